@@ -1,0 +1,85 @@
+/**
+ * The results file (schemaVersion 1). This is a contract: see DESIGN.md and
+ * schema/results.schema.json. Fields may be added; none of the required ones may change.
+ */
+
+export type WorkloadKind = 'matmul' | 'model' | 'command';
+
+export interface MachineInfo {
+  readonly os: string; // process.platform, e.g. "linux"
+  readonly arch: string; // process.arch, e.g. "x64"
+  readonly cpuModel: string;
+  readonly logicalCpus: number; // CPUs the OS reports for the whole host
+  readonly availableCpus: number; // usable: min(affinity mask, ceil(cgroup quota))
+  readonly physicalCores: number; // distinct physical cores inside the affinity mask
+  readonly fingerprint: string; // stable hash of the fields that make runs comparable
+  /** More detail, not part of the fingerprint. */
+  readonly affinityCpus?: number;
+  readonly cgroupQuotaCpus?: number | null;
+  readonly peakGflops?: PeakEstimate | null;
+}
+
+export interface PeakEstimate {
+  /** Estimated FP32 peak of the usable physical cores, GFLOP/s. Always an estimate. */
+  readonly gflops: number;
+  readonly perCoreGflops: number;
+  readonly basis: string; // e.g. "AVX2 2×FMA: 32 FLOP/cycle × 2.45 GHz × 1 core"
+}
+
+export interface RuntimeInfo {
+  readonly onnxruntime: string;
+  readonly node: string;
+}
+
+export interface Point {
+  readonly threads: number;
+  /** Raw samples, nanoseconds per operation (one MatMul, one model run, one command run). */
+  readonly samplesNs: readonly number[];
+  readonly medianNs: number;
+  readonly ci95Ns: readonly [number, number];
+  /** Relative half-width of the CI, (hi - lo) / 2 / median. */
+  readonly ciHalfWidthRel?: number;
+  readonly gflops?: number | null;
+  readonly peakFraction?: number | null;
+  readonly speedup?: number | null; // median at 1 thread / this median
+  readonly overheadShare?: number | null; // per-call overhead / (ns per call)
+  readonly converged?: boolean; // reached the target precision before the budget ran out
+}
+
+export interface WorkloadResult {
+  readonly id: string;
+  readonly kind: WorkloadKind;
+  readonly label: string; // human description, e.g. "MatMul 256×256×256 (float32)"
+  readonly points: readonly Point[];
+  readonly fastest: { readonly threads: number };
+  readonly recommended: { readonly threads: number; readonly reason?: string };
+  /** matmul: the most threads MLAS can use for this shape. */
+  readonly mlasMaxThreads?: number;
+  readonly flopsPerOp?: number | null;
+  readonly opsPerCall?: number; // MatMuls per session.run (amortization)
+  readonly metric?: { readonly name: string; readonly unit: string };
+  readonly contentHash?: string | null;
+  readonly details?: Record<string, unknown>;
+}
+
+export interface Result {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: 'threadgate'; readonly version: string };
+  readonly createdAt: string;
+  readonly machine: MachineInfo;
+  readonly runtime: RuntimeInfo;
+  readonly settings: {
+    readonly maxTimeSec: number;
+    readonly targetPrecision: number;
+    readonly tolerance: number;
+    readonly seed: number;
+  };
+  readonly overhead: { readonly perCallNs: number; readonly ci95Ns: readonly [number, number] } | null;
+  readonly workloads: readonly WorkloadResult[];
+  readonly recommendation: {
+    readonly ompNumThreads: number;
+    readonly ortIntraOpNumThreads: number;
+    readonly basis: string;
+  };
+  readonly elapsedSec: number;
+}
