@@ -17,6 +17,14 @@ export interface MachineInfo {
   readonly affinityCpus?: number;
   readonly cgroupQuotaCpus?: number | null;
   readonly peakGflops?: PeakEstimate | null;
+  /** The CPUs in the affinity mask as a kernel cpulist, e.g. "0-3,8" (Linux). */
+  readonly affinityCpuList?: string;
+  /** Which file set cgroupQuotaCpus, e.g. "cgroup v2 /sys/fs/cgroup/ci.slice/cpu.max = …". */
+  readonly cgroupQuotaSource?: string | null;
+  /** The onnxruntime version the fingerprint was computed with ("" when none was given). */
+  readonly onnxruntime?: string;
+  /** What the CPU probe assumed or could not read, in plain words. */
+  readonly notes?: readonly string[];
 }
 
 export interface PeakEstimate {
@@ -74,7 +82,10 @@ export interface Result {
     readonly tolerance: number;
     readonly seed: number;
   };
-  readonly overhead: { readonly perCallNs: number; readonly ci95Ns: readonly [number, number] } | null;
+  readonly overhead: {
+    readonly perCallNs: number;
+    readonly ci95Ns: readonly [number, number];
+  } | null;
   readonly workloads: readonly WorkloadResult[];
   readonly recommendation: {
     readonly ompNumThreads: number;
