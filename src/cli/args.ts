@@ -1,0 +1,71 @@
+/**
+ * A strict wrapper over node:util parseArgs whose errors are InputErrors naming the flag.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { InputError } from '../errors.js';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * `--sizes -5` is a (bad) value, not a flag: glue a negative number to the flag before it so
+ * the validator, not the parser, reports it with the expected form.
+ */
+function glueNegativeValues(argv: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
+export function parseFlags<T extends OptionSpec>(
+  command: string,
+  argv: readonly string[],
+  options: T,
+): Record<string, string | boolean | string[] | boolean[] | undefined> {
+  const known = Object.keys(options)
+    .map((k) => `--${k}`)
+    .join(', ');
+  try {
+    const { values } = parseArgs({
+      args: glueNegativeValues(argv, options),
+      options,
+      strict: true,
+      allowPositionals: false,
+    });
+    return values as Record<string, string | boolean | string[] | boolean[] | undefined>;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const code = (e as { code?: string }).code;
+    const flag = /'(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? '';
+    switch (code) {
+      case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+        throw new InputError(`${flag}: unknown option for "threadgate ${command}"; expected one of ${known}`);
+      case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+        throw new InputError(
+          options[flag.replace(/^-+/, '')]?.type === 'boolean'
+            ? `${flag}: takes no value`
+            : `${flag}: missing value; write ${flag} VALUE or ${flag}=VALUE`,
+        );
+      case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+        const arg = /'([^']*)'/.exec(msg)?.[1] ?? '';
+        throw new InputError(`unexpected argument "${arg}" for "threadgate ${command}"; expected only options: ${known}`);
+      }
+      default:
+        throw new InputError(msg);
+    }
+  }
+}
+
+export function stringFlag(values: Record<string, unknown>, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}

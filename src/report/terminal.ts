@@ -1,0 +1,62 @@
+/** The sweep as the terminal shows it: one table per workload, the lines to copy, the machine. */
+import type { MachineInfo, Result, WorkloadResult } from '../results/types.js';
+import { formatNs, formatPercent, formatRange, textTable } from './format.js';
+
+export function describeMachine(m: MachineInfo): string {
+  const quota =
+    m.cgroupQuotaCpus === undefined || m.cgroupQuotaCpus === null
+      ? 'no CPU quota'
+      : `CPU quota ${m.cgroupQuotaCpus.toFixed(2)} CPUs`;
+  const affinity = m.affinityCpus !== undefined ? `affinity ${m.affinityCpus} of ${m.logicalCpus}` : `${m.logicalCpus} logical`;
+  const peak = m.peakGflops
+    ? `; estimated peak ${m.peakGflops.gflops.toFixed(0)} GFLOP/s FP32 (${m.peakGflops.basis})`
+    : '';
+  return (
+    `${m.os} ${m.arch}, ${m.cpuModel}: ${m.availableCpus} usable CPUs (${affinity}, ${quota}), ` +
+    `${m.physicalCores} physical cores${peak}`
+  );
+}
+
+function workloadTable(w: WorkloadResult): string {
+  const header = ['', 'threads', 'median', '95 % CI', 'GFLOP/s', '% peak', 'speedup', ''];
+  const rows = w.points.map((p) => {
+    const marks = [
+      p.threads === w.fastest.threads ? 'fastest' : '',
+      p.threads === w.recommended.threads ? 'recommended' : '',
+      p.converged === false ? 'budget hit before ±target' : '',
+    ].filter(Boolean);
+    return [
+      p.threads === w.recommended.threads ? '►' : ' ',
+      String(p.threads),
+      formatNs(p.medianNs),
+      formatRange(p.ci95Ns[0], p.ci95Ns[1]),
+      p.gflops != null ? p.gflops.toFixed(1) : '–',
+      p.peakFraction != null ? formatPercent(p.peakFraction, 0) : '–',
+      p.speedup != null ? `${p.speedup.toFixed(2)}×` : '–',
+      marks.join(', '),
+    ];
+  });
+  const notes: string[] = [w.id];
+  if (w.mlasMaxThreads !== undefined) notes.push(`MLAS uses at most ${w.mlasMaxThreads} threads for this shape`);
+  if (w.opsPerCall && w.opsPerCall > 1) notes.push(`${w.opsPerCall} MatMuls per session.run`);
+  const shares = w.points.map((p) => p.overheadShare).filter((s): s is number => s != null);
+  if (shares.length > 0) notes.push(`call overhead ≤ ${formatPercent(Math.max(...shares))} of a sample`);
+  return `${w.label}  (${notes.join('; ')})\n${textTable(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'])}\n  → ${w.recommended.reason ?? ''}`;
+}
+
+export function renderSweep(result: Result): string {
+  const parts = result.workloads.map(workloadTable);
+  const k = result.recommendation.ompNumThreads;
+  parts.push(
+    [
+      `Recommendation: ${k} thread${k === 1 ? '' : 's'} (${result.recommendation.basis})`,
+      `  OMP_NUM_THREADS=${k}            # PyTorch, OpenMP, MKL, OpenBLAS programs`,
+      `  ORT_INTRA_OP_NUM_THREADS=${result.recommendation.ortIntraOpNumThreads}   # ONNX Runtime ignores OMP_NUM_THREADS: set intraOpNumThreads`,
+    ].join('\n'),
+  );
+  const extra: string[] = [`Machine: ${describeMachine(result.machine)}`];
+  if (result.overhead) extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
+  extra.push(`Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target ±${formatPercent(result.settings.targetPrecision, 0)} on each median).`);
+  parts.push(extra.join('\n'));
+  return parts.join('\n\n') + '\n';
+}

@@ -1,0 +1,95 @@
+/**
+ * Turns raw sweep samples into the Result of the contract: medians, bootstrap CIs, throughput
+ * against the estimated peak, speedups, the overhead share, and the recommendations.
+ */
+import { recommendForWorkload, recommendOverall, type PointSummary } from '../analysis/recommend.js';
+import type { SweepOutput } from '../measure/sweep.js';
+import { bootstrapMedianCI, median } from '../stats/index.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { MachineInfo, Point, Result, RuntimeInfo, WorkloadResult } from './types.js';
+
+export interface BuildInput {
+  readonly sweep: SweepOutput;
+  readonly machine: MachineInfo;
+  readonly runtime: RuntimeInfo;
+  readonly overhead: { readonly perCallNs: number; readonly ci95Ns: readonly [number, number] } | null;
+  readonly settings: Result['settings'];
+  readonly elapsedSec: number;
+  readonly createdAt?: string;
+}
+
+export function buildResult(input: BuildInput): Result {
+  const { machine, settings, overhead } = input;
+  const perCore = machine.peakGflops?.perCoreGflops ?? null;
+  const workloads: WorkloadResult[] = input.sweep.workloads.map(({ workload, cells }, wi) => {
+    const summaries = cells.map((cell, ci) => {
+      if (cell.samplesNs.length === 0) {
+        throw new Error(`no samples for ${workload.id} at ${cell.threads} threads`);
+      }
+      const medianNs = median(cell.samplesNs);
+      const ci95Ns = bootstrapMedianCI(cell.samplesNs, {
+        confidence: 0.95,
+        resamples: 2000,
+        seed: settings.seed + 1000 * wi + ci,
+      });
+      return { cell, medianNs, ci95Ns: [ci95Ns[0], ci95Ns[1]] as const };
+    });
+    const oneThread = summaries.find((s) => s.cell.threads === 1)?.medianNs ?? null;
+    const points: Point[] = summaries.map(({ cell, medianNs, ci95Ns }) => {
+      const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
+      const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
+      return {
+        threads: cell.threads,
+        samplesNs: cell.samplesNs,
+        medianNs,
+        ci95Ns,
+        ciHalfWidthRel: (ci95Ns[1] - ci95Ns[0]) / 2 / medianNs,
+        gflops,
+        peakFraction: peak && gflops ? gflops / peak : null,
+        speedup: oneThread ? oneThread / medianNs : null,
+        overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
+        converged: cell.converged,
+      };
+    });
+    const rec = recommendForWorkload(points, settings.tolerance);
+    return {
+      id: workload.id,
+      kind: workload.kind,
+      label: workload.label,
+      points,
+      fastest: { threads: rec.fastest },
+      recommended: { threads: rec.recommended, reason: rec.reason },
+      ...(workload.mlasMaxThreads !== undefined ? { mlasMaxThreads: workload.mlasMaxThreads } : {}),
+      flopsPerOp: workload.flopsPerOp,
+      opsPerCall: workload.opsPerCall,
+      metric: workload.metric,
+      contentHash: workload.contentHash ?? null,
+      ...(workload.details ? { details: workload.details } : {}),
+    };
+  });
+
+  const overall =
+    workloads.length === 1
+      ? { threads: workloads[0]!.recommended.threads, basis: 'the recommended thread count of the only workload' }
+      : recommendOverall(
+          workloads.map((w) => w.points as readonly PointSummary[]),
+          settings.tolerance,
+        );
+
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    createdAt: input.createdAt ?? new Date().toISOString(),
+    machine,
+    runtime: input.runtime,
+    settings,
+    overhead,
+    workloads,
+    recommendation: {
+      ompNumThreads: overall.threads,
+      ortIntraOpNumThreads: overall.threads,
+      basis: overall.basis,
+    },
+    elapsedSec: input.elapsedSec,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The one settings type that both the CLI (flags) and the action (inputs) build. Each reader
+ * validates as it reads; errors name the flag or input, the value and the expected form.
+ */
+import { invalid } from '../errors.js';
+import type { MatMulShape } from '../workloads/matmul-model.js';
+
+/** Defaults, with the reason for each. */
+export const DEFAULTS = {
+  /**
+   * The seed's compute-bound 256² square, a larger square that keeps every core busy, and an
+   * LLM-decode-like matrix–vector product (1×4096 · 4096×4096: memory-bound, 64 MiB of weights).
+   */
+  sizes: '256,1024,1x4096x4096',
+  /** Seconds for the whole sweep, set-up included. */
+  maxTimeSec: 60,
+  /** Stop a cell when the 95 % CI half-width of its median is ≤ 2 % of it. */
+  targetPrecision: 0.02,
+  /** Recommend the fewest threads within 5 % of the fastest. */
+  tolerance: 0.05,
+} as const;
+
+export interface SweepSettings {
+  readonly sizes: readonly MatMulShape[];
+  /** Explicit list, or 'auto' (1, 2, 4, … plus the usable CPUs, decided after the CPU probe). */
+  readonly threads: readonly number[] | 'auto';
+  readonly maxTimeSec: number;
+  readonly targetPrecision: number;
+  readonly tolerance: number;
+  readonly seed: number;
+}
+
+/** Seconds, a positive number up to a day. */
+export function parseSeconds(text: string, input: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 86400) {
+    throw invalid(input, text, 'a number of seconds greater than 0 and at most 86400, e.g. 60');
+  }
+  return n;
+}
+
+/** "10", "10%" or "0.10"? Only percent forms: "10" and "10%" both mean 10 %. */
+export function parsePercent(text: string, input: string, max = 1000): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(n) || n <= 0 || n > max) {
+    throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
+  }
+  return n / 100;
+}
+
+export function parseSeed(text: string, input: string): number {
+  if (!/^\d{1,9}$/.test(text.trim())) throw invalid(input, text, 'a non-negative integer below 10^9');
+  return Number(text);
+}
+
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 1e9);
+}

@@ -1,0 +1,62 @@
+/**
+ * The one place that touches onnxruntime-node. The module is loaded lazily (the action may
+ * provision it at run time from a cache, see src/provision), and every session gets an explicit
+ * intra-op thread count ≥ 1: `0` would mean "one per physical core of the whole host", ignoring
+ * cgroup quotas and the affinity mask.
+ */
+import { createRequire } from 'node:module';
+import type * as Ort from 'onnxruntime-node';
+
+export type OrtModule = typeof Ort;
+export type OrtSession = Ort.InferenceSession;
+export type OrtTensor = Ort.Tensor;
+
+let loaded: OrtModule | undefined;
+let loadedFrom: string | undefined;
+
+/**
+ * Load onnxruntime-node: from `packageDir` when given (a provisioned copy), else the normal
+ * module resolution (the project's own node_modules).
+ */
+export function loadOrt(packageDir?: string): OrtModule {
+  if (loaded && (packageDir === undefined || packageDir === loadedFrom)) return loaded;
+  const require = createRequire(import.meta.url);
+  loaded = require(packageDir ?? 'onnxruntime-node') as OrtModule;
+  loadedFrom = packageDir;
+  return loaded;
+}
+
+export function ortVersion(ort: OrtModule = loadOrt()): string {
+  return ort.env.versions.node ?? ort.env.versions.common ?? 'unknown';
+}
+
+export async function createSession(
+  ort: OrtModule,
+  model: Uint8Array | string,
+  threads: number,
+): Promise<OrtSession> {
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`intraOpNumThreads must be an integer ≥ 1, got ${threads}`);
+  }
+  const options: Ort.InferenceSession.SessionOptions = {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    executionProviders: ['cpu'],
+    logSeverityLevel: 3,
+  };
+  return typeof model === 'string'
+    ? ort.InferenceSession.create(model, options)
+    : ort.InferenceSession.create(model, options);
+}
+
+/** Time one `session.run` in nanoseconds (the await included: that is what a caller pays). */
+export async function timedRun(
+  session: OrtSession,
+  feeds: Record<string, OrtTensor>,
+): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await session.run(feeds);
+  return Number(process.hrtime.bigint() - t0);
+}

@@ -1,0 +1,31 @@
+import type { WorkloadKind } from '../results/types.js';
+
+/** One (workload, thread count) cell, ready to be timed. */
+export interface CellRunner {
+  /** Run the workload once; returns the sample in nanoseconds per call. */
+  call(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface Metric {
+  readonly name: string; // "latency" or the user's metric name
+  readonly unit: 'ns'; // samples are always stored in nanoseconds
+}
+
+/**
+ * A thing to time at several thread counts. `open(threads)` gives a runner for one cell; the
+ * sweep engine owns the order, warm-up and stopping.
+ */
+export interface Workload {
+  readonly id: string;
+  readonly kind: WorkloadKind;
+  readonly label: string;
+  /** Operations per call: samples are divided by this to give ns per operation. */
+  readonly opsPerCall: number;
+  readonly flopsPerOp: number | null;
+  readonly mlasMaxThreads?: number;
+  readonly metric: Metric;
+  readonly contentHash?: string | null;
+  readonly details?: Record<string, unknown>;
+  open(threads: number): Promise<CellRunner>;
+}

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from './support/cli.js';
+import { schemaErrors } from './support/schema.js';
+import { probeCpu } from '../src/cpu/index.js';
+import type { Result } from '../src/results/types.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadgate-cli-'));
+
+test('sweep on small shapes prints the table and the lines to copy, and writes a valid JSON', async () => {
+  const json = path.join(tmp, 'r.json');
+  const out = await runCli(['sweep', '--sizes', '32,48x64x32', '--max-time', '4', '--json', json, '--seed', '3']);
+  assert.equal(out.code, 0, out.stderr);
+  assert.match(out.stdout, /MatMul 32×32×32 float32/);
+  assert.match(out.stdout, /MatMul 48×64×32 float32/);
+  assert.match(out.stdout, /^ {2}OMP_NUM_THREADS=\d+/m);
+  assert.match(out.stdout, /^ {2}ORT_INTRA_OP_NUM_THREADS=\d+/m);
+  assert.match(out.stdout, /Machine: .*usable CPUs/);
+  const result = JSON.parse(readFileSync(json, 'utf8')) as Result;
+  assert.deepEqual(schemaErrors('results.schema.json', result), []);
+  const usable = probeCpu().availableCpus;
+  for (const w of result.workloads) {
+    const threads = w.points.map((p) => p.threads);
+    assert.ok(threads.includes(1) && threads.includes(usable), `points for 1 and ${usable}: ${threads}`);
+    for (const p of w.points) {
+      assert.ok(p.samplesNs.length >= 1);
+      assert.ok(p.ci95Ns[0] <= p.medianNs && p.medianNs <= p.ci95Ns[1]);
+    }
+  }
+  assert.ok(result.elapsedSec <= 4 * 1.1 + 1, `budget honoured: ${result.elapsedSec}`);
+});
+
+for (const [args, pattern] of [
+  [['sweep', '--sizes', '-5'], /^threadgate: error: --sizes: got "-5"; expected a positive integer N \(square\) or MxKxN/],
+  [['sweep', '--sizes', 'abc'], /--sizes: got "abc"; expected/],
+  [['sweep', '--sizes', '0'], /--sizes: got "0"; expected/],
+  [['sweep', '--sizes', '60000'], /--sizes: got "60000"; it needs about .* GiB/],
+  [['sweep', '--threads', '0'], /--threads: got "0"; expected "auto" or a comma-separated list of integers from 1 to/],
+  [['sweep', '--threads', '-2'], /--threads: got "-2"; expected/],
+  [['sweep', '--threads', '100000'], /--threads: got "100000"; expected/],
+  [['sweep', '--max-time', 'soon'], /--max-time: got "soon"; expected a number of seconds/],
+  [['sweep', '--frobnicate'], /--frobnicate: unknown option for "threadgate sweep"; expected one of --sizes/],
+  [['sweep', '--sizes'], /--sizes: missing value/],
+  [['launch'], /unknown command "launch"/],
+] as const) {
+  test(`bad input exits 2 with one clear line: ${args.join(' ')}`, async () => {
+    const out = await runCli(args);
+    assert.equal(out.code, 2);
+    assert.match(out.stderr, pattern);
+    assert.doesNotMatch(out.stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
+  });
+}

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  buildMatMulModel,
+  matmulBytes,
+  matmulFlops,
+  mlasMaxThreads,
+  seededData,
+} from '../src/workloads/matmul-model.js';
+import { checkShapeFits, createMatMulWorkload, parseShape, parseShapes } from '../src/workloads/matmul.js';
+import { createSession, loadOrt } from '../src/workloads/ort.js';
+import { InputError } from '../src/errors.js';
+
+const ort = loadOrt();
+
+/** Reference product in float64 (row-major), independent of ORT. */
+function reference(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float64Array {
+  const c = new Float64Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let p = 0; p < k; p++) {
+      const aip = a[i * k + p]!;
+      for (let j = 0; j < n; j++) c[i * n + j]! += aip * b[p * n + j]!;
+    }
+  return c;
+}
+
+test('parseShape accepts N and MxKxN and rejects the rest naming the flag', () => {
+  assert.deepEqual(parseShape('256'), { m: 256, k: 256, n: 256 });
+  assert.deepEqual(parseShape('1x4096x4096'), { m: 1, k: 4096, n: 4096 });
+  assert.deepEqual(parseShape('2X3x4'), { m: 2, k: 3, n: 4 });
+  for (const bad of ['-5', '0', 'abc', '2x3', '1.5', '', '1x0x3', '70000']) {
+    assert.throws(() => parseShape(bad), (e: unknown) => {
+      assert.ok(e instanceof InputError);
+      assert.match(e.message, /^--sizes: got ".*"; expected /);
+      return true;
+    });
+  }
+  assert.deepEqual(parseShapes('64, 256,64').length, 2, 'duplicates are dropped');
+});
+
+test('MLAS thread limit follows floor(M·N·K / 65536) + 1', () => {
+  assert.equal(mlasMaxThreads({ m: 256, k: 256, n: 256 }), 257);
+  assert.equal(mlasMaxThreads({ m: 1, k: 4096, n: 4096 }), 257);
+  assert.equal(mlasMaxThreads({ m: 32, k: 32, n: 32 }), 1);
+  assert.equal(mlasMaxThreads({ m: 64, k: 64, n: 64 }), 5);
+  assert.equal(matmulFlops({ m: 2, k: 3, n: 4 }), 48);
+});
+
+test('a shape too large for free memory is refused before anything is allocated', () => {
+  const shape = { m: 65536, k: 65536, n: 65536 };
+  assert.ok(matmulBytes(shape, 1) > 2 ** 34);
+  assert.throws(() => checkShapeFits(shape, 2, 8 * 2 ** 30), /--sizes: got "65536"; it needs about .* GiB .* free/);
+  assert.doesNotThrow(() => checkShapeFits({ m: 256, k: 256, n: 256 }, 2, 8 * 2 ** 30));
+});
+
+for (const [label, shape, ops] of [
+  ['chained square', { m: 8, k: 8, n: 8 }, 3],
+  ['parallel non-square', { m: 3, k: 5, n: 7 }, 2],
+] as const) {
+  test(`the in-memory ${label} model computes the product (real ORT session)`, async () => {
+    const model = buildMatMulModel(shape, ops, 7);
+    const session = await createSession(ort, model.bytes, 1);
+    try {
+      const a = seededData(shape.m * shape.k, 1, 7);
+      const out = await session.run({ A: new ort.Tensor('float32', a, [shape.m, shape.k]) });
+      // Recompute with the same seeded weights.
+      let x: Float64Array | Float32Array = a;
+      const outputs: Float64Array[] = [];
+      for (let i = 0; i < ops; i++) {
+        const b = seededData(shape.k * shape.n, shape.k, 7 + 1 + i);
+        const y = reference(model.layout === 'chain' ? Float32Array.from(x) : a, b, shape.m, shape.k, shape.n);
+        if (model.layout === 'chain') x = y;
+        else outputs.push(y);
+      }
+      if (model.layout === 'chain') outputs.push(x as Float64Array);
+      assert.deepEqual(Object.keys(out), [...model.outputNames]);
+      model.outputNames.forEach((name, i) => {
+        const got = out[name]!.data as Float32Array;
+        const want = outputs[i]!;
+        assert.equal(got.length, shape.m * shape.n);
+        for (let j = 0; j < got.length; j++) assert.ok(Math.abs(got[j]! - want[j]!) < 1e-4, `${name}[${j}]`);
+      });
+    } finally {
+      await session.release();
+    }
+  });
+}
+
+test('calibration amortizes the call overhead with a power-of-two count of MatMuls per call', async () => {
+  // A tiny product with a large assumed overhead must get several ops per call; a huge one, one.
+  const small = await createMatMulWorkload(ort, { m: 16, k: 16, n: 16 }, { overheadNs: 30_000, maxThreads: 1 });
+  assert.ok(small.opsPerCall > 1 && Number.isInteger(Math.log2(small.opsPerCall)));
+  const cheap = await createMatMulWorkload(ort, { m: 64, k: 64, n: 64 }, { overheadNs: 1, maxThreads: 1 });
+  assert.equal(cheap.opsPerCall, 1);
+  assert.equal(small.id, 'matmul:16');
+  const runner = await small.open(1);
+  try {
+    assert.ok((await runner.call()) > 0);
+  } finally {
+    await runner.close();
+  }
+});
