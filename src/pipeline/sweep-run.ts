@@ -7,6 +7,7 @@ import { probeCpu } from '../cpu/index.js';
 import { sweep, type SweepProgress } from '../measure/sweep.js';
 import { defaultThreadCounts } from '../measure/plan.js';
 import { buildResult } from '../results/build.js';
+import { medianCIOrderStat } from '../stats/index.js';
 import type { Result } from '../results/types.js';
 import type { SweepSettings } from '../settings/settings.js';
 import { checkShapeFits, createMatMulWorkload } from '../workloads/matmul.js';
@@ -45,13 +46,11 @@ export async function runSweep(settings: SweepSettings, options: SweepRunOptions
     startMs,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const sorted = [...overhead.samplesNs].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
   return buildResult({
     sweep: output,
     machine,
     runtime: { onnxruntime: version, node: process.versions.node },
-    overhead: { perCallNs: overhead.perCallNs, ci95Ns: [q(0.025), q(0.975)] },
+    overhead: { perCallNs: overhead.perCallNs, ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95) },
     settings: {
       maxTimeSec: settings.maxTimeSec,
       targetPrecision: settings.targetPrecision,

@@ -1,0 +1,4 @@
+export * from './random.js';
+export * from './describe.js';
+export * from './ci.js';
+export * from './tests.js';
