@@ -23,7 +23,7 @@ export function renderComparison(c: Comparison): string {
     out.push(
       `Gate: ${s.gate === 'deployed' ? 'recommended and fastest thread counts' : 'every cell'}, ` +
         `threshold ${formatSignedPercent(s.threshold)}, ${Math.round(s.confidence * 100)} % confidence, ` +
-        `history limit from ${s.minHistory} runs`,
+        `history limit once ${s.minHistory} runs are stored`,
       '',
       renderCells(c.cells),
     );
@@ -41,6 +41,7 @@ function renderCells(cells: readonly CellComparison[]): string {
     'current',
     'ratio (95 % CI)',
     'p (Holm)',
+    'history limit',
     'gated',
     'verdict',
   ];
@@ -51,10 +52,11 @@ function renderCells(cells: readonly CellComparison[]): string {
     formatNs(c.currentMedianNs),
     formatRatio(c),
     c.pAdjusted === null ? '—' : formatP(c.pAdjusted),
+    c.predictionLimitRatio === null ? '—' : `×${c.predictionLimitRatio.toFixed(3)}`,
     c.gated ? (c.gatedAs.length > 0 ? c.gatedAs.join('+') : 'yes') : '—',
     cellVerdict(c),
   ]);
-  return textTable(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l']);
+  return textTable(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l']);
 }
 
 function formatRatio(c: CellComparison): string {

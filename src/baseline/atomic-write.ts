@@ -1,0 +1,68 @@
+/**
+ * Saving a baseline without ever leaving a broken one behind: the document is serialized and
+ * re-read first (a bad or empty document is refused before anything touches the disk), written to
+ * a temporary file in the same directory, flushed, and renamed over the target. A rename within
+ * one directory is atomic on POSIX file systems and replaces the file on Windows, so a reader sees
+ * either the old baseline or the new one, never half of one; if anything fails, the old file is
+ * untouched and the temporary file is removed.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { BaselineError } from '../errors.js';
+import type { BaselineDocument } from './history.js';
+import { parseBaselineFile } from './parse.js';
+
+/** The file operations used; a seam so tests can make a write fail half-way. */
+export interface WriteOps {
+  /** Write all of `data` to the (new) file at `path` and flush it to disk. */
+  writeAndSync(path: string, data: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+}
+
+export const nodeWriteOps: WriteOps = {
+  async writeAndSync(path, data) {
+    const handle = await open(path, 'wx');
+    try {
+      await handle.writeFile(data, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  rename,
+};
+
+/** Serialize a baseline document, refusing one that would not read back as a valid baseline. */
+export function serializeBaseline(doc: BaselineDocument, fileName: string): string {
+  const text = `${JSON.stringify(doc, null, 2)}\n`;
+  try {
+    parseBaselineFile(text, fileName);
+  } catch (e) {
+    throw new BaselineError(
+      `refusing to save ${fileName}: the new baseline is not valid (${(e as Error).message})`,
+    );
+  }
+  return text;
+}
+
+/** Atomically write `doc` to `path` (creating its directory). Returns the bytes written. */
+export async function writeBaselineFile(
+  path: string,
+  doc: BaselineDocument,
+  ops: WriteOps = nodeWriteOps,
+): Promise<number> {
+  const text = serializeBaseline(doc, path);
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await ops.writeAndSync(temp, text);
+    await ops.rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new BaselineError(`cannot save baseline ${path}: ${(e as Error).message}`);
+  }
+  return Buffer.byteLength(text);
+}

@@ -1,0 +1,150 @@
+/**
+ * The baseline document: the newest full Result plus the history of the last N runs' medians.
+ *
+ * The unit of replication is the run, not the iteration (DESIGN.md, "The gate"), so the history
+ * keeps one median per (workload, threads) cell per run. The gate uses it to learn how much a
+ * cell's median moves from run to run on this kind of machine; the full samples are kept only for
+ * the newest run (`latest`), which the within-run bootstrap and Mann–Whitney test need.
+ *
+ * DEFAULT_MAX_RUNS = 20. The history's only use is the spread of the log-medians (the t prediction
+ * limit). With 20 runs the t quantile is about 5 % above its large-sample value (t₀.₉₅,₁₉ = 1.73
+ * vs z = 1.64) and the standard deviation is estimated to about ±16 %, so more runs buy little; fewer
+ * would let two or three noisy runs dominate. Twenty also ages out old runs (after ~20 merges to
+ * the default branch) so a drift of the runner fleet or of the code is forgotten, and it keeps the
+ * file small (the history is ~100 bytes per cell per run; only `latest` carries samples).
+ */
+
+import type { MachineInfo, Result } from '../results/types.js';
+
+export const DEFAULT_MAX_RUNS = 20;
+
+export interface BaselinePoint {
+  readonly threads: number;
+  readonly medianNs: number;
+}
+
+export interface BaselineWorkload {
+  readonly id: string;
+  readonly contentHash?: string | null;
+  readonly points: readonly BaselinePoint[];
+}
+
+export interface BaselineRun {
+  readonly createdAt: string;
+  readonly ref?: string;
+  readonly sha?: string;
+  readonly workloads: readonly BaselineWorkload[];
+}
+
+export interface BaselineDocument {
+  readonly schemaVersion: 1;
+  readonly kind: 'threadgate-baseline';
+  readonly fingerprint: string;
+  readonly machine: MachineInfo;
+  /** Oldest first, newest last; at most maxRuns. The last one is `latest`'s medians. */
+  readonly runs: readonly BaselineRun[];
+  /** The newest run in full, with its samples. */
+  readonly latest: Result;
+}
+
+export interface MergeOptions {
+  readonly maxRuns?: number;
+  /** Git ref the run measured, e.g. "refs/heads/main". */
+  readonly ref?: string;
+  readonly sha?: string;
+}
+
+export interface MergeOutcome {
+  readonly baseline: BaselineDocument;
+  /** What happened besides appending, e.g. a history reset; empty when nothing notable. */
+  readonly notes: readonly string[];
+}
+
+/** The run-level medians of one Result, as stored in the history. */
+export function runFromResult(result: Result, ref?: string, sha?: string): BaselineRun {
+  return {
+    createdAt: result.createdAt,
+    ...(ref === undefined ? {} : { ref }),
+    ...(sha === undefined ? {} : { sha }),
+    workloads: result.workloads.map((w) => ({
+      id: w.id,
+      ...(w.contentHash == null ? {} : { contentHash: w.contentHash }),
+      points: w.points.map((p) => ({ threads: p.threads, medianNs: p.medianNs })),
+    })),
+  };
+}
+
+/** A baseline holding one run: `result`. */
+export function baselineFromResult(result: Result, opts: MergeOptions = {}): BaselineDocument {
+  return {
+    schemaVersion: 1,
+    kind: 'threadgate-baseline',
+    fingerprint: result.machine.fingerprint,
+    machine: result.machine,
+    runs: [runFromResult(result, opts.ref, opts.sha)],
+    latest: result,
+  };
+}
+
+/**
+ * Append `result` to `baseline`'s history (newest last, keeping the newest `maxRuns`) and make it
+ * the `latest`. A result from another machine fingerprint cannot share a history: it starts a
+ * fresh one, and the outcome's notes say so. Re-merging the same run (same createdAt) replaces it
+ * instead of counting it twice. Pure: returns a new document.
+ */
+export function mergeRun(
+  baseline: BaselineDocument | null,
+  result: Result,
+  opts: MergeOptions = {},
+): MergeOutcome {
+  const maxRuns = opts.maxRuns ?? DEFAULT_MAX_RUNS;
+  if (!Number.isInteger(maxRuns) || maxRuns < 1) {
+    throw new RangeError(`maxRuns: got ${String(maxRuns)}; expected an integer ≥ 1`);
+  }
+  if (baseline === null) {
+    return { baseline: baselineFromResult(result, opts), notes: [] };
+  }
+  if (baseline.fingerprint !== result.machine.fingerprint) {
+    return {
+      baseline: baselineFromResult(result, opts),
+      notes: [
+        `machine fingerprint changed (${baseline.fingerprint} → ${result.machine.fingerprint}): ` +
+          `started a fresh baseline history; the previous ${baseline.runs.length} run(s) were dropped`,
+      ],
+    };
+  }
+  const notes: string[] = [];
+  const previous = baseline.runs.filter((r) => r.createdAt !== result.createdAt);
+  if (previous.length !== baseline.runs.length) {
+    notes.push(`replaced the stored run of ${result.createdAt} (merged twice)`);
+  }
+  const all = [...previous, runFromResult(result, opts.ref, opts.sha)];
+  const runs = all.slice(Math.max(0, all.length - maxRuns));
+  return {
+    baseline: {
+      schemaVersion: 1,
+      kind: 'threadgate-baseline',
+      fingerprint: result.machine.fingerprint,
+      machine: result.machine,
+      runs,
+      latest: result,
+    },
+    notes,
+  };
+}
+
+/** The history of one cell: its run-level medians, oldest first (runs lacking the cell skipped). */
+export function cellHistory(
+  baseline: BaselineDocument,
+  workloadId: string,
+  threads: number,
+): number[] {
+  const medians: number[] = [];
+  for (const run of baseline.runs) {
+    const point = run.workloads
+      .find((w) => w.id === workloadId)
+      ?.points.find((p) => p.threads === threads);
+    if (point !== undefined) medians.push(point.medianNs);
+  }
+  return medians;
+}

@@ -1,0 +1,425 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  CACHE_PATH,
+  CacheBaselineStore,
+  DEFAULT_MAX_RUNS,
+  FileBaselineStore,
+  baselineFromResult,
+  cacheKeyFor,
+  cacheKeyPrefix,
+  mergeRun,
+  nodeWriteOps,
+  parseBaselineFile,
+  parseBaselineSpec,
+  readBaselineFile,
+  restoreKeysFor,
+  sanitizeKeyPart,
+  writeBaselineFile,
+  type BaselineDocument,
+  type CacheClient,
+  type CacheRunContext,
+} from '../src/baseline/index.js';
+import { BaselineError, InputError } from '../src/errors.js';
+import { DEFAULT_WORKLOADS, syntheticResult } from './fixtures/baseline/synthetic.js';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures/baseline');
+
+function run(i: number, machine?: Parameters<typeof syntheticResult>[0]['machine']) {
+  return syntheticResult({
+    seed: i,
+    samples: 8,
+    workloads: DEFAULT_WORKLOADS,
+    createdAt: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
+    ...(machine ? { machine } : {}),
+  });
+}
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'threadgate-baseline-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('mergeRun (history)', () => {
+  it('starts a history of one run from nothing', () => {
+    const r = run(1);
+    const { baseline, notes } = mergeRun(null, r, { ref: 'refs/heads/main', sha: 'abc123' });
+    assert.equal(baseline.kind, 'threadgate-baseline');
+    assert.equal(baseline.fingerprint, r.machine.fingerprint);
+    assert.equal(baseline.runs.length, 1);
+    assert.equal(baseline.runs[0]!.ref, 'refs/heads/main');
+    assert.equal(baseline.runs[0]!.sha, 'abc123');
+    assert.deepEqual(
+      baseline.runs[0]!.workloads[0]!.points,
+      r.workloads[0]!.points.map((p) => ({ threads: p.threads, medianNs: p.medianNs })),
+    );
+    assert.equal(baseline.latest, r);
+    assert.deepEqual(notes, []);
+  });
+
+  it('keeps the newest maxRuns runs, newest last', () => {
+    let doc: BaselineDocument | null = null;
+    const results = Array.from({ length: 25 }, (_, i) => run(i));
+    for (const r of results) doc = mergeRun(doc, r, { maxRuns: 20 }).baseline;
+    assert.ok(doc);
+    assert.equal(doc.runs.length, 20);
+    assert.deepEqual(
+      doc.runs.map((x) => x.createdAt),
+      results.slice(5).map((r) => r.createdAt),
+    );
+    assert.equal(doc.latest, results[24]);
+  });
+
+  it('defaults to DEFAULT_MAX_RUNS (20)', () => {
+    assert.equal(DEFAULT_MAX_RUNS, 20);
+    let doc: BaselineDocument | null = null;
+    for (let i = 0; i < 23; i++) doc = mergeRun(doc, run(i)).baseline;
+    assert.equal(doc?.runs.length, 20);
+  });
+
+  it('replaces a run merged twice instead of counting it twice', () => {
+    const a = mergeRun(null, run(1)).baseline;
+    const { baseline, notes } = mergeRun(a, run(1));
+    assert.equal(baseline.runs.length, 1);
+    assert.match(notes.join(), /merged twice/);
+  });
+
+  it('starts a fresh history when the machine fingerprint changes, and says so', () => {
+    let doc: BaselineDocument | null = null;
+    for (let i = 0; i < 4; i++) doc = mergeRun(doc, run(i)).baseline;
+    const other = run(9, { cpuModel: 'Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz' });
+    const { baseline, notes } = mergeRun(doc, other);
+    assert.equal(baseline.runs.length, 1);
+    assert.equal(baseline.fingerprint, other.machine.fingerprint);
+    assert.equal(notes.length, 1);
+    assert.match(notes[0]!, /fingerprint changed/);
+    assert.match(notes[0]!, /4 run\(s\) were dropped/);
+  });
+
+  it('rejects a maxRuns below 1', () => {
+    assert.throws(() => mergeRun(null, run(1), { maxRuns: 0 }), RangeError);
+  });
+});
+
+describe('parseBaselineFile', () => {
+  it('reads a baseline document (the generated fixture)', async () => {
+    const parsed = await readBaselineFile(path.join(FIXTURES, 'history-main.json'));
+    assert.equal(parsed.from, 'baseline');
+    assert.equal(parsed.document.runs.length, 6);
+  });
+
+  it('reads a plain Result as a history of one run', async () => {
+    const parsed = await readBaselineFile(path.join(FIXTURES, 'result-main.json'));
+    assert.equal(parsed.from, 'result');
+    assert.equal(parsed.document.runs.length, 1);
+    assert.equal(parsed.document.fingerprint, parsed.document.latest.machine.fingerprint);
+  });
+
+  const good = JSON.stringify(baselineFromResult(run(1)), null, 2);
+  const cases: [string, string, RegExp][] = [
+    ['empty', '', /is empty/],
+    ['whitespace only', '  \n ', /is empty/],
+    ['truncated', good.slice(0, Math.floor(good.length / 2)), /is truncated/],
+    ['not JSON', 'schemaVersion: 1\n', /is not valid JSON/],
+    [
+      'unknown schemaVersion',
+      good.replace('"schemaVersion": 1', '"schemaVersion": 2'),
+      /schemaVersion 2/,
+    ],
+    ['not an object', '[1, 2, 3]', /not a threadgate file/],
+    [
+      'another tool',
+      JSON.stringify({ name: 'left-pad', version: '1.0.0' }),
+      /not a threadgate file/,
+    ],
+    [
+      'another kind',
+      JSON.stringify({ kind: 'something-else', schemaVersion: 1 }),
+      /not a threadgate file/,
+    ],
+    [
+      'a comparison file',
+      JSON.stringify({ kind: 'threadgate-comparison', schemaVersion: 1 }),
+      /is a comparison file/,
+    ],
+    [
+      'missing field',
+      good.replace(/"fingerprint": "[0-9a-f]+",\s*"machine"/, '"machine"'),
+      /missing the field "fingerprint"/,
+    ],
+    ['empty runs', good.replace(/"runs": \[[\s\S]*?\n {2}\],/, '"runs": [],'), /"runs" is empty/],
+  ];
+  for (const [what, text, message] of cases) {
+    it(`throws a BaselineError naming the file: ${what}`, () => {
+      assert.throws(
+        () => parseBaselineFile(text, 'bench/baseline.json'),
+        (e: unknown) => {
+          assert.ok(e instanceof BaselineError, String(e));
+          assert.match(e.message, /bench\/baseline\.json/);
+          assert.match(e.message, message);
+          return true;
+        },
+      );
+    });
+  }
+
+  it('names the missing field of a Result, with its path', () => {
+    const r = JSON.parse(JSON.stringify(run(1))) as {
+      workloads: { points: { medianNs?: number }[] }[];
+    };
+    delete r.workloads[1]!.points[0]!.medianNs;
+    assert.throws(
+      () => parseBaselineFile(JSON.stringify(r), 'r.json'),
+      /r\.json: is missing the field "workloads\[1\]\.points\[0\]\.medianNs"/,
+    );
+  });
+
+  it('throws a BaselineError naming the file when it does not exist', async () => {
+    const missing = path.join(dir, 'nope.json');
+    await assert.rejects(readBaselineFile(missing), (e: unknown) => {
+      assert.ok(e instanceof BaselineError);
+      assert.ok(e.message.includes(missing));
+      assert.match(e.message, /not found/);
+      return true;
+    });
+  });
+});
+
+describe('writeBaselineFile (atomic save)', () => {
+  it('writes a file that reads back', async () => {
+    const file = path.join(dir, 'sub/dir/baseline.json');
+    const doc = baselineFromResult(run(1));
+    await writeBaselineFile(file, doc);
+    const back = await readBaselineFile(file);
+    assert.deepEqual(back.document, JSON.parse(JSON.stringify(doc)));
+  });
+
+  it('leaves the old file intact when the write fails half-way, and no temp file behind', async () => {
+    const sub = await mkdtemp(path.join(dir, 'atomic-'));
+    const file = path.join(sub, 'baseline.json');
+    await writeBaselineFile(file, baselineFromResult(run(1)));
+    const before = await readFile(file, 'utf8');
+    const failing = {
+      ...nodeWriteOps,
+      async writeAndSync(p: string, data: string) {
+        await writeFile(p, data.slice(0, 100));
+        throw new Error('ENOSPC: no space left on device');
+      },
+    };
+    await assert.rejects(
+      writeBaselineFile(file, baselineFromResult(run(2)), failing),
+      (e: unknown) => {
+        assert.ok(e instanceof BaselineError);
+        assert.match(e.message, /ENOSPC/);
+        assert.ok(e.message.includes(file));
+        return true;
+      },
+    );
+    assert.equal(await readFile(file, 'utf8'), before);
+    assert.deepEqual(await readdir(sub), ['baseline.json']);
+  });
+
+  it('leaves the old file intact when the rename fails', async () => {
+    const sub = await mkdtemp(path.join(dir, 'atomic-'));
+    const file = path.join(sub, 'baseline.json');
+    await writeBaselineFile(file, baselineFromResult(run(1)));
+    const before = await readFile(file, 'utf8');
+    const failing = {
+      ...nodeWriteOps,
+      rename: () => Promise.reject(new Error('EXDEV: cross-device link not permitted')),
+    };
+    await assert.rejects(
+      writeBaselineFile(file, baselineFromResult(run(2)), failing),
+      BaselineError,
+    );
+    assert.equal(await readFile(file, 'utf8'), before);
+    assert.deepEqual(await readdir(sub), ['baseline.json']);
+  });
+
+  it('refuses to overwrite a good baseline with an invalid one', async () => {
+    const sub = await mkdtemp(path.join(dir, 'atomic-'));
+    const file = path.join(sub, 'baseline.json');
+    await writeBaselineFile(file, baselineFromResult(run(1)));
+    const before = await readFile(file, 'utf8');
+    const bad = { ...baselineFromResult(run(2)), runs: [] };
+    await assert.rejects(writeBaselineFile(file, bad), /refusing to save .*"runs" is empty/);
+    assert.equal(await readFile(file, 'utf8'), before);
+  });
+});
+
+describe('FileBaselineStore', () => {
+  it('loads null when the file does not exist yet, then round-trips a save', async () => {
+    const file = path.join(dir, 'store/baseline.json');
+    const store = new FileBaselineStore(file);
+    assert.equal(store.describe(), `file:${file}`);
+    assert.equal(await store.load(), null);
+    const doc = mergeRun(null, run(1)).baseline;
+    const info = await store.save(doc);
+    assert.equal(info.saved, true);
+    assert.equal(info.location, file);
+    const loaded = await store.load();
+    assert.equal(loaded?.document.runs.length, 1);
+    assert.match(loaded?.source ?? '', /baseline\.json/);
+  });
+
+  it('throws a BaselineError for a broken file (not null: the user must see it)', async () => {
+    const file = path.join(dir, 'broken.json');
+    await writeFile(file, '{"schemaVersion": 1, "kind": "threadgate-baseline", "runs": [');
+    await assert.rejects(new FileBaselineStore(file).load(), /broken\.json: is truncated/);
+  });
+});
+
+describe('parseBaselineSpec', () => {
+  it('parses the three forms', () => {
+    assert.deepEqual(parseBaselineSpec('cache'), { kind: 'cache' });
+    assert.deepEqual(parseBaselineSpec('none'), { kind: 'none' });
+    assert.deepEqual(parseBaselineSpec('file:bench/baseline.json'), {
+      kind: 'file',
+      path: 'bench/baseline.json',
+    });
+    assert.deepEqual(parseBaselineSpec(' file: a b.json '), { kind: 'file', path: 'a b.json' });
+  });
+
+  for (const bad of ['s3://bucket/x', 'file:', 'File:x', 'caches']) {
+    it(`rejects ${JSON.stringify(bad)} naming the input and the forms`, () => {
+      assert.throws(
+        () => parseBaselineSpec(bad),
+        (e: unknown) => {
+          assert.ok(e instanceof InputError);
+          assert.match(e.message, /^baseline: got /);
+          assert.ok(e.message.includes(JSON.stringify(bad)));
+          assert.match(e.message, /"cache", "file:PATH".*"none"/);
+          return true;
+        },
+      );
+    });
+  }
+});
+
+describe('cache keys', () => {
+  const ctx = (over: Partial<CacheRunContext>): CacheRunContext => ({
+    fingerprint: '3f2a9c0d1e4b5a67',
+    event: 'push',
+    branch: 'main',
+    defaultBranch: 'main',
+    runId: '9876543210',
+    runAttempt: '1',
+    ...over,
+  });
+
+  it('gives each run a unique key: version, fingerprint, branch, run id, attempt', () => {
+    assert.equal(cacheKeyFor(ctx({})), 'threadgate-v1-3f2a9c0d1e4b5a67-main-9876543210-1');
+    assert.equal(
+      cacheKeyFor(ctx({ runAttempt: '2' })),
+      'threadgate-v1-3f2a9c0d1e4b5a67-main-9876543210-2',
+    );
+  });
+
+  it('restores a pull request from the default branch only', () => {
+    const pr = ctx({ event: 'pull_request', branch: 'feature/faster-gemm' });
+    assert.deepEqual(restoreKeysFor(pr), ['threadgate-v1-3f2a9c0d1e4b5a67-main-']);
+    assert.deepEqual(restoreKeysFor({ ...pr, event: 'pull_request_target' }), [
+      'threadgate-v1-3f2a9c0d1e4b5a67-main-',
+    ]);
+  });
+
+  it('restores a push to the default branch from its own history (to merge it)', () => {
+    assert.deepEqual(restoreKeysFor(ctx({})), ['threadgate-v1-3f2a9c0d1e4b5a67-main-']);
+    assert.ok(cacheKeyFor(ctx({})).startsWith(restoreKeysFor(ctx({}))[0]!));
+  });
+
+  it('restores other pushes from their branch first, then the default branch', () => {
+    assert.deepEqual(restoreKeysFor(ctx({ branch: 'release/2.x', defaultBranch: 'trunk' })), [
+      'threadgate-v1-3f2a9c0d1e4b5a67-release/2.x-',
+      'threadgate-v1-3f2a9c0d1e4b5a67-trunk-',
+    ]);
+  });
+
+  it('sanitizes branch names so that one branch prefix never matches another branch', () => {
+    const oldMain = cacheKeyFor(ctx({ branch: 'main-old' }));
+    assert.ok(!oldMain.startsWith(cacheKeyPrefix('3f2a9c0d1e4b5a67', 'main')), oldMain);
+    assert.doesNotMatch(sanitizeKeyPart('feat-x,y'), /[-,]/);
+    assert.notEqual(sanitizeKeyPart('feat-x'), sanitizeKeyPart('feat_x'));
+    assert.equal(sanitizeKeyPart('feat-x'), sanitizeKeyPart('feat-x'));
+    assert.equal(sanitizeKeyPart('release/2.x'), 'release/2.x');
+  });
+
+  it('keeps keys under the cache service limit (512) for very long branch names', () => {
+    const key = cacheKeyFor(ctx({ branch: 'x'.repeat(255) }));
+    assert.ok(key.length <= 512);
+    assert.ok(!key.includes(','));
+  });
+});
+
+/**
+ * A local stand-in for the Actions cache service with its documented semantics: immutable
+ * entries; exact match on the primary key, else the newest entry whose key starts with a restore
+ * key, tried in order.
+ */
+class LocalCache implements CacheClient {
+  readonly entries: { key: string; content: string }[] = [];
+  constructor(private readonly workspace: string) {}
+
+  async restoreCache(paths: string[], primaryKey: string, restoreKeys: string[] = []) {
+    const file = path.resolve(this.workspace, paths[0]!);
+    const exact = this.entries.find((e) => e.key === primaryKey);
+    const hit =
+      exact ??
+      restoreKeys.map((k) => this.entries.findLast((e) => e.key.startsWith(k))).find(Boolean);
+    if (!hit) return undefined;
+    await writeBaselineFile(file, JSON.parse(hit.content) as BaselineDocument);
+    return hit.key;
+  }
+
+  async saveCache(paths: string[], key: string) {
+    if (this.entries.some((e) => e.key === key)) return -1;
+    this.entries.push({
+      key,
+      content: await readFile(path.resolve(this.workspace, paths[0]!), 'utf8'),
+    });
+    return this.entries.length;
+  }
+}
+
+describe('CacheBaselineStore', () => {
+  it('saves under the run key and gives pull requests the default branch history', async () => {
+    const workspace = await mkdtemp(path.join(dir, 'ws-'));
+    const cache = new LocalCache(workspace);
+    const fp = run(1).machine.fingerprint;
+    const base = { fingerprint: fp, defaultBranch: 'main', runAttempt: '1' };
+    const onMain = new CacheBaselineStore(
+      { ...base, event: 'push', branch: 'main', runId: '100' },
+      { client: cache, workspace },
+    );
+    assert.equal(await onMain.load(), null);
+    const saved = await onMain.save(mergeRun(null, run(1)).baseline);
+    assert.deepEqual(saved, { saved: true, location: `threadgate-v1-${fp}-main-100-1` });
+
+    // A feature branch saved its own entry (e.g. save-baseline: always); the PR must not use it.
+    const onFeature = new CacheBaselineStore(
+      { ...base, event: 'push', branch: 'main-rewrite', runId: '101' },
+      { client: cache, workspace },
+    );
+    await onFeature.save(mergeRun(null, run(2)).baseline);
+
+    const pr = new CacheBaselineStore(
+      { ...base, event: 'pull_request', branch: 'main-rewrite', runId: '102' },
+      { client: cache, workspace },
+    );
+    const loaded = await pr.load();
+    assert.equal(loaded?.source, `cache key threadgate-v1-${fp}-main-100-1`);
+    assert.equal(loaded?.document.latest.createdAt, run(1).createdAt);
+    assert.match(pr.describe(), /threadgate-v1-.*-main-\*/);
+
+    // The same key again is not an error: the service refuses, save says so.
+    const again = await onMain.save(mergeRun(null, run(3)).baseline);
+    assert.equal(again.saved, false);
+    assert.ok(path.resolve(workspace, CACHE_PATH).startsWith(workspace));
+  });
+});

@@ -1,0 +1,328 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  compareResults,
+  DEFAULT_CONFIDENCE,
+  DEFAULT_MIN_HISTORY,
+  DEFAULT_THRESHOLD,
+  type CellComparison,
+  type Comparison,
+  type CompareOptions,
+} from '../src/analysis/compare.js';
+import { toComparisonJson } from '../src/analysis/comparison-json.js';
+import { mergeRun, type BaselineDocument } from '../src/baseline/history.js';
+import type { LoadedBaseline } from '../src/baseline/store.js';
+import type { Result } from '../src/results/types.js';
+import { renderComparison } from '../src/report/compare-terminal.js';
+import { schemaErrors } from './support/schema.js';
+import {
+  DEFAULT_WORKLOADS,
+  scaleResult,
+  syntheticResult,
+  type WorkloadSpec,
+} from './fixtures/baseline/synthetic.js';
+
+const LATER = '2025-07-01T12:00:00.000Z';
+
+function draw(
+  seed: number,
+  workloads: readonly WorkloadSpec[] = DEFAULT_WORKLOADS,
+  day = 1,
+): Result {
+  return syntheticResult({
+    seed,
+    workloads,
+    createdAt: new Date(Date.UTC(2025, 5, day)).toISOString(),
+  });
+}
+
+/** A baseline whose history medians are the default cells × multipliers[i]; the last run is ×1. */
+function history(multipliers: readonly number[], seed = 100): LoadedBaseline {
+  let doc: BaselineDocument | null = null;
+  multipliers.forEach((m, i) => {
+    const workloads = DEFAULT_WORKLOADS.map((w) => ({
+      ...w,
+      cells: w.cells.map((c) => ({ ...c, medianNs: c.medianNs * m })),
+    }));
+    doc = mergeRun(doc, draw(seed + i, workloads, i + 1)).baseline;
+  });
+  if (doc === null) throw new Error('empty history');
+  return { document: doc, source: 'test', notes: [] };
+}
+
+const oneRun = (): LoadedBaseline => history([1]);
+const latestOf = (b: LoadedBaseline) => b.document.latest;
+
+function compare(b: LoadedBaseline | null, current: Result, opts: CompareOptions = {}): Comparison {
+  const c = compareResults(b, current, opts);
+  // Every comparison must serialize to the shipped schema and render without throwing.
+  assert.deepEqual(schemaErrors('comparison.schema.json', toComparisonJson(c)), []);
+  assert.ok(renderComparison(c).length > 0);
+  return c;
+}
+
+function gatedCells(c: Comparison): readonly CellComparison[] {
+  assert.notEqual(c.kind, 'no-baseline');
+  return c.kind === 'no-baseline' ? [] : c.cells.filter((x) => x.gated);
+}
+
+describe('defaults', () => {
+  it('are the documented ones', () => {
+    assert.equal(DEFAULT_THRESHOLD, 0.1);
+    assert.equal(DEFAULT_CONFIDENCE, 0.95);
+    assert.equal(DEFAULT_MIN_HISTORY, 5);
+  });
+});
+
+describe('the gate on synthetic runs', () => {
+  it('does not flag a run drawn from the same distributions (10 seeds)', () => {
+    const b = oneRun();
+    for (let seed = 1; seed <= 10; seed++) {
+      const c = compare(b, draw(500 + seed));
+      assert.equal(c.kind, 'pass', `seed ${seed}: ${c.reason}`);
+    }
+  });
+
+  it('flags every sample ×1.5 as a regression, on every gated cell', () => {
+    const b = oneRun();
+    const c = compare(b, scaleResult(latestOf(b), 1.5, LATER));
+    assert.equal(c.kind, 'regression');
+    const gated = gatedCells(c);
+    assert.ok(gated.length >= 2);
+    for (const cell of gated) {
+      assert.equal(cell.regression, true);
+      assert.ok(Math.abs(cell.ratio - 1.5) < 0.01, String(cell.ratio));
+      assert.ok(cell.ci95 && cell.ci95[0] > 1);
+    }
+    assert.ok(c.kind === 'regression' && c.regressions.length === gated.length);
+    assert.ok(Math.abs((c.kind === 'regression' ? c.maxSlowdown : 0) - 0.5) < 0.01);
+  });
+
+  it('passes every sample ×0.6 (faster)', () => {
+    const b = oneRun();
+    const c = compare(b, scaleResult(latestOf(b), 0.6, LATER));
+    assert.equal(c.kind, 'pass');
+    assert.ok(c.kind === 'pass' && Math.abs(c.maxSlowdown + 0.4) < 0.01);
+    assert.ok(gatedCells(c).every((x) => !x.regression && x.status === 'pass'));
+  });
+
+  it('passes a slowdown within the threshold even when it is statistically clear', () => {
+    const b = oneRun();
+    const c = compare(b, scaleResult(latestOf(b), 1.05, LATER));
+    assert.equal(c.kind, 'pass');
+    // The shift is real (CI above 1) but below the 10 % threshold: not even inconclusive.
+    assert.ok(gatedCells(c).every((x) => x.ci95 !== null && x.ci95[0] > 1 && !x.checks.slowdown));
+  });
+
+  it('with little history, the threshold and the within-run statistics decide', () => {
+    const b = history([1.02, 0.97, 1]);
+    assert.ok(b.document.runs.length < DEFAULT_MIN_HISTORY);
+    const c = compare(b, scaleResult(latestOf(b), 1.15, LATER));
+    assert.equal(c.kind, 'regression');
+    assert.ok(
+      gatedCells(c).every(
+        (x) => x.predictionLimitRatio === null && x.checks.beyondHistory === null,
+      ),
+    );
+  });
+
+  it('a history with large run-to-run spread suppresses a 15 % shift that a tight history flags', () => {
+    const tight = history([0.99, 1.01, 1.0, 0.995, 1.005, 1.01, 0.99, 1]);
+    const loose = history([0.85, 1.12, 0.95, 1.2, 0.9, 1.05, 0.88, 1]);
+
+    const flagged = compare(tight, scaleResult(latestOf(tight), 1.15, LATER));
+    assert.equal(flagged.kind, 'regression', flagged.reason);
+    for (const cell of gatedCells(flagged)) {
+      assert.equal(cell.historyRuns, 8);
+      assert.equal(cell.checks.beyondHistory, true);
+      assert.ok(cell.predictionLimitRatio !== null && cell.predictionLimitRatio < 1.1);
+    }
+
+    const suppressed = compare(loose, scaleResult(latestOf(loose), 1.15, LATER));
+    assert.equal(suppressed.kind, 'inconclusive', suppressed.reason);
+    for (const cell of gatedCells(suppressed)) {
+      assert.equal(cell.regression, false);
+      assert.equal(cell.status, 'inconclusive');
+      // (a)–(c) hold: the run really is slower than the latest baseline run …
+      assert.deepEqual(
+        [cell.checks.slowdown, cell.checks.ciAboveOne, cell.checks.significant],
+        [true, true, true],
+      );
+      // … but not beyond how much this cell moves between runs.
+      assert.equal(cell.checks.beyondHistory, false);
+      assert.ok(cell.predictionLimitRatio !== null && cell.predictionLimitRatio > 1.15);
+    }
+    assert.match(suppressed.reason, /within the spread of 8 baseline runs/);
+  });
+
+  it('applies Holm across the gated cells (pAdjusted = Holm of the raw one-sided p values)', () => {
+    const b = oneRun();
+    // Mixed shifts so the p values differ: some cells slower, some not.
+    const current = syntheticResult({
+      seed: 77,
+      workloads: DEFAULT_WORKLOADS.map((w, i) => ({
+        ...w,
+        cells: w.cells.map((c, j) => ({
+          ...c,
+          medianNs: c.medianNs * [1.0, 1.03, 1.04, 1.02][i * 2 + j]!,
+        })),
+      })),
+    });
+    for (const gate of ['all', 'deployed'] as const) {
+      const c = compare(b, current, { gate });
+      assert.ok(c.kind !== 'no-baseline');
+      const gated = c.cells.filter((x) => x.gated);
+      const raw = gated.map((x) => x.pValue!);
+      assert.deepEqual(
+        gated.map((x) => x.pAdjusted),
+        holmReference(raw),
+      );
+      if (gate === 'all') assert.equal(gated.length, 4);
+      else assert.equal(gated.length, 3); // 256² at 2 threads (both), 1×4096² at 1 (rec.) and 2 (fastest)
+    }
+  });
+
+  it('gates the recommended and fastest thread counts by default, and reports every cell', () => {
+    const b = oneRun();
+    const c = compare(b, draw(900));
+    assert.ok(c.kind !== 'no-baseline');
+    assert.equal(c.cells.length, 4);
+    const byKey = new Map(c.cells.map((x) => [`${x.workload}@${x.threads}`, x]));
+    assert.deepEqual(byKey.get('matmul:256x256x256@2')?.gatedAs, ['recommended', 'fastest']);
+    assert.equal(byKey.get('matmul:256x256x256@1')?.gated, false);
+    assert.deepEqual(byKey.get('matmul:1x4096x4096@1')?.gatedAs, ['recommended']);
+    assert.deepEqual(byKey.get('matmul:1x4096x4096@2')?.gatedAs, ['fastest']);
+  });
+
+  it('does not fail the build on a slowdown of a cell nobody deploys', () => {
+    const b = oneRun();
+    const slow = latestOf(b);
+    const current: Result = {
+      ...slow,
+      workloads: slow.workloads.map((w) =>
+        w.id === 'matmul:256x256x256'
+          ? { ...w, points: w.points.map((p) => (p.threads === 1 ? scalePoint(p, 1.5) : p)) }
+          : w,
+      ),
+    };
+    const deployed = compare(b, current);
+    assert.equal(deployed.kind, 'pass');
+    const cell =
+      deployed.kind === 'pass'
+        ? deployed.cells.find((x) => x.threads === 1 && x.workload.includes('256'))
+        : undefined;
+    assert.equal(cell?.status, 'regression');
+    assert.equal(cell?.regression, false);
+    assert.equal(compare(b, current, { gate: 'all' }).kind, 'regression');
+  });
+
+  it('is inconclusive, not a regression, when a slow cell has too few samples to test', () => {
+    const b = history([1], 5);
+    const few = syntheticResult({ seed: 8, samples: 3, workloads: DEFAULT_WORKLOADS });
+    const c = compare(b, scaleResult(few, 1.3));
+    assert.equal(c.kind, 'inconclusive');
+    assert.ok(gatedCells(c).every((x) => x.ci95 === null && x.pValue === null && !x.regression));
+  });
+
+  it('is deterministic (seeded bootstrap)', () => {
+    const b = oneRun();
+    const cur = draw(31);
+    assert.deepEqual(
+      toComparisonJson(compareResults(b, cur)),
+      toComparisonJson(compareResults(b, cur)),
+    );
+  });
+});
+
+describe('no-baseline', () => {
+  it('when nothing is stored', () => {
+    const c = compare(null, draw(1));
+    assert.equal(c.kind, 'no-baseline');
+    assert.match(c.reason, /no baseline/);
+    assert.equal(toComparisonJson(c).maxSlowdown, null);
+  });
+
+  it('when the machine differs, listing the fields; force compares anyway', () => {
+    const b = oneRun();
+    const other = syntheticResult({
+      seed: 3,
+      workloads: DEFAULT_WORKLOADS,
+      machine: {
+        cpuModel: 'Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz',
+        availableCpus: 4,
+        logicalCpus: 4,
+        physicalCores: 2,
+      },
+    });
+    const c = compare(b, other);
+    assert.equal(c.kind, 'no-baseline');
+    assert.deepEqual(
+      c.machineDifferences.map((d) => d.field),
+      ['cpuModel', 'availableCpus', 'physicalCores'],
+    );
+    assert.match(c.reason, /cpuModel "AMD EPYC 7763 64-Core Processor" \(baseline\) ≠ "Intel/);
+    assert.match(c.reason, /availableCpus 2 \(baseline\) ≠ 4/);
+
+    const forced = compare(b, other, { force: true });
+    assert.equal(forced.kind, 'pass');
+    assert.ok(forced.kind === 'pass' && forced.forced);
+    assert.match(forced.notes.join('\n'), /forced/);
+    assert.equal(toComparisonJson(forced).forced, true);
+  });
+
+  it('when no workload is in common, naming both sides', () => {
+    const b = oneRun();
+    const c = compare(
+      b,
+      draw(4, [{ id: 'matmul:64x64x64', cells: [{ threads: 1, medianNs: 9_000 }] }]),
+    );
+    assert.equal(c.kind, 'no-baseline');
+    assert.match(c.reason, /no workload in common.*matmul:256x256x256.*matmul:64x64x64/);
+  });
+});
+
+describe('workload identity', () => {
+  it('compares a workload whose content changed by name, and flags it', () => {
+    const withHash = (h: string) => DEFAULT_WORKLOADS.map((w) => ({ ...w, contentHash: h }));
+    const b: LoadedBaseline = {
+      document: mergeRun(null, draw(1, withHash('sha256:aaaa'))).baseline,
+      source: 'test',
+      notes: [],
+    };
+    const c = compare(b, draw(2, withHash('sha256:bbbb')));
+    assert.equal(c.kind, 'pass');
+    assert.ok(c.kind === 'pass' && c.cells.every((x) => x.contentChanged));
+    assert.match(c.notes.join('\n'), /content changed/);
+  });
+
+  it('reports workloads only on one side', () => {
+    const b = oneRun();
+    const c = compare(b, draw(6, [DEFAULT_WORKLOADS[0]!]));
+    assert.ok(c.kind !== 'no-baseline');
+    assert.deepEqual(c.workloadsOnlyInBaseline, ['matmul:1x4096x4096']);
+  });
+});
+
+/** Holm (1979), written out independently of src/stats: R `p.adjust(p, "holm")`. */
+function holmReference(p: readonly number[]): number[] {
+  const m = p.length;
+  const order = p.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(m);
+  let max = 0;
+  order.forEach(([v, i], rank) => {
+    max = Math.max(max, Math.min(1, (m - rank) * v));
+    out[i] = max;
+  });
+  return out;
+}
+
+function scalePoint<
+  P extends { samplesNs: readonly number[]; medianNs: number; ci95Ns: readonly [number, number] },
+>(p: P, f: number): P {
+  return {
+    ...p,
+    samplesNs: p.samplesNs.map((s) => s * f),
+    medianNs: p.medianNs * f,
+    ci95Ns: [p.ci95Ns[0] * f, p.ci95Ns[1] * f],
+  };
+}
