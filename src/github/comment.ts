@@ -1,0 +1,311 @@
+/**
+ * The sticky pull-request comment: one per workflow + job + matrix combination, found again by a
+ * hidden marker and edited in place. This module reports errors; the caller decides what they
+ * mean (the action warns and carries on without permission to comment).
+ */
+import { createHash } from 'node:crypto';
+import type { GitHubClient } from './client.js';
+import { GITHUB_COMMENT_LIMIT, truncateBody } from './markdown.js';
+
+// --- the marker ---------------------------------------------------------------------------------
+
+const MARKER_PREFIX = '<!-- threadgate:sticky key="';
+const MARKER_SUFFIX = '" -->';
+/** Characters a key keeps as they are; everything else is percent-encoded (UTF-8). */
+const KEY_SAFE = /^[A-Za-z0-9._~:/=,+@-]$/u;
+const MARKER_SHAPE = /^<!-- threadgate:sticky key="[A-Za-z0-9._~:/=,+@%-]+" -->$/;
+const MAX_KEY_LENGTH = 200;
+
+/**
+ * A readable key for one workflow + job + matrix combination, e.g.
+ * `Bench / latency / node=20,os=ubuntu-24.04`. `matrix` is the `matrix` context (an object, or
+ * its JSON as given by `${{ toJSON(matrix) }}`); its keys are sorted, so the order does not matter.
+ */
+export function stickyKey(parts: { workflow: string; job: string; matrix?: unknown }): string {
+  let matrix = parts.matrix;
+  if (typeof matrix === 'string') {
+    try {
+      matrix = JSON.parse(matrix) as unknown;
+    } catch {
+      // a plain string: use it as it is
+    }
+  }
+  const segments = [parts.workflow, parts.job];
+  if (typeof matrix === 'object' && matrix !== null && !Array.isArray(matrix)) {
+    const entries = Object.entries(matrix).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (entries.length > 0) {
+      segments.push(
+        entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(','),
+      );
+    }
+  } else if (matrix !== undefined && matrix !== null && matrix !== '') {
+    segments.push(typeof matrix === 'string' ? matrix : JSON.stringify(matrix));
+  }
+  return segments.join(' / ');
+}
+
+/**
+ * The hidden marker for `key`: `<!-- threadgate:sticky key="…" -->`. The key is normalised (NFC,
+ * whitespace runs → one space, trimmed) and percent-encoded outside `[A-Za-z0-9._~:/=,+@-]`, so
+ * no key can close the comment, end the attribute, or produce another key's marker; distinct
+ * normalised keys give distinct markers (keys over 200 encoded characters end in a hash).
+ * @throws TypeError for an empty key.
+ */
+export function commentMarker(key: string): string {
+  const normalised = key.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  if (normalised === '') throw new TypeError('commentMarker: the key is empty');
+  let encoded = '';
+  for (const ch of normalised) {
+    encoded += KEY_SAFE.test(ch)
+      ? ch
+      : [...Buffer.from(ch, 'utf8')]
+          .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+          .join('');
+  }
+  if (encoded.length > MAX_KEY_LENGTH) {
+    const digest = createHash('sha256').update(normalised).digest('hex').slice(0, 16);
+    // Cut before a partial %XX escape.
+    const head = encoded.slice(0, MAX_KEY_LENGTH - 17).replace(/%[0-9A-F]?$/, '');
+    encoded = `${head}~${digest}`;
+  }
+  return MARKER_PREFIX + encoded + MARKER_SUFFIX;
+}
+
+function assertMarker(marker: string): void {
+  if (!MARKER_SHAPE.test(marker)) {
+    throw new TypeError(`not a threadgate marker (use commentMarker): ${JSON.stringify(marker)}`);
+  }
+}
+
+/** The body as posted: the marker on the first line, then `content`, within GitHub's limit. */
+export function stickyBody(marker: string, content: string): string {
+  assertMarker(marker);
+  const body = content.startsWith(marker) ? content : `${marker}\n${content}`;
+  return truncateBody(body, GITHUB_COMMENT_LIMIT);
+}
+
+// --- finding and writing the comment ------------------------------------------------------------
+
+/** The fields of an issue comment this module reads (GitHub's `issue-comment` has more). */
+export interface IssueCommentLike {
+  id: number;
+  html_url: string;
+  body?: string | undefined;
+  user: { login: string; type?: string } | null;
+}
+
+/**
+ * The comment to edit among `comments`: one whose body starts with `marker` (ours always do; a
+ * comment merely quoting the marker is someone else's and is never chosen). If several do, prefer
+ * the one by `author`, then one by any bot, then the oldest.
+ */
+export function findStickyComment<T extends IssueCommentLike>(
+  comments: readonly T[],
+  marker: string,
+  author?: string,
+): T | undefined {
+  const score = (c: T): number =>
+    (author !== undefined && c.user?.login === author ? 2 : 0) + (c.user?.type === 'Bot' ? 1 : 0);
+  let best: T | undefined;
+  for (const c of comments) {
+    if (typeof c.body !== 'string' || !c.body.trimStart().startsWith(marker)) continue;
+    if (
+      best === undefined ||
+      score(c) > score(best) ||
+      (score(c) === score(best) && c.id < best.id)
+    ) {
+      best = c;
+    }
+  }
+  return best;
+}
+
+export interface StickyCommentTarget {
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  /** From `commentMarker(key)`. */
+  marker: string;
+  /** The report (markdown). The marker is put in front of it if it does not start with it. */
+  body: string;
+  /** Login that posts the comment, preferred when several carry the marker. For GITHUB_TOKEN it is `github-actions[bot]`. */
+  author?: string;
+}
+
+export interface StickyCommentResult {
+  action: 'created' | 'updated' | 'unchanged';
+  url: string;
+  id: number;
+}
+
+/**
+ * Create the sticky comment, or edit it in place if a comment with the same marker exists
+ * (`unchanged` when its body is already identical). Lists every comment of the pull request
+ * (paginated). Other comments are never modified.
+ * @throws the client's error (see `classifyGitHubError`).
+ */
+export async function upsertStickyComment(
+  client: GitHubClient,
+  target: StickyCommentTarget,
+): Promise<StickyCommentResult> {
+  const body = stickyBody(target.marker, target.body);
+  const existing = await findExisting(client, target);
+  if (existing !== undefined) return update(client, target, existing, body);
+  const params = {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issueNumber,
+    body,
+  };
+  try {
+    // No blind retry of a POST: a gateway error may come after GitHub created the comment.
+    const { data } = await client.rest.issues.createComment({ ...params, request: { retries: 0 } });
+    return { action: 'created', url: data.html_url, id: data.id };
+  } catch (e) {
+    if (classifyGitHubError(e).kind !== 'transient') throw e;
+    const landed = await findExisting(client, target);
+    if (landed !== undefined) {
+      const result = await update(client, target, landed, body);
+      return { ...result, action: result.action === 'unchanged' ? 'created' : result.action };
+    }
+    const { data } = await client.rest.issues.createComment(params);
+    return { action: 'created', url: data.html_url, id: data.id };
+  }
+}
+
+async function findExisting(
+  client: GitHubClient,
+  target: StickyCommentTarget,
+): Promise<IssueCommentLike | undefined> {
+  const comments = await client.paginate(client.rest.issues.listComments, {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issueNumber,
+    per_page: 100,
+  });
+  return findStickyComment(comments, target.marker, target.author);
+}
+
+async function update(
+  client: GitHubClient,
+  target: StickyCommentTarget,
+  existing: IssueCommentLike,
+  body: string,
+): Promise<StickyCommentResult> {
+  if (existing.body === body) {
+    return { action: 'unchanged', url: existing.html_url, id: existing.id };
+  }
+  const { data } = await client.rest.issues.updateComment({
+    owner: target.owner,
+    repo: target.repo,
+    comment_id: existing.id,
+    body,
+  });
+  return { action: 'updated', url: data.html_url, id: data.id };
+}
+
+// --- errors -------------------------------------------------------------------------------------
+
+export type GitHubErrorKind = 'forbidden' | 'transient' | 'other';
+
+export interface GitHubErrorInfo {
+  kind: GitHubErrorKind;
+  /** HTTP status, when GitHub answered. */
+  status: number | undefined;
+  /** GitHub's message (or the error's), one line. */
+  message: string;
+  /** What the user can do, for a warning in the log. */
+  hint: string;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+const SUMMARY_NOTE = 'The job summary has the full report.';
+
+/**
+ * Sort an error from the GitHub client: `forbidden` (the token may not comment: a 403 other than
+ * rate limiting, or a 404 on a pull request from a fork), `transient` (rate limits, 408, 5xx,
+ * network errors: worth a re-run), or `other`. Never throws.
+ */
+export function classifyGitHubError(e: unknown, context: { fork?: boolean } = {}): GitHubErrorInfo {
+  const err = (typeof e === 'object' && e !== null ? e : {}) as {
+    status?: unknown;
+    message?: unknown;
+    code?: unknown;
+    cause?: { code?: unknown };
+    response?: { data?: unknown; headers?: Record<string, unknown> };
+  };
+  const status = typeof err.status === 'number' ? err.status : undefined;
+  const data = err.response?.data;
+  const apiMessage =
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { message?: unknown }).message === 'string'
+      ? (data as { message: string }).message
+      : undefined;
+  const raw = apiMessage ?? (typeof err.message === 'string' ? err.message : String(e));
+  const message = raw.replace(/\s+/g, ' ').trim().slice(0, 300);
+  const headers = err.response?.headers ?? {};
+  const answered = status === undefined ? 'with an error' : String(status);
+
+  const rateLimited =
+    (status === 403 || status === 429) &&
+    (headers['x-ratelimit-remaining'] === '0' ||
+      headers['retry-after'] !== undefined ||
+      /rate limit/i.test(message));
+  const code = typeof err.code === 'string' ? err.code : err.cause?.code;
+  const network =
+    status === undefined &&
+    ((typeof code === 'string' && NETWORK_CODES.has(code)) || /fetch failed/i.test(message));
+
+  if (status === 403 && !rateLimited) {
+    return { kind: 'forbidden', status, message, hint: forbiddenHint() };
+  }
+  if (status === 404 && context.fork === true) {
+    return { kind: 'forbidden', status, message, hint: forbiddenHint() };
+  }
+  if (
+    rateLimited ||
+    network ||
+    status === 408 ||
+    status === 429 ||
+    (status !== undefined && status >= 500)
+  ) {
+    return {
+      kind: 'transient',
+      status,
+      message,
+      hint: `threadgate could not comment: GitHub answered ${answered} (${message}), also on retrying. This is usually temporary: re-run the job. ${SUMMARY_NOTE}`,
+    };
+  }
+  const advice =
+    status === 401
+      ? ' The token was rejected: check the `github-token` input.'
+      : status === 404
+        ? ' Check that the token can see this repository and that the pull request exists.'
+        : '';
+  return {
+    kind: 'other',
+    status,
+    message,
+    hint: `threadgate could not comment: GitHub answered ${answered} (${message}).${advice} ${SUMMARY_NOTE}`,
+  };
+}
+
+function forbiddenHint(): string {
+  return (
+    'threadgate could not comment: the token lacks `pull-requests: write` (forks get a read-only ' +
+    'token). Add `permissions: pull-requests: write` to the job, or set `comment: never`. ' +
+    SUMMARY_NOTE
+  );
+}
