@@ -29,6 +29,12 @@ export interface SweepOptions {
   /** Aim for visits of about this long, so switching cells stays cheap. */
   readonly visitMs?: number;
   readonly onProgress?: (p: SweepProgress) => void;
+  /**
+   * Decides when to stop instead of per-cell precision (e.g. a same-job comparison that runs
+   * until its decision is clear): asked after every round with the cells so far; converged cells
+   * keep being measured while it says no. The budget still ends the sweep.
+   */
+  readonly stopWhen?: (cells: readonly WorkloadSweep[], round: number) => boolean;
   /** Injected clock in ms (tests); default performance.now. */
   readonly now?: () => number;
   /** When the budget started (same clock), if before this call: set-up counts against it. */
@@ -48,6 +54,8 @@ export interface CellResult {
   readonly threads: number;
   /** ns per operation (call time / opsPerCall). */
   readonly samplesNs: number[];
+  /** The round each sample was taken in (parallel to samplesNs), for pairing across cells. */
+  readonly rounds: number[];
   readonly converged: boolean;
   readonly warmupCalls: number;
   readonly visits: number;
@@ -70,6 +78,7 @@ interface Cell {
   readonly threads: number;
   readonly runner: CellRunner;
   readonly samples: number[];
+  readonly rounds: number[];
   callNs: number; // latest estimate of one call's duration
   warmupCalls: number;
   visits: number;
@@ -129,7 +138,7 @@ export async function sweep(workloads: readonly Workload[], options: SweepOption
     for (const workload of workloads) {
       for (const threads of options.threads) {
         const runner = await workload.open(threads);
-        cells.push({ workload, threads, runner, samples: [], callNs: 0, warmupCalls: 0, visits: 0, converged: false });
+        cells.push({ workload, threads, runner, samples: [], rounds: [], callNs: 0, warmupCalls: 0, visits: 0, converged: false });
       }
     }
 
@@ -137,6 +146,13 @@ export async function sweep(workloads: readonly Workload[], options: SweepOption
     progress('warmup');
     const warmCapMs = Math.max(50, (deadline - now()) / 4 / Math.max(1, cells.length));
     for (const cell of cells) {
+      if (cell.workload.warmupCalls !== undefined) {
+        // At least one call: it estimates the call time that plans the visits.
+        const calls = Math.max(1, cell.workload.warmupCalls);
+        for (let i = 0; i < calls; i++) cell.callNs = await cell.runner.call();
+        cell.warmupCalls = calls;
+        continue;
+      }
       const cellStart = now();
       let previous = Infinity;
       for (;;) {
@@ -155,7 +171,9 @@ export async function sweep(workloads: readonly Workload[], options: SweepOption
     progress('measure');
     let stoppedBy: SweepOutput['stoppedBy'] = 'precision';
     for (;;) {
-      const active = cells.filter((c) => !c.converged && c.samples.length < maxSamples);
+      const active = cells.filter(
+        (c) => (options.stopWhen || !c.converged) && c.samples.length < maxSamples,
+      );
       if (active.length === 0) break;
       // Stop at a round boundary, so every cell gets the same number of visits; the first
       // round always runs, so every cell has samples.
@@ -177,6 +195,7 @@ export async function sweep(workloads: readonly Workload[], options: SweepOption
         for (let i = 0; i < calls; i++) {
           const ns = await cell.runner.call();
           cell.samples.push(ns / ops);
+          cell.rounds.push(round);
         }
         cell.callNs = medianOf(cell.samples.slice(-calls)) * ops;
         cell.visits++;
@@ -191,23 +210,27 @@ export async function sweep(workloads: readonly Workload[], options: SweepOption
         }
       }
       progress('measure');
+      if (options.stopWhen?.(snapshot(), round)) break;
     }
+    return { workloads: snapshot(), elapsedSec: (now() - start) / 1000, rounds: round, stoppedBy };
+  } finally {
+    progress('done');
+    for (const cell of cells) await cell.runner.close();
+  }
 
-    const out: WorkloadSweep[] = workloads.map((workload) => ({
+  function snapshot(): WorkloadSweep[] {
+    return workloads.map((workload) => ({
       workload,
       cells: cells
         .filter((c) => c.workload === workload)
         .map((c) => ({
           threads: c.threads,
           samplesNs: c.samples,
+          rounds: c.rounds,
           converged: c.converged,
           warmupCalls: c.warmupCalls,
           visits: c.visits,
         })),
     }));
-    progress('done');
-    return { workloads: out, elapsedSec: (now() - start) / 1000, rounds: round, stoppedBy };
-  } finally {
-    for (const cell of cells) await cell.runner.close();
   }
 }

@@ -27,5 +27,10 @@ export interface Workload {
   readonly metric: Metric;
   readonly contentHash?: string | null;
   readonly details?: Record<string, unknown>;
+  /**
+   * Fixed number of untimed warm-up calls per cell, for workloads whose calls are long (a
+   * process per call): replaces the default "until steady, at least 200 ms" warm-up.
+   */
+  readonly warmupCalls?: number;
   open(threads: number): Promise<CellRunner>;
 }
