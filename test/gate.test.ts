@@ -114,16 +114,26 @@ describe('the gate on synthetic runs', () => {
     assert.ok(gatedCells(c).every((x) => x.ci95 !== null && x.ci95[0] > 1 && !x.checks.slowdown));
   });
 
-  it('with little history, the threshold and the within-run statistics decide', () => {
+  it('with little history, the cold-start threshold (25 %) and the within-run statistics decide', () => {
     const b = history([1.02, 0.97, 1]);
     assert.ok(b.document.runs.length < DEFAULT_MIN_HISTORY);
+    // 15 %: above the 10 % threshold, but below the 25 % a cold-start cell needs → inconclusive.
     const c = compare(b, scaleResult(latestOf(b), 1.15, LATER));
-    assert.equal(c.kind, 'regression');
+    assert.equal(c.kind, 'inconclusive');
     assert.ok(
       gatedCells(c).every(
-        (x) => x.predictionLimitRatio === null && x.checks.beyondHistory === null,
+        (x) =>
+          x.predictionLimitRatio === null &&
+          x.checks.beyondHistory === null &&
+          x.checks.slowdown &&
+          x.checks.beyondColdStart === false,
       ),
     );
+    assert.match(c.reason, /only 3 runs of history: below 5 runs only a slowdown ≥ 25 % counts/);
+    // 30 %: beyond the cold-start threshold and statistically clear → regression.
+    const d = compare(b, scaleResult(latestOf(b), 1.3, LATER));
+    assert.equal(d.kind, 'regression');
+    assert.ok(gatedCells(d).every((x) => x.checks.beyondColdStart === true));
   });
 
   it('a history with large run-to-run spread suppresses a 15 % shift that a tight history flags', () => {

@@ -55,6 +55,14 @@ import {
 export const DEFAULT_THRESHOLD = 0.1;
 export const DEFAULT_CONFIDENCE = 0.95;
 export const DEFAULT_MIN_HISTORY = 5;
+/**
+ * Until a cell has DEFAULT_MIN_HISTORY runs of history, nothing knows how much it moves between
+ * runs, and the within-run checks (b), (c) cannot see run-to-run noise. Measured here: 20
+ * back-to-back A/A pairs on a 2-vCPU machine gave 5 "regressions" at a 10 % threshold without
+ * history (run-to-run ratios up to 1.23); at 25 % none. So a cold-start cell needs a slowdown of
+ * at least max(threshold, 25 %) to fail; smaller slowdowns are reported as inconclusive.
+ */
+export const DEFAULT_COLD_START_THRESHOLD = 0.25;
 export const MIN_SAMPLES = 5;
 export const DEFAULT_RESAMPLES = 2000;
 /** Fixed so that the same two files always give the same verdict. */
@@ -80,6 +88,8 @@ export interface CompareOptions {
   readonly threshold?: number;
   readonly confidence?: number;
   readonly minHistory?: number;
+  /** Smallest slowdown that can fail a cell with less than minHistory runs of history. */
+  readonly coldStartThreshold?: number;
   readonly gate?: GateMode;
   /** Compare even when the machine fingerprints differ. */
   readonly force?: boolean;
@@ -91,6 +101,7 @@ export interface CompareSettings {
   readonly threshold: number;
   readonly confidence: number;
   readonly minHistory: number;
+  readonly coldStartThreshold: number;
   readonly gate: GateMode;
   readonly force: boolean;
   readonly seed: number;
@@ -110,6 +121,8 @@ export interface CellChecks {
   readonly significant: boolean | null;
   /** (d) above the history's prediction limit (null: fewer than minHistory runs). */
   readonly beyondHistory: boolean | null;
+  /** (d′) with too little history: ratio − 1 ≥ max(threshold, coldStartThreshold) (null: enough history). */
+  readonly beyondColdStart: boolean | null;
 }
 
 export interface CellComparison {
@@ -271,6 +284,7 @@ function resolveSettings(opts: CompareOptions): CompareSettings {
     threshold: opts.threshold ?? DEFAULT_THRESHOLD,
     confidence: opts.confidence ?? DEFAULT_CONFIDENCE,
     minHistory: opts.minHistory ?? DEFAULT_MIN_HISTORY,
+    coldStartThreshold: opts.coldStartThreshold ?? DEFAULT_COLD_START_THRESHOLD,
     gate: opts.gate ?? DEFAULT_GATE,
     force: opts.force ?? false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
@@ -458,12 +472,17 @@ function adjustAndDecide(measured: readonly MeasuredCell[], s: CompareSettings):
       ciAboveOne,
       significant: pAdjusted === null ? null : pAdjusted < alpha,
       beyondHistory,
+      beyondColdStart:
+        beyondHistory === null
+          ? c.ratio - 1 >= Math.max(s.threshold, s.coldStartThreshold) - 1e-12
+          : null,
     };
     const all =
       checks.slowdown &&
       ciAboveOne === true &&
       checks.significant === true &&
-      beyondHistory !== false;
+      beyondHistory !== false &&
+      checks.beyondColdStart !== false;
     const status: CellStatus = all ? 'regression' : checks.slowdown ? 'inconclusive' : 'pass';
     return {
       ...rest,
@@ -533,6 +552,11 @@ export function whyNot(c: CellComparison): string {
   if (c.checks.beyondHistory === false && c.predictionLimitRatio !== null) {
     reasons.push(
       `within the spread of ${c.historyRuns} baseline runs: limit ×${c.predictionLimitRatio.toFixed(3)}`,
+    );
+  }
+  if (c.checks.beyondColdStart === false) {
+    reasons.push(
+      `only ${c.historyRuns} run${c.historyRuns === 1 ? '' : 's'} of history: below ${DEFAULT_MIN_HISTORY} runs only a slowdown ≥ ${(DEFAULT_COLD_START_THRESHOLD * 100).toFixed(0)} % counts`,
     );
   }
   return reasons.join(', ') || 'all conditions met';
