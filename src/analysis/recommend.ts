@@ -36,11 +36,11 @@ export function recommendForWorkload(
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const reason =
     pick.threads === fastest.threads
-      ? `${fastest.threads} threads is fastest` +
+      ? `${fastest.threads} thread${fastest.threads === 1 ? '' : 's'} is fastest` +
         (sorted.some((p) => p.threads < fastest.threads)
           ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)`
           : '')
-      : `${pick.threads} threads is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) ` +
+      : `${pick.threads} thread${pick.threads === 1 ? '' : 's'} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) ` +
         `at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
   return { fastest: fastest.threads, recommended: pick.threads, reason };
 }

@@ -1,0 +1,12857 @@
+import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// src/errors.ts
+function invalid(input, value, expected) {
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return new InputError(`${input}: got ${shown}; expected ${expected}`);
+}
+function isUserError(e) {
+  return e instanceof InputError || e instanceof BaselineError || e instanceof WorkloadError;
+}
+function describeError(e) {
+  if (e instanceof Error) return e.message;
+  if (typeof e === "string") return e;
+  try {
+    return JSON.stringify(e);
+  } catch {
+    return String(e);
+  }
+}
+var InputError, BaselineError, WorkloadError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    InputError = class extends Error {
+      name = "InputError";
+      constructor(message) {
+        super(message);
+      }
+    };
+    BaselineError = class extends Error {
+      name = "BaselineError";
+      constructor(message) {
+        super(message);
+      }
+    };
+    WorkloadError = class extends Error {
+      name = "WorkloadError";
+      constructor(message) {
+        super(message);
+      }
+    };
+  }
+});
+
+// src/results/io.ts
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+async function writeJsonAtomic(file, value) {
+  const dir = path.dirname(path.resolve(file));
+  await mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  await writeFile(tmp, JSON.stringify(value, null, 2) + "\n");
+  await rename(tmp, file);
+}
+async function writeResultFile(file, result) {
+  await writeJsonAtomic(file, result);
+}
+var init_io = __esm({
+  "src/results/io.ts"() {
+    "use strict";
+  }
+});
+
+// src/cpu/fingerprint.ts
+import { createHash } from "node:crypto";
+function normalizeCpuModel(model) {
+  return model.replace(/\s+/g, " ").trim();
+}
+function computeFingerprint(fields) {
+  const normalized = { ...fields, cpuModel: normalizeCpuModel(fields.cpuModel) };
+  const payload = JSON.stringify(FINGERPRINT_FIELD_NAMES.map((k) => [k, normalized[k]]));
+  return createHash("sha256").update(payload).digest("hex").slice(0, 16);
+}
+function fingerprintFields(machine) {
+  return {
+    os: machine.os,
+    arch: machine.arch,
+    cpuModel: normalizeCpuModel(machine.cpuModel),
+    availableCpus: machine.availableCpus,
+    physicalCores: machine.physicalCores,
+    onnxruntime: machine.onnxruntime ?? ""
+  };
+}
+function fingerprintDifferences(a, b) {
+  const fa = fingerprintFields(a);
+  const fb = fingerprintFields(b);
+  return FINGERPRINT_FIELD_NAMES.filter((k) => fa[k] !== fb[k]).map((field2) => ({
+    field: field2,
+    a: fa[field2],
+    b: fb[field2]
+  }));
+}
+var FINGERPRINT_FIELD_NAMES;
+var init_fingerprint = __esm({
+  "src/cpu/fingerprint.ts"() {
+    "use strict";
+    FINGERPRINT_FIELD_NAMES = [
+      "os",
+      "arch",
+      "cpuModel",
+      "availableCpus",
+      "physicalCores",
+      "onnxruntime"
+    ];
+  }
+});
+
+// src/stats/random.ts
+function mulberry32(seed) {
+  if (!Number.isFinite(seed)) {
+    throw new RangeError(`mulberry32: seed must be a finite number; got ${String(seed)}`);
+  }
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 | 0;
+    let z2 = Math.imul(state ^ state >>> 15, state | 1);
+    z2 ^= z2 + Math.imul(z2 ^ z2 >>> 7, z2 | 61);
+    return ((z2 ^ z2 >>> 14) >>> 0) / 4294967296;
+  };
+}
+var init_random = __esm({
+  "src/stats/random.ts"() {
+    "use strict";
+  }
+});
+
+// node_modules/simple-statistics/dist/simple-statistics.mjs
+function sum(x) {
+  if (x.length === 0) {
+    return 0;
+  }
+  var sum2 = x[0];
+  var correction = 0;
+  var transition;
+  if (typeof sum2 !== "number") {
+    return Number.NaN;
+  }
+  for (var i = 1; i < x.length; i++) {
+    if (typeof x[i] !== "number") {
+      return Number.NaN;
+    }
+    transition = sum2 + x[i];
+    if (Math.abs(sum2) >= Math.abs(x[i])) {
+      correction += sum2 - transition + x[i];
+    } else {
+      correction += x[i] - transition + sum2;
+    }
+    sum2 = transition;
+  }
+  return sum2 + correction;
+}
+function mean(x) {
+  if (x.length === 0) {
+    throw new Error("mean requires at least one data point");
+  }
+  return sum(x) / x.length;
+}
+function sumNthPowerDeviations(x, n) {
+  var meanValue = mean(x);
+  var sum2 = 0;
+  var tempValue;
+  var i;
+  if (n === 2) {
+    for (i = 0; i < x.length; i++) {
+      tempValue = x[i] - meanValue;
+      sum2 += tempValue * tempValue;
+    }
+  } else {
+    for (i = 0; i < x.length; i++) {
+      sum2 += Math.pow(x[i] - meanValue, n);
+    }
+  }
+  return sum2;
+}
+function sampleVariance(x) {
+  if (x.length < 2) {
+    throw new Error("sampleVariance requires at least two data points");
+  }
+  var sumSquaredDeviationsValue = sumNthPowerDeviations(x, 2);
+  var besselsCorrection = x.length - 1;
+  return sumSquaredDeviationsValue / besselsCorrection;
+}
+function sampleStandardDeviation(x) {
+  var sampleVarianceX = sampleVariance(x);
+  return Math.sqrt(sampleVarianceX);
+}
+function quantileSorted(x, p) {
+  var idx = (x.length - 1) * p;
+  if (x.length === 0) {
+    throw new Error("quantile requires at least one data point.");
+  } else if (p < 0 || p > 1) {
+    throw new Error("quantiles must be between 0 and 1");
+  } else if (p === 1) {
+    return x[x.length - 1];
+  } else if (p === 0) {
+    return x[0];
+  } else if (idx % 1 !== 0) {
+    var lower = Math.floor(idx);
+    var upper = Math.ceil(idx);
+    var fraction = idx - lower;
+    return x[lower] + fraction * (x[upper] - x[lower]);
+  } else {
+    return x[idx];
+  }
+}
+function quickselect(arr2, k, left, right) {
+  left = left || 0;
+  right = right || arr2.length - 1;
+  while (right > left) {
+    if (right - left > 600) {
+      var n = right - left + 1;
+      var m = k - left + 1;
+      var z2 = Math.log(n);
+      var s = 0.5 * Math.exp(2 * z2 / 3);
+      var sd = 0.5 * Math.sqrt(z2 * s * (n - s) / n);
+      if (m - n / 2 < 0) {
+        sd *= -1;
+      }
+      var newLeft = Math.max(left, Math.floor(k - m * s / n + sd));
+      var newRight = Math.min(
+        right,
+        Math.floor(k + (n - m) * s / n + sd)
+      );
+      quickselect(arr2, k, newLeft, newRight);
+    }
+    var t = arr2[k];
+    var i = left;
+    var j = right;
+    swap(arr2, left, k);
+    if (arr2[right] > t) {
+      swap(arr2, left, right);
+    }
+    while (i < j) {
+      swap(arr2, i, j);
+      i++;
+      j--;
+      while (arr2[i] < t) {
+        i++;
+      }
+      while (arr2[j] > t) {
+        j--;
+      }
+    }
+    if (arr2[left] === t) {
+      swap(arr2, left, j);
+    } else {
+      j++;
+      swap(arr2, j, right);
+    }
+    if (j <= k) {
+      left = j + 1;
+    }
+    if (k <= j) {
+      right = j - 1;
+    }
+  }
+}
+function swap(arr2, i, j) {
+  var tmp = arr2[i];
+  arr2[i] = arr2[j];
+  arr2[j] = tmp;
+}
+function quantile(x, p) {
+  var copy = x.slice();
+  if (Array.isArray(p)) {
+    multiQuantileSelect(copy, p);
+    var results = [];
+    for (var i = 0; i < p.length; i++) {
+      results[i] = quantileSorted(copy, p[i]);
+    }
+    return results;
+  } else {
+    var idx = quantileIndex(copy.length, p);
+    quantileSelect(copy, idx, 0, copy.length - 1);
+    return quantileSorted(copy, p);
+  }
+}
+function quantileSelect(arr2, k, left, right) {
+  if (k % 1 === 0) {
+    quickselect(arr2, k, left, right);
+  } else {
+    k = Math.floor(k);
+    quickselect(arr2, k, left, right);
+    quickselect(arr2, k + 1, k + 1, right);
+  }
+}
+function multiQuantileSelect(arr2, p) {
+  var positions = /* @__PURE__ */ new Set();
+  for (var i = 0; i < p.length; i++) {
+    var idx = quantileIndex(arr2.length, p[i]);
+    positions.add(Math.floor(idx));
+    positions.add(Math.ceil(idx));
+  }
+  var indices = Array.from(positions).sort(compare);
+  multiselect(arr2, indices, 0, indices.length - 1, 0, arr2.length - 1);
+}
+function multiselect(arr2, indices, lo, hi, left, right) {
+  if (lo > hi) {
+    return;
+  }
+  var mid = lo + hi >> 1;
+  quickselect(arr2, indices[mid], left, right);
+  multiselect(arr2, indices, lo, mid - 1, left, indices[mid] - 1);
+  multiselect(arr2, indices, mid + 1, hi, indices[mid] + 1, right);
+}
+function compare(a, b) {
+  return a - b;
+}
+function quantileIndex(len, p) {
+  var idx = (len - 1) * p;
+  if (p === 1) {
+    return len - 1;
+  } else if (p === 0) {
+    return 0;
+  } else if (idx % 1 !== 0) {
+    return idx;
+  } else {
+    return idx;
+  }
+}
+function logAverage(x) {
+  if (x.length === 0) {
+    throw new Error("logAverage requires at least one data point");
+  }
+  var value = 0;
+  for (var i = 0; i < x.length; i++) {
+    if (x[i] < 0) {
+      throw new Error(
+        "logAverage requires only non-negative numbers as input"
+      );
+    }
+    value += Math.log(x[i]);
+  }
+  return Math.exp(value / x.length);
+}
+function median(x) {
+  return +quantile(x, 0.5);
+}
+function cumulativeDistribution(z2) {
+  var sum2 = z2;
+  var tmp = z2;
+  for (var i = 1; i < 30; i++) {
+    tmp *= z2 * z2 / (2 * i + 1);
+    sum2 += tmp;
+  }
+  return Math.round((0.5 + sum2 / SQRT_2PI$1 * Math.exp(-z2 * z2 / 2)) * 1e4) / 1e4;
+}
+var BayesianClassifier, g, LOGSQRT2PI, SQRT_2PI$1, standardNormalTable, z, SQRT_2PI, PerceptronModel;
+var init_simple_statistics = __esm({
+  "node_modules/simple-statistics/dist/simple-statistics.mjs"() {
+    BayesianClassifier = function BayesianClassifier2() {
+      this.totalCount = 0;
+      this.data = {};
+    };
+    BayesianClassifier.prototype.train = function train(item, category) {
+      if (!this.data[category]) {
+        this.data[category] = {};
+      }
+      for (var k in item) {
+        var v = item[k];
+        if (this.data[category][k] === void 0) {
+          this.data[category][k] = {};
+        }
+        if (this.data[category][k][v] === void 0) {
+          this.data[category][k][v] = 0;
+        }
+        this.data[category][k][v]++;
+      }
+      this.totalCount++;
+    };
+    BayesianClassifier.prototype.score = function score(item) {
+      var odds = {};
+      var category;
+      for (var k in item) {
+        var v = item[k];
+        for (category in this.data) {
+          if (odds[category] === void 0) {
+            odds[category] = {};
+          }
+          if (this.data[category][k]) {
+            odds[category][k + "_" + v] = (this.data[category][k][v] || 0) / this.totalCount;
+          } else {
+            odds[category][k + "_" + v] = 0;
+          }
+        }
+      }
+      var oddsSums = {};
+      for (category in odds) {
+        oddsSums[category] = 0;
+        for (var combination in odds[category]) {
+          oddsSums[category] += odds[category][combination];
+        }
+      }
+      return oddsSums;
+    };
+    g = 607 / 128;
+    LOGSQRT2PI = Math.log(Math.sqrt(2 * Math.PI));
+    SQRT_2PI$1 = Math.sqrt(2 * Math.PI);
+    standardNormalTable = [];
+    for (z = 0; z <= 3.09; z += 0.01) {
+      standardNormalTable.push(cumulativeDistribution(z));
+    }
+    SQRT_2PI = Math.sqrt(2 * Math.PI);
+    PerceptronModel = function PerceptronModel2() {
+      this.weights = [];
+      this.bias = 0;
+    };
+    PerceptronModel.prototype.predict = function predict(features) {
+      if (features.length !== this.weights.length) {
+        return null;
+      }
+      var score2 = 0;
+      for (var i = 0; i < this.weights.length; i++) {
+        score2 += this.weights[i] * features[i];
+      }
+      score2 += this.bias;
+      if (score2 > 0) {
+        return 1;
+      } else {
+        return 0;
+      }
+    };
+    PerceptronModel.prototype.train = function train2(features, label) {
+      if (label !== 0 && label !== 1) {
+        return null;
+      }
+      if (features.length !== this.weights.length) {
+        this.weights = features.slice();
+        this.bias = 1;
+      }
+      var prediction = this.predict(features);
+      if (typeof prediction === "number" && prediction !== label) {
+        var gradient = label - prediction;
+        for (var i = 0; i < this.weights.length; i++) {
+          this.weights[i] += gradient * features[i];
+        }
+        this.bias += gradient;
+      }
+      return this;
+    };
+  }
+});
+
+// src/stats/internal.ts
+function assertFiniteSample(xs, fn, name = "xs") {
+  if (xs.length === 0) throw new RangeError(`${fn}: ${name} must not be empty`);
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i];
+    if (!Number.isFinite(v)) {
+      throw new RangeError(`${fn}: ${name}[${i}] must be a finite number; got ${String(v)}`);
+    }
+  }
+}
+function assertPositiveSample(xs, fn, name = "xs") {
+  assertFiniteSample(xs, fn, name);
+  for (let i = 0; i < xs.length; i++) {
+    if (!(xs[i] > 0)) {
+      throw new RangeError(`${fn}: ${name}[${i}] must be > 0; got ${String(xs[i])}`);
+    }
+  }
+}
+function assertConfidence(confidence, fn) {
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`${fn}: confidence must be in (0, 1); got ${String(confidence)}`);
+  }
+}
+function selectInPlace(a, k, left = 0, right = a.length - 1) {
+  let lo = left;
+  let hi = right;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    const x0 = a[lo];
+    const x1 = a[mid];
+    const x2 = a[hi];
+    const pivot = x0 < x1 ? x1 < x2 ? x1 : x0 < x2 ? x2 : x0 : x0 < x2 ? x0 : x1 < x2 ? x2 : x1;
+    let i = lo;
+    let j = hi;
+    do {
+      while (a[i] < pivot) i++;
+      while (pivot < a[j]) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < k) lo = i;
+    if (k < i) hi = j;
+  }
+  return a[k];
+}
+function quantileOfSorted(sorted, p) {
+  const n = sorted.length;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const frac = h - lo;
+  const a = sorted[lo];
+  if (frac === 0 || lo + 1 >= n) return a;
+  return a + frac * (sorted[lo + 1] - a);
+}
+function resampledMedianOfSorted(sorted, counts, rand) {
+  const n = sorted.length;
+  counts.fill(0);
+  for (let d = 0; d < n; d++) counts[Math.floor(rand() * n)]++;
+  const kLo = n - 1 >>> 1;
+  const kHi = n >>> 1;
+  let i = 0;
+  let seen = counts[0];
+  while (seen <= kLo) seen += counts[++i];
+  const lo = sorted[i];
+  while (seen <= kHi) seen += counts[++i];
+  return (lo + sorted[i]) / 2;
+}
+var init_internal = __esm({
+  "src/stats/internal.ts"() {
+    "use strict";
+  }
+});
+
+// src/stats/describe.ts
+function median2(xs) {
+  assertFiniteSample(xs, "median");
+  return median(xs);
+}
+function mean2(xs) {
+  assertFiniteSample(xs, "mean");
+  return mean(xs);
+}
+function sampleStdDev(xs) {
+  assertFiniteSample(xs, "sampleStdDev");
+  if (xs.length < 2) {
+    throw new RangeError(`sampleStdDev: needs at least 2 values; got ${xs.length}`);
+  }
+  return sampleStandardDeviation(xs);
+}
+function geometricMean(xs) {
+  assertFiniteSample(xs, "geometricMean");
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] < 0) {
+      throw new RangeError(`geometricMean: xs[${i}] must be \u2265 0; got ${String(xs[i])}`);
+    }
+  }
+  return logAverage(xs);
+}
+var init_describe = __esm({
+  "src/stats/describe.ts"() {
+    "use strict";
+    init_simple_statistics();
+    init_internal();
+  }
+});
+
+// src/stats/ci.ts
+function resolveOptions(options, fn) {
+  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  assertConfidence(confidence, fn);
+  if (!Number.isInteger(resamples) || resamples < 1) {
+    throw new RangeError(`${fn}: resamples must be an integer \u2265 1; got ${String(resamples)}`);
+  }
+  if (!Number.isFinite(options.seed)) {
+    throw new RangeError(`${fn}: seed must be a finite number; got ${String(options.seed)}`);
+  }
+  return { confidence, resamples, seed: options.seed };
+}
+function percentileInterval(stats, confidence) {
+  stats.sort();
+  const alpha = 1 - confidence;
+  return [quantileOfSorted(stats, alpha / 2), quantileOfSorted(stats, 1 - alpha / 2)];
+}
+function medianOfSorted(sorted) {
+  const n = sorted.length;
+  return (sorted[n - 1 >>> 1] + sorted[n >>> 1]) / 2;
+}
+function orderStatRank(n, confidence) {
+  const tail = (1 - confidence) / 2 * (1 + 1e-12);
+  let logPmf = -n * Math.LN2;
+  let cdf = 0;
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    cdf += Math.exp(logPmf);
+    if (cdf > tail) break;
+    k = j + 1;
+    logPmf += Math.log(n - j) - Math.log(j + 1);
+  }
+  return Math.min(k, Math.floor((n + 1) / 2));
+}
+function medianCIOrderStat(xs, confidence = DEFAULT_CONFIDENCE) {
+  assertFiniteSample(xs, "medianCIOrderStat");
+  assertConfidence(confidence, "medianCIOrderStat");
+  const n = xs.length;
+  const k = Math.max(1, orderStatRank(n, confidence));
+  const buf = Float64Array.from(xs);
+  const lo = selectInPlace(buf, k - 1, 0, n - 1);
+  const hi = n - k === k - 1 ? lo : selectInPlace(buf, n - k, k, n - 1);
+  return [lo, hi];
+}
+function bootstrapMedianCI(xs, options) {
+  const fn = "bootstrapMedianCI";
+  assertFiniteSample(xs, fn);
+  const { confidence, resamples, seed } = resolveOptions(options, fn);
+  const sorted = Float64Array.from(xs).sort();
+  const counts = new Uint32Array(sorted.length);
+  const stats = new Float64Array(resamples);
+  const rand = mulberry32(seed);
+  for (let b = 0; b < resamples; b++) stats[b] = resampledMedianOfSorted(sorted, counts, rand);
+  return percentileInterval(stats, confidence);
+}
+function bootstrapRatioOfMediansCI(base, cur, options) {
+  const fn = "bootstrapRatioOfMediansCI";
+  assertPositiveSample(base, fn, "base");
+  assertPositiveSample(cur, fn, "cur");
+  const { confidence, resamples, seed } = resolveOptions(options, fn);
+  const baseSorted = Float64Array.from(base).sort();
+  const curSorted = Float64Array.from(cur).sort();
+  const baseCounts = new Uint32Array(baseSorted.length);
+  const curCounts = new Uint32Array(curSorted.length);
+  const ratio = medianOfSorted(curSorted) / medianOfSorted(baseSorted);
+  const stats = new Float64Array(resamples);
+  const rand = mulberry32(seed);
+  for (let b = 0; b < resamples; b++) {
+    const baseMedian = resampledMedianOfSorted(baseSorted, baseCounts, rand);
+    const curMedian = resampledMedianOfSorted(curSorted, curCounts, rand);
+    stats[b] = curMedian / baseMedian;
+  }
+  return { ratio, ci: percentileInterval(stats, confidence) };
+}
+var DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES;
+var init_ci = __esm({
+  "src/stats/ci.ts"() {
+    "use strict";
+    init_internal();
+    init_random();
+    DEFAULT_CONFIDENCE = 0.95;
+    DEFAULT_RESAMPLES = 2e3;
+  }
+});
+
+// node_modules/jstat/dist/jstat.js
+var require_jstat = __commonJS({
+  "node_modules/jstat/dist/jstat.js"(exports, module) {
+    (function(window2, factory) {
+      if (typeof exports === "object") {
+        module.exports = factory();
+      } else if (typeof define === "function" && define.amd) {
+        define(factory);
+      } else {
+        window2.jStat = factory();
+      }
+    })(exports, function() {
+      var jStat2 = (function(Math2, undefined2) {
+        var concat = Array.prototype.concat;
+        var slice = Array.prototype.slice;
+        var toString = Object.prototype.toString;
+        function calcRdx(n, m) {
+          var val = n > m ? n : m;
+          return Math2.pow(
+            10,
+            17 - ~~(Math2.log(val > 0 ? val : -val) * Math2.LOG10E)
+          );
+        }
+        var isArray = Array.isArray || function isArray2(arg) {
+          return toString.call(arg) === "[object Array]";
+        };
+        function isFunction(arg) {
+          return toString.call(arg) === "[object Function]";
+        }
+        function isNumber(num2) {
+          return typeof num2 === "number" ? num2 - num2 === 0 : false;
+        }
+        function toVector(arr2) {
+          return concat.apply([], arr2);
+        }
+        function jStat3() {
+          return new jStat3._init(arguments);
+        }
+        jStat3.fn = jStat3.prototype;
+        jStat3._init = function _init(args) {
+          if (isArray(args[0])) {
+            if (isArray(args[0][0])) {
+              if (isFunction(args[1]))
+                args[0] = jStat3.map(args[0], args[1]);
+              for (var i = 0; i < args[0].length; i++)
+                this[i] = args[0][i];
+              this.length = args[0].length;
+            } else {
+              this[0] = isFunction(args[1]) ? jStat3.map(args[0], args[1]) : args[0];
+              this.length = 1;
+            }
+          } else if (isNumber(args[0])) {
+            this[0] = jStat3.seq.apply(null, args);
+            this.length = 1;
+          } else if (args[0] instanceof jStat3) {
+            return jStat3(args[0].toArray());
+          } else {
+            this[0] = [];
+            this.length = 1;
+          }
+          return this;
+        };
+        jStat3._init.prototype = jStat3.prototype;
+        jStat3._init.constructor = jStat3;
+        jStat3.utils = {
+          calcRdx,
+          isArray,
+          isFunction,
+          isNumber,
+          toVector
+        };
+        jStat3._random_fn = Math2.random;
+        jStat3.setRandom = function setRandom(fn) {
+          if (typeof fn !== "function")
+            throw new TypeError("fn is not a function");
+          jStat3._random_fn = fn;
+        };
+        jStat3.extend = function extend(obj2) {
+          var i, j;
+          if (arguments.length === 1) {
+            for (j in obj2)
+              jStat3[j] = obj2[j];
+            return this;
+          }
+          for (i = 1; i < arguments.length; i++) {
+            for (j in arguments[i])
+              obj2[j] = arguments[i][j];
+          }
+          return obj2;
+        };
+        jStat3.rows = function rows(arr2) {
+          return arr2.length || 1;
+        };
+        jStat3.cols = function cols(arr2) {
+          return arr2[0].length || 1;
+        };
+        jStat3.dimensions = function dimensions(arr2) {
+          return {
+            rows: jStat3.rows(arr2),
+            cols: jStat3.cols(arr2)
+          };
+        };
+        jStat3.row = function row(arr2, index) {
+          if (isArray(index)) {
+            return index.map(function(i) {
+              return jStat3.row(arr2, i);
+            });
+          }
+          return arr2[index];
+        };
+        jStat3.rowa = function rowa(arr2, i) {
+          return jStat3.row(arr2, i);
+        };
+        jStat3.col = function col(arr2, index) {
+          if (isArray(index)) {
+            var submat = jStat3.arange(arr2.length).map(function() {
+              return new Array(index.length);
+            });
+            index.forEach(function(ind, i2) {
+              jStat3.arange(arr2.length).forEach(function(j) {
+                submat[j][i2] = arr2[j][ind];
+              });
+            });
+            return submat;
+          }
+          var column = new Array(arr2.length);
+          for (var i = 0; i < arr2.length; i++)
+            column[i] = [arr2[i][index]];
+          return column;
+        };
+        jStat3.cola = function cola(arr2, i) {
+          return jStat3.col(arr2, i).map(function(a) {
+            return a[0];
+          });
+        };
+        jStat3.diag = function diag(arr2) {
+          var nrow = jStat3.rows(arr2);
+          var res = new Array(nrow);
+          for (var row = 0; row < nrow; row++)
+            res[row] = [arr2[row][row]];
+          return res;
+        };
+        jStat3.antidiag = function antidiag(arr2) {
+          var nrow = jStat3.rows(arr2) - 1;
+          var res = new Array(nrow);
+          for (var i = 0; nrow >= 0; nrow--, i++)
+            res[i] = [arr2[i][nrow]];
+          return res;
+        };
+        jStat3.transpose = function transpose(arr2) {
+          var obj2 = [];
+          var objArr, rows, cols, j, i;
+          if (!isArray(arr2[0]))
+            arr2 = [arr2];
+          rows = arr2.length;
+          cols = arr2[0].length;
+          for (i = 0; i < cols; i++) {
+            objArr = new Array(rows);
+            for (j = 0; j < rows; j++)
+              objArr[j] = arr2[j][i];
+            obj2.push(objArr);
+          }
+          return obj2.length === 1 ? obj2[0] : obj2;
+        };
+        jStat3.map = function map(arr2, func, toAlter) {
+          var row, nrow, ncol, res, col;
+          if (!isArray(arr2[0]))
+            arr2 = [arr2];
+          nrow = arr2.length;
+          ncol = arr2[0].length;
+          res = toAlter ? arr2 : new Array(nrow);
+          for (row = 0; row < nrow; row++) {
+            if (!res[row])
+              res[row] = new Array(ncol);
+            for (col = 0; col < ncol; col++)
+              res[row][col] = func(arr2[row][col], row, col);
+          }
+          return res.length === 1 ? res[0] : res;
+        };
+        jStat3.cumreduce = function cumreduce(arr2, func, toAlter) {
+          var row, nrow, ncol, res, col;
+          if (!isArray(arr2[0]))
+            arr2 = [arr2];
+          nrow = arr2.length;
+          ncol = arr2[0].length;
+          res = toAlter ? arr2 : new Array(nrow);
+          for (row = 0; row < nrow; row++) {
+            if (!res[row])
+              res[row] = new Array(ncol);
+            if (ncol > 0)
+              res[row][0] = arr2[row][0];
+            for (col = 1; col < ncol; col++)
+              res[row][col] = func(res[row][col - 1], arr2[row][col]);
+          }
+          return res.length === 1 ? res[0] : res;
+        };
+        jStat3.alter = function alter(arr2, func) {
+          return jStat3.map(arr2, func, true);
+        };
+        jStat3.create = function create(rows, cols, func) {
+          var res = new Array(rows);
+          var i, j;
+          if (isFunction(cols)) {
+            func = cols;
+            cols = rows;
+          }
+          for (i = 0; i < rows; i++) {
+            res[i] = new Array(cols);
+            for (j = 0; j < cols; j++)
+              res[i][j] = func(i, j);
+          }
+          return res;
+        };
+        function retZero() {
+          return 0;
+        }
+        jStat3.zeros = function zeros(rows, cols) {
+          if (!isNumber(cols))
+            cols = rows;
+          return jStat3.create(rows, cols, retZero);
+        };
+        function retOne() {
+          return 1;
+        }
+        jStat3.ones = function ones(rows, cols) {
+          if (!isNumber(cols))
+            cols = rows;
+          return jStat3.create(rows, cols, retOne);
+        };
+        jStat3.rand = function rand(rows, cols) {
+          if (!isNumber(cols))
+            cols = rows;
+          return jStat3.create(rows, cols, jStat3._random_fn);
+        };
+        function retIdent(i, j) {
+          return i === j ? 1 : 0;
+        }
+        jStat3.identity = function identity(rows, cols) {
+          if (!isNumber(cols))
+            cols = rows;
+          return jStat3.create(rows, cols, retIdent);
+        };
+        jStat3.symmetric = function symmetric(arr2) {
+          var size = arr2.length;
+          var row, col;
+          if (arr2.length !== arr2[0].length)
+            return false;
+          for (row = 0; row < size; row++) {
+            for (col = 0; col < size; col++)
+              if (arr2[col][row] !== arr2[row][col])
+                return false;
+          }
+          return true;
+        };
+        jStat3.clear = function clear(arr2) {
+          return jStat3.alter(arr2, retZero);
+        };
+        jStat3.seq = function seq(min, max, length, func) {
+          if (!isFunction(func))
+            func = false;
+          var arr2 = [];
+          var hival = calcRdx(min, max);
+          var step = (max * hival - min * hival) / ((length - 1) * hival);
+          var current = min;
+          var cnt;
+          for (cnt = 0; current <= max && cnt < length; cnt++, current = (min * hival + step * hival * cnt) / hival) {
+            arr2.push(func ? func(current, cnt) : current);
+          }
+          return arr2;
+        };
+        jStat3.arange = function arange(start, end, step) {
+          var rl = [];
+          var i;
+          step = step || 1;
+          if (end === undefined2) {
+            end = start;
+            start = 0;
+          }
+          if (start === end || step === 0) {
+            return [];
+          }
+          if (start < end && step < 0) {
+            return [];
+          }
+          if (start > end && step > 0) {
+            return [];
+          }
+          if (step > 0) {
+            for (i = start; i < end; i += step) {
+              rl.push(i);
+            }
+          } else {
+            for (i = start; i > end; i += step) {
+              rl.push(i);
+            }
+          }
+          return rl;
+        };
+        jStat3.slice = /* @__PURE__ */ (function() {
+          function _slice(list, start, end, step) {
+            var i;
+            var rl = [];
+            var length = list.length;
+            if (start === undefined2 && end === undefined2 && step === undefined2) {
+              return jStat3.copy(list);
+            }
+            start = start || 0;
+            end = end || list.length;
+            start = start >= 0 ? start : length + start;
+            end = end >= 0 ? end : length + end;
+            step = step || 1;
+            if (start === end || step === 0) {
+              return [];
+            }
+            if (start < end && step < 0) {
+              return [];
+            }
+            if (start > end && step > 0) {
+              return [];
+            }
+            if (step > 0) {
+              for (i = start; i < end; i += step) {
+                rl.push(list[i]);
+              }
+            } else {
+              for (i = start; i > end; i += step) {
+                rl.push(list[i]);
+              }
+            }
+            return rl;
+          }
+          function slice2(list, rcSlice) {
+            var colSlice, rowSlice;
+            rcSlice = rcSlice || {};
+            if (isNumber(rcSlice.row)) {
+              if (isNumber(rcSlice.col))
+                return list[rcSlice.row][rcSlice.col];
+              var row = jStat3.rowa(list, rcSlice.row);
+              colSlice = rcSlice.col || {};
+              return _slice(row, colSlice.start, colSlice.end, colSlice.step);
+            }
+            if (isNumber(rcSlice.col)) {
+              var col = jStat3.cola(list, rcSlice.col);
+              rowSlice = rcSlice.row || {};
+              return _slice(col, rowSlice.start, rowSlice.end, rowSlice.step);
+            }
+            rowSlice = rcSlice.row || {};
+            colSlice = rcSlice.col || {};
+            var rows = _slice(list, rowSlice.start, rowSlice.end, rowSlice.step);
+            return rows.map(function(row2) {
+              return _slice(row2, colSlice.start, colSlice.end, colSlice.step);
+            });
+          }
+          return slice2;
+        })();
+        jStat3.sliceAssign = function sliceAssign(A, rcSlice, B) {
+          var nl, ml;
+          if (isNumber(rcSlice.row)) {
+            if (isNumber(rcSlice.col))
+              return A[rcSlice.row][rcSlice.col] = B;
+            rcSlice.col = rcSlice.col || {};
+            rcSlice.col.start = rcSlice.col.start || 0;
+            rcSlice.col.end = rcSlice.col.end || A[0].length;
+            rcSlice.col.step = rcSlice.col.step || 1;
+            nl = jStat3.arange(
+              rcSlice.col.start,
+              Math2.min(A.length, rcSlice.col.end),
+              rcSlice.col.step
+            );
+            var m = rcSlice.row;
+            nl.forEach(function(n2, i) {
+              A[m][n2] = B[i];
+            });
+            return A;
+          }
+          if (isNumber(rcSlice.col)) {
+            rcSlice.row = rcSlice.row || {};
+            rcSlice.row.start = rcSlice.row.start || 0;
+            rcSlice.row.end = rcSlice.row.end || A.length;
+            rcSlice.row.step = rcSlice.row.step || 1;
+            ml = jStat3.arange(
+              rcSlice.row.start,
+              Math2.min(A[0].length, rcSlice.row.end),
+              rcSlice.row.step
+            );
+            var n = rcSlice.col;
+            ml.forEach(function(m2, j) {
+              A[m2][n] = B[j];
+            });
+            return A;
+          }
+          if (B[0].length === undefined2) {
+            B = [B];
+          }
+          rcSlice.row.start = rcSlice.row.start || 0;
+          rcSlice.row.end = rcSlice.row.end || A.length;
+          rcSlice.row.step = rcSlice.row.step || 1;
+          rcSlice.col.start = rcSlice.col.start || 0;
+          rcSlice.col.end = rcSlice.col.end || A[0].length;
+          rcSlice.col.step = rcSlice.col.step || 1;
+          ml = jStat3.arange(
+            rcSlice.row.start,
+            Math2.min(A.length, rcSlice.row.end),
+            rcSlice.row.step
+          );
+          nl = jStat3.arange(
+            rcSlice.col.start,
+            Math2.min(A[0].length, rcSlice.col.end),
+            rcSlice.col.step
+          );
+          ml.forEach(function(m2, i) {
+            nl.forEach(function(n2, j) {
+              A[m2][n2] = B[i][j];
+            });
+          });
+          return A;
+        };
+        jStat3.diagonal = function diagonal(diagArray) {
+          var mat = jStat3.zeros(diagArray.length, diagArray.length);
+          diagArray.forEach(function(t, i) {
+            mat[i][i] = t;
+          });
+          return mat;
+        };
+        jStat3.copy = function copy(A) {
+          return A.map(function(row) {
+            if (isNumber(row))
+              return row;
+            return row.map(function(t) {
+              return t;
+            });
+          });
+        };
+        var jProto = jStat3.prototype;
+        jProto.length = 0;
+        jProto.push = Array.prototype.push;
+        jProto.sort = Array.prototype.sort;
+        jProto.splice = Array.prototype.splice;
+        jProto.slice = Array.prototype.slice;
+        jProto.toArray = function toArray() {
+          return this.length > 1 ? slice.call(this) : slice.call(this)[0];
+        };
+        jProto.map = function map(func, toAlter) {
+          return jStat3(jStat3.map(this, func, toAlter));
+        };
+        jProto.cumreduce = function cumreduce(func, toAlter) {
+          return jStat3(jStat3.cumreduce(this, func, toAlter));
+        };
+        jProto.alter = function alter(func) {
+          jStat3.alter(this, func);
+          return this;
+        };
+        (function(funcs) {
+          for (var i = 0; i < funcs.length; i++) (function(passfunc) {
+            jProto[passfunc] = function(func) {
+              var self2 = this, results;
+              if (func) {
+                setTimeout(function() {
+                  func.call(self2, jProto[passfunc].call(self2));
+                });
+                return this;
+              }
+              results = jStat3[passfunc](this);
+              return isArray(results) ? jStat3(results) : results;
+            };
+          })(funcs[i]);
+        })("transpose clear symmetric rows cols dimensions diag antidiag".split(" "));
+        (function(funcs) {
+          for (var i = 0; i < funcs.length; i++) (function(passfunc) {
+            jProto[passfunc] = function(index, func) {
+              var self2 = this;
+              if (func) {
+                setTimeout(function() {
+                  func.call(self2, jProto[passfunc].call(self2, index));
+                });
+                return this;
+              }
+              return jStat3(jStat3[passfunc](this, index));
+            };
+          })(funcs[i]);
+        })("row col".split(" "));
+        (function(funcs) {
+          for (var i = 0; i < funcs.length; i++) (function(passfunc) {
+            jProto[passfunc] = function() {
+              return jStat3(jStat3[passfunc].apply(null, arguments));
+            };
+          })(funcs[i]);
+        })("create zeros ones rand identity".split(" "));
+        return jStat3;
+      })(Math);
+      (function(jStat3, Math2) {
+        var isFunction = jStat3.utils.isFunction;
+        function ascNum(a, b) {
+          return a - b;
+        }
+        function clip(arg, min, max) {
+          return Math2.max(min, Math2.min(arg, max));
+        }
+        jStat3.sum = function sum2(arr2) {
+          var sum3 = 0;
+          var i = arr2.length;
+          while (--i >= 0)
+            sum3 += arr2[i];
+          return sum3;
+        };
+        jStat3.sumsqrd = function sumsqrd(arr2) {
+          var sum2 = 0;
+          var i = arr2.length;
+          while (--i >= 0)
+            sum2 += arr2[i] * arr2[i];
+          return sum2;
+        };
+        jStat3.sumsqerr = function sumsqerr(arr2) {
+          var mean3 = jStat3.mean(arr2);
+          var sum2 = 0;
+          var i = arr2.length;
+          var tmp;
+          while (--i >= 0) {
+            tmp = arr2[i] - mean3;
+            sum2 += tmp * tmp;
+          }
+          return sum2;
+        };
+        jStat3.sumrow = function sumrow(arr2) {
+          var sum2 = 0;
+          var i = arr2.length;
+          while (--i >= 0)
+            sum2 += arr2[i];
+          return sum2;
+        };
+        jStat3.product = function product(arr2) {
+          var prod = 1;
+          var i = arr2.length;
+          while (--i >= 0)
+            prod *= arr2[i];
+          return prod;
+        };
+        jStat3.min = function min(arr2) {
+          var low = arr2[0];
+          var i = 0;
+          while (++i < arr2.length)
+            if (arr2[i] < low)
+              low = arr2[i];
+          return low;
+        };
+        jStat3.max = function max(arr2) {
+          var high = arr2[0];
+          var i = 0;
+          while (++i < arr2.length)
+            if (arr2[i] > high)
+              high = arr2[i];
+          return high;
+        };
+        jStat3.unique = function unique(arr2) {
+          var hash = {}, _arr = [];
+          for (var i = 0; i < arr2.length; i++) {
+            if (!hash[arr2[i]]) {
+              hash[arr2[i]] = true;
+              _arr.push(arr2[i]);
+            }
+          }
+          return _arr;
+        };
+        jStat3.mean = function mean3(arr2) {
+          return jStat3.sum(arr2) / arr2.length;
+        };
+        jStat3.meansqerr = function meansqerr(arr2) {
+          return jStat3.sumsqerr(arr2) / arr2.length;
+        };
+        jStat3.geomean = function geomean(arr2) {
+          var logs = arr2.map(Math2.log);
+          var meanOfLogs = jStat3.mean(logs);
+          return Math2.exp(meanOfLogs);
+        };
+        jStat3.median = function median3(arr2) {
+          var arrlen = arr2.length;
+          var _arr = arr2.slice().sort(ascNum);
+          return !(arrlen & 1) ? (_arr[arrlen / 2 - 1] + _arr[arrlen / 2]) / 2 : _arr[arrlen / 2 | 0];
+        };
+        jStat3.cumsum = function cumsum(arr2) {
+          return jStat3.cumreduce(arr2, function(a, b) {
+            return a + b;
+          });
+        };
+        jStat3.cumprod = function cumprod(arr2) {
+          return jStat3.cumreduce(arr2, function(a, b) {
+            return a * b;
+          });
+        };
+        jStat3.diff = function diff(arr2) {
+          var diffs = [];
+          var arrLen = arr2.length;
+          var i;
+          for (i = 1; i < arrLen; i++)
+            diffs.push(arr2[i] - arr2[i - 1]);
+          return diffs;
+        };
+        jStat3.rank = function(arr2) {
+          var i;
+          var distinctNumbers = [];
+          var numberCounts = {};
+          for (i = 0; i < arr2.length; i++) {
+            var number = arr2[i];
+            if (numberCounts[number]) {
+              numberCounts[number]++;
+            } else {
+              numberCounts[number] = 1;
+              distinctNumbers.push(number);
+            }
+          }
+          var sortedDistinctNumbers = distinctNumbers.sort(ascNum);
+          var numberRanks = {};
+          var currentRank = 1;
+          for (i = 0; i < sortedDistinctNumbers.length; i++) {
+            var number = sortedDistinctNumbers[i];
+            var count = numberCounts[number];
+            var first = currentRank;
+            var last = currentRank + count - 1;
+            var rank = (first + last) / 2;
+            numberRanks[number] = rank;
+            currentRank += count;
+          }
+          return arr2.map(function(number2) {
+            return numberRanks[number2];
+          });
+        };
+        jStat3.mode = function mode(arr2) {
+          var arrLen = arr2.length;
+          var _arr = arr2.slice().sort(ascNum);
+          var count = 1;
+          var maxCount = 0;
+          var numMaxCount = 0;
+          var mode_arr = [];
+          var i;
+          for (i = 0; i < arrLen; i++) {
+            if (_arr[i] === _arr[i + 1]) {
+              count++;
+            } else {
+              if (count > maxCount) {
+                mode_arr = [_arr[i]];
+                maxCount = count;
+                numMaxCount = 0;
+              } else if (count === maxCount) {
+                mode_arr.push(_arr[i]);
+                numMaxCount++;
+              }
+              count = 1;
+            }
+          }
+          return numMaxCount === 0 ? mode_arr[0] : mode_arr;
+        };
+        jStat3.range = function range(arr2) {
+          return jStat3.max(arr2) - jStat3.min(arr2);
+        };
+        jStat3.variance = function variance(arr2, flag) {
+          return jStat3.sumsqerr(arr2) / (arr2.length - (flag ? 1 : 0));
+        };
+        jStat3.pooledvariance = function pooledvariance(arr2) {
+          var sumsqerr = arr2.reduce(function(a, samples) {
+            return a + jStat3.sumsqerr(samples);
+          }, 0);
+          var count = arr2.reduce(function(a, samples) {
+            return a + samples.length;
+          }, 0);
+          return sumsqerr / (count - arr2.length);
+        };
+        jStat3.deviation = function(arr2) {
+          var mean3 = jStat3.mean(arr2);
+          var arrlen = arr2.length;
+          var dev = new Array(arrlen);
+          for (var i = 0; i < arrlen; i++) {
+            dev[i] = arr2[i] - mean3;
+          }
+          return dev;
+        };
+        jStat3.stdev = function stdev(arr2, flag) {
+          return Math2.sqrt(jStat3.variance(arr2, flag));
+        };
+        jStat3.pooledstdev = function pooledstdev(arr2) {
+          return Math2.sqrt(jStat3.pooledvariance(arr2));
+        };
+        jStat3.meandev = function meandev(arr2) {
+          var mean3 = jStat3.mean(arr2);
+          var a = [];
+          for (var i = arr2.length - 1; i >= 0; i--) {
+            a.push(Math2.abs(arr2[i] - mean3));
+          }
+          return jStat3.mean(a);
+        };
+        jStat3.meddev = function meddev(arr2) {
+          var median3 = jStat3.median(arr2);
+          var a = [];
+          for (var i = arr2.length - 1; i >= 0; i--) {
+            a.push(Math2.abs(arr2[i] - median3));
+          }
+          return jStat3.median(a);
+        };
+        jStat3.coeffvar = function coeffvar(arr2) {
+          return jStat3.stdev(arr2) / jStat3.mean(arr2);
+        };
+        jStat3.quartiles = function quartiles(arr2) {
+          var arrlen = arr2.length;
+          var _arr = arr2.slice().sort(ascNum);
+          return [
+            _arr[Math2.round(arrlen / 4) - 1],
+            _arr[Math2.round(arrlen / 2) - 1],
+            _arr[Math2.round(arrlen * 3 / 4) - 1]
+          ];
+        };
+        jStat3.quantiles = function quantiles(arr2, quantilesArray, alphap, betap) {
+          var sortedArray = arr2.slice().sort(ascNum);
+          var quantileVals = [quantilesArray.length];
+          var n = arr2.length;
+          var i, p, m, aleph, k, gamma;
+          if (typeof alphap === "undefined")
+            alphap = 3 / 8;
+          if (typeof betap === "undefined")
+            betap = 3 / 8;
+          for (i = 0; i < quantilesArray.length; i++) {
+            p = quantilesArray[i];
+            m = alphap + p * (1 - alphap - betap);
+            aleph = n * p + m;
+            k = Math2.floor(clip(aleph, 1, n - 1));
+            gamma = clip(aleph - k, 0, 1);
+            quantileVals[i] = (1 - gamma) * sortedArray[k - 1] + gamma * sortedArray[k];
+          }
+          return quantileVals;
+        };
+        jStat3.percentile = function percentile(arr2, k, exclusive) {
+          var _arr = arr2.slice().sort(ascNum);
+          var realIndex = k * (_arr.length + (exclusive ? 1 : -1)) + (exclusive ? 0 : 1);
+          var index = parseInt(realIndex);
+          var frac = realIndex - index;
+          if (index + 1 < _arr.length) {
+            return _arr[index - 1] + frac * (_arr[index] - _arr[index - 1]);
+          } else {
+            return _arr[index - 1];
+          }
+        };
+        jStat3.percentileOfScore = function percentileOfScore(arr2, score2, kind) {
+          var counter = 0;
+          var len = arr2.length;
+          var strict = false;
+          var value, i;
+          if (kind === "strict")
+            strict = true;
+          for (i = 0; i < len; i++) {
+            value = arr2[i];
+            if (strict && value < score2 || !strict && value <= score2) {
+              counter++;
+            }
+          }
+          return counter / len;
+        };
+        jStat3.histogram = function histogram(arr2, binCnt) {
+          binCnt = binCnt || 4;
+          var first = jStat3.min(arr2);
+          var binWidth = (jStat3.max(arr2) - first) / binCnt;
+          var len = arr2.length;
+          var bins = [];
+          var i;
+          for (i = 0; i < binCnt; i++)
+            bins[i] = 0;
+          for (i = 0; i < len; i++)
+            bins[Math2.min(Math2.floor((arr2[i] - first) / binWidth), binCnt - 1)] += 1;
+          return bins;
+        };
+        jStat3.covariance = function covariance(arr1, arr2) {
+          var u = jStat3.mean(arr1);
+          var v = jStat3.mean(arr2);
+          var arr1Len = arr1.length;
+          var sq_dev = new Array(arr1Len);
+          var i;
+          for (i = 0; i < arr1Len; i++)
+            sq_dev[i] = (arr1[i] - u) * (arr2[i] - v);
+          return jStat3.sum(sq_dev) / (arr1Len - 1);
+        };
+        jStat3.corrcoeff = function corrcoeff(arr1, arr2) {
+          return jStat3.covariance(arr1, arr2) / jStat3.stdev(arr1, 1) / jStat3.stdev(arr2, 1);
+        };
+        jStat3.spearmancoeff = function(arr1, arr2) {
+          arr1 = jStat3.rank(arr1);
+          arr2 = jStat3.rank(arr2);
+          return jStat3.corrcoeff(arr1, arr2);
+        };
+        jStat3.stanMoment = function stanMoment(arr2, n) {
+          var mu = jStat3.mean(arr2);
+          var sigma = jStat3.stdev(arr2);
+          var len = arr2.length;
+          var skewSum = 0;
+          for (var i = 0; i < len; i++)
+            skewSum += Math2.pow((arr2[i] - mu) / sigma, n);
+          return skewSum / arr2.length;
+        };
+        jStat3.skewness = function skewness(arr2) {
+          return jStat3.stanMoment(arr2, 3);
+        };
+        jStat3.kurtosis = function kurtosis(arr2) {
+          return jStat3.stanMoment(arr2, 4) - 3;
+        };
+        var jProto = jStat3.prototype;
+        (function(funcs) {
+          for (var i = 0; i < funcs.length; i++) (function(passfunc) {
+            jProto[passfunc] = function(fullbool, func) {
+              var arr2 = [];
+              var i2 = 0;
+              var tmpthis = this;
+              if (isFunction(fullbool)) {
+                func = fullbool;
+                fullbool = false;
+              }
+              if (func) {
+                setTimeout(function() {
+                  func.call(tmpthis, jProto[passfunc].call(tmpthis, fullbool));
+                });
+                return this;
+              }
+              if (this.length > 1) {
+                tmpthis = fullbool === true ? this : this.transpose();
+                for (; i2 < tmpthis.length; i2++)
+                  arr2[i2] = jStat3[passfunc](tmpthis[i2]);
+                return arr2;
+              }
+              return jStat3[passfunc](this[0], fullbool);
+            };
+          })(funcs[i]);
+        })("cumsum cumprod".split(" "));
+        (function(funcs) {
+          for (var i = 0; i < funcs.length; i++) (function(passfunc) {
+            jProto[passfunc] = function(fullbool, func) {
+              var arr2 = [];
+              var i2 = 0;
+              var tmpthis = this;
+              if (isFunction(fullbool)) {
+                func = fullbool;
+                fullbool = false;
+              }
+              if (func) {
+                setTimeout(function() {
+                  func.call(tmpthis, jProto[passfunc].call(tmpthis, fullbool));
+                });
+                return this;
+              }
+              if (this.length > 1) {
+                if (passfunc !== "sumrow")
+                  tmpthis = fullbool === true ? this : this.transpose();
+                for (; i2 < tmpthis.length; i2++)
+                  arr2[i2] = jStat3[passfunc](tmpthis[i2]);
+                return fullbool === true ? jStat3[passfunc](jStat3.utils.toVector(arr2)) : arr2;
+              }
+              return jStat3[passfunc](this[0], fullbool);
+            };
+          })(funcs[i]);
+        })("sum sumsqrd sumsqerr sumrow product min max unique mean meansqerr geomean median diff rank mode range variance deviation stdev meandev meddev coeffvar quartiles histogram skewness kurtosis".split(" "));
+        (function(funcs) {
+          for (var i = 0; i < funcs.length; i++) (function(passfunc) {
+            jProto[passfunc] = function() {
+              var arr2 = [];
+              var i2 = 0;
+              var tmpthis = this;
+              var args = Array.prototype.slice.call(arguments);
+              var callbackFunction;
+              if (isFunction(args[args.length - 1])) {
+                callbackFunction = args[args.length - 1];
+                var argsToPass = args.slice(0, args.length - 1);
+                setTimeout(function() {
+                  callbackFunction.call(
+                    tmpthis,
+                    jProto[passfunc].apply(tmpthis, argsToPass)
+                  );
+                });
+                return this;
+              } else {
+                callbackFunction = void 0;
+                var curriedFunction = function curriedFunction2(vector) {
+                  return jStat3[passfunc].apply(tmpthis, [vector].concat(args));
+                };
+              }
+              if (this.length > 1) {
+                tmpthis = tmpthis.transpose();
+                for (; i2 < tmpthis.length; i2++)
+                  arr2[i2] = curriedFunction(tmpthis[i2]);
+                return arr2;
+              }
+              return curriedFunction(this[0]);
+            };
+          })(funcs[i]);
+        })("quantiles percentileOfScore".split(" "));
+      })(jStat2, Math);
+      (function(jStat3, Math2) {
+        jStat3.gammaln = function gammaln(x) {
+          var j = 0;
+          var cof = [
+            76.18009172947146,
+            -86.50532032941678,
+            24.01409824083091,
+            -1.231739572450155,
+            0.001208650973866179,
+            -5395239384953e-18
+          ];
+          var ser = 1.000000000190015;
+          var xx, y, tmp;
+          tmp = (y = xx = x) + 5.5;
+          tmp -= (xx + 0.5) * Math2.log(tmp);
+          for (; j < 6; j++)
+            ser += cof[j] / ++y;
+          return Math2.log(2.5066282746310007 * ser / xx) - tmp;
+        };
+        jStat3.loggam = function loggam(x) {
+          var x0, x2, xp, gl, gl0;
+          var k, n;
+          var a = [
+            0.08333333333333333,
+            -0.002777777777777778,
+            7936507936507937e-19,
+            -5952380952380952e-19,
+            8417508417508418e-19,
+            -0.001917526917526918,
+            0.00641025641025641,
+            -0.02955065359477124,
+            0.1796443723688307,
+            -1.3924322169059
+          ];
+          x0 = x;
+          n = 0;
+          if (x == 1 || x == 2) {
+            return 0;
+          }
+          if (x <= 7) {
+            n = Math2.floor(7 - x);
+            x0 = x + n;
+          }
+          x2 = 1 / (x0 * x0);
+          xp = 2 * Math2.PI;
+          gl0 = a[9];
+          for (k = 8; k >= 0; k--) {
+            gl0 *= x2;
+            gl0 += a[k];
+          }
+          gl = gl0 / x0 + 0.5 * Math2.log(xp) + (x0 - 0.5) * Math2.log(x0) - x0;
+          if (x <= 7) {
+            for (k = 1; k <= n; k++) {
+              gl -= Math2.log(x0 - 1);
+              x0 -= 1;
+            }
+          }
+          return gl;
+        };
+        jStat3.gammafn = function gammafn(x) {
+          var p = [
+            -1.716185138865495,
+            24.76565080557592,
+            -379.80425647094563,
+            629.3311553128184,
+            866.9662027904133,
+            -31451.272968848367,
+            -36144.413418691176,
+            66456.14382024054
+          ];
+          var q = [
+            -30.8402300119739,
+            315.35062697960416,
+            -1015.1563674902192,
+            -3107.771671572311,
+            22538.11842098015,
+            4755.846277527881,
+            -134659.9598649693,
+            -115132.2596755535
+          ];
+          var fact = false;
+          var n = 0;
+          var xden = 0;
+          var xnum = 0;
+          var y = x;
+          var i, z2, yi, res;
+          if (x > 171.6243769536076) {
+            return Infinity;
+          }
+          if (y <= 0) {
+            res = y % 1 + 36e-17;
+            if (res) {
+              fact = (!(y & 1) ? 1 : -1) * Math2.PI / Math2.sin(Math2.PI * res);
+              y = 1 - y;
+            } else {
+              return Infinity;
+            }
+          }
+          yi = y;
+          if (y < 1) {
+            z2 = y++;
+          } else {
+            z2 = (y -= n = (y | 0) - 1) - 1;
+          }
+          for (i = 0; i < 8; ++i) {
+            xnum = (xnum + p[i]) * z2;
+            xden = xden * z2 + q[i];
+          }
+          res = xnum / xden + 1;
+          if (yi < y) {
+            res /= yi;
+          } else if (yi > y) {
+            for (i = 0; i < n; ++i) {
+              res *= y;
+              y++;
+            }
+          }
+          if (fact) {
+            res = fact / res;
+          }
+          return res;
+        };
+        jStat3.gammap = function gammap(a, x) {
+          return jStat3.lowRegGamma(a, x) * jStat3.gammafn(a);
+        };
+        jStat3.lowRegGamma = function lowRegGamma(a, x) {
+          var aln = jStat3.gammaln(a);
+          var ap = a;
+          var sum2 = 1 / a;
+          var del = sum2;
+          var b = x + 1 - a;
+          var c = 1 / 1e-30;
+          var d = 1 / b;
+          var h = d;
+          var i = 1;
+          var ITMAX = -~(Math2.log(a >= 1 ? a : 1 / a) * 8.5 + a * 0.4 + 17);
+          var an;
+          if (x < 0 || a <= 0) {
+            return NaN;
+          } else if (x < a + 1) {
+            for (; i <= ITMAX; i++) {
+              sum2 += del *= x / ++ap;
+            }
+            return sum2 * Math2.exp(-x + a * Math2.log(x) - aln);
+          }
+          for (; i <= ITMAX; i++) {
+            an = -i * (i - a);
+            b += 2;
+            d = an * d + b;
+            c = b + an / c;
+            d = 1 / d;
+            h *= d * c;
+          }
+          return 1 - h * Math2.exp(-x + a * Math2.log(x) - aln);
+        };
+        jStat3.factorialln = function factorialln(n) {
+          return n < 0 ? NaN : jStat3.gammaln(n + 1);
+        };
+        jStat3.factorial = function factorial(n) {
+          return n < 0 ? NaN : jStat3.gammafn(n + 1);
+        };
+        jStat3.combination = function combination(n, m) {
+          return n > 170 || m > 170 ? Math2.exp(jStat3.combinationln(n, m)) : jStat3.factorial(n) / jStat3.factorial(m) / jStat3.factorial(n - m);
+        };
+        jStat3.combinationln = function combinationln(n, m) {
+          return jStat3.factorialln(n) - jStat3.factorialln(m) - jStat3.factorialln(n - m);
+        };
+        jStat3.permutation = function permutation(n, m) {
+          return jStat3.factorial(n) / jStat3.factorial(n - m);
+        };
+        jStat3.betafn = function betafn(x, y) {
+          if (x <= 0 || y <= 0)
+            return void 0;
+          return x + y > 170 ? Math2.exp(jStat3.betaln(x, y)) : jStat3.gammafn(x) * jStat3.gammafn(y) / jStat3.gammafn(x + y);
+        };
+        jStat3.betaln = function betaln(x, y) {
+          return jStat3.gammaln(x) + jStat3.gammaln(y) - jStat3.gammaln(x + y);
+        };
+        jStat3.betacf = function betacf(x, a, b) {
+          var fpmin = 1e-30;
+          var m = 1;
+          var qab = a + b;
+          var qap = a + 1;
+          var qam = a - 1;
+          var c = 1;
+          var d = 1 - qab * x / qap;
+          var m2, aa, del, h;
+          if (Math2.abs(d) < fpmin)
+            d = fpmin;
+          d = 1 / d;
+          h = d;
+          for (; m <= 100; m++) {
+            m2 = 2 * m;
+            aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+            d = 1 + aa * d;
+            if (Math2.abs(d) < fpmin)
+              d = fpmin;
+            c = 1 + aa / c;
+            if (Math2.abs(c) < fpmin)
+              c = fpmin;
+            d = 1 / d;
+            h *= d * c;
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+            d = 1 + aa * d;
+            if (Math2.abs(d) < fpmin)
+              d = fpmin;
+            c = 1 + aa / c;
+            if (Math2.abs(c) < fpmin)
+              c = fpmin;
+            d = 1 / d;
+            del = d * c;
+            h *= del;
+            if (Math2.abs(del - 1) < 3e-7)
+              break;
+          }
+          return h;
+        };
+        jStat3.gammapinv = function gammapinv(p, a) {
+          var j = 0;
+          var a1 = a - 1;
+          var EPS = 1e-8;
+          var gln = jStat3.gammaln(a);
+          var x, err, t, u, pp, lna1, afac;
+          if (p >= 1)
+            return Math2.max(100, a + 100 * Math2.sqrt(a));
+          if (p <= 0)
+            return 0;
+          if (a > 1) {
+            lna1 = Math2.log(a1);
+            afac = Math2.exp(a1 * (lna1 - 1) - gln);
+            pp = p < 0.5 ? p : 1 - p;
+            t = Math2.sqrt(-2 * Math2.log(pp));
+            x = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
+            if (p < 0.5)
+              x = -x;
+            x = Math2.max(
+              1e-3,
+              a * Math2.pow(1 - 1 / (9 * a) - x / (3 * Math2.sqrt(a)), 3)
+            );
+          } else {
+            t = 1 - a * (0.253 + a * 0.12);
+            if (p < t)
+              x = Math2.pow(p / t, 1 / a);
+            else
+              x = 1 - Math2.log(1 - (p - t) / (1 - t));
+          }
+          for (; j < 12; j++) {
+            if (x <= 0)
+              return 0;
+            err = jStat3.lowRegGamma(a, x) - p;
+            if (a > 1)
+              t = afac * Math2.exp(-(x - a1) + a1 * (Math2.log(x) - lna1));
+            else
+              t = Math2.exp(-x + a1 * Math2.log(x) - gln);
+            u = err / t;
+            x -= t = u / (1 - 0.5 * Math2.min(1, u * ((a - 1) / x - 1)));
+            if (x <= 0)
+              x = 0.5 * (x + t);
+            if (Math2.abs(t) < EPS * x)
+              break;
+          }
+          return x;
+        };
+        jStat3.erf = function erf(x) {
+          var cof = [
+            -1.3026537197817094,
+            0.6419697923564902,
+            0.019476473204185836,
+            -0.00956151478680863,
+            -946595344482036e-18,
+            366839497852761e-18,
+            42523324806907e-18,
+            -20278578112534e-18,
+            -1624290004647e-18,
+            130365583558e-17,
+            15626441722e-18,
+            -85238095915e-18,
+            6529054439e-18,
+            5059343495e-18,
+            -991364156e-18,
+            -227365122e-18,
+            96467911e-18,
+            2394038e-18,
+            -6886027e-18,
+            894487e-18,
+            313092e-18,
+            -112708e-18,
+            381e-18,
+            7106e-18,
+            -1523e-18,
+            -94e-18,
+            121e-18,
+            -28e-18
+          ];
+          var j = cof.length - 1;
+          var isneg = false;
+          var d = 0;
+          var dd = 0;
+          var t, ty, tmp, res;
+          if (x < 0) {
+            x = -x;
+            isneg = true;
+          }
+          t = 2 / (2 + x);
+          ty = 4 * t - 2;
+          for (; j > 0; j--) {
+            tmp = d;
+            d = ty * d - dd + cof[j];
+            dd = tmp;
+          }
+          res = t * Math2.exp(-x * x + 0.5 * (cof[0] + ty * d) - dd);
+          return isneg ? res - 1 : 1 - res;
+        };
+        jStat3.erfc = function erfc(x) {
+          return 1 - jStat3.erf(x);
+        };
+        jStat3.erfcinv = function erfcinv(p) {
+          var j = 0;
+          var x, err, t, pp;
+          if (p >= 2)
+            return -100;
+          if (p <= 0)
+            return 100;
+          pp = p < 1 ? p : 2 - p;
+          t = Math2.sqrt(-2 * Math2.log(pp / 2));
+          x = -0.70711 * ((2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t);
+          for (; j < 2; j++) {
+            err = jStat3.erfc(x) - pp;
+            x += err / (1.1283791670955126 * Math2.exp(-x * x) - x * err);
+          }
+          return p < 1 ? x : -x;
+        };
+        jStat3.ibetainv = function ibetainv(p, a, b) {
+          var EPS = 1e-8;
+          var a1 = a - 1;
+          var b1 = b - 1;
+          var j = 0;
+          var lna, lnb, pp, t, u, err, x, al, h, w, afac;
+          if (p <= 0)
+            return 0;
+          if (p >= 1)
+            return 1;
+          if (a >= 1 && b >= 1) {
+            pp = p < 0.5 ? p : 1 - p;
+            t = Math2.sqrt(-2 * Math2.log(pp));
+            x = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
+            if (p < 0.5)
+              x = -x;
+            al = (x * x - 3) / 6;
+            h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
+            w = x * Math2.sqrt(al + h) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
+            x = a / (a + b * Math2.exp(2 * w));
+          } else {
+            lna = Math2.log(a / (a + b));
+            lnb = Math2.log(b / (a + b));
+            t = Math2.exp(a * lna) / a;
+            u = Math2.exp(b * lnb) / b;
+            w = t + u;
+            if (p < t / w)
+              x = Math2.pow(a * w * p, 1 / a);
+            else
+              x = 1 - Math2.pow(b * w * (1 - p), 1 / b);
+          }
+          afac = -jStat3.gammaln(a) - jStat3.gammaln(b) + jStat3.gammaln(a + b);
+          for (; j < 10; j++) {
+            if (x === 0 || x === 1)
+              return x;
+            err = jStat3.ibeta(x, a, b) - p;
+            t = Math2.exp(a1 * Math2.log(x) + b1 * Math2.log(1 - x) + afac);
+            u = err / t;
+            x -= t = u / (1 - 0.5 * Math2.min(1, u * (a1 / x - b1 / (1 - x))));
+            if (x <= 0)
+              x = 0.5 * (x + t);
+            if (x >= 1)
+              x = 0.5 * (x + t + 1);
+            if (Math2.abs(t) < EPS * x && j > 0)
+              break;
+          }
+          return x;
+        };
+        jStat3.ibeta = function ibeta(x, a, b) {
+          var bt = x === 0 || x === 1 ? 0 : Math2.exp(jStat3.gammaln(a + b) - jStat3.gammaln(a) - jStat3.gammaln(b) + a * Math2.log(x) + b * Math2.log(1 - x));
+          if (x < 0 || x > 1)
+            return false;
+          if (x < (a + 1) / (a + b + 2))
+            return bt * jStat3.betacf(x, a, b) / a;
+          return 1 - bt * jStat3.betacf(1 - x, b, a) / b;
+        };
+        jStat3.randn = function randn(n, m) {
+          var u, v, x, y, q;
+          if (!m)
+            m = n;
+          if (n)
+            return jStat3.create(n, m, function() {
+              return jStat3.randn();
+            });
+          do {
+            u = jStat3._random_fn();
+            v = 1.7156 * (jStat3._random_fn() - 0.5);
+            x = u - 0.449871;
+            y = Math2.abs(v) + 0.386595;
+            q = x * x + y * (0.196 * y - 0.25472 * x);
+          } while (q > 0.27597 && (q > 0.27846 || v * v > -4 * Math2.log(u) * u * u));
+          return v / u;
+        };
+        jStat3.randg = function randg(shape, n, m) {
+          var oalph = shape;
+          var a1, a2, u, v, x, mat;
+          if (!m)
+            m = n;
+          if (!shape)
+            shape = 1;
+          if (n) {
+            mat = jStat3.zeros(n, m);
+            mat.alter(function() {
+              return jStat3.randg(shape);
+            });
+            return mat;
+          }
+          if (shape < 1)
+            shape += 1;
+          a1 = shape - 1 / 3;
+          a2 = 1 / Math2.sqrt(9 * a1);
+          do {
+            do {
+              x = jStat3.randn();
+              v = 1 + a2 * x;
+            } while (v <= 0);
+            v = v * v * v;
+            u = jStat3._random_fn();
+          } while (u > 1 - 0.331 * Math2.pow(x, 4) && Math2.log(u) > 0.5 * x * x + a1 * (1 - v + Math2.log(v)));
+          if (shape == oalph)
+            return a1 * v;
+          do {
+            u = jStat3._random_fn();
+          } while (u === 0);
+          return Math2.pow(u, 1 / oalph) * a1 * v;
+        };
+        (function(funcs) {
+          for (var i = 0; i < funcs.length; i++) (function(passfunc) {
+            jStat3.fn[passfunc] = function() {
+              return jStat3(
+                jStat3.map(this, function(value) {
+                  return jStat3[passfunc](value);
+                })
+              );
+            };
+          })(funcs[i]);
+        })("gammaln gammafn factorial factorialln".split(" "));
+        (function(funcs) {
+          for (var i = 0; i < funcs.length; i++) (function(passfunc) {
+            jStat3.fn[passfunc] = function() {
+              return jStat3(jStat3[passfunc].apply(null, arguments));
+            };
+          })(funcs[i]);
+        })("randn".split(" "));
+      })(jStat2, Math);
+      (function(jStat3, Math2) {
+        (function(list) {
+          for (var i = 0; i < list.length; i++) (function(func) {
+            jStat3[func] = function f(a, b, c) {
+              if (!(this instanceof f))
+                return new f(a, b, c);
+              this._a = a;
+              this._b = b;
+              this._c = c;
+              return this;
+            };
+            jStat3.fn[func] = function(a, b, c) {
+              var newthis = jStat3[func](a, b, c);
+              newthis.data = this;
+              return newthis;
+            };
+            jStat3[func].prototype.sample = function(arr2) {
+              var a = this._a;
+              var b = this._b;
+              var c = this._c;
+              if (arr2)
+                return jStat3.alter(arr2, function() {
+                  return jStat3[func].sample(a, b, c);
+                });
+              else
+                return jStat3[func].sample(a, b, c);
+            };
+            (function(vals) {
+              for (var i2 = 0; i2 < vals.length; i2++) (function(fnfunc) {
+                jStat3[func].prototype[fnfunc] = function(x) {
+                  var a = this._a;
+                  var b = this._b;
+                  var c = this._c;
+                  if (!x && x !== 0)
+                    x = this.data;
+                  if (typeof x !== "number") {
+                    return jStat3.fn.map.call(x, function(x2) {
+                      return jStat3[func][fnfunc](x2, a, b, c);
+                    });
+                  }
+                  return jStat3[func][fnfunc](x, a, b, c);
+                };
+              })(vals[i2]);
+            })("pdf cdf inv".split(" "));
+            (function(vals) {
+              for (var i2 = 0; i2 < vals.length; i2++) (function(fnfunc) {
+                jStat3[func].prototype[fnfunc] = function() {
+                  return jStat3[func][fnfunc](this._a, this._b, this._c);
+                };
+              })(vals[i2]);
+            })("mean median mode variance".split(" "));
+          })(list[i]);
+        })("beta centralF cauchy chisquare exponential gamma invgamma kumaraswamy laplace lognormal noncentralt normal pareto studentt weibull uniform binomial negbin hypgeom poisson triangular tukey arcsine".split(" "));
+        jStat3.extend(jStat3.beta, {
+          pdf: function pdf(x, alpha, beta) {
+            if (x > 1 || x < 0)
+              return 0;
+            if (alpha == 1 && beta == 1)
+              return 1;
+            if (alpha < 512 && beta < 512) {
+              return Math2.pow(x, alpha - 1) * Math2.pow(1 - x, beta - 1) / jStat3.betafn(alpha, beta);
+            } else {
+              return Math2.exp((alpha - 1) * Math2.log(x) + (beta - 1) * Math2.log(1 - x) - jStat3.betaln(alpha, beta));
+            }
+          },
+          cdf: function cdf(x, alpha, beta) {
+            return x > 1 || x < 0 ? (x > 1) * 1 : jStat3.ibeta(x, alpha, beta);
+          },
+          inv: function inv(x, alpha, beta) {
+            return jStat3.ibetainv(x, alpha, beta);
+          },
+          mean: function mean3(alpha, beta) {
+            return alpha / (alpha + beta);
+          },
+          median: function median3(alpha, beta) {
+            return jStat3.ibetainv(0.5, alpha, beta);
+          },
+          mode: function mode(alpha, beta) {
+            return (alpha - 1) / (alpha + beta - 2);
+          },
+          // return a random sample
+          sample: function sample(alpha, beta) {
+            var u = jStat3.randg(alpha);
+            return u / (u + jStat3.randg(beta));
+          },
+          variance: function variance(alpha, beta) {
+            return alpha * beta / (Math2.pow(alpha + beta, 2) * (alpha + beta + 1));
+          }
+        });
+        jStat3.extend(jStat3.centralF, {
+          // This implementation of the pdf function avoids float overflow
+          // See the way that R calculates this value:
+          // https://svn.r-project.org/R/trunk/src/nmath/df.c
+          pdf: function pdf(x, df1, df2) {
+            var p, q, f;
+            if (x < 0)
+              return 0;
+            if (df1 <= 2) {
+              if (x === 0 && df1 < 2) {
+                return Infinity;
+              }
+              if (x === 0 && df1 === 2) {
+                return 1;
+              }
+              return 1 / jStat3.betafn(df1 / 2, df2 / 2) * Math2.pow(df1 / df2, df1 / 2) * Math2.pow(x, df1 / 2 - 1) * Math2.pow(1 + df1 / df2 * x, -(df1 + df2) / 2);
+            }
+            p = df1 * x / (df2 + x * df1);
+            q = df2 / (df2 + x * df1);
+            f = df1 * q / 2;
+            return f * jStat3.binomial.pdf((df1 - 2) / 2, (df1 + df2 - 2) / 2, p);
+          },
+          cdf: function cdf(x, df1, df2) {
+            if (x < 0)
+              return 0;
+            return jStat3.ibeta(df1 * x / (df1 * x + df2), df1 / 2, df2 / 2);
+          },
+          inv: function inv(x, df1, df2) {
+            return df2 / (df1 * (1 / jStat3.ibetainv(x, df1 / 2, df2 / 2) - 1));
+          },
+          mean: function mean3(df1, df2) {
+            return df2 > 2 ? df2 / (df2 - 2) : void 0;
+          },
+          mode: function mode(df1, df2) {
+            return df1 > 2 ? df2 * (df1 - 2) / (df1 * (df2 + 2)) : void 0;
+          },
+          // return a random sample
+          sample: function sample(df1, df2) {
+            var x1 = jStat3.randg(df1 / 2) * 2;
+            var x2 = jStat3.randg(df2 / 2) * 2;
+            return x1 / df1 / (x2 / df2);
+          },
+          variance: function variance(df1, df2) {
+            if (df2 <= 4)
+              return void 0;
+            return 2 * df2 * df2 * (df1 + df2 - 2) / (df1 * (df2 - 2) * (df2 - 2) * (df2 - 4));
+          }
+        });
+        jStat3.extend(jStat3.cauchy, {
+          pdf: function pdf(x, local, scale) {
+            if (scale < 0) {
+              return 0;
+            }
+            return scale / (Math2.pow(x - local, 2) + Math2.pow(scale, 2)) / Math2.PI;
+          },
+          cdf: function cdf(x, local, scale) {
+            return Math2.atan((x - local) / scale) / Math2.PI + 0.5;
+          },
+          inv: function(p, local, scale) {
+            return local + scale * Math2.tan(Math2.PI * (p - 0.5));
+          },
+          median: function median3(local) {
+            return local;
+          },
+          mode: function mode(local) {
+            return local;
+          },
+          sample: function sample(local, scale) {
+            return jStat3.randn() * Math2.sqrt(1 / (2 * jStat3.randg(0.5))) * scale + local;
+          }
+        });
+        jStat3.extend(jStat3.chisquare, {
+          pdf: function pdf(x, dof) {
+            if (x < 0)
+              return 0;
+            return x === 0 && dof === 2 ? 0.5 : Math2.exp((dof / 2 - 1) * Math2.log(x) - x / 2 - dof / 2 * Math2.log(2) - jStat3.gammaln(dof / 2));
+          },
+          cdf: function cdf(x, dof) {
+            if (x < 0)
+              return 0;
+            return jStat3.lowRegGamma(dof / 2, x / 2);
+          },
+          inv: function(p, dof) {
+            return 2 * jStat3.gammapinv(p, 0.5 * dof);
+          },
+          mean: function(dof) {
+            return dof;
+          },
+          // TODO: this is an approximation (is there a better way?)
+          median: function median3(dof) {
+            return dof * Math2.pow(1 - 2 / (9 * dof), 3);
+          },
+          mode: function mode(dof) {
+            return dof - 2 > 0 ? dof - 2 : 0;
+          },
+          sample: function sample(dof) {
+            return jStat3.randg(dof / 2) * 2;
+          },
+          variance: function variance(dof) {
+            return 2 * dof;
+          }
+        });
+        jStat3.extend(jStat3.exponential, {
+          pdf: function pdf(x, rate) {
+            return x < 0 ? 0 : rate * Math2.exp(-rate * x);
+          },
+          cdf: function cdf(x, rate) {
+            return x < 0 ? 0 : 1 - Math2.exp(-rate * x);
+          },
+          inv: function(p, rate) {
+            return -Math2.log(1 - p) / rate;
+          },
+          mean: function(rate) {
+            return 1 / rate;
+          },
+          median: function(rate) {
+            return 1 / rate * Math2.log(2);
+          },
+          mode: function mode() {
+            return 0;
+          },
+          sample: function sample(rate) {
+            return -1 / rate * Math2.log(jStat3._random_fn());
+          },
+          variance: function(rate) {
+            return Math2.pow(rate, -2);
+          }
+        });
+        jStat3.extend(jStat3.gamma, {
+          pdf: function pdf(x, shape, scale) {
+            if (x < 0)
+              return 0;
+            return x === 0 && shape === 1 ? 1 / scale : Math2.exp((shape - 1) * Math2.log(x) - x / scale - jStat3.gammaln(shape) - shape * Math2.log(scale));
+          },
+          cdf: function cdf(x, shape, scale) {
+            if (x < 0)
+              return 0;
+            return jStat3.lowRegGamma(shape, x / scale);
+          },
+          inv: function(p, shape, scale) {
+            return jStat3.gammapinv(p, shape) * scale;
+          },
+          mean: function(shape, scale) {
+            return shape * scale;
+          },
+          mode: function mode(shape, scale) {
+            if (shape > 1) return (shape - 1) * scale;
+            return void 0;
+          },
+          sample: function sample(shape, scale) {
+            return jStat3.randg(shape) * scale;
+          },
+          variance: function variance(shape, scale) {
+            return shape * scale * scale;
+          }
+        });
+        jStat3.extend(jStat3.invgamma, {
+          pdf: function pdf(x, shape, scale) {
+            if (x <= 0)
+              return 0;
+            return Math2.exp(-(shape + 1) * Math2.log(x) - scale / x - jStat3.gammaln(shape) + shape * Math2.log(scale));
+          },
+          cdf: function cdf(x, shape, scale) {
+            if (x <= 0)
+              return 0;
+            return 1 - jStat3.lowRegGamma(shape, scale / x);
+          },
+          inv: function(p, shape, scale) {
+            return scale / jStat3.gammapinv(1 - p, shape);
+          },
+          mean: function(shape, scale) {
+            return shape > 1 ? scale / (shape - 1) : void 0;
+          },
+          mode: function mode(shape, scale) {
+            return scale / (shape + 1);
+          },
+          sample: function sample(shape, scale) {
+            return scale / jStat3.randg(shape);
+          },
+          variance: function variance(shape, scale) {
+            if (shape <= 2)
+              return void 0;
+            return scale * scale / ((shape - 1) * (shape - 1) * (shape - 2));
+          }
+        });
+        jStat3.extend(jStat3.kumaraswamy, {
+          pdf: function pdf(x, alpha, beta) {
+            if (x === 0 && alpha === 1)
+              return beta;
+            else if (x === 1 && beta === 1)
+              return alpha;
+            return Math2.exp(Math2.log(alpha) + Math2.log(beta) + (alpha - 1) * Math2.log(x) + (beta - 1) * Math2.log(1 - Math2.pow(x, alpha)));
+          },
+          cdf: function cdf(x, alpha, beta) {
+            if (x < 0)
+              return 0;
+            else if (x > 1)
+              return 1;
+            return 1 - Math2.pow(1 - Math2.pow(x, alpha), beta);
+          },
+          inv: function inv(p, alpha, beta) {
+            return Math2.pow(1 - Math2.pow(1 - p, 1 / beta), 1 / alpha);
+          },
+          mean: function(alpha, beta) {
+            return beta * jStat3.gammafn(1 + 1 / alpha) * jStat3.gammafn(beta) / jStat3.gammafn(1 + 1 / alpha + beta);
+          },
+          median: function median3(alpha, beta) {
+            return Math2.pow(1 - Math2.pow(2, -1 / beta), 1 / alpha);
+          },
+          mode: function mode(alpha, beta) {
+            if (!(alpha >= 1 && beta >= 1 && (alpha !== 1 && beta !== 1)))
+              return void 0;
+            return Math2.pow((alpha - 1) / (alpha * beta - 1), 1 / alpha);
+          },
+          variance: function variance() {
+            throw new Error("variance not yet implemented");
+          }
+        });
+        jStat3.extend(jStat3.lognormal, {
+          pdf: function pdf(x, mu, sigma) {
+            if (x <= 0)
+              return 0;
+            return Math2.exp(-Math2.log(x) - 0.5 * Math2.log(2 * Math2.PI) - Math2.log(sigma) - Math2.pow(Math2.log(x) - mu, 2) / (2 * sigma * sigma));
+          },
+          cdf: function cdf(x, mu, sigma) {
+            if (x < 0)
+              return 0;
+            return 0.5 + 0.5 * jStat3.erf((Math2.log(x) - mu) / Math2.sqrt(2 * sigma * sigma));
+          },
+          inv: function(p, mu, sigma) {
+            return Math2.exp(-1.4142135623730951 * sigma * jStat3.erfcinv(2 * p) + mu);
+          },
+          mean: function mean3(mu, sigma) {
+            return Math2.exp(mu + sigma * sigma / 2);
+          },
+          median: function median3(mu) {
+            return Math2.exp(mu);
+          },
+          mode: function mode(mu, sigma) {
+            return Math2.exp(mu - sigma * sigma);
+          },
+          sample: function sample(mu, sigma) {
+            return Math2.exp(jStat3.randn() * sigma + mu);
+          },
+          variance: function variance(mu, sigma) {
+            return (Math2.exp(sigma * sigma) - 1) * Math2.exp(2 * mu + sigma * sigma);
+          }
+        });
+        jStat3.extend(jStat3.noncentralt, {
+          pdf: function pdf(x, dof, ncp) {
+            var tol = 1e-14;
+            if (Math2.abs(ncp) < tol)
+              return jStat3.studentt.pdf(x, dof);
+            if (Math2.abs(x) < tol) {
+              return Math2.exp(jStat3.gammaln((dof + 1) / 2) - ncp * ncp / 2 - 0.5 * Math2.log(Math2.PI * dof) - jStat3.gammaln(dof / 2));
+            }
+            return dof / x * (jStat3.noncentralt.cdf(x * Math2.sqrt(1 + 2 / dof), dof + 2, ncp) - jStat3.noncentralt.cdf(x, dof, ncp));
+          },
+          cdf: function cdf(x, dof, ncp) {
+            var tol = 1e-14;
+            var min_iterations = 200;
+            if (Math2.abs(ncp) < tol)
+              return jStat3.studentt.cdf(x, dof);
+            var flip = false;
+            if (x < 0) {
+              flip = true;
+              ncp = -ncp;
+            }
+            var prob = jStat3.normal.cdf(-ncp, 0, 1);
+            var value = tol + 1;
+            var lastvalue = value;
+            var y = x * x / (x * x + dof);
+            var j = 0;
+            var p = Math2.exp(-ncp * ncp / 2);
+            var q = Math2.exp(-ncp * ncp / 2 - 0.5 * Math2.log(2) - jStat3.gammaln(3 / 2)) * ncp;
+            while (j < min_iterations || lastvalue > tol || value > tol) {
+              lastvalue = value;
+              if (j > 0) {
+                p *= ncp * ncp / (2 * j);
+                q *= ncp * ncp / (2 * (j + 1 / 2));
+              }
+              value = p * jStat3.beta.cdf(y, j + 0.5, dof / 2) + q * jStat3.beta.cdf(y, j + 1, dof / 2);
+              prob += 0.5 * value;
+              j++;
+            }
+            return flip ? 1 - prob : prob;
+          }
+        });
+        jStat3.extend(jStat3.normal, {
+          pdf: function pdf(x, mean3, std) {
+            return Math2.exp(-0.5 * Math2.log(2 * Math2.PI) - Math2.log(std) - Math2.pow(x - mean3, 2) / (2 * std * std));
+          },
+          cdf: function cdf(x, mean3, std) {
+            return 0.5 * (1 + jStat3.erf((x - mean3) / Math2.sqrt(2 * std * std)));
+          },
+          inv: function(p, mean3, std) {
+            return -1.4142135623730951 * std * jStat3.erfcinv(2 * p) + mean3;
+          },
+          mean: function(mean3) {
+            return mean3;
+          },
+          median: function median3(mean3) {
+            return mean3;
+          },
+          mode: function(mean3) {
+            return mean3;
+          },
+          sample: function sample(mean3, std) {
+            return jStat3.randn() * std + mean3;
+          },
+          variance: function(mean3, std) {
+            return std * std;
+          }
+        });
+        jStat3.extend(jStat3.pareto, {
+          pdf: function pdf(x, scale, shape) {
+            if (x < scale)
+              return 0;
+            return shape * Math2.pow(scale, shape) / Math2.pow(x, shape + 1);
+          },
+          cdf: function cdf(x, scale, shape) {
+            if (x < scale)
+              return 0;
+            return 1 - Math2.pow(scale / x, shape);
+          },
+          inv: function inv(p, scale, shape) {
+            return scale / Math2.pow(1 - p, 1 / shape);
+          },
+          mean: function mean3(scale, shape) {
+            if (shape <= 1)
+              return void 0;
+            return shape * Math2.pow(scale, shape) / (shape - 1);
+          },
+          median: function median3(scale, shape) {
+            return scale * (shape * Math2.SQRT2);
+          },
+          mode: function mode(scale) {
+            return scale;
+          },
+          variance: function(scale, shape) {
+            if (shape <= 2)
+              return void 0;
+            return scale * scale * shape / (Math2.pow(shape - 1, 2) * (shape - 2));
+          }
+        });
+        jStat3.extend(jStat3.studentt, {
+          pdf: function pdf(x, dof) {
+            dof = dof > 1e100 ? 1e100 : dof;
+            return 1 / (Math2.sqrt(dof) * jStat3.betafn(0.5, dof / 2)) * Math2.pow(1 + x * x / dof, -((dof + 1) / 2));
+          },
+          cdf: function cdf(x, dof) {
+            var dof2 = dof / 2;
+            return jStat3.ibeta((x + Math2.sqrt(x * x + dof)) / (2 * Math2.sqrt(x * x + dof)), dof2, dof2);
+          },
+          inv: function(p, dof) {
+            var x = jStat3.ibetainv(2 * Math2.min(p, 1 - p), 0.5 * dof, 0.5);
+            x = Math2.sqrt(dof * (1 - x) / x);
+            return p > 0.5 ? x : -x;
+          },
+          mean: function mean3(dof) {
+            return dof > 1 ? 0 : void 0;
+          },
+          median: function median3() {
+            return 0;
+          },
+          mode: function mode() {
+            return 0;
+          },
+          sample: function sample(dof) {
+            return jStat3.randn() * Math2.sqrt(dof / (2 * jStat3.randg(dof / 2)));
+          },
+          variance: function variance(dof) {
+            return dof > 2 ? dof / (dof - 2) : dof > 1 ? Infinity : void 0;
+          }
+        });
+        jStat3.extend(jStat3.weibull, {
+          pdf: function pdf(x, scale, shape) {
+            if (x < 0 || scale < 0 || shape < 0)
+              return 0;
+            return shape / scale * Math2.pow(x / scale, shape - 1) * Math2.exp(-Math2.pow(x / scale, shape));
+          },
+          cdf: function cdf(x, scale, shape) {
+            return x < 0 ? 0 : 1 - Math2.exp(-Math2.pow(x / scale, shape));
+          },
+          inv: function(p, scale, shape) {
+            return scale * Math2.pow(-Math2.log(1 - p), 1 / shape);
+          },
+          mean: function(scale, shape) {
+            return scale * jStat3.gammafn(1 + 1 / shape);
+          },
+          median: function median3(scale, shape) {
+            return scale * Math2.pow(Math2.log(2), 1 / shape);
+          },
+          mode: function mode(scale, shape) {
+            if (shape <= 1)
+              return 0;
+            return scale * Math2.pow((shape - 1) / shape, 1 / shape);
+          },
+          sample: function sample(scale, shape) {
+            return scale * Math2.pow(-Math2.log(jStat3._random_fn()), 1 / shape);
+          },
+          variance: function variance(scale, shape) {
+            return scale * scale * jStat3.gammafn(1 + 2 / shape) - Math2.pow(jStat3.weibull.mean(scale, shape), 2);
+          }
+        });
+        jStat3.extend(jStat3.uniform, {
+          pdf: function pdf(x, a, b) {
+            return x < a || x > b ? 0 : 1 / (b - a);
+          },
+          cdf: function cdf(x, a, b) {
+            if (x < a)
+              return 0;
+            else if (x < b)
+              return (x - a) / (b - a);
+            return 1;
+          },
+          inv: function(p, a, b) {
+            return a + p * (b - a);
+          },
+          mean: function mean3(a, b) {
+            return 0.5 * (a + b);
+          },
+          median: function median3(a, b) {
+            return jStat3.mean(a, b);
+          },
+          mode: function mode() {
+            throw new Error("mode is not yet implemented");
+          },
+          sample: function sample(a, b) {
+            return a / 2 + b / 2 + (b / 2 - a / 2) * (2 * jStat3._random_fn() - 1);
+          },
+          variance: function variance(a, b) {
+            return Math2.pow(b - a, 2) / 12;
+          }
+        });
+        function betinc(x, a, b, eps) {
+          var a0 = 0;
+          var b0 = 1;
+          var a1 = 1;
+          var b1 = 1;
+          var m9 = 0;
+          var a2 = 0;
+          var c9;
+          while (Math2.abs((a1 - a2) / a1) > eps) {
+            a2 = a1;
+            c9 = -(a + m9) * (a + b + m9) * x / (a + 2 * m9) / (a + 2 * m9 + 1);
+            a0 = a1 + c9 * a0;
+            b0 = b1 + c9 * b0;
+            m9 = m9 + 1;
+            c9 = m9 * (b - m9) * x / (a + 2 * m9 - 1) / (a + 2 * m9);
+            a1 = a0 + c9 * a1;
+            b1 = b0 + c9 * b1;
+            a0 = a0 / b1;
+            b0 = b0 / b1;
+            a1 = a1 / b1;
+            b1 = 1;
+          }
+          return a1 / a;
+        }
+        jStat3.extend(jStat3.binomial, {
+          pdf: function pdf(k, n, p) {
+            return p === 0 || p === 1 ? n * p === k ? 1 : 0 : jStat3.combination(n, k) * Math2.pow(p, k) * Math2.pow(1 - p, n - k);
+          },
+          cdf: function cdf(x, n, p) {
+            var betacdf;
+            var eps = 1e-10;
+            if (x < 0)
+              return 0;
+            if (x >= n)
+              return 1;
+            if (p < 0 || p > 1 || n <= 0)
+              return NaN;
+            x = Math2.floor(x);
+            var z2 = p;
+            var a = x + 1;
+            var b = n - x;
+            var s = a + b;
+            var bt = Math2.exp(jStat3.gammaln(s) - jStat3.gammaln(b) - jStat3.gammaln(a) + a * Math2.log(z2) + b * Math2.log(1 - z2));
+            if (z2 < (a + 1) / (s + 2))
+              betacdf = bt * betinc(z2, a, b, eps);
+            else
+              betacdf = 1 - bt * betinc(1 - z2, b, a, eps);
+            return Math2.round((1 - betacdf) * (1 / eps)) / (1 / eps);
+          }
+        });
+        jStat3.extend(jStat3.negbin, {
+          pdf: function pdf(k, r, p) {
+            if (k !== k >>> 0)
+              return false;
+            if (k < 0)
+              return 0;
+            return jStat3.combination(k + r - 1, r - 1) * Math2.pow(1 - p, k) * Math2.pow(p, r);
+          },
+          cdf: function cdf(x, r, p) {
+            var sum2 = 0, k = 0;
+            if (x < 0) return 0;
+            for (; k <= x; k++) {
+              sum2 += jStat3.negbin.pdf(k, r, p);
+            }
+            return sum2;
+          }
+        });
+        jStat3.extend(jStat3.hypgeom, {
+          pdf: function pdf(k, N, m, n) {
+            if (k !== k | 0) {
+              return false;
+            } else if (k < 0 || k < m - (N - n)) {
+              return 0;
+            } else if (k > n || k > m) {
+              return 0;
+            } else if (m * 2 > N) {
+              if (n * 2 > N) {
+                return jStat3.hypgeom.pdf(N - m - n + k, N, N - m, N - n);
+              } else {
+                return jStat3.hypgeom.pdf(n - k, N, N - m, n);
+              }
+            } else if (n * 2 > N) {
+              return jStat3.hypgeom.pdf(m - k, N, m, N - n);
+            } else if (m < n) {
+              return jStat3.hypgeom.pdf(k, N, n, m);
+            } else {
+              var scaledPDF = 1;
+              var samplesDone = 0;
+              for (var i = 0; i < k; i++) {
+                while (scaledPDF > 1 && samplesDone < n) {
+                  scaledPDF *= 1 - m / (N - samplesDone);
+                  samplesDone++;
+                }
+                scaledPDF *= (n - i) * (m - i) / ((i + 1) * (N - m - n + i + 1));
+              }
+              for (; samplesDone < n; samplesDone++) {
+                scaledPDF *= 1 - m / (N - samplesDone);
+              }
+              return Math2.min(1, Math2.max(0, scaledPDF));
+            }
+          },
+          cdf: function cdf(x, N, m, n) {
+            if (x < 0 || x < m - (N - n)) {
+              return 0;
+            } else if (x >= n || x >= m) {
+              return 1;
+            } else if (m * 2 > N) {
+              if (n * 2 > N) {
+                return jStat3.hypgeom.cdf(N - m - n + x, N, N - m, N - n);
+              } else {
+                return 1 - jStat3.hypgeom.cdf(n - x - 1, N, N - m, n);
+              }
+            } else if (n * 2 > N) {
+              return 1 - jStat3.hypgeom.cdf(m - x - 1, N, m, N - n);
+            } else if (m < n) {
+              return jStat3.hypgeom.cdf(x, N, n, m);
+            } else {
+              var scaledCDF = 1;
+              var scaledPDF = 1;
+              var samplesDone = 0;
+              for (var i = 0; i < x; i++) {
+                while (scaledCDF > 1 && samplesDone < n) {
+                  var factor = 1 - m / (N - samplesDone);
+                  scaledPDF *= factor;
+                  scaledCDF *= factor;
+                  samplesDone++;
+                }
+                scaledPDF *= (n - i) * (m - i) / ((i + 1) * (N - m - n + i + 1));
+                scaledCDF += scaledPDF;
+              }
+              for (; samplesDone < n; samplesDone++) {
+                scaledCDF *= 1 - m / (N - samplesDone);
+              }
+              return Math2.min(1, Math2.max(0, scaledCDF));
+            }
+          }
+        });
+        jStat3.extend(jStat3.poisson, {
+          pdf: function pdf(k, l) {
+            if (l < 0 || k % 1 !== 0 || k < 0) {
+              return 0;
+            }
+            return Math2.pow(l, k) * Math2.exp(-l) / jStat3.factorial(k);
+          },
+          cdf: function cdf(x, l) {
+            var sumarr = [], k = 0;
+            if (x < 0) return 0;
+            for (; k <= x; k++) {
+              sumarr.push(jStat3.poisson.pdf(k, l));
+            }
+            return jStat3.sum(sumarr);
+          },
+          mean: function(l) {
+            return l;
+          },
+          variance: function(l) {
+            return l;
+          },
+          sampleSmall: function sampleSmall(l) {
+            var p = 1, k = 0, L = Math2.exp(-l);
+            do {
+              k++;
+              p *= jStat3._random_fn();
+            } while (p > L);
+            return k - 1;
+          },
+          sampleLarge: function sampleLarge(l) {
+            var lam = l;
+            var k;
+            var U, V, slam, loglam, a, b, invalpha, vr, us;
+            slam = Math2.sqrt(lam);
+            loglam = Math2.log(lam);
+            b = 0.931 + 2.53 * slam;
+            a = -0.059 + 0.02483 * b;
+            invalpha = 1.1239 + 1.1328 / (b - 3.4);
+            vr = 0.9277 - 3.6224 / (b - 2);
+            while (1) {
+              U = Math2.random() - 0.5;
+              V = Math2.random();
+              us = 0.5 - Math2.abs(U);
+              k = Math2.floor((2 * a / us + b) * U + lam + 0.43);
+              if (us >= 0.07 && V <= vr) {
+                return k;
+              }
+              if (k < 0 || us < 0.013 && V > us) {
+                continue;
+              }
+              if (Math2.log(V) + Math2.log(invalpha) - Math2.log(a / (us * us) + b) <= -lam + k * loglam - jStat3.loggam(k + 1)) {
+                return k;
+              }
+            }
+          },
+          sample: function sample(l) {
+            if (l < 10)
+              return this.sampleSmall(l);
+            else
+              return this.sampleLarge(l);
+          }
+        });
+        jStat3.extend(jStat3.triangular, {
+          pdf: function pdf(x, a, b, c) {
+            if (b <= a || c < a || c > b) {
+              return NaN;
+            } else {
+              if (x < a || x > b) {
+                return 0;
+              } else if (x < c) {
+                return 2 * (x - a) / ((b - a) * (c - a));
+              } else if (x === c) {
+                return 2 / (b - a);
+              } else {
+                return 2 * (b - x) / ((b - a) * (b - c));
+              }
+            }
+          },
+          cdf: function cdf(x, a, b, c) {
+            if (b <= a || c < a || c > b)
+              return NaN;
+            if (x <= a)
+              return 0;
+            else if (x >= b)
+              return 1;
+            if (x <= c)
+              return Math2.pow(x - a, 2) / ((b - a) * (c - a));
+            else
+              return 1 - Math2.pow(b - x, 2) / ((b - a) * (b - c));
+          },
+          inv: function inv(p, a, b, c) {
+            if (b <= a || c < a || c > b) {
+              return NaN;
+            } else {
+              if (p <= (c - a) / (b - a)) {
+                return a + (b - a) * Math2.sqrt(p * ((c - a) / (b - a)));
+              } else {
+                return a + (b - a) * (1 - Math2.sqrt((1 - p) * (1 - (c - a) / (b - a))));
+              }
+            }
+          },
+          mean: function mean3(a, b, c) {
+            return (a + b + c) / 3;
+          },
+          median: function median3(a, b, c) {
+            if (c <= (a + b) / 2) {
+              return b - Math2.sqrt((b - a) * (b - c)) / Math2.sqrt(2);
+            } else if (c > (a + b) / 2) {
+              return a + Math2.sqrt((b - a) * (c - a)) / Math2.sqrt(2);
+            }
+          },
+          mode: function mode(a, b, c) {
+            return c;
+          },
+          sample: function sample(a, b, c) {
+            var u = jStat3._random_fn();
+            if (u < (c - a) / (b - a))
+              return a + Math2.sqrt(u * (b - a) * (c - a));
+            return b - Math2.sqrt((1 - u) * (b - a) * (b - c));
+          },
+          variance: function variance(a, b, c) {
+            return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+          }
+        });
+        jStat3.extend(jStat3.arcsine, {
+          pdf: function pdf(x, a, b) {
+            if (b <= a) return NaN;
+            return x <= a || x >= b ? 0 : 2 / Math2.PI * Math2.pow(Math2.pow(b - a, 2) - Math2.pow(2 * x - a - b, 2), -0.5);
+          },
+          cdf: function cdf(x, a, b) {
+            if (x < a)
+              return 0;
+            else if (x < b)
+              return 2 / Math2.PI * Math2.asin(Math2.sqrt((x - a) / (b - a)));
+            return 1;
+          },
+          inv: function(p, a, b) {
+            return a + (0.5 - 0.5 * Math2.cos(Math2.PI * p)) * (b - a);
+          },
+          mean: function mean3(a, b) {
+            if (b <= a) return NaN;
+            return (a + b) / 2;
+          },
+          median: function median3(a, b) {
+            if (b <= a) return NaN;
+            return (a + b) / 2;
+          },
+          mode: function mode() {
+            throw new Error("mode is not yet implemented");
+          },
+          sample: function sample(a, b) {
+            return (a + b) / 2 + (b - a) / 2 * Math2.sin(2 * Math2.PI * jStat3.uniform.sample(0, 1));
+          },
+          variance: function variance(a, b) {
+            if (b <= a) return NaN;
+            return Math2.pow(b - a, 2) / 8;
+          }
+        });
+        function laplaceSign(x) {
+          return x / Math2.abs(x);
+        }
+        jStat3.extend(jStat3.laplace, {
+          pdf: function pdf(x, mu, b) {
+            return b <= 0 ? 0 : Math2.exp(-Math2.abs(x - mu) / b) / (2 * b);
+          },
+          cdf: function cdf(x, mu, b) {
+            if (b <= 0) {
+              return 0;
+            }
+            if (x < mu) {
+              return 0.5 * Math2.exp((x - mu) / b);
+            } else {
+              return 1 - 0.5 * Math2.exp(-(x - mu) / b);
+            }
+          },
+          mean: function(mu) {
+            return mu;
+          },
+          median: function(mu) {
+            return mu;
+          },
+          mode: function(mu) {
+            return mu;
+          },
+          variance: function(mu, b) {
+            return 2 * b * b;
+          },
+          sample: function sample(mu, b) {
+            var u = jStat3._random_fn() - 0.5;
+            return mu - b * laplaceSign(u) * Math2.log(1 - 2 * Math2.abs(u));
+          }
+        });
+        function tukeyWprob(w, rr, cc) {
+          var nleg = 12;
+          var ihalf = 6;
+          var C1 = -30;
+          var C2 = -50;
+          var C3 = 60;
+          var bb = 8;
+          var wlar = 3;
+          var wincr1 = 2;
+          var wincr2 = 3;
+          var xleg = [
+            0.9815606342467192,
+            0.9041172563704749,
+            0.7699026741943047,
+            0.5873179542866175,
+            0.3678314989981802,
+            0.1252334085114689
+          ];
+          var aleg = [
+            0.04717533638651183,
+            0.10693932599531843,
+            0.16007832854334622,
+            0.20316742672306592,
+            0.2334925365383548,
+            0.24914704581340277
+          ];
+          var qsqz = w * 0.5;
+          if (qsqz >= bb)
+            return 1;
+          var pr_w = 2 * jStat3.normal.cdf(qsqz, 0, 1, 1, 0) - 1;
+          if (pr_w >= Math2.exp(C2 / cc))
+            pr_w = Math2.pow(pr_w, cc);
+          else
+            pr_w = 0;
+          var wincr;
+          if (w > wlar)
+            wincr = wincr1;
+          else
+            wincr = wincr2;
+          var blb = qsqz;
+          var binc = (bb - qsqz) / wincr;
+          var bub = blb + binc;
+          var einsum = 0;
+          var cc1 = cc - 1;
+          for (var wi = 1; wi <= wincr; wi++) {
+            var elsum = 0;
+            var a = 0.5 * (bub + blb);
+            var b = 0.5 * (bub - blb);
+            for (var jj = 1; jj <= nleg; jj++) {
+              var j, xx;
+              if (ihalf < jj) {
+                j = nleg - jj + 1;
+                xx = xleg[j - 1];
+              } else {
+                j = jj;
+                xx = -xleg[j - 1];
+              }
+              var c = b * xx;
+              var ac = a + c;
+              var qexpo = ac * ac;
+              if (qexpo > C3)
+                break;
+              var pplus = 2 * jStat3.normal.cdf(ac, 0, 1, 1, 0);
+              var pminus = 2 * jStat3.normal.cdf(ac, w, 1, 1, 0);
+              var rinsum = pplus * 0.5 - pminus * 0.5;
+              if (rinsum >= Math2.exp(C1 / cc1)) {
+                rinsum = aleg[j - 1] * Math2.exp(-(0.5 * qexpo)) * Math2.pow(rinsum, cc1);
+                elsum += rinsum;
+              }
+            }
+            elsum *= 2 * b * cc / Math2.sqrt(2 * Math2.PI);
+            einsum += elsum;
+            blb = bub;
+            bub += binc;
+          }
+          pr_w += einsum;
+          if (pr_w <= Math2.exp(C1 / rr))
+            return 0;
+          pr_w = Math2.pow(pr_w, rr);
+          if (pr_w >= 1)
+            return 1;
+          return pr_w;
+        }
+        function tukeyQinv(p, c, v) {
+          var p0 = 0.322232421088;
+          var q0 = 0.099348462606;
+          var p1 = -1;
+          var q1 = 0.588581570495;
+          var p2 = -0.342242088547;
+          var q2 = 0.531103462366;
+          var p3 = -0.204231210125;
+          var q3 = 0.10353775285;
+          var p4 = -453642210148e-16;
+          var q4 = 0.0038560700634;
+          var c1 = 0.8832;
+          var c2 = 0.2368;
+          var c3 = 1.214;
+          var c4 = 1.208;
+          var c5 = 1.4142;
+          var vmax = 120;
+          var ps = 0.5 - 0.5 * p;
+          var yi = Math2.sqrt(Math2.log(1 / (ps * ps)));
+          var t = yi + ((((yi * p4 + p3) * yi + p2) * yi + p1) * yi + p0) / ((((yi * q4 + q3) * yi + q2) * yi + q1) * yi + q0);
+          if (v < vmax) t += (t * t * t + t) / v / 4;
+          var q = c1 - c2 * t;
+          if (v < vmax) q += -c3 / v + c4 * t / v;
+          return t * (q * Math2.log(c - 1) + c5);
+        }
+        jStat3.extend(jStat3.tukey, {
+          cdf: function cdf(q, nmeans, df) {
+            var rr = 1;
+            var cc = nmeans;
+            var nlegq = 16;
+            var ihalfq = 8;
+            var eps1 = -30;
+            var eps2 = 1e-14;
+            var dhaf = 100;
+            var dquar = 800;
+            var deigh = 5e3;
+            var dlarg = 25e3;
+            var ulen1 = 1;
+            var ulen2 = 0.5;
+            var ulen3 = 0.25;
+            var ulen4 = 0.125;
+            var xlegq = [
+              0.9894009349916499,
+              0.9445750230732326,
+              0.8656312023878318,
+              0.755404408355003,
+              0.6178762444026438,
+              0.45801677765722737,
+              0.2816035507792589,
+              0.09501250983763744
+            ];
+            var alegq = [
+              0.027152459411754096,
+              0.062253523938647894,
+              0.09515851168249279,
+              0.12462897125553388,
+              0.14959598881657674,
+              0.16915651939500254,
+              0.18260341504492358,
+              0.1894506104550685
+            ];
+            if (q <= 0)
+              return 0;
+            if (df < 2 || rr < 1 || cc < 2) return NaN;
+            if (!Number.isFinite(q))
+              return 1;
+            if (df > dlarg)
+              return tukeyWprob(q, rr, cc);
+            var f2 = df * 0.5;
+            var f2lf = f2 * Math2.log(df) - df * Math2.log(2) - jStat3.gammaln(f2);
+            var f21 = f2 - 1;
+            var ff4 = df * 0.25;
+            var ulen;
+            if (df <= dhaf) ulen = ulen1;
+            else if (df <= dquar) ulen = ulen2;
+            else if (df <= deigh) ulen = ulen3;
+            else ulen = ulen4;
+            f2lf += Math2.log(ulen);
+            var ans = 0;
+            for (var i = 1; i <= 50; i++) {
+              var otsum = 0;
+              var twa1 = (2 * i - 1) * ulen;
+              for (var jj = 1; jj <= nlegq; jj++) {
+                var j, t1;
+                if (ihalfq < jj) {
+                  j = jj - ihalfq - 1;
+                  t1 = f2lf + f21 * Math2.log(twa1 + xlegq[j] * ulen) - (xlegq[j] * ulen + twa1) * ff4;
+                } else {
+                  j = jj - 1;
+                  t1 = f2lf + f21 * Math2.log(twa1 - xlegq[j] * ulen) + (xlegq[j] * ulen - twa1) * ff4;
+                }
+                var qsqz;
+                if (t1 >= eps1) {
+                  if (ihalfq < jj) {
+                    qsqz = q * Math2.sqrt((xlegq[j] * ulen + twa1) * 0.5);
+                  } else {
+                    qsqz = q * Math2.sqrt((-(xlegq[j] * ulen) + twa1) * 0.5);
+                  }
+                  var wprb = tukeyWprob(qsqz, rr, cc);
+                  var rotsum = wprb * alegq[j] * Math2.exp(t1);
+                  otsum += rotsum;
+                }
+              }
+              if (i * ulen >= 1 && otsum <= eps2)
+                break;
+              ans += otsum;
+            }
+            if (otsum > eps2) {
+              throw new Error("tukey.cdf failed to converge");
+            }
+            if (ans > 1)
+              ans = 1;
+            return ans;
+          },
+          inv: function(p, nmeans, df) {
+            var rr = 1;
+            var cc = nmeans;
+            var eps = 1e-4;
+            var maxiter = 50;
+            if (df < 2 || rr < 1 || cc < 2) return NaN;
+            if (p < 0 || p > 1) return NaN;
+            if (p === 0) return 0;
+            if (p === 1) return Infinity;
+            var x0 = tukeyQinv(p, cc, df);
+            var valx0 = jStat3.tukey.cdf(x0, nmeans, df) - p;
+            var x1;
+            if (valx0 > 0)
+              x1 = Math2.max(0, x0 - 1);
+            else
+              x1 = x0 + 1;
+            var valx1 = jStat3.tukey.cdf(x1, nmeans, df) - p;
+            var ans;
+            for (var iter = 1; iter < maxiter; iter++) {
+              ans = x1 - valx1 * (x1 - x0) / (valx1 - valx0);
+              valx0 = valx1;
+              x0 = x1;
+              if (ans < 0) {
+                ans = 0;
+                valx1 = -p;
+              }
+              valx1 = jStat3.tukey.cdf(ans, nmeans, df) - p;
+              x1 = ans;
+              var xabs = Math2.abs(x1 - x0);
+              if (xabs < eps)
+                return ans;
+            }
+            throw new Error("tukey.inv failed to converge");
+          }
+        });
+      })(jStat2, Math);
+      (function(jStat3, Math2) {
+        var push = Array.prototype.push;
+        var isArray = jStat3.utils.isArray;
+        function isUsable(arg) {
+          return isArray(arg) || arg instanceof jStat3;
+        }
+        jStat3.extend({
+          // add a vector/matrix to a vector/matrix or scalar
+          add: function add(arr2, arg) {
+            if (isUsable(arg)) {
+              if (!isUsable(arg[0])) arg = [arg];
+              return jStat3.map(arr2, function(value, row, col) {
+                return value + arg[row][col];
+              });
+            }
+            return jStat3.map(arr2, function(value) {
+              return value + arg;
+            });
+          },
+          // subtract a vector or scalar from the vector
+          subtract: function subtract(arr2, arg) {
+            if (isUsable(arg)) {
+              if (!isUsable(arg[0])) arg = [arg];
+              return jStat3.map(arr2, function(value, row, col) {
+                return value - arg[row][col] || 0;
+              });
+            }
+            return jStat3.map(arr2, function(value) {
+              return value - arg;
+            });
+          },
+          // matrix division
+          divide: function divide(arr2, arg) {
+            if (isUsable(arg)) {
+              if (!isUsable(arg[0])) arg = [arg];
+              return jStat3.multiply(arr2, jStat3.inv(arg));
+            }
+            return jStat3.map(arr2, function(value) {
+              return value / arg;
+            });
+          },
+          // matrix multiplication
+          multiply: function multiply(arr2, arg) {
+            var row, col, nrescols, sum2, nrow, ncol, res, rescols;
+            if (arr2.length === void 0 && arg.length === void 0) {
+              return arr2 * arg;
+            }
+            nrow = arr2.length, ncol = arr2[0].length, res = jStat3.zeros(nrow, nrescols = isUsable(arg) ? arg[0].length : ncol), rescols = 0;
+            if (isUsable(arg)) {
+              for (; rescols < nrescols; rescols++) {
+                for (row = 0; row < nrow; row++) {
+                  sum2 = 0;
+                  for (col = 0; col < ncol; col++)
+                    sum2 += arr2[row][col] * arg[col][rescols];
+                  res[row][rescols] = sum2;
+                }
+              }
+              return nrow === 1 && rescols === 1 ? res[0][0] : res;
+            }
+            return jStat3.map(arr2, function(value) {
+              return value * arg;
+            });
+          },
+          // outer([1,2,3],[4,5,6])
+          // ===
+          // [[1],[2],[3]] times [[4,5,6]]
+          // ->
+          // [[4,5,6],[8,10,12],[12,15,18]]
+          outer: function outer(A, B) {
+            return jStat3.multiply(A.map(function(t) {
+              return [t];
+            }), [B]);
+          },
+          // Returns the dot product of two matricies
+          dot: function dot(arr2, arg) {
+            if (!isUsable(arr2[0])) arr2 = [arr2];
+            if (!isUsable(arg[0])) arg = [arg];
+            var left = arr2[0].length === 1 && arr2.length !== 1 ? jStat3.transpose(arr2) : arr2, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum2, col;
+            for (; row < nrow; row++) {
+              res[row] = [];
+              sum2 = 0;
+              for (col = 0; col < ncol; col++)
+                sum2 += left[row][col] * right[row][col];
+              res[row] = sum2;
+            }
+            return res.length === 1 ? res[0] : res;
+          },
+          // raise every element by a scalar
+          pow: function pow(arr2, arg) {
+            return jStat3.map(arr2, function(value) {
+              return Math2.pow(value, arg);
+            });
+          },
+          // exponentiate every element
+          exp: function exp(arr2) {
+            return jStat3.map(arr2, function(value) {
+              return Math2.exp(value);
+            });
+          },
+          // generate the natural log of every element
+          log: function exp(arr2) {
+            return jStat3.map(arr2, function(value) {
+              return Math2.log(value);
+            });
+          },
+          // generate the absolute values of the vector
+          abs: function abs(arr2) {
+            return jStat3.map(arr2, function(value) {
+              return Math2.abs(value);
+            });
+          },
+          // computes the p-norm of the vector
+          // In the case that a matrix is passed, uses the first row as the vector
+          norm: function norm(arr2, p) {
+            var nnorm = 0, i = 0;
+            if (isNaN(p)) p = 2;
+            if (isUsable(arr2[0])) arr2 = arr2[0];
+            for (; i < arr2.length; i++) {
+              nnorm += Math2.pow(Math2.abs(arr2[i]), p);
+            }
+            return Math2.pow(nnorm, 1 / p);
+          },
+          // computes the angle between two vectors in rads
+          // In case a matrix is passed, this uses the first row as the vector
+          angle: function angle(arr2, arg) {
+            return Math2.acos(jStat3.dot(arr2, arg) / (jStat3.norm(arr2) * jStat3.norm(arg)));
+          },
+          // augment one matrix by another
+          // Note: this function returns a matrix, not a jStat object
+          aug: function aug(a, b) {
+            var newarr = [];
+            var i;
+            for (i = 0; i < a.length; i++) {
+              newarr.push(a[i].slice());
+            }
+            for (i = 0; i < newarr.length; i++) {
+              push.apply(newarr[i], b[i]);
+            }
+            return newarr;
+          },
+          // The inv() function calculates the inverse of a matrix
+          // Create the inverse by augmenting the matrix by the identity matrix of the
+          // appropriate size, and then use G-J elimination on the augmented matrix.
+          inv: function inv(a) {
+            var rows = a.length;
+            var cols = a[0].length;
+            var b = jStat3.identity(rows, cols);
+            var c = jStat3.gauss_jordan(a, b);
+            var result = [];
+            var i = 0;
+            var j;
+            for (; i < rows; i++) {
+              result[i] = [];
+              for (j = cols; j < c[0].length; j++)
+                result[i][j - cols] = c[i][j];
+            }
+            return result;
+          },
+          // calculate the determinant of a matrix
+          det: function det(a) {
+            if (a.length === 2) {
+              return a[0][0] * a[1][1] - a[0][1] * a[1][0];
+            }
+            var determinant = 0;
+            for (var i = 0; i < a.length; i++) {
+              var submatrix = [];
+              for (var row = 1; row < a.length; row++) {
+                submatrix[row - 1] = [];
+                for (var col = 0; col < a.length; col++) {
+                  if (col < i) {
+                    submatrix[row - 1][col] = a[row][col];
+                  } else if (col > i) {
+                    submatrix[row - 1][col - 1] = a[row][col];
+                  }
+                }
+              }
+              var sign = i % 2 ? -1 : 1;
+              determinant += det(submatrix) * a[0][i] * sign;
+            }
+            return determinant;
+          },
+          gauss_elimination: function gauss_elimination(a, b) {
+            var i = 0, j = 0, n = a.length, m = a[0].length, factor = 1, sum2 = 0, x = [], maug, pivot, temp, k;
+            a = jStat3.aug(a, b);
+            maug = a[0].length;
+            for (i = 0; i < n; i++) {
+              pivot = a[i][i];
+              j = i;
+              for (k = i + 1; k < m; k++) {
+                if (pivot < Math2.abs(a[k][i])) {
+                  pivot = a[k][i];
+                  j = k;
+                }
+              }
+              if (j != i) {
+                for (k = 0; k < maug; k++) {
+                  temp = a[i][k];
+                  a[i][k] = a[j][k];
+                  a[j][k] = temp;
+                }
+              }
+              for (j = i + 1; j < n; j++) {
+                factor = a[j][i] / a[i][i];
+                for (k = i; k < maug; k++) {
+                  a[j][k] = a[j][k] - factor * a[i][k];
+                }
+              }
+            }
+            for (i = n - 1; i >= 0; i--) {
+              sum2 = 0;
+              for (j = i + 1; j <= n - 1; j++) {
+                sum2 = sum2 + x[j] * a[i][j];
+              }
+              x[i] = (a[i][maug - 1] - sum2) / a[i][i];
+            }
+            return x;
+          },
+          gauss_jordan: function gauss_jordan(a, b) {
+            var m = jStat3.aug(a, b);
+            var h = m.length;
+            var w = m[0].length;
+            var c = 0;
+            var x, y, y2;
+            for (y = 0; y < h; y++) {
+              var maxrow = y;
+              for (y2 = y + 1; y2 < h; y2++) {
+                if (Math2.abs(m[y2][y]) > Math2.abs(m[maxrow][y]))
+                  maxrow = y2;
+              }
+              var tmp = m[y];
+              m[y] = m[maxrow];
+              m[maxrow] = tmp;
+              for (y2 = y + 1; y2 < h; y2++) {
+                c = m[y2][y] / m[y][y];
+                for (x = y; x < w; x++) {
+                  m[y2][x] -= m[y][x] * c;
+                }
+              }
+            }
+            for (y = h - 1; y >= 0; y--) {
+              c = m[y][y];
+              for (y2 = 0; y2 < y; y2++) {
+                for (x = w - 1; x > y - 1; x--) {
+                  m[y2][x] -= m[y][x] * m[y2][y] / c;
+                }
+              }
+              m[y][y] /= c;
+              for (x = h; x < w; x++) {
+                m[y][x] /= c;
+              }
+            }
+            return m;
+          },
+          // solve equation
+          // Ax=b
+          // A is upper triangular matrix
+          // A=[[1,2,3],[0,4,5],[0,6,7]]
+          // b=[1,2,3]
+          // triaUpSolve(A,b) // -> [2.666,0.1666,1.666]
+          // if you use matrix style
+          // A=[[1,2,3],[0,4,5],[0,6,7]]
+          // b=[[1],[2],[3]]
+          // will return [[2.666],[0.1666],[1.666]]
+          triaUpSolve: function triaUpSolve(A, b) {
+            var size = A[0].length;
+            var x = jStat3.zeros(1, size)[0];
+            var parts;
+            var matrix_mode = false;
+            if (b[0].length != void 0) {
+              b = b.map(function(i) {
+                return i[0];
+              });
+              matrix_mode = true;
+            }
+            jStat3.arange(size - 1, -1, -1).forEach(function(i) {
+              parts = jStat3.arange(i + 1, size).map(function(j) {
+                return x[j] * A[i][j];
+              });
+              x[i] = (b[i] - jStat3.sum(parts)) / A[i][i];
+            });
+            if (matrix_mode)
+              return x.map(function(i) {
+                return [i];
+              });
+            return x;
+          },
+          triaLowSolve: function triaLowSolve(A, b) {
+            var size = A[0].length;
+            var x = jStat3.zeros(1, size)[0];
+            var parts;
+            var matrix_mode = false;
+            if (b[0].length != void 0) {
+              b = b.map(function(i) {
+                return i[0];
+              });
+              matrix_mode = true;
+            }
+            jStat3.arange(size).forEach(function(i) {
+              parts = jStat3.arange(i).map(function(j) {
+                return A[i][j] * x[j];
+              });
+              x[i] = (b[i] - jStat3.sum(parts)) / A[i][i];
+            });
+            if (matrix_mode)
+              return x.map(function(i) {
+                return [i];
+              });
+            return x;
+          },
+          // A -> [L,U]
+          // A=LU
+          // L is lower triangular matrix
+          // U is upper triangular matrix
+          lu: function lu(A) {
+            var size = A.length;
+            var L = jStat3.identity(size);
+            var R = jStat3.zeros(A.length, A[0].length);
+            var parts;
+            jStat3.arange(size).forEach(function(t) {
+              R[0][t] = A[0][t];
+            });
+            jStat3.arange(1, size).forEach(function(l) {
+              jStat3.arange(l).forEach(function(i) {
+                parts = jStat3.arange(i).map(function(jj) {
+                  return L[l][jj] * R[jj][i];
+                });
+                L[l][i] = (A[l][i] - jStat3.sum(parts)) / R[i][i];
+              });
+              jStat3.arange(l, size).forEach(function(j) {
+                parts = jStat3.arange(l).map(function(jj) {
+                  return L[l][jj] * R[jj][j];
+                });
+                R[l][j] = A[parts.length][j] - jStat3.sum(parts);
+              });
+            });
+            return [L, R];
+          },
+          // A -> T
+          // A=TT'
+          // T is lower triangular matrix
+          cholesky: function cholesky(A) {
+            var size = A.length;
+            var T = jStat3.zeros(A.length, A[0].length);
+            var parts;
+            jStat3.arange(size).forEach(function(i) {
+              parts = jStat3.arange(i).map(function(t) {
+                return Math2.pow(T[i][t], 2);
+              });
+              T[i][i] = Math2.sqrt(A[i][i] - jStat3.sum(parts));
+              jStat3.arange(i + 1, size).forEach(function(j) {
+                parts = jStat3.arange(i).map(function(t) {
+                  return T[i][t] * T[j][t];
+                });
+                T[j][i] = (A[i][j] - jStat3.sum(parts)) / T[i][i];
+              });
+            });
+            return T;
+          },
+          gauss_jacobi: function gauss_jacobi(a, b, x, r) {
+            var i = 0;
+            var j = 0;
+            var n = a.length;
+            var l = [];
+            var u = [];
+            var d = [];
+            var xv, c, h, xk;
+            for (; i < n; i++) {
+              l[i] = [];
+              u[i] = [];
+              d[i] = [];
+              for (j = 0; j < n; j++) {
+                if (i > j) {
+                  l[i][j] = a[i][j];
+                  u[i][j] = d[i][j] = 0;
+                } else if (i < j) {
+                  u[i][j] = a[i][j];
+                  l[i][j] = d[i][j] = 0;
+                } else {
+                  d[i][j] = a[i][j];
+                  l[i][j] = u[i][j] = 0;
+                }
+              }
+            }
+            h = jStat3.multiply(jStat3.multiply(jStat3.inv(d), jStat3.add(l, u)), -1);
+            c = jStat3.multiply(jStat3.inv(d), b);
+            xv = x;
+            xk = jStat3.add(jStat3.multiply(h, x), c);
+            i = 2;
+            while (Math2.abs(jStat3.norm(jStat3.subtract(xk, xv))) > r) {
+              xv = xk;
+              xk = jStat3.add(jStat3.multiply(h, xv), c);
+              i++;
+            }
+            return xk;
+          },
+          gauss_seidel: function gauss_seidel(a, b, x, r) {
+            var i = 0;
+            var n = a.length;
+            var l = [];
+            var u = [];
+            var d = [];
+            var j, xv, c, h, xk;
+            for (; i < n; i++) {
+              l[i] = [];
+              u[i] = [];
+              d[i] = [];
+              for (j = 0; j < n; j++) {
+                if (i > j) {
+                  l[i][j] = a[i][j];
+                  u[i][j] = d[i][j] = 0;
+                } else if (i < j) {
+                  u[i][j] = a[i][j];
+                  l[i][j] = d[i][j] = 0;
+                } else {
+                  d[i][j] = a[i][j];
+                  l[i][j] = u[i][j] = 0;
+                }
+              }
+            }
+            h = jStat3.multiply(jStat3.multiply(jStat3.inv(jStat3.add(d, l)), u), -1);
+            c = jStat3.multiply(jStat3.inv(jStat3.add(d, l)), b);
+            xv = x;
+            xk = jStat3.add(jStat3.multiply(h, x), c);
+            i = 2;
+            while (Math2.abs(jStat3.norm(jStat3.subtract(xk, xv))) > r) {
+              xv = xk;
+              xk = jStat3.add(jStat3.multiply(h, xv), c);
+              i = i + 1;
+            }
+            return xk;
+          },
+          SOR: function SOR(a, b, x, r, w) {
+            var i = 0;
+            var n = a.length;
+            var l = [];
+            var u = [];
+            var d = [];
+            var j, xv, c, h, xk;
+            for (; i < n; i++) {
+              l[i] = [];
+              u[i] = [];
+              d[i] = [];
+              for (j = 0; j < n; j++) {
+                if (i > j) {
+                  l[i][j] = a[i][j];
+                  u[i][j] = d[i][j] = 0;
+                } else if (i < j) {
+                  u[i][j] = a[i][j];
+                  l[i][j] = d[i][j] = 0;
+                } else {
+                  d[i][j] = a[i][j];
+                  l[i][j] = u[i][j] = 0;
+                }
+              }
+            }
+            h = jStat3.multiply(
+              jStat3.inv(jStat3.add(d, jStat3.multiply(l, w))),
+              jStat3.subtract(
+                jStat3.multiply(d, 1 - w),
+                jStat3.multiply(u, w)
+              )
+            );
+            c = jStat3.multiply(jStat3.multiply(jStat3.inv(jStat3.add(
+              d,
+              jStat3.multiply(l, w)
+            )), b), w);
+            xv = x;
+            xk = jStat3.add(jStat3.multiply(h, x), c);
+            i = 2;
+            while (Math2.abs(jStat3.norm(jStat3.subtract(xk, xv))) > r) {
+              xv = xk;
+              xk = jStat3.add(jStat3.multiply(h, xv), c);
+              i++;
+            }
+            return xk;
+          },
+          householder: function householder(a) {
+            var m = a.length;
+            var n = a[0].length;
+            var i = 0;
+            var w = [];
+            var p = [];
+            var alpha, r, k, j, factor;
+            for (; i < m - 1; i++) {
+              alpha = 0;
+              for (j = i + 1; j < n; j++)
+                alpha += a[j][i] * a[j][i];
+              factor = a[i + 1][i] > 0 ? -1 : 1;
+              alpha = factor * Math2.sqrt(alpha);
+              r = Math2.sqrt((alpha * alpha - a[i + 1][i] * alpha) / 2);
+              w = jStat3.zeros(m, 1);
+              w[i + 1][0] = (a[i + 1][i] - alpha) / (2 * r);
+              for (k = i + 2; k < m; k++) w[k][0] = a[k][i] / (2 * r);
+              p = jStat3.subtract(
+                jStat3.identity(m, n),
+                jStat3.multiply(jStat3.multiply(w, jStat3.transpose(w)), 2)
+              );
+              a = jStat3.multiply(p, jStat3.multiply(a, p));
+            }
+            return a;
+          },
+          // A -> [Q,R]
+          // Q is orthogonal matrix
+          // R is upper triangular
+          QR: (function() {
+            var sum2 = jStat3.sum;
+            var range = jStat3.arange;
+            function qr2(x) {
+              var n = x.length;
+              var p = x[0].length;
+              var r = jStat3.zeros(p, p);
+              x = jStat3.copy(x);
+              var i, j, k;
+              for (j = 0; j < p; j++) {
+                r[j][j] = Math2.sqrt(sum2(range(n).map(function(i2) {
+                  return x[i2][j] * x[i2][j];
+                })));
+                for (i = 0; i < n; i++) {
+                  x[i][j] = x[i][j] / r[j][j];
+                }
+                for (k = j + 1; k < p; k++) {
+                  r[j][k] = sum2(range(n).map(function(i2) {
+                    return x[i2][j] * x[i2][k];
+                  }));
+                  for (i = 0; i < n; i++) {
+                    x[i][k] = x[i][k] - x[i][j] * r[j][k];
+                  }
+                }
+              }
+              return [x, r];
+            }
+            return qr2;
+          })(),
+          lstsq: /* @__PURE__ */ (function() {
+            function R_I(A) {
+              A = jStat3.copy(A);
+              var size = A.length;
+              var I = jStat3.identity(size);
+              jStat3.arange(size - 1, -1, -1).forEach(function(i) {
+                jStat3.sliceAssign(
+                  I,
+                  { row: i },
+                  jStat3.divide(jStat3.slice(I, { row: i }), A[i][i])
+                );
+                jStat3.sliceAssign(
+                  A,
+                  { row: i },
+                  jStat3.divide(jStat3.slice(A, { row: i }), A[i][i])
+                );
+                jStat3.arange(i).forEach(function(j) {
+                  var c = jStat3.multiply(A[j][i], -1);
+                  var Aj = jStat3.slice(A, { row: j });
+                  var cAi = jStat3.multiply(jStat3.slice(A, { row: i }), c);
+                  jStat3.sliceAssign(A, { row: j }, jStat3.add(Aj, cAi));
+                  var Ij = jStat3.slice(I, { row: j });
+                  var cIi = jStat3.multiply(jStat3.slice(I, { row: i }), c);
+                  jStat3.sliceAssign(I, { row: j }, jStat3.add(Ij, cIi));
+                });
+              });
+              return I;
+            }
+            function qr_solve(A, b) {
+              var array_mode = false;
+              if (b[0].length === void 0) {
+                b = b.map(function(x2) {
+                  return [x2];
+                });
+                array_mode = true;
+              }
+              var QR = jStat3.QR(A);
+              var Q = QR[0];
+              var R = QR[1];
+              var attrs = A[0].length;
+              var Q1 = jStat3.slice(Q, { col: { end: attrs } });
+              var R1 = jStat3.slice(R, { row: { end: attrs } });
+              var RI = R_I(R1);
+              var Q2 = jStat3.transpose(Q1);
+              if (Q2[0].length === void 0) {
+                Q2 = [Q2];
+              }
+              var x = jStat3.multiply(jStat3.multiply(RI, Q2), b);
+              if (x.length === void 0) {
+                x = [[x]];
+              }
+              if (array_mode)
+                return x.map(function(i) {
+                  return i[0];
+                });
+              return x;
+            }
+            return qr_solve;
+          })(),
+          jacobi: function jacobi(a) {
+            var condition = 1;
+            var n = a.length;
+            var e = jStat3.identity(n, n);
+            var ev = [];
+            var b, i, j, p, q, maxim, theta, s;
+            while (condition === 1) {
+              maxim = a[0][1];
+              p = 0;
+              q = 1;
+              for (i = 0; i < n; i++) {
+                for (j = 0; j < n; j++) {
+                  if (i != j) {
+                    if (maxim < Math2.abs(a[i][j])) {
+                      maxim = Math2.abs(a[i][j]);
+                      p = i;
+                      q = j;
+                    }
+                  }
+                }
+              }
+              if (a[p][p] === a[q][q])
+                theta = a[p][q] > 0 ? Math2.PI / 4 : -Math2.PI / 4;
+              else
+                theta = Math2.atan(2 * a[p][q] / (a[p][p] - a[q][q])) / 2;
+              s = jStat3.identity(n, n);
+              s[p][p] = Math2.cos(theta);
+              s[p][q] = -Math2.sin(theta);
+              s[q][p] = Math2.sin(theta);
+              s[q][q] = Math2.cos(theta);
+              e = jStat3.multiply(e, s);
+              b = jStat3.multiply(jStat3.multiply(jStat3.inv(s), a), s);
+              a = b;
+              condition = 0;
+              for (i = 1; i < n; i++) {
+                for (j = 1; j < n; j++) {
+                  if (i != j && Math2.abs(a[i][j]) > 1e-3) {
+                    condition = 1;
+                  }
+                }
+              }
+            }
+            for (i = 0; i < n; i++) ev.push(a[i][i]);
+            return [e, ev];
+          },
+          rungekutta: function rungekutta(f, h, p, t_j, u_j, order) {
+            var k1, k2, u_j1, k3, k4;
+            if (order === 2) {
+              while (t_j <= p) {
+                k1 = h * f(t_j, u_j);
+                k2 = h * f(t_j + h, u_j + k1);
+                u_j1 = u_j + (k1 + k2) / 2;
+                u_j = u_j1;
+                t_j = t_j + h;
+              }
+            }
+            if (order === 4) {
+              while (t_j <= p) {
+                k1 = h * f(t_j, u_j);
+                k2 = h * f(t_j + h / 2, u_j + k1 / 2);
+                k3 = h * f(t_j + h / 2, u_j + k2 / 2);
+                k4 = h * f(t_j + h, u_j + k3);
+                u_j1 = u_j + (k1 + 2 * k2 + 2 * k3 + k4) / 6;
+                u_j = u_j1;
+                t_j = t_j + h;
+              }
+            }
+            return u_j;
+          },
+          romberg: function romberg(f, a, b, order) {
+            var i = 0;
+            var h = (b - a) / 2;
+            var x = [];
+            var h1 = [];
+            var g2 = [];
+            var m, a1, j, k, I;
+            while (i < order / 2) {
+              I = f(a);
+              for (j = a, k = 0; j <= b; j = j + h, k++) x[k] = j;
+              m = x.length;
+              for (j = 1; j < m - 1; j++) {
+                I += (j % 2 !== 0 ? 4 : 2) * f(x[j]);
+              }
+              I = h / 3 * (I + f(b));
+              g2[i] = I;
+              h /= 2;
+              i++;
+            }
+            a1 = g2.length;
+            m = 1;
+            while (a1 !== 1) {
+              for (j = 0; j < a1 - 1; j++)
+                h1[j] = (Math2.pow(4, m) * g2[j + 1] - g2[j]) / (Math2.pow(4, m) - 1);
+              a1 = h1.length;
+              g2 = h1;
+              h1 = [];
+              m++;
+            }
+            return g2;
+          },
+          richardson: function richardson(X, f, x, h) {
+            function pos(X2, x2) {
+              var i2 = 0;
+              var n = X2.length;
+              var p;
+              for (; i2 < n; i2++)
+                if (X2[i2] === x2) p = i2;
+              return p;
+            }
+            var h_min = Math2.abs(x - X[pos(X, x) + 1]);
+            var i = 0;
+            var g2 = [];
+            var h1 = [];
+            var y1, y2, m, a, j;
+            while (h >= h_min) {
+              y1 = pos(X, x + h);
+              y2 = pos(X, x);
+              g2[i] = (f[y1] - 2 * f[y2] + f[2 * y2 - y1]) / (h * h);
+              h /= 2;
+              i++;
+            }
+            a = g2.length;
+            m = 1;
+            while (a != 1) {
+              for (j = 0; j < a - 1; j++)
+                h1[j] = (Math2.pow(4, m) * g2[j + 1] - g2[j]) / (Math2.pow(4, m) - 1);
+              a = h1.length;
+              g2 = h1;
+              h1 = [];
+              m++;
+            }
+            return g2;
+          },
+          simpson: function simpson(f, a, b, n) {
+            var h = (b - a) / n;
+            var I = f(a);
+            var x = [];
+            var j = a;
+            var k = 0;
+            var i = 1;
+            var m;
+            for (; j <= b; j = j + h, k++)
+              x[k] = j;
+            m = x.length;
+            for (; i < m - 1; i++) {
+              I += (i % 2 !== 0 ? 4 : 2) * f(x[i]);
+            }
+            return h / 3 * (I + f(b));
+          },
+          hermite: function hermite(X, F, dF, value) {
+            var n = X.length;
+            var p = 0;
+            var i = 0;
+            var l = [];
+            var dl = [];
+            var A = [];
+            var B = [];
+            var j;
+            for (; i < n; i++) {
+              l[i] = 1;
+              for (j = 0; j < n; j++) {
+                if (i != j) l[i] *= (value - X[j]) / (X[i] - X[j]);
+              }
+              dl[i] = 0;
+              for (j = 0; j < n; j++) {
+                if (i != j) dl[i] += 1 / (X[i] - X[j]);
+              }
+              A[i] = (1 - 2 * (value - X[i]) * dl[i]) * (l[i] * l[i]);
+              B[i] = (value - X[i]) * (l[i] * l[i]);
+              p += A[i] * F[i] + B[i] * dF[i];
+            }
+            return p;
+          },
+          lagrange: function lagrange(X, F, value) {
+            var p = 0;
+            var i = 0;
+            var j, l;
+            var n = X.length;
+            for (; i < n; i++) {
+              l = F[i];
+              for (j = 0; j < n; j++) {
+                if (i != j) l *= (value - X[j]) / (X[i] - X[j]);
+              }
+              p += l;
+            }
+            return p;
+          },
+          cubic_spline: function cubic_spline(X, F, value) {
+            var n = X.length;
+            var i = 0, j;
+            var A = [];
+            var B = [];
+            var alpha = [];
+            var c = [];
+            var h = [];
+            var b = [];
+            var d = [];
+            for (; i < n - 1; i++)
+              h[i] = X[i + 1] - X[i];
+            alpha[0] = 0;
+            for (i = 1; i < n - 1; i++) {
+              alpha[i] = 3 / h[i] * (F[i + 1] - F[i]) - 3 / h[i - 1] * (F[i] - F[i - 1]);
+            }
+            for (i = 1; i < n - 1; i++) {
+              A[i] = [];
+              B[i] = [];
+              A[i][i - 1] = h[i - 1];
+              A[i][i] = 2 * (h[i - 1] + h[i]);
+              A[i][i + 1] = h[i];
+              B[i][0] = alpha[i];
+            }
+            c = jStat3.multiply(jStat3.inv(A), B);
+            for (j = 0; j < n - 1; j++) {
+              b[j] = (F[j + 1] - F[j]) / h[j] - h[j] * (c[j + 1][0] + 2 * c[j][0]) / 3;
+              d[j] = (c[j + 1][0] - c[j][0]) / (3 * h[j]);
+            }
+            for (j = 0; j < n; j++) {
+              if (X[j] > value) break;
+            }
+            j -= 1;
+            return F[j] + (value - X[j]) * b[j] + jStat3.sq(value - X[j]) * c[j] + (value - X[j]) * jStat3.sq(value - X[j]) * d[j];
+          },
+          gauss_quadrature: function gauss_quadrature() {
+            throw new Error("gauss_quadrature not yet implemented");
+          },
+          PCA: function PCA(X) {
+            var m = X.length;
+            var n = X[0].length;
+            var i = 0;
+            var j, temp1;
+            var u = [];
+            var D = [];
+            var result = [];
+            var temp2 = [];
+            var Y = [];
+            var Bt = [];
+            var B = [];
+            var C = [];
+            var V = [];
+            var Vt = [];
+            for (i = 0; i < m; i++) {
+              u[i] = jStat3.sum(X[i]) / n;
+            }
+            for (i = 0; i < n; i++) {
+              B[i] = [];
+              for (j = 0; j < m; j++) {
+                B[i][j] = X[j][i] - u[j];
+              }
+            }
+            B = jStat3.transpose(B);
+            for (i = 0; i < m; i++) {
+              C[i] = [];
+              for (j = 0; j < m; j++) {
+                C[i][j] = jStat3.dot([B[i]], [B[j]]) / (n - 1);
+              }
+            }
+            result = jStat3.jacobi(C);
+            V = result[0];
+            D = result[1];
+            Vt = jStat3.transpose(V);
+            for (i = 0; i < D.length; i++) {
+              for (j = i; j < D.length; j++) {
+                if (D[i] < D[j]) {
+                  temp1 = D[i];
+                  D[i] = D[j];
+                  D[j] = temp1;
+                  temp2 = Vt[i];
+                  Vt[i] = Vt[j];
+                  Vt[j] = temp2;
+                }
+              }
+            }
+            Bt = jStat3.transpose(B);
+            for (i = 0; i < m; i++) {
+              Y[i] = [];
+              for (j = 0; j < Bt.length; j++) {
+                Y[i][j] = jStat3.dot([Vt[i]], [Bt[j]]);
+              }
+            }
+            return [X, D, Vt, Y];
+          }
+        });
+        (function(funcs) {
+          for (var i = 0; i < funcs.length; i++) (function(passfunc) {
+            jStat3.fn[passfunc] = function(arg, func) {
+              var tmpthis = this;
+              if (func) {
+                setTimeout(function() {
+                  func.call(tmpthis, jStat3.fn[passfunc].call(tmpthis, arg));
+                }, 15);
+                return this;
+              }
+              if (typeof jStat3[passfunc](this, arg) === "number")
+                return jStat3[passfunc](this, arg);
+              else
+                return jStat3(jStat3[passfunc](this, arg));
+            };
+          })(funcs[i]);
+        })("add divide multiply subtract dot pow exp log abs norm angle".split(" "));
+      })(jStat2, Math);
+      (function(jStat3, Math2) {
+        var slice = [].slice;
+        var isNumber = jStat3.utils.isNumber;
+        var isArray = jStat3.utils.isArray;
+        jStat3.extend({
+          // 2 different parameter lists:
+          // (value, mean, sd)
+          // (value, array, flag)
+          zscore: function zscore() {
+            var args = slice.call(arguments);
+            if (isNumber(args[1])) {
+              return (args[0] - args[1]) / args[2];
+            }
+            return (args[0] - jStat3.mean(args[1])) / jStat3.stdev(args[1], args[2]);
+          },
+          // 3 different paramter lists:
+          // (value, mean, sd, sides)
+          // (zscore, sides)
+          // (value, array, sides, flag)
+          ztest: function ztest() {
+            var args = slice.call(arguments);
+            var z2;
+            if (isArray(args[1])) {
+              z2 = jStat3.zscore(args[0], args[1], args[3]);
+              return args[2] === 1 ? jStat3.normal.cdf(-Math2.abs(z2), 0, 1) : jStat3.normal.cdf(-Math2.abs(z2), 0, 1) * 2;
+            } else {
+              if (args.length > 2) {
+                z2 = jStat3.zscore(args[0], args[1], args[2]);
+                return args[3] === 1 ? jStat3.normal.cdf(-Math2.abs(z2), 0, 1) : jStat3.normal.cdf(-Math2.abs(z2), 0, 1) * 2;
+              } else {
+                z2 = args[0];
+                return args[1] === 1 ? jStat3.normal.cdf(-Math2.abs(z2), 0, 1) : jStat3.normal.cdf(-Math2.abs(z2), 0, 1) * 2;
+              }
+            }
+          }
+        });
+        jStat3.extend(jStat3.fn, {
+          zscore: function zscore(value, flag) {
+            return (value - this.mean()) / this.stdev(flag);
+          },
+          ztest: function ztest(value, sides, flag) {
+            var zscore = Math2.abs(this.zscore(value, flag));
+            return sides === 1 ? jStat3.normal.cdf(-zscore, 0, 1) : jStat3.normal.cdf(-zscore, 0, 1) * 2;
+          }
+        });
+        jStat3.extend({
+          // 2 parameter lists
+          // (value, mean, sd, n)
+          // (value, array)
+          tscore: function tscore() {
+            var args = slice.call(arguments);
+            return args.length === 4 ? (args[0] - args[1]) / (args[2] / Math2.sqrt(args[3])) : (args[0] - jStat3.mean(args[1])) / (jStat3.stdev(args[1], true) / Math2.sqrt(args[1].length));
+          },
+          // 3 different paramter lists:
+          // (value, mean, sd, n, sides)
+          // (tscore, n, sides)
+          // (value, array, sides)
+          ttest: function ttest() {
+            var args = slice.call(arguments);
+            var tscore;
+            if (args.length === 5) {
+              tscore = Math2.abs(jStat3.tscore(args[0], args[1], args[2], args[3]));
+              return args[4] === 1 ? jStat3.studentt.cdf(-tscore, args[3] - 1) : jStat3.studentt.cdf(-tscore, args[3] - 1) * 2;
+            }
+            if (isNumber(args[1])) {
+              tscore = Math2.abs(args[0]);
+              return args[2] == 1 ? jStat3.studentt.cdf(-tscore, args[1] - 1) : jStat3.studentt.cdf(-tscore, args[1] - 1) * 2;
+            }
+            tscore = Math2.abs(jStat3.tscore(args[0], args[1]));
+            return args[2] == 1 ? jStat3.studentt.cdf(-tscore, args[1].length - 1) : jStat3.studentt.cdf(-tscore, args[1].length - 1) * 2;
+          }
+        });
+        jStat3.extend(jStat3.fn, {
+          tscore: function tscore(value) {
+            return (value - this.mean()) / (this.stdev(true) / Math2.sqrt(this.cols()));
+          },
+          ttest: function ttest(value, sides) {
+            return sides === 1 ? 1 - jStat3.studentt.cdf(Math2.abs(this.tscore(value)), this.cols() - 1) : jStat3.studentt.cdf(-Math2.abs(this.tscore(value)), this.cols() - 1) * 2;
+          }
+        });
+        jStat3.extend({
+          // Paramter list is as follows:
+          // (array1, array2, array3, ...)
+          // or it is an array of arrays
+          // array of arrays conversion
+          anovafscore: function anovafscore() {
+            var args = slice.call(arguments), expVar, sample, sampMean, sampSampMean, tmpargs, unexpVar, i, j;
+            if (args.length === 1) {
+              tmpargs = new Array(args[0].length);
+              for (i = 0; i < args[0].length; i++) {
+                tmpargs[i] = args[0][i];
+              }
+              args = tmpargs;
+            }
+            sample = new Array();
+            for (i = 0; i < args.length; i++) {
+              sample = sample.concat(args[i]);
+            }
+            sampMean = jStat3.mean(sample);
+            expVar = 0;
+            for (i = 0; i < args.length; i++) {
+              expVar = expVar + args[i].length * Math2.pow(jStat3.mean(args[i]) - sampMean, 2);
+            }
+            expVar /= args.length - 1;
+            unexpVar = 0;
+            for (i = 0; i < args.length; i++) {
+              sampSampMean = jStat3.mean(args[i]);
+              for (j = 0; j < args[i].length; j++) {
+                unexpVar += Math2.pow(args[i][j] - sampSampMean, 2);
+              }
+            }
+            unexpVar /= sample.length - args.length;
+            return expVar / unexpVar;
+          },
+          // 2 different paramter setups
+          // (array1, array2, array3, ...)
+          // (anovafscore, df1, df2)
+          anovaftest: function anovaftest() {
+            var args = slice.call(arguments), df1, df2, n, i;
+            if (isNumber(args[0])) {
+              return 1 - jStat3.centralF.cdf(args[0], args[1], args[2]);
+            }
+            var anovafscore = jStat3.anovafscore(args);
+            df1 = args.length - 1;
+            n = 0;
+            for (i = 0; i < args.length; i++) {
+              n = n + args[i].length;
+            }
+            df2 = n - df1 - 1;
+            return 1 - jStat3.centralF.cdf(anovafscore, df1, df2);
+          },
+          ftest: function ftest(fscore, df1, df2) {
+            return 1 - jStat3.centralF.cdf(fscore, df1, df2);
+          }
+        });
+        jStat3.extend(jStat3.fn, {
+          anovafscore: function anovafscore() {
+            return jStat3.anovafscore(this.toArray());
+          },
+          anovaftes: function anovaftes() {
+            var n = 0;
+            var i;
+            for (i = 0; i < this.length; i++) {
+              n = n + this[i].length;
+            }
+            return jStat3.ftest(this.anovafscore(), this.length - 1, n - this.length);
+          }
+        });
+        jStat3.extend({
+          // 2 parameter lists
+          // (mean1, mean2, n1, n2, sd)
+          // (array1, array2, sd)
+          qscore: function qscore() {
+            var args = slice.call(arguments);
+            var mean1, mean22, n1, n2, sd;
+            if (isNumber(args[0])) {
+              mean1 = args[0];
+              mean22 = args[1];
+              n1 = args[2];
+              n2 = args[3];
+              sd = args[4];
+            } else {
+              mean1 = jStat3.mean(args[0]);
+              mean22 = jStat3.mean(args[1]);
+              n1 = args[0].length;
+              n2 = args[1].length;
+              sd = args[2];
+            }
+            return Math2.abs(mean1 - mean22) / (sd * Math2.sqrt((1 / n1 + 1 / n2) / 2));
+          },
+          // 3 different parameter lists:
+          // (qscore, n, k)
+          // (mean1, mean2, n1, n2, sd, n, k)
+          // (array1, array2, sd, n, k)
+          qtest: function qtest() {
+            var args = slice.call(arguments);
+            var qscore;
+            if (args.length === 3) {
+              qscore = args[0];
+              args = args.slice(1);
+            } else if (args.length === 7) {
+              qscore = jStat3.qscore(args[0], args[1], args[2], args[3], args[4]);
+              args = args.slice(5);
+            } else {
+              qscore = jStat3.qscore(args[0], args[1], args[2]);
+              args = args.slice(3);
+            }
+            var n = args[0];
+            var k = args[1];
+            return 1 - jStat3.tukey.cdf(qscore, k, n - k);
+          },
+          tukeyhsd: function tukeyhsd(arrays) {
+            var sd = jStat3.pooledstdev(arrays);
+            var means = arrays.map(function(arr2) {
+              return jStat3.mean(arr2);
+            });
+            var n = arrays.reduce(function(n2, arr2) {
+              return n2 + arr2.length;
+            }, 0);
+            var results = [];
+            for (var i = 0; i < arrays.length; ++i) {
+              for (var j = i + 1; j < arrays.length; ++j) {
+                var p = jStat3.qtest(means[i], means[j], arrays[i].length, arrays[j].length, sd, n, arrays.length);
+                results.push([[i, j], p]);
+              }
+            }
+            return results;
+          }
+        });
+        jStat3.extend({
+          // 2 different parameter setups
+          // (value, alpha, sd, n)
+          // (value, alpha, array)
+          normalci: function normalci() {
+            var args = slice.call(arguments), ans = new Array(2), change;
+            if (args.length === 4) {
+              change = Math2.abs(jStat3.normal.inv(args[1] / 2, 0, 1) * args[2] / Math2.sqrt(args[3]));
+            } else {
+              change = Math2.abs(jStat3.normal.inv(args[1] / 2, 0, 1) * jStat3.stdev(args[2]) / Math2.sqrt(args[2].length));
+            }
+            ans[0] = args[0] - change;
+            ans[1] = args[0] + change;
+            return ans;
+          },
+          // 2 different parameter setups
+          // (value, alpha, sd, n)
+          // (value, alpha, array)
+          tci: function tci() {
+            var args = slice.call(arguments), ans = new Array(2), change;
+            if (args.length === 4) {
+              change = Math2.abs(jStat3.studentt.inv(args[1] / 2, args[3] - 1) * args[2] / Math2.sqrt(args[3]));
+            } else {
+              change = Math2.abs(jStat3.studentt.inv(args[1] / 2, args[2].length - 1) * jStat3.stdev(args[2], true) / Math2.sqrt(args[2].length));
+            }
+            ans[0] = args[0] - change;
+            ans[1] = args[0] + change;
+            return ans;
+          },
+          significant: function significant(pvalue, alpha) {
+            return pvalue < alpha;
+          }
+        });
+        jStat3.extend(jStat3.fn, {
+          normalci: function normalci(value, alpha) {
+            return jStat3.normalci(value, alpha, this.toArray());
+          },
+          tci: function tci(value, alpha) {
+            return jStat3.tci(value, alpha, this.toArray());
+          }
+        });
+        function differenceOfProportions(p1, n1, p2, n2) {
+          if (p1 > 1 || p2 > 1 || p1 <= 0 || p2 <= 0) {
+            throw new Error("Proportions should be greater than 0 and less than 1");
+          }
+          var pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
+          var se = Math2.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+          return (p1 - p2) / se;
+        }
+        jStat3.extend(jStat3.fn, {
+          oneSidedDifferenceOfProportions: function oneSidedDifferenceOfProportions(p1, n1, p2, n2) {
+            var z2 = differenceOfProportions(p1, n1, p2, n2);
+            return jStat3.ztest(z2, 1);
+          },
+          twoSidedDifferenceOfProportions: function twoSidedDifferenceOfProportions(p1, n1, p2, n2) {
+            var z2 = differenceOfProportions(p1, n1, p2, n2);
+            return jStat3.ztest(z2, 2);
+          }
+        });
+      })(jStat2, Math);
+      jStat2.models = /* @__PURE__ */ (function() {
+        function sub_regress(exog) {
+          var var_count = exog[0].length;
+          var modelList = jStat2.arange(var_count).map(function(endog_index) {
+            var exog_index = jStat2.arange(var_count).filter(function(i) {
+              return i !== endog_index;
+            });
+            return ols(
+              jStat2.col(exog, endog_index).map(function(x) {
+                return x[0];
+              }),
+              jStat2.col(exog, exog_index)
+            );
+          });
+          return modelList;
+        }
+        function ols(endog, exog) {
+          var nobs = endog.length;
+          var df_model = exog[0].length - 1;
+          var df_resid = nobs - df_model - 1;
+          var coef = jStat2.lstsq(exog, endog);
+          var predict2 = jStat2.multiply(exog, coef.map(function(x) {
+            return [x];
+          })).map(function(p) {
+            return p[0];
+          });
+          var resid = jStat2.subtract(endog, predict2);
+          var ybar = jStat2.mean(endog);
+          var SSE = jStat2.sum(predict2.map(function(f) {
+            return Math.pow(f - ybar, 2);
+          }));
+          var SSR = jStat2.sum(endog.map(function(y, i) {
+            return Math.pow(y - predict2[i], 2);
+          }));
+          var SST = SSE + SSR;
+          var R2 = SSE / SST;
+          return {
+            exog,
+            endog,
+            nobs,
+            df_model,
+            df_resid,
+            coef,
+            predict: predict2,
+            resid,
+            ybar,
+            SST,
+            SSE,
+            SSR,
+            R2
+          };
+        }
+        function t_test(model) {
+          var subModelList = sub_regress(model.exog);
+          var sigmaHat = Math.sqrt(model.SSR / model.df_resid);
+          var seBetaHat = subModelList.map(function(mod) {
+            var SST = mod.SST;
+            var R2 = mod.R2;
+            return sigmaHat / Math.sqrt(SST * (1 - R2));
+          });
+          var tStatistic = model.coef.map(function(coef, i) {
+            return (coef - 0) / seBetaHat[i];
+          });
+          var pValue = tStatistic.map(function(t) {
+            var leftppf = jStat2.studentt.cdf(t, model.df_resid);
+            return (leftppf > 0.5 ? 1 - leftppf : leftppf) * 2;
+          });
+          var c = jStat2.studentt.inv(0.975, model.df_resid);
+          var interval95 = model.coef.map(function(coef, i) {
+            var d = c * seBetaHat[i];
+            return [coef - d, coef + d];
+          });
+          return {
+            se: seBetaHat,
+            t: tStatistic,
+            p: pValue,
+            sigmaHat,
+            interval95
+          };
+        }
+        function F_test(model) {
+          var F_statistic = model.R2 / model.df_model / ((1 - model.R2) / model.df_resid);
+          var fcdf = function(x, n1, n2) {
+            return jStat2.beta.cdf(x / (n2 / n1 + x), n1 / 2, n2 / 2);
+          };
+          var pvalue = 1 - fcdf(F_statistic, model.df_model, model.df_resid);
+          return { F_statistic, pvalue };
+        }
+        function ols_wrap(endog, exog) {
+          var model = ols(endog, exog);
+          var ttest = t_test(model);
+          var ftest = F_test(model);
+          var adjust_R2 = 1 - (1 - model.R2) * ((model.nobs - 1) / model.df_resid);
+          model.t = ttest;
+          model.f = ftest;
+          model.adjust_R2 = adjust_R2;
+          return model;
+        }
+        return { ols: ols_wrap };
+      })();
+      jStat2.extend({
+        buildxmatrix: function buildxmatrix() {
+          var matrixRows = new Array(arguments.length);
+          for (var i = 0; i < arguments.length; i++) {
+            var array = [1];
+            matrixRows[i] = array.concat(arguments[i]);
+          }
+          return jStat2(matrixRows);
+        },
+        builddxmatrix: function builddxmatrix() {
+          var matrixRows = new Array(arguments[0].length);
+          for (var i = 0; i < arguments[0].length; i++) {
+            var array = [1];
+            matrixRows[i] = array.concat(arguments[0][i]);
+          }
+          return jStat2(matrixRows);
+        },
+        buildjxmatrix: function buildjxmatrix(jMat) {
+          var pass = new Array(jMat.length);
+          for (var i = 0; i < jMat.length; i++) {
+            pass[i] = jMat[i];
+          }
+          return jStat2.builddxmatrix(pass);
+        },
+        buildymatrix: function buildymatrix(array) {
+          return jStat2(array).transpose();
+        },
+        buildjymatrix: function buildjymatrix(jMat) {
+          return jMat.transpose();
+        },
+        matrixmult: function matrixmult(A, B) {
+          var i, j, k, result, sum2;
+          if (A.cols() == B.rows()) {
+            if (B.rows() > 1) {
+              result = [];
+              for (i = 0; i < A.rows(); i++) {
+                result[i] = [];
+                for (j = 0; j < B.cols(); j++) {
+                  sum2 = 0;
+                  for (k = 0; k < A.cols(); k++) {
+                    sum2 += A.toArray()[i][k] * B.toArray()[k][j];
+                  }
+                  result[i][j] = sum2;
+                }
+              }
+              return jStat2(result);
+            }
+            result = [];
+            for (i = 0; i < A.rows(); i++) {
+              result[i] = [];
+              for (j = 0; j < B.cols(); j++) {
+                sum2 = 0;
+                for (k = 0; k < A.cols(); k++) {
+                  sum2 += A.toArray()[i][k] * B.toArray()[j];
+                }
+                result[i][j] = sum2;
+              }
+            }
+            return jStat2(result);
+          }
+        },
+        //regress and regresst to be fixed
+        regress: function regress(jMatX, jMatY) {
+          var innerinv = jStat2.xtranspxinv(jMatX);
+          var xtransp = jMatX.transpose();
+          var next = jStat2.matrixmult(jStat2(innerinv), xtransp);
+          return jStat2.matrixmult(next, jMatY);
+        },
+        regresst: function regresst(jMatX, jMatY, sides) {
+          var beta = jStat2.regress(jMatX, jMatY);
+          var compile = {};
+          compile.anova = {};
+          var jMatYBar = jStat2.jMatYBar(jMatX, beta);
+          compile.yBar = jMatYBar;
+          var yAverage = jMatY.mean();
+          compile.anova.residuals = jStat2.residuals(jMatY, jMatYBar);
+          compile.anova.ssr = jStat2.ssr(jMatYBar, yAverage);
+          compile.anova.msr = compile.anova.ssr / (jMatX[0].length - 1);
+          compile.anova.sse = jStat2.sse(jMatY, jMatYBar);
+          compile.anova.mse = compile.anova.sse / (jMatY.length - (jMatX[0].length - 1) - 1);
+          compile.anova.sst = jStat2.sst(jMatY, yAverage);
+          compile.anova.mst = compile.anova.sst / (jMatY.length - 1);
+          compile.anova.r2 = 1 - compile.anova.sse / compile.anova.sst;
+          if (compile.anova.r2 < 0) compile.anova.r2 = 0;
+          compile.anova.fratio = compile.anova.msr / compile.anova.mse;
+          compile.anova.pvalue = jStat2.anovaftest(
+            compile.anova.fratio,
+            jMatX[0].length - 1,
+            jMatY.length - (jMatX[0].length - 1) - 1
+          );
+          compile.anova.rmse = Math.sqrt(compile.anova.mse);
+          compile.anova.r2adj = 1 - compile.anova.mse / compile.anova.mst;
+          if (compile.anova.r2adj < 0) compile.anova.r2adj = 0;
+          compile.stats = new Array(jMatX[0].length);
+          var covar = jStat2.xtranspxinv(jMatX);
+          var sds, ts, ps;
+          for (var i = 0; i < beta.length; i++) {
+            sds = Math.sqrt(compile.anova.mse * Math.abs(covar[i][i]));
+            ts = Math.abs(beta[i] / sds);
+            ps = jStat2.ttest(ts, jMatY.length - jMatX[0].length - 1, sides);
+            compile.stats[i] = [beta[i], sds, ts, ps];
+          }
+          compile.regress = beta;
+          return compile;
+        },
+        xtranspx: function xtranspx(jMatX) {
+          return jStat2.matrixmult(jMatX.transpose(), jMatX);
+        },
+        xtranspxinv: function xtranspxinv(jMatX) {
+          var inner = jStat2.matrixmult(jMatX.transpose(), jMatX);
+          var innerinv = jStat2.inv(inner);
+          return innerinv;
+        },
+        jMatYBar: function jMatYBar(jMatX, beta) {
+          var yBar = jStat2.matrixmult(jMatX, beta);
+          return new jStat2(yBar);
+        },
+        residuals: function residuals(jMatY, jMatYBar) {
+          return jStat2.matrixsubtract(jMatY, jMatYBar);
+        },
+        ssr: function ssr(jMatYBar, yAverage) {
+          var ssr2 = 0;
+          for (var i = 0; i < jMatYBar.length; i++) {
+            ssr2 += Math.pow(jMatYBar[i] - yAverage, 2);
+          }
+          return ssr2;
+        },
+        sse: function sse(jMatY, jMatYBar) {
+          var sse2 = 0;
+          for (var i = 0; i < jMatY.length; i++) {
+            sse2 += Math.pow(jMatY[i] - jMatYBar[i], 2);
+          }
+          return sse2;
+        },
+        sst: function sst(jMatY, yAverage) {
+          var sst2 = 0;
+          for (var i = 0; i < jMatY.length; i++) {
+            sst2 += Math.pow(jMatY[i] - yAverage, 2);
+          }
+          return sst2;
+        },
+        matrixsubtract: function matrixsubtract(A, B) {
+          var ans = new Array(A.length);
+          for (var i = 0; i < A.length; i++) {
+            ans[i] = new Array(A[i].length);
+            for (var j = 0; j < A[i].length; j++) {
+              ans[i][j] = A[i][j] - B[i][j];
+            }
+          }
+          return jStat2(ans);
+        }
+      });
+      jStat2.jStat = jStat2;
+      return jStat2;
+    });
+  }
+});
+
+// src/stats/tests.ts
+function erfcNonNegative(z2) {
+  const t = 2 / (2 + z2);
+  const ty = 4 * t - 2;
+  let d = 0;
+  let dd = 0;
+  for (let j = ERFC_COF.length - 1; j > 0; j--) {
+    const tmp = d;
+    d = ty * d - dd + ERFC_COF[j];
+    dd = tmp;
+  }
+  return t * Math.exp(-z2 * z2 + 0.5 * (ERFC_COF[0] + ty * d) - dd);
+}
+function normalSf(z2) {
+  if (Number.isNaN(z2)) return NaN;
+  if (z2 >= 0) return 0.5 * erfcNonNegative(z2 / Math.SQRT2);
+  return 1 - 0.5 * erfcNonNegative(-z2 / Math.SQRT2);
+}
+function sortedCopy(xs) {
+  return Float64Array.from(xs).sort();
+}
+function mannWhitneyU(x, y, alternative = "two-sided") {
+  const fn = "mannWhitneyU";
+  assertFiniteSample(x, fn, "x");
+  assertFiniteSample(y, fn, "y");
+  if (alternative !== "two-sided" && alternative !== "less" && alternative !== "greater") {
+    throw new RangeError(
+      `${fn}: alternative must be 'two-sided', 'less' or 'greater'; got ${String(alternative)}`
+    );
+  }
+  const sx = sortedCopy(x);
+  const sy = sortedCopy(y);
+  const n1 = sx.length;
+  const n2 = sy.length;
+  const n = n1 + n2;
+  let i = 0;
+  let j = 0;
+  let passed = 0;
+  let rankSumX = 0;
+  let tieTerm = 0;
+  while (i < n1 || j < n2) {
+    const v = j >= n2 || i < n1 && sx[i] <= sy[j] ? sx[i] : sy[j];
+    let cx = 0;
+    let cy = 0;
+    while (i < n1 && sx[i] === v) {
+      i++;
+      cx++;
+    }
+    while (j < n2 && sy[j] === v) {
+      j++;
+      cy++;
+    }
+    const t = cx + cy;
+    rankSumX += cx * (passed + (t + 1) / 2);
+    tieTerm += t * t * t - t;
+    passed += t;
+  }
+  const u1 = rankSumX - n1 * (n1 + 1) / 2;
+  const u2 = n1 * n2 - u1;
+  const u = alternative === "greater" ? u1 : alternative === "less" ? u2 : Math.max(u1, u2);
+  const factor = alternative === "two-sided" ? 2 : 1;
+  const sigma = Math.sqrt(n1 * n2 / 12 * (n + 1 - tieTerm / (n * (n - 1))));
+  if (!(sigma > 0)) return { u: u1, p: 1 };
+  const z2 = (u - n1 * n2 / 2 - 0.5) / sigma;
+  const p = Math.min(1, Math.max(0, factor * normalSf(z2)));
+  return { u: u1, p };
+}
+function studentTQuantile(p, df) {
+  if (!(p > 0 && p < 1)) {
+    throw new RangeError(`studentTQuantile: p must be in (0, 1); got ${String(p)}`);
+  }
+  if (!(df > 0) || !Number.isFinite(df)) {
+    throw new RangeError(`studentTQuantile: df must be a finite number > 0; got ${String(df)}`);
+  }
+  const q = import_jstat.default.studentt.inv(p, df);
+  return q === 0 ? 0 : q;
+}
+function tPredictionUpperLimit(history, confidence = 0.95) {
+  const fn = "tPredictionUpperLimit";
+  assertFiniteSample(history, fn, "history");
+  assertConfidence(confidence, fn);
+  const n = history.length;
+  if (n < 2) throw new RangeError(`${fn}: history needs at least 2 values; got ${n}`);
+  return mean2(history) + studentTQuantile(confidence, n - 1) * sampleStdDev(history) * Math.sqrt(1 + 1 / n);
+}
+function holm(pValues) {
+  const m = pValues.length;
+  for (let i = 0; i < m; i++) {
+    const p = pValues[i];
+    if (!(p >= 0 && p <= 1)) {
+      throw new RangeError(`holm: pValues[${i}] must be in [0, 1]; got ${String(p)}`);
+    }
+  }
+  const order = Array.from({ length: m }, (_, i) => i).sort(
+    (a, b) => pValues[a] - pValues[b] || a - b
+  );
+  const adjusted = new Array(m);
+  let running = 0;
+  for (let rank = 0; rank < m; rank++) {
+    const idx = order[rank];
+    running = Math.max(running, Math.min(1, (m - rank) * pValues[idx]));
+    adjusted[idx] = running;
+  }
+  return adjusted;
+}
+var import_jstat, ERFC_COF;
+var init_tests = __esm({
+  "src/stats/tests.ts"() {
+    "use strict";
+    import_jstat = __toESM(require_jstat(), 1);
+    init_describe();
+    init_internal();
+    ERFC_COF = [
+      -1.3026537197817094,
+      0.6419697923564902,
+      0.019476473204185836,
+      -0.00956151478680863,
+      -946595344482036e-18,
+      366839497852761e-18,
+      42523324806907e-18,
+      -20278578112534e-18,
+      -1624290004647e-18,
+      130365583558e-17,
+      15626441722e-18,
+      -85238095915e-18,
+      6529054439e-18,
+      5059343495e-18,
+      -991364156e-18,
+      -227365122e-18,
+      96467911e-18,
+      2394038e-18,
+      -6886027e-18,
+      894487e-18,
+      313092e-18,
+      -112708e-18,
+      381e-18,
+      7106e-18,
+      -1523e-18,
+      -94e-18,
+      121e-18,
+      -28e-18
+    ];
+  }
+});
+
+// src/stats/index.ts
+var init_stats = __esm({
+  "src/stats/index.ts"() {
+    "use strict";
+    init_random();
+    init_describe();
+    init_ci();
+    init_tests();
+  }
+});
+
+// node_modules/@protobufjs/aspromise/index.js
+var require_aspromise = __commonJS({
+  "node_modules/@protobufjs/aspromise/index.js"(exports, module) {
+    "use strict";
+    module.exports = asPromise;
+    function asPromise(fn, ctx) {
+      var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
+      while (index < arguments.length)
+        params[offset++] = arguments[index++];
+      return new Promise(function executor(resolve, reject) {
+        params[offset] = function callback(err) {
+          if (pending) {
+            pending = false;
+            if (err)
+              reject(err);
+            else {
+              var params2 = new Array(arguments.length - 1), offset2 = 0;
+              while (offset2 < params2.length)
+                params2[offset2++] = arguments[offset2];
+              resolve.apply(null, params2);
+            }
+          }
+        };
+        try {
+          fn.apply(ctx || null, params);
+        } catch (err) {
+          if (pending) {
+            pending = false;
+            reject(err);
+          }
+        }
+      });
+    }
+  }
+});
+
+// node_modules/@protobufjs/base64/index.js
+var require_base64 = __commonJS({
+  "node_modules/@protobufjs/base64/index.js"(exports) {
+    "use strict";
+    var base64 = exports;
+    base64.length = function length(string) {
+      var p = string.length;
+      if (!p)
+        return 0;
+      var n = 0;
+      while (--p % 4 > 1 && string.charAt(p) === "=")
+        ++n;
+      return Math.ceil(string.length * 3) / 4 - n;
+    };
+    var b64 = new Array(64);
+    var s64 = new Array(123);
+    for (i = 0; i < 64; )
+      s64[b64[i] = i < 26 ? i + 65 : i < 52 ? i + 71 : i < 62 ? i - 4 : i - 59 | 43] = i++;
+    var i;
+    base64.encode = function encode(buffer, start, end) {
+      var parts = null, chunk = [];
+      var i2 = 0, j = 0, t;
+      while (start < end) {
+        var b = buffer[start++];
+        switch (j) {
+          case 0:
+            chunk[i2++] = b64[b >> 2];
+            t = (b & 3) << 4;
+            j = 1;
+            break;
+          case 1:
+            chunk[i2++] = b64[t | b >> 4];
+            t = (b & 15) << 2;
+            j = 2;
+            break;
+          case 2:
+            chunk[i2++] = b64[t | b >> 6];
+            chunk[i2++] = b64[b & 63];
+            j = 0;
+            break;
+        }
+        if (i2 > 8191) {
+          (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk));
+          i2 = 0;
+        }
+      }
+      if (j) {
+        chunk[i2++] = b64[t];
+        chunk[i2++] = 61;
+        if (j === 1)
+          chunk[i2++] = 61;
+      }
+      if (parts) {
+        if (i2)
+          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i2)));
+        return parts.join("");
+      }
+      return String.fromCharCode.apply(String, chunk.slice(0, i2));
+    };
+    var invalidEncoding = "invalid encoding";
+    base64.decode = function decode(string, buffer, offset) {
+      var start = offset;
+      var j = 0, t;
+      for (var i2 = 0; i2 < string.length; ) {
+        var c = string.charCodeAt(i2++);
+        if (c === 61 && j > 1)
+          break;
+        if ((c = s64[c]) === void 0)
+          throw Error(invalidEncoding);
+        switch (j) {
+          case 0:
+            t = c;
+            j = 1;
+            break;
+          case 1:
+            buffer[offset++] = t << 2 | (c & 48) >> 4;
+            t = c;
+            j = 2;
+            break;
+          case 2:
+            buffer[offset++] = (t & 15) << 4 | (c & 60) >> 2;
+            t = c;
+            j = 3;
+            break;
+          case 3:
+            buffer[offset++] = (t & 3) << 6 | c;
+            j = 0;
+            break;
+        }
+      }
+      if (j === 1)
+        throw Error(invalidEncoding);
+      return offset - start;
+    };
+    base64.test = function test(string) {
+      return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(string);
+    };
+  }
+});
+
+// node_modules/@protobufjs/eventemitter/index.js
+var require_eventemitter = __commonJS({
+  "node_modules/@protobufjs/eventemitter/index.js"(exports, module) {
+    "use strict";
+    module.exports = EventEmitter;
+    function EventEmitter() {
+      this._listeners = /* @__PURE__ */ Object.create(null);
+    }
+    EventEmitter.prototype.on = function on(evt, fn, ctx) {
+      (this._listeners[evt] || (this._listeners[evt] = [])).push({
+        fn,
+        ctx: ctx || this
+      });
+      return this;
+    };
+    EventEmitter.prototype.off = function off(evt, fn) {
+      if (evt === void 0)
+        this._listeners = /* @__PURE__ */ Object.create(null);
+      else {
+        if (fn === void 0)
+          this._listeners[evt] = [];
+        else {
+          var listeners = this._listeners[evt];
+          if (!listeners)
+            return this;
+          for (var i = 0; i < listeners.length; )
+            if (listeners[i].fn === fn)
+              listeners.splice(i, 1);
+            else
+              ++i;
+        }
+      }
+      return this;
+    };
+    EventEmitter.prototype.emit = function emit(evt) {
+      var listeners = this._listeners[evt];
+      if (listeners) {
+        var args = [], i = 1;
+        for (; i < arguments.length; )
+          args.push(arguments[i++]);
+        for (i = 0; i < listeners.length; )
+          listeners[i].fn.apply(listeners[i++].ctx, args);
+      }
+      return this;
+    };
+  }
+});
+
+// node_modules/@protobufjs/float/index.js
+var require_float = __commonJS({
+  "node_modules/@protobufjs/float/index.js"(exports, module) {
+    "use strict";
+    module.exports = factory(factory);
+    function factory(exports2) {
+      if (typeof Float32Array !== "undefined") (function() {
+        var f32 = new Float32Array([-0]), f8b = new Uint8Array(f32.buffer), le = f8b[3] === 128;
+        function writeFloat_f32_cpy(val, buf, pos) {
+          f32[0] = val;
+          buf[pos] = f8b[0];
+          buf[pos + 1] = f8b[1];
+          buf[pos + 2] = f8b[2];
+          buf[pos + 3] = f8b[3];
+        }
+        function writeFloat_f32_rev(val, buf, pos) {
+          f32[0] = val;
+          buf[pos] = f8b[3];
+          buf[pos + 1] = f8b[2];
+          buf[pos + 2] = f8b[1];
+          buf[pos + 3] = f8b[0];
+        }
+        exports2.writeFloatLE = le ? writeFloat_f32_cpy : writeFloat_f32_rev;
+        exports2.writeFloatBE = le ? writeFloat_f32_rev : writeFloat_f32_cpy;
+        function readFloat_f32_cpy(buf, pos) {
+          f8b[0] = buf[pos];
+          f8b[1] = buf[pos + 1];
+          f8b[2] = buf[pos + 2];
+          f8b[3] = buf[pos + 3];
+          return f32[0];
+        }
+        function readFloat_f32_rev(buf, pos) {
+          f8b[3] = buf[pos];
+          f8b[2] = buf[pos + 1];
+          f8b[1] = buf[pos + 2];
+          f8b[0] = buf[pos + 3];
+          return f32[0];
+        }
+        exports2.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
+        exports2.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
+      })();
+      else (function() {
+        function writeFloat_ieee754(writeUint, val, buf, pos) {
+          var sign = val < 0 ? 1 : 0;
+          if (sign)
+            val = -val;
+          if (val === 0)
+            writeUint(1 / val > 0 ? (
+              /* positive */
+              0
+            ) : (
+              /* negative 0 */
+              2147483648
+            ), buf, pos);
+          else if (isNaN(val))
+            writeUint(2143289344, buf, pos);
+          else if (val > 34028234663852886e22)
+            writeUint((sign << 31 | 2139095040) >>> 0, buf, pos);
+          else if (val < 11754943508222875e-54)
+            writeUint((sign << 31 | Math.round(val / 1401298464324817e-60)) >>> 0, buf, pos);
+          else {
+            var exponent = Math.floor(Math.log(val) / Math.LN2), mantissa = Math.round(val * Math.pow(2, -exponent) * 8388608) & 8388607;
+            writeUint((sign << 31 | exponent + 127 << 23 | mantissa) >>> 0, buf, pos);
+          }
+        }
+        exports2.writeFloatLE = writeFloat_ieee754.bind(null, writeUintLE);
+        exports2.writeFloatBE = writeFloat_ieee754.bind(null, writeUintBE);
+        function readFloat_ieee754(readUint, buf, pos) {
+          var uint = readUint(buf, pos), sign = (uint >> 31) * 2 + 1, exponent = uint >>> 23 & 255, mantissa = uint & 8388607;
+          return exponent === 255 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 1401298464324817e-60 * mantissa : sign * Math.pow(2, exponent - 150) * (mantissa + 8388608);
+        }
+        exports2.readFloatLE = readFloat_ieee754.bind(null, readUintLE);
+        exports2.readFloatBE = readFloat_ieee754.bind(null, readUintBE);
+      })();
+      if (typeof Float64Array !== "undefined") (function() {
+        var f64 = new Float64Array([-0]), f8b = new Uint8Array(f64.buffer), le = f8b[7] === 128;
+        function writeDouble_f64_cpy(val, buf, pos) {
+          f64[0] = val;
+          buf[pos] = f8b[0];
+          buf[pos + 1] = f8b[1];
+          buf[pos + 2] = f8b[2];
+          buf[pos + 3] = f8b[3];
+          buf[pos + 4] = f8b[4];
+          buf[pos + 5] = f8b[5];
+          buf[pos + 6] = f8b[6];
+          buf[pos + 7] = f8b[7];
+        }
+        function writeDouble_f64_rev(val, buf, pos) {
+          f64[0] = val;
+          buf[pos] = f8b[7];
+          buf[pos + 1] = f8b[6];
+          buf[pos + 2] = f8b[5];
+          buf[pos + 3] = f8b[4];
+          buf[pos + 4] = f8b[3];
+          buf[pos + 5] = f8b[2];
+          buf[pos + 6] = f8b[1];
+          buf[pos + 7] = f8b[0];
+        }
+        exports2.writeDoubleLE = le ? writeDouble_f64_cpy : writeDouble_f64_rev;
+        exports2.writeDoubleBE = le ? writeDouble_f64_rev : writeDouble_f64_cpy;
+        function readDouble_f64_cpy(buf, pos) {
+          f8b[0] = buf[pos];
+          f8b[1] = buf[pos + 1];
+          f8b[2] = buf[pos + 2];
+          f8b[3] = buf[pos + 3];
+          f8b[4] = buf[pos + 4];
+          f8b[5] = buf[pos + 5];
+          f8b[6] = buf[pos + 6];
+          f8b[7] = buf[pos + 7];
+          return f64[0];
+        }
+        function readDouble_f64_rev(buf, pos) {
+          f8b[7] = buf[pos];
+          f8b[6] = buf[pos + 1];
+          f8b[5] = buf[pos + 2];
+          f8b[4] = buf[pos + 3];
+          f8b[3] = buf[pos + 4];
+          f8b[2] = buf[pos + 5];
+          f8b[1] = buf[pos + 6];
+          f8b[0] = buf[pos + 7];
+          return f64[0];
+        }
+        exports2.readDoubleLE = le ? readDouble_f64_cpy : readDouble_f64_rev;
+        exports2.readDoubleBE = le ? readDouble_f64_rev : readDouble_f64_cpy;
+      })();
+      else (function() {
+        function writeDouble_ieee754(writeUint, off0, off1, val, buf, pos) {
+          var sign = val < 0 ? 1 : 0;
+          if (sign)
+            val = -val;
+          if (val === 0) {
+            writeUint(0, buf, pos + off0);
+            writeUint(1 / val > 0 ? (
+              /* positive */
+              0
+            ) : (
+              /* negative 0 */
+              2147483648
+            ), buf, pos + off1);
+          } else if (isNaN(val)) {
+            writeUint(0, buf, pos + off0);
+            writeUint(2146959360, buf, pos + off1);
+          } else if (val > 17976931348623157e292) {
+            writeUint(0, buf, pos + off0);
+            writeUint((sign << 31 | 2146435072) >>> 0, buf, pos + off1);
+          } else {
+            var mantissa;
+            if (val < 22250738585072014e-324) {
+              mantissa = val / 5e-324;
+              writeUint(mantissa >>> 0, buf, pos + off0);
+              writeUint((sign << 31 | mantissa / 4294967296) >>> 0, buf, pos + off1);
+            } else {
+              var exponent = Math.floor(Math.log(val) / Math.LN2);
+              if (exponent === 1024)
+                exponent = 1023;
+              mantissa = val * Math.pow(2, -exponent);
+              writeUint(mantissa * 4503599627370496 >>> 0, buf, pos + off0);
+              writeUint((sign << 31 | exponent + 1023 << 20 | mantissa * 1048576 & 1048575) >>> 0, buf, pos + off1);
+            }
+          }
+        }
+        exports2.writeDoubleLE = writeDouble_ieee754.bind(null, writeUintLE, 0, 4);
+        exports2.writeDoubleBE = writeDouble_ieee754.bind(null, writeUintBE, 4, 0);
+        function readDouble_ieee754(readUint, off0, off1, buf, pos) {
+          var lo = readUint(buf, pos + off0), hi = readUint(buf, pos + off1);
+          var sign = (hi >> 31) * 2 + 1, exponent = hi >>> 20 & 2047, mantissa = 4294967296 * (hi & 1048575) + lo;
+          return exponent === 2047 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 5e-324 * mantissa : sign * Math.pow(2, exponent - 1075) * (mantissa + 4503599627370496);
+        }
+        exports2.readDoubleLE = readDouble_ieee754.bind(null, readUintLE, 0, 4);
+        exports2.readDoubleBE = readDouble_ieee754.bind(null, readUintBE, 4, 0);
+      })();
+      return exports2;
+    }
+    function writeUintLE(val, buf, pos) {
+      buf[pos] = val & 255;
+      buf[pos + 1] = val >>> 8 & 255;
+      buf[pos + 2] = val >>> 16 & 255;
+      buf[pos + 3] = val >>> 24;
+    }
+    function writeUintBE(val, buf, pos) {
+      buf[pos] = val >>> 24;
+      buf[pos + 1] = val >>> 16 & 255;
+      buf[pos + 2] = val >>> 8 & 255;
+      buf[pos + 3] = val & 255;
+    }
+    function readUintLE(buf, pos) {
+      return (buf[pos] | buf[pos + 1] << 8 | buf[pos + 2] << 16 | buf[pos + 3] << 24) >>> 0;
+    }
+    function readUintBE(buf, pos) {
+      return (buf[pos] << 24 | buf[pos + 1] << 16 | buf[pos + 2] << 8 | buf[pos + 3]) >>> 0;
+    }
+  }
+});
+
+// node_modules/@protobufjs/inquire/index.js
+var require_inquire = __commonJS({
+  "node_modules/@protobufjs/inquire/index.js"(exports, module) {
+    "use strict";
+    module.exports = inquire;
+    function inquire(moduleName) {
+      try {
+        if (typeof __require !== "function") {
+          return null;
+        }
+        var mod = __require(moduleName);
+        if (mod && (mod.length || Object.keys(mod).length)) return mod;
+        return null;
+      } catch (err) {
+        return null;
+      }
+    }
+  }
+});
+
+// node_modules/@protobufjs/utf8/index.js
+var require_utf8 = __commonJS({
+  "node_modules/@protobufjs/utf8/index.js"(exports) {
+    "use strict";
+    var utf8 = exports;
+    var replacementCharCode = 65533;
+    utf8.length = function utf8_length(string) {
+      var len = 0, c = 0;
+      for (var i = 0; i < string.length; ++i) {
+        c = string.charCodeAt(i);
+        if (c < 128)
+          len += 1;
+        else if (c < 2048)
+          len += 2;
+        else if ((c & 64512) === 55296 && (string.charCodeAt(i + 1) & 64512) === 56320) {
+          ++i;
+          len += 4;
+        } else
+          len += 3;
+      }
+      return len;
+    };
+    utf8.read = function utf8_read(buffer, start, end) {
+      if (end - start < 1)
+        return "";
+      var parts = null, chunk = [], i = 0, t, t2, c2, c3;
+      while (start < end) {
+        t = buffer[start++];
+        if (t <= 127) {
+          chunk[i++] = t;
+        } else if (t >= 192 && t < 224) {
+          c2 = (t & 31) << 6 | buffer[start++] & 63;
+          chunk[i++] = c2 >= 128 ? c2 : replacementCharCode;
+        } else if (t >= 224 && t < 240) {
+          c3 = (t & 15) << 12 | (buffer[start++] & 63) << 6 | buffer[start++] & 63;
+          chunk[i++] = c3 >= 2048 ? c3 : replacementCharCode;
+        } else if (t >= 240) {
+          t2 = (t & 7) << 18 | (buffer[start++] & 63) << 12 | (buffer[start++] & 63) << 6 | buffer[start++] & 63;
+          if (t2 < 65536 || t2 > 1114111)
+            chunk[i++] = replacementCharCode;
+          else {
+            t2 -= 65536;
+            chunk[i++] = 55296 + (t2 >> 10);
+            chunk[i++] = 56320 + (t2 & 1023);
+          }
+        }
+        if (i > 8191) {
+          (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk.slice(0, i)));
+          i = 0;
+        }
+      }
+      if (parts) {
+        if (i)
+          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i)));
+        return parts.join("");
+      }
+      return String.fromCharCode.apply(String, chunk.slice(0, i));
+    };
+    utf8.write = function utf8_write(string, buffer, offset) {
+      var start = offset, c1, c2;
+      for (var i = 0; i < string.length; ++i) {
+        c1 = string.charCodeAt(i);
+        if (c1 < 128) {
+          buffer[offset++] = c1;
+        } else if (c1 < 2048) {
+          buffer[offset++] = c1 >> 6 | 192;
+          buffer[offset++] = c1 & 63 | 128;
+        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i + 1)) & 64512) === 56320) {
+          c1 = 65536 + ((c1 & 1023) << 10) + (c2 & 1023);
+          ++i;
+          buffer[offset++] = c1 >> 18 | 240;
+          buffer[offset++] = c1 >> 12 & 63 | 128;
+          buffer[offset++] = c1 >> 6 & 63 | 128;
+          buffer[offset++] = c1 & 63 | 128;
+        } else {
+          buffer[offset++] = c1 >> 12 | 224;
+          buffer[offset++] = c1 >> 6 & 63 | 128;
+          buffer[offset++] = c1 & 63 | 128;
+        }
+      }
+      return offset - start;
+    };
+  }
+});
+
+// node_modules/@protobufjs/pool/index.js
+var require_pool = __commonJS({
+  "node_modules/@protobufjs/pool/index.js"(exports, module) {
+    "use strict";
+    module.exports = pool;
+    function pool(alloc, slice, size) {
+      var SIZE = size || 8192;
+      var MAX = SIZE >>> 1;
+      var slab = null;
+      var offset = SIZE;
+      return function pool_alloc(size2) {
+        if (size2 < 1 || size2 > MAX)
+          return alloc(size2);
+        if (offset + size2 > SIZE) {
+          slab = alloc(SIZE);
+          offset = 0;
+        }
+        var buf = slice.call(slab, offset, offset += size2);
+        if (offset & 7)
+          offset = (offset | 7) + 1;
+        return buf;
+      };
+    }
+  }
+});
+
+// node_modules/protobufjs/src/util/longbits.js
+var require_longbits = __commonJS({
+  "node_modules/protobufjs/src/util/longbits.js"(exports, module) {
+    "use strict";
+    module.exports = LongBits;
+    var util = require_minimal();
+    function LongBits(lo, hi) {
+      this.lo = lo >>> 0;
+      this.hi = hi >>> 0;
+    }
+    var zero = LongBits.zero = new LongBits(0, 0);
+    zero.toNumber = function() {
+      return 0;
+    };
+    zero.zzEncode = zero.zzDecode = function() {
+      return this;
+    };
+    zero.length = function() {
+      return 1;
+    };
+    var zeroHash = LongBits.zeroHash = "\0\0\0\0\0\0\0\0";
+    LongBits.fromNumber = function fromNumber(value) {
+      if (value === 0)
+        return zero;
+      var sign = value < 0;
+      if (sign)
+        value = -value;
+      var lo = value >>> 0, hi = (value - lo) / 4294967296 >>> 0;
+      if (sign) {
+        hi = ~hi >>> 0;
+        lo = ~lo >>> 0;
+        if (++lo > 4294967295) {
+          lo = 0;
+          if (++hi > 4294967295)
+            hi = 0;
+        }
+      }
+      return new LongBits(lo, hi);
+    };
+    LongBits.from = function from(value) {
+      if (typeof value === "number")
+        return LongBits.fromNumber(value);
+      if (util.isString(value)) {
+        if (util.Long)
+          value = util.Long.fromString(value);
+        else
+          return LongBits.fromNumber(parseInt(value, 10));
+      }
+      return value.low || value.high ? new LongBits(value.low >>> 0, value.high >>> 0) : zero;
+    };
+    LongBits.prototype.toNumber = function toNumber(unsigned) {
+      if (!unsigned && this.hi >>> 31) {
+        var lo = ~this.lo + 1 >>> 0, hi = ~this.hi >>> 0;
+        if (!lo)
+          hi = hi + 1 >>> 0;
+        return -(lo + hi * 4294967296);
+      }
+      return this.lo + this.hi * 4294967296;
+    };
+    LongBits.prototype.toLong = function toLong(unsigned) {
+      return util.Long ? new util.Long(this.lo | 0, this.hi | 0, Boolean(unsigned)) : { low: this.lo | 0, high: this.hi | 0, unsigned: Boolean(unsigned) };
+    };
+    var charCodeAt = String.prototype.charCodeAt;
+    LongBits.fromHash = function fromHash(hash) {
+      if (hash === zeroHash)
+        return zero;
+      return new LongBits(
+        (charCodeAt.call(hash, 0) | charCodeAt.call(hash, 1) << 8 | charCodeAt.call(hash, 2) << 16 | charCodeAt.call(hash, 3) << 24) >>> 0,
+        (charCodeAt.call(hash, 4) | charCodeAt.call(hash, 5) << 8 | charCodeAt.call(hash, 6) << 16 | charCodeAt.call(hash, 7) << 24) >>> 0
+      );
+    };
+    LongBits.prototype.toHash = function toHash() {
+      return String.fromCharCode(
+        this.lo & 255,
+        this.lo >>> 8 & 255,
+        this.lo >>> 16 & 255,
+        this.lo >>> 24,
+        this.hi & 255,
+        this.hi >>> 8 & 255,
+        this.hi >>> 16 & 255,
+        this.hi >>> 24
+      );
+    };
+    LongBits.prototype.zzEncode = function zzEncode() {
+      var mask = this.hi >> 31;
+      this.hi = ((this.hi << 1 | this.lo >>> 31) ^ mask) >>> 0;
+      this.lo = (this.lo << 1 ^ mask) >>> 0;
+      return this;
+    };
+    LongBits.prototype.zzDecode = function zzDecode() {
+      var mask = -(this.lo & 1);
+      this.lo = ((this.lo >>> 1 | this.hi << 31) ^ mask) >>> 0;
+      this.hi = (this.hi >>> 1 ^ mask) >>> 0;
+      return this;
+    };
+    LongBits.prototype.length = function length() {
+      var part0 = this.lo, part1 = (this.lo >>> 28 | this.hi << 4) >>> 0, part2 = this.hi >>> 24;
+      return part2 === 0 ? part1 === 0 ? part0 < 16384 ? part0 < 128 ? 1 : 2 : part0 < 2097152 ? 3 : 4 : part1 < 16384 ? part1 < 128 ? 5 : 6 : part1 < 2097152 ? 7 : 8 : part2 < 128 ? 9 : 10;
+    };
+  }
+});
+
+// node_modules/protobufjs/src/util/minimal.js
+var require_minimal = __commonJS({
+  "node_modules/protobufjs/src/util/minimal.js"(exports) {
+    "use strict";
+    var util = exports;
+    util.asPromise = require_aspromise();
+    util.base64 = require_base64();
+    util.EventEmitter = require_eventemitter();
+    util.float = require_float();
+    util.inquire = require_inquire();
+    util.utf8 = require_utf8();
+    util.pool = require_pool();
+    util.LongBits = require_longbits();
+    util.isNode = Boolean(typeof global !== "undefined" && global && global.process && global.process.versions && global.process.versions.node);
+    util.global = util.isNode && global || typeof window !== "undefined" && window || typeof self !== "undefined" && self || exports;
+    util.emptyArray = Object.freeze ? Object.freeze([]) : (
+      /* istanbul ignore next */
+      []
+    );
+    util.emptyObject = Object.freeze ? Object.freeze({}) : (
+      /* istanbul ignore next */
+      {}
+    );
+    util.isInteger = Number.isInteger || /* istanbul ignore next */
+    function isInteger(value) {
+      return typeof value === "number" && isFinite(value) && Math.floor(value) === value;
+    };
+    util.isString = function isString(value) {
+      return typeof value === "string" || value instanceof String;
+    };
+    util.isObject = function isObject2(value) {
+      return value && typeof value === "object";
+    };
+    util.isset = /**
+     * Checks if a property on a message is considered to be present.
+     * @param {Object} obj Plain object or message instance
+     * @param {string} prop Property name
+     * @returns {boolean} `true` if considered to be present, otherwise `false`
+     */
+    util.isSet = function isSet(obj2, prop) {
+      var value = obj2[prop];
+      if (value != null && obj2.hasOwnProperty(prop))
+        return typeof value !== "object" || (Array.isArray(value) ? value.length : Object.keys(value).length) > 0;
+      return false;
+    };
+    util.Buffer = (function() {
+      try {
+        var Buffer2 = util.inquire("buffer").Buffer;
+        return Buffer2.prototype.utf8Write ? Buffer2 : (
+          /* istanbul ignore next */
+          null
+        );
+      } catch (e) {
+        return null;
+      }
+    })();
+    util._Buffer_from = null;
+    util._Buffer_allocUnsafe = null;
+    util.newBuffer = function newBuffer(sizeOrArray) {
+      return typeof sizeOrArray === "number" ? util.Buffer ? util._Buffer_allocUnsafe(sizeOrArray) : new util.Array(sizeOrArray) : util.Buffer ? util._Buffer_from(sizeOrArray) : typeof Uint8Array === "undefined" ? sizeOrArray : new Uint8Array(sizeOrArray);
+    };
+    util.Array = typeof Uint8Array !== "undefined" ? Uint8Array : Array;
+    util.Long = /* istanbul ignore next */
+    util.global.dcodeIO && /* istanbul ignore next */
+    util.global.dcodeIO.Long || /* istanbul ignore next */
+    util.global.Long || util.inquire("long");
+    util.key2Re = /^true|false|0|1$/;
+    util.key32Re = /^-?(?:0|[1-9][0-9]*)$/;
+    util.key64Re = /^(?:[\\x00-\\xff]{8}|-?(?:0|[1-9][0-9]*))$/;
+    util.longToHash = function longToHash(value) {
+      return value ? util.LongBits.from(value).toHash() : util.LongBits.zeroHash;
+    };
+    util.longFromHash = function longFromHash(hash, unsigned) {
+      var bits = util.LongBits.fromHash(hash);
+      if (util.Long)
+        return util.Long.fromBits(bits.lo, bits.hi, unsigned);
+      return bits.toNumber(Boolean(unsigned));
+    };
+    function merge(dst, src, ifNotSet) {
+      for (var keys = Object.keys(src), i = 0; i < keys.length; ++i)
+        if (dst[keys[i]] === void 0 || !ifNotSet)
+          dst[keys[i]] = src[keys[i]];
+      return dst;
+    }
+    util.merge = merge;
+    util.lcFirst = function lcFirst(str2) {
+      return str2.charAt(0).toLowerCase() + str2.substring(1);
+    };
+    function newError(name) {
+      function CustomError(message, properties) {
+        if (!(this instanceof CustomError))
+          return new CustomError(message, properties);
+        Object.defineProperty(this, "message", { get: function() {
+          return message;
+        } });
+        if (Error.captureStackTrace)
+          Error.captureStackTrace(this, CustomError);
+        else
+          Object.defineProperty(this, "stack", { value: new Error().stack || "" });
+        if (properties)
+          merge(this, properties);
+      }
+      (CustomError.prototype = Object.create(Error.prototype)).constructor = CustomError;
+      Object.defineProperty(CustomError.prototype, "name", { get: function() {
+        return name;
+      } });
+      CustomError.prototype.toString = function toString() {
+        return this.name + ": " + this.message;
+      };
+      return CustomError;
+    }
+    util.newError = newError;
+    util.ProtocolError = newError("ProtocolError");
+    util.oneOfGetter = function getOneOf(fieldNames) {
+      var fieldMap = {};
+      for (var i = 0; i < fieldNames.length; ++i)
+        fieldMap[fieldNames[i]] = 1;
+      return function() {
+        for (var keys = Object.keys(this), i2 = keys.length - 1; i2 > -1; --i2)
+          if (fieldMap[keys[i2]] === 1 && this[keys[i2]] !== void 0 && this[keys[i2]] !== null)
+            return keys[i2];
+      };
+    };
+    util.oneOfSetter = function setOneOf(fieldNames) {
+      return function(name) {
+        for (var i = 0; i < fieldNames.length; ++i)
+          if (fieldNames[i] !== name)
+            delete this[fieldNames[i]];
+      };
+    };
+    util.toJSONOptions = {
+      longs: String,
+      enums: String,
+      bytes: String,
+      json: true
+    };
+    util._configure = function() {
+      var Buffer2 = util.Buffer;
+      if (!Buffer2) {
+        util._Buffer_from = util._Buffer_allocUnsafe = null;
+        return;
+      }
+      util._Buffer_from = Buffer2.from !== Uint8Array.from && Buffer2.from || /* istanbul ignore next */
+      function Buffer_from(value, encoding) {
+        return new Buffer2(value, encoding);
+      };
+      util._Buffer_allocUnsafe = Buffer2.allocUnsafe || /* istanbul ignore next */
+      function Buffer_allocUnsafe(size) {
+        return new Buffer2(size);
+      };
+    };
+  }
+});
+
+// node_modules/protobufjs/src/writer.js
+var require_writer = __commonJS({
+  "node_modules/protobufjs/src/writer.js"(exports, module) {
+    "use strict";
+    module.exports = Writer;
+    var util = require_minimal();
+    var BufferWriter;
+    var LongBits = util.LongBits;
+    var base64 = util.base64;
+    var utf8 = util.utf8;
+    function Op(fn, len, val) {
+      this.fn = fn;
+      this.len = len;
+      this.next = void 0;
+      this.val = val;
+    }
+    function noop() {
+    }
+    function State(writer) {
+      this.head = writer.head;
+      this.tail = writer.tail;
+      this.len = writer.len;
+      this.next = writer.states;
+    }
+    function Writer() {
+      this.len = 0;
+      this.head = new Op(noop, 0, 0);
+      this.tail = this.head;
+      this.states = null;
+    }
+    var create = function create2() {
+      return util.Buffer ? function create_buffer_setup() {
+        return (Writer.create = function create_buffer() {
+          return new BufferWriter();
+        })();
+      } : function create_array() {
+        return new Writer();
+      };
+    };
+    Writer.create = create();
+    Writer.alloc = function alloc(size) {
+      return new util.Array(size);
+    };
+    if (util.Array !== Array)
+      Writer.alloc = util.pool(Writer.alloc, util.Array.prototype.subarray);
+    Writer.prototype._push = function push(fn, len, val) {
+      this.tail = this.tail.next = new Op(fn, len, val);
+      this.len += len;
+      return this;
+    };
+    function writeByte(val, buf, pos) {
+      buf[pos] = val & 255;
+    }
+    function writeVarint32(val, buf, pos) {
+      while (val > 127) {
+        buf[pos++] = val & 127 | 128;
+        val >>>= 7;
+      }
+      buf[pos] = val;
+    }
+    function VarintOp(len, val) {
+      this.len = len;
+      this.next = void 0;
+      this.val = val;
+    }
+    VarintOp.prototype = Object.create(Op.prototype);
+    VarintOp.prototype.fn = writeVarint32;
+    Writer.prototype.uint32 = function write_uint32(value) {
+      this.len += (this.tail = this.tail.next = new VarintOp(
+        (value = value >>> 0) < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : value < 268435456 ? 4 : 5,
+        value
+      )).len;
+      return this;
+    };
+    Writer.prototype.int32 = function write_int32(value) {
+      return value < 0 ? this._push(writeVarint64, 10, LongBits.fromNumber(value)) : this.uint32(value);
+    };
+    Writer.prototype.sint32 = function write_sint32(value) {
+      return this.uint32((value << 1 ^ value >> 31) >>> 0);
+    };
+    function writeVarint64(val, buf, pos) {
+      while (val.hi) {
+        buf[pos++] = val.lo & 127 | 128;
+        val.lo = (val.lo >>> 7 | val.hi << 25) >>> 0;
+        val.hi >>>= 7;
+      }
+      while (val.lo > 127) {
+        buf[pos++] = val.lo & 127 | 128;
+        val.lo = val.lo >>> 7;
+      }
+      buf[pos++] = val.lo;
+    }
+    Writer.prototype.uint64 = function write_uint64(value) {
+      var bits = LongBits.from(value);
+      return this._push(writeVarint64, bits.length(), bits);
+    };
+    Writer.prototype.int64 = Writer.prototype.uint64;
+    Writer.prototype.sint64 = function write_sint64(value) {
+      var bits = LongBits.from(value).zzEncode();
+      return this._push(writeVarint64, bits.length(), bits);
+    };
+    Writer.prototype.bool = function write_bool(value) {
+      return this._push(writeByte, 1, value ? 1 : 0);
+    };
+    function writeFixed32(val, buf, pos) {
+      buf[pos] = val & 255;
+      buf[pos + 1] = val >>> 8 & 255;
+      buf[pos + 2] = val >>> 16 & 255;
+      buf[pos + 3] = val >>> 24;
+    }
+    Writer.prototype.fixed32 = function write_fixed32(value) {
+      return this._push(writeFixed32, 4, value >>> 0);
+    };
+    Writer.prototype.sfixed32 = Writer.prototype.fixed32;
+    Writer.prototype.fixed64 = function write_fixed64(value) {
+      var bits = LongBits.from(value);
+      return this._push(writeFixed32, 4, bits.lo)._push(writeFixed32, 4, bits.hi);
+    };
+    Writer.prototype.sfixed64 = Writer.prototype.fixed64;
+    Writer.prototype.float = function write_float(value) {
+      return this._push(util.float.writeFloatLE, 4, value);
+    };
+    Writer.prototype.double = function write_double(value) {
+      return this._push(util.float.writeDoubleLE, 8, value);
+    };
+    var writeBytes = util.Array.prototype.set ? function writeBytes_set(val, buf, pos) {
+      buf.set(val, pos);
+    } : function writeBytes_for(val, buf, pos) {
+      for (var i = 0; i < val.length; ++i)
+        buf[pos + i] = val[i];
+    };
+    Writer.prototype.bytes = function write_bytes(value) {
+      var len = value.length >>> 0;
+      if (!len)
+        return this._push(writeByte, 1, 0);
+      if (util.isString(value)) {
+        var buf = Writer.alloc(len = base64.length(value));
+        base64.decode(value, buf, 0);
+        value = buf;
+      }
+      return this.uint32(len)._push(writeBytes, len, value);
+    };
+    Writer.prototype.string = function write_string(value) {
+      var len = utf8.length(value);
+      return len ? this.uint32(len)._push(utf8.write, len, value) : this._push(writeByte, 1, 0);
+    };
+    Writer.prototype.fork = function fork() {
+      this.states = new State(this);
+      this.head = this.tail = new Op(noop, 0, 0);
+      this.len = 0;
+      return this;
+    };
+    Writer.prototype.reset = function reset() {
+      if (this.states) {
+        this.head = this.states.head;
+        this.tail = this.states.tail;
+        this.len = this.states.len;
+        this.states = this.states.next;
+      } else {
+        this.head = this.tail = new Op(noop, 0, 0);
+        this.len = 0;
+      }
+      return this;
+    };
+    Writer.prototype.ldelim = function ldelim() {
+      var head = this.head, tail = this.tail, len = this.len;
+      this.reset().uint32(len);
+      if (len) {
+        this.tail.next = head.next;
+        this.tail = tail;
+        this.len += len;
+      }
+      return this;
+    };
+    Writer.prototype.finish = function finish() {
+      var head = this.head.next, buf = this.constructor.alloc(this.len), pos = 0;
+      while (head) {
+        head.fn(head.val, buf, pos);
+        pos += head.len;
+        head = head.next;
+      }
+      return buf;
+    };
+    Writer._configure = function(BufferWriter_) {
+      BufferWriter = BufferWriter_;
+      Writer.create = create();
+      BufferWriter._configure();
+    };
+  }
+});
+
+// node_modules/protobufjs/src/writer_buffer.js
+var require_writer_buffer = __commonJS({
+  "node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
+    "use strict";
+    module.exports = BufferWriter;
+    var Writer = require_writer();
+    (BufferWriter.prototype = Object.create(Writer.prototype)).constructor = BufferWriter;
+    var util = require_minimal();
+    function BufferWriter() {
+      Writer.call(this);
+    }
+    BufferWriter._configure = function() {
+      BufferWriter.alloc = util._Buffer_allocUnsafe;
+      BufferWriter.writeBytesBuffer = util.Buffer && util.Buffer.prototype instanceof Uint8Array && util.Buffer.prototype.set.name === "set" ? function writeBytesBuffer_set(val, buf, pos) {
+        buf.set(val, pos);
+      } : function writeBytesBuffer_copy(val, buf, pos) {
+        if (val.copy)
+          val.copy(buf, pos, 0, val.length);
+        else for (var i = 0; i < val.length; )
+          buf[pos++] = val[i++];
+      };
+    };
+    BufferWriter.prototype.bytes = function write_bytes_buffer(value) {
+      if (util.isString(value))
+        value = util._Buffer_from(value, "base64");
+      var len = value.length >>> 0;
+      this.uint32(len);
+      if (len)
+        this._push(BufferWriter.writeBytesBuffer, len, value);
+      return this;
+    };
+    function writeStringBuffer(val, buf, pos) {
+      if (val.length < 40)
+        util.utf8.write(val, buf, pos);
+      else if (buf.utf8Write)
+        buf.utf8Write(val, pos);
+      else
+        buf.write(val, pos);
+    }
+    BufferWriter.prototype.string = function write_string_buffer(value) {
+      var len = util.Buffer.byteLength(value);
+      this.uint32(len);
+      if (len)
+        this._push(writeStringBuffer, len, value);
+      return this;
+    };
+    BufferWriter._configure();
+  }
+});
+
+// node_modules/protobufjs/src/reader.js
+var require_reader = __commonJS({
+  "node_modules/protobufjs/src/reader.js"(exports, module) {
+    "use strict";
+    module.exports = Reader;
+    var util = require_minimal();
+    var BufferReader;
+    var LongBits = util.LongBits;
+    var utf8 = util.utf8;
+    function indexOutOfRange(reader, writeLength) {
+      return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
+    }
+    function Reader(buffer) {
+      this.buf = buffer;
+      this.pos = 0;
+      this.len = buffer.length;
+    }
+    var create_array = typeof Uint8Array !== "undefined" ? function create_typed_array(buffer) {
+      if (buffer instanceof Uint8Array || Array.isArray(buffer))
+        return new Reader(buffer);
+      throw Error("illegal buffer");
+    } : function create_array2(buffer) {
+      if (Array.isArray(buffer))
+        return new Reader(buffer);
+      throw Error("illegal buffer");
+    };
+    var create = function create2() {
+      return util.Buffer ? function create_buffer_setup(buffer) {
+        return (Reader.create = function create_buffer(buffer2) {
+          return util.Buffer.isBuffer(buffer2) ? new BufferReader(buffer2) : create_array(buffer2);
+        })(buffer);
+      } : create_array;
+    };
+    Reader.create = create();
+    Reader.prototype._slice = util.Array.prototype.subarray || /* istanbul ignore next */
+    util.Array.prototype.slice;
+    Reader.prototype.uint32 = /* @__PURE__ */ (function read_uint32_setup() {
+      var value = 4294967295;
+      return function read_uint32() {
+        value = (this.buf[this.pos] & 127) >>> 0;
+        if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 127) << 7) >>> 0;
+        if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 127) << 14) >>> 0;
+        if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 127) << 21) >>> 0;
+        if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 15) << 28) >>> 0;
+        if (this.buf[this.pos++] < 128) return value;
+        if ((this.pos += 5) > this.len) {
+          this.pos = this.len;
+          throw indexOutOfRange(this, 10);
+        }
+        return value;
+      };
+    })();
+    Reader.prototype.int32 = function read_int32() {
+      return this.uint32() | 0;
+    };
+    Reader.prototype.sint32 = function read_sint32() {
+      var value = this.uint32();
+      return value >>> 1 ^ -(value & 1) | 0;
+    };
+    function readLongVarint() {
+      var bits = new LongBits(0, 0);
+      var i = 0;
+      if (this.len - this.pos > 4) {
+        for (; i < 4; ++i) {
+          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+        bits.lo = (bits.lo | (this.buf[this.pos] & 127) << 28) >>> 0;
+        bits.hi = (bits.hi | (this.buf[this.pos] & 127) >> 4) >>> 0;
+        if (this.buf[this.pos++] < 128)
+          return bits;
+        i = 0;
+      } else {
+        for (; i < 3; ++i) {
+          if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+        bits.lo = (bits.lo | (this.buf[this.pos++] & 127) << i * 7) >>> 0;
+        return bits;
+      }
+      if (this.len - this.pos > 4) {
+        for (; i < 5; ++i) {
+          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+      } else {
+        for (; i < 5; ++i) {
+          if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+          if (this.buf[this.pos++] < 128)
+            return bits;
+        }
+      }
+      throw Error("invalid varint encoding");
+    }
+    Reader.prototype.bool = function read_bool() {
+      return this.uint32() !== 0;
+    };
+    function readFixed32_end(buf, end) {
+      return (buf[end - 4] | buf[end - 3] << 8 | buf[end - 2] << 16 | buf[end - 1] << 24) >>> 0;
+    }
+    Reader.prototype.fixed32 = function read_fixed32() {
+      if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+      return readFixed32_end(this.buf, this.pos += 4);
+    };
+    Reader.prototype.sfixed32 = function read_sfixed32() {
+      if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+      return readFixed32_end(this.buf, this.pos += 4) | 0;
+    };
+    function readFixed64() {
+      if (this.pos + 8 > this.len)
+        throw indexOutOfRange(this, 8);
+      return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
+    }
+    Reader.prototype.float = function read_float() {
+      if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+      var value = util.float.readFloatLE(this.buf, this.pos);
+      this.pos += 4;
+      return value;
+    };
+    Reader.prototype.double = function read_double() {
+      if (this.pos + 8 > this.len)
+        throw indexOutOfRange(this, 4);
+      var value = util.float.readDoubleLE(this.buf, this.pos);
+      this.pos += 8;
+      return value;
+    };
+    Reader.prototype.bytes = function read_bytes() {
+      var length = this.uint32(), start = this.pos, end = this.pos + length;
+      if (end > this.len)
+        throw indexOutOfRange(this, length);
+      this.pos += length;
+      if (Array.isArray(this.buf))
+        return this.buf.slice(start, end);
+      return start === end ? new this.buf.constructor(0) : this._slice.call(this.buf, start, end);
+    };
+    Reader.prototype.string = function read_string() {
+      var bytes = this.bytes();
+      return utf8.read(bytes, 0, bytes.length);
+    };
+    Reader.prototype.skip = function skip(length) {
+      if (typeof length === "number") {
+        if (this.pos + length > this.len)
+          throw indexOutOfRange(this, length);
+        this.pos += length;
+      } else {
+        do {
+          if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+        } while (this.buf[this.pos++] & 128);
+      }
+      return this;
+    };
+    Reader.prototype.skipType = function(wireType) {
+      switch (wireType) {
+        case 0:
+          this.skip();
+          break;
+        case 1:
+          this.skip(8);
+          break;
+        case 2:
+          this.skip(this.uint32());
+          break;
+        case 3:
+          while ((wireType = this.uint32() & 7) !== 4) {
+            this.skipType(wireType);
+          }
+          break;
+        case 5:
+          this.skip(4);
+          break;
+        /* istanbul ignore next */
+        default:
+          throw Error("invalid wire type " + wireType + " at offset " + this.pos);
+      }
+      return this;
+    };
+    Reader._configure = function(BufferReader_) {
+      BufferReader = BufferReader_;
+      Reader.create = create();
+      BufferReader._configure();
+      var fn = util.Long ? "toLong" : (
+        /* istanbul ignore next */
+        "toNumber"
+      );
+      util.merge(Reader.prototype, {
+        int64: function read_int64() {
+          return readLongVarint.call(this)[fn](false);
+        },
+        uint64: function read_uint64() {
+          return readLongVarint.call(this)[fn](true);
+        },
+        sint64: function read_sint64() {
+          return readLongVarint.call(this).zzDecode()[fn](false);
+        },
+        fixed64: function read_fixed64() {
+          return readFixed64.call(this)[fn](true);
+        },
+        sfixed64: function read_sfixed64() {
+          return readFixed64.call(this)[fn](false);
+        }
+      });
+    };
+  }
+});
+
+// node_modules/protobufjs/src/reader_buffer.js
+var require_reader_buffer = __commonJS({
+  "node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
+    "use strict";
+    module.exports = BufferReader;
+    var Reader = require_reader();
+    (BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
+    var util = require_minimal();
+    function BufferReader(buffer) {
+      Reader.call(this, buffer);
+    }
+    BufferReader._configure = function() {
+      if (util.Buffer)
+        BufferReader.prototype._slice = util.Buffer.prototype.slice;
+    };
+    BufferReader.prototype.string = function read_string_buffer() {
+      var len = this.uint32();
+      return this.buf.utf8Slice ? this.buf.utf8Slice(this.pos, this.pos = Math.min(this.pos + len, this.len)) : this.buf.toString("utf-8", this.pos, this.pos = Math.min(this.pos + len, this.len));
+    };
+    BufferReader._configure();
+  }
+});
+
+// node_modules/protobufjs/src/rpc/service.js
+var require_service = __commonJS({
+  "node_modules/protobufjs/src/rpc/service.js"(exports, module) {
+    "use strict";
+    module.exports = Service;
+    var util = require_minimal();
+    (Service.prototype = Object.create(util.EventEmitter.prototype)).constructor = Service;
+    function Service(rpcImpl, requestDelimited, responseDelimited) {
+      if (typeof rpcImpl !== "function")
+        throw TypeError("rpcImpl must be a function");
+      util.EventEmitter.call(this);
+      this.rpcImpl = rpcImpl;
+      this.requestDelimited = Boolean(requestDelimited);
+      this.responseDelimited = Boolean(responseDelimited);
+    }
+    Service.prototype.rpcCall = function rpcCall(method, requestCtor, responseCtor, request, callback) {
+      if (!request)
+        throw TypeError("request must be specified");
+      var self2 = this;
+      if (!callback)
+        return util.asPromise(rpcCall, self2, method, requestCtor, responseCtor, request);
+      if (!self2.rpcImpl) {
+        setTimeout(function() {
+          callback(Error("already ended"));
+        }, 0);
+        return void 0;
+      }
+      try {
+        return self2.rpcImpl(
+          method,
+          requestCtor[self2.requestDelimited ? "encodeDelimited" : "encode"](request).finish(),
+          function rpcCallback(err, response) {
+            if (err) {
+              self2.emit("error", err, method);
+              return callback(err);
+            }
+            if (response === null) {
+              self2.end(
+                /* endedByRPC */
+                true
+              );
+              return void 0;
+            }
+            if (!(response instanceof responseCtor)) {
+              try {
+                response = responseCtor[self2.responseDelimited ? "decodeDelimited" : "decode"](response);
+              } catch (err2) {
+                self2.emit("error", err2, method);
+                return callback(err2);
+              }
+            }
+            self2.emit("data", response, method);
+            return callback(null, response);
+          }
+        );
+      } catch (err) {
+        self2.emit("error", err, method);
+        setTimeout(function() {
+          callback(err);
+        }, 0);
+        return void 0;
+      }
+    };
+    Service.prototype.end = function end(endedByRPC) {
+      if (this.rpcImpl) {
+        if (!endedByRPC)
+          this.rpcImpl(null, null, null);
+        this.rpcImpl = null;
+        this.emit("end").off();
+      }
+      return this;
+    };
+  }
+});
+
+// node_modules/protobufjs/src/rpc.js
+var require_rpc = __commonJS({
+  "node_modules/protobufjs/src/rpc.js"(exports) {
+    "use strict";
+    var rpc = exports;
+    rpc.Service = require_service();
+  }
+});
+
+// node_modules/protobufjs/src/roots.js
+var require_roots = __commonJS({
+  "node_modules/protobufjs/src/roots.js"(exports, module) {
+    "use strict";
+    module.exports = {};
+  }
+});
+
+// node_modules/protobufjs/src/index-minimal.js
+var require_index_minimal = __commonJS({
+  "node_modules/protobufjs/src/index-minimal.js"(exports) {
+    "use strict";
+    var protobuf = exports;
+    protobuf.build = "minimal";
+    protobuf.Writer = require_writer();
+    protobuf.BufferWriter = require_writer_buffer();
+    protobuf.Reader = require_reader();
+    protobuf.BufferReader = require_reader_buffer();
+    protobuf.util = require_minimal();
+    protobuf.rpc = require_rpc();
+    protobuf.roots = require_roots();
+    protobuf.configure = configure;
+    function configure() {
+      protobuf.util._configure();
+      protobuf.Writer._configure(protobuf.BufferWriter);
+      protobuf.Reader._configure(protobuf.BufferReader);
+    }
+    configure();
+  }
+});
+
+// node_modules/protobufjs/minimal.js
+var require_minimal2 = __commonJS({
+  "node_modules/protobufjs/minimal.js"(exports, module) {
+    "use strict";
+    module.exports = require_index_minimal();
+  }
+});
+
+// node_modules/onnx-proto/dist/onnx.js
+var require_onnx = __commonJS({
+  "node_modules/onnx-proto/dist/onnx.js"(exports, module) {
+    "use strict";
+    var $protobuf = require_minimal2();
+    var $Reader = $protobuf.Reader;
+    var $Writer = $protobuf.Writer;
+    var $util = $protobuf.util;
+    var $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+    $root.onnx = (function() {
+      var onnx2 = {};
+      onnx2.Version = (function() {
+        var valuesById = {}, values = Object.create(valuesById);
+        values[valuesById[0] = "_START_VERSION"] = 0;
+        values[valuesById[1] = "IR_VERSION_2017_10_10"] = 1;
+        values[valuesById[2] = "IR_VERSION_2017_10_30"] = 2;
+        values[valuesById[3] = "IR_VERSION_2017_11_3"] = 3;
+        values[valuesById[4] = "IR_VERSION_2019_1_22"] = 4;
+        values[valuesById[5] = "IR_VERSION_2019_3_18"] = 5;
+        values[valuesById[6] = "IR_VERSION_2019_9_19"] = 6;
+        values[valuesById[7] = "IR_VERSION_2020_5_8"] = 7;
+        values[valuesById[8] = "IR_VERSION"] = 8;
+        return values;
+      })();
+      onnx2.AttributeProto = (function() {
+        function AttributeProto(properties) {
+          this.floats = [];
+          this.ints = [];
+          this.strings = [];
+          this.tensors = [];
+          this.graphs = [];
+          this.sparseTensors = [];
+          this.typeProtos = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        AttributeProto.prototype.name = "";
+        AttributeProto.prototype.refAttrName = "";
+        AttributeProto.prototype.docString = "";
+        AttributeProto.prototype.type = 0;
+        AttributeProto.prototype.f = 0;
+        AttributeProto.prototype.i = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+        AttributeProto.prototype.s = $util.newBuffer([]);
+        AttributeProto.prototype.t = null;
+        AttributeProto.prototype.g = null;
+        AttributeProto.prototype.sparseTensor = null;
+        AttributeProto.prototype.tp = null;
+        AttributeProto.prototype.floats = $util.emptyArray;
+        AttributeProto.prototype.ints = $util.emptyArray;
+        AttributeProto.prototype.strings = $util.emptyArray;
+        AttributeProto.prototype.tensors = $util.emptyArray;
+        AttributeProto.prototype.graphs = $util.emptyArray;
+        AttributeProto.prototype.sparseTensors = $util.emptyArray;
+        AttributeProto.prototype.typeProtos = $util.emptyArray;
+        AttributeProto.create = function create(properties) {
+          return new AttributeProto(properties);
+        };
+        AttributeProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.name);
+          if (message.f != null && Object.hasOwnProperty.call(message, "f"))
+            writer.uint32(
+              /* id 2, wireType 5 =*/
+              21
+            ).float(message.f);
+          if (message.i != null && Object.hasOwnProperty.call(message, "i"))
+            writer.uint32(
+              /* id 3, wireType 0 =*/
+              24
+            ).int64(message.i);
+          if (message.s != null && Object.hasOwnProperty.call(message, "s"))
+            writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).bytes(message.s);
+          if (message.t != null && Object.hasOwnProperty.call(message, "t"))
+            $root.onnx.TensorProto.encode(message.t, writer.uint32(
+              /* id 5, wireType 2 =*/
+              42
+            ).fork()).ldelim();
+          if (message.g != null && Object.hasOwnProperty.call(message, "g"))
+            $root.onnx.GraphProto.encode(message.g, writer.uint32(
+              /* id 6, wireType 2 =*/
+              50
+            ).fork()).ldelim();
+          if (message.floats != null && message.floats.length) {
+            writer.uint32(
+              /* id 7, wireType 2 =*/
+              58
+            ).fork();
+            for (var i = 0; i < message.floats.length; ++i)
+              writer.float(message.floats[i]);
+            writer.ldelim();
+          }
+          if (message.ints != null && message.ints.length) {
+            writer.uint32(
+              /* id 8, wireType 2 =*/
+              66
+            ).fork();
+            for (var i = 0; i < message.ints.length; ++i)
+              writer.int64(message.ints[i]);
+            writer.ldelim();
+          }
+          if (message.strings != null && message.strings.length)
+            for (var i = 0; i < message.strings.length; ++i)
+              writer.uint32(
+                /* id 9, wireType 2 =*/
+                74
+              ).bytes(message.strings[i]);
+          if (message.tensors != null && message.tensors.length)
+            for (var i = 0; i < message.tensors.length; ++i)
+              $root.onnx.TensorProto.encode(message.tensors[i], writer.uint32(
+                /* id 10, wireType 2 =*/
+                82
+              ).fork()).ldelim();
+          if (message.graphs != null && message.graphs.length)
+            for (var i = 0; i < message.graphs.length; ++i)
+              $root.onnx.GraphProto.encode(message.graphs[i], writer.uint32(
+                /* id 11, wireType 2 =*/
+                90
+              ).fork()).ldelim();
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 13, wireType 2 =*/
+              106
+            ).string(message.docString);
+          if (message.tp != null && Object.hasOwnProperty.call(message, "tp"))
+            $root.onnx.TypeProto.encode(message.tp, writer.uint32(
+              /* id 14, wireType 2 =*/
+              114
+            ).fork()).ldelim();
+          if (message.typeProtos != null && message.typeProtos.length)
+            for (var i = 0; i < message.typeProtos.length; ++i)
+              $root.onnx.TypeProto.encode(message.typeProtos[i], writer.uint32(
+                /* id 15, wireType 2 =*/
+                122
+              ).fork()).ldelim();
+          if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+            writer.uint32(
+              /* id 20, wireType 0 =*/
+              160
+            ).int32(message.type);
+          if (message.refAttrName != null && Object.hasOwnProperty.call(message, "refAttrName"))
+            writer.uint32(
+              /* id 21, wireType 2 =*/
+              170
+            ).string(message.refAttrName);
+          if (message.sparseTensor != null && Object.hasOwnProperty.call(message, "sparseTensor"))
+            $root.onnx.SparseTensorProto.encode(message.sparseTensor, writer.uint32(
+              /* id 22, wireType 2 =*/
+              178
+            ).fork()).ldelim();
+          if (message.sparseTensors != null && message.sparseTensors.length)
+            for (var i = 0; i < message.sparseTensors.length; ++i)
+              $root.onnx.SparseTensorProto.encode(message.sparseTensors[i], writer.uint32(
+                /* id 23, wireType 2 =*/
+                186
+              ).fork()).ldelim();
+          return writer;
+        };
+        AttributeProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        AttributeProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.AttributeProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.name = reader.string();
+                break;
+              case 21:
+                message.refAttrName = reader.string();
+                break;
+              case 13:
+                message.docString = reader.string();
+                break;
+              case 20:
+                message.type = reader.int32();
+                break;
+              case 2:
+                message.f = reader.float();
+                break;
+              case 3:
+                message.i = reader.int64();
+                break;
+              case 4:
+                message.s = reader.bytes();
+                break;
+              case 5:
+                message.t = $root.onnx.TensorProto.decode(reader, reader.uint32());
+                break;
+              case 6:
+                message.g = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                break;
+              case 22:
+                message.sparseTensor = $root.onnx.SparseTensorProto.decode(reader, reader.uint32());
+                break;
+              case 14:
+                message.tp = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                break;
+              case 7:
+                if (!(message.floats && message.floats.length))
+                  message.floats = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.floats.push(reader.float());
+                } else
+                  message.floats.push(reader.float());
+                break;
+              case 8:
+                if (!(message.ints && message.ints.length))
+                  message.ints = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.ints.push(reader.int64());
+                } else
+                  message.ints.push(reader.int64());
+                break;
+              case 9:
+                if (!(message.strings && message.strings.length))
+                  message.strings = [];
+                message.strings.push(reader.bytes());
+                break;
+              case 10:
+                if (!(message.tensors && message.tensors.length))
+                  message.tensors = [];
+                message.tensors.push($root.onnx.TensorProto.decode(reader, reader.uint32()));
+                break;
+              case 11:
+                if (!(message.graphs && message.graphs.length))
+                  message.graphs = [];
+                message.graphs.push($root.onnx.GraphProto.decode(reader, reader.uint32()));
+                break;
+              case 23:
+                if (!(message.sparseTensors && message.sparseTensors.length))
+                  message.sparseTensors = [];
+                message.sparseTensors.push($root.onnx.SparseTensorProto.decode(reader, reader.uint32()));
+                break;
+              case 15:
+                if (!(message.typeProtos && message.typeProtos.length))
+                  message.typeProtos = [];
+                message.typeProtos.push($root.onnx.TypeProto.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        AttributeProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        AttributeProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.refAttrName != null && message.hasOwnProperty("refAttrName")) {
+            if (!$util.isString(message.refAttrName))
+              return "refAttrName: string expected";
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          if (message.type != null && message.hasOwnProperty("type"))
+            switch (message.type) {
+              default:
+                return "type: enum value expected";
+              case 0:
+              case 1:
+              case 2:
+              case 3:
+              case 4:
+              case 5:
+              case 11:
+              case 13:
+              case 6:
+              case 7:
+              case 8:
+              case 9:
+              case 10:
+              case 12:
+              case 14:
+                break;
+            }
+          if (message.f != null && message.hasOwnProperty("f")) {
+            if (typeof message.f !== "number")
+              return "f: number expected";
+          }
+          if (message.i != null && message.hasOwnProperty("i")) {
+            if (!$util.isInteger(message.i) && !(message.i && $util.isInteger(message.i.low) && $util.isInteger(message.i.high)))
+              return "i: integer|Long expected";
+          }
+          if (message.s != null && message.hasOwnProperty("s")) {
+            if (!(message.s && typeof message.s.length === "number" || $util.isString(message.s)))
+              return "s: buffer expected";
+          }
+          if (message.t != null && message.hasOwnProperty("t")) {
+            var error = $root.onnx.TensorProto.verify(message.t);
+            if (error)
+              return "t." + error;
+          }
+          if (message.g != null && message.hasOwnProperty("g")) {
+            var error = $root.onnx.GraphProto.verify(message.g);
+            if (error)
+              return "g." + error;
+          }
+          if (message.sparseTensor != null && message.hasOwnProperty("sparseTensor")) {
+            var error = $root.onnx.SparseTensorProto.verify(message.sparseTensor);
+            if (error)
+              return "sparseTensor." + error;
+          }
+          if (message.tp != null && message.hasOwnProperty("tp")) {
+            var error = $root.onnx.TypeProto.verify(message.tp);
+            if (error)
+              return "tp." + error;
+          }
+          if (message.floats != null && message.hasOwnProperty("floats")) {
+            if (!Array.isArray(message.floats))
+              return "floats: array expected";
+            for (var i = 0; i < message.floats.length; ++i)
+              if (typeof message.floats[i] !== "number")
+                return "floats: number[] expected";
+          }
+          if (message.ints != null && message.hasOwnProperty("ints")) {
+            if (!Array.isArray(message.ints))
+              return "ints: array expected";
+            for (var i = 0; i < message.ints.length; ++i)
+              if (!$util.isInteger(message.ints[i]) && !(message.ints[i] && $util.isInteger(message.ints[i].low) && $util.isInteger(message.ints[i].high)))
+                return "ints: integer|Long[] expected";
+          }
+          if (message.strings != null && message.hasOwnProperty("strings")) {
+            if (!Array.isArray(message.strings))
+              return "strings: array expected";
+            for (var i = 0; i < message.strings.length; ++i)
+              if (!(message.strings[i] && typeof message.strings[i].length === "number" || $util.isString(message.strings[i])))
+                return "strings: buffer[] expected";
+          }
+          if (message.tensors != null && message.hasOwnProperty("tensors")) {
+            if (!Array.isArray(message.tensors))
+              return "tensors: array expected";
+            for (var i = 0; i < message.tensors.length; ++i) {
+              var error = $root.onnx.TensorProto.verify(message.tensors[i]);
+              if (error)
+                return "tensors." + error;
+            }
+          }
+          if (message.graphs != null && message.hasOwnProperty("graphs")) {
+            if (!Array.isArray(message.graphs))
+              return "graphs: array expected";
+            for (var i = 0; i < message.graphs.length; ++i) {
+              var error = $root.onnx.GraphProto.verify(message.graphs[i]);
+              if (error)
+                return "graphs." + error;
+            }
+          }
+          if (message.sparseTensors != null && message.hasOwnProperty("sparseTensors")) {
+            if (!Array.isArray(message.sparseTensors))
+              return "sparseTensors: array expected";
+            for (var i = 0; i < message.sparseTensors.length; ++i) {
+              var error = $root.onnx.SparseTensorProto.verify(message.sparseTensors[i]);
+              if (error)
+                return "sparseTensors." + error;
+            }
+          }
+          if (message.typeProtos != null && message.hasOwnProperty("typeProtos")) {
+            if (!Array.isArray(message.typeProtos))
+              return "typeProtos: array expected";
+            for (var i = 0; i < message.typeProtos.length; ++i) {
+              var error = $root.onnx.TypeProto.verify(message.typeProtos[i]);
+              if (error)
+                return "typeProtos." + error;
+            }
+          }
+          return null;
+        };
+        AttributeProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.AttributeProto)
+            return object;
+          var message = new $root.onnx.AttributeProto();
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.refAttrName != null)
+            message.refAttrName = String(object.refAttrName);
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          switch (object.type) {
+            case "UNDEFINED":
+            case 0:
+              message.type = 0;
+              break;
+            case "FLOAT":
+            case 1:
+              message.type = 1;
+              break;
+            case "INT":
+            case 2:
+              message.type = 2;
+              break;
+            case "STRING":
+            case 3:
+              message.type = 3;
+              break;
+            case "TENSOR":
+            case 4:
+              message.type = 4;
+              break;
+            case "GRAPH":
+            case 5:
+              message.type = 5;
+              break;
+            case "SPARSE_TENSOR":
+            case 11:
+              message.type = 11;
+              break;
+            case "TYPE_PROTO":
+            case 13:
+              message.type = 13;
+              break;
+            case "FLOATS":
+            case 6:
+              message.type = 6;
+              break;
+            case "INTS":
+            case 7:
+              message.type = 7;
+              break;
+            case "STRINGS":
+            case 8:
+              message.type = 8;
+              break;
+            case "TENSORS":
+            case 9:
+              message.type = 9;
+              break;
+            case "GRAPHS":
+            case 10:
+              message.type = 10;
+              break;
+            case "SPARSE_TENSORS":
+            case 12:
+              message.type = 12;
+              break;
+            case "TYPE_PROTOS":
+            case 14:
+              message.type = 14;
+              break;
+          }
+          if (object.f != null)
+            message.f = Number(object.f);
+          if (object.i != null) {
+            if ($util.Long)
+              (message.i = $util.Long.fromValue(object.i)).unsigned = false;
+            else if (typeof object.i === "string")
+              message.i = parseInt(object.i, 10);
+            else if (typeof object.i === "number")
+              message.i = object.i;
+            else if (typeof object.i === "object")
+              message.i = new $util.LongBits(object.i.low >>> 0, object.i.high >>> 0).toNumber();
+          }
+          if (object.s != null) {
+            if (typeof object.s === "string")
+              $util.base64.decode(object.s, message.s = $util.newBuffer($util.base64.length(object.s)), 0);
+            else if (object.s.length)
+              message.s = object.s;
+          }
+          if (object.t != null) {
+            if (typeof object.t !== "object")
+              throw TypeError(".onnx.AttributeProto.t: object expected");
+            message.t = $root.onnx.TensorProto.fromObject(object.t);
+          }
+          if (object.g != null) {
+            if (typeof object.g !== "object")
+              throw TypeError(".onnx.AttributeProto.g: object expected");
+            message.g = $root.onnx.GraphProto.fromObject(object.g);
+          }
+          if (object.sparseTensor != null) {
+            if (typeof object.sparseTensor !== "object")
+              throw TypeError(".onnx.AttributeProto.sparseTensor: object expected");
+            message.sparseTensor = $root.onnx.SparseTensorProto.fromObject(object.sparseTensor);
+          }
+          if (object.tp != null) {
+            if (typeof object.tp !== "object")
+              throw TypeError(".onnx.AttributeProto.tp: object expected");
+            message.tp = $root.onnx.TypeProto.fromObject(object.tp);
+          }
+          if (object.floats) {
+            if (!Array.isArray(object.floats))
+              throw TypeError(".onnx.AttributeProto.floats: array expected");
+            message.floats = [];
+            for (var i = 0; i < object.floats.length; ++i)
+              message.floats[i] = Number(object.floats[i]);
+          }
+          if (object.ints) {
+            if (!Array.isArray(object.ints))
+              throw TypeError(".onnx.AttributeProto.ints: array expected");
+            message.ints = [];
+            for (var i = 0; i < object.ints.length; ++i)
+              if ($util.Long)
+                (message.ints[i] = $util.Long.fromValue(object.ints[i])).unsigned = false;
+              else if (typeof object.ints[i] === "string")
+                message.ints[i] = parseInt(object.ints[i], 10);
+              else if (typeof object.ints[i] === "number")
+                message.ints[i] = object.ints[i];
+              else if (typeof object.ints[i] === "object")
+                message.ints[i] = new $util.LongBits(object.ints[i].low >>> 0, object.ints[i].high >>> 0).toNumber();
+          }
+          if (object.strings) {
+            if (!Array.isArray(object.strings))
+              throw TypeError(".onnx.AttributeProto.strings: array expected");
+            message.strings = [];
+            for (var i = 0; i < object.strings.length; ++i)
+              if (typeof object.strings[i] === "string")
+                $util.base64.decode(object.strings[i], message.strings[i] = $util.newBuffer($util.base64.length(object.strings[i])), 0);
+              else if (object.strings[i].length)
+                message.strings[i] = object.strings[i];
+          }
+          if (object.tensors) {
+            if (!Array.isArray(object.tensors))
+              throw TypeError(".onnx.AttributeProto.tensors: array expected");
+            message.tensors = [];
+            for (var i = 0; i < object.tensors.length; ++i) {
+              if (typeof object.tensors[i] !== "object")
+                throw TypeError(".onnx.AttributeProto.tensors: object expected");
+              message.tensors[i] = $root.onnx.TensorProto.fromObject(object.tensors[i]);
+            }
+          }
+          if (object.graphs) {
+            if (!Array.isArray(object.graphs))
+              throw TypeError(".onnx.AttributeProto.graphs: array expected");
+            message.graphs = [];
+            for (var i = 0; i < object.graphs.length; ++i) {
+              if (typeof object.graphs[i] !== "object")
+                throw TypeError(".onnx.AttributeProto.graphs: object expected");
+              message.graphs[i] = $root.onnx.GraphProto.fromObject(object.graphs[i]);
+            }
+          }
+          if (object.sparseTensors) {
+            if (!Array.isArray(object.sparseTensors))
+              throw TypeError(".onnx.AttributeProto.sparseTensors: array expected");
+            message.sparseTensors = [];
+            for (var i = 0; i < object.sparseTensors.length; ++i) {
+              if (typeof object.sparseTensors[i] !== "object")
+                throw TypeError(".onnx.AttributeProto.sparseTensors: object expected");
+              message.sparseTensors[i] = $root.onnx.SparseTensorProto.fromObject(object.sparseTensors[i]);
+            }
+          }
+          if (object.typeProtos) {
+            if (!Array.isArray(object.typeProtos))
+              throw TypeError(".onnx.AttributeProto.typeProtos: array expected");
+            message.typeProtos = [];
+            for (var i = 0; i < object.typeProtos.length; ++i) {
+              if (typeof object.typeProtos[i] !== "object")
+                throw TypeError(".onnx.AttributeProto.typeProtos: object expected");
+              message.typeProtos[i] = $root.onnx.TypeProto.fromObject(object.typeProtos[i]);
+            }
+          }
+          return message;
+        };
+        AttributeProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.floats = [];
+            object.ints = [];
+            object.strings = [];
+            object.tensors = [];
+            object.graphs = [];
+            object.typeProtos = [];
+            object.sparseTensors = [];
+          }
+          if (options.defaults) {
+            object.name = "";
+            object.f = 0;
+            if ($util.Long) {
+              var long = new $util.Long(0, 0, false);
+              object.i = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+            } else
+              object.i = options.longs === String ? "0" : 0;
+            if (options.bytes === String)
+              object.s = "";
+            else {
+              object.s = [];
+              if (options.bytes !== Array)
+                object.s = $util.newBuffer(object.s);
+            }
+            object.t = null;
+            object.g = null;
+            object.docString = "";
+            object.tp = null;
+            object.type = options.enums === String ? "UNDEFINED" : 0;
+            object.refAttrName = "";
+            object.sparseTensor = null;
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.f != null && message.hasOwnProperty("f"))
+            object.f = options.json && !isFinite(message.f) ? String(message.f) : message.f;
+          if (message.i != null && message.hasOwnProperty("i"))
+            if (typeof message.i === "number")
+              object.i = options.longs === String ? String(message.i) : message.i;
+            else
+              object.i = options.longs === String ? $util.Long.prototype.toString.call(message.i) : options.longs === Number ? new $util.LongBits(message.i.low >>> 0, message.i.high >>> 0).toNumber() : message.i;
+          if (message.s != null && message.hasOwnProperty("s"))
+            object.s = options.bytes === String ? $util.base64.encode(message.s, 0, message.s.length) : options.bytes === Array ? Array.prototype.slice.call(message.s) : message.s;
+          if (message.t != null && message.hasOwnProperty("t"))
+            object.t = $root.onnx.TensorProto.toObject(message.t, options);
+          if (message.g != null && message.hasOwnProperty("g"))
+            object.g = $root.onnx.GraphProto.toObject(message.g, options);
+          if (message.floats && message.floats.length) {
+            object.floats = [];
+            for (var j = 0; j < message.floats.length; ++j)
+              object.floats[j] = options.json && !isFinite(message.floats[j]) ? String(message.floats[j]) : message.floats[j];
+          }
+          if (message.ints && message.ints.length) {
+            object.ints = [];
+            for (var j = 0; j < message.ints.length; ++j)
+              if (typeof message.ints[j] === "number")
+                object.ints[j] = options.longs === String ? String(message.ints[j]) : message.ints[j];
+              else
+                object.ints[j] = options.longs === String ? $util.Long.prototype.toString.call(message.ints[j]) : options.longs === Number ? new $util.LongBits(message.ints[j].low >>> 0, message.ints[j].high >>> 0).toNumber() : message.ints[j];
+          }
+          if (message.strings && message.strings.length) {
+            object.strings = [];
+            for (var j = 0; j < message.strings.length; ++j)
+              object.strings[j] = options.bytes === String ? $util.base64.encode(message.strings[j], 0, message.strings[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.strings[j]) : message.strings[j];
+          }
+          if (message.tensors && message.tensors.length) {
+            object.tensors = [];
+            for (var j = 0; j < message.tensors.length; ++j)
+              object.tensors[j] = $root.onnx.TensorProto.toObject(message.tensors[j], options);
+          }
+          if (message.graphs && message.graphs.length) {
+            object.graphs = [];
+            for (var j = 0; j < message.graphs.length; ++j)
+              object.graphs[j] = $root.onnx.GraphProto.toObject(message.graphs[j], options);
+          }
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.tp != null && message.hasOwnProperty("tp"))
+            object.tp = $root.onnx.TypeProto.toObject(message.tp, options);
+          if (message.typeProtos && message.typeProtos.length) {
+            object.typeProtos = [];
+            for (var j = 0; j < message.typeProtos.length; ++j)
+              object.typeProtos[j] = $root.onnx.TypeProto.toObject(message.typeProtos[j], options);
+          }
+          if (message.type != null && message.hasOwnProperty("type"))
+            object.type = options.enums === String ? $root.onnx.AttributeProto.AttributeType[message.type] : message.type;
+          if (message.refAttrName != null && message.hasOwnProperty("refAttrName"))
+            object.refAttrName = message.refAttrName;
+          if (message.sparseTensor != null && message.hasOwnProperty("sparseTensor"))
+            object.sparseTensor = $root.onnx.SparseTensorProto.toObject(message.sparseTensor, options);
+          if (message.sparseTensors && message.sparseTensors.length) {
+            object.sparseTensors = [];
+            for (var j = 0; j < message.sparseTensors.length; ++j)
+              object.sparseTensors[j] = $root.onnx.SparseTensorProto.toObject(message.sparseTensors[j], options);
+          }
+          return object;
+        };
+        AttributeProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        AttributeProto.AttributeType = (function() {
+          var valuesById = {}, values = Object.create(valuesById);
+          values[valuesById[0] = "UNDEFINED"] = 0;
+          values[valuesById[1] = "FLOAT"] = 1;
+          values[valuesById[2] = "INT"] = 2;
+          values[valuesById[3] = "STRING"] = 3;
+          values[valuesById[4] = "TENSOR"] = 4;
+          values[valuesById[5] = "GRAPH"] = 5;
+          values[valuesById[11] = "SPARSE_TENSOR"] = 11;
+          values[valuesById[13] = "TYPE_PROTO"] = 13;
+          values[valuesById[6] = "FLOATS"] = 6;
+          values[valuesById[7] = "INTS"] = 7;
+          values[valuesById[8] = "STRINGS"] = 8;
+          values[valuesById[9] = "TENSORS"] = 9;
+          values[valuesById[10] = "GRAPHS"] = 10;
+          values[valuesById[12] = "SPARSE_TENSORS"] = 12;
+          values[valuesById[14] = "TYPE_PROTOS"] = 14;
+          return values;
+        })();
+        return AttributeProto;
+      })();
+      onnx2.ValueInfoProto = (function() {
+        function ValueInfoProto(properties) {
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        ValueInfoProto.prototype.name = "";
+        ValueInfoProto.prototype.type = null;
+        ValueInfoProto.prototype.docString = "";
+        ValueInfoProto.create = function create(properties) {
+          return new ValueInfoProto(properties);
+        };
+        ValueInfoProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.name);
+          if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+            $root.onnx.TypeProto.encode(message.type, writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).fork()).ldelim();
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 3, wireType 2 =*/
+              26
+            ).string(message.docString);
+          return writer;
+        };
+        ValueInfoProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        ValueInfoProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.ValueInfoProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.name = reader.string();
+                break;
+              case 2:
+                message.type = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                break;
+              case 3:
+                message.docString = reader.string();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        ValueInfoProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        ValueInfoProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.type != null && message.hasOwnProperty("type")) {
+            var error = $root.onnx.TypeProto.verify(message.type);
+            if (error)
+              return "type." + error;
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          return null;
+        };
+        ValueInfoProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.ValueInfoProto)
+            return object;
+          var message = new $root.onnx.ValueInfoProto();
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.type != null) {
+            if (typeof object.type !== "object")
+              throw TypeError(".onnx.ValueInfoProto.type: object expected");
+            message.type = $root.onnx.TypeProto.fromObject(object.type);
+          }
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          return message;
+        };
+        ValueInfoProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.defaults) {
+            object.name = "";
+            object.type = null;
+            object.docString = "";
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.type != null && message.hasOwnProperty("type"))
+            object.type = $root.onnx.TypeProto.toObject(message.type, options);
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          return object;
+        };
+        ValueInfoProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return ValueInfoProto;
+      })();
+      onnx2.NodeProto = (function() {
+        function NodeProto(properties) {
+          this.input = [];
+          this.output = [];
+          this.attribute = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        NodeProto.prototype.input = $util.emptyArray;
+        NodeProto.prototype.output = $util.emptyArray;
+        NodeProto.prototype.name = "";
+        NodeProto.prototype.opType = "";
+        NodeProto.prototype.domain = "";
+        NodeProto.prototype.attribute = $util.emptyArray;
+        NodeProto.prototype.docString = "";
+        NodeProto.create = function create(properties) {
+          return new NodeProto(properties);
+        };
+        NodeProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.input != null && message.input.length)
+            for (var i = 0; i < message.input.length; ++i)
+              writer.uint32(
+                /* id 1, wireType 2 =*/
+                10
+              ).string(message.input[i]);
+          if (message.output != null && message.output.length)
+            for (var i = 0; i < message.output.length; ++i)
+              writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).string(message.output[i]);
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 3, wireType 2 =*/
+              26
+            ).string(message.name);
+          if (message.opType != null && Object.hasOwnProperty.call(message, "opType"))
+            writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).string(message.opType);
+          if (message.attribute != null && message.attribute.length)
+            for (var i = 0; i < message.attribute.length; ++i)
+              $root.onnx.AttributeProto.encode(message.attribute[i], writer.uint32(
+                /* id 5, wireType 2 =*/
+                42
+              ).fork()).ldelim();
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 6, wireType 2 =*/
+              50
+            ).string(message.docString);
+          if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+            writer.uint32(
+              /* id 7, wireType 2 =*/
+              58
+            ).string(message.domain);
+          return writer;
+        };
+        NodeProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        NodeProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.NodeProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                if (!(message.input && message.input.length))
+                  message.input = [];
+                message.input.push(reader.string());
+                break;
+              case 2:
+                if (!(message.output && message.output.length))
+                  message.output = [];
+                message.output.push(reader.string());
+                break;
+              case 3:
+                message.name = reader.string();
+                break;
+              case 4:
+                message.opType = reader.string();
+                break;
+              case 7:
+                message.domain = reader.string();
+                break;
+              case 5:
+                if (!(message.attribute && message.attribute.length))
+                  message.attribute = [];
+                message.attribute.push($root.onnx.AttributeProto.decode(reader, reader.uint32()));
+                break;
+              case 6:
+                message.docString = reader.string();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        NodeProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        NodeProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.input != null && message.hasOwnProperty("input")) {
+            if (!Array.isArray(message.input))
+              return "input: array expected";
+            for (var i = 0; i < message.input.length; ++i)
+              if (!$util.isString(message.input[i]))
+                return "input: string[] expected";
+          }
+          if (message.output != null && message.hasOwnProperty("output")) {
+            if (!Array.isArray(message.output))
+              return "output: array expected";
+            for (var i = 0; i < message.output.length; ++i)
+              if (!$util.isString(message.output[i]))
+                return "output: string[] expected";
+          }
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.opType != null && message.hasOwnProperty("opType")) {
+            if (!$util.isString(message.opType))
+              return "opType: string expected";
+          }
+          if (message.domain != null && message.hasOwnProperty("domain")) {
+            if (!$util.isString(message.domain))
+              return "domain: string expected";
+          }
+          if (message.attribute != null && message.hasOwnProperty("attribute")) {
+            if (!Array.isArray(message.attribute))
+              return "attribute: array expected";
+            for (var i = 0; i < message.attribute.length; ++i) {
+              var error = $root.onnx.AttributeProto.verify(message.attribute[i]);
+              if (error)
+                return "attribute." + error;
+            }
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          return null;
+        };
+        NodeProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.NodeProto)
+            return object;
+          var message = new $root.onnx.NodeProto();
+          if (object.input) {
+            if (!Array.isArray(object.input))
+              throw TypeError(".onnx.NodeProto.input: array expected");
+            message.input = [];
+            for (var i = 0; i < object.input.length; ++i)
+              message.input[i] = String(object.input[i]);
+          }
+          if (object.output) {
+            if (!Array.isArray(object.output))
+              throw TypeError(".onnx.NodeProto.output: array expected");
+            message.output = [];
+            for (var i = 0; i < object.output.length; ++i)
+              message.output[i] = String(object.output[i]);
+          }
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.opType != null)
+            message.opType = String(object.opType);
+          if (object.domain != null)
+            message.domain = String(object.domain);
+          if (object.attribute) {
+            if (!Array.isArray(object.attribute))
+              throw TypeError(".onnx.NodeProto.attribute: array expected");
+            message.attribute = [];
+            for (var i = 0; i < object.attribute.length; ++i) {
+              if (typeof object.attribute[i] !== "object")
+                throw TypeError(".onnx.NodeProto.attribute: object expected");
+              message.attribute[i] = $root.onnx.AttributeProto.fromObject(object.attribute[i]);
+            }
+          }
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          return message;
+        };
+        NodeProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.input = [];
+            object.output = [];
+            object.attribute = [];
+          }
+          if (options.defaults) {
+            object.name = "";
+            object.opType = "";
+            object.docString = "";
+            object.domain = "";
+          }
+          if (message.input && message.input.length) {
+            object.input = [];
+            for (var j = 0; j < message.input.length; ++j)
+              object.input[j] = message.input[j];
+          }
+          if (message.output && message.output.length) {
+            object.output = [];
+            for (var j = 0; j < message.output.length; ++j)
+              object.output[j] = message.output[j];
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.opType != null && message.hasOwnProperty("opType"))
+            object.opType = message.opType;
+          if (message.attribute && message.attribute.length) {
+            object.attribute = [];
+            for (var j = 0; j < message.attribute.length; ++j)
+              object.attribute[j] = $root.onnx.AttributeProto.toObject(message.attribute[j], options);
+          }
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.domain != null && message.hasOwnProperty("domain"))
+            object.domain = message.domain;
+          return object;
+        };
+        NodeProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return NodeProto;
+      })();
+      onnx2.TrainingInfoProto = (function() {
+        function TrainingInfoProto(properties) {
+          this.initializationBinding = [];
+          this.updateBinding = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        TrainingInfoProto.prototype.initialization = null;
+        TrainingInfoProto.prototype.algorithm = null;
+        TrainingInfoProto.prototype.initializationBinding = $util.emptyArray;
+        TrainingInfoProto.prototype.updateBinding = $util.emptyArray;
+        TrainingInfoProto.create = function create(properties) {
+          return new TrainingInfoProto(properties);
+        };
+        TrainingInfoProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.initialization != null && Object.hasOwnProperty.call(message, "initialization"))
+            $root.onnx.GraphProto.encode(message.initialization, writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork()).ldelim();
+          if (message.algorithm != null && Object.hasOwnProperty.call(message, "algorithm"))
+            $root.onnx.GraphProto.encode(message.algorithm, writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).fork()).ldelim();
+          if (message.initializationBinding != null && message.initializationBinding.length)
+            for (var i = 0; i < message.initializationBinding.length; ++i)
+              $root.onnx.StringStringEntryProto.encode(message.initializationBinding[i], writer.uint32(
+                /* id 3, wireType 2 =*/
+                26
+              ).fork()).ldelim();
+          if (message.updateBinding != null && message.updateBinding.length)
+            for (var i = 0; i < message.updateBinding.length; ++i)
+              $root.onnx.StringStringEntryProto.encode(message.updateBinding[i], writer.uint32(
+                /* id 4, wireType 2 =*/
+                34
+              ).fork()).ldelim();
+          return writer;
+        };
+        TrainingInfoProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        TrainingInfoProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TrainingInfoProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.initialization = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                break;
+              case 2:
+                message.algorithm = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                break;
+              case 3:
+                if (!(message.initializationBinding && message.initializationBinding.length))
+                  message.initializationBinding = [];
+                message.initializationBinding.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                break;
+              case 4:
+                if (!(message.updateBinding && message.updateBinding.length))
+                  message.updateBinding = [];
+                message.updateBinding.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        TrainingInfoProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        TrainingInfoProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.initialization != null && message.hasOwnProperty("initialization")) {
+            var error = $root.onnx.GraphProto.verify(message.initialization);
+            if (error)
+              return "initialization." + error;
+          }
+          if (message.algorithm != null && message.hasOwnProperty("algorithm")) {
+            var error = $root.onnx.GraphProto.verify(message.algorithm);
+            if (error)
+              return "algorithm." + error;
+          }
+          if (message.initializationBinding != null && message.hasOwnProperty("initializationBinding")) {
+            if (!Array.isArray(message.initializationBinding))
+              return "initializationBinding: array expected";
+            for (var i = 0; i < message.initializationBinding.length; ++i) {
+              var error = $root.onnx.StringStringEntryProto.verify(message.initializationBinding[i]);
+              if (error)
+                return "initializationBinding." + error;
+            }
+          }
+          if (message.updateBinding != null && message.hasOwnProperty("updateBinding")) {
+            if (!Array.isArray(message.updateBinding))
+              return "updateBinding: array expected";
+            for (var i = 0; i < message.updateBinding.length; ++i) {
+              var error = $root.onnx.StringStringEntryProto.verify(message.updateBinding[i]);
+              if (error)
+                return "updateBinding." + error;
+            }
+          }
+          return null;
+        };
+        TrainingInfoProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.TrainingInfoProto)
+            return object;
+          var message = new $root.onnx.TrainingInfoProto();
+          if (object.initialization != null) {
+            if (typeof object.initialization !== "object")
+              throw TypeError(".onnx.TrainingInfoProto.initialization: object expected");
+            message.initialization = $root.onnx.GraphProto.fromObject(object.initialization);
+          }
+          if (object.algorithm != null) {
+            if (typeof object.algorithm !== "object")
+              throw TypeError(".onnx.TrainingInfoProto.algorithm: object expected");
+            message.algorithm = $root.onnx.GraphProto.fromObject(object.algorithm);
+          }
+          if (object.initializationBinding) {
+            if (!Array.isArray(object.initializationBinding))
+              throw TypeError(".onnx.TrainingInfoProto.initializationBinding: array expected");
+            message.initializationBinding = [];
+            for (var i = 0; i < object.initializationBinding.length; ++i) {
+              if (typeof object.initializationBinding[i] !== "object")
+                throw TypeError(".onnx.TrainingInfoProto.initializationBinding: object expected");
+              message.initializationBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object.initializationBinding[i]);
+            }
+          }
+          if (object.updateBinding) {
+            if (!Array.isArray(object.updateBinding))
+              throw TypeError(".onnx.TrainingInfoProto.updateBinding: array expected");
+            message.updateBinding = [];
+            for (var i = 0; i < object.updateBinding.length; ++i) {
+              if (typeof object.updateBinding[i] !== "object")
+                throw TypeError(".onnx.TrainingInfoProto.updateBinding: object expected");
+              message.updateBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object.updateBinding[i]);
+            }
+          }
+          return message;
+        };
+        TrainingInfoProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.initializationBinding = [];
+            object.updateBinding = [];
+          }
+          if (options.defaults) {
+            object.initialization = null;
+            object.algorithm = null;
+          }
+          if (message.initialization != null && message.hasOwnProperty("initialization"))
+            object.initialization = $root.onnx.GraphProto.toObject(message.initialization, options);
+          if (message.algorithm != null && message.hasOwnProperty("algorithm"))
+            object.algorithm = $root.onnx.GraphProto.toObject(message.algorithm, options);
+          if (message.initializationBinding && message.initializationBinding.length) {
+            object.initializationBinding = [];
+            for (var j = 0; j < message.initializationBinding.length; ++j)
+              object.initializationBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.initializationBinding[j], options);
+          }
+          if (message.updateBinding && message.updateBinding.length) {
+            object.updateBinding = [];
+            for (var j = 0; j < message.updateBinding.length; ++j)
+              object.updateBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.updateBinding[j], options);
+          }
+          return object;
+        };
+        TrainingInfoProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return TrainingInfoProto;
+      })();
+      onnx2.ModelProto = (function() {
+        function ModelProto(properties) {
+          this.opsetImport = [];
+          this.metadataProps = [];
+          this.trainingInfo = [];
+          this.functions = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        ModelProto.prototype.irVersion = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+        ModelProto.prototype.opsetImport = $util.emptyArray;
+        ModelProto.prototype.producerName = "";
+        ModelProto.prototype.producerVersion = "";
+        ModelProto.prototype.domain = "";
+        ModelProto.prototype.modelVersion = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+        ModelProto.prototype.docString = "";
+        ModelProto.prototype.graph = null;
+        ModelProto.prototype.metadataProps = $util.emptyArray;
+        ModelProto.prototype.trainingInfo = $util.emptyArray;
+        ModelProto.prototype.functions = $util.emptyArray;
+        ModelProto.create = function create(properties) {
+          return new ModelProto(properties);
+        };
+        ModelProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.irVersion != null && Object.hasOwnProperty.call(message, "irVersion"))
+            writer.uint32(
+              /* id 1, wireType 0 =*/
+              8
+            ).int64(message.irVersion);
+          if (message.producerName != null && Object.hasOwnProperty.call(message, "producerName"))
+            writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).string(message.producerName);
+          if (message.producerVersion != null && Object.hasOwnProperty.call(message, "producerVersion"))
+            writer.uint32(
+              /* id 3, wireType 2 =*/
+              26
+            ).string(message.producerVersion);
+          if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+            writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).string(message.domain);
+          if (message.modelVersion != null && Object.hasOwnProperty.call(message, "modelVersion"))
+            writer.uint32(
+              /* id 5, wireType 0 =*/
+              40
+            ).int64(message.modelVersion);
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 6, wireType 2 =*/
+              50
+            ).string(message.docString);
+          if (message.graph != null && Object.hasOwnProperty.call(message, "graph"))
+            $root.onnx.GraphProto.encode(message.graph, writer.uint32(
+              /* id 7, wireType 2 =*/
+              58
+            ).fork()).ldelim();
+          if (message.opsetImport != null && message.opsetImport.length)
+            for (var i = 0; i < message.opsetImport.length; ++i)
+              $root.onnx.OperatorSetIdProto.encode(message.opsetImport[i], writer.uint32(
+                /* id 8, wireType 2 =*/
+                66
+              ).fork()).ldelim();
+          if (message.metadataProps != null && message.metadataProps.length)
+            for (var i = 0; i < message.metadataProps.length; ++i)
+              $root.onnx.StringStringEntryProto.encode(message.metadataProps[i], writer.uint32(
+                /* id 14, wireType 2 =*/
+                114
+              ).fork()).ldelim();
+          if (message.trainingInfo != null && message.trainingInfo.length)
+            for (var i = 0; i < message.trainingInfo.length; ++i)
+              $root.onnx.TrainingInfoProto.encode(message.trainingInfo[i], writer.uint32(
+                /* id 20, wireType 2 =*/
+                162
+              ).fork()).ldelim();
+          if (message.functions != null && message.functions.length)
+            for (var i = 0; i < message.functions.length; ++i)
+              $root.onnx.FunctionProto.encode(message.functions[i], writer.uint32(
+                /* id 25, wireType 2 =*/
+                202
+              ).fork()).ldelim();
+          return writer;
+        };
+        ModelProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        ModelProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.ModelProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.irVersion = reader.int64();
+                break;
+              case 8:
+                if (!(message.opsetImport && message.opsetImport.length))
+                  message.opsetImport = [];
+                message.opsetImport.push($root.onnx.OperatorSetIdProto.decode(reader, reader.uint32()));
+                break;
+              case 2:
+                message.producerName = reader.string();
+                break;
+              case 3:
+                message.producerVersion = reader.string();
+                break;
+              case 4:
+                message.domain = reader.string();
+                break;
+              case 5:
+                message.modelVersion = reader.int64();
+                break;
+              case 6:
+                message.docString = reader.string();
+                break;
+              case 7:
+                message.graph = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                break;
+              case 14:
+                if (!(message.metadataProps && message.metadataProps.length))
+                  message.metadataProps = [];
+                message.metadataProps.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                break;
+              case 20:
+                if (!(message.trainingInfo && message.trainingInfo.length))
+                  message.trainingInfo = [];
+                message.trainingInfo.push($root.onnx.TrainingInfoProto.decode(reader, reader.uint32()));
+                break;
+              case 25:
+                if (!(message.functions && message.functions.length))
+                  message.functions = [];
+                message.functions.push($root.onnx.FunctionProto.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        ModelProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        ModelProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.irVersion != null && message.hasOwnProperty("irVersion")) {
+            if (!$util.isInteger(message.irVersion) && !(message.irVersion && $util.isInteger(message.irVersion.low) && $util.isInteger(message.irVersion.high)))
+              return "irVersion: integer|Long expected";
+          }
+          if (message.opsetImport != null && message.hasOwnProperty("opsetImport")) {
+            if (!Array.isArray(message.opsetImport))
+              return "opsetImport: array expected";
+            for (var i = 0; i < message.opsetImport.length; ++i) {
+              var error = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
+              if (error)
+                return "opsetImport." + error;
+            }
+          }
+          if (message.producerName != null && message.hasOwnProperty("producerName")) {
+            if (!$util.isString(message.producerName))
+              return "producerName: string expected";
+          }
+          if (message.producerVersion != null && message.hasOwnProperty("producerVersion")) {
+            if (!$util.isString(message.producerVersion))
+              return "producerVersion: string expected";
+          }
+          if (message.domain != null && message.hasOwnProperty("domain")) {
+            if (!$util.isString(message.domain))
+              return "domain: string expected";
+          }
+          if (message.modelVersion != null && message.hasOwnProperty("modelVersion")) {
+            if (!$util.isInteger(message.modelVersion) && !(message.modelVersion && $util.isInteger(message.modelVersion.low) && $util.isInteger(message.modelVersion.high)))
+              return "modelVersion: integer|Long expected";
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          if (message.graph != null && message.hasOwnProperty("graph")) {
+            var error = $root.onnx.GraphProto.verify(message.graph);
+            if (error)
+              return "graph." + error;
+          }
+          if (message.metadataProps != null && message.hasOwnProperty("metadataProps")) {
+            if (!Array.isArray(message.metadataProps))
+              return "metadataProps: array expected";
+            for (var i = 0; i < message.metadataProps.length; ++i) {
+              var error = $root.onnx.StringStringEntryProto.verify(message.metadataProps[i]);
+              if (error)
+                return "metadataProps." + error;
+            }
+          }
+          if (message.trainingInfo != null && message.hasOwnProperty("trainingInfo")) {
+            if (!Array.isArray(message.trainingInfo))
+              return "trainingInfo: array expected";
+            for (var i = 0; i < message.trainingInfo.length; ++i) {
+              var error = $root.onnx.TrainingInfoProto.verify(message.trainingInfo[i]);
+              if (error)
+                return "trainingInfo." + error;
+            }
+          }
+          if (message.functions != null && message.hasOwnProperty("functions")) {
+            if (!Array.isArray(message.functions))
+              return "functions: array expected";
+            for (var i = 0; i < message.functions.length; ++i) {
+              var error = $root.onnx.FunctionProto.verify(message.functions[i]);
+              if (error)
+                return "functions." + error;
+            }
+          }
+          return null;
+        };
+        ModelProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.ModelProto)
+            return object;
+          var message = new $root.onnx.ModelProto();
+          if (object.irVersion != null) {
+            if ($util.Long)
+              (message.irVersion = $util.Long.fromValue(object.irVersion)).unsigned = false;
+            else if (typeof object.irVersion === "string")
+              message.irVersion = parseInt(object.irVersion, 10);
+            else if (typeof object.irVersion === "number")
+              message.irVersion = object.irVersion;
+            else if (typeof object.irVersion === "object")
+              message.irVersion = new $util.LongBits(object.irVersion.low >>> 0, object.irVersion.high >>> 0).toNumber();
+          }
+          if (object.opsetImport) {
+            if (!Array.isArray(object.opsetImport))
+              throw TypeError(".onnx.ModelProto.opsetImport: array expected");
+            message.opsetImport = [];
+            for (var i = 0; i < object.opsetImport.length; ++i) {
+              if (typeof object.opsetImport[i] !== "object")
+                throw TypeError(".onnx.ModelProto.opsetImport: object expected");
+              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object.opsetImport[i]);
+            }
+          }
+          if (object.producerName != null)
+            message.producerName = String(object.producerName);
+          if (object.producerVersion != null)
+            message.producerVersion = String(object.producerVersion);
+          if (object.domain != null)
+            message.domain = String(object.domain);
+          if (object.modelVersion != null) {
+            if ($util.Long)
+              (message.modelVersion = $util.Long.fromValue(object.modelVersion)).unsigned = false;
+            else if (typeof object.modelVersion === "string")
+              message.modelVersion = parseInt(object.modelVersion, 10);
+            else if (typeof object.modelVersion === "number")
+              message.modelVersion = object.modelVersion;
+            else if (typeof object.modelVersion === "object")
+              message.modelVersion = new $util.LongBits(object.modelVersion.low >>> 0, object.modelVersion.high >>> 0).toNumber();
+          }
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          if (object.graph != null) {
+            if (typeof object.graph !== "object")
+              throw TypeError(".onnx.ModelProto.graph: object expected");
+            message.graph = $root.onnx.GraphProto.fromObject(object.graph);
+          }
+          if (object.metadataProps) {
+            if (!Array.isArray(object.metadataProps))
+              throw TypeError(".onnx.ModelProto.metadataProps: array expected");
+            message.metadataProps = [];
+            for (var i = 0; i < object.metadataProps.length; ++i) {
+              if (typeof object.metadataProps[i] !== "object")
+                throw TypeError(".onnx.ModelProto.metadataProps: object expected");
+              message.metadataProps[i] = $root.onnx.StringStringEntryProto.fromObject(object.metadataProps[i]);
+            }
+          }
+          if (object.trainingInfo) {
+            if (!Array.isArray(object.trainingInfo))
+              throw TypeError(".onnx.ModelProto.trainingInfo: array expected");
+            message.trainingInfo = [];
+            for (var i = 0; i < object.trainingInfo.length; ++i) {
+              if (typeof object.trainingInfo[i] !== "object")
+                throw TypeError(".onnx.ModelProto.trainingInfo: object expected");
+              message.trainingInfo[i] = $root.onnx.TrainingInfoProto.fromObject(object.trainingInfo[i]);
+            }
+          }
+          if (object.functions) {
+            if (!Array.isArray(object.functions))
+              throw TypeError(".onnx.ModelProto.functions: array expected");
+            message.functions = [];
+            for (var i = 0; i < object.functions.length; ++i) {
+              if (typeof object.functions[i] !== "object")
+                throw TypeError(".onnx.ModelProto.functions: object expected");
+              message.functions[i] = $root.onnx.FunctionProto.fromObject(object.functions[i]);
+            }
+          }
+          return message;
+        };
+        ModelProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.opsetImport = [];
+            object.metadataProps = [];
+            object.trainingInfo = [];
+            object.functions = [];
+          }
+          if (options.defaults) {
+            if ($util.Long) {
+              var long = new $util.Long(0, 0, false);
+              object.irVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+            } else
+              object.irVersion = options.longs === String ? "0" : 0;
+            object.producerName = "";
+            object.producerVersion = "";
+            object.domain = "";
+            if ($util.Long) {
+              var long = new $util.Long(0, 0, false);
+              object.modelVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+            } else
+              object.modelVersion = options.longs === String ? "0" : 0;
+            object.docString = "";
+            object.graph = null;
+          }
+          if (message.irVersion != null && message.hasOwnProperty("irVersion"))
+            if (typeof message.irVersion === "number")
+              object.irVersion = options.longs === String ? String(message.irVersion) : message.irVersion;
+            else
+              object.irVersion = options.longs === String ? $util.Long.prototype.toString.call(message.irVersion) : options.longs === Number ? new $util.LongBits(message.irVersion.low >>> 0, message.irVersion.high >>> 0).toNumber() : message.irVersion;
+          if (message.producerName != null && message.hasOwnProperty("producerName"))
+            object.producerName = message.producerName;
+          if (message.producerVersion != null && message.hasOwnProperty("producerVersion"))
+            object.producerVersion = message.producerVersion;
+          if (message.domain != null && message.hasOwnProperty("domain"))
+            object.domain = message.domain;
+          if (message.modelVersion != null && message.hasOwnProperty("modelVersion"))
+            if (typeof message.modelVersion === "number")
+              object.modelVersion = options.longs === String ? String(message.modelVersion) : message.modelVersion;
+            else
+              object.modelVersion = options.longs === String ? $util.Long.prototype.toString.call(message.modelVersion) : options.longs === Number ? new $util.LongBits(message.modelVersion.low >>> 0, message.modelVersion.high >>> 0).toNumber() : message.modelVersion;
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.graph != null && message.hasOwnProperty("graph"))
+            object.graph = $root.onnx.GraphProto.toObject(message.graph, options);
+          if (message.opsetImport && message.opsetImport.length) {
+            object.opsetImport = [];
+            for (var j = 0; j < message.opsetImport.length; ++j)
+              object.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
+          }
+          if (message.metadataProps && message.metadataProps.length) {
+            object.metadataProps = [];
+            for (var j = 0; j < message.metadataProps.length; ++j)
+              object.metadataProps[j] = $root.onnx.StringStringEntryProto.toObject(message.metadataProps[j], options);
+          }
+          if (message.trainingInfo && message.trainingInfo.length) {
+            object.trainingInfo = [];
+            for (var j = 0; j < message.trainingInfo.length; ++j)
+              object.trainingInfo[j] = $root.onnx.TrainingInfoProto.toObject(message.trainingInfo[j], options);
+          }
+          if (message.functions && message.functions.length) {
+            object.functions = [];
+            for (var j = 0; j < message.functions.length; ++j)
+              object.functions[j] = $root.onnx.FunctionProto.toObject(message.functions[j], options);
+          }
+          return object;
+        };
+        ModelProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return ModelProto;
+      })();
+      onnx2.StringStringEntryProto = (function() {
+        function StringStringEntryProto(properties) {
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        StringStringEntryProto.prototype.key = "";
+        StringStringEntryProto.prototype.value = "";
+        StringStringEntryProto.create = function create(properties) {
+          return new StringStringEntryProto(properties);
+        };
+        StringStringEntryProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.key);
+          if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+            writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).string(message.value);
+          return writer;
+        };
+        StringStringEntryProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        StringStringEntryProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.StringStringEntryProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.key = reader.string();
+                break;
+              case 2:
+                message.value = reader.string();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        StringStringEntryProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        StringStringEntryProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.key != null && message.hasOwnProperty("key")) {
+            if (!$util.isString(message.key))
+              return "key: string expected";
+          }
+          if (message.value != null && message.hasOwnProperty("value")) {
+            if (!$util.isString(message.value))
+              return "value: string expected";
+          }
+          return null;
+        };
+        StringStringEntryProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.StringStringEntryProto)
+            return object;
+          var message = new $root.onnx.StringStringEntryProto();
+          if (object.key != null)
+            message.key = String(object.key);
+          if (object.value != null)
+            message.value = String(object.value);
+          return message;
+        };
+        StringStringEntryProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.defaults) {
+            object.key = "";
+            object.value = "";
+          }
+          if (message.key != null && message.hasOwnProperty("key"))
+            object.key = message.key;
+          if (message.value != null && message.hasOwnProperty("value"))
+            object.value = message.value;
+          return object;
+        };
+        StringStringEntryProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return StringStringEntryProto;
+      })();
+      onnx2.TensorAnnotation = (function() {
+        function TensorAnnotation(properties) {
+          this.quantParameterTensorNames = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        TensorAnnotation.prototype.tensorName = "";
+        TensorAnnotation.prototype.quantParameterTensorNames = $util.emptyArray;
+        TensorAnnotation.create = function create(properties) {
+          return new TensorAnnotation(properties);
+        };
+        TensorAnnotation.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.tensorName != null && Object.hasOwnProperty.call(message, "tensorName"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.tensorName);
+          if (message.quantParameterTensorNames != null && message.quantParameterTensorNames.length)
+            for (var i = 0; i < message.quantParameterTensorNames.length; ++i)
+              $root.onnx.StringStringEntryProto.encode(message.quantParameterTensorNames[i], writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).fork()).ldelim();
+          return writer;
+        };
+        TensorAnnotation.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        TensorAnnotation.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorAnnotation();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.tensorName = reader.string();
+                break;
+              case 2:
+                if (!(message.quantParameterTensorNames && message.quantParameterTensorNames.length))
+                  message.quantParameterTensorNames = [];
+                message.quantParameterTensorNames.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        TensorAnnotation.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        TensorAnnotation.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.tensorName != null && message.hasOwnProperty("tensorName")) {
+            if (!$util.isString(message.tensorName))
+              return "tensorName: string expected";
+          }
+          if (message.quantParameterTensorNames != null && message.hasOwnProperty("quantParameterTensorNames")) {
+            if (!Array.isArray(message.quantParameterTensorNames))
+              return "quantParameterTensorNames: array expected";
+            for (var i = 0; i < message.quantParameterTensorNames.length; ++i) {
+              var error = $root.onnx.StringStringEntryProto.verify(message.quantParameterTensorNames[i]);
+              if (error)
+                return "quantParameterTensorNames." + error;
+            }
+          }
+          return null;
+        };
+        TensorAnnotation.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.TensorAnnotation)
+            return object;
+          var message = new $root.onnx.TensorAnnotation();
+          if (object.tensorName != null)
+            message.tensorName = String(object.tensorName);
+          if (object.quantParameterTensorNames) {
+            if (!Array.isArray(object.quantParameterTensorNames))
+              throw TypeError(".onnx.TensorAnnotation.quantParameterTensorNames: array expected");
+            message.quantParameterTensorNames = [];
+            for (var i = 0; i < object.quantParameterTensorNames.length; ++i) {
+              if (typeof object.quantParameterTensorNames[i] !== "object")
+                throw TypeError(".onnx.TensorAnnotation.quantParameterTensorNames: object expected");
+              message.quantParameterTensorNames[i] = $root.onnx.StringStringEntryProto.fromObject(object.quantParameterTensorNames[i]);
+            }
+          }
+          return message;
+        };
+        TensorAnnotation.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults)
+            object.quantParameterTensorNames = [];
+          if (options.defaults)
+            object.tensorName = "";
+          if (message.tensorName != null && message.hasOwnProperty("tensorName"))
+            object.tensorName = message.tensorName;
+          if (message.quantParameterTensorNames && message.quantParameterTensorNames.length) {
+            object.quantParameterTensorNames = [];
+            for (var j = 0; j < message.quantParameterTensorNames.length; ++j)
+              object.quantParameterTensorNames[j] = $root.onnx.StringStringEntryProto.toObject(message.quantParameterTensorNames[j], options);
+          }
+          return object;
+        };
+        TensorAnnotation.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return TensorAnnotation;
+      })();
+      onnx2.GraphProto = (function() {
+        function GraphProto(properties) {
+          this.node = [];
+          this.initializer = [];
+          this.sparseInitializer = [];
+          this.input = [];
+          this.output = [];
+          this.valueInfo = [];
+          this.quantizationAnnotation = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        GraphProto.prototype.node = $util.emptyArray;
+        GraphProto.prototype.name = "";
+        GraphProto.prototype.initializer = $util.emptyArray;
+        GraphProto.prototype.sparseInitializer = $util.emptyArray;
+        GraphProto.prototype.docString = "";
+        GraphProto.prototype.input = $util.emptyArray;
+        GraphProto.prototype.output = $util.emptyArray;
+        GraphProto.prototype.valueInfo = $util.emptyArray;
+        GraphProto.prototype.quantizationAnnotation = $util.emptyArray;
+        GraphProto.create = function create(properties) {
+          return new GraphProto(properties);
+        };
+        GraphProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.node != null && message.node.length)
+            for (var i = 0; i < message.node.length; ++i)
+              $root.onnx.NodeProto.encode(message.node[i], writer.uint32(
+                /* id 1, wireType 2 =*/
+                10
+              ).fork()).ldelim();
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).string(message.name);
+          if (message.initializer != null && message.initializer.length)
+            for (var i = 0; i < message.initializer.length; ++i)
+              $root.onnx.TensorProto.encode(message.initializer[i], writer.uint32(
+                /* id 5, wireType 2 =*/
+                42
+              ).fork()).ldelim();
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 10, wireType 2 =*/
+              82
+            ).string(message.docString);
+          if (message.input != null && message.input.length)
+            for (var i = 0; i < message.input.length; ++i)
+              $root.onnx.ValueInfoProto.encode(message.input[i], writer.uint32(
+                /* id 11, wireType 2 =*/
+                90
+              ).fork()).ldelim();
+          if (message.output != null && message.output.length)
+            for (var i = 0; i < message.output.length; ++i)
+              $root.onnx.ValueInfoProto.encode(message.output[i], writer.uint32(
+                /* id 12, wireType 2 =*/
+                98
+              ).fork()).ldelim();
+          if (message.valueInfo != null && message.valueInfo.length)
+            for (var i = 0; i < message.valueInfo.length; ++i)
+              $root.onnx.ValueInfoProto.encode(message.valueInfo[i], writer.uint32(
+                /* id 13, wireType 2 =*/
+                106
+              ).fork()).ldelim();
+          if (message.quantizationAnnotation != null && message.quantizationAnnotation.length)
+            for (var i = 0; i < message.quantizationAnnotation.length; ++i)
+              $root.onnx.TensorAnnotation.encode(message.quantizationAnnotation[i], writer.uint32(
+                /* id 14, wireType 2 =*/
+                114
+              ).fork()).ldelim();
+          if (message.sparseInitializer != null && message.sparseInitializer.length)
+            for (var i = 0; i < message.sparseInitializer.length; ++i)
+              $root.onnx.SparseTensorProto.encode(message.sparseInitializer[i], writer.uint32(
+                /* id 15, wireType 2 =*/
+                122
+              ).fork()).ldelim();
+          return writer;
+        };
+        GraphProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        GraphProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.GraphProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                if (!(message.node && message.node.length))
+                  message.node = [];
+                message.node.push($root.onnx.NodeProto.decode(reader, reader.uint32()));
+                break;
+              case 2:
+                message.name = reader.string();
+                break;
+              case 5:
+                if (!(message.initializer && message.initializer.length))
+                  message.initializer = [];
+                message.initializer.push($root.onnx.TensorProto.decode(reader, reader.uint32()));
+                break;
+              case 15:
+                if (!(message.sparseInitializer && message.sparseInitializer.length))
+                  message.sparseInitializer = [];
+                message.sparseInitializer.push($root.onnx.SparseTensorProto.decode(reader, reader.uint32()));
+                break;
+              case 10:
+                message.docString = reader.string();
+                break;
+              case 11:
+                if (!(message.input && message.input.length))
+                  message.input = [];
+                message.input.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32()));
+                break;
+              case 12:
+                if (!(message.output && message.output.length))
+                  message.output = [];
+                message.output.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32()));
+                break;
+              case 13:
+                if (!(message.valueInfo && message.valueInfo.length))
+                  message.valueInfo = [];
+                message.valueInfo.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32()));
+                break;
+              case 14:
+                if (!(message.quantizationAnnotation && message.quantizationAnnotation.length))
+                  message.quantizationAnnotation = [];
+                message.quantizationAnnotation.push($root.onnx.TensorAnnotation.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        GraphProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        GraphProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.node != null && message.hasOwnProperty("node")) {
+            if (!Array.isArray(message.node))
+              return "node: array expected";
+            for (var i = 0; i < message.node.length; ++i) {
+              var error = $root.onnx.NodeProto.verify(message.node[i]);
+              if (error)
+                return "node." + error;
+            }
+          }
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.initializer != null && message.hasOwnProperty("initializer")) {
+            if (!Array.isArray(message.initializer))
+              return "initializer: array expected";
+            for (var i = 0; i < message.initializer.length; ++i) {
+              var error = $root.onnx.TensorProto.verify(message.initializer[i]);
+              if (error)
+                return "initializer." + error;
+            }
+          }
+          if (message.sparseInitializer != null && message.hasOwnProperty("sparseInitializer")) {
+            if (!Array.isArray(message.sparseInitializer))
+              return "sparseInitializer: array expected";
+            for (var i = 0; i < message.sparseInitializer.length; ++i) {
+              var error = $root.onnx.SparseTensorProto.verify(message.sparseInitializer[i]);
+              if (error)
+                return "sparseInitializer." + error;
+            }
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          if (message.input != null && message.hasOwnProperty("input")) {
+            if (!Array.isArray(message.input))
+              return "input: array expected";
+            for (var i = 0; i < message.input.length; ++i) {
+              var error = $root.onnx.ValueInfoProto.verify(message.input[i]);
+              if (error)
+                return "input." + error;
+            }
+          }
+          if (message.output != null && message.hasOwnProperty("output")) {
+            if (!Array.isArray(message.output))
+              return "output: array expected";
+            for (var i = 0; i < message.output.length; ++i) {
+              var error = $root.onnx.ValueInfoProto.verify(message.output[i]);
+              if (error)
+                return "output." + error;
+            }
+          }
+          if (message.valueInfo != null && message.hasOwnProperty("valueInfo")) {
+            if (!Array.isArray(message.valueInfo))
+              return "valueInfo: array expected";
+            for (var i = 0; i < message.valueInfo.length; ++i) {
+              var error = $root.onnx.ValueInfoProto.verify(message.valueInfo[i]);
+              if (error)
+                return "valueInfo." + error;
+            }
+          }
+          if (message.quantizationAnnotation != null && message.hasOwnProperty("quantizationAnnotation")) {
+            if (!Array.isArray(message.quantizationAnnotation))
+              return "quantizationAnnotation: array expected";
+            for (var i = 0; i < message.quantizationAnnotation.length; ++i) {
+              var error = $root.onnx.TensorAnnotation.verify(message.quantizationAnnotation[i]);
+              if (error)
+                return "quantizationAnnotation." + error;
+            }
+          }
+          return null;
+        };
+        GraphProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.GraphProto)
+            return object;
+          var message = new $root.onnx.GraphProto();
+          if (object.node) {
+            if (!Array.isArray(object.node))
+              throw TypeError(".onnx.GraphProto.node: array expected");
+            message.node = [];
+            for (var i = 0; i < object.node.length; ++i) {
+              if (typeof object.node[i] !== "object")
+                throw TypeError(".onnx.GraphProto.node: object expected");
+              message.node[i] = $root.onnx.NodeProto.fromObject(object.node[i]);
+            }
+          }
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.initializer) {
+            if (!Array.isArray(object.initializer))
+              throw TypeError(".onnx.GraphProto.initializer: array expected");
+            message.initializer = [];
+            for (var i = 0; i < object.initializer.length; ++i) {
+              if (typeof object.initializer[i] !== "object")
+                throw TypeError(".onnx.GraphProto.initializer: object expected");
+              message.initializer[i] = $root.onnx.TensorProto.fromObject(object.initializer[i]);
+            }
+          }
+          if (object.sparseInitializer) {
+            if (!Array.isArray(object.sparseInitializer))
+              throw TypeError(".onnx.GraphProto.sparseInitializer: array expected");
+            message.sparseInitializer = [];
+            for (var i = 0; i < object.sparseInitializer.length; ++i) {
+              if (typeof object.sparseInitializer[i] !== "object")
+                throw TypeError(".onnx.GraphProto.sparseInitializer: object expected");
+              message.sparseInitializer[i] = $root.onnx.SparseTensorProto.fromObject(object.sparseInitializer[i]);
+            }
+          }
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          if (object.input) {
+            if (!Array.isArray(object.input))
+              throw TypeError(".onnx.GraphProto.input: array expected");
+            message.input = [];
+            for (var i = 0; i < object.input.length; ++i) {
+              if (typeof object.input[i] !== "object")
+                throw TypeError(".onnx.GraphProto.input: object expected");
+              message.input[i] = $root.onnx.ValueInfoProto.fromObject(object.input[i]);
+            }
+          }
+          if (object.output) {
+            if (!Array.isArray(object.output))
+              throw TypeError(".onnx.GraphProto.output: array expected");
+            message.output = [];
+            for (var i = 0; i < object.output.length; ++i) {
+              if (typeof object.output[i] !== "object")
+                throw TypeError(".onnx.GraphProto.output: object expected");
+              message.output[i] = $root.onnx.ValueInfoProto.fromObject(object.output[i]);
+            }
+          }
+          if (object.valueInfo) {
+            if (!Array.isArray(object.valueInfo))
+              throw TypeError(".onnx.GraphProto.valueInfo: array expected");
+            message.valueInfo = [];
+            for (var i = 0; i < object.valueInfo.length; ++i) {
+              if (typeof object.valueInfo[i] !== "object")
+                throw TypeError(".onnx.GraphProto.valueInfo: object expected");
+              message.valueInfo[i] = $root.onnx.ValueInfoProto.fromObject(object.valueInfo[i]);
+            }
+          }
+          if (object.quantizationAnnotation) {
+            if (!Array.isArray(object.quantizationAnnotation))
+              throw TypeError(".onnx.GraphProto.quantizationAnnotation: array expected");
+            message.quantizationAnnotation = [];
+            for (var i = 0; i < object.quantizationAnnotation.length; ++i) {
+              if (typeof object.quantizationAnnotation[i] !== "object")
+                throw TypeError(".onnx.GraphProto.quantizationAnnotation: object expected");
+              message.quantizationAnnotation[i] = $root.onnx.TensorAnnotation.fromObject(object.quantizationAnnotation[i]);
+            }
+          }
+          return message;
+        };
+        GraphProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.node = [];
+            object.initializer = [];
+            object.input = [];
+            object.output = [];
+            object.valueInfo = [];
+            object.quantizationAnnotation = [];
+            object.sparseInitializer = [];
+          }
+          if (options.defaults) {
+            object.name = "";
+            object.docString = "";
+          }
+          if (message.node && message.node.length) {
+            object.node = [];
+            for (var j = 0; j < message.node.length; ++j)
+              object.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.initializer && message.initializer.length) {
+            object.initializer = [];
+            for (var j = 0; j < message.initializer.length; ++j)
+              object.initializer[j] = $root.onnx.TensorProto.toObject(message.initializer[j], options);
+          }
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.input && message.input.length) {
+            object.input = [];
+            for (var j = 0; j < message.input.length; ++j)
+              object.input[j] = $root.onnx.ValueInfoProto.toObject(message.input[j], options);
+          }
+          if (message.output && message.output.length) {
+            object.output = [];
+            for (var j = 0; j < message.output.length; ++j)
+              object.output[j] = $root.onnx.ValueInfoProto.toObject(message.output[j], options);
+          }
+          if (message.valueInfo && message.valueInfo.length) {
+            object.valueInfo = [];
+            for (var j = 0; j < message.valueInfo.length; ++j)
+              object.valueInfo[j] = $root.onnx.ValueInfoProto.toObject(message.valueInfo[j], options);
+          }
+          if (message.quantizationAnnotation && message.quantizationAnnotation.length) {
+            object.quantizationAnnotation = [];
+            for (var j = 0; j < message.quantizationAnnotation.length; ++j)
+              object.quantizationAnnotation[j] = $root.onnx.TensorAnnotation.toObject(message.quantizationAnnotation[j], options);
+          }
+          if (message.sparseInitializer && message.sparseInitializer.length) {
+            object.sparseInitializer = [];
+            for (var j = 0; j < message.sparseInitializer.length; ++j)
+              object.sparseInitializer[j] = $root.onnx.SparseTensorProto.toObject(message.sparseInitializer[j], options);
+          }
+          return object;
+        };
+        GraphProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return GraphProto;
+      })();
+      onnx2.TensorProto = (function() {
+        function TensorProto(properties) {
+          this.dims = [];
+          this.floatData = [];
+          this.int32Data = [];
+          this.stringData = [];
+          this.int64Data = [];
+          this.externalData = [];
+          this.doubleData = [];
+          this.uint64Data = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        TensorProto.prototype.dims = $util.emptyArray;
+        TensorProto.prototype.dataType = 0;
+        TensorProto.prototype.segment = null;
+        TensorProto.prototype.floatData = $util.emptyArray;
+        TensorProto.prototype.int32Data = $util.emptyArray;
+        TensorProto.prototype.stringData = $util.emptyArray;
+        TensorProto.prototype.int64Data = $util.emptyArray;
+        TensorProto.prototype.name = "";
+        TensorProto.prototype.docString = "";
+        TensorProto.prototype.rawData = $util.newBuffer([]);
+        TensorProto.prototype.externalData = $util.emptyArray;
+        TensorProto.prototype.dataLocation = 0;
+        TensorProto.prototype.doubleData = $util.emptyArray;
+        TensorProto.prototype.uint64Data = $util.emptyArray;
+        TensorProto.create = function create(properties) {
+          return new TensorProto(properties);
+        };
+        TensorProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.dims != null && message.dims.length) {
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork();
+            for (var i = 0; i < message.dims.length; ++i)
+              writer.int64(message.dims[i]);
+            writer.ldelim();
+          }
+          if (message.dataType != null && Object.hasOwnProperty.call(message, "dataType"))
+            writer.uint32(
+              /* id 2, wireType 0 =*/
+              16
+            ).int32(message.dataType);
+          if (message.segment != null && Object.hasOwnProperty.call(message, "segment"))
+            $root.onnx.TensorProto.Segment.encode(message.segment, writer.uint32(
+              /* id 3, wireType 2 =*/
+              26
+            ).fork()).ldelim();
+          if (message.floatData != null && message.floatData.length) {
+            writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).fork();
+            for (var i = 0; i < message.floatData.length; ++i)
+              writer.float(message.floatData[i]);
+            writer.ldelim();
+          }
+          if (message.int32Data != null && message.int32Data.length) {
+            writer.uint32(
+              /* id 5, wireType 2 =*/
+              42
+            ).fork();
+            for (var i = 0; i < message.int32Data.length; ++i)
+              writer.int32(message.int32Data[i]);
+            writer.ldelim();
+          }
+          if (message.stringData != null && message.stringData.length)
+            for (var i = 0; i < message.stringData.length; ++i)
+              writer.uint32(
+                /* id 6, wireType 2 =*/
+                50
+              ).bytes(message.stringData[i]);
+          if (message.int64Data != null && message.int64Data.length) {
+            writer.uint32(
+              /* id 7, wireType 2 =*/
+              58
+            ).fork();
+            for (var i = 0; i < message.int64Data.length; ++i)
+              writer.int64(message.int64Data[i]);
+            writer.ldelim();
+          }
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 8, wireType 2 =*/
+              66
+            ).string(message.name);
+          if (message.rawData != null && Object.hasOwnProperty.call(message, "rawData"))
+            writer.uint32(
+              /* id 9, wireType 2 =*/
+              74
+            ).bytes(message.rawData);
+          if (message.doubleData != null && message.doubleData.length) {
+            writer.uint32(
+              /* id 10, wireType 2 =*/
+              82
+            ).fork();
+            for (var i = 0; i < message.doubleData.length; ++i)
+              writer.double(message.doubleData[i]);
+            writer.ldelim();
+          }
+          if (message.uint64Data != null && message.uint64Data.length) {
+            writer.uint32(
+              /* id 11, wireType 2 =*/
+              90
+            ).fork();
+            for (var i = 0; i < message.uint64Data.length; ++i)
+              writer.uint64(message.uint64Data[i]);
+            writer.ldelim();
+          }
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 12, wireType 2 =*/
+              98
+            ).string(message.docString);
+          if (message.externalData != null && message.externalData.length)
+            for (var i = 0; i < message.externalData.length; ++i)
+              $root.onnx.StringStringEntryProto.encode(message.externalData[i], writer.uint32(
+                /* id 13, wireType 2 =*/
+                106
+              ).fork()).ldelim();
+          if (message.dataLocation != null && Object.hasOwnProperty.call(message, "dataLocation"))
+            writer.uint32(
+              /* id 14, wireType 0 =*/
+              112
+            ).int32(message.dataLocation);
+          return writer;
+        };
+        TensorProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        TensorProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                if (!(message.dims && message.dims.length))
+                  message.dims = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.dims.push(reader.int64());
+                } else
+                  message.dims.push(reader.int64());
+                break;
+              case 2:
+                message.dataType = reader.int32();
+                break;
+              case 3:
+                message.segment = $root.onnx.TensorProto.Segment.decode(reader, reader.uint32());
+                break;
+              case 4:
+                if (!(message.floatData && message.floatData.length))
+                  message.floatData = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.floatData.push(reader.float());
+                } else
+                  message.floatData.push(reader.float());
+                break;
+              case 5:
+                if (!(message.int32Data && message.int32Data.length))
+                  message.int32Data = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.int32Data.push(reader.int32());
+                } else
+                  message.int32Data.push(reader.int32());
+                break;
+              case 6:
+                if (!(message.stringData && message.stringData.length))
+                  message.stringData = [];
+                message.stringData.push(reader.bytes());
+                break;
+              case 7:
+                if (!(message.int64Data && message.int64Data.length))
+                  message.int64Data = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.int64Data.push(reader.int64());
+                } else
+                  message.int64Data.push(reader.int64());
+                break;
+              case 8:
+                message.name = reader.string();
+                break;
+              case 12:
+                message.docString = reader.string();
+                break;
+              case 9:
+                message.rawData = reader.bytes();
+                break;
+              case 13:
+                if (!(message.externalData && message.externalData.length))
+                  message.externalData = [];
+                message.externalData.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                break;
+              case 14:
+                message.dataLocation = reader.int32();
+                break;
+              case 10:
+                if (!(message.doubleData && message.doubleData.length))
+                  message.doubleData = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.doubleData.push(reader.double());
+                } else
+                  message.doubleData.push(reader.double());
+                break;
+              case 11:
+                if (!(message.uint64Data && message.uint64Data.length))
+                  message.uint64Data = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.uint64Data.push(reader.uint64());
+                } else
+                  message.uint64Data.push(reader.uint64());
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        TensorProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        TensorProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.dims != null && message.hasOwnProperty("dims")) {
+            if (!Array.isArray(message.dims))
+              return "dims: array expected";
+            for (var i = 0; i < message.dims.length; ++i)
+              if (!$util.isInteger(message.dims[i]) && !(message.dims[i] && $util.isInteger(message.dims[i].low) && $util.isInteger(message.dims[i].high)))
+                return "dims: integer|Long[] expected";
+          }
+          if (message.dataType != null && message.hasOwnProperty("dataType")) {
+            if (!$util.isInteger(message.dataType))
+              return "dataType: integer expected";
+          }
+          if (message.segment != null && message.hasOwnProperty("segment")) {
+            var error = $root.onnx.TensorProto.Segment.verify(message.segment);
+            if (error)
+              return "segment." + error;
+          }
+          if (message.floatData != null && message.hasOwnProperty("floatData")) {
+            if (!Array.isArray(message.floatData))
+              return "floatData: array expected";
+            for (var i = 0; i < message.floatData.length; ++i)
+              if (typeof message.floatData[i] !== "number")
+                return "floatData: number[] expected";
+          }
+          if (message.int32Data != null && message.hasOwnProperty("int32Data")) {
+            if (!Array.isArray(message.int32Data))
+              return "int32Data: array expected";
+            for (var i = 0; i < message.int32Data.length; ++i)
+              if (!$util.isInteger(message.int32Data[i]))
+                return "int32Data: integer[] expected";
+          }
+          if (message.stringData != null && message.hasOwnProperty("stringData")) {
+            if (!Array.isArray(message.stringData))
+              return "stringData: array expected";
+            for (var i = 0; i < message.stringData.length; ++i)
+              if (!(message.stringData[i] && typeof message.stringData[i].length === "number" || $util.isString(message.stringData[i])))
+                return "stringData: buffer[] expected";
+          }
+          if (message.int64Data != null && message.hasOwnProperty("int64Data")) {
+            if (!Array.isArray(message.int64Data))
+              return "int64Data: array expected";
+            for (var i = 0; i < message.int64Data.length; ++i)
+              if (!$util.isInteger(message.int64Data[i]) && !(message.int64Data[i] && $util.isInteger(message.int64Data[i].low) && $util.isInteger(message.int64Data[i].high)))
+                return "int64Data: integer|Long[] expected";
+          }
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          if (message.rawData != null && message.hasOwnProperty("rawData")) {
+            if (!(message.rawData && typeof message.rawData.length === "number" || $util.isString(message.rawData)))
+              return "rawData: buffer expected";
+          }
+          if (message.externalData != null && message.hasOwnProperty("externalData")) {
+            if (!Array.isArray(message.externalData))
+              return "externalData: array expected";
+            for (var i = 0; i < message.externalData.length; ++i) {
+              var error = $root.onnx.StringStringEntryProto.verify(message.externalData[i]);
+              if (error)
+                return "externalData." + error;
+            }
+          }
+          if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
+            switch (message.dataLocation) {
+              default:
+                return "dataLocation: enum value expected";
+              case 0:
+              case 1:
+                break;
+            }
+          if (message.doubleData != null && message.hasOwnProperty("doubleData")) {
+            if (!Array.isArray(message.doubleData))
+              return "doubleData: array expected";
+            for (var i = 0; i < message.doubleData.length; ++i)
+              if (typeof message.doubleData[i] !== "number")
+                return "doubleData: number[] expected";
+          }
+          if (message.uint64Data != null && message.hasOwnProperty("uint64Data")) {
+            if (!Array.isArray(message.uint64Data))
+              return "uint64Data: array expected";
+            for (var i = 0; i < message.uint64Data.length; ++i)
+              if (!$util.isInteger(message.uint64Data[i]) && !(message.uint64Data[i] && $util.isInteger(message.uint64Data[i].low) && $util.isInteger(message.uint64Data[i].high)))
+                return "uint64Data: integer|Long[] expected";
+          }
+          return null;
+        };
+        TensorProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.TensorProto)
+            return object;
+          var message = new $root.onnx.TensorProto();
+          if (object.dims) {
+            if (!Array.isArray(object.dims))
+              throw TypeError(".onnx.TensorProto.dims: array expected");
+            message.dims = [];
+            for (var i = 0; i < object.dims.length; ++i)
+              if ($util.Long)
+                (message.dims[i] = $util.Long.fromValue(object.dims[i])).unsigned = false;
+              else if (typeof object.dims[i] === "string")
+                message.dims[i] = parseInt(object.dims[i], 10);
+              else if (typeof object.dims[i] === "number")
+                message.dims[i] = object.dims[i];
+              else if (typeof object.dims[i] === "object")
+                message.dims[i] = new $util.LongBits(object.dims[i].low >>> 0, object.dims[i].high >>> 0).toNumber();
+          }
+          if (object.dataType != null)
+            message.dataType = object.dataType | 0;
+          if (object.segment != null) {
+            if (typeof object.segment !== "object")
+              throw TypeError(".onnx.TensorProto.segment: object expected");
+            message.segment = $root.onnx.TensorProto.Segment.fromObject(object.segment);
+          }
+          if (object.floatData) {
+            if (!Array.isArray(object.floatData))
+              throw TypeError(".onnx.TensorProto.floatData: array expected");
+            message.floatData = [];
+            for (var i = 0; i < object.floatData.length; ++i)
+              message.floatData[i] = Number(object.floatData[i]);
+          }
+          if (object.int32Data) {
+            if (!Array.isArray(object.int32Data))
+              throw TypeError(".onnx.TensorProto.int32Data: array expected");
+            message.int32Data = [];
+            for (var i = 0; i < object.int32Data.length; ++i)
+              message.int32Data[i] = object.int32Data[i] | 0;
+          }
+          if (object.stringData) {
+            if (!Array.isArray(object.stringData))
+              throw TypeError(".onnx.TensorProto.stringData: array expected");
+            message.stringData = [];
+            for (var i = 0; i < object.stringData.length; ++i)
+              if (typeof object.stringData[i] === "string")
+                $util.base64.decode(object.stringData[i], message.stringData[i] = $util.newBuffer($util.base64.length(object.stringData[i])), 0);
+              else if (object.stringData[i].length)
+                message.stringData[i] = object.stringData[i];
+          }
+          if (object.int64Data) {
+            if (!Array.isArray(object.int64Data))
+              throw TypeError(".onnx.TensorProto.int64Data: array expected");
+            message.int64Data = [];
+            for (var i = 0; i < object.int64Data.length; ++i)
+              if ($util.Long)
+                (message.int64Data[i] = $util.Long.fromValue(object.int64Data[i])).unsigned = false;
+              else if (typeof object.int64Data[i] === "string")
+                message.int64Data[i] = parseInt(object.int64Data[i], 10);
+              else if (typeof object.int64Data[i] === "number")
+                message.int64Data[i] = object.int64Data[i];
+              else if (typeof object.int64Data[i] === "object")
+                message.int64Data[i] = new $util.LongBits(object.int64Data[i].low >>> 0, object.int64Data[i].high >>> 0).toNumber();
+          }
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          if (object.rawData != null) {
+            if (typeof object.rawData === "string")
+              $util.base64.decode(object.rawData, message.rawData = $util.newBuffer($util.base64.length(object.rawData)), 0);
+            else if (object.rawData.length)
+              message.rawData = object.rawData;
+          }
+          if (object.externalData) {
+            if (!Array.isArray(object.externalData))
+              throw TypeError(".onnx.TensorProto.externalData: array expected");
+            message.externalData = [];
+            for (var i = 0; i < object.externalData.length; ++i) {
+              if (typeof object.externalData[i] !== "object")
+                throw TypeError(".onnx.TensorProto.externalData: object expected");
+              message.externalData[i] = $root.onnx.StringStringEntryProto.fromObject(object.externalData[i]);
+            }
+          }
+          switch (object.dataLocation) {
+            case "DEFAULT":
+            case 0:
+              message.dataLocation = 0;
+              break;
+            case "EXTERNAL":
+            case 1:
+              message.dataLocation = 1;
+              break;
+          }
+          if (object.doubleData) {
+            if (!Array.isArray(object.doubleData))
+              throw TypeError(".onnx.TensorProto.doubleData: array expected");
+            message.doubleData = [];
+            for (var i = 0; i < object.doubleData.length; ++i)
+              message.doubleData[i] = Number(object.doubleData[i]);
+          }
+          if (object.uint64Data) {
+            if (!Array.isArray(object.uint64Data))
+              throw TypeError(".onnx.TensorProto.uint64Data: array expected");
+            message.uint64Data = [];
+            for (var i = 0; i < object.uint64Data.length; ++i)
+              if ($util.Long)
+                (message.uint64Data[i] = $util.Long.fromValue(object.uint64Data[i])).unsigned = true;
+              else if (typeof object.uint64Data[i] === "string")
+                message.uint64Data[i] = parseInt(object.uint64Data[i], 10);
+              else if (typeof object.uint64Data[i] === "number")
+                message.uint64Data[i] = object.uint64Data[i];
+              else if (typeof object.uint64Data[i] === "object")
+                message.uint64Data[i] = new $util.LongBits(object.uint64Data[i].low >>> 0, object.uint64Data[i].high >>> 0).toNumber(true);
+          }
+          return message;
+        };
+        TensorProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.dims = [];
+            object.floatData = [];
+            object.int32Data = [];
+            object.stringData = [];
+            object.int64Data = [];
+            object.doubleData = [];
+            object.uint64Data = [];
+            object.externalData = [];
+          }
+          if (options.defaults) {
+            object.dataType = 0;
+            object.segment = null;
+            object.name = "";
+            if (options.bytes === String)
+              object.rawData = "";
+            else {
+              object.rawData = [];
+              if (options.bytes !== Array)
+                object.rawData = $util.newBuffer(object.rawData);
+            }
+            object.docString = "";
+            object.dataLocation = options.enums === String ? "DEFAULT" : 0;
+          }
+          if (message.dims && message.dims.length) {
+            object.dims = [];
+            for (var j = 0; j < message.dims.length; ++j)
+              if (typeof message.dims[j] === "number")
+                object.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
+              else
+                object.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
+          }
+          if (message.dataType != null && message.hasOwnProperty("dataType"))
+            object.dataType = message.dataType;
+          if (message.segment != null && message.hasOwnProperty("segment"))
+            object.segment = $root.onnx.TensorProto.Segment.toObject(message.segment, options);
+          if (message.floatData && message.floatData.length) {
+            object.floatData = [];
+            for (var j = 0; j < message.floatData.length; ++j)
+              object.floatData[j] = options.json && !isFinite(message.floatData[j]) ? String(message.floatData[j]) : message.floatData[j];
+          }
+          if (message.int32Data && message.int32Data.length) {
+            object.int32Data = [];
+            for (var j = 0; j < message.int32Data.length; ++j)
+              object.int32Data[j] = message.int32Data[j];
+          }
+          if (message.stringData && message.stringData.length) {
+            object.stringData = [];
+            for (var j = 0; j < message.stringData.length; ++j)
+              object.stringData[j] = options.bytes === String ? $util.base64.encode(message.stringData[j], 0, message.stringData[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.stringData[j]) : message.stringData[j];
+          }
+          if (message.int64Data && message.int64Data.length) {
+            object.int64Data = [];
+            for (var j = 0; j < message.int64Data.length; ++j)
+              if (typeof message.int64Data[j] === "number")
+                object.int64Data[j] = options.longs === String ? String(message.int64Data[j]) : message.int64Data[j];
+              else
+                object.int64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.int64Data[j]) : options.longs === Number ? new $util.LongBits(message.int64Data[j].low >>> 0, message.int64Data[j].high >>> 0).toNumber() : message.int64Data[j];
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.rawData != null && message.hasOwnProperty("rawData"))
+            object.rawData = options.bytes === String ? $util.base64.encode(message.rawData, 0, message.rawData.length) : options.bytes === Array ? Array.prototype.slice.call(message.rawData) : message.rawData;
+          if (message.doubleData && message.doubleData.length) {
+            object.doubleData = [];
+            for (var j = 0; j < message.doubleData.length; ++j)
+              object.doubleData[j] = options.json && !isFinite(message.doubleData[j]) ? String(message.doubleData[j]) : message.doubleData[j];
+          }
+          if (message.uint64Data && message.uint64Data.length) {
+            object.uint64Data = [];
+            for (var j = 0; j < message.uint64Data.length; ++j)
+              if (typeof message.uint64Data[j] === "number")
+                object.uint64Data[j] = options.longs === String ? String(message.uint64Data[j]) : message.uint64Data[j];
+              else
+                object.uint64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.uint64Data[j]) : options.longs === Number ? new $util.LongBits(message.uint64Data[j].low >>> 0, message.uint64Data[j].high >>> 0).toNumber(true) : message.uint64Data[j];
+          }
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.externalData && message.externalData.length) {
+            object.externalData = [];
+            for (var j = 0; j < message.externalData.length; ++j)
+              object.externalData[j] = $root.onnx.StringStringEntryProto.toObject(message.externalData[j], options);
+          }
+          if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
+            object.dataLocation = options.enums === String ? $root.onnx.TensorProto.DataLocation[message.dataLocation] : message.dataLocation;
+          return object;
+        };
+        TensorProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        TensorProto.DataType = (function() {
+          var valuesById = {}, values = Object.create(valuesById);
+          values[valuesById[0] = "UNDEFINED"] = 0;
+          values[valuesById[1] = "FLOAT"] = 1;
+          values[valuesById[2] = "UINT8"] = 2;
+          values[valuesById[3] = "INT8"] = 3;
+          values[valuesById[4] = "UINT16"] = 4;
+          values[valuesById[5] = "INT16"] = 5;
+          values[valuesById[6] = "INT32"] = 6;
+          values[valuesById[7] = "INT64"] = 7;
+          values[valuesById[8] = "STRING"] = 8;
+          values[valuesById[9] = "BOOL"] = 9;
+          values[valuesById[10] = "FLOAT16"] = 10;
+          values[valuesById[11] = "DOUBLE"] = 11;
+          values[valuesById[12] = "UINT32"] = 12;
+          values[valuesById[13] = "UINT64"] = 13;
+          values[valuesById[14] = "COMPLEX64"] = 14;
+          values[valuesById[15] = "COMPLEX128"] = 15;
+          values[valuesById[16] = "BFLOAT16"] = 16;
+          return values;
+        })();
+        TensorProto.Segment = (function() {
+          function Segment(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Segment.prototype.begin = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+          Segment.prototype.end = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+          Segment.create = function create(properties) {
+            return new Segment(properties);
+          };
+          Segment.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.begin != null && Object.hasOwnProperty.call(message, "begin"))
+              writer.uint32(
+                /* id 1, wireType 0 =*/
+                8
+              ).int64(message.begin);
+            if (message.end != null && Object.hasOwnProperty.call(message, "end"))
+              writer.uint32(
+                /* id 2, wireType 0 =*/
+                16
+              ).int64(message.end);
+            return writer;
+          };
+          Segment.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Segment.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorProto.Segment();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.begin = reader.int64();
+                  break;
+                case 2:
+                  message.end = reader.int64();
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Segment.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Segment.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.begin != null && message.hasOwnProperty("begin")) {
+              if (!$util.isInteger(message.begin) && !(message.begin && $util.isInteger(message.begin.low) && $util.isInteger(message.begin.high)))
+                return "begin: integer|Long expected";
+            }
+            if (message.end != null && message.hasOwnProperty("end")) {
+              if (!$util.isInteger(message.end) && !(message.end && $util.isInteger(message.end.low) && $util.isInteger(message.end.high)))
+                return "end: integer|Long expected";
+            }
+            return null;
+          };
+          Segment.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TensorProto.Segment)
+              return object;
+            var message = new $root.onnx.TensorProto.Segment();
+            if (object.begin != null) {
+              if ($util.Long)
+                (message.begin = $util.Long.fromValue(object.begin)).unsigned = false;
+              else if (typeof object.begin === "string")
+                message.begin = parseInt(object.begin, 10);
+              else if (typeof object.begin === "number")
+                message.begin = object.begin;
+              else if (typeof object.begin === "object")
+                message.begin = new $util.LongBits(object.begin.low >>> 0, object.begin.high >>> 0).toNumber();
+            }
+            if (object.end != null) {
+              if ($util.Long)
+                (message.end = $util.Long.fromValue(object.end)).unsigned = false;
+              else if (typeof object.end === "string")
+                message.end = parseInt(object.end, 10);
+              else if (typeof object.end === "number")
+                message.end = object.end;
+              else if (typeof object.end === "object")
+                message.end = new $util.LongBits(object.end.low >>> 0, object.end.high >>> 0).toNumber();
+            }
+            return message;
+          };
+          Segment.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults) {
+              if ($util.Long) {
+                var long = new $util.Long(0, 0, false);
+                object.begin = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              } else
+                object.begin = options.longs === String ? "0" : 0;
+              if ($util.Long) {
+                var long = new $util.Long(0, 0, false);
+                object.end = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              } else
+                object.end = options.longs === String ? "0" : 0;
+            }
+            if (message.begin != null && message.hasOwnProperty("begin"))
+              if (typeof message.begin === "number")
+                object.begin = options.longs === String ? String(message.begin) : message.begin;
+              else
+                object.begin = options.longs === String ? $util.Long.prototype.toString.call(message.begin) : options.longs === Number ? new $util.LongBits(message.begin.low >>> 0, message.begin.high >>> 0).toNumber() : message.begin;
+            if (message.end != null && message.hasOwnProperty("end"))
+              if (typeof message.end === "number")
+                object.end = options.longs === String ? String(message.end) : message.end;
+              else
+                object.end = options.longs === String ? $util.Long.prototype.toString.call(message.end) : options.longs === Number ? new $util.LongBits(message.end.low >>> 0, message.end.high >>> 0).toNumber() : message.end;
+            return object;
+          };
+          Segment.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Segment;
+        })();
+        TensorProto.DataLocation = (function() {
+          var valuesById = {}, values = Object.create(valuesById);
+          values[valuesById[0] = "DEFAULT"] = 0;
+          values[valuesById[1] = "EXTERNAL"] = 1;
+          return values;
+        })();
+        return TensorProto;
+      })();
+      onnx2.SparseTensorProto = (function() {
+        function SparseTensorProto(properties) {
+          this.dims = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        SparseTensorProto.prototype.values = null;
+        SparseTensorProto.prototype.indices = null;
+        SparseTensorProto.prototype.dims = $util.emptyArray;
+        SparseTensorProto.create = function create(properties) {
+          return new SparseTensorProto(properties);
+        };
+        SparseTensorProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.values != null && Object.hasOwnProperty.call(message, "values"))
+            $root.onnx.TensorProto.encode(message.values, writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork()).ldelim();
+          if (message.indices != null && Object.hasOwnProperty.call(message, "indices"))
+            $root.onnx.TensorProto.encode(message.indices, writer.uint32(
+              /* id 2, wireType 2 =*/
+              18
+            ).fork()).ldelim();
+          if (message.dims != null && message.dims.length) {
+            writer.uint32(
+              /* id 3, wireType 2 =*/
+              26
+            ).fork();
+            for (var i = 0; i < message.dims.length; ++i)
+              writer.int64(message.dims[i]);
+            writer.ldelim();
+          }
+          return writer;
+        };
+        SparseTensorProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        SparseTensorProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.SparseTensorProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.values = $root.onnx.TensorProto.decode(reader, reader.uint32());
+                break;
+              case 2:
+                message.indices = $root.onnx.TensorProto.decode(reader, reader.uint32());
+                break;
+              case 3:
+                if (!(message.dims && message.dims.length))
+                  message.dims = [];
+                if ((tag & 7) === 2) {
+                  var end2 = reader.uint32() + reader.pos;
+                  while (reader.pos < end2)
+                    message.dims.push(reader.int64());
+                } else
+                  message.dims.push(reader.int64());
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        SparseTensorProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        SparseTensorProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.values != null && message.hasOwnProperty("values")) {
+            var error = $root.onnx.TensorProto.verify(message.values);
+            if (error)
+              return "values." + error;
+          }
+          if (message.indices != null && message.hasOwnProperty("indices")) {
+            var error = $root.onnx.TensorProto.verify(message.indices);
+            if (error)
+              return "indices." + error;
+          }
+          if (message.dims != null && message.hasOwnProperty("dims")) {
+            if (!Array.isArray(message.dims))
+              return "dims: array expected";
+            for (var i = 0; i < message.dims.length; ++i)
+              if (!$util.isInteger(message.dims[i]) && !(message.dims[i] && $util.isInteger(message.dims[i].low) && $util.isInteger(message.dims[i].high)))
+                return "dims: integer|Long[] expected";
+          }
+          return null;
+        };
+        SparseTensorProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.SparseTensorProto)
+            return object;
+          var message = new $root.onnx.SparseTensorProto();
+          if (object.values != null) {
+            if (typeof object.values !== "object")
+              throw TypeError(".onnx.SparseTensorProto.values: object expected");
+            message.values = $root.onnx.TensorProto.fromObject(object.values);
+          }
+          if (object.indices != null) {
+            if (typeof object.indices !== "object")
+              throw TypeError(".onnx.SparseTensorProto.indices: object expected");
+            message.indices = $root.onnx.TensorProto.fromObject(object.indices);
+          }
+          if (object.dims) {
+            if (!Array.isArray(object.dims))
+              throw TypeError(".onnx.SparseTensorProto.dims: array expected");
+            message.dims = [];
+            for (var i = 0; i < object.dims.length; ++i)
+              if ($util.Long)
+                (message.dims[i] = $util.Long.fromValue(object.dims[i])).unsigned = false;
+              else if (typeof object.dims[i] === "string")
+                message.dims[i] = parseInt(object.dims[i], 10);
+              else if (typeof object.dims[i] === "number")
+                message.dims[i] = object.dims[i];
+              else if (typeof object.dims[i] === "object")
+                message.dims[i] = new $util.LongBits(object.dims[i].low >>> 0, object.dims[i].high >>> 0).toNumber();
+          }
+          return message;
+        };
+        SparseTensorProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults)
+            object.dims = [];
+          if (options.defaults) {
+            object.values = null;
+            object.indices = null;
+          }
+          if (message.values != null && message.hasOwnProperty("values"))
+            object.values = $root.onnx.TensorProto.toObject(message.values, options);
+          if (message.indices != null && message.hasOwnProperty("indices"))
+            object.indices = $root.onnx.TensorProto.toObject(message.indices, options);
+          if (message.dims && message.dims.length) {
+            object.dims = [];
+            for (var j = 0; j < message.dims.length; ++j)
+              if (typeof message.dims[j] === "number")
+                object.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
+              else
+                object.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
+          }
+          return object;
+        };
+        SparseTensorProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return SparseTensorProto;
+      })();
+      onnx2.TensorShapeProto = (function() {
+        function TensorShapeProto(properties) {
+          this.dim = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        TensorShapeProto.prototype.dim = $util.emptyArray;
+        TensorShapeProto.create = function create(properties) {
+          return new TensorShapeProto(properties);
+        };
+        TensorShapeProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.dim != null && message.dim.length)
+            for (var i = 0; i < message.dim.length; ++i)
+              $root.onnx.TensorShapeProto.Dimension.encode(message.dim[i], writer.uint32(
+                /* id 1, wireType 2 =*/
+                10
+              ).fork()).ldelim();
+          return writer;
+        };
+        TensorShapeProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        TensorShapeProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorShapeProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                if (!(message.dim && message.dim.length))
+                  message.dim = [];
+                message.dim.push($root.onnx.TensorShapeProto.Dimension.decode(reader, reader.uint32()));
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        TensorShapeProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        TensorShapeProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.dim != null && message.hasOwnProperty("dim")) {
+            if (!Array.isArray(message.dim))
+              return "dim: array expected";
+            for (var i = 0; i < message.dim.length; ++i) {
+              var error = $root.onnx.TensorShapeProto.Dimension.verify(message.dim[i]);
+              if (error)
+                return "dim." + error;
+            }
+          }
+          return null;
+        };
+        TensorShapeProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.TensorShapeProto)
+            return object;
+          var message = new $root.onnx.TensorShapeProto();
+          if (object.dim) {
+            if (!Array.isArray(object.dim))
+              throw TypeError(".onnx.TensorShapeProto.dim: array expected");
+            message.dim = [];
+            for (var i = 0; i < object.dim.length; ++i) {
+              if (typeof object.dim[i] !== "object")
+                throw TypeError(".onnx.TensorShapeProto.dim: object expected");
+              message.dim[i] = $root.onnx.TensorShapeProto.Dimension.fromObject(object.dim[i]);
+            }
+          }
+          return message;
+        };
+        TensorShapeProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults)
+            object.dim = [];
+          if (message.dim && message.dim.length) {
+            object.dim = [];
+            for (var j = 0; j < message.dim.length; ++j)
+              object.dim[j] = $root.onnx.TensorShapeProto.Dimension.toObject(message.dim[j], options);
+          }
+          return object;
+        };
+        TensorShapeProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        TensorShapeProto.Dimension = (function() {
+          function Dimension(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Dimension.prototype.dimValue = null;
+          Dimension.prototype.dimParam = null;
+          Dimension.prototype.denotation = "";
+          var $oneOfFields;
+          Object.defineProperty(Dimension.prototype, "value", {
+            get: $util.oneOfGetter($oneOfFields = ["dimValue", "dimParam"]),
+            set: $util.oneOfSetter($oneOfFields)
+          });
+          Dimension.create = function create(properties) {
+            return new Dimension(properties);
+          };
+          Dimension.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.dimValue != null && Object.hasOwnProperty.call(message, "dimValue"))
+              writer.uint32(
+                /* id 1, wireType 0 =*/
+                8
+              ).int64(message.dimValue);
+            if (message.dimParam != null && Object.hasOwnProperty.call(message, "dimParam"))
+              writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).string(message.dimParam);
+            if (message.denotation != null && Object.hasOwnProperty.call(message, "denotation"))
+              writer.uint32(
+                /* id 3, wireType 2 =*/
+                26
+              ).string(message.denotation);
+            return writer;
+          };
+          Dimension.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Dimension.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorShapeProto.Dimension();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.dimValue = reader.int64();
+                  break;
+                case 2:
+                  message.dimParam = reader.string();
+                  break;
+                case 3:
+                  message.denotation = reader.string();
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Dimension.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Dimension.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            var properties = {};
+            if (message.dimValue != null && message.hasOwnProperty("dimValue")) {
+              properties.value = 1;
+              if (!$util.isInteger(message.dimValue) && !(message.dimValue && $util.isInteger(message.dimValue.low) && $util.isInteger(message.dimValue.high)))
+                return "dimValue: integer|Long expected";
+            }
+            if (message.dimParam != null && message.hasOwnProperty("dimParam")) {
+              if (properties.value === 1)
+                return "value: multiple values";
+              properties.value = 1;
+              if (!$util.isString(message.dimParam))
+                return "dimParam: string expected";
+            }
+            if (message.denotation != null && message.hasOwnProperty("denotation")) {
+              if (!$util.isString(message.denotation))
+                return "denotation: string expected";
+            }
+            return null;
+          };
+          Dimension.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TensorShapeProto.Dimension)
+              return object;
+            var message = new $root.onnx.TensorShapeProto.Dimension();
+            if (object.dimValue != null) {
+              if ($util.Long)
+                (message.dimValue = $util.Long.fromValue(object.dimValue)).unsigned = false;
+              else if (typeof object.dimValue === "string")
+                message.dimValue = parseInt(object.dimValue, 10);
+              else if (typeof object.dimValue === "number")
+                message.dimValue = object.dimValue;
+              else if (typeof object.dimValue === "object")
+                message.dimValue = new $util.LongBits(object.dimValue.low >>> 0, object.dimValue.high >>> 0).toNumber();
+            }
+            if (object.dimParam != null)
+              message.dimParam = String(object.dimParam);
+            if (object.denotation != null)
+              message.denotation = String(object.denotation);
+            return message;
+          };
+          Dimension.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults)
+              object.denotation = "";
+            if (message.dimValue != null && message.hasOwnProperty("dimValue")) {
+              if (typeof message.dimValue === "number")
+                object.dimValue = options.longs === String ? String(message.dimValue) : message.dimValue;
+              else
+                object.dimValue = options.longs === String ? $util.Long.prototype.toString.call(message.dimValue) : options.longs === Number ? new $util.LongBits(message.dimValue.low >>> 0, message.dimValue.high >>> 0).toNumber() : message.dimValue;
+              if (options.oneofs)
+                object.value = "dimValue";
+            }
+            if (message.dimParam != null && message.hasOwnProperty("dimParam")) {
+              object.dimParam = message.dimParam;
+              if (options.oneofs)
+                object.value = "dimParam";
+            }
+            if (message.denotation != null && message.hasOwnProperty("denotation"))
+              object.denotation = message.denotation;
+            return object;
+          };
+          Dimension.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Dimension;
+        })();
+        return TensorShapeProto;
+      })();
+      onnx2.TypeProto = (function() {
+        function TypeProto(properties) {
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        TypeProto.prototype.tensorType = null;
+        TypeProto.prototype.sequenceType = null;
+        TypeProto.prototype.mapType = null;
+        TypeProto.prototype.optionalType = null;
+        TypeProto.prototype.sparseTensorType = null;
+        TypeProto.prototype.denotation = "";
+        var $oneOfFields;
+        Object.defineProperty(TypeProto.prototype, "value", {
+          get: $util.oneOfGetter($oneOfFields = ["tensorType", "sequenceType", "mapType", "optionalType", "sparseTensorType"]),
+          set: $util.oneOfSetter($oneOfFields)
+        });
+        TypeProto.create = function create(properties) {
+          return new TypeProto(properties);
+        };
+        TypeProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.tensorType != null && Object.hasOwnProperty.call(message, "tensorType"))
+            $root.onnx.TypeProto.Tensor.encode(message.tensorType, writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).fork()).ldelim();
+          if (message.sequenceType != null && Object.hasOwnProperty.call(message, "sequenceType"))
+            $root.onnx.TypeProto.Sequence.encode(message.sequenceType, writer.uint32(
+              /* id 4, wireType 2 =*/
+              34
+            ).fork()).ldelim();
+          if (message.mapType != null && Object.hasOwnProperty.call(message, "mapType"))
+            $root.onnx.TypeProto.Map.encode(message.mapType, writer.uint32(
+              /* id 5, wireType 2 =*/
+              42
+            ).fork()).ldelim();
+          if (message.denotation != null && Object.hasOwnProperty.call(message, "denotation"))
+            writer.uint32(
+              /* id 6, wireType 2 =*/
+              50
+            ).string(message.denotation);
+          if (message.sparseTensorType != null && Object.hasOwnProperty.call(message, "sparseTensorType"))
+            $root.onnx.TypeProto.SparseTensor.encode(message.sparseTensorType, writer.uint32(
+              /* id 8, wireType 2 =*/
+              66
+            ).fork()).ldelim();
+          if (message.optionalType != null && Object.hasOwnProperty.call(message, "optionalType"))
+            $root.onnx.TypeProto.Optional.encode(message.optionalType, writer.uint32(
+              /* id 9, wireType 2 =*/
+              74
+            ).fork()).ldelim();
+          return writer;
+        };
+        TypeProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        TypeProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.tensorType = $root.onnx.TypeProto.Tensor.decode(reader, reader.uint32());
+                break;
+              case 4:
+                message.sequenceType = $root.onnx.TypeProto.Sequence.decode(reader, reader.uint32());
+                break;
+              case 5:
+                message.mapType = $root.onnx.TypeProto.Map.decode(reader, reader.uint32());
+                break;
+              case 9:
+                message.optionalType = $root.onnx.TypeProto.Optional.decode(reader, reader.uint32());
+                break;
+              case 8:
+                message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.decode(reader, reader.uint32());
+                break;
+              case 6:
+                message.denotation = reader.string();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        TypeProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        TypeProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          var properties = {};
+          if (message.tensorType != null && message.hasOwnProperty("tensorType")) {
+            properties.value = 1;
+            {
+              var error = $root.onnx.TypeProto.Tensor.verify(message.tensorType);
+              if (error)
+                return "tensorType." + error;
+            }
+          }
+          if (message.sequenceType != null && message.hasOwnProperty("sequenceType")) {
+            if (properties.value === 1)
+              return "value: multiple values";
+            properties.value = 1;
+            {
+              var error = $root.onnx.TypeProto.Sequence.verify(message.sequenceType);
+              if (error)
+                return "sequenceType." + error;
+            }
+          }
+          if (message.mapType != null && message.hasOwnProperty("mapType")) {
+            if (properties.value === 1)
+              return "value: multiple values";
+            properties.value = 1;
+            {
+              var error = $root.onnx.TypeProto.Map.verify(message.mapType);
+              if (error)
+                return "mapType." + error;
+            }
+          }
+          if (message.optionalType != null && message.hasOwnProperty("optionalType")) {
+            if (properties.value === 1)
+              return "value: multiple values";
+            properties.value = 1;
+            {
+              var error = $root.onnx.TypeProto.Optional.verify(message.optionalType);
+              if (error)
+                return "optionalType." + error;
+            }
+          }
+          if (message.sparseTensorType != null && message.hasOwnProperty("sparseTensorType")) {
+            if (properties.value === 1)
+              return "value: multiple values";
+            properties.value = 1;
+            {
+              var error = $root.onnx.TypeProto.SparseTensor.verify(message.sparseTensorType);
+              if (error)
+                return "sparseTensorType." + error;
+            }
+          }
+          if (message.denotation != null && message.hasOwnProperty("denotation")) {
+            if (!$util.isString(message.denotation))
+              return "denotation: string expected";
+          }
+          return null;
+        };
+        TypeProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.TypeProto)
+            return object;
+          var message = new $root.onnx.TypeProto();
+          if (object.tensorType != null) {
+            if (typeof object.tensorType !== "object")
+              throw TypeError(".onnx.TypeProto.tensorType: object expected");
+            message.tensorType = $root.onnx.TypeProto.Tensor.fromObject(object.tensorType);
+          }
+          if (object.sequenceType != null) {
+            if (typeof object.sequenceType !== "object")
+              throw TypeError(".onnx.TypeProto.sequenceType: object expected");
+            message.sequenceType = $root.onnx.TypeProto.Sequence.fromObject(object.sequenceType);
+          }
+          if (object.mapType != null) {
+            if (typeof object.mapType !== "object")
+              throw TypeError(".onnx.TypeProto.mapType: object expected");
+            message.mapType = $root.onnx.TypeProto.Map.fromObject(object.mapType);
+          }
+          if (object.optionalType != null) {
+            if (typeof object.optionalType !== "object")
+              throw TypeError(".onnx.TypeProto.optionalType: object expected");
+            message.optionalType = $root.onnx.TypeProto.Optional.fromObject(object.optionalType);
+          }
+          if (object.sparseTensorType != null) {
+            if (typeof object.sparseTensorType !== "object")
+              throw TypeError(".onnx.TypeProto.sparseTensorType: object expected");
+            message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.fromObject(object.sparseTensorType);
+          }
+          if (object.denotation != null)
+            message.denotation = String(object.denotation);
+          return message;
+        };
+        TypeProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.defaults)
+            object.denotation = "";
+          if (message.tensorType != null && message.hasOwnProperty("tensorType")) {
+            object.tensorType = $root.onnx.TypeProto.Tensor.toObject(message.tensorType, options);
+            if (options.oneofs)
+              object.value = "tensorType";
+          }
+          if (message.sequenceType != null && message.hasOwnProperty("sequenceType")) {
+            object.sequenceType = $root.onnx.TypeProto.Sequence.toObject(message.sequenceType, options);
+            if (options.oneofs)
+              object.value = "sequenceType";
+          }
+          if (message.mapType != null && message.hasOwnProperty("mapType")) {
+            object.mapType = $root.onnx.TypeProto.Map.toObject(message.mapType, options);
+            if (options.oneofs)
+              object.value = "mapType";
+          }
+          if (message.denotation != null && message.hasOwnProperty("denotation"))
+            object.denotation = message.denotation;
+          if (message.sparseTensorType != null && message.hasOwnProperty("sparseTensorType")) {
+            object.sparseTensorType = $root.onnx.TypeProto.SparseTensor.toObject(message.sparseTensorType, options);
+            if (options.oneofs)
+              object.value = "sparseTensorType";
+          }
+          if (message.optionalType != null && message.hasOwnProperty("optionalType")) {
+            object.optionalType = $root.onnx.TypeProto.Optional.toObject(message.optionalType, options);
+            if (options.oneofs)
+              object.value = "optionalType";
+          }
+          return object;
+        };
+        TypeProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        TypeProto.Tensor = (function() {
+          function Tensor(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Tensor.prototype.elemType = 0;
+          Tensor.prototype.shape = null;
+          Tensor.create = function create(properties) {
+            return new Tensor(properties);
+          };
+          Tensor.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+              writer.uint32(
+                /* id 1, wireType 0 =*/
+                8
+              ).int32(message.elemType);
+            if (message.shape != null && Object.hasOwnProperty.call(message, "shape"))
+              $root.onnx.TensorShapeProto.encode(message.shape, writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).fork()).ldelim();
+            return writer;
+          };
+          Tensor.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Tensor.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Tensor();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.elemType = reader.int32();
+                  break;
+                case 2:
+                  message.shape = $root.onnx.TensorShapeProto.decode(reader, reader.uint32());
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Tensor.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Tensor.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.elemType != null && message.hasOwnProperty("elemType")) {
+              if (!$util.isInteger(message.elemType))
+                return "elemType: integer expected";
+            }
+            if (message.shape != null && message.hasOwnProperty("shape")) {
+              var error = $root.onnx.TensorShapeProto.verify(message.shape);
+              if (error)
+                return "shape." + error;
+            }
+            return null;
+          };
+          Tensor.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto.Tensor)
+              return object;
+            var message = new $root.onnx.TypeProto.Tensor();
+            if (object.elemType != null)
+              message.elemType = object.elemType | 0;
+            if (object.shape != null) {
+              if (typeof object.shape !== "object")
+                throw TypeError(".onnx.TypeProto.Tensor.shape: object expected");
+              message.shape = $root.onnx.TensorShapeProto.fromObject(object.shape);
+            }
+            return message;
+          };
+          Tensor.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults) {
+              object.elemType = 0;
+              object.shape = null;
+            }
+            if (message.elemType != null && message.hasOwnProperty("elemType"))
+              object.elemType = message.elemType;
+            if (message.shape != null && message.hasOwnProperty("shape"))
+              object.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
+            return object;
+          };
+          Tensor.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Tensor;
+        })();
+        TypeProto.Sequence = (function() {
+          function Sequence(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Sequence.prototype.elemType = null;
+          Sequence.create = function create(properties) {
+            return new Sequence(properties);
+          };
+          Sequence.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+              $root.onnx.TypeProto.encode(message.elemType, writer.uint32(
+                /* id 1, wireType 2 =*/
+                10
+              ).fork()).ldelim();
+            return writer;
+          };
+          Sequence.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Sequence.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Sequence();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.elemType = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Sequence.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Sequence.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.elemType != null && message.hasOwnProperty("elemType")) {
+              var error = $root.onnx.TypeProto.verify(message.elemType);
+              if (error)
+                return "elemType." + error;
+            }
+            return null;
+          };
+          Sequence.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto.Sequence)
+              return object;
+            var message = new $root.onnx.TypeProto.Sequence();
+            if (object.elemType != null) {
+              if (typeof object.elemType !== "object")
+                throw TypeError(".onnx.TypeProto.Sequence.elemType: object expected");
+              message.elemType = $root.onnx.TypeProto.fromObject(object.elemType);
+            }
+            return message;
+          };
+          Sequence.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults)
+              object.elemType = null;
+            if (message.elemType != null && message.hasOwnProperty("elemType"))
+              object.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
+            return object;
+          };
+          Sequence.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Sequence;
+        })();
+        TypeProto.Map = (function() {
+          function Map2(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Map2.prototype.keyType = 0;
+          Map2.prototype.valueType = null;
+          Map2.create = function create(properties) {
+            return new Map2(properties);
+          };
+          Map2.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.keyType != null && Object.hasOwnProperty.call(message, "keyType"))
+              writer.uint32(
+                /* id 1, wireType 0 =*/
+                8
+              ).int32(message.keyType);
+            if (message.valueType != null && Object.hasOwnProperty.call(message, "valueType"))
+              $root.onnx.TypeProto.encode(message.valueType, writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).fork()).ldelim();
+            return writer;
+          };
+          Map2.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Map2.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Map();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.keyType = reader.int32();
+                  break;
+                case 2:
+                  message.valueType = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Map2.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Map2.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.keyType != null && message.hasOwnProperty("keyType")) {
+              if (!$util.isInteger(message.keyType))
+                return "keyType: integer expected";
+            }
+            if (message.valueType != null && message.hasOwnProperty("valueType")) {
+              var error = $root.onnx.TypeProto.verify(message.valueType);
+              if (error)
+                return "valueType." + error;
+            }
+            return null;
+          };
+          Map2.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto.Map)
+              return object;
+            var message = new $root.onnx.TypeProto.Map();
+            if (object.keyType != null)
+              message.keyType = object.keyType | 0;
+            if (object.valueType != null) {
+              if (typeof object.valueType !== "object")
+                throw TypeError(".onnx.TypeProto.Map.valueType: object expected");
+              message.valueType = $root.onnx.TypeProto.fromObject(object.valueType);
+            }
+            return message;
+          };
+          Map2.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults) {
+              object.keyType = 0;
+              object.valueType = null;
+            }
+            if (message.keyType != null && message.hasOwnProperty("keyType"))
+              object.keyType = message.keyType;
+            if (message.valueType != null && message.hasOwnProperty("valueType"))
+              object.valueType = $root.onnx.TypeProto.toObject(message.valueType, options);
+            return object;
+          };
+          Map2.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Map2;
+        })();
+        TypeProto.Optional = (function() {
+          function Optional(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          Optional.prototype.elemType = null;
+          Optional.create = function create(properties) {
+            return new Optional(properties);
+          };
+          Optional.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+              $root.onnx.TypeProto.encode(message.elemType, writer.uint32(
+                /* id 1, wireType 2 =*/
+                10
+              ).fork()).ldelim();
+            return writer;
+          };
+          Optional.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          Optional.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Optional();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.elemType = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          Optional.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          Optional.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.elemType != null && message.hasOwnProperty("elemType")) {
+              var error = $root.onnx.TypeProto.verify(message.elemType);
+              if (error)
+                return "elemType." + error;
+            }
+            return null;
+          };
+          Optional.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto.Optional)
+              return object;
+            var message = new $root.onnx.TypeProto.Optional();
+            if (object.elemType != null) {
+              if (typeof object.elemType !== "object")
+                throw TypeError(".onnx.TypeProto.Optional.elemType: object expected");
+              message.elemType = $root.onnx.TypeProto.fromObject(object.elemType);
+            }
+            return message;
+          };
+          Optional.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults)
+              object.elemType = null;
+            if (message.elemType != null && message.hasOwnProperty("elemType"))
+              object.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
+            return object;
+          };
+          Optional.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return Optional;
+        })();
+        TypeProto.SparseTensor = (function() {
+          function SparseTensor(properties) {
+            if (properties) {
+              for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                if (properties[keys[i]] != null)
+                  this[keys[i]] = properties[keys[i]];
+            }
+          }
+          SparseTensor.prototype.elemType = 0;
+          SparseTensor.prototype.shape = null;
+          SparseTensor.create = function create(properties) {
+            return new SparseTensor(properties);
+          };
+          SparseTensor.encode = function encode(message, writer) {
+            if (!writer)
+              writer = $Writer.create();
+            if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+              writer.uint32(
+                /* id 1, wireType 0 =*/
+                8
+              ).int32(message.elemType);
+            if (message.shape != null && Object.hasOwnProperty.call(message, "shape"))
+              $root.onnx.TensorShapeProto.encode(message.shape, writer.uint32(
+                /* id 2, wireType 2 =*/
+                18
+              ).fork()).ldelim();
+            return writer;
+          };
+          SparseTensor.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+          };
+          SparseTensor.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+              reader = $Reader.create(reader);
+            var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.SparseTensor();
+            while (reader.pos < end) {
+              var tag = reader.uint32();
+              switch (tag >>> 3) {
+                case 1:
+                  message.elemType = reader.int32();
+                  break;
+                case 2:
+                  message.shape = $root.onnx.TensorShapeProto.decode(reader, reader.uint32());
+                  break;
+                default:
+                  reader.skipType(tag & 7);
+                  break;
+              }
+            }
+            return message;
+          };
+          SparseTensor.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+              reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+          };
+          SparseTensor.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+              return "object expected";
+            if (message.elemType != null && message.hasOwnProperty("elemType")) {
+              if (!$util.isInteger(message.elemType))
+                return "elemType: integer expected";
+            }
+            if (message.shape != null && message.hasOwnProperty("shape")) {
+              var error = $root.onnx.TensorShapeProto.verify(message.shape);
+              if (error)
+                return "shape." + error;
+            }
+            return null;
+          };
+          SparseTensor.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto.SparseTensor)
+              return object;
+            var message = new $root.onnx.TypeProto.SparseTensor();
+            if (object.elemType != null)
+              message.elemType = object.elemType | 0;
+            if (object.shape != null) {
+              if (typeof object.shape !== "object")
+                throw TypeError(".onnx.TypeProto.SparseTensor.shape: object expected");
+              message.shape = $root.onnx.TensorShapeProto.fromObject(object.shape);
+            }
+            return message;
+          };
+          SparseTensor.toObject = function toObject(message, options) {
+            if (!options)
+              options = {};
+            var object = {};
+            if (options.defaults) {
+              object.elemType = 0;
+              object.shape = null;
+            }
+            if (message.elemType != null && message.hasOwnProperty("elemType"))
+              object.elemType = message.elemType;
+            if (message.shape != null && message.hasOwnProperty("shape"))
+              object.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
+            return object;
+          };
+          SparseTensor.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+          };
+          return SparseTensor;
+        })();
+        return TypeProto;
+      })();
+      onnx2.OperatorSetIdProto = (function() {
+        function OperatorSetIdProto(properties) {
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        OperatorSetIdProto.prototype.domain = "";
+        OperatorSetIdProto.prototype.version = $util.Long ? $util.Long.fromBits(0, 0, false) : 0;
+        OperatorSetIdProto.create = function create(properties) {
+          return new OperatorSetIdProto(properties);
+        };
+        OperatorSetIdProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.domain);
+          if (message.version != null && Object.hasOwnProperty.call(message, "version"))
+            writer.uint32(
+              /* id 2, wireType 0 =*/
+              16
+            ).int64(message.version);
+          return writer;
+        };
+        OperatorSetIdProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        OperatorSetIdProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.OperatorSetIdProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.domain = reader.string();
+                break;
+              case 2:
+                message.version = reader.int64();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        OperatorSetIdProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        OperatorSetIdProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.domain != null && message.hasOwnProperty("domain")) {
+            if (!$util.isString(message.domain))
+              return "domain: string expected";
+          }
+          if (message.version != null && message.hasOwnProperty("version")) {
+            if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
+              return "version: integer|Long expected";
+          }
+          return null;
+        };
+        OperatorSetIdProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.OperatorSetIdProto)
+            return object;
+          var message = new $root.onnx.OperatorSetIdProto();
+          if (object.domain != null)
+            message.domain = String(object.domain);
+          if (object.version != null) {
+            if ($util.Long)
+              (message.version = $util.Long.fromValue(object.version)).unsigned = false;
+            else if (typeof object.version === "string")
+              message.version = parseInt(object.version, 10);
+            else if (typeof object.version === "number")
+              message.version = object.version;
+            else if (typeof object.version === "object")
+              message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber();
+          }
+          return message;
+        };
+        OperatorSetIdProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.defaults) {
+            object.domain = "";
+            if ($util.Long) {
+              var long = new $util.Long(0, 0, false);
+              object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+            } else
+              object.version = options.longs === String ? "0" : 0;
+          }
+          if (message.domain != null && message.hasOwnProperty("domain"))
+            object.domain = message.domain;
+          if (message.version != null && message.hasOwnProperty("version"))
+            if (typeof message.version === "number")
+              object.version = options.longs === String ? String(message.version) : message.version;
+            else
+              object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
+          return object;
+        };
+        OperatorSetIdProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return OperatorSetIdProto;
+      })();
+      onnx2.OperatorStatus = (function() {
+        var valuesById = {}, values = Object.create(valuesById);
+        values[valuesById[0] = "EXPERIMENTAL"] = 0;
+        values[valuesById[1] = "STABLE"] = 1;
+        return values;
+      })();
+      onnx2.FunctionProto = (function() {
+        function FunctionProto(properties) {
+          this.input = [];
+          this.output = [];
+          this.attribute = [];
+          this.node = [];
+          this.opsetImport = [];
+          if (properties) {
+            for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+              if (properties[keys[i]] != null)
+                this[keys[i]] = properties[keys[i]];
+          }
+        }
+        FunctionProto.prototype.name = "";
+        FunctionProto.prototype.input = $util.emptyArray;
+        FunctionProto.prototype.output = $util.emptyArray;
+        FunctionProto.prototype.attribute = $util.emptyArray;
+        FunctionProto.prototype.node = $util.emptyArray;
+        FunctionProto.prototype.docString = "";
+        FunctionProto.prototype.opsetImport = $util.emptyArray;
+        FunctionProto.prototype.domain = "";
+        FunctionProto.create = function create(properties) {
+          return new FunctionProto(properties);
+        };
+        FunctionProto.encode = function encode(message, writer) {
+          if (!writer)
+            writer = $Writer.create();
+          if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+            writer.uint32(
+              /* id 1, wireType 2 =*/
+              10
+            ).string(message.name);
+          if (message.input != null && message.input.length)
+            for (var i = 0; i < message.input.length; ++i)
+              writer.uint32(
+                /* id 4, wireType 2 =*/
+                34
+              ).string(message.input[i]);
+          if (message.output != null && message.output.length)
+            for (var i = 0; i < message.output.length; ++i)
+              writer.uint32(
+                /* id 5, wireType 2 =*/
+                42
+              ).string(message.output[i]);
+          if (message.attribute != null && message.attribute.length)
+            for (var i = 0; i < message.attribute.length; ++i)
+              writer.uint32(
+                /* id 6, wireType 2 =*/
+                50
+              ).string(message.attribute[i]);
+          if (message.node != null && message.node.length)
+            for (var i = 0; i < message.node.length; ++i)
+              $root.onnx.NodeProto.encode(message.node[i], writer.uint32(
+                /* id 7, wireType 2 =*/
+                58
+              ).fork()).ldelim();
+          if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+            writer.uint32(
+              /* id 8, wireType 2 =*/
+              66
+            ).string(message.docString);
+          if (message.opsetImport != null && message.opsetImport.length)
+            for (var i = 0; i < message.opsetImport.length; ++i)
+              $root.onnx.OperatorSetIdProto.encode(message.opsetImport[i], writer.uint32(
+                /* id 9, wireType 2 =*/
+                74
+              ).fork()).ldelim();
+          if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+            writer.uint32(
+              /* id 10, wireType 2 =*/
+              82
+            ).string(message.domain);
+          return writer;
+        };
+        FunctionProto.encodeDelimited = function encodeDelimited(message, writer) {
+          return this.encode(message, writer).ldelim();
+        };
+        FunctionProto.decode = function decode(reader, length) {
+          if (!(reader instanceof $Reader))
+            reader = $Reader.create(reader);
+          var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.FunctionProto();
+          while (reader.pos < end) {
+            var tag = reader.uint32();
+            switch (tag >>> 3) {
+              case 1:
+                message.name = reader.string();
+                break;
+              case 4:
+                if (!(message.input && message.input.length))
+                  message.input = [];
+                message.input.push(reader.string());
+                break;
+              case 5:
+                if (!(message.output && message.output.length))
+                  message.output = [];
+                message.output.push(reader.string());
+                break;
+              case 6:
+                if (!(message.attribute && message.attribute.length))
+                  message.attribute = [];
+                message.attribute.push(reader.string());
+                break;
+              case 7:
+                if (!(message.node && message.node.length))
+                  message.node = [];
+                message.node.push($root.onnx.NodeProto.decode(reader, reader.uint32()));
+                break;
+              case 8:
+                message.docString = reader.string();
+                break;
+              case 9:
+                if (!(message.opsetImport && message.opsetImport.length))
+                  message.opsetImport = [];
+                message.opsetImport.push($root.onnx.OperatorSetIdProto.decode(reader, reader.uint32()));
+                break;
+              case 10:
+                message.domain = reader.string();
+                break;
+              default:
+                reader.skipType(tag & 7);
+                break;
+            }
+          }
+          return message;
+        };
+        FunctionProto.decodeDelimited = function decodeDelimited(reader) {
+          if (!(reader instanceof $Reader))
+            reader = new $Reader(reader);
+          return this.decode(reader, reader.uint32());
+        };
+        FunctionProto.verify = function verify(message) {
+          if (typeof message !== "object" || message === null)
+            return "object expected";
+          if (message.name != null && message.hasOwnProperty("name")) {
+            if (!$util.isString(message.name))
+              return "name: string expected";
+          }
+          if (message.input != null && message.hasOwnProperty("input")) {
+            if (!Array.isArray(message.input))
+              return "input: array expected";
+            for (var i = 0; i < message.input.length; ++i)
+              if (!$util.isString(message.input[i]))
+                return "input: string[] expected";
+          }
+          if (message.output != null && message.hasOwnProperty("output")) {
+            if (!Array.isArray(message.output))
+              return "output: array expected";
+            for (var i = 0; i < message.output.length; ++i)
+              if (!$util.isString(message.output[i]))
+                return "output: string[] expected";
+          }
+          if (message.attribute != null && message.hasOwnProperty("attribute")) {
+            if (!Array.isArray(message.attribute))
+              return "attribute: array expected";
+            for (var i = 0; i < message.attribute.length; ++i)
+              if (!$util.isString(message.attribute[i]))
+                return "attribute: string[] expected";
+          }
+          if (message.node != null && message.hasOwnProperty("node")) {
+            if (!Array.isArray(message.node))
+              return "node: array expected";
+            for (var i = 0; i < message.node.length; ++i) {
+              var error = $root.onnx.NodeProto.verify(message.node[i]);
+              if (error)
+                return "node." + error;
+            }
+          }
+          if (message.docString != null && message.hasOwnProperty("docString")) {
+            if (!$util.isString(message.docString))
+              return "docString: string expected";
+          }
+          if (message.opsetImport != null && message.hasOwnProperty("opsetImport")) {
+            if (!Array.isArray(message.opsetImport))
+              return "opsetImport: array expected";
+            for (var i = 0; i < message.opsetImport.length; ++i) {
+              var error = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
+              if (error)
+                return "opsetImport." + error;
+            }
+          }
+          if (message.domain != null && message.hasOwnProperty("domain")) {
+            if (!$util.isString(message.domain))
+              return "domain: string expected";
+          }
+          return null;
+        };
+        FunctionProto.fromObject = function fromObject(object) {
+          if (object instanceof $root.onnx.FunctionProto)
+            return object;
+          var message = new $root.onnx.FunctionProto();
+          if (object.name != null)
+            message.name = String(object.name);
+          if (object.input) {
+            if (!Array.isArray(object.input))
+              throw TypeError(".onnx.FunctionProto.input: array expected");
+            message.input = [];
+            for (var i = 0; i < object.input.length; ++i)
+              message.input[i] = String(object.input[i]);
+          }
+          if (object.output) {
+            if (!Array.isArray(object.output))
+              throw TypeError(".onnx.FunctionProto.output: array expected");
+            message.output = [];
+            for (var i = 0; i < object.output.length; ++i)
+              message.output[i] = String(object.output[i]);
+          }
+          if (object.attribute) {
+            if (!Array.isArray(object.attribute))
+              throw TypeError(".onnx.FunctionProto.attribute: array expected");
+            message.attribute = [];
+            for (var i = 0; i < object.attribute.length; ++i)
+              message.attribute[i] = String(object.attribute[i]);
+          }
+          if (object.node) {
+            if (!Array.isArray(object.node))
+              throw TypeError(".onnx.FunctionProto.node: array expected");
+            message.node = [];
+            for (var i = 0; i < object.node.length; ++i) {
+              if (typeof object.node[i] !== "object")
+                throw TypeError(".onnx.FunctionProto.node: object expected");
+              message.node[i] = $root.onnx.NodeProto.fromObject(object.node[i]);
+            }
+          }
+          if (object.docString != null)
+            message.docString = String(object.docString);
+          if (object.opsetImport) {
+            if (!Array.isArray(object.opsetImport))
+              throw TypeError(".onnx.FunctionProto.opsetImport: array expected");
+            message.opsetImport = [];
+            for (var i = 0; i < object.opsetImport.length; ++i) {
+              if (typeof object.opsetImport[i] !== "object")
+                throw TypeError(".onnx.FunctionProto.opsetImport: object expected");
+              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object.opsetImport[i]);
+            }
+          }
+          if (object.domain != null)
+            message.domain = String(object.domain);
+          return message;
+        };
+        FunctionProto.toObject = function toObject(message, options) {
+          if (!options)
+            options = {};
+          var object = {};
+          if (options.arrays || options.defaults) {
+            object.input = [];
+            object.output = [];
+            object.attribute = [];
+            object.node = [];
+            object.opsetImport = [];
+          }
+          if (options.defaults) {
+            object.name = "";
+            object.docString = "";
+            object.domain = "";
+          }
+          if (message.name != null && message.hasOwnProperty("name"))
+            object.name = message.name;
+          if (message.input && message.input.length) {
+            object.input = [];
+            for (var j = 0; j < message.input.length; ++j)
+              object.input[j] = message.input[j];
+          }
+          if (message.output && message.output.length) {
+            object.output = [];
+            for (var j = 0; j < message.output.length; ++j)
+              object.output[j] = message.output[j];
+          }
+          if (message.attribute && message.attribute.length) {
+            object.attribute = [];
+            for (var j = 0; j < message.attribute.length; ++j)
+              object.attribute[j] = message.attribute[j];
+          }
+          if (message.node && message.node.length) {
+            object.node = [];
+            for (var j = 0; j < message.node.length; ++j)
+              object.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
+          }
+          if (message.docString != null && message.hasOwnProperty("docString"))
+            object.docString = message.docString;
+          if (message.opsetImport && message.opsetImport.length) {
+            object.opsetImport = [];
+            for (var j = 0; j < message.opsetImport.length; ++j)
+              object.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
+          }
+          if (message.domain != null && message.hasOwnProperty("domain"))
+            object.domain = message.domain;
+          return object;
+        };
+        FunctionProto.prototype.toJSON = function toJSON() {
+          return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+        return FunctionProto;
+      })();
+      return onnx2;
+    })();
+    module.exports = $root;
+  }
+});
+
+// src/report/format.ts
+function formatNs(ns) {
+  if (!Number.isFinite(ns)) return String(ns);
+  const abs = Math.abs(ns);
+  if (abs < 1e3) return `${ns.toFixed(0)} ns`;
+  if (abs < 1e6) return `${(ns / 1e3).toPrecision(4)} \xB5s`;
+  if (abs < 1e9) return `${(ns / 1e6).toPrecision(4)} ms`;
+  return `${(ns / 1e9).toPrecision(4)} s`;
+}
+function formatRange(lo, hi) {
+  const unit = formatNs(hi).split(" ")[1] ?? "ns";
+  const scale = { ns: 1, \u00B5s: 1e3, ms: 1e6, s: 1e9 }[unit] ?? 1;
+  const digits = hi / scale >= 100 ? 1 : hi / scale >= 10 ? 2 : 3;
+  return `${(lo / scale).toFixed(digits)}\u2013${(hi / scale).toFixed(digits)} ${unit}`;
+}
+function formatPercent(x, digits = 1) {
+  return `${(x * 100).toFixed(digits)} %`;
+}
+function formatSignedPercent(x, digits = 1) {
+  const s = (Math.abs(x) * 100).toFixed(digits);
+  return `${x >= 0 ? "+" : "\u2212"}${s} %`;
+}
+function padStart(s, width) {
+  return s.length >= width ? s : " ".repeat(width - s.length) + s;
+}
+function padEnd(s, width) {
+  return s.length >= width ? s : s + " ".repeat(width - s.length);
+}
+function textTable(header, rows, align) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells) => cells.map((c, i) => align[i] === "r" ? padStart(c, widths[i]) : padEnd(c, widths[i])).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "\u2500".repeat(w))), ...rows.map(line)].join("\n");
+}
+var init_format = __esm({
+  "src/report/format.ts"() {
+    "use strict";
+  }
+});
+
+// src/settings/settings.ts
+function parseSeconds(text, input) {
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 86400) {
+    throw invalid(input, text, "a number of seconds greater than 0 and at most 86400, e.g. 60");
+  }
+  return n;
+}
+function parsePercent(text, input, max = 1e3) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(n) || n <= 0 || n > max) {
+    throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
+  }
+  return n / 100;
+}
+function parseSeed(text, input) {
+  if (!/^\d{1,9}$/.test(text.trim())) throw invalid(input, text, "a non-negative integer below 10^9");
+  return Number(text);
+}
+function randomSeed() {
+  return Math.floor(Math.random() * 1e9);
+}
+var DEFAULTS;
+var init_settings = __esm({
+  "src/settings/settings.ts"() {
+    "use strict";
+    init_errors();
+    DEFAULTS = {
+      /**
+       * The seed's compute-bound 256² square, a larger square that keeps every core busy, and an
+       * LLM-decode-like matrix–vector product (1×4096 · 4096×4096: memory-bound, 64 MiB of weights).
+       */
+      sizes: "256,1024,1x4096x4096",
+      /** Seconds for the whole sweep, set-up included. */
+      maxTimeSec: 60,
+      /** Stop a cell when the 95 % CI half-width of its median is ≤ 2 % of it. */
+      targetPrecision: 0.02,
+      /** Recommend the fewest threads within 5 % of the fastest. */
+      tolerance: 0.05
+    };
+  }
+});
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function glueNegativeValues(argv, options) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = argv[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : void 0;
+    if (name && options[name]?.type === "string" && next !== void 0 && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+function parseFlags(command, argv, options) {
+  const known = Object.keys(options).map((k) => `--${k}`).join(", ");
+  try {
+    const { values } = parseArgs({
+      args: glueNegativeValues(argv, options),
+      options,
+      strict: true,
+      allowPositionals: false
+    });
+    return values;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const code = e.code;
+    const flag = /'(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "";
+    switch (code) {
+      case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+        throw new InputError(`${flag}: unknown option for "threadgate ${command}"; expected one of ${known}`);
+      case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+        throw new InputError(
+          options[flag.replace(/^-+/, "")]?.type === "boolean" ? `${flag}: takes no value` : `${flag}: missing value; write ${flag} VALUE or ${flag}=VALUE`
+        );
+      case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
+        const arg = /'([^']*)'/.exec(msg)?.[1] ?? "";
+        throw new InputError(`unexpected argument "${arg}" for "threadgate ${command}"; expected only options: ${known}`);
+      }
+      default:
+        throw new InputError(msg);
+    }
+  }
+}
+function stringFlag(values, name) {
+  const v = values[name];
+  return typeof v === "string" ? v : void 0;
+}
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/baseline/history.ts
+function runFromResult(result, ref, sha) {
+  return {
+    createdAt: result.createdAt,
+    ...ref === void 0 ? {} : { ref },
+    ...sha === void 0 ? {} : { sha },
+    workloads: result.workloads.map((w) => ({
+      id: w.id,
+      ...w.contentHash == null ? {} : { contentHash: w.contentHash },
+      points: w.points.map((p) => ({ threads: p.threads, medianNs: p.medianNs }))
+    }))
+  };
+}
+function baselineFromResult(result, opts = {}) {
+  return {
+    schemaVersion: 1,
+    kind: "threadgate-baseline",
+    fingerprint: result.machine.fingerprint,
+    machine: result.machine,
+    runs: [runFromResult(result, opts.ref, opts.sha)],
+    latest: result
+  };
+}
+function cellHistory(baseline, workloadId, threads) {
+  const medians = [];
+  for (const run of baseline.runs) {
+    const point = run.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads);
+    if (point !== void 0) medians.push(point.medianNs);
+  }
+  return medians;
+}
+var init_history = __esm({
+  "src/baseline/history.ts"() {
+    "use strict";
+  }
+});
+
+// src/analysis/compare.ts
+function isGateMode(x) {
+  return GATE_MODES.includes(x);
+}
+function parseGateMode(text, input) {
+  const v = text.trim();
+  if (!isGateMode(v)) throw invalid(input, text, `one of ${GATE_MODES.join(", ")}`);
+  return v;
+}
+function compareResults(baseline, current, opts = {}) {
+  const settings = resolveSettings(opts);
+  const cur = {
+    fingerprint: current.machine.fingerprint,
+    createdAt: current.createdAt
+  };
+  const base = { settings, current: cur, machineDifferences: [] };
+  if (baseline === null) {
+    return {
+      kind: "no-baseline",
+      ...base,
+      baseline: null,
+      reason: "no baseline is stored yet",
+      notes: []
+    };
+  }
+  const doc = baseline.document;
+  const summary = summarize(baseline);
+  const notes = [...baseline.notes];
+  const mismatch = doc.fingerprint !== current.machine.fingerprint;
+  const differences = mismatch ? fingerprintDifferences(doc.machine, current.machine) : [];
+  if (mismatch) {
+    const what = describeMismatch(doc, current, differences);
+    if (!settings.force) {
+      return {
+        kind: "no-baseline",
+        ...base,
+        baseline: summary,
+        machineDifferences: differences,
+        reason: `the baseline is from another kind of machine: ${what}; not compared (--force, or the force option, compares anyway)`,
+        notes
+      };
+    }
+    notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
+  }
+  const pairs = pairWorkloads(doc.latest, current);
+  const onlyBase = doc.latest.workloads.filter(
+    (w) => !current.workloads.some((c) => c.id === w.id)
+  );
+  const onlyCur = current.workloads.filter((w) => !doc.latest.workloads.some((b) => b.id === w.id));
+  const noBaselineHere = (reason) => ({
+    kind: "no-baseline",
+    ...base,
+    baseline: summary,
+    machineDifferences: differences,
+    reason,
+    notes
+  });
+  if (pairs.length === 0) {
+    return noBaselineHere(
+      `no workload in common: the baseline has ${listIds(doc.latest.workloads)}, this run has ${listIds(current.workloads)}`
+    );
+  }
+  const measured = pairs.flatMap((pair) => measurePair(pair, doc, settings, notes));
+  if (!measured.some((c) => isGated(c, settings.gate))) {
+    return noBaselineHere(
+      `the baseline has none of the cells to gate (${settings.gate === "deployed" ? "each workload's recommended and fastest thread counts" : "common cells"})`
+    );
+  }
+  const cells = adjustAndDecide(measured, settings);
+  const gated = cells.filter((c) => c.gated);
+  const compared = {
+    ...base,
+    baseline: summary,
+    forced: mismatch,
+    machineDifferences: differences,
+    reason: "",
+    notes,
+    cells,
+    maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
+    workloadsOnlyInBaseline: onlyBase.map((w) => w.id),
+    workloadsOnlyInCurrent: onlyCur.map((w) => w.id)
+  };
+  return decide(compared, gated);
+}
+function resolveSettings(opts) {
+  const s = {
+    threshold: opts.threshold ?? DEFAULT_THRESHOLD,
+    confidence: opts.confidence ?? DEFAULT_CONFIDENCE2,
+    minHistory: opts.minHistory ?? DEFAULT_MIN_HISTORY,
+    coldStartThreshold: opts.coldStartThreshold ?? DEFAULT_COLD_START_THRESHOLD,
+    gate: opts.gate ?? DEFAULT_GATE,
+    force: opts.force ?? false,
+    seed: opts.seed ?? DEFAULT_COMPARE_SEED,
+    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
+  };
+  if (!(s.threshold >= 0 && Number.isFinite(s.threshold))) {
+    throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(s.threshold)}`);
+  }
+  if (!(s.confidence > 0 && s.confidence < 1)) {
+    throw new RangeError(`confidence must be in (0, 1); got ${String(s.confidence)}`);
+  }
+  if (!Number.isInteger(s.minHistory) || s.minHistory < 2) {
+    throw new RangeError(`minHistory must be an integer \u2265 2; got ${String(s.minHistory)}`);
+  }
+  if (!isGateMode(s.gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
+  return s;
+}
+function summarize(baseline) {
+  const doc = baseline.document;
+  return {
+    source: baseline.source,
+    fingerprint: doc.fingerprint,
+    runs: doc.runs.length,
+    latestCreatedAt: doc.latest.createdAt
+  };
+}
+function describeMismatch(doc, current, differences) {
+  if (differences.length === 0) {
+    return `fingerprint ${doc.fingerprint} \u2260 ${current.machine.fingerprint}, although the recorded machine fields match (the baseline was probably written by another threadgate version)`;
+  }
+  return differences.map((d) => `${d.field} ${JSON.stringify(d.a)} (baseline) \u2260 ${JSON.stringify(d.b)} (this run)`).join(", ");
+}
+function listIds(workloads) {
+  return workloads.length === 0 ? "none" : workloads.map((w) => w.id).join(", ");
+}
+function pairWorkloads(latest, current) {
+  return current.workloads.flatMap((cur) => {
+    const base = latest.workloads.find((w) => w.id === cur.id);
+    return base === void 0 ? [] : [{ base, cur }];
+  });
+}
+function deployedRoles(cur, threads) {
+  const roles = [];
+  if (cur.recommended.threads === threads) roles.push("recommended");
+  if (cur.fastest.threads === threads) roles.push("fastest");
+  return roles;
+}
+function isGated(cell, gate) {
+  return gate === "all" || cell.gatedAs.length > 0;
+}
+function measurePair({ base, cur }, doc, settings, notes) {
+  const contentChanged = base.contentHash != null && cur.contentHash != null && base.contentHash !== cur.contentHash;
+  if (contentChanged) {
+    notes.push(`${cur.id}: its content changed since the baseline (compared by name anyway)`);
+  }
+  const cells = [];
+  for (const cp of cur.points) {
+    const bp = base.points.find((p) => p.threads === cp.threads);
+    if (bp === void 0) continue;
+    cells.push({
+      ...measureCell(base.id, cp.threads, [bp, cp], doc, settings),
+      gatedAs: deployedRoles(cur, cp.threads),
+      contentChanged
+    });
+  }
+  const missing = base.points.filter((b) => !cur.points.some((c) => c.threads === b.threads));
+  if (missing.length > 0) {
+    notes.push(
+      `${cur.id}: thread counts ${missing.map((p) => p.threads).join(", ")} are in the baseline only`
+    );
+  }
+  return cells;
+}
+function measureCell(workload, threads, [bp, cp], doc, settings) {
+  const baseSamples = bp.samplesNs;
+  const curSamples = cp.samplesNs;
+  const usable = (xs) => xs.length >= MIN_SAMPLES && xs.every((x) => Number.isFinite(x) && x > 0);
+  let baselineMedianNs = bp.medianNs;
+  let currentMedianNs = cp.medianNs;
+  let ratio = currentMedianNs / baselineMedianNs;
+  let ci95 = null;
+  let pValue = null;
+  if (usable(baseSamples) && usable(curSamples)) {
+    const seed = cellSeed(settings.seed, workload, threads);
+    const boot = bootstrapRatioOfMediansCI(baseSamples, curSamples, {
+      confidence: settings.confidence,
+      resamples: settings.resamples,
+      seed
+    });
+    baselineMedianNs = median2(baseSamples);
+    currentMedianNs = median2(curSamples);
+    ratio = boot.ratio;
+    ci95 = boot.ci;
+    pValue = mannWhitneyU(curSamples, baseSamples, "greater").p;
+  }
+  const history = cellHistory(doc, workload, threads).filter((m) => m > 0);
+  let predictionLimitRatio = null;
+  let beyondHistory = null;
+  if (history.length >= settings.minHistory) {
+    const limit = tPredictionUpperLimit(history.map(Math.log), settings.confidence);
+    predictionLimitRatio = Math.exp(limit) / baselineMedianNs;
+    beyondHistory = Math.log(currentMedianNs) > limit;
+  }
+  return {
+    workload,
+    threads,
+    baselineMedianNs,
+    currentMedianNs,
+    ratio,
+    ci95,
+    pValue,
+    historyRuns: history.length,
+    predictionLimitRatio,
+    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    beyondHistory
+  };
+}
+function cellSeed(seed, workload, threads) {
+  let h = 2166136261;
+  for (const ch of `${workload}@${threads}`) {
+    h ^= ch.codePointAt(0);
+    h = Math.imul(h, 16777619);
+  }
+  return (h ^ seed) >>> 0;
+}
+function adjustAndDecide(measured, s) {
+  const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate));
+  const allAdj = holmWhere(measured, () => true);
+  const alpha = 1 - s.confidence;
+  return measured.map((c, i) => {
+    const gated = isGated(c, s.gate);
+    const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
+    const { ciAboveOne, beyondHistory, ...rest } = c;
+    const checks = {
+      slowdown: c.ratio - 1 >= s.threshold - 1e-12,
+      ciAboveOne,
+      significant: pAdjusted === null ? null : pAdjusted < alpha,
+      beyondHistory,
+      beyondColdStart: beyondHistory === null ? c.ratio - 1 >= Math.max(s.threshold, s.coldStartThreshold) - 1e-12 : null
+    };
+    const all = checks.slowdown && ciAboveOne === true && checks.significant === true && beyondHistory !== false && checks.beyondColdStart !== false;
+    const status = all ? "regression" : checks.slowdown ? "inconclusive" : "pass";
+    return {
+      ...rest,
+      pAdjusted,
+      gated,
+      checks,
+      status,
+      regression: gated && status === "regression"
+    };
+  });
+}
+function holmWhere(cells, pick) {
+  const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
+  const adjusted = holm(idx.map((i) => cells[i].pValue));
+  const out = new Array(cells.length).fill(void 0);
+  idx.forEach((cellIndex, k) => {
+    out[cellIndex] = adjusted[k];
+  });
+  return out;
+}
+function decide(compared, gated) {
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const name = (c) => `${c.workload} @ ${c.threads} thread${c.threads === 1 ? "" : "s"}`;
+  const regressions = gated.filter((c) => c.regression);
+  if (regressions.length > 0) {
+    const list = regressions.map((c) => `${name(c)} +${pct(c.ratio - 1)}`).join(", ");
+    return {
+      ...compared,
+      kind: "regression",
+      regressions,
+      reason: `slower beyond the noise: ${list}`
+    };
+  }
+  const unresolved = gated.filter((c) => c.status === "inconclusive");
+  if (unresolved.length > 0) {
+    const list = unresolved.map((c) => `${name(c)} +${pct(c.ratio - 1)} (${whyNot(c)})`).join("; ");
+    return {
+      ...compared,
+      kind: "inconclusive",
+      unresolved,
+      reason: `slower by at least ${pct(compared.settings.threshold)} but not beyond the noise: ${list}`
+    };
+  }
+  return {
+    ...compared,
+    kind: "pass",
+    reason: `no gated cell is ${pct(compared.settings.threshold)} or more slower (largest change ${compared.maxSlowdown >= 0 ? "+" : "\u2212"}${pct(Math.abs(compared.maxSlowdown))})`
+  };
+}
+function whyNot(c) {
+  const reasons = [];
+  if (c.checks.ciAboveOne === null) reasons.push(`fewer than ${MIN_SAMPLES} samples`);
+  else if (!c.checks.ciAboveOne) reasons.push("the ratio CI includes 1");
+  if (c.checks.significant === false)
+    reasons.push(`Holm p = ${c.pAdjusted?.toPrecision(2) ?? "?"}`);
+  if (c.checks.beyondHistory === false && c.predictionLimitRatio !== null) {
+    reasons.push(
+      `within the spread of ${c.historyRuns} baseline runs: limit \xD7${c.predictionLimitRatio.toFixed(3)}`
+    );
+  }
+  if (c.checks.beyondColdStart === false) {
+    reasons.push(
+      `only ${c.historyRuns} run${c.historyRuns === 1 ? "" : "s"} of history: below ${DEFAULT_MIN_HISTORY} runs only a slowdown \u2265 ${(DEFAULT_COLD_START_THRESHOLD * 100).toFixed(0)} % counts`
+    );
+  }
+  return reasons.join(", ") || "all conditions met";
+}
+var DEFAULT_THRESHOLD, DEFAULT_CONFIDENCE2, DEFAULT_MIN_HISTORY, DEFAULT_COLD_START_THRESHOLD, MIN_SAMPLES, DEFAULT_RESAMPLES2, DEFAULT_COMPARE_SEED, GATE_MODES, DEFAULT_GATE;
+var init_compare = __esm({
+  "src/analysis/compare.ts"() {
+    "use strict";
+    init_history();
+    init_fingerprint();
+    init_errors();
+    init_stats();
+    DEFAULT_THRESHOLD = 0.1;
+    DEFAULT_CONFIDENCE2 = 0.95;
+    DEFAULT_MIN_HISTORY = 5;
+    DEFAULT_COLD_START_THRESHOLD = 0.25;
+    MIN_SAMPLES = 5;
+    DEFAULT_RESAMPLES2 = 2e3;
+    DEFAULT_COMPARE_SEED = 29800;
+    GATE_MODES = ["deployed", "all"];
+    DEFAULT_GATE = "deployed";
+  }
+});
+
+// src/analysis/comparison-json.ts
+function toComparisonJson(c) {
+  const common = {
+    schemaVersion: 1,
+    kind: "threadgate-comparison",
+    verdict: c.kind,
+    reason: c.reason,
+    settings: c.settings,
+    current: c.current,
+    machineDifferences: c.machineDifferences.map((d) => ({
+      field: d.field,
+      baseline: d.a,
+      current: d.b
+    })),
+    notes: c.notes
+  };
+  if (c.kind === "no-baseline") {
+    return {
+      ...common,
+      baseline: c.baseline,
+      forced: false,
+      cells: [],
+      maxSlowdown: null,
+      workloadsOnlyInBaseline: [],
+      workloadsOnlyInCurrent: []
+    };
+  }
+  return {
+    ...common,
+    baseline: c.baseline,
+    forced: c.forced,
+    cells: c.cells.map(cellJson),
+    maxSlowdown: c.maxSlowdown,
+    workloadsOnlyInBaseline: c.workloadsOnlyInBaseline,
+    workloadsOnlyInCurrent: c.workloadsOnlyInCurrent
+  };
+}
+function cellJson(c) {
+  return {
+    workload: c.workload,
+    threads: c.threads,
+    baselineMedianNs: c.baselineMedianNs,
+    currentMedianNs: c.currentMedianNs,
+    ratio: c.ratio,
+    ci95: c.ci95,
+    pValue: c.pValue,
+    pAdjusted: c.pAdjusted,
+    predictionLimitRatio: c.predictionLimitRatio,
+    historyRuns: c.historyRuns,
+    gated: c.gated,
+    gatedAs: c.gatedAs,
+    status: c.status,
+    regression: c.regression,
+    contentChanged: c.contentChanged,
+    checks: c.checks
+  };
+}
+var init_comparison_json = __esm({
+  "src/analysis/comparison-json.ts"() {
+    "use strict";
+  }
+});
+
+// src/baseline/parse.ts
+import { readFile } from "node:fs/promises";
+function parseBaselineFile(text, fileName) {
+  const fail = (m) => new BaselineError(`baseline ${fileName}: ${m}`);
+  const value = asObject(parseJson(text, fail), fail);
+  if (classify(value, fail) === "baseline") {
+    return { document: checkBaseline(value, fail), from: "baseline" };
+  }
+  return { document: baselineFromResult(checkResult(value, "", fail)), from: "result" };
+}
+function parseResultFile(text, fileName, input) {
+  const fail = (m) => new InputError(`${input} ${fileName}: ${m}`);
+  const value = asObject(parseJson(text, fail), fail);
+  if (classify(value, fail) === "baseline") {
+    throw fail("is a baseline file; expected a results file (threadgate sweep --json FILE)");
+  }
+  return checkResult(value, "", fail);
+}
+async function readBaselineFile(path2) {
+  return parseBaselineFile(await readText(path2, (m) => new BaselineError(`baseline ${m}`)), path2);
+}
+async function readResultFile(path2, input) {
+  return parseResultFile(await readText(path2, (m) => new InputError(`${input} ${m}`)), path2, input);
+}
+async function readTextIfExists(path2, fail) {
+  try {
+    return await readFile(path2, "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    if (code === "EISDIR") throw fail(`${path2}: is a directory; expected a JSON file`);
+    throw fail(`${path2}: cannot be read (${code ?? e.message})`);
+  }
+}
+async function readText(path2, fail) {
+  const text = await readTextIfExists(path2, fail);
+  if (text === null) throw fail(`${path2}: file not found`);
+  return text;
+}
+function parseJson(text, fail) {
+  const trimmed = text.replace(/^\uFEFF/, "").trim();
+  if (trimmed === "") throw fail("is empty");
+  try {
+    return JSON.parse(trimmed);
+  } catch (e) {
+    if ((trimmed.startsWith("{") || trimmed.startsWith("[")) && isUnterminated(trimmed)) {
+      throw fail(`is truncated (JSON ends after ${trimmed.length} characters, inside a value)`);
+    }
+    throw fail(`is not valid JSON (${e.message})`);
+  }
+}
+function isUnterminated(text) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+  }
+  return inString || depth > 0;
+}
+function asObject(value, fail) {
+  if (!isObject(value)) {
+    throw fail(`is not a threadgate file (the JSON is ${describeType(value)}, not an object)`);
+  }
+  return value;
+}
+function classify(value, fail) {
+  const kind = value["kind"];
+  const tool = value["tool"];
+  const toolName = isObject(tool) ? tool["name"] : void 0;
+  if (kind === "threadgate-baseline") {
+    checkSchemaVersion(value, fail);
+    return "baseline";
+  }
+  if (kind === "threadgate-comparison") {
+    throw fail("is a comparison file (threadgate compare --json), not a baseline or results file");
+  }
+  if (kind !== void 0 || toolName !== void 0 && toolName !== "threadgate") {
+    throw fail(`is not a threadgate file (kind ${JSON.stringify(kind ?? toolName)})`);
+  }
+  const looksLikeResult = toolName === "threadgate" || "machine" in value && "workloads" in value;
+  if (!looksLikeResult) {
+    throw fail('is not a threadgate file (no "kind", "tool" or "machine"/"workloads" fields)');
+  }
+  checkSchemaVersion(value, fail);
+  return "result";
+}
+function checkSchemaVersion(value, fail) {
+  const v = value["schemaVersion"];
+  if (v === void 0) throw fail('has no "schemaVersion" (expected 1)');
+  if (v !== 1) {
+    throw fail(
+      `has schemaVersion ${JSON.stringify(v)}, which this threadgate does not know (it reads schemaVersion 1; a newer threadgate may have written it)`
+    );
+  }
+}
+function checkBaseline(v, fail) {
+  str(v, "fingerprint", "", fail);
+  obj(v, "machine", "", fail);
+  const runs = arr(v, "runs", "", fail);
+  if (runs.length === 0) throw fail('"runs" is empty (a baseline holds at least one run)');
+  runs.forEach((run, i) => {
+    const at = `runs[${i}].`;
+    if (!isObject(run)) throw fail(`"${at.slice(0, -1)}" is not an object`);
+    str(run, "createdAt", at, fail);
+    arr(run, "workloads", at, fail).forEach((w, j) => {
+      const wat = `${at}workloads[${j}].`;
+      if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
+      str(w, "id", wat, fail);
+      arr(w, "points", wat, fail).forEach((p, k) => {
+        const pat = `${wat}points[${k}].`;
+        if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+        num(p, "threads", pat, fail);
+        num(p, "medianNs", pat, fail);
+      });
+    });
+  });
+  const latest = obj(v, "latest", "", fail);
+  checkSchemaVersion(latest, (m) => fail(`"latest" ${m}`));
+  checkResult(latest, "latest.", fail);
+  const fp = latest["machine"]["fingerprint"];
+  if (fp !== v["fingerprint"]) {
+    throw fail(
+      `is inconsistent: "fingerprint" is ${JSON.stringify(v["fingerprint"])} but "latest.machine.fingerprint" is ${JSON.stringify(fp)}`
+    );
+  }
+  return v;
+}
+function checkResult(v, at, fail) {
+  const machine = obj(v, "machine", at, fail);
+  for (const key of ["os", "arch", "cpuModel", "fingerprint"])
+    str(machine, key, `${at}machine.`, fail);
+  for (const key of ["logicalCpus", "availableCpus", "physicalCores"]) {
+    num(machine, key, `${at}machine.`, fail);
+  }
+  str(obj(v, "runtime", at, fail), "onnxruntime", `${at}runtime.`, fail);
+  str(v, "createdAt", at, fail);
+  const workloads = arr(v, "workloads", at, fail);
+  workloads.forEach((w, i) => {
+    const wat = `${at}workloads[${i}].`;
+    if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
+    str(w, "id", wat, fail);
+    num(obj(w, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
+    num(obj(w, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
+    arr(w, "points", wat, fail).forEach((p, j) => {
+      const pat = `${wat}points[${j}].`;
+      if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+      num(p, "threads", pat, fail);
+      num(p, "medianNs", pat, fail);
+      const samples = arr(p, "samplesNs", pat, fail);
+      if (!samples.every((s) => typeof s === "number" && Number.isFinite(s))) {
+        throw fail(`"${pat}samplesNs" holds a value that is not a finite number`);
+      }
+    });
+  });
+  return v;
+}
+function field(v, key, at, fail, expected, ok) {
+  const x = v[key];
+  if (x === void 0) throw fail(`is missing the field "${at}${key}"`);
+  if (!ok(x)) throw fail(`"${at}${key}" is ${describeType(x)}; expected ${expected}`);
+  return x;
+}
+function str(v, key, at, fail) {
+  return field(v, key, at, fail, "a string", (x) => typeof x === "string");
+}
+function num(v, key, at, fail) {
+  const ok = (x) => typeof x === "number" && Number.isFinite(x);
+  return field(v, key, at, fail, "a finite number", ok);
+}
+function arr(v, key, at, fail) {
+  return field(v, key, at, fail, "an array", Array.isArray);
+}
+function obj(v, key, at, fail) {
+  return field(v, key, at, fail, "an object", isObject);
+}
+function isObject(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function describeType(x) {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "an array";
+  if (typeof x === "string") return `the string ${JSON.stringify(x.slice(0, 40))}`;
+  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
+  return typeof x === "object" ? "an object" : typeof x;
+}
+var init_parse = __esm({
+  "src/baseline/parse.ts"() {
+    "use strict";
+    init_errors();
+    init_history();
+  }
+});
+
+// src/report/compare-terminal.ts
+function renderComparison(c) {
+  const out = [];
+  if (c.baseline !== null) {
+    out.push(
+      `Baseline: ${c.baseline.source} \u2014 ${c.baseline.runs} run${c.baseline.runs === 1 ? "" : "s"} of history, latest ${c.baseline.latestCreatedAt}`
+    );
+  }
+  if (c.kind !== "no-baseline") {
+    const s = c.settings;
+    out.push(
+      `Gate: ${s.gate === "deployed" ? "recommended and fastest thread counts" : "every cell"}, threshold ${formatSignedPercent(s.threshold)}, ${Math.round(s.confidence * 100)} % confidence, history limit once ${s.minHistory} runs are stored`,
+      "",
+      renderCells(c.cells)
+    );
+  }
+  if (c.notes.length > 0) out.push("", ...c.notes.map((n) => `note: ${n}`));
+  out.push("", `${HEADLINE[c.kind]}: ${c.reason}`);
+  return out.join("\n");
+}
+function renderCells(cells) {
+  const header = [
+    "workload",
+    "threads",
+    "baseline",
+    "current",
+    "ratio (95 % CI)",
+    "p (Holm)",
+    "history limit",
+    "gated",
+    "verdict"
+  ];
+  const rows = cells.map((c) => [
+    c.contentChanged ? `${c.workload} (changed)` : c.workload,
+    String(c.threads),
+    formatNs(c.baselineMedianNs),
+    formatNs(c.currentMedianNs),
+    formatRatio(c),
+    c.pAdjusted === null ? "\u2014" : formatP(c.pAdjusted),
+    c.predictionLimitRatio === null ? "\u2014" : `\xD7${c.predictionLimitRatio.toFixed(3)}`,
+    c.gated ? c.gatedAs.length > 0 ? c.gatedAs.join("+") : "yes" : "\u2014",
+    cellVerdict(c)
+  ]);
+  return textTable(header, rows, ["l", "r", "r", "r", "r", "r", "r", "l", "l"]);
+}
+function formatRatio(c) {
+  const r = `\xD7${c.ratio.toFixed(3)}`;
+  return c.ci95 === null ? `${r} (no CI)` : `${r} (${c.ci95[0].toFixed(3)}\u2013${c.ci95[1].toFixed(3)})`;
+}
+function formatP(p) {
+  if (p < 1e-4) return "<0.0001";
+  return p.toFixed(4);
+}
+function cellVerdict(c) {
+  const faster = c.ci95 !== null && c.ci95[1] < 1;
+  const word = c.status === "pass" && faster ? "faster" : c.status;
+  return c.gated || c.status === "pass" ? word : `${word} (not gated)`;
+}
+var HEADLINE;
+var init_compare_terminal = __esm({
+  "src/report/compare-terminal.ts"() {
+    "use strict";
+    init_format();
+    HEADLINE = {
+      pass: "PASS",
+      regression: "REGRESSION",
+      inconclusive: "INCONCLUSIVE",
+      "no-baseline": "NO BASELINE"
+    };
+  }
+});
+
+// src/cli/compare.ts
+var compare_exports = {};
+__export(compare_exports, {
+  COMPARE_OPTIONS: () => COMPARE_OPTIONS,
+  compareCommand: () => compareCommand,
+  compareSettingsFromFlags: () => compareSettingsFromFlags
+});
+function compareSettingsFromFlags(argv) {
+  const v = parseFlags("compare", argv, COMPARE_OPTIONS);
+  const threshold = stringFlag(v, "threshold");
+  const gate = stringFlag(v, "gate");
+  return {
+    baselinePath: required(
+      v,
+      "baseline",
+      "a baseline file or a results file from threadgate sweep --json"
+    ),
+    currentPath: required(
+      v,
+      "current",
+      "the results file of the run to check (threadgate sweep --json)"
+    ),
+    jsonPath: stringFlag(v, "json"),
+    options: {
+      ...threshold === void 0 ? {} : { threshold: parsePercent(threshold, "--threshold") },
+      gate: gate === void 0 ? DEFAULT_GATE : parseGateMode(gate, "--gate"),
+      force: v["force"] === true
+    }
+  };
+}
+function required(v, name, what) {
+  const value = stringFlag(v, name);
+  if (value === void 0)
+    throw new InputError(`--${name}: missing; expected --${name} FILE (${what})`);
+  if (value.trim() === "")
+    throw new InputError(`--${name}: got ""; expected a file path (${what})`);
+  return value;
+}
+async function compareCommand(argv, io = stdoutIo) {
+  const settings = compareSettingsFromFlags(argv);
+  const current = await readResultFile(settings.currentPath, "--current");
+  const parsed = await readBaselineFile(settings.baselinePath);
+  const baseline = {
+    document: parsed.document,
+    source: `file ${settings.baselinePath}`,
+    notes: parsed.from === "result" ? [`${settings.baselinePath} is a results file: used as a baseline history of one run`] : []
+  };
+  const comparison = compareResults(baseline, current, settings.options);
+  io.out(`${renderComparison(comparison)}
+`);
+  if (settings.jsonPath !== void 0) {
+    await writeJsonAtomic(settings.jsonPath, toComparisonJson(comparison));
+    io.out(`Comparison written to ${settings.jsonPath}
+`);
+  }
+  return comparison.kind === "regression" ? 1 : 0;
+}
+var COMPARE_OPTIONS, stdoutIo;
+var init_compare2 = __esm({
+  "src/cli/compare.ts"() {
+    "use strict";
+    init_compare();
+    init_comparison_json();
+    init_parse();
+    init_errors();
+    init_compare_terminal();
+    init_io();
+    init_settings();
+    init_args();
+    COMPARE_OPTIONS = {
+      baseline: { type: "string" },
+      current: { type: "string" },
+      threshold: { type: "string" },
+      json: { type: "string" },
+      force: { type: "boolean" },
+      gate: { type: "string" }
+    };
+    stdoutIo = { out: (text) => void process.stdout.write(text) };
+  }
+});
+
+// src/cli/main.ts
+init_errors();
+
+// package.json
+var package_default = {
+  name: "threadgate",
+  version: "0.1.0",
+  description: "Find the thread count your CPU inference should use, and gate pull requests on latency regressions.",
+  license: "MIT",
+  type: "module",
+  bin: {
+    threadgate: "bin/threadgate.js"
+  },
+  engines: {
+    node: ">=20"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit",
+    test: 'node --import tsx --test --test-concurrency=1 "test/**/*.test.ts"',
+    lint: "eslint . && prettier --check .",
+    format: "prettier --write .",
+    bench: "node --import tsx bench/index.ts"
+  },
+  dependencies: {
+    "@actions/cache": "^6.3.0",
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@actions/tool-cache": "^4.0.0",
+    "@octokit/plugin-retry": "^8.1.1",
+    jstat: "^1.9.6",
+    "onnx-proto": "^8.0.1",
+    "onnxruntime-node": "^1.30.0",
+    "simple-statistics": "^7.12.1"
+  },
+  devDependencies: {
+    "@eslint/js": "^10.0.1",
+    "@octokit/openapi": "^23.0.2",
+    "@types/node": "^20.19.43",
+    ajv: "^8.20.0",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    prettier: "^3.10.1",
+    tsx: "^4.23.15",
+    typescript: "^6.0.3",
+    "typescript-eslint": "^8.74.0"
+  }
+};
+
+// src/version.ts
+var TOOL_NAME = "threadgate";
+var TOOL_VERSION = package_default.version;
+
+// src/cli/sweep.ts
+init_io();
+
+// src/pipeline/sweep-run.ts
+import os2 from "node:os";
+
+// src/cpu/parse.ts
+function parseCpuList(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return [];
+  const cpus2 = /* @__PURE__ */ new Set();
+  for (const part of trimmed.split(",")) {
+    const m = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*$/.exec(part);
+    if (!m) throw new Error(`not a cpulist: ${JSON.stringify(text)}`);
+    const lo = Number(m[1]);
+    const hi = m[2] === void 0 ? lo : Number(m[2]);
+    if (hi < lo) throw new Error(`not a cpulist (range ${lo}-${hi}): ${JSON.stringify(text)}`);
+    if (hi - lo > 65536) throw new Error(`cpulist range too large: ${JSON.stringify(text)}`);
+    for (let c = lo; c <= hi; c++) cpus2.add(c);
+  }
+  return [...cpus2].sort((a, b) => a - b);
+}
+function formatCpuList(cpus2) {
+  const sorted = [...new Set(cpus2)].sort((a, b) => a - b);
+  const parts = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const start = sorted[i];
+    let end = start;
+    while (i + 1 < sorted.length && sorted[i + 1] === end + 1) {
+      i++;
+      end = sorted[i];
+    }
+    parts.push(start === end ? String(start) : `${start}-${end}`);
+    i++;
+  }
+  return parts.join(",");
+}
+function parseStatusAffinity(statusText) {
+  const m = /^Cpus_allowed_list:\s*(.*)$/m.exec(statusText);
+  return m ? parseCpuList(m[1] ?? "") : null;
+}
+function parseCpuInfo(text) {
+  const entries = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    const fields = /* @__PURE__ */ new Map();
+    for (const line of block.split("\n")) {
+      const colon = line.indexOf(":");
+      if (colon < 0) continue;
+      const key = line.slice(0, colon).trim();
+      if (key !== "" && !fields.has(key)) fields.set(key, line.slice(colon + 1).trim());
+    }
+    const proc = fields.get("processor");
+    if (proc === void 0 || !/^\d+$/.test(proc)) continue;
+    entries.push({ processor: Number(proc), fields });
+  }
+  return entries;
+}
+function parseProcCgroup(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    const m = /^(\d+):([^:]*):(.*)$/.exec(line.trim());
+    if (!m) continue;
+    const controllers = (m[2] ?? "").split(",").filter((c) => c !== "");
+    out.push({ hierarchyId: Number(m[1]), controllers, path: m[3] ?? "/" });
+  }
+  return out;
+}
+function unescapeMount(s) {
+  return s.replace(/\\([0-7]{3})/g, (_m, oct) => String.fromCharCode(parseInt(oct, 8)));
+}
+function parseMountInfo(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    const f = line.trim().split(" ");
+    const sep = f.indexOf("-", 6);
+    if (f.length < 7 || sep < 0 || f.length < sep + 3) continue;
+    out.push({
+      root: unescapeMount(f[3] ?? "/"),
+      mountPoint: unescapeMount(f[4] ?? "/"),
+      fsType: f[sep + 1] ?? "",
+      superOptions: (f[sep + 3] ?? "").split(",")
+    });
+  }
+  return out;
+}
+function parseCgroupV2Max(text) {
+  const m = /^\s*(max|\d+)(?:\s+(\d+))?\s*$/.exec(text);
+  if (!m || m[1] === "max") return null;
+  const quota = Number(m[1]);
+  const period = m[2] === void 0 ? 1e5 : Number(m[2]);
+  if (!(quota > 0) || !(period > 0)) return null;
+  return quota / period;
+}
+function parseCgroupV1Quota(quotaText, periodText) {
+  const quota = parseSysfsInt(quotaText);
+  const period = parseSysfsInt(periodText);
+  if (quota === null || period === null || quota <= 0 || period <= 0) return null;
+  return quota / period;
+}
+function parseModelNameClockMHz(modelName) {
+  const m = /@\s*(\d+(?:\.\d+)?)\s*([GM])Hz/i.exec(modelName);
+  if (!m) return null;
+  const v = Number(m[1]);
+  const mhz = (m[2] ?? "").toUpperCase() === "G" ? v * 1e3 : v;
+  return mhz > 0 ? mhz : null;
+}
+function parseSysfsInt(text) {
+  const t = text.trim();
+  if (!/^-?\d+$/.test(t)) return null;
+  return Number(t);
+}
+
+// src/cpu/cgroup.ts
+import { posix } from "node:path";
+function cgroupDirs(mount, cgroupPath) {
+  const root = posix.normalize(mount.root);
+  const path2 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  let rel;
+  if (root === "/") rel = path2;
+  else if (path2 === root) rel = "/";
+  else if (path2.startsWith(root + "/")) rel = path2.slice(root.length);
+  else return [mount.mountPoint];
+  const segments = rel.split("/").filter((s) => s !== "" && s !== ".");
+  if (segments.includes("..")) return [mount.mountPoint];
+  const dirs = [];
+  for (let i = segments.length; i >= 0; i--) {
+    dirs.push(posix.join(mount.mountPoint, ...segments.slice(0, i)));
+  }
+  return dirs;
+}
+function cgroupHierarchies(procCgroup, mounts) {
+  const out = [];
+  const v2 = procCgroup.find((e) => e.hierarchyId === 0 && e.controllers.length === 0);
+  const v1 = procCgroup.find((e) => e.controllers.includes("cpu"));
+  if (v2) {
+    const v2Mounts = mounts ? mounts.filter((m) => m.fsType === "cgroup2") : [{ root: "/", mountPoint: "/sys/fs/cgroup" }];
+    for (const m of v2Mounts) out.push({ version: 2, dirs: cgroupDirs(m, v2.path) });
+  }
+  if (v1) {
+    const v1Mounts = mounts ? mounts.filter((m) => m.fsType === "cgroup" && m.superOptions.includes("cpu")) : [
+      { root: "/", mountPoint: "/sys/fs/cgroup/cpu,cpuacct" },
+      { root: "/", mountPoint: "/sys/fs/cgroup/cpu" }
+    ];
+    for (const m of v1Mounts) out.push({ version: 1, dirs: cgroupDirs(m, v1.path) });
+  }
+  return out;
+}
+function readCgroupQuota(read) {
+  const procCgroupText = read("/proc/self/cgroup");
+  if (procCgroupText === null) return { cpus: null, source: null, versions: [] };
+  const mountinfoText = read("/proc/self/mountinfo");
+  const hierarchies = cgroupHierarchies(
+    parseProcCgroup(procCgroupText),
+    mountinfoText === null ? null : parseMountInfo(mountinfoText)
+  );
+  const limits = [];
+  const consider = (cpus2, source) => {
+    if (cpus2 !== null) limits.push({ cpus: cpus2, source });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  for (const h of hierarchies) {
+    for (const dir of h.dirs) {
+      if (seen.has(`${h.version}:${dir}`)) continue;
+      seen.add(`${h.version}:${dir}`);
+      if (h.version === 2) {
+        const file = posix.join(dir, "cpu.max");
+        const text = read(file);
+        if (text !== null) consider(parseCgroupV2Max(text), `cgroup v2 ${file} = ${text.trim()}`);
+      } else {
+        const quotaFile = posix.join(dir, "cpu.cfs_quota_us");
+        const quota = read(quotaFile);
+        const period = read(posix.join(dir, "cpu.cfs_period_us"));
+        if (quota !== null && period !== null) {
+          consider(
+            parseCgroupV1Quota(quota, period),
+            `cgroup v1 ${dir}/cpu.cfs_{quota,period}_us = ${quota.trim()}/${period.trim()}`
+          );
+        }
+      }
+    }
+  }
+  const versions = [...new Set(hierarchies.map((h) => h.version))].sort();
+  const tightest = limits.reduce(
+    (a, b) => a === null || b.cpus < a.cpus ? b : a,
+    null
+  );
+  return { cpus: tightest?.cpus ?? null, source: tightest?.source ?? null, versions };
+}
+
+// src/cpu/topology.ts
+function countPhysicalCores(cpus2) {
+  if (cpus2.length === 0) return null;
+  if (cpus2.every((c) => c.packageId !== null && c.coreId !== null)) {
+    const keys2 = new Set(cpus2.map((c) => `${c.packageId}:${c.dieId ?? 0}:${c.coreId}`));
+    return { cores: keys2.size, method: "physical_package_id/core_id" };
+  }
+  const keys = /* @__PURE__ */ new Set();
+  for (const c of cpus2) {
+    if (c.siblings === null) return null;
+    let list;
+    try {
+      list = parseCpuList(c.siblings);
+    } catch {
+      return null;
+    }
+    keys.add(formatCpuList(list.length > 0 ? list : [c.cpu]));
+  }
+  return { cores: keys.size, method: "thread_siblings_list" };
+}
+function topologyFromCpuInfo(entries) {
+  const num2 = (s) => s !== void 0 && /^\d+$/.test(s) ? Number(s) : null;
+  return entries.map((e) => ({
+    cpu: e.processor,
+    packageId: num2(e.fields.get("physical id")),
+    dieId: null,
+    coreId: num2(e.fields.get("core id")),
+    siblings: null
+  }));
+}
+
+// src/cpu/microarch.ts
+var ARM_IMPLEMENTERS = {
+  65: "ARM",
+  66: "Broadcom",
+  67: "Cavium",
+  70: "Fujitsu",
+  72: "HiSilicon",
+  78: "NVIDIA",
+  81: "Qualcomm",
+  97: "Apple",
+  109: "Microsoft",
+  192: "Ampere"
+};
+var N128x2 = "2\xD7128-bit NEON FMA";
+var N128x4 = "4\xD7128-bit NEON FMA";
+var ARM_PARTS = {
+  65: {
+    3331: { name: "Cortex-A53" },
+    3333: { name: "Cortex-A55" },
+    3335: { name: "Cortex-A57" },
+    3336: { name: "Cortex-A72" },
+    3337: { name: "Cortex-A73" },
+    3338: { name: "Cortex-A75" },
+    3339: { name: "Cortex-A76", flopsPerCycle: 16, pipes: N128x2 },
+    3340: {
+      name: "Neoverse-N1",
+      flopsPerCycle: 16,
+      pipes: `${N128x2} (Neoverse N1: AWS Graviton2, Ampere Altra)`
+    },
+    3341: { name: "Cortex-A77", flopsPerCycle: 16, pipes: N128x2 },
+    3392: {
+      name: "Neoverse-V1",
+      flopsPerCycle: 32,
+      pipes: `${N128x4} / 2\xD7256-bit SVE (Neoverse V1: AWS Graviton3)`
+    },
+    3393: { name: "Cortex-A78", flopsPerCycle: 16, pipes: N128x2 },
+    3396: { name: "Cortex-X1", flopsPerCycle: 32, pipes: N128x4 },
+    3398: { name: "Cortex-A510" },
+    3399: { name: "Cortex-A710", flopsPerCycle: 16, pipes: N128x2 },
+    3400: { name: "Cortex-X2", flopsPerCycle: 32, pipes: N128x4 },
+    3401: {
+      name: "Neoverse-N2",
+      flopsPerCycle: 16,
+      pipes: `2\xD7128-bit NEON/SVE2 FMA (Neoverse N2: Azure Cobalt 100)`
+    },
+    3402: { name: "Neoverse-E1" },
+    3405: { name: "Cortex-A715", flopsPerCycle: 16, pipes: N128x2 },
+    3406: { name: "Cortex-X3", flopsPerCycle: 32, pipes: N128x4 },
+    3407: {
+      name: "Neoverse-V2",
+      flopsPerCycle: 32,
+      pipes: `4\xD7128-bit NEON/SVE2 FMA (Neoverse V2: AWS Graviton4, NVIDIA Grace)`
+    },
+    3457: { name: "Cortex-A720", flopsPerCycle: 16, pipes: N128x2 },
+    3458: { name: "Cortex-X4", flopsPerCycle: 32, pipes: N128x4 },
+    3460: { name: "Neoverse-V3", flopsPerCycle: 32, pipes: `4\xD7128-bit NEON/SVE2 FMA` },
+    3470: { name: "Neoverse-N3", flopsPerCycle: 16, pipes: `2\xD7128-bit NEON/SVE2 FMA` }
+  },
+  70: { 1: { name: "A64FX", flopsPerCycle: 64, pipes: "2\xD7512-bit SVE FMA" } },
+  72: { 3329: { name: "Kunpeng-920" } },
+  192: { 2755: { name: "AmpereOne" } }
+};
+function hexNumber(s) {
+  if (s === void 0) return null;
+  const t = s.trim().toLowerCase();
+  if (!/^(0x[0-9a-f]+|\d+)$/.test(t)) return null;
+  return t.startsWith("0x") ? parseInt(t.slice(2), 16) : Number(t);
+}
+var hex = (n, width) => `0x${n.toString(16).padStart(width, "0")}`;
+function armPart(implementer, part) {
+  const imp = hexNumber(implementer);
+  const p = hexNumber(part);
+  if (imp === null || p === null) return null;
+  return ARM_PARTS[imp]?.[p] ?? null;
+}
+function armCpuName(implementer, part) {
+  const imp = hexNumber(implementer);
+  const p = hexNumber(part);
+  if (imp === null || p === null) return null;
+  const vendor = ARM_IMPLEMENTERS[imp] ?? `implementer ${hex(imp, 2)}`;
+  const known = ARM_PARTS[imp]?.[p];
+  return known ? `${vendor} ${known.name}` : `${vendor} part ${hex(p, 3)}`;
+}
+function armCoreFlops(implementer, part) {
+  const known = armPart(implementer, part);
+  if (!known || known.flopsPerCycle === void 0) return null;
+  return { flopsPerCycle: known.flopsPerCycle, isa: known.pipes ?? known.name };
+}
+function x86CoreFlops(cpu) {
+  const has = (f) => cpu.flags.has(f);
+  const amdLike = cpu.vendor === "AuthenticAMD" || cpu.vendor === "HygonGenuine";
+  if (has("avx512f")) {
+    if (amdLike && cpu.family !== null && cpu.family >= 26) {
+      const full = /EPYC|Threadripper|Ryzen \d+ 9\d{3}/i.test(cpu.modelName);
+      return full ? { flopsPerCycle: 64, isa: "AVX-512, Zen 5 with 512-bit datapath: 2\xD7512-bit FMA" } : {
+        flopsPerCycle: 32,
+        isa: "AVX-512, Zen 5 (assumed 256-bit mobile datapath): 2\xD7256-bit FMA"
+      };
+    }
+    if (amdLike) {
+      return { flopsPerCycle: 32, isa: "AVX-512, Zen 4 (double-pumped 256-bit): 2\xD7256-bit FMA" };
+    }
+    if (/Xeon/i.test(cpu.modelName) && !/Bronze|Silver/i.test(cpu.modelName)) {
+      return {
+        flopsPerCycle: 64,
+        isa: "AVX-512 with 2 FMA units (assumed for Xeon Gold/Platinum-class parts): 2\xD7512-bit FMA"
+      };
+    }
+    return {
+      flopsPerCycle: 32,
+      isa: "AVX-512 with 1 FMA unit (assumed for client/Bronze/Silver parts): 1\xD7512-bit FMA"
+    };
+  }
+  if (has("avx2") && has("fma")) {
+    if (cpu.vendor === "HygonGenuine" || amdLike && cpu.family === 23 && cpu.model !== null && cpu.model < 48) {
+      return { flopsPerCycle: 16, isa: "AVX2+FMA, Zen 1/Zen+ (128-bit units): 2\xD7128-bit FMA" };
+    }
+    return { flopsPerCycle: 32, isa: "AVX2+FMA: 2\xD7256-bit FMA" };
+  }
+  if (has("avx")) {
+    if (amdLike && cpu.family === 21) {
+      return { flopsPerCycle: 16, isa: "AVX, Bulldozer family: 2\xD7128-bit FMA" };
+    }
+    return { flopsPerCycle: 16, isa: "AVX without FMA: 256-bit add + 256-bit multiply" };
+  }
+  if (has("sse") || has("sse2")) {
+    return { flopsPerCycle: 8, isa: "SSE: 128-bit add + 128-bit multiply" };
+  }
+  return null;
+}
+var APPLE_M_PCORE_MHZ = { 1: 3200, 2: 3490, 3: 4050, 4: 4400 };
+function appleCoreFlops(modelName) {
+  const m = /\bApple M(\d+)\b/.exec(modelName);
+  if (!m) return null;
+  const gen = Number(m[1]);
+  return {
+    flopsPerCycle: 32,
+    isa: `Apple M${gen} P-core: 4\xD7128-bit NEON FMA`,
+    clockMHz: APPLE_M_PCORE_MHZ[gen] ?? null
+  };
+}
+function cpuInfoNumber(s) {
+  return hexNumber(s);
+}
+
+// src/cpu/peak.ts
+var round = (x, digits) => Number(x.toFixed(digits));
+function estimatePeak(input) {
+  const { core, clockMHz, cores } = input;
+  if (core === null || clockMHz === null || !(clockMHz > 0) || !(cores > 0)) return null;
+  const ghz = clockMHz / 1e3;
+  const perCore = core.flopsPerCycle * ghz;
+  const total = perCore * cores;
+  return {
+    gflops: round(total, 1),
+    perCoreGflops: round(perCore, 1),
+    basis: `estimate: ${core.isa} = ${core.flopsPerCycle} FLOP/cycle \xD7 ${round(ghz, 3)} GHz (${input.clockSource}) \xD7 ${input.coresBasis}`
+  };
+}
+
+// src/cpu/index.ts
+init_fingerprint();
+
+// src/cpu/probe.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as os from "node:os";
+import { join } from "node:path";
+init_fingerprint();
+function nodeCpuView() {
+  return {
+    cpus: os.cpus().map((c) => ({ model: c.model, speed: c.speed })),
+    availableParallelism: os.availableParallelism()
+  };
+}
+function fileReader(root) {
+  return (path2) => {
+    try {
+      return readFileSync(join(root, path2), "utf8");
+    } catch {
+      return null;
+    }
+  };
+}
+function defaultSysctl(name) {
+  try {
+    const out = execFileSync("sysctl", ["-n", name], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 2e3
+    }).trim();
+    return out === "" ? null : out;
+  } catch {
+    return null;
+  }
+}
+function probeCpu(opts = {}) {
+  const platform = opts.platform ?? process.platform;
+  const arch = opts.arch ?? process.arch;
+  const node = opts.nodeCpus ?? nodeCpuView();
+  let facts;
+  if (platform === "linux") facts = probeLinux(fileReader(opts.root ?? "/"), node);
+  else if (platform === "darwin") facts = probeDarwin(opts.sysctl ?? defaultSysctl, node);
+  else facts = probeOther(platform, node);
+  return summarizeCpu(facts, { os: platform, arch, onnxruntime: opts.ortVersion ?? "" });
+}
+function summarizeCpu(facts, ctx) {
+  const notes = [...facts.notes];
+  const quotaCpus = facts.quota?.cpus ?? null;
+  const affinity = Math.max(1, facts.affinityCpus);
+  const quotaCeil = quotaCpus === null ? Infinity : Math.ceil(quotaCpus - 1e-9);
+  const availableCpus = Math.max(1, Math.min(affinity, quotaCeil));
+  if (quotaCpus !== null && quotaCeil < affinity) {
+    notes.push(
+      `cgroup CPU quota ${round2(quotaCpus)} CPUs: availableCpus = ceil(quota) = ${availableCpus} of ${affinity} CPUs in the affinity mask`
+    );
+  }
+  let physicalCores;
+  if (facts.physicalCores === null) {
+    physicalCores = availableCpus;
+    notes.push(`physical cores unknown: assumed ${availableCpus} (one per usable CPU)`);
+  } else {
+    physicalCores = Math.max(1, Math.min(facts.physicalCores, availableCpus));
+  }
+  let cores = facts.peakCores ? Math.min(facts.peakCores.count, physicalCores) : physicalCores;
+  let coresBasis = facts.peakCores ? `${cores} ${facts.peakCores.label}` : `${cores} physical core${cores === 1 ? "" : "s"}`;
+  if (quotaCpus !== null && quotaCpus < cores) {
+    cores = quotaCpus;
+    coresBasis = `${round2(quotaCpus)} CPUs (cgroup quota)`;
+  }
+  const peakGflops = estimatePeak({
+    core: facts.core,
+    clockMHz: facts.clockMHz,
+    clockSource: facts.clockSource,
+    cores,
+    coresBasis
+  });
+  if (peakGflops === null) {
+    notes.push(
+      facts.core === null ? "peak GFLOP/s unknown: FLOP/cycle of this core is not known" : "peak GFLOP/s unknown: clock not found"
+    );
+  }
+  const cpuModel = normalizeCpuModel(facts.cpuModel) || "unknown";
+  const base = {
+    os: ctx.os,
+    arch: ctx.arch,
+    cpuModel,
+    logicalCpus: Math.max(1, facts.logicalCpus),
+    availableCpus,
+    physicalCores
+  };
+  const fingerprint = computeFingerprint({ ...base, onnxruntime: ctx.onnxruntime });
+  return {
+    ...base,
+    fingerprint,
+    affinityCpus: affinity,
+    cgroupQuotaCpus: quotaCpus,
+    peakGflops,
+    ...facts.affinityCpuList ? { affinityCpuList: formatCpuList(facts.affinityCpuList) } : {},
+    cgroupQuotaSource: facts.quota?.source ?? null,
+    onnxruntime: ctx.onnxruntime,
+    notes
+  };
+}
+var round2 = (x) => Number(x.toFixed(3));
+function safeCpuList(text) {
+  if (text === null) return null;
+  try {
+    return parseCpuList(text);
+  } catch {
+    return null;
+  }
+}
+function safeStatusAffinity(statusText) {
+  if (statusText === null) return null;
+  try {
+    return parseStatusAffinity(statusText);
+  } catch {
+    return null;
+  }
+}
+var CPU_DIR = "/sys/devices/system/cpu";
+function readInt(read, path2) {
+  const text = read(path2);
+  return text === null ? null : parseSysfsInt(text);
+}
+function probeLinux(read, node) {
+  const notes = [];
+  const cpuinfoText = read("/proc/cpuinfo");
+  const cpuinfo = cpuinfoText === null ? [] : parseCpuInfo(cpuinfoText);
+  if (cpuinfoText === null) notes.push("/proc/cpuinfo unreadable");
+  let online = safeCpuList(read(`${CPU_DIR}/online`));
+  if (online === null || online.length === 0) {
+    online = cpuinfo.length > 0 ? cpuinfo.map((e) => e.processor) : null;
+  }
+  const logicalCpus = online?.length ?? node.cpus.length;
+  const statusText = read("/proc/self/status");
+  let allowed = safeStatusAffinity(statusText);
+  if (allowed !== null && online !== null) {
+    const onlineSet = new Set(online);
+    const both = allowed.filter((c) => onlineSet.has(c));
+    if (both.length > 0) allowed = both;
+  }
+  let affinityCpus;
+  if (allowed !== null && allowed.length > 0) {
+    affinityCpus = allowed.length;
+  } else {
+    affinityCpus = node.availableParallelism;
+    allowed = null;
+    notes.push(
+      `Cpus_allowed_list not found in /proc/self/status: affinity assumed from os.availableParallelism() = ${affinityCpus}`
+    );
+  }
+  const cpusInMask = allowed ?? online ?? [];
+  const inMask = new Set(cpusInMask);
+  const maskEntries = cpuinfo.filter((e) => inMask.has(e.processor));
+  const entries = maskEntries.length > 0 ? maskEntries : cpuinfo;
+  const quota = readCgroupQuota(read);
+  const topo = cpusInMask.map((cpu) => {
+    const dir = `${CPU_DIR}/cpu${cpu}/topology`;
+    return {
+      cpu,
+      packageId: readInt(read, `${dir}/physical_package_id`),
+      dieId: readInt(read, `${dir}/die_id`),
+      coreId: readInt(read, `${dir}/core_id`),
+      siblings: read(`${dir}/thread_siblings_list`) ?? read(`${dir}/core_cpus_list`)
+    };
+  });
+  let physical = countPhysicalCores(topo);
+  if (physical === null) {
+    physical = countPhysicalCores(topologyFromCpuInfo(entries));
+    if (physical !== null) notes.push("physical cores from /proc/cpuinfo (no sysfs topology)");
+  }
+  const { cpuModel, core, modelNote } = describeLinuxCore(entries, node);
+  if (modelNote) notes.push(modelNote);
+  const clock = linuxClock(read, cpusInMask, entries, cpuModel, node);
+  return {
+    cpuModel,
+    logicalCpus,
+    affinityCpuList: allowed,
+    affinityCpus,
+    quota,
+    physicalCores: physical?.cores ?? null,
+    core,
+    clockMHz: clock.mhz,
+    clockSource: clock.source,
+    notes
+  };
+}
+function describeLinuxCore(entries, node) {
+  const first = entries[0];
+  if (first === void 0) {
+    const model = node.cpus[0]?.model ?? "unknown";
+    return { cpuModel: model, core: null, modelNote: "CPU model from os.cpus()" };
+  }
+  if (first.fields.has("CPU implementer") && first.fields.has("CPU part")) {
+    const parts = /* @__PURE__ */ new Map();
+    for (const e of entries) {
+      const imp = e.fields.get("CPU implementer") ?? "";
+      const part = e.fields.get("CPU part") ?? "";
+      const name = armCpuName(imp, part) ?? e.fields.get("model name") ?? "unknown arm64";
+      parts.set(`${imp}/${part}`, { imp, part, name });
+    }
+    const distinct = [...parts.values()];
+    const only = distinct.length === 1 ? distinct[0] : void 0;
+    const cpuModel = distinct.map((p) => p.name).join(" + ");
+    if (only === void 0) {
+      return {
+        cpuModel,
+        core: null,
+        modelNote: `heterogeneous cores (${cpuModel}): no single FLOP/cycle`
+      };
+    }
+    return { cpuModel, core: armCoreFlops(only.imp, only.part), modelNote: null };
+  }
+  const modelName = first.fields.get("model name") ?? node.cpus[0]?.model ?? "unknown";
+  const flagsText = first.fields.get("flags");
+  if (flagsText === void 0) return { cpuModel: modelName, core: null, modelNote: null };
+  const core = x86CoreFlops({
+    vendor: first.fields.get("vendor_id") ?? "",
+    family: cpuInfoNumber(first.fields.get("cpu family")),
+    model: cpuInfoNumber(first.fields.get("model")),
+    flags: new Set(flagsText.split(/\s+/)),
+    modelName
+  });
+  return { cpuModel: modelName, core, modelNote: null };
+}
+function linuxClock(read, cpus2, entries, cpuModel, node) {
+  const freqs = cpus2.map((c) => readInt(read, `${CPU_DIR}/cpu${c}/cpufreq/cpuinfo_max_freq`)).filter((f) => f !== null && f > 0);
+  if (freqs.length > 0) {
+    return { mhz: Math.max(...freqs) / 1e3, source: "cpufreq cpuinfo_max_freq" };
+  }
+  const mhz = entries.map((e) => Number(e.fields.get("cpu MHz"))).filter((f) => Number.isFinite(f) && f > 0);
+  if (mhz.length > 0) return { mhz: Math.max(...mhz), source: '/proc/cpuinfo "cpu MHz"' };
+  const named = parseModelNameClockMHz(cpuModel);
+  if (named !== null) return { mhz: named, source: "model name" };
+  const speeds = node.cpus.map((c) => c.speed).filter((s) => s > 0);
+  if (speeds.length > 0) return { mhz: Math.max(...speeds), source: "os.cpus() speed" };
+  return { mhz: null, source: "unknown" };
+}
+function probeDarwin(sysctl, node) {
+  const notes = [
+    `macOS has no CPU affinity mask or cgroup quota: availableCpus = os.availableParallelism() = ${node.availableParallelism}`
+  ];
+  const int = (name) => {
+    const v = sysctl(name);
+    return v === null ? null : parseSysfsInt(v);
+  };
+  const cpuModel = sysctl("machdep.cpu.brand_string") ?? node.cpus[0]?.model ?? "unknown";
+  const physical = int("hw.physicalcpu");
+  const apple = appleCoreFlops(cpuModel);
+  let peakCores = null;
+  let clockMHz = null;
+  let clockSource = "unknown";
+  if (apple) {
+    clockMHz = apple.clockMHz;
+    clockSource = "published P-core max clock";
+    const pCores = int("hw.perflevel0.physicalcpu");
+    if (pCores !== null && pCores > 0) {
+      peakCores = { count: pCores, label: "P-cores (E-cores not counted)" };
+    } else {
+      notes.push("P-core count unknown (no hw.perflevel0.physicalcpu): peak counts every core");
+    }
+  } else {
+    const hz = int("hw.cpufrequency_max");
+    const named = parseModelNameClockMHz(cpuModel);
+    if (hz !== null && hz > 0) {
+      clockMHz = hz / 1e6;
+      clockSource = "hw.cpufrequency_max";
+    } else if (named !== null) {
+      clockMHz = named;
+      clockSource = "model name";
+    }
+  }
+  return {
+    cpuModel,
+    logicalCpus: int("hw.logicalcpu_max") ?? node.cpus.length,
+    affinityCpuList: null,
+    affinityCpus: node.availableParallelism,
+    quota: null,
+    physicalCores: physical,
+    peakCores,
+    core: apple,
+    clockMHz,
+    clockSource,
+    notes
+  };
+}
+function probeOther(platform, node) {
+  const cpuModel = node.cpus[0]?.model ?? "unknown";
+  const named = parseModelNameClockMHz(cpuModel);
+  return {
+    cpuModel,
+    logicalCpus: node.cpus.length,
+    affinityCpuList: null,
+    affinityCpus: node.availableParallelism,
+    quota: null,
+    physicalCores: null,
+    core: null,
+    clockMHz: named,
+    clockSource: named === null ? "unknown" : "model name",
+    notes: [
+      `${platform}: affinity and quotas not read: availableCpus = os.availableParallelism() = ${node.availableParallelism}`
+    ]
+  };
+}
+
+// src/measure/sweep.ts
+init_stats();
+init_random();
+var WARMUP_BLOCK = 5;
+var MIN_WARMUP_MS = 200;
+var SHORT_CALL_NS = 1e7;
+function medianOf(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+function relativeHalfWidth(samples) {
+  if (samples.length < 2) return Infinity;
+  const [lo, hi] = medianCIOrderStat(samples, 0.95);
+  const m = medianOf(samples);
+  return m > 0 ? (hi - lo) / 2 / m : Infinity;
+}
+async function sweep(workloads, options) {
+  const now = options.now ?? (() => performance.now());
+  const start = options.startMs ?? now();
+  const budgetMs = options.maxTimeSec * 1e3;
+  const deadline = start + budgetMs;
+  const minSamples = options.minSamples ?? 10;
+  const minRounds = options.minRounds ?? 3;
+  const maxSamples = options.maxSamples ?? 5e3;
+  const visitNs = (options.visitMs ?? 30) * 1e6;
+  const rand = mulberry32(options.seed);
+  const cells = [];
+  let round3 = 0;
+  const visitPlan = (cell) => {
+    const calls = Math.max(1, Math.min(50, Math.round(visitNs / Math.max(1, cell.callNs))));
+    const discard = cell.callNs < SHORT_CALL_NS ? 1 : 0;
+    return { calls, discard, ms: (calls + discard) * cell.callNs / 1e6 };
+  };
+  const progress = (phase) => options.onProgress?.({
+    phase,
+    elapsedSec: (now() - start) / 1e3,
+    budgetSec: options.maxTimeSec,
+    cellsDone: cells.filter((c) => c.converged).length,
+    cellsTotal: workloads.length * options.threads.length,
+    round: round3
+  });
+  try {
+    progress("open");
+    for (const workload of workloads) {
+      for (const threads of options.threads) {
+        const runner = await workload.open(threads);
+        cells.push({ workload, threads, runner, samples: [], rounds: [], callNs: 0, warmupCalls: 0, visits: 0, converged: false });
+      }
+    }
+    progress("warmup");
+    const warmCapMs = Math.max(50, (deadline - now()) / 4 / Math.max(1, cells.length));
+    for (const cell of cells) {
+      if (cell.workload.warmupCalls !== void 0) {
+        const calls = Math.max(1, cell.workload.warmupCalls);
+        for (let i = 0; i < calls; i++) cell.callNs = await cell.runner.call();
+        cell.warmupCalls = calls;
+        continue;
+      }
+      const cellStart = now();
+      let previous = Infinity;
+      for (; ; ) {
+        const block = [];
+        for (let i = 0; i < WARMUP_BLOCK; i++) block.push(await cell.runner.call());
+        cell.warmupCalls += WARMUP_BLOCK;
+        const m = medianOf(block);
+        cell.callNs = m;
+        const steady = Math.abs(m - previous) / previous <= 0.05;
+        previous = m;
+        const spent = now() - cellStart;
+        if (steady && spent >= Math.min(MIN_WARMUP_MS, warmCapMs) || spent >= warmCapMs) break;
+      }
+    }
+    progress("measure");
+    let stoppedBy = "precision";
+    for (; ; ) {
+      const active = cells.filter(
+        (c) => (options.stopWhen || !c.converged) && c.samples.length < maxSamples
+      );
+      if (active.length === 0) break;
+      const roundMs = active.reduce((sum2, c) => sum2 + visitPlan(c).ms, 0);
+      if (round3 > 0 && now() + roundMs > deadline) {
+        stoppedBy = "budget";
+        break;
+      }
+      round3++;
+      for (let i = active.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [active[i], active[j]] = [active[j], active[i]];
+      }
+      for (const cell of active) {
+        const { calls, discard } = visitPlan(cell);
+        for (let i = 0; i < discard; i++) await cell.runner.call();
+        const ops = cell.workload.opsPerCall;
+        for (let i = 0; i < calls; i++) {
+          const ns = await cell.runner.call();
+          cell.samples.push(ns / ops);
+          cell.rounds.push(round3);
+        }
+        cell.callNs = medianOf(cell.samples.slice(-calls)) * ops;
+        cell.visits++;
+      }
+      for (const cell of active) {
+        if (cell.samples.length >= minSamples && cell.visits >= minRounds && relativeHalfWidth(cell.samples) <= options.targetPrecision) {
+          cell.converged = true;
+        }
+      }
+      progress("measure");
+      if (options.stopWhen?.(snapshot(), round3)) break;
+    }
+    return { workloads: snapshot(), elapsedSec: (now() - start) / 1e3, rounds: round3, stoppedBy };
+  } finally {
+    progress("done");
+    for (const cell of cells) await cell.runner.close();
+  }
+  function snapshot() {
+    return workloads.map((workload) => ({
+      workload,
+      cells: cells.filter((c) => c.workload === workload).map((c) => ({
+        threads: c.threads,
+        samplesNs: c.samples,
+        rounds: c.rounds,
+        converged: c.converged,
+        warmupCalls: c.warmupCalls,
+        visits: c.visits
+      }))
+    }));
+  }
+}
+
+// src/measure/plan.ts
+init_errors();
+function defaultThreadCounts(usableCpus) {
+  const max = Math.max(1, Math.floor(usableCpus));
+  const out = [];
+  for (let t = 1; t < max; t *= 2) out.push(t);
+  out.push(max);
+  return out;
+}
+function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === "" || trimmed === "auto") return defaultThreadCounts(usableCpus);
+  const limit = Math.max(4 * logicalCpus, 8);
+  const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4\xD7 this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
+  const items = trimmed.split(/[,\s]+/).filter((s) => s.length > 0);
+  const counts = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    if (!/^-?\d+$/.test(item)) throw invalid(input, text, expected);
+    const n = Number(item);
+    if (n < 1 || n > limit) throw invalid(input, text, expected);
+    counts.add(n);
+  }
+  if (counts.size === 0) throw invalid(input, text, expected);
+  return [...counts].sort((a, b) => a - b);
+}
+
+// src/analysis/recommend.ts
+init_stats();
+var DEFAULT_TOLERANCE = 0.05;
+function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE) {
+  if (points.length === 0) throw new RangeError("no points to recommend from");
+  const fastest = points.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
+  const limit = fastest.medianNs * (1 + tolerance);
+  const sorted = [...points].sort((a, b) => a.threads - b.threads);
+  const pick = sorted.find((p) => p.threads <= fastest.threads && p.ci95Ns[1] <= limit) ?? fastest;
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
+  return { fastest: fastest.threads, recommended: pick.threads, reason };
+}
+function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
+  if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
+  const common = workloads.map((pts) => new Set(pts.map((p) => p.threads))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
+  const threads = [...common].sort((a, b) => a - b);
+  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
+  const score2 = /* @__PURE__ */ new Map();
+  for (const t of threads) {
+    const normalized = workloads.map((pts) => {
+      const best = Math.min(...pts.map((p) => p.medianNs));
+      return pts.find((p) => p.threads === t).medianNs / best;
+    });
+    score2.set(t, geometricMean(normalized));
+  }
+  const bestScore = Math.min(...score2.values());
+  const pick = threads.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
+  const argmin = threads.find((t) => score2.get(t) === bestScore);
+  const basis = workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${((bestScore - 1) * 100).toFixed(1)} % above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
+  return { threads: pick, score: score2, basis };
+}
+
+// src/results/build.ts
+init_stats();
+function buildResult(input) {
+  const { machine, settings, overhead } = input;
+  const perCore = machine.peakGflops?.perCoreGflops ?? null;
+  const workloads = input.sweep.workloads.map(({ workload, cells }, wi) => {
+    const summaries = cells.map((cell, ci) => {
+      if (cell.samplesNs.length === 0) {
+        throw new Error(`no samples for ${workload.id} at ${cell.threads} threads`);
+      }
+      const medianNs = median2(cell.samplesNs);
+      const ci95Ns = bootstrapMedianCI(cell.samplesNs, {
+        confidence: 0.95,
+        resamples: 2e3,
+        seed: settings.seed + 1e3 * wi + ci
+      });
+      return { cell, medianNs, ci95Ns: [ci95Ns[0], ci95Ns[1]] };
+    });
+    const oneThread = summaries.find((s) => s.cell.threads === 1)?.medianNs ?? null;
+    const points = summaries.map(({ cell, medianNs, ci95Ns }) => {
+      const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
+      const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
+      return {
+        threads: cell.threads,
+        samplesNs: cell.samplesNs,
+        medianNs,
+        ci95Ns,
+        ciHalfWidthRel: (ci95Ns[1] - ci95Ns[0]) / 2 / medianNs,
+        gflops,
+        peakFraction: peak && gflops ? gflops / peak : null,
+        speedup: oneThread ? oneThread / medianNs : null,
+        overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
+        converged: cell.converged
+      };
+    });
+    const rec = recommendForWorkload(points, settings.tolerance);
+    return {
+      id: workload.id,
+      kind: workload.kind,
+      label: workload.label,
+      points,
+      fastest: { threads: rec.fastest },
+      recommended: { threads: rec.recommended, reason: rec.reason },
+      ...workload.mlasMaxThreads !== void 0 ? { mlasMaxThreads: workload.mlasMaxThreads } : {},
+      flopsPerOp: workload.flopsPerOp,
+      opsPerCall: workload.opsPerCall,
+      metric: workload.metric,
+      contentHash: workload.contentHash ?? null,
+      ...workload.details ? { details: workload.details } : {}
+    };
+  });
+  const overall = workloads.length === 1 ? { threads: workloads[0].recommended.threads, basis: "the recommended thread count of the only workload" } : recommendOverall(
+    workloads.map((w) => w.points),
+    settings.tolerance
+  );
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    createdAt: input.createdAt ?? (/* @__PURE__ */ new Date()).toISOString(),
+    machine,
+    runtime: input.runtime,
+    settings,
+    overhead,
+    workloads,
+    recommendation: {
+      ompNumThreads: overall.threads,
+      ortIntraOpNumThreads: overall.threads,
+      basis: overall.basis
+    },
+    elapsedSec: input.elapsedSec
+  };
+}
+
+// src/pipeline/sweep-run.ts
+init_stats();
+
+// src/workloads/matmul.ts
+init_errors();
+
+// src/workloads/matmul-model.ts
+var import_onnx_proto = __toESM(require_onnx(), 1);
+init_random();
+var { onnx } = import_onnx_proto.default;
+function matmulFlops({ m, k, n }) {
+  return 2 * m * k * n;
+}
+function mlasMaxThreads({ m, k, n }) {
+  return Math.floor(m * n * k / 65536) + 1;
+}
+function matmulBytes({ m, k, n }, ops) {
+  const weights = ops * k * n;
+  const activations = m * k + (ops + 1) * m * n;
+  return 4 * (weights + activations);
+}
+function formatShape({ m, k, n }) {
+  return m === k && k === n ? `${n}` : `${m}x${k}x${n}`;
+}
+function seededData(count, fanIn, seed) {
+  const rand = mulberry32(seed);
+  const scale = Math.sqrt(3 / Math.max(1, fanIn));
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = (rand() * 2 - 1) * scale;
+  return out;
+}
+function valueInfo(name, dims) {
+  return {
+    name,
+    type: {
+      tensorType: {
+        elemType: onnx.TensorProto.DataType.FLOAT,
+        shape: { dim: dims.map((d) => ({ dimValue: d })) }
+      }
+    }
+  };
+}
+function buildMatMulModel(shape, ops, seed = 1) {
+  if (!Number.isInteger(ops) || ops < 1) throw new RangeError(`ops must be a positive integer`);
+  const { m, k, n } = shape;
+  const layout = k === n && ops > 1 ? "chain" : "parallel";
+  const nodes = [];
+  const initializers = [];
+  const outputs = [];
+  for (let i = 0; i < ops; i++) {
+    const weight = `B${i}`;
+    const data = seededData(k * n, k, seed + 1 + i);
+    initializers.push({
+      name: weight,
+      dims: [k, n],
+      dataType: onnx.TensorProto.DataType.FLOAT,
+      rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    });
+    const input = layout === "chain" && i > 0 ? `X${i}` : "A";
+    const output = layout === "chain" && i < ops - 1 ? `X${i + 1}` : `Y${i}`;
+    nodes.push({ opType: "MatMul", name: `matmul${i}`, input: [input, weight], output: [output] });
+    if (output.startsWith("Y")) outputs.push(valueInfo(output, [m, n]));
+  }
+  const model = onnx.ModelProto.create({
+    irVersion: 8,
+    producerName: "threadgate",
+    opsetImport: [{ domain: "", version: 13 }],
+    graph: {
+      name: `matmul_${formatShape(shape)}_x${ops}`,
+      node: nodes,
+      initializer: initializers,
+      input: [valueInfo("A", [m, k])],
+      output: outputs
+    }
+  });
+  return {
+    bytes: onnx.ModelProto.encode(model).finish(),
+    inputName: "A",
+    outputNames: outputs.map((o) => o.name ?? ""),
+    ops,
+    layout
+  };
+}
+function buildIdentityModel() {
+  const model = onnx.ModelProto.create({
+    irVersion: 8,
+    producerName: "threadgate",
+    opsetImport: [{ domain: "", version: 13 }],
+    graph: {
+      name: "overhead_probe",
+      node: [{ opType: "Identity", input: ["x"], output: ["y"] }],
+      input: [valueInfo("x", [1])],
+      output: [valueInfo("y", [1])]
+    }
+  });
+  return onnx.ModelProto.encode(model).finish();
+}
+
+// src/workloads/ort.ts
+import { createRequire } from "node:module";
+var loaded;
+var loadedFrom;
+function loadOrt(packageDir) {
+  if (loaded && (packageDir === void 0 || packageDir === loadedFrom)) return loaded;
+  const require2 = createRequire(import.meta.url);
+  loaded = require2(packageDir ?? "onnxruntime-node");
+  loadedFrom = packageDir;
+  return loaded;
+}
+function ortVersion(ort = loadOrt()) {
+  return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
+}
+async function createSession(ort, model, threads) {
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads}`);
+  }
+  const options = {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: "sequential",
+    graphOptimizationLevel: "all",
+    executionProviders: ["cpu"],
+    logSeverityLevel: 3
+  };
+  return typeof model === "string" ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
+}
+async function timedRun(session, feeds) {
+  const t0 = process.hrtime.bigint();
+  await session.run(feeds);
+  return Number(process.hrtime.bigint() - t0);
+}
+
+// src/workloads/matmul.ts
+var MAX_DIM = 1 << 16;
+var MAX_OPS_PER_CALL = 64;
+function parseShape(text, input = "--sizes") {
+  const expected = "a positive integer N (square) or MxKxN, e.g. 256 or 1x4096x4096";
+  const parts = text.trim().toLowerCase().split("x");
+  if (parts.length !== 1 && parts.length !== 3) throw invalid(input, text, expected);
+  const dims = parts.map((p) => /^\d+$/.test(p) ? Number(p) : NaN);
+  if (dims.some((d) => !Number.isSafeInteger(d) || d < 1)) throw invalid(input, text, expected);
+  if (dims.some((d) => d > MAX_DIM)) {
+    throw invalid(input, text, `dimensions of at most ${MAX_DIM}`);
+  }
+  const [m, k, n] = dims.length === 1 ? [dims[0], dims[0], dims[0]] : dims;
+  return { m, k, n };
+}
+function parseShapes(text, input = "--sizes") {
+  const items = text.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  if (items.length === 0) throw invalid(input, text, "a comma-separated list of N or MxKxN");
+  const shapes = items.map((s) => parseShape(s, input));
+  const ids = /* @__PURE__ */ new Set();
+  return shapes.filter((s) => {
+    const id = formatShape(s);
+    if (ids.has(id)) return false;
+    ids.add(id);
+    return true;
+  });
+}
+function checkShapeFits(shape, cells, freeBytes, input = "--sizes") {
+  const need = matmulBytes(shape, 1) * (cells + 2);
+  if (need > freeBytes * 0.5) {
+    const gib = (b) => `${(b / 2 ** 30).toFixed(1)} GiB`;
+    throw new InputError(
+      `${input}: got "${formatShape(shape)}"; it needs about ${gib(need)} for ${cells} sessions but only ${gib(freeBytes)} of memory is free; expected a shape that fits in half of the free memory`
+    );
+  }
+}
+function matmulId(shape) {
+  return `matmul:${formatShape(shape)}`;
+}
+function matmulLabel(shape) {
+  return `MatMul ${shape.m}\xD7${shape.k}\xD7${shape.n} float32`;
+}
+function pow2AtLeast(x, cap) {
+  let p = 1;
+  while (p < x && p < cap) p *= 2;
+  return p;
+}
+async function fastestCall(run, warm, timed) {
+  for (let i = 0; i < warm; i++) await run();
+  let best = Infinity;
+  for (let i = 0; i < timed; i++) best = Math.min(best, await run());
+  return best;
+}
+async function createMatMulWorkload(ort, shape, options) {
+  const seed = options.seed ?? 1;
+  const share = options.targetOverheadShare ?? 0.02;
+  const input = new ort.Tensor("float32", seededData(shape.m * shape.k, 1, seed), [shape.m, shape.k]);
+  const probe = await createSession(ort, buildMatMulModel(shape, 1, seed).bytes, options.maxThreads);
+  let perOpNs;
+  try {
+    perOpNs = await fastestCall(() => timedRun(probe, { A: input }), 10, 9);
+  } finally {
+    await probe.release();
+  }
+  const workNs = Math.max(1, perOpNs - options.overheadNs);
+  const ops = pow2AtLeast(3 * options.overheadNs / (share * workNs), MAX_OPS_PER_CALL);
+  const model = buildMatMulModel(shape, ops, seed);
+  return {
+    id: matmulId(shape),
+    kind: "matmul",
+    label: matmulLabel(shape),
+    opsPerCall: ops,
+    flopsPerOp: matmulFlops(shape),
+    mlasMaxThreads: mlasMaxThreads(shape),
+    metric: { name: "latency per MatMul", unit: "ns" },
+    contentHash: null,
+    details: { shape, opsPerCall: ops, layout: model.layout, calibrationNsPerOp: perOpNs },
+    async open(threads) {
+      const session = await createSession(ort, model.bytes, threads);
+      const feeds = { [model.inputName]: input };
+      return {
+        call: () => timedRun(session, feeds),
+        close: () => session.release()
+      };
+    }
+  };
+}
+
+// src/workloads/overhead.ts
+async function measureCallOverhead(ort, samples = 300) {
+  const session = await createSession(ort, buildIdentityModel(), 1);
+  try {
+    const feeds = { x: new ort.Tensor("float32", new Float32Array([1]), [1]) };
+    for (let i = 0; i < 100; i++) await timedRun(session, feeds);
+    const out = [];
+    for (let i = 0; i < samples; i++) out.push(await timedRun(session, feeds));
+    const sorted = [...out].sort((a, b) => a - b);
+    return { perCallNs: sorted[Math.floor(sorted.length / 2)], samplesNs: out };
+  } finally {
+    await session.release();
+  }
+}
+
+// src/pipeline/sweep-run.ts
+async function runSweep(settings, options = {}) {
+  const startMs = performance.now();
+  const ort = options.ort ?? loadOrt();
+  const version = ortVersion(ort);
+  const machine = probeCpu({ ortVersion: version });
+  const threads = settings.threads === "auto" ? defaultThreadCounts(machine.availableCpus) : [...settings.threads];
+  for (const shape of settings.sizes) checkShapeFits(shape, threads.length, os2.freemem());
+  const overhead = await measureCallOverhead(ort);
+  const maxThreads = Math.max(...threads);
+  const workloads = [];
+  for (const shape of settings.sizes) {
+    workloads.push(
+      await createMatMulWorkload(ort, shape, { overheadNs: overhead.perCallNs, maxThreads, seed: settings.seed })
+    );
+  }
+  const output = await sweep(workloads, {
+    threads,
+    maxTimeSec: settings.maxTimeSec,
+    targetPrecision: settings.targetPrecision,
+    seed: settings.seed,
+    startMs,
+    ...options.onProgress ? { onProgress: options.onProgress } : {}
+  });
+  return buildResult({
+    sweep: output,
+    machine,
+    runtime: { onnxruntime: version, node: process.versions.node },
+    overhead: { perCallNs: overhead.perCallNs, ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95) },
+    settings: {
+      maxTimeSec: settings.maxTimeSec,
+      targetPrecision: settings.targetPrecision,
+      tolerance: settings.tolerance,
+      seed: settings.seed
+    },
+    elapsedSec: (performance.now() - startMs) / 1e3
+  });
+}
+
+// src/report/progress.ts
+function createProgressReporter(stream) {
+  let lastLine = -1;
+  return (p) => {
+    const fraction = Math.min(1, p.elapsedSec / p.budgetSec);
+    const text = `${p.phase === "measure" ? `round ${p.round}` : p.phase} \xB7 ${p.cellsDone}/${p.cellsTotal} cells at target \xB7 ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`;
+    if (stream.isTTY) {
+      const width = 24;
+      const filled = Math.round(fraction * width);
+      stream.write(`\r[${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}] ${text}\x1B[K`);
+      if (p.phase === "done") stream.write("\r\x1B[K");
+      return;
+    }
+    const step = Math.floor(fraction * 10);
+    if (p.phase === "done" || p.phase !== "measure" || step > lastLine) {
+      lastLine = step;
+      stream.write(`threadgate: ${text}
+`);
+    }
+  };
+}
+
+// src/report/terminal.ts
+init_format();
+function describeMachine(m) {
+  const quota = m.cgroupQuotaCpus === void 0 || m.cgroupQuotaCpus === null ? "no CPU quota" : `CPU quota ${m.cgroupQuotaCpus.toFixed(2)} CPUs`;
+  const affinity = m.affinityCpus !== void 0 ? `affinity ${m.affinityCpus} of ${m.logicalCpus}` : `${m.logicalCpus} logical`;
+  const peak = m.peakGflops ? `; estimated peak ${m.peakGflops.gflops.toFixed(0)} GFLOP/s FP32 (${m.peakGflops.basis})` : "";
+  return `${m.os} ${m.arch}, ${m.cpuModel}: ${m.availableCpus} usable CPUs (${affinity}, ${quota}), ${m.physicalCores} physical cores${peak}`;
+}
+function workloadTable(w) {
+  const header = ["", "threads", "median", "95 % CI", "GFLOP/s", "% peak", "speedup", ""];
+  const rows = w.points.map((p) => {
+    const marks = [
+      p.threads === w.fastest.threads ? "fastest" : "",
+      p.threads === w.recommended.threads ? "recommended" : "",
+      p.converged === false ? "budget hit before \xB1target" : ""
+    ].filter(Boolean);
+    return [
+      p.threads === w.recommended.threads ? "\u25BA" : " ",
+      String(p.threads),
+      formatNs(p.medianNs),
+      formatRange(p.ci95Ns[0], p.ci95Ns[1]),
+      p.gflops != null ? p.gflops.toFixed(1) : "\u2013",
+      p.peakFraction != null ? formatPercent(p.peakFraction, 0) : "\u2013",
+      p.speedup != null ? `${p.speedup.toFixed(2)}\xD7` : "\u2013",
+      marks.join(", ")
+    ];
+  });
+  const notes = [w.id];
+  if (w.mlasMaxThreads !== void 0) notes.push(`MLAS uses at most ${w.mlasMaxThreads} threads for this shape`);
+  if (w.opsPerCall && w.opsPerCall > 1) notes.push(`${w.opsPerCall} MatMuls per session.run`);
+  const shares = w.points.map((p) => p.overheadShare).filter((s) => s != null);
+  if (shares.length > 0) notes.push(`call overhead \u2264 ${formatPercent(Math.max(...shares))} of a sample`);
+  return `${w.label}  (${notes.join("; ")})
+${textTable(header, rows, ["l", "r", "r", "r", "r", "r", "r", "l"])}
+  \u2192 ${w.recommended.reason ?? ""}`;
+}
+function renderSweep(result) {
+  const parts = result.workloads.map(workloadTable);
+  const k = result.recommendation.ompNumThreads;
+  parts.push(
+    [
+      `Recommendation: ${k} thread${k === 1 ? "" : "s"} (${result.recommendation.basis})`,
+      `  OMP_NUM_THREADS=${k}            # PyTorch, OpenMP, MKL, OpenBLAS programs`,
+      `  ORT_INTRA_OP_NUM_THREADS=${result.recommendation.ortIntraOpNumThreads}   # ONNX Runtime ignores OMP_NUM_THREADS: set intraOpNumThreads`
+    ].join("\n")
+  );
+  const extra = [`Machine: ${describeMachine(result.machine)}`];
+  if (result.overhead) extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
+  extra.push(`Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target \xB1${formatPercent(result.settings.targetPrecision, 0)} on each median).`);
+  parts.push(extra.join("\n"));
+  return parts.join("\n\n") + "\n";
+}
+
+// src/cli/sweep.ts
+init_settings();
+init_args();
+var SWEEP_OPTIONS = {
+  sizes: { type: "string" },
+  threads: { type: "string" },
+  "max-time": { type: "string" },
+  json: { type: "string" },
+  seed: { type: "string" },
+  precision: { type: "string" },
+  tolerance: { type: "string" },
+  quiet: { type: "boolean" }
+};
+function sweepSettingsFromFlags(argv) {
+  const v = parseFlags("sweep", argv, SWEEP_OPTIONS);
+  const threadsText = stringFlag(v, "threads") ?? "auto";
+  const machine = threadsText.trim().toLowerCase() === "auto" ? void 0 : probeCpu();
+  return {
+    sizes: parseShapes(stringFlag(v, "sizes") ?? DEFAULTS.sizes, "--sizes"),
+    threads: machine === void 0 ? "auto" : parseThreadCounts(threadsText, machine.availableCpus, machine.logicalCpus, "--threads"),
+    maxTimeSec: parseSeconds(stringFlag(v, "max-time") ?? String(DEFAULTS.maxTimeSec), "--max-time"),
+    targetPrecision: v.precision === void 0 ? DEFAULTS.targetPrecision : parsePercent(String(v.precision), "--precision", 50),
+    tolerance: v.tolerance === void 0 ? DEFAULTS.tolerance : parsePercent(String(v.tolerance), "--tolerance", 100),
+    seed: v.seed === void 0 ? randomSeed() : parseSeed(String(v.seed), "--seed"),
+    jsonPath: stringFlag(v, "json"),
+    quiet: v.quiet === true
+  };
+}
+async function sweepCommand(argv) {
+  const settings = sweepSettingsFromFlags(argv);
+  const result = await runSweep(settings, {
+    ...settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) }
+  });
+  process.stdout.write(renderSweep(result));
+  if (settings.jsonPath) {
+    await writeResultFile(settings.jsonPath, result);
+    process.stdout.write(`Results written to ${settings.jsonPath}
+`);
+  }
+  return 0;
+}
+
+// src/cli/main.ts
+var USAGE = `threadgate ${TOOL_VERSION} \u2014 how many threads should CPU inference use here, and did it get slower?
+
+Usage:
+  threadgate sweep   [--sizes LIST] [--threads LIST|auto] [--max-time SECONDS] [--json FILE]
+                     [--seed N] [--precision PERCENT] [--tolerance PERCENT] [--quiet]
+  threadgate compare --baseline FILE --current FILE [--threshold PERCENT] [--json FILE]
+  threadgate --help | --version
+
+  --sizes      MatMul shapes: N (square) or MxKxN, comma-separated (default 256,1024,1x4096x4096)
+  --threads    thread counts to sweep (default auto: 1, 2, 4, \u2026 and the usable CPUs)
+  --max-time   time budget for the whole sweep in seconds (default 60)
+  --json       write the results JSON (schemaVersion 1) to FILE
+
+Exit codes: 0 pass / no baseline / inconclusive, 1 regression, 2 error.`;
+async function loadCommand(name) {
+  switch (name) {
+    case "sweep":
+      return sweepCommand;
+    case "compare":
+      return (await Promise.resolve().then(() => (init_compare2(), compare_exports))).compareCommand;
+    default:
+      return void 0;
+  }
+}
+async function main(argv) {
+  const [name, ...rest] = argv;
+  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(USAGE + "\n");
+    return name === void 0 ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`${TOOL_VERSION}
+`);
+    return 0;
+  }
+  try {
+    const command = await loadCommand(name);
+    if (!command) {
+      process.stderr.write(`threadgate: unknown command "${name}"; expected sweep or compare (see threadgate --help)
+`);
+      return 2;
+    }
+    if (rest.includes("--help") || rest.includes("-h")) {
+      process.stdout.write(USAGE + "\n");
+      return 0;
+    }
+    return await command(rest);
+  } catch (e) {
+    if (isUserError(e)) {
+      process.stderr.write(`threadgate: error: ${e.message}
+`);
+    } else {
+      process.stderr.write(`threadgate: internal error (please report it): ${describeError(e)}
+`);
+      if (process.env["THREADGATE_DEBUG"] && e instanceof Error && e.stack) process.stderr.write(e.stack + "\n");
+    }
+    return 2;
+  }
+}
+
+// src/cli.ts
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,21 @@
+/**
+ * The action's one place that turns failure into a failed step. A regression fails the step in
+ * runAction with its own message; here only errors arrive, and they say so — the two never look
+ * alike.
+ */
+import * as core from '@actions/core';
+import { describeError, isUserError } from '../errors.js';
+import { runAction } from './run.js';
+
+export async function main(): Promise<void> {
+  try {
+    await runAction();
+  } catch (e: unknown) {
+    if (isUserError(e)) {
+      core.setFailed(`threadgate: error (not a regression): ${e.message}`);
+    } else {
+      core.setFailed(`threadgate: internal error (not a regression; please report it): ${describeError(e)}`);
+      if (e instanceof Error && e.stack) core.debug(e.stack);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The report as markdown: the sticky PR comment and the job summary share it. Readable at a
+ * glance (headline verdict, the snippet to paste), detailed on demand (tables, a Mermaid chart,
+ * raw statistics in a collapsed block). Text that threadgate does not control (workload labels
+ * built from user commands and file names, branch names) is escaped.
+ */
+import type { CellComparison, Comparison } from '../analysis/compare.js';
+import { escapeMarkdown } from '../github/markdown.js';
+import type { Result, WorkloadResult } from '../results/types.js';
+import { geometricMean } from '../stats/index.js';
+import { formatNs, formatPercent, formatRange, formatSignedPercent } from './format.js';
+import { describeMachine } from './terminal.js';
+
+/** Which kind of baseline the comparison used, for the reader. */
+export type BaselineKind = 'stored' | 'same-job' | 'file';
+
+export interface MarkdownContext {
+  /** e.g. "threadgate · ubuntu-latest": names the job/matrix combination. */
+  readonly title?: string;
+  readonly baselineKind?: BaselineKind;
+  /** How to get a baseline, shown when there is none. */
+  readonly noBaselineHint?: string;
+  readonly resultsPath?: string;
+  readonly runUrl?: string;
+  /** Extra warnings to show (e.g. "could not save the baseline"). */
+  readonly warnings?: readonly string[];
+}
+
+const threadsText = (n: number) => `${n} thread${n === 1 ? '' : 's'}`;
+
+const ICON = { pass: '✅', regression: '❌', inconclusive: '⚠️', 'no-baseline': 'ℹ️' } as const;
+
+/** The thread count a framework uses when nobody sets one: one per usable core. */
+export function runnerDefaultThreads(result: Result): number {
+  const all = result.workloads[0]?.points.map((p) => p.threads) ?? [];
+  const wanted = result.machine.availableCpus;
+  return all.includes(wanted) ? wanted : Math.max(...all);
+}
+
+/** Geometric-mean speedup of `threads` over the runner default, across workloads. */
+export function speedupOverDefault(result: Result, threads: number): number | null {
+  const def = runnerDefaultThreads(result);
+  const ratios = result.workloads.flatMap((w) => {
+    const a = w.points.find((p) => p.threads === def);
+    const b = w.points.find((p) => p.threads === threads);
+    return a && b ? [a.medianNs / b.medianNs] : [];
+  });
+  return ratios.length ? geometricMean(ratios) : null;
+}
+
+export function headline(result: Result, comparison: Comparison | null, ctx: MarkdownContext = {}): string {
+  const title = ctx.title ? `${escapeMarkdown(ctx.title)}: ` : '';
+  if (comparison === null) {
+    return `### ${ICON['no-baseline']} ${title}threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+  }
+  switch (comparison.kind) {
+    case 'pass':
+      return `### ${ICON.pass} ${title}no latency regression (largest change ${formatSignedPercent(comparison.maxSlowdown)})`;
+    case 'regression': {
+      const worst = [...comparison.regressions].sort((a, b) => b.ratio - a.ratio)[0]!;
+      return `### ${ICON.regression} ${title}latency regression: ${formatSignedPercent(worst.ratio - 1)} at ${worst.threads} thread${worst.threads === 1 ? '' : 's'} (${escapeMarkdown(worst.workload)})`;
+    }
+    case 'inconclusive':
+      return `### ${ICON.inconclusive} ${title}inconclusive: a slowdown of up to ${formatSignedPercent(comparison.maxSlowdown)} is not statistically clear`;
+    case 'no-baseline':
+      return `### ${ICON['no-baseline']} ${title}no baseline yet — threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+    default: {
+      const never: never = comparison;
+      return never;
+    }
+  }
+}
+
+function recommendationBlock(result: Result): string {
+  const k = result.recommendation.ompNumThreads;
+  const def = runnerDefaultThreads(result);
+  const speedup = speedupOverDefault(result, k);
+  const vs =
+    k === def
+      ? `the runner's default of one thread per CPU (${def}) is already the best choice here`
+      : speedup !== null
+        ? `${speedup.toFixed(2)}× ${speedup >= 1 ? 'faster than' : 'the speed of'} the default of one thread per CPU (${def})`
+        : '';
+  return [
+    `**Recommended: ${k} thread${k === 1 ? '' : 's'}**${vs ? ` — ${vs}` : ''}. Paste into the workflow or deployment:`,
+    '',
+    '```yaml',
+    'env:',
+    `  OMP_NUM_THREADS: "${k}"          # PyTorch, OpenMP, MKL, OpenBLAS`,
+    `  ORT_INTRA_OP_NUM_THREADS: "${result.recommendation.ortIntraOpNumThreads}" # ONNX Runtime: pass as intraOpNumThreads`,
+    '```',
+  ].join('\n');
+}
+
+function noBaselineText(comparison: Comparison | null, ctx: MarkdownContext): string {
+  if (comparison !== null && comparison.kind !== 'no-baseline') return '';
+  const reason = comparison?.reason ? `No comparison: ${escapeMarkdown(comparison.reason)}. ` : '';
+  return (
+    reason +
+    (ctx.noBaselineHint ??
+      'To get a baseline, run threadgate on pushes to the default branch (`save-baseline: auto` saves them to the Actions cache); pull requests then compare with the latest one.')
+  );
+}
+
+function cellFor(comparison: Comparison | null, workload: string, threads: number): CellComparison | undefined {
+  if (comparison === null || comparison.kind === 'no-baseline') return undefined;
+  return comparison.cells.find((c) => c.workload === workload && c.threads === threads);
+}
+
+function gateMark(c: CellComparison): string {
+  if (!c.gated) return '';
+  if (c.regression) return '❌ regression';
+  if (c.status === 'inconclusive') return '⚠️ unclear';
+  return '✅';
+}
+
+function workloadTable(w: WorkloadResult, comparison: Comparison | null): string {
+  const compared = comparison !== null && comparison.kind !== 'no-baseline';
+  const marks = (t: number) =>
+    [t === w.recommended.threads ? '**recommended**' : '', t === w.fastest.threads ? 'fastest' : '']
+      .filter(Boolean)
+      .join(', ');
+  const rows: string[] = [];
+  if (compared) {
+    rows.push('| threads | baseline | this run | Δ | 95 % CI of Δ | p (Holm) | gate | |');
+    rows.push('|---:|---:|---:|---:|---:|---:|:---|:---|');
+    for (const p of w.points) {
+      const c = cellFor(comparison, w.id, p.threads);
+      const ci = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}` : '–';
+      rows.push(
+        `| ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : '–'} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : '–'} | ${ci} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : '–'} | ${c ? gateMark(c) : ''} | ${marks(p.threads)} |`,
+      );
+    }
+  } else {
+    rows.push('| threads | median | 95 % CI | GFLOP/s | speedup | |');
+    rows.push('|---:|---:|---:|---:|---:|:---|');
+    for (const p of w.points) {
+      rows.push(
+        `| ${p.threads} | ${formatNs(p.medianNs)} | ${formatRange(p.ci95Ns[0], p.ci95Ns[1])} | ${p.gflops != null ? p.gflops.toFixed(1) : '–'} | ${p.speedup != null ? `${p.speedup.toFixed(2)}×` : '–'} | ${marks(p.threads)} |`,
+      );
+    }
+  }
+  return rows.join('\n');
+}
+
+/** Mermaid label text: no quotes, brackets or newlines. */
+function chartText(s: string): string {
+  return s.replace(/["[\]`\n\r<>]/g, ' ').slice(0, 80);
+}
+
+/** A Mermaid xychart of latency against threads: bars the baseline, the line this run. */
+export function latencyChart(w: WorkloadResult, comparison: Comparison | null): string {
+  const maxNs = Math.max(...w.points.map((p) => p.medianNs));
+  const [unit, scale] = maxNs >= 1e6 ? ['ms', 1e6] : maxNs >= 1e3 ? ['µs', 1e3] : ['ns', 1];
+  const fmt = (ns: number) => Number((ns / scale).toPrecision(4));
+  const base = w.points.map((p) => cellFor(comparison, w.id, p.threads)?.baselineMedianNs ?? null);
+  const hasBase = base.every((b) => b !== null);
+  const lines = [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${chartText(w.id)}: latency (${unit}) by threads${hasBase ? ' - bars baseline, line this run' : ''}"`,
+    `  x-axis "threads" [${w.points.map((p) => p.threads).join(', ')}]`,
+    `  y-axis "${unit}" 0 --> ${fmt(Math.max(maxNs, ...base.map((b) => b ?? 0)) * 1.1)}`,
+  ];
+  if (hasBase) lines.push(`  bar [${base.map((b) => fmt(b!)).join(', ')}]`);
+  lines.push(`  line [${w.points.map((p) => fmt(p.medianNs)).join(', ')}]`, '```');
+  return lines.join('\n');
+}
+
+function detailsBlock(result: Result, comparison: Comparison | null, ctx: MarkdownContext): string {
+  const lines: string[] = ['<details><summary>Machine, settings and raw statistics</summary>', ''];
+  lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
+  lines.push(`- Fingerprint \`${result.machine.fingerprint}\`; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`);
+  if (result.overhead) lines.push(`- Per-call overhead of \`session.run\`: ${formatNs(result.overhead.perCallNs)}`);
+  lines.push(
+    `- Sweep: ${result.elapsedSec.toFixed(1)} s of a ${result.settings.maxTimeSec} s budget; target ±${formatPercent(result.settings.targetPrecision, 0)} on each median; seed ${result.settings.seed}`,
+  );
+  if (comparison && comparison.kind !== 'no-baseline') {
+    const s = comparison.settings;
+    lines.push(
+      `- Gate: slowdown ≥ ${formatPercent(s.threshold, 0)}, bootstrap CI of the ratio above 1, Holm-adjusted one-sided Mann–Whitney p < ${(1 - s.confidence).toFixed(2)}, and beyond the t prediction limit of the history once it has ≥ ${s.minHistory} runs; gated cells: ${s.gate === 'deployed' ? 'recommended and fastest thread count of each workload' : 'all'}`,
+    );
+    lines.push(`- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? '' : 's'} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === 'same-job' ? ', measured in this job' : ''}`);
+  }
+  for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
+  lines.push('', '| workload | threads | n | median | 95 % CI | call overhead share | converged |', '|---|---:|---:|---:|---:|---:|:---:|');
+  for (const w of result.workloads) {
+    for (const p of w.points) {
+      lines.push(
+        `| ${escapeMarkdown(w.id)} | ${p.threads} | ${p.samplesNs.length} | ${formatNs(p.medianNs)} | ${formatRange(p.ci95Ns[0], p.ci95Ns[1])} | ${p.overheadShare != null ? formatPercent(p.overheadShare) : '–'} | ${p.converged === false ? 'no' : 'yes'} |`,
+      );
+    }
+  }
+  if (ctx.resultsPath) lines.push('', `Results JSON: \`${ctx.resultsPath.replace(/`/g, '')}\``);
+  lines.push('', '</details>');
+  return lines.join('\n');
+}
+
+export function renderMarkdown(result: Result, comparison: Comparison | null, ctx: MarkdownContext = {}): string {
+  const parts = [headline(result, comparison, ctx)];
+  const nb = noBaselineText(comparison, ctx);
+  if (nb) parts.push(nb);
+  if (comparison?.kind === 'regression') {
+    parts.push(
+      comparison.regressions
+        .map((c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} → ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, 95 % CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}` : '–'})`)
+        .join('\n'),
+    );
+  }
+  for (const w of ctx.warnings ?? []) parts.push(`> [!WARNING]\n> ${escapeMarkdown(w)}`);
+  parts.push(recommendationBlock(result));
+  for (const w of result.workloads) {
+    parts.push(
+      `#### ${escapeMarkdown(w.label)}\n\n${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.\n\n` : ''}${workloadTable(w, comparison)}\n\n${latencyChart(w, comparison)}`,
+    );
+  }
+  parts.push(detailsBlock(result, comparison, ctx));
+  parts.push(
+    `<sub>threadgate ${escapeMarkdown(result.tool.version)}${ctx.baselineKind === 'same-job' ? ' · baseline measured in the same job, interleaved' : ctx.baselineKind === 'stored' ? ' · stored baseline' : ''}${ctx.runUrl ? ` · [run](${ctx.runUrl})` : ''}</sub>`,
+  );
+  return parts.join('\n\n') + '\n';
+}
