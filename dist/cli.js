@@ -10543,7 +10543,8 @@ function parsePercent(text, input, max = 1e3) {
   return n / 100;
 }
 function parseSeed(text, input) {
-  if (!/^\d{1,9}$/.test(text.trim())) throw invalid(input, text, "a non-negative integer below 10^9");
+  if (!/^\d{1,9}$/.test(text.trim()))
+    throw invalid(input, text, "a non-negative integer below 10^9");
   return Number(text);
 }
 function randomSeed() {
@@ -10603,14 +10604,18 @@ function parseFlags(command, argv, options) {
     const flag = /'(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "";
     switch (code) {
       case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-        throw new InputError(`${flag}: unknown option for "threadgate ${command}"; expected one of ${known}`);
+        throw new InputError(
+          `${flag}: unknown option for "threadgate ${command}"; expected one of ${known}`
+        );
       case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
         throw new InputError(
           options[flag.replace(/^-+/, "")]?.type === "boolean" ? `${flag}: takes no value` : `${flag}: missing value; write ${flag} VALUE or ${flag}=VALUE`
         );
       case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
         const arg = /'([^']*)'/.exec(msg)?.[1] ?? "";
-        throw new InputError(`unexpected argument "${arg}" for "threadgate ${command}"; expected only options: ${known}`);
+        throw new InputError(
+          `unexpected argument "${arg}" for "threadgate ${command}"; expected only options: ${known}`
+        );
       }
       default:
         throw new InputError(msg);
@@ -11417,8 +11422,8 @@ var package_default = {
   scripts: {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
-    test: 'node --import tsx --test --test-concurrency=1 "test/**/*.test.ts"',
-    lint: "eslint . && prettier --check .",
+    test: "node --import tsx --test --test-concurrency=1 test/*.test.ts",
+    lint: "eslint . && prettier --check . && node scripts/readme.mjs --check",
     format: "prettier --write .",
     bench: "node --import tsx bench/index.ts"
   },
@@ -11443,7 +11448,8 @@ var package_default = {
     prettier: "^3.10.1",
     tsx: "^4.23.15",
     typescript: "^6.0.3",
-    "typescript-eslint": "^8.74.0"
+    "typescript-eslint": "^8.74.0",
+    yaml: "^2.9.1"
   }
 };
 
@@ -12186,7 +12192,17 @@ async function sweep(workloads, options) {
     for (const workload of workloads) {
       for (const threads of options.threads) {
         const runner = await workload.open(threads);
-        cells.push({ workload, threads, runner, samples: [], rounds: [], callNs: 0, warmupCalls: 0, visits: 0, converged: false });
+        cells.push({
+          workload,
+          threads,
+          runner,
+          samples: [],
+          rounds: [],
+          callNs: 0,
+          warmupCalls: 0,
+          visits: 0,
+          converged: false
+        });
       }
     }
     progress("warmup");
@@ -12379,7 +12395,10 @@ function buildResult(input) {
       ...workload.details ? { details: workload.details } : {}
     };
   });
-  const overall = workloads.length === 1 ? { threads: workloads[0].recommended.threads, basis: "the recommended thread count of the only workload" } : recommendOverall(
+  const overall = workloads.length === 1 ? {
+    threads: workloads[0].recommended.threads,
+    basis: "the recommended thread count of the only workload"
+  } : recommendOverall(
     workloads.map((w) => w.points),
     settings.tolerance
   );
@@ -12589,8 +12608,15 @@ async function fastestCall(run, warm, timed) {
 async function createMatMulWorkload(ort, shape, options) {
   const seed = options.seed ?? 1;
   const share = options.targetOverheadShare ?? 0.02;
-  const input = new ort.Tensor("float32", seededData(shape.m * shape.k, 1, seed), [shape.m, shape.k]);
-  const probe = await createSession(ort, buildMatMulModel(shape, 1, seed).bytes, options.maxThreads);
+  const input = new ort.Tensor("float32", seededData(shape.m * shape.k, 1, seed), [
+    shape.m,
+    shape.k
+  ]);
+  const probe = await createSession(
+    ort,
+    buildMatMulModel(shape, 1, seed).bytes,
+    options.maxThreads
+  );
   let perOpNs;
   try {
     perOpNs = await fastestCall(() => timedRun(probe, { A: input }), 10, 9);
@@ -12649,7 +12675,11 @@ async function runSweep(settings, options = {}) {
   const workloads = [];
   for (const shape of settings.sizes) {
     workloads.push(
-      await createMatMulWorkload(ort, shape, { overheadNs: overhead.perCallNs, maxThreads, seed: settings.seed })
+      await createMatMulWorkload(ort, shape, {
+        overheadNs: overhead.perCallNs,
+        maxThreads,
+        seed: settings.seed
+      })
     );
   }
   const output = await sweep(workloads, {
@@ -12664,7 +12694,10 @@ async function runSweep(settings, options = {}) {
     sweep: output,
     machine,
     runtime: { onnxruntime: version, node: process.versions.node },
-    overhead: { perCallNs: overhead.perCallNs, ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95) },
+    overhead: {
+      perCallNs: overhead.perCallNs,
+      ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95)
+    },
     settings: {
       maxTimeSec: settings.maxTimeSec,
       targetPrecision: settings.targetPrecision,
@@ -12725,10 +12758,12 @@ function workloadTable(w) {
     ];
   });
   const notes = [w.id];
-  if (w.mlasMaxThreads !== void 0) notes.push(`MLAS uses at most ${w.mlasMaxThreads} threads for this shape`);
+  if (w.mlasMaxThreads !== void 0)
+    notes.push(`MLAS uses at most ${w.mlasMaxThreads} threads for this shape`);
   if (w.opsPerCall && w.opsPerCall > 1) notes.push(`${w.opsPerCall} MatMuls per session.run`);
   const shares = w.points.map((p) => p.overheadShare).filter((s) => s != null);
-  if (shares.length > 0) notes.push(`call overhead \u2264 ${formatPercent(Math.max(...shares))} of a sample`);
+  if (shares.length > 0)
+    notes.push(`call overhead \u2264 ${formatPercent(Math.max(...shares))} of a sample`);
   return `${w.label}  (${notes.join("; ")})
 ${textTable(header, rows, ["l", "r", "r", "r", "r", "r", "r", "l"])}
   \u2192 ${w.recommended.reason ?? ""}`;
@@ -12744,8 +12779,11 @@ function renderSweep(result) {
     ].join("\n")
   );
   const extra = [`Machine: ${describeMachine(result.machine)}`];
-  if (result.overhead) extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
-  extra.push(`Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target \xB1${formatPercent(result.settings.targetPrecision, 0)} on each median).`);
+  if (result.overhead)
+    extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
+  extra.push(
+    `Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target \xB1${formatPercent(result.settings.targetPrecision, 0)} on each median).`
+  );
   parts.push(extra.join("\n"));
   return parts.join("\n\n") + "\n";
 }
@@ -12770,7 +12808,10 @@ function sweepSettingsFromFlags(argv) {
   return {
     sizes: parseShapes(stringFlag(v, "sizes") ?? DEFAULTS.sizes, "--sizes"),
     threads: machine === void 0 ? "auto" : parseThreadCounts(threadsText, machine.availableCpus, machine.logicalCpus, "--threads"),
-    maxTimeSec: parseSeconds(stringFlag(v, "max-time") ?? String(DEFAULTS.maxTimeSec), "--max-time"),
+    maxTimeSec: parseSeconds(
+      stringFlag(v, "max-time") ?? String(DEFAULTS.maxTimeSec),
+      "--max-time"
+    ),
     targetPrecision: v.precision === void 0 ? DEFAULTS.targetPrecision : parsePercent(String(v.precision), "--precision", 50),
     tolerance: v.tolerance === void 0 ? DEFAULTS.tolerance : parsePercent(String(v.tolerance), "--tolerance", 100),
     seed: v.seed === void 0 ? randomSeed() : parseSeed(String(v.seed), "--seed"),
@@ -12831,8 +12872,10 @@ async function main(argv) {
   try {
     const command = await loadCommand(name);
     if (!command) {
-      process.stderr.write(`threadgate: unknown command "${name}"; expected sweep or compare (see threadgate --help)
-`);
+      process.stderr.write(
+        `threadgate: unknown command "${name}"; expected sweep or compare (see threadgate --help)
+`
+      );
       return 2;
     }
     if (rest.includes("--help") || rest.includes("-h")) {
@@ -12847,7 +12890,8 @@ async function main(argv) {
     } else {
       process.stderr.write(`threadgate: internal error (please report it): ${describeError(e)}
 `);
-      if (process.env["THREADGATE_DEBUG"] && e instanceof Error && e.stack) process.stderr.write(e.stack + "\n");
+      if (process.env["THREADGATE_DEBUG"] && e instanceof Error && e.stack)
+        process.stderr.write(e.stack + "\n");
     }
     return 2;
   }

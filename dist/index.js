@@ -90443,8 +90443,8 @@ var package_default = {
   scripts: {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
-    test: 'node --import tsx --test --test-concurrency=1 "test/**/*.test.ts"',
-    lint: "eslint . && prettier --check .",
+    test: "node --import tsx --test --test-concurrency=1 test/*.test.ts",
+    lint: "eslint . && prettier --check . && node scripts/readme.mjs --check",
     format: "prettier --write .",
     bench: "node --import tsx bench/index.ts"
   },
@@ -90469,7 +90469,8 @@ var package_default = {
     prettier: "^3.10.1",
     tsx: "^4.23.15",
     typescript: "^6.0.3",
-    "typescript-eslint": "^8.74.0"
+    "typescript-eslint": "^8.74.0",
+    yaml: "^2.9.1"
   }
 };
 
@@ -90781,7 +90782,17 @@ async function sweep(workloads, options) {
     for (const workload of workloads) {
       for (const threads of options.threads) {
         const runner = await workload.open(threads);
-        cells.push({ workload, threads, runner, samples: [], rounds: [], callNs: 0, warmupCalls: 0, visits: 0, converged: false });
+        cells.push({
+          workload,
+          threads,
+          runner,
+          samples: [],
+          rounds: [],
+          callNs: 0,
+          warmupCalls: 0,
+          visits: 0,
+          converged: false
+        });
       }
     }
     progress("warmup");
@@ -90971,7 +90982,10 @@ function buildResult(input) {
       ...workload.details ? { details: workload.details } : {}
     };
   });
-  const overall = workloads.length === 1 ? { threads: workloads[0].recommended.threads, basis: "the recommended thread count of the only workload" } : recommendOverall(
+  const overall = workloads.length === 1 ? {
+    threads: workloads[0].recommended.threads,
+    basis: "the recommended thread count of the only workload"
+  } : recommendOverall(
     workloads.map((w) => w.points),
     settings.tolerance
   );
@@ -91174,8 +91188,15 @@ async function fastestCall(run2, warm, timed) {
 async function createMatMulWorkload(ort, shape, options) {
   const seed = options.seed ?? 1;
   const share = options.targetOverheadShare ?? 0.02;
-  const input = new ort.Tensor("float32", seededData(shape.m * shape.k, 1, seed), [shape.m, shape.k]);
-  const probe = await createSession(ort, buildMatMulModel(shape, 1, seed).bytes, options.maxThreads);
+  const input = new ort.Tensor("float32", seededData(shape.m * shape.k, 1, seed), [
+    shape.m,
+    shape.k
+  ]);
+  const probe = await createSession(
+    ort,
+    buildMatMulModel(shape, 1, seed).bytes,
+    options.maxThreads
+  );
   let perOpNs;
   try {
     perOpNs = await fastestCall(() => timedRun(probe, { A: input }), 10, 9);
@@ -91234,7 +91255,11 @@ async function runSweep(settings, options = {}) {
   const workloads = [];
   for (const shape of settings.sizes) {
     workloads.push(
-      await createMatMulWorkload(ort, shape, { overheadNs: overhead.perCallNs, maxThreads, seed: settings.seed })
+      await createMatMulWorkload(ort, shape, {
+        overheadNs: overhead.perCallNs,
+        maxThreads,
+        seed: settings.seed
+      })
     );
   }
   const output = await sweep(workloads, {
@@ -91249,7 +91274,10 @@ async function runSweep(settings, options = {}) {
     sweep: output,
     machine,
     runtime: { onnxruntime: version3, node: process.versions.node },
-    overhead: { perCallNs: overhead.perCallNs, ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95) },
+    overhead: {
+      perCallNs: overhead.perCallNs,
+      ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95)
+    },
     settings: {
       maxTimeSec: settings.maxTimeSec,
       targetPrecision: settings.targetPrecision,
@@ -91816,8 +91844,11 @@ function latencyChart(w, comparison) {
 function detailsBlock(result, comparison, ctx) {
   const lines = ["<details><summary>Machine, settings and raw statistics</summary>", ""];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
-  lines.push(`- Fingerprint \`${result.machine.fingerprint}\`; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`);
-  if (result.overhead) lines.push(`- Per-call overhead of \`session.run\`: ${formatNs(result.overhead.perCallNs)}`);
+  lines.push(
+    `- Fingerprint \`${result.machine.fingerprint}\`; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`
+  );
+  if (result.overhead)
+    lines.push(`- Per-call overhead of \`session.run\`: ${formatNs(result.overhead.perCallNs)}`);
   lines.push(
     `- Sweep: ${result.elapsedSec.toFixed(1)} s of a ${result.settings.maxTimeSec} s budget; target \xB1${formatPercent(result.settings.targetPrecision, 0)} on each median; seed ${result.settings.seed}`
   );
@@ -91826,10 +91857,16 @@ function detailsBlock(result, comparison, ctx) {
     lines.push(
       `- Gate: slowdown \u2265 ${formatPercent(s.threshold, 0)}, bootstrap CI of the ratio above 1, Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s.confidence).toFixed(2)}, and beyond the t prediction limit of the history once it has \u2265 ${s.minHistory} runs; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
     );
-    lines.push(`- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`);
+    lines.push(
+      `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
+    );
   }
   for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
-  lines.push("", "| workload | threads | n | median | 95 % CI | call overhead share | converged |", "|---|---:|---:|---:|---:|---:|:---:|");
+  lines.push(
+    "",
+    "| workload | threads | n | median | 95 % CI | call overhead share | converged |",
+    "|---|---:|---:|---:|---:|---:|:---:|"
+  );
   for (const w of result.workloads) {
     for (const p of w.points) {
       lines.push(
@@ -91847,7 +91884,9 @@ function renderMarkdown(result, comparison, ctx = {}) {
   if (nb) parts.push(nb);
   if (comparison?.kind === "regression") {
     parts.push(
-      comparison.regressions.map((c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, 95 % CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"})`).join("\n")
+      comparison.regressions.map(
+        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, 95 % CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"})`
+      ).join("\n")
     );
   }
   for (const w of ctx.warnings ?? []) parts.push(`> [!WARNING]
@@ -92001,7 +92040,11 @@ function readActionSettings(input, cpus2) {
   const get = (name) => input(name).trim();
   for (const name of ["model", "input-shapes", "command", "compare-ref"]) {
     if (get(name) !== "") {
-      throw invalid(name, get(name), "empty: this version of threadgate sweeps the built-in MatMul only");
+      throw invalid(
+        name,
+        get(name),
+        "empty: this version of threadgate sweeps the built-in MatMul only"
+      );
     }
   }
   const threadsText2 = get("threads") || "auto";
@@ -92047,7 +92090,9 @@ async function runAction() {
       ort,
       onProgress: (p) => {
         if (p.phase !== "measure" || p.round % 10 === 0)
-          info(`${p.phase} \xB7 round ${p.round} \xB7 ${p.cellsDone}/${p.cellsTotal} cells at target \xB7 ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`);
+          info(
+            `${p.phase} \xB7 round ${p.round} \xB7 ${p.cellsDone}/${p.cellsTotal} cells at target \xB7 ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`
+          );
       }
     })
   );
@@ -92061,7 +92106,10 @@ async function runAction() {
   const { baseline, error: baselineError } = await loadBaseline(store, warnings);
   const comparison = store === null ? null : compareResults(baseline, result, { threshold: settings.threshold });
   if (comparison) {
-    await writeJsonAtomic(resultsPath.replace(/\.json$/, ".comparison.json"), toComparisonJson(comparison));
+    await writeJsonAtomic(
+      resultsPath.replace(/\.json$/, ".comparison.json"),
+      toComparisonJson(comparison)
+    );
   }
   const verdict = comparison?.kind ?? "no-baseline";
   setOutput("verdict", verdict);
@@ -92071,7 +92119,10 @@ async function runAction() {
   );
   if (settings.exportEnv) {
     exportVariable("OMP_NUM_THREADS", String(result.recommendation.ompNumThreads));
-    exportVariable("ORT_INTRA_OP_NUM_THREADS", String(result.recommendation.ortIntraOpNumThreads));
+    exportVariable(
+      "ORT_INTRA_OP_NUM_THREADS",
+      String(result.recommendation.ortIntraOpNumThreads)
+    );
   }
   if (shouldSaveBaseline(settings, ctx) && store !== null && baselineError === null) {
     await saveBaseline(store, baseline, result, ctx, warnings);
@@ -92090,7 +92141,9 @@ async function runAction() {
   if (comparison?.kind === "regression" && settings.failOnRegression && !isPushToDefaultBranch(ctx)) {
     setFailed(regressionMessage(comparison));
   } else if (comparison?.kind === "regression") {
-    warning(regressionMessage(comparison) + " (not failing: " + (settings.failOnRegression ? "a push to the default branch records the baseline" : "fail-on-regression is false") + ")");
+    warning(
+      regressionMessage(comparison) + " (not failing: " + (settings.failOnRegression ? "a push to the default branch records the baseline" : "fail-on-regression is false") + ")"
+    );
   }
 }
 function regressionMessage(c) {
@@ -92129,7 +92182,9 @@ async function loadBaseline(store, warnings) {
     return { baseline: await store.load(), error: null };
   } catch (e) {
     if (e instanceof BaselineError) return { baseline: null, error: e };
-    warnings.push(`Could not load the baseline from ${store.describe()}: ${describeError(e)}. Compared with nothing.`);
+    warnings.push(
+      `Could not load the baseline from ${store.describe()}: ${describeError(e)}. Compared with nothing.`
+    );
     return { baseline: null, error: null };
   }
 }
@@ -92152,8 +92207,14 @@ async function saveBaseline(store, previous, result, ctx, warnings) {
     const merged = mergeRun(previous?.document ?? null, result, { ref: ctx.ref, sha: ctx.sha });
     const info2 = await store.save(merged.baseline);
     for (const n of merged.notes) info(n);
-    if (info2.saved) info(`Baseline saved to ${info2.location} (${merged.baseline.runs.length} runs of history)`);
-    else warnings.push(`The baseline was not saved to ${info2.location}: ${info2.detail ?? "unknown reason"}`);
+    if (info2.saved)
+      info(
+        `Baseline saved to ${info2.location} (${merged.baseline.runs.length} runs of history)`
+      );
+    else
+      warnings.push(
+        `The baseline was not saved to ${info2.location}: ${info2.detail ?? "unknown reason"}`
+      );
   } catch (e) {
     warnings.push(`Could not save the baseline to ${store.describe()}: ${describeError(e)}`);
   }
@@ -92163,12 +92224,17 @@ async function postComment(settings, ctx, result, comparison, body2) {
   if (settings.comment === "never") return [];
   if (settings.comment === "on-regression" && comparison?.kind !== "regression") return [];
   if (!settings.githubToken) {
-    return ["threadgate could not comment: the github-token input is empty. The job summary has the full report."];
+    return [
+      "threadgate could not comment: the github-token input is empty. The job summary has the full report."
+    ];
   }
   const key = stickyKey({
     workflow: ctx.workflow,
     job: ctx.job,
-    matrix: { runner: `${result.machine.os}-${result.machine.arch}`, workloads: result.workloads.map((w) => w.id).join(" ") }
+    matrix: {
+      runner: `${result.machine.os}-${result.machine.arch}`,
+      workloads: result.workloads.map((w) => w.id).join(" ")
+    }
   });
   try {
     const client = createGitHubClient(settings.githubToken, { baseUrl: ctx.apiUrl });
@@ -92196,7 +92262,9 @@ async function main() {
     if (isUserError(e)) {
       setFailed(`threadgate: error (not a regression): ${e.message}`);
     } else {
-      setFailed(`threadgate: internal error (not a regression; please report it): ${describeError(e)}`);
+      setFailed(
+        `threadgate: internal error (not a regression; please report it): ${describeError(e)}`
+      );
       if (e instanceof Error && e.stack) debug(e.stack);
     }
   }

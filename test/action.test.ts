@@ -45,7 +45,11 @@ describe('the bundled action on pull_request events', () => {
   });
 
   it('first run: posts one comment naming OMP_NUM_THREADS, writes outputs, summary and results', async () => {
-    first = await runBundledAction({ inputs: BASE_INPUTS, event: pullRequestEvent(), apiUrl: server.url });
+    first = await runBundledAction({
+      inputs: BASE_INPUTS,
+      event: pullRequestEvent(),
+      apiUrl: server.url,
+    });
     assert.equal(first.code, 0, first.stdout + first.stderr);
     const comments = server.listComments(OWNER, REPO, 7);
     assert.equal(comments.length, 1);
@@ -53,7 +57,10 @@ describe('the bundled action on pull_request events', () => {
     assert.match(comments[0]!.body, /OMP_NUM_THREADS: "\d+"/);
     assert.match(first.outputs['recommended-threads'] ?? '', /^\d+$/);
     assert.equal(first.outputs['verdict'], 'no-baseline');
-    assert.equal(first.outputs['comment-url'], comments[0]!.html_url ?? first.outputs['comment-url']);
+    assert.equal(
+      first.outputs['comment-url'],
+      `https://github.com/${OWNER}/${REPO}/pull/7#issuecomment-${comments[0]!.id}`,
+    );
     const resultsPath = first.outputs['results-path']!;
     const result = JSON.parse(readFileSync(resultsPath, 'utf8')) as Result;
     assert.deepEqual(schemaErrors('results.schema.json', result), []);
@@ -79,7 +86,10 @@ describe('the bundled action on pull_request events', () => {
     assert.equal(second.outputs['verdict'], 'regression');
     assert.ok(Number(second.outputs['max-slowdown']) > 50);
     assert.match(comments[0]!.body, /latency regression: \+\d+\.\d % at \d threads? \(matmul:48\)/);
-    assert.match(second.stdout, /::error::threadgate: latency regression: matmul:48 at \d threads? is \+\d+\.\d % slower/);
+    assert.match(
+      second.stdout,
+      /::error::threadgate: latency regression: matmul:48 at \d threads? is \+\d+\.\d % slower/,
+    );
     assert.doesNotMatch(second.stdout, /internal error|error \(not a regression\)/);
     assert.match(second.summary, /latency regression/);
     const methods = server.requests.map((r) => `${r.method} ${r.operationId ?? r.path}`);
@@ -93,9 +103,16 @@ describe('the bundled action on pull_request events', () => {
       documentation_url: 'https://docs.github.com/rest/issues/comments#list-issue-comments',
       status: '403',
     });
-    const run = await runBundledAction({ inputs: BASE_INPUTS, event: pullRequestEvent(8), apiUrl: server.url });
+    const run = await runBundledAction({
+      inputs: BASE_INPUTS,
+      event: pullRequestEvent(8),
+      apiUrl: server.url,
+    });
     assert.equal(run.code, 0, 'missing permission is not a failure');
-    assert.match(run.stdout, /::warning::.*Resource not accessible by integration.*pull-requests: write/);
+    assert.match(
+      run.stdout,
+      /::warning::.*Resource not accessible by integration.*pull-requests: write/,
+    );
     assert.equal(server.listComments(OWNER, REPO, 8).length, 0);
     assert.equal(run.outputs['verdict'], 'no-baseline');
     assert.ok(run.outputs['results-path']);
@@ -104,8 +121,14 @@ describe('the bundled action on pull_request events', () => {
   });
 
   it('a 502 then success is retried and the comment is posted', async () => {
-    server.failNext('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 502, { message: 'Bad Gateway' });
-    const run = await runBundledAction({ inputs: BASE_INPUTS, event: pullRequestEvent(9), apiUrl: server.url });
+    server.failNext('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 502, {
+      message: 'Bad Gateway',
+    });
+    const run = await runBundledAction({
+      inputs: BASE_INPUTS,
+      event: pullRequestEvent(9),
+      apiUrl: server.url,
+    });
     assert.equal(run.code, 0, run.stdout);
     assert.equal(server.listComments(OWNER, REPO, 9).length, 1);
     assert.equal(server.pendingFaults(), 0);
@@ -119,7 +142,10 @@ describe('the bundled action on pull_request events', () => {
       apiUrl: server.url,
     });
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /::error::threadgate: error \(not a regression\): threshold: got "lots"; expected a percentage/);
+    assert.match(
+      run.stdout,
+      /::error::threadgate: error \(not a regression\): threshold: got "lots"; expected a percentage/,
+    );
     assert.doesNotMatch(run.stdout, /\n\s+at /, 'no stack trace');
   });
 
@@ -138,13 +164,27 @@ describe('the bundled action on pull_request events', () => {
 
 describe('the bundled action on push events', () => {
   it('a push to the default branch saves the run into a file baseline history; the next one merges', async () => {
-    const event = { name: 'push', payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } } };
+    const event = {
+      name: 'push',
+      payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+    };
     const env = { GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main', GITHUB_HEAD_REF: '' };
-    const one = await runBundledAction({ inputs: { ...BASE_INPUTS, baseline: 'file:baseline.json' }, event, apiUrl: 'http://127.0.0.1:9', env });
+    const one = await runBundledAction({
+      inputs: { ...BASE_INPUTS, baseline: 'file:baseline.json' },
+      event,
+      apiUrl: 'http://127.0.0.1:9',
+      env,
+    });
     assert.equal(one.code, 0, one.stdout);
     const file = path.join(one.dir, 'workspace', 'baseline.json');
     assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { runs: unknown[] }).runs.length, 1);
-    const two = await runBundledAction({ inputs: { ...BASE_INPUTS, baseline: 'file:baseline.json' }, event, apiUrl: 'http://127.0.0.1:9', env, dir: one.dir });
+    const two = await runBundledAction({
+      inputs: { ...BASE_INPUTS, baseline: 'file:baseline.json' },
+      event,
+      apiUrl: 'http://127.0.0.1:9',
+      env,
+      dir: one.dir,
+    });
     assert.equal(two.code, 0, two.stdout);
     assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { runs: unknown[] }).runs.length, 2);
     assert.match(two.summary, /threadgate/);

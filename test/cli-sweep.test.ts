@@ -12,7 +12,17 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadgate-cli-'));
 
 test('sweep on small shapes prints the table and the lines to copy, and writes a valid JSON', async () => {
   const json = path.join(tmp, 'r.json');
-  const out = await runCli(['sweep', '--sizes', '32,48x64x32', '--max-time', '4', '--json', json, '--seed', '3']);
+  const out = await runCli([
+    'sweep',
+    '--sizes',
+    '32,48x64x32',
+    '--max-time',
+    '4',
+    '--json',
+    json,
+    '--seed',
+    '3',
+  ]);
   assert.equal(out.code, 0, out.stderr);
   assert.match(out.stdout, /MatMul 32×32×32 float32/);
   assert.match(out.stdout, /MatMul 48×64×32 float32/);
@@ -24,7 +34,10 @@ test('sweep on small shapes prints the table and the lines to copy, and writes a
   const usable = probeCpu().availableCpus;
   for (const w of result.workloads) {
     const threads = w.points.map((p) => p.threads);
-    assert.ok(threads.includes(1) && threads.includes(usable), `points for 1 and ${usable}: ${threads}`);
+    assert.ok(
+      threads.includes(1) && threads.includes(usable),
+      `points for 1 and ${usable}: ${threads}`,
+    );
     for (const p of w.points) {
       assert.ok(p.samplesNs.length >= 1);
       assert.ok(p.ci95Ns[0] <= p.medianNs && p.medianNs <= p.ci95Ns[1]);
@@ -34,15 +47,24 @@ test('sweep on small shapes prints the table and the lines to copy, and writes a
 });
 
 for (const [args, pattern] of [
-  [['sweep', '--sizes', '-5'], /^threadgate: error: --sizes: got "-5"; expected a positive integer N \(square\) or MxKxN/],
+  [
+    ['sweep', '--sizes', '-5'],
+    /^threadgate: error: --sizes: got "-5"; expected a positive integer N \(square\) or MxKxN/,
+  ],
   [['sweep', '--sizes', 'abc'], /--sizes: got "abc"; expected/],
   [['sweep', '--sizes', '0'], /--sizes: got "0"; expected/],
   [['sweep', '--sizes', '60000'], /--sizes: got "60000"; it needs about .* GiB/],
-  [['sweep', '--threads', '0'], /--threads: got "0"; expected "auto" or a comma-separated list of integers from 1 to/],
+  [
+    ['sweep', '--threads', '0'],
+    /--threads: got "0"; expected "auto" or a comma-separated list of integers from 1 to/,
+  ],
   [['sweep', '--threads', '-2'], /--threads: got "-2"; expected/],
   [['sweep', '--threads', '100000'], /--threads: got "100000"; expected/],
   [['sweep', '--max-time', 'soon'], /--max-time: got "soon"; expected a number of seconds/],
-  [['sweep', '--frobnicate'], /--frobnicate: unknown option for "threadgate sweep"; expected one of --sizes/],
+  [
+    ['sweep', '--frobnicate'],
+    /--frobnicate: unknown option for "threadgate sweep"; expected one of --sizes/,
+  ],
   [['sweep', '--sizes'], /--sizes: missing value/],
   [['launch'], /unknown command "launch"/],
 ] as const) {

@@ -7,14 +7,25 @@ import {
   mlasMaxThreads,
   seededData,
 } from '../src/workloads/matmul-model.js';
-import { checkShapeFits, createMatMulWorkload, parseShape, parseShapes } from '../src/workloads/matmul.js';
+import {
+  checkShapeFits,
+  createMatMulWorkload,
+  parseShape,
+  parseShapes,
+} from '../src/workloads/matmul.js';
 import { createSession, loadOrt } from '../src/workloads/ort.js';
 import { InputError } from '../src/errors.js';
 
 const ort = loadOrt();
 
 /** Reference product in float64 (row-major), independent of ORT. */
-function reference(a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float64Array {
+function reference(
+  a: Float32Array,
+  b: Float32Array,
+  m: number,
+  k: number,
+  n: number,
+): Float64Array {
   const c = new Float64Array(m * n);
   for (let i = 0; i < m; i++)
     for (let p = 0; p < k; p++) {
@@ -29,11 +40,14 @@ test('parseShape accepts N and MxKxN and rejects the rest naming the flag', () =
   assert.deepEqual(parseShape('1x4096x4096'), { m: 1, k: 4096, n: 4096 });
   assert.deepEqual(parseShape('2X3x4'), { m: 2, k: 3, n: 4 });
   for (const bad of ['-5', '0', 'abc', '2x3', '1.5', '', '1x0x3', '70000']) {
-    assert.throws(() => parseShape(bad), (e: unknown) => {
-      assert.ok(e instanceof InputError);
-      assert.match(e.message, /^--sizes: got ".*"; expected /);
-      return true;
-    });
+    assert.throws(
+      () => parseShape(bad),
+      (e: unknown) => {
+        assert.ok(e instanceof InputError);
+        assert.match(e.message, /^--sizes: got ".*"; expected /);
+        return true;
+      },
+    );
   }
   assert.deepEqual(parseShapes('64, 256,64').length, 2, 'duplicates are dropped');
 });
@@ -49,7 +63,10 @@ test('MLAS thread limit follows floor(M·N·K / 65536) + 1', () => {
 test('a shape too large for free memory is refused before anything is allocated', () => {
   const shape = { m: 65536, k: 65536, n: 65536 };
   assert.ok(matmulBytes(shape, 1) > 2 ** 34);
-  assert.throws(() => checkShapeFits(shape, 2, 8 * 2 ** 30), /--sizes: got "65536"; it needs about .* GiB .* free/);
+  assert.throws(
+    () => checkShapeFits(shape, 2, 8 * 2 ** 30),
+    /--sizes: got "65536"; it needs about .* GiB .* free/,
+  );
   assert.doesNotThrow(() => checkShapeFits({ m: 256, k: 256, n: 256 }, 2, 8 * 2 ** 30));
 });
 
@@ -68,7 +85,13 @@ for (const [label, shape, ops] of [
       const outputs: Float64Array[] = [];
       for (let i = 0; i < ops; i++) {
         const b = seededData(shape.k * shape.n, shape.k, 7 + 1 + i);
-        const y = reference(model.layout === 'chain' ? Float32Array.from(x) : a, b, shape.m, shape.k, shape.n);
+        const y = reference(
+          model.layout === 'chain' ? Float32Array.from(x) : a,
+          b,
+          shape.m,
+          shape.k,
+          shape.n,
+        );
         if (model.layout === 'chain') x = y;
         else outputs.push(y);
       }
@@ -78,7 +101,8 @@ for (const [label, shape, ops] of [
         const got = out[name]!.data as Float32Array;
         const want = outputs[i]!;
         assert.equal(got.length, shape.m * shape.n);
-        for (let j = 0; j < got.length; j++) assert.ok(Math.abs(got[j]! - want[j]!) < 1e-4, `${name}[${j}]`);
+        for (let j = 0; j < got.length; j++)
+          assert.ok(Math.abs(got[j]! - want[j]!) < 1e-4, `${name}[${j}]`);
       });
     } finally {
       await session.release();
@@ -88,9 +112,17 @@ for (const [label, shape, ops] of [
 
 test('calibration amortizes the call overhead with a power-of-two count of MatMuls per call', async () => {
   // A tiny product with a large assumed overhead must get several ops per call; a huge one, one.
-  const small = await createMatMulWorkload(ort, { m: 16, k: 16, n: 16 }, { overheadNs: 30_000, maxThreads: 1 });
+  const small = await createMatMulWorkload(
+    ort,
+    { m: 16, k: 16, n: 16 },
+    { overheadNs: 30_000, maxThreads: 1 },
+  );
   assert.ok(small.opsPerCall > 1 && Number.isInteger(Math.log2(small.opsPerCall)));
-  const cheap = await createMatMulWorkload(ort, { m: 64, k: 64, n: 64 }, { overheadNs: 1, maxThreads: 1 });
+  const cheap = await createMatMulWorkload(
+    ort,
+    { m: 64, k: 64, n: 64 },
+    { overheadNs: 1, maxThreads: 1 },
+  );
   assert.equal(cheap.opsPerCall, 1);
   assert.equal(small.id, 'matmul:16');
   const runner = await small.open(1);

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recommendForWorkload, recommendOverall, type PointSummary } from '../src/analysis/recommend.js';
+import {
+  recommendForWorkload,
+  recommendOverall,
+  type PointSummary,
+} from '../src/analysis/recommend.js';
 
 const pt = (threads: number, medianNs: number, halfWidth = 0.01): PointSummary => ({
   threads,

@@ -60,8 +60,18 @@ test('thread plan: 1, 2, 4, … below the usable CPUs plus the usable count', ()
 
 test('cells are measured in interleaved rounds in a varying random order, not one after another', async () => {
   const sim: Sim = { now: 0, log: [] };
-  const w = [synthetic(sim, 'a', 1e6, { noise: 0.001 }), synthetic(sim, 'b', 2e6, { noise: 0.001 })];
-  const out = await sweep(w, { threads: [1, 2], maxTimeSec: 10, targetPrecision: 0.02, seed: 5, now: () => sim.now, visitMs: 1 });
+  const w = [
+    synthetic(sim, 'a', 1e6, { noise: 0.001 }),
+    synthetic(sim, 'b', 2e6, { noise: 0.001 }),
+  ];
+  const out = await sweep(w, {
+    threads: [1, 2],
+    maxTimeSec: 10,
+    targetPrecision: 0.02,
+    seed: 5,
+    now: () => sim.now,
+    visitMs: 1,
+  });
   // After warm-up, the measured calls switch cells many times.
   const measured = sim.log.slice(w.length * 2 * 5);
   let switches = 0;
@@ -90,7 +100,10 @@ test('adaptive stopping: quiet cells stop at the target precision; a noisy one r
   assert.ok(q!.converged);
   assert.ok(relativeHalfWidth(q!.samplesNs) <= 0.01);
   assert.ok(!n!.converged);
-  assert.ok(n!.samplesNs.length > 5 * q!.samplesNs.length, 'the noisy cell got the rest of the budget');
+  assert.ok(
+    n!.samplesNs.length > 5 * q!.samplesNs.length,
+    'the noisy cell got the rest of the budget',
+  );
   // The budget is honoured within one visit (~30 ms) of 2 s.
   assert.ok(sim.now <= 2000 * 1.1, `elapsed ${sim.now} ms`);
 });
@@ -98,7 +111,13 @@ test('adaptive stopping: quiet cells stop at the target precision; a noisy one r
 test('warm-up runs until steady, and cold calls never become samples', async () => {
   const sim: Sim = { now: 0, log: [] };
   const w = synthetic(sim, 'cold', 1e6, { coldCalls: 12 });
-  const out = await sweep([w], { threads: [1], maxTimeSec: 10, targetPrecision: 0.02, seed: 1, now: () => sim.now });
+  const out = await sweep([w], {
+    threads: [1],
+    maxTimeSec: 10,
+    targetPrecision: 0.02,
+    seed: 1,
+    now: () => sim.now,
+  });
   const cell = out.workloads[0]!.cells[0]!;
   assert.ok(cell.warmupCalls >= 15, `warm-up calls ${cell.warmupCalls}`);
   assert.ok(Math.max(...cell.samplesNs) < 1.5e6, 'no cold (3×) call among samples');
@@ -107,7 +126,13 @@ test('warm-up runs until steady, and cold calls never become samples', async () 
 test('every cell gets samples even when the budget is smaller than one round', async () => {
   const sim: Sim = { now: 0, log: [] };
   const w = synthetic(sim, 'slow', 400e6);
-  const out = await sweep([w], { threads: [1, 2], maxTimeSec: 0.5, targetPrecision: 0.02, seed: 1, now: () => sim.now });
+  const out = await sweep([w], {
+    threads: [1, 2],
+    maxTimeSec: 0.5,
+    targetPrecision: 0.02,
+    seed: 1,
+    now: () => sim.now,
+  });
   for (const c of out.workloads[0]!.cells) assert.ok(c.samplesNs.length >= 1);
   assert.equal(out.stoppedBy, 'budget');
 });
@@ -132,6 +157,9 @@ test('each cell is closed after the sweep, also when a call throws', async () =>
       };
     },
   };
-  await assert.rejects(sweep([failing], { threads: [1, 2], maxTimeSec: 1, targetPrecision: 0.02, seed: 1 }), /boom/);
+  await assert.rejects(
+    sweep([failing], { threads: [1, 2], maxTimeSec: 1, targetPrecision: 0.02, seed: 1 }),
+    /boom/,
+  );
   assert.equal(closed, 2);
 });

@@ -31,7 +31,11 @@ export interface RunnerContext {
 }
 
 interface EventPayload {
-  pull_request?: { number?: number; head?: { ref?: string }; base?: { ref?: string; sha?: string } };
+  pull_request?: {
+    number?: number;
+    head?: { ref?: string };
+    base?: { ref?: string; sha?: string };
+  };
   repository?: { default_branch?: string };
 }
 

@@ -6,7 +6,13 @@ import { DEFAULT_THRESHOLD } from '../analysis/compare.js';
 import { parseBaselineSpec, type BaselineSpec } from '../baseline/store.js';
 import { invalid } from '../errors.js';
 import { parseThreadCounts } from '../measure/plan.js';
-import { DEFAULTS, parsePercent, parseSeconds, randomSeed, type SweepSettings } from '../settings/settings.js';
+import {
+  DEFAULTS,
+  parsePercent,
+  parseSeconds,
+  randomSeed,
+  type SweepSettings,
+} from '../settings/settings.js';
 import { parseShapes } from '../workloads/matmul.js';
 
 export const COMMENT_MODES = ['always', 'on-regression', 'never'] as const;
@@ -52,7 +58,11 @@ export function readActionSettings(
   const get = (name: string) => input(name).trim();
   for (const name of ['model', 'input-shapes', 'command', 'compare-ref']) {
     if (get(name) !== '') {
-      throw invalid(name, get(name), 'empty: this version of threadgate sweeps the built-in MatMul only');
+      throw invalid(
+        name,
+        get(name),
+        'empty: this version of threadgate sweeps the built-in MatMul only',
+      );
     }
   }
   const threadsText = get('threads') || 'auto';
@@ -71,7 +81,8 @@ export function readActionSettings(
     githubToken: get('github-token'),
     baseline: parseBaselineSpec(get('baseline') || 'cache', 'baseline'),
     saveBaseline: oneOf('save-baseline', get('save-baseline') || 'auto', SAVE_MODES),
-    threshold: get('threshold') === '' ? DEFAULT_THRESHOLD : parsePercent(get('threshold'), 'threshold'),
+    threshold:
+      get('threshold') === '' ? DEFAULT_THRESHOLD : parsePercent(get('threshold'), 'threshold'),
     failOnRegression: bool('fail-on-regression', get('fail-on-regression'), true),
     comment: oneOf('comment', get('comment') || 'always', COMMENT_MODES),
     exportEnv: bool('export-env', get('export-env'), false),

@@ -14,7 +14,9 @@ export async function main(): Promise<void> {
     if (isUserError(e)) {
       core.setFailed(`threadgate: error (not a regression): ${e.message}`);
     } else {
-      core.setFailed(`threadgate: internal error (not a regression; please report it): ${describeError(e)}`);
+      core.setFailed(
+        `threadgate: internal error (not a regression; please report it): ${describeError(e)}`,
+      );
       if (e instanceof Error && e.stack) core.debug(e.stack);
     }
   }

@@ -15,7 +15,12 @@ import type { BaselineStore, LoadedBaseline } from '../baseline/store.js';
 import { probeCpu } from '../cpu/index.js';
 import { BaselineError, describeError } from '../errors.js';
 import { createGitHubClient } from '../github/client.js';
-import { classifyGitHubError, commentMarker, stickyKey, upsertStickyComment } from '../github/comment.js';
+import {
+  classifyGitHubError,
+  commentMarker,
+  stickyKey,
+  upsertStickyComment,
+} from '../github/comment.js';
 import { truncateBody } from '../github/markdown.js';
 import { runSweep } from '../pipeline/sweep-run.js';
 import { provisionOrt } from '../provision/index.js';
@@ -59,7 +64,9 @@ export async function runAction(): Promise<void> {
       ort,
       onProgress: (p) => {
         if (p.phase !== 'measure' || p.round % 10 === 0)
-          core.info(`${p.phase} · round ${p.round} · ${p.cellsDone}/${p.cellsTotal} cells at target · ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`);
+          core.info(
+            `${p.phase} · round ${p.round} · ${p.cellsDone}/${p.cellsTotal} cells at target · ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`,
+          );
       },
     }),
   );
@@ -75,18 +82,26 @@ export async function runAction(): Promise<void> {
   const comparison =
     store === null ? null : compareResults(baseline, result, { threshold: settings.threshold });
   if (comparison) {
-    await writeJsonAtomic(resultsPath.replace(/\.json$/, '.comparison.json'), toComparisonJson(comparison));
+    await writeJsonAtomic(
+      resultsPath.replace(/\.json$/, '.comparison.json'),
+      toComparisonJson(comparison),
+    );
   }
   const verdict = comparison?.kind ?? 'no-baseline';
   core.setOutput('verdict', verdict);
   core.setOutput(
     'max-slowdown',
-    comparison && comparison.kind !== 'no-baseline' ? (comparison.maxSlowdown * 100).toFixed(2) : '',
+    comparison && comparison.kind !== 'no-baseline'
+      ? (comparison.maxSlowdown * 100).toFixed(2)
+      : '',
   );
 
   if (settings.exportEnv) {
     core.exportVariable('OMP_NUM_THREADS', String(result.recommendation.ompNumThreads));
-    core.exportVariable('ORT_INTRA_OP_NUM_THREADS', String(result.recommendation.ortIntraOpNumThreads));
+    core.exportVariable(
+      'ORT_INTRA_OP_NUM_THREADS',
+      String(result.recommendation.ortIntraOpNumThreads),
+    );
   }
 
   if (shouldSaveBaseline(settings, ctx) && store !== null && baselineError === null) {
@@ -108,10 +123,21 @@ export async function runAction(): Promise<void> {
   await core.summary.addRaw(truncateBody(markdown(commentWarnings), SUMMARY_LIMIT)).write();
 
   if (baselineError !== null) throw baselineError;
-  if (comparison?.kind === 'regression' && settings.failOnRegression && !isPushToDefaultBranch(ctx)) {
+  if (
+    comparison?.kind === 'regression' &&
+    settings.failOnRegression &&
+    !isPushToDefaultBranch(ctx)
+  ) {
     core.setFailed(regressionMessage(comparison));
   } else if (comparison?.kind === 'regression') {
-    core.warning(regressionMessage(comparison) + ' (not failing: ' + (settings.failOnRegression ? 'a push to the default branch records the baseline' : 'fail-on-regression is false') + ')');
+    core.warning(
+      regressionMessage(comparison) +
+        ' (not failing: ' +
+        (settings.failOnRegression
+          ? 'a push to the default branch records the baseline'
+          : 'fail-on-regression is false') +
+        ')',
+    );
   }
 }
 
@@ -120,13 +146,19 @@ export function regressionMessage(c: Extract<Comparison, { kind: 'regression' }>
     (r) =>
       `${r.workload} at ${r.threads} thread${r.threads === 1 ? '' : 's'} is ${formatSignedPercent(r.ratio - 1)} slower ` +
       `(${formatNs(r.baselineMedianNs)} → ${formatNs(r.currentMedianNs)}` +
-      (r.ci95 ? `, 95 % CI ${formatSignedPercent(r.ci95[0] - 1)} … ${formatSignedPercent(r.ci95[1] - 1)}` : '') +
+      (r.ci95
+        ? `, 95 % CI ${formatSignedPercent(r.ci95[0] - 1)} … ${formatSignedPercent(r.ci95[1] - 1)}`
+        : '') +
       ')',
   );
   return `threadgate: latency regression: ${parts.join('; ')}`;
 }
 
-function chooseStore(settings: ActionSettings, ctx: RunnerContext, fingerprint: string): BaselineStore | null {
+function chooseStore(
+  settings: ActionSettings,
+  ctx: RunnerContext,
+  fingerprint: string,
+): BaselineStore | null {
   switch (settings.baseline.kind) {
     case 'none':
       return null;
@@ -160,7 +192,9 @@ async function loadBaseline(
     return { baseline: await store.load(), error: null };
   } catch (e) {
     if (e instanceof BaselineError) return { baseline: null, error: e };
-    warnings.push(`Could not load the baseline from ${store.describe()}: ${describeError(e)}. Compared with nothing.`);
+    warnings.push(
+      `Could not load the baseline from ${store.describe()}: ${describeError(e)}. Compared with nothing.`,
+    );
     return { baseline: null, error: null };
   }
 }
@@ -191,8 +225,14 @@ async function saveBaseline(
     const merged = mergeRun(previous?.document ?? null, result, { ref: ctx.ref, sha: ctx.sha });
     const info = await store.save(merged.baseline);
     for (const n of merged.notes) core.info(n);
-    if (info.saved) core.info(`Baseline saved to ${info.location} (${merged.baseline.runs.length} runs of history)`);
-    else warnings.push(`The baseline was not saved to ${info.location}: ${info.detail ?? 'unknown reason'}`);
+    if (info.saved)
+      core.info(
+        `Baseline saved to ${info.location} (${merged.baseline.runs.length} runs of history)`,
+      );
+    else
+      warnings.push(
+        `The baseline was not saved to ${info.location}: ${info.detail ?? 'unknown reason'}`,
+      );
   } catch (e) {
     warnings.push(`Could not save the baseline to ${store.describe()}: ${describeError(e)}`);
   }
@@ -209,12 +249,17 @@ async function postComment(
   if (settings.comment === 'never') return [];
   if (settings.comment === 'on-regression' && comparison?.kind !== 'regression') return [];
   if (!settings.githubToken) {
-    return ['threadgate could not comment: the github-token input is empty. The job summary has the full report.'];
+    return [
+      'threadgate could not comment: the github-token input is empty. The job summary has the full report.',
+    ];
   }
   const key = stickyKey({
     workflow: ctx.workflow,
     job: ctx.job,
-    matrix: { runner: `${result.machine.os}-${result.machine.arch}`, workloads: result.workloads.map((w) => w.id).join(' ') },
+    matrix: {
+      runner: `${result.machine.os}-${result.machine.arch}`,
+      workloads: result.workloads.map((w) => w.id).join(' '),
+    },
   });
   try {
     const client = createGitHubClient(settings.githubToken, { baseUrl: ctx.apiUrl });

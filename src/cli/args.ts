@@ -48,7 +48,9 @@ export function parseFlags<T extends OptionSpec>(
     const flag = /'(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? '';
     switch (code) {
       case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-        throw new InputError(`${flag}: unknown option for "threadgate ${command}"; expected one of ${known}`);
+        throw new InputError(
+          `${flag}: unknown option for "threadgate ${command}"; expected one of ${known}`,
+        );
       case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
         throw new InputError(
           options[flag.replace(/^-+/, '')]?.type === 'boolean'
@@ -57,7 +59,9 @@ export function parseFlags<T extends OptionSpec>(
         );
       case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
         const arg = /'([^']*)'/.exec(msg)?.[1] ?? '';
-        throw new InputError(`unexpected argument "${arg}" for "threadgate ${command}"; expected only options: ${known}`);
+        throw new InputError(
+          `unexpected argument "${arg}" for "threadgate ${command}"; expected only options: ${known}`,
+        );
       }
       default:
         throw new InputError(msg);

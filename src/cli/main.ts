@@ -47,7 +47,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = await loadCommand(name);
     if (!command) {
-      process.stderr.write(`threadgate: unknown command "${name}"; expected sweep or compare (see threadgate --help)\n`);
+      process.stderr.write(
+        `threadgate: unknown command "${name}"; expected sweep or compare (see threadgate --help)\n`,
+      );
       return 2;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -60,7 +62,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`threadgate: error: ${e.message}\n`);
     } else {
       process.stderr.write(`threadgate: internal error (please report it): ${describeError(e)}\n`);
-      if (process.env['THREADGATE_DEBUG'] && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+      if (process.env['THREADGATE_DEBUG'] && e instanceof Error && e.stack)
+        process.stderr.write(e.stack + '\n');
     }
     return 2;
   }

@@ -3,7 +3,14 @@ import { writeResultFile } from '../results/io.js';
 import { runSweep } from '../pipeline/sweep-run.js';
 import { createProgressReporter } from '../report/progress.js';
 import { renderSweep } from '../report/terminal.js';
-import { DEFAULTS, parsePercent, parseSeconds, parseSeed, randomSeed, type SweepSettings } from '../settings/settings.js';
+import {
+  DEFAULTS,
+  parsePercent,
+  parseSeconds,
+  parseSeed,
+  randomSeed,
+  type SweepSettings,
+} from '../settings/settings.js';
 import { parseShapes } from '../workloads/matmul.js';
 import { parseThreadCounts } from '../measure/plan.js';
 import { probeCpu } from '../cpu/index.js';
@@ -35,10 +42,18 @@ export function sweepSettingsFromFlags(argv: readonly string[]): SweepCliSetting
       machine === undefined
         ? 'auto'
         : parseThreadCounts(threadsText, machine.availableCpus, machine.logicalCpus, '--threads'),
-    maxTimeSec: parseSeconds(stringFlag(v, 'max-time') ?? String(DEFAULTS.maxTimeSec), '--max-time'),
+    maxTimeSec: parseSeconds(
+      stringFlag(v, 'max-time') ?? String(DEFAULTS.maxTimeSec),
+      '--max-time',
+    ),
     targetPrecision:
-      v.precision === undefined ? DEFAULTS.targetPrecision : parsePercent(String(v.precision), '--precision', 50),
-    tolerance: v.tolerance === undefined ? DEFAULTS.tolerance : parsePercent(String(v.tolerance), '--tolerance', 100),
+      v.precision === undefined
+        ? DEFAULTS.targetPrecision
+        : parsePercent(String(v.precision), '--precision', 50),
+    tolerance:
+      v.tolerance === undefined
+        ? DEFAULTS.tolerance
+        : parsePercent(String(v.tolerance), '--tolerance', 100),
     seed: v.seed === undefined ? randomSeed() : parseSeed(String(v.seed), '--seed'),
     jsonPath: stringFlag(v, 'json'),
     quiet: v.quiet === true,

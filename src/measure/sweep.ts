@@ -104,7 +104,10 @@ export function relativeHalfWidth(samples: readonly number[]): number {
   return m > 0 ? (hi - lo) / 2 / m : Infinity;
 }
 
-export async function sweep(workloads: readonly Workload[], options: SweepOptions): Promise<SweepOutput> {
+export async function sweep(
+  workloads: readonly Workload[],
+  options: SweepOptions,
+): Promise<SweepOutput> {
   const now = options.now ?? (() => performance.now());
   const start = options.startMs ?? now();
   const budgetMs = options.maxTimeSec * 1000;
@@ -138,7 +141,17 @@ export async function sweep(workloads: readonly Workload[], options: SweepOption
     for (const workload of workloads) {
       for (const threads of options.threads) {
         const runner = await workload.open(threads);
-        cells.push({ workload, threads, runner, samples: [], rounds: [], callNs: 0, warmupCalls: 0, visits: 0, converged: false });
+        cells.push({
+          workload,
+          threads,
+          runner,
+          samples: [],
+          rounds: [],
+          callNs: 0,
+          warmupCalls: 0,
+          visits: 0,
+          converged: false,
+        });
       }
     }
 

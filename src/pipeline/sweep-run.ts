@@ -21,12 +21,18 @@ export interface SweepRunOptions {
   readonly log?: (line: string) => void;
 }
 
-export async function runSweep(settings: SweepSettings, options: SweepRunOptions = {}): Promise<Result> {
+export async function runSweep(
+  settings: SweepSettings,
+  options: SweepRunOptions = {},
+): Promise<Result> {
   const startMs = performance.now();
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
   const machine = probeCpu({ ortVersion: version });
-  const threads = settings.threads === 'auto' ? defaultThreadCounts(machine.availableCpus) : [...settings.threads];
+  const threads =
+    settings.threads === 'auto'
+      ? defaultThreadCounts(machine.availableCpus)
+      : [...settings.threads];
   for (const shape of settings.sizes) checkShapeFits(shape, threads.length, os.freemem());
 
   const overhead = await measureCallOverhead(ort);
@@ -34,7 +40,11 @@ export async function runSweep(settings: SweepSettings, options: SweepRunOptions
   const workloads: Workload[] = [];
   for (const shape of settings.sizes) {
     workloads.push(
-      await createMatMulWorkload(ort, shape, { overheadNs: overhead.perCallNs, maxThreads, seed: settings.seed }),
+      await createMatMulWorkload(ort, shape, {
+        overheadNs: overhead.perCallNs,
+        maxThreads,
+        seed: settings.seed,
+      }),
     );
   }
 
@@ -50,7 +60,10 @@ export async function runSweep(settings: SweepSettings, options: SweepRunOptions
     sweep: output,
     machine,
     runtime: { onnxruntime: version, node: process.versions.node },
-    overhead: { perCallNs: overhead.perCallNs, ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95) },
+    overhead: {
+      perCallNs: overhead.perCallNs,
+      ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95),
+    },
     settings: {
       maxTimeSec: settings.maxTimeSec,
       targetPrecision: settings.targetPrecision,

@@ -48,7 +48,11 @@ export function speedupOverDefault(result: Result, threads: number): number | nu
   return ratios.length ? geometricMean(ratios) : null;
 }
 
-export function headline(result: Result, comparison: Comparison | null, ctx: MarkdownContext = {}): string {
+export function headline(
+  result: Result,
+  comparison: Comparison | null,
+  ctx: MarkdownContext = {},
+): string {
   const title = ctx.title ? `${escapeMarkdown(ctx.title)}: ` : '';
   if (comparison === null) {
     return `### ${ICON['no-baseline']} ${title}threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
@@ -102,7 +106,11 @@ function noBaselineText(comparison: Comparison | null, ctx: MarkdownContext): st
   );
 }
 
-function cellFor(comparison: Comparison | null, workload: string, threads: number): CellComparison | undefined {
+function cellFor(
+  comparison: Comparison | null,
+  workload: string,
+  threads: number,
+): CellComparison | undefined {
   if (comparison === null || comparison.kind === 'no-baseline') return undefined;
   return comparison.cells.find((c) => c.workload === workload && c.threads === threads);
 }
@@ -126,7 +134,9 @@ function workloadTable(w: WorkloadResult, comparison: Comparison | null): string
     rows.push('|---:|---:|---:|---:|---:|---:|:---|:---|');
     for (const p of w.points) {
       const c = cellFor(comparison, w.id, p.threads);
-      const ci = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}` : '–';
+      const ci = c?.ci95
+        ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}`
+        : '–';
       rows.push(
         `| ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : '–'} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : '–'} | ${ci} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : '–'} | ${c ? gateMark(c) : ''} | ${marks(p.threads)} |`,
       );
@@ -170,8 +180,11 @@ export function latencyChart(w: WorkloadResult, comparison: Comparison | null): 
 function detailsBlock(result: Result, comparison: Comparison | null, ctx: MarkdownContext): string {
   const lines: string[] = ['<details><summary>Machine, settings and raw statistics</summary>', ''];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
-  lines.push(`- Fingerprint \`${result.machine.fingerprint}\`; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`);
-  if (result.overhead) lines.push(`- Per-call overhead of \`session.run\`: ${formatNs(result.overhead.perCallNs)}`);
+  lines.push(
+    `- Fingerprint \`${result.machine.fingerprint}\`; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`,
+  );
+  if (result.overhead)
+    lines.push(`- Per-call overhead of \`session.run\`: ${formatNs(result.overhead.perCallNs)}`);
   lines.push(
     `- Sweep: ${result.elapsedSec.toFixed(1)} s of a ${result.settings.maxTimeSec} s budget; target ±${formatPercent(result.settings.targetPrecision, 0)} on each median; seed ${result.settings.seed}`,
   );
@@ -180,10 +193,16 @@ function detailsBlock(result: Result, comparison: Comparison | null, ctx: Markdo
     lines.push(
       `- Gate: slowdown ≥ ${formatPercent(s.threshold, 0)}, bootstrap CI of the ratio above 1, Holm-adjusted one-sided Mann–Whitney p < ${(1 - s.confidence).toFixed(2)}, and beyond the t prediction limit of the history once it has ≥ ${s.minHistory} runs; gated cells: ${s.gate === 'deployed' ? 'recommended and fastest thread count of each workload' : 'all'}`,
     );
-    lines.push(`- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? '' : 's'} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === 'same-job' ? ', measured in this job' : ''}`);
+    lines.push(
+      `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? '' : 's'} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === 'same-job' ? ', measured in this job' : ''}`,
+    );
   }
   for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
-  lines.push('', '| workload | threads | n | median | 95 % CI | call overhead share | converged |', '|---|---:|---:|---:|---:|---:|:---:|');
+  lines.push(
+    '',
+    '| workload | threads | n | median | 95 % CI | call overhead share | converged |',
+    '|---|---:|---:|---:|---:|---:|:---:|',
+  );
   for (const w of result.workloads) {
     for (const p of w.points) {
       lines.push(
@@ -196,14 +215,21 @@ function detailsBlock(result: Result, comparison: Comparison | null, ctx: Markdo
   return lines.join('\n');
 }
 
-export function renderMarkdown(result: Result, comparison: Comparison | null, ctx: MarkdownContext = {}): string {
+export function renderMarkdown(
+  result: Result,
+  comparison: Comparison | null,
+  ctx: MarkdownContext = {},
+): string {
   const parts = [headline(result, comparison, ctx)];
   const nb = noBaselineText(comparison, ctx);
   if (nb) parts.push(nb);
   if (comparison?.kind === 'regression') {
     parts.push(
       comparison.regressions
-        .map((c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} → ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, 95 % CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}` : '–'})`)
+        .map(
+          (c) =>
+            `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} → ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, 95 % CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}` : '–'})`,
+        )
         .join('\n'),
     );
   }

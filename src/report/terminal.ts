@@ -7,7 +7,10 @@ export function describeMachine(m: MachineInfo): string {
     m.cgroupQuotaCpus === undefined || m.cgroupQuotaCpus === null
       ? 'no CPU quota'
       : `CPU quota ${m.cgroupQuotaCpus.toFixed(2)} CPUs`;
-  const affinity = m.affinityCpus !== undefined ? `affinity ${m.affinityCpus} of ${m.logicalCpus}` : `${m.logicalCpus} logical`;
+  const affinity =
+    m.affinityCpus !== undefined
+      ? `affinity ${m.affinityCpus} of ${m.logicalCpus}`
+      : `${m.logicalCpus} logical`;
   const peak = m.peakGflops
     ? `; estimated peak ${m.peakGflops.gflops.toFixed(0)} GFLOP/s FP32 (${m.peakGflops.basis})`
     : '';
@@ -37,10 +40,12 @@ function workloadTable(w: WorkloadResult): string {
     ];
   });
   const notes: string[] = [w.id];
-  if (w.mlasMaxThreads !== undefined) notes.push(`MLAS uses at most ${w.mlasMaxThreads} threads for this shape`);
+  if (w.mlasMaxThreads !== undefined)
+    notes.push(`MLAS uses at most ${w.mlasMaxThreads} threads for this shape`);
   if (w.opsPerCall && w.opsPerCall > 1) notes.push(`${w.opsPerCall} MatMuls per session.run`);
   const shares = w.points.map((p) => p.overheadShare).filter((s): s is number => s != null);
-  if (shares.length > 0) notes.push(`call overhead ≤ ${formatPercent(Math.max(...shares))} of a sample`);
+  if (shares.length > 0)
+    notes.push(`call overhead ≤ ${formatPercent(Math.max(...shares))} of a sample`);
   return `${w.label}  (${notes.join('; ')})\n${textTable(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'])}\n  → ${w.recommended.reason ?? ''}`;
 }
 
@@ -55,8 +60,11 @@ export function renderSweep(result: Result): string {
     ].join('\n'),
   );
   const extra: string[] = [`Machine: ${describeMachine(result.machine)}`];
-  if (result.overhead) extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
-  extra.push(`Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target ±${formatPercent(result.settings.targetPrecision, 0)} on each median).`);
+  if (result.overhead)
+    extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
+  extra.push(
+    `Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target ±${formatPercent(result.settings.targetPrecision, 0)} on each median).`,
+  );
   parts.push(extra.join('\n'));
   return parts.join('\n\n') + '\n';
 }

@@ -2,7 +2,11 @@
  * Turns raw sweep samples into the Result of the contract: medians, bootstrap CIs, throughput
  * against the estimated peak, speedups, the overhead share, and the recommendations.
  */
-import { recommendForWorkload, recommendOverall, type PointSummary } from '../analysis/recommend.js';
+import {
+  recommendForWorkload,
+  recommendOverall,
+  type PointSummary,
+} from '../analysis/recommend.js';
 import type { SweepOutput } from '../measure/sweep.js';
 import { bootstrapMedianCI, median } from '../stats/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -12,7 +16,10 @@ export interface BuildInput {
   readonly sweep: SweepOutput;
   readonly machine: MachineInfo;
   readonly runtime: RuntimeInfo;
-  readonly overhead: { readonly perCallNs: number; readonly ci95Ns: readonly [number, number] } | null;
+  readonly overhead: {
+    readonly perCallNs: number;
+    readonly ci95Ns: readonly [number, number];
+  } | null;
   readonly settings: Result['settings'];
   readonly elapsedSec: number;
   readonly createdAt?: string;
@@ -37,7 +44,8 @@ export function buildResult(input: BuildInput): Result {
     const oneThread = summaries.find((s) => s.cell.threads === 1)?.medianNs ?? null;
     const points: Point[] = summaries.map(({ cell, medianNs, ci95Ns }) => {
       const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
-      const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
+      const peak =
+        perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
       return {
         threads: cell.threads,
         samplesNs: cell.samplesNs,
@@ -70,7 +78,10 @@ export function buildResult(input: BuildInput): Result {
 
   const overall =
     workloads.length === 1
-      ? { threads: workloads[0]!.recommended.threads, basis: 'the recommended thread count of the only workload' }
+      ? {
+          threads: workloads[0]!.recommended.threads,
+          basis: 'the recommended thread count of the only workload',
+        }
       : recommendOverall(
           workloads.map((w) => w.points as readonly PointSummary[]),
           settings.tolerance,

@@ -50,7 +50,8 @@ export function parsePercent(text: string, input: string, max = 1000): number {
 }
 
 export function parseSeed(text: string, input: string): number {
-  if (!/^\d{1,9}$/.test(text.trim())) throw invalid(input, text, 'a non-negative integer below 10^9');
+  if (!/^\d{1,9}$/.test(text.trim()))
+    throw invalid(input, text, 'a non-negative integer below 10^9');
   return Number(text);
 }
 

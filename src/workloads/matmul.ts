@@ -33,7 +33,8 @@ export function parseShape(text: string, input = '--sizes'): MatMulShape {
   if (dims.some((d) => d > MAX_DIM)) {
     throw invalid(input, text, `dimensions of at most ${MAX_DIM}`);
   }
-  const [m, k, n] = dims.length === 1 ? [dims[0]!, dims[0]!, dims[0]!] : (dims as [number, number, number]);
+  const [m, k, n] =
+    dims.length === 1 ? [dims[0]!, dims[0]!, dims[0]!] : (dims as [number, number, number]);
   return { m, k, n };
 }
 
@@ -92,7 +93,11 @@ function pow2AtLeast(x: number, cap: number): number {
  * Fastest of a few timed calls, after `warm` untimed calls: the fastest call is the best
  * estimate of the work itself, and errs towards more products per call (the safe side).
  */
-async function fastestCall(run: () => Promise<number>, warm: number, timed: number): Promise<number> {
+async function fastestCall(
+  run: () => Promise<number>,
+  warm: number,
+  timed: number,
+): Promise<number> {
   for (let i = 0; i < warm; i++) await run();
   let best = Infinity;
   for (let i = 0; i < timed; i++) best = Math.min(best, await run());
@@ -115,10 +120,17 @@ export async function createMatMulWorkload(
 ): Promise<Workload> {
   const seed = options.seed ?? 1;
   const share = options.targetOverheadShare ?? 0.02;
-  const input = new ort.Tensor('float32', seededData(shape.m * shape.k, 1, seed), [shape.m, shape.k]);
+  const input = new ort.Tensor('float32', seededData(shape.m * shape.k, 1, seed), [
+    shape.m,
+    shape.k,
+  ]);
 
   // Calibrate: one product per call at the most threads, then as many as the overhead needs.
-  const probe = await createSession(ort, buildMatMulModel(shape, 1, seed).bytes, options.maxThreads);
+  const probe = await createSession(
+    ort,
+    buildMatMulModel(shape, 1, seed).bytes,
+    options.maxThreads,
+  );
   let perOpNs: number;
   try {
     perOpNs = await fastestCall(() => timedRun(probe, { A: input }), 10, 9);

@@ -52,7 +52,8 @@ export async function runBundledAction(opts: ActionRunOptions): Promise<ActionRu
   mkdirSync(file('tool-cache'), { recursive: true });
   mkdirSync(file('workspace'), { recursive: true });
   writeFileSync(file('event.json'), JSON.stringify(opts.event.payload));
-  for (const f of ['output.txt', 'summary.md', 'env.txt', 'path.txt', 'state.txt']) writeFileSync(file(f), '');
+  for (const f of ['output.txt', 'summary.md', 'env.txt', 'path.txt', 'state.txt'])
+    writeFileSync(file(f), '');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],

@@ -8,6 +8,9 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 
 export function schemaErrors(schemaFile: string, doc: unknown): string[] {
   const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema', schemaFile), 'utf8')) as object;
-  const validate = ajv.getSchema((schema as { $id?: string }).$id ?? schemaFile) ?? ajv.compile(schema);
-  return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+  const validate =
+    ajv.getSchema((schema as { $id?: string }).$id ?? schemaFile) ?? ajv.compile(schema);
+  return validate(doc)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
 }

@@ -1,0 +1,89 @@
+/** action.yml is the contract users see: it must match DESIGN.md and what the code reads. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { readActionSettings } from '../src/action/inputs.js';
+import { DEFAULT_THRESHOLD } from '../src/analysis/compare.js';
+import { DEFAULTS } from '../src/settings/settings.js';
+import { ROOT } from './support/cli.js';
+
+interface ActionYml {
+  runs: { using: string; main: string };
+  inputs: Record<string, { description?: string; default?: string }>;
+  outputs: Record<string, { description?: string }>;
+}
+const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+
+test('runs on node24 from the bundled dist/index.js', () => {
+  assert.equal(action.runs.using, 'node24');
+  assert.equal(action.runs.main, 'dist/index.js');
+});
+
+test('inputs and outputs are those of the contract, each described', () => {
+  assert.deepEqual(Object.keys(action.inputs).sort(), [
+    'baseline',
+    'command',
+    'comment',
+    'compare-ref',
+    'export-env',
+    'fail-on-regression',
+    'github-token',
+    'input-shapes',
+    'max-time',
+    'model',
+    'save-baseline',
+    'sizes',
+    'threads',
+    'threshold',
+  ]);
+  assert.deepEqual(Object.keys(action.outputs).sort(), [
+    'comment-url',
+    'max-slowdown',
+    'recommended-threads',
+    'results-path',
+    'verdict',
+  ]);
+  for (const [name, i] of Object.entries({ ...action.inputs, ...action.outputs })) {
+    assert.ok((i.description ?? '').length > 20, `${name} has a description`);
+  }
+});
+
+test('the settings reader reads every input, and action.yml defaults equal the code defaults', () => {
+  const read = new Set<string>();
+  const defaults = (name: string) => {
+    read.add(name);
+    return action.inputs[name]?.default ?? '';
+  };
+  const s = readActionSettings(defaults, { availableCpus: 2, logicalCpus: 2 });
+  assert.deepEqual([...read].sort(), Object.keys(action.inputs).sort());
+  assert.equal(action.inputs['sizes']?.default, DEFAULTS.sizes);
+  assert.equal(Number(action.inputs['max-time']?.default), DEFAULTS.maxTimeSec);
+  assert.equal(Number(action.inputs['threshold']?.default) / 100, DEFAULT_THRESHOLD);
+  assert.equal(s.threshold, DEFAULT_THRESHOLD);
+  assert.equal(s.comment, 'always');
+  assert.equal(s.failOnRegression, true);
+  assert.deepEqual(s.baseline, { kind: 'cache' });
+});
+
+test('bad inputs name the input, the value and the expected form', () => {
+  const with_ = (over: Record<string, string>) => (name: string) =>
+    over[name] ?? action.inputs[name]?.default ?? '';
+  const cpus = { availableCpus: 2, logicalCpus: 2 };
+  assert.throws(
+    () => readActionSettings(with_({ comment: 'sometimes' }), cpus),
+    /^InputError: comment: got "sometimes"; expected one of "always", "on-regression", "never"$/,
+  );
+  assert.throws(
+    () => readActionSettings(with_({ 'fail-on-regression': 'yes' }), cpus),
+    /fail-on-regression: got "yes"; expected "true" or "false"/,
+  );
+  assert.throws(
+    () => readActionSettings(with_({ baseline: 's3://x' }), cpus),
+    /baseline: got "s3:\/\/x"; expected "cache", "file:PATH"/,
+  );
+  assert.throws(() => readActionSettings(with_({ sizes: '0' }), cpus), /sizes: got "0"/);
+  assert.throws(() => readActionSettings(with_({ threads: '0' }), cpus), /threads: got "0"/);
+  assert.throws(() => readActionSettings(with_({ 'max-time': '-1' }), cpus), /max-time: got "-1"/);
+});
