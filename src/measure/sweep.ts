@@ -79,7 +79,7 @@ interface Cell {
   readonly runner: CellRunner;
   readonly samples: number[];
   readonly rounds: number[];
-  callNs: number; // latest estimate of one call's duration
+  callNs: number; // wall time of one call as the engine saw it (plans visits and the budget)
   warmupCalls: number;
   visits: number;
   converged: boolean;
@@ -162,7 +162,9 @@ export async function sweep(
       if (cell.workload.warmupCalls !== undefined) {
         // At least one call: it estimates the call time that plans the visits.
         const calls = Math.max(1, cell.workload.warmupCalls);
-        for (let i = 0; i < calls; i++) cell.callNs = await cell.runner.call();
+        const t = now();
+        for (let i = 0; i < calls; i++) await cell.runner.call();
+        cell.callNs = ((now() - t) * 1e6) / calls;
         cell.warmupCalls = calls;
         continue;
       }
@@ -170,10 +172,11 @@ export async function sweep(
       let previous = Infinity;
       for (;;) {
         const block: number[] = [];
+        const t = now();
         for (let i = 0; i < WARMUP_BLOCK; i++) block.push(await cell.runner.call());
+        cell.callNs = ((now() - t) * 1e6) / WARMUP_BLOCK;
         cell.warmupCalls += WARMUP_BLOCK;
         const m = medianOf(block);
-        cell.callNs = m;
         const steady = Math.abs(m - previous) / previous <= 0.05;
         previous = m;
         const spent = now() - cellStart;
@@ -203,6 +206,7 @@ export async function sweep(
       }
       for (const cell of active) {
         const { calls, discard } = visitPlan(cell);
+        const t = now();
         for (let i = 0; i < discard; i++) await cell.runner.call();
         const ops = cell.workload.opsPerCall;
         for (let i = 0; i < calls; i++) {
@@ -210,7 +214,7 @@ export async function sweep(
           cell.samples.push(ns / ops);
           cell.rounds.push(round);
         }
-        cell.callNs = medianOf(cell.samples.slice(-calls)) * ops;
+        cell.callNs = ((now() - t) * 1e6) / (calls + discard);
         cell.visits++;
       }
       for (const cell of active) {

@@ -180,22 +180,28 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
   if (command.length === 0) throw invalid('--command', spec.command, 'a command to run');
   const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
   if (threadEnv.length === 0 || threadEnv.some((n) => !ENV_NAME.test(n))) {
-    throw invalid('--thread-env', threadEnv.join(','), 'a comma-separated list of environment variable names');
+    throw invalid(
+      '--thread-env',
+      threadEnv.join(','),
+      'a comma-separated list of environment variable names',
+    );
   }
   const timeoutSec = spec.timeoutSec ?? DEFAULT_TIMEOUT_SEC;
-  if (!(timeoutSec > 0)) throw invalid('--timeout', String(timeoutSec), 'a positive number of seconds');
+  if (!(timeoutSec > 0))
+    throw invalid('--timeout', String(timeoutSec), 'a positive number of seconds');
   const warmupRuns = spec.warmupRuns ?? DEFAULT_WARMUP_RUNS;
   if (!Number.isInteger(warmupRuns) || warmupRuns < 0) {
     throw invalid('--warmup-runs', String(warmupRuns), 'a non-negative integer');
   }
   const metric = spec.metric;
-  const metricRe = metric ? new RegExp(metric.regex, 'g') : undefined;
+  // Multiline: `^` and `$` match at line ends, as a user reading stdout line by line expects.
+  const metricRe = metric ? new RegExp(metric.regex, 'gm') : undefined;
   const baseEnv = spec.env ?? process.env;
 
   function run(threads: number): Promise<RunResult> {
     const where = `${threadEnv[0]}=${threads}`;
     const fail = (why: string, detail = '') =>
-      new WorkloadError(`command ${JSON.stringify(command)} failed at ${where}: ${why}${detail}`);
+      new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
     const env: NodeJS.ProcessEnv = { ...baseEnv };
     for (const name of threadEnv) env[name] = String(threads);
 
@@ -267,13 +273,13 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
     const outTail = shownOut ? `\nlast lines of stdout:\n${shownOut}` : ' (stdout was empty)';
     if (last === undefined || text === undefined) {
       throw new WorkloadError(
-        `command ${JSON.stringify(command)} at ${where}: the metric regex /${metric.regex}/ matched nothing in its output${outTail}`,
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ matched nothing in its output${outTail}`,
       );
     }
     const value = Number(text.trim());
     if (!Number.isFinite(value) || value < 0 || text.trim() === '') {
       throw new WorkloadError(
-        `command ${JSON.stringify(command)} at ${where}: the metric regex /${metric.regex}/ captured ` +
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ` +
           `${JSON.stringify(text)}, which is not a non-negative number${outTail}`,
       );
     }

@@ -279,7 +279,8 @@ export function resolveInputs(
         ? [...full]
         : i.shape.map((d, k) => {
             if (typeof d === 'number' && d >= 0) return d;
-            const v = typeof d === 'string' && d !== '' ? (dimValues.get(d) ?? bound.get(d)) : undefined;
+            const v =
+              typeof d === 'string' && d !== '' ? (dimValues.get(d) ?? bound.get(d)) : undefined;
             if (v !== undefined) return v;
             const example = `--input-shape ${i.name}=DIMS (e.g. ${exampleShape(i)})`;
             throw new InputError(
@@ -328,7 +329,10 @@ export function formatInputs(inputs: readonly ResolvedInput[]): string {
 }
 
 /** `model:mlp.onnx[x=8x512]`: the path as given and the `--input-shape` items, sorted. */
-export function modelId(path: string, inputShapes: Readonly<Record<string, readonly number[]>>): string {
+export function modelId(
+  path: string,
+  inputShapes: Readonly<Record<string, readonly number[]>>,
+): string {
   const items = Object.keys(inputShapes)
     .sort()
     .map((name) => `${name}=${formatDims(inputShapes[name]!, 'x')}`);
@@ -375,7 +379,9 @@ async function readModel(path: string): Promise<Uint8Array> {
           : code === 'EACCES'
             ? 'permission denied'
             : oneLine(describeError(e));
-    throw new InputError(`--model: cannot read ${JSON.stringify(path)} (${why}); expected a readable .onnx file`);
+    throw new InputError(
+      `--model: cannot read ${JSON.stringify(path)} (${why}); expected a readable .onnx file`,
+    );
   }
 }
 
@@ -388,7 +394,9 @@ export async function createModelWorkload(ort: OrtModule, spec: ModelSpec): Prom
   try {
     probe = await createSession(ort, bytes, 1);
   } catch (e) {
-    throw new InputError(`--model: ${spec.path} is not a valid ONNX model: ${oneLine(describeError(e))}`);
+    throw new InputError(
+      `--model: ${spec.path} is not a valid ONNX model: ${oneLine(describeError(e))}`,
+    );
   }
   let inputs: ResolvedInput[];
   let feeds: Record<string, OrtTensor>;
@@ -397,7 +405,7 @@ export async function createModelWorkload(ort: OrtModule, spec: ModelSpec): Prom
     feeds = buildFeeds(ort, inputs, spec.seed);
     // One run now: shapes or values the model rejects fail here, before any cell is opened.
     try {
-      await probe.run(feeds);
+      await probe.run(feeds, { logSeverityLevel: 4 });
     } catch (e) {
       throw new WorkloadError(
         `model ${spec.path} failed to run with the generated inputs (${formatInputs(inputs)}): ` +
