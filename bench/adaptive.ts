@@ -22,11 +22,21 @@ export const adaptive: Section = {
     const shapes = parseShapes(ctx.quick ? '256,1x4096x4096' : '256,1024,1x4096x4096');
     const workloads = [];
     for (const s of shapes) {
-      workloads.push(await createMatMulWorkload(ort, s, { overheadNs: overhead.perCallNs, maxThreads: Math.max(...threads) }));
+      workloads.push(
+        await createMatMulWorkload(ort, s, {
+          overheadNs: overhead.perCallNs,
+          maxThreads: Math.max(...threads),
+        }),
+      );
     }
     const target = 0.02;
     const t0 = performance.now();
-    const adaptiveOut = await sweep(workloads, { threads, maxTimeSec: 300, targetPrecision: target, seed: 11 });
+    const adaptiveOut = await sweep(workloads, {
+      threads,
+      maxTimeSec: 300,
+      targetPrecision: target,
+      seed: 11,
+    });
     const adaptiveSec = (performance.now() - t0) / 1000;
     const cells = adaptiveOut.workloads.flatMap((w) => w.cells);
     const fixedN = Math.max(...cells.map((c) => c.samplesNs.length));
@@ -61,7 +71,10 @@ export const adaptive: Section = {
         `adaptive: ${adaptiveSec.toFixed(1)} s (${cells.reduce((s, c) => s + c.samplesNs.length, 0)} samples); fixed ${fixedN} samples per cell: ${fixedSec.toFixed(1)} s; ratio fixed/adaptive = ${(fixedSec / adaptiveSec).toFixed(2)}×`,
         `fixed count cells at ±${formatPercent(target, 0)}: ${reached}/${fixedCells.length} (the fixed count is the adaptive worst cell's, so it should reach it everywhere)`,
       ],
-      table: { header: ['workload', 'threads', 'adaptive n', 'adaptive ±', 'fixed n', 'fixed ±'], rows },
+      table: {
+        header: ['workload', 'threads', 'adaptive n', 'adaptive ±', 'fixed n', 'fixed ±'],
+        rows,
+      },
     };
   },
 };

@@ -30,7 +30,9 @@ console.log(`# threadgate benchmarks${values.quick ? ' (quick)' : ''}\n`);
 console.log(`- Date: ${new Date().toISOString()}`);
 console.log(`- Machine: ${describeMachine(machine)}`);
 console.log(`- Node ${process.versions.node}, onnxruntime-node ${ortVersion(loadOrt())}`);
-console.log(`- Command: npm run bench${values.quick ? ' -- --quick' : ''}${values.only ? ` -- --only ${values.only}` : ''}\n`);
+console.log(
+  `- Command: npm run bench${values.quick ? ' -- --quick' : ''}${values.only ? ` -- --only ${values.only}` : ''}\n`,
+);
 for (const section of chosen) {
   const t0 = performance.now();
   log(`${section.name}: ${section.title}`);
@@ -38,7 +40,9 @@ for (const section of chosen) {
   console.log(`## ${section.title}\n`);
   for (const line of out.summary) console.log(`- ${line}`);
   if (out.table) {
-    console.log(`\n| ${out.table.header.join(' | ')} |\n|${out.table.header.map(() => '---').join('|')}|`);
+    console.log(
+      `\n| ${out.table.header.join(' | ')} |\n|${out.table.header.map(() => '---').join('|')}|`,
+    );
     for (const row of out.table.rows) console.log(`| ${row.join(' | ')} |`);
   }
   console.log(`\n_Section time: ${((performance.now() - t0) / 1000).toFixed(0)} s._\n`);

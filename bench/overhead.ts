@@ -12,8 +12,8 @@ export const overhead: Section = {
   name: 'overhead',
   title: 'Per-call overhead and efficiency on the default shapes',
   async run(ctx: BenchContext) {
-    const result = await runSweep({
-      sizes: parseShapes(DEFAULTS.sizes),
+    const { result } = await runSweep({
+      workload: { kind: 'matmul', sizes: parseShapes(DEFAULTS.sizes) },
       threads: 'auto',
       maxTimeSec: ctx.quick ? 20 : DEFAULTS.maxTimeSec,
       targetPrecision: DEFAULTS.targetPrecision,
@@ -34,7 +34,9 @@ export const overhead: Section = {
         ]);
       }
     }
-    const maxShare = Math.max(...result.workloads.flatMap((w) => w.points.map((p) => p.overheadShare ?? 0)));
+    const maxShare = Math.max(
+      ...result.workloads.flatMap((w) => w.points.map((p) => p.overheadShare ?? 0)),
+    );
     return {
       summary: [
         `per-call overhead of session.run: ${formatNs(result.overhead?.perCallNs ?? NaN)} (95 % CI ${formatNs(result.overhead?.ci95Ns[0] ?? NaN)}–${formatNs(result.overhead?.ci95Ns[1] ?? NaN)})`,
@@ -42,7 +44,15 @@ export const overhead: Section = {
         `estimated peak: ${result.machine.peakGflops ? `${result.machine.peakGflops.gflops.toFixed(0)} GFLOP/s (${result.machine.peakGflops.basis})` : 'unknown'}`,
       ],
       table: {
-        header: ['workload', 'threads', 'MatMuls/call', 'median per MatMul', 'overhead share', 'GFLOP/s', '% of est. peak'],
+        header: [
+          'workload',
+          'threads',
+          'MatMuls/call',
+          'median per MatMul',
+          'overhead share',
+          'GFLOP/s',
+          '% of est. peak',
+        ],
         rows,
       },
     };

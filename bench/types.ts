@@ -7,7 +7,10 @@ export interface BenchContext {
 
 export interface SectionOutput {
   readonly summary: readonly string[];
-  readonly table?: { readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  readonly table?: {
+    readonly header: readonly string[];
+    readonly rows: readonly (readonly string[])[];
+  };
 }
 
 export interface Section {

@@ -89,25 +89,6 @@ var init_errors = __esm({
   }
 });
 
-// src/results/io.ts
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
-async function writeJsonAtomic(file, value) {
-  const dir = path.dirname(path.resolve(file));
-  await mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  await writeFile(tmp, JSON.stringify(value, null, 2) + "\n");
-  await rename(tmp, file);
-}
-async function writeResultFile(file, result) {
-  await writeJsonAtomic(file, result);
-}
-var init_io = __esm({
-  "src/results/io.ts"() {
-    "use strict";
-  }
-});
-
 // src/cpu/fingerprint.ts
 import { createHash } from "node:crypto";
 function normalizeCpuModel(model) {
@@ -674,6 +655,52 @@ function bootstrapRatioOfMediansCI(base, cur, options) {
   }
   return { ratio, ci: percentileInterval(stats, confidence) };
 }
+function bootstrapMedianOfLogRatiosCI(first, second, third) {
+  const fn = "bootstrapMedianOfLogRatiosCI";
+  let base;
+  let cur;
+  let options;
+  if (Array.isArray(second)) {
+    if (third === void 0) throw new TypeError(`${fn}: options (with a seed) are required`);
+    base = first;
+    cur = second;
+    options = third;
+    if (base.length !== cur.length) {
+      throw new RangeError(
+        `${fn}: base and cur must have the same length; got ${base.length} and ${cur.length}`
+      );
+    }
+  } else {
+    const ps = first;
+    const b = new Array(ps.length);
+    const c = new Array(ps.length);
+    for (let i = 0; i < ps.length; i++) {
+      const pair = ps[i];
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        throw new TypeError(`${fn}: pairs[${i}] must be a [base, cur] pair`);
+      }
+      b[i] = pair[0];
+      c[i] = pair[1];
+    }
+    base = b;
+    cur = c;
+    options = second;
+  }
+  assertPositiveSample(base, fn, "base");
+  assertPositiveSample(cur, fn, "cur");
+  const { confidence, resamples, seed } = resolveOptions(options, fn);
+  const n = base.length;
+  const logRatios = new Float64Array(n);
+  for (let i = 0; i < n; i++) logRatios[i] = Math.log(cur[i] / base[i]);
+  logRatios.sort();
+  const ratio = Math.exp(medianOfSorted(logRatios));
+  const counts = new Uint32Array(n);
+  const stats = new Float64Array(resamples);
+  const rand = mulberry32(seed);
+  for (let b = 0; b < resamples; b++) stats[b] = resampledMedianOfSorted(logRatios, counts, rand);
+  const [lo, hi] = percentileInterval(stats, confidence);
+  return { ratio, ci: [Math.exp(lo), Math.exp(hi)] };
+}
 var DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES;
 var init_ci = __esm({
   "src/stats/ci.ts"() {
@@ -984,15 +1011,15 @@ var require_jstat = __commonJS({
           return rl;
         };
         jStat3.slice = /* @__PURE__ */ (function() {
-          function _slice(list, start, end, step) {
+          function _slice(list2, start, end, step) {
             var i;
             var rl = [];
-            var length = list.length;
+            var length = list2.length;
             if (start === undefined2 && end === undefined2 && step === undefined2) {
-              return jStat3.copy(list);
+              return jStat3.copy(list2);
             }
             start = start || 0;
-            end = end || list.length;
+            end = end || list2.length;
             start = start >= 0 ? start : length + start;
             end = end >= 0 ? end : length + end;
             step = step || 1;
@@ -1007,33 +1034,33 @@ var require_jstat = __commonJS({
             }
             if (step > 0) {
               for (i = start; i < end; i += step) {
-                rl.push(list[i]);
+                rl.push(list2[i]);
               }
             } else {
               for (i = start; i > end; i += step) {
-                rl.push(list[i]);
+                rl.push(list2[i]);
               }
             }
             return rl;
           }
-          function slice2(list, rcSlice) {
+          function slice2(list2, rcSlice) {
             var colSlice, rowSlice;
             rcSlice = rcSlice || {};
             if (isNumber(rcSlice.row)) {
               if (isNumber(rcSlice.col))
-                return list[rcSlice.row][rcSlice.col];
-              var row = jStat3.rowa(list, rcSlice.row);
+                return list2[rcSlice.row][rcSlice.col];
+              var row = jStat3.rowa(list2, rcSlice.row);
               colSlice = rcSlice.col || {};
               return _slice(row, colSlice.start, colSlice.end, colSlice.step);
             }
             if (isNumber(rcSlice.col)) {
-              var col = jStat3.cola(list, rcSlice.col);
+              var col = jStat3.cola(list2, rcSlice.col);
               rowSlice = rcSlice.row || {};
               return _slice(col, rowSlice.start, rowSlice.end, rowSlice.step);
             }
             rowSlice = rcSlice.row || {};
             colSlice = rcSlice.col || {};
-            var rows = _slice(list, rowSlice.start, rowSlice.end, rowSlice.step);
+            var rows = _slice(list2, rowSlice.start, rowSlice.end, rowSlice.step);
             return rows.map(function(row2) {
               return _slice(row2, colSlice.start, colSlice.end, colSlice.step);
             });
@@ -2032,8 +2059,8 @@ var require_jstat = __commonJS({
         })("randn".split(" "));
       })(jStat2, Math);
       (function(jStat3, Math2) {
-        (function(list) {
-          for (var i = 0; i < list.length; i++) (function(func) {
+        (function(list2) {
+          for (var i = 0; i < list2.length; i++) (function(func) {
             jStat3[func] = function f(a, b, c) {
               if (!(this instanceof f))
                 return new f(a, b, c);
@@ -2082,7 +2109,7 @@ var require_jstat = __commonJS({
                 };
               })(vals[i2]);
             })("mean median mode variance".split(" "));
-          })(list[i]);
+          })(list2[i]);
         })("beta centralF cauchy chisquare exponential gamma invgamma kumaraswamy laplace lognormal noncentralt normal pareto studentt weibull uniform binomial negbin hypgeom poisson triangular tukey arcsine".split(" "));
         jStat3.extend(jStat3.beta, {
           pdf: function pdf(x, alpha, beta) {
@@ -4692,6 +4719,361 @@ var init_stats = __esm({
   }
 });
 
+// src/baseline/history.ts
+function runFromResult(result, ref, sha) {
+  return {
+    createdAt: result.createdAt,
+    ...ref === void 0 ? {} : { ref },
+    ...sha === void 0 ? {} : { sha },
+    workloads: result.workloads.map((w) => ({
+      id: w.id,
+      ...w.contentHash == null ? {} : { contentHash: w.contentHash },
+      points: w.points.map((p) => ({ threads: p.threads, medianNs: p.medianNs }))
+    }))
+  };
+}
+function baselineFromResult(result, opts = {}) {
+  return {
+    schemaVersion: 1,
+    kind: "threadgate-baseline",
+    fingerprint: result.machine.fingerprint,
+    machine: result.machine,
+    runs: [runFromResult(result, opts.ref, opts.sha)],
+    latest: result
+  };
+}
+function cellHistory(baseline, workloadId, threads) {
+  const medians = [];
+  for (const run of baseline.runs) {
+    const point = run.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads);
+    if (point !== void 0) medians.push(point.medianNs);
+  }
+  return medians;
+}
+var init_history = __esm({
+  "src/baseline/history.ts"() {
+    "use strict";
+  }
+});
+
+// src/analysis/compare.ts
+function isGateMode(x) {
+  return GATE_MODES.includes(x);
+}
+function parseGateMode(text, input) {
+  const v = text.trim();
+  if (!isGateMode(v)) throw invalid(input, text, `one of ${GATE_MODES.join(", ")}`);
+  return v;
+}
+function compareResults(baseline, current, opts = {}) {
+  const settings = resolveSettings(opts);
+  const cur = {
+    fingerprint: current.machine.fingerprint,
+    createdAt: current.createdAt
+  };
+  const base = { settings, current: cur, machineDifferences: [] };
+  if (baseline === null) {
+    return {
+      kind: "no-baseline",
+      ...base,
+      baseline: null,
+      reason: "no baseline is stored yet",
+      notes: []
+    };
+  }
+  const doc = baseline.document;
+  const summary = summarize(baseline);
+  const notes = [...baseline.notes];
+  const mismatch = doc.fingerprint !== current.machine.fingerprint;
+  const differences = mismatch ? fingerprintDifferences(doc.machine, current.machine) : [];
+  if (mismatch) {
+    const what = describeMismatch(doc, current, differences);
+    if (!settings.force) {
+      return {
+        kind: "no-baseline",
+        ...base,
+        baseline: summary,
+        machineDifferences: differences,
+        reason: `the baseline is from another kind of machine: ${what}; not compared (--force, or the force option, compares anyway)`,
+        notes
+      };
+    }
+    notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
+  }
+  const pairs = pairWorkloads(doc.latest, current);
+  const onlyBase = doc.latest.workloads.filter(
+    (w) => !current.workloads.some((c) => c.id === w.id)
+  );
+  const onlyCur = current.workloads.filter((w) => !doc.latest.workloads.some((b) => b.id === w.id));
+  const noBaselineHere = (reason) => ({
+    kind: "no-baseline",
+    ...base,
+    baseline: summary,
+    machineDifferences: differences,
+    reason,
+    notes
+  });
+  if (pairs.length === 0) {
+    return noBaselineHere(
+      `no workload in common: the baseline has ${listIds(doc.latest.workloads)}, this run has ${listIds(current.workloads)}`
+    );
+  }
+  const measured = pairs.flatMap((pair) => measurePair(pair, doc, settings, notes));
+  if (!measured.some((c) => isGated(c, settings.gate))) {
+    return noBaselineHere(
+      `the baseline has none of the cells to gate (${settings.gate === "deployed" ? "each workload's recommended and fastest thread counts" : "common cells"})`
+    );
+  }
+  const cells = adjustAndDecide(measured, settings);
+  const gated = cells.filter((c) => c.gated);
+  const compared = {
+    ...base,
+    baseline: summary,
+    forced: mismatch,
+    machineDifferences: differences,
+    reason: "",
+    notes,
+    cells,
+    maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
+    workloadsOnlyInBaseline: onlyBase.map((w) => w.id),
+    workloadsOnlyInCurrent: onlyCur.map((w) => w.id)
+  };
+  return decide(compared, gated);
+}
+function resolveSettings(opts) {
+  const s = {
+    threshold: opts.threshold ?? DEFAULT_THRESHOLD,
+    confidence: opts.confidence ?? DEFAULT_CONFIDENCE2,
+    minHistory: opts.minHistory ?? DEFAULT_MIN_HISTORY,
+    coldStartThreshold: opts.coldStartThreshold ?? DEFAULT_COLD_START_THRESHOLD,
+    gate: opts.gate ?? DEFAULT_GATE,
+    force: opts.force ?? false,
+    seed: opts.seed ?? DEFAULT_COMPARE_SEED,
+    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
+  };
+  if (!(s.threshold >= 0 && Number.isFinite(s.threshold))) {
+    throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(s.threshold)}`);
+  }
+  if (!(s.confidence > 0 && s.confidence < 1)) {
+    throw new RangeError(`confidence must be in (0, 1); got ${String(s.confidence)}`);
+  }
+  if (!Number.isInteger(s.minHistory) || s.minHistory < 2) {
+    throw new RangeError(`minHistory must be an integer \u2265 2; got ${String(s.minHistory)}`);
+  }
+  if (!isGateMode(s.gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
+  return s;
+}
+function summarize(baseline) {
+  const doc = baseline.document;
+  return {
+    source: baseline.source,
+    fingerprint: doc.fingerprint,
+    runs: doc.runs.length,
+    latestCreatedAt: doc.latest.createdAt
+  };
+}
+function describeMismatch(doc, current, differences) {
+  if (differences.length === 0) {
+    return `fingerprint ${doc.fingerprint} \u2260 ${current.machine.fingerprint}, although the recorded machine fields match (the baseline was probably written by another threadgate version)`;
+  }
+  return differences.map((d) => `${d.field} ${JSON.stringify(d.a)} (baseline) \u2260 ${JSON.stringify(d.b)} (this run)`).join(", ");
+}
+function listIds(workloads) {
+  return workloads.length === 0 ? "none" : workloads.map((w) => w.id).join(", ");
+}
+function pairWorkloads(latest, current) {
+  return current.workloads.flatMap((cur) => {
+    const base = latest.workloads.find((w) => w.id === cur.id);
+    return base === void 0 ? [] : [{ base, cur }];
+  });
+}
+function deployedRoles(cur, threads) {
+  const roles = [];
+  if (cur.recommended.threads === threads) roles.push("recommended");
+  if (cur.fastest.threads === threads) roles.push("fastest");
+  return roles;
+}
+function isGated(cell, gate) {
+  return gate === "all" || cell.gatedAs.length > 0;
+}
+function measurePair({ base, cur }, doc, settings, notes) {
+  const contentChanged = base.contentHash != null && cur.contentHash != null && base.contentHash !== cur.contentHash;
+  if (contentChanged) {
+    notes.push(`${cur.id}: its content changed since the baseline (compared by name anyway)`);
+  }
+  const cells = [];
+  for (const cp of cur.points) {
+    const bp = base.points.find((p) => p.threads === cp.threads);
+    if (bp === void 0) continue;
+    cells.push({
+      ...measureCell(base.id, cp.threads, [bp, cp], doc, settings),
+      gatedAs: deployedRoles(cur, cp.threads),
+      contentChanged
+    });
+  }
+  const missing = base.points.filter((b) => !cur.points.some((c) => c.threads === b.threads));
+  if (missing.length > 0) {
+    notes.push(
+      `${cur.id}: thread counts ${missing.map((p) => p.threads).join(", ")} are in the baseline only`
+    );
+  }
+  return cells;
+}
+function measureCell(workload, threads, [bp, cp], doc, settings) {
+  const baseSamples = bp.samplesNs;
+  const curSamples = cp.samplesNs;
+  const usable = (xs) => xs.length >= MIN_SAMPLES && xs.every((x) => Number.isFinite(x) && x > 0);
+  let baselineMedianNs = bp.medianNs;
+  let currentMedianNs = cp.medianNs;
+  let ratio = currentMedianNs / baselineMedianNs;
+  let ci95 = null;
+  let pValue = null;
+  if (usable(baseSamples) && usable(curSamples)) {
+    const seed = cellSeed(settings.seed, workload, threads);
+    const boot = bootstrapRatioOfMediansCI(baseSamples, curSamples, {
+      confidence: settings.confidence,
+      resamples: settings.resamples,
+      seed
+    });
+    baselineMedianNs = median2(baseSamples);
+    currentMedianNs = median2(curSamples);
+    ratio = boot.ratio;
+    ci95 = boot.ci;
+    pValue = mannWhitneyU(curSamples, baseSamples, "greater").p;
+  }
+  const history = cellHistory(doc, workload, threads).filter((m) => m > 0);
+  let predictionLimitRatio = null;
+  let beyondHistory = null;
+  if (history.length >= settings.minHistory) {
+    const limit = tPredictionUpperLimit(history.map(Math.log), settings.confidence);
+    predictionLimitRatio = Math.exp(limit) / baselineMedianNs;
+    beyondHistory = Math.log(currentMedianNs) > limit;
+  }
+  return {
+    workload,
+    threads,
+    baselineMedianNs,
+    currentMedianNs,
+    ratio,
+    ci95,
+    pValue,
+    historyRuns: history.length,
+    predictionLimitRatio,
+    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    beyondHistory
+  };
+}
+function cellSeed(seed, workload, threads) {
+  let h = 2166136261;
+  for (const ch of `${workload}@${threads}`) {
+    h ^= ch.codePointAt(0);
+    h = Math.imul(h, 16777619);
+  }
+  return (h ^ seed) >>> 0;
+}
+function adjustAndDecide(measured, s) {
+  const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate));
+  const allAdj = holmWhere(measured, () => true);
+  const alpha = 1 - s.confidence;
+  return measured.map((c, i) => {
+    const gated = isGated(c, s.gate);
+    const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
+    const { ciAboveOne, beyondHistory, ...rest } = c;
+    const checks = {
+      slowdown: c.ratio - 1 >= s.threshold - 1e-12,
+      ciAboveOne,
+      significant: pAdjusted === null ? null : pAdjusted < alpha,
+      beyondHistory,
+      beyondColdStart: beyondHistory === null ? c.ratio - 1 >= Math.max(s.threshold, s.coldStartThreshold) - 1e-12 : null
+    };
+    const all = checks.slowdown && ciAboveOne === true && checks.significant === true && beyondHistory !== false && checks.beyondColdStart !== false;
+    const status = all ? "regression" : checks.slowdown ? "inconclusive" : "pass";
+    return {
+      ...rest,
+      pAdjusted,
+      gated,
+      checks,
+      status,
+      regression: gated && status === "regression"
+    };
+  });
+}
+function holmWhere(cells, pick) {
+  const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
+  const adjusted = holm(idx.map((i) => cells[i].pValue));
+  const out = new Array(cells.length).fill(void 0);
+  idx.forEach((cellIndex, k) => {
+    out[cellIndex] = adjusted[k];
+  });
+  return out;
+}
+function decide(compared, gated) {
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const name = (c) => `${c.workload} @ ${c.threads} thread${c.threads === 1 ? "" : "s"}`;
+  const regressions = gated.filter((c) => c.regression);
+  if (regressions.length > 0) {
+    const list2 = regressions.map((c) => `${name(c)} +${pct(c.ratio - 1)}`).join(", ");
+    return {
+      ...compared,
+      kind: "regression",
+      regressions,
+      reason: `slower beyond the noise: ${list2}`
+    };
+  }
+  const unresolved = gated.filter((c) => c.status === "inconclusive");
+  if (unresolved.length > 0) {
+    const list2 = unresolved.map((c) => `${name(c)} +${pct(c.ratio - 1)} (${whyNot(c)})`).join("; ");
+    return {
+      ...compared,
+      kind: "inconclusive",
+      unresolved,
+      reason: `slower by at least ${pct(compared.settings.threshold)} but not beyond the noise: ${list2}`
+    };
+  }
+  return {
+    ...compared,
+    kind: "pass",
+    reason: `no gated cell is ${pct(compared.settings.threshold)} or more slower (largest change ${compared.maxSlowdown >= 0 ? "+" : "\u2212"}${pct(Math.abs(compared.maxSlowdown))})`
+  };
+}
+function whyNot(c) {
+  const reasons = [];
+  if (c.checks.ciAboveOne === null) reasons.push(`fewer than ${MIN_SAMPLES} samples`);
+  else if (!c.checks.ciAboveOne) reasons.push("the ratio CI includes 1");
+  if (c.checks.significant === false)
+    reasons.push(`Holm p = ${c.pAdjusted?.toPrecision(2) ?? "?"}`);
+  if (c.checks.beyondHistory === false && c.predictionLimitRatio !== null) {
+    reasons.push(
+      `within the spread of ${c.historyRuns} baseline runs: limit \xD7${c.predictionLimitRatio.toFixed(3)}`
+    );
+  }
+  if (c.checks.beyondColdStart === false) {
+    reasons.push(
+      `only ${c.historyRuns} run${c.historyRuns === 1 ? "" : "s"} of history: below ${DEFAULT_MIN_HISTORY} runs only a slowdown \u2265 ${(DEFAULT_COLD_START_THRESHOLD * 100).toFixed(0)} % counts`
+    );
+  }
+  return reasons.join(", ") || "all conditions met";
+}
+var DEFAULT_THRESHOLD, DEFAULT_CONFIDENCE2, DEFAULT_MIN_HISTORY, DEFAULT_COLD_START_THRESHOLD, MIN_SAMPLES, DEFAULT_RESAMPLES2, DEFAULT_COMPARE_SEED, GATE_MODES, DEFAULT_GATE;
+var init_compare = __esm({
+  "src/analysis/compare.ts"() {
+    "use strict";
+    init_history();
+    init_fingerprint();
+    init_errors();
+    init_stats();
+    DEFAULT_THRESHOLD = 0.1;
+    DEFAULT_CONFIDENCE2 = 0.95;
+    DEFAULT_MIN_HISTORY = 5;
+    DEFAULT_COLD_START_THRESHOLD = 0.25;
+    MIN_SAMPLES = 5;
+    DEFAULT_RESAMPLES2 = 2e3;
+    DEFAULT_COMPARE_SEED = 29800;
+    GATE_MODES = ["deployed", "all"];
+    DEFAULT_GATE = "deployed";
+  }
+});
+
 // node_modules/@protobufjs/aspromise/index.js
 var require_aspromise = __commonJS({
   "node_modules/@protobufjs/aspromise/index.js"(exports, module) {
@@ -4883,16 +5265,16 @@ var require_float = __commonJS({
     module.exports = factory(factory);
     function factory(exports2) {
       if (typeof Float32Array !== "undefined") (function() {
-        var f32 = new Float32Array([-0]), f8b = new Uint8Array(f32.buffer), le = f8b[3] === 128;
+        var f322 = new Float32Array([-0]), f8b = new Uint8Array(f322.buffer), le = f8b[3] === 128;
         function writeFloat_f32_cpy(val, buf, pos) {
-          f32[0] = val;
+          f322[0] = val;
           buf[pos] = f8b[0];
           buf[pos + 1] = f8b[1];
           buf[pos + 2] = f8b[2];
           buf[pos + 3] = f8b[3];
         }
         function writeFloat_f32_rev(val, buf, pos) {
-          f32[0] = val;
+          f322[0] = val;
           buf[pos] = f8b[3];
           buf[pos + 1] = f8b[2];
           buf[pos + 2] = f8b[1];
@@ -4905,14 +5287,14 @@ var require_float = __commonJS({
           f8b[1] = buf[pos + 1];
           f8b[2] = buf[pos + 2];
           f8b[3] = buf[pos + 3];
-          return f32[0];
+          return f322[0];
         }
         function readFloat_f32_rev(buf, pos) {
           f8b[3] = buf[pos];
           f8b[2] = buf[pos + 1];
           f8b[1] = buf[pos + 2];
           f8b[0] = buf[pos + 3];
-          return f32[0];
+          return f322[0];
         }
         exports2.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
         exports2.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
@@ -10526,6 +10908,160 @@ var init_format = __esm({
   }
 });
 
+// src/report/compare-terminal.ts
+function renderComparison(c) {
+  const out = [];
+  if (c.baseline !== null) {
+    out.push(
+      `Baseline: ${c.baseline.source} \u2014 ${c.baseline.runs} run${c.baseline.runs === 1 ? "" : "s"} of history, latest ${c.baseline.latestCreatedAt}`
+    );
+  }
+  if (c.kind !== "no-baseline") {
+    const s = c.settings;
+    out.push(
+      `Gate: ${s.gate === "deployed" ? "recommended and fastest thread counts" : "every cell"}, threshold ${formatSignedPercent(s.threshold)}, ${Math.round(s.confidence * 100)} % confidence, history limit once ${s.minHistory} runs are stored`,
+      "",
+      renderCells(c.cells)
+    );
+  }
+  if (c.notes.length > 0) out.push("", ...c.notes.map((n) => `note: ${n}`));
+  out.push("", `${HEADLINE[c.kind]}: ${c.reason}`);
+  return out.join("\n");
+}
+function renderCells(cells) {
+  const header = [
+    "workload",
+    "threads",
+    "baseline",
+    "current",
+    "ratio (95 % CI)",
+    "p (Holm)",
+    "history limit",
+    "gated",
+    "verdict"
+  ];
+  const rows = cells.map((c) => [
+    c.contentChanged ? `${c.workload} (changed)` : c.workload,
+    String(c.threads),
+    formatNs(c.baselineMedianNs),
+    formatNs(c.currentMedianNs),
+    formatRatio(c),
+    c.pAdjusted === null ? "\u2014" : formatP(c.pAdjusted),
+    c.predictionLimitRatio === null ? "\u2014" : `\xD7${c.predictionLimitRatio.toFixed(3)}`,
+    c.gated ? c.gatedAs.length > 0 ? c.gatedAs.join("+") : "yes" : "\u2014",
+    cellVerdict(c)
+  ]);
+  return textTable(header, rows, ["l", "r", "r", "r", "r", "r", "r", "l", "l"]);
+}
+function formatRatio(c) {
+  const r = `\xD7${c.ratio.toFixed(3)}`;
+  return c.ci95 === null ? `${r} (no CI)` : `${r} (${c.ci95[0].toFixed(3)}\u2013${c.ci95[1].toFixed(3)})`;
+}
+function formatP(p) {
+  if (p < 1e-4) return "<0.0001";
+  return p.toFixed(4);
+}
+function cellVerdict(c) {
+  const faster = c.ci95 !== null && c.ci95[1] < 1;
+  const word = c.status === "pass" && faster ? "faster" : c.status;
+  return c.gated || c.status === "pass" ? word : `${word} (not gated)`;
+}
+var HEADLINE;
+var init_compare_terminal = __esm({
+  "src/report/compare-terminal.ts"() {
+    "use strict";
+    init_format();
+    HEADLINE = {
+      pass: "PASS",
+      regression: "REGRESSION",
+      inconclusive: "INCONCLUSIVE",
+      "no-baseline": "NO BASELINE"
+    };
+  }
+});
+
+// src/results/io.ts
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+async function writeJsonAtomic(file, value) {
+  const dir = path.dirname(path.resolve(file));
+  await mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  await writeFile(tmp, JSON.stringify(value, null, 2) + "\n");
+  await rename(tmp, file);
+}
+async function writeResultFile(file, result) {
+  await writeJsonAtomic(file, result);
+}
+var init_io = __esm({
+  "src/results/io.ts"() {
+    "use strict";
+  }
+});
+
+// src/analysis/comparison-json.ts
+function toComparisonJson(c) {
+  const common = {
+    schemaVersion: 1,
+    kind: "threadgate-comparison",
+    verdict: c.kind,
+    reason: c.reason,
+    settings: c.settings,
+    current: c.current,
+    machineDifferences: c.machineDifferences.map((d) => ({
+      field: d.field,
+      baseline: d.a,
+      current: d.b
+    })),
+    notes: c.notes
+  };
+  if (c.kind === "no-baseline") {
+    return {
+      ...common,
+      baseline: c.baseline,
+      forced: false,
+      cells: [],
+      maxSlowdown: null,
+      workloadsOnlyInBaseline: [],
+      workloadsOnlyInCurrent: []
+    };
+  }
+  return {
+    ...common,
+    baseline: c.baseline,
+    forced: c.forced,
+    cells: c.cells.map(cellJson),
+    maxSlowdown: c.maxSlowdown,
+    workloadsOnlyInBaseline: c.workloadsOnlyInBaseline,
+    workloadsOnlyInCurrent: c.workloadsOnlyInCurrent
+  };
+}
+function cellJson(c) {
+  return {
+    workload: c.workload,
+    threads: c.threads,
+    baselineMedianNs: c.baselineMedianNs,
+    currentMedianNs: c.currentMedianNs,
+    ratio: c.ratio,
+    ci95: c.ci95,
+    pValue: c.pValue,
+    pAdjusted: c.pAdjusted,
+    predictionLimitRatio: c.predictionLimitRatio,
+    historyRuns: c.historyRuns,
+    gated: c.gated,
+    gatedAs: c.gatedAs,
+    status: c.status,
+    regression: c.regression,
+    contentChanged: c.contentChanged,
+    checks: c.checks
+  };
+}
+var init_comparison_json = __esm({
+  "src/analysis/comparison-json.ts"() {
+    "use strict";
+  }
+});
+
 // src/settings/settings.ts
 function parseSeconds(text, input) {
   const n = Number(text);
@@ -10633,426 +11169,8 @@ var init_args = __esm({
   }
 });
 
-// src/baseline/history.ts
-function runFromResult(result, ref, sha) {
-  return {
-    createdAt: result.createdAt,
-    ...ref === void 0 ? {} : { ref },
-    ...sha === void 0 ? {} : { sha },
-    workloads: result.workloads.map((w) => ({
-      id: w.id,
-      ...w.contentHash == null ? {} : { contentHash: w.contentHash },
-      points: w.points.map((p) => ({ threads: p.threads, medianNs: p.medianNs }))
-    }))
-  };
-}
-function baselineFromResult(result, opts = {}) {
-  return {
-    schemaVersion: 1,
-    kind: "threadgate-baseline",
-    fingerprint: result.machine.fingerprint,
-    machine: result.machine,
-    runs: [runFromResult(result, opts.ref, opts.sha)],
-    latest: result
-  };
-}
-function cellHistory(baseline, workloadId, threads) {
-  const medians = [];
-  for (const run of baseline.runs) {
-    const point = run.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads);
-    if (point !== void 0) medians.push(point.medianNs);
-  }
-  return medians;
-}
-var init_history = __esm({
-  "src/baseline/history.ts"() {
-    "use strict";
-  }
-});
-
-// src/analysis/compare.ts
-function isGateMode(x) {
-  return GATE_MODES.includes(x);
-}
-function parseGateMode(text, input) {
-  const v = text.trim();
-  if (!isGateMode(v)) throw invalid(input, text, `one of ${GATE_MODES.join(", ")}`);
-  return v;
-}
-function compareResults(baseline, current, opts = {}) {
-  const settings = resolveSettings(opts);
-  const cur = {
-    fingerprint: current.machine.fingerprint,
-    createdAt: current.createdAt
-  };
-  const base = { settings, current: cur, machineDifferences: [] };
-  if (baseline === null) {
-    return {
-      kind: "no-baseline",
-      ...base,
-      baseline: null,
-      reason: "no baseline is stored yet",
-      notes: []
-    };
-  }
-  const doc = baseline.document;
-  const summary = summarize(baseline);
-  const notes = [...baseline.notes];
-  const mismatch = doc.fingerprint !== current.machine.fingerprint;
-  const differences = mismatch ? fingerprintDifferences(doc.machine, current.machine) : [];
-  if (mismatch) {
-    const what = describeMismatch(doc, current, differences);
-    if (!settings.force) {
-      return {
-        kind: "no-baseline",
-        ...base,
-        baseline: summary,
-        machineDifferences: differences,
-        reason: `the baseline is from another kind of machine: ${what}; not compared (--force, or the force option, compares anyway)`,
-        notes
-      };
-    }
-    notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
-  }
-  const pairs = pairWorkloads(doc.latest, current);
-  const onlyBase = doc.latest.workloads.filter(
-    (w) => !current.workloads.some((c) => c.id === w.id)
-  );
-  const onlyCur = current.workloads.filter((w) => !doc.latest.workloads.some((b) => b.id === w.id));
-  const noBaselineHere = (reason) => ({
-    kind: "no-baseline",
-    ...base,
-    baseline: summary,
-    machineDifferences: differences,
-    reason,
-    notes
-  });
-  if (pairs.length === 0) {
-    return noBaselineHere(
-      `no workload in common: the baseline has ${listIds(doc.latest.workloads)}, this run has ${listIds(current.workloads)}`
-    );
-  }
-  const measured = pairs.flatMap((pair) => measurePair(pair, doc, settings, notes));
-  if (!measured.some((c) => isGated(c, settings.gate))) {
-    return noBaselineHere(
-      `the baseline has none of the cells to gate (${settings.gate === "deployed" ? "each workload's recommended and fastest thread counts" : "common cells"})`
-    );
-  }
-  const cells = adjustAndDecide(measured, settings);
-  const gated = cells.filter((c) => c.gated);
-  const compared = {
-    ...base,
-    baseline: summary,
-    forced: mismatch,
-    machineDifferences: differences,
-    reason: "",
-    notes,
-    cells,
-    maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
-    workloadsOnlyInBaseline: onlyBase.map((w) => w.id),
-    workloadsOnlyInCurrent: onlyCur.map((w) => w.id)
-  };
-  return decide(compared, gated);
-}
-function resolveSettings(opts) {
-  const s = {
-    threshold: opts.threshold ?? DEFAULT_THRESHOLD,
-    confidence: opts.confidence ?? DEFAULT_CONFIDENCE2,
-    minHistory: opts.minHistory ?? DEFAULT_MIN_HISTORY,
-    coldStartThreshold: opts.coldStartThreshold ?? DEFAULT_COLD_START_THRESHOLD,
-    gate: opts.gate ?? DEFAULT_GATE,
-    force: opts.force ?? false,
-    seed: opts.seed ?? DEFAULT_COMPARE_SEED,
-    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
-  };
-  if (!(s.threshold >= 0 && Number.isFinite(s.threshold))) {
-    throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(s.threshold)}`);
-  }
-  if (!(s.confidence > 0 && s.confidence < 1)) {
-    throw new RangeError(`confidence must be in (0, 1); got ${String(s.confidence)}`);
-  }
-  if (!Number.isInteger(s.minHistory) || s.minHistory < 2) {
-    throw new RangeError(`minHistory must be an integer \u2265 2; got ${String(s.minHistory)}`);
-  }
-  if (!isGateMode(s.gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
-  return s;
-}
-function summarize(baseline) {
-  const doc = baseline.document;
-  return {
-    source: baseline.source,
-    fingerprint: doc.fingerprint,
-    runs: doc.runs.length,
-    latestCreatedAt: doc.latest.createdAt
-  };
-}
-function describeMismatch(doc, current, differences) {
-  if (differences.length === 0) {
-    return `fingerprint ${doc.fingerprint} \u2260 ${current.machine.fingerprint}, although the recorded machine fields match (the baseline was probably written by another threadgate version)`;
-  }
-  return differences.map((d) => `${d.field} ${JSON.stringify(d.a)} (baseline) \u2260 ${JSON.stringify(d.b)} (this run)`).join(", ");
-}
-function listIds(workloads) {
-  return workloads.length === 0 ? "none" : workloads.map((w) => w.id).join(", ");
-}
-function pairWorkloads(latest, current) {
-  return current.workloads.flatMap((cur) => {
-    const base = latest.workloads.find((w) => w.id === cur.id);
-    return base === void 0 ? [] : [{ base, cur }];
-  });
-}
-function deployedRoles(cur, threads) {
-  const roles = [];
-  if (cur.recommended.threads === threads) roles.push("recommended");
-  if (cur.fastest.threads === threads) roles.push("fastest");
-  return roles;
-}
-function isGated(cell, gate) {
-  return gate === "all" || cell.gatedAs.length > 0;
-}
-function measurePair({ base, cur }, doc, settings, notes) {
-  const contentChanged = base.contentHash != null && cur.contentHash != null && base.contentHash !== cur.contentHash;
-  if (contentChanged) {
-    notes.push(`${cur.id}: its content changed since the baseline (compared by name anyway)`);
-  }
-  const cells = [];
-  for (const cp of cur.points) {
-    const bp = base.points.find((p) => p.threads === cp.threads);
-    if (bp === void 0) continue;
-    cells.push({
-      ...measureCell(base.id, cp.threads, [bp, cp], doc, settings),
-      gatedAs: deployedRoles(cur, cp.threads),
-      contentChanged
-    });
-  }
-  const missing = base.points.filter((b) => !cur.points.some((c) => c.threads === b.threads));
-  if (missing.length > 0) {
-    notes.push(
-      `${cur.id}: thread counts ${missing.map((p) => p.threads).join(", ")} are in the baseline only`
-    );
-  }
-  return cells;
-}
-function measureCell(workload, threads, [bp, cp], doc, settings) {
-  const baseSamples = bp.samplesNs;
-  const curSamples = cp.samplesNs;
-  const usable = (xs) => xs.length >= MIN_SAMPLES && xs.every((x) => Number.isFinite(x) && x > 0);
-  let baselineMedianNs = bp.medianNs;
-  let currentMedianNs = cp.medianNs;
-  let ratio = currentMedianNs / baselineMedianNs;
-  let ci95 = null;
-  let pValue = null;
-  if (usable(baseSamples) && usable(curSamples)) {
-    const seed = cellSeed(settings.seed, workload, threads);
-    const boot = bootstrapRatioOfMediansCI(baseSamples, curSamples, {
-      confidence: settings.confidence,
-      resamples: settings.resamples,
-      seed
-    });
-    baselineMedianNs = median2(baseSamples);
-    currentMedianNs = median2(curSamples);
-    ratio = boot.ratio;
-    ci95 = boot.ci;
-    pValue = mannWhitneyU(curSamples, baseSamples, "greater").p;
-  }
-  const history = cellHistory(doc, workload, threads).filter((m) => m > 0);
-  let predictionLimitRatio = null;
-  let beyondHistory = null;
-  if (history.length >= settings.minHistory) {
-    const limit = tPredictionUpperLimit(history.map(Math.log), settings.confidence);
-    predictionLimitRatio = Math.exp(limit) / baselineMedianNs;
-    beyondHistory = Math.log(currentMedianNs) > limit;
-  }
-  return {
-    workload,
-    threads,
-    baselineMedianNs,
-    currentMedianNs,
-    ratio,
-    ci95,
-    pValue,
-    historyRuns: history.length,
-    predictionLimitRatio,
-    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
-    beyondHistory
-  };
-}
-function cellSeed(seed, workload, threads) {
-  let h = 2166136261;
-  for (const ch of `${workload}@${threads}`) {
-    h ^= ch.codePointAt(0);
-    h = Math.imul(h, 16777619);
-  }
-  return (h ^ seed) >>> 0;
-}
-function adjustAndDecide(measured, s) {
-  const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate));
-  const allAdj = holmWhere(measured, () => true);
-  const alpha = 1 - s.confidence;
-  return measured.map((c, i) => {
-    const gated = isGated(c, s.gate);
-    const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
-    const { ciAboveOne, beyondHistory, ...rest } = c;
-    const checks = {
-      slowdown: c.ratio - 1 >= s.threshold - 1e-12,
-      ciAboveOne,
-      significant: pAdjusted === null ? null : pAdjusted < alpha,
-      beyondHistory,
-      beyondColdStart: beyondHistory === null ? c.ratio - 1 >= Math.max(s.threshold, s.coldStartThreshold) - 1e-12 : null
-    };
-    const all = checks.slowdown && ciAboveOne === true && checks.significant === true && beyondHistory !== false && checks.beyondColdStart !== false;
-    const status = all ? "regression" : checks.slowdown ? "inconclusive" : "pass";
-    return {
-      ...rest,
-      pAdjusted,
-      gated,
-      checks,
-      status,
-      regression: gated && status === "regression"
-    };
-  });
-}
-function holmWhere(cells, pick) {
-  const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
-  const adjusted = holm(idx.map((i) => cells[i].pValue));
-  const out = new Array(cells.length).fill(void 0);
-  idx.forEach((cellIndex, k) => {
-    out[cellIndex] = adjusted[k];
-  });
-  return out;
-}
-function decide(compared, gated) {
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  const name = (c) => `${c.workload} @ ${c.threads} thread${c.threads === 1 ? "" : "s"}`;
-  const regressions = gated.filter((c) => c.regression);
-  if (regressions.length > 0) {
-    const list = regressions.map((c) => `${name(c)} +${pct(c.ratio - 1)}`).join(", ");
-    return {
-      ...compared,
-      kind: "regression",
-      regressions,
-      reason: `slower beyond the noise: ${list}`
-    };
-  }
-  const unresolved = gated.filter((c) => c.status === "inconclusive");
-  if (unresolved.length > 0) {
-    const list = unresolved.map((c) => `${name(c)} +${pct(c.ratio - 1)} (${whyNot(c)})`).join("; ");
-    return {
-      ...compared,
-      kind: "inconclusive",
-      unresolved,
-      reason: `slower by at least ${pct(compared.settings.threshold)} but not beyond the noise: ${list}`
-    };
-  }
-  return {
-    ...compared,
-    kind: "pass",
-    reason: `no gated cell is ${pct(compared.settings.threshold)} or more slower (largest change ${compared.maxSlowdown >= 0 ? "+" : "\u2212"}${pct(Math.abs(compared.maxSlowdown))})`
-  };
-}
-function whyNot(c) {
-  const reasons = [];
-  if (c.checks.ciAboveOne === null) reasons.push(`fewer than ${MIN_SAMPLES} samples`);
-  else if (!c.checks.ciAboveOne) reasons.push("the ratio CI includes 1");
-  if (c.checks.significant === false)
-    reasons.push(`Holm p = ${c.pAdjusted?.toPrecision(2) ?? "?"}`);
-  if (c.checks.beyondHistory === false && c.predictionLimitRatio !== null) {
-    reasons.push(
-      `within the spread of ${c.historyRuns} baseline runs: limit \xD7${c.predictionLimitRatio.toFixed(3)}`
-    );
-  }
-  if (c.checks.beyondColdStart === false) {
-    reasons.push(
-      `only ${c.historyRuns} run${c.historyRuns === 1 ? "" : "s"} of history: below ${DEFAULT_MIN_HISTORY} runs only a slowdown \u2265 ${(DEFAULT_COLD_START_THRESHOLD * 100).toFixed(0)} % counts`
-    );
-  }
-  return reasons.join(", ") || "all conditions met";
-}
-var DEFAULT_THRESHOLD, DEFAULT_CONFIDENCE2, DEFAULT_MIN_HISTORY, DEFAULT_COLD_START_THRESHOLD, MIN_SAMPLES, DEFAULT_RESAMPLES2, DEFAULT_COMPARE_SEED, GATE_MODES, DEFAULT_GATE;
-var init_compare = __esm({
-  "src/analysis/compare.ts"() {
-    "use strict";
-    init_history();
-    init_fingerprint();
-    init_errors();
-    init_stats();
-    DEFAULT_THRESHOLD = 0.1;
-    DEFAULT_CONFIDENCE2 = 0.95;
-    DEFAULT_MIN_HISTORY = 5;
-    DEFAULT_COLD_START_THRESHOLD = 0.25;
-    MIN_SAMPLES = 5;
-    DEFAULT_RESAMPLES2 = 2e3;
-    DEFAULT_COMPARE_SEED = 29800;
-    GATE_MODES = ["deployed", "all"];
-    DEFAULT_GATE = "deployed";
-  }
-});
-
-// src/analysis/comparison-json.ts
-function toComparisonJson(c) {
-  const common = {
-    schemaVersion: 1,
-    kind: "threadgate-comparison",
-    verdict: c.kind,
-    reason: c.reason,
-    settings: c.settings,
-    current: c.current,
-    machineDifferences: c.machineDifferences.map((d) => ({
-      field: d.field,
-      baseline: d.a,
-      current: d.b
-    })),
-    notes: c.notes
-  };
-  if (c.kind === "no-baseline") {
-    return {
-      ...common,
-      baseline: c.baseline,
-      forced: false,
-      cells: [],
-      maxSlowdown: null,
-      workloadsOnlyInBaseline: [],
-      workloadsOnlyInCurrent: []
-    };
-  }
-  return {
-    ...common,
-    baseline: c.baseline,
-    forced: c.forced,
-    cells: c.cells.map(cellJson),
-    maxSlowdown: c.maxSlowdown,
-    workloadsOnlyInBaseline: c.workloadsOnlyInBaseline,
-    workloadsOnlyInCurrent: c.workloadsOnlyInCurrent
-  };
-}
-function cellJson(c) {
-  return {
-    workload: c.workload,
-    threads: c.threads,
-    baselineMedianNs: c.baselineMedianNs,
-    currentMedianNs: c.currentMedianNs,
-    ratio: c.ratio,
-    ci95: c.ci95,
-    pValue: c.pValue,
-    pAdjusted: c.pAdjusted,
-    predictionLimitRatio: c.predictionLimitRatio,
-    historyRuns: c.historyRuns,
-    gated: c.gated,
-    gatedAs: c.gatedAs,
-    status: c.status,
-    regression: c.regression,
-    contentChanged: c.contentChanged,
-    checks: c.checks
-  };
-}
-var init_comparison_json = __esm({
-  "src/analysis/comparison-json.ts"() {
-    "use strict";
-  }
-});
-
 // src/baseline/parse.ts
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 function parseBaselineFile(text, fileName) {
   const fail = (m) => new BaselineError(`baseline ${fileName}: ${m}`);
   const value = asObject(parseJson(text, fail), fail);
@@ -11077,7 +11195,7 @@ async function readResultFile(path2, input) {
 }
 async function readTextIfExists(path2, fail) {
   try {
-    return await readFile(path2, "utf8");
+    return await readFile2(path2, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return null;
@@ -11250,78 +11368,6 @@ var init_parse = __esm({
   }
 });
 
-// src/report/compare-terminal.ts
-function renderComparison(c) {
-  const out = [];
-  if (c.baseline !== null) {
-    out.push(
-      `Baseline: ${c.baseline.source} \u2014 ${c.baseline.runs} run${c.baseline.runs === 1 ? "" : "s"} of history, latest ${c.baseline.latestCreatedAt}`
-    );
-  }
-  if (c.kind !== "no-baseline") {
-    const s = c.settings;
-    out.push(
-      `Gate: ${s.gate === "deployed" ? "recommended and fastest thread counts" : "every cell"}, threshold ${formatSignedPercent(s.threshold)}, ${Math.round(s.confidence * 100)} % confidence, history limit once ${s.minHistory} runs are stored`,
-      "",
-      renderCells(c.cells)
-    );
-  }
-  if (c.notes.length > 0) out.push("", ...c.notes.map((n) => `note: ${n}`));
-  out.push("", `${HEADLINE[c.kind]}: ${c.reason}`);
-  return out.join("\n");
-}
-function renderCells(cells) {
-  const header = [
-    "workload",
-    "threads",
-    "baseline",
-    "current",
-    "ratio (95 % CI)",
-    "p (Holm)",
-    "history limit",
-    "gated",
-    "verdict"
-  ];
-  const rows = cells.map((c) => [
-    c.contentChanged ? `${c.workload} (changed)` : c.workload,
-    String(c.threads),
-    formatNs(c.baselineMedianNs),
-    formatNs(c.currentMedianNs),
-    formatRatio(c),
-    c.pAdjusted === null ? "\u2014" : formatP(c.pAdjusted),
-    c.predictionLimitRatio === null ? "\u2014" : `\xD7${c.predictionLimitRatio.toFixed(3)}`,
-    c.gated ? c.gatedAs.length > 0 ? c.gatedAs.join("+") : "yes" : "\u2014",
-    cellVerdict(c)
-  ]);
-  return textTable(header, rows, ["l", "r", "r", "r", "r", "r", "r", "l", "l"]);
-}
-function formatRatio(c) {
-  const r = `\xD7${c.ratio.toFixed(3)}`;
-  return c.ci95 === null ? `${r} (no CI)` : `${r} (${c.ci95[0].toFixed(3)}\u2013${c.ci95[1].toFixed(3)})`;
-}
-function formatP(p) {
-  if (p < 1e-4) return "<0.0001";
-  return p.toFixed(4);
-}
-function cellVerdict(c) {
-  const faster = c.ci95 !== null && c.ci95[1] < 1;
-  const word = c.status === "pass" && faster ? "faster" : c.status;
-  return c.gated || c.status === "pass" ? word : `${word} (not gated)`;
-}
-var HEADLINE;
-var init_compare_terminal = __esm({
-  "src/report/compare-terminal.ts"() {
-    "use strict";
-    init_format();
-    HEADLINE = {
-      pass: "PASS",
-      regression: "REGRESSION",
-      inconclusive: "INCONCLUSIVE",
-      "no-baseline": "NO BASELINE"
-    };
-  }
-});
-
 // src/cli/compare.ts
 var compare_exports = {};
 __export(compare_exports, {
@@ -11445,6 +11491,8 @@ var package_default = {
     ajv: "^8.20.0",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
+    globals: "^17.14.0",
+    mermaid: "^11.17.2",
     prettier: "^3.10.1",
     tsx: "^4.23.15",
     typescript: "^6.0.3",
@@ -11456,12 +11504,6 @@ var package_default = {
 // src/version.ts
 var TOOL_NAME = "threadgate";
 var TOOL_VERSION = package_default.version;
-
-// src/cli/sweep.ts
-init_io();
-
-// src/pipeline/sweep-run.ts
-import os2 from "node:os";
 
 // src/cpu/parse.ts
 function parseCpuList(text) {
@@ -11657,13 +11699,13 @@ function countPhysicalCores(cpus2) {
   const keys = /* @__PURE__ */ new Set();
   for (const c of cpus2) {
     if (c.siblings === null) return null;
-    let list;
+    let list2;
     try {
-      list = parseCpuList(c.siblings);
+      list2 = parseCpuList(c.siblings);
     } catch {
       return null;
     }
-    keys.add(formatCpuList(list.length > 0 ? list : [c.cpu]));
+    keys.add(formatCpuList(list2.length > 0 ? list2 : [c.cpu]));
   }
   return { cores: keys.size, method: "thread_siblings_list" };
 }
@@ -12145,6 +12187,413 @@ function probeOther(platform, node) {
   };
 }
 
+// src/cli/sweep.ts
+init_errors();
+
+// src/measure/plan.ts
+init_errors();
+function defaultThreadCounts(usableCpus) {
+  const max = Math.max(1, Math.floor(usableCpus));
+  const out = [];
+  for (let t = 1; t < max; t *= 2) out.push(t);
+  out.push(max);
+  return out;
+}
+function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === "" || trimmed === "auto") return defaultThreadCounts(usableCpus);
+  const limit = Math.max(4 * logicalCpus, 8);
+  const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4\xD7 this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
+  const items = trimmed.split(/[,\s]+/).filter((s) => s.length > 0);
+  const counts = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    if (!/^-?\d+$/.test(item)) throw invalid(input, text, expected);
+    const n = Number(item);
+    if (n < 1 || n > limit) throw invalid(input, text, expected);
+    counts.add(n);
+  }
+  if (counts.size === 0) throw invalid(input, text, expected);
+  return [...counts].sort((a, b) => a - b);
+}
+
+// src/analysis/recommend.ts
+init_stats();
+var DEFAULT_TOLERANCE = 0.05;
+function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE) {
+  if (points.length === 0) throw new RangeError("no points to recommend from");
+  const fastest = points.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
+  const limit = fastest.medianNs * (1 + tolerance);
+  const sorted = [...points].sort((a, b) => a.threads - b.threads);
+  const pick = sorted.find((p) => p.threads <= fastest.threads && p.ci95Ns[1] <= limit) ?? fastest;
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
+  return { fastest: fastest.threads, recommended: pick.threads, reason };
+}
+function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
+  if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
+  const common = workloads.map((pts) => new Set(pts.map((p) => p.threads))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
+  const threads = [...common].sort((a, b) => a - b);
+  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
+  const score2 = /* @__PURE__ */ new Map();
+  for (const t of threads) {
+    const normalized = workloads.map((pts) => {
+      const best = Math.min(...pts.map((p) => p.medianNs));
+      return pts.find((p) => p.threads === t).medianNs / best;
+    });
+    score2.set(t, geometricMean(normalized));
+  }
+  const bestScore = Math.min(...score2.values());
+  const pick = threads.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
+  const argmin = threads.find((t) => score2.get(t) === bestScore);
+  const basis = workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${((bestScore - 1) * 100).toFixed(1)} % above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
+  return { threads: pick, score: score2, basis };
+}
+
+// src/analysis/same-job.ts
+init_compare();
+init_stats();
+var MIN_PAIRS = 5;
+var MIN_TAIL_RESAMPLES = 25;
+function pairByRound(base, head) {
+  const b = groupByRound(base, "base");
+  const h = groupByRound(head, "head");
+  const out = [];
+  for (const round3 of [...b.keys()].sort((x, y) => x - y)) {
+    const hs = h.get(round3);
+    if (hs === void 0) continue;
+    const bm = median2(b.get(round3));
+    const hm = median2(hs);
+    if (bm > 0 && hm > 0 && Number.isFinite(bm) && Number.isFinite(hm)) out.push([bm, hm]);
+  }
+  return out;
+}
+function groupByRound(cell, side) {
+  if (cell.samplesNs.length !== cell.rounds.length) {
+    throw new RangeError(
+      `pairedLogRatios: ${side} has ${cell.samplesNs.length} samples but ${cell.rounds.length} round indices`
+    );
+  }
+  const groups = /* @__PURE__ */ new Map();
+  cell.samplesNs.forEach((x, i) => {
+    const r = cell.rounds[i];
+    const g2 = groups.get(r);
+    if (g2 === void 0) groups.set(r, [x]);
+    else g2.push(x);
+  });
+  return groups;
+}
+function signTestGreater(d) {
+  let n = 0;
+  let k = 0;
+  for (const x of d) {
+    if (x > 0) k++;
+    if (x !== 0) n++;
+  }
+  if (n === 0) return 1;
+  let logPmf = -n * Math.LN2;
+  let tail = 0;
+  for (let j = 0; j <= n; j++) {
+    if (j >= k) tail += Math.exp(logPmf);
+    logPmf += Math.log(n - j) - Math.log(j + 1);
+  }
+  return Math.min(1, tail);
+}
+function decideSameJob(cells, opts) {
+  const { threshold, confidence, seed, final } = opts;
+  checkThresholdAndConfidence(threshold, confidence);
+  const alpha = 1 - confidence;
+  const gatedCount = cells.filter((c) => c.gated).length;
+  const m = Math.max(1, gatedCount);
+  const gatedCiLevel = 1 - alpha / m;
+  const resamples = Math.max(
+    opts.resamples ?? DEFAULT_RESAMPLES2,
+    Math.ceil(2 * MIN_TAIL_RESAMPLES * m / alpha)
+  );
+  const bar = 1 + threshold;
+  const measured = cells.map((c) => {
+    const level = c.gated ? gatedCiLevel : confidence;
+    const logs = c.pairs.map(([b, h]) => Math.log(h / b));
+    if (c.pairs.length < MIN_PAIRS) {
+      const ratio = logs.length > 0 ? Math.exp(median2(logs)) : NaN;
+      return { cell: c, level, ratio, ci: null, pValue: null };
+    }
+    const boot = bootstrapMedianOfLogRatiosCI(c.pairs, {
+      confidence: level,
+      resamples,
+      seed: cellSeed2(seed, c.workload, c.threads)
+    });
+    return {
+      cell: c,
+      level,
+      ratio: boot.ratio,
+      ci: boot.ci,
+      pValue: signTestGreater(logs)
+    };
+  });
+  const gatedAdj = holmWhere2(measured, (x) => x.cell.gated);
+  const allAdj = holmWhere2(measured, () => true);
+  const warnings = [];
+  let decided = true;
+  const decisions = measured.map((x, i) => {
+    const { cell, ci } = x;
+    const pAdjusted = (cell.gated ? gatedAdj[i] : allAdj[i]) ?? null;
+    const checks = {
+      slowdown: x.ratio - 1 >= threshold - 1e-12,
+      ciAboveOne: ci === null ? null : ci[0] > 1,
+      significant: pAdjusted === null ? null : pAdjusted < alpha,
+      beyondHistory: null,
+      beyondColdStart: null
+    };
+    let status = "inconclusive";
+    if (ci !== null && ci[0] > bar && checks.slowdown && checks.significant === true) {
+      status = "regression";
+    } else if (ci !== null && ci[1] < bar) {
+      status = "pass";
+    }
+    let undecided = false;
+    if (cell.gated && status === "inconclusive") {
+      decided = false;
+      if (final) {
+        status = "pass";
+        undecided = true;
+        warnings.push(undecidedWarning(cell, x.ratio, ci, x.level, threshold));
+      }
+    }
+    return {
+      workload: cell.workload,
+      threads: cell.threads,
+      pairs: cell.pairs.length,
+      ratio: x.ratio,
+      ci,
+      ciLevel: x.level,
+      pValue: x.pValue,
+      pAdjusted,
+      gated: cell.gated,
+      checks,
+      status,
+      undecided
+    };
+  });
+  return { cells: decisions, decided, gatedCount, gatedCiLevel, warnings };
+}
+function checkThresholdAndConfidence(threshold, confidence) {
+  if (!(threshold >= 0 && Number.isFinite(threshold))) {
+    throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(threshold)}`);
+  }
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`confidence must be in (0, 1); got ${String(confidence)}`);
+  }
+}
+function undecidedWarning(cell, ratio, ci, level, threshold) {
+  const what = ci === null ? `only ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (fewer than ${MIN_PAIRS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci[0].toFixed(3)}\u2013\xD7${ci[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
+  return `${cellName(cell.workload, cell.threads)}: undecided after ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (${what}); passed with a warning`;
+}
+function holmWhere2(cells, pick) {
+  const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
+  const adjusted = holm(idx.map((i) => cells[i].pValue));
+  const out = new Array(cells.length).fill(void 0);
+  idx.forEach((cellIndex, k) => {
+    out[cellIndex] = adjusted[k];
+  });
+  return out;
+}
+function cellSeed2(seed, workload, threads) {
+  let h = 2166136261;
+  for (const ch of `${workload}@${threads}`) {
+    h ^= ch.codePointAt(0);
+    h = Math.imul(h, 16777619);
+  }
+  return (h ^ seed) >>> 0;
+}
+function compareSameJob(pairs, opts) {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const confidence = opts.confidence ?? DEFAULT_CONFIDENCE2;
+  checkThresholdAndConfidence(threshold, confidence);
+  const settings = {
+    threshold,
+    confidence,
+    minHistory: DEFAULT_MIN_HISTORY,
+    // No cold-start bar in this mode: the threshold is the smallest slowdown that can fail.
+    coldStartThreshold: threshold,
+    gate: opts.gate ?? DEFAULT_GATE,
+    force: false,
+    seed: opts.seed ?? DEFAULT_COMPARE_SEED,
+    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
+  };
+  const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
+  const notes = [];
+  const roundsText = opts.rounds === void 0 ? "" : ` in ${opts.rounds} randomized round${opts.rounds === 1 ? "" : "s"}`;
+  notes.push(
+    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head${roundsText}; each ratio is the median over rounds of head / base within a round`
+  );
+  const rows = [];
+  pairs.forEach(({ head, base }, wi) => {
+    if (base.id !== head.id) notes.push(`${head.id}: the base was measured as ${base.id}`);
+    const contentChanged = head.contentHash != null && base.contentHash != null && head.contentHash !== base.contentHash;
+    if (contentChanged) notes.push(`${head.id}: the base and the head differ in content`);
+    const deployed = head.deployed ?? deployedThreads(head, wi, settings.seed, tolerance);
+    for (const hc of head.cells) {
+      const bc = base.cells.find((c) => c.threads === hc.threads);
+      if (bc === void 0 || hc.samplesNs.length === 0 || bc.samplesNs.length === 0) continue;
+      const gatedAs = [];
+      if (deployed?.recommended === hc.threads) gatedAs.push("recommended");
+      if (deployed?.fastest === hc.threads) gatedAs.push("fastest");
+      rows.push({
+        paired: {
+          workload: head.id,
+          threads: hc.threads,
+          pairs: pairByRound(bc, hc),
+          gated: settings.gate === "all" || gatedAs.length > 0
+        },
+        gatedAs,
+        baseMedianNs: median2(bc.samplesNs),
+        headMedianNs: median2(hc.samplesNs),
+        contentChanged
+      });
+    }
+    const unpaired = [
+      ...head.cells.filter((h) => !base.cells.some((b) => b.threads === h.threads)),
+      ...base.cells.filter((b) => !head.cells.some((h) => h.threads === b.threads))
+    ].map((c) => c.threads);
+    if (unpaired.length > 0) {
+      notes.push(`${head.id}: thread counts ${unpaired.join(", ")} were measured on one side only`);
+    }
+  });
+  const decision = decideSameJob(
+    rows.map((r) => r.paired),
+    {
+      threshold,
+      confidence,
+      seed: settings.seed,
+      resamples: settings.resamples,
+      final: opts.final
+    }
+  );
+  const baseline = {
+    source: `same job: ${opts.baseDescription}`,
+    fingerprint: opts.fingerprint,
+    runs: 1,
+    latestCreatedAt: opts.createdAt
+  };
+  const common = {
+    settings,
+    current: { fingerprint: opts.fingerprint, createdAt: opts.createdAt },
+    machineDifferences: [],
+    notes
+  };
+  if (decision.gatedCount === 0) {
+    return {
+      decision,
+      comparison: {
+        kind: "no-baseline",
+        ...common,
+        baseline,
+        reason: "the base and the head have no thread count in common to gate"
+      }
+    };
+  }
+  if (decision.gatedCount > 1) {
+    notes.push(
+      `the CIs of the ${decision.gatedCount} gated cells are at ${formatLevel(decision.gatedCiLevel)} (Bonferroni: ${formatLevel(confidence)} for all of them together), the others at ${formatLevel(confidence)}`
+    );
+  }
+  notes.push(...decision.warnings.map((w) => `warning: ${w}`));
+  const cells = rows.map((r, i) => {
+    const d = decision.cells[i];
+    return {
+      workload: d.workload,
+      threads: d.threads,
+      baselineMedianNs: r.baseMedianNs,
+      currentMedianNs: r.headMedianNs,
+      // No paired round at all (the sides were measured apart): the ratio of the medians.
+      ratio: d.pairs > 0 ? d.ratio : r.headMedianNs / r.baseMedianNs,
+      ci95: d.ci,
+      pValue: d.pValue,
+      pAdjusted: d.pAdjusted,
+      historyRuns: 1,
+      predictionLimitRatio: null,
+      gated: d.gated,
+      gatedAs: r.gatedAs,
+      checks: d.checks,
+      status: d.status,
+      regression: d.gated && d.status === "regression",
+      contentChanged: r.contentChanged
+    };
+  });
+  const gated = cells.filter((c) => c.gated);
+  const compared = {
+    ...common,
+    baseline,
+    forced: false,
+    cells,
+    maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
+    workloadsOnlyInBaseline: [],
+    workloadsOnlyInCurrent: []
+  };
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const regressions = gated.filter((c) => c.regression);
+  if (regressions.length > 0) {
+    const list2 = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`).join(", ");
+    return {
+      decision,
+      comparison: {
+        ...compared,
+        kind: "regression",
+        regressions,
+        reason: `slower than the base by more than ${pct(threshold)} (measured in the same job): ${list2}`
+      }
+    };
+  }
+  const unresolved = gated.filter((c) => c.status === "inconclusive");
+  if (unresolved.length > 0) {
+    const list2 = unresolved.map((c) => `${cellName(c.workload, c.threads)} ${ciText(c)}`).join("; ");
+    return {
+      decision,
+      comparison: {
+        ...compared,
+        kind: "inconclusive",
+        unresolved,
+        reason: `not yet clear whether slower than the base by ${pct(threshold)}: ${list2}`
+      }
+    };
+  }
+  const undecided = decision.cells.filter((d) => d.undecided).length;
+  const largest = compared.maxSlowdown;
+  return {
+    decision,
+    comparison: {
+      ...compared,
+      kind: "pass",
+      reason: `no gated cell is ${pct(threshold)} or more slower than the base measured in this job (largest change ${largest >= 0 ? "+" : "\u2212"}${pct(Math.abs(largest))})` + (undecided > 0 ? `; ${undecided} cell${undecided === 1 ? " was" : "s were"} still undecided and passed with a warning` : "")
+    }
+  };
+}
+function deployedThreads(w, wi, seed, tolerance) {
+  const points = w.cells.flatMap((cell, ci) => {
+    if (cell.samplesNs.length === 0) return [];
+    const [lo, hi] = bootstrapMedianCI(cell.samplesNs, {
+      confidence: 0.95,
+      resamples: 2e3,
+      seed: seed + 1e3 * wi + ci
+    });
+    return [{ threads: cell.threads, medianNs: median2(cell.samplesNs), ci95Ns: [lo, hi] }];
+  });
+  if (points.length === 0) return null;
+  const rec = recommendForWorkload(points, tolerance);
+  return { recommended: rec.recommended, fastest: rec.fastest };
+}
+function cellName(workload, threads) {
+  return `${workload} @ ${threads} thread${threads === 1 ? "" : "s"}`;
+}
+function ciText(c) {
+  return c.ci95 === null ? `\xD7${c.ratio.toFixed(3)} (too few rounds for a CI)` : `\xD7${c.ratio.toFixed(3)} (CI \xD7${c.ci95[0].toFixed(3)}\u2013\xD7${c.ci95[1].toFixed(3)})`;
+}
+function formatLevel(level) {
+  const pct = level * 100;
+  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toPrecision(4).replace(/0+$/, "")} %`;
+}
+var DEFAULT_SAME_JOB_THRESHOLD = 0.05;
+
 // src/measure/sweep.ts
 init_stats();
 init_random();
@@ -12210,7 +12659,9 @@ async function sweep(workloads, options) {
     for (const cell of cells) {
       if (cell.workload.warmupCalls !== void 0) {
         const calls = Math.max(1, cell.workload.warmupCalls);
-        for (let i = 0; i < calls; i++) cell.callNs = await cell.runner.call();
+        const t = now();
+        for (let i = 0; i < calls; i++) await cell.runner.call();
+        cell.callNs = (now() - t) * 1e6 / calls;
         cell.warmupCalls = calls;
         continue;
       }
@@ -12218,10 +12669,11 @@ async function sweep(workloads, options) {
       let previous = Infinity;
       for (; ; ) {
         const block = [];
+        const t = now();
         for (let i = 0; i < WARMUP_BLOCK; i++) block.push(await cell.runner.call());
+        cell.callNs = (now() - t) * 1e6 / WARMUP_BLOCK;
         cell.warmupCalls += WARMUP_BLOCK;
         const m = medianOf(block);
-        cell.callNs = m;
         const steady = Math.abs(m - previous) / previous <= 0.05;
         previous = m;
         const spent = now() - cellStart;
@@ -12247,6 +12699,7 @@ async function sweep(workloads, options) {
       }
       for (const cell of active) {
         const { calls, discard } = visitPlan(cell);
+        const t = now();
         for (let i = 0; i < discard; i++) await cell.runner.call();
         const ops = cell.workload.opsPerCall;
         for (let i = 0; i < calls; i++) {
@@ -12254,7 +12707,7 @@ async function sweep(workloads, options) {
           cell.samples.push(ns / ops);
           cell.rounds.push(round3);
         }
-        cell.callNs = medianOf(cell.samples.slice(-calls)) * ops;
+        cell.callNs = (now() - t) * 1e6 / (calls + discard);
         cell.visits++;
       }
       for (const cell of active) {
@@ -12285,63 +12738,83 @@ async function sweep(workloads, options) {
   }
 }
 
-// src/measure/plan.ts
-init_errors();
-function defaultThreadCounts(usableCpus) {
-  const max = Math.max(1, Math.floor(usableCpus));
-  const out = [];
-  for (let t = 1; t < max; t *= 2) out.push(t);
-  out.push(max);
-  return out;
-}
-function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
-  const trimmed = text.trim().toLowerCase();
-  if (trimmed === "" || trimmed === "auto") return defaultThreadCounts(usableCpus);
-  const limit = Math.max(4 * logicalCpus, 8);
-  const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4\xD7 this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
-  const items = trimmed.split(/[,\s]+/).filter((s) => s.length > 0);
-  const counts = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    if (!/^-?\d+$/.test(item)) throw invalid(input, text, expected);
-    const n = Number(item);
-    if (n < 1 || n > limit) throw invalid(input, text, expected);
-    counts.add(n);
+// src/pipeline/same-job.ts
+var DEFAULT_MIN_ROUNDS = 10;
+var DEFAULT_TARGET_PRECISION = 0.02;
+async function runSameJob(head, base, opts) {
+  const minRounds = opts.minRounds ?? DEFAULT_MIN_ROUNDS;
+  const maxRounds = opts.maxRounds ?? Infinity;
+  if (!Number.isInteger(minRounds) || minRounds < 1) {
+    throw new RangeError(`minRounds must be an integer \u2265 1; got ${String(minRounds)}`);
   }
-  if (counts.size === 0) throw invalid(input, text, expected);
-  return [...counts].sort((a, b) => a - b);
-}
-
-// src/analysis/recommend.ts
-init_stats();
-var DEFAULT_TOLERANCE = 0.05;
-function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE) {
-  if (points.length === 0) throw new RangeError("no points to recommend from");
-  const fastest = points.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
-  const limit = fastest.medianNs * (1 + tolerance);
-  const sorted = [...points].sort((a, b) => a.threads - b.threads);
-  const pick = sorted.find((p) => p.threads <= fastest.threads && p.ci95Ns[1] <= limit) ?? fastest;
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
-  return { fastest: fastest.threads, recommended: pick.threads, reason };
-}
-function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
-  if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
-  const common = workloads.map((pts) => new Set(pts.map((p) => p.threads))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
-  const threads = [...common].sort((a, b) => a - b);
-  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
-  const score2 = /* @__PURE__ */ new Map();
-  for (const t of threads) {
-    const normalized = workloads.map((pts) => {
-      const best = Math.min(...pts.map((p) => p.medianNs));
-      return pts.find((p) => p.threads === t).medianNs / best;
-    });
-    score2.set(t, geometricMean(normalized));
+  if (maxRounds !== Infinity && (!Number.isInteger(maxRounds) || maxRounds < minRounds)) {
+    throw new RangeError(
+      `maxRounds must be an integer \u2265 minRounds (${minRounds}); got ${String(maxRounds)}`
+    );
   }
-  const bestScore = Math.min(...score2.values());
-  const pick = threads.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
-  const argmin = threads.find((t) => score2.get(t) === bestScore);
-  const basis = workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${((bestScore - 1) * 100).toFixed(1)} % above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
-  return { threads: pick, score: score2, basis };
+  if (head === base) {
+    throw new RangeError("the head and the base must be two Workload objects, not the same one");
+  }
+  const createdAt = opts.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
+  const compare2 = (ws, rounds, final) => compareSameJob([{ head: samplesOf(ws[0]), base: samplesOf(ws[1]) }], {
+    threshold: opts.threshold,
+    ...opts.confidence !== void 0 ? { confidence: opts.confidence } : {},
+    seed: opts.seed,
+    ...opts.resamples !== void 0 ? { resamples: opts.resamples } : {},
+    ...opts.gate !== void 0 ? { gate: opts.gate } : {},
+    ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {},
+    final,
+    baseDescription: opts.baseDescription ?? `base ${base.label}`,
+    fingerprint: opts.fingerprint ?? "unknown",
+    createdAt,
+    rounds
+  });
+  compare2(
+    [
+      { workload: head, cells: [] },
+      { workload: base, cells: [] }
+    ],
+    0,
+    false
+  );
+  const stop = { by: null };
+  const output = await sweep([head, base], {
+    threads: opts.threads,
+    maxTimeSec: opts.maxTimeSec,
+    targetPrecision: opts.targetPrecision ?? DEFAULT_TARGET_PRECISION,
+    seed: opts.seed,
+    ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
+    ...opts.maxSamples !== void 0 ? { maxSamples: opts.maxSamples } : {},
+    ...opts.onProgress ? { onProgress: opts.onProgress } : {},
+    ...opts.now ? { now: opts.now } : {},
+    ...opts.startMs !== void 0 ? { startMs: opts.startMs } : {},
+    stopWhen: (cells, round3) => {
+      if (round3 >= minRounds && compare2(cells, round3, false).decision.decided) {
+        stop.by = "decided";
+      } else if (round3 >= maxRounds) {
+        stop.by = "max-rounds";
+      }
+      return stop.by !== null;
+    }
+  });
+  const [h, b] = output.workloads;
+  const { comparison, decision } = compare2(output.workloads, output.rounds, true);
+  const only = (w) => ({ ...output, workloads: [w] });
+  return {
+    head: h,
+    base: b,
+    headSweep: only(h),
+    baseSweep: only(b),
+    comparison,
+    decision,
+    rounds: output.rounds,
+    elapsedSec: output.elapsedSec,
+    stoppedBy: stop.by ?? (output.stoppedBy === "budget" ? "budget" : "samples"),
+    warnings: decision.warnings
+  };
+}
+function samplesOf(w) {
+  return { id: w.workload.id, contentHash: w.workload.contentHash ?? null, cells: w.cells };
 }
 
 // src/results/build.ts
@@ -12422,9 +12895,6 @@ function buildResult(input) {
 
 // src/pipeline/sweep-run.ts
 init_stats();
-
-// src/workloads/matmul.ts
-init_errors();
 
 // src/workloads/matmul-model.ts
 var import_onnx_proto = __toESM(require_onnx(), 1);
@@ -12552,7 +13022,263 @@ async function timedRun(session, feeds) {
   return Number(process.hrtime.bigint() - t0);
 }
 
+// src/workloads/overhead.ts
+async function measureCallOverhead(ort, samples = 300) {
+  const session = await createSession(ort, buildIdentityModel(), 1);
+  try {
+    const feeds = { x: new ort.Tensor("float32", new Float32Array([1]), [1]) };
+    for (let i = 0; i < 100; i++) await timedRun(session, feeds);
+    const out = [];
+    for (let i = 0; i < samples; i++) out.push(await timedRun(session, feeds));
+    const sorted = [...out].sort((a, b) => a - b);
+    return { perCallNs: sorted[Math.floor(sorted.length / 2)], samplesNs: out };
+  } finally {
+    await session.release();
+  }
+}
+
+// src/pipeline/workloads.ts
+import os2 from "node:os";
+
+// src/workloads/command.ts
+init_errors();
+import { spawn, spawnSync } from "node:child_process";
+var DEFAULT_THREAD_ENV = [
+  "OMP_NUM_THREADS",
+  "MKL_NUM_THREADS",
+  "OPENBLAS_NUM_THREADS",
+  "ORT_INTRA_OP_NUM_THREADS"
+];
+var DEFAULT_TIMEOUT_SEC = 120;
+var DEFAULT_WARMUP_RUNS = 1;
+var METRIC_UNITS = ["ns", "us", "ms", "s"];
+var NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
+var TAIL_LINES = 20;
+var KEEP_BYTES = 1 << 20;
+var KILL_GRACE_MS = 2e3;
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function parseThreadEnv(text, input = "--thread-env") {
+  const expected = "a comma-separated list of environment variable names, e.g. OMP_NUM_THREADS,MKL_NUM_THREADS";
+  const names = text.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  if (names.length === 0) throw invalid(input, text, expected);
+  const bad = names.find((n) => !ENV_NAME.test(n));
+  if (bad !== void 0) {
+    throw new InputError(
+      `${input}: got ${JSON.stringify(text)}; "${bad}" is not an environment variable name; expected ${expected}`
+    );
+  }
+  return [...new Set(names)];
+}
+function groupCount(re) {
+  return new RegExp(`${re.source}|`, re.flags).exec("").length - 1;
+}
+function parseMetric(regex, unit, input = "--metric", unitInput = `${input}-unit`) {
+  if (!METRIC_UNITS.includes(unit)) {
+    throw invalid(unitInput, unit, `one of ${METRIC_UNITS.join(", ")}`);
+  }
+  const expected = "a regular expression whose first capture group is the number, e.g. latency_ms=([0-9.]+)";
+  if (regex.trim().length === 0) throw invalid(input, regex, expected);
+  let re;
+  try {
+    re = new RegExp(regex);
+  } catch (e) {
+    throw new InputError(
+      `${input}: got ${JSON.stringify(regex)}; it does not compile (${describeError(e)}); expected ${expected}`
+    );
+  }
+  if (groupCount(re) < 1) {
+    throw new InputError(
+      `${input}: got ${JSON.stringify(regex)}; it has no capture group; expected ${expected}`
+    );
+  }
+  return { regex, unit };
+}
+function metricName(regex) {
+  const named = /\(\?<([A-Za-z_$][\w$]*)>/.exec(regex)?.[1];
+  if (named) return named;
+  const prefix = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex)?.[1]?.trim();
+  return prefix ? prefix : `/${regex}/`;
+}
+function lastLines(text, n = TAIL_LINES) {
+  const lines = text.replace(/\s+$/, "").split(/\r?\n/);
+  return lines.slice(-n).join("\n");
+}
+var Tail = class {
+  chunks = [];
+  size = 0;
+  push(chunk) {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size - this.chunks[0].length >= KEEP_BYTES) {
+      this.size -= this.chunks.shift().length;
+    }
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+};
+var live = /* @__PURE__ */ new Set();
+var exitHookInstalled = false;
+function killTree(child, signal) {
+  const pid = child.pid;
+  if (pid === void 0) return;
+  try {
+    if (process.platform === "win32") {
+      spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" });
+    } else {
+      process.kill(-pid, signal);
+    }
+  } catch {
+  }
+}
+function track(child) {
+  live.add(child);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once("exit", () => {
+      for (const c of live) killTree(c, "SIGKILL");
+    });
+  }
+}
+function createCommandWorkload(spec) {
+  const command = spec.command.trim();
+  if (command.length === 0) throw invalid("--command", spec.command, "a command to run");
+  const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
+  if (threadEnv.length === 0 || threadEnv.some((n) => !ENV_NAME.test(n))) {
+    throw invalid(
+      "--thread-env",
+      threadEnv.join(","),
+      "a comma-separated list of environment variable names"
+    );
+  }
+  const timeoutSec = spec.timeoutSec ?? DEFAULT_TIMEOUT_SEC;
+  if (!(timeoutSec > 0))
+    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
+  const warmupRuns = spec.warmupRuns ?? DEFAULT_WARMUP_RUNS;
+  if (!Number.isInteger(warmupRuns) || warmupRuns < 0) {
+    throw invalid("--warmup-runs", String(warmupRuns), "a non-negative integer");
+  }
+  const metric = spec.metric;
+  const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
+  const baseEnv = spec.env ?? process.env;
+  function run(threads) {
+    const where = `${threadEnv[0]}=${threads}`;
+    const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
+    const env = { ...baseEnv };
+    for (const name of threadEnv) env[name] = String(threads);
+    return new Promise((resolve, reject) => {
+      const stdout = new Tail();
+      const stderr = new Tail();
+      let timedOut = false;
+      let killTimer;
+      const t0 = process.hrtime.bigint();
+      let t1;
+      const child = spawn(command, {
+        shell: true,
+        cwd: spec.cwd,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: process.platform !== "win32",
+        windowsHide: true
+      });
+      track(child);
+      child.stdout.on("data", (c) => stdout.push(c));
+      child.stderr.on("data", (c) => stderr.push(c));
+      const timer = setTimeout(() => {
+        timedOut = true;
+        killTree(child, "SIGTERM");
+        killTimer = setTimeout(() => killTree(child, "SIGKILL"), KILL_GRACE_MS);
+      }, timeoutSec * 1e3);
+      const done = () => {
+        clearTimeout(timer);
+        if (killTimer) clearTimeout(killTimer);
+        live.delete(child);
+      };
+      child.once("exit", () => {
+        t1 = process.hrtime.bigint();
+      });
+      child.once("error", (e) => {
+        done();
+        reject(fail(`could not start: ${describeError(e)}`));
+      });
+      child.once("close", (code, signal) => {
+        const end = t1 ?? process.hrtime.bigint();
+        done();
+        if (process.platform !== "win32" || timedOut) killTree(child, "SIGKILL");
+        const err = lastLines(stderr.text());
+        const detail = err ? `
+last lines of stderr:
+${err}` : "";
+        if (timedOut) {
+          reject(fail(`timed out after ${timeoutSec} s (process group killed)`, detail));
+        } else if (signal) {
+          reject(fail(`killed by signal ${signal}`, detail));
+        } else if (code !== 0) {
+          reject(fail(`exit code ${code}`, detail));
+        } else {
+          resolve({ wallNs: Number(end - t0), stdout: stdout.text() });
+        }
+      });
+    });
+  }
+  function sample(threads, out) {
+    if (!metric || !metricRe) return out.wallNs;
+    const where = `${threadEnv[0]}=${threads}`;
+    let last;
+    metricRe.lastIndex = 0;
+    for (const m of out.stdout.matchAll(metricRe)) last = m;
+    const text = last?.[1];
+    const shownOut = lastLines(out.stdout);
+    const outTail = shownOut ? `
+last lines of stdout:
+${shownOut}` : " (stdout was empty)";
+    if (last === void 0 || text === void 0) {
+      throw new WorkloadError(
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ matched nothing in its output${outTail}`
+      );
+    }
+    const value = Number(text.trim());
+    if (!Number.isFinite(value) || value < 0 || text.trim() === "") {
+      throw new WorkloadError(
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text)}, which is not a non-negative number${outTail}`
+      );
+    }
+    return value * NS_PER[metric.unit];
+  }
+  return {
+    id: `command:${command}`,
+    kind: "command",
+    label: command,
+    opsPerCall: 1,
+    flopsPerOp: null,
+    metric: {
+      name: metric ? metricName(metric.regex) : "wall time per run",
+      unit: "ns"
+    },
+    contentHash: null,
+    warmupCalls: warmupRuns,
+    details: {
+      command,
+      threadEnv: [...threadEnv],
+      timeoutSec,
+      warmupRuns,
+      ...metric ? { metric: { regex: metric.regex, unit: metric.unit } } : {},
+      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
+    },
+    open(threads) {
+      if (!Number.isInteger(threads) || threads < 1) {
+        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads}`));
+      }
+      return Promise.resolve({
+        call: async () => sample(threads, await run(threads)),
+        close: () => Promise.resolve()
+      });
+    }
+  };
+}
+
 // src/workloads/matmul.ts
+init_errors();
 var MAX_DIM = 1 << 16;
 var MAX_OPS_PER_CALL = 64;
 function parseShape(text, input = "--sizes") {
@@ -12647,18 +13373,497 @@ async function createMatMulWorkload(ort, shape, options) {
   };
 }
 
-// src/workloads/overhead.ts
-async function measureCallOverhead(ort, samples = 300) {
-  const session = await createSession(ort, buildIdentityModel(), 1);
+// src/workloads/model.ts
+init_errors();
+import { createHash as createHash2 } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+
+// src/workloads/tensor-data.ts
+init_random();
+var GENERATED_TYPES = [
+  "float32",
+  "float16",
+  "float64",
+  "int8",
+  "uint8",
+  "int16",
+  "uint16",
+  "int32",
+  "uint32",
+  "int64",
+  "uint64",
+  "bool"
+];
+function isGeneratedType(type) {
+  return GENERATED_TYPES.includes(type);
+}
+function bytesPerElement(type) {
+  switch (type) {
+    case "float64":
+    case "int64":
+    case "uint64":
+      return 8;
+    case "float32":
+    case "int32":
+    case "uint32":
+      return 4;
+    case "float16":
+    case "int16":
+    case "uint16":
+      return 2;
+    default:
+      return 1;
+  }
+}
+var MAX_GENERATED_INT = 100;
+function inputSeed(seed, name) {
+  let h = 2166136261 ^ seed >>> 0;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+var f32 = new Float32Array(1);
+var u32 = new Uint32Array(f32.buffer);
+function toFloat16Bits(value) {
+  f32[0] = value;
+  const x = u32[0];
+  const sign = x >>> 16 & 32768;
+  const exp = x >>> 23 & 255;
+  let mant = x & 8388607;
+  if (exp === 255) return sign | 31744 | (mant ? 512 : 0);
+  let e = exp - 127 + 15;
+  if (e >= 31) return sign | 31744;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 8388608;
+    const shift = 14 - e;
+    let half2 = mant >>> shift;
+    const rest2 = mant & (1 << shift) - 1;
+    const halfway = 1 << shift - 1;
+    if (rest2 > halfway || rest2 === halfway && half2 & 1) half2++;
+    return sign | half2;
+  }
+  let half = e << 10 | mant >>> 13;
+  const rest = mant & 8191;
+  if (rest > 4096 || rest === 4096 && half & 1) half++;
+  e = half >>> 10;
+  return sign | (e >= 31 ? 31744 : half);
+}
+function allocate(type, count) {
+  switch (type) {
+    case "float32":
+      return new Float32Array(count);
+    case "float64":
+      return new Float64Array(count);
+    case "float16":
+    case "uint16":
+      return new Uint16Array(count);
+    case "int8":
+      return new Int8Array(count);
+    case "uint8":
+    case "bool":
+      return new Uint8Array(count);
+    case "int16":
+      return new Int16Array(count);
+    case "int32":
+      return new Int32Array(count);
+    case "uint32":
+      return new Uint32Array(count);
+    case "int64":
+      return new BigInt64Array(count);
+    case "uint64":
+      return new BigUint64Array(count);
+  }
+}
+function generateData(type, count, seed) {
+  const rand = mulberry32(seed);
+  const out = allocate(type, count);
+  if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
+    for (let i = 0; i < count; i++) out[i] = BigInt(Math.floor(rand() * MAX_GENERATED_INT));
+    return out;
+  }
+  const next = type === "float32" || type === "float64" ? () => rand() * 2 - 1 : type === "float16" ? () => toFloat16Bits(rand() * 2 - 1) : type === "bool" ? () => rand() < 0.5 ? 0 : 1 : () => Math.floor(rand() * MAX_GENERATED_INT);
+  for (let i = 0; i < count; i++) out[i] = next();
+  return out;
+}
+function intRange(type) {
+  switch (type) {
+    case "int8":
+      return [-128n, 127n];
+    case "uint8":
+      return [0n, 255n];
+    case "int16":
+      return [-32768n, 32767n];
+    case "uint16":
+      return [0n, 65535n];
+    case "int32":
+      return [-(2n ** 31n), 2n ** 31n - 1n];
+    case "uint32":
+      return [0n, 2n ** 32n - 1n];
+    case "int64":
+      return [-(2n ** 63n), 2n ** 63n - 1n];
+    case "uint64":
+      return [0n, 2n ** 64n - 1n];
+    default:
+      return void 0;
+  }
+}
+var VALUE_TOKEN = /^(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|true|false)$/i;
+function valuesData(type, text, count) {
+  const tokens = splitValues(text);
+  if (tokens.length === 0) return "no values";
+  const bad = tokens.find((t) => !VALUE_TOKEN.test(t));
+  if (bad !== void 0) return `"${bad}" is not a number`;
+  if (tokens.length > count) {
+    return `${tokens.length} values for a tensor of ${count} element${count === 1 ? "" : "s"}`;
+  }
+  const out = allocate(type, count);
+  const range = intRange(type);
+  let values;
+  if (type === "bool") {
+    values = [];
+    for (const t of tokens) {
+      const v = /^true$/i.test(t) ? 1 : /^false$/i.test(t) ? 0 : Number(t);
+      if (v !== 0 && v !== 1) return `"${t}" is not a bool (expected 0, 1, true or false)`;
+      values.push(v);
+    }
+  } else if (range) {
+    values = [];
+    for (const t of tokens) {
+      if (!/^[-+]?\d+$/.test(t)) return `"${t}" is not an integer (the input is ${type})`;
+      const v = BigInt(t);
+      if (v < range[0] || v > range[1]) return `${t} is out of range for ${type}`;
+      values.push(out instanceof BigInt64Array || out instanceof BigUint64Array ? v : Number(v));
+    }
+  } else {
+    values = [];
+    for (const t of tokens) {
+      if (/^(?:true|false)$/i.test(t)) return `"${t}" is not a number (the input is ${type})`;
+      const v = Number(t);
+      if (!Number.isFinite(v)) return `"${t}" is not a finite number`;
+      values.push(type === "float16" ? toFloat16Bits(v) : v);
+    }
+  }
+  const n = values.length;
+  if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
+    for (let i = 0; i < count; i++) out[i] = values[i % n];
+  } else {
+    for (let i = 0; i < count; i++) out[i] = values[i % n];
+  }
+  return out;
+}
+function splitValues(text) {
+  return text.split(/[,\s]+/).map((t) => t.trim()).filter((t) => t.length > 0);
+}
+
+// src/workloads/model.ts
+var MAX_INPUT_DIM = 2 ** 31 - 1;
+var MAX_INPUT_BYTES = 2 ** 30;
+var SHAPE_FORM = "NAME=DIMS, e.g. x=8x512 (the full shape of input x) or batch=8 (a symbolic dimension by name)";
+var VALUE_FORM = "NAME=VALUES, e.g. ids=1 or ids=101,2023,102 (repeated to fill the input)";
+function splitItems(items) {
+  return items.flatMap((item) => item.split(/[,;\r\n]+/)).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+function parseInputShapes(items, input = "--input-shape") {
+  const out = {};
+  for (const item of splitItems(items)) {
+    const eq = item.indexOf("=");
+    const name = eq < 0 ? "" : item.slice(0, eq).trim();
+    const dimsText = eq < 0 ? "" : item.slice(eq + 1).trim();
+    if (name.length === 0 || dimsText.length === 0) throw invalid(input, item, SHAPE_FORM);
+    const parts = dimsText.split(/[x×]/i).map((p) => p.trim());
+    const dims = parts.map((p) => /^\d+$/.test(p) ? Number(p) : NaN);
+    if (dims.some((d) => !Number.isSafeInteger(d) || d < 1)) {
+      throw invalid(input, item, `positive integer dimensions: ${SHAPE_FORM}`);
+    }
+    if (dims.some((d) => d > MAX_INPUT_DIM)) {
+      throw invalid(input, item, `dimensions of at most ${MAX_INPUT_DIM}`);
+    }
+    if (Object.hasOwn(out, name)) {
+      throw new InputError(`${input}: "${name}" is given twice; expected each name once`);
+    }
+    out[name] = dims;
+  }
+  return out;
+}
+function parseInputValues(items, input = "--input-value") {
+  const out = {};
+  const lists = [];
+  for (const line of items.flatMap((i) => i.split(/[;\r\n]+/))) {
+    for (const raw of line.split(",")) {
+      const token = raw.trim();
+      if (token.length === 0) continue;
+      const eq = token.indexOf("=");
+      if (eq >= 0) {
+        const name = token.slice(0, eq).trim();
+        if (name.length === 0) throw invalid(input, token, VALUE_FORM);
+        lists.push([name, splitValues(token.slice(eq + 1)), token]);
+      } else {
+        const current = lists[lists.length - 1];
+        if (!current) throw invalid(input, line.trim(), VALUE_FORM);
+        current[1].push(...splitValues(token));
+        current[2] += `,${token}`;
+      }
+    }
+  }
+  for (const [name, values, text] of lists) {
+    if (values.length === 0) throw invalid(input, text, VALUE_FORM);
+    const bad = values.find((v) => !VALUE_TOKEN.test(v));
+    if (bad !== void 0) throw invalid(input, text, `numbers or true/false: ${VALUE_FORM}`);
+    if (Object.hasOwn(out, name)) {
+      throw new InputError(`${input}: "${name}" is given twice; expected each input once`);
+    }
+    out[name] = values.join(",");
+  }
+  return out;
+}
+function oneLine(text) {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+function formatDeclaredShape(shape) {
+  return `[${shape.map((d) => d === "" ? "?" : String(d)).join(", ")}]`;
+}
+function formatDims(shape, sep = "\xD7") {
+  return shape.length === 0 ? "scalar" : shape.join(sep);
+}
+function describeInputs(inputs) {
+  return inputs.map((i) => `${i.name}: ${i.type ?? "non-tensor"} ${formatDeclaredShape(i.shape)}`).join(", ");
+}
+function exampleShape(input) {
+  const dims = input.shape.map((d) => typeof d === "number" && d > 0 ? d : 8);
+  return `${input.name}=${dims.length ? dims.join("x") : "1"}`;
+}
+function declaredInputs(session) {
+  return session.inputMetadata.map(
+    (m) => m.isTensor ? { name: m.name, type: m.type, shape: [...m.shape] } : { name: m.name, type: null, shape: [] }
+  );
+}
+function resolveInputs(declared, inputShapes, inputValues = {}, modelName = "the model") {
+  const inputNames = new Set(declared.map((i) => i.name));
+  const symbols = new Set(
+    declared.flatMap((i) => i.shape.filter((d) => typeof d === "string" && d !== ""))
+  );
+  const known = () => {
+    const dims = [...symbols];
+    return `its inputs are ${describeInputs(declared)}` + (dims.length ? `; its symbolic dimensions are ${dims.join(", ")}` : "");
+  };
+  const shown = (name, dims) => `${name}=${dims.join("x")}`;
+  for (const i of declared) {
+    if (i.type === null) {
+      throw new InputError(
+        `--model: input "${i.name}" of ${modelName} is not a tensor (a sequence, map or optional); expected a model whose inputs are all tensors`
+      );
+    }
+    if (!isGeneratedType(i.type)) {
+      throw new InputError(
+        `--model: input "${i.name}" of ${modelName} has type ${i.type}, which threadgate cannot generate; expected inputs of type ${GENERATED_TYPES.join(", ")}`
+      );
+    }
+  }
+  const dimValues = /* @__PURE__ */ new Map();
+  for (const [name, dims] of Object.entries(inputShapes)) {
+    if (inputNames.has(name)) continue;
+    if (!symbols.has(name)) {
+      throw new InputError(
+        `--input-shape: got "${shown(name, dims)}"; "${name}" is neither an input nor a symbolic dimension of ${modelName}; ${known()}`
+      );
+    }
+    if (dims.length !== 1) {
+      throw new InputError(
+        `--input-shape: got "${shown(name, dims)}"; "${name}" is a symbolic dimension of ${modelName}; expected one value, e.g. ${name}=8`
+      );
+    }
+    dimValues.set(name, dims[0]);
+  }
+  for (const i of declared) {
+    const full = inputShapes[i.name];
+    if (!full) continue;
+    if (i.shape.length > 0 && full.length !== i.shape.length) {
+      throw new InputError(
+        `--input-shape: got "${shown(i.name, full)}"; input "${i.name}" of ${modelName} has ${i.shape.length} dimension${i.shape.length === 1 ? "" : "s"} ${formatDeclaredShape(i.shape)}; expected e.g. ${exampleShape(i)}`
+      );
+    }
+    i.shape.forEach((d, k) => {
+      if (typeof d === "number" && d >= 0 && full[k] !== d) {
+        throw new InputError(
+          `--input-shape: got "${shown(i.name, full)}"; input "${i.name}" of ${modelName} has shape ${formatDeclaredShape(i.shape)}, whose dimension ${k + 1} is fixed at ${d}; expected e.g. ${exampleShape(i)}`
+        );
+      }
+    });
+  }
+  const bound = /* @__PURE__ */ new Map();
+  for (const i of declared) {
+    const full = inputShapes[i.name];
+    if (!full) continue;
+    i.shape.forEach((d, k) => {
+      if (typeof d === "string" && d !== "" && !bound.has(d)) bound.set(d, full[k]);
+    });
+  }
+  const resolved = declared.map((i) => {
+    const type = i.type;
+    const full = inputShapes[i.name];
+    const shape = full !== void 0 ? [...full] : i.shape.map((d, k) => {
+      if (typeof d === "number" && d >= 0) return d;
+      const v = typeof d === "string" && d !== "" ? dimValues.get(d) ?? bound.get(d) : void 0;
+      if (v !== void 0) return v;
+      const example = `--input-shape ${i.name}=DIMS (e.g. ${exampleShape(i)})`;
+      throw new InputError(
+        typeof d === "string" && d !== "" ? `--input-shape: input "${i.name}" has a symbolic dimension "${d}" with no value; expected ${example} or --input-shape ${d}=N` : `--input-shape: input "${i.name}" has an unnamed dynamic dimension (dimension ${k + 1} of ${formatDeclaredShape(i.shape)}) with no value; expected ${example}`
+      );
+    });
+    const values = inputValues[i.name];
+    return values === void 0 ? { name: i.name, type, shape, declaredShape: i.shape } : { name: i.name, type, shape, declaredShape: i.shape, values };
+  });
+  for (const name of Object.keys(inputValues)) {
+    if (!inputNames.has(name)) {
+      throw new InputError(
+        `--input-value: got "${name}=${inputValues[name]}"; "${name}" is not an input of ${modelName}; its inputs are ${describeInputs(declared)}`
+      );
+    }
+  }
+  const bytes = resolved.reduce(
+    (sum2, i) => sum2 + elementCount(i.shape) * bytesPerElement(i.type),
+    0
+  );
+  if (bytes > MAX_INPUT_BYTES) {
+    throw new InputError(
+      `--input-shape: the inputs of ${modelName} would take ${(bytes / 2 ** 30).toFixed(1)} GiB (${formatInputs(resolved)}); expected shapes whose inputs take under 1 GiB in total`
+    );
+  }
+  return resolved;
+}
+function elementCount(shape) {
+  return shape.reduce((p, d) => p * d, 1);
+}
+function formatInputs(inputs) {
+  return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
+}
+function modelId(path2, inputShapes) {
+  const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
+  return `model:${path2}${items.length ? `[${items.join(",")}]` : ""}`;
+}
+function buildFeeds(ort, inputs, seed) {
+  const feeds = {};
+  for (const i of inputs) {
+    const count = elementCount(i.shape);
+    let data;
+    if (i.values !== void 0) {
+      const filled = valuesData(i.type, i.values, count);
+      if (typeof filled === "string") {
+        throw new InputError(
+          `--input-value: got "${i.name}=${i.values}"; ${filled}; expected values that fit input "${i.name}" (${i.type} ${formatDims(i.shape)})`
+        );
+      }
+      data = filled;
+    } else {
+      data = generateData(i.type, count, inputSeed(seed, i.name));
+    }
+    feeds[i.name] = new ort.Tensor(i.type, data, i.shape);
+  }
+  return feeds;
+}
+async function readModel(path2) {
   try {
-    const feeds = { x: new ort.Tensor("float32", new Float32Array([1]), [1]) };
-    for (let i = 0; i < 100; i++) await timedRun(session, feeds);
-    const out = [];
-    for (let i = 0; i < samples; i++) out.push(await timedRun(session, feeds));
-    const sorted = [...out].sort((a, b) => a - b);
-    return { perCallNs: sorted[Math.floor(sorted.length / 2)], samplesNs: out };
+    return new Uint8Array(await readFile(path2));
+  } catch (e) {
+    const code = e.code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : oneLine(describeError(e));
+    throw new InputError(
+      `--model: cannot read ${JSON.stringify(path2)} (${why}); expected a readable .onnx file`
+    );
+  }
+}
+async function createModelWorkload(ort, spec) {
+  const bytes = await readModel(spec.path);
+  const name = basename(spec.path);
+  const contentHash = createHash2("sha256").update(bytes).digest("hex").slice(0, 16);
+  let probe;
+  try {
+    probe = await createSession(ort, bytes, 1);
+  } catch (e) {
+    throw new InputError(
+      `--model: ${spec.path} is not a valid ONNX model: ${oneLine(describeError(e))}`
+    );
+  }
+  let inputs;
+  let feeds;
+  try {
+    inputs = resolveInputs(declaredInputs(probe), spec.inputShapes, spec.inputValues ?? {}, name);
+    feeds = buildFeeds(ort, inputs, spec.seed);
+    try {
+      await probe.run(feeds, { logSeverityLevel: 4 });
+    } catch (e) {
+      throw new WorkloadError(
+        `model ${spec.path} failed to run with the generated inputs (${formatInputs(inputs)}): ${oneLine(describeError(e))}; check --input-shape and --input-value`
+      );
+    }
   } finally {
-    await session.release();
+    await probe.release();
+  }
+  return {
+    id: modelId(spec.path, spec.inputShapes),
+    kind: "model",
+    label: `${name} (${formatInputs(inputs)})`,
+    opsPerCall: 1,
+    flopsPerOp: null,
+    metric: { name: "latency per run", unit: "ns" },
+    contentHash,
+    details: {
+      path: spec.path,
+      bytes: bytes.length,
+      inputs: inputs.map((i) => ({
+        name: i.name,
+        type: i.type,
+        shape: i.shape,
+        declaredShape: i.declaredShape,
+        ...i.values !== void 0 ? { values: i.values } : {}
+      }))
+    },
+    async open(threads) {
+      let session;
+      try {
+        session = await createSession(ort, bytes, threads);
+      } catch (e) {
+        throw new WorkloadError(
+          `model ${spec.path} failed to load with ${threads} threads: ${oneLine(describeError(e))}`
+        );
+      }
+      return {
+        call: () => timedRun(session, feeds),
+        close: () => session.release()
+      };
+    }
+  };
+}
+
+// src/pipeline/workloads.ts
+async function buildWorkloads(spec, ctx) {
+  switch (spec.kind) {
+    case "matmul": {
+      for (const shape of spec.sizes) checkShapeFits(shape, ctx.threads.length, os2.freemem());
+      const out = [];
+      for (const shape of spec.sizes) {
+        out.push(
+          await createMatMulWorkload(ctx.ort, shape, {
+            overheadNs: ctx.overheadNs,
+            maxThreads: Math.max(...ctx.threads),
+            seed: ctx.seed
+          })
+        );
+      }
+      return out;
+    }
+    case "model":
+      return [await createModelWorkload(ctx.ort, { ...spec, seed: ctx.seed })];
+    case "command":
+      return [createCommandWorkload(spec)];
+    default: {
+      const never = spec;
+      return never;
+    }
   }
 }
 
@@ -12669,32 +13874,52 @@ async function runSweep(settings, options = {}) {
   const version = ortVersion(ort);
   const machine = probeCpu({ ortVersion: version });
   const threads = settings.threads === "auto" ? defaultThreadCounts(machine.availableCpus) : [...settings.threads];
-  for (const shape of settings.sizes) checkShapeFits(shape, threads.length, os2.freemem());
-  const overhead = await measureCallOverhead(ort);
-  const maxThreads = Math.max(...threads);
-  const workloads = [];
-  for (const shape of settings.sizes) {
-    workloads.push(
-      await createMatMulWorkload(ort, shape, {
-        overheadNs: overhead.perCallNs,
-        maxThreads,
-        seed: settings.seed
-      })
-    );
-  }
-  const output = await sweep(workloads, {
+  const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
+  const workloads = await buildWorkloads(settings.workload, {
+    ort,
+    threads,
+    overheadNs: overhead?.perCallNs ?? 0,
+    seed: settings.seed
+  });
+  const common = {
     threads,
     maxTimeSec: settings.maxTimeSec,
     targetPrecision: settings.targetPrecision,
     seed: settings.seed,
     startMs,
     ...options.onProgress ? { onProgress: options.onProgress } : {}
-  });
-  return buildResult({
+  };
+  let output;
+  let comparison = null;
+  let warnings = [];
+  if (settings.baselineWorkload) {
+    const [base] = await buildWorkloads(settings.baselineWorkload, {
+      ort,
+      threads,
+      overheadNs: overhead?.perCallNs ?? 0,
+      seed: settings.seed
+    });
+    if (workloads.length !== 1 || !base) {
+      throw new Error("a same-job comparison needs exactly one workload on each side");
+    }
+    const run = await runSameJob(workloads[0], base, {
+      ...common,
+      threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
+      tolerance: settings.tolerance,
+      fingerprint: machine.fingerprint,
+      baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload)
+    });
+    output = run.headSweep;
+    comparison = run.comparison;
+    warnings = run.warnings;
+  } else {
+    output = await sweep(workloads, common);
+  }
+  const result = buildResult({
     sweep: output,
     machine,
     runtime: { onnxruntime: version, node: process.versions.node },
-    overhead: {
+    overhead: overhead && {
       perCallNs: overhead.perCallNs,
       ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95)
     },
@@ -12706,7 +13931,25 @@ async function runSweep(settings, options = {}) {
     },
     elapsedSec: (performance.now() - startMs) / 1e3
   });
+  return { result, comparison, warnings };
 }
+function describeSpec(spec) {
+  switch (spec.kind) {
+    case "matmul":
+      return "MatMul";
+    case "model":
+      return `model ${spec.path}`;
+    case "command":
+      return `command ${spec.command}${spec.cwd ? ` in ${spec.cwd}` : ""}`;
+    default: {
+      const never = spec;
+      return never;
+    }
+  }
+}
+
+// src/cli/sweep.ts
+init_compare_terminal();
 
 // src/report/progress.ts
 function createProgressReporter(stream) {
@@ -12789,6 +14032,8 @@ function renderSweep(result) {
 }
 
 // src/cli/sweep.ts
+init_io();
+init_comparison_json();
 init_settings();
 init_args();
 var SWEEP_OPTIONS = {
@@ -12799,14 +14044,101 @@ var SWEEP_OPTIONS = {
   seed: { type: "string" },
   precision: { type: "string" },
   tolerance: { type: "string" },
-  quiet: { type: "boolean" }
+  quiet: { type: "boolean" },
+  model: { type: "string" },
+  "input-shape": { type: "string", multiple: true },
+  "input-value": { type: "string", multiple: true },
+  command: { type: "string" },
+  "thread-env": { type: "string" },
+  metric: { type: "string" },
+  "metric-unit": { type: "string" },
+  timeout: { type: "string" },
+  "warmup-runs": { type: "string" },
+  "baseline-model": { type: "string" },
+  "baseline-command": { type: "string" },
+  "baseline-cwd": { type: "string" },
+  threshold: { type: "string" },
+  "comparison-json": { type: "string" }
 };
+var list = (v) => Array.isArray(v) ? v.map(String) : [];
+function commandSpec(v, command, cwd) {
+  const metricRegex = stringFlag(v, "metric");
+  const unit = stringFlag(v, "metric-unit");
+  if (unit !== void 0 && metricRegex === void 0) {
+    throw new InputError("--metric-unit: given without --metric; expected --metric REGEX too");
+  }
+  const warmup = stringFlag(v, "warmup-runs");
+  if (warmup !== void 0 && !/^\d{1,3}$/.test(warmup.trim())) {
+    throw invalid("--warmup-runs", warmup, "an integer from 0 to 999");
+  }
+  return {
+    kind: "command",
+    command,
+    threadEnv: parseThreadEnv(stringFlag(v, "thread-env") ?? DEFAULT_THREAD_ENV.join(",")),
+    ...metricRegex !== void 0 ? { metric: parseMetric(metricRegex, unit ?? "ms") } : {},
+    timeoutSec: parseSeconds(stringFlag(v, "timeout") ?? String(DEFAULT_TIMEOUT_SEC), "--timeout"),
+    warmupRuns: warmup === void 0 ? DEFAULT_WARMUP_RUNS : Number(warmup),
+    ...cwd !== void 0 ? { cwd } : {}
+  };
+}
+function workloadFromFlags(v) {
+  const model = stringFlag(v, "model");
+  const command = stringFlag(v, "command");
+  const sizes = stringFlag(v, "sizes");
+  const given = [model && "--model", command && "--command", sizes && "--sizes"].filter(Boolean);
+  if (given.length > 1) {
+    throw new InputError(
+      `${given.join(" and ")}: given together; expected one workload: --sizes (built-in MatMul), --model FILE or --command "CMD"`
+    );
+  }
+  if (model === void 0 && list(v["input-shape"]).length + list(v["input-value"]).length > 0) {
+    throw new InputError(
+      "--input-shape/--input-value: given without --model; expected --model FILE too"
+    );
+  }
+  if (model !== void 0) {
+    return {
+      kind: "model",
+      path: model,
+      inputShapes: parseInputShapes(list(v["input-shape"])),
+      inputValues: parseInputValues(list(v["input-value"]))
+    };
+  }
+  if (command !== void 0) {
+    if (command.trim() === "") throw invalid("--command", command, "a non-empty shell command");
+    return commandSpec(v, command);
+  }
+  return { kind: "matmul", sizes: parseShapes(sizes ?? DEFAULTS.sizes, "--sizes") };
+}
+function baselineFromFlags(v, head) {
+  const model = stringFlag(v, "baseline-model");
+  const command = stringFlag(v, "baseline-command");
+  const cwd = stringFlag(v, "baseline-cwd");
+  if (model !== void 0) {
+    if (head.kind !== "model")
+      throw new InputError(
+        "--baseline-model: given without --model; expected --model FILE for the head too"
+      );
+    return { ...head, path: model };
+  }
+  if (command !== void 0 || cwd !== void 0) {
+    if (head.kind !== "command")
+      throw new InputError(
+        '--baseline-command/--baseline-cwd: given without --command; expected --command "CMD" for the head too'
+      );
+    return commandSpec(v, command ?? head.command, cwd);
+  }
+  return void 0;
+}
 function sweepSettingsFromFlags(argv) {
   const v = parseFlags("sweep", argv, SWEEP_OPTIONS);
   const threadsText = stringFlag(v, "threads") ?? "auto";
   const machine = threadsText.trim().toLowerCase() === "auto" ? void 0 : probeCpu();
+  const workload = workloadFromFlags(v);
+  const baselineWorkload = baselineFromFlags(v, workload);
   return {
-    sizes: parseShapes(stringFlag(v, "sizes") ?? DEFAULTS.sizes, "--sizes"),
+    workload,
+    ...baselineWorkload ? { baselineWorkload } : {},
     threads: machine === void 0 ? "auto" : parseThreadCounts(threadsText, machine.availableCpus, machine.logicalCpus, "--threads"),
     maxTimeSec: parseSeconds(
       stringFlag(v, "max-time") ?? String(DEFAULTS.maxTimeSec),
@@ -12816,19 +14148,29 @@ function sweepSettingsFromFlags(argv) {
     tolerance: v.tolerance === void 0 ? DEFAULTS.tolerance : parsePercent(String(v.tolerance), "--tolerance", 100),
     seed: v.seed === void 0 ? randomSeed() : parseSeed(String(v.seed), "--seed"),
     jsonPath: stringFlag(v, "json"),
-    quiet: v.quiet === true
+    comparisonJsonPath: stringFlag(v, "comparison-json"),
+    quiet: v.quiet === true,
+    threshold: v.threshold === void 0 ? DEFAULT_SAME_JOB_THRESHOLD : parsePercent(String(v.threshold), "--threshold")
   };
 }
 async function sweepCommand(argv) {
   const settings = sweepSettingsFromFlags(argv);
-  const result = await runSweep(settings, {
-    ...settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) }
+  const run = await runSweep(settings, {
+    ...settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) },
+    threshold: settings.threshold
   });
-  process.stdout.write(renderSweep(result));
+  process.stdout.write(renderSweep(run.result));
   if (settings.jsonPath) {
-    await writeResultFile(settings.jsonPath, result);
+    await writeResultFile(settings.jsonPath, run.result);
     process.stdout.write(`Results written to ${settings.jsonPath}
 `);
+  }
+  if (run.comparison) {
+    process.stdout.write("\n" + renderComparison(run.comparison) + "\n");
+    if (settings.comparisonJsonPath) {
+      await writeJsonAtomic(settings.comparisonJsonPath, toComparisonJson(run.comparison));
+    }
+    return run.comparison.kind === "regression" ? 1 : 0;
   }
   return 0;
 }

@@ -1279,14 +1279,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path15 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path16 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1737,39 +1737,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path16,
           error2.message
         );
       });
@@ -1818,9 +1818,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1883,7 +1883,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path16,
         method,
         body: body2,
         headers,
@@ -1898,11 +1898,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path15 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1968,7 +1968,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6661,7 +6661,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request2;
+      const { method, path: path16, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
@@ -6742,7 +6742,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7271,7 +7271,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util6.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7368,7 +7368,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7721,9 +7721,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8962,10 +8962,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10937,20 +10937,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path16, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10972,7 +10972,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11010,9 +11010,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body: body2, headers, query } = opts;
+      const { path: path16, method, body: body2, headers, query } = opts;
       return {
-        path: path15,
+        path: path16,
         method,
         body: body2,
         headers,
@@ -11318,7 +11318,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify5 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11358,7 +11358,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify5(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11371,7 +11371,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports2, module) {
     "use strict";
-    var { promisify: promisify4 } = __require("node:util");
+    var { promisify: promisify5 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11411,7 +11411,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify4(this[kOriginalClose])();
+        await promisify5(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11475,10 +11475,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16357,9 +16357,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code = path15.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code = path16.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19279,11 +19279,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path16 = `/${path16}`;
           }
-          url2 = new URL(util6.parseOrigin(url2).origin + path15);
+          url2 = new URL(util6.parseOrigin(url2).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27410,8 +27410,8 @@ var init_internal_path = __esm({
             let remaining = itemPath;
             let dir = dirname5(remaining);
             while (dir !== remaining) {
-              const basename6 = path6.basename(remaining);
-              this.segments.unshift(basename6);
+              const basename7 = path6.basename(remaining);
+              this.segments.unshift(basename7);
               remaining = dir;
               dir = dirname5(remaining);
             }
@@ -27631,8 +27631,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path15, level) {
-        this.path = path15;
+      constructor(path16, level) {
+        this.path = path16;
         this.level = level;
       }
     };
@@ -36616,15 +36616,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path15 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path15.startsWith("/")) {
-      path15 = path15.substring(1);
+    let path16 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path16.startsWith("/")) {
+      path16 = path16.substring(1);
     }
-    if (isAbsoluteUrl(path15)) {
-      requestUrl = path15;
+    if (isAbsoluteUrl(path16)) {
+      requestUrl = path16;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path15);
+      requestUrl = appendPath(requestUrl, path16);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -36670,9 +36670,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path15 = pathToAppend.substring(0, searchStart);
+    const path16 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path15;
+    newPath = newPath + path16;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -39744,16 +39744,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path15 = this._matcher.path;
-        return path15.length > 0 ? path15[path15.length - 1].tag : void 0;
+        const path16 = this._matcher.path;
+        return path16.length > 0 ? path16[path16.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path15 = this._matcher.path;
-        return path15.length > 0 ? path15[path15.length - 1].namespace : void 0;
+        const path16 = this._matcher.path;
+        return path16.length > 0 ? path16[path16.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -39761,9 +39761,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path15 = this._matcher.path;
-        if (path15.length === 0) return void 0;
-        return path15[path15.length - 1].values?.[attrName];
+        const path16 = this._matcher.path;
+        if (path16.length === 0) return void 0;
+        return path16[path16.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -39771,9 +39771,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path15 = this._matcher.path;
-        if (path15.length === 0) return false;
-        const current = path15[path15.length - 1];
+        const path16 = this._matcher.path;
+        if (path16.length === 0) return false;
+        const current = path16[path16.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -39799,18 +39799,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path15 = this._matcher.path;
-        if (path15.length === 0) return -1;
-        return path15[path15.length - 1].position ?? 0;
+        const path16 = this._matcher.path;
+        if (path16.length === 0) return -1;
+        return path16[path16.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path15 = this._matcher.path;
-        if (path15.length === 0) return -1;
-        return path15[path15.length - 1].counter ?? 0;
+        const path16 = this._matcher.path;
+        if (path16.length === 0) return -1;
+        return path16[path16.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -43278,11 +43278,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path15) {
+        function locateFile(path16) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path15, scriptDirectory);
+            return Module["locateFile"](path16, scriptDirectory);
           }
-          return scriptDirectory + path15;
+          return scriptDirectory + path16;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -45219,14 +45219,14 @@ var init_crc64 = __esm({
         missingLibrarySymbols.forEach(missingLibrarySymbol);
         var calledRun;
         dependenciesFulfilled = function runCaller() {
-          if (!calledRun) run2();
+          if (!calledRun) run3();
           if (!calledRun) dependenciesFulfilled = runCaller;
         };
         function stackCheckInit() {
           _emscripten_stack_init();
           writeStackCookie();
         }
-        function run2(args) {
+        function run3(args) {
           args = args || arguments_;
           if (runDependencies > 0) {
             return;
@@ -45284,7 +45284,7 @@ var init_crc64 = __esm({
             Module["preInit"].pop()();
           }
         }
-        run2();
+        run3();
         function WrapperObject() {
         }
         WrapperObject.prototype = Object.create(WrapperObject.prototype);
@@ -46759,9 +46759,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request2) {
-        const path15 = getURLPath(request2.url) || "/";
+        const path16 = getURLPath(request2.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path15}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path16}`;
         const queries = getURLQueries(request2.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -47303,9 +47303,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path15 = getURLPath(request2.url) || "/";
+    const path16 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path15}`;
+    canonicalizedResourceString += `/${options.accountName}${path16}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -61460,10 +61460,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path15 = urlParsed.pathname;
-  path15 = path15 || "/";
-  path15 = escape2(path15);
-  urlParsed.pathname = path15;
+  let path16 = urlParsed.pathname;
+  path16 = path16 || "/";
+  path16 = escape2(path16);
+  urlParsed.pathname = path16;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -61548,9 +61548,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path15 = urlParsed.pathname;
-  path15 = path15 ? path15.endsWith("/") ? `${path15}${name}` : `${path15}/${name}` : name;
-  urlParsed.pathname = path15;
+  let path16 = urlParsed.pathname;
+  path16 = path16 ? path16.endsWith("/") ? `${path16}${name}` : `${path16}/${name}` : name;
+  urlParsed.pathname = path16;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -76560,7 +76560,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run2, free) {
+        async doExecute(chained, clearGlobalState, run3, free) {
           var error2, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -76580,10 +76580,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
           }
         }
-        doExpire(clearGlobalState, run2, free) {
+        doExpire(clearGlobalState, run3, free) {
           var error2, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -76591,9 +76591,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
+        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
           var retry3, retryAfter;
           if (clearGlobalState()) {
             retry3 = await this.Events.trigger("failed", error2, eventInfo);
@@ -76601,7 +76601,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry3;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run2(retryAfter);
+              return run3(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -77239,17 +77239,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run2;
+            var clearGlobalState, free, run3;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
+            run3 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
+                return job.doExpire(clearGlobalState, run3, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -77730,16 +77730,16 @@ var require_float = __commonJS({
     module.exports = factory(factory);
     function factory(exports3) {
       if (typeof Float32Array !== "undefined") (function() {
-        var f32 = new Float32Array([-0]), f8b = new Uint8Array(f32.buffer), le = f8b[3] === 128;
+        var f322 = new Float32Array([-0]), f8b = new Uint8Array(f322.buffer), le = f8b[3] === 128;
         function writeFloat_f32_cpy(val, buf, pos) {
-          f32[0] = val;
+          f322[0] = val;
           buf[pos] = f8b[0];
           buf[pos + 1] = f8b[1];
           buf[pos + 2] = f8b[2];
           buf[pos + 3] = f8b[3];
         }
         function writeFloat_f32_rev(val, buf, pos) {
-          f32[0] = val;
+          f322[0] = val;
           buf[pos] = f8b[3];
           buf[pos + 1] = f8b[2];
           buf[pos + 2] = f8b[1];
@@ -77752,14 +77752,14 @@ var require_float = __commonJS({
           f8b[1] = buf[pos + 1];
           f8b[2] = buf[pos + 2];
           f8b[3] = buf[pos + 3];
-          return f32[0];
+          return f322[0];
         }
         function readFloat_f32_rev(buf, pos) {
           f8b[3] = buf[pos];
           f8b[2] = buf[pos + 1];
           f8b[1] = buf[pos + 2];
           f8b[0] = buf[pos + 3];
-          return f32[0];
+          return f322[0];
         }
         exports3.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
         exports3.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
@@ -83540,14 +83540,14 @@ __export(tool_cache_exports, {
 import * as crypto4 from "crypto";
 import * as fs9 from "fs";
 import * as os11 from "os";
-import * as path12 from "path";
+import * as path13 from "path";
 import * as stream2 from "stream";
 import * as util5 from "util";
 import { ok as ok2 } from "assert";
 function downloadTool(url2, dest, auth2, headers) {
   return __awaiter22(this, void 0, void 0, function* () {
-    dest = dest || path12.join(_getTempDirectory(), crypto4.randomUUID());
-    yield mkdirP(path12.dirname(dest));
+    dest = dest || path13.join(_getTempDirectory(), crypto4.randomUUID());
+    yield mkdirP(path13.dirname(dest));
     debug(`Downloading ${url2}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -83637,7 +83637,7 @@ function extract7z(file, dest, _7zPath) {
         process.chdir(originalCwd);
       }
     } else {
-      const escapedScript = path12.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
+      const escapedScript = path13.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
@@ -83809,7 +83809,7 @@ function cacheDir(sourceDir, tool, version3, arch3) {
     }
     const destPath = yield _createToolPath(tool, version3, arch3);
     for (const itemName of fs9.readdirSync(sourceDir)) {
-      const s = path12.join(sourceDir, itemName);
+      const s = path13.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
     _completeToolPath(tool, version3, arch3);
@@ -83826,7 +83826,7 @@ function cacheFile(sourceFile, targetFile, tool, version3, arch3) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version3, arch3);
-    const destPath = path12.join(destFolder, targetFile);
+    const destPath = path13.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version3, arch3);
@@ -83849,7 +83849,7 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver3.clean(versionSpec) || "";
-    const cachePath = path12.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path13.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs9.existsSync(cachePath) && fs9.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
@@ -83863,12 +83863,12 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os11.arch();
-  const toolPath = path12.join(_getCacheDirectory(), toolName);
+  const toolPath = path13.join(_getCacheDirectory(), toolName);
   if (fs9.existsSync(toolPath)) {
     const children = fs9.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path12.join(toolPath, child2, arch3 || "");
+        const fullPath = path13.join(toolPath, child2, arch3 || "");
         if (fs9.existsSync(fullPath) && fs9.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -83920,7 +83920,7 @@ function findFromManifest(versionSpec_1, stable_1, manifest_1) {
 function _createExtractFolder(dest) {
   return __awaiter22(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path12.join(_getTempDirectory(), crypto4.randomUUID());
+      dest = path13.join(_getTempDirectory(), crypto4.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -83928,7 +83928,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version3, arch3) {
   return __awaiter22(this, void 0, void 0, function* () {
-    const folderPath = path12.join(_getCacheDirectory(), tool, semver3.clean(version3) || version3, arch3 || "");
+    const folderPath = path13.join(_getCacheDirectory(), tool, semver3.clean(version3) || version3, arch3 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -83938,7 +83938,7 @@ function _createToolPath(tool, version3, arch3) {
   });
 }
 function _completeToolPath(tool, version3, arch3) {
-  const folderPath = path12.join(_getCacheDirectory(), tool, semver3.clean(version3) || version3, arch3 || "");
+  const folderPath = path13.join(_getCacheDirectory(), tool, semver3.clean(version3) || version3, arch3 || "");
   const markerPath = `${folderPath}.complete`;
   fs9.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -84144,8 +84144,8 @@ function mergeRun(baseline, result, opts = {}) {
 }
 function cellHistory(baseline, workloadId, threads) {
   const medians = [];
-  for (const run2 of baseline.runs) {
-    const point = run2.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads);
+  for (const run3 of baseline.runs) {
+    const point = run3.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads);
     if (point !== void 0) medians.push(point.medianNs);
   }
   return medians;
@@ -84692,6 +84692,52 @@ function bootstrapRatioOfMediansCI(base, cur, options) {
   }
   return { ratio, ci: percentileInterval(stats, confidence) };
 }
+function bootstrapMedianOfLogRatiosCI(first, second, third) {
+  const fn = "bootstrapMedianOfLogRatiosCI";
+  let base;
+  let cur;
+  let options;
+  if (Array.isArray(second)) {
+    if (third === void 0) throw new TypeError(`${fn}: options (with a seed) are required`);
+    base = first;
+    cur = second;
+    options = third;
+    if (base.length !== cur.length) {
+      throw new RangeError(
+        `${fn}: base and cur must have the same length; got ${base.length} and ${cur.length}`
+      );
+    }
+  } else {
+    const ps = first;
+    const b = new Array(ps.length);
+    const c = new Array(ps.length);
+    for (let i = 0; i < ps.length; i++) {
+      const pair = ps[i];
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        throw new TypeError(`${fn}: pairs[${i}] must be a [base, cur] pair`);
+      }
+      b[i] = pair[0];
+      c[i] = pair[1];
+    }
+    base = b;
+    cur = c;
+    options = second;
+  }
+  assertPositiveSample(base, fn, "base");
+  assertPositiveSample(cur, fn, "cur");
+  const { confidence, resamples, seed } = resolveOptions(options, fn);
+  const n = base.length;
+  const logRatios = new Float64Array(n);
+  for (let i = 0; i < n; i++) logRatios[i] = Math.log(cur[i] / base[i]);
+  logRatios.sort();
+  const ratio = Math.exp(medianOfSorted(logRatios));
+  const counts = new Uint32Array(n);
+  const stats = new Float64Array(resamples);
+  const rand = mulberry32(seed);
+  for (let b = 0; b < resamples; b++) stats[b] = resampledMedianOfSorted(logRatios, counts, rand);
+  const [lo, hi] = percentileInterval(stats, confidence);
+  return { ratio, ci: [Math.exp(lo), Math.exp(hi)] };
+}
 
 // src/stats/tests.ts
 var import_jstat = __toESM(require_jstat(), 1);
@@ -85210,14 +85256,14 @@ function parseBaselineFile(text, fileName) {
   }
   return { document: baselineFromResult(checkResult(value, "", fail)), from: "result" };
 }
-async function readTextIfExists(path15, fail) {
+async function readTextIfExists(path16, fail) {
   try {
-    return await readFile(path15, "utf8");
+    return await readFile(path16, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return null;
-    if (code === "EISDIR") throw fail(`${path15}: is a directory; expected a JSON file`);
-    throw fail(`${path15}: cannot be read (${code ?? e.message})`);
+    if (code === "EISDIR") throw fail(`${path16}: is a directory; expected a JSON file`);
+    throw fail(`${path16}: cannot be read (${code ?? e.message})`);
   }
 }
 function parseJson(text, fail) {
@@ -85287,11 +85333,11 @@ function checkBaseline(v, fail) {
   obj(v, "machine", "", fail);
   const runs = arr(v, "runs", "", fail);
   if (runs.length === 0) throw fail('"runs" is empty (a baseline holds at least one run)');
-  runs.forEach((run2, i) => {
+  runs.forEach((run3, i) => {
     const at = `runs[${i}].`;
-    if (!isObject(run2)) throw fail(`"${at.slice(0, -1)}" is not an object`);
-    str(run2, "createdAt", at, fail);
-    arr(run2, "workloads", at, fail).forEach((w, j) => {
+    if (!isObject(run3)) throw fail(`"${at.slice(0, -1)}" is not an object`);
+    str(run3, "createdAt", at, fail);
+    arr(run3, "workloads", at, fail).forEach((w, j) => {
       const wat = `${at}workloads[${j}].`;
       if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
       str(w, "id", wat, fail);
@@ -85375,8 +85421,8 @@ function describeType(x) {
 
 // src/baseline/atomic-write.ts
 var nodeWriteOps = {
-  async writeAndSync(path15, data) {
-    const handle = await open2(path15, "wx");
+  async writeAndSync(path16, data) {
+    const handle = await open2(path16, "wx");
     try {
       await handle.writeFile(data, "utf8");
       await handle.sync();
@@ -85398,17 +85444,17 @@ function serializeBaseline(doc, fileName) {
   }
   return text;
 }
-async function writeBaselineFile(path15, doc, ops = nodeWriteOps) {
-  const text = serializeBaseline(doc, path15);
-  const dir = dirname3(path15);
-  const temp = join3(dir, `.${basename3(path15)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+async function writeBaselineFile(path16, doc, ops = nodeWriteOps) {
+  const text = serializeBaseline(doc, path16);
+  const dir = dirname3(path16);
+  const temp = join3(dir, `.${basename3(path16)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await mkdir2(dir, { recursive: true });
     await ops.writeAndSync(temp, text);
-    await ops.rename(temp, path15);
+    await ops.rename(temp, path16);
   } catch (e) {
     await rm2(temp, { force: true }).catch(() => void 0);
-    throw new BaselineError(`cannot save baseline ${path15}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path16}: ${e.message}`);
   }
   return Buffer.byteLength(text);
 }
@@ -85428,9 +85474,9 @@ function cacheKeyPrefix(fingerprint, branch) {
   return `${CACHE_KEY_VERSION}-${sanitizeKeyPart(fingerprint)}-${sanitizeKeyPart(branch)}-`;
 }
 function cacheKeyFor(ctx) {
-  const run2 = sanitizeKeyPart(ctx.runId);
+  const run3 = sanitizeKeyPart(ctx.runId);
   const attempt = sanitizeKeyPart(ctx.runAttempt);
-  return `${cacheKeyPrefix(ctx.fingerprint, ctx.branch)}${run2}-${attempt}`;
+  return `${cacheKeyPrefix(ctx.fingerprint, ctx.branch)}${run3}-${attempt}`;
 }
 function restoreKeysFor(ctx) {
   const fromDefault = cacheKeyPrefix(ctx.fingerprint, ctx.defaultBranch);
@@ -85486,8 +85532,8 @@ var CacheBaselineStore = class {
 
 // src/baseline/file-store.ts
 var FileBaselineStore = class {
-  constructor(path15) {
-    this.path = path15;
+  constructor(path16) {
+    this.path = path16;
   }
   path;
   /** A missing file means "no baseline yet" (the first save creates it); a bad one throws. */
@@ -85621,11 +85667,11 @@ function parseSysfsInt(text) {
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path15 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path16 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path15;
-  else if (path15 === root) rel = "/";
-  else if (path15.startsWith(root + "/")) rel = path15.slice(root.length);
+  if (root === "/") rel = path16;
+  else if (path16 === root) rel = "/";
+  else if (path16.startsWith(root + "/")) rel = path16.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s) => s !== "" && s !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -85897,9 +85943,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path15) => {
+  return (path16) => {
     try {
-      return readFileSync(join8(root, path15), "utf8");
+      return readFileSync(join8(root, path16), "utf8");
     } catch {
       return null;
     }
@@ -86003,8 +86049,8 @@ function safeStatusAffinity(statusText) {
   }
 }
 var CPU_DIR = "/sys/devices/system/cpu";
-function readInt(read2, path15) {
-  const text = read2(path15);
+function readInt(read2, path16) {
+  const text = read2(path16);
   return text === null ? null : parseSysfsInt(text);
 }
 function probeLinux(read2, node) {
@@ -86202,8 +86248,8 @@ var Context = class {
       if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path15 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path15} does not exist${EOL8}`);
+        const path16 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path16} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -90466,6 +90512,8 @@ var package_default = {
     ajv: "^8.20.0",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
+    globals: "^17.14.0",
+    mermaid: "^11.17.2",
     prettier: "^3.10.1",
     tsx: "^4.23.15",
     typescript: "^6.0.3",
@@ -90734,8 +90782,380 @@ function forbiddenHint() {
   return "threadgate could not comment: the token lacks `pull-requests: write` (forks get a read-only token). Add `permissions: pull-requests: write` to the job, or set `comment: never`. " + SUMMARY_NOTE;
 }
 
-// src/pipeline/sweep-run.ts
-import os9 from "node:os";
+// src/analysis/recommend.ts
+var DEFAULT_TOLERANCE = 0.05;
+function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE) {
+  if (points.length === 0) throw new RangeError("no points to recommend from");
+  const fastest = points.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
+  const limit = fastest.medianNs * (1 + tolerance);
+  const sorted = [...points].sort((a, b) => a.threads - b.threads);
+  const pick = sorted.find((p) => p.threads <= fastest.threads && p.ci95Ns[1] <= limit) ?? fastest;
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
+  return { fastest: fastest.threads, recommended: pick.threads, reason };
+}
+function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
+  if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
+  const common = workloads.map((pts) => new Set(pts.map((p) => p.threads))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
+  const threads = [...common].sort((a, b) => a - b);
+  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
+  const score2 = /* @__PURE__ */ new Map();
+  for (const t of threads) {
+    const normalized = workloads.map((pts) => {
+      const best = Math.min(...pts.map((p) => p.medianNs));
+      return pts.find((p) => p.threads === t).medianNs / best;
+    });
+    score2.set(t, geometricMean(normalized));
+  }
+  const bestScore = Math.min(...score2.values());
+  const pick = threads.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
+  const argmin = threads.find((t) => score2.get(t) === bestScore);
+  const basis = workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${((bestScore - 1) * 100).toFixed(1)} % above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
+  return { threads: pick, score: score2, basis };
+}
+
+// src/analysis/same-job.ts
+var MIN_PAIRS = 5;
+var MIN_TAIL_RESAMPLES = 25;
+function pairByRound(base, head) {
+  const b = groupByRound(base, "base");
+  const h = groupByRound(head, "head");
+  const out = [];
+  for (const round3 of [...b.keys()].sort((x, y) => x - y)) {
+    const hs = h.get(round3);
+    if (hs === void 0) continue;
+    const bm = median2(b.get(round3));
+    const hm = median2(hs);
+    if (bm > 0 && hm > 0 && Number.isFinite(bm) && Number.isFinite(hm)) out.push([bm, hm]);
+  }
+  return out;
+}
+function groupByRound(cell, side) {
+  if (cell.samplesNs.length !== cell.rounds.length) {
+    throw new RangeError(
+      `pairedLogRatios: ${side} has ${cell.samplesNs.length} samples but ${cell.rounds.length} round indices`
+    );
+  }
+  const groups = /* @__PURE__ */ new Map();
+  cell.samplesNs.forEach((x, i) => {
+    const r = cell.rounds[i];
+    const g2 = groups.get(r);
+    if (g2 === void 0) groups.set(r, [x]);
+    else g2.push(x);
+  });
+  return groups;
+}
+function signTestGreater(d) {
+  let n = 0;
+  let k = 0;
+  for (const x of d) {
+    if (x > 0) k++;
+    if (x !== 0) n++;
+  }
+  if (n === 0) return 1;
+  let logPmf = -n * Math.LN2;
+  let tail2 = 0;
+  for (let j = 0; j <= n; j++) {
+    if (j >= k) tail2 += Math.exp(logPmf);
+    logPmf += Math.log(n - j) - Math.log(j + 1);
+  }
+  return Math.min(1, tail2);
+}
+function decideSameJob(cells, opts) {
+  const { threshold, confidence, seed, final } = opts;
+  checkThresholdAndConfidence(threshold, confidence);
+  const alpha = 1 - confidence;
+  const gatedCount = cells.filter((c) => c.gated).length;
+  const m = Math.max(1, gatedCount);
+  const gatedCiLevel = 1 - alpha / m;
+  const resamples = Math.max(
+    opts.resamples ?? DEFAULT_RESAMPLES2,
+    Math.ceil(2 * MIN_TAIL_RESAMPLES * m / alpha)
+  );
+  const bar = 1 + threshold;
+  const measured = cells.map((c) => {
+    const level = c.gated ? gatedCiLevel : confidence;
+    const logs = c.pairs.map(([b, h]) => Math.log(h / b));
+    if (c.pairs.length < MIN_PAIRS) {
+      const ratio = logs.length > 0 ? Math.exp(median2(logs)) : NaN;
+      return { cell: c, level, ratio, ci: null, pValue: null };
+    }
+    const boot = bootstrapMedianOfLogRatiosCI(c.pairs, {
+      confidence: level,
+      resamples,
+      seed: cellSeed2(seed, c.workload, c.threads)
+    });
+    return {
+      cell: c,
+      level,
+      ratio: boot.ratio,
+      ci: boot.ci,
+      pValue: signTestGreater(logs)
+    };
+  });
+  const gatedAdj = holmWhere2(measured, (x) => x.cell.gated);
+  const allAdj = holmWhere2(measured, () => true);
+  const warnings = [];
+  let decided = true;
+  const decisions = measured.map((x, i) => {
+    const { cell, ci } = x;
+    const pAdjusted = (cell.gated ? gatedAdj[i] : allAdj[i]) ?? null;
+    const checks = {
+      slowdown: x.ratio - 1 >= threshold - 1e-12,
+      ciAboveOne: ci === null ? null : ci[0] > 1,
+      significant: pAdjusted === null ? null : pAdjusted < alpha,
+      beyondHistory: null,
+      beyondColdStart: null
+    };
+    let status = "inconclusive";
+    if (ci !== null && ci[0] > bar && checks.slowdown && checks.significant === true) {
+      status = "regression";
+    } else if (ci !== null && ci[1] < bar) {
+      status = "pass";
+    }
+    let undecided = false;
+    if (cell.gated && status === "inconclusive") {
+      decided = false;
+      if (final) {
+        status = "pass";
+        undecided = true;
+        warnings.push(undecidedWarning(cell, x.ratio, ci, x.level, threshold));
+      }
+    }
+    return {
+      workload: cell.workload,
+      threads: cell.threads,
+      pairs: cell.pairs.length,
+      ratio: x.ratio,
+      ci,
+      ciLevel: x.level,
+      pValue: x.pValue,
+      pAdjusted,
+      gated: cell.gated,
+      checks,
+      status,
+      undecided
+    };
+  });
+  return { cells: decisions, decided, gatedCount, gatedCiLevel, warnings };
+}
+function checkThresholdAndConfidence(threshold, confidence) {
+  if (!(threshold >= 0 && Number.isFinite(threshold))) {
+    throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(threshold)}`);
+  }
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`confidence must be in (0, 1); got ${String(confidence)}`);
+  }
+}
+function undecidedWarning(cell, ratio, ci, level, threshold) {
+  const what = ci === null ? `only ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (fewer than ${MIN_PAIRS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci[0].toFixed(3)}\u2013\xD7${ci[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
+  return `${cellName(cell.workload, cell.threads)}: undecided after ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (${what}); passed with a warning`;
+}
+function holmWhere2(cells, pick) {
+  const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
+  const adjusted = holm(idx.map((i) => cells[i].pValue));
+  const out = new Array(cells.length).fill(void 0);
+  idx.forEach((cellIndex, k) => {
+    out[cellIndex] = adjusted[k];
+  });
+  return out;
+}
+function cellSeed2(seed, workload, threads) {
+  let h = 2166136261;
+  for (const ch of `${workload}@${threads}`) {
+    h ^= ch.codePointAt(0);
+    h = Math.imul(h, 16777619);
+  }
+  return (h ^ seed) >>> 0;
+}
+function compareSameJob(pairs, opts) {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const confidence = opts.confidence ?? DEFAULT_CONFIDENCE2;
+  checkThresholdAndConfidence(threshold, confidence);
+  const settings = {
+    threshold,
+    confidence,
+    minHistory: DEFAULT_MIN_HISTORY,
+    // No cold-start bar in this mode: the threshold is the smallest slowdown that can fail.
+    coldStartThreshold: threshold,
+    gate: opts.gate ?? DEFAULT_GATE,
+    force: false,
+    seed: opts.seed ?? DEFAULT_COMPARE_SEED,
+    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
+  };
+  const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
+  const notes = [];
+  const roundsText = opts.rounds === void 0 ? "" : ` in ${opts.rounds} randomized round${opts.rounds === 1 ? "" : "s"}`;
+  notes.push(
+    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head${roundsText}; each ratio is the median over rounds of head / base within a round`
+  );
+  const rows = [];
+  pairs.forEach(({ head, base }, wi) => {
+    if (base.id !== head.id) notes.push(`${head.id}: the base was measured as ${base.id}`);
+    const contentChanged = head.contentHash != null && base.contentHash != null && head.contentHash !== base.contentHash;
+    if (contentChanged) notes.push(`${head.id}: the base and the head differ in content`);
+    const deployed = head.deployed ?? deployedThreads(head, wi, settings.seed, tolerance);
+    for (const hc of head.cells) {
+      const bc = base.cells.find((c) => c.threads === hc.threads);
+      if (bc === void 0 || hc.samplesNs.length === 0 || bc.samplesNs.length === 0) continue;
+      const gatedAs = [];
+      if (deployed?.recommended === hc.threads) gatedAs.push("recommended");
+      if (deployed?.fastest === hc.threads) gatedAs.push("fastest");
+      rows.push({
+        paired: {
+          workload: head.id,
+          threads: hc.threads,
+          pairs: pairByRound(bc, hc),
+          gated: settings.gate === "all" || gatedAs.length > 0
+        },
+        gatedAs,
+        baseMedianNs: median2(bc.samplesNs),
+        headMedianNs: median2(hc.samplesNs),
+        contentChanged
+      });
+    }
+    const unpaired = [
+      ...head.cells.filter((h) => !base.cells.some((b) => b.threads === h.threads)),
+      ...base.cells.filter((b) => !head.cells.some((h) => h.threads === b.threads))
+    ].map((c) => c.threads);
+    if (unpaired.length > 0) {
+      notes.push(`${head.id}: thread counts ${unpaired.join(", ")} were measured on one side only`);
+    }
+  });
+  const decision = decideSameJob(
+    rows.map((r) => r.paired),
+    {
+      threshold,
+      confidence,
+      seed: settings.seed,
+      resamples: settings.resamples,
+      final: opts.final
+    }
+  );
+  const baseline = {
+    source: `same job: ${opts.baseDescription}`,
+    fingerprint: opts.fingerprint,
+    runs: 1,
+    latestCreatedAt: opts.createdAt
+  };
+  const common = {
+    settings,
+    current: { fingerprint: opts.fingerprint, createdAt: opts.createdAt },
+    machineDifferences: [],
+    notes
+  };
+  if (decision.gatedCount === 0) {
+    return {
+      decision,
+      comparison: {
+        kind: "no-baseline",
+        ...common,
+        baseline,
+        reason: "the base and the head have no thread count in common to gate"
+      }
+    };
+  }
+  if (decision.gatedCount > 1) {
+    notes.push(
+      `the CIs of the ${decision.gatedCount} gated cells are at ${formatLevel(decision.gatedCiLevel)} (Bonferroni: ${formatLevel(confidence)} for all of them together), the others at ${formatLevel(confidence)}`
+    );
+  }
+  notes.push(...decision.warnings.map((w) => `warning: ${w}`));
+  const cells = rows.map((r, i) => {
+    const d = decision.cells[i];
+    return {
+      workload: d.workload,
+      threads: d.threads,
+      baselineMedianNs: r.baseMedianNs,
+      currentMedianNs: r.headMedianNs,
+      // No paired round at all (the sides were measured apart): the ratio of the medians.
+      ratio: d.pairs > 0 ? d.ratio : r.headMedianNs / r.baseMedianNs,
+      ci95: d.ci,
+      pValue: d.pValue,
+      pAdjusted: d.pAdjusted,
+      historyRuns: 1,
+      predictionLimitRatio: null,
+      gated: d.gated,
+      gatedAs: r.gatedAs,
+      checks: d.checks,
+      status: d.status,
+      regression: d.gated && d.status === "regression",
+      contentChanged: r.contentChanged
+    };
+  });
+  const gated = cells.filter((c) => c.gated);
+  const compared = {
+    ...common,
+    baseline,
+    forced: false,
+    cells,
+    maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
+    workloadsOnlyInBaseline: [],
+    workloadsOnlyInCurrent: []
+  };
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const regressions = gated.filter((c) => c.regression);
+  if (regressions.length > 0) {
+    const list = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`).join(", ");
+    return {
+      decision,
+      comparison: {
+        ...compared,
+        kind: "regression",
+        regressions,
+        reason: `slower than the base by more than ${pct(threshold)} (measured in the same job): ${list}`
+      }
+    };
+  }
+  const unresolved = gated.filter((c) => c.status === "inconclusive");
+  if (unresolved.length > 0) {
+    const list = unresolved.map((c) => `${cellName(c.workload, c.threads)} ${ciText(c)}`).join("; ");
+    return {
+      decision,
+      comparison: {
+        ...compared,
+        kind: "inconclusive",
+        unresolved,
+        reason: `not yet clear whether slower than the base by ${pct(threshold)}: ${list}`
+      }
+    };
+  }
+  const undecided = decision.cells.filter((d) => d.undecided).length;
+  const largest = compared.maxSlowdown;
+  return {
+    decision,
+    comparison: {
+      ...compared,
+      kind: "pass",
+      reason: `no gated cell is ${pct(threshold)} or more slower than the base measured in this job (largest change ${largest >= 0 ? "+" : "\u2212"}${pct(Math.abs(largest))})` + (undecided > 0 ? `; ${undecided} cell${undecided === 1 ? " was" : "s were"} still undecided and passed with a warning` : "")
+    }
+  };
+}
+function deployedThreads(w, wi, seed, tolerance) {
+  const points = w.cells.flatMap((cell, ci) => {
+    if (cell.samplesNs.length === 0) return [];
+    const [lo, hi] = bootstrapMedianCI(cell.samplesNs, {
+      confidence: 0.95,
+      resamples: 2e3,
+      seed: seed + 1e3 * wi + ci
+    });
+    return [{ threads: cell.threads, medianNs: median2(cell.samplesNs), ci95Ns: [lo, hi] }];
+  });
+  if (points.length === 0) return null;
+  const rec = recommendForWorkload(points, tolerance);
+  return { recommended: rec.recommended, fastest: rec.fastest };
+}
+function cellName(workload, threads) {
+  return `${workload} @ ${threads} thread${threads === 1 ? "" : "s"}`;
+}
+function ciText(c) {
+  return c.ci95 === null ? `\xD7${c.ratio.toFixed(3)} (too few rounds for a CI)` : `\xD7${c.ratio.toFixed(3)} (CI \xD7${c.ci95[0].toFixed(3)}\u2013\xD7${c.ci95[1].toFixed(3)})`;
+}
+function formatLevel(level) {
+  const pct = level * 100;
+  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toPrecision(4).replace(/0+$/, "")} %`;
+}
+var DEFAULT_SAME_JOB_THRESHOLD = 0.05;
 
 // src/measure/sweep.ts
 var WARMUP_BLOCK = 5;
@@ -90800,7 +91220,9 @@ async function sweep(workloads, options) {
     for (const cell of cells) {
       if (cell.workload.warmupCalls !== void 0) {
         const calls = Math.max(1, cell.workload.warmupCalls);
-        for (let i = 0; i < calls; i++) cell.callNs = await cell.runner.call();
+        const t = now();
+        for (let i = 0; i < calls; i++) await cell.runner.call();
+        cell.callNs = (now() - t) * 1e6 / calls;
         cell.warmupCalls = calls;
         continue;
       }
@@ -90808,10 +91230,11 @@ async function sweep(workloads, options) {
       let previous = Infinity;
       for (; ; ) {
         const block = [];
+        const t = now();
         for (let i = 0; i < WARMUP_BLOCK; i++) block.push(await cell.runner.call());
+        cell.callNs = (now() - t) * 1e6 / WARMUP_BLOCK;
         cell.warmupCalls += WARMUP_BLOCK;
         const m = medianOf(block);
-        cell.callNs = m;
         const steady = Math.abs(m - previous) / previous <= 0.05;
         previous = m;
         const spent = now() - cellStart;
@@ -90837,6 +91260,7 @@ async function sweep(workloads, options) {
       }
       for (const cell of active) {
         const { calls, discard } = visitPlan(cell);
+        const t = now();
         for (let i = 0; i < discard; i++) await cell.runner.call();
         const ops = cell.workload.opsPerCall;
         for (let i = 0; i < calls; i++) {
@@ -90844,7 +91268,7 @@ async function sweep(workloads, options) {
           cell.samples.push(ns / ops);
           cell.rounds.push(round3);
         }
-        cell.callNs = medianOf(cell.samples.slice(-calls)) * ops;
+        cell.callNs = (now() - t) * 1e6 / (calls + discard);
         cell.visits++;
       }
       for (const cell of active) {
@@ -90875,6 +91299,85 @@ async function sweep(workloads, options) {
   }
 }
 
+// src/pipeline/same-job.ts
+var DEFAULT_MIN_ROUNDS = 10;
+var DEFAULT_TARGET_PRECISION = 0.02;
+async function runSameJob(head, base, opts) {
+  const minRounds = opts.minRounds ?? DEFAULT_MIN_ROUNDS;
+  const maxRounds = opts.maxRounds ?? Infinity;
+  if (!Number.isInteger(minRounds) || minRounds < 1) {
+    throw new RangeError(`minRounds must be an integer \u2265 1; got ${String(minRounds)}`);
+  }
+  if (maxRounds !== Infinity && (!Number.isInteger(maxRounds) || maxRounds < minRounds)) {
+    throw new RangeError(
+      `maxRounds must be an integer \u2265 minRounds (${minRounds}); got ${String(maxRounds)}`
+    );
+  }
+  if (head === base) {
+    throw new RangeError("the head and the base must be two Workload objects, not the same one");
+  }
+  const createdAt = opts.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
+  const compare2 = (ws, rounds, final) => compareSameJob([{ head: samplesOf(ws[0]), base: samplesOf(ws[1]) }], {
+    threshold: opts.threshold,
+    ...opts.confidence !== void 0 ? { confidence: opts.confidence } : {},
+    seed: opts.seed,
+    ...opts.resamples !== void 0 ? { resamples: opts.resamples } : {},
+    ...opts.gate !== void 0 ? { gate: opts.gate } : {},
+    ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {},
+    final,
+    baseDescription: opts.baseDescription ?? `base ${base.label}`,
+    fingerprint: opts.fingerprint ?? "unknown",
+    createdAt,
+    rounds
+  });
+  compare2(
+    [
+      { workload: head, cells: [] },
+      { workload: base, cells: [] }
+    ],
+    0,
+    false
+  );
+  const stop = { by: null };
+  const output = await sweep([head, base], {
+    threads: opts.threads,
+    maxTimeSec: opts.maxTimeSec,
+    targetPrecision: opts.targetPrecision ?? DEFAULT_TARGET_PRECISION,
+    seed: opts.seed,
+    ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
+    ...opts.maxSamples !== void 0 ? { maxSamples: opts.maxSamples } : {},
+    ...opts.onProgress ? { onProgress: opts.onProgress } : {},
+    ...opts.now ? { now: opts.now } : {},
+    ...opts.startMs !== void 0 ? { startMs: opts.startMs } : {},
+    stopWhen: (cells, round3) => {
+      if (round3 >= minRounds && compare2(cells, round3, false).decision.decided) {
+        stop.by = "decided";
+      } else if (round3 >= maxRounds) {
+        stop.by = "max-rounds";
+      }
+      return stop.by !== null;
+    }
+  });
+  const [h, b] = output.workloads;
+  const { comparison, decision } = compare2(output.workloads, output.rounds, true);
+  const only = (w) => ({ ...output, workloads: [w] });
+  return {
+    head: h,
+    base: b,
+    headSweep: only(h),
+    baseSweep: only(b),
+    comparison,
+    decision,
+    rounds: output.rounds,
+    elapsedSec: output.elapsedSec,
+    stoppedBy: stop.by ?? (output.stoppedBy === "budget" ? "budget" : "samples"),
+    warnings: decision.warnings
+  };
+}
+function samplesOf(w) {
+  return { id: w.workload.id, contentHash: w.workload.contentHash ?? null, cells: w.cells };
+}
+
 // src/measure/plan.ts
 function defaultThreadCounts(usableCpus) {
   const max = Math.max(1, Math.floor(usableCpus));
@@ -90898,38 +91401,6 @@ function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
   }
   if (counts.size === 0) throw invalid(input, text, expected);
   return [...counts].sort((a, b) => a - b);
-}
-
-// src/analysis/recommend.ts
-var DEFAULT_TOLERANCE = 0.05;
-function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE) {
-  if (points.length === 0) throw new RangeError("no points to recommend from");
-  const fastest = points.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
-  const limit = fastest.medianNs * (1 + tolerance);
-  const sorted = [...points].sort((a, b) => a.threads - b.threads);
-  const pick = sorted.find((p) => p.threads <= fastest.threads && p.ci95Ns[1] <= limit) ?? fastest;
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
-  return { fastest: fastest.threads, recommended: pick.threads, reason };
-}
-function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
-  if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
-  const common = workloads.map((pts) => new Set(pts.map((p) => p.threads))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
-  const threads = [...common].sort((a, b) => a - b);
-  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
-  const score2 = /* @__PURE__ */ new Map();
-  for (const t of threads) {
-    const normalized = workloads.map((pts) => {
-      const best = Math.min(...pts.map((p) => p.medianNs));
-      return pts.find((p) => p.threads === t).medianNs / best;
-    });
-    score2.set(t, geometricMean(normalized));
-  }
-  const bestScore = Math.min(...score2.values());
-  const pick = threads.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
-  const argmin = threads.find((t) => score2.get(t) === bestScore);
-  const basis = workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${((bestScore - 1) * 100).toFixed(1)} % above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
-  return { threads: pick, score: score2, basis };
 }
 
 // src/results/build.ts
@@ -91132,6 +91603,223 @@ async function timedRun(session, feeds) {
   return Number(process.hrtime.bigint() - t0);
 }
 
+// src/workloads/overhead.ts
+async function measureCallOverhead(ort, samples = 300) {
+  const session = await createSession(ort, buildIdentityModel(), 1);
+  try {
+    const feeds = { x: new ort.Tensor("float32", new Float32Array([1]), [1]) };
+    for (let i = 0; i < 100; i++) await timedRun(session, feeds);
+    const out = [];
+    for (let i = 0; i < samples; i++) out.push(await timedRun(session, feeds));
+    const sorted = [...out].sort((a, b) => a - b);
+    return { perCallNs: sorted[Math.floor(sorted.length / 2)], samplesNs: out };
+  } finally {
+    await session.release();
+  }
+}
+
+// src/pipeline/workloads.ts
+import os9 from "node:os";
+
+// src/workloads/command.ts
+import { spawn as spawn2, spawnSync } from "node:child_process";
+var DEFAULT_THREAD_ENV = [
+  "OMP_NUM_THREADS",
+  "MKL_NUM_THREADS",
+  "OPENBLAS_NUM_THREADS",
+  "ORT_INTRA_OP_NUM_THREADS"
+];
+var DEFAULT_TIMEOUT_SEC = 120;
+var DEFAULT_WARMUP_RUNS = 1;
+var NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
+var TAIL_LINES = 20;
+var KEEP_BYTES = 1 << 20;
+var KILL_GRACE_MS = 2e3;
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function metricName(regex) {
+  const named = /\(\?<([A-Za-z_$][\w$]*)>/.exec(regex)?.[1];
+  if (named) return named;
+  const prefix2 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex)?.[1]?.trim();
+  return prefix2 ? prefix2 : `/${regex}/`;
+}
+function lastLines(text, n = TAIL_LINES) {
+  const lines = text.replace(/\s+$/, "").split(/\r?\n/);
+  return lines.slice(-n).join("\n");
+}
+var Tail = class {
+  chunks = [];
+  size = 0;
+  push(chunk) {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size - this.chunks[0].length >= KEEP_BYTES) {
+      this.size -= this.chunks.shift().length;
+    }
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+};
+var live = /* @__PURE__ */ new Set();
+var exitHookInstalled = false;
+function killTree(child2, signal) {
+  const pid = child2.pid;
+  if (pid === void 0) return;
+  try {
+    if (process.platform === "win32") {
+      spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" });
+    } else {
+      process.kill(-pid, signal);
+    }
+  } catch {
+  }
+}
+function track(child2) {
+  live.add(child2);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once("exit", () => {
+      for (const c of live) killTree(c, "SIGKILL");
+    });
+  }
+}
+function createCommandWorkload(spec) {
+  const command = spec.command.trim();
+  if (command.length === 0) throw invalid("--command", spec.command, "a command to run");
+  const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
+  if (threadEnv.length === 0 || threadEnv.some((n) => !ENV_NAME.test(n))) {
+    throw invalid(
+      "--thread-env",
+      threadEnv.join(","),
+      "a comma-separated list of environment variable names"
+    );
+  }
+  const timeoutSec = spec.timeoutSec ?? DEFAULT_TIMEOUT_SEC;
+  if (!(timeoutSec > 0))
+    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
+  const warmupRuns = spec.warmupRuns ?? DEFAULT_WARMUP_RUNS;
+  if (!Number.isInteger(warmupRuns) || warmupRuns < 0) {
+    throw invalid("--warmup-runs", String(warmupRuns), "a non-negative integer");
+  }
+  const metric = spec.metric;
+  const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
+  const baseEnv = spec.env ?? process.env;
+  function run3(threads) {
+    const where2 = `${threadEnv[0]}=${threads}`;
+    const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where2}: ${why}${detail}`);
+    const env = { ...baseEnv };
+    for (const name of threadEnv) env[name] = String(threads);
+    return new Promise((resolve4, reject) => {
+      const stdout = new Tail();
+      const stderr = new Tail();
+      let timedOut = false;
+      let killTimer;
+      const t0 = process.hrtime.bigint();
+      let t1;
+      const child2 = spawn2(command, {
+        shell: true,
+        cwd: spec.cwd,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: process.platform !== "win32",
+        windowsHide: true
+      });
+      track(child2);
+      child2.stdout.on("data", (c) => stdout.push(c));
+      child2.stderr.on("data", (c) => stderr.push(c));
+      const timer = setTimeout(() => {
+        timedOut = true;
+        killTree(child2, "SIGTERM");
+        killTimer = setTimeout(() => killTree(child2, "SIGKILL"), KILL_GRACE_MS);
+      }, timeoutSec * 1e3);
+      const done = () => {
+        clearTimeout(timer);
+        if (killTimer) clearTimeout(killTimer);
+        live.delete(child2);
+      };
+      child2.once("exit", () => {
+        t1 = process.hrtime.bigint();
+      });
+      child2.once("error", (e) => {
+        done();
+        reject(fail(`could not start: ${describeError(e)}`));
+      });
+      child2.once("close", (code, signal) => {
+        const end = t1 ?? process.hrtime.bigint();
+        done();
+        if (process.platform !== "win32" || timedOut) killTree(child2, "SIGKILL");
+        const err = lastLines(stderr.text());
+        const detail = err ? `
+last lines of stderr:
+${err}` : "";
+        if (timedOut) {
+          reject(fail(`timed out after ${timeoutSec} s (process group killed)`, detail));
+        } else if (signal) {
+          reject(fail(`killed by signal ${signal}`, detail));
+        } else if (code !== 0) {
+          reject(fail(`exit code ${code}`, detail));
+        } else {
+          resolve4({ wallNs: Number(end - t0), stdout: stdout.text() });
+        }
+      });
+    });
+  }
+  function sample(threads, out) {
+    if (!metric || !metricRe) return out.wallNs;
+    const where2 = `${threadEnv[0]}=${threads}`;
+    let last;
+    metricRe.lastIndex = 0;
+    for (const m of out.stdout.matchAll(metricRe)) last = m;
+    const text = last?.[1];
+    const shownOut = lastLines(out.stdout);
+    const outTail = shownOut ? `
+last lines of stdout:
+${shownOut}` : " (stdout was empty)";
+    if (last === void 0 || text === void 0) {
+      throw new WorkloadError(
+        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ matched nothing in its output${outTail}`
+      );
+    }
+    const value = Number(text.trim());
+    if (!Number.isFinite(value) || value < 0 || text.trim() === "") {
+      throw new WorkloadError(
+        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text)}, which is not a non-negative number${outTail}`
+      );
+    }
+    return value * NS_PER[metric.unit];
+  }
+  return {
+    id: `command:${command}`,
+    kind: "command",
+    label: command,
+    opsPerCall: 1,
+    flopsPerOp: null,
+    metric: {
+      name: metric ? metricName(metric.regex) : "wall time per run",
+      unit: "ns"
+    },
+    contentHash: null,
+    warmupCalls: warmupRuns,
+    details: {
+      command,
+      threadEnv: [...threadEnv],
+      timeoutSec,
+      warmupRuns,
+      ...metric ? { metric: { regex: metric.regex, unit: metric.unit } } : {},
+      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
+    },
+    open(threads) {
+      if (!Number.isInteger(threads) || threads < 1) {
+        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads}`));
+      }
+      return Promise.resolve({
+        call: async () => sample(threads, await run3(threads)),
+        close: () => Promise.resolve()
+      });
+    }
+  };
+}
+
 // src/workloads/matmul.ts
 var MAX_DIM = 1 << 16;
 var MAX_OPS_PER_CALL = 64;
@@ -91179,10 +91867,10 @@ function pow2AtLeast(x, cap) {
   while (p < x && p < cap) p *= 2;
   return p;
 }
-async function fastestCall(run2, warm, timed) {
-  for (let i = 0; i < warm; i++) await run2();
+async function fastestCall(run3, warm, timed) {
+  for (let i = 0; i < warm; i++) await run3();
   let best = Infinity;
-  for (let i = 0; i < timed; i++) best = Math.min(best, await run2());
+  for (let i = 0; i < timed; i++) best = Math.min(best, await run3());
   return best;
 }
 async function createMatMulWorkload(ort, shape, options) {
@@ -91227,18 +91915,463 @@ async function createMatMulWorkload(ort, shape, options) {
   };
 }
 
-// src/workloads/overhead.ts
-async function measureCallOverhead(ort, samples = 300) {
-  const session = await createSession(ort, buildIdentityModel(), 1);
+// src/workloads/model.ts
+import { createHash as createHash5 } from "node:crypto";
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename as basename6 } from "node:path";
+
+// src/workloads/tensor-data.ts
+var GENERATED_TYPES = [
+  "float32",
+  "float16",
+  "float64",
+  "int8",
+  "uint8",
+  "int16",
+  "uint16",
+  "int32",
+  "uint32",
+  "int64",
+  "uint64",
+  "bool"
+];
+function isGeneratedType(type) {
+  return GENERATED_TYPES.includes(type);
+}
+function bytesPerElement(type) {
+  switch (type) {
+    case "float64":
+    case "int64":
+    case "uint64":
+      return 8;
+    case "float32":
+    case "int32":
+    case "uint32":
+      return 4;
+    case "float16":
+    case "int16":
+    case "uint16":
+      return 2;
+    default:
+      return 1;
+  }
+}
+var MAX_GENERATED_INT = 100;
+function inputSeed(seed, name) {
+  let h = 2166136261 ^ seed >>> 0;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+var f32 = new Float32Array(1);
+var u32 = new Uint32Array(f32.buffer);
+function toFloat16Bits(value) {
+  f32[0] = value;
+  const x = u32[0];
+  const sign = x >>> 16 & 32768;
+  const exp = x >>> 23 & 255;
+  let mant = x & 8388607;
+  if (exp === 255) return sign | 31744 | (mant ? 512 : 0);
+  let e = exp - 127 + 15;
+  if (e >= 31) return sign | 31744;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 8388608;
+    const shift = 14 - e;
+    let half2 = mant >>> shift;
+    const rest2 = mant & (1 << shift) - 1;
+    const halfway = 1 << shift - 1;
+    if (rest2 > halfway || rest2 === halfway && half2 & 1) half2++;
+    return sign | half2;
+  }
+  let half = e << 10 | mant >>> 13;
+  const rest = mant & 8191;
+  if (rest > 4096 || rest === 4096 && half & 1) half++;
+  e = half >>> 10;
+  return sign | (e >= 31 ? 31744 : half);
+}
+function allocate(type, count) {
+  switch (type) {
+    case "float32":
+      return new Float32Array(count);
+    case "float64":
+      return new Float64Array(count);
+    case "float16":
+    case "uint16":
+      return new Uint16Array(count);
+    case "int8":
+      return new Int8Array(count);
+    case "uint8":
+    case "bool":
+      return new Uint8Array(count);
+    case "int16":
+      return new Int16Array(count);
+    case "int32":
+      return new Int32Array(count);
+    case "uint32":
+      return new Uint32Array(count);
+    case "int64":
+      return new BigInt64Array(count);
+    case "uint64":
+      return new BigUint64Array(count);
+  }
+}
+function generateData(type, count, seed) {
+  const rand = mulberry32(seed);
+  const out = allocate(type, count);
+  if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
+    for (let i = 0; i < count; i++) out[i] = BigInt(Math.floor(rand() * MAX_GENERATED_INT));
+    return out;
+  }
+  const next = type === "float32" || type === "float64" ? () => rand() * 2 - 1 : type === "float16" ? () => toFloat16Bits(rand() * 2 - 1) : type === "bool" ? () => rand() < 0.5 ? 0 : 1 : () => Math.floor(rand() * MAX_GENERATED_INT);
+  for (let i = 0; i < count; i++) out[i] = next();
+  return out;
+}
+function intRange(type) {
+  switch (type) {
+    case "int8":
+      return [-128n, 127n];
+    case "uint8":
+      return [0n, 255n];
+    case "int16":
+      return [-32768n, 32767n];
+    case "uint16":
+      return [0n, 65535n];
+    case "int32":
+      return [-(2n ** 31n), 2n ** 31n - 1n];
+    case "uint32":
+      return [0n, 2n ** 32n - 1n];
+    case "int64":
+      return [-(2n ** 63n), 2n ** 63n - 1n];
+    case "uint64":
+      return [0n, 2n ** 64n - 1n];
+    default:
+      return void 0;
+  }
+}
+var VALUE_TOKEN = /^(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|true|false)$/i;
+function valuesData(type, text, count) {
+  const tokens = splitValues(text);
+  if (tokens.length === 0) return "no values";
+  const bad = tokens.find((t) => !VALUE_TOKEN.test(t));
+  if (bad !== void 0) return `"${bad}" is not a number`;
+  if (tokens.length > count) {
+    return `${tokens.length} values for a tensor of ${count} element${count === 1 ? "" : "s"}`;
+  }
+  const out = allocate(type, count);
+  const range3 = intRange(type);
+  let values;
+  if (type === "bool") {
+    values = [];
+    for (const t of tokens) {
+      const v = /^true$/i.test(t) ? 1 : /^false$/i.test(t) ? 0 : Number(t);
+      if (v !== 0 && v !== 1) return `"${t}" is not a bool (expected 0, 1, true or false)`;
+      values.push(v);
+    }
+  } else if (range3) {
+    values = [];
+    for (const t of tokens) {
+      if (!/^[-+]?\d+$/.test(t)) return `"${t}" is not an integer (the input is ${type})`;
+      const v = BigInt(t);
+      if (v < range3[0] || v > range3[1]) return `${t} is out of range for ${type}`;
+      values.push(out instanceof BigInt64Array || out instanceof BigUint64Array ? v : Number(v));
+    }
+  } else {
+    values = [];
+    for (const t of tokens) {
+      if (/^(?:true|false)$/i.test(t)) return `"${t}" is not a number (the input is ${type})`;
+      const v = Number(t);
+      if (!Number.isFinite(v)) return `"${t}" is not a finite number`;
+      values.push(type === "float16" ? toFloat16Bits(v) : v);
+    }
+  }
+  const n = values.length;
+  if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
+    for (let i = 0; i < count; i++) out[i] = values[i % n];
+  } else {
+    for (let i = 0; i < count; i++) out[i] = values[i % n];
+  }
+  return out;
+}
+function splitValues(text) {
+  return text.split(/[,\s]+/).map((t) => t.trim()).filter((t) => t.length > 0);
+}
+
+// src/workloads/model.ts
+var MAX_INPUT_DIM = 2 ** 31 - 1;
+var MAX_INPUT_BYTES = 2 ** 30;
+var SHAPE_FORM = "NAME=DIMS, e.g. x=8x512 (the full shape of input x) or batch=8 (a symbolic dimension by name)";
+function splitItems(items) {
+  return items.flatMap((item) => item.split(/[,;\r\n]+/)).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+function parseInputShapes(items, input = "--input-shape") {
+  const out = {};
+  for (const item of splitItems(items)) {
+    const eq = item.indexOf("=");
+    const name = eq < 0 ? "" : item.slice(0, eq).trim();
+    const dimsText = eq < 0 ? "" : item.slice(eq + 1).trim();
+    if (name.length === 0 || dimsText.length === 0) throw invalid(input, item, SHAPE_FORM);
+    const parts = dimsText.split(/[x×]/i).map((p) => p.trim());
+    const dims = parts.map((p) => /^\d+$/.test(p) ? Number(p) : NaN);
+    if (dims.some((d) => !Number.isSafeInteger(d) || d < 1)) {
+      throw invalid(input, item, `positive integer dimensions: ${SHAPE_FORM}`);
+    }
+    if (dims.some((d) => d > MAX_INPUT_DIM)) {
+      throw invalid(input, item, `dimensions of at most ${MAX_INPUT_DIM}`);
+    }
+    if (Object.hasOwn(out, name)) {
+      throw new InputError(`${input}: "${name}" is given twice; expected each name once`);
+    }
+    out[name] = dims;
+  }
+  return out;
+}
+function oneLine(text) {
+  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+function formatDeclaredShape(shape) {
+  return `[${shape.map((d) => d === "" ? "?" : String(d)).join(", ")}]`;
+}
+function formatDims(shape, sep11 = "\xD7") {
+  return shape.length === 0 ? "scalar" : shape.join(sep11);
+}
+function describeInputs(inputs) {
+  return inputs.map((i) => `${i.name}: ${i.type ?? "non-tensor"} ${formatDeclaredShape(i.shape)}`).join(", ");
+}
+function exampleShape(input) {
+  const dims = input.shape.map((d) => typeof d === "number" && d > 0 ? d : 8);
+  return `${input.name}=${dims.length ? dims.join("x") : "1"}`;
+}
+function declaredInputs(session) {
+  return session.inputMetadata.map(
+    (m) => m.isTensor ? { name: m.name, type: m.type, shape: [...m.shape] } : { name: m.name, type: null, shape: [] }
+  );
+}
+function resolveInputs(declared, inputShapes, inputValues = {}, modelName = "the model") {
+  const inputNames = new Set(declared.map((i) => i.name));
+  const symbols = new Set(
+    declared.flatMap((i) => i.shape.filter((d) => typeof d === "string" && d !== ""))
+  );
+  const known = () => {
+    const dims = [...symbols];
+    return `its inputs are ${describeInputs(declared)}` + (dims.length ? `; its symbolic dimensions are ${dims.join(", ")}` : "");
+  };
+  const shown = (name, dims) => `${name}=${dims.join("x")}`;
+  for (const i of declared) {
+    if (i.type === null) {
+      throw new InputError(
+        `--model: input "${i.name}" of ${modelName} is not a tensor (a sequence, map or optional); expected a model whose inputs are all tensors`
+      );
+    }
+    if (!isGeneratedType(i.type)) {
+      throw new InputError(
+        `--model: input "${i.name}" of ${modelName} has type ${i.type}, which threadgate cannot generate; expected inputs of type ${GENERATED_TYPES.join(", ")}`
+      );
+    }
+  }
+  const dimValues = /* @__PURE__ */ new Map();
+  for (const [name, dims] of Object.entries(inputShapes)) {
+    if (inputNames.has(name)) continue;
+    if (!symbols.has(name)) {
+      throw new InputError(
+        `--input-shape: got "${shown(name, dims)}"; "${name}" is neither an input nor a symbolic dimension of ${modelName}; ${known()}`
+      );
+    }
+    if (dims.length !== 1) {
+      throw new InputError(
+        `--input-shape: got "${shown(name, dims)}"; "${name}" is a symbolic dimension of ${modelName}; expected one value, e.g. ${name}=8`
+      );
+    }
+    dimValues.set(name, dims[0]);
+  }
+  for (const i of declared) {
+    const full = inputShapes[i.name];
+    if (!full) continue;
+    if (i.shape.length > 0 && full.length !== i.shape.length) {
+      throw new InputError(
+        `--input-shape: got "${shown(i.name, full)}"; input "${i.name}" of ${modelName} has ${i.shape.length} dimension${i.shape.length === 1 ? "" : "s"} ${formatDeclaredShape(i.shape)}; expected e.g. ${exampleShape(i)}`
+      );
+    }
+    i.shape.forEach((d, k) => {
+      if (typeof d === "number" && d >= 0 && full[k] !== d) {
+        throw new InputError(
+          `--input-shape: got "${shown(i.name, full)}"; input "${i.name}" of ${modelName} has shape ${formatDeclaredShape(i.shape)}, whose dimension ${k + 1} is fixed at ${d}; expected e.g. ${exampleShape(i)}`
+        );
+      }
+    });
+  }
+  const bound2 = /* @__PURE__ */ new Map();
+  for (const i of declared) {
+    const full = inputShapes[i.name];
+    if (!full) continue;
+    i.shape.forEach((d, k) => {
+      if (typeof d === "string" && d !== "" && !bound2.has(d)) bound2.set(d, full[k]);
+    });
+  }
+  const resolved = declared.map((i) => {
+    const type = i.type;
+    const full = inputShapes[i.name];
+    const shape = full !== void 0 ? [...full] : i.shape.map((d, k) => {
+      if (typeof d === "number" && d >= 0) return d;
+      const v = typeof d === "string" && d !== "" ? dimValues.get(d) ?? bound2.get(d) : void 0;
+      if (v !== void 0) return v;
+      const example = `--input-shape ${i.name}=DIMS (e.g. ${exampleShape(i)})`;
+      throw new InputError(
+        typeof d === "string" && d !== "" ? `--input-shape: input "${i.name}" has a symbolic dimension "${d}" with no value; expected ${example} or --input-shape ${d}=N` : `--input-shape: input "${i.name}" has an unnamed dynamic dimension (dimension ${k + 1} of ${formatDeclaredShape(i.shape)}) with no value; expected ${example}`
+      );
+    });
+    const values = inputValues[i.name];
+    return values === void 0 ? { name: i.name, type, shape, declaredShape: i.shape } : { name: i.name, type, shape, declaredShape: i.shape, values };
+  });
+  for (const name of Object.keys(inputValues)) {
+    if (!inputNames.has(name)) {
+      throw new InputError(
+        `--input-value: got "${name}=${inputValues[name]}"; "${name}" is not an input of ${modelName}; its inputs are ${describeInputs(declared)}`
+      );
+    }
+  }
+  const bytes = resolved.reduce(
+    (sum2, i) => sum2 + elementCount(i.shape) * bytesPerElement(i.type),
+    0
+  );
+  if (bytes > MAX_INPUT_BYTES) {
+    throw new InputError(
+      `--input-shape: the inputs of ${modelName} would take ${(bytes / 2 ** 30).toFixed(1)} GiB (${formatInputs(resolved)}); expected shapes whose inputs take under 1 GiB in total`
+    );
+  }
+  return resolved;
+}
+function elementCount(shape) {
+  return shape.reduce((p, d) => p * d, 1);
+}
+function formatInputs(inputs) {
+  return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
+}
+function modelId(path16, inputShapes) {
+  const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
+  return `model:${path16}${items.length ? `[${items.join(",")}]` : ""}`;
+}
+function buildFeeds(ort, inputs, seed) {
+  const feeds = {};
+  for (const i of inputs) {
+    const count = elementCount(i.shape);
+    let data;
+    if (i.values !== void 0) {
+      const filled = valuesData(i.type, i.values, count);
+      if (typeof filled === "string") {
+        throw new InputError(
+          `--input-value: got "${i.name}=${i.values}"; ${filled}; expected values that fit input "${i.name}" (${i.type} ${formatDims(i.shape)})`
+        );
+      }
+      data = filled;
+    } else {
+      data = generateData(i.type, count, inputSeed(seed, i.name));
+    }
+    feeds[i.name] = new ort.Tensor(i.type, data, i.shape);
+  }
+  return feeds;
+}
+async function readModel(path16) {
   try {
-    const feeds = { x: new ort.Tensor("float32", new Float32Array([1]), [1]) };
-    for (let i = 0; i < 100; i++) await timedRun(session, feeds);
-    const out = [];
-    for (let i = 0; i < samples; i++) out.push(await timedRun(session, feeds));
-    const sorted = [...out].sort((a, b) => a - b);
-    return { perCallNs: sorted[Math.floor(sorted.length / 2)], samplesNs: out };
+    return new Uint8Array(await readFile2(path16));
+  } catch (e) {
+    const code = e.code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : oneLine(describeError(e));
+    throw new InputError(
+      `--model: cannot read ${JSON.stringify(path16)} (${why}); expected a readable .onnx file`
+    );
+  }
+}
+async function createModelWorkload(ort, spec) {
+  const bytes = await readModel(spec.path);
+  const name = basename6(spec.path);
+  const contentHash = createHash5("sha256").update(bytes).digest("hex").slice(0, 16);
+  let probe;
+  try {
+    probe = await createSession(ort, bytes, 1);
+  } catch (e) {
+    throw new InputError(
+      `--model: ${spec.path} is not a valid ONNX model: ${oneLine(describeError(e))}`
+    );
+  }
+  let inputs;
+  let feeds;
+  try {
+    inputs = resolveInputs(declaredInputs(probe), spec.inputShapes, spec.inputValues ?? {}, name);
+    feeds = buildFeeds(ort, inputs, spec.seed);
+    try {
+      await probe.run(feeds, { logSeverityLevel: 4 });
+    } catch (e) {
+      throw new WorkloadError(
+        `model ${spec.path} failed to run with the generated inputs (${formatInputs(inputs)}): ${oneLine(describeError(e))}; check --input-shape and --input-value`
+      );
+    }
   } finally {
-    await session.release();
+    await probe.release();
+  }
+  return {
+    id: modelId(spec.path, spec.inputShapes),
+    kind: "model",
+    label: `${name} (${formatInputs(inputs)})`,
+    opsPerCall: 1,
+    flopsPerOp: null,
+    metric: { name: "latency per run", unit: "ns" },
+    contentHash,
+    details: {
+      path: spec.path,
+      bytes: bytes.length,
+      inputs: inputs.map((i) => ({
+        name: i.name,
+        type: i.type,
+        shape: i.shape,
+        declaredShape: i.declaredShape,
+        ...i.values !== void 0 ? { values: i.values } : {}
+      }))
+    },
+    async open(threads) {
+      let session;
+      try {
+        session = await createSession(ort, bytes, threads);
+      } catch (e) {
+        throw new WorkloadError(
+          `model ${spec.path} failed to load with ${threads} threads: ${oneLine(describeError(e))}`
+        );
+      }
+      return {
+        call: () => timedRun(session, feeds),
+        close: () => session.release()
+      };
+    }
+  };
+}
+
+// src/pipeline/workloads.ts
+async function buildWorkloads(spec, ctx) {
+  switch (spec.kind) {
+    case "matmul": {
+      for (const shape of spec.sizes) checkShapeFits(shape, ctx.threads.length, os9.freemem());
+      const out = [];
+      for (const shape of spec.sizes) {
+        out.push(
+          await createMatMulWorkload(ctx.ort, shape, {
+            overheadNs: ctx.overheadNs,
+            maxThreads: Math.max(...ctx.threads),
+            seed: ctx.seed
+          })
+        );
+      }
+      return out;
+    }
+    case "model":
+      return [await createModelWorkload(ctx.ort, { ...spec, seed: ctx.seed })];
+    case "command":
+      return [createCommandWorkload(spec)];
+    default: {
+      const never = spec;
+      return never;
+    }
   }
 }
 
@@ -91249,32 +92382,52 @@ async function runSweep(settings, options = {}) {
   const version3 = ortVersion(ort);
   const machine = probeCpu({ ortVersion: version3 });
   const threads = settings.threads === "auto" ? defaultThreadCounts(machine.availableCpus) : [...settings.threads];
-  for (const shape of settings.sizes) checkShapeFits(shape, threads.length, os9.freemem());
-  const overhead = await measureCallOverhead(ort);
-  const maxThreads = Math.max(...threads);
-  const workloads = [];
-  for (const shape of settings.sizes) {
-    workloads.push(
-      await createMatMulWorkload(ort, shape, {
-        overheadNs: overhead.perCallNs,
-        maxThreads,
-        seed: settings.seed
-      })
-    );
-  }
-  const output = await sweep(workloads, {
+  const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
+  const workloads = await buildWorkloads(settings.workload, {
+    ort,
+    threads,
+    overheadNs: overhead?.perCallNs ?? 0,
+    seed: settings.seed
+  });
+  const common = {
     threads,
     maxTimeSec: settings.maxTimeSec,
     targetPrecision: settings.targetPrecision,
     seed: settings.seed,
     startMs,
     ...options.onProgress ? { onProgress: options.onProgress } : {}
-  });
-  return buildResult({
+  };
+  let output;
+  let comparison = null;
+  let warnings = [];
+  if (settings.baselineWorkload) {
+    const [base] = await buildWorkloads(settings.baselineWorkload, {
+      ort,
+      threads,
+      overheadNs: overhead?.perCallNs ?? 0,
+      seed: settings.seed
+    });
+    if (workloads.length !== 1 || !base) {
+      throw new Error("a same-job comparison needs exactly one workload on each side");
+    }
+    const run3 = await runSameJob(workloads[0], base, {
+      ...common,
+      threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
+      tolerance: settings.tolerance,
+      fingerprint: machine.fingerprint,
+      baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload)
+    });
+    output = run3.headSweep;
+    comparison = run3.comparison;
+    warnings = run3.warnings;
+  } else {
+    output = await sweep(workloads, common);
+  }
+  const result = buildResult({
     sweep: output,
     machine,
     runtime: { onnxruntime: version3, node: process.versions.node },
-    overhead: {
+    overhead: overhead && {
       perCallNs: overhead.perCallNs,
       ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95)
     },
@@ -91286,11 +92439,105 @@ async function runSweep(settings, options = {}) {
     },
     elapsedSec: (performance.now() - startMs) / 1e3
   });
+  return { result, comparison, warnings };
+}
+function describeSpec(spec) {
+  switch (spec.kind) {
+    case "matmul":
+      return "MatMul";
+    case "model":
+      return `model ${spec.path}`;
+    case "command":
+      return `command ${spec.command}${spec.cwd ? ` in ${spec.cwd}` : ""}`;
+    default: {
+      const never = spec;
+      return never;
+    }
+  }
+}
+
+// src/action/compare-ref.ts
+import { execFile } from "node:child_process";
+import { mkdtemp, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
+import path12 from "node:path";
+import { promisify as promisify3 } from "node:util";
+var run = promisify3(execFile);
+var FETCH_HINT = "expected a ref this checkout has: use actions/checkout with `fetch-depth: 0` (or fetch the base ref) before threadgate";
+async function git(args, cwd, encoding = "utf8") {
+  return run("git", [...args], { cwd, encoding, maxBuffer: 1 << 30 });
+}
+async function baseVersionAt(ref, head, workspace, tempDir) {
+  let sha;
+  try {
+    sha = (await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], workspace)).stdout.toString().trim();
+  } catch (e) {
+    throw new InputError(
+      `compare-ref: got "${ref}"; git cannot resolve it here (${oneLine2(e)}); ${FETCH_HINT}`
+    );
+  }
+  const short = sha.slice(0, 7);
+  const dir = await mkdtemp(path12.join(tempDir, "threadgate-base-"));
+  const cleanup = async () => {
+    await git(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
+    await rm3(dir, { recursive: true, force: true });
+  };
+  switch (head.kind) {
+    case "model": {
+      const top = (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
+      const rel = path12.relative(top, path12.resolve(workspace, head.path)).split(path12.sep).join("/");
+      let bytes;
+      try {
+        bytes = (await git(["show", `${sha}:${rel}`], workspace, "buffer")).stdout;
+      } catch (e) {
+        await cleanup();
+        throw new InputError(
+          `compare-ref: the model ${head.path} does not exist at ${ref} (${short}): ${oneLine2(e)}`
+        );
+      }
+      const file = path12.join(dir, path12.basename(head.path));
+      await writeFile2(file, bytes);
+      return {
+        spec: { ...head, path: file },
+        description: `${head.path} at ${ref} (${short})`,
+        cleanup
+      };
+    }
+    case "command": {
+      try {
+        await git(["worktree", "add", "--detach", dir, sha], workspace);
+      } catch (e) {
+        await cleanup();
+        throw new InputError(
+          `compare-ref: could not check out ${ref} (${short}) into a worktree: ${oneLine2(e)}`
+        );
+      }
+      const sub = path12.relative(
+        (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim(),
+        path12.resolve(workspace, head.cwd ?? ".")
+      );
+      return {
+        spec: { ...head, cwd: path12.join(dir, sub) },
+        description: `the command in a worktree of ${ref} (${short})`,
+        cleanup
+      };
+    }
+    case "matmul":
+      throw new InputError("compare-ref: only for `model` or `command` workloads");
+    default: {
+      const never = head;
+      return never;
+    }
+  }
+}
+function oneLine2(e) {
+  const err = e;
+  const text = typeof err.stderr === "string" && err.stderr.trim() ? err.stderr : describeError(e);
+  return text.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
 // src/provision/provision.ts
 import { existsSync as existsSync8, readFileSync as readFileSync4 } from "node:fs";
-import { lstat as lstat2, mkdir as mkdir4, mkdtemp, readdir as readdir3, rename as rename4, rm as rm4 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir4, mkdtemp as mkdtemp2, readdir as readdir3, rename as rename4, rm as rm5 } from "node:fs/promises";
 import { createRequire as createRequire3 } from "node:module";
 import { dirname as dirname9, join as join11 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
@@ -91335,16 +92582,16 @@ function ortCacheKey(platform3, arch3, version3 = ORT_VERSION) {
 }
 
 // src/provision/tarball.ts
-import { spawn as spawn2 } from "node:child_process";
+import { spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync5 } from "node:fs";
-import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm3 } from "node:fs/promises";
+import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm4 } from "node:fs/promises";
 import { dirname as dirname7, join as join9, relative as relative3, sep as sep10 } from "node:path";
 
 // src/provision/integrity.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 async function fileSriSha512(file) {
-  const hash = createHash5("sha512");
+  const hash = createHash6("sha512");
   for await (const chunk of createReadStream2(file)) hash.update(chunk);
   return `sha512-${hash.digest("base64")}`;
 }
@@ -91363,9 +92610,9 @@ function quoteForCmd(arg) {
   if (arg.includes('"')) throw new WorkloadError(`cannot pass ${arg} to npm: it contains a quote`);
   return `"${arg}"`;
 }
-function run(command, args, opts) {
+function run2(command, args, opts) {
   return new Promise((resolvePromise, reject) => {
-    const child2 = spawn2(command, args, {
+    const child2 = spawn3(command, args, {
       cwd: opts.cwd,
       shell: opts.shell ?? false,
       stdio: ["ignore", "pipe", "pipe"],
@@ -91397,7 +92644,7 @@ async function npmPack(specs, destDir, timeoutMs = 10 * 6e4) {
   const args = ["pack", ...specs, "--json", "--pack-destination", destDir];
   let result;
   try {
-    result = windows ? await run("npm.cmd", args.map(quoteForCmd), { timeoutMs, shell: true }) : await run("npm", args, { timeoutMs });
+    result = windows ? await run2("npm.cmd", args.map(quoteForCmd), { timeoutMs, shell: true }) : await run2("npm", args, { timeoutMs });
   } catch (e) {
     throw new WorkloadError(`could not run npm to fetch ${specs.join(" ")}: ${describeError(e)}`);
   }
@@ -91437,12 +92684,12 @@ ${tail(result.stdout)}`);
 }
 async function extractPackage(file, dest) {
   const work = `${dest}.extract`;
-  await rm3(work, { recursive: true, force: true });
+  await rm4(work, { recursive: true, force: true });
   await mkdir3(work, { recursive: true });
   let result;
   try {
     const archive = relative3(work, file).split(sep10).join("/");
-    result = await run("tar", ["--no-same-owner", "-xzf", archive], {
+    result = await run2("tar", ["--no-same-owner", "-xzf", archive], {
       cwd: work,
       timeoutMs: 10 * 6e4
     });
@@ -91457,7 +92704,7 @@ ${tail(result.stderr)}`);
   if (!existsSync5(unpacked)) throw new WorkloadError(`${file} has no package/ directory`);
   await mkdir3(dirname7(dest), { recursive: true });
   await rename3(unpacked, dest);
-  await rm3(work, { recursive: true, force: true });
+  await rm4(work, { recursive: true, force: true });
 }
 async function presentBinaryDirs(packageDir) {
   const root = join9(packageDir, BINARY_ROOT);
@@ -91474,13 +92721,13 @@ async function presentBinaryDirs(packageDir) {
 }
 async function pruneBinaries(packageDir, platform3, arch3) {
   const prune = binaryDirsToPrune(await presentBinaryDirs(packageDir), platform3, arch3);
-  for (const rel of prune) await rm3(join9(packageDir, rel), { recursive: true, force: true });
+  for (const rel of prune) await rm4(join9(packageDir, rel), { recursive: true, force: true });
   return prune;
 }
 async function installFromTarballs(opts) {
   const { destDir } = opts;
   try {
-    await rm3(destDir, { recursive: true, force: true });
+    await rm4(destDir, { recursive: true, force: true });
     await mkdir3(join9(destDir, "node_modules"), { recursive: true });
     for (const t of opts.tarballs) {
       await verifyIntegrity(t.file, t.integrity, t.name);
@@ -91495,7 +92742,7 @@ async function installFromTarballs(opts) {
     }
     return { pruned };
   } catch (e) {
-    await rm3(destDir, { recursive: true, force: true });
+    await rm4(destDir, { recursive: true, force: true });
     throw e instanceof WorkloadError ? e : new WorkloadError(describeError(e));
   }
 }
@@ -91650,7 +92897,7 @@ async function provisionOrt(opts) {
     }
   }
   await mkdir4(base, { recursive: true });
-  const stage = await mkdtemp(join11(base, "stage-"));
+  const stage = await mkdtemp2(join11(base, "stage-"));
   try {
     const specs = [`onnxruntime-node@${ORT_VERSION}`, `onnxruntime-common@${ORT_VERSION}`];
     log2(`fetching ${specs.join(" and ")} with npm pack`);
@@ -91675,13 +92922,13 @@ async function provisionOrt(opts) {
       platform: platform3,
       arch: arch3
     });
-    await rm4(ortDir, { recursive: true, force: true });
+    await rm5(ortDir, { recursive: true, force: true });
     await rename4(join11(stage, "pkg"), ortDir);
     log2(
       `npm pack took ${fetched.toFixed(1)} s; integrity verified, unpacked in ${secondsSince(t2).toFixed(1)} s, kept ${platform3}/${arch3} (${mb(await directorySize(ortDir))}), removed ${pruned.join(", ") || "nothing"}`
     );
   } finally {
-    await rm4(stage, { recursive: true, force: true });
+    await rm5(stage, { recursive: true, force: true });
   }
   const cached = await saveToToolCache();
   if (cache) {
@@ -91822,7 +93069,7 @@ function workloadTable(w, comparison) {
   return rows.join("\n");
 }
 function chartText(s) {
-  return s.replace(/["[\]`\n\r<>]/g, " ").slice(0, 80);
+  return s.replace(/["[\]`\n\r<>]/g, " ").replace(/%+/g, "%").slice(0, 80);
 }
 function latencyChart(w, comparison) {
   const maxNs = Math.max(...w.points.map((p) => p.medianNs));
@@ -91911,20 +93158,20 @@ ${latencyChart(w, comparison)}`
 }
 
 // src/results/io.ts
-import { mkdir as mkdir5, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
-import path13 from "node:path";
+import { mkdir as mkdir5, rename as rename5, writeFile as writeFile3 } from "node:fs/promises";
+import path14 from "node:path";
 async function writeJsonAtomic(file, value) {
-  const dir = path13.dirname(path13.resolve(file));
+  const dir = path14.dirname(path14.resolve(file));
   await mkdir5(dir, { recursive: true });
-  const tmp = path13.join(dir, `.${path13.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  await writeFile2(tmp, JSON.stringify(value, null, 2) + "\n");
+  const tmp = path14.join(dir, `.${path14.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  await writeFile3(tmp, JSON.stringify(value, null, 2) + "\n");
   await rename5(tmp, file);
 }
 
 // src/action/context.ts
 import { readFileSync as readFileSync5 } from "node:fs";
 import os12 from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 function readEvent(file) {
   if (!file) return {};
   try {
@@ -91968,7 +93215,7 @@ function runUrl(ctx) {
   return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
 }
 function defaultResultsPath(ctx) {
-  return path14.join(ctx.tempDir, "threadgate", "results.json");
+  return path15.join(ctx.tempDir, "threadgate", "results.json");
 }
 
 // src/baseline/store.ts
@@ -91978,10 +93225,10 @@ function parseBaselineSpec(value, input = "baseline") {
   if (v === "cache" || v === "") return { kind: "cache" };
   if (v === "none") return { kind: "none" };
   if (v.startsWith("file:")) {
-    const path15 = v.slice("file:".length).trim();
-    if (path15 === "")
+    const path16 = v.slice("file:".length).trim();
+    if (path16 === "")
       throw invalid(input, value, `${EXPECTED_SPEC}; the path after "file:" is empty`);
-    return { kind: "file", path: path15 };
+    return { kind: "file", path: path16 };
   }
   throw invalid(input, value, EXPECTED_SPEC);
 }
@@ -92036,31 +93283,72 @@ function bool(name, value, fallback) {
   if (["false", "False", "FALSE"].includes(v)) return false;
   throw invalid(name, value, '"true" or "false"');
 }
+function readWorkload(get) {
+  const model = get("model");
+  const command = get("command");
+  const shapes = get("input-shapes");
+  if (model !== "" && command !== "") {
+    throw new InputError(
+      "model and command: both set; expected one of them (or neither, for the built-in MatMul)"
+    );
+  }
+  if (shapes !== "" && model === "") {
+    throw invalid("input-shapes", shapes, "empty unless `model` is set");
+  }
+  if (model !== "") {
+    return {
+      kind: "model",
+      path: model,
+      inputShapes: parseInputShapes(shapes === "" ? [] : [shapes], "input-shapes")
+    };
+  }
+  if (command !== "") {
+    return {
+      kind: "command",
+      command,
+      threadEnv: DEFAULT_THREAD_ENV,
+      timeoutSec: DEFAULT_TIMEOUT_SEC,
+      warmupRuns: DEFAULT_WARMUP_RUNS
+    };
+  }
+  return { kind: "matmul", sizes: parseShapes(get("sizes") || DEFAULTS2.sizes, "sizes") };
+}
+function readCompareRef(text, workload) {
+  if (text === "") return null;
+  if (workload.kind === "matmul") {
+    throw invalid(
+      "compare-ref",
+      text,
+      "empty unless `model` or `command` is set (the built-in MatMul has no versions to compare)"
+    );
+  }
+  if (!/^[\w./@^~{}-]+$/.test(text) || text.startsWith("-")) {
+    throw invalid(
+      "compare-ref",
+      text,
+      "a git ref or commit sha, e.g. ${{ github.event.pull_request.base.sha }}"
+    );
+  }
+  return text;
+}
 function readActionSettings(input, cpus2) {
   const get = (name) => input(name).trim();
-  for (const name of ["model", "input-shapes", "command", "compare-ref"]) {
-    if (get(name) !== "") {
-      throw invalid(
-        name,
-        get(name),
-        "empty: this version of threadgate sweeps the built-in MatMul only"
-      );
-    }
-  }
   const threadsText2 = get("threads") || "auto";
+  const workload = readWorkload(get);
   return {
     sweep: {
-      sizes: parseShapes(get("sizes") || DEFAULTS2.sizes, "sizes"),
+      workload,
       threads: threadsText2.toLowerCase() === "auto" ? "auto" : parseThreadCounts(threadsText2, cpus2.availableCpus, cpus2.logicalCpus, "threads"),
       maxTimeSec: parseSeconds(get("max-time") || String(DEFAULTS2.maxTimeSec), "max-time"),
       targetPrecision: DEFAULTS2.targetPrecision,
       tolerance: DEFAULTS2.tolerance,
       seed: randomSeed()
     },
+    compareRef: readCompareRef(get("compare-ref"), workload),
     githubToken: get("github-token"),
     baseline: parseBaselineSpec(get("baseline") || "cache", "baseline"),
     saveBaseline: oneOf("save-baseline", get("save-baseline") || "auto", SAVE_MODES),
-    threshold: get("threshold") === "" ? DEFAULT_THRESHOLD : parsePercent(get("threshold"), "threshold"),
+    threshold: get("threshold") === "" ? null : parsePercent(get("threshold"), "threshold"),
     failOnRegression: bool("fail-on-regression", get("fail-on-regression"), true),
     comment: oneOf("comment", get("comment") || "always", COMMENT_MODES),
     exportEnv: bool("export-env", get("export-env"), false)
@@ -92084,27 +93372,39 @@ async function runAction() {
     info(`onnxruntime-node from ${p.source} in ${p.seconds.toFixed(1)} s`);
     return loadOrt(p.packageDir);
   });
-  const result = await group(
-    "Sweeping thread counts",
-    () => runSweep(settings.sweep, {
-      ort,
-      onProgress: (p) => {
-        if (p.phase !== "measure" || p.round % 10 === 0)
-          info(
-            `${p.phase} \xB7 round ${p.round} \xB7 ${p.cellsDone}/${p.cellsTotal} cells at target \xB7 ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`
-          );
-      }
-    })
-  );
+  const base = settings.compareRef ? await baseVersionAt(settings.compareRef, settings.sweep.workload, ctx.workspace, ctx.tempDir) : null;
+  const warnings = [];
+  let run3;
+  try {
+    run3 = await group(
+      "Sweeping thread counts",
+      () => runSweep(base ? { ...settings.sweep, baselineWorkload: base.spec } : settings.sweep, {
+        ort,
+        ...settings.threshold !== null ? { threshold: settings.threshold } : {},
+        ...base ? { baseDescription: base.description } : {},
+        onProgress: (p) => {
+          if (p.phase !== "measure" || p.round % 10 === 0)
+            info(
+              `${p.phase} \xB7 round ${p.round} \xB7 ${p.cellsDone}/${p.cellsTotal} cells at target \xB7 ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`
+            );
+        }
+      })
+    );
+  } finally {
+    await base?.cleanup();
+  }
+  const { result } = run3;
+  warnings.push(...run3.warnings);
   const resultsPath = defaultResultsPath(ctx);
   await writeJsonAtomic(resultsPath, result);
   setOutput("results-path", resultsPath);
   setOutput("recommended-threads", String(result.recommendation.ompNumThreads));
   info(`Results written to ${resultsPath}`);
-  const warnings = [];
   const store = chooseStore(settings, ctx, result.machine.fingerprint);
-  const { baseline, error: baselineError } = await loadBaseline(store, warnings);
-  const comparison = store === null ? null : compareResults(baseline, result, { threshold: settings.threshold });
+  const { baseline, error: baselineError } = base ? { baseline: null, error: null } : await loadBaseline(store, warnings);
+  const comparison = run3.comparison ?? (store === null ? null : compareResults(baseline, result, {
+    ...settings.threshold !== null ? { threshold: settings.threshold } : {}
+  }));
   if (comparison) {
     await writeJsonAtomic(
       resultsPath.replace(/\.json$/, ".comparison.json"),
@@ -92129,7 +93429,7 @@ async function runAction() {
   }
   const markdown = (extra) => renderMarkdown(result, comparison, {
     ...ctx.job ? { title: ctx.job } : {},
-    baselineKind: "stored",
+    baselineKind: base ? "same-job" : "stored",
     resultsPath,
     runUrl: runUrl(ctx),
     warnings: [...warnings, ...extra]

@@ -2,9 +2,8 @@
  * Action inputs → one validated settings object (the same SweepSettings the CLI builds, plus
  * what only the action has). Every error names the input, the value and the expected form.
  */
-import { DEFAULT_THRESHOLD } from '../analysis/compare.js';
 import { parseBaselineSpec, type BaselineSpec } from '../baseline/store.js';
-import { invalid } from '../errors.js';
+import { InputError, invalid } from '../errors.js';
 import { parseThreadCounts } from '../measure/plan.js';
 import {
   DEFAULTS,
@@ -12,8 +11,15 @@ import {
   parseSeconds,
   randomSeed,
   type SweepSettings,
+  type WorkloadSpec,
 } from '../settings/settings.js';
+import {
+  DEFAULT_THREAD_ENV,
+  DEFAULT_TIMEOUT_SEC,
+  DEFAULT_WARMUP_RUNS,
+} from '../workloads/command.js';
 import { parseShapes } from '../workloads/matmul.js';
+import { parseInputShapes } from '../workloads/model.js';
 
 export const COMMENT_MODES = ['always', 'on-regression', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -22,10 +28,13 @@ export type SaveMode = (typeof SAVE_MODES)[number];
 
 export interface ActionSettings {
   readonly sweep: SweepSettings;
+  /** Same-job comparison against this git ref (model and command workloads). */
+  readonly compareRef: string | null;
   readonly githubToken: string;
   readonly baseline: BaselineSpec;
   readonly saveBaseline: SaveMode;
-  readonly threshold: number;
+  /** null: the default of the comparison mode (stored baseline or same job). */
+  readonly threshold: number | null;
   readonly failOnRegression: boolean;
   readonly comment: CommentMode;
   readonly exportEnv: boolean;
@@ -51,24 +60,66 @@ function bool(name: string, value: string, fallback: boolean): boolean {
   throw invalid(name, value, '"true" or "false"');
 }
 
+function readWorkload(get: (name: string) => string): WorkloadSpec {
+  const model = get('model');
+  const command = get('command');
+  const shapes = get('input-shapes');
+  if (model !== '' && command !== '') {
+    throw new InputError(
+      'model and command: both set; expected one of them (or neither, for the built-in MatMul)',
+    );
+  }
+  if (shapes !== '' && model === '') {
+    throw invalid('input-shapes', shapes, 'empty unless `model` is set');
+  }
+  if (model !== '') {
+    return {
+      kind: 'model',
+      path: model,
+      inputShapes: parseInputShapes(shapes === '' ? [] : [shapes], 'input-shapes'),
+    };
+  }
+  if (command !== '') {
+    return {
+      kind: 'command',
+      command,
+      threadEnv: DEFAULT_THREAD_ENV,
+      timeoutSec: DEFAULT_TIMEOUT_SEC,
+      warmupRuns: DEFAULT_WARMUP_RUNS,
+    };
+  }
+  return { kind: 'matmul', sizes: parseShapes(get('sizes') || DEFAULTS.sizes, 'sizes') };
+}
+
+function readCompareRef(text: string, workload: WorkloadSpec): string | null {
+  if (text === '') return null;
+  if (workload.kind === 'matmul') {
+    throw invalid(
+      'compare-ref',
+      text,
+      'empty unless `model` or `command` is set (the built-in MatMul has no versions to compare)',
+    );
+  }
+  if (!/^[\w./@^~{}-]+$/.test(text) || text.startsWith('-')) {
+    throw invalid(
+      'compare-ref',
+      text,
+      'a git ref or commit sha, e.g. ${{ github.event.pull_request.base.sha }}',
+    );
+  }
+  return text;
+}
+
 export function readActionSettings(
   input: InputReader,
   cpus: { availableCpus: number; logicalCpus: number },
 ): ActionSettings {
   const get = (name: string) => input(name).trim();
-  for (const name of ['model', 'input-shapes', 'command', 'compare-ref']) {
-    if (get(name) !== '') {
-      throw invalid(
-        name,
-        get(name),
-        'empty: this version of threadgate sweeps the built-in MatMul only',
-      );
-    }
-  }
   const threadsText = get('threads') || 'auto';
+  const workload = readWorkload(get);
   return {
     sweep: {
-      sizes: parseShapes(get('sizes') || DEFAULTS.sizes, 'sizes'),
+      workload,
       threads:
         threadsText.toLowerCase() === 'auto'
           ? 'auto'
@@ -78,11 +129,11 @@ export function readActionSettings(
       tolerance: DEFAULTS.tolerance,
       seed: randomSeed(),
     },
+    compareRef: readCompareRef(get('compare-ref'), workload),
     githubToken: get('github-token'),
     baseline: parseBaselineSpec(get('baseline') || 'cache', 'baseline'),
     saveBaseline: oneOf('save-baseline', get('save-baseline') || 'auto', SAVE_MODES),
-    threshold:
-      get('threshold') === '' ? DEFAULT_THRESHOLD : parsePercent(get('threshold'), 'threshold'),
+    threshold: get('threshold') === '' ? null : parsePercent(get('threshold'), 'threshold'),
     failOnRegression: bool('fail-on-regression', get('fail-on-regression'), true),
     comment: oneOf('comment', get('comment') || 'always', COMMENT_MODES),
     exportEnv: bool('export-env', get('export-env'), false),

@@ -22,7 +22,8 @@ import {
   upsertStickyComment,
 } from '../github/comment.js';
 import { truncateBody } from '../github/markdown.js';
-import { runSweep } from '../pipeline/sweep-run.js';
+import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
+import { baseVersionAt } from './compare-ref.js';
 import { provisionOrt } from '../provision/index.js';
 import { formatNs, formatSignedPercent } from '../report/format.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -59,28 +60,48 @@ export async function runAction(): Promise<void> {
     return loadOrt(p.packageDir);
   });
 
-  const result = await core.group('Sweeping thread counts', () =>
-    runSweep(settings.sweep, {
-      ort,
-      onProgress: (p) => {
-        if (p.phase !== 'measure' || p.round % 10 === 0)
-          core.info(
-            `${p.phase} · round ${p.round} · ${p.cellsDone}/${p.cellsTotal} cells at target · ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`,
-          );
-      },
-    }),
-  );
+  const base = settings.compareRef
+    ? await baseVersionAt(settings.compareRef, settings.sweep.workload, ctx.workspace, ctx.tempDir)
+    : null;
+  const warnings: string[] = [];
+  let run: SweepRun;
+  try {
+    run = await core.group('Sweeping thread counts', () =>
+      runSweep(base ? { ...settings.sweep, baselineWorkload: base.spec } : settings.sweep, {
+        ort,
+        ...(settings.threshold !== null ? { threshold: settings.threshold } : {}),
+        ...(base ? { baseDescription: base.description } : {}),
+        onProgress: (p) => {
+          if (p.phase !== 'measure' || p.round % 10 === 0)
+            core.info(
+              `${p.phase} · round ${p.round} · ${p.cellsDone}/${p.cellsTotal} cells at target · ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`,
+            );
+        },
+      }),
+    );
+  } finally {
+    await base?.cleanup();
+  }
+  const { result } = run;
+  warnings.push(...run.warnings);
   const resultsPath = defaultResultsPath(ctx);
   await writeJsonAtomic(resultsPath, result);
   core.setOutput('results-path', resultsPath);
   core.setOutput('recommended-threads', String(result.recommendation.ompNumThreads));
   core.info(`Results written to ${resultsPath}`);
 
-  const warnings: string[] = [];
+  // A same-job comparison is the baseline when compare-ref is set; otherwise the store's.
   const store = chooseStore(settings, ctx, result.machine.fingerprint);
-  const { baseline, error: baselineError } = await loadBaseline(store, warnings);
+  const { baseline, error: baselineError } = base
+    ? { baseline: null, error: null }
+    : await loadBaseline(store, warnings);
   const comparison =
-    store === null ? null : compareResults(baseline, result, { threshold: settings.threshold });
+    run.comparison ??
+    (store === null
+      ? null
+      : compareResults(baseline, result, {
+          ...(settings.threshold !== null ? { threshold: settings.threshold } : {}),
+        }));
   if (comparison) {
     await writeJsonAtomic(
       resultsPath.replace(/\.json$/, '.comparison.json'),
@@ -111,7 +132,7 @@ export async function runAction(): Promise<void> {
   const markdown = (extra: readonly string[]) =>
     renderMarkdown(result, comparison, {
       ...(ctx.job ? { title: ctx.job } : {}),
-      baselineKind: 'stored',
+      baselineKind: base ? 'same-job' : 'stored',
       resultsPath,
       runUrl: runUrl(ctx),
       warnings: [...warnings, ...extra],

@@ -29,7 +29,12 @@ import {
   type SameJobWorkloadSamples,
 } from '../analysis/same-job.js';
 import type { Comparison, GateMode } from '../analysis/compare.js';
-import { sweep, type SweepOutput, type SweepProgress, type WorkloadSweep } from '../measure/sweep.js';
+import {
+  sweep,
+  type SweepOutput,
+  type SweepProgress,
+  type WorkloadSweep,
+} from '../measure/sweep.js';
 import type { Workload } from '../workloads/types.js';
 
 export const DEFAULT_MIN_ROUNDS = 10;

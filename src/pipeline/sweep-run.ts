@@ -2,29 +2,41 @@
  * settings → plan → measure → Result. The only orchestration of a sweep; the CLI and the action
  * call this and hand the Result to their sinks.
  */
-import os from 'node:os';
 import { probeCpu } from '../cpu/index.js';
-import { sweep, type SweepProgress } from '../measure/sweep.js';
+import type { Comparison } from '../analysis/compare.js';
+import { DEFAULT_SAME_JOB_THRESHOLD } from '../analysis/same-job.js';
+import { sweep, type SweepOutput, type SweepProgress } from '../measure/sweep.js';
+import { runSameJob } from './same-job.js';
 import { defaultThreadCounts } from '../measure/plan.js';
 import { buildResult } from '../results/build.js';
 import { medianCIOrderStat } from '../stats/index.js';
 import type { Result } from '../results/types.js';
-import type { SweepSettings } from '../settings/settings.js';
-import { checkShapeFits, createMatMulWorkload } from '../workloads/matmul.js';
+import type { SweepSettings, WorkloadSpec } from '../settings/settings.js';
 import { measureCallOverhead } from '../workloads/overhead.js';
 import { loadOrt, ortVersion, type OrtModule } from '../workloads/ort.js';
-import type { Workload } from '../workloads/types.js';
+import { buildWorkloads } from './workloads.js';
 
 export interface SweepRunOptions {
   readonly ort?: OrtModule;
   readonly onProgress?: (p: SweepProgress) => void;
-  readonly log?: (line: string) => void;
+  /** Same-job comparison only: the smallest slowdown that fails the gate. */
+  readonly threshold?: number;
+  /** Same-job comparison only: what the base is, for the report (e.g. "origin/main"). */
+  readonly baseDescription?: string;
+}
+
+export interface SweepRun {
+  readonly result: Result;
+  /** The same-job comparison, when settings.baselineWorkload was given; else null. */
+  readonly comparison: Comparison | null;
+  /** Things the user should know (e.g. an undecided same-job cell passed). */
+  readonly warnings: readonly string[];
 }
 
 export async function runSweep(
   settings: SweepSettings,
   options: SweepRunOptions = {},
-): Promise<Result> {
+): Promise<SweepRun> {
   const startMs = performance.now();
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
@@ -33,34 +45,54 @@ export async function runSweep(
     settings.threads === 'auto'
       ? defaultThreadCounts(machine.availableCpus)
       : [...settings.threads];
-  for (const shape of settings.sizes) checkShapeFits(shape, threads.length, os.freemem());
+  // The per-call overhead of session.run matters to ORT workloads only.
+  const overhead = settings.workload.kind === 'command' ? null : await measureCallOverhead(ort);
+  const workloads = await buildWorkloads(settings.workload, {
+    ort,
+    threads,
+    overheadNs: overhead?.perCallNs ?? 0,
+    seed: settings.seed,
+  });
 
-  const overhead = await measureCallOverhead(ort);
-  const maxThreads = Math.max(...threads);
-  const workloads: Workload[] = [];
-  for (const shape of settings.sizes) {
-    workloads.push(
-      await createMatMulWorkload(ort, shape, {
-        overheadNs: overhead.perCallNs,
-        maxThreads,
-        seed: settings.seed,
-      }),
-    );
-  }
-
-  const output = await sweep(workloads, {
+  const common = {
     threads,
     maxTimeSec: settings.maxTimeSec,
     targetPrecision: settings.targetPrecision,
     seed: settings.seed,
     startMs,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  return buildResult({
+  };
+  let output: SweepOutput;
+  let comparison: Comparison | null = null;
+  let warnings: readonly string[] = [];
+  if (settings.baselineWorkload) {
+    const [base] = await buildWorkloads(settings.baselineWorkload, {
+      ort,
+      threads,
+      overheadNs: overhead?.perCallNs ?? 0,
+      seed: settings.seed,
+    });
+    if (workloads.length !== 1 || !base) {
+      throw new Error('a same-job comparison needs exactly one workload on each side');
+    }
+    const run = await runSameJob(workloads[0]!, base, {
+      ...common,
+      threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
+      tolerance: settings.tolerance,
+      fingerprint: machine.fingerprint,
+      baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
+    });
+    output = run.headSweep;
+    comparison = run.comparison;
+    warnings = run.warnings;
+  } else {
+    output = await sweep(workloads, common);
+  }
+  const result = buildResult({
     sweep: output,
     machine,
     runtime: { onnxruntime: version, node: process.versions.node },
-    overhead: {
+    overhead: overhead && {
       perCallNs: overhead.perCallNs,
       ci95Ns: medianCIOrderStat(overhead.samplesNs, 0.95),
     },
@@ -72,4 +104,20 @@ export async function runSweep(
     },
     elapsedSec: (performance.now() - startMs) / 1000,
   });
+  return { result, comparison, warnings };
+}
+
+function describeSpec(spec: WorkloadSpec): string {
+  switch (spec.kind) {
+    case 'matmul':
+      return 'MatMul';
+    case 'model':
+      return `model ${spec.path}`;
+    case 'command':
+      return `command ${spec.command}${spec.cwd ? ` in ${spec.cwd}` : ''}`;
+    default: {
+      const never: never = spec;
+      return never;
+    }
+  }
 }

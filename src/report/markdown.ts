@@ -153,9 +153,15 @@ function workloadTable(w: WorkloadResult, comparison: Comparison | null): string
   return rows.join('\n');
 }
 
-/** Mermaid label text: no quotes, brackets or newlines. */
+/**
+ * Mermaid label text: no quotes, brackets or newlines, and no `%%` (a `%%{…}%%` directive is
+ * honoured anywhere in the source, and `"%%` starts a comment that breaks the chart).
+ */
 function chartText(s: string): string {
-  return s.replace(/["[\]`\n\r<>]/g, ' ').slice(0, 80);
+  return s
+    .replace(/["[\]`\n\r<>]/g, ' ')
+    .replace(/%+/g, '%')
+    .slice(0, 80);
 }
 
 /** A Mermaid xychart of latency against threads: bars the baseline, the line this run. */

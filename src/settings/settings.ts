@@ -3,7 +3,9 @@
  * validates as it reads; errors name the flag or input, the value and the expected form.
  */
 import { invalid } from '../errors.js';
+import type { CommandSpec } from '../workloads/command.js';
 import type { MatMulShape } from '../workloads/matmul-model.js';
+import type { ModelSpec } from '../workloads/model.js';
 
 /** Defaults, with the reason for each. */
 export const DEFAULTS = {
@@ -20,8 +22,16 @@ export const DEFAULTS = {
   tolerance: 0.05,
 } as const;
 
+/** What to sweep: the built-in MatMul shapes, the user's ONNX model, or the user's command. */
+export type WorkloadSpec =
+  | { readonly kind: 'matmul'; readonly sizes: readonly MatMulShape[] }
+  | ({ readonly kind: 'model' } & Omit<ModelSpec, 'seed'>)
+  | ({ readonly kind: 'command' } & Omit<CommandSpec, 'env'>);
+
 export interface SweepSettings {
-  readonly sizes: readonly MatMulShape[];
+  readonly workload: WorkloadSpec;
+  /** Same-job comparison: the base version measured interleaved with the workload. */
+  readonly baselineWorkload?: WorkloadSpec;
   /** Explicit list, or 'auto' (1, 2, 4, … plus the usable CPUs, decided after the CPU probe). */
   readonly threads: readonly number[] | 'auto';
   readonly maxTimeSec: number;

@@ -1,0 +1,166 @@
+/**
+ * The user's workloads through the built CLI, as a new user runs them: a model written by the
+ * official ONNX helper, a PyTorch script swept over OMP_NUM_THREADS, and same-job comparisons.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli, ROOT } from './support/cli.js';
+import { schemaErrors } from './support/schema.js';
+import type { Result } from '../src/results/types.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadgate-user-'));
+const MODELS = path.join(ROOT, 'test/fixtures/models');
+const DEBIAN_PYTHON = '/usr/bin/python3';
+
+test('sweep --model with --input-shape x=8x512 sweeps the model and writes a valid JSON', async () => {
+  const json = path.join(tmp, 'm.json');
+  const out = await runCli([
+    'sweep',
+    '--model',
+    path.join(MODELS, 'mlp.onnx'),
+    '--input-shape',
+    'x=8x512',
+    '--threads',
+    '1,2',
+    '--max-time',
+    '5',
+    '--json',
+    json,
+    '--quiet',
+  ]);
+  assert.equal(out.code, 0, out.stderr);
+  assert.match(out.stdout, /mlp\.onnx \(x: float32 8×512\)/);
+  assert.match(out.stdout, /OMP_NUM_THREADS=\d/);
+  const result = JSON.parse(readFileSync(json, 'utf8')) as Result;
+  assert.deepEqual(schemaErrors('results.schema.json', result), []);
+  assert.equal(result.workloads[0]!.kind, 'model');
+  assert.match(result.workloads[0]!.id, /^model:.*mlp\.onnx\[x=8x512\]$/);
+  assert.match(result.workloads[0]!.contentHash ?? '', /^[0-9a-f]{16}$/);
+  assert.deepEqual(
+    result.workloads[0]!.points.map((p) => p.threads),
+    [1, 2],
+  );
+});
+
+test('sweep --model without --input-shape exits 2 naming the symbolic dimension batch', async () => {
+  const out = await runCli(['sweep', '--model', path.join(MODELS, 'mlp.onnx'), '--threads', '1,2']);
+  assert.equal(out.code, 2);
+  assert.match(
+    out.stderr,
+    /^threadgate: error: --input-shape: input "x" has a symbolic dimension "batch" with no value/,
+  );
+});
+
+test(
+  'sweep --command runs the PyTorch script with 1 and with 2 threads',
+  { skip: !existsSync(DEBIAN_PYTHON) && 'needs /usr/bin/python3 with Debian python3-torch' },
+  async () => {
+    const json = path.join(tmp, 'c.json');
+    const script = path.join(ROOT, 'test/fixtures/commands/torch_matmul.py');
+    const out = await runCli(
+      [
+        'sweep',
+        '--command',
+        `${DEBIAN_PYTHON} ${script}`,
+        '--threads',
+        '1,2',
+        '--max-time',
+        '40',
+        '--metric',
+        'latency_ms=([0-9.]+)',
+        '--metric-unit',
+        'ms',
+        '--json',
+        json,
+        '--quiet',
+      ],
+      { timeoutMs: 180_000 },
+    );
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /OMP_NUM_THREADS=\d/);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as Result;
+    assert.deepEqual(schemaErrors('results.schema.json', result), []);
+    assert.equal(result.workloads[0]!.kind, 'command');
+    assert.deepEqual(
+      result.workloads[0]!.points.map((p) => p.threads),
+      [1, 2],
+    );
+    // torch reports the thread count it really used: the command workload's own test checks the
+    // printed torch.get_num_threads(); here the metric (ms → ns) must look like a 256² matmul.
+    for (const p of result.workloads[0]!.points)
+      assert.ok(p.medianNs > 1e3 && p.medianNs < 1e9, String(p.medianNs));
+  },
+);
+
+test('same-job: a model with a 25 % wider hidden layer is a regression (exit 1); an identical copy is not', async () => {
+  const wide = await runCli([
+    'sweep',
+    '--model',
+    path.join(MODELS, 'mlp_wide.onnx'),
+    '--baseline-model',
+    path.join(MODELS, 'mlp.onnx'),
+    '--input-shape',
+    'x=8x512',
+    '--threads',
+    '1,2',
+    '--max-time',
+    '20',
+    '--quiet',
+    '--comparison-json',
+    path.join(tmp, 'wide.json'),
+  ]);
+  assert.equal(wide.code, 1, wide.stdout + wide.stderr);
+  assert.match(wide.stdout, /REGRESSION/);
+  const wideJson = JSON.parse(readFileSync(path.join(tmp, 'wide.json'), 'utf8')) as {
+    verdict: string;
+  };
+  assert.deepEqual(schemaErrors('comparison.schema.json', wideJson), []);
+  assert.equal(wideJson.verdict, 'regression');
+
+  const copy = path.join(tmp, 'mlp_copy.onnx');
+  copyFileSync(path.join(MODELS, 'mlp.onnx'), copy);
+  const same = await runCli([
+    'sweep',
+    '--model',
+    path.join(MODELS, 'mlp.onnx'),
+    '--baseline-model',
+    copy,
+    '--input-shape',
+    'x=8x512',
+    '--threads',
+    '1,2',
+    '--max-time',
+    '20',
+    '--quiet',
+    '--comparison-json',
+    path.join(tmp, 'same.json'),
+  ]);
+  assert.equal(same.code, 0, same.stdout + same.stderr);
+  const sameJson = JSON.parse(readFileSync(path.join(tmp, 'same.json'), 'utf8')) as {
+    verdict: string;
+  };
+  assert.notEqual(sameJson.verdict, 'regression');
+});
+
+test('workload flags that do not fit together exit 2 naming them', async () => {
+  for (const [args, pattern] of [
+    [['sweep', '--model', 'a.onnx', '--command', 'true'], /--model and --command: given together/],
+    [['sweep', '--input-shape', 'x=1x2'], /--input-shape\/--input-value: given without --model/],
+    [['sweep', '--baseline-model', 'a.onnx'], /--baseline-model: given without --model/],
+    [
+      ['sweep', '--model', path.join(MODELS, 'not-a-model.onnx')],
+      /--model: .*not-a-model\.onnx is not a valid ONNX model/,
+    ],
+    [
+      ['sweep', '--command', 'true', '--metric', 'no group'],
+      /--metric: got "no group"; it has no capture group/,
+    ],
+  ] as const) {
+    const out = await runCli(args);
+    assert.equal(out.code, 2, args.join(' '));
+    assert.match(out.stderr, pattern);
+  }
+});
