@@ -93068,8 +93068,15 @@ function workloadTable(w, comparison) {
   }
   return rows.join("\n");
 }
-function chartText(s) {
-  return s.replace(/["[\]`\n\r<>]/g, " ").replace(/%+/g, "%").slice(0, 80);
+function chartText(s, max = 40) {
+  const clean3 = s.replace(/["[\]`\n\r<>]/g, " ").replace(/%+/g, "%");
+  return clean3.length > max ? `${clean3.slice(0, max - 1)}\u2026` : clean3;
+}
+var BASELINE_COLOUR = "#9ec5e8";
+var CURRENT_COLOUR = "#d62728";
+function chartCaption(w, comparison) {
+  const hasBase = w.points.every((p) => cellFor(comparison, w.id, p.threads) !== void 0);
+  return hasBase ? "Latency by thread count \u2014 bars: baseline, red line: this run." : "Latency by thread count (red line: this run).";
 }
 function latencyChart(w, comparison) {
   const maxNs = Math.max(...w.points.map((p) => p.medianNs));
@@ -93077,10 +93084,17 @@ function latencyChart(w, comparison) {
   const fmt = (ns) => Number((ns / scale).toPrecision(4));
   const base = w.points.map((p) => cellFor(comparison, w.id, p.threads)?.baselineMedianNs ?? null);
   const hasBase = base.every((b) => b !== null);
+  const palette = hasBase ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR;
   const lines = [
     "```mermaid",
+    "---",
+    "config:",
+    "  themeVariables:",
+    "    xyChart:",
+    `      plotColorPalette: "${palette}"`,
+    "---",
     "xychart-beta",
-    `  title "${chartText(w.id)}: latency (${unit}) by threads${hasBase ? " - bars baseline, line this run" : ""}"`,
+    `  title "${chartText(w.id)} (${unit})"`,
     `  x-axis "threads" [${w.points.map((p) => p.threads).join(", ")}]`,
     `  y-axis "${unit}" 0 --> ${fmt(Math.max(maxNs, ...base.map((b) => b ?? 0)) * 1.1)}`
   ];
@@ -93146,6 +93160,8 @@ function renderMarkdown(result, comparison, ctx = {}) {
 ${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.
 
 ` : ""}${workloadTable(w, comparison)}
+
+${chartCaption(w, comparison)}
 
 ${latencyChart(w, comparison)}`
     );

@@ -157,11 +157,21 @@ function workloadTable(w: WorkloadResult, comparison: Comparison | null): string
  * Mermaid label text: no quotes, brackets or newlines, and no `%%` (a `%%{…}%%` directive is
  * honoured anywhere in the source, and `"%%` starts a comment that breaks the chart).
  */
-function chartText(s: string): string {
-  return s
-    .replace(/["[\]`\n\r<>]/g, ' ')
-    .replace(/%+/g, '%')
-    .slice(0, 80);
+function chartText(s: string, max = 40): string {
+  const clean = s.replace(/["[\]`\n\r<>]/g, ' ').replace(/%+/g, '%');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/** Series colours: pale bars for the baseline, a strong line for this run (no legend exists). */
+const BASELINE_COLOUR = '#9ec5e8';
+const CURRENT_COLOUR = '#d62728';
+
+/** The chart's legend, as xychart has none. */
+function chartCaption(w: WorkloadResult, comparison: Comparison | null): string {
+  const hasBase = w.points.every((p) => cellFor(comparison, w.id, p.threads) !== undefined);
+  return hasBase
+    ? 'Latency by thread count — bars: baseline, red line: this run.'
+    : 'Latency by thread count (red line: this run).';
 }
 
 /** A Mermaid xychart of latency against threads: bars the baseline, the line this run. */
@@ -171,10 +181,17 @@ export function latencyChart(w: WorkloadResult, comparison: Comparison | null): 
   const fmt = (ns: number) => Number((ns / scale).toPrecision(4));
   const base = w.points.map((p) => cellFor(comparison, w.id, p.threads)?.baselineMedianNs ?? null);
   const hasBase = base.every((b) => b !== null);
+  const palette = hasBase ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR;
   const lines = [
     '```mermaid',
+    '---',
+    'config:',
+    '  themeVariables:',
+    '    xyChart:',
+    `      plotColorPalette: "${palette}"`,
+    '---',
     'xychart-beta',
-    `  title "${chartText(w.id)}: latency (${unit}) by threads${hasBase ? ' - bars baseline, line this run' : ''}"`,
+    `  title "${chartText(w.id)} (${unit})"`,
     `  x-axis "threads" [${w.points.map((p) => p.threads).join(', ')}]`,
     `  y-axis "${unit}" 0 --> ${fmt(Math.max(maxNs, ...base.map((b) => b ?? 0)) * 1.1)}`,
   ];
@@ -243,7 +260,7 @@ export function renderMarkdown(
   parts.push(recommendationBlock(result));
   for (const w of result.workloads) {
     parts.push(
-      `#### ${escapeMarkdown(w.label)}\n\n${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.\n\n` : ''}${workloadTable(w, comparison)}\n\n${latencyChart(w, comparison)}`,
+      `#### ${escapeMarkdown(w.label)}\n\n${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.\n\n` : ''}${workloadTable(w, comparison)}\n\n${chartCaption(w, comparison)}\n\n${latencyChart(w, comparison)}`,
     );
   }
   parts.push(detailsBlock(result, comparison, ctx));
