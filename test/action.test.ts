@@ -5,8 +5,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { ROOT } from './support/cli.js';
 import { startGitHubServer, type GitHubServer } from './support/github-server.js';
 import { pullRequestEvent, runBundledAction, type ActionRun } from './support/runner.js';
 import { schemaErrors } from './support/schema.js';
@@ -189,5 +192,92 @@ describe('the bundled action on push events', () => {
     assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { runs: unknown[] }).runs.length, 2);
     assert.match(two.summary, /threadgate/);
     assert.doesNotMatch(two.stdout, /::warning::.*comment/, 'no comment attempted on push');
+  });
+});
+
+describe('the bundled action with a user model and compare-ref (same-job comparison)', () => {
+  let server: GitHubServer;
+  before(async () => {
+    server = await startGitHubServer({ repos: [{ owner: OWNER, repo: REPO }] });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  it('a model whose hidden layer grew 25 % since the base commit fails as a regression measured in this job', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-git-'));
+    const ws = path.join(dir, 'workspace');
+    mkdirSync(path.join(ws, 'models'), { recursive: true });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: ws,
+      })
+        .toString()
+        .trim();
+    git('init', '-q');
+    copyFileSync(
+      path.join(ROOT, 'test/fixtures/models/mlp.onnx'),
+      path.join(ws, 'models/model.onnx'),
+    );
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    const baseSha = git('rev-parse', 'HEAD');
+    copyFileSync(
+      path.join(ROOT, 'test/fixtures/models/mlp_wide.onnx'),
+      path.join(ws, 'models/model.onnx'),
+    );
+    git('commit', '-qam', 'wider hidden layer');
+
+    const run = await runBundledAction({
+      dir,
+      inputs: {
+        'github-token': 'ghs_test',
+        model: 'models/model.onnx',
+        'input-shapes': 'x=8x512',
+        'compare-ref': baseSha,
+        threads: '1,2',
+        'max-time': '20',
+        baseline: 'none',
+      },
+      event: pullRequestEvent(12),
+      apiUrl: server.url,
+    });
+    assert.equal(run.code, 1, run.stdout);
+    assert.equal(run.outputs['verdict'], 'regression');
+    assert.match(
+      run.stdout,
+      /::error::threadgate: latency regression: model:models\/model\.onnx\[x=8x512\] at \d threads? is \+\d+\.\d % slower/,
+    );
+    const [comment] = server.listComments(OWNER, REPO, 12);
+    assert.match(comment!.body, /baseline measured in the same job/);
+    assert.match(comment!.body, /models\/model\.onnx at [0-9a-f]{40} \([0-9a-f]{7}\)/);
+    // The temporary base copy and worktree are gone.
+    assert.equal(git('worktree', 'list').split('\n').length, 1);
+    assert.deepEqual(server.violations, []);
+  });
+
+  it('a compare-ref git cannot resolve is an input error naming it and the fix', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-git-'));
+    const ws = path.join(dir, 'workspace');
+    mkdirSync(ws, { recursive: true });
+    execFileSync('git', ['init', '-q'], { cwd: ws });
+    copyFileSync(path.join(ROOT, 'test/fixtures/models/mlp.onnx'), path.join(ws, 'model.onnx'));
+    const run = await runBundledAction({
+      dir,
+      inputs: {
+        model: 'model.onnx',
+        'input-shapes': 'x=8x512',
+        'compare-ref': 'origin/nope',
+        baseline: 'none',
+        comment: 'never',
+      },
+      event: pullRequestEvent(13),
+      apiUrl: server.url,
+    });
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stdout,
+      /::error::threadgate: error \(not a regression\): compare-ref: got "origin\/nope"; git cannot resolve it here .*fetch-depth: 0/,
+    );
   });
 });
