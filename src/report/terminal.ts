@@ -60,6 +60,12 @@ export function renderSweep(result: Result): string {
     ].join('\n'),
   );
   const extra: string[] = [`Machine: ${describeMachine(result.machine)}`];
+  const above = result.workloads.some((w) => w.points.some((p) => (p.peakFraction ?? 0) > 1));
+  if (above) {
+    extra.push(
+      'Note: some cells exceed 100 % of the estimated peak: the CPU runs above the clock the estimate used (boost, or a virtual machine reporting its base clock), so the estimate is low.',
+    );
+  }
   if (result.overhead)
     extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
   extra.push(
