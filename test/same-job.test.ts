@@ -9,6 +9,7 @@ import {
   decideSameJob,
   pairByRound,
   pairedLogRatios,
+  sameJobDecided,
   signTestGreater,
   type PairedCell,
 } from '../src/analysis/same-job.js';
@@ -307,4 +308,29 @@ test('engine: bad options are rejected before anything runs', async () => {
   await assert.rejects(runSameJob(w, b, { ...RUN, minRounds: 10, maxRounds: 5 }), /maxRounds/);
   await assert.rejects(runSameJob(w, b, { ...RUN, threshold: Number.NaN }), /threshold/);
   assert.equal(sim.log.length, 0);
+});
+
+test('the look after a round agrees with the full rule', () => {
+  const side = (ns: number, seed: number) => ({
+    id: 'w',
+    cells: [cellSamples(1, 2 * ns, 15, seed), cellSamples(2, ns, 15, seed + 1)],
+  });
+  const full = (head: ReturnType<typeof side>, base: ReturnType<typeof side>) =>
+    compareSameJob([{ head, base }], {
+      final: false,
+      baseDescription: 'b',
+      fingerprint: 'fp',
+      createdAt: 't',
+    }).decision.decided;
+  const slower = { head: side(1.3e6, 1), base: side(1e6, 9) };
+  const same = { head: side(1e6, 1), base: side(1e6, 9) };
+  const unclear = { head: side(1e6, 1), base: side(1e6, 9) };
+  unclear.head.cells[1]!.samplesNs.forEach((_, i, xs) => (xs[i] = xs[i]! * (i % 2 ? 1.6 : 0.7)));
+  for (const p of [slower, same, unclear]) {
+    assert.equal(sameJobDecided([p], {}), full(p.head, p.base));
+  }
+  assert.equal(sameJobDecided([slower], {}), true);
+  assert.equal(sameJobDecided([unclear], {}), false);
+  assert.equal(sameJobDecided([], {}), true);
+  assert.throws(() => sameJobDecided([], { gate: 'some' as 'all' }), /gate/);
 });

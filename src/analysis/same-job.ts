@@ -50,11 +50,12 @@
  * A regression needs slowdown, significant, and the CI above 1 + threshold (so ciAboveOne too).
  *
  * Gated cells ('deployed', the default): per workload, the head's recommended and fastest thread
- * counts, from the head samples with `recommendForWorkload`, computing the points exactly as
- * `buildResult` does (median, 95 % bootstrap CI with 2000 resamples and seed + 1000·workload
- * index + cell index): the head's Result built from the head's sweep with the same seed and
- * tolerance marks the same cells. 'all' gates every paired cell.
- *
+ * counts, from the head samples with `recommendForWorkload`. compareSameJob computes the points
+ * exactly as `buildResult` does (median, 95 % bootstrap CI with 2000 resamples and seed + 1000 ·
+ * workload index + cell index), so the head's Result built from the head's sweep with the same
+ * seed and tolerance marks the same cells; sameJobDecided, the look after every round, uses the
+ * O(n) order-statistic CI instead (the bootstrap costs O(n · 2000) per cell and look, which on a
+ * real clock comes out of the budget). 'all' gates every paired cell.
  * Cells are named by the head workload's id (what the report's Result holds); the base is paired
  * explicitly, not by id, so its id may differ (a note records it). Base and head are one run
  * each: `baseline.runs` and `historyRuns` are 1.
@@ -68,6 +69,8 @@ import {
   DEFAULT_MIN_HISTORY,
   DEFAULT_RESAMPLES,
   DEFAULT_THRESHOLD,
+  GATE_MODES,
+  isGateMode,
   type BaselineSummary,
   type CellChecks,
   type CellComparison,
@@ -77,7 +80,13 @@ import {
   type GateMode,
   type GateRole,
 } from './compare.js';
-import { bootstrapMedianCI, bootstrapMedianOfLogRatiosCI, holm, median } from '../stats/index.js';
+import {
+  bootstrapMedianCI,
+  bootstrapMedianOfLogRatiosCI,
+  holm,
+  median,
+  medianCIOrderStat,
+} from '../stats/index.js';
 
 /** Fewer paired rounds than this: no CI and no p, the cell stays inconclusive. */
 export const MIN_PAIRS = 5;
@@ -358,7 +367,7 @@ export interface SameJobWorkloadSamples {
   readonly cells: readonly (CellSamples & { readonly threads: number })[];
   /**
    * The deployed thread counts, when the caller already knows them (e.g. from the head's
-   * Result); otherwise they are computed from the samples as buildResult does.
+   * Result); otherwise they are computed from the head's samples.
    */
   readonly deployed?: { readonly recommended: number; readonly fastest: number };
 }
@@ -369,7 +378,14 @@ export interface SameJobPair {
   readonly base: SameJobWorkloadSamples;
 }
 
-export interface SameJobCompareOptions {
+/**
+ * The CI of each head point that the recommendation (hence the gated cells) is computed with:
+ * 'bootstrap' exactly as buildResult (O(n · 2000) per cell); 'order-statistic' the exact
+ * distribution-free CI of the median (O(n), for the look after every round).
+ */
+export type RecommendationCi = 'bootstrap' | 'order-statistic';
+
+export interface SameJobLookOptions {
   readonly threshold?: number;
   readonly confidence?: number;
   /** The sweep's seed: seeds the recommendation CIs (as buildResult) and the bootstraps. */
@@ -378,6 +394,11 @@ export interface SameJobCompareOptions {
   readonly gate?: GateMode;
   /** Recommendation tolerance (as the sweep's settings). */
   readonly tolerance?: number;
+  /** Default 'bootstrap' in compareSameJob, 'order-statistic' in sameJobDecided. */
+  readonly recommendationCi?: RecommendationCi;
+}
+
+export interface SameJobCompareOptions extends SameJobLookOptions {
   readonly final: boolean;
   /** What the base is, e.g. "origin/main" or "base ref abc1234": source "same job: …". */
   readonly baseDescription: string;
@@ -394,53 +415,50 @@ export interface SameJobComparison {
   readonly decision: SameJobDecision;
 }
 
-/**
- * Pair each head cell with the base cell of the same thread count, decide, and build the
- * Comparison. 'no-baseline' when there is no cell to gate (no common thread count).
- */
-export function compareSameJob(
-  pairs: readonly SameJobPair[],
-  opts: SameJobCompareOptions,
-): SameJobComparison {
+function resolveSettings(opts: SameJobLookOptions): CompareSettings {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const confidence = opts.confidence ?? DEFAULT_CONFIDENCE;
   checkThresholdAndConfidence(threshold, confidence);
-  const settings: CompareSettings = {
+  const gate = opts.gate ?? DEFAULT_GATE;
+  if (!isGateMode(gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(', ')}`);
+  return {
     threshold,
     confidence,
     minHistory: DEFAULT_MIN_HISTORY,
     // No cold-start bar in this mode: the threshold is the smallest slowdown that can fail.
     coldStartThreshold: threshold,
-    gate: opts.gate ?? DEFAULT_GATE,
+    gate,
     force: false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
     resamples: opts.resamples ?? DEFAULT_RESAMPLES,
   };
-  const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const notes: string[] = [];
-  const roundsText =
-    opts.rounds === undefined
-      ? ''
-      : ` in ${opts.rounds} randomized round${opts.rounds === 1 ? '' : 's'}`;
-  notes.push(
-    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head` +
-      `${roundsText}; each ratio is the median over rounds of head / base within a round`,
-  );
+}
 
-  interface Row {
-    readonly paired: PairedCell;
-    readonly gatedAs: GateRole[];
-    readonly baseMedianNs: number;
-    readonly headMedianNs: number;
-    readonly contentChanged: boolean;
-  }
+interface Row {
+  readonly paired: PairedCell;
+  readonly gatedAs: GateRole[];
+  readonly baseMedianNs: number;
+  readonly headMedianNs: number;
+  readonly contentChanged: boolean;
+}
+
+/** Head cells paired with the base cells of the same thread count, gated or not. */
+function pairRows(
+  pairs: readonly SameJobPair[],
+  settings: CompareSettings,
+  opts: SameJobLookOptions,
+  defaultCi: RecommendationCi,
+  notes: string[],
+): Row[] {
+  const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
+  const ciMethod = opts.recommendationCi ?? defaultCi;
   const rows: Row[] = [];
   pairs.forEach(({ head, base }, wi) => {
     if (base.id !== head.id) notes.push(`${head.id}: the base was measured as ${base.id}`);
     const contentChanged =
       head.contentHash != null && base.contentHash != null && head.contentHash !== base.contentHash;
     if (contentChanged) notes.push(`${head.id}: the base and the head differ in content`);
-    const deployed = head.deployed ?? deployedThreads(head, wi, settings.seed, tolerance);
+    const deployed = head.deployed ?? deployedThreads(head, wi, settings.seed, tolerance, ciMethod);
     for (const hc of head.cells) {
       const bc = base.cells.find((c) => c.threads === hc.threads);
       if (bc === undefined || hc.samplesNs.length === 0 || bc.samplesNs.length === 0) continue;
@@ -468,6 +486,51 @@ export function compareSameJob(
       notes.push(`${head.id}: thread counts ${unpaired.join(', ')} were measured on one side only`);
     }
   });
+  return rows;
+}
+
+/**
+ * The look after a round: is every gated cell decided (regression or pass)? The same rule as
+ * {@link compareSameJob}, computing only what the answer needs: the gated cells' decisions
+ * (which do not depend on the other cells: m and Holm count gated cells only), with the gated
+ * cells chosen from order-statistic CIs by default (cheap; see {@link RecommendationCi}).
+ * True when there is nothing to gate.
+ */
+export function sameJobDecided(pairs: readonly SameJobPair[], opts: SameJobLookOptions): boolean {
+  const settings = resolveSettings(opts);
+  const gated = pairRows(pairs, settings, opts, 'order-statistic', [])
+    .filter((r) => r.paired.gated)
+    .map((r) => r.paired);
+  if (gated.length === 0) return true;
+  return decideSameJob(gated, {
+    threshold: settings.threshold,
+    confidence: settings.confidence,
+    seed: settings.seed,
+    resamples: settings.resamples,
+    final: false,
+  }).decided;
+}
+
+/**
+ * Pair each head cell with the base cell of the same thread count, decide, and build the
+ * Comparison. 'no-baseline' when there is no cell to gate (no common thread count).
+ */
+export function compareSameJob(
+  pairs: readonly SameJobPair[],
+  opts: SameJobCompareOptions,
+): SameJobComparison {
+  const settings = resolveSettings(opts);
+  const { threshold, confidence } = settings;
+  const notes: string[] = [];
+  const roundsText =
+    opts.rounds === undefined
+      ? ''
+      : ` in ${opts.rounds} randomized round${opts.rounds === 1 ? '' : 's'}`;
+  notes.push(
+    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head` +
+      `${roundsText}; each ratio is the median over rounds of head / base within a round`,
+  );
+  const rows = pairRows(pairs, settings, opts, 'bootstrap', notes);
 
   const decision = decideSameJob(
     rows.map((r) => r.paired),
@@ -591,22 +654,27 @@ export function compareSameJob(
 }
 
 /**
- * The head's deployed thread counts, computed as buildResult computes a Result's: per cell the
- * median and the 95 % bootstrap CI (2000 resamples, seed + 1000·workload index + cell index).
+ * The head's deployed thread counts. With 'bootstrap', computed exactly as buildResult computes a
+ * Result's: per cell the median and the 95 % bootstrap CI (2000 resamples, seed + 1000·workload
+ * index + cell index).
  */
 function deployedThreads(
   w: SameJobWorkloadSamples,
   wi: number,
   seed: number,
   tolerance: number,
+  ciMethod: RecommendationCi,
 ): { recommended: number; fastest: number } | null {
   const points: PointSummary[] = w.cells.flatMap((cell, ci) => {
     if (cell.samplesNs.length === 0) return [];
-    const [lo, hi] = bootstrapMedianCI(cell.samplesNs, {
-      confidence: 0.95,
-      resamples: 2000,
-      seed: seed + 1000 * wi + ci,
-    });
+    const [lo, hi] =
+      ciMethod === 'bootstrap'
+        ? bootstrapMedianCI(cell.samplesNs, {
+            confidence: 0.95,
+            resamples: 2000,
+            seed: seed + 1000 * wi + ci,
+          })
+        : medianCIOrderStat(cell.samplesNs, 0.95);
     return [{ threads: cell.threads, medianNs: median(cell.samplesNs), ci95Ns: [lo, hi] as const }];
   });
   if (points.length === 0) return null;
