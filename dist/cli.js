@@ -12405,33 +12405,33 @@ function cellSeed2(seed, workload, threads) {
   }
   return (h ^ seed) >>> 0;
 }
-function compareSameJob(pairs, opts) {
+function resolveSettings2(opts) {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const confidence = opts.confidence ?? DEFAULT_CONFIDENCE2;
   checkThresholdAndConfidence(threshold, confidence);
-  const settings = {
+  const gate = opts.gate ?? DEFAULT_GATE;
+  if (!isGateMode(gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
+  return {
     threshold,
     confidence,
     minHistory: DEFAULT_MIN_HISTORY,
     // No cold-start bar in this mode: the threshold is the smallest slowdown that can fail.
     coldStartThreshold: threshold,
-    gate: opts.gate ?? DEFAULT_GATE,
+    gate,
     force: false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
     resamples: opts.resamples ?? DEFAULT_RESAMPLES2
   };
+}
+function pairRows(pairs, settings, opts, defaultCi, notes) {
   const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const notes = [];
-  const roundsText = opts.rounds === void 0 ? "" : ` in ${opts.rounds} randomized round${opts.rounds === 1 ? "" : "s"}`;
-  notes.push(
-    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head${roundsText}; each ratio is the median over rounds of head / base within a round`
-  );
+  const ciMethod = opts.recommendationCi ?? defaultCi;
   const rows = [];
   pairs.forEach(({ head, base }, wi) => {
     if (base.id !== head.id) notes.push(`${head.id}: the base was measured as ${base.id}`);
     const contentChanged = head.contentHash != null && base.contentHash != null && head.contentHash !== base.contentHash;
     if (contentChanged) notes.push(`${head.id}: the base and the head differ in content`);
-    const deployed = head.deployed ?? deployedThreads(head, wi, settings.seed, tolerance);
+    const deployed = head.deployed ?? deployedThreads(head, wi, settings.seed, tolerance, ciMethod);
     for (const hc of head.cells) {
       const bc = base.cells.find((c) => c.threads === hc.threads);
       if (bc === void 0 || hc.samplesNs.length === 0 || bc.samplesNs.length === 0) continue;
@@ -12459,6 +12459,29 @@ function compareSameJob(pairs, opts) {
       notes.push(`${head.id}: thread counts ${unpaired.join(", ")} were measured on one side only`);
     }
   });
+  return rows;
+}
+function sameJobDecided(pairs, opts) {
+  const settings = resolveSettings2(opts);
+  const gated = pairRows(pairs, settings, opts, "order-statistic", []).filter((r) => r.paired.gated).map((r) => r.paired);
+  if (gated.length === 0) return true;
+  return decideSameJob(gated, {
+    threshold: settings.threshold,
+    confidence: settings.confidence,
+    seed: settings.seed,
+    resamples: settings.resamples,
+    final: false
+  }).decided;
+}
+function compareSameJob(pairs, opts) {
+  const settings = resolveSettings2(opts);
+  const { threshold, confidence } = settings;
+  const notes = [];
+  const roundsText = opts.rounds === void 0 ? "" : ` in ${opts.rounds} randomized round${opts.rounds === 1 ? "" : "s"}`;
+  notes.push(
+    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head${roundsText}; each ratio is the median over rounds of head / base within a round`
+  );
+  const rows = pairRows(pairs, settings, opts, "bootstrap", notes);
   const decision = decideSameJob(
     rows.map((r) => r.paired),
     {
@@ -12568,14 +12591,14 @@ function compareSameJob(pairs, opts) {
     }
   };
 }
-function deployedThreads(w, wi, seed, tolerance) {
+function deployedThreads(w, wi, seed, tolerance, ciMethod) {
   const points = w.cells.flatMap((cell, ci) => {
     if (cell.samplesNs.length === 0) return [];
-    const [lo, hi] = bootstrapMedianCI(cell.samplesNs, {
+    const [lo, hi] = ciMethod === "bootstrap" ? bootstrapMedianCI(cell.samplesNs, {
       confidence: 0.95,
       resamples: 2e3,
       seed: seed + 1e3 * wi + ci
-    });
+    }) : medianCIOrderStat(cell.samplesNs, 0.95);
     return [{ threads: cell.threads, medianNs: median2(cell.samplesNs), ci95Ns: [lo, hi] }];
   });
   if (points.length === 0) return null;
@@ -12756,27 +12779,27 @@ async function runSameJob(head, base, opts) {
     throw new RangeError("the head and the base must be two Workload objects, not the same one");
   }
   const createdAt = opts.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
-  const compare2 = (ws, rounds, final) => compareSameJob([{ head: samplesOf(ws[0]), base: samplesOf(ws[1]) }], {
+  const look = {
     threshold: opts.threshold,
-    ...opts.confidence !== void 0 ? { confidence: opts.confidence } : {},
     seed: opts.seed,
+    ...opts.confidence !== void 0 ? { confidence: opts.confidence } : {},
     ...opts.resamples !== void 0 ? { resamples: opts.resamples } : {},
     ...opts.gate !== void 0 ? { gate: opts.gate } : {},
-    ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {},
+    ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {}
+  };
+  const paired = (ws) => [
+    { head: samplesOf(ws[0]), base: samplesOf(ws[1]) }
+  ];
+  const compare2 = (ws, rounds, final) => compareSameJob(paired(ws), {
+    ...look,
     final,
     baseDescription: opts.baseDescription ?? `base ${base.label}`,
     fingerprint: opts.fingerprint ?? "unknown",
     createdAt,
     rounds
   });
-  compare2(
-    [
-      { workload: head, cells: [] },
-      { workload: base, cells: [] }
-    ],
-    0,
-    false
-  );
+  sameJobDecided([], look);
+  const decided = (ws, round3) => sameJobDecided(paired(ws), look) && compare2(ws, round3, false).decision.decided;
   const stop = { by: null };
   const output = await sweep([head, base], {
     threads: opts.threads,
@@ -12789,7 +12812,7 @@ async function runSameJob(head, base, opts) {
     ...opts.now ? { now: opts.now } : {},
     ...opts.startMs !== void 0 ? { startMs: opts.startMs } : {},
     stopWhen: (cells, round3) => {
-      if (round3 >= minRounds && compare2(cells, round3, false).decision.decided) {
+      if (round3 >= minRounds && decided(cells, round3)) {
         stop.by = "decided";
       } else if (round3 >= maxRounds) {
         stop.by = "max-rounds";
@@ -14022,6 +14045,12 @@ function renderSweep(result) {
     ].join("\n")
   );
   const extra = [`Machine: ${describeMachine(result.machine)}`];
+  const above = result.workloads.some((w) => w.points.some((p) => (p.peakFraction ?? 0) > 1));
+  if (above) {
+    extra.push(
+      "Note: some cells exceed 100 % of the estimated peak: the CPU runs above the clock the estimate used (boost, or a virtual machine reporting its base clock), so the estimate is low."
+    );
+  }
   if (result.overhead)
     extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
   extra.push(
