@@ -69,7 +69,7 @@ describe('the bundled action on pull_request events', () => {
     assert.deepEqual(schemaErrors('results.schema.json', result), []);
     assert.equal(String(result.recommendation.ompNumThreads), first.outputs['recommended-threads']);
     assert.match(first.summary, /OMP_NUM_THREADS: "\d+"/);
-    assert.match(first.summary, /```mermaid\nxychart-beta/);
+    assert.match(first.summary, /```mermaid\n---\nconfig:[\s\S]*?\n---\nxychart-beta\n/);
     assert.deepEqual(server.violations, []);
   });
 
