@@ -14024,6 +14024,7 @@ function workloadTable(w) {
     ];
   });
   const notes = [w.id];
+  if (w.metric && w.kind !== "matmul") notes.push(`metric: ${w.metric.name}`);
   if (w.mlasMaxThreads !== void 0)
     notes.push(`MLAS uses at most ${w.mlasMaxThreads} threads for this shape`);
   if (w.opsPerCall && w.opsPerCall > 1) notes.push(`${w.opsPerCall} MatMuls per session.run`);
@@ -14037,8 +14038,12 @@ ${textTable(header, rows, ["l", "r", "r", "r", "r", "r", "r", "l"])}
 function renderSweep(result) {
   const parts = result.workloads.map(workloadTable);
   const k = result.recommendation.ompNumThreads;
+  const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
   parts.push(
-    [
+    only?.kind === "command" ? [
+      `Recommendation: run it with ${k} thread${k === 1 ? "" : "s"} (${result.recommendation.basis})`,
+      `  OMP_NUM_THREADS=${k} ${only.label}`
+    ].join("\n") : [
       `Recommendation: ${k} thread${k === 1 ? "" : "s"} (${result.recommendation.basis})`,
       `  OMP_NUM_THREADS=${k}            # PyTorch, OpenMP, MKL, OpenBLAS programs`,
       `  ORT_INTRA_OP_NUM_THREADS=${result.recommendation.ortIntraOpNumThreads}   # ONNX Runtime ignores OMP_NUM_THREADS: set intraOpNumThreads`

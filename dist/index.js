@@ -93041,8 +93041,10 @@ function recommendationBlock(result) {
   const def = runnerDefaultThreads(result);
   const speedup = speedupOverDefault(result, k);
   const vs = k === def ? `the runner's default of one thread per CPU (${def}) is already the best choice here` : speedup !== null ? `${speedup.toFixed(2)}\xD7 ${speedup >= 1 ? "faster than" : "the speed of"} the default of one thread per CPU (${def})` : "";
+  const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
+  const target = only?.kind === "command" ? `Run \`${only.label.replace(/[`\r\n]/g, " ")}\` with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
   return [
-    `**Recommended: ${k} thread${k === 1 ? "" : "s"}**${vs ? ` \u2014 ${vs}` : ""}. Paste into the workflow or deployment:`,
+    `**Recommended: ${k} thread${k === 1 ? "" : "s"}**${vs ? ` \u2014 ${vs}` : ""}. ${target}`,
     "",
     "```yaml",
     "env:",
@@ -93177,10 +93179,11 @@ function renderMarkdown(result, comparison, ctx = {}) {
 > ${escapeMarkdown(w)}`);
   parts.push(recommendationBlock(result));
   for (const w of result.workloads) {
+    const metric = w.kind !== "matmul" && w.metric ? `Metric: ${escapeMarkdown(w.metric.name)}. ` : "";
     parts.push(
       `#### ${escapeMarkdown(w.label)}
 
-${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.
+${metric}${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.
 
 ` : ""}${workloadTable(w, comparison)}
 
@@ -93390,6 +93393,7 @@ function readActionSettings(input, cpus2) {
     threshold: get("threshold") === "" ? null : parsePercent(get("threshold"), "threshold"),
     failOnRegression: bool("fail-on-regression", get("fail-on-regression"), true),
     comment: oneOf("comment", get("comment") || "always", COMMENT_MODES),
+    commentKey: get("comment-key"),
     exportEnv: bool("export-env", get("export-env"), false)
   };
 }
@@ -93580,7 +93584,7 @@ async function postComment(settings, ctx, result, comparison, body2) {
   const key = stickyKey({
     workflow: ctx.workflow,
     job: ctx.job,
-    matrix: {
+    matrix: settings.commentKey !== "" ? settings.commentKey : {
       runner: `${result.machine.os}-${result.machine.arch}`,
       workloads: result.workloads.map((w) => w.id).join(" ")
     }

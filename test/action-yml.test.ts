@@ -26,6 +26,7 @@ test('inputs and outputs are those of the contract, each described', () => {
     'baseline',
     'command',
     'comment',
+    'comment-key',
     'compare-ref',
     'export-env',
     'fail-on-regression',

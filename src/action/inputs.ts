@@ -37,6 +37,8 @@ export interface ActionSettings {
   readonly threshold: number | null;
   readonly failOnRegression: boolean;
   readonly comment: CommentMode;
+  /** Extra part of the sticky comment's key (e.g. the matrix as JSON); '' for the default. */
+  readonly commentKey: string;
   readonly exportEnv: boolean;
 }
 
@@ -136,6 +138,7 @@ export function readActionSettings(
     threshold: get('threshold') === '' ? null : parsePercent(get('threshold'), 'threshold'),
     failOnRegression: bool('fail-on-regression', get('fail-on-regression'), true),
     comment: oneOf('comment', get('comment') || 'always', COMMENT_MODES),
+    commentKey: get('comment-key'),
     exportEnv: bool('export-env', get('export-env'), false),
   };
 }

@@ -44,6 +44,13 @@ import { readActionSettings, type ActionSettings } from './inputs.js';
 const SUMMARY_LIMIT = 1024 * 1024 - 1024;
 
 export async function runAction(): Promise<void> {
+  // One log line per phase with its seconds (bench/cost.ts reads them).
+  let phaseStart = performance.now();
+  const endPhase = (name: string) => {
+    const now = performance.now();
+    core.info(`threadgate phase ${name}: ${((now - phaseStart) / 1000).toFixed(2)} s`);
+    phaseStart = now;
+  };
   const ctx = readRunnerContext();
   const cpu = probeCpu();
   const settings = readActionSettings((name) => core.getInput(name), cpu);
@@ -59,6 +66,7 @@ export async function runAction(): Promise<void> {
     core.info(`onnxruntime-node from ${p.source} in ${p.seconds.toFixed(1)} s`);
     return loadOrt(p.packageDir);
   });
+  endPhase('provision');
 
   const base = settings.compareRef
     ? await baseVersionAt(settings.compareRef, settings.sweep.workload, ctx.workspace, ctx.tempDir)
@@ -82,6 +90,7 @@ export async function runAction(): Promise<void> {
   } finally {
     await base?.cleanup();
   }
+  endPhase('sweep');
   const { result } = run;
   warnings.push(...run.warnings);
   const resultsPath = defaultResultsPath(ctx);
@@ -108,6 +117,7 @@ export async function runAction(): Promise<void> {
       toComparisonJson(comparison),
     );
   }
+  endPhase('compare');
   const verdict = comparison?.kind ?? 'no-baseline';
   core.setOutput('verdict', verdict);
   core.setOutput(
@@ -142,6 +152,7 @@ export async function runAction(): Promise<void> {
   for (const w of [...warnings, ...commentWarnings]) core.warning(w);
   // The summary is written on every event: it is the report that works on fork pull requests.
   await core.summary.addRaw(truncateBody(markdown(commentWarnings), SUMMARY_LIMIT)).write();
+  endPhase('report');
 
   if (baselineError !== null) throw baselineError;
   if (
@@ -277,10 +288,13 @@ async function postComment(
   const key = stickyKey({
     workflow: ctx.workflow,
     job: ctx.job,
-    matrix: {
-      runner: `${result.machine.os}-${result.machine.arch}`,
-      workloads: result.workloads.map((w) => w.id).join(' '),
-    },
+    matrix:
+      settings.commentKey !== ''
+        ? settings.commentKey
+        : {
+            runner: `${result.machine.os}-${result.machine.arch}`,
+            workloads: result.workloads.map((w) => w.id).join(' '),
+          },
   });
   try {
     const client = createGitHubClient(settings.githubToken, { baseUrl: ctx.apiUrl });

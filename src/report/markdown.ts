@@ -85,8 +85,13 @@ function recommendationBlock(result: Result): string {
       : speedup !== null
         ? `${speedup.toFixed(2)}× ${speedup >= 1 ? 'faster than' : 'the speed of'} the default of one thread per CPU (${def})`
         : '';
+  const only = result.workloads.length === 1 ? result.workloads[0] : undefined;
+  const target =
+    only?.kind === 'command'
+      ? `Run \`${only.label.replace(/[`\r\n]/g, ' ')}\` with it: paste into the workflow or deployment:`
+      : 'Paste into the workflow or deployment:';
   return [
-    `**Recommended: ${k} thread${k === 1 ? '' : 's'}**${vs ? ` — ${vs}` : ''}. Paste into the workflow or deployment:`,
+    `**Recommended: ${k} thread${k === 1 ? '' : 's'}**${vs ? ` — ${vs}` : ''}. ${target}`,
     '',
     '```yaml',
     'env:',
@@ -259,8 +264,10 @@ export function renderMarkdown(
   for (const w of ctx.warnings ?? []) parts.push(`> [!WARNING]\n> ${escapeMarkdown(w)}`);
   parts.push(recommendationBlock(result));
   for (const w of result.workloads) {
+    const metric =
+      w.kind !== 'matmul' && w.metric ? `Metric: ${escapeMarkdown(w.metric.name)}. ` : '';
     parts.push(
-      `#### ${escapeMarkdown(w.label)}\n\n${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.\n\n` : ''}${workloadTable(w, comparison)}\n\n${chartCaption(w, comparison)}\n\n${latencyChart(w, comparison)}`,
+      `#### ${escapeMarkdown(w.label)}\n\n${metric}${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.\n\n` : ''}${workloadTable(w, comparison)}\n\n${chartCaption(w, comparison)}\n\n${latencyChart(w, comparison)}`,
     );
   }
   parts.push(detailsBlock(result, comparison, ctx));

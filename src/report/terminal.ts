@@ -40,6 +40,7 @@ function workloadTable(w: WorkloadResult): string {
     ];
   });
   const notes: string[] = [w.id];
+  if (w.metric && w.kind !== 'matmul') notes.push(`metric: ${w.metric.name}`);
   if (w.mlasMaxThreads !== undefined)
     notes.push(`MLAS uses at most ${w.mlasMaxThreads} threads for this shape`);
   if (w.opsPerCall && w.opsPerCall > 1) notes.push(`${w.opsPerCall} MatMuls per session.run`);
@@ -52,12 +53,18 @@ function workloadTable(w: WorkloadResult): string {
 export function renderSweep(result: Result): string {
   const parts = result.workloads.map(workloadTable);
   const k = result.recommendation.ompNumThreads;
+  const only = result.workloads.length === 1 ? result.workloads[0] : undefined;
   parts.push(
-    [
-      `Recommendation: ${k} thread${k === 1 ? '' : 's'} (${result.recommendation.basis})`,
-      `  OMP_NUM_THREADS=${k}            # PyTorch, OpenMP, MKL, OpenBLAS programs`,
-      `  ORT_INTRA_OP_NUM_THREADS=${result.recommendation.ortIntraOpNumThreads}   # ONNX Runtime ignores OMP_NUM_THREADS: set intraOpNumThreads`,
-    ].join('\n'),
+    only?.kind === 'command'
+      ? [
+          `Recommendation: run it with ${k} thread${k === 1 ? '' : 's'} (${result.recommendation.basis})`,
+          `  OMP_NUM_THREADS=${k} ${only.label}`,
+        ].join('\n')
+      : [
+          `Recommendation: ${k} thread${k === 1 ? '' : 's'} (${result.recommendation.basis})`,
+          `  OMP_NUM_THREADS=${k}            # PyTorch, OpenMP, MKL, OpenBLAS programs`,
+          `  ORT_INTRA_OP_NUM_THREADS=${result.recommendation.ortIntraOpNumThreads}   # ONNX Runtime ignores OMP_NUM_THREADS: set intraOpNumThreads`,
+        ].join('\n'),
   );
   const extra: string[] = [`Machine: ${describeMachine(result.machine)}`];
   const above = result.workloads.some((w) => w.points.some((p) => (p.peakFraction ?? 0) > 1));
