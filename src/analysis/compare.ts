@@ -348,10 +348,11 @@ function pairWorkloads(latest: Result, current: Result): WorkloadPair[] {
 /** A cell before the Holm step: everything but pAdjusted and the decision. */
 type MeasuredCell = Omit<
   CellComparison,
-  'pAdjusted' | 'checks' | 'status' | 'regression' | 'gated'
+  'pAdjusted' | 'checks' | 'status' | 'regression' | 'gated' | 'predictionLimitRatio'
 > & {
   readonly ciAboveOne: boolean | null;
-  readonly beyondHistory: boolean | null;
+  /** Log run-medians of the history (≥ minHistory of them), or null with too little history. */
+  readonly historyLogs: readonly number[] | null;
 };
 
 /** Which deployed settings this cell is, whatever the gate mode. */
@@ -426,13 +427,6 @@ function measureCell(
     pValue = mannWhitneyU(curSamples, baseSamples, 'greater').p;
   }
   const history = cellHistory(doc, workload, threads).filter((m) => m > 0);
-  let predictionLimitRatio: number | null = null;
-  let beyondHistory: boolean | null = null;
-  if (history.length >= settings.minHistory) {
-    const limit = tPredictionUpperLimit(history.map(Math.log), settings.confidence);
-    predictionLimitRatio = Math.exp(limit) / baselineMedianNs;
-    beyondHistory = Math.log(currentMedianNs) > limit;
-  }
   return {
     workload,
     threads,
@@ -442,9 +436,8 @@ function measureCell(
     ci95,
     pValue,
     historyRuns: history.length,
-    predictionLimitRatio,
     ciAboveOne: ci95 === null ? null : ci95[0] > 1,
-    beyondHistory,
+    historyLogs: history.length >= settings.minHistory ? history.map(Math.log) : null,
   };
 }
 
@@ -463,10 +456,17 @@ function adjustAndDecide(measured: readonly MeasuredCell[], s: CompareSettings):
   const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate));
   const allAdj = holmWhere(measured, () => true);
   const alpha = 1 - s.confidence;
+  // The prediction limits of the gated cells form one family too: Bonferroni, so the chance
+  // that any gated cell of an unchanged workload lands beyond its limit stays at alpha.
+  const gatedWithHistory = measured.filter((c) => isGated(c, s.gate) && c.historyLogs).length;
   return measured.map((c, i) => {
     const gated = isGated(c, s.gate);
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
-    const { ciAboveOne, beyondHistory, ...rest } = c;
+    const { ciAboveOne, historyLogs, ...rest } = c;
+    const level = 1 - alpha / (gated ? Math.max(1, gatedWithHistory) : 1);
+    const limit = historyLogs ? tPredictionUpperLimit(historyLogs, level) : null;
+    const predictionLimitRatio = limit === null ? null : Math.exp(limit) / c.baselineMedianNs;
+    const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit;
     const checks: CellChecks = {
       slowdown: c.ratio - 1 >= s.threshold - 1e-12,
       ciAboveOne,
@@ -486,6 +486,7 @@ function adjustAndDecide(measured: readonly MeasuredCell[], s: CompareSettings):
     const status: CellStatus = all ? 'regression' : checks.slowdown ? 'inconclusive' : 'pass';
     return {
       ...rest,
+      predictionLimitRatio,
       pAdjusted,
       gated,
       checks,
