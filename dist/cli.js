@@ -4942,13 +4942,6 @@ function measureCell(workload, threads, [bp, cp], doc, settings) {
     pValue = mannWhitneyU(curSamples, baseSamples, "greater").p;
   }
   const history = cellHistory(doc, workload, threads).filter((m) => m > 0);
-  let predictionLimitRatio = null;
-  let beyondHistory = null;
-  if (history.length >= settings.minHistory) {
-    const limit = tPredictionUpperLimit(history.map(Math.log), settings.confidence);
-    predictionLimitRatio = Math.exp(limit) / baselineMedianNs;
-    beyondHistory = Math.log(currentMedianNs) > limit;
-  }
   return {
     workload,
     threads,
@@ -4958,9 +4951,8 @@ function measureCell(workload, threads, [bp, cp], doc, settings) {
     ci95,
     pValue,
     historyRuns: history.length,
-    predictionLimitRatio,
     ciAboveOne: ci95 === null ? null : ci95[0] > 1,
-    beyondHistory
+    historyLogs: history.length >= settings.minHistory ? history.map(Math.log) : null
   };
 }
 function cellSeed(seed, workload, threads) {
@@ -4975,10 +4967,15 @@ function adjustAndDecide(measured, s) {
   const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate));
   const allAdj = holmWhere(measured, () => true);
   const alpha = 1 - s.confidence;
+  const gatedWithHistory = measured.filter((c) => isGated(c, s.gate) && c.historyLogs).length;
   return measured.map((c, i) => {
     const gated = isGated(c, s.gate);
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
-    const { ciAboveOne, beyondHistory, ...rest } = c;
+    const { ciAboveOne, historyLogs, ...rest } = c;
+    const level = 1 - alpha / (gated ? Math.max(1, gatedWithHistory) : 1);
+    const limit = historyLogs ? tPredictionUpperLimit(historyLogs, level) : null;
+    const predictionLimitRatio = limit === null ? null : Math.exp(limit) / c.baselineMedianNs;
+    const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit;
     const checks = {
       slowdown: c.ratio - 1 >= s.threshold - 1e-12,
       ciAboveOne,
@@ -4990,6 +4987,7 @@ function adjustAndDecide(measured, s) {
     const status = all ? "regression" : checks.slowdown ? "inconclusive" : "pass";
     return {
       ...rest,
+      predictionLimitRatio,
       pAdjusted,
       gated,
       checks,

@@ -85066,13 +85066,6 @@ function measureCell(workload, threads, [bp, cp3], doc, settings) {
     pValue = mannWhitneyU(curSamples, baseSamples, "greater").p;
   }
   const history = cellHistory(doc, workload, threads).filter((m) => m > 0);
-  let predictionLimitRatio = null;
-  let beyondHistory = null;
-  if (history.length >= settings.minHistory) {
-    const limit = tPredictionUpperLimit(history.map(Math.log), settings.confidence);
-    predictionLimitRatio = Math.exp(limit) / baselineMedianNs;
-    beyondHistory = Math.log(currentMedianNs) > limit;
-  }
   return {
     workload,
     threads,
@@ -85082,9 +85075,8 @@ function measureCell(workload, threads, [bp, cp3], doc, settings) {
     ci95,
     pValue,
     historyRuns: history.length,
-    predictionLimitRatio,
     ciAboveOne: ci95 === null ? null : ci95[0] > 1,
-    beyondHistory
+    historyLogs: history.length >= settings.minHistory ? history.map(Math.log) : null
   };
 }
 function cellSeed(seed, workload, threads) {
@@ -85099,10 +85091,15 @@ function adjustAndDecide(measured, s) {
   const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate));
   const allAdj = holmWhere(measured, () => true);
   const alpha = 1 - s.confidence;
+  const gatedWithHistory = measured.filter((c) => isGated(c, s.gate) && c.historyLogs).length;
   return measured.map((c, i) => {
     const gated = isGated(c, s.gate);
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
-    const { ciAboveOne, beyondHistory, ...rest } = c;
+    const { ciAboveOne, historyLogs, ...rest } = c;
+    const level = 1 - alpha / (gated ? Math.max(1, gatedWithHistory) : 1);
+    const limit = historyLogs ? tPredictionUpperLimit(historyLogs, level) : null;
+    const predictionLimitRatio = limit === null ? null : Math.exp(limit) / c.baselineMedianNs;
+    const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit;
     const checks = {
       slowdown: c.ratio - 1 >= s.threshold - 1e-12,
       ciAboveOne,
@@ -85114,6 +85111,7 @@ function adjustAndDecide(measured, s) {
     const status = all ? "regression" : checks.slowdown ? "inconclusive" : "pass";
     return {
       ...rest,
+      predictionLimitRatio,
       pAdjusted,
       gated,
       checks,
@@ -92558,6 +92556,57 @@ function oneLine2(e) {
   return text.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
+// src/pipeline/confirm.ts
+function recheckSettings(settings, regression) {
+  const ids = [...new Set(regression.regressions.map((c) => c.workload))];
+  const threads = [...new Set(regression.regressions.map((c) => c.threads))].sort((a, b) => a - b);
+  const workload = settings.workload.kind === "matmul" ? { kind: "matmul", sizes: ids.map((id) => parseShape(id.replace(/^matmul:/, ""))) } : settings.workload;
+  return { ...settings, workload, threads, maxTimeSec: Math.max(5, settings.maxTimeSec / 2) };
+}
+async function confirmRegression(settings, first, baseline, compareOptions, runOptions = {}) {
+  const again = await runSweep(recheckSettings(settings, first), runOptions);
+  const recheck = compareResults(baseline, again.result, { ...compareOptions, gate: "all" });
+  const flagged = new Set(first.regressions.map((c) => `${c.workload}@${c.threads}`));
+  const still = recheck.kind === "regression" ? recheck.regressions.filter((c) => flagged.has(`${c.workload}@${c.threads}`)) : [];
+  const names = (cs) => cs.map((c) => `${c.workload} @ ${c.threads}`).join(", ");
+  if (still.length > 0) {
+    const note2 = `confirmed by a second measurement of the flagged cells: ${names(still)}`;
+    return {
+      comparison: {
+        ...first,
+        regressions: first.regressions.filter(
+          (c) => still.some((s) => s.workload === c.workload && s.threads === c.threads)
+        ),
+        notes: [...first.notes, note2]
+      },
+      recheck,
+      confirmed: true,
+      note: note2
+    };
+  }
+  const note = `a second measurement of ${names(first.regressions)} did not confirm the slowdown (${recheckSummary(recheck)}): treated as noise of this run`;
+  const cells = first.cells.map(
+    (c) => c.regression ? { ...c, regression: false, status: "inconclusive" } : c
+  );
+  return {
+    comparison: {
+      ...first,
+      kind: "inconclusive",
+      cells,
+      unresolved: cells.filter((c) => c.gated && c.status === "inconclusive"),
+      reason: `not confirmed: ${first.reason}; ${note}`,
+      notes: [...first.notes, note]
+    },
+    recheck,
+    confirmed: false,
+    note
+  };
+}
+function recheckSummary(c) {
+  if (c.kind === "no-baseline") return c.reason;
+  return c.cells.map((x) => `${x.workload} @ ${x.threads}: ${((x.ratio - 1) * 100).toFixed(1)} %`).join(", ");
+}
+
 // src/provision/provision.ts
 import { existsSync as existsSync8, readFileSync as readFileSync4 } from "node:fs";
 import { lstat as lstat2, mkdir as mkdir4, mkdtemp as mkdtemp2, readdir as readdir3, rename as rename4, rm as rm5 } from "node:fs/promises";
@@ -93453,9 +93502,20 @@ async function runAction() {
   info(`Results written to ${resultsPath}`);
   const store = chooseStore(settings, ctx, result.machine.fingerprint);
   const { baseline, error: baselineError } = base ? { baseline: null, error: null } : await loadBaseline(store, warnings);
-  const comparison = run3.comparison ?? (store === null ? null : compareResults(baseline, result, {
-    ...settings.threshold !== null ? { threshold: settings.threshold } : {}
-  }));
+  const compareOptions = settings.threshold !== null ? { threshold: settings.threshold } : {};
+  let comparison = run3.comparison ?? (store === null ? null : compareResults(baseline, result, compareOptions));
+  if (comparison?.kind === "regression" && baseline !== null && !run3.comparison) {
+    info("Suspected regression: measuring the flagged cells once more to confirm it");
+    const confirmation = await confirmRegression(
+      settings.sweep,
+      comparison,
+      baseline,
+      compareOptions,
+      { ort }
+    );
+    info(confirmation.note);
+    comparison = confirmation.comparison;
+  }
   if (comparison) {
     await writeJsonAtomic(
       resultsPath.replace(/\.json$/, ".comparison.json"),

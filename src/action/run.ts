@@ -24,6 +24,7 @@ import {
 import { truncateBody } from '../github/markdown.js';
 import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
 import { baseVersionAt } from './compare-ref.js';
+import { confirmRegression } from '../pipeline/confirm.js';
 import { provisionOrt } from '../provision/index.js';
 import { formatNs, formatSignedPercent } from '../report/format.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -104,13 +105,21 @@ export async function runAction(): Promise<void> {
   const { baseline, error: baselineError } = base
     ? { baseline: null, error: null }
     : await loadBaseline(store, warnings);
-  const comparison =
-    run.comparison ??
-    (store === null
-      ? null
-      : compareResults(baseline, result, {
-          ...(settings.threshold !== null ? { threshold: settings.threshold } : {}),
-        }));
+  const compareOptions = settings.threshold !== null ? { threshold: settings.threshold } : {};
+  let comparison =
+    run.comparison ?? (store === null ? null : compareResults(baseline, result, compareOptions));
+  if (comparison?.kind === 'regression' && baseline !== null && !run.comparison) {
+    core.info('Suspected regression: measuring the flagged cells once more to confirm it');
+    const confirmation = await confirmRegression(
+      settings.sweep,
+      comparison,
+      baseline,
+      compareOptions,
+      { ort },
+    );
+    core.info(confirmation.note);
+    comparison = confirmation.comparison;
+  }
   if (comparison) {
     await writeJsonAtomic(
       resultsPath.replace(/\.json$/, '.comparison.json'),
