@@ -21815,37 +21815,37 @@ var require_jstat = __commonJS({
         function clip(arg, min, max) {
           return Math2.max(min, Math2.min(arg, max));
         }
-        jStat3.sum = function sum2(arr2) {
-          var sum3 = 0;
-          var i = arr2.length;
-          while (--i >= 0)
-            sum3 += arr2[i];
-          return sum3;
-        };
-        jStat3.sumsqrd = function sumsqrd(arr2) {
-          var sum2 = 0;
-          var i = arr2.length;
-          while (--i >= 0)
-            sum2 += arr2[i] * arr2[i];
-          return sum2;
-        };
-        jStat3.sumsqerr = function sumsqerr(arr2) {
-          var mean3 = jStat3.mean(arr2);
-          var sum2 = 0;
-          var i = arr2.length;
-          var tmp;
-          while (--i >= 0) {
-            tmp = arr2[i] - mean3;
-            sum2 += tmp * tmp;
-          }
-          return sum2;
-        };
-        jStat3.sumrow = function sumrow(arr2) {
+        jStat3.sum = function sum(arr2) {
           var sum2 = 0;
           var i = arr2.length;
           while (--i >= 0)
             sum2 += arr2[i];
           return sum2;
+        };
+        jStat3.sumsqrd = function sumsqrd(arr2) {
+          var sum = 0;
+          var i = arr2.length;
+          while (--i >= 0)
+            sum += arr2[i] * arr2[i];
+          return sum;
+        };
+        jStat3.sumsqerr = function sumsqerr(arr2) {
+          var mean3 = jStat3.mean(arr2);
+          var sum = 0;
+          var i = arr2.length;
+          var tmp;
+          while (--i >= 0) {
+            tmp = arr2[i] - mean3;
+            sum += tmp * tmp;
+          }
+          return sum;
+        };
+        jStat3.sumrow = function sumrow(arr2) {
+          var sum = 0;
+          var i = arr2.length;
+          while (--i >= 0)
+            sum += arr2[i];
+          return sum;
         };
         jStat3.product = function product(arr2) {
           var prod = 1;
@@ -22334,8 +22334,8 @@ var require_jstat = __commonJS({
         jStat3.lowRegGamma = function lowRegGamma(a, x) {
           var aln = jStat3.gammaln(a);
           var ap = a;
-          var sum2 = 1 / a;
-          var del = sum2;
+          var sum = 1 / a;
+          var del = sum;
           var b = x + 1 - a;
           var c = 1 / 1e-30;
           var d = 1 / b;
@@ -22347,9 +22347,9 @@ var require_jstat = __commonJS({
             return NaN;
           } else if (x < a + 1) {
             for (; i <= ITMAX; i++) {
-              sum2 += del *= x / ++ap;
+              sum += del *= x / ++ap;
             }
-            return sum2 * Math2.exp(-x + a * Math2.log(x) - aln);
+            return sum * Math2.exp(-x + a * Math2.log(x) - aln);
           }
           for (; i <= ITMAX; i++) {
             an = -i * (i - a);
@@ -23246,12 +23246,12 @@ var require_jstat = __commonJS({
             return jStat3.combination(k + r - 1, r - 1) * Math2.pow(1 - p, k) * Math2.pow(p, r);
           },
           cdf: function cdf(x, r, p) {
-            var sum2 = 0, k = 0;
+            var sum = 0, k = 0;
             if (x < 0) return 0;
             for (; k <= x; k++) {
-              sum2 += jStat3.negbin.pdf(k, r, p);
+              sum += jStat3.negbin.pdf(k, r, p);
             }
-            return sum2;
+            return sum;
           }
         });
         jStat3.extend(jStat3.hypgeom, {
@@ -23792,7 +23792,7 @@ var require_jstat = __commonJS({
           },
           // matrix multiplication
           multiply: function multiply(arr2, arg) {
-            var row, col, nrescols, sum2, nrow, ncol, res, rescols;
+            var row, col, nrescols, sum, nrow, ncol, res, rescols;
             if (arr2.length === void 0 && arg.length === void 0) {
               return arr2 * arg;
             }
@@ -23800,10 +23800,10 @@ var require_jstat = __commonJS({
             if (isUsable(arg)) {
               for (; rescols < nrescols; rescols++) {
                 for (row = 0; row < nrow; row++) {
-                  sum2 = 0;
+                  sum = 0;
                   for (col = 0; col < ncol; col++)
-                    sum2 += arr2[row][col] * arg[col][rescols];
-                  res[row][rescols] = sum2;
+                    sum += arr2[row][col] * arg[col][rescols];
+                  res[row][rescols] = sum;
                 }
               }
               return nrow === 1 && rescols === 1 ? res[0][0] : res;
@@ -23826,13 +23826,13 @@ var require_jstat = __commonJS({
           dot: function dot(arr2, arg) {
             if (!isUsable(arr2[0])) arr2 = [arr2];
             if (!isUsable(arg[0])) arg = [arg];
-            var left = arr2[0].length === 1 && arr2.length !== 1 ? jStat3.transpose(arr2) : arr2, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum2, col;
+            var left = arr2[0].length === 1 && arr2.length !== 1 ? jStat3.transpose(arr2) : arr2, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum, col;
             for (; row < nrow; row++) {
               res[row] = [];
-              sum2 = 0;
+              sum = 0;
               for (col = 0; col < ncol; col++)
-                sum2 += left[row][col] * right[row][col];
-              res[row] = sum2;
+                sum += left[row][col] * right[row][col];
+              res[row] = sum;
             }
             return res.length === 1 ? res[0] : res;
           },
@@ -23931,7 +23931,7 @@ var require_jstat = __commonJS({
             return determinant;
           },
           gauss_elimination: function gauss_elimination(a, b) {
-            var i = 0, j = 0, n = a.length, m = a[0].length, factor = 1, sum2 = 0, x = [], maug, pivot, temp, k;
+            var i = 0, j = 0, n = a.length, m = a[0].length, factor = 1, sum = 0, x = [], maug, pivot, temp, k;
             a = jStat3.aug(a, b);
             maug = a[0].length;
             for (i = 0; i < n; i++) {
@@ -23958,11 +23958,11 @@ var require_jstat = __commonJS({
               }
             }
             for (i = n - 1; i >= 0; i--) {
-              sum2 = 0;
+              sum = 0;
               for (j = i + 1; j <= n - 1; j++) {
-                sum2 = sum2 + x[j] * a[i][j];
+                sum = sum + x[j] * a[i][j];
               }
-              x[i] = (a[i][maug - 1] - sum2) / a[i][i];
+              x[i] = (a[i][maug - 1] - sum) / a[i][i];
             }
             return x;
           },
@@ -24254,7 +24254,7 @@ var require_jstat = __commonJS({
           // Q is orthogonal matrix
           // R is upper triangular
           QR: (function() {
-            var sum2 = jStat3.sum;
+            var sum = jStat3.sum;
             var range3 = jStat3.arange;
             function qr2(x) {
               var n = x.length;
@@ -24263,14 +24263,14 @@ var require_jstat = __commonJS({
               x = jStat3.copy(x);
               var i, j, k;
               for (j = 0; j < p; j++) {
-                r[j][j] = Math2.sqrt(sum2(range3(n).map(function(i2) {
+                r[j][j] = Math2.sqrt(sum(range3(n).map(function(i2) {
                   return x[i2][j] * x[i2][j];
                 })));
                 for (i = 0; i < n; i++) {
                   x[i][j] = x[i][j] / r[j][j];
                 }
                 for (k = j + 1; k < p; k++) {
-                  r[j][k] = sum2(range3(n).map(function(i2) {
+                  r[j][k] = sum(range3(n).map(function(i2) {
                     return x[i2][j] * x[i2][k];
                   }));
                   for (i = 0; i < n; i++) {
@@ -25041,18 +25041,18 @@ var require_jstat = __commonJS({
           return jMat.transpose();
         },
         matrixmult: function matrixmult(A, B) {
-          var i, j, k, result, sum2;
+          var i, j, k, result, sum;
           if (A.cols() == B.rows()) {
             if (B.rows() > 1) {
               result = [];
               for (i = 0; i < A.rows(); i++) {
                 result[i] = [];
                 for (j = 0; j < B.cols(); j++) {
-                  sum2 = 0;
+                  sum = 0;
                   for (k = 0; k < A.cols(); k++) {
-                    sum2 += A.toArray()[i][k] * B.toArray()[k][j];
+                    sum += A.toArray()[i][k] * B.toArray()[k][j];
                   }
-                  result[i][j] = sum2;
+                  result[i][j] = sum;
                 }
               }
               return jStat2(result);
@@ -25061,11 +25061,11 @@ var require_jstat = __commonJS({
             for (i = 0; i < A.rows(); i++) {
               result[i] = [];
               for (j = 0; j < B.cols(); j++) {
-                sum2 = 0;
+                sum = 0;
                 for (k = 0; k < A.cols(); k++) {
-                  sum2 += A.toArray()[i][k] * B.toArray()[j];
+                  sum += A.toArray()[i][k] * B.toArray()[j];
                 }
-                result[i][j] = sum2;
+                result[i][j] = sum;
               }
             }
             return jStat2(result);
@@ -84204,65 +84204,6 @@ function mulberry32(seed) {
 }
 
 // node_modules/simple-statistics/dist/simple-statistics.mjs
-function sum(x) {
-  if (x.length === 0) {
-    return 0;
-  }
-  var sum2 = x[0];
-  var correction = 0;
-  var transition;
-  if (typeof sum2 !== "number") {
-    return Number.NaN;
-  }
-  for (var i = 1; i < x.length; i++) {
-    if (typeof x[i] !== "number") {
-      return Number.NaN;
-    }
-    transition = sum2 + x[i];
-    if (Math.abs(sum2) >= Math.abs(x[i])) {
-      correction += sum2 - transition + x[i];
-    } else {
-      correction += x[i] - transition + sum2;
-    }
-    sum2 = transition;
-  }
-  return sum2 + correction;
-}
-function mean(x) {
-  if (x.length === 0) {
-    throw new Error("mean requires at least one data point");
-  }
-  return sum(x) / x.length;
-}
-function sumNthPowerDeviations(x, n) {
-  var meanValue = mean(x);
-  var sum2 = 0;
-  var tempValue;
-  var i;
-  if (n === 2) {
-    for (i = 0; i < x.length; i++) {
-      tempValue = x[i] - meanValue;
-      sum2 += tempValue * tempValue;
-    }
-  } else {
-    for (i = 0; i < x.length; i++) {
-      sum2 += Math.pow(x[i] - meanValue, n);
-    }
-  }
-  return sum2;
-}
-function sampleVariance(x) {
-  if (x.length < 2) {
-    throw new Error("sampleVariance requires at least two data points");
-  }
-  var sumSquaredDeviationsValue = sumNthPowerDeviations(x, 2);
-  var besselsCorrection = x.length - 1;
-  return sumSquaredDeviationsValue / besselsCorrection;
-}
-function sampleStandardDeviation(x) {
-  var sampleVarianceX = sampleVariance(x);
-  return Math.sqrt(sampleVarianceX);
-}
 function quantileSorted(x, p) {
   var idx = (x.length - 1) * p;
   if (x.length === 0) {
@@ -84464,13 +84405,13 @@ var g = 607 / 128;
 var LOGSQRT2PI = Math.log(Math.sqrt(2 * Math.PI));
 var SQRT_2PI$1 = Math.sqrt(2 * Math.PI);
 function cumulativeDistribution(z2) {
-  var sum2 = z2;
+  var sum = z2;
   var tmp = z2;
   for (var i = 1; i < 30; i++) {
     tmp *= z2 * z2 / (2 * i + 1);
-    sum2 += tmp;
+    sum += tmp;
   }
-  return Math.round((0.5 + sum2 / SQRT_2PI$1 * Math.exp(-z2 * z2 / 2)) * 1e4) / 1e4;
+  return Math.round((0.5 + sum / SQRT_2PI$1 * Math.exp(-z2 * z2 / 2)) * 1e4) / 1e4;
 }
 var standardNormalTable = [];
 for (z = 0; z <= 3.09; z += 0.01) {
@@ -84593,17 +84534,6 @@ function resampledMedianOfSorted(sorted, counts, rand) {
 function median2(xs) {
   assertFiniteSample(xs, "median");
   return median(xs);
-}
-function mean2(xs) {
-  assertFiniteSample(xs, "mean");
-  return mean(xs);
-}
-function sampleStdDev(xs) {
-  assertFiniteSample(xs, "sampleStdDev");
-  if (xs.length < 2) {
-    throw new RangeError(`sampleStdDev: needs at least 2 values; got ${xs.length}`);
-  }
-  return sampleStandardDeviation(xs);
 }
 function geometricMean(xs) {
   assertFiniteSample(xs, "geometricMean");
@@ -84847,13 +84777,15 @@ function studentTQuantile(p, df) {
   const q = import_jstat.default.studentt.inv(p, df);
   return q === 0 ? 0 : q;
 }
-function tPredictionUpperLimit(history, confidence = 0.95) {
-  const fn = "tPredictionUpperLimit";
+function robustTPredictionUpperLimit(history, confidence = 0.95) {
+  const fn = "robustTPredictionUpperLimit";
   assertFiniteSample(history, fn, "history");
   assertConfidence(confidence, fn);
   const n = history.length;
   if (n < 2) throw new RangeError(`${fn}: history needs at least 2 values; got ${n}`);
-  return mean2(history) + studentTQuantile(confidence, n - 1) * sampleStdDev(history) * Math.sqrt(1 + 1 / n);
+  const center = median2(history);
+  const mad = 1.482602218505602 * median2(history.map((x) => Math.abs(x - center)));
+  return center + studentTQuantile(confidence, n - 1) * mad * Math.sqrt(1 + 1 / n);
 }
 function holm(pValues) {
   const m = pValues.length;
@@ -84877,7 +84809,7 @@ function holm(pValues) {
 }
 
 // src/analysis/compare.ts
-var DEFAULT_THRESHOLD = 0.1;
+var DEFAULT_THRESHOLD = 0.15;
 var DEFAULT_CONFIDENCE2 = 0.95;
 var DEFAULT_MIN_HISTORY = 5;
 var DEFAULT_COLD_START_THRESHOLD = 0.25;
@@ -85097,7 +85029,7 @@ function adjustAndDecide(measured, s) {
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
     const { ciAboveOne, historyLogs, ...rest } = c;
     const level = 1 - alpha / (gated ? Math.max(1, gatedWithHistory) : 1);
-    const limit = historyLogs ? tPredictionUpperLimit(historyLogs, level) : null;
+    const limit = historyLogs ? robustTPredictionUpperLimit(historyLogs, level) : null;
     const predictionLimitRatio = limit === null ? null : Math.exp(limit) / c.baselineMedianNs;
     const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit;
     const checks = {
@@ -91269,7 +91201,7 @@ async function sweep(workloads, options) {
         (c) => (options.stopWhen || !c.converged) && c.samples.length < maxSamples
       );
       if (active.length === 0) break;
-      const roundMs = active.reduce((sum2, c) => sum2 + visitPlan(c).ms, 0);
+      const roundMs = active.reduce((sum, c) => sum + visitPlan(c).ms, 0);
       if (round3 > 0 && now() + roundMs > deadline) {
         stoppedBy = "budget";
         break;
@@ -92254,7 +92186,7 @@ function resolveInputs(declared, inputShapes, inputValues = {}, modelName = "the
     }
   }
   const bytes = resolved.reduce(
-    (sum2, i) => sum2 + elementCount(i.shape) * bytesPerElement(i.type),
+    (sum, i) => sum + elementCount(i.shape) * bytesPerElement(i.type),
     0
   );
   if (bytes > MAX_INPUT_BYTES) {

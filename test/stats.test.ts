@@ -23,6 +23,7 @@ import {
   sampleStdDev,
   studentTQuantile,
   tPredictionUpperLimit,
+  robustTPredictionUpperLimit,
 } from '../src/stats/index.js';
 import { medianInPlace, resampledMedianOfSorted, selectInPlace } from '../src/stats/internal.js';
 
@@ -479,6 +480,22 @@ describe('tPredictionUpperLimit', () => {
     // Same formula, h = numpy.array([3.0, 5.0]), conf 0.95
     assertClose(tPredictionUpperLimit([3, 5]), 14.93573840978212, 1e-8);
     assert.throws(() => tPredictionUpperLimit([3]), RangeError);
+  });
+});
+
+describe('robustTPredictionUpperLimit', () => {
+  it('is median + t_{n−1,conf}·MAD·sqrt(1 + 1/n) with the normal-consistent MAD', () => {
+    const history = [100, 103, 98, 101, 97, 140, 102, 99, 100, 104].map(Math.log);
+    // SciPy 1.17.1: x = numpy.log([100,103,98,101,97,140,102,99,100,104]); n = len(x);
+    //   numpy.median(x) + scipy.stats.t.ppf(conf, n-1)
+    //     * scipy.stats.median_abs_deviation(x, scale='normal') * numpy.sqrt(1 + 1/n)
+    assertClose(robustTPredictionUpperLimit(history, 0.95), 4.6665968669907985, 1e-8);
+    assertClose(robustTPredictionUpperLimit(history, 0.975), 4.679809471958682, 1e-8);
+    // The outlier (140) moves the classical limit far more than the robust one.
+    assert.ok(
+      tPredictionUpperLimit(history, 0.95) > robustTPredictionUpperLimit(history, 0.95) + 0.1,
+    );
+    assert.throws(() => robustTPredictionUpperLimit([3]), RangeError);
   });
 });
 

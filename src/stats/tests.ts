@@ -2,7 +2,7 @@
  * Hypothesis tests, location-shift estimate, prediction limit, multiplicity correction.
  */
 import jStat from 'jstat';
-import { mean, sampleStdDev } from './describe.js';
+import { mean, median, sampleStdDev } from './describe.js';
 import { assertConfidence, assertFiniteSample, medianInPlace } from './internal.js';
 
 /** Alternative hypothesis of {@link mannWhitneyU}: `greater` means x tends to be larger than y. */
@@ -169,6 +169,25 @@ export function tPredictionUpperLimit(history: readonly number[], confidence = 0
     mean(history) +
     studentTQuantile(confidence, n - 1) * sampleStdDev(history) * Math.sqrt(1 + 1 / n)
   );
+}
+
+/**
+ * The same one-sided prediction limit with robust estimates plugged in: the median for the mean
+ * and the normal-consistent MAD (1.4826… · median |x − median|) for the standard deviation:
+ * median + t_{n−1, confidence} · MAD · sqrt(1 + 1/n). One contaminated run in a short history
+ * (a neighbour's burst) inflates the standard deviation and hides real slowdowns; it barely moves
+ * the MAD. n ≥ 2.
+ */
+export function robustTPredictionUpperLimit(history: readonly number[], confidence = 0.95): number {
+  const fn = 'robustTPredictionUpperLimit';
+  assertFiniteSample(history, fn, 'history');
+  assertConfidence(confidence, fn);
+  const n = history.length;
+  if (n < 2) throw new RangeError(`${fn}: history needs at least 2 values; got ${n}`);
+  const center = median(history);
+  // 1 / Φ⁻¹(3/4): makes the MAD a consistent estimate of σ for normal data.
+  const mad = 1.482602218505602 * median(history.map((x) => Math.abs(x - center)));
+  return center + studentTQuantile(confidence, n - 1) * mad * Math.sqrt(1 + 1 / n);
 }
 
 /**
