@@ -4993,14 +4993,14 @@ var init_compare = __esm({
     init_errors();
     init_stats();
     DEFAULT_THRESHOLD = 0.15;
-    DEFAULT_CONFIDENCE2 = 0.95;
+    DEFAULT_CONFIDENCE2 = 0.99;
     DEFAULT_MIN_HISTORY = 5;
     DEFAULT_COLD_START_THRESHOLD = 0.25;
     MIN_SAMPLES = 5;
     DEFAULT_RESAMPLES2 = 2e3;
     DEFAULT_COMPARE_SEED = 29800;
     GATE_MODES = ["deployed", "all"];
-    DEFAULT_GATE = "deployed";
+    DEFAULT_GATE = "all";
   }
 });
 
@@ -12337,9 +12337,9 @@ function cellSeed2(seed, workload, threads) {
 }
 function resolveSettings2(opts) {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  const confidence = opts.confidence ?? DEFAULT_CONFIDENCE2;
+  const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
   checkThresholdAndConfidence(threshold, confidence);
-  const gate = opts.gate ?? DEFAULT_GATE;
+  const gate = opts.gate ?? DEFAULT_SAME_JOB_GATE;
   if (!isGateMode(gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
   return {
     threshold,
@@ -12546,6 +12546,8 @@ function formatLevel(level) {
   return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toPrecision(4).replace(/0+$/, "")} %`;
 }
 var DEFAULT_SAME_JOB_THRESHOLD = 0.05;
+var DEFAULT_SAME_JOB_CONFIDENCE = 0.95;
+var DEFAULT_SAME_JOB_GATE = "deployed";
 
 // src/measure/sweep.ts
 init_stats();

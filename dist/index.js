@@ -84810,14 +84810,14 @@ function holm(pValues) {
 
 // src/analysis/compare.ts
 var DEFAULT_THRESHOLD = 0.15;
-var DEFAULT_CONFIDENCE2 = 0.95;
+var DEFAULT_CONFIDENCE2 = 0.99;
 var DEFAULT_MIN_HISTORY = 5;
 var DEFAULT_COLD_START_THRESHOLD = 0.25;
 var MIN_SAMPLES = 5;
 var DEFAULT_RESAMPLES2 = 2e3;
 var DEFAULT_COMPARE_SEED = 29800;
 var GATE_MODES = ["deployed", "all"];
-var DEFAULT_GATE = "deployed";
+var DEFAULT_GATE = "all";
 function isGateMode(x) {
   return GATE_MODES.includes(x);
 }
@@ -90900,9 +90900,9 @@ function cellSeed2(seed, workload, threads) {
 }
 function resolveSettings2(opts) {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  const confidence = opts.confidence ?? DEFAULT_CONFIDENCE2;
+  const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
   checkThresholdAndConfidence(threshold, confidence);
-  const gate = opts.gate ?? DEFAULT_GATE;
+  const gate = opts.gate ?? DEFAULT_SAME_JOB_GATE;
   if (!isGateMode(gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
   return {
     threshold,
@@ -91109,6 +91109,8 @@ function formatLevel(level) {
   return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toPrecision(4).replace(/0+$/, "")} %`;
 }
 var DEFAULT_SAME_JOB_THRESHOLD = 0.05;
+var DEFAULT_SAME_JOB_CONFIDENCE = 0.95;
+var DEFAULT_SAME_JOB_GATE = "deployed";
 
 // src/measure/sweep.ts
 var WARMUP_BLOCK = 5;

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   compareResults,
   DEFAULT_CONFIDENCE,
+  DEFAULT_GATE,
   DEFAULT_MIN_HISTORY,
   DEFAULT_THRESHOLD,
   type CellComparison,
@@ -69,8 +70,9 @@ function gatedCells(c: Comparison): readonly CellComparison[] {
 describe('defaults', () => {
   it('are the documented ones', () => {
     assert.equal(DEFAULT_THRESHOLD, 0.15);
-    assert.equal(DEFAULT_CONFIDENCE, 0.95);
+    assert.equal(DEFAULT_CONFIDENCE, 0.99);
     assert.equal(DEFAULT_MIN_HISTORY, 5);
+    assert.equal(DEFAULT_GATE, 'all');
   });
 });
 
@@ -192,9 +194,9 @@ describe('the gate on synthetic runs', () => {
     }
   });
 
-  it('gates the recommended and fastest thread counts by default, and reports every cell', () => {
+  it('gate "deployed" gates the recommended and fastest thread counts, and reports every cell', () => {
     const b = oneRun();
-    const c = compare(b, draw(900));
+    const c = compare(b, draw(900), { gate: 'deployed' });
     assert.ok(c.kind !== 'no-baseline');
     assert.equal(c.cells.length, 4);
     const byKey = new Map(c.cells.map((x) => [`${x.workload}@${x.threads}`, x]));
@@ -204,7 +206,7 @@ describe('the gate on synthetic runs', () => {
     assert.deepEqual(byKey.get('matmul:1x4096x4096@2')?.gatedAs, ['fastest']);
   });
 
-  it('does not fail the build on a slowdown of a cell nobody deploys', () => {
+  it('gate "deployed" does not fail the build on a slowdown of a cell nobody deploys; the default gates it', () => {
     const b = oneRun();
     const slow = latestOf(b);
     const current: Result = {
@@ -215,7 +217,7 @@ describe('the gate on synthetic runs', () => {
           : w,
       ),
     };
-    const deployed = compare(b, current);
+    const deployed = compare(b, current, { gate: 'deployed' });
     assert.equal(deployed.kind, 'pass');
     const cell =
       deployed.kind === 'pass'
@@ -224,6 +226,7 @@ describe('the gate on synthetic runs', () => {
     assert.equal(cell?.status, 'regression');
     assert.equal(cell?.regression, false);
     assert.equal(compare(b, current, { gate: 'all' }).kind, 'regression');
+    assert.equal(compare(b, current).kind, 'regression');
   });
 
   it('is inconclusive, not a regression, when a slow cell has too few samples to test', () => {

@@ -26,8 +26,13 @@
  *    contaminated run in the history widened the limit so much that a +25 % FLOPs model was
  *    caught in 16/39 runs (with confirmation); with median/MAD in 32/39, for 1/95 → 3/95 false
  *    alarms.
- *  - DEFAULT_CONFIDENCE = 0.95. The usual 5 % per family: Holm over the gated cells' p-values
- *    (c), Bonferroni over their prediction limits (d); the bootstrap CI (b) at 95 %.
+ *  - DEFAULT_CONFIDENCE = 0.99 and DEFAULT_GATE = 'all' (changed from 0.95 and the deployed
+ *    cells with the bench of 2026-11-27, docs/BENCHMARKS.md): 1 % per family — Holm over the
+ *    gated cells' p-values (c), Bonferroni over their prediction limits (d), the bootstrap CI (b)
+ *    at 99 %. On the bench, 95 % with the deployed cells gave 4/100 A/A false alarms and caught a
+ *    +25 % FLOPs model in 33/40 runs; 99 % with every cell gated gave 1/100 and 38/40: the
+ *    1-thread cells are the quiet ones on a shared machine, and gating them adds power while the
+ *    higher confidence holds the larger family's false alarms down. No extra time is spent.
  *  - DEFAULT_MIN_HISTORY = 5. With n = 5 the limit's multiplier is t₀.₉₅,₄·√1.2 = 2.34 (1.69 for
  *    n = 20); with n = 3 it is 3.37 and a spread from three runs is too unreliable on bursty
  *    shared runners. Five runs is a week of merges for most projects.
@@ -36,8 +41,8 @@
  *    (n = 3 + 3 has a smallest exact p of 0.05) and the bootstrap median is crude; such cells are
  *    reported with no CI and p, and can only be inconclusive.
  *
- * Gated cells ('deployed', the default): per workload, the current run's recommended and fastest
- * thread counts, where the baseline has them. 'all' gates every common cell. Every common cell is
+ * Gated cells: 'all' (the default) gates every cell both runs have; 'deployed' only each
+ * workload's recommended and fastest thread counts of the current run. Every common cell is
  * reported either way.
  */
 
@@ -55,7 +60,7 @@ import {
 } from '../stats/index.js';
 
 export const DEFAULT_THRESHOLD = 0.15;
-export const DEFAULT_CONFIDENCE = 0.95;
+export const DEFAULT_CONFIDENCE = 0.99;
 export const DEFAULT_MIN_HISTORY = 5;
 /**
  * Until a cell has DEFAULT_MIN_HISTORY runs of history, nothing knows how much it moves between
@@ -72,7 +77,7 @@ export const DEFAULT_COMPARE_SEED = 0x7468;
 
 export const GATE_MODES = ['deployed', 'all'] as const;
 export type GateMode = (typeof GATE_MODES)[number];
-export const DEFAULT_GATE: GateMode = 'deployed';
+export const DEFAULT_GATE: GateMode = 'all';
 
 export function isGateMode(x: string): x is GateMode {
   return (GATE_MODES as readonly string[]).includes(x);
