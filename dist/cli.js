@@ -12250,7 +12250,7 @@ function decideSameJob(cells, opts) {
     const boot = bootstrapMedianOfLogRatiosCI(c.pairs, {
       confidence: level,
       resamples,
-      seed: cellSeed2(seed, c.workload, c.threads)
+      seed: cellSeed(seed, c.workload, c.threads)
     });
     return {
       cell: c,
@@ -12260,8 +12260,8 @@ function decideSameJob(cells, opts) {
       pValue: signTestGreater(logs)
     };
   });
-  const gatedAdj = holmWhere2(measured, (x) => x.cell.gated);
-  const allAdj = holmWhere2(measured, () => true);
+  const gatedAdj = holmWhere(measured, (x) => x.cell.gated);
+  const allAdj = holmWhere(measured, () => true);
   const warnings = [];
   let decided = true;
   const decisions = measured.map((x, i) => {
@@ -12317,23 +12317,6 @@ function checkThresholdAndConfidence(threshold, confidence) {
 function undecidedWarning(cell, ratio, ci, level, threshold) {
   const what = ci === null ? `only ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (fewer than ${MIN_PAIRS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci[0].toFixed(3)}\u2013\xD7${ci[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
   return `${cellName(cell.workload, cell.threads)}: undecided after ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (${what}); passed with a warning`;
-}
-function holmWhere2(cells, pick) {
-  const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
-  const adjusted = holm(idx.map((i) => cells[i].pValue));
-  const out = new Array(cells.length).fill(void 0);
-  idx.forEach((cellIndex, k) => {
-    out[cellIndex] = adjusted[k];
-  });
-  return out;
-}
-function cellSeed2(seed, workload, threads) {
-  let h = 2166136261;
-  for (const ch of `${workload}@${threads}`) {
-    h ^= ch.codePointAt(0);
-    h = Math.imul(h, 16777619);
-  }
-  return (h ^ seed) >>> 0;
 }
 function resolveSettings2(opts) {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;

@@ -449,7 +449,8 @@ function measureCell(
 }
 
 /** A per-cell seed that does not depend on which other cells exist (FNV-1a of the cell's name). */
-function cellSeed(seed: number, workload: string, threads: number): number {
+/** A per-cell seed that does not depend on which other cells exist (FNV-1a of the cell's name). */
+export function cellSeed(seed: number, workload: string, threads: number): number {
   let h = 0x811c9dc5;
   for (const ch of `${workload}@${threads}`) {
     h ^= ch.codePointAt(0)!;
@@ -504,9 +505,9 @@ function adjustAndDecide(measured: readonly MeasuredCell[], s: CompareSettings):
 }
 
 /** Holm-adjusted p for the cells selected by `pick` that have a p; undefined elsewhere. */
-function holmWhere(
-  cells: readonly MeasuredCell[],
-  pick: (c: MeasuredCell) => boolean,
+export function holmWhere<T extends { readonly pValue: number | null }>(
+  cells: readonly T[],
+  pick: (c: T) => boolean,
 ): (number | undefined)[] {
   const idx = cells.flatMap((c, i) => (pick(c) && c.pValue !== null ? [i] : []));
   const adjusted = holm(idx.map((i) => cells[i]!.pValue!));

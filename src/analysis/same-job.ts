@@ -65,6 +65,8 @@ import { recommendForWorkload, DEFAULT_TOLERANCE, type PointSummary } from './re
 import {
   DEFAULT_COMPARE_SEED,
   DEFAULT_MIN_HISTORY,
+  cellSeed,
+  holmWhere,
   DEFAULT_RESAMPLES,
   DEFAULT_THRESHOLD,
   GATE_MODES,
@@ -81,7 +83,6 @@ import {
 import {
   bootstrapMedianCI,
   bootstrapMedianOfLogRatiosCI,
-  holm,
   median,
   medianCIOrderStat,
 } from '../stats/index.js';
@@ -329,30 +330,6 @@ function undecidedWarning(
     `${cellName(cell.workload, cell.threads)}: undecided after ${cell.pairs.length} paired ` +
     `round${cell.pairs.length === 1 ? '' : 's'} (${what}); passed with a warning`
   );
-}
-
-/** Holm-adjusted p for the cells selected by `pick` that have a p; undefined elsewhere. */
-function holmWhere<T extends { readonly pValue: number | null }>(
-  cells: readonly T[],
-  pick: (c: T) => boolean,
-): (number | undefined)[] {
-  const idx = cells.flatMap((c, i) => (pick(c) && c.pValue !== null ? [i] : []));
-  const adjusted = holm(idx.map((i) => cells[i]!.pValue!));
-  const out = new Array<number | undefined>(cells.length).fill(undefined);
-  idx.forEach((cellIndex, k) => {
-    out[cellIndex] = adjusted[k];
-  });
-  return out;
-}
-
-/** A per-cell seed that does not depend on which other cells exist (FNV-1a of the cell's name). */
-function cellSeed(seed: number, workload: string, threads: number): number {
-  let h = 0x811c9dc5;
-  for (const ch of `${workload}@${threads}`) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h ^ seed) >>> 0;
 }
 
 // ---------------------------------------------------------------------------------------------
