@@ -10911,21 +10911,46 @@ var init_compare_terminal = __esm({
 });
 
 // src/results/io.ts
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-async function writeJsonAtomic(file, value) {
+async function writeTextAtomic(file, text, ops = nodeWriteOps) {
   const dir = path.dirname(path.resolve(file));
-  await mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  await writeFile(tmp, JSON.stringify(value, null, 2) + "\n");
-  await rename(tmp, file);
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
+  );
+  try {
+    await mkdir(dir, { recursive: true });
+    await ops.writeAndSync(temp, text);
+    await ops.rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => void 0);
+    throw e;
+  }
+}
+async function writeJsonAtomic(file, value) {
+  await writeTextAtomic(file, JSON.stringify(value, null, 2) + "\n");
 }
 async function writeResultFile(file, result) {
   await writeJsonAtomic(file, result);
 }
+var nodeWriteOps;
 var init_io = __esm({
   "src/results/io.ts"() {
     "use strict";
+    nodeWriteOps = {
+      async writeAndSync(file, data) {
+        const handle = await open(file, "wx");
+        try {
+          await handle.writeFile(data, "utf8");
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      },
+      rename
+    };
   }
 });
 

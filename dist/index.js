@@ -25208,14 +25208,14 @@ var init_internal_glob_options_helper = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-path-helper.js
-import * as path4 from "path";
+import * as path5 from "path";
 import assert from "assert";
-function dirname5(p) {
+function dirname4(p) {
   p = safeTrimTrailingSeparator(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
   }
-  let result = path4.dirname(p);
+  let result = path5.dirname(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -25252,7 +25252,7 @@ function ensureAbsoluteRoot(root, itemPath) {
   assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
   if (root.endsWith("/") || IS_WINDOWS3 && root.endsWith("\\")) {
   } else {
-    root += path4.sep;
+    root += path5.sep;
   }
   return root + itemPath;
 }
@@ -25286,10 +25286,10 @@ function safeTrimTrailingSeparator(p) {
     return "";
   }
   p = normalizeSeparators2(p);
-  if (!p.endsWith(path4.sep)) {
+  if (!p.endsWith(path5.sep)) {
     return p;
   }
-  if (p === path4.sep) {
+  if (p === path5.sep) {
     return p;
   }
   if (IS_WINDOWS3 && /^[A-Z]:\\$/i.test(p)) {
@@ -25333,14 +25333,14 @@ function getSearchPaths(patterns) {
     }
     let foundAncestor = false;
     let tempKey = key;
-    let parent = dirname5(tempKey);
+    let parent = dirname4(tempKey);
     while (parent !== tempKey) {
       if (searchPathMap[parent]) {
         foundAncestor = true;
         break;
       }
       tempKey = parent;
-      parent = dirname5(tempKey);
+      parent = dirname4(tempKey);
     }
     if (!foundAncestor) {
       result.push(pattern.searchPath);
@@ -26565,7 +26565,7 @@ var init_escape = __esm({
 });
 
 // node_modules/minimatch/dist/esm/index.js
-var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path5, sep3, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
+var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path6, sep3, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
 var init_esm3 = __esm({
   "node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -26634,11 +26634,11 @@ var init_esm3 = __esm({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    path5 = {
+    path6 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep3 = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
+    sep3 = defaultPlatform === "win32" ? path6.win32.sep : path6.posix.sep;
     minimatch.sep = sep3;
     GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
@@ -27387,7 +27387,7 @@ var init_esm3 = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-path.js
-import * as path6 from "path";
+import * as path7 from "path";
 import assert2 from "assert";
 var IS_WINDOWS5, Path;
 var init_internal_path = __esm({
@@ -27405,15 +27405,15 @@ var init_internal_path = __esm({
           assert2(itemPath, `Parameter 'itemPath' must not be empty`);
           itemPath = safeTrimTrailingSeparator(itemPath);
           if (!hasRoot(itemPath)) {
-            this.segments = itemPath.split(path6.sep);
+            this.segments = itemPath.split(path7.sep);
           } else {
             let remaining = itemPath;
-            let dir = dirname5(remaining);
+            let dir = dirname4(remaining);
             while (dir !== remaining) {
-              const basename7 = path6.basename(remaining);
-              this.segments.unshift(basename7);
+              const basename6 = path7.basename(remaining);
+              this.segments.unshift(basename6);
               remaining = dir;
-              dir = dirname5(remaining);
+              dir = dirname4(remaining);
             }
             this.segments.unshift(remaining);
           }
@@ -27425,10 +27425,10 @@ var init_internal_path = __esm({
             segment = normalizeSeparators2(itemPath[i]);
             if (i === 0 && hasRoot(segment)) {
               segment = safeTrimTrailingSeparator(segment);
-              assert2(segment === dirname5(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+              assert2(segment === dirname4(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
               this.segments.push(segment);
             } else {
-              assert2(!segment.includes(path6.sep), `Parameter 'itemPath' contains unexpected path separators`);
+              assert2(!segment.includes(path7.sep), `Parameter 'itemPath' contains unexpected path separators`);
               this.segments.push(segment);
             }
           }
@@ -27439,12 +27439,12 @@ var init_internal_path = __esm({
        */
       toString() {
         let result = this.segments[0];
-        let skipSlash = result.endsWith(path6.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
+        let skipSlash = result.endsWith(path7.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
         for (let i = 1; i < this.segments.length; i++) {
           if (skipSlash) {
             skipSlash = false;
           } else {
-            result += path6.sep;
+            result += path7.sep;
           }
           result += this.segments[i];
         }
@@ -27456,7 +27456,7 @@ var init_internal_path = __esm({
 
 // node_modules/@actions/glob/lib/internal-pattern.js
 import * as os6 from "os";
-import * as path7 from "path";
+import * as path8 from "path";
 import assert3 from "assert";
 var IS_WINDOWS6, Pattern;
 var init_internal_pattern = __esm({
@@ -27488,7 +27488,7 @@ var init_internal_pattern = __esm({
         }
         pattern = _Pattern.fixupPattern(pattern, homedir2);
         this.segments = new Path(pattern).segments;
-        this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path7.sep);
+        this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path8.sep);
         pattern = safeTrimTrailingSeparator(pattern);
         let foundGlob = false;
         const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
@@ -27512,8 +27512,8 @@ var init_internal_pattern = __esm({
       match(itemPath) {
         if (this.segments[this.segments.length - 1] === "**") {
           itemPath = normalizeSeparators2(itemPath);
-          if (!itemPath.endsWith(path7.sep) && this.isImplicitPattern === false) {
-            itemPath = `${itemPath}${path7.sep}`;
+          if (!itemPath.endsWith(path8.sep) && this.isImplicitPattern === false) {
+            itemPath = `${itemPath}${path8.sep}`;
           }
         } else {
           itemPath = safeTrimTrailingSeparator(itemPath);
@@ -27528,7 +27528,7 @@ var init_internal_pattern = __esm({
        */
       partialMatch(itemPath) {
         itemPath = safeTrimTrailingSeparator(itemPath);
-        if (dirname5(itemPath) === itemPath) {
+        if (dirname4(itemPath) === itemPath) {
           return this.rootRegExp.test(itemPath);
         }
         return this.minimatch.matchOne(itemPath.split(IS_WINDOWS6 ? /\\+/ : /\/+/), this.minimatch.set[0], true);
@@ -27548,9 +27548,9 @@ var init_internal_pattern = __esm({
         assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
         assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
         pattern = normalizeSeparators2(pattern);
-        if (pattern === "." || pattern.startsWith(`.${path7.sep}`)) {
+        if (pattern === "." || pattern.startsWith(`.${path8.sep}`)) {
           pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
-        } else if (pattern === "~" || pattern.startsWith(`~${path7.sep}`)) {
+        } else if (pattern === "~" || pattern.startsWith(`~${path8.sep}`)) {
           homedir2 = homedir2 || os6.homedir();
           assert3(homedir2, "Unable to determine HOME directory");
           assert3(hasAbsoluteRoot(homedir2), `Expected HOME directory to be a rooted path. Actual '${homedir2}'`);
@@ -27641,7 +27641,7 @@ var init_internal_search_state = __esm({
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs3 from "fs";
-import * as path8 from "path";
+import * as path9 from "path";
 var __awaiter9, __asyncValues, __await, __asyncGenerator, IS_WINDOWS7, DefaultGlobber;
 var init_internal_globber = __esm({
   "node_modules/@actions/glob/lib/internal-globber.js"() {
@@ -27812,7 +27812,7 @@ var init_internal_globber = __esm({
             if (!stats) {
               continue;
             }
-            if (options.excludeHiddenFiles && path8.basename(item.path).match(/^\./)) {
+            if (options.excludeHiddenFiles && path9.basename(item.path).match(/^\./)) {
               continue;
             }
             if (stats.isDirectory()) {
@@ -27822,7 +27822,7 @@ var init_internal_globber = __esm({
                 continue;
               }
               const childLevel = item.level + 1;
-              const childItems = (yield __await(fs3.promises.readdir(item.path))).map((x) => new SearchState(path8.join(item.path, x), childLevel));
+              const childItems = (yield __await(fs3.promises.readdir(item.path))).map((x) => new SearchState(path9.join(item.path, x), childLevel));
               stack.push(...childItems.reverse());
             } else if (match3 & MatchKind.File) {
               yield yield __await(item.path);
@@ -30182,7 +30182,7 @@ var init_constants = __esm({
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 import * as crypto3 from "crypto";
 import * as fs4 from "fs";
-import * as path9 from "path";
+import * as path10 from "path";
 import * as util from "util";
 function createTempDirectory() {
   return __awaiter11(this, void 0, void 0, function* () {
@@ -30199,9 +30199,9 @@ function createTempDirectory() {
           baseLocation = "/home";
         }
       }
-      tempDirectory = path9.join(baseLocation, "actions", "temp");
+      tempDirectory = path10.join(baseLocation, "actions", "temp");
     }
-    const dest = path9.join(tempDirectory, crypto3.randomUUID());
+    const dest = path10.join(tempDirectory, crypto3.randomUUID());
     yield mkdirP(dest);
     return dest;
   });
@@ -30223,7 +30223,7 @@ function resolvePaths(patterns) {
         _c = _g.value;
         _e = false;
         const file = _c;
-        const relativeFile = path9.relative(workspace, file).replace(new RegExp(`\\${path9.sep}`, "g"), "/");
+        const relativeFile = path10.relative(workspace, file).replace(new RegExp(`\\${path10.sep}`, "g"), "/");
         debug(`Matched: ${relativeFile}`);
         if (relativeFile === "") {
           paths.push(".");
@@ -43234,7 +43234,7 @@ var init_bufferHelpers_common = __esm({
 
 // node_modules/@azure/storage-common/dist/esm/crc64.js
 import { createRequire } from "node:module";
-import { dirname as dirname6 } from "node:path";
+import { dirname as dirname5 } from "node:path";
 import { fileURLToPath } from "node:url";
 var __isNode__, require2, __filename, __dirname2, NativeCRC64;
 var init_crc64 = __esm({
@@ -43243,7 +43243,7 @@ var init_crc64 = __esm({
     if (__isNode__) {
       require2 = createRequire(import.meta.url);
       __filename = fileURLToPath(import.meta.url);
-      __dirname2 = dirname6(__filename);
+      __dirname2 = dirname5(__filename);
     }
     NativeCRC64 = (() => {
       var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;
@@ -74760,7 +74760,7 @@ var init_cacheTwirpClient = __esm({
 
 // node_modules/@actions/cache/lib/internal/tar.js
 import { existsSync as existsSync3, writeFileSync as writeFileSync2 } from "fs";
-import * as path10 from "path";
+import * as path11 from "path";
 function getTarPath() {
   return __awaiter17(this, void 0, void 0, function* () {
     switch (process.platform) {
@@ -74803,13 +74803,13 @@ function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
     const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS8;
     switch (type) {
       case "create":
-        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path10.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path10.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path10.sep}`, "g"), "/"), "--files-from", ManifestFilename);
+        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path11.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path11.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path11.sep}`, "g"), "/"), "--files-from", ManifestFilename);
         break;
       case "extract":
-        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path10.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path10.sep}`, "g"), "/"));
+        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path11.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path11.sep}`, "g"), "/"));
         break;
       case "list":
-        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path10.sep}`, "g"), "/"), "-P");
+        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path11.sep}`, "g"), "/"), "-P");
         break;
     }
     if (tarPath.type === ArchiveToolType.GNU) {
@@ -74848,7 +74848,7 @@ function getWorkingDirectory() {
   return (_a2 = process.env["GITHUB_WORKSPACE"]) !== null && _a2 !== void 0 ? _a2 : process.cwd();
 }
 function quoteAbsolutePath(filePath) {
-  return `"${path10.resolve(filePath).replace(new RegExp(`\\${path10.sep}`, "g"), "/")}"`;
+  return `"${path11.resolve(filePath).replace(new RegExp(`\\${path11.sep}`, "g"), "/")}"`;
 }
 function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
   return __awaiter17(this, void 0, void 0, function* () {
@@ -74878,7 +74878,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.Zstd:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --long=30 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path10.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path11.sep}`, "g"), "/"),
           TarFilename
         ] : [
           "--use-compress-program",
@@ -74887,7 +74887,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.ZstdWithoutLong:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path10.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path11.sep}`, "g"), "/"),
           TarFilename
         ] : ["--use-compress-program", IS_WINDOWS8 ? '"zstd -T0"' : "zstdmt"];
       default:
@@ -74940,7 +74940,7 @@ function extractTar(archivePath, compressionMethod) {
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
   return __awaiter17(this, void 0, void 0, function* () {
-    writeFileSync2(path10.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    writeFileSync2(path11.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
     const { commands } = yield getCommands(compressionMethod, "create");
     yield execCommands(commands, archiveFolder);
   });
@@ -74998,7 +74998,7 @@ __export(cache_exports, {
   restoreCache: () => restoreCache,
   saveCache: () => saveCache2
 });
-import * as path11 from "path";
+import * as path12 from "path";
 function checkPaths(paths) {
   if (!paths || paths.length === 0) {
     throw new ValidationError(`Path Validation Error: At least one directory or file path is required`);
@@ -75079,7 +75079,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return cacheEntry.cacheKey;
       }
-      archivePath = path11.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path12.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive Path: ${archivePath}`);
       yield downloadCache(cacheEntry.archiveLocation, archivePath, options);
       if (isDebug()) {
@@ -75158,7 +75158,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return response.matchedKey;
       }
-      archivePath = path11.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path12.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive path: ${archivePath}`);
       debug(`Starting download of archive to: ${archivePath}`);
       yield downloadCache(response.signedDownloadUrl, archivePath, options);
@@ -75226,7 +75226,7 @@ function saveCacheV1(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path11.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path12.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -75295,7 +75295,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path11.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path12.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -83540,14 +83540,14 @@ __export(tool_cache_exports, {
 import * as crypto4 from "crypto";
 import * as fs9 from "fs";
 import * as os11 from "os";
-import * as path13 from "path";
+import * as path14 from "path";
 import * as stream2 from "stream";
 import * as util5 from "util";
 import { ok as ok2 } from "assert";
 function downloadTool(url2, dest, auth2, headers) {
   return __awaiter22(this, void 0, void 0, function* () {
-    dest = dest || path13.join(_getTempDirectory(), crypto4.randomUUID());
-    yield mkdirP(path13.dirname(dest));
+    dest = dest || path14.join(_getTempDirectory(), crypto4.randomUUID());
+    yield mkdirP(path14.dirname(dest));
     debug(`Downloading ${url2}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -83637,7 +83637,7 @@ function extract7z(file, dest, _7zPath) {
         process.chdir(originalCwd);
       }
     } else {
-      const escapedScript = path13.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
+      const escapedScript = path14.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
@@ -83809,7 +83809,7 @@ function cacheDir(sourceDir, tool, version3, arch3) {
     }
     const destPath = yield _createToolPath(tool, version3, arch3);
     for (const itemName of fs9.readdirSync(sourceDir)) {
-      const s = path13.join(sourceDir, itemName);
+      const s = path14.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
     _completeToolPath(tool, version3, arch3);
@@ -83826,7 +83826,7 @@ function cacheFile(sourceFile, targetFile, tool, version3, arch3) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version3, arch3);
-    const destPath = path13.join(destFolder, targetFile);
+    const destPath = path14.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version3, arch3);
@@ -83849,7 +83849,7 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver3.clean(versionSpec) || "";
-    const cachePath = path13.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path14.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs9.existsSync(cachePath) && fs9.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
@@ -83863,12 +83863,12 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os11.arch();
-  const toolPath = path13.join(_getCacheDirectory(), toolName);
+  const toolPath = path14.join(_getCacheDirectory(), toolName);
   if (fs9.existsSync(toolPath)) {
     const children = fs9.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path13.join(toolPath, child2, arch3 || "");
+        const fullPath = path14.join(toolPath, child2, arch3 || "");
         if (fs9.existsSync(fullPath) && fs9.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -83920,7 +83920,7 @@ function findFromManifest(versionSpec_1, stable_1, manifest_1) {
 function _createExtractFolder(dest) {
   return __awaiter22(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path13.join(_getTempDirectory(), crypto4.randomUUID());
+      dest = path14.join(_getTempDirectory(), crypto4.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -83928,7 +83928,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version3, arch3) {
   return __awaiter22(this, void 0, void 0, function* () {
-    const folderPath = path13.join(_getCacheDirectory(), tool, semver3.clean(version3) || version3, arch3 || "");
+    const folderPath = path14.join(_getCacheDirectory(), tool, semver3.clean(version3) || version3, arch3 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -83938,7 +83938,7 @@ function _createToolPath(tool, version3, arch3) {
   });
 }
 function _completeToolPath(tool, version3, arch3) {
-  const folderPath = path13.join(_getCacheDirectory(), tool, semver3.clean(version3) || version3, arch3 || "");
+  const folderPath = path14.join(_getCacheDirectory(), tool, semver3.clean(version3) || version3, arch3 || "");
   const markerPath = `${folderPath}.complete`;
   fs9.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -85171,10 +85171,40 @@ function cellJson(c) {
 import { createHash as createHash3 } from "node:crypto";
 import { resolve as resolve3 } from "node:path";
 
-// src/baseline/atomic-write.ts
+// src/results/io.ts
 import { randomBytes } from "node:crypto";
 import { mkdir as mkdir2, open as open2, rename as rename2, rm as rm2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname3, join as join3 } from "node:path";
+import path4 from "node:path";
+var nodeWriteOps = {
+  async writeAndSync(file, data) {
+    const handle = await open2(file, "wx");
+    try {
+      await handle.writeFile(data, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  rename: rename2
+};
+async function writeTextAtomic(file, text, ops = nodeWriteOps) {
+  const dir = path4.dirname(path4.resolve(file));
+  const temp = path4.join(
+    dir,
+    `.${path4.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
+  );
+  try {
+    await mkdir2(dir, { recursive: true });
+    await ops.writeAndSync(temp, text);
+    await ops.rename(temp, file);
+  } catch (e) {
+    await rm2(temp, { force: true }).catch(() => void 0);
+    throw e;
+  }
+}
+async function writeJsonAtomic(file, value) {
+  await writeTextAtomic(file, JSON.stringify(value, null, 2) + "\n");
+}
 
 // src/baseline/parse.ts
 import { readFile } from "node:fs/promises";
@@ -85350,18 +85380,6 @@ function describeType(x) {
 }
 
 // src/baseline/atomic-write.ts
-var nodeWriteOps = {
-  async writeAndSync(path16, data) {
-    const handle = await open2(path16, "wx");
-    try {
-      await handle.writeFile(data, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
-  rename: rename2
-};
 function serializeBaseline(doc, fileName) {
   const text = `${JSON.stringify(doc, null, 2)}
 `;
@@ -85376,14 +85394,9 @@ function serializeBaseline(doc, fileName) {
 }
 async function writeBaselineFile(path16, doc, ops = nodeWriteOps) {
   const text = serializeBaseline(doc, path16);
-  const dir = dirname3(path16);
-  const temp = join3(dir, `.${basename3(path16)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await mkdir2(dir, { recursive: true });
-    await ops.writeAndSync(temp, text);
-    await ops.rename(temp, path16);
+    await writeTextAtomic(path16, text, ops);
   } catch (e) {
-    await rm2(temp, { force: true }).catch(() => void 0);
     throw new BaselineError(`cannot save baseline ${path16}: ${e.message}`);
   }
   return Buffer.byteLength(text);
@@ -85865,7 +85878,7 @@ function estimatePeak(input) {
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as os8 from "node:os";
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 function nodeCpuView() {
   return {
     cpus: os8.cpus().map((c) => ({ model: c.model, speed: c.speed })),
@@ -85875,7 +85888,7 @@ function nodeCpuView() {
 function fileReader(root) {
   return (path16) => {
     try {
-      return readFileSync(join8(root, path16), "utf8");
+      return readFileSync(join7(root, path16), "utf8");
     } catch {
       return null;
     }
@@ -91856,7 +91869,7 @@ async function createMatMulWorkload(ort, shape, options) {
 // src/workloads/model.ts
 import { createHash as createHash5 } from "node:crypto";
 import { readFile as readFile2 } from "node:fs/promises";
-import { basename as basename6 } from "node:path";
+import { basename as basename5 } from "node:path";
 
 // src/workloads/tensor-data.ts
 var GENERATED_TYPES = [
@@ -92224,7 +92237,7 @@ async function readModel(path16) {
 }
 async function createModelWorkload(ort, spec) {
   const bytes = await readModel(spec.path);
-  const name = basename6(spec.path);
+  const name = basename5(spec.path);
   const contentHash = createHash5("sha256").update(bytes).digest("hex").slice(0, 16);
   let probe;
   try {
@@ -92397,7 +92410,7 @@ function describeSpec(spec) {
 // src/action/compare-ref.ts
 import { execFile } from "node:child_process";
 import { mkdtemp, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 import { promisify as promisify3 } from "node:util";
 var run = promisify3(execFile);
 var FETCH_HINT = "expected a ref this checkout has: use actions/checkout with `fetch-depth: 0` (or fetch the base ref) before threadgate";
@@ -92414,7 +92427,7 @@ async function baseVersionAt(ref, head, workspace, tempDir) {
     );
   }
   const short = sha.slice(0, 7);
-  const dir = await mkdtemp(path12.join(tempDir, "threadgate-base-"));
+  const dir = await mkdtemp(path13.join(tempDir, "threadgate-base-"));
   const cleanup = async () => {
     await git(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
     await rm3(dir, { recursive: true, force: true });
@@ -92422,7 +92435,7 @@ async function baseVersionAt(ref, head, workspace, tempDir) {
   switch (head.kind) {
     case "model": {
       const top = (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
-      const rel = path12.relative(top, path12.resolve(workspace, head.path)).split(path12.sep).join("/");
+      const rel = path13.relative(top, path13.resolve(workspace, head.path)).split(path13.sep).join("/");
       let bytes;
       try {
         bytes = (await git(["show", `${sha}:${rel}`], workspace, "buffer")).stdout;
@@ -92432,7 +92445,7 @@ async function baseVersionAt(ref, head, workspace, tempDir) {
           `compare-ref: the model ${head.path} does not exist at ${ref} (${short}): ${oneLine2(e)}`
         );
       }
-      const file = path12.join(dir, path12.basename(head.path));
+      const file = path13.join(dir, path13.basename(head.path));
       await writeFile2(file, bytes);
       return {
         spec: { ...head, path: file },
@@ -92449,12 +92462,12 @@ async function baseVersionAt(ref, head, workspace, tempDir) {
           `compare-ref: could not check out ${ref} (${short}) into a worktree: ${oneLine2(e)}`
         );
       }
-      const sub = path12.relative(
+      const sub = path13.relative(
         (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim(),
-        path12.resolve(workspace, head.cwd ?? ".")
+        path13.resolve(workspace, head.cwd ?? ".")
       );
       return {
-        spec: { ...head, cwd: path12.join(dir, sub) },
+        spec: { ...head, cwd: path13.join(dir, sub) },
         description: `the command in a worktree of ${ref} (${short})`,
         cleanup
       };
@@ -92528,7 +92541,7 @@ function recheckSummary(c) {
 import { existsSync as existsSync8, readFileSync as readFileSync4 } from "node:fs";
 import { lstat as lstat2, mkdir as mkdir4, mkdtemp as mkdtemp2, readdir as readdir3, rename as rename4, rm as rm5 } from "node:fs/promises";
 import { createRequire as createRequire3 } from "node:module";
-import { dirname as dirname9, join as join11 } from "node:path";
+import { dirname as dirname8, join as join10 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/provision/pinned.ts
@@ -92574,7 +92587,7 @@ function ortCacheKey(platform3, arch3, version3 = ORT_VERSION) {
 import { spawn as spawn3 } from "node:child_process";
 import { existsSync as existsSync5 } from "node:fs";
 import { mkdir as mkdir3, readdir as readdir2, rename as rename3, rm as rm4 } from "node:fs/promises";
-import { dirname as dirname7, join as join9, relative as relative3, sep as sep10 } from "node:path";
+import { dirname as dirname6, join as join8, relative as relative3, sep as sep10 } from "node:path";
 
 // src/provision/integrity.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -92658,7 +92671,7 @@ ${tail(result.stdout)}`);
       if (typeof e !== "object" || e === null) continue;
       const { name, filename } = e;
       if (typeof name === "string" && typeof filename === "string") {
-        files.set(name, join9(destDir, filename));
+        files.set(name, join8(destDir, filename));
       }
     }
   }
@@ -92689,19 +92702,19 @@ async function extractPackage(file, dest) {
     throw new WorkloadError(`tar could not extract ${file}:
 ${tail(result.stderr)}`);
   }
-  const unpacked = join9(work, "package");
+  const unpacked = join8(work, "package");
   if (!existsSync5(unpacked)) throw new WorkloadError(`${file} has no package/ directory`);
-  await mkdir3(dirname7(dest), { recursive: true });
+  await mkdir3(dirname6(dest), { recursive: true });
   await rename3(unpacked, dest);
   await rm4(work, { recursive: true, force: true });
 }
 async function presentBinaryDirs(packageDir) {
-  const root = join9(packageDir, BINARY_ROOT);
+  const root = join8(packageDir, BINARY_ROOT);
   if (!existsSync5(root)) return [];
   const out = [];
   for (const os13 of await readdir2(root, { withFileTypes: true })) {
     if (!os13.isDirectory()) continue;
-    const archs = await readdir2(join9(root, os13.name), { withFileTypes: true });
+    const archs = await readdir2(join8(root, os13.name), { withFileTypes: true });
     const dirs = archs.filter((a) => a.isDirectory());
     if (dirs.length === 0) out.push(os13.name);
     for (const a of dirs) out.push(`${os13.name}/${a.name}`);
@@ -92710,23 +92723,23 @@ async function presentBinaryDirs(packageDir) {
 }
 async function pruneBinaries(packageDir, platform3, arch3) {
   const prune = binaryDirsToPrune(await presentBinaryDirs(packageDir), platform3, arch3);
-  for (const rel of prune) await rm4(join9(packageDir, rel), { recursive: true, force: true });
+  for (const rel of prune) await rm4(join8(packageDir, rel), { recursive: true, force: true });
   return prune;
 }
 async function installFromTarballs(opts) {
   const { destDir } = opts;
   try {
     await rm4(destDir, { recursive: true, force: true });
-    await mkdir3(join9(destDir, "node_modules"), { recursive: true });
+    await mkdir3(join8(destDir, "node_modules"), { recursive: true });
     for (const t of opts.tarballs) {
       await verifyIntegrity(t.file, t.integrity, t.name);
-      await extractPackage(t.file, join9(destDir, "node_modules", t.name));
+      await extractPackage(t.file, join8(destDir, "node_modules", t.name));
     }
-    const ortDir = join9(destDir, "node_modules", "onnxruntime-node");
+    const ortDir = join8(destDir, "node_modules", "onnxruntime-node");
     if (!existsSync5(ortDir)) return { pruned: [] };
     const pruned = await pruneBinaries(ortDir, opts.platform, opts.arch);
     const binding = bindingPath(opts.platform, opts.arch);
-    if (!existsSync5(join9(ortDir, binding))) {
+    if (!existsSync5(join8(ortDir, binding))) {
       throw new WorkloadError(`the onnxruntime-node tarball has no ${binding}`);
     }
     return { pruned };
@@ -92739,7 +92752,7 @@ async function installFromTarballs(opts) {
 // src/provision/provision.ts
 var TOOL_NAME2 = "onnxruntime-node";
 function packageDirProblem(packageDir, platform3, arch3, version3) {
-  const manifest = join11(packageDir, "package.json");
+  const manifest = join10(packageDir, "package.json");
   let found;
   try {
     found = JSON.parse(readFileSync4(manifest, "utf8")).version;
@@ -92750,7 +92763,7 @@ function packageDirProblem(packageDir, platform3, arch3, version3) {
     return `it holds version ${String(found)}, not ${version3}`;
   }
   const binding = bindingPath(platform3, arch3);
-  if (!existsSync8(join11(packageDir, binding))) return `it has no ${binding}`;
+  if (!existsSync8(join10(packageDir, binding))) return `it has no ${binding}`;
   try {
     createRequire3(manifest).resolve("onnxruntime-common");
   } catch {
@@ -92760,7 +92773,7 @@ function packageDirProblem(packageDir, platform3, arch3, version3) {
 }
 function installedVersion(packageDir) {
   try {
-    const v = JSON.parse(readFileSync4(join11(packageDir, "package.json"), "utf8")).version;
+    const v = JSON.parse(readFileSync4(join10(packageDir, "package.json"), "utf8")).version;
     return typeof v === "string" ? v : "unknown";
   } catch {
     return "unknown";
@@ -92769,7 +92782,7 @@ function installedVersion(packageDir) {
 async function directorySize(dir) {
   let total = 0;
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
-    const p = join11(dir, entry.name);
+    const p = join10(dir, entry.name);
     if (entry.isDirectory()) total += await directorySize(p);
     else total += (await lstat2(p)).size;
   }
@@ -92795,7 +92808,7 @@ async function withToolCache(root, fn) {
 function fromOwnNodeModules(selfUrl, platform3, arch3, log2) {
   let dir;
   try {
-    dir = dirname9(createRequire3(selfUrl).resolve("onnxruntime-node/package.json"));
+    dir = dirname8(createRequire3(selfUrl).resolve("onnxruntime-node/package.json"));
   } catch {
     return void 0;
   }
@@ -92832,7 +92845,7 @@ async function provisionOrt(opts) {
       warn(`could not search the tool cache ${toolRoot}: ${describeError(e)}`);
     }
     if (found) {
-      const dir = join11(found, "node_modules", "onnxruntime-node");
+      const dir = join10(found, "node_modules", "onnxruntime-node");
       const problem = packageDirProblem(dir, platform3, arch3, ORT_VERSION);
       if (problem === void 0) return done(dir, "tool-cache");
       log2(`the tool cache entry ${found} is not usable (${problem}); provisioning again`);
@@ -92840,10 +92853,10 @@ async function provisionOrt(opts) {
   } else {
     log2("no tool cache (RUNNER_TOOL_CACHE is not set)");
   }
-  const base = join11(opts.tempDir, "threadgate-ort");
-  const ortDir = join11(base, `${ORT_VERSION}-${platform3}-${arch3}`);
+  const base = join10(opts.tempDir, "threadgate-ort");
+  const ortDir = join10(base, `${ORT_VERSION}-${platform3}-${arch3}`);
   const key = ortCacheKey(platform3, arch3);
-  const packageIn = (root) => join11(root, "node_modules", "onnxruntime-node");
+  const packageIn = (root) => join10(root, "node_modules", "onnxruntime-node");
   const saveToToolCache = async () => {
     if (!toolRoot) return void 0;
     try {
@@ -92886,12 +92899,12 @@ async function provisionOrt(opts) {
     }
   }
   await mkdir4(base, { recursive: true });
-  const stage = await mkdtemp2(join11(base, "stage-"));
+  const stage = await mkdtemp2(join10(base, "stage-"));
   try {
     const specs = [`onnxruntime-node@${ORT_VERSION}`, `onnxruntime-common@${ORT_VERSION}`];
     log2(`fetching ${specs.join(" and ")} with npm pack`);
     const t1 = performance2.now();
-    const files = await npmPack(specs, join11(stage, "tarballs"));
+    const files = await npmPack(specs, join10(stage, "tarballs"));
     const fetched = secondsSince(t1);
     const t2 = performance2.now();
     const { pruned } = await installFromTarballs({
@@ -92907,12 +92920,12 @@ async function provisionOrt(opts) {
           integrity: ORT_COMMON_INTEGRITY
         }
       ],
-      destDir: join11(stage, "pkg"),
+      destDir: join10(stage, "pkg"),
       platform: platform3,
       arch: arch3
     });
     await rm5(ortDir, { recursive: true, force: true });
-    await rename4(join11(stage, "pkg"), ortDir);
+    await rename4(join10(stage, "pkg"), ortDir);
     log2(
       `npm pack took ${fetched.toFixed(1)} s; integrity verified, unpacked in ${secondsSince(t2).toFixed(1)} s, kept ${platform3}/${arch3} (${mb(await directorySize(ortDir))}), removed ${pruned.join(", ") || "nothing"}`
     );
@@ -93163,17 +93176,6 @@ ${latencyChart(w, comparison)}`
     `<sub>threadgate ${escapeMarkdown(result.tool.version)}${ctx.baselineKind === "same-job" ? " \xB7 baseline measured in the same job, interleaved" : ctx.baselineKind === "stored" ? " \xB7 stored baseline" : ""}${ctx.runUrl ? ` \xB7 [run](${ctx.runUrl})` : ""}</sub>`
   );
   return parts.join("\n\n") + "\n";
-}
-
-// src/results/io.ts
-import { mkdir as mkdir5, rename as rename5, writeFile as writeFile3 } from "node:fs/promises";
-import path14 from "node:path";
-async function writeJsonAtomic(file, value) {
-  const dir = path14.dirname(path14.resolve(file));
-  await mkdir5(dir, { recursive: true });
-  const tmp = path14.join(dir, `.${path14.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  await writeFile3(tmp, JSON.stringify(value, null, 2) + "\n");
-  await rename5(tmp, file);
 }
 
 // src/action/context.ts

@@ -7,32 +7,12 @@
  * untouched and the temporary file is removed.
  */
 
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { BaselineError } from '../errors.js';
+import { nodeWriteOps, writeTextAtomic, type WriteOps } from '../results/io.js';
 import type { BaselineDocument } from './history.js';
 import { parseBaselineFile } from './parse.js';
 
-/** The file operations used; a seam so tests can make a write fail half-way. */
-export interface WriteOps {
-  /** Write all of `data` to the (new) file at `path` and flush it to disk. */
-  writeAndSync(path: string, data: string): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-}
-
-export const nodeWriteOps: WriteOps = {
-  async writeAndSync(path, data) {
-    const handle = await open(path, 'wx');
-    try {
-      await handle.writeFile(data, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
-  rename,
-};
+export { nodeWriteOps, type WriteOps };
 
 /** Serialize a baseline document, refusing one that would not read back as a valid baseline. */
 export function serializeBaseline(doc: BaselineDocument, fileName: string): string {
@@ -54,14 +34,9 @@ export async function writeBaselineFile(
   ops: WriteOps = nodeWriteOps,
 ): Promise<number> {
   const text = serializeBaseline(doc, path);
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
-    await ops.writeAndSync(temp, text);
-    await ops.rename(temp, path);
+    await writeTextAtomic(path, text, ops);
   } catch (e) {
-    await rm(temp, { force: true }).catch(() => undefined);
     throw new BaselineError(`cannot save baseline ${path}: ${(e as Error).message}`);
   }
   return Buffer.byteLength(text);
