@@ -95,6 +95,8 @@ test(
   },
 );
 
+// One thread: the quiet cell on a shared 2-vCPU machine. A 2-thread cell's same-job ratio can
+// swing by ±15 % with what else runs (seen in CI); how often is the bench's job, not a test's.
 test('same-job: a model with a 25 % wider hidden layer is a regression (exit 1); an identical copy is not', async () => {
   const wide = await runCli([
     'sweep',
@@ -105,7 +107,7 @@ test('same-job: a model with a 25 % wider hidden layer is a regression (exit 1);
     '--input-shape',
     'x=8x512',
     '--threads',
-    '1,2',
+    '1',
     '--max-time',
     '20',
     '--quiet',
@@ -131,7 +133,7 @@ test('same-job: a model with a 25 % wider hidden layer is a regression (exit 1);
     '--input-shape',
     'x=8x512',
     '--threads',
-    '1,2',
+    '1',
     '--max-time',
     '20',
     '--quiet',

@@ -20,7 +20,7 @@ const settings: SweepSettings = {
       { m: 40, k: 40, n: 40 },
     ],
   },
-  threads: [1, 2],
+  threads: [1], // the quiet cell on a shared machine: the re-measurement must not be noise
   maxTimeSec: 3,
   targetPrecision: 0.02,
   tolerance: 0.05,
