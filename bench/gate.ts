@@ -38,7 +38,7 @@ export async function storedVerdict(
   const key = [...flagged].sort().join(',');
   let recheck = cache.get(key);
   if (recheck === undefined) {
-    recheck = (await runSweep(recheckSettings(settings, first))).result;
+    recheck = (await runSweep(recheckSettings(settings, first, settings.maxTimeSec / 2))).result;
     cache.set(key, recheck);
   }
   const again = compareResults(baseline, recheck, { ...opts, gate: 'all' });

@@ -12344,7 +12344,7 @@ function undecidedWarning(cell, ratio, ci, level, threshold) {
   return `${cellName(cell.workload, cell.threads)}: undecided after ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (${what}); passed with a warning`;
 }
 function resolveSettings2(opts) {
-  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
   const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
   checkThresholdAndConfidence(threshold, confidence);
   const gate = opts.gate ?? DEFAULT_SAME_JOB_GATE;
@@ -12563,6 +12563,7 @@ init_random();
 var WARMUP_BLOCK = 5;
 var MIN_WARMUP_MS = 200;
 var SHORT_CALL_NS = 1e7;
+var DEFAULT_MIN_VISITS = 8;
 function medianOf(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -12574,18 +12575,43 @@ function relativeHalfWidth(samples) {
   const m = medianOf(samples);
   return m > 0 ? (hi - lo) / 2 / m : Infinity;
 }
+function visitMedians(samples, rounds) {
+  const groups = /* @__PURE__ */ new Map();
+  samples.forEach((x, i) => {
+    const r = rounds[i] ?? i;
+    const g2 = groups.get(r);
+    if (g2 === void 0) groups.set(r, [x]);
+    else g2.push(x);
+  });
+  return [...groups.keys()].sort((a, b) => a - b).map((r) => medianOf(groups.get(r)));
+}
 async function sweep(workloads, options) {
   const now = options.now ?? (() => performance.now());
   const start = options.startMs ?? now();
   const budgetMs = options.maxTimeSec * 1e3;
   const deadline = start + budgetMs;
-  const minSamples = options.minSamples ?? 10;
-  const minRounds = options.minRounds ?? 3;
+  const minVisits = options.minVisits ?? DEFAULT_MIN_VISITS;
   const maxSamples = options.maxSamples ?? 5e3;
   const visitNs = (options.visitMs ?? 30) * 1e6;
   const rand = mulberry32(options.seed);
-  const cells = [];
+  const cells = workloads.flatMap(
+    (workload) => options.threads.map(
+      (threads) => ({
+        workload,
+        threads,
+        runner: null,
+        samples: [],
+        rounds: [],
+        callNs: 0,
+        warmupCalls: 0,
+        visits: 0,
+        converged: false,
+        skipped: null
+      })
+    )
+  );
   let round3 = 0;
+  const left = () => deadline - now();
   const visitPlan = (cell) => {
     const calls = Math.max(1, Math.min(50, Math.round(visitNs / Math.max(1, cell.callNs))));
     const discard = cell.callNs < SHORT_CALL_NS ? 1 : 0;
@@ -12596,46 +12622,49 @@ async function sweep(workloads, options) {
     elapsedSec: (now() - start) / 1e3,
     budgetSec: options.maxTimeSec,
     cellsDone: cells.filter((c) => c.converged).length,
-    cellsTotal: workloads.length * options.threads.length,
+    cellsTotal: cells.length,
     round: round3
   });
+  const skip = (cell, reason) => {
+    cell.skipped ??= reason;
+  };
   try {
-    progress("open");
-    for (const workload of workloads) {
-      for (const threads of options.threads) {
-        const runner = await workload.open(threads);
-        cells.push({
-          workload,
-          threads,
-          runner,
-          samples: [],
-          rounds: [],
-          callNs: 0,
-          warmupCalls: 0,
-          visits: 0,
-          converged: false
-        });
-      }
-    }
     progress("warmup");
-    const warmCapMs = Math.max(50, (deadline - now()) / 4 / Math.max(1, cells.length));
-    for (const cell of cells) {
+    for (const [i, cell] of cells.entries()) {
+      if (left() <= 0) {
+        skip(cell, "the budget ran out before its session was opened");
+        continue;
+      }
+      progress("open");
+      cell.runner = await cell.workload.open(cell.threads);
+      const warmCapMs = Math.max(50, left() / 4 / (cells.length - i));
       if (cell.workload.warmupCalls !== void 0) {
         const calls = Math.max(1, cell.workload.warmupCalls);
         const t = now();
-        for (let i = 0; i < calls; i++) await cell.runner.call();
-        cell.callNs = (now() - t) * 1e6 / calls;
-        cell.warmupCalls = calls;
+        for (let j = 0; j < calls; j++) {
+          if (j > 0 && left() < cell.callNs / 1e6) break;
+          await cell.runner.call();
+          cell.warmupCalls++;
+          cell.callNs = (now() - t) * 1e6 / cell.warmupCalls;
+        }
         continue;
       }
       const cellStart = now();
       let previous = Infinity;
-      for (; ; ) {
+      let out = false;
+      while (!out) {
         const block = [];
         const t = now();
-        for (let i = 0; i < WARMUP_BLOCK; i++) block.push(await cell.runner.call());
-        cell.callNs = (now() - t) * 1e6 / WARMUP_BLOCK;
-        cell.warmupCalls += WARMUP_BLOCK;
+        for (let j = 0; j < WARMUP_BLOCK; j++) {
+          if (cell.warmupCalls > 0 && left() < cell.callNs / 1e6) {
+            out = true;
+            break;
+          }
+          block.push(await cell.runner.call());
+          cell.warmupCalls++;
+          cell.callNs = (now() - t) * 1e6 / block.length;
+        }
+        if (out || block.length < WARMUP_BLOCK) break;
         const m = medianOf(block);
         const steady = Math.abs(m - previous) / previous <= 0.05;
         previous = m;
@@ -12647,7 +12676,7 @@ async function sweep(workloads, options) {
     let stoppedBy = "precision";
     for (; ; ) {
       const active = cells.filter(
-        (c) => (options.stopWhen || !c.converged) && c.samples.length < maxSamples
+        (c) => c.runner !== null && c.skipped === null && (options.stopWhen || !c.converged) && c.samples.length < maxSamples
       );
       if (active.length === 0) break;
       const roundMs = active.reduce((sum, c) => sum + visitPlan(c).ms, 0);
@@ -12660,8 +12689,14 @@ async function sweep(workloads, options) {
         const j = Math.floor(rand() * (i + 1));
         [active[i], active[j]] = [active[j], active[i]];
       }
+      let overran = false;
       for (const cell of active) {
-        const { calls, discard } = visitPlan(cell);
+        const { calls, discard, ms } = visitPlan(cell);
+        if (now() + ms > deadline) {
+          overran = true;
+          if (cell.samples.length === 0) skip(cell, "the budget ran out before its first visit");
+          continue;
+        }
         const t = now();
         for (let i = 0; i < discard; i++) await cell.runner.call();
         const ops = cell.workload.opsPerCall;
@@ -12674,17 +12709,30 @@ async function sweep(workloads, options) {
         cell.visits++;
       }
       for (const cell of active) {
-        if (cell.samples.length >= minSamples && cell.visits >= minRounds && relativeHalfWidth(cell.samples) <= options.targetPrecision) {
+        if (cell.visits >= minVisits && relativeHalfWidth(visitMedians(cell.samples, cell.rounds)) <= options.targetPrecision) {
           cell.converged = true;
         }
       }
       progress("measure");
+      if (overran) {
+        stoppedBy = "budget";
+        break;
+      }
       if (options.stopWhen?.(snapshot(), round3)) break;
     }
-    return { workloads: snapshot(), elapsedSec: (now() - start) / 1e3, rounds: round3, stoppedBy };
+    for (const cell of cells) {
+      if (cell.samples.length === 0) skip(cell, "the budget ran out before its first visit");
+    }
+    return {
+      workloads: snapshot(),
+      elapsedSec: (now() - start) / 1e3,
+      rounds: round3,
+      stoppedBy,
+      skipped: cells.filter((c) => c.skipped !== null).map((c) => ({ workload: c.workload.id, threads: c.threads, reason: c.skipped }))
+    };
   } finally {
     progress("done");
-    for (const cell of cells) await cell.runner.close();
+    for (const cell of cells) await cell.runner?.close();
   }
   function snapshot() {
     return workloads.map((workload) => ({
@@ -12782,14 +12830,18 @@ function samplesOf(w) {
 
 // src/results/build.ts
 init_stats();
+init_errors();
 function buildResult(input) {
   const { machine, settings, overhead } = input;
   const perCore = machine.peakGflops?.perCoreGflops ?? null;
   const workloads = input.sweep.workloads.map(({ workload, cells }, wi) => {
-    const summaries = cells.map((cell, ci) => {
-      if (cell.samplesNs.length === 0) {
-        throw new Error(`no samples for ${workload.id} at ${cell.threads} threads`);
-      }
+    const measured = cells.flatMap((cell, ci) => cell.samplesNs.length > 0 ? [{ cell, ci }] : []);
+    if (measured.length === 0) {
+      throw new WorkloadError(
+        `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
+      );
+    }
+    const summaries = measured.map(({ cell, ci }) => {
       const medianNs = median2(cell.samplesNs);
       const ci95Ns = bootstrapMedianCI(cell.samplesNs, {
         confidence: 0.95,
@@ -12852,7 +12904,8 @@ function buildResult(input) {
       ortIntraOpNumThreads: overall.threads,
       basis: overall.basis
     },
-    elapsedSec: input.elapsedSec
+    elapsedSec: input.elapsedSec,
+    ...input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}
   };
 }
 
@@ -13240,6 +13293,9 @@ ${shownOut}` : " (stdout was empty)";
   };
 }
 
+// src/pipeline/workloads.ts
+init_errors();
+
 // src/workloads/matmul.ts
 init_errors();
 var MAX_DIM = 1 << 16;
@@ -13268,14 +13324,23 @@ function parseShapes(text, input = "--sizes") {
     return true;
   });
 }
-function checkShapeFits(shape, cells, freeBytes, input = "--sizes") {
-  const need = matmulBytes(shape, 1) * (cells + 2);
-  if (need > freeBytes * 0.5) {
-    const gib = (b) => `${(b / 2 ** 30).toFixed(1)} GiB`;
+function planMatMulMemory(shapes, cells, freeBytes, input = "--sizes") {
+  const budget = freeBytes * 0.5;
+  const gib = (b) => `${(b / 2 ** 30).toFixed(1)} GiB`;
+  const need = (shape, ops) => matmulBytes(shape, ops) * (cells + 1);
+  const minimum = shapes.reduce((sum, s) => sum + need(s, 1), 0);
+  if (minimum > budget) {
+    const list2 = shapes.map(formatShape).join(",");
     throw new InputError(
-      `${input}: got "${formatShape(shape)}"; it needs about ${gib(need)} for ${cells} sessions but only ${gib(freeBytes)} of memory is free; expected a shape that fits in half of the free memory`
+      `${input}: got "${list2}"; ${shapes.length === 1 ? "it needs" : "together they need"} about ${gib(minimum)} for ${cells} sessions each but only ${gib(freeBytes)} of memory is free; expected shapes that fit in half of the free memory (fewer or smaller shapes, or fewer thread counts)`
     );
   }
+  return shapes.map((shape) => {
+    const share = budget * need(shape, 1) / minimum;
+    let ops = 1;
+    while (ops < MAX_OPS_PER_CALL && need(shape, ops * 2) <= share) ops *= 2;
+    return ops;
+  });
 }
 function matmulId(shape) {
   return `matmul:${formatShape(shape)}`;
@@ -13313,7 +13378,10 @@ async function createMatMulWorkload(ort, shape, options) {
     await probe.release();
   }
   const workNs = Math.max(1, perOpNs - options.overheadNs);
-  const ops = pow2AtLeast(3 * options.overheadNs / (share * workNs), MAX_OPS_PER_CALL);
+  const ops = pow2AtLeast(
+    3 * options.overheadNs / (share * workNs),
+    Math.min(MAX_OPS_PER_CALL, options.maxOpsPerCall ?? MAX_OPS_PER_CALL)
+  );
   const model = buildMatMulModel(shape, ops, seed);
   return {
     id: matmulId(shape),
@@ -13339,7 +13407,7 @@ async function createMatMulWorkload(ort, shape, options) {
 // src/workloads/model.ts
 init_errors();
 import { createHash as createHash2 } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 
 // src/workloads/tensor-data.ts
@@ -13728,19 +13796,38 @@ function buildFeeds(ort, inputs, seed) {
   }
   return feeds;
 }
-async function readModel(path2) {
+var MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
+async function modelFileBytes(path2) {
   try {
+    const info = await stat(path2);
+    return info.isFile() ? info.size : 0;
+  } catch {
+    return 0;
+  }
+}
+async function readModel(path2, input) {
+  const fail = (why) => new InputError(`${input}: cannot read ${JSON.stringify(path2)} (${why}); expected a readable .onnx file`);
+  try {
+    const info = await stat(path2);
+    if (info.isDirectory()) throw fail("it is a directory");
+    if (!info.isFile()) throw fail("it is not a regular file");
+    if (info.size > MAX_MODEL_BYTES) {
+      throw fail(
+        `it is ${(info.size / 1024 ** 3).toFixed(1)} GiB; at most 2 GiB, the protobuf limit of an ONNX file without external data`
+      );
+    }
+    if (info.size === 0) throw fail("it is empty");
     return new Uint8Array(await readFile(path2));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = e.code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : oneLine(describeError(e));
-    throw new InputError(
-      `--model: cannot read ${JSON.stringify(path2)} (${why}); expected a readable .onnx file`
+    throw fail(
+      code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "ENOTDIR" ? "a parent is not a directory" : oneLine(describeError(e))
     );
   }
 }
 async function createModelWorkload(ort, spec) {
-  const bytes = await readModel(spec.path);
+  const bytes = await readModel(spec.path, "--model");
   const name = basename(spec.path);
   const contentHash = createHash2("sha256").update(bytes).digest("hex").slice(0, 16);
   let probe;
@@ -13804,23 +13891,34 @@ async function createModelWorkload(ort, spec) {
 
 // src/pipeline/workloads.ts
 async function buildWorkloads(spec, ctx) {
+  const sessions = ctx.threads.length * (ctx.sides ?? 1);
+  const free = ctx.freeBytes ?? os2.freemem();
   switch (spec.kind) {
     case "matmul": {
-      for (const shape of spec.sizes) checkShapeFits(shape, ctx.threads.length, os2.freemem());
+      const maxOps = planMatMulMemory(spec.sizes, sessions, free);
       const out = [];
-      for (const shape of spec.sizes) {
+      for (const [i, shape] of spec.sizes.entries()) {
         out.push(
           await createMatMulWorkload(ctx.ort, shape, {
             overheadNs: ctx.overheadNs,
             maxThreads: Math.max(...ctx.threads),
-            seed: ctx.seed
+            seed: ctx.seed,
+            maxOpsPerCall: maxOps[i]
           })
         );
       }
       return out;
     }
-    case "model":
+    case "model": {
+      const bytes = await modelFileBytes(spec.path);
+      if (bytes * (sessions + 1) > free * 0.5) {
+        const gib = (b) => `${(b / 2 ** 30).toFixed(2)} GiB`;
+        throw new InputError(
+          `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions (one per cell) need about ${gib(bytes * (sessions + 1))} but only ${gib(free)} of memory is free; expected fewer thread counts (--threads) or a machine with more memory`
+        );
+      }
       return [await createModelWorkload(ctx.ort, { ...spec, seed: ctx.seed })];
+    }
     case "command":
       return [createCommandWorkload(spec)];
     default: {
@@ -13832,17 +13930,19 @@ async function buildWorkloads(spec, ctx) {
 
 // src/pipeline/sweep-run.ts
 async function runSweep(settings, options = {}) {
-  const startMs = performance.now();
+  const startMs = options.startMs ?? performance.now();
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
   const machine = probeCpu({ ortVersion: version });
   const threads = settings.threads === "auto" ? defaultThreadCounts(machine.availableCpus) : [...settings.threads];
   const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
+  const sides = settings.baselineWorkload ? 2 : 1;
   const workloads = await buildWorkloads(settings.workload, {
     ort,
     threads,
     overheadNs: overhead?.perCallNs ?? 0,
-    seed: settings.seed
+    seed: settings.seed,
+    sides
   });
   const common = {
     threads,
@@ -13860,7 +13960,8 @@ async function runSweep(settings, options = {}) {
       ort,
       threads,
       overheadNs: overhead?.perCallNs ?? 0,
-      seed: settings.seed
+      seed: settings.seed,
+      sides
     });
     if (workloads.length !== 1 || !base) {
       throw new Error("a same-job comparison needs exactly one workload on each side");
@@ -14001,8 +14102,16 @@ function renderSweep(result) {
   extra.push(
     `Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target \xB1${formatPercent(result.settings.targetPrecision, 0)} on each median).`
   );
+  const skipped = skippedText(result);
+  if (skipped) extra.push(skipped);
   parts.push(extra.join("\n"));
   return parts.join("\n\n") + "\n";
+}
+function skippedText(result) {
+  const skipped = result.skipped ?? [];
+  if (skipped.length === 0) return "";
+  const cells = skipped.map((s) => `${s.workload} @ ${s.threads}`).join(", ");
+  return `Not measured (the time budget of ${result.settings.maxTimeSec} s ran out): ${cells}. Raise the budget (--max-time, or the max-time input) to measure them.`;
 }
 
 // src/cli/sweep.ts

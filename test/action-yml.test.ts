@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { readActionSettings } from '../src/action/inputs.js';
-import { DEFAULT_THRESHOLD } from '../src/analysis/compare.js';
 import { DEFAULTS } from '../src/settings/settings.js';
 import { ROOT } from './support/cli.js';
 
@@ -24,6 +23,7 @@ test('runs on node24 from the bundled dist/index.js', () => {
 test('inputs and outputs are those of the contract, each described', () => {
   assert.deepEqual(Object.keys(action.inputs).sort(), [
     'baseline',
+    'baseline-key',
     'command',
     'comment',
     'comment-key',
@@ -33,11 +33,14 @@ test('inputs and outputs are those of the contract, each described', () => {
     'github-token',
     'input-shapes',
     'max-time',
+    'metric',
+    'metric-unit',
     'model',
     'save-baseline',
     'sizes',
     'threads',
     'threshold',
+    'timeout',
   ]);
   assert.deepEqual(Object.keys(action.outputs).sort(), [
     'comment-url',
@@ -61,8 +64,13 @@ test('the settings reader reads every input, and action.yml defaults equal the c
   assert.deepEqual([...read].sort(), Object.keys(action.inputs).sort());
   assert.equal(action.inputs['sizes']?.default, DEFAULTS.sizes);
   assert.equal(Number(action.inputs['max-time']?.default), DEFAULTS.maxTimeSec);
-  assert.equal(Number(action.inputs['threshold']?.default) / 100, DEFAULT_THRESHOLD);
-  assert.equal(s.threshold, DEFAULT_THRESHOLD);
+  // A runner passes every default as INPUT_*: an input whose default depends on the mode must
+  // default to '' so that each mode applies its own (stored 15 %, same job 5 %).
+  assert.equal(action.inputs['threshold']?.default, '');
+  assert.equal(s.threshold, null);
+  assert.equal(action.inputs['compare-ref']?.default, '');
+  assert.deepEqual(s.compareRef, { kind: 'auto' });
+  assert.equal(action.inputs['timeout']?.default, '');
   assert.equal(s.comment, 'always');
   assert.equal(s.failOnRegression, true);
   assert.deepEqual(s.baseline, { kind: 'cache' });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  CACHE_PATH,
+  baselineScope,
   CacheBaselineStore,
   DEFAULT_MAX_RUNS,
   FileBaselineStore,
@@ -305,6 +305,7 @@ describe('parseBaselineSpec', () => {
 describe('cache keys', () => {
   const ctx = (over: Partial<CacheRunContext>): CacheRunContext => ({
     fingerprint: '3f2a9c0d1e4b5a67',
+    scope: 'j.0123456789ab',
     event: 'push',
     branch: 'main',
     defaultBranch: 'main',
@@ -313,37 +314,81 @@ describe('cache keys', () => {
     ...over,
   });
 
-  it('gives each run a unique key: version, fingerprint, branch, run id, attempt', () => {
-    assert.equal(cacheKeyFor(ctx({})), 'threadgate-v1-3f2a9c0d1e4b5a67-main-9876543210-1');
+  it('gives each run a unique key: version, fingerprint, scope, branch, run id, attempt', () => {
+    assert.equal(
+      cacheKeyFor(ctx({})),
+      'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-main-9876543210-1',
+    );
     assert.equal(
       cacheKeyFor(ctx({ runAttempt: '2' })),
-      'threadgate-v1-3f2a9c0d1e4b5a67-main-9876543210-2',
+      'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-main-9876543210-2',
     );
+  });
+
+  it('gives two jobs, two matrix legs or other workloads on one kind of machine their own history', () => {
+    const parts = {
+      workflow: 'latency',
+      job: 'bench',
+      commentKey: '',
+      workloads: ['matmul:256', 'matmul:1024'],
+      baselineKey: '',
+    };
+    const scope = baselineScope(parts);
+    assert.match(scope, /^j\.[0-9a-f]{12}$/);
+    // The order of the workloads does not matter; everything else does.
+    assert.equal(baselineScope({ ...parts, workloads: ['matmul:1024', 'matmul:256'] }), scope);
+    const others = [
+      baselineScope({ ...parts, job: 'bench-arm' }),
+      baselineScope({ ...parts, workflow: 'nightly' }),
+      baselineScope({ ...parts, commentKey: '{"os":"ubuntu-24.04-arm"}' }),
+      baselineScope({ ...parts, workloads: ['matmul:256'] }),
+    ];
+    for (const other of others) assert.notEqual(other, scope);
+    assert.equal(new Set(others).size, others.length);
+    // Keys of two jobs on the same machine share no restore prefix.
+    const a = ctx({ scope });
+    const b = ctx({ scope: others[0]! });
+    assert.notEqual(cacheKeyFor(a), cacheKeyFor(b));
+    assert.ok(!cacheKeyFor(b).startsWith(restoreKeysFor(a)[0]!));
+    assert.ok(!cacheKeyFor(a).startsWith(restoreKeysFor(b)[0]!));
+    // baseline-key names the history instead (sanitized like a branch).
+    assert.equal(baselineScope({ ...parts, baselineKey: 'encoder' }), 'k.encoder');
+    assert.equal(
+      baselineScope({ ...parts, job: 'other', baselineKey: 'encoder' }),
+      baselineScope({ ...parts, baselineKey: 'encoder' }),
+    );
+    assert.doesNotMatch(baselineScope({ ...parts, baselineKey: 'my-key' }), /-/);
   });
 
   it('restores a pull request from the default branch only', () => {
     const pr = ctx({ event: 'pull_request', branch: 'feature/faster-gemm' });
-    assert.deepEqual(restoreKeysFor(pr), ['threadgate-v1-3f2a9c0d1e4b5a67-main-']);
-    assert.deepEqual(restoreKeysFor({ ...pr, event: 'pull_request_target' }), [
-      'threadgate-v1-3f2a9c0d1e4b5a67-main-',
-    ]);
+    const prefix = 'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-main-';
+    assert.deepEqual(restoreKeysFor(pr), [prefix]);
+    assert.deepEqual(restoreKeysFor({ ...pr, event: 'pull_request_target' }), [prefix]);
+    assert.deepEqual(restoreKeysFor({ ...pr, event: 'merge_group' }), [prefix]);
   });
 
   it('restores a push to the default branch from its own history (to merge it)', () => {
-    assert.deepEqual(restoreKeysFor(ctx({})), ['threadgate-v1-3f2a9c0d1e4b5a67-main-']);
+    assert.deepEqual(restoreKeysFor(ctx({})), [
+      'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-main-',
+    ]);
+    assert.deepEqual(restoreKeysFor(ctx({ event: 'schedule' })), restoreKeysFor(ctx({})));
     assert.ok(cacheKeyFor(ctx({})).startsWith(restoreKeysFor(ctx({}))[0]!));
   });
 
   it('restores other pushes from their branch first, then the default branch', () => {
     assert.deepEqual(restoreKeysFor(ctx({ branch: 'release/2.x', defaultBranch: 'trunk' })), [
-      'threadgate-v1-3f2a9c0d1e4b5a67-release/2.x-',
-      'threadgate-v1-3f2a9c0d1e4b5a67-trunk-',
+      'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-release/2.x-',
+      'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-trunk-',
     ]);
   });
 
   it('sanitizes branch names so that one branch prefix never matches another branch', () => {
     const oldMain = cacheKeyFor(ctx({ branch: 'main-old' }));
-    assert.ok(!oldMain.startsWith(cacheKeyPrefix('3f2a9c0d1e4b5a67', 'main')), oldMain);
+    assert.ok(
+      !oldMain.startsWith(cacheKeyPrefix('3f2a9c0d1e4b5a67', 'j.0123456789ab', 'main')),
+      oldMain,
+    );
     assert.doesNotMatch(sanitizeKeyPart('feat-x,y'), /[-,]/);
     assert.notEqual(sanitizeKeyPart('feat-x'), sanitizeKeyPart('feat_x'));
     assert.equal(sanitizeKeyPart('feat-x'), sanitizeKeyPart('feat-x'));
@@ -364,10 +409,9 @@ describe('cache keys', () => {
  */
 class LocalCache implements CacheClient {
   readonly entries: { key: string; content: string }[] = [];
-  constructor(private readonly workspace: string) {}
 
   async restoreCache(paths: string[], primaryKey: string, restoreKeys: string[] = []) {
-    const file = path.resolve(this.workspace, paths[0]!);
+    const file = paths[0]!;
     const exact = this.entries.find((e) => e.key === primaryKey);
     const hit =
       exact ??
@@ -381,7 +425,7 @@ class LocalCache implements CacheClient {
     if (this.entries.some((e) => e.key === key)) return -1;
     this.entries.push({
       key,
-      content: await readFile(path.resolve(this.workspace, paths[0]!), 'utf8'),
+      content: await readFile(paths[0]!, 'utf8'),
     });
     return this.entries.length;
   }
@@ -389,37 +433,47 @@ class LocalCache implements CacheClient {
 
 describe('CacheBaselineStore', () => {
   it('saves under the run key and gives pull requests the default branch history', async () => {
-    const workspace = await mkdtemp(path.join(dir, 'ws-'));
-    const cache = new LocalCache(workspace);
+    const temp = await mkdtemp(path.join(dir, 'runner-temp-'));
+    const cacheDir = path.join(temp, 'threadgate', 'baseline-cache');
+    const cache = new LocalCache();
     const fp = run(1).machine.fingerprint;
-    const base = { fingerprint: fp, defaultBranch: 'main', runAttempt: '1' };
+    const scope = 'j.0123456789ab';
+    const base = { fingerprint: fp, scope, defaultBranch: 'main', runAttempt: '1' };
     const onMain = new CacheBaselineStore(
       { ...base, event: 'push', branch: 'main', runId: '100' },
-      { client: cache, workspace },
+      { client: cache, dir: cacheDir },
     );
     assert.equal(await onMain.load(), null);
+    assert.match(onMain.missReason(), /no entry under threadgate-v2-.*-main-\*.*evicted.*7 days/);
     const saved = await onMain.save(mergeRun(null, run(1)).baseline);
-    assert.deepEqual(saved, { saved: true, location: `threadgate-v1-${fp}-main-100-1` });
+    assert.deepEqual(saved, { saved: true, location: `threadgate-v2-${fp}-${scope}-main-100-1` });
 
     // A feature branch saved its own entry (e.g. save-baseline: always); the PR must not use it.
     const onFeature = new CacheBaselineStore(
       { ...base, event: 'push', branch: 'main-rewrite', runId: '101' },
-      { client: cache, workspace },
+      { client: cache, dir: cacheDir },
     );
     await onFeature.save(mergeRun(null, run(2)).baseline);
 
     const pr = new CacheBaselineStore(
       { ...base, event: 'pull_request', branch: 'main-rewrite', runId: '102' },
-      { client: cache, workspace },
+      { client: cache, dir: cacheDir },
     );
     const loaded = await pr.load();
-    assert.equal(loaded?.source, `cache key threadgate-v1-${fp}-main-100-1`);
+    assert.equal(loaded?.source, `cache key threadgate-v2-${fp}-${scope}-main-100-1`);
     assert.equal(loaded?.document.latest.createdAt, run(1).createdAt);
-    assert.match(pr.describe(), /threadgate-v1-.*-main-\*/);
+    assert.match(pr.describe(), /threadgate-v2-.*-main-\*/);
+    // Another job's history on the same machine kind is invisible to it.
+    const otherJob = new CacheBaselineStore(
+      { ...base, scope: 'j.ba9876543210', event: 'pull_request', branch: 'x', runId: '103' },
+      { client: cache, dir: cacheDir },
+    );
+    assert.equal(await otherJob.load(), null);
 
     // The same key again is not an error: the service refuses, save says so.
     const again = await onMain.save(mergeRun(null, run(3)).baseline);
     assert.equal(again.saved, false);
-    assert.ok(path.resolve(workspace, CACHE_PATH).startsWith(workspace));
+    // The file passed to the cache is removed once restored or saved.
+    assert.deepEqual(await readdir(cacheDir), []);
   });
 });

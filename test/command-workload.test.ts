@@ -136,8 +136,7 @@ test('the sweep engine drives a command workload with its fixed warm-up', async 
     maxTimeSec: 2,
     targetPrecision: 0.05,
     seed: 1,
-    minSamples: 3,
-    minRounds: 2,
+    minVisits: 2,
     // The engine plans visits from the samples, here the printed 1.5 ms, not the ~50 ms a
     // process takes: short visits keep it to one call per visit.
     visitMs: 1,

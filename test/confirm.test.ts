@@ -61,7 +61,8 @@ describe('confirming a suspected regression', () => {
     assert.equal(first.kind, 'regression');
     if (first.kind !== 'regression') return;
     const flagged = first.regressions;
-    const again = recheckSettings(settings, first);
+    const again = recheckSettings(settings, first, 7);
+    assert.equal(again.maxTimeSec, 7, 'the re-measure gets what is left of the budget');
     assert.equal(again.workload.kind, 'matmul');
     if (again.workload.kind !== 'matmul') return;
     assert.deepEqual(
@@ -85,6 +86,18 @@ describe('confirming a suspected regression', () => {
     assert.equal(c.comparison.kind, 'inconclusive');
     assert.match(c.note, /did not confirm the slowdown/);
     assert.ok(c.comparison.cells.every((x) => !x.regression));
+  });
+
+  it('with no time left of the budget, a suspected regression stays unconfirmed and says why', async () => {
+    const baseline = loaded(scaled(measured, 0.5, '2026-01-01T00:00:00Z'));
+    const first = compareResults(baseline, measured);
+    assert.equal(first.kind, 'regression');
+    if (first.kind !== 'regression') return;
+    const c = await confirmRegression(settings, first, baseline, {}, {}, 0);
+    assert.equal(c.confirmed, false);
+    assert.equal(c.recheck, null);
+    assert.equal(c.comparison.kind, 'inconclusive');
+    assert.match(c.note, /no time was left of max-time/);
   });
 
   it('a real slowdown (a baseline twice as fast) is confirmed and stays a regression', async () => {

@@ -8,7 +8,7 @@ import {
   seededData,
 } from '../src/workloads/matmul-model.js';
 import {
-  checkShapeFits,
+  planMatMulMemory,
   createMatMulWorkload,
   parseShape,
   parseShapes,
@@ -64,10 +64,28 @@ test('a shape too large for free memory is refused before anything is allocated'
   const shape = { m: 65536, k: 65536, n: 65536 };
   assert.ok(matmulBytes(shape, 1) > 2 ** 34);
   assert.throws(
-    () => checkShapeFits(shape, 2, 8 * 2 ** 30),
-    /--sizes: got "65536"; it needs about .* GiB .* free/,
+    () => planMatMulMemory([shape], 2, 8 * 2 ** 30),
+    /--sizes: got "65536"; it needs about .* GiB for 2 sessions each but only 8\.0 GiB .* free/,
   );
-  assert.doesNotThrow(() => checkShapeFits({ m: 256, k: 256, n: 256 }, 2, 8 * 2 ** 30));
+  assert.deepEqual(planMatMulMemory([{ m: 256, k: 256, n: 256 }], 2, 8 * 2 ** 30), [64]);
+});
+
+test('the memory plan counts every cell of every shape at once, and the products per call', () => {
+  // 4096² float32 weights are 64 MiB; 12 matrix–vector shapes × 8 cells need 12 × 9 × 64 MiB
+  // ≈ 6.8 GiB with one product per call: each alone fits in half of 8 GiB, together they do not.
+  const twelve = Array.from({ length: 12 }, (_, i) => ({ m: i + 1, k: 4096, n: 4096 }));
+  for (const s of twelve) assert.doesNotThrow(() => planMatMulMemory([s], 8, 8 * 2 ** 30));
+  assert.throws(
+    () => planMatMulMemory(twelve, 8, 8 * 2 ** 30),
+    /together they need about 6\.\d GiB for 8 sessions each but only 8\.0 GiB/,
+  );
+  // Batching multiplies the weights and activations: a 1024² shape (4 MiB of weights, 4 MiB per
+  // output) with 8 cells in 1 GiB free may hold 4 products per call: 4·4 + 1·4 + 5·4 = 40 MiB
+  // per session, × 9 = 360 MiB ≤ 512 MiB; 8 would take 72 MiB × 9 = 648 MiB.
+  const [ops] = planMatMulMemory([{ m: 1024, k: 1024, n: 1024 }], 8, 2 ** 30);
+  assert.equal(ops, 4);
+  const sum = matmulBytes({ m: 1024, k: 1024, n: 1024 }, ops!) * 9;
+  assert.ok(sum <= 2 ** 29 && matmulBytes({ m: 1024, k: 1024, n: 1024 }, 2 * ops!) * 9 > 2 ** 29);
 });
 
 for (const [label, shape, ops] of [

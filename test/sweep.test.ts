@@ -8,6 +8,7 @@ import { relativeHalfWidth, sweep } from '../src/measure/sweep.js';
 import { defaultThreadCounts, parseThreadCounts } from '../src/measure/plan.js';
 import { mulberry32 } from '../src/stats/random.js';
 import type { Workload } from '../src/workloads/types.js';
+import { synthetic as flatSynthetic } from './support/synthetic.js';
 
 interface Sim {
   now: number; // ms
@@ -123,18 +124,74 @@ test('warm-up runs until steady, and cold calls never become samples', async () 
   assert.ok(Math.max(...cell.samplesNs) < 1.5e6, 'no cold (3×) call among samples');
 });
 
-test('every cell gets samples even when the budget is smaller than one round', async () => {
+test('the budget is a hard limit: what does not fit is skipped and reported, never run past the deadline', async () => {
+  // 4 thread counts of a 1 s call with a 2 s budget (issue 10: this once took 8.1 s, because
+  // the warm-ups and the first round always ran).
   const sim: Sim = { now: 0, log: [] };
-  const w = synthetic(sim, 'slow', 400e6);
-  const out = await sweep([w], {
-    threads: [1, 2],
-    maxTimeSec: 0.5,
+  const w = flatSynthetic(sim, 'slow', 1e9, { nsAt: () => 1e9 });
+  const out = await sweep([{ ...w, warmupCalls: 1 }], {
+    threads: [1, 2, 4, 8],
+    maxTimeSec: 2,
     targetPrecision: 0.02,
     seed: 1,
     now: () => sim.now,
   });
-  for (const c of out.workloads[0]!.cells) assert.ok(c.samplesNs.length >= 1);
+  assert.ok(sim.now <= 2000, `ran until ${sim.now} ms of a 2000 ms budget`);
   assert.equal(out.stoppedBy, 'budget');
+  // Two calls fit: the warm-ups of the first two cells; the other two were never opened.
+  assert.deepEqual(
+    out.skipped.map((s) => [s.threads, s.reason]),
+    [
+      [1, 'the budget ran out before its first visit'],
+      [2, 'the budget ran out before its first visit'],
+      [4, 'the budget ran out before its session was opened'],
+      [8, 'the budget ran out before its session was opened'],
+    ],
+  );
+  for (const c of out.workloads[0]!.cells) assert.equal(c.samplesNs.length, 0);
+});
+
+test('with the warm-up of fast cells, what fits of the first round is measured and the rest reported', async () => {
+  const sim: Sim = { now: 0, log: [] };
+  // 100 ms calls: warm-up (one block of 5 calls per cell) takes 1 s; of 1.15 s one visit fits.
+  const w = flatSynthetic(sim, 'tight', 100e6, { nsAt: () => 100e6 });
+  const out = await sweep([w], {
+    threads: [1, 2],
+    maxTimeSec: 1.15,
+    targetPrecision: 0.02,
+    seed: 3,
+    now: () => sim.now,
+    visitMs: 100,
+  });
+  assert.ok(sim.now <= 1150, `ran until ${sim.now} ms`);
+  const measured = out.workloads[0]!.cells.filter((c) => c.samplesNs.length > 0);
+  assert.equal(measured.length, 1);
+  assert.equal(out.skipped.length, 1);
+  assert.equal(out.skipped[0]!.reason, 'the budget ran out before its first visit');
+});
+
+test('sessions are opened when first needed: a budget spent before a cell leaves it unopened', async () => {
+  const sim: Sim = { now: 0, log: [] };
+  const opened: number[] = [];
+  const inner = flatSynthetic(sim, 'big', 1e6, { nsAt: () => 1e6 });
+  const slowOpen: Workload = {
+    ...inner,
+    async open(threads) {
+      opened.push(threads);
+      sim.now += 600; // 0.6 s to create a session (a large model)
+      return inner.open(threads);
+    },
+  };
+  const out = await sweep([slowOpen], {
+    threads: [1, 2, 4, 8],
+    maxTimeSec: 1.5,
+    targetPrecision: 0.02,
+    seed: 1,
+    now: () => sim.now,
+  });
+  // Opening all four up front would take 2.4 s; opened one at a time, the budget stops it.
+  assert.ok(opened.length < 4, `opened ${opened.join(',')}`);
+  assert.ok(out.skipped.some((s) => /before its session was opened/.test(s.reason)));
 });
 
 test('each cell is closed after the sweep, also when a call throws', async () => {
@@ -157,9 +214,18 @@ test('each cell is closed after the sweep, also when a call throws', async () =>
       };
     },
   };
+  let opened = 0;
+  const counting: Workload = {
+    ...failing,
+    async open(threads) {
+      opened++;
+      return failing.open(threads);
+    },
+  };
   await assert.rejects(
-    sweep([failing], { threads: [1, 2], maxTimeSec: 1, targetPrecision: 0.02, seed: 1 }),
+    sweep([counting], { threads: [1, 2], maxTimeSec: 1, targetPrecision: 0.02, seed: 1 }),
     /boom/,
   );
-  assert.equal(closed, 2);
+  assert.ok(opened >= 1);
+  assert.equal(closed, opened);
 });

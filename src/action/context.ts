@@ -2,7 +2,7 @@
  * What the runner tells the action about the run, read once from the environment and the event
  * payload (GITHUB_EVENT_PATH). Plain data; nothing here talks to the network.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -26,27 +26,41 @@ export interface RunnerContext {
   readonly tempDir: string;
   readonly toolCacheDir: string | undefined;
   readonly workspace: string;
-  /** The pull request's base sha, for same-job comparisons. */
+  /**
+   * The commit a pull request or merge-queue entry is based on (`pull_request.base.sha`,
+   * `merge_group.base_sha`): what the same-job comparison measures as the base by default.
+   */
   readonly baseSha: string | null;
+  /** The pull request's head sha (`pull_request.head.sha`), for the report manifest. */
+  readonly headSha: string | null;
 }
 
 interface EventPayload {
   pull_request?: {
     number?: number;
-    head?: { ref?: string };
+    head?: { ref?: string; sha?: string };
     base?: { ref?: string; sha?: string };
   };
+  merge_group?: { base_sha?: string; head_sha?: string; base_ref?: string };
   repository?: { default_branch?: string };
 }
+
+/** The event payload is the runner's own file; a missing or unreadable one reads as empty. */
+const MAX_EVENT_BYTES = 25 * 1024 * 1024;
 
 function readEvent(file: string | undefined): EventPayload {
   if (!file) return {};
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as EventPayload;
+    if (statSync(file).size > MAX_EVENT_BYTES) return {};
+    const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof value === 'object' && value !== null ? (value as EventPayload) : {};
   } catch {
     return {};
   }
 }
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const asSha = (x: unknown): string | null => (typeof x === 'string' && SHA.test(x) ? x : null);
 
 export function readRunnerContext(env: NodeJS.ProcessEnv = process.env): RunnerContext {
   const event = readEvent(env['GITHUB_EVENT_PATH']);
@@ -70,22 +84,43 @@ export function readRunnerContext(env: NodeJS.ProcessEnv = process.env): RunnerC
     tempDir: env['RUNNER_TEMP'] || os.tmpdir(),
     toolCacheDir: env['RUNNER_TOOL_CACHE'] || undefined,
     workspace: env['GITHUB_WORKSPACE'] || process.cwd(),
-    baseSha: pr?.base?.sha ?? null,
+    baseSha: asSha(pr?.base?.sha) ?? asSha(event.merge_group?.base_sha),
+    headSha: asSha(pr?.head?.sha) ?? asSha(event.merge_group?.head_sha),
   };
 }
 
+/** Events that carry a pull request to comment on. */
 export function isPullRequest(ctx: RunnerContext): boolean {
   return ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target';
 }
 
-export function isPushToDefaultBranch(ctx: RunnerContext): boolean {
-  return ctx.eventName === 'push' && ctx.branch === ctx.defaultBranch;
+/** Events that propose a change on top of a base commit: pull requests and merge queues. */
+export function isProposedChange(ctx: RunnerContext): boolean {
+  return isPullRequest(ctx) || ctx.eventName === 'merge_group';
+}
+
+/**
+ * Runs that record the default branch's state: pushes to it, and scheduled or manually
+ * dispatched runs on it (a nightly run also keeps the cache entry from being evicted).
+ */
+export const DEFAULT_BRANCH_EVENTS = ['push', 'schedule', 'workflow_dispatch'] as const;
+
+export function isDefaultBranchRun(ctx: RunnerContext): boolean {
+  return (
+    (DEFAULT_BRANCH_EVENTS as readonly string[]).includes(ctx.eventName) &&
+    ctx.branch === ctx.defaultBranch
+  );
 }
 
 export function runUrl(ctx: RunnerContext): string {
   return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
 }
 
+/** threadgate's own directory under RUNNER_TEMP: nothing is written into the checkout. */
+export function actionTempDir(ctx: RunnerContext): string {
+  return path.join(ctx.tempDir, 'threadgate');
+}
+
 export function defaultResultsPath(ctx: RunnerContext): string {
-  return path.join(ctx.tempDir, 'threadgate', 'results.json');
+  return path.join(actionTempDir(ctx), 'results.json');
 }

@@ -17,6 +17,7 @@ import {
   DEFAULT_THREAD_ENV,
   DEFAULT_TIMEOUT_SEC,
   DEFAULT_WARMUP_RUNS,
+  parseMetric,
 } from '../workloads/command.js';
 import { parseShapes } from '../workloads/matmul.js';
 import { parseInputShapes } from '../workloads/model.js';
@@ -26,10 +27,21 @@ export type CommentMode = (typeof COMMENT_MODES)[number];
 export const SAVE_MODES = ['auto', 'true', 'false'] as const;
 export type SaveMode = (typeof SAVE_MODES)[number];
 
+/**
+ * The same-job base: `auto` (the input is empty) measures the pull request's or merge group's
+ * base commit for a model or command workload; `none` turns it off; `ref` is the user's ref.
+ */
+export type CompareRef =
+  | { readonly kind: 'auto' }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ref'; readonly ref: string };
+
 export interface ActionSettings {
   readonly sweep: SweepSettings;
-  /** Same-job comparison against this git ref (model and command workloads). */
-  readonly compareRef: string | null;
+  /** Same-job comparison against a git ref (model and command workloads). */
+  readonly compareRef: CompareRef;
+  /** Names the baseline history yourself; '' for the default (workflow, job, comment-key, workloads). */
+  readonly baselineKey: string;
   readonly githubToken: string;
   readonly baseline: BaselineSpec;
   readonly saveBaseline: SaveMode;
@@ -63,6 +75,9 @@ function bool(name: string, value: string, fallback: boolean): boolean {
 }
 
 function readWorkload(get: (name: string) => string): WorkloadSpec {
+  const timeout = get('timeout');
+  const metric = get('metric');
+  const metricUnit = get('metric-unit');
   const model = get('model');
   const command = get('command');
   const shapes = get('input-shapes');
@@ -82,31 +97,59 @@ function readWorkload(get: (name: string) => string): WorkloadSpec {
     };
   }
   if (command !== '') {
+    if (metricUnit !== '' && metric === '') {
+      throw invalid('metric-unit', metricUnit, 'empty unless `metric` is set');
+    }
     return {
       kind: 'command',
       command,
       threadEnv: DEFAULT_THREAD_ENV,
-      timeoutSec: DEFAULT_TIMEOUT_SEC,
+      timeoutSec: timeout === '' ? DEFAULT_TIMEOUT_SEC : parseSeconds(timeout, 'timeout'),
+      ...(metric !== ''
+        ? { metric: parseMetric(metric, metricUnit || 'ms', 'metric', 'metric-unit') }
+        : {}),
       warmupRuns: DEFAULT_WARMUP_RUNS,
     };
+  }
+  for (const [name, value] of [
+    ['timeout', timeout],
+    ['metric', metric],
+    ['metric-unit', metricUnit],
+  ] as const) {
+    if (value !== '') throw invalid(name, value, 'empty unless `command` is set');
   }
   return { kind: 'matmul', sizes: parseShapes(get('sizes') || DEFAULTS.sizes, 'sizes') };
 }
 
-function readCompareRef(text: string, workload: WorkloadSpec): string | null {
-  if (text === '') return null;
+function readCompareRef(text: string, workload: WorkloadSpec): CompareRef {
+  if (text === '') return { kind: 'auto' };
+  if (text === 'none') return { kind: 'none' };
   if (workload.kind === 'matmul') {
     throw invalid(
       'compare-ref',
       text,
-      'empty unless `model` or `command` is set (the built-in MatMul has no versions to compare)',
+      'empty or "none" unless `model` or `command` is set (the built-in MatMul has no versions to compare)',
     );
   }
-  if (!/^[\w./@^~{}-]+$/.test(text) || text.startsWith('-')) {
+  if (!/^[\w./@^~{}-]+$/.test(text) || text.startsWith('-') || text.length > 255) {
     throw invalid(
       'compare-ref',
       text,
-      'a git ref or commit sha, e.g. ${{ github.event.pull_request.base.sha }}',
+      'a git ref or commit sha (e.g. ${{ github.event.pull_request.base.sha }}), or "none"',
+    );
+  }
+  return { kind: 'ref', ref: text };
+}
+
+/** `baseline-key`: a name for the history; kept short and printable (it becomes part of a key). */
+function readBaselineKey(text: string): string {
+  if (text === '') return '';
+  // eslint-disable-next-line no-control-regex
+  if (text.length > 200 || /[\u0000-\u001f\u007f,]/.test(text)) {
+    throw invalid(
+      'baseline-key',
+      text,
+      'at most 200 printable characters without commas, e.g. "nightly-encoder"',
     );
   }
   return text;
@@ -132,6 +175,7 @@ export function readActionSettings(
       seed: randomSeed(),
     },
     compareRef: readCompareRef(get('compare-ref'), workload),
+    baselineKey: readBaselineKey(get('baseline-key')),
     githubToken: get('github-token'),
     baseline: parseBaselineSpec(get('baseline') || 'cache', 'baseline'),
     saveBaseline: oneOf('save-baseline', get('save-baseline') || 'auto', SAVE_MODES),

@@ -1,48 +1,42 @@
 /**
- * What the action does, as one pipeline: inputs → provision onnxruntime-node → sweep → results
- * file → baseline → gate → report → sinks (summary, comment, outputs, env, baseline store).
+ * What the action does, as one pipeline: inputs → provision onnxruntime-node → the same-job base
+ * (if any) → sweep → results file → stored baseline → gate (confirming a suspected stored-baseline
+ * regression) → save the history → report → sinks (summary, comment, outputs, env).
  *
  * Failures of reporting are not failures of the gate: commenting or caching problems become
  * warnings, and the results file and job summary are written before anything can fail.
+ *
+ * The budget: `max-time` is the whole measurement — the base's set-up, the sweep and, when a
+ * stored-baseline comparison can happen, the confirmation re-measure, which gets the last third
+ * (CONFIRM_SHARE) of it. Provisioning onnxruntime-node is not part of it.
  */
 import * as core from '@actions/core';
 import { compareResults, type Comparison } from '../analysis/compare.js';
 import { toComparisonJson } from '../analysis/comparison-json.js';
-import { mergeRun } from '../baseline/history.js';
-import { CacheBaselineStore } from '../baseline/cache-store.js';
-import { FileBaselineStore } from '../baseline/file-store.js';
-import type { BaselineStore, LoadedBaseline } from '../baseline/store.js';
 import { probeCpu } from '../cpu/index.js';
-import { BaselineError, describeError } from '../errors.js';
-import { createGitHubClient } from '../github/client.js';
-import {
-  classifyGitHubError,
-  commentMarker,
-  stickyKey,
-  upsertStickyComment,
-} from '../github/comment.js';
-import { truncateBody } from '../github/markdown.js';
-import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
-import { baseVersionAt } from './compare-ref.js';
 import { confirmRegression } from '../pipeline/confirm.js';
+import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
 import { provisionOrt } from '../provision/index.js';
 import { formatNs, formatSignedPercent } from '../report/format.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeJsonAtomic } from '../results/io.js';
-import type { Result } from '../results/types.js';
 import { loadOrt } from '../workloads/ort.js';
+import { chooseStore, loadHistory, saveHistory, type StoredHistory } from './baseline-phase.js';
+import { resolveSameJobBase } from './compare-ref.js';
 import {
   defaultResultsPath,
-  isPullRequest,
-  isPushToDefaultBranch,
+  isDefaultBranchRun,
   readRunnerContext,
   runUrl,
   type RunnerContext,
 } from './context.js';
 import { readActionSettings, type ActionSettings } from './inputs.js';
+import { legKey, postComment, writeSummary } from './report-phase.js';
 
-/** GitHub's limit for one step's summary is 1 MiB. */
-const SUMMARY_LIMIT = 1024 * 1024 - 1024;
+/** The share of `max-time` kept for confirming a suspected stored-baseline regression. */
+export const CONFIRM_SHARE = 1 / 3;
+/** Below this many seconds left, a suspected regression cannot be confirmed. */
+const MIN_CONFIRM_SEC = 1;
 
 export async function runAction(): Promise<void> {
   // One log line per phase with its seconds (bench/cost.ts reads them).
@@ -69,24 +63,40 @@ export async function runAction(): Promise<void> {
   });
   endPhase('provision');
 
-  const base = settings.compareRef
-    ? await baseVersionAt(settings.compareRef, settings.sweep.workload, ctx.workspace, ctx.tempDir)
-    : null;
+  const measureStart = performance.now();
+  const budgetSec = settings.sweep.maxTimeSec;
   const warnings: string[] = [];
+  const resolution = await resolveSameJobBase(settings.compareRef, settings.sweep.workload, ctx);
+  if (resolution.kind === 'fallback') {
+    warnings.push(
+      `The base was not measured in this job: ${resolution.reason}. The stored baseline gates instead.`,
+    );
+  }
+  const base = resolution.kind === 'base' ? resolution.base : null;
+  if (base?.note) core.info(`compare-ref: ${base.note}`);
+  const storedGate = base === null && settings.baseline.kind !== 'none';
   let run: SweepRun;
   try {
     run = await core.group('Sweeping thread counts', () =>
-      runSweep(base ? { ...settings.sweep, baselineWorkload: base.spec } : settings.sweep, {
-        ort,
-        ...(settings.threshold !== null ? { threshold: settings.threshold } : {}),
-        ...(base ? { baseDescription: base.description } : {}),
-        onProgress: (p) => {
-          if (p.phase !== 'measure' || p.round % 10 === 0)
-            core.info(
-              `${p.phase} · round ${p.round} · ${p.cellsDone}/${p.cellsTotal} cells at target · ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`,
-            );
+      runSweep(
+        {
+          ...settings.sweep,
+          ...(base ? { baselineWorkload: base.spec } : {}),
+          maxTimeSec: budgetSec * (storedGate ? 1 - CONFIRM_SHARE : 1),
         },
-      }),
+        {
+          ort,
+          startMs: measureStart,
+          ...(settings.threshold !== null ? { threshold: settings.threshold } : {}),
+          ...(base ? { baseDescription: base.description } : {}),
+          onProgress: (p) => {
+            if (p.phase !== 'measure' || p.round % 10 === 0)
+              core.info(
+                `${p.phase} · round ${p.round} · ${p.cellsDone}/${p.cellsTotal} cells at target · ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`,
+              );
+          },
+        },
+      ),
     );
   } finally {
     await base?.cleanup();
@@ -100,22 +110,32 @@ export async function runAction(): Promise<void> {
   core.setOutput('recommended-threads', String(result.recommendation.ompNumThreads));
   core.info(`Results written to ${resultsPath}`);
 
-  // A same-job comparison is the baseline when compare-ref is set; otherwise the store's.
-  const store = chooseStore(settings, ctx, result.machine.fingerprint);
-  const { baseline, error: baselineError } = base
-    ? { baseline: null, error: null }
-    : await loadBaseline(store, warnings);
+  // The stored history: the gate when nothing was measured in the same job, and what a run on
+  // the default branch extends (also when it compared in the same job).
+  const save = shouldSaveBaseline(settings, ctx);
+  const store = chooseStore(settings, ctx, result);
+  const history: StoredHistory | null =
+    store !== null && (storedGate || save) ? await loadHistory(store, ctx, warnings) : null;
   const compareOptions = settings.threshold !== null ? { threshold: settings.threshold } : {};
-  let comparison =
-    run.comparison ?? (store === null ? null : compareResults(baseline, result, compareOptions));
-  if (comparison?.kind === 'regression' && baseline !== null && !run.comparison) {
-    core.info('Suspected regression: measuring the flagged cells once more to confirm it');
+  let comparison: Comparison | null = run.comparison;
+  if (comparison === null && history !== null && storedGate) {
+    comparison = compareResults(history.baseline, result, compareOptions);
+    if (comparison.kind === 'no-baseline' && history.baseline === null && history.missing) {
+      comparison = { ...comparison, reason: `no stored baseline: ${history.missing}` };
+    }
+  }
+  if (comparison?.kind === 'regression' && run.comparison === null && history?.baseline) {
+    const leftSec = budgetSec - (performance.now() - measureStart) / 1000;
+    core.info(
+      `Suspected regression: measuring the flagged cells once more to confirm it (${leftSec.toFixed(1)} s left of max-time)`,
+    );
     const confirmation = await confirmRegression(
       settings.sweep,
       comparison,
-      baseline,
+      history.baseline,
       compareOptions,
       { ort },
+      leftSec >= MIN_CONFIRM_SEC ? leftSec : 0,
     );
     core.info(confirmation.note);
     comparison = confirmation.comparison;
@@ -144,30 +164,39 @@ export async function runAction(): Promise<void> {
     );
   }
 
-  if (shouldSaveBaseline(settings, ctx) && store !== null && baselineError === null) {
-    await saveBaseline(store, baseline, result, ctx, warnings);
+  let historyLine: string | undefined;
+  if (save && history !== null && history.error === null) {
+    const saved = await saveHistory(history, result, ctx, warnings);
+    if (saved) {
+      historyLine = saved.line;
+      core.info(`Baseline ${saved.line}`);
+    }
+  } else if (history?.baseline) {
+    historyLine = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? '' : 's'} (${history.baseline.source})`;
   }
 
   const markdown = (extra: readonly string[]) =>
     renderMarkdown(result, comparison, {
       ...(ctx.job ? { title: ctx.job } : {}),
-      baselineKind: base ? 'same-job' : 'stored',
+      baselineKind: run.comparison ? 'same-job' : 'stored',
       resultsPath,
       runUrl: runUrl(ctx),
       warnings: [...warnings, ...extra],
+      ...(historyLine ? { history: historyLine } : {}),
     });
 
-  const commentWarnings = await postComment(settings, ctx, result, comparison, markdown([]));
+  const key = legKey(settings, ctx, result);
+  const commentWarnings = await postComment(settings, ctx, key, comparison, markdown([]));
   for (const w of [...warnings, ...commentWarnings]) core.warning(w);
   // The summary is written on every event: it is the report that works on fork pull requests.
-  await core.summary.addRaw(truncateBody(markdown(commentWarnings), SUMMARY_LIMIT)).write();
+  await writeSummary(markdown(commentWarnings));
   endPhase('report');
 
-  if (baselineError !== null) throw baselineError;
+  if (history?.error) throw history.error;
   if (
     comparison?.kind === 'regression' &&
     settings.failOnRegression &&
-    !isPushToDefaultBranch(ctx)
+    !isDefaultBranchRun(ctx)
   ) {
     core.setFailed(regressionMessage(comparison));
   } else if (comparison?.kind === 'regression') {
@@ -175,7 +204,7 @@ export async function runAction(): Promise<void> {
       regressionMessage(comparison) +
         ' (not failing: ' +
         (settings.failOnRegression
-          ? 'a push to the default branch records the baseline'
+          ? 'a run on the default branch records the baseline'
           : 'fail-on-regression is false') +
         ')',
     );
@@ -188,56 +217,15 @@ export function regressionMessage(c: Extract<Comparison, { kind: 'regression' }>
       `${r.workload} at ${r.threads} thread${r.threads === 1 ? '' : 's'} is ${formatSignedPercent(r.ratio - 1)} slower ` +
       `(${formatNs(r.baselineMedianNs)} → ${formatNs(r.currentMedianNs)}` +
       (r.ci95
-        ? `, 95 % CI ${formatSignedPercent(r.ci95[0] - 1)} … ${formatSignedPercent(r.ci95[1] - 1)}`
+        ? `, ${levelText(c.settings.confidence)} CI ${formatSignedPercent(r.ci95[0] - 1)} … ${formatSignedPercent(r.ci95[1] - 1)}`
         : '') +
       ')',
   );
   return `threadgate: latency regression: ${parts.join('; ')}`;
 }
 
-function chooseStore(
-  settings: ActionSettings,
-  ctx: RunnerContext,
-  fingerprint: string,
-): BaselineStore | null {
-  switch (settings.baseline.kind) {
-    case 'none':
-      return null;
-    case 'file':
-      return new FileBaselineStore(settings.baseline.path);
-    case 'cache':
-      return new CacheBaselineStore(
-        {
-          fingerprint,
-          event: ctx.eventName,
-          branch: ctx.branch,
-          defaultBranch: ctx.defaultBranch,
-          runId: ctx.runId,
-          runAttempt: ctx.runAttempt,
-        },
-        { workspace: ctx.workspace },
-      );
-    default: {
-      const never: never = settings.baseline;
-      return never;
-    }
-  }
-}
-
-async function loadBaseline(
-  store: BaselineStore | null,
-  warnings: string[],
-): Promise<{ baseline: LoadedBaseline | null; error: BaselineError | null }> {
-  if (store === null) return { baseline: null, error: null };
-  try {
-    return { baseline: await store.load(), error: null };
-  } catch (e) {
-    if (e instanceof BaselineError) return { baseline: null, error: e };
-    warnings.push(
-      `Could not load the baseline from ${store.describe()}: ${describeError(e)}. Compared with nothing.`,
-    );
-    return { baseline: null, error: null };
-  }
+function levelText(confidence: number): string {
+  return `${Number((confidence * 100).toPrecision(4))} %`;
 }
 
 function shouldSaveBaseline(settings: ActionSettings, ctx: RunnerContext): boolean {
@@ -247,78 +235,10 @@ function shouldSaveBaseline(settings: ActionSettings, ctx: RunnerContext): boole
     case 'false':
       return false;
     case 'auto':
-      return isPushToDefaultBranch(ctx);
+      return isDefaultBranchRun(ctx);
     default: {
       const never: never = settings.saveBaseline;
       return never;
     }
-  }
-}
-
-async function saveBaseline(
-  store: BaselineStore,
-  previous: LoadedBaseline | null,
-  result: Result,
-  ctx: RunnerContext,
-  warnings: string[],
-): Promise<void> {
-  try {
-    const merged = mergeRun(previous?.document ?? null, result, { ref: ctx.ref, sha: ctx.sha });
-    const info = await store.save(merged.baseline);
-    for (const n of merged.notes) core.info(n);
-    if (info.saved)
-      core.info(
-        `Baseline saved to ${info.location} (${merged.baseline.runs.length} runs of history)`,
-      );
-    else
-      warnings.push(
-        `The baseline was not saved to ${info.location}: ${info.detail ?? 'unknown reason'}`,
-      );
-  } catch (e) {
-    warnings.push(`Could not save the baseline to ${store.describe()}: ${describeError(e)}`);
-  }
-}
-
-async function postComment(
-  settings: ActionSettings,
-  ctx: RunnerContext,
-  result: Result,
-  comparison: Comparison | null,
-  body: string,
-): Promise<string[]> {
-  if (!isPullRequest(ctx) || ctx.pullNumber === null) return [];
-  if (settings.comment === 'never') return [];
-  if (settings.comment === 'on-regression' && comparison?.kind !== 'regression') return [];
-  if (!settings.githubToken) {
-    return [
-      'threadgate could not comment: the github-token input is empty. The job summary has the full report.',
-    ];
-  }
-  const key = stickyKey({
-    workflow: ctx.workflow,
-    job: ctx.job,
-    matrix:
-      settings.commentKey !== ''
-        ? settings.commentKey
-        : {
-            runner: `${result.machine.os}-${result.machine.arch}`,
-            workloads: result.workloads.map((w) => w.id).join(' '),
-          },
-  });
-  try {
-    const client = createGitHubClient(settings.githubToken, { baseUrl: ctx.apiUrl });
-    const posted = await upsertStickyComment(client, {
-      owner: ctx.owner,
-      repo: ctx.repo,
-      issueNumber: ctx.pullNumber,
-      marker: commentMarker(key),
-      body,
-    });
-    core.setOutput('comment-url', posted.url);
-    core.info(`Comment ${posted.action}: ${posted.url}`);
-    return [];
-  } catch (e) {
-    const info = classifyGitHubError(e);
-    return [`${info.message}. ${info.hint}`];
   }
 }

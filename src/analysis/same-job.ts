@@ -68,7 +68,6 @@ import {
   cellSeed,
   holmWhere,
   DEFAULT_RESAMPLES,
-  DEFAULT_THRESHOLD,
   GATE_MODES,
   isGateMode,
   type BaselineSummary,
@@ -391,7 +390,7 @@ export interface SameJobComparison {
 }
 
 function resolveSettings(opts: SameJobLookOptions): CompareSettings {
-  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
   const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
   checkThresholdAndConfidence(threshold, confidence);
   const gate = opts.gate ?? DEFAULT_SAME_JOB_GATE;

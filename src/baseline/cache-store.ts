@@ -1,44 +1,47 @@
 /**
  * `baseline: cache` — the baseline history kept in the GitHub Actions cache.
  *
- * Key scheme: `threadgate-v1-<fingerprint>-<branch>-<runId>-<attempt>`. Cache entries are
+ * Key scheme: `threadgate-v2-<fingerprint>-<scope>-<branch>-<runId>-<attempt>`. Cache entries are
  * immutable (a key can be written once), so every saving run gets its own key, and readers find
  * the newest entry by prefix: `restoreCache` picks the most recently created entry whose key
- * starts with a restore key. `v1` is the key format's version: bump it if the stored document
- * changes incompatibly. The fingerprint keeps machines of different kinds apart.
+ * starts with a restore key. `v2` is the key format's version (v1 had no scope): bump it if the
+ * stored document changes incompatibly. The fingerprint keeps machines of different kinds apart;
+ * the scope keeps apart histories that share a machine kind — two jobs, two matrix legs, two steps
+ * with other workloads — so that none of them reads or overwrites another's (see baselineScope).
  *
  * Restore order (restoreKeysFor):
- * - pull requests: only `threadgate-v1-<fp>-<defaultBranch>-`. The baseline must be what the
- *   default branch measured; the PR's own earlier runs would compare the change with itself.
- * - pushes to the default branch: the same prefix, so the newest default-branch history is
- *   merged with this run and saved under a new key.
- * - other events (pushes to other branches, schedule, dispatch): that branch's own prefix first
- *   (a branch that saves its own baselines), then the default branch's.
+ * - pull requests and merge queues: only `…-<scope>-<defaultBranch>-`. The baseline must be what
+ *   the default branch measured; the PR's own earlier runs would compare the change with itself.
+ * - runs on the default branch: the same prefix, so the newest default-branch history is merged
+ *   with this run and saved under a new key.
+ * - other events (pushes to other branches): that branch's own prefix first (a branch that saves
+ *   its own baselines), then the default branch's.
  * Branch names are sanitized so that a branch's segment never contains `-`: the prefix for "main"
  * can then never match a key of "main-old" (see sanitizeKeyPart).
  *
- * The adapter over `@actions/cache` is thin and imports it lazily, so the CLI never loads it.
+ * The cached file lives under RUNNER_TEMP, never in the user's checkout, and is removed once read
+ * or saved. The adapter over `@actions/cache` is thin and imports it lazily, so the CLI never
+ * loads it.
  */
 
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { BaselineError } from '../errors.js';
 import { writeBaselineFile } from './atomic-write.js';
 import type { BaselineDocument } from './history.js';
 import { parseBaselineFile, readTextIfExists } from './parse.js';
 import type { BaselineStore, LoadedBaseline, SaveInfo } from './store.js';
 
-export const CACHE_KEY_VERSION = 'threadgate-v1';
+export const CACHE_KEY_VERSION = 'threadgate-v2';
 
-/**
- * The cached path, relative to the workspace (GITHUB_WORKSPACE, else the working directory), as
- * @actions/cache resolves it. It must be the same string in every run: the cache entry's version
- * is a hash of the paths list.
- */
-export const CACHE_PATH = '.threadgate/baseline-cache/baseline.json';
+/** The cached file's name inside the store's directory. */
+export const CACHE_FILE = 'baseline.json';
 
 export interface CacheRunContext {
   readonly fingerprint: string;
+  /** Which history this is (baselineScope): job, matrix leg and workloads, or the user's key. */
+  readonly scope: string;
   /** GITHUB_EVENT_NAME, e.g. "pull_request", "push". */
   readonly event: string;
   /** The branch of this run: GITHUB_HEAD_REF for pull requests, else GITHUB_REF_NAME. */
@@ -48,6 +51,33 @@ export interface CacheRunContext {
   /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT. */
   readonly runId: string;
   readonly runAttempt: string;
+}
+
+export interface ScopeParts {
+  readonly workflow: string;
+  readonly job: string;
+  /** The `comment-key` input (a matrix leg's identity), '' when not given. */
+  readonly commentKey: string;
+  /** The workloads' identities (order does not matter). */
+  readonly workloads: readonly string[];
+  /** The `baseline-key` input: when not '', it names the history instead of the parts above. */
+  readonly baselineKey: string;
+}
+
+/**
+ * The history's scope in a key: `k.<name>` for a user's `baseline-key`, else `j.<hash>` of the
+ * workflow, the job, the comment-key and the sorted workload identities (12 hex digits: 48 bits,
+ * so two scopes of one repository collide with a chance of about 1 in 10^14).
+ */
+export function baselineScope(parts: ScopeParts): string {
+  if (parts.baselineKey !== '') return `k.${sanitizeKeyPart(parts.baselineKey)}`;
+  const identity = JSON.stringify([
+    parts.workflow,
+    parts.job,
+    parts.commentKey,
+    [...parts.workloads].sort(),
+  ]);
+  return `j.${createHash('sha256').update(identity).digest('hex').slice(0, 12)}`;
 }
 
 const SAFE_KEY_PART = /^[A-Za-z0-9._/]+$/;
@@ -66,24 +96,27 @@ export function sanitizeKeyPart(name: string): string {
   return `${safe}.h${hash}`;
 }
 
-/** The prefix shared by every entry of one branch on one kind of machine (ends with `-`). */
-export function cacheKeyPrefix(fingerprint: string, branch: string): string {
-  return `${CACHE_KEY_VERSION}-${sanitizeKeyPart(fingerprint)}-${sanitizeKeyPart(branch)}-`;
+/** The prefix shared by every entry of one history on one branch (ends with `-`). */
+export function cacheKeyPrefix(fingerprint: string, scope: string, branch: string): string {
+  return `${CACHE_KEY_VERSION}-${sanitizeKeyPart(fingerprint)}-${sanitizeKeyPart(scope)}-${sanitizeKeyPart(branch)}-`;
 }
 
 /** The unique key this run saves under. */
 export function cacheKeyFor(ctx: CacheRunContext): string {
   const run = sanitizeKeyPart(ctx.runId);
   const attempt = sanitizeKeyPart(ctx.runAttempt);
-  return `${cacheKeyPrefix(ctx.fingerprint, ctx.branch)}${run}-${attempt}`;
+  return `${cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.branch)}${run}-${attempt}`;
 }
+
+const PROPOSED_CHANGE_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
 
 /** The prefixes to restore from, best first (see the top of this file for the reasons). */
 export function restoreKeysFor(ctx: CacheRunContext): string[] {
-  const fromDefault = cacheKeyPrefix(ctx.fingerprint, ctx.defaultBranch);
-  const isPullRequest = ctx.event === 'pull_request' || ctx.event === 'pull_request_target';
-  if (isPullRequest || ctx.branch === ctx.defaultBranch) return [fromDefault];
-  return [cacheKeyPrefix(ctx.fingerprint, ctx.branch), fromDefault];
+  const fromDefault = cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.defaultBranch);
+  if (PROPOSED_CHANGE_EVENTS.includes(ctx.event) || ctx.branch === ctx.defaultBranch) {
+    return [fromDefault];
+  }
+  return [cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.branch), fromDefault];
 }
 
 /** The two calls of @actions/cache we use (its module satisfies this). */
@@ -94,13 +127,22 @@ export interface CacheClient {
     restoreKeys?: string[],
   ): Promise<string | undefined>;
   saveCache(paths: string[], key: string): Promise<number>;
+  /** False outside a GitHub runner (no cache service URL); absent: assumed available. */
+  isFeatureAvailable?(): boolean;
 }
+
+const UNAVAILABLE =
+  'the Actions cache service is not available here (ACTIONS_RESULTS_URL is not set: not a GitHub-hosted or configured runner)';
 
 export interface CacheStoreOptions {
   /** Defaults to @actions/cache, imported on first use. */
   readonly client?: CacheClient;
-  /** Directory CACHE_PATH is relative to; defaults to GITHUB_WORKSPACE or the working dir. */
-  readonly workspace?: string;
+  /**
+   * Absolute directory of the cached file, outside the checkout (the action passes
+   * `$RUNNER_TEMP/threadgate/baseline-cache`). It must be the same path in every run of the
+   * history: the cache entry's version is a hash of the paths list.
+   */
+  readonly dir: string;
 }
 
 async function loadActionsCache(): Promise<CacheClient> {
@@ -109,45 +151,69 @@ async function loadActionsCache(): Promise<CacheClient> {
 
 export class CacheBaselineStore implements BaselineStore {
   private readonly file: string;
+  private unavailable = false;
 
   constructor(
     private readonly ctx: CacheRunContext,
-    private readonly opts: CacheStoreOptions = {},
+    private readonly opts: CacheStoreOptions,
   ) {
-    const workspace = opts.workspace ?? process.env['GITHUB_WORKSPACE'] ?? process.cwd();
-    this.file = resolve(workspace, CACHE_PATH);
+    this.file = join(opts.dir, CACHE_FILE);
   }
 
   async load(): Promise<LoadedBaseline | null> {
     const client = await this.client();
+    if (client.isFeatureAvailable?.() === false) {
+      this.unavailable = true;
+      return null;
+    }
     const keys = restoreKeysFor(this.ctx);
-    const hit = await client.restoreCache([CACHE_PATH], cacheKeyFor(this.ctx), keys);
-    if (hit === undefined) return null;
-    const fail = (m: string): BaselineError =>
-      new BaselineError(`baseline from cache key ${hit}: ${m}`);
-    const text = await readTextIfExists(this.file, fail);
-    if (text === null) throw fail(`the restored entry has no ${CACHE_PATH}`);
-    const parsed = parseBaselineFile(text, `${CACHE_PATH} (cache key ${hit})`);
-    return { document: parsed.document, source: `cache key ${hit}`, notes: [] };
+    try {
+      const hit = await client.restoreCache([this.file], cacheKeyFor(this.ctx), keys);
+      if (hit === undefined) return null;
+      const fail = (m: string): BaselineError =>
+        new BaselineError(`baseline from cache key ${hit}: ${m}`);
+      const text = await readTextIfExists(this.file, fail);
+      if (text === null) throw fail(`the restored entry has no ${CACHE_FILE}`);
+      const parsed = parseBaselineFile(text, `${CACHE_FILE} (cache key ${hit})`);
+      return { document: parsed.document, source: `cache key ${hit}`, notes: [] };
+    } finally {
+      await rm(this.file, { force: true });
+    }
   }
 
   async save(baseline: BaselineDocument): Promise<SaveInfo> {
     const key = cacheKeyFor(this.ctx);
-    await writeBaselineFile(this.file, baseline);
-    const client = await this.client();
-    const id = await client.saveCache([CACHE_PATH], key);
-    if (id === -1) {
-      return {
-        saved: false,
-        location: key,
-        detail: 'the cache service did not store it (see the log above)',
-      };
+    try {
+      const client = await this.client();
+      if (client.isFeatureAvailable?.() === false) {
+        return { saved: false, location: cacheKeyFor(this.ctx), detail: UNAVAILABLE };
+      }
+      await writeBaselineFile(this.file, baseline);
+      const id = await client.saveCache([this.file], key);
+      if (id === -1) {
+        return {
+          saved: false,
+          location: key,
+          detail: 'the cache service did not store it (see the log above)',
+        };
+      }
+      return { saved: true, location: key };
+    } finally {
+      await rm(this.file, { force: true });
     }
-    return { saved: true, location: key };
   }
 
   describe(): string {
     return `cache (${restoreKeysFor(this.ctx).join(', ')}*)`;
+  }
+
+  missReason(): string {
+    if (this.unavailable) return UNAVAILABLE;
+    return (
+      `the Actions cache has no entry under ${restoreKeysFor(this.ctx).join(' or ')}* ` +
+      '(never saved for this job and these workloads on the default branch, or evicted: ' +
+      'the Actions cache drops entries not used for 7 days, and a nightly `schedule` run keeps them)'
+    );
   }
 
   private async client(): Promise<CacheClient> {

@@ -32,4 +32,8 @@ export class FileBaselineStore implements BaselineStore {
   describe(): string {
     return `file:${this.path}`;
   }
+
+  missReason(): string {
+    return `${this.path} does not exist yet (the first save creates it)`;
+  }
 }

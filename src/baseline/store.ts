@@ -30,6 +30,8 @@ export interface BaselineStore {
   save(baseline: BaselineDocument): Promise<SaveInfo>;
   /** One line for logs and reports, e.g. "file:bench/baseline.json". */
   describe(): string;
+  /** Why load() found nothing, in words: where it looked and the likely causes. */
+  missReason(): string;
 }
 
 export type BaselineSpec =

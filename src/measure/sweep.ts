@@ -1,15 +1,21 @@
 /**
  * The sweep engine: times every (workload, threads) cell.
  *
- *  1. one session per cell, opened up front;
+ *  1. each cell's session is opened when the cell is first needed (its warm-up), not all at once:
+ *     on a machine with many cores and a large model, opening every session up front could spend
+ *     the budget before anything is measured;
  *  2. warm-up per cell until steady (at least 200 ms, and two consecutive blocks of calls agree
- *     within 5 %; capped at a quarter of the budget shared by all cells);
+ *     within 5 %; capped so that warm-ups take at most a quarter of what is left of the budget);
  *  3. randomized interleaved rounds: each round visits every unfinished cell once, in a fresh
  *     seeded random order, so slow drifts of the machine (thermal, neighbours) spread over all
  *     cells instead of biasing whichever ran last;
- *  4. adaptive stopping: a cell is done when the distribution-free 95 % CI of its median has a
- *     half-width ≤ `targetPrecision` of the median (after `minSamples` samples over ≥ `minRounds`
- *     visits); the sweep ends when all cells are done or the time budget is spent.
+ *  4. adaptive stopping: a cell is done when the distribution-free 95 % CI of the median of its
+ *     visit medians has a half-width ≤ `targetPrecision` of that median (after at least
+ *     `minVisits` visits). The unit is the visit, not the call: the calls of one visit share the
+ *     machine's state of that moment and are not independent, so a CI over calls is too narrow;
+ *  5. the budget is a hard limit: before each session is opened, each warm-up call and each
+ *     visit, the engine checks that it fits in what is left. A cell that never got a sample is
+ *     reported in `skipped`, with the reason.
  *
  * A visit starts with one untimed call when calls are short: the session's thread pool was idle
  * (or other sessions' workers were still spinning) and the first call pays the wake-up.
@@ -23,8 +29,8 @@ export interface SweepOptions {
   readonly maxTimeSec: number;
   readonly targetPrecision: number;
   readonly seed: number;
-  readonly minSamples?: number;
-  readonly minRounds?: number;
+  /** Visits a cell needs before it can count as converged (default 8). */
+  readonly minVisits?: number;
   readonly maxSamples?: number;
   /** Aim for visits of about this long, so switching cells stays cheap. */
   readonly visitMs?: number;
@@ -54,7 +60,7 @@ export interface CellResult {
   readonly threads: number;
   /** ns per operation (call time / opsPerCall). */
   readonly samplesNs: number[];
-  /** The round each sample was taken in (parallel to samplesNs), for pairing across cells. */
+  /** The round each sample was taken in (parallel to samplesNs): one visit per round per cell. */
   readonly rounds: number[];
   readonly converged: boolean;
   readonly warmupCalls: number;
@@ -66,29 +72,40 @@ export interface WorkloadSweep {
   readonly cells: CellResult[];
 }
 
+/** A cell the budget left without a single sample. */
+export interface SkippedCell {
+  readonly workload: string;
+  readonly threads: number;
+  readonly reason: string;
+}
+
 export interface SweepOutput {
   readonly workloads: WorkloadSweep[];
   readonly elapsedSec: number;
   readonly rounds: number;
   readonly stoppedBy: 'precision' | 'budget';
+  /** Cells without samples (their CellResult has empty samplesNs). */
+  readonly skipped: readonly SkippedCell[];
 }
 
 interface Cell {
   readonly workload: Workload;
   readonly threads: number;
-  readonly runner: CellRunner;
+  runner: CellRunner | null;
   readonly samples: number[];
   readonly rounds: number[];
   callNs: number; // wall time of one call as the engine saw it (plans visits and the budget)
   warmupCalls: number;
   visits: number;
   converged: boolean;
+  skipped: string | null;
 }
 
 const WARMUP_BLOCK = 5;
 /** Warm at least this long per cell: caches, page faults, thread pools and clocks settle. */
 const MIN_WARMUP_MS = 200;
 const SHORT_CALL_NS = 10e6; // below 10 ms a call pays a visible wake-up after a switch
+export const DEFAULT_MIN_VISITS = 8;
 
 function medianOf(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -96,12 +113,24 @@ function medianOf(xs: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Relative half-width of the 95 % distribution-free CI of the median. */
+/** Relative half-width of the 95 % distribution-free CI of the median of `samples`. */
 export function relativeHalfWidth(samples: readonly number[]): number {
   if (samples.length < 2) return Infinity;
   const [lo, hi] = medianCIOrderStat(samples, 0.95);
   const m = medianOf(samples);
   return m > 0 ? (hi - lo) / 2 / m : Infinity;
+}
+
+/** The median of each visit's samples (`rounds[i]` is the visit of `samples[i]`), by visit. */
+export function visitMedians(samples: readonly number[], rounds: readonly number[]): number[] {
+  const groups = new Map<number, number[]>();
+  samples.forEach((x, i) => {
+    const r = rounds[i] ?? i;
+    const g = groups.get(r);
+    if (g === undefined) groups.set(r, [x]);
+    else g.push(x);
+  });
+  return [...groups.keys()].sort((a, b) => a - b).map((r) => medianOf(groups.get(r)!));
 }
 
 export async function sweep(
@@ -112,13 +141,28 @@ export async function sweep(
   const start = options.startMs ?? now();
   const budgetMs = options.maxTimeSec * 1000;
   const deadline = start + budgetMs;
-  const minSamples = options.minSamples ?? 10;
-  const minRounds = options.minRounds ?? 3;
+  const minVisits = options.minVisits ?? DEFAULT_MIN_VISITS;
   const maxSamples = options.maxSamples ?? 5000;
   const visitNs = (options.visitMs ?? 30) * 1e6;
   const rand = mulberry32(options.seed);
-  const cells: Cell[] = [];
+  const cells: Cell[] = workloads.flatMap((workload) =>
+    options.threads.map(
+      (threads): Cell => ({
+        workload,
+        threads,
+        runner: null,
+        samples: [],
+        rounds: [],
+        callNs: 0,
+        warmupCalls: 0,
+        visits: 0,
+        converged: false,
+        skipped: null,
+      }),
+    ),
+  );
   let round = 0;
+  const left = () => deadline - now();
 
   const visitPlan = (cell: Cell) => {
     const calls = Math.max(1, Math.min(50, Math.round(visitNs / Math.max(1, cell.callNs))));
@@ -132,50 +176,54 @@ export async function sweep(
       elapsedSec: (now() - start) / 1000,
       budgetSec: options.maxTimeSec,
       cellsDone: cells.filter((c) => c.converged).length,
-      cellsTotal: workloads.length * options.threads.length,
+      cellsTotal: cells.length,
       round,
     });
 
-  try {
-    progress('open');
-    for (const workload of workloads) {
-      for (const threads of options.threads) {
-        const runner = await workload.open(threads);
-        cells.push({
-          workload,
-          threads,
-          runner,
-          samples: [],
-          rounds: [],
-          callNs: 0,
-          warmupCalls: 0,
-          visits: 0,
-          converged: false,
-        });
-      }
-    }
+  const skip = (cell: Cell, reason: string) => {
+    cell.skipped ??= reason;
+  };
 
-    // Warm-up: at most a quarter of the budget overall, shared equally.
+  try {
+    // Open and warm up each cell in turn. Warm-ups share at most a quarter of the budget left.
     progress('warmup');
-    const warmCapMs = Math.max(50, (deadline - now()) / 4 / Math.max(1, cells.length));
-    for (const cell of cells) {
+    for (const [i, cell] of cells.entries()) {
+      if (left() <= 0) {
+        skip(cell, 'the budget ran out before its session was opened');
+        continue;
+      }
+      progress('open');
+      cell.runner = await cell.workload.open(cell.threads);
+      const warmCapMs = Math.max(50, left() / 4 / (cells.length - i));
       if (cell.workload.warmupCalls !== undefined) {
         // At least one call: it estimates the call time that plans the visits.
         const calls = Math.max(1, cell.workload.warmupCalls);
         const t = now();
-        for (let i = 0; i < calls; i++) await cell.runner.call();
-        cell.callNs = ((now() - t) * 1e6) / calls;
-        cell.warmupCalls = calls;
+        for (let j = 0; j < calls; j++) {
+          if (j > 0 && left() < cell.callNs / 1e6) break;
+          await cell.runner.call();
+          cell.warmupCalls++;
+          cell.callNs = ((now() - t) * 1e6) / cell.warmupCalls;
+        }
         continue;
       }
       const cellStart = now();
       let previous = Infinity;
-      for (;;) {
+      let out = false;
+      while (!out) {
         const block: number[] = [];
         const t = now();
-        for (let i = 0; i < WARMUP_BLOCK; i++) block.push(await cell.runner.call());
-        cell.callNs = ((now() - t) * 1e6) / WARMUP_BLOCK;
-        cell.warmupCalls += WARMUP_BLOCK;
+        for (let j = 0; j < WARMUP_BLOCK; j++) {
+          // The first call measures the call time; later ones must fit in the budget.
+          if (cell.warmupCalls > 0 && left() < cell.callNs / 1e6) {
+            out = true;
+            break;
+          }
+          block.push(await cell.runner.call());
+          cell.warmupCalls++;
+          cell.callNs = ((now() - t) * 1e6) / block.length;
+        }
+        if (out || block.length < WARMUP_BLOCK) break;
         const m = medianOf(block);
         const steady = Math.abs(m - previous) / previous <= 0.05;
         previous = m;
@@ -188,11 +236,16 @@ export async function sweep(
     let stoppedBy: SweepOutput['stoppedBy'] = 'precision';
     for (;;) {
       const active = cells.filter(
-        (c) => (options.stopWhen || !c.converged) && c.samples.length < maxSamples,
+        (c) =>
+          c.runner !== null &&
+          c.skipped === null &&
+          (options.stopWhen || !c.converged) &&
+          c.samples.length < maxSamples,
       );
       if (active.length === 0) break;
-      // Stop at a round boundary, so every cell gets the same number of visits; the first
-      // round always runs, so every cell has samples.
+      // Stop at a round boundary when the next round does not fit, so every cell gets the same
+      // number of visits. The first round is the exception: every cell should get samples, so
+      // it visits what fits and skips the rest.
       const roundMs = active.reduce((sum, c) => sum + visitPlan(c).ms, 0);
       if (round > 0 && now() + roundMs > deadline) {
         stoppedBy = 'budget';
@@ -204,13 +257,19 @@ export async function sweep(
         const j = Math.floor(rand() * (i + 1));
         [active[i], active[j]] = [active[j]!, active[i]!];
       }
+      let overran = false;
       for (const cell of active) {
-        const { calls, discard } = visitPlan(cell);
+        const { calls, discard, ms } = visitPlan(cell);
+        if (now() + ms > deadline) {
+          overran = true;
+          if (cell.samples.length === 0) skip(cell, 'the budget ran out before its first visit');
+          continue;
+        }
         const t = now();
-        for (let i = 0; i < discard; i++) await cell.runner.call();
+        for (let i = 0; i < discard; i++) await cell.runner!.call();
         const ops = cell.workload.opsPerCall;
         for (let i = 0; i < calls; i++) {
-          const ns = await cell.runner.call();
+          const ns = await cell.runner!.call();
           cell.samples.push(ns / ops);
           cell.rounds.push(round);
         }
@@ -219,20 +278,34 @@ export async function sweep(
       }
       for (const cell of active) {
         if (
-          cell.samples.length >= minSamples &&
-          cell.visits >= minRounds &&
-          relativeHalfWidth(cell.samples) <= options.targetPrecision
+          cell.visits >= minVisits &&
+          relativeHalfWidth(visitMedians(cell.samples, cell.rounds)) <= options.targetPrecision
         ) {
           cell.converged = true;
         }
       }
       progress('measure');
+      if (overran) {
+        stoppedBy = 'budget';
+        break;
+      }
       if (options.stopWhen?.(snapshot(), round)) break;
     }
-    return { workloads: snapshot(), elapsedSec: (now() - start) / 1000, rounds: round, stoppedBy };
+    for (const cell of cells) {
+      if (cell.samples.length === 0) skip(cell, 'the budget ran out before its first visit');
+    }
+    return {
+      workloads: snapshot(),
+      elapsedSec: (now() - start) / 1000,
+      rounds: round,
+      stoppedBy,
+      skipped: cells
+        .filter((c) => c.skipped !== null)
+        .map((c) => ({ workload: c.workload.id, threads: c.threads, reason: c.skipped! })),
+    };
   } finally {
     progress('done');
-    for (const cell of cells) await cell.runner.close();
+    for (const cell of cells) await cell.runner?.close();
   }
 
   function snapshot(): WorkloadSweep[] {

@@ -14,24 +14,30 @@ import { runSweep, type SweepRunOptions } from './sweep-run.js';
 
 export interface Confirmation {
   readonly comparison: Comparison;
-  /** The re-measurement's own comparison (only the flagged cells), for the report. */
-  readonly recheck: Comparison;
+  /** The re-measurement's own comparison (only the flagged cells), for the report; null when none ran. */
+  readonly recheck: Comparison | null;
   readonly confirmed: boolean;
   readonly note: string;
 }
 
 type Regression = Extract<Comparison, { kind: 'regression' }>;
 
-/** The workloads and thread counts of the flagged cells, as sweep settings. */
-export function recheckSettings(settings: SweepSettings, regression: Regression): SweepSettings {
+/**
+ * The workloads and thread counts of the flagged cells, as sweep settings with `budgetSec` (what
+ * is left of the step's measuring budget).
+ */
+export function recheckSettings(
+  settings: SweepSettings,
+  regression: Regression,
+  budgetSec: number,
+): SweepSettings {
   const ids = [...new Set(regression.regressions.map((c) => c.workload))];
   const threads = [...new Set(regression.regressions.map((c) => c.threads))].sort((a, b) => a - b);
   const workload: WorkloadSpec =
     settings.workload.kind === 'matmul'
       ? { kind: 'matmul', sizes: ids.map((id) => parseShape(id.replace(/^matmul:/, ''))) }
       : settings.workload;
-  // Half the budget: the cells are few and already known to be measurable.
-  return { ...settings, workload, threads, maxTimeSec: Math.max(5, settings.maxTimeSec / 2) };
+  return { ...settings, workload, threads, maxTimeSec: budgetSec };
 }
 
 export async function confirmRegression(
@@ -40,8 +46,12 @@ export async function confirmRegression(
   baseline: LoadedBaseline,
   compareOptions: CompareOptions,
   runOptions: SweepRunOptions = {},
+  budgetSec: number = settings.maxTimeSec / 2,
 ): Promise<Confirmation> {
-  const again = await runSweep(recheckSettings(settings, first), runOptions);
+  if (!(budgetSec > 0)) {
+    return unconfirmed(first, null, 'no time was left of max-time to measure it again');
+  }
+  const again = await runSweep(recheckSettings(settings, first, budgetSec), runOptions);
   const recheck = compareResults(baseline, again.result, { ...compareOptions, gate: 'all' });
   const flagged = new Set(first.regressions.map((c) => `${c.workload}@${c.threads}`));
   const still =
@@ -65,7 +75,14 @@ export async function confirmRegression(
       note,
     };
   }
-  const note = `a second measurement of ${names(first.regressions)} did not confirm the slowdown (${recheckSummary(recheck)}): treated as noise of this run`;
+  return unconfirmed(
+    first,
+    recheck,
+    `a second measurement of ${names(first.regressions)} did not confirm the slowdown (${recheckSummary(recheck)}): treated as noise of this run`,
+  );
+}
+
+function unconfirmed(first: Regression, recheck: Comparison | null, note: string): Confirmation {
   const cells = first.cells.map((c) =>
     c.regression ? { ...c, regression: false, status: 'inconclusive' as const } : c,
   );

@@ -23,6 +23,8 @@ export interface SweepRunOptions {
   readonly threshold?: number;
   /** Same-job comparison only: what the base is, for the report (e.g. "origin/main"). */
   readonly baseDescription?: string;
+  /** When the budget started (performance.now()), if before this call; default: now. */
+  readonly startMs?: number;
 }
 
 export interface SweepRun {
@@ -37,7 +39,7 @@ export async function runSweep(
   settings: SweepSettings,
   options: SweepRunOptions = {},
 ): Promise<SweepRun> {
-  const startMs = performance.now();
+  const startMs = options.startMs ?? performance.now();
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
   const machine = probeCpu({ ortVersion: version });
@@ -47,11 +49,13 @@ export async function runSweep(
       : [...settings.threads];
   // The per-call overhead of session.run matters to ORT workloads only.
   const overhead = settings.workload.kind === 'command' ? null : await measureCallOverhead(ort);
+  const sides = settings.baselineWorkload ? 2 : 1;
   const workloads = await buildWorkloads(settings.workload, {
     ort,
     threads,
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
+    sides,
   });
 
   const common = {
@@ -71,6 +75,7 @@ export async function runSweep(
       threads,
       overheadNs: overhead?.perCallNs ?? 0,
       seed: settings.seed,
+      sides,
     });
     if (workloads.length !== 1 || !base) {
       throw new Error('a same-job comparison needs exactly one workload on each side');

@@ -2,8 +2,9 @@
 import os from 'node:os';
 import type { WorkloadSpec } from '../settings/settings.js';
 import { createCommandWorkload } from '../workloads/command.js';
-import { checkShapeFits, createMatMulWorkload } from '../workloads/matmul.js';
-import { createModelWorkload } from '../workloads/model.js';
+import { InputError } from '../errors.js';
+import { createMatMulWorkload, planMatMulMemory } from '../workloads/matmul.js';
+import { createModelWorkload, modelFileBytes } from '../workloads/model.js';
 import type { OrtModule } from '../workloads/ort.js';
 import type { Workload } from '../workloads/types.js';
 
@@ -12,26 +13,47 @@ export interface BuildContext {
   readonly threads: readonly number[];
   readonly overheadNs: number;
   readonly seed: number;
+  /**
+   * Sides measured at once (2 for a same-job comparison): every cell of every side holds its
+   * session during the rounds. Default 1.
+   */
+  readonly sides?: number;
+  /** Free memory in bytes; default os.freemem(). */
+  readonly freeBytes?: number;
 }
 
 export async function buildWorkloads(spec: WorkloadSpec, ctx: BuildContext): Promise<Workload[]> {
+  const sessions = ctx.threads.length * (ctx.sides ?? 1);
+  const free = ctx.freeBytes ?? os.freemem();
   switch (spec.kind) {
     case 'matmul': {
-      for (const shape of spec.sizes) checkShapeFits(shape, ctx.threads.length, os.freemem());
+      const maxOps = planMatMulMemory(spec.sizes, sessions, free);
       const out: Workload[] = [];
-      for (const shape of spec.sizes) {
+      for (const [i, shape] of spec.sizes.entries()) {
         out.push(
           await createMatMulWorkload(ctx.ort, shape, {
             overheadNs: ctx.overheadNs,
             maxThreads: Math.max(...ctx.threads),
             seed: ctx.seed,
+            maxOpsPerCall: maxOps[i]!,
           }),
         );
       }
       return out;
     }
-    case 'model':
+    case 'model': {
+      // Every session holds the model's weights (about the file's size).
+      const bytes = await modelFileBytes(spec.path);
+      if (bytes * (sessions + 1) > free * 0.5) {
+        const gib = (b: number) => `${(b / 2 ** 30).toFixed(2)} GiB`;
+        throw new InputError(
+          `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions (one per cell) need about ` +
+            `${gib(bytes * (sessions + 1))} but only ${gib(free)} of memory is free; expected fewer ` +
+            'thread counts (--threads) or a machine with more memory',
+        );
+      }
       return [await createModelWorkload(ctx.ort, { ...spec, seed: ctx.seed })];
+    }
     case 'command':
       return [createCommandWorkload(spec)];
     default: {

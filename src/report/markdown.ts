@@ -9,7 +9,7 @@ import { escapeMarkdown } from '../github/markdown.js';
 import type { Result, WorkloadResult } from '../results/types.js';
 import { geometricMean } from '../stats/index.js';
 import { formatNs, formatPercent, formatRange, formatSignedPercent } from './format.js';
-import { describeMachine } from './terminal.js';
+import { describeMachine, skippedText } from './terminal.js';
 
 /** Which kind of baseline the comparison used, for the reader. */
 export type BaselineKind = 'stored' | 'same-job' | 'file';
@@ -24,6 +24,8 @@ export interface MarkdownContext {
   readonly runUrl?: string;
   /** Extra warnings to show (e.g. "could not save the baseline"). */
   readonly warnings?: readonly string[];
+  /** The stored history's line, e.g. "history: 7 → 8 runs" or "history reset: 0 → 1 run (…)". */
+  readonly history?: string;
 }
 
 const threadsText = (n: number) => `${n} thread${n === 1 ? '' : 's'}`;
@@ -73,6 +75,24 @@ export function headline(
       return never;
     }
   }
+}
+
+function levelText(level: number): string {
+  return `${Number((level * 100).toPrecision(4))} %`;
+}
+
+/** Which gate decided, with the threshold and the confidence it actually used. */
+export function gateLine(comparison: Comparison | null, ctx: MarkdownContext): string {
+  if (comparison === null || comparison.kind === 'no-baseline') return '';
+  const s = comparison.settings;
+  const where =
+    ctx.baselineKind === 'same-job'
+      ? `the base measured in this job (${escapeMarkdown(comparison.baseline.source.replace(/^same job: /, ''))})`
+      : `the stored baseline (${escapeMarkdown(comparison.baseline.source)}, ${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? '' : 's'} of history)`;
+  return (
+    `**Gate:** ${where}; a gated cell fails at a slowdown of ${formatPercent(s.threshold, 0)} or more ` +
+    `beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.`
+  );
 }
 
 function recommendationBlock(result: Result): string {
@@ -251,8 +271,11 @@ export function renderMarkdown(
   ctx: MarkdownContext = {},
 ): string {
   const parts = [headline(result, comparison, ctx)];
+  const gate = gateLine(comparison, ctx);
+  if (gate) parts.push(gate);
   const nb = noBaselineText(comparison, ctx);
   if (nb) parts.push(nb);
+  if (ctx.history) parts.push(`Baseline ${escapeMarkdown(ctx.history)}.`);
   if (comparison?.kind === 'regression') {
     parts.push(
       comparison.regressions
@@ -263,7 +286,9 @@ export function renderMarkdown(
         .join('\n'),
     );
   }
-  for (const w of ctx.warnings ?? []) parts.push(`> [!WARNING]\n> ${escapeMarkdown(w)}`);
+  const skipped = skippedText(result);
+  const warnings = [...(ctx.warnings ?? []), ...(skipped ? [skipped] : [])];
+  for (const w of warnings) parts.push(`> [!WARNING]\n> ${escapeMarkdown(w)}`);
   parts.push(recommendationBlock(result));
   for (const w of result.workloads) {
     const metric =

@@ -78,6 +78,19 @@ export function renderSweep(result: Result): string {
   extra.push(
     `Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target ±${formatPercent(result.settings.targetPrecision, 0)} on each median).`,
   );
+  const skipped = skippedText(result);
+  if (skipped) extra.push(skipped);
   parts.push(extra.join('\n'));
   return parts.join('\n\n') + '\n';
+}
+
+/** The cells the budget left unmeasured, in one line (empty when none). */
+export function skippedText(result: Result): string {
+  const skipped = result.skipped ?? [];
+  if (skipped.length === 0) return '';
+  const cells = skipped.map((s) => `${s.workload} @ ${s.threads}`).join(', ');
+  return (
+    `Not measured (the time budget of ${result.settings.maxTimeSec} s ran out): ${cells}. ` +
+    'Raise the budget (--max-time, or the max-time input) to measure them.'
+  );
 }

@@ -10,6 +10,7 @@ import {
 import type { SweepOutput } from '../measure/sweep.js';
 import { bootstrapMedianCI, median } from '../stats/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { WorkloadError } from '../errors.js';
 import type { MachineInfo, Point, Result, RuntimeInfo, WorkloadResult } from './types.js';
 
 export interface BuildInput {
@@ -29,10 +30,15 @@ export function buildResult(input: BuildInput): Result {
   const { machine, settings, overhead } = input;
   const perCore = machine.peakGflops?.perCoreGflops ?? null;
   const workloads: WorkloadResult[] = input.sweep.workloads.map(({ workload, cells }, wi) => {
-    const summaries = cells.map((cell, ci) => {
-      if (cell.samplesNs.length === 0) {
-        throw new Error(`no samples for ${workload.id} at ${cell.threads} threads`);
-      }
+    // A cell the budget left without samples is reported in `skipped`, not as a point.
+    const measured = cells.flatMap((cell, ci) => (cell.samplesNs.length > 0 ? [{ cell, ci }] : []));
+    if (measured.length === 0) {
+      throw new WorkloadError(
+        `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} ` +
+          'was measured; expected a budget that fits at least one visit of each workload: raise max-time',
+      );
+    }
+    const summaries = measured.map(({ cell, ci }) => {
       const medianNs = median(cell.samplesNs);
       const ci95Ns = bootstrapMedianCI(cell.samplesNs, {
         confidence: 0.95,
@@ -102,5 +108,6 @@ export function buildResult(input: BuildInput): Result {
       basis: overall.basis,
     },
     elapsedSec: input.elapsedSec,
+    ...(input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}),
   };
 }

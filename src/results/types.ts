@@ -93,4 +93,6 @@ export interface Result {
     readonly basis: string;
   };
   readonly elapsedSec: number;
+  /** Cells the time budget left without a sample (not in `workloads[].points`). */
+  readonly skipped?: readonly { workload: string; threads: number; reason: string }[];
 }

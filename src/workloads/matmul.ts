@@ -55,23 +55,39 @@ export function parseShapes(text: string, input = '--sizes'): MatMulShape[] {
 }
 
 /**
- * Refuse a shape whose model would not fit: checked before anything is allocated. Every cell
- * holds its own session (its own copy of the weights), hence `cells`.
+ * The memory plan of the MatMul cells: all of them hold a session at once (each with its own
+ * copy of the weights, `opsPerCall` products deep), and together they may use at most half of
+ * the free memory. Refuses the shapes when even one product per call does not fit — checked
+ * before anything is allocated — and otherwise gives each shape the largest power-of-two number
+ * of products per call that keeps the sum within that half (calibration may pick fewer).
+ * @returns per shape, the most products per call its sessions may hold.
  */
-export function checkShapeFits(
-  shape: MatMulShape,
+export function planMatMulMemory(
+  shapes: readonly MatMulShape[],
   cells: number,
   freeBytes: number,
   input = '--sizes',
-): void {
-  const need = matmulBytes(shape, 1) * (cells + 2);
-  if (need > freeBytes * 0.5) {
-    const gib = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
+): number[] {
+  const budget = freeBytes * 0.5;
+  const gib = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
+  // Sessions of every cell, plus the calibration session and the inputs.
+  const need = (shape: MatMulShape, ops: number) => matmulBytes(shape, ops) * (cells + 1);
+  const minimum = shapes.reduce((sum, s) => sum + need(s, 1), 0);
+  if (minimum > budget) {
+    const list = shapes.map(formatShape).join(',');
     throw new InputError(
-      `${input}: got "${formatShape(shape)}"; it needs about ${gib(need)} for ${cells} sessions ` +
-        `but only ${gib(freeBytes)} of memory is free; expected a shape that fits in half of the free memory`,
+      `${input}: got "${list}"; ${shapes.length === 1 ? 'it needs' : 'together they need'} about ` +
+        `${gib(minimum)} for ${cells} sessions each but only ${gib(freeBytes)} of memory is free; ` +
+        'expected shapes that fit in half of the free memory (fewer or smaller shapes, or fewer thread counts)',
     );
   }
+  // Share the budget in proportion to each shape's one-product footprint.
+  return shapes.map((shape) => {
+    const share = (budget * need(shape, 1)) / minimum;
+    let ops = 1;
+    while (ops < MAX_OPS_PER_CALL && need(shape, ops * 2) <= share) ops *= 2;
+    return ops;
+  });
 }
 
 export function matmulId(shape: MatMulShape): string {
@@ -110,6 +126,8 @@ export interface MatMulOptions {
   readonly maxThreads: number;
   /** Keep the overhead under this share of a call (default 2 %, with a 3× safety margin). */
   readonly targetOverheadShare?: number;
+  /** The most products one call may hold (the memory plan's; default MAX_OPS_PER_CALL). */
+  readonly maxOpsPerCall?: number;
   readonly seed?: number;
 }
 
@@ -138,7 +156,10 @@ export async function createMatMulWorkload(
     await probe.release();
   }
   const workNs = Math.max(1, perOpNs - options.overheadNs);
-  const ops = pow2AtLeast((3 * options.overheadNs) / (share * workNs), MAX_OPS_PER_CALL);
+  const ops = pow2AtLeast(
+    (3 * options.overheadNs) / (share * workNs),
+    Math.min(MAX_OPS_PER_CALL, options.maxOpsPerCall ?? MAX_OPS_PER_CALL),
+  );
   const model = buildMatMulModel(shape, ops, seed);
 
   return {

@@ -18,7 +18,7 @@
  * `contentHash` (sha256, first 16 hex digits), which tells a changed model apart.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError, WorkloadError, describeError, invalid } from '../errors.js';
 import type { CellRunner, Workload } from './types.js';
@@ -366,27 +366,54 @@ export function buildFeeds(
   return feeds;
 }
 
-async function readModel(path: string): Promise<Uint8Array> {
+/**
+ * The largest model file threadgate reads: protobuf's 2 GiB message limit, which ONNX Runtime
+ * cannot exceed without external data files (not supported here).
+ */
+export const MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
+
+/** The size of a model file (0 when it cannot be read: readModel then says why). */
+export async function modelFileBytes(path: string): Promise<number> {
   try {
+    const info = await stat(path);
+    return info.isFile() ? info.size : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function readModel(path: string, input: string): Promise<Uint8Array> {
+  const fail = (why: string) =>
+    new InputError(`${input}: cannot read ${JSON.stringify(path)} (${why}); expected a readable .onnx file`);
+  try {
+    // stat first: a device (/dev/zero), a FIFO or a huge file is refused before reading.
+    const info = await stat(path);
+    if (info.isDirectory()) throw fail('it is a directory');
+    if (!info.isFile()) throw fail('it is not a regular file');
+    if (info.size > MAX_MODEL_BYTES) {
+      throw fail(
+        `it is ${(info.size / 1024 ** 3).toFixed(1)} GiB; at most 2 GiB, the protobuf limit of an ONNX file without external data`,
+      );
+    }
+    if (info.size === 0) throw fail('it is empty');
     return new Uint8Array(await readFile(path));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
+    throw fail(
       code === 'ENOENT'
         ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : oneLine(describeError(e));
-    throw new InputError(
-      `--model: cannot read ${JSON.stringify(path)} (${why}); expected a readable .onnx file`,
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'ENOTDIR'
+            ? 'a parent is not a directory'
+            : oneLine(describeError(e)),
     );
   }
 }
 
 export async function createModelWorkload(ort: OrtModule, spec: ModelSpec): Promise<Workload> {
-  const bytes = await readModel(spec.path);
+  const bytes = await readModel(spec.path, '--model');
   const name = basename(spec.path);
   const contentHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 

@@ -6,7 +6,28 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { ROOT, runProcess, type RunOutput } from './cli.js';
+
+/** The token a runner puts where action.yml says `${{ github.token }}`. */
+export const RUNNER_TOKEN = 'ghs_runnerGitHubToken0000000000000000';
+
+/**
+ * Every input's default from action.yml, as a runner passes them: a runner sets INPUT_<NAME> for
+ * every input the workflow does not set, to its default (expressions evaluated), so the action
+ * never sees an input as missing. `${{ github.token }}` becomes RUNNER_TOKEN.
+ */
+export function actionDefaults(actionDir = ROOT): Record<string, string> {
+  const action = parse(readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: unknown }>;
+  };
+  const out: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs)) {
+    const value = input.default === undefined ? '' : String(input.default);
+    out[name] = value.replace(/\$\{\{\s*github\.token\s*\}\}/g, RUNNER_TOKEN);
+  }
+  return out;
+}
 
 export interface ActionRun extends RunOutput {
   readonly outputs: Record<string, string>;
@@ -85,10 +106,10 @@ export async function runBundledAction(opts: ActionRunOptions): Promise<ActionRu
     RUNNER_OS: 'Linux',
     ...opts.env,
   };
-  for (const [name, value] of Object.entries(opts.inputs)) {
+  const actionDir = opts.actionDir ?? ROOT;
+  for (const [name, value] of Object.entries({ ...actionDefaults(actionDir), ...opts.inputs })) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
-  const actionDir = opts.actionDir ?? ROOT;
   const out = await runProcess(process.execPath, [path.join(actionDir, 'dist/index.js')], {
     cwd: file('workspace'),
     env,

@@ -1,0 +1,143 @@
+/**
+ * The stored baseline in the action's life: which store, loading it, and saving this run into it
+ * — without ever losing or resetting the history silently. Every outcome becomes a line for the
+ * summary and the comment: how many runs the history had and has, and why it was reset when it
+ * was (nothing stored, an unreadable entry, another kind of machine).
+ */
+import path from 'node:path';
+import type { ActionSettings } from './inputs.js';
+import { baselineScope, CacheBaselineStore } from '../baseline/cache-store.js';
+import { FileBaselineStore } from '../baseline/file-store.js';
+import { mergeRun } from '../baseline/history.js';
+import type { BaselineStore, LoadedBaseline } from '../baseline/store.js';
+import { fingerprintDifferences } from '../cpu/fingerprint.js';
+import { BaselineError, describeError } from '../errors.js';
+import type { Result } from '../results/types.js';
+import { actionTempDir, isDefaultBranchRun, type RunnerContext } from './context.js';
+
+export function chooseStore(
+  settings: ActionSettings,
+  ctx: RunnerContext,
+  result: Result,
+): BaselineStore | null {
+  switch (settings.baseline.kind) {
+    case 'none':
+      return null;
+    case 'file':
+      return new FileBaselineStore(path.resolve(ctx.workspace, settings.baseline.path));
+    case 'cache':
+      return new CacheBaselineStore(
+        {
+          fingerprint: result.machine.fingerprint,
+          scope: baselineScope({
+            workflow: ctx.workflow,
+            job: ctx.job,
+            commentKey: settings.commentKey,
+            workloads: result.workloads.map((w) => w.id),
+            baselineKey: settings.baselineKey,
+          }),
+          event: ctx.eventName,
+          branch: ctx.branch,
+          defaultBranch: ctx.defaultBranch,
+          runId: ctx.runId,
+          runAttempt: ctx.runAttempt,
+        },
+        { dir: path.join(actionTempDir(ctx), 'baseline-cache') },
+      );
+    default: {
+      const never: never = settings.baseline;
+      return never;
+    }
+  }
+}
+
+export interface StoredHistory {
+  readonly store: BaselineStore;
+  /** The usable baseline, or null. */
+  readonly baseline: LoadedBaseline | null;
+  /** Why there is no usable baseline, in words (null when there is one). */
+  readonly missing: string | null;
+  /**
+   * A failure that is the user's to fix and fails the step as an error after the report: an
+   * unreadable `file:` baseline outside the default branch. Null otherwise.
+   */
+  readonly error: BaselineError | null;
+}
+
+/**
+ * Load the stored history. An unreadable entry never wedges the pipeline: on the default branch
+ * (which will replace it) and for the cache (which the user cannot edit) it is a warning and no
+ * baseline; only a user's own `file:` baseline on other runs fails, as an error naming it.
+ */
+export async function loadHistory(
+  store: BaselineStore,
+  ctx: RunnerContext,
+  warnings: string[],
+): Promise<StoredHistory> {
+  try {
+    const baseline = await store.load();
+    return { store, baseline, missing: baseline ? null : store.missReason(), error: null };
+  } catch (e) {
+    const why = describeError(e);
+    const userFile = store instanceof FileBaselineStore && !isDefaultBranchRun(ctx);
+    if (e instanceof BaselineError && userFile) {
+      return { store, baseline: null, missing: why, error: e };
+    }
+    warnings.push(
+      `The stored baseline could not be read (${why}): ` +
+        (isDefaultBranchRun(ctx)
+          ? 'this run starts a fresh history.'
+          : 'compared with nothing; the next run on the default branch replaces it.'),
+    );
+    return { store, baseline: null, missing: `the stored history could not be read (${why})`, error: null };
+  }
+}
+
+export interface SaveOutcome {
+  /** One line for the summary and the comment, e.g. "history: 7 → 8 runs (saved as …)". */
+  readonly line: string;
+  /** The history was started afresh although one may have existed. */
+  readonly reset: boolean;
+}
+
+/** Merge this run into the history and save it; a failed save is a warning, never a failure. */
+export async function saveHistory(
+  history: StoredHistory,
+  result: Result,
+  ctx: RunnerContext,
+  warnings: string[],
+): Promise<SaveOutcome | null> {
+  const previous = history.baseline?.document ?? null;
+  const merged = mergeRun(previous, result, { ref: ctx.ref, sha: ctx.sha });
+  const after = merged.baseline.runs.length;
+  const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
+  let line: string;
+  let reset = false;
+  if (previous === null) {
+    reset = true;
+    line = `history reset: 0 → ${runs(after)} (${history.missing ?? 'nothing stored'})`;
+  } else if (previous.fingerprint !== result.machine.fingerprint) {
+    reset = true;
+    const diff = fingerprintDifferences(previous.machine, result.machine)
+      .map((d) => `${d.field} ${JSON.stringify(d.a)} → ${JSON.stringify(d.b)}`)
+      .join(', ');
+    line =
+      `history reset: ${previous.runs.length} → ${runs(after)} (this is another kind of machine` +
+      `${diff ? `: ${diff}` : ''}; a history holds one kind)`;
+  } else {
+    const dropped = previous.runs.length + 1 - after;
+    line =
+      `history: ${previous.runs.length} → ${runs(after)}` +
+      (dropped > 0 ? ` (the oldest ${runs(dropped)} dropped)` : '');
+  }
+  try {
+    const info = await history.store.save(merged.baseline);
+    if (info.saved) return { line: `${line}; saved as ${info.location}`, reset };
+    warnings.push(
+      `The baseline was not saved to ${info.location}: ${info.detail ?? 'unknown reason'}`,
+    );
+  } catch (e) {
+    warnings.push(`Could not save the baseline to ${history.store.describe()}: ${describeError(e)}`);
+  }
+  return null;
+}
