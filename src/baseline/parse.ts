@@ -19,10 +19,15 @@ type ErrorFactory = (message: string) => Error;
 
 /**
  * Parse a baseline file: a baseline document, or a plain Result JSON (schemaVersion 1), which
- * becomes a history of one run. Throws BaselineError naming `fileName` and the problem.
+ * becomes a history of one run. Throws BaselineError naming `label` (e.g. "--history"),
+ * `fileName` and the problem.
  */
-export function parseBaselineFile(text: string, fileName: string): ParsedBaseline {
-  const fail: ErrorFactory = (m) => new BaselineError(`baseline ${fileName}: ${m}`);
+export function parseBaselineFile(
+  text: string,
+  fileName: string,
+  label = 'baseline',
+): ParsedBaseline {
+  const fail: ErrorFactory = (m) => new BaselineError(`${label} ${fileName}: ${m}`);
   const value = asObject(parseJson(text, fail), fail);
   if (classify(value, fail) === 'baseline') {
     return { document: checkBaseline(value, fail), from: 'baseline' };
@@ -44,8 +49,9 @@ export function parseResultFile(text: string, fileName: string, input: string): 
 }
 
 /** Read and parse a baseline file; a missing or unreadable file is a BaselineError too. */
-export async function readBaselineFile(path: string): Promise<ParsedBaseline> {
-  return parseBaselineFile(await readText(path, (m) => new BaselineError(`baseline ${m}`)), path);
+export async function readBaselineFile(path: string, label = 'baseline'): Promise<ParsedBaseline> {
+  const text = await readText(path, (m) => new BaselineError(`${label} ${m}`));
+  return parseBaselineFile(text, path, label);
 }
 
 /** Read and parse a results file given by `input` (e.g. "--current"). */

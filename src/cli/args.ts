@@ -73,3 +73,13 @@ export function stringFlag(values: Record<string, unknown>, name: string): strin
   const v = values[name];
   return typeof v === 'string' ? v : undefined;
 }
+
+/** A required file-path flag: InputError naming it when missing or empty. */
+export function requiredPath(values: Record<string, unknown>, name: string, what: string): string {
+  const value = stringFlag(values, name);
+  if (value === undefined)
+    throw new InputError(`--${name}: missing; expected --${name} FILE (${what})`);
+  if (value.trim() === '')
+    throw new InputError(`--${name}: got ""; expected a file path (${what})`);
+  return value;
+}

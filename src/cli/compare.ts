@@ -8,17 +8,17 @@
 import {
   compareResults,
   DEFAULT_GATE,
+  DEFAULT_THRESHOLD,
   parseGateMode,
   type CompareOptions,
 } from '../analysis/compare.js';
 import { toComparisonJson } from '../analysis/comparison-json.js';
 import { readBaselineFile, readResultFile } from '../baseline/parse.js';
 import type { LoadedBaseline } from '../baseline/store.js';
-import { InputError } from '../errors.js';
 import { renderComparison } from '../report/compare-terminal.js';
 import { writeJsonAtomic } from '../results/io.js';
 import { parsePercent } from '../settings/settings.js';
-import { parseFlags, stringFlag, type OptionSpec } from './args.js';
+import { parseFlags, requiredPath, stringFlag, type OptionSpec } from './args.js';
 
 export const COMPARE_OPTIONS = {
   baseline: { type: 'string' },
@@ -28,6 +28,23 @@ export const COMPARE_OPTIONS = {
   force: { type: 'boolean' },
   gate: { type: 'string' },
 } as const satisfies OptionSpec;
+
+export const COMPARE_HELP = `threadgate compare — did the current run get slower than the baseline?
+
+Usage:
+  threadgate compare --baseline FILE --current FILE [--threshold PERCENT] [--json FILE]
+                     [--force] [--gate deployed|all]
+
+  --baseline FILE       a baseline history (threadgate baseline add, or the action's) or a
+                        results file (a history of one run)
+  --current FILE        the results JSON of the run to check (threadgate sweep --json)
+  --threshold PERCENT   smallest slowdown that can fail (default ${DEFAULT_THRESHOLD * 100}%)
+  --gate deployed|all   gate every common cell (all, the default) or only each workload's
+                        recommended and fastest thread counts (deployed)
+  --force               compare even if the baseline is from another kind of machine
+  --json FILE           write the comparison JSON (schema/comparison.schema.json)
+
+Exit codes: 0 pass, inconclusive or no baseline, 1 regression, 2 error.`;
 
 export interface CompareCliSettings {
   readonly baselinePath: string;
@@ -41,12 +58,12 @@ export function compareSettingsFromFlags(argv: readonly string[]): CompareCliSet
   const threshold = stringFlag(v, 'threshold');
   const gate = stringFlag(v, 'gate');
   return {
-    baselinePath: required(
+    baselinePath: requiredPath(
       v,
       'baseline',
       'a baseline file or a results file from threadgate sweep --json',
     ),
-    currentPath: required(
+    currentPath: requiredPath(
       v,
       'current',
       'the results file of the run to check (threadgate sweep --json)',
@@ -58,15 +75,6 @@ export function compareSettingsFromFlags(argv: readonly string[]): CompareCliSet
       force: v['force'] === true,
     },
   };
-}
-
-function required(v: Record<string, unknown>, name: string, what: string): string {
-  const value = stringFlag(v, name);
-  if (value === undefined)
-    throw new InputError(`--${name}: missing; expected --${name} FILE (${what})`);
-  if (value.trim() === '')
-    throw new InputError(`--${name}: got ""; expected a file path (${what})`);
-  return value;
 }
 
 export interface CompareIo {

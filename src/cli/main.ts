@@ -1,34 +1,57 @@
 /**
  * The CLI entry: dispatch a subcommand and turn its outcome into an exit code.
  * 0 pass / no-baseline / inconclusive, 1 regression, 2 error (bad input or failure to run).
+ * Each command's help text lives next to its option spec (SWEEP_HELP, COMPARE_HELP, …).
  */
 import { describeError, isUserError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
-import { sweepCommand } from './sweep.js';
 
 const USAGE = `threadgate ${TOOL_VERSION} — how many threads should CPU inference use here, and did it get slower?
 
 Usage:
-  threadgate sweep   [--sizes LIST] [--threads LIST|auto] [--max-time SECONDS] [--json FILE]
-                     [--seed N] [--precision PERCENT] [--tolerance PERCENT] [--quiet]
-  threadgate compare --baseline FILE --current FILE [--threshold PERCENT] [--json FILE]
+  threadgate sweep    [--sizes LIST] [--threads LIST|auto] [--max-time SECONDS] [--json FILE]
+                      [--model FILE --input-shape NAME=DIMS …] [--command "CMD"] [--quiet] …
+  threadgate compare  --baseline FILE --current FILE [--threshold PERCENT] [--json FILE] …
+  threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
+  threadgate baseline show --history FILE [--json]
+  threadgate report   --current FILE [--baseline FILE | --comparison FILE] [--out FILE] …
   threadgate --help | --version
 
-  --sizes      MatMul shapes: N (square) or MxKxN, comma-separated (default 256,1024,1x4096x4096)
-  --threads    thread counts to sweep (default auto: 1, 2, 4, … and the usable CPUs)
-  --max-time   time budget for the whole sweep in seconds (default 60)
-  --json       write the results JSON (schemaVersion 1) to FILE
+Commands:
+  sweep      measure latency across thread counts, recommend OMP_NUM_THREADS
+  compare    decide pass / regression / inconclusive / no-baseline against a baseline
+  baseline   keep a baseline history in a file (CI systems other than GitHub Actions)
+  report     the markdown report of the pull-request comment, for any CI
+
+threadgate COMMAND --help shows all of a command's options.
 
 Exit codes: 0 pass / no baseline / inconclusive, 1 regression, 2 error.`;
 
-type Command = (argv: readonly string[]) => Promise<number>;
+const COMMANDS = ['sweep', 'compare', 'baseline', 'report'] as const;
+
+interface Command {
+  readonly run: (argv: readonly string[]) => Promise<number>;
+  readonly help: string;
+}
 
 async function loadCommand(name: string): Promise<Command | undefined> {
   switch (name) {
-    case 'sweep':
-      return sweepCommand;
-    case 'compare':
-      return (await import('./compare.js')).compareCommand;
+    case 'sweep': {
+      const m = await import('./sweep.js');
+      return { run: m.sweepCommand, help: m.SWEEP_HELP };
+    }
+    case 'compare': {
+      const m = await import('./compare.js');
+      return { run: m.compareCommand, help: m.COMPARE_HELP };
+    }
+    case 'baseline': {
+      const m = await import('./baseline.js');
+      return { run: m.baselineCommand, help: m.BASELINE_HELP };
+    }
+    case 'report': {
+      const m = await import('./report.js');
+      return { run: m.reportCommand, help: m.REPORT_HELP };
+    }
     default:
       return undefined;
   }
@@ -48,15 +71,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     const command = await loadCommand(name);
     if (!command) {
       process.stderr.write(
-        `threadgate: unknown command "${name}"; expected sweep or compare (see threadgate --help)\n`,
+        `threadgate: unknown command ${JSON.stringify(name)}; expected one of ${COMMANDS.join(', ')} (see threadgate --help)\n`,
       );
       return 2;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write(command.help + '\n');
       return 0;
     }
-    return await command(rest);
+    return await command.run(rest);
   } catch (e) {
     if (isUserError(e)) {
       process.stderr.write(`threadgate: error: ${e.message}\n`);

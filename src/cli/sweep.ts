@@ -54,6 +54,49 @@ export const SWEEP_OPTIONS = {
   'comparison-json': { type: 'string' },
 } as const satisfies OptionSpec;
 
+export const SWEEP_HELP = `threadgate sweep — measure latency across thread counts and recommend one
+
+Usage:
+  threadgate sweep [--sizes LIST | --model FILE … | --command "CMD" …] [--threads LIST|auto]
+                   [--max-time SECONDS] [--json FILE] [--seed N] [--precision PERCENT]
+                   [--tolerance PERCENT] [--quiet]
+
+The workload (one of):
+  --sizes LIST          built-in MatMul shapes, N (square) or MxKxN, comma-separated
+                        (default ${DEFAULTS.sizes})
+  --model FILE          your ONNX model; inputs generated from its declared shapes
+    --input-shape NAME=DIMS   a symbolic dimension, by input (x=8x512) or by dimension name
+                              (batch=1); repeatable
+    --input-value NAME=VALUES values for an input (ids=1 or ids=1,2,3); repeatable
+  --command "CMD"       your program, run once per sample by the shell
+    --thread-env LIST   variables that get the thread count
+                        (default ${DEFAULT_THREAD_ENV.join(',')})
+    --metric REGEX      time what the program prints: the regex's first group, a number
+    --metric-unit UNIT  ns, us, ms or s (default ms; needs --metric)
+    --timeout SECONDS   per run (default ${DEFAULT_TIMEOUT_SEC})
+    --warmup-runs N     untimed runs per thread count first (default ${DEFAULT_WARMUP_RUNS})
+
+Same-job comparison (base and head measured interleaved in this sweep):
+  --baseline-model FILE     the base version of --model
+  --baseline-command "CMD"  the base version of --command
+  --baseline-cwd DIR        run the base command in DIR (e.g. a worktree of the base branch)
+  --threshold PERCENT       smallest slowdown that fails (default ${DEFAULT_SAME_JOB_THRESHOLD * 100}%)
+  --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json)
+
+Measurement:
+  --threads LIST|auto   thread counts (default auto: 1, 2, 4, … and the usable CPUs)
+  --max-time SECONDS    budget for the whole sweep, set-up included (default ${DEFAULTS.maxTimeSec})
+  --precision PERCENT   stop a cell when its median's 95 % CI is within ±PERCENT
+                        (default ${DEFAULTS.targetPrecision * 100}%)
+  --tolerance PERCENT   recommend the fewest threads within PERCENT of the fastest
+                        (default ${DEFAULTS.tolerance * 100}%)
+  --seed N              the order of the randomized rounds (default random)
+  --json FILE           write the results JSON (schema/results.schema.json)
+  --quiet               no progress bar
+
+Exit codes: 0 done (a same-job comparison: pass or inconclusive), 1 same-job regression,
+2 error.`;
+
 export interface SweepCliSettings extends SweepSettings {
   readonly jsonPath: string | undefined;
   readonly comparisonJsonPath: string | undefined;

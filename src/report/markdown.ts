@@ -28,6 +28,15 @@ export interface MarkdownContext {
   readonly history?: string;
 }
 
+/**
+ * Untrusted text as a code span: backslash escapes do not work inside one, so the characters
+ * that could end it (a backtick) or the line (control characters) are dropped.
+ */
+function codeSpan(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return `\`${text.replace(/[`\u0000-\u001f\u007f\u2028\u2029]/g, '')}\``;
+}
+
 const threadsText = (n: number) => `${n} thread${n === 1 ? '' : 's'}`;
 
 const ICON = { pass: '✅', regression: '❌', inconclusive: '⚠️', 'no-baseline': 'ℹ️' } as const;
@@ -229,7 +238,7 @@ function detailsBlock(result: Result, comparison: Comparison | null, ctx: Markdo
   const lines: string[] = ['<details><summary>Machine, settings and raw statistics</summary>', ''];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
   lines.push(
-    `- Fingerprint \`${result.machine.fingerprint}\`; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`,
+    `- Fingerprint ${codeSpan(result.machine.fingerprint)}; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`,
   );
   if (result.overhead)
     lines.push(`- Per-call overhead of \`session.run\`: ${formatNs(result.overhead.perCallNs)}`);
@@ -260,7 +269,7 @@ function detailsBlock(result: Result, comparison: Comparison | null, ctx: Markdo
       );
     }
   }
-  if (ctx.resultsPath) lines.push('', `Results JSON: \`${ctx.resultsPath.replace(/`/g, '')}\``);
+  if (ctx.resultsPath) lines.push('', `Results JSON: ${codeSpan(ctx.resultsPath)}`);
   lines.push('', '</details>');
   return lines.join('\n');
 }

@@ -1,0 +1,247 @@
+/**
+ * `threadgate baseline add|show`: keep a baseline history in a file, for CI systems other than
+ * GitHub Actions (where the action keeps it in the Actions cache). The file is the same baseline
+ * document the action stores, so `threadgate compare --baseline FILE` and `threadgate report
+ * --baseline FILE` read it.
+ */
+
+import {
+  DEFAULT_MAX_RUNS,
+  mergeRun,
+  parseBaselineFile,
+  readBaselineFile,
+  readResultFile,
+  readTextIfExists,
+  summarizeHistory,
+  writeBaselineFile,
+  type BaselineDocument,
+} from '../baseline/index.js';
+import { fingerprintDifferences } from '../cpu/fingerprint.js';
+import { BaselineError, InputError, invalid } from '../errors.js';
+import { renderHistory, terminalText } from '../report/history-terminal.js';
+import type { Result } from '../results/types.js';
+import { parseFlags, requiredPath, stringFlag, type OptionSpec } from './args.js';
+
+export const BASELINE_ADD_OPTIONS = {
+  history: { type: 'string' },
+  result: { type: 'string' },
+  keep: { type: 'string' },
+  ref: { type: 'string' },
+  sha: { type: 'string' },
+  force: { type: 'boolean' },
+} as const satisfies OptionSpec;
+
+export const BASELINE_SHOW_OPTIONS = {
+  history: { type: 'string' },
+  json: { type: 'boolean' },
+} as const satisfies OptionSpec;
+
+/** The most runs `--keep` accepts: the file grows by ~100 bytes per cell per run. */
+export const MAX_KEEP = 1000;
+
+export const BASELINE_HELP = `threadgate baseline — keep a baseline history in a file (for GitLab, Jenkins, Buildkite, …)
+
+Usage:
+  threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
+  threadgate baseline show --history FILE [--json]
+
+add   appends the run in --result (a threadgate sweep --json file) to the history, creating the
+      file if there is none; the write is atomic (a reader sees the old history or the new one).
+      Run it on the default branch only; pull requests compare against the history with
+      threadgate compare --baseline FILE or threadgate report --baseline FILE.
+  --history FILE  the baseline history (created if missing)
+  --result FILE   the results JSON of the run to add
+  --keep N        keep the newest N runs (default ${DEFAULT_MAX_RUNS}, at most ${MAX_KEEP})
+  --ref R         the git ref the run measured, e.g. main or refs/heads/main (recorded)
+  --sha S         the commit the run measured, 7 to 64 hex digits (recorded)
+  --force         the run is from another kind of machine (another fingerprint: OS, arch,
+                  CPU model, usable CPUs, physical cores, onnxruntime): start a fresh history
+                  with it, dropping the old runs. Without it such a run is refused, because
+                  runs from different machines cannot share a history. Keep one history per
+                  kind of runner instead (e.g. a cache key per runner tag).
+
+show  lists the history's runs (date, ref, sha) and, per workload and thread count, the run
+      medians, newest last.
+  --history FILE  the baseline history to show
+  --json          print it as JSON (kind "threadgate-baseline-summary") instead of tables
+
+Exit codes: 0 done, 2 error (bad input, a file that cannot be read or written).`;
+
+export interface BaselineIo {
+  readonly out: (text: string) => void;
+}
+
+const stdoutIo: BaselineIo = { out: (text) => void process.stdout.write(text) };
+
+export async function baselineCommand(
+  argv: readonly string[],
+  io: BaselineIo = stdoutIo,
+): Promise<number> {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'add':
+      return addCommand(rest, io);
+    case 'show':
+      return showCommand(rest, io);
+    default:
+      throw new InputError(
+        sub === undefined
+          ? 'baseline: missing subcommand; expected "threadgate baseline add" or "threadgate baseline show" (see threadgate baseline --help)'
+          : `baseline: got ${JSON.stringify(sub)}; expected the subcommand add or show (see threadgate baseline --help)`,
+      );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface BaselineAddSettings {
+  readonly historyPath: string;
+  readonly resultPath: string;
+  readonly keep: number;
+  readonly ref: string | undefined;
+  readonly sha: string | undefined;
+  readonly force: boolean;
+}
+
+export function baselineAddSettingsFromFlags(argv: readonly string[]): BaselineAddSettings {
+  const v = parseFlags('baseline add', argv, BASELINE_ADD_OPTIONS);
+  const keep = stringFlag(v, 'keep');
+  const ref = stringFlag(v, 'ref');
+  const sha = stringFlag(v, 'sha');
+  return {
+    historyPath: requiredPath(v, 'history', 'the baseline history file; created if missing'),
+    resultPath: requiredPath(v, 'result', 'the results file of the run, threadgate sweep --json'),
+    keep: keep === undefined ? DEFAULT_MAX_RUNS : parseKeep(keep),
+    ref: ref === undefined ? undefined : parseRef(ref),
+    sha: sha === undefined ? undefined : parseSha(sha),
+    force: v['force'] === true,
+  };
+}
+
+function parseKeep(text: string): number {
+  const n = /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 1 && n <= MAX_KEEP)) {
+    throw invalid('--keep', text, `a whole number of runs from 1 to ${MAX_KEEP}, e.g. 20`);
+  }
+  return n;
+}
+
+function parseRef(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (text.trim() === '' || text.length > 255 || /[\u0000-\u001f\u007f\s]/.test(text)) {
+    throw invalid(
+      '--ref',
+      text,
+      'a git ref name without spaces or control characters, at most 255 characters, e.g. main',
+    );
+  }
+  return text;
+}
+
+function parseSha(text: string): string {
+  if (!/^[0-9a-fA-F]{7,64}$/.test(text)) {
+    throw invalid('--sha', text, 'a commit hash of 7 to 64 hex digits, e.g. $CI_COMMIT_SHA');
+  }
+  return text.toLowerCase();
+}
+
+async function loadHistory(path: string): Promise<BaselineDocument | null> {
+  const text = await readTextIfExists(path, (m) => new BaselineError(`--history ${m}`));
+  if (text === null) return null;
+  const parsed = parseBaselineFile(text, path, '--history');
+  if (parsed.from === 'result') {
+    throw new InputError(
+      `--history ${path}: is a results file (threadgate sweep --json), not a baseline history; ` +
+        'expected a history written by threadgate baseline add, or a path where none exists yet ' +
+        '(were --history and --result swapped?)',
+    );
+  }
+  return parsed.document;
+}
+
+function refuseOtherMachine(
+  history: BaselineDocument,
+  result: Result,
+  settings: BaselineAddSettings,
+): never {
+  const diff = fingerprintDifferences(history.machine, result.machine)
+    .map((d) => `${d.field} ${JSON.stringify(d.a)} ≠ ${JSON.stringify(d.b)}`)
+    .join(', ');
+  throw new InputError(
+    `--result ${settings.resultPath}: was measured on another kind of machine than the runs in ` +
+      `${settings.historyPath} (history ≠ this run: fingerprint ${history.fingerprint} ≠ ` +
+      `${result.machine.fingerprint}${diff ? `, ${diff}` : ''}); expected a run from the same ` +
+      'kind of machine: keep one history per kind of runner, or give --force to start a fresh ' +
+      'history with this run',
+  );
+}
+
+async function addCommand(argv: readonly string[], io: BaselineIo): Promise<number> {
+  const settings = baselineAddSettingsFromFlags(argv);
+  const result = await readResultFile(settings.resultPath, '--result');
+  const history = await loadHistory(settings.historyPath);
+  if (history !== null && history.fingerprint !== result.machine.fingerprint && !settings.force) {
+    refuseOtherMachine(history, result, settings);
+  }
+  const newest = history?.runs.at(-1)?.createdAt;
+  if (
+    history?.fingerprint === result.machine.fingerprint &&
+    newest !== undefined &&
+    Date.parse(result.createdAt) < Date.parse(newest)
+  ) {
+    throw new InputError(
+      `--result ${settings.resultPath}: the run of ${result.createdAt} is older than the newest ` +
+        `run in ${settings.historyPath} (${newest}); expected a newer run (the history is kept ` +
+        'in time order, and its newest run is the one pull requests are compared with)',
+    );
+  }
+  const { baseline, notes } = mergeRun(history, result, {
+    maxRuns: settings.keep,
+    ...(settings.ref === undefined ? {} : { ref: settings.ref }),
+    ...(settings.sha === undefined ? {} : { sha: settings.sha }),
+  });
+  const bytes = await writeBaselineFile(settings.historyPath, baseline);
+
+  const kept = baseline.runs.length;
+  const before = history?.fingerprint === baseline.fingerprint ? history.runs.length : 0;
+  const replaced = notes.some((n) => n.startsWith('replaced'));
+  const dropped = before + (replaced ? 0 : 1) - kept;
+  const lines = [
+    `${history === null ? 'Created' : 'Updated'} ${settings.historyPath} with the run of ` +
+      `${result.createdAt}: ${kept} run${kept === 1 ? '' : 's'} (at most ${settings.keep}), ` +
+      `${bytes} bytes; machine fingerprint ${baseline.fingerprint}`,
+  ];
+  if (dropped > 0) {
+    lines.push(
+      `Dropped the ${dropped} oldest run${dropped === 1 ? '' : 's'} (--keep ${settings.keep})`,
+    );
+  }
+  for (const note of notes) {
+    lines.push(
+      note.startsWith('machine fingerprint changed') ? `--force: ${note}` : `Note: ${note}`,
+    );
+  }
+  io.out(`${lines.map(terminalText).join('\n')}\n`);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function showCommand(argv: readonly string[], io: BaselineIo): Promise<number> {
+  const v = parseFlags('baseline show', argv, BASELINE_SHOW_OPTIONS);
+  const path = requiredPath(v, 'history', 'a baseline history written by threadgate baseline add');
+  const parsed = await readBaselineFile(path, '--history');
+  if (parsed.from === 'result') {
+    throw new InputError(
+      `--history ${path}: is a results file (threadgate sweep --json), not a baseline history; ` +
+        'expected a history written by threadgate baseline add',
+    );
+  }
+  const summary = summarizeHistory(parsed.document);
+  io.out(
+    v['json'] === true
+      ? `${JSON.stringify(summary, null, 2)}\n`
+      : `${renderHistory(summary, path)}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,201 @@
+/**
+ * `threadgate report`: the markdown report of the PR comment (src/report/markdown.ts), from a
+ * results file and optionally a baseline or a comparison file, for CI systems that post it
+ * themselves (a GitLab merge-request note, a Jenkins page, a Buildkite annotation).
+ */
+
+import { compareResults, type Comparison } from '../analysis/compare.js';
+import { readComparisonFile } from '../analysis/comparison-parse.js';
+import { readBaselineFile, readResultFile } from '../baseline/parse.js';
+import { InputError, invalid } from '../errors.js';
+import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
+import { writeTextAtomic } from '../results/io.js';
+import type { Result } from '../results/types.js';
+import { parseFlags, requiredPath, stringFlag, type OptionSpec } from './args.js';
+
+export const REPORT_OPTIONS = {
+  current: { type: 'string' },
+  baseline: { type: 'string' },
+  comparison: { type: 'string' },
+  out: { type: 'string' },
+  title: { type: 'string' },
+  'run-url': { type: 'string' },
+} as const satisfies OptionSpec;
+
+export const REPORT_HELP = `threadgate report — the markdown report of the pull-request comment, for any CI
+
+Usage:
+  threadgate report --current FILE [--baseline FILE | --comparison FILE] [--out FILE]
+                    [--title TEXT] [--run-url URL]
+
+  --current FILE     the results JSON of the run (threadgate sweep --json)
+  --baseline FILE    compare with this baseline history (threadgate baseline add) or results
+                     file, with the default stored-baseline gate of threadgate compare
+  --comparison FILE  or show this comparison (threadgate compare --json); it must be the
+                     comparison of the --current run. Validated as untrusted data.
+  --out FILE         write the markdown to FILE (atomically) instead of standard output
+  --title TEXT       a title for the headline, e.g. the runner: "linux-x64"
+  --run-url URL      a link to the CI job (http or https), e.g. "$CI_JOB_URL"
+
+Without --baseline or --comparison the report shows the sweep and the recommendation only.
+Paste it as a GitLab merge-request note, a Jenkins build description or a Buildkite annotation;
+the README's "Other CI systems" section has a GitLab job.
+
+Exit codes: 0 the report was written, whatever its verdict (threadgate compare is the gate and
+exits 1 on a regression), 2 error (bad input, a file that cannot be read or written).`;
+
+export interface ReportCliSettings {
+  readonly currentPath: string;
+  readonly baselinePath: string | undefined;
+  readonly comparisonPath: string | undefined;
+  readonly outPath: string | undefined;
+  readonly title: string | undefined;
+  readonly runUrl: string | undefined;
+}
+
+export function reportSettingsFromFlags(argv: readonly string[]): ReportCliSettings {
+  const v = parseFlags('report', argv, REPORT_OPTIONS);
+  const optionalPath = (name: string, what: string) =>
+    v[name] === undefined ? undefined : requiredPath(v, name, what);
+  const baselinePath = optionalPath('baseline', 'a baseline history or a results file');
+  const comparisonPath = optionalPath('comparison', 'a threadgate compare --json file');
+  if (baselinePath !== undefined && comparisonPath !== undefined) {
+    throw new InputError(
+      '--baseline and --comparison: given together; expected one of them: --baseline FILE to ' +
+        'compare here, or --comparison FILE to show a comparison made by threadgate compare --json',
+    );
+  }
+  const title = stringFlag(v, 'title');
+  const runUrl = stringFlag(v, 'run-url');
+  return {
+    currentPath: requiredPath(v, 'current', 'the results file of the run, threadgate sweep --json'),
+    baselinePath,
+    comparisonPath,
+    outPath: optionalPath('out', 'where to write the markdown'),
+    title: title === undefined ? undefined : parseTitle(title),
+    runUrl: runUrl === undefined ? undefined : parseRunUrl(runUrl),
+  };
+}
+
+function parseTitle(text: string): string {
+  if (text.trim() === '' || text.length > 200) {
+    throw invalid('--title', text, 'a non-empty title of at most 200 characters, e.g. linux-x64');
+  }
+  return text;
+}
+
+/** The URL goes into a markdown link: http(s) only, and nothing that could end the link. */
+function parseRunUrl(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (
+    url === undefined ||
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    // eslint-disable-next-line no-control-regex
+    /[\s()<>[\]`"'\u0000-\u001f\u007f]/.test(text) ||
+    text.length > 2000
+  ) {
+    throw invalid(
+      '--run-url',
+      text,
+      'an http or https URL without spaces, quotes, brackets or parentheses, e.g. $CI_JOB_URL',
+    );
+  }
+  return text;
+}
+
+/** The comparison to show: made here from --baseline, read from --comparison, or none. */
+async function comparisonFor(
+  settings: ReportCliSettings,
+  current: Result,
+): Promise<Comparison | null> {
+  if (settings.baselinePath !== undefined) {
+    const parsed = await readBaselineFile(settings.baselinePath, '--baseline');
+    return compareResults(
+      {
+        document: parsed.document,
+        source: `file ${settings.baselinePath}`,
+        notes:
+          parsed.from === 'result'
+            ? [`${settings.baselinePath} is a results file: used as a baseline history of one run`]
+            : [],
+      },
+      current,
+    );
+  }
+  if (settings.comparisonPath === undefined) return null;
+  const comparison = await readComparisonFile(settings.comparisonPath, '--comparison');
+  const c = comparison.current;
+  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
+    throw new InputError(
+      `--comparison ${settings.comparisonPath}: is the comparison of the run of ` +
+        `${JSON.stringify(c.createdAt.slice(0, 40))} (fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); ` +
+        `expected the comparison of the --current run, of ${current.createdAt} ` +
+        `(fingerprint ${current.machine.fingerprint})`,
+    );
+  }
+  if (comparison.kind !== 'no-baseline') {
+    const stray = comparison.cells.find(
+      (cell) =>
+        !current.workloads.some(
+          (w) => w.id === cell.workload && w.points.some((p) => p.threads === cell.threads),
+        ),
+    );
+    if (stray !== undefined) {
+      throw new InputError(
+        `--comparison ${settings.comparisonPath}: has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} ` +
+          `at ${stray.threads} threads, which the --current run did not measure; expected the ` +
+          'comparison of the --current run',
+      );
+    }
+  }
+  return comparison;
+}
+
+const NO_BASELINE_HINT =
+  'To get a baseline, add each default-branch run to a history (`threadgate baseline add ' +
+  '--history FILE --result FILE`) and compare with it (`threadgate report --baseline FILE`).';
+
+export interface ReportIo {
+  readonly out: (text: string) => void;
+}
+
+const stdoutIo: ReportIo = { out: (text) => void process.stdout.write(text) };
+
+export async function reportCommand(
+  argv: readonly string[],
+  io: ReportIo = stdoutIo,
+): Promise<number> {
+  const settings = reportSettingsFromFlags(argv);
+  const current = await readResultFile(settings.currentPath, '--current');
+  const comparison = await comparisonFor(settings, current);
+  const sameJob =
+    comparison !== null &&
+    comparison.kind !== 'no-baseline' &&
+    comparison.baseline.source.startsWith('same job:');
+  const ctx: MarkdownContext = {
+    ...(settings.title === undefined ? {} : { title: settings.title }),
+    ...(settings.runUrl === undefined ? {} : { runUrl: settings.runUrl }),
+    baselineKind: sameJob ? 'same-job' : 'stored',
+    noBaselineHint: NO_BASELINE_HINT,
+    resultsPath: settings.currentPath,
+  };
+  const markdown = renderMarkdown(current, comparison, ctx);
+  if (settings.outPath === undefined) {
+    io.out(markdown);
+  } else {
+    try {
+      await writeTextAtomic(settings.outPath, markdown);
+    } catch (e) {
+      throw new InputError(
+        `--out ${settings.outPath}: cannot be written (${(e as Error).message})`,
+      );
+    }
+    io.out(`Report written to ${settings.outPath} (${Buffer.byteLength(markdown)} bytes)\n`);
+  }
+  return 0;
+}

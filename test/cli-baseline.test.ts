@@ -1,0 +1,372 @@
+/**
+ * `threadgate baseline add|show` and `compare --baseline HISTORY` as real processes of the built
+ * CLI (bin/threadgate.js → dist/cli.js), on the recorded results files of test/fixtures/baseline.
+ * What other CI systems do with the CLI alone: add default-branch runs to a history, compare
+ * pull-request runs with it, look at it.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { BaselineDocument } from '../src/baseline/history.js';
+import type { HistorySummary } from '../src/baseline/summary.js';
+import type { Result } from '../src/results/types.js';
+import { runCli, type RunOutput } from './support/cli.js';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures/baseline');
+const fx = (name: string) => path.join(FIXTURES, name);
+const readJson = async <T>(file: string) => JSON.parse(await readFile(file, 'utf8')) as T;
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'threadgate-history-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** One error line naming what is wrong, no stack trace, exit 2. */
+function assertUsageError(out: RunOutput, pattern: RegExp): void {
+  assert.equal(out.code, 2, `exit 2; stdout: ${out.stdout}; stderr: ${out.stderr}`);
+  assert.match(out.stderr, pattern);
+  assert.match(out.stderr, /^threadgate: error: /);
+  assert.doesNotMatch(out.stderr, /\n\s+at /, 'no stack trace');
+  assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
+}
+
+describe('threadgate baseline add, then compare and show', () => {
+  let history: string;
+  const SHA1 = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+  const SHA2 = 'b1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+
+  before(() => {
+    history = path.join(dir, 'nested/dir/history.json'); // add creates the folders
+  });
+
+  it('creates the history with the first run, appends the second', async () => {
+    const first = await runCli([
+      'baseline',
+      'add',
+      '--history',
+      history,
+      '--result',
+      fx('result-main.json'),
+      '--ref',
+      'main',
+      '--sha',
+      SHA1,
+    ]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(
+      first.stdout,
+      /^Created .*history\.json with the run of 2025-06-06T09:00:00\.000Z: 1 run \(at most 20\)/,
+    );
+
+    const second = await runCli([
+      'baseline',
+      'add',
+      '--history',
+      history,
+      '--result',
+      fx('current-same.json'),
+      '--ref',
+      'main',
+      '--sha',
+      SHA2.toUpperCase(),
+    ]);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /^Updated .* with the run of 2025-06-10T14:30:00\.000Z: 2 runs/);
+
+    const doc = await readJson<BaselineDocument>(history);
+    assert.equal(doc.kind, 'threadgate-baseline');
+    const latest = await readJson<Result>(fx('current-same.json'));
+    assert.deepEqual(doc.latest, latest, 'the newest run is kept whole, samples included');
+    assert.deepEqual(
+      doc.runs.map((r) => [r.createdAt, r.ref, r.sha]),
+      [
+        ['2025-06-06T09:00:00.000Z', 'main', SHA1],
+        ['2025-06-10T14:30:00.000Z', 'main', SHA2],
+      ],
+    );
+    // Nothing left behind by the atomic write.
+    assert.deepEqual(await readdir(path.dirname(history)), ['history.json']);
+  });
+
+  it('compare --baseline HISTORY gates a slower run against it (exit 1) and passes the same run', async () => {
+    const slow = await runCli([
+      'compare',
+      '--baseline',
+      history,
+      '--current',
+      fx('current-regressed.json'),
+    ]);
+    assert.equal(slow.code, 1, slow.stderr);
+    assert.match(slow.stdout, /2 runs of history, latest 2025-06-10T14:30:00\.000Z/);
+    assert.match(slow.stdout, /REGRESSION: slower beyond the noise/);
+    const same = await runCli([
+      'compare',
+      '--baseline',
+      history,
+      '--current',
+      fx('current-same.json'),
+    ]);
+    assert.equal(same.code, 0, same.stderr);
+    assert.match(same.stdout, /PASS: /);
+  });
+
+  it('baseline show lists the runs and each cell’s run medians, newest last', async () => {
+    const out = await runCli(['baseline', 'show', '--history', history]);
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /: 2 runs, oldest first; machine linux x64, AMD EPYC 7763/);
+    assert.match(out.stdout, /^1 {2}2025-06-06T09:00:00\.000Z {2}main {2}a1b2c3d4e5f6$/m);
+    assert.match(out.stdout, /^2 {2}2025-06-10T14:30:00\.000Z {2}main {2}b1b2c3d4e5f6$/m);
+    // The medians as recorded in the two results files, in µs, oldest first.
+    const [a, b] = [
+      await readJson<Result>(fx('result-main.json')),
+      await readJson<Result>(fx('current-same.json')),
+    ];
+    const us = (r: Result) => (r.workloads[0]!.points[0]!.medianNs / 1e3).toFixed(1);
+    assert.match(
+      out.stdout,
+      new RegExp(`^matmul:256x256x256 +1 +2 +[\\d.]+ % +${us(a)} ${us(b)} µs$`, 'm'),
+    );
+
+    const json = await runCli(['baseline', 'show', '--history', history, '--json']);
+    assert.equal(json.code, 0, json.stderr);
+    const summary = JSON.parse(json.stdout) as HistorySummary;
+    assert.equal(summary.kind, 'threadgate-baseline-summary');
+    assert.deepEqual(
+      summary.runs.map((r) => r.sha),
+      [SHA1, SHA2],
+    );
+    const cells = summary.cells.map((c) => `${c.workload}@${c.threads}`);
+    assert.deepEqual(cells, [
+      'matmul:256x256x256@1',
+      'matmul:256x256x256@2',
+      'matmul:1x4096x4096@1',
+      'matmul:1x4096x4096@2',
+    ]);
+    for (const c of summary.cells) {
+      const median = (r: Result) =>
+        r.workloads.find((w) => w.id === c.workload)!.points.find((p) => p.threads === c.threads)!
+          .medianNs;
+      assert.deepEqual(c.mediansNs, [median(a), median(b)]);
+    }
+  });
+
+  it('adding the same run again replaces it instead of counting it twice', async () => {
+    const out = await runCli([
+      'baseline',
+      'add',
+      '--history',
+      history,
+      '--result',
+      fx('current-same.json'),
+    ]);
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /: 2 runs/);
+    assert.match(out.stdout, /^Note: replaced the stored run of 2025-06-10T14:30:00\.000Z/m);
+    assert.equal((await readJson<BaselineDocument>(history)).runs.length, 2);
+  });
+
+  it('refuses a run older than the newest one (the history is in time order)', async () => {
+    const before = await readFile(history, 'utf8');
+    const out = await runCli([
+      'baseline',
+      'add',
+      '--history',
+      history,
+      '--result',
+      fx('result-main.json'),
+    ]);
+    assertUsageError(
+      out,
+      /--result \S+result-main\.json: the run of 2025-06-06T09:00:00\.000Z is older than the newest run/,
+    );
+    assert.equal(await readFile(history, 'utf8'), before, 'history untouched');
+  });
+
+  it('refuses a run from another kind of machine, and --force starts a fresh history', async () => {
+    const before = await readFile(history, 'utf8');
+    const refused = await runCli([
+      'baseline',
+      'add',
+      '--history',
+      history,
+      '--result',
+      fx('current-other-machine.json'),
+    ]);
+    assertUsageError(
+      refused,
+      /--result \S+current-other-machine\.json: was measured on another kind of machine .*cpuModel "AMD EPYC 7763 64-Core Processor" ≠ "Intel\(R\) Xeon\(R\) Platinum 8370C.*availableCpus 2 ≠ 4.*give --force to start a fresh history/,
+    );
+    assert.equal(await readFile(history, 'utf8'), before, 'history untouched');
+
+    const forced = await runCli([
+      'baseline',
+      'add',
+      '--history',
+      history,
+      '--result',
+      fx('current-other-machine.json'),
+      '--force',
+    ]);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(
+      forced.stdout,
+      /^--force: machine fingerprint changed \(cce092bea4043b1f → [0-9a-f]+\): started a fresh baseline history; the previous 2 run\(s\) were dropped$/m,
+    );
+    const doc = await readJson<BaselineDocument>(history);
+    const other = await readJson<Result>(fx('current-other-machine.json'));
+    assert.equal(doc.fingerprint, other.machine.fingerprint);
+    assert.equal(doc.runs.length, 1);
+  });
+});
+
+describe('threadgate baseline add --keep', () => {
+  it('keeps the newest N runs and says how many it dropped', async () => {
+    const history = path.join(dir, 'keep.json');
+    await runCli(['baseline', 'add', '--history', history, '--result', fx('result-main.json')]);
+    const out = await runCli([
+      'baseline',
+      'add',
+      '--history',
+      history,
+      '--result',
+      fx('current-same.json'),
+      '--keep',
+      '1',
+    ]);
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /: 1 run \(at most 1\)/);
+    assert.match(out.stdout, /^Dropped the 1 oldest run \(--keep 1\)$/m);
+    const doc = await readJson<BaselineDocument>(history);
+    assert.deepEqual(
+      doc.runs.map((r) => r.createdAt),
+      ['2025-06-10T14:30:00.000Z'],
+    );
+  });
+
+  it('trims a longer stored history (the fixture holds 6 runs) to --keep', async () => {
+    const history = path.join(dir, 'six.json');
+    await writeFile(history, await readFile(fx('history-main.json')));
+    const out = await runCli([
+      'baseline',
+      'add',
+      '--history',
+      history,
+      '--result',
+      fx('current-same.json'),
+      '--keep',
+      '3',
+    ]);
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /^Dropped the 4 oldest runs \(--keep 3\)$/m);
+    assert.equal((await readJson<BaselineDocument>(history)).runs.length, 3);
+  });
+});
+
+describe('threadgate baseline: bad input names the flag, the value and the expected form', () => {
+  const base = () => ['--history', path.join(dir, 'bad.json'), '--result', fx('result-main.json')];
+  const cases: [string, () => string[], RegExp][] = [
+    [
+      '--keep 0',
+      () => ['add', ...base(), '--keep', '0'],
+      /^threadgate: error: --keep: got "0"; expected a whole number of runs from 1 to 1000/,
+    ],
+    [
+      '--keep -3',
+      () => ['add', ...base(), '--keep', '-3'],
+      /--keep: got "-3"; expected a whole number/,
+    ],
+    ['--keep 2.5', () => ['add', ...base(), '--keep', '2.5'], /--keep: got "2\.5"; expected/],
+    [
+      '--sha xyz',
+      () => ['add', ...base(), '--sha', 'xyz'],
+      /--sha: got "xyz"; expected a commit hash of 7 to 64 hex digits/,
+    ],
+    [
+      '--ref with a space',
+      () => ['add', ...base(), '--ref', 'my branch'],
+      /--ref: got "my branch"; expected a git ref name without spaces/,
+    ],
+    ['--force=yes', () => ['add', ...base(), '--force=yes'], /--force: takes no value/],
+    [
+      'an unknown flag',
+      () => ['add', ...base(), '--max-runs', '3'],
+      /--max-runs: unknown option for "threadgate baseline add"; expected one of --history, --result, --keep/,
+    ],
+    [
+      'no --history',
+      () => ['add', '--result', fx('result-main.json')],
+      /--history: missing; expected --history FILE/,
+    ],
+    [
+      'no --result',
+      () => ['add', '--history', path.join(dir, 'x.json')],
+      /--result: missing; expected --result FILE/,
+    ],
+    [
+      'a missing results file',
+      () => ['add', '--history', path.join(dir, 'x.json'), '--result', path.join(dir, 'nope.json')],
+      /--result \S+nope\.json: file not found/,
+    ],
+    [
+      'a history that is a results file',
+      () => ['add', '--history', fx('current-same.json'), '--result', fx('result-main.json')],
+      /--history \S+current-same\.json: is a results file .*were --history and --result swapped/,
+    ],
+    [
+      'a results file that is a history',
+      () => ['add', '--history', path.join(dir, 'x.json'), '--result', fx('history-main.json')],
+      /--result \S+history-main\.json: is a baseline file; expected a results file/,
+    ],
+    [
+      'no subcommand',
+      () => [],
+      /baseline: missing subcommand; expected "threadgate baseline add" or "threadgate baseline show"/,
+    ],
+    [
+      'an unknown subcommand',
+      () => ['list'],
+      /baseline: got "list"; expected the subcommand add or show/,
+    ],
+    ['show without --history', () => ['show'], /--history: missing; expected --history FILE/],
+    [
+      'show --json=yes',
+      () => ['show', '--history', fx('history-main.json'), '--json=yes'],
+      /--json: takes no value/,
+    ],
+    [
+      'show on a missing file',
+      () => ['show', '--history', path.join(dir, 'none.json')],
+      /--history \S+none\.json: file not found/,
+    ],
+    [
+      'show on a results file',
+      () => ['show', '--history', fx('result-main.json')],
+      /--history \S+result-main\.json: is a results file/,
+    ],
+  ];
+  for (const [what, args, pattern] of cases) {
+    it(what, async () => {
+      assertUsageError(await runCli(['baseline', ...args()]), pattern);
+    });
+  }
+
+  it('a corrupt history is an error, not silently replaced', async () => {
+    const history = path.join(dir, 'corrupt.json');
+    await writeFile(history, '{"schemaVersion": 1, "kind": "threadgate-baseline", "runs": [');
+    const out = await runCli([
+      'baseline',
+      'add',
+      '--history',
+      history,
+      '--result',
+      fx('result-main.json'),
+    ]);
+    assertUsageError(out, /--history \S+corrupt\.json: is truncated/);
+    assert.match(await readFile(history, 'utf8'), /"runs": \[$/, 'left as it was');
+  });
+});
