@@ -89,6 +89,500 @@ var init_errors = __esm({
   }
 });
 
+// package.json
+var package_default;
+var init_package = __esm({
+  "package.json"() {
+    package_default = {
+      name: "threadgate",
+      version: "0.1.0",
+      description: "Find the thread count your CPU inference should use, and gate pull requests on latency regressions.",
+      license: "MIT",
+      author: "threadgate contributors",
+      repository: {
+        type: "git",
+        url: "git+https://github.com/threadgate/threadgate.git"
+      },
+      homepage: "https://github.com/threadgate/threadgate#readme",
+      bugs: {
+        url: "https://github.com/threadgate/threadgate/issues"
+      },
+      keywords: [
+        "onnxruntime",
+        "threads",
+        "OMP_NUM_THREADS",
+        "benchmark",
+        "performance-regression",
+        "github-action",
+        "cli"
+      ],
+      type: "module",
+      bin: {
+        threadgate: "bin/threadgate.js"
+      },
+      files: [
+        "bin/",
+        "dist/cli.js",
+        "dist/licenses.txt",
+        "schema/",
+        "CHANGELOG.md"
+      ],
+      engines: {
+        node: ">=20"
+      },
+      scripts: {
+        build: "node scripts/build.mjs",
+        typecheck: "tsc --noEmit",
+        test: "node --import tsx --test --test-concurrency=1 test/*.test.ts",
+        lint: "eslint . && prettier --check . && node scripts/readme.mjs --check",
+        format: "prettier --write .",
+        bench: "node --import tsx bench/index.ts"
+      },
+      dependencies: {
+        "onnxruntime-node": "^1.30.0"
+      },
+      devDependencies: {
+        "@actions/cache": "^6.3.0",
+        "@actions/core": "^3.0.1",
+        "@actions/github": "^9.1.1",
+        "@actions/tool-cache": "^4.0.0",
+        "@eslint/js": "^10.0.1",
+        "@octokit/openapi": "^23.0.2",
+        "@octokit/plugin-retry": "^8.1.1",
+        "@types/node": "^20.19.43",
+        ajv: "^8.20.0",
+        esbuild: "^0.28.2",
+        eslint: "^10.15.0",
+        globals: "^17.14.0",
+        jstat: "^1.9.6",
+        mermaid: "^11.17.2",
+        "onnx-proto": "^8.0.1",
+        prettier: "^3.10.1",
+        "simple-statistics": "^7.12.1",
+        tsx: "^4.23.15",
+        typescript: "^6.0.3",
+        "typescript-eslint": "^8.74.0",
+        yaml: "^2.9.1"
+      }
+    };
+  }
+});
+
+// src/version.ts
+var TOOL_NAME, TOOL_VERSION;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    init_package();
+    TOOL_NAME = "threadgate";
+    TOOL_VERSION = package_default.version;
+  }
+});
+
+// src/cpu/parse.ts
+function parseCpuList(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return [];
+  const cpus2 = /* @__PURE__ */ new Set();
+  for (const part of trimmed.split(",")) {
+    const m = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*$/.exec(part);
+    if (!m) throw new Error(`not a cpulist: ${JSON.stringify(text)}`);
+    const lo = Number(m[1]);
+    const hi = m[2] === void 0 ? lo : Number(m[2]);
+    if (hi < lo) throw new Error(`not a cpulist (range ${lo}-${hi}): ${JSON.stringify(text)}`);
+    if (hi - lo > 65536) throw new Error(`cpulist range too large: ${JSON.stringify(text)}`);
+    for (let c = lo; c <= hi; c++) cpus2.add(c);
+  }
+  return [...cpus2].sort((a, b) => a - b);
+}
+function formatCpuList(cpus2) {
+  const sorted = [...new Set(cpus2)].sort((a, b) => a - b);
+  const parts = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const start = sorted[i];
+    let end = start;
+    while (i + 1 < sorted.length && sorted[i + 1] === end + 1) {
+      i++;
+      end = sorted[i];
+    }
+    parts.push(start === end ? String(start) : `${start}-${end}`);
+    i++;
+  }
+  return parts.join(",");
+}
+function parseStatusAffinity(statusText) {
+  const m = /^Cpus_allowed_list:\s*(.*)$/m.exec(statusText);
+  return m ? parseCpuList(m[1] ?? "") : null;
+}
+function parseCpuInfo(text) {
+  const entries = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    const fields = /* @__PURE__ */ new Map();
+    for (const line of block.split("\n")) {
+      const colon = line.indexOf(":");
+      if (colon < 0) continue;
+      const key = line.slice(0, colon).trim();
+      if (key !== "" && !fields.has(key)) fields.set(key, line.slice(colon + 1).trim());
+    }
+    const proc = fields.get("processor");
+    if (proc === void 0 || !/^\d+$/.test(proc)) continue;
+    entries.push({ processor: Number(proc), fields });
+  }
+  return entries;
+}
+function parseProcCgroup(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    const m = /^(\d+):([^:]*):(.*)$/.exec(line.trim());
+    if (!m) continue;
+    const controllers = (m[2] ?? "").split(",").filter((c) => c !== "");
+    out.push({ hierarchyId: Number(m[1]), controllers, path: m[3] ?? "/" });
+  }
+  return out;
+}
+function unescapeMount(s) {
+  return s.replace(/\\([0-7]{3})/g, (_m, oct) => String.fromCharCode(parseInt(oct, 8)));
+}
+function parseMountInfo(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    const f = line.trim().split(" ");
+    const sep = f.indexOf("-", 6);
+    if (f.length < 7 || sep < 0 || f.length < sep + 3) continue;
+    out.push({
+      root: unescapeMount(f[3] ?? "/"),
+      mountPoint: unescapeMount(f[4] ?? "/"),
+      fsType: f[sep + 1] ?? "",
+      superOptions: (f[sep + 3] ?? "").split(",")
+    });
+  }
+  return out;
+}
+function parseCgroupV2Max(text) {
+  const m = /^\s*(max|\d+)(?:\s+(\d+))?\s*$/.exec(text);
+  if (!m || m[1] === "max") return null;
+  const quota = Number(m[1]);
+  const period = m[2] === void 0 ? 1e5 : Number(m[2]);
+  if (!(quota > 0) || !(period > 0)) return null;
+  return quota / period;
+}
+function parseCgroupV1Quota(quotaText, periodText) {
+  const quota = parseSysfsInt(quotaText);
+  const period = parseSysfsInt(periodText);
+  if (quota === null || period === null || quota <= 0 || period <= 0) return null;
+  return quota / period;
+}
+function parseModelNameClockMHz(modelName) {
+  const m = /@\s*(\d+(?:\.\d+)?)\s*([GM])Hz/i.exec(modelName);
+  if (!m) return null;
+  const v = Number(m[1]);
+  const mhz = (m[2] ?? "").toUpperCase() === "G" ? v * 1e3 : v;
+  return mhz > 0 ? mhz : null;
+}
+function parseSysfsInt(text) {
+  const t = text.trim();
+  if (!/^-?\d+$/.test(t)) return null;
+  return Number(t);
+}
+var init_parse = __esm({
+  "src/cpu/parse.ts"() {
+    "use strict";
+  }
+});
+
+// src/cpu/cgroup.ts
+import { posix } from "node:path";
+function cgroupDirs(mount, cgroupPath) {
+  const root = posix.normalize(mount.root);
+  const path2 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  let rel;
+  if (root === "/") rel = path2;
+  else if (path2 === root) rel = "/";
+  else if (path2.startsWith(root + "/")) rel = path2.slice(root.length);
+  else return [mount.mountPoint];
+  const segments = rel.split("/").filter((s) => s !== "" && s !== ".");
+  if (segments.includes("..")) return [mount.mountPoint];
+  const dirs = [];
+  for (let i = segments.length; i >= 0; i--) {
+    dirs.push(posix.join(mount.mountPoint, ...segments.slice(0, i)));
+  }
+  return dirs;
+}
+function cgroupHierarchies(procCgroup, mounts) {
+  const out = [];
+  const v2 = procCgroup.find((e) => e.hierarchyId === 0 && e.controllers.length === 0);
+  const v1 = procCgroup.find((e) => e.controllers.includes("cpu"));
+  if (v2) {
+    const v2Mounts = mounts ? mounts.filter((m) => m.fsType === "cgroup2") : [{ root: "/", mountPoint: "/sys/fs/cgroup" }];
+    for (const m of v2Mounts) out.push({ version: 2, dirs: cgroupDirs(m, v2.path) });
+  }
+  if (v1) {
+    const v1Mounts = mounts ? mounts.filter((m) => m.fsType === "cgroup" && m.superOptions.includes("cpu")) : [
+      { root: "/", mountPoint: "/sys/fs/cgroup/cpu,cpuacct" },
+      { root: "/", mountPoint: "/sys/fs/cgroup/cpu" }
+    ];
+    for (const m of v1Mounts) out.push({ version: 1, dirs: cgroupDirs(m, v1.path) });
+  }
+  return out;
+}
+function readCgroupQuota(read) {
+  const procCgroupText = read("/proc/self/cgroup");
+  if (procCgroupText === null) return { cpus: null, source: null, versions: [] };
+  const mountinfoText = read("/proc/self/mountinfo");
+  const hierarchies = cgroupHierarchies(
+    parseProcCgroup(procCgroupText),
+    mountinfoText === null ? null : parseMountInfo(mountinfoText)
+  );
+  const limits = [];
+  const consider = (cpus2, source) => {
+    if (cpus2 !== null) limits.push({ cpus: cpus2, source });
+  };
+  const seen = /* @__PURE__ */ new Set();
+  for (const h of hierarchies) {
+    for (const dir of h.dirs) {
+      if (seen.has(`${h.version}:${dir}`)) continue;
+      seen.add(`${h.version}:${dir}`);
+      if (h.version === 2) {
+        const file = posix.join(dir, "cpu.max");
+        const text = read(file);
+        if (text !== null) consider(parseCgroupV2Max(text), `cgroup v2 ${file} = ${text.trim()}`);
+      } else {
+        const quotaFile = posix.join(dir, "cpu.cfs_quota_us");
+        const quota = read(quotaFile);
+        const period = read(posix.join(dir, "cpu.cfs_period_us"));
+        if (quota !== null && period !== null) {
+          consider(
+            parseCgroupV1Quota(quota, period),
+            `cgroup v1 ${dir}/cpu.cfs_{quota,period}_us = ${quota.trim()}/${period.trim()}`
+          );
+        }
+      }
+    }
+  }
+  const versions = [...new Set(hierarchies.map((h) => h.version))].sort();
+  const tightest = limits.reduce(
+    (a, b) => a === null || b.cpus < a.cpus ? b : a,
+    null
+  );
+  return { cpus: tightest?.cpus ?? null, source: tightest?.source ?? null, versions };
+}
+var init_cgroup = __esm({
+  "src/cpu/cgroup.ts"() {
+    "use strict";
+    init_parse();
+  }
+});
+
+// src/cpu/topology.ts
+function countPhysicalCores(cpus2) {
+  if (cpus2.length === 0) return null;
+  if (cpus2.every((c) => c.packageId !== null && c.coreId !== null)) {
+    const keys2 = new Set(cpus2.map((c) => `${c.packageId}:${c.dieId ?? 0}:${c.coreId}`));
+    return { cores: keys2.size, method: "physical_package_id/core_id" };
+  }
+  const keys = /* @__PURE__ */ new Set();
+  for (const c of cpus2) {
+    if (c.siblings === null) return null;
+    let list2;
+    try {
+      list2 = parseCpuList(c.siblings);
+    } catch {
+      return null;
+    }
+    keys.add(formatCpuList(list2.length > 0 ? list2 : [c.cpu]));
+  }
+  return { cores: keys.size, method: "thread_siblings_list" };
+}
+function topologyFromCpuInfo(entries) {
+  const num2 = (s) => s !== void 0 && /^\d+$/.test(s) ? Number(s) : null;
+  return entries.map((e) => ({
+    cpu: e.processor,
+    packageId: num2(e.fields.get("physical id")),
+    dieId: null,
+    coreId: num2(e.fields.get("core id")),
+    siblings: null
+  }));
+}
+var init_topology = __esm({
+  "src/cpu/topology.ts"() {
+    "use strict";
+    init_parse();
+  }
+});
+
+// src/cpu/microarch.ts
+function hexNumber(s) {
+  if (s === void 0) return null;
+  const t = s.trim().toLowerCase();
+  if (!/^(0x[0-9a-f]+|\d+)$/.test(t)) return null;
+  return t.startsWith("0x") ? parseInt(t.slice(2), 16) : Number(t);
+}
+function armPart(implementer, part) {
+  const imp = hexNumber(implementer);
+  const p = hexNumber(part);
+  if (imp === null || p === null) return null;
+  return ARM_PARTS[imp]?.[p] ?? null;
+}
+function armCpuName(implementer, part) {
+  const imp = hexNumber(implementer);
+  const p = hexNumber(part);
+  if (imp === null || p === null) return null;
+  const vendor = ARM_IMPLEMENTERS[imp] ?? `implementer ${hex(imp, 2)}`;
+  const known = ARM_PARTS[imp]?.[p];
+  return known ? `${vendor} ${known.name}` : `${vendor} part ${hex(p, 3)}`;
+}
+function armCoreFlops(implementer, part) {
+  const known = armPart(implementer, part);
+  if (!known || known.flopsPerCycle === void 0) return null;
+  return { flopsPerCycle: known.flopsPerCycle, isa: known.pipes ?? known.name };
+}
+function x86CoreFlops(cpu) {
+  const has = (f) => cpu.flags.has(f);
+  const amdLike = cpu.vendor === "AuthenticAMD" || cpu.vendor === "HygonGenuine";
+  if (has("avx512f")) {
+    if (amdLike && cpu.family !== null && cpu.family >= 26) {
+      const full = /EPYC|Threadripper|Ryzen \d+ 9\d{3}/i.test(cpu.modelName);
+      return full ? { flopsPerCycle: 64, isa: "AVX-512, Zen 5 with 512-bit datapath: 2\xD7512-bit FMA" } : {
+        flopsPerCycle: 32,
+        isa: "AVX-512, Zen 5 (assumed 256-bit mobile datapath): 2\xD7256-bit FMA"
+      };
+    }
+    if (amdLike) {
+      return { flopsPerCycle: 32, isa: "AVX-512, Zen 4 (double-pumped 256-bit): 2\xD7256-bit FMA" };
+    }
+    if (/Xeon/i.test(cpu.modelName) && !/Bronze|Silver/i.test(cpu.modelName)) {
+      return {
+        flopsPerCycle: 64,
+        isa: "AVX-512 with 2 FMA units (assumed for Xeon Gold/Platinum-class parts): 2\xD7512-bit FMA"
+      };
+    }
+    return {
+      flopsPerCycle: 32,
+      isa: "AVX-512 with 1 FMA unit (assumed for client/Bronze/Silver parts): 1\xD7512-bit FMA"
+    };
+  }
+  if (has("avx2") && has("fma")) {
+    if (cpu.vendor === "HygonGenuine" || amdLike && cpu.family === 23 && cpu.model !== null && cpu.model < 48) {
+      return { flopsPerCycle: 16, isa: "AVX2+FMA, Zen 1/Zen+ (128-bit units): 2\xD7128-bit FMA" };
+    }
+    return { flopsPerCycle: 32, isa: "AVX2+FMA: 2\xD7256-bit FMA" };
+  }
+  if (has("avx")) {
+    if (amdLike && cpu.family === 21) {
+      return { flopsPerCycle: 16, isa: "AVX, Bulldozer family: 2\xD7128-bit FMA" };
+    }
+    return { flopsPerCycle: 16, isa: "AVX without FMA: 256-bit add + 256-bit multiply" };
+  }
+  if (has("sse") || has("sse2")) {
+    return { flopsPerCycle: 8, isa: "SSE: 128-bit add + 128-bit multiply" };
+  }
+  return null;
+}
+function appleCoreFlops(modelName) {
+  const m = /\bApple M(\d+)\b/.exec(modelName);
+  if (!m) return null;
+  const gen = Number(m[1]);
+  return {
+    flopsPerCycle: 32,
+    isa: `Apple M${gen} P-core: 4\xD7128-bit NEON FMA`,
+    clockMHz: APPLE_M_PCORE_MHZ[gen] ?? null
+  };
+}
+function cpuInfoNumber(s) {
+  return hexNumber(s);
+}
+var ARM_IMPLEMENTERS, N128x2, N128x4, ARM_PARTS, hex, APPLE_M_PCORE_MHZ;
+var init_microarch = __esm({
+  "src/cpu/microarch.ts"() {
+    "use strict";
+    ARM_IMPLEMENTERS = {
+      65: "ARM",
+      66: "Broadcom",
+      67: "Cavium",
+      70: "Fujitsu",
+      72: "HiSilicon",
+      78: "NVIDIA",
+      81: "Qualcomm",
+      97: "Apple",
+      109: "Microsoft",
+      192: "Ampere"
+    };
+    N128x2 = "2\xD7128-bit NEON FMA";
+    N128x4 = "4\xD7128-bit NEON FMA";
+    ARM_PARTS = {
+      65: {
+        3331: { name: "Cortex-A53" },
+        3333: { name: "Cortex-A55" },
+        3335: { name: "Cortex-A57" },
+        3336: { name: "Cortex-A72" },
+        3337: { name: "Cortex-A73" },
+        3338: { name: "Cortex-A75" },
+        3339: { name: "Cortex-A76", flopsPerCycle: 16, pipes: N128x2 },
+        3340: {
+          name: "Neoverse-N1",
+          flopsPerCycle: 16,
+          pipes: `${N128x2} (Neoverse N1: AWS Graviton2, Ampere Altra)`
+        },
+        3341: { name: "Cortex-A77", flopsPerCycle: 16, pipes: N128x2 },
+        3392: {
+          name: "Neoverse-V1",
+          flopsPerCycle: 32,
+          pipes: `${N128x4} / 2\xD7256-bit SVE (Neoverse V1: AWS Graviton3)`
+        },
+        3393: { name: "Cortex-A78", flopsPerCycle: 16, pipes: N128x2 },
+        3396: { name: "Cortex-X1", flopsPerCycle: 32, pipes: N128x4 },
+        3398: { name: "Cortex-A510" },
+        3399: { name: "Cortex-A710", flopsPerCycle: 16, pipes: N128x2 },
+        3400: { name: "Cortex-X2", flopsPerCycle: 32, pipes: N128x4 },
+        3401: {
+          name: "Neoverse-N2",
+          flopsPerCycle: 16,
+          pipes: `2\xD7128-bit NEON/SVE2 FMA (Neoverse N2: Azure Cobalt 100)`
+        },
+        3402: { name: "Neoverse-E1" },
+        3405: { name: "Cortex-A715", flopsPerCycle: 16, pipes: N128x2 },
+        3406: { name: "Cortex-X3", flopsPerCycle: 32, pipes: N128x4 },
+        3407: {
+          name: "Neoverse-V2",
+          flopsPerCycle: 32,
+          pipes: `4\xD7128-bit NEON/SVE2 FMA (Neoverse V2: AWS Graviton4, NVIDIA Grace)`
+        },
+        3457: { name: "Cortex-A720", flopsPerCycle: 16, pipes: N128x2 },
+        3458: { name: "Cortex-X4", flopsPerCycle: 32, pipes: N128x4 },
+        3460: { name: "Neoverse-V3", flopsPerCycle: 32, pipes: `4\xD7128-bit NEON/SVE2 FMA` },
+        3470: { name: "Neoverse-N3", flopsPerCycle: 16, pipes: `2\xD7128-bit NEON/SVE2 FMA` }
+      },
+      70: { 1: { name: "A64FX", flopsPerCycle: 64, pipes: "2\xD7512-bit SVE FMA" } },
+      72: { 3329: { name: "Kunpeng-920" } },
+      192: { 2755: { name: "AmpereOne" } }
+    };
+    hex = (n, width) => `0x${n.toString(16).padStart(width, "0")}`;
+    APPLE_M_PCORE_MHZ = { 1: 3200, 2: 3490, 3: 4050, 4: 4400 };
+  }
+});
+
+// src/cpu/peak.ts
+function estimatePeak(input) {
+  const { core, clockMHz, cores } = input;
+  if (core === null || clockMHz === null || !(clockMHz > 0) || !(cores > 0)) return null;
+  const ghz = clockMHz / 1e3;
+  const perCore = core.flopsPerCycle * ghz;
+  const total = perCore * cores;
+  return {
+    gflops: round(total, 1),
+    perCoreGflops: round(perCore, 1),
+    basis: `estimate: ${core.isa} = ${core.flopsPerCycle} FLOP/cycle \xD7 ${round(ghz, 3)} GHz (${input.clockSource}) \xD7 ${input.coresBasis}`
+  };
+}
+var round;
+var init_peak = __esm({
+  "src/cpu/peak.ts"() {
+    "use strict";
+    round = (x, digits) => Number(x.toFixed(digits));
+  }
+});
+
 // src/cpu/fingerprint.ts
 import { createHash } from "node:crypto";
 function normalizeCpuModel(model) {
@@ -130,6 +624,366 @@ var init_fingerprint = __esm({
       "physicalCores",
       "onnxruntime"
     ];
+  }
+});
+
+// src/cpu/probe.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as os from "node:os";
+import { join } from "node:path";
+function nodeCpuView() {
+  return {
+    cpus: os.cpus().map((c) => ({ model: c.model, speed: c.speed })),
+    availableParallelism: os.availableParallelism()
+  };
+}
+function fileReader(root) {
+  return (path2) => {
+    try {
+      return readFileSync(join(root, path2), "utf8");
+    } catch {
+      return null;
+    }
+  };
+}
+function defaultSysctl(name) {
+  try {
+    const out = execFileSync("sysctl", ["-n", name], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 2e3
+    }).trim();
+    return out === "" ? null : out;
+  } catch {
+    return null;
+  }
+}
+function probeCpu(opts = {}) {
+  const platform = opts.platform ?? process.platform;
+  const arch = opts.arch ?? process.arch;
+  const node = opts.nodeCpus ?? nodeCpuView();
+  let facts;
+  if (platform === "linux") facts = probeLinux(fileReader(opts.root ?? "/"), node);
+  else if (platform === "darwin") facts = probeDarwin(opts.sysctl ?? defaultSysctl, node);
+  else facts = probeOther(platform, node);
+  return summarizeCpu(facts, { os: platform, arch, onnxruntime: opts.ortVersion ?? "" });
+}
+function summarizeCpu(facts, ctx) {
+  const notes = [...facts.notes];
+  const quotaCpus = facts.quota?.cpus ?? null;
+  const affinity = Math.max(1, facts.affinityCpus);
+  const quotaCeil = quotaCpus === null ? Infinity : Math.ceil(quotaCpus - 1e-9);
+  const availableCpus = Math.max(1, Math.min(affinity, quotaCeil));
+  if (quotaCpus !== null && quotaCeil < affinity) {
+    notes.push(
+      `cgroup CPU quota ${round2(quotaCpus)} CPUs: availableCpus = ceil(quota) = ${availableCpus} of ${affinity} CPUs in the affinity mask`
+    );
+  }
+  let physicalCores;
+  if (facts.physicalCores === null) {
+    physicalCores = availableCpus;
+    notes.push(`physical cores unknown: assumed ${availableCpus} (one per usable CPU)`);
+  } else {
+    physicalCores = Math.max(1, Math.min(facts.physicalCores, availableCpus));
+  }
+  let cores = facts.peakCores ? Math.min(facts.peakCores.count, physicalCores) : physicalCores;
+  let coresBasis = facts.peakCores ? `${cores} ${facts.peakCores.label}` : `${cores} physical core${cores === 1 ? "" : "s"}`;
+  if (quotaCpus !== null && quotaCpus < cores) {
+    cores = quotaCpus;
+    coresBasis = `${round2(quotaCpus)} CPUs (cgroup quota)`;
+  }
+  const peakGflops = estimatePeak({
+    core: facts.core,
+    clockMHz: facts.clockMHz,
+    clockSource: facts.clockSource,
+    cores,
+    coresBasis
+  });
+  if (peakGflops === null) {
+    notes.push(
+      facts.core === null ? "peak GFLOP/s unknown: FLOP/cycle of this core is not known" : "peak GFLOP/s unknown: clock not found"
+    );
+  }
+  const cpuModel = normalizeCpuModel(facts.cpuModel) || "unknown";
+  const base = {
+    os: ctx.os,
+    arch: ctx.arch,
+    cpuModel,
+    logicalCpus: Math.max(1, facts.logicalCpus),
+    availableCpus,
+    physicalCores
+  };
+  const fingerprint = computeFingerprint({ ...base, onnxruntime: ctx.onnxruntime });
+  return {
+    ...base,
+    fingerprint,
+    affinityCpus: affinity,
+    cgroupQuotaCpus: quotaCpus,
+    peakGflops,
+    ...facts.affinityCpuList ? { affinityCpuList: formatCpuList(facts.affinityCpuList) } : {},
+    cgroupQuotaSource: facts.quota?.source ?? null,
+    onnxruntime: ctx.onnxruntime,
+    notes
+  };
+}
+function safeCpuList(text) {
+  if (text === null) return null;
+  try {
+    return parseCpuList(text);
+  } catch {
+    return null;
+  }
+}
+function safeStatusAffinity(statusText) {
+  if (statusText === null) return null;
+  try {
+    return parseStatusAffinity(statusText);
+  } catch {
+    return null;
+  }
+}
+function readInt(read, path2) {
+  const text = read(path2);
+  return text === null ? null : parseSysfsInt(text);
+}
+function probeLinux(read, node) {
+  const notes = [];
+  const cpuinfoText = read("/proc/cpuinfo");
+  const cpuinfo = cpuinfoText === null ? [] : parseCpuInfo(cpuinfoText);
+  if (cpuinfoText === null) notes.push("/proc/cpuinfo unreadable");
+  let online = safeCpuList(read(`${CPU_DIR}/online`));
+  if (online === null || online.length === 0) {
+    online = cpuinfo.length > 0 ? cpuinfo.map((e) => e.processor) : null;
+  }
+  const logicalCpus = online?.length ?? node.cpus.length;
+  const statusText = read("/proc/self/status");
+  let allowed = safeStatusAffinity(statusText);
+  if (allowed !== null && online !== null) {
+    const onlineSet = new Set(online);
+    const both = allowed.filter((c) => onlineSet.has(c));
+    if (both.length > 0) allowed = both;
+  }
+  let affinityCpus;
+  if (allowed !== null && allowed.length > 0) {
+    affinityCpus = allowed.length;
+  } else {
+    affinityCpus = node.availableParallelism;
+    allowed = null;
+    notes.push(
+      `Cpus_allowed_list not found in /proc/self/status: affinity assumed from os.availableParallelism() = ${affinityCpus}`
+    );
+  }
+  const cpusInMask = allowed ?? online ?? [];
+  const inMask = new Set(cpusInMask);
+  const maskEntries = cpuinfo.filter((e) => inMask.has(e.processor));
+  const entries = maskEntries.length > 0 ? maskEntries : cpuinfo;
+  const quota = readCgroupQuota(read);
+  const topo = cpusInMask.map((cpu) => {
+    const dir = `${CPU_DIR}/cpu${cpu}/topology`;
+    return {
+      cpu,
+      packageId: readInt(read, `${dir}/physical_package_id`),
+      dieId: readInt(read, `${dir}/die_id`),
+      coreId: readInt(read, `${dir}/core_id`),
+      siblings: read(`${dir}/thread_siblings_list`) ?? read(`${dir}/core_cpus_list`)
+    };
+  });
+  let physical = countPhysicalCores(topo);
+  if (physical === null) {
+    physical = countPhysicalCores(topologyFromCpuInfo(entries));
+    if (physical !== null) notes.push("physical cores from /proc/cpuinfo (no sysfs topology)");
+  }
+  const { cpuModel, core, modelNote } = describeLinuxCore(entries, node);
+  if (modelNote) notes.push(modelNote);
+  const clock = linuxClock(read, cpusInMask, entries, cpuModel, node);
+  return {
+    cpuModel,
+    logicalCpus,
+    affinityCpuList: allowed,
+    affinityCpus,
+    quota,
+    physicalCores: physical?.cores ?? null,
+    core,
+    clockMHz: clock.mhz,
+    clockSource: clock.source,
+    notes
+  };
+}
+function describeLinuxCore(entries, node) {
+  const first = entries[0];
+  if (first === void 0) {
+    const model = node.cpus[0]?.model ?? "unknown";
+    return { cpuModel: model, core: null, modelNote: "CPU model from os.cpus()" };
+  }
+  if (first.fields.has("CPU implementer") && first.fields.has("CPU part")) {
+    const parts = /* @__PURE__ */ new Map();
+    for (const e of entries) {
+      const imp = e.fields.get("CPU implementer") ?? "";
+      const part = e.fields.get("CPU part") ?? "";
+      const name = armCpuName(imp, part) ?? e.fields.get("model name") ?? "unknown arm64";
+      parts.set(`${imp}/${part}`, { imp, part, name });
+    }
+    const distinct = [...parts.values()];
+    const only = distinct.length === 1 ? distinct[0] : void 0;
+    const cpuModel = distinct.map((p) => p.name).join(" + ");
+    if (only === void 0) {
+      return {
+        cpuModel,
+        core: null,
+        modelNote: `heterogeneous cores (${cpuModel}): no single FLOP/cycle`
+      };
+    }
+    return { cpuModel, core: armCoreFlops(only.imp, only.part), modelNote: null };
+  }
+  const modelName = first.fields.get("model name") ?? node.cpus[0]?.model ?? "unknown";
+  const flagsText = first.fields.get("flags");
+  if (flagsText === void 0) return { cpuModel: modelName, core: null, modelNote: null };
+  const core = x86CoreFlops({
+    vendor: first.fields.get("vendor_id") ?? "",
+    family: cpuInfoNumber(first.fields.get("cpu family")),
+    model: cpuInfoNumber(first.fields.get("model")),
+    flags: new Set(flagsText.split(/\s+/)),
+    modelName
+  });
+  return { cpuModel: modelName, core, modelNote: null };
+}
+function linuxClock(read, cpus2, entries, cpuModel, node) {
+  const freqs = cpus2.map((c) => readInt(read, `${CPU_DIR}/cpu${c}/cpufreq/cpuinfo_max_freq`)).filter((f) => f !== null && f > 0);
+  if (freqs.length > 0) {
+    return { mhz: Math.max(...freqs) / 1e3, source: "cpufreq cpuinfo_max_freq" };
+  }
+  const mhz = entries.map((e) => Number(e.fields.get("cpu MHz"))).filter((f) => Number.isFinite(f) && f > 0);
+  if (mhz.length > 0) return { mhz: Math.max(...mhz), source: '/proc/cpuinfo "cpu MHz"' };
+  const named = parseModelNameClockMHz(cpuModel);
+  if (named !== null) return { mhz: named, source: "model name" };
+  const speeds = node.cpus.map((c) => c.speed).filter((s) => s > 0);
+  if (speeds.length > 0) return { mhz: Math.max(...speeds), source: "os.cpus() speed" };
+  return { mhz: null, source: "unknown" };
+}
+function probeDarwin(sysctl, node) {
+  const notes = [
+    `macOS has no CPU affinity mask or cgroup quota: availableCpus = os.availableParallelism() = ${node.availableParallelism}`
+  ];
+  const int = (name) => {
+    const v = sysctl(name);
+    return v === null ? null : parseSysfsInt(v);
+  };
+  const cpuModel = sysctl("machdep.cpu.brand_string") ?? node.cpus[0]?.model ?? "unknown";
+  const physical = int("hw.physicalcpu");
+  const apple = appleCoreFlops(cpuModel);
+  let peakCores = null;
+  let clockMHz = null;
+  let clockSource = "unknown";
+  if (apple) {
+    clockMHz = apple.clockMHz;
+    clockSource = "published P-core max clock";
+    const pCores = int("hw.perflevel0.physicalcpu");
+    if (pCores !== null && pCores > 0) {
+      peakCores = { count: pCores, label: "P-cores (E-cores not counted)" };
+    } else {
+      notes.push("P-core count unknown (no hw.perflevel0.physicalcpu): peak counts every core");
+    }
+  } else {
+    const hz = int("hw.cpufrequency_max");
+    const named = parseModelNameClockMHz(cpuModel);
+    if (hz !== null && hz > 0) {
+      clockMHz = hz / 1e6;
+      clockSource = "hw.cpufrequency_max";
+    } else if (named !== null) {
+      clockMHz = named;
+      clockSource = "model name";
+    }
+  }
+  return {
+    cpuModel,
+    logicalCpus: int("hw.logicalcpu_max") ?? node.cpus.length,
+    affinityCpuList: null,
+    affinityCpus: node.availableParallelism,
+    quota: null,
+    physicalCores: physical,
+    peakCores,
+    core: apple,
+    clockMHz,
+    clockSource,
+    notes
+  };
+}
+function probeOther(platform, node) {
+  const cpuModel = node.cpus[0]?.model ?? "unknown";
+  const named = parseModelNameClockMHz(cpuModel);
+  return {
+    cpuModel,
+    logicalCpus: node.cpus.length,
+    affinityCpuList: null,
+    affinityCpus: node.availableParallelism,
+    quota: null,
+    physicalCores: null,
+    core: null,
+    clockMHz: named,
+    clockSource: named === null ? "unknown" : "model name",
+    notes: [
+      `${platform}: affinity and quotas not read: availableCpus = os.availableParallelism() = ${node.availableParallelism}`
+    ]
+  };
+}
+var round2, CPU_DIR;
+var init_probe = __esm({
+  "src/cpu/probe.ts"() {
+    "use strict";
+    init_cgroup();
+    init_fingerprint();
+    init_microarch();
+    init_parse();
+    init_peak();
+    init_topology();
+    round2 = (x) => Number(x.toFixed(3));
+    CPU_DIR = "/sys/devices/system/cpu";
+  }
+});
+
+// src/cpu/index.ts
+var init_cpu = __esm({
+  "src/cpu/index.ts"() {
+    "use strict";
+    init_parse();
+    init_cgroup();
+    init_topology();
+    init_microarch();
+    init_peak();
+    init_fingerprint();
+    init_probe();
+  }
+});
+
+// src/measure/plan.ts
+function defaultThreadCounts(usableCpus) {
+  const max = Math.max(1, Math.floor(usableCpus));
+  const out = [];
+  for (let t = 1; t < max; t *= 2) out.push(t);
+  out.push(max);
+  return out;
+}
+function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === "" || trimmed === "auto") return defaultThreadCounts(usableCpus);
+  const limit = Math.max(4 * logicalCpus, 8);
+  const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4\xD7 this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
+  const items = trimmed.split(/[,\s]+/).filter((s) => s.length > 0);
+  const counts = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    if (!/^-?\d+$/.test(item)) throw invalid(input, text, expected);
+    const n = Number(item);
+    if (n < 1 || n > limit) throw invalid(input, text, expected);
+    counts.add(n);
+  }
+  if (counts.size === 0) throw invalid(input, text, expected);
+  return [...counts].sort((a, b) => a - b);
+}
+var init_plan = __esm({
+  "src/measure/plan.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -4651,6 +5505,45 @@ var init_stats = __esm({
   }
 });
 
+// src/analysis/recommend.ts
+function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE) {
+  if (points.length === 0) throw new RangeError("no points to recommend from");
+  const fastest = points.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
+  const limit = fastest.medianNs * (1 + tolerance);
+  const sorted = [...points].sort((a, b) => a.threads - b.threads);
+  const pick = sorted.find((p) => p.threads <= fastest.threads && p.ci95Ns[1] <= limit) ?? fastest;
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
+  return { fastest: fastest.threads, recommended: pick.threads, reason };
+}
+function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
+  if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
+  const common = workloads.map((pts) => new Set(pts.map((p) => p.threads))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
+  const threads = [...common].sort((a, b) => a - b);
+  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
+  const score2 = /* @__PURE__ */ new Map();
+  for (const t of threads) {
+    const normalized = workloads.map((pts) => {
+      const best = Math.min(...pts.map((p) => p.medianNs));
+      return pts.find((p) => p.threads === t).medianNs / best;
+    });
+    score2.set(t, geometricMean(normalized));
+  }
+  const bestScore = Math.min(...score2.values());
+  const pick = threads.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
+  const argmin = threads.find((t) => score2.get(t) === bestScore);
+  const basis = workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${((bestScore - 1) * 100).toFixed(1)} % above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
+  return { threads: pick, score: score2, basis };
+}
+var DEFAULT_TOLERANCE;
+var init_recommend = __esm({
+  "src/analysis/recommend.ts"() {
+    "use strict";
+    init_stats();
+    DEFAULT_TOLERANCE = 0.05;
+  }
+});
+
 // src/baseline/history.ts
 function runFromResult(result, ref, sha) {
   return {
@@ -4674,6 +5567,49 @@ function baselineFromResult(result, opts = {}) {
     latest: result
   };
 }
+function mergeRun(baseline, result, opts = {}) {
+  const maxRuns = opts.maxRuns ?? DEFAULT_MAX_RUNS;
+  if (!Number.isInteger(maxRuns) || maxRuns < 1) {
+    throw new RangeError(`maxRuns: got ${String(maxRuns)}; expected an integer \u2265 1`);
+  }
+  if (baseline === null) {
+    return { baseline: baselineFromResult(result, opts), notes: [] };
+  }
+  if (baseline.fingerprint !== result.machine.fingerprint) {
+    return {
+      baseline: baselineFromResult(result, opts),
+      notes: [
+        `machine fingerprint changed (${baseline.fingerprint} \u2192 ${result.machine.fingerprint}): started a fresh baseline history; the previous ${baseline.runs.length} run(s) were dropped`
+      ]
+    };
+  }
+  const notes = [];
+  const previous = baseline.runs.filter((r) => r.createdAt !== result.createdAt);
+  if (previous.length !== baseline.runs.length) {
+    notes.push(`replaced the stored run of ${result.createdAt} (merged twice)`);
+  }
+  const newer = Date.parse(result.createdAt) >= Date.parse(baseline.latest.createdAt);
+  if (!newer) {
+    notes.push(
+      `the run of ${result.createdAt} is older than the newest stored run (${baseline.latest.createdAt}): inserted in time order; the newest run stays the one compared with`
+    );
+  }
+  const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
+    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)
+  );
+  const runs = all.slice(Math.max(0, all.length - maxRuns));
+  return {
+    baseline: {
+      schemaVersion: 1,
+      kind: "threadgate-baseline",
+      fingerprint: result.machine.fingerprint,
+      machine: newer ? result.machine : baseline.machine,
+      runs,
+      latest: newer ? result : baseline.latest
+    },
+    notes
+  };
+}
 function cellHistory(baseline, workloadId, threads) {
   const medians = [];
   for (const run of baseline.runs) {
@@ -4682,9 +5618,11 @@ function cellHistory(baseline, workloadId, threads) {
   }
   return medians;
 }
+var DEFAULT_MAX_RUNS;
 var init_history = __esm({
   "src/baseline/history.ts"() {
     "use strict";
+    DEFAULT_MAX_RUNS = 20;
   }
 });
 
@@ -5001,6 +5939,739 @@ var init_compare = __esm({
     DEFAULT_COMPARE_SEED = 29800;
     GATE_MODES = ["deployed", "all"];
     DEFAULT_GATE = "all";
+  }
+});
+
+// src/analysis/same-job.ts
+function pairByRound(base, head) {
+  const b = groupByRound(base, "base");
+  const h = groupByRound(head, "head");
+  const out = [];
+  for (const round3 of [...b.keys()].sort((x, y) => x - y)) {
+    const hs = h.get(round3);
+    if (hs === void 0) continue;
+    const bm = median2(b.get(round3));
+    const hm = median2(hs);
+    if (bm > 0 && hm > 0 && Number.isFinite(bm) && Number.isFinite(hm)) out.push([bm, hm]);
+  }
+  return out;
+}
+function groupByRound(cell, side) {
+  if (cell.samplesNs.length !== cell.rounds.length) {
+    throw new RangeError(
+      `pairedLogRatios: ${side} has ${cell.samplesNs.length} samples but ${cell.rounds.length} round indices`
+    );
+  }
+  const groups = /* @__PURE__ */ new Map();
+  cell.samplesNs.forEach((x, i) => {
+    const r = cell.rounds[i];
+    const g2 = groups.get(r);
+    if (g2 === void 0) groups.set(r, [x]);
+    else g2.push(x);
+  });
+  return groups;
+}
+function signTestGreater(d) {
+  let n = 0;
+  let k = 0;
+  for (const x of d) {
+    if (x > 0) k++;
+    if (x !== 0) n++;
+  }
+  if (n === 0) return 1;
+  let logPmf = -n * Math.LN2;
+  let tail = 0;
+  for (let j = 0; j <= n; j++) {
+    if (j >= k) tail += Math.exp(logPmf);
+    logPmf += Math.log(n - j) - Math.log(j + 1);
+  }
+  return Math.min(1, tail);
+}
+function decideSameJob(cells, opts) {
+  const { threshold, confidence, seed, final } = opts;
+  checkThresholdAndConfidence(threshold, confidence);
+  const alpha = 1 - confidence;
+  const gatedCount = cells.filter((c) => c.gated).length;
+  const m = Math.max(1, gatedCount);
+  const gatedCiLevel = 1 - alpha / m;
+  const resamples = Math.max(
+    opts.resamples ?? DEFAULT_RESAMPLES2,
+    Math.ceil(2 * MIN_TAIL_RESAMPLES * m / alpha)
+  );
+  const bar = 1 + threshold;
+  const measured = cells.map((c) => {
+    const level = c.gated ? gatedCiLevel : confidence;
+    const logs = c.pairs.map(([b, h]) => Math.log(h / b));
+    if (c.pairs.length < MIN_PAIRS) {
+      const ratio = logs.length > 0 ? Math.exp(median2(logs)) : NaN;
+      return { cell: c, level, ratio, ci: null, pValue: null };
+    }
+    const boot = bootstrapMedianOfLogRatiosCI(c.pairs, {
+      confidence: level,
+      resamples,
+      seed: cellSeed(seed, c.workload, c.threads)
+    });
+    return {
+      cell: c,
+      level,
+      ratio: boot.ratio,
+      ci: boot.ci,
+      pValue: signTestGreater(logs)
+    };
+  });
+  const gatedAdj = holmWhere(measured, (x) => x.cell.gated);
+  const allAdj = holmWhere(measured, () => true);
+  const warnings = [];
+  let decided = true;
+  const decisions = measured.map((x, i) => {
+    const { cell, ci } = x;
+    const pAdjusted = (cell.gated ? gatedAdj[i] : allAdj[i]) ?? null;
+    const checks = {
+      slowdown: x.ratio - 1 >= threshold - 1e-12,
+      ciAboveOne: ci === null ? null : ci[0] > 1,
+      significant: pAdjusted === null ? null : pAdjusted < alpha,
+      beyondHistory: null,
+      beyondColdStart: null
+    };
+    let status = "inconclusive";
+    if (ci !== null && ci[0] > bar && checks.slowdown && checks.significant === true) {
+      status = "regression";
+    } else if (ci !== null && ci[1] < bar) {
+      status = "pass";
+    }
+    let undecided = false;
+    if (cell.gated && status === "inconclusive") {
+      decided = false;
+      if (final) {
+        status = "pass";
+        undecided = true;
+        warnings.push(undecidedWarning(cell, x.ratio, ci, x.level, threshold));
+      }
+    }
+    return {
+      workload: cell.workload,
+      threads: cell.threads,
+      pairs: cell.pairs.length,
+      ratio: x.ratio,
+      ci,
+      ciLevel: x.level,
+      pValue: x.pValue,
+      pAdjusted,
+      gated: cell.gated,
+      checks,
+      status,
+      undecided
+    };
+  });
+  return { cells: decisions, decided, gatedCount, gatedCiLevel, warnings };
+}
+function checkThresholdAndConfidence(threshold, confidence) {
+  if (!(threshold >= 0 && Number.isFinite(threshold))) {
+    throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(threshold)}`);
+  }
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`confidence must be in (0, 1); got ${String(confidence)}`);
+  }
+}
+function undecidedWarning(cell, ratio, ci, level, threshold) {
+  const what = ci === null ? `only ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (fewer than ${MIN_PAIRS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci[0].toFixed(3)}\u2013\xD7${ci[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
+  return `${cellName(cell.workload, cell.threads)}: undecided after ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (${what}); passed with a warning`;
+}
+function resolveSettings2(opts) {
+  const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
+  const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
+  checkThresholdAndConfidence(threshold, confidence);
+  const gate = opts.gate ?? DEFAULT_SAME_JOB_GATE;
+  if (!isGateMode(gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
+  return {
+    threshold,
+    confidence,
+    minHistory: DEFAULT_MIN_HISTORY,
+    // No cold-start bar in this mode: the threshold is the smallest slowdown that can fail.
+    coldStartThreshold: threshold,
+    gate,
+    force: false,
+    seed: opts.seed ?? DEFAULT_COMPARE_SEED,
+    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
+  };
+}
+function pairRows(pairs, settings, opts, defaultCi, notes) {
+  const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
+  const ciMethod = opts.recommendationCi ?? defaultCi;
+  const rows = [];
+  pairs.forEach(({ head, base }, wi) => {
+    if (base.id !== head.id) notes.push(`${head.id}: the base was measured as ${base.id}`);
+    const contentChanged = head.contentHash != null && base.contentHash != null && head.contentHash !== base.contentHash;
+    if (contentChanged) notes.push(`${head.id}: the base and the head differ in content`);
+    const deployed = head.deployed ?? deployedThreads(head, wi, settings.seed, tolerance, ciMethod);
+    for (const hc of head.cells) {
+      const bc = base.cells.find((c) => c.threads === hc.threads);
+      if (bc === void 0 || hc.samplesNs.length === 0 || bc.samplesNs.length === 0) continue;
+      const gatedAs = [];
+      if (deployed?.recommended === hc.threads) gatedAs.push("recommended");
+      if (deployed?.fastest === hc.threads) gatedAs.push("fastest");
+      rows.push({
+        paired: {
+          workload: head.id,
+          threads: hc.threads,
+          pairs: pairByRound(bc, hc),
+          gated: settings.gate === "all" || gatedAs.length > 0
+        },
+        gatedAs,
+        baseMedianNs: median2(bc.samplesNs),
+        headMedianNs: median2(hc.samplesNs),
+        contentChanged
+      });
+    }
+    const unpaired = [
+      ...head.cells.filter((h) => !base.cells.some((b) => b.threads === h.threads)),
+      ...base.cells.filter((b) => !head.cells.some((h) => h.threads === b.threads))
+    ].map((c) => c.threads);
+    if (unpaired.length > 0) {
+      notes.push(`${head.id}: thread counts ${unpaired.join(", ")} were measured on one side only`);
+    }
+  });
+  return rows;
+}
+function sameJobDecided(pairs, opts) {
+  const settings = resolveSettings2(opts);
+  const gated = pairRows(pairs, settings, opts, "order-statistic", []).filter((r) => r.paired.gated).map((r) => r.paired);
+  if (gated.length === 0) return true;
+  return decideSameJob(gated, {
+    threshold: settings.threshold,
+    confidence: settings.confidence,
+    seed: settings.seed,
+    resamples: settings.resamples,
+    final: false
+  }).decided;
+}
+function compareSameJob(pairs, opts) {
+  const settings = resolveSettings2(opts);
+  const { threshold, confidence } = settings;
+  const notes = [];
+  const roundsText = opts.rounds === void 0 ? "" : ` in ${opts.rounds} randomized round${opts.rounds === 1 ? "" : "s"}`;
+  notes.push(
+    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head${roundsText}; each ratio is the median over rounds of head / base within a round`
+  );
+  const rows = pairRows(pairs, settings, opts, "bootstrap", notes);
+  const decision = decideSameJob(
+    rows.map((r) => r.paired),
+    {
+      threshold,
+      confidence,
+      seed: settings.seed,
+      resamples: settings.resamples,
+      final: opts.final
+    }
+  );
+  const baseline = {
+    source: `same job: ${opts.baseDescription}`,
+    fingerprint: opts.fingerprint,
+    runs: 1,
+    latestCreatedAt: opts.createdAt
+  };
+  const common = {
+    settings,
+    current: { fingerprint: opts.fingerprint, createdAt: opts.createdAt },
+    machineDifferences: [],
+    notes
+  };
+  if (decision.gatedCount === 0) {
+    return {
+      decision,
+      comparison: {
+        kind: "no-baseline",
+        ...common,
+        baseline,
+        reason: "the base and the head have no thread count in common to gate"
+      }
+    };
+  }
+  if (decision.gatedCount > 1) {
+    notes.push(
+      `the CIs of the ${decision.gatedCount} gated cells are at ${formatLevel(decision.gatedCiLevel)} (Bonferroni: ${formatLevel(confidence)} for all of them together), the others at ${formatLevel(confidence)}`
+    );
+  }
+  notes.push(...decision.warnings.map((w) => `warning: ${w}`));
+  const cells = rows.map((r, i) => {
+    const d = decision.cells[i];
+    return {
+      workload: d.workload,
+      threads: d.threads,
+      baselineMedianNs: r.baseMedianNs,
+      currentMedianNs: r.headMedianNs,
+      // No paired round at all (the sides were measured apart): the ratio of the medians.
+      ratio: d.pairs > 0 ? d.ratio : r.headMedianNs / r.baseMedianNs,
+      ci95: d.ci,
+      pValue: d.pValue,
+      pAdjusted: d.pAdjusted,
+      historyRuns: 1,
+      predictionLimitRatio: null,
+      gated: d.gated,
+      gatedAs: r.gatedAs,
+      checks: d.checks,
+      status: d.status,
+      regression: d.gated && d.status === "regression",
+      contentChanged: r.contentChanged
+    };
+  });
+  const gated = cells.filter((c) => c.gated);
+  const compared = {
+    ...common,
+    baseline,
+    forced: false,
+    cells,
+    maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
+    workloadsOnlyInBaseline: [],
+    workloadsOnlyInCurrent: []
+  };
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const regressions = gated.filter((c) => c.regression);
+  if (regressions.length > 0) {
+    const list2 = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`).join(", ");
+    return {
+      decision,
+      comparison: {
+        ...compared,
+        kind: "regression",
+        regressions,
+        reason: `slower than the base by more than ${pct(threshold)} (measured in the same job): ${list2}`
+      }
+    };
+  }
+  const unresolved = gated.filter((c) => c.status === "inconclusive");
+  if (unresolved.length > 0) {
+    const list2 = unresolved.map((c) => `${cellName(c.workload, c.threads)} ${ciText(c)}`).join("; ");
+    return {
+      decision,
+      comparison: {
+        ...compared,
+        kind: "inconclusive",
+        unresolved,
+        reason: `not yet clear whether slower than the base by ${pct(threshold)}: ${list2}`
+      }
+    };
+  }
+  const undecided = decision.cells.filter((d) => d.undecided).length;
+  const largest = compared.maxSlowdown;
+  return {
+    decision,
+    comparison: {
+      ...compared,
+      kind: "pass",
+      reason: `no gated cell is ${pct(threshold)} or more slower than the base measured in this job (largest change ${largest >= 0 ? "+" : "\u2212"}${pct(Math.abs(largest))})` + (undecided > 0 ? `; ${undecided} cell${undecided === 1 ? " was" : "s were"} still undecided and passed with a warning` : "")
+    }
+  };
+}
+function deployedThreads(w, wi, seed, tolerance, ciMethod) {
+  const points = w.cells.flatMap((cell, ci) => {
+    if (cell.samplesNs.length === 0) return [];
+    const [lo, hi] = ciMethod === "bootstrap" ? bootstrapMedianCI(cell.samplesNs, {
+      confidence: 0.95,
+      resamples: 2e3,
+      seed: seed + 1e3 * wi + ci
+    }) : medianCIOrderStat(cell.samplesNs, 0.95);
+    return [{ threads: cell.threads, medianNs: median2(cell.samplesNs), ci95Ns: [lo, hi] }];
+  });
+  if (points.length === 0) return null;
+  const rec = recommendForWorkload(points, tolerance);
+  return { recommended: rec.recommended, fastest: rec.fastest };
+}
+function cellName(workload, threads) {
+  return `${workload} @ ${threads} thread${threads === 1 ? "" : "s"}`;
+}
+function ciText(c) {
+  return c.ci95 === null ? `\xD7${c.ratio.toFixed(3)} (too few rounds for a CI)` : `\xD7${c.ratio.toFixed(3)} (CI \xD7${c.ci95[0].toFixed(3)}\u2013\xD7${c.ci95[1].toFixed(3)})`;
+}
+function formatLevel(level) {
+  const pct = level * 100;
+  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toPrecision(4).replace(/0+$/, "")} %`;
+}
+var MIN_PAIRS, MIN_TAIL_RESAMPLES, DEFAULT_SAME_JOB_THRESHOLD, DEFAULT_SAME_JOB_CONFIDENCE, DEFAULT_SAME_JOB_GATE;
+var init_same_job = __esm({
+  "src/analysis/same-job.ts"() {
+    "use strict";
+    init_recommend();
+    init_compare();
+    init_stats();
+    MIN_PAIRS = 5;
+    MIN_TAIL_RESAMPLES = 25;
+    DEFAULT_SAME_JOB_THRESHOLD = 0.05;
+    DEFAULT_SAME_JOB_CONFIDENCE = 0.95;
+    DEFAULT_SAME_JOB_GATE = "deployed";
+  }
+});
+
+// src/measure/sweep.ts
+function medianOf(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+function relativeHalfWidth(samples) {
+  if (samples.length < 2) return Infinity;
+  const [lo, hi] = medianCIOrderStat(samples, 0.95);
+  const m = medianOf(samples);
+  return m > 0 ? (hi - lo) / 2 / m : Infinity;
+}
+function visitMedians(samples, rounds) {
+  const groups = /* @__PURE__ */ new Map();
+  samples.forEach((x, i) => {
+    const r = rounds[i] ?? i;
+    const g2 = groups.get(r);
+    if (g2 === void 0) groups.set(r, [x]);
+    else g2.push(x);
+  });
+  return [...groups.keys()].sort((a, b) => a - b).map((r) => medianOf(groups.get(r)));
+}
+async function sweep(workloads, options) {
+  const now = options.now ?? (() => performance.now());
+  const start = options.startMs ?? now();
+  const budgetMs = options.maxTimeSec * 1e3;
+  const deadline = start + budgetMs;
+  const minVisits = options.minVisits ?? DEFAULT_MIN_VISITS;
+  const maxSamples = options.maxSamples ?? 5e3;
+  const visitNs = (options.visitMs ?? 30) * 1e6;
+  const rand = mulberry32(options.seed);
+  const cells = workloads.flatMap(
+    (workload) => options.threads.map(
+      (threads) => ({
+        workload,
+        threads,
+        runner: null,
+        samples: [],
+        rounds: [],
+        callNs: 0,
+        warmupCalls: 0,
+        visits: 0,
+        converged: false,
+        skipped: null
+      })
+    )
+  );
+  let round3 = 0;
+  const left = () => deadline - now();
+  const visitPlan = (cell) => {
+    const calls = Math.max(1, Math.min(50, Math.round(visitNs / Math.max(1, cell.callNs))));
+    const discard = cell.callNs < SHORT_CALL_NS ? 1 : 0;
+    return { calls, discard, ms: (calls + discard) * cell.callNs / 1e6 };
+  };
+  const progress = (phase) => options.onProgress?.({
+    phase,
+    elapsedSec: (now() - start) / 1e3,
+    budgetSec: options.maxTimeSec,
+    cellsDone: cells.filter((c) => c.converged).length,
+    cellsTotal: cells.length,
+    round: round3
+  });
+  const skip = (cell, reason) => {
+    cell.skipped ??= reason;
+  };
+  try {
+    progress("warmup");
+    for (const [i, cell] of cells.entries()) {
+      if (left() <= 0) {
+        skip(cell, "the budget ran out before its session was opened");
+        continue;
+      }
+      progress("open");
+      cell.runner = await cell.workload.open(cell.threads);
+      const warmCapMs = Math.max(50, left() / 4 / (cells.length - i));
+      if (cell.workload.warmupCalls !== void 0) {
+        const calls = Math.max(1, cell.workload.warmupCalls);
+        const t = now();
+        for (let j = 0; j < calls; j++) {
+          if (j > 0 && left() < cell.callNs / 1e6) break;
+          await cell.runner.call();
+          cell.warmupCalls++;
+          cell.callNs = (now() - t) * 1e6 / cell.warmupCalls;
+        }
+        continue;
+      }
+      const cellStart = now();
+      let previous = Infinity;
+      let out = false;
+      while (!out) {
+        const block = [];
+        const t = now();
+        for (let j = 0; j < WARMUP_BLOCK; j++) {
+          if (cell.warmupCalls > 0 && left() < cell.callNs / 1e6) {
+            out = true;
+            break;
+          }
+          block.push(await cell.runner.call());
+          cell.warmupCalls++;
+          cell.callNs = (now() - t) * 1e6 / block.length;
+        }
+        if (out || block.length < WARMUP_BLOCK) break;
+        const m = medianOf(block);
+        const steady = Math.abs(m - previous) / previous <= 0.05;
+        previous = m;
+        const spent = now() - cellStart;
+        if (steady && spent >= Math.min(MIN_WARMUP_MS, warmCapMs) || spent >= warmCapMs) break;
+      }
+    }
+    progress("measure");
+    let stoppedBy = "precision";
+    for (; ; ) {
+      const active = cells.filter(
+        (c) => c.runner !== null && c.skipped === null && (options.stopWhen || !c.converged) && c.samples.length < maxSamples
+      );
+      if (active.length === 0) break;
+      const roundMs = active.reduce((sum, c) => sum + visitPlan(c).ms, 0);
+      if (round3 > 0 && now() + roundMs > deadline) {
+        stoppedBy = "budget";
+        break;
+      }
+      round3++;
+      for (let i = active.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [active[i], active[j]] = [active[j], active[i]];
+      }
+      let overran = false;
+      for (const cell of active) {
+        const { calls, discard, ms } = visitPlan(cell);
+        if (now() + ms > deadline) {
+          overran = true;
+          if (cell.samples.length === 0) skip(cell, "the budget ran out before its first visit");
+          continue;
+        }
+        const t = now();
+        for (let i = 0; i < discard; i++) await cell.runner.call();
+        const ops = cell.workload.opsPerCall;
+        for (let i = 0; i < calls; i++) {
+          const ns = await cell.runner.call();
+          cell.samples.push(ns / ops);
+          cell.rounds.push(round3);
+        }
+        cell.callNs = (now() - t) * 1e6 / (calls + discard);
+        cell.visits++;
+      }
+      for (const cell of active) {
+        if (cell.visits >= minVisits && relativeHalfWidth(visitMedians(cell.samples, cell.rounds)) <= options.targetPrecision) {
+          cell.converged = true;
+        }
+      }
+      progress("measure");
+      if (overran) {
+        stoppedBy = "budget";
+        break;
+      }
+      if (options.stopWhen?.(snapshot(), round3)) break;
+    }
+    for (const cell of cells) {
+      if (cell.samples.length === 0) skip(cell, "the budget ran out before its first visit");
+    }
+    return {
+      workloads: snapshot(),
+      elapsedSec: (now() - start) / 1e3,
+      rounds: round3,
+      stoppedBy,
+      skipped: cells.filter((c) => c.skipped !== null).map((c) => ({ workload: c.workload.id, threads: c.threads, reason: c.skipped }))
+    };
+  } finally {
+    progress("done");
+    for (const cell of cells) await cell.runner?.close();
+  }
+  function snapshot() {
+    return workloads.map((workload) => ({
+      workload,
+      cells: cells.filter((c) => c.workload === workload).map((c) => ({
+        threads: c.threads,
+        samplesNs: c.samples,
+        rounds: c.rounds,
+        converged: c.converged,
+        warmupCalls: c.warmupCalls,
+        visits: c.visits
+      }))
+    }));
+  }
+}
+var WARMUP_BLOCK, MIN_WARMUP_MS, SHORT_CALL_NS, DEFAULT_MIN_VISITS;
+var init_sweep = __esm({
+  "src/measure/sweep.ts"() {
+    "use strict";
+    init_stats();
+    init_random();
+    WARMUP_BLOCK = 5;
+    MIN_WARMUP_MS = 200;
+    SHORT_CALL_NS = 1e7;
+    DEFAULT_MIN_VISITS = 8;
+  }
+});
+
+// src/pipeline/same-job.ts
+async function runSameJob(head, base, opts) {
+  const minRounds = opts.minRounds ?? DEFAULT_MIN_ROUNDS;
+  const maxRounds = opts.maxRounds ?? Infinity;
+  if (!Number.isInteger(minRounds) || minRounds < 1) {
+    throw new RangeError(`minRounds must be an integer \u2265 1; got ${String(minRounds)}`);
+  }
+  if (maxRounds !== Infinity && (!Number.isInteger(maxRounds) || maxRounds < minRounds)) {
+    throw new RangeError(
+      `maxRounds must be an integer \u2265 minRounds (${minRounds}); got ${String(maxRounds)}`
+    );
+  }
+  if (head === base) {
+    throw new RangeError("the head and the base must be two Workload objects, not the same one");
+  }
+  const createdAt = opts.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
+  const look = {
+    threshold: opts.threshold,
+    seed: opts.seed,
+    ...opts.confidence !== void 0 ? { confidence: opts.confidence } : {},
+    ...opts.resamples !== void 0 ? { resamples: opts.resamples } : {},
+    ...opts.gate !== void 0 ? { gate: opts.gate } : {},
+    ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {}
+  };
+  const paired = (ws) => [
+    { head: samplesOf(ws[0]), base: samplesOf(ws[1]) }
+  ];
+  const compare2 = (ws, rounds, final) => compareSameJob(paired(ws), {
+    ...look,
+    final,
+    baseDescription: opts.baseDescription ?? `base ${base.label}`,
+    fingerprint: opts.fingerprint ?? "unknown",
+    createdAt,
+    rounds
+  });
+  sameJobDecided([], look);
+  const decided = (ws, round3) => sameJobDecided(paired(ws), look) && compare2(ws, round3, false).decision.decided;
+  const stop = { by: null };
+  const output = await sweep([head, base], {
+    threads: opts.threads,
+    maxTimeSec: opts.maxTimeSec,
+    targetPrecision: opts.targetPrecision ?? DEFAULT_TARGET_PRECISION,
+    seed: opts.seed,
+    ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
+    ...opts.maxSamples !== void 0 ? { maxSamples: opts.maxSamples } : {},
+    ...opts.onProgress ? { onProgress: opts.onProgress } : {},
+    ...opts.now ? { now: opts.now } : {},
+    ...opts.startMs !== void 0 ? { startMs: opts.startMs } : {},
+    stopWhen: (cells, round3) => {
+      if (round3 >= minRounds && decided(cells, round3)) {
+        stop.by = "decided";
+      } else if (round3 >= maxRounds) {
+        stop.by = "max-rounds";
+      }
+      return stop.by !== null;
+    }
+  });
+  const [h, b] = output.workloads;
+  const { comparison, decision } = compare2(output.workloads, output.rounds, true);
+  const only = (w) => ({ ...output, workloads: [w] });
+  return {
+    head: h,
+    base: b,
+    headSweep: only(h),
+    baseSweep: only(b),
+    comparison,
+    decision,
+    rounds: output.rounds,
+    elapsedSec: output.elapsedSec,
+    stoppedBy: stop.by ?? (output.stoppedBy === "budget" ? "budget" : "samples"),
+    warnings: decision.warnings
+  };
+}
+function samplesOf(w) {
+  return { id: w.workload.id, contentHash: w.workload.contentHash ?? null, cells: w.cells };
+}
+var DEFAULT_MIN_ROUNDS, DEFAULT_TARGET_PRECISION;
+var init_same_job2 = __esm({
+  "src/pipeline/same-job.ts"() {
+    "use strict";
+    init_same_job();
+    init_sweep();
+    DEFAULT_MIN_ROUNDS = 10;
+    DEFAULT_TARGET_PRECISION = 0.02;
+  }
+});
+
+// src/results/build.ts
+function buildResult(input) {
+  const { machine, settings, overhead } = input;
+  const perCore = machine.peakGflops?.perCoreGflops ?? null;
+  const workloads = input.sweep.workloads.map(({ workload, cells }, wi) => {
+    const measured = cells.flatMap((cell, ci) => cell.samplesNs.length > 0 ? [{ cell, ci }] : []);
+    if (measured.length === 0) {
+      throw new WorkloadError(
+        `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
+      );
+    }
+    const summaries = measured.map(({ cell, ci }) => {
+      const medianNs = median2(cell.samplesNs);
+      const ci95Ns = bootstrapMedianCI(cell.samplesNs, {
+        confidence: 0.95,
+        resamples: 2e3,
+        seed: settings.seed + 1e3 * wi + ci
+      });
+      return { cell, medianNs, ci95Ns: [ci95Ns[0], ci95Ns[1]] };
+    });
+    const oneThread = summaries.find((s) => s.cell.threads === 1)?.medianNs ?? null;
+    const points = summaries.map(({ cell, medianNs, ci95Ns }) => {
+      const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
+      const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
+      return {
+        threads: cell.threads,
+        samplesNs: cell.samplesNs,
+        medianNs,
+        ci95Ns,
+        ciHalfWidthRel: (ci95Ns[1] - ci95Ns[0]) / 2 / medianNs,
+        gflops,
+        peakFraction: peak && gflops ? gflops / peak : null,
+        speedup: oneThread ? oneThread / medianNs : null,
+        overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
+        converged: cell.converged
+      };
+    });
+    const rec = recommendForWorkload(points, settings.tolerance);
+    return {
+      id: workload.id,
+      kind: workload.kind,
+      label: workload.label,
+      points,
+      fastest: { threads: rec.fastest },
+      recommended: { threads: rec.recommended, reason: rec.reason },
+      ...workload.mlasMaxThreads !== void 0 ? { mlasMaxThreads: workload.mlasMaxThreads } : {},
+      flopsPerOp: workload.flopsPerOp,
+      opsPerCall: workload.opsPerCall,
+      metric: workload.metric,
+      contentHash: workload.contentHash ?? null,
+      ...workload.details ? { details: workload.details } : {}
+    };
+  });
+  const overall = workloads.length === 1 ? {
+    threads: workloads[0].recommended.threads,
+    basis: "the recommended thread count of the only workload"
+  } : recommendOverall(
+    workloads.map((w) => w.points),
+    settings.tolerance
+  );
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    createdAt: input.createdAt ?? (/* @__PURE__ */ new Date()).toISOString(),
+    machine,
+    runtime: input.runtime,
+    settings,
+    overhead,
+    workloads,
+    recommendation: {
+      ompNumThreads: overall.threads,
+      ortIntraOpNumThreads: overall.threads,
+      basis: overall.basis
+    },
+    elapsedSec: input.elapsedSec,
+    ...input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}
+  };
+}
+var init_build = __esm({
+  "src/results/build.ts"() {
+    "use strict";
+    init_recommend();
+    init_stats();
+    init_version();
+    init_errors();
   }
 });
 
@@ -5645,7 +7316,7 @@ var require_minimal = __commonJS({
     util.isString = function isString(value) {
       return typeof value === "string" || value instanceof String;
     };
-    util.isObject = function isObject2(value) {
+    util.isObject = function isObject3(value) {
       return value && typeof value === "object";
     };
     util.isset = /**
@@ -6014,7 +7685,7 @@ var require_writer_buffer = __commonJS({
 var require_reader = __commonJS({
   "node_modules/protobufjs/src/reader.js"(exports, module) {
     "use strict";
-    module.exports = Reader;
+    module.exports = Reader2;
     var util = require_minimal();
     var BufferReader;
     var LongBits = util.LongBits;
@@ -6022,31 +7693,31 @@ var require_reader = __commonJS({
     function indexOutOfRange(reader, writeLength) {
       return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
     }
-    function Reader(buffer) {
+    function Reader2(buffer) {
       this.buf = buffer;
       this.pos = 0;
       this.len = buffer.length;
     }
     var create_array = typeof Uint8Array !== "undefined" ? function create_typed_array(buffer) {
       if (buffer instanceof Uint8Array || Array.isArray(buffer))
-        return new Reader(buffer);
+        return new Reader2(buffer);
       throw Error("illegal buffer");
     } : function create_array2(buffer) {
       if (Array.isArray(buffer))
-        return new Reader(buffer);
+        return new Reader2(buffer);
       throw Error("illegal buffer");
     };
     var create = function create2() {
       return util.Buffer ? function create_buffer_setup(buffer) {
-        return (Reader.create = function create_buffer(buffer2) {
+        return (Reader2.create = function create_buffer(buffer2) {
           return util.Buffer.isBuffer(buffer2) ? new BufferReader(buffer2) : create_array(buffer2);
         })(buffer);
       } : create_array;
     };
-    Reader.create = create();
-    Reader.prototype._slice = util.Array.prototype.subarray || /* istanbul ignore next */
+    Reader2.create = create();
+    Reader2.prototype._slice = util.Array.prototype.subarray || /* istanbul ignore next */
     util.Array.prototype.slice;
-    Reader.prototype.uint32 = /* @__PURE__ */ (function read_uint32_setup() {
+    Reader2.prototype.uint32 = /* @__PURE__ */ (function read_uint32_setup() {
       var value = 4294967295;
       return function read_uint32() {
         value = (this.buf[this.pos] & 127) >>> 0;
@@ -6066,10 +7737,10 @@ var require_reader = __commonJS({
         return value;
       };
     })();
-    Reader.prototype.int32 = function read_int32() {
+    Reader2.prototype.int32 = function read_int32() {
       return this.uint32() | 0;
     };
-    Reader.prototype.sint32 = function read_sint32() {
+    Reader2.prototype.sint32 = function read_sint32() {
       var value = this.uint32();
       return value >>> 1 ^ -(value & 1) | 0;
     };
@@ -6115,18 +7786,18 @@ var require_reader = __commonJS({
       }
       throw Error("invalid varint encoding");
     }
-    Reader.prototype.bool = function read_bool() {
+    Reader2.prototype.bool = function read_bool() {
       return this.uint32() !== 0;
     };
     function readFixed32_end(buf, end) {
       return (buf[end - 4] | buf[end - 3] << 8 | buf[end - 2] << 16 | buf[end - 1] << 24) >>> 0;
     }
-    Reader.prototype.fixed32 = function read_fixed32() {
+    Reader2.prototype.fixed32 = function read_fixed32() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       return readFixed32_end(this.buf, this.pos += 4);
     };
-    Reader.prototype.sfixed32 = function read_sfixed32() {
+    Reader2.prototype.sfixed32 = function read_sfixed32() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       return readFixed32_end(this.buf, this.pos += 4) | 0;
@@ -6136,21 +7807,21 @@ var require_reader = __commonJS({
         throw indexOutOfRange(this, 8);
       return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
     }
-    Reader.prototype.float = function read_float() {
+    Reader2.prototype.float = function read_float() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       var value = util.float.readFloatLE(this.buf, this.pos);
       this.pos += 4;
       return value;
     };
-    Reader.prototype.double = function read_double() {
+    Reader2.prototype.double = function read_double() {
       if (this.pos + 8 > this.len)
         throw indexOutOfRange(this, 4);
       var value = util.float.readDoubleLE(this.buf, this.pos);
       this.pos += 8;
       return value;
     };
-    Reader.prototype.bytes = function read_bytes() {
+    Reader2.prototype.bytes = function read_bytes() {
       var length = this.uint32(), start = this.pos, end = this.pos + length;
       if (end > this.len)
         throw indexOutOfRange(this, length);
@@ -6159,11 +7830,11 @@ var require_reader = __commonJS({
         return this.buf.slice(start, end);
       return start === end ? new this.buf.constructor(0) : this._slice.call(this.buf, start, end);
     };
-    Reader.prototype.string = function read_string() {
+    Reader2.prototype.string = function read_string() {
       var bytes = this.bytes();
       return utf8.read(bytes, 0, bytes.length);
     };
-    Reader.prototype.skip = function skip(length) {
+    Reader2.prototype.skip = function skip(length) {
       if (typeof length === "number") {
         if (this.pos + length > this.len)
           throw indexOutOfRange(this, length);
@@ -6176,7 +7847,7 @@ var require_reader = __commonJS({
       }
       return this;
     };
-    Reader.prototype.skipType = function(wireType) {
+    Reader2.prototype.skipType = function(wireType) {
       switch (wireType) {
         case 0:
           this.skip();
@@ -6201,15 +7872,15 @@ var require_reader = __commonJS({
       }
       return this;
     };
-    Reader._configure = function(BufferReader_) {
+    Reader2._configure = function(BufferReader_) {
       BufferReader = BufferReader_;
-      Reader.create = create();
+      Reader2.create = create();
       BufferReader._configure();
       var fn = util.Long ? "toLong" : (
         /* istanbul ignore next */
         "toNumber"
       );
-      util.merge(Reader.prototype, {
+      util.merge(Reader2.prototype, {
         int64: function read_int64() {
           return readLongVarint.call(this)[fn](false);
         },
@@ -6235,11 +7906,11 @@ var require_reader_buffer = __commonJS({
   "node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
     "use strict";
     module.exports = BufferReader;
-    var Reader = require_reader();
-    (BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
+    var Reader2 = require_reader();
+    (BufferReader.prototype = Object.create(Reader2.prototype)).constructor = BufferReader;
     var util = require_minimal();
     function BufferReader(buffer) {
-      Reader.call(this, buffer);
+      Reader2.call(this, buffer);
     }
     BufferReader._configure = function() {
       if (util.Buffer)
@@ -10799,2123 +12470,7 @@ var require_onnx = __commonJS({
   }
 });
 
-// src/report/format.ts
-function formatNs(ns) {
-  if (!Number.isFinite(ns)) return String(ns);
-  const abs = Math.abs(ns);
-  if (abs < 1e3) return `${ns.toFixed(0)} ns`;
-  if (abs < 1e6) return `${(ns / 1e3).toPrecision(4)} \xB5s`;
-  if (abs < 1e9) return `${(ns / 1e6).toPrecision(4)} ms`;
-  return `${(ns / 1e9).toPrecision(4)} s`;
-}
-function formatRange(lo, hi) {
-  const unit = formatNs(hi).split(" ")[1] ?? "ns";
-  const scale = { ns: 1, \u00B5s: 1e3, ms: 1e6, s: 1e9 }[unit] ?? 1;
-  const digits = hi / scale >= 100 ? 1 : hi / scale >= 10 ? 2 : 3;
-  return `${(lo / scale).toFixed(digits)}\u2013${(hi / scale).toFixed(digits)} ${unit}`;
-}
-function formatPercent(x, digits = 1) {
-  return `${(x * 100).toFixed(digits)} %`;
-}
-function formatSignedPercent(x, digits = 1) {
-  const s = (Math.abs(x) * 100).toFixed(digits);
-  return `${x >= 0 ? "+" : "\u2212"}${s} %`;
-}
-function padStart(s, width) {
-  return s.length >= width ? s : " ".repeat(width - s.length) + s;
-}
-function padEnd(s, width) {
-  return s.length >= width ? s : s + " ".repeat(width - s.length);
-}
-function textTable(header, rows, align) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells) => cells.map((c, i) => align[i] === "r" ? padStart(c, widths[i]) : padEnd(c, widths[i])).join("  ").trimEnd();
-  return [line(header), line(widths.map((w) => "\u2500".repeat(w))), ...rows.map(line)].join("\n");
-}
-var init_format = __esm({
-  "src/report/format.ts"() {
-    "use strict";
-  }
-});
-
-// src/report/compare-terminal.ts
-function renderComparison(c) {
-  const out = [];
-  if (c.baseline !== null) {
-    out.push(
-      `Baseline: ${c.baseline.source} \u2014 ${c.baseline.runs} run${c.baseline.runs === 1 ? "" : "s"} of history, latest ${c.baseline.latestCreatedAt}`
-    );
-  }
-  if (c.kind !== "no-baseline") {
-    const s = c.settings;
-    out.push(
-      `Gate: ${s.gate === "deployed" ? "recommended and fastest thread counts" : "every cell"}, threshold ${formatSignedPercent(s.threshold)}, ${Math.round(s.confidence * 100)} % confidence, history limit once ${s.minHistory} runs are stored`,
-      "",
-      renderCells(c.cells)
-    );
-  }
-  if (c.notes.length > 0) out.push("", ...c.notes.map((n) => `note: ${n}`));
-  out.push("", `${HEADLINE[c.kind]}: ${c.reason}`);
-  return out.join("\n");
-}
-function renderCells(cells) {
-  const header = [
-    "workload",
-    "threads",
-    "baseline",
-    "current",
-    "ratio (95 % CI)",
-    "p (Holm)",
-    "history limit",
-    "gated",
-    "verdict"
-  ];
-  const rows = cells.map((c) => [
-    c.contentChanged ? `${c.workload} (changed)` : c.workload,
-    String(c.threads),
-    formatNs(c.baselineMedianNs),
-    formatNs(c.currentMedianNs),
-    formatRatio(c),
-    c.pAdjusted === null ? "\u2014" : formatP(c.pAdjusted),
-    c.predictionLimitRatio === null ? "\u2014" : `\xD7${c.predictionLimitRatio.toFixed(3)}`,
-    c.gated ? c.gatedAs.length > 0 ? c.gatedAs.join("+") : "yes" : "\u2014",
-    cellVerdict(c)
-  ]);
-  return textTable(header, rows, ["l", "r", "r", "r", "r", "r", "r", "l", "l"]);
-}
-function formatRatio(c) {
-  const r = `\xD7${c.ratio.toFixed(3)}`;
-  return c.ci95 === null ? `${r} (no CI)` : `${r} (${c.ci95[0].toFixed(3)}\u2013${c.ci95[1].toFixed(3)})`;
-}
-function formatP(p) {
-  if (p < 1e-4) return "<0.0001";
-  return p.toFixed(4);
-}
-function cellVerdict(c) {
-  const faster = c.ci95 !== null && c.ci95[1] < 1;
-  const word = c.status === "pass" && faster ? "faster" : c.status;
-  return c.gated || c.status === "pass" ? word : `${word} (not gated)`;
-}
-var HEADLINE;
-var init_compare_terminal = __esm({
-  "src/report/compare-terminal.ts"() {
-    "use strict";
-    init_format();
-    HEADLINE = {
-      pass: "PASS",
-      regression: "REGRESSION",
-      inconclusive: "INCONCLUSIVE",
-      "no-baseline": "NO BASELINE"
-    };
-  }
-});
-
-// src/results/io.ts
-import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
-import path from "node:path";
-async function writeTextAtomic(file, text, ops = nodeWriteOps) {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(
-    dir,
-    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
-  );
-  try {
-    await mkdir(dir, { recursive: true });
-    await ops.writeAndSync(temp, text);
-    await ops.rename(temp, file);
-  } catch (e) {
-    await rm(temp, { force: true }).catch(() => void 0);
-    throw e;
-  }
-}
-async function writeJsonAtomic(file, value) {
-  await writeTextAtomic(file, JSON.stringify(value, null, 2) + "\n");
-}
-async function writeResultFile(file, result) {
-  await writeJsonAtomic(file, result);
-}
-var nodeWriteOps;
-var init_io = __esm({
-  "src/results/io.ts"() {
-    "use strict";
-    nodeWriteOps = {
-      async writeAndSync(file, data) {
-        const handle = await open(file, "wx");
-        try {
-          await handle.writeFile(data, "utf8");
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-      },
-      rename
-    };
-  }
-});
-
-// src/analysis/comparison-json.ts
-function toComparisonJson(c) {
-  const common = {
-    schemaVersion: 1,
-    kind: "threadgate-comparison",
-    verdict: c.kind,
-    reason: c.reason,
-    settings: c.settings,
-    current: c.current,
-    machineDifferences: c.machineDifferences.map((d) => ({
-      field: d.field,
-      baseline: d.a,
-      current: d.b
-    })),
-    notes: c.notes
-  };
-  if (c.kind === "no-baseline") {
-    return {
-      ...common,
-      baseline: c.baseline,
-      forced: false,
-      cells: [],
-      maxSlowdown: null,
-      workloadsOnlyInBaseline: [],
-      workloadsOnlyInCurrent: []
-    };
-  }
-  return {
-    ...common,
-    baseline: c.baseline,
-    forced: c.forced,
-    cells: c.cells.map(cellJson),
-    maxSlowdown: c.maxSlowdown,
-    workloadsOnlyInBaseline: c.workloadsOnlyInBaseline,
-    workloadsOnlyInCurrent: c.workloadsOnlyInCurrent
-  };
-}
-function cellJson(c) {
-  return {
-    workload: c.workload,
-    threads: c.threads,
-    baselineMedianNs: c.baselineMedianNs,
-    currentMedianNs: c.currentMedianNs,
-    ratio: c.ratio,
-    ci95: c.ci95,
-    pValue: c.pValue,
-    pAdjusted: c.pAdjusted,
-    predictionLimitRatio: c.predictionLimitRatio,
-    historyRuns: c.historyRuns,
-    gated: c.gated,
-    gatedAs: c.gatedAs,
-    status: c.status,
-    regression: c.regression,
-    contentChanged: c.contentChanged,
-    checks: c.checks
-  };
-}
-var init_comparison_json = __esm({
-  "src/analysis/comparison-json.ts"() {
-    "use strict";
-  }
-});
-
-// src/settings/settings.ts
-function parseSeconds(text, input) {
-  const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 86400) {
-    throw invalid(input, text, "a number of seconds greater than 0 and at most 86400, e.g. 60");
-  }
-  return n;
-}
-function parsePercent(text, input, max = 1e3) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
-  const n = m ? Number(m[1]) : NaN;
-  if (!Number.isFinite(n) || n <= 0 || n > max) {
-    throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
-  }
-  return n / 100;
-}
-function parseSeed(text, input) {
-  if (!/^\d{1,9}$/.test(text.trim()))
-    throw invalid(input, text, "a non-negative integer below 10^9");
-  return Number(text);
-}
-function randomSeed() {
-  return Math.floor(Math.random() * 1e9);
-}
-var DEFAULTS;
-var init_settings = __esm({
-  "src/settings/settings.ts"() {
-    "use strict";
-    init_errors();
-    DEFAULTS = {
-      /**
-       * The seed's compute-bound 256² square, a larger square that keeps every core busy, and an
-       * LLM-decode-like matrix–vector product (1×4096 · 4096×4096: memory-bound, 64 MiB of weights).
-       */
-      sizes: "256,1024,1x4096x4096",
-      /** Seconds for the whole sweep, set-up included. */
-      maxTimeSec: 60,
-      /** Stop a cell when the 95 % CI half-width of its median is ≤ 2 % of it. */
-      targetPrecision: 0.02,
-      /** Recommend the fewest threads within 5 % of the fastest. */
-      tolerance: 0.05
-    };
-  }
-});
-
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-function glueNegativeValues(argv, options) {
-  const out = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = argv[i + 1];
-    const name = arg.startsWith("--") ? arg.slice(2) : void 0;
-    if (name && options[name]?.type === "string" && next !== void 0 && /^-\d/.test(next)) {
-      out.push(`${arg}=${next}`);
-      i++;
-    } else {
-      out.push(arg);
-    }
-  }
-  return out;
-}
-function parseFlags(command, argv, options) {
-  const known = Object.keys(options).map((k) => `--${k}`).join(", ");
-  try {
-    const { values } = parseArgs({
-      args: glueNegativeValues(argv, options),
-      options,
-      strict: true,
-      allowPositionals: false
-    });
-    return values;
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const code = e.code;
-    const flag = /'(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "";
-    switch (code) {
-      case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-        throw new InputError(
-          `${flag}: unknown option for "threadgate ${command}"; expected one of ${known}`
-        );
-      case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-        throw new InputError(
-          options[flag.replace(/^-+/, "")]?.type === "boolean" ? `${flag}: takes no value` : `${flag}: missing value; write ${flag} VALUE or ${flag}=VALUE`
-        );
-      case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
-        const arg = /'([^']*)'/.exec(msg)?.[1] ?? "";
-        throw new InputError(
-          `unexpected argument "${arg}" for "threadgate ${command}"; expected only options: ${known}`
-        );
-      }
-      default:
-        throw new InputError(msg);
-    }
-  }
-}
-function stringFlag(values, name) {
-  const v = values[name];
-  return typeof v === "string" ? v : void 0;
-}
-var init_args = __esm({
-  "src/cli/args.ts"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// src/baseline/parse.ts
-import { readFile as readFile2 } from "node:fs/promises";
-function parseBaselineFile(text, fileName) {
-  const fail = (m) => new BaselineError(`baseline ${fileName}: ${m}`);
-  const value = asObject(parseJson(text, fail), fail);
-  if (classify(value, fail) === "baseline") {
-    return { document: checkBaseline(value, fail), from: "baseline" };
-  }
-  return { document: baselineFromResult(checkResult(value, "", fail)), from: "result" };
-}
-function parseResultFile(text, fileName, input) {
-  const fail = (m) => new InputError(`${input} ${fileName}: ${m}`);
-  const value = asObject(parseJson(text, fail), fail);
-  if (classify(value, fail) === "baseline") {
-    throw fail("is a baseline file; expected a results file (threadgate sweep --json FILE)");
-  }
-  return checkResult(value, "", fail);
-}
-async function readBaselineFile(path2) {
-  return parseBaselineFile(await readText(path2, (m) => new BaselineError(`baseline ${m}`)), path2);
-}
-async function readResultFile(path2, input) {
-  return parseResultFile(await readText(path2, (m) => new InputError(`${input} ${m}`)), path2, input);
-}
-async function readTextIfExists(path2, fail) {
-  try {
-    return await readFile2(path2, "utf8");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return null;
-    if (code === "EISDIR") throw fail(`${path2}: is a directory; expected a JSON file`);
-    throw fail(`${path2}: cannot be read (${code ?? e.message})`);
-  }
-}
-async function readText(path2, fail) {
-  const text = await readTextIfExists(path2, fail);
-  if (text === null) throw fail(`${path2}: file not found`);
-  return text;
-}
-function parseJson(text, fail) {
-  const trimmed = text.replace(/^\uFEFF/, "").trim();
-  if (trimmed === "") throw fail("is empty");
-  try {
-    return JSON.parse(trimmed);
-  } catch (e) {
-    if ((trimmed.startsWith("{") || trimmed.startsWith("[")) && isUnterminated(trimmed)) {
-      throw fail(`is truncated (JSON ends after ${trimmed.length} characters, inside a value)`);
-    }
-    throw fail(`is not valid JSON (${e.message})`);
-  }
-}
-function isUnterminated(text) {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{" || c === "[") depth++;
-    else if (c === "}" || c === "]") depth--;
-  }
-  return inString || depth > 0;
-}
-function asObject(value, fail) {
-  if (!isObject(value)) {
-    throw fail(`is not a threadgate file (the JSON is ${describeType(value)}, not an object)`);
-  }
-  return value;
-}
-function classify(value, fail) {
-  const kind = value["kind"];
-  const tool = value["tool"];
-  const toolName = isObject(tool) ? tool["name"] : void 0;
-  if (kind === "threadgate-baseline") {
-    checkSchemaVersion(value, fail);
-    return "baseline";
-  }
-  if (kind === "threadgate-comparison") {
-    throw fail("is a comparison file (threadgate compare --json), not a baseline or results file");
-  }
-  if (kind !== void 0 || toolName !== void 0 && toolName !== "threadgate") {
-    throw fail(`is not a threadgate file (kind ${JSON.stringify(kind ?? toolName)})`);
-  }
-  const looksLikeResult = toolName === "threadgate" || "machine" in value && "workloads" in value;
-  if (!looksLikeResult) {
-    throw fail('is not a threadgate file (no "kind", "tool" or "machine"/"workloads" fields)');
-  }
-  checkSchemaVersion(value, fail);
-  return "result";
-}
-function checkSchemaVersion(value, fail) {
-  const v = value["schemaVersion"];
-  if (v === void 0) throw fail('has no "schemaVersion" (expected 1)');
-  if (v !== 1) {
-    throw fail(
-      `has schemaVersion ${JSON.stringify(v)}, which this threadgate does not know (it reads schemaVersion 1; a newer threadgate may have written it)`
-    );
-  }
-}
-function checkBaseline(v, fail) {
-  str(v, "fingerprint", "", fail);
-  obj(v, "machine", "", fail);
-  const runs = arr(v, "runs", "", fail);
-  if (runs.length === 0) throw fail('"runs" is empty (a baseline holds at least one run)');
-  runs.forEach((run, i) => {
-    const at = `runs[${i}].`;
-    if (!isObject(run)) throw fail(`"${at.slice(0, -1)}" is not an object`);
-    str(run, "createdAt", at, fail);
-    arr(run, "workloads", at, fail).forEach((w, j) => {
-      const wat = `${at}workloads[${j}].`;
-      if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-      str(w, "id", wat, fail);
-      arr(w, "points", wat, fail).forEach((p, k) => {
-        const pat = `${wat}points[${k}].`;
-        if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-        num(p, "threads", pat, fail);
-        num(p, "medianNs", pat, fail);
-      });
-    });
-  });
-  const latest = obj(v, "latest", "", fail);
-  checkSchemaVersion(latest, (m) => fail(`"latest" ${m}`));
-  checkResult(latest, "latest.", fail);
-  const fp = latest["machine"]["fingerprint"];
-  if (fp !== v["fingerprint"]) {
-    throw fail(
-      `is inconsistent: "fingerprint" is ${JSON.stringify(v["fingerprint"])} but "latest.machine.fingerprint" is ${JSON.stringify(fp)}`
-    );
-  }
-  return v;
-}
-function checkResult(v, at, fail) {
-  const machine = obj(v, "machine", at, fail);
-  for (const key of ["os", "arch", "cpuModel", "fingerprint"])
-    str(machine, key, `${at}machine.`, fail);
-  for (const key of ["logicalCpus", "availableCpus", "physicalCores"]) {
-    num(machine, key, `${at}machine.`, fail);
-  }
-  str(obj(v, "runtime", at, fail), "onnxruntime", `${at}runtime.`, fail);
-  str(v, "createdAt", at, fail);
-  const workloads = arr(v, "workloads", at, fail);
-  workloads.forEach((w, i) => {
-    const wat = `${at}workloads[${i}].`;
-    if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-    str(w, "id", wat, fail);
-    num(obj(w, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
-    num(obj(w, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
-    arr(w, "points", wat, fail).forEach((p, j) => {
-      const pat = `${wat}points[${j}].`;
-      if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-      num(p, "threads", pat, fail);
-      num(p, "medianNs", pat, fail);
-      const samples = arr(p, "samplesNs", pat, fail);
-      if (!samples.every((s) => typeof s === "number" && Number.isFinite(s))) {
-        throw fail(`"${pat}samplesNs" holds a value that is not a finite number`);
-      }
-    });
-  });
-  return v;
-}
-function field(v, key, at, fail, expected, ok) {
-  const x = v[key];
-  if (x === void 0) throw fail(`is missing the field "${at}${key}"`);
-  if (!ok(x)) throw fail(`"${at}${key}" is ${describeType(x)}; expected ${expected}`);
-  return x;
-}
-function str(v, key, at, fail) {
-  return field(v, key, at, fail, "a string", (x) => typeof x === "string");
-}
-function num(v, key, at, fail) {
-  const ok = (x) => typeof x === "number" && Number.isFinite(x);
-  return field(v, key, at, fail, "a finite number", ok);
-}
-function arr(v, key, at, fail) {
-  return field(v, key, at, fail, "an array", Array.isArray);
-}
-function obj(v, key, at, fail) {
-  return field(v, key, at, fail, "an object", isObject);
-}
-function isObject(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-function describeType(x) {
-  if (x === null) return "null";
-  if (Array.isArray(x)) return "an array";
-  if (typeof x === "string") return `the string ${JSON.stringify(x.slice(0, 40))}`;
-  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
-  return typeof x === "object" ? "an object" : typeof x;
-}
-var init_parse = __esm({
-  "src/baseline/parse.ts"() {
-    "use strict";
-    init_errors();
-    init_history();
-  }
-});
-
-// src/cli/compare.ts
-var compare_exports = {};
-__export(compare_exports, {
-  COMPARE_OPTIONS: () => COMPARE_OPTIONS,
-  compareCommand: () => compareCommand,
-  compareSettingsFromFlags: () => compareSettingsFromFlags
-});
-function compareSettingsFromFlags(argv) {
-  const v = parseFlags("compare", argv, COMPARE_OPTIONS);
-  const threshold = stringFlag(v, "threshold");
-  const gate = stringFlag(v, "gate");
-  return {
-    baselinePath: required(
-      v,
-      "baseline",
-      "a baseline file or a results file from threadgate sweep --json"
-    ),
-    currentPath: required(
-      v,
-      "current",
-      "the results file of the run to check (threadgate sweep --json)"
-    ),
-    jsonPath: stringFlag(v, "json"),
-    options: {
-      ...threshold === void 0 ? {} : { threshold: parsePercent(threshold, "--threshold") },
-      gate: gate === void 0 ? DEFAULT_GATE : parseGateMode(gate, "--gate"),
-      force: v["force"] === true
-    }
-  };
-}
-function required(v, name, what) {
-  const value = stringFlag(v, name);
-  if (value === void 0)
-    throw new InputError(`--${name}: missing; expected --${name} FILE (${what})`);
-  if (value.trim() === "")
-    throw new InputError(`--${name}: got ""; expected a file path (${what})`);
-  return value;
-}
-async function compareCommand(argv, io = stdoutIo) {
-  const settings = compareSettingsFromFlags(argv);
-  const current = await readResultFile(settings.currentPath, "--current");
-  const parsed = await readBaselineFile(settings.baselinePath);
-  const baseline = {
-    document: parsed.document,
-    source: `file ${settings.baselinePath}`,
-    notes: parsed.from === "result" ? [`${settings.baselinePath} is a results file: used as a baseline history of one run`] : []
-  };
-  const comparison = compareResults(baseline, current, settings.options);
-  io.out(`${renderComparison(comparison)}
-`);
-  if (settings.jsonPath !== void 0) {
-    await writeJsonAtomic(settings.jsonPath, toComparisonJson(comparison));
-    io.out(`Comparison written to ${settings.jsonPath}
-`);
-  }
-  return comparison.kind === "regression" ? 1 : 0;
-}
-var COMPARE_OPTIONS, stdoutIo;
-var init_compare2 = __esm({
-  "src/cli/compare.ts"() {
-    "use strict";
-    init_compare();
-    init_comparison_json();
-    init_parse();
-    init_errors();
-    init_compare_terminal();
-    init_io();
-    init_settings();
-    init_args();
-    COMPARE_OPTIONS = {
-      baseline: { type: "string" },
-      current: { type: "string" },
-      threshold: { type: "string" },
-      json: { type: "string" },
-      force: { type: "boolean" },
-      gate: { type: "string" }
-    };
-    stdoutIo = { out: (text) => void process.stdout.write(text) };
-  }
-});
-
-// src/cli/main.ts
-init_errors();
-
-// package.json
-var package_default = {
-  name: "threadgate",
-  version: "0.1.0",
-  description: "Find the thread count your CPU inference should use, and gate pull requests on latency regressions.",
-  license: "MIT",
-  type: "module",
-  bin: {
-    threadgate: "bin/threadgate.js"
-  },
-  engines: {
-    node: ">=20"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit",
-    test: "node --import tsx --test --test-concurrency=1 test/*.test.ts",
-    lint: "eslint . && prettier --check . && node scripts/readme.mjs --check",
-    format: "prettier --write .",
-    bench: "node --import tsx bench/index.ts"
-  },
-  dependencies: {
-    "@actions/cache": "^6.3.0",
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@actions/tool-cache": "^4.0.0",
-    "@octokit/plugin-retry": "^8.1.1",
-    jstat: "^1.9.6",
-    "onnx-proto": "^8.0.1",
-    "onnxruntime-node": "^1.30.0",
-    "simple-statistics": "^7.12.1"
-  },
-  devDependencies: {
-    "@eslint/js": "^10.0.1",
-    "@octokit/openapi": "^23.0.2",
-    "@types/node": "^20.19.43",
-    ajv: "^8.20.0",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    globals: "^17.14.0",
-    mermaid: "^11.17.2",
-    prettier: "^3.10.1",
-    tsx: "^4.23.15",
-    typescript: "^6.0.3",
-    "typescript-eslint": "^8.74.0",
-    yaml: "^2.9.1"
-  }
-};
-
-// src/version.ts
-var TOOL_NAME = "threadgate";
-var TOOL_VERSION = package_default.version;
-
-// src/cpu/parse.ts
-function parseCpuList(text) {
-  const trimmed = text.trim();
-  if (trimmed === "") return [];
-  const cpus2 = /* @__PURE__ */ new Set();
-  for (const part of trimmed.split(",")) {
-    const m = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*$/.exec(part);
-    if (!m) throw new Error(`not a cpulist: ${JSON.stringify(text)}`);
-    const lo = Number(m[1]);
-    const hi = m[2] === void 0 ? lo : Number(m[2]);
-    if (hi < lo) throw new Error(`not a cpulist (range ${lo}-${hi}): ${JSON.stringify(text)}`);
-    if (hi - lo > 65536) throw new Error(`cpulist range too large: ${JSON.stringify(text)}`);
-    for (let c = lo; c <= hi; c++) cpus2.add(c);
-  }
-  return [...cpus2].sort((a, b) => a - b);
-}
-function formatCpuList(cpus2) {
-  const sorted = [...new Set(cpus2)].sort((a, b) => a - b);
-  const parts = [];
-  let i = 0;
-  while (i < sorted.length) {
-    const start = sorted[i];
-    let end = start;
-    while (i + 1 < sorted.length && sorted[i + 1] === end + 1) {
-      i++;
-      end = sorted[i];
-    }
-    parts.push(start === end ? String(start) : `${start}-${end}`);
-    i++;
-  }
-  return parts.join(",");
-}
-function parseStatusAffinity(statusText) {
-  const m = /^Cpus_allowed_list:\s*(.*)$/m.exec(statusText);
-  return m ? parseCpuList(m[1] ?? "") : null;
-}
-function parseCpuInfo(text) {
-  const entries = [];
-  for (const block of text.split(/\n\s*\n/)) {
-    const fields = /* @__PURE__ */ new Map();
-    for (const line of block.split("\n")) {
-      const colon = line.indexOf(":");
-      if (colon < 0) continue;
-      const key = line.slice(0, colon).trim();
-      if (key !== "" && !fields.has(key)) fields.set(key, line.slice(colon + 1).trim());
-    }
-    const proc = fields.get("processor");
-    if (proc === void 0 || !/^\d+$/.test(proc)) continue;
-    entries.push({ processor: Number(proc), fields });
-  }
-  return entries;
-}
-function parseProcCgroup(text) {
-  const out = [];
-  for (const line of text.split("\n")) {
-    const m = /^(\d+):([^:]*):(.*)$/.exec(line.trim());
-    if (!m) continue;
-    const controllers = (m[2] ?? "").split(",").filter((c) => c !== "");
-    out.push({ hierarchyId: Number(m[1]), controllers, path: m[3] ?? "/" });
-  }
-  return out;
-}
-function unescapeMount(s) {
-  return s.replace(/\\([0-7]{3})/g, (_m, oct) => String.fromCharCode(parseInt(oct, 8)));
-}
-function parseMountInfo(text) {
-  const out = [];
-  for (const line of text.split("\n")) {
-    const f = line.trim().split(" ");
-    const sep = f.indexOf("-", 6);
-    if (f.length < 7 || sep < 0 || f.length < sep + 3) continue;
-    out.push({
-      root: unescapeMount(f[3] ?? "/"),
-      mountPoint: unescapeMount(f[4] ?? "/"),
-      fsType: f[sep + 1] ?? "",
-      superOptions: (f[sep + 3] ?? "").split(",")
-    });
-  }
-  return out;
-}
-function parseCgroupV2Max(text) {
-  const m = /^\s*(max|\d+)(?:\s+(\d+))?\s*$/.exec(text);
-  if (!m || m[1] === "max") return null;
-  const quota = Number(m[1]);
-  const period = m[2] === void 0 ? 1e5 : Number(m[2]);
-  if (!(quota > 0) || !(period > 0)) return null;
-  return quota / period;
-}
-function parseCgroupV1Quota(quotaText, periodText) {
-  const quota = parseSysfsInt(quotaText);
-  const period = parseSysfsInt(periodText);
-  if (quota === null || period === null || quota <= 0 || period <= 0) return null;
-  return quota / period;
-}
-function parseModelNameClockMHz(modelName) {
-  const m = /@\s*(\d+(?:\.\d+)?)\s*([GM])Hz/i.exec(modelName);
-  if (!m) return null;
-  const v = Number(m[1]);
-  const mhz = (m[2] ?? "").toUpperCase() === "G" ? v * 1e3 : v;
-  return mhz > 0 ? mhz : null;
-}
-function parseSysfsInt(text) {
-  const t = text.trim();
-  if (!/^-?\d+$/.test(t)) return null;
-  return Number(t);
-}
-
-// src/cpu/cgroup.ts
-import { posix } from "node:path";
-function cgroupDirs(mount, cgroupPath) {
-  const root = posix.normalize(mount.root);
-  const path2 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
-  let rel;
-  if (root === "/") rel = path2;
-  else if (path2 === root) rel = "/";
-  else if (path2.startsWith(root + "/")) rel = path2.slice(root.length);
-  else return [mount.mountPoint];
-  const segments = rel.split("/").filter((s) => s !== "" && s !== ".");
-  if (segments.includes("..")) return [mount.mountPoint];
-  const dirs = [];
-  for (let i = segments.length; i >= 0; i--) {
-    dirs.push(posix.join(mount.mountPoint, ...segments.slice(0, i)));
-  }
-  return dirs;
-}
-function cgroupHierarchies(procCgroup, mounts) {
-  const out = [];
-  const v2 = procCgroup.find((e) => e.hierarchyId === 0 && e.controllers.length === 0);
-  const v1 = procCgroup.find((e) => e.controllers.includes("cpu"));
-  if (v2) {
-    const v2Mounts = mounts ? mounts.filter((m) => m.fsType === "cgroup2") : [{ root: "/", mountPoint: "/sys/fs/cgroup" }];
-    for (const m of v2Mounts) out.push({ version: 2, dirs: cgroupDirs(m, v2.path) });
-  }
-  if (v1) {
-    const v1Mounts = mounts ? mounts.filter((m) => m.fsType === "cgroup" && m.superOptions.includes("cpu")) : [
-      { root: "/", mountPoint: "/sys/fs/cgroup/cpu,cpuacct" },
-      { root: "/", mountPoint: "/sys/fs/cgroup/cpu" }
-    ];
-    for (const m of v1Mounts) out.push({ version: 1, dirs: cgroupDirs(m, v1.path) });
-  }
-  return out;
-}
-function readCgroupQuota(read) {
-  const procCgroupText = read("/proc/self/cgroup");
-  if (procCgroupText === null) return { cpus: null, source: null, versions: [] };
-  const mountinfoText = read("/proc/self/mountinfo");
-  const hierarchies = cgroupHierarchies(
-    parseProcCgroup(procCgroupText),
-    mountinfoText === null ? null : parseMountInfo(mountinfoText)
-  );
-  const limits = [];
-  const consider = (cpus2, source) => {
-    if (cpus2 !== null) limits.push({ cpus: cpus2, source });
-  };
-  const seen = /* @__PURE__ */ new Set();
-  for (const h of hierarchies) {
-    for (const dir of h.dirs) {
-      if (seen.has(`${h.version}:${dir}`)) continue;
-      seen.add(`${h.version}:${dir}`);
-      if (h.version === 2) {
-        const file = posix.join(dir, "cpu.max");
-        const text = read(file);
-        if (text !== null) consider(parseCgroupV2Max(text), `cgroup v2 ${file} = ${text.trim()}`);
-      } else {
-        const quotaFile = posix.join(dir, "cpu.cfs_quota_us");
-        const quota = read(quotaFile);
-        const period = read(posix.join(dir, "cpu.cfs_period_us"));
-        if (quota !== null && period !== null) {
-          consider(
-            parseCgroupV1Quota(quota, period),
-            `cgroup v1 ${dir}/cpu.cfs_{quota,period}_us = ${quota.trim()}/${period.trim()}`
-          );
-        }
-      }
-    }
-  }
-  const versions = [...new Set(hierarchies.map((h) => h.version))].sort();
-  const tightest = limits.reduce(
-    (a, b) => a === null || b.cpus < a.cpus ? b : a,
-    null
-  );
-  return { cpus: tightest?.cpus ?? null, source: tightest?.source ?? null, versions };
-}
-
-// src/cpu/topology.ts
-function countPhysicalCores(cpus2) {
-  if (cpus2.length === 0) return null;
-  if (cpus2.every((c) => c.packageId !== null && c.coreId !== null)) {
-    const keys2 = new Set(cpus2.map((c) => `${c.packageId}:${c.dieId ?? 0}:${c.coreId}`));
-    return { cores: keys2.size, method: "physical_package_id/core_id" };
-  }
-  const keys = /* @__PURE__ */ new Set();
-  for (const c of cpus2) {
-    if (c.siblings === null) return null;
-    let list2;
-    try {
-      list2 = parseCpuList(c.siblings);
-    } catch {
-      return null;
-    }
-    keys.add(formatCpuList(list2.length > 0 ? list2 : [c.cpu]));
-  }
-  return { cores: keys.size, method: "thread_siblings_list" };
-}
-function topologyFromCpuInfo(entries) {
-  const num2 = (s) => s !== void 0 && /^\d+$/.test(s) ? Number(s) : null;
-  return entries.map((e) => ({
-    cpu: e.processor,
-    packageId: num2(e.fields.get("physical id")),
-    dieId: null,
-    coreId: num2(e.fields.get("core id")),
-    siblings: null
-  }));
-}
-
-// src/cpu/microarch.ts
-var ARM_IMPLEMENTERS = {
-  65: "ARM",
-  66: "Broadcom",
-  67: "Cavium",
-  70: "Fujitsu",
-  72: "HiSilicon",
-  78: "NVIDIA",
-  81: "Qualcomm",
-  97: "Apple",
-  109: "Microsoft",
-  192: "Ampere"
-};
-var N128x2 = "2\xD7128-bit NEON FMA";
-var N128x4 = "4\xD7128-bit NEON FMA";
-var ARM_PARTS = {
-  65: {
-    3331: { name: "Cortex-A53" },
-    3333: { name: "Cortex-A55" },
-    3335: { name: "Cortex-A57" },
-    3336: { name: "Cortex-A72" },
-    3337: { name: "Cortex-A73" },
-    3338: { name: "Cortex-A75" },
-    3339: { name: "Cortex-A76", flopsPerCycle: 16, pipes: N128x2 },
-    3340: {
-      name: "Neoverse-N1",
-      flopsPerCycle: 16,
-      pipes: `${N128x2} (Neoverse N1: AWS Graviton2, Ampere Altra)`
-    },
-    3341: { name: "Cortex-A77", flopsPerCycle: 16, pipes: N128x2 },
-    3392: {
-      name: "Neoverse-V1",
-      flopsPerCycle: 32,
-      pipes: `${N128x4} / 2\xD7256-bit SVE (Neoverse V1: AWS Graviton3)`
-    },
-    3393: { name: "Cortex-A78", flopsPerCycle: 16, pipes: N128x2 },
-    3396: { name: "Cortex-X1", flopsPerCycle: 32, pipes: N128x4 },
-    3398: { name: "Cortex-A510" },
-    3399: { name: "Cortex-A710", flopsPerCycle: 16, pipes: N128x2 },
-    3400: { name: "Cortex-X2", flopsPerCycle: 32, pipes: N128x4 },
-    3401: {
-      name: "Neoverse-N2",
-      flopsPerCycle: 16,
-      pipes: `2\xD7128-bit NEON/SVE2 FMA (Neoverse N2: Azure Cobalt 100)`
-    },
-    3402: { name: "Neoverse-E1" },
-    3405: { name: "Cortex-A715", flopsPerCycle: 16, pipes: N128x2 },
-    3406: { name: "Cortex-X3", flopsPerCycle: 32, pipes: N128x4 },
-    3407: {
-      name: "Neoverse-V2",
-      flopsPerCycle: 32,
-      pipes: `4\xD7128-bit NEON/SVE2 FMA (Neoverse V2: AWS Graviton4, NVIDIA Grace)`
-    },
-    3457: { name: "Cortex-A720", flopsPerCycle: 16, pipes: N128x2 },
-    3458: { name: "Cortex-X4", flopsPerCycle: 32, pipes: N128x4 },
-    3460: { name: "Neoverse-V3", flopsPerCycle: 32, pipes: `4\xD7128-bit NEON/SVE2 FMA` },
-    3470: { name: "Neoverse-N3", flopsPerCycle: 16, pipes: `2\xD7128-bit NEON/SVE2 FMA` }
-  },
-  70: { 1: { name: "A64FX", flopsPerCycle: 64, pipes: "2\xD7512-bit SVE FMA" } },
-  72: { 3329: { name: "Kunpeng-920" } },
-  192: { 2755: { name: "AmpereOne" } }
-};
-function hexNumber(s) {
-  if (s === void 0) return null;
-  const t = s.trim().toLowerCase();
-  if (!/^(0x[0-9a-f]+|\d+)$/.test(t)) return null;
-  return t.startsWith("0x") ? parseInt(t.slice(2), 16) : Number(t);
-}
-var hex = (n, width) => `0x${n.toString(16).padStart(width, "0")}`;
-function armPart(implementer, part) {
-  const imp = hexNumber(implementer);
-  const p = hexNumber(part);
-  if (imp === null || p === null) return null;
-  return ARM_PARTS[imp]?.[p] ?? null;
-}
-function armCpuName(implementer, part) {
-  const imp = hexNumber(implementer);
-  const p = hexNumber(part);
-  if (imp === null || p === null) return null;
-  const vendor = ARM_IMPLEMENTERS[imp] ?? `implementer ${hex(imp, 2)}`;
-  const known = ARM_PARTS[imp]?.[p];
-  return known ? `${vendor} ${known.name}` : `${vendor} part ${hex(p, 3)}`;
-}
-function armCoreFlops(implementer, part) {
-  const known = armPart(implementer, part);
-  if (!known || known.flopsPerCycle === void 0) return null;
-  return { flopsPerCycle: known.flopsPerCycle, isa: known.pipes ?? known.name };
-}
-function x86CoreFlops(cpu) {
-  const has = (f) => cpu.flags.has(f);
-  const amdLike = cpu.vendor === "AuthenticAMD" || cpu.vendor === "HygonGenuine";
-  if (has("avx512f")) {
-    if (amdLike && cpu.family !== null && cpu.family >= 26) {
-      const full = /EPYC|Threadripper|Ryzen \d+ 9\d{3}/i.test(cpu.modelName);
-      return full ? { flopsPerCycle: 64, isa: "AVX-512, Zen 5 with 512-bit datapath: 2\xD7512-bit FMA" } : {
-        flopsPerCycle: 32,
-        isa: "AVX-512, Zen 5 (assumed 256-bit mobile datapath): 2\xD7256-bit FMA"
-      };
-    }
-    if (amdLike) {
-      return { flopsPerCycle: 32, isa: "AVX-512, Zen 4 (double-pumped 256-bit): 2\xD7256-bit FMA" };
-    }
-    if (/Xeon/i.test(cpu.modelName) && !/Bronze|Silver/i.test(cpu.modelName)) {
-      return {
-        flopsPerCycle: 64,
-        isa: "AVX-512 with 2 FMA units (assumed for Xeon Gold/Platinum-class parts): 2\xD7512-bit FMA"
-      };
-    }
-    return {
-      flopsPerCycle: 32,
-      isa: "AVX-512 with 1 FMA unit (assumed for client/Bronze/Silver parts): 1\xD7512-bit FMA"
-    };
-  }
-  if (has("avx2") && has("fma")) {
-    if (cpu.vendor === "HygonGenuine" || amdLike && cpu.family === 23 && cpu.model !== null && cpu.model < 48) {
-      return { flopsPerCycle: 16, isa: "AVX2+FMA, Zen 1/Zen+ (128-bit units): 2\xD7128-bit FMA" };
-    }
-    return { flopsPerCycle: 32, isa: "AVX2+FMA: 2\xD7256-bit FMA" };
-  }
-  if (has("avx")) {
-    if (amdLike && cpu.family === 21) {
-      return { flopsPerCycle: 16, isa: "AVX, Bulldozer family: 2\xD7128-bit FMA" };
-    }
-    return { flopsPerCycle: 16, isa: "AVX without FMA: 256-bit add + 256-bit multiply" };
-  }
-  if (has("sse") || has("sse2")) {
-    return { flopsPerCycle: 8, isa: "SSE: 128-bit add + 128-bit multiply" };
-  }
-  return null;
-}
-var APPLE_M_PCORE_MHZ = { 1: 3200, 2: 3490, 3: 4050, 4: 4400 };
-function appleCoreFlops(modelName) {
-  const m = /\bApple M(\d+)\b/.exec(modelName);
-  if (!m) return null;
-  const gen = Number(m[1]);
-  return {
-    flopsPerCycle: 32,
-    isa: `Apple M${gen} P-core: 4\xD7128-bit NEON FMA`,
-    clockMHz: APPLE_M_PCORE_MHZ[gen] ?? null
-  };
-}
-function cpuInfoNumber(s) {
-  return hexNumber(s);
-}
-
-// src/cpu/peak.ts
-var round = (x, digits) => Number(x.toFixed(digits));
-function estimatePeak(input) {
-  const { core, clockMHz, cores } = input;
-  if (core === null || clockMHz === null || !(clockMHz > 0) || !(cores > 0)) return null;
-  const ghz = clockMHz / 1e3;
-  const perCore = core.flopsPerCycle * ghz;
-  const total = perCore * cores;
-  return {
-    gflops: round(total, 1),
-    perCoreGflops: round(perCore, 1),
-    basis: `estimate: ${core.isa} = ${core.flopsPerCycle} FLOP/cycle \xD7 ${round(ghz, 3)} GHz (${input.clockSource}) \xD7 ${input.coresBasis}`
-  };
-}
-
-// src/cpu/index.ts
-init_fingerprint();
-
-// src/cpu/probe.ts
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import * as os from "node:os";
-import { join } from "node:path";
-init_fingerprint();
-function nodeCpuView() {
-  return {
-    cpus: os.cpus().map((c) => ({ model: c.model, speed: c.speed })),
-    availableParallelism: os.availableParallelism()
-  };
-}
-function fileReader(root) {
-  return (path2) => {
-    try {
-      return readFileSync(join(root, path2), "utf8");
-    } catch {
-      return null;
-    }
-  };
-}
-function defaultSysctl(name) {
-  try {
-    const out = execFileSync("sysctl", ["-n", name], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: 2e3
-    }).trim();
-    return out === "" ? null : out;
-  } catch {
-    return null;
-  }
-}
-function probeCpu(opts = {}) {
-  const platform = opts.platform ?? process.platform;
-  const arch = opts.arch ?? process.arch;
-  const node = opts.nodeCpus ?? nodeCpuView();
-  let facts;
-  if (platform === "linux") facts = probeLinux(fileReader(opts.root ?? "/"), node);
-  else if (platform === "darwin") facts = probeDarwin(opts.sysctl ?? defaultSysctl, node);
-  else facts = probeOther(platform, node);
-  return summarizeCpu(facts, { os: platform, arch, onnxruntime: opts.ortVersion ?? "" });
-}
-function summarizeCpu(facts, ctx) {
-  const notes = [...facts.notes];
-  const quotaCpus = facts.quota?.cpus ?? null;
-  const affinity = Math.max(1, facts.affinityCpus);
-  const quotaCeil = quotaCpus === null ? Infinity : Math.ceil(quotaCpus - 1e-9);
-  const availableCpus = Math.max(1, Math.min(affinity, quotaCeil));
-  if (quotaCpus !== null && quotaCeil < affinity) {
-    notes.push(
-      `cgroup CPU quota ${round2(quotaCpus)} CPUs: availableCpus = ceil(quota) = ${availableCpus} of ${affinity} CPUs in the affinity mask`
-    );
-  }
-  let physicalCores;
-  if (facts.physicalCores === null) {
-    physicalCores = availableCpus;
-    notes.push(`physical cores unknown: assumed ${availableCpus} (one per usable CPU)`);
-  } else {
-    physicalCores = Math.max(1, Math.min(facts.physicalCores, availableCpus));
-  }
-  let cores = facts.peakCores ? Math.min(facts.peakCores.count, physicalCores) : physicalCores;
-  let coresBasis = facts.peakCores ? `${cores} ${facts.peakCores.label}` : `${cores} physical core${cores === 1 ? "" : "s"}`;
-  if (quotaCpus !== null && quotaCpus < cores) {
-    cores = quotaCpus;
-    coresBasis = `${round2(quotaCpus)} CPUs (cgroup quota)`;
-  }
-  const peakGflops = estimatePeak({
-    core: facts.core,
-    clockMHz: facts.clockMHz,
-    clockSource: facts.clockSource,
-    cores,
-    coresBasis
-  });
-  if (peakGflops === null) {
-    notes.push(
-      facts.core === null ? "peak GFLOP/s unknown: FLOP/cycle of this core is not known" : "peak GFLOP/s unknown: clock not found"
-    );
-  }
-  const cpuModel = normalizeCpuModel(facts.cpuModel) || "unknown";
-  const base = {
-    os: ctx.os,
-    arch: ctx.arch,
-    cpuModel,
-    logicalCpus: Math.max(1, facts.logicalCpus),
-    availableCpus,
-    physicalCores
-  };
-  const fingerprint = computeFingerprint({ ...base, onnxruntime: ctx.onnxruntime });
-  return {
-    ...base,
-    fingerprint,
-    affinityCpus: affinity,
-    cgroupQuotaCpus: quotaCpus,
-    peakGflops,
-    ...facts.affinityCpuList ? { affinityCpuList: formatCpuList(facts.affinityCpuList) } : {},
-    cgroupQuotaSource: facts.quota?.source ?? null,
-    onnxruntime: ctx.onnxruntime,
-    notes
-  };
-}
-var round2 = (x) => Number(x.toFixed(3));
-function safeCpuList(text) {
-  if (text === null) return null;
-  try {
-    return parseCpuList(text);
-  } catch {
-    return null;
-  }
-}
-function safeStatusAffinity(statusText) {
-  if (statusText === null) return null;
-  try {
-    return parseStatusAffinity(statusText);
-  } catch {
-    return null;
-  }
-}
-var CPU_DIR = "/sys/devices/system/cpu";
-function readInt(read, path2) {
-  const text = read(path2);
-  return text === null ? null : parseSysfsInt(text);
-}
-function probeLinux(read, node) {
-  const notes = [];
-  const cpuinfoText = read("/proc/cpuinfo");
-  const cpuinfo = cpuinfoText === null ? [] : parseCpuInfo(cpuinfoText);
-  if (cpuinfoText === null) notes.push("/proc/cpuinfo unreadable");
-  let online = safeCpuList(read(`${CPU_DIR}/online`));
-  if (online === null || online.length === 0) {
-    online = cpuinfo.length > 0 ? cpuinfo.map((e) => e.processor) : null;
-  }
-  const logicalCpus = online?.length ?? node.cpus.length;
-  const statusText = read("/proc/self/status");
-  let allowed = safeStatusAffinity(statusText);
-  if (allowed !== null && online !== null) {
-    const onlineSet = new Set(online);
-    const both = allowed.filter((c) => onlineSet.has(c));
-    if (both.length > 0) allowed = both;
-  }
-  let affinityCpus;
-  if (allowed !== null && allowed.length > 0) {
-    affinityCpus = allowed.length;
-  } else {
-    affinityCpus = node.availableParallelism;
-    allowed = null;
-    notes.push(
-      `Cpus_allowed_list not found in /proc/self/status: affinity assumed from os.availableParallelism() = ${affinityCpus}`
-    );
-  }
-  const cpusInMask = allowed ?? online ?? [];
-  const inMask = new Set(cpusInMask);
-  const maskEntries = cpuinfo.filter((e) => inMask.has(e.processor));
-  const entries = maskEntries.length > 0 ? maskEntries : cpuinfo;
-  const quota = readCgroupQuota(read);
-  const topo = cpusInMask.map((cpu) => {
-    const dir = `${CPU_DIR}/cpu${cpu}/topology`;
-    return {
-      cpu,
-      packageId: readInt(read, `${dir}/physical_package_id`),
-      dieId: readInt(read, `${dir}/die_id`),
-      coreId: readInt(read, `${dir}/core_id`),
-      siblings: read(`${dir}/thread_siblings_list`) ?? read(`${dir}/core_cpus_list`)
-    };
-  });
-  let physical = countPhysicalCores(topo);
-  if (physical === null) {
-    physical = countPhysicalCores(topologyFromCpuInfo(entries));
-    if (physical !== null) notes.push("physical cores from /proc/cpuinfo (no sysfs topology)");
-  }
-  const { cpuModel, core, modelNote } = describeLinuxCore(entries, node);
-  if (modelNote) notes.push(modelNote);
-  const clock = linuxClock(read, cpusInMask, entries, cpuModel, node);
-  return {
-    cpuModel,
-    logicalCpus,
-    affinityCpuList: allowed,
-    affinityCpus,
-    quota,
-    physicalCores: physical?.cores ?? null,
-    core,
-    clockMHz: clock.mhz,
-    clockSource: clock.source,
-    notes
-  };
-}
-function describeLinuxCore(entries, node) {
-  const first = entries[0];
-  if (first === void 0) {
-    const model = node.cpus[0]?.model ?? "unknown";
-    return { cpuModel: model, core: null, modelNote: "CPU model from os.cpus()" };
-  }
-  if (first.fields.has("CPU implementer") && first.fields.has("CPU part")) {
-    const parts = /* @__PURE__ */ new Map();
-    for (const e of entries) {
-      const imp = e.fields.get("CPU implementer") ?? "";
-      const part = e.fields.get("CPU part") ?? "";
-      const name = armCpuName(imp, part) ?? e.fields.get("model name") ?? "unknown arm64";
-      parts.set(`${imp}/${part}`, { imp, part, name });
-    }
-    const distinct = [...parts.values()];
-    const only = distinct.length === 1 ? distinct[0] : void 0;
-    const cpuModel = distinct.map((p) => p.name).join(" + ");
-    if (only === void 0) {
-      return {
-        cpuModel,
-        core: null,
-        modelNote: `heterogeneous cores (${cpuModel}): no single FLOP/cycle`
-      };
-    }
-    return { cpuModel, core: armCoreFlops(only.imp, only.part), modelNote: null };
-  }
-  const modelName = first.fields.get("model name") ?? node.cpus[0]?.model ?? "unknown";
-  const flagsText = first.fields.get("flags");
-  if (flagsText === void 0) return { cpuModel: modelName, core: null, modelNote: null };
-  const core = x86CoreFlops({
-    vendor: first.fields.get("vendor_id") ?? "",
-    family: cpuInfoNumber(first.fields.get("cpu family")),
-    model: cpuInfoNumber(first.fields.get("model")),
-    flags: new Set(flagsText.split(/\s+/)),
-    modelName
-  });
-  return { cpuModel: modelName, core, modelNote: null };
-}
-function linuxClock(read, cpus2, entries, cpuModel, node) {
-  const freqs = cpus2.map((c) => readInt(read, `${CPU_DIR}/cpu${c}/cpufreq/cpuinfo_max_freq`)).filter((f) => f !== null && f > 0);
-  if (freqs.length > 0) {
-    return { mhz: Math.max(...freqs) / 1e3, source: "cpufreq cpuinfo_max_freq" };
-  }
-  const mhz = entries.map((e) => Number(e.fields.get("cpu MHz"))).filter((f) => Number.isFinite(f) && f > 0);
-  if (mhz.length > 0) return { mhz: Math.max(...mhz), source: '/proc/cpuinfo "cpu MHz"' };
-  const named = parseModelNameClockMHz(cpuModel);
-  if (named !== null) return { mhz: named, source: "model name" };
-  const speeds = node.cpus.map((c) => c.speed).filter((s) => s > 0);
-  if (speeds.length > 0) return { mhz: Math.max(...speeds), source: "os.cpus() speed" };
-  return { mhz: null, source: "unknown" };
-}
-function probeDarwin(sysctl, node) {
-  const notes = [
-    `macOS has no CPU affinity mask or cgroup quota: availableCpus = os.availableParallelism() = ${node.availableParallelism}`
-  ];
-  const int = (name) => {
-    const v = sysctl(name);
-    return v === null ? null : parseSysfsInt(v);
-  };
-  const cpuModel = sysctl("machdep.cpu.brand_string") ?? node.cpus[0]?.model ?? "unknown";
-  const physical = int("hw.physicalcpu");
-  const apple = appleCoreFlops(cpuModel);
-  let peakCores = null;
-  let clockMHz = null;
-  let clockSource = "unknown";
-  if (apple) {
-    clockMHz = apple.clockMHz;
-    clockSource = "published P-core max clock";
-    const pCores = int("hw.perflevel0.physicalcpu");
-    if (pCores !== null && pCores > 0) {
-      peakCores = { count: pCores, label: "P-cores (E-cores not counted)" };
-    } else {
-      notes.push("P-core count unknown (no hw.perflevel0.physicalcpu): peak counts every core");
-    }
-  } else {
-    const hz = int("hw.cpufrequency_max");
-    const named = parseModelNameClockMHz(cpuModel);
-    if (hz !== null && hz > 0) {
-      clockMHz = hz / 1e6;
-      clockSource = "hw.cpufrequency_max";
-    } else if (named !== null) {
-      clockMHz = named;
-      clockSource = "model name";
-    }
-  }
-  return {
-    cpuModel,
-    logicalCpus: int("hw.logicalcpu_max") ?? node.cpus.length,
-    affinityCpuList: null,
-    affinityCpus: node.availableParallelism,
-    quota: null,
-    physicalCores: physical,
-    peakCores,
-    core: apple,
-    clockMHz,
-    clockSource,
-    notes
-  };
-}
-function probeOther(platform, node) {
-  const cpuModel = node.cpus[0]?.model ?? "unknown";
-  const named = parseModelNameClockMHz(cpuModel);
-  return {
-    cpuModel,
-    logicalCpus: node.cpus.length,
-    affinityCpuList: null,
-    affinityCpus: node.availableParallelism,
-    quota: null,
-    physicalCores: null,
-    core: null,
-    clockMHz: named,
-    clockSource: named === null ? "unknown" : "model name",
-    notes: [
-      `${platform}: affinity and quotas not read: availableCpus = os.availableParallelism() = ${node.availableParallelism}`
-    ]
-  };
-}
-
-// src/cli/sweep.ts
-init_errors();
-
-// src/measure/plan.ts
-init_errors();
-function defaultThreadCounts(usableCpus) {
-  const max = Math.max(1, Math.floor(usableCpus));
-  const out = [];
-  for (let t = 1; t < max; t *= 2) out.push(t);
-  out.push(max);
-  return out;
-}
-function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
-  const trimmed = text.trim().toLowerCase();
-  if (trimmed === "" || trimmed === "auto") return defaultThreadCounts(usableCpus);
-  const limit = Math.max(4 * logicalCpus, 8);
-  const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4\xD7 this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
-  const items = trimmed.split(/[,\s]+/).filter((s) => s.length > 0);
-  const counts = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    if (!/^-?\d+$/.test(item)) throw invalid(input, text, expected);
-    const n = Number(item);
-    if (n < 1 || n > limit) throw invalid(input, text, expected);
-    counts.add(n);
-  }
-  if (counts.size === 0) throw invalid(input, text, expected);
-  return [...counts].sort((a, b) => a - b);
-}
-
-// src/analysis/recommend.ts
-init_stats();
-var DEFAULT_TOLERANCE = 0.05;
-function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE) {
-  if (points.length === 0) throw new RangeError("no points to recommend from");
-  const fastest = points.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
-  const limit = fastest.medianNs * (1 + tolerance);
-  const sorted = [...points].sort((a, b) => a.threads - b.threads);
-  const pick = sorted.find((p) => p.threads <= fastest.threads && p.ci95Ns[1] <= limit) ?? fastest;
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
-  return { fastest: fastest.threads, recommended: pick.threads, reason };
-}
-function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
-  if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
-  const common = workloads.map((pts) => new Set(pts.map((p) => p.threads))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
-  const threads = [...common].sort((a, b) => a - b);
-  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
-  const score2 = /* @__PURE__ */ new Map();
-  for (const t of threads) {
-    const normalized = workloads.map((pts) => {
-      const best = Math.min(...pts.map((p) => p.medianNs));
-      return pts.find((p) => p.threads === t).medianNs / best;
-    });
-    score2.set(t, geometricMean(normalized));
-  }
-  const bestScore = Math.min(...score2.values());
-  const pick = threads.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
-  const argmin = threads.find((t) => score2.get(t) === bestScore);
-  const basis = workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${((bestScore - 1) * 100).toFixed(1)} % above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
-  return { threads: pick, score: score2, basis };
-}
-
-// src/analysis/same-job.ts
-init_compare();
-init_stats();
-var MIN_PAIRS = 5;
-var MIN_TAIL_RESAMPLES = 25;
-function pairByRound(base, head) {
-  const b = groupByRound(base, "base");
-  const h = groupByRound(head, "head");
-  const out = [];
-  for (const round3 of [...b.keys()].sort((x, y) => x - y)) {
-    const hs = h.get(round3);
-    if (hs === void 0) continue;
-    const bm = median2(b.get(round3));
-    const hm = median2(hs);
-    if (bm > 0 && hm > 0 && Number.isFinite(bm) && Number.isFinite(hm)) out.push([bm, hm]);
-  }
-  return out;
-}
-function groupByRound(cell, side) {
-  if (cell.samplesNs.length !== cell.rounds.length) {
-    throw new RangeError(
-      `pairedLogRatios: ${side} has ${cell.samplesNs.length} samples but ${cell.rounds.length} round indices`
-    );
-  }
-  const groups = /* @__PURE__ */ new Map();
-  cell.samplesNs.forEach((x, i) => {
-    const r = cell.rounds[i];
-    const g2 = groups.get(r);
-    if (g2 === void 0) groups.set(r, [x]);
-    else g2.push(x);
-  });
-  return groups;
-}
-function signTestGreater(d) {
-  let n = 0;
-  let k = 0;
-  for (const x of d) {
-    if (x > 0) k++;
-    if (x !== 0) n++;
-  }
-  if (n === 0) return 1;
-  let logPmf = -n * Math.LN2;
-  let tail = 0;
-  for (let j = 0; j <= n; j++) {
-    if (j >= k) tail += Math.exp(logPmf);
-    logPmf += Math.log(n - j) - Math.log(j + 1);
-  }
-  return Math.min(1, tail);
-}
-function decideSameJob(cells, opts) {
-  const { threshold, confidence, seed, final } = opts;
-  checkThresholdAndConfidence(threshold, confidence);
-  const alpha = 1 - confidence;
-  const gatedCount = cells.filter((c) => c.gated).length;
-  const m = Math.max(1, gatedCount);
-  const gatedCiLevel = 1 - alpha / m;
-  const resamples = Math.max(
-    opts.resamples ?? DEFAULT_RESAMPLES2,
-    Math.ceil(2 * MIN_TAIL_RESAMPLES * m / alpha)
-  );
-  const bar = 1 + threshold;
-  const measured = cells.map((c) => {
-    const level = c.gated ? gatedCiLevel : confidence;
-    const logs = c.pairs.map(([b, h]) => Math.log(h / b));
-    if (c.pairs.length < MIN_PAIRS) {
-      const ratio = logs.length > 0 ? Math.exp(median2(logs)) : NaN;
-      return { cell: c, level, ratio, ci: null, pValue: null };
-    }
-    const boot = bootstrapMedianOfLogRatiosCI(c.pairs, {
-      confidence: level,
-      resamples,
-      seed: cellSeed(seed, c.workload, c.threads)
-    });
-    return {
-      cell: c,
-      level,
-      ratio: boot.ratio,
-      ci: boot.ci,
-      pValue: signTestGreater(logs)
-    };
-  });
-  const gatedAdj = holmWhere(measured, (x) => x.cell.gated);
-  const allAdj = holmWhere(measured, () => true);
-  const warnings = [];
-  let decided = true;
-  const decisions = measured.map((x, i) => {
-    const { cell, ci } = x;
-    const pAdjusted = (cell.gated ? gatedAdj[i] : allAdj[i]) ?? null;
-    const checks = {
-      slowdown: x.ratio - 1 >= threshold - 1e-12,
-      ciAboveOne: ci === null ? null : ci[0] > 1,
-      significant: pAdjusted === null ? null : pAdjusted < alpha,
-      beyondHistory: null,
-      beyondColdStart: null
-    };
-    let status = "inconclusive";
-    if (ci !== null && ci[0] > bar && checks.slowdown && checks.significant === true) {
-      status = "regression";
-    } else if (ci !== null && ci[1] < bar) {
-      status = "pass";
-    }
-    let undecided = false;
-    if (cell.gated && status === "inconclusive") {
-      decided = false;
-      if (final) {
-        status = "pass";
-        undecided = true;
-        warnings.push(undecidedWarning(cell, x.ratio, ci, x.level, threshold));
-      }
-    }
-    return {
-      workload: cell.workload,
-      threads: cell.threads,
-      pairs: cell.pairs.length,
-      ratio: x.ratio,
-      ci,
-      ciLevel: x.level,
-      pValue: x.pValue,
-      pAdjusted,
-      gated: cell.gated,
-      checks,
-      status,
-      undecided
-    };
-  });
-  return { cells: decisions, decided, gatedCount, gatedCiLevel, warnings };
-}
-function checkThresholdAndConfidence(threshold, confidence) {
-  if (!(threshold >= 0 && Number.isFinite(threshold))) {
-    throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(threshold)}`);
-  }
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`confidence must be in (0, 1); got ${String(confidence)}`);
-  }
-}
-function undecidedWarning(cell, ratio, ci, level, threshold) {
-  const what = ci === null ? `only ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (fewer than ${MIN_PAIRS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci[0].toFixed(3)}\u2013\xD7${ci[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
-  return `${cellName(cell.workload, cell.threads)}: undecided after ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (${what}); passed with a warning`;
-}
-function resolveSettings2(opts) {
-  const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
-  const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
-  checkThresholdAndConfidence(threshold, confidence);
-  const gate = opts.gate ?? DEFAULT_SAME_JOB_GATE;
-  if (!isGateMode(gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
-  return {
-    threshold,
-    confidence,
-    minHistory: DEFAULT_MIN_HISTORY,
-    // No cold-start bar in this mode: the threshold is the smallest slowdown that can fail.
-    coldStartThreshold: threshold,
-    gate,
-    force: false,
-    seed: opts.seed ?? DEFAULT_COMPARE_SEED,
-    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
-  };
-}
-function pairRows(pairs, settings, opts, defaultCi, notes) {
-  const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const ciMethod = opts.recommendationCi ?? defaultCi;
-  const rows = [];
-  pairs.forEach(({ head, base }, wi) => {
-    if (base.id !== head.id) notes.push(`${head.id}: the base was measured as ${base.id}`);
-    const contentChanged = head.contentHash != null && base.contentHash != null && head.contentHash !== base.contentHash;
-    if (contentChanged) notes.push(`${head.id}: the base and the head differ in content`);
-    const deployed = head.deployed ?? deployedThreads(head, wi, settings.seed, tolerance, ciMethod);
-    for (const hc of head.cells) {
-      const bc = base.cells.find((c) => c.threads === hc.threads);
-      if (bc === void 0 || hc.samplesNs.length === 0 || bc.samplesNs.length === 0) continue;
-      const gatedAs = [];
-      if (deployed?.recommended === hc.threads) gatedAs.push("recommended");
-      if (deployed?.fastest === hc.threads) gatedAs.push("fastest");
-      rows.push({
-        paired: {
-          workload: head.id,
-          threads: hc.threads,
-          pairs: pairByRound(bc, hc),
-          gated: settings.gate === "all" || gatedAs.length > 0
-        },
-        gatedAs,
-        baseMedianNs: median2(bc.samplesNs),
-        headMedianNs: median2(hc.samplesNs),
-        contentChanged
-      });
-    }
-    const unpaired = [
-      ...head.cells.filter((h) => !base.cells.some((b) => b.threads === h.threads)),
-      ...base.cells.filter((b) => !head.cells.some((h) => h.threads === b.threads))
-    ].map((c) => c.threads);
-    if (unpaired.length > 0) {
-      notes.push(`${head.id}: thread counts ${unpaired.join(", ")} were measured on one side only`);
-    }
-  });
-  return rows;
-}
-function sameJobDecided(pairs, opts) {
-  const settings = resolveSettings2(opts);
-  const gated = pairRows(pairs, settings, opts, "order-statistic", []).filter((r) => r.paired.gated).map((r) => r.paired);
-  if (gated.length === 0) return true;
-  return decideSameJob(gated, {
-    threshold: settings.threshold,
-    confidence: settings.confidence,
-    seed: settings.seed,
-    resamples: settings.resamples,
-    final: false
-  }).decided;
-}
-function compareSameJob(pairs, opts) {
-  const settings = resolveSettings2(opts);
-  const { threshold, confidence } = settings;
-  const notes = [];
-  const roundsText = opts.rounds === void 0 ? "" : ` in ${opts.rounds} randomized round${opts.rounds === 1 ? "" : "s"}`;
-  notes.push(
-    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head${roundsText}; each ratio is the median over rounds of head / base within a round`
-  );
-  const rows = pairRows(pairs, settings, opts, "bootstrap", notes);
-  const decision = decideSameJob(
-    rows.map((r) => r.paired),
-    {
-      threshold,
-      confidence,
-      seed: settings.seed,
-      resamples: settings.resamples,
-      final: opts.final
-    }
-  );
-  const baseline = {
-    source: `same job: ${opts.baseDescription}`,
-    fingerprint: opts.fingerprint,
-    runs: 1,
-    latestCreatedAt: opts.createdAt
-  };
-  const common = {
-    settings,
-    current: { fingerprint: opts.fingerprint, createdAt: opts.createdAt },
-    machineDifferences: [],
-    notes
-  };
-  if (decision.gatedCount === 0) {
-    return {
-      decision,
-      comparison: {
-        kind: "no-baseline",
-        ...common,
-        baseline,
-        reason: "the base and the head have no thread count in common to gate"
-      }
-    };
-  }
-  if (decision.gatedCount > 1) {
-    notes.push(
-      `the CIs of the ${decision.gatedCount} gated cells are at ${formatLevel(decision.gatedCiLevel)} (Bonferroni: ${formatLevel(confidence)} for all of them together), the others at ${formatLevel(confidence)}`
-    );
-  }
-  notes.push(...decision.warnings.map((w) => `warning: ${w}`));
-  const cells = rows.map((r, i) => {
-    const d = decision.cells[i];
-    return {
-      workload: d.workload,
-      threads: d.threads,
-      baselineMedianNs: r.baseMedianNs,
-      currentMedianNs: r.headMedianNs,
-      // No paired round at all (the sides were measured apart): the ratio of the medians.
-      ratio: d.pairs > 0 ? d.ratio : r.headMedianNs / r.baseMedianNs,
-      ci95: d.ci,
-      pValue: d.pValue,
-      pAdjusted: d.pAdjusted,
-      historyRuns: 1,
-      predictionLimitRatio: null,
-      gated: d.gated,
-      gatedAs: r.gatedAs,
-      checks: d.checks,
-      status: d.status,
-      regression: d.gated && d.status === "regression",
-      contentChanged: r.contentChanged
-    };
-  });
-  const gated = cells.filter((c) => c.gated);
-  const compared = {
-    ...common,
-    baseline,
-    forced: false,
-    cells,
-    maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
-    workloadsOnlyInBaseline: [],
-    workloadsOnlyInCurrent: []
-  };
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  const regressions = gated.filter((c) => c.regression);
-  if (regressions.length > 0) {
-    const list2 = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`).join(", ");
-    return {
-      decision,
-      comparison: {
-        ...compared,
-        kind: "regression",
-        regressions,
-        reason: `slower than the base by more than ${pct(threshold)} (measured in the same job): ${list2}`
-      }
-    };
-  }
-  const unresolved = gated.filter((c) => c.status === "inconclusive");
-  if (unresolved.length > 0) {
-    const list2 = unresolved.map((c) => `${cellName(c.workload, c.threads)} ${ciText(c)}`).join("; ");
-    return {
-      decision,
-      comparison: {
-        ...compared,
-        kind: "inconclusive",
-        unresolved,
-        reason: `not yet clear whether slower than the base by ${pct(threshold)}: ${list2}`
-      }
-    };
-  }
-  const undecided = decision.cells.filter((d) => d.undecided).length;
-  const largest = compared.maxSlowdown;
-  return {
-    decision,
-    comparison: {
-      ...compared,
-      kind: "pass",
-      reason: `no gated cell is ${pct(threshold)} or more slower than the base measured in this job (largest change ${largest >= 0 ? "+" : "\u2212"}${pct(Math.abs(largest))})` + (undecided > 0 ? `; ${undecided} cell${undecided === 1 ? " was" : "s were"} still undecided and passed with a warning` : "")
-    }
-  };
-}
-function deployedThreads(w, wi, seed, tolerance, ciMethod) {
-  const points = w.cells.flatMap((cell, ci) => {
-    if (cell.samplesNs.length === 0) return [];
-    const [lo, hi] = ciMethod === "bootstrap" ? bootstrapMedianCI(cell.samplesNs, {
-      confidence: 0.95,
-      resamples: 2e3,
-      seed: seed + 1e3 * wi + ci
-    }) : medianCIOrderStat(cell.samplesNs, 0.95);
-    return [{ threads: cell.threads, medianNs: median2(cell.samplesNs), ci95Ns: [lo, hi] }];
-  });
-  if (points.length === 0) return null;
-  const rec = recommendForWorkload(points, tolerance);
-  return { recommended: rec.recommended, fastest: rec.fastest };
-}
-function cellName(workload, threads) {
-  return `${workload} @ ${threads} thread${threads === 1 ? "" : "s"}`;
-}
-function ciText(c) {
-  return c.ci95 === null ? `\xD7${c.ratio.toFixed(3)} (too few rounds for a CI)` : `\xD7${c.ratio.toFixed(3)} (CI \xD7${c.ci95[0].toFixed(3)}\u2013\xD7${c.ci95[1].toFixed(3)})`;
-}
-function formatLevel(level) {
-  const pct = level * 100;
-  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toPrecision(4).replace(/0+$/, "")} %`;
-}
-var DEFAULT_SAME_JOB_THRESHOLD = 0.05;
-var DEFAULT_SAME_JOB_CONFIDENCE = 0.95;
-var DEFAULT_SAME_JOB_GATE = "deployed";
-
-// src/measure/sweep.ts
-init_stats();
-init_random();
-var WARMUP_BLOCK = 5;
-var MIN_WARMUP_MS = 200;
-var SHORT_CALL_NS = 1e7;
-var DEFAULT_MIN_VISITS = 8;
-function medianOf(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-function relativeHalfWidth(samples) {
-  if (samples.length < 2) return Infinity;
-  const [lo, hi] = medianCIOrderStat(samples, 0.95);
-  const m = medianOf(samples);
-  return m > 0 ? (hi - lo) / 2 / m : Infinity;
-}
-function visitMedians(samples, rounds) {
-  const groups = /* @__PURE__ */ new Map();
-  samples.forEach((x, i) => {
-    const r = rounds[i] ?? i;
-    const g2 = groups.get(r);
-    if (g2 === void 0) groups.set(r, [x]);
-    else g2.push(x);
-  });
-  return [...groups.keys()].sort((a, b) => a - b).map((r) => medianOf(groups.get(r)));
-}
-async function sweep(workloads, options) {
-  const now = options.now ?? (() => performance.now());
-  const start = options.startMs ?? now();
-  const budgetMs = options.maxTimeSec * 1e3;
-  const deadline = start + budgetMs;
-  const minVisits = options.minVisits ?? DEFAULT_MIN_VISITS;
-  const maxSamples = options.maxSamples ?? 5e3;
-  const visitNs = (options.visitMs ?? 30) * 1e6;
-  const rand = mulberry32(options.seed);
-  const cells = workloads.flatMap(
-    (workload) => options.threads.map(
-      (threads) => ({
-        workload,
-        threads,
-        runner: null,
-        samples: [],
-        rounds: [],
-        callNs: 0,
-        warmupCalls: 0,
-        visits: 0,
-        converged: false,
-        skipped: null
-      })
-    )
-  );
-  let round3 = 0;
-  const left = () => deadline - now();
-  const visitPlan = (cell) => {
-    const calls = Math.max(1, Math.min(50, Math.round(visitNs / Math.max(1, cell.callNs))));
-    const discard = cell.callNs < SHORT_CALL_NS ? 1 : 0;
-    return { calls, discard, ms: (calls + discard) * cell.callNs / 1e6 };
-  };
-  const progress = (phase) => options.onProgress?.({
-    phase,
-    elapsedSec: (now() - start) / 1e3,
-    budgetSec: options.maxTimeSec,
-    cellsDone: cells.filter((c) => c.converged).length,
-    cellsTotal: cells.length,
-    round: round3
-  });
-  const skip = (cell, reason) => {
-    cell.skipped ??= reason;
-  };
-  try {
-    progress("warmup");
-    for (const [i, cell] of cells.entries()) {
-      if (left() <= 0) {
-        skip(cell, "the budget ran out before its session was opened");
-        continue;
-      }
-      progress("open");
-      cell.runner = await cell.workload.open(cell.threads);
-      const warmCapMs = Math.max(50, left() / 4 / (cells.length - i));
-      if (cell.workload.warmupCalls !== void 0) {
-        const calls = Math.max(1, cell.workload.warmupCalls);
-        const t = now();
-        for (let j = 0; j < calls; j++) {
-          if (j > 0 && left() < cell.callNs / 1e6) break;
-          await cell.runner.call();
-          cell.warmupCalls++;
-          cell.callNs = (now() - t) * 1e6 / cell.warmupCalls;
-        }
-        continue;
-      }
-      const cellStart = now();
-      let previous = Infinity;
-      let out = false;
-      while (!out) {
-        const block = [];
-        const t = now();
-        for (let j = 0; j < WARMUP_BLOCK; j++) {
-          if (cell.warmupCalls > 0 && left() < cell.callNs / 1e6) {
-            out = true;
-            break;
-          }
-          block.push(await cell.runner.call());
-          cell.warmupCalls++;
-          cell.callNs = (now() - t) * 1e6 / block.length;
-        }
-        if (out || block.length < WARMUP_BLOCK) break;
-        const m = medianOf(block);
-        const steady = Math.abs(m - previous) / previous <= 0.05;
-        previous = m;
-        const spent = now() - cellStart;
-        if (steady && spent >= Math.min(MIN_WARMUP_MS, warmCapMs) || spent >= warmCapMs) break;
-      }
-    }
-    progress("measure");
-    let stoppedBy = "precision";
-    for (; ; ) {
-      const active = cells.filter(
-        (c) => c.runner !== null && c.skipped === null && (options.stopWhen || !c.converged) && c.samples.length < maxSamples
-      );
-      if (active.length === 0) break;
-      const roundMs = active.reduce((sum, c) => sum + visitPlan(c).ms, 0);
-      if (round3 > 0 && now() + roundMs > deadline) {
-        stoppedBy = "budget";
-        break;
-      }
-      round3++;
-      for (let i = active.length - 1; i > 0; i--) {
-        const j = Math.floor(rand() * (i + 1));
-        [active[i], active[j]] = [active[j], active[i]];
-      }
-      let overran = false;
-      for (const cell of active) {
-        const { calls, discard, ms } = visitPlan(cell);
-        if (now() + ms > deadline) {
-          overran = true;
-          if (cell.samples.length === 0) skip(cell, "the budget ran out before its first visit");
-          continue;
-        }
-        const t = now();
-        for (let i = 0; i < discard; i++) await cell.runner.call();
-        const ops = cell.workload.opsPerCall;
-        for (let i = 0; i < calls; i++) {
-          const ns = await cell.runner.call();
-          cell.samples.push(ns / ops);
-          cell.rounds.push(round3);
-        }
-        cell.callNs = (now() - t) * 1e6 / (calls + discard);
-        cell.visits++;
-      }
-      for (const cell of active) {
-        if (cell.visits >= minVisits && relativeHalfWidth(visitMedians(cell.samples, cell.rounds)) <= options.targetPrecision) {
-          cell.converged = true;
-        }
-      }
-      progress("measure");
-      if (overran) {
-        stoppedBy = "budget";
-        break;
-      }
-      if (options.stopWhen?.(snapshot(), round3)) break;
-    }
-    for (const cell of cells) {
-      if (cell.samples.length === 0) skip(cell, "the budget ran out before its first visit");
-    }
-    return {
-      workloads: snapshot(),
-      elapsedSec: (now() - start) / 1e3,
-      rounds: round3,
-      stoppedBy,
-      skipped: cells.filter((c) => c.skipped !== null).map((c) => ({ workload: c.workload.id, threads: c.threads, reason: c.skipped }))
-    };
-  } finally {
-    progress("done");
-    for (const cell of cells) await cell.runner?.close();
-  }
-  function snapshot() {
-    return workloads.map((workload) => ({
-      workload,
-      cells: cells.filter((c) => c.workload === workload).map((c) => ({
-        threads: c.threads,
-        samplesNs: c.samples,
-        rounds: c.rounds,
-        converged: c.converged,
-        warmupCalls: c.warmupCalls,
-        visits: c.visits
-      }))
-    }));
-  }
-}
-
-// src/pipeline/same-job.ts
-var DEFAULT_MIN_ROUNDS = 10;
-var DEFAULT_TARGET_PRECISION = 0.02;
-async function runSameJob(head, base, opts) {
-  const minRounds = opts.minRounds ?? DEFAULT_MIN_ROUNDS;
-  const maxRounds = opts.maxRounds ?? Infinity;
-  if (!Number.isInteger(minRounds) || minRounds < 1) {
-    throw new RangeError(`minRounds must be an integer \u2265 1; got ${String(minRounds)}`);
-  }
-  if (maxRounds !== Infinity && (!Number.isInteger(maxRounds) || maxRounds < minRounds)) {
-    throw new RangeError(
-      `maxRounds must be an integer \u2265 minRounds (${minRounds}); got ${String(maxRounds)}`
-    );
-  }
-  if (head === base) {
-    throw new RangeError("the head and the base must be two Workload objects, not the same one");
-  }
-  const createdAt = opts.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
-  const look = {
-    threshold: opts.threshold,
-    seed: opts.seed,
-    ...opts.confidence !== void 0 ? { confidence: opts.confidence } : {},
-    ...opts.resamples !== void 0 ? { resamples: opts.resamples } : {},
-    ...opts.gate !== void 0 ? { gate: opts.gate } : {},
-    ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {}
-  };
-  const paired = (ws) => [
-    { head: samplesOf(ws[0]), base: samplesOf(ws[1]) }
-  ];
-  const compare2 = (ws, rounds, final) => compareSameJob(paired(ws), {
-    ...look,
-    final,
-    baseDescription: opts.baseDescription ?? `base ${base.label}`,
-    fingerprint: opts.fingerprint ?? "unknown",
-    createdAt,
-    rounds
-  });
-  sameJobDecided([], look);
-  const decided = (ws, round3) => sameJobDecided(paired(ws), look) && compare2(ws, round3, false).decision.decided;
-  const stop = { by: null };
-  const output = await sweep([head, base], {
-    threads: opts.threads,
-    maxTimeSec: opts.maxTimeSec,
-    targetPrecision: opts.targetPrecision ?? DEFAULT_TARGET_PRECISION,
-    seed: opts.seed,
-    ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
-    ...opts.maxSamples !== void 0 ? { maxSamples: opts.maxSamples } : {},
-    ...opts.onProgress ? { onProgress: opts.onProgress } : {},
-    ...opts.now ? { now: opts.now } : {},
-    ...opts.startMs !== void 0 ? { startMs: opts.startMs } : {},
-    stopWhen: (cells, round3) => {
-      if (round3 >= minRounds && decided(cells, round3)) {
-        stop.by = "decided";
-      } else if (round3 >= maxRounds) {
-        stop.by = "max-rounds";
-      }
-      return stop.by !== null;
-    }
-  });
-  const [h, b] = output.workloads;
-  const { comparison, decision } = compare2(output.workloads, output.rounds, true);
-  const only = (w) => ({ ...output, workloads: [w] });
-  return {
-    head: h,
-    base: b,
-    headSweep: only(h),
-    baseSweep: only(b),
-    comparison,
-    decision,
-    rounds: output.rounds,
-    elapsedSec: output.elapsedSec,
-    stoppedBy: stop.by ?? (output.stoppedBy === "budget" ? "budget" : "samples"),
-    warnings: decision.warnings
-  };
-}
-function samplesOf(w) {
-  return { id: w.workload.id, contentHash: w.workload.contentHash ?? null, cells: w.cells };
-}
-
-// src/results/build.ts
-init_stats();
-init_errors();
-function buildResult(input) {
-  const { machine, settings, overhead } = input;
-  const perCore = machine.peakGflops?.perCoreGflops ?? null;
-  const workloads = input.sweep.workloads.map(({ workload, cells }, wi) => {
-    const measured = cells.flatMap((cell, ci) => cell.samplesNs.length > 0 ? [{ cell, ci }] : []);
-    if (measured.length === 0) {
-      throw new WorkloadError(
-        `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
-      );
-    }
-    const summaries = measured.map(({ cell, ci }) => {
-      const medianNs = median2(cell.samplesNs);
-      const ci95Ns = bootstrapMedianCI(cell.samplesNs, {
-        confidence: 0.95,
-        resamples: 2e3,
-        seed: settings.seed + 1e3 * wi + ci
-      });
-      return { cell, medianNs, ci95Ns: [ci95Ns[0], ci95Ns[1]] };
-    });
-    const oneThread = summaries.find((s) => s.cell.threads === 1)?.medianNs ?? null;
-    const points = summaries.map(({ cell, medianNs, ci95Ns }) => {
-      const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
-      const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
-      return {
-        threads: cell.threads,
-        samplesNs: cell.samplesNs,
-        medianNs,
-        ci95Ns,
-        ciHalfWidthRel: (ci95Ns[1] - ci95Ns[0]) / 2 / medianNs,
-        gflops,
-        peakFraction: peak && gflops ? gflops / peak : null,
-        speedup: oneThread ? oneThread / medianNs : null,
-        overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
-        converged: cell.converged
-      };
-    });
-    const rec = recommendForWorkload(points, settings.tolerance);
-    return {
-      id: workload.id,
-      kind: workload.kind,
-      label: workload.label,
-      points,
-      fastest: { threads: rec.fastest },
-      recommended: { threads: rec.recommended, reason: rec.reason },
-      ...workload.mlasMaxThreads !== void 0 ? { mlasMaxThreads: workload.mlasMaxThreads } : {},
-      flopsPerOp: workload.flopsPerOp,
-      opsPerCall: workload.opsPerCall,
-      metric: workload.metric,
-      contentHash: workload.contentHash ?? null,
-      ...workload.details ? { details: workload.details } : {}
-    };
-  });
-  const overall = workloads.length === 1 ? {
-    threads: workloads[0].recommended.threads,
-    basis: "the recommended thread count of the only workload"
-  } : recommendOverall(
-    workloads.map((w) => w.points),
-    settings.tolerance
-  );
-  return {
-    schemaVersion: 1,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    createdAt: input.createdAt ?? (/* @__PURE__ */ new Date()).toISOString(),
-    machine,
-    runtime: input.runtime,
-    settings,
-    overhead,
-    workloads,
-    recommendation: {
-      ompNumThreads: overall.threads,
-      ortIntraOpNumThreads: overall.threads,
-      basis: overall.basis
-    },
-    elapsedSec: input.elapsedSec,
-    ...input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}
-  };
-}
-
-// src/pipeline/sweep-run.ts
-init_stats();
-
 // src/workloads/matmul-model.ts
-var import_onnx_proto = __toESM(require_onnx(), 1);
-init_random();
-var { onnx } = import_onnx_proto.default;
 function matmulFlops({ m, k, n }) {
   return 2 * m * k * n;
 }
@@ -13003,11 +12558,18 @@ function buildIdentityModel() {
   });
   return onnx.ModelProto.encode(model).finish();
 }
+var import_onnx_proto, onnx;
+var init_matmul_model = __esm({
+  "src/workloads/matmul-model.ts"() {
+    "use strict";
+    import_onnx_proto = __toESM(require_onnx(), 1);
+    init_random();
+    ({ onnx } = import_onnx_proto.default);
+  }
+});
 
 // src/workloads/ort.ts
 import { createRequire } from "node:module";
-var loaded;
-var loadedFrom;
 function loadOrt(packageDir) {
   if (loaded && (packageDir === void 0 || packageDir === loadedFrom)) return loaded;
   const require2 = createRequire(import.meta.url);
@@ -13037,6 +12599,12 @@ async function timedRun(session, feeds) {
   await session.run(feeds);
   return Number(process.hrtime.bigint() - t0);
 }
+var loaded, loadedFrom;
+var init_ort = __esm({
+  "src/workloads/ort.ts"() {
+    "use strict";
+  }
+});
 
 // src/workloads/overhead.ts
 async function measureCallOverhead(ort, samples = 300) {
@@ -13052,27 +12620,16 @@ async function measureCallOverhead(ort, samples = 300) {
     await session.release();
   }
 }
-
-// src/pipeline/workloads.ts
-import os2 from "node:os";
+var init_overhead = __esm({
+  "src/workloads/overhead.ts"() {
+    "use strict";
+    init_matmul_model();
+    init_ort();
+  }
+});
 
 // src/workloads/command.ts
-init_errors();
 import { spawn, spawnSync } from "node:child_process";
-var DEFAULT_THREAD_ENV = [
-  "OMP_NUM_THREADS",
-  "MKL_NUM_THREADS",
-  "OPENBLAS_NUM_THREADS",
-  "ORT_INTRA_OP_NUM_THREADS"
-];
-var DEFAULT_TIMEOUT_SEC = 120;
-var DEFAULT_WARMUP_RUNS = 1;
-var METRIC_UNITS = ["ns", "us", "ms", "s"];
-var NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
-var TAIL_LINES = 20;
-var KEEP_BYTES = 1 << 20;
-var KILL_GRACE_MS = 2e3;
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function parseThreadEnv(text, input = "--thread-env") {
   const expected = "a comma-separated list of environment variable names, e.g. OMP_NUM_THREADS,MKL_NUM_THREADS";
   const names = text.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
@@ -13119,22 +12676,6 @@ function lastLines(text, n = TAIL_LINES) {
   const lines = text.replace(/\s+$/, "").split(/\r?\n/);
   return lines.slice(-n).join("\n");
 }
-var Tail = class {
-  chunks = [];
-  size = 0;
-  push(chunk) {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    while (this.size - this.chunks[0].length >= KEEP_BYTES) {
-      this.size -= this.chunks.shift().length;
-    }
-  }
-  text() {
-    return Buffer.concat(this.chunks).toString("utf8");
-  }
-};
-var live = /* @__PURE__ */ new Set();
-var exitHookInstalled = false;
 function killTree(child, signal) {
   const pid = child.pid;
   if (pid === void 0) return;
@@ -13292,14 +12833,45 @@ ${shownOut}` : " (stdout was empty)";
     }
   };
 }
-
-// src/pipeline/workloads.ts
-init_errors();
+var DEFAULT_THREAD_ENV, DEFAULT_TIMEOUT_SEC, DEFAULT_WARMUP_RUNS, METRIC_UNITS, NS_PER, TAIL_LINES, KEEP_BYTES, KILL_GRACE_MS, ENV_NAME, Tail, live, exitHookInstalled;
+var init_command = __esm({
+  "src/workloads/command.ts"() {
+    "use strict";
+    init_errors();
+    DEFAULT_THREAD_ENV = [
+      "OMP_NUM_THREADS",
+      "MKL_NUM_THREADS",
+      "OPENBLAS_NUM_THREADS",
+      "ORT_INTRA_OP_NUM_THREADS"
+    ];
+    DEFAULT_TIMEOUT_SEC = 120;
+    DEFAULT_WARMUP_RUNS = 1;
+    METRIC_UNITS = ["ns", "us", "ms", "s"];
+    NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
+    TAIL_LINES = 20;
+    KEEP_BYTES = 1 << 20;
+    KILL_GRACE_MS = 2e3;
+    ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    Tail = class {
+      chunks = [];
+      size = 0;
+      push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size - this.chunks[0].length >= KEEP_BYTES) {
+          this.size -= this.chunks.shift().length;
+        }
+      }
+      text() {
+        return Buffer.concat(this.chunks).toString("utf8");
+      }
+    };
+    live = /* @__PURE__ */ new Set();
+    exitHookInstalled = false;
+  }
+});
 
 // src/workloads/matmul.ts
-init_errors();
-var MAX_DIM = 1 << 16;
-var MAX_OPS_PER_CALL = 64;
 function parseShape(text, input = "--sizes") {
   const expected = "a positive integer N (square) or MxKxN, e.g. 256 or 1x4096x4096";
   const parts = text.trim().toLowerCase().split("x");
@@ -13403,29 +12975,19 @@ async function createMatMulWorkload(ort, shape, options) {
     }
   };
 }
-
-// src/workloads/model.ts
-init_errors();
-import { createHash as createHash2 } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
+var MAX_DIM, MAX_OPS_PER_CALL;
+var init_matmul = __esm({
+  "src/workloads/matmul.ts"() {
+    "use strict";
+    init_errors();
+    init_matmul_model();
+    init_ort();
+    MAX_DIM = 1 << 16;
+    MAX_OPS_PER_CALL = 64;
+  }
+});
 
 // src/workloads/tensor-data.ts
-init_random();
-var GENERATED_TYPES = [
-  "float32",
-  "float16",
-  "float64",
-  "int8",
-  "uint8",
-  "int16",
-  "uint16",
-  "int32",
-  "uint32",
-  "int64",
-  "uint64",
-  "bool"
-];
 function isGeneratedType(type) {
   return GENERATED_TYPES.includes(type);
 }
@@ -13447,7 +13009,6 @@ function bytesPerElement(type) {
       return 1;
   }
 }
-var MAX_GENERATED_INT = 100;
 function inputSeed(seed, name) {
   let h = 2166136261 ^ seed >>> 0;
   for (let i = 0; i < name.length; i++) {
@@ -13456,8 +13017,6 @@ function inputSeed(seed, name) {
   }
   return h >>> 0;
 }
-var f32 = new Float32Array(1);
-var u32 = new Uint32Array(f32.buffer);
 function toFloat16Bits(value) {
   f32[0] = value;
   const x = u32[0];
@@ -13542,7 +13101,6 @@ function intRange(type) {
       return void 0;
   }
 }
-var VALUE_TOKEN = /^(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|true|false)$/i;
 function valuesData(type, text, count) {
   const tokens = splitValues(text);
   if (tokens.length === 0) return "no values";
@@ -13589,12 +13147,36 @@ function valuesData(type, text, count) {
 function splitValues(text) {
   return text.split(/[,\s]+/).map((t) => t.trim()).filter((t) => t.length > 0);
 }
+var GENERATED_TYPES, MAX_GENERATED_INT, f32, u32, VALUE_TOKEN;
+var init_tensor_data = __esm({
+  "src/workloads/tensor-data.ts"() {
+    "use strict";
+    init_random();
+    GENERATED_TYPES = [
+      "float32",
+      "float16",
+      "float64",
+      "int8",
+      "uint8",
+      "int16",
+      "uint16",
+      "int32",
+      "uint32",
+      "int64",
+      "uint64",
+      "bool"
+    ];
+    MAX_GENERATED_INT = 100;
+    f32 = new Float32Array(1);
+    u32 = new Uint32Array(f32.buffer);
+    VALUE_TOKEN = /^(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|true|false)$/i;
+  }
+});
 
 // src/workloads/model.ts
-var MAX_INPUT_DIM = 2 ** 31 - 1;
-var MAX_INPUT_BYTES = 2 ** 30;
-var SHAPE_FORM = "NAME=DIMS, e.g. x=8x512 (the full shape of input x) or batch=8 (a symbolic dimension by name)";
-var VALUE_FORM = "NAME=VALUES, e.g. ids=1 or ids=101,2023,102 (repeated to fill the input)";
+import { createHash as createHash2 } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
 function splitItems(items) {
   return items.flatMap((item) => item.split(/[,;\r\n]+/)).map((s) => s.trim()).filter((s) => s.length > 0);
 }
@@ -13796,7 +13378,6 @@ function buildFeeds(ort, inputs, seed) {
   }
   return feeds;
 }
-var MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
 async function modelFileBytes(path2) {
   try {
     const info = await stat(path2);
@@ -13888,8 +13469,23 @@ async function createModelWorkload(ort, spec) {
     }
   };
 }
+var MAX_INPUT_DIM, MAX_INPUT_BYTES, SHAPE_FORM, VALUE_FORM, MAX_MODEL_BYTES;
+var init_model = __esm({
+  "src/workloads/model.ts"() {
+    "use strict";
+    init_errors();
+    init_ort();
+    init_tensor_data();
+    MAX_INPUT_DIM = 2 ** 31 - 1;
+    MAX_INPUT_BYTES = 2 ** 30;
+    SHAPE_FORM = "NAME=DIMS, e.g. x=8x512 (the full shape of input x) or batch=8 (a symbolic dimension by name)";
+    VALUE_FORM = "NAME=VALUES, e.g. ids=1 or ids=101,2023,102 (repeated to fill the input)";
+    MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
+  }
+});
 
 // src/pipeline/workloads.ts
+import os2 from "node:os";
 async function buildWorkloads(spec, ctx) {
   const sessions = ctx.threads.length * (ctx.sides ?? 1);
   const free = ctx.freeBytes ?? os2.freemem();
@@ -13927,6 +13523,15 @@ async function buildWorkloads(spec, ctx) {
     }
   }
 }
+var init_workloads = __esm({
+  "src/pipeline/workloads.ts"() {
+    "use strict";
+    init_command();
+    init_errors();
+    init_matmul();
+    init_model();
+  }
+});
 
 // src/pipeline/sweep-run.ts
 async function runSweep(settings, options = {}) {
@@ -14011,9 +13616,132 @@ function describeSpec(spec) {
     }
   }
 }
+var init_sweep_run = __esm({
+  "src/pipeline/sweep-run.ts"() {
+    "use strict";
+    init_cpu();
+    init_same_job();
+    init_sweep();
+    init_same_job2();
+    init_plan();
+    init_build();
+    init_stats();
+    init_overhead();
+    init_ort();
+    init_workloads();
+  }
+});
 
-// src/cli/sweep.ts
-init_compare_terminal();
+// src/report/format.ts
+function formatNs(ns) {
+  if (!Number.isFinite(ns)) return String(ns);
+  const abs = Math.abs(ns);
+  if (abs < 1e3) return `${ns.toFixed(0)} ns`;
+  if (abs < 1e6) return `${(ns / 1e3).toPrecision(4)} \xB5s`;
+  if (abs < 1e9) return `${(ns / 1e6).toPrecision(4)} ms`;
+  return `${(ns / 1e9).toPrecision(4)} s`;
+}
+function formatRange(lo, hi) {
+  const unit = formatNs(hi).split(" ")[1] ?? "ns";
+  const scale = { ns: 1, \u00B5s: 1e3, ms: 1e6, s: 1e9 }[unit] ?? 1;
+  const digits = hi / scale >= 100 ? 1 : hi / scale >= 10 ? 2 : 3;
+  return `${(lo / scale).toFixed(digits)}\u2013${(hi / scale).toFixed(digits)} ${unit}`;
+}
+function formatPercent(x, digits = 1) {
+  return `${(x * 100).toFixed(digits)} %`;
+}
+function formatSignedPercent(x, digits = 1) {
+  const s = (Math.abs(x) * 100).toFixed(digits);
+  return `${x >= 0 ? "+" : "\u2212"}${s} %`;
+}
+function padStart(s, width) {
+  return s.length >= width ? s : " ".repeat(width - s.length) + s;
+}
+function padEnd(s, width) {
+  return s.length >= width ? s : s + " ".repeat(width - s.length);
+}
+function textTable(header, rows, align) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells) => cells.map((c, i) => align[i] === "r" ? padStart(c, widths[i]) : padEnd(c, widths[i])).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "\u2500".repeat(w))), ...rows.map(line)].join("\n");
+}
+var init_format = __esm({
+  "src/report/format.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/compare-terminal.ts
+function renderComparison(c) {
+  const out = [];
+  if (c.baseline !== null) {
+    out.push(
+      `Baseline: ${c.baseline.source} \u2014 ${c.baseline.runs} run${c.baseline.runs === 1 ? "" : "s"} of history, latest ${c.baseline.latestCreatedAt}`
+    );
+  }
+  if (c.kind !== "no-baseline") {
+    const s = c.settings;
+    out.push(
+      `Gate: ${s.gate === "deployed" ? "recommended and fastest thread counts" : "every cell"}, threshold ${formatSignedPercent(s.threshold)}, ${Math.round(s.confidence * 100)} % confidence, history limit once ${s.minHistory} runs are stored`,
+      "",
+      renderCells(c.cells)
+    );
+  }
+  if (c.notes.length > 0) out.push("", ...c.notes.map((n) => `note: ${n}`));
+  out.push("", `${HEADLINE[c.kind]}: ${c.reason}`);
+  return out.join("\n");
+}
+function renderCells(cells) {
+  const header = [
+    "workload",
+    "threads",
+    "baseline",
+    "current",
+    "ratio (95 % CI)",
+    "p (Holm)",
+    "history limit",
+    "gated",
+    "verdict"
+  ];
+  const rows = cells.map((c) => [
+    c.contentChanged ? `${c.workload} (changed)` : c.workload,
+    String(c.threads),
+    formatNs(c.baselineMedianNs),
+    formatNs(c.currentMedianNs),
+    formatRatio(c),
+    c.pAdjusted === null ? "\u2014" : formatP(c.pAdjusted),
+    c.predictionLimitRatio === null ? "\u2014" : `\xD7${c.predictionLimitRatio.toFixed(3)}`,
+    c.gated ? c.gatedAs.length > 0 ? c.gatedAs.join("+") : "yes" : "\u2014",
+    cellVerdict(c)
+  ]);
+  return textTable(header, rows, ["l", "r", "r", "r", "r", "r", "r", "l", "l"]);
+}
+function formatRatio(c) {
+  const r = `\xD7${c.ratio.toFixed(3)}`;
+  return c.ci95 === null ? `${r} (no CI)` : `${r} (${c.ci95[0].toFixed(3)}\u2013${c.ci95[1].toFixed(3)})`;
+}
+function formatP(p) {
+  if (p < 1e-4) return "<0.0001";
+  return p.toFixed(4);
+}
+function cellVerdict(c) {
+  const faster = c.ci95 !== null && c.ci95[1] < 1;
+  const word = c.status === "pass" && faster ? "faster" : c.status;
+  return c.gated || c.status === "pass" ? word : `${word} (not gated)`;
+}
+var HEADLINE;
+var init_compare_terminal = __esm({
+  "src/report/compare-terminal.ts"() {
+    "use strict";
+    init_format();
+    HEADLINE = {
+      pass: "PASS",
+      regression: "REGRESSION",
+      inconclusive: "INCONCLUSIVE",
+      "no-baseline": "NO BASELINE"
+    };
+  }
+});
 
 // src/report/progress.ts
 function createProgressReporter(stream) {
@@ -14036,9 +13764,13 @@ function createProgressReporter(stream) {
     }
   };
 }
+var init_progress = __esm({
+  "src/report/progress.ts"() {
+    "use strict";
+  }
+});
 
 // src/report/terminal.ts
-init_format();
 function describeMachine(m) {
   const quota = m.cgroupQuotaCpus === void 0 || m.cgroupQuotaCpus === null ? "no CPU quota" : `CPU quota ${m.cgroupQuotaCpus.toFixed(2)} CPUs`;
   const affinity = m.affinityCpus !== void 0 ? `affinity ${m.affinityCpus} of ${m.logicalCpus}` : `${m.logicalCpus} logical`;
@@ -14113,37 +13845,446 @@ function skippedText(result) {
   const cells = skipped.map((s) => `${s.workload} @ ${s.threads}`).join(", ");
   return `Not measured (the time budget of ${result.settings.maxTimeSec} s ran out): ${cells}. Raise the budget (--max-time, or the max-time input) to measure them.`;
 }
+var init_terminal = __esm({
+  "src/report/terminal.ts"() {
+    "use strict";
+    init_format();
+  }
+});
+
+// src/results/io.ts
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { access, mkdir, open, readdir, readFile as readFile2, rename, rm, stat as stat2, unlink } from "node:fs/promises";
+import path from "node:path";
+async function ensureDir(dir) {
+  const missing = [];
+  let at = path.resolve(dir);
+  for (; ; ) {
+    try {
+      const info = await stat2(at);
+      if (!info.isDirectory()) {
+        throw Object.assign(new Error(`${at} is not a directory`), { code: "ENOTDIR" });
+      }
+      break;
+    } catch (e) {
+      if (e.code !== "ENOENT") throw e;
+      missing.push(at);
+      const up = path.dirname(at);
+      if (up === at || missing.length > MAX_NEW_LEVELS) {
+        throw Object.assign(
+          new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
+          {
+            code: "ENOENT"
+          }
+        );
+      }
+      at = up;
+    }
+  }
+  for (const d of missing.reverse()) {
+    await mkdir(d).catch((e) => {
+      if (e.code !== "EEXIST") throw e;
+    });
+  }
+}
+function tempName(file) {
+  return `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+async function removeStaleTemps(file) {
+  const dir = path.dirname(path.resolve(file));
+  const prefix = `.${path.basename(file)}.`;
+  const removed = [];
+  let names;
+  try {
+    names = await readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!name.startsWith(prefix) || m === null || `.${m[1]}.` !== prefix) continue;
+    const full = path.join(dir, name);
+    try {
+      const pid = Number(m[2]);
+      const old = Date.now() - (await stat2(full)).mtimeMs > STALE_TEMP_MS;
+      if (old || pid !== process.pid && !isAlive(pid)) {
+        await unlink(full);
+        removed.push(full);
+      }
+    } catch {
+    }
+  }
+  return removed;
+}
+async function writeTextAtomic(file, text, ops = nodeWriteOps) {
+  const dir = path.dirname(path.resolve(file));
+  const temp = path.join(dir, tempName(file));
+  try {
+    await ensureDir(dir);
+    await removeStaleTemps(file);
+    await ops.writeAndSync(temp, text);
+    await ops.rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => void 0);
+    throw e;
+  }
+}
+async function writeJsonAtomic(file, value) {
+  await writeTextAtomic(file, JSON.stringify(value, null, 2) + "\n");
+}
+function fsWords(e) {
+  const code = e.code;
+  if (code !== void 0) return `${FS_WORDS[code] ?? "it failed"} (${code})`;
+  return e instanceof Error ? e.message : String(e);
+}
+async function checkOutputPath(file, flag, inputs = [], opts = {}) {
+  if (file === void 0) return;
+  const fail = (why) => new InputError(`${flag}: got ${JSON.stringify(file)}; ${why}; expected a file path to write`);
+  if (file.trim() === "") throw fail("it is empty");
+  const resolved = path.resolve(file);
+  for (const input of inputs) {
+    if (input.path !== void 0 && path.resolve(input.path) === resolved) {
+      throw fail(`it is the file ${input.flag} reads, which it would overwrite`);
+    }
+  }
+  let parent = path.dirname(resolved);
+  if (opts.createParents) {
+    for (let i = 0; i < 16; i++) {
+      const exists = await stat2(parent).then(
+        () => true,
+        (e) => e.code !== "ENOENT"
+      );
+      if (exists || path.dirname(parent) === parent) break;
+      parent = path.dirname(parent);
+    }
+  }
+  try {
+    const info = await stat2(parent);
+    if (!info.isDirectory()) throw fail(`its parent ${parent} is not a directory`);
+    await access(parent, constants.W_OK | constants.X_OK);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = e.code;
+    throw fail(
+      code === "ENOENT" ? `its directory ${parent} does not exist` : `its directory ${parent} cannot be written: ${fsWords(e)}`
+    );
+  }
+  try {
+    const info = await stat2(resolved);
+    if (info.isDirectory()) throw fail("it is a directory");
+    if (!info.isFile()) throw fail("it exists and is not a regular file");
+    await access(resolved, constants.W_OK);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if (e.code !== "ENOENT")
+      throw fail(`it cannot be written: ${fsWords(e)}`);
+  }
+}
+async function writeJsonOutput(file, value, flag) {
+  try {
+    await writeJsonAtomic(file, value);
+  } catch (e) {
+    throw new InputError(`${flag}: could not write ${JSON.stringify(file)}: ${fsWords(e)}`);
+  }
+}
+async function withFileLock(file, fn, opts = {}) {
+  const lock = `${path.resolve(file)}.lock`;
+  const timeoutMs = opts.timeoutMs ?? 3e4;
+  const staleMs = opts.staleMs ?? 12e4;
+  const start = Date.now();
+  await ensureDir(path.dirname(lock));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lock, "wx");
+      await handle.writeFile(`${process.pid}
+`);
+      await handle.close();
+      break;
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+    }
+    try {
+      const info = await stat2(lock);
+      const pid = Number((await readFile2(lock, "utf8")).trim());
+      const stale = Date.now() - info.mtimeMs > staleMs || Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
+      if (stale) {
+        await unlink(lock).catch(() => void 0);
+        continue;
+      }
+    } catch {
+      continue;
+    }
+    if (Date.now() - start > timeoutMs) {
+      throw Object.assign(
+        new Error(
+          `${file} is locked by another writer (${lock}) for more than ${Math.round(timeoutMs / 1e3)} s`
+        ),
+        { code: "ELOCKED" }
+      );
+    }
+    await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** Math.min(attempt, 5), 1e3)));
+  }
+  try {
+    return await fn();
+  } finally {
+    await unlink(lock).catch(() => void 0);
+  }
+}
+var nodeWriteOps, MAX_NEW_LEVELS, STALE_TEMP_MS, FS_WORDS;
+var init_io = __esm({
+  "src/results/io.ts"() {
+    "use strict";
+    init_errors();
+    nodeWriteOps = {
+      async writeAndSync(file, data) {
+        const handle = await open(file, "wx");
+        try {
+          await handle.writeFile(data, "utf8");
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      },
+      rename
+    };
+    MAX_NEW_LEVELS = 16;
+    STALE_TEMP_MS = 60 * 60 * 1e3;
+    FS_WORDS = {
+      ENOENT: "a directory on the way does not exist",
+      ENOTDIR: "a parent is not a directory",
+      EACCES: "permission denied",
+      EPERM: "permission denied",
+      EROFS: "the file system is read-only",
+      ENOSPC: "the disk is full",
+      EDQUOT: "the disk quota is exceeded",
+      EISDIR: "it is a directory",
+      ENAMETOOLONG: "the name is too long",
+      EIO: "an input/output error"
+    };
+  }
+});
+
+// src/analysis/comparison-json.ts
+function toComparisonJson(c) {
+  const common = {
+    schemaVersion: 1,
+    kind: "threadgate-comparison",
+    verdict: c.kind,
+    reason: c.reason,
+    settings: c.settings,
+    current: c.current,
+    machineDifferences: c.machineDifferences.map((d) => ({
+      field: d.field,
+      baseline: d.a,
+      current: d.b
+    })),
+    notes: c.notes
+  };
+  if (c.kind === "no-baseline") {
+    return {
+      ...common,
+      baseline: c.baseline,
+      forced: false,
+      cells: [],
+      maxSlowdown: null,
+      workloadsOnlyInBaseline: [],
+      workloadsOnlyInCurrent: []
+    };
+  }
+  return {
+    ...common,
+    baseline: c.baseline,
+    forced: c.forced,
+    cells: c.cells.map(cellJson),
+    maxSlowdown: c.maxSlowdown,
+    workloadsOnlyInBaseline: c.workloadsOnlyInBaseline,
+    workloadsOnlyInCurrent: c.workloadsOnlyInCurrent
+  };
+}
+function cellJson(c) {
+  return {
+    workload: c.workload,
+    threads: c.threads,
+    baselineMedianNs: c.baselineMedianNs,
+    currentMedianNs: c.currentMedianNs,
+    ratio: c.ratio,
+    ci95: c.ci95,
+    pValue: c.pValue,
+    pAdjusted: c.pAdjusted,
+    predictionLimitRatio: c.predictionLimitRatio,
+    historyRuns: c.historyRuns,
+    gated: c.gated,
+    gatedAs: c.gatedAs,
+    status: c.status,
+    regression: c.regression,
+    contentChanged: c.contentChanged,
+    checks: c.checks
+  };
+}
+var init_comparison_json = __esm({
+  "src/analysis/comparison-json.ts"() {
+    "use strict";
+  }
+});
+
+// src/settings/settings.ts
+function parseSeconds(text, input, min = MIN_BUDGET_SEC) {
+  const t = text.trim();
+  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n) || n < min || n > 86400) {
+    throw invalid(input, text, `a number of seconds from ${min} to 86400, e.g. 60`);
+  }
+  return n;
+}
+function parsePercent(text, input, max = 1e3) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(n) || n <= 0 || n > max) {
+    throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
+  }
+  return n / 100;
+}
+function parseSeed(text, input) {
+  if (!/^\d{1,9}$/.test(text.trim()))
+    throw invalid(input, text, "a non-negative integer below 10^9");
+  return Number(text);
+}
+function randomSeed() {
+  return Math.floor(Math.random() * 1e9);
+}
+var DEFAULTS, MIN_BUDGET_SEC, MIN_TIMEOUT_SEC;
+var init_settings = __esm({
+  "src/settings/settings.ts"() {
+    "use strict";
+    init_errors();
+    DEFAULTS = {
+      /**
+       * The seed's compute-bound 256² square, a larger square that keeps every core busy, and an
+       * LLM-decode-like matrix–vector product (1×4096 · 4096×4096: memory-bound, 64 MiB of weights).
+       */
+      sizes: "256,1024,1x4096x4096",
+      /** Seconds for the whole sweep, set-up included. */
+      maxTimeSec: 60,
+      /** Stop a cell when the 95 % CI half-width of its median is ≤ 2 % of it. */
+      targetPrecision: 0.02,
+      /** Recommend the fewest threads within 5 % of the fastest. */
+      tolerance: 0.05
+    };
+    MIN_BUDGET_SEC = 1;
+    MIN_TIMEOUT_SEC = 0.1;
+  }
+});
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function glueNegativeValues(argv, options) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = argv[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : void 0;
+    if (name && options[name]?.type === "string" && next !== void 0 && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+function parseFlags(command, argv, options) {
+  const known = Object.keys(options).map((k) => `--${k}`).join(", ");
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: glueNegativeValues(argv, options),
+      options,
+      strict: true,
+      allowPositionals: false,
+      tokens: true
+    });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const code = e.code;
+    const flag = /'(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "";
+    switch (code) {
+      case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+        throw new InputError(
+          `${flag}: unknown option for "threadgate ${command}"; expected one of ${known} (see threadgate ${command} --help)`
+        );
+      case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+        throw new InputError(
+          options[flag.replace(/^-+/, "")]?.type === "boolean" ? `${flag}: takes no value` : `${flag}: missing value; write ${flag} VALUE or ${flag}=VALUE`
+        );
+      case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
+        const arg = /'([^']*)'/.exec(msg)?.[1] ?? "";
+        throw new InputError(
+          `unexpected argument "${arg}" for "threadgate ${command}"; expected only options: ${known}`
+        );
+      }
+      default:
+        throw new InputError(msg);
+    }
+  }
+  const seen = /* @__PURE__ */ new Map();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option") continue;
+    const spec = options[token.name];
+    if (spec === void 0) continue;
+    if (spec.type === "string" && token.value !== void 0 && token.value.trim() === "") {
+      throw new InputError(
+        `--${token.name}: got ""; expected a value (see threadgate ${command} --help)`
+      );
+    }
+    if (spec.multiple) continue;
+    const shown = token.value === void 0 ? "" : ` (${JSON.stringify(token.value)})`;
+    const before = seen.get(token.name);
+    if (before !== void 0) {
+      throw new InputError(
+        `--${token.name}: given twice${before}${shown ? ` and${shown}` : ""}; expected it once`
+      );
+    }
+    seen.set(token.name, shown);
+  }
+  return parsed.values;
+}
+function stringFlag(values, name) {
+  const v = values[name];
+  return typeof v === "string" ? v : void 0;
+}
+function requiredPath(values, name, what) {
+  const value = stringFlag(values, name);
+  if (value === void 0)
+    throw new InputError(`--${name}: missing; expected --${name} FILE (${what})`);
+  if (value.trim() === "")
+    throw new InputError(`--${name}: got ""; expected a file path (${what})`);
+  return value;
+}
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
 
 // src/cli/sweep.ts
-init_io();
-init_comparison_json();
-init_settings();
-init_args();
-var SWEEP_OPTIONS = {
-  sizes: { type: "string" },
-  threads: { type: "string" },
-  "max-time": { type: "string" },
-  json: { type: "string" },
-  seed: { type: "string" },
-  precision: { type: "string" },
-  tolerance: { type: "string" },
-  quiet: { type: "boolean" },
-  model: { type: "string" },
-  "input-shape": { type: "string", multiple: true },
-  "input-value": { type: "string", multiple: true },
-  command: { type: "string" },
-  "thread-env": { type: "string" },
-  metric: { type: "string" },
-  "metric-unit": { type: "string" },
-  timeout: { type: "string" },
-  "warmup-runs": { type: "string" },
-  "baseline-model": { type: "string" },
-  "baseline-command": { type: "string" },
-  "baseline-cwd": { type: "string" },
-  threshold: { type: "string" },
-  "comparison-json": { type: "string" }
-};
-var list = (v) => Array.isArray(v) ? v.map(String) : [];
+var sweep_exports = {};
+__export(sweep_exports, {
+  SWEEP_HELP: () => SWEEP_HELP,
+  SWEEP_OPTIONS: () => SWEEP_OPTIONS,
+  sweepCommand: () => sweepCommand,
+  sweepSettingsFromFlags: () => sweepSettingsFromFlags
+});
+import { statSync } from "node:fs";
 function commandSpec(v, command, cwd) {
   const metricRegex = stringFlag(v, "metric");
   const unit = stringFlag(v, "metric-unit");
@@ -14159,7 +14300,11 @@ function commandSpec(v, command, cwd) {
     command,
     threadEnv: parseThreadEnv(stringFlag(v, "thread-env") ?? DEFAULT_THREAD_ENV.join(",")),
     ...metricRegex !== void 0 ? { metric: parseMetric(metricRegex, unit ?? "ms") } : {},
-    timeoutSec: parseSeconds(stringFlag(v, "timeout") ?? String(DEFAULT_TIMEOUT_SEC), "--timeout"),
+    timeoutSec: parseSeconds(
+      stringFlag(v, "timeout") ?? String(DEFAULT_TIMEOUT_SEC),
+      "--timeout",
+      MIN_TIMEOUT_SEC
+    ),
     warmupRuns: warmup === void 0 ? DEFAULT_WARMUP_RUNS : Number(warmup),
     ...cwd !== void 0 ? { cwd } : {}
   };
@@ -14168,6 +14313,14 @@ function workloadFromFlags(v) {
   const model = stringFlag(v, "model");
   const command = stringFlag(v, "command");
   const sizes = stringFlag(v, "sizes");
+  if (command === void 0) {
+    const stray = COMMAND_ONLY.filter((f) => v[f] !== void 0).map((f) => `--${f}`);
+    if (stray.length > 0) {
+      throw new InputError(
+        `${stray.join(", ")}: given without --command; expected --command "CMD" too (${stray.length === 1 ? "it applies" : "they apply"} only to a command workload)`
+      );
+    }
+  }
   const given = [model && "--model", command && "--command", sizes && "--sizes"].filter(Boolean);
   if (given.length > 1) {
     throw new InputError(
@@ -14209,20 +14362,36 @@ function baselineFromFlags(v, head) {
       throw new InputError(
         '--baseline-command/--baseline-cwd: given without --command; expected --command "CMD" for the head too'
       );
+    if (cwd !== void 0) checkDirectory(cwd, "--baseline-cwd");
     return commandSpec(v, command ?? head.command, cwd);
+  }
+  if (v["threshold"] !== void 0 || v["comparison-json"] !== void 0) {
+    const flag = v["threshold"] !== void 0 ? "--threshold" : "--comparison-json";
+    throw new InputError(
+      `${flag}: given without a base to compare with; expected --baseline-model FILE or --baseline-command "CMD" too (threadgate compare gates against a stored baseline)`
+    );
   }
   return void 0;
 }
+function checkDirectory(dir, flag) {
+  let ok2 = false;
+  try {
+    ok2 = statSync(dir).isDirectory();
+  } catch {
+    ok2 = false;
+  }
+  if (!ok2) throw invalid(flag, dir, "an existing directory to run the base command in");
+}
 function sweepSettingsFromFlags(argv) {
   const v = parseFlags("sweep", argv, SWEEP_OPTIONS);
-  const threadsText = stringFlag(v, "threads") ?? "auto";
-  const machine = threadsText.trim().toLowerCase() === "auto" ? void 0 : probeCpu();
+  const threadsText2 = stringFlag(v, "threads") ?? "auto";
+  const machine = threadsText2.trim().toLowerCase() === "auto" ? void 0 : probeCpu();
   const workload = workloadFromFlags(v);
   const baselineWorkload = baselineFromFlags(v, workload);
   return {
     workload,
     ...baselineWorkload ? { baselineWorkload } : {},
-    threads: machine === void 0 ? "auto" : parseThreadCounts(threadsText, machine.availableCpus, machine.logicalCpus, "--threads"),
+    threads: machine === void 0 ? "auto" : parseThreadCounts(threadsText2, machine.availableCpus, machine.logicalCpus, "--threads"),
     maxTimeSec: parseSeconds(
       stringFlag(v, "max-time") ?? String(DEFAULTS.maxTimeSec),
       "--max-time"
@@ -14238,47 +14407,1607 @@ function sweepSettingsFromFlags(argv) {
 }
 async function sweepCommand(argv) {
   const settings = sweepSettingsFromFlags(argv);
+  const inputs = [
+    ...settings.workload.kind === "model" ? [{ flag: "--model", path: settings.workload.path }] : [],
+    ...settings.baselineWorkload?.kind === "model" ? [{ flag: "--baseline-model", path: settings.baselineWorkload.path }] : []
+  ];
+  await checkOutputPath(settings.jsonPath, "--json", inputs);
+  await checkOutputPath(settings.comparisonJsonPath, "--comparison-json", [
+    ...inputs,
+    { flag: "--json", path: settings.jsonPath }
+  ]);
   const run = await runSweep(settings, {
     ...settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) },
     threshold: settings.threshold
   });
   process.stdout.write(renderSweep(run.result));
   if (settings.jsonPath) {
-    await writeResultFile(settings.jsonPath, run.result);
+    await writeJsonOutput(settings.jsonPath, run.result, "--json");
     process.stdout.write(`Results written to ${settings.jsonPath}
 `);
   }
   if (run.comparison) {
     process.stdout.write("\n" + renderComparison(run.comparison) + "\n");
     if (settings.comparisonJsonPath) {
-      await writeJsonAtomic(settings.comparisonJsonPath, toComparisonJson(run.comparison));
+      await writeJsonOutput(
+        settings.comparisonJsonPath,
+        toComparisonJson(run.comparison),
+        "--comparison-json"
+      );
     }
     return run.comparison.kind === "regression" ? 1 : 0;
   }
   return 0;
 }
+var SWEEP_OPTIONS, SWEEP_HELP, list, COMMAND_ONLY;
+var init_sweep2 = __esm({
+  "src/cli/sweep.ts"() {
+    "use strict";
+    init_cpu();
+    init_errors();
+    init_plan();
+    init_sweep_run();
+    init_compare_terminal();
+    init_progress();
+    init_terminal();
+    init_io();
+    init_comparison_json();
+    init_settings();
+    init_command();
+    init_matmul();
+    init_model();
+    init_args();
+    init_same_job();
+    SWEEP_OPTIONS = {
+      sizes: { type: "string" },
+      threads: { type: "string" },
+      "max-time": { type: "string" },
+      json: { type: "string" },
+      seed: { type: "string" },
+      precision: { type: "string" },
+      tolerance: { type: "string" },
+      quiet: { type: "boolean" },
+      model: { type: "string" },
+      "input-shape": { type: "string", multiple: true },
+      "input-value": { type: "string", multiple: true },
+      command: { type: "string" },
+      "thread-env": { type: "string" },
+      metric: { type: "string" },
+      "metric-unit": { type: "string" },
+      timeout: { type: "string" },
+      "warmup-runs": { type: "string" },
+      "baseline-model": { type: "string" },
+      "baseline-command": { type: "string" },
+      "baseline-cwd": { type: "string" },
+      threshold: { type: "string" },
+      "comparison-json": { type: "string" }
+    };
+    SWEEP_HELP = `threadgate sweep \u2014 measure latency across thread counts and recommend one
+
+Usage:
+  threadgate sweep [--sizes LIST | --model FILE \u2026 | --command "CMD" \u2026] [--threads LIST|auto]
+                   [--max-time SECONDS] [--json FILE] [--seed N] [--precision PERCENT]
+                   [--tolerance PERCENT] [--quiet]
+
+The workload (one of):
+  --sizes LIST          built-in MatMul shapes, N (square) or MxKxN, comma-separated
+                        (default ${DEFAULTS.sizes})
+  --model FILE          your ONNX model; inputs generated from its declared shapes
+    --input-shape NAME=DIMS   a symbolic dimension, by input (x=8x512) or by dimension name
+                              (batch=1); repeatable
+    --input-value NAME=VALUES values for an input (ids=1 or ids=1,2,3); repeatable
+  --command "CMD"       your program, run once per sample by the shell
+    --thread-env LIST   variables that get the thread count
+                        (default ${DEFAULT_THREAD_ENV.join(",")})
+    --metric REGEX      time what the program prints: the regex's first group, a number
+    --metric-unit UNIT  ns, us, ms or s (default ms; needs --metric)
+    --timeout SECONDS   per run (default ${DEFAULT_TIMEOUT_SEC})
+    --warmup-runs N     untimed runs per thread count first (default ${DEFAULT_WARMUP_RUNS})
+
+Same-job comparison (base and head measured interleaved in this sweep):
+  --baseline-model FILE     the base version of --model
+  --baseline-command "CMD"  the base version of --command
+  --baseline-cwd DIR        run the base command in DIR (e.g. a worktree of the base branch)
+  --threshold PERCENT       smallest slowdown that fails (default ${DEFAULT_SAME_JOB_THRESHOLD * 100}%)
+  --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json)
+
+Measurement:
+  --threads LIST|auto   thread counts (default auto: 1, 2, 4, \u2026 and the usable CPUs)
+  --max-time SECONDS    budget for the whole sweep, set-up included (default ${DEFAULTS.maxTimeSec})
+  --precision PERCENT   stop a cell when its median's 95 % CI is within \xB1PERCENT
+                        (default ${DEFAULTS.targetPrecision * 100}%)
+  --tolerance PERCENT   recommend the fewest threads within PERCENT of the fastest
+                        (default ${DEFAULTS.tolerance * 100}%)
+  --seed N              the order of the randomized rounds (default random)
+  --json FILE           write the results JSON (schema/results.schema.json)
+  --quiet               no progress bar
+
+Exit codes: 0 done (a same-job comparison: pass or inconclusive), 1 same-job regression,
+2 error.`;
+    list = (v) => Array.isArray(v) ? v.map(String) : [];
+    COMMAND_ONLY = ["thread-env", "metric", "metric-unit", "timeout", "warmup-runs"];
+  }
+});
+
+// src/baseline/parse.ts
+import { readFile as readFile3 } from "node:fs/promises";
+function parseBaselineFile(text, fileName, label = "baseline") {
+  const fail = (m) => new BaselineError(`${label} ${fileName}: ${m}`);
+  const value = asObject(parseJson(text, fail), fail);
+  if (classify(value, fail) === "baseline") {
+    return { document: checkBaseline(value, fail), from: "baseline" };
+  }
+  return { document: baselineFromResult(checkResult(value, "", fail)), from: "result" };
+}
+function parseResultFile(text, fileName, input) {
+  const fail = (m) => new InputError(`${input} ${fileName}: ${m}`);
+  const value = asObject(parseJson(text, fail), fail);
+  if (classify(value, fail) === "baseline") {
+    throw fail("is a baseline file; expected a results file (threadgate sweep --json FILE)");
+  }
+  return checkResult(value, "", fail);
+}
+async function readBaselineFile(path2, label = "baseline") {
+  const text = await readText(path2, (m) => new BaselineError(`${label} ${m}`));
+  return parseBaselineFile(text, path2, label);
+}
+async function readResultFile(path2, input) {
+  return parseResultFile(await readText(path2, (m) => new InputError(`${input} ${m}`)), path2, input);
+}
+async function readTextIfExists(path2, fail) {
+  try {
+    return await readFile3(path2, "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    if (code === "EISDIR") throw fail(`${path2}: is a directory; expected a JSON file`);
+    throw fail(`${path2}: cannot be read (${code ?? e.message})`);
+  }
+}
+async function readText(path2, fail) {
+  const text = await readTextIfExists(path2, fail);
+  if (text === null) throw fail(`${path2}: file not found`);
+  return text;
+}
+function parseJson(text, fail) {
+  const trimmed = text.replace(/^\uFEFF/, "").trim();
+  if (trimmed === "") throw fail("is empty");
+  try {
+    return JSON.parse(trimmed);
+  } catch (e) {
+    if ((trimmed.startsWith("{") || trimmed.startsWith("[")) && isUnterminated(trimmed)) {
+      throw fail(`is truncated (JSON ends after ${trimmed.length} characters, inside a value)`);
+    }
+    throw fail(`is not valid JSON (${e.message})`);
+  }
+}
+function isUnterminated(text) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+  }
+  return inString || depth > 0;
+}
+function asObject(value, fail) {
+  if (!isObject(value)) {
+    throw fail(`is not a threadgate file (the JSON is ${describeType(value)}, not an object)`);
+  }
+  return value;
+}
+function classify(value, fail) {
+  const kind = value["kind"];
+  const tool = value["tool"];
+  const toolName = isObject(tool) ? tool["name"] : void 0;
+  if (kind === "threadgate-baseline") {
+    checkSchemaVersion(value, fail);
+    return "baseline";
+  }
+  if (kind === "threadgate-comparison") {
+    throw fail("is a comparison file (threadgate compare --json), not a baseline or results file");
+  }
+  if (kind !== void 0 || toolName !== void 0 && toolName !== "threadgate") {
+    throw fail(`is not a threadgate file (kind ${JSON.stringify(kind ?? toolName)})`);
+  }
+  const looksLikeResult = toolName === "threadgate" || "machine" in value && "workloads" in value;
+  if (!looksLikeResult) {
+    throw fail('is not a threadgate file (no "kind", "tool" or "machine"/"workloads" fields)');
+  }
+  checkSchemaVersion(value, fail);
+  return "result";
+}
+function checkSchemaVersion(value, fail) {
+  const v = value["schemaVersion"];
+  if (v === void 0) throw fail('has no "schemaVersion" (expected 1)');
+  if (v !== 1) {
+    throw fail(
+      `has schemaVersion ${JSON.stringify(v)}, which this threadgate does not know (it reads schemaVersion 1; a newer threadgate may have written it)`
+    );
+  }
+}
+function checkBaseline(v, fail) {
+  str(v, "fingerprint", "", fail);
+  obj(v, "machine", "", fail);
+  const runs = arr(v, "runs", "", fail);
+  if (runs.length === 0) throw fail('"runs" is empty (a baseline holds at least one run)');
+  runs.forEach((run, i) => {
+    const at = `runs[${i}].`;
+    if (!isObject(run)) throw fail(`"${at.slice(0, -1)}" is not an object`);
+    str(run, "createdAt", at, fail);
+    arr(run, "workloads", at, fail).forEach((w, j) => {
+      const wat = `${at}workloads[${j}].`;
+      if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
+      str(w, "id", wat, fail);
+      arr(w, "points", wat, fail).forEach((p, k) => {
+        const pat = `${wat}points[${k}].`;
+        if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+        num(p, "threads", pat, fail);
+        num(p, "medianNs", pat, fail);
+      });
+    });
+  });
+  const latest = obj(v, "latest", "", fail);
+  checkSchemaVersion(latest, (m) => fail(`"latest" ${m}`));
+  checkResult(latest, "latest.", fail);
+  const fp = latest["machine"]["fingerprint"];
+  if (fp !== v["fingerprint"]) {
+    throw fail(
+      `is inconsistent: "fingerprint" is ${JSON.stringify(v["fingerprint"])} but "latest.machine.fingerprint" is ${JSON.stringify(fp)}`
+    );
+  }
+  return v;
+}
+function checkResult(v, at, fail) {
+  const machine = obj(v, "machine", at, fail);
+  for (const key of ["os", "arch", "cpuModel", "fingerprint"])
+    str(machine, key, `${at}machine.`, fail);
+  for (const key of ["logicalCpus", "availableCpus", "physicalCores"]) {
+    num(machine, key, `${at}machine.`, fail);
+  }
+  str(obj(v, "runtime", at, fail), "onnxruntime", `${at}runtime.`, fail);
+  str(v, "createdAt", at, fail);
+  const workloads = arr(v, "workloads", at, fail);
+  workloads.forEach((w, i) => {
+    const wat = `${at}workloads[${i}].`;
+    if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
+    str(w, "id", wat, fail);
+    num(obj(w, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
+    num(obj(w, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
+    arr(w, "points", wat, fail).forEach((p, j) => {
+      const pat = `${wat}points[${j}].`;
+      if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+      num(p, "threads", pat, fail);
+      num(p, "medianNs", pat, fail);
+      const samples = arr(p, "samplesNs", pat, fail);
+      if (!samples.every((s) => typeof s === "number" && Number.isFinite(s))) {
+        throw fail(`"${pat}samplesNs" holds a value that is not a finite number`);
+      }
+    });
+  });
+  return v;
+}
+function field(v, key, at, fail, expected, ok2) {
+  const x = v[key];
+  if (x === void 0) throw fail(`is missing the field "${at}${key}"`);
+  if (!ok2(x)) throw fail(`"${at}${key}" is ${describeType(x)}; expected ${expected}`);
+  return x;
+}
+function str(v, key, at, fail) {
+  return field(v, key, at, fail, "a string", (x) => typeof x === "string");
+}
+function num(v, key, at, fail) {
+  const ok2 = (x) => typeof x === "number" && Number.isFinite(x);
+  return field(v, key, at, fail, "a finite number", ok2);
+}
+function arr(v, key, at, fail) {
+  return field(v, key, at, fail, "an array", Array.isArray);
+}
+function obj(v, key, at, fail) {
+  return field(v, key, at, fail, "an object", isObject);
+}
+function isObject(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function describeType(x) {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "an array";
+  if (typeof x === "string") return `the string ${JSON.stringify(x.slice(0, 40))}`;
+  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
+  return typeof x === "object" ? "an object" : typeof x;
+}
+var init_parse2 = __esm({
+  "src/baseline/parse.ts"() {
+    "use strict";
+    init_errors();
+    init_history();
+  }
+});
+
+// src/cli/compare.ts
+var compare_exports = {};
+__export(compare_exports, {
+  COMPARE_HELP: () => COMPARE_HELP,
+  COMPARE_OPTIONS: () => COMPARE_OPTIONS,
+  compareCommand: () => compareCommand,
+  compareSettingsFromFlags: () => compareSettingsFromFlags
+});
+function compareSettingsFromFlags(argv) {
+  const v = parseFlags("compare", argv, COMPARE_OPTIONS);
+  const threshold = stringFlag(v, "threshold");
+  const gate = stringFlag(v, "gate");
+  return {
+    baselinePath: requiredPath(
+      v,
+      "baseline",
+      "a baseline file or a results file from threadgate sweep --json"
+    ),
+    currentPath: requiredPath(
+      v,
+      "current",
+      "the results file of the run to check (threadgate sweep --json)"
+    ),
+    jsonPath: stringFlag(v, "json"),
+    options: {
+      ...threshold === void 0 ? {} : { threshold: parsePercent(threshold, "--threshold") },
+      gate: gate === void 0 ? DEFAULT_GATE : parseGateMode(gate, "--gate"),
+      force: v["force"] === true
+    }
+  };
+}
+async function compareCommand(argv, io = stdoutIo) {
+  const settings = compareSettingsFromFlags(argv);
+  await checkOutputPath(settings.jsonPath, "--json", [
+    { flag: "--baseline", path: settings.baselinePath },
+    { flag: "--current", path: settings.currentPath }
+  ]);
+  const current = await readResultFile(settings.currentPath, "--current");
+  const parsed = await readBaselineFile(settings.baselinePath);
+  const baseline = {
+    document: parsed.document,
+    source: `file ${settings.baselinePath}`,
+    notes: parsed.from === "result" ? [`${settings.baselinePath} is a results file: used as a baseline history of one run`] : []
+  };
+  const comparison = compareResults(baseline, current, settings.options);
+  io.out(`${renderComparison(comparison)}
+`);
+  if (settings.jsonPath !== void 0) {
+    await writeJsonOutput(settings.jsonPath, toComparisonJson(comparison), "--json");
+    io.out(`Comparison written to ${settings.jsonPath}
+`);
+  }
+  return comparison.kind === "regression" ? 1 : 0;
+}
+var COMPARE_OPTIONS, COMPARE_HELP, stdoutIo;
+var init_compare2 = __esm({
+  "src/cli/compare.ts"() {
+    "use strict";
+    init_compare();
+    init_comparison_json();
+    init_parse2();
+    init_compare_terminal();
+    init_io();
+    init_settings();
+    init_args();
+    COMPARE_OPTIONS = {
+      baseline: { type: "string" },
+      current: { type: "string" },
+      threshold: { type: "string" },
+      json: { type: "string" },
+      force: { type: "boolean" },
+      gate: { type: "string" }
+    };
+    COMPARE_HELP = `threadgate compare \u2014 did the current run get slower than the baseline?
+
+Usage:
+  threadgate compare --baseline FILE --current FILE [--threshold PERCENT] [--json FILE]
+                     [--force] [--gate deployed|all]
+
+  --baseline FILE       a baseline history (threadgate baseline add, or the action's) or a
+                        results file (a history of one run)
+  --current FILE        the results JSON of the run to check (threadgate sweep --json)
+  --threshold PERCENT   smallest slowdown that can fail (default ${DEFAULT_THRESHOLD * 100}%)
+  --gate deployed|all   gate every common cell (all, the default) or only each workload's
+                        recommended and fastest thread counts (deployed)
+  --force               compare even if the baseline is from another kind of machine
+  --json FILE           write the comparison JSON (schema/comparison.schema.json)
+
+Exit codes: 0 pass, inconclusive or no baseline, 1 regression, 2 error.`;
+    stdoutIo = { out: (text) => void process.stdout.write(text) };
+  }
+});
+
+// src/baseline/atomic-write.ts
+function serializeBaseline(doc, fileName) {
+  const text = `${JSON.stringify(doc, null, 2)}
+`;
+  try {
+    parseBaselineFile(text, fileName);
+  } catch (e) {
+    throw new BaselineError(
+      `refusing to save ${fileName}: the new baseline is not valid (${e.message})`
+    );
+  }
+  return text;
+}
+async function writeBaselineFile(path2, doc, ops = nodeWriteOps) {
+  const text = serializeBaseline(doc, path2);
+  try {
+    await writeTextAtomic(path2, text, ops);
+  } catch (e) {
+    throw new BaselineError(`cannot save baseline ${path2}: ${e.message}`);
+  }
+  return Buffer.byteLength(text);
+}
+var init_atomic_write = __esm({
+  "src/baseline/atomic-write.ts"() {
+    "use strict";
+    init_errors();
+    init_io();
+    init_parse2();
+  }
+});
+
+// src/baseline/store.ts
+var init_store = __esm({
+  "src/baseline/store.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/baseline/file-store.ts
+var init_file_store = __esm({
+  "src/baseline/file-store.ts"() {
+    "use strict";
+    init_errors();
+    init_io();
+    init_atomic_write();
+    init_parse2();
+  }
+});
+
+// src/baseline/cache-store.ts
+var init_cache_store = __esm({
+  "src/baseline/cache-store.ts"() {
+    "use strict";
+    init_errors();
+    init_atomic_write();
+    init_parse2();
+  }
+});
+
+// src/baseline/summary.ts
+function summarizeHistory(doc) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const run of doc.runs) {
+    for (const w of run.workloads) {
+      const threads = keys.get(w.id) ?? /* @__PURE__ */ new Set();
+      for (const p of w.points) threads.add(p.threads);
+      keys.set(w.id, threads);
+    }
+  }
+  const cells = [];
+  for (const [workload, threads] of keys) {
+    for (const t of [...threads].sort((a, b) => a - b)) {
+      cells.push({
+        workload,
+        threads: t,
+        mediansNs: doc.runs.map(
+          (run) => run.workloads.find((w) => w.id === workload)?.points.find((p) => p.threads === t)?.medianNs ?? null
+        )
+      });
+    }
+  }
+  const m = doc.machine;
+  return {
+    schemaVersion: 1,
+    kind: "threadgate-baseline-summary",
+    fingerprint: doc.fingerprint,
+    machine: {
+      os: m.os,
+      arch: m.arch,
+      cpuModel: m.cpuModel,
+      availableCpus: m.availableCpus,
+      physicalCores: m.physicalCores,
+      ...m.onnxruntime === void 0 ? {} : { onnxruntime: m.onnxruntime }
+    },
+    runs: doc.runs.map((r) => ({
+      createdAt: r.createdAt,
+      // Not checked when the file was read (the gate does not use them): strings or nothing.
+      ref: typeof r.ref === "string" ? r.ref : null,
+      sha: typeof r.sha === "string" ? r.sha : null
+    })),
+    cells
+  };
+}
+var init_summary = __esm({
+  "src/baseline/summary.ts"() {
+    "use strict";
+  }
+});
+
+// src/baseline/index.ts
+var init_baseline = __esm({
+  "src/baseline/index.ts"() {
+    "use strict";
+    init_history();
+    init_parse2();
+    init_atomic_write();
+    init_store();
+    init_file_store();
+    init_cache_store();
+    init_summary();
+  }
+});
+
+// src/report/history-terminal.ts
+function terminalText(s) {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
+}
+function medianRow(medians) {
+  const present = medians.filter((m) => m !== null);
+  const unit = formatNs(Math.max(...present)).split(" ")[1] ?? "ns";
+  const scale = { ns: 1, \u00B5s: 1e3, ms: 1e6, s: 1e9 }[unit] ?? 1;
+  const digits = Math.max(...present) / scale >= 100 ? 1 : 2;
+  return `${medians.map((m) => m === null ? "\u2013" : (m / scale).toFixed(digits)).join(" ")} ${unit}`;
+}
+function renderHistory(summary, fileName) {
+  const m = summary.machine;
+  const n = summary.runs.length;
+  const out = [
+    `History ${terminalText(fileName)}: ${n} run${n === 1 ? "" : "s"}, oldest first; machine ${terminalText(
+      `${m.os} ${m.arch}, ${m.cpuModel}, ${m.availableCpus} usable CPUs, ${m.physicalCores} physical cores${m.onnxruntime ? `, onnxruntime ${m.onnxruntime}` : ""}`
+    )}; fingerprint ${terminalText(summary.fingerprint)}`,
+    "",
+    textTable(
+      ["#", "date", "ref", "sha"],
+      summary.runs.map((r, i) => [
+        String(i + 1),
+        terminalText(r.createdAt),
+        r.ref === null ? "\u2013" : terminalText(r.ref),
+        r.sha === null ? "\u2013" : terminalText(r.sha.slice(0, 12))
+      ]),
+      ["r", "l", "l", "l"]
+    ),
+    "",
+    "Run medians per cell (runs #1 \u2026 #" + n + ", newest last; range = slowest / fastest \u2212 1):",
+    "",
+    textTable(
+      ["workload", "threads", "runs", "range", "medians"],
+      summary.cells.map((c) => {
+        const present = c.mediansNs.filter((x) => x !== null);
+        return [
+          terminalText(c.workload),
+          String(c.threads),
+          String(present.length),
+          formatPercent(Math.max(...present) / Math.min(...present) - 1),
+          medianRow(c.mediansNs)
+        ];
+      }),
+      ["l", "r", "r", "r", "l"]
+    )
+  ];
+  return out.join("\n");
+}
+var init_history_terminal = __esm({
+  "src/report/history-terminal.ts"() {
+    "use strict";
+    init_format();
+  }
+});
+
+// src/cli/baseline.ts
+var baseline_exports = {};
+__export(baseline_exports, {
+  BASELINE_ADD_OPTIONS: () => BASELINE_ADD_OPTIONS,
+  BASELINE_HELP: () => BASELINE_HELP,
+  BASELINE_SHOW_OPTIONS: () => BASELINE_SHOW_OPTIONS,
+  MAX_KEEP: () => MAX_KEEP,
+  baselineAddSettingsFromFlags: () => baselineAddSettingsFromFlags,
+  baselineCommand: () => baselineCommand
+});
+async function baselineCommand(argv, io = stdoutIo2) {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case "add":
+      return addCommand(rest, io);
+    case "show":
+      return showCommand(rest, io);
+    default:
+      throw new InputError(
+        sub === void 0 ? 'baseline: missing subcommand; expected "threadgate baseline add" or "threadgate baseline show" (see threadgate baseline --help)' : `baseline: got ${JSON.stringify(sub)}; expected the subcommand add or show (see threadgate baseline --help)`
+      );
+  }
+}
+function baselineAddSettingsFromFlags(argv) {
+  const v = parseFlags("baseline add", argv, BASELINE_ADD_OPTIONS);
+  const keep = stringFlag(v, "keep");
+  const ref = stringFlag(v, "ref");
+  const sha = stringFlag(v, "sha");
+  return {
+    historyPath: requiredPath(v, "history", "the baseline history file; created if missing"),
+    resultPath: requiredPath(v, "result", "the results file of the run, threadgate sweep --json"),
+    keep: keep === void 0 ? DEFAULT_MAX_RUNS : parseKeep(keep),
+    ref: ref === void 0 ? void 0 : parseRef(ref),
+    sha: sha === void 0 ? void 0 : parseSha(sha),
+    force: v["force"] === true
+  };
+}
+function parseKeep(text) {
+  const n = /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 1 && n <= MAX_KEEP)) {
+    throw invalid("--keep", text, `a whole number of runs from 1 to ${MAX_KEEP}, e.g. 20`);
+  }
+  return n;
+}
+function parseRef(text) {
+  if (text.trim() === "" || text.length > 255 || /[\u0000-\u001f\u007f\s]/.test(text)) {
+    throw invalid(
+      "--ref",
+      text,
+      "a git ref name without spaces or control characters, at most 255 characters, e.g. main"
+    );
+  }
+  return text;
+}
+function parseSha(text) {
+  if (!/^[0-9a-fA-F]{7,64}$/.test(text)) {
+    throw invalid("--sha", text, "a commit hash of 7 to 64 hex digits, e.g. $CI_COMMIT_SHA");
+  }
+  return text.toLowerCase();
+}
+async function loadHistory(path2) {
+  const text = await readTextIfExists(path2, (m) => new BaselineError(`--history ${m}`));
+  if (text === null) return null;
+  const parsed = parseBaselineFile(text, path2, "--history");
+  if (parsed.from === "result") {
+    throw new InputError(
+      `--history ${path2}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add, or a path where none exists yet (were --history and --result swapped?)`
+    );
+  }
+  return parsed.document;
+}
+function refuseOtherMachine(history, result, settings) {
+  const diff = fingerprintDifferences(history.machine, result.machine).map((d) => `${d.field} ${JSON.stringify(d.a)} \u2260 ${JSON.stringify(d.b)}`).join(", ");
+  throw new InputError(
+    `--result ${settings.resultPath}: was measured on another kind of machine than the runs in ${settings.historyPath} (history \u2260 this run: fingerprint ${history.fingerprint} \u2260 ${result.machine.fingerprint}${diff ? `, ${diff}` : ""}); expected a run from the same kind of machine: keep one history per kind of runner, or give --force to start a fresh history with this run`
+  );
+}
+async function addCommand(argv, io) {
+  const settings = baselineAddSettingsFromFlags(argv);
+  const result = await readResultFile(settings.resultPath, "--result");
+  await checkOutputPath(
+    settings.historyPath,
+    "--history",
+    [{ flag: "--result", path: settings.resultPath }],
+    { createParents: true }
+  );
+  const { history, baseline, notes, bytes } = await withFileLock(settings.historyPath, async () => {
+    const history2 = await loadHistory(settings.historyPath);
+    if (history2 !== null && history2.fingerprint !== result.machine.fingerprint && !settings.force) {
+      refuseOtherMachine(history2, result, settings);
+    }
+    const merged = mergeRun(history2, result, {
+      maxRuns: settings.keep,
+      ...settings.ref === void 0 ? {} : { ref: settings.ref },
+      ...settings.sha === void 0 ? {} : { sha: settings.sha }
+    });
+    let bytes2;
+    try {
+      bytes2 = await writeBaselineFile(settings.historyPath, merged.baseline);
+    } catch (e) {
+      throw new InputError(`--history: ${e.message}`);
+    }
+    return { history: history2, ...merged, bytes: bytes2 };
+  }).catch((e) => {
+    if (e.code === "ELOCKED") {
+      throw new InputError(`--history: ${e.message}; expected no other writer`);
+    }
+    throw e;
+  });
+  const kept = baseline.runs.length;
+  const before = history?.fingerprint === baseline.fingerprint ? history.runs.length : 0;
+  const replaced = notes.some((n) => n.startsWith("replaced"));
+  const dropped = before + (replaced ? 0 : 1) - kept;
+  const lines = [
+    `${history === null ? "Created" : "Updated"} ${settings.historyPath} with the run of ${result.createdAt}: ${kept} run${kept === 1 ? "" : "s"} (at most ${settings.keep}), ${bytes} bytes; machine fingerprint ${baseline.fingerprint}`
+  ];
+  if (dropped > 0) {
+    lines.push(
+      `Dropped the ${dropped} oldest run${dropped === 1 ? "" : "s"} (--keep ${settings.keep})`
+    );
+  }
+  for (const note of notes) {
+    lines.push(
+      note.startsWith("machine fingerprint changed") ? `--force: ${note}` : `Note: ${note}`
+    );
+  }
+  io.out(`${lines.map(terminalText).join("\n")}
+`);
+  return 0;
+}
+async function showCommand(argv, io) {
+  const v = parseFlags("baseline show", argv, BASELINE_SHOW_OPTIONS);
+  const path2 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
+  const parsed = await readBaselineFile(path2, "--history");
+  if (parsed.from === "result") {
+    throw new InputError(
+      `--history ${path2}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add`
+    );
+  }
+  const summary = summarizeHistory(parsed.document);
+  io.out(
+    v["json"] === true ? `${JSON.stringify(summary, null, 2)}
+` : `${renderHistory(summary, path2)}
+`
+  );
+  return 0;
+}
+var BASELINE_ADD_OPTIONS, BASELINE_SHOW_OPTIONS, MAX_KEEP, BASELINE_HELP, stdoutIo2;
+var init_baseline2 = __esm({
+  "src/cli/baseline.ts"() {
+    "use strict";
+    init_io();
+    init_baseline();
+    init_fingerprint();
+    init_errors();
+    init_history_terminal();
+    init_args();
+    BASELINE_ADD_OPTIONS = {
+      history: { type: "string" },
+      result: { type: "string" },
+      keep: { type: "string" },
+      ref: { type: "string" },
+      sha: { type: "string" },
+      force: { type: "boolean" }
+    };
+    BASELINE_SHOW_OPTIONS = {
+      history: { type: "string" },
+      json: { type: "boolean" }
+    };
+    MAX_KEEP = 1e3;
+    BASELINE_HELP = `threadgate baseline \u2014 keep a baseline history in a file (for GitLab, Jenkins, Buildkite, \u2026)
+
+Usage:
+  threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
+  threadgate baseline show --history FILE [--json]
+
+add   appends the run in --result (a threadgate sweep --json file) to the history, creating the
+      file if there is none; the write is atomic (a reader sees the old history or the new one).
+      Run it on the default branch only; pull requests compare against the history with
+      threadgate compare --baseline FILE or threadgate report --baseline FILE.
+  --history FILE  the baseline history (created if missing)
+  --result FILE   the results JSON of the run to add
+  --keep N        keep the newest N runs (default ${DEFAULT_MAX_RUNS}, at most ${MAX_KEEP})
+  --ref R         the git ref the run measured, e.g. main or refs/heads/main (recorded)
+  --sha S         the commit the run measured, 7 to 64 hex digits (recorded)
+  --force         the run is from another kind of machine (another fingerprint: OS, arch,
+                  CPU model, usable CPUs, physical cores, onnxruntime): start a fresh history
+                  with it, dropping the old runs. Without it such a run is refused, because
+                  runs from different machines cannot share a history. Keep one history per
+                  kind of runner instead (e.g. a cache key per runner tag).
+
+show  lists the history's runs (date, ref, sha) and, per workload and thread count, the run
+      medians, newest last.
+  --history FILE  the baseline history to show
+  --json          print it as JSON (kind "threadgate-baseline-summary") instead of tables
+
+Exit codes: 0 done, 2 error (bad input, a file that cannot be read or written).`;
+    stdoutIo2 = { out: (text) => void process.stdout.write(text) };
+  }
+});
+
+// src/analysis/comparison-parse.ts
+import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
+async function readComparisonFile(path2, input) {
+  const fail = (m) => new InputError(`${input} ${path2}: ${m}`);
+  let size;
+  try {
+    const s = await stat3(path2);
+    if (s.isDirectory()) throw fail("is a directory; expected a comparison JSON file");
+    size = s.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = e.code;
+    throw fail(code === "ENOENT" ? "file not found" : `cannot be read (${code ?? String(e)})`);
+  }
+  if (size > COMPARISON_FILE_LIMIT) {
+    throw fail(`is ${size} bytes; expected a comparison JSON of at most ${COMPARISON_FILE_LIMIT}`);
+  }
+  return parseComparisonFile(await readFile4(path2, "utf8"), path2, input);
+}
+function parseComparisonFile(text, fileName, input) {
+  const fail = (m) => new InputError(`${input} ${fileName}: ${m}`);
+  if (text.length > COMPARISON_FILE_LIMIT) {
+    throw fail(`is ${text.length} characters; expected at most ${COMPARISON_FILE_LIMIT}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw fail(`is not valid JSON (${e.message}); expected a comparison JSON`);
+  }
+  return toComparison(new Reader(fail), value);
+}
+function toComparison(r, value) {
+  const top = r.object(value, "");
+  if (top["schemaVersion"] !== 1) {
+    r.bad("schemaVersion", top["schemaVersion"], "1 (a newer threadgate may have written it)");
+  }
+  if (top["kind"] !== "threadgate-comparison") {
+    r.bad("kind", top["kind"], '"threadgate-comparison" (a threadgate compare --json file)');
+  }
+  const verdict = r.oneOf(top, "verdict", "", VERDICTS);
+  const settings = readSettings(r, r.field(top, "settings", "", "an object", isObject2));
+  const current = r.field(top, "current", "", "an object", isObject2);
+  const common = {
+    reason: r.string(top, "reason", ""),
+    settings,
+    current: {
+      fingerprint: r.string(current, "fingerprint", "current."),
+      createdAt: r.string(current, "createdAt", "current.")
+    },
+    machineDifferences: readDifferences(r, top),
+    notes: r.strings(top, "notes", "")
+  };
+  const baseline = readBaselineSummary(r, top);
+  const cells = r.list(top, "cells", "", COMPARISON_CELL_LIMIT);
+  const maxSlowdown = r.field(top, "maxSlowdown", "", "a finite number or null", isNullableNumber);
+  if (verdict === "no-baseline") {
+    if (cells.length > 0) {
+      r.badText("cells", `${cells.length} cells`, 'no cells with the verdict "no-baseline"');
+    }
+    return { kind: "no-baseline", ...common, baseline };
+  }
+  if (baseline === null) r.bad("baseline", null, `a baseline object with the verdict "${verdict}"`);
+  if (maxSlowdown === null) {
+    r.bad("maxSlowdown", null, `a finite number with the verdict "${verdict}"`);
+  }
+  const parsed = cells.map((c, i) => readCell(r, c, `cells[${i}].`, settings));
+  const gated = parsed.filter((c) => c.gated);
+  if (gated.length === 0) {
+    r.badText("cells", "without a gated cell", `at least one gated cell ("${verdict}")`);
+  }
+  const largest = Math.max(...gated.map((c) => c.ratio - 1));
+  if (Math.abs(largest - maxSlowdown) > 1e-9 * Math.max(1, Math.abs(largest))) {
+    r.bad("maxSlowdown", maxSlowdown, `the largest gated ratio \u2212 1 of the cells (${largest})`);
+  }
+  const regressions = parsed.filter((c) => c.regression);
+  const unresolved = gated.filter((c) => c.status === "inconclusive");
+  const expected = regressions.length > 0 ? "regression" : unresolved.length ? "inconclusive" : "pass";
+  if (verdict !== expected) {
+    r.bad("verdict", verdict, `"${expected}", the verdict its cells give`);
+  }
+  const compared = {
+    ...common,
+    baseline,
+    forced: r.optionalBoolean(top, "forced", "") ?? false,
+    cells: parsed,
+    maxSlowdown,
+    workloadsOnlyInBaseline: r.strings(top, "workloadsOnlyInBaseline", ""),
+    workloadsOnlyInCurrent: r.strings(top, "workloadsOnlyInCurrent", "")
+  };
+  switch (verdict) {
+    case "regression":
+      return { kind: "regression", regressions, ...compared };
+    case "inconclusive":
+      return { kind: "inconclusive", unresolved, ...compared };
+    case "pass":
+      return { kind: "pass", ...compared };
+    default: {
+      const never = verdict;
+      return never;
+    }
+  }
+}
+function readSettings(r, s) {
+  const at = "settings.";
+  const seed = s["seed"];
+  const resamples = s["resamples"];
+  return {
+    threshold: r.number(s, "threshold", at, "a finite number \u2265 0", (x) => x >= 0),
+    confidence: r.number(s, "confidence", at, "a number between 0 and 1", (x) => x > 0 && x < 1),
+    minHistory: r.number(s, "minHistory", at, "an integer \u2265 2", (x) => isInt(x) && x >= 2),
+    coldStartThreshold: r.number(s, "coldStartThreshold", at, "a finite number \u2265 0", (x) => x >= 0),
+    gate: r.oneOf(s, "gate", at, GATE_MODES),
+    force: r.boolean(s, "force", at),
+    seed: seed === void 0 ? DEFAULT_COMPARE_SEED : r.number(s, "seed", at, "a finite number", ok),
+    resamples: resamples === void 0 ? DEFAULT_RESAMPLES2 : r.number(s, "resamples", at, "an integer \u2265 1", (x) => isInt(x) && x >= 1)
+  };
+}
+function readBaselineSummary(r, top) {
+  const b = r.field(top, "baseline", "", "an object or null", (x) => x === null || isObject2(x));
+  if (b === null) return null;
+  const o = b;
+  return {
+    source: r.string(o, "source", "baseline."),
+    fingerprint: r.string(o, "fingerprint", "baseline."),
+    runs: r.number(o, "runs", "baseline.", "an integer \u2265 1", (x) => isInt(x) && x >= 1),
+    latestCreatedAt: r.string(o, "latestCreatedAt", "baseline.")
+  };
+}
+function readDifferences(r, top) {
+  if (top["machineDifferences"] === void 0) return [];
+  const names = FINGERPRINT_FIELD_NAMES;
+  return r.list(top, "machineDifferences", "", names.length).map((d, i) => {
+    const at = `machineDifferences[${i}].`;
+    const o = r.object(d, at.slice(0, -1));
+    const value = (key) => r.field(
+      o,
+      key,
+      at,
+      "a string or a finite number",
+      (x) => typeof x === "number" ? Number.isFinite(x) : typeof x === "string"
+    );
+    if (typeof value("baseline") === "string") r.string(o, "baseline", at);
+    if (typeof value("current") === "string") r.string(o, "current", at);
+    return {
+      field: r.oneOf(o, "field", at, FINGERPRINT_FIELD_NAMES),
+      a: value("baseline"),
+      b: value("current")
+    };
+  });
+}
+function readCell(r, value, at, s) {
+  const c = r.object(value, at.slice(0, -1));
+  const positive = (key) => r.number(c, key, at, "a finite number > 0", (x) => x > 0);
+  const probability = (key) => r.field(
+    c,
+    key,
+    at,
+    "a number from 0 to 1, or null",
+    (x) => x === null ? true : ok(x) && x >= 0 && x <= 1
+  );
+  const ratio = positive("ratio");
+  const ci = r.field(c, "ci95", at, "null or [lo, hi] with 0 < lo \u2264 hi, finite", isCi);
+  const ci95 = ci === null ? null : [ci[0], ci[1]];
+  const gated = r.boolean(c, "gated", at);
+  const status = r.oneOf(c, "status", at, STATUSES);
+  const regression = r.boolean(c, "regression", at);
+  if (regression !== (gated && status === "regression")) {
+    r.bad(
+      `${at}regression`,
+      regression,
+      `${String(gated && status === "regression")} (gated and status "regression")`
+    );
+  }
+  const limit = c["predictionLimitRatio"];
+  const historyRuns = c["historyRuns"];
+  return {
+    workload: r.string(c, "workload", at),
+    threads: r.number(
+      c,
+      "threads",
+      at,
+      `an integer from 1 to ${MAX_THREADS}`,
+      (x) => isInt(x) && x >= 1 && x <= MAX_THREADS
+    ),
+    baselineMedianNs: positive("baselineMedianNs"),
+    currentMedianNs: positive("currentMedianNs"),
+    ratio,
+    ci95,
+    pValue: probability("pValue"),
+    pAdjusted: probability("pAdjusted"),
+    predictionLimitRatio: limit === void 0 || limit === null ? null : positive("predictionLimitRatio"),
+    historyRuns: historyRuns === void 0 ? 0 : r.number(c, "historyRuns", at, "an integer \u2265 0", (x) => isInt(x) && x >= 0),
+    gated,
+    gatedAs: c["gatedAs"] === void 0 ? [] : readRoles(r, c, at),
+    checks: c["checks"] === void 0 ? derivedChecks(ratio, ci95, s) : readChecks(r, c, at),
+    status,
+    regression,
+    contentChanged: r.optionalBoolean(c, "contentChanged", at) ?? false
+  };
+}
+function readRoles(r, c, at) {
+  const roles = r.list(c, "gatedAs", at, ROLES.length);
+  return roles.map((x, i) => {
+    if (!ROLES.includes(x)) {
+      r.bad(`${at}gatedAs[${i}]`, x, `one of ${ROLES.map((v) => `"${v}"`).join(", ")}`);
+    }
+    return x;
+  });
+}
+function readChecks(r, c, at) {
+  const o = r.field(c, "checks", at, "an object", isObject2);
+  const cat = `${at}checks.`;
+  const tri = (key) => r.field(o, key, cat, "true, false or null", (x) => x === null || typeof x === "boolean");
+  return {
+    slowdown: r.boolean(o, "slowdown", cat),
+    ciAboveOne: tri("ciAboveOne"),
+    significant: tri("significant"),
+    beyondHistory: tri("beyondHistory"),
+    beyondColdStart: o["beyondColdStart"] === void 0 ? null : tri("beyondColdStart")
+  };
+}
+function derivedChecks(ratio, ci95, s) {
+  return {
+    slowdown: ratio - 1 >= s.threshold,
+    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    significant: null,
+    beyondHistory: null,
+    beyondColdStart: null
+  };
+}
+function ok(x) {
+  return typeof x === "number" && Number.isFinite(x);
+}
+function isInt(x) {
+  return Number.isInteger(x);
+}
+function isNullableNumber(x) {
+  return x === null || ok(x);
+}
+function isCi(x) {
+  if (x === null) return true;
+  if (!Array.isArray(x) || x.length !== 2 || !x.every(ok)) return false;
+  const [lo, hi] = x;
+  return lo > 0 && lo <= hi;
+}
+function isObject2(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function describe(x) {
+  if (x === null) return "null";
+  if (x === void 0) return "missing";
+  if (Array.isArray(x)) return `an array of ${x.length}`;
+  if (typeof x === "string") {
+    const shown = JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}\u2026` : x);
+    return `the string ${shown}`;
+  }
+  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
+  return "an object";
+}
+var COMPARISON_FILE_LIMIT, COMPARISON_CELL_LIMIT, COMPARISON_STRING_LIMIT, COMPARISON_LIST_LIMIT, VERDICTS, STATUSES, ROLES, MAX_THREADS, Reader;
+var init_comparison_parse = __esm({
+  "src/analysis/comparison-parse.ts"() {
+    "use strict";
+    init_fingerprint();
+    init_errors();
+    init_compare();
+    COMPARISON_FILE_LIMIT = 4 * 1024 * 1024;
+    COMPARISON_CELL_LIMIT = 1e4;
+    COMPARISON_STRING_LIMIT = 4096;
+    COMPARISON_LIST_LIMIT = 1e3;
+    VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
+    STATUSES = ["regression", "inconclusive", "pass"];
+    ROLES = ["recommended", "fastest"];
+    MAX_THREADS = 1e6;
+    Reader = class {
+      constructor(fail) {
+        this.fail = fail;
+      }
+      fail;
+      bad(path2, value, expected) {
+        return this.badText(path2, describe(value), expected);
+      }
+      /** Like bad, with the value already described (e.g. "12 entries"). */
+      badText(path2, shown, expected) {
+        throw this.fail(`"${path2}" is ${shown}; expected ${expected}`);
+      }
+      object(value, path2) {
+        if (!isObject2(value)) {
+          if (path2 === "") throw this.fail(`is ${describe(value)}; expected a comparison JSON object`);
+          this.bad(path2, value, "an object");
+        }
+        return value;
+      }
+      field(o, key, at, expected, test) {
+        const x = o[key];
+        if (x === void 0)
+          throw this.fail(`is missing the field "${at}${key}"; expected ${expected}`);
+        if (!test(x)) this.bad(`${at}${key}`, x, expected);
+        return x;
+      }
+      string(o, key, at) {
+        const s = this.field(o, key, at, "a string", (x) => typeof x === "string");
+        return this.capped(s, `${at}${key}`);
+      }
+      capped(s, path2) {
+        if (s.length > COMPARISON_STRING_LIMIT) {
+          this.badText(path2, `${s.length} characters long`, `at most ${COMPARISON_STRING_LIMIT}`);
+        }
+        return s;
+      }
+      number(o, key, at, expected, test) {
+        return this.field(o, key, at, expected, (x) => ok(x) && test(x));
+      }
+      boolean(o, key, at) {
+        return this.field(o, key, at, "true or false", (x) => typeof x === "boolean");
+      }
+      optionalBoolean(o, key, at) {
+        return o[key] === void 0 ? void 0 : this.boolean(o, key, at);
+      }
+      oneOf(o, key, at, values) {
+        const expected = `one of ${values.map((v) => `"${v}"`).join(", ")}`;
+        return this.field(o, key, at, expected, (x) => values.includes(x));
+      }
+      list(o, key, at, max) {
+        const xs = this.field(o, key, at, "an array", Array.isArray);
+        if (xs.length > max) this.badText(`${at}${key}`, `${xs.length} entries long`, `at most ${max}`);
+        return xs;
+      }
+      /** An optional array of strings ([] when absent). */
+      strings(o, key, at) {
+        if (o[key] === void 0) return [];
+        return this.list(o, key, at, COMPARISON_LIST_LIMIT).map((x, i) => {
+          const path2 = `${at}${key}[${i}]`;
+          if (typeof x !== "string") this.bad(path2, x, "a string");
+          return this.capped(x, path2);
+        });
+      }
+    };
+  }
+});
+
+// src/github/markdown.ts
+function escapeMarkdown(text) {
+  return text.replace(/\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g, " ").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
+}
+var ESCAPES;
+var init_markdown = __esm({
+  "src/github/markdown.ts"() {
+    "use strict";
+    ESCAPES = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      "\\": "\\\\",
+      "|": "\\|",
+      "`": "\\`",
+      "*": "\\*",
+      _: "\\_",
+      "[": "\\[",
+      "]": "\\]"
+    };
+  }
+});
+
+// src/report/markdown.ts
+function codeSpan(text) {
+  return `\`${text.replace(/[`\u0000-\u001f\u007f\u2028\u2029]/g, "")}\``;
+}
+function runnerDefaultThreads(result) {
+  const all = result.workloads[0]?.points.map((p) => p.threads) ?? [];
+  const wanted = result.machine.availableCpus;
+  return all.includes(wanted) ? wanted : Math.max(...all);
+}
+function speedupOverDefault(result, threads) {
+  const def = runnerDefaultThreads(result);
+  const ratios = result.workloads.flatMap((w) => {
+    const a = w.points.find((p) => p.threads === def);
+    const b = w.points.find((p) => p.threads === threads);
+    return a && b ? [a.medianNs / b.medianNs] : [];
+  });
+  return ratios.length ? geometricMean(ratios) : null;
+}
+function headline(result, comparison, ctx = {}) {
+  const title = ctx.title ? `${escapeMarkdown(ctx.title)}: ` : "";
+  if (comparison === null) {
+    return `### ${ICON["no-baseline"]} ${title}threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+  }
+  switch (comparison.kind) {
+    case "pass":
+      return `### ${ICON.pass} ${title}no latency regression (largest change ${formatSignedPercent(comparison.maxSlowdown)})`;
+    case "regression": {
+      const worst = [...comparison.regressions].sort((a, b) => b.ratio - a.ratio)[0];
+      return `### ${ICON.regression} ${title}latency regression: ${formatSignedPercent(worst.ratio - 1)} at ${worst.threads} thread${worst.threads === 1 ? "" : "s"} (${escapeMarkdown(worst.workload)})`;
+    }
+    case "inconclusive":
+      return `### ${ICON.inconclusive} ${title}inconclusive: a slowdown of up to ${formatSignedPercent(comparison.maxSlowdown)} is not statistically clear`;
+    case "no-baseline":
+      return `### ${ICON["no-baseline"]} ${title}no baseline yet \u2014 threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+    default: {
+      const never = comparison;
+      return never;
+    }
+  }
+}
+function levelText(level) {
+  return `${Number((level * 100).toPrecision(4))} %`;
+}
+function gateLine(comparison, ctx) {
+  if (comparison === null || comparison.kind === "no-baseline") return "";
+  const s = comparison.settings;
+  const where = ctx.baselineKind === "same-job" ? `the base measured in this job (${escapeMarkdown(comparison.baseline.source.replace(/^same job: /, ""))})` : `the stored baseline (${escapeMarkdown(comparison.baseline.source)}, ${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history)`;
+  return `**Gate:** ${where}; a gated cell fails at a slowdown of ${formatPercent(s.threshold, 0)} or more beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.`;
+}
+function recommendationBlock(result) {
+  const k = result.recommendation.ompNumThreads;
+  const def = runnerDefaultThreads(result);
+  const speedup = speedupOverDefault(result, k);
+  const vs = k === def ? `the runner's default of one thread per CPU (${def}) is already the best choice here` : speedup !== null ? `${speedup.toFixed(2)}\xD7 ${speedup >= 1 ? "faster than" : "the speed of"} the default of one thread per CPU (${def})` : "";
+  const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
+  const target = only?.kind === "command" ? `Run \`${only.label.replace(/[`\r\n]/g, " ")}\` with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
+  return [
+    `**Recommended: ${k} thread${k === 1 ? "" : "s"}**${vs ? ` \u2014 ${vs}` : ""}. ${target}`,
+    "",
+    "```yaml",
+    "env:",
+    `  OMP_NUM_THREADS: "${k}"          # PyTorch, OpenMP, MKL, OpenBLAS`,
+    `  ORT_INTRA_OP_NUM_THREADS: "${result.recommendation.ortIntraOpNumThreads}" # ONNX Runtime: pass as intraOpNumThreads`,
+    "```"
+  ].join("\n");
+}
+function noBaselineText(comparison, ctx) {
+  if (comparison !== null && comparison.kind !== "no-baseline") return "";
+  const reason = comparison?.reason ? `No comparison: ${escapeMarkdown(comparison.reason)}. ` : "";
+  return reason + (ctx.noBaselineHint ?? "To get a baseline, run threadgate on pushes to the default branch (`save-baseline: auto` saves them to the Actions cache); pull requests then compare with the latest one.");
+}
+function cellFor(comparison, workload, threads) {
+  if (comparison === null || comparison.kind === "no-baseline") return void 0;
+  return comparison.cells.find((c) => c.workload === workload && c.threads === threads);
+}
+function gateMark(c) {
+  if (!c.gated) return "";
+  if (c.regression) return "\u274C regression";
+  if (c.status === "inconclusive") return "\u26A0\uFE0F unclear";
+  return "\u2705";
+}
+function workloadTable2(w, comparison) {
+  const compared = comparison !== null && comparison.kind !== "no-baseline";
+  const marks = (t) => [t === w.recommended.threads ? "**recommended**" : "", t === w.fastest.threads ? "fastest" : ""].filter(Boolean).join(", ");
+  const rows = [];
+  if (compared) {
+    rows.push("| threads | baseline | this run | \u0394 | 95 % CI of \u0394 | p (Holm) | gate | |");
+    rows.push("|---:|---:|---:|---:|---:|---:|:---|:---|");
+    for (const p of w.points) {
+      const c = cellFor(comparison, w.id, p.threads);
+      const ci = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013";
+      rows.push(
+        `| ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : "\u2013"} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : "\u2013"} | ${ci} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : "\u2013"} | ${c ? gateMark(c) : ""} | ${marks(p.threads)} |`
+      );
+    }
+  } else {
+    rows.push("| threads | median | 95 % CI | GFLOP/s | speedup | |");
+    rows.push("|---:|---:|---:|---:|---:|:---|");
+    for (const p of w.points) {
+      rows.push(
+        `| ${p.threads} | ${formatNs(p.medianNs)} | ${formatRange(p.ci95Ns[0], p.ci95Ns[1])} | ${p.gflops != null ? p.gflops.toFixed(1) : "\u2013"} | ${p.speedup != null ? `${p.speedup.toFixed(2)}\xD7` : "\u2013"} | ${marks(p.threads)} |`
+      );
+    }
+  }
+  return rows.join("\n");
+}
+function chartText(s, max = 40) {
+  const clean = s.replace(/["[\]`\n\r<>]/g, " ").replace(/%+/g, "%");
+  return clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean;
+}
+function chartCaption(w, comparison) {
+  const hasBase = w.points.every((p) => cellFor(comparison, w.id, p.threads) !== void 0);
+  return hasBase ? "Latency by thread count \u2014 bars: baseline, red line: this run." : "Latency by thread count (red line: this run).";
+}
+function latencyChart(w, comparison) {
+  const maxNs = Math.max(...w.points.map((p) => p.medianNs));
+  const [unit, scale] = maxNs >= 1e6 ? ["ms", 1e6] : maxNs >= 1e3 ? ["\xB5s", 1e3] : ["ns", 1];
+  const fmt = (ns) => Number((ns / scale).toPrecision(4));
+  const base = w.points.map((p) => cellFor(comparison, w.id, p.threads)?.baselineMedianNs ?? null);
+  const hasBase = base.every((b) => b !== null);
+  const palette = hasBase ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR;
+  const lines = [
+    "```mermaid",
+    "---",
+    "config:",
+    "  themeVariables:",
+    "    xyChart:",
+    `      plotColorPalette: "${palette}"`,
+    "---",
+    "xychart-beta",
+    `  title "${chartText(w.id)} (${unit})"`,
+    `  x-axis "threads" [${w.points.map((p) => p.threads).join(", ")}]`,
+    `  y-axis "${unit}" 0 --> ${fmt(Math.max(maxNs, ...base.map((b) => b ?? 0)) * 1.1)}`
+  ];
+  if (hasBase) lines.push(`  bar [${base.map((b) => fmt(b)).join(", ")}]`);
+  lines.push(`  line [${w.points.map((p) => fmt(p.medianNs)).join(", ")}]`, "```");
+  return lines.join("\n");
+}
+function detailsBlock(result, comparison, ctx) {
+  const lines = ["<details><summary>Machine, settings and raw statistics</summary>", ""];
+  lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
+  lines.push(
+    `- Fingerprint ${codeSpan(result.machine.fingerprint)}; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`
+  );
+  if (result.overhead)
+    lines.push(`- Per-call overhead of \`session.run\`: ${formatNs(result.overhead.perCallNs)}`);
+  lines.push(
+    `- Sweep: ${result.elapsedSec.toFixed(1)} s of a ${result.settings.maxTimeSec} s budget; target \xB1${formatPercent(result.settings.targetPrecision, 0)} on each median; seed ${result.settings.seed}`
+  );
+  if (comparison && comparison.kind !== "no-baseline") {
+    const s = comparison.settings;
+    lines.push(
+      ctx.baselineKind === "same-job" ? `- Gate: median of the per-round head/base ratios, bootstrap CI (Bonferroni over the gated cells) above 1 + ${formatPercent(s.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s.threshold, 0)}, bootstrap CI of the ratio above 1, Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s.confidence).toFixed(2)}, and beyond the robust t prediction limit of the history once it has \u2265 ${s.minHistory} runs (\u2265 ${formatPercent(s.coldStartThreshold, 0)} slowdown before that); gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
+    );
+    lines.push(
+      `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
+    );
+  }
+  for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
+  lines.push(
+    "",
+    "| workload | threads | n | median | 95 % CI | call overhead share | converged |",
+    "|---|---:|---:|---:|---:|---:|:---:|"
+  );
+  for (const w of result.workloads) {
+    for (const p of w.points) {
+      lines.push(
+        `| ${escapeMarkdown(w.id)} | ${p.threads} | ${p.samplesNs.length} | ${formatNs(p.medianNs)} | ${formatRange(p.ci95Ns[0], p.ci95Ns[1])} | ${p.overheadShare != null ? formatPercent(p.overheadShare) : "\u2013"} | ${p.converged === false ? "no" : "yes"} |`
+      );
+    }
+  }
+  if (ctx.resultsPath) lines.push("", `Results JSON: ${codeSpan(ctx.resultsPath)}`);
+  lines.push("", "</details>");
+  return lines.join("\n");
+}
+function renderMarkdown(result, comparison, ctx = {}) {
+  const parts = [headline(result, comparison, ctx)];
+  const gate = gateLine(comparison, ctx);
+  if (gate) parts.push(gate);
+  const nb = noBaselineText(comparison, ctx);
+  if (nb) parts.push(nb);
+  if (ctx.history) parts.push(`Baseline ${escapeMarkdown(ctx.history)}.`);
+  if (comparison?.kind === "regression") {
+    parts.push(
+      comparison.regressions.map(
+        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, 95 % CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"})`
+      ).join("\n")
+    );
+  }
+  const skipped = skippedText(result);
+  const warnings = [...ctx.warnings ?? [], ...skipped ? [skipped] : []];
+  for (const w of warnings) parts.push(`> [!WARNING]
+> ${escapeMarkdown(w)}`);
+  parts.push(recommendationBlock(result));
+  for (const w of result.workloads) {
+    const metric = w.kind !== "matmul" && w.metric ? `Metric: ${escapeMarkdown(w.metric.name)}. ` : "";
+    parts.push(
+      `#### ${escapeMarkdown(w.label)}
+
+${metric}${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.
+
+` : ""}${workloadTable2(w, comparison)}
+
+${chartCaption(w, comparison)}
+
+${latencyChart(w, comparison)}`
+    );
+  }
+  parts.push(detailsBlock(result, comparison, ctx));
+  parts.push(
+    `<sub>threadgate ${escapeMarkdown(result.tool.version)}${ctx.baselineKind === "same-job" ? " \xB7 baseline measured in the same job, interleaved" : ctx.baselineKind === "stored" ? " \xB7 stored baseline" : ""}${ctx.runUrl ? ` \xB7 [run](${ctx.runUrl})` : ""}</sub>`
+  );
+  return parts.join("\n\n") + "\n";
+}
+var threadsText, ICON, BASELINE_COLOUR, CURRENT_COLOUR;
+var init_markdown2 = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    init_markdown();
+    init_stats();
+    init_format();
+    init_terminal();
+    threadsText = (n) => `${n} thread${n === 1 ? "" : "s"}`;
+    ICON = { pass: "\u2705", regression: "\u274C", inconclusive: "\u26A0\uFE0F", "no-baseline": "\u2139\uFE0F" };
+    BASELINE_COLOUR = "#9ec5e8";
+    CURRENT_COLOUR = "#d62728";
+  }
+});
+
+// src/cli/report.ts
+var report_exports = {};
+__export(report_exports, {
+  REPORT_HELP: () => REPORT_HELP,
+  REPORT_OPTIONS: () => REPORT_OPTIONS,
+  reportCommand: () => reportCommand,
+  reportSettingsFromFlags: () => reportSettingsFromFlags
+});
+function reportSettingsFromFlags(argv) {
+  const v = parseFlags("report", argv, REPORT_OPTIONS);
+  const optionalPath = (name, what) => v[name] === void 0 ? void 0 : requiredPath(v, name, what);
+  const baselinePath = optionalPath("baseline", "a baseline history or a results file");
+  const comparisonPath = optionalPath("comparison", "a threadgate compare --json file");
+  if (baselinePath !== void 0 && comparisonPath !== void 0) {
+    throw new InputError(
+      "--baseline and --comparison: given together; expected one of them: --baseline FILE to compare here, or --comparison FILE to show a comparison made by threadgate compare --json"
+    );
+  }
+  const title = stringFlag(v, "title");
+  const runUrl = stringFlag(v, "run-url");
+  return {
+    currentPath: requiredPath(v, "current", "the results file of the run, threadgate sweep --json"),
+    baselinePath,
+    comparisonPath,
+    outPath: optionalPath("out", "where to write the markdown"),
+    title: title === void 0 ? void 0 : parseTitle(title),
+    runUrl: runUrl === void 0 ? void 0 : parseRunUrl(runUrl)
+  };
+}
+function parseTitle(text) {
+  if (text.trim() === "" || text.length > 200) {
+    throw invalid("--title", text, "a non-empty title of at most 200 characters, e.g. linux-x64");
+  }
+  return text;
+}
+function parseRunUrl(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    url = void 0;
+  }
+  if (url === void 0 || url.protocol !== "https:" && url.protocol !== "http:" || // eslint-disable-next-line no-control-regex
+  /[\s()<>[\]`"'\u0000-\u001f\u007f]/.test(text) || text.length > 2e3) {
+    throw invalid(
+      "--run-url",
+      text,
+      "an http or https URL without spaces, quotes, brackets or parentheses, e.g. $CI_JOB_URL"
+    );
+  }
+  return text;
+}
+async function comparisonFor(settings, current) {
+  if (settings.baselinePath !== void 0) {
+    const parsed = await readBaselineFile(settings.baselinePath, "--baseline");
+    return compareResults(
+      {
+        document: parsed.document,
+        source: `file ${settings.baselinePath}`,
+        notes: parsed.from === "result" ? [`${settings.baselinePath} is a results file: used as a baseline history of one run`] : []
+      },
+      current
+    );
+  }
+  if (settings.comparisonPath === void 0) return null;
+  const comparison = await readComparisonFile(settings.comparisonPath, "--comparison");
+  const c = comparison.current;
+  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
+    throw new InputError(
+      `--comparison ${settings.comparisonPath}: is the comparison of the run of ${JSON.stringify(c.createdAt.slice(0, 40))} (fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); expected the comparison of the --current run, of ${current.createdAt} (fingerprint ${current.machine.fingerprint})`
+    );
+  }
+  if (comparison.kind !== "no-baseline") {
+    const stray = comparison.cells.find(
+      (cell) => !current.workloads.some(
+        (w) => w.id === cell.workload && w.points.some((p) => p.threads === cell.threads)
+      )
+    );
+    if (stray !== void 0) {
+      throw new InputError(
+        `--comparison ${settings.comparisonPath}: has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} at ${stray.threads} threads, which the --current run did not measure; expected the comparison of the --current run`
+      );
+    }
+  }
+  return comparison;
+}
+async function reportCommand(argv, io = stdoutIo3) {
+  const settings = reportSettingsFromFlags(argv);
+  await checkOutputPath(
+    settings.outPath,
+    "--out",
+    [
+      { flag: "--current", path: settings.currentPath },
+      { flag: "--baseline", path: settings.baselinePath },
+      { flag: "--comparison", path: settings.comparisonPath }
+    ],
+    { createParents: true }
+  );
+  const current = await readResultFile(settings.currentPath, "--current");
+  const comparison = await comparisonFor(settings, current);
+  const sameJob = comparison !== null && comparison.kind !== "no-baseline" && comparison.baseline.source.startsWith("same job:");
+  const ctx = {
+    ...settings.title === void 0 ? {} : { title: settings.title },
+    ...settings.runUrl === void 0 ? {} : { runUrl: settings.runUrl },
+    baselineKind: sameJob ? "same-job" : "stored",
+    noBaselineHint: NO_BASELINE_HINT,
+    resultsPath: settings.currentPath
+  };
+  const markdown = renderMarkdown(current, comparison, ctx);
+  if (settings.outPath === void 0) {
+    io.out(markdown);
+  } else {
+    try {
+      await writeTextAtomic(settings.outPath, markdown);
+    } catch (e) {
+      throw new InputError(
+        `--out: could not write ${JSON.stringify(settings.outPath)}: ${fsWords(e)}`
+      );
+    }
+    io.out(`Report written to ${settings.outPath} (${Buffer.byteLength(markdown)} bytes)
+`);
+  }
+  return 0;
+}
+var REPORT_OPTIONS, REPORT_HELP, NO_BASELINE_HINT, stdoutIo3;
+var init_report = __esm({
+  "src/cli/report.ts"() {
+    "use strict";
+    init_compare();
+    init_comparison_parse();
+    init_parse2();
+    init_errors();
+    init_markdown2();
+    init_io();
+    init_args();
+    REPORT_OPTIONS = {
+      current: { type: "string" },
+      baseline: { type: "string" },
+      comparison: { type: "string" },
+      out: { type: "string" },
+      title: { type: "string" },
+      "run-url": { type: "string" }
+    };
+    REPORT_HELP = `threadgate report \u2014 the markdown report of the pull-request comment, for any CI
+
+Usage:
+  threadgate report --current FILE [--baseline FILE | --comparison FILE] [--out FILE]
+                    [--title TEXT] [--run-url URL]
+
+  --current FILE     the results JSON of the run (threadgate sweep --json)
+  --baseline FILE    compare with this baseline history (threadgate baseline add) or results
+                     file, with the default stored-baseline gate of threadgate compare
+  --comparison FILE  or show this comparison (threadgate compare --json); it must be the
+                     comparison of the --current run. Validated as untrusted data.
+  --out FILE         write the markdown to FILE (atomically) instead of standard output
+  --title TEXT       a title for the headline, e.g. the runner: "linux-x64"
+  --run-url URL      a link to the CI job (http or https), e.g. "$CI_JOB_URL"
+
+Without --baseline or --comparison the report shows the sweep and the recommendation only.
+Paste it as a GitLab merge-request note, a Jenkins build description or a Buildkite annotation;
+the README's "Other CI systems" section has a GitLab job.
+
+Exit codes: 0 the report was written, whatever its verdict (threadgate compare is the gate and
+exits 1 on a regression), 2 error (bad input, a file that cannot be read or written).`;
+    NO_BASELINE_HINT = "To get a baseline, add each default-branch run to a history (`threadgate baseline add --history FILE --result FILE`) and compare with it (`threadgate report --baseline FILE`).";
+    stdoutIo3 = { out: (text) => void process.stdout.write(text) };
+  }
+});
 
 // src/cli/main.ts
+init_errors();
+init_version();
 var USAGE = `threadgate ${TOOL_VERSION} \u2014 how many threads should CPU inference use here, and did it get slower?
 
 Usage:
-  threadgate sweep   [--sizes LIST] [--threads LIST|auto] [--max-time SECONDS] [--json FILE]
-                     [--seed N] [--precision PERCENT] [--tolerance PERCENT] [--quiet]
-  threadgate compare --baseline FILE --current FILE [--threshold PERCENT] [--json FILE]
+  threadgate sweep    [--sizes LIST] [--threads LIST|auto] [--max-time SECONDS] [--json FILE]
+                      [--model FILE --input-shape NAME=DIMS \u2026] [--command "CMD"] [--quiet] \u2026
+  threadgate compare  --baseline FILE --current FILE [--threshold PERCENT] [--json FILE] \u2026
+  threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
+  threadgate baseline show --history FILE [--json]
+  threadgate report   --current FILE [--baseline FILE | --comparison FILE] [--out FILE] \u2026
   threadgate --help | --version
 
-  --sizes      MatMul shapes: N (square) or MxKxN, comma-separated (default 256,1024,1x4096x4096)
-  --threads    thread counts to sweep (default auto: 1, 2, 4, \u2026 and the usable CPUs)
-  --max-time   time budget for the whole sweep in seconds (default 60)
-  --json       write the results JSON (schemaVersion 1) to FILE
+Commands:
+  sweep      measure latency across thread counts, recommend OMP_NUM_THREADS
+  compare    decide pass / regression / inconclusive / no-baseline against a baseline
+  baseline   keep a baseline history in a file (CI systems other than GitHub Actions)
+  report     the markdown report of the pull-request comment, for any CI
+
+threadgate COMMAND --help shows all of a command's options.
 
 Exit codes: 0 pass / no baseline / inconclusive, 1 regression, 2 error.`;
+var COMMANDS = ["sweep", "compare", "baseline", "report"];
 async function loadCommand(name) {
   switch (name) {
-    case "sweep":
-      return sweepCommand;
-    case "compare":
-      return (await Promise.resolve().then(() => (init_compare2(), compare_exports))).compareCommand;
+    case "sweep": {
+      const m = await Promise.resolve().then(() => (init_sweep2(), sweep_exports));
+      return { run: m.sweepCommand, help: m.SWEEP_HELP };
+    }
+    case "compare": {
+      const m = await Promise.resolve().then(() => (init_compare2(), compare_exports));
+      return { run: m.compareCommand, help: m.COMPARE_HELP };
+    }
+    case "baseline": {
+      const m = await Promise.resolve().then(() => (init_baseline2(), baseline_exports));
+      return { run: m.baselineCommand, help: m.BASELINE_HELP };
+    }
+    case "report": {
+      const m = await Promise.resolve().then(() => (init_report(), report_exports));
+      return { run: m.reportCommand, help: m.REPORT_HELP };
+    }
     default:
       return void 0;
   }
@@ -14298,16 +16027,16 @@ async function main(argv) {
     const command = await loadCommand(name);
     if (!command) {
       process.stderr.write(
-        `threadgate: unknown command "${name}"; expected sweep or compare (see threadgate --help)
+        `threadgate: unknown command ${JSON.stringify(name)}; expected one of ${COMMANDS.join(", ")} (see threadgate --help)
 `
       );
       return 2;
     }
     if (rest.includes("--help") || rest.includes("-h")) {
-      process.stdout.write(USAGE + "\n");
+      process.stdout.write(command.help + "\n");
       return 0;
     }
-    return await command(rest);
+    return await command.run(rest);
   } catch (e) {
     if (isUserError(e)) {
       process.stderr.write(`threadgate: error: ${e.message}

@@ -84128,16 +84128,24 @@ function mergeRun(baseline, result, opts = {}) {
   if (previous.length !== baseline.runs.length) {
     notes.push(`replaced the stored run of ${result.createdAt} (merged twice)`);
   }
-  const all = [...previous, runFromResult(result, opts.ref, opts.sha)];
+  const newer = Date.parse(result.createdAt) >= Date.parse(baseline.latest.createdAt);
+  if (!newer) {
+    notes.push(
+      `the run of ${result.createdAt} is older than the newest stored run (${baseline.latest.createdAt}): inserted in time order; the newest run stays the one compared with`
+    );
+  }
+  const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
+    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)
+  );
   const runs = all.slice(Math.max(0, all.length - maxRuns));
   return {
     baseline: {
       schemaVersion: 1,
       kind: "threadgate-baseline",
       fingerprint: result.machine.fingerprint,
-      machine: result.machine,
+      machine: newer ? result.machine : baseline.machine,
       runs,
-      latest: result
+      latest: newer ? result : baseline.latest
     },
     notes
   };
@@ -86760,10 +86768,35 @@ var package_default = {
   version: "0.1.0",
   description: "Find the thread count your CPU inference should use, and gate pull requests on latency regressions.",
   license: "MIT",
+  author: "threadgate contributors",
+  repository: {
+    type: "git",
+    url: "git+https://github.com/threadgate/threadgate.git"
+  },
+  homepage: "https://github.com/threadgate/threadgate#readme",
+  bugs: {
+    url: "https://github.com/threadgate/threadgate/issues"
+  },
+  keywords: [
+    "onnxruntime",
+    "threads",
+    "OMP_NUM_THREADS",
+    "benchmark",
+    "performance-regression",
+    "github-action",
+    "cli"
+  ],
   type: "module",
   bin: {
     threadgate: "bin/threadgate.js"
   },
+  files: [
+    "bin/",
+    "dist/cli.js",
+    "dist/licenses.txt",
+    "schema/",
+    "CHANGELOG.md"
+  ],
   engines: {
     node: ">=20"
   },
@@ -86776,26 +86809,26 @@ var package_default = {
     bench: "node --import tsx bench/index.ts"
   },
   dependencies: {
+    "onnxruntime-node": "^1.30.0"
+  },
+  devDependencies: {
     "@actions/cache": "^6.3.0",
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
     "@actions/tool-cache": "^4.0.0",
-    "@octokit/plugin-retry": "^8.1.1",
-    jstat: "^1.9.6",
-    "onnx-proto": "^8.0.1",
-    "onnxruntime-node": "^1.30.0",
-    "simple-statistics": "^7.12.1"
-  },
-  devDependencies: {
     "@eslint/js": "^10.0.1",
     "@octokit/openapi": "^23.0.2",
+    "@octokit/plugin-retry": "^8.1.1",
     "@types/node": "^20.19.43",
     ajv: "^8.20.0",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
     globals: "^17.14.0",
+    jstat: "^1.9.6",
     mermaid: "^11.17.2",
+    "onnx-proto": "^8.0.1",
     prettier: "^3.10.1",
+    "simple-statistics": "^7.12.1",
     tsx: "^4.23.15",
     typescript: "^6.0.3",
     "typescript-eslint": "^8.74.0",
@@ -88274,6 +88307,9 @@ function skippedText(result) {
 }
 
 // src/report/markdown.ts
+function codeSpan(text) {
+  return `\`${text.replace(/[`\u0000-\u001f\u007f\u2028\u2029]/g, "")}\``;
+}
 var threadsText = (n) => `${n} thread${n === 1 ? "" : "s"}`;
 var ICON = { pass: "\u2705", regression: "\u274C", inconclusive: "\u26A0\uFE0F", "no-baseline": "\u2139\uFE0F" };
 function runnerDefaultThreads(result) {
@@ -88416,7 +88452,7 @@ function detailsBlock(result, comparison, ctx) {
   const lines = ["<details><summary>Machine, settings and raw statistics</summary>", ""];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
   lines.push(
-    `- Fingerprint \`${result.machine.fingerprint}\`; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`
+    `- Fingerprint ${codeSpan(result.machine.fingerprint)}; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`
   );
   if (result.overhead)
     lines.push(`- Per-call overhead of \`session.run\`: ${formatNs(result.overhead.perCallNs)}`);
@@ -88445,7 +88481,7 @@ function detailsBlock(result, comparison, ctx) {
       );
     }
   }
-  if (ctx.resultsPath) lines.push("", `Results JSON: \`${ctx.resultsPath.replace(/`/g, "")}\``);
+  if (ctx.resultsPath) lines.push("", `Results JSON: ${codeSpan(ctx.resultsPath)}`);
   lines.push("", "</details>");
   return lines.join("\n");
 }
@@ -88491,7 +88527,7 @@ ${latencyChart(w, comparison)}`
 
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir4, open as open2, rename as rename4, rm as rm4 } from "node:fs/promises";
+import { access as access3, mkdir as mkdir4, open as open2, readdir as readdir4, readFile as readFile2, rename as rename4, rm as rm4, stat as stat3, unlink as unlink3 } from "node:fs/promises";
 import path13 from "node:path";
 var nodeWriteOps = {
   async writeAndSync(file, data) {
@@ -88505,14 +88541,82 @@ var nodeWriteOps = {
   },
   rename: rename4
 };
+var MAX_NEW_LEVELS = 16;
+async function ensureDir(dir) {
+  const missing = [];
+  let at = path13.resolve(dir);
+  for (; ; ) {
+    try {
+      const info2 = await stat3(at);
+      if (!info2.isDirectory()) {
+        throw Object.assign(new Error(`${at} is not a directory`), { code: "ENOTDIR" });
+      }
+      break;
+    } catch (e) {
+      if (e.code !== "ENOENT") throw e;
+      missing.push(at);
+      const up = path13.dirname(at);
+      if (up === at || missing.length > MAX_NEW_LEVELS) {
+        throw Object.assign(
+          new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
+          {
+            code: "ENOENT"
+          }
+        );
+      }
+      at = up;
+    }
+  }
+  for (const d of missing.reverse()) {
+    await mkdir4(d).catch((e) => {
+      if (e.code !== "EEXIST") throw e;
+    });
+  }
+}
+function tempName(file) {
+  return `.${path13.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+var STALE_TEMP_MS = 60 * 60 * 1e3;
+async function removeStaleTemps(file) {
+  const dir = path13.dirname(path13.resolve(file));
+  const prefix2 = `.${path13.basename(file)}.`;
+  const removed = [];
+  let names;
+  try {
+    names = await readdir4(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!name.startsWith(prefix2) || m === null || `.${m[1]}.` !== prefix2) continue;
+    const full = path13.join(dir, name);
+    try {
+      const pid = Number(m[2]);
+      const old = Date.now() - (await stat3(full)).mtimeMs > STALE_TEMP_MS;
+      if (old || pid !== process.pid && !isAlive(pid)) {
+        await unlink3(full);
+        removed.push(full);
+      }
+    } catch {
+    }
+  }
+  return removed;
+}
 async function writeTextAtomic(file, text, ops = nodeWriteOps) {
   const dir = path13.dirname(path13.resolve(file));
-  const temp = path13.join(
-    dir,
-    `.${path13.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
-  );
+  const temp = path13.join(dir, tempName(file));
   try {
-    await mkdir4(dir, { recursive: true });
+    await ensureDir(dir);
+    await removeStaleTemps(file);
     await ops.writeAndSync(temp, text);
     await ops.rename(temp, file);
   } catch (e) {
@@ -88522,6 +88626,49 @@ async function writeTextAtomic(file, text, ops = nodeWriteOps) {
 }
 async function writeJsonAtomic(file, value) {
   await writeTextAtomic(file, JSON.stringify(value, null, 2) + "\n");
+}
+async function withFileLock(file, fn, opts = {}) {
+  const lock = `${path13.resolve(file)}.lock`;
+  const timeoutMs = opts.timeoutMs ?? 3e4;
+  const staleMs = opts.staleMs ?? 12e4;
+  const start = Date.now();
+  await ensureDir(path13.dirname(lock));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open2(lock, "wx");
+      await handle.writeFile(`${process.pid}
+`);
+      await handle.close();
+      break;
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+    }
+    try {
+      const info2 = await stat3(lock);
+      const pid = Number((await readFile2(lock, "utf8")).trim());
+      const stale = Date.now() - info2.mtimeMs > staleMs || Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
+      if (stale) {
+        await unlink3(lock).catch(() => void 0);
+        continue;
+      }
+    } catch {
+      continue;
+    }
+    if (Date.now() - start > timeoutMs) {
+      throw Object.assign(
+        new Error(
+          `${file} is locked by another writer (${lock}) for more than ${Math.round(timeoutMs / 1e3)} s`
+        ),
+        { code: "ELOCKED" }
+      );
+    }
+    await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** Math.min(attempt, 5), 1e3)));
+  }
+  try {
+    return await fn();
+  } finally {
+    await unlink3(lock).catch(() => void 0);
+  }
 }
 
 // src/action/baseline-phase.ts
@@ -88533,9 +88680,9 @@ import { rm as rm5 } from "node:fs/promises";
 import { join as join11 } from "node:path";
 
 // src/baseline/parse.ts
-import { readFile as readFile2 } from "node:fs/promises";
-function parseBaselineFile(text, fileName) {
-  const fail = (m) => new BaselineError(`baseline ${fileName}: ${m}`);
+import { readFile as readFile3 } from "node:fs/promises";
+function parseBaselineFile(text, fileName, label = "baseline") {
+  const fail = (m) => new BaselineError(`${label} ${fileName}: ${m}`);
   const value = asObject(parseJson(text, fail), fail);
   if (classify(value, fail) === "baseline") {
     return { document: checkBaseline(value, fail), from: "baseline" };
@@ -88544,7 +88691,7 @@ function parseBaselineFile(text, fileName) {
 }
 async function readTextIfExists(path17, fail) {
   try {
-    return await readFile2(path17, "utf8");
+    return await readFile3(path17, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") return null;
@@ -88779,6 +88926,8 @@ var CacheBaselineStore = class {
   opts;
   file;
   unavailable = false;
+  /** What load() found: the cache's entries are immutable, so a save merges into it. */
+  loaded = null;
   async load() {
     const client = await this.client();
     if (client.isFeatureAvailable?.() === false) {
@@ -88793,13 +88942,15 @@ var CacheBaselineStore = class {
       const text = await readTextIfExists(this.file, fail);
       if (text === null) throw fail(`the restored entry has no ${CACHE_FILE}`);
       const parsed = parseBaselineFile(text, `${CACHE_FILE} (cache key ${hit})`);
+      this.loaded = parsed.document;
       return { document: parsed.document, source: `cache key ${hit}`, notes: [] };
     } finally {
       await rm5(this.file, { force: true });
     }
   }
-  async save(baseline) {
+  async save(merge2) {
     const key = cacheKeyFor(this.ctx);
+    const baseline = merge2(this.loaded);
     try {
       const client = await this.client();
       if (client.isFeatureAvailable?.() === false) {
@@ -88848,9 +88999,23 @@ var FileBaselineStore = class {
       notes: parsed.from === "result" ? [`${this.path} is a plain results file: used as a baseline history of one run`] : []
     };
   }
-  async save(baseline) {
-    const bytes = await writeBaselineFile(this.path, baseline);
-    return { saved: true, location: this.path, detail: `${bytes} bytes` };
+  /** Under a lock: re-read the file (another run may have saved since load()), merge, write. */
+  async save(merge2) {
+    try {
+      return await withFileLock(this.path, async () => {
+        let stored = null;
+        try {
+          stored = (await this.load())?.document ?? null;
+        } catch {
+          stored = null;
+        }
+        const bytes = await writeBaselineFile(this.path, merge2(stored));
+        return { saved: true, location: this.path, detail: `${bytes} bytes` };
+      });
+    } catch (e) {
+      if (e instanceof BaselineError) throw e;
+      throw new BaselineError(`cannot save baseline ${this.path}: ${e.message}`);
+    }
   }
   describe() {
     return `file:${this.path}`;
@@ -88972,26 +89137,15 @@ async function loadHistory(store, ctx, warnings) {
   }
 }
 async function saveHistory(history, result, ctx, warnings) {
-  const previous = history.baseline?.document ?? null;
-  const merged = mergeRun(previous, result, { ref: ctx.ref, sha: ctx.sha });
-  const after = merged.baseline.runs.length;
-  const runs = (n) => `${n} run${n === 1 ? "" : "s"}`;
-  let line;
-  let reset = false;
-  if (previous === null) {
-    reset = true;
-    line = `history reset: 0 \u2192 ${runs(after)} (${history.missing ?? "nothing stored"})`;
-  } else if (previous.fingerprint !== result.machine.fingerprint) {
-    reset = true;
-    const diff = fingerprintDifferences(previous.machine, result.machine).map((d) => `${d.field} ${JSON.stringify(d.a)} \u2192 ${JSON.stringify(d.b)}`).join(", ");
-    line = `history reset: ${previous.runs.length} \u2192 ${runs(after)} (this is another kind of machine${diff ? `: ${diff}` : ""}; a history holds one kind)`;
-  } else {
-    const dropped = previous.runs.length + 1 - after;
-    line = `history: ${previous.runs.length} \u2192 ${runs(after)}` + (dropped > 0 ? ` (the oldest ${runs(dropped)} dropped)` : "");
-  }
+  let outcome = null;
+  const merge2 = (stored) => {
+    outcome = describeMerge(stored, history.missing, result);
+    return mergeRun(stored, result, { ref: ctx.ref, sha: ctx.sha }).baseline;
+  };
   try {
-    const info2 = await history.store.save(merged.baseline);
-    if (info2.saved) return { line: `${line}; saved as ${info2.location}`, reset };
+    const info2 = await history.store.save(merge2);
+    const done = outcome;
+    if (info2.saved && done) return { ...done, line: `${done.line}; saved as ${info2.location}` };
     warnings.push(
       `The baseline was not saved to ${info2.location}: ${info2.detail ?? "unknown reason"}`
     );
@@ -88999,6 +89153,25 @@ async function saveHistory(history, result, ctx, warnings) {
     warnings.push(`Could not save the baseline to ${history.store.describe()}: ${describeError(e)}`);
   }
   return null;
+}
+function describeMerge(stored, missing, result) {
+  const runs = (n) => `${n} run${n === 1 ? "" : "s"}`;
+  if (stored === null) {
+    return { line: `history reset: 0 \u2192 1 run (${missing ?? "nothing stored"})`, reset: true };
+  }
+  if (stored.fingerprint !== result.machine.fingerprint) {
+    const diff = fingerprintDifferences(stored.machine, result.machine).map((d) => `${d.field} ${JSON.stringify(d.a)} \u2192 ${JSON.stringify(d.b)}`).join(", ");
+    return {
+      line: `history reset: ${runs(stored.runs.length)} \u2192 1 run (this is another kind of machine${diff ? `: ${diff}` : ""}; a history holds one kind)`,
+      reset: true
+    };
+  }
+  const after = mergeRun(stored, result).baseline.runs.length;
+  const dropped = stored.runs.length + 1 - after;
+  return {
+    line: `history: ${stored.runs.length} \u2192 ${runs(after)}` + (dropped > 0 ? ` (the oldest ${runs(dropped)} dropped)` : ""),
+    reset: false
+  };
 }
 
 // src/action/compare-ref.ts
@@ -89164,10 +89337,13 @@ var DEFAULTS = {
   /** Recommend the fewest threads within 5 % of the fastest. */
   tolerance: 0.05
 };
-function parseSeconds(text, input) {
-  const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 86400) {
-    throw invalid(input, text, "a number of seconds greater than 0 and at most 86400, e.g. 60");
+var MIN_BUDGET_SEC = 1;
+var MIN_TIMEOUT_SEC = 0.1;
+function parseSeconds(text, input, min = MIN_BUDGET_SEC) {
+  const t = text.trim();
+  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n) || n < min || n > 86400) {
+    throw invalid(input, text, `a number of seconds from ${min} to 86400, e.g. 60`);
   }
   return n;
 }
@@ -89230,7 +89406,7 @@ function readWorkload(get) {
       kind: "command",
       command,
       threadEnv: DEFAULT_THREAD_ENV,
-      timeoutSec: timeout === "" ? DEFAULT_TIMEOUT_SEC : parseSeconds(timeout, "timeout"),
+      timeoutSec: timeout === "" ? DEFAULT_TIMEOUT_SEC : parseSeconds(timeout, "timeout", MIN_TIMEOUT_SEC),
       ...metric !== "" ? { metric: parseMetric(metric, metricUnit || "ms", "metric", "metric-unit") } : {},
       warmupRuns: DEFAULT_WARMUP_RUNS
     };

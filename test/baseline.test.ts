@@ -259,13 +259,56 @@ describe('FileBaselineStore', () => {
     const store = new FileBaselineStore(file);
     assert.equal(store.describe(), `file:${file}`);
     assert.equal(await store.load(), null);
-    const doc = mergeRun(null, run(1)).baseline;
-    const info = await store.save(doc);
+    const info = await store.save((stored) => mergeRun(stored, run(1)).baseline);
     assert.equal(info.saved, true);
     assert.equal(info.location, file);
     const loaded = await store.load();
     assert.equal(loaded?.document.runs.length, 1);
     assert.match(loaded?.source ?? '', /baseline\.json/);
+  });
+
+  it('concurrent saves both land: each merges into the file as it is under the lock', async () => {
+    const file = path.join(dir, 'concurrent/baseline.json');
+    const a = new FileBaselineStore(file);
+    const b = new FileBaselineStore(file);
+    await a.save((stored) => mergeRun(stored, run(1)).baseline);
+    // Both loaded the one-run history; both save at once.
+    const [la, lb] = [await a.load(), await b.load()];
+    assert.equal(la?.document.runs.length, 1);
+    assert.equal(lb?.document.runs.length, 1);
+    await Promise.all([
+      a.save((stored) => mergeRun(stored, run(2)).baseline),
+      b.save((stored) => mergeRun(stored, run(3)).baseline),
+    ]);
+    const after = await a.load();
+    assert.deepEqual(
+      after?.document.runs.map((r) => r.createdAt).sort(),
+      [run(1), run(2), run(3)].map((r) => r.createdAt).sort(),
+      'no run lost',
+    );
+    assert.deepEqual(
+      (await readdir(path.dirname(file))).sort(),
+      ['baseline.json'],
+      'no lock or temp file left',
+    );
+  });
+
+  it('a lock left by a crashed writer is taken over; temporary files of crashed writes are removed', async () => {
+    const sub = await mkdtemp(path.join(dir, 'crashed-'));
+    const file = path.join(sub, 'baseline.json');
+    // A pid that is not running (the kernel's pid_max is below 2^22 on Linux).
+    const deadPid = 4_194_304 + 17;
+    await writeFile(`${file}.lock`, `${deadPid}\n`);
+    const leftover = path.join(sub, `.baseline.json.${deadPid}.0123abcd.tmp`);
+    await writeFile(leftover, 'x'.repeat(1000));
+    const mine = path.join(sub, `.other.json.${deadPid}.0123abcd.tmp`);
+    await writeFile(mine, "not this file's temp");
+    const store = new FileBaselineStore(file);
+    await store.save((stored) => mergeRun(stored, run(1)).baseline);
+    assert.deepEqual((await readdir(sub)).sort(), [
+      '.other.json.4194321.0123abcd.tmp',
+      'baseline.json',
+    ]);
   });
 
   it('throws a BaselineError for a broken file (not null: the user must see it)', async () => {
@@ -445,7 +488,7 @@ describe('CacheBaselineStore', () => {
     );
     assert.equal(await onMain.load(), null);
     assert.match(onMain.missReason(), /no entry under threadgate-v2-.*-main-\*.*evicted.*7 days/);
-    const saved = await onMain.save(mergeRun(null, run(1)).baseline);
+    const saved = await onMain.save((stored) => mergeRun(stored, run(1)).baseline);
     assert.deepEqual(saved, { saved: true, location: `threadgate-v2-${fp}-${scope}-main-100-1` });
 
     // A feature branch saved its own entry (e.g. save-baseline: always); the PR must not use it.
@@ -453,7 +496,7 @@ describe('CacheBaselineStore', () => {
       { ...base, event: 'push', branch: 'main-rewrite', runId: '101' },
       { client: cache, dir: cacheDir },
     );
-    await onFeature.save(mergeRun(null, run(2)).baseline);
+    await onFeature.save((stored) => mergeRun(stored, run(2)).baseline);
 
     const pr = new CacheBaselineStore(
       { ...base, event: 'pull_request', branch: 'main-rewrite', runId: '102' },
@@ -471,7 +514,7 @@ describe('CacheBaselineStore', () => {
     assert.equal(await otherJob.load(), null);
 
     // The same key again is not an error: the service refuses, save says so.
-    const again = await onMain.save(mergeRun(null, run(3)).baseline);
+    const again = await onMain.save((stored) => mergeRun(stored, run(3)).baseline);
     assert.equal(again.saved, false);
     // The file passed to the cache is removed once restored or saved.
     assert.deepEqual(await readdir(cacheDir), []);

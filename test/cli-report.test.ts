@@ -240,7 +240,7 @@ describe('threadgate report', () => {
     [
       'an empty title',
       ['--current', fx('current-same.json'), '--title', ''],
-      /--title: got ""; expected a non-empty title/,
+      /--title: got ""; expected a value/,
     ],
     [
       'an unknown flag',

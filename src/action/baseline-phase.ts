@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ActionSettings } from './inputs.js';
 import { baselineScope, CacheBaselineStore } from '../baseline/cache-store.js';
 import { FileBaselineStore } from '../baseline/file-store.js';
-import { mergeRun } from '../baseline/history.js';
+import { mergeRun, type BaselineDocument } from '../baseline/history.js';
 import type { BaselineStore, LoadedBaseline } from '../baseline/store.js';
 import { fingerprintDifferences } from '../cpu/fingerprint.js';
 import { BaselineError, describeError } from '../errors.js';
@@ -107,32 +107,15 @@ export async function saveHistory(
   ctx: RunnerContext,
   warnings: string[],
 ): Promise<SaveOutcome | null> {
-  const previous = history.baseline?.document ?? null;
-  const merged = mergeRun(previous, result, { ref: ctx.ref, sha: ctx.sha });
-  const after = merged.baseline.runs.length;
-  const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
-  let line: string;
-  let reset = false;
-  if (previous === null) {
-    reset = true;
-    line = `history reset: 0 → ${runs(after)} (${history.missing ?? 'nothing stored'})`;
-  } else if (previous.fingerprint !== result.machine.fingerprint) {
-    reset = true;
-    const diff = fingerprintDifferences(previous.machine, result.machine)
-      .map((d) => `${d.field} ${JSON.stringify(d.a)} → ${JSON.stringify(d.b)}`)
-      .join(', ');
-    line =
-      `history reset: ${previous.runs.length} → ${runs(after)} (this is another kind of machine` +
-      `${diff ? `: ${diff}` : ''}; a history holds one kind)`;
-  } else {
-    const dropped = previous.runs.length + 1 - after;
-    line =
-      `history: ${previous.runs.length} → ${runs(after)}` +
-      (dropped > 0 ? ` (the oldest ${runs(dropped)} dropped)` : '');
-  }
+  let outcome: SaveOutcome | null = null;
+  const merge = (stored: BaselineDocument | null): BaselineDocument => {
+    outcome = describeMerge(stored, history.missing, result);
+    return mergeRun(stored, result, { ref: ctx.ref, sha: ctx.sha }).baseline;
+  };
   try {
-    const info = await history.store.save(merged.baseline);
-    if (info.saved) return { line: `${line}; saved as ${info.location}`, reset };
+    const info = await history.store.save(merge);
+    const done = outcome as SaveOutcome | null;
+    if (info.saved && done) return { ...done, line: `${done.line}; saved as ${info.location}` };
     warnings.push(
       `The baseline was not saved to ${info.location}: ${info.detail ?? 'unknown reason'}`,
     );
@@ -140,4 +123,35 @@ export async function saveHistory(
     warnings.push(`Could not save the baseline to ${history.store.describe()}: ${describeError(e)}`);
   }
   return null;
+}
+
+/** The history line for merging `result` into `stored` (see SaveOutcome). */
+export function describeMerge(
+  stored: BaselineDocument | null,
+  missing: string | null,
+  result: Result,
+): SaveOutcome {
+  const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
+  if (stored === null) {
+    return { line: `history reset: 0 → 1 run (${missing ?? 'nothing stored'})`, reset: true };
+  }
+  if (stored.fingerprint !== result.machine.fingerprint) {
+    const diff = fingerprintDifferences(stored.machine, result.machine)
+      .map((d) => `${d.field} ${JSON.stringify(d.a)} → ${JSON.stringify(d.b)}`)
+      .join(', ');
+    return {
+      line:
+        `history reset: ${runs(stored.runs.length)} → 1 run (this is another kind of machine` +
+        `${diff ? `: ${diff}` : ''}; a history holds one kind)`,
+      reset: true,
+    };
+  }
+  const after = mergeRun(stored, result).baseline.runs.length;
+  const dropped = stored.runs.length + 1 - after;
+  return {
+    line:
+      `history: ${stored.runs.length} → ${runs(after)}` +
+      (dropped > 0 ? ` (the oldest ${runs(dropped)} dropped)` : ''),
+    reset: false,
+  };
 }

@@ -7,6 +7,7 @@ import { InputError, invalid } from '../errors.js';
 import { parseThreadCounts } from '../measure/plan.js';
 import {
   DEFAULTS,
+  MIN_TIMEOUT_SEC,
   parsePercent,
   parseSeconds,
   randomSeed,
@@ -104,7 +105,8 @@ function readWorkload(get: (name: string) => string): WorkloadSpec {
       kind: 'command',
       command,
       threadEnv: DEFAULT_THREAD_ENV,
-      timeoutSec: timeout === '' ? DEFAULT_TIMEOUT_SEC : parseSeconds(timeout, 'timeout'),
+      timeoutSec:
+        timeout === '' ? DEFAULT_TIMEOUT_SEC : parseSeconds(timeout, 'timeout', MIN_TIMEOUT_SEC),
       ...(metric !== ''
         ? { metric: parseMetric(metric, metricUnit || 'ms', 'metric', 'metric-unit') }
         : {}),

@@ -31,7 +31,7 @@ import { BaselineError } from '../errors.js';
 import { writeBaselineFile } from './atomic-write.js';
 import type { BaselineDocument } from './history.js';
 import { parseBaselineFile, readTextIfExists } from './parse.js';
-import type { BaselineStore, LoadedBaseline, SaveInfo } from './store.js';
+import type { BaselineStore, LoadedBaseline, MergeIntoStored, SaveInfo } from './store.js';
 
 export const CACHE_KEY_VERSION = 'threadgate-v2';
 
@@ -152,6 +152,8 @@ async function loadActionsCache(): Promise<CacheClient> {
 export class CacheBaselineStore implements BaselineStore {
   private readonly file: string;
   private unavailable = false;
+  /** What load() found: the cache's entries are immutable, so a save merges into it. */
+  private loaded: BaselineDocument | null = null;
 
   constructor(
     private readonly ctx: CacheRunContext,
@@ -175,14 +177,16 @@ export class CacheBaselineStore implements BaselineStore {
       const text = await readTextIfExists(this.file, fail);
       if (text === null) throw fail(`the restored entry has no ${CACHE_FILE}`);
       const parsed = parseBaselineFile(text, `${CACHE_FILE} (cache key ${hit})`);
+      this.loaded = parsed.document;
       return { document: parsed.document, source: `cache key ${hit}`, notes: [] };
     } finally {
       await rm(this.file, { force: true });
     }
   }
 
-  async save(baseline: BaselineDocument): Promise<SaveInfo> {
+  async save(merge: MergeIntoStored): Promise<SaveInfo> {
     const key = cacheKeyFor(this.ctx);
+    const baseline = merge(this.loaded);
     try {
       const client = await this.client();
       if (client.isFeatureAvailable?.() === false) {

@@ -1,10 +1,10 @@
 /** `baseline: file:PATH` — a baseline JSON file the user keeps (committed, or an artifact). */
 
 import { BaselineError } from '../errors.js';
+import { withFileLock } from '../results/io.js';
 import { writeBaselineFile } from './atomic-write.js';
-import type { BaselineDocument } from './history.js';
 import { parseBaselineFile, readTextIfExists } from './parse.js';
-import type { BaselineStore, LoadedBaseline, SaveInfo } from './store.js';
+import type { BaselineStore, LoadedBaseline, MergeIntoStored, SaveInfo } from './store.js';
 
 export class FileBaselineStore implements BaselineStore {
   constructor(private readonly path: string) {}
@@ -24,9 +24,23 @@ export class FileBaselineStore implements BaselineStore {
     };
   }
 
-  async save(baseline: BaselineDocument): Promise<SaveInfo> {
-    const bytes = await writeBaselineFile(this.path, baseline);
-    return { saved: true, location: this.path, detail: `${bytes} bytes` };
+  /** Under a lock: re-read the file (another run may have saved since load()), merge, write. */
+  async save(merge: MergeIntoStored): Promise<SaveInfo> {
+    try {
+      return await withFileLock(this.path, async () => {
+        let stored = null;
+        try {
+          stored = (await this.load())?.document ?? null;
+        } catch {
+          stored = null; // unreadable: the history starts afresh (the caller said so already)
+        }
+        const bytes = await writeBaselineFile(this.path, merge(stored));
+        return { saved: true, location: this.path, detail: `${bytes} bytes` };
+      });
+    } catch (e) {
+      if (e instanceof BaselineError) throw e;
+      throw new BaselineError(`cannot save baseline ${this.path}: ${(e as Error).message}`);
+    }
   }
 
   describe(): string {

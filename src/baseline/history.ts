@@ -118,16 +118,26 @@ export function mergeRun(
   if (previous.length !== baseline.runs.length) {
     notes.push(`replaced the stored run of ${result.createdAt} (merged twice)`);
   }
-  const all = [...previous, runFromResult(result, opts.ref, opts.sha)];
+  // Runs stay in time order even when pipelines finish out of order; the newest is `latest`.
+  const newer = Date.parse(result.createdAt) >= Date.parse(baseline.latest.createdAt);
+  if (!newer) {
+    notes.push(
+      `the run of ${result.createdAt} is older than the newest stored run (${baseline.latest.createdAt}): ` +
+        'inserted in time order; the newest run stays the one compared with',
+    );
+  }
+  const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
+    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt),
+  );
   const runs = all.slice(Math.max(0, all.length - maxRuns));
   return {
     baseline: {
       schemaVersion: 1,
       kind: 'threadgate-baseline',
       fingerprint: result.machine.fingerprint,
-      machine: result.machine,
+      machine: newer ? result.machine : baseline.machine,
       runs,
-      latest: result,
+      latest: newer ? result : baseline.latest,
     },
     notes,
   };

@@ -24,10 +24,21 @@ export interface SaveInfo {
   readonly detail?: string;
 }
 
+/**
+ * Makes the document to save from the stored one as it is at saving time (null: none, or
+ * unreadable — the history then starts afresh).
+ */
+export type MergeIntoStored = (stored: BaselineDocument | null) => BaselineDocument;
+
 export interface BaselineStore {
   /** The stored baseline, or null when there is none yet. Throws BaselineError when unusable. */
   load(): Promise<LoadedBaseline | null>;
-  save(baseline: BaselineDocument): Promise<SaveInfo>;
+  /**
+   * Save what `merge` makes of the stored history. A file is re-read under a lock first, so two
+   * concurrent writers both land; the cache's entries are immutable, so it merges into what
+   * load() found (concurrent saves there keep only the newer: use a `concurrency` group).
+   */
+  save(merge: MergeIntoStored): Promise<SaveInfo>;
   /** One line for logs and reports, e.g. "file:bench/baseline.json". */
   describe(): string;
   /** Why load() found nothing, in words: where it looked and the likely causes. */

@@ -1,5 +1,7 @@
 /**
- * A strict wrapper over node:util parseArgs whose errors are InputErrors naming the flag.
+ * A strict wrapper over node:util parseArgs whose errors are InputErrors naming the flag: an
+ * unknown flag, a missing value, a flag given twice (it would silently keep the last value) and
+ * an empty value (it would silently mean the default) are all refused.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../errors.js';
@@ -26,22 +28,25 @@ function glueNegativeValues(argv: readonly string[], options: OptionSpec): strin
   return out;
 }
 
-export function parseFlags<T extends OptionSpec>(
+export type FlagValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+export function parseFlags(
   command: string,
   argv: readonly string[],
-  options: T,
-): Record<string, string | boolean | string[] | boolean[] | undefined> {
+  options: OptionSpec,
+): FlagValues {
   const known = Object.keys(options)
     .map((k) => `--${k}`)
     .join(', ');
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    const { values } = parseArgs({
+    parsed = parseArgs({
       args: glueNegativeValues(argv, options),
       options,
       strict: true,
       allowPositionals: false,
+      tokens: true,
     });
-    return values as Record<string, string | boolean | string[] | boolean[] | undefined>;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const code = (e as { code?: string }).code;
@@ -49,7 +54,7 @@ export function parseFlags<T extends OptionSpec>(
     switch (code) {
       case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
         throw new InputError(
-          `${flag}: unknown option for "threadgate ${command}"; expected one of ${known}`,
+          `${flag}: unknown option for "threadgate ${command}"; expected one of ${known} (see threadgate ${command} --help)`,
         );
       case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
         throw new InputError(
@@ -67,6 +72,29 @@ export function parseFlags<T extends OptionSpec>(
         throw new InputError(msg);
     }
   }
+  // A flag given twice would silently keep the last value; an empty value silently mean the
+  // default. Both are refused, naming the flag.
+  const seen = new Map<string, string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option') continue;
+    const spec = options[token.name];
+    if (spec === undefined) continue;
+    if (spec.type === 'string' && token.value !== undefined && token.value.trim() === '') {
+      throw new InputError(
+        `--${token.name}: got ""; expected a value (see threadgate ${command} --help)`,
+      );
+    }
+    if (spec.multiple) continue;
+    const shown = token.value === undefined ? '' : ` (${JSON.stringify(token.value)})`;
+    const before = seen.get(token.name);
+    if (before !== undefined) {
+      throw new InputError(
+        `--${token.name}: given twice${before}${shown ? ` and${shown}` : ''}; expected it once`,
+      );
+    }
+    seen.set(token.name, shown);
+  }
+  return parsed.values as FlagValues;
 }
 
 export function stringFlag(values: Record<string, unknown>, name: string): string | undefined {

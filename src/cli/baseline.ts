@@ -5,6 +5,7 @@
  * --baseline FILE` read it.
  */
 
+import { checkOutputPath, withFileLock } from '../results/io.js';
 import {
   DEFAULT_MAX_RUNS,
   mergeRun,
@@ -179,28 +180,36 @@ function refuseOtherMachine(
 async function addCommand(argv: readonly string[], io: BaselineIo): Promise<number> {
   const settings = baselineAddSettingsFromFlags(argv);
   const result = await readResultFile(settings.resultPath, '--result');
-  const history = await loadHistory(settings.historyPath);
-  if (history !== null && history.fingerprint !== result.machine.fingerprint && !settings.force) {
-    refuseOtherMachine(history, result, settings);
-  }
-  const newest = history?.runs.at(-1)?.createdAt;
-  if (
-    history?.fingerprint === result.machine.fingerprint &&
-    newest !== undefined &&
-    Date.parse(result.createdAt) < Date.parse(newest)
-  ) {
-    throw new InputError(
-      `--result ${settings.resultPath}: the run of ${result.createdAt} is older than the newest ` +
-        `run in ${settings.historyPath} (${newest}); expected a newer run (the history is kept ` +
-        'in time order, and its newest run is the one pull requests are compared with)',
-    );
-  }
-  const { baseline, notes } = mergeRun(history, result, {
-    maxRuns: settings.keep,
-    ...(settings.ref === undefined ? {} : { ref: settings.ref }),
-    ...(settings.sha === undefined ? {} : { sha: settings.sha }),
+  await checkOutputPath(
+    settings.historyPath,
+    '--history',
+    [{ flag: '--result', path: settings.resultPath }],
+    { createParents: true },
+  );
+  // Read, merge and write under a lock: two pipelines adding at once both land.
+  const { history, baseline, notes, bytes } = await withFileLock(settings.historyPath, async () => {
+    const history = await loadHistory(settings.historyPath);
+    if (history !== null && history.fingerprint !== result.machine.fingerprint && !settings.force) {
+      refuseOtherMachine(history, result, settings);
+    }
+    const merged = mergeRun(history, result, {
+      maxRuns: settings.keep,
+      ...(settings.ref === undefined ? {} : { ref: settings.ref }),
+      ...(settings.sha === undefined ? {} : { sha: settings.sha }),
+    });
+    let bytes: number;
+    try {
+      bytes = await writeBaselineFile(settings.historyPath, merged.baseline);
+    } catch (e) {
+      throw new InputError(`--history: ${(e as Error).message}`);
+    }
+    return { history, ...merged, bytes };
+  }).catch((e: unknown) => {
+    if ((e as { code?: string }).code === 'ELOCKED') {
+      throw new InputError(`--history: ${(e as Error).message}; expected no other writer`);
+    }
+    throw e;
   });
-  const bytes = await writeBaselineFile(settings.historyPath, baseline);
 
   const kept = baseline.runs.length;
   const before = history?.fingerprint === baseline.fingerprint ? history.runs.length : 0;

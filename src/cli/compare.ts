@@ -16,7 +16,7 @@ import { toComparisonJson } from '../analysis/comparison-json.js';
 import { readBaselineFile, readResultFile } from '../baseline/parse.js';
 import type { LoadedBaseline } from '../baseline/store.js';
 import { renderComparison } from '../report/compare-terminal.js';
-import { writeJsonAtomic } from '../results/io.js';
+import { checkOutputPath, writeJsonOutput } from '../results/io.js';
 import { parsePercent } from '../settings/settings.js';
 import { parseFlags, requiredPath, stringFlag, type OptionSpec } from './args.js';
 
@@ -88,6 +88,10 @@ export async function compareCommand(
   io: CompareIo = stdoutIo,
 ): Promise<number> {
   const settings = compareSettingsFromFlags(argv);
+  await checkOutputPath(settings.jsonPath, '--json', [
+    { flag: '--baseline', path: settings.baselinePath },
+    { flag: '--current', path: settings.currentPath },
+  ]);
   const current = await readResultFile(settings.currentPath, '--current');
   const parsed = await readBaselineFile(settings.baselinePath);
   const baseline: LoadedBaseline = {
@@ -101,7 +105,7 @@ export async function compareCommand(
   const comparison = compareResults(baseline, current, settings.options);
   io.out(`${renderComparison(comparison)}\n`);
   if (settings.jsonPath !== undefined) {
-    await writeJsonAtomic(settings.jsonPath, toComparisonJson(comparison));
+    await writeJsonOutput(settings.jsonPath, toComparisonJson(comparison), '--json');
     io.out(`Comparison written to ${settings.jsonPath}\n`);
   }
   return comparison.kind === 'regression' ? 1 : 0;

@@ -9,7 +9,7 @@ import { readComparisonFile } from '../analysis/comparison-parse.js';
 import { readBaselineFile, readResultFile } from '../baseline/parse.js';
 import { InputError, invalid } from '../errors.js';
 import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
-import { writeTextAtomic } from '../results/io.js';
+import { checkOutputPath, fsWords, writeTextAtomic } from '../results/io.js';
 import type { Result } from '../results/types.js';
 import { parseFlags, requiredPath, stringFlag, type OptionSpec } from './args.js';
 
@@ -171,6 +171,16 @@ export async function reportCommand(
   io: ReportIo = stdoutIo,
 ): Promise<number> {
   const settings = reportSettingsFromFlags(argv);
+  await checkOutputPath(
+    settings.outPath,
+    '--out',
+    [
+      { flag: '--current', path: settings.currentPath },
+      { flag: '--baseline', path: settings.baselinePath },
+      { flag: '--comparison', path: settings.comparisonPath },
+    ],
+    { createParents: true },
+  );
   const current = await readResultFile(settings.currentPath, '--current');
   const comparison = await comparisonFor(settings, current);
   const sameJob =
@@ -192,7 +202,7 @@ export async function reportCommand(
       await writeTextAtomic(settings.outPath, markdown);
     } catch (e) {
       throw new InputError(
-        `--out ${settings.outPath}: cannot be written (${(e as Error).message})`,
+        `--out: could not write ${JSON.stringify(settings.outPath)}: ${fsWords(e)}`,
       );
     }
     io.out(`Report written to ${settings.outPath} (${Buffer.byteLength(markdown)} bytes)\n`);

@@ -1,4 +1,5 @@
 /** `threadgate sweep`: measure, print the table and the lines to copy, write the JSON. */
+import { statSync } from 'node:fs';
 import { probeCpu } from '../cpu/index.js';
 import { InputError, invalid } from '../errors.js';
 import { parseThreadCounts } from '../measure/plan.js';
@@ -6,10 +7,11 @@ import { runSweep } from '../pipeline/sweep-run.js';
 import { renderComparison } from '../report/compare-terminal.js';
 import { createProgressReporter } from '../report/progress.js';
 import { renderSweep } from '../report/terminal.js';
-import { writeJsonAtomic, writeResultFile } from '../results/io.js';
+import { checkOutputPath, writeJsonOutput } from '../results/io.js';
 import { toComparisonJson } from '../analysis/comparison-json.js';
 import {
   DEFAULTS,
+  MIN_TIMEOUT_SEC,
   parsePercent,
   parseSeconds,
   parseSeed,
@@ -122,16 +124,31 @@ function commandSpec(v: Flags, command: string, cwd?: string): WorkloadSpec {
     command,
     threadEnv: parseThreadEnv(stringFlag(v, 'thread-env') ?? DEFAULT_THREAD_ENV.join(',')),
     ...(metricRegex !== undefined ? { metric: parseMetric(metricRegex, unit ?? 'ms') } : {}),
-    timeoutSec: parseSeconds(stringFlag(v, 'timeout') ?? String(DEFAULT_TIMEOUT_SEC), '--timeout'),
+    timeoutSec: parseSeconds(
+      stringFlag(v, 'timeout') ?? String(DEFAULT_TIMEOUT_SEC),
+      '--timeout',
+      MIN_TIMEOUT_SEC,
+    ),
     warmupRuns: warmup === undefined ? DEFAULT_WARMUP_RUNS : Number(warmup),
     ...(cwd !== undefined ? { cwd } : {}),
   };
 }
 
+/** Flags that only a --command workload reads: given with another workload, they are refused. */
+const COMMAND_ONLY = ['thread-env', 'metric', 'metric-unit', 'timeout', 'warmup-runs'] as const;
+
 function workloadFromFlags(v: Flags): WorkloadSpec {
   const model = stringFlag(v, 'model');
   const command = stringFlag(v, 'command');
   const sizes = stringFlag(v, 'sizes');
+  if (command === undefined) {
+    const stray = COMMAND_ONLY.filter((f) => v[f] !== undefined).map((f) => `--${f}`);
+    if (stray.length > 0) {
+      throw new InputError(
+        `${stray.join(', ')}: given without --command; expected --command "CMD" too (${stray.length === 1 ? 'it applies' : 'they apply'} only to a command workload)`,
+      );
+    }
+  }
   const given = [model && '--model', command && '--command', sizes && '--sizes'].filter(Boolean);
   if (given.length > 1) {
     throw new InputError(
@@ -175,9 +192,26 @@ function baselineFromFlags(v: Flags, head: WorkloadSpec): WorkloadSpec | undefin
       throw new InputError(
         '--baseline-command/--baseline-cwd: given without --command; expected --command "CMD" for the head too',
       );
+    if (cwd !== undefined) checkDirectory(cwd, '--baseline-cwd');
     return commandSpec(v, command ?? head.command, cwd);
   }
+  if (v['threshold'] !== undefined || v['comparison-json'] !== undefined) {
+    const flag = v['threshold'] !== undefined ? '--threshold' : '--comparison-json';
+    throw new InputError(
+      `${flag}: given without a base to compare with; expected --baseline-model FILE or --baseline-command "CMD" too (threadgate compare gates against a stored baseline)`,
+    );
+  }
   return undefined;
+}
+
+function checkDirectory(dir: string, flag: string): void {
+  let ok = false;
+  try {
+    ok = statSync(dir).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw invalid(flag, dir, 'an existing directory to run the base command in');
 }
 
 export function sweepSettingsFromFlags(argv: readonly string[]): SweepCliSettings {
@@ -218,19 +252,37 @@ export function sweepSettingsFromFlags(argv: readonly string[]): SweepCliSetting
 
 export async function sweepCommand(argv: readonly string[]): Promise<number> {
   const settings = sweepSettingsFromFlags(argv);
+  // Before anything is measured: the outputs can be written.
+  const inputs = [
+    ...(settings.workload.kind === 'model'
+      ? [{ flag: '--model', path: settings.workload.path }]
+      : []),
+    ...(settings.baselineWorkload?.kind === 'model'
+      ? [{ flag: '--baseline-model', path: settings.baselineWorkload.path }]
+      : []),
+  ];
+  await checkOutputPath(settings.jsonPath, '--json', inputs);
+  await checkOutputPath(settings.comparisonJsonPath, '--comparison-json', [
+    ...inputs,
+    { flag: '--json', path: settings.jsonPath },
+  ]);
   const run = await runSweep(settings, {
     ...(settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) }),
     threshold: settings.threshold,
   });
   process.stdout.write(renderSweep(run.result));
   if (settings.jsonPath) {
-    await writeResultFile(settings.jsonPath, run.result);
+    await writeJsonOutput(settings.jsonPath, run.result, '--json');
     process.stdout.write(`Results written to ${settings.jsonPath}\n`);
   }
   if (run.comparison) {
     process.stdout.write('\n' + renderComparison(run.comparison) + '\n');
     if (settings.comparisonJsonPath) {
-      await writeJsonAtomic(settings.comparisonJsonPath, toComparisonJson(run.comparison));
+      await writeJsonOutput(
+        settings.comparisonJsonPath,
+        toComparisonJson(run.comparison),
+        '--comparison-json',
+      );
     }
     return run.comparison.kind === 'regression' ? 1 : 0;
   }

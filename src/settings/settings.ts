@@ -40,11 +40,19 @@ export interface SweepSettings {
   readonly seed: number;
 }
 
-/** Seconds, a positive number up to a day. */
-export function parseSeconds(text: string, input: string): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 86400) {
-    throw invalid(input, text, 'a number of seconds greater than 0 and at most 86400, e.g. 60');
+/** The smallest time budget: below a second nothing useful can be measured. */
+export const MIN_BUDGET_SEC = 1;
+/** The smallest per-run timeout of a command. */
+export const MIN_TIMEOUT_SEC = 0.1;
+
+/**
+ * Seconds: a plain decimal number (not `0x10`, not `1e3`) from `min` to a day.
+ */
+export function parseSeconds(text: string, input: string, min = MIN_BUDGET_SEC): number {
+  const t = text.trim();
+  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n) || n < min || n > 86400) {
+    throw invalid(input, text, `a number of seconds from ${min} to 86400, e.g. 60`);
   }
   return n;
 }
