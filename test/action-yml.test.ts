@@ -34,6 +34,8 @@ test('inputs and outputs are those of the contract, each described', () => {
     'input-shapes',
     'max-time',
     'model',
+    'onnxruntime-path',
+    'registry',
     'save-baseline',
     'sizes',
     'threads',
