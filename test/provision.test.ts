@@ -888,7 +888,7 @@ test('provisionOrt: an unreachable registry fails naming the package, the URL an
   // The trail says what was tried, in order; the summary shows it.
   assert.match(
     error.trail.join('\n'),
-    /no onnxruntime-node in the action’s own node_modules\nno onnxruntime-node 1\.30\.0 \(\w+\) in the tool cache .*\nfetching onnxruntime-node@1\.30\.0 and onnxruntime-common@1\.30\.0 from the npm registry/,
+    /no onnxruntime-node in the action's own node_modules\nno onnxruntime-node 1\.30\.0 \(\w+\) in the tool cache .*\nfetching onnxruntime-node@1\.30\.0 and onnxruntime-common@1\.30\.0 from the npm registry/,
   );
   assert.deepEqual(lines, error.trail.slice(0, lines.length));
   const md = provisionFailureMarkdown(error);
@@ -938,6 +938,11 @@ test('provisionOrt: a bad registry value is an error naming where it came from',
       /^registry: got "registry\.example\.com"; expected an http\(s\) URL of an npm registry/.test(
         e.message,
       ),
+  );
+  // Even when a source before the registry would have served.
+  await assert.rejects(
+    provisionOrt({ ...opts, log: () => {}, registry: 'ftp://m', selfUrl: import.meta.url }),
+    /: registry: got "ftp:\/\/m"/,
   );
   await assert.rejects(
     provisionOrt({ ...opts, log: () => {}, env: { NPM_CONFIG_REGISTRY: 'ftp://m' } }),

@@ -1,4 +1,4 @@
-export { provisionOrt, PINNED_PACKAGES, TOOL_NAME } from './provision.js';
+export { provisionOrt, TOOL_NAME } from './provision.js';
 export type { OrtSource, ProvisionOptions, ProvisionResult } from './provision.js';
 export { ProvisionError, provisionFailureMarkdown, waysOut, README_SECTION } from './failure.js';
 export {
@@ -7,7 +7,13 @@ export {
   packageDirFromInput,
   packageDirProblem,
 } from './package-dir.js';
-export { ORT_VERSION, ORT_NODE_INTEGRITY, ORT_COMMON_INTEGRITY } from './pinned.js';
+export {
+  ORT_VERSION,
+  ORT_NODE_INTEGRITY,
+  ORT_COMMON_INTEGRITY,
+  PINNED_PACKAGES,
+} from './pinned.js';
+export type { PinnedPackage } from './pinned.js';
 export {
   SUPPORTED_PLATFORMS,
   BINARY_ROOT,
@@ -36,7 +42,6 @@ export {
   tarballFromPackument,
   tarballUrlFor,
 } from './registry.js';
-export type { PinnedPackage } from './registry.js';
 export { sriSha512, fileSriSha512, verifyIntegrity } from './integrity.js';
 export {
   foreignBinaryDir,

@@ -33,9 +33,9 @@ import {
   packageDirFromInput,
   packageDirProblem,
 } from './package-dir.js';
-import { ORT_COMMON_INTEGRITY, ORT_NODE_INTEGRITY, ORT_VERSION } from './pinned.js';
+import { ORT_VERSION, PINNED_PACKAGES } from './pinned.js';
 import { checkPlatform, detectLibc, ortCacheKey, type Libc } from './platform.js';
-import { fetchFromRegistry, RegistryFetchError, type PinnedPackage } from './registry.js';
+import { fetchFromRegistry, RegistryFetchError } from './registry.js';
 import { installFromTarballs, npmPack, type Tarball } from './tarball.js';
 
 export type OrtSource =
@@ -83,12 +83,6 @@ export interface ProvisionResult {
 /** The tool cache's tool name; entries are `<root>/onnxruntime-node/<version>/<arch>/node_modules/…`. */
 export const TOOL_NAME = 'onnxruntime-node';
 
-/** The packages provisioned, with their pinned integrity. */
-export const PINNED_PACKAGES: readonly PinnedPackage[] = [
-  { name: 'onnxruntime-node', version: ORT_VERSION, integrity: ORT_NODE_INTEGRITY },
-  { name: 'onnxruntime-common', version: ORT_VERSION, integrity: ORT_COMMON_INTEGRITY },
-];
-
 /** HTTP statuses after which npm's own configuration (credentials, certificates) may succeed. */
 const REFUSED_WITHOUT_CREDENTIALS = new Set([401, 403, 407]);
 
@@ -128,7 +122,7 @@ function fromOwnNodeModules(
   try {
     dir = dirname(createRequire(selfUrl).resolve('onnxruntime-node/package.json'));
   } catch {
-    log('no onnxruntime-node in the action’s own node_modules');
+    log("no onnxruntime-node in the action's own node_modules");
     return undefined;
   }
   const problem = packageDirProblem(dir, platform, arch);
@@ -179,9 +173,7 @@ export async function provisionOrt(opts: ProvisionOptions): Promise<ProvisionRes
     return await provisionSteps(opts, log, warn);
   } catch (e) {
     if (e instanceof ProvisionError) throw e;
-    const message = describeError(e);
-    trail.push(`failed: ${message}`);
-    throw new ProvisionError(message, trail);
+    throw new ProvisionError(describeError(e), trail);
   }
 }
 
@@ -195,6 +187,8 @@ async function provisionSteps(
   const arch = opts.arch ?? process.arch;
   checkPlatform(platform, arch, opts.libc ?? detectLibc(platform));
   const workspace = opts.workspace ?? process.cwd();
+  // A malformed `registry` input is an error even when a cache makes it unnecessary.
+  if (opts.registry) resolveRegistry({ input: opts.registry, env: {}, files: [] });
 
   const done = async (packageDir: string, source: OrtSource): Promise<ProvisionResult> => {
     const seconds = secondsSince(t0);
@@ -369,11 +363,10 @@ async function fetchTarballs(
       ...(opts.metadataPolicy ? { metadataPolicy: opts.metadataPolicy } : {}),
       ...(opts.tarballPolicy ? { tarballPolicy: opts.tarballPolicy } : {}),
     });
-    log(`downloaded in ${secondsSince(t1).toFixed(1)} s`);
     return { tarballs, source: 'registry' };
   } catch (e) {
     if (!(e instanceof RegistryFetchError)) throw e;
-    log(`failed after ${secondsSince(t1).toFixed(1)} s: ${e.message}`);
+    log(`${e.pkg} could not be downloaded (${secondsSince(t1).toFixed(1)} s)`);
     let npmNote = '';
     if (
       opts.npmFallback !== false &&

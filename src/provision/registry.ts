@@ -8,13 +8,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, WorkloadError } from '../errors.js';
 import { HttpGetError, httpGet, METADATA_POLICY, TARBALL_POLICY, type HttpPolicy } from './http.js';
+import type { PinnedPackage } from './pinned.js';
 import type { Tarball } from './tarball.js';
-
-export interface PinnedPackage {
-  readonly name: string;
-  readonly version: string;
-  readonly integrity: string;
-}
 
 export interface RegistryFetchOptions {
   /** The registry URL, ending in `/`. */
