@@ -36,6 +36,8 @@ test('inputs and outputs are those of the contract, each described', () => {
     'metric',
     'metric-unit',
     'model',
+    'onnxruntime-path',
+    'registry',
     'save-baseline',
     'sizes',
     'threads',

@@ -53,6 +53,10 @@ export interface ActionSettings {
   /** Extra part of the sticky comment's key (e.g. the matrix as JSON); '' for the default. */
   readonly commentKey: string;
   readonly exportEnv: boolean;
+  /** The `registry` input ('' lets the job's npm configuration decide); checked by src/provision. */
+  readonly registry: string;
+  /** The `onnxruntime-path` input ('' when not set); checked by src/provision. */
+  readonly onnxruntimePath: string;
 }
 
 /** Reads one input; the action passes core.getInput, tests a plain map. */
@@ -186,5 +190,7 @@ export function readActionSettings(
     comment: oneOf('comment', get('comment') || 'always', COMMENT_MODES),
     commentKey: get('comment-key'),
     exportEnv: bool('export-env', get('export-env'), false),
+    registry: get('registry'),
+    onnxruntimePath: get('onnxruntime-path'),
   };
 }

@@ -19,5 +19,9 @@ export async function main(): Promise<void> {
       );
       if (e instanceof Error && e.stack) core.debug(e.stack);
     }
+    // Exit now: after an error nothing is left to do, and a leftover timer, socket or child
+    // process must not hold the step open until the job's timeout. Flush stdout first.
+    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+    process.exit(process.exitCode ?? 1);
   }
 }

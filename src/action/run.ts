@@ -16,7 +16,7 @@ import { toComparisonJson } from '../analysis/comparison-json.js';
 import { probeCpu } from '../cpu/index.js';
 import { confirmRegression } from '../pipeline/confirm.js';
 import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
-import { provisionOrt } from '../provision/index.js';
+import { provisionFailureMarkdown, provisionOrt } from '../provision/index.js';
 import { formatNs, formatSignedPercent } from '../report/format.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeJsonAtomic } from '../results/io.js';
@@ -57,6 +57,16 @@ export async function runAction(): Promise<void> {
       tempDir: ctx.tempDir,
       useActionsCache: true,
       ...(ctx.toolCacheDir ? { toolCacheDir: ctx.toolCacheDir } : {}),
+      workspace: ctx.workspace,
+      registry: settings.registry,
+      onnxruntimePath: settings.onnxruntimePath,
+    }).catch(async (e: unknown) => {
+      // The job summary says what happened; a summary that cannot be written must not hide it.
+      await core.summary
+        .addRaw(provisionFailureMarkdown(e))
+        .write()
+        .catch(() => undefined);
+      throw e;
     });
     core.info(`onnxruntime-node from ${p.source} in ${p.seconds.toFixed(1)} s`);
     return loadOrt(p.packageDir);

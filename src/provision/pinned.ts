@@ -12,3 +12,16 @@ export const ORT_NODE_INTEGRITY =
 /** `integrity` of node_modules/onnxruntime-common in package-lock.json. */
 export const ORT_COMMON_INTEGRITY =
   'sha512-7fdVWjAID1dVhH/G8qK3APARunV4VkBFoCQAP7qp4Wkab0mrorvmc+sqiT+mKXOzDqdjN5j+/Z9nb4gzNPWcyA==';
+
+/** A package pinned by version and integrity. */
+export interface PinnedPackage {
+  readonly name: string;
+  readonly version: string;
+  readonly integrity: string;
+}
+
+/** The packages provisioned: onnxruntime-node and the onnxruntime-common it requires. */
+export const PINNED_PACKAGES: readonly PinnedPackage[] = [
+  { name: 'onnxruntime-node', version: ORT_VERSION, integrity: ORT_NODE_INTEGRITY },
+  { name: 'onnxruntime-common', version: ORT_VERSION, integrity: ORT_COMMON_INTEGRITY },
+];

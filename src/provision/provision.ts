@@ -1,28 +1,45 @@
 /**
- * Make onnxruntime-node loadable at action run time without committed native binaries and
- * without its install script (which downloads CUDA libraries from outside the npm registry).
- * Sources, in order:
+ * Make onnxruntime-node loadable at action run time without committed native binaries, without
+ * its install script (which downloads CUDA libraries from outside the npm registry), and without
+ * npm or tar on the job's PATH (container jobs in Python or CUDA images). Sources, in order:
+ *  0. the `onnxruntime-path` input, when set: that directory or nothing (air-gapped runners);
  *  1. the action's own node_modules (development; self-hosted runners that ran `npm ci`);
- *  2. the runner's tool cache (RUNNER_TOOL_CACHE), filled by an earlier step or job;
+ *  2. the runner's tool cache (RUNNER_TOOL_CACHE), filled by an earlier step or job, or
+ *     pre-seeded by hand;
  *  3. the Actions cache, key `threadgate-ort-<version>-<platform>-<arch>-v1`;
- *  4. `npm pack` of the pinned version and of onnxruntime-common (the user's npm configuration
- *     decides the registry), each tarball checked against the pinned integrity, unpacked into
- *     `<dir>/node_modules/…`, and pruned to the runner's own binaries (the package carries five
- *     platforms, ~290 MB unpacked). The result is then saved to the tool cache and the Actions
- *     cache; a failed save is a warning.
+ *  4. the npm registry npm would use in the job (or the `registry` input): the pinned tarballs
+ *     of onnxruntime-node and onnxruntime-common downloaded over HTTP(S) within bounded timeouts
+ *     and retries, checked against the pinned integrity, unpacked in process keeping only the
+ *     runner's own binaries; when the registry refuses without credentials, `npm pack` (whose
+ *     configuration may hold them) if npm is there. The result is then saved to the tool cache
+ *     and the Actions cache; a failed save is a warning.
+ * The platform is checked first: Intel macOS and musl (Alpine) fail before anything else.
+ * Any failure is a ProvisionError carrying every line logged on the way, for the job summary.
  * The returned `packageDir` is what `loadOrt(packageDir)` takes. @actions/* are imported lazily.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { describeError } from '../errors.js';
-import { ORT_COMMON_INTEGRITY, ORT_NODE_INTEGRITY, ORT_VERSION } from './pinned.js';
-import { bindingPath, checkPlatform, ortCacheKey } from './platform.js';
-import { installFromTarballs, npmPack } from './tarball.js';
+import { describeError, WorkloadError } from '../errors.js';
+import { ProvisionError, waysOut } from './failure.js';
+import type { HttpPolicy } from './http.js';
+import { mergeNpmrc, registryAuthorization, resolveRegistry, type NpmrcFile } from './npmrc.js';
+import {
+  directorySize,
+  installedVersion,
+  packageDirFromInput,
+  packageDirProblem,
+} from './package-dir.js';
+import { ORT_VERSION, PINNED_PACKAGES } from './pinned.js';
+import { checkPlatform, detectLibc, ortCacheKey, type Libc } from './platform.js';
+import { fetchFromRegistry, RegistryFetchError } from './registry.js';
+import { installFromTarballs, npmPack, type Tarball } from './tarball.js';
 
-export type OrtSource = 'node_modules' | 'tool-cache' | 'actions-cache' | 'npm-pack';
+export type OrtSource =
+  'onnxruntime-path' | 'node_modules' | 'tool-cache' | 'actions-cache' | 'registry' | 'npm-pack';
 
 export interface ProvisionOptions {
   readonly log: (line: string) => void;
@@ -35,8 +52,25 @@ export interface ProvisionOptions {
   readonly useActionsCache: boolean;
   readonly platform?: string;
   readonly arch?: string;
+  /** The C library on Linux; detected when absent. */
+  readonly libc?: Libc;
   /** The URL module resolution for step 1 starts from; defaults to this module's. */
   readonly selfUrl?: string;
+  /** The `registry` input: '' or absent lets npm's configuration decide. */
+  readonly registry?: string;
+  /** The `onnxruntime-path` input: '' or absent when not set. */
+  readonly onnxruntimePath?: string;
+  /** The job's workspace: its `.npmrc`, and the base of a relative `onnxruntime-path`. Default: cwd. */
+  readonly workspace?: string;
+  /** The environment npm's configuration is read from; defaults to process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The home directory holding the user's `.npmrc`; defaults to os.homedir(). */
+  readonly homeDir?: string;
+  /** Time limits and retries of the registry's metadata and tarball downloads (tests shorten them). */
+  readonly metadataPolicy?: HttpPolicy;
+  readonly tarballPolicy?: HttpPolicy;
+  /** Try `npm pack` when the registry refuses without credentials; default true. */
+  readonly npmFallback?: boolean;
 }
 
 export interface ProvisionResult {
@@ -49,59 +83,13 @@ export interface ProvisionResult {
 /** The tool cache's tool name; entries are `<root>/onnxruntime-node/<version>/<arch>/node_modules/…`. */
 export const TOOL_NAME = 'onnxruntime-node';
 
+/** HTTP statuses after which npm's own configuration (credentials, certificates) may succeed. */
+const REFUSED_WITHOUT_CREDENTIALS = new Set([401, 403, 407]);
+
+/** A config file larger than this is not an .npmrc anyone wrote by hand: skipped. */
+const NPMRC_MAX_BYTES = 1024 * 1024;
+
 type ToolCache = typeof import('@actions/tool-cache');
-
-/**
- * Why `packageDir` cannot serve as onnxruntime-node on platform/arch, or undefined when it can:
- * its package.json (with `version` when given), the binding, and onnxruntime-common resolvable.
- */
-export function packageDirProblem(
-  packageDir: string,
-  platform: string,
-  arch: string,
-  version?: string,
-): string | undefined {
-  const manifest = join(packageDir, 'package.json');
-  let found: unknown;
-  try {
-    found = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version;
-  } catch {
-    return `no readable ${manifest}`;
-  }
-  if (version !== undefined && found !== version) {
-    return `it holds version ${String(found)}, not ${version}`;
-  }
-  const binding = bindingPath(platform, arch);
-  if (!existsSync(join(packageDir, binding))) return `it has no ${binding}`;
-  try {
-    createRequire(manifest).resolve('onnxruntime-common');
-  } catch {
-    return 'onnxruntime-common cannot be resolved from it';
-  }
-  return undefined;
-}
-
-function installedVersion(packageDir: string): string {
-  try {
-    const v = (
-      JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version?: unknown }
-    ).version;
-    return typeof v === 'string' ? v : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** Total size in bytes of the files under `dir` (symbolic links not followed). */
-export async function directorySize(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) total += await directorySize(p);
-    else total += (await lstat(p)).size;
-  }
-  return total;
-}
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -134,6 +122,7 @@ function fromOwnNodeModules(
   try {
     dir = dirname(createRequire(selfUrl).resolve('onnxruntime-node/package.json'));
   } catch {
+    log("no onnxruntime-node in the action's own node_modules");
     return undefined;
   }
   const problem = packageDirProblem(dir, platform, arch);
@@ -144,13 +133,62 @@ function fromOwnNodeModules(
   return dir;
 }
 
+/** The project's then the user's npm config files that exist and can be read. */
+function readNpmrcFiles(
+  workspace: string,
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+  log: (l: string) => void,
+): NpmrcFile[] {
+  const user = env['npm_config_userconfig'] || env['NPM_CONFIG_USERCONFIG'] || join(home, '.npmrc');
+  const paths = [...new Set([join(workspace, '.npmrc'), user])];
+  const files: NpmrcFile[] = [];
+  for (const path of paths) {
+    try {
+      if (!existsSync(path)) continue;
+      if (statSync(path).size > NPMRC_MAX_BYTES) {
+        log(`skipping ${path}: larger than ${mb(NPMRC_MAX_BYTES)}`);
+        continue;
+      }
+      files.push({ path, text: readFileSync(path, 'utf8') });
+    } catch (e) {
+      log(`could not read ${path}: ${describeError(e)}`);
+    }
+  }
+  return files;
+}
+
 export async function provisionOrt(opts: ProvisionOptions): Promise<ProvisionResult> {
+  const trail: string[] = [];
+  const log = (line: string) => {
+    trail.push(line);
+    opts.log(line);
+  };
+  const warnTo = opts.warn ?? ((line: string) => opts.log(`warning: ${line}`));
+  const warn = (line: string) => {
+    trail.push(`warning: ${line}`);
+    warnTo(line);
+  };
+  try {
+    return await provisionSteps(opts, log, warn);
+  } catch (e) {
+    if (e instanceof ProvisionError) throw e;
+    throw new ProvisionError(describeError(e), trail);
+  }
+}
+
+async function provisionSteps(
+  opts: ProvisionOptions,
+  log: (line: string) => void,
+  warn: (line: string) => void,
+): Promise<ProvisionResult> {
   const t0 = performance.now();
   const platform = opts.platform ?? process.platform;
   const arch = opts.arch ?? process.arch;
-  const { log } = opts;
-  const warn = opts.warn ?? ((line: string) => log(`warning: ${line}`));
-  checkPlatform(platform, arch);
+  checkPlatform(platform, arch, opts.libc ?? detectLibc(platform));
+  const workspace = opts.workspace ?? process.cwd();
+  // A malformed `registry` input is an error even when a cache makes it unnecessary.
+  if (opts.registry) resolveRegistry({ input: opts.registry, env: {}, files: [] });
 
   const done = async (packageDir: string, source: OrtSource): Promise<ProvisionResult> => {
     const seconds = secondsSince(t0);
@@ -161,6 +199,18 @@ export async function provisionOrt(opts: ProvisionOptions): Promise<ProvisionRes
     );
     return { packageDir, source, seconds };
   };
+
+  // 0. The onnxruntime-path input: that directory, or an error naming the input.
+  if (opts.onnxruntimePath !== undefined && opts.onnxruntimePath.trim() !== '') {
+    const dir = packageDirFromInput(
+      opts.onnxruntimePath.trim(),
+      workspace,
+      platform,
+      arch,
+      ORT_VERSION,
+    );
+    return done(dir, 'onnxruntime-path');
+  }
 
   // 1. The action's own node_modules.
   const own = fromOwnNodeModules(opts.selfUrl ?? import.meta.url, platform, arch, log);
@@ -180,6 +230,8 @@ export async function provisionOrt(opts: ProvisionOptions): Promise<ProvisionRes
       const problem = packageDirProblem(dir, platform, arch, ORT_VERSION);
       if (problem === undefined) return done(dir, 'tool-cache');
       log(`the tool cache entry ${found} is not usable (${problem}); provisioning again`);
+    } else {
+      log(`no onnxruntime-node ${ORT_VERSION} (${arch}) in the tool cache ${toolRoot}`);
     }
   } else {
     log('no tool cache (RUNNER_TOOL_CACHE is not set)');
@@ -240,29 +292,18 @@ export async function provisionOrt(opts: ProvisionOptions): Promise<ProvisionRes
     }
   }
 
-  // 4. npm pack of the pinned version.
+  // 4. The registry.
   await mkdir(base, { recursive: true });
   const stage = await mkdtemp(join(base, 'stage-'));
+  let source: OrtSource;
   try {
-    const specs = [`onnxruntime-node@${ORT_VERSION}`, `onnxruntime-common@${ORT_VERSION}`];
-    log(`fetching ${specs.join(' and ')} with npm pack`);
-    const t1 = performance.now();
-    const files = await npmPack(specs, join(stage, 'tarballs'));
-    const fetched = secondsSince(t1);
+    const tarballs = join(stage, 'tarballs');
+    await mkdir(tarballs, { recursive: true });
+    const fetched = await fetchTarballs(opts, workspace, tarballs, toolRoot, arch, log);
+    source = fetched.source;
     const t2 = performance.now();
     const { pruned } = await installFromTarballs({
-      tarballs: [
-        {
-          name: 'onnxruntime-node',
-          file: files.get('onnxruntime-node') ?? '',
-          integrity: ORT_NODE_INTEGRITY,
-        },
-        {
-          name: 'onnxruntime-common',
-          file: files.get('onnxruntime-common') ?? '',
-          integrity: ORT_COMMON_INTEGRITY,
-        },
-      ],
+      tarballs: fetched.tarballs,
       destDir: join(stage, 'pkg'),
       platform,
       arch,
@@ -270,9 +311,9 @@ export async function provisionOrt(opts: ProvisionOptions): Promise<ProvisionRes
     await rm(ortDir, { recursive: true, force: true });
     await rename(join(stage, 'pkg'), ortDir);
     log(
-      `npm pack took ${fetched.toFixed(1)} s; integrity verified, unpacked in ` +
-        `${secondsSince(t2).toFixed(1)} s, kept ${platform}/${arch} ` +
-        `(${mb(await directorySize(ortDir))}), removed ${pruned.join(', ') || 'nothing'}`,
+      `integrity verified, unpacked in ${secondsSince(t2).toFixed(1)} s, kept ` +
+        `${platform}/${arch} (${mb(await directorySize(ortDir))}), left out ` +
+        `${pruned.join(', ') || 'nothing'}`,
     );
   } finally {
     await rm(stage, { recursive: true, force: true });
@@ -288,5 +329,74 @@ export async function provisionOrt(opts: ProvisionOptions): Promise<ProvisionRes
       warn(`could not save onnxruntime-node to the Actions cache: ${describeError(e)}`);
     }
   }
-  return done(preferToolCache(cached), 'npm-pack');
+  return done(preferToolCache(cached), source);
+}
+
+/**
+ * Step 4's download: from the registry npm would use (or the `registry` input); after a refusal
+ * for want of credentials, `npm pack` when npm is there. The error names the package, the URL
+ * tried and the ways out.
+ */
+async function fetchTarballs(
+  opts: ProvisionOptions,
+  workspace: string,
+  destDir: string,
+  toolRoot: string | undefined,
+  arch: string,
+  log: (line: string) => void,
+): Promise<{ tarballs: Tarball[]; source: OrtSource }> {
+  const env = opts.env ?? process.env;
+  const files = readNpmrcFiles(workspace, env, opts.homeDir ?? homedir(), log);
+  const registry = resolveRegistry({ input: opts.registry ?? '', env, files });
+  const config = mergeNpmrc(files, env);
+  const from = `the npm registry ${registry.url} (from ${registry.source})`;
+  log(
+    `fetching ${PINNED_PACKAGES.map((p) => `${p.name}@${p.version}`).join(' and ')} from ${from}`,
+  );
+  const t1 = performance.now();
+  try {
+    const tarballs = await fetchFromRegistry(PINNED_PACKAGES, {
+      registry: registry.url,
+      destDir,
+      authorization: (url) => registryAuthorization(url, registry.url, config),
+      log,
+      ...(opts.metadataPolicy ? { metadataPolicy: opts.metadataPolicy } : {}),
+      ...(opts.tarballPolicy ? { tarballPolicy: opts.tarballPolicy } : {}),
+    });
+    return { tarballs, source: 'registry' };
+  } catch (e) {
+    if (!(e instanceof RegistryFetchError)) throw e;
+    log(`${e.pkg} could not be downloaded (${secondsSince(t1).toFixed(1)} s)`);
+    let npmNote = '';
+    if (
+      opts.npmFallback !== false &&
+      e.status !== undefined &&
+      REFUSED_WITHOUT_CREDENTIALS.has(e.status)
+    ) {
+      log(
+        `the registry answered HTTP ${e.status}; trying npm pack, whose configuration may hold credentials`,
+      );
+      try {
+        const packed = await npmPack(
+          PINNED_PACKAGES.map((p) => `${p.name}@${p.version}`),
+          join(destDir, 'npm-pack'),
+          { registry: registry.url },
+        );
+        return {
+          tarballs: PINNED_PACKAGES.map((p) => ({
+            name: p.name,
+            file: packed.get(p.name) ?? '',
+            integrity: p.integrity,
+          })),
+          source: 'npm-pack',
+        };
+      } catch (npmError) {
+        npmNote = ` npm pack did not help either: ${describeError(npmError)}.`;
+        log(`npm pack failed: ${describeError(npmError)}`);
+      }
+    }
+    throw new WorkloadError(
+      `could not download ${e.pkg} from ${from}: ${e.message}.${npmNote} ${waysOut(toolRoot, arch)}`,
+    );
+  }
 }

@@ -1,13 +1,14 @@
 /**
- * Fetch tarballs with `npm pack` and unpack them into a `node_modules` tree. `npm pack` of a
- * registry spec runs no lifecycle script, and the user's npm configuration (registry, proxy,
- * auth) applies. Extraction uses the system `tar` (GNU tar on Linux, bsdtar on macOS and
- * Windows) with relative paths, so a Windows drive letter is never mistaken for a remote host.
+ * Unpack npm tarballs into a `node_modules` tree, in process (node-tar, the extractor npm itself
+ * uses), leaving out the other platforms' native binaries as it goes: no `tar` or `npm` is needed
+ * on the job's PATH. `npmPack` remains as the fallback for registries whose credentials only
+ * npm's own configuration can provide.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { extract } from 'tar';
 import { describeError, WorkloadError } from '../errors.js';
 import { verifyIntegrity } from './integrity.js';
 import { BINARY_ROOT, binaryDirsToPrune, bindingPath } from './platform.js';
@@ -18,6 +19,8 @@ export interface Tarball {
   readonly file: string;
   /** The expected sha512 SRI integrity. */
   readonly integrity: string;
+  /** Where it came from (a URL), for messages. */
+  readonly origin?: string;
 }
 
 interface RunResult {
@@ -43,22 +46,29 @@ function run(
       cwd: opts.cwd,
       shell: opts.shell ?? false,
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: opts.timeoutMs,
       windowsHide: true,
     });
+    // Our own timer, cleared on every outcome: the `timeout` option of spawn() leaves its timer
+    // running when the spawn itself fails (ENOENT: no npm on PATH), which kept the action's
+    // process alive for the whole timeout after it had reported the error.
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
       resolvePromise({
         code,
         signal,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
-      }),
-    );
+      });
+    });
   });
 }
 
@@ -67,17 +77,20 @@ function tail(text: string, lines = 15): string {
 }
 
 /**
- * `npm pack <specs…> --json --pack-destination <destDir>`, run in the current directory (so a
- * project `.npmrc` applies too). Returns each packed package's name → tarball path.
+ * `npm pack <specs…> --json --pack-destination <destDir> [--registry URL]`, run in the current
+ * directory (so a project `.npmrc` applies too: its credentials, proxy and certificates). A
+ * registry spec runs no lifecycle script. Returns each packed package's name → tarball path.
  */
 export async function npmPack(
   specs: readonly string[],
   destDir: string,
-  timeoutMs = 10 * 60_000,
+  opts: { registry?: string; timeoutMs?: number } = {},
 ): Promise<Map<string, string>> {
   await mkdir(destDir, { recursive: true });
   const windows = process.platform === 'win32';
+  const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
   const args = ['pack', ...specs, '--json', '--pack-destination', destDir];
+  if (opts.registry !== undefined) args.push('--registry', opts.registry);
   let result: RunResult;
   try {
     // npm is npm.cmd on Windows, which Node only runs through a shell.
@@ -120,30 +133,55 @@ export async function npmPack(
   return files;
 }
 
-/** Extract a tarball whose entries sit under `package/` and move that directory to `dest`. */
-async function extractPackage(file: string, dest: string): Promise<void> {
-  const work = `${dest}.extract`;
-  await rm(work, { recursive: true, force: true });
-  await mkdir(work, { recursive: true });
-  let result: RunResult;
+/**
+ * The binary directory (relative to the package) that an entry at `rel` falls in when that
+ * directory is another platform's or another architecture's, else undefined: what to leave out.
+ */
+export function foreignBinaryDir(rel: string, platform: string, arch: string): string | undefined {
+  if (!rel.startsWith(`${BINARY_ROOT}/`)) return undefined;
+  const [os, cpu, ...rest] = rel.slice(BINARY_ROOT.length + 1).split('/');
+  if (os === undefined || os === '') return undefined;
+  if (os !== platform) return `${BINARY_ROOT}/${os}`;
+  // `cpu` is a directory only when something lies below it.
+  if (cpu !== undefined && cpu !== '' && cpu !== arch && rest.length > 0) {
+    return `${BINARY_ROOT}/${os}/${cpu}`;
+  }
+  return undefined;
+}
+
+/**
+ * Extract an npm tarball (entries under one top directory, `package/`) into `dest`, leaving out
+ * the entries `skip` names a directory for; returns those directories.
+ */
+async function extractPackage(
+  file: string,
+  dest: string,
+  skip: (rel: string) => string | undefined,
+): Promise<string[]> {
+  await rm(dest, { recursive: true, force: true });
+  await mkdir(dest, { recursive: true });
+  const skipped = new Set<string>();
   try {
-    // Options before the archive: bsdtar reads anything after it as member names.
-    const archive = relative(work, file).split(sep).join('/');
-    result = await run('tar', ['--no-same-owner', '-xzf', archive], {
-      cwd: work,
-      timeoutMs: 10 * 60_000,
+    await extract({
+      file,
+      cwd: dest,
+      strip: 1,
+      strict: true,
+      preserveOwner: false,
+      filter: (path) => {
+        const rel = path.replace(/^\.?\/?[^/]+\/?/, '');
+        const dir = skip(rel);
+        if (dir !== undefined) skipped.add(dir);
+        return dir === undefined;
+      },
     });
   } catch (e) {
-    throw new WorkloadError(`could not run tar to extract ${file}: ${describeError(e)}`);
+    throw new WorkloadError(`could not unpack ${file}: ${describeError(e)}`);
   }
-  if (result.code !== 0) {
-    throw new WorkloadError(`tar could not extract ${file}:\n${tail(result.stderr)}`);
+  if (!existsSync(join(dest, 'package.json'))) {
+    throw new WorkloadError(`${file} is not an npm package: it has no package/package.json`);
   }
-  const unpacked = join(work, 'package');
-  if (!existsSync(unpacked)) throw new WorkloadError(`${file} has no package/ directory`);
-  await mkdir(dirname(dest), { recursive: true });
-  await rename(unpacked, dest);
-  await rm(work, { recursive: true, force: true });
+  return [...skipped].sort();
 }
 
 /** The `<platform>/<arch>` pairs under a package's BINARY_ROOT. */
@@ -173,9 +211,9 @@ export async function pruneBinaries(
 }
 
 /**
- * Verify each tarball's integrity, unpack it to `<destDir>/node_modules/<name>`, then prune the
- * binaries of onnxruntime-node to `platform/arch`. On any failure `destDir` is removed whole and
- * the error (a WorkloadError) is rethrown.
+ * Verify each tarball's integrity, unpack it to `<destDir>/node_modules/<name>`, leaving out the
+ * native binaries of onnxruntime-node for other platforms than `platform/arch`. On any failure
+ * `destDir` is removed whole and the error (a WorkloadError) is rethrown.
  */
 export async function installFromTarballs(opts: {
   readonly tarballs: readonly Tarball[];
@@ -183,18 +221,26 @@ export async function installFromTarballs(opts: {
   readonly platform: string;
   readonly arch: string;
 }): Promise<{ pruned: string[] }> {
-  const { destDir } = opts;
+  const { destDir, platform, arch } = opts;
   try {
     await rm(destDir, { recursive: true, force: true });
     await mkdir(join(destDir, 'node_modules'), { recursive: true });
+    let pruned: string[] = [];
     for (const t of opts.tarballs) {
-      await verifyIntegrity(t.file, t.integrity, t.name);
-      await extractPackage(t.file, join(destDir, 'node_modules', t.name));
+      const label = t.origin !== undefined ? `${t.name} (${t.origin})` : t.name;
+      await verifyIntegrity(t.file, t.integrity, label);
+      const skip =
+        t.name === 'onnxruntime-node'
+          ? (rel: string) => foreignBinaryDir(rel, platform, arch)
+          : () => undefined;
+      const skipped = await extractPackage(t.file, join(destDir, 'node_modules', t.name), skip);
+      if (t.name === 'onnxruntime-node') pruned = skipped;
     }
     const ortDir = join(destDir, 'node_modules', 'onnxruntime-node');
     if (!existsSync(ortDir)) return { pruned: [] };
-    const pruned = await pruneBinaries(ortDir, opts.platform, opts.arch);
-    const binding = bindingPath(opts.platform, opts.arch);
+    // A bare directory entry (no trailing slash, nothing below it) passes the filter: prune it.
+    pruned = [...new Set([...pruned, ...(await pruneBinaries(ortDir, platform, arch))])].sort();
+    const binding = bindingPath(platform, arch);
     if (!existsSync(join(ortDir, binding))) {
       throw new WorkloadError(`the onnxruntime-node tarball has no ${binding}`);
     }

@@ -361,7 +361,18 @@ export function buildFeeds(
     } else {
       data = generateData(i.type, count, inputSeed(seed, i.name));
     }
-    feeds[i.name] = new ort.Tensor(i.type, data, i.shape);
+    const tensor = new ort.Tensor(i.type, data, i.shape);
+    // On Node 24, onnxruntime-common 1.30 turns a float16 Uint16Array into a Float16Array, whose
+    // bytes the 1.30 binding reads as 0 ("not enough space: expected 32, got 0"; upstream
+    // microsoft/onnxruntime#32323). Hand it the raw half-precision bits, as on Node 20.
+    if (
+      i.type === 'float16' &&
+      data instanceof Uint16Array &&
+      !(tensor.data instanceof Uint16Array)
+    ) {
+      (tensor as unknown as { cpuData: Uint16Array }).cpuData = data;
+    }
+    feeds[i.name] = tensor;
   }
   return feeds;
 }
@@ -384,7 +395,9 @@ export async function modelFileBytes(path: string): Promise<number> {
 
 async function readModel(path: string, input: string): Promise<Uint8Array> {
   const fail = (why: string) =>
-    new InputError(`${input}: cannot read ${JSON.stringify(path)} (${why}); expected a readable .onnx file`);
+    new InputError(
+      `${input}: cannot read ${JSON.stringify(path)} (${why}); expected a readable .onnx file`,
+    );
   try {
     // stat first: a device (/dev/zero), a FIFO or a huge file is refused before reading.
     const info = await stat(path);
