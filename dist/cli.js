@@ -136,7 +136,8 @@ var init_package = __esm({
         test: "node --import tsx --test --test-concurrency=1 test/*.test.ts",
         lint: "eslint . && prettier --check . && node scripts/readme.mjs --check",
         format: "prettier --write .",
-        bench: "node --import tsx bench/index.ts"
+        bench: "node --import tsx bench/index.ts",
+        "setup:node24": "npm rebuild node --ignore-scripts=false"
       },
       dependencies: {
         "onnxruntime-node": "^1.30.0"
@@ -145,6 +146,7 @@ var init_package = __esm({
         "@actions/cache": "^6.3.0",
         "@actions/core": "^3.0.1",
         "@actions/github": "^9.1.1",
+        "@actions/http-client": "^4.0.1",
         "@actions/tool-cache": "^4.0.0",
         "@eslint/js": "^10.0.1",
         "@octokit/openapi": "^23.0.2",
@@ -156,9 +158,11 @@ var init_package = __esm({
         globals: "^17.14.0",
         jstat: "^1.9.6",
         mermaid: "^11.17.2",
+        node: "^24.21.0",
         "onnx-proto": "^8.0.1",
         prettier: "^3.10.1",
         "simple-statistics": "^7.12.1",
+        tar: "^7.5.23",
         tsx: "^4.23.15",
         typescript: "^6.0.3",
         "typescript-eslint": "^8.74.0",
@@ -13374,7 +13378,11 @@ function buildFeeds(ort, inputs, seed) {
     } else {
       data = generateData(i.type, count, inputSeed(seed, i.name));
     }
-    feeds[i.name] = new ort.Tensor(i.type, data, i.shape);
+    const tensor = new ort.Tensor(i.type, data, i.shape);
+    if (i.type === "float16" && data instanceof Uint16Array && !(tensor.data instanceof Uint16Array)) {
+      tensor.cpuData = data;
+    }
+    feeds[i.name] = tensor;
   }
   return feeds;
 }
@@ -13387,7 +13395,9 @@ async function modelFileBytes(path2) {
   }
 }
 async function readModel(path2, input) {
-  const fail = (why) => new InputError(`${input}: cannot read ${JSON.stringify(path2)} (${why}); expected a readable .onnx file`);
+  const fail = (why) => new InputError(
+    `${input}: cannot read ${JSON.stringify(path2)} (${why}); expected a readable .onnx file`
+  );
   try {
     const info = await stat(path2);
     if (info.isDirectory()) throw fail("it is a directory");

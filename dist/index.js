@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
 }) : x)(function(x) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
@@ -30,13 +30,13 @@ var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
 };
-var __copyProps = (to, from, except, desc) => {
+var __copyProps = (to2, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+      if (!__hasOwnProp.call(to2, key) && key !== except)
+        __defProp(to2, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   }
-  return to;
+  return to2;
 };
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
@@ -83,11 +83,11 @@ function issueCommand(command, properties, message) {
 function issue(name, message = "") {
   issueCommand(name, {}, message);
 }
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData(s3) {
+  return toCommandValue(s3).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(s3) {
+  return toCommandValue(s3).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 var CMD_STRING, Command;
 var init_command = __esm({
@@ -246,8 +246,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = __require("net");
     var tls = __require("tls");
-    var http3 = __require("http");
-    var https3 = __require("https");
+    var http4 = __require("http");
+    var https4 = __require("https");
     var events2 = __require("events");
     var assert4 = __require("assert");
     var util6 = __require("util");
@@ -257,24 +257,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https3.request;
+      agent.request = https4.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https3.request;
+      agent.request = https4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -283,7 +283,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http3.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http4.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -441,10 +441,10 @@ var require_tunnel = __commonJS({
         var overrides = arguments[i];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
-          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-            var k = keys[j];
-            if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+          for (var j2 = 0, keyLen = keys.length; j2 < keyLen; ++j2) {
+            var k2 = keys[j2];
+            if (overrides[k2] !== void 0) {
+              target[k2] = overrides[k2];
             }
           }
         }
@@ -1179,7 +1179,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
     var { tree } = require_tree();
-    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
+    var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v2) => Number(v2));
     var BodyAsyncIterable = class {
       constructor(body2) {
         this[kBody] = body2;
@@ -1366,8 +1366,8 @@ var require_util = __commonJS({
     }
     var KEEPALIVE_TIMEOUT_EXPR = /timeout=(\d+)/;
     function parseKeepAliveTimeout(val) {
-      const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
-      return m ? parseInt(m[1], 10) * 1e3 : null;
+      const m2 = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
+      return m2 ? parseInt(m2[1], 10) * 1e3 : null;
     }
     function headerNameToString(value) {
       return typeof value === "string" ? headerNameLowerCasedRecord[value] ?? value.toLowerCase() : tree.lookup(value) ?? value.toString("latin1").toLowerCase();
@@ -1569,11 +1569,11 @@ var require_util = __commonJS({
     }
     function parseRangeHeader(range3) {
       if (range3 == null || range3 === "") return { start: 0, end: null, size: null };
-      const m = range3 ? range3.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
-      return m ? {
-        start: parseInt(m[1]),
-        end: m[2] ? parseInt(m[2]) : null,
-        size: m[3] ? parseInt(m[3]) : null
+      const m2 = range3 ? range3.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+      return m2 ? {
+        start: parseInt(m2[1]),
+        end: m2[2] ? parseInt(m2[2]) : null,
+        size: m2[3] ? parseInt(m2[3]) : null
       } : null;
     }
     function addListener(obj2, name, listener) {
@@ -2365,9 +2365,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2405,12 +2405,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -2850,16 +2850,16 @@ var require_connect = __commonJS({
         return noop3;
       }
       let s1 = null;
-      let s2 = null;
+      let s22 = null;
       const fastTimer = timers.setFastTimeout(() => {
         s1 = setImmediate(() => {
-          s2 = setImmediate(() => onConnectTimeout(socketWeakRef.deref(), opts));
+          s22 = setImmediate(() => onConnectTimeout(socketWeakRef.deref(), opts));
         });
       }, opts.timeout);
       return () => {
         timers.clearFastTimeout(fastTimer);
         clearImmediate(s1);
-        clearImmediate(s2);
+        clearImmediate(s22);
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
@@ -3599,19 +3599,19 @@ var require_data_url = __commonJS({
     function percentDecode(input) {
       const length = input.length;
       const output = new Uint8Array(length);
-      let j = 0;
+      let j2 = 0;
       for (let i = 0; i < length; ++i) {
         const byte = input[i];
         if (byte !== 37) {
-          output[j++] = byte;
+          output[j2++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
-          output[j++] = 37;
+          output[j2++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output[j2++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
           i += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length === j2 ? output : output.subarray(0, j2);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -3886,15 +3886,15 @@ var require_webidl = __commonJS({
         message: `"${context5.value}" is an invalid ${context5.type}.`
       });
     };
-    webidl.brandCheck = function(V, I, opts) {
+    webidl.brandCheck = function(V2, I2, opts) {
       if (opts?.strict !== false) {
-        if (!(V instanceof I)) {
+        if (!(V2 instanceof I2)) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
         }
       } else {
-        if (V?.[Symbol.toStringTag] !== I.prototype[Symbol.toStringTag]) {
+        if (V2?.[Symbol.toStringTag] !== I2.prototype[Symbol.toStringTag]) {
           const err = new TypeError("Illegal invocation");
           err.code = "ERR_INVALID_THIS";
           throw err;
@@ -3915,8 +3915,8 @@ var require_webidl = __commonJS({
         message: "Illegal constructor"
       });
     };
-    webidl.util.Type = function(V) {
-      switch (typeof V) {
+    webidl.util.Type = function(V2) {
+      switch (typeof V2) {
         case "undefined":
           return "Undefined";
         case "boolean":
@@ -3931,7 +3931,7 @@ var require_webidl = __commonJS({
           return "BigInt";
         case "function":
         case "object": {
-          if (V === null) {
+          if (V2 === null) {
             return "Null";
           }
           return "Object";
@@ -3940,7 +3940,7 @@ var require_webidl = __commonJS({
     };
     webidl.util.markAsUncloneable = markAsUncloneable || (() => {
     });
-    webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
+    webidl.util.ConvertToInt = function(V2, bitLength, signedness, opts) {
       let upperBound;
       let lowerBound;
       if (bitLength === 64) {
@@ -3957,7 +3957,7 @@ var require_webidl = __commonJS({
         lowerBound = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
-      let x = Number(V);
+      let x = Number(V2);
       if (x === 0) {
         x = 0;
       }
@@ -3965,7 +3965,7 @@ var require_webidl = __commonJS({
         if (Number.isNaN(x) || x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Could not convert ${webidl.util.Stringify(V)} to an integer.`
+            message: `Could not convert ${webidl.util.Stringify(V2)} to an integer.`
           });
         }
         x = webidl.util.IntegerPart(x);
@@ -4003,28 +4003,28 @@ var require_webidl = __commonJS({
       }
       return r;
     };
-    webidl.util.Stringify = function(V) {
-      const type = webidl.util.Type(V);
+    webidl.util.Stringify = function(V2) {
+      const type = webidl.util.Type(V2);
       switch (type) {
         case "Symbol":
-          return `Symbol(${V.description})`;
+          return `Symbol(${V2.description})`;
         case "Object":
-          return inspect2(V);
+          return inspect2(V2);
         case "String":
-          return `"${V}"`;
+          return `"${V2}"`;
         default:
-          return `${V}`;
+          return `${V2}`;
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V, prefix2, argument, Iterable) => {
-        if (webidl.util.Type(V) !== "Object") {
+      return (V2, prefix2, argument, Iterable) => {
+        if (webidl.util.Type(V2) !== "Object") {
           throw webidl.errors.exception({
             header: prefix2,
-            message: `${argument} (${webidl.util.Stringify(V)}) is not iterable.`
+            message: `${argument} (${webidl.util.Stringify(V2)}) is not iterable.`
           });
         }
-        const method = typeof Iterable === "function" ? Iterable() : V?.[Symbol.iterator]?.();
+        const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
         const seq = [];
         let index = 0;
         if (method === void 0 || typeof method.next !== "function") {
@@ -4044,29 +4044,29 @@ var require_webidl = __commonJS({
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O, prefix2, argument) => {
-        if (webidl.util.Type(O) !== "Object") {
+      return (O2, prefix2, argument) => {
+        if (webidl.util.Type(O2) !== "Object") {
           throw webidl.errors.exception({
             header: prefix2,
-            message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
+            message: `${argument} ("${webidl.util.Type(O2)}") is not an Object.`
           });
         }
         const result = {};
-        if (!types2.isProxy(O)) {
-          const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
+        if (!types2.isProxy(O2)) {
+          const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
           for (const key of keys2) {
             const typedKey = keyConverter(key, prefix2, argument);
-            const typedValue = valueConverter(O[key], prefix2, argument);
+            const typedValue = valueConverter(O2[key], prefix2, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
-        const keys = Reflect.ownKeys(O);
+        const keys = Reflect.ownKeys(O2);
         for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+          const desc = Reflect.getOwnPropertyDescriptor(O2, key);
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix2, argument);
-            const typedValue = valueConverter(O[key], prefix2, argument);
+            const typedValue = valueConverter(O2[key], prefix2, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -4074,14 +4074,14 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i) {
-      return (V, prefix2, argument, opts) => {
-        if (opts?.strict !== false && !(V instanceof i)) {
+      return (V2, prefix2, argument, opts) => {
+        if (opts?.strict !== false && !(V2 instanceof i)) {
           throw webidl.errors.exception({
             header: prefix2,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i.name}.`
+            message: `Expected ${argument} ("${webidl.util.Stringify(V2)}") to be an instance of ${i.name}.`
           });
         }
-        return V;
+        return V2;
       };
     };
     webidl.dictionaryConverter = function(converters) {
@@ -4126,27 +4126,27 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V, prefix2, argument) => {
-        if (V === null) {
-          return V;
+      return (V2, prefix2, argument) => {
+        if (V2 === null) {
+          return V2;
         }
-        return converter(V, prefix2, argument);
+        return converter(V2, prefix2, argument);
       };
     };
-    webidl.converters.DOMString = function(V, prefix2, argument, opts) {
-      if (V === null && opts?.legacyNullToEmptyString) {
+    webidl.converters.DOMString = function(V2, prefix2, argument, opts) {
+      if (V2 === null && opts?.legacyNullToEmptyString) {
         return "";
       }
-      if (typeof V === "symbol") {
+      if (typeof V2 === "symbol") {
         throw webidl.errors.exception({
           header: prefix2,
           message: `${argument} is a symbol, which cannot be converted to a DOMString.`
         });
       }
-      return String(V);
+      return String(V2);
     };
-    webidl.converters.ByteString = function(V, prefix2, argument) {
-      const x = webidl.converters.DOMString(V, prefix2, argument);
+    webidl.converters.ByteString = function(V2, prefix2, argument) {
+      const x = webidl.converters.DOMString(V2, prefix2, argument);
       for (let index = 0; index < x.length; index++) {
         if (x.charCodeAt(index) > 255) {
           throw new TypeError(
@@ -4157,107 +4157,107 @@ var require_webidl = __commonJS({
       return x;
     };
     webidl.converters.USVString = toUSVString;
-    webidl.converters.boolean = function(V) {
-      const x = Boolean(V);
+    webidl.converters.boolean = function(V2) {
+      const x = Boolean(V2);
       return x;
     };
-    webidl.converters.any = function(V) {
-      return V;
+    webidl.converters.any = function(V2) {
+      return V2;
     };
-    webidl.converters["long long"] = function(V, prefix2, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix2, argument);
+    webidl.converters["long long"] = function(V2, prefix2, argument) {
+      const x = webidl.util.ConvertToInt(V2, 64, "signed", void 0, prefix2, argument);
       return x;
     };
-    webidl.converters["unsigned long long"] = function(V, prefix2, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix2, argument);
+    webidl.converters["unsigned long long"] = function(V2, prefix2, argument) {
+      const x = webidl.util.ConvertToInt(V2, 64, "unsigned", void 0, prefix2, argument);
       return x;
     };
-    webidl.converters["unsigned long"] = function(V, prefix2, argument) {
-      const x = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix2, argument);
+    webidl.converters["unsigned long"] = function(V2, prefix2, argument) {
+      const x = webidl.util.ConvertToInt(V2, 32, "unsigned", void 0, prefix2, argument);
       return x;
     };
-    webidl.converters["unsigned short"] = function(V, prefix2, argument, opts) {
-      const x = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix2, argument);
+    webidl.converters["unsigned short"] = function(V2, prefix2, argument, opts) {
+      const x = webidl.util.ConvertToInt(V2, 16, "unsigned", opts, prefix2, argument);
       return x;
     };
-    webidl.converters.ArrayBuffer = function(V, prefix2, argument, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isAnyArrayBuffer(V)) {
+    webidl.converters.ArrayBuffer = function(V2, prefix2, argument, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types2.isAnyArrayBuffer(V2)) {
         throw webidl.errors.conversionFailed({
           prefix: prefix2,
-          argument: `${argument} ("${webidl.util.Stringify(V)}")`,
+          argument: `${argument} ("${webidl.util.Stringify(V2)}")`,
           types: ["ArrayBuffer"]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V)) {
+      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V2)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.resizable || V.growable) {
+      if (V2.resizable || V2.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.TypedArray = function(V, T, prefix2, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isTypedArray(V) || V.constructor.name !== T.name) {
+    webidl.converters.TypedArray = function(V2, T, prefix2, name, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types2.isTypedArray(V2) || V2.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix: prefix2,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name} ("${webidl.util.Stringify(V2)}")`,
           types: [T.name]
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.buffer.resizable || V.buffer.growable) {
+      if (V2.buffer.resizable || V2.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.DataView = function(V, prefix2, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types2.isDataView(V)) {
+    webidl.converters.DataView = function(V2, prefix2, name, opts) {
+      if (webidl.util.Type(V2) !== "Object" || !types2.isDataView(V2)) {
         throw webidl.errors.exception({
           header: prefix2,
           message: `${name} is not a DataView.`
         });
       }
-      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V.buffer)) {
+      if (opts?.allowShared === false && types2.isSharedArrayBuffer(V2.buffer)) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "SharedArrayBuffer is not allowed."
         });
       }
-      if (V.buffer.resizable || V.buffer.growable) {
+      if (V2.buffer.resizable || V2.buffer.growable) {
         throw webidl.errors.exception({
           header: "ArrayBuffer",
           message: "Received a resizable ArrayBuffer."
         });
       }
-      return V;
+      return V2;
     };
-    webidl.converters.BufferSource = function(V, prefix2, name, opts) {
-      if (types2.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix2, name, { ...opts, allowShared: false });
+    webidl.converters.BufferSource = function(V2, prefix2, name, opts) {
+      if (types2.isAnyArrayBuffer(V2)) {
+        return webidl.converters.ArrayBuffer(V2, prefix2, name, { ...opts, allowShared: false });
       }
-      if (types2.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix2, name, { ...opts, allowShared: false });
+      if (types2.isTypedArray(V2)) {
+        return webidl.converters.TypedArray(V2, V2.constructor, prefix2, name, { ...opts, allowShared: false });
       }
-      if (types2.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix2, name, { ...opts, allowShared: false });
+      if (types2.isDataView(V2)) {
+        return webidl.converters.DataView(V2, prefix2, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix: prefix2,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name} ("${webidl.util.Stringify(V2)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4665,11 +4665,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A, B) {
-      if (A.origin === B.origin && A.origin === "null") {
+    function sameOrigin(A2, B2) {
+      if (A2.origin === B2.origin && A2.origin === "null") {
         return true;
       }
-      if (A.protocol === B.protocol && A.hostname === B.hostname && A.port === B.port) {
+      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
         return true;
       }
       return false;
@@ -4677,8 +4677,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5320,15 +5320,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state3 = this[kState].reduce((a, b) => {
-          if (a[b.name]) {
-            if (Array.isArray(a[b.name])) {
-              a[b.name].push(b.value);
+        const state3 = this[kState].reduce((a, b2) => {
+          if (a[b2.name]) {
+            if (Array.isArray(a[b2.name])) {
+              a[b2.name].push(b2.value);
             } else {
-              a[b.name] = [a[b.name], b.value];
+              a[b2.name] = [a[b2.name], b2.value];
             }
           } else {
-            a[b.name] = b.value;
+            a[b2.name] = b2.value;
           }
           return a;
         }, { __proto__: null });
@@ -5708,7 +5708,7 @@ Content-Disposition: form-data`;
         const escape3 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
-        const rn = new Uint8Array([13, 10]);
+        const rn2 = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
@@ -5724,9 +5724,9 @@ ${normalizeLinefeeds(value)}\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value, rn);
+            blobParts.push(chunk2, value, rn2);
             if (typeof value.size === "number") {
-              length += chunk2.byteLength + value.size + rn.byteLength;
+              length += chunk2.byteLength + value.size + rn2.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -6010,39 +6010,39 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p2, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
-            assert4(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+          wasm_on_status: (p2, at2, len) => {
+            assert4(currentParser.ptr === p2);
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_message_begin: (p) => {
-            assert4(currentParser.ptr === p);
+          wasm_on_message_begin: (p2) => {
+            assert4(currentParser.ptr === p2);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
-            assert4(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+          wasm_on_header_field: (p2, at2, len) => {
+            assert4(currentParser.ptr === p2);
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
-            assert4(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+          wasm_on_header_value: (p2, at2, len) => {
+            assert4(currentParser.ptr === p2);
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
-            assert4(currentParser.ptr === p);
+          wasm_on_headers_complete: (p2, statusCode, upgrade, shouldKeepAlive) => {
+            assert4(currentParser.ptr === p2);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
-            assert4(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+          wasm_on_body: (p2, at2, len) => {
+            assert4(currentParser.ptr === p2);
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_message_complete: (p) => {
-            assert4(currentParser.ptr === p);
+          wasm_on_message_complete: (p2) => {
+            assert4(currentParser.ptr === p2);
             return currentParser.onMessageComplete() || 0;
           }
           /* eslint-enable camelcase */
@@ -6840,8 +6840,8 @@ upgrade: ${upgrade}\r
         if (!err) {
           try {
             writer.end();
-          } catch (er) {
-            err = er;
+          } catch (er2) {
+            err = er2;
           }
         }
         writer.destroy(err);
@@ -6929,12 +6929,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7604,12 +7604,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7827,7 +7827,7 @@ var require_client = __commonJS({
     "use strict";
     var assert4 = __require("node:assert");
     var net = __require("node:net");
-    var http3 = __require("node:http");
+    var http4 = __require("node:http");
     var util6 = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -8016,7 +8016,7 @@ var require_client = __commonJS({
         this[kUrl] = util6.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http4.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -8088,16 +8088,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -8108,7 +8108,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8159,7 +8159,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8171,7 +8171,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8507,8 +8507,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -8685,11 +8685,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b) {
-      if (a === 0) return b;
-      while (b !== 0) {
-        const t = b;
-        b = a % b;
+    function getGreatestCommonDivisor(a, b2) {
+      if (a === 0) return b2;
+      while (b2 !== 0) {
+        const t = b2;
+        b2 = a % b2;
         a = t;
       }
       return a;
@@ -8761,7 +8761,7 @@ var require_balanced_pool = __commonJS({
         return this;
       }
       get upstreams() {
-        return this[kClients].filter((dispatcher) => dispatcher.closed !== true && dispatcher.destroyed !== true).map((p) => p[kUrl].origin);
+        return this[kClients].filter((dispatcher) => dispatcher.closed !== true && dispatcher.destroyed !== true).map((p2) => p2[kUrl].origin);
       }
       [kGetDispatcher]() {
         if (this[kClients].length === 0) {
@@ -8771,7 +8771,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
         if (allClientsBusy) {
           return;
         }
@@ -9777,7 +9777,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError3());
           }
@@ -9790,7 +9790,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError3());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9809,7 +9809,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream3, type) {
       assert4(!stream3[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream3)) {
           const rState = stream3._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9826,7 +9826,7 @@ var require_readable = __commonJS({
             stream3[kConsume] = {
               type,
               stream: stream3,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9896,18 +9896,18 @@ var require_readable = __commonJS({
       return buffer3;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve3, stream: stream3, length } = consume2;
+      const { type, body: body2, resolve: resolve4, stream: stream3, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body2, length));
+          resolve4(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body2, length)));
+          resolve4(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body2, length).buffer);
+          resolve4(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body2, { type: stream3[kContentType] }));
+          resolve4(new Blob(body2, { type: stream3[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body2, length));
+          resolve4(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10164,9 +10164,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10389,9 +10389,9 @@ var require_api_stream = __commonJS({
     };
     function stream3(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream3.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10676,9 +10676,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10770,9 +10770,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -11027,8 +11027,8 @@ var require_mock_utils = __commonJS({
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+          for (let j2 = 0; j2 < value.length; ++j2) {
+            result.push(name, Buffer.from(`${value[j2]}`));
           }
         } else {
           result.push(name, Buffer.from(`${value}`));
@@ -12151,10 +12151,10 @@ var require_headers = __commonJS({
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
-      let j = potentialValue.length;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
-      return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
+      let j2 = potentialValue.length;
+      while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j2 - 1))) --j2;
+      while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
+      return i === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i, j2);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
@@ -12201,8 +12201,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b) {
-      return a[0] < b[0] ? -1 : 1;
+    function compareHeaderName(a, b2) {
+      return a[0] < b2[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -12333,7 +12333,7 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert4(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
+          for (let i = 1, j2 = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
             value = iterator2.next().value;
             x = array[i] = [value[0], value[1].value];
             assert4(x[1] !== null);
@@ -12348,9 +12348,9 @@ var require_headers = __commonJS({
               }
             }
             if (i !== pivot) {
-              j = i;
-              while (j > left) {
-                array[j] = array[--j];
+              j2 = i;
+              while (j2 > left) {
+                array[j2] = array[--j2];
               }
               array[left] = x;
             }
@@ -12493,8 +12493,8 @@ var require_headers = __commonJS({
         for (let i = 0; i < names.length; ++i) {
           const { 0: name, 1: value } = names[i];
           if (name === "set-cookie") {
-            for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+            for (let j2 = 0; j2 < cookies.length; ++j2) {
+              headers.push([name, cookies[j2]]);
             }
           } else {
             headers.push([name, value]);
@@ -12540,19 +12540,19 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V, prefix2, argument) {
-      if (webidl.util.Type(V) === "Object") {
-        const iterator2 = Reflect.get(V, Symbol.iterator);
-        if (!util6.types.isProxy(V) && iterator2 === Headers2.prototype.entries) {
+    webidl.converters.HeadersInit = function(V2, prefix2, argument) {
+      if (webidl.util.Type(V2) === "Object") {
+        const iterator2 = Reflect.get(V2, Symbol.iterator);
+        if (!util6.types.isProxy(V2) && iterator2 === Headers2.prototype.entries) {
           try {
-            return getHeadersList(V).entriesList;
+            return getHeadersList(V2).entriesList;
           } catch {
           }
         }
         if (typeof iterator2 === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix2, argument, iterator2.bind(V));
+          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix2, argument, iterator2.bind(V2));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V, prefix2, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V2, prefix2, argument);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12821,12 +12821,12 @@ var require_response = __commonJS({
         ...state3
       };
       return new Proxy(response, {
-        get(target, p) {
-          return p in state3 ? state3[p] : target[p];
+        get(target, p2) {
+          return p2 in state3 ? state3[p2] : target[p2];
         },
-        set(target, p, value) {
-          assert4(!(p in state3));
-          target[p] = value;
+        set(target, p2, value) {
+          assert4(!(p2 in state3));
+          target[p2] = value;
           return true;
         }
       });
@@ -12917,32 +12917,32 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix2, name) {
-      if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix2, name);
+    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix2, name) {
+      if (typeof V2 === "string") {
+        return webidl.converters.USVString(V2, prefix2, name);
       }
-      if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix2, name, { strict: false });
+      if (isBlobLike(V2)) {
+        return webidl.converters.Blob(V2, prefix2, name, { strict: false });
       }
-      if (ArrayBuffer.isView(V) || types2.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix2, name);
+      if (ArrayBuffer.isView(V2) || types2.isArrayBuffer(V2)) {
+        return webidl.converters.BufferSource(V2, prefix2, name);
       }
-      if (util6.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix2, name, { strict: false });
+      if (util6.isFormDataLike(V2)) {
+        return webidl.converters.FormData(V2, prefix2, name, { strict: false });
       }
-      if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix2, name);
+      if (V2 instanceof URLSearchParams) {
+        return webidl.converters.URLSearchParams(V2, prefix2, name);
       }
-      return webidl.converters.DOMString(V, prefix2, name);
+      return webidl.converters.DOMString(V2, prefix2, name);
     };
-    webidl.converters.BodyInit = function(V, prefix2, argument) {
-      if (V instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V, prefix2, argument);
+    webidl.converters.BodyInit = function(V2, prefix2, argument) {
+      if (V2 instanceof ReadableStream) {
+        return webidl.converters.ReadableStream(V2, prefix2, argument);
       }
-      if (V?.[Symbol.asyncIterator]) {
-        return V;
+      if (V2?.[Symbol.asyncIterator]) {
+        return V2;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V, prefix2, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V2, prefix2, argument);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -13611,14 +13611,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V, prefix2, argument) {
-      if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix2, argument);
+    webidl.converters.RequestInfo = function(V2, prefix2, argument) {
+      if (typeof V2 === "string") {
+        return webidl.converters.USVString(V2, prefix2, argument);
       }
-      if (V instanceof Request) {
-        return webidl.converters.Request(V, prefix2, argument);
+      if (V2 instanceof Request) {
+        return webidl.converters.Request(V2, prefix2, argument);
       }
-      return webidl.converters.USVString(V, prefix2, argument);
+      return webidl.converters.USVString(V2, prefix2, argument);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -13814,18 +13814,18 @@ var require_fetch = __commonJS({
     }
     function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
-      let p = createDeferredPromise();
+      let p2 = createDeferredPromise();
       let requestObject;
       try {
         requestObject = new Request(input, init);
       } catch (e) {
-        p.reject(e);
-        return p.promise;
+        p2.reject(e);
+        return p2.promise;
       }
       const request2 = requestObject[kState];
       if (requestObject.signal.aborted) {
-        abortFetch(p, request2, null, requestObject.signal.reason);
-        return p.promise;
+        abortFetch(p2, request2, null, requestObject.signal.reason);
+        return p2.promise;
       }
       const globalObject = request2.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
@@ -13841,7 +13841,7 @@ var require_fetch = __commonJS({
           assert4(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request2, realResponse, requestObject.signal.reason);
+          abortFetch(p2, request2, realResponse, requestObject.signal.reason);
         }
       );
       const processResponse = (response) => {
@@ -13849,16 +13849,16 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request2, responseObject, controller.serializedAbortReason);
+          abortFetch(p2, request2, responseObject, controller.serializedAbortReason);
           return;
         }
         if (response.type === "error") {
-          p.reject(new TypeError("fetch failed", { cause: response.error }));
+          p2.reject(new TypeError("fetch failed", { cause: response.error }));
           return;
         }
         responseObject = new WeakRef(fromInnerResponse(response, "immutable"));
-        p.resolve(responseObject.deref());
-        p = null;
+        p2.resolve(responseObject.deref());
+        p2 = null;
       };
       controller = fetching({
         request: request2,
@@ -13867,7 +13867,7 @@ var require_fetch = __commonJS({
         dispatcher: requestObject[kDispatcher]
         // undici
       });
-      return p.promise;
+      return p2.promise;
     }
     function finalizeAndReportTiming(response, initiatorType = "other") {
       if (response.type === "error" && response.aborted) {
@@ -13902,9 +13902,9 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request2, responseObject, error2) {
-      if (p) {
-        p.reject(error2);
+    function abortFetch(p2, request2, responseObject, error2) {
+      if (p2) {
+        p2.reject(error2);
       }
       if (request2.body != null && isReadable(request2.body?.stream)) {
         request2.body.stream.cancel(error2).catch((err) => {
@@ -14635,7 +14635,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14711,7 +14711,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable5({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14754,7 +14754,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15166,67 +15166,67 @@ var require_util4 = __commonJS({
       writable: false,
       configurable: false
     };
-    function readOperation(fr, blob, type, encodingName) {
-      if (fr[kState] === "loading") {
+    function readOperation(fr2, blob, type, encodingName) {
+      if (fr2[kState] === "loading") {
         throw new DOMException("Invalid state", "InvalidStateError");
       }
-      fr[kState] = "loading";
-      fr[kResult] = null;
-      fr[kError] = null;
+      fr2[kState] = "loading";
+      fr2[kResult] = null;
+      fr2[kError] = null;
       const stream3 = blob.stream();
       const reader = stream3.getReader();
       const bytes = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
-        while (!fr[kAborted]) {
+        while (!fr2[kAborted]) {
           try {
             const { done, value } = await chunkPromise;
-            if (isFirstChunk && !fr[kAborted]) {
+            if (isFirstChunk && !fr2[kAborted]) {
               queueMicrotask(() => {
-                fireAProgressEvent("loadstart", fr);
+                fireAProgressEvent("loadstart", fr2);
               });
             }
             isFirstChunk = false;
             if (!done && types2.isUint8Array(value)) {
               bytes.push(value);
-              if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
-                fr[kLastProgressEventFired] = Date.now();
+              if ((fr2[kLastProgressEventFired] === void 0 || Date.now() - fr2[kLastProgressEventFired] >= 50) && !fr2[kAborted]) {
+                fr2[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
-                  fireAProgressEvent("progress", fr);
+                  fireAProgressEvent("progress", fr2);
                 });
               }
               chunkPromise = reader.read();
             } else if (done) {
               queueMicrotask(() => {
-                fr[kState] = "done";
+                fr2[kState] = "done";
                 try {
                   const result = packageData(bytes, type, blob.type, encodingName);
-                  if (fr[kAborted]) {
+                  if (fr2[kAborted]) {
                     return;
                   }
-                  fr[kResult] = result;
-                  fireAProgressEvent("load", fr);
+                  fr2[kResult] = result;
+                  fireAProgressEvent("load", fr2);
                 } catch (error2) {
-                  fr[kError] = error2;
-                  fireAProgressEvent("error", fr);
+                  fr2[kError] = error2;
+                  fireAProgressEvent("error", fr2);
                 }
-                if (fr[kState] !== "loading") {
-                  fireAProgressEvent("loadend", fr);
+                if (fr2[kState] !== "loading") {
+                  fireAProgressEvent("loadend", fr2);
                 }
               });
               break;
             }
           } catch (error2) {
-            if (fr[kAborted]) {
+            if (fr2[kAborted]) {
               return;
             }
             queueMicrotask(() => {
-              fr[kState] = "done";
-              fr[kError] = error2;
-              fireAProgressEvent("error", fr);
-              if (fr[kState] !== "loading") {
-                fireAProgressEvent("loadend", fr);
+              fr2[kState] = "done";
+              fr2[kError] = error2;
+              fireAProgressEvent("error", fr2);
+              if (fr2[kState] !== "loading") {
+                fireAProgressEvent("loadend", fr2);
               }
             });
             break;
@@ -15300,24 +15300,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b, c] = ioQueue;
-      if (a === 239 && b === 187 && c === 191) {
+      const [a, b2, c] = ioQueue;
+      if (a === 239 && b2 === 187 && c === 191) {
         return "UTF-8";
-      } else if (a === 254 && b === 255) {
+      } else if (a === 254 && b2 === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b === 254) {
+      } else if (a === 255 && b2 === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b) => {
-        return a + b.byteLength;
+      const size = sequences.reduce((a, b2) => {
+        return a + b2.byteLength;
       }, 0);
       let offset = 0;
-      return sequences.reduce((a, b) => {
-        a.set(b, offset);
-        offset += b.byteLength;
+      return sequences.reduce((a, b2) => {
+        a.set(b2, offset);
+        offset += b2.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -15605,9 +15605,9 @@ var require_util5 = __commonJS({
     var assert4 = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A, B, excludeFragment = false) {
-      const serializedA = URLSerializer(A, excludeFragment);
-      const serializedB = URLSerializer(B, excludeFragment);
+    function urlEquals(A2, B2, excludeFragment = false) {
+      const serializedA = URLSerializer(A2, excludeFragment);
+      const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header) {
@@ -15661,11 +15661,11 @@ var require_cache = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
-        const p = this.#internalMatchAll(request2, options, 1);
-        if (p.length === 0) {
+        const p2 = this.#internalMatchAll(request2, options, 1);
+        if (p2.length === 0) {
           return;
         }
-        return p[0];
+        return p2[0];
       }
       async matchAll(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
@@ -15756,8 +15756,8 @@ var require_cache = __commonJS({
           }));
           responsePromises.push(responsePromise.promise);
         }
-        const p = Promise.all(responsePromises);
-        const responses = await p;
+        const p2 = Promise.all(responsePromises);
+        const responses = await p2;
         const operations = [];
         let index = 0;
         for (const response of responses) {
@@ -16429,7 +16429,7 @@ var require_util6 = __commonJS({
       "Nov",
       "Dec"
     ];
-    var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
+    var IMFPaddedNumbers = Array(61).fill(0).map((_2, i) => i.toString().padStart(2, "0"));
     function toIMFDate(date) {
       if (typeof date === "number") {
         date = new Date(date);
@@ -17118,24 +17118,24 @@ var require_util7 = __commonJS({
     var { ErrorEvent, createFastMessageEvent } = require_events();
     var { isUtf8 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
-    function isConnecting(ws) {
-      return ws[kReadyState] === states.CONNECTING;
+    function isConnecting(ws2) {
+      return ws2[kReadyState] === states.CONNECTING;
     }
-    function isEstablished(ws) {
-      return ws[kReadyState] === states.OPEN;
+    function isEstablished(ws2) {
+      return ws2[kReadyState] === states.OPEN;
     }
-    function isClosing(ws) {
-      return ws[kReadyState] === states.CLOSING;
+    function isClosing(ws2) {
+      return ws2[kReadyState] === states.CLOSING;
     }
-    function isClosed(ws) {
-      return ws[kReadyState] === states.CLOSED;
+    function isClosed(ws2) {
+      return ws2[kReadyState] === states.CLOSED;
     }
     function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
-    function websocketMessageReceived(ws, type, data) {
-      if (ws[kReadyState] !== states.OPEN) {
+    function websocketMessageReceived(ws2, type, data) {
+      if (ws2[kReadyState] !== states.OPEN) {
         return;
       }
       let dataForEvent;
@@ -17143,18 +17143,18 @@ var require_util7 = __commonJS({
         try {
           dataForEvent = utf8Decode(data);
         } catch {
-          failWebsocketConnection(ws, "Received invalid UTF-8 in text frame.");
+          failWebsocketConnection(ws2, "Received invalid UTF-8 in text frame.");
           return;
         }
       } else if (type === opcodes.BINARY) {
-        if (ws[kBinaryType] === "blob") {
+        if (ws2[kBinaryType] === "blob") {
           dataForEvent = new Blob([data]);
         } else {
           dataForEvent = toArrayBuffer(data);
         }
       }
-      fireEvent("message", ws, createFastMessageEvent, {
-        origin: ws[kWebSocketURL].origin,
+      fireEvent("message", ws2, createFastMessageEvent, {
+        origin: ws2[kWebSocketURL].origin,
         data: dataForEvent
       });
     }
@@ -17201,14 +17201,14 @@ var require_util7 = __commonJS({
       }
       return code >= 3e3 && code <= 4999;
     }
-    function failWebsocketConnection(ws, reason) {
-      const { [kController]: controller, [kResponse]: response } = ws;
+    function failWebsocketConnection(ws2, reason) {
+      const { [kController]: controller, [kResponse]: response } = ws2;
       controller.abort();
       if (response?.socket && !response.socket.destroyed) {
         response.socket.destroy();
       }
       if (reason) {
-        fireEvent("error", ws, (type, init) => new ErrorEvent(type, init), {
+        fireEvent("error", ws2, (type, init) => new ErrorEvent(type, init), {
           error: new Error(reason),
           message: reason
         });
@@ -17384,7 +17384,7 @@ var require_connection = __commonJS({
       crypto5 = __require("node:crypto");
     } catch {
     }
-    function establishWebSocketConnection(url2, protocols, client, ws, onEstablish, options) {
+    function establishWebSocketConnection(url2, protocols, client, ws2, onEstablish, options) {
       const requestURL = url2;
       requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
       const request2 = makeRequest({
@@ -17415,25 +17415,25 @@ var require_connection = __commonJS({
         dispatcher: options.dispatcher,
         processResponse(response) {
           if (response.type === "error" || response.status !== 101) {
-            failWebsocketConnection(ws, "Received network error or non-101 status code.");
+            failWebsocketConnection(ws2, "Received network error or non-101 status code.");
             return;
           }
           if (protocols.length !== 0 && !response.headersList.get("Sec-WebSocket-Protocol")) {
-            failWebsocketConnection(ws, "Server did not respond with sent protocols.");
+            failWebsocketConnection(ws2, "Server did not respond with sent protocols.");
             return;
           }
           if (response.headersList.get("Upgrade")?.toLowerCase() !== "websocket") {
-            failWebsocketConnection(ws, 'Server did not set Upgrade header to "websocket".');
+            failWebsocketConnection(ws2, 'Server did not set Upgrade header to "websocket".');
             return;
           }
           if (response.headersList.get("Connection")?.toLowerCase() !== "upgrade") {
-            failWebsocketConnection(ws, 'Server did not set Connection header to "upgrade".');
+            failWebsocketConnection(ws2, 'Server did not set Connection header to "upgrade".');
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
           const digest = crypto5.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
-            failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
+            failWebsocketConnection(ws2, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
           const secExtension = response.headersList.get("Sec-WebSocket-Extensions");
@@ -17441,7 +17441,7 @@ var require_connection = __commonJS({
           if (secExtension !== null) {
             extensions = parseExtensions(secExtension);
             if (!extensions.has("permessage-deflate")) {
-              failWebsocketConnection(ws, "Sec-WebSocket-Extensions header does not match.");
+              failWebsocketConnection(ws2, "Sec-WebSocket-Extensions header does not match.");
               return;
             }
           }
@@ -17449,7 +17449,7 @@ var require_connection = __commonJS({
           if (secProtocol !== null) {
             const requestProtocols = getDecodeSplit("sec-websocket-protocol", request2.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
-              failWebsocketConnection(ws, "Protocol was not set in the opening handshake.");
+              failWebsocketConnection(ws2, "Protocol was not set in the opening handshake.");
               return;
             }
           }
@@ -17468,13 +17468,13 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
-      if (isClosing(ws) || isClosed(ws)) {
-      } else if (!isEstablished(ws)) {
-        failWebsocketConnection(ws, "Connection was closed before it was established.");
-        ws[kReadyState] = states.CLOSING;
-      } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
-        ws[kSentClose] = sentCloseFrameState.PROCESSING;
+    function closeWebSocketConnection(ws2, code, reason, reasonByteLength) {
+      if (isClosing(ws2) || isClosed(ws2)) {
+      } else if (!isEstablished(ws2)) {
+        failWebsocketConnection(ws2, "Connection was closed before it was established.");
+        ws2[kReadyState] = states.CLOSING;
+      } else if (ws2[kSentClose] === sentCloseFrameState.NOT_SENT) {
+        ws2[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
         if (code !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
@@ -17486,12 +17486,12 @@ var require_connection = __commonJS({
         } else {
           frame.frameData = emptyBuffer;
         }
-        const socket = ws[kResponse].socket;
+        const socket = ws2[kResponse].socket;
         socket.write(frame.createFrame(opcodes.CLOSE));
-        ws[kSentClose] = sentCloseFrameState.SENT;
-        ws[kReadyState] = states.CLOSING;
+        ws2[kSentClose] = sentCloseFrameState.SENT;
+        ws2[kReadyState] = states.CLOSING;
       } else {
-        ws[kReadyState] = states.CLOSING;
+        ws2[kReadyState] = states.CLOSING;
       }
     }
     function onSocketData(chunk) {
@@ -17500,38 +17500,38 @@ var require_connection = __commonJS({
       }
     }
     function onSocketClose() {
-      const { ws } = this;
-      const { [kResponse]: response } = ws;
+      const { ws: ws2 } = this;
+      const { [kResponse]: response } = ws2;
       response.socket.off("data", onSocketData);
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
-      const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
+      const wasClean = ws2[kSentClose] === sentCloseFrameState.SENT && ws2[kReceivedClose];
       let code = 1005;
       let reason = "";
-      const result = ws[kByteParser].closingInfo;
+      const result = ws2[kByteParser].closingInfo;
       if (result && !result.error) {
         code = result.code ?? 1005;
         reason = result.reason;
-      } else if (!ws[kReceivedClose]) {
+      } else if (!ws2[kReceivedClose]) {
         code = 1006;
       }
-      ws[kReadyState] = states.CLOSED;
-      fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
+      ws2[kReadyState] = states.CLOSED;
+      fireEvent("close", ws2, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
-          websocket: ws,
+          websocket: ws2,
           code,
           reason
         });
       }
     }
     function onSocketError(error2) {
-      const { ws } = this;
-      ws[kReadyState] = states.CLOSING;
+      const { ws: ws2 } = this;
+      ws2[kReadyState] = states.CLOSING;
       if (channels.socketError.hasSubscribers) {
         channels.socketError.publish(error2);
       }
@@ -17649,9 +17649,9 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
-      failWebsocketConnection(ws, reason);
+    function failWebsocketConnectionWithCode(ws2, code, reason) {
+      closeWebSocketConnection(ws2, code, reason, Buffer.byteLength(reason));
+      failWebsocketConnection(ws2, reason);
     }
     var ByteParser = class extends Writable {
       #buffers = [];
@@ -17672,9 +17672,9 @@ var require_receiver = __commonJS({
        * @param {Map<string, string>|null} extensions
        * @param {{ maxFragments?: number, maxPayloadSize?: number }} [options]
        */
-      constructor(ws, extensions, options = {}) {
+      constructor(ws2, extensions, options = {}) {
         super();
-        this.ws = ws;
+        this.ws = ws2;
         this.#extensions = extensions == null ? /* @__PURE__ */ new Map() : extensions;
         this.#maxFragments = options.maxFragments ?? 0;
         this.#maxPayloadSize = options.maxPayloadSize ?? 0;
@@ -17686,7 +17686,7 @@ var require_receiver = __commonJS({
        * @param {Buffer} chunk
        * @param {() => void} callback
        */
-      _write(chunk, _, callback) {
+      _write(chunk, _2, callback) {
         this.#buffers.push(chunk);
         this.#byteOffset += chunk.length;
         this.#loop = true;
@@ -18169,10 +18169,10 @@ var require_websocket = __commonJS({
         if (typeof protocols === "string") {
           protocols = [protocols];
         }
-        if (protocols.length !== new Set(protocols.map((p) => p.toLowerCase())).size) {
+        if (protocols.length !== new Set(protocols.map((p2) => p2.toLowerCase())).size) {
           throw new DOMException("Invalid Sec-WebSocket-Protocol value", "SyntaxError");
         }
-        if (protocols.length > 0 && !protocols.every((p) => isValidSubprotocol(p))) {
+        if (protocols.length > 0 && !protocols.every((p2) => isValidSubprotocol(p2))) {
           throw new DOMException("Invalid Sec-WebSocket-Protocol value", "SyntaxError");
         }
         this[kWebSocketURL] = new URL(urlRecord.href);
@@ -18420,11 +18420,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V, prefix2, argument) {
-      if (webidl.util.Type(V) === "Object" && Symbol.iterator in V) {
-        return webidl.converters["sequence<DOMString>"](V);
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V2, prefix2, argument) {
+      if (webidl.util.Type(V2) === "Object" && Symbol.iterator in V2) {
+        return webidl.converters["sequence<DOMString>"](V2);
       }
-      return webidl.converters.DOMString(V, prefix2, argument);
+      return webidl.converters.DOMString(V2, prefix2, argument);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18442,22 +18442,22 @@ var require_websocket = __commonJS({
         converter: webidl.nullableConverter(webidl.converters.HeadersInit)
       }
     ]);
-    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V) {
-      if (webidl.util.Type(V) === "Object" && !(Symbol.iterator in V)) {
-        return webidl.converters.WebSocketInit(V);
+    webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"] = function(V2) {
+      if (webidl.util.Type(V2) === "Object" && !(Symbol.iterator in V2)) {
+        return webidl.converters.WebSocketInit(V2);
       }
-      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V) };
+      return { protocols: webidl.converters["DOMString or sequence<DOMString>"](V2) };
     };
-    webidl.converters.WebSocketSendData = function(V) {
-      if (webidl.util.Type(V) === "Object") {
-        if (isBlobLike(V)) {
-          return webidl.converters.Blob(V, { strict: false });
+    webidl.converters.WebSocketSendData = function(V2) {
+      if (webidl.util.Type(V2) === "Object") {
+        if (isBlobLike(V2)) {
+          return webidl.converters.Blob(V2, { strict: false });
         }
-        if (ArrayBuffer.isView(V) || types2.isArrayBuffer(V)) {
-          return webidl.converters.BufferSource(V);
+        if (ArrayBuffer.isView(V2) || types2.isArrayBuffer(V2)) {
+          return webidl.converters.BufferSource(V2);
         }
       }
-      return webidl.converters.USVString(V);
+      return webidl.converters.USVString(V2);
     };
     function onParserDrain() {
       this.ws[kResponse].socket.resume();
@@ -18494,9 +18494,9 @@ var require_util8 = __commonJS({
       }
       return true;
     }
-    function delay4(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+    function delay4(ms2) {
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms2).unref();
       });
     }
     module.exports = {
@@ -19363,13 +19363,13 @@ var init_lib = __esm({
     init_proxy();
     tunnel = __toESM(require_tunnel2(), 1);
     import_undici = __toESM(require_undici(), 1);
-    __awaiter = function(thisArg, _arguments, P, generator) {
+    __awaiter = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19385,7 +19385,7 @@ var init_lib = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19455,26 +19455,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -19677,14 +19677,14 @@ var init_lib = __esm({
        */
       requestRaw(info2, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19927,13 +19927,13 @@ var init_lib = __esm({
       _performExponentialBackoff(retryNumber) {
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms2));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19941,7 +19941,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19980,13 +19980,13 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
       }
     };
-    lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+    lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k2) => (c[k2.toLowerCase()] = obj2[k2], c), {});
   }
 });
 
@@ -19994,13 +19994,13 @@ var init_lib = __esm({
 var __awaiter2, BearerCredentialHandler;
 var init_auth = __esm({
   "node_modules/@actions/http-client/lib/auth.js"() {
-    __awaiter2 = function(thisArg, _arguments, P, generator) {
+    __awaiter2 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20016,7 +20016,7 @@ var init_auth = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20061,13 +20061,13 @@ import { constants, promises } from "fs";
 var __awaiter3, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary, summary;
 var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
-    __awaiter3 = function(thisArg, _arguments, P, generator) {
+    __awaiter3 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20083,7 +20083,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20376,15 +20376,15 @@ function exists(fsPath) {
     return true;
   });
 }
-function isRooted(p) {
-  p = normalizeSeparators(p);
-  if (!p) {
+function isRooted(p2) {
+  p2 = normalizeSeparators(p2);
+  if (!p2) {
     throw new Error('isRooted() parameter "p" cannot be empty');
   }
   if (IS_WINDOWS) {
-    return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+    return p2.startsWith("\\") || /^[A-Z]:/i.test(p2);
   }
-  return p.startsWith("/");
+  return p2.startsWith("/");
 }
 function tryGetExecutablePath(filePath, extensions) {
   return __awaiter4(this, void 0, void 0, function* () {
@@ -20444,13 +20444,13 @@ function tryGetExecutablePath(filePath, extensions) {
     return "";
   });
 }
-function normalizeSeparators(p) {
-  p = p || "";
+function normalizeSeparators(p2) {
+  p2 = p2 || "";
   if (IS_WINDOWS) {
-    p = p.replace(/\//g, "\\");
-    return p.replace(/\\\\+/g, "\\");
+    p2 = p2.replace(/\//g, "\\");
+    return p2.replace(/\\\\+/g, "\\");
   }
-  return p.replace(/\/\/+/g, "/");
+  return p2.replace(/\/\/+/g, "/");
 }
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
@@ -20458,13 +20458,13 @@ function isUnixExecutable(stats) {
 var __awaiter4, chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
-    __awaiter4 = function(thisArg, _arguments, P, generator) {
+    __awaiter4 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20480,7 +20480,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20593,9 +20593,9 @@ function findInPath(tool) {
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path2.delimiter)) {
-        if (p) {
-          directories.push(p);
+      for (const p2 of process.env.PATH.split(path2.delimiter)) {
+        if (p2) {
+          directories.push(p2);
         }
       }
     }
@@ -20658,13 +20658,13 @@ var __awaiter5;
 var init_io = __esm({
   "node_modules/@actions/io/lib/io.js"() {
     init_io_util();
-    __awaiter5 = function(thisArg, _arguments, P, generator) {
+    __awaiter5 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20680,7 +20680,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20743,13 +20743,13 @@ var init_toolrunner = __esm({
   "node_modules/@actions/exec/lib/toolrunner.js"() {
     init_io();
     init_io_util();
-    __awaiter6 = function(thisArg, _arguments, P, generator) {
+    __awaiter6 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20765,7 +20765,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20817,15 +20817,15 @@ var init_toolrunner = __esm({
       }
       _processLineBuffer(data, strBuffer, onLine) {
         try {
-          let s = strBuffer + data.toString();
-          let n = s.indexOf(os3.EOL);
+          let s3 = strBuffer + data.toString();
+          let n = s3.indexOf(os3.EOL);
           while (n > -1) {
-            const line = s.substring(0, n);
+            const line = s3.substring(0, n);
             onLine(line);
-            s = s.substring(n + os3.EOL.length);
-            n = s.indexOf(os3.EOL);
+            s3 = s3.substring(n + os3.EOL.length);
+            n = s3.indexOf(os3.EOL);
           }
-          return s;
+          return s3;
         } catch (err) {
           this._debug(`error processing line. Failed with error ${err}`);
           return "";
@@ -20984,7 +20984,7 @@ var init_toolrunner = __esm({
             this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve3, reject) => __awaiter6(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter6(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -21027,8 +21027,8 @@ var init_toolrunner = __esm({
                   this.options.listeners.stderr(data);
                 }
                 if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
-                  const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-                  s.write(data);
+                  const s3 = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+                  s3.write(data);
                 }
                 errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
                   if (this.options.listeners && this.options.listeners.errline) {
@@ -21067,7 +21067,7 @@ var init_toolrunner = __esm({
               if (error2) {
                 reject(error2);
               } else {
-                resolve3(exitCode);
+                resolve4(exitCode);
               }
             });
             if (this.options.input) {
@@ -21162,13 +21162,13 @@ var __awaiter7;
 var init_exec = __esm({
   "node_modules/@actions/exec/lib/exec.js"() {
     init_toolrunner();
-    __awaiter7 = function(thisArg, _arguments, P, generator) {
+    __awaiter7 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21184,7 +21184,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21283,13 +21283,13 @@ var init_core = __esm({
     init_summary();
     init_path_utils();
     init_platform();
-    __awaiter8 = function(thisArg, _arguments, P, generator) {
+    __awaiter8 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21305,7 +21305,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21333,8 +21333,8 @@ var require_jstat = __commonJS({
         var concat2 = Array.prototype.concat;
         var slice = Array.prototype.slice;
         var toString3 = Object.prototype.toString;
-        function calcRdx(n, m) {
-          var val = n > m ? n : m;
+        function calcRdx(n, m2) {
+          var val = n > m2 ? n : m2;
           return Math2.pow(
             10,
             17 - ~~(Math2.log(val > 0 ? val : -val) * Math2.LOG10E)
@@ -21395,15 +21395,15 @@ var require_jstat = __commonJS({
           jStat3._random_fn = fn;
         };
         jStat3.extend = function extend2(obj2) {
-          var i, j;
+          var i, j2;
           if (arguments.length === 1) {
-            for (j in obj2)
-              jStat3[j] = obj2[j];
+            for (j2 in obj2)
+              jStat3[j2] = obj2[j2];
             return this;
           }
           for (i = 1; i < arguments.length; i++) {
-            for (j in arguments[i])
-              obj2[j] = arguments[i][j];
+            for (j2 in arguments[i])
+              obj2[j2] = arguments[i][j2];
           }
           return obj2;
         };
@@ -21436,8 +21436,8 @@ var require_jstat = __commonJS({
               return new Array(index.length);
             });
             index.forEach(function(ind, i2) {
-              jStat3.arange(arr2.length).forEach(function(j) {
-                submat[j][i2] = arr2[j][ind];
+              jStat3.arange(arr2.length).forEach(function(j2) {
+                submat[j2][i2] = arr2[j2][ind];
               });
             });
             return submat;
@@ -21468,15 +21468,15 @@ var require_jstat = __commonJS({
         };
         jStat3.transpose = function transpose(arr2) {
           var obj2 = [];
-          var objArr, rows, cols, j, i;
+          var objArr, rows, cols, j2, i;
           if (!isArray(arr2[0]))
             arr2 = [arr2];
           rows = arr2.length;
           cols = arr2[0].length;
           for (i = 0; i < cols; i++) {
             objArr = new Array(rows);
-            for (j = 0; j < rows; j++)
-              objArr[j] = arr2[j][i];
+            for (j2 = 0; j2 < rows; j2++)
+              objArr[j2] = arr2[j2][i];
             obj2.push(objArr);
           }
           return obj2.length === 1 ? obj2[0] : obj2;
@@ -21518,15 +21518,15 @@ var require_jstat = __commonJS({
         };
         jStat3.create = function create2(rows, cols, func) {
           var res = new Array(rows);
-          var i, j;
+          var i, j2;
           if (isFunction(cols)) {
             func = cols;
             cols = rows;
           }
           for (i = 0; i < rows; i++) {
             res[i] = new Array(cols);
-            for (j = 0; j < cols; j++)
-              res[i][j] = func(i, j);
+            for (j2 = 0; j2 < cols; j2++)
+              res[i][j2] = func(i, j2);
           }
           return res;
         };
@@ -21551,8 +21551,8 @@ var require_jstat = __commonJS({
             cols = rows;
           return jStat3.create(rows, cols, jStat3._random_fn);
         };
-        function retIdent(i, j) {
-          return i === j ? 1 : 0;
+        function retIdent(i, j2) {
+          return i === j2 ? 1 : 0;
         }
         jStat3.identity = function identity(rows, cols) {
           if (!isNumber(cols))
@@ -21672,67 +21672,67 @@ var require_jstat = __commonJS({
           }
           return slice2;
         })();
-        jStat3.sliceAssign = function sliceAssign(A, rcSlice, B) {
+        jStat3.sliceAssign = function sliceAssign(A2, rcSlice, B2) {
           var nl, ml;
           if (isNumber(rcSlice.row)) {
             if (isNumber(rcSlice.col))
-              return A[rcSlice.row][rcSlice.col] = B;
+              return A2[rcSlice.row][rcSlice.col] = B2;
             rcSlice.col = rcSlice.col || {};
             rcSlice.col.start = rcSlice.col.start || 0;
-            rcSlice.col.end = rcSlice.col.end || A[0].length;
+            rcSlice.col.end = rcSlice.col.end || A2[0].length;
             rcSlice.col.step = rcSlice.col.step || 1;
             nl = jStat3.arange(
               rcSlice.col.start,
-              Math2.min(A.length, rcSlice.col.end),
+              Math2.min(A2.length, rcSlice.col.end),
               rcSlice.col.step
             );
-            var m = rcSlice.row;
+            var m2 = rcSlice.row;
             nl.forEach(function(n2, i) {
-              A[m][n2] = B[i];
+              A2[m2][n2] = B2[i];
             });
-            return A;
+            return A2;
           }
           if (isNumber(rcSlice.col)) {
             rcSlice.row = rcSlice.row || {};
             rcSlice.row.start = rcSlice.row.start || 0;
-            rcSlice.row.end = rcSlice.row.end || A.length;
+            rcSlice.row.end = rcSlice.row.end || A2.length;
             rcSlice.row.step = rcSlice.row.step || 1;
             ml = jStat3.arange(
               rcSlice.row.start,
-              Math2.min(A[0].length, rcSlice.row.end),
+              Math2.min(A2[0].length, rcSlice.row.end),
               rcSlice.row.step
             );
             var n = rcSlice.col;
-            ml.forEach(function(m2, j) {
-              A[m2][n] = B[j];
+            ml.forEach(function(m3, j2) {
+              A2[m3][n] = B2[j2];
             });
-            return A;
+            return A2;
           }
-          if (B[0].length === undefined2) {
-            B = [B];
+          if (B2[0].length === undefined2) {
+            B2 = [B2];
           }
           rcSlice.row.start = rcSlice.row.start || 0;
-          rcSlice.row.end = rcSlice.row.end || A.length;
+          rcSlice.row.end = rcSlice.row.end || A2.length;
           rcSlice.row.step = rcSlice.row.step || 1;
           rcSlice.col.start = rcSlice.col.start || 0;
-          rcSlice.col.end = rcSlice.col.end || A[0].length;
+          rcSlice.col.end = rcSlice.col.end || A2[0].length;
           rcSlice.col.step = rcSlice.col.step || 1;
           ml = jStat3.arange(
             rcSlice.row.start,
-            Math2.min(A.length, rcSlice.row.end),
+            Math2.min(A2.length, rcSlice.row.end),
             rcSlice.row.step
           );
           nl = jStat3.arange(
             rcSlice.col.start,
-            Math2.min(A[0].length, rcSlice.col.end),
+            Math2.min(A2[0].length, rcSlice.col.end),
             rcSlice.col.step
           );
-          ml.forEach(function(m2, i) {
-            nl.forEach(function(n2, j) {
-              A[m2][n2] = B[i][j];
+          ml.forEach(function(m3, i) {
+            nl.forEach(function(n2, j2) {
+              A2[m3][n2] = B2[i][j2];
             });
           });
-          return A;
+          return A2;
         };
         jStat3.diagonal = function diagonal(diagArray) {
           var mat = jStat3.zeros(diagArray.length, diagArray.length);
@@ -21741,8 +21741,8 @@ var require_jstat = __commonJS({
           });
           return mat;
         };
-        jStat3.copy = function copy(A) {
-          return A.map(function(row) {
+        jStat3.copy = function copy(A2) {
+          return A2.map(function(row) {
             if (isNumber(row))
               return row;
             return row.map(function(t) {
@@ -21809,8 +21809,8 @@ var require_jstat = __commonJS({
       })(Math);
       (function(jStat3, Math2) {
         var isFunction = jStat3.utils.isFunction;
-        function ascNum(a, b) {
-          return a - b;
+        function ascNum(a, b2) {
+          return a - b2;
         }
         function clip(arg, min, max) {
           return Math2.max(min, Math2.min(arg, max));
@@ -21897,13 +21897,13 @@ var require_jstat = __commonJS({
           return !(arrlen & 1) ? (_arr[arrlen / 2 - 1] + _arr[arrlen / 2]) / 2 : _arr[arrlen / 2 | 0];
         };
         jStat3.cumsum = function cumsum(arr2) {
-          return jStat3.cumreduce(arr2, function(a, b) {
-            return a + b;
+          return jStat3.cumreduce(arr2, function(a, b2) {
+            return a + b2;
           });
         };
         jStat3.cumprod = function cumprod(arr2) {
-          return jStat3.cumreduce(arr2, function(a, b) {
-            return a * b;
+          return jStat3.cumreduce(arr2, function(a, b2) {
+            return a * b2;
           });
         };
         jStat3.diff = function diff(arr2) {
@@ -22030,24 +22030,24 @@ var require_jstat = __commonJS({
           var sortedArray = arr2.slice().sort(ascNum);
           var quantileVals = [quantilesArray.length];
           var n = arr2.length;
-          var i, p, m, aleph, k, gamma;
+          var i, p2, m2, aleph, k2, gamma;
           if (typeof alphap === "undefined")
             alphap = 3 / 8;
           if (typeof betap === "undefined")
             betap = 3 / 8;
           for (i = 0; i < quantilesArray.length; i++) {
-            p = quantilesArray[i];
-            m = alphap + p * (1 - alphap - betap);
-            aleph = n * p + m;
-            k = Math2.floor(clip(aleph, 1, n - 1));
-            gamma = clip(aleph - k, 0, 1);
-            quantileVals[i] = (1 - gamma) * sortedArray[k - 1] + gamma * sortedArray[k];
+            p2 = quantilesArray[i];
+            m2 = alphap + p2 * (1 - alphap - betap);
+            aleph = n * p2 + m2;
+            k2 = Math2.floor(clip(aleph, 1, n - 1));
+            gamma = clip(aleph - k2, 0, 1);
+            quantileVals[i] = (1 - gamma) * sortedArray[k2 - 1] + gamma * sortedArray[k2];
           }
           return quantileVals;
         };
-        jStat3.percentile = function percentile(arr2, k, exclusive) {
+        jStat3.percentile = function percentile(arr2, k2, exclusive) {
           var _arr = arr2.slice().sort(ascNum);
-          var realIndex = k * (_arr.length + (exclusive ? 1 : -1)) + (exclusive ? 0 : 1);
+          var realIndex = k2 * (_arr.length + (exclusive ? 1 : -1)) + (exclusive ? 0 : 1);
           var index = parseInt(realIndex);
           var frac = realIndex - index;
           if (index + 1 < _arr.length) {
@@ -22085,13 +22085,13 @@ var require_jstat = __commonJS({
           return bins;
         };
         jStat3.covariance = function covariance(arr1, arr2) {
-          var u = jStat3.mean(arr1);
-          var v = jStat3.mean(arr2);
+          var u2 = jStat3.mean(arr1);
+          var v2 = jStat3.mean(arr2);
           var arr1Len = arr1.length;
           var sq_dev = new Array(arr1Len);
           var i;
           for (i = 0; i < arr1Len; i++)
-            sq_dev[i] = (arr1[i] - u) * (arr2[i] - v);
+            sq_dev[i] = (arr1[i] - u2) * (arr2[i] - v2);
           return jStat3.sum(sq_dev) / (arr1Len - 1);
         };
         jStat3.corrcoeff = function corrcoeff(arr1, arr2) {
@@ -22208,7 +22208,7 @@ var require_jstat = __commonJS({
       })(jStat2, Math);
       (function(jStat3, Math2) {
         jStat3.gammaln = function gammaln(x) {
-          var j = 0;
+          var j2 = 0;
           var cof = [
             76.18009172947146,
             -86.50532032941678,
@@ -22221,13 +22221,13 @@ var require_jstat = __commonJS({
           var xx, y, tmp;
           tmp = (y = xx = x) + 5.5;
           tmp -= (xx + 0.5) * Math2.log(tmp);
-          for (; j < 6; j++)
-            ser += cof[j] / ++y;
+          for (; j2 < 6; j2++)
+            ser += cof[j2] / ++y;
           return Math2.log(2.5066282746310007 * ser / xx) - tmp;
         };
         jStat3.loggam = function loggam(x) {
           var x0, x2, xp, gl, gl0;
-          var k, n;
+          var k2, n;
           var a = [
             0.08333333333333333,
             -0.002777777777777778,
@@ -22252,13 +22252,13 @@ var require_jstat = __commonJS({
           x2 = 1 / (x0 * x0);
           xp = 2 * Math2.PI;
           gl0 = a[9];
-          for (k = 8; k >= 0; k--) {
+          for (k2 = 8; k2 >= 0; k2--) {
             gl0 *= x2;
-            gl0 += a[k];
+            gl0 += a[k2];
           }
           gl = gl0 / x0 + 0.5 * Math2.log(xp) + (x0 - 0.5) * Math2.log(x0) - x0;
           if (x <= 7) {
-            for (k = 1; k <= n; k++) {
+            for (k2 = 1; k2 <= n; k2++) {
               gl -= Math2.log(x0 - 1);
               x0 -= 1;
             }
@@ -22266,7 +22266,7 @@ var require_jstat = __commonJS({
           return gl;
         };
         jStat3.gammafn = function gammafn(x) {
-          var p = [
+          var p2 = [
             -1.716185138865495,
             24.76565080557592,
             -379.80425647094563,
@@ -22276,7 +22276,7 @@ var require_jstat = __commonJS({
             -36144.413418691176,
             66456.14382024054
           ];
-          var q = [
+          var q2 = [
             -30.8402300119739,
             315.35062697960416,
             -1015.1563674902192,
@@ -22291,7 +22291,7 @@ var require_jstat = __commonJS({
           var xden = 0;
           var xnum = 0;
           var y = x;
-          var i, z2, yi, res;
+          var i, z3, yi2, res;
           if (x > 171.6243769536076) {
             return Infinity;
           }
@@ -22304,20 +22304,20 @@ var require_jstat = __commonJS({
               return Infinity;
             }
           }
-          yi = y;
+          yi2 = y;
           if (y < 1) {
-            z2 = y++;
+            z3 = y++;
           } else {
-            z2 = (y -= n = (y | 0) - 1) - 1;
+            z3 = (y -= n = (y | 0) - 1) - 1;
           }
           for (i = 0; i < 8; ++i) {
-            xnum = (xnum + p[i]) * z2;
-            xden = xden * z2 + q[i];
+            xnum = (xnum + p2[i]) * z3;
+            xden = xden * z3 + q2[i];
           }
           res = xnum / xden + 1;
-          if (yi < y) {
-            res /= yi;
-          } else if (yi > y) {
+          if (yi2 < y) {
+            res /= yi2;
+          } else if (yi2 > y) {
             for (i = 0; i < n; ++i) {
               res *= y;
               y++;
@@ -22336,13 +22336,13 @@ var require_jstat = __commonJS({
           var ap = a;
           var sum = 1 / a;
           var del = sum;
-          var b = x + 1 - a;
+          var b2 = x + 1 - a;
           var c = 1 / 1e-30;
-          var d = 1 / b;
+          var d = 1 / b2;
           var h = d;
           var i = 1;
           var ITMAX = -~(Math2.log(a >= 1 ? a : 1 / a) * 8.5 + a * 0.4 + 17);
-          var an;
+          var an2;
           if (x < 0 || a <= 0) {
             return NaN;
           } else if (x < a + 1) {
@@ -22352,10 +22352,10 @@ var require_jstat = __commonJS({
             return sum * Math2.exp(-x + a * Math2.log(x) - aln);
           }
           for (; i <= ITMAX; i++) {
-            an = -i * (i - a);
-            b += 2;
-            d = an * d + b;
-            c = b + an / c;
+            an2 = -i * (i - a);
+            b2 += 2;
+            d = an2 * d + b2;
+            c = b2 + an2 / c;
             d = 1 / d;
             h *= d * c;
           }
@@ -22367,14 +22367,14 @@ var require_jstat = __commonJS({
         jStat3.factorial = function factorial(n) {
           return n < 0 ? NaN : jStat3.gammafn(n + 1);
         };
-        jStat3.combination = function combination(n, m) {
-          return n > 170 || m > 170 ? Math2.exp(jStat3.combinationln(n, m)) : jStat3.factorial(n) / jStat3.factorial(m) / jStat3.factorial(n - m);
+        jStat3.combination = function combination(n, m2) {
+          return n > 170 || m2 > 170 ? Math2.exp(jStat3.combinationln(n, m2)) : jStat3.factorial(n) / jStat3.factorial(m2) / jStat3.factorial(n - m2);
         };
-        jStat3.combinationln = function combinationln(n, m) {
-          return jStat3.factorialln(n) - jStat3.factorialln(m) - jStat3.factorialln(n - m);
+        jStat3.combinationln = function combinationln(n, m2) {
+          return jStat3.factorialln(n) - jStat3.factorialln(m2) - jStat3.factorialln(n - m2);
         };
-        jStat3.permutation = function permutation(n, m) {
-          return jStat3.factorial(n) / jStat3.factorial(n - m);
+        jStat3.permutation = function permutation(n, m2) {
+          return jStat3.factorial(n) / jStat3.factorial(n - m2);
         };
         jStat3.betafn = function betafn(x, y) {
           if (x <= 0 || y <= 0)
@@ -22384,22 +22384,22 @@ var require_jstat = __commonJS({
         jStat3.betaln = function betaln(x, y) {
           return jStat3.gammaln(x) + jStat3.gammaln(y) - jStat3.gammaln(x + y);
         };
-        jStat3.betacf = function betacf(x, a, b) {
+        jStat3.betacf = function betacf(x, a, b2) {
           var fpmin = 1e-30;
-          var m = 1;
-          var qab = a + b;
+          var m2 = 1;
+          var qab = a + b2;
           var qap = a + 1;
           var qam = a - 1;
           var c = 1;
           var d = 1 - qab * x / qap;
-          var m2, aa, del, h;
+          var m22, aa, del, h;
           if (Math2.abs(d) < fpmin)
             d = fpmin;
           d = 1 / d;
           h = d;
-          for (; m <= 100; m++) {
-            m2 = 2 * m;
-            aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+          for (; m2 <= 100; m2++) {
+            m22 = 2 * m2;
+            aa = m2 * (b2 - m2) * x / ((qam + m22) * (a + m22));
             d = 1 + aa * d;
             if (Math2.abs(d) < fpmin)
               d = fpmin;
@@ -22408,7 +22408,7 @@ var require_jstat = __commonJS({
               c = fpmin;
             d = 1 / d;
             h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+            aa = -(a + m2) * (qab + m2) * x / ((a + m22) * (qap + m22));
             d = 1 + aa * d;
             if (Math2.abs(d) < fpmin)
               d = fpmin;
@@ -22423,23 +22423,23 @@ var require_jstat = __commonJS({
           }
           return h;
         };
-        jStat3.gammapinv = function gammapinv(p, a) {
-          var j = 0;
+        jStat3.gammapinv = function gammapinv(p2, a) {
+          var j2 = 0;
           var a1 = a - 1;
           var EPS = 1e-8;
           var gln = jStat3.gammaln(a);
-          var x, err, t, u, pp, lna1, afac;
-          if (p >= 1)
+          var x, err, t, u2, pp, lna1, afac;
+          if (p2 >= 1)
             return Math2.max(100, a + 100 * Math2.sqrt(a));
-          if (p <= 0)
+          if (p2 <= 0)
             return 0;
           if (a > 1) {
             lna1 = Math2.log(a1);
             afac = Math2.exp(a1 * (lna1 - 1) - gln);
-            pp = p < 0.5 ? p : 1 - p;
+            pp = p2 < 0.5 ? p2 : 1 - p2;
             t = Math2.sqrt(-2 * Math2.log(pp));
             x = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
-            if (p < 0.5)
+            if (p2 < 0.5)
               x = -x;
             x = Math2.max(
               1e-3,
@@ -22447,21 +22447,21 @@ var require_jstat = __commonJS({
             );
           } else {
             t = 1 - a * (0.253 + a * 0.12);
-            if (p < t)
-              x = Math2.pow(p / t, 1 / a);
+            if (p2 < t)
+              x = Math2.pow(p2 / t, 1 / a);
             else
-              x = 1 - Math2.log(1 - (p - t) / (1 - t));
+              x = 1 - Math2.log(1 - (p2 - t) / (1 - t));
           }
-          for (; j < 12; j++) {
+          for (; j2 < 12; j2++) {
             if (x <= 0)
               return 0;
-            err = jStat3.lowRegGamma(a, x) - p;
+            err = jStat3.lowRegGamma(a, x) - p2;
             if (a > 1)
               t = afac * Math2.exp(-(x - a1) + a1 * (Math2.log(x) - lna1));
             else
               t = Math2.exp(-x + a1 * Math2.log(x) - gln);
-            u = err / t;
-            x -= t = u / (1 - 0.5 * Math2.min(1, u * ((a - 1) / x - 1)));
+            u2 = err / t;
+            x -= t = u2 / (1 - 0.5 * Math2.min(1, u2 * ((a - 1) / x - 1)));
             if (x <= 0)
               x = 0.5 * (x + t);
             if (Math2.abs(t) < EPS * x)
@@ -22500,7 +22500,7 @@ var require_jstat = __commonJS({
             121e-18,
             -28e-18
           ];
-          var j = cof.length - 1;
+          var j2 = cof.length - 1;
           var isneg = false;
           var d = 0;
           var dd = 0;
@@ -22511,9 +22511,9 @@ var require_jstat = __commonJS({
           }
           t = 2 / (2 + x);
           ty = 4 * t - 2;
-          for (; j > 0; j--) {
+          for (; j2 > 0; j2--) {
             tmp = d;
-            d = ty * d - dd + cof[j];
+            d = ty * d - dd + cof[j2];
             dd = tmp;
           }
           res = t * Math2.exp(-x * x + 0.5 * (cof[0] + ty * d) - dd);
@@ -22522,104 +22522,104 @@ var require_jstat = __commonJS({
         jStat3.erfc = function erfc(x) {
           return 1 - jStat3.erf(x);
         };
-        jStat3.erfcinv = function erfcinv(p) {
-          var j = 0;
+        jStat3.erfcinv = function erfcinv(p2) {
+          var j2 = 0;
           var x, err, t, pp;
-          if (p >= 2)
+          if (p2 >= 2)
             return -100;
-          if (p <= 0)
+          if (p2 <= 0)
             return 100;
-          pp = p < 1 ? p : 2 - p;
+          pp = p2 < 1 ? p2 : 2 - p2;
           t = Math2.sqrt(-2 * Math2.log(pp / 2));
           x = -0.70711 * ((2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t);
-          for (; j < 2; j++) {
+          for (; j2 < 2; j2++) {
             err = jStat3.erfc(x) - pp;
             x += err / (1.1283791670955126 * Math2.exp(-x * x) - x * err);
           }
-          return p < 1 ? x : -x;
+          return p2 < 1 ? x : -x;
         };
-        jStat3.ibetainv = function ibetainv(p, a, b) {
+        jStat3.ibetainv = function ibetainv(p2, a, b2) {
           var EPS = 1e-8;
           var a1 = a - 1;
-          var b1 = b - 1;
-          var j = 0;
-          var lna, lnb, pp, t, u, err, x, al, h, w, afac;
-          if (p <= 0)
+          var b1 = b2 - 1;
+          var j2 = 0;
+          var lna, lnb, pp, t, u2, err, x, al, h, w2, afac;
+          if (p2 <= 0)
             return 0;
-          if (p >= 1)
+          if (p2 >= 1)
             return 1;
-          if (a >= 1 && b >= 1) {
-            pp = p < 0.5 ? p : 1 - p;
+          if (a >= 1 && b2 >= 1) {
+            pp = p2 < 0.5 ? p2 : 1 - p2;
             t = Math2.sqrt(-2 * Math2.log(pp));
             x = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
-            if (p < 0.5)
+            if (p2 < 0.5)
               x = -x;
             al = (x * x - 3) / 6;
-            h = 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1));
-            w = x * Math2.sqrt(al + h) / h - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
-            x = a / (a + b * Math2.exp(2 * w));
+            h = 2 / (1 / (2 * a - 1) + 1 / (2 * b2 - 1));
+            w2 = x * Math2.sqrt(al + h) / h - (1 / (2 * b2 - 1) - 1 / (2 * a - 1)) * (al + 5 / 6 - 2 / (3 * h));
+            x = a / (a + b2 * Math2.exp(2 * w2));
           } else {
-            lna = Math2.log(a / (a + b));
-            lnb = Math2.log(b / (a + b));
+            lna = Math2.log(a / (a + b2));
+            lnb = Math2.log(b2 / (a + b2));
             t = Math2.exp(a * lna) / a;
-            u = Math2.exp(b * lnb) / b;
-            w = t + u;
-            if (p < t / w)
-              x = Math2.pow(a * w * p, 1 / a);
+            u2 = Math2.exp(b2 * lnb) / b2;
+            w2 = t + u2;
+            if (p2 < t / w2)
+              x = Math2.pow(a * w2 * p2, 1 / a);
             else
-              x = 1 - Math2.pow(b * w * (1 - p), 1 / b);
+              x = 1 - Math2.pow(b2 * w2 * (1 - p2), 1 / b2);
           }
-          afac = -jStat3.gammaln(a) - jStat3.gammaln(b) + jStat3.gammaln(a + b);
-          for (; j < 10; j++) {
+          afac = -jStat3.gammaln(a) - jStat3.gammaln(b2) + jStat3.gammaln(a + b2);
+          for (; j2 < 10; j2++) {
             if (x === 0 || x === 1)
               return x;
-            err = jStat3.ibeta(x, a, b) - p;
+            err = jStat3.ibeta(x, a, b2) - p2;
             t = Math2.exp(a1 * Math2.log(x) + b1 * Math2.log(1 - x) + afac);
-            u = err / t;
-            x -= t = u / (1 - 0.5 * Math2.min(1, u * (a1 / x - b1 / (1 - x))));
+            u2 = err / t;
+            x -= t = u2 / (1 - 0.5 * Math2.min(1, u2 * (a1 / x - b1 / (1 - x))));
             if (x <= 0)
               x = 0.5 * (x + t);
             if (x >= 1)
               x = 0.5 * (x + t + 1);
-            if (Math2.abs(t) < EPS * x && j > 0)
+            if (Math2.abs(t) < EPS * x && j2 > 0)
               break;
           }
           return x;
         };
-        jStat3.ibeta = function ibeta(x, a, b) {
-          var bt = x === 0 || x === 1 ? 0 : Math2.exp(jStat3.gammaln(a + b) - jStat3.gammaln(a) - jStat3.gammaln(b) + a * Math2.log(x) + b * Math2.log(1 - x));
+        jStat3.ibeta = function ibeta(x, a, b2) {
+          var bt2 = x === 0 || x === 1 ? 0 : Math2.exp(jStat3.gammaln(a + b2) - jStat3.gammaln(a) - jStat3.gammaln(b2) + a * Math2.log(x) + b2 * Math2.log(1 - x));
           if (x < 0 || x > 1)
             return false;
-          if (x < (a + 1) / (a + b + 2))
-            return bt * jStat3.betacf(x, a, b) / a;
-          return 1 - bt * jStat3.betacf(1 - x, b, a) / b;
+          if (x < (a + 1) / (a + b2 + 2))
+            return bt2 * jStat3.betacf(x, a, b2) / a;
+          return 1 - bt2 * jStat3.betacf(1 - x, b2, a) / b2;
         };
-        jStat3.randn = function randn(n, m) {
-          var u, v, x, y, q;
-          if (!m)
-            m = n;
+        jStat3.randn = function randn(n, m2) {
+          var u2, v2, x, y, q2;
+          if (!m2)
+            m2 = n;
           if (n)
-            return jStat3.create(n, m, function() {
+            return jStat3.create(n, m2, function() {
               return jStat3.randn();
             });
           do {
-            u = jStat3._random_fn();
-            v = 1.7156 * (jStat3._random_fn() - 0.5);
-            x = u - 0.449871;
-            y = Math2.abs(v) + 0.386595;
-            q = x * x + y * (0.196 * y - 0.25472 * x);
-          } while (q > 0.27597 && (q > 0.27846 || v * v > -4 * Math2.log(u) * u * u));
-          return v / u;
+            u2 = jStat3._random_fn();
+            v2 = 1.7156 * (jStat3._random_fn() - 0.5);
+            x = u2 - 0.449871;
+            y = Math2.abs(v2) + 0.386595;
+            q2 = x * x + y * (0.196 * y - 0.25472 * x);
+          } while (q2 > 0.27597 && (q2 > 0.27846 || v2 * v2 > -4 * Math2.log(u2) * u2 * u2));
+          return v2 / u2;
         };
-        jStat3.randg = function randg(shape, n, m) {
+        jStat3.randg = function randg(shape, n, m2) {
           var oalph = shape;
-          var a1, a2, u, v, x, mat;
-          if (!m)
-            m = n;
+          var a1, a2, u2, v2, x, mat;
+          if (!m2)
+            m2 = n;
           if (!shape)
             shape = 1;
           if (n) {
-            mat = jStat3.zeros(n, m);
+            mat = jStat3.zeros(n, m2);
             mat.alter(function() {
               return jStat3.randg(shape);
             });
@@ -22632,17 +22632,17 @@ var require_jstat = __commonJS({
           do {
             do {
               x = jStat3.randn();
-              v = 1 + a2 * x;
-            } while (v <= 0);
-            v = v * v * v;
-            u = jStat3._random_fn();
-          } while (u > 1 - 0.331 * Math2.pow(x, 4) && Math2.log(u) > 0.5 * x * x + a1 * (1 - v + Math2.log(v)));
+              v2 = 1 + a2 * x;
+            } while (v2 <= 0);
+            v2 = v2 * v2 * v2;
+            u2 = jStat3._random_fn();
+          } while (u2 > 1 - 0.331 * Math2.pow(x, 4) && Math2.log(u2) > 0.5 * x * x + a1 * (1 - v2 + Math2.log(v2)));
           if (shape == oalph)
-            return a1 * v;
+            return a1 * v2;
           do {
-            u = jStat3._random_fn();
-          } while (u === 0);
-          return Math2.pow(u, 1 / oalph) * a1 * v;
+            u2 = jStat3._random_fn();
+          } while (u2 === 0);
+          return Math2.pow(u2, 1 / oalph) * a1 * v2;
         };
         (function(funcs) {
           for (var i = 0; i < funcs.length; i++) (function(passfunc) {
@@ -22666,44 +22666,44 @@ var require_jstat = __commonJS({
       (function(jStat3, Math2) {
         (function(list) {
           for (var i = 0; i < list.length; i++) (function(func) {
-            jStat3[func] = function f(a, b, c) {
-              if (!(this instanceof f))
-                return new f(a, b, c);
+            jStat3[func] = function f2(a, b2, c) {
+              if (!(this instanceof f2))
+                return new f2(a, b2, c);
               this._a = a;
-              this._b = b;
+              this._b = b2;
               this._c = c;
               return this;
             };
-            jStat3.fn[func] = function(a, b, c) {
-              var newthis = jStat3[func](a, b, c);
+            jStat3.fn[func] = function(a, b2, c) {
+              var newthis = jStat3[func](a, b2, c);
               newthis.data = this;
               return newthis;
             };
             jStat3[func].prototype.sample = function(arr2) {
               var a = this._a;
-              var b = this._b;
+              var b2 = this._b;
               var c = this._c;
               if (arr2)
                 return jStat3.alter(arr2, function() {
-                  return jStat3[func].sample(a, b, c);
+                  return jStat3[func].sample(a, b2, c);
                 });
               else
-                return jStat3[func].sample(a, b, c);
+                return jStat3[func].sample(a, b2, c);
             };
             (function(vals) {
               for (var i2 = 0; i2 < vals.length; i2++) (function(fnfunc) {
                 jStat3[func].prototype[fnfunc] = function(x) {
                   var a = this._a;
-                  var b = this._b;
+                  var b2 = this._b;
                   var c = this._c;
                   if (!x && x !== 0)
                     x = this.data;
                   if (typeof x !== "number") {
                     return jStat3.fn.map.call(x, function(x2) {
-                      return jStat3[func][fnfunc](x2, a, b, c);
+                      return jStat3[func][fnfunc](x2, a, b2, c);
                     });
                   }
-                  return jStat3[func][fnfunc](x, a, b, c);
+                  return jStat3[func][fnfunc](x, a, b2, c);
                 };
               })(vals[i2]);
             })("pdf cdf inv".split(" "));
@@ -22745,8 +22745,8 @@ var require_jstat = __commonJS({
           },
           // return a random sample
           sample: function sample(alpha, beta) {
-            var u = jStat3.randg(alpha);
-            return u / (u + jStat3.randg(beta));
+            var u2 = jStat3.randg(alpha);
+            return u2 / (u2 + jStat3.randg(beta));
           },
           variance: function variance(alpha, beta) {
             return alpha * beta / (Math2.pow(alpha + beta, 2) * (alpha + beta + 1));
@@ -22757,7 +22757,7 @@ var require_jstat = __commonJS({
           // See the way that R calculates this value:
           // https://svn.r-project.org/R/trunk/src/nmath/df.c
           pdf: function pdf(x, df1, df2) {
-            var p, q, f;
+            var p2, q2, f2;
             if (x < 0)
               return 0;
             if (df1 <= 2) {
@@ -22769,10 +22769,10 @@ var require_jstat = __commonJS({
               }
               return 1 / jStat3.betafn(df1 / 2, df2 / 2) * Math2.pow(df1 / df2, df1 / 2) * Math2.pow(x, df1 / 2 - 1) * Math2.pow(1 + df1 / df2 * x, -(df1 + df2) / 2);
             }
-            p = df1 * x / (df2 + x * df1);
-            q = df2 / (df2 + x * df1);
-            f = df1 * q / 2;
-            return f * jStat3.binomial.pdf((df1 - 2) / 2, (df1 + df2 - 2) / 2, p);
+            p2 = df1 * x / (df2 + x * df1);
+            q2 = df2 / (df2 + x * df1);
+            f2 = df1 * q2 / 2;
+            return f2 * jStat3.binomial.pdf((df1 - 2) / 2, (df1 + df2 - 2) / 2, p2);
           },
           cdf: function cdf(x, df1, df2) {
             if (x < 0)
@@ -22810,8 +22810,8 @@ var require_jstat = __commonJS({
           cdf: function cdf(x, local, scale) {
             return Math2.atan((x - local) / scale) / Math2.PI + 0.5;
           },
-          inv: function(p, local, scale) {
-            return local + scale * Math2.tan(Math2.PI * (p - 0.5));
+          inv: function(p2, local, scale) {
+            return local + scale * Math2.tan(Math2.PI * (p2 - 0.5));
           },
           median: function median3(local) {
             return local;
@@ -22834,8 +22834,8 @@ var require_jstat = __commonJS({
               return 0;
             return jStat3.lowRegGamma(dof / 2, x / 2);
           },
-          inv: function(p, dof) {
-            return 2 * jStat3.gammapinv(p, 0.5 * dof);
+          inv: function(p2, dof) {
+            return 2 * jStat3.gammapinv(p2, 0.5 * dof);
           },
           mean: function(dof) {
             return dof;
@@ -22861,8 +22861,8 @@ var require_jstat = __commonJS({
           cdf: function cdf(x, rate) {
             return x < 0 ? 0 : 1 - Math2.exp(-rate * x);
           },
-          inv: function(p, rate) {
-            return -Math2.log(1 - p) / rate;
+          inv: function(p2, rate) {
+            return -Math2.log(1 - p2) / rate;
           },
           mean: function(rate) {
             return 1 / rate;
@@ -22891,8 +22891,8 @@ var require_jstat = __commonJS({
               return 0;
             return jStat3.lowRegGamma(shape, x / scale);
           },
-          inv: function(p, shape, scale) {
-            return jStat3.gammapinv(p, shape) * scale;
+          inv: function(p2, shape, scale) {
+            return jStat3.gammapinv(p2, shape) * scale;
           },
           mean: function(shape, scale) {
             return shape * scale;
@@ -22919,8 +22919,8 @@ var require_jstat = __commonJS({
               return 0;
             return 1 - jStat3.lowRegGamma(shape, scale / x);
           },
-          inv: function(p, shape, scale) {
-            return scale / jStat3.gammapinv(1 - p, shape);
+          inv: function(p2, shape, scale) {
+            return scale / jStat3.gammapinv(1 - p2, shape);
           },
           mean: function(shape, scale) {
             return shape > 1 ? scale / (shape - 1) : void 0;
@@ -22952,8 +22952,8 @@ var require_jstat = __commonJS({
               return 1;
             return 1 - Math2.pow(1 - Math2.pow(x, alpha), beta);
           },
-          inv: function inv(p, alpha, beta) {
-            return Math2.pow(1 - Math2.pow(1 - p, 1 / beta), 1 / alpha);
+          inv: function inv(p2, alpha, beta) {
+            return Math2.pow(1 - Math2.pow(1 - p2, 1 / beta), 1 / alpha);
           },
           mean: function(alpha, beta) {
             return beta * jStat3.gammafn(1 + 1 / alpha) * jStat3.gammafn(beta) / jStat3.gammafn(1 + 1 / alpha + beta);
@@ -22981,8 +22981,8 @@ var require_jstat = __commonJS({
               return 0;
             return 0.5 + 0.5 * jStat3.erf((Math2.log(x) - mu) / Math2.sqrt(2 * sigma * sigma));
           },
-          inv: function(p, mu, sigma) {
-            return Math2.exp(-1.4142135623730951 * sigma * jStat3.erfcinv(2 * p) + mu);
+          inv: function(p2, mu, sigma) {
+            return Math2.exp(-1.4142135623730951 * sigma * jStat3.erfcinv(2 * p2) + mu);
           },
           mean: function mean3(mu, sigma) {
             return Math2.exp(mu + sigma * sigma / 2);
@@ -23024,18 +23024,18 @@ var require_jstat = __commonJS({
             var value = tol + 1;
             var lastvalue = value;
             var y = x * x / (x * x + dof);
-            var j = 0;
-            var p = Math2.exp(-ncp * ncp / 2);
-            var q = Math2.exp(-ncp * ncp / 2 - 0.5 * Math2.log(2) - jStat3.gammaln(3 / 2)) * ncp;
-            while (j < min_iterations || lastvalue > tol || value > tol) {
+            var j2 = 0;
+            var p2 = Math2.exp(-ncp * ncp / 2);
+            var q2 = Math2.exp(-ncp * ncp / 2 - 0.5 * Math2.log(2) - jStat3.gammaln(3 / 2)) * ncp;
+            while (j2 < min_iterations || lastvalue > tol || value > tol) {
               lastvalue = value;
-              if (j > 0) {
-                p *= ncp * ncp / (2 * j);
-                q *= ncp * ncp / (2 * (j + 1 / 2));
+              if (j2 > 0) {
+                p2 *= ncp * ncp / (2 * j2);
+                q2 *= ncp * ncp / (2 * (j2 + 1 / 2));
               }
-              value = p * jStat3.beta.cdf(y, j + 0.5, dof / 2) + q * jStat3.beta.cdf(y, j + 1, dof / 2);
+              value = p2 * jStat3.beta.cdf(y, j2 + 0.5, dof / 2) + q2 * jStat3.beta.cdf(y, j2 + 1, dof / 2);
               prob += 0.5 * value;
-              j++;
+              j2++;
             }
             return flip ? 1 - prob : prob;
           }
@@ -23047,8 +23047,8 @@ var require_jstat = __commonJS({
           cdf: function cdf(x, mean3, std) {
             return 0.5 * (1 + jStat3.erf((x - mean3) / Math2.sqrt(2 * std * std)));
           },
-          inv: function(p, mean3, std) {
-            return -1.4142135623730951 * std * jStat3.erfcinv(2 * p) + mean3;
+          inv: function(p2, mean3, std) {
+            return -1.4142135623730951 * std * jStat3.erfcinv(2 * p2) + mean3;
           },
           mean: function(mean3) {
             return mean3;
@@ -23077,8 +23077,8 @@ var require_jstat = __commonJS({
               return 0;
             return 1 - Math2.pow(scale / x, shape);
           },
-          inv: function inv(p, scale, shape) {
-            return scale / Math2.pow(1 - p, 1 / shape);
+          inv: function inv(p2, scale, shape) {
+            return scale / Math2.pow(1 - p2, 1 / shape);
           },
           mean: function mean3(scale, shape) {
             if (shape <= 1)
@@ -23106,10 +23106,10 @@ var require_jstat = __commonJS({
             var dof2 = dof / 2;
             return jStat3.ibeta((x + Math2.sqrt(x * x + dof)) / (2 * Math2.sqrt(x * x + dof)), dof2, dof2);
           },
-          inv: function(p, dof) {
-            var x = jStat3.ibetainv(2 * Math2.min(p, 1 - p), 0.5 * dof, 0.5);
+          inv: function(p2, dof) {
+            var x = jStat3.ibetainv(2 * Math2.min(p2, 1 - p2), 0.5 * dof, 0.5);
             x = Math2.sqrt(dof * (1 - x) / x);
-            return p > 0.5 ? x : -x;
+            return p2 > 0.5 ? x : -x;
           },
           mean: function mean3(dof) {
             return dof > 1 ? 0 : void 0;
@@ -23136,8 +23136,8 @@ var require_jstat = __commonJS({
           cdf: function cdf(x, scale, shape) {
             return x < 0 ? 0 : 1 - Math2.exp(-Math2.pow(x / scale, shape));
           },
-          inv: function(p, scale, shape) {
-            return scale * Math2.pow(-Math2.log(1 - p), 1 / shape);
+          inv: function(p2, scale, shape) {
+            return scale * Math2.pow(-Math2.log(1 - p2), 1 / shape);
           },
           mean: function(scale, shape) {
             return scale * jStat3.gammafn(1 + 1 / shape);
@@ -23158,36 +23158,36 @@ var require_jstat = __commonJS({
           }
         });
         jStat3.extend(jStat3.uniform, {
-          pdf: function pdf(x, a, b) {
-            return x < a || x > b ? 0 : 1 / (b - a);
+          pdf: function pdf(x, a, b2) {
+            return x < a || x > b2 ? 0 : 1 / (b2 - a);
           },
-          cdf: function cdf(x, a, b) {
+          cdf: function cdf(x, a, b2) {
             if (x < a)
               return 0;
-            else if (x < b)
-              return (x - a) / (b - a);
+            else if (x < b2)
+              return (x - a) / (b2 - a);
             return 1;
           },
-          inv: function(p, a, b) {
-            return a + p * (b - a);
+          inv: function(p2, a, b2) {
+            return a + p2 * (b2 - a);
           },
-          mean: function mean3(a, b) {
-            return 0.5 * (a + b);
+          mean: function mean3(a, b2) {
+            return 0.5 * (a + b2);
           },
-          median: function median3(a, b) {
-            return jStat3.mean(a, b);
+          median: function median3(a, b2) {
+            return jStat3.mean(a, b2);
           },
           mode: function mode() {
             throw new Error("mode is not yet implemented");
           },
-          sample: function sample(a, b) {
-            return a / 2 + b / 2 + (b / 2 - a / 2) * (2 * jStat3._random_fn() - 1);
+          sample: function sample(a, b2) {
+            return a / 2 + b2 / 2 + (b2 / 2 - a / 2) * (2 * jStat3._random_fn() - 1);
           },
-          variance: function variance(a, b) {
-            return Math2.pow(b - a, 2) / 12;
+          variance: function variance(a, b2) {
+            return Math2.pow(b2 - a, 2) / 12;
           }
         });
-        function betinc(x, a, b, eps) {
+        function betinc(x, a, b2, eps) {
           var a0 = 0;
           var b0 = 1;
           var a1 = 1;
@@ -23197,11 +23197,11 @@ var require_jstat = __commonJS({
           var c9;
           while (Math2.abs((a1 - a2) / a1) > eps) {
             a2 = a1;
-            c9 = -(a + m9) * (a + b + m9) * x / (a + 2 * m9) / (a + 2 * m9 + 1);
+            c9 = -(a + m9) * (a + b2 + m9) * x / (a + 2 * m9) / (a + 2 * m9 + 1);
             a0 = a1 + c9 * a0;
             b0 = b1 + c9 * b0;
             m9 = m9 + 1;
-            c9 = m9 * (b - m9) * x / (a + 2 * m9 - 1) / (a + 2 * m9);
+            c9 = m9 * (b2 - m9) * x / (a + 2 * m9 - 1) / (a + 2 * m9);
             a1 = a0 + c9 * a1;
             b1 = b0 + c9 * b1;
             a0 = a0 / b1;
@@ -23212,130 +23212,130 @@ var require_jstat = __commonJS({
           return a1 / a;
         }
         jStat3.extend(jStat3.binomial, {
-          pdf: function pdf(k, n, p) {
-            return p === 0 || p === 1 ? n * p === k ? 1 : 0 : jStat3.combination(n, k) * Math2.pow(p, k) * Math2.pow(1 - p, n - k);
+          pdf: function pdf(k2, n, p2) {
+            return p2 === 0 || p2 === 1 ? n * p2 === k2 ? 1 : 0 : jStat3.combination(n, k2) * Math2.pow(p2, k2) * Math2.pow(1 - p2, n - k2);
           },
-          cdf: function cdf(x, n, p) {
+          cdf: function cdf(x, n, p2) {
             var betacdf;
             var eps = 1e-10;
             if (x < 0)
               return 0;
             if (x >= n)
               return 1;
-            if (p < 0 || p > 1 || n <= 0)
+            if (p2 < 0 || p2 > 1 || n <= 0)
               return NaN;
             x = Math2.floor(x);
-            var z2 = p;
+            var z3 = p2;
             var a = x + 1;
-            var b = n - x;
-            var s = a + b;
-            var bt = Math2.exp(jStat3.gammaln(s) - jStat3.gammaln(b) - jStat3.gammaln(a) + a * Math2.log(z2) + b * Math2.log(1 - z2));
-            if (z2 < (a + 1) / (s + 2))
-              betacdf = bt * betinc(z2, a, b, eps);
+            var b2 = n - x;
+            var s3 = a + b2;
+            var bt2 = Math2.exp(jStat3.gammaln(s3) - jStat3.gammaln(b2) - jStat3.gammaln(a) + a * Math2.log(z3) + b2 * Math2.log(1 - z3));
+            if (z3 < (a + 1) / (s3 + 2))
+              betacdf = bt2 * betinc(z3, a, b2, eps);
             else
-              betacdf = 1 - bt * betinc(1 - z2, b, a, eps);
+              betacdf = 1 - bt2 * betinc(1 - z3, b2, a, eps);
             return Math2.round((1 - betacdf) * (1 / eps)) / (1 / eps);
           }
         });
         jStat3.extend(jStat3.negbin, {
-          pdf: function pdf(k, r, p) {
-            if (k !== k >>> 0)
+          pdf: function pdf(k2, r, p2) {
+            if (k2 !== k2 >>> 0)
               return false;
-            if (k < 0)
+            if (k2 < 0)
               return 0;
-            return jStat3.combination(k + r - 1, r - 1) * Math2.pow(1 - p, k) * Math2.pow(p, r);
+            return jStat3.combination(k2 + r - 1, r - 1) * Math2.pow(1 - p2, k2) * Math2.pow(p2, r);
           },
-          cdf: function cdf(x, r, p) {
-            var sum = 0, k = 0;
+          cdf: function cdf(x, r, p2) {
+            var sum = 0, k2 = 0;
             if (x < 0) return 0;
-            for (; k <= x; k++) {
-              sum += jStat3.negbin.pdf(k, r, p);
+            for (; k2 <= x; k2++) {
+              sum += jStat3.negbin.pdf(k2, r, p2);
             }
             return sum;
           }
         });
         jStat3.extend(jStat3.hypgeom, {
-          pdf: function pdf(k, N, m, n) {
-            if (k !== k | 0) {
+          pdf: function pdf(k2, N2, m2, n) {
+            if (k2 !== k2 | 0) {
               return false;
-            } else if (k < 0 || k < m - (N - n)) {
+            } else if (k2 < 0 || k2 < m2 - (N2 - n)) {
               return 0;
-            } else if (k > n || k > m) {
+            } else if (k2 > n || k2 > m2) {
               return 0;
-            } else if (m * 2 > N) {
-              if (n * 2 > N) {
-                return jStat3.hypgeom.pdf(N - m - n + k, N, N - m, N - n);
+            } else if (m2 * 2 > N2) {
+              if (n * 2 > N2) {
+                return jStat3.hypgeom.pdf(N2 - m2 - n + k2, N2, N2 - m2, N2 - n);
               } else {
-                return jStat3.hypgeom.pdf(n - k, N, N - m, n);
+                return jStat3.hypgeom.pdf(n - k2, N2, N2 - m2, n);
               }
-            } else if (n * 2 > N) {
-              return jStat3.hypgeom.pdf(m - k, N, m, N - n);
-            } else if (m < n) {
-              return jStat3.hypgeom.pdf(k, N, n, m);
+            } else if (n * 2 > N2) {
+              return jStat3.hypgeom.pdf(m2 - k2, N2, m2, N2 - n);
+            } else if (m2 < n) {
+              return jStat3.hypgeom.pdf(k2, N2, n, m2);
             } else {
               var scaledPDF = 1;
               var samplesDone = 0;
-              for (var i = 0; i < k; i++) {
+              for (var i = 0; i < k2; i++) {
                 while (scaledPDF > 1 && samplesDone < n) {
-                  scaledPDF *= 1 - m / (N - samplesDone);
+                  scaledPDF *= 1 - m2 / (N2 - samplesDone);
                   samplesDone++;
                 }
-                scaledPDF *= (n - i) * (m - i) / ((i + 1) * (N - m - n + i + 1));
+                scaledPDF *= (n - i) * (m2 - i) / ((i + 1) * (N2 - m2 - n + i + 1));
               }
               for (; samplesDone < n; samplesDone++) {
-                scaledPDF *= 1 - m / (N - samplesDone);
+                scaledPDF *= 1 - m2 / (N2 - samplesDone);
               }
               return Math2.min(1, Math2.max(0, scaledPDF));
             }
           },
-          cdf: function cdf(x, N, m, n) {
-            if (x < 0 || x < m - (N - n)) {
+          cdf: function cdf(x, N2, m2, n) {
+            if (x < 0 || x < m2 - (N2 - n)) {
               return 0;
-            } else if (x >= n || x >= m) {
+            } else if (x >= n || x >= m2) {
               return 1;
-            } else if (m * 2 > N) {
-              if (n * 2 > N) {
-                return jStat3.hypgeom.cdf(N - m - n + x, N, N - m, N - n);
+            } else if (m2 * 2 > N2) {
+              if (n * 2 > N2) {
+                return jStat3.hypgeom.cdf(N2 - m2 - n + x, N2, N2 - m2, N2 - n);
               } else {
-                return 1 - jStat3.hypgeom.cdf(n - x - 1, N, N - m, n);
+                return 1 - jStat3.hypgeom.cdf(n - x - 1, N2, N2 - m2, n);
               }
-            } else if (n * 2 > N) {
-              return 1 - jStat3.hypgeom.cdf(m - x - 1, N, m, N - n);
-            } else if (m < n) {
-              return jStat3.hypgeom.cdf(x, N, n, m);
+            } else if (n * 2 > N2) {
+              return 1 - jStat3.hypgeom.cdf(m2 - x - 1, N2, m2, N2 - n);
+            } else if (m2 < n) {
+              return jStat3.hypgeom.cdf(x, N2, n, m2);
             } else {
               var scaledCDF = 1;
               var scaledPDF = 1;
               var samplesDone = 0;
               for (var i = 0; i < x; i++) {
                 while (scaledCDF > 1 && samplesDone < n) {
-                  var factor = 1 - m / (N - samplesDone);
+                  var factor = 1 - m2 / (N2 - samplesDone);
                   scaledPDF *= factor;
                   scaledCDF *= factor;
                   samplesDone++;
                 }
-                scaledPDF *= (n - i) * (m - i) / ((i + 1) * (N - m - n + i + 1));
+                scaledPDF *= (n - i) * (m2 - i) / ((i + 1) * (N2 - m2 - n + i + 1));
                 scaledCDF += scaledPDF;
               }
               for (; samplesDone < n; samplesDone++) {
-                scaledCDF *= 1 - m / (N - samplesDone);
+                scaledCDF *= 1 - m2 / (N2 - samplesDone);
               }
               return Math2.min(1, Math2.max(0, scaledCDF));
             }
           }
         });
         jStat3.extend(jStat3.poisson, {
-          pdf: function pdf(k, l) {
-            if (l < 0 || k % 1 !== 0 || k < 0) {
+          pdf: function pdf(k2, l) {
+            if (l < 0 || k2 % 1 !== 0 || k2 < 0) {
               return 0;
             }
-            return Math2.pow(l, k) * Math2.exp(-l) / jStat3.factorial(k);
+            return Math2.pow(l, k2) * Math2.exp(-l) / jStat3.factorial(k2);
           },
           cdf: function cdf(x, l) {
-            var sumarr = [], k = 0;
+            var sumarr = [], k2 = 0;
             if (x < 0) return 0;
-            for (; k <= x; k++) {
-              sumarr.push(jStat3.poisson.pdf(k, l));
+            for (; k2 <= x; k2++) {
+              sumarr.push(jStat3.poisson.pdf(k2, l));
             }
             return jStat3.sum(sumarr);
           },
@@ -23346,36 +23346,36 @@ var require_jstat = __commonJS({
             return l;
           },
           sampleSmall: function sampleSmall(l) {
-            var p = 1, k = 0, L = Math2.exp(-l);
+            var p2 = 1, k2 = 0, L2 = Math2.exp(-l);
             do {
-              k++;
-              p *= jStat3._random_fn();
-            } while (p > L);
-            return k - 1;
+              k2++;
+              p2 *= jStat3._random_fn();
+            } while (p2 > L2);
+            return k2 - 1;
           },
           sampleLarge: function sampleLarge(l) {
             var lam = l;
-            var k;
-            var U, V, slam, loglam, a, b, invalpha, vr, us;
+            var k2;
+            var U2, V2, slam, loglam, a, b2, invalpha, vr2, us2;
             slam = Math2.sqrt(lam);
             loglam = Math2.log(lam);
-            b = 0.931 + 2.53 * slam;
-            a = -0.059 + 0.02483 * b;
-            invalpha = 1.1239 + 1.1328 / (b - 3.4);
-            vr = 0.9277 - 3.6224 / (b - 2);
+            b2 = 0.931 + 2.53 * slam;
+            a = -0.059 + 0.02483 * b2;
+            invalpha = 1.1239 + 1.1328 / (b2 - 3.4);
+            vr2 = 0.9277 - 3.6224 / (b2 - 2);
             while (1) {
-              U = Math2.random() - 0.5;
-              V = Math2.random();
-              us = 0.5 - Math2.abs(U);
-              k = Math2.floor((2 * a / us + b) * U + lam + 0.43);
-              if (us >= 0.07 && V <= vr) {
-                return k;
+              U2 = Math2.random() - 0.5;
+              V2 = Math2.random();
+              us2 = 0.5 - Math2.abs(U2);
+              k2 = Math2.floor((2 * a / us2 + b2) * U2 + lam + 0.43);
+              if (us2 >= 0.07 && V2 <= vr2) {
+                return k2;
               }
-              if (k < 0 || us < 0.013 && V > us) {
+              if (k2 < 0 || us2 < 0.013 && V2 > us2) {
                 continue;
               }
-              if (Math2.log(V) + Math2.log(invalpha) - Math2.log(a / (us * us) + b) <= -lam + k * loglam - jStat3.loggam(k + 1)) {
-                return k;
+              if (Math2.log(V2) + Math2.log(invalpha) - Math2.log(a / (us2 * us2) + b2) <= -lam + k2 * loglam - jStat3.loggam(k2 + 1)) {
+                return k2;
               }
             }
           },
@@ -23387,116 +23387,116 @@ var require_jstat = __commonJS({
           }
         });
         jStat3.extend(jStat3.triangular, {
-          pdf: function pdf(x, a, b, c) {
-            if (b <= a || c < a || c > b) {
+          pdf: function pdf(x, a, b2, c) {
+            if (b2 <= a || c < a || c > b2) {
               return NaN;
             } else {
-              if (x < a || x > b) {
+              if (x < a || x > b2) {
                 return 0;
               } else if (x < c) {
-                return 2 * (x - a) / ((b - a) * (c - a));
+                return 2 * (x - a) / ((b2 - a) * (c - a));
               } else if (x === c) {
-                return 2 / (b - a);
+                return 2 / (b2 - a);
               } else {
-                return 2 * (b - x) / ((b - a) * (b - c));
+                return 2 * (b2 - x) / ((b2 - a) * (b2 - c));
               }
             }
           },
-          cdf: function cdf(x, a, b, c) {
-            if (b <= a || c < a || c > b)
+          cdf: function cdf(x, a, b2, c) {
+            if (b2 <= a || c < a || c > b2)
               return NaN;
             if (x <= a)
               return 0;
-            else if (x >= b)
+            else if (x >= b2)
               return 1;
             if (x <= c)
-              return Math2.pow(x - a, 2) / ((b - a) * (c - a));
+              return Math2.pow(x - a, 2) / ((b2 - a) * (c - a));
             else
-              return 1 - Math2.pow(b - x, 2) / ((b - a) * (b - c));
+              return 1 - Math2.pow(b2 - x, 2) / ((b2 - a) * (b2 - c));
           },
-          inv: function inv(p, a, b, c) {
-            if (b <= a || c < a || c > b) {
+          inv: function inv(p2, a, b2, c) {
+            if (b2 <= a || c < a || c > b2) {
               return NaN;
             } else {
-              if (p <= (c - a) / (b - a)) {
-                return a + (b - a) * Math2.sqrt(p * ((c - a) / (b - a)));
+              if (p2 <= (c - a) / (b2 - a)) {
+                return a + (b2 - a) * Math2.sqrt(p2 * ((c - a) / (b2 - a)));
               } else {
-                return a + (b - a) * (1 - Math2.sqrt((1 - p) * (1 - (c - a) / (b - a))));
+                return a + (b2 - a) * (1 - Math2.sqrt((1 - p2) * (1 - (c - a) / (b2 - a))));
               }
             }
           },
-          mean: function mean3(a, b, c) {
-            return (a + b + c) / 3;
+          mean: function mean3(a, b2, c) {
+            return (a + b2 + c) / 3;
           },
-          median: function median3(a, b, c) {
-            if (c <= (a + b) / 2) {
-              return b - Math2.sqrt((b - a) * (b - c)) / Math2.sqrt(2);
-            } else if (c > (a + b) / 2) {
-              return a + Math2.sqrt((b - a) * (c - a)) / Math2.sqrt(2);
+          median: function median3(a, b2, c) {
+            if (c <= (a + b2) / 2) {
+              return b2 - Math2.sqrt((b2 - a) * (b2 - c)) / Math2.sqrt(2);
+            } else if (c > (a + b2) / 2) {
+              return a + Math2.sqrt((b2 - a) * (c - a)) / Math2.sqrt(2);
             }
           },
-          mode: function mode(a, b, c) {
+          mode: function mode(a, b2, c) {
             return c;
           },
-          sample: function sample(a, b, c) {
-            var u = jStat3._random_fn();
-            if (u < (c - a) / (b - a))
-              return a + Math2.sqrt(u * (b - a) * (c - a));
-            return b - Math2.sqrt((1 - u) * (b - a) * (b - c));
+          sample: function sample(a, b2, c) {
+            var u2 = jStat3._random_fn();
+            if (u2 < (c - a) / (b2 - a))
+              return a + Math2.sqrt(u2 * (b2 - a) * (c - a));
+            return b2 - Math2.sqrt((1 - u2) * (b2 - a) * (b2 - c));
           },
-          variance: function variance(a, b, c) {
-            return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+          variance: function variance(a, b2, c) {
+            return (a * a + b2 * b2 + c * c - a * b2 - a * c - b2 * c) / 18;
           }
         });
         jStat3.extend(jStat3.arcsine, {
-          pdf: function pdf(x, a, b) {
-            if (b <= a) return NaN;
-            return x <= a || x >= b ? 0 : 2 / Math2.PI * Math2.pow(Math2.pow(b - a, 2) - Math2.pow(2 * x - a - b, 2), -0.5);
+          pdf: function pdf(x, a, b2) {
+            if (b2 <= a) return NaN;
+            return x <= a || x >= b2 ? 0 : 2 / Math2.PI * Math2.pow(Math2.pow(b2 - a, 2) - Math2.pow(2 * x - a - b2, 2), -0.5);
           },
-          cdf: function cdf(x, a, b) {
+          cdf: function cdf(x, a, b2) {
             if (x < a)
               return 0;
-            else if (x < b)
-              return 2 / Math2.PI * Math2.asin(Math2.sqrt((x - a) / (b - a)));
+            else if (x < b2)
+              return 2 / Math2.PI * Math2.asin(Math2.sqrt((x - a) / (b2 - a)));
             return 1;
           },
-          inv: function(p, a, b) {
-            return a + (0.5 - 0.5 * Math2.cos(Math2.PI * p)) * (b - a);
+          inv: function(p2, a, b2) {
+            return a + (0.5 - 0.5 * Math2.cos(Math2.PI * p2)) * (b2 - a);
           },
-          mean: function mean3(a, b) {
-            if (b <= a) return NaN;
-            return (a + b) / 2;
+          mean: function mean3(a, b2) {
+            if (b2 <= a) return NaN;
+            return (a + b2) / 2;
           },
-          median: function median3(a, b) {
-            if (b <= a) return NaN;
-            return (a + b) / 2;
+          median: function median3(a, b2) {
+            if (b2 <= a) return NaN;
+            return (a + b2) / 2;
           },
           mode: function mode() {
             throw new Error("mode is not yet implemented");
           },
-          sample: function sample(a, b) {
-            return (a + b) / 2 + (b - a) / 2 * Math2.sin(2 * Math2.PI * jStat3.uniform.sample(0, 1));
+          sample: function sample(a, b2) {
+            return (a + b2) / 2 + (b2 - a) / 2 * Math2.sin(2 * Math2.PI * jStat3.uniform.sample(0, 1));
           },
-          variance: function variance(a, b) {
-            if (b <= a) return NaN;
-            return Math2.pow(b - a, 2) / 8;
+          variance: function variance(a, b2) {
+            if (b2 <= a) return NaN;
+            return Math2.pow(b2 - a, 2) / 8;
           }
         });
         function laplaceSign(x) {
           return x / Math2.abs(x);
         }
         jStat3.extend(jStat3.laplace, {
-          pdf: function pdf(x, mu, b) {
-            return b <= 0 ? 0 : Math2.exp(-Math2.abs(x - mu) / b) / (2 * b);
+          pdf: function pdf(x, mu, b2) {
+            return b2 <= 0 ? 0 : Math2.exp(-Math2.abs(x - mu) / b2) / (2 * b2);
           },
-          cdf: function cdf(x, mu, b) {
-            if (b <= 0) {
+          cdf: function cdf(x, mu, b2) {
+            if (b2 <= 0) {
               return 0;
             }
             if (x < mu) {
-              return 0.5 * Math2.exp((x - mu) / b);
+              return 0.5 * Math2.exp((x - mu) / b2);
             } else {
-              return 1 - 0.5 * Math2.exp(-(x - mu) / b);
+              return 1 - 0.5 * Math2.exp(-(x - mu) / b2);
             }
           },
           mean: function(mu) {
@@ -23508,15 +23508,15 @@ var require_jstat = __commonJS({
           mode: function(mu) {
             return mu;
           },
-          variance: function(mu, b) {
-            return 2 * b * b;
+          variance: function(mu, b2) {
+            return 2 * b2 * b2;
           },
-          sample: function sample(mu, b) {
-            var u = jStat3._random_fn() - 0.5;
-            return mu - b * laplaceSign(u) * Math2.log(1 - 2 * Math2.abs(u));
+          sample: function sample(mu, b2) {
+            var u2 = jStat3._random_fn() - 0.5;
+            return mu - b2 * laplaceSign(u2) * Math2.log(1 - 2 * Math2.abs(u2));
           }
         });
-        function tukeyWprob(w, rr, cc) {
+        function tukeyWprob(w2, rr2, cc) {
           var nleg = 12;
           var ihalf = 6;
           var C1 = -30;
@@ -23542,7 +23542,7 @@ var require_jstat = __commonJS({
             0.2334925365383548,
             0.24914704581340277
           ];
-          var qsqz = w * 0.5;
+          var qsqz = w2 * 0.5;
           if (qsqz >= bb)
             return 1;
           var pr_w = 2 * jStat3.normal.cdf(qsqz, 0, 1, 1, 0) - 1;
@@ -23551,7 +23551,7 @@ var require_jstat = __commonJS({
           else
             pr_w = 0;
           var wincr;
-          if (w > wlar)
+          if (w2 > wlar)
             wincr = wincr1;
           else
             wincr = wincr2;
@@ -23560,51 +23560,51 @@ var require_jstat = __commonJS({
           var bub = blb + binc;
           var einsum = 0;
           var cc1 = cc - 1;
-          for (var wi = 1; wi <= wincr; wi++) {
+          for (var wi2 = 1; wi2 <= wincr; wi2++) {
             var elsum = 0;
             var a = 0.5 * (bub + blb);
-            var b = 0.5 * (bub - blb);
+            var b2 = 0.5 * (bub - blb);
             for (var jj = 1; jj <= nleg; jj++) {
-              var j, xx;
+              var j2, xx;
               if (ihalf < jj) {
-                j = nleg - jj + 1;
-                xx = xleg[j - 1];
+                j2 = nleg - jj + 1;
+                xx = xleg[j2 - 1];
               } else {
-                j = jj;
-                xx = -xleg[j - 1];
+                j2 = jj;
+                xx = -xleg[j2 - 1];
               }
-              var c = b * xx;
+              var c = b2 * xx;
               var ac = a + c;
               var qexpo = ac * ac;
               if (qexpo > C3)
                 break;
               var pplus = 2 * jStat3.normal.cdf(ac, 0, 1, 1, 0);
-              var pminus = 2 * jStat3.normal.cdf(ac, w, 1, 1, 0);
+              var pminus = 2 * jStat3.normal.cdf(ac, w2, 1, 1, 0);
               var rinsum = pplus * 0.5 - pminus * 0.5;
               if (rinsum >= Math2.exp(C1 / cc1)) {
-                rinsum = aleg[j - 1] * Math2.exp(-(0.5 * qexpo)) * Math2.pow(rinsum, cc1);
+                rinsum = aleg[j2 - 1] * Math2.exp(-(0.5 * qexpo)) * Math2.pow(rinsum, cc1);
                 elsum += rinsum;
               }
             }
-            elsum *= 2 * b * cc / Math2.sqrt(2 * Math2.PI);
+            elsum *= 2 * b2 * cc / Math2.sqrt(2 * Math2.PI);
             einsum += elsum;
             blb = bub;
             bub += binc;
           }
           pr_w += einsum;
-          if (pr_w <= Math2.exp(C1 / rr))
+          if (pr_w <= Math2.exp(C1 / rr2))
             return 0;
-          pr_w = Math2.pow(pr_w, rr);
+          pr_w = Math2.pow(pr_w, rr2);
           if (pr_w >= 1)
             return 1;
           return pr_w;
         }
-        function tukeyQinv(p, c, v) {
+        function tukeyQinv(p2, c, v2) {
           var p0 = 0.322232421088;
           var q0 = 0.099348462606;
           var p1 = -1;
           var q1 = 0.588581570495;
-          var p2 = -0.342242088547;
+          var p22 = -0.342242088547;
           var q2 = 0.531103462366;
           var p3 = -0.204231210125;
           var q3 = 0.10353775285;
@@ -23616,17 +23616,17 @@ var require_jstat = __commonJS({
           var c4 = 1.208;
           var c5 = 1.4142;
           var vmax = 120;
-          var ps = 0.5 - 0.5 * p;
-          var yi = Math2.sqrt(Math2.log(1 / (ps * ps)));
-          var t = yi + ((((yi * p4 + p3) * yi + p2) * yi + p1) * yi + p0) / ((((yi * q4 + q3) * yi + q2) * yi + q1) * yi + q0);
-          if (v < vmax) t += (t * t * t + t) / v / 4;
-          var q = c1 - c2 * t;
-          if (v < vmax) q += -c3 / v + c4 * t / v;
-          return t * (q * Math2.log(c - 1) + c5);
+          var ps2 = 0.5 - 0.5 * p2;
+          var yi2 = Math2.sqrt(Math2.log(1 / (ps2 * ps2)));
+          var t = yi2 + ((((yi2 * p4 + p3) * yi2 + p22) * yi2 + p1) * yi2 + p0) / ((((yi2 * q4 + q3) * yi2 + q2) * yi2 + q1) * yi2 + q0);
+          if (v2 < vmax) t += (t * t * t + t) / v2 / 4;
+          var q5 = c1 - c2 * t;
+          if (v2 < vmax) q5 += -c3 / v2 + c4 * t / v2;
+          return t * (q5 * Math2.log(c - 1) + c5);
         }
         jStat3.extend(jStat3.tukey, {
-          cdf: function cdf(q, nmeans, df) {
-            var rr = 1;
+          cdf: function cdf(q2, nmeans, df) {
+            var rr2 = 1;
             var cc = nmeans;
             var nlegq = 16;
             var ihalfq = 8;
@@ -23660,13 +23660,13 @@ var require_jstat = __commonJS({
               0.18260341504492358,
               0.1894506104550685
             ];
-            if (q <= 0)
+            if (q2 <= 0)
               return 0;
-            if (df < 2 || rr < 1 || cc < 2) return NaN;
-            if (!Number.isFinite(q))
+            if (df < 2 || rr2 < 1 || cc < 2) return NaN;
+            if (!Number.isFinite(q2))
               return 1;
             if (df > dlarg)
-              return tukeyWprob(q, rr, cc);
+              return tukeyWprob(q2, rr2, cc);
             var f2 = df * 0.5;
             var f2lf = f2 * Math2.log(df) - df * Math2.log(2) - jStat3.gammaln(f2);
             var f21 = f2 - 1;
@@ -23682,23 +23682,23 @@ var require_jstat = __commonJS({
               var otsum = 0;
               var twa1 = (2 * i - 1) * ulen;
               for (var jj = 1; jj <= nlegq; jj++) {
-                var j, t1;
+                var j2, t1;
                 if (ihalfq < jj) {
-                  j = jj - ihalfq - 1;
-                  t1 = f2lf + f21 * Math2.log(twa1 + xlegq[j] * ulen) - (xlegq[j] * ulen + twa1) * ff4;
+                  j2 = jj - ihalfq - 1;
+                  t1 = f2lf + f21 * Math2.log(twa1 + xlegq[j2] * ulen) - (xlegq[j2] * ulen + twa1) * ff4;
                 } else {
-                  j = jj - 1;
-                  t1 = f2lf + f21 * Math2.log(twa1 - xlegq[j] * ulen) + (xlegq[j] * ulen - twa1) * ff4;
+                  j2 = jj - 1;
+                  t1 = f2lf + f21 * Math2.log(twa1 - xlegq[j2] * ulen) + (xlegq[j2] * ulen - twa1) * ff4;
                 }
                 var qsqz;
                 if (t1 >= eps1) {
                   if (ihalfq < jj) {
-                    qsqz = q * Math2.sqrt((xlegq[j] * ulen + twa1) * 0.5);
+                    qsqz = q2 * Math2.sqrt((xlegq[j2] * ulen + twa1) * 0.5);
                   } else {
-                    qsqz = q * Math2.sqrt((-(xlegq[j] * ulen) + twa1) * 0.5);
+                    qsqz = q2 * Math2.sqrt((-(xlegq[j2] * ulen) + twa1) * 0.5);
                   }
-                  var wprb = tukeyWprob(qsqz, rr, cc);
-                  var rotsum = wprb * alegq[j] * Math2.exp(t1);
+                  var wprb = tukeyWprob(qsqz, rr2, cc);
+                  var rotsum = wprb * alegq[j2] * Math2.exp(t1);
                   otsum += rotsum;
                 }
               }
@@ -23713,23 +23713,23 @@ var require_jstat = __commonJS({
               ans = 1;
             return ans;
           },
-          inv: function(p, nmeans, df) {
-            var rr = 1;
+          inv: function(p2, nmeans, df) {
+            var rr2 = 1;
             var cc = nmeans;
             var eps = 1e-4;
             var maxiter = 50;
-            if (df < 2 || rr < 1 || cc < 2) return NaN;
-            if (p < 0 || p > 1) return NaN;
-            if (p === 0) return 0;
-            if (p === 1) return Infinity;
-            var x0 = tukeyQinv(p, cc, df);
-            var valx0 = jStat3.tukey.cdf(x0, nmeans, df) - p;
+            if (df < 2 || rr2 < 1 || cc < 2) return NaN;
+            if (p2 < 0 || p2 > 1) return NaN;
+            if (p2 === 0) return 0;
+            if (p2 === 1) return Infinity;
+            var x0 = tukeyQinv(p2, cc, df);
+            var valx0 = jStat3.tukey.cdf(x0, nmeans, df) - p2;
             var x1;
             if (valx0 > 0)
               x1 = Math2.max(0, x0 - 1);
             else
               x1 = x0 + 1;
-            var valx1 = jStat3.tukey.cdf(x1, nmeans, df) - p;
+            var valx1 = jStat3.tukey.cdf(x1, nmeans, df) - p2;
             var ans;
             for (var iter = 1; iter < maxiter; iter++) {
               ans = x1 - valx1 * (x1 - x0) / (valx1 - valx0);
@@ -23737,9 +23737,9 @@ var require_jstat = __commonJS({
               x0 = x1;
               if (ans < 0) {
                 ans = 0;
-                valx1 = -p;
+                valx1 = -p2;
               }
-              valx1 = jStat3.tukey.cdf(ans, nmeans, df) - p;
+              valx1 = jStat3.tukey.cdf(ans, nmeans, df) - p2;
               x1 = ans;
               var xabs = Math2.abs(x1 - x0);
               if (xabs < eps)
@@ -23817,10 +23817,10 @@ var require_jstat = __commonJS({
           // [[1],[2],[3]] times [[4,5,6]]
           // ->
           // [[4,5,6],[8,10,12],[12,15,18]]
-          outer: function outer(A, B) {
-            return jStat3.multiply(A.map(function(t) {
+          outer: function outer(A2, B2) {
+            return jStat3.multiply(A2.map(function(t) {
               return [t];
-            }), [B]);
+            }), [B2]);
           },
           // Returns the dot product of two matricies
           dot: function dot(arr2, arg) {
@@ -23862,14 +23862,14 @@ var require_jstat = __commonJS({
           },
           // computes the p-norm of the vector
           // In the case that a matrix is passed, uses the first row as the vector
-          norm: function norm(arr2, p) {
+          norm: function norm(arr2, p2) {
             var nnorm = 0, i = 0;
-            if (isNaN(p)) p = 2;
+            if (isNaN(p2)) p2 = 2;
             if (isUsable(arr2[0])) arr2 = arr2[0];
             for (; i < arr2.length; i++) {
-              nnorm += Math2.pow(Math2.abs(arr2[i]), p);
+              nnorm += Math2.pow(Math2.abs(arr2[i]), p2);
             }
-            return Math2.pow(nnorm, 1 / p);
+            return Math2.pow(nnorm, 1 / p2);
           },
           // computes the angle between two vectors in rads
           // In case a matrix is passed, this uses the first row as the vector
@@ -23878,14 +23878,14 @@ var require_jstat = __commonJS({
           },
           // augment one matrix by another
           // Note: this function returns a matrix, not a jStat object
-          aug: function aug(a, b) {
+          aug: function aug(a, b2) {
             var newarr = [];
             var i;
             for (i = 0; i < a.length; i++) {
               newarr.push(a[i].slice());
             }
             for (i = 0; i < newarr.length; i++) {
-              push.apply(newarr[i], b[i]);
+              push.apply(newarr[i], b2[i]);
             }
             return newarr;
           },
@@ -23895,15 +23895,15 @@ var require_jstat = __commonJS({
           inv: function inv(a) {
             var rows = a.length;
             var cols = a[0].length;
-            var b = jStat3.identity(rows, cols);
-            var c = jStat3.gauss_jordan(a, b);
+            var b2 = jStat3.identity(rows, cols);
+            var c = jStat3.gauss_jordan(a, b2);
             var result = [];
             var i = 0;
-            var j;
+            var j2;
             for (; i < rows; i++) {
               result[i] = [];
-              for (j = cols; j < c[0].length; j++)
-                result[i][j - cols] = c[i][j];
+              for (j2 = cols; j2 < c[0].length; j2++)
+                result[i][j2 - cols] = c[i][j2];
             }
             return result;
           },
@@ -23930,77 +23930,77 @@ var require_jstat = __commonJS({
             }
             return determinant;
           },
-          gauss_elimination: function gauss_elimination(a, b) {
-            var i = 0, j = 0, n = a.length, m = a[0].length, factor = 1, sum = 0, x = [], maug, pivot, temp, k;
-            a = jStat3.aug(a, b);
+          gauss_elimination: function gauss_elimination(a, b2) {
+            var i = 0, j2 = 0, n = a.length, m2 = a[0].length, factor = 1, sum = 0, x = [], maug, pivot, temp, k2;
+            a = jStat3.aug(a, b2);
             maug = a[0].length;
             for (i = 0; i < n; i++) {
               pivot = a[i][i];
-              j = i;
-              for (k = i + 1; k < m; k++) {
-                if (pivot < Math2.abs(a[k][i])) {
-                  pivot = a[k][i];
-                  j = k;
+              j2 = i;
+              for (k2 = i + 1; k2 < m2; k2++) {
+                if (pivot < Math2.abs(a[k2][i])) {
+                  pivot = a[k2][i];
+                  j2 = k2;
                 }
               }
-              if (j != i) {
-                for (k = 0; k < maug; k++) {
-                  temp = a[i][k];
-                  a[i][k] = a[j][k];
-                  a[j][k] = temp;
+              if (j2 != i) {
+                for (k2 = 0; k2 < maug; k2++) {
+                  temp = a[i][k2];
+                  a[i][k2] = a[j2][k2];
+                  a[j2][k2] = temp;
                 }
               }
-              for (j = i + 1; j < n; j++) {
-                factor = a[j][i] / a[i][i];
-                for (k = i; k < maug; k++) {
-                  a[j][k] = a[j][k] - factor * a[i][k];
+              for (j2 = i + 1; j2 < n; j2++) {
+                factor = a[j2][i] / a[i][i];
+                for (k2 = i; k2 < maug; k2++) {
+                  a[j2][k2] = a[j2][k2] - factor * a[i][k2];
                 }
               }
             }
             for (i = n - 1; i >= 0; i--) {
               sum = 0;
-              for (j = i + 1; j <= n - 1; j++) {
-                sum = sum + x[j] * a[i][j];
+              for (j2 = i + 1; j2 <= n - 1; j2++) {
+                sum = sum + x[j2] * a[i][j2];
               }
               x[i] = (a[i][maug - 1] - sum) / a[i][i];
             }
             return x;
           },
-          gauss_jordan: function gauss_jordan(a, b) {
-            var m = jStat3.aug(a, b);
-            var h = m.length;
-            var w = m[0].length;
+          gauss_jordan: function gauss_jordan(a, b2) {
+            var m2 = jStat3.aug(a, b2);
+            var h = m2.length;
+            var w2 = m2[0].length;
             var c = 0;
             var x, y, y2;
             for (y = 0; y < h; y++) {
               var maxrow = y;
               for (y2 = y + 1; y2 < h; y2++) {
-                if (Math2.abs(m[y2][y]) > Math2.abs(m[maxrow][y]))
+                if (Math2.abs(m2[y2][y]) > Math2.abs(m2[maxrow][y]))
                   maxrow = y2;
               }
-              var tmp = m[y];
-              m[y] = m[maxrow];
-              m[maxrow] = tmp;
+              var tmp = m2[y];
+              m2[y] = m2[maxrow];
+              m2[maxrow] = tmp;
               for (y2 = y + 1; y2 < h; y2++) {
-                c = m[y2][y] / m[y][y];
-                for (x = y; x < w; x++) {
-                  m[y2][x] -= m[y][x] * c;
+                c = m2[y2][y] / m2[y][y];
+                for (x = y; x < w2; x++) {
+                  m2[y2][x] -= m2[y][x] * c;
                 }
               }
             }
             for (y = h - 1; y >= 0; y--) {
-              c = m[y][y];
+              c = m2[y][y];
               for (y2 = 0; y2 < y; y2++) {
-                for (x = w - 1; x > y - 1; x--) {
-                  m[y2][x] -= m[y][x] * m[y2][y] / c;
+                for (x = w2 - 1; x > y - 1; x--) {
+                  m2[y2][x] -= m2[y][x] * m2[y2][y] / c;
                 }
               }
-              m[y][y] /= c;
-              for (x = h; x < w; x++) {
-                m[y][x] /= c;
+              m2[y][y] /= c;
+              for (x = h; x < w2; x++) {
+                m2[y][x] /= c;
               }
             }
-            return m;
+            return m2;
           },
           // solve equation
           // Ax=b
@@ -24012,22 +24012,22 @@ var require_jstat = __commonJS({
           // A=[[1,2,3],[0,4,5],[0,6,7]]
           // b=[[1],[2],[3]]
           // will return [[2.666],[0.1666],[1.666]]
-          triaUpSolve: function triaUpSolve(A, b) {
-            var size = A[0].length;
+          triaUpSolve: function triaUpSolve(A2, b2) {
+            var size = A2[0].length;
             var x = jStat3.zeros(1, size)[0];
             var parts;
             var matrix_mode = false;
-            if (b[0].length != void 0) {
-              b = b.map(function(i) {
+            if (b2[0].length != void 0) {
+              b2 = b2.map(function(i) {
                 return i[0];
               });
               matrix_mode = true;
             }
             jStat3.arange(size - 1, -1, -1).forEach(function(i) {
-              parts = jStat3.arange(i + 1, size).map(function(j) {
-                return x[j] * A[i][j];
+              parts = jStat3.arange(i + 1, size).map(function(j2) {
+                return x[j2] * A2[i][j2];
               });
-              x[i] = (b[i] - jStat3.sum(parts)) / A[i][i];
+              x[i] = (b2[i] - jStat3.sum(parts)) / A2[i][i];
             });
             if (matrix_mode)
               return x.map(function(i) {
@@ -24035,22 +24035,22 @@ var require_jstat = __commonJS({
               });
             return x;
           },
-          triaLowSolve: function triaLowSolve(A, b) {
-            var size = A[0].length;
+          triaLowSolve: function triaLowSolve(A2, b2) {
+            var size = A2[0].length;
             var x = jStat3.zeros(1, size)[0];
             var parts;
             var matrix_mode = false;
-            if (b[0].length != void 0) {
-              b = b.map(function(i) {
+            if (b2[0].length != void 0) {
+              b2 = b2.map(function(i) {
                 return i[0];
               });
               matrix_mode = true;
             }
             jStat3.arange(size).forEach(function(i) {
-              parts = jStat3.arange(i).map(function(j) {
-                return A[i][j] * x[j];
+              parts = jStat3.arange(i).map(function(j2) {
+                return A2[i][j2] * x[j2];
               });
-              x[i] = (b[i] - jStat3.sum(parts)) / A[i][i];
+              x[i] = (b2[i] - jStat3.sum(parts)) / A2[i][i];
             });
             if (matrix_mode)
               return x.map(function(i) {
@@ -24062,78 +24062,78 @@ var require_jstat = __commonJS({
           // A=LU
           // L is lower triangular matrix
           // U is upper triangular matrix
-          lu: function lu(A) {
-            var size = A.length;
-            var L = jStat3.identity(size);
-            var R = jStat3.zeros(A.length, A[0].length);
+          lu: function lu(A2) {
+            var size = A2.length;
+            var L2 = jStat3.identity(size);
+            var R2 = jStat3.zeros(A2.length, A2[0].length);
             var parts;
             jStat3.arange(size).forEach(function(t) {
-              R[0][t] = A[0][t];
+              R2[0][t] = A2[0][t];
             });
             jStat3.arange(1, size).forEach(function(l) {
               jStat3.arange(l).forEach(function(i) {
                 parts = jStat3.arange(i).map(function(jj) {
-                  return L[l][jj] * R[jj][i];
+                  return L2[l][jj] * R2[jj][i];
                 });
-                L[l][i] = (A[l][i] - jStat3.sum(parts)) / R[i][i];
+                L2[l][i] = (A2[l][i] - jStat3.sum(parts)) / R2[i][i];
               });
-              jStat3.arange(l, size).forEach(function(j) {
+              jStat3.arange(l, size).forEach(function(j2) {
                 parts = jStat3.arange(l).map(function(jj) {
-                  return L[l][jj] * R[jj][j];
+                  return L2[l][jj] * R2[jj][j2];
                 });
-                R[l][j] = A[parts.length][j] - jStat3.sum(parts);
+                R2[l][j2] = A2[parts.length][j2] - jStat3.sum(parts);
               });
             });
-            return [L, R];
+            return [L2, R2];
           },
           // A -> T
           // A=TT'
           // T is lower triangular matrix
-          cholesky: function cholesky(A) {
-            var size = A.length;
-            var T = jStat3.zeros(A.length, A[0].length);
+          cholesky: function cholesky(A2) {
+            var size = A2.length;
+            var T = jStat3.zeros(A2.length, A2[0].length);
             var parts;
             jStat3.arange(size).forEach(function(i) {
               parts = jStat3.arange(i).map(function(t) {
                 return Math2.pow(T[i][t], 2);
               });
-              T[i][i] = Math2.sqrt(A[i][i] - jStat3.sum(parts));
-              jStat3.arange(i + 1, size).forEach(function(j) {
+              T[i][i] = Math2.sqrt(A2[i][i] - jStat3.sum(parts));
+              jStat3.arange(i + 1, size).forEach(function(j2) {
                 parts = jStat3.arange(i).map(function(t) {
-                  return T[i][t] * T[j][t];
+                  return T[i][t] * T[j2][t];
                 });
-                T[j][i] = (A[i][j] - jStat3.sum(parts)) / T[i][i];
+                T[j2][i] = (A2[i][j2] - jStat3.sum(parts)) / T[i][i];
               });
             });
             return T;
           },
-          gauss_jacobi: function gauss_jacobi(a, b, x, r) {
+          gauss_jacobi: function gauss_jacobi(a, b2, x, r) {
             var i = 0;
-            var j = 0;
+            var j2 = 0;
             var n = a.length;
             var l = [];
-            var u = [];
+            var u2 = [];
             var d = [];
             var xv, c, h, xk;
             for (; i < n; i++) {
               l[i] = [];
-              u[i] = [];
+              u2[i] = [];
               d[i] = [];
-              for (j = 0; j < n; j++) {
-                if (i > j) {
-                  l[i][j] = a[i][j];
-                  u[i][j] = d[i][j] = 0;
-                } else if (i < j) {
-                  u[i][j] = a[i][j];
-                  l[i][j] = d[i][j] = 0;
+              for (j2 = 0; j2 < n; j2++) {
+                if (i > j2) {
+                  l[i][j2] = a[i][j2];
+                  u2[i][j2] = d[i][j2] = 0;
+                } else if (i < j2) {
+                  u2[i][j2] = a[i][j2];
+                  l[i][j2] = d[i][j2] = 0;
                 } else {
-                  d[i][j] = a[i][j];
-                  l[i][j] = u[i][j] = 0;
+                  d[i][j2] = a[i][j2];
+                  l[i][j2] = u2[i][j2] = 0;
                 }
               }
             }
-            h = jStat3.multiply(jStat3.multiply(jStat3.inv(d), jStat3.add(l, u)), -1);
-            c = jStat3.multiply(jStat3.inv(d), b);
+            h = jStat3.multiply(jStat3.multiply(jStat3.inv(d), jStat3.add(l, u2)), -1);
+            c = jStat3.multiply(jStat3.inv(d), b2);
             xv = x;
             xk = jStat3.add(jStat3.multiply(h, x), c);
             i = 2;
@@ -24144,32 +24144,32 @@ var require_jstat = __commonJS({
             }
             return xk;
           },
-          gauss_seidel: function gauss_seidel(a, b, x, r) {
+          gauss_seidel: function gauss_seidel(a, b2, x, r) {
             var i = 0;
             var n = a.length;
             var l = [];
-            var u = [];
+            var u2 = [];
             var d = [];
-            var j, xv, c, h, xk;
+            var j2, xv, c, h, xk;
             for (; i < n; i++) {
               l[i] = [];
-              u[i] = [];
+              u2[i] = [];
               d[i] = [];
-              for (j = 0; j < n; j++) {
-                if (i > j) {
-                  l[i][j] = a[i][j];
-                  u[i][j] = d[i][j] = 0;
-                } else if (i < j) {
-                  u[i][j] = a[i][j];
-                  l[i][j] = d[i][j] = 0;
+              for (j2 = 0; j2 < n; j2++) {
+                if (i > j2) {
+                  l[i][j2] = a[i][j2];
+                  u2[i][j2] = d[i][j2] = 0;
+                } else if (i < j2) {
+                  u2[i][j2] = a[i][j2];
+                  l[i][j2] = d[i][j2] = 0;
                 } else {
-                  d[i][j] = a[i][j];
-                  l[i][j] = u[i][j] = 0;
+                  d[i][j2] = a[i][j2];
+                  l[i][j2] = u2[i][j2] = 0;
                 }
               }
             }
-            h = jStat3.multiply(jStat3.multiply(jStat3.inv(jStat3.add(d, l)), u), -1);
-            c = jStat3.multiply(jStat3.inv(jStat3.add(d, l)), b);
+            h = jStat3.multiply(jStat3.multiply(jStat3.inv(jStat3.add(d, l)), u2), -1);
+            c = jStat3.multiply(jStat3.inv(jStat3.add(d, l)), b2);
             xv = x;
             xk = jStat3.add(jStat3.multiply(h, x), c);
             i = 2;
@@ -24180,41 +24180,41 @@ var require_jstat = __commonJS({
             }
             return xk;
           },
-          SOR: function SOR(a, b, x, r, w) {
+          SOR: function SOR(a, b2, x, r, w2) {
             var i = 0;
             var n = a.length;
             var l = [];
-            var u = [];
+            var u2 = [];
             var d = [];
-            var j, xv, c, h, xk;
+            var j2, xv, c, h, xk;
             for (; i < n; i++) {
               l[i] = [];
-              u[i] = [];
+              u2[i] = [];
               d[i] = [];
-              for (j = 0; j < n; j++) {
-                if (i > j) {
-                  l[i][j] = a[i][j];
-                  u[i][j] = d[i][j] = 0;
-                } else if (i < j) {
-                  u[i][j] = a[i][j];
-                  l[i][j] = d[i][j] = 0;
+              for (j2 = 0; j2 < n; j2++) {
+                if (i > j2) {
+                  l[i][j2] = a[i][j2];
+                  u2[i][j2] = d[i][j2] = 0;
+                } else if (i < j2) {
+                  u2[i][j2] = a[i][j2];
+                  l[i][j2] = d[i][j2] = 0;
                 } else {
-                  d[i][j] = a[i][j];
-                  l[i][j] = u[i][j] = 0;
+                  d[i][j2] = a[i][j2];
+                  l[i][j2] = u2[i][j2] = 0;
                 }
               }
             }
             h = jStat3.multiply(
-              jStat3.inv(jStat3.add(d, jStat3.multiply(l, w))),
+              jStat3.inv(jStat3.add(d, jStat3.multiply(l, w2))),
               jStat3.subtract(
-                jStat3.multiply(d, 1 - w),
-                jStat3.multiply(u, w)
+                jStat3.multiply(d, 1 - w2),
+                jStat3.multiply(u2, w2)
               )
             );
             c = jStat3.multiply(jStat3.multiply(jStat3.inv(jStat3.add(
               d,
-              jStat3.multiply(l, w)
-            )), b), w);
+              jStat3.multiply(l, w2)
+            )), b2), w2);
             xv = x;
             xk = jStat3.add(jStat3.multiply(h, x), c);
             i = 2;
@@ -24226,27 +24226,27 @@ var require_jstat = __commonJS({
             return xk;
           },
           householder: function householder(a) {
-            var m = a.length;
+            var m2 = a.length;
             var n = a[0].length;
             var i = 0;
-            var w = [];
-            var p = [];
-            var alpha, r, k, j, factor;
-            for (; i < m - 1; i++) {
+            var w2 = [];
+            var p2 = [];
+            var alpha, r, k2, j2, factor;
+            for (; i < m2 - 1; i++) {
               alpha = 0;
-              for (j = i + 1; j < n; j++)
-                alpha += a[j][i] * a[j][i];
+              for (j2 = i + 1; j2 < n; j2++)
+                alpha += a[j2][i] * a[j2][i];
               factor = a[i + 1][i] > 0 ? -1 : 1;
               alpha = factor * Math2.sqrt(alpha);
               r = Math2.sqrt((alpha * alpha - a[i + 1][i] * alpha) / 2);
-              w = jStat3.zeros(m, 1);
-              w[i + 1][0] = (a[i + 1][i] - alpha) / (2 * r);
-              for (k = i + 2; k < m; k++) w[k][0] = a[k][i] / (2 * r);
-              p = jStat3.subtract(
-                jStat3.identity(m, n),
-                jStat3.multiply(jStat3.multiply(w, jStat3.transpose(w)), 2)
+              w2 = jStat3.zeros(m2, 1);
+              w2[i + 1][0] = (a[i + 1][i] - alpha) / (2 * r);
+              for (k2 = i + 2; k2 < m2; k2++) w2[k2][0] = a[k2][i] / (2 * r);
+              p2 = jStat3.subtract(
+                jStat3.identity(m2, n),
+                jStat3.multiply(jStat3.multiply(w2, jStat3.transpose(w2)), 2)
               );
-              a = jStat3.multiply(p, jStat3.multiply(a, p));
+              a = jStat3.multiply(p2, jStat3.multiply(a, p2));
             }
             return a;
           },
@@ -24258,23 +24258,23 @@ var require_jstat = __commonJS({
             var range3 = jStat3.arange;
             function qr2(x) {
               var n = x.length;
-              var p = x[0].length;
-              var r = jStat3.zeros(p, p);
+              var p2 = x[0].length;
+              var r = jStat3.zeros(p2, p2);
               x = jStat3.copy(x);
-              var i, j, k;
-              for (j = 0; j < p; j++) {
-                r[j][j] = Math2.sqrt(sum(range3(n).map(function(i2) {
-                  return x[i2][j] * x[i2][j];
+              var i, j2, k2;
+              for (j2 = 0; j2 < p2; j2++) {
+                r[j2][j2] = Math2.sqrt(sum(range3(n).map(function(i2) {
+                  return x[i2][j2] * x[i2][j2];
                 })));
                 for (i = 0; i < n; i++) {
-                  x[i][j] = x[i][j] / r[j][j];
+                  x[i][j2] = x[i][j2] / r[j2][j2];
                 }
-                for (k = j + 1; k < p; k++) {
-                  r[j][k] = sum(range3(n).map(function(i2) {
-                    return x[i2][j] * x[i2][k];
+                for (k2 = j2 + 1; k2 < p2; k2++) {
+                  r[j2][k2] = sum(range3(n).map(function(i2) {
+                    return x[i2][j2] * x[i2][k2];
                   }));
                   for (i = 0; i < n; i++) {
-                    x[i][k] = x[i][k] - x[i][j] * r[j][k];
+                    x[i][k2] = x[i][k2] - x[i][j2] * r[j2][k2];
                   }
                 }
               }
@@ -24283,53 +24283,53 @@ var require_jstat = __commonJS({
             return qr2;
           })(),
           lstsq: /* @__PURE__ */ (function() {
-            function R_I(A) {
-              A = jStat3.copy(A);
-              var size = A.length;
-              var I = jStat3.identity(size);
+            function R_I(A2) {
+              A2 = jStat3.copy(A2);
+              var size = A2.length;
+              var I2 = jStat3.identity(size);
               jStat3.arange(size - 1, -1, -1).forEach(function(i) {
                 jStat3.sliceAssign(
-                  I,
+                  I2,
                   { row: i },
-                  jStat3.divide(jStat3.slice(I, { row: i }), A[i][i])
+                  jStat3.divide(jStat3.slice(I2, { row: i }), A2[i][i])
                 );
                 jStat3.sliceAssign(
-                  A,
+                  A2,
                   { row: i },
-                  jStat3.divide(jStat3.slice(A, { row: i }), A[i][i])
+                  jStat3.divide(jStat3.slice(A2, { row: i }), A2[i][i])
                 );
-                jStat3.arange(i).forEach(function(j) {
-                  var c = jStat3.multiply(A[j][i], -1);
-                  var Aj = jStat3.slice(A, { row: j });
-                  var cAi = jStat3.multiply(jStat3.slice(A, { row: i }), c);
-                  jStat3.sliceAssign(A, { row: j }, jStat3.add(Aj, cAi));
-                  var Ij = jStat3.slice(I, { row: j });
-                  var cIi = jStat3.multiply(jStat3.slice(I, { row: i }), c);
-                  jStat3.sliceAssign(I, { row: j }, jStat3.add(Ij, cIi));
+                jStat3.arange(i).forEach(function(j2) {
+                  var c = jStat3.multiply(A2[j2][i], -1);
+                  var Aj = jStat3.slice(A2, { row: j2 });
+                  var cAi = jStat3.multiply(jStat3.slice(A2, { row: i }), c);
+                  jStat3.sliceAssign(A2, { row: j2 }, jStat3.add(Aj, cAi));
+                  var Ij = jStat3.slice(I2, { row: j2 });
+                  var cIi = jStat3.multiply(jStat3.slice(I2, { row: i }), c);
+                  jStat3.sliceAssign(I2, { row: j2 }, jStat3.add(Ij, cIi));
                 });
               });
-              return I;
+              return I2;
             }
-            function qr_solve(A, b) {
+            function qr_solve(A2, b2) {
               var array_mode = false;
-              if (b[0].length === void 0) {
-                b = b.map(function(x2) {
+              if (b2[0].length === void 0) {
+                b2 = b2.map(function(x2) {
                   return [x2];
                 });
                 array_mode = true;
               }
-              var QR = jStat3.QR(A);
-              var Q = QR[0];
-              var R = QR[1];
-              var attrs = A[0].length;
-              var Q1 = jStat3.slice(Q, { col: { end: attrs } });
-              var R1 = jStat3.slice(R, { row: { end: attrs } });
+              var QR = jStat3.QR(A2);
+              var Q2 = QR[0];
+              var R2 = QR[1];
+              var attrs = A2[0].length;
+              var Q1 = jStat3.slice(Q2, { col: { end: attrs } });
+              var R1 = jStat3.slice(R2, { row: { end: attrs } });
               var RI = R_I(R1);
-              var Q2 = jStat3.transpose(Q1);
-              if (Q2[0].length === void 0) {
-                Q2 = [Q2];
+              var Q22 = jStat3.transpose(Q1);
+              if (Q22[0].length === void 0) {
+                Q22 = [Q22];
               }
-              var x = jStat3.multiply(jStat3.multiply(RI, Q2), b);
+              var x = jStat3.multiply(jStat3.multiply(RI, Q22), b2);
               if (x.length === void 0) {
                 x = [[x]];
               }
@@ -24346,38 +24346,38 @@ var require_jstat = __commonJS({
             var n = a.length;
             var e = jStat3.identity(n, n);
             var ev = [];
-            var b, i, j, p, q, maxim, theta, s;
+            var b2, i, j2, p2, q2, maxim, theta, s3;
             while (condition === 1) {
               maxim = a[0][1];
-              p = 0;
-              q = 1;
+              p2 = 0;
+              q2 = 1;
               for (i = 0; i < n; i++) {
-                for (j = 0; j < n; j++) {
-                  if (i != j) {
-                    if (maxim < Math2.abs(a[i][j])) {
-                      maxim = Math2.abs(a[i][j]);
-                      p = i;
-                      q = j;
+                for (j2 = 0; j2 < n; j2++) {
+                  if (i != j2) {
+                    if (maxim < Math2.abs(a[i][j2])) {
+                      maxim = Math2.abs(a[i][j2]);
+                      p2 = i;
+                      q2 = j2;
                     }
                   }
                 }
               }
-              if (a[p][p] === a[q][q])
-                theta = a[p][q] > 0 ? Math2.PI / 4 : -Math2.PI / 4;
+              if (a[p2][p2] === a[q2][q2])
+                theta = a[p2][q2] > 0 ? Math2.PI / 4 : -Math2.PI / 4;
               else
-                theta = Math2.atan(2 * a[p][q] / (a[p][p] - a[q][q])) / 2;
-              s = jStat3.identity(n, n);
-              s[p][p] = Math2.cos(theta);
-              s[p][q] = -Math2.sin(theta);
-              s[q][p] = Math2.sin(theta);
-              s[q][q] = Math2.cos(theta);
-              e = jStat3.multiply(e, s);
-              b = jStat3.multiply(jStat3.multiply(jStat3.inv(s), a), s);
-              a = b;
+                theta = Math2.atan(2 * a[p2][q2] / (a[p2][p2] - a[q2][q2])) / 2;
+              s3 = jStat3.identity(n, n);
+              s3[p2][p2] = Math2.cos(theta);
+              s3[p2][q2] = -Math2.sin(theta);
+              s3[q2][p2] = Math2.sin(theta);
+              s3[q2][q2] = Math2.cos(theta);
+              e = jStat3.multiply(e, s3);
+              b2 = jStat3.multiply(jStat3.multiply(jStat3.inv(s3), a), s3);
+              a = b2;
               condition = 0;
               for (i = 1; i < n; i++) {
-                for (j = 1; j < n; j++) {
-                  if (i != j && Math2.abs(a[i][j]) > 1e-3) {
+                for (j2 = 1; j2 < n; j2++) {
+                  if (i != j2 && Math2.abs(a[i][j2]) > 1e-3) {
                     condition = 1;
                   }
                 }
@@ -24386,23 +24386,23 @@ var require_jstat = __commonJS({
             for (i = 0; i < n; i++) ev.push(a[i][i]);
             return [e, ev];
           },
-          rungekutta: function rungekutta(f, h, p, t_j, u_j, order) {
+          rungekutta: function rungekutta(f2, h, p2, t_j, u_j, order) {
             var k1, k2, u_j1, k3, k4;
             if (order === 2) {
-              while (t_j <= p) {
-                k1 = h * f(t_j, u_j);
-                k2 = h * f(t_j + h, u_j + k1);
+              while (t_j <= p2) {
+                k1 = h * f2(t_j, u_j);
+                k2 = h * f2(t_j + h, u_j + k1);
                 u_j1 = u_j + (k1 + k2) / 2;
                 u_j = u_j1;
                 t_j = t_j + h;
               }
             }
             if (order === 4) {
-              while (t_j <= p) {
-                k1 = h * f(t_j, u_j);
-                k2 = h * f(t_j + h / 2, u_j + k1 / 2);
-                k3 = h * f(t_j + h / 2, u_j + k2 / 2);
-                k4 = h * f(t_j + h, u_j + k3);
+              while (t_j <= p2) {
+                k1 = h * f2(t_j, u_j);
+                k2 = h * f2(t_j + h / 2, u_j + k1 / 2);
+                k3 = h * f2(t_j + h / 2, u_j + k2 / 2);
+                k4 = h * f2(t_j + h, u_j + k3);
                 u_j1 = u_j + (k1 + 2 * k2 + 2 * k3 + k4) / 6;
                 u_j = u_j1;
                 t_j = t_j + h;
@@ -24410,217 +24410,217 @@ var require_jstat = __commonJS({
             }
             return u_j;
           },
-          romberg: function romberg(f, a, b, order) {
+          romberg: function romberg(f2, a, b2, order) {
             var i = 0;
-            var h = (b - a) / 2;
+            var h = (b2 - a) / 2;
             var x = [];
             var h1 = [];
-            var g2 = [];
-            var m, a1, j, k, I;
+            var g3 = [];
+            var m2, a1, j2, k2, I2;
             while (i < order / 2) {
-              I = f(a);
-              for (j = a, k = 0; j <= b; j = j + h, k++) x[k] = j;
-              m = x.length;
-              for (j = 1; j < m - 1; j++) {
-                I += (j % 2 !== 0 ? 4 : 2) * f(x[j]);
+              I2 = f2(a);
+              for (j2 = a, k2 = 0; j2 <= b2; j2 = j2 + h, k2++) x[k2] = j2;
+              m2 = x.length;
+              for (j2 = 1; j2 < m2 - 1; j2++) {
+                I2 += (j2 % 2 !== 0 ? 4 : 2) * f2(x[j2]);
               }
-              I = h / 3 * (I + f(b));
-              g2[i] = I;
+              I2 = h / 3 * (I2 + f2(b2));
+              g3[i] = I2;
               h /= 2;
               i++;
             }
-            a1 = g2.length;
-            m = 1;
+            a1 = g3.length;
+            m2 = 1;
             while (a1 !== 1) {
-              for (j = 0; j < a1 - 1; j++)
-                h1[j] = (Math2.pow(4, m) * g2[j + 1] - g2[j]) / (Math2.pow(4, m) - 1);
+              for (j2 = 0; j2 < a1 - 1; j2++)
+                h1[j2] = (Math2.pow(4, m2) * g3[j2 + 1] - g3[j2]) / (Math2.pow(4, m2) - 1);
               a1 = h1.length;
-              g2 = h1;
+              g3 = h1;
               h1 = [];
-              m++;
+              m2++;
             }
-            return g2;
+            return g3;
           },
-          richardson: function richardson(X, f, x, h) {
-            function pos(X2, x2) {
+          richardson: function richardson(X2, f2, x, h) {
+            function pos(X3, x2) {
               var i2 = 0;
-              var n = X2.length;
-              var p;
+              var n = X3.length;
+              var p2;
               for (; i2 < n; i2++)
-                if (X2[i2] === x2) p = i2;
-              return p;
+                if (X3[i2] === x2) p2 = i2;
+              return p2;
             }
-            var h_min = Math2.abs(x - X[pos(X, x) + 1]);
+            var h_min = Math2.abs(x - X2[pos(X2, x) + 1]);
             var i = 0;
-            var g2 = [];
+            var g3 = [];
             var h1 = [];
-            var y1, y2, m, a, j;
+            var y1, y2, m2, a, j2;
             while (h >= h_min) {
-              y1 = pos(X, x + h);
-              y2 = pos(X, x);
-              g2[i] = (f[y1] - 2 * f[y2] + f[2 * y2 - y1]) / (h * h);
+              y1 = pos(X2, x + h);
+              y2 = pos(X2, x);
+              g3[i] = (f2[y1] - 2 * f2[y2] + f2[2 * y2 - y1]) / (h * h);
               h /= 2;
               i++;
             }
-            a = g2.length;
-            m = 1;
+            a = g3.length;
+            m2 = 1;
             while (a != 1) {
-              for (j = 0; j < a - 1; j++)
-                h1[j] = (Math2.pow(4, m) * g2[j + 1] - g2[j]) / (Math2.pow(4, m) - 1);
+              for (j2 = 0; j2 < a - 1; j2++)
+                h1[j2] = (Math2.pow(4, m2) * g3[j2 + 1] - g3[j2]) / (Math2.pow(4, m2) - 1);
               a = h1.length;
-              g2 = h1;
+              g3 = h1;
               h1 = [];
-              m++;
+              m2++;
             }
-            return g2;
+            return g3;
           },
-          simpson: function simpson(f, a, b, n) {
-            var h = (b - a) / n;
-            var I = f(a);
+          simpson: function simpson(f2, a, b2, n) {
+            var h = (b2 - a) / n;
+            var I2 = f2(a);
             var x = [];
-            var j = a;
-            var k = 0;
+            var j2 = a;
+            var k2 = 0;
             var i = 1;
-            var m;
-            for (; j <= b; j = j + h, k++)
-              x[k] = j;
-            m = x.length;
-            for (; i < m - 1; i++) {
-              I += (i % 2 !== 0 ? 4 : 2) * f(x[i]);
+            var m2;
+            for (; j2 <= b2; j2 = j2 + h, k2++)
+              x[k2] = j2;
+            m2 = x.length;
+            for (; i < m2 - 1; i++) {
+              I2 += (i % 2 !== 0 ? 4 : 2) * f2(x[i]);
             }
-            return h / 3 * (I + f(b));
+            return h / 3 * (I2 + f2(b2));
           },
-          hermite: function hermite(X, F, dF, value) {
-            var n = X.length;
-            var p = 0;
+          hermite: function hermite(X2, F2, dF, value) {
+            var n = X2.length;
+            var p2 = 0;
             var i = 0;
             var l = [];
             var dl = [];
-            var A = [];
-            var B = [];
-            var j;
+            var A2 = [];
+            var B2 = [];
+            var j2;
             for (; i < n; i++) {
               l[i] = 1;
-              for (j = 0; j < n; j++) {
-                if (i != j) l[i] *= (value - X[j]) / (X[i] - X[j]);
+              for (j2 = 0; j2 < n; j2++) {
+                if (i != j2) l[i] *= (value - X2[j2]) / (X2[i] - X2[j2]);
               }
               dl[i] = 0;
-              for (j = 0; j < n; j++) {
-                if (i != j) dl[i] += 1 / (X[i] - X[j]);
+              for (j2 = 0; j2 < n; j2++) {
+                if (i != j2) dl[i] += 1 / (X2[i] - X2[j2]);
               }
-              A[i] = (1 - 2 * (value - X[i]) * dl[i]) * (l[i] * l[i]);
-              B[i] = (value - X[i]) * (l[i] * l[i]);
-              p += A[i] * F[i] + B[i] * dF[i];
+              A2[i] = (1 - 2 * (value - X2[i]) * dl[i]) * (l[i] * l[i]);
+              B2[i] = (value - X2[i]) * (l[i] * l[i]);
+              p2 += A2[i] * F2[i] + B2[i] * dF[i];
             }
-            return p;
+            return p2;
           },
-          lagrange: function lagrange(X, F, value) {
-            var p = 0;
+          lagrange: function lagrange(X2, F2, value) {
+            var p2 = 0;
             var i = 0;
-            var j, l;
-            var n = X.length;
+            var j2, l;
+            var n = X2.length;
             for (; i < n; i++) {
-              l = F[i];
-              for (j = 0; j < n; j++) {
-                if (i != j) l *= (value - X[j]) / (X[i] - X[j]);
+              l = F2[i];
+              for (j2 = 0; j2 < n; j2++) {
+                if (i != j2) l *= (value - X2[j2]) / (X2[i] - X2[j2]);
               }
-              p += l;
+              p2 += l;
             }
-            return p;
+            return p2;
           },
-          cubic_spline: function cubic_spline(X, F, value) {
-            var n = X.length;
-            var i = 0, j;
-            var A = [];
-            var B = [];
+          cubic_spline: function cubic_spline(X2, F2, value) {
+            var n = X2.length;
+            var i = 0, j2;
+            var A2 = [];
+            var B2 = [];
             var alpha = [];
             var c = [];
             var h = [];
-            var b = [];
+            var b2 = [];
             var d = [];
             for (; i < n - 1; i++)
-              h[i] = X[i + 1] - X[i];
+              h[i] = X2[i + 1] - X2[i];
             alpha[0] = 0;
             for (i = 1; i < n - 1; i++) {
-              alpha[i] = 3 / h[i] * (F[i + 1] - F[i]) - 3 / h[i - 1] * (F[i] - F[i - 1]);
+              alpha[i] = 3 / h[i] * (F2[i + 1] - F2[i]) - 3 / h[i - 1] * (F2[i] - F2[i - 1]);
             }
             for (i = 1; i < n - 1; i++) {
-              A[i] = [];
-              B[i] = [];
-              A[i][i - 1] = h[i - 1];
-              A[i][i] = 2 * (h[i - 1] + h[i]);
-              A[i][i + 1] = h[i];
-              B[i][0] = alpha[i];
+              A2[i] = [];
+              B2[i] = [];
+              A2[i][i - 1] = h[i - 1];
+              A2[i][i] = 2 * (h[i - 1] + h[i]);
+              A2[i][i + 1] = h[i];
+              B2[i][0] = alpha[i];
             }
-            c = jStat3.multiply(jStat3.inv(A), B);
-            for (j = 0; j < n - 1; j++) {
-              b[j] = (F[j + 1] - F[j]) / h[j] - h[j] * (c[j + 1][0] + 2 * c[j][0]) / 3;
-              d[j] = (c[j + 1][0] - c[j][0]) / (3 * h[j]);
+            c = jStat3.multiply(jStat3.inv(A2), B2);
+            for (j2 = 0; j2 < n - 1; j2++) {
+              b2[j2] = (F2[j2 + 1] - F2[j2]) / h[j2] - h[j2] * (c[j2 + 1][0] + 2 * c[j2][0]) / 3;
+              d[j2] = (c[j2 + 1][0] - c[j2][0]) / (3 * h[j2]);
             }
-            for (j = 0; j < n; j++) {
-              if (X[j] > value) break;
+            for (j2 = 0; j2 < n; j2++) {
+              if (X2[j2] > value) break;
             }
-            j -= 1;
-            return F[j] + (value - X[j]) * b[j] + jStat3.sq(value - X[j]) * c[j] + (value - X[j]) * jStat3.sq(value - X[j]) * d[j];
+            j2 -= 1;
+            return F2[j2] + (value - X2[j2]) * b2[j2] + jStat3.sq(value - X2[j2]) * c[j2] + (value - X2[j2]) * jStat3.sq(value - X2[j2]) * d[j2];
           },
           gauss_quadrature: function gauss_quadrature() {
             throw new Error("gauss_quadrature not yet implemented");
           },
-          PCA: function PCA(X) {
-            var m = X.length;
-            var n = X[0].length;
+          PCA: function PCA(X2) {
+            var m2 = X2.length;
+            var n = X2[0].length;
             var i = 0;
-            var j, temp1;
-            var u = [];
+            var j2, temp1;
+            var u2 = [];
             var D = [];
             var result = [];
             var temp2 = [];
-            var Y = [];
-            var Bt = [];
-            var B = [];
-            var C = [];
-            var V = [];
-            var Vt = [];
-            for (i = 0; i < m; i++) {
-              u[i] = jStat3.sum(X[i]) / n;
+            var Y2 = [];
+            var Bt2 = [];
+            var B2 = [];
+            var C2 = [];
+            var V2 = [];
+            var Vt2 = [];
+            for (i = 0; i < m2; i++) {
+              u2[i] = jStat3.sum(X2[i]) / n;
             }
             for (i = 0; i < n; i++) {
-              B[i] = [];
-              for (j = 0; j < m; j++) {
-                B[i][j] = X[j][i] - u[j];
+              B2[i] = [];
+              for (j2 = 0; j2 < m2; j2++) {
+                B2[i][j2] = X2[j2][i] - u2[j2];
               }
             }
-            B = jStat3.transpose(B);
-            for (i = 0; i < m; i++) {
-              C[i] = [];
-              for (j = 0; j < m; j++) {
-                C[i][j] = jStat3.dot([B[i]], [B[j]]) / (n - 1);
+            B2 = jStat3.transpose(B2);
+            for (i = 0; i < m2; i++) {
+              C2[i] = [];
+              for (j2 = 0; j2 < m2; j2++) {
+                C2[i][j2] = jStat3.dot([B2[i]], [B2[j2]]) / (n - 1);
               }
             }
-            result = jStat3.jacobi(C);
-            V = result[0];
+            result = jStat3.jacobi(C2);
+            V2 = result[0];
             D = result[1];
-            Vt = jStat3.transpose(V);
+            Vt2 = jStat3.transpose(V2);
             for (i = 0; i < D.length; i++) {
-              for (j = i; j < D.length; j++) {
-                if (D[i] < D[j]) {
+              for (j2 = i; j2 < D.length; j2++) {
+                if (D[i] < D[j2]) {
                   temp1 = D[i];
-                  D[i] = D[j];
-                  D[j] = temp1;
-                  temp2 = Vt[i];
-                  Vt[i] = Vt[j];
-                  Vt[j] = temp2;
+                  D[i] = D[j2];
+                  D[j2] = temp1;
+                  temp2 = Vt2[i];
+                  Vt2[i] = Vt2[j2];
+                  Vt2[j2] = temp2;
                 }
               }
             }
-            Bt = jStat3.transpose(B);
-            for (i = 0; i < m; i++) {
-              Y[i] = [];
-              for (j = 0; j < Bt.length; j++) {
-                Y[i][j] = jStat3.dot([Vt[i]], [Bt[j]]);
+            Bt2 = jStat3.transpose(B2);
+            for (i = 0; i < m2; i++) {
+              Y2[i] = [];
+              for (j2 = 0; j2 < Bt2.length; j2++) {
+                Y2[i][j2] = jStat3.dot([Vt2[i]], [Bt2[j2]]);
               }
             }
-            return [X, D, Vt, Y];
+            return [X2, D, Vt2, Y2];
           }
         });
         (function(funcs) {
@@ -24662,17 +24662,17 @@ var require_jstat = __commonJS({
           // (value, array, sides, flag)
           ztest: function ztest() {
             var args = slice.call(arguments);
-            var z2;
+            var z3;
             if (isArray(args[1])) {
-              z2 = jStat3.zscore(args[0], args[1], args[3]);
-              return args[2] === 1 ? jStat3.normal.cdf(-Math2.abs(z2), 0, 1) : jStat3.normal.cdf(-Math2.abs(z2), 0, 1) * 2;
+              z3 = jStat3.zscore(args[0], args[1], args[3]);
+              return args[2] === 1 ? jStat3.normal.cdf(-Math2.abs(z3), 0, 1) : jStat3.normal.cdf(-Math2.abs(z3), 0, 1) * 2;
             } else {
               if (args.length > 2) {
-                z2 = jStat3.zscore(args[0], args[1], args[2]);
-                return args[3] === 1 ? jStat3.normal.cdf(-Math2.abs(z2), 0, 1) : jStat3.normal.cdf(-Math2.abs(z2), 0, 1) * 2;
+                z3 = jStat3.zscore(args[0], args[1], args[2]);
+                return args[3] === 1 ? jStat3.normal.cdf(-Math2.abs(z3), 0, 1) : jStat3.normal.cdf(-Math2.abs(z3), 0, 1) * 2;
               } else {
-                z2 = args[0];
-                return args[1] === 1 ? jStat3.normal.cdf(-Math2.abs(z2), 0, 1) : jStat3.normal.cdf(-Math2.abs(z2), 0, 1) * 2;
+                z3 = args[0];
+                return args[1] === 1 ? jStat3.normal.cdf(-Math2.abs(z3), 0, 1) : jStat3.normal.cdf(-Math2.abs(z3), 0, 1) * 2;
               }
             }
           }
@@ -24727,7 +24727,7 @@ var require_jstat = __commonJS({
           // or it is an array of arrays
           // array of arrays conversion
           anovafscore: function anovafscore() {
-            var args = slice.call(arguments), expVar, sample, sampMean, sampSampMean, tmpargs, unexpVar, i, j;
+            var args = slice.call(arguments), expVar, sample, sampMean, sampSampMean, tmpargs, unexpVar, i, j2;
             if (args.length === 1) {
               tmpargs = new Array(args[0].length);
               for (i = 0; i < args[0].length; i++) {
@@ -24748,8 +24748,8 @@ var require_jstat = __commonJS({
             unexpVar = 0;
             for (i = 0; i < args.length; i++) {
               sampSampMean = jStat3.mean(args[i]);
-              for (j = 0; j < args[i].length; j++) {
-                unexpVar += Math2.pow(args[i][j] - sampSampMean, 2);
+              for (j2 = 0; j2 < args[i].length; j2++) {
+                unexpVar += Math2.pow(args[i][j2] - sampSampMean, 2);
               }
             }
             unexpVar /= sample.length - args.length;
@@ -24829,8 +24829,8 @@ var require_jstat = __commonJS({
               args = args.slice(3);
             }
             var n = args[0];
-            var k = args[1];
-            return 1 - jStat3.tukey.cdf(qscore, k, n - k);
+            var k2 = args[1];
+            return 1 - jStat3.tukey.cdf(qscore, k2, n - k2);
           },
           tukeyhsd: function tukeyhsd(arrays) {
             var sd = jStat3.pooledstdev(arrays);
@@ -24842,9 +24842,9 @@ var require_jstat = __commonJS({
             }, 0);
             var results = [];
             for (var i = 0; i < arrays.length; ++i) {
-              for (var j = i + 1; j < arrays.length; ++j) {
-                var p = jStat3.qtest(means[i], means[j], arrays[i].length, arrays[j].length, sd, n, arrays.length);
-                results.push([[i, j], p]);
+              for (var j2 = i + 1; j2 < arrays.length; ++j2) {
+                var p2 = jStat3.qtest(means[i], means[j2], arrays[i].length, arrays[j2].length, sd, n, arrays.length);
+                results.push([[i, j2], p2]);
               }
             }
             return results;
@@ -24896,17 +24896,17 @@ var require_jstat = __commonJS({
             throw new Error("Proportions should be greater than 0 and less than 1");
           }
           var pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
-          var se = Math2.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-          return (p1 - p2) / se;
+          var se2 = Math2.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+          return (p1 - p2) / se2;
         }
         jStat3.extend(jStat3.fn, {
           oneSidedDifferenceOfProportions: function oneSidedDifferenceOfProportions(p1, n1, p2, n2) {
-            var z2 = differenceOfProportions(p1, n1, p2, n2);
-            return jStat3.ztest(z2, 1);
+            var z3 = differenceOfProportions(p1, n1, p2, n2);
+            return jStat3.ztest(z3, 1);
           },
           twoSidedDifferenceOfProportions: function twoSidedDifferenceOfProportions(p1, n1, p2, n2) {
-            var z2 = differenceOfProportions(p1, n1, p2, n2);
-            return jStat3.ztest(z2, 2);
+            var z3 = differenceOfProportions(p1, n1, p2, n2);
+            return jStat3.ztest(z3, 2);
           }
         });
       })(jStat2, Math);
@@ -24933,13 +24933,13 @@ var require_jstat = __commonJS({
           var coef = jStat2.lstsq(exog, endog);
           var predict2 = jStat2.multiply(exog, coef.map(function(x) {
             return [x];
-          })).map(function(p) {
-            return p[0];
+          })).map(function(p2) {
+            return p2[0];
           });
           var resid = jStat2.subtract(endog, predict2);
           var ybar = jStat2.mean(endog);
-          var SSE = jStat2.sum(predict2.map(function(f) {
-            return Math.pow(f - ybar, 2);
+          var SSE = jStat2.sum(predict2.map(function(f2) {
+            return Math.pow(f2 - ybar, 2);
           }));
           var SSR = jStat2.sum(endog.map(function(y, i) {
             return Math.pow(y - predict2[i], 2);
@@ -25040,32 +25040,32 @@ var require_jstat = __commonJS({
         buildjymatrix: function buildjymatrix(jMat) {
           return jMat.transpose();
         },
-        matrixmult: function matrixmult(A, B) {
-          var i, j, k, result, sum;
-          if (A.cols() == B.rows()) {
-            if (B.rows() > 1) {
+        matrixmult: function matrixmult(A2, B2) {
+          var i, j2, k2, result, sum;
+          if (A2.cols() == B2.rows()) {
+            if (B2.rows() > 1) {
               result = [];
-              for (i = 0; i < A.rows(); i++) {
+              for (i = 0; i < A2.rows(); i++) {
                 result[i] = [];
-                for (j = 0; j < B.cols(); j++) {
+                for (j2 = 0; j2 < B2.cols(); j2++) {
                   sum = 0;
-                  for (k = 0; k < A.cols(); k++) {
-                    sum += A.toArray()[i][k] * B.toArray()[k][j];
+                  for (k2 = 0; k2 < A2.cols(); k2++) {
+                    sum += A2.toArray()[i][k2] * B2.toArray()[k2][j2];
                   }
-                  result[i][j] = sum;
+                  result[i][j2] = sum;
                 }
               }
               return jStat2(result);
             }
             result = [];
-            for (i = 0; i < A.rows(); i++) {
+            for (i = 0; i < A2.rows(); i++) {
               result[i] = [];
-              for (j = 0; j < B.cols(); j++) {
+              for (j2 = 0; j2 < B2.cols(); j2++) {
                 sum = 0;
-                for (k = 0; k < A.cols(); k++) {
-                  sum += A.toArray()[i][k] * B.toArray()[j];
+                for (k2 = 0; k2 < A2.cols(); k2++) {
+                  sum += A2.toArray()[i][k2] * B2.toArray()[j2];
                 }
-                result[i][j] = sum;
+                result[i][j2] = sum;
               }
             }
             return jStat2(result);
@@ -25105,12 +25105,12 @@ var require_jstat = __commonJS({
           if (compile.anova.r2adj < 0) compile.anova.r2adj = 0;
           compile.stats = new Array(jMatX[0].length);
           var covar = jStat2.xtranspxinv(jMatX);
-          var sds, ts, ps;
+          var sds, ts2, ps2;
           for (var i = 0; i < beta.length; i++) {
             sds = Math.sqrt(compile.anova.mse * Math.abs(covar[i][i]));
-            ts = Math.abs(beta[i] / sds);
-            ps = jStat2.ttest(ts, jMatY.length - jMatX[0].length - 1, sides);
-            compile.stats[i] = [beta[i], sds, ts, ps];
+            ts2 = Math.abs(beta[i] / sds);
+            ps2 = jStat2.ttest(ts2, jMatY.length - jMatX[0].length - 1, sides);
+            compile.stats[i] = [beta[i], sds, ts2, ps2];
           }
           compile.regress = beta;
           return compile;
@@ -25151,12 +25151,12 @@ var require_jstat = __commonJS({
           }
           return sst2;
         },
-        matrixsubtract: function matrixsubtract(A, B) {
-          var ans = new Array(A.length);
-          for (var i = 0; i < A.length; i++) {
-            ans[i] = new Array(A[i].length);
-            for (var j = 0; j < A[i].length; j++) {
-              ans[i][j] = A[i][j] - B[i][j];
+        matrixsubtract: function matrixsubtract(A2, B2) {
+          var ans = new Array(A2.length);
+          for (var i = 0; i < A2.length; i++) {
+            ans[i] = new Array(A2[i].length);
+            for (var j2 = 0; j2 < A2[i].length; j2++) {
+              ans[i][j2] = A2[i][j2] - B2[i][j2];
             }
           }
           return jStat2(ans);
@@ -25177,7 +25177,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
       while (index < arguments.length)
         params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve3, reject) {
+      return new Promise(function executor(resolve4, reject) {
         params[offset] = function callback(err) {
           if (pending) {
             pending = false;
@@ -25187,7 +25187,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve3.apply(null, params2);
+              resolve4.apply(null, params2);
             }
           }
         };
@@ -25210,11 +25210,11 @@ var require_base64 = __commonJS({
     "use strict";
     var base64 = exports2;
     base64.length = function length(string) {
-      var p = string.length;
-      if (!p)
+      var p2 = string.length;
+      if (!p2)
         return 0;
       var n = 0;
-      while (--p % 4 > 1 && string.charAt(p) === "=")
+      while (--p2 % 4 > 1 && string.charAt(p2) === "=")
         ++n;
       return Math.ceil(string.length * 3) / 4 - n;
     };
@@ -25225,24 +25225,24 @@ var require_base64 = __commonJS({
     var i;
     base64.encode = function encode(buffer3, start, end) {
       var parts = null, chunk = [];
-      var i2 = 0, j = 0, t;
+      var i2 = 0, j2 = 0, t;
       while (start < end) {
-        var b = buffer3[start++];
-        switch (j) {
+        var b2 = buffer3[start++];
+        switch (j2) {
           case 0:
-            chunk[i2++] = b64[b >> 2];
-            t = (b & 3) << 4;
-            j = 1;
+            chunk[i2++] = b64[b2 >> 2];
+            t = (b2 & 3) << 4;
+            j2 = 1;
             break;
           case 1:
-            chunk[i2++] = b64[t | b >> 4];
-            t = (b & 15) << 2;
-            j = 2;
+            chunk[i2++] = b64[t | b2 >> 4];
+            t = (b2 & 15) << 2;
+            j2 = 2;
             break;
           case 2:
-            chunk[i2++] = b64[t | b >> 6];
-            chunk[i2++] = b64[b & 63];
-            j = 0;
+            chunk[i2++] = b64[t | b2 >> 6];
+            chunk[i2++] = b64[b2 & 63];
+            j2 = 0;
             break;
         }
         if (i2 > 8191) {
@@ -25250,10 +25250,10 @@ var require_base64 = __commonJS({
           i2 = 0;
         }
       }
-      if (j) {
+      if (j2) {
         chunk[i2++] = b64[t];
         chunk[i2++] = 61;
-        if (j === 1)
+        if (j2 === 1)
           chunk[i2++] = 61;
       }
       if (parts) {
@@ -25266,35 +25266,35 @@ var require_base64 = __commonJS({
     var invalidEncoding = "invalid encoding";
     base64.decode = function decode(string, buffer3, offset) {
       var start = offset;
-      var j = 0, t;
+      var j2 = 0, t;
       for (var i2 = 0; i2 < string.length; ) {
         var c = string.charCodeAt(i2++);
-        if (c === 61 && j > 1)
+        if (c === 61 && j2 > 1)
           break;
         if ((c = s64[c]) === void 0)
           throw Error(invalidEncoding);
-        switch (j) {
+        switch (j2) {
           case 0:
             t = c;
-            j = 1;
+            j2 = 1;
             break;
           case 1:
             buffer3[offset++] = t << 2 | (c & 48) >> 4;
             t = c;
-            j = 2;
+            j2 = 2;
             break;
           case 2:
             buffer3[offset++] = (t & 15) << 4 | (c & 60) >> 2;
             t = c;
-            j = 3;
+            j2 = 3;
             break;
           case 3:
             buffer3[offset++] = (t & 3) << 6 | c;
-            j = 0;
+            j2 = 0;
             break;
         }
       }
-      if (j === 1)
+      if (j2 === 1)
         throw Error(invalidEncoding);
       return offset - start;
     };
@@ -25359,7 +25359,7 @@ var require_float = __commonJS({
     module.exports = factory(factory);
     function factory(exports3) {
       if (typeof Float32Array !== "undefined") (function() {
-        var f322 = new Float32Array([-0]), f8b = new Uint8Array(f322.buffer), le = f8b[3] === 128;
+        var f322 = new Float32Array([-0]), f8b = new Uint8Array(f322.buffer), le2 = f8b[3] === 128;
         function writeFloat_f32_cpy(val, buf, pos) {
           f322[0] = val;
           buf[pos] = f8b[0];
@@ -25374,8 +25374,8 @@ var require_float = __commonJS({
           buf[pos + 2] = f8b[1];
           buf[pos + 3] = f8b[0];
         }
-        exports3.writeFloatLE = le ? writeFloat_f32_cpy : writeFloat_f32_rev;
-        exports3.writeFloatBE = le ? writeFloat_f32_rev : writeFloat_f32_cpy;
+        exports3.writeFloatLE = le2 ? writeFloat_f32_cpy : writeFloat_f32_rev;
+        exports3.writeFloatBE = le2 ? writeFloat_f32_rev : writeFloat_f32_cpy;
         function readFloat_f32_cpy(buf, pos) {
           f8b[0] = buf[pos];
           f8b[1] = buf[pos + 1];
@@ -25390,8 +25390,8 @@ var require_float = __commonJS({
           f8b[0] = buf[pos + 3];
           return f322[0];
         }
-        exports3.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
-        exports3.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
+        exports3.readFloatLE = le2 ? readFloat_f32_cpy : readFloat_f32_rev;
+        exports3.readFloatBE = le2 ? readFloat_f32_rev : readFloat_f32_cpy;
       })();
       else (function() {
         function writeFloat_ieee754(writeUint, val, buf, pos) {
@@ -25427,7 +25427,7 @@ var require_float = __commonJS({
         exports3.readFloatBE = readFloat_ieee754.bind(null, readUintBE);
       })();
       if (typeof Float64Array !== "undefined") (function() {
-        var f64 = new Float64Array([-0]), f8b = new Uint8Array(f64.buffer), le = f8b[7] === 128;
+        var f64 = new Float64Array([-0]), f8b = new Uint8Array(f64.buffer), le2 = f8b[7] === 128;
         function writeDouble_f64_cpy(val, buf, pos) {
           f64[0] = val;
           buf[pos] = f8b[0];
@@ -25450,8 +25450,8 @@ var require_float = __commonJS({
           buf[pos + 6] = f8b[1];
           buf[pos + 7] = f8b[0];
         }
-        exports3.writeDoubleLE = le ? writeDouble_f64_cpy : writeDouble_f64_rev;
-        exports3.writeDoubleBE = le ? writeDouble_f64_rev : writeDouble_f64_cpy;
+        exports3.writeDoubleLE = le2 ? writeDouble_f64_cpy : writeDouble_f64_rev;
+        exports3.writeDoubleBE = le2 ? writeDouble_f64_rev : writeDouble_f64_cpy;
         function readDouble_f64_cpy(buf, pos) {
           f8b[0] = buf[pos];
           f8b[1] = buf[pos + 1];
@@ -25474,8 +25474,8 @@ var require_float = __commonJS({
           f8b[0] = buf[pos + 7];
           return f64[0];
         }
-        exports3.readDoubleLE = le ? readDouble_f64_cpy : readDouble_f64_rev;
-        exports3.readDoubleBE = le ? readDouble_f64_rev : readDouble_f64_cpy;
+        exports3.readDoubleLE = le2 ? readDouble_f64_cpy : readDouble_f64_rev;
+        exports3.readDoubleBE = le2 ? readDouble_f64_rev : readDouble_f64_cpy;
       })();
       else (function() {
         function writeDouble_ieee754(writeUint, off0, off1, val, buf, pos) {
@@ -25516,8 +25516,8 @@ var require_float = __commonJS({
         exports3.writeDoubleLE = writeDouble_ieee754.bind(null, writeUintLE, 0, 4);
         exports3.writeDoubleBE = writeDouble_ieee754.bind(null, writeUintBE, 4, 0);
         function readDouble_ieee754(readUint, off0, off1, buf, pos) {
-          var lo = readUint(buf, pos + off0), hi = readUint(buf, pos + off1);
-          var sign = (hi >> 31) * 2 + 1, exponent = hi >>> 20 & 2047, mantissa = 4294967296 * (hi & 1048575) + lo;
+          var lo2 = readUint(buf, pos + off0), hi2 = readUint(buf, pos + off1);
+          var sign = (hi2 >> 31) * 2 + 1, exponent = hi2 >>> 20 & 2047, mantissa = 4294967296 * (hi2 & 1048575) + lo2;
           return exponent === 2047 ? mantissa ? NaN : sign * Infinity : exponent === 0 ? sign * 5e-324 * mantissa : sign * Math.pow(2, exponent - 1075) * (mantissa + 4503599627370496);
         }
         exports3.readDoubleLE = readDouble_ieee754.bind(null, readUintLE, 0, 4);
@@ -25683,9 +25683,9 @@ var require_longbits = __commonJS({
     "use strict";
     module.exports = LongBits;
     var util6 = require_minimal();
-    function LongBits(lo, hi) {
-      this.lo = lo >>> 0;
-      this.hi = hi >>> 0;
+    function LongBits(lo2, hi2) {
+      this.lo = lo2 >>> 0;
+      this.hi = hi2 >>> 0;
     }
     var zero = LongBits.zero = new LongBits(0, 0);
     zero.toNumber = function() {
@@ -25704,17 +25704,17 @@ var require_longbits = __commonJS({
       var sign = value < 0;
       if (sign)
         value = -value;
-      var lo = value >>> 0, hi = (value - lo) / 4294967296 >>> 0;
+      var lo2 = value >>> 0, hi2 = (value - lo2) / 4294967296 >>> 0;
       if (sign) {
-        hi = ~hi >>> 0;
-        lo = ~lo >>> 0;
-        if (++lo > 4294967295) {
-          lo = 0;
-          if (++hi > 4294967295)
-            hi = 0;
+        hi2 = ~hi2 >>> 0;
+        lo2 = ~lo2 >>> 0;
+        if (++lo2 > 4294967295) {
+          lo2 = 0;
+          if (++hi2 > 4294967295)
+            hi2 = 0;
         }
       }
-      return new LongBits(lo, hi);
+      return new LongBits(lo2, hi2);
     };
     LongBits.from = function from(value) {
       if (typeof value === "number")
@@ -25729,10 +25729,10 @@ var require_longbits = __commonJS({
     };
     LongBits.prototype.toNumber = function toNumber2(unsigned) {
       if (!unsigned && this.hi >>> 31) {
-        var lo = ~this.lo + 1 >>> 0, hi = ~this.hi >>> 0;
-        if (!lo)
-          hi = hi + 1 >>> 0;
-        return -(lo + hi * 4294967296);
+        var lo2 = ~this.lo + 1 >>> 0, hi2 = ~this.hi >>> 0;
+        if (!lo2)
+          hi2 = hi2 + 1 >>> 0;
+        return -(lo2 + hi2 * 4294967296);
       }
       return this.lo + this.hi * 4294967296;
     };
@@ -27171,31 +27171,31 @@ var require_onnx = __commonJS({
             object.g = $root.onnx.GraphProto.toObject(message.g, options);
           if (message.floats && message.floats.length) {
             object.floats = [];
-            for (var j = 0; j < message.floats.length; ++j)
-              object.floats[j] = options.json && !isFinite(message.floats[j]) ? String(message.floats[j]) : message.floats[j];
+            for (var j2 = 0; j2 < message.floats.length; ++j2)
+              object.floats[j2] = options.json && !isFinite(message.floats[j2]) ? String(message.floats[j2]) : message.floats[j2];
           }
           if (message.ints && message.ints.length) {
             object.ints = [];
-            for (var j = 0; j < message.ints.length; ++j)
-              if (typeof message.ints[j] === "number")
-                object.ints[j] = options.longs === String ? String(message.ints[j]) : message.ints[j];
+            for (var j2 = 0; j2 < message.ints.length; ++j2)
+              if (typeof message.ints[j2] === "number")
+                object.ints[j2] = options.longs === String ? String(message.ints[j2]) : message.ints[j2];
               else
-                object.ints[j] = options.longs === String ? $util.Long.prototype.toString.call(message.ints[j]) : options.longs === Number ? new $util.LongBits(message.ints[j].low >>> 0, message.ints[j].high >>> 0).toNumber() : message.ints[j];
+                object.ints[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.ints[j2]) : options.longs === Number ? new $util.LongBits(message.ints[j2].low >>> 0, message.ints[j2].high >>> 0).toNumber() : message.ints[j2];
           }
           if (message.strings && message.strings.length) {
             object.strings = [];
-            for (var j = 0; j < message.strings.length; ++j)
-              object.strings[j] = options.bytes === String ? $util.base64.encode(message.strings[j], 0, message.strings[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.strings[j]) : message.strings[j];
+            for (var j2 = 0; j2 < message.strings.length; ++j2)
+              object.strings[j2] = options.bytes === String ? $util.base64.encode(message.strings[j2], 0, message.strings[j2].length) : options.bytes === Array ? Array.prototype.slice.call(message.strings[j2]) : message.strings[j2];
           }
           if (message.tensors && message.tensors.length) {
             object.tensors = [];
-            for (var j = 0; j < message.tensors.length; ++j)
-              object.tensors[j] = $root.onnx.TensorProto.toObject(message.tensors[j], options);
+            for (var j2 = 0; j2 < message.tensors.length; ++j2)
+              object.tensors[j2] = $root.onnx.TensorProto.toObject(message.tensors[j2], options);
           }
           if (message.graphs && message.graphs.length) {
             object.graphs = [];
-            for (var j = 0; j < message.graphs.length; ++j)
-              object.graphs[j] = $root.onnx.GraphProto.toObject(message.graphs[j], options);
+            for (var j2 = 0; j2 < message.graphs.length; ++j2)
+              object.graphs[j2] = $root.onnx.GraphProto.toObject(message.graphs[j2], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
             object.docString = message.docString;
@@ -27203,8 +27203,8 @@ var require_onnx = __commonJS({
             object.tp = $root.onnx.TypeProto.toObject(message.tp, options);
           if (message.typeProtos && message.typeProtos.length) {
             object.typeProtos = [];
-            for (var j = 0; j < message.typeProtos.length; ++j)
-              object.typeProtos[j] = $root.onnx.TypeProto.toObject(message.typeProtos[j], options);
+            for (var j2 = 0; j2 < message.typeProtos.length; ++j2)
+              object.typeProtos[j2] = $root.onnx.TypeProto.toObject(message.typeProtos[j2], options);
           }
           if (message.type != null && message.hasOwnProperty("type"))
             object.type = options.enums === String ? $root.onnx.AttributeProto.AttributeType[message.type] : message.type;
@@ -27214,8 +27214,8 @@ var require_onnx = __commonJS({
             object.sparseTensor = $root.onnx.SparseTensorProto.toObject(message.sparseTensor, options);
           if (message.sparseTensors && message.sparseTensors.length) {
             object.sparseTensors = [];
-            for (var j = 0; j < message.sparseTensors.length; ++j)
-              object.sparseTensors[j] = $root.onnx.SparseTensorProto.toObject(message.sparseTensors[j], options);
+            for (var j2 = 0; j2 < message.sparseTensors.length; ++j2)
+              object.sparseTensors[j2] = $root.onnx.SparseTensorProto.toObject(message.sparseTensors[j2], options);
           }
           return object;
         };
@@ -27575,13 +27575,13 @@ var require_onnx = __commonJS({
           }
           if (message.input && message.input.length) {
             object.input = [];
-            for (var j = 0; j < message.input.length; ++j)
-              object.input[j] = message.input[j];
+            for (var j2 = 0; j2 < message.input.length; ++j2)
+              object.input[j2] = message.input[j2];
           }
           if (message.output && message.output.length) {
             object.output = [];
-            for (var j = 0; j < message.output.length; ++j)
-              object.output[j] = message.output[j];
+            for (var j2 = 0; j2 < message.output.length; ++j2)
+              object.output[j2] = message.output[j2];
           }
           if (message.name != null && message.hasOwnProperty("name"))
             object.name = message.name;
@@ -27589,8 +27589,8 @@ var require_onnx = __commonJS({
             object.opType = message.opType;
           if (message.attribute && message.attribute.length) {
             object.attribute = [];
-            for (var j = 0; j < message.attribute.length; ++j)
-              object.attribute[j] = $root.onnx.AttributeProto.toObject(message.attribute[j], options);
+            for (var j2 = 0; j2 < message.attribute.length; ++j2)
+              object.attribute[j2] = $root.onnx.AttributeProto.toObject(message.attribute[j2], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
             object.docString = message.docString;
@@ -27772,13 +27772,13 @@ var require_onnx = __commonJS({
             object.algorithm = $root.onnx.GraphProto.toObject(message.algorithm, options);
           if (message.initializationBinding && message.initializationBinding.length) {
             object.initializationBinding = [];
-            for (var j = 0; j < message.initializationBinding.length; ++j)
-              object.initializationBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.initializationBinding[j], options);
+            for (var j2 = 0; j2 < message.initializationBinding.length; ++j2)
+              object.initializationBinding[j2] = $root.onnx.StringStringEntryProto.toObject(message.initializationBinding[j2], options);
           }
           if (message.updateBinding && message.updateBinding.length) {
             object.updateBinding = [];
-            for (var j = 0; j < message.updateBinding.length; ++j)
-              object.updateBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.updateBinding[j], options);
+            for (var j2 = 0; j2 < message.updateBinding.length; ++j2)
+              object.updateBinding[j2] = $root.onnx.StringStringEntryProto.toObject(message.updateBinding[j2], options);
           }
           return object;
         };
@@ -28138,23 +28138,23 @@ var require_onnx = __commonJS({
             object.graph = $root.onnx.GraphProto.toObject(message.graph, options);
           if (message.opsetImport && message.opsetImport.length) {
             object.opsetImport = [];
-            for (var j = 0; j < message.opsetImport.length; ++j)
-              object.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
+            for (var j2 = 0; j2 < message.opsetImport.length; ++j2)
+              object.opsetImport[j2] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j2], options);
           }
           if (message.metadataProps && message.metadataProps.length) {
             object.metadataProps = [];
-            for (var j = 0; j < message.metadataProps.length; ++j)
-              object.metadataProps[j] = $root.onnx.StringStringEntryProto.toObject(message.metadataProps[j], options);
+            for (var j2 = 0; j2 < message.metadataProps.length; ++j2)
+              object.metadataProps[j2] = $root.onnx.StringStringEntryProto.toObject(message.metadataProps[j2], options);
           }
           if (message.trainingInfo && message.trainingInfo.length) {
             object.trainingInfo = [];
-            for (var j = 0; j < message.trainingInfo.length; ++j)
-              object.trainingInfo[j] = $root.onnx.TrainingInfoProto.toObject(message.trainingInfo[j], options);
+            for (var j2 = 0; j2 < message.trainingInfo.length; ++j2)
+              object.trainingInfo[j2] = $root.onnx.TrainingInfoProto.toObject(message.trainingInfo[j2], options);
           }
           if (message.functions && message.functions.length) {
             object.functions = [];
-            for (var j = 0; j < message.functions.length; ++j)
-              object.functions[j] = $root.onnx.FunctionProto.toObject(message.functions[j], options);
+            for (var j2 = 0; j2 < message.functions.length; ++j2)
+              object.functions[j2] = $root.onnx.FunctionProto.toObject(message.functions[j2], options);
           }
           return object;
         };
@@ -28369,8 +28369,8 @@ var require_onnx = __commonJS({
             object.tensorName = message.tensorName;
           if (message.quantParameterTensorNames && message.quantParameterTensorNames.length) {
             object.quantParameterTensorNames = [];
-            for (var j = 0; j < message.quantParameterTensorNames.length; ++j)
-              object.quantParameterTensorNames[j] = $root.onnx.StringStringEntryProto.toObject(message.quantParameterTensorNames[j], options);
+            for (var j2 = 0; j2 < message.quantParameterTensorNames.length; ++j2)
+              object.quantParameterTensorNames[j2] = $root.onnx.StringStringEntryProto.toObject(message.quantParameterTensorNames[j2], options);
           }
           return object;
         };
@@ -28701,42 +28701,42 @@ var require_onnx = __commonJS({
           }
           if (message.node && message.node.length) {
             object.node = [];
-            for (var j = 0; j < message.node.length; ++j)
-              object.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
+            for (var j2 = 0; j2 < message.node.length; ++j2)
+              object.node[j2] = $root.onnx.NodeProto.toObject(message.node[j2], options);
           }
           if (message.name != null && message.hasOwnProperty("name"))
             object.name = message.name;
           if (message.initializer && message.initializer.length) {
             object.initializer = [];
-            for (var j = 0; j < message.initializer.length; ++j)
-              object.initializer[j] = $root.onnx.TensorProto.toObject(message.initializer[j], options);
+            for (var j2 = 0; j2 < message.initializer.length; ++j2)
+              object.initializer[j2] = $root.onnx.TensorProto.toObject(message.initializer[j2], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
             object.docString = message.docString;
           if (message.input && message.input.length) {
             object.input = [];
-            for (var j = 0; j < message.input.length; ++j)
-              object.input[j] = $root.onnx.ValueInfoProto.toObject(message.input[j], options);
+            for (var j2 = 0; j2 < message.input.length; ++j2)
+              object.input[j2] = $root.onnx.ValueInfoProto.toObject(message.input[j2], options);
           }
           if (message.output && message.output.length) {
             object.output = [];
-            for (var j = 0; j < message.output.length; ++j)
-              object.output[j] = $root.onnx.ValueInfoProto.toObject(message.output[j], options);
+            for (var j2 = 0; j2 < message.output.length; ++j2)
+              object.output[j2] = $root.onnx.ValueInfoProto.toObject(message.output[j2], options);
           }
           if (message.valueInfo && message.valueInfo.length) {
             object.valueInfo = [];
-            for (var j = 0; j < message.valueInfo.length; ++j)
-              object.valueInfo[j] = $root.onnx.ValueInfoProto.toObject(message.valueInfo[j], options);
+            for (var j2 = 0; j2 < message.valueInfo.length; ++j2)
+              object.valueInfo[j2] = $root.onnx.ValueInfoProto.toObject(message.valueInfo[j2], options);
           }
           if (message.quantizationAnnotation && message.quantizationAnnotation.length) {
             object.quantizationAnnotation = [];
-            for (var j = 0; j < message.quantizationAnnotation.length; ++j)
-              object.quantizationAnnotation[j] = $root.onnx.TensorAnnotation.toObject(message.quantizationAnnotation[j], options);
+            for (var j2 = 0; j2 < message.quantizationAnnotation.length; ++j2)
+              object.quantizationAnnotation[j2] = $root.onnx.TensorAnnotation.toObject(message.quantizationAnnotation[j2], options);
           }
           if (message.sparseInitializer && message.sparseInitializer.length) {
             object.sparseInitializer = [];
-            for (var j = 0; j < message.sparseInitializer.length; ++j)
-              object.sparseInitializer[j] = $root.onnx.SparseTensorProto.toObject(message.sparseInitializer[j], options);
+            for (var j2 = 0; j2 < message.sparseInitializer.length; ++j2)
+              object.sparseInitializer[j2] = $root.onnx.SparseTensorProto.toObject(message.sparseInitializer[j2], options);
           }
           return object;
         };
@@ -29227,11 +29227,11 @@ var require_onnx = __commonJS({
           }
           if (message.dims && message.dims.length) {
             object.dims = [];
-            for (var j = 0; j < message.dims.length; ++j)
-              if (typeof message.dims[j] === "number")
-                object.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
+            for (var j2 = 0; j2 < message.dims.length; ++j2)
+              if (typeof message.dims[j2] === "number")
+                object.dims[j2] = options.longs === String ? String(message.dims[j2]) : message.dims[j2];
               else
-                object.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
+                object.dims[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j2]) : options.longs === Number ? new $util.LongBits(message.dims[j2].low >>> 0, message.dims[j2].high >>> 0).toNumber() : message.dims[j2];
           }
           if (message.dataType != null && message.hasOwnProperty("dataType"))
             object.dataType = message.dataType;
@@ -29239,26 +29239,26 @@ var require_onnx = __commonJS({
             object.segment = $root.onnx.TensorProto.Segment.toObject(message.segment, options);
           if (message.floatData && message.floatData.length) {
             object.floatData = [];
-            for (var j = 0; j < message.floatData.length; ++j)
-              object.floatData[j] = options.json && !isFinite(message.floatData[j]) ? String(message.floatData[j]) : message.floatData[j];
+            for (var j2 = 0; j2 < message.floatData.length; ++j2)
+              object.floatData[j2] = options.json && !isFinite(message.floatData[j2]) ? String(message.floatData[j2]) : message.floatData[j2];
           }
           if (message.int32Data && message.int32Data.length) {
             object.int32Data = [];
-            for (var j = 0; j < message.int32Data.length; ++j)
-              object.int32Data[j] = message.int32Data[j];
+            for (var j2 = 0; j2 < message.int32Data.length; ++j2)
+              object.int32Data[j2] = message.int32Data[j2];
           }
           if (message.stringData && message.stringData.length) {
             object.stringData = [];
-            for (var j = 0; j < message.stringData.length; ++j)
-              object.stringData[j] = options.bytes === String ? $util.base64.encode(message.stringData[j], 0, message.stringData[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.stringData[j]) : message.stringData[j];
+            for (var j2 = 0; j2 < message.stringData.length; ++j2)
+              object.stringData[j2] = options.bytes === String ? $util.base64.encode(message.stringData[j2], 0, message.stringData[j2].length) : options.bytes === Array ? Array.prototype.slice.call(message.stringData[j2]) : message.stringData[j2];
           }
           if (message.int64Data && message.int64Data.length) {
             object.int64Data = [];
-            for (var j = 0; j < message.int64Data.length; ++j)
-              if (typeof message.int64Data[j] === "number")
-                object.int64Data[j] = options.longs === String ? String(message.int64Data[j]) : message.int64Data[j];
+            for (var j2 = 0; j2 < message.int64Data.length; ++j2)
+              if (typeof message.int64Data[j2] === "number")
+                object.int64Data[j2] = options.longs === String ? String(message.int64Data[j2]) : message.int64Data[j2];
               else
-                object.int64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.int64Data[j]) : options.longs === Number ? new $util.LongBits(message.int64Data[j].low >>> 0, message.int64Data[j].high >>> 0).toNumber() : message.int64Data[j];
+                object.int64Data[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.int64Data[j2]) : options.longs === Number ? new $util.LongBits(message.int64Data[j2].low >>> 0, message.int64Data[j2].high >>> 0).toNumber() : message.int64Data[j2];
           }
           if (message.name != null && message.hasOwnProperty("name"))
             object.name = message.name;
@@ -29266,23 +29266,23 @@ var require_onnx = __commonJS({
             object.rawData = options.bytes === String ? $util.base64.encode(message.rawData, 0, message.rawData.length) : options.bytes === Array ? Array.prototype.slice.call(message.rawData) : message.rawData;
           if (message.doubleData && message.doubleData.length) {
             object.doubleData = [];
-            for (var j = 0; j < message.doubleData.length; ++j)
-              object.doubleData[j] = options.json && !isFinite(message.doubleData[j]) ? String(message.doubleData[j]) : message.doubleData[j];
+            for (var j2 = 0; j2 < message.doubleData.length; ++j2)
+              object.doubleData[j2] = options.json && !isFinite(message.doubleData[j2]) ? String(message.doubleData[j2]) : message.doubleData[j2];
           }
           if (message.uint64Data && message.uint64Data.length) {
             object.uint64Data = [];
-            for (var j = 0; j < message.uint64Data.length; ++j)
-              if (typeof message.uint64Data[j] === "number")
-                object.uint64Data[j] = options.longs === String ? String(message.uint64Data[j]) : message.uint64Data[j];
+            for (var j2 = 0; j2 < message.uint64Data.length; ++j2)
+              if (typeof message.uint64Data[j2] === "number")
+                object.uint64Data[j2] = options.longs === String ? String(message.uint64Data[j2]) : message.uint64Data[j2];
               else
-                object.uint64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.uint64Data[j]) : options.longs === Number ? new $util.LongBits(message.uint64Data[j].low >>> 0, message.uint64Data[j].high >>> 0).toNumber(true) : message.uint64Data[j];
+                object.uint64Data[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.uint64Data[j2]) : options.longs === Number ? new $util.LongBits(message.uint64Data[j2].low >>> 0, message.uint64Data[j2].high >>> 0).toNumber(true) : message.uint64Data[j2];
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
             object.docString = message.docString;
           if (message.externalData && message.externalData.length) {
             object.externalData = [];
-            for (var j = 0; j < message.externalData.length; ++j)
-              object.externalData[j] = $root.onnx.StringStringEntryProto.toObject(message.externalData[j], options);
+            for (var j2 = 0; j2 < message.externalData.length; ++j2)
+              object.externalData[j2] = $root.onnx.StringStringEntryProto.toObject(message.externalData[j2], options);
           }
           if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
             object.dataLocation = options.enums === String ? $root.onnx.TensorProto.DataLocation[message.dataLocation] : message.dataLocation;
@@ -29593,11 +29593,11 @@ var require_onnx = __commonJS({
             object.indices = $root.onnx.TensorProto.toObject(message.indices, options);
           if (message.dims && message.dims.length) {
             object.dims = [];
-            for (var j = 0; j < message.dims.length; ++j)
-              if (typeof message.dims[j] === "number")
-                object.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
+            for (var j2 = 0; j2 < message.dims.length; ++j2)
+              if (typeof message.dims[j2] === "number")
+                object.dims[j2] = options.longs === String ? String(message.dims[j2]) : message.dims[j2];
               else
-                object.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
+                object.dims[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j2]) : options.longs === Number ? new $util.LongBits(message.dims[j2].low >>> 0, message.dims[j2].high >>> 0).toNumber() : message.dims[j2];
           }
           return object;
         };
@@ -29695,8 +29695,8 @@ var require_onnx = __commonJS({
             object.dim = [];
           if (message.dim && message.dim.length) {
             object.dim = [];
-            for (var j = 0; j < message.dim.length; ++j)
-              object.dim[j] = $root.onnx.TensorShapeProto.Dimension.toObject(message.dim[j], options);
+            for (var j2 = 0; j2 < message.dim.length; ++j2)
+              object.dim[j2] = $root.onnx.TensorShapeProto.Dimension.toObject(message.dim[j2], options);
           }
           return object;
         };
@@ -30923,30 +30923,30 @@ var require_onnx = __commonJS({
             object.name = message.name;
           if (message.input && message.input.length) {
             object.input = [];
-            for (var j = 0; j < message.input.length; ++j)
-              object.input[j] = message.input[j];
+            for (var j2 = 0; j2 < message.input.length; ++j2)
+              object.input[j2] = message.input[j2];
           }
           if (message.output && message.output.length) {
             object.output = [];
-            for (var j = 0; j < message.output.length; ++j)
-              object.output[j] = message.output[j];
+            for (var j2 = 0; j2 < message.output.length; ++j2)
+              object.output[j2] = message.output[j2];
           }
           if (message.attribute && message.attribute.length) {
             object.attribute = [];
-            for (var j = 0; j < message.attribute.length; ++j)
-              object.attribute[j] = message.attribute[j];
+            for (var j2 = 0; j2 < message.attribute.length; ++j2)
+              object.attribute[j2] = message.attribute[j2];
           }
           if (message.node && message.node.length) {
             object.node = [];
-            for (var j = 0; j < message.node.length; ++j)
-              object.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
+            for (var j2 = 0; j2 < message.node.length; ++j2)
+              object.node[j2] = $root.onnx.NodeProto.toObject(message.node[j2], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
             object.docString = message.docString;
           if (message.opsetImport && message.opsetImport.length) {
             object.opsetImport = [];
-            for (var j = 0; j < message.opsetImport.length; ++j)
-              object.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
+            for (var j2 = 0; j2 < message.opsetImport.length; ++j2)
+              object.opsetImport[j2] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j2], options);
           }
           if (message.domain != null && message.hasOwnProperty("domain"))
             object.domain = message.domain;
@@ -31044,12 +31044,12 @@ var require_re = __commonJS({
     } = require_constants6();
     var debug2 = require_debug();
     exports2 = module.exports = {};
-    var re = exports2.re = [];
+    var re2 = exports2.re = [];
     var safeRe = exports2.safeRe = [];
     var src = exports2.src = [];
     var safeSrc = exports2.safeSrc = [];
     var t = exports2.t = {};
-    var R = 0;
+    var R2 = 0;
     var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
     var safeRegexReplacements = [
       ["\\s", 1],
@@ -31064,12 +31064,12 @@ var require_re = __commonJS({
     };
     var createToken = (name, value, isGlobal) => {
       const safe = makeSafeRegex(value);
-      const index = R++;
+      const index = R2++;
       debug2(name, index, value);
       t[name] = index;
       src[index] = value;
       safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      re2[index] = new RegExp(value, isGlobal ? "g" : void 0);
       safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
     };
     createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
@@ -31145,19 +31145,19 @@ var require_identifiers = __commonJS({
   "node_modules/semver/internal/identifiers.js"(exports2, module) {
     "use strict";
     var numeric2 = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
+    var compareIdentifiers = (a, b2) => {
+      if (typeof a === "number" && typeof b2 === "number") {
+        return a === b2 ? 0 : a < b2 ? -1 : 1;
       }
       const anum = numeric2.test(a);
-      const bnum = numeric2.test(b);
+      const bnum = numeric2.test(b2);
       if (anum && bnum) {
         a = +a;
-        b = +b;
+        b2 = +b2;
       }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+      return a === b2 ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b2 ? -1 : 1;
     };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    var rcompareIdentifiers = (a, b2) => compareIdentifiers(b2, a);
     module.exports = {
       compareIdentifiers,
       rcompareIdentifiers
@@ -31171,7 +31171,7 @@ var require_semver = __commonJS({
     "use strict";
     var debug2 = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re2, t } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
     var isPrereleaseIdentifier = (prerelease, identifier) => {
@@ -31207,14 +31207,14 @@ var require_semver = __commonJS({
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version3.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
+        const m2 = version3.trim().match(options.loose ? re2[t.LOOSE] : re2[t.FULL]);
+        if (!m2) {
           throw new TypeError(`Invalid Version: ${version3}`);
         }
         this.raw = version3;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
+        this.major = +m2[1];
+        this.minor = +m2[2];
+        this.patch = +m2[3];
         if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
           throw new TypeError("Invalid major version");
         }
@@ -31224,10 +31224,10 @@ var require_semver = __commonJS({
         if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
           throw new TypeError("Invalid patch version");
         }
-        if (!m[4]) {
+        if (!m2[4]) {
           this.prerelease = [];
         } else {
-          this.prerelease = m[4].split(".").map((id) => {
+          this.prerelease = m2[4].split(".").map((id) => {
             if (/^[0-9]+$/.test(id)) {
               const num2 = +id;
               if (num2 >= 0 && num2 < MAX_SAFE_INTEGER) {
@@ -31237,7 +31237,7 @@ var require_semver = __commonJS({
             return id;
           });
         }
-        this.build = m[5] ? m[5].split(".") : [];
+        this.build = m2[5] ? m2[5].split(".") : [];
         this.format();
       }
       format() {
@@ -31301,18 +31301,18 @@ var require_semver = __commonJS({
         let i = 0;
         do {
           const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug2("prerelease compare", i, a, b);
-          if (a === void 0 && b === void 0) {
+          const b2 = other.prerelease[i];
+          debug2("prerelease compare", i, a, b2);
+          if (a === void 0 && b2 === void 0) {
             return 0;
-          } else if (b === void 0) {
+          } else if (b2 === void 0) {
             return 1;
           } else if (a === void 0) {
             return -1;
-          } else if (a === b) {
+          } else if (a === b2) {
             continue;
           } else {
-            return compareIdentifiers(a, b);
+            return compareIdentifiers(a, b2);
           }
         } while (++i);
       }
@@ -31323,18 +31323,18 @@ var require_semver = __commonJS({
         let i = 0;
         do {
           const a = this.build[i];
-          const b = other.build[i];
-          debug2("build compare", i, a, b);
-          if (a === void 0 && b === void 0) {
+          const b2 = other.build[i];
+          debug2("build compare", i, a, b2);
+          if (a === void 0 && b2 === void 0) {
             return 0;
-          } else if (b === void 0) {
+          } else if (b2 === void 0) {
             return 1;
           } else if (a === void 0) {
             return -1;
-          } else if (a === b) {
+          } else if (a === b2) {
             continue;
           } else {
-            return compareIdentifiers(a, b);
+            return compareIdentifiers(a, b2);
           }
         } while (++i);
       }
@@ -31346,7 +31346,7 @@ var require_semver = __commonJS({
             throw new Error("invalid increment argument: identifier is empty");
           }
           if (identifier) {
-            const match3 = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            const match3 = `-${identifier}`.match(this.options.loose ? re2[t.PRERELEASELOOSE] : re2[t.PRERELEASE]);
             if (!match3 || match3[1] !== identifier) {
               throw new Error(`invalid identifier: ${identifier}`);
             }
@@ -31468,11 +31468,11 @@ var require_parse2 = __commonJS({
       }
       try {
         return new SemVer(version3, options);
-      } catch (er) {
+      } catch (er2) {
         if (!throwErrors) {
           return null;
         }
-        throw er;
+        throw er2;
       }
     };
     module.exports = parse4;
@@ -31485,8 +31485,8 @@ var require_valid = __commonJS({
     "use strict";
     var parse4 = require_parse2();
     var valid2 = (version3, options) => {
-      const v = parse4(version3, options);
-      return v ? v.version : null;
+      const v2 = parse4(version3, options);
+      return v2 ? v2.version : null;
     };
     module.exports = valid2;
   }
@@ -31497,11 +31497,11 @@ var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
     var parse4 = require_parse2();
-    var clean3 = (version3, options) => {
-      const s = parse4(version3.trim().replace(/^[=v]+/, ""), options);
-      return s ? s.version : null;
+    var clean4 = (version3, options) => {
+      const s3 = parse4(version3.trim().replace(/^[=v]+/, ""), options);
+      return s3 ? s3.version : null;
     };
-    module.exports = clean3;
+    module.exports = clean4;
   }
 });
 
@@ -31521,7 +31521,7 @@ var require_inc = __commonJS({
           version3 instanceof SemVer ? version3.version : version3,
           options
         ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
+      } catch (er2) {
         return null;
       }
     };
@@ -31621,7 +31621,7 @@ var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    var compare2 = (a, b2, loose) => new SemVer(a, loose).compare(new SemVer(b2, loose));
     module.exports = compare2;
   }
 });
@@ -31631,7 +31631,7 @@ var require_rcompare = __commonJS({
   "node_modules/semver/functions/rcompare.js"(exports2, module) {
     "use strict";
     var compare2 = require_compare();
-    var rcompare = (a, b, loose) => compare2(b, a, loose);
+    var rcompare = (a, b2, loose) => compare2(b2, a, loose);
     module.exports = rcompare;
   }
 });
@@ -31641,7 +31641,7 @@ var require_compare_loose = __commonJS({
   "node_modules/semver/functions/compare-loose.js"(exports2, module) {
     "use strict";
     var compare2 = require_compare();
-    var compareLoose = (a, b) => compare2(a, b, true);
+    var compareLoose = (a, b2) => compare2(a, b2, true);
     module.exports = compareLoose;
   }
 });
@@ -31651,9 +31651,9 @@ var require_compare_build = __commonJS({
   "node_modules/semver/functions/compare-build.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
+    var compareBuild = (a, b2, loose) => {
       const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
+      const versionB = new SemVer(b2, loose);
       return versionA.compare(versionB) || versionA.compareBuild(versionB);
     };
     module.exports = compareBuild;
@@ -31665,7 +31665,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports2, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list, loose) => list.sort((a, b2) => compareBuild(a, b2, loose));
     module.exports = sort;
   }
 });
@@ -31675,7 +31675,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports2, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list, loose) => list.sort((a, b2) => compareBuild(b2, a, loose));
     module.exports = rsort;
   }
 });
@@ -31685,8 +31685,8 @@ var require_gt = __commonJS({
   "node_modules/semver/functions/gt.js"(exports2, module) {
     "use strict";
     var compare2 = require_compare();
-    var gt2 = (a, b, loose) => compare2(a, b, loose) > 0;
-    module.exports = gt2;
+    var gt3 = (a, b2, loose) => compare2(a, b2, loose) > 0;
+    module.exports = gt3;
   }
 });
 
@@ -31695,8 +31695,8 @@ var require_lt = __commonJS({
   "node_modules/semver/functions/lt.js"(exports2, module) {
     "use strict";
     var compare2 = require_compare();
-    var lt = (a, b, loose) => compare2(a, b, loose) < 0;
-    module.exports = lt;
+    var lt2 = (a, b2, loose) => compare2(a, b2, loose) < 0;
+    module.exports = lt2;
   }
 });
 
@@ -31705,7 +31705,7 @@ var require_eq = __commonJS({
   "node_modules/semver/functions/eq.js"(exports2, module) {
     "use strict";
     var compare2 = require_compare();
-    var eq = (a, b, loose) => compare2(a, b, loose) === 0;
+    var eq = (a, b2, loose) => compare2(a, b2, loose) === 0;
     module.exports = eq;
   }
 });
@@ -31715,7 +31715,7 @@ var require_neq = __commonJS({
   "node_modules/semver/functions/neq.js"(exports2, module) {
     "use strict";
     var compare2 = require_compare();
-    var neq = (a, b, loose) => compare2(a, b, loose) !== 0;
+    var neq = (a, b2, loose) => compare2(a, b2, loose) !== 0;
     module.exports = neq;
   }
 });
@@ -31725,7 +31725,7 @@ var require_gte = __commonJS({
   "node_modules/semver/functions/gte.js"(exports2, module) {
     "use strict";
     var compare2 = require_compare();
-    var gte2 = (a, b, loose) => compare2(a, b, loose) >= 0;
+    var gte2 = (a, b2, loose) => compare2(a, b2, loose) >= 0;
     module.exports = gte2;
   }
 });
@@ -31735,7 +31735,7 @@ var require_lte = __commonJS({
   "node_modules/semver/functions/lte.js"(exports2, module) {
     "use strict";
     var compare2 = require_compare();
-    var lte2 = (a, b, loose) => compare2(a, b, loose) <= 0;
+    var lte2 = (a, b2, loose) => compare2(a, b2, loose) <= 0;
     module.exports = lte2;
   }
 });
@@ -31746,42 +31746,42 @@ var require_cmp = __commonJS({
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
-    var gt2 = require_gt();
+    var gt3 = require_gt();
     var gte2 = require_gte();
-    var lt = require_lt();
+    var lt2 = require_lt();
     var lte2 = require_lte();
-    var cmp = (a, op, b, loose) => {
+    var cmp = (a, op, b2, loose) => {
       switch (op) {
         case "===":
           if (typeof a === "object") {
             a = a.version;
           }
-          if (typeof b === "object") {
-            b = b.version;
+          if (typeof b2 === "object") {
+            b2 = b2.version;
           }
-          return a === b;
+          return a === b2;
         case "!==":
           if (typeof a === "object") {
             a = a.version;
           }
-          if (typeof b === "object") {
-            b = b.version;
+          if (typeof b2 === "object") {
+            b2 = b2.version;
           }
-          return a !== b;
+          return a !== b2;
         case "":
         case "=":
         case "==":
-          return eq(a, b, loose);
+          return eq(a, b2, loose);
         case "!=":
-          return neq(a, b, loose);
+          return neq(a, b2, loose);
         case ">":
-          return gt2(a, b, loose);
+          return gt3(a, b2, loose);
         case ">=":
-          return gte2(a, b, loose);
+          return gte2(a, b2, loose);
         case "<":
-          return lt(a, b, loose);
+          return lt2(a, b2, loose);
         case "<=":
-          return lte2(a, b, loose);
+          return lte2(a, b2, loose);
         default:
           throw new TypeError(`Invalid operator: ${op}`);
       }
@@ -31796,7 +31796,7 @@ var require_coerce = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var parse4 = require_parse2();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re2, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
         return version3;
@@ -31810,9 +31810,9 @@ var require_coerce = __commonJS({
       options = options || {};
       let match3 = null;
       if (!options.rtl) {
-        match3 = version3.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+        match3 = version3.match(options.includePrerelease ? re2[t.COERCEFULL] : re2[t.COERCE]);
       } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        const coerceRtlRegex = options.includePrerelease ? re2[t.COERCERTLFULL] : re2[t.COERCERTL];
         let next;
         while ((next = coerceRtlRegex.exec(version3)) && (!match3 || match3.index + match3[0].length !== version3.length)) {
           if (!match3 || next.index + next[0].length !== match3.index + match3[0].length) {
@@ -32159,11 +32159,11 @@ var require_range = __commonJS({
               this.formatted += "||";
             }
             const comps = this.set[i];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
+            for (let k2 = 0; k2 < comps.length; k2++) {
+              if (k2 > 0) {
                 this.formatted += " ";
               }
-              this.formatted += comps[k].toString().trim();
+              this.formatted += comps[k2].toString().trim();
             }
           }
         }
@@ -32184,20 +32184,20 @@ var require_range = __commonJS({
           return cached;
         }
         const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range3 = range3.replace(hr, hyphenReplace(this.options.includePrerelease));
+        const hr2 = loose ? re2[t.HYPHENRANGELOOSE] : re2[t.HYPHENRANGE];
+        range3 = range3.replace(hr2, hyphenReplace(this.options.includePrerelease));
         debug2("hyphen replace", range3);
         range3 = trimComparatorWhitespace(range3);
         debug2("comparator trim", range3);
-        range3 = range3.replace(re[t.TILDETRIM], tildeTrimReplace);
+        range3 = range3.replace(re2[t.TILDETRIM], tildeTrimReplace);
         debug2("tilde trim", range3);
-        range3 = range3.replace(re[t.CARETTRIM], caretTrimReplace);
+        range3 = range3.replace(re2[t.CARETTRIM], caretTrimReplace);
         debug2("caret trim", range3);
         let rangeList = range3.split(" ").map((comp26) => parseComparator(comp26, this.options)).join(" ").split(/\s+/).map((comp26) => replaceGTE0(comp26, this.options));
         if (loose) {
           rangeList = rangeList.filter((comp26) => {
             debug2("loose invalid filter", comp26, this.options);
-            return !!comp26.match(re[t.COMPARATORLOOSE]);
+            return !!comp26.match(re2[t.COMPARATORLOOSE]);
           });
         }
         debug2("range list", rangeList);
@@ -32238,7 +32238,7 @@ var require_range = __commonJS({
         if (typeof version3 === "string") {
           try {
             version3 = new SemVer(version3, this.options);
-          } catch (er) {
+          } catch (er2) {
             return false;
           }
         }
@@ -32259,7 +32259,7 @@ var require_range = __commonJS({
     var SemVer = require_semver();
     var trimComparatorWhitespace = require_trim_comparator_whitespace();
     var {
-      safeRe: re,
+      safeRe: re2,
       src,
       t,
       tildeTrimReplace,
@@ -32282,7 +32282,7 @@ var require_range = __commonJS({
       return result;
     };
     var parseComparator = (comp26, options) => {
-      comp26 = comp26.replace(re[t.BUILD], "");
+      comp26 = comp26.replace(re2[t.BUILD], "");
       debug2("comp", comp26, options);
       comp26 = replaceCarets(comp26, options);
       debug2("caret", comp26);
@@ -32295,27 +32295,27 @@ var require_range = __commonJS({
       return comp26;
     };
     var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
+    var invalidXRangeOrder = (M2, m2, p2) => isX(M2) && !isX(m2) || isX(m2) && p2 && !isX(p2);
     var replaceTildes = (comp26, options) => {
       return comp26.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
     };
     var replaceTilde = (comp26, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z2 = options.includePrerelease ? "-0" : "";
-      return comp26.replace(r, (_, M, m, p, pr) => {
-        debug2("tilde", comp26, _, M, m, p, pr);
+      const r = options.loose ? re2[t.TILDELOOSE] : re2[t.TILDE];
+      const z3 = options.includePrerelease ? "-0" : "";
+      return comp26.replace(r, (_2, M2, m2, p2, pr2) => {
+        debug2("tilde", comp26, _2, M2, m2, p2, pr2);
         let ret;
-        if (isX(M)) {
+        if (isX(M2)) {
           ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z2} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z2} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug2("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+        } else if (isX(m2)) {
+          ret = `>=${M2}.0.0${z3} <${+M2 + 1}.0.0-0`;
+        } else if (isX(p2)) {
+          ret = `>=${M2}.${m2}.0${z3} <${M2}.${+m2 + 1}.0-0`;
+        } else if (pr2) {
+          debug2("replaceTilde pr", pr2);
+          ret = `>=${M2}.${m2}.${p2}-${pr2} <${M2}.${+m2 + 1}.0-0`;
         } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+          ret = `>=${M2}.${m2}.${p2} <${M2}.${+m2 + 1}.0-0`;
         }
         debug2("tilde return", ret);
         return ret;
@@ -32326,42 +32326,42 @@ var require_range = __commonJS({
     };
     var replaceCaret = (comp26, options) => {
       debug2("caret", comp26, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z2 = options.includePrerelease ? "-0" : "";
-      return comp26.replace(r, (_, M, m, p, pr) => {
-        debug2("caret", comp26, _, M, m, p, pr);
+      const r = options.loose ? re2[t.CARETLOOSE] : re2[t.CARET];
+      const z3 = options.includePrerelease ? "-0" : "";
+      return comp26.replace(r, (_2, M2, m2, p2, pr2) => {
+        debug2("caret", comp26, _2, M2, m2, p2, pr2);
         let ret;
-        if (isX(M)) {
+        if (isX(M2)) {
           ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z2} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z2} <${M}.${+m + 1}.0-0`;
+        } else if (isX(m2)) {
+          ret = `>=${M2}.0.0${z3} <${+M2 + 1}.0.0-0`;
+        } else if (isX(p2)) {
+          if (M2 === "0") {
+            ret = `>=${M2}.${m2}.0${z3} <${M2}.${+m2 + 1}.0-0`;
           } else {
-            ret = `>=${M}.${m}.0${z2} <${+M + 1}.0.0-0`;
+            ret = `>=${M2}.${m2}.0${z3} <${+M2 + 1}.0.0-0`;
           }
-        } else if (pr) {
-          debug2("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
+        } else if (pr2) {
+          debug2("replaceCaret pr", pr2);
+          if (M2 === "0") {
+            if (m2 === "0") {
+              ret = `>=${M2}.${m2}.${p2}-${pr2} <${M2}.${m2}.${+p2 + 1}-0`;
             } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
+              ret = `>=${M2}.${m2}.${p2}-${pr2} <${M2}.${+m2 + 1}.0-0`;
             }
           } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
+            ret = `>=${M2}.${m2}.${p2}-${pr2} <${+M2 + 1}.0.0-0`;
           }
         } else {
           debug2("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
+          if (M2 === "0") {
+            if (m2 === "0") {
+              ret = `>=${M2}.${m2}.${p2} <${M2}.${m2}.${+p2 + 1}-0`;
             } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
+              ret = `>=${M2}.${m2}.${p2} <${M2}.${+m2 + 1}.0-0`;
             }
           } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
+            ret = `>=${M2}.${m2}.${p2} <${+M2 + 1}.0.0-0`;
           }
         }
         debug2("caret return", ret);
@@ -32374,20 +32374,20 @@ var require_range = __commonJS({
     };
     var replaceXRange = (comp26, options) => {
       comp26 = comp26.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp26.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug2("xRange", comp26, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
+      const r = options.loose ? re2[t.XRANGELOOSE] : re2[t.XRANGE];
+      return comp26.replace(r, (ret, gtlt, M2, m2, p2, pr2) => {
+        debug2("xRange", comp26, ret, gtlt, M2, m2, p2, pr2);
+        if (invalidXRangeOrder(M2, m2, p2)) {
           return comp26;
         }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
+        const xM = isX(M2);
+        const xm = xM || isX(m2);
+        const xp = xm || isX(p2);
         const anyX = xp;
         if (gtlt === "=" && anyX) {
           gtlt = "";
         }
-        pr = options.includePrerelease ? "-0" : "";
+        pr2 = options.includePrerelease ? "-0" : "";
         if (xM) {
           if (gtlt === ">" || gtlt === "<") {
             ret = "<0.0.0-0";
@@ -32396,35 +32396,35 @@ var require_range = __commonJS({
           }
         } else if (gtlt && anyX) {
           if (xm) {
-            m = 0;
+            m2 = 0;
           }
-          p = 0;
+          p2 = 0;
           if (gtlt === ">") {
             gtlt = ">=";
             if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
+              M2 = +M2 + 1;
+              m2 = 0;
+              p2 = 0;
             } else {
-              m = +m + 1;
-              p = 0;
+              m2 = +m2 + 1;
+              p2 = 0;
             }
           } else if (gtlt === "<=") {
             gtlt = "<";
             if (xm) {
-              M = +M + 1;
+              M2 = +M2 + 1;
             } else {
-              m = +m + 1;
+              m2 = +m2 + 1;
             }
           }
           if (gtlt === "<") {
-            pr = "-0";
+            pr2 = "-0";
           }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
+          ret = `${gtlt + M2}.${m2}.${p2}${pr2}`;
         } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+          ret = `>=${M2}.0.0${pr2} <${+M2 + 1}.0.0-0`;
         } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
+          ret = `>=${M2}.${m2}.0${pr2} <${M2}.${+m2 + 1}.0-0`;
         }
         debug2("xRange return", ret);
         return ret;
@@ -32432,13 +32432,13 @@ var require_range = __commonJS({
     };
     var replaceStars = (comp26, options) => {
       debug2("replaceStars", comp26, options);
-      return comp26.trim().replace(re[t.STAR], "");
+      return comp26.trim().replace(re2[t.STAR], "");
     };
     var replaceGTE0 = (comp26, options) => {
       debug2("replaceGTE0", comp26, options);
-      return comp26.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+      return comp26.trim().replace(re2[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
     };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
+    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to2, tM, tm, tp, tpr) => {
       if (isX(fM)) {
         from = "";
       } else if (isX(fm)) {
@@ -32451,19 +32451,19 @@ var require_range = __commonJS({
         from = `>=${from}${incPr ? "-0" : ""}`;
       }
       if (isX(tM)) {
-        to = "";
+        to2 = "";
       } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
+        to2 = `<${+tM + 1}.0.0-0`;
       } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
+        to2 = `<${tM}.${+tm + 1}.0-0`;
       } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
+        to2 = `<=${tM}.${tm}.${tp}-${tpr}`;
       } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
+        to2 = `<${tM}.${tm}.${+tp + 1}-0`;
       } else {
-        to = `<=${to}`;
+        to2 = `<=${to2}`;
       }
-      return `${from} ${to}`.trim();
+      return `${from} ${to2}`.trim();
     };
     var testSet = (set, version3, options) => {
       for (let i = 0; i < set.length; i++) {
@@ -32522,19 +32522,19 @@ var require_comparator = __commonJS({
         debug2("comp", this);
       }
       parse(comp26) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp26.match(r);
-        if (!m) {
+        const r = this.options.loose ? re2[t.COMPARATORLOOSE] : re2[t.COMPARATOR];
+        const m2 = comp26.match(r);
+        if (!m2) {
           throw new TypeError(`Invalid comparator: ${comp26}`);
         }
-        this.operator = m[1] !== void 0 ? m[1] : "";
+        this.operator = m2[1] !== void 0 ? m2[1] : "";
         if (this.operator === "=") {
           this.operator = "";
         }
-        if (!m[2]) {
+        if (!m2[2]) {
           this.semver = ANY;
         } else {
-          this.semver = new SemVer(m[2], this.options.loose);
+          this.semver = new SemVer(m2[2], this.options.loose);
         }
       }
       toString() {
@@ -32548,7 +32548,7 @@ var require_comparator = __commonJS({
         if (typeof version3 === "string") {
           try {
             version3 = new SemVer(version3, this.options);
-          } catch (er) {
+          } catch (er2) {
             return false;
           }
         }
@@ -32596,7 +32596,7 @@ var require_comparator = __commonJS({
     };
     module.exports = Comparator;
     var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re2, t } = require_re();
     var cmp = require_cmp();
     var debug2 = require_debug();
     var SemVer = require_semver();
@@ -32612,7 +32612,7 @@ var require_satisfies = __commonJS({
     var satisfies3 = (version3, range3, options) => {
       try {
         range3 = new Range(range3, options);
-      } catch (er) {
+      } catch (er2) {
         return false;
       }
       return range3.test(version3);
@@ -32643,13 +32643,13 @@ var require_max_satisfying = __commonJS({
       let rangeObj = null;
       try {
         rangeObj = new Range(range3, options);
-      } catch (er) {
+      } catch (er2) {
         return null;
       }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
+      versions.forEach((v2) => {
+        if (rangeObj.test(v2)) {
+          if (!max || maxSV.compare(v2) === -1) {
+            max = v2;
             maxSV = new SemVer(max, options);
           }
         }
@@ -32672,13 +32672,13 @@ var require_min_satisfying = __commonJS({
       let rangeObj = null;
       try {
         rangeObj = new Range(range3, options);
-      } catch (er) {
+      } catch (er2) {
         return null;
       }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
+      versions.forEach((v2) => {
+        if (rangeObj.test(v2)) {
+          if (!min || minSV.compare(v2) === 1) {
+            min = v2;
             minSV = new SemVer(min, options);
           }
         }
@@ -32695,7 +32695,7 @@ var require_min_version = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
-    var gt2 = require_gt();
+    var gt3 = require_gt();
     var minVersion = (range3, loose) => {
       range3 = new Range(range3, loose);
       let minver = new SemVer("0.0.0");
@@ -32723,7 +32723,7 @@ var require_min_version = __commonJS({
             /* fallthrough */
             case "":
             case ">=":
-              if (!setMin || gt2(compver, setMin)) {
+              if (!setMin || gt3(compver, setMin)) {
                 setMin = compver;
               }
               break;
@@ -32735,7 +32735,7 @@ var require_min_version = __commonJS({
               throw new Error(`Unexpected operation: ${comparator.operator}`);
           }
         });
-        if (setMin && (!minver || gt2(minver, setMin))) {
+        if (setMin && (!minver || gt3(minver, setMin))) {
           minver = setMin;
         }
       }
@@ -32756,7 +32756,7 @@ var require_valid2 = __commonJS({
     var validRange = (range3, options) => {
       try {
         return new Range(range3, options).range || "*";
-      } catch (er) {
+      } catch (er2) {
         return null;
       }
     };
@@ -32773,8 +32773,8 @@ var require_outside = __commonJS({
     var { ANY } = Comparator;
     var Range = require_range();
     var satisfies3 = require_satisfies();
-    var gt2 = require_gt();
-    var lt = require_lt();
+    var gt3 = require_gt();
+    var lt2 = require_lt();
     var lte2 = require_lte();
     var gte2 = require_gte();
     var outside = (version3, range3, hilo, options) => {
@@ -32783,16 +32783,16 @@ var require_outside = __commonJS({
       let gtfn, ltefn, ltfn, comp26, ecomp;
       switch (hilo) {
         case ">":
-          gtfn = gt2;
+          gtfn = gt3;
           ltefn = lte2;
-          ltfn = lt;
+          ltfn = lt2;
           comp26 = ">";
           ecomp = ">=";
           break;
         case "<":
-          gtfn = lt;
+          gtfn = lt2;
           ltefn = gte2;
-          ltfn = gt2;
+          ltfn = gt3;
           comp26 = "<";
           ecomp = "<=";
           break;
@@ -32877,8 +32877,8 @@ var require_simplify = __commonJS({
       const set = [];
       let first = null;
       let prev = null;
-      const v = versions.sort((a, b) => compare2(a, b, options));
-      for (const version3 of v) {
+      const v2 = versions.sort((a, b2) => compare2(a, b2, options));
+      for (const version3 of v2) {
         const included = satisfies3(version3, range3, options);
         if (included) {
           prev = version3;
@@ -32900,11 +32900,11 @@ var require_simplify = __commonJS({
       for (const [min, max] of set) {
         if (min === max) {
           ranges.push(min);
-        } else if (!max && min === v[0]) {
+        } else if (!max && min === v2[0]) {
           ranges.push("*");
         } else if (!max) {
           ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
+        } else if (min === v2[0]) {
           ranges.push(`<=${max}`);
         } else {
           ranges.push(`${min} - ${max}`);
@@ -32970,12 +32970,12 @@ var require_subset = __commonJS({
         }
       }
       const eqSet = /* @__PURE__ */ new Set();
-      let gt2, lt;
+      let gt3, lt2;
       for (const c of sub) {
         if (c.operator === ">" || c.operator === ">=") {
-          gt2 = higherGT(gt2, c, options);
+          gt3 = higherGT(gt3, c, options);
         } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
+          lt2 = lowerLT(lt2, c, options);
         } else {
           eqSet.add(c.semver);
         }
@@ -32984,19 +32984,19 @@ var require_subset = __commonJS({
         return null;
       }
       let gtltComp;
-      if (gt2 && lt) {
-        gtltComp = compare2(gt2.semver, lt.semver, options);
+      if (gt3 && lt2) {
+        gtltComp = compare2(gt3.semver, lt2.semver, options);
         if (gtltComp > 0) {
           return null;
-        } else if (gtltComp === 0 && (gt2.operator !== ">=" || lt.operator !== "<=")) {
+        } else if (gtltComp === 0 && (gt3.operator !== ">=" || lt2.operator !== "<=")) {
           return null;
         }
       }
       for (const eq of eqSet) {
-        if (gt2 && !satisfies3(eq, String(gt2), options)) {
+        if (gt3 && !satisfies3(eq, String(gt3), options)) {
           return null;
         }
-        if (lt && !satisfies3(eq, String(lt), options)) {
+        if (lt2 && !satisfies3(eq, String(lt2), options)) {
           return null;
         }
         for (const c of dom) {
@@ -33008,52 +33008,52 @@ var require_subset = __commonJS({
       }
       let higher, lower;
       let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt2 && !options.includePrerelease && gt2.semver.prerelease.length ? gt2.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
+      let needDomLTPre = lt2 && !options.includePrerelease && lt2.semver.prerelease.length ? lt2.semver : false;
+      let needDomGTPre = gt3 && !options.includePrerelease && gt3.semver.prerelease.length ? gt3.semver : false;
+      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt2.operator === "<" && needDomLTPre.prerelease[0] === 0) {
         needDomLTPre = false;
       }
       for (const c of dom) {
         hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
         hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt2) {
+        if (gt3) {
           if (needDomGTPre) {
             if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
               needDomGTPre = false;
             }
           }
           if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt2, c, options);
-            if (higher === c && higher !== gt2) {
+            higher = higherGT(gt3, c, options);
+            if (higher === c && higher !== gt3) {
               return false;
             }
-          } else if (gt2.operator === ">=" && !c.test(gt2.semver)) {
+          } else if (gt3.operator === ">=" && !c.test(gt3.semver)) {
             return false;
           }
         }
-        if (lt) {
+        if (lt2) {
           if (needDomLTPre) {
             if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
               needDomLTPre = false;
             }
           }
           if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
-            if (lower === c && lower !== lt) {
+            lower = lowerLT(lt2, c, options);
+            if (lower === c && lower !== lt2) {
               return false;
             }
-          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
+          } else if (lt2.operator === "<=" && !c.test(lt2.semver)) {
             return false;
           }
         }
-        if (!c.operator && (lt || gt2) && gtltComp !== 0) {
+        if (!c.operator && (lt2 || gt3) && gtltComp !== 0) {
           return false;
         }
       }
-      if (gt2 && hasDomLT && !lt && gtltComp !== 0) {
+      if (gt3 && hasDomLT && !lt2 && gtltComp !== 0) {
         return false;
       }
-      if (lt && hasDomGT && !gt2 && gtltComp !== 0) {
+      if (lt2 && hasDomGT && !gt3 && gtltComp !== 0) {
         return false;
       }
       if (needDomGTPre || needDomLTPre) {
@@ -33061,19 +33061,19 @@ var require_subset = __commonJS({
       }
       return true;
     };
-    var higherGT = (a, b, options) => {
+    var higherGT = (a, b2, options) => {
       if (!a) {
-        return b;
+        return b2;
       }
-      const comp26 = compare2(a.semver, b.semver, options);
-      return comp26 > 0 ? a : comp26 < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
+      const comp26 = compare2(a.semver, b2.semver, options);
+      return comp26 > 0 ? a : comp26 < 0 ? b2 : b2.operator === ">" && a.operator === ">=" ? b2 : a;
     };
-    var lowerLT = (a, b, options) => {
+    var lowerLT = (a, b2, options) => {
       if (!a) {
-        return b;
+        return b2;
       }
-      const comp26 = compare2(a.semver, b.semver, options);
-      return comp26 < 0 ? a : comp26 > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
+      const comp26 = compare2(a.semver, b2.semver, options);
+      return comp26 < 0 ? a : comp26 > 0 ? b2 : b2.operator === "<" && a.operator === "<=" ? b2 : a;
     };
     module.exports = subset;
   }
@@ -33089,7 +33089,7 @@ var require_semver2 = __commonJS({
     var identifiers = require_identifiers();
     var parse4 = require_parse2();
     var valid2 = require_valid();
-    var clean3 = require_clean();
+    var clean4 = require_clean();
     var inc = require_inc();
     var diff = require_diff();
     var major = require_major();
@@ -33102,8 +33102,8 @@ var require_semver2 = __commonJS({
     var compareBuild = require_compare_build();
     var sort = require_sort();
     var rsort = require_rsort();
-    var gt2 = require_gt();
-    var lt = require_lt();
+    var gt3 = require_gt();
+    var lt2 = require_lt();
     var eq = require_eq();
     var neq = require_neq();
     var gte2 = require_gte();
@@ -33128,7 +33128,7 @@ var require_semver2 = __commonJS({
     module.exports = {
       parse: parse4,
       valid: valid2,
-      clean: clean3,
+      clean: clean4,
       inc,
       diff,
       major,
@@ -33141,8 +33141,8 @@ var require_semver2 = __commonJS({
       compareBuild,
       sort,
       rsort,
-      gt: gt2,
-      lt,
+      gt: gt3,
+      lt: lt2,
       eq,
       neq,
       gte: gte2,
@@ -33177,12 +33177,12 @@ var require_semver2 = __commonJS({
 });
 
 // node_modules/@actions/tool-cache/lib/manifest.js
-import * as os8 from "os";
+import * as os9 from "os";
 import * as cp2 from "child_process";
-import * as fs3 from "fs";
+import * as fs4 from "fs";
 function _findMatch(versionSpec, stable, candidates, archFilter) {
   return __awaiter9(this, void 0, void 0, function* () {
-    const platFilter = os8.platform();
+    const platFilter = os9.platform();
     let result;
     let match3;
     let file;
@@ -33218,7 +33218,7 @@ function _findMatch(versionSpec, stable, candidates, archFilter) {
   });
 }
 function _getOsVersion() {
-  const plat = os8.platform();
+  const plat = os9.platform();
   let version3 = "";
   if (plat === "darwin") {
     version3 = cp2.execSync("sw_vers -productVersion").toString();
@@ -33242,13 +33242,13 @@ var init_manifest = __esm({
   "node_modules/@actions/tool-cache/lib/manifest.js"() {
     semver = __toESM(require_semver2(), 1);
     init_core();
-    __awaiter9 = function(thisArg, _arguments, P, generator) {
+    __awaiter9 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33264,7 +33264,7 @@ var init_manifest = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33274,10 +33274,10 @@ var init_manifest = __esm({
         const lsbReleaseFile = "/etc/lsb-release";
         const osReleaseFile = "/etc/os-release";
         let contents = "";
-        if (fs3.existsSync(lsbReleaseFile)) {
-          contents = fs3.readFileSync(lsbReleaseFile).toString();
-        } else if (fs3.existsSync(osReleaseFile)) {
-          contents = fs3.readFileSync(osReleaseFile).toString();
+        if (fs4.existsSync(lsbReleaseFile)) {
+          contents = fs4.readFileSync(lsbReleaseFile).toString();
+        } else if (fs4.existsSync(osReleaseFile)) {
+          contents = fs4.readFileSync(osReleaseFile).toString();
         }
         return contents;
       }
@@ -33290,13 +33290,13 @@ var __awaiter10, RetryHelper;
 var init_retry_helper = __esm({
   "node_modules/@actions/tool-cache/lib/retry-helper.js"() {
     init_core();
-    __awaiter10 = function(thisArg, _arguments, P, generator) {
+    __awaiter10 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33312,7 +33312,7 @@ var init_retry_helper = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33331,8 +33331,8 @@ var init_retry_helper = __esm({
       }
       execute(action5, isRetryable) {
         return __awaiter10(this, void 0, void 0, function* () {
-          let attempt = 1;
-          while (attempt < this.maxAttempts) {
+          let attempt2 = 1;
+          while (attempt2 < this.maxAttempts) {
             try {
               return yield action5();
             } catch (err) {
@@ -33344,7 +33344,7 @@ var init_retry_helper = __esm({
             const seconds = this.getSleepAmount();
             info(`Waiting ${seconds} seconds before trying again`);
             yield this.sleep(seconds);
-            attempt++;
+            attempt2++;
           }
           return yield action5();
         });
@@ -33354,7 +33354,7 @@ var init_retry_helper = __esm({
       }
       sleep(seconds) {
         return __awaiter10(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => setTimeout(resolve3, seconds * 1e3));
+          return new Promise((resolve4) => setTimeout(resolve4, seconds * 1e3));
         });
       }
     };
@@ -33380,8 +33380,8 @@ __export(tool_cache_exports, {
   isExplicitVersion: () => isExplicitVersion
 });
 import * as crypto3 from "crypto";
-import * as fs4 from "fs";
-import * as os9 from "os";
+import * as fs5 from "fs";
+import * as os10 from "os";
 import * as path4 from "path";
 import * as stream from "stream";
 import * as util from "util";
@@ -33410,10 +33410,10 @@ function downloadTool(url2, dest, auth2, headers) {
 }
 function downloadToolAttempt(url2, dest, auth2, headers) {
   return __awaiter11(this, void 0, void 0, function* () {
-    if (fs4.existsSync(dest)) {
+    if (fs5.existsSync(dest)) {
       throw new Error(`Destination file path ${dest} already exists`);
     }
-    const http3 = new HttpClient(userAgent, [], {
+    const http4 = new HttpClient(userAgent, [], {
       allowRetries: false
     });
     if (auth2) {
@@ -33423,7 +33423,7 @@ function downloadToolAttempt(url2, dest, auth2, headers) {
       }
       headers.authorization = auth2;
     }
-    const response = yield http3.get(url2, headers);
+    const response = yield http4.get(url2, headers);
     if (response.message.statusCode !== 200) {
       const err = new HTTPError(response.message.statusCode);
       debug(`Failed to download from "${url2}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
@@ -33434,7 +33434,7 @@ function downloadToolAttempt(url2, dest, auth2, headers) {
     const readStream = responseMessageFactory();
     let succeeded = false;
     try {
-      yield pipeline3(readStream, fs4.createWriteStream(dest));
+      yield pipeline3(readStream, fs5.createWriteStream(dest));
       debug("download complete");
       succeeded = true;
       return dest;
@@ -33643,16 +33643,16 @@ function extractZipNix(file, dest) {
 function cacheDir(sourceDir, tool, version3, arch3) {
   return __awaiter11(this, void 0, void 0, function* () {
     version3 = semver2.clean(version3) || version3;
-    arch3 = arch3 || os9.arch();
+    arch3 = arch3 || os10.arch();
     debug(`Caching tool ${tool} ${version3} ${arch3}`);
     debug(`source dir: ${sourceDir}`);
-    if (!fs4.statSync(sourceDir).isDirectory()) {
+    if (!fs5.statSync(sourceDir).isDirectory()) {
       throw new Error("sourceDir is not a directory");
     }
     const destPath = yield _createToolPath(tool, version3, arch3);
-    for (const itemName of fs4.readdirSync(sourceDir)) {
-      const s = path4.join(sourceDir, itemName);
-      yield cp(s, destPath, { recursive: true });
+    for (const itemName of fs5.readdirSync(sourceDir)) {
+      const s3 = path4.join(sourceDir, itemName);
+      yield cp(s3, destPath, { recursive: true });
     }
     _completeToolPath(tool, version3, arch3);
     return destPath;
@@ -33661,10 +33661,10 @@ function cacheDir(sourceDir, tool, version3, arch3) {
 function cacheFile(sourceFile, targetFile, tool, version3, arch3) {
   return __awaiter11(this, void 0, void 0, function* () {
     version3 = semver2.clean(version3) || version3;
-    arch3 = arch3 || os9.arch();
+    arch3 = arch3 || os10.arch();
     debug(`Caching tool ${tool} ${version3} ${arch3}`);
     debug(`source file: ${sourceFile}`);
-    if (!fs4.statSync(sourceFile).isFile()) {
+    if (!fs5.statSync(sourceFile).isFile()) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version3, arch3);
@@ -33682,7 +33682,7 @@ function find(toolName, versionSpec, arch3) {
   if (!versionSpec) {
     throw new Error("versionSpec parameter is required");
   }
-  arch3 = arch3 || os9.arch();
+  arch3 = arch3 || os10.arch();
   if (!isExplicitVersion(versionSpec)) {
     const localVersions = findAllVersions(toolName, arch3);
     const match3 = evaluateVersions(localVersions, versionSpec);
@@ -33693,7 +33693,7 @@ function find(toolName, versionSpec, arch3) {
     versionSpec = semver2.clean(versionSpec) || "";
     const cachePath = path4.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
-    if (fs4.existsSync(cachePath) && fs4.existsSync(`${cachePath}.complete`)) {
+    if (fs5.existsSync(cachePath) && fs5.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
       toolPath = cachePath;
     } else {
@@ -33704,14 +33704,14 @@ function find(toolName, versionSpec, arch3) {
 }
 function findAllVersions(toolName, arch3) {
   const versions = [];
-  arch3 = arch3 || os9.arch();
+  arch3 = arch3 || os10.arch();
   const toolPath = path4.join(_getCacheDirectory(), toolName);
-  if (fs4.existsSync(toolPath)) {
-    const children = fs4.readdirSync(toolPath);
+  if (fs5.existsSync(toolPath)) {
+    const children = fs5.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
         const fullPath = path4.join(toolPath, child2, arch3 || "");
-        if (fs4.existsSync(fullPath) && fs4.existsSync(`${fullPath}.complete`)) {
+        if (fs5.existsSync(fullPath) && fs5.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
       }
@@ -33723,13 +33723,13 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
   return __awaiter11(this, arguments, void 0, function* (owner, repo, auth2, branch = "master") {
     let releases = [];
     const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-    const http3 = new HttpClient("tool-cache");
+    const http4 = new HttpClient("tool-cache");
     const headers = {};
     if (auth2) {
       debug("set auth");
       headers.authorization = auth2;
     }
-    const response = yield http3.getJson(treeUrl, headers);
+    const response = yield http4.getJson(treeUrl, headers);
     if (!response.result) {
       return releases;
     }
@@ -33741,7 +33741,7 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
       }
     }
     headers["accept"] = "application/vnd.github.VERSION.raw";
-    let versionsRaw = yield (yield http3.get(manifestUrl, headers)).readBody();
+    let versionsRaw = yield (yield http4.get(manifestUrl, headers)).readBody();
     if (versionsRaw) {
       versionsRaw = versionsRaw.replace(/^\uFEFF/, "");
       try {
@@ -33754,7 +33754,7 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
   });
 }
 function findFromManifest(versionSpec_1, stable_1, manifest_1) {
-  return __awaiter11(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os9.arch()) {
+  return __awaiter11(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os10.arch()) {
     const match3 = yield _findMatch(versionSpec, stable, manifest, archFilter);
     return match3;
   });
@@ -33782,7 +33782,7 @@ function _createToolPath(tool, version3, arch3) {
 function _completeToolPath(tool, version3, arch3) {
   const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
   const markerPath = `${folderPath}.complete`;
-  fs4.writeFileSync(markerPath, "");
+  fs5.writeFileSync(markerPath, "");
   debug("finished caching tool");
 }
 function isExplicitVersion(versionSpec) {
@@ -33795,8 +33795,8 @@ function isExplicitVersion(versionSpec) {
 function evaluateVersions(versions, versionSpec) {
   let version3 = "";
   debug(`evaluating ${versions.length} versions`);
-  versions = versions.sort((a, b) => {
-    if (semver2.gt(a, b)) {
+  versions = versions.sort((a, b2) => {
+    if (semver2.gt(a, b2)) {
       return 1;
     }
     return -1;
@@ -33843,13 +33843,13 @@ var init_tool_cache = __esm({
     semver2 = __toESM(require_semver2(), 1);
     init_exec();
     init_retry_helper();
-    __awaiter11 = function(thisArg, _arguments, P, generator) {
+    __awaiter11 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33865,7 +33865,7 @@ var init_tool_cache = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33925,12 +33925,12 @@ var init_internal_glob_options_helper = __esm({
 // node_modules/@actions/glob/lib/internal-path-helper.js
 import * as path5 from "path";
 import assert from "assert";
-function dirname6(p) {
-  p = safeTrimTrailingSeparator(p);
-  if (IS_WINDOWS4 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
-    return p;
+function dirname5(p2) {
+  p2 = safeTrimTrailingSeparator(p2);
+  if (IS_WINDOWS4 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p2)) {
+    return p2;
   }
-  let result = path5.dirname(p);
+  let result = path5.dirname(p2);
   if (IS_WINDOWS4 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -33987,30 +33987,30 @@ function hasRoot(itemPath) {
   }
   return itemPath.startsWith("/");
 }
-function normalizeSeparators2(p) {
-  p = p || "";
+function normalizeSeparators2(p2) {
+  p2 = p2 || "";
   if (IS_WINDOWS4) {
-    p = p.replace(/\//g, "\\");
-    const isUnc = /^\\\\+[^\\]/.test(p);
-    return (isUnc ? "\\" : "") + p.replace(/\\\\+/g, "\\");
+    p2 = p2.replace(/\//g, "\\");
+    const isUnc = /^\\\\+[^\\]/.test(p2);
+    return (isUnc ? "\\" : "") + p2.replace(/\\\\+/g, "\\");
   }
-  return p.replace(/\/\/+/g, "/");
+  return p2.replace(/\/\/+/g, "/");
 }
-function safeTrimTrailingSeparator(p) {
-  if (!p) {
+function safeTrimTrailingSeparator(p2) {
+  if (!p2) {
     return "";
   }
-  p = normalizeSeparators2(p);
-  if (!p.endsWith(path5.sep)) {
-    return p;
+  p2 = normalizeSeparators2(p2);
+  if (!p2.endsWith(path5.sep)) {
+    return p2;
   }
-  if (p === path5.sep) {
-    return p;
+  if (p2 === path5.sep) {
+    return p2;
   }
-  if (IS_WINDOWS4 && /^[A-Z]:\\$/i.test(p)) {
-    return p;
+  if (IS_WINDOWS4 && /^[A-Z]:\\$/i.test(p2)) {
+    return p2;
   }
-  return p.substr(0, p.length - 1);
+  return p2.substr(0, p2.length - 1);
 }
 var IS_WINDOWS4;
 var init_internal_path_helper = __esm({
@@ -34048,14 +34048,14 @@ function getSearchPaths(patterns) {
     }
     let foundAncestor = false;
     let tempKey = key;
-    let parent = dirname6(tempKey);
+    let parent = dirname5(tempKey);
     while (parent !== tempKey) {
       if (searchPathMap[parent]) {
         foundAncestor = true;
         break;
       }
       tempKey = parent;
-      parent = dirname6(tempKey);
+      parent = dirname5(tempKey);
     }
     if (!foundAncestor) {
       result.push(pattern.searchPath);
@@ -34091,34 +34091,34 @@ var init_internal_pattern_helper = __esm({
 var range;
 var init_esm = __esm({
   "node_modules/balanced-match/dist/esm/index.js"() {
-    range = (a, b, str2) => {
+    range = (a, b2, str2) => {
       let begs, beg, left, right = void 0, result;
-      let ai = str2.indexOf(a);
-      let bi = str2.indexOf(b, ai + 1);
-      let i = ai;
-      if (ai >= 0 && bi > 0) {
-        if (a === b) {
-          return [ai, bi];
+      let ai2 = str2.indexOf(a);
+      let bi2 = str2.indexOf(b2, ai2 + 1);
+      let i = ai2;
+      if (ai2 >= 0 && bi2 > 0) {
+        if (a === b2) {
+          return [ai2, bi2];
         }
         begs = [];
         left = str2.length;
         while (i >= 0 && !result) {
-          if (i === ai) {
+          if (i === ai2) {
             begs.push(i);
-            ai = str2.indexOf(a, i + 1);
+            ai2 = str2.indexOf(a, i + 1);
           } else if (begs.length === 1) {
             const r = begs.pop();
             if (r !== void 0)
-              result = [r, bi];
+              result = [r, bi2];
           } else {
             beg = begs.pop();
             if (beg !== void 0 && beg < left) {
               left = beg;
-              right = bi;
+              right = bi2;
             }
-            bi = str2.indexOf(b, i + 1);
+            bi2 = str2.indexOf(b2, i + 1);
           }
-          i = ai < bi && ai >= 0 ? ai : bi;
+          i = ai2 < bi2 && ai2 >= 0 ? ai2 : bi2;
         }
         if (begs.length && right !== void 0) {
           result = [left, right];
@@ -34176,9 +34176,9 @@ function maskUnmatchedOpens(masked, budget) {
   let out = "";
   let last = 0;
   for (let i = 0; i < open3.length; i++) {
-    const at = open3[i];
-    out += masked.slice(last, at) + "\0";
-    last = at + 1;
+    const at2 = open3[i];
+    out += masked.slice(last, at2) + "\0";
+    last = at2 + 1;
   }
   return out + masked.slice(last);
 }
@@ -34204,26 +34204,26 @@ function parseCommaParts(str2, budget) {
   const parts = [];
   let carry = "";
   for (; ; ) {
-    const m = balancedWithBudget(str2, str2, budget);
+    const m2 = balancedWithBudget(str2, str2, budget);
     if (budget.remaining < 0) {
       return void 0;
     }
-    if (!m) {
+    if (!m2) {
       const tail2 = str2.split(",");
       tail2[0] = carry + tail2[0];
       pushAll(parts, tail2);
       return parts;
     }
-    const { pre, body: body2, post } = m;
-    const p = pre.split(",");
-    p[0] = carry + p[0];
-    p[p.length - 1] += "{" + body2 + "}";
+    const { pre, body: body2, post } = m2;
+    const p2 = pre.split(",");
+    p2[0] = carry + p2[0];
+    p2[p2.length - 1] += "{" + body2 + "}";
     if (!post.length) {
-      pushAll(parts, p);
+      pushAll(parts, p2);
       return parts;
     }
-    carry = p.pop();
-    pushAll(parts, p);
+    carry = p2.pop();
+    pushAll(parts, p2);
     str2 = post;
   }
 }
@@ -34262,16 +34262,16 @@ function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
   let nonEmpty;
   outer: for (let a = 0; a < acc.length; a++) {
     const prefix2 = acc[a] + pre;
-    let vs = values;
+    let vs2 = values;
     if (dropEmpties && !prefix2) {
       if (!nonEmpty)
-        nonEmpty = values.filter((v) => v);
-      vs = nonEmpty;
+        nonEmpty = values.filter((v2) => v2);
+      vs2 = nonEmpty;
     }
-    for (let v = 0; v < vs.length; v++) {
+    for (let v2 = 0; v2 < vs2.length; v2++) {
       if (out.length >= max)
         break outer;
-      const expansion = prefix2 + vs[v];
+      const expansion = prefix2 + vs2[v2];
       if (length + expansion.length > maxLength)
         break outer;
       out.push(expansion);
@@ -34283,9 +34283,9 @@ function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
 }
 function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
   const n = body2.split(/\.\./);
-  const N = [];
+  const N2 = [];
   if (n[0] === void 0 || n[1] === void 0) {
-    return N;
+    return N2;
   }
   const x = numeric(n[0]);
   const y = numeric(n[1]);
@@ -34300,7 +34300,7 @@ function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
   const pad = n.some(isPadded);
   const cost = pad ? width : 1;
   let length = 0;
-  for (let i = x; test(i, y) && N.length < max; i += incr) {
+  for (let i = x; test(i, y) && N2.length < max; i += incr) {
     budget.remaining -= cost;
     if (budget.remaining < 0) {
       return void 0;
@@ -34316,21 +34316,21 @@ function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
       if (pad) {
         const need = width - c.length;
         if (need > 0) {
-          const z2 = new Array(need + 1).join("0");
+          const z3 = new Array(need + 1).join("0");
           if (i < 0) {
-            c = "-" + z2 + c.slice(1);
+            c = "-" + z3 + c.slice(1);
           } else {
-            c = z2 + c;
+            c = z3 + c;
           }
         }
       }
     }
     if (length + c.length > maxLength)
       break;
-    N.push(c);
+    N2.push(c);
     length += c.length;
   }
-  return N;
+  return N2;
 }
 function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
   budget.remaining -= CALL_STEPS;
@@ -34343,33 +34343,33 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
   let firstGroup = true;
   let masked = str2;
   for (; ; ) {
-    const m = balancedWithBudget(str2, masked, budget);
-    if (!m) {
+    const m2 = balancedWithBudget(str2, masked, budget);
+    if (!m2) {
       return combine(acc, str2, [""], max, maxLength, dropEmpties, budget);
     }
-    if (m.unmatched) {
+    if (m2.unmatched) {
       masked = maskUnmatchedOpens(masked, budget);
     }
-    const pre = m.pre;
-    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    const pre = m2.pre;
+    const literal = () => combine(acc, pre + "{" + m2.body + "}" + m2.post, [""], max, maxLength, dropEmpties, budget);
     if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
+      acc = combine(acc, pre + "{" + m2.body + "}", [""], max, maxLength, dropEmpties && !m2.post.length, budget);
       firstGroup = false;
-      if (!m.post.length)
+      if (!m2.post.length)
         break;
-      str2 = m.post;
-      masked = masked.slice(m.end + 1);
+      str2 = m2.post;
+      masked = masked.slice(m2.end + 1);
       continue;
     }
-    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m2.body);
+    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m2.body);
     const isSequence = isNumericSequence || isAlphaSequence;
-    const isOptions = m.body.indexOf(",") >= 0;
+    const isOptions = m2.body.indexOf(",") >= 0;
     if (!isSequence && !isOptions) {
-      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+      if (rewrites < maxRewrites && commaSetFollows(m2.post, budget)) {
         rewrites++;
-        str2 = m.pre + "{" + m.body + escClose + m.post;
-        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+        str2 = m2.pre + "{" + m2.body + escClose + m2.post;
+        masked = masked.slice(0, m2.end) + escClose + masked.slice(m2.end + 1);
         isTop = true;
         continue;
       }
@@ -34381,12 +34381,12 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
     }
     let values;
     if (isSequence) {
-      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+      values = expandSequence(m2.body, isAlphaSequence, max, maxLength, budget);
       if (!values) {
         return literal();
       }
     } else {
-      let n = parseCommaParts(m.body, budget);
+      let n = parseCommaParts(m2.body, budget);
       if (!n) {
         return literal();
       }
@@ -34396,19 +34396,19 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
           return literal();
         }
         if (n.length === 1) {
-          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m2.post.length, budget);
           if (budget.remaining < 0) {
             return literal();
           }
           acc = next2;
-          if (!m.post.length)
+          if (!m2.post.length)
             break;
-          str2 = m.post;
-          masked = masked.slice(m.end + 1);
+          str2 = m2.post;
+          masked = masked.slice(m2.end + 1);
           continue;
         }
       }
-      let dropsEmpties = dropEmpties && !m.post.length && !pre;
+      let dropsEmpties = dropEmpties && !m2.post.length && !pre;
       for (let d = 0; dropsEmpties && d < acc.length; d++) {
         if (acc[d]) {
           dropsEmpties = false;
@@ -34416,32 +34416,32 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
       }
       values = [];
       let valuesLength = 0;
-      outer: for (let j = 0; j < n.length; j++) {
-        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+      outer: for (let j2 = 0; j2 < n.length; j2++) {
+        const expanded = expand_(n[j2], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
         if (budget.remaining < 0) {
           return literal();
         }
-        for (let k = 0; k < expanded.length; k++) {
-          const v = expanded[k];
-          if (dropsEmpties && !v)
+        for (let k2 = 0; k2 < expanded.length; k2++) {
+          const v2 = expanded[k2];
+          if (dropsEmpties && !v2)
             continue;
-          if (values.length >= max || valuesLength + v.length > maxLength) {
+          if (values.length >= max || valuesLength + v2.length > maxLength) {
             break outer;
           }
-          values.push(v);
-          valuesLength += v.length;
+          values.push(v2);
+          valuesLength += v2.length;
         }
       }
     }
-    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m2.post.length, budget);
     if (budget.remaining < 0) {
       return literal();
     }
     acc = next;
-    if (!m.post.length)
+    if (!m2.post.length)
       break;
-    str2 = m.post;
-    masked = masked.slice(m.end + 1);
+    str2 = m2.post;
+    masked = masked.slice(m2.end + 1);
   }
   return acc;
 }
@@ -34509,8 +34509,8 @@ var init_brace_expressions = __esm({
       "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
       "[:xdigit:]": ["A-Fa-f0-9", false]
     };
-    braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
-    regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+    braceEscape = (s3) => s3.replace(/[[\]\\-]/g, "\\$&");
+    regexpEscape = (s3) => s3.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
     rangesToString = (ranges) => ranges.join("");
     parseClass = (glob, position) => {
       const pos = position;
@@ -34546,7 +34546,7 @@ var init_brace_expressions = __esm({
           }
         }
         if (c === "[" && !escaping) {
-          for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+          for (const [cls, [unip, u2, neg]] of Object.entries(posixClasses)) {
             if (glob.startsWith(cls, i)) {
               if (rangeStart) {
                 return ["$.", false, glob.length - pos, true];
@@ -34556,7 +34556,7 @@ var init_brace_expressions = __esm({
                 negs.push(unip);
               else
                 ranges.push(unip);
-              uflag = uflag || u;
+              uflag = uflag || u2;
               continue WHILE;
             }
           }
@@ -34607,11 +34607,11 @@ var init_brace_expressions = __esm({
 var unescape;
 var init_unescape = __esm({
   "node_modules/minimatch/dist/esm/unescape.js"() {
-    unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
+    unescape = (s3, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
       if (magicalBraces) {
-        return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
+        return windowsPathsNoEscape ? s3.replace(/\[([^/\\])\]/g, "$1") : s3.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
       }
-      return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+      return windowsPathsNoEscape ? s3.replace(/\[([^/\\{}])\]/g, "$1") : s3.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
     };
   }
 });
@@ -34676,7 +34676,7 @@ var init_ast = __esm({
     addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
     justDots = /* @__PURE__ */ new Set(["..", "."]);
     reSpecials = new Set("().*{}+?[]^$\\!");
-    regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+    regExpEscape = (s3) => s3.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
     qmark = "[^/]";
     star = qmark + "*?";
     starNoEmpty = qmark + "+?";
@@ -34727,17 +34727,17 @@ var init_ast = __esm({
       get hasMagic() {
         if (this.#hasMagic !== void 0)
           return this.#hasMagic;
-        for (const p of this.#parts) {
-          if (typeof p === "string")
+        for (const p2 of this.#parts) {
+          if (typeof p2 === "string")
             continue;
-          if (p.type || p.hasMagic)
+          if (p2.type || p2.hasMagic)
             return this.#hasMagic = true;
         }
         return this.#hasMagic;
       }
       // reconstructs the pattern
       toString() {
-        return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
+        return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p2) => String(p2)).join("") : this.#toString = this.type + "(" + this.#parts.map((p2) => String(p2)).join("|") + ")";
       }
       #fillNegs() {
         if (this !== this.#root)
@@ -34750,10 +34750,10 @@ var init_ast = __esm({
         while (n = this.#negs.pop()) {
           if (n.type !== "!")
             continue;
-          let p = n;
-          let pp = p.#parent;
+          let p2 = n;
+          let pp = p2.#parent;
           while (pp) {
-            for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+            for (let i = p2.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
               for (const part of n.#parts) {
                 if (typeof part === "string") {
                   throw new Error("string part in extglob AST??");
@@ -34761,24 +34761,24 @@ var init_ast = __esm({
                 part.copyIn(pp.#parts[i]);
               }
             }
-            p = pp;
-            pp = p.#parent;
+            p2 = pp;
+            pp = p2.#parent;
           }
         }
         return this;
       }
       push(...parts) {
-        for (const p of parts) {
-          if (p === "")
+        for (const p2 of parts) {
+          if (p2 === "")
             continue;
-          if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
-            throw new Error("invalid part: " + p);
+          if (typeof p2 !== "string" && !(p2 instanceof _a && p2.#parent === this)) {
+            throw new Error("invalid part: " + p2);
           }
-          this.#parts.push(p);
+          this.#parts.push(p2);
         }
       }
       toJSON() {
-        const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
+        const ret = this.type === null ? this.#parts.slice().map((p2) => typeof p2 === "string" ? p2 : p2.toJSON()) : [this.type, ...this.#parts.map((p2) => p2.toJSON())];
         if (this.isStart() && !this.type)
           ret.unshift([]);
         if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
@@ -34793,9 +34793,9 @@ var init_ast = __esm({
           return false;
         if (this.#parentIndex === 0)
           return true;
-        const p = this.#parent;
+        const p2 = this.#parent;
         for (let i = 0; i < this.#parentIndex; i++) {
-          const pp = p.#parts[i];
+          const pp = p2.#parts[i];
           if (!(pp instanceof _a && pp.type === "!")) {
             return false;
           }
@@ -34822,8 +34822,8 @@ var init_ast = __esm({
       }
       clone(parent) {
         const c = new _a(this.type, parent);
-        for (const p of this.#parts) {
-          c.copyIn(p);
+        for (const p2 of this.#parts) {
+          c.copyIn(p2);
         }
         return c;
       }
@@ -34962,15 +34962,15 @@ var init_ast = __esm({
       #adopt(child2, index) {
         const gc = child2.#parts[0];
         this.#parts.splice(index, 1, ...gc.#parts);
-        for (const p of gc.#parts) {
-          if (typeof p === "object")
-            p.#parent = this;
+        for (const p2 of gc.#parts) {
+          if (typeof p2 === "object")
+            p2.#parent = this;
         }
         this.#toString = void 0;
       }
       #canUsurpType(c) {
-        const m = usurpMap.get(this.type);
-        return !!m?.has(c);
+        const m2 = usurpMap.get(this.type);
+        return !!m2?.has(c);
       }
       #canUsurp(child2) {
         if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
@@ -34983,18 +34983,18 @@ var init_ast = __esm({
         return this.#canUsurpType(gc.type);
       }
       #usurp(child2) {
-        const m = usurpMap.get(this.type);
+        const m2 = usurpMap.get(this.type);
         const gc = child2.#parts[0];
-        const nt = m?.get(gc.type);
-        if (!nt)
+        const nt2 = m2?.get(gc.type);
+        if (!nt2)
           return false;
         this.#parts = gc.#parts;
-        for (const p of this.#parts) {
-          if (typeof p === "object") {
-            p.#parent = this;
+        for (const p2 of this.#parts) {
+          if (typeof p2 === "object") {
+            p2.#parent = this;
           }
         }
-        this.type = nt;
+        this.type = nt2;
         this.#toString = void 0;
         this.#emptyExt = false;
       }
@@ -35009,14 +35009,14 @@ var init_ast = __esm({
         if (this !== this.#root)
           return this.#root.toMMPattern();
         const glob = this.toString();
-        const [re, body2, hasMagic, uflag] = this.toRegExpSource();
+        const [re2, body2, hasMagic, uflag] = this.toRegExpSource();
         const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
         if (!anyMagic) {
           return body2;
         }
         const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
-        return Object.assign(new RegExp(`^${re}$`, flags), {
-          _src: re,
+        return Object.assign(new RegExp(`^${re2}$`, flags), {
+          _src: re2,
           _glob: glob
         });
       }
@@ -35099,12 +35099,12 @@ var init_ast = __esm({
           this.#fillNegs();
         }
         if (!isExtglobAST(this)) {
-          const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
-          const src = this.#parts.map((p) => {
-            const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
+          const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s3) => typeof s3 !== "string");
+          const src = this.#parts.map((p2) => {
+            const [re2, _2, hasMagic, uflag] = typeof p2 === "string" ? _a.#parseGlob(p2, this.#hasMagic, noEmpty) : p2.toRegExpSource(allowDot);
             this.#hasMagic = this.#hasMagic || hasMagic;
             this.#uflag = this.#uflag || uflag;
-            return re;
+            return re2;
           }).join("");
           let start2 = "";
           if (this.isStart()) {
@@ -35139,12 +35139,12 @@ var init_ast = __esm({
         const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
         let body2 = this.#partsToRegExp(dot);
         if (this.isStart() && this.isEnd() && !body2 && this.type !== "!") {
-          const s = this.toString();
-          const me = this;
-          me.#parts = [s];
-          me.type = null;
-          me.#hasMagic = void 0;
-          return [s, unescape(this.toString()), false, false];
+          const s3 = this.toString();
+          const me2 = this;
+          me2.#parts = [s3];
+          me2.type = null;
+          me2.#hasMagic = void 0;
+          return [s3, unescape(this.toString()), false, false];
         }
         let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
         if (bodyDotAllowed === body2) {
@@ -35172,9 +35172,9 @@ var init_ast = __esm({
       }
       #flatten() {
         if (!isExtglobAST(this)) {
-          for (const p of this.#parts) {
-            if (typeof p === "object") {
-              p.#flatten();
+          for (const p2 of this.#parts) {
+            if (typeof p2 === "object") {
+              p2.#flatten();
             }
           }
         } else {
@@ -35203,32 +35203,32 @@ var init_ast = __esm({
         this.#toString = void 0;
       }
       #partsToRegExp(dot) {
-        return this.#parts.map((p) => {
-          if (typeof p === "string") {
+        return this.#parts.map((p2) => {
+          if (typeof p2 === "string") {
             throw new Error("string type in extglob ast??");
           }
-          const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+          const [re2, _2, _hasMagic, uflag] = p2.toRegExpSource(dot);
           this.#uflag = this.#uflag || uflag;
-          return re;
-        }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
+          return re2;
+        }).filter((p2) => !(this.isStart() && this.isEnd()) || !!p2).join("|");
       }
       static #parseGlob(glob, hasMagic, noEmpty = false) {
         let escaping = false;
-        let re = "";
+        let re2 = "";
         let uflag = false;
         let inStar = false;
         for (let i = 0; i < glob.length; i++) {
           const c = glob.charAt(i);
           if (escaping) {
             escaping = false;
-            re += (reSpecials.has(c) ? "\\" : "") + c;
+            re2 += (reSpecials.has(c) ? "\\" : "") + c;
             continue;
           }
           if (c === "*") {
             if (inStar)
               continue;
             inStar = true;
-            re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+            re2 += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
             hasMagic = true;
             continue;
           } else {
@@ -35236,7 +35236,7 @@ var init_ast = __esm({
           }
           if (c === "\\") {
             if (i === glob.length - 1) {
-              re += "\\\\";
+              re2 += "\\\\";
             } else {
               escaping = true;
             }
@@ -35245,7 +35245,7 @@ var init_ast = __esm({
           if (c === "[") {
             const [src, needUflag, consumed, magic] = parseClass(glob, i);
             if (consumed) {
-              re += src;
+              re2 += src;
               uflag = uflag || needUflag;
               i += consumed - 1;
               hasMagic = hasMagic || magic;
@@ -35253,13 +35253,13 @@ var init_ast = __esm({
             }
           }
           if (c === "?") {
-            re += qmark;
+            re2 += qmark;
             hasMagic = true;
             continue;
           }
-          re += regExpEscape(c);
+          re2 += regExpEscape(c);
         }
-        return [re, unescape(glob), !!hasMagic, uflag];
+        return [re2, unescape(glob), !!hasMagic, uflag];
       }
     };
     _a = AST;
@@ -35270,17 +35270,17 @@ var init_ast = __esm({
 var escape;
 var init_escape = __esm({
   "node_modules/minimatch/dist/esm/escape.js"() {
-    escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+    escape = (s3, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
       if (magicalBraces) {
-        return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
+        return windowsPathsNoEscape ? s3.replace(/[?*()[\]{}]/g, "[$&]") : s3.replace(/[?*()[\]\\{}]/g, "\\$&");
       }
-      return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
+      return windowsPathsNoEscape ? s3.replace(/[?*()[\]]/g, "[$&]") : s3.replace(/[?*()[\]\\]/g, "\\$&");
     };
   }
 });
 
 // node_modules/minimatch/dist/esm/index.js
-var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path6, sep4, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
+var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path6, sep3, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
 var init_esm3 = __esm({
   "node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -35291,86 +35291,86 @@ var init_esm3 = __esm({
     init_ast();
     init_escape();
     init_unescape();
-    minimatch = (p, pattern, options = {}) => {
+    minimatch = (p2, pattern, options = {}) => {
       assertValidPattern(pattern);
       if (!options.nocomment && pattern.charAt(0) === "#") {
         return false;
       }
-      return new Minimatch(pattern, options).match(p);
+      return new Minimatch(pattern, options).match(p2);
     };
     starDotExtRE = /^\*+([^+@!?*[(]*)$/;
-    starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
-    starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
+    starDotExtTest = (ext2) => (f2) => !f2.startsWith(".") && f2.endsWith(ext2);
+    starDotExtTestDot = (ext2) => (f2) => f2.endsWith(ext2);
     starDotExtTestNocase = (ext2) => {
       ext2 = ext2.toLowerCase();
-      return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
+      return (f2) => !f2.startsWith(".") && f2.toLowerCase().endsWith(ext2);
     };
     starDotExtTestNocaseDot = (ext2) => {
       ext2 = ext2.toLowerCase();
-      return (f) => f.toLowerCase().endsWith(ext2);
+      return (f2) => f2.toLowerCase().endsWith(ext2);
     };
     starDotStarRE = /^\*+\.\*+$/;
-    starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
-    starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
+    starDotStarTest = (f2) => !f2.startsWith(".") && f2.includes(".");
+    starDotStarTestDot = (f2) => f2 !== "." && f2 !== ".." && f2.includes(".");
     dotStarRE = /^\.\*+$/;
-    dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
+    dotStarTest = (f2) => f2 !== "." && f2 !== ".." && f2.startsWith(".");
     starRE = /^\*+$/;
-    starTest = (f) => f.length !== 0 && !f.startsWith(".");
-    starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
+    starTest = (f2) => f2.length !== 0 && !f2.startsWith(".");
+    starTestDot = (f2) => f2.length !== 0 && f2 !== "." && f2 !== "..";
     qmarksRE = /^\?+([^+@!?*[(]*)?$/;
     qmarksTestNocase = ([$0, ext2 = ""]) => {
       const noext = qmarksTestNoExt([$0]);
       if (!ext2)
         return noext;
       ext2 = ext2.toLowerCase();
-      return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+      return (f2) => noext(f2) && f2.toLowerCase().endsWith(ext2);
     };
     qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
       const noext = qmarksTestNoExtDot([$0]);
       if (!ext2)
         return noext;
       ext2 = ext2.toLowerCase();
-      return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+      return (f2) => noext(f2) && f2.toLowerCase().endsWith(ext2);
     };
     qmarksTestDot = ([$0, ext2 = ""]) => {
       const noext = qmarksTestNoExtDot([$0]);
-      return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+      return !ext2 ? noext : (f2) => noext(f2) && f2.endsWith(ext2);
     };
     qmarksTest = ([$0, ext2 = ""]) => {
       const noext = qmarksTestNoExt([$0]);
-      return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+      return !ext2 ? noext : (f2) => noext(f2) && f2.endsWith(ext2);
     };
     qmarksTestNoExt = ([$0]) => {
       const len = $0.length;
-      return (f) => f.length === len && !f.startsWith(".");
+      return (f2) => f2.length === len && !f2.startsWith(".");
     };
     qmarksTestNoExtDot = ([$0]) => {
       const len = $0.length;
-      return (f) => f.length === len && f !== "." && f !== "..";
+      return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
     path6 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep4 = defaultPlatform === "win32" ? path6.win32.sep : path6.posix.sep;
-    minimatch.sep = sep4;
+    sep3 = defaultPlatform === "win32" ? path6.win32.sep : path6.posix.sep;
+    minimatch.sep = sep3;
     GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
     qmark2 = "[^/]";
     star2 = qmark2 + "*?";
     twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
     twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
-    filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+    filter = (pattern, options = {}) => (p2) => minimatch(p2, pattern, options);
     minimatch.filter = filter;
-    ext = (a, b = {}) => Object.assign({}, a, b);
+    ext = (a, b2 = {}) => Object.assign({}, a, b2);
     defaults = (def) => {
       if (!def || typeof def !== "object" || !Object.keys(def).length) {
         return minimatch;
       }
       const orig = minimatch;
-      const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-      return Object.assign(m, {
+      const m2 = (p2, pattern, options = {}) => orig(p2, pattern, ext(def, options));
+      return Object.assign(m2, {
         Minimatch: class Minimatch extends orig.Minimatch {
           constructor(pattern, options = {}) {
             super(pattern, ext(def, options));
@@ -35389,8 +35389,8 @@ var init_esm3 = __esm({
             return orig.AST.fromGlob(pattern, ext(def, options));
           }
         },
-        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        unescape: (s3, options = {}) => orig.unescape(s3, ext(def, options)),
+        escape: (s3, options = {}) => orig.escape(s3, ext(def, options)),
         filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
         defaults: (options) => orig.defaults(ext(def, options)),
         makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
@@ -35413,7 +35413,7 @@ var init_esm3 = __esm({
     minimatch.makeRe = makeRe;
     match2 = (list, pattern, options = {}) => {
       const mm = new Minimatch(pattern, options);
-      list = list.filter((f) => mm.match(f));
+      list = list.filter((f2) => mm.match(f2));
       if (mm.options.nonull && !list.length) {
         list.push(pattern);
       }
@@ -35421,7 +35421,7 @@ var init_esm3 = __esm({
     };
     minimatch.match = match2;
     globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-    regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+    regExpEscape2 = (s3) => s3.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
     Minimatch = class {
       options;
       set;
@@ -35480,7 +35480,7 @@ var init_esm3 = __esm({
         }
         return false;
       }
-      debug(..._) {
+      debug(..._2) {
       }
       make() {
         const pattern = this.pattern;
@@ -35499,31 +35499,31 @@ var init_esm3 = __esm({
           this.debug = (...args) => console.error(...args);
         }
         this.debug(this.pattern, this.globSet);
-        const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
+        const rawGlobParts = this.globSet.map((s3) => this.slashSplit(s3));
         this.globParts = this.preprocess(rawGlobParts);
         this.debug(this.pattern, this.globParts);
-        let set = this.globParts.map((s, _, __) => {
+        let set = this.globParts.map((s3, _2, __) => {
           if (this.isWindows && this.windowsNoMagicRoot) {
-            const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
-            const isDrive = /^[a-z]:/i.test(s[0]);
+            const isUNC = s3[0] === "" && s3[1] === "" && (s3[2] === "?" || !globMagic.test(s3[2])) && !globMagic.test(s3[3]);
+            const isDrive = /^[a-z]:/i.test(s3[0]);
             if (isUNC) {
               return [
-                ...s.slice(0, 4),
-                ...s.slice(4).map((ss) => this.parse(ss))
+                ...s3.slice(0, 4),
+                ...s3.slice(4).map((ss2) => this.parse(ss2))
               ];
             } else if (isDrive) {
-              return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
+              return [s3[0], ...s3.slice(1).map((ss2) => this.parse(ss2))];
             }
           }
-          return s.map((ss) => this.parse(ss));
+          return s3.map((ss2) => this.parse(ss2));
         });
         this.debug(this.pattern, set);
-        this.set = set.filter((s) => s.indexOf(false) === -1);
+        this.set = set.filter((s3) => s3.indexOf(false) === -1);
         if (this.isWindows) {
           for (let i = 0; i < this.set.length; i++) {
-            const p = this.set[i];
-            if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
-              p[2] = "?";
+            const p2 = this.set[i];
+            if (p2[0] === "" && p2[1] === "" && this.globParts[i][2] === "?" && typeof p2[3] === "string" && /^[a-z]:$/i.test(p2[3])) {
+              p2[2] = "?";
             }
           }
         }
@@ -35537,9 +35537,9 @@ var init_esm3 = __esm({
       preprocess(globParts) {
         if (this.options.noglobstar) {
           for (const partset of globParts) {
-            for (let j = 0; j < partset.length; j++) {
-              if (partset[j] === "**") {
-                partset[j] = "*";
+            for (let j2 = 0; j2 < partset.length; j2++) {
+              if (partset[j2] === "**") {
+                partset[j2] = "*";
               }
             }
           }
@@ -35558,14 +35558,14 @@ var init_esm3 = __esm({
       // just get rid of adjascent ** portions
       adjascentGlobstarOptimize(globParts) {
         return globParts.map((parts) => {
-          let gs = -1;
-          while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-            let i = gs;
+          let gs2 = -1;
+          while (-1 !== (gs2 = parts.indexOf("**", gs2 + 1))) {
+            let i = gs2;
             while (parts[i + 1] === "**") {
               i++;
             }
-            if (i !== gs) {
-              parts.splice(gs, i - gs);
+            if (i !== gs2) {
+              parts.splice(gs2, i - gs2);
             }
           }
           return parts;
@@ -35600,10 +35600,10 @@ var init_esm3 = __esm({
           didSomething = false;
           if (!this.preserveMultipleSlashes) {
             for (let i = 1; i < parts.length - 1; i++) {
-              const p = parts[i];
-              if (i === 1 && p === "" && parts[0] === "")
+              const p2 = parts[i];
+              if (i === 1 && p2 === "" && parts[0] === "")
                 continue;
-              if (p === "." || p === "") {
+              if (p2 === "." || p2 === "") {
                 didSomething = true;
                 parts.splice(i, 1);
                 i--;
@@ -35616,8 +35616,8 @@ var init_esm3 = __esm({
           }
           let dd = 0;
           while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-            const p = parts[dd - 1];
-            if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
+            const p2 = parts[dd - 1];
+            if (p2 && p2 !== "." && p2 !== ".." && p2 !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p2))) {
               didSomething = true;
               parts.splice(dd - 1, 2);
               dd -= 2;
@@ -35649,36 +35649,36 @@ var init_esm3 = __esm({
         do {
           didSomething = false;
           for (let parts of globParts) {
-            let gs = -1;
-            while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-              let gss = gs;
+            let gs2 = -1;
+            while (-1 !== (gs2 = parts.indexOf("**", gs2 + 1))) {
+              let gss = gs2;
               while (parts[gss + 1] === "**") {
                 gss++;
               }
-              if (gss > gs) {
-                parts.splice(gs + 1, gss - gs);
+              if (gss > gs2) {
+                parts.splice(gs2 + 1, gss - gs2);
               }
-              let next = parts[gs + 1];
-              const p = parts[gs + 2];
-              const p2 = parts[gs + 3];
+              let next = parts[gs2 + 1];
+              const p2 = parts[gs2 + 2];
+              const p22 = parts[gs2 + 3];
               if (next !== "..")
                 continue;
-              if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
+              if (!p2 || p2 === "." || p2 === ".." || !p22 || p22 === "." || p22 === "..") {
                 continue;
               }
               didSomething = true;
-              parts.splice(gs, 1);
+              parts.splice(gs2, 1);
               const other = parts.slice(0);
-              other[gs] = "**";
+              other[gs2] = "**";
               globParts.push(other);
-              gs--;
+              gs2--;
             }
             if (!this.preserveMultipleSlashes) {
               for (let i = 1; i < parts.length - 1; i++) {
-                const p = parts[i];
-                if (i === 1 && p === "" && parts[0] === "")
+                const p2 = parts[i];
+                if (i === 1 && p2 === "" && parts[0] === "")
                   continue;
-                if (p === "." || p === "") {
+                if (p2 === "." || p2 === "") {
                   didSomething = true;
                   parts.splice(i, 1);
                   i--;
@@ -35691,8 +35691,8 @@ var init_esm3 = __esm({
             }
             let dd = 0;
             while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-              const p = parts[dd - 1];
-              if (p && p !== "." && p !== ".." && p !== "**") {
+              const p2 = parts[dd - 1];
+              if (p2 && p2 !== "." && p2 !== ".." && p2 !== "**") {
                 didSomething = true;
                 const needDot = dd === 1 && parts[dd + 1] === "**";
                 const splin = needDot ? ["."] : [];
@@ -35715,52 +35715,52 @@ var init_esm3 = __esm({
       // ^-- not valid because ** doens't follow symlinks
       secondPhasePreProcess(globParts) {
         for (let i = 0; i < globParts.length - 1; i++) {
-          for (let j = i + 1; j < globParts.length; j++) {
-            const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+          for (let j2 = i + 1; j2 < globParts.length; j2++) {
+            const matched = this.partsMatch(globParts[i], globParts[j2], !this.preserveMultipleSlashes);
             if (matched) {
               globParts[i] = [];
-              globParts[j] = matched;
+              globParts[j2] = matched;
               break;
             }
           }
         }
-        return globParts.filter((gs) => gs.length);
+        return globParts.filter((gs2) => gs2.length);
       }
-      partsMatch(a, b, emptyGSMatch = false) {
-        let ai = 0;
-        let bi = 0;
+      partsMatch(a, b2, emptyGSMatch = false) {
+        let ai2 = 0;
+        let bi2 = 0;
         let result = [];
         let which2 = "";
-        while (ai < a.length && bi < b.length) {
-          if (a[ai] === b[bi]) {
-            result.push(which2 === "b" ? b[bi] : a[ai]);
-            ai++;
-            bi++;
-          } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
-            result.push(a[ai]);
-            ai++;
-          } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
-            result.push(b[bi]);
-            bi++;
-          } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
+        while (ai2 < a.length && bi2 < b2.length) {
+          if (a[ai2] === b2[bi2]) {
+            result.push(which2 === "b" ? b2[bi2] : a[ai2]);
+            ai2++;
+            bi2++;
+          } else if (emptyGSMatch && a[ai2] === "**" && b2[bi2] === a[ai2 + 1]) {
+            result.push(a[ai2]);
+            ai2++;
+          } else if (emptyGSMatch && b2[bi2] === "**" && a[ai2] === b2[bi2 + 1]) {
+            result.push(b2[bi2]);
+            bi2++;
+          } else if (a[ai2] === "*" && b2[bi2] && (this.options.dot || !b2[bi2].startsWith(".")) && b2[bi2] !== "**") {
             if (which2 === "b")
               return false;
             which2 = "a";
-            result.push(a[ai]);
-            ai++;
-            bi++;
-          } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
+            result.push(a[ai2]);
+            ai2++;
+            bi2++;
+          } else if (b2[bi2] === "*" && a[ai2] && (this.options.dot || !a[ai2].startsWith(".")) && a[ai2] !== "**") {
             if (which2 === "a")
               return false;
             which2 = "b";
-            result.push(b[bi]);
-            ai++;
-            bi++;
+            result.push(b2[bi2]);
+            ai2++;
+            bi2++;
           } else {
             return false;
           }
         }
-        return a.length === b.length && result;
+        return a.length === b2.length && result;
       }
       parseNegate() {
         if (this.nonegate)
@@ -35853,9 +35853,9 @@ var init_esm3 = __esm({
         if (!body2.length) {
           let sawSome = !!fileTailMatch;
           for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
-            const f = String(file[i2]);
+            const f2 = String(file[i2]);
             sawSome = true;
-            if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+            if (f2 === "." || f2 === ".." || !this.options.dot && f2.startsWith(".")) {
               return false;
             }
           }
@@ -35865,48 +35865,48 @@ var init_esm3 = __esm({
         let currentBody = bodySegments[0];
         let nonGsParts = 0;
         const nonGsPartsSums = [0];
-        for (const b of body2) {
-          if (b === GLOBSTAR) {
+        for (const b2 of body2) {
+          if (b2 === GLOBSTAR) {
             nonGsPartsSums.push(nonGsParts);
             currentBody = [[], 0];
             bodySegments.push(currentBody);
           } else {
-            currentBody[0].push(b);
+            currentBody[0].push(b2);
             nonGsParts++;
           }
         }
         let i = bodySegments.length - 1;
         const fileLength = file.length - fileTailMatch;
-        for (const b of bodySegments) {
-          b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+        for (const b2 of bodySegments) {
+          b2[1] = fileLength - (nonGsPartsSums[i--] + b2[0].length);
         }
         return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
       }
       // return false for "nope, not matching"
       // return null for "not matching, cannot keep trying"
       #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
-        const bs = bodySegments[bodyIndex];
-        if (!bs) {
+        const bs2 = bodySegments[bodyIndex];
+        if (!bs2) {
           for (let i = fileIndex; i < file.length; i++) {
             sawTail = true;
-            const f = file[i];
-            if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+            const f2 = file[i];
+            if (f2 === "." || f2 === ".." || !this.options.dot && f2.startsWith(".")) {
               return false;
             }
           }
           return sawTail;
         }
-        const [body2, after] = bs;
+        const [body2, after] = bs2;
         while (fileIndex <= after) {
-          const m = this.#matchOne(file.slice(0, fileIndex + body2.length), body2, partial, fileIndex, 0);
-          if (m && globStarDepth < this.maxGlobstarRecursion) {
+          const m2 = this.#matchOne(file.slice(0, fileIndex + body2.length), body2, partial, fileIndex, 0);
+          if (m2 && globStarDepth < this.maxGlobstarRecursion) {
             const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body2.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
             if (sub !== false) {
               return sub;
             }
           }
-          const f = file[fileIndex];
-          if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+          const f2 = file[fileIndex];
+          if (f2 === "." || f2 === ".." || !this.options.dot && f2.startsWith(".")) {
             return false;
           }
           fileIndex++;
@@ -35914,35 +35914,35 @@ var init_esm3 = __esm({
         return partial || null;
       }
       #matchOne(file, pattern, partial, fileIndex, patternIndex) {
-        let fi;
-        let pi;
+        let fi2;
+        let pi2;
         let pl;
         let fl;
-        for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+        for (fi2 = fileIndex, pi2 = patternIndex, fl = file.length, pl = pattern.length; fi2 < fl && pi2 < pl; fi2++, pi2++) {
           this.debug("matchOne loop");
-          let p = pattern[pi];
-          let f = file[fi];
-          this.debug(pattern, p, f);
-          if (p === false || p === GLOBSTAR) {
+          let p2 = pattern[pi2];
+          let f2 = file[fi2];
+          this.debug(pattern, p2, f2);
+          if (p2 === false || p2 === GLOBSTAR) {
             return false;
           }
           let hit;
-          if (typeof p === "string") {
-            hit = f === p;
-            this.debug("string match", p, f, hit);
+          if (typeof p2 === "string") {
+            hit = f2 === p2;
+            this.debug("string match", p2, f2, hit);
           } else {
-            hit = p.test(f);
-            this.debug("pattern match", p, f, hit);
+            hit = p2.test(f2);
+            this.debug("pattern match", p2, f2, hit);
           }
           if (!hit)
             return false;
         }
-        if (fi === fl && pi === pl) {
+        if (fi2 === fl && pi2 === pl) {
           return true;
-        } else if (fi === fl) {
+        } else if (fi2 === fl) {
           return partial;
-        } else if (pi === pl) {
-          return fi === fl - 1 && file[fi] === "";
+        } else if (pi2 === pl) {
+          return fi2 === fl - 1 && file[fi2] === "";
         } else {
           throw new Error("wtf?");
         }
@@ -35957,24 +35957,24 @@ var init_esm3 = __esm({
           return GLOBSTAR;
         if (pattern === "")
           return "";
-        let m;
+        let m2;
         let fastTest = null;
-        if (m = pattern.match(starRE)) {
+        if (m2 = pattern.match(starRE)) {
           fastTest = options.dot ? starTestDot : starTest;
-        } else if (m = pattern.match(starDotExtRE)) {
-          fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
-        } else if (m = pattern.match(qmarksRE)) {
-          fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
-        } else if (m = pattern.match(starDotStarRE)) {
+        } else if (m2 = pattern.match(starDotExtRE)) {
+          fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m2[1]);
+        } else if (m2 = pattern.match(qmarksRE)) {
+          fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m2);
+        } else if (m2 = pattern.match(starDotStarRE)) {
           fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
-        } else if (m = pattern.match(dotStarRE)) {
+        } else if (m2 = pattern.match(dotStarRE)) {
           fastTest = dotStarTest;
         }
-        const re = AST.fromGlob(pattern, this.options).toMMPattern();
-        if (fastTest && typeof re === "object") {
-          Reflect.defineProperty(re, "test", { value: fastTest });
+        const re2 = AST.fromGlob(pattern, this.options).toMMPattern();
+        if (fastTest && typeof re2 === "object") {
+          Reflect.defineProperty(re2, "test", { value: fastTest });
         }
-        return re;
+        return re2;
       }
       makeRe() {
         if (this.regexp || this.regexp === false)
@@ -35987,18 +35987,18 @@ var init_esm3 = __esm({
         const options = this.options;
         const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
         const flags = new Set(options.nocase ? ["i"] : []);
-        let re = set.map((pattern) => {
-          const pp = pattern.map((p) => {
-            if (p instanceof RegExp) {
-              for (const f of p.flags.split(""))
-                flags.add(f);
+        let re2 = set.map((pattern) => {
+          const pp = pattern.map((p2) => {
+            if (p2 instanceof RegExp) {
+              for (const f2 of p2.flags.split(""))
+                flags.add(f2);
             }
-            return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
+            return typeof p2 === "string" ? regExpEscape2(p2) : p2 === GLOBSTAR ? GLOBSTAR : p2._src;
           });
-          pp.forEach((p, i) => {
+          pp.forEach((p2, i) => {
             const next = pp[i + 1];
             const prev = pp[i - 1];
-            if (p !== GLOBSTAR || prev === GLOBSTAR) {
+            if (p2 !== GLOBSTAR || prev === GLOBSTAR) {
               return;
             }
             if (prev === void 0) {
@@ -36014,7 +36014,7 @@ var init_esm3 = __esm({
               pp[i + 1] = GLOBSTAR;
             }
           });
-          const filtered = pp.filter((p) => p !== GLOBSTAR);
+          const filtered = pp.filter((p2) => p2 !== GLOBSTAR);
           if (this.partial && filtered.length >= 1) {
             const prefixes = [];
             for (let i = 1; i <= filtered.length; i++) {
@@ -36025,44 +36025,44 @@ var init_esm3 = __esm({
           return filtered.join("/");
         }).join("|");
         const [open3, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open3 + re + close + "$";
+        re2 = "^" + open3 + re2 + close + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open3 + re.slice(1, -1) + close + ")$";
+          re2 = "^(?:\\/|" + open3 + re2.slice(1, -1) + close + ")$";
         }
         if (this.negate)
-          re = "^(?!" + re + ").+$";
+          re2 = "^(?!" + re2 + ").+$";
         try {
-          this.regexp = new RegExp(re, [...flags].join(""));
+          this.regexp = new RegExp(re2, [...flags].join(""));
         } catch {
           this.regexp = false;
         }
         return this.regexp;
       }
-      slashSplit(p) {
+      slashSplit(p2) {
         if (this.preserveMultipleSlashes) {
-          return p.split("/");
-        } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-          return ["", ...p.split(/\/+/)];
+          return p2.split("/");
+        } else if (this.isWindows && /^\/\/[^/]+/.test(p2)) {
+          return ["", ...p2.split(/\/+/)];
         } else {
-          return p.split(/\/+/);
+          return p2.split(/\/+/);
         }
       }
-      match(f, partial = this.partial) {
-        this.debug("match", f, this.pattern);
+      match(f2, partial = this.partial) {
+        this.debug("match", f2, this.pattern);
         if (this.comment) {
           return false;
         }
         if (this.empty) {
-          return f === "";
+          return f2 === "";
         }
-        if (f === "/" && partial) {
+        if (f2 === "/" && partial) {
           return true;
         }
         const options = this.options;
         if (this.isWindows) {
-          f = f.split("\\").join("/");
+          f2 = f2.split("\\").join("/");
         }
-        const ff = this.slashSplit(f);
+        const ff = this.slashSplit(f2);
         this.debug(this.pattern, "split", ff);
         const set = this.set;
         this.debug(this.pattern, "set", set);
@@ -36123,12 +36123,12 @@ var init_internal_path = __esm({
             this.segments = itemPath.split(path7.sep);
           } else {
             let remaining = itemPath;
-            let dir = dirname6(remaining);
+            let dir = dirname5(remaining);
             while (dir !== remaining) {
               const basename6 = path7.basename(remaining);
               this.segments.unshift(basename6);
               remaining = dir;
-              dir = dirname6(remaining);
+              dir = dirname5(remaining);
             }
             this.segments.unshift(remaining);
           }
@@ -36140,7 +36140,7 @@ var init_internal_path = __esm({
             segment = normalizeSeparators2(itemPath[i]);
             if (i === 0 && hasRoot(segment)) {
               segment = safeTrimTrailingSeparator(segment);
-              assert2(segment === dirname6(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+              assert2(segment === dirname5(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
               this.segments.push(segment);
             } else {
               assert2(!segment.includes(path7.sep), `Parameter 'itemPath' contains unexpected path separators`);
@@ -36170,7 +36170,7 @@ var init_internal_path = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-pattern.js
-import * as os10 from "os";
+import * as os11 from "os";
 import * as path8 from "path";
 import assert3 from "assert";
 var IS_WINDOWS7, Pattern;
@@ -36182,7 +36182,7 @@ var init_internal_pattern = __esm({
     init_internal_path();
     IS_WINDOWS7 = process.platform === "win32";
     Pattern = class _Pattern {
-      constructor(patternOrNegate, isImplicitPattern = false, segments, homedir2) {
+      constructor(patternOrNegate, isImplicitPattern = false, segments, homedir3) {
         this.negate = false;
         let pattern;
         if (typeof patternOrNegate === "string") {
@@ -36201,7 +36201,7 @@ var init_internal_pattern = __esm({
           this.negate = !this.negate;
           pattern = pattern.substr(1).trim();
         }
-        pattern = _Pattern.fixupPattern(pattern, homedir2);
+        pattern = _Pattern.fixupPattern(pattern, homedir3);
         this.segments = new Path(pattern).segments;
         this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path8.sep);
         pattern = safeTrimTrailingSeparator(pattern);
@@ -36243,7 +36243,7 @@ var init_internal_pattern = __esm({
        */
       partialMatch(itemPath) {
         itemPath = safeTrimTrailingSeparator(itemPath);
-        if (dirname6(itemPath) === itemPath) {
+        if (dirname5(itemPath) === itemPath) {
           return this.rootRegExp.test(itemPath);
         }
         return this.minimatch.matchOne(itemPath.split(IS_WINDOWS7 ? /\\+/ : /\/+/), this.minimatch.set[0], true);
@@ -36251,13 +36251,13 @@ var init_internal_pattern = __esm({
       /**
        * Escapes glob patterns within a path
        */
-      static globEscape(s) {
-        return (IS_WINDOWS7 ? s : s.replace(/\\/g, "\\\\")).replace(/(\[)(?=[^/]+\])/g, "[[]").replace(/\?/g, "[?]").replace(/\*/g, "[*]");
+      static globEscape(s3) {
+        return (IS_WINDOWS7 ? s3 : s3.replace(/\\/g, "\\\\")).replace(/(\[)(?=[^/]+\])/g, "[[]").replace(/\?/g, "[?]").replace(/\*/g, "[*]");
       }
       /**
        * Normalizes slashes and ensures absolute root
        */
-      static fixupPattern(pattern, homedir2) {
+      static fixupPattern(pattern, homedir3) {
         assert3(pattern, "pattern cannot be empty");
         const literalSegments = new Path(pattern).segments.map((x) => _Pattern.getLiteral(x));
         assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
@@ -36266,10 +36266,10 @@ var init_internal_pattern = __esm({
         if (pattern === "." || pattern.startsWith(`.${path8.sep}`)) {
           pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
         } else if (pattern === "~" || pattern.startsWith(`~${path8.sep}`)) {
-          homedir2 = homedir2 || os10.homedir();
-          assert3(homedir2, "Unable to determine HOME directory");
-          assert3(hasAbsoluteRoot(homedir2), `Expected HOME directory to be a rooted path. Actual '${homedir2}'`);
-          pattern = _Pattern.globEscape(homedir2) + pattern.substr(1);
+          homedir3 = homedir3 || os11.homedir();
+          assert3(homedir3, "Unable to determine HOME directory");
+          assert3(hasAbsoluteRoot(homedir3), `Expected HOME directory to be a rooted path. Actual '${homedir3}'`);
+          pattern = _Pattern.globEscape(homedir3) + pattern.substr(1);
         } else if (IS_WINDOWS7 && (pattern.match(/^[A-Z]:$/i) || pattern.match(/^[A-Z]:[^\\]/i))) {
           let root = ensureAbsoluteRoot("C:\\dummy-root", pattern.substr(0, 2));
           if (pattern.length > 2 && !root.endsWith("\\")) {
@@ -36334,8 +36334,8 @@ var init_internal_pattern = __esm({
        * Escapes regexp special characters
        * https://javascript.info/regexp-escaping
        */
-      static regExpEscape(s) {
-        return s.replace(/[[\\^$.|?*+()]/g, "\\$&");
+      static regExpEscape(s3) {
+        return s3.replace(/[[\\^$.|?*+()]/g, "\\$&");
       }
     };
   }
@@ -36355,7 +36355,7 @@ var init_internal_search_state = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-globber.js
-import * as fs5 from "fs";
+import * as fs6 from "fs";
 import * as path9 from "path";
 var __awaiter12, __asyncValues, __await, __asyncGenerator, IS_WINDOWS8, DefaultGlobber;
 var init_internal_globber = __esm({
@@ -36366,13 +36366,13 @@ var init_internal_globber = __esm({
     init_internal_match_kind();
     init_internal_pattern();
     init_internal_search_state();
-    __awaiter12 = function(thisArg, _arguments, P, generator) {
+    __awaiter12 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36388,63 +36388,63 @@ var init_internal_globber = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
     __asyncValues = function(o) {
       if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-      var m = o[Symbol.asyncIterator], i;
-      return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function() {
+      var m2 = o[Symbol.asyncIterator], i;
+      return m2 ? m2.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function() {
         return this;
       }, i);
       function verb(n) {
-        i[n] = o[n] && function(v) {
-          return new Promise(function(resolve3, reject) {
-            v = o[n](v), settle(resolve3, reject, v.done, v.value);
+        i[n] = o[n] && function(v2) {
+          return new Promise(function(resolve4, reject) {
+            v2 = o[n](v2), settle(resolve4, reject, v2.done, v2.value);
           });
         };
       }
-      function settle(resolve3, reject, d, v) {
-        Promise.resolve(v).then(function(v2) {
-          resolve3({ value: v2, done: d });
+      function settle(resolve4, reject, d, v2) {
+        Promise.resolve(v2).then(function(v3) {
+          resolve4({ value: v3, done: d });
         }, reject);
       }
     };
-    __await = function(v) {
-      return this instanceof __await ? (this.v = v, this) : new __await(v);
+    __await = function(v2) {
+      return this instanceof __await ? (this.v = v2, this) : new __await(v2);
     };
     __asyncGenerator = function(thisArg, _arguments, generator) {
       if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-      var g2 = generator.apply(thisArg, _arguments || []), i, q = [];
+      var g3 = generator.apply(thisArg, _arguments || []), i, q2 = [];
       return i = Object.create((typeof AsyncIterator === "function" ? AsyncIterator : Object).prototype), verb("next"), verb("throw"), verb("return", awaitReturn), i[Symbol.asyncIterator] = function() {
         return this;
       }, i;
-      function awaitReturn(f) {
-        return function(v) {
-          return Promise.resolve(v).then(f, reject);
+      function awaitReturn(f2) {
+        return function(v2) {
+          return Promise.resolve(v2).then(f2, reject);
         };
       }
-      function verb(n, f) {
-        if (g2[n]) {
-          i[n] = function(v) {
-            return new Promise(function(a, b) {
-              q.push([n, v, a, b]) > 1 || resume(n, v);
+      function verb(n, f2) {
+        if (g3[n]) {
+          i[n] = function(v2) {
+            return new Promise(function(a, b2) {
+              q2.push([n, v2, a, b2]) > 1 || resume(n, v2);
             });
           };
-          if (f) i[n] = f(i[n]);
+          if (f2) i[n] = f2(i[n]);
         }
       }
-      function resume(n, v) {
+      function resume(n, v2) {
         try {
-          step(g2[n](v));
+          step(g3[n](v2));
         } catch (e) {
-          settle(q[0][3], e);
+          settle(q2[0][3], e);
         }
       }
       function step(r) {
-        r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q[0][2], r);
+        r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q2[0][2], r);
       }
       function fulfill(value) {
         resume("next", value);
@@ -36452,8 +36452,8 @@ var init_internal_globber = __esm({
       function reject(value) {
         resume("throw", value);
       }
-      function settle(f, v) {
-        if (f(v), q.shift(), q.length) resume(q[0][0], q[0][1]);
+      function settle(f2, v2) {
+        if (f2(v2), q2.shift(), q2.length) resume(q2[0][0], q2[0][1]);
       }
     };
     IS_WINDOWS8 = process.platform === "win32";
@@ -36471,7 +36471,7 @@ var init_internal_globber = __esm({
           var _a2, e_1, _b, _c;
           const result = [];
           try {
-            for (var _d = true, _e = __asyncValues(this.globGenerator()), _f; _f = yield _e.next(), _a2 = _f.done, !_a2; _d = true) {
+            for (var _d = true, _e2 = __asyncValues(this.globGenerator()), _f; _f = yield _e2.next(), _a2 = _f.done, !_a2; _d = true) {
               _c = _f.value;
               _d = false;
               const itemPath = _c;
@@ -36481,7 +36481,7 @@ var init_internal_globber = __esm({
             e_1 = { error: e_1_1 };
           } finally {
             try {
-              if (!_d && !_a2 && (_b = _e.return)) yield _b.call(_e);
+              if (!_d && !_a2 && (_b = _e2.return)) yield _b.call(_e2);
             } finally {
               if (e_1) throw e_1.error;
             }
@@ -36503,7 +36503,7 @@ var init_internal_globber = __esm({
           for (const searchPath of getSearchPaths(patterns)) {
             debug(`Search path '${searchPath}'`);
             try {
-              yield __await(fs5.promises.lstat(searchPath));
+              yield __await(fs6.promises.lstat(searchPath));
             } catch (err) {
               if (err.code === "ENOENT") {
                 continue;
@@ -36537,7 +36537,7 @@ var init_internal_globber = __esm({
                 continue;
               }
               const childLevel = item.level + 1;
-              const childItems = (yield __await(fs5.promises.readdir(item.path))).map((x) => new SearchState(path9.join(item.path, x), childLevel));
+              const childItems = (yield __await(fs6.promises.readdir(item.path))).map((x) => new SearchState(path9.join(item.path, x), childLevel));
               stack.push(...childItems.reverse());
             } else if (match3 & MatchKind.File) {
               yield yield __await(item.path);
@@ -36572,7 +36572,7 @@ var init_internal_globber = __esm({
           let stats;
           if (options.followSymbolicLinks) {
             try {
-              stats = yield fs5.promises.stat(item.path);
+              stats = yield fs6.promises.stat(item.path);
             } catch (err) {
               if (err.code === "ENOENT") {
                 if (options.omitBrokenSymbolicLinks) {
@@ -36584,10 +36584,10 @@ var init_internal_globber = __esm({
               throw err;
             }
           } else {
-            stats = yield fs5.promises.lstat(item.path);
+            stats = yield fs6.promises.lstat(item.path);
           }
           if (stats.isDirectory() && options.followSymbolicLinks) {
-            const realPath = yield fs5.promises.realpath(item.path);
+            const realPath = yield fs6.promises.realpath(item.path);
             while (traversalChain.length >= item.level) {
               traversalChain.pop();
             }
@@ -36622,13 +36622,13 @@ var init_glob = __esm({
   "node_modules/@actions/glob/lib/glob.js"() {
     init_internal_globber();
     init_internal_hash_files();
-    __awaiter13 = function(thisArg, _arguments, P, generator) {
+    __awaiter13 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36644,7 +36644,7 @@ var init_glob = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36683,7 +36683,7 @@ var init_constants = __esm({
 
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 import * as crypto4 from "crypto";
-import * as fs6 from "fs";
+import * as fs7 from "fs";
 import * as path10 from "path";
 import * as util2 from "util";
 function createTempDirectory() {
@@ -36709,7 +36709,7 @@ function createTempDirectory() {
   });
 }
 function getArchiveFileSizeInBytes(filePath) {
-  return fs6.statSync(filePath).size;
+  return fs7.statSync(filePath).size;
 }
 function resolvePaths(patterns) {
   return __awaiter14(this, void 0, void 0, function* () {
@@ -36721,9 +36721,9 @@ function resolvePaths(patterns) {
       implicitDescendants: false
     });
     try {
-      for (var _e = true, _f = __asyncValues2(globber.globGenerator()), _g; _g = yield _f.next(), _a2 = _g.done, !_a2; _e = true) {
+      for (var _e2 = true, _f = __asyncValues2(globber.globGenerator()), _g; _g = yield _f.next(), _a2 = _g.done, !_a2; _e2 = true) {
         _c = _g.value;
-        _e = false;
+        _e2 = false;
         const file = _c;
         const relativeFile = path10.relative(workspace, file).replace(new RegExp(`\\${path10.sep}`, "g"), "/");
         debug(`Matched: ${relativeFile}`);
@@ -36737,7 +36737,7 @@ function resolvePaths(patterns) {
       e_1 = { error: e_1_1 };
     } finally {
       try {
-        if (!_e && !_a2 && (_b = _f.return)) yield _b.call(_f);
+        if (!_e2 && !_a2 && (_b = _f.return)) yield _b.call(_f);
       } finally {
         if (e_1) throw e_1.error;
       }
@@ -36747,7 +36747,7 @@ function resolvePaths(patterns) {
 }
 function unlinkFile(filePath) {
   return __awaiter14(this, void 0, void 0, function* () {
-    return util2.promisify(fs6.unlink)(filePath);
+    return util2.promisify(fs7.unlink)(filePath);
   });
 }
 function getVersion(app_1) {
@@ -36789,7 +36789,7 @@ function getCacheFileName(compressionMethod) {
 }
 function getGnuTarPathOnWindows() {
   return __awaiter14(this, void 0, void 0, function* () {
-    if (fs6.existsSync(GnuTarPathOnWindows)) {
+    if (fs7.existsSync(GnuTarPathOnWindows)) {
       return GnuTarPathOnWindows;
     }
     const versionOutput = yield getVersion("tar");
@@ -36829,13 +36829,13 @@ var init_cacheUtils = __esm({
     init_io();
     semver3 = __toESM(require_semver2(), 1);
     init_constants();
-    __awaiter14 = function(thisArg, _arguments, P, generator) {
+    __awaiter14 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36851,27 +36851,27 @@ var init_cacheUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
     __asyncValues2 = function(o) {
       if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-      var m = o[Symbol.asyncIterator], i;
-      return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function() {
+      var m2 = o[Symbol.asyncIterator], i;
+      return m2 ? m2.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function() {
         return this;
       }, i);
       function verb(n) {
-        i[n] = o[n] && function(v) {
-          return new Promise(function(resolve3, reject) {
-            v = o[n](v), settle(resolve3, reject, v.done, v.value);
+        i[n] = o[n] && function(v2) {
+          return new Promise(function(resolve4, reject) {
+            v2 = o[n](v2), settle(resolve4, reject, v2.done, v2.value);
           });
         };
       }
-      function settle(resolve3, reject, d, v) {
-        Promise.resolve(v).then(function(v2) {
-          resolve3({ value: v2, done: d });
+      function settle(resolve4, reject, d, v2) {
+        Promise.resolve(v2).then(function(v3) {
+          resolve4({ value: v3, done: d });
         }, reject);
       }
     };
@@ -36923,12 +36923,12 @@ function enable(namespaces) {
   enabledString = namespaces;
   enabledNamespaces = [];
   skippedNamespaces = [];
-  const namespaceList = namespaces.split(",").map((ns) => ns.trim());
-  for (const ns of namespaceList) {
-    if (ns.startsWith("-")) {
-      skippedNamespaces.push(ns.substring(1));
+  const namespaceList = namespaces.split(",").map((ns2) => ns2.trim());
+  for (const ns2 of namespaceList) {
+    if (ns2.startsWith("-")) {
+      skippedNamespaces.push(ns2.substring(1));
     } else {
-      enabledNamespaces.push(ns);
+      enabledNamespaces.push(ns2);
     }
   }
   for (const instance of debuggers) {
@@ -37605,7 +37605,7 @@ var init_sanitizer = __esm({
         allowedHeaderNames = defaultAllowedHeaderNames.concat(allowedHeaderNames);
         allowedQueryParameters = defaultAllowedQueryParameters.concat(allowedQueryParameters);
         this.allowedHeaderNames = new Set(allowedHeaderNames.map((n) => n.toLowerCase()));
-        this.allowedQueryParameters = new Set(allowedQueryParameters.map((p) => p.toLowerCase()));
+        this.allowedQueryParameters = new Set(allowedQueryParameters.map((p2) => p2.toLowerCase()));
       }
       /**
        * Sanitizes an object for logging.
@@ -37679,11 +37679,11 @@ var init_sanitizer = __esm({
           return value;
         }
         const sanitized = {};
-        for (const k of Object.keys(value)) {
-          if (this.allowedQueryParameters.has(k.toLowerCase())) {
-            sanitized[k] = value[k];
+        for (const k2 of Object.keys(value)) {
+          if (this.allowedQueryParameters.has(k2.toLowerCase())) {
+            sanitized[k2] = value[k2];
           } else {
-            sanitized[k] = RedactedString;
+            sanitized[k2] = RedactedString;
           }
         }
         return sanitized;
@@ -37790,8 +37790,8 @@ var init_log2 = __esm({
 });
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
-import http2 from "node:http";
-import https2 from "node:https";
+import http3 from "node:http";
+import https3 from "node:https";
 import zlib from "node:zlib";
 import { Transform } from "node:stream";
 function isReadableStream(body2) {
@@ -37801,9 +37801,9 @@ function isStreamComplete(stream3) {
   if (stream3.readable === false) {
     return Promise.resolve();
   }
-  return new Promise((resolve3) => {
+  return new Promise((resolve4) => {
     const handler2 = () => {
-      resolve3();
+      resolve4();
       stream3.removeListener("close", handler2);
       stream3.removeListener("end", handler2);
       stream3.removeListener("error", handler2);
@@ -37844,7 +37844,7 @@ function getDecodedResponseStream(stream3, headers) {
   return stream3;
 }
 function streamToText(stream3) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const buffer3 = [];
     stream3.on("data", (chunk) => {
       if (Buffer.isBuffer(chunk)) {
@@ -37854,7 +37854,7 @@ function streamToText(stream3) {
       }
     });
     stream3.on("end", () => {
-      resolve3(Buffer.concat(buffer3).toString("utf8"));
+      resolve4(Buffer.concat(buffer3).toString("utf8"));
     });
     stream3.on("error", (e) => {
       if (e && e?.name === "AbortError") {
@@ -38036,8 +38036,8 @@ var init_nodeHttpClient = __esm({
           headers: request2.headers.toJSON({ preserveCase: true }),
           ...request2.requestOverrides
         };
-        return new Promise((resolve3, reject) => {
-          const req = isInsecure ? http2.request(options, resolve3) : https2.request(options, resolve3);
+        return new Promise((resolve4, reject) => {
+          const req = isInsecure ? http3.request(options, resolve4) : https3.request(options, resolve4);
           req.once("error", (err) => {
             reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request: request2 }));
           });
@@ -38066,15 +38066,15 @@ var init_nodeHttpClient = __esm({
         const disableKeepAlive = request2.disableKeepAlive;
         if (isInsecure) {
           if (disableKeepAlive) {
-            return http2.globalAgent;
+            return http3.globalAgent;
           }
           if (!this.cachedHttpAgent) {
-            this.cachedHttpAgent = new http2.Agent({ keepAlive: true });
+            this.cachedHttpAgent = new http3.Agent({ keepAlive: true });
           }
           return this.cachedHttpAgent;
         } else {
           if (disableKeepAlive && !request2.tlsSettings) {
-            return https2.globalAgent;
+            return https3.globalAgent;
           }
           const tlsSettings = request2.tlsSettings ?? DEFAULT_TLS_SETTINGS;
           let agent = this.cachedHttpsAgents.get(tlsSettings);
@@ -38082,7 +38082,7 @@ var init_nodeHttpClient = __esm({
             return agent;
           }
           logger.info("No cached TLS Agent exist, creating a new Agent");
-          agent = new https2.Agent({
+          agent = new https3.Agent({
             // keepAlive is true if disableKeepAlive is false.
             keepAlive: !disableKeepAlive,
             // Since we are spreading, if no tslSettings were provided, nothing is added to the agent options.
@@ -38200,7 +38200,7 @@ var init_delay = __esm({
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/helpers.js
 function delay(delayInMs, value, options) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     let timer = void 0;
     let onAborted = void 0;
     const rejectOnAbort = () => {
@@ -38223,7 +38223,7 @@ function delay(delayInMs, value, options) {
     }
     timer = setTimeout(() => {
       removeListeners();
-      resolve3(value);
+      resolve4(value);
     }, delayInMs);
     if (options?.abortSignal) {
       options.abortSignal.addEventListener("abort", onAborted);
@@ -38593,11 +38593,11 @@ var init_tlsPolicy = __esm({
 // node_modules/ms/index.js
 var require_ms = __commonJS({
   "node_modules/ms/index.js"(exports2, module) {
-    var s = 1e3;
-    var m = s * 60;
-    var h = m * 60;
+    var s3 = 1e3;
+    var m2 = s3 * 60;
+    var h = m2 * 60;
     var d = h * 24;
-    var w = d * 7;
+    var w2 = d * 7;
     var y = d * 365.25;
     module.exports = function(val, options) {
       options = options || {};
@@ -38634,7 +38634,7 @@ var require_ms = __commonJS({
         case "weeks":
         case "week":
         case "w":
-          return n * w;
+          return n * w2;
         case "days":
         case "day":
         case "d":
@@ -38650,13 +38650,13 @@ var require_ms = __commonJS({
         case "mins":
         case "min":
         case "m":
-          return n * m;
+          return n * m2;
         case "seconds":
         case "second":
         case "secs":
         case "sec":
         case "s":
-          return n * s;
+          return n * s3;
         case "milliseconds":
         case "millisecond":
         case "msecs":
@@ -38667,41 +38667,41 @@ var require_ms = __commonJS({
           return void 0;
       }
     }
-    function fmtShort(ms) {
-      var msAbs = Math.abs(ms);
+    function fmtShort(ms2) {
+      var msAbs = Math.abs(ms2);
       if (msAbs >= d) {
-        return Math.round(ms / d) + "d";
+        return Math.round(ms2 / d) + "d";
       }
       if (msAbs >= h) {
-        return Math.round(ms / h) + "h";
+        return Math.round(ms2 / h) + "h";
       }
-      if (msAbs >= m) {
-        return Math.round(ms / m) + "m";
+      if (msAbs >= m2) {
+        return Math.round(ms2 / m2) + "m";
       }
-      if (msAbs >= s) {
-        return Math.round(ms / s) + "s";
+      if (msAbs >= s3) {
+        return Math.round(ms2 / s3) + "s";
       }
-      return ms + "ms";
+      return ms2 + "ms";
     }
-    function fmtLong(ms) {
-      var msAbs = Math.abs(ms);
+    function fmtLong(ms2) {
+      var msAbs = Math.abs(ms2);
       if (msAbs >= d) {
-        return plural(ms, msAbs, d, "day");
+        return plural(ms2, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural(ms, msAbs, h, "hour");
+        return plural(ms2, msAbs, h, "hour");
       }
-      if (msAbs >= m) {
-        return plural(ms, msAbs, m, "minute");
+      if (msAbs >= m2) {
+        return plural(ms2, msAbs, m2, "minute");
       }
-      if (msAbs >= s) {
-        return plural(ms, msAbs, s, "second");
+      if (msAbs >= s3) {
+        return plural(ms2, msAbs, s3, "second");
       }
-      return ms + " ms";
+      return ms2 + " ms";
     }
-    function plural(ms, msAbs, n, name) {
+    function plural(ms2, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
+      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
     }
   }
 });
@@ -38744,8 +38744,8 @@ var require_common = __commonJS({
           }
           const self2 = debug2;
           const curr = Number(/* @__PURE__ */ new Date());
-          const ms = curr - (prevTime || curr);
-          self2.diff = ms;
+          const ms2 = curr - (prevTime || curr);
+          self2.diff = ms2;
           self2.prev = prevTime;
           self2.curr = curr;
           prevTime = curr;
@@ -38790,8 +38790,8 @@ var require_common = __commonJS({
             }
             return enabledCache;
           },
-          set: (v) => {
-            enableOverride = v;
+          set: (v2) => {
+            enableOverride = v2;
           }
         });
         if (typeof createDebug.init === "function") {
@@ -38810,11 +38810,11 @@ var require_common = __commonJS({
         createDebug.names = [];
         createDebug.skips = [];
         const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns of split) {
-          if (ns[0] === "-") {
-            createDebug.skips.push(ns.slice(1));
+        for (const ns2 of split) {
+          if (ns2[0] === "-") {
+            createDebug.skips.push(ns2.slice(1));
           } else {
-            createDebug.names.push(ns);
+            createDebug.names.push(ns2);
           }
         }
       }
@@ -38860,8 +38860,8 @@ var require_common = __commonJS({
             return false;
           }
         }
-        for (const ns of createDebug.names) {
-          if (matchesTemplate(name, ns)) {
+        for (const ns2 of createDebug.names) {
+          if (matchesTemplate(name, ns2)) {
             return true;
           }
         }
@@ -38985,11 +38985,11 @@ var require_browser = __commonJS({
       if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
         return false;
       }
-      let m;
+      let m2;
       return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
       typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
       // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
       typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
     }
     function formatArgs(args) {
@@ -39043,9 +39043,9 @@ var require_browser = __commonJS({
     }
     module.exports = require_common()(exports2);
     var { formatters } = module.exports;
-    formatters.j = function(v) {
+    formatters.j = function(v2) {
       try {
-        return JSON.stringify(v);
+        return JSON.stringify(v2);
       } catch (error2) {
         return "[UnexpectedJSONParseError]: " + error2.message;
       }
@@ -39157,8 +39157,8 @@ var require_node = __commonJS({
     exports2.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
     }).reduce((obj2, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
-        return k.toUpperCase();
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_2, k2) => {
+        return k2.toUpperCase();
       });
       let val = process.env[key];
       if (/^(yes|on|true|enabled)$/i.test(val)) {
@@ -39216,13 +39216,13 @@ var require_node = __commonJS({
     }
     module.exports = require_common()(exports2);
     var { formatters } = module.exports;
-    formatters.o = function(v) {
+    formatters.o = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util6.inspect(v, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
+      return util6.inspect(v2, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
     };
-    formatters.O = function(v) {
+    formatters.O = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util6.inspect(v, this.inspectOpts);
+      return util6.inspect(v2, this.inspectOpts);
     };
   }
 });
@@ -39242,37 +39242,37 @@ var require_src = __commonJS({
 var require_helpers = __commonJS({
   "node_modules/agent-base/dist/helpers.js"(exports2) {
     "use strict";
-    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m2[k2];
         } };
       }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
     }));
-    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
     });
     var __importStar = exports2 && exports2.__importStar || function(mod) {
       if (mod && mod.__esModule) return mod;
       var result = {};
       if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+        for (var k2 in mod) if (k2 !== "default" && Object.prototype.hasOwnProperty.call(mod, k2)) __createBinding(result, mod, k2);
       }
       __setModuleDefault(result, mod);
       return result;
     };
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.req = exports2.json = exports2.toBuffer = void 0;
-    var http3 = __importStar(__require("http"));
-    var https3 = __importStar(__require("https"));
+    var http4 = __importStar(__require("http"));
+    var https4 = __importStar(__require("https"));
     async function toBuffer(stream3) {
       let length = 0;
       const chunks = [];
@@ -39297,9 +39297,9 @@ var require_helpers = __commonJS({
     exports2.json = json;
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
-      const req2 = (href.startsWith("https:") ? https3 : http3).request(url2, opts);
-      const promise = new Promise((resolve3, reject) => {
-        req2.once("response", resolve3).once("error", reject).end();
+      const req2 = (href.startsWith("https:") ? https4 : http4).request(url2, opts);
+      const promise = new Promise((resolve4, reject) => {
+        req2.once("response", resolve4).once("error", reject).end();
       });
       req2.then = promise.then.bind(promise);
       return req2;
@@ -39312,44 +39312,44 @@ var require_helpers = __commonJS({
 var require_dist = __commonJS({
   "node_modules/agent-base/dist/index.js"(exports2) {
     "use strict";
-    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m2[k2];
         } };
       }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
     }));
-    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
     });
     var __importStar = exports2 && exports2.__importStar || function(mod) {
       if (mod && mod.__esModule) return mod;
       var result = {};
       if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+        for (var k2 in mod) if (k2 !== "default" && Object.prototype.hasOwnProperty.call(mod, k2)) __createBinding(result, mod, k2);
       }
       __setModuleDefault(result, mod);
       return result;
     };
-    var __exportStar = exports2 && exports2.__exportStar || function(m, exports3) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p)) __createBinding(exports3, m, p);
+    var __exportStar = exports2 && exports2.__exportStar || function(m2, exports3) {
+      for (var p2 in m2) if (p2 !== "default" && !Object.prototype.hasOwnProperty.call(exports3, p2)) __createBinding(exports3, m2, p2);
     };
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.Agent = void 0;
     var net = __importStar(__require("net"));
-    var http3 = __importStar(__require("http"));
+    var http4 = __importStar(__require("http"));
     var https_1 = __require("https");
     __exportStar(require_helpers(), exports2);
     var INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
-    var Agent3 = class extends http3.Agent {
+    var Agent3 = class extends http4.Agent {
       constructor(opts) {
         super(opts);
         this[INTERNAL] = {};
@@ -39421,7 +39421,7 @@ var require_dist = __commonJS({
         const fakeSocket = this.incrementSockets(name);
         Promise.resolve().then(() => this.connect(req, connectOpts)).then((socket) => {
           this.decrementSockets(name, fakeSocket);
-          if (socket instanceof http3.Agent) {
+          if (socket instanceof http4.Agent) {
             try {
               return socket.addRequest(req, connectOpts);
             } catch (err) {
@@ -39446,17 +39446,17 @@ var require_dist = __commonJS({
       get defaultPort() {
         return this[INTERNAL].defaultPort ?? (this.protocol === "https:" ? 443 : 80);
       }
-      set defaultPort(v) {
+      set defaultPort(v2) {
         if (this[INTERNAL]) {
-          this[INTERNAL].defaultPort = v;
+          this[INTERNAL].defaultPort = v2;
         }
       }
       get protocol() {
         return this[INTERNAL].protocol ?? (this.isSecureEndpoint() ? "https:" : "http:");
       }
-      set protocol(v) {
+      set protocol(v2) {
         if (this[INTERNAL]) {
-          this[INTERNAL].protocol = v;
+          this[INTERNAL].protocol = v2;
         }
       }
     };
@@ -39476,13 +39476,13 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault(require_src());
     var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read2() {
-          const b = socket.read();
-          if (b)
-            ondata(b);
+          const b2 = socket.read();
+          if (b2)
+            ondata(b2);
           else
             socket.once("readable", read2);
         }
@@ -39501,9 +39501,9 @@ var require_parse_proxy_response = __commonJS({
           debug2("onerror %o", err);
           reject(err);
         }
-        function ondata(b) {
-          buffers.push(b);
-          buffersLength += b.length;
+        function ondata(b2) {
+          buffers.push(b2);
+          buffersLength += b2.length;
           const buffered = Buffer.concat(buffers, buffersLength);
           const endOfHeaders = buffered.indexOf("\r\n\r\n");
           if (endOfHeaders === -1) {
@@ -39542,7 +39542,7 @@ var require_parse_proxy_response = __commonJS({
           }
           debug2("got proxy server response: %o %o", firstLine, headers);
           cleanup();
-          resolve3({
+          resolve4({
             connect: {
               statusCode,
               statusText,
@@ -39564,29 +39564,29 @@ var require_parse_proxy_response = __commonJS({
 var require_dist2 = __commonJS({
   "node_modules/https-proxy-agent/dist/index.js"(exports2) {
     "use strict";
-    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m2[k2];
         } };
       }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
     }));
-    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
     });
     var __importStar = exports2 && exports2.__importStar || function(mod) {
       if (mod && mod.__esModule) return mod;
       var result = {};
       if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+        for (var k2 in mod) if (k2 !== "default" && Object.prototype.hasOwnProperty.call(mod, k2)) __createBinding(result, mod, k2);
       }
       __setModuleDefault(result, mod);
       return result;
@@ -39683,11 +39683,11 @@ var require_dist2 = __commonJS({
         socket.destroy();
         const fakeSocket = new net.Socket({ writable: false });
         fakeSocket.readable = true;
-        req.once("socket", (s) => {
+        req.once("socket", (s3) => {
           debug2("Replaying proxy buffer for failed request");
-          (0, assert_1.default)(s.listenerCount("data") > 0);
-          s.push(buffered);
-          s.push(null);
+          (0, assert_1.default)(s3.listenerCount("data") > 0);
+          s3.push(buffered);
+          s3.push(null);
         });
         return fakeSocket;
       }
@@ -39714,29 +39714,29 @@ var require_dist2 = __commonJS({
 var require_dist3 = __commonJS({
   "node_modules/http-proxy-agent/dist/index.js"(exports2) {
     "use strict";
-    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m2[k2];
         } };
       }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
     }));
-    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
     });
     var __importStar = exports2 && exports2.__importStar || function(mod) {
       if (mod && mod.__esModule) return mod;
       var result = {};
       if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+        for (var k2 in mod) if (k2 !== "default" && Object.prototype.hasOwnProperty.call(mod, k2)) __createBinding(result, mod, k2);
       }
       __setModuleDefault(result, mod);
       return result;
@@ -40501,14 +40501,14 @@ var init_redirectPolicy2 = __esm({
 });
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgentPlatform.js
-import os11 from "node:os";
+import os12 from "node:os";
 import process4 from "node:process";
 function getHeaderName2() {
   return "User-Agent";
 }
 async function setPlatformSpecificData2(map) {
   if (process4 && process4.versions) {
-    const osInfo = `${os11.type()} ${os11.release()}; ${os11.arch()}`;
+    const osInfo = `${os12.type()} ${os12.release()}; ${os12.arch()}`;
     const versions = process4.versions;
     if (versions.bun) {
       map.set("Bun", `${versions.bun} (${osInfo})`);
@@ -40631,7 +40631,7 @@ var init_esm6 = __esm({
 // node_modules/@azure/core-util/dist/esm/createAbortablePromise.js
 function createAbortablePromise(buildPromise, options) {
   const { cleanupBeforeAbort, abortSignal, abortErrorMsg } = options ?? {};
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     function rejectOnAbort() {
       reject(new AbortError2(abortErrorMsg ?? "The operation was aborted."));
     }
@@ -40649,7 +40649,7 @@ function createAbortablePromise(buildPromise, options) {
     try {
       buildPromise((x) => {
         removeListeners();
-        resolve3(x);
+        resolve4(x);
       }, (x) => {
         removeListeners();
         reject(x);
@@ -40670,8 +40670,8 @@ var init_createAbortablePromise = __esm({
 function delay2(timeInMs, options) {
   let token;
   const { abortSignal, abortErrorMsg } = options ?? {};
-  return createAbortablePromise((resolve3) => {
-    token = setTimeout(resolve3, timeInMs);
+  return createAbortablePromise((resolve4) => {
+    token = setTimeout(resolve4, timeInMs);
   }, {
     cleanupBeforeAbort: () => clearTimeout(token),
     abortSignal,
@@ -41821,7 +41821,7 @@ function flattenResponse(fullResponse, responseSpec) {
     };
   }
   const modelProperties = expectedBodyTypeName === "Composite" && bodyMapper.type.modelProperties || {};
-  const isPageableResponse = Object.keys(modelProperties).some((k) => modelProperties[k].serializedName === "");
+  const isPageableResponse = Object.keys(modelProperties).some((k2) => modelProperties[k2].serializedName === "");
   if (expectedBodyTypeName === "Sequence" || isPageableResponse) {
     const arrayResponse = fullResponse.parsedBody ?? [];
     for (const key of Object.keys(modelProperties)) {
@@ -42150,7 +42150,7 @@ function serializeCompositeType(serializer, mapper, object, objectName, isXml, o
     if (additionalPropertiesMapper) {
       const propNames = Object.keys(modelProps);
       for (const clientPropName of Object.keys(object)) {
-        const isAdditionalProperty = propNames.every((pn) => pn !== clientPropName);
+        const isAdditionalProperty = propNames.every((pn2) => pn2 !== clientPropName);
         if (isAdditionalProperty) {
           Object.defineProperty(payload, clientPropName, {
             value: serializer.serialize(additionalPropertiesMapper, object[clientPropName], objectName + '["' + clientPropName + '"]', options),
@@ -42264,9 +42264,9 @@ function deserializeCompositeType(serializer, mapper, responseBody, objectName, 
       if (Array.isArray(responseBody[key]) && modelProps[key].serializedName === "") {
         propertyInstance = responseBody[key];
         const arrayInstance = serializer.deserialize(propertyMapper, propertyInstance, propertyObjectName, options);
-        for (const [k, v] of Object.entries(instance)) {
-          if (!Object.prototype.hasOwnProperty.call(arrayInstance, k)) {
-            arrayInstance[k] = v;
+        for (const [k2, v2] of Object.entries(instance)) {
+          if (!Object.prototype.hasOwnProperty.call(arrayInstance, k2)) {
+            arrayInstance[k2] = v2;
           }
         }
         instance = arrayInstance;
@@ -42444,7 +42444,7 @@ var init_serializer = __esm({
               failValidation("Pattern", Pattern2);
             }
           }
-          if (UniqueItems && value.some((item, i, ar) => ar.indexOf(item) !== i)) {
+          if (UniqueItems && value.some((item, i, ar2) => ar2.indexOf(item) !== i)) {
             failValidation("UniqueItems", UniqueItems);
           }
         }
@@ -43528,7 +43528,7 @@ function parseChallenge(challenge) {
   const bearerChallenge = challenge.slice("Bearer ".length);
   const challengeParts = `${bearerChallenge.trim()} `.split(" ").filter((x) => x);
   const keyValuePairs = challengeParts.map((keyValue) => (([key, value]) => ({ [key]: value }))(keyValue.trim().split("=")));
-  return keyValuePairs.reduce((a, b) => ({ ...a, ...b }), {});
+  return keyValuePairs.reduce((a, b2) => ({ ...a, ...b2 }), {});
 }
 function requestToOptions(request2) {
   return {
@@ -44031,8 +44031,8 @@ function getAllMatches(string, regex) {
   }
   return matches;
 }
-function isExist(v) {
-  return typeof v !== "undefined";
+function isExist(v2) {
+  return typeof v2 !== "undefined";
 }
 var nameStartChar, nameChar, nameRegexp, regexName, isName, DANGEROUS_PROPERTY_NAMES, criticalProperties;
 var init_util2 = __esm({
@@ -44294,21 +44294,21 @@ function scanAttributeTokens(attrStr) {
     while (i < len && !isWhiteSpace(attrStr[i]) && attrStr[i] !== "=") i++;
     const name = attrStr.slice(nameStart, i);
     let equalsGroup;
-    let j = i;
-    while (j < len && isWhiteSpace(attrStr[j])) j++;
-    if (j < len && attrStr[j] === "=") {
-      equalsGroup = attrStr.slice(i, j + 1);
-      i = j + 1;
+    let j2 = i;
+    while (j2 < len && isWhiteSpace(attrStr[j2])) j2++;
+    if (j2 < len && attrStr[j2] === "=") {
+      equalsGroup = attrStr.slice(i, j2 + 1);
+      i = j2 + 1;
     }
     let quoteChar;
     let value;
-    let k = i;
-    while (k < len && isWhiteSpace(attrStr[k])) k++;
-    if (k < len && (attrStr[k] === '"' || attrStr[k] === "'")) {
-      const valueStart = k + 1;
-      const closeIdx = attrStr.indexOf(attrStr[k], valueStart);
+    let k2 = i;
+    while (k2 < len && isWhiteSpace(attrStr[k2])) k2++;
+    if (k2 < len && (attrStr[k2] === '"' || attrStr[k2] === "'")) {
+      const valueStart = k2 + 1;
+      const closeIdx = attrStr.indexOf(attrStr[k2], valueStart);
       if (closeIdx !== -1) {
-        quoteChar = attrStr[k];
+        quoteChar = attrStr[k2];
         value = attrStr.slice(valueStart, closeIdx);
         i = closeIdx + 1;
       }
@@ -44348,15 +44348,15 @@ function validateAttributeString(attrStr, options) {
   return true;
 }
 function validateNumberAmpersand(xmlData, i) {
-  let re = /\d/;
+  let re2 = /\d/;
   if (xmlData[i] === "x") {
     i++;
-    re = /[\da-fA-F]/;
+    re2 = /[\da-fA-F]/;
   }
   for (; i < xmlData.length; i++) {
     if (xmlData[i] === ";")
       return i;
-    if (!xmlData[i].match(re))
+    if (!xmlData[i].match(re2))
       break;
   }
   return -1;
@@ -44742,13 +44742,13 @@ var init_EntityDecoder = __esm({
             i++;
             continue;
           }
-          let j = i + 1;
-          while (j < len && str2.charCodeAt(j) !== 59 && j - i <= 32) j++;
-          if (j >= len || str2.charCodeAt(j) !== 59) {
+          let j2 = i + 1;
+          while (j2 < len && str2.charCodeAt(j2) !== 59 && j2 - i <= 32) j2++;
+          if (j2 >= len || str2.charCodeAt(j2) !== 59) {
             i++;
             continue;
           }
-          const token = str2.slice(i + 1, j);
+          const token = str2.slice(i + 1, j2);
           if (token.length === 0) {
             i++;
             continue;
@@ -44782,7 +44782,7 @@ var init_EntityDecoder = __esm({
           }
           if (i > last) chunks.push(str2.slice(last, i));
           chunks.push(replacement);
-          last = j + 1;
+          last = j2 + 1;
           i = last;
           if (checkLimits && this._tierCounts(tier2)) {
             if (limitExpansions) {
@@ -45177,8 +45177,8 @@ var init_src2 = __esm({
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 function hasSeq(data, seq, i) {
-  for (let j = 0; j < seq.length; j++) {
-    if (seq[j] !== data[i + j + 1]) return false;
+  for (let j2 = 0; j2 < seq.length; j2++) {
+    if (seq[j2] !== data[i + j2 + 1]) return false;
   }
   return true;
 }
@@ -46554,21 +46554,21 @@ var init_Matcher = __esm({
        * @returns {string}
        */
       toString(separator, includeNamespace = true) {
-        const sep11 = separator || this.separator;
-        const isDefault = sep11 === this.separator && includeNamespace === true;
+        const sep10 = separator || this.separator;
+        const isDefault = sep10 === this.separator && includeNamespace === true;
         if (isDefault) {
           if (this._pathStringCache !== null) {
             return this._pathStringCache;
           }
           const result = this.path.map(
             (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-          ).join(sep11);
+          ).join(sep10);
           this._pathStringCache = result;
           return result;
         }
         return this.path.map(
           (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-        ).join(sep11);
+        ).join(sep10);
       }
       /**
        * Get path as array of tag names.
@@ -47247,76 +47247,76 @@ var init_redos = __esm({
 });
 
 // node_modules/is-unsafe/src/contexts/nosql.js
-var sep8, NOSQL_PATTERNS, nosql_default;
+var sep7, NOSQL_PATTERNS, nosql_default;
 var init_nosql = __esm({
   "node_modules/is-unsafe/src/contexts/nosql.js"() {
-    sep8 = `["'\\s]*:`;
+    sep7 = `["'\\s]*:`;
     NOSQL_PATTERNS = [
       // ─── MongoDB $ operator injection ────────────────────────────────────────
       {
         id: "nosql-where-operator",
         description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
-        pattern: new RegExp(`\\$where${sep8}`, "i")
+        pattern: new RegExp(`\\$where${sep7}`, "i")
       },
       {
         id: "nosql-ne-operator",
         description: '$ne \u2014 "not equal" operator used to bypass equality checks',
-        pattern: new RegExp(`\\$ne${sep8}`, "i")
+        pattern: new RegExp(`\\$ne${sep7}`, "i")
       },
       {
         id: "nosql-gt-operator",
         description: '$gt \u2014 "greater than" used to bypass password/value checks',
-        pattern: new RegExp(`\\$gte?${sep8}`, "i")
+        pattern: new RegExp(`\\$gte?${sep7}`, "i")
       },
       {
         id: "nosql-lt-operator",
         description: '$lt / $lte \u2014 "less than" bypass variants',
-        pattern: new RegExp(`\\$lte?${sep8}`, "i")
+        pattern: new RegExp(`\\$lte?${sep7}`, "i")
       },
       {
         id: "nosql-regex-operator",
         description: "$regex \u2014 can be used to extract data character by character (blind injection)",
-        pattern: new RegExp(`\\$regex${sep8}`, "i")
+        pattern: new RegExp(`\\$regex${sep7}`, "i")
       },
       {
         id: "nosql-or-operator",
         description: "$or \u2014 logical OR; used to create always-true conditions",
-        pattern: new RegExp(`\\$or${sep8}\\s*\\[`, "i")
+        pattern: new RegExp(`\\$or${sep7}\\s*\\[`, "i")
       },
       {
         id: "nosql-and-operator",
         description: "$and \u2014 logical AND operator injection",
-        pattern: new RegExp(`\\$and${sep8}\\s*\\[`, "i")
+        pattern: new RegExp(`\\$and${sep7}\\s*\\[`, "i")
       },
       {
         id: "nosql-nor-operator",
         description: "$nor \u2014 logical NOR operator injection",
-        pattern: new RegExp(`\\$nor${sep8}\\s*\\[`, "i")
+        pattern: new RegExp(`\\$nor${sep7}\\s*\\[`, "i")
       },
       {
         id: "nosql-exists-operator",
         description: "$exists \u2014 can enumerate fields to determine schema",
-        pattern: new RegExp(`\\$exists${sep8}`, "i")
+        pattern: new RegExp(`\\$exists${sep7}`, "i")
       },
       {
         id: "nosql-in-operator",
         description: "$in \u2014 matches any value in a list; can enumerate values",
-        pattern: new RegExp(`\\$in${sep8}\\s*\\[`, "i")
+        pattern: new RegExp(`\\$in${sep7}\\s*\\[`, "i")
       },
       {
         id: "nosql-expr-operator",
         description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
-        pattern: new RegExp(`\\$expr${sep8}`, "i")
+        pattern: new RegExp(`\\$expr${sep7}`, "i")
       },
       {
         id: "nosql-function-operator",
         description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
-        pattern: new RegExp(`\\$function${sep8}`, "i")
+        pattern: new RegExp(`\\$function${sep7}`, "i")
       },
       {
         id: "nosql-accumulator-operator",
         description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
-        pattern: new RegExp(`\\$accumulator${sep8}`, "i")
+        pattern: new RegExp(`\\$accumulator${sep7}`, "i")
       },
       // ─── Prototype pollution ─────────────────────────────────────────────────
       {
@@ -47591,9 +47591,9 @@ function extractNamespace(rawTagName) {
   if (!rawTagName || typeof rawTagName !== "string") return void 0;
   const colonIndex = rawTagName.indexOf(":");
   if (colonIndex !== -1 && colonIndex > 0) {
-    const ns = rawTagName.substring(0, colonIndex);
-    if (ns !== "xmlns") {
-      return ns;
+    const ns2 = rawTagName.substring(0, colonIndex);
+    if (ns2 !== "xmlns") {
+      return ns2;
     }
   }
   return void 0;
@@ -47881,8 +47881,8 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep11 = exp.search(/\s/);
-            const name = sep11 === -1 ? exp : exp.substring(0, sep11);
+            const sep10 = exp.search(/\s/);
+            const name = sep10 === -1 ? exp : exp.substring(0, sep10);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }
@@ -48769,11 +48769,11 @@ function detectXmlVersionFromObj(jObj, options) {
   const decl = jObj["?xml"];
   if (decl && typeof decl === "object") {
     if (options.attributesGroupName && decl[options.attributesGroupName]) {
-      const v2 = decl[options.attributesGroupName][options.attributeNamePrefix + "version"];
-      if (v2) return v2;
+      const v3 = decl[options.attributesGroupName][options.attributeNamePrefix + "version"];
+      if (v3) return v3;
     }
-    const v = decl[options.attributeNamePrefix + "version"];
-    if (v) return v;
+    const v2 = decl[options.attributeNamePrefix + "version"];
+    if (v2) return v2;
   }
   return "1.0";
 }
@@ -48930,8 +48930,8 @@ var init_fxb = __esm({
           const arrLen = jObj[key].length;
           let listTagVal = "";
           let listTagAttr = "";
-          for (let j = 0; j < arrLen; j++) {
-            const item = jObj[key][j];
+          for (let j2 = 0; j2 < arrLen; j2++) {
+            const item = jObj[key][j2];
             if (typeof item === "undefined") {
             } else if (item === null) {
               if (resolvedKey[0] === "?") val += this.indentate(level) + "<" + resolvedKey + "?" + this.tagEndChar;
@@ -48977,11 +48977,11 @@ var init_fxb = __esm({
           val += listTagVal;
         } else {
           if (this.options.attributesGroupName && key === this.options.attributesGroupName) {
-            const Ks = Object.keys(jObj[key]);
-            const L = Ks.length;
-            for (let j = 0; j < L; j++) {
-              const resolvedAttr = resolveName(Ks[j], true, this.options, matcher, qNameValidator);
-              attrStr += this.buildAttrPairStr(resolvedAttr, valToStr(jObj[key][Ks[j]]), isCurrentStopNode);
+            const Ks2 = Object.keys(jObj[key]);
+            const L2 = Ks2.length;
+            for (let j2 = 0; j2 < L2; j2++) {
+              const resolvedAttr = resolveName(Ks2[j2], true, this.options, matcher, qNameValidator);
+              attrStr += this.buildAttrPairStr(resolvedAttr, valToStr(jObj[key][Ks2[j2]]), isCurrentStopNode);
             }
           } else {
             val += this.processTextOrObjNode(jObj[key], resolvedKey, level, matcher, qNameValidator);
@@ -49438,10 +49438,10 @@ var init_PooledBuffer = __esm({
        */
       fill(buffers, totalLength) {
         this._size = Math.min(this.capacity, totalLength);
-        let i = 0, j = 0, targetOffset = 0, sourceOffset = 0, totalCopiedNum = 0;
+        let i = 0, j2 = 0, targetOffset = 0, sourceOffset = 0, totalCopiedNum = 0;
         while (totalCopiedNum < this._size) {
           const source = buffers[i];
-          const target = this.buffers[j];
+          const target = this.buffers[j2];
           const copiedNum = source.copy(target, targetOffset, sourceOffset);
           totalCopiedNum += copiedNum;
           sourceOffset += copiedNum;
@@ -49451,7 +49451,7 @@ var init_PooledBuffer = __esm({
             sourceOffset = 0;
           }
           if (targetOffset === target.length) {
-            j++;
+            j2++;
             targetOffset = 0;
           }
         }
@@ -49583,7 +49583,7 @@ var init_BufferScheduler = __esm({
        *
        */
       async do() {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this.readable.on("data", (data) => {
             data = typeof data === "string" ? Buffer.from(data, this.encoding) : data;
             this.appendUnresolvedData(data);
@@ -49611,11 +49611,11 @@ var init_BufferScheduler = __esm({
             if (this.isStreamEnd && this.executingOutgoingHandlers === 0) {
               if (this.unresolvedLength > 0 && this.unresolvedLength < this.bufferSize) {
                 const buffer3 = this.shiftBufferFromUnresolvedDataArray();
-                this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve3).catch(reject);
+                this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve4).catch(reject);
               } else if (this.unresolvedLength >= this.bufferSize) {
                 return;
               } else {
-                resolve3();
+                resolve4();
               }
             }
           });
@@ -49735,17 +49735,17 @@ var init_bufferHelpers_common = __esm({
 });
 
 // node_modules/@azure/storage-common/dist/esm/crc64.js
-import { createRequire as createRequire2 } from "node:module";
-import { dirname as dirname7 } from "node:path";
+import { createRequire as createRequire3 } from "node:module";
+import { dirname as dirname6 } from "node:path";
 import { fileURLToPath } from "node:url";
 var __isNode__, require2, __filename, __dirname2, NativeCRC64;
 var init_crc64 = __esm({
   "node_modules/@azure/storage-common/dist/esm/crc64.js"() {
     __isNode__ = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string";
     if (__isNode__) {
-      require2 = createRequire2(import.meta.url);
+      require2 = createRequire3(import.meta.url);
       __filename = fileURLToPath(import.meta.url);
-      __dirname2 = dirname7(__filename);
+      __dirname2 = dirname6(__filename);
     }
     NativeCRC64 = (() => {
       var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;
@@ -49754,8 +49754,8 @@ var init_crc64 = __esm({
         NativeCRC642 = NativeCRC642 || {};
         var Module = typeof NativeCRC642 != "undefined" ? NativeCRC642 : {};
         var readyPromiseResolve, readyPromiseReject;
-        Module["ready"] = new Promise(function(resolve3, reject) {
-          readyPromiseResolve = resolve3;
+        Module["ready"] = new Promise(function(resolve4, reject) {
+          readyPromiseResolve = resolve4;
           readyPromiseReject = reject;
         });
         ["_malloc", "_free", "_emscripten_bind_VoidPtr___destroy___0", "_emscripten_bind_Crc64Hash_Crc64Hash_0", "_emscripten_bind_Crc64Hash_OnAppend_2", "_emscripten_bind_Crc64Hash_OnFinal_3", "_emscripten_bind_Crc64Hash___destroy___0", "_fflush", "onRuntimeInitialized"].forEach((prop) => {
@@ -49797,7 +49797,7 @@ var init_crc64 = __esm({
         }
         if (ENVIRONMENT_IS_NODE) {
           if (typeof process == "undefined" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-          var fs10 = require2("fs");
+          var fs11 = require2("fs");
           var nodePath = require2("path");
           if (ENVIRONMENT_IS_WORKER) {
             scriptDirectory = nodePath.dirname(scriptDirectory) + "/";
@@ -49806,7 +49806,7 @@ var init_crc64 = __esm({
           }
           read_ = (filename, binary) => {
             filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-            return fs10.readFileSync(filename, binary ? void 0 : "utf8");
+            return fs11.readFileSync(filename, binary ? void 0 : "utf8");
           };
           readBinary = (filename) => {
             var ret = read_(filename, true);
@@ -49818,7 +49818,7 @@ var init_crc64 = __esm({
           };
           readAsync = (filename, onload, onerror) => {
             filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-            fs10.readFile(filename, function(err2, data) {
+            fs11.readFile(filename, function(err2, data) {
               if (err2) onerror(err2);
               else onload(data.buffer);
             });
@@ -49849,21 +49849,21 @@ var init_crc64 = __esm({
         } else if (ENVIRONMENT_IS_SHELL) {
           if (typeof process == "object" && typeof require2 === "function" || typeof window == "object" || typeof importScripts == "function") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
           if (typeof read != "undefined") {
-            read_ = function shell_read(f) {
-              return read(f);
+            read_ = function shell_read(f2) {
+              return read(f2);
             };
           }
-          readBinary = function readBinary2(f) {
+          readBinary = function readBinary2(f2) {
             let data;
             if (typeof readbuffer == "function") {
-              return new Uint8Array(readbuffer(f));
+              return new Uint8Array(readbuffer(f2));
             }
-            data = read(f, "binary");
+            data = read(f2, "binary");
             assert4(typeof data == "object");
             return data;
           };
-          readAsync = function readAsync2(f, onload, onerror) {
-            setTimeout(() => onload(readBinary(f)), 0);
+          readAsync = function readAsync2(f2, onload, onerror) {
+            setTimeout(() => onload(readBinary(f2)), 0);
           };
           if (typeof scriptArgs != "undefined") {
             arguments_ = scriptArgs;
@@ -50114,30 +50114,30 @@ var init_crc64 = __esm({
           var startIdx = outIdx;
           var endIdx = outIdx + maxBytesToWrite - 1;
           for (var i = 0; i < str2.length; ++i) {
-            var u = str2.charCodeAt(i);
-            if (u >= 55296 && u <= 57343) {
+            var u2 = str2.charCodeAt(i);
+            if (u2 >= 55296 && u2 <= 57343) {
               var u1 = str2.charCodeAt(++i);
-              u = 65536 + ((u & 1023) << 10) | u1 & 1023;
+              u2 = 65536 + ((u2 & 1023) << 10) | u1 & 1023;
             }
-            if (u <= 127) {
+            if (u2 <= 127) {
               if (outIdx >= endIdx) break;
-              heap[outIdx++] = u;
-            } else if (u <= 2047) {
+              heap[outIdx++] = u2;
+            } else if (u2 <= 2047) {
               if (outIdx + 1 >= endIdx) break;
-              heap[outIdx++] = 192 | u >> 6;
-              heap[outIdx++] = 128 | u & 63;
-            } else if (u <= 65535) {
+              heap[outIdx++] = 192 | u2 >> 6;
+              heap[outIdx++] = 128 | u2 & 63;
+            } else if (u2 <= 65535) {
               if (outIdx + 2 >= endIdx) break;
-              heap[outIdx++] = 224 | u >> 12;
-              heap[outIdx++] = 128 | u >> 6 & 63;
-              heap[outIdx++] = 128 | u & 63;
+              heap[outIdx++] = 224 | u2 >> 12;
+              heap[outIdx++] = 128 | u2 >> 6 & 63;
+              heap[outIdx++] = 128 | u2 & 63;
             } else {
               if (outIdx + 3 >= endIdx) break;
-              if (u > 1114111) warnOnce("Invalid Unicode code point " + ptrToString(u) + " encountered when serializing a JS string to a UTF-8 string in wasm memory! (Valid unicode code points should be in range 0-0x10FFFF).");
-              heap[outIdx++] = 240 | u >> 18;
-              heap[outIdx++] = 128 | u >> 12 & 63;
-              heap[outIdx++] = 128 | u >> 6 & 63;
-              heap[outIdx++] = 128 | u & 63;
+              if (u2 > 1114111) warnOnce("Invalid Unicode code point " + ptrToString(u2) + " encountered when serializing a JS string to a UTF-8 string in wasm memory! (Valid unicode code points should be in range 0-0x10FFFF).");
+              heap[outIdx++] = 240 | u2 >> 18;
+              heap[outIdx++] = 128 | u2 >> 12 & 63;
+              heap[outIdx++] = 128 | u2 >> 6 & 63;
+              heap[outIdx++] = 128 | u2 & 63;
             }
           }
           heap[outIdx] = 0;
@@ -51230,10 +51230,10 @@ var init_crc64 = __esm({
         function _fd_close(fd) {
           abort("fd_close called without SYSCALLS_REQUIRE_FILESYSTEM");
         }
-        function convertI32PairToI53Checked(lo, hi) {
-          assert4(lo == lo >>> 0 || lo == (lo | 0));
-          assert4(hi === (hi | 0));
-          return hi + 2097152 >>> 0 < 4194305 - !!lo ? (lo >>> 0) + hi * 4294967296 : NaN;
+        function convertI32PairToI53Checked(lo2, hi2) {
+          assert4(lo2 == lo2 >>> 0 || lo2 == (lo2 | 0));
+          assert4(hi2 === (hi2 | 0));
+          return hi2 + 2097152 >>> 0 < 4194305 - !!lo2 ? (lo2 >>> 0) + hi2 * 4294967296 : NaN;
         }
         function _fd_seek(fd, offset_low, offset_high, whence, newOffset) {
           return 70;
@@ -51260,8 +51260,8 @@ var init_crc64 = __esm({
             var ptr = HEAPU32[iov >> 2];
             var len = HEAPU32[iov + 4 >> 2];
             iov += 8;
-            for (var j = 0; j < len; j++) {
-              printChar(fd, HEAPU8[ptr + j]);
+            for (var j2 = 0; j2 < len; j2++) {
+              printChar(fd, HEAPU8[ptr + j2]);
             }
             num2 += len;
           }
@@ -52696,7 +52696,7 @@ function getURLQueries(url2) {
   return queries;
 }
 async function delay3(timeInMs, aborter, abortError) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     let timeout;
     const abortHandler = () => {
       if (timeout !== void 0) {
@@ -52708,7 +52708,7 @@ async function delay3(timeInMs, aborter, abortError) {
       if (aborter !== void 0) {
         aborter.removeEventListener("abort", abortHandler);
       }
-      resolve3();
+      resolve4();
     };
     timeout = setTimeout(resolveHandler, timeInMs);
     if (aborter !== void 0) {
@@ -52734,24 +52734,24 @@ function isLessThan(lhs, rhs) {
   const tables = [table_lv0, table_lv2, table_lv4];
   let curr_level = 0;
   let i = 0;
-  let j = 0;
+  let j2 = 0;
   while (curr_level < tables.length) {
-    if (curr_level === tables.length - 1 && i !== j) {
-      return i > j;
+    if (curr_level === tables.length - 1 && i !== j2) {
+      return i > j2;
     }
     const weight1 = i < lhs.length ? tables[curr_level][lhs[i].charCodeAt(0)] : 1;
-    const weight2 = j < rhs.length ? tables[curr_level][rhs[j].charCodeAt(0)] : 1;
+    const weight2 = j2 < rhs.length ? tables[curr_level][rhs[j2].charCodeAt(0)] : 1;
     if (weight1 === 1 && weight2 === 1) {
       i = 0;
-      j = 0;
+      j2 = 0;
       ++curr_level;
     } else if (weight1 === weight2) {
       ++i;
-      ++j;
+      ++j2;
     } else if (weight1 === 0) {
       ++i;
     } else if (weight2 === 0) {
-      ++j;
+      ++j2;
     } else {
       return weight1 < weight2;
     }
@@ -53239,8 +53239,8 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
         let headersArray = request2.headers.headersArray().filter((value) => {
           return value.name.toLowerCase().startsWith(HeaderConstants.PREFIX_FOR_STORAGE);
         });
-        headersArray.sort((a, b) => {
-          return compareHeader(a.name.toLowerCase(), b.name.toLowerCase());
+        headersArray.sort((a, b2) => {
+          return compareHeader(a.name.toLowerCase(), b2.name.toLowerCase());
         });
         headersArray = headersArray.filter((value, index, array) => {
           if (index > 0 && value.name.toLowerCase() === array[index - 1].name.toLowerCase()) {
@@ -53415,9 +53415,9 @@ var init_StorageRetryPolicy = __esm({
        * @param attempt -           How many retries has been attempted to performed, starting from 1, which includes
        *                                   the attempt will be performed by this method call.
        */
-      async attemptSendRequest(request2, secondaryHas404, attempt) {
+      async attemptSendRequest(request2, secondaryHas404, attempt2) {
         const newRequest = request2.clone();
-        const isPrimaryRetry = secondaryHas404 || !this.retryOptions.secondaryHost || !(request2.method === "GET" || request2.method === "HEAD" || request2.method === "OPTIONS") || attempt % 2 === 1;
+        const isPrimaryRetry = secondaryHas404 || !this.retryOptions.secondaryHost || !(request2.method === "GET" || request2.method === "HEAD" || request2.method === "OPTIONS") || attempt2 % 2 === 1;
         if (!isPrimaryRetry) {
           newRequest.url = setURLHost(newRequest.url, this.retryOptions.secondaryHost);
         }
@@ -53426,20 +53426,20 @@ var init_StorageRetryPolicy = __esm({
         }
         let response;
         try {
-          logger6.info(`RetryPolicy: =====> Try=${attempt} ${isPrimaryRetry ? "Primary" : "Secondary"}`);
+          logger6.info(`RetryPolicy: =====> Try=${attempt2} ${isPrimaryRetry ? "Primary" : "Secondary"}`);
           response = await this._nextPolicy.sendRequest(newRequest);
-          if (!this.shouldRetry(isPrimaryRetry, attempt, response)) {
+          if (!this.shouldRetry(isPrimaryRetry, attempt2, response)) {
             return response;
           }
           secondaryHas404 = secondaryHas404 || !isPrimaryRetry && response.status === 404;
         } catch (err) {
           logger6.error(`RetryPolicy: Caught error, message: ${err.message}, code: ${err.code}`);
-          if (!this.shouldRetry(isPrimaryRetry, attempt, response, err)) {
+          if (!this.shouldRetry(isPrimaryRetry, attempt2, response, err)) {
             throw err;
           }
         }
-        await this.delay(isPrimaryRetry, attempt, request2.abortSignal);
-        return this.attemptSendRequest(request2, secondaryHas404, ++attempt);
+        await this.delay(isPrimaryRetry, attempt2, request2.abortSignal);
+        return this.attemptSendRequest(request2, secondaryHas404, ++attempt2);
       }
       /**
        * Decide whether to retry according to last HTTP response and retry counters.
@@ -53449,9 +53449,9 @@ var init_StorageRetryPolicy = __esm({
        * @param response -
        * @param err -
        */
-      shouldRetry(isPrimaryRetry, attempt, response, err) {
-        if (attempt >= this.retryOptions.maxTries) {
-          logger6.info(`RetryPolicy: Attempt(s) ${attempt} >= maxTries ${this.retryOptions.maxTries}, no further try.`);
+      shouldRetry(isPrimaryRetry, attempt2, response, err) {
+        if (attempt2 >= this.retryOptions.maxTries) {
+          logger6.info(`RetryPolicy: Attempt(s) ${attempt2} >= maxTries ${this.retryOptions.maxTries}, no further try.`);
           return false;
         }
         const retriableErrors2 = [
@@ -53511,12 +53511,12 @@ var init_StorageRetryPolicy = __esm({
        * @param attempt -
        * @param abortSignal -
        */
-      async delay(isPrimaryRetry, attempt, abortSignal) {
+      async delay(isPrimaryRetry, attempt2, abortSignal) {
         let delayTimeInMs = 0;
         if (isPrimaryRetry) {
           switch (this.retryOptions.retryPolicyType) {
             case StorageRetryPolicyType.EXPONENTIAL:
-              delayTimeInMs = Math.min((Math.pow(2, attempt - 1) - 1) * this.retryOptions.retryDelayInMs, this.retryOptions.maxRetryDelayInMs);
+              delayTimeInMs = Math.min((Math.pow(2, attempt2 - 1) - 1) * this.retryOptions.retryDelayInMs, this.retryOptions.maxRetryDelayInMs);
               break;
             case StorageRetryPolicyType.FIXED:
               delayTimeInMs = this.retryOptions.retryDelayInMs;
@@ -53607,9 +53607,9 @@ function storageRetryPolicy(options = {}) {
   const maxRetryDelayInMs = options.maxRetryDelayInMs ?? DEFAULT_RETRY_OPTIONS2.maxRetryDelayInMs;
   const secondaryHost = options.secondaryHost ?? DEFAULT_RETRY_OPTIONS2.secondaryHost;
   const tryTimeoutInMs = options.tryTimeoutInMs ?? DEFAULT_RETRY_OPTIONS2.tryTimeoutInMs;
-  function shouldRetry({ isPrimaryRetry, attempt, response, error: error2 }) {
-    if (attempt >= maxTries) {
-      logger6.info(`RetryPolicy: Attempt(s) ${attempt} >= maxTries ${maxTries}, no further try.`);
+  function shouldRetry({ isPrimaryRetry, attempt: attempt2, response, error: error2 }) {
+    if (attempt2 >= maxTries) {
+      logger6.info(`RetryPolicy: Attempt(s) ${attempt2} >= maxTries ${maxTries}, no further try.`);
       return false;
     }
     if (error2) {
@@ -53650,12 +53650,12 @@ function storageRetryPolicy(options = {}) {
     }
     return false;
   }
-  function calculateDelay(isPrimaryRetry, attempt) {
+  function calculateDelay(isPrimaryRetry, attempt2) {
     let delayTimeInMs = 0;
     if (isPrimaryRetry) {
       switch (retryPolicyType) {
         case StorageRetryPolicyType.EXPONENTIAL:
-          delayTimeInMs = Math.min((Math.pow(2, attempt - 1) - 1) * retryDelayInMs, maxRetryDelayInMs);
+          delayTimeInMs = Math.min((Math.pow(2, attempt2 - 1) - 1) * retryDelayInMs, maxRetryDelayInMs);
           break;
         case StorageRetryPolicyType.FIXED:
           delayTimeInMs = retryDelayInMs;
@@ -53676,17 +53676,17 @@ function storageRetryPolicy(options = {}) {
       const primaryUrl = request2.url;
       const secondaryUrl = secondaryHost ? setURLHost(request2.url, secondaryHost) : void 0;
       let secondaryHas404 = false;
-      let attempt = 1;
+      let attempt2 = 1;
       let retryAgain = true;
       let response;
       let error2;
       while (retryAgain) {
-        const isPrimaryRetry = secondaryHas404 || !secondaryUrl || !["GET", "HEAD", "OPTIONS"].includes(request2.method) || attempt % 2 === 1;
+        const isPrimaryRetry = secondaryHas404 || !secondaryUrl || !["GET", "HEAD", "OPTIONS"].includes(request2.method) || attempt2 % 2 === 1;
         request2.url = isPrimaryRetry ? primaryUrl : secondaryUrl;
         response = void 0;
         error2 = void 0;
         try {
-          logger6.info(`RetryPolicy: =====> Try=${attempt} ${isPrimaryRetry ? "Primary" : "Secondary"}`);
+          logger6.info(`RetryPolicy: =====> Try=${attempt2} ${isPrimaryRetry ? "Primary" : "Secondary"}`);
           response = await next(request2);
           secondaryHas404 = secondaryHas404 || !isPrimaryRetry && response.status === 404;
         } catch (e) {
@@ -53698,11 +53698,11 @@ function storageRetryPolicy(options = {}) {
             throw e;
           }
         }
-        retryAgain = shouldRetry({ isPrimaryRetry, attempt, response, error: error2 });
+        retryAgain = shouldRetry({ isPrimaryRetry, attempt: attempt2, response, error: error2 });
         if (retryAgain) {
-          await delay3(calculateDelay(isPrimaryRetry, attempt), request2.abortSignal, RETRY_ABORT_ERROR2);
+          await delay3(calculateDelay(isPrimaryRetry, attempt2), request2.abortSignal, RETRY_ABORT_ERROR2);
         }
-        attempt++;
+        attempt2++;
       }
       if (response) {
         return response;
@@ -53788,8 +53788,8 @@ function storageSharedKeyCredentialPolicy(options) {
         headersArray.push({ name, value });
       }
     }
-    headersArray.sort((a, b) => {
-      return compareHeader(a.name.toLowerCase(), b.name.toLowerCase());
+    headersArray.sort((a, b2) => {
+      return compareHeader(a.name.toLowerCase(), b2.name.toLowerCase());
     });
     headersArray = headersArray.filter((value, index, array) => {
       if (index > 0 && value.name.toLowerCase() === array[index - 1].name.toLowerCase()) {
@@ -70453,10 +70453,10 @@ var init_AvroParser = __esm({
         return null;
       }
       static async readBoolean(stream3, options = {}) {
-        const b = await _AvroParser.readByte(stream3, options);
-        if (b === 1) {
+        const b2 = await _AvroParser.readByte(stream3, options);
+        if (b2 === 1) {
           return true;
-        } else if (b === 0) {
+        } else if (b2 === 0) {
           return false;
         } else {
           throw new Error("Byte was not a boolean.");
@@ -70490,8 +70490,8 @@ var init_AvroParser = __esm({
         return { key, value };
       }
       static async readMap(stream3, readItemMethod, options = {}) {
-        const readPairMethod = (s, opts = {}) => {
-          return _AvroParser.readMapPair(s, readItemMethod, opts);
+        const readPairMethod = (s3, opts = {}) => {
+          return _AvroParser.readMapPair(s3, readItemMethod, opts);
         };
         const pairs = await _AvroParser.readArray(stream3, readPairMethod, options);
         const dict = {};
@@ -70670,8 +70670,8 @@ var init_AvroParser = __esm({
       }
       // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
       read(stream3, options = {}) {
-        const readItemMethod = (s, opts) => {
-          return this._itemType.read(s, opts);
+        const readItemMethod = (s3, opts) => {
+          return this._itemType.read(s3, opts);
         };
         return AvroParser.readMap(stream3, readItemMethod, options);
       }
@@ -70700,15 +70700,15 @@ var init_AvroParser = __esm({
 });
 
 // node_modules/@azure/storage-blob/dist/esm/internal-avro/utils/utils.common.js
-function arraysEqual(a, b) {
-  if (a === b)
+function arraysEqual(a, b2) {
+  if (a === b2)
     return true;
-  if (a == null || b == null)
+  if (a == null || b2 == null)
     return false;
-  if (a.length !== b.length)
+  if (a.length !== b2.length)
     return false;
   for (let i = 0; i < a.length; ++i) {
-    if (a[i] !== b[i])
+    if (a[i] !== b2[i])
       return false;
   }
   return true;
@@ -70879,7 +70879,7 @@ var init_AvroReadableFromStream = __esm({
           this._position += chunk.length;
           return this.toUint8Array(chunk);
         } else {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             const cleanUp = () => {
               this._readable.removeListener("readable", readableCallback);
               this._readable.removeListener("error", rejectCallback);
@@ -70894,7 +70894,7 @@ var init_AvroReadableFromStream = __esm({
               if (callbackChunk) {
                 this._position += callbackChunk.length;
                 cleanUp();
-                resolve3(this.toUint8Array(callbackChunk));
+                resolve4(this.toUint8Array(callbackChunk));
               }
             };
             const rejectCallback = () => {
@@ -71628,8 +71628,8 @@ var init_poller3 = __esm({
         this.stopped = true;
         this.pollProgressCallbacks = [];
         this.operation = operation;
-        this.promise = new Promise((resolve3, reject) => {
-          this.resolve = resolve3;
+        this.promise = new Promise((resolve4, reject) => {
+          this.resolve = resolve4;
           this.reject = reject;
         });
         this.promise.catch(() => {
@@ -72082,8 +72082,8 @@ var init_Batch = __esm({
           return Promise.resolve();
         }
         this.parallelExecute();
-        return new Promise((resolve3, reject) => {
-          this.emitter.on("finish", resolve3);
+        return new Promise((resolve4, reject) => {
+          this.emitter.on("finish", resolve4);
           this.emitter.on("error", (error2) => {
             this.state = BatchStates.Error;
             reject(error2);
@@ -72127,17 +72127,17 @@ var init_Batch = __esm({
 });
 
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.js
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import util4 from "node:util";
 async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
   let pos = 0;
   const count = end - offset;
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
     stream3.on("readable", () => {
       if (pos >= count) {
         clearTimeout(timeout);
-        resolve3();
+        resolve4();
         return;
       }
       let chunk = stream3.read();
@@ -72156,7 +72156,7 @@ async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
       if (pos < count) {
         reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
       }
-      resolve3();
+      resolve4();
     });
     stream3.on("error", (msg) => {
       clearTimeout(timeout);
@@ -72164,25 +72164,25 @@ async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
     });
   });
 }
-async function readStreamToLocalFile(rs, file) {
-  return new Promise((resolve3, reject) => {
-    const ws = fs7.createWriteStream(file);
-    rs.on("error", (err) => {
+async function readStreamToLocalFile(rs2, file) {
+  return new Promise((resolve4, reject) => {
+    const ws2 = fs8.createWriteStream(file);
+    rs2.on("error", (err) => {
       reject(err);
     });
-    ws.on("error", (err) => {
+    ws2.on("error", (err) => {
       reject(err);
     });
-    ws.on("close", resolve3);
-    rs.pipe(ws);
+    ws2.on("close", resolve4);
+    rs2.pipe(ws2);
   });
 }
 var fsStat, fsCreateReadStream;
 var init_utils3 = __esm({
   "node_modules/@azure/storage-blob/dist/esm/utils/utils.js"() {
     init_constants6();
-    fsStat = util4.promisify(fs7.stat);
-    fsCreateReadStream = fs7.createReadStream;
+    fsStat = util4.promisify(fs8.stat);
+    fsCreateReadStream = fs8.createReadStream;
   }
 });
 
@@ -73115,7 +73115,7 @@ var init_Clients = __esm({
        * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
        */
       generateSasUrl(options) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (!(this.credential instanceof StorageSharedKeyCredential)) {
             throw new RangeError("Can only generate the SAS when the client is initialized with a shared key credential");
           }
@@ -73126,7 +73126,7 @@ var init_Clients = __esm({
             versionId: this._versionId,
             ...options
           }, this.credential).toString();
-          resolve3(appendToURLQuery(this.url, sas));
+          resolve4(appendToURLQuery(this.url, sas));
         });
       }
       /**
@@ -73165,7 +73165,7 @@ var init_Clients = __esm({
        * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
        */
       generateUserDelegationSasUrl(options, userDelegationKey) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const sas = generateBlobSASQueryParameters({
             containerName: this._containerName,
             blobName: this._name,
@@ -73173,7 +73173,7 @@ var init_Clients = __esm({
             versionId: this._versionId,
             ...options
           }, userDelegationKey, this.accountName).toString();
-          resolve3(appendToURLQuery(this.url, sas));
+          resolve4(appendToURLQuery(this.url, sas));
         });
       }
       /**
@@ -75133,13 +75133,13 @@ var init_uploadUtils = __esm({
     init_core();
     init_esm17();
     init_errors();
-    __awaiter15 = function(thisArg, _arguments, P, generator) {
+    __awaiter15 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -75155,7 +75155,7 @@ var init_uploadUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -75266,16 +75266,16 @@ function isRetryableStatusCode(statusCode) {
   ];
   return retryableStatusCodes.includes(statusCode);
 }
-function sleep(milliseconds) {
+function sleep2(milliseconds) {
   return __awaiter16(this, void 0, void 0, function* () {
-    return new Promise((resolve3) => setTimeout(resolve3, milliseconds));
+    return new Promise((resolve4) => setTimeout(resolve4, milliseconds));
   });
 }
 function retry(name_1, method_1, getStatusCode_1) {
   return __awaiter16(this, arguments, void 0, function* (name, method, getStatusCode, maxAttempts = DefaultRetryAttempts, delay4 = DefaultRetryDelay, onError = void 0) {
     let errorMessage = "";
-    let attempt = 1;
-    while (attempt <= maxAttempts) {
+    let attempt2 = 1;
+    while (attempt2 <= maxAttempts) {
       let response = void 0;
       let statusCode = void 0;
       let isRetryable = false;
@@ -75298,13 +75298,13 @@ function retry(name_1, method_1, getStatusCode_1) {
         isRetryable = isRetryableStatusCode(statusCode);
         errorMessage = `Cache service responded with ${statusCode}`;
       }
-      debug(`${name} - Attempt ${attempt} of ${maxAttempts} failed with error: ${errorMessage}`);
+      debug(`${name} - Attempt ${attempt2} of ${maxAttempts} failed with error: ${errorMessage}`);
       if (!isRetryable) {
         debug(`${name} - Error is not retryable`);
         break;
       }
-      yield sleep(delay4);
-      attempt++;
+      yield sleep2(delay4);
+      attempt2++;
     }
     throw Error(`${name} failed: ${errorMessage}`);
   });
@@ -75345,13 +75345,13 @@ var init_requestUtils = __esm({
     init_core();
     init_lib();
     init_constants();
-    __awaiter16 = function(thisArg, _arguments, P, generator) {
+    __awaiter16 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -75367,7 +75367,7 @@ var init_requestUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -75377,7 +75377,7 @@ var init_requestUtils = __esm({
 
 // node_modules/@actions/cache/lib/internal/downloadUtils.js
 import * as buffer2 from "buffer";
-import * as fs8 from "fs";
+import * as fs9 from "fs";
 import * as stream2 from "stream";
 import * as util5 from "util";
 function pipeResponseToStream(response, output) {
@@ -75388,7 +75388,7 @@ function pipeResponseToStream(response, output) {
 }
 function downloadCacheHttpClient(archiveLocation, archivePath) {
   return __awaiter17(this, void 0, void 0, function* () {
-    const writeStream = fs8.createWriteStream(archivePath);
+    const writeStream = fs9.createWriteStream(archivePath);
     const httpClient2 = new HttpClient("actions/cache");
     const downloadResponse = yield retryHttpClientResponse("downloadCache", () => __awaiter17(this, void 0, void 0, function* () {
       return httpClient2.get(archiveLocation);
@@ -75413,7 +75413,7 @@ function downloadCacheHttpClient(archiveLocation, archivePath) {
 function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options) {
   return __awaiter17(this, void 0, void 0, function* () {
     var _a2;
-    const archiveDescriptor = yield fs8.promises.open(archivePath, "w");
+    const archiveDescriptor = yield fs9.promises.open(archivePath, "w");
     const httpClient2 = new HttpClient("actions/cache", void 0, {
       socketTimeout: options.timeoutInMs,
       keepAlive: true
@@ -75529,7 +75529,7 @@ function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
     } else {
       const maxSegmentSize = Math.min(134217728, buffer2.constants.MAX_LENGTH);
       const downloadProgress = new DownloadProgress(contentLength2);
-      const fd = fs8.openSync(archivePath, "w");
+      const fd = fs9.openSync(archivePath, "w");
       try {
         downloadProgress.startDisplayTimer();
         const controller = new AbortController();
@@ -75547,12 +75547,12 @@ function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
             controller.abort();
             throw new Error("Aborting cache download as the download time exceeded the timeout.");
           } else if (Buffer.isBuffer(result)) {
-            fs8.writeFileSync(fd, result);
+            fs9.writeFileSync(fd, result);
           }
         }
       } finally {
         downloadProgress.stopDisplayTimer();
-        fs8.closeSync(fd);
+        fs9.closeSync(fd);
       }
     }
   });
@@ -75566,13 +75566,13 @@ var init_downloadUtils = __esm({
     init_cacheUtils();
     init_constants();
     init_requestUtils();
-    __awaiter17 = function(thisArg, _arguments, P, generator) {
+    __awaiter17 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -75588,7 +75588,7 @@ var init_downloadUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -75690,8 +75690,8 @@ var init_downloadUtils = __esm({
     };
     promiseWithTimeout = (timeoutMs, promise) => __awaiter17(void 0, void 0, void 0, function* () {
       let timeoutHandle;
-      const timeoutPromise = new Promise((resolve3) => {
-        timeoutHandle = setTimeout(() => resolve3("timeout"), timeoutMs);
+      const timeoutPromise = new Promise((resolve4) => {
+        timeoutHandle = setTimeout(() => resolve4("timeout"), timeoutMs);
       });
       return Promise.race([promise, timeoutPromise]).then((result) => {
         clearTimeout(timeoutHandle);
@@ -75910,7 +75910,7 @@ var init_user_agent = __esm({
 });
 
 // node_modules/@actions/cache/lib/internal/cacheHttpClient.js
-import * as fs9 from "fs";
+import * as fs10 from "fs";
 import { URL as URL2 } from "url";
 function getCacheApiUrl(resource) {
   const baseUrl2 = getCacheServiceURL();
@@ -76043,7 +76043,7 @@ function uploadFile(httpClient2, cacheId, archivePath, options) {
   return __awaiter18(this, void 0, void 0, function* () {
     const fileSize = getArchiveFileSizeInBytes(archivePath);
     const resourceUrl = getCacheApiUrl(`caches/${cacheId.toString()}`);
-    const fd = fs9.openSync(archivePath, "r");
+    const fd = fs10.openSync(archivePath, "r");
     const uploadOptions = getUploadOptions(options);
     const concurrency = assertDefined("uploadConcurrency", uploadOptions.uploadConcurrency);
     const maxChunkSize = assertDefined("uploadChunkSize", uploadOptions.uploadChunkSize);
@@ -76057,7 +76057,7 @@ function uploadFile(httpClient2, cacheId, archivePath, options) {
           const start = offset;
           const end = offset + chunkSize - 1;
           offset += maxChunkSize;
-          yield uploadChunk(httpClient2, resourceUrl, () => fs9.createReadStream(archivePath, {
+          yield uploadChunk(httpClient2, resourceUrl, () => fs10.createReadStream(archivePath, {
             fd,
             start,
             end,
@@ -76068,7 +76068,7 @@ function uploadFile(httpClient2, cacheId, archivePath, options) {
         }
       })));
     } finally {
-      fs9.closeSync(fd);
+      fs10.closeSync(fd);
     }
     return;
   });
@@ -76118,13 +76118,13 @@ var init_cacheHttpClient = __esm({
     init_config();
     init_constants();
     init_user_agent();
-    __awaiter18 = function(thisArg, _arguments, P, generator) {
+    __awaiter18 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -76140,7 +76140,7 @@ var init_cacheHttpClient = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -76185,15 +76185,15 @@ var require_base642 = __commonJS({
     decTable["-".charCodeAt(0)] = encTable.indexOf("+");
     decTable["_".charCodeAt(0)] = encTable.indexOf("/");
     function base64decode(base64Str) {
-      let es = base64Str.length * 3 / 4;
+      let es2 = base64Str.length * 3 / 4;
       if (base64Str[base64Str.length - 2] == "=")
-        es -= 2;
+        es2 -= 2;
       else if (base64Str[base64Str.length - 1] == "=")
-        es -= 1;
-      let bytes = new Uint8Array(es), bytePos = 0, groupPos = 0, b, p = 0;
+        es2 -= 1;
+      let bytes = new Uint8Array(es2), bytePos = 0, groupPos = 0, b2, p2 = 0;
       for (let i = 0; i < base64Str.length; i++) {
-        b = decTable[base64Str.charCodeAt(i)];
-        if (b === void 0) {
+        b2 = decTable[base64Str.charCodeAt(i)];
+        if (b2 === void 0) {
           switch (base64Str[i]) {
             case "=":
               groupPos = 0;
@@ -76210,21 +76210,21 @@ var require_base642 = __commonJS({
         }
         switch (groupPos) {
           case 0:
-            p = b;
+            p2 = b2;
             groupPos = 1;
             break;
           case 1:
-            bytes[bytePos++] = p << 2 | (b & 48) >> 4;
-            p = b;
+            bytes[bytePos++] = p2 << 2 | (b2 & 48) >> 4;
+            p2 = b2;
             groupPos = 2;
             break;
           case 2:
-            bytes[bytePos++] = (p & 15) << 4 | (b & 60) >> 2;
-            p = b;
+            bytes[bytePos++] = (p2 & 15) << 4 | (b2 & 60) >> 2;
+            p2 = b2;
             groupPos = 3;
             break;
           case 3:
-            bytes[bytePos++] = (p & 3) << 6 | b;
+            bytes[bytePos++] = (p2 & 3) << 6 | b2;
             groupPos = 0;
             break;
         }
@@ -76235,29 +76235,29 @@ var require_base642 = __commonJS({
     }
     exports2.base64decode = base64decode;
     function base64encode2(bytes) {
-      let base64 = "", groupPos = 0, b, p = 0;
+      let base64 = "", groupPos = 0, b2, p2 = 0;
       for (let i = 0; i < bytes.length; i++) {
-        b = bytes[i];
+        b2 = bytes[i];
         switch (groupPos) {
           case 0:
-            base64 += encTable[b >> 2];
-            p = (b & 3) << 4;
+            base64 += encTable[b2 >> 2];
+            p2 = (b2 & 3) << 4;
             groupPos = 1;
             break;
           case 1:
-            base64 += encTable[p | b >> 4];
-            p = (b & 15) << 2;
+            base64 += encTable[p2 | b2 >> 4];
+            p2 = (b2 & 15) << 2;
             groupPos = 2;
             break;
           case 2:
-            base64 += encTable[p | b >> 6];
-            base64 += encTable[b & 63];
+            base64 += encTable[p2 | b2 >> 6];
+            base64 += encTable[b2 & 63];
             groupPos = 0;
             break;
         }
       }
       if (groupPos) {
-        base64 += encTable[p];
+        base64 += encTable[p2];
         base64 += "=";
         if (groupPos == 1)
           base64 += "=";
@@ -76318,25 +76318,25 @@ var require_binary_format_contract = __commonJS({
     (function(UnknownFieldHandler5) {
       UnknownFieldHandler5.symbol = /* @__PURE__ */ Symbol.for("protobuf-ts/unknown");
       UnknownFieldHandler5.onRead = (typeName, message, fieldNo, wireType, data) => {
-        let container = is(message) ? message[UnknownFieldHandler5.symbol] : message[UnknownFieldHandler5.symbol] = [];
+        let container = is2(message) ? message[UnknownFieldHandler5.symbol] : message[UnknownFieldHandler5.symbol] = [];
         container.push({ no: fieldNo, wireType, data });
       };
       UnknownFieldHandler5.onWrite = (typeName, message, writer) => {
-        for (let { no, wireType, data } of UnknownFieldHandler5.list(message))
-          writer.tag(no, wireType).raw(data);
+        for (let { no: no2, wireType, data } of UnknownFieldHandler5.list(message))
+          writer.tag(no2, wireType).raw(data);
       };
       UnknownFieldHandler5.list = (message, fieldNo) => {
-        if (is(message)) {
+        if (is2(message)) {
           let all = message[UnknownFieldHandler5.symbol];
           return fieldNo ? all.filter((uf) => uf.no == fieldNo) : all;
         }
         return [];
       };
       UnknownFieldHandler5.last = (message, fieldNo) => UnknownFieldHandler5.list(message, fieldNo).slice(-1)[0];
-      const is = (message) => message && Array.isArray(message[UnknownFieldHandler5.symbol]);
+      const is2 = (message) => message && Array.isArray(message[UnknownFieldHandler5.symbol]);
     })(UnknownFieldHandler4 = exports2.UnknownFieldHandler || (exports2.UnknownFieldHandler = {}));
-    function mergeBinaryOptions(a, b) {
-      return Object.assign(Object.assign({}, a), b);
+    function mergeBinaryOptions(a, b2) {
+      return Object.assign(Object.assign({}, a), b2);
     }
     exports2.mergeBinaryOptions = mergeBinaryOptions;
     var WireType4;
@@ -76361,9 +76361,9 @@ var require_goog_varint = __commonJS({
       let lowBits = 0;
       let highBits = 0;
       for (let shift = 0; shift < 28; shift += 7) {
-        let b = this.buf[this.pos++];
-        lowBits |= (b & 127) << shift;
-        if ((b & 128) == 0) {
+        let b2 = this.buf[this.pos++];
+        lowBits |= (b2 & 127) << shift;
+        if ((b2 & 128) == 0) {
           this.assertBounds();
           return [lowBits, highBits];
         }
@@ -76376,9 +76376,9 @@ var require_goog_varint = __commonJS({
         return [lowBits, highBits];
       }
       for (let shift = 3; shift <= 31; shift += 7) {
-        let b = this.buf[this.pos++];
-        highBits |= (b & 127) << shift;
-        if ((b & 128) == 0) {
+        let b2 = this.buf[this.pos++];
+        highBits |= (b2 & 127) << shift;
+        if ((b2 & 128) == 0) {
           this.assertBounds();
           return [lowBits, highBits];
         }
@@ -76386,24 +76386,24 @@ var require_goog_varint = __commonJS({
       throw new Error("invalid varint");
     }
     exports2.varint64read = varint64read;
-    function varint64write(lo, hi, bytes) {
+    function varint64write(lo2, hi2, bytes) {
       for (let i = 0; i < 28; i = i + 7) {
-        const shift = lo >>> i;
-        const hasNext = !(shift >>> 7 == 0 && hi == 0);
+        const shift = lo2 >>> i;
+        const hasNext = !(shift >>> 7 == 0 && hi2 == 0);
         const byte = (hasNext ? shift | 128 : shift) & 255;
         bytes.push(byte);
         if (!hasNext) {
           return;
         }
       }
-      const splitBits = lo >>> 28 & 15 | (hi & 7) << 4;
-      const hasMoreBits = !(hi >> 3 == 0);
+      const splitBits = lo2 >>> 28 & 15 | (hi2 & 7) << 4;
+      const hasMoreBits = !(hi2 >> 3 == 0);
       bytes.push((hasMoreBits ? splitBits | 128 : splitBits) & 255);
       if (!hasMoreBits) {
         return;
       }
       for (let i = 3; i < 31; i = i + 7) {
-        const shift = hi >>> i;
+        const shift = hi2 >>> i;
         const hasNext = !(shift >>> 7 == 0);
         const byte = (hasNext ? shift | 128 : shift) & 255;
         bytes.push(byte);
@@ -76411,7 +76411,7 @@ var require_goog_varint = __commonJS({
           return;
         }
       }
-      bytes.push(hi >>> 31 & 1);
+      bytes.push(hi2 >>> 31 & 1);
     }
     exports2.varint64write = varint64write;
     var TWO_PWR_32_DBL = (1 << 16) * (1 << 16);
@@ -76498,35 +76498,35 @@ var require_goog_varint = __commonJS({
     }
     exports2.varint32write = varint32write;
     function varint32read() {
-      let b = this.buf[this.pos++];
-      let result = b & 127;
-      if ((b & 128) == 0) {
+      let b2 = this.buf[this.pos++];
+      let result = b2 & 127;
+      if ((b2 & 128) == 0) {
         this.assertBounds();
         return result;
       }
-      b = this.buf[this.pos++];
-      result |= (b & 127) << 7;
-      if ((b & 128) == 0) {
+      b2 = this.buf[this.pos++];
+      result |= (b2 & 127) << 7;
+      if ((b2 & 128) == 0) {
         this.assertBounds();
         return result;
       }
-      b = this.buf[this.pos++];
-      result |= (b & 127) << 14;
-      if ((b & 128) == 0) {
+      b2 = this.buf[this.pos++];
+      result |= (b2 & 127) << 14;
+      if ((b2 & 128) == 0) {
         this.assertBounds();
         return result;
       }
-      b = this.buf[this.pos++];
-      result |= (b & 127) << 21;
-      if ((b & 128) == 0) {
+      b2 = this.buf[this.pos++];
+      result |= (b2 & 127) << 21;
+      if ((b2 & 128) == 0) {
         this.assertBounds();
         return result;
       }
-      b = this.buf[this.pos++];
-      result |= (b & 15) << 28;
-      for (let readBytes = 5; (b & 128) !== 0 && readBytes < 10; readBytes++)
-        b = this.buf[this.pos++];
-      if ((b & 128) != 0)
+      b2 = this.buf[this.pos++];
+      result |= (b2 & 15) << 28;
+      for (let readBytes = 5; (b2 & 128) !== 0 && readBytes < 10; readBytes++)
+        b2 = this.buf[this.pos++];
+      if ((b2 & 128) != 0)
         throw new Error("invalid varint");
       this.assertBounds();
       return result >>> 0;
@@ -76557,8 +76557,8 @@ var require_pb_long = __commonJS({
     }
     exports2.detectBi = detectBi;
     detectBi();
-    function assertBi(bi) {
-      if (!bi)
+    function assertBi(bi2) {
+      if (!bi2)
         throw new Error("BigInt unavailable, see https://github.com/timostamm/protobuf-ts/blob/v1.0.8/MANUAL.md#bigint-support");
     }
     var RE_DECIMAL_STR = /^-?[0-9]+$/;
@@ -76568,9 +76568,9 @@ var require_pb_long = __commonJS({
       /**
        * Create a new instance with the given bits.
        */
-      constructor(lo, hi) {
-        this.lo = lo | 0;
-        this.hi = hi | 0;
+      constructor(lo2, hi2) {
+        this.lo = lo2 | 0;
+        this.hi = hi2 | 0;
       }
       /**
        * Is this instance equal to 0?
@@ -76623,10 +76623,10 @@ var require_pb_long = __commonJS({
               value = value.trim();
               if (!RE_DECIMAL_STR.test(value))
                 throw new Error("string is no integer");
-              let [minus, lo, hi] = goog_varint_1.int64fromString(value);
+              let [minus, lo2, hi2] = goog_varint_1.int64fromString(value);
               if (minus)
                 throw new Error("signed value for ulong");
-              return new _PbULong(lo, hi);
+              return new _PbULong(lo2, hi2);
             case "number":
               if (value == 0)
                 return this.ZERO;
@@ -76691,13 +76691,13 @@ var require_pb_long = __commonJS({
               value = value.trim();
               if (!RE_DECIMAL_STR.test(value))
                 throw new Error("string is no integer");
-              let [minus, lo, hi] = goog_varint_1.int64fromString(value);
+              let [minus, lo2, hi2] = goog_varint_1.int64fromString(value);
               if (minus) {
-                if (hi > HALF_2_PWR_32 || hi == HALF_2_PWR_32 && lo != 0)
+                if (hi2 > HALF_2_PWR_32 || hi2 == HALF_2_PWR_32 && lo2 != 0)
                   throw new Error("signed long too small");
-              } else if (hi >= HALF_2_PWR_32)
+              } else if (hi2 >= HALF_2_PWR_32)
                 throw new Error("signed long too large");
-              let pbl = new _PbLong(lo, hi);
+              let pbl = new _PbLong(lo2, hi2);
               return minus ? pbl.negate() : pbl;
             case "number":
               if (value == 0)
@@ -76719,12 +76719,12 @@ var require_pb_long = __commonJS({
        * Invert all the bits and add one to the result.
        */
       negate() {
-        let hi = ~this.hi, lo = this.lo;
-        if (lo)
-          lo = ~lo + 1;
+        let hi2 = ~this.hi, lo2 = this.lo;
+        if (lo2)
+          lo2 = ~lo2 + 1;
         else
-          hi += 1;
-        return new _PbLong(lo, hi);
+          hi2 += 1;
+        return new _PbLong(lo2, hi2);
       }
       /**
        * Convert to decimal string.
@@ -76860,18 +76860,18 @@ var require_binary_reader = __commonJS({
        * Read a `sint64` field, a signed, zig-zag-encoded 64-bit varint.
        */
       sint64() {
-        let [lo, hi] = this.varint64();
-        let s = -(lo & 1);
-        lo = (lo >>> 1 | (hi & 1) << 31) ^ s;
-        hi = hi >>> 1 ^ s;
-        return new pb_long_1.PbLong(lo, hi);
+        let [lo2, hi2] = this.varint64();
+        let s3 = -(lo2 & 1);
+        lo2 = (lo2 >>> 1 | (hi2 & 1) << 31) ^ s3;
+        hi2 = hi2 >>> 1 ^ s3;
+        return new pb_long_1.PbLong(lo2, hi2);
       }
       /**
        * Read a `bool` field, a variant.
        */
       bool() {
-        let [lo, hi] = this.varint64();
-        return lo !== 0 || hi !== 0;
+        let [lo2, hi2] = this.varint64();
+        return lo2 !== 0 || hi2 !== 0;
       }
       /**
        * Read a `fixed32` field, an unsigned, fixed-length 32-bit integer.
@@ -77185,8 +77185,8 @@ var require_binary_writer = __commonJS({
        * Write a `sint64` value, a signed, zig-zag-encoded 64-bit varint.
        */
       sint64(value) {
-        let long = pb_long_1.PbLong.from(value), sign = long.hi >> 31, lo = long.lo << 1 ^ sign, hi = (long.hi << 1 | long.lo >>> 31) ^ sign;
-        goog_varint_1.varint64write(lo, hi, this.buf);
+        let long = pb_long_1.PbLong.from(value), sign = long.hi >> 31, lo2 = long.lo << 1 ^ sign, hi2 = (long.hi << 1 | long.lo >>> 31) ^ sign;
+        goog_varint_1.varint64write(lo2, hi2, this.buf);
         return this;
       }
       /**
@@ -77225,10 +77225,10 @@ var require_json_format_contract = __commonJS({
       return options ? Object.assign(Object.assign({}, defaultsWrite), options) : defaultsWrite;
     }
     exports2.jsonWriteOptions = jsonWriteOptions;
-    function mergeJsonOptions(a, b) {
+    function mergeJsonOptions(a, b2) {
       var _a2, _b;
-      let c = Object.assign(Object.assign({}, a), b);
-      c.typeRegistry = [...(_a2 = a === null || a === void 0 ? void 0 : a.typeRegistry) !== null && _a2 !== void 0 ? _a2 : [], ...(_b = b === null || b === void 0 ? void 0 : b.typeRegistry) !== null && _b !== void 0 ? _b : []];
+      let c = Object.assign(Object.assign({}, a), b2);
+      c.typeRegistry = [...(_a2 = a === null || a === void 0 ? void 0 : a.typeRegistry) !== null && _a2 !== void 0 ? _a2 : [], ...(_b = b2 === null || b2 === void 0 ? void 0 : b2.typeRegistry) !== null && _b !== void 0 ? _b : []];
       return c;
     }
     exports2.mergeJsonOptions = mergeJsonOptions;
@@ -77324,13 +77324,13 @@ var require_reflection_info = __commonJS({
     exports2.normalizeFieldInfo = normalizeFieldInfo;
     function readFieldOptions(messageType, fieldName, extensionName, extensionType) {
       var _a2;
-      const options = (_a2 = messageType.fields.find((m, i) => m.localName == fieldName || i == fieldName)) === null || _a2 === void 0 ? void 0 : _a2.options;
+      const options = (_a2 = messageType.fields.find((m2, i) => m2.localName == fieldName || i == fieldName)) === null || _a2 === void 0 ? void 0 : _a2.options;
       return options && options[extensionName] ? extensionType.fromJson(options[extensionName]) : void 0;
     }
     exports2.readFieldOptions = readFieldOptions;
     function readFieldOption(messageType, fieldName, extensionName, extensionType) {
       var _a2;
-      const options = (_a2 = messageType.fields.find((m, i) => m.localName == fieldName || i == fieldName)) === null || _a2 === void 0 ? void 0 : _a2.options;
+      const options = (_a2 = messageType.fields.find((m2, i) => m2.localName == fieldName || i == fieldName)) === null || _a2 === void 0 ? void 0 : _a2.options;
       if (!options) {
         return void 0;
       }
@@ -77490,7 +77490,7 @@ var require_reflection_type_check = __commonJS({
         if (keys.length < data.req.length || data.req.some((n) => !keys.includes(n)))
           return false;
         if (!allowExcessProperties) {
-          if (keys.some((k) => !data.known.includes(k)))
+          if (keys.some((k2) => !data.known.includes(k2)))
             return false;
         }
         if (depth < 1) {
@@ -77502,7 +77502,7 @@ var require_reflection_type_check = __commonJS({
             return false;
           if (group2.oneofKind === void 0)
             continue;
-          const field2 = this.fields.find((f) => f.localName === group2.oneofKind);
+          const field2 = this.fields.find((f2) => f2.localName === group2.oneofKind);
           if (!field2)
             return false;
           if (!this.field(group2[group2.oneofKind], field2, allowExcessProperties, depth))
@@ -77627,9 +77627,9 @@ var require_reflection_type_check = __commonJS({
           case reflection_info_1.ScalarType.SFIXED32:
           case reflection_info_1.ScalarType.SINT32:
           case reflection_info_1.ScalarType.UINT32:
-            return this.scalars(keys.slice(0, depth).map((k) => parseInt(k)), type, depth);
+            return this.scalars(keys.slice(0, depth).map((k2) => parseInt(k2)), type, depth);
           case reflection_info_1.ScalarType.BOOL:
-            return this.scalars(keys.slice(0, depth).map((k) => k == "true" ? true : k == "false" ? false : k), type, depth);
+            return this.scalars(keys.slice(0, depth).map((k2) => k2 == "true" ? true : k2 == "false" ? false : k2), type, depth);
           default:
             return this.scalars(keys, type, depth, reflection_info_1.LongType.STRING);
         }
@@ -78250,12 +78250,12 @@ var require_reflection_binary_reader = __commonJS({
         while (reader.pos < end) {
           const [fieldNo, wireType] = reader.tag(), field2 = this.fieldNoToField.get(fieldNo);
           if (!field2) {
-            let u = options.readUnknownField;
-            if (u == "throw")
+            let u2 = options.readUnknownField;
+            if (u2 == "throw")
               throw new Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.info.typeName}`);
             let d = reader.skip(wireType);
-            if (u !== false)
-              (u === true ? binary_format_contract_1.UnknownFieldHandler.onRead : u)(this.info.typeName, message, fieldNo, wireType, d);
+            if (u2 !== false)
+              (u2 === true ? binary_format_contract_1.UnknownFieldHandler.onRead : u2)(this.info.typeName, message, fieldNo, wireType, d);
             continue;
           }
           let target = message, repeated = field2.repeat, localName = field2.localName;
@@ -78270,17 +78270,17 @@ var require_reflection_binary_reader = __commonJS({
             case "scalar":
             case "enum":
               let T = field2.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field2.T;
-              let L = field2.kind == "scalar" ? field2.L : void 0;
+              let L2 = field2.kind == "scalar" ? field2.L : void 0;
               if (repeated) {
                 let arr2 = target[localName];
                 if (wireType == binary_format_contract_1.WireType.LengthDelimited && T != reflection_info_1.ScalarType.STRING && T != reflection_info_1.ScalarType.BYTES) {
                   let e = reader.uint32() + reader.pos;
                   while (reader.pos < e)
-                    arr2.push(this.scalar(reader, T, L));
+                    arr2.push(this.scalar(reader, T, L2));
                 } else
-                  arr2.push(this.scalar(reader, T, L));
+                  arr2.push(this.scalar(reader, T, L2));
               } else
-                target[localName] = this.scalar(reader, T, L);
+                target[localName] = this.scalar(reader, T, L2);
               break;
             case "message":
               if (repeated) {
@@ -78405,7 +78405,7 @@ var require_reflection_binary_writer = __commonJS({
       prepare() {
         if (!this.fields) {
           const fieldsInput = this.info.fields ? this.info.fields.concat() : [];
-          this.fields = fieldsInput.sort((a, b) => a.no - b.no);
+          this.fields = fieldsInput.sort((a, b2) => a.no - b2.no);
         }
       }
       /**
@@ -78457,9 +78457,9 @@ var require_reflection_binary_writer = __commonJS({
               break;
           }
         }
-        let u = options.writeUnknownFields;
-        if (u !== false)
-          (u === true ? binary_format_contract_1.UnknownFieldHandler.onWrite : u)(this.info.typeName, message, writer);
+        let u2 = options.writeUnknownFields;
+        if (u2 !== false)
+          (u2 === true ? binary_format_contract_1.UnknownFieldHandler.onWrite : u2)(this.info.typeName, message, writer);
       }
       mapEntry(writer, options, field2, key, value) {
         writer.tag(field2.no, binary_format_contract_1.WireType.LengthDelimited);
@@ -78534,73 +78534,73 @@ var require_reflection_binary_writer = __commonJS({
        */
       scalarInfo(type, value) {
         let t = binary_format_contract_1.WireType.Varint;
-        let m;
+        let m2;
         let i = value === void 0;
         let d = value === 0;
         switch (type) {
           case reflection_info_1.ScalarType.INT32:
-            m = "int32";
+            m2 = "int32";
             break;
           case reflection_info_1.ScalarType.STRING:
             d = i || !value.length;
             t = binary_format_contract_1.WireType.LengthDelimited;
-            m = "string";
+            m2 = "string";
             break;
           case reflection_info_1.ScalarType.BOOL:
             d = value === false;
-            m = "bool";
+            m2 = "bool";
             break;
           case reflection_info_1.ScalarType.UINT32:
-            m = "uint32";
+            m2 = "uint32";
             break;
           case reflection_info_1.ScalarType.DOUBLE:
             t = binary_format_contract_1.WireType.Bit64;
-            m = "double";
+            m2 = "double";
             break;
           case reflection_info_1.ScalarType.FLOAT:
             t = binary_format_contract_1.WireType.Bit32;
-            m = "float";
+            m2 = "float";
             break;
           case reflection_info_1.ScalarType.INT64:
             d = i || pb_long_1.PbLong.from(value).isZero();
-            m = "int64";
+            m2 = "int64";
             break;
           case reflection_info_1.ScalarType.UINT64:
             d = i || pb_long_1.PbULong.from(value).isZero();
-            m = "uint64";
+            m2 = "uint64";
             break;
           case reflection_info_1.ScalarType.FIXED64:
             d = i || pb_long_1.PbULong.from(value).isZero();
             t = binary_format_contract_1.WireType.Bit64;
-            m = "fixed64";
+            m2 = "fixed64";
             break;
           case reflection_info_1.ScalarType.BYTES:
             d = i || !value.byteLength;
             t = binary_format_contract_1.WireType.LengthDelimited;
-            m = "bytes";
+            m2 = "bytes";
             break;
           case reflection_info_1.ScalarType.FIXED32:
             t = binary_format_contract_1.WireType.Bit32;
-            m = "fixed32";
+            m2 = "fixed32";
             break;
           case reflection_info_1.ScalarType.SFIXED32:
             t = binary_format_contract_1.WireType.Bit32;
-            m = "sfixed32";
+            m2 = "sfixed32";
             break;
           case reflection_info_1.ScalarType.SFIXED64:
             d = i || pb_long_1.PbLong.from(value).isZero();
             t = binary_format_contract_1.WireType.Bit64;
-            m = "sfixed64";
+            m2 = "sfixed64";
             break;
           case reflection_info_1.ScalarType.SINT32:
-            m = "sint32";
+            m2 = "sint32";
             break;
           case reflection_info_1.ScalarType.SINT64:
             d = i || pb_long_1.PbLong.from(value).isZero();
-            m = "sint64";
+            m2 = "sint64";
             break;
         }
-        return [t, m, i || d];
+        return [t, m2, i || d];
       }
     };
     exports2.ReflectionBinaryWriter = ReflectionBinaryWriter;
@@ -78702,8 +78702,8 @@ var require_reflection_merge_partial = __commonJS({
                 break;
               case "message":
                 let T2 = field2.V.T();
-                for (let k of Object.keys(fieldValue))
-                  output[name][k] = T2.create(fieldValue[k]);
+                for (let k2 of Object.keys(fieldValue))
+                  output[name][k2] = T2.create(fieldValue[k2]);
                 break;
             }
             break;
@@ -78721,15 +78721,15 @@ var require_reflection_equals = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reflectionEquals = void 0;
     var reflection_info_1 = require_reflection_info();
-    function reflectionEquals(info2, a, b) {
-      if (a === b)
+    function reflectionEquals(info2, a, b2) {
+      if (a === b2)
         return true;
-      if (!a || !b)
+      if (!a || !b2)
         return false;
       for (let field2 of info2.fields) {
         let localName = field2.localName;
         let val_a = field2.oneof ? a[field2.oneof][localName] : a[localName];
-        let val_b = field2.oneof ? b[field2.oneof][localName] : b[localName];
+        let val_b = field2.oneof ? b2[field2.oneof][localName] : b2[localName];
         switch (field2.kind) {
           case "enum":
           case "scalar":
@@ -78752,13 +78752,13 @@ var require_reflection_equals = __commonJS({
     }
     exports2.reflectionEquals = reflectionEquals;
     var objectValues = Object.values;
-    function primitiveEq(type, a, b) {
-      if (a === b)
+    function primitiveEq(type, a, b2) {
+      if (a === b2)
         return true;
       if (type !== reflection_info_1.ScalarType.BYTES)
         return false;
       let ba = a;
-      let bb = b;
+      let bb = b2;
       if (ba.length !== bb.length)
         return false;
       for (let i = 0; i < ba.length; i++)
@@ -78766,19 +78766,19 @@ var require_reflection_equals = __commonJS({
           return false;
       return true;
     }
-    function repeatedPrimitiveEq(type, a, b) {
-      if (a.length !== b.length)
+    function repeatedPrimitiveEq(type, a, b2) {
+      if (a.length !== b2.length)
         return false;
       for (let i = 0; i < a.length; i++)
-        if (!primitiveEq(type, a[i], b[i]))
+        if (!primitiveEq(type, a[i], b2[i]))
           return false;
       return true;
     }
-    function repeatedMsgEq(type, a, b) {
-      if (a.length !== b.length)
+    function repeatedMsgEq(type, a, b2) {
+      if (a.length !== b2.length)
         return false;
       for (let i = 0; i < a.length; i++)
-        if (!type.equals(a[i], b[i]))
+        if (!type.equals(a[i], b2[i]))
           return false;
       return true;
     }
@@ -78844,8 +78844,8 @@ var require_message_type = __commonJS({
        * and messages recursively.
        * Will also return true if both messages are `undefined`.
        */
-      equals(a, b) {
-        return reflection_equals_1.reflectionEquals(this, a, b);
+      equals(a, b2) {
+        return reflection_equals_1.reflectionEquals(this, a, b2);
       }
       /**
        * Is the given value assignable to our message type
@@ -78991,8 +78991,8 @@ var require_enum_object = __commonJS({
       if (!arg.hasOwnProperty(0)) {
         return false;
       }
-      for (let k of Object.keys(arg)) {
-        let num2 = parseInt(k);
+      for (let k2 of Object.keys(arg)) {
+        let num2 = parseInt(k2);
         if (!Number.isNaN(num2)) {
           let nam = arg[num2];
           if (nam === void 0)
@@ -79000,7 +79000,7 @@ var require_enum_object = __commonJS({
           if (arg[nam] !== num2)
             return false;
         } else {
-          let num3 = arg[k];
+          let num3 = arg[k2];
           if (num3 === void 0)
             return false;
           if (typeof num3 !== "number")
@@ -79228,25 +79228,25 @@ var require_reflection_info2 = __commonJS({
     var runtime_1 = require_commonjs();
     function normalizeMethodInfo(method, service) {
       var _a2, _b, _c;
-      let m = method;
-      m.service = service;
-      m.localName = (_a2 = m.localName) !== null && _a2 !== void 0 ? _a2 : runtime_1.lowerCamelCase(m.name);
-      m.serverStreaming = !!m.serverStreaming;
-      m.clientStreaming = !!m.clientStreaming;
-      m.options = (_b = m.options) !== null && _b !== void 0 ? _b : {};
-      m.idempotency = (_c = m.idempotency) !== null && _c !== void 0 ? _c : void 0;
-      return m;
+      let m2 = method;
+      m2.service = service;
+      m2.localName = (_a2 = m2.localName) !== null && _a2 !== void 0 ? _a2 : runtime_1.lowerCamelCase(m2.name);
+      m2.serverStreaming = !!m2.serverStreaming;
+      m2.clientStreaming = !!m2.clientStreaming;
+      m2.options = (_b = m2.options) !== null && _b !== void 0 ? _b : {};
+      m2.idempotency = (_c = m2.idempotency) !== null && _c !== void 0 ? _c : void 0;
+      return m2;
     }
     exports2.normalizeMethodInfo = normalizeMethodInfo;
     function readMethodOptions(service, methodName, extensionName, extensionType) {
       var _a2;
-      const options = (_a2 = service.methods.find((m, i) => m.localName === methodName || i === methodName)) === null || _a2 === void 0 ? void 0 : _a2.options;
+      const options = (_a2 = service.methods.find((m2, i) => m2.localName === methodName || i === methodName)) === null || _a2 === void 0 ? void 0 : _a2.options;
       return options && options[extensionName] ? extensionType.fromJson(options[extensionName]) : void 0;
     }
     exports2.readMethodOptions = readMethodOptions;
     function readMethodOption(service, methodName, extensionName, extensionType) {
       var _a2;
-      const options = (_a2 = service.methods.find((m, i) => m.localName === methodName || i === methodName)) === null || _a2 === void 0 ? void 0 : _a2.options;
+      const options = (_a2 = service.methods.find((m2, i) => m2.localName === methodName || i === methodName)) === null || _a2 === void 0 ? void 0 : _a2.options;
       if (!options) {
         return void 0;
       }
@@ -79313,12 +79313,12 @@ var require_rpc_error = __commonJS({
         if (this.serviceName && this.methodName) {
           l.push("Method: " + this.serviceName + "/" + this.methodName);
         }
-        let m = Object.entries(this.meta);
-        if (m.length) {
+        let m2 = Object.entries(this.meta);
+        if (m2.length) {
           l.push("");
           l.push("Meta:");
-          for (let [k, v] of m) {
-            l.push(`  ${k}: ${v}`);
+          for (let [k2, v2] of m2) {
+            l.push(`  ${k2}: ${v2}`);
           }
         }
         return l.join("\n");
@@ -79367,13 +79367,13 @@ var require_rpc_options = __commonJS({
       if (!a)
         return;
       let c = into;
-      for (let [k, v] of Object.entries(a)) {
-        if (v instanceof Date)
-          c[k] = new Date(v.getTime());
-        else if (Array.isArray(v))
-          c[k] = v.concat();
+      for (let [k2, v2] of Object.entries(a)) {
+        if (v2 instanceof Date)
+          c[k2] = new Date(v2.getTime());
+        else if (Array.isArray(v2))
+          c[k2] = v2.concat();
         else
-          c[k] = v;
+          c[k2] = v2;
       }
     }
   }
@@ -79406,12 +79406,12 @@ var require_deferred = __commonJS({
        */
       constructor(preventUnhandledRejectionWarning = true) {
         this._state = DeferredState.PENDING;
-        this._promise = new Promise((resolve3, reject) => {
-          this._resolve = resolve3;
+        this._promise = new Promise((resolve4, reject) => {
+          this._resolve = resolve4;
           this._reject = reject;
         });
         if (preventUnhandledRejectionWarning) {
-          this._promise.catch((_) => {
+          this._promise.catch((_2) => {
           });
         }
       }
@@ -79603,9 +79603,9 @@ var require_rpc_output_stream = __commonJS({
       pushIt(result) {
         let state3 = this._itState;
         if (state3.p) {
-          const p = state3.p;
-          runtime_1.assert(p.state == deferred_1.DeferredState.PENDING, "iterator contract broken");
-          "value" in result ? p.resolve(result) : p.reject(result);
+          const p2 = state3.p;
+          runtime_1.assert(p2.state == deferred_1.DeferredState.PENDING, "iterator contract broken");
+          "value" in result ? p2.resolve(result) : p2.reject(result);
           delete state3.p;
         } else {
           state3.q.push(result);
@@ -79620,13 +79620,13 @@ var require_rpc_output_stream = __commonJS({
 var require_unary_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/unary-call.js"(exports2) {
     "use strict";
-    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79642,7 +79642,7 @@ var require_unary_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79689,13 +79689,13 @@ var require_unary_call = __commonJS({
 var require_server_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/server-streaming-call.js"(exports2) {
     "use strict";
-    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79711,7 +79711,7 @@ var require_server_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79759,13 +79759,13 @@ var require_server_streaming_call = __commonJS({
 var require_client_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/client-streaming-call.js"(exports2) {
     "use strict";
-    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79781,7 +79781,7 @@ var require_client_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79828,13 +79828,13 @@ var require_client_streaming_call = __commonJS({
 var require_duplex_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/duplex-streaming-call.js"(exports2) {
     "use strict";
-    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79850,7 +79850,7 @@ var require_duplex_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79896,13 +79896,13 @@ var require_duplex_streaming_call = __commonJS({
 var require_test_transport = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/test-transport.js"(exports2) {
     "use strict";
-    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79918,7 +79918,7 @@ var require_test_transport = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -80057,8 +80057,8 @@ var require_test_transport = __commonJS({
       }
       maybeSuppressUncaught(...promise) {
         if (this.suppressUncaughtRejections) {
-          for (let p of promise) {
-            p.catch(() => {
+          for (let p2 of promise) {
+            p2.catch(() => {
             });
           }
         }
@@ -80068,10 +80068,10 @@ var require_test_transport = __commonJS({
       }
       unary(method, input, options) {
         var _a2;
-        const requestHeaders = (_a2 = options.meta) !== null && _a2 !== void 0 ? _a2 : {}, headersPromise = this.promiseHeaders().then(delay4(this.headerDelay, options.abort)), responsePromise = headersPromise.catch((_) => {
-        }).then(delay4(this.responseDelay, options.abort)).then((_) => this.promiseSingleResponse(method)), statusPromise = responsePromise.catch((_) => {
-        }).then(delay4(this.afterResponseDelay, options.abort)).then((_) => this.promiseStatus()), trailersPromise = responsePromise.catch((_) => {
-        }).then(delay4(this.afterResponseDelay, options.abort)).then((_) => this.promiseTrailers());
+        const requestHeaders = (_a2 = options.meta) !== null && _a2 !== void 0 ? _a2 : {}, headersPromise = this.promiseHeaders().then(delay4(this.headerDelay, options.abort)), responsePromise = headersPromise.catch((_2) => {
+        }).then(delay4(this.responseDelay, options.abort)).then((_2) => this.promiseSingleResponse(method)), statusPromise = responsePromise.catch((_2) => {
+        }).then(delay4(this.afterResponseDelay, options.abort)).then((_2) => this.promiseStatus()), trailersPromise = responsePromise.catch((_2) => {
+        }).then(delay4(this.afterResponseDelay, options.abort)).then((_2) => this.promiseTrailers());
         this.maybeSuppressUncaught(statusPromise, trailersPromise);
         this.lastInput = { single: input };
         return new unary_call_1.UnaryCall(method, requestHeaders, input, headersPromise, responsePromise, statusPromise, trailersPromise);
@@ -80086,10 +80086,10 @@ var require_test_transport = __commonJS({
       }
       clientStreaming(method, options) {
         var _a2;
-        const requestHeaders = (_a2 = options.meta) !== null && _a2 !== void 0 ? _a2 : {}, headersPromise = this.promiseHeaders().then(delay4(this.headerDelay, options.abort)), responsePromise = headersPromise.catch((_) => {
-        }).then(delay4(this.responseDelay, options.abort)).then((_) => this.promiseSingleResponse(method)), statusPromise = responsePromise.catch((_) => {
-        }).then(delay4(this.afterResponseDelay, options.abort)).then((_) => this.promiseStatus()), trailersPromise = responsePromise.catch((_) => {
-        }).then(delay4(this.afterResponseDelay, options.abort)).then((_) => this.promiseTrailers());
+        const requestHeaders = (_a2 = options.meta) !== null && _a2 !== void 0 ? _a2 : {}, headersPromise = this.promiseHeaders().then(delay4(this.headerDelay, options.abort)), responsePromise = headersPromise.catch((_2) => {
+        }).then(delay4(this.responseDelay, options.abort)).then((_2) => this.promiseSingleResponse(method)), statusPromise = responsePromise.catch((_2) => {
+        }).then(delay4(this.afterResponseDelay, options.abort)).then((_2) => this.promiseStatus()), trailersPromise = responsePromise.catch((_2) => {
+        }).then(delay4(this.afterResponseDelay, options.abort)).then((_2) => this.promiseTrailers());
         this.maybeSuppressUncaught(statusPromise, trailersPromise);
         this.lastInput = new TestInputStream(this.data, options.abort);
         return new client_streaming_call_1.ClientStreamingCall(method, requestHeaders, this.lastInput, headersPromise, responsePromise, statusPromise, trailersPromise);
@@ -80114,12 +80114,12 @@ var require_test_transport = __commonJS({
     TestTransport.defaultTrailers = {
       responseTrailer: "test"
     };
-    function delay4(ms, abort) {
-      return (v) => new Promise((resolve3, reject) => {
+    function delay4(ms2, abort) {
+      return (v2) => new Promise((resolve4, reject) => {
         if (abort === null || abort === void 0 ? void 0 : abort.aborted) {
           reject(new rpc_error_1.RpcError("user cancel", "CANCELLED"));
         } else {
-          const id = setTimeout(() => resolve3(v), ms);
+          const id = setTimeout(() => resolve4(v2), ms2);
           if (abort) {
             abort.addEventListener("abort", (ev) => {
               clearTimeout(id);
@@ -80423,12 +80423,12 @@ var init_cachescope = __esm({
               message.permission = reader.int64().toString();
               break;
             default:
-              let u = options.readUnknownField;
-              if (u === "throw")
+              let u2 = options.readUnknownField;
+              if (u2 === "throw")
                 throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
               let d = reader.skip(wireType);
-              if (u !== false)
-                (u === true ? import_runtime2.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+              if (u2 !== false)
+                (u2 === true ? import_runtime2.UnknownFieldHandler.onRead : u2)(this.typeName, message, fieldNo, wireType, d);
           }
         }
         return message;
@@ -80438,9 +80438,9 @@ var init_cachescope = __esm({
           writer.tag(1, import_runtime.WireType.LengthDelimited).string(message.scope);
         if (message.permission !== "0")
           writer.tag(2, import_runtime.WireType.Varint).int64(message.permission);
-        let u = options.writeUnknownFields;
-        if (u !== false)
-          (u == true ? import_runtime2.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+        let u2 = options.writeUnknownFields;
+        if (u2 !== false)
+          (u2 == true ? import_runtime2.UnknownFieldHandler.onWrite : u2)(this.typeName, message, writer);
         return writer;
       }
     };
@@ -80492,12 +80492,12 @@ var init_cachemetadata = __esm({
               message.scope.push(CacheScope.internalBinaryRead(reader, reader.uint32(), options));
               break;
             default:
-              let u = options.readUnknownField;
-              if (u === "throw")
+              let u2 = options.readUnknownField;
+              if (u2 === "throw")
                 throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
               let d = reader.skip(wireType);
-              if (u !== false)
-                (u === true ? import_runtime7.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+              if (u2 !== false)
+                (u2 === true ? import_runtime7.UnknownFieldHandler.onRead : u2)(this.typeName, message, fieldNo, wireType, d);
           }
         }
         return message;
@@ -80507,9 +80507,9 @@ var init_cachemetadata = __esm({
           writer.tag(1, import_runtime6.WireType.Varint).int64(message.repositoryId);
         for (let i = 0; i < message.scope.length; i++)
           CacheScope.internalBinaryWrite(message.scope[i], writer.tag(2, import_runtime6.WireType.LengthDelimited).fork(), options).join();
-        let u = options.writeUnknownFields;
-        if (u !== false)
-          (u == true ? import_runtime7.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+        let u2 = options.writeUnknownFields;
+        if (u2 !== false)
+          (u2 == true ? import_runtime7.UnknownFieldHandler.onWrite : u2)(this.typeName, message, writer);
         return writer;
       }
     };
@@ -80573,12 +80573,12 @@ var init_cache2 = __esm({
               message.version = reader.string();
               break;
             default:
-              let u = options.readUnknownField;
-              if (u === "throw")
+              let u2 = options.readUnknownField;
+              if (u2 === "throw")
                 throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
               let d = reader.skip(wireType);
-              if (u !== false)
-                (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+              if (u2 !== false)
+                (u2 === true ? import_runtime12.UnknownFieldHandler.onRead : u2)(this.typeName, message, fieldNo, wireType, d);
           }
         }
         return message;
@@ -80590,9 +80590,9 @@ var init_cache2 = __esm({
           writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.key);
         if (message.version !== "")
           writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.version);
-        let u = options.writeUnknownFields;
-        if (u !== false)
-          (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+        let u2 = options.writeUnknownFields;
+        if (u2 !== false)
+          (u2 == true ? import_runtime12.UnknownFieldHandler.onWrite : u2)(this.typeName, message, writer);
         return writer;
       }
     };
@@ -80648,12 +80648,12 @@ var init_cache2 = __esm({
               message.message = reader.string();
               break;
             default:
-              let u = options.readUnknownField;
-              if (u === "throw")
+              let u2 = options.readUnknownField;
+              if (u2 === "throw")
                 throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
               let d = reader.skip(wireType);
-              if (u !== false)
-                (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+              if (u2 !== false)
+                (u2 === true ? import_runtime12.UnknownFieldHandler.onRead : u2)(this.typeName, message, fieldNo, wireType, d);
           }
         }
         return message;
@@ -80665,9 +80665,9 @@ var init_cache2 = __esm({
           writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.signedUploadUrl);
         if (message.message !== "")
           writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.message);
-        let u = options.writeUnknownFields;
-        if (u !== false)
-          (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+        let u2 = options.writeUnknownFields;
+        if (u2 !== false)
+          (u2 == true ? import_runtime12.UnknownFieldHandler.onWrite : u2)(this.typeName, message, writer);
         return writer;
       }
     };
@@ -80728,12 +80728,12 @@ var init_cache2 = __esm({
               message.version = reader.string();
               break;
             default:
-              let u = options.readUnknownField;
-              if (u === "throw")
+              let u2 = options.readUnknownField;
+              if (u2 === "throw")
                 throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
               let d = reader.skip(wireType);
-              if (u !== false)
-                (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+              if (u2 !== false)
+                (u2 === true ? import_runtime12.UnknownFieldHandler.onRead : u2)(this.typeName, message, fieldNo, wireType, d);
           }
         }
         return message;
@@ -80747,9 +80747,9 @@ var init_cache2 = __esm({
           writer.tag(3, import_runtime11.WireType.Varint).int64(message.sizeBytes);
         if (message.version !== "")
           writer.tag(4, import_runtime11.WireType.LengthDelimited).string(message.version);
-        let u = options.writeUnknownFields;
-        if (u !== false)
-          (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+        let u2 = options.writeUnknownFields;
+        if (u2 !== false)
+          (u2 == true ? import_runtime12.UnknownFieldHandler.onWrite : u2)(this.typeName, message, writer);
         return writer;
       }
     };
@@ -80805,12 +80805,12 @@ var init_cache2 = __esm({
               message.message = reader.string();
               break;
             default:
-              let u = options.readUnknownField;
-              if (u === "throw")
+              let u2 = options.readUnknownField;
+              if (u2 === "throw")
                 throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
               let d = reader.skip(wireType);
-              if (u !== false)
-                (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+              if (u2 !== false)
+                (u2 === true ? import_runtime12.UnknownFieldHandler.onRead : u2)(this.typeName, message, fieldNo, wireType, d);
           }
         }
         return message;
@@ -80822,9 +80822,9 @@ var init_cache2 = __esm({
           writer.tag(2, import_runtime11.WireType.Varint).int64(message.entryId);
         if (message.message !== "")
           writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.message);
-        let u = options.writeUnknownFields;
-        if (u !== false)
-          (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+        let u2 = options.writeUnknownFields;
+        if (u2 !== false)
+          (u2 == true ? import_runtime12.UnknownFieldHandler.onWrite : u2)(this.typeName, message, writer);
         return writer;
       }
     };
@@ -80886,12 +80886,12 @@ var init_cache2 = __esm({
               message.version = reader.string();
               break;
             default:
-              let u = options.readUnknownField;
-              if (u === "throw")
+              let u2 = options.readUnknownField;
+              if (u2 === "throw")
                 throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
               let d = reader.skip(wireType);
-              if (u !== false)
-                (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+              if (u2 !== false)
+                (u2 === true ? import_runtime12.UnknownFieldHandler.onRead : u2)(this.typeName, message, fieldNo, wireType, d);
           }
         }
         return message;
@@ -80905,9 +80905,9 @@ var init_cache2 = __esm({
           writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.restoreKeys[i]);
         if (message.version !== "")
           writer.tag(4, import_runtime11.WireType.LengthDelimited).string(message.version);
-        let u = options.writeUnknownFields;
-        if (u !== false)
-          (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+        let u2 = options.writeUnknownFields;
+        if (u2 !== false)
+          (u2 == true ? import_runtime12.UnknownFieldHandler.onWrite : u2)(this.typeName, message, writer);
         return writer;
       }
     };
@@ -80963,12 +80963,12 @@ var init_cache2 = __esm({
               message.matchedKey = reader.string();
               break;
             default:
-              let u = options.readUnknownField;
-              if (u === "throw")
+              let u2 = options.readUnknownField;
+              if (u2 === "throw")
                 throw new globalThis.Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.typeName}`);
               let d = reader.skip(wireType);
-              if (u !== false)
-                (u === true ? import_runtime12.UnknownFieldHandler.onRead : u)(this.typeName, message, fieldNo, wireType, d);
+              if (u2 !== false)
+                (u2 === true ? import_runtime12.UnknownFieldHandler.onRead : u2)(this.typeName, message, fieldNo, wireType, d);
           }
         }
         return message;
@@ -80980,9 +80980,9 @@ var init_cache2 = __esm({
           writer.tag(2, import_runtime11.WireType.LengthDelimited).string(message.signedDownloadUrl);
         if (message.matchedKey !== "")
           writer.tag(3, import_runtime11.WireType.LengthDelimited).string(message.matchedKey);
-        let u = options.writeUnknownFields;
-        if (u !== false)
-          (u == true ? import_runtime12.UnknownFieldHandler.onWrite : u)(this.typeName, message, writer);
+        let u2 = options.writeUnknownFields;
+        if (u2 !== false)
+          (u2 == true ? import_runtime12.UnknownFieldHandler.onWrite : u2)(this.typeName, message, writer);
         return writer;
       }
     };
@@ -81091,13 +81091,13 @@ var init_cacheTwirpClient = __esm({
     init_lib();
     init_cache_twirp_client();
     init_util4();
-    __awaiter19 = function(thisArg, _arguments, P, generator) {
+    __awaiter19 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -81113,7 +81113,7 @@ var init_cacheTwirpClient = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -81159,10 +81159,10 @@ var init_cacheTwirpClient = __esm({
       }
       retryableRequest(operation) {
         return __awaiter19(this, void 0, void 0, function* () {
-          let attempt = 0;
+          let attempt2 = 0;
           let errorMessage = "";
           let rawBody = "";
-          while (attempt < this.maxAttempts) {
+          while (attempt2 < this.maxAttempts) {
             let isRetryable = false;
             try {
               const response = yield operation();
@@ -81213,13 +81213,13 @@ var init_cacheTwirpClient = __esm({
             if (!isRetryable) {
               throw new Error(`Received non-retryable error: ${errorMessage}`);
             }
-            if (attempt + 1 === this.maxAttempts) {
+            if (attempt2 + 1 === this.maxAttempts) {
               throw new Error(`Failed to make request after ${this.maxAttempts} attempts: ${errorMessage}`);
             }
-            const retryTimeMilliseconds = this.getExponentialRetryTimeMilliseconds(attempt);
-            info(`Attempt ${attempt + 1} of ${this.maxAttempts} failed with error: ${errorMessage}. Retrying request in ${retryTimeMilliseconds} ms...`);
+            const retryTimeMilliseconds = this.getExponentialRetryTimeMilliseconds(attempt2);
+            info(`Attempt ${attempt2 + 1} of ${this.maxAttempts} failed with error: ${errorMessage}. Retrying request in ${retryTimeMilliseconds} ms...`);
             yield this.sleep(retryTimeMilliseconds);
-            attempt++;
+            attempt2++;
           }
           throw new Error(`Request failed`);
         });
@@ -81242,17 +81242,17 @@ var init_cacheTwirpClient = __esm({
       }
       sleep(milliseconds) {
         return __awaiter19(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => setTimeout(resolve3, milliseconds));
+          return new Promise((resolve4) => setTimeout(resolve4, milliseconds));
         });
       }
-      getExponentialRetryTimeMilliseconds(attempt) {
-        if (attempt < 0) {
+      getExponentialRetryTimeMilliseconds(attempt2) {
+        if (attempt2 < 0) {
           throw new Error("attempt should be a positive integer");
         }
-        if (attempt === 0) {
+        if (attempt2 === 0) {
           return this.baseRetryIntervalMilliseconds;
         }
-        const minTime = this.baseRetryIntervalMilliseconds * Math.pow(this.retryMultiplier, attempt);
+        const minTime = this.baseRetryIntervalMilliseconds * Math.pow(this.retryMultiplier, attempt2);
         const maxTime = minTime * this.retryMultiplier;
         return Math.trunc(Math.random() * (maxTime - minTime) + minTime);
       }
@@ -81261,7 +81261,7 @@ var init_cacheTwirpClient = __esm({
 });
 
 // node_modules/@actions/cache/lib/internal/tar.js
-import { existsSync as existsSync6, writeFileSync as writeFileSync3 } from "fs";
+import { existsSync as existsSync8, writeFileSync as writeFileSync3 } from "fs";
 import * as path11 from "path";
 function getTarPath() {
   return __awaiter20(this, void 0, void 0, function* () {
@@ -81271,7 +81271,7 @@ function getTarPath() {
         const systemTar = SystemTarPathOnWindows;
         if (gnuTar) {
           return { path: gnuTar, type: ArchiveToolType.GNU };
-        } else if (existsSync6(systemTar)) {
+        } else if (existsSync8(systemTar)) {
           return { path: systemTar, type: ArchiveToolType.BSD };
         }
         break;
@@ -81455,13 +81455,13 @@ var init_tar = __esm({
     init_io();
     init_cacheUtils();
     init_constants();
-    __awaiter20 = function(thisArg, _arguments, P, generator) {
+    __awaiter20 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -81477,7 +81477,7 @@ var init_tar = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -81718,7 +81718,7 @@ function saveCache2(paths_1, key_1, options_1) {
 }
 function saveCacheV1(paths_1, key_1, options_1) {
   return __awaiter21(this, arguments, void 0, function* (paths, key, options, enableCrossOsArchive = false) {
-    var _a2, _b, _c, _d, _e, _f;
+    var _a2, _b, _c, _d, _e2, _f;
     const compressionMethod = yield getCompressionMethod();
     let cacheId = -1;
     const cachePaths = yield resolvePaths(paths);
@@ -81752,7 +81752,7 @@ function saveCacheV1(paths_1, key_1, options_1) {
       } else if ((reserveCacheResponse === null || reserveCacheResponse === void 0 ? void 0 : reserveCacheResponse.statusCode) === 400) {
         throw new Error((_d = (_c = reserveCacheResponse === null || reserveCacheResponse === void 0 ? void 0 : reserveCacheResponse.error) === null || _c === void 0 ? void 0 : _c.message) !== null && _d !== void 0 ? _d : `Cache size of ~${Math.round(archiveFileSize / (1024 * 1024))} MB (${archiveFileSize} B) is over the data cap limit, not saving cache.`);
       } else {
-        const detailMessage = (_e = reserveCacheResponse === null || reserveCacheResponse === void 0 ? void 0 : reserveCacheResponse.error) === null || _e === void 0 ? void 0 : _e.message;
+        const detailMessage = (_e2 = reserveCacheResponse === null || reserveCacheResponse === void 0 ? void 0 : reserveCacheResponse.error) === null || _e2 === void 0 ? void 0 : _e2.message;
         if (detailMessage === null || detailMessage === void 0 ? void 0 : detailMessage.startsWith(CACHE_WRITE_DENIED_PREFIX)) {
           throw new CacheWriteDeniedError(`Unable to reserve cache with key ${key}. More details: ${detailMessage}`);
         }
@@ -81883,13 +81883,13 @@ var init_cache3 = __esm({
     init_tar();
     init_lib();
     init_constants();
-    __awaiter21 = function(thisArg, _arguments, P, generator) {
+    __awaiter21 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -81905,7 +81905,7 @@ var init_cache3 = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -82035,30 +82035,30 @@ var require_proxy = __commonJS({
 var require_lib = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports2) {
     "use strict";
-    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m2, k2);
+      if (!desc || ("get" in desc ? !m2.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m2[k2];
         } };
       }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m2, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m2[k2];
     }));
-    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v2) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v2 });
+    }) : function(o, v2) {
+      o["default"] = v2;
     });
     var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
+          var ar2 = [];
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar2[ar2.length] = k2;
+          return ar2;
         };
         return ownKeys(o);
       };
@@ -82066,19 +82066,19 @@ var require_lib = __commonJS({
         if (mod && mod.__esModule) return mod;
         var result = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
         }
         __setModuleDefault(result, mod);
         return result;
       };
     })();
-    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P2 ? value : new P2(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -82094,7 +82094,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -82103,8 +82103,8 @@ var require_lib = __commonJS({
     exports2.HttpClient = exports2.HttpClientResponse = exports2.HttpClientError = exports2.MediaTypes = exports2.Headers = exports2.HttpCodes = void 0;
     exports2.getProxyUrl = getProxyUrl2;
     exports2.isHttps = isHttps;
-    var http3 = __importStar(__require("http"));
-    var https3 = __importStar(__require("https"));
+    var http4 = __importStar(__require("http"));
+    var https4 = __importStar(__require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
     var undici_1 = require_undici();
@@ -82181,26 +82181,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter23(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter23(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter23(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter23(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -82408,14 +82408,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -82493,7 +82493,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https3 : http3;
+        info2.httpModule = usingSsl ? https4 : http4;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -82594,7 +82594,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http3.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http4.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -82616,7 +82616,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https3.Agent(options) : new http3.Agent(options);
+          agent = usingSsl ? new https4.Agent(options) : new http4.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -82658,13 +82658,13 @@ var require_lib = __commonJS({
       _performExponentialBackoff(retryNumber) {
         return __awaiter23(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
-          const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          const ms2 = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms2));
         });
       }
       _processResponse(res, options) {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter23(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter23(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -82672,7 +82672,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -82711,14 +82711,14 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
       }
     };
     exports2.HttpClient = HttpClient3;
-    var lowercaseKeys3 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+    var lowercaseKeys3 = (obj2) => Object.keys(obj2).reduce((c, k2) => (c[k2.toLowerCase()] = obj2[k2], c), {});
   }
 });
 
@@ -82734,19 +82734,19 @@ var require_light = __commonJS({
         return n && n["default"] || n;
       }
       var load = function(received, defaults3, onto = {}) {
-        var k, ref, v;
-        for (k in defaults3) {
-          v = defaults3[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
+        var k2, ref, v2;
+        for (k2 in defaults3) {
+          v2 = defaults3[k2];
+          onto[k2] = (ref = received[k2]) != null ? ref : v2;
         }
         return onto;
       };
       var overwrite = function(received, defaults3, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults3[k] !== void 0) {
-            onto[k] = v;
+        var k2, v2;
+        for (k2 in received) {
+          v2 = received[k2];
+          if (defaults3[k2] !== void 0) {
+            onto[k2] = v2;
           }
         }
         return onto;
@@ -82932,9 +82932,9 @@ var require_light = __commonJS({
           this.Events = new Events$1(this);
           this._length = 0;
           this._lists = (function() {
-            var j, ref, results;
+            var j2, ref, results;
             results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+            for (i = j2 = 1, ref = num_priorities; 1 <= ref ? j2 <= ref : j2 >= ref; i = 1 <= ref ? ++j2 : --j2) {
               results.push(new DLList$1((() => {
                 return this.incr();
               }), (() => {
@@ -82970,9 +82970,9 @@ var require_light = __commonJS({
           });
         }
         getFirst(arr2 = this._lists) {
-          var j, len, list;
-          for (j = 0, len = arr2.length; j < len; j++) {
-            list = arr2[j];
+          var j2, len, list;
+          for (j2 = 0, len = arr2.length; j2 < len; j2++) {
+            list = arr2[j2];
             if (list.length > 0) {
               return list;
             }
@@ -83175,8 +83175,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -83346,7 +83346,7 @@ var require_light = __commonJS({
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
         statusJobs(status) {
-          var k, pos, ref, results, v;
+          var k2, pos, ref, results, v2;
           if (status != null) {
             pos = this.status.indexOf(status);
             if (pos < 0) {
@@ -83354,10 +83354,10 @@ var require_light = __commonJS({
             }
             ref = this._jobs;
             results = [];
-            for (k in ref) {
-              v = ref[k];
-              if (v === pos) {
-                results.push(k);
+            for (k2 in ref) {
+              v2 = ref[k2];
+              if (v2 === pos) {
+                results.push(k2);
               }
             }
             return results;
@@ -83366,8 +83366,8 @@ var require_light = __commonJS({
           }
         }
         statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
+          return this.counts.reduce(((acc, v2, i) => {
+            acc[this.status[i]] = v2;
             return acc;
           }), {});
         }
@@ -83387,15 +83387,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve3, returned, task;
+          var args, cb, error2, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -83410,13 +83410,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise;
         }
@@ -83484,14 +83484,14 @@ var require_light = __commonJS({
             return instance != null || deleted > 0;
           }
           limiters() {
-            var k, ref, results, v;
+            var k2, ref, results, v2;
             ref = this.instances;
             results = [];
-            for (k in ref) {
-              v = ref[k];
+            for (k2 in ref) {
+              v2 = ref[k2];
               results.push({
-                key: k,
-                limiter: v
+                key: k2,
+                limiter: v2
               });
             }
             return results;
@@ -83500,7 +83500,7 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found, i, k2, keys, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
@@ -83512,8 +83512,8 @@ var require_light = __commonJS({
               [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
               for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
+                k2 = found[i];
+                keys.push(k2.slice(start, -end));
               }
             }
             return keys;
@@ -83522,21 +83522,21 @@ var require_light = __commonJS({
             var base;
             clearInterval(this.interval);
             return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time, v;
+              var e, k2, ref, results, time, v2;
               time = Date.now();
               ref = this.instances;
               results = [];
-              for (k in ref) {
-                v = ref[k];
+              for (k2 in ref) {
+                v2 = ref[k2];
                 try {
-                  if (await v._store.__groupCheck__(time)) {
-                    results.push(this.deleteKey(k));
+                  if (await v2._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k2));
                   } else {
                     results.push(void 0);
                   }
                 } catch (error2) {
                   e = error2;
-                  results.push(v.Events.trigger("error", e));
+                  results.push(v2.Events.trigger("error", e));
                 }
               }
               return results;
@@ -83810,21 +83810,21 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve4();
                     }
                   });
                 }
@@ -83838,14 +83838,14 @@ var require_light = __commonJS({
               return this.Promise.resolve(null);
             }, this._registerLock.schedule(() => {
               return this._submitLock.schedule(() => {
-                var k, ref, v;
+                var k2, ref, v2;
                 ref = this._scheduled;
-                for (k in ref) {
-                  v = ref[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
+                for (k2 in ref) {
+                  v2 = ref[k2];
+                  if (this.jobStatus(v2.job.options.id) === "RUNNING") {
+                    clearTimeout(v2.timeout);
+                    clearTimeout(v2.expiration);
+                    v2.job.doDrop({
                       message: options.dropErrorMessage
                     });
                   }
@@ -83917,9 +83917,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -84090,10 +84090,10 @@ function runFromResult(result, ref, sha) {
     createdAt: result.createdAt,
     ...ref === void 0 ? {} : { ref },
     ...sha === void 0 ? {} : { sha },
-    workloads: result.workloads.map((w) => ({
-      id: w.id,
-      ...w.contentHash == null ? {} : { contentHash: w.contentHash },
-      points: w.points.map((p) => ({ threads: p.threads, medianNs: p.medianNs }))
+    workloads: result.workloads.map((w2) => ({
+      id: w2.id,
+      ...w2.contentHash == null ? {} : { contentHash: w2.contentHash },
+      points: w2.points.map((p2) => ({ threads: p2.threads, medianNs: p2.medianNs }))
     }))
   };
 }
@@ -84135,7 +84135,7 @@ function mergeRun(baseline, result, opts = {}) {
     );
   }
   const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
-    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)
+    (a, b2) => Date.parse(a.createdAt) - Date.parse(b2.createdAt)
   );
   const runs = all.slice(Math.max(0, all.length - maxRuns));
   return {
@@ -84153,7 +84153,7 @@ function mergeRun(baseline, result, opts = {}) {
 function cellHistory(baseline, workloadId, threads) {
   const medians = [];
   for (const run3 of baseline.runs) {
-    const point = run3.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads);
+    const point = run3.workloads.find((w2) => w2.id === workloadId)?.points.find((p2) => p2.threads === threads);
     if (point !== void 0) medians.push(point.medianNs);
   }
   return medians;
@@ -84174,7 +84174,7 @@ function normalizeCpuModel(model) {
 }
 function computeFingerprint(fields) {
   const normalized = { ...fields, cpuModel: normalizeCpuModel(fields.cpuModel) };
-  const payload = JSON.stringify(FINGERPRINT_FIELD_NAMES.map((k) => [k, normalized[k]]));
+  const payload = JSON.stringify(FINGERPRINT_FIELD_NAMES.map((k2) => [k2, normalized[k2]]));
   return createHash("sha256").update(payload).digest("hex").slice(0, 16);
 }
 function fingerprintFields(machine) {
@@ -84187,10 +84187,10 @@ function fingerprintFields(machine) {
     onnxruntime: machine.onnxruntime ?? ""
   };
 }
-function fingerprintDifferences(a, b) {
+function fingerprintDifferences(a, b2) {
   const fa = fingerprintFields(a);
-  const fb = fingerprintFields(b);
-  return FINGERPRINT_FIELD_NAMES.filter((k) => fa[k] !== fb[k]).map((field2) => ({
+  const fb = fingerprintFields(b2);
+  return FINGERPRINT_FIELD_NAMES.filter((k2) => fa[k2] !== fb[k2]).map((field2) => ({
     field: field2,
     a: fa[field2],
     b: fb[field2]
@@ -84205,22 +84205,22 @@ function mulberry32(seed) {
   let state3 = seed >>> 0;
   return () => {
     state3 = state3 + 1831565813 | 0;
-    let z2 = Math.imul(state3 ^ state3 >>> 15, state3 | 1);
-    z2 ^= z2 + Math.imul(z2 ^ z2 >>> 7, z2 | 61);
-    return ((z2 ^ z2 >>> 14) >>> 0) / 4294967296;
+    let z3 = Math.imul(state3 ^ state3 >>> 15, state3 | 1);
+    z3 ^= z3 + Math.imul(z3 ^ z3 >>> 7, z3 | 61);
+    return ((z3 ^ z3 >>> 14) >>> 0) / 4294967296;
   };
 }
 
 // node_modules/simple-statistics/dist/simple-statistics.mjs
-function quantileSorted(x, p) {
-  var idx = (x.length - 1) * p;
+function quantileSorted(x, p2) {
+  var idx = (x.length - 1) * p2;
   if (x.length === 0) {
     throw new Error("quantile requires at least one data point.");
-  } else if (p < 0 || p > 1) {
+  } else if (p2 < 0 || p2 > 1) {
     throw new Error("quantiles must be between 0 and 1");
-  } else if (p === 1) {
+  } else if (p2 === 1) {
     return x[x.length - 1];
-  } else if (p === 0) {
+  } else if (p2 === 0) {
     return x[0];
   } else if (idx % 1 !== 0) {
     var lower = Math.floor(idx);
@@ -84231,114 +84231,114 @@ function quantileSorted(x, p) {
     return x[idx];
   }
 }
-function quickselect(arr2, k, left, right) {
+function quickselect(arr2, k2, left, right) {
   left = left || 0;
   right = right || arr2.length - 1;
   while (right > left) {
     if (right - left > 600) {
       var n = right - left + 1;
-      var m = k - left + 1;
-      var z2 = Math.log(n);
-      var s = 0.5 * Math.exp(2 * z2 / 3);
-      var sd = 0.5 * Math.sqrt(z2 * s * (n - s) / n);
-      if (m - n / 2 < 0) {
+      var m2 = k2 - left + 1;
+      var z3 = Math.log(n);
+      var s3 = 0.5 * Math.exp(2 * z3 / 3);
+      var sd = 0.5 * Math.sqrt(z3 * s3 * (n - s3) / n);
+      if (m2 - n / 2 < 0) {
         sd *= -1;
       }
-      var newLeft = Math.max(left, Math.floor(k - m * s / n + sd));
+      var newLeft = Math.max(left, Math.floor(k2 - m2 * s3 / n + sd));
       var newRight = Math.min(
         right,
-        Math.floor(k + (n - m) * s / n + sd)
+        Math.floor(k2 + (n - m2) * s3 / n + sd)
       );
-      quickselect(arr2, k, newLeft, newRight);
+      quickselect(arr2, k2, newLeft, newRight);
     }
-    var t = arr2[k];
+    var t = arr2[k2];
     var i = left;
-    var j = right;
-    swap(arr2, left, k);
+    var j2 = right;
+    swap(arr2, left, k2);
     if (arr2[right] > t) {
       swap(arr2, left, right);
     }
-    while (i < j) {
-      swap(arr2, i, j);
+    while (i < j2) {
+      swap(arr2, i, j2);
       i++;
-      j--;
+      j2--;
       while (arr2[i] < t) {
         i++;
       }
-      while (arr2[j] > t) {
-        j--;
+      while (arr2[j2] > t) {
+        j2--;
       }
     }
     if (arr2[left] === t) {
-      swap(arr2, left, j);
+      swap(arr2, left, j2);
     } else {
-      j++;
-      swap(arr2, j, right);
+      j2++;
+      swap(arr2, j2, right);
     }
-    if (j <= k) {
-      left = j + 1;
+    if (j2 <= k2) {
+      left = j2 + 1;
     }
-    if (k <= j) {
-      right = j - 1;
+    if (k2 <= j2) {
+      right = j2 - 1;
     }
   }
 }
-function swap(arr2, i, j) {
+function swap(arr2, i, j2) {
   var tmp = arr2[i];
-  arr2[i] = arr2[j];
-  arr2[j] = tmp;
+  arr2[i] = arr2[j2];
+  arr2[j2] = tmp;
 }
-function quantile(x, p) {
+function quantile(x, p2) {
   var copy = x.slice();
-  if (Array.isArray(p)) {
-    multiQuantileSelect(copy, p);
+  if (Array.isArray(p2)) {
+    multiQuantileSelect(copy, p2);
     var results = [];
-    for (var i = 0; i < p.length; i++) {
-      results[i] = quantileSorted(copy, p[i]);
+    for (var i = 0; i < p2.length; i++) {
+      results[i] = quantileSorted(copy, p2[i]);
     }
     return results;
   } else {
-    var idx = quantileIndex(copy.length, p);
+    var idx = quantileIndex(copy.length, p2);
     quantileSelect(copy, idx, 0, copy.length - 1);
-    return quantileSorted(copy, p);
+    return quantileSorted(copy, p2);
   }
 }
-function quantileSelect(arr2, k, left, right) {
-  if (k % 1 === 0) {
-    quickselect(arr2, k, left, right);
+function quantileSelect(arr2, k2, left, right) {
+  if (k2 % 1 === 0) {
+    quickselect(arr2, k2, left, right);
   } else {
-    k = Math.floor(k);
-    quickselect(arr2, k, left, right);
-    quickselect(arr2, k + 1, k + 1, right);
+    k2 = Math.floor(k2);
+    quickselect(arr2, k2, left, right);
+    quickselect(arr2, k2 + 1, k2 + 1, right);
   }
 }
-function multiQuantileSelect(arr2, p) {
+function multiQuantileSelect(arr2, p2) {
   var positions = /* @__PURE__ */ new Set();
-  for (var i = 0; i < p.length; i++) {
-    var idx = quantileIndex(arr2.length, p[i]);
+  for (var i = 0; i < p2.length; i++) {
+    var idx = quantileIndex(arr2.length, p2[i]);
     positions.add(Math.floor(idx));
     positions.add(Math.ceil(idx));
   }
   var indices = Array.from(positions).sort(compare);
   multiselect(arr2, indices, 0, indices.length - 1, 0, arr2.length - 1);
 }
-function multiselect(arr2, indices, lo, hi, left, right) {
-  if (lo > hi) {
+function multiselect(arr2, indices, lo2, hi2, left, right) {
+  if (lo2 > hi2) {
     return;
   }
-  var mid = lo + hi >> 1;
+  var mid = lo2 + hi2 >> 1;
   quickselect(arr2, indices[mid], left, right);
-  multiselect(arr2, indices, lo, mid - 1, left, indices[mid] - 1);
-  multiselect(arr2, indices, mid + 1, hi, indices[mid] + 1, right);
+  multiselect(arr2, indices, lo2, mid - 1, left, indices[mid] - 1);
+  multiselect(arr2, indices, mid + 1, hi2, indices[mid] + 1, right);
 }
-function compare(a, b) {
-  return a - b;
+function compare(a, b2) {
+  return a - b2;
 }
-function quantileIndex(len, p) {
-  var idx = (len - 1) * p;
-  if (p === 1) {
+function quantileIndex(len, p2) {
+  var idx = (len - 1) * p2;
+  if (p2 === 1) {
     return len - 1;
-  } else if (p === 0) {
+  } else if (p2 === 0) {
     return 0;
   } else if (idx % 1 !== 0) {
     return idx;
@@ -84372,31 +84372,31 @@ BayesianClassifier.prototype.train = function train(item, category) {
   if (!this.data[category]) {
     this.data[category] = {};
   }
-  for (var k in item) {
-    var v = item[k];
-    if (this.data[category][k] === void 0) {
-      this.data[category][k] = {};
+  for (var k2 in item) {
+    var v2 = item[k2];
+    if (this.data[category][k2] === void 0) {
+      this.data[category][k2] = {};
     }
-    if (this.data[category][k][v] === void 0) {
-      this.data[category][k][v] = 0;
+    if (this.data[category][k2][v2] === void 0) {
+      this.data[category][k2][v2] = 0;
     }
-    this.data[category][k][v]++;
+    this.data[category][k2][v2]++;
   }
   this.totalCount++;
 };
 BayesianClassifier.prototype.score = function score(item) {
   var odds = {};
   var category;
-  for (var k in item) {
-    var v = item[k];
+  for (var k2 in item) {
+    var v2 = item[k2];
     for (category in this.data) {
       if (odds[category] === void 0) {
         odds[category] = {};
       }
-      if (this.data[category][k]) {
-        odds[category][k + "_" + v] = (this.data[category][k][v] || 0) / this.totalCount;
+      if (this.data[category][k2]) {
+        odds[category][k2 + "_" + v2] = (this.data[category][k2][v2] || 0) / this.totalCount;
       } else {
-        odds[category][k + "_" + v] = 0;
+        odds[category][k2 + "_" + v2] = 0;
       }
     }
   }
@@ -84412,14 +84412,14 @@ BayesianClassifier.prototype.score = function score(item) {
 var g = 607 / 128;
 var LOGSQRT2PI = Math.log(Math.sqrt(2 * Math.PI));
 var SQRT_2PI$1 = Math.sqrt(2 * Math.PI);
-function cumulativeDistribution(z2) {
-  var sum = z2;
-  var tmp = z2;
+function cumulativeDistribution(z3) {
+  var sum = z3;
+  var tmp = z3;
   for (var i = 1; i < 30; i++) {
-    tmp *= z2 * z2 / (2 * i + 1);
+    tmp *= z3 * z3 / (2 * i + 1);
     sum += tmp;
   }
-  return Math.round((0.5 + sum / SQRT_2PI$1 * Math.exp(-z2 * z2 / 2)) * 1e4) / 1e4;
+  return Math.round((0.5 + sum / SQRT_2PI$1 * Math.exp(-z3 * z3 / 2)) * 1e4) / 1e4;
 }
 var standardNormalTable = [];
 for (z = 0; z <= 3.09; z += 0.01) {
@@ -84466,20 +84466,20 @@ PerceptronModel.prototype.train = function train2(features, label) {
 };
 
 // src/stats/internal.ts
-function assertFiniteSample(xs, fn, name = "xs") {
-  if (xs.length === 0) throw new RangeError(`${fn}: ${name} must not be empty`);
-  for (let i = 0; i < xs.length; i++) {
-    const v = xs[i];
-    if (!Number.isFinite(v)) {
-      throw new RangeError(`${fn}: ${name}[${i}] must be a finite number; got ${String(v)}`);
+function assertFiniteSample(xs2, fn, name = "xs") {
+  if (xs2.length === 0) throw new RangeError(`${fn}: ${name} must not be empty`);
+  for (let i = 0; i < xs2.length; i++) {
+    const v2 = xs2[i];
+    if (!Number.isFinite(v2)) {
+      throw new RangeError(`${fn}: ${name}[${i}] must be a finite number; got ${String(v2)}`);
     }
   }
 }
-function assertPositiveSample(xs, fn, name = "xs") {
-  assertFiniteSample(xs, fn, name);
-  for (let i = 0; i < xs.length; i++) {
-    if (!(xs[i] > 0)) {
-      throw new RangeError(`${fn}: ${name}[${i}] must be > 0; got ${String(xs[i])}`);
+function assertPositiveSample(xs2, fn, name = "xs") {
+  assertFiniteSample(xs2, fn, name);
+  for (let i = 0; i < xs2.length; i++) {
+    if (!(xs2[i] > 0)) {
+      throw new RangeError(`${fn}: ${name}[${i}] must be > 0; got ${String(xs2[i])}`);
     }
   }
 }
@@ -84488,41 +84488,41 @@ function assertConfidence(confidence, fn) {
     throw new RangeError(`${fn}: confidence must be in (0, 1); got ${String(confidence)}`);
   }
 }
-function selectInPlace(a, k, left = 0, right = a.length - 1) {
-  let lo = left;
-  let hi = right;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    const x0 = a[lo];
+function selectInPlace(a, k2, left = 0, right = a.length - 1) {
+  let lo2 = left;
+  let hi2 = right;
+  while (lo2 < hi2) {
+    const mid = lo2 + hi2 >>> 1;
+    const x0 = a[lo2];
     const x1 = a[mid];
-    const x2 = a[hi];
+    const x2 = a[hi2];
     const pivot = x0 < x1 ? x1 < x2 ? x1 : x0 < x2 ? x2 : x0 : x0 < x2 ? x0 : x1 < x2 ? x2 : x1;
-    let i = lo;
-    let j = hi;
+    let i = lo2;
+    let j2 = hi2;
     do {
       while (a[i] < pivot) i++;
-      while (pivot < a[j]) j--;
-      if (i <= j) {
+      while (pivot < a[j2]) j2--;
+      if (i <= j2) {
         const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
+        a[i] = a[j2];
+        a[j2] = t;
         i++;
-        j--;
+        j2--;
       }
-    } while (i <= j);
-    if (j < k) lo = i;
-    if (k < i) hi = j;
+    } while (i <= j2);
+    if (j2 < k2) lo2 = i;
+    if (k2 < i) hi2 = j2;
   }
-  return a[k];
+  return a[k2];
 }
-function quantileOfSorted(sorted, p) {
+function quantileOfSorted(sorted, p2) {
   const n = sorted.length;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const frac = h - lo;
-  const a = sorted[lo];
-  if (frac === 0 || lo + 1 >= n) return a;
-  return a + frac * (sorted[lo + 1] - a);
+  const h = (n - 1) * p2;
+  const lo2 = Math.floor(h);
+  const frac = h - lo2;
+  const a = sorted[lo2];
+  if (frac === 0 || lo2 + 1 >= n) return a;
+  return a + frac * (sorted[lo2 + 1] - a);
 }
 function resampledMedianOfSorted(sorted, counts, rand) {
   const n = sorted.length;
@@ -84533,24 +84533,24 @@ function resampledMedianOfSorted(sorted, counts, rand) {
   let i = 0;
   let seen = counts[0];
   while (seen <= kLo) seen += counts[++i];
-  const lo = sorted[i];
+  const lo2 = sorted[i];
   while (seen <= kHi) seen += counts[++i];
-  return (lo + sorted[i]) / 2;
+  return (lo2 + sorted[i]) / 2;
 }
 
 // src/stats/describe.ts
-function median2(xs) {
-  assertFiniteSample(xs, "median");
-  return median(xs);
+function median2(xs2) {
+  assertFiniteSample(xs2, "median");
+  return median(xs2);
 }
-function geometricMean(xs) {
-  assertFiniteSample(xs, "geometricMean");
-  for (let i = 0; i < xs.length; i++) {
-    if (xs[i] < 0) {
-      throw new RangeError(`geometricMean: xs[${i}] must be \u2265 0; got ${String(xs[i])}`);
+function geometricMean(xs2) {
+  assertFiniteSample(xs2, "geometricMean");
+  for (let i = 0; i < xs2.length; i++) {
+    if (xs2[i] < 0) {
+      throw new RangeError(`geometricMean: xs[${i}] must be \u2265 0; got ${String(xs2[i])}`);
     }
   }
-  return logAverage(xs);
+  return logAverage(xs2);
 }
 
 // src/stats/ci.ts
@@ -84581,34 +84581,34 @@ function orderStatRank(n, confidence) {
   const tail2 = (1 - confidence) / 2 * (1 + 1e-12);
   let logPmf = -n * Math.LN2;
   let cdf = 0;
-  let k = 0;
-  for (let j = 0; j < n; j++) {
+  let k2 = 0;
+  for (let j2 = 0; j2 < n; j2++) {
     cdf += Math.exp(logPmf);
     if (cdf > tail2) break;
-    k = j + 1;
-    logPmf += Math.log(n - j) - Math.log(j + 1);
+    k2 = j2 + 1;
+    logPmf += Math.log(n - j2) - Math.log(j2 + 1);
   }
-  return Math.min(k, Math.floor((n + 1) / 2));
+  return Math.min(k2, Math.floor((n + 1) / 2));
 }
-function medianCIOrderStat(xs, confidence = DEFAULT_CONFIDENCE) {
-  assertFiniteSample(xs, "medianCIOrderStat");
+function medianCIOrderStat(xs2, confidence = DEFAULT_CONFIDENCE) {
+  assertFiniteSample(xs2, "medianCIOrderStat");
   assertConfidence(confidence, "medianCIOrderStat");
-  const n = xs.length;
-  const k = Math.max(1, orderStatRank(n, confidence));
-  const buf = Float64Array.from(xs);
-  const lo = selectInPlace(buf, k - 1, 0, n - 1);
-  const hi = n - k === k - 1 ? lo : selectInPlace(buf, n - k, k, n - 1);
-  return [lo, hi];
+  const n = xs2.length;
+  const k2 = Math.max(1, orderStatRank(n, confidence));
+  const buf = Float64Array.from(xs2);
+  const lo2 = selectInPlace(buf, k2 - 1, 0, n - 1);
+  const hi2 = n - k2 === k2 - 1 ? lo2 : selectInPlace(buf, n - k2, k2, n - 1);
+  return [lo2, hi2];
 }
-function bootstrapMedianCI(xs, options) {
+function bootstrapMedianCI(xs2, options) {
   const fn = "bootstrapMedianCI";
-  assertFiniteSample(xs, fn);
+  assertFiniteSample(xs2, fn);
   const { confidence, resamples, seed } = resolveOptions(options, fn);
-  const sorted = Float64Array.from(xs).sort();
+  const sorted = Float64Array.from(xs2).sort();
   const counts = new Uint32Array(sorted.length);
   const stats = new Float64Array(resamples);
   const rand = mulberry32(seed);
-  for (let b = 0; b < resamples; b++) stats[b] = resampledMedianOfSorted(sorted, counts, rand);
+  for (let b2 = 0; b2 < resamples; b2++) stats[b2] = resampledMedianOfSorted(sorted, counts, rand);
   return percentileInterval(stats, confidence);
 }
 function bootstrapRatioOfMediansCI(base, cur, options) {
@@ -84623,10 +84623,10 @@ function bootstrapRatioOfMediansCI(base, cur, options) {
   const ratio = medianOfSorted(curSorted) / medianOfSorted(baseSorted);
   const stats = new Float64Array(resamples);
   const rand = mulberry32(seed);
-  for (let b = 0; b < resamples; b++) {
+  for (let b2 = 0; b2 < resamples; b2++) {
     const baseMedian = resampledMedianOfSorted(baseSorted, baseCounts, rand);
     const curMedian = resampledMedianOfSorted(curSorted, curCounts, rand);
-    stats[b] = curMedian / baseMedian;
+    stats[b2] = curMedian / baseMedian;
   }
   return { ratio, ci: percentileInterval(stats, confidence) };
 }
@@ -84646,18 +84646,18 @@ function bootstrapMedianOfLogRatiosCI(first, second, third) {
       );
     }
   } else {
-    const ps = first;
-    const b = new Array(ps.length);
-    const c = new Array(ps.length);
-    for (let i = 0; i < ps.length; i++) {
-      const pair = ps[i];
+    const ps2 = first;
+    const b2 = new Array(ps2.length);
+    const c = new Array(ps2.length);
+    for (let i = 0; i < ps2.length; i++) {
+      const pair = ps2[i];
       if (!Array.isArray(pair) || pair.length !== 2) {
         throw new TypeError(`${fn}: pairs[${i}] must be a [base, cur] pair`);
       }
-      b[i] = pair[0];
+      b2[i] = pair[0];
       c[i] = pair[1];
     }
-    base = b;
+    base = b2;
     cur = c;
     options = second;
   }
@@ -84672,9 +84672,9 @@ function bootstrapMedianOfLogRatiosCI(first, second, third) {
   const counts = new Uint32Array(n);
   const stats = new Float64Array(resamples);
   const rand = mulberry32(seed);
-  for (let b = 0; b < resamples; b++) stats[b] = resampledMedianOfSorted(logRatios, counts, rand);
-  const [lo, hi] = percentileInterval(stats, confidence);
-  return { ratio, ci: [Math.exp(lo), Math.exp(hi)] };
+  for (let b2 = 0; b2 < resamples; b2++) stats[b2] = resampledMedianOfSorted(logRatios, counts, rand);
+  const [lo2, hi2] = percentileInterval(stats, confidence);
+  return { ratio, ci: [Math.exp(lo2), Math.exp(hi2)] };
 }
 
 // src/stats/tests.ts
@@ -84709,25 +84709,25 @@ var ERFC_COF = [
   121e-18,
   -28e-18
 ];
-function erfcNonNegative(z2) {
-  const t = 2 / (2 + z2);
+function erfcNonNegative(z3) {
+  const t = 2 / (2 + z3);
   const ty = 4 * t - 2;
   let d = 0;
   let dd = 0;
-  for (let j = ERFC_COF.length - 1; j > 0; j--) {
+  for (let j2 = ERFC_COF.length - 1; j2 > 0; j2--) {
     const tmp = d;
-    d = ty * d - dd + ERFC_COF[j];
+    d = ty * d - dd + ERFC_COF[j2];
     dd = tmp;
   }
-  return t * Math.exp(-z2 * z2 + 0.5 * (ERFC_COF[0] + ty * d) - dd);
+  return t * Math.exp(-z3 * z3 + 0.5 * (ERFC_COF[0] + ty * d) - dd);
 }
-function normalSf(z2) {
-  if (Number.isNaN(z2)) return NaN;
-  if (z2 >= 0) return 0.5 * erfcNonNegative(z2 / Math.SQRT2);
-  return 1 - 0.5 * erfcNonNegative(-z2 / Math.SQRT2);
+function normalSf(z3) {
+  if (Number.isNaN(z3)) return NaN;
+  if (z3 >= 0) return 0.5 * erfcNonNegative(z3 / Math.SQRT2);
+  return 1 - 0.5 * erfcNonNegative(-z3 / Math.SQRT2);
 }
-function sortedCopy(xs) {
-  return Float64Array.from(xs).sort();
+function sortedCopy(xs2) {
+  return Float64Array.from(xs2).sort();
 }
 function mannWhitneyU(x, y, alternative = "two-sided") {
   const fn = "mannWhitneyU";
@@ -84744,20 +84744,20 @@ function mannWhitneyU(x, y, alternative = "two-sided") {
   const n2 = sy.length;
   const n = n1 + n2;
   let i = 0;
-  let j = 0;
+  let j2 = 0;
   let passed = 0;
   let rankSumX = 0;
   let tieTerm = 0;
-  while (i < n1 || j < n2) {
-    const v = j >= n2 || i < n1 && sx[i] <= sy[j] ? sx[i] : sy[j];
+  while (i < n1 || j2 < n2) {
+    const v2 = j2 >= n2 || i < n1 && sx[i] <= sy[j2] ? sx[i] : sy[j2];
     let cx = 0;
     let cy = 0;
-    while (i < n1 && sx[i] === v) {
+    while (i < n1 && sx[i] === v2) {
       i++;
       cx++;
     }
-    while (j < n2 && sy[j] === v) {
-      j++;
+    while (j2 < n2 && sy[j2] === v2) {
+      j2++;
       cy++;
     }
     const t = cx + cy;
@@ -84767,23 +84767,23 @@ function mannWhitneyU(x, y, alternative = "two-sided") {
   }
   const u1 = rankSumX - n1 * (n1 + 1) / 2;
   const u2 = n1 * n2 - u1;
-  const u = alternative === "greater" ? u1 : alternative === "less" ? u2 : Math.max(u1, u2);
+  const u3 = alternative === "greater" ? u1 : alternative === "less" ? u2 : Math.max(u1, u2);
   const factor = alternative === "two-sided" ? 2 : 1;
   const sigma = Math.sqrt(n1 * n2 / 12 * (n + 1 - tieTerm / (n * (n - 1))));
   if (!(sigma > 0)) return { u: u1, p: 1 };
-  const z2 = (u - n1 * n2 / 2 - 0.5) / sigma;
-  const p = Math.min(1, Math.max(0, factor * normalSf(z2)));
-  return { u: u1, p };
+  const z3 = (u3 - n1 * n2 / 2 - 0.5) / sigma;
+  const p2 = Math.min(1, Math.max(0, factor * normalSf(z3)));
+  return { u: u1, p: p2 };
 }
-function studentTQuantile(p, df) {
-  if (!(p > 0 && p < 1)) {
-    throw new RangeError(`studentTQuantile: p must be in (0, 1); got ${String(p)}`);
+function studentTQuantile(p2, df) {
+  if (!(p2 > 0 && p2 < 1)) {
+    throw new RangeError(`studentTQuantile: p must be in (0, 1); got ${String(p2)}`);
   }
   if (!(df > 0) || !Number.isFinite(df)) {
     throw new RangeError(`studentTQuantile: df must be a finite number > 0; got ${String(df)}`);
   }
-  const q = import_jstat.default.studentt.inv(p, df);
-  return q === 0 ? 0 : q;
+  const q2 = import_jstat.default.studentt.inv(p2, df);
+  return q2 === 0 ? 0 : q2;
 }
 function robustTPredictionUpperLimit(history, confidence = 0.95) {
   const fn = "robustTPredictionUpperLimit";
@@ -84796,21 +84796,21 @@ function robustTPredictionUpperLimit(history, confidence = 0.95) {
   return center + studentTQuantile(confidence, n - 1) * mad * Math.sqrt(1 + 1 / n);
 }
 function holm(pValues) {
-  const m = pValues.length;
-  for (let i = 0; i < m; i++) {
-    const p = pValues[i];
-    if (!(p >= 0 && p <= 1)) {
-      throw new RangeError(`holm: pValues[${i}] must be in [0, 1]; got ${String(p)}`);
+  const m2 = pValues.length;
+  for (let i = 0; i < m2; i++) {
+    const p2 = pValues[i];
+    if (!(p2 >= 0 && p2 <= 1)) {
+      throw new RangeError(`holm: pValues[${i}] must be in [0, 1]; got ${String(p2)}`);
     }
   }
-  const order = Array.from({ length: m }, (_, i) => i).sort(
-    (a, b) => pValues[a] - pValues[b] || a - b
+  const order = Array.from({ length: m2 }, (_2, i) => i).sort(
+    (a, b2) => pValues[a] - pValues[b2] || a - b2
   );
-  const adjusted = new Array(m);
+  const adjusted = new Array(m2);
   let running = 0;
-  for (let rank = 0; rank < m; rank++) {
+  for (let rank = 0; rank < m2; rank++) {
     const idx = order[rank];
-    running = Math.max(running, Math.min(1, (m - rank) * pValues[idx]));
+    running = Math.max(running, Math.min(1, (m2 - rank) * pValues[idx]));
     adjusted[idx] = running;
   }
   return adjusted;
@@ -84866,9 +84866,9 @@ function compareResults(baseline, current, opts = {}) {
   }
   const pairs = pairWorkloads(doc.latest, current);
   const onlyBase = doc.latest.workloads.filter(
-    (w) => !current.workloads.some((c) => c.id === w.id)
+    (w2) => !current.workloads.some((c) => c.id === w2.id)
   );
-  const onlyCur = current.workloads.filter((w) => !doc.latest.workloads.some((b) => b.id === w.id));
+  const onlyCur = current.workloads.filter((w2) => !doc.latest.workloads.some((b2) => b2.id === w2.id));
   const noBaselineHere = (reason) => ({
     kind: "no-baseline",
     ...base,
@@ -84899,13 +84899,13 @@ function compareResults(baseline, current, opts = {}) {
     notes,
     cells,
     maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
-    workloadsOnlyInBaseline: onlyBase.map((w) => w.id),
-    workloadsOnlyInCurrent: onlyCur.map((w) => w.id)
+    workloadsOnlyInBaseline: onlyBase.map((w2) => w2.id),
+    workloadsOnlyInCurrent: onlyCur.map((w2) => w2.id)
   };
   return decide(compared, gated);
 }
 function resolveSettings(opts) {
-  const s = {
+  const s3 = {
     threshold: opts.threshold ?? DEFAULT_THRESHOLD,
     confidence: opts.confidence ?? DEFAULT_CONFIDENCE2,
     minHistory: opts.minHistory ?? DEFAULT_MIN_HISTORY,
@@ -84915,17 +84915,17 @@ function resolveSettings(opts) {
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
     resamples: opts.resamples ?? DEFAULT_RESAMPLES2
   };
-  if (!(s.threshold >= 0 && Number.isFinite(s.threshold))) {
-    throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(s.threshold)}`);
+  if (!(s3.threshold >= 0 && Number.isFinite(s3.threshold))) {
+    throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(s3.threshold)}`);
   }
-  if (!(s.confidence > 0 && s.confidence < 1)) {
-    throw new RangeError(`confidence must be in (0, 1); got ${String(s.confidence)}`);
+  if (!(s3.confidence > 0 && s3.confidence < 1)) {
+    throw new RangeError(`confidence must be in (0, 1); got ${String(s3.confidence)}`);
   }
-  if (!Number.isInteger(s.minHistory) || s.minHistory < 2) {
-    throw new RangeError(`minHistory must be an integer \u2265 2; got ${String(s.minHistory)}`);
+  if (!Number.isInteger(s3.minHistory) || s3.minHistory < 2) {
+    throw new RangeError(`minHistory must be an integer \u2265 2; got ${String(s3.minHistory)}`);
   }
-  if (!isGateMode(s.gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
-  return s;
+  if (!isGateMode(s3.gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
+  return s3;
 }
 function summarize(baseline) {
   const doc = baseline.document;
@@ -84943,11 +84943,11 @@ function describeMismatch(doc, current, differences) {
   return differences.map((d) => `${d.field} ${JSON.stringify(d.a)} (baseline) \u2260 ${JSON.stringify(d.b)} (this run)`).join(", ");
 }
 function listIds(workloads) {
-  return workloads.length === 0 ? "none" : workloads.map((w) => w.id).join(", ");
+  return workloads.length === 0 ? "none" : workloads.map((w2) => w2.id).join(", ");
 }
 function pairWorkloads(latest, current) {
   return current.workloads.flatMap((cur) => {
-    const base = latest.workloads.find((w) => w.id === cur.id);
+    const base = latest.workloads.find((w2) => w2.id === cur.id);
     return base === void 0 ? [] : [{ base, cur }];
   });
 }
@@ -84967,7 +84967,7 @@ function measurePair({ base, cur }, doc, settings, notes) {
   }
   const cells = [];
   for (const cp3 of cur.points) {
-    const bp = base.points.find((p) => p.threads === cp3.threads);
+    const bp = base.points.find((p2) => p2.threads === cp3.threads);
     if (bp === void 0) continue;
     cells.push({
       ...measureCell(base.id, cp3.threads, [bp, cp3], doc, settings),
@@ -84975,10 +84975,10 @@ function measurePair({ base, cur }, doc, settings, notes) {
       contentChanged
     });
   }
-  const missing = base.points.filter((b) => !cur.points.some((c) => c.threads === b.threads));
+  const missing = base.points.filter((b2) => !cur.points.some((c) => c.threads === b2.threads));
   if (missing.length > 0) {
     notes.push(
-      `${cur.id}: thread counts ${missing.map((p) => p.threads).join(", ")} are in the baseline only`
+      `${cur.id}: thread counts ${missing.map((p2) => p2.threads).join(", ")} are in the baseline only`
     );
   }
   return cells;
@@ -84986,7 +84986,7 @@ function measurePair({ base, cur }, doc, settings, notes) {
 function measureCell(workload, threads, [bp, cp3], doc, settings) {
   const baseSamples = bp.samplesNs;
   const curSamples = cp3.samplesNs;
-  const usable = (xs) => xs.length >= MIN_SAMPLES && xs.every((x) => Number.isFinite(x) && x > 0);
+  const usable = (xs2) => xs2.length >= MIN_SAMPLES && xs2.every((x) => Number.isFinite(x) && x > 0);
   let baselineMedianNs = bp.medianNs;
   let currentMedianNs = cp3.medianNs;
   let ratio = currentMedianNs / baselineMedianNs;
@@ -85005,7 +85005,7 @@ function measureCell(workload, threads, [bp, cp3], doc, settings) {
     ci95 = boot.ci;
     pValue = mannWhitneyU(curSamples, baseSamples, "greater").p;
   }
-  const history = cellHistory(doc, workload, threads).filter((m) => m > 0);
+  const history = cellHistory(doc, workload, threads).filter((m2) => m2 > 0);
   return {
     workload,
     threads,
@@ -85027,13 +85027,13 @@ function cellSeed(seed, workload, threads) {
   }
   return (h ^ seed) >>> 0;
 }
-function adjustAndDecide(measured, s) {
-  const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate));
+function adjustAndDecide(measured, s3) {
+  const gatedAdj = holmWhere(measured, (c) => isGated(c, s3.gate));
   const allAdj = holmWhere(measured, () => true);
-  const alpha = 1 - s.confidence;
-  const gatedWithHistory = measured.filter((c) => isGated(c, s.gate) && c.historyLogs).length;
+  const alpha = 1 - s3.confidence;
+  const gatedWithHistory = measured.filter((c) => isGated(c, s3.gate) && c.historyLogs).length;
   return measured.map((c, i) => {
-    const gated = isGated(c, s.gate);
+    const gated = isGated(c, s3.gate);
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
     const { ciAboveOne, historyLogs, ...rest } = c;
     const level = 1 - alpha / (gated ? Math.max(1, gatedWithHistory) : 1);
@@ -85041,11 +85041,11 @@ function adjustAndDecide(measured, s) {
     const predictionLimitRatio = limit === null ? null : Math.exp(limit) / c.baselineMedianNs;
     const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit;
     const checks = {
-      slowdown: c.ratio - 1 >= s.threshold - 1e-12,
+      slowdown: c.ratio - 1 >= s3.threshold - 1e-12,
       ciAboveOne,
       significant: pAdjusted === null ? null : pAdjusted < alpha,
       beyondHistory,
-      beyondColdStart: beyondHistory === null ? c.ratio - 1 >= Math.max(s.threshold, s.coldStartThreshold) - 1e-12 : null
+      beyondColdStart: beyondHistory === null ? c.ratio - 1 >= Math.max(s3.threshold, s3.coldStartThreshold) - 1e-12 : null
     };
     const all = checks.slowdown && ciAboveOne === true && checks.significant === true && beyondHistory !== false && checks.beyondColdStart !== false;
     const status = all ? "regression" : checks.slowdown ? "inconclusive" : "pass";
@@ -85064,8 +85064,8 @@ function holmWhere(cells, pick) {
   const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
   const adjusted = holm(idx.map((i) => cells[i].pValue));
   const out = new Array(cells.length).fill(void 0);
-  idx.forEach((cellIndex, k) => {
-    out[cellIndex] = adjusted[k];
+  idx.forEach((cellIndex, k2) => {
+    out[cellIndex] = adjusted[k2];
   });
   return out;
 }
@@ -85181,18 +85181,18 @@ function parseCpuList(text) {
   if (trimmed === "") return [];
   const cpus2 = /* @__PURE__ */ new Set();
   for (const part of trimmed.split(",")) {
-    const m = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*$/.exec(part);
-    if (!m) throw new Error(`not a cpulist: ${JSON.stringify(text)}`);
-    const lo = Number(m[1]);
-    const hi = m[2] === void 0 ? lo : Number(m[2]);
-    if (hi < lo) throw new Error(`not a cpulist (range ${lo}-${hi}): ${JSON.stringify(text)}`);
-    if (hi - lo > 65536) throw new Error(`cpulist range too large: ${JSON.stringify(text)}`);
-    for (let c = lo; c <= hi; c++) cpus2.add(c);
+    const m2 = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*$/.exec(part);
+    if (!m2) throw new Error(`not a cpulist: ${JSON.stringify(text)}`);
+    const lo2 = Number(m2[1]);
+    const hi2 = m2[2] === void 0 ? lo2 : Number(m2[2]);
+    if (hi2 < lo2) throw new Error(`not a cpulist (range ${lo2}-${hi2}): ${JSON.stringify(text)}`);
+    if (hi2 - lo2 > 65536) throw new Error(`cpulist range too large: ${JSON.stringify(text)}`);
+    for (let c = lo2; c <= hi2; c++) cpus2.add(c);
   }
-  return [...cpus2].sort((a, b) => a - b);
+  return [...cpus2].sort((a, b2) => a - b2);
 }
 function formatCpuList(cpus2) {
-  const sorted = [...new Set(cpus2)].sort((a, b) => a - b);
+  const sorted = [...new Set(cpus2)].sort((a, b2) => a - b2);
   const parts = [];
   let i = 0;
   while (i < sorted.length) {
@@ -85208,8 +85208,8 @@ function formatCpuList(cpus2) {
   return parts.join(",");
 }
 function parseStatusAffinity(statusText) {
-  const m = /^Cpus_allowed_list:\s*(.*)$/m.exec(statusText);
-  return m ? parseCpuList(m[1] ?? "") : null;
+  const m2 = /^Cpus_allowed_list:\s*(.*)$/m.exec(statusText);
+  return m2 ? parseCpuList(m2[1] ?? "") : null;
 }
 function parseCpuInfo(text) {
   const entries = [];
@@ -85230,36 +85230,36 @@ function parseCpuInfo(text) {
 function parseProcCgroup(text) {
   const out = [];
   for (const line of text.split("\n")) {
-    const m = /^(\d+):([^:]*):(.*)$/.exec(line.trim());
-    if (!m) continue;
-    const controllers = (m[2] ?? "").split(",").filter((c) => c !== "");
-    out.push({ hierarchyId: Number(m[1]), controllers, path: m[3] ?? "/" });
+    const m2 = /^(\d+):([^:]*):(.*)$/.exec(line.trim());
+    if (!m2) continue;
+    const controllers = (m2[2] ?? "").split(",").filter((c) => c !== "");
+    out.push({ hierarchyId: Number(m2[1]), controllers, path: m2[3] ?? "/" });
   }
   return out;
 }
-function unescapeMount(s) {
-  return s.replace(/\\([0-7]{3})/g, (_m, oct) => String.fromCharCode(parseInt(oct, 8)));
+function unescapeMount(s3) {
+  return s3.replace(/\\([0-7]{3})/g, (_m, oct) => String.fromCharCode(parseInt(oct, 8)));
 }
 function parseMountInfo(text) {
   const out = [];
   for (const line of text.split("\n")) {
-    const f = line.trim().split(" ");
-    const sep11 = f.indexOf("-", 6);
-    if (f.length < 7 || sep11 < 0 || f.length < sep11 + 3) continue;
+    const f2 = line.trim().split(" ");
+    const sep10 = f2.indexOf("-", 6);
+    if (f2.length < 7 || sep10 < 0 || f2.length < sep10 + 3) continue;
     out.push({
-      root: unescapeMount(f[3] ?? "/"),
-      mountPoint: unescapeMount(f[4] ?? "/"),
-      fsType: f[sep11 + 1] ?? "",
-      superOptions: (f[sep11 + 3] ?? "").split(",")
+      root: unescapeMount(f2[3] ?? "/"),
+      mountPoint: unescapeMount(f2[4] ?? "/"),
+      fsType: f2[sep10 + 1] ?? "",
+      superOptions: (f2[sep10 + 3] ?? "").split(",")
     });
   }
   return out;
 }
 function parseCgroupV2Max(text) {
-  const m = /^\s*(max|\d+)(?:\s+(\d+))?\s*$/.exec(text);
-  if (!m || m[1] === "max") return null;
-  const quota = Number(m[1]);
-  const period = m[2] === void 0 ? 1e5 : Number(m[2]);
+  const m2 = /^\s*(max|\d+)(?:\s+(\d+))?\s*$/.exec(text);
+  if (!m2 || m2[1] === "max") return null;
+  const quota = Number(m2[1]);
+  const period = m2[2] === void 0 ? 1e5 : Number(m2[2]);
   if (!(quota > 0) || !(period > 0)) return null;
   return quota / period;
 }
@@ -85270,10 +85270,10 @@ function parseCgroupV1Quota(quotaText, periodText) {
   return quota / period;
 }
 function parseModelNameClockMHz(modelName) {
-  const m = /@\s*(\d+(?:\.\d+)?)\s*([GM])Hz/i.exec(modelName);
-  if (!m) return null;
-  const v = Number(m[1]);
-  const mhz = (m[2] ?? "").toUpperCase() === "G" ? v * 1e3 : v;
+  const m2 = /@\s*(\d+(?:\.\d+)?)\s*([GM])Hz/i.exec(modelName);
+  if (!m2) return null;
+  const v2 = Number(m2[1]);
+  const mhz = (m2[2] ?? "").toUpperCase() === "G" ? v2 * 1e3 : v2;
   return mhz > 0 ? mhz : null;
 }
 function parseSysfsInt(text) {
@@ -85292,7 +85292,7 @@ function cgroupDirs(mount, cgroupPath) {
   else if (path17 === root) rel = "/";
   else if (path17.startsWith(root + "/")) rel = path17.slice(root.length);
   else return [mount.mountPoint];
-  const segments = rel.split("/").filter((s) => s !== "" && s !== ".");
+  const segments = rel.split("/").filter((s3) => s3 !== "" && s3 !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
   const dirs = [];
   for (let i = segments.length; i >= 0; i--) {
@@ -85305,15 +85305,15 @@ function cgroupHierarchies(procCgroup, mounts) {
   const v2 = procCgroup.find((e) => e.hierarchyId === 0 && e.controllers.length === 0);
   const v1 = procCgroup.find((e) => e.controllers.includes("cpu"));
   if (v2) {
-    const v2Mounts = mounts ? mounts.filter((m) => m.fsType === "cgroup2") : [{ root: "/", mountPoint: "/sys/fs/cgroup" }];
-    for (const m of v2Mounts) out.push({ version: 2, dirs: cgroupDirs(m, v2.path) });
+    const v2Mounts = mounts ? mounts.filter((m2) => m2.fsType === "cgroup2") : [{ root: "/", mountPoint: "/sys/fs/cgroup" }];
+    for (const m2 of v2Mounts) out.push({ version: 2, dirs: cgroupDirs(m2, v2.path) });
   }
   if (v1) {
-    const v1Mounts = mounts ? mounts.filter((m) => m.fsType === "cgroup" && m.superOptions.includes("cpu")) : [
+    const v1Mounts = mounts ? mounts.filter((m2) => m2.fsType === "cgroup" && m2.superOptions.includes("cpu")) : [
       { root: "/", mountPoint: "/sys/fs/cgroup/cpu,cpuacct" },
       { root: "/", mountPoint: "/sys/fs/cgroup/cpu" }
     ];
-    for (const m of v1Mounts) out.push({ version: 1, dirs: cgroupDirs(m, v1.path) });
+    for (const m2 of v1Mounts) out.push({ version: 1, dirs: cgroupDirs(m2, v1.path) });
   }
   return out;
 }
@@ -85353,7 +85353,7 @@ function readCgroupQuota(read2) {
   }
   const versions = [...new Set(hierarchies.map((h) => h.version))].sort();
   const tightest = limits.reduce(
-    (a, b) => a === null || b.cpus < a.cpus ? b : a,
+    (a, b2) => a === null || b2.cpus < a.cpus ? b2 : a,
     null
   );
   return { cpus: tightest?.cpus ?? null, source: tightest?.source ?? null, versions };
@@ -85380,7 +85380,7 @@ function countPhysicalCores(cpus2) {
   return { cores: keys.size, method: "thread_siblings_list" };
 }
 function topologyFromCpuInfo(entries) {
-  const num2 = (s) => s !== void 0 && /^\d+$/.test(s) ? Number(s) : null;
+  const num2 = (s3) => s3 !== void 0 && /^\d+$/.test(s3) ? Number(s3) : null;
   return entries.map((e) => ({
     cpu: e.processor,
     packageId: num2(e.fields.get("physical id")),
@@ -85452,26 +85452,26 @@ var ARM_PARTS = {
   72: { 3329: { name: "Kunpeng-920" } },
   192: { 2755: { name: "AmpereOne" } }
 };
-function hexNumber(s) {
-  if (s === void 0) return null;
-  const t = s.trim().toLowerCase();
+function hexNumber(s3) {
+  if (s3 === void 0) return null;
+  const t = s3.trim().toLowerCase();
   if (!/^(0x[0-9a-f]+|\d+)$/.test(t)) return null;
   return t.startsWith("0x") ? parseInt(t.slice(2), 16) : Number(t);
 }
 var hex = (n, width) => `0x${n.toString(16).padStart(width, "0")}`;
 function armPart(implementer, part) {
   const imp = hexNumber(implementer);
-  const p = hexNumber(part);
-  if (imp === null || p === null) return null;
-  return ARM_PARTS[imp]?.[p] ?? null;
+  const p2 = hexNumber(part);
+  if (imp === null || p2 === null) return null;
+  return ARM_PARTS[imp]?.[p2] ?? null;
 }
 function armCpuName(implementer, part) {
   const imp = hexNumber(implementer);
-  const p = hexNumber(part);
-  if (imp === null || p === null) return null;
+  const p2 = hexNumber(part);
+  if (imp === null || p2 === null) return null;
   const vendor = ARM_IMPLEMENTERS[imp] ?? `implementer ${hex(imp, 2)}`;
-  const known = ARM_PARTS[imp]?.[p];
-  return known ? `${vendor} ${known.name}` : `${vendor} part ${hex(p, 3)}`;
+  const known = ARM_PARTS[imp]?.[p2];
+  return known ? `${vendor} ${known.name}` : `${vendor} part ${hex(p2, 3)}`;
 }
 function armCoreFlops(implementer, part) {
   const known = armPart(implementer, part);
@@ -85479,7 +85479,7 @@ function armCoreFlops(implementer, part) {
   return { flopsPerCycle: known.flopsPerCycle, isa: known.pipes ?? known.name };
 }
 function x86CoreFlops(cpu) {
-  const has = (f) => cpu.flags.has(f);
+  const has = (f2) => cpu.flags.has(f2);
   const amdLike = cpu.vendor === "AuthenticAMD" || cpu.vendor === "HygonGenuine";
   if (has("avx512f")) {
     if (amdLike && cpu.family !== null && cpu.family >= 26) {
@@ -85522,17 +85522,17 @@ function x86CoreFlops(cpu) {
 }
 var APPLE_M_PCORE_MHZ = { 1: 3200, 2: 3490, 3: 4050, 4: 4400 };
 function appleCoreFlops(modelName) {
-  const m = /\bApple M(\d+)\b/.exec(modelName);
-  if (!m) return null;
-  const gen = Number(m[1]);
+  const m2 = /\bApple M(\d+)\b/.exec(modelName);
+  if (!m2) return null;
+  const gen = Number(m2[1]);
   return {
     flopsPerCycle: 32,
     isa: `Apple M${gen} P-core: 4\xD7128-bit NEON FMA`,
     clockMHz: APPLE_M_PCORE_MHZ[gen] ?? null
   };
 }
-function cpuInfoNumber(s) {
-  return hexNumber(s);
+function cpuInfoNumber(s3) {
+  return hexNumber(s3);
 }
 
 // src/cpu/peak.ts
@@ -85751,7 +85751,7 @@ function describeLinuxCore(entries, node) {
     }
     const distinct = [...parts.values()];
     const only = distinct.length === 1 ? distinct[0] : void 0;
-    const cpuModel = distinct.map((p) => p.name).join(" + ");
+    const cpuModel = distinct.map((p2) => p2.name).join(" + ");
     if (only === void 0) {
       return {
         cpuModel,
@@ -85774,15 +85774,15 @@ function describeLinuxCore(entries, node) {
   return { cpuModel: modelName, core, modelNote: null };
 }
 function linuxClock(read2, cpus2, entries, cpuModel, node) {
-  const freqs = cpus2.map((c) => readInt(read2, `${CPU_DIR}/cpu${c}/cpufreq/cpuinfo_max_freq`)).filter((f) => f !== null && f > 0);
+  const freqs = cpus2.map((c) => readInt(read2, `${CPU_DIR}/cpu${c}/cpufreq/cpuinfo_max_freq`)).filter((f2) => f2 !== null && f2 > 0);
   if (freqs.length > 0) {
     return { mhz: Math.max(...freqs) / 1e3, source: "cpufreq cpuinfo_max_freq" };
   }
-  const mhz = entries.map((e) => Number(e.fields.get("cpu MHz"))).filter((f) => Number.isFinite(f) && f > 0);
+  const mhz = entries.map((e) => Number(e.fields.get("cpu MHz"))).filter((f2) => Number.isFinite(f2) && f2 > 0);
   if (mhz.length > 0) return { mhz: Math.max(...mhz), source: '/proc/cpuinfo "cpu MHz"' };
   const named = parseModelNameClockMHz(cpuModel);
   if (named !== null) return { mhz: named, source: "model name" };
-  const speeds = node.cpus.map((c) => c.speed).filter((s) => s > 0);
+  const speeds = node.cpus.map((c) => c.speed).filter((s3) => s3 > 0);
   if (speeds.length > 0) return { mhz: Math.max(...speeds), source: "os.cpus() speed" };
   return { mhz: null, source: "unknown" };
 }
@@ -85791,8 +85791,8 @@ function probeDarwin(sysctl, node) {
     `macOS has no CPU affinity mask or cgroup quota: availableCpus = os.availableParallelism() = ${node.availableParallelism}`
   ];
   const int = (name) => {
-    const v = sysctl(name);
-    return v === null ? null : parseSysfsInt(v);
+    const v2 = sysctl(name);
+    return v2 === null ? null : parseSysfsInt(v2);
   };
   const cpuModel = sysctl("machdep.cpu.brand_string") ?? node.cpus[0]?.model ?? "unknown";
   const physical = int("hw.physicalcpu");
@@ -85856,19 +85856,19 @@ function probeOther(platform3, node) {
 // src/workloads/matmul-model.ts
 var import_onnx_proto = __toESM(require_onnx(), 1);
 var { onnx } = import_onnx_proto.default;
-function matmulFlops({ m, k, n }) {
-  return 2 * m * k * n;
+function matmulFlops({ m: m2, k: k2, n }) {
+  return 2 * m2 * k2 * n;
 }
-function mlasMaxThreads({ m, k, n }) {
-  return Math.floor(m * n * k / 65536) + 1;
+function mlasMaxThreads({ m: m2, k: k2, n }) {
+  return Math.floor(m2 * n * k2 / 65536) + 1;
 }
-function matmulBytes({ m, k, n }, ops) {
-  const weights = ops * k * n;
-  const activations = m * k + (ops + 1) * m * n;
+function matmulBytes({ m: m2, k: k2, n }, ops) {
+  const weights = ops * k2 * n;
+  const activations = m2 * k2 + (ops + 1) * m2 * n;
   return 4 * (weights + activations);
 }
-function formatShape({ m, k, n }) {
-  return m === k && k === n ? `${n}` : `${m}x${k}x${n}`;
+function formatShape({ m: m2, k: k2, n }) {
+  return m2 === k2 && k2 === n ? `${n}` : `${m2}x${k2}x${n}`;
 }
 function seededData(count, fanIn, seed) {
   const rand = mulberry32(seed);
@@ -85890,24 +85890,24 @@ function valueInfo(name, dims) {
 }
 function buildMatMulModel(shape, ops, seed = 1) {
   if (!Number.isInteger(ops) || ops < 1) throw new RangeError(`ops must be a positive integer`);
-  const { m, k, n } = shape;
-  const layout = k === n && ops > 1 ? "chain" : "parallel";
+  const { m: m2, k: k2, n } = shape;
+  const layout = k2 === n && ops > 1 ? "chain" : "parallel";
   const nodes = [];
   const initializers = [];
   const outputs = [];
   for (let i = 0; i < ops; i++) {
     const weight = `B${i}`;
-    const data = seededData(k * n, k, seed + 1 + i);
+    const data = seededData(k2 * n, k2, seed + 1 + i);
     initializers.push({
       name: weight,
-      dims: [k, n],
+      dims: [k2, n],
       dataType: onnx.TensorProto.DataType.FLOAT,
       rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
     });
     const input = layout === "chain" && i > 0 ? `X${i}` : "A";
     const output = layout === "chain" && i < ops - 1 ? `X${i + 1}` : `Y${i}`;
     nodes.push({ opType: "MatMul", name: `matmul${i}`, input: [input, weight], output: [output] });
-    if (output.startsWith("Y")) outputs.push(valueInfo(output, [m, n]));
+    if (output.startsWith("Y")) outputs.push(valueInfo(output, [m2, n]));
   }
   const model = onnx.ModelProto.create({
     irVersion: 8,
@@ -85917,7 +85917,7 @@ function buildMatMulModel(shape, ops, seed = 1) {
       name: `matmul_${formatShape(shape)}_x${ops}`,
       node: nodes,
       initializer: initializers,
-      input: [valueInfo("A", [m, k])],
+      input: [valueInfo("A", [m2, k2])],
       output: outputs
     }
   });
@@ -85985,21 +85985,21 @@ function parseShape(text, input = "--sizes") {
   const expected = "a positive integer N (square) or MxKxN, e.g. 256 or 1x4096x4096";
   const parts = text.trim().toLowerCase().split("x");
   if (parts.length !== 1 && parts.length !== 3) throw invalid(input, text, expected);
-  const dims = parts.map((p) => /^\d+$/.test(p) ? Number(p) : NaN);
+  const dims = parts.map((p2) => /^\d+$/.test(p2) ? Number(p2) : NaN);
   if (dims.some((d) => !Number.isSafeInteger(d) || d < 1)) throw invalid(input, text, expected);
   if (dims.some((d) => d > MAX_DIM)) {
     throw invalid(input, text, `dimensions of at most ${MAX_DIM}`);
   }
-  const [m, k, n] = dims.length === 1 ? [dims[0], dims[0], dims[0]] : dims;
-  return { m, k, n };
+  const [m2, k2, n] = dims.length === 1 ? [dims[0], dims[0], dims[0]] : dims;
+  return { m: m2, k: k2, n };
 }
 function parseShapes(text, input = "--sizes") {
-  const items = text.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const items = text.split(/[,\s]+/).map((s3) => s3.trim()).filter((s3) => s3.length > 0);
   if (items.length === 0) throw invalid(input, text, "a comma-separated list of N or MxKxN");
-  const shapes = items.map((s) => parseShape(s, input));
+  const shapes = items.map((s3) => parseShape(s3, input));
   const ids = /* @__PURE__ */ new Set();
-  return shapes.filter((s) => {
-    const id = formatShape(s);
+  return shapes.filter((s3) => {
+    const id = formatShape(s3);
     if (ids.has(id)) return false;
     ids.add(id);
     return true;
@@ -86007,9 +86007,9 @@ function parseShapes(text, input = "--sizes") {
 }
 function planMatMulMemory(shapes, cells, freeBytes, input = "--sizes") {
   const budget = freeBytes * 0.5;
-  const gib = (b) => `${(b / 2 ** 30).toFixed(1)} GiB`;
+  const gib = (b2) => `${(b2 / 2 ** 30).toFixed(1)} GiB`;
   const need = (shape, ops) => matmulBytes(shape, ops) * (cells + 1);
-  const minimum = shapes.reduce((sum, s) => sum + need(s, 1), 0);
+  const minimum = shapes.reduce((sum, s3) => sum + need(s3, 1), 0);
   if (minimum > budget) {
     const list = shapes.map(formatShape).join(",");
     throw new InputError(
@@ -86030,9 +86030,9 @@ function matmulLabel(shape) {
   return `MatMul ${shape.m}\xD7${shape.k}\xD7${shape.n} float32`;
 }
 function pow2AtLeast(x, cap) {
-  let p = 1;
-  while (p < x && p < cap) p *= 2;
-  return p;
+  let p2 = 1;
+  while (p2 < x && p2 < cap) p2 *= 2;
+  return p2;
 }
 async function fastestCall(run3, warm, timed) {
   for (let i = 0; i < warm; i++) await run3();
@@ -86089,24 +86089,24 @@ async function createMatMulWorkload(ort, shape, options) {
 var DEFAULT_TOLERANCE = 0.05;
 function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE) {
   if (points.length === 0) throw new RangeError("no points to recommend from");
-  const fastest = points.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
+  const fastest = points.reduce((best, p2) => p2.medianNs < best.medianNs ? p2 : best);
   const limit = fastest.medianNs * (1 + tolerance);
-  const sorted = [...points].sort((a, b) => a.threads - b.threads);
-  const pick = sorted.find((p) => p.threads <= fastest.threads && p.ci95Ns[1] <= limit) ?? fastest;
+  const sorted = [...points].sort((a, b2) => a.threads - b2.threads);
+  const pick = sorted.find((p2) => p2.threads <= fastest.threads && p2.ci95Ns[1] <= limit) ?? fastest;
   const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
+  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p2) => p2.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
   return { fastest: fastest.threads, recommended: pick.threads, reason };
 }
 function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
   if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
-  const common = workloads.map((pts) => new Set(pts.map((p) => p.threads))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
-  const threads = [...common].sort((a, b) => a - b);
+  const common = workloads.map((pts) => new Set(pts.map((p2) => p2.threads))).reduce((a, b2) => new Set([...a].filter((t) => b2.has(t))));
+  const threads = [...common].sort((a, b2) => a - b2);
   if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
   const score2 = /* @__PURE__ */ new Map();
   for (const t of threads) {
     const normalized = workloads.map((pts) => {
-      const best = Math.min(...pts.map((p) => p.medianNs));
-      return pts.find((p) => p.threads === t).medianNs / best;
+      const best = Math.min(...pts.map((p2) => p2.medianNs));
+      return pts.find((p2) => p2.threads === t).medianNs / best;
     });
     score2.set(t, geometricMean(normalized));
   }
@@ -86121,14 +86121,14 @@ function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
 var MIN_PAIRS = 5;
 var MIN_TAIL_RESAMPLES = 25;
 function pairByRound(base, head) {
-  const b = groupByRound(base, "base");
+  const b2 = groupByRound(base, "base");
   const h = groupByRound(head, "head");
   const out = [];
-  for (const round3 of [...b.keys()].sort((x, y) => x - y)) {
-    const hs = h.get(round3);
-    if (hs === void 0) continue;
-    const bm = median2(b.get(round3));
-    const hm = median2(hs);
+  for (const round3 of [...b2.keys()].sort((x, y) => x - y)) {
+    const hs2 = h.get(round3);
+    if (hs2 === void 0) continue;
+    const bm = median2(b2.get(round3));
+    const hm = median2(hs2);
     if (bm > 0 && hm > 0 && Number.isFinite(bm) && Number.isFinite(hm)) out.push([bm, hm]);
   }
   return out;
@@ -86142,25 +86142,25 @@ function groupByRound(cell, side) {
   const groups = /* @__PURE__ */ new Map();
   cell.samplesNs.forEach((x, i) => {
     const r = cell.rounds[i];
-    const g2 = groups.get(r);
-    if (g2 === void 0) groups.set(r, [x]);
-    else g2.push(x);
+    const g3 = groups.get(r);
+    if (g3 === void 0) groups.set(r, [x]);
+    else g3.push(x);
   });
   return groups;
 }
 function signTestGreater(d) {
   let n = 0;
-  let k = 0;
+  let k2 = 0;
   for (const x of d) {
-    if (x > 0) k++;
+    if (x > 0) k2++;
     if (x !== 0) n++;
   }
   if (n === 0) return 1;
   let logPmf = -n * Math.LN2;
   let tail2 = 0;
-  for (let j = 0; j <= n; j++) {
-    if (j >= k) tail2 += Math.exp(logPmf);
-    logPmf += Math.log(n - j) - Math.log(j + 1);
+  for (let j2 = 0; j2 <= n; j2++) {
+    if (j2 >= k2) tail2 += Math.exp(logPmf);
+    logPmf += Math.log(n - j2) - Math.log(j2 + 1);
   }
   return Math.min(1, tail2);
 }
@@ -86169,16 +86169,16 @@ function decideSameJob(cells, opts) {
   checkThresholdAndConfidence(threshold, confidence);
   const alpha = 1 - confidence;
   const gatedCount = cells.filter((c) => c.gated).length;
-  const m = Math.max(1, gatedCount);
-  const gatedCiLevel = 1 - alpha / m;
+  const m2 = Math.max(1, gatedCount);
+  const gatedCiLevel = 1 - alpha / m2;
   const resamples = Math.max(
     opts.resamples ?? DEFAULT_RESAMPLES2,
-    Math.ceil(2 * MIN_TAIL_RESAMPLES * m / alpha)
+    Math.ceil(2 * MIN_TAIL_RESAMPLES * m2 / alpha)
   );
   const bar = 1 + threshold;
   const measured = cells.map((c) => {
     const level = c.gated ? gatedCiLevel : confidence;
-    const logs = c.pairs.map(([b, h]) => Math.log(h / b));
+    const logs = c.pairs.map(([b2, h]) => Math.log(h / b2));
     if (c.pairs.length < MIN_PAIRS) {
       const ratio = logs.length > 0 ? Math.exp(median2(logs)) : NaN;
       return { cell: c, level, ratio, ci: null, pValue: null };
@@ -86201,19 +86201,19 @@ function decideSameJob(cells, opts) {
   const warnings = [];
   let decided = true;
   const decisions = measured.map((x, i) => {
-    const { cell, ci } = x;
+    const { cell, ci: ci2 } = x;
     const pAdjusted = (cell.gated ? gatedAdj[i] : allAdj[i]) ?? null;
     const checks = {
       slowdown: x.ratio - 1 >= threshold - 1e-12,
-      ciAboveOne: ci === null ? null : ci[0] > 1,
+      ciAboveOne: ci2 === null ? null : ci2[0] > 1,
       significant: pAdjusted === null ? null : pAdjusted < alpha,
       beyondHistory: null,
       beyondColdStart: null
     };
     let status = "inconclusive";
-    if (ci !== null && ci[0] > bar && checks.slowdown && checks.significant === true) {
+    if (ci2 !== null && ci2[0] > bar && checks.slowdown && checks.significant === true) {
       status = "regression";
-    } else if (ci !== null && ci[1] < bar) {
+    } else if (ci2 !== null && ci2[1] < bar) {
       status = "pass";
     }
     let undecided = false;
@@ -86222,7 +86222,7 @@ function decideSameJob(cells, opts) {
       if (final) {
         status = "pass";
         undecided = true;
-        warnings.push(undecidedWarning(cell, x.ratio, ci, x.level, threshold));
+        warnings.push(undecidedWarning(cell, x.ratio, ci2, x.level, threshold));
       }
     }
     return {
@@ -86230,7 +86230,7 @@ function decideSameJob(cells, opts) {
       threads: cell.threads,
       pairs: cell.pairs.length,
       ratio: x.ratio,
-      ci,
+      ci: ci2,
       ciLevel: x.level,
       pValue: x.pValue,
       pAdjusted,
@@ -86250,8 +86250,8 @@ function checkThresholdAndConfidence(threshold, confidence) {
     throw new RangeError(`confidence must be in (0, 1); got ${String(confidence)}`);
   }
 }
-function undecidedWarning(cell, ratio, ci, level, threshold) {
-  const what = ci === null ? `only ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (fewer than ${MIN_PAIRS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci[0].toFixed(3)}\u2013\xD7${ci[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
+function undecidedWarning(cell, ratio, ci2, level, threshold) {
+  const what = ci2 === null ? `only ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (fewer than ${MIN_PAIRS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci2[0].toFixed(3)}\u2013\xD7${ci2[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
   return `${cellName(cell.workload, cell.threads)}: undecided after ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (${what}); passed with a warning`;
 }
 function resolveSettings2(opts) {
@@ -86276,11 +86276,11 @@ function pairRows(pairs, settings, opts, defaultCi, notes) {
   const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
   const ciMethod = opts.recommendationCi ?? defaultCi;
   const rows = [];
-  pairs.forEach(({ head, base }, wi) => {
+  pairs.forEach(({ head, base }, wi2) => {
     if (base.id !== head.id) notes.push(`${head.id}: the base was measured as ${base.id}`);
     const contentChanged = head.contentHash != null && base.contentHash != null && head.contentHash !== base.contentHash;
     if (contentChanged) notes.push(`${head.id}: the base and the head differ in content`);
-    const deployed = head.deployed ?? deployedThreads(head, wi, settings.seed, tolerance, ciMethod);
+    const deployed = head.deployed ?? deployedThreads(head, wi2, settings.seed, tolerance, ciMethod);
     for (const hc of head.cells) {
       const bc = base.cells.find((c) => c.threads === hc.threads);
       if (bc === void 0 || hc.samplesNs.length === 0 || bc.samplesNs.length === 0) continue;
@@ -86301,8 +86301,8 @@ function pairRows(pairs, settings, opts, defaultCi, notes) {
       });
     }
     const unpaired = [
-      ...head.cells.filter((h) => !base.cells.some((b) => b.threads === h.threads)),
-      ...base.cells.filter((b) => !head.cells.some((h) => h.threads === b.threads))
+      ...head.cells.filter((h) => !base.cells.some((b2) => b2.threads === h.threads)),
+      ...base.cells.filter((b2) => !head.cells.some((h) => h.threads === b2.threads))
     ].map((c) => c.threads);
     if (unpaired.length > 0) {
       notes.push(`${head.id}: thread counts ${unpaired.join(", ")} were measured on one side only`);
@@ -86369,7 +86369,7 @@ function compareSameJob(pairs, opts) {
       `the CIs of the ${decision.gatedCount} gated cells are at ${formatLevel(decision.gatedCiLevel)} (Bonferroni: ${formatLevel(confidence)} for all of them together), the others at ${formatLevel(confidence)}`
     );
   }
-  notes.push(...decision.warnings.map((w) => `warning: ${w}`));
+  notes.push(...decision.warnings.map((w2) => `warning: ${w2}`));
   const cells = rows.map((r, i) => {
     const d = decision.cells[i];
     return {
@@ -86440,15 +86440,15 @@ function compareSameJob(pairs, opts) {
     }
   };
 }
-function deployedThreads(w, wi, seed, tolerance, ciMethod) {
-  const points = w.cells.flatMap((cell, ci) => {
+function deployedThreads(w2, wi2, seed, tolerance, ciMethod) {
+  const points = w2.cells.flatMap((cell, ci2) => {
     if (cell.samplesNs.length === 0) return [];
-    const [lo, hi] = ciMethod === "bootstrap" ? bootstrapMedianCI(cell.samplesNs, {
+    const [lo2, hi2] = ciMethod === "bootstrap" ? bootstrapMedianCI(cell.samplesNs, {
       confidence: 0.95,
       resamples: 2e3,
-      seed: seed + 1e3 * wi + ci
+      seed: seed + 1e3 * wi2 + ci2
     }) : medianCIOrderStat(cell.samplesNs, 0.95);
-    return [{ threads: cell.threads, medianNs: median2(cell.samplesNs), ci95Ns: [lo, hi] }];
+    return [{ threads: cell.threads, medianNs: median2(cell.samplesNs), ci95Ns: [lo2, hi2] }];
   });
   if (points.length === 0) return null;
   const rec = recommendForWorkload(points, tolerance);
@@ -86473,26 +86473,26 @@ var WARMUP_BLOCK = 5;
 var MIN_WARMUP_MS = 200;
 var SHORT_CALL_NS = 1e7;
 var DEFAULT_MIN_VISITS = 8;
-function medianOf(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+function medianOf(xs2) {
+  const s3 = [...xs2].sort((a, b2) => a - b2);
+  const mid = s3.length >> 1;
+  return s3.length % 2 ? s3[mid] : (s3[mid - 1] + s3[mid]) / 2;
 }
 function relativeHalfWidth(samples) {
   if (samples.length < 2) return Infinity;
-  const [lo, hi] = medianCIOrderStat(samples, 0.95);
-  const m = medianOf(samples);
-  return m > 0 ? (hi - lo) / 2 / m : Infinity;
+  const [lo2, hi2] = medianCIOrderStat(samples, 0.95);
+  const m2 = medianOf(samples);
+  return m2 > 0 ? (hi2 - lo2) / 2 / m2 : Infinity;
 }
 function visitMedians(samples, rounds) {
   const groups = /* @__PURE__ */ new Map();
   samples.forEach((x, i) => {
     const r = rounds[i] ?? i;
-    const g2 = groups.get(r);
-    if (g2 === void 0) groups.set(r, [x]);
-    else g2.push(x);
+    const g3 = groups.get(r);
+    if (g3 === void 0) groups.set(r, [x]);
+    else g3.push(x);
   });
-  return [...groups.keys()].sort((a, b) => a - b).map((r) => medianOf(groups.get(r)));
+  return [...groups.keys()].sort((a, b2) => a - b2).map((r) => medianOf(groups.get(r)));
 }
 async function sweep(workloads, options) {
   const now = options.now ?? (() => performance.now());
@@ -86550,8 +86550,8 @@ async function sweep(workloads, options) {
       if (cell.workload.warmupCalls !== void 0) {
         const calls = Math.max(1, cell.workload.warmupCalls);
         const t = now();
-        for (let j = 0; j < calls; j++) {
-          if (j > 0 && left() < cell.callNs / 1e6) break;
+        for (let j2 = 0; j2 < calls; j2++) {
+          if (j2 > 0 && left() < cell.callNs / 1e6) break;
           await cell.runner.call();
           cell.warmupCalls++;
           cell.callNs = (now() - t) * 1e6 / cell.warmupCalls;
@@ -86564,7 +86564,7 @@ async function sweep(workloads, options) {
       while (!out) {
         const block = [];
         const t = now();
-        for (let j = 0; j < WARMUP_BLOCK; j++) {
+        for (let j2 = 0; j2 < WARMUP_BLOCK; j2++) {
           if (cell.warmupCalls > 0 && left() < cell.callNs / 1e6) {
             out = true;
             break;
@@ -86574,9 +86574,9 @@ async function sweep(workloads, options) {
           cell.callNs = (now() - t) * 1e6 / block.length;
         }
         if (out || block.length < WARMUP_BLOCK) break;
-        const m = medianOf(block);
-        const steady = Math.abs(m - previous) / previous <= 0.05;
-        previous = m;
+        const m2 = medianOf(block);
+        const steady = Math.abs(m2 - previous) / previous <= 0.05;
+        previous = m2;
         const spent = now() - cellStart;
         if (steady && spent >= Math.min(MIN_WARMUP_MS, warmCapMs) || spent >= warmCapMs) break;
       }
@@ -86595,13 +86595,13 @@ async function sweep(workloads, options) {
       }
       round3++;
       for (let i = active.length - 1; i > 0; i--) {
-        const j = Math.floor(rand() * (i + 1));
-        [active[i], active[j]] = [active[j], active[i]];
+        const j2 = Math.floor(rand() * (i + 1));
+        [active[i], active[j2]] = [active[j2], active[i]];
       }
       let overran = false;
       for (const cell of active) {
-        const { calls, discard, ms } = visitPlan(cell);
-        if (now() + ms > deadline) {
+        const { calls, discard, ms: ms2 } = visitPlan(cell);
+        if (now() + ms2 > deadline) {
           overran = true;
           if (cell.samples.length === 0) skip(cell, "the budget ran out before its first visit");
           continue;
@@ -86610,8 +86610,8 @@ async function sweep(workloads, options) {
         for (let i = 0; i < discard; i++) await cell.runner.call();
         const ops = cell.workload.opsPerCall;
         for (let i = 0; i < calls; i++) {
-          const ns = await cell.runner.call();
-          cell.samples.push(ns / ops);
+          const ns2 = await cell.runner.call();
+          cell.samples.push(ns2 / ops);
           cell.rounds.push(round3);
         }
         cell.callNs = (now() - t) * 1e6 / (calls + discard);
@@ -86684,10 +86684,10 @@ async function runSameJob(head, base, opts) {
     ...opts.gate !== void 0 ? { gate: opts.gate } : {},
     ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {}
   };
-  const paired = (ws) => [
-    { head: samplesOf(ws[0]), base: samplesOf(ws[1]) }
+  const paired = (ws2) => [
+    { head: samplesOf(ws2[0]), base: samplesOf(ws2[1]) }
   ];
-  const compare2 = (ws, rounds, final) => compareSameJob(paired(ws), {
+  const compare2 = (ws2, rounds, final) => compareSameJob(paired(ws2), {
     ...look,
     final,
     baseDescription: opts.baseDescription ?? `base ${base.label}`,
@@ -86696,7 +86696,7 @@ async function runSameJob(head, base, opts) {
     rounds
   });
   sameJobDecided([], look);
-  const decided = (ws, round3) => sameJobDecided(paired(ws), look) && compare2(ws, round3, false).decision.decided;
+  const decided = (ws2, round3) => sameJobDecided(paired(ws2), look) && compare2(ws2, round3, false).decision.decided;
   const stop = { by: null };
   const output = await sweep([head, base], {
     threads: opts.threads,
@@ -86717,14 +86717,14 @@ async function runSameJob(head, base, opts) {
       return stop.by !== null;
     }
   });
-  const [h, b] = output.workloads;
+  const [h, b2] = output.workloads;
   const { comparison, decision } = compare2(output.workloads, output.rounds, true);
-  const only = (w) => ({ ...output, workloads: [w] });
+  const only = (w2) => ({ ...output, workloads: [w2] });
   return {
     head: h,
-    base: b,
+    base: b2,
     headSweep: only(h),
-    baseSweep: only(b),
+    baseSweep: only(b2),
     comparison,
     decision,
     rounds: output.rounds,
@@ -86733,8 +86733,8 @@ async function runSameJob(head, base, opts) {
     warnings: decision.warnings
   };
 }
-function samplesOf(w) {
-  return { id: w.workload.id, contentHash: w.workload.contentHash ?? null, cells: w.cells };
+function samplesOf(w2) {
+  return { id: w2.workload.id, contentHash: w2.workload.contentHash ?? null, cells: w2.cells };
 }
 
 // src/measure/plan.ts
@@ -86750,7 +86750,7 @@ function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
   if (trimmed === "" || trimmed === "auto") return defaultThreadCounts(usableCpus);
   const limit = Math.max(4 * logicalCpus, 8);
   const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4\xD7 this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
-  const items = trimmed.split(/[,\s]+/).filter((s) => s.length > 0);
+  const items = trimmed.split(/[,\s]+/).filter((s3) => s3.length > 0);
   const counts = /* @__PURE__ */ new Set();
   for (const item of items) {
     if (!/^-?\d+$/.test(item)) throw invalid(input, text, expected);
@@ -86759,7 +86759,7 @@ function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
     counts.add(n);
   }
   if (counts.size === 0) throw invalid(input, text, expected);
-  return [...counts].sort((a, b) => a - b);
+  return [...counts].sort((a, b2) => a - b2);
 }
 
 // package.json
@@ -86806,7 +86806,8 @@ var package_default = {
     test: "node --import tsx --test --test-concurrency=1 test/*.test.ts",
     lint: "eslint . && prettier --check . && node scripts/readme.mjs --check",
     format: "prettier --write .",
-    bench: "node --import tsx bench/index.ts"
+    bench: "node --import tsx bench/index.ts",
+    "setup:node24": "npm rebuild node --ignore-scripts=false"
   },
   dependencies: {
     "onnxruntime-node": "^1.30.0"
@@ -86815,6 +86816,7 @@ var package_default = {
     "@actions/cache": "^6.3.0",
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@actions/http-client": "^4.0.1",
     "@actions/tool-cache": "^4.0.0",
     "@eslint/js": "^10.0.1",
     "@octokit/openapi": "^23.0.2",
@@ -86826,9 +86828,11 @@ var package_default = {
     globals: "^17.14.0",
     jstat: "^1.9.6",
     mermaid: "^11.17.2",
+    node: "^24.21.0",
     "onnx-proto": "^8.0.1",
     prettier: "^3.10.1",
     "simple-statistics": "^7.12.1",
+    tar: "^7.5.23",
     tsx: "^4.23.15",
     typescript: "^6.0.3",
     "typescript-eslint": "^8.74.0",
@@ -86844,23 +86848,23 @@ var TOOL_VERSION = package_default.version;
 function buildResult(input) {
   const { machine, settings, overhead } = input;
   const perCore = machine.peakGflops?.perCoreGflops ?? null;
-  const workloads = input.sweep.workloads.map(({ workload, cells }, wi) => {
-    const measured = cells.flatMap((cell, ci) => cell.samplesNs.length > 0 ? [{ cell, ci }] : []);
+  const workloads = input.sweep.workloads.map(({ workload, cells }, wi2) => {
+    const measured = cells.flatMap((cell, ci2) => cell.samplesNs.length > 0 ? [{ cell, ci: ci2 }] : []);
     if (measured.length === 0) {
       throw new WorkloadError(
         `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
       );
     }
-    const summaries = measured.map(({ cell, ci }) => {
+    const summaries = measured.map(({ cell, ci: ci2 }) => {
       const medianNs = median2(cell.samplesNs);
       const ci95Ns = bootstrapMedianCI(cell.samplesNs, {
         confidence: 0.95,
         resamples: 2e3,
-        seed: settings.seed + 1e3 * wi + ci
+        seed: settings.seed + 1e3 * wi2 + ci2
       });
       return { cell, medianNs, ci95Ns: [ci95Ns[0], ci95Ns[1]] };
     });
-    const oneThread = summaries.find((s) => s.cell.threads === 1)?.medianNs ?? null;
+    const oneThread = summaries.find((s3) => s3.cell.threads === 1)?.medianNs ?? null;
     const points = summaries.map(({ cell, medianNs, ci95Ns }) => {
       const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
       const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
@@ -86897,7 +86901,7 @@ function buildResult(input) {
     threads: workloads[0].recommended.threads,
     basis: "the recommended thread count of the only workload"
   } : recommendOverall(
-    workloads.map((w) => w.points),
+    workloads.map((w2) => w2.points),
     settings.tolerance
   );
   return {
@@ -86927,7 +86931,7 @@ async function measureCallOverhead(ort, samples = 300) {
     for (let i = 0; i < 100; i++) await timedRun(session, feeds);
     const out = [];
     for (let i = 0; i < samples; i++) out.push(await timedRun(session, feeds));
-    const sorted = [...out].sort((a, b) => a - b);
+    const sorted = [...out].sort((a, b2) => a - b2);
     return { perCallNs: sorted[Math.floor(sorted.length / 2)], samplesNs: out };
   } finally {
     await session.release();
@@ -86953,8 +86957,8 @@ var TAIL_LINES = 20;
 var KEEP_BYTES = 1 << 20;
 var KILL_GRACE_MS = 2e3;
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function groupCount(re) {
-  return new RegExp(`${re.source}|`, re.flags).exec("").length - 1;
+function groupCount(re2) {
+  return new RegExp(`${re2.source}|`, re2.flags).exec("").length - 1;
 }
 function parseMetric(regex, unit, input = "--metric", unitInput = `${input}-unit`) {
   if (!METRIC_UNITS.includes(unit)) {
@@ -86962,15 +86966,15 @@ function parseMetric(regex, unit, input = "--metric", unitInput = `${input}-unit
   }
   const expected = "a regular expression whose first capture group is the number, e.g. latency_ms=([0-9.]+)";
   if (regex.trim().length === 0) throw invalid(input, regex, expected);
-  let re;
+  let re2;
   try {
-    re = new RegExp(regex);
+    re2 = new RegExp(regex);
   } catch (e) {
     throw new InputError(
       `${input}: got ${JSON.stringify(regex)}; it does not compile (${describeError(e)}); expected ${expected}`
     );
   }
-  if (groupCount(re) < 1) {
+  if (groupCount(re2) < 1) {
     throw new InputError(
       `${input}: got ${JSON.stringify(regex)}; it has no capture group; expected ${expected}`
     );
@@ -87050,7 +87054,7 @@ function createCommandWorkload(spec) {
     const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where2}: ${why}${detail}`);
     const env = { ...baseEnv };
     for (const name of threadEnv) env[name] = String(threads);
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       const stdout = new Tail();
       const stderr = new Tail();
       let timedOut = false;
@@ -87100,7 +87104,7 @@ ${err}` : "";
         } else if (code !== 0) {
           reject(fail(`exit code ${code}`, detail));
         } else {
-          resolve3({ wallNs: Number(end - t0), stdout: stdout.text() });
+          resolve4({ wallNs: Number(end - t0), stdout: stdout.text() });
         }
       });
     });
@@ -87110,7 +87114,7 @@ ${err}` : "";
     const where2 = `${threadEnv[0]}=${threads}`;
     let last;
     metricRe.lastIndex = 0;
-    for (const m of out.stdout.matchAll(metricRe)) last = m;
+    for (const m2 of out.stdout.matchAll(metricRe)) last = m2;
     const text = last?.[1];
     const shownOut = lastLines(out.stdout);
     const outTail = shownOut ? `
@@ -87312,25 +87316,25 @@ function valuesData(type, text, count) {
   if (type === "bool") {
     values = [];
     for (const t of tokens) {
-      const v = /^true$/i.test(t) ? 1 : /^false$/i.test(t) ? 0 : Number(t);
-      if (v !== 0 && v !== 1) return `"${t}" is not a bool (expected 0, 1, true or false)`;
-      values.push(v);
+      const v2 = /^true$/i.test(t) ? 1 : /^false$/i.test(t) ? 0 : Number(t);
+      if (v2 !== 0 && v2 !== 1) return `"${t}" is not a bool (expected 0, 1, true or false)`;
+      values.push(v2);
     }
   } else if (range3) {
     values = [];
     for (const t of tokens) {
       if (!/^[-+]?\d+$/.test(t)) return `"${t}" is not an integer (the input is ${type})`;
-      const v = BigInt(t);
-      if (v < range3[0] || v > range3[1]) return `${t} is out of range for ${type}`;
-      values.push(out instanceof BigInt64Array || out instanceof BigUint64Array ? v : Number(v));
+      const v2 = BigInt(t);
+      if (v2 < range3[0] || v2 > range3[1]) return `${t} is out of range for ${type}`;
+      values.push(out instanceof BigInt64Array || out instanceof BigUint64Array ? v2 : Number(v2));
     }
   } else {
     values = [];
     for (const t of tokens) {
       if (/^(?:true|false)$/i.test(t)) return `"${t}" is not a number (the input is ${type})`;
-      const v = Number(t);
-      if (!Number.isFinite(v)) return `"${t}" is not a finite number`;
-      values.push(type === "float16" ? toFloat16Bits(v) : v);
+      const v2 = Number(t);
+      if (!Number.isFinite(v2)) return `"${t}" is not a finite number`;
+      values.push(type === "float16" ? toFloat16Bits(v2) : v2);
     }
   }
   const n = values.length;
@@ -87350,7 +87354,7 @@ var MAX_INPUT_DIM = 2 ** 31 - 1;
 var MAX_INPUT_BYTES = 2 ** 30;
 var SHAPE_FORM = "NAME=DIMS, e.g. x=8x512 (the full shape of input x) or batch=8 (a symbolic dimension by name)";
 function splitItems(items) {
-  return items.flatMap((item) => item.split(/[,;\r\n]+/)).map((s) => s.trim()).filter((s) => s.length > 0);
+  return items.flatMap((item) => item.split(/[,;\r\n]+/)).map((s3) => s3.trim()).filter((s3) => s3.length > 0);
 }
 function parseInputShapes(items, input = "--input-shape") {
   const out = {};
@@ -87359,8 +87363,8 @@ function parseInputShapes(items, input = "--input-shape") {
     const name = eq < 0 ? "" : item.slice(0, eq).trim();
     const dimsText = eq < 0 ? "" : item.slice(eq + 1).trim();
     if (name.length === 0 || dimsText.length === 0) throw invalid(input, item, SHAPE_FORM);
-    const parts = dimsText.split(/[x×]/i).map((p) => p.trim());
-    const dims = parts.map((p) => /^\d+$/.test(p) ? Number(p) : NaN);
+    const parts = dimsText.split(/[x×]/i).map((p2) => p2.trim());
+    const dims = parts.map((p2) => /^\d+$/.test(p2) ? Number(p2) : NaN);
     if (dims.some((d) => !Number.isSafeInteger(d) || d < 1)) {
       throw invalid(input, item, `positive integer dimensions: ${SHAPE_FORM}`);
     }
@@ -87380,8 +87384,8 @@ function oneLine(text) {
 function formatDeclaredShape(shape) {
   return `[${shape.map((d) => d === "" ? "?" : String(d)).join(", ")}]`;
 }
-function formatDims(shape, sep11 = "\xD7") {
-  return shape.length === 0 ? "scalar" : shape.join(sep11);
+function formatDims(shape, sep10 = "\xD7") {
+  return shape.length === 0 ? "scalar" : shape.join(sep10);
 }
 function describeInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type ?? "non-tensor"} ${formatDeclaredShape(i.shape)}`).join(", ");
@@ -87392,7 +87396,7 @@ function exampleShape(input) {
 }
 function declaredInputs(session) {
   return session.inputMetadata.map(
-    (m) => m.isTensor ? { name: m.name, type: m.type, shape: [...m.shape] } : { name: m.name, type: null, shape: [] }
+    (m2) => m2.isTensor ? { name: m2.name, type: m2.type, shape: [...m2.shape] } : { name: m2.name, type: null, shape: [] }
   );
 }
 function resolveInputs(declared, inputShapes, inputValues = {}, modelName = "the model") {
@@ -87440,10 +87444,10 @@ function resolveInputs(declared, inputShapes, inputValues = {}, modelName = "the
         `--input-shape: got "${shown(i.name, full)}"; input "${i.name}" of ${modelName} has ${i.shape.length} dimension${i.shape.length === 1 ? "" : "s"} ${formatDeclaredShape(i.shape)}; expected e.g. ${exampleShape(i)}`
       );
     }
-    i.shape.forEach((d, k) => {
-      if (typeof d === "number" && d >= 0 && full[k] !== d) {
+    i.shape.forEach((d, k2) => {
+      if (typeof d === "number" && d >= 0 && full[k2] !== d) {
         throw new InputError(
-          `--input-shape: got "${shown(i.name, full)}"; input "${i.name}" of ${modelName} has shape ${formatDeclaredShape(i.shape)}, whose dimension ${k + 1} is fixed at ${d}; expected e.g. ${exampleShape(i)}`
+          `--input-shape: got "${shown(i.name, full)}"; input "${i.name}" of ${modelName} has shape ${formatDeclaredShape(i.shape)}, whose dimension ${k2 + 1} is fixed at ${d}; expected e.g. ${exampleShape(i)}`
         );
       }
     });
@@ -87452,20 +87456,20 @@ function resolveInputs(declared, inputShapes, inputValues = {}, modelName = "the
   for (const i of declared) {
     const full = inputShapes[i.name];
     if (!full) continue;
-    i.shape.forEach((d, k) => {
-      if (typeof d === "string" && d !== "" && !bound2.has(d)) bound2.set(d, full[k]);
+    i.shape.forEach((d, k2) => {
+      if (typeof d === "string" && d !== "" && !bound2.has(d)) bound2.set(d, full[k2]);
     });
   }
   const resolved = declared.map((i) => {
     const type = i.type;
     const full = inputShapes[i.name];
-    const shape = full !== void 0 ? [...full] : i.shape.map((d, k) => {
+    const shape = full !== void 0 ? [...full] : i.shape.map((d, k2) => {
       if (typeof d === "number" && d >= 0) return d;
-      const v = typeof d === "string" && d !== "" ? dimValues.get(d) ?? bound2.get(d) : void 0;
-      if (v !== void 0) return v;
+      const v2 = typeof d === "string" && d !== "" ? dimValues.get(d) ?? bound2.get(d) : void 0;
+      if (v2 !== void 0) return v2;
       const example = `--input-shape ${i.name}=DIMS (e.g. ${exampleShape(i)})`;
       throw new InputError(
-        typeof d === "string" && d !== "" ? `--input-shape: input "${i.name}" has a symbolic dimension "${d}" with no value; expected ${example} or --input-shape ${d}=N` : `--input-shape: input "${i.name}" has an unnamed dynamic dimension (dimension ${k + 1} of ${formatDeclaredShape(i.shape)}) with no value; expected ${example}`
+        typeof d === "string" && d !== "" ? `--input-shape: input "${i.name}" has a symbolic dimension "${d}" with no value; expected ${example} or --input-shape ${d}=N` : `--input-shape: input "${i.name}" has an unnamed dynamic dimension (dimension ${k2 + 1} of ${formatDeclaredShape(i.shape)}) with no value; expected ${example}`
       );
     });
     const values = inputValues[i.name];
@@ -87490,7 +87494,7 @@ function resolveInputs(declared, inputShapes, inputValues = {}, modelName = "the
   return resolved;
 }
 function elementCount(shape) {
-  return shape.reduce((p, d) => p * d, 1);
+  return shape.reduce((p2, d) => p2 * d, 1);
 }
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
@@ -87515,7 +87519,11 @@ function buildFeeds(ort, inputs, seed) {
     } else {
       data = generateData(i.type, count, inputSeed(seed, i.name));
     }
-    feeds[i.name] = new ort.Tensor(i.type, data, i.shape);
+    const tensor = new ort.Tensor(i.type, data, i.shape);
+    if (i.type === "float16" && data instanceof Uint16Array && !(tensor.data instanceof Uint16Array)) {
+      tensor.cpuData = data;
+    }
+    feeds[i.name] = tensor;
   }
   return feeds;
 }
@@ -87529,7 +87537,9 @@ async function modelFileBytes(path17) {
   }
 }
 async function readModel(path17, input) {
-  const fail = (why) => new InputError(`${input}: cannot read ${JSON.stringify(path17)} (${why}); expected a readable .onnx file`);
+  const fail = (why) => new InputError(
+    `${input}: cannot read ${JSON.stringify(path17)} (${why}); expected a readable .onnx file`
+  );
   try {
     const info2 = await stat2(path17);
     if (info2.isDirectory()) throw fail("it is a directory");
@@ -87635,7 +87645,7 @@ async function buildWorkloads(spec, ctx) {
     case "model": {
       const bytes = await modelFileBytes(spec.path);
       if (bytes * (sessions + 1) > free * 0.5) {
-        const gib = (b) => `${(b / 2 ** 30).toFixed(2)} GiB`;
+        const gib = (b2) => `${(b2 / 2 ** 30).toFixed(2)} GiB`;
         throw new InputError(
           `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions (one per cell) need about ${gib(bytes * (sessions + 1))} but only ${gib(free)} of memory is free; expected fewer thread counts (--threads) or a machine with more memory`
         );
@@ -87738,7 +87748,7 @@ function describeSpec(spec) {
 // src/pipeline/confirm.ts
 function recheckSettings(settings, regression, budgetSec) {
   const ids = [...new Set(regression.regressions.map((c) => c.workload))];
-  const threads = [...new Set(regression.regressions.map((c) => c.threads))].sort((a, b) => a - b);
+  const threads = [...new Set(regression.regressions.map((c) => c.threads))].sort((a, b2) => a - b2);
   const workload = settings.workload.kind === "matmul" ? { kind: "matmul", sizes: ids.map((id) => parseShape(id.replace(/^matmul:/, ""))) } : settings.workload;
   return { ...settings, workload, threads, maxTimeSec: budgetSec };
 }
@@ -87750,14 +87760,14 @@ async function confirmRegression(settings, first, baseline, compareOptions, runO
   const recheck = compareResults(baseline, again.result, { ...compareOptions, gate: "all" });
   const flagged = new Set(first.regressions.map((c) => `${c.workload}@${c.threads}`));
   const still = recheck.kind === "regression" ? recheck.regressions.filter((c) => flagged.has(`${c.workload}@${c.threads}`)) : [];
-  const names = (cs) => cs.map((c) => `${c.workload} @ ${c.threads}`).join(", ");
+  const names = (cs2) => cs2.map((c) => `${c.workload} @ ${c.threads}`).join(", ");
   if (still.length > 0) {
     const note = `confirmed by a second measurement of the flagged cells: ${names(still)}`;
     return {
       comparison: {
         ...first,
         regressions: first.regressions.filter(
-          (c) => still.some((s) => s.workload === c.workload && s.threads === c.threads)
+          (c) => still.some((s3) => s3.workload === c.workload && s3.threads === c.threads)
         ),
         notes: [...first.notes, note]
       },
@@ -87796,18 +87806,187 @@ function recheckSummary(c) {
 }
 
 // src/provision/provision.ts
-import { existsSync as existsSync7, readFileSync as readFileSync3 } from "node:fs";
-import { lstat as lstat2, mkdir as mkdir3, mkdtemp, readdir as readdir3, rename as rename3, rm as rm3 } from "node:fs/promises";
-import { createRequire as createRequire3 } from "node:module";
-import { dirname as dirname8, join as join10 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync4, statSync as statSync4 } from "node:fs";
+import { mkdir as mkdir3, mkdtemp, rename as rename2, rm as rm4 } from "node:fs/promises";
+import { createRequire as createRequire4 } from "node:module";
+import { homedir as homedir2 } from "node:os";
+import { dirname as dirname7, join as join12 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/provision/pinned.ts
 var ORT_VERSION = "1.30.0";
 var ORT_NODE_INTEGRITY = "sha512-twhs1C2C/BFkz1yc5OY0KIU2GUq6DURO7hD4bx5Q2Qy3nAMJwRXW8xU3NVczE29VA9lolLOYepoD8fjTGOfIqw==";
 var ORT_COMMON_INTEGRITY = "sha512-7fdVWjAID1dVhH/G8qK3APARunV4VkBFoCQAP7qp4Wkab0mrorvmc+sqiT+mKXOzDqdjN5j+/Z9nb4gzNPWcyA==";
+var PINNED_PACKAGES = [
+  { name: "onnxruntime-node", version: ORT_VERSION, integrity: ORT_NODE_INTEGRITY },
+  { name: "onnxruntime-common", version: ORT_VERSION, integrity: ORT_COMMON_INTEGRITY }
+];
+
+// src/provision/failure.ts
+var README_SECTION = "Container jobs, mirrors and air-gapped runners";
+function waysOut(toolCacheDir, arch3) {
+  const root = toolCacheDir ?? "$RUNNER_TOOL_CACHE";
+  return `Ways out: set the \`registry\` input to an npm registry or mirror this runner can reach; or set \`onnxruntime-path\` to a directory holding onnxruntime-node ${ORT_VERSION} unpacked (air-gapped runners); or pre-seed the runner's tool cache (${root}/onnxruntime-node/${ORT_VERSION}/${arch3}/node_modules/\u2026 and ${root}/onnxruntime-node/${ORT_VERSION}/${arch3}.complete). See "${README_SECTION}" in threadgate's README.`;
+}
+var ProvisionError = class extends WorkloadError {
+  constructor(message, trail) {
+    super(message);
+    this.trail = trail;
+  }
+  trail;
+};
+function fence(text) {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m2) => m2[0].length));
+  return "`".repeat(longest + 1);
+}
+function codeBlock(text) {
+  const f2 = fence(text);
+  return `${f2}text
+${text}
+${f2}`;
+}
+function clean(text) {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+}
+function provisionFailureMarkdown(e) {
+  const message = clean(e instanceof Error ? e.message : String(e));
+  const trail = e instanceof ProvisionError ? e.trail.map(clean) : [];
+  return [
+    "## threadgate: onnxruntime-node could not be provisioned",
+    "",
+    "The sweep did not run. The error:",
+    "",
+    codeBlock(message),
+    "",
+    ...trail.length > 0 ? ["What was tried, in order:", "", codeBlock(trail.join("\n")), ""] : []
+  ].join("\n");
+}
+
+// src/provision/npmrc.ts
+var DEFAULT_REGISTRY = "https://registry.npmjs.org/";
+function envReplace(text, env) {
+  return text.replace(
+    /(?<!\\)(\\*)\$\{([^${}?]+)(\?)?\}/g,
+    (whole, esc, name, optional) => {
+      if (esc.length % 2 === 1) return whole.slice((esc.length + 1) / 2);
+      const value = env[name] ?? (optional === void 0 ? `\${${name}}` : "");
+      return esc.slice(esc.length / 2) + value;
+    }
+  );
+}
+function unsafe(text) {
+  const val = text.trim();
+  const quoted = val.length >= 2 && (val.startsWith('"') && val.endsWith('"') || val.startsWith("'") && val.endsWith("'"));
+  if (quoted) {
+    const inner = val.startsWith("'") ? val.slice(1, -1) : val;
+    try {
+      const parsed = JSON.parse(inner);
+      return typeof parsed === "string" ? parsed : inner;
+    } catch {
+      return inner;
+    }
+  }
+  let out = "";
+  let esc = false;
+  for (const c of val) {
+    if (esc) {
+      out += "\\;#".includes(c) ? c : `\\${c}`;
+      esc = false;
+    } else if (c === ";" || c === "#") break;
+    else if (c === "\\") esc = true;
+    else out += c;
+  }
+  if (esc) out += "\\";
+  return out.trim();
+}
+function parseNpmrc(text, env) {
+  const values = /* @__PURE__ */ new Map();
+  let inSection = false;
+  for (const line of text.split(/[\r\n]+/)) {
+    if (/^\s*([;#]|$)/.test(line)) continue;
+    const section = /^\[([^\]]*)\]\s*$/.test(line);
+    if (section) {
+      inSection = true;
+      continue;
+    }
+    const m2 = /^([^=]+)(=(.*))?$/.exec(line);
+    if (m2 === null || inSection) continue;
+    const key = unsafe(m2[1] ?? "").replace(/\[\]$/, "");
+    const value = m2[2] === void 0 ? "true" : unsafe(m2[3] ?? "");
+    values.set(envReplace(key, env), envReplace(value, env));
+  }
+  return values;
+}
+function normalizeRegistryUrl(text) {
+  let url2;
+  try {
+    url2 = new URL(text.trim());
+  } catch {
+    return void 0;
+  }
+  if (url2.protocol !== "https:" && url2.protocol !== "http:") return void 0;
+  if (url2.search !== "" || url2.hash !== "") return void 0;
+  const href = url2.href;
+  return href.endsWith("/") ? href : `${href}/`;
+}
+var EXPECTED_URL = "an http(s) URL of an npm registry, e.g. https://registry.npmjs.org/";
+function resolveRegistry(opts) {
+  const choose = (value, source) => {
+    const url2 = normalizeRegistryUrl(value);
+    if (url2 === void 0) throw invalid(source, value, EXPECTED_URL);
+    return { url: url2, source };
+  };
+  if (opts.input.trim() !== "") return choose(opts.input, "registry");
+  for (const name of ["npm_config_registry", "NPM_CONFIG_REGISTRY"]) {
+    const value = opts.env[name];
+    if (value !== void 0 && value !== "") return choose(value, name);
+  }
+  for (const file of opts.files) {
+    const value = parseNpmrc(file.text, opts.env).get("registry");
+    if (value !== void 0 && value !== "") return choose(value, `registry in ${file.path}`);
+  }
+  return { url: DEFAULT_REGISTRY, source: "npm's default" };
+}
+function mergeNpmrc(files, env) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const file of [...files].reverse()) {
+    for (const [k2, v2] of parseNpmrc(file.text, env)) merged.set(k2, v2);
+  }
+  return merged;
+}
+function registryAuthorization(uri, registry, config) {
+  const lookup = (target) => {
+    const parsed = new URL(target);
+    let key = `//${parsed.host}${parsed.pathname}`;
+    while (key.length > 2) {
+      const token = config.get(`${key}:_authToken`);
+      if (token) return `Bearer ${token}`;
+      const auth2 = config.get(`${key}:_auth`);
+      if (auth2) return `Basic ${auth2}`;
+      const user = config.get(`${key}:username`);
+      const password = config.get(`${key}:_password`);
+      if (user && password) {
+        const plain = Buffer.from(password, "base64").toString("utf8");
+        return `Basic ${Buffer.from(`${user}:${plain}`, "utf8").toString("base64")}`;
+      }
+      key = key.replace(/([^/]+|\/)$/, "");
+    }
+    return void 0;
+  };
+  const own = lookup(uri);
+  if (own !== void 0) return own;
+  if (uri !== registry && new URL(uri).host === new URL(registry).host) return lookup(registry);
+  return void 0;
+}
+
+// src/provision/package-dir.ts
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { lstat as lstat2, readdir as readdir2 } from "node:fs/promises";
+import { createRequire as createRequire2 } from "node:module";
+import { join as join4, resolve as resolve2 } from "node:path";
 
 // src/provision/platform.ts
+import { existsSync as existsSync2 } from "node:fs";
 var SUPPORTED_PLATFORMS = [
   "linux/x64",
   "linux/arm64",
@@ -87819,21 +87998,42 @@ var BINARY_ROOT = "bin/napi-v6";
 function bindingPath(platform3, arch3) {
   return `${BINARY_ROOT}/${platform3}/${arch3}/onnxruntime_binding.node`;
 }
-function checkPlatform(platform3, arch3) {
+function detectLibc(platform3 = process.platform, report = () => process.report?.getReport(), alpineRelease = "/etc/alpine-release") {
+  if (platform3 !== "linux") return void 0;
+  let header;
+  try {
+    header = report()?.header;
+  } catch {
+    header = void 0;
+  }
+  if (typeof header === "object" && header !== null) {
+    const glibc = header.glibcVersionRuntime;
+    return typeof glibc === "string" && glibc !== "" ? "glibc" : "musl";
+  }
+  return existsSync2(alpineRelease) ? "musl" : "glibc";
+}
+function supportedList() {
+  return SUPPORTED_PLATFORMS.map((p2) => p2.startsWith("linux/") ? `${p2} (glibc)` : p2).join(", ");
+}
+function checkPlatform(platform3, arch3, libc) {
   const id = `${platform3}/${arch3}`;
-  if (SUPPORTED_PLATFORMS.includes(id)) return;
-  const hint = id === "darwin/x64" ? " (Intel macOS; use an Apple silicon runner such as macos-14)" : "";
+  if (SUPPORTED_PLATFORMS.includes(id) && !(platform3 === "linux" && libc === "musl")) return;
+  let hint = "";
+  if (id === "darwin/x64") hint = " (Intel macOS; use an Apple silicon runner such as macos-14)";
+  else if (platform3 === "linux" && libc === "musl") {
+    hint = " with musl libc (e.g. an Alpine container image): its Linux binaries need glibc; run the job in a glibc-based image (Debian, Ubuntu, Red Hat) or on the runner itself";
+  }
   throw new WorkloadError(
-    `onnxruntime-node ${ORT_VERSION} has no prebuilt binary for ${id}${hint}; supported platforms: ${SUPPORTED_PLATFORMS.join(", ")}`
+    `onnxruntime-node ${ORT_VERSION} has no prebuilt binary for ${id}${hint}; supported platforms: ${supportedList()}`
   );
 }
 function binaryDirsToPrune(present, platform3, arch3) {
   const out = /* @__PURE__ */ new Set();
   for (const entry of present) {
-    const [os13, cpu] = entry.split("/");
-    if (os13 === void 0 || os13 === "") continue;
-    if (os13 !== platform3) out.add(`${BINARY_ROOT}/${os13}`);
-    else if (cpu !== void 0 && cpu !== arch3) out.add(`${BINARY_ROOT}/${os13}/${cpu}`);
+    const [os14, cpu] = entry.split("/");
+    if (os14 === void 0 || os14 === "") continue;
+    if (os14 !== platform3) out.add(`${BINARY_ROOT}/${os14}`);
+    else if (cpu !== void 0 && cpu !== arch3) out.add(`${BINARY_ROOT}/${os14}/${cpu}`);
   }
   return [...out].sort();
 }
@@ -87841,11 +88041,3351 @@ function ortCacheKey(platform3, arch3, version3 = ORT_VERSION) {
   return `threadgate-ort-${version3}-${platform3}-${arch3}-v1`;
 }
 
+// src/provision/package-dir.ts
+function packageDirProblem(packageDir, platform3, arch3, version3) {
+  const manifest = join4(packageDir, "package.json");
+  let found;
+  try {
+    found = JSON.parse(readFileSync2(manifest, "utf8"));
+  } catch {
+    return `no readable ${manifest}`;
+  }
+  if (found.name !== void 0 && found.name !== "onnxruntime-node") {
+    return `${manifest} is the package ${String(found.name)}, not onnxruntime-node`;
+  }
+  if (version3 !== void 0 && found.version !== version3) {
+    return `it holds version ${String(found.version)}, not ${version3}`;
+  }
+  const binding = bindingPath(platform3, arch3);
+  if (!existsSync3(join4(packageDir, binding))) return `it has no ${binding}`;
+  try {
+    createRequire2(manifest).resolve("onnxruntime-common");
+  } catch {
+    return "onnxruntime-common cannot be resolved from it";
+  }
+  return void 0;
+}
+function installedVersion(packageDir) {
+  try {
+    const v2 = JSON.parse(readFileSync2(join4(packageDir, "package.json"), "utf8")).version;
+    return typeof v2 === "string" ? v2 : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+async function directorySize(dir) {
+  let total = 0;
+  for (const entry of await readdir2(dir, { withFileTypes: true })) {
+    const p2 = join4(dir, entry.name);
+    if (entry.isDirectory()) total += await directorySize(p2);
+    else total += (await lstat2(p2)).size;
+  }
+  return total;
+}
+function packageDirFromInput(value, workspace, platform3, arch3, version3) {
+  const dir = resolve2(workspace, value);
+  const nested = join4(dir, "node_modules", "onnxruntime-node");
+  const candidates = existsSync3(join4(dir, "package.json")) ? [dir, nested] : [nested, dir];
+  let problem;
+  for (const candidate of candidates) {
+    if (!existsSync3(candidate)) continue;
+    const p2 = packageDirProblem(candidate, platform3, arch3, version3);
+    if (p2 === void 0) return candidate;
+    problem ??= `${candidate}: ${p2}`;
+  }
+  problem ??= existsSync3(dir) ? `${dir} holds no onnxruntime-node` : `${dir} does not exist`;
+  throw invalid(
+    "onnxruntime-path",
+    value,
+    `a directory holding onnxruntime-node ${version3} unpacked (with ${bindingPath(platform3, arch3)} and onnxruntime-common beside it in node_modules), or a project directory whose node_modules holds them; ${problem}`
+  );
+}
+
+// src/provision/registry.ts
+import { statSync } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/provision/http.ts
+init_lib();
+import { createWriteStream } from "node:fs";
+import { rm as rm2 } from "node:fs/promises";
+import * as http2 from "node:http";
+import * as https2 from "node:https";
+var METADATA_POLICY = {
+  attempts: 3,
+  backoffMs: [1e3, 3e3],
+  idleTimeoutMs: 15e3,
+  attemptTimeoutMs: 6e4,
+  maxBytes: 64 * 1024 * 1024
+};
+var TARBALL_POLICY = {
+  attempts: 3,
+  backoffMs: [1e3, 3e3],
+  idleTimeoutMs: 15e3,
+  attemptTimeoutMs: 10 * 6e4,
+  maxBytes: 512 * 1024 * 1024
+};
+var HttpGetError = class extends Error {
+  constructor(url2, attempts, status) {
+    super(`GET ${url2} failed: ${attempts.join("; ")}`);
+    this.url = url2;
+    this.attempts = attempts;
+    this.status = status;
+  }
+  url;
+  attempts;
+  status;
+  name = "HttpGetError";
+};
+var AttemptError = class extends Error {
+  constructor(message, retryable, status) {
+    super(message);
+    this.retryable = retryable;
+    this.status = status;
+  }
+  retryable;
+  status;
+};
+var MAX_REDIRECTS = 5;
+var RETRYABLE_STATUS = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
+var clients = /* @__PURE__ */ new Map();
+function agentFor(url2) {
+  let client = clients.get(url2.protocol);
+  if (client === void 0) {
+    client = new HttpClient("threadgate", [], { keepAlive: false });
+    clients.set(url2.protocol, client);
+  }
+  return client.getAgent(url2.href);
+}
+function describeNetworkError(e) {
+  if (e instanceof AggregateError && e.errors.length > 0) {
+    return [...new Set(e.errors.map(describeNetworkError))].join(", ");
+  }
+  if (e instanceof Error) {
+    const code = e.code;
+    if (e.message === "") return code ?? e.name;
+    return code !== void 0 && !e.message.includes(code) ? `${code}: ${e.message}` : e.message;
+  }
+  return String(e);
+}
+function sleep(ms2) {
+  return new Promise((resolve4) => setTimeout(resolve4, ms2));
+}
+function attempt(start, opts) {
+  const { policy } = opts;
+  return new Promise((resolve4, reject) => {
+    let settled = false;
+    let req;
+    let out;
+    let idle;
+    const overall = setTimeout(
+      () => fail(
+        new AttemptError(`no complete answer within ${policy.attemptTimeoutMs / 1e3} s`, true)
+      ),
+      policy.attemptTimeoutMs
+    );
+    const touch = () => {
+      clearTimeout(idle);
+      idle = setTimeout(
+        () => fail(new AttemptError(`no data for ${policy.idleTimeoutMs / 1e3} s (timed out)`, true)),
+        policy.idleTimeoutMs
+      );
+    };
+    const finish = () => {
+      settled = true;
+      clearTimeout(overall);
+      clearTimeout(idle);
+    };
+    function fail(e) {
+      if (settled) return;
+      finish();
+      req?.destroy();
+      if (out === void 0 || out.closed) reject(e);
+      else {
+        out.once("close", () => reject(e));
+        out.destroy();
+      }
+    }
+    const get = (url2, redirectsLeft) => {
+      if (url2.protocol !== "https:" && url2.protocol !== "http:") {
+        fail(new AttemptError(`refusing the ${url2.protocol} URL ${url2.href}`, false));
+        return;
+      }
+      const headers = {
+        "user-agent": "threadgate",
+        ...opts.headers
+      };
+      const auth2 = opts.authorization?.(url2.href);
+      if (auth2 !== void 0) headers["authorization"] = auth2;
+      const mod = url2.protocol === "https:" ? https2 : http2;
+      touch();
+      req = mod.request(url2, { method: "GET", headers, agent: agentFor(url2) }, (res) => {
+        touch();
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 && res.headers.location !== void 0) {
+          res.resume();
+          if (redirectsLeft === 0) {
+            fail(new AttemptError(`more than ${MAX_REDIRECTS} redirects`, false));
+            return;
+          }
+          let next;
+          try {
+            next = new URL(res.headers.location, url2);
+          } catch {
+            fail(new AttemptError(`a redirect to a bad URL (${res.headers.location})`, false));
+            return;
+          }
+          if (url2.protocol === "https:" && next.protocol !== "https:") {
+            fail(new AttemptError(`refusing a redirect from https to ${next.href}`, false));
+            return;
+          }
+          get(next, redirectsLeft - 1);
+          return;
+        }
+        if (status !== 200) {
+          res.resume();
+          const text = `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""}`;
+          fail(new AttemptError(text, RETRYABLE_STATUS.has(status), status));
+          return;
+        }
+        const declared = Number(res.headers["content-length"] ?? NaN);
+        if (declared > policy.maxBytes) {
+          fail(
+            new AttemptError(
+              `the body is ${declared} bytes, over the ${policy.maxBytes} limit`,
+              false
+            )
+          );
+          return;
+        }
+        let size = 0;
+        const chunks = [];
+        out = opts.dest !== void 0 ? createWriteStream(opts.dest) : void 0;
+        out?.on("error", (e) => fail(new AttemptError(describeNetworkError(e), false)));
+        res.on("data", (chunk) => {
+          touch();
+          size += chunk.length;
+          if (size > policy.maxBytes) {
+            fail(new AttemptError(`the body exceeds the ${policy.maxBytes} byte limit`, false));
+            return;
+          }
+          if (out === void 0) chunks.push(chunk);
+          else if (!out.write(chunk)) {
+            res.pause();
+            out.once("drain", () => res.resume());
+          }
+        });
+        res.on("error", (e) => fail(new AttemptError(describeNetworkError(e), true)));
+        res.on("close", () => {
+          if (!res.complete) fail(new AttemptError("the connection closed mid-body", true));
+        });
+        res.on("end", () => {
+          if (settled) return;
+          if (!res.complete) {
+            fail(new AttemptError("the connection closed mid-body", true));
+            return;
+          }
+          if (out === void 0) {
+            finish();
+            resolve4(Buffer.concat(chunks));
+            return;
+          }
+          const file = out;
+          file.end(() => {
+            if (settled) return;
+            finish();
+            resolve4(void 0);
+          });
+        });
+      });
+      req.on("error", (e) => fail(new AttemptError(describeNetworkError(e), true)));
+      req.end();
+    };
+    get(start, MAX_REDIRECTS);
+  });
+}
+async function httpGet(url2, opts) {
+  const parsed = new URL(url2);
+  const lines = [];
+  let status;
+  const attempts = Math.max(1, Math.floor(opts.policy.attempts));
+  for (let i = 1; i <= attempts; i++) {
+    try {
+      return await attempt(parsed, opts);
+    } catch (e) {
+      if (opts.dest !== void 0) await rm2(opts.dest, { force: true }).catch(() => void 0);
+      const err = e instanceof AttemptError ? e : new AttemptError(describeNetworkError(e), false);
+      status = err.status;
+      lines.push(`attempt ${i}: ${err.message}`);
+      if (!err.retryable || i === attempts) break;
+      const pause = opts.policy.backoffMs[Math.min(i - 1, opts.policy.backoffMs.length - 1)] ?? 0;
+      opts.onRetry?.(`GET ${url2}: ${err.message}; trying again in ${pause / 1e3} s`);
+      await sleep(pause);
+    }
+  }
+  throw new HttpGetError(url2, lines, status);
+}
+
+// src/provision/registry.ts
+var RegistryFetchError = class extends WorkloadError {
+  constructor(pkg, url2, status, message) {
+    super(message);
+    this.pkg = pkg;
+    this.url = url2;
+    this.status = status;
+  }
+  pkg;
+  url;
+  status;
+};
+var PACKUMENT_ACCEPT = "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*";
+function packumentUrl(registry, name) {
+  return new URL(encodeURIComponent(name), registry).href;
+}
+function tarballUrlFor(tarball, registry) {
+  const url2 = new URL(tarball);
+  return url2.host === "registry.npmjs.org" ? new URL(url2.pathname, registry).href : url2.href;
+}
+function tarballFromPackument(text, pkg, source) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new WorkloadError(`${source} is not JSON (is it an npm registry?)`);
+  }
+  const versions = doc?.versions;
+  if (typeof versions !== "object" || versions === null) {
+    throw new WorkloadError(`${source} has no "versions" (is it an npm registry?)`);
+  }
+  const entry = versions[pkg.version];
+  if (typeof entry !== "object" || entry === null) {
+    throw new WorkloadError(
+      `${source} has no version ${pkg.version} of ${pkg.name} (a mirror that has not synced it?)`
+    );
+  }
+  const dist = entry.dist;
+  const tarball = dist?.tarball;
+  if (typeof tarball !== "string" || !/^https?:\/\//.test(tarball)) {
+    throw new WorkloadError(
+      `${source} gives no http(s) tarball URL for ${pkg.name}@${pkg.version}`
+    );
+  }
+  const integrity = dist?.integrity;
+  if (typeof integrity === "string" && !integrity.split(/\s+/).includes(pkg.integrity)) {
+    throw new WorkloadError(
+      `${source} records the integrity of ${pkg.name}@${pkg.version} as ${integrity}, not the pinned ${pkg.integrity}`
+    );
+  }
+  return tarball;
+}
+async function fetchFromRegistry(packages, opts) {
+  const out = [];
+  const common = {
+    ...opts.authorization ? { authorization: opts.authorization } : {},
+    onRetry: opts.log
+  };
+  for (const pkg of packages) {
+    const id = `${pkg.name}@${pkg.version}`;
+    let url2 = packumentUrl(opts.registry, pkg.name);
+    try {
+      const body2 = await httpGet(url2, {
+        ...common,
+        policy: opts.metadataPolicy ?? METADATA_POLICY,
+        headers: { accept: PACKUMENT_ACCEPT }
+      });
+      url2 = tarballUrlFor(
+        tarballFromPackument(body2?.toString("utf8") ?? "", pkg, url2),
+        opts.registry
+      );
+      const file = join5(opts.destDir, `${pkg.name}-${pkg.version}.tgz`);
+      const t0 = performance.now();
+      await httpGet(url2, { ...common, policy: opts.tarballPolicy ?? TARBALL_POLICY, dest: file });
+      opts.log(
+        `downloaded ${id} from ${url2} (${(statSync(file).size / 1024 / 1024).toFixed(1)} MB) in ${((performance.now() - t0) / 1e3).toFixed(1)} s`
+      );
+      out.push({ name: pkg.name, file, integrity: pkg.integrity, origin: url2 });
+    } catch (e) {
+      const status = e instanceof HttpGetError ? e.status : void 0;
+      throw new RegistryFetchError(id, url2, status, describeError(e));
+    }
+  }
+  return out;
+}
+
 // src/provision/tarball.ts
 import { spawn as spawn3 } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir2, readdir as readdir2, rename as rename2, rm as rm2 } from "node:fs/promises";
-import { dirname as dirname3, join as join4, relative as relative2, sep as sep2 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { mkdir as mkdir2, readdir as readdir3, rm as rm3 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+
+// node_modules/tar/dist/esm/index.min.js
+import Qr from "events";
+import I from "fs";
+import { EventEmitter as Di } from "node:events";
+import Cs from "node:stream";
+import { StringDecoder as Hr } from "node:string_decoder";
+import cr from "node:path";
+import Kt from "node:fs";
+import { dirname as Fn, parse as kn } from "path";
+import { EventEmitter as Dn } from "events";
+import zi from "assert";
+import { Buffer as Ot } from "buffer";
+import * as Ps from "zlib";
+import en from "zlib";
+import { posix as Zt } from "node:path";
+import { basename as _n } from "node:path";
+import mi from "fs";
+import X from "fs";
+import js from "path";
+import { win32 as Pn } from "node:path";
+import ar from "path";
+import Br from "node:fs";
+import co from "node:assert";
+import { randomBytes as Mr } from "node:crypto";
+import u from "node:fs";
+import R from "node:path";
+import pr from "fs";
+import wi from "node:fs";
+import we from "node:path";
+import k from "node:fs";
+import ro from "node:fs/promises";
+import Si from "node:path";
+import { join as xr } from "node:path";
+import v from "node:fs";
+import Pr from "node:path";
+var zr = Object.defineProperty;
+var Ur = (s3, t) => {
+  for (var e in t) zr(s3, e, { get: t[e], enumerable: true });
+};
+var Ds = typeof process == "object" && process ? process : { stdout: null, stderr: null };
+var Wr = (s3) => !!s3 && typeof s3 == "object" && (s3 instanceof A || s3 instanceof Cs || Gr(s3) || Zr(s3));
+var Gr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.pipe == "function" && s3.pipe !== Cs.Writable.prototype.pipe;
+var Zr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.write == "function" && typeof s3.end == "function";
+var Q = /* @__PURE__ */ Symbol("EOF");
+var J = /* @__PURE__ */ Symbol("maybeEmitEnd");
+var nt = /* @__PURE__ */ Symbol("emittedEnd");
+var De = /* @__PURE__ */ Symbol("emittingEnd");
+var qt = /* @__PURE__ */ Symbol("emittedError");
+var Ne = /* @__PURE__ */ Symbol("closed");
+var Ns = /* @__PURE__ */ Symbol("read");
+var Ae = /* @__PURE__ */ Symbol("flush");
+var As = /* @__PURE__ */ Symbol("flushChunk");
+var z2 = /* @__PURE__ */ Symbol("encoding");
+var Mt = /* @__PURE__ */ Symbol("decoder");
+var g2 = /* @__PURE__ */ Symbol("flowing");
+var Qt = /* @__PURE__ */ Symbol("paused");
+var Bt = /* @__PURE__ */ Symbol("resume");
+var b = /* @__PURE__ */ Symbol("buffer");
+var N = /* @__PURE__ */ Symbol("pipes");
+var _ = /* @__PURE__ */ Symbol("bufferLength");
+var bi = /* @__PURE__ */ Symbol("bufferPush");
+var Ie = /* @__PURE__ */ Symbol("bufferShift");
+var L = /* @__PURE__ */ Symbol("objectMode");
+var S = /* @__PURE__ */ Symbol("destroyed");
+var _i = /* @__PURE__ */ Symbol("error");
+var Oi = /* @__PURE__ */ Symbol("emitData");
+var Is = /* @__PURE__ */ Symbol("emitEnd");
+var Ti = /* @__PURE__ */ Symbol("emitEnd2");
+var Z = /* @__PURE__ */ Symbol("async");
+var xi = /* @__PURE__ */ Symbol("abort");
+var Ce = /* @__PURE__ */ Symbol("aborted");
+var Jt = /* @__PURE__ */ Symbol("signal");
+var Rt = /* @__PURE__ */ Symbol("dataListeners");
+var C = /* @__PURE__ */ Symbol("discarded");
+var jt = (s3) => Promise.resolve().then(s3);
+var Yr = (s3) => s3();
+var Kr = (s3) => s3 === "end" || s3 === "finish" || s3 === "prefinish";
+var Vr = (s3) => s3 instanceof ArrayBuffer || !!s3 && typeof s3 == "object" && s3.constructor && s3.constructor.name === "ArrayBuffer" && s3.byteLength >= 0;
+var $r = (s3) => !Buffer.isBuffer(s3) && ArrayBuffer.isView(s3);
+var Fe = class {
+  src;
+  dest;
+  opts;
+  ondrain;
+  constructor(t, e, i) {
+    this.src = t, this.dest = e, this.opts = i, this.ondrain = () => t[Bt](), this.dest.on("drain", this.ondrain);
+  }
+  unpipe() {
+    this.dest.removeListener("drain", this.ondrain);
+  }
+  proxyErrors(t) {
+  }
+  end() {
+    this.unpipe(), this.opts.end && this.dest.end();
+  }
+};
+var Li = class extends Fe {
+  unpipe() {
+    this.src.removeListener("error", this.proxyErrors), super.unpipe();
+  }
+  constructor(t, e, i) {
+    super(t, e, i), this.proxyErrors = (r) => this.dest.emit("error", r), t.on("error", this.proxyErrors);
+  }
+};
+var Xr = (s3) => !!s3.objectMode;
+var qr = (s3) => !s3.objectMode && !!s3.encoding && s3.encoding !== "buffer";
+var A = class extends Di {
+  [g2] = false;
+  [Qt] = false;
+  [N] = [];
+  [b] = [];
+  [L];
+  [z2];
+  [Z];
+  [Mt];
+  [Q] = false;
+  [nt] = false;
+  [De] = false;
+  [Ne] = false;
+  [qt] = null;
+  [_] = 0;
+  [S] = false;
+  [Jt];
+  [Ce] = false;
+  [Rt] = 0;
+  [C] = false;
+  writable = true;
+  readable = true;
+  constructor(...t) {
+    let e = t[0] || {};
+    if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
+    Xr(e) ? (this[L] = true, this[z2] = null) : qr(e) ? (this[z2] = e.encoding, this[L] = false) : (this[L] = false, this[z2] = null), this[Z] = !!e.async, this[Mt] = this[z2] ? new Hr(this[z2]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[b] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[N] });
+    let { signal: i } = e;
+    i && (this[Jt] = i, i.aborted ? this[xi]() : i.addEventListener("abort", () => this[xi]()));
+  }
+  get bufferLength() {
+    return this[_];
+  }
+  get encoding() {
+    return this[z2];
+  }
+  set encoding(t) {
+    throw new Error("Encoding must be set at instantiation time");
+  }
+  setEncoding(t) {
+    throw new Error("Encoding must be set at instantiation time");
+  }
+  get objectMode() {
+    return this[L];
+  }
+  set objectMode(t) {
+    throw new Error("objectMode must be set at instantiation time");
+  }
+  get async() {
+    return this[Z];
+  }
+  set async(t) {
+    this[Z] = this[Z] || !!t;
+  }
+  [xi]() {
+    this[Ce] = true, this.emit("abort", this[Jt]?.reason), this.destroy(this[Jt]?.reason);
+  }
+  get aborted() {
+    return this[Ce];
+  }
+  set aborted(t) {
+  }
+  write(t, e, i) {
+    if (this[Ce]) return false;
+    if (this[Q]) throw new Error("write after end");
+    if (this[S]) return this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" })), true;
+    typeof e == "function" && (i = e, e = "utf8"), e || (e = "utf8");
+    let r = this[Z] ? jt : Yr;
+    if (!this[L] && !Buffer.isBuffer(t)) {
+      if ($r(t)) t = Buffer.from(t.buffer, t.byteOffset, t.byteLength);
+      else if (Vr(t)) t = Buffer.from(t);
+      else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
+    }
+    return this[L] ? (this[g2] && this[_] !== 0 && this[Ae](true), this[g2] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g2]) : t.length ? (typeof t == "string" && !(e === this[z2] && !this[Mt]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[z2] && (t = this[Mt].write(t)), this[g2] && this[_] !== 0 && this[Ae](true), this[g2] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g2]) : (this[_] !== 0 && this.emit("readable"), i && r(i), this[g2]);
+  }
+  read(t) {
+    if (this[S]) return null;
+    if (this[C] = false, this[_] === 0 || t === 0 || t && t > this[_]) return this[J](), null;
+    this[L] && (t = null), this[b].length > 1 && !this[L] && (this[b] = [this[z2] ? this[b].join("") : Buffer.concat(this[b], this[_])]);
+    let e = this[Ns](t || null, this[b][0]);
+    return this[J](), e;
+  }
+  [Ns](t, e) {
+    if (this[L]) this[Ie]();
+    else {
+      let i = e;
+      t === i.length || t === null ? this[Ie]() : typeof i == "string" ? (this[b][0] = i.slice(t), e = i.slice(0, t), this[_] -= t) : (this[b][0] = i.subarray(t), e = i.subarray(0, t), this[_] -= t);
+    }
+    return this.emit("data", e), !this[b].length && !this[Q] && this.emit("drain"), e;
+  }
+  end(t, e, i) {
+    return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = "utf8"), t !== void 0 && this.write(t, e), i && this.once("end", i), this[Q] = true, this.writable = false, (this[g2] || !this[Qt]) && this[J](), this;
+  }
+  [Bt]() {
+    this[S] || (!this[Rt] && !this[N].length && (this[C] = true), this[Qt] = false, this[g2] = true, this.emit("resume"), this[b].length ? this[Ae]() : this[Q] ? this[J]() : this.emit("drain"));
+  }
+  resume() {
+    return this[Bt]();
+  }
+  pause() {
+    this[g2] = false, this[Qt] = true, this[C] = false;
+  }
+  get destroyed() {
+    return this[S];
+  }
+  get flowing() {
+    return this[g2];
+  }
+  get paused() {
+    return this[Qt];
+  }
+  [bi](t) {
+    this[L] ? this[_] += 1 : this[_] += t.length, this[b].push(t);
+  }
+  [Ie]() {
+    return this[L] ? this[_] -= 1 : this[_] -= this[b][0].length, this[b].shift();
+  }
+  [Ae](t = false) {
+    do
+      ;
+    while (this[As](this[Ie]()) && this[b].length);
+    !t && !this[b].length && !this[Q] && this.emit("drain");
+  }
+  [As](t) {
+    return this.emit("data", t), this[g2];
+  }
+  pipe(t, e) {
+    if (this[S]) return t;
+    this[C] = false;
+    let i = this[nt];
+    return e = e || {}, t === Ds.stdout || t === Ds.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, i ? e.end && t.end() : (this[N].push(e.proxyErrors ? new Li(this, t, e) : new Fe(this, t, e)), this[Z] ? jt(() => this[Bt]()) : this[Bt]()), t;
+  }
+  unpipe(t) {
+    let e = this[N].find((i) => i.dest === t);
+    e && (this[N].length === 1 ? (this[g2] && this[Rt] === 0 && (this[g2] = false), this[N] = []) : this[N].splice(this[N].indexOf(e), 1), e.unpipe());
+  }
+  addListener(t, e) {
+    return this.on(t, e);
+  }
+  on(t, e) {
+    let i = super.on(t, e);
+    if (t === "data") this[C] = false, this[Rt]++, !this[N].length && !this[g2] && this[Bt]();
+    else if (t === "readable" && this[_] !== 0) super.emit("readable");
+    else if (Kr(t) && this[nt]) super.emit(t), this.removeAllListeners(t);
+    else if (t === "error" && this[qt]) {
+      let r = e;
+      this[Z] ? jt(() => r.call(this, this[qt])) : r.call(this, this[qt]);
+    }
+    return i;
+  }
+  removeListener(t, e) {
+    return this.off(t, e);
+  }
+  off(t, e) {
+    let i = super.off(t, e);
+    return t === "data" && (this[Rt] = this.listeners("data").length, this[Rt] === 0 && !this[C] && !this[N].length && (this[g2] = false)), i;
+  }
+  removeAllListeners(t) {
+    let e = super.removeAllListeners(t);
+    return (t === "data" || t === void 0) && (this[Rt] = 0, !this[C] && !this[N].length && (this[g2] = false)), e;
+  }
+  get emittedEnd() {
+    return this[nt];
+  }
+  [J]() {
+    !this[De] && !this[nt] && !this[S] && this[b].length === 0 && this[Q] && (this[De] = true, this.emit("end"), this.emit("prefinish"), this.emit("finish"), this[Ne] && this.emit("close"), this[De] = false);
+  }
+  emit(t, ...e) {
+    let i = e[0];
+    if (t !== "error" && t !== "close" && t !== S && this[S]) return false;
+    if (t === "data") return !this[L] && !i ? false : this[Z] ? (jt(() => this[Oi](i)), true) : this[Oi](i);
+    if (t === "end") return this[Is]();
+    if (t === "close") {
+      if (this[Ne] = true, !this[nt] && !this[S]) return false;
+      let n = super.emit("close");
+      return this.removeAllListeners("close"), n;
+    } else if (t === "error") {
+      this[qt] = i, super.emit(_i, i);
+      let n = !this[Jt] || this.listeners("error").length ? super.emit("error", i) : false;
+      return this[J](), n;
+    } else if (t === "resume") {
+      let n = super.emit("resume");
+      return this[J](), n;
+    } else if (t === "finish" || t === "prefinish") {
+      let n = super.emit(t);
+      return this.removeAllListeners(t), n;
+    }
+    let r = super.emit(t, ...e);
+    return this[J](), r;
+  }
+  [Oi](t) {
+    for (let i of this[N]) i.dest.write(t) === false && this.pause();
+    let e = this[C] ? false : super.emit("data", t);
+    return this[J](), e;
+  }
+  [Is]() {
+    return this[nt] ? false : (this[nt] = true, this.readable = false, this[Z] ? (jt(() => this[Ti]()), true) : this[Ti]());
+  }
+  [Ti]() {
+    if (this[Mt]) {
+      let e = this[Mt].end();
+      if (e) {
+        for (let i of this[N]) i.dest.write(e);
+        this[C] || super.emit("data", e);
+      }
+    }
+    for (let e of this[N]) e.end();
+    let t = super.emit("end");
+    return this.removeAllListeners("end"), t;
+  }
+  async collect() {
+    let t = Object.assign([], { dataLength: 0 });
+    this[L] || (t.dataLength = 0);
+    let e = this.promise();
+    return this.on("data", (i) => {
+      t.push(i), this[L] || (t.dataLength += i.length);
+    }), await e, t;
+  }
+  async concat() {
+    if (this[L]) throw new Error("cannot concat in objectMode");
+    let t = await this.collect();
+    return this[z2] ? t.join("") : Buffer.concat(t, t.dataLength);
+  }
+  async promise() {
+    return new Promise((t, e) => {
+      this.on(S, () => e(new Error("stream destroyed"))), this.on("error", (i) => e(i)), this.on("end", () => t());
+    });
+  }
+  [Symbol.asyncIterator]() {
+    this[C] = false;
+    let t = false, e = async () => (this.pause(), t = true, { value: void 0, done: true });
+    return { next: () => {
+      if (t) return e();
+      let r = this.read();
+      if (r !== null) return Promise.resolve({ done: false, value: r });
+      if (this[Q]) return e();
+      let n, o, h = (d) => {
+        this.off("data", a), this.off("end", l), this.off(S, c), e(), o(d);
+      }, a = (d) => {
+        this.off("error", h), this.off("end", l), this.off(S, c), this.pause(), n({ value: d, done: !!this[Q] });
+      }, l = () => {
+        this.off("error", h), this.off("data", a), this.off(S, c), e(), n({ done: true, value: void 0 });
+      }, c = () => h(new Error("stream destroyed"));
+      return new Promise((d, y) => {
+        o = y, n = d, this.once(S, c), this.once("error", h), this.once("end", l), this.once("data", a);
+      });
+    }, throw: e, return: e, [Symbol.asyncIterator]() {
+      return this;
+    }, [Symbol.asyncDispose]: async () => {
+    } };
+  }
+  [Symbol.iterator]() {
+    this[C] = false;
+    let t = false, e = () => (this.pause(), this.off(_i, e), this.off(S, e), this.off("end", e), t = true, { done: true, value: void 0 }), i = () => {
+      if (t) return e();
+      let r = this.read();
+      return r === null ? e() : { done: false, value: r };
+    };
+    return this.once("end", e), this.once(_i, e), this.once(S, e), { next: i, throw: e, return: e, [Symbol.iterator]() {
+      return this;
+    }, [Symbol.dispose]: () => {
+    } };
+  }
+  destroy(t) {
+    if (this[S]) return t ? this.emit("error", t) : this.emit(S), this;
+    this[S] = true, this[C] = true, this[b].length = 0, this[_] = 0;
+    let e = this;
+    return typeof e.close == "function" && !this[Ne] && e.close(), t ? this.emit("error", t) : this.emit(S), this;
+  }
+  static get isStream() {
+    return Wr;
+  }
+};
+var Jr = I.writev;
+var ht = /* @__PURE__ */ Symbol("_autoClose");
+var H = /* @__PURE__ */ Symbol("_close");
+var te = /* @__PURE__ */ Symbol("_ended");
+var m = /* @__PURE__ */ Symbol("_fd");
+var Ni = /* @__PURE__ */ Symbol("_finished");
+var tt = /* @__PURE__ */ Symbol("_flags");
+var Ai = /* @__PURE__ */ Symbol("_flush");
+var ki = /* @__PURE__ */ Symbol("_handleChunk");
+var vi = /* @__PURE__ */ Symbol("_makeBuf");
+var ie = /* @__PURE__ */ Symbol("_mode");
+var ke = /* @__PURE__ */ Symbol("_needDrain");
+var Ut = /* @__PURE__ */ Symbol("_onerror");
+var Ht = /* @__PURE__ */ Symbol("_onopen");
+var Ii = /* @__PURE__ */ Symbol("_onread");
+var Pt = /* @__PURE__ */ Symbol("_onwrite");
+var at = /* @__PURE__ */ Symbol("_open");
+var U = /* @__PURE__ */ Symbol("_path");
+var ot = /* @__PURE__ */ Symbol("_pos");
+var Y = /* @__PURE__ */ Symbol("_queue");
+var zt = /* @__PURE__ */ Symbol("_read");
+var Ci = /* @__PURE__ */ Symbol("_readSize");
+var j = /* @__PURE__ */ Symbol("_reading");
+var ee = /* @__PURE__ */ Symbol("_remain");
+var Fi = /* @__PURE__ */ Symbol("_size");
+var ve = /* @__PURE__ */ Symbol("_write");
+var gt = /* @__PURE__ */ Symbol("_writing");
+var Me = /* @__PURE__ */ Symbol("_defaultFlag");
+var bt = /* @__PURE__ */ Symbol("_errored");
+var _t = class extends A {
+  [bt] = false;
+  [m];
+  [U];
+  [Ci];
+  [j] = false;
+  [Fi];
+  [ee];
+  [ht];
+  constructor(t, e) {
+    if (e = e || {}, super(e), this.readable = true, this.writable = false, typeof t != "string") throw new TypeError("path must be a string");
+    this[bt] = false, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[U] = t, this[Ci] = e.readSize || 16 * 1024 * 1024, this[j] = false, this[Fi] = typeof e.size == "number" ? e.size : 1 / 0, this[ee] = this[Fi], this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true, typeof this[m] == "number" ? this[zt]() : this[at]();
+  }
+  get fd() {
+    return this[m];
+  }
+  get path() {
+    return this[U];
+  }
+  write() {
+    throw new TypeError("this is a readable stream");
+  }
+  end() {
+    throw new TypeError("this is a readable stream");
+  }
+  [at]() {
+    I.open(this[U], "r", (t, e) => this[Ht](t, e));
+  }
+  [Ht](t, e) {
+    t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[zt]());
+  }
+  [vi]() {
+    return Buffer.allocUnsafe(Math.min(this[Ci], this[ee]));
+  }
+  [zt]() {
+    if (!this[j]) {
+      this[j] = true;
+      let t = this[vi]();
+      if (t.length === 0) return process.nextTick(() => this[Ii](null, 0, t));
+      I.read(this[m], t, 0, t.length, null, (e, i, r) => this[Ii](e, i, r));
+    }
+  }
+  [Ii](t, e, i) {
+    this[j] = false, t ? this[Ut](t) : this[ki](e, i) && this[zt]();
+  }
+  [H]() {
+    if (this[ht] && typeof this[m] == "number") {
+      let t = this[m];
+      this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
+    }
+  }
+  [Ut](t) {
+    this[j] = true, this[H](), this.emit("error", t);
+  }
+  [ki](t, e) {
+    let i = false;
+    return this[ee] -= t, t > 0 && (i = super.write(t < e.length ? e.subarray(0, t) : e)), (t === 0 || this[ee] <= 0) && (i = false, this[H](), super.end()), i;
+  }
+  emit(t, ...e) {
+    switch (t) {
+      case "prefinish":
+      case "finish":
+        return false;
+      case "drain":
+        return typeof this[m] == "number" && this[zt](), false;
+      case "error":
+        return this[bt] ? false : (this[bt] = true, super.emit(t, ...e));
+      default:
+        return super.emit(t, ...e);
+    }
+  }
+};
+var Be = class extends _t {
+  [at]() {
+    let t = true;
+    try {
+      this[Ht](null, I.openSync(this[U], "r")), t = false;
+    } finally {
+      t && this[H]();
+    }
+  }
+  [zt]() {
+    let t = true;
+    try {
+      if (!this[j]) {
+        this[j] = true;
+        do {
+          let e = this[vi](), i = e.length === 0 ? 0 : I.readSync(this[m], e, 0, e.length, null);
+          if (!this[ki](i, e)) break;
+        } while (true);
+        this[j] = false;
+      }
+      t = false;
+    } finally {
+      t && this[H]();
+    }
+  }
+  [H]() {
+    if (this[ht] && typeof this[m] == "number") {
+      let t = this[m];
+      this[m] = void 0, I.closeSync(t), this.emit("close");
+    }
+  }
+};
+var et = class extends Qr {
+  readable = false;
+  writable = true;
+  [bt] = false;
+  [gt] = false;
+  [te] = false;
+  [Y] = [];
+  [ke] = false;
+  [U];
+  [ie];
+  [ht];
+  [m];
+  [Me];
+  [tt];
+  [Ni] = false;
+  [ot];
+  constructor(t, e) {
+    e = e || {}, super(e), this[U] = t, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[ie] = e.mode === void 0 ? 438 : e.mode, this[ot] = typeof e.start == "number" ? e.start : void 0, this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true;
+    let i = this[ot] !== void 0 ? "r+" : "w";
+    this[Me] = e.flags === void 0, this[tt] = e.flags === void 0 ? i : e.flags, this[m] === void 0 && this[at]();
+  }
+  emit(t, ...e) {
+    if (t === "error") {
+      if (this[bt]) return false;
+      this[bt] = true;
+    }
+    return super.emit(t, ...e);
+  }
+  get fd() {
+    return this[m];
+  }
+  get path() {
+    return this[U];
+  }
+  [Ut](t) {
+    this[H](), this[gt] = true, this.emit("error", t);
+  }
+  [at]() {
+    I.open(this[U], this[tt], this[ie], (t, e) => this[Ht](t, e));
+  }
+  [Ht](t, e) {
+    this[Me] && this[tt] === "r+" && t && t.code === "ENOENT" ? (this[tt] = "w", this[at]()) : t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[gt] || this[Ai]());
+  }
+  end(t, e) {
+    return t && this.write(t, e), this[te] = true, !this[gt] && !this[Y].length && typeof this[m] == "number" && this[Pt](null, 0), this;
+  }
+  write(t, e) {
+    return typeof t == "string" && (t = Buffer.from(t, e)), this[te] ? (this.emit("error", new Error("write() after end()")), false) : this[m] === void 0 || this[gt] || this[Y].length ? (this[Y].push(t), this[ke] = true, false) : (this[gt] = true, this[ve](t), true);
+  }
+  [ve](t) {
+    I.write(this[m], t, 0, t.length, this[ot], (e, i) => this[Pt](e, i));
+  }
+  [Pt](t, e) {
+    t ? this[Ut](t) : (this[ot] !== void 0 && typeof e == "number" && (this[ot] += e), this[Y].length ? this[Ai]() : (this[gt] = false, this[te] && !this[Ni] ? (this[Ni] = true, this[H](), this.emit("finish")) : this[ke] && (this[ke] = false, this.emit("drain"))));
+  }
+  [Ai]() {
+    if (this[Y].length === 0) this[te] && this[Pt](null, 0);
+    else if (this[Y].length === 1) this[ve](this[Y].pop());
+    else {
+      let t = this[Y];
+      this[Y] = [], Jr(this[m], t, this[ot], (e, i) => this[Pt](e, i));
+    }
+  }
+  [H]() {
+    if (this[ht] && typeof this[m] == "number") {
+      let t = this[m];
+      this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
+    }
+  }
+};
+var Wt = class extends et {
+  [at]() {
+    let t;
+    if (this[Me] && this[tt] === "r+") try {
+      t = I.openSync(this[U], this[tt], this[ie]);
+    } catch (e) {
+      if (e?.code === "ENOENT") return this[tt] = "w", this[at]();
+      throw e;
+    }
+    else t = I.openSync(this[U], this[tt], this[ie]);
+    this[Ht](null, t);
+  }
+  [H]() {
+    if (this[ht] && typeof this[m] == "number") {
+      let t = this[m];
+      this[m] = void 0, I.closeSync(t), this.emit("close");
+    }
+  }
+  [ve](t) {
+    let e = true;
+    try {
+      this[Pt](null, I.writeSync(this[m], t, 0, t.length, this[ot])), e = false;
+    } finally {
+      if (e) try {
+        this[H]();
+      } catch {
+      }
+    }
+  }
+};
+var jr = /* @__PURE__ */ new Map([["C", "cwd"], ["f", "file"], ["z", "gzip"], ["P", "preservePaths"], ["U", "unlink"], ["strip-components", "strip"], ["stripComponents", "strip"], ["keep-newer", "newer"], ["keepNewer", "newer"], ["keep-newer-files", "newer"], ["keepNewerFiles", "newer"], ["k", "keep"], ["keep-existing", "keep"], ["keepExisting", "keep"], ["m", "noMtime"], ["no-mtime", "noMtime"], ["p", "preserveOwner"], ["L", "follow"], ["h", "follow"], ["onentry", "onReadEntry"]]);
+var Fs = (s3) => !!s3.sync && !!s3.file;
+var ks = (s3) => !s3.sync && !!s3.file;
+var vs = (s3) => !!s3.sync && !s3.file;
+var Ms = (s3) => !s3.sync && !s3.file;
+var Bs = (s3) => !!s3.file;
+var tn = (s3) => {
+  let t = jr.get(s3);
+  return t || s3;
+};
+var se = (s3 = {}) => {
+  if (!s3) return {};
+  let t = {};
+  for (let [e, i] of Object.entries(s3)) {
+    let r = tn(e);
+    t[r] = i;
+  }
+  return t.chmod === void 0 && t.noChmod === false && (t.chmod = true), delete t.noChmod, t;
+};
+var K = (s3, t, e, i, r) => Object.assign((n = [], o, h) => {
+  Array.isArray(n) && (o = n, n = {}), typeof o == "function" && (h = o, o = void 0), o = o ? Array.from(o) : [];
+  let a = se(n);
+  if (r?.(a, o), Fs(a)) {
+    if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
+    return s3(a, o);
+  } else if (ks(a)) {
+    let l = t(a, o);
+    return h ? l.then(() => h(), h) : l;
+  } else if (vs(a)) {
+    if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
+    return e(a, o);
+  } else if (Ms(a)) {
+    if (typeof h == "function") throw new TypeError("callback only supported with file option");
+    return i(a, o);
+  }
+  throw new Error("impossible options??");
+}, { syncFile: s3, asyncFile: t, syncNoFile: e, asyncNoFile: i, validate: r });
+var sn = en.constants || { ZLIB_VERNUM: 4736 };
+var M = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), { Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1, Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2, Z_RLE: 3, Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0, DEFLATE: 1, INFLATE: 2, GZIP: 3, GUNZIP: 4, DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7, BROTLI_DECODE: 8, BROTLI_ENCODE: 9, Z_MIN_WINDOWBITS: 8, Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15, Z_MIN_CHUNK: 64, Z_MAX_CHUNK: 1 / 0, Z_DEFAULT_CHUNK: 16384, Z_MIN_MEMLEVEL: 1, Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8, Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1, BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1, BROTLI_OPERATION_FINISH: 2, BROTLI_OPERATION_EMIT_METADATA: 3, BROTLI_MODE_GENERIC: 0, BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2, BROTLI_DEFAULT_MODE: 0, BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11, BROTLI_DEFAULT_QUALITY: 11, BROTLI_MIN_WINDOW_BITS: 10, BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30, BROTLI_DEFAULT_WINDOW: 22, BROTLI_MIN_INPUT_BLOCK_BITS: 16, BROTLI_MAX_INPUT_BLOCK_BITS: 24, BROTLI_PARAM_MODE: 0, BROTLI_PARAM_QUALITY: 1, BROTLI_PARAM_LGWIN: 2, BROTLI_PARAM_LGBLOCK: 3, BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4, BROTLI_PARAM_SIZE_HINT: 5, BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7, BROTLI_PARAM_NDIRECT: 8, BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1, BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION: 0, BROTLI_DECODER_PARAM_LARGE_WINDOW: 1, BROTLI_DECODER_NO_ERROR: 0, BROTLI_DECODER_SUCCESS: 1, BROTLI_DECODER_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE: -1, BROTLI_DECODER_ERROR_FORMAT_RESERVED: -2, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE: -3, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET: -4, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME: -5, BROTLI_DECODER_ERROR_FORMAT_CL_SPACE: -6, BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE: -7, BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT: -8, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1: -9, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2: -10, BROTLI_DECODER_ERROR_FORMAT_TRANSFORM: -11, BROTLI_DECODER_ERROR_FORMAT_DICTIONARY: -12, BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS: -13, BROTLI_DECODER_ERROR_FORMAT_PADDING_1: -14, BROTLI_DECODER_ERROR_FORMAT_PADDING_2: -15, BROTLI_DECODER_ERROR_FORMAT_DISTANCE: -16, BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET: -19, BROTLI_DECODER_ERROR_INVALID_ARGUMENTS: -20, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES: -21, BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS: -22, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30, BROTLI_DECODER_ERROR_UNREACHABLE: -31 }, sn));
+var rn = Ot.concat;
+var zs = Object.getOwnPropertyDescriptor(Ot, "concat");
+var nn = (s3) => s3;
+var Bi = zs?.writable === true || zs?.set !== void 0 ? (s3) => {
+  Ot.concat = s3 ? nn : rn;
+} : (s3) => {
+};
+var Tt = /* @__PURE__ */ Symbol("_superWrite");
+var Gt = class extends Error {
+  code;
+  errno;
+  constructor(t, e) {
+    super("zlib: " + t.message, { cause: t }), this.code = t.code, this.errno = t.errno, this.code || (this.code = "ZLIB_ERROR"), this.message = "zlib: " + t.message, Error.captureStackTrace(this, e ?? this.constructor);
+  }
+  get name() {
+    return "ZlibError";
+  }
+};
+var Pi = /* @__PURE__ */ Symbol("flushFlag");
+var re = class extends A {
+  #t = false;
+  #i = false;
+  #s;
+  #n;
+  #r;
+  #e;
+  #o;
+  get sawError() {
+    return this.#t;
+  }
+  get handle() {
+    return this.#e;
+  }
+  get flushFlag() {
+    return this.#s;
+  }
+  constructor(t, e) {
+    if (!t || typeof t != "object") throw new TypeError("invalid options for ZlibBase constructor");
+    if (super(t), this.#s = t.flush ?? 0, this.#n = t.finishFlush ?? 0, this.#r = t.fullFlushFlag ?? 0, typeof Ps[e] != "function") throw new TypeError("Compression method not supported: " + e);
+    try {
+      this.#e = new Ps[e](t);
+    } catch (i) {
+      throw new Gt(i, this.constructor);
+    }
+    this.#o = (i) => {
+      this.#t || (this.#t = true, this.close(), this.emit("error", i));
+    }, this.#e?.on("error", (i) => this.#o(new Gt(i))), this.once("end", () => this.close);
+  }
+  close() {
+    this.#e && (this.#e.close(), this.#e = void 0, this.emit("close"));
+  }
+  reset() {
+    if (!this.#t) return zi(this.#e, "zlib binding closed"), this.#e.reset?.();
+  }
+  flush(t) {
+    this.ended || (typeof t != "number" && (t = this.#r), this.write(Object.assign(Ot.alloc(0), { [Pi]: t })));
+  }
+  end(t, e, i) {
+    return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), t && (e ? this.write(t, e) : this.write(t)), this.flush(this.#n), this.#i = true, super.end(i);
+  }
+  get ended() {
+    return this.#i;
+  }
+  [Tt](t) {
+    return super.write(t);
+  }
+  write(t, e, i) {
+    if (typeof e == "function" && (i = e, e = "utf8"), typeof t == "string" && (t = Ot.from(t, e)), this.#t) return;
+    zi(this.#e, "zlib binding closed");
+    let r = this.#e._handle, n = r.close;
+    r.close = () => {
+    };
+    let o = this.#e.close;
+    this.#e.close = () => {
+    }, Bi(true);
+    let h;
+    try {
+      let l = typeof t[Pi] == "number" ? t[Pi] : this.#s;
+      h = this.#e._processChunk(t, l), Bi(false);
+    } catch (l) {
+      Bi(false), this.#o(new Gt(l, this.write));
+    } finally {
+      this.#e && (this.#e._handle = r, r.close = n, this.#e.close = o, this.#e.removeAllListeners("error"));
+    }
+    this.#e && this.#e.on("error", (l) => this.#o(new Gt(l, this.write)));
+    let a;
+    if (h) if (Array.isArray(h) && h.length > 0) {
+      let l = h[0];
+      a = this[Tt](Ot.from(l));
+      for (let c = 1; c < h.length; c++) a = this[Tt](h[c]);
+    } else a = this[Tt](Ot.from(h));
+    return i && i(), a;
+  }
+};
+var Pe = class extends re {
+  #t;
+  #i;
+  constructor(t, e) {
+    t = t || {}, t.flush = t.flush || M.Z_NO_FLUSH, t.finishFlush = t.finishFlush || M.Z_FINISH, t.fullFlushFlag = M.Z_FULL_FLUSH, super(t, e), this.#t = t.level, this.#i = t.strategy;
+  }
+  params(t, e) {
+    if (!this.sawError) {
+      if (!this.handle) throw new Error("cannot switch params when binding is closed");
+      if (!this.handle.params) throw new Error("not supported in this implementation");
+      if (this.#t !== t || this.#i !== e) {
+        this.flush(M.Z_SYNC_FLUSH), zi(this.handle, "zlib binding closed");
+        let i = this.handle.flush;
+        this.handle.flush = (r, n) => {
+          typeof r == "function" && (n = r, r = this.flushFlag), this.flush(r), n?.();
+        };
+        try {
+          this.handle.params(t, e);
+        } finally {
+          this.handle.flush = i;
+        }
+        this.handle && (this.#t = t, this.#i = e);
+      }
+    }
+  }
+};
+var ze = class extends Pe {
+  #t;
+  constructor(t) {
+    super(t, "Gzip"), this.#t = t && !!t.portable;
+  }
+  [Tt](t) {
+    return this.#t ? (this.#t = false, t[9] = 255, super[Tt](t)) : super[Tt](t);
+  }
+};
+var Ue = class extends Pe {
+  constructor(t) {
+    super(t, "Unzip");
+  }
+};
+var He = class extends re {
+  constructor(t, e) {
+    t = t || {}, t.flush = t.flush || M.BROTLI_OPERATION_PROCESS, t.finishFlush = t.finishFlush || M.BROTLI_OPERATION_FINISH, t.fullFlushFlag = M.BROTLI_OPERATION_FLUSH, super(t, e);
+  }
+};
+var We = class extends He {
+  constructor(t) {
+    super(t, "BrotliCompress");
+  }
+};
+var Ge = class extends He {
+  constructor(t) {
+    super(t, "BrotliDecompress");
+  }
+};
+var Ze = class extends re {
+  constructor(t, e) {
+    t = t || {}, t.flush = t.flush || M.ZSTD_e_continue, t.finishFlush = t.finishFlush || M.ZSTD_e_end, t.fullFlushFlag = M.ZSTD_e_flush, super(t, e);
+  }
+};
+var Ye = class extends Ze {
+  constructor(t) {
+    super(t, "ZstdCompress");
+  }
+};
+var Ke = class extends Ze {
+  constructor(t) {
+    super(t, "ZstdDecompress");
+  }
+};
+var Us = (s3, t) => {
+  if (Number.isSafeInteger(s3)) s3 < 0 ? an(s3, t) : hn(s3, t);
+  else throw Error("cannot encode number outside of javascript safe integer range");
+  return t;
+};
+var hn = (s3, t) => {
+  t[0] = 128;
+  for (var e = t.length; e > 1; e--) t[e - 1] = s3 & 255, s3 = Math.floor(s3 / 256);
+};
+var an = (s3, t) => {
+  t[0] = 255;
+  var e = false;
+  s3 = s3 * -1;
+  for (var i = t.length; i > 1; i--) {
+    var r = s3 & 255;
+    s3 = Math.floor(s3 / 256), e ? t[i - 1] = Ws(r) : r === 0 ? t[i - 1] = 0 : (e = true, t[i - 1] = Gs(r));
+  }
+};
+var Hs = (s3) => {
+  let t = s3[0], e = t === 128 ? cn(s3.subarray(1, s3.length)) : t === 255 ? ln(s3) : null;
+  if (e === null) throw Error("invalid base256 encoding");
+  if (!Number.isSafeInteger(e)) throw Error("parsed number outside of javascript safe integer range");
+  return e;
+};
+var ln = (s3) => {
+  for (var t = s3.length, e = 0, i = false, r = t - 1; r > -1; r--) {
+    var n = Number(s3[r]), o;
+    i ? o = Ws(n) : n === 0 ? o = n : (i = true, o = Gs(n)), o !== 0 && (e -= o * Math.pow(256, t - r - 1));
+  }
+  return e;
+};
+var cn = (s3) => {
+  for (var t = s3.length, e = 0, i = t - 1; i > -1; i--) {
+    var r = Number(s3[i]);
+    r !== 0 && (e += r * Math.pow(256, t - i - 1));
+  }
+  return e;
+};
+var Ws = (s3) => (255 ^ s3) & 255;
+var Gs = (s3) => (255 ^ s3) + 1 & 255;
+var Hi = {};
+Ur(Hi, { code: () => Ve, isCode: () => ne, isName: () => dn, name: () => oe, normalFsTypes: () => Ui });
+var ne = (s3) => oe.has(s3);
+var dn = (s3) => Ve.has(s3);
+var Ui = /* @__PURE__ */ new Set(["0", "", "1", "2", "3", "4", "5", "6", "7", "D"]);
+var oe = /* @__PURE__ */ new Map([["0", "File"], ["", "OldFile"], ["1", "Link"], ["2", "SymbolicLink"], ["3", "CharacterDevice"], ["4", "BlockDevice"], ["5", "Directory"], ["6", "FIFO"], ["7", "ContiguousFile"], ["g", "GlobalExtendedHeader"], ["x", "ExtendedHeader"], ["A", "SolarisACL"], ["D", "GNUDumpDir"], ["I", "Inode"], ["K", "NextFileHasLongLinkpath"], ["L", "NextFileHasLongPath"], ["M", "ContinuationFile"], ["N", "OldGnuLongPath"], ["S", "SparseFile"], ["V", "TapeVolumeHeader"], ["X", "OldExtendedHeader"]]);
+var Ve = new Map(Array.from(oe).map((s3) => [s3[1], s3[0]]));
+var un = (s3) => s3 === void 0 || s3 < 0 ? void 0 : s3;
+var F = class {
+  cksumValid = false;
+  needPax = false;
+  nullBlock = false;
+  block;
+  path;
+  mode;
+  uid;
+  gid;
+  size;
+  cksum;
+  #t = "Unsupported";
+  linkpath;
+  uname;
+  gname;
+  devmaj = 0;
+  devmin = 0;
+  atime;
+  ctime;
+  mtime;
+  charset;
+  comment;
+  constructor(t, e = 0, i, r) {
+    Buffer.isBuffer(t) ? this.decode(t, e || 0, i, r) : t && this.#i(t);
+  }
+  decode(t, e, i, r) {
+    if (e || (e = 0), !t || !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
+    let n = xt(t, e + 156, 1), o = Ui.has(n), h = o ? i : void 0, a = o ? r : void 0;
+    if (this.path = h?.path ?? xt(t, e, 100), this.mode = h?.mode ?? a?.mode ?? lt(t, e + 100, 8), this.uid = h?.uid ?? a?.uid ?? lt(t, e + 108, 8), this.gid = h?.gid ?? a?.gid ?? lt(t, e + 116, 8), this.size = un(h?.size ?? a?.size ?? lt(t, e + 124, 12)), this.mtime = h?.mtime ?? a?.mtime ?? Wi(t, e + 136, 12), this.cksum = lt(t, e + 148, 12), a && this.#i(a, true), h && this.#i(h), ne(n) && (this.#t = n || "0"), this.#t === "0" && this.path.slice(-1) === "/" && (this.#t = "5"), this.#t === "5" && (this.size = 0), this.linkpath = xt(t, e + 157, 100), t.subarray(e + 257, e + 265).toString() === "ustar\x0000") if (this.uname = h?.uname ?? a?.uname ?? xt(t, e + 265, 32), this.gname = h?.gname ?? a?.gname ?? xt(t, e + 297, 32), this.devmaj = h?.devmaj ?? a?.devmaj ?? lt(t, e + 329, 8) ?? 0, this.devmin = h?.devmin ?? a?.devmin ?? lt(t, e + 337, 8) ?? 0, t[e + 475] !== 0) {
+      let c = xt(t, e + 345, 155);
+      this.path = c + "/" + this.path;
+    } else {
+      let c = xt(t, e + 345, 130);
+      c && (this.path = c + "/" + this.path), this.atime = i?.atime ?? r?.atime ?? Wi(t, e + 476, 12), this.ctime = i?.ctime ?? r?.ctime ?? Wi(t, e + 488, 12);
+    }
+    let l = 256;
+    for (let c = e; c < e + 148; c++) l += t[c];
+    for (let c = e + 156; c < e + 512; c++) l += t[c];
+    this.cksumValid = l === this.cksum, this.cksum === void 0 && l === 256 && (this.nullBlock = true);
+  }
+  #i(t, e = false) {
+    Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "size" && Number(r) < 0 || i === "path" && e || i === "linkpath" && e || i === "global"))));
+  }
+  encode(t, e = 0) {
+    if (t || (t = this.block = Buffer.alloc(512)), this.#t === "Unsupported" && (this.#t = "0"), !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
+    let i = this.ctime || this.atime ? 130 : 155, r = mn(this.path || "", i), n = r[0], o = r[1];
+    this.needPax = !!r[2], this.needPax = Lt(t, e, 100, n) || this.needPax, this.needPax = ct(t, e + 100, 8, this.mode) || this.needPax, this.needPax = ct(t, e + 108, 8, this.uid) || this.needPax, this.needPax = ct(t, e + 116, 8, this.gid) || this.needPax, this.needPax = ct(t, e + 124, 12, this.size) || this.needPax, this.needPax = Gi(t, e + 136, 12, this.mtime) || this.needPax, t[e + 156] = Number(this.#t.codePointAt(0)), this.needPax = Lt(t, e + 157, 100, this.linkpath) || this.needPax, t.write("ustar\x0000", e + 257, 8), this.needPax = Lt(t, e + 265, 32, this.uname) || this.needPax, this.needPax = Lt(t, e + 297, 32, this.gname) || this.needPax, this.needPax = ct(t, e + 329, 8, this.devmaj) || this.needPax, this.needPax = ct(t, e + 337, 8, this.devmin) || this.needPax, this.needPax = Lt(t, e + 345, i, o) || this.needPax, t[e + 475] !== 0 ? this.needPax = Lt(t, e + 345, 155, o) || this.needPax : (this.needPax = Lt(t, e + 345, 130, o) || this.needPax, this.needPax = Gi(t, e + 476, 12, this.atime) || this.needPax, this.needPax = Gi(t, e + 488, 12, this.ctime) || this.needPax);
+    let h = 256;
+    for (let a = e; a < e + 148; a++) h += t[a];
+    for (let a = e + 156; a < e + 512; a++) h += t[a];
+    return this.cksum = h, ct(t, e + 148, 8, this.cksum), this.cksumValid = true, this.needPax;
+  }
+  get type() {
+    return this.#t === "Unsupported" ? this.#t : oe.get(this.#t);
+  }
+  get typeKey() {
+    return this.#t;
+  }
+  set type(t) {
+    let e = String(Ve.get(t));
+    if (ne(e) || e === "Unsupported") this.#t = e;
+    else if (ne(t)) this.#t = t;
+    else throw new TypeError("invalid entry type: " + t);
+  }
+};
+var mn = (s3, t) => {
+  let i = s3, r = "", n, o = Zt.parse(s3).root || ".";
+  if (Buffer.byteLength(i) < 100) n = [i, r, false];
+  else {
+    r = Zt.dirname(i), i = Zt.basename(i);
+    do
+      Buffer.byteLength(i) <= 100 && Buffer.byteLength(r) <= t ? n = [i, r, false] : Buffer.byteLength(i) > 100 && Buffer.byteLength(r) <= t ? n = [i.slice(0, 99), r, true] : (i = Zt.join(Zt.basename(r), i), r = Zt.dirname(r));
+    while (r !== o && n === void 0);
+    n || (n = [s3.slice(0, 99), "", true]);
+  }
+  return n;
+};
+var xt = (s3, t, e) => s3.subarray(t, t + e).toString("utf8").replace(/\0.*/, "");
+var Wi = (s3, t, e) => pn(lt(s3, t, e));
+var pn = (s3) => s3 === void 0 ? void 0 : new Date(s3 * 1e3);
+var lt = (s3, t, e) => Number(s3[t]) & 128 ? Hs(s3.subarray(t, t + e)) : wn(s3, t, e);
+var En = (s3) => isNaN(s3) ? void 0 : s3;
+var wn = (s3, t, e) => En(parseInt(s3.subarray(t, t + e).toString("utf8").replace(/\0.*$/, "").trim(), 8));
+var Sn = { 12: 8589934591, 8: 2097151 };
+var ct = (s3, t, e, i) => i === void 0 ? false : i > Sn[e] || i < 0 ? (Us(i, s3.subarray(t, t + e)), true) : (yn(s3, t, e, i), false);
+var yn = (s3, t, e, i) => s3.write(Rn(i, e), t, e, "ascii");
+var Rn = (s3, t) => gn(Math.floor(s3).toString(8), t);
+var gn = (s3, t) => (s3.length === t - 1 ? s3 : new Array(t - s3.length - 1).join("0") + s3 + " ") + "\0";
+var Gi = (s3, t, e, i) => i === void 0 ? false : ct(s3, t, e, i.getTime() / 1e3);
+var bn = new Array(156).join("\0");
+var Lt = (s3, t, e, i) => i === void 0 ? false : (s3.write(i + bn, t, e, "utf8"), i.length !== Buffer.byteLength(i) || i.length > e);
+var ft = class s {
+  atime;
+  mtime;
+  ctime;
+  charset;
+  comment;
+  gid;
+  uid;
+  gname;
+  uname;
+  linkpath;
+  dev;
+  ino;
+  nlink;
+  path;
+  size;
+  mode;
+  global;
+  constructor(t, e = false) {
+    this.atime = t.atime, this.charset = t.charset, this.comment = t.comment, this.ctime = t.ctime, this.dev = t.dev, this.gid = t.gid, this.global = e, this.gname = t.gname, this.ino = t.ino, this.linkpath = t.linkpath, this.mtime = t.mtime, this.nlink = t.nlink, this.path = t.path, this.size = t.size, this.uid = t.uid, this.uname = t.uname;
+  }
+  encode() {
+    let t = this.encodeBody();
+    if (t === "") return Buffer.allocUnsafe(0);
+    let e = Buffer.byteLength(t), i = 512 * Math.ceil(1 + e / 512), r = Buffer.allocUnsafe(i);
+    for (let n = 0; n < 512; n++) r[n] = 0;
+    new F({ path: ("PaxHeader/" + _n(this.path ?? "")).slice(0, 99), mode: this.mode || 420, uid: this.uid, gid: this.gid, size: e, mtime: this.mtime, type: this.global ? "GlobalExtendedHeader" : "ExtendedHeader", linkpath: "", uname: this.uname || "", gname: this.gname || "", devmaj: 0, devmin: 0, atime: this.atime, ctime: this.ctime }).encode(r), r.write(t, 512, e, "utf8");
+    for (let n = e + 512; n < r.length; n++) r[n] = 0;
+    return r;
+  }
+  encodeBody() {
+    return this.encodeField("path") + this.encodeField("ctime") + this.encodeField("atime") + this.encodeField("dev") + this.encodeField("ino") + this.encodeField("nlink") + this.encodeField("charset") + this.encodeField("comment") + this.encodeField("gid") + this.encodeField("gname") + this.encodeField("linkpath") + this.encodeField("mtime") + this.encodeField("size") + this.encodeField("uid") + this.encodeField("uname");
+  }
+  encodeField(t) {
+    if (this[t] === void 0) return "";
+    let e = this[t], i = e instanceof Date ? e.getTime() / 1e3 : e, r = " " + (t === "dev" || t === "ino" || t === "nlink" ? "SCHILY." : "") + t + "=" + i + `
+`, n = Buffer.byteLength(r), o = Math.floor(Math.log(n) / Math.log(10)) + 1;
+    return n + o >= Math.pow(10, o) && (o += 1), o + n + r;
+  }
+  static parse(t, e, i = false) {
+    return new s(On(Tn(t), e), i);
+  }
+};
+var On = (s3, t) => t ? Object.assign({}, t, s3) : s3;
+var Tn = (s3) => s3.replace(/\n$/, "").split(`
+`).reduce(xn, /* @__PURE__ */ Object.create(null));
+var xn = (s3, t) => {
+  let e = parseInt(t, 10);
+  if (e !== Buffer.byteLength(t) + 1) return s3;
+  t = t.slice((e + " ").length);
+  let i = t.split("="), r = i.shift();
+  if (!r) return s3;
+  let n = r.replace(/^SCHILY\.(dev|ino|nlink)/, "$1"), o = i.join("=").replace(/\0.*/, "");
+  switch (n) {
+    case "path":
+    case "linkpath":
+    case "type":
+    case "charset":
+    case "comment":
+    case "gname":
+    case "uname":
+      s3[n] = o;
+      break;
+    case "ctime":
+    case "atime":
+    case "mtime":
+      s3[n] = new Date(Number(o) * 1e3);
+      break;
+    case "size":
+      let h = +o;
+      h >= 0 && (s3[n] = h);
+      break;
+    case "gid":
+    case "uid":
+    case "dev":
+    case "ino":
+    case "nlink":
+    case "mode":
+      s3[n] = +o;
+      break;
+  }
+  return s3;
+};
+var Ln = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+var f = Ln !== "win32" ? (s3) => String(s3) : (s3) => String(s3).replaceAll(/\\/g, "/");
+var $e = class extends A {
+  extended;
+  globalExtended;
+  header;
+  startBlockSize;
+  blockRemain;
+  remain;
+  type;
+  meta = false;
+  ignore = false;
+  path;
+  mode;
+  uid;
+  gid;
+  uname;
+  gname;
+  size = 0;
+  mtime;
+  atime;
+  ctime;
+  linkpath;
+  dev;
+  ino;
+  nlink;
+  invalid = false;
+  absolute;
+  unsupported = false;
+  constructor(t, e, i) {
+    switch (super({}), this.pause(), this.extended = e, this.globalExtended = i, this.header = t, this.remain = t.size ?? 0, this.startBlockSize = 512 * Math.ceil(this.remain / 512), this.blockRemain = this.startBlockSize, this.type = t.type, this.type) {
+      case "File":
+      case "OldFile":
+      case "Link":
+      case "SymbolicLink":
+      case "CharacterDevice":
+      case "BlockDevice":
+      case "Directory":
+      case "FIFO":
+      case "ContiguousFile":
+      case "GNUDumpDir":
+        break;
+      case "NextFileHasLongLinkpath":
+      case "NextFileHasLongPath":
+      case "OldGnuLongPath":
+      case "GlobalExtendedHeader":
+      case "ExtendedHeader":
+      case "OldExtendedHeader":
+        this.meta = true;
+        break;
+      default:
+        this.ignore = true;
+    }
+    if (!t.path) throw new Error("no path provided for tar.ReadEntry");
+    this.path = f(t.path), this.mode = t.mode, this.mode && (this.mode = this.mode & 4095), this.uid = t.uid, this.gid = t.gid, this.uname = t.uname, this.gname = t.gname, this.size = this.remain, this.mtime = t.mtime, this.atime = t.atime, this.ctime = t.ctime, this.linkpath = t.linkpath ? f(t.linkpath) : void 0, this.uname = t.uname, this.gname = t.gname, e && this.#t(e), i && this.#t(i, true);
+  }
+  write(t) {
+    let e = t.length;
+    if (e > this.blockRemain) throw new Error("writing more to entry than is appropriate");
+    let i = this.remain, r = this.blockRemain;
+    return this.remain = Math.max(0, i - e), this.blockRemain = Math.max(0, r - e), this.ignore ? true : i >= e ? super.write(t) : super.write(t.subarray(0, i));
+  }
+  #t(t, e = false) {
+    t.path && (t.path = f(t.path)), t.linkpath && (t.linkpath = f(t.linkpath)), Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "path" && e))));
+  }
+};
+var Dt = (s3, t, e, i = {}) => {
+  s3.file && (i.file = s3.file), s3.cwd && (i.cwd = s3.cwd), i.code = e instanceof Error && e.code || t, i.tarCode = t, !s3.strict && i.recoverable !== false ? (e instanceof Error && (i = Object.assign(e, i), e = e.message), s3.emit("warn", t, e, i)) : e instanceof Error ? s3.emit("error", Object.assign(e, i)) : s3.emit("error", Object.assign(new Error(`${t}: ${e}`), i));
+};
+var Nn = 1024 * 1024;
+var Xi = Buffer.from([31, 139]);
+var qi = Buffer.from([40, 181, 47, 253]);
+var An = Math.max(Xi.length, qi.length);
+var B = /* @__PURE__ */ Symbol("state");
+var Nt = /* @__PURE__ */ Symbol("writeEntry");
+var it = /* @__PURE__ */ Symbol("readEntry");
+var Zi = /* @__PURE__ */ Symbol("nextEntry");
+var Zs = /* @__PURE__ */ Symbol("processEntry");
+var V = /* @__PURE__ */ Symbol("extendedHeader");
+var he = /* @__PURE__ */ Symbol("globalExtendedHeader");
+var dt = /* @__PURE__ */ Symbol("meta");
+var Ys = /* @__PURE__ */ Symbol("emitMeta");
+var p = /* @__PURE__ */ Symbol("buffer");
+var st = /* @__PURE__ */ Symbol("queue");
+var ut = /* @__PURE__ */ Symbol("ended");
+var Yi = /* @__PURE__ */ Symbol("emittedEnd");
+var At = /* @__PURE__ */ Symbol("emit");
+var w = /* @__PURE__ */ Symbol("unzip");
+var Xe = /* @__PURE__ */ Symbol("consumeChunk");
+var qe = /* @__PURE__ */ Symbol("consumeChunkSub");
+var Ki = /* @__PURE__ */ Symbol("consumeBody");
+var Ks = /* @__PURE__ */ Symbol("consumeMeta");
+var Vs = /* @__PURE__ */ Symbol("consumeHeader");
+var ae = /* @__PURE__ */ Symbol("consuming");
+var Vi = /* @__PURE__ */ Symbol("bufferConcat");
+var Qe = /* @__PURE__ */ Symbol("maybeEnd");
+var Yt = /* @__PURE__ */ Symbol("writing");
+var $ = /* @__PURE__ */ Symbol("aborted");
+var Je = /* @__PURE__ */ Symbol("onDone");
+var It = /* @__PURE__ */ Symbol("sawValidEntry");
+var je = /* @__PURE__ */ Symbol("sawNullBlock");
+var ti = /* @__PURE__ */ Symbol("sawEOF");
+var $s = /* @__PURE__ */ Symbol("closeStream");
+var In = 1e3;
+var le = /* @__PURE__ */ Symbol("compressedBytesRead");
+var $i = /* @__PURE__ */ Symbol("decompressedBytesRead");
+var Xs = /* @__PURE__ */ Symbol("checkDecompressionRatio");
+var Cn = () => true;
+var rt = class extends Dn {
+  file;
+  strict;
+  maxMetaEntrySize;
+  filter;
+  brotli;
+  zstd;
+  maxDecompressionRatio;
+  writable = true;
+  readable = false;
+  [st] = [];
+  [p];
+  [it];
+  [Nt];
+  [B] = "begin";
+  [dt] = "";
+  [V];
+  [he];
+  [ut] = false;
+  [w];
+  [$] = false;
+  [It];
+  [je] = false;
+  [ti] = false;
+  [Yt] = false;
+  [ae] = false;
+  [Yi] = false;
+  [le] = 0;
+  [$i] = 0;
+  constructor(t = {}) {
+    super(), this.file = t.file || "", this.on(Je, () => {
+      (this[B] === "begin" || this[It] === false) && this.warn("TAR_BAD_ARCHIVE", "Unrecognized archive format");
+    }), t.ondone ? this.on(Je, t.ondone) : this.on(Je, () => {
+      this.emit("prefinish"), this.emit("finish"), this.emit("end");
+    }), this.strict = !!t.strict, this.maxDecompressionRatio = typeof t.maxDecompressionRatio == "number" ? t.maxDecompressionRatio : In, this.maxMetaEntrySize = t.maxMetaEntrySize || Nn, this.filter = typeof t.filter == "function" ? t.filter : Cn;
+    let e = t.file && (t.file.endsWith(".tar.br") || t.file.endsWith(".tbr"));
+    this.brotli = !(t.gzip || t.zstd) && t.brotli !== void 0 ? t.brotli : e ? void 0 : false;
+    let i = t.file && (t.file.endsWith(".tar.zst") || t.file.endsWith(".tzst"));
+    this.zstd = !(t.gzip || t.brotli) && t.zstd !== void 0 ? t.zstd : i ? true : void 0, this.on("end", () => this[$s]()), typeof t.onwarn == "function" && this.on("warn", t.onwarn), typeof t.onReadEntry == "function" && this.on("entry", t.onReadEntry);
+  }
+  warn(t, e, i = {}) {
+    Dt(this, t, e, i);
+  }
+  [Vs](t, e) {
+    this[It] === void 0 && (this[It] = false);
+    let i;
+    try {
+      i = new F(t, e, this[V], this[he]);
+    } catch (r) {
+      return this.warn("TAR_ENTRY_INVALID", r);
+    }
+    if (i.nullBlock) this[je] ? (this[ti] = true, this[B] === "begin" && (this[B] = "header"), this[At]("eof")) : (this[je] = true, this[At]("nullBlock"));
+    else if (this[je] = false, !i.cksumValid) this.warn("TAR_ENTRY_INVALID", "checksum failure", { header: i });
+    else if (!i.path) this.warn("TAR_ENTRY_INVALID", "path is required", { header: i });
+    else {
+      let r = i.type;
+      if (/^(Symbolic)?Link$/.test(r) && !i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath required", { header: i });
+      else if (!/^(Symbolic)?Link$/.test(r) && !/^(Global)?ExtendedHeader$/.test(r) && i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath forbidden", { header: i });
+      else {
+        let n = this[Nt] = new $e(i, this[V], this[he]);
+        if (!this[It]) if (n.remain) {
+          let o = () => {
+            n.invalid || (this[It] = true);
+          };
+          n.on("end", o);
+        } else this[It] = true;
+        n.meta ? n.size > this.maxMetaEntrySize ? (n.ignore = true, this[At]("ignoredEntry", n), this[B] = "ignore", n.resume()) : n.size > 0 && (this[dt] = "", n.on("data", (o) => this[dt] += o), this[B] = "meta") : (this[V] = void 0, n.ignore = n.ignore || !this.filter(n.path, n), n.ignore ? (this[At]("ignoredEntry", n), this[B] = n.remain ? "ignore" : "header", n.resume()) : (n.remain ? this[B] = "body" : (this[B] = "header", n.end()), this[it] ? this[st].push(n) : (this[st].push(n), this[Zi]())));
+      }
+    }
+  }
+  [$s]() {
+    queueMicrotask(() => this.emit("close"));
+  }
+  [Zs](t) {
+    let e = true;
+    if (!t) this[it] = void 0, e = false;
+    else if (Array.isArray(t)) {
+      let [i, ...r] = t;
+      this.emit(i, ...r);
+    } else this[it] = t, this.emit("entry", t), t.emittedEnd || (t.on("end", () => this[Zi]()), e = false);
+    return e;
+  }
+  [Zi]() {
+    do
+      ;
+    while (this[Zs](this[st].shift()));
+    if (this[st].length === 0) {
+      let t = this[it];
+      !t || t.flowing || t.size === t.remain ? this[Yt] || this.emit("drain") : t.once("drain", () => this.emit("drain"));
+    }
+  }
+  [Ki](t, e) {
+    let i = this[Nt];
+    if (!i) throw new Error("attempt to consume body without entry??");
+    let r = i.blockRemain ?? 0, n = r >= t.length && e === 0 ? t : t.subarray(e, e + r);
+    return i.write(n), i.blockRemain || (this[B] = "header", this[Nt] = void 0, i.end()), n.length;
+  }
+  [Ks](t, e) {
+    let i = this[Nt], r = this[Ki](t, e);
+    return !this[Nt] && i && this[Ys](i), r;
+  }
+  [At](t, e, i) {
+    this[st].length === 0 && !this[it] ? this.emit(t, e, i) : this[st].push([t, e, i]);
+  }
+  [Ys](t) {
+    switch (this[At]("meta", this[dt]), t.type) {
+      case "ExtendedHeader":
+      case "OldExtendedHeader":
+        this[V] = ft.parse(this[dt], this[V], false);
+        break;
+      case "GlobalExtendedHeader":
+        this[he] = ft.parse(this[dt], this[he], true);
+        break;
+      case "NextFileHasLongPath":
+      case "OldGnuLongPath": {
+        let e = this[V] ?? /* @__PURE__ */ Object.create(null);
+        this[V] = e, e.path = this[dt].replace(/\0.*/, "");
+        break;
+      }
+      case "NextFileHasLongLinkpath": {
+        let e = this[V] || /* @__PURE__ */ Object.create(null);
+        this[V] = e, e.linkpath = this[dt].replace(/\0.*/, "");
+        break;
+      }
+      default:
+        throw new Error("unknown meta: " + t.type);
+    }
+  }
+  abort(t) {
+    if (!this[$]) {
+      if (this[w]) {
+        let e = this[w];
+        e.write = () => true, e.end = () => e, e.emit = () => false, e.destroy?.();
+      }
+      this[$] = true, this.emit("abort", t), this.warn("TAR_ABORT", t, { recoverable: false });
+    }
+  }
+  [Xs](t) {
+    this[$i] += t.length;
+    let e = this[$i] / this[le];
+    return e > this.maxDecompressionRatio ? (this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)), false) : true;
+  }
+  write(t, e, i) {
+    if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this[$]) return i?.(), false;
+    if ((this[w] === void 0 || this.brotli === void 0 && this[w] === false) && t) {
+      if (this[p] && (t = Buffer.concat([this[p], t]), this[p] = void 0), t.length < An) return this[p] = t, i?.(), true;
+      for (let a = 0; this[w] === void 0 && a < Xi.length; a++) t[a] !== Xi[a] && (this[w] = false);
+      let o = false;
+      if (this[w] === false && this.zstd !== false) {
+        o = true;
+        for (let a = 0; a < qi.length; a++) if (t[a] !== qi[a]) {
+          o = false;
+          break;
+        }
+      }
+      let h = this.brotli === void 0 && !o;
+      if (this[w] === false && h) if (t.length < 512) if (this[ut]) this.brotli = true;
+      else return this[p] = t, i?.(), true;
+      else try {
+        new F(t.subarray(0, 512)), this.brotli = false;
+      } catch {
+        this.brotli = true;
+      }
+      if (this[w] === void 0 || this[w] === false && (this.brotli || o)) {
+        let a = this[ut];
+        this[ut] = false, this[w] = this[w] === void 0 ? new Ue({}) : o ? new Ke({}) : new Ge({}), this[w].on("data", (c) => {
+          this[Xs](c) && this[Xe](c);
+        }), this[w].on("error", (c) => {
+          this[$] || this.abort(c);
+        }), this[w].on("end", () => {
+          this[ut] = true, this[Xe]();
+        }), this[Yt] = true, this[le] += t.length;
+        let l = !!this[w][a ? "end" : "write"](t);
+        return this[Yt] = false, i?.(), l;
+      }
+    }
+    this[Yt] = true, this[w] ? (this[le] += t.length, this[w].write(t)) : this[Xe](t), this[Yt] = false;
+    let n = this[st].length > 0 ? false : this[it] ? this[it].flowing : true;
+    return !n && this[st].length === 0 && this[it]?.once("drain", () => this.emit("drain")), i?.(), n;
+  }
+  [Vi](t) {
+    t && !this[$] && (this[p] = this[p] ? Buffer.concat([this[p], t]) : t);
+  }
+  [Qe]() {
+    if (this[ut] && !this[Yi] && !this[$] && !this[ae]) {
+      this[Yi] = true;
+      let t = this[Nt];
+      if (t?.blockRemain) {
+        let e = this[p] ? this[p].length : 0;
+        this.warn("TAR_BAD_ARCHIVE", `Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`, { entry: t }), this[p] && t.write(this[p]), t.end();
+      }
+      this[At](Je);
+    }
+  }
+  [Xe](t) {
+    if (this[ae] && t) this[Vi](t);
+    else if (!t && !this[p]) this[Qe]();
+    else if (t) {
+      if (this[ae] = true, this[p]) {
+        this[Vi](t);
+        let e = this[p];
+        this[p] = void 0, this[qe](e);
+      } else this[qe](t);
+      for (; this[p] && this[p]?.length >= 512 && !this[$] && !this[ti]; ) {
+        let e = this[p];
+        this[p] = void 0, this[qe](e);
+      }
+      this[ae] = false;
+    }
+    (!this[p] || this[ut]) && this[Qe]();
+  }
+  [qe](t) {
+    let e = 0, i = t.length;
+    for (; e + 512 <= i && !this[$] && !this[ti]; ) switch (this[B]) {
+      case "begin":
+      case "header":
+        this[Vs](t, e), e += 512;
+        break;
+      case "ignore":
+      case "body":
+        e += this[Ki](t, e);
+        break;
+      case "meta":
+        e += this[Ks](t, e);
+        break;
+      default:
+        throw new Error("invalid state: " + this[B]);
+    }
+    e < i && (this[p] = this[p] ? Buffer.concat([t.subarray(e), this[p]]) : t.subarray(e));
+  }
+  end(t, e, i) {
+    return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e)), i && this.once("finish", i), this[$] || (this[w] ? (t && (this[le] += t.length, this[w].write(t)), this[w].end()) : (this[ut] = true, (this.brotli === void 0 || this.zstd === void 0) && (t = t || Buffer.alloc(0)), t && this.write(t), this[Qe]())), this;
+  }
+};
+var mt = (s3) => {
+  let t = s3.length - 1, e = -1;
+  for (; t > -1 && s3.charAt(t) === "/"; ) e = t, t--;
+  return e === -1 ? s3 : s3.slice(0, e);
+};
+var vn = (s3) => {
+  let t = s3.onReadEntry;
+  s3.onReadEntry = t ? (e) => {
+    t(e), e.resume();
+  } : (e) => e.resume();
+};
+var Qi = (s3, t) => {
+  let e = new Map(t.map((o) => [mt(o), true])), i = s3.filter, r = 100, n = (o, h = "", a = 0) => {
+    if (a >= r) return e.set(o, false), false;
+    let l = h || kn(o).root || ".", c;
+    if (o === l) c = false;
+    else {
+      let d = e.get(o);
+      c = d !== void 0 ? d : n(Fn(o), l, a + 1);
+    }
+    return e.set(o, c), c;
+  };
+  s3.filter = i ? (o, h) => i(o, h) && n(mt(o)) : (o) => n(mt(o));
+};
+var Mn = (s3) => {
+  let t = new rt(s3), e = s3.file, i;
+  try {
+    i = Kt.openSync(e, "r");
+    let r = Kt.fstatSync(i), n = s3.maxReadSize || 16 * 1024 * 1024;
+    if (r.size < n) {
+      let o = Buffer.allocUnsafe(r.size), h = Kt.readSync(i, o, 0, r.size, 0);
+      t.end(h === o.byteLength ? o : o.subarray(0, h));
+    } else {
+      let o = 0, h = Buffer.allocUnsafe(n);
+      for (; o < r.size; ) {
+        let a = Kt.readSync(i, h, 0, n, o);
+        if (a === 0) break;
+        o += a, t.write(h.subarray(0, a));
+      }
+      t.end();
+    }
+  } finally {
+    if (typeof i == "number") try {
+      Kt.closeSync(i);
+    } catch {
+    }
+  }
+};
+var Bn = (s3, t) => {
+  let e = new rt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
+  return new Promise((o, h) => {
+    e.on("error", h), e.on("end", o), Kt.stat(r, (a, l) => {
+      if (a) h(a);
+      else {
+        let c = new _t(r, { readSize: i, size: l.size });
+        c.on("error", h), c.pipe(e);
+      }
+    });
+  });
+};
+var Ct = K(Mn, Bn, (s3) => new rt(s3), (s3) => new rt(s3), (s3, t) => {
+  t?.length && Qi(s3, t), s3.noResume || vn(s3);
+});
+var Ji = (s3, t, e) => (s3 &= 4095, e && (s3 = (s3 | 384) & -19), t && (s3 & 256 && (s3 |= 64), s3 & 32 && (s3 |= 8), s3 & 4 && (s3 |= 1)), s3);
+var { isAbsolute: zn, parse: qs } = Pn;
+var ce = (s3) => {
+  let t = "", e = qs(s3);
+  for (; zn(s3) || e.root; ) {
+    let i = s3.charAt(0) === "/" && s3.slice(0, 4) !== "//?/" ? "/" : e.root;
+    s3 = s3.slice(i.length), t += i, e = qs(s3);
+  }
+  return [t, s3];
+};
+var ei = ["|", "<", ">", "?", ":"];
+var ji = ei.map((s3) => String.fromCodePoint(61440 + Number(s3.codePointAt(0))));
+var Un = new Map(ei.map((s3, t) => [s3, ji[t]]));
+var Hn = new Map(ji.map((s3, t) => [s3, ei[t]]));
+var ts = (s3) => ei.reduce((t, e) => t.split(e).join(Un.get(e)), s3);
+var Qs = (s3) => ji.reduce((t, e) => t.split(e).join(Hn.get(e)), s3);
+var rr = (s3, t) => t ? (s3 = f(s3).replace(/^\.(\/|$)/, ""), mt(t) + "/" + s3) : f(s3);
+var Wn = 16 * 1024 * 1024;
+var tr = /* @__PURE__ */ Symbol("process");
+var er = /* @__PURE__ */ Symbol("file");
+var ir = /* @__PURE__ */ Symbol("directory");
+var is = /* @__PURE__ */ Symbol("symlink");
+var sr = /* @__PURE__ */ Symbol("hardlink");
+var fe = /* @__PURE__ */ Symbol("header");
+var ii = /* @__PURE__ */ Symbol("read");
+var ss = /* @__PURE__ */ Symbol("lstat");
+var si = /* @__PURE__ */ Symbol("onlstat");
+var rs = /* @__PURE__ */ Symbol("onread");
+var ns = /* @__PURE__ */ Symbol("onreadlink");
+var os8 = /* @__PURE__ */ Symbol("openfile");
+var hs = /* @__PURE__ */ Symbol("onopenfile");
+var pt = /* @__PURE__ */ Symbol("close");
+var ri = /* @__PURE__ */ Symbol("mode");
+var as = /* @__PURE__ */ Symbol("awaitDrain");
+var es = /* @__PURE__ */ Symbol("ondrain");
+var q = /* @__PURE__ */ Symbol("prefix");
+var de = class extends A {
+  path;
+  portable;
+  myuid = process.getuid && process.getuid() || 0;
+  myuser = process.env.USER || "";
+  maxReadSize;
+  linkCache;
+  statCache;
+  preservePaths;
+  cwd;
+  strict;
+  mtime;
+  noPax;
+  noMtime;
+  prefix;
+  fd;
+  blockLen = 0;
+  blockRemain = 0;
+  buf;
+  pos = 0;
+  remain = 0;
+  length = 0;
+  offset = 0;
+  win32;
+  absolute;
+  header;
+  type;
+  linkpath;
+  stat;
+  onWriteEntry;
+  #t = false;
+  constructor(t, e = {}) {
+    let i = se(e);
+    super(), this.path = f(t), this.portable = !!i.portable, this.maxReadSize = i.maxReadSize || Wn, this.linkCache = i.linkCache || /* @__PURE__ */ new Map(), this.statCache = i.statCache || /* @__PURE__ */ new Map(), this.preservePaths = !!i.preservePaths, this.cwd = f(i.cwd || process.cwd()), this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.mtime = i.mtime, this.prefix = i.prefix ? f(i.prefix) : void 0, this.onWriteEntry = i.onWriteEntry, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
+    let r = false;
+    if (!this.preservePaths) {
+      let [o, h] = ce(this.path);
+      o && typeof h == "string" && (this.path = h, r = o);
+    }
+    this.win32 = !!i.win32 || process.platform === "win32", this.win32 && (this.path = Qs(this.path.replaceAll(/\\/g, "/")), t = t.replaceAll(/\\/g, "/")), this.absolute = f(i.absolute || js.resolve(this.cwd, t)), this.path === "" && (this.path = "./"), r && this.warn("TAR_ENTRY_INFO", `stripping ${r} from absolute path`, { entry: this, path: r + this.path });
+    let n = this.statCache.get(this.absolute);
+    n ? this[si](n) : this[ss]();
+  }
+  warn(t, e, i = {}) {
+    return Dt(this, t, e, i);
+  }
+  emit(t, ...e) {
+    return t === "error" && (this.#t = true), super.emit(t, ...e);
+  }
+  [ss]() {
+    X.lstat(this.absolute, (t, e) => {
+      if (t) return this.emit("error", t);
+      this[si](e);
+    });
+  }
+  [si](t) {
+    this.statCache.set(this.absolute, t), this.stat = t, t.isFile() || (t.size = 0), this.type = Gn(t), this.emit("stat", t), this[tr]();
+  }
+  [tr]() {
+    switch (this.type) {
+      case "File":
+        return this[er]();
+      case "Directory":
+        return this[ir]();
+      case "SymbolicLink":
+        return this[is]();
+      default:
+        return this.end();
+    }
+  }
+  [ri](t) {
+    return Ji(t, this.type === "Directory", this.portable);
+  }
+  [q](t) {
+    return rr(t, this.prefix);
+  }
+  [fe]() {
+    if (!this.stat) throw new Error("cannot write header before stat");
+    this.type === "Directory" && this.portable && (this.noMtime = true), this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this[ri](this.stat.mode), uid: this.portable ? void 0 : this.stat.uid, gid: this.portable ? void 0 : this.stat.gid, size: this.stat.size, mtime: this.noMtime ? void 0 : this.mtime || this.stat.mtime, type: this.type === "Unsupported" ? void 0 : this.type, uname: this.portable ? void 0 : this.stat.uid === this.myuid ? this.myuser : "", atime: this.portable ? void 0 : this.stat.atime, ctime: this.portable ? void 0 : this.stat.ctime }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.header.atime, ctime: this.portable ? void 0 : this.header.ctime, gid: this.portable ? void 0 : this.header.gid, mtime: this.noMtime ? void 0 : this.mtime || this.header.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.header.size, uid: this.portable ? void 0 : this.header.uid, uname: this.portable ? void 0 : this.header.uname, dev: this.portable ? void 0 : this.stat.dev, ino: this.portable ? void 0 : this.stat.ino, nlink: this.portable ? void 0 : this.stat.nlink }).encode());
+    let t = this.header?.block;
+    if (!t) throw new Error("failed to encode header");
+    super.write(t);
+  }
+  [ir]() {
+    if (!this.stat) throw new Error("cannot create directory entry without stat");
+    this.path.slice(-1) !== "/" && (this.path += "/"), this.stat.size = 0, this[fe](), this.end();
+  }
+  [is]() {
+    X.readlink(this.absolute, (t, e) => {
+      if (t) return this.emit("error", t);
+      this[ns](e);
+    });
+  }
+  [ns](t) {
+    this.linkpath = f(t), this[fe](), this.end();
+  }
+  [sr](t) {
+    if (!this.stat) throw new Error("cannot create link entry without stat");
+    this.type = "Link", this.linkpath = f(js.relative(this.cwd, t)), this.stat.size = 0, this[fe](), this.end();
+  }
+  [er]() {
+    if (!this.stat) throw new Error("cannot create file entry without stat");
+    if (this.stat.nlink > 1) {
+      let t = `${this.stat.dev}:${this.stat.ino}`, e = this.linkCache.get(t);
+      if (e?.indexOf(this.cwd) === 0) return this[sr](e);
+      this.linkCache.set(t, this.absolute);
+    }
+    if (this[fe](), this.stat.size === 0) return this.end();
+    this[os8]();
+  }
+  [os8]() {
+    X.open(this.absolute, "r", (t, e) => {
+      if (t) return this.emit("error", t);
+      this[hs](e);
+    });
+  }
+  [hs](t) {
+    if (this.fd = t, this.#t) return this[pt]();
+    if (!this.stat) throw new Error("should stat before calling onopenfile");
+    this.blockLen = 512 * Math.ceil(this.stat.size / 512), this.blockRemain = this.blockLen;
+    let e = Math.min(this.blockLen, this.maxReadSize);
+    this.buf = Buffer.allocUnsafe(e), this.offset = 0, this.pos = 0, this.remain = this.stat.size, this.length = this.buf.length, this[ii]();
+  }
+  [ii]() {
+    let { fd: t, buf: e, offset: i, length: r, pos: n } = this;
+    if (t === void 0 || e === void 0) throw new Error("cannot read file without first opening");
+    X.read(t, e, i, r, n, (o, h) => {
+      if (o) return this[pt](() => this.emit("error", o));
+      this[rs](h);
+    });
+  }
+  [pt](t = () => {
+  }) {
+    this.fd !== void 0 && X.close(this.fd, t);
+  }
+  [rs](t) {
+    if (t <= 0 && this.remain > 0) {
+      let r = Object.assign(new Error("encountered unexpected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
+      return this[pt](() => this.emit("error", r));
+    }
+    if (t > this.remain) {
+      let r = Object.assign(new Error("did not encounter expected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
+      return this[pt](() => this.emit("error", r));
+    }
+    if (!this.buf) throw new Error("should have created buffer prior to reading");
+    if (t === this.remain) for (let r = t; r < this.length && t < this.blockRemain; r++) this.buf[r + this.offset] = 0, t++, this.remain++;
+    let e = this.offset === 0 && t === this.buf.length ? this.buf : this.buf.subarray(this.offset, this.offset + t);
+    this.write(e) ? this[es]() : this[as](() => this[es]());
+  }
+  [as](t) {
+    this.once("drain", t);
+  }
+  write(t, e, i) {
+    if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this.blockRemain < t.length) {
+      let r = Object.assign(new Error("writing more data than expected"), { path: this.absolute });
+      return this.emit("error", r);
+    }
+    return this.remain -= t.length, this.blockRemain -= t.length, this.pos += t.length, this.offset += t.length, super.write(t, null, i);
+  }
+  [es]() {
+    if (!this.remain) return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), this[pt]((t) => t ? this.emit("error", t) : this.end());
+    if (!this.buf) throw new Error("buffer lost somehow in ONDRAIN");
+    this.offset >= this.length && (this.buf = Buffer.allocUnsafe(Math.min(this.blockRemain, this.buf.length)), this.offset = 0), this.length = this.buf.length - this.offset, this[ii]();
+  }
+};
+var ni = class extends de {
+  sync = true;
+  [ss]() {
+    this[si](X.lstatSync(this.absolute));
+  }
+  [is]() {
+    this[ns](X.readlinkSync(this.absolute));
+  }
+  [os8]() {
+    this[hs](X.openSync(this.absolute, "r"));
+  }
+  [ii]() {
+    let t = true;
+    try {
+      let { fd: e, buf: i, offset: r, length: n, pos: o } = this;
+      if (e === void 0 || i === void 0) throw new Error("fd and buf must be set in READ method");
+      let h = X.readSync(e, i, r, n, o);
+      this[rs](h), t = false;
+    } finally {
+      if (t) try {
+        this[pt](() => {
+        });
+      } catch {
+      }
+    }
+  }
+  [as](t) {
+    t();
+  }
+  [pt](t = () => {
+  }) {
+    this.fd !== void 0 && X.closeSync(this.fd), t();
+  }
+};
+var oi = class extends A {
+  blockLen = 0;
+  blockRemain = 0;
+  buf = 0;
+  pos = 0;
+  remain = 0;
+  length = 0;
+  preservePaths;
+  portable;
+  strict;
+  noPax;
+  noMtime;
+  readEntry;
+  type;
+  prefix;
+  path;
+  mode;
+  uid;
+  gid;
+  uname;
+  gname;
+  header;
+  mtime;
+  atime;
+  ctime;
+  linkpath;
+  size;
+  onWriteEntry;
+  warn(t, e, i = {}) {
+    return Dt(this, t, e, i);
+  }
+  constructor(t, e = {}) {
+    let i = se(e);
+    super(), this.preservePaths = !!i.preservePaths, this.portable = !!i.portable, this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.onWriteEntry = i.onWriteEntry, this.readEntry = t;
+    let { type: r } = t;
+    if (r === "Unsupported") throw new Error("writing entry that should be ignored");
+    this.type = r, this.type === "Directory" && this.portable && (this.noMtime = true), this.prefix = i.prefix, this.path = f(t.path), this.mode = t.mode !== void 0 ? this[ri](t.mode) : void 0, this.uid = this.portable ? void 0 : t.uid, this.gid = this.portable ? void 0 : t.gid, this.uname = this.portable ? void 0 : t.uname, this.gname = this.portable ? void 0 : t.gname, this.size = t.size, this.mtime = this.noMtime ? void 0 : i.mtime || t.mtime, this.atime = this.portable ? void 0 : t.atime, this.ctime = this.portable ? void 0 : t.ctime, this.linkpath = t.linkpath !== void 0 ? f(t.linkpath) : void 0, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
+    let n = false;
+    if (!this.preservePaths) {
+      let [h, a] = ce(this.path);
+      h && typeof a == "string" && (this.path = a, n = h);
+    }
+    this.remain = t.size, this.blockRemain = t.startBlockSize, this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this.mode, uid: this.portable ? void 0 : this.uid, gid: this.portable ? void 0 : this.gid, size: this.size, mtime: this.noMtime ? void 0 : this.mtime, type: this.type, uname: this.portable ? void 0 : this.uname, atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime }), n && this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute path`, { entry: this, path: n + this.path }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime, gid: this.portable ? void 0 : this.gid, mtime: this.noMtime ? void 0 : this.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.size, uid: this.portable ? void 0 : this.uid, uname: this.portable ? void 0 : this.uname, dev: this.portable ? void 0 : this.readEntry.dev, ino: this.portable ? void 0 : this.readEntry.ino, nlink: this.portable ? void 0 : this.readEntry.nlink }).encode());
+    let o = this.header?.block;
+    if (!o) throw new Error("failed to encode header");
+    super.write(o), t.pipe(this);
+  }
+  [q](t) {
+    return rr(t, this.prefix);
+  }
+  [ri](t) {
+    return Ji(t, this.type === "Directory", this.portable);
+  }
+  write(t, e, i) {
+    typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8"));
+    let r = t.length;
+    if (r > this.blockRemain) throw new Error("writing more to entry than is appropriate");
+    return this.blockRemain -= r, super.write(t, i);
+  }
+  end(t, e, i) {
+    return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e ?? "utf8")), i && this.once("finish", i), t ? super.end(t, i) : super.end(i), this;
+  }
+};
+var Gn = (s3) => s3.isFile() ? "File" : s3.isDirectory() ? "Directory" : s3.isSymbolicLink() ? "SymbolicLink" : "Unsupported";
+var hi = class s2 {
+  tail;
+  head;
+  length = 0;
+  static create(t = []) {
+    return new s2(t);
+  }
+  constructor(t = []) {
+    for (let e of t) this.push(e);
+  }
+  *[Symbol.iterator]() {
+    for (let t = this.head; t; t = t.next) yield t.value;
+  }
+  removeNode(t) {
+    if (t.list !== this) throw new Error("removing node which does not belong to this list");
+    let e = t.next, i = t.prev;
+    return e && (e.prev = i), i && (i.next = e), t === this.head && (this.head = e), t === this.tail && (this.tail = i), this.length--, t.next = void 0, t.prev = void 0, t.list = void 0, e;
+  }
+  unshiftNode(t) {
+    if (t === this.head) return;
+    t.list && t.list.removeNode(t);
+    let e = this.head;
+    t.list = this, t.next = e, e && (e.prev = t), this.head = t, this.tail || (this.tail = t), this.length++;
+  }
+  pushNode(t) {
+    if (t === this.tail) return;
+    t.list && t.list.removeNode(t);
+    let e = this.tail;
+    t.list = this, t.prev = e, e && (e.next = t), this.tail = t, this.head || (this.head = t), this.length++;
+  }
+  push(...t) {
+    for (let e = 0, i = t.length; e < i; e++) Yn(this, t[e]);
+    return this.length;
+  }
+  unshift(...t) {
+    for (var e = 0, i = t.length; e < i; e++) Kn(this, t[e]);
+    return this.length;
+  }
+  pop() {
+    if (!this.tail) return;
+    let t = this.tail.value, e = this.tail;
+    return this.tail = this.tail.prev, this.tail ? this.tail.next = void 0 : this.head = void 0, e.list = void 0, this.length--, t;
+  }
+  shift() {
+    if (!this.head) return;
+    let t = this.head.value, e = this.head;
+    return this.head = this.head.next, this.head ? this.head.prev = void 0 : this.tail = void 0, e.list = void 0, this.length--, t;
+  }
+  forEach(t, e) {
+    e = e || this;
+    for (let i = this.head, r = 0; i; r++) t.call(e, i.value, r, this), i = i.next;
+  }
+  forEachReverse(t, e) {
+    e = e || this;
+    for (let i = this.tail, r = this.length - 1; i; r--) t.call(e, i.value, r, this), i = i.prev;
+  }
+  get(t) {
+    let e = 0, i = this.head;
+    for (; i && e < t; e++) i = i.next;
+    if (e === t && i) return i.value;
+  }
+  getReverse(t) {
+    let e = 0, i = this.tail;
+    for (; i && e < t; e++) i = i.prev;
+    if (e === t && i) return i.value;
+  }
+  map(t, e) {
+    e = e || this;
+    let i = new s2();
+    for (let r = this.head; r; ) i.push(t.call(e, r.value, this)), r = r.next;
+    return i;
+  }
+  mapReverse(t, e) {
+    e = e || this;
+    var i = new s2();
+    for (let r = this.tail; r; ) i.push(t.call(e, r.value, this)), r = r.prev;
+    return i;
+  }
+  reduce(t, e) {
+    let i, r = this.head;
+    if (arguments.length > 1) i = e;
+    else if (this.head) r = this.head.next, i = this.head.value;
+    else throw new TypeError("Reduce of empty list with no initial value");
+    for (var n = 0; r; n++) i = t(i, r.value, n), r = r.next;
+    return i;
+  }
+  reduceReverse(t, e) {
+    let i, r = this.tail;
+    if (arguments.length > 1) i = e;
+    else if (this.tail) r = this.tail.prev, i = this.tail.value;
+    else throw new TypeError("Reduce of empty list with no initial value");
+    for (let n = this.length - 1; r; n--) i = t(i, r.value, n), r = r.prev;
+    return i;
+  }
+  toArray() {
+    let t = new Array(this.length);
+    for (let e = 0, i = this.head; i; e++) t[e] = i.value, i = i.next;
+    return t;
+  }
+  toArrayReverse() {
+    let t = new Array(this.length);
+    for (let e = 0, i = this.tail; i; e++) t[e] = i.value, i = i.prev;
+    return t;
+  }
+  slice(t = 0, e = this.length) {
+    e < 0 && (e += this.length), t < 0 && (t += this.length);
+    let i = new s2();
+    if (e < t || e < 0) return i;
+    t < 0 && (t = 0), e > this.length && (e = this.length);
+    let r = this.head, n = 0;
+    for (n = 0; r && n < t; n++) r = r.next;
+    for (; r && n < e; n++, r = r.next) i.push(r.value);
+    return i;
+  }
+  sliceReverse(t = 0, e = this.length) {
+    e < 0 && (e += this.length), t < 0 && (t += this.length);
+    let i = new s2();
+    if (e < t || e < 0) return i;
+    t < 0 && (t = 0), e > this.length && (e = this.length);
+    let r = this.length, n = this.tail;
+    for (; n && r > e; r--) n = n.prev;
+    for (; n && r > t; r--, n = n.prev) i.push(n.value);
+    return i;
+  }
+  splice(t, e = 0, ...i) {
+    t > this.length && (t = this.length - 1), t < 0 && (t = this.length + t);
+    let r = this.head;
+    for (let o = 0; r && o < t; o++) r = r.next;
+    let n = [];
+    for (let o = 0; r && o < e; o++) n.push(r.value), r = this.removeNode(r);
+    r ? r !== this.tail && (r = r.prev) : r = this.tail;
+    for (let o of i) r = Zn(this, r, o);
+    return n;
+  }
+  reverse() {
+    let t = this.head, e = this.tail;
+    for (let i = t; i; i = i.prev) {
+      let r = i.prev;
+      i.prev = i.next, i.next = r;
+    }
+    return this.head = e, this.tail = t, this;
+  }
+};
+function Zn(s3, t, e) {
+  let i = t, r = t ? t.next : s3.head, n = new ue(e, i, r, s3);
+  return n.next === void 0 && (s3.tail = n), n.prev === void 0 && (s3.head = n), s3.length++, n;
+}
+function Yn(s3, t) {
+  s3.tail = new ue(t, s3.tail, void 0, s3), s3.head || (s3.head = s3.tail), s3.length++;
+}
+function Kn(s3, t) {
+  s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
+}
+var ue = class {
+  list;
+  next;
+  prev;
+  value;
+  constructor(t, e, i, r) {
+    this.list = r, this.value = t, e ? (e.next = this, this.prev = e) : this.prev = void 0, i ? (i.prev = this, this.next = i) : this.next = void 0;
+  }
+};
+var pi = class {
+  path;
+  absolute;
+  entry;
+  stat;
+  readdir;
+  pending = false;
+  pendingLink = false;
+  ignore = false;
+  piped = false;
+  constructor(t, e) {
+    this.path = t || "./", this.absolute = e;
+  }
+};
+var nr = Buffer.alloc(1024);
+var li = /* @__PURE__ */ Symbol("onStat");
+var me = /* @__PURE__ */ Symbol("ended");
+var W = /* @__PURE__ */ Symbol("queue");
+var pe = /* @__PURE__ */ Symbol("pendingLinks");
+var Et = /* @__PURE__ */ Symbol("current");
+var Ft = /* @__PURE__ */ Symbol("process");
+var Ee = /* @__PURE__ */ Symbol("processing");
+var ai = /* @__PURE__ */ Symbol("processJob");
+var G = /* @__PURE__ */ Symbol("jobs");
+var ls = /* @__PURE__ */ Symbol("jobDone");
+var ci = /* @__PURE__ */ Symbol("addFSEntry");
+var or = /* @__PURE__ */ Symbol("addTarEntry");
+var ds = /* @__PURE__ */ Symbol("stat");
+var us = /* @__PURE__ */ Symbol("readdir");
+var fi = /* @__PURE__ */ Symbol("onreaddir");
+var di = /* @__PURE__ */ Symbol("pipe");
+var hr = /* @__PURE__ */ Symbol("entry");
+var cs = /* @__PURE__ */ Symbol("entryOpt");
+var ui = /* @__PURE__ */ Symbol("writeEntryClass");
+var lr = /* @__PURE__ */ Symbol("write");
+var fs3 = /* @__PURE__ */ Symbol("ondrain");
+var wt = class extends A {
+  sync = false;
+  opt;
+  cwd;
+  maxReadSize;
+  preservePaths;
+  strict;
+  noPax;
+  prefix;
+  linkCache;
+  statCache;
+  file;
+  portable;
+  zip;
+  readdirCache;
+  noDirRecurse;
+  follow;
+  noMtime;
+  mtime;
+  filter;
+  jobs;
+  [ui];
+  onWriteEntry;
+  [W];
+  [pe] = /* @__PURE__ */ new Map();
+  [G] = 0;
+  [Ee] = false;
+  [me] = false;
+  constructor(t = {}) {
+    if (super(), this.opt = t, this.file = t.file || "", this.cwd = t.cwd || process.cwd(), this.maxReadSize = t.maxReadSize, this.preservePaths = !!t.preservePaths, this.strict = !!t.strict, this.noPax = !!t.noPax, this.prefix = f(t.prefix || ""), this.linkCache = t.linkCache || /* @__PURE__ */ new Map(), this.statCache = t.statCache || /* @__PURE__ */ new Map(), this.readdirCache = t.readdirCache || /* @__PURE__ */ new Map(), this.onWriteEntry = t.onWriteEntry, this[ui] = de, typeof t.onwarn == "function" && this.on("warn", t.onwarn), this.portable = !!t.portable, t.gzip || t.brotli || t.zstd) {
+      if ((t.gzip ? 1 : 0) + (t.brotli ? 1 : 0) + (t.zstd ? 1 : 0) > 1) throw new TypeError("gzip, brotli, zstd are mutually exclusive");
+      if (t.gzip && (typeof t.gzip != "object" && (t.gzip = {}), this.portable && (t.gzip.portable = true), this.zip = new ze(t.gzip)), t.brotli && (typeof t.brotli != "object" && (t.brotli = {}), this.zip = new We(t.brotli)), t.zstd && (typeof t.zstd != "object" && (t.zstd = {}), this.zip = new Ye(t.zstd)), !this.zip) throw new Error("impossible");
+      let e = this.zip;
+      e.on("data", (i) => super.write(i)), e.on("end", () => super.end()), e.on("drain", () => this[fs3]()), this.on("resume", () => e.resume());
+    } else this.on("drain", this[fs3]);
+    this.noDirRecurse = !!t.noDirRecurse, this.follow = !!t.follow, this.noMtime = !!t.noMtime, t.mtime && (this.mtime = t.mtime), this.filter = typeof t.filter == "function" ? t.filter : () => true, this[W] = new hi(), this[G] = 0, this.jobs = Number(t.jobs) || 4, this[Ee] = false, this[me] = false;
+  }
+  [lr](t) {
+    return super.write(t);
+  }
+  add(t) {
+    return this.write(t), this;
+  }
+  end(t, e, i) {
+    return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = void 0), t && this.add(t), this[me] = true, this[Ft](), i && i(), this;
+  }
+  write(t) {
+    if (this[me]) throw new Error("write after end");
+    return typeof t == "string" ? this[ci](t) : this[or](t), this.flowing;
+  }
+  [or](t) {
+    let e = f(ar.resolve(this.cwd, t.path));
+    if (!this.filter(t.path, t)) t.resume();
+    else {
+      let i = new pi(t.path, e);
+      i.entry = new oi(t, this[cs](i)), i.entry.on("end", () => this[ls](i)), this[G] += 1, this[W].push(i);
+    }
+    this[Ft]();
+  }
+  [ci](t) {
+    let e = f(ar.resolve(this.cwd, t));
+    this[W].push(new pi(t, e)), this[Ft]();
+  }
+  [ds](t) {
+    t.pending = true, this[G] += 1;
+    let e = this.follow ? "stat" : "lstat";
+    mi[e](t.absolute, (i, r) => {
+      t.pending = false, this[G] -= 1, i ? this.emit("error", i) : this[li](t, r);
+    });
+  }
+  [li](t, e) {
+    if (this.statCache.set(t.absolute, e), t.stat = e, !this.filter(t.path, e)) t.ignore = true;
+    else if (e.isFile() && e.nlink > 1 && !this.linkCache.get(`${e.dev}:${e.ino}`) && !this.sync) if (t === this[Et]) this[ai](t);
+    else {
+      let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
+      r ? r.push(t) : this[pe].set(i, [t]), t.pendingLink = true, t.pending = true;
+    }
+    this[Ft]();
+  }
+  [us](t) {
+    t.pending = true, this[G] += 1, mi.readdir(t.absolute, (e, i) => {
+      if (t.pending = false, this[G] -= 1, e) return this.emit("error", e);
+      this[fi](t, i);
+    });
+  }
+  [fi](t, e) {
+    this.readdirCache.set(t.absolute, e), t.readdir = e, this[Ft]();
+  }
+  [Ft]() {
+    if (!this[Ee]) {
+      this[Ee] = true;
+      for (let t = this[W].head; t && this[G] < this.jobs; t = t.next) if (this[ai](t.value), t.value.ignore) {
+        let e = t.next;
+        this[W].removeNode(t), t.next = e;
+      }
+      this[Ee] = false, this[me] && this[W].length === 0 && this[G] === 0 && (this.zip ? this.zip.end(nr) : (super.write(nr), super.end()));
+    }
+  }
+  get [Et]() {
+    return this[W] && this[W].head && this[W].head.value;
+  }
+  [ls](t) {
+    this[W].shift(), this[G] -= 1;
+    let { stat: e } = t;
+    if (e && e.isFile() && e.nlink > 1) {
+      let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
+      if (r) {
+        this[pe].delete(i);
+        for (let n of r) n.pending = false, this[ai](n);
+      }
+    }
+    this[Ft]();
+  }
+  [ai](t) {
+    if (t.pending && t.pendingLink && t === this[Et] && (t.pending = false, t.pendingLink = false), !t.pending) {
+      if (t.entry) {
+        t === this[Et] && !t.piped && this[di](t);
+        return;
+      }
+      if (!t.stat) {
+        let e = this.statCache.get(t.absolute);
+        e ? this[li](t, e) : this[ds](t);
+      }
+      if (t.stat && !t.ignore) {
+        if (!this.noDirRecurse && t.stat.isDirectory() && !t.readdir) {
+          let e = this.readdirCache.get(t.absolute);
+          if (e ? this[fi](t, e) : this[us](t), !t.readdir) return;
+        }
+        if (t.entry = this[hr](t), !t.entry) {
+          t.ignore = true;
+          return;
+        }
+        t === this[Et] && !t.piped && this[di](t);
+      }
+    }
+  }
+  [cs](t) {
+    return { onwarn: (e, i, r) => this.warn(e, i, r), noPax: this.noPax, cwd: this.cwd, absolute: t.absolute, preservePaths: this.preservePaths, maxReadSize: this.maxReadSize, strict: this.strict, portable: this.portable, linkCache: this.linkCache, statCache: this.statCache, noMtime: this.noMtime, mtime: this.mtime, prefix: this.prefix, onWriteEntry: this.onWriteEntry };
+  }
+  [hr](t) {
+    this[G] += 1;
+    try {
+      return new this[ui](t.path, this[cs](t)).on("end", () => this[ls](t)).on("error", (i) => this.emit("error", i));
+    } catch (e) {
+      this.emit("error", e);
+    }
+  }
+  [fs3]() {
+    this[Et] && this[Et].entry && this[Et].entry.resume();
+  }
+  [di](t) {
+    t.piped = true, t.readdir && t.readdir.forEach((r) => {
+      let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
+      this[ci](o + r);
+    });
+    let e = t.entry, i = this.zip;
+    if (!e) throw new Error("cannot pipe without source");
+    i ? e.on("data", (r) => {
+      i.write(r) || e.pause();
+    }) : e.on("data", (r) => {
+      super.write(r) || e.pause();
+    });
+  }
+  pause() {
+    return this.zip && this.zip.pause(), super.pause();
+  }
+  warn(t, e, i = {}) {
+    Dt(this, t, e, i);
+  }
+};
+var kt = class extends wt {
+  sync = true;
+  constructor(t) {
+    super(t), this[ui] = ni;
+  }
+  pause() {
+  }
+  resume() {
+  }
+  [ds](t) {
+    let e = this.follow ? "statSync" : "lstatSync";
+    this[li](t, mi[e](t.absolute));
+  }
+  [us](t) {
+    this[fi](t, mi.readdirSync(t.absolute));
+  }
+  [di](t) {
+    let e = t.entry, i = this.zip;
+    if (t.readdir && t.readdir.forEach((r) => {
+      let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
+      this[ci](o + r);
+    }), !e) throw new Error("Cannot pipe without source");
+    i ? e.on("data", (r) => {
+      i.write(r);
+    }) : e.on("data", (r) => {
+      super[lr](r);
+    });
+  }
+};
+var Vn = (s3, t) => {
+  let e = new kt(s3), i = new Wt(s3.file, { mode: s3.mode || 438 });
+  e.pipe(i), fr(e, t);
+};
+var $n = (s3, t) => {
+  let e = new wt(s3), i = new et(s3.file, { mode: s3.mode || 438 });
+  e.pipe(i);
+  let r = new Promise((n, o) => {
+    i.on("error", o), i.on("close", n), e.on("error", o);
+  });
+  return dr(e, t).catch((n) => e.emit("error", n)), r;
+};
+var fr = (s3, t) => {
+  t.forEach((e) => {
+    e.charAt(0) === "@" ? Ct({ file: cr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+  }), s3.end();
+};
+var dr = async (s3, t) => {
+  for (let e of t) e.charAt(0) === "@" ? await Ct({ file: cr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => {
+    s3.add(i);
+  } }) : s3.add(e);
+  s3.end();
+};
+var Xn = (s3, t) => {
+  let e = new kt(s3);
+  return fr(e, t), e;
+};
+var qn = (s3, t) => {
+  let e = new wt(s3);
+  return dr(e, t).catch((i) => e.emit("error", i)), e;
+};
+var Qn = K(Vn, $n, Xn, qn, (s3, t) => {
+  if (!t?.length) throw new TypeError("no paths specified to add to archive");
+});
+var Jn = process.env.__FAKE_PLATFORM__ || process.platform;
+var Er = Jn === "win32";
+var { O_CREAT: wr, O_NOFOLLOW: ur, O_TRUNC: Sr, O_WRONLY: yr } = pr.constants;
+var Rr = Number(process.env.__FAKE_FS_O_FILENAME__) || pr.constants.UV_FS_O_FILEMAP || 0;
+var jn = Er && !!Rr;
+var to = 512 * 1024;
+var eo = Rr | Sr | wr | yr;
+var mr = !Er && typeof ur == "number" ? ur | Sr | wr | yr : null;
+var ms = mr !== null ? () => mr : jn ? (s3) => s3 < to ? eo : "w" : () => "w";
+var ps = (s3, t, e) => {
+  try {
+    return wi.lchownSync(s3, t, e);
+  } catch (i) {
+    if (i?.code !== "ENOENT") throw i;
+  }
+};
+var Ei = (s3, t, e, i) => {
+  wi.lchown(s3, t, e, (r) => {
+    i(r && r?.code !== "ENOENT" ? r : null);
+  });
+};
+var io = (s3, t, e, i, r) => {
+  if (t.isDirectory()) Es(we.resolve(s3, t.name), e, i, (n) => {
+    if (n) return r(n);
+    let o = we.resolve(s3, t.name);
+    Ei(o, e, i, r);
+  });
+  else {
+    let n = we.resolve(s3, t.name);
+    Ei(n, e, i, r);
+  }
+};
+var Es = (s3, t, e, i) => {
+  wi.readdir(s3, { withFileTypes: true }, (r, n) => {
+    if (r) {
+      if (r.code === "ENOENT") return i();
+      if (r.code !== "ENOTDIR" && r.code !== "ENOTSUP") return i(r);
+    }
+    if (r || !n.length) return Ei(s3, t, e, i);
+    let o = n.length, h = null, a = (l) => {
+      if (!h) {
+        if (l) return i(h = l);
+        if (--o === 0) return Ei(s3, t, e, i);
+      }
+    };
+    for (let l of n) io(s3, l, t, e, a);
+  });
+};
+var so = (s3, t, e, i) => {
+  t.isDirectory() && ws(we.resolve(s3, t.name), e, i), ps(we.resolve(s3, t.name), e, i);
+};
+var ws = (s3, t, e) => {
+  let i;
+  try {
+    i = wi.readdirSync(s3, { withFileTypes: true });
+  } catch (r) {
+    let n = r;
+    if (n?.code === "ENOENT") return;
+    if (n?.code === "ENOTDIR" || n?.code === "ENOTSUP") return ps(s3, t, e);
+    throw n;
+  }
+  for (let r of i) so(s3, r, t, e);
+  return ps(s3, t, e);
+};
+var Se = class extends Error {
+  path;
+  code;
+  syscall = "chdir";
+  constructor(t, e) {
+    super(`${e}: Cannot cd into '${t}'`), this.path = t, this.code = e;
+  }
+  get name() {
+    return "CwdError";
+  }
+};
+var St = class extends Error {
+  path;
+  symlink;
+  syscall = "symlink";
+  code = "TAR_SYMLINK_ERROR";
+  constructor(t, e) {
+    super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"), this.symlink = t, this.path = e;
+  }
+  get name() {
+    return "SymlinkError";
+  }
+};
+var no = (s3, t) => {
+  k.stat(s3, (e, i) => {
+    (e || !i.isDirectory()) && (e = new Se(s3, e?.code || "ENOTDIR")), t(e);
+  });
+};
+var gr = (s3, t, e) => {
+  s3 = f(s3);
+  let i = t.umask ?? 18, r = t.mode | 448, n = (r & i) !== 0, o = t.uid, h = t.gid, a = typeof o == "number" && typeof h == "number" && (o !== t.processUid || h !== t.processGid), l = t.preserve, c = t.unlink, d = f(t.cwd), y = (E, x) => {
+    E ? e(E) : x && a ? Es(x, o, h, (Le) => y(Le)) : n ? k.chmod(s3, r, e) : e();
+  };
+  if (s3 === d) return no(s3, y);
+  if (l) return ro.mkdir(s3, { mode: r, recursive: true }).then((E) => y(null, E ?? void 0), y);
+  let D = f(Si.relative(d, s3)).split("/");
+  Ss(d, D, r, c, d, void 0, y);
+};
+var Ss = (s3, t, e, i, r, n, o) => {
+  if (t.length === 0) return o(null, n);
+  let h = t.shift(), a = f(Si.resolve(s3 + "/" + h));
+  k.mkdir(a, e, br(a, t, e, i, r, n, o));
+};
+var br = (s3, t, e, i, r, n, o) => (h) => {
+  h ? k.lstat(s3, (a, l) => {
+    if (a) a.path = a.path && f(a.path), o(a);
+    else if (l.isDirectory()) Ss(s3, t, e, i, r, n, o);
+    else if (i) k.unlink(s3, (c) => {
+      if (c) return o(c);
+      k.mkdir(s3, e, br(s3, t, e, i, r, n, o));
+    });
+    else {
+      if (l.isSymbolicLink()) return o(new St(s3, s3 + "/" + t.join("/")));
+      o(h);
+    }
+  }) : (n = n || s3, Ss(s3, t, e, i, r, n, o));
+};
+var oo = (s3) => {
+  let t = false, e;
+  try {
+    t = k.statSync(s3).isDirectory();
+  } catch (i) {
+    e = i?.code;
+  } finally {
+    if (!t) throw new Se(s3, e ?? "ENOTDIR");
+  }
+};
+var _r = (s3, t) => {
+  s3 = f(s3);
+  let e = t.umask ?? 18, i = t.mode | 448, r = (i & e) !== 0, n = t.uid, o = t.gid, h = typeof n == "number" && typeof o == "number" && (n !== t.processUid || o !== t.processGid), a = t.preserve, l = t.unlink, c = f(t.cwd), d = (E) => {
+    E && h && ws(E, n, o), r && k.chmodSync(s3, i);
+  };
+  if (s3 === c) return oo(c), d();
+  if (a) return d(k.mkdirSync(s3, { mode: i, recursive: true }) ?? void 0);
+  let T = f(Si.relative(c, s3)).split("/"), D;
+  for (let E = T.shift(), x = c; E && (x += "/" + E); E = T.shift()) {
+    x = f(Si.resolve(x));
+    try {
+      k.mkdirSync(x, i), D = D || x;
+    } catch {
+      let Le = k.lstatSync(x);
+      if (Le.isDirectory()) continue;
+      if (l) {
+        k.unlinkSync(x), k.mkdirSync(x, i), D = D || x;
+        continue;
+      } else if (Le.isSymbolicLink()) return new St(x, x + "/" + T.join("/"));
+    }
+  }
+  return d(D);
+};
+var ys = /* @__PURE__ */ Object.create(null);
+var Or = 1e4;
+var Vt = /* @__PURE__ */ new Set();
+var Tr = (s3) => {
+  Vt.has(s3) ? Vt.delete(s3) : ys[s3] = s3.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"), Vt.add(s3);
+  let t = ys[s3], e = Vt.size - Or;
+  if (e > Or / 10) {
+    for (let i of Vt) if (Vt.delete(i), delete ys[i], --e <= 0) break;
+  }
+  return t;
+};
+var ho = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+var ao = ho === "win32";
+var lo = (s3) => s3.split("/").slice(0, -1).reduce((e, i) => {
+  let r = e.at(-1);
+  return r !== void 0 && (i = xr(r, i)), e.push(i || "/"), e;
+}, []);
+var yi = class {
+  #t = /* @__PURE__ */ new Map();
+  #i = /* @__PURE__ */ new Map();
+  #s = /* @__PURE__ */ new Set();
+  reserve(t, e) {
+    t = ao ? ["win32 parallelization disabled"] : t.map((r) => mt(xr(Tr(r))));
+    let i = new Set(t.map((r) => lo(r)).reduce((r, n) => r.concat(n)));
+    this.#i.set(e, { dirs: i, paths: t });
+    for (let r of t) {
+      let n = this.#t.get(r);
+      n ? n.push(e) : this.#t.set(r, [e]);
+    }
+    for (let r of i) {
+      let n = this.#t.get(r);
+      if (!n) this.#t.set(r, [/* @__PURE__ */ new Set([e])]);
+      else {
+        let o = n.at(-1);
+        o instanceof Set ? o.add(e) : n.push(/* @__PURE__ */ new Set([e]));
+      }
+    }
+    return this.#r(e);
+  }
+  #n(t) {
+    let e = this.#i.get(t);
+    if (!e) throw new Error("function does not have any path reservations");
+    return { paths: e.paths.map((i) => this.#t.get(i)), dirs: [...e.dirs].map((i) => this.#t.get(i)) };
+  }
+  check(t) {
+    let { paths: e, dirs: i } = this.#n(t);
+    return e.every((r) => r && r[0] === t) && i.every((r) => r && r[0] instanceof Set && r[0].has(t));
+  }
+  #r(t) {
+    return this.#s.has(t) || !this.check(t) ? false : (this.#s.add(t), t(() => this.#e(t)), true);
+  }
+  #e(t) {
+    if (!this.#s.has(t)) return false;
+    let e = this.#i.get(t);
+    if (!e) throw new Error("invalid reservation");
+    let { paths: i, dirs: r } = e, n = /* @__PURE__ */ new Set();
+    for (let o of i) {
+      let h = this.#t.get(o);
+      if (!h || h?.[0] !== t) continue;
+      let a = h[1];
+      if (!a) {
+        this.#t.delete(o);
+        continue;
+      }
+      if (h.shift(), typeof a == "function") n.add(a);
+      else for (let l of a) n.add(l);
+    }
+    for (let o of r) {
+      let h = this.#t.get(o), a = h?.[0];
+      if (!(!h || !(a instanceof Set))) if (a.size === 1 && h.length === 1) {
+        this.#t.delete(o);
+        continue;
+      } else if (a.size === 1) {
+        h.shift();
+        let l = h[0];
+        typeof l == "function" && n.add(l);
+      } else a.delete(t);
+    }
+    return this.#s.delete(t), n.forEach((o) => this.#r(o)), true;
+  }
+};
+var Lr = () => process.umask();
+var Dr = /* @__PURE__ */ Symbol("onEntry");
+var _s = /* @__PURE__ */ Symbol("checkFs");
+var Nr = /* @__PURE__ */ Symbol("checkFs2");
+var Os = /* @__PURE__ */ Symbol("isReusable");
+var P = /* @__PURE__ */ Symbol("makeFs");
+var Ts = /* @__PURE__ */ Symbol("file");
+var xs = /* @__PURE__ */ Symbol("directory");
+var gi = /* @__PURE__ */ Symbol("link");
+var Ar = /* @__PURE__ */ Symbol("symlink");
+var Ir = /* @__PURE__ */ Symbol("hardlink");
+var Re = /* @__PURE__ */ Symbol("ensureNoSymlink");
+var Cr = /* @__PURE__ */ Symbol("unsupported");
+var Fr = /* @__PURE__ */ Symbol("checkPath");
+var Rs = /* @__PURE__ */ Symbol("stripAbsolutePath");
+var yt = /* @__PURE__ */ Symbol("mkdir");
+var O = /* @__PURE__ */ Symbol("onError");
+var Ri = /* @__PURE__ */ Symbol("pending");
+var kr = /* @__PURE__ */ Symbol("pend");
+var $t = /* @__PURE__ */ Symbol("unpend");
+var gs = /* @__PURE__ */ Symbol("ended");
+var bs = /* @__PURE__ */ Symbol("maybeClose");
+var Ls = /* @__PURE__ */ Symbol("skip");
+var ge = /* @__PURE__ */ Symbol("doChown");
+var be = /* @__PURE__ */ Symbol("uid");
+var _e = /* @__PURE__ */ Symbol("gid");
+var Oe = /* @__PURE__ */ Symbol("checkedCwd");
+var fo = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+var Te = fo === "win32";
+var uo = 1024;
+var mo = (s3, t) => {
+  if (!Te) return u.unlink(s3, t);
+  let e = s3 + ".DELETE." + Mr(16).toString("hex");
+  u.rename(s3, e, (i) => {
+    if (i) return t(i);
+    u.unlink(e, t);
+  });
+};
+var po = (s3) => {
+  if (!Te) return u.unlinkSync(s3);
+  let t = s3 + ".DELETE." + Mr(16).toString("hex");
+  u.renameSync(s3, t), u.unlinkSync(t);
+};
+var vr = (s3, t, e) => s3 !== void 0 && s3 === s3 >>> 0 ? s3 : t !== void 0 && t === t >>> 0 ? t : e;
+var Xt = class extends rt {
+  [gs] = false;
+  [Oe] = false;
+  [Ri] = 0;
+  reservations = new yi();
+  transform;
+  writable = true;
+  readable = false;
+  uid;
+  gid;
+  setOwner;
+  preserveOwner;
+  processGid;
+  processUid;
+  maxDepth;
+  forceChown;
+  win32;
+  newer;
+  keep;
+  noMtime;
+  preservePaths;
+  unlink;
+  cwd;
+  strip;
+  processUmask;
+  umask;
+  dmode;
+  fmode;
+  chmod;
+  constructor(t = {}) {
+    if (t.ondone = () => {
+      this[gs] = true, this[bs]();
+    }, super(t), this.transform = t.transform, this.chmod = !!t.chmod, typeof t.uid == "number" || typeof t.gid == "number") {
+      if (typeof t.uid != "number" || typeof t.gid != "number") throw new TypeError("cannot set owner without number uid and gid");
+      if (t.preserveOwner) throw new TypeError("cannot preserve owner in archive and also set owner explicitly");
+      this.uid = t.uid, this.gid = t.gid, this.setOwner = true;
+    } else this.uid = void 0, this.gid = void 0, this.setOwner = false;
+    this.preserveOwner = t.preserveOwner === void 0 && typeof t.uid != "number" ? process.getuid?.() === 0 : !!t.preserveOwner, this.processUid = (this.preserveOwner || this.setOwner) && process.getuid ? process.getuid() : void 0, this.processGid = (this.preserveOwner || this.setOwner) && process.getgid ? process.getgid() : void 0, this.maxDepth = typeof t.maxDepth == "number" ? t.maxDepth : uo, this.forceChown = t.forceChown === true, this.win32 = !!t.win32 || Te, this.newer = !!t.newer, this.keep = !!t.keep, this.noMtime = !!t.noMtime, this.preservePaths = !!t.preservePaths, this.unlink = !!t.unlink, this.cwd = f(R.resolve(t.cwd || process.cwd())), this.strip = Number(t.strip) || 0, this.processUmask = this.chmod ? typeof t.processUmask == "number" ? t.processUmask : Lr() : 0, this.umask = typeof t.umask == "number" ? t.umask : this.processUmask, this.dmode = t.dmode || 511 & ~this.umask, this.fmode = t.fmode || 438 & ~this.umask, this.on("entry", (e) => this[Dr](e));
+  }
+  warn(t, e, i = {}) {
+    return (t === "TAR_BAD_ARCHIVE" || t === "TAR_ABORT") && (i.recoverable = false), super.warn(t, e, i);
+  }
+  [bs]() {
+    this[gs] && this[Ri] === 0 && (this.emit("prefinish"), this.emit("finish"), this.emit("end"));
+  }
+  [Rs](t, e) {
+    let i = t[e], { type: r } = t;
+    if (!i || this.preservePaths) return true;
+    let [n, o] = ce(i), h = o.replaceAll(/\\/g, "/").split("/");
+    if (h.includes("..") || Te && /^[a-z]:\.\.$/i.test(h[0] ?? "")) {
+      if (e === "path" || r === "Link") return this.warn("TAR_ENTRY_ERROR", `${e} contains '..'`, { entry: t, [e]: i }), false;
+      let a = R.posix.dirname(t.path), l = R.posix.normalize(R.posix.join(a, h.join("/")));
+      if (l.startsWith("../") || l === "..") return this.warn("TAR_ENTRY_ERROR", `${e} escapes extraction directory`, { entry: t, [e]: i }), false;
+    }
+    return n && (t[e] = String(o), this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute ${e}`, { entry: t, [e]: i })), true;
+  }
+  [Fr](t) {
+    let e = f(t.path), i = e.split("/");
+    if (this.strip) {
+      if (i.length < this.strip) return false;
+      if (t.type === "Link") {
+        let r = f(String(t.linkpath)).split("/");
+        if (r.length >= this.strip) t.linkpath = r.slice(this.strip).join("/");
+        else return false;
+      }
+      i.splice(0, this.strip), t.path = i.join("/");
+    }
+    if (isFinite(this.maxDepth) && i.length > this.maxDepth) return this.warn("TAR_ENTRY_ERROR", "path excessively deep", { entry: t, path: e, depth: i.length, maxDepth: this.maxDepth }), false;
+    if (!this[Rs](t, "path") || !this[Rs](t, "linkpath")) return false;
+    if (t.absolute = R.isAbsolute(t.path) ? f(R.resolve(t.path)) : f(R.resolve(this.cwd, t.path)), !this.preservePaths && typeof t.absolute == "string" && t.absolute.indexOf(this.cwd + "/") !== 0 && t.absolute !== this.cwd) return this.warn("TAR_ENTRY_ERROR", "path escaped extraction target", { entry: t, path: f(t.path), resolvedPath: t.absolute, cwd: this.cwd }), false;
+    if (t.absolute === this.cwd && t.type !== "Directory" && t.type !== "GNUDumpDir") return false;
+    if (this.win32) {
+      let { root: r } = R.win32.parse(String(t.absolute));
+      t.absolute = r + ts(String(t.absolute).slice(r.length));
+      let { root: n } = R.win32.parse(t.path);
+      t.path = n + ts(t.path.slice(n.length));
+    }
+    return true;
+  }
+  [Dr](t) {
+    if (!this[Fr](t)) return t.resume();
+    switch (co.equal(typeof t.absolute, "string"), t.type) {
+      case "Directory":
+      case "GNUDumpDir":
+        t.mode && (t.mode = t.mode | 448);
+      case "File":
+      case "OldFile":
+      case "ContiguousFile":
+      case "Link":
+      case "SymbolicLink":
+        return this[_s](t);
+      default:
+        return this[Cr](t);
+    }
+  }
+  [O](t, e) {
+    t.name === "CwdError" ? this.emit("error", t) : (this.warn("TAR_ENTRY_ERROR", t, { entry: e }), this[$t](), e.resume());
+  }
+  [yt](t, e, i) {
+    gr(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e }, i);
+  }
+  [ge](t) {
+    return this.forceChown || this.preserveOwner && (typeof t.uid == "number" && t.uid !== this.processUid || typeof t.gid == "number" && t.gid !== this.processGid) || typeof this.uid == "number" && this.uid !== this.processUid || typeof this.gid == "number" && this.gid !== this.processGid;
+  }
+  [be](t) {
+    return vr(this.uid, t.uid, this.processUid);
+  }
+  [_e](t) {
+    return vr(this.gid, t.gid, this.processGid);
+  }
+  [Ts](t, e) {
+    let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = new et(String(t.absolute), { flags: ms(t.size), mode: i, autoClose: false });
+    r.on("error", (a) => {
+      r.fd && u.close(r.fd, () => {
+      }), r.write = () => true, this[O](a, t), e();
+    });
+    let n = 1, o = (a) => {
+      if (a) {
+        r.fd && u.close(r.fd, () => {
+        }), this[O](a, t), e();
+        return;
+      }
+      --n === 0 && r.fd !== void 0 && u.close(r.fd, (l) => {
+        l ? this[O](l, t) : this[$t](), e();
+      });
+    };
+    r.on("finish", () => {
+      let a = String(t.absolute), l = r.fd;
+      if (typeof l == "number" && t.mtime && !this.noMtime) {
+        n++;
+        let c = t.atime || /* @__PURE__ */ new Date(), d = t.mtime;
+        u.futimes(l, c, d, (y) => y ? u.utimes(a, c, d, (T) => o(T && y)) : o());
+      }
+      if (typeof l == "number" && this[ge](t)) {
+        n++;
+        let c = this[be](t), d = this[_e](t);
+        typeof c == "number" && typeof d == "number" && u.fchown(l, c, d, (y) => y ? u.chown(a, c, d, (T) => o(T && y)) : o());
+      }
+      o();
+    });
+    let h = this.transform && this.transform(t) || t;
+    h !== t && (h.on("error", (a) => {
+      this[O](a, t), e();
+    }), t.pipe(h)), h.pipe(r);
+  }
+  [xs](t, e) {
+    let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode;
+    this[yt](String(t.absolute), i, (r) => {
+      if (r) {
+        this[O](r, t), e();
+        return;
+      }
+      let n = 1, o = () => {
+        --n === 0 && (e(), this[$t](), t.resume());
+      };
+      t.mtime && !this.noMtime && (n++, u.utimes(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime, o)), this[ge](t) && (n++, u.chown(String(t.absolute), Number(this[be](t)), Number(this[_e](t)), o)), o();
+    });
+  }
+  [Cr](t) {
+    t.unsupported = true, this.warn("TAR_ENTRY_UNSUPPORTED", `unsupported entry type: ${t.type}`, { entry: t }), t.resume();
+  }
+  [Ar](t, e) {
+    let i = f(R.relative(this.cwd, R.resolve(R.dirname(String(t.absolute)), String(t.linkpath)))).split("/");
+    this[Re](t, this.cwd, i, () => this[gi](t, String(t.linkpath), "symlink", e), (r) => {
+      this[O](r, t), e();
+    });
+  }
+  [Ir](t, e) {
+    let i = f(R.resolve(this.cwd, String(t.linkpath))), r = f(String(t.linkpath)).split("/");
+    this[Re](t, this.cwd, r, () => this[gi](t, i, "link", e), (n) => {
+      this[O](n, t), e();
+    });
+  }
+  [Re](t, e, i, r, n) {
+    let o = i.shift();
+    if (this.preservePaths || o === void 0) return r();
+    let h = R.resolve(e, o);
+    u.lstat(h, (a, l) => {
+      if (a) return r();
+      if (l?.isSymbolicLink()) return n(new St(h, R.resolve(h, i.join("/"))));
+      this[Re](t, h, i, r, n);
+    });
+  }
+  [kr]() {
+    this[Ri]++;
+  }
+  [$t]() {
+    this[Ri]--, this[bs]();
+  }
+  [Ls](t) {
+    this[$t](), t.resume();
+  }
+  [Os](t, e) {
+    return t.type === "File" && !this.unlink && e.isFile() && e.nlink <= 1 && !Te;
+  }
+  [_s](t) {
+    this[kr]();
+    let e = [t.path];
+    t.linkpath && e.push(t.linkpath), this.reservations.reserve(e, (i) => this[Nr](t, i));
+  }
+  [Nr](t, e) {
+    let i = (h) => {
+      e(h);
+    }, r = () => {
+      this[yt](this.cwd, this.dmode, (h) => {
+        if (h) {
+          this[O](h, t), i();
+          return;
+        }
+        this[Oe] = true, n();
+      });
+    }, n = () => {
+      if (t.absolute !== this.cwd) {
+        let h = f(R.dirname(String(t.absolute)));
+        if (h !== this.cwd) return this[yt](h, this.dmode, (a) => {
+          if (a) {
+            this[O](a, t), i();
+            return;
+          }
+          o();
+        });
+      }
+      o();
+    }, o = () => {
+      u.lstat(String(t.absolute), (h, a) => {
+        if (a && (this.keep || this.newer && a.mtime > (t.mtime ?? a.mtime))) {
+          this[Ls](t), i();
+          return;
+        }
+        if (h || this[Os](t, a)) return this[P](null, t, i);
+        if (a.isDirectory()) {
+          if (t.type === "Directory") {
+            let l = this.chmod && t.mode && (a.mode & 4095) !== t.mode, c = (d) => this[P](d ?? null, t, i);
+            return l ? u.chmod(String(t.absolute), Number(t.mode), c) : c();
+          }
+          if (t.absolute !== this.cwd) return u.rmdir(String(t.absolute), (l) => this[P](l ?? null, t, i));
+        }
+        if (t.absolute === this.cwd) return this[P](null, t, i);
+        mo(String(t.absolute), (l) => this[P](l ?? null, t, i));
+      });
+    };
+    this[Oe] ? n() : r();
+  }
+  [P](t, e, i) {
+    if (t) {
+      this[O](t, e), i();
+      return;
+    }
+    switch (e.type) {
+      case "File":
+      case "OldFile":
+      case "ContiguousFile":
+        return this[Ts](e, i);
+      case "Link":
+        return this[Ir](e, i);
+      case "SymbolicLink":
+        return this[Ar](e, i);
+      case "Directory":
+      case "GNUDumpDir":
+        return this[xs](e, i);
+    }
+  }
+  [gi](t, e, i, r) {
+    u[i](e, String(t.absolute), (n) => {
+      n ? this[O](n, t) : (this[$t](), t.resume()), r();
+    });
+  }
+};
+var ye = (s3) => {
+  try {
+    return [null, s3()];
+  } catch (t) {
+    return [t, null];
+  }
+};
+var xe = class extends Xt {
+  sync = true;
+  [P](t, e) {
+    return super[P](t, e, () => {
+    });
+  }
+  [_s](t) {
+    if (!this[Oe]) {
+      let n = this[yt](this.cwd, this.dmode);
+      if (n) return this[O](n, t);
+      this[Oe] = true;
+    }
+    if (t.absolute !== this.cwd) {
+      let n = f(R.dirname(String(t.absolute)));
+      if (n !== this.cwd) {
+        let o = this[yt](n, this.dmode);
+        if (o) return this[O](o, t);
+      }
+    }
+    let [e, i] = ye(() => u.lstatSync(String(t.absolute)));
+    if (i && (this.keep || this.newer && i.mtime > (t.mtime ?? i.mtime))) return this[Ls](t);
+    if (e || this[Os](t, i)) return this[P](null, t);
+    if (i.isDirectory()) {
+      if (t.type === "Directory") {
+        let o = this.chmod && t.mode && (i.mode & 4095) !== t.mode, [h] = o ? ye(() => {
+          u.chmodSync(String(t.absolute), Number(t.mode));
+        }) : [];
+        return this[P](h, t);
+      }
+      let [n] = ye(() => u.rmdirSync(String(t.absolute)));
+      this[P](n, t);
+    }
+    let [r] = t.absolute === this.cwd ? [] : ye(() => po(String(t.absolute)));
+    this[P](r, t);
+  }
+  [Ts](t, e) {
+    let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = (h) => {
+      let a;
+      try {
+        u.closeSync(n);
+      } catch (l) {
+        a = l;
+      }
+      (h || a) && this[O](h || a, t), e();
+    }, n;
+    try {
+      n = u.openSync(String(t.absolute), ms(t.size), i);
+    } catch (h) {
+      return r(h);
+    }
+    let o = this.transform && this.transform(t) || t;
+    o !== t && (o.on("error", (h) => this[O](h, t)), t.pipe(o)), o.on("data", (h) => {
+      try {
+        u.writeSync(n, h, 0, h.length);
+      } catch (a) {
+        r(a);
+      }
+    }), o.on("end", () => {
+      let h = null;
+      if (t.mtime && !this.noMtime) {
+        let a = t.atime || /* @__PURE__ */ new Date(), l = t.mtime;
+        try {
+          u.futimesSync(n, a, l);
+        } catch (c) {
+          try {
+            u.utimesSync(String(t.absolute), a, l);
+          } catch {
+            h = c;
+          }
+        }
+      }
+      if (this[ge](t)) {
+        let a = this[be](t), l = this[_e](t);
+        try {
+          u.fchownSync(n, Number(a), Number(l));
+        } catch (c) {
+          try {
+            u.chownSync(String(t.absolute), Number(a), Number(l));
+          } catch {
+            h = h || c;
+          }
+        }
+      }
+      r(h);
+    });
+  }
+  [xs](t, e) {
+    let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode, r = this[yt](String(t.absolute), i);
+    if (r) {
+      this[O](r, t), e();
+      return;
+    }
+    if (t.mtime && !this.noMtime) try {
+      u.utimesSync(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime);
+    } catch {
+    }
+    if (this[ge](t)) try {
+      u.chownSync(String(t.absolute), Number(this[be](t)), Number(this[_e](t)));
+    } catch {
+    }
+    e(), t.resume();
+  }
+  [yt](t, e) {
+    try {
+      return _r(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e });
+    } catch (i) {
+      return i;
+    }
+  }
+  [Re](t, e, i, r, n) {
+    if (this.preservePaths || i.length === 0) return r();
+    let o = e;
+    for (let h of i) {
+      o = R.resolve(o, h);
+      let [a, l] = ye(() => u.lstatSync(o));
+      if (a) return r();
+      if (l.isSymbolicLink()) return n(new St(o, R.resolve(e, i.join("/"))));
+    }
+    r();
+  }
+  [gi](t, e, i, r) {
+    let n = `${i}Sync`;
+    try {
+      u[n](e, String(t.absolute)), r(), t.resume();
+    } catch (o) {
+      return this[O](o, t);
+    }
+  }
+};
+var Eo = (s3) => {
+  let t = new xe(s3), e = s3.file, i = Br.statSync(e), r = s3.maxReadSize || 16 * 1024 * 1024;
+  new Be(e, { readSize: r, size: i.size }).pipe(t);
+};
+var wo = (s3, t) => {
+  let e = new Xt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
+  return new Promise((o, h) => {
+    e.on("error", h), e.on("close", o), Br.stat(r, (a, l) => {
+      if (a) h(a);
+      else {
+        let c = new _t(r, { readSize: i, size: l.size });
+        c.on("error", h), c.pipe(e);
+      }
+    });
+  });
+};
+var So = K(Eo, wo, (s3) => new xe(s3), (s3) => new Xt(s3), (s3, t) => {
+  t?.length && Qi(s3, t);
+});
+var yo = (s3, t) => {
+  let e = new kt(s3), i = true, r, n;
+  try {
+    try {
+      r = v.openSync(s3.file, "r+");
+    } catch (a) {
+      if (a?.code === "ENOENT") r = v.openSync(s3.file, "w+");
+      else throw a;
+    }
+    let o = v.fstatSync(r), h = Buffer.alloc(512);
+    t: for (n = 0; n < o.size; n += 512) {
+      for (let c = 0, d = 0; c < 512; c += d) {
+        if (d = v.readSync(r, h, c, h.length - c, n + c), n === 0 && h[0] === 31 && h[1] === 139) throw new Error("cannot append to compressed archives");
+        if (!d) break t;
+      }
+      let a = new F(h);
+      if (!a.cksumValid) break;
+      let l = 512 * Math.ceil((a.size || 0) / 512);
+      if (n + l + 512 > o.size) break;
+      n += l, s3.mtimeCache && a.mtime && s3.mtimeCache.set(String(a.path), a.mtime);
+    }
+    i = false, Ro(s3, e, n, r, t);
+  } finally {
+    if (i) try {
+      v.closeSync(r);
+    } catch {
+    }
+  }
+};
+var Ro = (s3, t, e, i, r) => {
+  let n = new Wt(s3.file, { fd: i, start: e });
+  t.pipe(n), bo(t, r);
+};
+var go = (s3, t) => {
+  t = Array.from(t);
+  let e = new wt(s3), i = (n, o, h) => {
+    let a = (T, D) => {
+      T ? v.close(n, (E) => h(T)) : h(null, D);
+    }, l = 0;
+    if (o === 0) return a(null, 0);
+    let c = 0, d = Buffer.alloc(512), y = (T, D) => {
+      if (T || D === void 0) return a(T);
+      if (c += D, c < 512 && D) return v.read(n, d, c, d.length - c, l + c, y);
+      if (l === 0 && d[0] === 31 && d[1] === 139) return a(new Error("cannot append to compressed archives"));
+      if (c < 512) return a(null, l);
+      let E = new F(d);
+      if (!E.cksumValid) return a(null, l);
+      let x = 512 * Math.ceil((E.size ?? 0) / 512);
+      if (l + x + 512 > o || (l += x + 512, l >= o)) return a(null, l);
+      s3.mtimeCache && E.mtime && s3.mtimeCache.set(String(E.path), E.mtime), c = 0, v.read(n, d, 0, 512, l, y);
+    };
+    v.read(n, d, 0, 512, l, y);
+  };
+  return new Promise((n, o) => {
+    e.on("error", o);
+    let h = "r+", a = (l, c) => {
+      if (l && l.code === "ENOENT" && h === "r+") return h = "w+", v.open(s3.file, h, a);
+      if (l || !c) return o(l);
+      v.fstat(c, (d, y) => {
+        if (d) return v.close(c, () => o(d));
+        i(c, y.size, (T, D) => {
+          if (T) return o(T);
+          let E = new et(s3.file, { fd: c, start: D });
+          e.pipe(E), E.on("error", o), E.on("close", n), _o(e, t);
+        });
+      });
+    };
+    v.open(s3.file, h, a);
+  });
+};
+var bo = (s3, t) => {
+  t.forEach((e) => {
+    e.charAt(0) === "@" ? Ct({ file: Pr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+  }), s3.end();
+};
+var _o = async (s3, t) => {
+  for (let e of t) e.charAt(0) === "@" ? await Ct({ file: Pr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+  s3.end();
+};
+var vt = K(yo, go, () => {
+  throw new TypeError("file is required");
+}, () => {
+  throw new TypeError("file is required");
+}, (s3, t) => {
+  if (!Bs(s3)) throw new TypeError("file is required");
+  if (s3.gzip || s3.brotli || s3.zstd || s3.file.endsWith(".br") || s3.file.endsWith(".tbr")) throw new TypeError("cannot append to compressed archives");
+  if (!t?.length) throw new TypeError("no paths specified to add/replace");
+});
+var Oo = K(vt.syncFile, vt.asyncFile, vt.syncNoFile, vt.asyncNoFile, (s3, t = []) => {
+  vt.validate?.(s3, t), To(s3);
+});
+var To = (s3) => {
+  let t = s3.filter;
+  s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
+};
 
 // src/provision/integrity.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -87876,32 +91416,37 @@ function run(command, args, opts) {
       cwd: opts.cwd,
       shell: opts.shell ?? false,
       stdio: ["ignore", "pipe", "pipe"],
-      timeout: opts.timeoutMs,
       windowsHide: true
     });
+    const timer = setTimeout(() => child2.kill("SIGKILL"), opts.timeoutMs);
     const out = [];
     const err = [];
-    child2.stdout.on("data", (b) => out.push(b));
-    child2.stderr.on("data", (b) => err.push(b));
-    child2.on("error", reject);
-    child2.on(
-      "close",
-      (code, signal) => resolvePromise({
+    child2.stdout.on("data", (b2) => out.push(b2));
+    child2.stderr.on("data", (b2) => err.push(b2));
+    child2.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child2.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({
         code,
         signal,
         stdout: Buffer.concat(out).toString("utf8"),
         stderr: Buffer.concat(err).toString("utf8")
-      })
-    );
+      });
+    });
   });
 }
 function tail(text, lines = 15) {
   return text.trim().split(/\r?\n/).slice(-lines).join("\n");
 }
-async function npmPack(specs, destDir, timeoutMs = 10 * 6e4) {
+async function npmPack(specs, destDir, opts = {}) {
   await mkdir2(destDir, { recursive: true });
   const windows = process.platform === "win32";
+  const timeoutMs = opts.timeoutMs ?? 5 * 6e4;
   const args = ["pack", ...specs, "--json", "--pack-destination", destDir];
+  if (opts.registry !== void 0) args.push("--registry", opts.registry);
   let result;
   try {
     result = windows ? await run("npm.cmd", args.map(quoteForCmd), { timeoutMs, shell: true }) : await run("npm", args, { timeoutMs });
@@ -87929,123 +91474,104 @@ ${tail(result.stdout)}`);
       if (typeof e !== "object" || e === null) continue;
       const { name, filename } = e;
       if (typeof name === "string" && typeof filename === "string") {
-        files.set(name, join4(destDir, filename));
+        files.set(name, join6(destDir, filename));
       }
     }
   }
   for (const spec of specs) {
     const name = spec.slice(0, spec.lastIndexOf("@") > 0 ? spec.lastIndexOf("@") : spec.length);
     const file = files.get(name);
-    if (file === void 0 || !existsSync2(file)) {
+    if (file === void 0 || !existsSync4(file)) {
       throw new WorkloadError(`npm pack did not produce a tarball for ${spec}`);
     }
   }
   return files;
 }
-async function extractPackage(file, dest) {
-  const work = `${dest}.extract`;
-  await rm2(work, { recursive: true, force: true });
-  await mkdir2(work, { recursive: true });
-  let result;
+function foreignBinaryDir(rel, platform3, arch3) {
+  if (!rel.startsWith(`${BINARY_ROOT}/`)) return void 0;
+  const [os14, cpu, ...rest] = rel.slice(BINARY_ROOT.length + 1).split("/");
+  if (os14 === void 0 || os14 === "") return void 0;
+  if (os14 !== platform3) return `${BINARY_ROOT}/${os14}`;
+  if (cpu !== void 0 && cpu !== "" && cpu !== arch3 && rest.length > 0) {
+    return `${BINARY_ROOT}/${os14}/${cpu}`;
+  }
+  return void 0;
+}
+async function extractPackage(file, dest, skip) {
+  await rm3(dest, { recursive: true, force: true });
+  await mkdir2(dest, { recursive: true });
+  const skipped = /* @__PURE__ */ new Set();
   try {
-    const archive = relative2(work, file).split(sep2).join("/");
-    result = await run("tar", ["--no-same-owner", "-xzf", archive], {
-      cwd: work,
-      timeoutMs: 10 * 6e4
+    await So({
+      file,
+      cwd: dest,
+      strip: 1,
+      strict: true,
+      preserveOwner: false,
+      filter: (path17) => {
+        const rel = path17.replace(/^\.?\/?[^/]+\/?/, "");
+        const dir = skip(rel);
+        if (dir !== void 0) skipped.add(dir);
+        return dir === void 0;
+      }
     });
   } catch (e) {
-    throw new WorkloadError(`could not run tar to extract ${file}: ${describeError(e)}`);
+    throw new WorkloadError(`could not unpack ${file}: ${describeError(e)}`);
   }
-  if (result.code !== 0) {
-    throw new WorkloadError(`tar could not extract ${file}:
-${tail(result.stderr)}`);
+  if (!existsSync4(join6(dest, "package.json"))) {
+    throw new WorkloadError(`${file} is not an npm package: it has no package/package.json`);
   }
-  const unpacked = join4(work, "package");
-  if (!existsSync2(unpacked)) throw new WorkloadError(`${file} has no package/ directory`);
-  await mkdir2(dirname3(dest), { recursive: true });
-  await rename2(unpacked, dest);
-  await rm2(work, { recursive: true, force: true });
+  return [...skipped].sort();
 }
 async function presentBinaryDirs(packageDir) {
-  const root = join4(packageDir, BINARY_ROOT);
-  if (!existsSync2(root)) return [];
+  const root = join6(packageDir, BINARY_ROOT);
+  if (!existsSync4(root)) return [];
   const out = [];
-  for (const os13 of await readdir2(root, { withFileTypes: true })) {
-    if (!os13.isDirectory()) continue;
-    const archs = await readdir2(join4(root, os13.name), { withFileTypes: true });
+  for (const os14 of await readdir3(root, { withFileTypes: true })) {
+    if (!os14.isDirectory()) continue;
+    const archs = await readdir3(join6(root, os14.name), { withFileTypes: true });
     const dirs = archs.filter((a) => a.isDirectory());
-    if (dirs.length === 0) out.push(os13.name);
-    for (const a of dirs) out.push(`${os13.name}/${a.name}`);
+    if (dirs.length === 0) out.push(os14.name);
+    for (const a of dirs) out.push(`${os14.name}/${a.name}`);
   }
   return out.sort();
 }
 async function pruneBinaries(packageDir, platform3, arch3) {
   const prune = binaryDirsToPrune(await presentBinaryDirs(packageDir), platform3, arch3);
-  for (const rel of prune) await rm2(join4(packageDir, rel), { recursive: true, force: true });
+  for (const rel of prune) await rm3(join6(packageDir, rel), { recursive: true, force: true });
   return prune;
 }
 async function installFromTarballs(opts) {
-  const { destDir } = opts;
+  const { destDir, platform: platform3, arch: arch3 } = opts;
   try {
-    await rm2(destDir, { recursive: true, force: true });
-    await mkdir2(join4(destDir, "node_modules"), { recursive: true });
+    await rm3(destDir, { recursive: true, force: true });
+    await mkdir2(join6(destDir, "node_modules"), { recursive: true });
+    let pruned = [];
     for (const t of opts.tarballs) {
-      await verifyIntegrity(t.file, t.integrity, t.name);
-      await extractPackage(t.file, join4(destDir, "node_modules", t.name));
+      const label = t.origin !== void 0 ? `${t.name} (${t.origin})` : t.name;
+      await verifyIntegrity(t.file, t.integrity, label);
+      const skip = t.name === "onnxruntime-node" ? (rel) => foreignBinaryDir(rel, platform3, arch3) : () => void 0;
+      const skipped = await extractPackage(t.file, join6(destDir, "node_modules", t.name), skip);
+      if (t.name === "onnxruntime-node") pruned = skipped;
     }
-    const ortDir = join4(destDir, "node_modules", "onnxruntime-node");
-    if (!existsSync2(ortDir)) return { pruned: [] };
-    const pruned = await pruneBinaries(ortDir, opts.platform, opts.arch);
-    const binding = bindingPath(opts.platform, opts.arch);
-    if (!existsSync2(join4(ortDir, binding))) {
+    const ortDir = join6(destDir, "node_modules", "onnxruntime-node");
+    if (!existsSync4(ortDir)) return { pruned: [] };
+    pruned = [.../* @__PURE__ */ new Set([...pruned, ...await pruneBinaries(ortDir, platform3, arch3)])].sort();
+    const binding = bindingPath(platform3, arch3);
+    if (!existsSync4(join6(ortDir, binding))) {
       throw new WorkloadError(`the onnxruntime-node tarball has no ${binding}`);
     }
     return { pruned };
   } catch (e) {
-    await rm2(destDir, { recursive: true, force: true });
+    await rm3(destDir, { recursive: true, force: true });
     throw e instanceof WorkloadError ? e : new WorkloadError(describeError(e));
   }
 }
 
 // src/provision/provision.ts
 var TOOL_NAME2 = "onnxruntime-node";
-function packageDirProblem(packageDir, platform3, arch3, version3) {
-  const manifest = join10(packageDir, "package.json");
-  let found;
-  try {
-    found = JSON.parse(readFileSync3(manifest, "utf8")).version;
-  } catch {
-    return `no readable ${manifest}`;
-  }
-  if (version3 !== void 0 && found !== version3) {
-    return `it holds version ${String(found)}, not ${version3}`;
-  }
-  const binding = bindingPath(platform3, arch3);
-  if (!existsSync7(join10(packageDir, binding))) return `it has no ${binding}`;
-  try {
-    createRequire3(manifest).resolve("onnxruntime-common");
-  } catch {
-    return "onnxruntime-common cannot be resolved from it";
-  }
-  return void 0;
-}
-function installedVersion(packageDir) {
-  try {
-    const v = JSON.parse(readFileSync3(join10(packageDir, "package.json"), "utf8")).version;
-    return typeof v === "string" ? v : "unknown";
-  } catch {
-    return "unknown";
-  }
-}
-async function directorySize(dir) {
-  let total = 0;
-  for (const entry of await readdir3(dir, { withFileTypes: true })) {
-    const p = join10(dir, entry.name);
-    if (entry.isDirectory()) total += await directorySize(p);
-    else total += (await lstat2(p)).size;
-  }
-  return total;
-}
+var REFUSED_WITHOUT_CREDENTIALS = /* @__PURE__ */ new Set([401, 403, 407]);
+var NPMRC_MAX_BYTES = 1024 * 1024;
 function mb(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -88066,8 +91592,9 @@ async function withToolCache(root, fn) {
 function fromOwnNodeModules(selfUrl, platform3, arch3, log2) {
   let dir;
   try {
-    dir = dirname8(createRequire3(selfUrl).resolve("onnxruntime-node/package.json"));
+    dir = dirname7(createRequire4(selfUrl).resolve("onnxruntime-node/package.json"));
   } catch {
+    log2("no onnxruntime-node in the action's own node_modules");
     return void 0;
   }
   const problem = packageDirProblem(dir, platform3, arch3);
@@ -88077,21 +91604,67 @@ function fromOwnNodeModules(selfUrl, platform3, arch3, log2) {
   }
   return dir;
 }
+function readNpmrcFiles(workspace, env, home, log2) {
+  const user = env["npm_config_userconfig"] || env["NPM_CONFIG_USERCONFIG"] || join12(home, ".npmrc");
+  const paths = [.../* @__PURE__ */ new Set([join12(workspace, ".npmrc"), user])];
+  const files = [];
+  for (const path17 of paths) {
+    try {
+      if (!existsSync9(path17)) continue;
+      if (statSync4(path17).size > NPMRC_MAX_BYTES) {
+        log2(`skipping ${path17}: larger than ${mb(NPMRC_MAX_BYTES)}`);
+        continue;
+      }
+      files.push({ path: path17, text: readFileSync4(path17, "utf8") });
+    } catch (e) {
+      log2(`could not read ${path17}: ${describeError(e)}`);
+    }
+  }
+  return files;
+}
 async function provisionOrt(opts) {
+  const trail = [];
+  const log2 = (line) => {
+    trail.push(line);
+    opts.log(line);
+  };
+  const warnTo = opts.warn ?? ((line) => opts.log(`warning: ${line}`));
+  const warn = (line) => {
+    trail.push(`warning: ${line}`);
+    warnTo(line);
+  };
+  try {
+    return await provisionSteps(opts, log2, warn);
+  } catch (e) {
+    if (e instanceof ProvisionError) throw e;
+    throw new ProvisionError(describeError(e), trail);
+  }
+}
+async function provisionSteps(opts, log2, warn) {
   const t0 = performance2.now();
   const platform3 = opts.platform ?? process.platform;
   const arch3 = opts.arch ?? process.arch;
-  const { log: log2 } = opts;
-  const warn = opts.warn ?? ((line) => log2(`warning: ${line}`));
-  checkPlatform(platform3, arch3);
-  const done = async (packageDir, source) => {
+  checkPlatform(platform3, arch3, opts.libc ?? detectLibc(platform3));
+  const workspace = opts.workspace ?? process.cwd();
+  if (opts.registry) resolveRegistry({ input: opts.registry, env: {}, files: [] });
+  const done = async (packageDir, source2) => {
     const seconds = secondsSince(t0);
     const size = await directorySize(packageDir).catch(() => NaN);
     log2(
-      `onnxruntime-node ${installedVersion(packageDir)} (${platform3}/${arch3}) from ${source} in ${seconds.toFixed(1)} s (package ${mb(size)}): ${packageDir}`
+      `onnxruntime-node ${installedVersion(packageDir)} (${platform3}/${arch3}) from ${source2} in ${seconds.toFixed(1)} s (package ${mb(size)}): ${packageDir}`
     );
-    return { packageDir, source, seconds };
+    return { packageDir, source: source2, seconds };
   };
+  if (opts.onnxruntimePath !== void 0 && opts.onnxruntimePath.trim() !== "") {
+    const dir = packageDirFromInput(
+      opts.onnxruntimePath.trim(),
+      workspace,
+      platform3,
+      arch3,
+      ORT_VERSION
+    );
+    return done(dir, "onnxruntime-path");
+  }
   const own = fromOwnNodeModules(opts.selfUrl ?? import.meta.url, platform3, arch3, log2);
   if (own !== void 0) return done(own, "node_modules");
   const toolRoot = opts.toolCacheDir ?? process.env["RUNNER_TOOL_CACHE"];
@@ -88103,18 +91676,20 @@ async function provisionOrt(opts) {
       warn(`could not search the tool cache ${toolRoot}: ${describeError(e)}`);
     }
     if (found) {
-      const dir = join10(found, "node_modules", "onnxruntime-node");
+      const dir = join12(found, "node_modules", "onnxruntime-node");
       const problem = packageDirProblem(dir, platform3, arch3, ORT_VERSION);
       if (problem === void 0) return done(dir, "tool-cache");
       log2(`the tool cache entry ${found} is not usable (${problem}); provisioning again`);
+    } else {
+      log2(`no onnxruntime-node ${ORT_VERSION} (${arch3}) in the tool cache ${toolRoot}`);
     }
   } else {
     log2("no tool cache (RUNNER_TOOL_CACHE is not set)");
   }
-  const base = join10(opts.tempDir, "threadgate-ort");
-  const ortDir = join10(base, `${ORT_VERSION}-${platform3}-${arch3}`);
+  const base = join12(opts.tempDir, "threadgate-ort");
+  const ortDir = join12(base, `${ORT_VERSION}-${platform3}-${arch3}`);
   const key = ortCacheKey(platform3, arch3);
-  const packageIn = (root) => join10(root, "node_modules", "onnxruntime-node");
+  const packageIn = (root) => join12(root, "node_modules", "onnxruntime-node");
   const saveToToolCache = async () => {
     if (!toolRoot) return void 0;
     try {
@@ -88157,38 +91732,27 @@ async function provisionOrt(opts) {
     }
   }
   await mkdir3(base, { recursive: true });
-  const stage = await mkdtemp(join10(base, "stage-"));
+  const stage = await mkdtemp(join12(base, "stage-"));
+  let source;
   try {
-    const specs = [`onnxruntime-node@${ORT_VERSION}`, `onnxruntime-common@${ORT_VERSION}`];
-    log2(`fetching ${specs.join(" and ")} with npm pack`);
-    const t1 = performance2.now();
-    const files = await npmPack(specs, join10(stage, "tarballs"));
-    const fetched = secondsSince(t1);
+    const tarballs = join12(stage, "tarballs");
+    await mkdir3(tarballs, { recursive: true });
+    const fetched = await fetchTarballs(opts, workspace, tarballs, toolRoot, arch3, log2);
+    source = fetched.source;
     const t2 = performance2.now();
     const { pruned } = await installFromTarballs({
-      tarballs: [
-        {
-          name: "onnxruntime-node",
-          file: files.get("onnxruntime-node") ?? "",
-          integrity: ORT_NODE_INTEGRITY
-        },
-        {
-          name: "onnxruntime-common",
-          file: files.get("onnxruntime-common") ?? "",
-          integrity: ORT_COMMON_INTEGRITY
-        }
-      ],
-      destDir: join10(stage, "pkg"),
+      tarballs: fetched.tarballs,
+      destDir: join12(stage, "pkg"),
       platform: platform3,
       arch: arch3
     });
-    await rm3(ortDir, { recursive: true, force: true });
-    await rename3(join10(stage, "pkg"), ortDir);
+    await rm4(ortDir, { recursive: true, force: true });
+    await rename2(join12(stage, "pkg"), ortDir);
     log2(
-      `npm pack took ${fetched.toFixed(1)} s; integrity verified, unpacked in ${secondsSince(t2).toFixed(1)} s, kept ${platform3}/${arch3} (${mb(await directorySize(ortDir))}), removed ${pruned.join(", ") || "nothing"}`
+      `integrity verified, unpacked in ${secondsSince(t2).toFixed(1)} s, kept ${platform3}/${arch3} (${mb(await directorySize(ortDir))}), left out ${pruned.join(", ") || "nothing"}`
     );
   } finally {
-    await rm3(stage, { recursive: true, force: true });
+    await rm4(stage, { recursive: true, force: true });
   }
   const cached = await saveToToolCache();
   if (cache) {
@@ -88200,30 +91764,82 @@ async function provisionOrt(opts) {
       warn(`could not save onnxruntime-node to the Actions cache: ${describeError(e)}`);
     }
   }
-  return done(preferToolCache(cached), "npm-pack");
+  return done(preferToolCache(cached), source);
+}
+async function fetchTarballs(opts, workspace, destDir, toolRoot, arch3, log2) {
+  const env = opts.env ?? process.env;
+  const files = readNpmrcFiles(workspace, env, opts.homeDir ?? homedir2(), log2);
+  const registry = resolveRegistry({ input: opts.registry ?? "", env, files });
+  const config = mergeNpmrc(files, env);
+  const from = `the npm registry ${registry.url} (from ${registry.source})`;
+  log2(
+    `fetching ${PINNED_PACKAGES.map((p2) => `${p2.name}@${p2.version}`).join(" and ")} from ${from}`
+  );
+  const t1 = performance2.now();
+  try {
+    const tarballs = await fetchFromRegistry(PINNED_PACKAGES, {
+      registry: registry.url,
+      destDir,
+      authorization: (url2) => registryAuthorization(url2, registry.url, config),
+      log: log2,
+      ...opts.metadataPolicy ? { metadataPolicy: opts.metadataPolicy } : {},
+      ...opts.tarballPolicy ? { tarballPolicy: opts.tarballPolicy } : {}
+    });
+    return { tarballs, source: "registry" };
+  } catch (e) {
+    if (!(e instanceof RegistryFetchError)) throw e;
+    log2(`${e.pkg} could not be downloaded (${secondsSince(t1).toFixed(1)} s)`);
+    let npmNote = "";
+    if (opts.npmFallback !== false && e.status !== void 0 && REFUSED_WITHOUT_CREDENTIALS.has(e.status)) {
+      log2(
+        `the registry answered HTTP ${e.status}; trying npm pack, whose configuration may hold credentials`
+      );
+      try {
+        const packed = await npmPack(
+          PINNED_PACKAGES.map((p2) => `${p2.name}@${p2.version}`),
+          join12(destDir, "npm-pack"),
+          { registry: registry.url }
+        );
+        return {
+          tarballs: PINNED_PACKAGES.map((p2) => ({
+            name: p2.name,
+            file: packed.get(p2.name) ?? "",
+            integrity: p2.integrity
+          })),
+          source: "npm-pack"
+        };
+      } catch (npmError) {
+        npmNote = ` npm pack did not help either: ${describeError(npmError)}.`;
+        log2(`npm pack failed: ${describeError(npmError)}`);
+      }
+    }
+    throw new WorkloadError(
+      `could not download ${e.pkg} from ${from}: ${e.message}.${npmNote} ${waysOut(toolRoot, arch3)}`
+    );
+  }
 }
 
 // src/report/format.ts
-function formatNs(ns) {
-  if (!Number.isFinite(ns)) return String(ns);
-  const abs = Math.abs(ns);
-  if (abs < 1e3) return `${ns.toFixed(0)} ns`;
-  if (abs < 1e6) return `${(ns / 1e3).toPrecision(4)} \xB5s`;
-  if (abs < 1e9) return `${(ns / 1e6).toPrecision(4)} ms`;
-  return `${(ns / 1e9).toPrecision(4)} s`;
+function formatNs(ns2) {
+  if (!Number.isFinite(ns2)) return String(ns2);
+  const abs = Math.abs(ns2);
+  if (abs < 1e3) return `${ns2.toFixed(0)} ns`;
+  if (abs < 1e6) return `${(ns2 / 1e3).toPrecision(4)} \xB5s`;
+  if (abs < 1e9) return `${(ns2 / 1e6).toPrecision(4)} ms`;
+  return `${(ns2 / 1e9).toPrecision(4)} s`;
 }
-function formatRange(lo, hi) {
-  const unit = formatNs(hi).split(" ")[1] ?? "ns";
+function formatRange(lo2, hi2) {
+  const unit = formatNs(hi2).split(" ")[1] ?? "ns";
   const scale = { ns: 1, \u00B5s: 1e3, ms: 1e6, s: 1e9 }[unit] ?? 1;
-  const digits = hi / scale >= 100 ? 1 : hi / scale >= 10 ? 2 : 3;
-  return `${(lo / scale).toFixed(digits)}\u2013${(hi / scale).toFixed(digits)} ${unit}`;
+  const digits = hi2 / scale >= 100 ? 1 : hi2 / scale >= 10 ? 2 : 3;
+  return `${(lo2 / scale).toFixed(digits)}\u2013${(hi2 / scale).toFixed(digits)} ${unit}`;
 }
 function formatPercent(x, digits = 1) {
   return `${(x * 100).toFixed(digits)} %`;
 }
 function formatSignedPercent(x, digits = 1) {
-  const s = (Math.abs(x) * 100).toFixed(digits);
-  return `${x >= 0 ? "+" : "\u2212"}${s} %`;
+  const s3 = (Math.abs(x) * 100).toFixed(digits);
+  return `${x >= 0 ? "+" : "\u2212"}${s3} %`;
 }
 
 // src/github/markdown.ts
@@ -88277,32 +91893,32 @@ function cutPoint(body2, max, keepAtLeast) {
   return Math.max(cut, keepAtLeast);
 }
 function closers(kept) {
-  let fence;
+  let fence2;
   for (const line of kept.split("\n")) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (m === null) continue;
-    const marker2 = m[1] ?? "";
-    if (fence === void 0) fence = marker2;
-    else if (marker2[0] === fence[0] && marker2.length >= fence.length && line.trim() === marker2) {
-      fence = void 0;
+    const m2 = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (m2 === null) continue;
+    const marker2 = m2[1] ?? "";
+    if (fence2 === void 0) fence2 = marker2;
+    else if (marker2[0] === fence2[0] && marker2.length >= fence2.length && line.trim() === marker2) {
+      fence2 = void 0;
     }
   }
   const openDetails = (kept.match(/<details[\s>]/gi)?.length ?? 0) - (kept.match(/<\/details>/gi)?.length ?? 0);
-  return (fence === void 0 ? "" : `
-${fence}`) + "\n</details>".repeat(Math.max(0, openDetails));
+  return (fence2 === void 0 ? "" : `
+${fence2}`) + "\n</details>".repeat(Math.max(0, openDetails));
 }
 
 // src/report/terminal.ts
-function describeMachine(m) {
-  const quota = m.cgroupQuotaCpus === void 0 || m.cgroupQuotaCpus === null ? "no CPU quota" : `CPU quota ${m.cgroupQuotaCpus.toFixed(2)} CPUs`;
-  const affinity = m.affinityCpus !== void 0 ? `affinity ${m.affinityCpus} of ${m.logicalCpus}` : `${m.logicalCpus} logical`;
-  const peak = m.peakGflops ? `; estimated peak ${m.peakGflops.gflops.toFixed(0)} GFLOP/s FP32 (${m.peakGflops.basis})` : "";
-  return `${m.os} ${m.arch}, ${m.cpuModel}: ${m.availableCpus} usable CPUs (${affinity}, ${quota}), ${m.physicalCores} physical cores${peak}`;
+function describeMachine(m2) {
+  const quota = m2.cgroupQuotaCpus === void 0 || m2.cgroupQuotaCpus === null ? "no CPU quota" : `CPU quota ${m2.cgroupQuotaCpus.toFixed(2)} CPUs`;
+  const affinity = m2.affinityCpus !== void 0 ? `affinity ${m2.affinityCpus} of ${m2.logicalCpus}` : `${m2.logicalCpus} logical`;
+  const peak = m2.peakGflops ? `; estimated peak ${m2.peakGflops.gflops.toFixed(0)} GFLOP/s FP32 (${m2.peakGflops.basis})` : "";
+  return `${m2.os} ${m2.arch}, ${m2.cpuModel}: ${m2.availableCpus} usable CPUs (${affinity}, ${quota}), ${m2.physicalCores} physical cores${peak}`;
 }
 function skippedText(result) {
   const skipped = result.skipped ?? [];
   if (skipped.length === 0) return "";
-  const cells = skipped.map((s) => `${s.workload} @ ${s.threads}`).join(", ");
+  const cells = skipped.map((s3) => `${s3.workload} @ ${s3.threads}`).join(", ");
   return `Not measured (the time budget of ${result.settings.maxTimeSec} s ran out): ${cells}. Raise the budget (--max-time, or the max-time input) to measure them.`;
 }
 
@@ -88313,16 +91929,16 @@ function codeSpan(text) {
 var threadsText = (n) => `${n} thread${n === 1 ? "" : "s"}`;
 var ICON = { pass: "\u2705", regression: "\u274C", inconclusive: "\u26A0\uFE0F", "no-baseline": "\u2139\uFE0F" };
 function runnerDefaultThreads(result) {
-  const all = result.workloads[0]?.points.map((p) => p.threads) ?? [];
+  const all = result.workloads[0]?.points.map((p2) => p2.threads) ?? [];
   const wanted = result.machine.availableCpus;
   return all.includes(wanted) ? wanted : Math.max(...all);
 }
 function speedupOverDefault(result, threads) {
   const def = runnerDefaultThreads(result);
-  const ratios = result.workloads.flatMap((w) => {
-    const a = w.points.find((p) => p.threads === def);
-    const b = w.points.find((p) => p.threads === threads);
-    return a && b ? [a.medianNs / b.medianNs] : [];
+  const ratios = result.workloads.flatMap((w2) => {
+    const a = w2.points.find((p2) => p2.threads === def);
+    const b2 = w2.points.find((p2) => p2.threads === threads);
+    return a && b2 ? [a.medianNs / b2.medianNs] : [];
   });
   return ratios.length ? geometricMean(ratios) : null;
 }
@@ -88335,7 +91951,7 @@ function headline(result, comparison, ctx = {}) {
     case "pass":
       return `### ${ICON.pass} ${title}no latency regression (largest change ${formatSignedPercent(comparison.maxSlowdown)})`;
     case "regression": {
-      const worst = [...comparison.regressions].sort((a, b) => b.ratio - a.ratio)[0];
+      const worst = [...comparison.regressions].sort((a, b2) => b2.ratio - a.ratio)[0];
       return `### ${ICON.regression} ${title}latency regression: ${formatSignedPercent(worst.ratio - 1)} at ${worst.threads} thread${worst.threads === 1 ? "" : "s"} (${escapeMarkdown(worst.workload)})`;
     }
     case "inconclusive":
@@ -88353,23 +91969,23 @@ function levelText(level) {
 }
 function gateLine(comparison, ctx) {
   if (comparison === null || comparison.kind === "no-baseline") return "";
-  const s = comparison.settings;
+  const s3 = comparison.settings;
   const where2 = ctx.baselineKind === "same-job" ? `the base measured in this job (${escapeMarkdown(comparison.baseline.source.replace(/^same job: /, ""))})` : `the stored baseline (${escapeMarkdown(comparison.baseline.source)}, ${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history)`;
-  return `**Gate:** ${where2}; a gated cell fails at a slowdown of ${formatPercent(s.threshold, 0)} or more beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.`;
+  return `**Gate:** ${where2}; a gated cell fails at a slowdown of ${formatPercent(s3.threshold, 0)} or more beyond the noise, at ${levelText(s3.confidence)} confidence over the gated cells.`;
 }
 function recommendationBlock(result) {
-  const k = result.recommendation.ompNumThreads;
+  const k2 = result.recommendation.ompNumThreads;
   const def = runnerDefaultThreads(result);
-  const speedup = speedupOverDefault(result, k);
-  const vs = k === def ? `the runner's default of one thread per CPU (${def}) is already the best choice here` : speedup !== null ? `${speedup.toFixed(2)}\xD7 ${speedup >= 1 ? "faster than" : "the speed of"} the default of one thread per CPU (${def})` : "";
+  const speedup = speedupOverDefault(result, k2);
+  const vs2 = k2 === def ? `the runner's default of one thread per CPU (${def}) is already the best choice here` : speedup !== null ? `${speedup.toFixed(2)}\xD7 ${speedup >= 1 ? "faster than" : "the speed of"} the default of one thread per CPU (${def})` : "";
   const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
   const target = only?.kind === "command" ? `Run \`${only.label.replace(/[`\r\n]/g, " ")}\` with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
   return [
-    `**Recommended: ${k} thread${k === 1 ? "" : "s"}**${vs ? ` \u2014 ${vs}` : ""}. ${target}`,
+    `**Recommended: ${k2} thread${k2 === 1 ? "" : "s"}**${vs2 ? ` \u2014 ${vs2}` : ""}. ${target}`,
     "",
     "```yaml",
     "env:",
-    `  OMP_NUM_THREADS: "${k}"          # PyTorch, OpenMP, MKL, OpenBLAS`,
+    `  OMP_NUM_THREADS: "${k2}"          # PyTorch, OpenMP, MKL, OpenBLAS`,
     `  ORT_INTRA_OP_NUM_THREADS: "${result.recommendation.ortIntraOpNumThreads}" # ONNX Runtime: pass as intraOpNumThreads`,
     "```"
   ].join("\n");
@@ -88389,47 +92005,47 @@ function gateMark(c) {
   if (c.status === "inconclusive") return "\u26A0\uFE0F unclear";
   return "\u2705";
 }
-function workloadTable(w, comparison) {
+function workloadTable(w2, comparison) {
   const compared = comparison !== null && comparison.kind !== "no-baseline";
-  const marks = (t) => [t === w.recommended.threads ? "**recommended**" : "", t === w.fastest.threads ? "fastest" : ""].filter(Boolean).join(", ");
+  const marks = (t) => [t === w2.recommended.threads ? "**recommended**" : "", t === w2.fastest.threads ? "fastest" : ""].filter(Boolean).join(", ");
   const rows = [];
   if (compared) {
     rows.push("| threads | baseline | this run | \u0394 | 95 % CI of \u0394 | p (Holm) | gate | |");
     rows.push("|---:|---:|---:|---:|---:|---:|:---|:---|");
-    for (const p of w.points) {
-      const c = cellFor(comparison, w.id, p.threads);
-      const ci = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013";
+    for (const p2 of w2.points) {
+      const c = cellFor(comparison, w2.id, p2.threads);
+      const ci2 = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013";
       rows.push(
-        `| ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : "\u2013"} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : "\u2013"} | ${ci} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : "\u2013"} | ${c ? gateMark(c) : ""} | ${marks(p.threads)} |`
+        `| ${p2.threads} | ${c ? formatNs(c.baselineMedianNs) : "\u2013"} | ${formatNs(p2.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : "\u2013"} | ${ci2} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : "\u2013"} | ${c ? gateMark(c) : ""} | ${marks(p2.threads)} |`
       );
     }
   } else {
     rows.push("| threads | median | 95 % CI | GFLOP/s | speedup | |");
     rows.push("|---:|---:|---:|---:|---:|:---|");
-    for (const p of w.points) {
+    for (const p2 of w2.points) {
       rows.push(
-        `| ${p.threads} | ${formatNs(p.medianNs)} | ${formatRange(p.ci95Ns[0], p.ci95Ns[1])} | ${p.gflops != null ? p.gflops.toFixed(1) : "\u2013"} | ${p.speedup != null ? `${p.speedup.toFixed(2)}\xD7` : "\u2013"} | ${marks(p.threads)} |`
+        `| ${p2.threads} | ${formatNs(p2.medianNs)} | ${formatRange(p2.ci95Ns[0], p2.ci95Ns[1])} | ${p2.gflops != null ? p2.gflops.toFixed(1) : "\u2013"} | ${p2.speedup != null ? `${p2.speedup.toFixed(2)}\xD7` : "\u2013"} | ${marks(p2.threads)} |`
       );
     }
   }
   return rows.join("\n");
 }
-function chartText(s, max = 40) {
-  const clean3 = s.replace(/["[\]`\n\r<>]/g, " ").replace(/%+/g, "%");
-  return clean3.length > max ? `${clean3.slice(0, max - 1)}\u2026` : clean3;
+function chartText(s3, max = 40) {
+  const clean4 = s3.replace(/["[\]`\n\r<>]/g, " ").replace(/%+/g, "%");
+  return clean4.length > max ? `${clean4.slice(0, max - 1)}\u2026` : clean4;
 }
 var BASELINE_COLOUR = "#9ec5e8";
 var CURRENT_COLOUR = "#d62728";
-function chartCaption(w, comparison) {
-  const hasBase = w.points.every((p) => cellFor(comparison, w.id, p.threads) !== void 0);
+function chartCaption(w2, comparison) {
+  const hasBase = w2.points.every((p2) => cellFor(comparison, w2.id, p2.threads) !== void 0);
   return hasBase ? "Latency by thread count \u2014 bars: baseline, red line: this run." : "Latency by thread count (red line: this run).";
 }
-function latencyChart(w, comparison) {
-  const maxNs = Math.max(...w.points.map((p) => p.medianNs));
+function latencyChart(w2, comparison) {
+  const maxNs = Math.max(...w2.points.map((p2) => p2.medianNs));
   const [unit, scale] = maxNs >= 1e6 ? ["ms", 1e6] : maxNs >= 1e3 ? ["\xB5s", 1e3] : ["ns", 1];
-  const fmt = (ns) => Number((ns / scale).toPrecision(4));
-  const base = w.points.map((p) => cellFor(comparison, w.id, p.threads)?.baselineMedianNs ?? null);
-  const hasBase = base.every((b) => b !== null);
+  const fmt = (ns2) => Number((ns2 / scale).toPrecision(4));
+  const base = w2.points.map((p2) => cellFor(comparison, w2.id, p2.threads)?.baselineMedianNs ?? null);
+  const hasBase = base.every((b2) => b2 !== null);
   const palette = hasBase ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR;
   const lines = [
     "```mermaid",
@@ -88440,12 +92056,12 @@ function latencyChart(w, comparison) {
     `      plotColorPalette: "${palette}"`,
     "---",
     "xychart-beta",
-    `  title "${chartText(w.id)} (${unit})"`,
-    `  x-axis "threads" [${w.points.map((p) => p.threads).join(", ")}]`,
-    `  y-axis "${unit}" 0 --> ${fmt(Math.max(maxNs, ...base.map((b) => b ?? 0)) * 1.1)}`
+    `  title "${chartText(w2.id)} (${unit})"`,
+    `  x-axis "threads" [${w2.points.map((p2) => p2.threads).join(", ")}]`,
+    `  y-axis "${unit}" 0 --> ${fmt(Math.max(maxNs, ...base.map((b2) => b2 ?? 0)) * 1.1)}`
   ];
-  if (hasBase) lines.push(`  bar [${base.map((b) => fmt(b)).join(", ")}]`);
-  lines.push(`  line [${w.points.map((p) => fmt(p.medianNs)).join(", ")}]`, "```");
+  if (hasBase) lines.push(`  bar [${base.map((b2) => fmt(b2)).join(", ")}]`);
+  lines.push(`  line [${w2.points.map((p2) => fmt(p2.medianNs)).join(", ")}]`, "```");
   return lines.join("\n");
 }
 function detailsBlock(result, comparison, ctx) {
@@ -88460,9 +92076,9 @@ function detailsBlock(result, comparison, ctx) {
     `- Sweep: ${result.elapsedSec.toFixed(1)} s of a ${result.settings.maxTimeSec} s budget; target \xB1${formatPercent(result.settings.targetPrecision, 0)} on each median; seed ${result.settings.seed}`
   );
   if (comparison && comparison.kind !== "no-baseline") {
-    const s = comparison.settings;
+    const s3 = comparison.settings;
     lines.push(
-      ctx.baselineKind === "same-job" ? `- Gate: median of the per-round head/base ratios, bootstrap CI (Bonferroni over the gated cells) above 1 + ${formatPercent(s.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s.threshold, 0)}, bootstrap CI of the ratio above 1, Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s.confidence).toFixed(2)}, and beyond the robust t prediction limit of the history once it has \u2265 ${s.minHistory} runs (\u2265 ${formatPercent(s.coldStartThreshold, 0)} slowdown before that); gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
+      ctx.baselineKind === "same-job" ? `- Gate: median of the per-round head/base ratios, bootstrap CI (Bonferroni over the gated cells) above 1 + ${formatPercent(s3.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s3.threshold, 0)}, bootstrap CI of the ratio above 1, Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s3.confidence).toFixed(2)}, and beyond the robust t prediction limit of the history once it has \u2265 ${s3.minHistory} runs (\u2265 ${formatPercent(s3.coldStartThreshold, 0)} slowdown before that); gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
     );
     lines.push(
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
@@ -88474,10 +92090,10 @@ function detailsBlock(result, comparison, ctx) {
     "| workload | threads | n | median | 95 % CI | call overhead share | converged |",
     "|---|---:|---:|---:|---:|---:|:---:|"
   );
-  for (const w of result.workloads) {
-    for (const p of w.points) {
+  for (const w2 of result.workloads) {
+    for (const p2 of w2.points) {
       lines.push(
-        `| ${escapeMarkdown(w.id)} | ${p.threads} | ${p.samplesNs.length} | ${formatNs(p.medianNs)} | ${formatRange(p.ci95Ns[0], p.ci95Ns[1])} | ${p.overheadShare != null ? formatPercent(p.overheadShare) : "\u2013"} | ${p.converged === false ? "no" : "yes"} |`
+        `| ${escapeMarkdown(w2.id)} | ${p2.threads} | ${p2.samplesNs.length} | ${formatNs(p2.medianNs)} | ${formatRange(p2.ci95Ns[0], p2.ci95Ns[1])} | ${p2.overheadShare != null ? formatPercent(p2.overheadShare) : "\u2013"} | ${p2.converged === false ? "no" : "yes"} |`
       );
     }
   }
@@ -88501,21 +92117,21 @@ function renderMarkdown(result, comparison, ctx = {}) {
   }
   const skipped = skippedText(result);
   const warnings = [...ctx.warnings ?? [], ...skipped ? [skipped] : []];
-  for (const w of warnings) parts.push(`> [!WARNING]
-> ${escapeMarkdown(w)}`);
+  for (const w2 of warnings) parts.push(`> [!WARNING]
+> ${escapeMarkdown(w2)}`);
   parts.push(recommendationBlock(result));
-  for (const w of result.workloads) {
-    const metric = w.kind !== "matmul" && w.metric ? `Metric: ${escapeMarkdown(w.metric.name)}. ` : "";
+  for (const w2 of result.workloads) {
+    const metric = w2.kind !== "matmul" && w2.metric ? `Metric: ${escapeMarkdown(w2.metric.name)}. ` : "";
     parts.push(
-      `#### ${escapeMarkdown(w.label)}
+      `#### ${escapeMarkdown(w2.label)}
 
-${metric}${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.
+${metric}${w2.recommended.reason ? `${escapeMarkdown(w2.recommended.reason)}.
 
-` : ""}${workloadTable(w, comparison)}
+` : ""}${workloadTable(w2, comparison)}
 
-${chartCaption(w, comparison)}
+${chartCaption(w2, comparison)}
 
-${latencyChart(w, comparison)}`
+${latencyChart(w2, comparison)}`
     );
   }
   parts.push(detailsBlock(result, comparison, ctx));
@@ -88527,7 +92143,7 @@ ${latencyChart(w, comparison)}`
 
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
-import { access as access3, mkdir as mkdir4, open as open2, readdir as readdir4, readFile as readFile2, rename as rename4, rm as rm4, stat as stat3, unlink as unlink3 } from "node:fs/promises";
+import { access as access3, mkdir as mkdir4, open as open2, readdir as readdir4, readFile as readFile2, rename as rename3, rm as rm5, stat as stat3, unlink as unlink3 } from "node:fs/promises";
 import path13 from "node:path";
 var nodeWriteOps = {
   async writeAndSync(file, data) {
@@ -88539,24 +92155,24 @@ var nodeWriteOps = {
       await handle.close();
     }
   },
-  rename: rename4
+  rename: rename3
 };
 var MAX_NEW_LEVELS = 16;
 async function ensureDir(dir) {
   const missing = [];
-  let at = path13.resolve(dir);
+  let at2 = path13.resolve(dir);
   for (; ; ) {
     try {
-      const info2 = await stat3(at);
+      const info2 = await stat3(at2);
       if (!info2.isDirectory()) {
-        throw Object.assign(new Error(`${at} is not a directory`), { code: "ENOTDIR" });
+        throw Object.assign(new Error(`${at2} is not a directory`), { code: "ENOTDIR" });
       }
       break;
     } catch (e) {
       if (e.code !== "ENOENT") throw e;
-      missing.push(at);
-      const up = path13.dirname(at);
-      if (up === at || missing.length > MAX_NEW_LEVELS) {
+      missing.push(at2);
+      const up = path13.dirname(at2);
+      if (up === at2 || missing.length > MAX_NEW_LEVELS) {
         throw Object.assign(
           new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
           {
@@ -88564,7 +92180,7 @@ async function ensureDir(dir) {
           }
         );
       }
-      at = up;
+      at2 = up;
     }
   }
   for (const d of missing.reverse()) {
@@ -88596,11 +92212,11 @@ async function removeStaleTemps(file) {
     return removed;
   }
   for (const name of names) {
-    const m = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (!name.startsWith(prefix2) || m === null || `.${m[1]}.` !== prefix2) continue;
+    const m2 = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!name.startsWith(prefix2) || m2 === null || `.${m2[1]}.` !== prefix2) continue;
     const full = path13.join(dir, name);
     try {
-      const pid = Number(m[2]);
+      const pid = Number(m2[2]);
       const old = Date.now() - (await stat3(full)).mtimeMs > STALE_TEMP_MS;
       if (old || pid !== process.pid && !isAlive(pid)) {
         await unlink3(full);
@@ -88620,7 +92236,7 @@ async function writeTextAtomic(file, text, ops = nodeWriteOps) {
     await ops.writeAndSync(temp, text);
     await ops.rename(temp, file);
   } catch (e) {
-    await rm4(temp, { force: true }).catch(() => void 0);
+    await rm5(temp, { force: true }).catch(() => void 0);
     throw e;
   }
 }
@@ -88633,7 +92249,7 @@ async function withFileLock(file, fn, opts = {}) {
   const staleMs = opts.staleMs ?? 12e4;
   const start = Date.now();
   await ensureDir(path13.dirname(lock));
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt2 = 0; ; attempt2++) {
     try {
       const handle = await open2(lock, "wx");
       await handle.writeFile(`${process.pid}
@@ -88662,7 +92278,7 @@ async function withFileLock(file, fn, opts = {}) {
         { code: "ELOCKED" }
       );
     }
-    await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** Math.min(attempt, 5), 1e3)));
+    await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** Math.min(attempt2, 5), 1e3)));
   }
   try {
     return await fn();
@@ -88676,13 +92292,13 @@ import path15 from "node:path";
 
 // src/baseline/cache-store.ts
 import { createHash as createHash5 } from "node:crypto";
-import { rm as rm5 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { rm as rm6 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 
 // src/baseline/parse.ts
 import { readFile as readFile3 } from "node:fs/promises";
 function parseBaselineFile(text, fileName, label = "baseline") {
-  const fail = (m) => new BaselineError(`${label} ${fileName}: ${m}`);
+  const fail = (m2) => new BaselineError(`${label} ${fileName}: ${m2}`);
   const value = asObject(parseJson(text, fail), fail);
   if (classify(value, fail) === "baseline") {
     return { document: checkBaseline(value, fail), from: "baseline" };
@@ -88753,93 +92369,93 @@ function classify(value, fail) {
   return "result";
 }
 function checkSchemaVersion(value, fail) {
-  const v = value["schemaVersion"];
-  if (v === void 0) throw fail('has no "schemaVersion" (expected 1)');
-  if (v !== 1) {
+  const v2 = value["schemaVersion"];
+  if (v2 === void 0) throw fail('has no "schemaVersion" (expected 1)');
+  if (v2 !== 1) {
     throw fail(
-      `has schemaVersion ${JSON.stringify(v)}, which this threadgate does not know (it reads schemaVersion 1; a newer threadgate may have written it)`
+      `has schemaVersion ${JSON.stringify(v2)}, which this threadgate does not know (it reads schemaVersion 1; a newer threadgate may have written it)`
     );
   }
 }
-function checkBaseline(v, fail) {
-  str(v, "fingerprint", "", fail);
-  obj(v, "machine", "", fail);
-  const runs = arr(v, "runs", "", fail);
+function checkBaseline(v2, fail) {
+  str(v2, "fingerprint", "", fail);
+  obj(v2, "machine", "", fail);
+  const runs = arr(v2, "runs", "", fail);
   if (runs.length === 0) throw fail('"runs" is empty (a baseline holds at least one run)');
   runs.forEach((run3, i) => {
-    const at = `runs[${i}].`;
-    if (!isObject2(run3)) throw fail(`"${at.slice(0, -1)}" is not an object`);
-    str(run3, "createdAt", at, fail);
-    arr(run3, "workloads", at, fail).forEach((w, j) => {
-      const wat = `${at}workloads[${j}].`;
-      if (!isObject2(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-      str(w, "id", wat, fail);
-      arr(w, "points", wat, fail).forEach((p, k) => {
-        const pat = `${wat}points[${k}].`;
-        if (!isObject2(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-        num(p, "threads", pat, fail);
-        num(p, "medianNs", pat, fail);
+    const at2 = `runs[${i}].`;
+    if (!isObject2(run3)) throw fail(`"${at2.slice(0, -1)}" is not an object`);
+    str(run3, "createdAt", at2, fail);
+    arr(run3, "workloads", at2, fail).forEach((w2, j2) => {
+      const wat = `${at2}workloads[${j2}].`;
+      if (!isObject2(w2)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
+      str(w2, "id", wat, fail);
+      arr(w2, "points", wat, fail).forEach((p2, k2) => {
+        const pat = `${wat}points[${k2}].`;
+        if (!isObject2(p2)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+        num(p2, "threads", pat, fail);
+        num(p2, "medianNs", pat, fail);
       });
     });
   });
-  const latest = obj(v, "latest", "", fail);
-  checkSchemaVersion(latest, (m) => fail(`"latest" ${m}`));
+  const latest = obj(v2, "latest", "", fail);
+  checkSchemaVersion(latest, (m2) => fail(`"latest" ${m2}`));
   checkResult(latest, "latest.", fail);
   const fp = latest["machine"]["fingerprint"];
-  if (fp !== v["fingerprint"]) {
+  if (fp !== v2["fingerprint"]) {
     throw fail(
-      `is inconsistent: "fingerprint" is ${JSON.stringify(v["fingerprint"])} but "latest.machine.fingerprint" is ${JSON.stringify(fp)}`
+      `is inconsistent: "fingerprint" is ${JSON.stringify(v2["fingerprint"])} but "latest.machine.fingerprint" is ${JSON.stringify(fp)}`
     );
   }
-  return v;
+  return v2;
 }
-function checkResult(v, at, fail) {
-  const machine = obj(v, "machine", at, fail);
+function checkResult(v2, at2, fail) {
+  const machine = obj(v2, "machine", at2, fail);
   for (const key of ["os", "arch", "cpuModel", "fingerprint"])
-    str(machine, key, `${at}machine.`, fail);
+    str(machine, key, `${at2}machine.`, fail);
   for (const key of ["logicalCpus", "availableCpus", "physicalCores"]) {
-    num(machine, key, `${at}machine.`, fail);
+    num(machine, key, `${at2}machine.`, fail);
   }
-  str(obj(v, "runtime", at, fail), "onnxruntime", `${at}runtime.`, fail);
-  str(v, "createdAt", at, fail);
-  const workloads = arr(v, "workloads", at, fail);
-  workloads.forEach((w, i) => {
-    const wat = `${at}workloads[${i}].`;
-    if (!isObject2(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-    str(w, "id", wat, fail);
-    num(obj(w, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
-    num(obj(w, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
-    arr(w, "points", wat, fail).forEach((p, j) => {
-      const pat = `${wat}points[${j}].`;
-      if (!isObject2(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-      num(p, "threads", pat, fail);
-      num(p, "medianNs", pat, fail);
-      const samples = arr(p, "samplesNs", pat, fail);
-      if (!samples.every((s) => typeof s === "number" && Number.isFinite(s))) {
+  str(obj(v2, "runtime", at2, fail), "onnxruntime", `${at2}runtime.`, fail);
+  str(v2, "createdAt", at2, fail);
+  const workloads = arr(v2, "workloads", at2, fail);
+  workloads.forEach((w2, i) => {
+    const wat = `${at2}workloads[${i}].`;
+    if (!isObject2(w2)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
+    str(w2, "id", wat, fail);
+    num(obj(w2, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
+    num(obj(w2, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
+    arr(w2, "points", wat, fail).forEach((p2, j2) => {
+      const pat = `${wat}points[${j2}].`;
+      if (!isObject2(p2)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+      num(p2, "threads", pat, fail);
+      num(p2, "medianNs", pat, fail);
+      const samples = arr(p2, "samplesNs", pat, fail);
+      if (!samples.every((s3) => typeof s3 === "number" && Number.isFinite(s3))) {
         throw fail(`"${pat}samplesNs" holds a value that is not a finite number`);
       }
     });
   });
-  return v;
+  return v2;
 }
-function field(v, key, at, fail, expected, ok3) {
-  const x = v[key];
-  if (x === void 0) throw fail(`is missing the field "${at}${key}"`);
-  if (!ok3(x)) throw fail(`"${at}${key}" is ${describeType(x)}; expected ${expected}`);
+function field(v2, key, at2, fail, expected, ok3) {
+  const x = v2[key];
+  if (x === void 0) throw fail(`is missing the field "${at2}${key}"`);
+  if (!ok3(x)) throw fail(`"${at2}${key}" is ${describeType(x)}; expected ${expected}`);
   return x;
 }
-function str(v, key, at, fail) {
-  return field(v, key, at, fail, "a string", (x) => typeof x === "string");
+function str(v2, key, at2, fail) {
+  return field(v2, key, at2, fail, "a string", (x) => typeof x === "string");
 }
-function num(v, key, at, fail) {
+function num(v2, key, at2, fail) {
   const ok3 = (x) => typeof x === "number" && Number.isFinite(x);
-  return field(v, key, at, fail, "a finite number", ok3);
+  return field(v2, key, at2, fail, "a finite number", ok3);
 }
-function arr(v, key, at, fail) {
-  return field(v, key, at, fail, "an array", Array.isArray);
+function arr(v2, key, at2, fail) {
+  return field(v2, key, at2, fail, "an array", Array.isArray);
 }
-function obj(v, key, at, fail) {
-  return field(v, key, at, fail, "an object", isObject2);
+function obj(v2, key, at2, fail) {
+  return field(v2, key, at2, fail, "an object", isObject2);
 }
 function isObject2(x) {
   return typeof x === "object" && x !== null && !Array.isArray(x);
@@ -88901,8 +92517,8 @@ function cacheKeyPrefix(fingerprint, scope, branch) {
 }
 function cacheKeyFor(ctx) {
   const run3 = sanitizeKeyPart(ctx.runId);
-  const attempt = sanitizeKeyPart(ctx.runAttempt);
-  return `${cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.branch)}${run3}-${attempt}`;
+  const attempt2 = sanitizeKeyPart(ctx.runAttempt);
+  return `${cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.branch)}${run3}-${attempt2}`;
 }
 var PROPOSED_CHANGE_EVENTS = ["pull_request", "pull_request_target", "merge_group"];
 function restoreKeysFor(ctx) {
@@ -88920,7 +92536,7 @@ var CacheBaselineStore = class {
   constructor(ctx, opts) {
     this.ctx = ctx;
     this.opts = opts;
-    this.file = join11(opts.dir, CACHE_FILE);
+    this.file = join13(opts.dir, CACHE_FILE);
   }
   ctx;
   opts;
@@ -88938,14 +92554,14 @@ var CacheBaselineStore = class {
     try {
       const hit = await client.restoreCache([this.file], cacheKeyFor(this.ctx), keys);
       if (hit === void 0) return null;
-      const fail = (m) => new BaselineError(`baseline from cache key ${hit}: ${m}`);
+      const fail = (m2) => new BaselineError(`baseline from cache key ${hit}: ${m2}`);
       const text = await readTextIfExists(this.file, fail);
       if (text === null) throw fail(`the restored entry has no ${CACHE_FILE}`);
       const parsed = parseBaselineFile(text, `${CACHE_FILE} (cache key ${hit})`);
       this.loaded = parsed.document;
       return { document: parsed.document, source: `cache key ${hit}`, notes: [] };
     } finally {
-      await rm5(this.file, { force: true });
+      await rm6(this.file, { force: true });
     }
   }
   async save(merge2) {
@@ -88967,7 +92583,7 @@ var CacheBaselineStore = class {
       }
       return { saved: true, location: key };
     } finally {
-      await rm5(this.file, { force: true });
+      await rm6(this.file, { force: true });
     }
   }
   describe() {
@@ -88990,7 +92606,7 @@ var FileBaselineStore = class {
   path;
   /** A missing file means "no baseline yet" (the first save creates it); a bad one throws. */
   async load() {
-    const text = await readTextIfExists(this.path, (m) => new BaselineError(`baseline ${m}`));
+    const text = await readTextIfExists(this.path, (m2) => new BaselineError(`baseline ${m2}`));
     if (text === null) return null;
     const parsed = parseBaselineFile(text, this.path);
     return {
@@ -89026,15 +92642,15 @@ var FileBaselineStore = class {
 };
 
 // src/action/context.ts
-import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import os12 from "node:os";
+import { readFileSync as readFileSync5, statSync as statSync5 } from "node:fs";
+import os13 from "node:os";
 import path14 from "node:path";
 var MAX_EVENT_BYTES = 25 * 1024 * 1024;
 function readEvent(file) {
   if (!file) return {};
   try {
-    if (statSync3(file).size > MAX_EVENT_BYTES) return {};
-    const value = JSON.parse(readFileSync4(file, "utf8"));
+    if (statSync5(file).size > MAX_EVENT_BYTES) return {};
+    const value = JSON.parse(readFileSync5(file, "utf8"));
     return typeof value === "object" && value !== null ? value : {};
   } catch {
     return {};
@@ -89045,13 +92661,13 @@ var asSha = (x) => typeof x === "string" && SHA.test(x) ? x : null;
 function readRunnerContext(env = process.env) {
   const event = readEvent(env["GITHUB_EVENT_PATH"]);
   const [owner = "", repo = ""] = (env["GITHUB_REPOSITORY"] ?? "/").split("/");
-  const pr = event.pull_request;
+  const pr2 = event.pull_request;
   return {
     eventName: env["GITHUB_EVENT_NAME"] ?? "",
     owner,
     repo,
-    pullNumber: typeof pr?.number === "number" ? pr.number : null,
-    branch: env["GITHUB_HEAD_REF"] || pr?.head?.ref || env["GITHUB_REF_NAME"] || "",
+    pullNumber: typeof pr2?.number === "number" ? pr2.number : null,
+    branch: env["GITHUB_HEAD_REF"] || pr2?.head?.ref || env["GITHUB_REF_NAME"] || "",
     defaultBranch: event.repository?.default_branch ?? "main",
     ref: env["GITHUB_REF"] ?? "",
     sha: env["GITHUB_SHA"] ?? "",
@@ -89061,11 +92677,11 @@ function readRunnerContext(env = process.env) {
     job: env["GITHUB_JOB"] ?? "",
     serverUrl: env["GITHUB_SERVER_URL"] ?? "https://github.com",
     apiUrl: env["GITHUB_API_URL"] ?? "https://api.github.com",
-    tempDir: env["RUNNER_TEMP"] || os12.tmpdir(),
+    tempDir: env["RUNNER_TEMP"] || os13.tmpdir(),
     toolCacheDir: env["RUNNER_TOOL_CACHE"] || void 0,
     workspace: env["GITHUB_WORKSPACE"] || process.cwd(),
-    baseSha: asSha(pr?.base?.sha) ?? asSha(event.merge_group?.base_sha),
-    headSha: asSha(pr?.head?.sha) ?? asSha(event.merge_group?.head_sha)
+    baseSha: asSha(pr2?.base?.sha) ?? asSha(event.merge_group?.base_sha),
+    headSha: asSha(pr2?.head?.sha) ?? asSha(event.merge_group?.head_sha)
   };
 }
 function isPullRequest(ctx) {
@@ -89103,7 +92719,7 @@ function chooseStore(settings, ctx, result) {
             workflow: ctx.workflow,
             job: ctx.job,
             commentKey: settings.commentKey,
-            workloads: result.workloads.map((w) => w.id),
+            workloads: result.workloads.map((w2) => w2.id),
             baselineKey: settings.baselineKey
           }),
           event: ctx.eventName,
@@ -89176,7 +92792,7 @@ function describeMerge(stored, missing, result) {
 
 // src/action/compare-ref.ts
 import { execFile } from "node:child_process";
-import { mkdtemp as mkdtemp2, rm as rm6, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, rm as rm7, writeFile as writeFile2 } from "node:fs/promises";
 import path16 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var run2 = promisify4(execFile);
@@ -89241,7 +92857,7 @@ async function baseVersionAt(ref, head, ctx) {
   const cleanup = async () => {
     await git(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
     await git(["worktree", "prune"], workspace).catch(() => void 0);
-    await rm6(dir, { recursive: true, force: true });
+    await rm7(dir, { recursive: true, force: true });
   };
   const top = async () => (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
   switch (head.kind) {
@@ -89311,11 +92927,11 @@ function oneLine2(e) {
 // src/baseline/store.ts
 var EXPECTED_SPEC = '"cache", "file:PATH" (e.g. file:.threadgate/baseline.json) or "none"';
 function parseBaselineSpec(value, input = "baseline") {
-  const v = value.trim();
-  if (v === "cache" || v === "") return { kind: "cache" };
-  if (v === "none") return { kind: "none" };
-  if (v.startsWith("file:")) {
-    const path17 = v.slice("file:".length).trim();
+  const v2 = value.trim();
+  if (v2 === "cache" || v2 === "") return { kind: "cache" };
+  if (v2 === "none") return { kind: "none" };
+  if (v2.startsWith("file:")) {
+    const path17 = v2.slice("file:".length).trim();
     if (path17 === "")
       throw invalid(input, value, `${EXPECTED_SPEC}; the path after "file:" is empty`);
     return { kind: "file", path: path17 };
@@ -89348,8 +92964,8 @@ function parseSeconds(text, input, min = MIN_BUDGET_SEC) {
   return n;
 }
 function parsePercent(text, input, max = 1e3) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
-  const n = m ? Number(m[1]) : NaN;
+  const m2 = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const n = m2 ? Number(m2[1]) : NaN;
   if (!Number.isFinite(n) || n <= 0 || n > max) {
     throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
   }
@@ -89363,17 +92979,17 @@ function randomSeed() {
 var COMMENT_MODES = ["always", "on-regression", "never"];
 var SAVE_MODES = ["auto", "true", "false"];
 function oneOf(name, value, allowed) {
-  const v = value.trim();
-  if (!allowed.includes(v)) {
+  const v2 = value.trim();
+  if (!allowed.includes(v2)) {
     throw invalid(name, value, `one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
   }
-  return v;
+  return v2;
 }
 function bool(name, value, fallback) {
-  const v = value.trim();
-  if (v === "") return fallback;
-  if (["true", "True", "TRUE"].includes(v)) return true;
-  if (["false", "False", "FALSE"].includes(v)) return false;
+  const v2 = value.trim();
+  if (v2 === "") return fallback;
+  if (["true", "True", "TRUE"].includes(v2)) return true;
+  if (["false", "False", "FALSE"].includes(v2)) return false;
   throw invalid(name, value, '"true" or "false"');
 }
 function readWorkload(get) {
@@ -89472,7 +93088,9 @@ function readActionSettings(input, cpus2) {
     failOnRegression: bool("fail-on-regression", get("fail-on-regression"), true),
     comment: oneOf("comment", get("comment") || "always", COMMENT_MODES),
     commentKey: get("comment-key"),
-    exportEnv: bool("export-env", get("export-env"), false)
+    exportEnv: bool("export-env", get("export-env"), false),
+    registry: get("registry"),
+    onnxruntimePath: get("onnxruntime-path")
   };
 }
 
@@ -89480,7 +93098,7 @@ function readActionSettings(input, cpus2) {
 init_core();
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync5, existsSync as existsSync8 } from "fs";
+import { readFileSync as readFileSync6, existsSync as existsSync10 } from "fs";
 import { EOL as EOL8 } from "os";
 var Context = class {
   /**
@@ -89490,8 +93108,8 @@ var Context = class {
     var _a2, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync8(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync5(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync10(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path17 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path17} does not exist${EOL8}`);
@@ -89533,13 +93151,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter22 = function(thisArg, _arguments, P, generator) {
+var __awaiter22 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P2 ? value : new P2(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -89555,7 +93173,7 @@ var __awaiter22 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -89811,7 +93429,7 @@ function extractUrlVariableNames(url2) {
   if (!matches) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -89869,9 +93487,9 @@ function getValues(context5, operator, key, modifier) {
             );
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined2(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined2(value[k2])) {
+              result.push(encodeValue(operator, value[k2], k2));
             }
           });
         }
@@ -89882,10 +93500,10 @@ function getValues(context5, operator, key, modifier) {
             tmp.push(encodeValue(operator, value2));
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined2(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined2(value[k2])) {
+              tmp.push(encodeUnreserved(k2));
+              tmp.push(encodeValue(operator, value[k2].toString()));
             }
           });
         }
@@ -89918,7 +93536,7 @@ function expand2(template, context5) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
+    function(_2, expression, literal) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -90066,10 +93684,10 @@ for (let code = 97; code <= 122; code++) {
   CHAR_MAP[code] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
+  const C2 = function() {
   };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
+  C2.prototype = /* @__PURE__ */ Object.create(null);
+  return C2;
 })();
 function parse3(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
@@ -90329,17 +93947,17 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       }
     } else {
       while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        const k2 = node.keys[node.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k2);
         if (isFilteredOutByArray) continue;
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
+        const childRaw = node.val[k2];
+        const childVal = prepareVal(node.val, k2, childRaw);
         if (isUnstringifiable(childVal)) continue;
         if (!node.first) chunks.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
         } else {
-          chunks.push(originalStringify(k) + ":");
+          chunks.push(originalStringify(k2) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -90350,7 +93968,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           visited.add(childVal);
           stack.push({
             parent: node.val,
-            key: k,
+            key: k2,
             val: childVal,
             isArray: Array.isArray(childVal),
             keys: Array.isArray(childVal) ? null : Object.keys(childVal),
@@ -90438,7 +94056,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context5) => !!context5?.source && context5.source === "1"
+      (_2, __, context5) => !!context5?.source && context5.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -90741,7 +94359,7 @@ function toErrorMessage(data) {
   if (typeof data === "object" && data !== null && "message" in data) {
     const objectData = data;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v2) => JSON.stringify(v2)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
   return `Unknown error: ${JSON.stringify(data)}`;
 }
@@ -90882,8 +94500,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep10 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep10}${b64url}${sep10}${b64url}$`);
+var sep9 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep9}${b64url}${sep9}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -93719,7 +97337,7 @@ function retry2(octokit, octokitOptions) {
 retry2.VERSION = VERSION7;
 
 // src/github/client.ts
-var DO_NOT_RETRY = Array.from({ length: 100 }, (_, i) => 400 + i).filter(
+var DO_NOT_RETRY = Array.from({ length: 100 }, (_2, i) => 400 + i).filter(
   (status) => status !== 408 && status !== 429
 );
 function createGitHubClient(token, opts = {}) {
@@ -93764,10 +97382,10 @@ function stickyKey(parts) {
   }
   const segments = [parts.workflow, parts.job];
   if (typeof matrix === "object" && matrix !== null && !Array.isArray(matrix)) {
-    const entries = Object.entries(matrix).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    const entries = Object.entries(matrix).sort(([a], [b2]) => a < b2 ? -1 : a > b2 ? 1 : 0);
     if (entries.length > 0) {
       segments.push(
-        entries.map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`).join(",")
+        entries.map(([k2, v2]) => `${k2}=${typeof v2 === "string" ? v2 : JSON.stringify(v2)}`).join(",")
       );
     }
   } else if (matrix !== void 0 && matrix !== null && matrix !== "") {
@@ -93780,7 +97398,7 @@ function commentMarker(key) {
   if (normalised === "") throw new TypeError("commentMarker: the key is empty");
   let encoded = "";
   for (const ch of normalised) {
-    encoded += KEY_SAFE.test(ch) ? ch : [...Buffer.from(ch, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+    encoded += KEY_SAFE.test(ch) ? ch : [...Buffer.from(ch, "utf8")].map((b2) => `%${b2.toString(16).toUpperCase().padStart(2, "0")}`).join("");
   }
   if (encoded.length > MAX_KEY_LENGTH) {
     const digest = createHash6("sha256").update(normalised).digest("hex").slice(0, 16);
@@ -93914,7 +97532,7 @@ function legKey(settings, ctx, result) {
     job: ctx.job,
     matrix: settings.commentKey !== "" ? settings.commentKey : {
       runner: `${result.machine.os}-${result.machine.arch}`,
-      workloads: result.workloads.map((w) => w.id).join(" ")
+      workloads: result.workloads.map((w2) => w2.id).join(" ")
     }
   });
 }
@@ -93966,15 +97584,21 @@ async function runAction() {
   const cpu = probeCpu();
   const settings = readActionSettings((name) => getInput(name), cpu);
   const ort = await group("Provisioning onnxruntime-node", async () => {
-    const p = await provisionOrt({
+    const p2 = await provisionOrt({
       log: (line) => info(line),
       warn: (line) => warning(line),
       tempDir: ctx.tempDir,
       useActionsCache: true,
-      ...ctx.toolCacheDir ? { toolCacheDir: ctx.toolCacheDir } : {}
+      ...ctx.toolCacheDir ? { toolCacheDir: ctx.toolCacheDir } : {},
+      workspace: ctx.workspace,
+      registry: settings.registry,
+      onnxruntimePath: settings.onnxruntimePath
+    }).catch(async (e) => {
+      await summary.addRaw(provisionFailureMarkdown(e)).write().catch(() => void 0);
+      throw e;
     });
-    info(`onnxruntime-node from ${p.source} in ${p.seconds.toFixed(1)} s`);
-    return loadOrt(p.packageDir);
+    info(`onnxruntime-node from ${p2.source} in ${p2.seconds.toFixed(1)} s`);
+    return loadOrt(p2.packageDir);
   });
   endPhase("provision");
   const measureStart = performance.now();
@@ -94004,10 +97628,10 @@ async function runAction() {
           startMs: measureStart,
           ...settings.threshold !== null ? { threshold: settings.threshold } : {},
           ...base ? { baseDescription: base.description } : {},
-          onProgress: (p) => {
-            if (p.phase !== "measure" || p.round % 10 === 0)
+          onProgress: (p2) => {
+            if (p2.phase !== "measure" || p2.round % 10 === 0)
               info(
-                `${p.phase} \xB7 round ${p.round} \xB7 ${p.cellsDone}/${p.cellsTotal} cells at target \xB7 ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`
+                `${p2.phase} \xB7 round ${p2.round} \xB7 ${p2.cellsDone}/${p2.cellsTotal} cells at target \xB7 ${p2.elapsedSec.toFixed(0)}/${p2.budgetSec} s`
               );
           }
         }
@@ -94091,7 +97715,7 @@ async function runAction() {
   });
   const key = legKey(settings, ctx, result);
   const commentWarnings = await postComment(settings, ctx, key, comparison, markdown([]));
-  for (const w of [...warnings, ...commentWarnings]) warning(w);
+  for (const w2 of [...warnings, ...commentWarnings]) warning(w2);
   await writeSummary(markdown(commentWarnings));
   endPhase("report");
   if (history?.error) throw history.error;
@@ -94140,6 +97764,8 @@ async function main() {
       );
       if (e instanceof Error && e.stack) debug(e.stack);
     }
+    await new Promise((resolve4) => process.stdout.write("", () => resolve4()));
+    process.exit(process.exitCode ?? 1);
   }
 }
 
