@@ -12634,6 +12634,23 @@ var init_overhead = __esm({
 
 // src/workloads/command.ts
 import { spawn, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
+function killMarked(marker) {
+  if (process.platform !== "linux") return;
+  const needle = Buffer.from(`${MARKER_ENV}=${marker}\0`);
+  let pids;
+  try {
+    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync2(`/proc/${pid}/environ`).includes(needle)) process.kill(Number(pid), "SIGKILL");
+    } catch {
+    }
+  }
+}
 function parseThreadEnv(text, input = "--thread-env") {
   const expected = "a comma-separated list of environment variable names, e.g. OMP_NUM_THREADS,MKL_NUM_THREADS";
   const names = text.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
@@ -12678,7 +12695,12 @@ function metricName(regex) {
 }
 function lastLines(text, n = TAIL_LINES) {
   const lines = text.replace(/\s+$/, "").split(/\r?\n/);
-  return lines.slice(-n).join("\n");
+  return lines.slice(-n).map((line) => {
+    const clean = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, " ");
+    if (clean.length <= MAX_LINE_CHARS) return clean;
+    const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
+    return `${clean.slice(0, half)} \u2026 [${clean.length - 2 * half} characters cut] \u2026 ${clean.slice(-half)}`;
+  }).join("\n");
 }
 function killTree(child, signal) {
   const pid = child.pid;
@@ -12727,11 +12749,15 @@ function createCommandWorkload(spec) {
     const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
     const env = { ...baseEnv };
     for (const name of threadEnv) env[name] = String(threads);
+    const marker = `${process.pid}.${++runCounter}`;
+    env[MARKER_ENV] = marker;
     return new Promise((resolve, reject) => {
       const stdout = new Tail();
       const stderr = new Tail();
       let timedOut = false;
+      let settled = false;
       let killTimer;
+      let pipeTimer;
       const t0 = process.hrtime.bigint();
       let t1;
       const child = spawn(command, {
@@ -12753,19 +12779,16 @@ function createCommandWorkload(spec) {
       const done = () => {
         clearTimeout(timer);
         if (killTimer) clearTimeout(killTimer);
+        if (pipeTimer) clearTimeout(pipeTimer);
         live.delete(child);
       };
-      child.once("exit", () => {
-        t1 = process.hrtime.bigint();
-      });
-      child.once("error", (e) => {
-        done();
-        reject(fail(`could not start: ${describeError(e)}`));
-      });
-      child.once("close", (code, signal) => {
+      const finish = (code, signal) => {
+        if (settled) return;
+        settled = true;
         const end = t1 ?? process.hrtime.bigint();
         done();
         if (process.platform !== "win32" || timedOut) killTree(child, "SIGKILL");
+        killMarked(marker);
         const err = lastLines(stderr.text());
         const detail = err ? `
 last lines of stderr:
@@ -12779,7 +12802,23 @@ ${err}` : "";
         } else {
           resolve({ wallNs: Number(end - t0), stdout: stdout.text() });
         }
+      };
+      child.once("exit", (code, signal) => {
+        t1 = process.hrtime.bigint();
+        pipeTimer = setTimeout(() => {
+          killMarked(marker);
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+          finish(code, signal);
+        }, PIPE_GRACE_MS);
       });
+      child.once("error", (e) => {
+        if (settled) return;
+        settled = true;
+        done();
+        reject(fail(`could not start: ${describeError(e)}`));
+      });
+      child.once("close", (code, signal) => finish(code, signal));
     });
   }
   function sample(threads, out) {
@@ -12799,9 +12838,9 @@ ${shownOut}` : " (stdout was empty)";
       );
     }
     const value = Number(text.trim());
-    if (!Number.isFinite(value) || value < 0 || text.trim() === "") {
+    if (!Number.isFinite(value) || value <= 0 || text.trim() === "") {
       throw new WorkloadError(
-        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text)}, which is not a non-negative number${outTail}`
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text.slice(0, 80))}, which is not a positive number (a latency)${outTail}`
       );
     }
     return value * NS_PER[metric.unit];
@@ -12837,7 +12876,7 @@ ${shownOut}` : " (stdout was empty)";
     }
   };
 }
-var DEFAULT_THREAD_ENV, DEFAULT_TIMEOUT_SEC, DEFAULT_WARMUP_RUNS, METRIC_UNITS, NS_PER, TAIL_LINES, KEEP_BYTES, KILL_GRACE_MS, ENV_NAME, Tail, live, exitHookInstalled;
+var DEFAULT_THREAD_ENV, DEFAULT_TIMEOUT_SEC, DEFAULT_WARMUP_RUNS, METRIC_UNITS, NS_PER, TAIL_LINES, KEEP_BYTES, KILL_GRACE_MS, PIPE_GRACE_MS, MARKER_ENV, runCounter, ENV_NAME, MAX_LINE_CHARS, Tail, live, exitHookInstalled;
 var init_command = __esm({
   "src/workloads/command.ts"() {
     "use strict";
@@ -12855,7 +12894,11 @@ var init_command = __esm({
     TAIL_LINES = 20;
     KEEP_BYTES = 1 << 20;
     KILL_GRACE_MS = 2e3;
+    PIPE_GRACE_MS = 500;
+    MARKER_ENV = "THREADGATE_RUN";
+    runCounter = 0;
     ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    MAX_LINE_CHARS = 300;
     Tail = class {
       chunks = [];
       size = 0;
@@ -14540,7 +14583,7 @@ Exit codes: 0 done (a same-job comparison: pass or inconclusive), 1 same-job reg
 });
 
 // src/baseline/parse.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { open as open2, stat as stat3 } from "node:fs/promises";
 function parseBaselineFile(text, fileName, label = "baseline") {
   const fail = (m) => new BaselineError(`${label} ${fileName}: ${m}`);
   const value = asObject(parseJson(text, fail), fail);
@@ -14566,11 +14609,28 @@ async function readResultFile(path2, input) {
 }
 async function readTextIfExists(path2, fail) {
   try {
-    return await readFile3(path2, "utf8");
+    const info = await stat3(path2);
+    if (info.isDirectory()) throw fail(`${path2}: is a directory; expected a JSON file`);
+    if (!info.isFile()) throw fail(`${path2}: is not a regular file; expected a JSON file`);
+    if (info.size > LIMITS.fileBytes) {
+      throw fail(
+        `${path2}: is ${(info.size / 2 ** 20).toFixed(1)} MiB; expected a threadgate JSON file of at most ${LIMITS.fileBytes / 2 ** 20} MiB`
+      );
+    }
+    const handle = await open2(path2, "r");
+    try {
+      const buf = Buffer.alloc(Math.min(info.size, LIMITS.fileBytes) + 1);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      if (bytesRead > LIMITS.fileBytes)
+        throw fail(`${path2}: grew past ${LIMITS.fileBytes} bytes while read`);
+      return buf.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
+    if (e instanceof BaselineError || e instanceof InputError) throw e;
     const code = e.code;
     if (code === "ENOENT") return null;
-    if (code === "EISDIR") throw fail(`${path2}: is a directory; expected a JSON file`);
     throw fail(`${path2}: cannot be read (${code ?? e.message})`);
   }
 }
@@ -14641,26 +14701,82 @@ function checkSchemaVersion(value, fail) {
     );
   }
 }
+function checkFingerprint(v, key, at, fail) {
+  const fp = str(v, key, at, fail);
+  if (!FINGERPRINT.test(fp)) {
+    throw fail(`"${at}${key}" is ${describeType(fp)}; expected 16 lowercase hexadecimal digits`);
+  }
+}
+function checkDate(v, key, at, fail) {
+  const text = str(v, key, at, fail);
+  if (text.length > 40 || !Number.isFinite(Date.parse(text))) {
+    throw fail(`"${at}${key}" is ${describeType(text)}; expected an ISO 8601 date`);
+  }
+}
+function checkId(v, key, at, fail) {
+  const id = str(v, key, at, fail);
+  if (id.length === 0 || id.length > LIMITS.idChars) {
+    throw fail(`"${at}${key}" has ${id.length} characters; expected 1 to ${LIMITS.idChars}`);
+  }
+  return id;
+}
+function positiveNs(v, key, at, fail) {
+  const x = num(v, key, at, fail);
+  if (!(x > 0 && x <= LIMITS.maxNs)) {
+    throw fail(
+      `"${at}${key}" is ${x}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
+    );
+  }
+  return x;
+}
+function threadCount(v, key, at, fail) {
+  const x = num(v, key, at, fail);
+  if (!Number.isInteger(x) || x < 1 || x > LIMITS.threads) {
+    throw fail(`"${at}${key}" is ${x}; expected an integer from 1 to ${LIMITS.threads}`);
+  }
+  return x;
+}
+function bounded(list2, max, what, fail) {
+  if (list2.length > max)
+    throw fail(`"${what}" has ${list2.length} entries; expected at most ${max}`);
+  return list2;
+}
+function uniqueThreads(points, at, fail) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const t of points) {
+    if (seen.has(t)) throw fail(`"${at}points" has thread count ${t} twice; expected each once`);
+    seen.add(t);
+  }
+}
 function checkBaseline(v, fail) {
-  str(v, "fingerprint", "", fail);
+  checkFingerprint(v, "fingerprint", "", fail);
   obj(v, "machine", "", fail);
-  const runs = arr(v, "runs", "", fail);
+  const runs = bounded(arr(v, "runs", "", fail), LIMITS.runs, "runs", fail);
   if (runs.length === 0) throw fail('"runs" is empty (a baseline holds at least one run)');
   runs.forEach((run, i) => {
     const at = `runs[${i}].`;
     if (!isObject(run)) throw fail(`"${at.slice(0, -1)}" is not an object`);
-    str(run, "createdAt", at, fail);
-    arr(run, "workloads", at, fail).forEach((w, j) => {
-      const wat = `${at}workloads[${j}].`;
-      if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-      str(w, "id", wat, fail);
-      arr(w, "points", wat, fail).forEach((p, k) => {
-        const pat = `${wat}points[${k}].`;
-        if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-        num(p, "threads", pat, fail);
-        num(p, "medianNs", pat, fail);
-      });
-    });
+    checkDate(run, "createdAt", at, fail);
+    bounded(arr(run, "workloads", at, fail), LIMITS.workloads, `${at}workloads`, fail).forEach(
+      (w, j) => {
+        const wat = `${at}workloads[${j}].`;
+        if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
+        checkId(w, "id", wat, fail);
+        const points = bounded(
+          arr(w, "points", wat, fail),
+          LIMITS.pointsPerWorkload,
+          `${wat}points`,
+          fail
+        );
+        const threads = points.map((p, k) => {
+          const pat = `${wat}points[${k}].`;
+          if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+          positiveNs(p, "medianNs", pat, fail);
+          return threadCount(p, "threads", pat, fail);
+        });
+        uniqueThreads(threads, wat, fail);
+      }
+    );
   });
   const latest = obj(v, "latest", "", fail);
   checkSchemaVersion(latest, (m) => fail(`"latest" ${m}`));
@@ -14675,30 +14791,66 @@ function checkBaseline(v, fail) {
 }
 function checkResult(v, at, fail) {
   const machine = obj(v, "machine", at, fail);
-  for (const key of ["os", "arch", "cpuModel", "fingerprint"])
-    str(machine, key, `${at}machine.`, fail);
+  for (const key of ["os", "arch", "cpuModel"]) str(machine, key, `${at}machine.`, fail);
+  checkFingerprint(machine, "fingerprint", `${at}machine.`, fail);
   for (const key of ["logicalCpus", "availableCpus", "physicalCores"]) {
-    num(machine, key, `${at}machine.`, fail);
+    threadCount(machine, key, `${at}machine.`, fail);
   }
   str(obj(v, "runtime", at, fail), "onnxruntime", `${at}runtime.`, fail);
-  str(v, "createdAt", at, fail);
-  const workloads = arr(v, "workloads", at, fail);
+  checkDate(v, "createdAt", at, fail);
+  const workloads = bounded(
+    arr(v, "workloads", at, fail),
+    LIMITS.workloads,
+    `${at}workloads`,
+    fail
+  );
   workloads.forEach((w, i) => {
     const wat = `${at}workloads[${i}].`;
     if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-    str(w, "id", wat, fail);
-    num(obj(w, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
-    num(obj(w, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
-    arr(w, "points", wat, fail).forEach((p, j) => {
+    checkId(w, "id", wat, fail);
+    threadCount(obj(w, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
+    threadCount(obj(w, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
+    const points = bounded(
+      arr(w, "points", wat, fail),
+      LIMITS.pointsPerWorkload,
+      `${wat}points`,
+      fail
+    );
+    const threads = points.map((p, j) => {
       const pat = `${wat}points[${j}].`;
       if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-      num(p, "threads", pat, fail);
-      num(p, "medianNs", pat, fail);
-      const samples = arr(p, "samplesNs", pat, fail);
-      if (!samples.every((s) => typeof s === "number" && Number.isFinite(s))) {
-        throw fail(`"${pat}samplesNs" holds a value that is not a finite number`);
+      const t = threadCount(p, "threads", pat, fail);
+      positiveNs(p, "medianNs", pat, fail);
+      const samples = bounded(
+        arr(p, "samplesNs", pat, fail),
+        LIMITS.samplesPerCell,
+        `${pat}samplesNs`,
+        fail
+      );
+      for (const [k, s] of samples.entries()) {
+        if (typeof s !== "number" || !(s > 0 && s <= LIMITS.maxNs)) {
+          throw fail(
+            `"${pat}samplesNs[${k}]" is ${describeType(s)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
+          );
+        }
       }
+      const rounds = p["rounds"];
+      if (rounds !== void 0) {
+        const r = arr(p, "rounds", pat, fail);
+        if (r.length !== samples.length || !r.every((x) => Number.isSafeInteger(x) && x >= 0)) {
+          throw fail(`"${pat}rounds" must hold one non-negative integer per sample`);
+        }
+      }
+      const ci = p["ci95Ns"];
+      if (ci !== void 0) {
+        const pair = arr(p, "ci95Ns", pat, fail);
+        if (pair.length !== 2 || !pair.every((x) => typeof x === "number" && x > 0 && x <= LIMITS.maxNs)) {
+          throw fail(`"${pat}ci95Ns" must be two durations in ns greater than 0`);
+        }
+      }
+      return t;
     });
+    uniqueThreads(threads, wat, fail);
   });
   return v;
 }
@@ -14731,11 +14883,24 @@ function describeType(x) {
   if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
   return typeof x === "object" ? "an object" : typeof x;
 }
+var LIMITS, FINGERPRINT;
 var init_parse2 = __esm({
   "src/baseline/parse.ts"() {
     "use strict";
     init_errors();
     init_history();
+    LIMITS = {
+      fileBytes: 32 * 1024 * 1024,
+      workloads: 256,
+      pointsPerWorkload: 512,
+      samplesPerCell: 2e4,
+      runs: 1e3,
+      threads: 4096,
+      idChars: 2e3,
+      /** ns: nothing measured here takes 11.6 days. */
+      maxNs: 1e15
+    };
+    FINGERPRINT = /^[0-9a-f]{16}$/;
   }
 });
 
@@ -15214,12 +15379,12 @@ Exit codes: 0 done, 2 error (bad input, a file that cannot be read or written).`
 });
 
 // src/analysis/comparison-parse.ts
-import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
 async function readComparisonFile(path2, input) {
   const fail = (m) => new InputError(`${input} ${path2}: ${m}`);
   let size;
   try {
-    const s = await stat3(path2);
+    const s = await stat4(path2);
     if (s.isDirectory()) throw fail("is a directory; expected a comparison JSON file");
     size = s.size;
   } catch (e) {
@@ -15230,7 +15395,7 @@ async function readComparisonFile(path2, input) {
   if (size > COMPARISON_FILE_LIMIT) {
     throw fail(`is ${size} bytes; expected a comparison JSON of at most ${COMPARISON_FILE_LIMIT}`);
   }
-  return parseComparisonFile(await readFile4(path2, "utf8"), path2, input);
+  return parseComparisonFile(await readFile3(path2, "utf8"), path2, input);
 }
 function parseComparisonFile(text, fileName, input) {
   const fail = (m) => new InputError(`${input} ${fileName}: ${m}`);

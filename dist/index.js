@@ -34164,19 +34164,19 @@ function balancedWithBudget(str2, masked, budget) {
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open3 = [];
+  const open4 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open3.push(i);
-    } else if (c === 125 && open3.length) {
-      open3.pop();
+      open4.push(i);
+    } else if (c === 125 && open4.length) {
+      open4.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open3.length; i++) {
-    const at2 = open3[i];
+  for (let i = 0; i < open4.length; i++) {
+    const at2 = open4[i];
     out += masked.slice(last, at2) + "\0";
     last = at2 + 1;
   }
@@ -36024,10 +36024,10 @@ var init_esm3 = __esm({
           }
           return filtered.join("/");
         }).join("|");
-        const [open3, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re2 = "^" + open3 + re2 + close + "$";
+        const [open4, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re2 = "^" + open4 + re2 + close + "$";
         if (this.partial) {
-          re2 = "^(?:\\/|" + open3 + re2.slice(1, -1) + close + ")$";
+          re2 = "^(?:\\/|" + open4 + re2.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re2 = "^(?!" + re2 + ").+$";
@@ -86943,6 +86943,7 @@ import os7 from "node:os";
 
 // src/workloads/command.ts
 import { spawn as spawn2, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
 var DEFAULT_THREAD_ENV = [
   "OMP_NUM_THREADS",
   "MKL_NUM_THREADS",
@@ -86956,6 +86957,25 @@ var NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
 var TAIL_LINES = 20;
 var KEEP_BYTES = 1 << 20;
 var KILL_GRACE_MS = 2e3;
+var PIPE_GRACE_MS = 500;
+var MARKER_ENV = "THREADGATE_RUN";
+var runCounter = 0;
+function killMarked(marker2) {
+  if (process.platform !== "linux") return;
+  const needle = Buffer.from(`${MARKER_ENV}=${marker2}\0`);
+  let pids;
+  try {
+    pids = readdirSync("/proc").filter((p2) => /^\d+$/.test(p2) && Number(p2) !== process.pid);
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync2(`/proc/${pid}/environ`).includes(needle)) process.kill(Number(pid), "SIGKILL");
+    } catch {
+    }
+  }
+}
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function groupCount(re2) {
   return new RegExp(`${re2.source}|`, re2.flags).exec("").length - 1;
@@ -86987,9 +87007,15 @@ function metricName(regex) {
   const prefix2 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex)?.[1]?.trim();
   return prefix2 ? prefix2 : `/${regex}/`;
 }
+var MAX_LINE_CHARS = 300;
 function lastLines(text, n = TAIL_LINES) {
   const lines = text.replace(/\s+$/, "").split(/\r?\n/);
-  return lines.slice(-n).join("\n");
+  return lines.slice(-n).map((line) => {
+    const clean4 = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, " ");
+    if (clean4.length <= MAX_LINE_CHARS) return clean4;
+    const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
+    return `${clean4.slice(0, half)} \u2026 [${clean4.length - 2 * half} characters cut] \u2026 ${clean4.slice(-half)}`;
+  }).join("\n");
 }
 var Tail = class {
   chunks = [];
@@ -87054,11 +87080,15 @@ function createCommandWorkload(spec) {
     const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where2}: ${why}${detail}`);
     const env = { ...baseEnv };
     for (const name of threadEnv) env[name] = String(threads);
+    const marker2 = `${process.pid}.${++runCounter}`;
+    env[MARKER_ENV] = marker2;
     return new Promise((resolve4, reject) => {
       const stdout = new Tail();
       const stderr = new Tail();
       let timedOut = false;
+      let settled = false;
       let killTimer;
+      let pipeTimer;
       const t0 = process.hrtime.bigint();
       let t1;
       const child2 = spawn2(command, {
@@ -87080,19 +87110,16 @@ function createCommandWorkload(spec) {
       const done = () => {
         clearTimeout(timer);
         if (killTimer) clearTimeout(killTimer);
+        if (pipeTimer) clearTimeout(pipeTimer);
         live.delete(child2);
       };
-      child2.once("exit", () => {
-        t1 = process.hrtime.bigint();
-      });
-      child2.once("error", (e) => {
-        done();
-        reject(fail(`could not start: ${describeError(e)}`));
-      });
-      child2.once("close", (code, signal) => {
+      const finish = (code, signal) => {
+        if (settled) return;
+        settled = true;
         const end = t1 ?? process.hrtime.bigint();
         done();
         if (process.platform !== "win32" || timedOut) killTree(child2, "SIGKILL");
+        killMarked(marker2);
         const err = lastLines(stderr.text());
         const detail = err ? `
 last lines of stderr:
@@ -87106,7 +87133,23 @@ ${err}` : "";
         } else {
           resolve4({ wallNs: Number(end - t0), stdout: stdout.text() });
         }
+      };
+      child2.once("exit", (code, signal) => {
+        t1 = process.hrtime.bigint();
+        pipeTimer = setTimeout(() => {
+          killMarked(marker2);
+          child2.stdout?.destroy();
+          child2.stderr?.destroy();
+          finish(code, signal);
+        }, PIPE_GRACE_MS);
       });
+      child2.once("error", (e) => {
+        if (settled) return;
+        settled = true;
+        done();
+        reject(fail(`could not start: ${describeError(e)}`));
+      });
+      child2.once("close", (code, signal) => finish(code, signal));
     });
   }
   function sample(threads, out) {
@@ -87126,9 +87169,9 @@ ${shownOut}` : " (stdout was empty)";
       );
     }
     const value = Number(text.trim());
-    if (!Number.isFinite(value) || value < 0 || text.trim() === "") {
+    if (!Number.isFinite(value) || value <= 0 || text.trim() === "") {
       throw new WorkloadError(
-        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text)}, which is not a non-negative number${outTail}`
+        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text.slice(0, 80))}, which is not a positive number (a latency)${outTail}`
       );
     }
     return value * NS_PER[metric.unit];
@@ -87806,7 +87849,7 @@ function recheckSummary(c) {
 }
 
 // src/provision/provision.ts
-import { existsSync as existsSync9, readFileSync as readFileSync4, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
 import { mkdir as mkdir3, mkdtemp, rename as rename2, rm as rm4 } from "node:fs/promises";
 import { createRequire as createRequire4 } from "node:module";
 import { homedir as homedir2 } from "node:os";
@@ -87980,7 +88023,7 @@ function registryAuthorization(uri, registry, config) {
 }
 
 // src/provision/package-dir.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { lstat as lstat2, readdir as readdir2 } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
 import { join as join4, resolve as resolve2 } from "node:path";
@@ -88046,7 +88089,7 @@ function packageDirProblem(packageDir, platform3, arch3, version3) {
   const manifest = join4(packageDir, "package.json");
   let found;
   try {
-    found = JSON.parse(readFileSync2(manifest, "utf8"));
+    found = JSON.parse(readFileSync3(manifest, "utf8"));
   } catch {
     return `no readable ${manifest}`;
   }
@@ -88067,7 +88110,7 @@ function packageDirProblem(packageDir, platform3, arch3, version3) {
 }
 function installedVersion(packageDir) {
   try {
-    const v2 = JSON.parse(readFileSync2(join4(packageDir, "package.json"), "utf8")).version;
+    const v2 = JSON.parse(readFileSync3(join4(packageDir, "package.json"), "utf8")).version;
     return typeof v2 === "string" ? v2 : "unknown";
   } catch {
     return "unknown";
@@ -91615,7 +91658,7 @@ function readNpmrcFiles(workspace, env, home, log2) {
         log2(`skipping ${path17}: larger than ${mb(NPMRC_MAX_BYTES)}`);
         continue;
       }
-      files.push({ path: path17, text: readFileSync4(path17, "utf8") });
+      files.push({ path: path17, text: readFileSync5(path17, "utf8") });
     } catch (e) {
       log2(`could not read ${path17}: ${describeError(e)}`);
     }
@@ -91883,10 +91926,10 @@ function leadingCommentEnd(body2) {
 function cutPoint(body2, max, keepAtLeast) {
   let cut = body2.lastIndexOf("\n", max);
   if (cut < keepAtLeast) cut = max;
-  const open3 = body2.lastIndexOf("<!--", cut - 1);
-  if (open3 >= keepAtLeast && body2.lastIndexOf("-->", cut - 3) < open3 + 2) {
-    const lineStart = body2.lastIndexOf("\n", open3);
-    cut = lineStart >= keepAtLeast ? lineStart : open3;
+  const open4 = body2.lastIndexOf("<!--", cut - 1);
+  if (open4 >= keepAtLeast && body2.lastIndexOf("-->", cut - 3) < open4 + 2) {
+    const lineStart = body2.lastIndexOf("\n", open4);
+    cut = lineStart >= keepAtLeast ? lineStart : open4;
   }
   const previous = body2.charCodeAt(cut - 1);
   if (cut > keepAtLeast && previous >= 55296 && previous <= 56319) cut--;
@@ -92296,7 +92339,7 @@ import { rm as rm6 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 
 // src/baseline/parse.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { open as open3, stat as stat4 } from "node:fs/promises";
 function parseBaselineFile(text, fileName, label = "baseline") {
   const fail = (m2) => new BaselineError(`${label} ${fileName}: ${m2}`);
   const value = asObject(parseJson(text, fail), fail);
@@ -92305,13 +92348,41 @@ function parseBaselineFile(text, fileName, label = "baseline") {
   }
   return { document: baselineFromResult(checkResult(value, "", fail)), from: "result" };
 }
+var LIMITS = {
+  fileBytes: 32 * 1024 * 1024,
+  workloads: 256,
+  pointsPerWorkload: 512,
+  samplesPerCell: 2e4,
+  runs: 1e3,
+  threads: 4096,
+  idChars: 2e3,
+  /** ns: nothing measured here takes 11.6 days. */
+  maxNs: 1e15
+};
 async function readTextIfExists(path17, fail) {
   try {
-    return await readFile3(path17, "utf8");
+    const info2 = await stat4(path17);
+    if (info2.isDirectory()) throw fail(`${path17}: is a directory; expected a JSON file`);
+    if (!info2.isFile()) throw fail(`${path17}: is not a regular file; expected a JSON file`);
+    if (info2.size > LIMITS.fileBytes) {
+      throw fail(
+        `${path17}: is ${(info2.size / 2 ** 20).toFixed(1)} MiB; expected a threadgate JSON file of at most ${LIMITS.fileBytes / 2 ** 20} MiB`
+      );
+    }
+    const handle = await open3(path17, "r");
+    try {
+      const buf = Buffer.alloc(Math.min(info2.size, LIMITS.fileBytes) + 1);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      if (bytesRead > LIMITS.fileBytes)
+        throw fail(`${path17}: grew past ${LIMITS.fileBytes} bytes while read`);
+      return buf.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
+    if (e instanceof BaselineError || e instanceof InputError) throw e;
     const code = e.code;
     if (code === "ENOENT") return null;
-    if (code === "EISDIR") throw fail(`${path17}: is a directory; expected a JSON file`);
     throw fail(`${path17}: cannot be read (${code ?? e.message})`);
   }
 }
@@ -92377,26 +92448,83 @@ function checkSchemaVersion(value, fail) {
     );
   }
 }
+var FINGERPRINT = /^[0-9a-f]{16}$/;
+function checkFingerprint(v2, key, at2, fail) {
+  const fp = str(v2, key, at2, fail);
+  if (!FINGERPRINT.test(fp)) {
+    throw fail(`"${at2}${key}" is ${describeType(fp)}; expected 16 lowercase hexadecimal digits`);
+  }
+}
+function checkDate(v2, key, at2, fail) {
+  const text = str(v2, key, at2, fail);
+  if (text.length > 40 || !Number.isFinite(Date.parse(text))) {
+    throw fail(`"${at2}${key}" is ${describeType(text)}; expected an ISO 8601 date`);
+  }
+}
+function checkId(v2, key, at2, fail) {
+  const id = str(v2, key, at2, fail);
+  if (id.length === 0 || id.length > LIMITS.idChars) {
+    throw fail(`"${at2}${key}" has ${id.length} characters; expected 1 to ${LIMITS.idChars}`);
+  }
+  return id;
+}
+function positiveNs(v2, key, at2, fail) {
+  const x = num(v2, key, at2, fail);
+  if (!(x > 0 && x <= LIMITS.maxNs)) {
+    throw fail(
+      `"${at2}${key}" is ${x}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
+    );
+  }
+  return x;
+}
+function threadCount(v2, key, at2, fail) {
+  const x = num(v2, key, at2, fail);
+  if (!Number.isInteger(x) || x < 1 || x > LIMITS.threads) {
+    throw fail(`"${at2}${key}" is ${x}; expected an integer from 1 to ${LIMITS.threads}`);
+  }
+  return x;
+}
+function bounded(list, max, what, fail) {
+  if (list.length > max)
+    throw fail(`"${what}" has ${list.length} entries; expected at most ${max}`);
+  return list;
+}
+function uniqueThreads(points, at2, fail) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const t of points) {
+    if (seen.has(t)) throw fail(`"${at2}points" has thread count ${t} twice; expected each once`);
+    seen.add(t);
+  }
+}
 function checkBaseline(v2, fail) {
-  str(v2, "fingerprint", "", fail);
+  checkFingerprint(v2, "fingerprint", "", fail);
   obj(v2, "machine", "", fail);
-  const runs = arr(v2, "runs", "", fail);
+  const runs = bounded(arr(v2, "runs", "", fail), LIMITS.runs, "runs", fail);
   if (runs.length === 0) throw fail('"runs" is empty (a baseline holds at least one run)');
   runs.forEach((run3, i) => {
     const at2 = `runs[${i}].`;
     if (!isObject2(run3)) throw fail(`"${at2.slice(0, -1)}" is not an object`);
-    str(run3, "createdAt", at2, fail);
-    arr(run3, "workloads", at2, fail).forEach((w2, j2) => {
-      const wat = `${at2}workloads[${j2}].`;
-      if (!isObject2(w2)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-      str(w2, "id", wat, fail);
-      arr(w2, "points", wat, fail).forEach((p2, k2) => {
-        const pat = `${wat}points[${k2}].`;
-        if (!isObject2(p2)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-        num(p2, "threads", pat, fail);
-        num(p2, "medianNs", pat, fail);
-      });
-    });
+    checkDate(run3, "createdAt", at2, fail);
+    bounded(arr(run3, "workloads", at2, fail), LIMITS.workloads, `${at2}workloads`, fail).forEach(
+      (w2, j2) => {
+        const wat = `${at2}workloads[${j2}].`;
+        if (!isObject2(w2)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
+        checkId(w2, "id", wat, fail);
+        const points = bounded(
+          arr(w2, "points", wat, fail),
+          LIMITS.pointsPerWorkload,
+          `${wat}points`,
+          fail
+        );
+        const threads = points.map((p2, k2) => {
+          const pat = `${wat}points[${k2}].`;
+          if (!isObject2(p2)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+          positiveNs(p2, "medianNs", pat, fail);
+          return threadCount(p2, "threads", pat, fail);
+        });
+        uniqueThreads(threads, wat, fail);
+      }
+    );
   });
   const latest = obj(v2, "latest", "", fail);
   checkSchemaVersion(latest, (m2) => fail(`"latest" ${m2}`));
@@ -92411,30 +92539,66 @@ function checkBaseline(v2, fail) {
 }
 function checkResult(v2, at2, fail) {
   const machine = obj(v2, "machine", at2, fail);
-  for (const key of ["os", "arch", "cpuModel", "fingerprint"])
-    str(machine, key, `${at2}machine.`, fail);
+  for (const key of ["os", "arch", "cpuModel"]) str(machine, key, `${at2}machine.`, fail);
+  checkFingerprint(machine, "fingerprint", `${at2}machine.`, fail);
   for (const key of ["logicalCpus", "availableCpus", "physicalCores"]) {
-    num(machine, key, `${at2}machine.`, fail);
+    threadCount(machine, key, `${at2}machine.`, fail);
   }
   str(obj(v2, "runtime", at2, fail), "onnxruntime", `${at2}runtime.`, fail);
-  str(v2, "createdAt", at2, fail);
-  const workloads = arr(v2, "workloads", at2, fail);
+  checkDate(v2, "createdAt", at2, fail);
+  const workloads = bounded(
+    arr(v2, "workloads", at2, fail),
+    LIMITS.workloads,
+    `${at2}workloads`,
+    fail
+  );
   workloads.forEach((w2, i) => {
     const wat = `${at2}workloads[${i}].`;
     if (!isObject2(w2)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-    str(w2, "id", wat, fail);
-    num(obj(w2, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
-    num(obj(w2, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
-    arr(w2, "points", wat, fail).forEach((p2, j2) => {
+    checkId(w2, "id", wat, fail);
+    threadCount(obj(w2, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
+    threadCount(obj(w2, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
+    const points = bounded(
+      arr(w2, "points", wat, fail),
+      LIMITS.pointsPerWorkload,
+      `${wat}points`,
+      fail
+    );
+    const threads = points.map((p2, j2) => {
       const pat = `${wat}points[${j2}].`;
       if (!isObject2(p2)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-      num(p2, "threads", pat, fail);
-      num(p2, "medianNs", pat, fail);
-      const samples = arr(p2, "samplesNs", pat, fail);
-      if (!samples.every((s3) => typeof s3 === "number" && Number.isFinite(s3))) {
-        throw fail(`"${pat}samplesNs" holds a value that is not a finite number`);
+      const t = threadCount(p2, "threads", pat, fail);
+      positiveNs(p2, "medianNs", pat, fail);
+      const samples = bounded(
+        arr(p2, "samplesNs", pat, fail),
+        LIMITS.samplesPerCell,
+        `${pat}samplesNs`,
+        fail
+      );
+      for (const [k2, s3] of samples.entries()) {
+        if (typeof s3 !== "number" || !(s3 > 0 && s3 <= LIMITS.maxNs)) {
+          throw fail(
+            `"${pat}samplesNs[${k2}]" is ${describeType(s3)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
+          );
+        }
       }
+      const rounds = p2["rounds"];
+      if (rounds !== void 0) {
+        const r = arr(p2, "rounds", pat, fail);
+        if (r.length !== samples.length || !r.every((x) => Number.isSafeInteger(x) && x >= 0)) {
+          throw fail(`"${pat}rounds" must hold one non-negative integer per sample`);
+        }
+      }
+      const ci2 = p2["ci95Ns"];
+      if (ci2 !== void 0) {
+        const pair = arr(p2, "ci95Ns", pat, fail);
+        if (pair.length !== 2 || !pair.every((x) => typeof x === "number" && x > 0 && x <= LIMITS.maxNs)) {
+          throw fail(`"${pat}ci95Ns" must be two durations in ns greater than 0`);
+        }
+      }
+      return t;
     });
+    uniqueThreads(threads, wat, fail);
   });
   return v2;
 }
@@ -92642,7 +92806,7 @@ var FileBaselineStore = class {
 };
 
 // src/action/context.ts
-import { readFileSync as readFileSync5, statSync as statSync5 } from "node:fs";
+import { readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
 import os13 from "node:os";
 import path14 from "node:path";
 var MAX_EVENT_BYTES = 25 * 1024 * 1024;
@@ -92650,7 +92814,7 @@ function readEvent(file) {
   if (!file) return {};
   try {
     if (statSync5(file).size > MAX_EVENT_BYTES) return {};
-    const value = JSON.parse(readFileSync5(file, "utf8"));
+    const value = JSON.parse(readFileSync6(file, "utf8"));
     return typeof value === "object" && value !== null ? value : {};
   } catch {
     return {};
@@ -93098,7 +93262,7 @@ function readActionSettings(input, cpus2) {
 init_core();
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync6, existsSync as existsSync10 } from "fs";
+import { readFileSync as readFileSync7, existsSync as existsSync10 } from "fs";
 import { EOL as EOL8 } from "os";
 var Context = class {
   /**
@@ -93109,7 +93273,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync10(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync7(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path17 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path17} does not exist${EOL8}`);
@@ -97418,21 +97582,40 @@ function stickyBody(marker2, content) {
 ${content}`;
   return truncateBody(body2, GITHUB_COMMENT_LIMIT);
 }
-function findStickyComment(comments, marker2, author) {
-  const score2 = (c) => (author !== void 0 && c.user?.login === author ? 2 : 0) + (c.user?.type === "Bot" ? 1 : 0);
+async function tokenIdentity(client) {
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    return { kind: "user", login: data.login };
+  } catch (e) {
+    const status = e.status;
+    if (status === 403 || status === 404) return { kind: "app" };
+    throw e;
+  }
+}
+function findStickyComment(comments, marker2, identity) {
+  const ours = (c) => identity.kind === "user" ? c.user?.login === identity.login : c.user?.type === "Bot";
+  const score2 = (c) => c.user?.login === ACTIONS_BOT ? 1 : 0;
   let best;
   for (const c of comments) {
-    if (typeof c.body !== "string" || !c.body.trimStart().startsWith(marker2)) continue;
+    if (typeof c.body !== "string" || !c.body.trimStart().startsWith(marker2) || !ours(c)) continue;
     if (best === void 0 || score2(c) > score2(best) || score2(c) === score2(best) && c.id < best.id) {
       best = c;
     }
   }
   return best;
 }
+var ACTIONS_BOT = "github-actions[bot]";
 async function upsertStickyComment(client, target) {
   const body2 = stickyBody(target.marker, target.body);
-  const existing = await findExisting(client, target);
-  if (existing !== void 0) return update3(client, target, existing, body2);
+  const identity = target.identity ?? await tokenIdentity(client);
+  const existing = await findExisting(client, target, identity);
+  if (existing !== void 0) {
+    try {
+      return await update3(client, target, existing, body2);
+    } catch (e) {
+      if (e.status !== 403) throw e;
+    }
+  }
   const params = {
     owner: target.owner,
     repo: target.repo,
@@ -97444,7 +97627,7 @@ async function upsertStickyComment(client, target) {
     return { action: "created", url: data.html_url, id: data.id };
   } catch (e) {
     if (classifyGitHubError(e).kind !== "transient") throw e;
-    const landed = await findExisting(client, target);
+    const landed = await findExisting(client, target, identity);
     if (landed !== void 0) {
       const result = await update3(client, target, landed, body2);
       return { ...result, action: result.action === "unchanged" ? "created" : result.action };
@@ -97453,14 +97636,14 @@ async function upsertStickyComment(client, target) {
     return { action: "created", url: data.html_url, id: data.id };
   }
 }
-async function findExisting(client, target) {
+async function findExisting(client, target, identity) {
   const comments = await client.paginate(client.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
     issue_number: target.issueNumber,
     per_page: 100
   });
-  return findStickyComment(comments, target.marker, target.author);
+  return findStickyComment(comments, target.marker, identity);
 }
 async function update3(client, target, existing, body2) {
   if (existing.body === body2) {

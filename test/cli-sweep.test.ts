@@ -66,6 +66,36 @@ for (const [args, pattern] of [
   ],
   [['sweep', '--sizes'], /--sizes: missing value/],
   [['launch'], /unknown command "launch"/],
+  // Issue 10: each of these was silently accepted, hung or failed only after the whole sweep.
+  [
+    ['sweep', '--json', '/proc/none/x.json'],
+    /--json: got "\/proc\/none\/x\.json"; its directory \/proc\/none does not exist/,
+  ],
+  [['sweep', '--json='], /--json: got ""; expected a value/],
+  [['sweep', '--json', '/'], /--json: got "\/"; it is a directory/],
+  [['sweep', '--threads='], /--threads: got ""; expected a value/],
+  [
+    ['sweep', '--max-time', '0x10'],
+    /--max-time: got "0x10"; expected a number of seconds from 1 to 86400/,
+  ],
+  [['sweep', '--max-time', '1e-9'], /--max-time: got "1e-9"; expected a number of seconds from 1/],
+  [
+    ['sweep', '--sizes', '64', '--sizes', '128'],
+    /--sizes: given twice \("64"\) and \("128"\); expected it once/,
+  ],
+  [['sweep', '--timeout', '5'], /--timeout: given without --command; expected --command "CMD" too/],
+  [
+    ['sweep', '--sizes', '64', '--warmup-runs', '2', '--metric-unit', 'ms'],
+    /--metric-unit, --warmup-runs: given without --command/,
+  ],
+  [
+    ['sweep', '--command', 'true', '--baseline-cwd', '/nonexistent'],
+    /--baseline-cwd: got "\/nonexistent"; expected an existing directory/,
+  ],
+  [
+    ['sweep', '--sizes', '64', '--threshold', '5'],
+    /--threshold: given without a base to compare with/,
+  ],
 ] as const) {
   test(`bad input exits 2 with one clear line: ${args.join(' ')}`, async () => {
     const out = await runCli(args);

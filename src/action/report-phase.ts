@@ -12,7 +12,7 @@ import {
   stickyKey,
   upsertStickyComment,
 } from '../github/comment.js';
-import { truncateBody } from '../github/markdown.js';
+import { truncateBody } from '../report/text.js';
 import type { Result } from '../results/types.js';
 import { isPullRequest, type RunnerContext } from './context.js';
 import type { ActionSettings } from './inputs.js';
@@ -72,7 +72,7 @@ export async function postComment(
 /** Write the job summary (within GitHub's 1 MiB); a failure is a warning. */
 export async function writeSummary(markdown: string): Promise<void> {
   try {
-    await core.summary.addRaw(truncateBody(markdown, SUMMARY_LIMIT_BYTES)).write();
+    await core.summary.addRaw(truncateBody(markdown, SUMMARY_LIMIT_BYTES, 'bytes')).write();
   } catch (e) {
     core.warning(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }

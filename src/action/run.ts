@@ -31,6 +31,7 @@ import {
   type RunnerContext,
 } from './context.js';
 import { readActionSettings, type ActionSettings } from './inputs.js';
+import { info, warning } from './log.js';
 import { legKey, postComment, writeSummary } from './report-phase.js';
 
 /** The share of `max-time` kept for confirming a suspected stored-baseline regression. */
@@ -43,7 +44,7 @@ export async function runAction(): Promise<void> {
   let phaseStart = performance.now();
   const endPhase = (name: string) => {
     const now = performance.now();
-    core.info(`threadgate phase ${name}: ${((now - phaseStart) / 1000).toFixed(2)} s`);
+    info(`threadgate phase ${name}: ${((now - phaseStart) / 1000).toFixed(2)} s`);
     phaseStart = now;
   };
   const ctx = readRunnerContext();
@@ -52,8 +53,8 @@ export async function runAction(): Promise<void> {
 
   const ort = await core.group('Provisioning onnxruntime-node', async () => {
     const p = await provisionOrt({
-      log: (line: string) => core.info(line),
-      warn: (line: string) => core.warning(line),
+      log: (line: string) => info(line),
+      warn: (line: string) => warning(line),
       tempDir: ctx.tempDir,
       useActionsCache: true,
       ...(ctx.toolCacheDir ? { toolCacheDir: ctx.toolCacheDir } : {}),
@@ -68,7 +69,7 @@ export async function runAction(): Promise<void> {
         .catch(() => undefined);
       throw e;
     });
-    core.info(`onnxruntime-node from ${p.source} in ${p.seconds.toFixed(1)} s`);
+    info(`onnxruntime-node from ${p.source} in ${p.seconds.toFixed(1)} s`);
     return loadOrt(p.packageDir);
   });
   endPhase('provision');
@@ -83,7 +84,7 @@ export async function runAction(): Promise<void> {
     );
   }
   const base = resolution.kind === 'base' ? resolution.base : null;
-  if (base?.note) core.info(`compare-ref: ${base.note}`);
+  if (base?.note) info(`compare-ref: ${base.note}`);
   const storedGate = base === null && settings.baseline.kind !== 'none';
   let run: SweepRun;
   try {
@@ -101,7 +102,7 @@ export async function runAction(): Promise<void> {
           ...(base ? { baseDescription: base.description } : {}),
           onProgress: (p) => {
             if (p.phase !== 'measure' || p.round % 10 === 0)
-              core.info(
+              info(
                 `${p.phase} · round ${p.round} · ${p.cellsDone}/${p.cellsTotal} cells at target · ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`,
               );
           },
@@ -118,7 +119,7 @@ export async function runAction(): Promise<void> {
   await writeJsonAtomic(resultsPath, result);
   core.setOutput('results-path', resultsPath);
   core.setOutput('recommended-threads', String(result.recommendation.ompNumThreads));
-  core.info(`Results written to ${resultsPath}`);
+  info(`Results written to ${resultsPath}`);
 
   // The stored history: the gate when nothing was measured in the same job, and what a run on
   // the default branch extends (also when it compared in the same job).
@@ -136,7 +137,7 @@ export async function runAction(): Promise<void> {
   }
   if (comparison?.kind === 'regression' && run.comparison === null && history?.baseline) {
     const leftSec = budgetSec - (performance.now() - measureStart) / 1000;
-    core.info(
+    info(
       `Suspected regression: measuring the flagged cells once more to confirm it (${leftSec.toFixed(1)} s left of max-time)`,
     );
     const confirmation = await confirmRegression(
@@ -147,7 +148,7 @@ export async function runAction(): Promise<void> {
       { ort },
       leftSec >= MIN_CONFIRM_SEC ? leftSec : 0,
     );
-    core.info(confirmation.note);
+    info(confirmation.note);
     comparison = confirmation.comparison;
   }
   if (comparison) {
@@ -179,7 +180,7 @@ export async function runAction(): Promise<void> {
     const saved = await saveHistory(history, result, ctx, warnings);
     if (saved) {
       historyLine = saved.line;
-      core.info(`Baseline ${saved.line}`);
+      info(`Baseline ${saved.line}`);
     }
   } else if (history?.baseline) {
     historyLine = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? '' : 's'} (${history.baseline.source})`;
@@ -197,20 +198,16 @@ export async function runAction(): Promise<void> {
 
   const key = legKey(settings, ctx, result);
   const commentWarnings = await postComment(settings, ctx, key, comparison, markdown([]));
-  for (const w of [...warnings, ...commentWarnings]) core.warning(w);
+  for (const w of [...warnings, ...commentWarnings]) warning(w);
   // The summary is written on every event: it is the report that works on fork pull requests.
   await writeSummary(markdown(commentWarnings));
   endPhase('report');
 
   if (history?.error) throw history.error;
-  if (
-    comparison?.kind === 'regression' &&
-    settings.failOnRegression &&
-    !isDefaultBranchRun(ctx)
-  ) {
+  if (comparison?.kind === 'regression' && settings.failOnRegression && !isDefaultBranchRun(ctx)) {
     core.setFailed(regressionMessage(comparison));
   } else if (comparison?.kind === 'regression') {
-    core.warning(
+    warning(
       regressionMessage(comparison) +
         ' (not failing: ' +
         (settings.failOnRegression

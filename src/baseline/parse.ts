@@ -4,7 +4,7 @@
  * malformed field), so the user can fix it without reading code.
  */
 
-import { readFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { BaselineError, InputError } from '../errors.js';
 import type { Result } from '../results/types.js';
 import { baselineFromResult, type BaselineDocument } from './history.js';
@@ -59,14 +59,52 @@ export async function readResultFile(path: string, input: string): Promise<Resul
   return parseResultFile(await readText(path, (m) => new InputError(`${input} ${m}`)), path, input);
 }
 
+/**
+ * Limits on what a results or baseline file may hold. A `file:` baseline, a report bundle or a
+ * comparison is data a pull request can change: these bound the memory and the time it can make
+ * threadgate spend (a 50 MB results file once took 79 s of CPU to compare; `--baseline /dev/zero`
+ * read 600 MB before failing). Real files are far below: a default sweep's results file is about
+ * 1 MB; the engine takes at most 5000 samples per cell.
+ */
+export const LIMITS = {
+  fileBytes: 32 * 1024 * 1024,
+  workloads: 256,
+  pointsPerWorkload: 512,
+  samplesPerCell: 20_000,
+  runs: 1000,
+  threads: 4096,
+  idChars: 2000,
+  /** ns: nothing measured here takes 11.6 days. */
+  maxNs: 1e15,
+} as const;
+
 /** The text of the file, or null when it does not exist. Other read errors throw `fail`. */
 export async function readTextIfExists(path: string, fail: ErrorFactory): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    // stat first: a device, a FIFO or a huge file is refused before anything is read.
+    const info = await stat(path);
+    if (info.isDirectory()) throw fail(`${path}: is a directory; expected a JSON file`);
+    if (!info.isFile()) throw fail(`${path}: is not a regular file; expected a JSON file`);
+    if (info.size > LIMITS.fileBytes) {
+      throw fail(
+        `${path}: is ${(info.size / 2 ** 20).toFixed(1)} MiB; expected a threadgate JSON file of at most ${LIMITS.fileBytes / 2 ** 20} MiB`,
+      );
+    }
+    // Read at most the limit, whatever the file grows to meanwhile.
+    const handle = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(Math.min(info.size, LIMITS.fileBytes) + 1);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      if (bytesRead > LIMITS.fileBytes)
+        throw fail(`${path}: grew past ${LIMITS.fileBytes} bytes while read`);
+      return buf.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
+    if (e instanceof BaselineError || e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    if (code === 'EISDIR') throw fail(`${path}: is a directory; expected a JSON file`);
     throw fail(`${path}: cannot be read (${code ?? (e as Error).message})`);
   }
 }
@@ -149,28 +187,109 @@ function checkSchemaVersion(value: Record<string, unknown>, fail: ErrorFactory):
   }
 }
 
-// Structural checks: only what the gate relies on; extra fields are welcome.
+// Structural checks: what the gate and the reports rely on, every number checked (finite, in
+// range), every size bounded; extra fields are welcome.
+
+const FINGERPRINT = /^[0-9a-f]{16}$/;
+
+function checkFingerprint(
+  v: Record<string, unknown>,
+  key: string,
+  at: string,
+  fail: ErrorFactory,
+): void {
+  const fp = str(v, key, at, fail);
+  if (!FINGERPRINT.test(fp)) {
+    throw fail(`"${at}${key}" is ${describeType(fp)}; expected 16 lowercase hexadecimal digits`);
+  }
+}
+
+function checkDate(v: Record<string, unknown>, key: string, at: string, fail: ErrorFactory): void {
+  const text = str(v, key, at, fail);
+  if (text.length > 40 || !Number.isFinite(Date.parse(text))) {
+    throw fail(`"${at}${key}" is ${describeType(text)}; expected an ISO 8601 date`);
+  }
+}
+
+function checkId(v: Record<string, unknown>, key: string, at: string, fail: ErrorFactory): string {
+  const id = str(v, key, at, fail);
+  if (id.length === 0 || id.length > LIMITS.idChars) {
+    throw fail(`"${at}${key}" has ${id.length} characters; expected 1 to ${LIMITS.idChars}`);
+  }
+  return id;
+}
+
+function positiveNs(
+  v: Record<string, unknown>,
+  key: string,
+  at: string,
+  fail: ErrorFactory,
+): number {
+  const x = num(v, key, at, fail);
+  if (!(x > 0 && x <= LIMITS.maxNs)) {
+    throw fail(
+      `"${at}${key}" is ${x}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`,
+    );
+  }
+  return x;
+}
+
+function threadCount(
+  v: Record<string, unknown>,
+  key: string,
+  at: string,
+  fail: ErrorFactory,
+): number {
+  const x = num(v, key, at, fail);
+  if (!Number.isInteger(x) || x < 1 || x > LIMITS.threads) {
+    throw fail(`"${at}${key}" is ${x}; expected an integer from 1 to ${LIMITS.threads}`);
+  }
+  return x;
+}
+
+function bounded(list: unknown[], max: number, what: string, fail: ErrorFactory): unknown[] {
+  if (list.length > max)
+    throw fail(`"${what}" has ${list.length} entries; expected at most ${max}`);
+  return list;
+}
+
+function uniqueThreads(points: readonly number[], at: string, fail: ErrorFactory): void {
+  const seen = new Set<number>();
+  for (const t of points) {
+    if (seen.has(t)) throw fail(`"${at}points" has thread count ${t} twice; expected each once`);
+    seen.add(t);
+  }
+}
 
 function checkBaseline(v: Record<string, unknown>, fail: ErrorFactory): BaselineDocument {
-  str(v, 'fingerprint', '', fail);
+  checkFingerprint(v, 'fingerprint', '', fail);
   obj(v, 'machine', '', fail);
-  const runs = arr(v, 'runs', '', fail);
+  const runs = bounded(arr(v, 'runs', '', fail), LIMITS.runs, 'runs', fail);
   if (runs.length === 0) throw fail('"runs" is empty (a baseline holds at least one run)');
   runs.forEach((run, i) => {
     const at = `runs[${i}].`;
     if (!isObject(run)) throw fail(`"${at.slice(0, -1)}" is not an object`);
-    str(run, 'createdAt', at, fail);
-    arr(run, 'workloads', at, fail).forEach((w, j) => {
-      const wat = `${at}workloads[${j}].`;
-      if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-      str(w, 'id', wat, fail);
-      arr(w, 'points', wat, fail).forEach((p, k) => {
-        const pat = `${wat}points[${k}].`;
-        if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-        num(p, 'threads', pat, fail);
-        num(p, 'medianNs', pat, fail);
-      });
-    });
+    checkDate(run, 'createdAt', at, fail);
+    bounded(arr(run, 'workloads', at, fail), LIMITS.workloads, `${at}workloads`, fail).forEach(
+      (w, j) => {
+        const wat = `${at}workloads[${j}].`;
+        if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
+        checkId(w, 'id', wat, fail);
+        const points = bounded(
+          arr(w, 'points', wat, fail),
+          LIMITS.pointsPerWorkload,
+          `${wat}points`,
+          fail,
+        );
+        const threads = points.map((p, k) => {
+          const pat = `${wat}points[${k}].`;
+          if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+          positiveNs(p, 'medianNs', pat, fail);
+          return threadCount(p, 'threads', pat, fail);
+        });
+        uniqueThreads(threads, wat, fail);
+      },
+    );
   });
   const latest = obj(v, 'latest', '', fail);
   checkSchemaVersion(latest, (m) => fail(`"latest" ${m}`));
@@ -187,30 +306,72 @@ function checkBaseline(v: Record<string, unknown>, fail: ErrorFactory): Baseline
 
 function checkResult(v: Record<string, unknown>, at: string, fail: ErrorFactory): Result {
   const machine = obj(v, 'machine', at, fail);
-  for (const key of ['os', 'arch', 'cpuModel', 'fingerprint'])
-    str(machine, key, `${at}machine.`, fail);
+  for (const key of ['os', 'arch', 'cpuModel']) str(machine, key, `${at}machine.`, fail);
+  checkFingerprint(machine, 'fingerprint', `${at}machine.`, fail);
   for (const key of ['logicalCpus', 'availableCpus', 'physicalCores']) {
-    num(machine, key, `${at}machine.`, fail);
+    threadCount(machine, key, `${at}machine.`, fail);
   }
   str(obj(v, 'runtime', at, fail), 'onnxruntime', `${at}runtime.`, fail);
-  str(v, 'createdAt', at, fail);
-  const workloads = arr(v, 'workloads', at, fail);
+  checkDate(v, 'createdAt', at, fail);
+  const workloads = bounded(
+    arr(v, 'workloads', at, fail),
+    LIMITS.workloads,
+    `${at}workloads`,
+    fail,
+  );
   workloads.forEach((w, i) => {
     const wat = `${at}workloads[${i}].`;
     if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-    str(w, 'id', wat, fail);
-    num(obj(w, 'fastest', wat, fail), 'threads', `${wat}fastest.`, fail);
-    num(obj(w, 'recommended', wat, fail), 'threads', `${wat}recommended.`, fail);
-    arr(w, 'points', wat, fail).forEach((p, j) => {
+    checkId(w, 'id', wat, fail);
+    threadCount(obj(w, 'fastest', wat, fail), 'threads', `${wat}fastest.`, fail);
+    threadCount(obj(w, 'recommended', wat, fail), 'threads', `${wat}recommended.`, fail);
+    const points = bounded(
+      arr(w, 'points', wat, fail),
+      LIMITS.pointsPerWorkload,
+      `${wat}points`,
+      fail,
+    );
+    const threads = points.map((p, j) => {
       const pat = `${wat}points[${j}].`;
       if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-      num(p, 'threads', pat, fail);
-      num(p, 'medianNs', pat, fail);
-      const samples = arr(p, 'samplesNs', pat, fail);
-      if (!samples.every((s) => typeof s === 'number' && Number.isFinite(s))) {
-        throw fail(`"${pat}samplesNs" holds a value that is not a finite number`);
+      const t = threadCount(p, 'threads', pat, fail);
+      positiveNs(p, 'medianNs', pat, fail);
+      const samples = bounded(
+        arr(p, 'samplesNs', pat, fail),
+        LIMITS.samplesPerCell,
+        `${pat}samplesNs`,
+        fail,
+      );
+      for (const [k, s] of samples.entries()) {
+        if (typeof s !== 'number' || !(s > 0 && s <= LIMITS.maxNs)) {
+          throw fail(
+            `"${pat}samplesNs[${k}]" is ${describeType(s)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`,
+          );
+        }
       }
+      const rounds = p['rounds'];
+      if (rounds !== undefined) {
+        const r = arr(p, 'rounds', pat, fail);
+        if (
+          r.length !== samples.length ||
+          !r.every((x) => Number.isSafeInteger(x) && (x as number) >= 0)
+        ) {
+          throw fail(`"${pat}rounds" must hold one non-negative integer per sample`);
+        }
+      }
+      const ci = p['ci95Ns'];
+      if (ci !== undefined) {
+        const pair = arr(p, 'ci95Ns', pat, fail);
+        if (
+          pair.length !== 2 ||
+          !pair.every((x) => typeof x === 'number' && x > 0 && x <= LIMITS.maxNs)
+        ) {
+          throw fail(`"${pat}ci95Ns" must be two durations in ns greater than 0`);
+        }
+      }
+      return t;
     });
+    uniqueThreads(threads, wat, fail);
   });
   return v as unknown as Result;
 }

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { GitHubClient } from './client.js';
-import { GITHUB_COMMENT_LIMIT, truncateBody } from './markdown.js';
+import { truncateBody } from '../report/text.js';
+import { GITHUB_COMMENT_LIMIT } from './markdown.js';
 
 // --- the marker ---------------------------------------------------------------------------------
 
@@ -95,20 +96,47 @@ export interface IssueCommentLike {
 }
 
 /**
+ * Who the token acts as, which decides whose comments are ours to edit: a user token (a PAT)
+ * authenticates as its user; an installation token (`GITHUB_TOKEN`, a GitHub App's) as the app's
+ * bot account, `github-actions[bot]` for GITHUB_TOKEN.
+ */
+export type TokenIdentity =
+  { readonly kind: 'user'; readonly login: string } | { readonly kind: 'app' };
+
+/**
+ * The token's identity: `GET /user` answers a user token with its login and an installation
+ * token with 403 ("Resource not accessible by integration"). Other errors are thrown.
+ */
+export async function tokenIdentity(client: GitHubClient): Promise<TokenIdentity> {
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    return { kind: 'user', login: data.login };
+  } catch (e) {
+    const status = (e as { status?: unknown }).status;
+    if (status === 403 || status === 404) return { kind: 'app' };
+    throw e;
+  }
+}
+
+/**
  * The comment to edit among `comments`: one whose body starts with `marker` (ours always do; a
- * comment merely quoting the marker is someone else's and is never chosen). If several do, prefer
- * the one by `author`, then one by any bot, then the oldest.
+ * comment merely quoting the marker is never chosen) and that the token's identity wrote — the
+ * marker is public, so a comment by anyone else that starts with it must never be taken over.
+ * A user token owns its user's comments; an installation token the comments of bot accounts
+ * (apps are installed by the repository's admins; people cannot post as a bot), preferring
+ * `github-actions[bot]`. The oldest wins among equals.
  */
 export function findStickyComment<T extends IssueCommentLike>(
   comments: readonly T[],
   marker: string,
-  author?: string,
+  identity: TokenIdentity,
 ): T | undefined {
-  const score = (c: T): number =>
-    (author !== undefined && c.user?.login === author ? 2 : 0) + (c.user?.type === 'Bot' ? 1 : 0);
+  const ours = (c: T): boolean =>
+    identity.kind === 'user' ? c.user?.login === identity.login : c.user?.type === 'Bot';
+  const score = (c: T): number => (c.user?.login === ACTIONS_BOT ? 1 : 0);
   let best: T | undefined;
   for (const c of comments) {
-    if (typeof c.body !== 'string' || !c.body.trimStart().startsWith(marker)) continue;
+    if (typeof c.body !== 'string' || !c.body.trimStart().startsWith(marker) || !ours(c)) continue;
     if (
       best === undefined ||
       score(c) > score(best) ||
@@ -120,6 +148,9 @@ export function findStickyComment<T extends IssueCommentLike>(
   return best;
 }
 
+/** The bot account of GITHUB_TOKEN. */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
 export interface StickyCommentTarget {
   owner: string;
   repo: string;
@@ -128,8 +159,8 @@ export interface StickyCommentTarget {
   marker: string;
   /** The report (markdown). The marker is put in front of it if it does not start with it. */
   body: string;
-  /** Login that posts the comment, preferred when several carry the marker. For GITHUB_TOKEN it is `github-actions[bot]`. */
-  author?: string;
+  /** Who the token acts as; asked from GitHub (tokenIdentity) when not given. */
+  identity?: TokenIdentity;
 }
 
 export interface StickyCommentResult {
@@ -149,8 +180,16 @@ export async function upsertStickyComment(
   target: StickyCommentTarget,
 ): Promise<StickyCommentResult> {
   const body = stickyBody(target.marker, target.body);
-  const existing = await findExisting(client, target);
-  if (existing !== undefined) return update(client, target, existing, body);
+  const identity = target.identity ?? (await tokenIdentity(client));
+  const existing = await findExisting(client, target, identity);
+  if (existing !== undefined) {
+    try {
+      return await update(client, target, existing, body);
+    } catch (e) {
+      // Ours by its author, yet not editable (a 403): post a new one rather than fail.
+      if ((e as { status?: unknown }).status !== 403) throw e;
+    }
+  }
   const params = {
     owner: target.owner,
     repo: target.repo,
@@ -163,7 +202,7 @@ export async function upsertStickyComment(
     return { action: 'created', url: data.html_url, id: data.id };
   } catch (e) {
     if (classifyGitHubError(e).kind !== 'transient') throw e;
-    const landed = await findExisting(client, target);
+    const landed = await findExisting(client, target, identity);
     if (landed !== undefined) {
       const result = await update(client, target, landed, body);
       return { ...result, action: result.action === 'unchanged' ? 'created' : result.action };
@@ -176,6 +215,7 @@ export async function upsertStickyComment(
 async function findExisting(
   client: GitHubClient,
   target: StickyCommentTarget,
+  identity: TokenIdentity,
 ): Promise<IssueCommentLike | undefined> {
   const comments = await client.paginate(client.rest.issues.listComments, {
     owner: target.owner,
@@ -183,7 +223,7 @@ async function findExisting(
     issue_number: target.issueNumber,
     per_page: 100,
   });
-  return findStickyComment(comments, target.marker, target.author);
+  return findStickyComment(comments, target.marker, identity);
 }
 
 async function update(

@@ -11,6 +11,7 @@ export {
   ORT_VERSION,
   ORT_NODE_INTEGRITY,
   ORT_COMMON_INTEGRITY,
+  ORT_TREE_SHA256,
   PINNED_PACKAGES,
 } from './pinned.js';
 export type { PinnedPackage } from './pinned.js';

@@ -33,10 +33,11 @@ import {
   packageDirFromInput,
   packageDirProblem,
 } from './package-dir.js';
-import { ORT_VERSION, PINNED_PACKAGES } from './pinned.js';
+import { ORT_TREE_SHA256, ORT_VERSION, PINNED_PACKAGES } from './pinned.js';
 import { checkPlatform, detectLibc, ortCacheKey, type Libc } from './platform.js';
 import { fetchFromRegistry, RegistryFetchError } from './registry.js';
 import { installFromTarballs, npmPack, type Tarball } from './tarball.js';
+import { ortTreeHash } from './tree-hash.js';
 
 export type OrtSource =
   'onnxruntime-path' | 'node_modules' | 'tool-cache' | 'actions-cache' | 'registry' | 'npm-pack';
@@ -97,6 +98,28 @@ function mb(bytes: number): string {
 
 function secondsSince(t0: number): number {
   return (performance.now() - t0) / 1000;
+}
+
+/**
+ * Why a restored `node_modules` is not what the pinned tarballs unpack to (its tree hash differs
+ * from ORT_TREE_SHA256), or undefined when it is.
+ */
+async function treeProblem(
+  nodeModules: string,
+  platform: string,
+  arch: string,
+): Promise<string | undefined> {
+  const expected = ORT_TREE_SHA256[`${platform}/${arch}`];
+  if (expected === undefined) return `no pinned content hash for ${platform}/${arch}`;
+  let actual: string;
+  try {
+    actual = await ortTreeHash(nodeModules, platform, arch);
+  } catch (e) {
+    return `its content cannot be hashed (${describeError(e)})`;
+  }
+  return actual === expected
+    ? undefined
+    : `its content differs from the pinned onnxruntime-node ${ORT_VERSION} (tree hash ${actual.slice(0, 12)}…, expected ${expected.slice(0, 12)}…)`;
 }
 
 /** Run `fn` with RUNNER_TOOL_CACHE set to `root` (@actions/tool-cache reads it on each call). */
@@ -227,9 +250,15 @@ async function provisionSteps(
     }
     if (found) {
       const dir = join(found, 'node_modules', 'onnxruntime-node');
-      const problem = packageDirProblem(dir, platform, arch, ORT_VERSION);
+      const problem =
+        packageDirProblem(dir, platform, arch, ORT_VERSION) ??
+        (await treeProblem(join(found, 'node_modules'), platform, arch));
       if (problem === undefined) return done(dir, 'tool-cache');
-      log(`the tool cache entry ${found} is not usable (${problem}); provisioning again`);
+      warn(
+        `the tool cache entry ${found} is not usable (${problem}); discarded, provisioning again`,
+      );
+      await rm(found, { recursive: true, force: true }).catch(() => undefined);
+      await rm(`${found}.complete`, { force: true }).catch(() => undefined);
     } else {
       log(`no onnxruntime-node ${ORT_VERSION} (${arch}) in the tool cache ${toolRoot}`);
     }
@@ -279,11 +308,16 @@ async function provisionSteps(
     try {
       const hit = await cache.restoreCache([ortDir], key);
       if (hit !== undefined) {
-        const problem = packageDirProblem(packageIn(ortDir), platform, arch, ORT_VERSION);
+        const problem =
+          packageDirProblem(packageIn(ortDir), platform, arch, ORT_VERSION) ??
+          (await treeProblem(join(ortDir, 'node_modules'), platform, arch));
         if (problem === undefined) {
           return done(preferToolCache(await saveToToolCache()), 'actions-cache');
         }
-        log(`the Actions cache entry ${key} is not usable (${problem}); provisioning again`);
+        warn(
+          `the Actions cache entry ${key} is not usable (${problem}); discarded, provisioning again`,
+        );
+        await rm(ortDir, { recursive: true, force: true });
       } else {
         log(`no Actions cache entry ${key}`);
       }

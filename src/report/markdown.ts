@@ -5,7 +5,7 @@
  * built from user commands and file names, branch names) is escaped.
  */
 import type { CellComparison, Comparison } from '../analysis/compare.js';
-import { escapeMarkdown } from '../github/markdown.js';
+import { escapeMarkdown, plainText } from './text.js';
 import type { Result, WorkloadResult } from '../results/types.js';
 import { geometricMean } from '../stats/index.js';
 import { formatNs, formatPercent, formatRange, formatSignedPercent } from './format.js';
@@ -32,9 +32,9 @@ export interface MarkdownContext {
  * Untrusted text as a code span: backslash escapes do not work inside one, so the characters
  * that could end it (a backtick) or the line (control characters) are dropped.
  */
-function codeSpan(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return `\`${text.replace(/[`\u0000-\u001f\u007f\u2028\u2029]/g, '')}\``;
+export function codeSpan(text: string): string {
+  // No backtick can end the span; no control or direction character can break or disguise it.
+  return `\`${plainText(text, 500).replace(/`/g, "'")}\``;
 }
 
 const threadsText = (n: number) => `${n} thread${n === 1 ? '' : 's'}`;
@@ -117,7 +117,7 @@ function recommendationBlock(result: Result): string {
   const only = result.workloads.length === 1 ? result.workloads[0] : undefined;
   const target =
     only?.kind === 'command'
-      ? `Run \`${only.label.replace(/[`\r\n]/g, ' ')}\` with it: paste into the workflow or deployment:`
+      ? `Run ${codeSpan(only.label)} with it: paste into the workflow or deployment:`
       : 'Paste into the workflow or deployment:';
   return [
     `**Recommended: ${k} thread${k === 1 ? '' : 's'}**${vs ? ` — ${vs}` : ''}. ${target}`,

@@ -13,6 +13,7 @@
  * Calls are long, so the sweep engine does a fixed number of warm-up runs (`warmupCalls`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { InputError, WorkloadError, describeError, invalid } from '../errors.js';
 import type { CellRunner, Workload } from './types.js';
 
@@ -52,6 +53,36 @@ const TAIL_LINES = 20;
 const KEEP_BYTES = 1 << 20;
 /** After SIGTERM, how long a timed-out process group gets before SIGKILL. */
 const KILL_GRACE_MS = 2000;
+/** After the command exits, how long its output pipes may stay open (a detached descendant). */
+const PIPE_GRACE_MS = 500;
+
+/** The environment variable that marks every process of one run (inherited by descendants). */
+const MARKER_ENV = 'THREADGATE_RUN';
+let runCounter = 0;
+
+/**
+ * Kill (SIGKILL) every process whose environment carries `marker`: descendants of the command
+ * that left its process group (setsid, a daemon) and would hold its output open or run on and
+ * disturb the next samples. Linux only (/proc/PID/environ); bounded by the process table; best
+ * effort (a process that cleared its environment escapes).
+ */
+function killMarked(marker: string): void {
+  if (process.platform !== 'linux') return;
+  const needle = Buffer.from(`${MARKER_ENV}=${marker}\0`);
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`).includes(needle)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone, or not ours to inspect
+    }
+  }
+}
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -121,9 +152,26 @@ export function metricName(regex: string): string {
   return prefix ? prefix : `/${regex}/`;
 }
 
+/** Longest line of a command's output quoted in an error; longer ones are cut in the middle. */
+const MAX_LINE_CHARS = 300;
+
+/**
+ * The last `n` lines of a command's output, for an error message: each line cut to
+ * MAX_LINE_CHARS (one 3 MB line once became a 1 MB error message) and control characters but
+ * tab shown as spaces (they would forge log lines).
+ */
 function lastLines(text: string, n = TAIL_LINES): string {
   const lines = text.replace(/\s+$/, '').split(/\r?\n/);
-  return lines.slice(-n).join('\n');
+  return lines
+    .slice(-n)
+    .map((line) => {
+      // eslint-disable-next-line no-control-regex
+      const clean = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ');
+      if (clean.length <= MAX_LINE_CHARS) return clean;
+      const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
+      return `${clean.slice(0, half)} … [${clean.length - 2 * half} characters cut] … ${clean.slice(-half)}`;
+    })
+    .join('\n');
 }
 
 /** Keep the last KEEP_BYTES of a stream. */
@@ -204,12 +252,16 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
       new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
     const env: NodeJS.ProcessEnv = { ...baseEnv };
     for (const name of threadEnv) env[name] = String(threads);
+    const marker = `${process.pid}.${++runCounter}`;
+    env[MARKER_ENV] = marker;
 
     return new Promise<RunResult>((resolve, reject) => {
       const stdout = new Tail();
       const stderr = new Tail();
       let timedOut = false;
+      let settled = false;
       let killTimer: NodeJS.Timeout | undefined;
+      let pipeTimer: NodeJS.Timeout | undefined;
       const t0 = process.hrtime.bigint();
       let t1: bigint | undefined;
       const child = spawn(command, {
@@ -231,22 +283,19 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
       const done = () => {
         clearTimeout(timer);
         if (killTimer) clearTimeout(killTimer);
+        if (pipeTimer) clearTimeout(pipeTimer);
         live.delete(child);
       };
-      child.once('exit', () => {
-        t1 = process.hrtime.bigint();
-      });
-      child.once('error', (e) => {
-        done();
-        reject(fail(`could not start: ${describeError(e)}`));
-      });
-      // 'close': the process exited and its output streams are drained.
-      child.once('close', (code, signal) => {
+      const finish = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (settled) return;
+        settled = true;
         const end = t1 ?? process.hrtime.bigint();
         done();
-        // Whatever the command left running in its group goes too: it would disturb the next
-        // call. (On Windows only after a timeout: a finished process's pid may be reused.)
+        // Whatever the command left running goes too: it would disturb the next call. Its
+        // process group, and on Linux whatever left the group but carries the run's marker.
+        // (On Windows only after a timeout: a finished process's pid may be reused.)
         if (process.platform !== 'win32' || timedOut) killTree(child, 'SIGKILL');
+        killMarked(marker);
         const err = lastLines(stderr.text());
         const detail = err ? `\nlast lines of stderr:\n${err}` : '';
         if (timedOut) {
@@ -258,7 +307,27 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
         } else {
           resolve({ wallNs: Number(end - t0), stdout: stdout.text() });
         }
+      };
+      child.once('exit', (code, signal) => {
+        t1 = process.hrtime.bigint();
+        // The output pipes close when every process holding them has exited. A descendant that
+        // left the process group (setsid, a daemon) can hold them open for ever: after a short
+        // grace, stop waiting, kill what still holds them, and destroy our ends.
+        pipeTimer = setTimeout(() => {
+          killMarked(marker);
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+          finish(code, signal);
+        }, PIPE_GRACE_MS);
       });
+      child.once('error', (e) => {
+        if (settled) return;
+        settled = true;
+        done();
+        reject(fail(`could not start: ${describeError(e)}`));
+      });
+      // 'close': the process exited and its output streams are drained.
+      child.once('close', (code, signal) => finish(code, signal));
     });
   }
 
@@ -277,10 +346,10 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
       );
     }
     const value = Number(text.trim());
-    if (!Number.isFinite(value) || value < 0 || text.trim() === '') {
+    if (!Number.isFinite(value) || value <= 0 || text.trim() === '') {
       throw new WorkloadError(
         `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ` +
-          `${JSON.stringify(text)}, which is not a non-negative number${outTail}`,
+          `${JSON.stringify(text.slice(0, 80))}, which is not a positive number (a latency)${outTail}`,
       );
     }
     return value * NS_PER[metric.unit];

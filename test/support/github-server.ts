@@ -10,7 +10,9 @@
  * a violation of kind `response`: the stand-in would be lying about GitHub).
  *
  * Served operations: `repos/get`, `issues/list-comments`, `issues/create-comment`,
- * `issues/get-comment`, `issues/update-comment`. Any other operation of the description answers
+ * `issues/get-comment`, `issues/update-comment`, `users/get-authenticated` (a user token gets
+ * its user; an installation token 403, as GitHub answers). Editing a comment someone else wrote
+ * answers 403 unless `othersCommentsEditable` (GitHub lets maintainers' tokens edit any comment). Any other operation of the description answers
  * 501 (not a violation: the request was valid, the stand-in just does not implement it).
  *
  * State lives in memory: repositories (seeded), issue comments (ids, html_url, body, user,
@@ -554,6 +556,8 @@ export interface GitHubServerOptions {
   repos?: RepoSeed[];
   /** Token → login of the user it authenticates. Other tokens act as `github-actions[bot]`. */
   tokens?: Record<string, string>;
+  /** Let any token edit any comment (default: only its author's, else 403). */
+  othersCommentsEditable?: boolean;
 }
 
 export interface StoredComment {
@@ -647,6 +651,7 @@ export class GitHubServer {
   private readonly comments = new Map<number, StoredComment>();
   private readonly faults: Fault[] = [];
   private readonly tokens: Record<string, string>;
+  private readonly othersCommentsEditable: boolean;
   private nextCommentId = FIRST_COMMENT_ID;
   private clock = CLOCK_START;
 
@@ -658,6 +663,7 @@ export class GitHubServer {
     const { port } = http.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
     this.tokens = options.tokens ?? {};
+    this.othersCommentsEditable = options.othersCommentsEditable ?? false;
     const seeds = options.repos ?? [{ owner: 'octo-org', repo: 'octo-repo' }];
     seeds.forEach((seed, i) => {
       this.repos.set(`${seed.owner}/${seed.repo}`.toLowerCase(), {
@@ -914,6 +920,8 @@ export class GitHubServer {
         return this.getComment(ctx);
       case 'issues/update-comment':
         return this.updateComment(ctx);
+      case 'users/get-authenticated':
+        return this.getAuthenticatedUser(ctx);
       default:
         return {
           status: 501,
@@ -997,12 +1005,40 @@ export class GitHubServer {
     const comment = this.findComment(ctx.params);
     // The description declares no 404 for this operation; GitHub answers 404 all the same.
     if (comment === undefined) return notFound(ctx.docsUrl);
+    if (comment.login !== ctx.login && !this.othersCommentsEditable) {
+      return {
+        status: 403,
+        body: {
+          message: 'Resource not accessible by integration',
+          documentation_url: ctx.docsUrl ?? 'https://docs.github.com/rest',
+          status: '403',
+        },
+      };
+    }
     const body = (ctx.body as { body: string }).body;
     const invalid = checkCommentBody(body, ctx.docsUrl);
     if (invalid !== undefined) return invalid;
     comment.body = body;
     comment.updatedAt = this.tick();
     return { status: 200, body: this.commentJson(comment) };
+  }
+
+  private getAuthenticatedUser(ctx: HandlerContext): Reply {
+    if (ctx.login.endsWith('[bot]')) {
+      return {
+        status: 403,
+        body: {
+          message: 'Resource not accessible by integration',
+          documentation_url: ctx.docsUrl ?? 'https://docs.github.com/rest',
+          status: '403',
+        },
+      };
+    }
+    // GitHub's documented example of a user seen with public information, re-pointed here.
+    const example = this.validator.example(
+      'private-user-response-with-public-profile-information',
+    ) as JsonObject;
+    return { status: 200, body: { ...example, ...this.user(ctx.login) } };
   }
 
   // --- state helpers --------------------------------------------------------------------------
