@@ -148,6 +148,7 @@ var init_package = __esm({
         "@actions/github": "^9.1.1",
         "@actions/http-client": "^4.0.1",
         "@actions/tool-cache": "^4.0.0",
+        "@azure/storage-blob": "~12.31.0",
         "@eslint/js": "^10.0.1",
         "@octokit/openapi": "^23.0.2",
         "@octokit/plugin-retry": "^8.1.1",
@@ -15720,14 +15721,20 @@ var init_comparison_parse = __esm({
   }
 });
 
-// src/github/markdown.ts
-function escapeMarkdown(text) {
-  return text.replace(/\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g, " ").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
+// src/report/text.ts
+function plainText(text, max = 2e3) {
+  const clean = text.replace(CONTROLS, " ").replace(INVISIBLE, "");
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}\u2026`;
 }
-var ESCAPES;
-var init_markdown = __esm({
-  "src/github/markdown.ts"() {
+function escapeMarkdown(text) {
+  return text.replace(CONTROLS, " ").replace(INVISIBLE, "").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
+}
+var CONTROLS, INVISIBLE, ESCAPES;
+var init_text = __esm({
+  "src/report/text.ts"() {
     "use strict";
+    CONTROLS = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+    INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
     ESCAPES = {
       "&": "&amp;",
       "<": "&lt;",
@@ -15745,7 +15752,7 @@ var init_markdown = __esm({
 
 // src/report/markdown.ts
 function codeSpan(text) {
-  return `\`${text.replace(/[`\u0000-\u001f\u007f\u2028\u2029]/g, "")}\``;
+  return `\`${plainText(text, 500).replace(/`/g, "'")}\``;
 }
 function runnerDefaultThreads(result) {
   const all = result.workloads[0]?.points.map((p) => p.threads) ?? [];
@@ -15798,7 +15805,7 @@ function recommendationBlock(result) {
   const speedup = speedupOverDefault(result, k);
   const vs = k === def ? `the runner's default of one thread per CPU (${def}) is already the best choice here` : speedup !== null ? `${speedup.toFixed(2)}\xD7 ${speedup >= 1 ? "faster than" : "the speed of"} the default of one thread per CPU (${def})` : "";
   const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
-  const target = only?.kind === "command" ? `Run \`${only.label.replace(/[`\r\n]/g, " ")}\` with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
+  const target = only?.kind === "command" ? `Run ${codeSpan(only.label)} with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
   return [
     `**Recommended: ${k} thread${k === 1 ? "" : "s"}**${vs ? ` \u2014 ${vs}` : ""}. ${target}`,
     "",
@@ -15958,10 +15965,10 @@ ${latencyChart(w, comparison)}`
   return parts.join("\n\n") + "\n";
 }
 var threadsText, ICON, BASELINE_COLOUR, CURRENT_COLOUR;
-var init_markdown2 = __esm({
+var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
-    init_markdown();
+    init_text();
     init_stats();
     init_format();
     init_terminal();
@@ -16104,7 +16111,7 @@ var init_report = __esm({
     init_comparison_parse();
     init_parse2();
     init_errors();
-    init_markdown2();
+    init_markdown();
     init_io();
     init_args();
     REPORT_OPTIONS = {

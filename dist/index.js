@@ -1279,14 +1279,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path17 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path18 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path17 && path17[0] !== "/") {
-          path17 = `/${path17}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path17}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1737,39 +1737,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path17);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path17,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path17);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path18, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path17,
+          path18,
           error2.message
         );
       });
@@ -1818,9 +1818,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path17, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path17);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1883,7 +1883,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path17,
+        path: path18,
         method,
         body: body2,
         headers,
@@ -1898,11 +1898,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path17 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path17)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1968,7 +1968,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path17, query) : path17;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6661,7 +6661,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path17, host, upgrade, blocking, reset } = request2;
+      const { method, path: path18, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
@@ -6742,7 +6742,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path17} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7271,7 +7271,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util6.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7368,7 +7368,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path17;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7721,9 +7721,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path17 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path17;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8962,10 +8962,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path17 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path17;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10937,20 +10937,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path17) {
-      if (typeof path17 !== "string") {
-        return path17;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path17.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path17;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path17, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path17);
+    function matchKey(mockDispatch2, { path: path18, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10972,7 +10972,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11010,9 +11010,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path17, method, body: body2, headers, query } = opts;
+      const { path: path18, method, body: body2, headers, query } = opts;
       return {
-        path: path17,
+        path: path18,
         method,
         body: body2,
         headers,
@@ -11475,10 +11475,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path17,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16357,9 +16357,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path17) {
-      for (let i = 0; i < path17.length; ++i) {
-        const code = path17.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code = path18.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19279,11 +19279,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path17 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path17 = `/${path17}`;
+            path18 = `/${path18}`;
           }
-          url2 = new URL(util6.parseOrigin(url2).origin + path17);
+          url2 = new URL(util6.parseOrigin(url2).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19607,12 +19607,12 @@ var init_lib = __esm({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          let info3 = this._prepareRequest(verb, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data);
+            response = yield this.requestRaw(info3, data);
             if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -19622,7 +19622,7 @@ var init_lib = __esm({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
+                return authenticationHandler.handleAuthentication(this, info3, data);
               } else {
                 return response;
               }
@@ -19645,8 +19645,8 @@ var init_lib = __esm({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
+              info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info3, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -19675,7 +19675,7 @@ var init_lib = __esm({
        * @param info
        * @param data
        */
-      requestRaw(info2, data) {
+      requestRaw(info3, data) {
         return __awaiter(this, void 0, void 0, function* () {
           return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
@@ -19687,7 +19687,7 @@ var init_lib = __esm({
                 resolve4(res);
               }
             }
-            this.requestRawWithCallback(info2, data, callbackForResult);
+            this.requestRawWithCallback(info3, data, callbackForResult);
           });
         });
       }
@@ -19697,12 +19697,12 @@ var init_lib = __esm({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data, onResult) {
+      requestRawWithCallback(info3, data, onResult) {
         if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
+          if (!info3.options.headers) {
+            info3.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -19711,7 +19711,7 @@ var init_lib = __esm({
             onResult(err, res);
           }
         }
-        const req = info2.httpModule.request(info2.options, (msg) => {
+        const req = info3.httpModule.request(info3.options, (msg) => {
           const res = new HttpClientResponse(msg);
           handleResult(void 0, res);
         });
@@ -19723,7 +19723,7 @@ var init_lib = __esm({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+          handleResult(new Error(`Request timeout: ${info3.options.path}`));
         });
         req.on("error", function(err) {
           handleResult(err);
@@ -19759,27 +19759,27 @@ var init_lib = __esm({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
+        const info3 = {};
+        info3.parsedUrl = requestUrl;
+        const usingSsl = info3.parsedUrl.protocol === "https:";
+        info3.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
+        info3.options = {};
+        info3.options.host = info3.parsedUrl.hostname;
+        info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+        info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+        info3.options.method = method;
+        info3.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
+          info3.options.headers["user-agent"] = this.userAgent;
         }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
+        info3.options.agent = this._getAgent(info3.parsedUrl);
         if (this.handlers) {
           for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
+            handler2.prepareRequest(info3.options);
           }
         }
-        return info2;
+        return info3;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -33382,14 +33382,14 @@ __export(tool_cache_exports, {
 import * as crypto3 from "crypto";
 import * as fs5 from "fs";
 import * as os10 from "os";
-import * as path4 from "path";
+import * as path5 from "path";
 import * as stream from "stream";
 import * as util from "util";
 import { ok as ok2 } from "assert";
 function downloadTool(url2, dest, auth2, headers) {
   return __awaiter11(this, void 0, void 0, function* () {
-    dest = dest || path4.join(_getTempDirectory(), crypto3.randomUUID());
-    yield mkdirP(path4.dirname(dest));
+    dest = dest || path5.join(_getTempDirectory(), crypto3.randomUUID());
+    yield mkdirP(path5.dirname(dest));
     debug(`Downloading ${url2}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -33479,7 +33479,7 @@ function extract7z(file, dest, _7zPath) {
         process.chdir(originalCwd);
       }
     } else {
-      const escapedScript = path4.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
+      const escapedScript = path5.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
@@ -33651,7 +33651,7 @@ function cacheDir(sourceDir, tool, version3, arch3) {
     }
     const destPath = yield _createToolPath(tool, version3, arch3);
     for (const itemName of fs5.readdirSync(sourceDir)) {
-      const s3 = path4.join(sourceDir, itemName);
+      const s3 = path5.join(sourceDir, itemName);
       yield cp(s3, destPath, { recursive: true });
     }
     _completeToolPath(tool, version3, arch3);
@@ -33668,7 +33668,7 @@ function cacheFile(sourceFile, targetFile, tool, version3, arch3) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version3, arch3);
-    const destPath = path4.join(destFolder, targetFile);
+    const destPath = path5.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version3, arch3);
@@ -33691,7 +33691,7 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path4.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path5.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs5.existsSync(cachePath) && fs5.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
@@ -33705,12 +33705,12 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os10.arch();
-  const toolPath = path4.join(_getCacheDirectory(), toolName);
+  const toolPath = path5.join(_getCacheDirectory(), toolName);
   if (fs5.existsSync(toolPath)) {
     const children = fs5.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path4.join(toolPath, child2, arch3 || "");
+        const fullPath = path5.join(toolPath, child2, arch3 || "");
         if (fs5.existsSync(fullPath) && fs5.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -33762,7 +33762,7 @@ function findFromManifest(versionSpec_1, stable_1, manifest_1) {
 function _createExtractFolder(dest) {
   return __awaiter11(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path4.join(_getTempDirectory(), crypto3.randomUUID());
+      dest = path5.join(_getTempDirectory(), crypto3.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -33770,7 +33770,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version3, arch3) {
   return __awaiter11(this, void 0, void 0, function* () {
-    const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
+    const folderPath = path5.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -33780,7 +33780,7 @@ function _createToolPath(tool, version3, arch3) {
   });
 }
 function _completeToolPath(tool, version3, arch3) {
-  const folderPath = path4.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
+  const folderPath = path5.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
   const markerPath = `${folderPath}.complete`;
   fs5.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -33923,14 +33923,14 @@ var init_internal_glob_options_helper = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-path-helper.js
-import * as path5 from "path";
+import * as path6 from "path";
 import assert from "assert";
 function dirname5(p2) {
   p2 = safeTrimTrailingSeparator(p2);
   if (IS_WINDOWS4 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p2)) {
     return p2;
   }
-  let result = path5.dirname(p2);
+  let result = path6.dirname(p2);
   if (IS_WINDOWS4 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -33967,7 +33967,7 @@ function ensureAbsoluteRoot(root, itemPath) {
   assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
   if (root.endsWith("/") || IS_WINDOWS4 && root.endsWith("\\")) {
   } else {
-    root += path5.sep;
+    root += path6.sep;
   }
   return root + itemPath;
 }
@@ -34001,10 +34001,10 @@ function safeTrimTrailingSeparator(p2) {
     return "";
   }
   p2 = normalizeSeparators2(p2);
-  if (!p2.endsWith(path5.sep)) {
+  if (!p2.endsWith(path6.sep)) {
     return p2;
   }
-  if (p2 === path5.sep) {
+  if (p2 === path6.sep) {
     return p2;
   }
   if (IS_WINDOWS4 && /^[A-Z]:\\$/i.test(p2)) {
@@ -35280,7 +35280,7 @@ var init_escape = __esm({
 });
 
 // node_modules/minimatch/dist/esm/index.js
-var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path6, sep3, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
+var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path7, sep3, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
 var init_esm3 = __esm({
   "node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -35349,11 +35349,11 @@ var init_esm3 = __esm({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    path6 = {
+    path7 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep3 = defaultPlatform === "win32" ? path6.win32.sep : path6.posix.sep;
+    sep3 = defaultPlatform === "win32" ? path7.win32.sep : path7.posix.sep;
     minimatch.sep = sep3;
     GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
@@ -36102,7 +36102,7 @@ var init_esm3 = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-path.js
-import * as path7 from "path";
+import * as path8 from "path";
 import assert2 from "assert";
 var IS_WINDOWS6, Path;
 var init_internal_path = __esm({
@@ -36120,12 +36120,12 @@ var init_internal_path = __esm({
           assert2(itemPath, `Parameter 'itemPath' must not be empty`);
           itemPath = safeTrimTrailingSeparator(itemPath);
           if (!hasRoot(itemPath)) {
-            this.segments = itemPath.split(path7.sep);
+            this.segments = itemPath.split(path8.sep);
           } else {
             let remaining = itemPath;
             let dir = dirname5(remaining);
             while (dir !== remaining) {
-              const basename6 = path7.basename(remaining);
+              const basename6 = path8.basename(remaining);
               this.segments.unshift(basename6);
               remaining = dir;
               dir = dirname5(remaining);
@@ -36143,7 +36143,7 @@ var init_internal_path = __esm({
               assert2(segment === dirname5(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
               this.segments.push(segment);
             } else {
-              assert2(!segment.includes(path7.sep), `Parameter 'itemPath' contains unexpected path separators`);
+              assert2(!segment.includes(path8.sep), `Parameter 'itemPath' contains unexpected path separators`);
               this.segments.push(segment);
             }
           }
@@ -36154,12 +36154,12 @@ var init_internal_path = __esm({
        */
       toString() {
         let result = this.segments[0];
-        let skipSlash = result.endsWith(path7.sep) || IS_WINDOWS6 && /^[A-Z]:$/i.test(result);
+        let skipSlash = result.endsWith(path8.sep) || IS_WINDOWS6 && /^[A-Z]:$/i.test(result);
         for (let i = 1; i < this.segments.length; i++) {
           if (skipSlash) {
             skipSlash = false;
           } else {
-            result += path7.sep;
+            result += path8.sep;
           }
           result += this.segments[i];
         }
@@ -36171,7 +36171,7 @@ var init_internal_path = __esm({
 
 // node_modules/@actions/glob/lib/internal-pattern.js
 import * as os11 from "os";
-import * as path8 from "path";
+import * as path9 from "path";
 import assert3 from "assert";
 var IS_WINDOWS7, Pattern;
 var init_internal_pattern = __esm({
@@ -36203,7 +36203,7 @@ var init_internal_pattern = __esm({
         }
         pattern = _Pattern.fixupPattern(pattern, homedir3);
         this.segments = new Path(pattern).segments;
-        this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path8.sep);
+        this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path9.sep);
         pattern = safeTrimTrailingSeparator(pattern);
         let foundGlob = false;
         const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
@@ -36227,8 +36227,8 @@ var init_internal_pattern = __esm({
       match(itemPath) {
         if (this.segments[this.segments.length - 1] === "**") {
           itemPath = normalizeSeparators2(itemPath);
-          if (!itemPath.endsWith(path8.sep) && this.isImplicitPattern === false) {
-            itemPath = `${itemPath}${path8.sep}`;
+          if (!itemPath.endsWith(path9.sep) && this.isImplicitPattern === false) {
+            itemPath = `${itemPath}${path9.sep}`;
           }
         } else {
           itemPath = safeTrimTrailingSeparator(itemPath);
@@ -36263,9 +36263,9 @@ var init_internal_pattern = __esm({
         assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
         assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
         pattern = normalizeSeparators2(pattern);
-        if (pattern === "." || pattern.startsWith(`.${path8.sep}`)) {
+        if (pattern === "." || pattern.startsWith(`.${path9.sep}`)) {
           pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
-        } else if (pattern === "~" || pattern.startsWith(`~${path8.sep}`)) {
+        } else if (pattern === "~" || pattern.startsWith(`~${path9.sep}`)) {
           homedir3 = homedir3 || os11.homedir();
           assert3(homedir3, "Unable to determine HOME directory");
           assert3(hasAbsoluteRoot(homedir3), `Expected HOME directory to be a rooted path. Actual '${homedir3}'`);
@@ -36346,8 +36346,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path17, level) {
-        this.path = path17;
+      constructor(path18, level) {
+        this.path = path18;
         this.level = level;
       }
     };
@@ -36356,7 +36356,7 @@ var init_internal_search_state = __esm({
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs6 from "fs";
-import * as path9 from "path";
+import * as path10 from "path";
 var __awaiter12, __asyncValues, __await, __asyncGenerator, IS_WINDOWS8, DefaultGlobber;
 var init_internal_globber = __esm({
   "node_modules/@actions/glob/lib/internal-globber.js"() {
@@ -36527,7 +36527,7 @@ var init_internal_globber = __esm({
             if (!stats) {
               continue;
             }
-            if (options.excludeHiddenFiles && path9.basename(item.path).match(/^\./)) {
+            if (options.excludeHiddenFiles && path10.basename(item.path).match(/^\./)) {
               continue;
             }
             if (stats.isDirectory()) {
@@ -36537,7 +36537,7 @@ var init_internal_globber = __esm({
                 continue;
               }
               const childLevel = item.level + 1;
-              const childItems = (yield __await(fs6.promises.readdir(item.path))).map((x) => new SearchState(path9.join(item.path, x), childLevel));
+              const childItems = (yield __await(fs6.promises.readdir(item.path))).map((x) => new SearchState(path10.join(item.path, x), childLevel));
               stack.push(...childItems.reverse());
             } else if (match3 & MatchKind.File) {
               yield yield __await(item.path);
@@ -36684,7 +36684,7 @@ var init_constants = __esm({
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 import * as crypto4 from "crypto";
 import * as fs7 from "fs";
-import * as path10 from "path";
+import * as path11 from "path";
 import * as util2 from "util";
 function createTempDirectory() {
   return __awaiter14(this, void 0, void 0, function* () {
@@ -36701,9 +36701,9 @@ function createTempDirectory() {
           baseLocation = "/home";
         }
       }
-      tempDirectory = path10.join(baseLocation, "actions", "temp");
+      tempDirectory = path11.join(baseLocation, "actions", "temp");
     }
-    const dest = path10.join(tempDirectory, crypto4.randomUUID());
+    const dest = path11.join(tempDirectory, crypto4.randomUUID());
     yield mkdirP(dest);
     return dest;
   });
@@ -36725,7 +36725,7 @@ function resolvePaths(patterns) {
         _c = _g.value;
         _e2 = false;
         const file = _c;
-        const relativeFile = path10.relative(workspace, file).replace(new RegExp(`\\${path10.sep}`, "g"), "/");
+        const relativeFile = path11.relative(workspace, file).replace(new RegExp(`\\${path11.sep}`, "g"), "/");
         debug(`Matched: ${relativeFile}`);
         if (relativeFile === "") {
           paths.push(".");
@@ -42712,12 +42712,12 @@ function getOperationRequestInfo(request2) {
   if (hasOriginalRequest(request2)) {
     return getOperationRequestInfo(request2[originalRequestSymbol]);
   }
-  let info2 = state2.operationRequestMap.get(request2);
-  if (!info2) {
-    info2 = {};
-    state2.operationRequestMap.set(request2, info2);
+  let info3 = state2.operationRequestMap.get(request2);
+  if (!info3) {
+    info3 = {};
+    state2.operationRequestMap.set(request2, info3);
   }
-  return info2;
+  return info3;
 }
 var originalRequestSymbol;
 var init_operationHelpers = __esm({
@@ -43118,15 +43118,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path17 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path17.startsWith("/")) {
-      path17 = path17.substring(1);
+    let path18 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path18.startsWith("/")) {
+      path18 = path18.substring(1);
     }
-    if (isAbsoluteUrl(path17)) {
-      requestUrl = path17;
+    if (isAbsoluteUrl(path18)) {
+      requestUrl = path18;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path17);
+      requestUrl = appendPath(requestUrl, path18);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -43172,9 +43172,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path17 = pathToAppend.substring(0, searchStart);
+    const path18 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path17;
+    newPath = newPath + path18;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -46246,16 +46246,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path17 = this._matcher.path;
-        return path17.length > 0 ? path17[path17.length - 1].tag : void 0;
+        const path18 = this._matcher.path;
+        return path18.length > 0 ? path18[path18.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path17 = this._matcher.path;
-        return path17.length > 0 ? path17[path17.length - 1].namespace : void 0;
+        const path18 = this._matcher.path;
+        return path18.length > 0 ? path18[path18.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -46263,9 +46263,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path17 = this._matcher.path;
-        if (path17.length === 0) return void 0;
-        return path17[path17.length - 1].values?.[attrName];
+        const path18 = this._matcher.path;
+        if (path18.length === 0) return void 0;
+        return path18[path18.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -46273,9 +46273,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path17 = this._matcher.path;
-        if (path17.length === 0) return false;
-        const current = path17[path17.length - 1];
+        const path18 = this._matcher.path;
+        if (path18.length === 0) return false;
+        const current = path18[path18.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -46301,18 +46301,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path17 = this._matcher.path;
-        if (path17.length === 0) return -1;
-        return path17[path17.length - 1].position ?? 0;
+        const path18 = this._matcher.path;
+        if (path18.length === 0) return -1;
+        return path18[path18.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path17 = this._matcher.path;
-        if (path17.length === 0) return -1;
-        return path17[path17.length - 1].counter ?? 0;
+        const path18 = this._matcher.path;
+        if (path18.length === 0) return -1;
+        return path18[path18.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -49780,11 +49780,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path17) {
+        function locateFile(path18) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path17, scriptDirectory);
+            return Module["locateFile"](path18, scriptDirectory);
           }
-          return scriptDirectory + path17;
+          return scriptDirectory + path18;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -51049,7 +51049,7 @@ var init_crc64 = __esm({
           });
         }
         function createWasm() {
-          var info2 = {
+          var info3 = {
             "env": asmLibraryArg,
             "wasi_snapshot_preview1": asmLibraryArg
           };
@@ -51073,7 +51073,7 @@ var init_crc64 = __esm({
           }
           function instantiateArrayBuffer(receiver) {
             return getBinaryPromise().then(function(binary) {
-              return WebAssembly.instantiate(binary, info2);
+              return WebAssembly.instantiate(binary, info3);
             }).then(function(instance) {
               return instance;
             }).then(receiver, function(reason) {
@@ -51089,7 +51089,7 @@ var init_crc64 = __esm({
           }
           if (Module["instantiateWasm"]) {
             try {
-              var exports2 = Module["instantiateWasm"](info2, receiveInstance);
+              var exports2 = Module["instantiateWasm"](info3, receiveInstance);
               return exports2;
             } catch (e) {
               err("Module.instantiateWasm callback failed with error: " + e);
@@ -53261,9 +53261,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request2) {
-        const path17 = getURLPath(request2.url) || "/";
+        const path18 = getURLPath(request2.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path17}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path18}`;
         const queries = getURLQueries(request2.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -53805,9 +53805,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path17 = getURLPath(request2.url) || "/";
+    const path18 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path17}`;
+    canonicalizedResourceString += `/${options.accountName}${path18}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -67962,10 +67962,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path17 = urlParsed.pathname;
-  path17 = path17 || "/";
-  path17 = escape2(path17);
-  urlParsed.pathname = path17;
+  let path18 = urlParsed.pathname;
+  path18 = path18 || "/";
+  path18 = escape2(path18);
+  urlParsed.pathname = path18;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -68050,9 +68050,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path17 = urlParsed.pathname;
-  path17 = path17 ? path17.endsWith("/") ? `${path17}${name}` : `${path17}/${name}` : name;
-  urlParsed.pathname = path17;
+  let path18 = urlParsed.pathname;
+  path18 = path18 ? path18.endsWith("/") ? `${path18}${name}` : `${path18}/${name}` : name;
+  urlParsed.pathname = path18;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -77425,9 +77425,9 @@ var require_reflection_type_check = __commonJS({
     var reflection_info_1 = require_reflection_info();
     var oneof_1 = require_oneof();
     var ReflectionTypeCheck = class {
-      constructor(info2) {
+      constructor(info3) {
         var _a2;
-        this.fields = (_a2 = info2.fields) !== null && _a2 !== void 0 ? _a2 : [];
+        this.fields = (_a2 = info3.fields) !== null && _a2 !== void 0 ? _a2 : [];
       }
       prepare() {
         if (this.data)
@@ -77673,8 +77673,8 @@ var require_reflection_json_reader = __commonJS({
     var assert_1 = require_assert();
     var reflection_long_convert_1 = require_reflection_long_convert();
     var ReflectionJsonReader = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         var _a2;
@@ -77970,9 +77970,9 @@ var require_reflection_json_writer = __commonJS({
     var reflection_info_1 = require_reflection_info();
     var assert_1 = require_assert();
     var ReflectionJsonWriter = class {
-      constructor(info2) {
+      constructor(info3) {
         var _a2;
-        this.fields = (_a2 = info2.fields) !== null && _a2 !== void 0 ? _a2 : [];
+        this.fields = (_a2 = info3.fields) !== null && _a2 !== void 0 ? _a2 : [];
       }
       /**
        * Converts the message to a JSON object, based on the field descriptors.
@@ -78225,8 +78225,8 @@ var require_reflection_binary_reader = __commonJS({
     var reflection_long_convert_1 = require_reflection_long_convert();
     var reflection_scalar_default_1 = require_reflection_scalar_default();
     var ReflectionBinaryReader = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         var _a2;
@@ -78399,8 +78399,8 @@ var require_reflection_binary_writer = __commonJS({
     var assert_1 = require_assert();
     var pb_long_1 = require_pb_long();
     var ReflectionBinaryWriter = class {
-      constructor(info2) {
-        this.info = info2;
+      constructor(info3) {
+        this.info = info3;
       }
       prepare() {
         if (!this.fields) {
@@ -78650,9 +78650,9 @@ var require_reflection_merge_partial = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reflectionMergePartial = void 0;
-    function reflectionMergePartial4(info2, target, source) {
+    function reflectionMergePartial4(info3, target, source) {
       let fieldValue, input = source, output;
-      for (let field2 of info2.fields) {
+      for (let field2 of info3.fields) {
         let name = field2.localName;
         if (field2.oneof) {
           const group2 = input[field2.oneof];
@@ -78721,12 +78721,12 @@ var require_reflection_equals = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.reflectionEquals = void 0;
     var reflection_info_1 = require_reflection_info();
-    function reflectionEquals(info2, a, b2) {
+    function reflectionEquals(info3, a, b2) {
       if (a === b2)
         return true;
       if (!a || !b2)
         return false;
-      for (let field2 of info2.fields) {
+      for (let field2 of info3.fields) {
         let localName = field2.localName;
         let val_a = field2.oneof ? a[field2.oneof][localName] : a[localName];
         let val_b = field2.oneof ? b2[field2.oneof][localName] : b2[localName];
@@ -81262,7 +81262,7 @@ var init_cacheTwirpClient = __esm({
 
 // node_modules/@actions/cache/lib/internal/tar.js
 import { existsSync as existsSync8, writeFileSync as writeFileSync3 } from "fs";
-import * as path11 from "path";
+import * as path12 from "path";
 function getTarPath() {
   return __awaiter20(this, void 0, void 0, function* () {
     switch (process.platform) {
@@ -81305,13 +81305,13 @@ function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
     const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS9;
     switch (type) {
       case "create":
-        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path11.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path11.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path11.sep}`, "g"), "/"), "--files-from", ManifestFilename);
+        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "--files-from", ManifestFilename);
         break;
       case "extract":
-        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path11.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path11.sep}`, "g"), "/"));
+        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path12.sep}`, "g"), "/"));
         break;
       case "list":
-        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path11.sep}`, "g"), "/"), "-P");
+        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "-P");
         break;
     }
     if (tarPath.type === ArchiveToolType.GNU) {
@@ -81350,7 +81350,7 @@ function getWorkingDirectory() {
   return (_a2 = process.env["GITHUB_WORKSPACE"]) !== null && _a2 !== void 0 ? _a2 : process.cwd();
 }
 function quoteAbsolutePath(filePath) {
-  return `"${path11.resolve(filePath).replace(new RegExp(`\\${path11.sep}`, "g"), "/")}"`;
+  return `"${path12.resolve(filePath).replace(new RegExp(`\\${path12.sep}`, "g"), "/")}"`;
 }
 function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
   return __awaiter20(this, void 0, void 0, function* () {
@@ -81380,7 +81380,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.Zstd:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --long=30 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path11.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"),
           TarFilename
         ] : [
           "--use-compress-program",
@@ -81389,7 +81389,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.ZstdWithoutLong:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path11.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"),
           TarFilename
         ] : ["--use-compress-program", IS_WINDOWS9 ? '"zstd -T0"' : "zstdmt"];
       default:
@@ -81442,7 +81442,7 @@ function extractTar2(archivePath, compressionMethod) {
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
   return __awaiter20(this, void 0, void 0, function* () {
-    writeFileSync3(path11.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    writeFileSync3(path12.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
     const { commands } = yield getCommands(compressionMethod, "create");
     yield execCommands(commands, archiveFolder);
   });
@@ -81500,7 +81500,7 @@ __export(cache_exports, {
   restoreCache: () => restoreCache,
   saveCache: () => saveCache2
 });
-import * as path12 from "path";
+import * as path13 from "path";
 function checkPaths(paths) {
   if (!paths || paths.length === 0) {
     throw new ValidationError(`Path Validation Error: At least one directory or file path is required`);
@@ -81581,7 +81581,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return cacheEntry.cacheKey;
       }
-      archivePath = path12.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path13.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive Path: ${archivePath}`);
       yield downloadCache(cacheEntry.archiveLocation, archivePath, options);
       if (isDebug()) {
@@ -81660,7 +81660,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return response.matchedKey;
       }
-      archivePath = path12.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path13.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive path: ${archivePath}`);
       debug(`Starting download of archive to: ${archivePath}`);
       yield downloadCache(response.signedDownloadUrl, archivePath, options);
@@ -81728,7 +81728,7 @@ function saveCacheV1(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path12.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path13.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -81797,7 +81797,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path12.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path13.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -82338,12 +82338,12 @@ var require_lib = __commonJS({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          let info3 = this._prepareRequest(verb, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data);
+            response = yield this.requestRaw(info3, data);
             if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -82353,7 +82353,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
+                return authenticationHandler.handleAuthentication(this, info3, data);
               } else {
                 return response;
               }
@@ -82376,8 +82376,8 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
+              info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info3, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
@@ -82406,7 +82406,7 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info2, data) {
+      requestRaw(info3, data) {
         return __awaiter23(this, void 0, void 0, function* () {
           return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
@@ -82418,7 +82418,7 @@ var require_lib = __commonJS({
                 resolve4(res);
               }
             }
-            this.requestRawWithCallback(info2, data, callbackForResult);
+            this.requestRawWithCallback(info3, data, callbackForResult);
           });
         });
       }
@@ -82428,12 +82428,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data, onResult) {
+      requestRawWithCallback(info3, data, onResult) {
         if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
+          if (!info3.options.headers) {
+            info3.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -82442,7 +82442,7 @@ var require_lib = __commonJS({
             onResult(err, res);
           }
         }
-        const req = info2.httpModule.request(info2.options, (msg) => {
+        const req = info3.httpModule.request(info3.options, (msg) => {
           const res = new HttpClientResponse2(msg);
           handleResult(void 0, res);
         });
@@ -82454,7 +82454,7 @@ var require_lib = __commonJS({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+          handleResult(new Error(`Request timeout: ${info3.options.path}`));
         });
         req.on("error", function(err) {
           handleResult(err);
@@ -82490,27 +82490,27 @@ var require_lib = __commonJS({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https4 : http4;
+        const info3 = {};
+        info3.parsedUrl = requestUrl;
+        const usingSsl = info3.parsedUrl.protocol === "https:";
+        info3.httpModule = usingSsl ? https4 : http4;
         const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
+        info3.options = {};
+        info3.options.host = info3.parsedUrl.hostname;
+        info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+        info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+        info3.options.method = method;
+        info3.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
+          info3.options.headers["user-agent"] = this.userAgent;
         }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
+        info3.options.agent = this._getAgent(info3.parsedUrl);
         if (this.handlers) {
           for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
+            handler2.prepareRequest(info3.options);
           }
         }
-        return info2;
+        return info3;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -84080,6 +84080,115 @@ function describeError(e) {
   }
 }
 
+// src/action/log.ts
+init_core();
+
+// src/report/text.ts
+var CONTROLS = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+function plainText(text, max = 2e3) {
+  const clean4 = text.replace(CONTROLS, " ").replace(INVISIBLE, "");
+  return clean4.length <= max ? clean4 : `${clean4.slice(0, max - 1)}\u2026`;
+}
+var ESCAPES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "\\": "\\\\",
+  "|": "\\|",
+  "`": "\\`",
+  "*": "\\*",
+  _: "\\_",
+  "[": "\\[",
+  "]": "\\]"
+};
+function escapeMarkdown(text) {
+  return text.replace(CONTROLS, " ").replace(INVISIBLE, "").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
+}
+var TRUNCATION_NOTE = "\n\n---\n_This comment was truncated to fit GitHub\u2019s size limit. The job summary has the full report._";
+function truncateBody(body2, limit, unit = "chars") {
+  if (unit === "bytes") return truncateBytes(body2, limit);
+  if (body2.length <= limit) return body2;
+  const keepAtLeast = leadingCommentEnd(body2);
+  let cut = limit - TRUNCATION_NOTE.length;
+  for (; ; ) {
+    if (cut < keepAtLeast) {
+      throw new RangeError(`truncateBody: a limit of ${limit} cannot hold the marker and the note`);
+    }
+    const kept = body2.slice(0, cutPoint(body2, cut, keepAtLeast)).trimEnd();
+    const result = kept + closers(kept) + TRUNCATION_NOTE;
+    if (result.length <= limit) return result;
+    cut -= result.length - limit;
+  }
+}
+function leadingCommentEnd(body2) {
+  const start = body2.length - body2.trimStart().length;
+  if (!body2.startsWith("<!--", start)) return 0;
+  const end = body2.indexOf("-->", start + 4);
+  return end === -1 ? 0 : end + 3;
+}
+function cutPoint(body2, max, keepAtLeast) {
+  let cut = body2.lastIndexOf("\n", max);
+  if (cut < keepAtLeast) cut = max;
+  const open4 = body2.lastIndexOf("<!--", cut - 1);
+  if (open4 >= keepAtLeast && body2.lastIndexOf("-->", cut - 3) < open4 + 2) {
+    const lineStart = body2.lastIndexOf("\n", open4);
+    cut = lineStart >= keepAtLeast ? lineStart : open4;
+  }
+  const previous = body2.charCodeAt(cut - 1);
+  if (cut > keepAtLeast && previous >= 55296 && previous <= 56319) cut--;
+  return Math.max(cut, keepAtLeast);
+}
+function closers(kept) {
+  let fence2;
+  for (const line of kept.split("\n")) {
+    const m2 = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (m2 === null) continue;
+    const marker2 = m2[1] ?? "";
+    if (fence2 === void 0) fence2 = marker2;
+    else if (marker2[0] === fence2[0] && marker2.length >= fence2.length && line.trim() === marker2) {
+      fence2 = void 0;
+    }
+  }
+  const openDetails = (kept.match(/<details[\s>]/gi)?.length ?? 0) - (kept.match(/<\/details>/gi)?.length ?? 0);
+  return (fence2 === void 0 ? "" : `
+${fence2}`) + "\n</details>".repeat(Math.max(0, openDetails));
+}
+function truncateBytes(body2, limit) {
+  let chars = body2.length;
+  for (let pass = 0; pass < 8; pass++) {
+    const text = truncateBody(body2, chars);
+    const bytes = Buffer.byteLength(text);
+    if (bytes <= limit) return text;
+    chars = Math.floor(text.length * limit / bytes) - 64;
+    if (chars <= 0) break;
+  }
+  throw new RangeError(`truncateBody: a limit of ${limit} bytes cannot hold the body's marker and note`);
+}
+
+// src/action/log.ts
+var info2 = (line) => info(plainText(line, 4e3));
+var warning2 = (line) => warning(plainText(line, 4e3));
+var FLAG_TO_INPUT = {
+  "--sizes": "sizes",
+  "--threads": "threads",
+  "--max-time": "max-time",
+  "--model": "model",
+  "--input-shape": "input-shapes",
+  "--command": "command",
+  "--timeout": "timeout",
+  "--metric-unit": "metric-unit",
+  "--metric": "metric",
+  "--threshold": "threshold"
+};
+function actionMessage(message) {
+  const renamed = message.replace(
+    /(^|[\s(`"'])(--[a-z][a-z-]*)(?=[\s:,)`"'=]|$)/g,
+    (m2, pre, flag) => FLAG_TO_INPUT[flag] !== void 0 ? `${pre}${FLAG_TO_INPUT[flag]}` : m2
+  );
+  return plainText(renamed, 8e3);
+}
+
 // src/action/run.ts
 init_core();
 
@@ -85286,11 +85395,11 @@ function parseSysfsInt(text) {
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path17 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path18 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path17;
-  else if (path17 === root) rel = "/";
-  else if (path17.startsWith(root + "/")) rel = path17.slice(root.length);
+  if (root === "/") rel = path18;
+  else if (path18 === root) rel = "/";
+  else if (path18.startsWith(root + "/")) rel = path18.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s3) => s3 !== "" && s3 !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -85562,9 +85671,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path17) => {
+  return (path18) => {
     try {
-      return readFileSync(join3(root, path17), "utf8");
+      return readFileSync(join3(root, path18), "utf8");
     } catch {
       return null;
     }
@@ -85668,8 +85777,8 @@ function safeStatusAffinity(statusText) {
   }
 }
 var CPU_DIR = "/sys/devices/system/cpu";
-function readInt(read2, path17) {
-  const text = read2(path17);
+function readInt(read2, path18) {
+  const text = read2(path18);
   return text === null ? null : parseSysfsInt(text);
 }
 function probeLinux(read2, node) {
@@ -86818,6 +86927,7 @@ var package_default = {
     "@actions/github": "^9.1.1",
     "@actions/http-client": "^4.0.1",
     "@actions/tool-cache": "^4.0.0",
+    "@azure/storage-blob": "~12.31.0",
     "@eslint/js": "^10.0.1",
     "@octokit/openapi": "^23.0.2",
     "@octokit/plugin-retry": "^8.1.1",
@@ -87542,9 +87652,9 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path17, inputShapes) {
+function modelId(path18, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path17}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path18}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
@@ -87571,29 +87681,29 @@ function buildFeeds(ort, inputs, seed) {
   return feeds;
 }
 var MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
-async function modelFileBytes(path17) {
+async function modelFileBytes(path18) {
   try {
-    const info2 = await stat2(path17);
-    return info2.isFile() ? info2.size : 0;
+    const info3 = await stat2(path18);
+    return info3.isFile() ? info3.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path17, input) {
+async function readModel(path18, input) {
   const fail = (why) => new InputError(
-    `${input}: cannot read ${JSON.stringify(path17)} (${why}); expected a readable .onnx file`
+    `${input}: cannot read ${JSON.stringify(path18)} (${why}); expected a readable .onnx file`
   );
   try {
-    const info2 = await stat2(path17);
-    if (info2.isDirectory()) throw fail("it is a directory");
-    if (!info2.isFile()) throw fail("it is not a regular file");
-    if (info2.size > MAX_MODEL_BYTES) {
+    const info3 = await stat2(path18);
+    if (info3.isDirectory()) throw fail("it is a directory");
+    if (!info3.isFile()) throw fail("it is not a regular file");
+    if (info3.size > MAX_MODEL_BYTES) {
       throw fail(
-        `it is ${(info2.size / 1024 ** 3).toFixed(1)} GiB; at most 2 GiB, the protobuf limit of an ONNX file without external data`
+        `it is ${(info3.size / 1024 ** 3).toFixed(1)} GiB; at most 2 GiB, the protobuf limit of an ONNX file without external data`
       );
     }
-    if (info2.size === 0) throw fail("it is empty");
-    return new Uint8Array(await readFile(path17));
+    if (info3.size === 0) throw fail("it is empty");
+    return new Uint8Array(await readFile(path18));
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = e.code;
@@ -87864,6 +87974,13 @@ var PINNED_PACKAGES = [
   { name: "onnxruntime-node", version: ORT_VERSION, integrity: ORT_NODE_INTEGRITY },
   { name: "onnxruntime-common", version: ORT_VERSION, integrity: ORT_COMMON_INTEGRITY }
 ];
+var ORT_TREE_SHA256 = {
+  "linux/x64": "1cc877e711f3bb3263445859791a596373f099e66301bd2b989d6fd8c747373f",
+  "linux/arm64": "bd92d6b829a51c4b3f4cee31024230c7c1b98a341be7c5bf708d85f24608ab16",
+  "darwin/arm64": "0342dceba693014bea5128e45a7f81091868a407329614605d130ece63fdf236",
+  "win32/x64": "6824b251794f1a262deb899a02b44cf3c088d0dea481e0b185fb1b4142c7cd2f",
+  "win32/arm64": "854ef78fe1837596b291444d7581ca84cc8779e48b0459d023bcde4e092a18b6"
+};
 
 // src/provision/failure.ts
 var README_SECTION = "Container jobs, mirrors and air-gapped runners";
@@ -91551,8 +91668,8 @@ async function extractPackage(file, dest, skip) {
       strip: 1,
       strict: true,
       preserveOwner: false,
-      filter: (path17) => {
-        const rel = path17.replace(/^\.?\/?[^/]+\/?/, "");
+      filter: (path18) => {
+        const rel = path18.replace(/^\.?\/?[^/]+\/?/, "");
         const dir = skip(rel);
         if (dir !== void 0) skipped.add(dir);
         return dir === void 0;
@@ -91611,6 +91728,49 @@ async function installFromTarballs(opts) {
   }
 }
 
+// src/provision/tree-hash.ts
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { lstat as lstat3, readdir as readdir4, readlink as readlink2 } from "node:fs/promises";
+import path4 from "node:path";
+var MAX_ENTRIES = 2e4;
+var PACKAGES = ["onnxruntime-common", "onnxruntime-node"];
+async function fileSha256(file) {
+  const hash = createHash4("sha256");
+  for await (const chunk of createReadStream2(file)) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function ortTreeHash(nodeModules, platform3, arch3) {
+  const lines = [];
+  const walk = async (pkg, rel) => {
+    const names = (await readdir4(path4.join(nodeModules, pkg, rel))).sort();
+    for (const name of names) {
+      const r = rel === "" ? name : `${rel}/${name}`;
+      const full = path4.join(nodeModules, pkg, r);
+      const info3 = await lstat3(full);
+      const probe = info3.isDirectory() ? `${r}/` : r;
+      if (pkg === "onnxruntime-node" && foreignBinaryDir(probe, platform3, arch3) !== void 0) {
+        continue;
+      }
+      if (lines.length >= MAX_ENTRIES) {
+        throw new Error(`${nodeModules} holds more than ${MAX_ENTRIES} entries`);
+      }
+      const shown = `${pkg}/${r}`;
+      if (info3.isSymbolicLink()) lines.push(`l ${shown} ${await readlink2(full)}`);
+      else if (info3.isDirectory()) {
+        lines.push(`d ${shown}`);
+        await walk(pkg, r);
+      } else if (info3.isFile()) lines.push(`f ${shown} ${info3.size} ${await fileSha256(full)}`);
+      else lines.push(`o ${shown}`);
+    }
+  };
+  for (const pkg of PACKAGES) {
+    lines.push(`d ${pkg}`);
+    await walk(pkg, "");
+  }
+  return createHash4("sha256").update(lines.join("\n")).digest("hex");
+}
+
 // src/provision/provision.ts
 var TOOL_NAME2 = "onnxruntime-node";
 var REFUSED_WITHOUT_CREDENTIALS = /* @__PURE__ */ new Set([401, 403, 407]);
@@ -91620,6 +91780,17 @@ function mb(bytes) {
 }
 function secondsSince(t0) {
   return (performance2.now() - t0) / 1e3;
+}
+async function treeProblem(nodeModules, platform3, arch3) {
+  const expected = ORT_TREE_SHA256[`${platform3}/${arch3}`];
+  if (expected === void 0) return `no pinned content hash for ${platform3}/${arch3}`;
+  let actual;
+  try {
+    actual = await ortTreeHash(nodeModules, platform3, arch3);
+  } catch (e) {
+    return `its content cannot be hashed (${describeError(e)})`;
+  }
+  return actual === expected ? void 0 : `its content differs from the pinned onnxruntime-node ${ORT_VERSION} (tree hash ${actual.slice(0, 12)}\u2026, expected ${expected.slice(0, 12)}\u2026)`;
 }
 async function withToolCache(root, fn) {
   const tc = await Promise.resolve().then(() => (init_tool_cache(), tool_cache_exports));
@@ -91651,16 +91822,16 @@ function readNpmrcFiles(workspace, env, home, log2) {
   const user = env["npm_config_userconfig"] || env["NPM_CONFIG_USERCONFIG"] || join12(home, ".npmrc");
   const paths = [.../* @__PURE__ */ new Set([join12(workspace, ".npmrc"), user])];
   const files = [];
-  for (const path17 of paths) {
+  for (const path18 of paths) {
     try {
-      if (!existsSync9(path17)) continue;
-      if (statSync4(path17).size > NPMRC_MAX_BYTES) {
-        log2(`skipping ${path17}: larger than ${mb(NPMRC_MAX_BYTES)}`);
+      if (!existsSync9(path18)) continue;
+      if (statSync4(path18).size > NPMRC_MAX_BYTES) {
+        log2(`skipping ${path18}: larger than ${mb(NPMRC_MAX_BYTES)}`);
         continue;
       }
-      files.push({ path: path17, text: readFileSync5(path17, "utf8") });
+      files.push({ path: path18, text: readFileSync5(path18, "utf8") });
     } catch (e) {
-      log2(`could not read ${path17}: ${describeError(e)}`);
+      log2(`could not read ${path18}: ${describeError(e)}`);
     }
   }
   return files;
@@ -91720,9 +91891,13 @@ async function provisionSteps(opts, log2, warn) {
     }
     if (found) {
       const dir = join12(found, "node_modules", "onnxruntime-node");
-      const problem = packageDirProblem(dir, platform3, arch3, ORT_VERSION);
+      const problem = packageDirProblem(dir, platform3, arch3, ORT_VERSION) ?? await treeProblem(join12(found, "node_modules"), platform3, arch3);
       if (problem === void 0) return done(dir, "tool-cache");
-      log2(`the tool cache entry ${found} is not usable (${problem}); provisioning again`);
+      warn(
+        `the tool cache entry ${found} is not usable (${problem}); discarded, provisioning again`
+      );
+      await rm4(found, { recursive: true, force: true }).catch(() => void 0);
+      await rm4(`${found}.complete`, { force: true }).catch(() => void 0);
     } else {
       log2(`no onnxruntime-node ${ORT_VERSION} (${arch3}) in the tool cache ${toolRoot}`);
     }
@@ -91760,13 +91935,16 @@ async function provisionSteps(opts, log2, warn) {
   }
   if (cache) {
     try {
-      const hit = await cache.restoreCache([ortDir], key);
+      const hit = await cache.restoreCache([ortDir], key, [], { segmentTimeoutInMs: 12e4 });
       if (hit !== void 0) {
-        const problem = packageDirProblem(packageIn(ortDir), platform3, arch3, ORT_VERSION);
+        const problem = packageDirProblem(packageIn(ortDir), platform3, arch3, ORT_VERSION) ?? await treeProblem(join12(ortDir, "node_modules"), platform3, arch3);
         if (problem === void 0) {
           return done(preferToolCache(await saveToToolCache()), "actions-cache");
         }
-        log2(`the Actions cache entry ${key} is not usable (${problem}); provisioning again`);
+        warn(
+          `the Actions cache entry ${key} is not usable (${problem}); discarded, provisioning again`
+        );
+        await rm4(ortDir, { recursive: true, force: true });
       } else {
         log2(`no Actions cache entry ${key}`);
       }
@@ -91885,72 +92063,6 @@ function formatSignedPercent(x, digits = 1) {
   return `${x >= 0 ? "+" : "\u2212"}${s3} %`;
 }
 
-// src/github/markdown.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var ESCAPES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  "\\": "\\\\",
-  "|": "\\|",
-  "`": "\\`",
-  "*": "\\*",
-  _: "\\_",
-  "[": "\\[",
-  "]": "\\]"
-};
-function escapeMarkdown(text) {
-  return text.replace(/\r\n|[\u0000-\u001f\u007f\u2028\u2029]/g, " ").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B");
-}
-var TRUNCATION_NOTE = "\n\n---\n_This comment was truncated to fit GitHub\u2019s size limit. The job summary has the full report._";
-function truncateBody(body2, limit = GITHUB_COMMENT_LIMIT) {
-  if (body2.length <= limit) return body2;
-  const keepAtLeast = leadingCommentEnd(body2);
-  let cut = limit - TRUNCATION_NOTE.length;
-  for (; ; ) {
-    if (cut < keepAtLeast) {
-      throw new RangeError(`truncateBody: a limit of ${limit} cannot hold the marker and the note`);
-    }
-    const kept = body2.slice(0, cutPoint(body2, cut, keepAtLeast)).trimEnd();
-    const result = kept + closers(kept) + TRUNCATION_NOTE;
-    if (result.length <= limit) return result;
-    cut -= result.length - limit;
-  }
-}
-function leadingCommentEnd(body2) {
-  const start = body2.length - body2.trimStart().length;
-  if (!body2.startsWith("<!--", start)) return 0;
-  const end = body2.indexOf("-->", start + 4);
-  return end === -1 ? 0 : end + 3;
-}
-function cutPoint(body2, max, keepAtLeast) {
-  let cut = body2.lastIndexOf("\n", max);
-  if (cut < keepAtLeast) cut = max;
-  const open4 = body2.lastIndexOf("<!--", cut - 1);
-  if (open4 >= keepAtLeast && body2.lastIndexOf("-->", cut - 3) < open4 + 2) {
-    const lineStart = body2.lastIndexOf("\n", open4);
-    cut = lineStart >= keepAtLeast ? lineStart : open4;
-  }
-  const previous = body2.charCodeAt(cut - 1);
-  if (cut > keepAtLeast && previous >= 55296 && previous <= 56319) cut--;
-  return Math.max(cut, keepAtLeast);
-}
-function closers(kept) {
-  let fence2;
-  for (const line of kept.split("\n")) {
-    const m2 = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (m2 === null) continue;
-    const marker2 = m2[1] ?? "";
-    if (fence2 === void 0) fence2 = marker2;
-    else if (marker2[0] === fence2[0] && marker2.length >= fence2.length && line.trim() === marker2) {
-      fence2 = void 0;
-    }
-  }
-  const openDetails = (kept.match(/<details[\s>]/gi)?.length ?? 0) - (kept.match(/<\/details>/gi)?.length ?? 0);
-  return (fence2 === void 0 ? "" : `
-${fence2}`) + "\n</details>".repeat(Math.max(0, openDetails));
-}
-
 // src/report/terminal.ts
 function describeMachine(m2) {
   const quota = m2.cgroupQuotaCpus === void 0 || m2.cgroupQuotaCpus === null ? "no CPU quota" : `CPU quota ${m2.cgroupQuotaCpus.toFixed(2)} CPUs`;
@@ -91967,7 +92079,7 @@ function skippedText(result) {
 
 // src/report/markdown.ts
 function codeSpan(text) {
-  return `\`${text.replace(/[`\u0000-\u001f\u007f\u2028\u2029]/g, "")}\``;
+  return `\`${plainText(text, 500).replace(/`/g, "'")}\``;
 }
 var threadsText = (n) => `${n} thread${n === 1 ? "" : "s"}`;
 var ICON = { pass: "\u2705", regression: "\u274C", inconclusive: "\u26A0\uFE0F", "no-baseline": "\u2139\uFE0F" };
@@ -92022,7 +92134,7 @@ function recommendationBlock(result) {
   const speedup = speedupOverDefault(result, k2);
   const vs2 = k2 === def ? `the runner's default of one thread per CPU (${def}) is already the best choice here` : speedup !== null ? `${speedup.toFixed(2)}\xD7 ${speedup >= 1 ? "faster than" : "the speed of"} the default of one thread per CPU (${def})` : "";
   const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
-  const target = only?.kind === "command" ? `Run \`${only.label.replace(/[`\r\n]/g, " ")}\` with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
+  const target = only?.kind === "command" ? `Run ${codeSpan(only.label)} with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
   return [
     `**Recommended: ${k2} thread${k2 === 1 ? "" : "s"}**${vs2 ? ` \u2014 ${vs2}` : ""}. ${target}`,
     "",
@@ -92186,8 +92298,8 @@ ${latencyChart(w2, comparison)}`
 
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
-import { access as access3, mkdir as mkdir4, open as open2, readdir as readdir4, readFile as readFile2, rename as rename3, rm as rm5, stat as stat3, unlink as unlink3 } from "node:fs/promises";
-import path13 from "node:path";
+import { access as access3, mkdir as mkdir4, open as open2, readdir as readdir5, readFile as readFile2, rename as rename3, rm as rm5, stat as stat3, unlink as unlink3 } from "node:fs/promises";
+import path14 from "node:path";
 var nodeWriteOps = {
   async writeAndSync(file, data) {
     const handle = await open2(file, "wx");
@@ -92203,18 +92315,18 @@ var nodeWriteOps = {
 var MAX_NEW_LEVELS = 16;
 async function ensureDir(dir) {
   const missing = [];
-  let at2 = path13.resolve(dir);
+  let at2 = path14.resolve(dir);
   for (; ; ) {
     try {
-      const info2 = await stat3(at2);
-      if (!info2.isDirectory()) {
+      const info3 = await stat3(at2);
+      if (!info3.isDirectory()) {
         throw Object.assign(new Error(`${at2} is not a directory`), { code: "ENOTDIR" });
       }
       break;
     } catch (e) {
       if (e.code !== "ENOENT") throw e;
       missing.push(at2);
-      const up = path13.dirname(at2);
+      const up = path14.dirname(at2);
       if (up === at2 || missing.length > MAX_NEW_LEVELS) {
         throw Object.assign(
           new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
@@ -92233,7 +92345,7 @@ async function ensureDir(dir) {
   }
 }
 function tempName(file) {
-  return `.${path13.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return `.${path14.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
 }
 function isAlive(pid) {
   try {
@@ -92245,19 +92357,19 @@ function isAlive(pid) {
 }
 var STALE_TEMP_MS = 60 * 60 * 1e3;
 async function removeStaleTemps(file) {
-  const dir = path13.dirname(path13.resolve(file));
-  const prefix2 = `.${path13.basename(file)}.`;
+  const dir = path14.dirname(path14.resolve(file));
+  const prefix2 = `.${path14.basename(file)}.`;
   const removed = [];
   let names;
   try {
-    names = await readdir4(dir);
+    names = await readdir5(dir);
   } catch {
     return removed;
   }
   for (const name of names) {
     const m2 = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
     if (!name.startsWith(prefix2) || m2 === null || `.${m2[1]}.` !== prefix2) continue;
-    const full = path13.join(dir, name);
+    const full = path14.join(dir, name);
     try {
       const pid = Number(m2[2]);
       const old = Date.now() - (await stat3(full)).mtimeMs > STALE_TEMP_MS;
@@ -92271,8 +92383,8 @@ async function removeStaleTemps(file) {
   return removed;
 }
 async function writeTextAtomic(file, text, ops = nodeWriteOps) {
-  const dir = path13.dirname(path13.resolve(file));
-  const temp = path13.join(dir, tempName(file));
+  const dir = path14.dirname(path14.resolve(file));
+  const temp = path14.join(dir, tempName(file));
   try {
     await ensureDir(dir);
     await removeStaleTemps(file);
@@ -92287,11 +92399,11 @@ async function writeJsonAtomic(file, value) {
   await writeTextAtomic(file, JSON.stringify(value, null, 2) + "\n");
 }
 async function withFileLock(file, fn, opts = {}) {
-  const lock = `${path13.resolve(file)}.lock`;
+  const lock = `${path14.resolve(file)}.lock`;
   const timeoutMs = opts.timeoutMs ?? 3e4;
   const staleMs = opts.staleMs ?? 12e4;
   const start = Date.now();
-  await ensureDir(path13.dirname(lock));
+  await ensureDir(path14.dirname(lock));
   for (let attempt2 = 0; ; attempt2++) {
     try {
       const handle = await open2(lock, "wx");
@@ -92303,9 +92415,9 @@ async function withFileLock(file, fn, opts = {}) {
       if (e.code !== "EEXIST") throw e;
     }
     try {
-      const info2 = await stat3(lock);
+      const info3 = await stat3(lock);
       const pid = Number((await readFile2(lock, "utf8")).trim());
-      const stale = Date.now() - info2.mtimeMs > staleMs || Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
+      const stale = Date.now() - info3.mtimeMs > staleMs || Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
       if (stale) {
         await unlink3(lock).catch(() => void 0);
         continue;
@@ -92331,10 +92443,10 @@ async function withFileLock(file, fn, opts = {}) {
 }
 
 // src/action/baseline-phase.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/baseline/cache-store.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { rm as rm6 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 
@@ -92359,22 +92471,22 @@ var LIMITS = {
   /** ns: nothing measured here takes 11.6 days. */
   maxNs: 1e15
 };
-async function readTextIfExists(path17, fail) {
+async function readTextIfExists(path18, fail) {
   try {
-    const info2 = await stat4(path17);
-    if (info2.isDirectory()) throw fail(`${path17}: is a directory; expected a JSON file`);
-    if (!info2.isFile()) throw fail(`${path17}: is not a regular file; expected a JSON file`);
-    if (info2.size > LIMITS.fileBytes) {
+    const info3 = await stat4(path18);
+    if (info3.isDirectory()) throw fail(`${path18}: is a directory; expected a JSON file`);
+    if (!info3.isFile()) throw fail(`${path18}: is not a regular file; expected a JSON file`);
+    if (info3.size > LIMITS.fileBytes) {
       throw fail(
-        `${path17}: is ${(info2.size / 2 ** 20).toFixed(1)} MiB; expected a threadgate JSON file of at most ${LIMITS.fileBytes / 2 ** 20} MiB`
+        `${path18}: is ${(info3.size / 2 ** 20).toFixed(1)} MiB; expected a threadgate JSON file of at most ${LIMITS.fileBytes / 2 ** 20} MiB`
       );
     }
-    const handle = await open3(path17, "r");
+    const handle = await open3(path18, "r");
     try {
-      const buf = Buffer.alloc(Math.min(info2.size, LIMITS.fileBytes) + 1);
+      const buf = Buffer.alloc(Math.min(info3.size, LIMITS.fileBytes) + 1);
       const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
       if (bytesRead > LIMITS.fileBytes)
-        throw fail(`${path17}: grew past ${LIMITS.fileBytes} bytes while read`);
+        throw fail(`${path18}: grew past ${LIMITS.fileBytes} bytes while read`);
       return buf.subarray(0, bytesRead).toString("utf8");
     } finally {
       await handle.close();
@@ -92383,7 +92495,7 @@ async function readTextIfExists(path17, fail) {
     if (e instanceof BaselineError || e instanceof InputError) throw e;
     const code = e.code;
     if (code === "ENOENT") return null;
-    throw fail(`${path17}: cannot be read (${code ?? e.message})`);
+    throw fail(`${path18}: cannot be read (${code ?? e.message})`);
   }
 }
 function parseJson(text, fail) {
@@ -92645,12 +92757,12 @@ function serializeBaseline(doc, fileName) {
   }
   return text;
 }
-async function writeBaselineFile(path17, doc, ops = nodeWriteOps) {
-  const text = serializeBaseline(doc, path17);
+async function writeBaselineFile(path18, doc, ops = nodeWriteOps) {
+  const text = serializeBaseline(doc, path18);
   try {
-    await writeTextAtomic(path17, text, ops);
+    await writeTextAtomic(path18, text, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path17}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path18}: ${e.message}`);
   }
   return Buffer.byteLength(text);
 }
@@ -92666,13 +92778,13 @@ function baselineScope(parts) {
     parts.commentKey,
     [...parts.workloads].sort()
   ]);
-  return `j.${createHash5("sha256").update(identity).digest("hex").slice(0, 12)}`;
+  return `j.${createHash6("sha256").update(identity).digest("hex").slice(0, 12)}`;
 }
 var SAFE_KEY_PART = /^[A-Za-z0-9._/]+$/;
 var MAX_KEY_PART = 100;
 function sanitizeKeyPart(name) {
   if (SAFE_KEY_PART.test(name) && name.length <= MAX_KEY_PART) return name;
-  const hash = createHash5("sha256").update(name).digest("hex").slice(0, 8);
+  const hash = createHash6("sha256").update(name).digest("hex").slice(0, 8);
   const safe = name.replace(/[^A-Za-z0-9._/]/g, "_").slice(0, MAX_KEY_PART);
   return `${safe}.h${hash}`;
 }
@@ -92716,7 +92828,9 @@ var CacheBaselineStore = class {
     }
     const keys = restoreKeysFor(this.ctx);
     try {
-      const hit = await client.restoreCache([this.file], cacheKeyFor(this.ctx), keys);
+      const hit = await client.restoreCache([this.file], cacheKeyFor(this.ctx), keys, {
+        segmentTimeoutInMs: 3e4
+      });
       if (hit === void 0) return null;
       const fail = (m2) => new BaselineError(`baseline from cache key ${hit}: ${m2}`);
       const text = await readTextIfExists(this.file, fail);
@@ -92755,7 +92869,7 @@ var CacheBaselineStore = class {
   }
   missReason() {
     if (this.unavailable) return UNAVAILABLE;
-    return `the Actions cache has no entry under ${restoreKeysFor(this.ctx).join(" or ")}* (never saved for this job and these workloads on the default branch, or evicted: the Actions cache drops entries not used for 7 days, and a nightly \`schedule\` run keeps them)`;
+    return `the Actions cache has no entry under ${restoreKeysFor(this.ctx).join(" or ")}* that could be restored (never saved for this job and these workloads on the default branch; or evicted: the Actions cache drops entries not used for 7 days, and a nightly \`schedule\` run keeps them; or its download failed: see the log)`;
   }
   async client() {
     return this.opts.client ?? await loadActionsCache();
@@ -92764,8 +92878,8 @@ var CacheBaselineStore = class {
 
 // src/baseline/file-store.ts
 var FileBaselineStore = class {
-  constructor(path17) {
-    this.path = path17;
+  constructor(path18) {
+    this.path = path18;
   }
   path;
   /** A missing file means "no baseline yet" (the first save creates it); a bad one throws. */
@@ -92808,7 +92922,7 @@ var FileBaselineStore = class {
 // src/action/context.ts
 import { readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
 import os13 from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 var MAX_EVENT_BYTES = 25 * 1024 * 1024;
 function readEvent(file) {
   if (!file) return {};
@@ -92862,10 +92976,10 @@ function runUrl(ctx) {
   return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
 }
 function actionTempDir(ctx) {
-  return path14.join(ctx.tempDir, "threadgate");
+  return path15.join(ctx.tempDir, "threadgate");
 }
 function defaultResultsPath(ctx) {
-  return path14.join(actionTempDir(ctx), "results.json");
+  return path15.join(actionTempDir(ctx), "results.json");
 }
 
 // src/action/baseline-phase.ts
@@ -92874,7 +92988,7 @@ function chooseStore(settings, ctx, result) {
     case "none":
       return null;
     case "file":
-      return new FileBaselineStore(path15.resolve(ctx.workspace, settings.baseline.path));
+      return new FileBaselineStore(path16.resolve(ctx.workspace, settings.baseline.path));
     case "cache":
       return new CacheBaselineStore(
         {
@@ -92892,7 +93006,7 @@ function chooseStore(settings, ctx, result) {
           runId: ctx.runId,
           runAttempt: ctx.runAttempt
         },
-        { dir: path15.join(actionTempDir(ctx), "baseline-cache") }
+        { dir: path16.join(actionTempDir(ctx), "baseline-cache") }
       );
     default: {
       const never = settings.baseline;
@@ -92913,7 +93027,12 @@ async function loadHistory(store, ctx, warnings) {
     warnings.push(
       `The stored baseline could not be read (${why}): ` + (isDefaultBranchRun(ctx) ? "this run starts a fresh history." : "compared with nothing; the next run on the default branch replaces it.")
     );
-    return { store, baseline: null, missing: `the stored history could not be read (${why})`, error: null };
+    return {
+      store,
+      baseline: null,
+      missing: `the stored history could not be read (${why})`,
+      error: null
+    };
   }
 }
 async function saveHistory(history, result, ctx, warnings) {
@@ -92923,14 +93042,16 @@ async function saveHistory(history, result, ctx, warnings) {
     return mergeRun(stored, result, { ref: ctx.ref, sha: ctx.sha }).baseline;
   };
   try {
-    const info2 = await history.store.save(merge2);
+    const info3 = await history.store.save(merge2);
     const done = outcome;
-    if (info2.saved && done) return { ...done, line: `${done.line}; saved as ${info2.location}` };
+    if (info3.saved && done) return { ...done, line: `${done.line}; saved as ${info3.location}` };
     warnings.push(
-      `The baseline was not saved to ${info2.location}: ${info2.detail ?? "unknown reason"}`
+      `The baseline was not saved to ${info3.location}: ${info3.detail ?? "unknown reason"}`
     );
   } catch (e) {
-    warnings.push(`Could not save the baseline to ${history.store.describe()}: ${describeError(e)}`);
+    warnings.push(
+      `Could not save the baseline to ${history.store.describe()}: ${describeError(e)}`
+    );
   }
   return null;
 }
@@ -92957,7 +93078,7 @@ function describeMerge(stored, missing, result) {
 // src/action/compare-ref.ts
 import { execFile } from "node:child_process";
 import { mkdtemp as mkdtemp2, rm as rm7, writeFile as writeFile2 } from "node:fs/promises";
-import path16 from "node:path";
+import path17 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var run2 = promisify4(execFile);
 var FETCH_HINT = "expected a ref this checkout has or can fetch from origin: use actions/checkout with `fetch-depth: 0`, or fetch the ref, before threadgate";
@@ -93017,7 +93138,7 @@ async function baseVersionAt(ref, head, ctx) {
   const { sha, note } = await resolveCommit(ref, workspace);
   const short = sha.slice(0, 7);
   const shown = ref === sha ? short : `${ref} (${short})`;
-  const dir = await mkdtemp2(path16.join(tempDir, "threadgate-base-"));
+  const dir = await mkdtemp2(path17.join(tempDir, "threadgate-base-"));
   const cleanup = async () => {
     await git(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
     await git(["worktree", "prune"], workspace).catch(() => void 0);
@@ -93026,8 +93147,8 @@ async function baseVersionAt(ref, head, ctx) {
   const top = async () => (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
   switch (head.kind) {
     case "model": {
-      const rel = path16.relative(await top(), path16.resolve(workspace, head.path));
-      if (rel.startsWith("..") || path16.isAbsolute(rel)) {
+      const rel = path17.relative(await top(), path17.resolve(workspace, head.path));
+      if (rel.startsWith("..") || path17.isAbsolute(rel)) {
         await cleanup();
         throw new InputError(
           `compare-ref: the model ${head.path} is outside the repository; expected a model file in the checkout`
@@ -93035,7 +93156,7 @@ async function baseVersionAt(ref, head, ctx) {
       }
       let bytes;
       try {
-        bytes = (await git(["show", `${sha}:${rel.split(path16.sep).join("/")}`], workspace, {
+        bytes = (await git(["show", `${sha}:${rel.split(path17.sep).join("/")}`], workspace, {
           encoding: "buffer"
         })).stdout;
       } catch (e) {
@@ -93044,7 +93165,7 @@ async function baseVersionAt(ref, head, ctx) {
           `compare-ref: the model ${head.path} does not exist at ${shown}: ${oneLine2(e)}`
         );
       }
-      const file = path16.join(dir, path16.basename(head.path));
+      const file = path17.join(dir, path17.basename(head.path));
       await writeFile2(file, bytes);
       return {
         spec: { ...head, path: file },
@@ -93063,9 +93184,9 @@ async function baseVersionAt(ref, head, ctx) {
           `compare-ref: could not check out ${shown} into a worktree: ${oneLine2(e)}`
         );
       }
-      const sub = path16.relative(await top(), path16.resolve(workspace, head.cwd ?? "."));
+      const sub = path17.relative(await top(), path17.resolve(workspace, head.cwd ?? "."));
       return {
-        spec: { ...head, cwd: path16.join(dir, sub) },
+        spec: { ...head, cwd: path17.join(dir, sub) },
         description: `the command in a worktree of ${shown}`,
         sha,
         note,
@@ -93095,10 +93216,10 @@ function parseBaselineSpec(value, input = "baseline") {
   if (v2 === "cache" || v2 === "") return { kind: "cache" };
   if (v2 === "none") return { kind: "none" };
   if (v2.startsWith("file:")) {
-    const path17 = v2.slice("file:".length).trim();
-    if (path17 === "")
+    const path18 = v2.slice("file:".length).trim();
+    if (path18 === "")
       throw invalid(input, value, `${EXPECTED_SPEC}; the path after "file:" is empty`);
-    return { kind: "file", path: path17 };
+    return { kind: "file", path: path18 };
   }
   throw invalid(input, value, EXPECTED_SPEC);
 }
@@ -93275,8 +93396,8 @@ var Context = class {
       if (existsSync10(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync7(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path17 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path17} does not exist${EOL8}`);
+        const path18 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path18} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -97445,11 +97566,11 @@ async function errorRequest(state3, octokit, error2, options) {
 }
 async function wrapRequest(state3, octokit, request2, options) {
   const limiter = new import_light.default();
-  limiter.on("failed", function(error2, info2) {
+  limiter.on("failed", function(error2, info3) {
     const maxRetries = ~~error2.request.request?.retries;
     const after = ~~error2.request.request?.retryAfter;
-    options.request.retryCount = info2.retryCount + 1;
-    if (maxRetries > info2.retryCount) {
+    options.request.retryCount = info3.retryCount + 1;
+    if (maxRetries > info3.retryCount) {
       return after * state3.retryAfterBaseValue;
     }
   });
@@ -97530,7 +97651,12 @@ function isLoopback(url2) {
 }
 
 // src/github/comment.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
+
+// src/github/markdown.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+
+// src/github/comment.ts
 var MARKER_PREFIX = '<!-- threadgate:sticky key="';
 var MARKER_SUFFIX = '" -->';
 var KEY_SAFE = /^[A-Za-z0-9._~:/=,+@-]$/u;
@@ -97565,7 +97691,7 @@ function commentMarker(key) {
     encoded += KEY_SAFE.test(ch) ? ch : [...Buffer.from(ch, "utf8")].map((b2) => `%${b2.toString(16).toUpperCase().padStart(2, "0")}`).join("");
   }
   if (encoded.length > MAX_KEY_LENGTH) {
-    const digest = createHash6("sha256").update(normalised).digest("hex").slice(0, 16);
+    const digest = createHash7("sha256").update(normalised).digest("hex").slice(0, 16);
     const head = encoded.slice(0, MAX_KEY_LENGTH - 17).replace(/%[0-9A-F]?$/, "");
     encoded = `${head}~${digest}`;
   }
@@ -97741,13 +97867,13 @@ async function postComment(settings, ctx, key, comparison, body2) {
     info(`Comment ${posted.action}: ${posted.url}`);
     return [];
   } catch (e) {
-    const info2 = classifyGitHubError(e);
-    return [`${info2.message}. ${info2.hint}`];
+    const info3 = classifyGitHubError(e);
+    return [`${info3.message}. ${info3.hint}`];
   }
 }
 async function writeSummary(markdown) {
   try {
-    await summary.addRaw(truncateBody(markdown, SUMMARY_LIMIT_BYTES)).write();
+    await summary.addRaw(truncateBody(markdown, SUMMARY_LIMIT_BYTES, "bytes")).write();
   } catch (e) {
     warning(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -97760,7 +97886,7 @@ async function runAction() {
   let phaseStart = performance.now();
   const endPhase = (name) => {
     const now = performance.now();
-    info(`threadgate phase ${name}: ${((now - phaseStart) / 1e3).toFixed(2)} s`);
+    info2(`threadgate phase ${name}: ${((now - phaseStart) / 1e3).toFixed(2)} s`);
     phaseStart = now;
   };
   const ctx = readRunnerContext();
@@ -97768,8 +97894,8 @@ async function runAction() {
   const settings = readActionSettings((name) => getInput(name), cpu);
   const ort = await group("Provisioning onnxruntime-node", async () => {
     const p2 = await provisionOrt({
-      log: (line) => info(line),
-      warn: (line) => warning(line),
+      log: (line) => info2(line),
+      warn: (line) => warning2(line),
       tempDir: ctx.tempDir,
       useActionsCache: true,
       ...ctx.toolCacheDir ? { toolCacheDir: ctx.toolCacheDir } : {},
@@ -97780,7 +97906,7 @@ async function runAction() {
       await summary.addRaw(provisionFailureMarkdown(e)).write().catch(() => void 0);
       throw e;
     });
-    info(`onnxruntime-node from ${p2.source} in ${p2.seconds.toFixed(1)} s`);
+    info2(`onnxruntime-node from ${p2.source} in ${p2.seconds.toFixed(1)} s`);
     return loadOrt(p2.packageDir);
   });
   endPhase("provision");
@@ -97794,7 +97920,7 @@ async function runAction() {
     );
   }
   const base = resolution.kind === "base" ? resolution.base : null;
-  if (base?.note) info(`compare-ref: ${base.note}`);
+  if (base?.note) info2(`compare-ref: ${base.note}`);
   const storedGate = base === null && settings.baseline.kind !== "none";
   let run3;
   try {
@@ -97813,7 +97939,7 @@ async function runAction() {
           ...base ? { baseDescription: base.description } : {},
           onProgress: (p2) => {
             if (p2.phase !== "measure" || p2.round % 10 === 0)
-              info(
+              info2(
                 `${p2.phase} \xB7 round ${p2.round} \xB7 ${p2.cellsDone}/${p2.cellsTotal} cells at target \xB7 ${p2.elapsedSec.toFixed(0)}/${p2.budgetSec} s`
               );
           }
@@ -97830,7 +97956,7 @@ async function runAction() {
   await writeJsonAtomic(resultsPath, result);
   setOutput("results-path", resultsPath);
   setOutput("recommended-threads", String(result.recommendation.ompNumThreads));
-  info(`Results written to ${resultsPath}`);
+  info2(`Results written to ${resultsPath}`);
   const save = shouldSaveBaseline(settings, ctx);
   const store = chooseStore(settings, ctx, result);
   const history = store !== null && (storedGate || save) ? await loadHistory(store, ctx, warnings) : null;
@@ -97844,7 +97970,7 @@ async function runAction() {
   }
   if (comparison?.kind === "regression" && run3.comparison === null && history?.baseline) {
     const leftSec = budgetSec - (performance.now() - measureStart) / 1e3;
-    info(
+    info2(
       `Suspected regression: measuring the flagged cells once more to confirm it (${leftSec.toFixed(1)} s left of max-time)`
     );
     const confirmation = await confirmRegression(
@@ -97855,7 +97981,7 @@ async function runAction() {
       { ort },
       leftSec >= MIN_CONFIRM_SEC ? leftSec : 0
     );
-    info(confirmation.note);
+    info2(confirmation.note);
     comparison = confirmation.comparison;
   }
   if (comparison) {
@@ -97883,7 +98009,7 @@ async function runAction() {
     const saved = await saveHistory(history, result, ctx, warnings);
     if (saved) {
       historyLine = saved.line;
-      info(`Baseline ${saved.line}`);
+      info2(`Baseline ${saved.line}`);
     }
   } else if (history?.baseline) {
     historyLine = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? "" : "s"} (${history.baseline.source})`;
@@ -97898,14 +98024,14 @@ async function runAction() {
   });
   const key = legKey(settings, ctx, result);
   const commentWarnings = await postComment(settings, ctx, key, comparison, markdown([]));
-  for (const w2 of [...warnings, ...commentWarnings]) warning(w2);
+  for (const w2 of [...warnings, ...commentWarnings]) warning2(w2);
   await writeSummary(markdown(commentWarnings));
   endPhase("report");
   if (history?.error) throw history.error;
   if (comparison?.kind === "regression" && settings.failOnRegression && !isDefaultBranchRun(ctx)) {
     setFailed(regressionMessage(comparison));
   } else if (comparison?.kind === "regression") {
-    warning(
+    warning2(
       regressionMessage(comparison) + " (not failing: " + (settings.failOnRegression ? "a run on the default branch records the baseline" : "fail-on-regression is false") + ")"
     );
   }
@@ -97940,16 +98066,16 @@ async function main() {
     await runAction();
   } catch (e) {
     if (isUserError(e)) {
-      setFailed(`threadgate: error (not a regression): ${e.message}`);
+      setFailed(`threadgate: error (not a regression): ${actionMessage(e.message)}`);
     } else {
       setFailed(
-        `threadgate: internal error (not a regression; please report it): ${describeError(e)}`
+        `threadgate: internal error (not a regression; please report it): ${actionMessage(describeError(e))}`
       );
       if (e instanceof Error && e.stack) debug(e.stack);
     }
-    await new Promise((resolve4) => process.stdout.write("", () => resolve4()));
-    process.exit(process.exitCode ?? 1);
   }
+  await new Promise((resolve4) => process.stdout.write("", () => resolve4()));
+  process.exit(process.exitCode ?? 0);
 }
 
 // src/action.ts

@@ -18,6 +18,8 @@ import type { Result } from '../src/results/types.js';
 const OWNER = 'octo-org';
 const REPO = 'octo-repo';
 const BASE_INPUTS = { 'github-token': 'ghs_test', sizes: '48', 'max-time': '3', baseline: 'none' };
+/** For tests about what happens around the sweep: one cell, the smallest budget. */
+const QUICK = { ...BASE_INPUTS, threads: '1', 'max-time': '1' };
 
 const LATENCY_COMMAND = `node ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.mjs'))}`;
 const latency = (ms: number) => JSON.stringify({ ms });
@@ -85,7 +87,7 @@ describe('the bundled action on pull_request events', () => {
     const inputs = {
       command: LATENCY_COMMAND,
       metric: 'latency_ms=([0-9.]+)',
-      threads: '1,2',
+      threads: '1',
       'max-time': '20',
     };
     const one = await runBundledAction({
@@ -136,7 +138,7 @@ describe('the bundled action on pull_request events', () => {
       status: '403',
     });
     const run = await runBundledAction({
-      inputs: BASE_INPUTS,
+      inputs: QUICK,
       event: pullRequestEvent(8),
       apiUrl: server.url,
     });
@@ -157,7 +159,7 @@ describe('the bundled action on pull_request events', () => {
       message: 'Bad Gateway',
     });
     const run = await runBundledAction({
-      inputs: BASE_INPUTS,
+      inputs: QUICK,
       event: pullRequestEvent(9),
       apiUrl: server.url,
     });
@@ -169,7 +171,7 @@ describe('the bundled action on pull_request events', () => {
 
   it('bad input fails as an error that names the input, never as a regression', async () => {
     const run = await runBundledAction({
-      inputs: { ...BASE_INPUTS, threshold: 'lots' },
+      inputs: { ...QUICK, threshold: 'lots' },
       event: pullRequestEvent(10),
       apiUrl: server.url,
     });
@@ -183,7 +185,7 @@ describe('the bundled action on pull_request events', () => {
 
   it('export-env sets OMP_NUM_THREADS and ORT_INTRA_OP_NUM_THREADS for later steps; comment: never posts nothing', async () => {
     const run = await runBundledAction({
-      inputs: { ...BASE_INPUTS, 'export-env': 'true', comment: 'never' },
+      inputs: { ...QUICK, 'export-env': 'true', comment: 'never' },
       event: pullRequestEvent(11),
       apiUrl: server.url,
     });
@@ -202,7 +204,7 @@ describe('the bundled action on push events', () => {
     };
     const env = { GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main', GITHUB_HEAD_REF: '' };
     const one = await runBundledAction({
-      inputs: { ...BASE_INPUTS, baseline: 'file:baseline.json' },
+      inputs: { ...QUICK, baseline: 'file:baseline.json' },
       event,
       apiUrl: 'http://127.0.0.1:9',
       env,
@@ -211,7 +213,7 @@ describe('the bundled action on push events', () => {
     const file = path.join(one.dir, 'workspace', 'baseline.json');
     assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { runs: unknown[] }).runs.length, 1);
     const two = await runBundledAction({
-      inputs: { ...BASE_INPUTS, baseline: 'file:baseline.json' },
+      inputs: { ...QUICK, baseline: 'file:baseline.json' },
       event,
       apiUrl: 'http://127.0.0.1:9',
       env,
@@ -232,7 +234,7 @@ describe('the bundled action on push events', () => {
     );
     const push = await runBundledAction({
       dir,
-      inputs: { ...BASE_INPUTS, baseline: 'file:baseline.json' },
+      inputs: { ...QUICK, baseline: 'file:baseline.json' },
       event: {
         name: 'push',
         payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
@@ -256,7 +258,7 @@ describe('the bundled action on push events', () => {
     writeFileSync(path.join(dir, 'workspace', 'baseline.json'), 'not json');
     const run = await runBundledAction({
       dir,
-      inputs: { ...BASE_INPUTS, baseline: 'file:baseline.json', comment: 'never' },
+      inputs: { ...QUICK, baseline: 'file:baseline.json', comment: 'never' },
       event: pullRequestEvent(31),
       apiUrl: 'http://127.0.0.1:9',
     });

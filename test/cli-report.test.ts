@@ -145,7 +145,7 @@ describe('threadgate report', () => {
     assert.doesNotMatch(md, /(?<!\\)\]\(https:\/\/evil/, 'no live link');
     assert.ok(
       md.includes(
-        '&lt;!-- threadgate --&gt; &lt;img src=x onerror=alert(1)&gt; \\[click\\](https://evil.example)',
+        '&lt;!-- threadgate --&gt; &lt;img src=x onerror=alert(1)&gt; \\[click\\](https:\u200b//evil.example)',
       ),
     );
     assert.ok(md.includes('\\`x\\` \\*\\*bold\\*\\* \\| cell # heading'));

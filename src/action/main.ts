@@ -20,9 +20,11 @@ export async function main(): Promise<void> {
       );
       if (e instanceof Error && e.stack) core.debug(e.stack);
     }
-    // Exit now: after an error nothing is left to do, and a leftover timer, socket or child
-    // process must not hold the step open until the job's timeout. Flush stdout first.
-    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-    process.exit(process.exitCode ?? 1);
   }
+  // Exit now, after success as after an error: nothing is left to do, and a leftover timer,
+  // socket or child process must not hold the step open until the job's timeout (a failed
+  // Azure download in @actions/cache leaves a 10-minute timer: actions/toolkit#2470).
+  // Flush stdout first.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(process.exitCode ?? 0);
 }

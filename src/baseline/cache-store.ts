@@ -125,6 +125,7 @@ export interface CacheClient {
     paths: string[],
     primaryKey: string,
     restoreKeys?: string[],
+    options?: { segmentTimeoutInMs?: number },
   ): Promise<string | undefined>;
   saveCache(paths: string[], key: string): Promise<number>;
   /** False outside a GitHub runner (no cache service URL); absent: assumed available. */
@@ -170,7 +171,11 @@ export class CacheBaselineStore implements BaselineStore {
     }
     const keys = restoreKeysFor(this.ctx);
     try {
-      const hit = await client.restoreCache([this.file], cacheKeyFor(this.ctx), keys);
+      // A history is a few kB: a download that stalls gives up after 30 s, not the client's
+      // default 10 minutes.
+      const hit = await client.restoreCache([this.file], cacheKeyFor(this.ctx), keys, {
+        segmentTimeoutInMs: 30_000,
+      });
       if (hit === undefined) return null;
       const fail = (m: string): BaselineError =>
         new BaselineError(`baseline from cache key ${hit}: ${m}`);
@@ -214,9 +219,10 @@ export class CacheBaselineStore implements BaselineStore {
   missReason(): string {
     if (this.unavailable) return UNAVAILABLE;
     return (
-      `the Actions cache has no entry under ${restoreKeysFor(this.ctx).join(' or ')}* ` +
-      '(never saved for this job and these workloads on the default branch, or evicted: ' +
-      'the Actions cache drops entries not used for 7 days, and a nightly `schedule` run keeps them)'
+      `the Actions cache has no entry under ${restoreKeysFor(this.ctx).join(' or ')}* that ` +
+      'could be restored (never saved for this job and these workloads on the default branch; ' +
+      'or evicted: the Actions cache drops entries not used for 7 days, and a nightly ' +
+      '`schedule` run keeps them; or its download failed: see the log)'
     );
   }
 

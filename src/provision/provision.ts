@@ -306,7 +306,8 @@ async function provisionSteps(
   }
   if (cache) {
     try {
-      const hit = await cache.restoreCache([ortDir], key);
+      // About 45 MB: a download that stalls gives up after 2 minutes, not the client's 10.
+      const hit = await cache.restoreCache([ortDir], key, [], { segmentTimeoutInMs: 120_000 });
       if (hit !== undefined) {
         const problem =
           packageDirProblem(packageIn(ortDir), platform, arch, ORT_VERSION) ??

@@ -1,0 +1,123 @@
+/**
+ * The action's stored baseline in the real Actions cache client (@actions/cache) against the
+ * local cache service stand-in: one history per job and workloads, and a history that is never
+ * reset silently. The bundled dist/index.js runs as a runner runs it (every action.yml default as
+ * INPUT_*); each run gets a fresh RUNNER_TEMP and workspace at the same paths, as on a runner.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  startActionsCacheServer,
+  tokens,
+  type ActionsCacheServer,
+} from './support/actions-cache-server.js';
+import { pullRequestEvent, runBundledAction, type ActionRun } from './support/runner.js';
+
+const PUSH = {
+  name: 'push',
+  payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+};
+const ON_MAIN = { GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main', GITHUB_HEAD_REF: '' };
+const INPUTS = { sizes: '48', threads: '1', 'max-time': '2', comment: 'never' };
+
+describe('the action keeps one history per job in the Actions cache, and says when it resets', () => {
+  let server: ActionsCacheServer;
+  const dirs: string[] = [];
+  before(async () => {
+    server = await startActionsCacheServer();
+  });
+  after(async () => {
+    await server.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  /** A run in `dir` (kept across runs: RUNNER_TEMP and the workspace have fixed paths). */
+  async function run(
+    dir: string,
+    job: string,
+    event: 'push' | 'pr',
+    inputs: Record<string, string> = {},
+  ): Promise<ActionRun> {
+    for (const sub of ['workspace', 'temp'])
+      rmSync(path.join(dir, sub), { recursive: true, force: true });
+    const out = await runBundledAction({
+      dir,
+      inputs: { ...INPUTS, ...inputs },
+      event: event === 'push' ? PUSH : pullRequestEvent(5),
+      apiUrl: 'http://127.0.0.1:9',
+      env: {
+        ...(event === 'push' ? ON_MAIN : {}),
+        GITHUB_JOB: job,
+        GITHUB_RUN_ID: String(1000 + server.requests.length),
+        ...server.env(event === 'push' ? tokens.push('main') : tokens.pullRequest(5, 'main')),
+      },
+    });
+    assert.equal(out.code, 0, out.stdout + out.stderr);
+    assert.doesNotMatch(out.stderr, /loopback-only: refused/);
+    return out;
+  }
+
+  it('two jobs on the same kind of machine save under different keys and read only their own', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-cache-'));
+    dirs.push(dir);
+    const a = await run(dir, 'latency', 'push');
+    const b = await run(dir, 'latency-arm', 'push');
+    const [ea, eb] = server.listEntries();
+    assert.ok(ea && eb);
+    assert.match(ea.key, /^threadgate-v2-[0-9a-f]{16}-j\.[0-9a-f]{12}-main-\d+-1$/);
+    // Same fingerprint, another scope.
+    assert.equal(ea.key.split('-')[2], eb.key.split('-')[2]);
+    assert.notEqual(ea.key.split('-')[3], eb.key.split('-')[3]);
+    assert.match(a.summary, /history reset: 0 → 1 run \(the Actions cache has no entry under/);
+    assert.match(b.summary, /history reset: 0 → 1 run/);
+    // Each job's pull request run restores its own job's entry.
+    const prA = await run(dir, 'latency', 'pr');
+    const prB = await run(dir, 'latency-arm', 'pr');
+    assert.match(prA.summary, new RegExp(`cache key ${ea.key}`));
+    assert.doesNotMatch(prA.summary, new RegExp(eb.key));
+    assert.match(prB.summary, new RegExp(`cache key ${eb.key}`));
+    // baseline-key names the history instead.
+    await run(dir, 'latency', 'push', { 'baseline-key': 'encoder-nightly' });
+    assert.ok(
+      server.listEntries().some((e) => /-k\.encoder_nightly\.h[0-9a-f]{8}-main-/.test(e.key)),
+    );
+    assert.deepEqual(server.violations, []);
+  });
+
+  it('extends the history run by run, and reports a reset after eviction and an unreadable entry', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-cache-'));
+    dirs.push(dir);
+    const job = 'history';
+    await run(dir, job, 'push');
+    const second = await run(dir, job, 'push');
+    assert.match(second.summary, /Baseline history: 1 → 2 runs; saved as threadgate-v2-/);
+    // A week without runs: the cache evicts every entry of this history.
+    const mine = server.listEntries().filter((e) => e.scope === 'refs/heads/main');
+    const keys = mine
+      .map((e) => e.key)
+      .filter((k) => second.summary.includes(k.split('-').slice(0, 5).join('-')));
+    assert.ok(keys.length >= 2);
+    for (const key of keys) server.evict({ key });
+    const pr = await run(dir, job, 'pr');
+    assert.equal(pr.outputs['verdict'], 'no-baseline');
+    assert.match(
+      pr.summary,
+      /no stored baseline: the Actions cache has no entry under .*evicted: the Actions cache drops entries not used for 7 days/,
+    );
+    const third = await run(dir, job, 'push');
+    assert.match(third.summary, /history reset: 0 → 1 run \(the Actions cache has no entry/);
+    // An entry that cannot be read (corrupted archive) on the default branch: a warning and a
+    // fresh history, not a failing pipeline.
+    const newest = server
+      .listEntries()
+      .filter((e) => third.summary.includes(e.key))
+      .at(-1)!;
+    server.corrupt({ key: newest.key });
+    const fourth = await run(dir, job, 'push');
+    assert.match(fourth.summary, /history reset: 0 → 1 run/);
+    assert.deepEqual(server.violations, []);
+  });
+});
