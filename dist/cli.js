@@ -6339,20 +6339,18 @@ async function sweep(workloads, options) {
   const visitNs = (options.visitMs ?? 30) * 1e6;
   const rand = mulberry32(options.seed);
   const cells = workloads.flatMap(
-    (workload) => options.threads.map(
-      (threads) => ({
-        workload,
-        threads,
-        runner: null,
-        samples: [],
-        rounds: [],
-        callNs: 0,
-        warmupCalls: 0,
-        visits: 0,
-        converged: false,
-        skipped: null
-      })
-    )
+    (workload) => options.threads.map((threads) => ({
+      workload,
+      threads,
+      runner: null,
+      samples: [],
+      rounds: [],
+      callNs: 0,
+      warmupCalls: 0,
+      visits: 0,
+      converged: false,
+      skipped: null
+    }))
   );
   let round3 = 0;
   const left = () => deadline - now();
@@ -12647,7 +12645,8 @@ function killMarked(marker) {
   }
   for (const pid of pids) {
     try {
-      if (readFileSync2(`/proc/${pid}/environ`).includes(needle)) process.kill(Number(pid), "SIGKILL");
+      if (readFileSync2(`/proc/${pid}/environ`).includes(needle))
+        process.kill(Number(pid), "SIGKILL");
     } catch {
     }
   }
@@ -14428,7 +14427,7 @@ function baselineFromFlags(v, head) {
   return void 0;
 }
 function checkDirectory(dir, flag) {
-  let ok2 = false;
+  let ok2;
   try {
     ok2 = statSync(dir).isDirectory();
   } catch {

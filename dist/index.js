@@ -84163,7 +84163,9 @@ function truncateBytes(body2, limit) {
     chars = Math.floor(text.length * limit / bytes) - 64;
     if (chars <= 0) break;
   }
-  throw new RangeError(`truncateBody: a limit of ${limit} bytes cannot hold the body's marker and note`);
+  throw new RangeError(
+    `truncateBody: a limit of ${limit} bytes cannot hold the body's marker and note`
+  );
 }
 
 // src/action/log.ts
@@ -86613,20 +86615,18 @@ async function sweep(workloads, options) {
   const visitNs = (options.visitMs ?? 30) * 1e6;
   const rand = mulberry32(options.seed);
   const cells = workloads.flatMap(
-    (workload) => options.threads.map(
-      (threads) => ({
-        workload,
-        threads,
-        runner: null,
-        samples: [],
-        rounds: [],
-        callNs: 0,
-        warmupCalls: 0,
-        visits: 0,
-        converged: false,
-        skipped: null
-      })
-    )
+    (workload) => options.threads.map((threads) => ({
+      workload,
+      threads,
+      runner: null,
+      samples: [],
+      rounds: [],
+      callNs: 0,
+      warmupCalls: 0,
+      visits: 0,
+      converged: false,
+      skipped: null
+    }))
   );
   let round3 = 0;
   const left = () => deadline - now();
@@ -87081,7 +87081,8 @@ function killMarked(marker2) {
   }
   for (const pid of pids) {
     try {
-      if (readFileSync2(`/proc/${pid}/environ`).includes(needle)) process.kill(Number(pid), "SIGKILL");
+      if (readFileSync2(`/proc/${pid}/environ`).includes(needle))
+        process.kill(Number(pid), "SIGKILL");
     } catch {
     }
   }
@@ -92897,12 +92898,10 @@ var FileBaselineStore = class {
   async save(merge2) {
     try {
       return await withFileLock(this.path, async () => {
-        let stored = null;
-        try {
-          stored = (await this.load())?.document ?? null;
-        } catch {
-          stored = null;
-        }
+        const stored = await this.load().then(
+          (b2) => b2?.document ?? null,
+          () => null
+        );
         const bytes = await writeBaselineFile(this.path, merge2(stored));
         return { saved: true, location: this.path, detail: `${bytes} bytes` };
       });

@@ -28,12 +28,11 @@ export class FileBaselineStore implements BaselineStore {
   async save(merge: MergeIntoStored): Promise<SaveInfo> {
     try {
       return await withFileLock(this.path, async () => {
-        let stored = null;
-        try {
-          stored = (await this.load())?.document ?? null;
-        } catch {
-          stored = null; // unreadable: the history starts afresh (the caller said so already)
-        }
+        // Unreadable: the history starts afresh (the caller said so already).
+        const stored = await this.load().then(
+          (b) => b?.document ?? null,
+          () => null,
+        );
         const bytes = await writeBaselineFile(this.path, merge(stored));
         return { saved: true, location: this.path, detail: `${bytes} bytes` };
       });

@@ -205,7 +205,7 @@ function baselineFromFlags(v: Flags, head: WorkloadSpec): WorkloadSpec | undefin
 }
 
 function checkDirectory(dir: string, flag: string): void {
-  let ok = false;
+  let ok: boolean;
   try {
     ok = statSync(dir).isDirectory();
   } catch {

@@ -146,20 +146,18 @@ export async function sweep(
   const visitNs = (options.visitMs ?? 30) * 1e6;
   const rand = mulberry32(options.seed);
   const cells: Cell[] = workloads.flatMap((workload) =>
-    options.threads.map(
-      (threads): Cell => ({
-        workload,
-        threads,
-        runner: null,
-        samples: [],
-        rounds: [],
-        callNs: 0,
-        warmupCalls: 0,
-        visits: 0,
-        converged: false,
-        skipped: null,
-      }),
-    ),
+    options.threads.map((threads): Cell => ({
+      workload,
+      threads,
+      runner: null,
+      samples: [],
+      rounds: [],
+      callNs: 0,
+      warmupCalls: 0,
+      visits: 0,
+      converged: false,
+      skipped: null,
+    })),
   );
   let round = 0;
   const left = () => deadline - now();

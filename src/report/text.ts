@@ -148,5 +148,7 @@ function truncateBytes(body: string, limit: number): string {
     chars = Math.floor((text.length * limit) / bytes) - 64;
     if (chars <= 0) break;
   }
-  throw new RangeError(`truncateBody: a limit of ${limit} bytes cannot hold the body's marker and note`);
+  throw new RangeError(
+    `truncateBody: a limit of ${limit} bytes cannot hold the body's marker and note`,
+  );
 }

@@ -77,7 +77,8 @@ function killMarked(marker: string): void {
   }
   for (const pid of pids) {
     try {
-      if (readFileSync(`/proc/${pid}/environ`).includes(needle)) process.kill(Number(pid), 'SIGKILL');
+      if (readFileSync(`/proc/${pid}/environ`).includes(needle))
+        process.kill(Number(pid), 'SIGKILL');
     } catch {
       // gone, or not ours to inspect
     }
