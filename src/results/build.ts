@@ -59,7 +59,7 @@ export function buildResult(input: BuildInput): Result {
         converged: cell.converged,
       };
     });
-    const rec = recommendForWorkload(points, settings.tolerance);
+    const rec = recommendForWorkload(points, settings.tolerance, machine.availableCpus);
     return {
       id: workload.id,
       kind: workload.kind,
@@ -85,6 +85,7 @@ export function buildResult(input: BuildInput): Result {
       : recommendOverall(
           workloads.map((w) => w.points as readonly PointSummary[]),
           settings.tolerance,
+          machine.availableCpus,
         );
 
   return {
