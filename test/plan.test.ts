@@ -79,11 +79,11 @@ describe('threadGrid', () => {
 });
 
 describe('planThreadCounts: the budget', () => {
-  it('cost model: 850 ms per cell; 60 s affords 69 cells, 23 counts for 3 workloads', () => {
-    assert.equal(cellCostMs(), 850); // 50 ms session + max(200 ms / ¼, 200 + 3 × 30)
-    assert.equal(affordableCounts({ maxTimeSec: 60, workloads: 3 }), 23); // ⌊59 000 / 850⌋ = 69
-    assert.equal(affordableCounts({ maxTimeSec: 60, workloads: 1 }), 69);
-    assert.equal(affordableCounts({ maxTimeSec: 10, workloads: 3 }), 3); // ⌊9000 / 850⌋ = 10
+  it('cost model: 900 ms per cell; 60 s affords 65 cells, 21 counts for 3 workloads', () => {
+    assert.equal(cellCostMs(), 900); // 100 ms session + max(200 ms / ¼, 200 + 3 × 30)
+    assert.equal(affordableCounts({ maxTimeSec: 60, workloads: 3 }), 21); // ⌊59 000 / 900⌋ = 65
+    assert.equal(affordableCounts({ maxTimeSec: 60, workloads: 1 }), 65);
+    assert.equal(affordableCounts({ maxTimeSec: 10, workloads: 3 }), 3); // ⌊9000 / 900⌋ = 10
     assert.equal(affordableCounts({ maxTimeSec: 1, workloads: 3 }), 1);
   });
 
@@ -107,7 +107,7 @@ describe('planThreadCounts: the budget', () => {
 
   it('20 s: powers of two fill the widest gaps (log scale) between the kept counts', () => {
     const plan = planThreadCounts(graviton192, { maxTimeSec: 20, workloads: 3 });
-    assert.equal(plan.affordable, 7); // ⌊19 000 / 850⌋ = 22 cells
+    assert.equal(plan.affordable, 7); // ⌊19 000 / 900⌋ = 21 cells
     // 8 (3 octaves from 1 and 3.6 from 96), then 32, then 2 and 4 (ties: the smaller first).
     assert.deepEqual(plan.threads, [1, 2, 4, 8, 32, 96, 192]);
     assert.deepEqual(plan.dropped, [16, 64, 128]);
@@ -126,7 +126,7 @@ describe('planThreadCounts: the budget', () => {
       3,
     );
     const plan = planThreadCounts(twoSocketSmt, { maxTimeSec: 10, workloads: 2 });
-    assert.equal(plan.affordable, 5); // ⌊9000 / 850⌋ = 10 cells, 2 workloads
+    assert.equal(plan.affordable, 5); // ⌊9000 / 900⌋ = 10 cells, 2 workloads
     // 1, 48 (physical = one node), 96; then 8 (3 octaves from 1), then 2 (ties: the smaller).
     assert.deepEqual(plan.threads, [1, 2, 8, 48, 96]);
     assert.deepEqual(plan.dropped, [4, 16, 32, 64]);

@@ -25,8 +25,10 @@ export interface CpuShape {
  * The cost model: the least sweep time a cell needs to give a usable median, from what the sweep
  * engine (src/measure/sweep.ts) does with each cell.
  *
- *  - `sessionOpenMs`: opening the cell's session (ORT builds the model, copies and pre-packs the
- *    weights; 64 MiB of them for the 1×4096·4096×4096 default shape), estimated.
+ *  - `sessionOpenMs`: opening the cell's session (ORT parses the model, copies and pre-packs
+ *    the weights). Measured on this project's 2-vCPU machine for the default shapes: 256² ~4 ms,
+ *    1024² ~8 ms, 1×4096·4096×4096 ~300 ms (2 MatMuls per call: 128 MiB of weights); their
+ *    mean, ~100 ms, stands for every cell.
  *  - `warmupMs`: the engine warms each cell for at least 200 ms, but caps the warm-up of all
  *    cells together at `warmupShare` (a quarter) of the budget: a cell gets its full warm-up
  *    only when the budget holds warmupMs / warmupShare = 800 ms for it.
@@ -36,12 +38,12 @@ export interface CpuShape {
  *    measurement, loading the workloads).
  *
  * A cell costs sessionOpenMs + max(warmupMs / warmupShare, warmupMs + visits × visitMs) =
- * 50 + max(800, 290) = 850 ms; the budget affords floor((budget − setupMs) / 850 ms) cells,
+ * 100 + max(800, 290) = 900 ms; the budget affords floor((budget − setupMs) / 900 ms) cells,
  * shared by the workloads (a same-job comparison measures two). The engine spends more on
  * noisy cells when there is time: this is the floor below which a count is not worth sweeping.
  */
 export const PLAN_COST = {
-  sessionOpenMs: 50,
+  sessionOpenMs: 100,
   warmupMs: 200,
   warmupShare: 0.25,
   visits: 3,
