@@ -16,6 +16,7 @@ import { aaSameJob } from './aa-same-job.js';
 import { aaStored } from './aa-stored.js';
 import { adaptive } from './adaptive.js';
 import { cost } from './cost.js';
+import { manycore } from './manycore.js';
 import { overhead } from './overhead.js';
 import { power } from './power.js';
 import { recommend } from './recommend.js';
@@ -31,6 +32,7 @@ const SECTIONS: readonly Section[] = [
   adaptive,
   cost,
   overhead,
+  manycore,
 ];
 
 const { values } = parseArgs({

@@ -13,6 +13,7 @@ import {
   computeFingerprint,
   countPhysicalCores,
   estimatePeak,
+  fileReader,
   fingerprintDifferences,
   fingerprintFields,
   formatCpuList,
@@ -25,7 +26,9 @@ import {
   parseProcCgroup,
   parseStatusAffinity,
   probeCpu,
+  probeLinux,
   readCgroupQuota,
+  readNumaNodes,
   withOnnxruntime,
   x86CoreFlops,
   type CpuTopology,
@@ -445,6 +448,62 @@ describe('probeCpu on fixture trees', () => {
     assert.match(m.peakGflops?.basis ?? '', /\(model name\)/);
     assert.ok(m.notes?.some((n) => n.startsWith('Cpus_allowed_list not found')));
     assert.ok(m.notes?.some((n) => n.includes('from /proc/cpuinfo')));
+  });
+
+  it('(h) 2 sockets × 24 cores × 2 SMT: 96 CPUs, 48 cores, two NUMA nodes of 48', () => {
+    const m = probeFixture('x64-2socket-smt');
+    assert.equal(m.cpuModel, 'Intel(R) Xeon(R) Platinum 8275CL CPU @ 3.00GHz');
+    assert.equal(m.logicalCpus, 96);
+    assert.equal(m.availableCpus, 96);
+    assert.equal(m.physicalCores, 48); // cpu i and i+48 share a core
+    assert.deepEqual(m.numaNodes, [
+      { node: 0, cpus: 48, cpuList: '0-23,48-71' },
+      { node: 1, cpus: 48, cpuList: '24-47,72-95' },
+    ]);
+    assert.ok(
+      m.notes?.includes('2 NUMA nodes: node0 48 CPUs (0-23,48-71), node1 48 CPUs (24-47,72-95)'),
+    );
+  });
+
+  it('(i) 192 Graviton4-like cores on 2 nodes, no SMT', () => {
+    const m = probeFixture('arm64-graviton-192', { arch: 'arm64' });
+    assert.equal(m.cpuModel, 'ARM Neoverse-V2');
+    assert.equal(m.availableCpus, 192);
+    assert.equal(m.physicalCores, 192);
+    assert.deepEqual(
+      m.numaNodes?.map((n) => [n.node, n.cpus, n.cpuList]),
+      [
+        [0, 96, '0-95'],
+        [1, 96, '96-191'],
+      ],
+    );
+    assert.equal(m.peakGflops?.perCoreGflops, 89.6); // 32 FLOP/cycle × 2.8 GHz
+  });
+
+  it('(j) NUMA nodes are intersected with the affinity mask; nodes outside it are left out', () => {
+    const root = join(fixtures, 'x64-2socket-smt');
+    const files = fileReader(root);
+    const masked = (list: string) => (path: string) =>
+      path === '/proc/self/status' ? `Name:\tnode\nCpus_allowed_list:\t${list}\n` : files(path);
+    const across = probeLinux(masked('20-27'), stubCpus('unused', 96));
+    assert.deepEqual(across.numaNodes, [
+      { node: 0, cpus: [20, 21, 22, 23] },
+      { node: 1, cpus: [24, 25, 26, 27] },
+    ]);
+    const inside = probeLinux(masked('0-3,48-51'), stubCpus('unused', 96));
+    assert.deepEqual(inside.numaNodes, [{ node: 0, cpus: [0, 1, 2, 3, 48, 49, 50, 51] }]);
+    assert.equal(inside.physicalCores, 4);
+    // No node directory (most containers, this machine's fixture): unknown, not one node.
+    assert.equal(probeFixture('real-x64').numaNodes, undefined);
+    assert.equal(
+      readNumaNodes(() => null, [0, 1]),
+      null,
+    );
+    // A corrupt node list is not followed.
+    assert.equal(
+      readNumaNodes((p) => (p.endsWith('/online') ? 'garbage' : null), [0]),
+      null,
+    );
   });
 
   it('(g) an empty root: everything from Node, assumptions noted, no peak', () => {

@@ -114,6 +114,7 @@ export async function runAction(): Promise<void> {
   }
   endPhase('sweep');
   const { result } = run;
+  if (run.plan?.note) core.info(run.plan.note);
   warnings.push(...run.warnings);
   const resultsPath = defaultResultsPath(ctx);
   await writeJsonAtomic(resultsPath, result);

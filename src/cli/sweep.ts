@@ -271,6 +271,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
     threshold: settings.threshold,
   });
   process.stdout.write(renderSweep(run.result));
+  if (run.plan?.note) process.stdout.write(`${run.plan.note}\n`);
   if (settings.jsonPath) {
     await writeJsonOutput(settings.jsonPath, run.result, '--json');
     process.stdout.write(`Results written to ${settings.jsonPath}\n`);

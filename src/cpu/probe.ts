@@ -51,6 +51,12 @@ export interface ProbeOptions {
   readonly sysctl?: (name: string) => string | null;
 }
 
+/** One NUMA node and the CPUs of the affinity mask on it. */
+export interface NumaNode {
+  readonly node: number;
+  readonly cpus: readonly number[];
+}
+
 /** Everything the probe found, before the derived fields are computed. */
 export interface CpuFacts {
   readonly cpuModel: string;
@@ -61,6 +67,8 @@ export interface CpuFacts {
   readonly quota: CgroupQuota | null;
   /** Distinct physical cores among the affinity CPUs; null when unknown. */
   readonly physicalCores: number | null;
+  /** NUMA nodes holding CPUs of the mask, with those CPUs; null when unknown (not Linux). */
+  readonly numaNodes?: readonly NumaNode[] | null;
   /** Cores that count for the peak estimate when not all do (Apple P-cores); else null. */
   readonly peakCores?: { readonly count: number; readonly label: string } | null;
   readonly core: CoreFlops | null;
@@ -169,6 +177,15 @@ export function summarizeCpu(
     physicalCores,
   };
   const fingerprint = computeFingerprint({ ...base, onnxruntime: ctx.onnxruntime });
+  const numa = facts.numaNodes ?? null;
+  if (numa !== null && numa.length > 1) {
+    notes.push(
+      `${numa.length} NUMA nodes: ` +
+        numa
+          .map((n) => `node${n.node} ${n.cpus.length} CPUs (${formatCpuList(n.cpus)})`)
+          .join(', '),
+    );
+  }
   return {
     ...base,
     fingerprint,
@@ -176,6 +193,15 @@ export function summarizeCpu(
     cgroupQuotaCpus: quotaCpus,
     peakGflops,
     ...(facts.affinityCpuList ? { affinityCpuList: formatCpuList(facts.affinityCpuList) } : {}),
+    ...(numa !== null
+      ? {
+          numaNodes: numa.map((n) => ({
+            node: n.node,
+            cpus: n.cpus.length,
+            cpuList: formatCpuList(n.cpus),
+          })),
+        }
+      : {}),
     cgroupQuotaSource: facts.quota?.source ?? null,
     onnxruntime: ctx.onnxruntime,
     notes,
@@ -203,6 +229,30 @@ function safeStatusAffinity(statusText: string | null): number[] | null {
 }
 
 const CPU_DIR = '/sys/devices/system/cpu';
+const NODE_DIR = '/sys/devices/system/node';
+/** More nodes than any machine has: a bound on what a corrupt node list can make us read. */
+const MAX_NUMA_NODES = 1024;
+
+/**
+ * NUMA nodes from sysfs (`node/online`, else `node/possible`; each `nodeN/cpulist`), each with
+ * the CPUs of `cpusInMask` on it; nodes without any are left out. Null when sysfs has no node
+ * list (kernels without NUMA, containers hiding /sys) or no node's cpulist is readable.
+ */
+export function readNumaNodes(read: ReadText, cpusInMask: readonly number[]): NumaNode[] | null {
+  const ids = safeCpuList(read(`${NODE_DIR}/online`)) ?? safeCpuList(read(`${NODE_DIR}/possible`));
+  if (ids === null || ids.length === 0) return null;
+  const inMask = new Set(cpusInMask);
+  const out: NumaNode[] = [];
+  let readable = 0;
+  for (const node of ids.slice(0, MAX_NUMA_NODES)) {
+    const cpus = safeCpuList(read(`${NODE_DIR}/node${node}/cpulist`));
+    if (cpus === null) continue;
+    readable++;
+    const usable = cpus.filter((c) => inMask.has(c));
+    if (usable.length > 0) out.push({ node, cpus: usable });
+  }
+  return readable === 0 || out.length === 0 ? null : out;
+}
 
 function readInt(read: ReadText, path: string): number | null {
   const text = read(path);
@@ -277,6 +327,7 @@ export function probeLinux(read: ReadText, node: NodeCpuView): CpuFacts {
     affinityCpus,
     quota,
     physicalCores: physical?.cores ?? null,
+    numaNodes: readNumaNodes(read, cpusInMask),
     core,
     clockMHz: clock.mhz,
     clockSource: clock.source,

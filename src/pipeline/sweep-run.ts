@@ -7,7 +7,7 @@ import type { Comparison } from '../analysis/compare.js';
 import { DEFAULT_SAME_JOB_THRESHOLD } from '../analysis/same-job.js';
 import { sweep, type SweepOutput, type SweepProgress } from '../measure/sweep.js';
 import { runSameJob } from './same-job.js';
-import { defaultThreadCounts } from '../measure/plan.js';
+import { planThreadCounts, plannedWorkloads, type ThreadPlan } from '../measure/plan.js';
 import { buildResult } from '../results/build.js';
 import { medianCIOrderStat } from '../stats/index.js';
 import type { Result } from '../results/types.js';
@@ -33,6 +33,8 @@ export interface SweepRun {
   readonly comparison: Comparison | null;
   /** Things the user should know (e.g. an undecided same-job cell passed). */
   readonly warnings: readonly string[];
+  /** The `auto` thread plan (what the budget made it drop); null for an explicit list. */
+  readonly plan: ThreadPlan | null;
 }
 
 export async function runSweep(
@@ -43,10 +45,14 @@ export async function runSweep(
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
   const machine = probeCpu({ ortVersion: version });
-  const threads =
+  const plan =
     settings.threads === 'auto'
-      ? defaultThreadCounts(machine.availableCpus)
-      : [...settings.threads];
+      ? planThreadCounts(machine, {
+          maxTimeSec: settings.maxTimeSec,
+          workloads: plannedWorkloads(settings),
+        })
+      : null;
+  const threads = settings.threads === 'auto' ? plan!.threads : [...settings.threads];
   // The per-call overhead of session.run matters to ORT workloads only.
   const overhead = settings.workload.kind === 'command' ? null : await measureCallOverhead(ort);
   const sides = settings.baselineWorkload ? 2 : 1;
@@ -109,7 +115,7 @@ export async function runSweep(
     },
     elapsedSec: (performance.now() - startMs) / 1000,
   });
-  return { result, comparison, warnings };
+  return { result, comparison, warnings, plan };
 }
 
 function describeSpec(spec: WorkloadSpec): string {

@@ -65,7 +65,7 @@ export function buildResult(input: BuildInput): Result {
         converged: cell.converged,
       };
     });
-    const rec = recommendForWorkload(points, settings.tolerance);
+    const rec = recommendForWorkload(points, settings.tolerance, machine.availableCpus);
     return {
       id: workload.id,
       kind: workload.kind,
@@ -91,6 +91,7 @@ export function buildResult(input: BuildInput): Result {
       : recommendOverall(
           workloads.map((w) => w.points as readonly PointSummary[]),
           settings.tolerance,
+          machine.availableCpus,
         );
 
   return {

@@ -19,12 +19,25 @@ export interface MachineInfo {
   readonly peakGflops?: PeakEstimate | null;
   /** The CPUs in the affinity mask as a kernel cpulist, e.g. "0-3,8" (Linux). */
   readonly affinityCpuList?: string;
+  /**
+   * NUMA nodes holding CPUs of the affinity mask (Linux sysfs), with how many of those CPUs each
+   * has; absent when unknown. The thread grid adds one node's CPUs when there are several.
+   */
+  readonly numaNodes?: readonly NumaNodeInfo[];
   /** Which file set cgroupQuotaCpus, e.g. "cgroup v2 /sys/fs/cgroup/ci.slice/cpu.max = …". */
   readonly cgroupQuotaSource?: string | null;
   /** The onnxruntime version the fingerprint was computed with ("" when none was given). */
   readonly onnxruntime?: string;
   /** What the CPU probe assumed or could not read, in plain words. */
   readonly notes?: readonly string[];
+}
+
+export interface NumaNodeInfo {
+  readonly node: number;
+  /** CPUs of the affinity mask on this node. */
+  readonly cpus: number;
+  /** Those CPUs as a kernel cpulist, e.g. "0-23,48-71". */
+  readonly cpuList: string;
 }
 
 export interface PeakEstimate {
