@@ -22,7 +22,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_THRESHOLD } from '../src/analysis/compare.js';
-import { DEFAULT_SAME_JOB_THRESHOLD, pairByRound } from '../src/analysis/same-job.js';
+import { DEFAULT_SAME_JOB_THRESHOLD } from '../src/analysis/same-job.js';
+import { visitSummary } from '../src/analysis/visits.js';
 import { baselineFromResult, mergeRun, type BaselineDocument } from '../src/baseline/history.js';
 import { sweep } from '../src/measure/sweep.js';
 import type { Result } from '../src/results/types.js';
@@ -76,7 +77,12 @@ async function trueRatios(
   const [base, ...cands] = out.workloads;
   const ratios = cands.map((cand) =>
     cand.cells.map((cell, ci) => {
-      const pairs = pairByRound(base!.cells[ci]!, cell);
+      // [base, head] visit medians of each round both were measured in.
+      const b = visitSummary(base!.cells[ci]!.samplesNs, base!.cells[ci]!.rounds).byRound;
+      const h = visitSummary(cell.samplesNs, cell.rounds).byRound;
+      const pairs = [...h.keys()]
+        .filter((r) => b.has(r))
+        .map((r) => [b.get(r)!, h.get(r)!] as const);
       const boot = bootstrapMedianOfLogRatiosCI(pairs, { seed: 5 + ci, resamples: 2000 });
       return { threads: cell.threads, ratio: boot.ratio, ci: boot.ci };
     }),

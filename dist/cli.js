@@ -720,6 +720,12 @@ function summarizeCpu(facts, ctx) {
     physicalCores
   };
   const fingerprint = computeFingerprint({ ...base, onnxruntime: ctx.onnxruntime });
+  const numa = facts.numaNodes ?? null;
+  if (numa !== null && numa.length > 1) {
+    notes.push(
+      `${numa.length} NUMA nodes: ` + numa.map((n) => `node${n.node} ${n.cpus.length} CPUs (${formatCpuList(n.cpus)})`).join(", ")
+    );
+  }
   return {
     ...base,
     fingerprint,
@@ -727,6 +733,13 @@ function summarizeCpu(facts, ctx) {
     cgroupQuotaCpus: quotaCpus,
     peakGflops,
     ...facts.affinityCpuList ? { affinityCpuList: formatCpuList(facts.affinityCpuList) } : {},
+    ...numa !== null ? {
+      numaNodes: numa.map((n) => ({
+        node: n.node,
+        cpus: n.cpus.length,
+        cpuList: formatCpuList(n.cpus)
+      }))
+    } : {},
     cgroupQuotaSource: facts.quota?.source ?? null,
     onnxruntime: ctx.onnxruntime,
     notes
@@ -747,6 +760,21 @@ function safeStatusAffinity(statusText) {
   } catch {
     return null;
   }
+}
+function readNumaNodes(read, cpusInMask) {
+  const ids = safeCpuList(read(`${NODE_DIR}/online`)) ?? safeCpuList(read(`${NODE_DIR}/possible`));
+  if (ids === null || ids.length === 0) return null;
+  const inMask = new Set(cpusInMask);
+  const out = [];
+  let readable = 0;
+  for (const node of ids.slice(0, MAX_NUMA_NODES)) {
+    const cpus2 = safeCpuList(read(`${NODE_DIR}/node${node}/cpulist`));
+    if (cpus2 === null) continue;
+    readable++;
+    const usable = cpus2.filter((c) => inMask.has(c));
+    if (usable.length > 0) out.push({ node, cpus: usable });
+  }
+  return readable === 0 || out.length === 0 ? null : out;
 }
 function readInt(read, path2) {
   const text = read(path2);
@@ -809,6 +837,7 @@ function probeLinux(read, node) {
     affinityCpus,
     quota,
     physicalCores: physical?.cores ?? null,
+    numaNodes: readNumaNodes(read, cpusInMask),
     core,
     clockMHz: clock.mhz,
     clockSource: clock.source,
@@ -932,7 +961,7 @@ function probeOther(platform, node) {
     ]
   };
 }
-var round2, CPU_DIR;
+var round2, CPU_DIR, NODE_DIR, MAX_NUMA_NODES;
 var init_probe = __esm({
   "src/cpu/probe.ts"() {
     "use strict";
@@ -944,6 +973,8 @@ var init_probe = __esm({
     init_topology();
     round2 = (x) => Number(x.toFixed(3));
     CPU_DIR = "/sys/devices/system/cpu";
+    NODE_DIR = "/sys/devices/system/node";
+    MAX_NUMA_NODES = 1024;
   }
 });
 
@@ -962,12 +993,72 @@ var init_cpu = __esm({
 });
 
 // src/measure/plan.ts
-function defaultThreadCounts(usableCpus) {
-  const max = Math.max(1, Math.floor(usableCpus));
-  const out = [];
-  for (let t = 1; t < max; t *= 2) out.push(t);
-  out.push(max);
-  return out;
+function cellCostMs(cost = PLAN_COST) {
+  return cost.sessionOpenMs + Math.max(cost.warmupMs / cost.warmupShare, cost.warmupMs + cost.visits * cost.visitMs);
+}
+function threadGrid(cpu) {
+  const shape = typeof cpu === "number" ? { availableCpus: cpu } : cpu;
+  const max = Math.max(1, Math.floor(shape.availableCpus));
+  const roles = /* @__PURE__ */ new Map();
+  const add = (t, role) => {
+    if (!Number.isFinite(t) || t < 1) return;
+    const n = Math.min(max, Math.floor(t));
+    roles.set(n, [...roles.get(n) ?? [], role]);
+  };
+  add(1, "one");
+  for (let t = 2; t < max; t *= 2) add(t, "power-of-two");
+  if (shape.physicalCores !== void 0) add(shape.physicalCores, "physical");
+  add(max, "logical");
+  const nodes = shape.numaNodes ?? [];
+  if (nodes.length > 1) add(Math.max(...nodes.map((n) => n.cpus)), "numa-node");
+  return [...roles.entries()].sort((a, b) => a[0] - b[0]).map(([threads, r]) => ({ threads, roles: r }));
+}
+function defaultThreadCounts(cpu) {
+  return threadGrid(cpu).map((g2) => g2.threads);
+}
+function chooseCounts(grid, k) {
+  const kept = [];
+  for (const role of ROLE_PRIORITY) {
+    for (const g2 of grid) {
+      if (kept.length < k && g2.roles.includes(role) && !kept.includes(g2.threads)) {
+        kept.push(g2.threads);
+      }
+    }
+  }
+  const rest = grid.map((g2) => g2.threads).filter((t) => !kept.includes(t));
+  while (kept.length < k && rest.length > 0) {
+    let bestIndex = 0;
+    let bestGap = -1;
+    for (const [i, t] of rest.entries()) {
+      const gap = kept.length === 0 ? Infinity : Math.min(...kept.map((u) => Math.abs(Math.log2(t / u))));
+      if (gap > bestGap + 1e-12) [bestIndex, bestGap] = [i, gap];
+    }
+    kept.push(rest.splice(bestIndex, 1)[0]);
+  }
+  return kept.sort((a, b) => a - b);
+}
+function affordableCounts(options) {
+  const cost = options.cost ?? PLAN_COST;
+  const cells = Math.floor((options.maxTimeSec * 1e3 - cost.setupMs) / cellCostMs(cost));
+  return Math.max(1, Math.floor(cells / Math.max(1, options.workloads)));
+}
+function planThreadCounts(cpu, options) {
+  const grid = threadGrid(cpu);
+  const affordable = affordableCounts(options);
+  const k = Math.min(grid.length, Math.max(affordable, MIN_PLANNED_COUNTS));
+  const threads = chooseCounts(grid, k);
+  const dropped = grid.map((g2) => g2.threads).filter((t) => !threads.includes(t));
+  let note = null;
+  if (dropped.length > 0) {
+    const w = options.workloads;
+    const floor = affordable < MIN_PLANNED_COUNTS ? ` (below its floor: ${k} kept)` : "";
+    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w} workload${w === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs() / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
+  }
+  return { threads, dropped, grid, affordable, note };
+}
+function plannedWorkloads(settings) {
+  const one = settings.workload.kind === "matmul" ? settings.workload.sizes.length : 1;
+  return settings.baselineWorkload ? 2 * one : one;
 }
 function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
   const trimmed = text.trim().toLowerCase();
@@ -985,10 +1076,21 @@ function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
   if (counts.size === 0) throw invalid(input, text, expected);
   return [...counts].sort((a, b) => a - b);
 }
+var PLAN_COST, MIN_PLANNED_COUNTS, ROLE_PRIORITY;
 var init_plan = __esm({
   "src/measure/plan.ts"() {
     "use strict";
     init_errors();
+    PLAN_COST = {
+      sessionOpenMs: 100,
+      warmupMs: 200,
+      warmupShare: 0.25,
+      visits: 3,
+      visitMs: 30,
+      setupMs: 1e3
+    };
+    MIN_PLANNED_COUNTS = 2;
+    ROLE_PRIORITY = ["one", "physical", "logical", "numa-node"];
   }
 });
 
@@ -1012,6 +1114,65 @@ var init_random = __esm({
 });
 
 // node_modules/simple-statistics/dist/simple-statistics.mjs
+function sum(x) {
+  if (x.length === 0) {
+    return 0;
+  }
+  var sum2 = x[0];
+  var correction = 0;
+  var transition;
+  if (typeof sum2 !== "number") {
+    return Number.NaN;
+  }
+  for (var i = 1; i < x.length; i++) {
+    if (typeof x[i] !== "number") {
+      return Number.NaN;
+    }
+    transition = sum2 + x[i];
+    if (Math.abs(sum2) >= Math.abs(x[i])) {
+      correction += sum2 - transition + x[i];
+    } else {
+      correction += x[i] - transition + sum2;
+    }
+    sum2 = transition;
+  }
+  return sum2 + correction;
+}
+function mean(x) {
+  if (x.length === 0) {
+    throw new Error("mean requires at least one data point");
+  }
+  return sum(x) / x.length;
+}
+function sumNthPowerDeviations(x, n) {
+  var meanValue = mean(x);
+  var sum2 = 0;
+  var tempValue;
+  var i;
+  if (n === 2) {
+    for (i = 0; i < x.length; i++) {
+      tempValue = x[i] - meanValue;
+      sum2 += tempValue * tempValue;
+    }
+  } else {
+    for (i = 0; i < x.length; i++) {
+      sum2 += Math.pow(x[i] - meanValue, n);
+    }
+  }
+  return sum2;
+}
+function sampleVariance(x) {
+  if (x.length < 2) {
+    throw new Error("sampleVariance requires at least two data points");
+  }
+  var sumSquaredDeviationsValue = sumNthPowerDeviations(x, 2);
+  var besselsCorrection = x.length - 1;
+  return sumSquaredDeviationsValue / besselsCorrection;
+}
+function sampleStandardDeviation(x) {
+  var sampleVarianceX = sampleVariance(x);
+  return Math.sqrt(sampleVarianceX);
+}
 function quantileSorted(x, p) {
   var idx = (x.length - 1) * p;
   if (x.length === 0) {
@@ -1165,13 +1326,13 @@ function median(x) {
   return +quantile(x, 0.5);
 }
 function cumulativeDistribution(z2) {
-  var sum = z2;
+  var sum2 = z2;
   var tmp = z2;
   for (var i = 1; i < 30; i++) {
     tmp *= z2 * z2 / (2 * i + 1);
-    sum += tmp;
+    sum2 += tmp;
   }
-  return Math.round((0.5 + sum / SQRT_2PI$1 * Math.exp(-z2 * z2 / 2)) * 1e4) / 1e4;
+  return Math.round((0.5 + sum2 / SQRT_2PI$1 * Math.exp(-z2 * z2 / 2)) * 1e4) / 1e4;
 }
 var BayesianClassifier, g, LOGSQRT2PI, SQRT_2PI$1, standardNormalTable, z, SQRT_2PI, PerceptronModel;
 var init_simple_statistics = __esm({
@@ -1352,6 +1513,17 @@ function median2(xs) {
   assertFiniteSample(xs, "median");
   return median(xs);
 }
+function mean2(xs) {
+  assertFiniteSample(xs, "mean");
+  return mean(xs);
+}
+function sampleStdDev(xs) {
+  assertFiniteSample(xs, "sampleStdDev");
+  if (xs.length < 2) {
+    throw new RangeError(`sampleStdDev: needs at least 2 values; got ${xs.length}`);
+  }
+  return sampleStandardDeviation(xs);
+}
 function geometricMean(xs) {
   assertFiniteSample(xs, "geometricMean");
   for (let i = 0; i < xs.length; i++) {
@@ -1414,17 +1586,6 @@ function medianCIOrderStat(xs, confidence = DEFAULT_CONFIDENCE) {
   const hi = n - k === k - 1 ? lo : selectInPlace(buf, n - k, k, n - 1);
   return [lo, hi];
 }
-function bootstrapMedianCI(xs, options) {
-  const fn = "bootstrapMedianCI";
-  assertFiniteSample(xs, fn);
-  const { confidence, resamples, seed } = resolveOptions(options, fn);
-  const sorted = Float64Array.from(xs).sort();
-  const counts = new Uint32Array(sorted.length);
-  const stats = new Float64Array(resamples);
-  const rand = mulberry32(seed);
-  for (let b = 0; b < resamples; b++) stats[b] = resampledMedianOfSorted(sorted, counts, rand);
-  return percentileInterval(stats, confidence);
-}
 function bootstrapRatioOfMediansCI(base, cur, options) {
   const fn = "bootstrapRatioOfMediansCI";
   assertPositiveSample(base, fn, "base");
@@ -1443,52 +1604,6 @@ function bootstrapRatioOfMediansCI(base, cur, options) {
     stats[b] = curMedian / baseMedian;
   }
   return { ratio, ci: percentileInterval(stats, confidence) };
-}
-function bootstrapMedianOfLogRatiosCI(first, second, third) {
-  const fn = "bootstrapMedianOfLogRatiosCI";
-  let base;
-  let cur;
-  let options;
-  if (Array.isArray(second)) {
-    if (third === void 0) throw new TypeError(`${fn}: options (with a seed) are required`);
-    base = first;
-    cur = second;
-    options = third;
-    if (base.length !== cur.length) {
-      throw new RangeError(
-        `${fn}: base and cur must have the same length; got ${base.length} and ${cur.length}`
-      );
-    }
-  } else {
-    const ps = first;
-    const b = new Array(ps.length);
-    const c = new Array(ps.length);
-    for (let i = 0; i < ps.length; i++) {
-      const pair = ps[i];
-      if (!Array.isArray(pair) || pair.length !== 2) {
-        throw new TypeError(`${fn}: pairs[${i}] must be a [base, cur] pair`);
-      }
-      b[i] = pair[0];
-      c[i] = pair[1];
-    }
-    base = b;
-    cur = c;
-    options = second;
-  }
-  assertPositiveSample(base, fn, "base");
-  assertPositiveSample(cur, fn, "cur");
-  const { confidence, resamples, seed } = resolveOptions(options, fn);
-  const n = base.length;
-  const logRatios = new Float64Array(n);
-  for (let i = 0; i < n; i++) logRatios[i] = Math.log(cur[i] / base[i]);
-  logRatios.sort();
-  const ratio = Math.exp(medianOfSorted(logRatios));
-  const counts = new Uint32Array(n);
-  const stats = new Float64Array(resamples);
-  const rand = mulberry32(seed);
-  for (let b = 0; b < resamples; b++) stats[b] = resampledMedianOfSorted(logRatios, counts, rand);
-  const [lo, hi] = percentileInterval(stats, confidence);
-  return { ratio, ci: [Math.exp(lo), Math.exp(hi)] };
 }
 var DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES;
 var init_ci = __esm({
@@ -1999,37 +2114,37 @@ var require_jstat = __commonJS({
         function clip(arg, min, max) {
           return Math2.max(min, Math2.min(arg, max));
         }
-        jStat3.sum = function sum(arr2) {
+        jStat3.sum = function sum2(arr2) {
+          var sum3 = 0;
+          var i = arr2.length;
+          while (--i >= 0)
+            sum3 += arr2[i];
+          return sum3;
+        };
+        jStat3.sumsqrd = function sumsqrd(arr2) {
+          var sum2 = 0;
+          var i = arr2.length;
+          while (--i >= 0)
+            sum2 += arr2[i] * arr2[i];
+          return sum2;
+        };
+        jStat3.sumsqerr = function sumsqerr(arr2) {
+          var mean3 = jStat3.mean(arr2);
+          var sum2 = 0;
+          var i = arr2.length;
+          var tmp;
+          while (--i >= 0) {
+            tmp = arr2[i] - mean3;
+            sum2 += tmp * tmp;
+          }
+          return sum2;
+        };
+        jStat3.sumrow = function sumrow(arr2) {
           var sum2 = 0;
           var i = arr2.length;
           while (--i >= 0)
             sum2 += arr2[i];
           return sum2;
-        };
-        jStat3.sumsqrd = function sumsqrd(arr2) {
-          var sum = 0;
-          var i = arr2.length;
-          while (--i >= 0)
-            sum += arr2[i] * arr2[i];
-          return sum;
-        };
-        jStat3.sumsqerr = function sumsqerr(arr2) {
-          var mean3 = jStat3.mean(arr2);
-          var sum = 0;
-          var i = arr2.length;
-          var tmp;
-          while (--i >= 0) {
-            tmp = arr2[i] - mean3;
-            sum += tmp * tmp;
-          }
-          return sum;
-        };
-        jStat3.sumrow = function sumrow(arr2) {
-          var sum = 0;
-          var i = arr2.length;
-          while (--i >= 0)
-            sum += arr2[i];
-          return sum;
         };
         jStat3.product = function product(arr2) {
           var prod = 1;
@@ -2518,8 +2633,8 @@ var require_jstat = __commonJS({
         jStat3.lowRegGamma = function lowRegGamma(a, x) {
           var aln = jStat3.gammaln(a);
           var ap = a;
-          var sum = 1 / a;
-          var del = sum;
+          var sum2 = 1 / a;
+          var del = sum2;
           var b = x + 1 - a;
           var c = 1 / 1e-30;
           var d = 1 / b;
@@ -2531,9 +2646,9 @@ var require_jstat = __commonJS({
             return NaN;
           } else if (x < a + 1) {
             for (; i <= ITMAX; i++) {
-              sum += del *= x / ++ap;
+              sum2 += del *= x / ++ap;
             }
-            return sum * Math2.exp(-x + a * Math2.log(x) - aln);
+            return sum2 * Math2.exp(-x + a * Math2.log(x) - aln);
           }
           for (; i <= ITMAX; i++) {
             an = -i * (i - a);
@@ -3430,12 +3545,12 @@ var require_jstat = __commonJS({
             return jStat3.combination(k + r - 1, r - 1) * Math2.pow(1 - p, k) * Math2.pow(p, r);
           },
           cdf: function cdf(x, r, p) {
-            var sum = 0, k = 0;
+            var sum2 = 0, k = 0;
             if (x < 0) return 0;
             for (; k <= x; k++) {
-              sum += jStat3.negbin.pdf(k, r, p);
+              sum2 += jStat3.negbin.pdf(k, r, p);
             }
-            return sum;
+            return sum2;
           }
         });
         jStat3.extend(jStat3.hypgeom, {
@@ -3976,7 +4091,7 @@ var require_jstat = __commonJS({
           },
           // matrix multiplication
           multiply: function multiply(arr2, arg) {
-            var row, col, nrescols, sum, nrow, ncol, res, rescols;
+            var row, col, nrescols, sum2, nrow, ncol, res, rescols;
             if (arr2.length === void 0 && arg.length === void 0) {
               return arr2 * arg;
             }
@@ -3984,10 +4099,10 @@ var require_jstat = __commonJS({
             if (isUsable(arg)) {
               for (; rescols < nrescols; rescols++) {
                 for (row = 0; row < nrow; row++) {
-                  sum = 0;
+                  sum2 = 0;
                   for (col = 0; col < ncol; col++)
-                    sum += arr2[row][col] * arg[col][rescols];
-                  res[row][rescols] = sum;
+                    sum2 += arr2[row][col] * arg[col][rescols];
+                  res[row][rescols] = sum2;
                 }
               }
               return nrow === 1 && rescols === 1 ? res[0][0] : res;
@@ -4010,13 +4125,13 @@ var require_jstat = __commonJS({
           dot: function dot(arr2, arg) {
             if (!isUsable(arr2[0])) arr2 = [arr2];
             if (!isUsable(arg[0])) arg = [arg];
-            var left = arr2[0].length === 1 && arr2.length !== 1 ? jStat3.transpose(arr2) : arr2, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum, col;
+            var left = arr2[0].length === 1 && arr2.length !== 1 ? jStat3.transpose(arr2) : arr2, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum2, col;
             for (; row < nrow; row++) {
               res[row] = [];
-              sum = 0;
+              sum2 = 0;
               for (col = 0; col < ncol; col++)
-                sum += left[row][col] * right[row][col];
-              res[row] = sum;
+                sum2 += left[row][col] * right[row][col];
+              res[row] = sum2;
             }
             return res.length === 1 ? res[0] : res;
           },
@@ -4115,7 +4230,7 @@ var require_jstat = __commonJS({
             return determinant;
           },
           gauss_elimination: function gauss_elimination(a, b) {
-            var i = 0, j = 0, n = a.length, m = a[0].length, factor = 1, sum = 0, x = [], maug, pivot, temp, k;
+            var i = 0, j = 0, n = a.length, m = a[0].length, factor = 1, sum2 = 0, x = [], maug, pivot, temp, k;
             a = jStat3.aug(a, b);
             maug = a[0].length;
             for (i = 0; i < n; i++) {
@@ -4142,11 +4257,11 @@ var require_jstat = __commonJS({
               }
             }
             for (i = n - 1; i >= 0; i--) {
-              sum = 0;
+              sum2 = 0;
               for (j = i + 1; j <= n - 1; j++) {
-                sum = sum + x[j] * a[i][j];
+                sum2 = sum2 + x[j] * a[i][j];
               }
-              x[i] = (a[i][maug - 1] - sum) / a[i][i];
+              x[i] = (a[i][maug - 1] - sum2) / a[i][i];
             }
             return x;
           },
@@ -4438,7 +4553,7 @@ var require_jstat = __commonJS({
           // Q is orthogonal matrix
           // R is upper triangular
           QR: (function() {
-            var sum = jStat3.sum;
+            var sum2 = jStat3.sum;
             var range = jStat3.arange;
             function qr2(x) {
               var n = x.length;
@@ -4447,14 +4562,14 @@ var require_jstat = __commonJS({
               x = jStat3.copy(x);
               var i, j, k;
               for (j = 0; j < p; j++) {
-                r[j][j] = Math2.sqrt(sum(range(n).map(function(i2) {
+                r[j][j] = Math2.sqrt(sum2(range(n).map(function(i2) {
                   return x[i2][j] * x[i2][j];
                 })));
                 for (i = 0; i < n; i++) {
                   x[i][j] = x[i][j] / r[j][j];
                 }
                 for (k = j + 1; k < p; k++) {
-                  r[j][k] = sum(range(n).map(function(i2) {
+                  r[j][k] = sum2(range(n).map(function(i2) {
                     return x[i2][j] * x[i2][k];
                   }));
                   for (i = 0; i < n; i++) {
@@ -5225,18 +5340,18 @@ var require_jstat = __commonJS({
           return jMat.transpose();
         },
         matrixmult: function matrixmult(A, B) {
-          var i, j, k, result, sum;
+          var i, j, k, result, sum2;
           if (A.cols() == B.rows()) {
             if (B.rows() > 1) {
               result = [];
               for (i = 0; i < A.rows(); i++) {
                 result[i] = [];
                 for (j = 0; j < B.cols(); j++) {
-                  sum = 0;
+                  sum2 = 0;
                   for (k = 0; k < A.cols(); k++) {
-                    sum += A.toArray()[i][k] * B.toArray()[k][j];
+                    sum2 += A.toArray()[i][k] * B.toArray()[k][j];
                   }
-                  result[i][j] = sum;
+                  result[i][j] = sum2;
                 }
               }
               return jStat2(result);
@@ -5245,11 +5360,11 @@ var require_jstat = __commonJS({
             for (i = 0; i < A.rows(); i++) {
               result[i] = [];
               for (j = 0; j < B.cols(); j++) {
-                sum = 0;
+                sum2 = 0;
                 for (k = 0; k < A.cols(); k++) {
-                  sum += A.toArray()[i][k] * B.toArray()[j];
+                  sum2 += A.toArray()[i][k] * B.toArray()[j];
                 }
-                result[i][j] = sum;
+                result[i][j] = sum2;
               }
             }
             return jStat2(result);
@@ -5352,6 +5467,676 @@ var require_jstat = __commonJS({
   }
 });
 
+// src/stats/robust-limit-table.ts
+var N_GRID, ALPHA_GRID, K_TABLE;
+var init_robust_limit_table = __esm({
+  "src/stats/robust-limit-table.ts"() {
+    "use strict";
+    N_GRID = [
+      2,
+      3,
+      4,
+      5,
+      6,
+      7,
+      8,
+      9,
+      10,
+      11,
+      12,
+      13,
+      14,
+      15,
+      16,
+      17,
+      18,
+      19,
+      20,
+      22,
+      24,
+      26,
+      28,
+      30,
+      35,
+      40,
+      50,
+      60,
+      80,
+      100,
+      150,
+      200
+    ];
+    ALPHA_GRID = [
+      0.2,
+      0.1,
+      0.05,
+      0.025,
+      0.01,
+      5e-3,
+      25e-4,
+      1e-3,
+      5e-4,
+      25e-5,
+      1e-4,
+      5e-5,
+      25e-6,
+      1e-5,
+      5e-6,
+      1e-6
+    ];
+    K_TABLE = [
+      [
+        1.61411,
+        3.60797,
+        7.37954,
+        14.8696,
+        37.6437,
+        75.6901,
+        152.994,
+        394.902,
+        811.266,
+        1618.98,
+        4046.19,
+        7863.38,
+        18909.8,
+        58732.1,
+        124318,
+        354734
+      ],
+      // n = 2 (200000 histories)
+      [
+        2.08033,
+        4.94067,
+        10.5542,
+        21.7189,
+        55.3244,
+        111.519,
+        219.549,
+        552.156,
+        1120.97,
+        2196.22,
+        5457.9,
+        10901.4,
+        19429,
+        36786.2,
+        52093.9,
+        84033.3
+      ],
+      // n = 3 (200000 histories)
+      [
+        1.49245,
+        2.73352,
+        4.3487,
+        6.55015,
+        10.8444,
+        15.6806,
+        22.5883,
+        36.6874,
+        52.9317,
+        75.5906,
+        120.154,
+        170.555,
+        236.7,
+        349.888,
+        460.002,
+        798.197
+      ],
+      // n = 4 (200000 histories)
+      [
+        1.33482,
+        2.45775,
+        3.93688,
+        5.9625,
+        9.89589,
+        14.3143,
+        20.6209,
+        33.3612,
+        47.676,
+        67.949,
+        110.394,
+        161.387,
+        248.606,
+        484.13,
+        687.846,
+        1151.36
+      ],
+      // n = 5 (200000 histories)
+      [
+        1.20306,
+        2.0677,
+        3.04963,
+        4.22569,
+        6.20923,
+        8.15313,
+        10.6062,
+        14.8901,
+        19.1783,
+        24.6083,
+        33.7977,
+        42.377,
+        52.4724,
+        68.0862,
+        81.1867,
+        116.487
+      ],
+      // n = 6 (200000 histories)
+      [
+        1.15249,
+        1.97773,
+        2.9176,
+        4.04624,
+        5.94487,
+        7.78581,
+        10.0786,
+        13.9983,
+        17.7973,
+        22.488,
+        30.5305,
+        38.7131,
+        49.6203,
+        69.1432,
+        86.8113,
+        128.479
+      ],
+      // n = 7 (200000 histories)
+      [
+        1.09512,
+        1.81857,
+        2.57862,
+        3.42175,
+        4.7228,
+        5.89235,
+        7.26516,
+        9.47182,
+        11.5071,
+        13.9327,
+        17.897,
+        21.5943,
+        25.9523,
+        32.6871,
+        38.4595,
+        53.6742
+      ],
+      // n = 8 (200000 histories)
+      [
+        1.06781,
+        1.77406,
+        2.5198,
+        3.353,
+        4.64955,
+        5.82358,
+        7.21101,
+        9.45955,
+        11.5423,
+        14.0065,
+        17.9385,
+        21.5056,
+        25.6634,
+        32.3787,
+        39.0795,
+        68.4499
+      ],
+      // n = 9 (200000 histories)
+      [
+        1.03546,
+        1.68797,
+        2.34358,
+        3.0398,
+        4.06261,
+        4.93929,
+        5.92643,
+        7.43758,
+        8.76843,
+        10.2914,
+        12.6428,
+        14.6969,
+        16.9943,
+        20.4355,
+        23.398,
+        31.6352
+      ],
+      // n = 10 (200000 histories)
+      [
+        1.02144,
+        1.66496,
+        2.3117,
+        2.99888,
+        4.00887,
+        4.87376,
+        5.8451,
+        7.32463,
+        8.6197,
+        10.0973,
+        12.3985,
+        14.4708,
+        16.9008,
+        20.8099,
+        24.4763,
+        36.7657
+      ],
+      // n = 11 (200000 histories)
+      [
+        1.0012,
+        1.61197,
+        2.20639,
+        2.81833,
+        3.68683,
+        4.40688,
+        5.19498,
+        6.36236,
+        7.35606,
+        8.45681,
+        10.0884,
+        11.4579,
+        12.9356,
+        15.0319,
+        16.7137,
+        20.9698
+      ],
+      // n = 12 (200000 histories)
+      [
+        0.989481,
+        1.59361,
+        2.18173,
+        2.7876,
+        3.64876,
+        4.3645,
+        5.14992,
+        6.31531,
+        7.30658,
+        8.4025,
+        10.0276,
+        11.4075,
+        12.9406,
+        15.2549,
+        17.2653,
+        22.8443
+      ],
+      // n = 13 (200000 histories)
+      [
+        0.972812,
+        1.55357,
+        2.10582,
+        2.6614,
+        3.42992,
+        4.05149,
+        4.71725,
+        5.67766,
+        6.4733,
+        7.33417,
+        8.57799,
+        9.60109,
+        10.6954,
+        12.2529,
+        13.5227,
+        16.9079
+      ],
+      // n = 14 (200000 histories)
+      [
+        0.971266,
+        1.55046,
+        2.10197,
+        2.65757,
+        3.42758,
+        4.05196,
+        4.72216,
+        5.69074,
+        6.49466,
+        7.3678,
+        8.64307,
+        9.71579,
+        10.9054,
+        12.7226,
+        14.3629,
+        19.4518
+      ],
+      // n = 15 (200000 histories)
+      [
+        0.956628,
+        1.51844,
+        2.04378,
+        2.56333,
+        3.26842,
+        3.82903,
+        4.42201,
+        5.26758,
+        5.96289,
+        6.71437,
+        7.80789,
+        8.72239,
+        9.7225,
+        11.1906,
+        12.4188,
+        15.6485
+      ],
+      // n = 16 (200000 histories)
+      [
+        0.951825,
+        1.51067,
+        2.03357,
+        2.55109,
+        3.25397,
+        3.8132,
+        4.40504,
+        5.24968,
+        5.94462,
+        6.69506,
+        7.78115,
+        8.67733,
+        9.63617,
+        10.9883,
+        12.0612,
+        14.6504
+      ],
+      // n = 17 (200000 histories)
+      [
+        0.943165,
+        1.4897,
+        1.99423,
+        2.48678,
+        3.14568,
+        3.6627,
+        4.20396,
+        4.96747,
+        5.5892,
+        6.25628,
+        7.22181,
+        8.02997,
+        8.92197,
+        10.2624,
+        11.4241,
+        14.6809
+      ],
+      // n = 18 (200000 histories)
+      [
+        0.940393,
+        1.48407,
+        1.98541,
+        2.47416,
+        3.12649,
+        3.63667,
+        4.16867,
+        4.91442,
+        5.51658,
+        6.15612,
+        7.06561,
+        7.80702,
+        8.5985,
+        9.72765,
+        10.6499,
+        13.0598
+      ],
+      // n = 19 (200000 histories)
+      [
+        0.932231,
+        1.46691,
+        1.95501,
+        2.42577,
+        3.04626,
+        3.52573,
+        4.02082,
+        4.70729,
+        5.25561,
+        5.83226,
+        6.64219,
+        7.29371,
+        7.98093,
+        8.94709,
+        9.72235,
+        11.6554
+      ],
+      // n = 20 (200000 histories)
+      [
+        0.924437,
+        1.44981,
+        1.92509,
+        2.37923,
+        2.97127,
+        3.42363,
+        3.88625,
+        4.52136,
+        5.02538,
+        5.55527,
+        6.30621,
+        6.92301,
+        7.59326,
+        8.58164,
+        9.42099,
+        11.7022
+      ],
+      // n = 22 (200000 histories)
+      [
+        0.916096,
+        1.43356,
+        1.89826,
+        2.33907,
+        2.90913,
+        3.34143,
+        3.78071,
+        4.37881,
+        4.84834,
+        5.33523,
+        6.00841,
+        6.54133,
+        7.09496,
+        7.85789,
+        8.45735,
+        9.91675
+      ],
+      // n = 24 (200000 histories)
+      [
+        0.909464,
+        1.42011,
+        1.87566,
+        2.30477,
+        2.85521,
+        3.26943,
+        3.68785,
+        4.25437,
+        4.69744,
+        5.15645,
+        5.79303,
+        6.30161,
+        6.83829,
+        7.60126,
+        8.23027,
+        9.94487
+      ],
+      // n = 26 (200000 histories)
+      [
+        0.904792,
+        1.41004,
+        1.85847,
+        2.27862,
+        2.81419,
+        3.21465,
+        3.61688,
+        4.15763,
+        4.57734,
+        5.00911,
+        5.60287,
+        6.07332,
+        6.56647,
+        7.26272,
+        7.83265,
+        9.35132
+      ],
+      // n = 28 (200000 histories)
+      [
+        0.901322,
+        1.40249,
+        1.84532,
+        2.25829,
+        2.78188,
+        3.17124,
+        3.5604,
+        4.08043,
+        4.4814,
+        4.89132,
+        5.45023,
+        5.88835,
+        6.34171,
+        6.96743,
+        7.46272,
+        8.68999
+      ],
+      // n = 30 (200000 histories)
+      [
+        0.892255,
+        1.38478,
+        1.81645,
+        2.21557,
+        2.7165,
+        3.08529,
+        3.45081,
+        3.9347,
+        4.30452,
+        4.6798,
+        5.18706,
+        5.58103,
+        5.98514,
+        6.53639,
+        6.96699,
+        8.01133
+      ],
+      // n = 35 (200000 histories)
+      [
+        0.885117,
+        1.36997,
+        1.79128,
+        2.17736,
+        2.65693,
+        3.00639,
+        3.34984,
+        3.80018,
+        4.14116,
+        4.48447,
+        4.9444,
+        5.29865,
+        5.65983,
+        6.15059,
+        6.53442,
+        7.48346
+      ],
+      // n = 40 (200000 histories)
+      [
+        0.876925,
+        1.35232,
+        1.76108,
+        2.13142,
+        2.58521,
+        2.91131,
+        3.22795,
+        3.63738,
+        3.94313,
+        4.24737,
+        4.64949,
+        4.95503,
+        5.2627,
+        5.67388,
+        5.98896,
+        6.73533
+      ],
+      // n = 50 (200000 histories)
+      [
+        0.870994,
+        1.34046,
+        1.74148,
+        2.10223,
+        2.54051,
+        2.85273,
+        3.1536,
+        3.53923,
+        3.8247,
+        4.10664,
+        4.47612,
+        4.75455,
+        5.03301,
+        5.40239,
+        5.68357,
+        6.34504
+      ],
+      // n = 60 (166666 histories)
+      [
+        0.862936,
+        1.32455,
+        1.71565,
+        2.06444,
+        2.48379,
+        2.77939,
+        3.06167,
+        3.41972,
+        3.68203,
+        3.93883,
+        4.27202,
+        4.52065,
+        4.76732,
+        5.0917,
+        5.33671,
+        5.90828
+      ],
+      // n = 80 (125000 histories)
+      [
+        0.85857,
+        1.31595,
+        1.70145,
+        2.04335,
+        2.45174,
+        2.7377,
+        3.00923,
+        3.35141,
+        3.60045,
+        3.8429,
+        4.15539,
+        4.387,
+        4.61537,
+        4.91343,
+        5.1367,
+        5.65058
+      ],
+      // n = 100 (100000 histories)
+      [
+        0.852527,
+        1.30408,
+        1.68216,
+        2.01505,
+        2.40923,
+        2.68275,
+        2.94045,
+        3.26221,
+        3.49423,
+        3.71829,
+        4.00437,
+        4.21438,
+        4.41971,
+        4.685,
+        4.88169,
+        5.32744
+      ],
+      // n = 150 (66666 histories)
+      [
+        0.849945,
+        1.29847,
+        1.6727,
+        2.00096,
+        2.38792,
+        2.65521,
+        2.90606,
+        3.21791,
+        3.44181,
+        3.65727,
+        3.93129,
+        4.1317,
+        4.32706,
+        4.57869,
+        4.76471,
+        5.18477
+      ]
+      // n = 200 (50000 histories)
+    ];
+  }
+});
+
 // src/stats/tests.ts
 function erfcNonNegative(z2) {
   const t = 2 / (2 + z2);
@@ -5429,15 +6214,61 @@ function studentTQuantile(p, df) {
   const q = import_jstat.default.studentt.inv(p, df);
   return q === 0 ? 0 : q;
 }
-function robustTPredictionUpperLimit(history, confidence = 0.95) {
-  const fn = "robustTPredictionUpperLimit";
+function studentTCdf(t, df) {
+  if (!Number.isFinite(t)) return t > 0 ? 1 : 0;
+  if (!(df > 0) || !Number.isFinite(df)) {
+    throw new RangeError(`studentTCdf: df must be a finite number > 0; got ${String(df)}`);
+  }
+  return import_jstat.default.studentt.cdf(t, df);
+}
+function tInterval(xs, confidence) {
+  const fn = "tInterval";
+  assertFiniteSample(xs, fn);
+  assertConfidence(confidence, fn);
+  if (xs.length < 2) throw new RangeError(`${fn}: needs at least 2 values; got ${xs.length}`);
+  const m = mean2(xs);
+  const se = sampleStdDev(xs) / Math.sqrt(xs.length);
+  const df = xs.length - 1;
+  const half = se === 0 ? 0 : studentTQuantile(1 - (1 - confidence) / 2, df) * se;
+  return { mean: m, se, df, ci: [m - half, m + half] };
+}
+function tTestGreater(xs) {
+  const { mean: m, se, df } = tInterval(xs, 0.95);
+  if (se === 0) return m > 0 ? 0 : 1;
+  return 1 - studentTCdf(m / se, df);
+}
+function robustLimitMultiplier(n, alpha) {
+  const fn = "robustLimitMultiplier";
+  if (!Number.isInteger(n) || n < 2)
+    throw new RangeError(`${fn}: n must be an integer \u2265 2; got ${n}`);
+  if (!(alpha > 0 && alpha < 1))
+    throw new RangeError(`${fn}: alpha must be in (0, 1); got ${alpha}`);
+  const la = Math.log(alpha);
+  const grid = ALPHA_GRID.map(Math.log);
+  let j = grid.findIndex((g2, idx) => idx < grid.length - 1 && la >= grid[idx + 1]);
+  if (j === -1) j = grid.length - 2;
+  const w = (la - grid[j]) / (grid[j + 1] - grid[j]);
+  const logK = (row) => (1 - w) * Math.log(row[j]) + w * Math.log(row[j + 1]);
+  const i = N_GRID.indexOf(n);
+  if (i !== -1) return Math.exp(logK(K_TABLE[i]));
+  const last = N_GRID.length - 1;
+  if (n > N_GRID[last]) return Math.exp(logK(K_TABLE[last]));
+  const hi = N_GRID.findIndex((g2) => g2 > n);
+  const [n0, n1] = [N_GRID[hi - 1], N_GRID[hi]];
+  const wn = (1 / n - 1 / n0) / (1 / n1 - 1 / n0);
+  return Math.exp((1 - wn) * logK(K_TABLE[hi - 1]) + wn * logK(K_TABLE[hi]));
+}
+function robustPredictionUpperLimit(history, confidence = 0.95) {
+  const fn = "robustPredictionUpperLimit";
   assertFiniteSample(history, fn, "history");
   assertConfidence(confidence, fn);
   const n = history.length;
   if (n < 2) throw new RangeError(`${fn}: history needs at least 2 values; got ${n}`);
   const center = median2(history);
-  const mad = 1.482602218505602 * median2(history.map((x) => Math.abs(x - center)));
-  return center + studentTQuantile(confidence, n - 1) * mad * Math.sqrt(1 + 1 / n);
+  const scale = 1.482602218505602 * median2(history.map((x) => Math.abs(x - center)));
+  if (!(scale > 0)) return null;
+  const k = robustLimitMultiplier(n, 1 - confidence);
+  return { limit: center + k * scale, center, scale, k };
 }
 function holm(pValues) {
   const m = pValues.length;
@@ -5464,6 +6295,7 @@ var init_tests = __esm({
   "src/stats/tests.ts"() {
     "use strict";
     import_jstat = __toESM(require_jstat(), 1);
+    init_robust_limit_table();
     init_describe();
     init_internal();
     ERFC_COF = [
@@ -5511,17 +6343,77 @@ var init_stats = __esm({
 });
 
 // src/analysis/recommend.ts
-function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE) {
+function pairedPick(eligible, all, fastest, tolerance) {
+  if (!all.every((p) => p.visits !== void 0 && p.visits.size > 0)) return null;
+  const rounds = [...all[0].visits.keys()].filter((r) => all.every((p) => p.visits.has(r)));
+  const odd = rounds.filter((r) => r % 2 === 1);
+  const even = rounds.filter((r) => r % 2 === 0);
+  if (odd.length < MIN_HALF_ROUNDS || even.length < MIN_HALF_ROUNDS) return null;
+  const lowestOn = (half) => {
+    const m = (p) => median2(half.map((r) => p.visits.get(r)));
+    return all.reduce((best, p) => m(p) < m(best) ? p : best);
+  };
+  const refForOdd = lowestOn(even);
+  const refForEven = lowestOn(odd);
+  const against = (c) => {
+    const logs = rounds.map((r) => {
+      const ref = r % 2 === 1 ? refForOdd : refForEven;
+      return Math.log(c.visits.get(r) / ref.visits.get(r));
+    });
+    const [, hi] = medianCIOrderStat(logs, 0.95);
+    return { ratio: Math.exp(median2(logs)), upper: Math.exp(hi) };
+  };
+  const sorted = [...eligible].sort((a, b) => a.threads - b.threads);
+  for (const c of sorted) {
+    if (c.threads > fastest.threads) break;
+    if (c === fastest) break;
+    const r = against(c);
+    if (r.upper <= 1 + tolerance)
+      return { reference: fastest, pick: c, ...r, rounds: rounds.length };
+  }
+  return eligible.includes(fastest) ? { reference: fastest, pick: fastest, ratio: 1, upper: 1, rounds: rounds.length } : null;
+}
+function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
   if (points.length === 0) throw new RangeError("no points to recommend from");
-  const fastest = points.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
-  const limit = fastest.medianNs * (1 + tolerance);
-  const sorted = [...points].sort((a, b) => a.threads - b.threads);
-  const pick = sorted.find((p) => p.threads <= fastest.threads && p.ci95Ns[1] <= limit) ?? fastest;
   const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
+  const plural = (n) => `${n} thread${n === 1 ? "" : "s"}`;
+  const lowest = (ps) => ps.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
+  const fastest = lowest(points);
+  const sorted = [...points].sort((a, b) => a.threads - b.threads);
+  const eligible = sorted.filter((p) => p.threads <= maxThreads);
+  if (eligible.length === 0) {
+    const cap = Math.max(1, Math.floor(maxThreads));
+    return {
+      fastest: fastest.threads,
+      recommended: cap,
+      reason: `every measured count is above the ${cap} usable CPUs: ${plural(cap)} (not measured), never more`
+    };
+  }
+  const paired = pairedPick(eligible, points, fastest, tolerance);
+  if (paired !== null) {
+    const { reference, pick: pick2, ratio, upper, rounds } = paired;
+    const ref = plural(reference.threads);
+    return {
+      fastest: fastest.threads,
+      recommended: pick2.threads,
+      reason: pick2 === reference ? `${plural(pick2.threads)} is fastest` + (sorted.some((p) => p.threads < pick2.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (paired 95 % CI over ${rounds} rounds)` : "") : `${plural(pick2.threads)} is within ${pct(tolerance)} of the fastest (${ref}): ${ratio >= 1 ? "+" : "\u2212"}${pct(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct(upper - 1)} over ${rounds} rounds`
+    };
+  }
+  const limit = fastest.medianNs * (1 + tolerance);
+  const within = eligible.find((p) => p.threads <= fastest.threads && p.ci95Ns[1] <= limit);
+  const pick = within ?? lowest(eligible);
+  const over = fastest.threads > maxThreads ? `${plural(fastest.threads)} measured fastest but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ` : "";
+  let reason;
+  if (pick.threads === fastest.threads) {
+    reason = `${plural(fastest.threads)} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "");
+  } else if (within) {
+    reason = over + `${plural(pick.threads)} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
+  } else {
+    reason = over + `${plural(pick.threads)} is the fastest within them (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
+  }
   return { fastest: fastest.threads, recommended: pick.threads, reason };
 }
-function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
+function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
   if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
   const common = workloads.map((pts) => new Set(pts.map((p) => p.threads))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
   const threads = [...common].sort((a, b) => a - b);
@@ -5534,104 +6426,34 @@ function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
     });
     score2.set(t, geometricMean(normalized));
   }
+  const eligible = threads.filter((t) => t <= maxThreads);
+  if (eligible.length === 0) {
+    const cap = Math.max(1, Math.floor(maxThreads));
+    return {
+      threads: cap,
+      score: score2,
+      basis: `every measured count is above the ${cap} usable CPUs: ${cap} (not measured), never more`
+    };
+  }
   const bestScore = Math.min(...score2.values());
-  const pick = threads.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
   const argmin = threads.find((t) => score2.get(t) === bestScore);
-  const basis = workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${((bestScore - 1) * 100).toFixed(1)} % above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
+  const within = eligible.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
+  const pick = within ?? eligible.reduce((a, b) => score2.get(b) < score2.get(a) ? b : a);
+  const above = (s) => `${((s - 1) * 100).toFixed(1)} %`;
+  const basis = within === void 0 ? `${argmin} threads has the best geometric-mean latency but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ${pick} is the best within them (${above(score2.get(pick) / bestScore)} above)` : workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${above(bestScore)} above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
   return { threads: pick, score: score2, basis };
 }
-var DEFAULT_TOLERANCE;
+var DEFAULT_TOLERANCE, MIN_HALF_ROUNDS;
 var init_recommend = __esm({
   "src/analysis/recommend.ts"() {
     "use strict";
     init_stats();
     DEFAULT_TOLERANCE = 0.05;
+    MIN_HALF_ROUNDS = 6;
   }
 });
 
-// src/baseline/history.ts
-function runFromResult(result, ref, sha) {
-  return {
-    createdAt: result.createdAt,
-    ...ref === void 0 ? {} : { ref },
-    ...sha === void 0 ? {} : { sha },
-    workloads: result.workloads.map((w) => ({
-      id: w.id,
-      ...w.contentHash == null ? {} : { contentHash: w.contentHash },
-      points: w.points.map((p) => ({ threads: p.threads, medianNs: p.medianNs }))
-    }))
-  };
-}
-function baselineFromResult(result, opts = {}) {
-  return {
-    schemaVersion: 1,
-    kind: "threadgate-baseline",
-    fingerprint: result.machine.fingerprint,
-    machine: result.machine,
-    runs: [runFromResult(result, opts.ref, opts.sha)],
-    latest: result
-  };
-}
-function mergeRun(baseline, result, opts = {}) {
-  const maxRuns = opts.maxRuns ?? DEFAULT_MAX_RUNS;
-  if (!Number.isInteger(maxRuns) || maxRuns < 1) {
-    throw new RangeError(`maxRuns: got ${String(maxRuns)}; expected an integer \u2265 1`);
-  }
-  if (baseline === null) {
-    return { baseline: baselineFromResult(result, opts), notes: [] };
-  }
-  if (baseline.fingerprint !== result.machine.fingerprint) {
-    return {
-      baseline: baselineFromResult(result, opts),
-      notes: [
-        `machine fingerprint changed (${baseline.fingerprint} \u2192 ${result.machine.fingerprint}): started a fresh baseline history; the previous ${baseline.runs.length} run(s) were dropped`
-      ]
-    };
-  }
-  const notes = [];
-  const previous = baseline.runs.filter((r) => r.createdAt !== result.createdAt);
-  if (previous.length !== baseline.runs.length) {
-    notes.push(`replaced the stored run of ${result.createdAt} (merged twice)`);
-  }
-  const newer = Date.parse(result.createdAt) >= Date.parse(baseline.latest.createdAt);
-  if (!newer) {
-    notes.push(
-      `the run of ${result.createdAt} is older than the newest stored run (${baseline.latest.createdAt}): inserted in time order; the newest run stays the one compared with`
-    );
-  }
-  const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
-    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)
-  );
-  const runs = all.slice(Math.max(0, all.length - maxRuns));
-  return {
-    baseline: {
-      schemaVersion: 1,
-      kind: "threadgate-baseline",
-      fingerprint: result.machine.fingerprint,
-      machine: newer ? result.machine : baseline.machine,
-      runs,
-      latest: newer ? result : baseline.latest
-    },
-    notes
-  };
-}
-function cellHistory(baseline, workloadId, threads) {
-  const medians = [];
-  for (const run of baseline.runs) {
-    const point = run.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads);
-    if (point !== void 0) medians.push(point.medianNs);
-  }
-  return medians;
-}
-var DEFAULT_MAX_RUNS;
-var init_history = __esm({
-  "src/baseline/history.ts"() {
-    "use strict";
-    DEFAULT_MAX_RUNS = 20;
-  }
-});
-
-// src/analysis/compare.ts
+// src/analysis/comparison.ts
 function isGateMode(x) {
   return GATE_MODES.includes(x);
 }
@@ -5640,6 +6462,64 @@ function parseGateMode(text, input) {
   if (!isGateMode(v)) throw invalid(input, text, `one of ${GATE_MODES.join(", ")}`);
   return v;
 }
+function cellSeed(seed, workload, threads) {
+  let h = 2166136261;
+  for (const ch of `${workload}@${threads}`) {
+    h ^= ch.codePointAt(0);
+    h = Math.imul(h, 16777619);
+  }
+  return (h ^ seed) >>> 0;
+}
+function holmWhere(cells, pick, familySize = null) {
+  const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
+  const adjusted = familySize !== null && familySize > idx.length ? idx.map((i) => Math.min(1, cells[i].pValue * familySize)) : holm(idx.map((i) => cells[i].pValue));
+  const out = new Array(cells.length).fill(void 0);
+  idx.forEach((cellIndex, k) => {
+    out[cellIndex] = adjusted[k];
+  });
+  return out;
+}
+function cellName(workload, threads) {
+  return `${workload} @ ${threads} thread${threads === 1 ? "" : "s"}`;
+}
+function formatLevel(level) {
+  return `${Number((level * 100).toPrecision(4))} %`;
+}
+var GATE_MODES;
+var init_comparison = __esm({
+  "src/analysis/comparison.ts"() {
+    "use strict";
+    init_errors();
+    init_stats();
+    GATE_MODES = ["deployed", "all"];
+  }
+});
+
+// src/analysis/visits.ts
+function visitSummary(samplesNs, rounds) {
+  if (samplesNs.length === 0) throw new RangeError("visitSummary: no samples");
+  const groups = /* @__PURE__ */ new Map();
+  samplesNs.forEach((x, i) => {
+    const r = rounds !== void 0 && rounds.length === samplesNs.length ? rounds[i] : i;
+    const g2 = groups.get(r);
+    if (g2 === void 0) groups.set(r, [x]);
+    else g2.push(x);
+  });
+  const order = [...groups.keys()].sort((a, b) => a - b);
+  const byRound = /* @__PURE__ */ new Map();
+  for (const r of order) byRound.set(r, median2(groups.get(r)));
+  const medians = order.map((r) => byRound.get(r));
+  const [lo, hi] = medianCIOrderStat(medians, 0.95);
+  return { byRound, medians, medianNs: median2(medians), ci95Ns: [lo, hi] };
+}
+var init_visits = __esm({
+  "src/analysis/visits.ts"() {
+    "use strict";
+    init_stats();
+  }
+});
+
+// src/analysis/compare.ts
 function compareResults(baseline, current, opts = {}) {
   const settings = resolveSettings(opts);
   const cur = {
@@ -5657,7 +6537,12 @@ function compareResults(baseline, current, opts = {}) {
     };
   }
   const doc = baseline.document;
-  const summary = summarize(baseline);
+  const summary = {
+    source: baseline.source,
+    fingerprint: doc.fingerprint,
+    runs: doc.runs.length,
+    latestCreatedAt: doc.latest.createdAt
+  };
   const notes = [...baseline.notes];
   const mismatch = doc.fingerprint !== current.machine.fingerprint;
   const differences = mismatch ? fingerprintDifferences(doc.machine, current.machine) : [];
@@ -5675,7 +6560,10 @@ function compareResults(baseline, current, opts = {}) {
     }
     notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
   }
-  const pairs = pairWorkloads(doc.latest, current);
+  const pairs = current.workloads.flatMap((c) => {
+    const b = doc.latest.workloads.find((w) => w.id === c.id);
+    return b === void 0 ? [] : [{ base: b, cur: c }];
+  });
   const onlyBase = doc.latest.workloads.filter(
     (w) => !current.workloads.some((c) => c.id === w.id)
   );
@@ -5700,6 +6588,11 @@ function compareResults(baseline, current, opts = {}) {
     );
   }
   const cells = adjustAndDecide(measured, settings);
+  if (cells.some((c) => c.unit === "samples")) {
+    notes.push(
+      "a results file without visit rounds (an older threadgate): its within-run checks count single calls, which overstates their certainty"
+    );
+  }
   const gated = cells.filter((c) => c.gated);
   const compared = {
     ...base,
@@ -5724,7 +6617,8 @@ function resolveSettings(opts) {
     gate: opts.gate ?? DEFAULT_GATE,
     force: opts.force ?? false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
-    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
+    resamples: opts.resamples ?? DEFAULT_RESAMPLES2,
+    familySize: opts.familySize ?? null
   };
   if (!(s.threshold >= 0 && Number.isFinite(s.threshold))) {
     throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(s.threshold)}`);
@@ -5735,17 +6629,11 @@ function resolveSettings(opts) {
   if (!Number.isInteger(s.minHistory) || s.minHistory < 2) {
     throw new RangeError(`minHistory must be an integer \u2265 2; got ${String(s.minHistory)}`);
   }
+  if (s.familySize !== null && !(Number.isInteger(s.familySize) && s.familySize >= 1)) {
+    throw new RangeError(`familySize must be an integer \u2265 1; got ${String(s.familySize)}`);
+  }
   if (!isGateMode(s.gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
   return s;
-}
-function summarize(baseline) {
-  const doc = baseline.document;
-  return {
-    source: baseline.source,
-    fingerprint: doc.fingerprint,
-    runs: doc.runs.length,
-    latestCreatedAt: doc.latest.createdAt
-  };
 }
 function describeMismatch(doc, current, differences) {
   if (differences.length === 0) {
@@ -5756,11 +6644,13 @@ function describeMismatch(doc, current, differences) {
 function listIds(workloads) {
   return workloads.length === 0 ? "none" : workloads.map((w) => w.id).join(", ");
 }
-function pairWorkloads(latest, current) {
-  return current.workloads.flatMap((cur) => {
-    const base = latest.workloads.find((w) => w.id === cur.id);
-    return base === void 0 ? [] : [{ base, cur }];
-  });
+function cellHistory(history, workloadId, threads) {
+  const medians = [];
+  for (const run of history.runs) {
+    const point = run.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads);
+    if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
+  }
+  return medians;
 }
 function deployedRoles(cur, threads) {
   const roles = [];
@@ -5781,7 +6671,7 @@ function measurePair({ base, cur }, doc, settings, notes) {
     const bp = base.points.find((p) => p.threads === cp.threads);
     if (bp === void 0) continue;
     cells.push({
-      ...measureCell(base.id, cp.threads, [bp, cp], doc, settings),
+      ...measureCell(base.id, cp.threads, bp, cp, doc, settings),
       gatedAs: deployedRoles(cur, cp.threads),
       contentChanged
     });
@@ -5794,72 +6684,66 @@ function measurePair({ base, cur }, doc, settings, notes) {
   }
   return cells;
 }
-function measureCell(workload, threads, [bp, cp], doc, settings) {
-  const baseSamples = bp.samplesNs;
-  const curSamples = cp.samplesNs;
-  const usable = (xs) => xs.length >= MIN_SAMPLES && xs.every((x) => Number.isFinite(x) && x > 0);
-  let baselineMedianNs = bp.medianNs;
-  let currentMedianNs = cp.medianNs;
-  let ratio = currentMedianNs / baselineMedianNs;
+function measureCell(workload, threads, bp, cp, doc, settings) {
+  const bv = visitSummary(bp.samplesNs, bp.rounds);
+  const cv = visitSummary(cp.samplesNs, cp.rounds);
+  const unit = bp.rounds !== void 0 && cp.rounds !== void 0 ? "visits" : "samples";
   let ci95 = null;
   let pValue = null;
-  if (usable(baseSamples) && usable(curSamples)) {
-    const seed = cellSeed(settings.seed, workload, threads);
-    const boot = bootstrapRatioOfMediansCI(baseSamples, curSamples, {
+  if (bv.medians.length >= MIN_UNITS && cv.medians.length >= MIN_UNITS) {
+    ci95 = bootstrapRatioOfMediansCI(bv.medians, cv.medians, {
       confidence: settings.confidence,
       resamples: settings.resamples,
-      seed
-    });
-    baselineMedianNs = median2(baseSamples);
-    currentMedianNs = median2(curSamples);
-    ratio = boot.ratio;
-    ci95 = boot.ci;
-    pValue = mannWhitneyU(curSamples, baseSamples, "greater").p;
+      seed: cellSeed(settings.seed, workload, threads)
+    }).ci;
+    pValue = mannWhitneyU(cv.medians, bv.medians, "greater").p;
   }
-  const history = cellHistory(doc, workload, threads).filter((m) => m > 0);
+  const history = cellHistory(doc, workload, threads);
   return {
     workload,
     threads,
-    baselineMedianNs,
-    currentMedianNs,
-    ratio,
+    baselineMedianNs: bv.medianNs,
+    currentMedianNs: cv.medianNs,
+    ratio: cv.medianNs / bv.medianNs,
     ci95,
+    ciLevel: settings.confidence,
+    unit,
     pValue,
     historyRuns: history.length,
     ciAboveOne: ci95 === null ? null : ci95[0] > 1,
     historyLogs: history.length >= settings.minHistory ? history.map(Math.log) : null
   };
 }
-function cellSeed(seed, workload, threads) {
-  let h = 2166136261;
-  for (const ch of `${workload}@${threads}`) {
-    h ^= ch.codePointAt(0);
-    h = Math.imul(h, 16777619);
-  }
-  return (h ^ seed) >>> 0;
-}
 function adjustAndDecide(measured, s) {
-  const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate));
+  const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate), s.familySize);
   const allAdj = holmWhere(measured, () => true);
   const alpha = 1 - s.confidence;
-  const gatedWithHistory = measured.filter((c) => isGated(c, s.gate) && c.historyLogs).length;
+  const withHistory = measured.filter((c) => isGated(c, s.gate) && c.historyLogs).length;
+  const family = Math.max(1, s.familySize ?? withHistory);
   return measured.map((c, i) => {
     const gated = isGated(c, s.gate);
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
     const { ciAboveOne, historyLogs, ...rest } = c;
-    const level = 1 - alpha / (gated ? Math.max(1, gatedWithHistory) : 1);
-    const limit = historyLogs ? robustTPredictionUpperLimit(historyLogs, level) : null;
-    const predictionLimitRatio = limit === null ? null : Math.exp(limit) / c.baselineMedianNs;
-    const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit;
+    const level = 1 - alpha / (gated ? family : 1);
+    const limit = historyLogs ? robustPredictionUpperLimit(historyLogs, level) : null;
+    const predictionLimitRatio = limit === null ? null : Math.exp(limit.limit) / c.baselineMedianNs;
+    const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit.limit;
+    const slowdown = c.ratio - 1 >= s.threshold - 1e-12;
     const checks = {
-      slowdown: c.ratio - 1 >= s.threshold - 1e-12,
+      slowdown,
       ciAboveOne,
       significant: pAdjusted === null ? null : pAdjusted < alpha,
       beyondHistory,
       beyondColdStart: beyondHistory === null ? c.ratio - 1 >= Math.max(s.threshold, s.coldStartThreshold) - 1e-12 : null
     };
-    const all = checks.slowdown && ciAboveOne === true && checks.significant === true && beyondHistory !== false && checks.beyondColdStart !== false;
-    const status = all ? "regression" : checks.slowdown ? "inconclusive" : "pass";
+    const withinRun = ciAboveOne === true && checks.significant === true;
+    let status;
+    if (!slowdown) status = "pass";
+    else if (beyondHistory === false)
+      status = "pass";
+    else if (withinRun && (beyondHistory === true || checks.beyondColdStart === true)) {
+      status = "regression";
+    } else status = "inconclusive";
     return {
       ...rest,
       predictionLimitRatio,
@@ -5871,23 +6755,22 @@ function adjustAndDecide(measured, s) {
     };
   });
 }
-function holmWhere(cells, pick) {
-  const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
-  const adjusted = holm(idx.map((i) => cells[i].pValue));
-  const out = new Array(cells.length).fill(void 0);
-  idx.forEach((cellIndex, k) => {
-    out[cellIndex] = adjusted[k];
-  });
-  return out;
-}
 function decide(compared, gated) {
+  const s = compared.settings;
   const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  const name = (c) => `${c.workload} @ ${c.threads} thread${c.threads === 1 ? "" : "s"}`;
   const regressions = gated.filter((c) => c.regression);
+  const withinNoise = gated.filter((c) => c.checks.slowdown && c.checks.beyondHistory === false);
+  const notes = [...compared.notes];
+  if (withinNoise.length > 0) {
+    notes.push(
+      `slower by ${pct(s.threshold)} or more but within the run-to-run noise of the history, so passed: ` + withNoise(withinNoise)
+    );
+  }
   if (regressions.length > 0) {
-    const list2 = regressions.map((c) => `${name(c)} +${pct(c.ratio - 1)}`).join(", ");
+    const list2 = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`).join(", ");
     return {
       ...compared,
+      notes,
       kind: "regression",
       regressions,
       reason: `slower beyond the noise: ${list2}`
@@ -5895,280 +6778,196 @@ function decide(compared, gated) {
   }
   const unresolved = gated.filter((c) => c.status === "inconclusive");
   if (unresolved.length > 0) {
-    const list2 = unresolved.map((c) => `${name(c)} +${pct(c.ratio - 1)} (${whyNot(c)})`).join("; ");
+    const list2 = unresolved.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)} (${whyNot(c, s)})`).join("; ");
     return {
       ...compared,
+      notes,
       kind: "inconclusive",
       unresolved,
-      reason: `slower by at least ${pct(compared.settings.threshold)} but not beyond the noise: ${list2}`
+      reason: `slower by at least ${pct(s.threshold)} but not clearly beyond the noise: ${list2}`
     };
   }
   return {
     ...compared,
+    notes,
     kind: "pass",
-    reason: `no gated cell is ${pct(compared.settings.threshold)} or more slower (largest change ${compared.maxSlowdown >= 0 ? "+" : "\u2212"}${pct(Math.abs(compared.maxSlowdown))})`
+    reason: `no gated cell is ${pct(s.threshold)} or more slower beyond the noise (largest change ${compared.maxSlowdown >= 0 ? "+" : "\u2212"}${pct(Math.abs(compared.maxSlowdown))})`
   };
 }
-function whyNot(c) {
+function withNoise(cells) {
+  return cells.map(
+    (c) => `${cellName(c.workload, c.threads)} +${((c.ratio - 1) * 100).toFixed(1)} % (limit \xD7${c.predictionLimitRatio?.toFixed(3) ?? "?"} from ${c.historyRuns} runs)`
+  ).join(", ");
+}
+function whyNot(c, s) {
   const reasons = [];
-  if (c.checks.ciAboveOne === null) reasons.push(`fewer than ${MIN_SAMPLES} samples`);
-  else if (!c.checks.ciAboveOne) reasons.push("the ratio CI includes 1");
-  if (c.checks.significant === false)
-    reasons.push(`Holm p = ${c.pAdjusted?.toPrecision(2) ?? "?"}`);
+  if (c.checks.ciAboveOne === null) reasons.push(`fewer than ${MIN_UNITS} ${c.unit} per side`);
+  else if (!c.checks.ciAboveOne)
+    reasons.push(`the ${formatLevel(c.ciLevel)} CI of the ratio includes 1`);
+  if (c.checks.significant === false) {
+    reasons.push(
+      `adjusted p = ${c.pAdjusted?.toPrecision(2) ?? "?"} \u2265 ${(1 - s.confidence).toPrecision(2)}`
+    );
+  }
   if (c.checks.beyondHistory === false && c.predictionLimitRatio !== null) {
     reasons.push(
       `within the spread of ${c.historyRuns} baseline runs: limit \xD7${c.predictionLimitRatio.toFixed(3)}`
     );
   }
   if (c.checks.beyondColdStart === false) {
+    const why = c.historyRuns >= s.minHistory ? `the ${c.historyRuns} runs of history have no spread (more than half gave the same median)` : `only ${c.historyRuns} run${c.historyRuns === 1 ? "" : "s"} of history`;
     reasons.push(
-      `only ${c.historyRuns} run${c.historyRuns === 1 ? "" : "s"} of history: below ${DEFAULT_MIN_HISTORY} runs only a slowdown \u2265 ${(DEFAULT_COLD_START_THRESHOLD * 100).toFixed(0)} % counts`
+      `${why}: below ${s.minHistory} usable runs only a slowdown \u2265 ${(Math.max(s.threshold, s.coldStartThreshold) * 100).toFixed(0)} % counts`
     );
   }
   return reasons.join(", ") || "all conditions met";
 }
-var DEFAULT_THRESHOLD, DEFAULT_CONFIDENCE2, DEFAULT_MIN_HISTORY, DEFAULT_COLD_START_THRESHOLD, MIN_SAMPLES, DEFAULT_RESAMPLES2, DEFAULT_COMPARE_SEED, GATE_MODES, DEFAULT_GATE;
+var DEFAULT_THRESHOLD, DEFAULT_CONFIDENCE2, DEFAULT_MIN_HISTORY, DEFAULT_COLD_START_THRESHOLD, MIN_UNITS, DEFAULT_RESAMPLES2, DEFAULT_COMPARE_SEED, DEFAULT_GATE;
 var init_compare = __esm({
   "src/analysis/compare.ts"() {
     "use strict";
-    init_history();
     init_fingerprint();
-    init_errors();
     init_stats();
+    init_comparison();
+    init_visits();
+    init_comparison();
     DEFAULT_THRESHOLD = 0.15;
     DEFAULT_CONFIDENCE2 = 0.99;
     DEFAULT_MIN_HISTORY = 5;
     DEFAULT_COLD_START_THRESHOLD = 0.25;
-    MIN_SAMPLES = 5;
+    MIN_UNITS = 5;
     DEFAULT_RESAMPLES2 = 2e3;
     DEFAULT_COMPARE_SEED = 29800;
-    GATE_MODES = ["deployed", "all"];
     DEFAULT_GATE = "all";
   }
 });
 
 // src/analysis/same-job.ts
-function pairByRound(base, head) {
-  const b = groupByRound(base, "base");
-  const h = groupByRound(head, "head");
-  const out = [];
-  for (const round3 of [...b.keys()].sort((x, y) => x - y)) {
-    const hs = h.get(round3);
-    if (hs === void 0) continue;
-    const bm = median2(b.get(round3));
-    const hm = median2(hs);
-    if (bm > 0 && hm > 0 && Number.isFinite(bm) && Number.isFinite(hm)) out.push([bm, hm]);
-  }
-  return out;
-}
-function groupByRound(cell, side) {
-  if (cell.samplesNs.length !== cell.rounds.length) {
-    throw new RangeError(
-      `pairedLogRatios: ${side} has ${cell.samplesNs.length} samples but ${cell.rounds.length} round indices`
-    );
-  }
-  const groups = /* @__PURE__ */ new Map();
-  cell.samplesNs.forEach((x, i) => {
-    const r = cell.rounds[i];
-    const g2 = groups.get(r);
-    if (g2 === void 0) groups.set(r, [x]);
-    else g2.push(x);
-  });
-  return groups;
-}
-function signTestGreater(d) {
-  let n = 0;
-  let k = 0;
-  for (const x of d) {
-    if (x > 0) k++;
-    if (x !== 0) n++;
-  }
-  if (n === 0) return 1;
-  let logPmf = -n * Math.LN2;
-  let tail = 0;
-  for (let j = 0; j <= n; j++) {
-    if (j >= k) tail += Math.exp(logPmf);
-    logPmf += Math.log(n - j) - Math.log(j + 1);
-  }
-  return Math.min(1, tail);
-}
-function decideSameJob(cells, opts) {
-  const { threshold, confidence, seed, final } = opts;
-  checkThresholdAndConfidence(threshold, confidence);
-  const alpha = 1 - confidence;
-  const gatedCount = cells.filter((c) => c.gated).length;
-  const m = Math.max(1, gatedCount);
-  const gatedCiLevel = 1 - alpha / m;
-  const resamples = Math.max(
-    opts.resamples ?? DEFAULT_RESAMPLES2,
-    Math.ceil(2 * MIN_TAIL_RESAMPLES * m / alpha)
-  );
-  const bar = 1 + threshold;
-  const measured = cells.map((c) => {
-    const level = c.gated ? gatedCiLevel : confidence;
-    const logs = c.pairs.map(([b, h]) => Math.log(h / b));
-    if (c.pairs.length < MIN_PAIRS) {
-      const ratio = logs.length > 0 ? Math.exp(median2(logs)) : NaN;
-      return { cell: c, level, ratio, ci: null, pValue: null };
-    }
-    const boot = bootstrapMedianOfLogRatiosCI(c.pairs, {
-      confidence: level,
-      resamples,
-      seed: cellSeed(seed, c.workload, c.threads)
-    });
-    return {
-      cell: c,
-      level,
-      ratio: boot.ratio,
-      ci: boot.ci,
-      pValue: signTestGreater(logs)
-    };
-  });
-  const gatedAdj = holmWhere(measured, (x) => x.cell.gated);
-  const allAdj = holmWhere(measured, () => true);
-  const warnings = [];
-  let decided = true;
-  const decisions = measured.map((x, i) => {
-    const { cell, ci } = x;
-    const pAdjusted = (cell.gated ? gatedAdj[i] : allAdj[i]) ?? null;
-    const checks = {
-      slowdown: x.ratio - 1 >= threshold - 1e-12,
-      ciAboveOne: ci === null ? null : ci[0] > 1,
-      significant: pAdjusted === null ? null : pAdjusted < alpha,
-      beyondHistory: null,
-      beyondColdStart: null
-    };
-    let status = "inconclusive";
-    if (ci !== null && ci[0] > bar && checks.slowdown && checks.significant === true) {
-      status = "regression";
-    } else if (ci !== null && ci[1] < bar) {
-      status = "pass";
-    }
-    let undecided = false;
-    if (cell.gated && status === "inconclusive") {
-      decided = false;
-      if (final) {
-        status = "pass";
-        undecided = true;
-        warnings.push(undecidedWarning(cell, x.ratio, ci, x.level, threshold));
-      }
-    }
-    return {
-      workload: cell.workload,
-      threads: cell.threads,
-      pairs: cell.pairs.length,
-      ratio: x.ratio,
-      ci,
-      ciLevel: x.level,
-      pValue: x.pValue,
-      pAdjusted,
-      gated: cell.gated,
-      checks,
-      status,
-      undecided
-    };
-  });
-  return { cells: decisions, decided, gatedCount, gatedCiLevel, warnings };
-}
-function checkThresholdAndConfidence(threshold, confidence) {
+function resolve(opts) {
+  const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
+  const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
+  const gate = opts.gate ?? DEFAULT_SAME_JOB_GATE;
   if (!(threshold >= 0 && Number.isFinite(threshold))) {
     throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(threshold)}`);
   }
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`confidence must be in (0, 1); got ${String(confidence)}`);
   }
-}
-function undecidedWarning(cell, ratio, ci, level, threshold) {
-  const what = ci === null ? `only ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (fewer than ${MIN_PAIRS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci[0].toFixed(3)}\u2013\xD7${ci[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
-  return `${cellName(cell.workload, cell.threads)}: undecided after ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (${what}); passed with a warning`;
-}
-function resolveSettings2(opts) {
-  const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
-  const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
-  checkThresholdAndConfidence(threshold, confidence);
-  const gate = opts.gate ?? DEFAULT_SAME_JOB_GATE;
   if (!isGateMode(gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
-  return {
+  if (!(opts.spend > 0 && opts.spend <= 1)) {
+    throw new RangeError(`spend must be in (0, 1]; got ${String(opts.spend)}`);
+  }
+  return { threshold, confidence, gate, tolerance: opts.tolerance ?? DEFAULT_TOLERANCE };
+}
+function pooledDeployed(pooled, tolerance, maxThreads = Infinity) {
+  if (pooled.length === 0) return null;
+  const r = recommendForWorkload(pooled, tolerance, maxThreads);
+  return { recommended: r.recommended, fastest: r.fastest };
+}
+function decideLook(workloads, opts) {
+  const { threshold, confidence, gate, tolerance } = resolve(opts);
+  const rows = workloads.flatMap((w) => {
+    const deployed = pooledDeployed(w.pooled, tolerance, opts.maxThreads);
+    return w.cells.map((c) => {
+      const gatedAs = [];
+      if (deployed?.recommended === c.threads) gatedAs.push("recommended");
+      if (deployed?.fastest === c.threads) gatedAs.push("fastest");
+      const pairs = c.blocks.filter((b) => b !== null);
+      return {
+        workload: w.id,
+        threads: c.threads,
+        gatedAs,
+        gated: gate === "all" || gatedAs.length > 0,
+        logs: pairs.map(([b, h]) => Math.log(h / b)),
+        baseMedianNs: pairs.length ? median2(pairs.map((p) => p[0])) : NaN,
+        headMedianNs: pairs.length ? median2(pairs.map((p) => p[1])) : NaN
+      };
+    });
+  });
+  const gatedCount = rows.filter((r) => r.gated).length;
+  const alpha = (1 - confidence) * opts.spend;
+  const gatedCiLevel = 1 - alpha / Math.max(1, gatedCount);
+  const bar = Math.log(1 + threshold);
+  const warnings = [];
+  let decided = true;
+  const cells = rows.map((r) => {
+    const ciLevel = r.gated ? gatedCiLevel : 1 - alpha;
+    const n = r.logs.length;
+    const mean3 = n > 0 ? r.logs.reduce((a, b) => a + b, 0) / n : NaN;
+    let ci = null;
+    let pValue = null;
+    let status = "inconclusive";
+    if (n >= MIN_BLOCKS) {
+      const t = tInterval(r.logs, ciLevel);
+      ci = [Math.exp(t.ci[0]), Math.exp(t.ci[1])];
+      pValue = tTestGreater(r.logs);
+      if (t.ci[0] > bar && mean3 >= bar - 1e-12) status = "regression";
+      else if (t.ci[1] < bar) status = "pass";
+    }
+    let undecided = false;
+    if (r.gated && status === "inconclusive") {
+      decided = false;
+      if (opts.final) {
+        status = "pass";
+        undecided = true;
+        warnings.push(
+          undecidedWarning(r.workload, r.threads, n, Math.exp(mean3), ci, ciLevel, threshold)
+        );
+      }
+    }
+    return {
+      workload: r.workload,
+      threads: r.threads,
+      gated: r.gated,
+      gatedAs: r.gatedAs,
+      blocks: n,
+      ratio: Math.exp(mean3),
+      ci,
+      ciLevel,
+      pValue,
+      status,
+      undecided,
+      baseMedianNs: r.baseMedianNs,
+      headMedianNs: r.headMedianNs
+    };
+  });
+  return { cells, decided, gatedCount, gatedCiLevel, warnings };
+}
+function undecidedWarning(workload, threads, blocks, ratio, ci, level, threshold) {
+  const what = ci === null ? `only ${blocks} block${blocks === 1 ? "" : "s"} of sessions (fewer than ${MIN_BLOCKS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci[0].toFixed(3)}\u2013\xD7${ci[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
+  return `${cellName(workload, threads)}: undecided after ${blocks} block${blocks === 1 ? "" : "s"} of sessions (${what}); passed with a warning`;
+}
+function compareSameJob(workloads, opts) {
+  const { threshold, confidence, gate } = resolve(opts);
+  const settings = {
     threshold,
     confidence,
     minHistory: DEFAULT_MIN_HISTORY,
-    // No cold-start bar in this mode: the threshold is the smallest slowdown that can fail.
     coldStartThreshold: threshold,
     gate,
     force: false,
-    seed: opts.seed ?? DEFAULT_COMPARE_SEED,
-    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
+    seed: DEFAULT_COMPARE_SEED,
+    resamples: DEFAULT_RESAMPLES2,
+    familySize: null
   };
-}
-function pairRows(pairs, settings, opts, defaultCi, notes) {
-  const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const ciMethod = opts.recommendationCi ?? defaultCi;
-  const rows = [];
-  pairs.forEach(({ head, base }, wi) => {
-    if (base.id !== head.id) notes.push(`${head.id}: the base was measured as ${base.id}`);
-    const contentChanged = head.contentHash != null && base.contentHash != null && head.contentHash !== base.contentHash;
-    if (contentChanged) notes.push(`${head.id}: the base and the head differ in content`);
-    const deployed = head.deployed ?? deployedThreads(head, wi, settings.seed, tolerance, ciMethod);
-    for (const hc of head.cells) {
-      const bc = base.cells.find((c) => c.threads === hc.threads);
-      if (bc === void 0 || hc.samplesNs.length === 0 || bc.samplesNs.length === 0) continue;
-      const gatedAs = [];
-      if (deployed?.recommended === hc.threads) gatedAs.push("recommended");
-      if (deployed?.fastest === hc.threads) gatedAs.push("fastest");
-      rows.push({
-        paired: {
-          workload: head.id,
-          threads: hc.threads,
-          pairs: pairByRound(bc, hc),
-          gated: settings.gate === "all" || gatedAs.length > 0
-        },
-        gatedAs,
-        baseMedianNs: median2(bc.samplesNs),
-        headMedianNs: median2(hc.samplesNs),
-        contentChanged
-      });
+  const decision = decideLook(workloads, opts);
+  const notes = [
+    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head` + (opts.blocks !== void 0 ? ` in ${opts.blocks} block${opts.blocks === 1 ? "" : "s"} of freshly opened sessions` : "") + (opts.looks !== void 0 ? `, decided at look ${opts.looks}` : "") + "; each ratio is the mean over blocks of log(head / base), with a t interval over blocks"
+  ];
+  for (const w of workloads) {
+    if (w.baseId !== void 0 && w.baseId !== w.id) {
+      notes.push(`${w.id}: the base was measured as ${w.baseId}`);
     }
-    const unpaired = [
-      ...head.cells.filter((h) => !base.cells.some((b) => b.threads === h.threads)),
-      ...base.cells.filter((b) => !head.cells.some((h) => h.threads === b.threads))
-    ].map((c) => c.threads);
-    if (unpaired.length > 0) {
-      notes.push(`${head.id}: thread counts ${unpaired.join(", ")} were measured on one side only`);
+    if (w.headContentHash != null && w.baseContentHash != null && w.headContentHash !== w.baseContentHash) {
+      notes.push(`${w.id}: the base and the head differ in content`);
     }
-  });
-  return rows;
-}
-function sameJobDecided(pairs, opts) {
-  const settings = resolveSettings2(opts);
-  const gated = pairRows(pairs, settings, opts, "order-statistic", []).filter((r) => r.paired.gated).map((r) => r.paired);
-  if (gated.length === 0) return true;
-  return decideSameJob(gated, {
-    threshold: settings.threshold,
-    confidence: settings.confidence,
-    seed: settings.seed,
-    resamples: settings.resamples,
-    final: false
-  }).decided;
-}
-function compareSameJob(pairs, opts) {
-  const settings = resolveSettings2(opts);
-  const { threshold, confidence } = settings;
-  const notes = [];
-  const roundsText = opts.rounds === void 0 ? "" : ` in ${opts.rounds} randomized round${opts.rounds === 1 ? "" : "s"}`;
-  notes.push(
-    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head${roundsText}; each ratio is the median over rounds of head / base within a round`
-  );
-  const rows = pairRows(pairs, settings, opts, "bootstrap", notes);
-  const decision = decideSameJob(
-    rows.map((r) => r.paired),
-    {
-      threshold,
-      confidence,
-      seed: settings.seed,
-      resamples: settings.resamples,
-      final: opts.final
-    }
-  );
+  }
+  if (decision.gatedCount > 0) {
+    notes.push(
+      `the gated cells' intervals are at ${formatLevel(decision.gatedCiLevel)}: ${formatLevel(confidence)} for all gated cells and looks together (Bonferroni over ${decision.gatedCount} cell${decision.gatedCount === 1 ? "" : "s"}, \u03B1 spent over the planned looks)`
+    );
+  }
+  notes.push(...decision.warnings.map((w) => `warning: ${w}`));
   const baseline = {
     source: `same job: ${opts.baseDescription}`,
     fingerprint: opts.fingerprint,
@@ -6192,32 +6991,40 @@ function compareSameJob(pairs, opts) {
       }
     };
   }
-  if (decision.gatedCount > 1) {
-    notes.push(
-      `the CIs of the ${decision.gatedCount} gated cells are at ${formatLevel(decision.gatedCiLevel)} (Bonferroni: ${formatLevel(confidence)} for all of them together), the others at ${formatLevel(confidence)}`
-    );
-  }
-  notes.push(...decision.warnings.map((w) => `warning: ${w}`));
-  const cells = rows.map((r, i) => {
-    const d = decision.cells[i];
+  const pAdj = holmWhere(decision.cells, (c) => c.gated);
+  const pAll = holmWhere(decision.cells, () => true);
+  const contentChanged = new Set(
+    workloads.filter(
+      (w) => w.headContentHash != null && w.baseContentHash != null && w.headContentHash !== w.baseContentHash
+    ).map((w) => w.id)
+  );
+  const cells = decision.cells.map((d, i) => {
+    const checks = {
+      slowdown: d.ratio - 1 >= threshold - 1e-12,
+      ciAboveOne: d.ci === null ? null : d.ci[0] > 1,
+      significant: d.pValue === null ? null : (d.gated ? pAdj[i] : pAll[i]) < 1 - confidence,
+      beyondHistory: null,
+      beyondColdStart: null
+    };
     return {
       workload: d.workload,
       threads: d.threads,
-      baselineMedianNs: r.baseMedianNs,
-      currentMedianNs: r.headMedianNs,
-      // No paired round at all (the sides were measured apart): the ratio of the medians.
-      ratio: d.pairs > 0 ? d.ratio : r.headMedianNs / r.baseMedianNs,
+      baselineMedianNs: d.baseMedianNs,
+      currentMedianNs: d.headMedianNs,
+      ratio: d.ratio,
       ci95: d.ci,
+      ciLevel: d.ciLevel,
+      unit: "sessions",
       pValue: d.pValue,
-      pAdjusted: d.pAdjusted,
+      pAdjusted: (d.gated ? pAdj[i] : pAll[i]) ?? null,
       historyRuns: 1,
       predictionLimitRatio: null,
       gated: d.gated,
-      gatedAs: r.gatedAs,
-      checks: d.checks,
+      gatedAs: d.gatedAs,
+      checks,
       status: d.status,
       regression: d.gated && d.status === "regression",
-      contentChanged: r.contentChanged
+      contentChanged: contentChanged.has(d.workload)
     };
   });
   const gated = cells.filter((c) => c.gated);
@@ -6246,7 +7053,9 @@ function compareSameJob(pairs, opts) {
   }
   const unresolved = gated.filter((c) => c.status === "inconclusive");
   if (unresolved.length > 0) {
-    const list2 = unresolved.map((c) => `${cellName(c.workload, c.threads)} ${ciText(c)}`).join("; ");
+    const list2 = unresolved.map(
+      (c) => c.ci95 === null ? `${cellName(c.workload, c.threads)} \xD7${c.ratio.toFixed(3)} (too few blocks for a CI)` : `${cellName(c.workload, c.threads)} \xD7${c.ratio.toFixed(3)} (CI \xD7${c.ci95[0].toFixed(3)}\u2013\xD7${c.ci95[1].toFixed(3)})`
+    ).join("; ");
     return {
       decision,
       comparison: {
@@ -6268,42 +7077,25 @@ function compareSameJob(pairs, opts) {
     }
   };
 }
-function deployedThreads(w, wi, seed, tolerance, ciMethod) {
-  const points = w.cells.flatMap((cell, ci) => {
-    if (cell.samplesNs.length === 0) return [];
-    const [lo, hi] = ciMethod === "bootstrap" ? bootstrapMedianCI(cell.samplesNs, {
-      confidence: 0.95,
-      resamples: 2e3,
-      seed: seed + 1e3 * wi + ci
-    }) : medianCIOrderStat(cell.samplesNs, 0.95);
-    return [{ threads: cell.threads, medianNs: median2(cell.samplesNs), ci95Ns: [lo, hi] }];
-  });
-  if (points.length === 0) return null;
-  const rec = recommendForWorkload(points, tolerance);
-  return { recommended: rec.recommended, fastest: rec.fastest };
+function lookSchedule(maxBlocks) {
+  const last = Math.max(MIN_BLOCKS, Math.floor(maxBlocks));
+  const at = [];
+  for (let b = MIN_BLOCKS; b < last; b = Math.max(b + 1, Math.round(b * 1.4))) at.push(b);
+  at.push(last);
+  return at.map((b, j) => ({ blocks: b, spend: (b - (j === 0 ? 0 : at[j - 1])) / last }));
 }
-function cellName(workload, threads) {
-  return `${workload} @ ${threads} thread${threads === 1 ? "" : "s"}`;
-}
-function ciText(c) {
-  return c.ci95 === null ? `\xD7${c.ratio.toFixed(3)} (too few rounds for a CI)` : `\xD7${c.ratio.toFixed(3)} (CI \xD7${c.ci95[0].toFixed(3)}\u2013\xD7${c.ci95[1].toFixed(3)})`;
-}
-function formatLevel(level) {
-  const pct = level * 100;
-  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toPrecision(4).replace(/0+$/, "")} %`;
-}
-var MIN_PAIRS, MIN_TAIL_RESAMPLES, DEFAULT_SAME_JOB_THRESHOLD, DEFAULT_SAME_JOB_CONFIDENCE, DEFAULT_SAME_JOB_GATE;
+var DEFAULT_SAME_JOB_THRESHOLD, DEFAULT_SAME_JOB_CONFIDENCE, DEFAULT_SAME_JOB_GATE, MIN_BLOCKS;
 var init_same_job = __esm({
   "src/analysis/same-job.ts"() {
     "use strict";
     init_recommend();
+    init_comparison();
     init_compare();
     init_stats();
-    MIN_PAIRS = 5;
-    MIN_TAIL_RESAMPLES = 25;
     DEFAULT_SAME_JOB_THRESHOLD = 0.05;
     DEFAULT_SAME_JOB_CONFIDENCE = 0.95;
     DEFAULT_SAME_JOB_GATE = "deployed";
+    MIN_BLOCKS = 4;
   }
 });
 
@@ -6338,14 +7130,15 @@ async function sweep(workloads, options) {
   const maxSamples = options.maxSamples ?? 5e3;
   const visitNs = (options.visitMs ?? 30) * 1e6;
   const rand = mulberry32(options.seed);
+  const minWarmupMs = options.minWarmupMs ?? MIN_WARMUP_MS;
   const cells = workloads.flatMap(
-    (workload) => options.threads.map((threads) => ({
+    (workload, wi) => options.threads.map((threads, ti) => ({
       workload,
       threads,
       runner: null,
       samples: [],
       rounds: [],
-      callNs: 0,
+      callNs: options.callNsHints?.[wi * options.threads.length + ti] ?? 0,
       warmupCalls: 0,
       visits: 0,
       converged: false,
@@ -6372,7 +7165,12 @@ async function sweep(workloads, options) {
   };
   try {
     progress("warmup");
-    for (const [i, cell] of cells.entries()) {
+    const openOrder = [...cells];
+    for (let i = openOrder.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [openOrder[i], openOrder[j]] = [openOrder[j], openOrder[i]];
+    }
+    for (const [i, cell] of openOrder.entries()) {
       if (left() <= 0) {
         skip(cell, "the budget ran out before its session was opened");
         continue;
@@ -6381,6 +7179,7 @@ async function sweep(workloads, options) {
       cell.runner = await cell.workload.open(cell.threads);
       const warmCapMs = Math.max(50, left() / 4 / (cells.length - i));
       if (cell.workload.warmupCalls !== void 0) {
+        if (cell.callNs > 0) continue;
         const calls = Math.max(1, cell.workload.warmupCalls);
         const t = now();
         for (let j = 0; j < calls; j++) {
@@ -6411,17 +7210,18 @@ async function sweep(workloads, options) {
         const steady = Math.abs(m - previous) / previous <= 0.05;
         previous = m;
         const spent = now() - cellStart;
-        if (steady && spent >= Math.min(MIN_WARMUP_MS, warmCapMs) || spent >= warmCapMs) break;
+        if (steady && spent >= Math.min(minWarmupMs, warmCapMs) || spent >= warmCapMs) break;
       }
     }
     progress("measure");
     let stoppedBy = "precision";
     for (; ; ) {
-      const active = cells.filter(
-        (c) => c.runner !== null && c.skipped === null && (options.stopWhen || !c.converged) && c.samples.length < maxSamples
+      const live2 = cells.filter(
+        (c) => c.runner !== null && c.skipped === null && c.samples.length < maxSamples
       );
-      if (active.length === 0) break;
-      const roundMs = active.reduce((sum, c) => sum + visitPlan(c).ms, 0);
+      if (live2.length === 0 || !options.stopWhen && live2.every((c) => c.converged)) break;
+      const active = [...live2];
+      const roundMs = active.reduce((sum2, c) => sum2 + visitPlan(c).ms, 0);
       if (round3 > 0 && now() + roundMs > deadline) {
         stoppedBy = "budget";
         break;
@@ -6470,6 +7270,7 @@ async function sweep(workloads, options) {
       elapsedSec: (now() - start) / 1e3,
       rounds: round3,
       stoppedBy,
+      callNs: cells.map((c) => c.callNs),
       skipped: cells.filter((c) => c.skipped !== null).map((c) => ({ workload: c.workload.id, threads: c.threads, reason: c.skipped }))
     };
   } finally {
@@ -6505,88 +7306,207 @@ var init_sweep = __esm({
 
 // src/pipeline/same-job.ts
 async function runSameJob(head, base, opts) {
-  const minRounds = opts.minRounds ?? DEFAULT_MIN_ROUNDS;
-  const maxRounds = opts.maxRounds ?? Infinity;
-  if (!Number.isInteger(minRounds) || minRounds < 1) {
-    throw new RangeError(`minRounds must be an integer \u2265 1; got ${String(minRounds)}`);
-  }
-  if (maxRounds !== Infinity && (!Number.isInteger(maxRounds) || maxRounds < minRounds)) {
-    throw new RangeError(
-      `maxRounds must be an integer \u2265 minRounds (${minRounds}); got ${String(maxRounds)}`
-    );
-  }
   if (head === base) {
     throw new RangeError("the head and the base must be two Workload objects, not the same one");
   }
+  const now = opts.now ?? (() => performance.now());
+  const start = opts.startMs ?? now();
+  const deadline = start + opts.maxTimeSec * 1e3;
+  const fixedWarmup = head.warmupCalls !== void 0 || base.warmupCalls !== void 0;
+  const roundsPerBlock = opts.roundsPerBlock ?? (fixedWarmup ? 1 : 3);
+  const maxBlocks = opts.maxBlocks ?? DEFAULT_MAX_BLOCKS;
   const createdAt = opts.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
   const look = {
     threshold: opts.threshold,
-    seed: opts.seed,
     ...opts.confidence !== void 0 ? { confidence: opts.confidence } : {},
-    ...opts.resamples !== void 0 ? { resamples: opts.resamples } : {},
     ...opts.gate !== void 0 ? { gate: opts.gate } : {},
-    ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {}
+    ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {},
+    ...opts.maxThreads !== void 0 ? { maxThreads: opts.maxThreads } : {}
   };
-  const paired = (ws) => [
-    { head: samplesOf(ws[0]), base: samplesOf(ws[1]) }
-  ];
-  const compare2 = (ws, rounds, final) => compareSameJob(paired(ws), {
+  decideLook([], { ...look, spend: 1, final: false });
+  const side = () => opts.threads.map((threads) => ({
+    threads,
+    samplesNs: [],
+    rounds: [],
+    converged: false,
+    warmupCalls: 0,
+    visits: 0
+  }));
+  const headCells = side();
+  const baseCells = side();
+  const blocks = opts.threads.map(() => []);
+  let roundOffset = 0;
+  let hints;
+  let schedule = null;
+  let lookIndex = 0;
+  let spent = 0;
+  let lastBlockMs = 0;
+  let stoppedBy = "budget";
+  let verdictSpend = 0;
+  const skipped = /* @__PURE__ */ new Map();
+  for (let b = 0; ; b++) {
+    const blockStart = now();
+    const remainingSec = (deadline - blockStart) / 1e3;
+    if (remainingSec <= 0) break;
+    const out = await sweep([head, base], {
+      threads: opts.threads,
+      maxTimeSec: remainingSec,
+      targetPrecision: opts.targetPrecision ?? 0.02,
+      seed: opts.seed + b * 7919 >>> 0,
+      startMs: blockStart,
+      ...b > 0 ? { minWarmupMs: 50 } : {},
+      ...hints ? { callNsHints: hints } : {},
+      ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
+      ...opts.now ? { now: opts.now } : {},
+      ...opts.onProgress ? { onProgress: opts.onProgress } : {},
+      stopWhen: (_cells, round3) => round3 >= roundsPerBlock
+    });
+    hints = out.callNs;
+    lastBlockMs = now() - blockStart;
+    for (const s of out.skipped) skipped.set(`${s.workload}@${s.threads}`, s);
+    const [h, bs] = out.workloads;
+    opts.threads.forEach((_, ti) => {
+      const hc = h.cells[ti];
+      const bc = bs.cells[ti];
+      absorb(headCells[ti], hc, roundOffset);
+      absorb(baseCells[ti], bc, roundOffset);
+      blocks[ti].push(
+        hc.samplesNs.length > 0 && bc.samplesNs.length > 0 ? [blockMedian(bc), blockMedian(hc)] : null
+      );
+    });
+    roundOffset += out.rounds;
+    const done = b + 1;
+    schedule ??= lookSchedule(
+      Math.min(
+        maxBlocks,
+        Math.max(MIN_BLOCKS, Math.floor((deadline - start) / Math.max(1, lastBlockMs)))
+      )
+    );
+    const planned = schedule[lookIndex];
+    if (planned !== void 0 && planned.blocks === done) {
+      lookIndex++;
+      spent += planned.spend;
+      verdictSpend = planned.spend;
+      if (decideLook(workloadBlocks(), { ...look, spend: planned.spend, final: false }).decided) {
+        stoppedBy = "decided";
+        break;
+      }
+      if (lookIndex === schedule.length) {
+        stoppedBy = "max-blocks";
+        break;
+      }
+    }
+    if (out.stoppedBy === "budget" || deadline - now() < lastBlockMs * 0.9) {
+      if (planned === void 0 || planned.blocks !== done) {
+        verdictSpend = Math.max(1e-12, 1 - spent);
+        spent = 1;
+        lookIndex++;
+      }
+      stoppedBy = "budget";
+      break;
+    }
+  }
+  if (verdictSpend === 0) verdictSpend = 1;
+  const looks = lookIndex;
+  const { comparison, decision } = compareSameJob(workloadBlocks(), {
     ...look,
-    final,
+    spend: verdictSpend,
+    final: stoppedBy !== "decided",
     baseDescription: opts.baseDescription ?? `base ${base.label}`,
     fingerprint: opts.fingerprint ?? "unknown",
     createdAt,
-    rounds
+    blocks: blocks[0]?.length ?? 0,
+    looks
   });
-  sameJobDecided([], look);
-  const decided = (ws, round3) => sameJobDecided(paired(ws), look) && compare2(ws, round3, false).decision.decided;
-  const stop = { by: null };
-  const output = await sweep([head, base], {
-    threads: opts.threads,
-    maxTimeSec: opts.maxTimeSec,
-    targetPrecision: opts.targetPrecision ?? DEFAULT_TARGET_PRECISION,
-    seed: opts.seed,
-    ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
-    ...opts.maxSamples !== void 0 ? { maxSamples: opts.maxSamples } : {},
-    ...opts.onProgress ? { onProgress: opts.onProgress } : {},
-    ...opts.now ? { now: opts.now } : {},
-    ...opts.startMs !== void 0 ? { startMs: opts.startMs } : {},
-    stopWhen: (cells, round3) => {
-      if (round3 >= minRounds && decided(cells, round3)) {
-        stop.by = "decided";
-      } else if (round3 >= maxRounds) {
-        stop.by = "max-rounds";
-      }
-      return stop.by !== null;
-    }
+  const elapsedSec = (now() - start) / 1e3;
+  const asSweep = (workload, cells) => ({
+    workloads: [{ workload, cells: cells.map(toCellResult) }],
+    elapsedSec,
+    rounds: roundOffset,
+    stoppedBy: stoppedBy === "budget" ? "budget" : "precision",
+    skipped: [...skipped.values()].filter(
+      (s) => s.workload === workload.id && cells.find((c) => c.threads === s.threads)?.samplesNs.length === 0
+    ),
+    callNs: hints ?? []
   });
-  const [h, b] = output.workloads;
-  const { comparison, decision } = compare2(output.workloads, output.rounds, true);
-  const only = (w) => ({ ...output, workloads: [w] });
   return {
-    head: h,
-    base: b,
-    headSweep: only(h),
-    baseSweep: only(b),
+    headSweep: asSweep(head, headCells),
+    baseSweep: asSweep(base, baseCells),
     comparison,
     decision,
-    rounds: output.rounds,
-    elapsedSec: output.elapsedSec,
-    stoppedBy: stop.by ?? (output.stoppedBy === "budget" ? "budget" : "samples"),
+    blocks: blocks[0]?.length ?? 0,
+    looks,
+    elapsedSec,
+    stoppedBy,
     warnings: decision.warnings
   };
+  function workloadBlocks() {
+    const cells = opts.threads.map((threads, ti) => ({
+      threads,
+      blocks: blocks[ti]
+    }));
+    return [
+      {
+        id: head.id,
+        ...base.id !== head.id ? { baseId: base.id } : {},
+        headContentHash: head.contentHash ?? null,
+        baseContentHash: base.contentHash ?? null,
+        cells,
+        pooled: pooledPoints(headCells, baseCells)
+      }
+    ];
+  }
 }
-function samplesOf(w) {
-  return { id: w.workload.id, contentHash: w.workload.contentHash ?? null, cells: w.cells };
+function absorb(into, cell, roundOffset) {
+  into.samplesNs.push(...cell.samplesNs);
+  into.rounds.push(...cell.rounds.map((r) => r + roundOffset));
+  into.converged = cell.converged;
+  into.warmupCalls += cell.warmupCalls;
+  into.visits += cell.visits;
 }
-var DEFAULT_MIN_ROUNDS, DEFAULT_TARGET_PRECISION;
+function blockMedian(cell) {
+  return visitSummary(cell.samplesNs, cell.rounds).medianNs;
+}
+function toCellResult(c) {
+  return {
+    threads: c.threads,
+    samplesNs: c.samplesNs,
+    rounds: c.rounds,
+    converged: c.converged,
+    warmupCalls: c.warmupCalls,
+    visits: c.visits
+  };
+}
+function pooledPoints(head, base) {
+  return head.flatMap((hc, i) => {
+    const bc = base[i];
+    if (hc.samplesNs.length === 0 || bc.samplesNs.length === 0) return [];
+    const h = visitSummary(hc.samplesNs, hc.rounds);
+    const b = visitSummary(bc.samplesNs, bc.rounds);
+    const visits = /* @__PURE__ */ new Map();
+    for (const [r, hv] of h.byRound) {
+      const bv = b.byRound.get(r);
+      if (bv !== void 0) visits.set(r, Math.sqrt(hv * bv));
+    }
+    const gm = (x, y) => Math.sqrt(x * y);
+    return [
+      {
+        threads: hc.threads,
+        medianNs: gm(h.medianNs, b.medianNs),
+        ci95Ns: [gm(h.ci95Ns[0], b.ci95Ns[0]), gm(h.ci95Ns[1], b.ci95Ns[1])],
+        visits
+      }
+    ];
+  });
+}
+var DEFAULT_MAX_BLOCKS;
 var init_same_job2 = __esm({
   "src/pipeline/same-job.ts"() {
     "use strict";
     init_same_job();
+    init_visits();
     init_sweep();
-    DEFAULT_MIN_ROUNDS = 10;
-    DEFAULT_TARGET_PRECISION = 0.02;
+    DEFAULT_MAX_BLOCKS = 30;
   }
 });
 
@@ -6601,38 +7521,38 @@ function buildResult(input) {
         `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
       );
     }
-    const summaries = measured.map(({ cell, ci }) => {
-      const medianNs = median2(cell.samplesNs);
-      const ci95Ns = bootstrapMedianCI(cell.samplesNs, {
-        confidence: 0.95,
-        resamples: 2e3,
-        seed: settings.seed + 1e3 * wi + ci
-      });
-      return { cell, medianNs, ci95Ns: [ci95Ns[0], ci95Ns[1]] };
+    const summaries = measured.map(({ cell }) => {
+      const v = visitSummary(cell.samplesNs, cell.rounds);
+      return { cell, medianNs: v.medianNs, ci95Ns: v.ci95Ns, visits: v.byRound };
     });
     const oneThread = summaries.find((s) => s.cell.threads === 1)?.medianNs ?? null;
-    const points = summaries.map(({ cell, medianNs, ci95Ns }) => {
-      const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
-      const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
-      return {
-        threads: cell.threads,
-        samplesNs: cell.samplesNs,
-        medianNs,
-        ci95Ns,
-        ciHalfWidthRel: (ci95Ns[1] - ci95Ns[0]) / 2 / medianNs,
-        gflops,
-        peakFraction: peak && gflops ? gflops / peak : null,
-        speedup: oneThread ? oneThread / medianNs : null,
-        overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
-        converged: cell.converged
-      };
-    });
-    const rec = recommendForWorkload(points, settings.tolerance);
+    const points = summaries.map(
+      ({ cell, medianNs, ci95Ns, visits }) => {
+        const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
+        const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
+        return {
+          threads: cell.threads,
+          samplesNs: cell.samplesNs,
+          rounds: cell.rounds,
+          visits,
+          medianNs,
+          ci95Ns,
+          ciHalfWidthRel: (ci95Ns[1] - ci95Ns[0]) / 2 / medianNs,
+          gflops,
+          peakFraction: peak && gflops ? gflops / peak : null,
+          speedup: oneThread ? oneThread / medianNs : null,
+          overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
+          converged: cell.converged
+        };
+      }
+    );
+    const rec = recommendForWorkload(points, settings.tolerance, machine.availableCpus);
     return {
       id: workload.id,
       kind: workload.kind,
       label: workload.label,
-      points,
+      // The visit map served the recommendation; the file holds the rounds instead.
+      points: points.map(({ visits: _visits, ...p }) => p),
       fastest: { threads: rec.fastest },
       recommended: { threads: rec.recommended, reason: rec.reason },
       ...workload.mlasMaxThreads !== void 0 ? { mlasMaxThreads: workload.mlasMaxThreads } : {},
@@ -6648,7 +7568,8 @@ function buildResult(input) {
     basis: "the recommended thread count of the only workload"
   } : recommendOverall(
     workloads.map((w) => w.points),
-    settings.tolerance
+    settings.tolerance,
+    machine.availableCpus
   );
   return {
     schemaVersion: 1,
@@ -6672,7 +7593,7 @@ var init_build = __esm({
   "src/results/build.ts"() {
     "use strict";
     init_recommend();
-    init_stats();
+    init_visits();
     init_version();
     init_errors();
   }
@@ -6687,7 +7608,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
       while (index < arguments.length)
         params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve, reject) {
+      return new Promise(function executor(resolve2, reject) {
         params[offset] = function callback(err) {
           if (pending) {
             pending = false;
@@ -6697,7 +7618,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve.apply(null, params2);
+              resolve2.apply(null, params2);
             }
           }
         };
@@ -12751,7 +13672,7 @@ function createCommandWorkload(spec) {
     for (const name of threadEnv) env[name] = String(threads);
     const marker = `${process.pid}.${++runCounter}`;
     env[MARKER_ENV] = marker;
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       const stdout = new Tail();
       const stderr = new Tail();
       let timedOut = false;
@@ -12800,7 +13721,7 @@ ${err}` : "";
         } else if (code !== 0) {
           reject(fail(`exit code ${code}`, detail));
         } else {
-          resolve({ wallNs: Number(end - t0), stdout: stdout.text() });
+          resolve2({ wallNs: Number(end - t0), stdout: stdout.text() });
         }
       };
       child.once("exit", (code, signal) => {
@@ -12947,7 +13868,7 @@ function planMatMulMemory(shapes, cells, freeBytes, input = "--sizes") {
   const budget = freeBytes * 0.5;
   const gib = (b) => `${(b / 2 ** 30).toFixed(1)} GiB`;
   const need = (shape, ops) => matmulBytes(shape, ops) * (cells + 1);
-  const minimum = shapes.reduce((sum, s) => sum + need(s, 1), 0);
+  const minimum = shapes.reduce((sum2, s) => sum2 + need(s, 1), 0);
   if (minimum > budget) {
     const list2 = shapes.map(formatShape).join(",");
     throw new InputError(
@@ -13385,7 +14306,7 @@ function resolveInputs(declared, inputShapes, inputValues = {}, modelName = "the
     }
   }
   const bytes = resolved.reduce(
-    (sum, i) => sum + elementCount(i.shape) * bytesPerElement(i.type),
+    (sum2, i) => sum2 + elementCount(i.shape) * bytesPerElement(i.type),
     0
   );
   if (bytes > MAX_INPUT_BYTES) {
@@ -13592,7 +14513,11 @@ async function runSweep(settings, options = {}) {
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
   const machine = probeCpu({ ortVersion: version });
-  const threads = settings.threads === "auto" ? defaultThreadCounts(machine.availableCpus) : [...settings.threads];
+  const plan = settings.threads === "auto" ? planThreadCounts(machine, {
+    maxTimeSec: settings.maxTimeSec,
+    workloads: plannedWorkloads(settings)
+  }) : null;
+  const threads = settings.threads === "auto" ? plan.threads : [...settings.threads];
   const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
   const sides = settings.baselineWorkload ? 2 : 1;
   const workloads = await buildWorkloads(settings.workload, {
@@ -13629,6 +14554,7 @@ async function runSweep(settings, options = {}) {
       threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
+      maxThreads: machine.availableCpus,
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload)
     });
     output = run.headSweep;
@@ -13653,7 +14579,7 @@ async function runSweep(settings, options = {}) {
     },
     elapsedSec: (performance.now() - startMs) / 1e3
   });
-  return { result, comparison, warnings };
+  return { result, comparison, warnings, plan };
 }
 function describeSpec(spec) {
   switch (spec.kind) {
@@ -13750,7 +14676,7 @@ function renderCells(cells) {
     "threads",
     "baseline",
     "current",
-    "ratio (95 % CI)",
+    "ratio (CI, level)",
     "p (Holm)",
     "history limit",
     "gated",
@@ -13771,7 +14697,7 @@ function renderCells(cells) {
 }
 function formatRatio(c) {
   const r = `\xD7${c.ratio.toFixed(3)}`;
-  return c.ci95 === null ? `${r} (no CI)` : `${r} (${c.ci95[0].toFixed(3)}\u2013${c.ci95[1].toFixed(3)})`;
+  return c.ci95 === null ? `${r} (no CI)` : `${r} (${c.ci95[0].toFixed(3)}\u2013${c.ci95[1].toFixed(3)}, ${Number((c.ciLevel * 100).toPrecision(4))} %)`;
 }
 function formatP(p) {
   if (p < 1e-4) return "<0.0001";
@@ -14171,6 +15097,8 @@ function cellJson(c) {
     currentMedianNs: c.currentMedianNs,
     ratio: c.ratio,
     ci95: c.ci95,
+    ciLevel: c.ciLevel,
+    unit: c.unit,
     pValue: c.pValue,
     pAdjusted: c.pAdjusted,
     predictionLimitRatio: c.predictionLimitRatio,
@@ -14474,6 +15402,8 @@ async function sweepCommand(argv) {
     threshold: settings.threshold
   });
   process.stdout.write(renderSweep(run.result));
+  if (run.plan?.note) process.stdout.write(`${run.plan.note}
+`);
   if (settings.jsonPath) {
     await writeJsonOutput(settings.jsonPath, run.result, "--json");
     process.stdout.write(`Results written to ${settings.jsonPath}
@@ -14579,6 +15509,80 @@ Exit codes: 0 done (a same-job comparison: pass or inconclusive), 1 same-job reg
 2 error.`;
     list = (v) => Array.isArray(v) ? v.map(String) : [];
     COMMAND_ONLY = ["thread-env", "metric", "metric-unit", "timeout", "warmup-runs"];
+  }
+});
+
+// src/baseline/history.ts
+function runFromResult(result, ref, sha) {
+  return {
+    createdAt: result.createdAt,
+    ...ref === void 0 ? {} : { ref },
+    ...sha === void 0 ? {} : { sha },
+    workloads: result.workloads.map((w) => ({
+      id: w.id,
+      ...w.contentHash == null ? {} : { contentHash: w.contentHash },
+      points: w.points.map((p) => ({ threads: p.threads, medianNs: p.medianNs }))
+    }))
+  };
+}
+function baselineFromResult(result, opts = {}) {
+  return {
+    schemaVersion: 1,
+    kind: "threadgate-baseline",
+    fingerprint: result.machine.fingerprint,
+    machine: result.machine,
+    runs: [runFromResult(result, opts.ref, opts.sha)],
+    latest: result
+  };
+}
+function mergeRun(baseline, result, opts = {}) {
+  const maxRuns = opts.maxRuns ?? DEFAULT_MAX_RUNS;
+  if (!Number.isInteger(maxRuns) || maxRuns < 1) {
+    throw new RangeError(`maxRuns: got ${String(maxRuns)}; expected an integer \u2265 1`);
+  }
+  if (baseline === null) {
+    return { baseline: baselineFromResult(result, opts), notes: [] };
+  }
+  if (baseline.fingerprint !== result.machine.fingerprint) {
+    return {
+      baseline: baselineFromResult(result, opts),
+      notes: [
+        `machine fingerprint changed (${baseline.fingerprint} \u2192 ${result.machine.fingerprint}): started a fresh baseline history; the previous ${baseline.runs.length} run(s) were dropped`
+      ]
+    };
+  }
+  const notes = [];
+  const previous = baseline.runs.filter((r) => r.createdAt !== result.createdAt);
+  if (previous.length !== baseline.runs.length) {
+    notes.push(`replaced the stored run of ${result.createdAt} (merged twice)`);
+  }
+  const newer = Date.parse(result.createdAt) >= Date.parse(baseline.latest.createdAt);
+  if (!newer) {
+    notes.push(
+      `the run of ${result.createdAt} is older than the newest stored run (${baseline.latest.createdAt}): inserted in time order; the newest run stays the one compared with`
+    );
+  }
+  const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
+    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)
+  );
+  const runs = all.slice(Math.max(0, all.length - maxRuns));
+  return {
+    baseline: {
+      schemaVersion: 1,
+      kind: "threadgate-baseline",
+      fingerprint: result.machine.fingerprint,
+      machine: newer ? result.machine : baseline.machine,
+      runs,
+      latest: newer ? result : baseline.latest
+    },
+    notes
+  };
+}
+var DEFAULT_MAX_RUNS;
+var init_history = __esm({
+  "src/baseline/history.ts"() {
+    "use strict";
+    DEFAULT_MAX_RUNS = 20;
   }
 });
 
@@ -15493,7 +16497,8 @@ function readSettings(r, s) {
     gate: r.oneOf(s, "gate", at, GATE_MODES),
     force: r.boolean(s, "force", at),
     seed: seed === void 0 ? DEFAULT_COMPARE_SEED : r.number(s, "seed", at, "a finite number", ok),
-    resamples: resamples === void 0 ? DEFAULT_RESAMPLES2 : r.number(s, "resamples", at, "an integer \u2265 1", (x) => isInt(x) && x >= 1)
+    resamples: resamples === void 0 ? DEFAULT_RESAMPLES2 : r.number(s, "resamples", at, "an integer \u2265 1", (x) => isInt(x) && x >= 1),
+    familySize: s["familySize"] === void 0 || s["familySize"] === null ? null : r.number(s, "familySize", at, "an integer \u2265 1", (x) => isInt(x) && x >= 1)
   };
 }
 function readBaselineSummary(r, top) {
@@ -15567,6 +16572,8 @@ function readCell(r, value, at, s) {
     currentMedianNs: positive("currentMedianNs"),
     ratio,
     ci95,
+    ciLevel: c["ciLevel"] === void 0 ? s.confidence : r.number(c, "ciLevel", at, "a number between 0 and 1", (x) => x > 0 && x < 1),
+    unit: c["unit"] === void 0 ? "samples" : r.oneOf(c, "unit", at, UNITS),
     pValue: probability("pValue"),
     pAdjusted: probability("pAdjusted"),
     predictionLimitRatio: limit === void 0 || limit === null ? null : positive("predictionLimitRatio"),
@@ -15638,7 +16645,7 @@ function describe(x) {
   if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
   return "an object";
 }
-var COMPARISON_FILE_LIMIT, COMPARISON_CELL_LIMIT, COMPARISON_STRING_LIMIT, COMPARISON_LIST_LIMIT, VERDICTS, STATUSES, ROLES, MAX_THREADS, Reader;
+var COMPARISON_FILE_LIMIT, COMPARISON_CELL_LIMIT, COMPARISON_STRING_LIMIT, COMPARISON_LIST_LIMIT, VERDICTS, UNITS, STATUSES, ROLES, MAX_THREADS, Reader;
 var init_comparison_parse = __esm({
   "src/analysis/comparison-parse.ts"() {
     "use strict";
@@ -15650,6 +16657,7 @@ var init_comparison_parse = __esm({
     COMPARISON_STRING_LIMIT = 4096;
     COMPARISON_LIST_LIMIT = 1e3;
     VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
+    UNITS = ["visits", "sessions", "samples"];
     STATUSES = ["regression", "inconclusive", "pass"];
     ROLES = ["recommended", "fastest"];
     MAX_THREADS = 1e6;
@@ -15835,11 +16843,11 @@ function workloadTable2(w, comparison) {
   const marks = (t) => [t === w.recommended.threads ? "**recommended**" : "", t === w.fastest.threads ? "fastest" : ""].filter(Boolean).join(", ");
   const rows = [];
   if (compared) {
-    rows.push("| threads | baseline | this run | \u0394 | 95 % CI of \u0394 | p (Holm) | gate | |");
+    rows.push("| threads | baseline | this run | \u0394 | CI of \u0394 | p (Holm) | gate | |");
     rows.push("|---:|---:|---:|---:|---:|---:|:---|:---|");
     for (const p of w.points) {
       const c = cellFor(comparison, w.id, p.threads);
-      const ci = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013";
+      const ci = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)} (${levelText(c.ciLevel)})` : "\u2013";
       rows.push(
         `| ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : "\u2013"} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : "\u2013"} | ${ci} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : "\u2013"} | ${c ? gateMark(c) : ""} | ${marks(p.threads)} |`
       );
@@ -15901,7 +16909,7 @@ function detailsBlock(result, comparison, ctx) {
   if (comparison && comparison.kind !== "no-baseline") {
     const s = comparison.settings;
     lines.push(
-      ctx.baselineKind === "same-job" ? `- Gate: median of the per-round head/base ratios, bootstrap CI (Bonferroni over the gated cells) above 1 + ${formatPercent(s.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s.threshold, 0)}, bootstrap CI of the ratio above 1, Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s.confidence).toFixed(2)}, and beyond the robust t prediction limit of the history once it has \u2265 ${s.minHistory} runs (\u2265 ${formatPercent(s.coldStartThreshold, 0)} slowdown before that); gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
+      ctx.baselineKind === "same-job" ? `- Gate: base and head measured in blocks of freshly opened sessions; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of both sides pooled" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText(s.confidence)} for the gated cells together) once it has \u2265 ${s.minHistory} runs \u2014 a slowdown within it passes \u2014 and \u2265 ${formatPercent(s.coldStartThreshold, 0)} before that; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
     );
     lines.push(
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
@@ -15934,7 +16942,7 @@ function renderMarkdown(result, comparison, ctx = {}) {
   if (comparison?.kind === "regression") {
     parts.push(
       comparison.regressions.map(
-        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, 95 % CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"})`
+        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"}, over ${c.unit})`
       ).join("\n")
     );
   }

@@ -2365,9 +2365,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2405,12 +2405,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4677,8 +4677,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6929,12 +6929,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7604,12 +7604,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8088,16 +8088,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -8108,7 +8108,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8159,7 +8159,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8171,7 +8171,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8507,8 +8507,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9777,7 +9777,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError3());
           }
@@ -9790,7 +9790,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError3());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9809,7 +9809,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream3, type) {
       assert4(!stream3[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream3)) {
           const rState = stream3._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9826,7 +9826,7 @@ var require_readable = __commonJS({
             stream3[kConsume] = {
               type,
               stream: stream3,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9896,18 +9896,18 @@ var require_readable = __commonJS({
       return buffer3;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve4, stream: stream3, length } = consume2;
+      const { type, body: body2, resolve: resolve5, stream: stream3, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body2, length));
+          resolve5(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body2, length)));
+          resolve5(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body2, length).buffer);
+          resolve5(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body2, { type: stream3[kContentType] }));
+          resolve5(new Blob(body2, { type: stream3[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body2, length));
+          resolve5(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10164,9 +10164,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10389,9 +10389,9 @@ var require_api_stream = __commonJS({
     };
     function stream3(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream3.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10676,9 +10676,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10770,9 +10770,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14635,7 +14635,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14711,7 +14711,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable5({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14754,7 +14754,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18495,8 +18495,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay4(ms2) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms2).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms2).unref();
       });
     }
     module.exports = {
@@ -19365,11 +19365,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19385,7 +19385,7 @@ var init_lib = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19455,26 +19455,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -19677,14 +19677,14 @@ var init_lib = __esm({
        */
       requestRaw(info3, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -19928,12 +19928,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms2));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms2));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19941,7 +19941,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19980,7 +19980,7 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -19996,11 +19996,11 @@ var init_auth = __esm({
   "node_modules/@actions/http-client/lib/auth.js"() {
     __awaiter2 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20016,7 +20016,7 @@ var init_auth = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20063,11 +20063,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter3 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20083,7 +20083,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20460,11 +20460,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter4 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20480,7 +20480,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20660,11 +20660,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter5 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20680,7 +20680,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20745,11 +20745,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter6 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20765,7 +20765,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20984,7 +20984,7 @@ var init_toolrunner = __esm({
             this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve4, reject) => __awaiter6(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter6(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -21067,7 +21067,7 @@ var init_toolrunner = __esm({
               if (error2) {
                 reject(error2);
               } else {
-                resolve4(exitCode);
+                resolve5(exitCode);
               }
             });
             if (this.options.input) {
@@ -21164,11 +21164,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter7 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21184,7 +21184,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21285,11 +21285,11 @@ var init_core = __esm({
     init_platform();
     __awaiter8 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21305,7 +21305,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21815,37 +21815,37 @@ var require_jstat = __commonJS({
         function clip(arg, min, max) {
           return Math2.max(min, Math2.min(arg, max));
         }
-        jStat3.sum = function sum(arr2) {
+        jStat3.sum = function sum2(arr2) {
+          var sum3 = 0;
+          var i = arr2.length;
+          while (--i >= 0)
+            sum3 += arr2[i];
+          return sum3;
+        };
+        jStat3.sumsqrd = function sumsqrd(arr2) {
+          var sum2 = 0;
+          var i = arr2.length;
+          while (--i >= 0)
+            sum2 += arr2[i] * arr2[i];
+          return sum2;
+        };
+        jStat3.sumsqerr = function sumsqerr(arr2) {
+          var mean3 = jStat3.mean(arr2);
+          var sum2 = 0;
+          var i = arr2.length;
+          var tmp;
+          while (--i >= 0) {
+            tmp = arr2[i] - mean3;
+            sum2 += tmp * tmp;
+          }
+          return sum2;
+        };
+        jStat3.sumrow = function sumrow(arr2) {
           var sum2 = 0;
           var i = arr2.length;
           while (--i >= 0)
             sum2 += arr2[i];
           return sum2;
-        };
-        jStat3.sumsqrd = function sumsqrd(arr2) {
-          var sum = 0;
-          var i = arr2.length;
-          while (--i >= 0)
-            sum += arr2[i] * arr2[i];
-          return sum;
-        };
-        jStat3.sumsqerr = function sumsqerr(arr2) {
-          var mean3 = jStat3.mean(arr2);
-          var sum = 0;
-          var i = arr2.length;
-          var tmp;
-          while (--i >= 0) {
-            tmp = arr2[i] - mean3;
-            sum += tmp * tmp;
-          }
-          return sum;
-        };
-        jStat3.sumrow = function sumrow(arr2) {
-          var sum = 0;
-          var i = arr2.length;
-          while (--i >= 0)
-            sum += arr2[i];
-          return sum;
         };
         jStat3.product = function product(arr2) {
           var prod = 1;
@@ -22334,8 +22334,8 @@ var require_jstat = __commonJS({
         jStat3.lowRegGamma = function lowRegGamma(a, x) {
           var aln = jStat3.gammaln(a);
           var ap = a;
-          var sum = 1 / a;
-          var del = sum;
+          var sum2 = 1 / a;
+          var del = sum2;
           var b2 = x + 1 - a;
           var c = 1 / 1e-30;
           var d = 1 / b2;
@@ -22347,9 +22347,9 @@ var require_jstat = __commonJS({
             return NaN;
           } else if (x < a + 1) {
             for (; i <= ITMAX; i++) {
-              sum += del *= x / ++ap;
+              sum2 += del *= x / ++ap;
             }
-            return sum * Math2.exp(-x + a * Math2.log(x) - aln);
+            return sum2 * Math2.exp(-x + a * Math2.log(x) - aln);
           }
           for (; i <= ITMAX; i++) {
             an2 = -i * (i - a);
@@ -23246,12 +23246,12 @@ var require_jstat = __commonJS({
             return jStat3.combination(k2 + r - 1, r - 1) * Math2.pow(1 - p2, k2) * Math2.pow(p2, r);
           },
           cdf: function cdf(x, r, p2) {
-            var sum = 0, k2 = 0;
+            var sum2 = 0, k2 = 0;
             if (x < 0) return 0;
             for (; k2 <= x; k2++) {
-              sum += jStat3.negbin.pdf(k2, r, p2);
+              sum2 += jStat3.negbin.pdf(k2, r, p2);
             }
-            return sum;
+            return sum2;
           }
         });
         jStat3.extend(jStat3.hypgeom, {
@@ -23792,7 +23792,7 @@ var require_jstat = __commonJS({
           },
           // matrix multiplication
           multiply: function multiply(arr2, arg) {
-            var row, col, nrescols, sum, nrow, ncol, res, rescols;
+            var row, col, nrescols, sum2, nrow, ncol, res, rescols;
             if (arr2.length === void 0 && arg.length === void 0) {
               return arr2 * arg;
             }
@@ -23800,10 +23800,10 @@ var require_jstat = __commonJS({
             if (isUsable(arg)) {
               for (; rescols < nrescols; rescols++) {
                 for (row = 0; row < nrow; row++) {
-                  sum = 0;
+                  sum2 = 0;
                   for (col = 0; col < ncol; col++)
-                    sum += arr2[row][col] * arg[col][rescols];
-                  res[row][rescols] = sum;
+                    sum2 += arr2[row][col] * arg[col][rescols];
+                  res[row][rescols] = sum2;
                 }
               }
               return nrow === 1 && rescols === 1 ? res[0][0] : res;
@@ -23826,13 +23826,13 @@ var require_jstat = __commonJS({
           dot: function dot(arr2, arg) {
             if (!isUsable(arr2[0])) arr2 = [arr2];
             if (!isUsable(arg[0])) arg = [arg];
-            var left = arr2[0].length === 1 && arr2.length !== 1 ? jStat3.transpose(arr2) : arr2, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum, col;
+            var left = arr2[0].length === 1 && arr2.length !== 1 ? jStat3.transpose(arr2) : arr2, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum2, col;
             for (; row < nrow; row++) {
               res[row] = [];
-              sum = 0;
+              sum2 = 0;
               for (col = 0; col < ncol; col++)
-                sum += left[row][col] * right[row][col];
-              res[row] = sum;
+                sum2 += left[row][col] * right[row][col];
+              res[row] = sum2;
             }
             return res.length === 1 ? res[0] : res;
           },
@@ -23931,7 +23931,7 @@ var require_jstat = __commonJS({
             return determinant;
           },
           gauss_elimination: function gauss_elimination(a, b2) {
-            var i = 0, j2 = 0, n = a.length, m2 = a[0].length, factor = 1, sum = 0, x = [], maug, pivot, temp, k2;
+            var i = 0, j2 = 0, n = a.length, m2 = a[0].length, factor = 1, sum2 = 0, x = [], maug, pivot, temp, k2;
             a = jStat3.aug(a, b2);
             maug = a[0].length;
             for (i = 0; i < n; i++) {
@@ -23958,11 +23958,11 @@ var require_jstat = __commonJS({
               }
             }
             for (i = n - 1; i >= 0; i--) {
-              sum = 0;
+              sum2 = 0;
               for (j2 = i + 1; j2 <= n - 1; j2++) {
-                sum = sum + x[j2] * a[i][j2];
+                sum2 = sum2 + x[j2] * a[i][j2];
               }
-              x[i] = (a[i][maug - 1] - sum) / a[i][i];
+              x[i] = (a[i][maug - 1] - sum2) / a[i][i];
             }
             return x;
           },
@@ -24254,7 +24254,7 @@ var require_jstat = __commonJS({
           // Q is orthogonal matrix
           // R is upper triangular
           QR: (function() {
-            var sum = jStat3.sum;
+            var sum2 = jStat3.sum;
             var range3 = jStat3.arange;
             function qr2(x) {
               var n = x.length;
@@ -24263,14 +24263,14 @@ var require_jstat = __commonJS({
               x = jStat3.copy(x);
               var i, j2, k2;
               for (j2 = 0; j2 < p2; j2++) {
-                r[j2][j2] = Math2.sqrt(sum(range3(n).map(function(i2) {
+                r[j2][j2] = Math2.sqrt(sum2(range3(n).map(function(i2) {
                   return x[i2][j2] * x[i2][j2];
                 })));
                 for (i = 0; i < n; i++) {
                   x[i][j2] = x[i][j2] / r[j2][j2];
                 }
                 for (k2 = j2 + 1; k2 < p2; k2++) {
-                  r[j2][k2] = sum(range3(n).map(function(i2) {
+                  r[j2][k2] = sum2(range3(n).map(function(i2) {
                     return x[i2][j2] * x[i2][k2];
                   }));
                   for (i = 0; i < n; i++) {
@@ -25041,18 +25041,18 @@ var require_jstat = __commonJS({
           return jMat.transpose();
         },
         matrixmult: function matrixmult(A2, B2) {
-          var i, j2, k2, result, sum;
+          var i, j2, k2, result, sum2;
           if (A2.cols() == B2.rows()) {
             if (B2.rows() > 1) {
               result = [];
               for (i = 0; i < A2.rows(); i++) {
                 result[i] = [];
                 for (j2 = 0; j2 < B2.cols(); j2++) {
-                  sum = 0;
+                  sum2 = 0;
                   for (k2 = 0; k2 < A2.cols(); k2++) {
-                    sum += A2.toArray()[i][k2] * B2.toArray()[k2][j2];
+                    sum2 += A2.toArray()[i][k2] * B2.toArray()[k2][j2];
                   }
-                  result[i][j2] = sum;
+                  result[i][j2] = sum2;
                 }
               }
               return jStat2(result);
@@ -25061,11 +25061,11 @@ var require_jstat = __commonJS({
             for (i = 0; i < A2.rows(); i++) {
               result[i] = [];
               for (j2 = 0; j2 < B2.cols(); j2++) {
-                sum = 0;
+                sum2 = 0;
                 for (k2 = 0; k2 < A2.cols(); k2++) {
-                  sum += A2.toArray()[i][k2] * B2.toArray()[j2];
+                  sum2 += A2.toArray()[i][k2] * B2.toArray()[j2];
                 }
-                result[i][j2] = sum;
+                result[i][j2] = sum2;
               }
             }
             return jStat2(result);
@@ -25177,7 +25177,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
       while (index < arguments.length)
         params[offset++] = arguments[index++];
-      return new Promise(function executor(resolve4, reject) {
+      return new Promise(function executor(resolve5, reject) {
         params[offset] = function callback(err) {
           if (pending) {
             pending = false;
@@ -25187,7 +25187,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve4.apply(null, params2);
+              resolve5.apply(null, params2);
             }
           }
         };
@@ -33244,11 +33244,11 @@ var init_manifest = __esm({
     init_core();
     __awaiter9 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33264,7 +33264,7 @@ var init_manifest = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33292,11 +33292,11 @@ var init_retry_helper = __esm({
     init_core();
     __awaiter10 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33312,7 +33312,7 @@ var init_retry_helper = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33354,7 +33354,7 @@ var init_retry_helper = __esm({
       }
       sleep(seconds) {
         return __awaiter10(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => setTimeout(resolve4, seconds * 1e3));
+          return new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
         });
       }
     };
@@ -33845,11 +33845,11 @@ var init_tool_cache = __esm({
     init_retry_helper();
     __awaiter11 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33865,7 +33865,7 @@ var init_tool_cache = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36368,11 +36368,11 @@ var init_internal_globber = __esm({
     init_internal_search_state();
     __awaiter12 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36388,7 +36388,7 @@ var init_internal_globber = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36401,14 +36401,14 @@ var init_internal_globber = __esm({
       }, i);
       function verb(n) {
         i[n] = o[n] && function(v2) {
-          return new Promise(function(resolve4, reject) {
-            v2 = o[n](v2), settle(resolve4, reject, v2.done, v2.value);
+          return new Promise(function(resolve5, reject) {
+            v2 = o[n](v2), settle2(resolve5, reject, v2.done, v2.value);
           });
         };
       }
-      function settle(resolve4, reject, d, v2) {
+      function settle2(resolve5, reject, d, v2) {
         Promise.resolve(v2).then(function(v3) {
-          resolve4({ value: v3, done: d });
+          resolve5({ value: v3, done: d });
         }, reject);
       }
     };
@@ -36440,11 +36440,11 @@ var init_internal_globber = __esm({
         try {
           step(g3[n](v2));
         } catch (e) {
-          settle(q2[0][3], e);
+          settle2(q2[0][3], e);
         }
       }
       function step(r) {
-        r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q2[0][2], r);
+        r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle2(q2[0][2], r);
       }
       function fulfill(value) {
         resume("next", value);
@@ -36452,7 +36452,7 @@ var init_internal_globber = __esm({
       function reject(value) {
         resume("throw", value);
       }
-      function settle(f2, v2) {
+      function settle2(f2, v2) {
         if (f2(v2), q2.shift(), q2.length) resume(q2[0][0], q2[0][1]);
       }
     };
@@ -36624,11 +36624,11 @@ var init_glob = __esm({
     init_internal_hash_files();
     __awaiter13 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36644,7 +36644,7 @@ var init_glob = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36831,11 +36831,11 @@ var init_cacheUtils = __esm({
     init_constants();
     __awaiter14 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36851,7 +36851,7 @@ var init_cacheUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36864,14 +36864,14 @@ var init_cacheUtils = __esm({
       }, i);
       function verb(n) {
         i[n] = o[n] && function(v2) {
-          return new Promise(function(resolve4, reject) {
-            v2 = o[n](v2), settle(resolve4, reject, v2.done, v2.value);
+          return new Promise(function(resolve5, reject) {
+            v2 = o[n](v2), settle2(resolve5, reject, v2.done, v2.value);
           });
         };
       }
-      function settle(resolve4, reject, d, v2) {
+      function settle2(resolve5, reject, d, v2) {
         Promise.resolve(v2).then(function(v3) {
-          resolve4({ value: v3, done: d });
+          resolve5({ value: v3, done: d });
         }, reject);
       }
     };
@@ -37801,9 +37801,9 @@ function isStreamComplete(stream3) {
   if (stream3.readable === false) {
     return Promise.resolve();
   }
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     const handler2 = () => {
-      resolve4();
+      resolve5();
       stream3.removeListener("close", handler2);
       stream3.removeListener("end", handler2);
       stream3.removeListener("error", handler2);
@@ -37844,7 +37844,7 @@ function getDecodedResponseStream(stream3, headers) {
   return stream3;
 }
 function streamToText(stream3) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const buffer3 = [];
     stream3.on("data", (chunk) => {
       if (Buffer.isBuffer(chunk)) {
@@ -37854,7 +37854,7 @@ function streamToText(stream3) {
       }
     });
     stream3.on("end", () => {
-      resolve4(Buffer.concat(buffer3).toString("utf8"));
+      resolve5(Buffer.concat(buffer3).toString("utf8"));
     });
     stream3.on("error", (e) => {
       if (e && e?.name === "AbortError") {
@@ -38036,8 +38036,8 @@ var init_nodeHttpClient = __esm({
           headers: request2.headers.toJSON({ preserveCase: true }),
           ...request2.requestOverrides
         };
-        return new Promise((resolve4, reject) => {
-          const req = isInsecure ? http3.request(options, resolve4) : https3.request(options, resolve4);
+        return new Promise((resolve5, reject) => {
+          const req = isInsecure ? http3.request(options, resolve5) : https3.request(options, resolve5);
           req.once("error", (err) => {
             reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request: request2 }));
           });
@@ -38200,7 +38200,7 @@ var init_delay = __esm({
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/helpers.js
 function delay(delayInMs, value, options) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     let timer = void 0;
     let onAborted = void 0;
     const rejectOnAbort = () => {
@@ -38223,7 +38223,7 @@ function delay(delayInMs, value, options) {
     }
     timer = setTimeout(() => {
       removeListeners();
-      resolve4(value);
+      resolve5(value);
     }, delayInMs);
     if (options?.abortSignal) {
       options.abortSignal.addEventListener("abort", onAborted);
@@ -39298,8 +39298,8 @@ var require_helpers = __commonJS({
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
       const req2 = (href.startsWith("https:") ? https4 : http4).request(url2, opts);
-      const promise = new Promise((resolve4, reject) => {
-        req2.once("response", resolve4).once("error", reject).end();
+      const promise = new Promise((resolve5, reject) => {
+        req2.once("response", resolve5).once("error", reject).end();
       });
       req2.then = promise.then.bind(promise);
       return req2;
@@ -39476,7 +39476,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault(require_src());
     var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read2() {
@@ -39542,7 +39542,7 @@ var require_parse_proxy_response = __commonJS({
           }
           debug2("got proxy server response: %o %o", firstLine, headers);
           cleanup();
-          resolve4({
+          resolve5({
             connect: {
               statusCode,
               statusText,
@@ -40631,7 +40631,7 @@ var init_esm6 = __esm({
 // node_modules/@azure/core-util/dist/esm/createAbortablePromise.js
 function createAbortablePromise(buildPromise, options) {
   const { cleanupBeforeAbort, abortSignal, abortErrorMsg } = options ?? {};
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     function rejectOnAbort() {
       reject(new AbortError2(abortErrorMsg ?? "The operation was aborted."));
     }
@@ -40649,7 +40649,7 @@ function createAbortablePromise(buildPromise, options) {
     try {
       buildPromise((x) => {
         removeListeners();
-        resolve4(x);
+        resolve5(x);
       }, (x) => {
         removeListeners();
         reject(x);
@@ -40670,8 +40670,8 @@ var init_createAbortablePromise = __esm({
 function delay2(timeInMs, options) {
   let token;
   const { abortSignal, abortErrorMsg } = options ?? {};
-  return createAbortablePromise((resolve4) => {
-    token = setTimeout(resolve4, timeInMs);
+  return createAbortablePromise((resolve5) => {
+    token = setTimeout(resolve5, timeInMs);
   }, {
     cleanupBeforeAbort: () => clearTimeout(token),
     abortSignal,
@@ -49583,7 +49583,7 @@ var init_BufferScheduler = __esm({
        *
        */
       async do() {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this.readable.on("data", (data) => {
             data = typeof data === "string" ? Buffer.from(data, this.encoding) : data;
             this.appendUnresolvedData(data);
@@ -49611,11 +49611,11 @@ var init_BufferScheduler = __esm({
             if (this.isStreamEnd && this.executingOutgoingHandlers === 0) {
               if (this.unresolvedLength > 0 && this.unresolvedLength < this.bufferSize) {
                 const buffer3 = this.shiftBufferFromUnresolvedDataArray();
-                this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve4).catch(reject);
+                this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve5).catch(reject);
               } else if (this.unresolvedLength >= this.bufferSize) {
                 return;
               } else {
-                resolve4();
+                resolve5();
               }
             }
           });
@@ -49754,8 +49754,8 @@ var init_crc64 = __esm({
         NativeCRC642 = NativeCRC642 || {};
         var Module = typeof NativeCRC642 != "undefined" ? NativeCRC642 : {};
         var readyPromiseResolve, readyPromiseReject;
-        Module["ready"] = new Promise(function(resolve4, reject) {
-          readyPromiseResolve = resolve4;
+        Module["ready"] = new Promise(function(resolve5, reject) {
+          readyPromiseResolve = resolve5;
           readyPromiseReject = reject;
         });
         ["_malloc", "_free", "_emscripten_bind_VoidPtr___destroy___0", "_emscripten_bind_Crc64Hash_Crc64Hash_0", "_emscripten_bind_Crc64Hash_OnAppend_2", "_emscripten_bind_Crc64Hash_OnFinal_3", "_emscripten_bind_Crc64Hash___destroy___0", "_fflush", "onRuntimeInitialized"].forEach((prop) => {
@@ -52696,7 +52696,7 @@ function getURLQueries(url2) {
   return queries;
 }
 async function delay3(timeInMs, aborter, abortError) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     let timeout;
     const abortHandler = () => {
       if (timeout !== void 0) {
@@ -52708,7 +52708,7 @@ async function delay3(timeInMs, aborter, abortError) {
       if (aborter !== void 0) {
         aborter.removeEventListener("abort", abortHandler);
       }
-      resolve4();
+      resolve5();
     };
     timeout = setTimeout(resolveHandler, timeInMs);
     if (aborter !== void 0) {
@@ -70879,7 +70879,7 @@ var init_AvroReadableFromStream = __esm({
           this._position += chunk.length;
           return this.toUint8Array(chunk);
         } else {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             const cleanUp = () => {
               this._readable.removeListener("readable", readableCallback);
               this._readable.removeListener("error", rejectCallback);
@@ -70894,7 +70894,7 @@ var init_AvroReadableFromStream = __esm({
               if (callbackChunk) {
                 this._position += callbackChunk.length;
                 cleanUp();
-                resolve4(this.toUint8Array(callbackChunk));
+                resolve5(this.toUint8Array(callbackChunk));
               }
             };
             const rejectCallback = () => {
@@ -71628,8 +71628,8 @@ var init_poller3 = __esm({
         this.stopped = true;
         this.pollProgressCallbacks = [];
         this.operation = operation;
-        this.promise = new Promise((resolve4, reject) => {
-          this.resolve = resolve4;
+        this.promise = new Promise((resolve5, reject) => {
+          this.resolve = resolve5;
           this.reject = reject;
         });
         this.promise.catch(() => {
@@ -72082,8 +72082,8 @@ var init_Batch = __esm({
           return Promise.resolve();
         }
         this.parallelExecute();
-        return new Promise((resolve4, reject) => {
-          this.emitter.on("finish", resolve4);
+        return new Promise((resolve5, reject) => {
+          this.emitter.on("finish", resolve5);
           this.emitter.on("error", (error2) => {
             this.state = BatchStates.Error;
             reject(error2);
@@ -72132,12 +72132,12 @@ import util4 from "node:util";
 async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
   let pos = 0;
   const count = end - offset;
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
     stream3.on("readable", () => {
       if (pos >= count) {
         clearTimeout(timeout);
-        resolve4();
+        resolve5();
         return;
       }
       let chunk = stream3.read();
@@ -72156,7 +72156,7 @@ async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
       if (pos < count) {
         reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
       }
-      resolve4();
+      resolve5();
     });
     stream3.on("error", (msg) => {
       clearTimeout(timeout);
@@ -72165,7 +72165,7 @@ async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
   });
 }
 async function readStreamToLocalFile(rs2, file) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const ws2 = fs8.createWriteStream(file);
     rs2.on("error", (err) => {
       reject(err);
@@ -72173,7 +72173,7 @@ async function readStreamToLocalFile(rs2, file) {
     ws2.on("error", (err) => {
       reject(err);
     });
-    ws2.on("close", resolve4);
+    ws2.on("close", resolve5);
     rs2.pipe(ws2);
   });
 }
@@ -73115,7 +73115,7 @@ var init_Clients = __esm({
        * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
        */
       generateSasUrl(options) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (!(this.credential instanceof StorageSharedKeyCredential)) {
             throw new RangeError("Can only generate the SAS when the client is initialized with a shared key credential");
           }
@@ -73126,7 +73126,7 @@ var init_Clients = __esm({
             versionId: this._versionId,
             ...options
           }, this.credential).toString();
-          resolve4(appendToURLQuery(this.url, sas));
+          resolve5(appendToURLQuery(this.url, sas));
         });
       }
       /**
@@ -73165,7 +73165,7 @@ var init_Clients = __esm({
        * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
        */
       generateUserDelegationSasUrl(options, userDelegationKey) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const sas = generateBlobSASQueryParameters({
             containerName: this._containerName,
             blobName: this._name,
@@ -73173,7 +73173,7 @@ var init_Clients = __esm({
             versionId: this._versionId,
             ...options
           }, userDelegationKey, this.accountName).toString();
-          resolve4(appendToURLQuery(this.url, sas));
+          resolve5(appendToURLQuery(this.url, sas));
         });
       }
       /**
@@ -75135,11 +75135,11 @@ var init_uploadUtils = __esm({
     init_errors();
     __awaiter15 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -75155,7 +75155,7 @@ var init_uploadUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -75268,7 +75268,7 @@ function isRetryableStatusCode(statusCode) {
 }
 function sleep2(milliseconds) {
   return __awaiter16(this, void 0, void 0, function* () {
-    return new Promise((resolve4) => setTimeout(resolve4, milliseconds));
+    return new Promise((resolve5) => setTimeout(resolve5, milliseconds));
   });
 }
 function retry(name_1, method_1, getStatusCode_1) {
@@ -75347,11 +75347,11 @@ var init_requestUtils = __esm({
     init_constants();
     __awaiter16 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -75367,7 +75367,7 @@ var init_requestUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -75568,11 +75568,11 @@ var init_downloadUtils = __esm({
     init_requestUtils();
     __awaiter17 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -75588,7 +75588,7 @@ var init_downloadUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -75690,8 +75690,8 @@ var init_downloadUtils = __esm({
     };
     promiseWithTimeout = (timeoutMs, promise) => __awaiter17(void 0, void 0, void 0, function* () {
       let timeoutHandle;
-      const timeoutPromise = new Promise((resolve4) => {
-        timeoutHandle = setTimeout(() => resolve4("timeout"), timeoutMs);
+      const timeoutPromise = new Promise((resolve5) => {
+        timeoutHandle = setTimeout(() => resolve5("timeout"), timeoutMs);
       });
       return Promise.race([promise, timeoutPromise]).then((result) => {
         clearTimeout(timeoutHandle);
@@ -76120,11 +76120,11 @@ var init_cacheHttpClient = __esm({
     init_user_agent();
     __awaiter18 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -76140,7 +76140,7 @@ var init_cacheHttpClient = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79406,8 +79406,8 @@ var require_deferred = __commonJS({
        */
       constructor(preventUnhandledRejectionWarning = true) {
         this._state = DeferredState.PENDING;
-        this._promise = new Promise((resolve4, reject) => {
-          this._resolve = resolve4;
+        this._promise = new Promise((resolve5, reject) => {
+          this._resolve = resolve5;
           this._reject = reject;
         });
         if (preventUnhandledRejectionWarning) {
@@ -79622,11 +79622,11 @@ var require_unary_call = __commonJS({
     "use strict";
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79642,7 +79642,7 @@ var require_unary_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79691,11 +79691,11 @@ var require_server_streaming_call = __commonJS({
     "use strict";
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79711,7 +79711,7 @@ var require_server_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79761,11 +79761,11 @@ var require_client_streaming_call = __commonJS({
     "use strict";
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79781,7 +79781,7 @@ var require_client_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79830,11 +79830,11 @@ var require_duplex_streaming_call = __commonJS({
     "use strict";
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79850,7 +79850,7 @@ var require_duplex_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79898,11 +79898,11 @@ var require_test_transport = __commonJS({
     "use strict";
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79918,7 +79918,7 @@ var require_test_transport = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -80115,11 +80115,11 @@ var require_test_transport = __commonJS({
       responseTrailer: "test"
     };
     function delay4(ms2, abort) {
-      return (v2) => new Promise((resolve4, reject) => {
+      return (v2) => new Promise((resolve5, reject) => {
         if (abort === null || abort === void 0 ? void 0 : abort.aborted) {
           reject(new rpc_error_1.RpcError("user cancel", "CANCELLED"));
         } else {
-          const id = setTimeout(() => resolve4(v2), ms2);
+          const id = setTimeout(() => resolve5(v2), ms2);
           if (abort) {
             abort.addEventListener("abort", (ev) => {
               clearTimeout(id);
@@ -81093,11 +81093,11 @@ var init_cacheTwirpClient = __esm({
     init_util4();
     __awaiter19 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -81113,7 +81113,7 @@ var init_cacheTwirpClient = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -81242,7 +81242,7 @@ var init_cacheTwirpClient = __esm({
       }
       sleep(milliseconds) {
         return __awaiter19(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => setTimeout(resolve4, milliseconds));
+          return new Promise((resolve5) => setTimeout(resolve5, milliseconds));
         });
       }
       getExponentialRetryTimeMilliseconds(attempt2) {
@@ -81457,11 +81457,11 @@ var init_tar = __esm({
     init_constants();
     __awaiter20 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -81477,7 +81477,7 @@ var init_tar = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -81885,11 +81885,11 @@ var init_cache3 = __esm({
     init_constants();
     __awaiter21 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -81905,7 +81905,7 @@ var init_cache3 = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -82074,11 +82074,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve4) {
-          resolve4(value);
+        return value instanceof P2 ? value : new P2(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -82094,7 +82094,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -82181,26 +82181,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter23(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter23(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter23(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter23(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -82408,14 +82408,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info3, data) {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -82659,12 +82659,12 @@ var require_lib = __commonJS({
         return __awaiter23(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms2));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms2));
         });
       }
       _processResponse(res, options) {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter23(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter23(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -82672,7 +82672,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -82711,7 +82711,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -83175,8 +83175,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -83387,15 +83387,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve4, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -83410,13 +83410,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -83817,14 +83817,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -83917,9 +83917,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -84194,82 +84194,6 @@ function actionMessage(message) {
 // src/action/run.ts
 init_core();
 
-// src/baseline/history.ts
-var DEFAULT_MAX_RUNS = 20;
-function runFromResult(result, ref, sha) {
-  return {
-    createdAt: result.createdAt,
-    ...ref === void 0 ? {} : { ref },
-    ...sha === void 0 ? {} : { sha },
-    workloads: result.workloads.map((w2) => ({
-      id: w2.id,
-      ...w2.contentHash == null ? {} : { contentHash: w2.contentHash },
-      points: w2.points.map((p2) => ({ threads: p2.threads, medianNs: p2.medianNs }))
-    }))
-  };
-}
-function baselineFromResult(result, opts = {}) {
-  return {
-    schemaVersion: 1,
-    kind: "threadgate-baseline",
-    fingerprint: result.machine.fingerprint,
-    machine: result.machine,
-    runs: [runFromResult(result, opts.ref, opts.sha)],
-    latest: result
-  };
-}
-function mergeRun(baseline, result, opts = {}) {
-  const maxRuns = opts.maxRuns ?? DEFAULT_MAX_RUNS;
-  if (!Number.isInteger(maxRuns) || maxRuns < 1) {
-    throw new RangeError(`maxRuns: got ${String(maxRuns)}; expected an integer \u2265 1`);
-  }
-  if (baseline === null) {
-    return { baseline: baselineFromResult(result, opts), notes: [] };
-  }
-  if (baseline.fingerprint !== result.machine.fingerprint) {
-    return {
-      baseline: baselineFromResult(result, opts),
-      notes: [
-        `machine fingerprint changed (${baseline.fingerprint} \u2192 ${result.machine.fingerprint}): started a fresh baseline history; the previous ${baseline.runs.length} run(s) were dropped`
-      ]
-    };
-  }
-  const notes = [];
-  const previous = baseline.runs.filter((r) => r.createdAt !== result.createdAt);
-  if (previous.length !== baseline.runs.length) {
-    notes.push(`replaced the stored run of ${result.createdAt} (merged twice)`);
-  }
-  const newer = Date.parse(result.createdAt) >= Date.parse(baseline.latest.createdAt);
-  if (!newer) {
-    notes.push(
-      `the run of ${result.createdAt} is older than the newest stored run (${baseline.latest.createdAt}): inserted in time order; the newest run stays the one compared with`
-    );
-  }
-  const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
-    (a, b2) => Date.parse(a.createdAt) - Date.parse(b2.createdAt)
-  );
-  const runs = all.slice(Math.max(0, all.length - maxRuns));
-  return {
-    baseline: {
-      schemaVersion: 1,
-      kind: "threadgate-baseline",
-      fingerprint: result.machine.fingerprint,
-      machine: newer ? result.machine : baseline.machine,
-      runs,
-      latest: newer ? result : baseline.latest
-    },
-    notes
-  };
-}
-function cellHistory(baseline, workloadId, threads) {
-  const medians = [];
-  for (const run3 of baseline.runs) {
-    const point = run3.workloads.find((w2) => w2.id === workloadId)?.points.find((p2) => p2.threads === threads);
-    if (point !== void 0) medians.push(point.medianNs);
-  }
-  return medians;
-}
-
 // src/cpu/fingerprint.ts
 import { createHash } from "node:crypto";
 var FINGERPRINT_FIELD_NAMES = [
@@ -84323,6 +84247,65 @@ function mulberry32(seed) {
 }
 
 // node_modules/simple-statistics/dist/simple-statistics.mjs
+function sum(x) {
+  if (x.length === 0) {
+    return 0;
+  }
+  var sum2 = x[0];
+  var correction = 0;
+  var transition;
+  if (typeof sum2 !== "number") {
+    return Number.NaN;
+  }
+  for (var i = 1; i < x.length; i++) {
+    if (typeof x[i] !== "number") {
+      return Number.NaN;
+    }
+    transition = sum2 + x[i];
+    if (Math.abs(sum2) >= Math.abs(x[i])) {
+      correction += sum2 - transition + x[i];
+    } else {
+      correction += x[i] - transition + sum2;
+    }
+    sum2 = transition;
+  }
+  return sum2 + correction;
+}
+function mean(x) {
+  if (x.length === 0) {
+    throw new Error("mean requires at least one data point");
+  }
+  return sum(x) / x.length;
+}
+function sumNthPowerDeviations(x, n) {
+  var meanValue = mean(x);
+  var sum2 = 0;
+  var tempValue;
+  var i;
+  if (n === 2) {
+    for (i = 0; i < x.length; i++) {
+      tempValue = x[i] - meanValue;
+      sum2 += tempValue * tempValue;
+    }
+  } else {
+    for (i = 0; i < x.length; i++) {
+      sum2 += Math.pow(x[i] - meanValue, n);
+    }
+  }
+  return sum2;
+}
+function sampleVariance(x) {
+  if (x.length < 2) {
+    throw new Error("sampleVariance requires at least two data points");
+  }
+  var sumSquaredDeviationsValue = sumNthPowerDeviations(x, 2);
+  var besselsCorrection = x.length - 1;
+  return sumSquaredDeviationsValue / besselsCorrection;
+}
+function sampleStandardDeviation(x) {
+  var sampleVarianceX = sampleVariance(x);
+  return Math.sqrt(sampleVarianceX);
+}
 function quantileSorted(x, p2) {
   var idx = (x.length - 1) * p2;
   if (x.length === 0) {
@@ -84524,13 +84507,13 @@ var g = 607 / 128;
 var LOGSQRT2PI = Math.log(Math.sqrt(2 * Math.PI));
 var SQRT_2PI$1 = Math.sqrt(2 * Math.PI);
 function cumulativeDistribution(z3) {
-  var sum = z3;
+  var sum2 = z3;
   var tmp = z3;
   for (var i = 1; i < 30; i++) {
     tmp *= z3 * z3 / (2 * i + 1);
-    sum += tmp;
+    sum2 += tmp;
   }
-  return Math.round((0.5 + sum / SQRT_2PI$1 * Math.exp(-z3 * z3 / 2)) * 1e4) / 1e4;
+  return Math.round((0.5 + sum2 / SQRT_2PI$1 * Math.exp(-z3 * z3 / 2)) * 1e4) / 1e4;
 }
 var standardNormalTable = [];
 for (z = 0; z <= 3.09; z += 0.01) {
@@ -84654,6 +84637,17 @@ function median2(xs2) {
   assertFiniteSample(xs2, "median");
   return median(xs2);
 }
+function mean2(xs2) {
+  assertFiniteSample(xs2, "mean");
+  return mean(xs2);
+}
+function sampleStdDev(xs2) {
+  assertFiniteSample(xs2, "sampleStdDev");
+  if (xs2.length < 2) {
+    throw new RangeError(`sampleStdDev: needs at least 2 values; got ${xs2.length}`);
+  }
+  return sampleStandardDeviation(xs2);
+}
 function geometricMean(xs2) {
   assertFiniteSample(xs2, "geometricMean");
   for (let i = 0; i < xs2.length; i++) {
@@ -84711,17 +84705,6 @@ function medianCIOrderStat(xs2, confidence = DEFAULT_CONFIDENCE) {
   const hi2 = n - k2 === k2 - 1 ? lo2 : selectInPlace(buf, n - k2, k2, n - 1);
   return [lo2, hi2];
 }
-function bootstrapMedianCI(xs2, options) {
-  const fn = "bootstrapMedianCI";
-  assertFiniteSample(xs2, fn);
-  const { confidence, resamples, seed } = resolveOptions(options, fn);
-  const sorted = Float64Array.from(xs2).sort();
-  const counts = new Uint32Array(sorted.length);
-  const stats = new Float64Array(resamples);
-  const rand = mulberry32(seed);
-  for (let b2 = 0; b2 < resamples; b2++) stats[b2] = resampledMedianOfSorted(sorted, counts, rand);
-  return percentileInterval(stats, confidence);
-}
 function bootstrapRatioOfMediansCI(base, cur, options) {
   const fn = "bootstrapRatioOfMediansCI";
   assertPositiveSample(base, fn, "base");
@@ -84741,55 +84724,675 @@ function bootstrapRatioOfMediansCI(base, cur, options) {
   }
   return { ratio, ci: percentileInterval(stats, confidence) };
 }
-function bootstrapMedianOfLogRatiosCI(first, second, third) {
-  const fn = "bootstrapMedianOfLogRatiosCI";
-  let base;
-  let cur;
-  let options;
-  if (Array.isArray(second)) {
-    if (third === void 0) throw new TypeError(`${fn}: options (with a seed) are required`);
-    base = first;
-    cur = second;
-    options = third;
-    if (base.length !== cur.length) {
-      throw new RangeError(
-        `${fn}: base and cur must have the same length; got ${base.length} and ${cur.length}`
-      );
-    }
-  } else {
-    const ps2 = first;
-    const b2 = new Array(ps2.length);
-    const c = new Array(ps2.length);
-    for (let i = 0; i < ps2.length; i++) {
-      const pair = ps2[i];
-      if (!Array.isArray(pair) || pair.length !== 2) {
-        throw new TypeError(`${fn}: pairs[${i}] must be a [base, cur] pair`);
-      }
-      b2[i] = pair[0];
-      c[i] = pair[1];
-    }
-    base = b2;
-    cur = c;
-    options = second;
-  }
-  assertPositiveSample(base, fn, "base");
-  assertPositiveSample(cur, fn, "cur");
-  const { confidence, resamples, seed } = resolveOptions(options, fn);
-  const n = base.length;
-  const logRatios = new Float64Array(n);
-  for (let i = 0; i < n; i++) logRatios[i] = Math.log(cur[i] / base[i]);
-  logRatios.sort();
-  const ratio = Math.exp(medianOfSorted(logRatios));
-  const counts = new Uint32Array(n);
-  const stats = new Float64Array(resamples);
-  const rand = mulberry32(seed);
-  for (let b2 = 0; b2 < resamples; b2++) stats[b2] = resampledMedianOfSorted(logRatios, counts, rand);
-  const [lo2, hi2] = percentileInterval(stats, confidence);
-  return { ratio, ci: [Math.exp(lo2), Math.exp(hi2)] };
-}
 
 // src/stats/tests.ts
 var import_jstat = __toESM(require_jstat(), 1);
+
+// src/stats/robust-limit-table.ts
+var N_GRID = [
+  2,
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+  10,
+  11,
+  12,
+  13,
+  14,
+  15,
+  16,
+  17,
+  18,
+  19,
+  20,
+  22,
+  24,
+  26,
+  28,
+  30,
+  35,
+  40,
+  50,
+  60,
+  80,
+  100,
+  150,
+  200
+];
+var ALPHA_GRID = [
+  0.2,
+  0.1,
+  0.05,
+  0.025,
+  0.01,
+  5e-3,
+  25e-4,
+  1e-3,
+  5e-4,
+  25e-5,
+  1e-4,
+  5e-5,
+  25e-6,
+  1e-5,
+  5e-6,
+  1e-6
+];
+var K_TABLE = [
+  [
+    1.61411,
+    3.60797,
+    7.37954,
+    14.8696,
+    37.6437,
+    75.6901,
+    152.994,
+    394.902,
+    811.266,
+    1618.98,
+    4046.19,
+    7863.38,
+    18909.8,
+    58732.1,
+    124318,
+    354734
+  ],
+  // n = 2 (200000 histories)
+  [
+    2.08033,
+    4.94067,
+    10.5542,
+    21.7189,
+    55.3244,
+    111.519,
+    219.549,
+    552.156,
+    1120.97,
+    2196.22,
+    5457.9,
+    10901.4,
+    19429,
+    36786.2,
+    52093.9,
+    84033.3
+  ],
+  // n = 3 (200000 histories)
+  [
+    1.49245,
+    2.73352,
+    4.3487,
+    6.55015,
+    10.8444,
+    15.6806,
+    22.5883,
+    36.6874,
+    52.9317,
+    75.5906,
+    120.154,
+    170.555,
+    236.7,
+    349.888,
+    460.002,
+    798.197
+  ],
+  // n = 4 (200000 histories)
+  [
+    1.33482,
+    2.45775,
+    3.93688,
+    5.9625,
+    9.89589,
+    14.3143,
+    20.6209,
+    33.3612,
+    47.676,
+    67.949,
+    110.394,
+    161.387,
+    248.606,
+    484.13,
+    687.846,
+    1151.36
+  ],
+  // n = 5 (200000 histories)
+  [
+    1.20306,
+    2.0677,
+    3.04963,
+    4.22569,
+    6.20923,
+    8.15313,
+    10.6062,
+    14.8901,
+    19.1783,
+    24.6083,
+    33.7977,
+    42.377,
+    52.4724,
+    68.0862,
+    81.1867,
+    116.487
+  ],
+  // n = 6 (200000 histories)
+  [
+    1.15249,
+    1.97773,
+    2.9176,
+    4.04624,
+    5.94487,
+    7.78581,
+    10.0786,
+    13.9983,
+    17.7973,
+    22.488,
+    30.5305,
+    38.7131,
+    49.6203,
+    69.1432,
+    86.8113,
+    128.479
+  ],
+  // n = 7 (200000 histories)
+  [
+    1.09512,
+    1.81857,
+    2.57862,
+    3.42175,
+    4.7228,
+    5.89235,
+    7.26516,
+    9.47182,
+    11.5071,
+    13.9327,
+    17.897,
+    21.5943,
+    25.9523,
+    32.6871,
+    38.4595,
+    53.6742
+  ],
+  // n = 8 (200000 histories)
+  [
+    1.06781,
+    1.77406,
+    2.5198,
+    3.353,
+    4.64955,
+    5.82358,
+    7.21101,
+    9.45955,
+    11.5423,
+    14.0065,
+    17.9385,
+    21.5056,
+    25.6634,
+    32.3787,
+    39.0795,
+    68.4499
+  ],
+  // n = 9 (200000 histories)
+  [
+    1.03546,
+    1.68797,
+    2.34358,
+    3.0398,
+    4.06261,
+    4.93929,
+    5.92643,
+    7.43758,
+    8.76843,
+    10.2914,
+    12.6428,
+    14.6969,
+    16.9943,
+    20.4355,
+    23.398,
+    31.6352
+  ],
+  // n = 10 (200000 histories)
+  [
+    1.02144,
+    1.66496,
+    2.3117,
+    2.99888,
+    4.00887,
+    4.87376,
+    5.8451,
+    7.32463,
+    8.6197,
+    10.0973,
+    12.3985,
+    14.4708,
+    16.9008,
+    20.8099,
+    24.4763,
+    36.7657
+  ],
+  // n = 11 (200000 histories)
+  [
+    1.0012,
+    1.61197,
+    2.20639,
+    2.81833,
+    3.68683,
+    4.40688,
+    5.19498,
+    6.36236,
+    7.35606,
+    8.45681,
+    10.0884,
+    11.4579,
+    12.9356,
+    15.0319,
+    16.7137,
+    20.9698
+  ],
+  // n = 12 (200000 histories)
+  [
+    0.989481,
+    1.59361,
+    2.18173,
+    2.7876,
+    3.64876,
+    4.3645,
+    5.14992,
+    6.31531,
+    7.30658,
+    8.4025,
+    10.0276,
+    11.4075,
+    12.9406,
+    15.2549,
+    17.2653,
+    22.8443
+  ],
+  // n = 13 (200000 histories)
+  [
+    0.972812,
+    1.55357,
+    2.10582,
+    2.6614,
+    3.42992,
+    4.05149,
+    4.71725,
+    5.67766,
+    6.4733,
+    7.33417,
+    8.57799,
+    9.60109,
+    10.6954,
+    12.2529,
+    13.5227,
+    16.9079
+  ],
+  // n = 14 (200000 histories)
+  [
+    0.971266,
+    1.55046,
+    2.10197,
+    2.65757,
+    3.42758,
+    4.05196,
+    4.72216,
+    5.69074,
+    6.49466,
+    7.3678,
+    8.64307,
+    9.71579,
+    10.9054,
+    12.7226,
+    14.3629,
+    19.4518
+  ],
+  // n = 15 (200000 histories)
+  [
+    0.956628,
+    1.51844,
+    2.04378,
+    2.56333,
+    3.26842,
+    3.82903,
+    4.42201,
+    5.26758,
+    5.96289,
+    6.71437,
+    7.80789,
+    8.72239,
+    9.7225,
+    11.1906,
+    12.4188,
+    15.6485
+  ],
+  // n = 16 (200000 histories)
+  [
+    0.951825,
+    1.51067,
+    2.03357,
+    2.55109,
+    3.25397,
+    3.8132,
+    4.40504,
+    5.24968,
+    5.94462,
+    6.69506,
+    7.78115,
+    8.67733,
+    9.63617,
+    10.9883,
+    12.0612,
+    14.6504
+  ],
+  // n = 17 (200000 histories)
+  [
+    0.943165,
+    1.4897,
+    1.99423,
+    2.48678,
+    3.14568,
+    3.6627,
+    4.20396,
+    4.96747,
+    5.5892,
+    6.25628,
+    7.22181,
+    8.02997,
+    8.92197,
+    10.2624,
+    11.4241,
+    14.6809
+  ],
+  // n = 18 (200000 histories)
+  [
+    0.940393,
+    1.48407,
+    1.98541,
+    2.47416,
+    3.12649,
+    3.63667,
+    4.16867,
+    4.91442,
+    5.51658,
+    6.15612,
+    7.06561,
+    7.80702,
+    8.5985,
+    9.72765,
+    10.6499,
+    13.0598
+  ],
+  // n = 19 (200000 histories)
+  [
+    0.932231,
+    1.46691,
+    1.95501,
+    2.42577,
+    3.04626,
+    3.52573,
+    4.02082,
+    4.70729,
+    5.25561,
+    5.83226,
+    6.64219,
+    7.29371,
+    7.98093,
+    8.94709,
+    9.72235,
+    11.6554
+  ],
+  // n = 20 (200000 histories)
+  [
+    0.924437,
+    1.44981,
+    1.92509,
+    2.37923,
+    2.97127,
+    3.42363,
+    3.88625,
+    4.52136,
+    5.02538,
+    5.55527,
+    6.30621,
+    6.92301,
+    7.59326,
+    8.58164,
+    9.42099,
+    11.7022
+  ],
+  // n = 22 (200000 histories)
+  [
+    0.916096,
+    1.43356,
+    1.89826,
+    2.33907,
+    2.90913,
+    3.34143,
+    3.78071,
+    4.37881,
+    4.84834,
+    5.33523,
+    6.00841,
+    6.54133,
+    7.09496,
+    7.85789,
+    8.45735,
+    9.91675
+  ],
+  // n = 24 (200000 histories)
+  [
+    0.909464,
+    1.42011,
+    1.87566,
+    2.30477,
+    2.85521,
+    3.26943,
+    3.68785,
+    4.25437,
+    4.69744,
+    5.15645,
+    5.79303,
+    6.30161,
+    6.83829,
+    7.60126,
+    8.23027,
+    9.94487
+  ],
+  // n = 26 (200000 histories)
+  [
+    0.904792,
+    1.41004,
+    1.85847,
+    2.27862,
+    2.81419,
+    3.21465,
+    3.61688,
+    4.15763,
+    4.57734,
+    5.00911,
+    5.60287,
+    6.07332,
+    6.56647,
+    7.26272,
+    7.83265,
+    9.35132
+  ],
+  // n = 28 (200000 histories)
+  [
+    0.901322,
+    1.40249,
+    1.84532,
+    2.25829,
+    2.78188,
+    3.17124,
+    3.5604,
+    4.08043,
+    4.4814,
+    4.89132,
+    5.45023,
+    5.88835,
+    6.34171,
+    6.96743,
+    7.46272,
+    8.68999
+  ],
+  // n = 30 (200000 histories)
+  [
+    0.892255,
+    1.38478,
+    1.81645,
+    2.21557,
+    2.7165,
+    3.08529,
+    3.45081,
+    3.9347,
+    4.30452,
+    4.6798,
+    5.18706,
+    5.58103,
+    5.98514,
+    6.53639,
+    6.96699,
+    8.01133
+  ],
+  // n = 35 (200000 histories)
+  [
+    0.885117,
+    1.36997,
+    1.79128,
+    2.17736,
+    2.65693,
+    3.00639,
+    3.34984,
+    3.80018,
+    4.14116,
+    4.48447,
+    4.9444,
+    5.29865,
+    5.65983,
+    6.15059,
+    6.53442,
+    7.48346
+  ],
+  // n = 40 (200000 histories)
+  [
+    0.876925,
+    1.35232,
+    1.76108,
+    2.13142,
+    2.58521,
+    2.91131,
+    3.22795,
+    3.63738,
+    3.94313,
+    4.24737,
+    4.64949,
+    4.95503,
+    5.2627,
+    5.67388,
+    5.98896,
+    6.73533
+  ],
+  // n = 50 (200000 histories)
+  [
+    0.870994,
+    1.34046,
+    1.74148,
+    2.10223,
+    2.54051,
+    2.85273,
+    3.1536,
+    3.53923,
+    3.8247,
+    4.10664,
+    4.47612,
+    4.75455,
+    5.03301,
+    5.40239,
+    5.68357,
+    6.34504
+  ],
+  // n = 60 (166666 histories)
+  [
+    0.862936,
+    1.32455,
+    1.71565,
+    2.06444,
+    2.48379,
+    2.77939,
+    3.06167,
+    3.41972,
+    3.68203,
+    3.93883,
+    4.27202,
+    4.52065,
+    4.76732,
+    5.0917,
+    5.33671,
+    5.90828
+  ],
+  // n = 80 (125000 histories)
+  [
+    0.85857,
+    1.31595,
+    1.70145,
+    2.04335,
+    2.45174,
+    2.7377,
+    3.00923,
+    3.35141,
+    3.60045,
+    3.8429,
+    4.15539,
+    4.387,
+    4.61537,
+    4.91343,
+    5.1367,
+    5.65058
+  ],
+  // n = 100 (100000 histories)
+  [
+    0.852527,
+    1.30408,
+    1.68216,
+    2.01505,
+    2.40923,
+    2.68275,
+    2.94045,
+    3.26221,
+    3.49423,
+    3.71829,
+    4.00437,
+    4.21438,
+    4.41971,
+    4.685,
+    4.88169,
+    5.32744
+  ],
+  // n = 150 (66666 histories)
+  [
+    0.849945,
+    1.29847,
+    1.6727,
+    2.00096,
+    2.38792,
+    2.65521,
+    2.90606,
+    3.21791,
+    3.44181,
+    3.65727,
+    3.93129,
+    4.1317,
+    4.32706,
+    4.57869,
+    4.76471,
+    5.18477
+  ]
+  // n = 200 (50000 histories)
+];
+
+// src/stats/tests.ts
 var ERFC_COF = [
   -1.3026537197817094,
   0.6419697923564902,
@@ -84896,15 +85499,61 @@ function studentTQuantile(p2, df) {
   const q2 = import_jstat.default.studentt.inv(p2, df);
   return q2 === 0 ? 0 : q2;
 }
-function robustTPredictionUpperLimit(history, confidence = 0.95) {
-  const fn = "robustTPredictionUpperLimit";
+function studentTCdf(t, df) {
+  if (!Number.isFinite(t)) return t > 0 ? 1 : 0;
+  if (!(df > 0) || !Number.isFinite(df)) {
+    throw new RangeError(`studentTCdf: df must be a finite number > 0; got ${String(df)}`);
+  }
+  return import_jstat.default.studentt.cdf(t, df);
+}
+function tInterval(xs2, confidence) {
+  const fn = "tInterval";
+  assertFiniteSample(xs2, fn);
+  assertConfidence(confidence, fn);
+  if (xs2.length < 2) throw new RangeError(`${fn}: needs at least 2 values; got ${xs2.length}`);
+  const m2 = mean2(xs2);
+  const se2 = sampleStdDev(xs2) / Math.sqrt(xs2.length);
+  const df = xs2.length - 1;
+  const half = se2 === 0 ? 0 : studentTQuantile(1 - (1 - confidence) / 2, df) * se2;
+  return { mean: m2, se: se2, df, ci: [m2 - half, m2 + half] };
+}
+function tTestGreater(xs2) {
+  const { mean: m2, se: se2, df } = tInterval(xs2, 0.95);
+  if (se2 === 0) return m2 > 0 ? 0 : 1;
+  return 1 - studentTCdf(m2 / se2, df);
+}
+function robustLimitMultiplier(n, alpha) {
+  const fn = "robustLimitMultiplier";
+  if (!Number.isInteger(n) || n < 2)
+    throw new RangeError(`${fn}: n must be an integer \u2265 2; got ${n}`);
+  if (!(alpha > 0 && alpha < 1))
+    throw new RangeError(`${fn}: alpha must be in (0, 1); got ${alpha}`);
+  const la = Math.log(alpha);
+  const grid = ALPHA_GRID.map(Math.log);
+  let j2 = grid.findIndex((g3, idx) => idx < grid.length - 1 && la >= grid[idx + 1]);
+  if (j2 === -1) j2 = grid.length - 2;
+  const w2 = (la - grid[j2]) / (grid[j2 + 1] - grid[j2]);
+  const logK = (row) => (1 - w2) * Math.log(row[j2]) + w2 * Math.log(row[j2 + 1]);
+  const i = N_GRID.indexOf(n);
+  if (i !== -1) return Math.exp(logK(K_TABLE[i]));
+  const last = N_GRID.length - 1;
+  if (n > N_GRID[last]) return Math.exp(logK(K_TABLE[last]));
+  const hi2 = N_GRID.findIndex((g3) => g3 > n);
+  const [n0, n1] = [N_GRID[hi2 - 1], N_GRID[hi2]];
+  const wn2 = (1 / n - 1 / n0) / (1 / n1 - 1 / n0);
+  return Math.exp((1 - wn2) * logK(K_TABLE[hi2 - 1]) + wn2 * logK(K_TABLE[hi2]));
+}
+function robustPredictionUpperLimit(history, confidence = 0.95) {
+  const fn = "robustPredictionUpperLimit";
   assertFiniteSample(history, fn, "history");
   assertConfidence(confidence, fn);
   const n = history.length;
   if (n < 2) throw new RangeError(`${fn}: history needs at least 2 values; got ${n}`);
   const center = median2(history);
-  const mad = 1.482602218505602 * median2(history.map((x) => Math.abs(x - center)));
-  return center + studentTQuantile(confidence, n - 1) * mad * Math.sqrt(1 + 1 / n);
+  const scale = 1.482602218505602 * median2(history.map((x) => Math.abs(x - center)));
+  if (!(scale > 0)) return null;
+  const k2 = robustLimitMultiplier(n, 1 - confidence);
+  return { limit: center + k2 * scale, center, scale, k: k2 };
 }
 function holm(pValues) {
   const m2 = pValues.length;
@@ -84927,19 +85576,62 @@ function holm(pValues) {
   return adjusted;
 }
 
+// src/analysis/comparison.ts
+var GATE_MODES = ["deployed", "all"];
+function isGateMode(x) {
+  return GATE_MODES.includes(x);
+}
+function cellSeed(seed, workload, threads) {
+  let h = 2166136261;
+  for (const ch of `${workload}@${threads}`) {
+    h ^= ch.codePointAt(0);
+    h = Math.imul(h, 16777619);
+  }
+  return (h ^ seed) >>> 0;
+}
+function holmWhere(cells, pick, familySize = null) {
+  const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
+  const adjusted = familySize !== null && familySize > idx.length ? idx.map((i) => Math.min(1, cells[i].pValue * familySize)) : holm(idx.map((i) => cells[i].pValue));
+  const out = new Array(cells.length).fill(void 0);
+  idx.forEach((cellIndex, k2) => {
+    out[cellIndex] = adjusted[k2];
+  });
+  return out;
+}
+function cellName(workload, threads) {
+  return `${workload} @ ${threads} thread${threads === 1 ? "" : "s"}`;
+}
+function formatLevel(level) {
+  return `${Number((level * 100).toPrecision(4))} %`;
+}
+
+// src/analysis/visits.ts
+function visitSummary(samplesNs, rounds) {
+  if (samplesNs.length === 0) throw new RangeError("visitSummary: no samples");
+  const groups = /* @__PURE__ */ new Map();
+  samplesNs.forEach((x, i) => {
+    const r = rounds !== void 0 && rounds.length === samplesNs.length ? rounds[i] : i;
+    const g3 = groups.get(r);
+    if (g3 === void 0) groups.set(r, [x]);
+    else g3.push(x);
+  });
+  const order = [...groups.keys()].sort((a, b2) => a - b2);
+  const byRound = /* @__PURE__ */ new Map();
+  for (const r of order) byRound.set(r, median2(groups.get(r)));
+  const medians = order.map((r) => byRound.get(r));
+  const [lo2, hi2] = medianCIOrderStat(medians, 0.95);
+  return { byRound, medians, medianNs: median2(medians), ci95Ns: [lo2, hi2] };
+}
+
 // src/analysis/compare.ts
 var DEFAULT_THRESHOLD = 0.15;
 var DEFAULT_CONFIDENCE2 = 0.99;
 var DEFAULT_MIN_HISTORY = 5;
 var DEFAULT_COLD_START_THRESHOLD = 0.25;
-var MIN_SAMPLES = 5;
+var MIN_UNITS = 5;
 var DEFAULT_RESAMPLES2 = 2e3;
 var DEFAULT_COMPARE_SEED = 29800;
-var GATE_MODES = ["deployed", "all"];
 var DEFAULT_GATE = "all";
-function isGateMode(x) {
-  return GATE_MODES.includes(x);
-}
 function compareResults(baseline, current, opts = {}) {
   const settings = resolveSettings(opts);
   const cur = {
@@ -84957,7 +85649,12 @@ function compareResults(baseline, current, opts = {}) {
     };
   }
   const doc = baseline.document;
-  const summary2 = summarize(baseline);
+  const summary2 = {
+    source: baseline.source,
+    fingerprint: doc.fingerprint,
+    runs: doc.runs.length,
+    latestCreatedAt: doc.latest.createdAt
+  };
   const notes = [...baseline.notes];
   const mismatch = doc.fingerprint !== current.machine.fingerprint;
   const differences = mismatch ? fingerprintDifferences(doc.machine, current.machine) : [];
@@ -84975,7 +85672,10 @@ function compareResults(baseline, current, opts = {}) {
     }
     notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
   }
-  const pairs = pairWorkloads(doc.latest, current);
+  const pairs = current.workloads.flatMap((c) => {
+    const b2 = doc.latest.workloads.find((w2) => w2.id === c.id);
+    return b2 === void 0 ? [] : [{ base: b2, cur: c }];
+  });
   const onlyBase = doc.latest.workloads.filter(
     (w2) => !current.workloads.some((c) => c.id === w2.id)
   );
@@ -85000,6 +85700,11 @@ function compareResults(baseline, current, opts = {}) {
     );
   }
   const cells = adjustAndDecide(measured, settings);
+  if (cells.some((c) => c.unit === "samples")) {
+    notes.push(
+      "a results file without visit rounds (an older threadgate): its within-run checks count single calls, which overstates their certainty"
+    );
+  }
   const gated = cells.filter((c) => c.gated);
   const compared = {
     ...base,
@@ -85024,7 +85729,8 @@ function resolveSettings(opts) {
     gate: opts.gate ?? DEFAULT_GATE,
     force: opts.force ?? false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
-    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
+    resamples: opts.resamples ?? DEFAULT_RESAMPLES2,
+    familySize: opts.familySize ?? null
   };
   if (!(s3.threshold >= 0 && Number.isFinite(s3.threshold))) {
     throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(s3.threshold)}`);
@@ -85035,17 +85741,11 @@ function resolveSettings(opts) {
   if (!Number.isInteger(s3.minHistory) || s3.minHistory < 2) {
     throw new RangeError(`minHistory must be an integer \u2265 2; got ${String(s3.minHistory)}`);
   }
+  if (s3.familySize !== null && !(Number.isInteger(s3.familySize) && s3.familySize >= 1)) {
+    throw new RangeError(`familySize must be an integer \u2265 1; got ${String(s3.familySize)}`);
+  }
   if (!isGateMode(s3.gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
   return s3;
-}
-function summarize(baseline) {
-  const doc = baseline.document;
-  return {
-    source: baseline.source,
-    fingerprint: doc.fingerprint,
-    runs: doc.runs.length,
-    latestCreatedAt: doc.latest.createdAt
-  };
 }
 function describeMismatch(doc, current, differences) {
   if (differences.length === 0) {
@@ -85056,11 +85756,13 @@ function describeMismatch(doc, current, differences) {
 function listIds(workloads) {
   return workloads.length === 0 ? "none" : workloads.map((w2) => w2.id).join(", ");
 }
-function pairWorkloads(latest, current) {
-  return current.workloads.flatMap((cur) => {
-    const base = latest.workloads.find((w2) => w2.id === cur.id);
-    return base === void 0 ? [] : [{ base, cur }];
-  });
+function cellHistory(history, workloadId, threads) {
+  const medians = [];
+  for (const run3 of history.runs) {
+    const point = run3.workloads.find((w2) => w2.id === workloadId)?.points.find((p2) => p2.threads === threads);
+    if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
+  }
+  return medians;
 }
 function deployedRoles(cur, threads) {
   const roles = [];
@@ -85081,7 +85783,7 @@ function measurePair({ base, cur }, doc, settings, notes) {
     const bp = base.points.find((p2) => p2.threads === cp3.threads);
     if (bp === void 0) continue;
     cells.push({
-      ...measureCell(base.id, cp3.threads, [bp, cp3], doc, settings),
+      ...measureCell(base.id, cp3.threads, bp, cp3, doc, settings),
       gatedAs: deployedRoles(cur, cp3.threads),
       contentChanged
     });
@@ -85094,72 +85796,66 @@ function measurePair({ base, cur }, doc, settings, notes) {
   }
   return cells;
 }
-function measureCell(workload, threads, [bp, cp3], doc, settings) {
-  const baseSamples = bp.samplesNs;
-  const curSamples = cp3.samplesNs;
-  const usable = (xs2) => xs2.length >= MIN_SAMPLES && xs2.every((x) => Number.isFinite(x) && x > 0);
-  let baselineMedianNs = bp.medianNs;
-  let currentMedianNs = cp3.medianNs;
-  let ratio = currentMedianNs / baselineMedianNs;
+function measureCell(workload, threads, bp, cp3, doc, settings) {
+  const bv = visitSummary(bp.samplesNs, bp.rounds);
+  const cv = visitSummary(cp3.samplesNs, cp3.rounds);
+  const unit = bp.rounds !== void 0 && cp3.rounds !== void 0 ? "visits" : "samples";
   let ci95 = null;
   let pValue = null;
-  if (usable(baseSamples) && usable(curSamples)) {
-    const seed = cellSeed(settings.seed, workload, threads);
-    const boot = bootstrapRatioOfMediansCI(baseSamples, curSamples, {
+  if (bv.medians.length >= MIN_UNITS && cv.medians.length >= MIN_UNITS) {
+    ci95 = bootstrapRatioOfMediansCI(bv.medians, cv.medians, {
       confidence: settings.confidence,
       resamples: settings.resamples,
-      seed
-    });
-    baselineMedianNs = median2(baseSamples);
-    currentMedianNs = median2(curSamples);
-    ratio = boot.ratio;
-    ci95 = boot.ci;
-    pValue = mannWhitneyU(curSamples, baseSamples, "greater").p;
+      seed: cellSeed(settings.seed, workload, threads)
+    }).ci;
+    pValue = mannWhitneyU(cv.medians, bv.medians, "greater").p;
   }
-  const history = cellHistory(doc, workload, threads).filter((m2) => m2 > 0);
+  const history = cellHistory(doc, workload, threads);
   return {
     workload,
     threads,
-    baselineMedianNs,
-    currentMedianNs,
-    ratio,
+    baselineMedianNs: bv.medianNs,
+    currentMedianNs: cv.medianNs,
+    ratio: cv.medianNs / bv.medianNs,
     ci95,
+    ciLevel: settings.confidence,
+    unit,
     pValue,
     historyRuns: history.length,
     ciAboveOne: ci95 === null ? null : ci95[0] > 1,
     historyLogs: history.length >= settings.minHistory ? history.map(Math.log) : null
   };
 }
-function cellSeed(seed, workload, threads) {
-  let h = 2166136261;
-  for (const ch of `${workload}@${threads}`) {
-    h ^= ch.codePointAt(0);
-    h = Math.imul(h, 16777619);
-  }
-  return (h ^ seed) >>> 0;
-}
 function adjustAndDecide(measured, s3) {
-  const gatedAdj = holmWhere(measured, (c) => isGated(c, s3.gate));
+  const gatedAdj = holmWhere(measured, (c) => isGated(c, s3.gate), s3.familySize);
   const allAdj = holmWhere(measured, () => true);
   const alpha = 1 - s3.confidence;
-  const gatedWithHistory = measured.filter((c) => isGated(c, s3.gate) && c.historyLogs).length;
+  const withHistory = measured.filter((c) => isGated(c, s3.gate) && c.historyLogs).length;
+  const family = Math.max(1, s3.familySize ?? withHistory);
   return measured.map((c, i) => {
     const gated = isGated(c, s3.gate);
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
     const { ciAboveOne, historyLogs, ...rest } = c;
-    const level = 1 - alpha / (gated ? Math.max(1, gatedWithHistory) : 1);
-    const limit = historyLogs ? robustTPredictionUpperLimit(historyLogs, level) : null;
-    const predictionLimitRatio = limit === null ? null : Math.exp(limit) / c.baselineMedianNs;
-    const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit;
+    const level = 1 - alpha / (gated ? family : 1);
+    const limit = historyLogs ? robustPredictionUpperLimit(historyLogs, level) : null;
+    const predictionLimitRatio = limit === null ? null : Math.exp(limit.limit) / c.baselineMedianNs;
+    const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit.limit;
+    const slowdown = c.ratio - 1 >= s3.threshold - 1e-12;
     const checks = {
-      slowdown: c.ratio - 1 >= s3.threshold - 1e-12,
+      slowdown,
       ciAboveOne,
       significant: pAdjusted === null ? null : pAdjusted < alpha,
       beyondHistory,
       beyondColdStart: beyondHistory === null ? c.ratio - 1 >= Math.max(s3.threshold, s3.coldStartThreshold) - 1e-12 : null
     };
-    const all = checks.slowdown && ciAboveOne === true && checks.significant === true && beyondHistory !== false && checks.beyondColdStart !== false;
-    const status = all ? "regression" : checks.slowdown ? "inconclusive" : "pass";
+    const withinRun = ciAboveOne === true && checks.significant === true;
+    let status;
+    if (!slowdown) status = "pass";
+    else if (beyondHistory === false)
+      status = "pass";
+    else if (withinRun && (beyondHistory === true || checks.beyondColdStart === true)) {
+      status = "regression";
+    } else status = "inconclusive";
     return {
       ...rest,
       predictionLimitRatio,
@@ -85171,23 +85867,22 @@ function adjustAndDecide(measured, s3) {
     };
   });
 }
-function holmWhere(cells, pick) {
-  const idx = cells.flatMap((c, i) => pick(c) && c.pValue !== null ? [i] : []);
-  const adjusted = holm(idx.map((i) => cells[i].pValue));
-  const out = new Array(cells.length).fill(void 0);
-  idx.forEach((cellIndex, k2) => {
-    out[cellIndex] = adjusted[k2];
-  });
-  return out;
-}
 function decide(compared, gated) {
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  const name = (c) => `${c.workload} @ ${c.threads} thread${c.threads === 1 ? "" : "s"}`;
+  const s3 = compared.settings;
+  const pct2 = (x) => `${(x * 100).toFixed(1)} %`;
   const regressions = gated.filter((c) => c.regression);
+  const withinNoise = gated.filter((c) => c.checks.slowdown && c.checks.beyondHistory === false);
+  const notes = [...compared.notes];
+  if (withinNoise.length > 0) {
+    notes.push(
+      `slower by ${pct2(s3.threshold)} or more but within the run-to-run noise of the history, so passed: ` + withNoise(withinNoise)
+    );
+  }
   if (regressions.length > 0) {
-    const list = regressions.map((c) => `${name(c)} +${pct(c.ratio - 1)}`).join(", ");
+    const list = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct2(c.ratio - 1)}`).join(", ");
     return {
       ...compared,
+      notes,
       kind: "regression",
       regressions,
       reason: `slower beyond the noise: ${list}`
@@ -85195,34 +85890,46 @@ function decide(compared, gated) {
   }
   const unresolved = gated.filter((c) => c.status === "inconclusive");
   if (unresolved.length > 0) {
-    const list = unresolved.map((c) => `${name(c)} +${pct(c.ratio - 1)} (${whyNot(c)})`).join("; ");
+    const list = unresolved.map((c) => `${cellName(c.workload, c.threads)} +${pct2(c.ratio - 1)} (${whyNot(c, s3)})`).join("; ");
     return {
       ...compared,
+      notes,
       kind: "inconclusive",
       unresolved,
-      reason: `slower by at least ${pct(compared.settings.threshold)} but not beyond the noise: ${list}`
+      reason: `slower by at least ${pct2(s3.threshold)} but not clearly beyond the noise: ${list}`
     };
   }
   return {
     ...compared,
+    notes,
     kind: "pass",
-    reason: `no gated cell is ${pct(compared.settings.threshold)} or more slower (largest change ${compared.maxSlowdown >= 0 ? "+" : "\u2212"}${pct(Math.abs(compared.maxSlowdown))})`
+    reason: `no gated cell is ${pct2(s3.threshold)} or more slower beyond the noise (largest change ${compared.maxSlowdown >= 0 ? "+" : "\u2212"}${pct2(Math.abs(compared.maxSlowdown))})`
   };
 }
-function whyNot(c) {
+function withNoise(cells) {
+  return cells.map(
+    (c) => `${cellName(c.workload, c.threads)} +${((c.ratio - 1) * 100).toFixed(1)} % (limit \xD7${c.predictionLimitRatio?.toFixed(3) ?? "?"} from ${c.historyRuns} runs)`
+  ).join(", ");
+}
+function whyNot(c, s3) {
   const reasons = [];
-  if (c.checks.ciAboveOne === null) reasons.push(`fewer than ${MIN_SAMPLES} samples`);
-  else if (!c.checks.ciAboveOne) reasons.push("the ratio CI includes 1");
-  if (c.checks.significant === false)
-    reasons.push(`Holm p = ${c.pAdjusted?.toPrecision(2) ?? "?"}`);
+  if (c.checks.ciAboveOne === null) reasons.push(`fewer than ${MIN_UNITS} ${c.unit} per side`);
+  else if (!c.checks.ciAboveOne)
+    reasons.push(`the ${formatLevel(c.ciLevel)} CI of the ratio includes 1`);
+  if (c.checks.significant === false) {
+    reasons.push(
+      `adjusted p = ${c.pAdjusted?.toPrecision(2) ?? "?"} \u2265 ${(1 - s3.confidence).toPrecision(2)}`
+    );
+  }
   if (c.checks.beyondHistory === false && c.predictionLimitRatio !== null) {
     reasons.push(
       `within the spread of ${c.historyRuns} baseline runs: limit \xD7${c.predictionLimitRatio.toFixed(3)}`
     );
   }
   if (c.checks.beyondColdStart === false) {
+    const why = c.historyRuns >= s3.minHistory ? `the ${c.historyRuns} runs of history have no spread (more than half gave the same median)` : `only ${c.historyRuns} run${c.historyRuns === 1 ? "" : "s"} of history`;
     reasons.push(
-      `only ${c.historyRuns} run${c.historyRuns === 1 ? "" : "s"} of history: below ${DEFAULT_MIN_HISTORY} runs only a slowdown \u2265 ${(DEFAULT_COLD_START_THRESHOLD * 100).toFixed(0)} % counts`
+      `${why}: below ${s3.minHistory} usable runs only a slowdown \u2265 ${(Math.max(s3.threshold, s3.coldStartThreshold) * 100).toFixed(0)} % counts`
     );
   }
   return reasons.join(", ") || "all conditions met";
@@ -85273,6 +85980,8 @@ function cellJson(c) {
     currentMedianNs: c.currentMedianNs,
     ratio: c.ratio,
     ci95: c.ci95,
+    ciLevel: c.ciLevel,
+    unit: c.unit,
     pValue: c.pValue,
     pAdjusted: c.pAdjusted,
     predictionLimitRatio: c.predictionLimitRatio,
@@ -85749,6 +86458,12 @@ function summarizeCpu(facts, ctx) {
     physicalCores
   };
   const fingerprint = computeFingerprint({ ...base, onnxruntime: ctx.onnxruntime });
+  const numa = facts.numaNodes ?? null;
+  if (numa !== null && numa.length > 1) {
+    notes.push(
+      `${numa.length} NUMA nodes: ` + numa.map((n) => `node${n.node} ${n.cpus.length} CPUs (${formatCpuList(n.cpus)})`).join(", ")
+    );
+  }
   return {
     ...base,
     fingerprint,
@@ -85756,6 +86471,13 @@ function summarizeCpu(facts, ctx) {
     cgroupQuotaCpus: quotaCpus,
     peakGflops,
     ...facts.affinityCpuList ? { affinityCpuList: formatCpuList(facts.affinityCpuList) } : {},
+    ...numa !== null ? {
+      numaNodes: numa.map((n) => ({
+        node: n.node,
+        cpus: n.cpus.length,
+        cpuList: formatCpuList(n.cpus)
+      }))
+    } : {},
     cgroupQuotaSource: facts.quota?.source ?? null,
     onnxruntime: ctx.onnxruntime,
     notes
@@ -85779,6 +86501,23 @@ function safeStatusAffinity(statusText) {
   }
 }
 var CPU_DIR = "/sys/devices/system/cpu";
+var NODE_DIR = "/sys/devices/system/node";
+var MAX_NUMA_NODES = 1024;
+function readNumaNodes(read2, cpusInMask) {
+  const ids = safeCpuList(read2(`${NODE_DIR}/online`)) ?? safeCpuList(read2(`${NODE_DIR}/possible`));
+  if (ids === null || ids.length === 0) return null;
+  const inMask = new Set(cpusInMask);
+  const out = [];
+  let readable = 0;
+  for (const node of ids.slice(0, MAX_NUMA_NODES)) {
+    const cpus2 = safeCpuList(read2(`${NODE_DIR}/node${node}/cpulist`));
+    if (cpus2 === null) continue;
+    readable++;
+    const usable = cpus2.filter((c) => inMask.has(c));
+    if (usable.length > 0) out.push({ node, cpus: usable });
+  }
+  return readable === 0 || out.length === 0 ? null : out;
+}
 function readInt(read2, path18) {
   const text = read2(path18);
   return text === null ? null : parseSysfsInt(text);
@@ -85840,6 +86579,7 @@ function probeLinux(read2, node) {
     affinityCpus,
     quota,
     physicalCores: physical?.cores ?? null,
+    numaNodes: readNumaNodes(read2, cpusInMask),
     core,
     clockMHz: clock.mhz,
     clockSource: clock.source,
@@ -86120,7 +86860,7 @@ function planMatMulMemory(shapes, cells, freeBytes, input = "--sizes") {
   const budget = freeBytes * 0.5;
   const gib = (b2) => `${(b2 / 2 ** 30).toFixed(1)} GiB`;
   const need = (shape, ops) => matmulBytes(shape, ops) * (cells + 1);
-  const minimum = shapes.reduce((sum, s3) => sum + need(s3, 1), 0);
+  const minimum = shapes.reduce((sum2, s3) => sum2 + need(s3, 1), 0);
   if (minimum > budget) {
     const list = shapes.map(formatShape).join(",");
     throw new InputError(
@@ -86198,17 +86938,78 @@ async function createMatMulWorkload(ort, shape, options) {
 
 // src/analysis/recommend.ts
 var DEFAULT_TOLERANCE = 0.05;
-function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE) {
+var MIN_HALF_ROUNDS = 6;
+function pairedPick(eligible, all, fastest, tolerance) {
+  if (!all.every((p2) => p2.visits !== void 0 && p2.visits.size > 0)) return null;
+  const rounds = [...all[0].visits.keys()].filter((r) => all.every((p2) => p2.visits.has(r)));
+  const odd = rounds.filter((r) => r % 2 === 1);
+  const even = rounds.filter((r) => r % 2 === 0);
+  if (odd.length < MIN_HALF_ROUNDS || even.length < MIN_HALF_ROUNDS) return null;
+  const lowestOn = (half) => {
+    const m2 = (p2) => median2(half.map((r) => p2.visits.get(r)));
+    return all.reduce((best, p2) => m2(p2) < m2(best) ? p2 : best);
+  };
+  const refForOdd = lowestOn(even);
+  const refForEven = lowestOn(odd);
+  const against = (c) => {
+    const logs = rounds.map((r) => {
+      const ref = r % 2 === 1 ? refForOdd : refForEven;
+      return Math.log(c.visits.get(r) / ref.visits.get(r));
+    });
+    const [, hi2] = medianCIOrderStat(logs, 0.95);
+    return { ratio: Math.exp(median2(logs)), upper: Math.exp(hi2) };
+  };
+  const sorted = [...eligible].sort((a, b2) => a.threads - b2.threads);
+  for (const c of sorted) {
+    if (c.threads > fastest.threads) break;
+    if (c === fastest) break;
+    const r = against(c);
+    if (r.upper <= 1 + tolerance)
+      return { reference: fastest, pick: c, ...r, rounds: rounds.length };
+  }
+  return eligible.includes(fastest) ? { reference: fastest, pick: fastest, ratio: 1, upper: 1, rounds: rounds.length } : null;
+}
+function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
   if (points.length === 0) throw new RangeError("no points to recommend from");
-  const fastest = points.reduce((best, p2) => p2.medianNs < best.medianNs ? p2 : best);
-  const limit = fastest.medianNs * (1 + tolerance);
+  const pct2 = (x) => `${(x * 100).toFixed(1)} %`;
+  const plural = (n) => `${n} thread${n === 1 ? "" : "s"}`;
+  const lowest = (ps2) => ps2.reduce((best, p2) => p2.medianNs < best.medianNs ? p2 : best);
+  const fastest = lowest(points);
   const sorted = [...points].sort((a, b2) => a.threads - b2.threads);
-  const pick = sorted.find((p2) => p2.threads <= fastest.threads && p2.ci95Ns[1] <= limit) ?? fastest;
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  const reason = pick.threads === fastest.threads ? `${fastest.threads} thread${fastest.threads === 1 ? "" : "s"} is fastest` + (sorted.some((p2) => p2.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "") : `${pick.threads} thread${pick.threads === 1 ? "" : "s"} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
+  const eligible = sorted.filter((p2) => p2.threads <= maxThreads);
+  if (eligible.length === 0) {
+    const cap = Math.max(1, Math.floor(maxThreads));
+    return {
+      fastest: fastest.threads,
+      recommended: cap,
+      reason: `every measured count is above the ${cap} usable CPUs: ${plural(cap)} (not measured), never more`
+    };
+  }
+  const paired = pairedPick(eligible, points, fastest, tolerance);
+  if (paired !== null) {
+    const { reference, pick: pick2, ratio, upper, rounds } = paired;
+    const ref = plural(reference.threads);
+    return {
+      fastest: fastest.threads,
+      recommended: pick2.threads,
+      reason: pick2 === reference ? `${plural(pick2.threads)} is fastest` + (sorted.some((p2) => p2.threads < pick2.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (paired 95 % CI over ${rounds} rounds)` : "") : `${plural(pick2.threads)} is within ${pct2(tolerance)} of the fastest (${ref}): ${ratio >= 1 ? "+" : "\u2212"}${pct2(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct2(upper - 1)} over ${rounds} rounds`
+    };
+  }
+  const limit = fastest.medianNs * (1 + tolerance);
+  const within = eligible.find((p2) => p2.threads <= fastest.threads && p2.ci95Ns[1] <= limit);
+  const pick = within ?? lowest(eligible);
+  const over = fastest.threads > maxThreads ? `${plural(fastest.threads)} measured fastest but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ` : "";
+  let reason;
+  if (pick.threads === fastest.threads) {
+    reason = `${plural(fastest.threads)} is fastest` + (sorted.some((p2) => p2.threads < fastest.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (95 % CI)` : "");
+  } else if (within) {
+    reason = over + `${plural(pick.threads)} is within ${pct2(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
+  } else {
+    reason = over + `${plural(pick.threads)} is the fastest within them (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
+  }
   return { fastest: fastest.threads, recommended: pick.threads, reason };
 }
-function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
+function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
   if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
   const common = workloads.map((pts) => new Set(pts.map((p2) => p2.threads))).reduce((a, b2) => new Set([...a].filter((t) => b2.has(t))));
   const threads = [...common].sort((a, b2) => a - b2);
@@ -86221,237 +87022,154 @@ function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
     });
     score2.set(t, geometricMean(normalized));
   }
+  const eligible = threads.filter((t) => t <= maxThreads);
+  if (eligible.length === 0) {
+    const cap = Math.max(1, Math.floor(maxThreads));
+    return {
+      threads: cap,
+      score: score2,
+      basis: `every measured count is above the ${cap} usable CPUs: ${cap} (not measured), never more`
+    };
+  }
   const bestScore = Math.min(...score2.values());
-  const pick = threads.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
   const argmin = threads.find((t) => score2.get(t) === bestScore);
-  const basis = workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${((bestScore - 1) * 100).toFixed(1)} % above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
+  const within = eligible.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
+  const pick = within ?? eligible.reduce((a, b2) => score2.get(b2) < score2.get(a) ? b2 : a);
+  const above = (s3) => `${((s3 - 1) * 100).toFixed(1)} %`;
+  const basis = within === void 0 ? `${argmin} threads has the best geometric-mean latency but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ${pick} is the best within them (${above(score2.get(pick) / bestScore)} above)` : workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${above(bestScore)} above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
   return { threads: pick, score: score2, basis };
 }
 
 // src/analysis/same-job.ts
-var MIN_PAIRS = 5;
-var MIN_TAIL_RESAMPLES = 25;
-function pairByRound(base, head) {
-  const b2 = groupByRound(base, "base");
-  const h = groupByRound(head, "head");
-  const out = [];
-  for (const round3 of [...b2.keys()].sort((x, y) => x - y)) {
-    const hs2 = h.get(round3);
-    if (hs2 === void 0) continue;
-    const bm = median2(b2.get(round3));
-    const hm = median2(hs2);
-    if (bm > 0 && hm > 0 && Number.isFinite(bm) && Number.isFinite(hm)) out.push([bm, hm]);
-  }
-  return out;
-}
-function groupByRound(cell, side) {
-  if (cell.samplesNs.length !== cell.rounds.length) {
-    throw new RangeError(
-      `pairedLogRatios: ${side} has ${cell.samplesNs.length} samples but ${cell.rounds.length} round indices`
-    );
-  }
-  const groups = /* @__PURE__ */ new Map();
-  cell.samplesNs.forEach((x, i) => {
-    const r = cell.rounds[i];
-    const g3 = groups.get(r);
-    if (g3 === void 0) groups.set(r, [x]);
-    else g3.push(x);
-  });
-  return groups;
-}
-function signTestGreater(d) {
-  let n = 0;
-  let k2 = 0;
-  for (const x of d) {
-    if (x > 0) k2++;
-    if (x !== 0) n++;
-  }
-  if (n === 0) return 1;
-  let logPmf = -n * Math.LN2;
-  let tail2 = 0;
-  for (let j2 = 0; j2 <= n; j2++) {
-    if (j2 >= k2) tail2 += Math.exp(logPmf);
-    logPmf += Math.log(n - j2) - Math.log(j2 + 1);
-  }
-  return Math.min(1, tail2);
-}
-function decideSameJob(cells, opts) {
-  const { threshold, confidence, seed, final } = opts;
-  checkThresholdAndConfidence(threshold, confidence);
-  const alpha = 1 - confidence;
-  const gatedCount = cells.filter((c) => c.gated).length;
-  const m2 = Math.max(1, gatedCount);
-  const gatedCiLevel = 1 - alpha / m2;
-  const resamples = Math.max(
-    opts.resamples ?? DEFAULT_RESAMPLES2,
-    Math.ceil(2 * MIN_TAIL_RESAMPLES * m2 / alpha)
-  );
-  const bar = 1 + threshold;
-  const measured = cells.map((c) => {
-    const level = c.gated ? gatedCiLevel : confidence;
-    const logs = c.pairs.map(([b2, h]) => Math.log(h / b2));
-    if (c.pairs.length < MIN_PAIRS) {
-      const ratio = logs.length > 0 ? Math.exp(median2(logs)) : NaN;
-      return { cell: c, level, ratio, ci: null, pValue: null };
-    }
-    const boot = bootstrapMedianOfLogRatiosCI(c.pairs, {
-      confidence: level,
-      resamples,
-      seed: cellSeed(seed, c.workload, c.threads)
-    });
-    return {
-      cell: c,
-      level,
-      ratio: boot.ratio,
-      ci: boot.ci,
-      pValue: signTestGreater(logs)
-    };
-  });
-  const gatedAdj = holmWhere(measured, (x) => x.cell.gated);
-  const allAdj = holmWhere(measured, () => true);
-  const warnings = [];
-  let decided = true;
-  const decisions = measured.map((x, i) => {
-    const { cell, ci: ci2 } = x;
-    const pAdjusted = (cell.gated ? gatedAdj[i] : allAdj[i]) ?? null;
-    const checks = {
-      slowdown: x.ratio - 1 >= threshold - 1e-12,
-      ciAboveOne: ci2 === null ? null : ci2[0] > 1,
-      significant: pAdjusted === null ? null : pAdjusted < alpha,
-      beyondHistory: null,
-      beyondColdStart: null
-    };
-    let status = "inconclusive";
-    if (ci2 !== null && ci2[0] > bar && checks.slowdown && checks.significant === true) {
-      status = "regression";
-    } else if (ci2 !== null && ci2[1] < bar) {
-      status = "pass";
-    }
-    let undecided = false;
-    if (cell.gated && status === "inconclusive") {
-      decided = false;
-      if (final) {
-        status = "pass";
-        undecided = true;
-        warnings.push(undecidedWarning(cell, x.ratio, ci2, x.level, threshold));
-      }
-    }
-    return {
-      workload: cell.workload,
-      threads: cell.threads,
-      pairs: cell.pairs.length,
-      ratio: x.ratio,
-      ci: ci2,
-      ciLevel: x.level,
-      pValue: x.pValue,
-      pAdjusted,
-      gated: cell.gated,
-      checks,
-      status,
-      undecided
-    };
-  });
-  return { cells: decisions, decided, gatedCount, gatedCiLevel, warnings };
-}
-function checkThresholdAndConfidence(threshold, confidence) {
+var DEFAULT_SAME_JOB_THRESHOLD = 0.05;
+var DEFAULT_SAME_JOB_CONFIDENCE = 0.95;
+var DEFAULT_SAME_JOB_GATE = "deployed";
+var MIN_BLOCKS = 4;
+function resolve2(opts) {
+  const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
+  const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
+  const gate = opts.gate ?? DEFAULT_SAME_JOB_GATE;
   if (!(threshold >= 0 && Number.isFinite(threshold))) {
     throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(threshold)}`);
   }
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`confidence must be in (0, 1); got ${String(confidence)}`);
   }
-}
-function undecidedWarning(cell, ratio, ci2, level, threshold) {
-  const what = ci2 === null ? `only ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (fewer than ${MIN_PAIRS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci2[0].toFixed(3)}\u2013\xD7${ci2[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
-  return `${cellName(cell.workload, cell.threads)}: undecided after ${cell.pairs.length} paired round${cell.pairs.length === 1 ? "" : "s"} (${what}); passed with a warning`;
-}
-function resolveSettings2(opts) {
-  const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
-  const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
-  checkThresholdAndConfidence(threshold, confidence);
-  const gate = opts.gate ?? DEFAULT_SAME_JOB_GATE;
   if (!isGateMode(gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(", ")}`);
-  return {
+  if (!(opts.spend > 0 && opts.spend <= 1)) {
+    throw new RangeError(`spend must be in (0, 1]; got ${String(opts.spend)}`);
+  }
+  return { threshold, confidence, gate, tolerance: opts.tolerance ?? DEFAULT_TOLERANCE };
+}
+function pooledDeployed(pooled, tolerance, maxThreads = Infinity) {
+  if (pooled.length === 0) return null;
+  const r = recommendForWorkload(pooled, tolerance, maxThreads);
+  return { recommended: r.recommended, fastest: r.fastest };
+}
+function decideLook(workloads, opts) {
+  const { threshold, confidence, gate, tolerance } = resolve2(opts);
+  const rows = workloads.flatMap((w2) => {
+    const deployed = pooledDeployed(w2.pooled, tolerance, opts.maxThreads);
+    return w2.cells.map((c) => {
+      const gatedAs = [];
+      if (deployed?.recommended === c.threads) gatedAs.push("recommended");
+      if (deployed?.fastest === c.threads) gatedAs.push("fastest");
+      const pairs = c.blocks.filter((b2) => b2 !== null);
+      return {
+        workload: w2.id,
+        threads: c.threads,
+        gatedAs,
+        gated: gate === "all" || gatedAs.length > 0,
+        logs: pairs.map(([b2, h]) => Math.log(h / b2)),
+        baseMedianNs: pairs.length ? median2(pairs.map((p2) => p2[0])) : NaN,
+        headMedianNs: pairs.length ? median2(pairs.map((p2) => p2[1])) : NaN
+      };
+    });
+  });
+  const gatedCount = rows.filter((r) => r.gated).length;
+  const alpha = (1 - confidence) * opts.spend;
+  const gatedCiLevel = 1 - alpha / Math.max(1, gatedCount);
+  const bar = Math.log(1 + threshold);
+  const warnings = [];
+  let decided = true;
+  const cells = rows.map((r) => {
+    const ciLevel = r.gated ? gatedCiLevel : 1 - alpha;
+    const n = r.logs.length;
+    const mean3 = n > 0 ? r.logs.reduce((a, b2) => a + b2, 0) / n : NaN;
+    let ci2 = null;
+    let pValue = null;
+    let status = "inconclusive";
+    if (n >= MIN_BLOCKS) {
+      const t = tInterval(r.logs, ciLevel);
+      ci2 = [Math.exp(t.ci[0]), Math.exp(t.ci[1])];
+      pValue = tTestGreater(r.logs);
+      if (t.ci[0] > bar && mean3 >= bar - 1e-12) status = "regression";
+      else if (t.ci[1] < bar) status = "pass";
+    }
+    let undecided = false;
+    if (r.gated && status === "inconclusive") {
+      decided = false;
+      if (opts.final) {
+        status = "pass";
+        undecided = true;
+        warnings.push(
+          undecidedWarning(r.workload, r.threads, n, Math.exp(mean3), ci2, ciLevel, threshold)
+        );
+      }
+    }
+    return {
+      workload: r.workload,
+      threads: r.threads,
+      gated: r.gated,
+      gatedAs: r.gatedAs,
+      blocks: n,
+      ratio: Math.exp(mean3),
+      ci: ci2,
+      ciLevel,
+      pValue,
+      status,
+      undecided,
+      baseMedianNs: r.baseMedianNs,
+      headMedianNs: r.headMedianNs
+    };
+  });
+  return { cells, decided, gatedCount, gatedCiLevel, warnings };
+}
+function undecidedWarning(workload, threads, blocks2, ratio, ci2, level, threshold) {
+  const what = ci2 === null ? `only ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (fewer than ${MIN_BLOCKS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci2[0].toFixed(3)}\u2013\xD7${ci2[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
+  return `${cellName(workload, threads)}: undecided after ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (${what}); passed with a warning`;
+}
+function compareSameJob(workloads, opts) {
+  const { threshold, confidence, gate } = resolve2(opts);
+  const settings = {
     threshold,
     confidence,
     minHistory: DEFAULT_MIN_HISTORY,
-    // No cold-start bar in this mode: the threshold is the smallest slowdown that can fail.
     coldStartThreshold: threshold,
     gate,
     force: false,
-    seed: opts.seed ?? DEFAULT_COMPARE_SEED,
-    resamples: opts.resamples ?? DEFAULT_RESAMPLES2
+    seed: DEFAULT_COMPARE_SEED,
+    resamples: DEFAULT_RESAMPLES2,
+    familySize: null
   };
-}
-function pairRows(pairs, settings, opts, defaultCi, notes) {
-  const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const ciMethod = opts.recommendationCi ?? defaultCi;
-  const rows = [];
-  pairs.forEach(({ head, base }, wi2) => {
-    if (base.id !== head.id) notes.push(`${head.id}: the base was measured as ${base.id}`);
-    const contentChanged = head.contentHash != null && base.contentHash != null && head.contentHash !== base.contentHash;
-    if (contentChanged) notes.push(`${head.id}: the base and the head differ in content`);
-    const deployed = head.deployed ?? deployedThreads(head, wi2, settings.seed, tolerance, ciMethod);
-    for (const hc of head.cells) {
-      const bc = base.cells.find((c) => c.threads === hc.threads);
-      if (bc === void 0 || hc.samplesNs.length === 0 || bc.samplesNs.length === 0) continue;
-      const gatedAs = [];
-      if (deployed?.recommended === hc.threads) gatedAs.push("recommended");
-      if (deployed?.fastest === hc.threads) gatedAs.push("fastest");
-      rows.push({
-        paired: {
-          workload: head.id,
-          threads: hc.threads,
-          pairs: pairByRound(bc, hc),
-          gated: settings.gate === "all" || gatedAs.length > 0
-        },
-        gatedAs,
-        baseMedianNs: median2(bc.samplesNs),
-        headMedianNs: median2(hc.samplesNs),
-        contentChanged
-      });
+  const decision = decideLook(workloads, opts);
+  const notes = [
+    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head` + (opts.blocks !== void 0 ? ` in ${opts.blocks} block${opts.blocks === 1 ? "" : "s"} of freshly opened sessions` : "") + (opts.looks !== void 0 ? `, decided at look ${opts.looks}` : "") + "; each ratio is the mean over blocks of log(head / base), with a t interval over blocks"
+  ];
+  for (const w2 of workloads) {
+    if (w2.baseId !== void 0 && w2.baseId !== w2.id) {
+      notes.push(`${w2.id}: the base was measured as ${w2.baseId}`);
     }
-    const unpaired = [
-      ...head.cells.filter((h) => !base.cells.some((b2) => b2.threads === h.threads)),
-      ...base.cells.filter((b2) => !head.cells.some((h) => h.threads === b2.threads))
-    ].map((c) => c.threads);
-    if (unpaired.length > 0) {
-      notes.push(`${head.id}: thread counts ${unpaired.join(", ")} were measured on one side only`);
+    if (w2.headContentHash != null && w2.baseContentHash != null && w2.headContentHash !== w2.baseContentHash) {
+      notes.push(`${w2.id}: the base and the head differ in content`);
     }
-  });
-  return rows;
-}
-function sameJobDecided(pairs, opts) {
-  const settings = resolveSettings2(opts);
-  const gated = pairRows(pairs, settings, opts, "order-statistic", []).filter((r) => r.paired.gated).map((r) => r.paired);
-  if (gated.length === 0) return true;
-  return decideSameJob(gated, {
-    threshold: settings.threshold,
-    confidence: settings.confidence,
-    seed: settings.seed,
-    resamples: settings.resamples,
-    final: false
-  }).decided;
-}
-function compareSameJob(pairs, opts) {
-  const settings = resolveSettings2(opts);
-  const { threshold, confidence } = settings;
-  const notes = [];
-  const roundsText = opts.rounds === void 0 ? "" : ` in ${opts.rounds} randomized round${opts.rounds === 1 ? "" : "s"}`;
-  notes.push(
-    `the baseline (${opts.baseDescription}) was measured in this job, interleaved with the head${roundsText}; each ratio is the median over rounds of head / base within a round`
-  );
-  const rows = pairRows(pairs, settings, opts, "bootstrap", notes);
-  const decision = decideSameJob(
-    rows.map((r) => r.paired),
-    {
-      threshold,
-      confidence,
-      seed: settings.seed,
-      resamples: settings.resamples,
-      final: opts.final
-    }
-  );
+  }
+  if (decision.gatedCount > 0) {
+    notes.push(
+      `the gated cells' intervals are at ${formatLevel(decision.gatedCiLevel)}: ${formatLevel(confidence)} for all gated cells and looks together (Bonferroni over ${decision.gatedCount} cell${decision.gatedCount === 1 ? "" : "s"}, \u03B1 spent over the planned looks)`
+    );
+  }
+  notes.push(...decision.warnings.map((w2) => `warning: ${w2}`));
   const baseline = {
     source: `same job: ${opts.baseDescription}`,
     fingerprint: opts.fingerprint,
@@ -86475,32 +87193,40 @@ function compareSameJob(pairs, opts) {
       }
     };
   }
-  if (decision.gatedCount > 1) {
-    notes.push(
-      `the CIs of the ${decision.gatedCount} gated cells are at ${formatLevel(decision.gatedCiLevel)} (Bonferroni: ${formatLevel(confidence)} for all of them together), the others at ${formatLevel(confidence)}`
-    );
-  }
-  notes.push(...decision.warnings.map((w2) => `warning: ${w2}`));
-  const cells = rows.map((r, i) => {
-    const d = decision.cells[i];
+  const pAdj = holmWhere(decision.cells, (c) => c.gated);
+  const pAll = holmWhere(decision.cells, () => true);
+  const contentChanged = new Set(
+    workloads.filter(
+      (w2) => w2.headContentHash != null && w2.baseContentHash != null && w2.headContentHash !== w2.baseContentHash
+    ).map((w2) => w2.id)
+  );
+  const cells = decision.cells.map((d, i) => {
+    const checks = {
+      slowdown: d.ratio - 1 >= threshold - 1e-12,
+      ciAboveOne: d.ci === null ? null : d.ci[0] > 1,
+      significant: d.pValue === null ? null : (d.gated ? pAdj[i] : pAll[i]) < 1 - confidence,
+      beyondHistory: null,
+      beyondColdStart: null
+    };
     return {
       workload: d.workload,
       threads: d.threads,
-      baselineMedianNs: r.baseMedianNs,
-      currentMedianNs: r.headMedianNs,
-      // No paired round at all (the sides were measured apart): the ratio of the medians.
-      ratio: d.pairs > 0 ? d.ratio : r.headMedianNs / r.baseMedianNs,
+      baselineMedianNs: d.baseMedianNs,
+      currentMedianNs: d.headMedianNs,
+      ratio: d.ratio,
       ci95: d.ci,
+      ciLevel: d.ciLevel,
+      unit: "sessions",
       pValue: d.pValue,
-      pAdjusted: d.pAdjusted,
+      pAdjusted: (d.gated ? pAdj[i] : pAll[i]) ?? null,
       historyRuns: 1,
       predictionLimitRatio: null,
       gated: d.gated,
-      gatedAs: r.gatedAs,
-      checks: d.checks,
+      gatedAs: d.gatedAs,
+      checks,
       status: d.status,
       regression: d.gated && d.status === "regression",
-      contentChanged: r.contentChanged
+      contentChanged: contentChanged.has(d.workload)
     };
   });
   const gated = cells.filter((c) => c.gated);
@@ -86513,30 +87239,32 @@ function compareSameJob(pairs, opts) {
     workloadsOnlyInBaseline: [],
     workloadsOnlyInCurrent: []
   };
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const pct2 = (x) => `${(x * 100).toFixed(1)} %`;
   const regressions = gated.filter((c) => c.regression);
   if (regressions.length > 0) {
-    const list = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`).join(", ");
+    const list = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct2(c.ratio - 1)}`).join(", ");
     return {
       decision,
       comparison: {
         ...compared,
         kind: "regression",
         regressions,
-        reason: `slower than the base by more than ${pct(threshold)} (measured in the same job): ${list}`
+        reason: `slower than the base by more than ${pct2(threshold)} (measured in the same job): ${list}`
       }
     };
   }
   const unresolved = gated.filter((c) => c.status === "inconclusive");
   if (unresolved.length > 0) {
-    const list = unresolved.map((c) => `${cellName(c.workload, c.threads)} ${ciText(c)}`).join("; ");
+    const list = unresolved.map(
+      (c) => c.ci95 === null ? `${cellName(c.workload, c.threads)} \xD7${c.ratio.toFixed(3)} (too few blocks for a CI)` : `${cellName(c.workload, c.threads)} \xD7${c.ratio.toFixed(3)} (CI \xD7${c.ci95[0].toFixed(3)}\u2013\xD7${c.ci95[1].toFixed(3)})`
+    ).join("; ");
     return {
       decision,
       comparison: {
         ...compared,
         kind: "inconclusive",
         unresolved,
-        reason: `not yet clear whether slower than the base by ${pct(threshold)}: ${list}`
+        reason: `not yet clear whether slower than the base by ${pct2(threshold)}: ${list}`
       }
     };
   }
@@ -86547,37 +87275,17 @@ function compareSameJob(pairs, opts) {
     comparison: {
       ...compared,
       kind: "pass",
-      reason: `no gated cell is ${pct(threshold)} or more slower than the base measured in this job (largest change ${largest >= 0 ? "+" : "\u2212"}${pct(Math.abs(largest))})` + (undecided > 0 ? `; ${undecided} cell${undecided === 1 ? " was" : "s were"} still undecided and passed with a warning` : "")
+      reason: `no gated cell is ${pct2(threshold)} or more slower than the base measured in this job (largest change ${largest >= 0 ? "+" : "\u2212"}${pct2(Math.abs(largest))})` + (undecided > 0 ? `; ${undecided} cell${undecided === 1 ? " was" : "s were"} still undecided and passed with a warning` : "")
     }
   };
 }
-function deployedThreads(w2, wi2, seed, tolerance, ciMethod) {
-  const points = w2.cells.flatMap((cell, ci2) => {
-    if (cell.samplesNs.length === 0) return [];
-    const [lo2, hi2] = ciMethod === "bootstrap" ? bootstrapMedianCI(cell.samplesNs, {
-      confidence: 0.95,
-      resamples: 2e3,
-      seed: seed + 1e3 * wi2 + ci2
-    }) : medianCIOrderStat(cell.samplesNs, 0.95);
-    return [{ threads: cell.threads, medianNs: median2(cell.samplesNs), ci95Ns: [lo2, hi2] }];
-  });
-  if (points.length === 0) return null;
-  const rec = recommendForWorkload(points, tolerance);
-  return { recommended: rec.recommended, fastest: rec.fastest };
+function lookSchedule(maxBlocks) {
+  const last = Math.max(MIN_BLOCKS, Math.floor(maxBlocks));
+  const at2 = [];
+  for (let b2 = MIN_BLOCKS; b2 < last; b2 = Math.max(b2 + 1, Math.round(b2 * 1.4))) at2.push(b2);
+  at2.push(last);
+  return at2.map((b2, j2) => ({ blocks: b2, spend: (b2 - (j2 === 0 ? 0 : at2[j2 - 1])) / last }));
 }
-function cellName(workload, threads) {
-  return `${workload} @ ${threads} thread${threads === 1 ? "" : "s"}`;
-}
-function ciText(c) {
-  return c.ci95 === null ? `\xD7${c.ratio.toFixed(3)} (too few rounds for a CI)` : `\xD7${c.ratio.toFixed(3)} (CI \xD7${c.ci95[0].toFixed(3)}\u2013\xD7${c.ci95[1].toFixed(3)})`;
-}
-function formatLevel(level) {
-  const pct = level * 100;
-  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toPrecision(4).replace(/0+$/, "")} %`;
-}
-var DEFAULT_SAME_JOB_THRESHOLD = 0.05;
-var DEFAULT_SAME_JOB_CONFIDENCE = 0.95;
-var DEFAULT_SAME_JOB_GATE = "deployed";
 
 // src/measure/sweep.ts
 var WARMUP_BLOCK = 5;
@@ -86614,14 +87322,15 @@ async function sweep(workloads, options) {
   const maxSamples = options.maxSamples ?? 5e3;
   const visitNs = (options.visitMs ?? 30) * 1e6;
   const rand = mulberry32(options.seed);
+  const minWarmupMs = options.minWarmupMs ?? MIN_WARMUP_MS;
   const cells = workloads.flatMap(
-    (workload) => options.threads.map((threads) => ({
+    (workload, wi2) => options.threads.map((threads, ti2) => ({
       workload,
       threads,
       runner: null,
       samples: [],
       rounds: [],
-      callNs: 0,
+      callNs: options.callNsHints?.[wi2 * options.threads.length + ti2] ?? 0,
       warmupCalls: 0,
       visits: 0,
       converged: false,
@@ -86648,7 +87357,12 @@ async function sweep(workloads, options) {
   };
   try {
     progress("warmup");
-    for (const [i, cell] of cells.entries()) {
+    const openOrder = [...cells];
+    for (let i = openOrder.length - 1; i > 0; i--) {
+      const j2 = Math.floor(rand() * (i + 1));
+      [openOrder[i], openOrder[j2]] = [openOrder[j2], openOrder[i]];
+    }
+    for (const [i, cell] of openOrder.entries()) {
       if (left() <= 0) {
         skip(cell, "the budget ran out before its session was opened");
         continue;
@@ -86657,6 +87371,7 @@ async function sweep(workloads, options) {
       cell.runner = await cell.workload.open(cell.threads);
       const warmCapMs = Math.max(50, left() / 4 / (cells.length - i));
       if (cell.workload.warmupCalls !== void 0) {
+        if (cell.callNs > 0) continue;
         const calls = Math.max(1, cell.workload.warmupCalls);
         const t = now();
         for (let j2 = 0; j2 < calls; j2++) {
@@ -86687,17 +87402,18 @@ async function sweep(workloads, options) {
         const steady = Math.abs(m2 - previous) / previous <= 0.05;
         previous = m2;
         const spent = now() - cellStart;
-        if (steady && spent >= Math.min(MIN_WARMUP_MS, warmCapMs) || spent >= warmCapMs) break;
+        if (steady && spent >= Math.min(minWarmupMs, warmCapMs) || spent >= warmCapMs) break;
       }
     }
     progress("measure");
     let stoppedBy = "precision";
     for (; ; ) {
-      const active = cells.filter(
-        (c) => c.runner !== null && c.skipped === null && (options.stopWhen || !c.converged) && c.samples.length < maxSamples
+      const live2 = cells.filter(
+        (c) => c.runner !== null && c.skipped === null && c.samples.length < maxSamples
       );
-      if (active.length === 0) break;
-      const roundMs = active.reduce((sum, c) => sum + visitPlan(c).ms, 0);
+      if (live2.length === 0 || !options.stopWhen && live2.every((c) => c.converged)) break;
+      const active = [...live2];
+      const roundMs = active.reduce((sum2, c) => sum2 + visitPlan(c).ms, 0);
       if (round3 > 0 && now() + roundMs > deadline) {
         stoppedBy = "budget";
         break;
@@ -86746,6 +87462,7 @@ async function sweep(workloads, options) {
       elapsedSec: (now() - start) / 1e3,
       rounds: round3,
       stoppedBy,
+      callNs: cells.map((c) => c.callNs),
       skipped: cells.filter((c) => c.skipped !== null).map((c) => ({ workload: c.workload.id, threads: c.threads, reason: c.skipped }))
     };
   } finally {
@@ -86768,91 +87485,279 @@ async function sweep(workloads, options) {
 }
 
 // src/pipeline/same-job.ts
-var DEFAULT_MIN_ROUNDS = 10;
-var DEFAULT_TARGET_PRECISION = 0.02;
+var DEFAULT_MAX_BLOCKS = 30;
 async function runSameJob(head, base, opts) {
-  const minRounds = opts.minRounds ?? DEFAULT_MIN_ROUNDS;
-  const maxRounds = opts.maxRounds ?? Infinity;
-  if (!Number.isInteger(minRounds) || minRounds < 1) {
-    throw new RangeError(`minRounds must be an integer \u2265 1; got ${String(minRounds)}`);
-  }
-  if (maxRounds !== Infinity && (!Number.isInteger(maxRounds) || maxRounds < minRounds)) {
-    throw new RangeError(
-      `maxRounds must be an integer \u2265 minRounds (${minRounds}); got ${String(maxRounds)}`
-    );
-  }
   if (head === base) {
     throw new RangeError("the head and the base must be two Workload objects, not the same one");
   }
+  const now = opts.now ?? (() => performance.now());
+  const start = opts.startMs ?? now();
+  const deadline = start + opts.maxTimeSec * 1e3;
+  const fixedWarmup = head.warmupCalls !== void 0 || base.warmupCalls !== void 0;
+  const roundsPerBlock = opts.roundsPerBlock ?? (fixedWarmup ? 1 : 3);
+  const maxBlocks = opts.maxBlocks ?? DEFAULT_MAX_BLOCKS;
   const createdAt = opts.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
   const look = {
     threshold: opts.threshold,
-    seed: opts.seed,
     ...opts.confidence !== void 0 ? { confidence: opts.confidence } : {},
-    ...opts.resamples !== void 0 ? { resamples: opts.resamples } : {},
     ...opts.gate !== void 0 ? { gate: opts.gate } : {},
-    ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {}
+    ...opts.tolerance !== void 0 ? { tolerance: opts.tolerance } : {},
+    ...opts.maxThreads !== void 0 ? { maxThreads: opts.maxThreads } : {}
   };
-  const paired = (ws2) => [
-    { head: samplesOf(ws2[0]), base: samplesOf(ws2[1]) }
-  ];
-  const compare2 = (ws2, rounds, final) => compareSameJob(paired(ws2), {
+  decideLook([], { ...look, spend: 1, final: false });
+  const side = () => opts.threads.map((threads) => ({
+    threads,
+    samplesNs: [],
+    rounds: [],
+    converged: false,
+    warmupCalls: 0,
+    visits: 0
+  }));
+  const headCells = side();
+  const baseCells = side();
+  const blocks2 = opts.threads.map(() => []);
+  let roundOffset = 0;
+  let hints;
+  let schedule = null;
+  let lookIndex = 0;
+  let spent = 0;
+  let lastBlockMs = 0;
+  let stoppedBy = "budget";
+  let verdictSpend = 0;
+  const skipped = /* @__PURE__ */ new Map();
+  for (let b2 = 0; ; b2++) {
+    const blockStart = now();
+    const remainingSec = (deadline - blockStart) / 1e3;
+    if (remainingSec <= 0) break;
+    const out = await sweep([head, base], {
+      threads: opts.threads,
+      maxTimeSec: remainingSec,
+      targetPrecision: opts.targetPrecision ?? 0.02,
+      seed: opts.seed + b2 * 7919 >>> 0,
+      startMs: blockStart,
+      ...b2 > 0 ? { minWarmupMs: 50 } : {},
+      ...hints ? { callNsHints: hints } : {},
+      ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
+      ...opts.now ? { now: opts.now } : {},
+      ...opts.onProgress ? { onProgress: opts.onProgress } : {},
+      stopWhen: (_cells, round3) => round3 >= roundsPerBlock
+    });
+    hints = out.callNs;
+    lastBlockMs = now() - blockStart;
+    for (const s3 of out.skipped) skipped.set(`${s3.workload}@${s3.threads}`, s3);
+    const [h, bs2] = out.workloads;
+    opts.threads.forEach((_2, ti2) => {
+      const hc = h.cells[ti2];
+      const bc = bs2.cells[ti2];
+      absorb(headCells[ti2], hc, roundOffset);
+      absorb(baseCells[ti2], bc, roundOffset);
+      blocks2[ti2].push(
+        hc.samplesNs.length > 0 && bc.samplesNs.length > 0 ? [blockMedian(bc), blockMedian(hc)] : null
+      );
+    });
+    roundOffset += out.rounds;
+    const done = b2 + 1;
+    schedule ??= lookSchedule(
+      Math.min(
+        maxBlocks,
+        Math.max(MIN_BLOCKS, Math.floor((deadline - start) / Math.max(1, lastBlockMs)))
+      )
+    );
+    const planned = schedule[lookIndex];
+    if (planned !== void 0 && planned.blocks === done) {
+      lookIndex++;
+      spent += planned.spend;
+      verdictSpend = planned.spend;
+      if (decideLook(workloadBlocks(), { ...look, spend: planned.spend, final: false }).decided) {
+        stoppedBy = "decided";
+        break;
+      }
+      if (lookIndex === schedule.length) {
+        stoppedBy = "max-blocks";
+        break;
+      }
+    }
+    if (out.stoppedBy === "budget" || deadline - now() < lastBlockMs * 0.9) {
+      if (planned === void 0 || planned.blocks !== done) {
+        verdictSpend = Math.max(1e-12, 1 - spent);
+        spent = 1;
+        lookIndex++;
+      }
+      stoppedBy = "budget";
+      break;
+    }
+  }
+  if (verdictSpend === 0) verdictSpend = 1;
+  const looks = lookIndex;
+  const { comparison, decision } = compareSameJob(workloadBlocks(), {
     ...look,
-    final,
+    spend: verdictSpend,
+    final: stoppedBy !== "decided",
     baseDescription: opts.baseDescription ?? `base ${base.label}`,
     fingerprint: opts.fingerprint ?? "unknown",
     createdAt,
-    rounds
+    blocks: blocks2[0]?.length ?? 0,
+    looks
   });
-  sameJobDecided([], look);
-  const decided = (ws2, round3) => sameJobDecided(paired(ws2), look) && compare2(ws2, round3, false).decision.decided;
-  const stop = { by: null };
-  const output = await sweep([head, base], {
-    threads: opts.threads,
-    maxTimeSec: opts.maxTimeSec,
-    targetPrecision: opts.targetPrecision ?? DEFAULT_TARGET_PRECISION,
-    seed: opts.seed,
-    ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
-    ...opts.maxSamples !== void 0 ? { maxSamples: opts.maxSamples } : {},
-    ...opts.onProgress ? { onProgress: opts.onProgress } : {},
-    ...opts.now ? { now: opts.now } : {},
-    ...opts.startMs !== void 0 ? { startMs: opts.startMs } : {},
-    stopWhen: (cells, round3) => {
-      if (round3 >= minRounds && decided(cells, round3)) {
-        stop.by = "decided";
-      } else if (round3 >= maxRounds) {
-        stop.by = "max-rounds";
-      }
-      return stop.by !== null;
-    }
+  const elapsedSec = (now() - start) / 1e3;
+  const asSweep = (workload, cells) => ({
+    workloads: [{ workload, cells: cells.map(toCellResult) }],
+    elapsedSec,
+    rounds: roundOffset,
+    stoppedBy: stoppedBy === "budget" ? "budget" : "precision",
+    skipped: [...skipped.values()].filter(
+      (s3) => s3.workload === workload.id && cells.find((c) => c.threads === s3.threads)?.samplesNs.length === 0
+    ),
+    callNs: hints ?? []
   });
-  const [h, b2] = output.workloads;
-  const { comparison, decision } = compare2(output.workloads, output.rounds, true);
-  const only = (w2) => ({ ...output, workloads: [w2] });
   return {
-    head: h,
-    base: b2,
-    headSweep: only(h),
-    baseSweep: only(b2),
+    headSweep: asSweep(head, headCells),
+    baseSweep: asSweep(base, baseCells),
     comparison,
     decision,
-    rounds: output.rounds,
-    elapsedSec: output.elapsedSec,
-    stoppedBy: stop.by ?? (output.stoppedBy === "budget" ? "budget" : "samples"),
+    blocks: blocks2[0]?.length ?? 0,
+    looks,
+    elapsedSec,
+    stoppedBy,
     warnings: decision.warnings
   };
+  function workloadBlocks() {
+    const cells = opts.threads.map((threads, ti2) => ({
+      threads,
+      blocks: blocks2[ti2]
+    }));
+    return [
+      {
+        id: head.id,
+        ...base.id !== head.id ? { baseId: base.id } : {},
+        headContentHash: head.contentHash ?? null,
+        baseContentHash: base.contentHash ?? null,
+        cells,
+        pooled: pooledPoints(headCells, baseCells)
+      }
+    ];
+  }
 }
-function samplesOf(w2) {
-  return { id: w2.workload.id, contentHash: w2.workload.contentHash ?? null, cells: w2.cells };
+function absorb(into, cell, roundOffset) {
+  into.samplesNs.push(...cell.samplesNs);
+  into.rounds.push(...cell.rounds.map((r) => r + roundOffset));
+  into.converged = cell.converged;
+  into.warmupCalls += cell.warmupCalls;
+  into.visits += cell.visits;
+}
+function blockMedian(cell) {
+  return visitSummary(cell.samplesNs, cell.rounds).medianNs;
+}
+function toCellResult(c) {
+  return {
+    threads: c.threads,
+    samplesNs: c.samplesNs,
+    rounds: c.rounds,
+    converged: c.converged,
+    warmupCalls: c.warmupCalls,
+    visits: c.visits
+  };
+}
+function pooledPoints(head, base) {
+  return head.flatMap((hc, i) => {
+    const bc = base[i];
+    if (hc.samplesNs.length === 0 || bc.samplesNs.length === 0) return [];
+    const h = visitSummary(hc.samplesNs, hc.rounds);
+    const b2 = visitSummary(bc.samplesNs, bc.rounds);
+    const visits = /* @__PURE__ */ new Map();
+    for (const [r, hv] of h.byRound) {
+      const bv = b2.byRound.get(r);
+      if (bv !== void 0) visits.set(r, Math.sqrt(hv * bv));
+    }
+    const gm = (x, y) => Math.sqrt(x * y);
+    return [
+      {
+        threads: hc.threads,
+        medianNs: gm(h.medianNs, b2.medianNs),
+        ci95Ns: [gm(h.ci95Ns[0], b2.ci95Ns[0]), gm(h.ci95Ns[1], b2.ci95Ns[1])],
+        visits
+      }
+    ];
+  });
 }
 
 // src/measure/plan.ts
-function defaultThreadCounts(usableCpus) {
-  const max = Math.max(1, Math.floor(usableCpus));
-  const out = [];
-  for (let t = 1; t < max; t *= 2) out.push(t);
-  out.push(max);
-  return out;
+var PLAN_COST = {
+  sessionOpenMs: 100,
+  warmupMs: 200,
+  warmupShare: 0.25,
+  visits: 3,
+  visitMs: 30,
+  setupMs: 1e3
+};
+function cellCostMs(cost = PLAN_COST) {
+  return cost.sessionOpenMs + Math.max(cost.warmupMs / cost.warmupShare, cost.warmupMs + cost.visits * cost.visitMs);
+}
+var MIN_PLANNED_COUNTS = 2;
+function threadGrid(cpu) {
+  const shape = typeof cpu === "number" ? { availableCpus: cpu } : cpu;
+  const max = Math.max(1, Math.floor(shape.availableCpus));
+  const roles = /* @__PURE__ */ new Map();
+  const add = (t, role) => {
+    if (!Number.isFinite(t) || t < 1) return;
+    const n = Math.min(max, Math.floor(t));
+    roles.set(n, [...roles.get(n) ?? [], role]);
+  };
+  add(1, "one");
+  for (let t = 2; t < max; t *= 2) add(t, "power-of-two");
+  if (shape.physicalCores !== void 0) add(shape.physicalCores, "physical");
+  add(max, "logical");
+  const nodes = shape.numaNodes ?? [];
+  if (nodes.length > 1) add(Math.max(...nodes.map((n) => n.cpus)), "numa-node");
+  return [...roles.entries()].sort((a, b2) => a[0] - b2[0]).map(([threads, r]) => ({ threads, roles: r }));
+}
+function defaultThreadCounts(cpu) {
+  return threadGrid(cpu).map((g3) => g3.threads);
+}
+var ROLE_PRIORITY = ["one", "physical", "logical", "numa-node"];
+function chooseCounts(grid, k2) {
+  const kept = [];
+  for (const role of ROLE_PRIORITY) {
+    for (const g3 of grid) {
+      if (kept.length < k2 && g3.roles.includes(role) && !kept.includes(g3.threads)) {
+        kept.push(g3.threads);
+      }
+    }
+  }
+  const rest = grid.map((g3) => g3.threads).filter((t) => !kept.includes(t));
+  while (kept.length < k2 && rest.length > 0) {
+    let bestIndex = 0;
+    let bestGap = -1;
+    for (const [i, t] of rest.entries()) {
+      const gap = kept.length === 0 ? Infinity : Math.min(...kept.map((u2) => Math.abs(Math.log2(t / u2))));
+      if (gap > bestGap + 1e-12) [bestIndex, bestGap] = [i, gap];
+    }
+    kept.push(rest.splice(bestIndex, 1)[0]);
+  }
+  return kept.sort((a, b2) => a - b2);
+}
+function affordableCounts(options) {
+  const cost = options.cost ?? PLAN_COST;
+  const cells = Math.floor((options.maxTimeSec * 1e3 - cost.setupMs) / cellCostMs(cost));
+  return Math.max(1, Math.floor(cells / Math.max(1, options.workloads)));
+}
+function planThreadCounts(cpu, options) {
+  const grid = threadGrid(cpu);
+  const affordable = affordableCounts(options);
+  const k2 = Math.min(grid.length, Math.max(affordable, MIN_PLANNED_COUNTS));
+  const threads = chooseCounts(grid, k2);
+  const dropped = grid.map((g3) => g3.threads).filter((t) => !threads.includes(t));
+  let note = null;
+  if (dropped.length > 0) {
+    const w2 = options.workloads;
+    const floor = affordable < MIN_PLANNED_COUNTS ? ` (below its floor: ${k2} kept)` : "";
+    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w2} workload${w2 === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs() / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
+  }
+  return { threads, dropped, grid, affordable, note };
+}
+function plannedWorkloads(settings) {
+  const one = settings.workload.kind === "matmul" ? settings.workload.sizes.length : 1;
+  return settings.baselineWorkload ? 2 * one : one;
 }
 function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
   const trimmed = text.trim().toLowerCase();
@@ -86965,38 +87870,38 @@ function buildResult(input) {
         `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
       );
     }
-    const summaries = measured.map(({ cell, ci: ci2 }) => {
-      const medianNs = median2(cell.samplesNs);
-      const ci95Ns = bootstrapMedianCI(cell.samplesNs, {
-        confidence: 0.95,
-        resamples: 2e3,
-        seed: settings.seed + 1e3 * wi2 + ci2
-      });
-      return { cell, medianNs, ci95Ns: [ci95Ns[0], ci95Ns[1]] };
+    const summaries = measured.map(({ cell }) => {
+      const v2 = visitSummary(cell.samplesNs, cell.rounds);
+      return { cell, medianNs: v2.medianNs, ci95Ns: v2.ci95Ns, visits: v2.byRound };
     });
     const oneThread = summaries.find((s3) => s3.cell.threads === 1)?.medianNs ?? null;
-    const points = summaries.map(({ cell, medianNs, ci95Ns }) => {
-      const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
-      const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
-      return {
-        threads: cell.threads,
-        samplesNs: cell.samplesNs,
-        medianNs,
-        ci95Ns,
-        ciHalfWidthRel: (ci95Ns[1] - ci95Ns[0]) / 2 / medianNs,
-        gflops,
-        peakFraction: peak && gflops ? gflops / peak : null,
-        speedup: oneThread ? oneThread / medianNs : null,
-        overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
-        converged: cell.converged
-      };
-    });
-    const rec = recommendForWorkload(points, settings.tolerance);
+    const points = summaries.map(
+      ({ cell, medianNs, ci95Ns, visits }) => {
+        const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
+        const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
+        return {
+          threads: cell.threads,
+          samplesNs: cell.samplesNs,
+          rounds: cell.rounds,
+          visits,
+          medianNs,
+          ci95Ns,
+          ciHalfWidthRel: (ci95Ns[1] - ci95Ns[0]) / 2 / medianNs,
+          gflops,
+          peakFraction: peak && gflops ? gflops / peak : null,
+          speedup: oneThread ? oneThread / medianNs : null,
+          overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
+          converged: cell.converged
+        };
+      }
+    );
+    const rec = recommendForWorkload(points, settings.tolerance, machine.availableCpus);
     return {
       id: workload.id,
       kind: workload.kind,
       label: workload.label,
-      points,
+      // The visit map served the recommendation; the file holds the rounds instead.
+      points: points.map(({ visits: _visits, ...p2 }) => p2),
       fastest: { threads: rec.fastest },
       recommended: { threads: rec.recommended, reason: rec.reason },
       ...workload.mlasMaxThreads !== void 0 ? { mlasMaxThreads: workload.mlasMaxThreads } : {},
@@ -87012,7 +87917,8 @@ function buildResult(input) {
     basis: "the recommended thread count of the only workload"
   } : recommendOverall(
     workloads.map((w2) => w2.points),
-    settings.tolerance
+    settings.tolerance,
+    machine.availableCpus
   );
   return {
     schemaVersion: 1,
@@ -87193,7 +88099,7 @@ function createCommandWorkload(spec) {
     for (const name of threadEnv) env[name] = String(threads);
     const marker2 = `${process.pid}.${++runCounter}`;
     env[MARKER_ENV] = marker2;
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const stdout = new Tail();
       const stderr = new Tail();
       let timedOut = false;
@@ -87242,7 +88148,7 @@ ${err}` : "";
         } else if (code !== 0) {
           reject(fail(`exit code ${code}`, detail));
         } else {
-          resolve4({ wallNs: Number(end - t0), stdout: stdout.text() });
+          resolve5({ wallNs: Number(end - t0), stdout: stdout.text() });
         }
       };
       child2.once("exit", (code, signal) => {
@@ -87637,7 +88543,7 @@ function resolveInputs(declared, inputShapes, inputValues = {}, modelName = "the
     }
   }
   const bytes = resolved.reduce(
-    (sum, i) => sum + elementCount(i.shape) * bytesPerElement(i.type),
+    (sum2, i) => sum2 + elementCount(i.shape) * bytesPerElement(i.type),
     0
   );
   if (bytes > MAX_INPUT_BYTES) {
@@ -87821,7 +88727,11 @@ async function runSweep(settings, options = {}) {
   const ort = options.ort ?? loadOrt();
   const version3 = ortVersion(ort);
   const machine = probeCpu({ ortVersion: version3 });
-  const threads = settings.threads === "auto" ? defaultThreadCounts(machine.availableCpus) : [...settings.threads];
+  const plan = settings.threads === "auto" ? planThreadCounts(machine, {
+    maxTimeSec: settings.maxTimeSec,
+    workloads: plannedWorkloads(settings)
+  }) : null;
+  const threads = settings.threads === "auto" ? plan.threads : [...settings.threads];
   const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
   const sides = settings.baselineWorkload ? 2 : 1;
   const workloads = await buildWorkloads(settings.workload, {
@@ -87858,6 +88768,7 @@ async function runSweep(settings, options = {}) {
       threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
+      maxThreads: machine.availableCpus,
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload)
     });
     output = run3.headSweep;
@@ -87882,7 +88793,7 @@ async function runSweep(settings, options = {}) {
     },
     elapsedSec: (performance.now() - startMs) / 1e3
   });
-  return { result, comparison, warnings };
+  return { result, comparison, warnings, plan };
 }
 function describeSpec(spec) {
   switch (spec.kind) {
@@ -87900,29 +88811,47 @@ function describeSpec(spec) {
 }
 
 // src/pipeline/confirm.ts
-function recheckSettings(settings, regression, budgetSec) {
-  const ids = [...new Set(regression.regressions.map((c) => c.workload))];
-  const threads = [...new Set(regression.regressions.map((c) => c.threads))].sort((a, b2) => a - b2);
+function suspects(c) {
+  return c.kind === "regression" ? c.regressions : c.unresolved;
+}
+function recheckSettings(settings, first, budgetSec) {
+  const cells = suspects(first);
+  const ids = [...new Set(cells.map((c) => c.workload))];
+  const threads = [...new Set(cells.map((c) => c.threads))].sort((a, b2) => a - b2);
   const workload = settings.workload.kind === "matmul" ? { kind: "matmul", sizes: ids.map((id) => parseShape(id.replace(/^matmul:/, ""))) } : settings.workload;
   return { ...settings, workload, threads, maxTimeSec: budgetSec };
 }
 async function confirmRegression(settings, first, baseline, compareOptions, runOptions = {}, budgetSec = settings.maxTimeSec / 2) {
   if (!(budgetSec > 0)) {
-    return unconfirmed(first, null, "no time was left of max-time to measure it again");
+    return settle(first, null, [], "no time was left of max-time to measure it again");
   }
   const again = await runSweep(recheckSettings(settings, first, budgetSec), runOptions);
-  const recheck = compareResults(baseline, again.result, { ...compareOptions, gate: "all" });
-  const flagged = new Set(first.regressions.map((c) => `${c.workload}@${c.threads}`));
-  const still = recheck.kind === "regression" ? recheck.regressions.filter((c) => flagged.has(`${c.workload}@${c.threads}`)) : [];
+  const family = first.cells.filter((c) => c.gated).length;
+  const recheck = compareResults(baseline, again.result, {
+    ...compareOptions,
+    gate: "all",
+    familySize: Math.max(1, family)
+  });
+  return judge(first, recheck);
+}
+function judge(first, recheck) {
+  const flagged = suspects(first);
+  const key = (c) => `${c.workload}@${c.threads}`;
   const names = (cs2) => cs2.map((c) => `${c.workload} @ ${c.threads}`).join(", ");
-  if (still.length > 0) {
+  const again = new Map(
+    (recheck.kind === "no-baseline" ? [] : recheck.cells).map((c) => [key(c), c])
+  );
+  const still = flagged.filter((c) => again.get(key(c))?.status === "regression");
+  const gone = flagged.filter((c) => {
+    const a = again.get(key(c));
+    return a !== void 0 && !a.checks.slowdown;
+  });
+  if (first.kind === "regression" && still.length > 0) {
     const note = `confirmed by a second measurement of the flagged cells: ${names(still)}`;
     return {
       comparison: {
         ...first,
-        regressions: first.regressions.filter(
-          (c) => still.some((s3) => s3.workload === c.workload && s3.threads === c.threads)
-        ),
+        regressions: first.regressions.filter((c) => still.some((s3) => key(s3) === key(c))),
         notes: [...first.notes, note]
       },
       recheck,
@@ -87930,24 +88859,57 @@ async function confirmRegression(settings, first, baseline, compareOptions, runO
       note
     };
   }
-  return unconfirmed(
+  const summary2 = recheckSummary(recheck);
+  if (gone.length === flagged.length) {
+    return settle(
+      first,
+      recheck,
+      flagged,
+      `a second measurement of ${names(flagged)} showed no slowdown of ${pct(first.settings.threshold)} (${summary2}): the first was noise of this run`,
+      "pass"
+    );
+  }
+  return settle(
     first,
     recheck,
-    `a second measurement of ${names(first.regressions)} did not confirm the slowdown (${recheckSummary(recheck)}): treated as noise of this run`
+    [],
+    first.kind === "regression" ? `a second measurement of ${names(flagged)} did not confirm the slowdown (${summary2})` : `a second measurement of ${names(flagged)} left it unclear (${summary2})`
   );
 }
-function unconfirmed(first, recheck, note) {
-  const cells = first.cells.map(
-    (c) => c.regression ? { ...c, regression: false, status: "inconclusive" } : c
-  );
+function pct(x) {
+  return `${(x * 100).toFixed(0)} %`;
+}
+function settle(first, recheck, cleared, note, to2 = "inconclusive") {
+  const clearedKeys = new Set(cleared.map((c) => `${c.workload}@${c.threads}`));
+  const cells = first.cells.map((c) => {
+    if (clearedKeys.has(`${c.workload}@${c.threads}`))
+      return { ...c, regression: false, status: "pass" };
+    return c.regression ? { ...c, regression: false, status: "inconclusive" } : c;
+  });
+  const unresolved = cells.filter((c) => c.gated && c.status === "inconclusive");
+  const notes = [...first.notes, note];
+  if (to2 === "pass" && unresolved.length === 0) {
+    return {
+      comparison: {
+        ...first,
+        kind: "pass",
+        cells,
+        notes,
+        reason: `no gated cell is slower beyond the noise after a second measurement; ${note}`
+      },
+      recheck,
+      confirmed: false,
+      note
+    };
+  }
   return {
     comparison: {
       ...first,
       kind: "inconclusive",
       cells,
-      unresolved: cells.filter((c) => c.gated && c.status === "inconclusive"),
-      reason: `not confirmed: ${first.reason}; ${note}`,
-      notes: [...first.notes, note]
+      unresolved,
+      reason: `${first.kind === "regression" ? "not confirmed" : "still unclear"}: ${first.reason}; ${note}`,
+      notes
     },
     recheck,
     confirmed: false,
@@ -88144,7 +89106,7 @@ function registryAuthorization(uri, registry, config) {
 import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { lstat as lstat2, readdir as readdir2 } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
-import { join as join4, resolve as resolve2 } from "node:path";
+import { join as join4, resolve as resolve3 } from "node:path";
 
 // src/provision/platform.ts
 import { existsSync as existsSync2 } from "node:fs";
@@ -88244,7 +89206,7 @@ async function directorySize(dir) {
   return total;
 }
 function packageDirFromInput(value, workspace, platform3, arch3, version3) {
-  const dir = resolve2(workspace, value);
+  const dir = resolve3(workspace, value);
   const nested = join4(dir, "node_modules", "onnxruntime-node");
   const candidates = existsSync3(join4(dir, "package.json")) ? [dir, nested] : [nested, dir];
   let problem;
@@ -88330,11 +89292,11 @@ function describeNetworkError(e) {
   return String(e);
 }
 function sleep(ms2) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms2));
+  return new Promise((resolve5) => setTimeout(resolve5, ms2));
 }
 function attempt(start, opts) {
   const { policy } = opts;
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     let settled = false;
     let req;
     let out;
@@ -88448,14 +89410,14 @@ function attempt(start, opts) {
           }
           if (out === void 0) {
             finish();
-            resolve4(Buffer.concat(chunks));
+            resolve5(Buffer.concat(chunks));
             return;
           }
           const file = out;
           file.end(() => {
             if (settled) return;
             finish();
-            resolve4(void 0);
+            resolve5(void 0);
           });
         });
       });
@@ -92166,11 +93128,11 @@ function workloadTable(w2, comparison) {
   const marks = (t) => [t === w2.recommended.threads ? "**recommended**" : "", t === w2.fastest.threads ? "fastest" : ""].filter(Boolean).join(", ");
   const rows = [];
   if (compared) {
-    rows.push("| threads | baseline | this run | \u0394 | 95 % CI of \u0394 | p (Holm) | gate | |");
+    rows.push("| threads | baseline | this run | \u0394 | CI of \u0394 | p (Holm) | gate | |");
     rows.push("|---:|---:|---:|---:|---:|---:|:---|:---|");
     for (const p2 of w2.points) {
       const c = cellFor(comparison, w2.id, p2.threads);
-      const ci2 = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013";
+      const ci2 = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)} (${levelText(c.ciLevel)})` : "\u2013";
       rows.push(
         `| ${p2.threads} | ${c ? formatNs(c.baselineMedianNs) : "\u2013"} | ${formatNs(p2.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : "\u2013"} | ${ci2} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : "\u2013"} | ${c ? gateMark(c) : ""} | ${marks(p2.threads)} |`
       );
@@ -92234,7 +93196,7 @@ function detailsBlock(result, comparison, ctx) {
   if (comparison && comparison.kind !== "no-baseline") {
     const s3 = comparison.settings;
     lines.push(
-      ctx.baselineKind === "same-job" ? `- Gate: median of the per-round head/base ratios, bootstrap CI (Bonferroni over the gated cells) above 1 + ${formatPercent(s3.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s3.threshold, 0)}, bootstrap CI of the ratio above 1, Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s3.confidence).toFixed(2)}, and beyond the robust t prediction limit of the history once it has \u2265 ${s3.minHistory} runs (\u2265 ${formatPercent(s3.coldStartThreshold, 0)} slowdown before that); gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
+      ctx.baselineKind === "same-job" ? `- Gate: base and head measured in blocks of freshly opened sessions; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s3.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s3.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of both sides pooled" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s3.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s3.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText(s3.confidence)} for the gated cells together) once it has \u2265 ${s3.minHistory} runs \u2014 a slowdown within it passes \u2014 and \u2265 ${formatPercent(s3.coldStartThreshold, 0)} before that; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
     );
     lines.push(
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
@@ -92267,7 +93229,7 @@ function renderMarkdown(result, comparison, ctx = {}) {
   if (comparison?.kind === "regression") {
     parts.push(
       comparison.regressions.map(
-        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, 95 % CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"})`
+        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"}, over ${c.unit})`
       ).join("\n")
     );
   }
@@ -92453,6 +93415,76 @@ import { join as join13 } from "node:path";
 
 // src/baseline/parse.ts
 import { open as open3, stat as stat4 } from "node:fs/promises";
+
+// src/baseline/history.ts
+var DEFAULT_MAX_RUNS = 20;
+function runFromResult(result, ref, sha) {
+  return {
+    createdAt: result.createdAt,
+    ...ref === void 0 ? {} : { ref },
+    ...sha === void 0 ? {} : { sha },
+    workloads: result.workloads.map((w2) => ({
+      id: w2.id,
+      ...w2.contentHash == null ? {} : { contentHash: w2.contentHash },
+      points: w2.points.map((p2) => ({ threads: p2.threads, medianNs: p2.medianNs }))
+    }))
+  };
+}
+function baselineFromResult(result, opts = {}) {
+  return {
+    schemaVersion: 1,
+    kind: "threadgate-baseline",
+    fingerprint: result.machine.fingerprint,
+    machine: result.machine,
+    runs: [runFromResult(result, opts.ref, opts.sha)],
+    latest: result
+  };
+}
+function mergeRun(baseline, result, opts = {}) {
+  const maxRuns = opts.maxRuns ?? DEFAULT_MAX_RUNS;
+  if (!Number.isInteger(maxRuns) || maxRuns < 1) {
+    throw new RangeError(`maxRuns: got ${String(maxRuns)}; expected an integer \u2265 1`);
+  }
+  if (baseline === null) {
+    return { baseline: baselineFromResult(result, opts), notes: [] };
+  }
+  if (baseline.fingerprint !== result.machine.fingerprint) {
+    return {
+      baseline: baselineFromResult(result, opts),
+      notes: [
+        `machine fingerprint changed (${baseline.fingerprint} \u2192 ${result.machine.fingerprint}): started a fresh baseline history; the previous ${baseline.runs.length} run(s) were dropped`
+      ]
+    };
+  }
+  const notes = [];
+  const previous = baseline.runs.filter((r) => r.createdAt !== result.createdAt);
+  if (previous.length !== baseline.runs.length) {
+    notes.push(`replaced the stored run of ${result.createdAt} (merged twice)`);
+  }
+  const newer = Date.parse(result.createdAt) >= Date.parse(baseline.latest.createdAt);
+  if (!newer) {
+    notes.push(
+      `the run of ${result.createdAt} is older than the newest stored run (${baseline.latest.createdAt}): inserted in time order; the newest run stays the one compared with`
+    );
+  }
+  const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
+    (a, b2) => Date.parse(a.createdAt) - Date.parse(b2.createdAt)
+  );
+  const runs = all.slice(Math.max(0, all.length - maxRuns));
+  return {
+    baseline: {
+      schemaVersion: 1,
+      kind: "threadgate-baseline",
+      fingerprint: result.machine.fingerprint,
+      machine: newer ? result.machine : baseline.machine,
+      runs,
+      latest: newer ? result : baseline.latest
+    },
+    notes
+  };
+}
+
+// src/baseline/parse.ts
 function parseBaselineFile(text, fileName, label = "baseline") {
   const fail = (m2) => new BaselineError(`${label} ${fileName}: ${m2}`);
   const value = asObject(parseJson(text, fail), fail);
@@ -93437,11 +94469,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter22 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve4) {
-      resolve4(value);
+    return value instanceof P2 ? value : new P2(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve4, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -93457,7 +94489,7 @@ var __awaiter22 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -97950,6 +98982,7 @@ async function runAction() {
   }
   endPhase("sweep");
   const { result } = run3;
+  if (run3.plan?.note) info(run3.plan.note);
   warnings.push(...run3.warnings);
   const resultsPath = defaultResultsPath(ctx);
   await writeJsonAtomic(resultsPath, result);
@@ -97967,10 +99000,10 @@ async function runAction() {
       comparison = { ...comparison, reason: `no stored baseline: ${history.missing}` };
     }
   }
-  if (comparison?.kind === "regression" && run3.comparison === null && history?.baseline) {
+  if ((comparison?.kind === "regression" || comparison?.kind === "inconclusive") && run3.comparison === null && history?.baseline) {
     const leftSec = budgetSec - (performance.now() - measureStart) / 1e3;
     info2(
-      `Suspected regression: measuring the flagged cells once more to confirm it (${leftSec.toFixed(1)} s left of max-time)`
+      `${comparison.kind === "regression" ? "Suspected regression" : "Unclear cells"}: measuring them once more (${leftSec.toFixed(1)} s left of max-time)`
     );
     const confirmation = await confirmRegression(
       settings.sweep,
@@ -98037,7 +99070,7 @@ async function runAction() {
 }
 function regressionMessage(c) {
   const parts = c.regressions.map(
-    (r) => `${r.workload} at ${r.threads} thread${r.threads === 1 ? "" : "s"} is ${formatSignedPercent(r.ratio - 1)} slower (${formatNs(r.baselineMedianNs)} \u2192 ${formatNs(r.currentMedianNs)}` + (r.ci95 ? `, ${levelText2(c.settings.confidence)} CI ${formatSignedPercent(r.ci95[0] - 1)} \u2026 ${formatSignedPercent(r.ci95[1] - 1)}` : "") + ")"
+    (r) => `${r.workload} at ${r.threads} thread${r.threads === 1 ? "" : "s"} is ${formatSignedPercent(r.ratio - 1)} slower (${formatNs(r.baselineMedianNs)} \u2192 ${formatNs(r.currentMedianNs)}` + (r.ci95 ? `, ${levelText2(r.ciLevel)} CI ${formatSignedPercent(r.ci95[0] - 1)} \u2026 ${formatSignedPercent(r.ci95[1] - 1)}` : "") + ")"
   );
   return `threadgate: latency regression: ${parts.join("; ")}`;
 }
@@ -98073,7 +99106,7 @@ async function main() {
       if (e instanceof Error && e.stack) debug(e.stack);
     }
   }
-  await new Promise((resolve4) => process.stdout.write("", () => resolve4()));
+  await new Promise((resolve5) => process.stdout.write("", () => resolve5()));
   process.exit(process.exitCode ?? 0);
 }
 

@@ -50,7 +50,7 @@ function assertUsageError(out: RunOutput, pattern: RegExp): void {
   assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
 }
 
-const TABLE_HEADER = '| threads | baseline | this run | Δ | 95 % CI of Δ | p (Holm) | gate | |';
+const TABLE_HEADER = '| threads | baseline | this run | Δ | CI of Δ | p (Holm) | gate | |';
 
 describe('threadgate report', () => {
   it('--baseline: the comment’s markdown with the verdict and the comparison table', async () => {

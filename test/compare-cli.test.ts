@@ -49,7 +49,7 @@ describe('threadgate compare', () => {
     assert.equal((doc['cells'] as unknown[]).length, 4);
     assert.match(
       stdout,
-      /workload\s+threads\s+baseline\s+current\s+ratio \(95 % CI\)\s+p \(Holm\)\s+history limit\s+gated\s+verdict/,
+      /workload\s+threads\s+baseline\s+current\s+ratio \(CI, level\)\s+p \(Holm\)\s+history limit\s+gated\s+verdict/,
     );
     assert.match(stdout, /matmul:256x256x256\s+2\s/);
     assert.match(stdout, /PASS: /);

@@ -2,10 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   compareResults,
-  DEFAULT_CONFIDENCE,
-  DEFAULT_GATE,
   DEFAULT_MIN_HISTORY,
-  DEFAULT_THRESHOLD,
   type CellComparison,
   type Comparison,
   type CompareOptions,
@@ -67,24 +64,71 @@ function gatedCells(c: Comparison): readonly CellComparison[] {
   return c.kind === 'no-baseline' ? [] : c.cells.filter((x) => x.gated);
 }
 
-describe('defaults', () => {
-  it('are the documented ones', () => {
-    assert.equal(DEFAULT_THRESHOLD, 0.15);
-    assert.equal(DEFAULT_CONFIDENCE, 0.99);
-    assert.equal(DEFAULT_MIN_HISTORY, 5);
-    assert.equal(DEFAULT_GATE, 'all');
+/**
+ * Runs as a shared machine gives them: visits of correlated calls, and a run-level offset per cell
+ * (sd `runNoise` in log) that moves between runs and no within-run statistic can see.
+ */
+function realistic(seed: number, day: number, runNoise: number, factor = 1): Result {
+  const r = syntheticResult({
+    seed,
+    workloads: DEFAULT_WORKLOADS,
+    createdAt: new Date(Date.UTC(2025, 5, day)).toISOString(),
+    visits: 12,
+    callsPerVisit: 4,
+    visitNoise: 0.01,
+    runNoise,
+  });
+  return factor === 1 ? r : scaleResult(r, factor, r.createdAt);
+}
+
+function realisticHistory(runs: number, runNoise: number, seed: number): LoadedBaseline {
+  let doc: BaselineDocument | null = null;
+  for (let i = 0; i < runs; i++)
+    doc = mergeRun(doc, realistic(seed * 1000 + i, i + 1, runNoise)).baseline;
+  return { document: doc!, source: 'test', notes: [] };
+}
+
+describe('the gate on runs with run-to-run noise (seeded simulations)', () => {
+  it('A/A: with 10 runs of history and 8 % run-to-run noise, at most about 1 % of unchanged runs fail', () => {
+    // The unit is the run: 8 % run-level noise makes 15 % slowdowns common (p ≈ 4 % per cell),
+    // so the threshold alone would fail many runs; the calibrated history limit must hold the
+    // family's false alarms at 1 − 0.99. 200 seeded comparisons: binomial 99.9 % bound for 1 %
+    // is 7/200. Within-run statistics over calls (not visits) flagged these offsets as
+    // "significant" with p near 1e-30.
+    let regressions = 0;
+    let inconclusive = 0;
+    for (let i = 0; i < 200; i++) {
+      const b = realisticHistory(10, 0.08, i + 1);
+      const c = compare(b, realistic(90_000 + i, 20, 0.08));
+      if (c.kind === 'regression') regressions++;
+      if (c.kind === 'inconclusive') inconclusive++;
+    }
+    assert.ok(regressions <= 7, `${regressions}/200 false alarms`);
+    assert.ok(inconclusive <= 10, `${inconclusive}/200 inconclusive`);
+  });
+
+  it('the same 10-run histories flag a run 50 % slower', () => {
+    let flagged = 0;
+    for (let i = 0; i < 40; i++) {
+      const b = realisticHistory(10, 0.08, 500 + i);
+      if (compare(b, realistic(95_000 + i, 20, 0.08, 1.5)).kind === 'regression') flagged++;
+    }
+    assert.ok(flagged >= 34, `${flagged}/40 detected`);
+  });
+
+  it('within-run checks count visits, not calls: p-values of a 20 % shift are not astronomically small', () => {
+    const b = realisticHistory(1, 0, 7);
+    const c = compare(b, realistic(8, 20, 0, 1.2));
+    for (const cell of gatedCells(c)) {
+      assert.equal(cell.unit, 'visits');
+      // 12 visits per side: the smallest one-sided Mann–Whitney p is about 1.7e-5 (normal
+      // approximation); over 48 calls per side it would be about 1e-16.
+      assert.ok(cell.pValue! > 1e-6, String(cell.pValue));
+    }
   });
 });
 
 describe('the gate on synthetic runs', () => {
-  it('does not flag a run drawn from the same distributions (10 seeds)', () => {
-    const b = oneRun();
-    for (let seed = 1; seed <= 10; seed++) {
-      const c = compare(b, draw(500 + seed));
-      assert.equal(c.kind, 'pass', `seed ${seed}: ${c.reason}`);
-    }
-  });
-
   it('flags every sample ×1.5 as a regression, on every gated cell', () => {
     const b = oneRun();
     const c = compare(b, scaleResult(latestOf(b), 1.5, LATER));
@@ -131,14 +175,17 @@ describe('the gate on synthetic runs', () => {
           x.checks.beyondColdStart === false,
       ),
     );
-    assert.match(c.reason, /only 3 runs of history: below 5 runs only a slowdown ≥ 25 % counts/);
+    assert.match(
+      c.reason,
+      /only 3 runs of history: below 5 usable runs only a slowdown ≥ 25 % counts/,
+    );
     // 30 %: beyond the cold-start threshold and statistically clear → regression.
     const d = compare(b, scaleResult(latestOf(b), 1.3, LATER));
     assert.equal(d.kind, 'regression');
     assert.ok(gatedCells(d).every((x) => x.checks.beyondColdStart === true));
   });
 
-  it('a history with large run-to-run spread suppresses a 20 % shift that a tight history flags', () => {
+  it('a history with large run-to-run spread passes a 20 % shift that a tight history flags', () => {
     const tight = history([0.99, 1.01, 1.0, 0.995, 1.005, 1.01, 0.99, 1]);
     const loose = history([0.8, 1.2, 0.85, 1.25, 0.82, 1.18, 0.84, 1]);
 
@@ -147,14 +194,18 @@ describe('the gate on synthetic runs', () => {
     for (const cell of gatedCells(flagged)) {
       assert.equal(cell.historyRuns, 8);
       assert.equal(cell.checks.beyondHistory, true);
-      assert.ok(cell.predictionLimitRatio !== null && cell.predictionLimitRatio < 1.1);
+      assert.ok(cell.predictionLimitRatio !== null && cell.predictionLimitRatio < 1.2);
     }
 
+    // Within the history's own run-to-run noise: a pass, with a note — not "inconclusive".
     const suppressed = compare(loose, scaleResult(latestOf(loose), 1.2, LATER));
-    assert.equal(suppressed.kind, 'inconclusive', suppressed.reason);
+    assert.equal(suppressed.kind, 'pass', suppressed.reason);
+    assert.ok(
+      suppressed.notes.some((n) => /within the run-to-run noise of the history, so passed/.test(n)),
+    );
     for (const cell of gatedCells(suppressed)) {
       assert.equal(cell.regression, false);
-      assert.equal(cell.status, 'inconclusive');
+      assert.equal(cell.status, 'pass');
       // (a)–(c) hold: the run really is slower than the latest baseline run …
       assert.deepEqual(
         [cell.checks.slowdown, cell.checks.ciAboveOne, cell.checks.significant],
@@ -164,7 +215,6 @@ describe('the gate on synthetic runs', () => {
       assert.equal(cell.checks.beyondHistory, false);
       assert.ok(cell.predictionLimitRatio !== null && cell.predictionLimitRatio > 1.2);
     }
-    assert.match(suppressed.reason, /within the spread of 8 baseline runs/);
   });
 
   it('applies Holm across the gated cells (pAdjusted = Holm of the raw one-sided p values)', () => {

@@ -23,8 +23,10 @@ import {
   sampleStdDev,
   studentTQuantile,
   tPredictionUpperLimit,
-  robustTPredictionUpperLimit,
+  robustLimitMultiplier,
+  robustPredictionUpperLimit,
 } from '../src/stats/index.js';
+import { ALPHA_GRID, K_TABLE, N_GRID } from '../src/stats/robust-limit-table.js';
 import { medianInPlace, resampledMedianOfSorted, selectInPlace } from '../src/stats/internal.js';
 
 /** |actual − expected| ≤ atol + rtol·|expected| (numpy.isclose semantics). */
@@ -483,19 +485,70 @@ describe('tPredictionUpperLimit', () => {
   });
 });
 
-describe('robustTPredictionUpperLimit', () => {
-  it('is median + t_{n−1,conf}·MAD·sqrt(1 + 1/n) with the normal-consistent MAD', () => {
+describe('robustPredictionUpperLimit (calibrated)', () => {
+  it('is median + k(n, α)·MAD with the normal-consistent MAD (SciPy for the median and the MAD)', () => {
     const history = [100, 103, 98, 101, 97, 140, 102, 99, 100, 104].map(Math.log);
-    // SciPy 1.17.1: x = numpy.log([100,103,98,101,97,140,102,99,100,104]); n = len(x);
-    //   numpy.median(x) + scipy.stats.t.ppf(conf, n-1)
-    //     * scipy.stats.median_abs_deviation(x, scale='normal') * numpy.sqrt(1 + 1/n)
-    assertClose(robustTPredictionUpperLimit(history, 0.95), 4.6665968669907985, 1e-8);
-    assertClose(robustTPredictionUpperLimit(history, 0.975), 4.679809471958682, 1e-8);
+    // SciPy 1.17.1: x = numpy.log([100,103,98,101,97,140,102,99,100,104]);
+    //   numpy.median(x), scipy.stats.median_abs_deviation(x, scale='normal')
+    const r = robustPredictionUpperLimit(history, 0.95)!;
+    assertClose(r.center, 4.610145351414676, 1e-12);
+    assertClose(r.scale, 0.029362298006405028, 1e-12);
+    assertClose(r.k, K_TABLE[N_GRID.indexOf(10)]![ALPHA_GRID.indexOf(0.05)]!, 1e-12);
+    assertClose(r.limit, r.center + r.k * r.scale, 1e-12);
     // The outlier (140) moves the classical limit far more than the robust one.
-    assert.ok(
-      tPredictionUpperLimit(history, 0.95) > robustTPredictionUpperLimit(history, 0.95) + 0.1,
+    assert.ok(tPredictionUpperLimit(history, 0.95) > r.limit + 0.05);
+    assert.throws(() => robustPredictionUpperLimit([3]), RangeError);
+  });
+
+  it('k(n, α): the table at grid points, monotone between them and beyond', () => {
+    assertClose(
+      robustLimitMultiplier(20, 0.01),
+      K_TABLE[N_GRID.indexOf(20)]![ALPHA_GRID.indexOf(0.01)]!,
+      1e-12,
     );
-    assert.throws(() => robustTPredictionUpperLimit([3]), RangeError);
+    // Larger for smaller α, smaller for larger n (off the grid too).
+    assert.ok(robustLimitMultiplier(10, 0.003) > robustLimitMultiplier(10, 0.005));
+    assert.ok(robustLimitMultiplier(10, 0.003) < robustLimitMultiplier(10, 0.0025));
+    assert.ok(robustLimitMultiplier(21, 0.01) < robustLimitMultiplier(20, 0.01));
+    assert.ok(robustLimitMultiplier(21, 0.01) > robustLimitMultiplier(22, 0.01));
+    assert.ok(robustLimitMultiplier(500, 0.01) === robustLimitMultiplier(200, 0.01));
+    assert.ok(robustLimitMultiplier(10, 1e-7) > robustLimitMultiplier(10, 1e-6));
+    // Large n approaches normal theory: z₀.₉₉ · √(1 + π/(2n)) · (1 + MAD noise), within 3 %.
+    const normal = 2.3263478740408408 * Math.sqrt(1 + Math.PI / 400);
+    assert.ok(Math.abs(robustLimitMultiplier(200, 0.01) / normal - 1) < 0.03);
+  });
+
+  it('A/A: a new run exceeds the limit about as often as nominal, at n = 5, 10 and 20 (direct simulation)', () => {
+    // Another way than the table's (which integrates the new value's tail analytically): draw
+    // normal histories and a new value, count exceedances. 20 000 draws per n at 1 %: the
+    // binomial sd is 0.07 %, so a calibrated limit lands in [0.75 %, 1.25 %]; the uncalibrated
+    // t·√(1 + 1/n) multiplier exceeded 4.7 %, 2.7 % and 1.9 % (issue 13).
+    const rand = mulberry32(20261129);
+    const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+    for (const n of [5, 10, 20]) {
+      let hits = 0;
+      let oldHits = 0;
+      const draws = 20_000;
+      for (let i = 0; i < draws; i++) {
+        const h = Array.from({ length: n }, normal);
+        const x = normal();
+        const r = robustPredictionUpperLimit(h, 0.99)!;
+        if (x > r.limit) hits++;
+        const old = r.center + studentTQuantile(0.99, n - 1) * r.scale * Math.sqrt(1 + 1 / n);
+        if (x > old) oldHits++;
+      }
+      const rate = hits / draws;
+      assert.ok(rate >= 0.0075 && rate <= 0.0125, `n = ${n}: ${(rate * 100).toFixed(2)} %`);
+      assert.ok(
+        oldHits / draws > 0.017,
+        `n = ${n}: the old multiplier gave ${((oldHits / draws) * 100).toFixed(2)} %`,
+      );
+    }
+  });
+
+  it('a history with no spread (MAD 0, e.g. whole milliseconds) gives no limit, never one at the median', () => {
+    const ms = [12, 12, 12, 13, 12, 12].map(Math.log);
+    assert.equal(robustPredictionUpperLimit(ms, 0.99), null);
   });
 });
 

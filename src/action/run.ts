@@ -136,10 +136,14 @@ export async function runAction(): Promise<void> {
       comparison = { ...comparison, reason: `no stored baseline: ${history.missing}` };
     }
   }
-  if (comparison?.kind === 'regression' && run.comparison === null && history?.baseline) {
+  if (
+    (comparison?.kind === 'regression' || comparison?.kind === 'inconclusive') &&
+    run.comparison === null &&
+    history?.baseline
+  ) {
     const leftSec = budgetSec - (performance.now() - measureStart) / 1000;
     info(
-      `Suspected regression: measuring the flagged cells once more to confirm it (${leftSec.toFixed(1)} s left of max-time)`,
+      `${comparison.kind === 'regression' ? 'Suspected regression' : 'Unclear cells'}: measuring them once more (${leftSec.toFixed(1)} s left of max-time)`,
     );
     const confirmation = await confirmRegression(
       settings.sweep,
@@ -225,7 +229,7 @@ export function regressionMessage(c: Extract<Comparison, { kind: 'regression' }>
       `${r.workload} at ${r.threads} thread${r.threads === 1 ? '' : 's'} is ${formatSignedPercent(r.ratio - 1)} slower ` +
       `(${formatNs(r.baselineMedianNs)} → ${formatNs(r.currentMedianNs)}` +
       (r.ci95
-        ? `, ${levelText(c.settings.confidence)} CI ${formatSignedPercent(r.ci95[0] - 1)} … ${formatSignedPercent(r.ci95[1] - 1)}`
+        ? `, ${levelText(r.ciLevel)} CI ${formatSignedPercent(r.ci95[0] - 1)} … ${formatSignedPercent(r.ci95[1] - 1)}`
         : '') +
       ')',
   );

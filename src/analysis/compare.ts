@@ -1,93 +1,109 @@
 /**
- * The gate: compare a run with the stored baseline and decide pass / regression / inconclusive /
- * no-baseline (DESIGN.md, "The gate").
+ * The stored-baseline gate: compare a run with the stored history and decide pass / regression /
+ * inconclusive / no-baseline (DESIGN.md, "The gate").
  *
- * A gated cell regresses only when all of these hold:
- *  (a) its point slowdown, median(current) / median(baseline latest) − 1, is ≥ threshold;
- *  (b) the percentile-bootstrap CI of that ratio of medians lies above 1;
- *  (c) the one-sided Mann–Whitney p (current slower), Holm-adjusted across the gated cells, is
- *      < 1 − confidence;
- *  (d) when the history has ≥ minHistory runs with the cell: log(current median) lies above the
- *      one-sided robust t prediction limit of the history's log-medians (median + t·MAD·√(1+1/n),
- *      at a Bonferroni level across the gated cells); with less history, a slowdown of at least
- *      max(threshold, DEFAULT_COLD_START_THRESHOLD) instead.
- * (b) and (c) only say "this run is slower than that run": they see the iterations of one run,
- * which are correlated and share the machine's mood. (d) is what knows how much a cell moves
- * between runs on this kind of machine, so it is the part that absorbs run-to-run noise. Noise
- * that is rarer than the history can show (a neighbour's burst slowing one run by 30–80 %) is
- * left to the action's confirmation step (src/pipeline/confirm.ts): a second measurement.
+ * The unit of replication is the run: one median per cell per run. What each condition can see:
+ *  (a) slowdown: median(current) / median(baseline latest) − 1 ≥ threshold — a size, no noise;
+ *  (b), (c) within-run: the percentile-bootstrap CI of that ratio lies above 1, and the one-sided
+ *      Mann–Whitney p (current slower), Holm-adjusted over the gated cells, is below
+ *      1 − confidence — both over the visit medians of the two runs (visits.ts), never over
+ *      single calls, which are not independent. They only say "this run is slower than that
+ *      run": the two runs are one each, and machines and moments differ;
+ *  (d) run to run: log(current median) lies above the robust prediction limit of the history's
+ *      log-medians, median + k(n, level) · MAD, with k calibrated by simulation so that an
+ *      unchanged cell exceeds it with probability 1 − level (robustPredictionUpperLimit), at a
+ *      Bonferroni level over the gated cells with history. This is the only condition that
+ *      knows how much a cell moves between runs on this kind of machine.
+ * A gated cell is
+ *  - a regression when (a), (b), (c) hold and (d) does — or, without a usable history (fewer
+ *    than minHistory runs, or a history whose MAD is 0: more than half its runs gave the same
+ *    median, as a metric in whole milliseconds does), when the slowdown is at least
+ *    max(threshold, coldStartThreshold) (d′);
+ *  - a pass when the slowdown is below the threshold, or when the history shows the slowdown is
+ *    within its run-to-run noise ((d) false): it is not a change, and calling it "inconclusive"
+ *    would teach users to ignore the warning;
+ *  - inconclusive otherwise (beyond the history but not clear within the run; or, without
+ *    history, between the threshold and the cold-start bar). The action re-measures suspected
+ *    and inconclusive cells (src/pipeline/confirm.ts) before it decides.
  *
- * Defaults, and why (measured with `npm run bench -- --only aa-stored,power`; docs/BENCHMARKS.md):
- *  - DEFAULT_THRESHOLD = 0.15. The smallest slowdown that can fail a build. On the bench's A/A
- *    replay (this project's 2-vCPU machine, history ≤ 20 runs, confirmation by an independent
- *    second run) 10 % gave 7/95 false alarms with the robust limit, 15 % gave 3/95; detection at
- *    +15 % and +25 % FLOPs was the same for both.
- *  - Robust rather than classical estimates in (d): with the classical mean/SD limit, one
- *    contaminated run in the history widened the limit so much that a +25 % FLOPs model was
- *    caught in 16/39 runs (with confirmation); with median/MAD in 32/39, for 1/95 → 3/95 false
- *    alarms.
- *  - DEFAULT_CONFIDENCE = 0.99 and DEFAULT_GATE = 'all' (changed from 0.95 and the deployed
- *    cells with the bench of 2026-11-27, docs/BENCHMARKS.md): 1 % per family — Holm over the
- *    gated cells' p-values (c), Bonferroni over their prediction limits (d), the bootstrap CI (b)
- *    at 99 %. On the bench, 95 % with the deployed cells gave 4/100 A/A false alarms and caught a
- *    +25 % FLOPs model in 33/40 runs; 99 % with every cell gated gave 1/100 and 38/40: the
- *    1-thread cells are the quiet ones on a shared machine, and gating them adds power while the
- *    higher confidence holds the larger family's false alarms down. No extra time is spent.
- *  - DEFAULT_MIN_HISTORY = 5. With n = 5 the limit's multiplier is t₀.₉₅,₄·√1.2 = 2.34 (1.69 for
- *    n = 20); with n = 3 it is 3.37 and a spread from three runs is too unreliable on bursty
- *    shared runners. Five runs is a week of merges for most projects.
- *  - DEFAULT_MAX_RUNS (history length, 20) is documented in src/baseline/history.ts.
- *  - MIN_SAMPLES = 5 per side: with fewer, a one-sided rank test cannot reach p < 0.05 at all
- *    (n = 3 + 3 has a smallest exact p of 0.05) and the bootstrap median is crude; such cells are
- *    reported with no CI and p, and can only be inconclusive.
- *
+ * Defaults, and why (measured with `npm run bench`; docs/BENCHMARKS.md):
+ *  - DEFAULT_THRESHOLD = 0.15: the smallest slowdown that can fail a build. Run-to-run noise on
+ *    shared runners is 3–30 %; on this project's 2-vCPU machines the p95 of a cell's change
+ *    between consecutive runs was 10–22 % (66 % for a memory-bound cell at 2 threads).
+ *  - DEFAULT_CONFIDENCE = 0.99 and DEFAULT_GATE = 'all': 1 % per family, every common cell gated
+ *    (the 1-thread cells are the quiet ones on a shared machine, and gating them adds power).
+ *  - DEFAULT_MIN_HISTORY = 5: below five runs a spread cannot be estimated at all; the calibrated
+ *    k is large at small n (k(5, 0.005) ≈ 13, k(10, 0.005) ≈ 5.3, k(20, 0.005) ≈ 3.5), so a
+ *    short history only stops a slowdown that is far outside its spread.
+ *  - DEFAULT_COLD_START_THRESHOLD = 0.25: without a usable history, within-run statistics cannot
+ *    see run-to-run noise; 20 back-to-back A/A pairs gave 5 "regressions" at 10 % and none at 25 %.
+ *  - MIN_UNITS = 5 per side: with fewer visits a one-sided rank test cannot reach p < 0.05 at
+ *    all and the bootstrap median is crude; such cells have no CI and p and cannot regress.
  * Gated cells: 'all' (the default) gates every cell both runs have; 'deployed' only each
  * workload's recommended and fastest thread counts of the current run. Every common cell is
- * reported either way.
+ * reported either way. Analysis takes the history as plain data (BaselineInput); the baseline
+ * module's documents have that shape.
  */
 
-import type { LoadedBaseline } from '../baseline/store.js';
-import { cellHistory, type BaselineDocument } from '../baseline/history.js';
 import { fingerprintDifferences, type FingerprintDifference } from '../cpu/fingerprint.js';
-import { invalid } from '../errors.js';
-import type { Point, Result, WorkloadResult } from '../results/types.js';
+import type { MachineInfo, Point, Result, WorkloadResult } from '../results/types.js';
 import {
   bootstrapRatioOfMediansCI,
-  holm,
   mannWhitneyU,
-  median,
-  robustTPredictionUpperLimit,
+  robustPredictionUpperLimit,
 } from '../stats/index.js';
+import {
+  cellName,
+  cellSeed,
+  formatLevel,
+  holmWhere,
+  isGateMode,
+  GATE_MODES,
+  type BaselineSummary,
+  type CellChecks,
+  type CellComparison,
+  type CellStatus,
+  type CompareSettings,
+  type Compared,
+  type Comparison,
+  type CurrentSummary,
+  type GateMode,
+  type GateRole,
+} from './comparison.js';
+import { visitSummary } from './visits.js';
+
+export * from './comparison.js';
 
 export const DEFAULT_THRESHOLD = 0.15;
 export const DEFAULT_CONFIDENCE = 0.99;
 export const DEFAULT_MIN_HISTORY = 5;
-/**
- * Until a cell has DEFAULT_MIN_HISTORY runs of history, nothing knows how much it moves between
- * runs, and the within-run checks (b), (c) cannot see run-to-run noise. Measured here: 20
- * back-to-back A/A pairs on a 2-vCPU machine gave 5 "regressions" at a 10 % threshold without
- * history (run-to-run ratios up to 1.23); at 25 % none. So a cold-start cell needs a slowdown of
- * at least max(threshold, 25 %) to fail; smaller slowdowns are reported as inconclusive.
- */
 export const DEFAULT_COLD_START_THRESHOLD = 0.25;
-export const MIN_SAMPLES = 5;
+export const MIN_UNITS = 5;
 export const DEFAULT_RESAMPLES = 2000;
 /** Fixed so that the same two files always give the same verdict. */
 export const DEFAULT_COMPARE_SEED = 0x7468;
-
-export const GATE_MODES = ['deployed', 'all'] as const;
-export type GateMode = (typeof GATE_MODES)[number];
 export const DEFAULT_GATE: GateMode = 'all';
 
-export function isGateMode(x: string): x is GateMode {
-  return (GATE_MODES as readonly string[]).includes(x);
+/** A stored history as the gate reads it (the baseline module's document has this shape). */
+export interface StoredHistory {
+  readonly fingerprint: string;
+  readonly machine: MachineInfo;
+  /** Oldest first; each run's median per cell. */
+  readonly runs: readonly {
+    readonly workloads: readonly {
+      readonly id: string;
+      readonly points: readonly { readonly threads: number; readonly medianNs: number }[];
+    }[];
+  }[];
+  /** The newest run in full, with its samples. */
+  readonly latest: Result;
 }
 
-/** Parse a gate mode given by `input` (e.g. "--gate"); InputError naming it otherwise. */
-export function parseGateMode(text: string, input: string): GateMode {
-  const v = text.trim();
-  if (!isGateMode(v)) throw invalid(input, text, `one of ${GATE_MODES.join(', ')}`);
-  return v;
+export interface BaselineInput {
+  readonly document: StoredHistory;
+  /** Where it came from, e.g. "file baseline.json" or "cache key threadgate-v2-…". */
+  readonly source: string;
+  readonly notes: readonly string[];
 }
 
 export interface CompareOptions {
@@ -95,114 +111,20 @@ export interface CompareOptions {
   readonly threshold?: number;
   readonly confidence?: number;
   readonly minHistory?: number;
-  /** Smallest slowdown that can fail a cell with less than minHistory runs of history. */
+  /** Smallest slowdown that can fail a cell without a usable history. */
   readonly coldStartThreshold?: number;
   readonly gate?: GateMode;
   /** Compare even when the machine fingerprints differ. */
   readonly force?: boolean;
   readonly seed?: number;
   readonly resamples?: number;
+  /** See CompareSettings.familySize. */
+  readonly familySize?: number | null;
 }
-
-export interface CompareSettings {
-  readonly threshold: number;
-  readonly confidence: number;
-  readonly minHistory: number;
-  readonly coldStartThreshold: number;
-  readonly gate: GateMode;
-  readonly force: boolean;
-  readonly seed: number;
-  readonly resamples: number;
-}
-
-export type CellStatus = 'regression' | 'inconclusive' | 'pass';
-export type GateRole = 'recommended' | 'fastest';
-
-/** Which of the four conditions held; null when the condition could not be evaluated. */
-export interface CellChecks {
-  /** (a) ratio − 1 ≥ threshold. */
-  readonly slowdown: boolean;
-  /** (b) bootstrap CI of the ratio above 1 (null: too few samples). */
-  readonly ciAboveOne: boolean | null;
-  /** (c) Holm-adjusted one-sided Mann–Whitney p < 1 − confidence (null: too few samples). */
-  readonly significant: boolean | null;
-  /** (d) above the history's prediction limit (null: fewer than minHistory runs). */
-  readonly beyondHistory: boolean | null;
-  /** (d′) with too little history: ratio − 1 ≥ max(threshold, coldStartThreshold) (null: enough history). */
-  readonly beyondColdStart: boolean | null;
-}
-
-export interface CellComparison {
-  readonly workload: string;
-  readonly threads: number;
-  readonly baselineMedianNs: number;
-  readonly currentMedianNs: number;
-  /** current / baseline median; > 1 is slower. */
-  readonly ratio: number;
-  /** Bootstrap CI of the ratio at the `confidence` level (0.95 by default). */
-  readonly ci95: readonly [number, number] | null;
-  /** One-sided Mann–Whitney p (current slower than baseline latest). */
-  readonly pValue: number | null;
-  /** Holm-adjusted p: across the gated cells for a gated cell, across all cells otherwise. */
-  readonly pAdjusted: number | null;
-  /** Runs in the history with this cell. */
-  readonly historyRuns: number;
-  /** The prediction limit as a ratio to the baseline median (null: too little history). */
-  readonly predictionLimitRatio: number | null;
-  readonly gated: boolean;
-  readonly gatedAs: readonly GateRole[];
-  readonly checks: CellChecks;
-  /** What the cell would be if gated; only gated cells decide the verdict. */
-  readonly status: CellStatus;
-  /** gated and status === 'regression'. */
-  readonly regression: boolean;
-  /** The workload's content hash differs from the baseline's (same id, changed model/command). */
-  readonly contentChanged: boolean;
-}
-
-export interface BaselineSummary {
-  readonly source: string;
-  readonly fingerprint: string;
-  readonly runs: number;
-  readonly latestCreatedAt: string;
-}
-
-export interface CurrentSummary {
-  readonly fingerprint: string;
-  readonly createdAt: string;
-}
-
-interface ComparisonBase {
-  readonly reason: string;
-  readonly settings: CompareSettings;
-  readonly current: CurrentSummary;
-  /** Machine fields that differ (non-empty only when the fingerprints differ). */
-  readonly machineDifferences: readonly FingerprintDifference[];
-  readonly notes: readonly string[];
-}
-
-interface Compared extends ComparisonBase {
-  readonly baseline: BaselineSummary;
-  /** Compared with a baseline from another kind of machine because `force` was set. */
-  readonly forced: boolean;
-  readonly cells: readonly CellComparison[];
-  /** Largest ratio − 1 among the gated cells (negative: all faster). */
-  readonly maxSlowdown: number;
-  readonly workloadsOnlyInBaseline: readonly string[];
-  readonly workloadsOnlyInCurrent: readonly string[];
-}
-
-export type Comparison =
-  | ({ readonly kind: 'pass' } & Compared)
-  | ({ readonly kind: 'regression'; readonly regressions: readonly CellComparison[] } & Compared)
-  | ({ readonly kind: 'inconclusive'; readonly unresolved: readonly CellComparison[] } & Compared)
-  | ({ readonly kind: 'no-baseline'; readonly baseline: BaselineSummary | null } & ComparisonBase);
-
-export type Verdict = Comparison['kind'];
 
 /** Compare `current` with `baseline` (null: none stored). Pure and deterministic (seeded). */
 export function compareResults(
-  baseline: LoadedBaseline | null,
+  baseline: BaselineInput | null,
   current: Result,
   opts: CompareOptions = {},
 ): Comparison {
@@ -222,7 +144,12 @@ export function compareResults(
     };
   }
   const doc = baseline.document;
-  const summary = summarize(baseline);
+  const summary: BaselineSummary = {
+    source: baseline.source,
+    fingerprint: doc.fingerprint,
+    runs: doc.runs.length,
+    latestCreatedAt: doc.latest.createdAt,
+  };
   const notes = [...baseline.notes];
   const mismatch = doc.fingerprint !== current.machine.fingerprint;
   const differences = mismatch ? fingerprintDifferences(doc.machine, current.machine) : [];
@@ -241,7 +168,10 @@ export function compareResults(
     notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
   }
 
-  const pairs = pairWorkloads(doc.latest, current);
+  const pairs = current.workloads.flatMap((c) => {
+    const b = doc.latest.workloads.find((w) => w.id === c.id);
+    return b === undefined ? [] : [{ base: b, cur: c }];
+  });
   const onlyBase = doc.latest.workloads.filter(
     (w) => !current.workloads.some((c) => c.id === w.id),
   );
@@ -268,6 +198,11 @@ export function compareResults(
     );
   }
   const cells = adjustAndDecide(measured, settings);
+  if (cells.some((c) => c.unit === 'samples')) {
+    notes.push(
+      'a results file without visit rounds (an older threadgate): its within-run checks count single calls, which overstates their certainty',
+    );
+  }
   const gated = cells.filter((c) => c.gated);
   const compared: Compared = {
     ...base,
@@ -296,6 +231,7 @@ function resolveSettings(opts: CompareOptions): CompareSettings {
     force: opts.force ?? false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
     resamples: opts.resamples ?? DEFAULT_RESAMPLES,
+    familySize: opts.familySize ?? null,
   };
   if (!(s.threshold >= 0 && Number.isFinite(s.threshold))) {
     throw new RangeError(`threshold must be a finite number ≥ 0; got ${String(s.threshold)}`);
@@ -306,22 +242,15 @@ function resolveSettings(opts: CompareOptions): CompareSettings {
   if (!Number.isInteger(s.minHistory) || s.minHistory < 2) {
     throw new RangeError(`minHistory must be an integer ≥ 2; got ${String(s.minHistory)}`);
   }
+  if (s.familySize !== null && !(Number.isInteger(s.familySize) && s.familySize >= 1)) {
+    throw new RangeError(`familySize must be an integer ≥ 1; got ${String(s.familySize)}`);
+  }
   if (!isGateMode(s.gate)) throw new RangeError(`gate must be one of ${GATE_MODES.join(', ')}`);
   return s;
 }
 
-function summarize(baseline: LoadedBaseline): BaselineSummary {
-  const doc = baseline.document;
-  return {
-    source: baseline.source,
-    fingerprint: doc.fingerprint,
-    runs: doc.runs.length,
-    latestCreatedAt: doc.latest.createdAt,
-  };
-}
-
 function describeMismatch(
-  doc: BaselineDocument,
+  doc: StoredHistory,
   current: Result,
   differences: readonly FingerprintDifference[],
 ): string {
@@ -340,19 +269,19 @@ function listIds(workloads: readonly WorkloadResult[]): string {
   return workloads.length === 0 ? 'none' : workloads.map((w) => w.id).join(', ');
 }
 
-interface WorkloadPair {
-  readonly base: WorkloadResult;
-  readonly cur: WorkloadResult;
+/** The history of one cell: its run-level medians, oldest first (runs lacking the cell skipped). */
+export function cellHistory(history: StoredHistory, workloadId: string, threads: number): number[] {
+  const medians: number[] = [];
+  for (const run of history.runs) {
+    const point = run.workloads
+      .find((w) => w.id === workloadId)
+      ?.points.find((p) => p.threads === threads);
+    if (point !== undefined && point.medianNs > 0) medians.push(point.medianNs);
+  }
+  return medians;
 }
 
-function pairWorkloads(latest: Result, current: Result): WorkloadPair[] {
-  return current.workloads.flatMap((cur) => {
-    const base = latest.workloads.find((w) => w.id === cur.id);
-    return base === undefined ? [] : [{ base, cur }];
-  });
-}
-
-/** A cell before the Holm step: everything but pAdjusted and the decision. */
+/** A cell before the multiplicity step: everything but the adjusted p and the decision. */
 type MeasuredCell = Omit<
   CellComparison,
   'pAdjusted' | 'checks' | 'status' | 'regression' | 'gated' | 'predictionLimitRatio'
@@ -375,8 +304,8 @@ function isGated(cell: Pick<CellComparison, 'gatedAs'>, gate: GateMode): boolean
 }
 
 function measurePair(
-  { base, cur }: WorkloadPair,
-  doc: BaselineDocument,
+  { base, cur }: { base: WorkloadResult; cur: WorkloadResult },
+  doc: StoredHistory,
   settings: CompareSettings,
   notes: string[],
 ): MeasuredCell[] {
@@ -390,7 +319,7 @@ function measurePair(
     const bp = base.points.find((p) => p.threads === cp.threads);
     if (bp === undefined) continue;
     cells.push({
-      ...measureCell(base.id, cp.threads, [bp, cp], doc, settings),
+      ...measureCell(base.id, cp.threads, bp, cp, doc, settings),
       gatedAs: deployedRoles(cur, cp.threads),
       contentChanged,
     });
@@ -407,40 +336,34 @@ function measurePair(
 function measureCell(
   workload: string,
   threads: number,
-  [bp, cp]: readonly [Point, Point],
-  doc: BaselineDocument,
+  bp: Point,
+  cp: Point,
+  doc: StoredHistory,
   settings: CompareSettings,
 ): Omit<MeasuredCell, 'gatedAs' | 'contentChanged'> {
-  const baseSamples = bp.samplesNs;
-  const curSamples = cp.samplesNs;
-  const usable = (xs: readonly number[]) =>
-    xs.length >= MIN_SAMPLES && xs.every((x) => Number.isFinite(x) && x > 0);
-  let baselineMedianNs = bp.medianNs;
-  let currentMedianNs = cp.medianNs;
-  let ratio = currentMedianNs / baselineMedianNs;
+  const bv = visitSummary(bp.samplesNs, bp.rounds);
+  const cv = visitSummary(cp.samplesNs, cp.rounds);
+  const unit = bp.rounds !== undefined && cp.rounds !== undefined ? 'visits' : 'samples';
   let ci95: readonly [number, number] | null = null;
   let pValue: number | null = null;
-  if (usable(baseSamples) && usable(curSamples)) {
-    const seed = cellSeed(settings.seed, workload, threads);
-    const boot = bootstrapRatioOfMediansCI(baseSamples, curSamples, {
+  if (bv.medians.length >= MIN_UNITS && cv.medians.length >= MIN_UNITS) {
+    ci95 = bootstrapRatioOfMediansCI(bv.medians, cv.medians, {
       confidence: settings.confidence,
       resamples: settings.resamples,
-      seed,
-    });
-    baselineMedianNs = median(baseSamples);
-    currentMedianNs = median(curSamples);
-    ratio = boot.ratio;
-    ci95 = boot.ci;
-    pValue = mannWhitneyU(curSamples, baseSamples, 'greater').p;
+      seed: cellSeed(settings.seed, workload, threads),
+    }).ci;
+    pValue = mannWhitneyU(cv.medians, bv.medians, 'greater').p;
   }
-  const history = cellHistory(doc, workload, threads).filter((m) => m > 0);
+  const history = cellHistory(doc, workload, threads);
   return {
     workload,
     threads,
-    baselineMedianNs,
-    currentMedianNs,
-    ratio,
+    baselineMedianNs: bv.medianNs,
+    currentMedianNs: cv.medianNs,
+    ratio: cv.medianNs / bv.medianNs,
     ci95,
+    ciLevel: settings.confidence,
+    unit,
     pValue,
     historyRuns: history.length,
     ciAboveOne: ci95 === null ? null : ci95[0] > 1,
@@ -448,35 +371,26 @@ function measureCell(
   };
 }
 
-/** A per-cell seed that does not depend on which other cells exist (FNV-1a of the cell's name). */
-/** A per-cell seed that does not depend on which other cells exist (FNV-1a of the cell's name). */
-export function cellSeed(seed: number, workload: string, threads: number): number {
-  let h = 0x811c9dc5;
-  for (const ch of `${workload}@${threads}`) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h ^ seed) >>> 0;
-}
-
-/** Holm over the gated family (and, for information, over all cells), then each cell's status. */
+/** Multiplicity over the gated family, then each cell's checks and status (file comment). */
 function adjustAndDecide(measured: readonly MeasuredCell[], s: CompareSettings): CellComparison[] {
-  const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate));
+  const gatedAdj = holmWhere(measured, (c) => isGated(c, s.gate), s.familySize);
   const allAdj = holmWhere(measured, () => true);
   const alpha = 1 - s.confidence;
-  // The prediction limits of the gated cells form one family too: Bonferroni, so the chance
-  // that any gated cell of an unchanged workload lands beyond its limit stays at alpha.
-  const gatedWithHistory = measured.filter((c) => isGated(c, s.gate) && c.historyLogs).length;
+  // The prediction limits of the gated cells are one family too: Bonferroni, so the chance that
+  // any gated cell of an unchanged workload lands beyond its limit stays at alpha.
+  const withHistory = measured.filter((c) => isGated(c, s.gate) && c.historyLogs).length;
+  const family = Math.max(1, s.familySize ?? withHistory);
   return measured.map((c, i) => {
     const gated = isGated(c, s.gate);
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
     const { ciAboveOne, historyLogs, ...rest } = c;
-    const level = 1 - alpha / (gated ? Math.max(1, gatedWithHistory) : 1);
-    const limit = historyLogs ? robustTPredictionUpperLimit(historyLogs, level) : null;
-    const predictionLimitRatio = limit === null ? null : Math.exp(limit) / c.baselineMedianNs;
-    const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit;
+    const level = 1 - alpha / (gated ? family : 1);
+    const limit = historyLogs ? robustPredictionUpperLimit(historyLogs, level) : null;
+    const predictionLimitRatio = limit === null ? null : Math.exp(limit.limit) / c.baselineMedianNs;
+    const beyondHistory = limit === null ? null : Math.log(c.currentMedianNs) > limit.limit;
+    const slowdown = c.ratio - 1 >= s.threshold - 1e-12;
     const checks: CellChecks = {
-      slowdown: c.ratio - 1 >= s.threshold - 1e-12,
+      slowdown,
       ciAboveOne,
       significant: pAdjusted === null ? null : pAdjusted < alpha,
       beyondHistory,
@@ -485,13 +399,14 @@ function adjustAndDecide(measured: readonly MeasuredCell[], s: CompareSettings):
           ? c.ratio - 1 >= Math.max(s.threshold, s.coldStartThreshold) - 1e-12
           : null,
     };
-    const all =
-      checks.slowdown &&
-      ciAboveOne === true &&
-      checks.significant === true &&
-      beyondHistory !== false &&
-      checks.beyondColdStart !== false;
-    const status: CellStatus = all ? 'regression' : checks.slowdown ? 'inconclusive' : 'pass';
+    const withinRun = ciAboveOne === true && checks.significant === true;
+    let status: CellStatus;
+    if (!slowdown) status = 'pass';
+    else if (beyondHistory === false)
+      status = 'pass'; // within the history's run-to-run noise
+    else if (withinRun && (beyondHistory === true || checks.beyondColdStart === true)) {
+      status = 'regression';
+    } else status = 'inconclusive';
     return {
       ...rest,
       predictionLimitRatio,
@@ -504,29 +419,25 @@ function adjustAndDecide(measured: readonly MeasuredCell[], s: CompareSettings):
   });
 }
 
-/** Holm-adjusted p for the cells selected by `pick` that have a p; undefined elsewhere. */
-export function holmWhere<T extends { readonly pValue: number | null }>(
-  cells: readonly T[],
-  pick: (c: T) => boolean,
-): (number | undefined)[] {
-  const idx = cells.flatMap((c, i) => (pick(c) && c.pValue !== null ? [i] : []));
-  const adjusted = holm(idx.map((i) => cells[i]!.pValue!));
-  const out = new Array<number | undefined>(cells.length).fill(undefined);
-  idx.forEach((cellIndex, k) => {
-    out[cellIndex] = adjusted[k];
-  });
-  return out;
-}
-
 function decide(compared: Compared, gated: readonly CellComparison[]): Comparison {
+  const s = compared.settings;
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-  const name = (c: CellComparison) =>
-    `${c.workload} @ ${c.threads} thread${c.threads === 1 ? '' : 's'}`;
   const regressions = gated.filter((c) => c.regression);
+  const withinNoise = gated.filter((c) => c.checks.slowdown && c.checks.beyondHistory === false);
+  const notes = [...compared.notes];
+  if (withinNoise.length > 0) {
+    notes.push(
+      `slower by ${pct(s.threshold)} or more but within the run-to-run noise of the history, so passed: ` +
+        withNoise(withinNoise),
+    );
+  }
   if (regressions.length > 0) {
-    const list = regressions.map((c) => `${name(c)} +${pct(c.ratio - 1)}`).join(', ');
+    const list = regressions
+      .map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`)
+      .join(', ');
     return {
       ...compared,
+      notes,
       kind: 'regression',
       regressions,
       reason: `slower beyond the noise: ${list}`,
@@ -534,38 +445,59 @@ function decide(compared: Compared, gated: readonly CellComparison[]): Compariso
   }
   const unresolved = gated.filter((c) => c.status === 'inconclusive');
   if (unresolved.length > 0) {
-    const list = unresolved.map((c) => `${name(c)} +${pct(c.ratio - 1)} (${whyNot(c)})`).join('; ');
+    const list = unresolved
+      .map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)} (${whyNot(c, s)})`)
+      .join('; ');
     return {
       ...compared,
+      notes,
       kind: 'inconclusive',
       unresolved,
-      reason: `slower by at least ${pct(compared.settings.threshold)} but not beyond the noise: ${list}`,
+      reason: `slower by at least ${pct(s.threshold)} but not clearly beyond the noise: ${list}`,
     };
   }
   return {
     ...compared,
+    notes,
     kind: 'pass',
     reason:
-      `no gated cell is ${pct(compared.settings.threshold)} or more slower ` +
+      `no gated cell is ${pct(s.threshold)} or more slower beyond the noise ` +
       `(largest change ${compared.maxSlowdown >= 0 ? '+' : '−'}${pct(Math.abs(compared.maxSlowdown))})`,
   };
 }
 
-/** Which statistical condition a slower cell failed, in words. */
-export function whyNot(c: CellComparison): string {
+function withNoise(cells: readonly CellComparison[]): string {
+  return cells
+    .map(
+      (c) =>
+        `${cellName(c.workload, c.threads)} +${((c.ratio - 1) * 100).toFixed(1)} % (limit ×${c.predictionLimitRatio?.toFixed(3) ?? '?'} from ${c.historyRuns} runs)`,
+    )
+    .join(', ');
+}
+
+/** Which condition a slower cell failed, in words, with the settings it was judged by. */
+export function whyNot(c: CellComparison, s: CompareSettings): string {
   const reasons: string[] = [];
-  if (c.checks.ciAboveOne === null) reasons.push(`fewer than ${MIN_SAMPLES} samples`);
-  else if (!c.checks.ciAboveOne) reasons.push('the ratio CI includes 1');
-  if (c.checks.significant === false)
-    reasons.push(`Holm p = ${c.pAdjusted?.toPrecision(2) ?? '?'}`);
+  if (c.checks.ciAboveOne === null) reasons.push(`fewer than ${MIN_UNITS} ${c.unit} per side`);
+  else if (!c.checks.ciAboveOne)
+    reasons.push(`the ${formatLevel(c.ciLevel)} CI of the ratio includes 1`);
+  if (c.checks.significant === false) {
+    reasons.push(
+      `adjusted p = ${c.pAdjusted?.toPrecision(2) ?? '?'} ≥ ${(1 - s.confidence).toPrecision(2)}`,
+    );
+  }
   if (c.checks.beyondHistory === false && c.predictionLimitRatio !== null) {
     reasons.push(
       `within the spread of ${c.historyRuns} baseline runs: limit ×${c.predictionLimitRatio.toFixed(3)}`,
     );
   }
   if (c.checks.beyondColdStart === false) {
+    const why =
+      c.historyRuns >= s.minHistory
+        ? `the ${c.historyRuns} runs of history have no spread (more than half gave the same median)`
+        : `only ${c.historyRuns} run${c.historyRuns === 1 ? '' : 's'} of history`;
     reasons.push(
-      `only ${c.historyRuns} run${c.historyRuns === 1 ? '' : 's'} of history: below ${DEFAULT_MIN_HISTORY} runs only a slowdown ≥ ${(DEFAULT_COLD_START_THRESHOLD * 100).toFixed(0)} % counts`,
+      `${why}: below ${s.minHistory} usable runs only a slowdown ≥ ${(Math.max(s.threshold, s.coldStartThreshold) * 100).toFixed(0)} % counts`,
     );
   }
   return reasons.join(', ') || 'all conditions met';

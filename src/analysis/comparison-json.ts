@@ -19,6 +19,10 @@ export interface ComparisonCellJson {
   readonly currentMedianNs: number;
   readonly ratio: number;
   readonly ci95: readonly [number, number] | null;
+  /** The level of `ci95` (the confidence, or Bonferroni-widened). */
+  readonly ciLevel: number;
+  /** What the within-run statistics count as one observation. */
+  readonly unit: CellComparison['unit'];
   readonly pValue: number | null;
   readonly pAdjusted: number | null;
   readonly predictionLimitRatio: number | null;
@@ -103,6 +107,8 @@ function cellJson(c: CellComparison): ComparisonCellJson {
     currentMedianNs: c.currentMedianNs,
     ratio: c.ratio,
     ci95: c.ci95,
+    ciLevel: c.ciLevel,
+    unit: c.unit,
     pValue: c.pValue,
     pAdjusted: c.pAdjusted,
     predictionLimitRatio: c.predictionLimitRatio,

@@ -44,6 +44,7 @@ export const COMPARISON_STRING_LIMIT = 4096;
 export const COMPARISON_LIST_LIMIT = 1000;
 
 const VERDICTS = ['pass', 'regression', 'inconclusive', 'no-baseline'] as const;
+const UNITS = ['visits', 'sessions', 'samples'] as const;
 const STATUSES: readonly CellStatus[] = ['regression', 'inconclusive', 'pass'];
 const ROLES: readonly GateRole[] = ['recommended', 'fastest'];
 const MAX_THREADS = 1_000_000;
@@ -181,6 +182,10 @@ function readSettings(r: Reader, s: Obj): CompareSettings {
       resamples === undefined
         ? DEFAULT_RESAMPLES
         : r.number(s, 'resamples', at, 'an integer ≥ 1', (x) => isInt(x) && x >= 1),
+    familySize:
+      s['familySize'] === undefined || s['familySize'] === null
+        ? null
+        : r.number(s, 'familySize', at, 'an integer ≥ 1', (x) => isInt(x) && x >= 1),
   };
 }
 
@@ -251,6 +256,11 @@ function readCell(r: Reader, value: unknown, at: string, s: CompareSettings): Ce
     currentMedianNs: positive('currentMedianNs'),
     ratio,
     ci95,
+    ciLevel:
+      c['ciLevel'] === undefined
+        ? s.confidence
+        : r.number(c, 'ciLevel', at, 'a number between 0 and 1', (x) => x > 0 && x < 1),
+    unit: c['unit'] === undefined ? 'samples' : r.oneOf(c, 'unit', at, UNITS),
     pValue: probability('pValue'),
     pAdjusted: probability('pAdjusted'),
     predictionLimitRatio:

@@ -2,22 +2,88 @@
  * The recommendation rule (DESIGN.md):
  *  - fastest: the thread count with the lowest median;
  *  - recommended: the fewest threads whose latency is within `tolerance` of the fastest, decided
- *    with the CIs — a count qualifies only when the upper end of its 95 % CI is within tolerance
- *    of the fastest median, so noise cannot talk us into a slower setting;
+ *    with a CI so that noise cannot talk us into a slower setting. When the cells carry their
+ *    visits by round (every cell is visited once per round), the comparison is paired and
+ *    cross-fitted: a count's ratio to the reference — the median of the per-round ratios, with
+ *    its distribution-free 95 % CI — compares each round with the cell that was lowest on the
+ *    other half of the rounds (two folds: odd rounds against the even rounds' lowest, even
+ *    against the odd's). Choosing the lowest and measuring against it on the same data compares
+ *    with a minimum of noisy medians, which is biased low (the winner's curse) and pushes the pick
+ *    to more threads than needed; across folds every ratio is out of sample and all rounds count.
+ *    A count qualifies when the upper end of its ratio's CI is within 1 + tolerance. Without
+ *    rounds (or with fewer than MIN_HALF_ROUNDS in each half) the unpaired rule: the upper end of
+ *    the count's 95 % CI within tolerance of the fastest median;
  *  - overall (across workloads): the thread count minimizing the geometric mean of latency
  *    normalized by each workload's best, with the same "fewest threads within tolerance" rule
  *    applied to that geometric mean (equal latency is bought with fewer cores);
  *  - never more threads than the usable CPUs (`maxThreads`): counts above them may be measured
  *    (oversubscription is a legitimate experiment) but are not recommended.
  */
-import { geometricMean } from '../stats/index.js';
+import { geometricMean, median, medianCIOrderStat } from '../stats/index.js';
 
 export const DEFAULT_TOLERANCE = 0.05;
+/** Rounds needed in each half (odd, even) for the paired, cross-fitted rule. */
+export const MIN_HALF_ROUNDS = 6;
 
 export interface PointSummary {
   readonly threads: number;
   readonly medianNs: number;
   readonly ci95Ns: readonly [number, number];
+  /** Round → the visit's median, when known (see visits.ts). */
+  readonly visits?: ReadonlyMap<number, number>;
+}
+
+interface PairedPick {
+  readonly reference: PointSummary;
+  readonly pick: PointSummary;
+  /** The pick's ratio to the reference: median of the per-round ratios, and its CI's upper end. */
+  readonly ratio: number;
+  readonly upper: number;
+  readonly rounds: number;
+}
+
+/**
+ * The paired, cross-fitted rule (see the file comment), or null when the cells lack rounds or
+ * the halves are too short. Two folds: the reference chosen on the even rounds is compared with
+ * on the odd rounds, and the one chosen on the odd rounds on the even rounds, so every round's
+ * ratio is out of the fold its reference was chosen in and all rounds count.
+ */
+function pairedPick(
+  eligible: readonly PointSummary[],
+  all: readonly PointSummary[],
+  fastest: PointSummary,
+  tolerance: number,
+): PairedPick | null {
+  if (!all.every((p) => p.visits !== undefined && p.visits.size > 0)) return null;
+  const rounds = [...all[0]!.visits!.keys()].filter((r) => all.every((p) => p.visits!.has(r)));
+  const odd = rounds.filter((r) => r % 2 === 1);
+  const even = rounds.filter((r) => r % 2 === 0);
+  if (odd.length < MIN_HALF_ROUNDS || even.length < MIN_HALF_ROUNDS) return null;
+  const lowestOn = (half: readonly number[]) => {
+    const m = (p: PointSummary) => median(half.map((r) => p.visits!.get(r)!));
+    return all.reduce((best, p) => (m(p) < m(best) ? p : best));
+  };
+  const refForOdd = lowestOn(even);
+  const refForEven = lowestOn(odd);
+  const against = (c: PointSummary) => {
+    const logs = rounds.map((r) => {
+      const ref = r % 2 === 1 ? refForOdd : refForEven;
+      return Math.log(c.visits!.get(r)! / ref.visits!.get(r)!);
+    });
+    const [, hi] = medianCIOrderStat(logs, 0.95);
+    return { ratio: Math.exp(median(logs)), upper: Math.exp(hi) };
+  };
+  const sorted = [...eligible].sort((a, b) => a.threads - b.threads);
+  for (const c of sorted) {
+    if (c.threads > fastest.threads) break;
+    if (c === fastest) break;
+    const r = against(c);
+    if (r.upper <= 1 + tolerance)
+      return { reference: fastest, pick: c, ...r, rounds: rounds.length };
+  }
+  return eligible.includes(fastest)
+    ? { reference: fastest, pick: fastest, ratio: 1, upper: 1, rounds: rounds.length }
+    : null;
 }
 
 export interface WorkloadRecommendation {
@@ -47,6 +113,23 @@ export function recommendForWorkload(
       fastest: fastest.threads,
       recommended: cap,
       reason: `every measured count is above the ${cap} usable CPUs: ${plural(cap)} (not measured), never more`,
+    };
+  }
+  const paired = pairedPick(eligible, points, fastest, tolerance);
+  if (paired !== null) {
+    const { reference, pick, ratio, upper, rounds } = paired;
+    const ref = plural(reference.threads);
+    return {
+      fastest: fastest.threads,
+      recommended: pick.threads,
+      reason:
+        pick === reference
+          ? `${plural(pick.threads)} is fastest` +
+            (sorted.some((p) => p.threads < pick.threads)
+              ? `; fewer threads are more than ${pct(tolerance)} slower (paired 95 % CI over ${rounds} rounds)`
+              : '')
+          : `${plural(pick.threads)} is within ${pct(tolerance)} of the fastest (${ref}): ` +
+            `${ratio >= 1 ? '+' : '−'}${pct(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct(upper - 1)} over ${rounds} rounds`,
     };
   }
   const limit = fastest.medianNs * (1 + tolerance);

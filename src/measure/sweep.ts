@@ -9,10 +9,12 @@
  *  3. randomized interleaved rounds: each round visits every unfinished cell once, in a fresh
  *     seeded random order, so slow drifts of the machine (thermal, neighbours) spread over all
  *     cells instead of biasing whichever ran last;
- *  4. adaptive stopping: a cell is done when the distribution-free 95 % CI of the median of its
- *     visit medians has a half-width ≤ `targetPrecision` of that median (after at least
- *     `minVisits` visits). The unit is the visit, not the call: the calls of one visit share the
- *     machine's state of that moment and are not independent, so a CI over calls is too narrow;
+ *  4. adaptive stopping: a cell has converged when the distribution-free 95 % CI of the median
+ *     of its visit medians has a half-width ≤ `targetPrecision` of that median (after at least
+ *     `minVisits` visits), and the sweep ends when every cell has. The unit is the visit, not the
+ *     call: the calls of one visit share the machine's state of that moment and are not
+ *     independent, so a CI over calls is too narrow. Converged cells keep being visited until
+ *     all have converged, so that every cell sees the same stretch of the machine's drift;
  *  5. the budget is a hard limit: before each session is opened, each warm-up call and each
  *     visit, the engine checks that it fits in what is left. A cell that never got a sample is
  *     reported in `skipped`, with the reason.
@@ -45,6 +47,14 @@ export interface SweepOptions {
   readonly now?: () => number;
   /** When the budget started (same clock), if before this call: set-up counts against it. */
   readonly startMs?: number;
+  /** Warm each cell at least this long (default 200 ms; capped by the budget as usual). */
+  readonly minWarmupMs?: number;
+  /**
+   * Known call times (ns) of the cells, in cell order (workloads × threads), e.g. from an earlier
+   * block of the same job: a workload with a fixed warm-up then skips it (warm-up calls 0), since
+   * the call time that plans the visits is known.
+   */
+  readonly callNsHints?: readonly number[];
 }
 
 export interface SweepProgress {
@@ -86,6 +96,8 @@ export interface SweepOutput {
   readonly stoppedBy: 'precision' | 'budget';
   /** Cells without samples (their CellResult has empty samplesNs). */
   readonly skipped: readonly SkippedCell[];
+  /** The call time (ns) of each cell as last seen, in cell order: hints for a later sweep. */
+  readonly callNs: readonly number[];
 }
 
 interface Cell {
@@ -145,14 +157,15 @@ export async function sweep(
   const maxSamples = options.maxSamples ?? 5000;
   const visitNs = (options.visitMs ?? 30) * 1e6;
   const rand = mulberry32(options.seed);
-  const cells: Cell[] = workloads.flatMap((workload) =>
-    options.threads.map((threads): Cell => ({
+  const minWarmupMs = options.minWarmupMs ?? MIN_WARMUP_MS;
+  const cells: Cell[] = workloads.flatMap((workload, wi) =>
+    options.threads.map((threads, ti): Cell => ({
       workload,
       threads,
       runner: null,
       samples: [],
       rounds: [],
-      callNs: 0,
+      callNs: options.callNsHints?.[wi * options.threads.length + ti] ?? 0,
       warmupCalls: 0,
       visits: 0,
       converged: false,
@@ -183,9 +196,16 @@ export async function sweep(
   };
 
   try {
-    // Open and warm up each cell in turn. Warm-ups share at most a quarter of the budget left.
+    // Open and warm up each cell in turn, in a seeded random order (where a session's threads
+    // and memory land should not depend on its place in the list). Warm-ups share at most a
+    // quarter of the budget left.
     progress('warmup');
-    for (const [i, cell] of cells.entries()) {
+    const openOrder = [...cells];
+    for (let i = openOrder.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [openOrder[i], openOrder[j]] = [openOrder[j]!, openOrder[i]!];
+    }
+    for (const [i, cell] of openOrder.entries()) {
       if (left() <= 0) {
         skip(cell, 'the budget ran out before its session was opened');
         continue;
@@ -194,7 +214,9 @@ export async function sweep(
       cell.runner = await cell.workload.open(cell.threads);
       const warmCapMs = Math.max(50, left() / 4 / (cells.length - i));
       if (cell.workload.warmupCalls !== undefined) {
-        // At least one call: it estimates the call time that plans the visits.
+        // At least one call — it estimates the call time that plans the visits — unless that is
+        // known already (a hint).
+        if (cell.callNs > 0) continue;
         const calls = Math.max(1, cell.workload.warmupCalls);
         const t = now();
         for (let j = 0; j < calls; j++) {
@@ -226,21 +248,21 @@ export async function sweep(
         const steady = Math.abs(m - previous) / previous <= 0.05;
         previous = m;
         const spent = now() - cellStart;
-        if ((steady && spent >= Math.min(MIN_WARMUP_MS, warmCapMs)) || spent >= warmCapMs) break;
+        if ((steady && spent >= Math.min(minWarmupMs, warmCapMs)) || spent >= warmCapMs) break;
       }
     }
 
     progress('measure');
     let stoppedBy: SweepOutput['stoppedBy'] = 'precision';
     for (;;) {
-      const active = cells.filter(
-        (c) =>
-          c.runner !== null &&
-          c.skipped === null &&
-          (options.stopWhen || !c.converged) &&
-          c.samples.length < maxSamples,
+      // Every cell is visited in every round until all have converged: a cell that stopped
+      // early would miss the machine's later drift that the others see, and the recommendation
+      // compares cells round by round.
+      const live = cells.filter(
+        (c) => c.runner !== null && c.skipped === null && c.samples.length < maxSamples,
       );
-      if (active.length === 0) break;
+      if (live.length === 0 || (!options.stopWhen && live.every((c) => c.converged))) break;
+      const active = [...live];
       // Stop at a round boundary when the next round does not fit, so every cell gets the same
       // number of visits. The first round is the exception: every cell should get samples, so
       // it visits what fits and skips the rest.
@@ -297,6 +319,7 @@ export async function sweep(
       elapsedSec: (now() - start) / 1000,
       rounds: round,
       stoppedBy,
+      callNs: cells.map((c) => c.callNs),
       skipped: cells
         .filter((c) => c.skipped !== null)
         .map((c) => ({ workload: c.workload.id, threads: c.threads, reason: c.skipped! })),

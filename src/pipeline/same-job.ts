@@ -1,101 +1,95 @@
 /**
- * The same-job comparison (DESIGN.md, "The gate"): the head and the base workload are opened in
- * one sweep, so every round visits all their cells in a fresh random order, and the sweep runs
- * until the gate is decided: after at least `minRounds` rounds, once every gated cell is
- * regression or pass (see src/analysis/same-job.ts), or at `maxRounds`, or when the budget is
- * spent. The final decision is taken with `final: true` (an undecided cell passes, with a
- * warning).
+ * The same-job comparison's measurement (the decision rule is src/analysis/same-job.ts): the head
+ * and the base workload are measured in blocks. Each block is one sweep of both: it opens fresh
+ * sessions for every (side, threads) cell in a random order, warms them briefly, and measures
+ * `roundsPerBlock` interleaved rounds, then closes them. A block's per-cell medians are one
+ * observation of the head/base ratio, with the session's luck (where its threads and memory
+ * land) inside it, so the interval over blocks covers what varies between sessions.
  *
- * Identity: the head and the base are two Workload objects (the sweep tells their cells apart by
- * object, not by id), usually with the same id (the user's name for it: model path, command
- * string), since they are the same workload at two revisions. The comparison's cells carry the
- * head's id, which is what the head's Result holds, so the report lines them up; a base with
- * another id is recorded in the comparison's notes.
+ * Looks are planned before they are taken: after the first block the number of blocks that fit
+ * the budget is known (at most `maxBlocks`), lookSchedule() places the looks and their shares of
+ * α, and the sweep stops at the first look where every gated cell is decided. When the budget
+ * ends before the planned last look, one final look spends whatever α is left.
  *
  * Defaults, and why:
- *  - minRounds = 10: each paired observation is one round, and a percentile bootstrap of a median
- *    from fewer pairs is coarse (its ends jump between a few order statistics); ten rounds also
- *    spread each side over ten moments of the machine's mood before anything may be concluded.
- *    Looking after every round from then on is sequential testing, which inflates the error
- *    rates near the threshold. Simulated (synthetic workloads, ±30 % noise per call, threshold
- *    10 %, 30 s budget): a head truly 0, 5 or 8 % slower never failed (0/200, 0/200, 0/40); 9 %
- *    slower failed in 2 of 80; exactly 10 % (the threshold, where failing is right by the
- *    definition) in about 1 of 5; 12 % in 39 of 40; 15 and 25 % always. Looking less often
- *    (at rounds growing ×1.2 or ×1.5) did not change the 9 % case and only delayed decisions.
- *  - maxRounds: none; the budget (`maxTimeSec`) ends the sweep.
- *  - targetPrecision = 0.02 (as the sweep's default settings): here it only marks cells
- *    `converged` for the report; stopping is the gate's.
+ *  - roundsPerBlock 3 (1 for workloads with a fixed warm-up, a process per call): enough visits
+ *    for a block median, while the budget still holds many blocks;
+ *  - blocks after the first warm their fresh sessions ≥ 50 ms (the first: 200 ms), and commands
+ *    skip their warm-up run (the call time is known from the first block);
+ *  - maxBlocks 30: more blocks narrow the interval by √B, and past 30 that gain is small next to
+ *    the time spent.
  */
 import {
   compareSameJob,
-  sameJobDecided,
-  type SameJobDecision,
-  type SameJobLookOptions,
-  type SameJobPair,
-  type SameJobWorkloadSamples,
+  decideLook,
+  lookSchedule,
+  MIN_BLOCKS,
+  type CellBlocks,
+  type LookDecision,
+  type SameJobWorkloadBlocks,
 } from '../analysis/same-job.js';
 import type { Comparison, GateMode } from '../analysis/compare.js';
+import type { PointSummary } from '../analysis/recommend.js';
+import { visitSummary } from '../analysis/visits.js';
 import {
   sweep,
+  type CellResult,
   type SweepOutput,
   type SweepProgress,
   type WorkloadSweep,
 } from '../measure/sweep.js';
 import type { Workload } from '../workloads/types.js';
 
-export const DEFAULT_MIN_ROUNDS = 10;
-const DEFAULT_TARGET_PRECISION = 0.02;
+export const DEFAULT_MAX_BLOCKS = 30;
 
 export interface SameJobOptions {
   readonly threads: readonly number[];
   readonly maxTimeSec: number;
-  /** Smallest relative slowdown that fails the gate (0.10 = 10 %). */
+  /** Smallest relative slowdown that fails the gate (0.05 = 5 %). */
   readonly threshold: number;
-  /** Family-wise confidence over the gated cells; default 0.95. */
+  /** Family-wise confidence over the gated cells and looks; default 0.95. */
   readonly confidence?: number;
   readonly seed: number;
-  /** No decision before this many rounds; default 10. */
-  readonly minRounds?: number;
-  /** Stop (and decide with the final rule) after this many rounds; default: only the budget. */
-  readonly maxRounds?: number;
   readonly onProgress?: (p: SweepProgress) => void;
-  /** 'deployed' (default): each workload's recommended and fastest thread counts; 'all'. */
+  /** 'deployed' (default): pooled recommended and fastest thread counts; 'all'. */
   readonly gate?: GateMode;
-  /** Recommendation tolerance, as the sweep settings' (default 0.05). */
   readonly tolerance?: number;
-  readonly resamples?: number;
   /** What the base is, for the report: "same job: <this>". Default: "base <base.label>". */
   readonly baseDescription?: string;
-  /** This machine's fingerprint; default "unknown". */
   readonly fingerprint?: string;
-  /** Default: now, ISO 8601. */
   readonly createdAt?: string;
   readonly targetPrecision?: number;
-  /** Passed to the sweep engine (see SweepOptions). */
   readonly visitMs?: number;
-  readonly maxSamples?: number;
   readonly now?: () => number;
   readonly startMs?: number;
+  readonly roundsPerBlock?: number;
+  readonly maxBlocks?: number;
+  /** The usable CPUs: no gated cell is chosen above them. */
+  readonly maxThreads?: number;
 }
 
 export interface SameJobRun {
-  /** The head's cells (samples and round indices), as the sweep measured them. */
-  readonly head: WorkloadSweep;
-  readonly base: WorkloadSweep;
-  /** The sweep restricted to the head: hand it to buildResult (same seed and tolerance). */
+  /** The head's cells over all blocks (rounds numbered across blocks): hand it to buildResult. */
   readonly headSweep: SweepOutput;
   readonly baseSweep: SweepOutput;
   readonly comparison: Comparison;
-  readonly decision: SameJobDecision;
-  readonly rounds: number;
+  readonly decision: LookDecision;
+  readonly blocks: number;
+  readonly looks: number;
   readonly elapsedSec: number;
-  /**
-   * decided: every gated cell was decided; max-rounds / budget: stopped undecided (the final
-   * rule applied); samples: every cell reached the sweep's maxSamples.
-   */
-  readonly stoppedBy: 'decided' | 'max-rounds' | 'budget' | 'samples';
+  /** decided: every gated cell decided at a look; budget / max-blocks: the final rule applied. */
+  readonly stoppedBy: 'decided' | 'budget' | 'max-blocks';
   /** The undecided cells passed with a warning, one line each (also in comparison.notes). */
   readonly warnings: readonly string[];
+}
+
+interface SideCell {
+  readonly threads: number;
+  readonly samplesNs: number[];
+  readonly rounds: number[];
+  converged: boolean;
+  warmupCalls: number;
+  visits: number;
 }
 
 export async function runSameJob(
@@ -103,86 +97,215 @@ export async function runSameJob(
   base: Workload,
   opts: SameJobOptions,
 ): Promise<SameJobRun> {
-  const minRounds = opts.minRounds ?? DEFAULT_MIN_ROUNDS;
-  const maxRounds = opts.maxRounds ?? Infinity;
-  if (!Number.isInteger(minRounds) || minRounds < 1) {
-    throw new RangeError(`minRounds must be an integer ≥ 1; got ${String(minRounds)}`);
-  }
-  if (maxRounds !== Infinity && (!Number.isInteger(maxRounds) || maxRounds < minRounds)) {
-    throw new RangeError(
-      `maxRounds must be an integer ≥ minRounds (${minRounds}); got ${String(maxRounds)}`,
-    );
-  }
   if (head === base) {
     throw new RangeError('the head and the base must be two Workload objects, not the same one');
   }
+  const now = opts.now ?? (() => performance.now());
+  const start = opts.startMs ?? now();
+  const deadline = start + opts.maxTimeSec * 1000;
+  const fixedWarmup = head.warmupCalls !== undefined || base.warmupCalls !== undefined;
+  const roundsPerBlock = opts.roundsPerBlock ?? (fixedWarmup ? 1 : 3);
+  const maxBlocks = opts.maxBlocks ?? DEFAULT_MAX_BLOCKS;
   const createdAt = opts.createdAt ?? new Date().toISOString();
-  const look: SameJobLookOptions = {
+  const look = {
     threshold: opts.threshold,
-    seed: opts.seed,
     ...(opts.confidence !== undefined ? { confidence: opts.confidence } : {}),
-    ...(opts.resamples !== undefined ? { resamples: opts.resamples } : {}),
     ...(opts.gate !== undefined ? { gate: opts.gate } : {}),
     ...(opts.tolerance !== undefined ? { tolerance: opts.tolerance } : {}),
+    ...(opts.maxThreads !== undefined ? { maxThreads: opts.maxThreads } : {}),
   };
-  const paired = (ws: readonly WorkloadSweep[]): SameJobPair[] => [
-    { head: samplesOf(ws[0]!), base: samplesOf(ws[1]!) },
-  ];
-  const compare = (ws: readonly WorkloadSweep[], rounds: number, final: boolean) =>
-    compareSameJob(paired(ws), {
-      ...look,
-      final,
-      baseDescription: opts.baseDescription ?? `base ${base.label}`,
-      fingerprint: opts.fingerprint ?? 'unknown',
-      createdAt,
-      rounds,
+  // Validate the rule's options before spending the budget.
+  decideLook([], { ...look, spend: 1, final: false });
+
+  const side = (): SideCell[] =>
+    opts.threads.map((threads) => ({
+      threads,
+      samplesNs: [],
+      rounds: [],
+      converged: false,
+      warmupCalls: 0,
+      visits: 0,
+    }));
+  const headCells = side();
+  const baseCells = side();
+  const blocks: (readonly [number, number] | null)[][] = opts.threads.map(() => []);
+  let roundOffset = 0;
+  let hints: readonly number[] | undefined;
+  let schedule: { blocks: number; spend: number }[] | null = null;
+  let lookIndex = 0;
+  let spent = 0;
+  let lastBlockMs = 0;
+  let stoppedBy: SameJobRun['stoppedBy'] = 'budget';
+  /** The α share of the look the verdict comes from. */
+  let verdictSpend = 0;
+  const skipped = new Map<string, { workload: string; threads: number; reason: string }>();
+
+  for (let b = 0; ; b++) {
+    const blockStart = now();
+    const remainingSec = (deadline - blockStart) / 1000;
+    if (remainingSec <= 0) break;
+    const out = await sweep([head, base], {
+      threads: opts.threads,
+      maxTimeSec: remainingSec,
+      targetPrecision: opts.targetPrecision ?? 0.02,
+      seed: (opts.seed + b * 7919) >>> 0,
+      startMs: blockStart,
+      ...(b > 0 ? { minWarmupMs: 50 } : {}),
+      ...(hints ? { callNsHints: hints } : {}),
+      ...(opts.visitMs !== undefined ? { visitMs: opts.visitMs } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      stopWhen: (_cells, round) => round >= roundsPerBlock,
     });
-  // Validate the gate's options before spending the budget.
-  sameJobDecided([], look);
-
-  // The look after each round is cheap (gated cells chosen with order-statistic CIs); when it
-  // says decided, the full rule (bootstrap CIs for the recommendation, as the final decision and
-  // buildResult use) confirms it, so the cells that stopped the sweep are the ones it reports.
-  const decided = (ws: readonly WorkloadSweep[], round: number) =>
-    sameJobDecided(paired(ws), look) && compare(ws, round, false).decision.decided;
-
-  const stop: { by: SameJobRun['stoppedBy'] | null } = { by: null };
-  const output = await sweep([head, base], {
-    threads: opts.threads,
-    maxTimeSec: opts.maxTimeSec,
-    targetPrecision: opts.targetPrecision ?? DEFAULT_TARGET_PRECISION,
-    seed: opts.seed,
-    ...(opts.visitMs !== undefined ? { visitMs: opts.visitMs } : {}),
-    ...(opts.maxSamples !== undefined ? { maxSamples: opts.maxSamples } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-    ...(opts.now ? { now: opts.now } : {}),
-    ...(opts.startMs !== undefined ? { startMs: opts.startMs } : {}),
-    stopWhen: (cells, round) => {
-      if (round >= minRounds && decided(cells, round)) {
-        stop.by = 'decided';
-      } else if (round >= maxRounds) {
-        stop.by = 'max-rounds';
+    hints = out.callNs;
+    lastBlockMs = now() - blockStart;
+    for (const s of out.skipped) skipped.set(`${s.workload}@${s.threads}`, s);
+    const [h, bs] = out.workloads as [WorkloadSweep, WorkloadSweep];
+    opts.threads.forEach((_, ti) => {
+      const hc = h.cells[ti]!;
+      const bc = bs.cells[ti]!;
+      absorb(headCells[ti]!, hc, roundOffset);
+      absorb(baseCells[ti]!, bc, roundOffset);
+      blocks[ti]!.push(
+        hc.samplesNs.length > 0 && bc.samplesNs.length > 0
+          ? [blockMedian(bc), blockMedian(hc)]
+          : null,
+      );
+    });
+    roundOffset += out.rounds;
+    const done = b + 1;
+    // The plan: after the first block, how many blocks fit the budget (at most maxBlocks).
+    schedule ??= lookSchedule(
+      Math.min(
+        maxBlocks,
+        Math.max(MIN_BLOCKS, Math.floor((deadline - start) / Math.max(1, lastBlockMs))),
+      ),
+    );
+    const planned = schedule[lookIndex];
+    if (planned !== undefined && planned.blocks === done) {
+      lookIndex++;
+      spent += planned.spend;
+      verdictSpend = planned.spend;
+      if (decideLook(workloadBlocks(), { ...look, spend: planned.spend, final: false }).decided) {
+        stoppedBy = 'decided';
+        break;
       }
-      return stop.by !== null;
-    },
+      if (lookIndex === schedule.length) {
+        stoppedBy = 'max-blocks';
+        break;
+      }
+    }
+    if (out.stoppedBy === 'budget' || deadline - now() < lastBlockMs * 0.9) {
+      // The budget ends before the next planned look: a last look, unless one was just taken
+      // at this block, spends what is left of α.
+      if (planned === undefined || planned.blocks !== done) {
+        verdictSpend = Math.max(1e-12, 1 - spent);
+        spent = 1;
+        lookIndex++;
+      }
+      stoppedBy = 'budget';
+      break;
+    }
+  }
+  if (verdictSpend === 0) verdictSpend = 1; // no block at all: nothing to spend α on
+  const looks = lookIndex;
+  const { comparison, decision } = compareSameJob(workloadBlocks(), {
+    ...look,
+    spend: verdictSpend,
+    final: stoppedBy !== 'decided',
+    baseDescription: opts.baseDescription ?? `base ${base.label}`,
+    fingerprint: opts.fingerprint ?? 'unknown',
+    createdAt,
+    blocks: blocks[0]?.length ?? 0,
+    looks,
   });
-  const [h, b] = output.workloads as [WorkloadSweep, WorkloadSweep];
-  const { comparison, decision } = compare(output.workloads, output.rounds, true);
-  const only = (w: WorkloadSweep): SweepOutput => ({ ...output, workloads: [w] });
+  const elapsedSec = (now() - start) / 1000;
+  const asSweep = (workload: Workload, cells: SideCell[]): SweepOutput => ({
+    workloads: [{ workload, cells: cells.map(toCellResult) }],
+    elapsedSec,
+    rounds: roundOffset,
+    stoppedBy: stoppedBy === 'budget' ? 'budget' : 'precision',
+    skipped: [...skipped.values()].filter(
+      (s) =>
+        s.workload === workload.id &&
+        cells.find((c) => c.threads === s.threads)?.samplesNs.length === 0,
+    ),
+    callNs: hints ?? [],
+  });
   return {
-    head: h,
-    base: b,
-    headSweep: only(h),
-    baseSweep: only(b),
+    headSweep: asSweep(head, headCells),
+    baseSweep: asSweep(base, baseCells),
     comparison,
     decision,
-    rounds: output.rounds,
-    elapsedSec: output.elapsedSec,
-    stoppedBy: stop.by ?? (output.stoppedBy === 'budget' ? 'budget' : 'samples'),
+    blocks: blocks[0]?.length ?? 0,
+    looks,
+    elapsedSec,
+    stoppedBy,
     warnings: decision.warnings,
+  };
+
+  function workloadBlocks(): SameJobWorkloadBlocks[] {
+    const cells: CellBlocks[] = opts.threads.map((threads, ti) => ({
+      threads,
+      blocks: blocks[ti]!,
+    }));
+    return [
+      {
+        id: head.id,
+        ...(base.id !== head.id ? { baseId: base.id } : {}),
+        headContentHash: head.contentHash ?? null,
+        baseContentHash: base.contentHash ?? null,
+        cells,
+        pooled: pooledPoints(headCells, baseCells),
+      },
+    ];
+  }
+}
+
+function absorb(into: SideCell, cell: CellResult, roundOffset: number): void {
+  into.samplesNs.push(...cell.samplesNs);
+  into.rounds.push(...cell.rounds.map((r) => r + roundOffset));
+  into.converged = cell.converged;
+  into.warmupCalls += cell.warmupCalls;
+  into.visits += cell.visits;
+}
+
+/** A block's median for one cell: the median of its visit medians. */
+function blockMedian(cell: CellResult): number {
+  return visitSummary(cell.samplesNs, cell.rounds).medianNs;
+}
+
+function toCellResult(c: SideCell): CellResult {
+  return {
+    threads: c.threads,
+    samplesNs: c.samplesNs,
+    rounds: c.rounds,
+    converged: c.converged,
+    warmupCalls: c.warmupCalls,
+    visits: c.visits,
   };
 }
 
-function samplesOf(w: WorkloadSweep): SameJobWorkloadSamples {
-  return { id: w.workload.id, contentHash: w.workload.contentHash ?? null, cells: w.cells };
+/** Both sides pooled per cell (geometric means), for choosing the gated cells symmetrically. */
+function pooledPoints(head: readonly SideCell[], base: readonly SideCell[]): PointSummary[] {
+  return head.flatMap((hc, i) => {
+    const bc = base[i]!;
+    if (hc.samplesNs.length === 0 || bc.samplesNs.length === 0) return [];
+    const h = visitSummary(hc.samplesNs, hc.rounds);
+    const b = visitSummary(bc.samplesNs, bc.rounds);
+    const visits = new Map<number, number>();
+    for (const [r, hv] of h.byRound) {
+      const bv = b.byRound.get(r);
+      if (bv !== undefined) visits.set(r, Math.sqrt(hv * bv));
+    }
+    const gm = (x: number, y: number) => Math.sqrt(x * y);
+    return [
+      {
+        threads: hc.threads,
+        medianNs: gm(h.medianNs, b.medianNs),
+        ci95Ns: [gm(h.ci95Ns[0], b.ci95Ns[0]), gm(h.ci95Ns[1], b.ci95Ns[1])] as const,
+        visits,
+      },
+    ];
+  });
 }

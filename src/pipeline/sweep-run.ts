@@ -91,6 +91,7 @@ export async function runSweep(
       threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
+      maxThreads: machine.availableCpus,
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
     });
     output = run.headSweep;

@@ -39,7 +39,7 @@ function renderCells(cells: readonly CellComparison[]): string {
     'threads',
     'baseline',
     'current',
-    'ratio (95 % CI)',
+    'ratio (CI, level)',
     'p (Holm)',
     'history limit',
     'gated',
@@ -63,7 +63,7 @@ function formatRatio(c: CellComparison): string {
   const r = `×${c.ratio.toFixed(3)}`;
   return c.ci95 === null
     ? `${r} (no CI)`
-    : `${r} (${c.ci95[0].toFixed(3)}–${c.ci95[1].toFixed(3)})`;
+    : `${r} (${c.ci95[0].toFixed(3)}–${c.ci95[1].toFixed(3)}, ${Number((c.ciLevel * 100).toPrecision(4))} %)`;
 }
 
 function formatP(p: number): string {

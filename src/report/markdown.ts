@@ -164,12 +164,13 @@ function workloadTable(w: WorkloadResult, comparison: Comparison | null): string
       .join(', ');
   const rows: string[] = [];
   if (compared) {
-    rows.push('| threads | baseline | this run | Δ | 95 % CI of Δ | p (Holm) | gate | |');
+    rows.push('| threads | baseline | this run | Δ | CI of Δ | p (Holm) | gate | |');
     rows.push('|---:|---:|---:|---:|---:|---:|:---|:---|');
     for (const p of w.points) {
       const c = cellFor(comparison, w.id, p.threads);
+      // Each CI at its own level: the confidence, or Bonferroni-widened for gated cells.
       const ci = c?.ci95
-        ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}`
+        ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)} (${levelText(c.ciLevel)})`
         : '–';
       rows.push(
         `| ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : '–'} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : '–'} | ${ci} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : '–'} | ${c ? gateMark(c) : ''} | ${marks(p.threads)} |`,
@@ -249,8 +250,8 @@ function detailsBlock(result: Result, comparison: Comparison | null, ctx: Markdo
     const s = comparison.settings;
     lines.push(
       ctx.baselineKind === 'same-job'
-        ? `- Gate: median of the per-round head/base ratios, bootstrap CI (Bonferroni over the gated cells) above 1 + ${formatPercent(s.threshold, 0)} → regression, below → pass; gated cells: ${s.gate === 'deployed' ? 'recommended and fastest thread count of each workload' : 'all'}`
-        : `- Gate: slowdown ≥ ${formatPercent(s.threshold, 0)}, bootstrap CI of the ratio above 1, Holm-adjusted one-sided Mann–Whitney p < ${(1 - s.confidence).toFixed(2)}, and beyond the robust t prediction limit of the history once it has ≥ ${s.minHistory} runs (≥ ${formatPercent(s.coldStartThreshold, 0)} slowdown before that); gated cells: ${s.gate === 'deployed' ? 'recommended and fastest thread count of each workload' : 'all'}`,
+        ? `- Gate: base and head measured in blocks of freshly opened sessions; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s.threshold, 0)} → regression, below → pass; gated cells: ${s.gate === 'deployed' ? 'recommended and fastest thread count of both sides pooled' : 'all'}`
+        : `- Gate: slowdown ≥ ${formatPercent(s.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann–Whitney p < ${(1 - s.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText(s.confidence)} for the gated cells together) once it has ≥ ${s.minHistory} runs — a slowdown within it passes — and ≥ ${formatPercent(s.coldStartThreshold, 0)} before that; gated cells: ${s.gate === 'deployed' ? 'recommended and fastest thread count of each workload' : 'all'}`,
     );
     lines.push(
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? '' : 's'} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === 'same-job' ? ', measured in this job' : ''}`,
@@ -290,7 +291,7 @@ export function renderMarkdown(
       comparison.regressions
         .map(
           (c) =>
-            `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} → ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, 95 % CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}` : '–'})`,
+            `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} → ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}` : '–'}, over ${c.unit})`,
         )
         .join('\n'),
     );

@@ -8,7 +8,7 @@ import {
   type PointSummary,
 } from '../analysis/recommend.js';
 import type { SweepOutput } from '../measure/sweep.js';
-import { bootstrapMedianCI, median } from '../stats/index.js';
+import { visitSummary } from '../analysis/visits.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { WorkloadError } from '../errors.js';
 import type { MachineInfo, Point, Result, RuntimeInfo, WorkloadResult } from './types.js';
@@ -38,39 +38,40 @@ export function buildResult(input: BuildInput): Result {
           'was measured; expected a budget that fits at least one visit of each workload: raise max-time',
       );
     }
-    const summaries = measured.map(({ cell, ci }) => {
-      const medianNs = median(cell.samplesNs);
-      const ci95Ns = bootstrapMedianCI(cell.samplesNs, {
-        confidence: 0.95,
-        resamples: 2000,
-        seed: settings.seed + 1000 * wi + ci,
-      });
-      return { cell, medianNs, ci95Ns: [ci95Ns[0], ci95Ns[1]] as const };
+    // The visit is the unit (visits.ts): the median of the visit medians and its CI.
+    const summaries = measured.map(({ cell }) => {
+      const v = visitSummary(cell.samplesNs, cell.rounds);
+      return { cell, medianNs: v.medianNs, ci95Ns: v.ci95Ns, visits: v.byRound };
     });
     const oneThread = summaries.find((s) => s.cell.threads === 1)?.medianNs ?? null;
-    const points: Point[] = summaries.map(({ cell, medianNs, ci95Ns }) => {
-      const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
-      const peak =
-        perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
-      return {
-        threads: cell.threads,
-        samplesNs: cell.samplesNs,
-        medianNs,
-        ci95Ns,
-        ciHalfWidthRel: (ci95Ns[1] - ci95Ns[0]) / 2 / medianNs,
-        gflops,
-        peakFraction: peak && gflops ? gflops / peak : null,
-        speedup: oneThread ? oneThread / medianNs : null,
-        overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
-        converged: cell.converged,
-      };
-    });
+    const points: (Point & { visits: ReadonlyMap<number, number> })[] = summaries.map(
+      ({ cell, medianNs, ci95Ns, visits }) => {
+        const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
+        const peak =
+          perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
+        return {
+          threads: cell.threads,
+          samplesNs: cell.samplesNs,
+          rounds: cell.rounds,
+          visits,
+          medianNs,
+          ci95Ns,
+          ciHalfWidthRel: (ci95Ns[1] - ci95Ns[0]) / 2 / medianNs,
+          gflops,
+          peakFraction: peak && gflops ? gflops / peak : null,
+          speedup: oneThread ? oneThread / medianNs : null,
+          overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
+          converged: cell.converged,
+        };
+      },
+    );
     const rec = recommendForWorkload(points, settings.tolerance, machine.availableCpus);
     return {
       id: workload.id,
       kind: workload.kind,
       label: workload.label,
-      points,
+      // The visit map served the recommendation; the file holds the rounds instead.
+      points: points.map(({ visits: _visits, ...p }) => p),
       fastest: { threads: rec.fastest },
       recommended: { threads: rec.recommended, reason: rec.reason },
       ...(workload.mlasMaxThreads !== undefined ? { mlasMaxThreads: workload.mlasMaxThreads } : {}),

@@ -56,7 +56,14 @@ export interface Point {
   readonly threads: number;
   /** Raw samples, nanoseconds per operation (one MatMul, one model run, one command run). */
   readonly samplesNs: readonly number[];
+  /**
+   * The round of each sample (parallel to samplesNs): one visit per cell per round. Absent in
+   * files of older versions (each sample then counts as its own visit).
+   */
+  readonly rounds?: readonly number[];
+  /** Median of the visit medians (the visit is the unit of measurement). */
   readonly medianNs: number;
+  /** Distribution-free 95 % CI of that median, over the visit medians. */
   readonly ci95Ns: readonly [number, number];
   /** Relative half-width of the CI, (hi - lo) / 2 / median. */
   readonly ciHalfWidthRel?: number;

@@ -7,6 +7,8 @@ declare module 'jstat' {
     studentt: {
       /** Inverse CDF (quantile) of Student's t with `dof` degrees of freedom. */
       inv(p: number, dof: number): number;
+      /** CDF of Student's t with `dof` degrees of freedom. */
+      cdf(t: number, dof: number): number;
     };
   }
   const jStat: JStat;

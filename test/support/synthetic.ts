@@ -29,6 +29,11 @@ export interface SyntheticOptions {
   readonly factor?: number;
   /** ns per call at `threads`; default baseNs / threads. */
   readonly nsAt?: (threads: number) => number;
+  /**
+   * Each opened session runs at its own speed: a factor exp(N(0, sessionNoise²)) drawn per
+   * open() (where its threads and memory landed), the same for all its calls.
+   */
+  readonly sessionNoise?: number;
 }
 
 /** A workload whose call at `threads` takes baseNs/threads ns, with relative noise. */
@@ -38,6 +43,7 @@ export function synthetic(
   baseNs: number,
   opts: SyntheticOptions = {},
 ): Workload {
+  let opens = 0;
   return {
     id,
     kind: 'matmul',
@@ -46,8 +52,14 @@ export function synthetic(
     flopsPerOp: null,
     metric: { name: 'latency', unit: 'ns' },
     async open(threads) {
-      const rand = mulberry32((opts.seed ?? 1) * 31 + threads);
-      const nominal = opts.nsAt ? opts.nsAt(threads) : baseNs / threads;
+      opens++;
+      const rand = mulberry32(
+        (opts.seed ?? 1) * 31 + threads + (opts.sessionNoise ? 7919 * opens : 0),
+      );
+      const session = opts.sessionNoise
+        ? Math.exp(opts.sessionNoise * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()))
+        : 1;
+      const nominal = (opts.nsAt ? opts.nsAt(threads) : baseNs / threads) * session;
       let calls = 0;
       return {
         async call() {
