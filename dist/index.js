@@ -87817,7 +87817,7 @@ var package_default = {
   scripts: {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
-    test: "node --import tsx --test --test-concurrency=1 test/*.test.ts",
+    test: "node --import tsx --test --test-concurrency=2 test/*.test.ts",
     lint: "eslint . && prettier --check . && node scripts/readme.mjs --check",
     format: "prettier --write .",
     bench: "node --import tsx bench/index.ts",
@@ -94264,7 +94264,7 @@ var DEFAULTS = {
   sizes: "256,1024,1x4096x4096",
   /** Seconds for the whole sweep, set-up included. */
   maxTimeSec: 60,
-  /** Stop a cell when the 95 % CI half-width of its median is ≤ 2 % of it. */
+  /** A cell has converged when the 95 % CI half-width of the median of its visit medians is ≤ 2 % of it. */
   targetPrecision: 0.02,
   /** Recommend the fewest threads within 5 % of the fastest. */
   tolerance: 0.05

@@ -108,7 +108,9 @@ for (const n of N_GRID) {
   const { m, s } = simulate(n, sims, 0x5eed + n);
   const ks = ALPHA_GRID.map((a) => solveK(a, m, s));
   rows.push(`  [${ks.map((k) => k.toPrecision(6)).join(', ')}], // n = ${n} (${sims} histories)`);
-  process.stderr.write(`n = ${n}: k(0.05) = ${ks[2]!.toFixed(4)}, k(0.01) = ${ks[4]!.toFixed(4)}\n`);
+  process.stderr.write(
+    `n = ${n}: k(0.05) = ${ks[2]!.toFixed(4)}, k(0.01) = ${ks[4]!.toFixed(4)}\n`,
+  );
 }
 
 process.stdout.write(`/**

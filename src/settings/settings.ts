@@ -16,7 +16,7 @@ export const DEFAULTS = {
   sizes: '256,1024,1x4096x4096',
   /** Seconds for the whole sweep, set-up included. */
   maxTimeSec: 60,
-  /** Stop a cell when the 95 % CI half-width of its median is ≤ 2 % of it. */
+  /** A cell has converged when the 95 % CI half-width of the median of its visit medians is ≤ 2 % of it. */
   targetPrecision: 0.02,
   /** Recommend the fewest threads within 5 % of the fastest. */
   tolerance: 0.05,

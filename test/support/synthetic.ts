@@ -57,7 +57,11 @@ export function synthetic(
         (opts.seed ?? 1) * 31 + threads + (opts.sessionNoise ? 7919 * opens : 0),
       );
       const session = opts.sessionNoise
-        ? Math.exp(opts.sessionNoise * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()))
+        ? Math.exp(
+            opts.sessionNoise *
+              Math.sqrt(-2 * Math.log(1 - rand())) *
+              Math.cos(2 * Math.PI * rand()),
+          )
         : 1;
       const nominal = (opts.nsAt ? opts.nsAt(threads) : baseNs / threads) * session;
       let calls = 0;
