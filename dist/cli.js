@@ -7340,7 +7340,7 @@ async function runSameJob(head, base, opts) {
   let schedule = null;
   let lookIndex = 0;
   let spent = 0;
-  let lastBlockMs = 0;
+  let lastBlockMs;
   let stoppedBy = "budget";
   let verdictSpend = 0;
   const skipped = /* @__PURE__ */ new Map();
@@ -7399,7 +7399,6 @@ async function runSameJob(head, base, opts) {
     if (out.stoppedBy === "budget" || deadline - now() < lastBlockMs * 0.9) {
       if (planned === void 0 || planned.blocks !== done) {
         verdictSpend = Math.max(1e-12, 1 - spent);
-        spent = 1;
         lookIndex++;
       }
       stoppedBy = "budget";
@@ -7514,8 +7513,8 @@ var init_same_job2 = __esm({
 function buildResult(input) {
   const { machine, settings, overhead } = input;
   const perCore = machine.peakGflops?.perCoreGflops ?? null;
-  const workloads = input.sweep.workloads.map(({ workload, cells }, wi) => {
-    const measured = cells.flatMap((cell, ci) => cell.samplesNs.length > 0 ? [{ cell, ci }] : []);
+  const workloads = input.sweep.workloads.map(({ workload, cells }) => {
+    const measured = cells.flatMap((cell) => cell.samplesNs.length > 0 ? [{ cell }] : []);
     if (measured.length === 0) {
       throw new WorkloadError(
         `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`

@@ -134,7 +134,7 @@ export async function runSameJob(
   let schedule: { blocks: number; spend: number }[] | null = null;
   let lookIndex = 0;
   let spent = 0;
-  let lastBlockMs = 0;
+  let lastBlockMs: number;
   let stoppedBy: SameJobRun['stoppedBy'] = 'budget';
   /** The α share of the look the verdict comes from. */
   let verdictSpend = 0;
@@ -200,7 +200,6 @@ export async function runSameJob(
       // at this block, spends what is left of α.
       if (planned === undefined || planned.blocks !== done) {
         verdictSpend = Math.max(1e-12, 1 - spent);
-        spent = 1;
         lookIndex++;
       }
       stoppedBy = 'budget';

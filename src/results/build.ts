@@ -29,9 +29,9 @@ export interface BuildInput {
 export function buildResult(input: BuildInput): Result {
   const { machine, settings, overhead } = input;
   const perCore = machine.peakGflops?.perCoreGflops ?? null;
-  const workloads: WorkloadResult[] = input.sweep.workloads.map(({ workload, cells }, wi) => {
+  const workloads: WorkloadResult[] = input.sweep.workloads.map(({ workload, cells }) => {
     // A cell the budget left without samples is reported in `skipped`, not as a point.
-    const measured = cells.flatMap((cell, ci) => (cell.samplesNs.length > 0 ? [{ cell, ci }] : []));
+    const measured = cells.flatMap((cell) => (cell.samplesNs.length > 0 ? [{ cell }] : []));
     if (measured.length === 0) {
       throw new WorkloadError(
         `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} ` +
