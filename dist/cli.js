@@ -1513,6 +1513,13 @@ function median2(xs) {
   assertFiniteSample(xs, "median");
   return median(xs);
 }
+function quantile2(xs, p) {
+  assertFiniteSample(xs, "quantile");
+  if (!(p >= 0 && p <= 1)) {
+    throw new RangeError(`quantile: p must be in [0, 1]; got ${String(p)}`);
+  }
+  return quantile(xs, p);
+}
 function mean2(xs) {
   assertFiniteSample(xs, "mean");
   return mean(xs);
@@ -6495,6 +6502,88 @@ var init_comparison = __esm({
   }
 });
 
+// src/analysis/throughput.ts
+function recommendSplit(points, tolerance = DEFAULT_TOLERANCE) {
+  if (points.length === 0) throw new RangeError("no throughput points to recommend from");
+  const best = points.reduce((a, b) => b.requestsPerSec > a.requestsPerSec ? b : a);
+  const byWorkers = [...points].sort((a, b) => a.workers - b.workers);
+  const pick = byWorkers.find((p) => p === best || p.ci95[0] * (1 + tolerance) >= best.requestsPerSec) ?? best;
+  const single = byWorkers[0];
+  const gain = pick.requestsPerSec / single.requestsPerSec;
+  const vs = pick === single ? "one request at a time with every thread is as fast as any split here" : `${gain.toFixed(1)}\xD7 the throughput of ${single.workers} \xD7 ${single.threadsPerWorker}`;
+  const within = pick === best ? "" : ` (within ${(tolerance * 100).toFixed(0)} % of the best, ${splitText(best)}, with fewer workers)`;
+  return {
+    workers: pick.workers,
+    threadsPerWorker: pick.threadsPerWorker,
+    reason: `${splitText(pick)}: ${vs}${within}`
+  };
+}
+function recommendSplitOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
+  const usable = workloads.filter((w) => w.length > 0);
+  if (usable.length === 0) return null;
+  if (usable.length === 1) return recommendSplit(usable[0], tolerance);
+  const keys = usable.map((w) => new Set(w.map((p) => p.workers))).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+  const workers = [...keys].sort((a, b) => a - b);
+  if (workers.length === 0) return null;
+  const score2 = new Map(
+    workers.map((n) => [
+      n,
+      geometricMean(
+        usable.map((w) => {
+          const best = Math.max(...w.map((p) => p.requestsPerSec));
+          return w.find((p) => p.workers === n).requestsPerSec / best;
+        })
+      )
+    ])
+  );
+  const top = Math.max(...score2.values());
+  const pick = workers.find((n) => score2.get(n) * (1 + tolerance) >= top);
+  const point = usable[0].find((p) => p.workers === pick);
+  return {
+    workers: pick,
+    threadsPerWorker: point.threadsPerWorker,
+    reason: `${splitText(point)}: the fewest workers within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean throughput across the workloads`
+  };
+}
+function throughputAsWorkloads(result) {
+  return result.workloads.flatMap((w) => {
+    const t = w.throughput;
+    if (t === void 0 || t.points.length === 0) return [];
+    return [
+      {
+        id: `${w.id} \xB7 throughput`,
+        kind: w.kind,
+        label: `${w.label}, throughput`,
+        metric: { name: "time per request, all workers", unit: "ns" },
+        contentHash: w.contentHash ?? null,
+        points: t.points.map((p) => ({
+          threads: p.threadsPerWorker,
+          samplesNs: (p.windows ?? [p.requestsPerSec]).map((r) => 1e9 / r),
+          ...p.rounds !== void 0 ? { rounds: p.rounds } : {},
+          medianNs: 1e9 / p.requestsPerSec,
+          ci95Ns: [1e9 / p.ci95[1], 1e9 / p.ci95[0]]
+        })),
+        fastest: {
+          threads: t.points.reduce((a, b) => b.requestsPerSec > a.requestsPerSec ? b : a).threadsPerWorker
+        },
+        recommended: { threads: t.recommended.threadsPerWorker }
+      }
+    ];
+  });
+}
+function gatedWorkloads(result) {
+  return [...result.workloads, ...throughputAsWorkloads(result)];
+}
+var splitText;
+var init_throughput = __esm({
+  "src/analysis/throughput.ts"() {
+    "use strict";
+    init_stats();
+    init_recommend();
+    splitText = (p) => `${p.workers} worker${p.workers === 1 ? "" : "s"} \xD7 OMP_NUM_THREADS=${p.threadsPerWorker}`;
+  }
+});
+
 // src/analysis/visits.ts
 function visitSummary(samplesNs, rounds) {
   if (samplesNs.length === 0) throw new RangeError("visitSummary: no samples");
@@ -6560,14 +6649,14 @@ function compareResults(baseline, current, opts = {}) {
     }
     notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
   }
-  const pairs = current.workloads.flatMap((c) => {
-    const b = doc.latest.workloads.find((w) => w.id === c.id);
+  const curWorkloads = gatedWorkloads(current);
+  const baseWorkloads = gatedWorkloads(doc.latest);
+  const pairs = curWorkloads.flatMap((c) => {
+    const b = baseWorkloads.find((w) => w.id === c.id);
     return b === void 0 ? [] : [{ base: b, cur: c }];
   });
-  const onlyBase = doc.latest.workloads.filter(
-    (w) => !current.workloads.some((c) => c.id === w.id)
-  );
-  const onlyCur = current.workloads.filter((w) => !doc.latest.workloads.some((b) => b.id === w.id));
+  const onlyBase = baseWorkloads.filter((w) => !curWorkloads.some((c) => c.id === w.id));
+  const onlyCur = curWorkloads.filter((w) => !baseWorkloads.some((b) => b.id === w.id));
   const noBaselineHere = (reason) => ({
     kind: "no-baseline",
     ...base,
@@ -6829,6 +6918,7 @@ var init_compare = __esm({
     init_fingerprint();
     init_stats();
     init_comparison();
+    init_throughput();
     init_visits();
     init_comparison();
     DEFAULT_THRESHOLD = 0.15;
@@ -7517,7 +7607,7 @@ function buildResult(input) {
     const measured = cells.flatMap((cell) => cell.samplesNs.length > 0 ? [{ cell }] : []);
     if (measured.length === 0) {
       throw new WorkloadError(
-        `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
+        `the time budget (${Number(settings.maxTimeSec.toPrecision(3))} s of max-time for the sweep) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
       );
     }
     const summaries = measured.map(({ cell }) => {
@@ -7559,9 +7649,14 @@ function buildResult(input) {
       opsPerCall: workload.opsPerCall,
       metric: workload.metric,
       contentHash: workload.contentHash ?? null,
-      ...workload.details ? { details: workload.details } : {}
+      ...workload.details ? { details: workload.details } : {},
+      ...throughputOf(workload, input.throughput, settings.tolerance)
     };
   });
+  const split = recommendSplitOverall(
+    workloads.map((w) => w.throughput?.points ?? []),
+    settings.tolerance
+  );
   const overall = workloads.length === 1 ? {
     threads: workloads[0].recommended.threads,
     basis: "the recommended thread count of the only workload"
@@ -7582,16 +7677,48 @@ function buildResult(input) {
     recommendation: {
       ompNumThreads: overall.threads,
       ortIntraOpNumThreads: overall.threads,
-      basis: overall.basis
+      basis: overall.basis,
+      ...split ? {
+        throughput: {
+          workers: split.workers,
+          threadsPerWorker: split.threadsPerWorker,
+          basis: split.reason
+        }
+      } : {}
     },
     elapsedSec: input.elapsedSec,
     ...input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}
+  };
+}
+function throughputOf(workload, output, tolerance) {
+  const measured = output?.workloads.find((w) => w.workload === workload);
+  if (measured === void 0 || measured.points.length === 0) return {};
+  const rec = recommendSplit(measured.points, tolerance);
+  return {
+    throughput: {
+      points: measured.points.map((p) => ({
+        workers: p.workers,
+        threadsPerWorker: p.threadsPerWorker,
+        requestsPerSec: p.requestsPerSec,
+        ci95: p.ci95,
+        p50Ns: p.p50Ns,
+        p99Ns: p.p99Ns,
+        windows: p.windows,
+        rounds: p.rounds
+      })),
+      recommended: {
+        workers: rec.workers,
+        threadsPerWorker: rec.threadsPerWorker,
+        reason: rec.reason
+      }
+    }
   };
 }
 var init_build = __esm({
   "src/results/build.ts"() {
     "use strict";
     init_recommend();
+    init_throughput();
     init_visits();
     init_version();
     init_errors();
@@ -13500,6 +13627,10 @@ function loadOrt(packageDir) {
   loadedFrom = packageDir;
   return loaded;
 }
+function ortModulePath() {
+  const require2 = createRequire(import.meta.url);
+  return require2.resolve(loadedFrom ?? "onnxruntime-node");
+}
 function ortVersion(ort = loadOrt()) {
   return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
 }
@@ -13932,6 +14063,17 @@ async function createMatMulWorkload(ort, shape, options) {
     metric: { name: "latency per MatMul", unit: "ns" },
     contentHash: null,
     details: { shape, opsPerCall: ops, layout: model.layout, calibrationNsPerOp: perOpNs },
+    parallel: {
+      model: model.bytes,
+      feeds: [
+        {
+          name: model.inputName,
+          type: "float32",
+          data: input.data,
+          dims: [shape.m, shape.k]
+        }
+      ]
+    },
     async open(threads) {
       const session = await createSession(ort, model.bytes, threads);
       const feeds = { [model.inputName]: input };
@@ -14426,6 +14568,16 @@ async function createModelWorkload(ort, spec) {
         ...i.values !== void 0 ? { values: i.values } : {}
       }))
     },
+    parallel: {
+      model: bytes,
+      feeds: Object.entries(feeds).map(([name2, t]) => ({
+        name: name2,
+        type: t.type,
+        // The raw data (float16 as its Uint16Array bits, see buildFeeds).
+        data: t.cpuData ?? t.data,
+        dims: [...t.dims]
+      }))
+    },
     async open(threads) {
       let session;
       try {
@@ -14506,6 +14658,334 @@ var init_workloads = __esm({
   }
 });
 
+// src/measure/throughput.ts
+import { Worker } from "node:worker_threads";
+function cpuSplits(cpus2) {
+  const n = Math.max(1, Math.floor(cpus2));
+  const out = [];
+  for (let w = 1; w <= n; w++) if (n % w === 0) out.push({ workers: w, threadsPerWorker: n / w });
+  return out;
+}
+function nextMessage(worker, type, timeoutMs) {
+  return new Promise((resolve2, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`a throughput worker did not answer "${type}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onMessage = (m) => {
+      if (m.type === "error") {
+        cleanup();
+        reject(new Error(`a throughput worker failed: ${m.message ?? "unknown error"}`));
+      } else if (m.type === type) {
+        cleanup();
+        resolve2(m);
+      }
+    };
+    const onError = (e) => {
+      cleanup();
+      reject(e);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+  });
+}
+async function ortCrew(workload, split) {
+  const spec = workload.parallel;
+  const workers = Array.from(
+    { length: split.workers },
+    () => new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        ortPath: ortModulePath(),
+        model: spec.model,
+        feeds: spec.feeds,
+        threads: split.threadsPerWorker,
+        warmupMs: WARMUP_MS
+      }
+    })
+  );
+  try {
+    const ready = await Promise.all(
+      workers.map((w) => nextMessage(w, "ready", 12e4))
+    );
+    return {
+      warmLatencyNs: Math.max(...ready.map((r) => r.warmLatencyNs)),
+      async window(durationMs) {
+        const startNs = process.hrtime.bigint() + 20000000n;
+        const replies = workers.map(
+          (w) => nextMessage(w, "window", durationMs + 12e4)
+        );
+        for (const w of workers) {
+          w.postMessage({
+            type: "window",
+            startNs: String(startNs),
+            durationNs: String(BigInt(Math.round(durationMs * 1e6)))
+          });
+        }
+        return Promise.all(replies);
+      },
+      async stop() {
+        await Promise.all(
+          workers.map(async (w) => {
+            const stopped = nextMessage(w, "stopped", 1e4).catch(() => void 0);
+            w.postMessage({ type: "stop" });
+            await stopped;
+            await w.terminate();
+          })
+        );
+      }
+    };
+  } catch (e) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
+}
+async function processCrew(workload, split) {
+  const runners = [];
+  for (let i = 0; i < split.workers; i++) runners.push(await workload.open(split.threadsPerWorker));
+  const warm = await Promise.all(runners.map((r) => r.call()));
+  return {
+    warmLatencyNs: Math.max(...warm),
+    async window(durationMs) {
+      const start = process.hrtime.bigint();
+      const end = start + BigInt(Math.round(durationMs * 1e6));
+      return Promise.all(
+        runners.map(async (r) => {
+          const latencies = [];
+          let last = start;
+          while (process.hrtime.bigint() < end) {
+            const t = process.hrtime.bigint();
+            await r.call();
+            last = process.hrtime.bigint();
+            latencies.push(Number(last - t));
+          }
+          return {
+            count: latencies.length,
+            elapsedNs: Number(last - start),
+            latenciesNs: latencies
+          };
+        })
+      );
+    },
+    async stop() {
+      for (const r of runners) await r.close();
+    }
+  };
+}
+function startCrew(workload, split) {
+  return workload.parallel ? ortCrew(workload, split) : processCrew(workload, split);
+}
+function windowRate(windows) {
+  return windows.reduce(
+    (sum2, w) => w.elapsedNs > 0 ? sum2 + w.count / (w.elapsedNs / 1e9) : sum2,
+    0
+  );
+}
+async function measureThroughput(workloads, opts) {
+  const start = opts.startMs ?? performance.now();
+  const deadline = start + opts.maxTimeSec * 1e3;
+  const splits = cpuSplits(opts.cpus);
+  const maxWindows = opts.maxWindows ?? 12;
+  const rand = mulberry32(opts.seed ^ 29808);
+  const cells = workloads.flatMap(
+    (workload) => splits.map((split) => ({
+      workload,
+      split,
+      windows: [],
+      rounds: [],
+      latencies: [],
+      visitMs: 0,
+      windowMs: MIN_WINDOW_MS
+    }))
+  );
+  let round3 = 0;
+  for (; ; ) {
+    const active = cells.filter((c) => c.windows.length < maxWindows);
+    if (active.length === 0) break;
+    const roundMs = active.reduce((s, c) => s + (c.visitMs || c.windowMs + 500), 0);
+    const enough = cells.every((c) => c.windows.length >= MIN_WINDOWS);
+    if (round3 > 0 && enough && performance.now() + roundMs > deadline) break;
+    round3++;
+    for (let i = active.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [active[i], active[j]] = [active[j], active[i]];
+    }
+    let visited = 0;
+    for (const cell of active) {
+      const planned = cell.visitMs || cell.windowMs + 500;
+      if (performance.now() + planned > deadline) continue;
+      const t0 = performance.now();
+      const crew = await startCrew(cell.workload, cell.split);
+      try {
+        cell.windowMs = Math.max(
+          MIN_WINDOW_MS,
+          MIN_REQUESTS_PER_WINDOW * crew.warmLatencyNs / 1e6
+        );
+        if (performance.now() + cell.windowMs > deadline) continue;
+        const w = await crew.window(cell.windowMs);
+        const ops = cell.workload.opsPerCall;
+        cell.windows.push(windowRate(w) * ops);
+        cell.rounds.push(round3);
+        for (const x of w)
+          cell.latencies.push(...x.latenciesNs.slice(0, 1e4).map((l) => l / ops));
+        visited++;
+      } finally {
+        await crew.stop();
+        cell.visitMs = performance.now() - t0;
+      }
+      opts.onProgress?.(
+        `throughput \xB7 round ${round3} \xB7 ${cell.workload.id} ${cell.split.workers}\xD7${cell.split.threadsPerWorker}: ${cell.windows.at(-1)?.toFixed(1) ?? "\u2013"} requests/s`
+      );
+    }
+    if (visited === 0) break;
+  }
+  const out = workloads.map((workload) => ({
+    workload,
+    points: cells.filter((c) => c.workload === workload && c.windows.length > 0).map((c) => {
+      const [lo, hi] = medianCIOrderStat(c.windows, 0.95);
+      const sorted = [...c.latencies].sort((a, b) => a - b);
+      return {
+        ...c.split,
+        requestsPerSec: median2(c.windows),
+        ci95: [lo, hi],
+        p50Ns: sorted.length ? quantile2(sorted, 0.5) : NaN,
+        p99Ns: sorted.length ? quantile2(sorted, 0.99) : NaN,
+        windows: c.windows,
+        rounds: c.rounds
+      };
+    })
+  }));
+  return {
+    workloads: out,
+    elapsedSec: (performance.now() - start) / 1e3,
+    rounds: round3,
+    skipped: cells.filter((c) => c.windows.length === 0).map((c) => ({ workload: c.workload.id, split: c.split }))
+  };
+}
+var MIN_WINDOW_MS, MIN_REQUESTS_PER_WINDOW, MIN_WINDOWS, WARMUP_MS, WORKER_SOURCE;
+var init_throughput2 = __esm({
+  "src/measure/throughput.ts"() {
+    "use strict";
+    init_stats();
+    init_ort();
+    MIN_WINDOW_MS = 500;
+    MIN_REQUESTS_PER_WINDOW = 20;
+    MIN_WINDOWS = 6;
+    WARMUP_MS = 150;
+    WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ort = require(workerData.ortPath);
+(async () => {
+  const session = await ort.InferenceSession.create(workerData.model, {
+    intraOpNumThreads: workerData.threads, interOpNumThreads: 1, executionMode: 'sequential',
+    graphOptimizationLevel: 'all', executionProviders: ['cpu'], logSeverityLevel: 3,
+  });
+  const feeds = {};
+  for (const f of workerData.feeds) {
+    const t = new ort.Tensor(f.type, f.data, f.dims);
+    if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
+    feeds[f.name] = t;
+  }
+  const now = () => process.hrtime.bigint();
+  const warmEnd = now() + BigInt(workerData.warmupMs) * 1000000n;
+  let one = 0n;
+  do { const t = now(); await session.run(feeds); one = now() - t; } while (now() < warmEnd);
+  parentPort.postMessage({ type: 'ready', warmLatencyNs: Number(one) });
+  parentPort.on('message', async (m) => {
+    if (m.type === 'window') {
+      const start = BigInt(m.startNs);
+      const end = start + BigInt(m.durationNs);
+      while (now() < start) {}
+      const latencies = [];
+      let last = start;
+      while (now() < end) {
+        const t = now();
+        await session.run(feeds);
+        last = now();
+        latencies.push(Number(last - t));
+      }
+      parentPort.postMessage({ type: 'window', count: latencies.length, elapsedNs: Number(last - start), latenciesNs: latencies });
+    } else if (m.type === 'stop') {
+      await session.release();
+      parentPort.postMessage({ type: 'stopped' });
+    }
+  });
+})().catch((e) => parentPort.postMessage({ type: 'error', message: String(e && e.message || e) }));
+`;
+  }
+});
+
+// src/results/types.ts
+var OBJECTIVES;
+var init_types = __esm({
+  "src/results/types.ts"() {
+    "use strict";
+    OBJECTIVES = ["latency", "throughput"];
+  }
+});
+
+// src/settings/settings.ts
+function parseObjective(text, input) {
+  const v = text.trim();
+  if (!OBJECTIVES.includes(v)) {
+    throw invalid(input, text, `one of ${OBJECTIVES.join(", ")}`);
+  }
+  return v;
+}
+function parseSeconds(text, input, min = MIN_BUDGET_SEC) {
+  const t = text.trim();
+  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n) || n < min || n > 86400) {
+    throw invalid(input, text, `a number of seconds from ${min} to 86400, e.g. 60`);
+  }
+  return n;
+}
+function parsePercent(text, input, max = 1e3) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(n) || n <= 0 || n > max) {
+    throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
+  }
+  return n / 100;
+}
+function parseSeed(text, input) {
+  if (!/^\d{1,9}$/.test(text.trim()))
+    throw invalid(input, text, "a non-negative integer below 10^9");
+  return Number(text);
+}
+function randomSeed() {
+  return Math.floor(Math.random() * 1e9);
+}
+var DEFAULTS, THROUGHPUT_LATENCY_SHARE, MIN_BUDGET_SEC, MIN_TIMEOUT_SEC;
+var init_settings = __esm({
+  "src/settings/settings.ts"() {
+    "use strict";
+    init_errors();
+    init_types();
+    DEFAULTS = {
+      /**
+       * The seed's compute-bound 256² square, a larger square that keeps every core busy, and an
+       * LLM-decode-like matrix–vector product (1×4096 · 4096×4096: memory-bound, 64 MiB of weights).
+       */
+      sizes: "256,1024,1x4096x4096",
+      /** Seconds for the whole sweep, set-up included. */
+      maxTimeSec: 60,
+      /** A cell has converged when the 95 % CI half-width of the median of its visit medians is ≤ 2 % of it. */
+      targetPrecision: 0.02,
+      /** Recommend the fewest threads within 5 % of the fastest. */
+      tolerance: 0.05
+    };
+    THROUGHPUT_LATENCY_SHARE = 0.4;
+    MIN_BUDGET_SEC = 1;
+    MIN_TIMEOUT_SEC = 0.1;
+  }
+});
+
 // src/pipeline/sweep-run.ts
 async function runSweep(settings, options = {}) {
   const startMs = options.startMs ?? performance.now();
@@ -14537,6 +15017,15 @@ async function runSweep(settings, options = {}) {
   let output;
   let comparison = null;
   let warnings = [];
+  const throughputObjective = settings.objective === "throughput";
+  if (throughputObjective && settings.baselineWorkload) {
+    throw new InputError(
+      'objective: "throughput" with a base measured in the same job; expected objective "latency" for a same-job comparison (it gates latency)'
+    );
+  }
+  if (throughputObjective) {
+    common.maxTimeSec = settings.maxTimeSec * THROUGHPUT_LATENCY_SHARE;
+  }
   if (settings.baselineWorkload) {
     const [base] = await buildWorkloads(settings.baselineWorkload, {
       ort,
@@ -14562,6 +15051,12 @@ async function runSweep(settings, options = {}) {
   } else {
     output = await sweep(workloads, common);
   }
+  const throughput = throughputObjective ? await measureThroughput(workloads, {
+    cpus: machine.availableCpus,
+    maxTimeSec: Math.max(0, settings.maxTimeSec - (performance.now() - startMs) / 1e3),
+    seed: settings.seed,
+    ...options.onLine ? { onProgress: options.onLine } : {}
+  }) : void 0;
   const result = buildResult({
     sweep: output,
     machine,
@@ -14574,9 +15069,11 @@ async function runSweep(settings, options = {}) {
       maxTimeSec: settings.maxTimeSec,
       targetPrecision: settings.targetPrecision,
       tolerance: settings.tolerance,
-      seed: settings.seed
+      seed: settings.seed,
+      ...settings.objective ? { objective: settings.objective } : {}
     },
-    elapsedSec: (performance.now() - startMs) / 1e3
+    elapsedSec: (performance.now() - startMs) / 1e3,
+    ...throughput ? { throughput } : {}
   });
   return { result, comparison, warnings, plan };
 }
@@ -14607,6 +15104,9 @@ var init_sweep_run = __esm({
     init_overhead();
     init_ort();
     init_workloads();
+    init_throughput2();
+    init_errors();
+    init_settings();
   }
 });
 
@@ -14755,13 +15255,14 @@ function describeMachine(m) {
   const peak = m.peakGflops ? `; estimated peak ${m.peakGflops.gflops.toFixed(0)} GFLOP/s FP32 (${m.peakGflops.basis})` : "";
   return `${m.os} ${m.arch}, ${m.cpuModel}: ${m.availableCpus} usable CPUs (${affinity}, ${quota}), ${m.physicalCores} physical cores${peak}`;
 }
-function workloadTable(w) {
+function workloadTable(w, usable) {
   const header = ["", "threads", "median", "95 % CI", "GFLOP/s", "% peak", "speedup", ""];
   const rows = w.points.map((p) => {
     const marks = [
       p.threads === w.fastest.threads ? "fastest" : "",
       p.threads === w.recommended.threads ? "recommended" : "",
-      p.converged === false ? "budget hit before \xB1target" : ""
+      p.converged === false ? "budget hit before \xB1target" : "",
+      p.threads > usable ? `oversubscribed (> ${usable} usable CPUs)` : ""
     ].filter(Boolean);
     return [
       p.threads === w.recommended.threads ? "\u25BA" : " ",
@@ -14786,8 +15287,29 @@ function workloadTable(w) {
 ${textTable(header, rows, ["l", "r", "r", "r", "r", "r", "r", "l"])}
   \u2192 ${w.recommended.reason ?? ""}`;
 }
+function throughputTable(w) {
+  const t = w.throughput;
+  if (t === void 0 || t.points.length === 0) return "";
+  const header = ["", "workers \xD7 threads", "requests/s", "95 % CI", "p50", "p99", ""];
+  const rows = t.points.map((p) => {
+    const rec = p.workers === t.recommended.workers;
+    return [
+      rec ? "\u25BA" : " ",
+      `${p.workers} \xD7 ${p.threadsPerWorker}`,
+      p.requestsPerSec.toFixed(1),
+      `${p.ci95[0].toFixed(1)}\u2013${p.ci95[1].toFixed(1)}`,
+      formatNs(p.p50Ns),
+      formatNs(p.p99Ns),
+      rec ? "recommended" : ""
+    ];
+  });
+  return `${w.label}: throughput by split of the CPUs
+${textTable(header, rows, ["l", "r", "r", "r", "r", "r", "l"])}
+  \u2192 ${t.recommended.reason ?? ""}`;
+}
 function renderSweep(result) {
-  const parts = result.workloads.map(workloadTable);
+  const usable = result.machine.availableCpus;
+  const parts = result.workloads.flatMap((w) => [workloadTable(w, usable), throughputTable(w)]).filter(Boolean);
   const k = result.recommendation.ompNumThreads;
   const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
   parts.push(
@@ -14800,6 +15322,15 @@ function renderSweep(result) {
       `  ORT_INTRA_OP_NUM_THREADS=${result.recommendation.ortIntraOpNumThreads}   # ONNX Runtime ignores OMP_NUM_THREADS: set intraOpNumThreads`
     ].join("\n")
   );
+  const split = result.recommendation.throughput;
+  if (split) {
+    parts.push(
+      [
+        `For throughput: ${split.workers} worker${split.workers === 1 ? "" : "s"} (processes or sessions serving requests in parallel), each with`,
+        `  OMP_NUM_THREADS=${split.threadsPerWorker}  ORT_INTRA_OP_NUM_THREADS=${split.threadsPerWorker}   # ${split.basis ?? ""}`
+      ].join("\n")
+    );
+  }
   const extra = [`Machine: ${describeMachine(result.machine)}`];
   const above = result.workloads.some((w) => w.points.some((p) => (p.peakFraction ?? 0) > 1));
   if (above) {
@@ -15116,54 +15647,6 @@ var init_comparison_json = __esm({
   }
 });
 
-// src/settings/settings.ts
-function parseSeconds(text, input, min = MIN_BUDGET_SEC) {
-  const t = text.trim();
-  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
-  if (!Number.isFinite(n) || n < min || n > 86400) {
-    throw invalid(input, text, `a number of seconds from ${min} to 86400, e.g. 60`);
-  }
-  return n;
-}
-function parsePercent(text, input, max = 1e3) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
-  const n = m ? Number(m[1]) : NaN;
-  if (!Number.isFinite(n) || n <= 0 || n > max) {
-    throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
-  }
-  return n / 100;
-}
-function parseSeed(text, input) {
-  if (!/^\d{1,9}$/.test(text.trim()))
-    throw invalid(input, text, "a non-negative integer below 10^9");
-  return Number(text);
-}
-function randomSeed() {
-  return Math.floor(Math.random() * 1e9);
-}
-var DEFAULTS, MIN_BUDGET_SEC, MIN_TIMEOUT_SEC;
-var init_settings = __esm({
-  "src/settings/settings.ts"() {
-    "use strict";
-    init_errors();
-    DEFAULTS = {
-      /**
-       * The seed's compute-bound 256² square, a larger square that keeps every core busy, and an
-       * LLM-decode-like matrix–vector product (1×4096 · 4096×4096: memory-bound, 64 MiB of weights).
-       */
-      sizes: "256,1024,1x4096x4096",
-      /** Seconds for the whole sweep, set-up included. */
-      maxTimeSec: 60,
-      /** A cell has converged when the 95 % CI half-width of the median of its visit medians is ≤ 2 % of it. */
-      targetPrecision: 0.02,
-      /** Recommend the fewest threads within 5 % of the fastest. */
-      tolerance: 0.05
-    };
-    MIN_BUDGET_SEC = 1;
-    MIN_TIMEOUT_SEC = 0.1;
-  }
-});
-
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 function glueNegativeValues(argv, options) {
@@ -15382,6 +15865,7 @@ function sweepSettingsFromFlags(argv) {
     jsonPath: stringFlag(v, "json"),
     comparisonJsonPath: stringFlag(v, "comparison-json"),
     quiet: v.quiet === true,
+    ...v.objective === void 0 ? {} : { objective: parseObjective(String(v.objective), "--objective") },
     threshold: v.threshold === void 0 ? DEFAULT_SAME_JOB_THRESHOLD : parsePercent(String(v.threshold), "--threshold")
   };
 }
@@ -15398,6 +15882,8 @@ async function sweepCommand(argv) {
   ]);
   const run = await runSweep(settings, {
     ...settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) },
+    ...settings.quiet ? {} : { onLine: (line) => void process.stderr.write(`${line}
+`) },
     threshold: settings.threshold
   });
   process.stdout.write(renderSweep(run.result));
@@ -15444,6 +15930,7 @@ var init_sweep2 = __esm({
       sizes: { type: "string" },
       threads: { type: "string" },
       "max-time": { type: "string" },
+      objective: { type: "string" },
       json: { type: "string" },
       seed: { type: "string" },
       precision: { type: "string" },
@@ -15469,7 +15956,7 @@ var init_sweep2 = __esm({
 Usage:
   threadgate sweep [--sizes LIST | --model FILE \u2026 | --command "CMD" \u2026] [--threads LIST|auto]
                    [--max-time SECONDS] [--json FILE] [--seed N] [--precision PERCENT]
-                   [--tolerance PERCENT] [--quiet]
+                   [--tolerance PERCENT] [--objective latency|throughput] [--quiet]
 
 The workload (one of):
   --sizes LIST          built-in MatMul shapes, N (square) or MxKxN, comma-separated
@@ -15500,6 +15987,11 @@ Measurement:
                         (default ${DEFAULTS.targetPrecision * 100}%)
   --tolerance PERCENT   recommend the fewest threads within PERCENT of the fastest
                         (default ${DEFAULTS.tolerance * 100}%)
+  --objective latency|throughput
+                        latency (default): threads per request. throughput: also split the
+                        usable CPUs into workers \xD7 threads (1\xD7N \u2026 N\xD71), each worker its own
+                        session or process, all at once, and recommend the split with the most
+                        requests per second (the latency sweep gets 40 % of the budget)
   --seed N              the order of the randomized rounds (default random)
   --json FILE           write the results JSON (schema/results.schema.json)
   --quiet               no progress bar
@@ -15517,7 +16009,8 @@ function runFromResult(result, ref, sha) {
     createdAt: result.createdAt,
     ...ref === void 0 ? {} : { ref },
     ...sha === void 0 ? {} : { sha },
-    workloads: result.workloads.map((w) => ({
+    // Latency cells, and the throughput splits as cells (analysis/throughput.ts).
+    workloads: gatedWorkloads(result).map((w) => ({
       id: w.id,
       ...w.contentHash == null ? {} : { contentHash: w.contentHash },
       points: w.points.map((p) => ({ threads: p.threads, medianNs: p.medianNs }))
@@ -15581,6 +16074,7 @@ var DEFAULT_MAX_RUNS;
 var init_history = __esm({
   "src/baseline/history.ts"() {
     "use strict";
+    init_throughput();
     DEFAULT_MAX_RUNS = 20;
   }
 });
@@ -15854,8 +16348,55 @@ function checkResult(v, at, fail) {
       return t;
     });
     uniqueThreads(threads, wat, fail);
+    if (w["throughput"] !== void 0)
+      checkThroughput(obj(w, "throughput", wat, fail), `${wat}throughput.`, fail);
   });
   return v;
+}
+function checkThroughput(t, at, fail) {
+  const rate = (o, key, pat) => {
+    const x = num(o, key, pat, fail);
+    if (!(x > 0 && x < 1e12))
+      throw fail(`"${pat}${key}" is ${x}; expected requests per second greater than 0`);
+  };
+  const points = bounded(arr(t, "points", at, fail), LIMITS.pointsPerWorkload, `${at}points`, fail);
+  const seen = /* @__PURE__ */ new Set();
+  points.forEach((p, i) => {
+    const pat = `${at}points[${i}].`;
+    if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+    threadCount(p, "workers", pat, fail);
+    const tpw = threadCount(p, "threadsPerWorker", pat, fail);
+    if (seen.has(tpw))
+      throw fail(`"${at}points" has threadsPerWorker ${tpw} twice; expected each once`);
+    seen.add(tpw);
+    rate(p, "requestsPerSec", pat);
+    positiveNs(p, "p50Ns", pat, fail);
+    positiveNs(p, "p99Ns", pat, fail);
+    const ci = arr(p, "ci95", pat, fail);
+    if (ci.length !== 2 || !ci.every((x) => typeof x === "number" && x >= 0 && x < 1e12)) {
+      throw fail(`"${pat}ci95" must be two rates \u2265 0`);
+    }
+    if (p["windows"] !== void 0) {
+      const ws = bounded(
+        arr(p, "windows", pat, fail),
+        LIMITS.samplesPerCell,
+        `${pat}windows`,
+        fail
+      );
+      if (!ws.every((x) => typeof x === "number" && x > 0 && x < 1e12)) {
+        throw fail(`"${pat}windows" must hold requests per second greater than 0`);
+      }
+      if (p["rounds"] !== void 0) {
+        const r = arr(p, "rounds", pat, fail);
+        if (r.length !== ws.length || !r.every((x) => Number.isSafeInteger(x) && x >= 0)) {
+          throw fail(`"${pat}rounds" must hold one non-negative integer per window`);
+        }
+      }
+    }
+  });
+  const rec = obj(t, "recommended", at, fail);
+  threadCount(rec, "workers", `${at}recommended.`, fail);
+  threadCount(rec, "threadsPerWorker", `${at}recommended.`, fail);
 }
 function field(v, key, at, fail, expected, ok2) {
   const x = v[key];
@@ -16819,8 +17360,31 @@ function recommendationBlock(result) {
     "env:",
     `  OMP_NUM_THREADS: "${k}"          # PyTorch, OpenMP, MKL, OpenBLAS`,
     `  ORT_INTRA_OP_NUM_THREADS: "${result.recommendation.ortIntraOpNumThreads}" # ONNX Runtime: pass as intraOpNumThreads`,
-    "```"
+    "```",
+    ...throughputRecommendation(result)
   ].join("\n");
+}
+function throughputRecommendation(result) {
+  const t = result.recommendation.throughput;
+  if (t === void 0) return [];
+  return [
+    "",
+    `**For throughput: ${t.workers} worker${t.workers === 1 ? "" : "s"} \xD7 \`OMP_NUM_THREADS=${t.threadsPerWorker}\`** \u2014 ${escapeMarkdown(t.basis ?? "")}.`
+  ];
+}
+function throughputTable2(w) {
+  const t = w.throughput;
+  if (t === void 0 || t.points.length === 0) return "";
+  const rows = [
+    "| workers \xD7 threads | requests/s | 95 % CI | p50 | p99 | |",
+    "|---:|---:|---:|---:|---:|:---|",
+    ...t.points.map(
+      (p) => `| ${p.workers} \xD7 ${p.threadsPerWorker} | ${p.requestsPerSec.toFixed(1)} | ${p.ci95[0].toFixed(1)} \u2013 ${p.ci95[1].toFixed(1)} | ${formatNs(p.p50Ns)} | ${formatNs(p.p99Ns)} | ${p.workers === t.recommended.workers ? "**recommended**" : ""} |`
+    )
+  ];
+  return `Throughput by split of the CPUs (each worker its own session or process, all at once):
+
+${rows.join("\n")}`;
 }
 function noBaselineText(comparison, ctx) {
   if (comparison !== null && comparison.kind !== "no-baseline") return "";
@@ -16837,9 +17401,13 @@ function gateMark(c) {
   if (c.status === "inconclusive") return "\u26A0\uFE0F unclear";
   return "\u2705";
 }
-function workloadTable2(w, comparison) {
+function workloadTable2(w, comparison, usable = Infinity) {
   const compared = comparison !== null && comparison.kind !== "no-baseline";
-  const marks = (t) => [t === w.recommended.threads ? "**recommended**" : "", t === w.fastest.threads ? "fastest" : ""].filter(Boolean).join(", ");
+  const marks = (t) => [
+    t === w.recommended.threads ? "**recommended**" : "",
+    t === w.fastest.threads ? "fastest" : "",
+    t > usable ? "oversubscribed" : ""
+  ].filter(Boolean).join(", ");
   const rows = [];
   if (compared) {
     rows.push("| threads | baseline | this run | \u0394 | CI of \u0394 | p (Holm) | gate | |");
@@ -16957,11 +17525,13 @@ function renderMarkdown(result, comparison, ctx = {}) {
 
 ${metric}${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.
 
-` : ""}${workloadTable2(w, comparison)}
+` : ""}${workloadTable2(w, comparison, result.machine.availableCpus)}
 
 ${chartCaption(w, comparison)}
 
-${latencyChart(w, comparison)}`
+${latencyChart(w, comparison)}` + (throughputTable2(w) ? `
+
+${throughputTable2(w)}` : "")
     );
   }
   parts.push(detailsBlock(result, comparison, ctx));

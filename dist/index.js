@@ -84637,6 +84637,13 @@ function median2(xs2) {
   assertFiniteSample(xs2, "median");
   return median(xs2);
 }
+function quantile2(xs2, p2) {
+  assertFiniteSample(xs2, "quantile");
+  if (!(p2 >= 0 && p2 <= 1)) {
+    throw new RangeError(`quantile: p must be in [0, 1]; got ${String(p2)}`);
+  }
+  return quantile(xs2, p2);
+}
 function mean2(xs2) {
   assertFiniteSample(xs2, "mean");
   return mean(xs2);
@@ -85605,6 +85612,184 @@ function formatLevel(level) {
   return `${Number((level * 100).toPrecision(4))} %`;
 }
 
+// src/analysis/recommend.ts
+var DEFAULT_TOLERANCE = 0.05;
+var MIN_HALF_ROUNDS = 6;
+function pairedPick(eligible, all, fastest, tolerance) {
+  if (!all.every((p2) => p2.visits !== void 0 && p2.visits.size > 0)) return null;
+  const rounds = [...all[0].visits.keys()].filter((r) => all.every((p2) => p2.visits.has(r)));
+  const odd = rounds.filter((r) => r % 2 === 1);
+  const even = rounds.filter((r) => r % 2 === 0);
+  if (odd.length < MIN_HALF_ROUNDS || even.length < MIN_HALF_ROUNDS) return null;
+  const lowestOn = (half) => {
+    const m2 = (p2) => median2(half.map((r) => p2.visits.get(r)));
+    return all.reduce((best, p2) => m2(p2) < m2(best) ? p2 : best);
+  };
+  const refForOdd = lowestOn(even);
+  const refForEven = lowestOn(odd);
+  const against = (c) => {
+    const logs = rounds.map((r) => {
+      const ref = r % 2 === 1 ? refForOdd : refForEven;
+      return Math.log(c.visits.get(r) / ref.visits.get(r));
+    });
+    const [, hi2] = medianCIOrderStat(logs, 0.95);
+    return { ratio: Math.exp(median2(logs)), upper: Math.exp(hi2) };
+  };
+  const sorted = [...eligible].sort((a, b2) => a.threads - b2.threads);
+  for (const c of sorted) {
+    if (c.threads > fastest.threads) break;
+    if (c === fastest) break;
+    const r = against(c);
+    if (r.upper <= 1 + tolerance)
+      return { reference: fastest, pick: c, ...r, rounds: rounds.length };
+  }
+  return eligible.includes(fastest) ? { reference: fastest, pick: fastest, ratio: 1, upper: 1, rounds: rounds.length } : null;
+}
+function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
+  if (points.length === 0) throw new RangeError("no points to recommend from");
+  const pct2 = (x) => `${(x * 100).toFixed(1)} %`;
+  const plural = (n) => `${n} thread${n === 1 ? "" : "s"}`;
+  const lowest = (ps2) => ps2.reduce((best, p2) => p2.medianNs < best.medianNs ? p2 : best);
+  const fastest = lowest(points);
+  const sorted = [...points].sort((a, b2) => a.threads - b2.threads);
+  const eligible = sorted.filter((p2) => p2.threads <= maxThreads);
+  if (eligible.length === 0) {
+    const cap = Math.max(1, Math.floor(maxThreads));
+    return {
+      fastest: fastest.threads,
+      recommended: cap,
+      reason: `every measured count is above the ${cap} usable CPUs: ${plural(cap)} (not measured), never more`
+    };
+  }
+  const paired = pairedPick(eligible, points, fastest, tolerance);
+  if (paired !== null) {
+    const { reference, pick: pick2, ratio, upper, rounds } = paired;
+    const ref = plural(reference.threads);
+    return {
+      fastest: fastest.threads,
+      recommended: pick2.threads,
+      reason: pick2 === reference ? `${plural(pick2.threads)} is fastest` + (sorted.some((p2) => p2.threads < pick2.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (paired 95 % CI over ${rounds} rounds)` : "") : `${plural(pick2.threads)} is within ${pct2(tolerance)} of the fastest (${ref}): ${ratio >= 1 ? "+" : "\u2212"}${pct2(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct2(upper - 1)} over ${rounds} rounds`
+    };
+  }
+  const limit = fastest.medianNs * (1 + tolerance);
+  const within = eligible.find((p2) => p2.threads <= fastest.threads && p2.ci95Ns[1] <= limit);
+  const pick = within ?? lowest(eligible);
+  const over = fastest.threads > maxThreads ? `${plural(fastest.threads)} measured fastest but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ` : "";
+  let reason;
+  if (pick.threads === fastest.threads) {
+    reason = `${plural(fastest.threads)} is fastest` + (sorted.some((p2) => p2.threads < fastest.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (95 % CI)` : "");
+  } else if (within) {
+    reason = over + `${plural(pick.threads)} is within ${pct2(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
+  } else {
+    reason = over + `${plural(pick.threads)} is the fastest within them (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
+  }
+  return { fastest: fastest.threads, recommended: pick.threads, reason };
+}
+function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
+  if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
+  const common = workloads.map((pts) => new Set(pts.map((p2) => p2.threads))).reduce((a, b2) => new Set([...a].filter((t) => b2.has(t))));
+  const threads = [...common].sort((a, b2) => a - b2);
+  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
+  const score2 = /* @__PURE__ */ new Map();
+  for (const t of threads) {
+    const normalized = workloads.map((pts) => {
+      const best = Math.min(...pts.map((p2) => p2.medianNs));
+      return pts.find((p2) => p2.threads === t).medianNs / best;
+    });
+    score2.set(t, geometricMean(normalized));
+  }
+  const eligible = threads.filter((t) => t <= maxThreads);
+  if (eligible.length === 0) {
+    const cap = Math.max(1, Math.floor(maxThreads));
+    return {
+      threads: cap,
+      score: score2,
+      basis: `every measured count is above the ${cap} usable CPUs: ${cap} (not measured), never more`
+    };
+  }
+  const bestScore = Math.min(...score2.values());
+  const argmin = threads.find((t) => score2.get(t) === bestScore);
+  const within = eligible.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
+  const pick = within ?? eligible.reduce((a, b2) => score2.get(b2) < score2.get(a) ? b2 : a);
+  const above = (s3) => `${((s3 - 1) * 100).toFixed(1)} %`;
+  const basis = within === void 0 ? `${argmin} threads has the best geometric-mean latency but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ${pick} is the best within them (${above(score2.get(pick) / bestScore)} above)` : workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${above(bestScore)} above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
+  return { threads: pick, score: score2, basis };
+}
+
+// src/analysis/throughput.ts
+var splitText = (p2) => `${p2.workers} worker${p2.workers === 1 ? "" : "s"} \xD7 OMP_NUM_THREADS=${p2.threadsPerWorker}`;
+function recommendSplit(points, tolerance = DEFAULT_TOLERANCE) {
+  if (points.length === 0) throw new RangeError("no throughput points to recommend from");
+  const best = points.reduce((a, b2) => b2.requestsPerSec > a.requestsPerSec ? b2 : a);
+  const byWorkers = [...points].sort((a, b2) => a.workers - b2.workers);
+  const pick = byWorkers.find((p2) => p2 === best || p2.ci95[0] * (1 + tolerance) >= best.requestsPerSec) ?? best;
+  const single = byWorkers[0];
+  const gain = pick.requestsPerSec / single.requestsPerSec;
+  const vs2 = pick === single ? "one request at a time with every thread is as fast as any split here" : `${gain.toFixed(1)}\xD7 the throughput of ${single.workers} \xD7 ${single.threadsPerWorker}`;
+  const within = pick === best ? "" : ` (within ${(tolerance * 100).toFixed(0)} % of the best, ${splitText(best)}, with fewer workers)`;
+  return {
+    workers: pick.workers,
+    threadsPerWorker: pick.threadsPerWorker,
+    reason: `${splitText(pick)}: ${vs2}${within}`
+  };
+}
+function recommendSplitOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
+  const usable = workloads.filter((w2) => w2.length > 0);
+  if (usable.length === 0) return null;
+  if (usable.length === 1) return recommendSplit(usable[0], tolerance);
+  const keys = usable.map((w2) => new Set(w2.map((p2) => p2.workers))).reduce((a, b2) => new Set([...a].filter((x) => b2.has(x))));
+  const workers = [...keys].sort((a, b2) => a - b2);
+  if (workers.length === 0) return null;
+  const score2 = new Map(
+    workers.map((n) => [
+      n,
+      geometricMean(
+        usable.map((w2) => {
+          const best = Math.max(...w2.map((p2) => p2.requestsPerSec));
+          return w2.find((p2) => p2.workers === n).requestsPerSec / best;
+        })
+      )
+    ])
+  );
+  const top = Math.max(...score2.values());
+  const pick = workers.find((n) => score2.get(n) * (1 + tolerance) >= top);
+  const point = usable[0].find((p2) => p2.workers === pick);
+  return {
+    workers: pick,
+    threadsPerWorker: point.threadsPerWorker,
+    reason: `${splitText(point)}: the fewest workers within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean throughput across the workloads`
+  };
+}
+function throughputAsWorkloads(result) {
+  return result.workloads.flatMap((w2) => {
+    const t = w2.throughput;
+    if (t === void 0 || t.points.length === 0) return [];
+    return [
+      {
+        id: `${w2.id} \xB7 throughput`,
+        kind: w2.kind,
+        label: `${w2.label}, throughput`,
+        metric: { name: "time per request, all workers", unit: "ns" },
+        contentHash: w2.contentHash ?? null,
+        points: t.points.map((p2) => ({
+          threads: p2.threadsPerWorker,
+          samplesNs: (p2.windows ?? [p2.requestsPerSec]).map((r) => 1e9 / r),
+          ...p2.rounds !== void 0 ? { rounds: p2.rounds } : {},
+          medianNs: 1e9 / p2.requestsPerSec,
+          ci95Ns: [1e9 / p2.ci95[1], 1e9 / p2.ci95[0]]
+        })),
+        fastest: {
+          threads: t.points.reduce((a, b2) => b2.requestsPerSec > a.requestsPerSec ? b2 : a).threadsPerWorker
+        },
+        recommended: { threads: t.recommended.threadsPerWorker }
+      }
+    ];
+  });
+}
+function gatedWorkloads(result) {
+  return [...result.workloads, ...throughputAsWorkloads(result)];
+}
+
 // src/analysis/visits.ts
 function visitSummary(samplesNs, rounds) {
   if (samplesNs.length === 0) throw new RangeError("visitSummary: no samples");
@@ -85672,14 +85857,14 @@ function compareResults(baseline, current, opts = {}) {
     }
     notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
   }
-  const pairs = current.workloads.flatMap((c) => {
-    const b2 = doc.latest.workloads.find((w2) => w2.id === c.id);
+  const curWorkloads = gatedWorkloads(current);
+  const baseWorkloads = gatedWorkloads(doc.latest);
+  const pairs = curWorkloads.flatMap((c) => {
+    const b2 = baseWorkloads.find((w2) => w2.id === c.id);
     return b2 === void 0 ? [] : [{ base: b2, cur: c }];
   });
-  const onlyBase = doc.latest.workloads.filter(
-    (w2) => !current.workloads.some((c) => c.id === w2.id)
-  );
-  const onlyCur = current.workloads.filter((w2) => !doc.latest.workloads.some((b2) => b2.id === w2.id));
+  const onlyBase = baseWorkloads.filter((w2) => !curWorkloads.some((c) => c.id === w2.id));
+  const onlyCur = curWorkloads.filter((w2) => !baseWorkloads.some((b2) => b2.id === w2.id));
   const noBaselineHere = (reason) => ({
     kind: "no-baseline",
     ...base,
@@ -86806,6 +86991,10 @@ function loadOrt(packageDir) {
   loadedFrom = packageDir;
   return loaded;
 }
+function ortModulePath() {
+  const require3 = createRequire(import.meta.url);
+  return require3.resolve(loadedFrom ?? "onnxruntime-node");
+}
 function ortVersion(ort = loadOrt()) {
   return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
 }
@@ -86925,6 +87114,17 @@ async function createMatMulWorkload(ort, shape, options) {
     metric: { name: "latency per MatMul", unit: "ns" },
     contentHash: null,
     details: { shape, opsPerCall: ops, layout: model.layout, calibrationNsPerOp: perOpNs },
+    parallel: {
+      model: model.bytes,
+      feeds: [
+        {
+          name: model.inputName,
+          type: "float32",
+          data: input.data,
+          dims: [shape.m, shape.k]
+        }
+      ]
+    },
     async open(threads) {
       const session = await createSession(ort, model.bytes, threads);
       const feeds = { [model.inputName]: input };
@@ -86934,110 +87134,6 @@ async function createMatMulWorkload(ort, shape, options) {
       };
     }
   };
-}
-
-// src/analysis/recommend.ts
-var DEFAULT_TOLERANCE = 0.05;
-var MIN_HALF_ROUNDS = 6;
-function pairedPick(eligible, all, fastest, tolerance) {
-  if (!all.every((p2) => p2.visits !== void 0 && p2.visits.size > 0)) return null;
-  const rounds = [...all[0].visits.keys()].filter((r) => all.every((p2) => p2.visits.has(r)));
-  const odd = rounds.filter((r) => r % 2 === 1);
-  const even = rounds.filter((r) => r % 2 === 0);
-  if (odd.length < MIN_HALF_ROUNDS || even.length < MIN_HALF_ROUNDS) return null;
-  const lowestOn = (half) => {
-    const m2 = (p2) => median2(half.map((r) => p2.visits.get(r)));
-    return all.reduce((best, p2) => m2(p2) < m2(best) ? p2 : best);
-  };
-  const refForOdd = lowestOn(even);
-  const refForEven = lowestOn(odd);
-  const against = (c) => {
-    const logs = rounds.map((r) => {
-      const ref = r % 2 === 1 ? refForOdd : refForEven;
-      return Math.log(c.visits.get(r) / ref.visits.get(r));
-    });
-    const [, hi2] = medianCIOrderStat(logs, 0.95);
-    return { ratio: Math.exp(median2(logs)), upper: Math.exp(hi2) };
-  };
-  const sorted = [...eligible].sort((a, b2) => a.threads - b2.threads);
-  for (const c of sorted) {
-    if (c.threads > fastest.threads) break;
-    if (c === fastest) break;
-    const r = against(c);
-    if (r.upper <= 1 + tolerance)
-      return { reference: fastest, pick: c, ...r, rounds: rounds.length };
-  }
-  return eligible.includes(fastest) ? { reference: fastest, pick: fastest, ratio: 1, upper: 1, rounds: rounds.length } : null;
-}
-function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
-  if (points.length === 0) throw new RangeError("no points to recommend from");
-  const pct2 = (x) => `${(x * 100).toFixed(1)} %`;
-  const plural = (n) => `${n} thread${n === 1 ? "" : "s"}`;
-  const lowest = (ps2) => ps2.reduce((best, p2) => p2.medianNs < best.medianNs ? p2 : best);
-  const fastest = lowest(points);
-  const sorted = [...points].sort((a, b2) => a.threads - b2.threads);
-  const eligible = sorted.filter((p2) => p2.threads <= maxThreads);
-  if (eligible.length === 0) {
-    const cap = Math.max(1, Math.floor(maxThreads));
-    return {
-      fastest: fastest.threads,
-      recommended: cap,
-      reason: `every measured count is above the ${cap} usable CPUs: ${plural(cap)} (not measured), never more`
-    };
-  }
-  const paired = pairedPick(eligible, points, fastest, tolerance);
-  if (paired !== null) {
-    const { reference, pick: pick2, ratio, upper, rounds } = paired;
-    const ref = plural(reference.threads);
-    return {
-      fastest: fastest.threads,
-      recommended: pick2.threads,
-      reason: pick2 === reference ? `${plural(pick2.threads)} is fastest` + (sorted.some((p2) => p2.threads < pick2.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (paired 95 % CI over ${rounds} rounds)` : "") : `${plural(pick2.threads)} is within ${pct2(tolerance)} of the fastest (${ref}): ${ratio >= 1 ? "+" : "\u2212"}${pct2(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct2(upper - 1)} over ${rounds} rounds`
-    };
-  }
-  const limit = fastest.medianNs * (1 + tolerance);
-  const within = eligible.find((p2) => p2.threads <= fastest.threads && p2.ci95Ns[1] <= limit);
-  const pick = within ?? lowest(eligible);
-  const over = fastest.threads > maxThreads ? `${plural(fastest.threads)} measured fastest but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ` : "";
-  let reason;
-  if (pick.threads === fastest.threads) {
-    reason = `${plural(fastest.threads)} is fastest` + (sorted.some((p2) => p2.threads < fastest.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (95 % CI)` : "");
-  } else if (within) {
-    reason = over + `${plural(pick.threads)} is within ${pct2(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
-  } else {
-    reason = over + `${plural(pick.threads)} is the fastest within them (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
-  }
-  return { fastest: fastest.threads, recommended: pick.threads, reason };
-}
-function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
-  if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
-  const common = workloads.map((pts) => new Set(pts.map((p2) => p2.threads))).reduce((a, b2) => new Set([...a].filter((t) => b2.has(t))));
-  const threads = [...common].sort((a, b2) => a - b2);
-  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
-  const score2 = /* @__PURE__ */ new Map();
-  for (const t of threads) {
-    const normalized = workloads.map((pts) => {
-      const best = Math.min(...pts.map((p2) => p2.medianNs));
-      return pts.find((p2) => p2.threads === t).medianNs / best;
-    });
-    score2.set(t, geometricMean(normalized));
-  }
-  const eligible = threads.filter((t) => t <= maxThreads);
-  if (eligible.length === 0) {
-    const cap = Math.max(1, Math.floor(maxThreads));
-    return {
-      threads: cap,
-      score: score2,
-      basis: `every measured count is above the ${cap} usable CPUs: ${cap} (not measured), never more`
-    };
-  }
-  const bestScore = Math.min(...score2.values());
-  const argmin = threads.find((t) => score2.get(t) === bestScore);
-  const within = eligible.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
-  const pick = within ?? eligible.reduce((a, b2) => score2.get(b2) < score2.get(a) ? b2 : a);
-  const above = (s3) => `${((s3 - 1) * 100).toFixed(1)} %`;
-  const basis = within === void 0 ? `${argmin} threads has the best geometric-mean latency but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ${pick} is the best within them (${above(score2.get(pick) / bestScore)} above)` : workloads.length === 1 ? "the recommended thread count of the only workload" : pick === argmin ? `minimizes the geometric mean of latency relative to each workload's best (${above(bestScore)} above the per-workload optimum)` : `fewest threads within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean latency (${argmin} threads)`;
-  return { threads: pick, score: score2, basis };
 }
 
 // src/analysis/same-job.ts
@@ -87866,7 +87962,7 @@ function buildResult(input) {
     const measured = cells.flatMap((cell) => cell.samplesNs.length > 0 ? [{ cell }] : []);
     if (measured.length === 0) {
       throw new WorkloadError(
-        `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
+        `the time budget (${Number(settings.maxTimeSec.toPrecision(3))} s of max-time for the sweep) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
       );
     }
     const summaries = measured.map(({ cell }) => {
@@ -87908,9 +88004,14 @@ function buildResult(input) {
       opsPerCall: workload.opsPerCall,
       metric: workload.metric,
       contentHash: workload.contentHash ?? null,
-      ...workload.details ? { details: workload.details } : {}
+      ...workload.details ? { details: workload.details } : {},
+      ...throughputOf(workload, input.throughput, settings.tolerance)
     };
   });
+  const split = recommendSplitOverall(
+    workloads.map((w2) => w2.throughput?.points ?? []),
+    settings.tolerance
+  );
   const overall = workloads.length === 1 ? {
     threads: workloads[0].recommended.threads,
     basis: "the recommended thread count of the only workload"
@@ -87931,10 +88032,41 @@ function buildResult(input) {
     recommendation: {
       ompNumThreads: overall.threads,
       ortIntraOpNumThreads: overall.threads,
-      basis: overall.basis
+      basis: overall.basis,
+      ...split ? {
+        throughput: {
+          workers: split.workers,
+          threadsPerWorker: split.threadsPerWorker,
+          basis: split.reason
+        }
+      } : {}
     },
     elapsedSec: input.elapsedSec,
     ...input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}
+  };
+}
+function throughputOf(workload, output, tolerance) {
+  const measured = output?.workloads.find((w2) => w2.workload === workload);
+  if (measured === void 0 || measured.points.length === 0) return {};
+  const rec = recommendSplit(measured.points, tolerance);
+  return {
+    throughput: {
+      points: measured.points.map((p2) => ({
+        workers: p2.workers,
+        threadsPerWorker: p2.threadsPerWorker,
+        requestsPerSec: p2.requestsPerSec,
+        ci95: p2.ci95,
+        p50Ns: p2.p50Ns,
+        p99Ns: p2.p99Ns,
+        windows: p2.windows,
+        rounds: p2.rounds
+      })),
+      recommended: {
+        workers: rec.workers,
+        threadsPerWorker: rec.threadsPerWorker,
+        reason: rec.reason
+      }
+    }
   };
 }
 
@@ -88664,6 +88796,16 @@ async function createModelWorkload(ort, spec) {
         ...i.values !== void 0 ? { values: i.values } : {}
       }))
     },
+    parallel: {
+      model: bytes,
+      feeds: Object.entries(feeds).map(([name2, t]) => ({
+        name: name2,
+        type: t.type,
+        // The raw data (float16 as its Uint16Array bits, see buildFeeds).
+        data: t.cpuData ?? t.data,
+        dims: [...t.dims]
+      }))
+    },
     async open(threads) {
       let session;
       try {
@@ -88720,6 +88862,307 @@ async function buildWorkloads(spec, ctx) {
   }
 }
 
+// src/measure/throughput.ts
+import { Worker } from "node:worker_threads";
+var MIN_WINDOW_MS = 500;
+var MIN_REQUESTS_PER_WINDOW = 20;
+var MIN_WINDOWS = 6;
+var WARMUP_MS = 150;
+function cpuSplits(cpus2) {
+  const n = Math.max(1, Math.floor(cpus2));
+  const out = [];
+  for (let w2 = 1; w2 <= n; w2++) if (n % w2 === 0) out.push({ workers: w2, threadsPerWorker: n / w2 });
+  return out;
+}
+var WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ort = require(workerData.ortPath);
+(async () => {
+  const session = await ort.InferenceSession.create(workerData.model, {
+    intraOpNumThreads: workerData.threads, interOpNumThreads: 1, executionMode: 'sequential',
+    graphOptimizationLevel: 'all', executionProviders: ['cpu'], logSeverityLevel: 3,
+  });
+  const feeds = {};
+  for (const f of workerData.feeds) {
+    const t = new ort.Tensor(f.type, f.data, f.dims);
+    if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
+    feeds[f.name] = t;
+  }
+  const now = () => process.hrtime.bigint();
+  const warmEnd = now() + BigInt(workerData.warmupMs) * 1000000n;
+  let one = 0n;
+  do { const t = now(); await session.run(feeds); one = now() - t; } while (now() < warmEnd);
+  parentPort.postMessage({ type: 'ready', warmLatencyNs: Number(one) });
+  parentPort.on('message', async (m) => {
+    if (m.type === 'window') {
+      const start = BigInt(m.startNs);
+      const end = start + BigInt(m.durationNs);
+      while (now() < start) {}
+      const latencies = [];
+      let last = start;
+      while (now() < end) {
+        const t = now();
+        await session.run(feeds);
+        last = now();
+        latencies.push(Number(last - t));
+      }
+      parentPort.postMessage({ type: 'window', count: latencies.length, elapsedNs: Number(last - start), latenciesNs: latencies });
+    } else if (m.type === 'stop') {
+      await session.release();
+      parentPort.postMessage({ type: 'stopped' });
+    }
+  });
+})().catch((e) => parentPort.postMessage({ type: 'error', message: String(e && e.message || e) }));
+`;
+function nextMessage(worker, type, timeoutMs) {
+  return new Promise((resolve5, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`a throughput worker did not answer "${type}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onMessage = (m2) => {
+      if (m2.type === "error") {
+        cleanup();
+        reject(new Error(`a throughput worker failed: ${m2.message ?? "unknown error"}`));
+      } else if (m2.type === type) {
+        cleanup();
+        resolve5(m2);
+      }
+    };
+    const onError = (e) => {
+      cleanup();
+      reject(e);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+  });
+}
+async function ortCrew(workload, split) {
+  const spec = workload.parallel;
+  const workers = Array.from(
+    { length: split.workers },
+    () => new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        ortPath: ortModulePath(),
+        model: spec.model,
+        feeds: spec.feeds,
+        threads: split.threadsPerWorker,
+        warmupMs: WARMUP_MS
+      }
+    })
+  );
+  try {
+    const ready = await Promise.all(
+      workers.map((w2) => nextMessage(w2, "ready", 12e4))
+    );
+    return {
+      warmLatencyNs: Math.max(...ready.map((r) => r.warmLatencyNs)),
+      async window(durationMs) {
+        const startNs = process.hrtime.bigint() + 20000000n;
+        const replies = workers.map(
+          (w2) => nextMessage(w2, "window", durationMs + 12e4)
+        );
+        for (const w2 of workers) {
+          w2.postMessage({
+            type: "window",
+            startNs: String(startNs),
+            durationNs: String(BigInt(Math.round(durationMs * 1e6)))
+          });
+        }
+        return Promise.all(replies);
+      },
+      async stop() {
+        await Promise.all(
+          workers.map(async (w2) => {
+            const stopped = nextMessage(w2, "stopped", 1e4).catch(() => void 0);
+            w2.postMessage({ type: "stop" });
+            await stopped;
+            await w2.terminate();
+          })
+        );
+      }
+    };
+  } catch (e) {
+    await Promise.all(workers.map((w2) => w2.terminate()));
+    throw e;
+  }
+}
+async function processCrew(workload, split) {
+  const runners = [];
+  for (let i = 0; i < split.workers; i++) runners.push(await workload.open(split.threadsPerWorker));
+  const warm = await Promise.all(runners.map((r) => r.call()));
+  return {
+    warmLatencyNs: Math.max(...warm),
+    async window(durationMs) {
+      const start = process.hrtime.bigint();
+      const end = start + BigInt(Math.round(durationMs * 1e6));
+      return Promise.all(
+        runners.map(async (r) => {
+          const latencies = [];
+          let last = start;
+          while (process.hrtime.bigint() < end) {
+            const t = process.hrtime.bigint();
+            await r.call();
+            last = process.hrtime.bigint();
+            latencies.push(Number(last - t));
+          }
+          return {
+            count: latencies.length,
+            elapsedNs: Number(last - start),
+            latenciesNs: latencies
+          };
+        })
+      );
+    },
+    async stop() {
+      for (const r of runners) await r.close();
+    }
+  };
+}
+function startCrew(workload, split) {
+  return workload.parallel ? ortCrew(workload, split) : processCrew(workload, split);
+}
+function windowRate(windows) {
+  return windows.reduce(
+    (sum2, w2) => w2.elapsedNs > 0 ? sum2 + w2.count / (w2.elapsedNs / 1e9) : sum2,
+    0
+  );
+}
+async function measureThroughput(workloads, opts) {
+  const start = opts.startMs ?? performance.now();
+  const deadline = start + opts.maxTimeSec * 1e3;
+  const splits = cpuSplits(opts.cpus);
+  const maxWindows = opts.maxWindows ?? 12;
+  const rand = mulberry32(opts.seed ^ 29808);
+  const cells = workloads.flatMap(
+    (workload) => splits.map((split) => ({
+      workload,
+      split,
+      windows: [],
+      rounds: [],
+      latencies: [],
+      visitMs: 0,
+      windowMs: MIN_WINDOW_MS
+    }))
+  );
+  let round3 = 0;
+  for (; ; ) {
+    const active = cells.filter((c) => c.windows.length < maxWindows);
+    if (active.length === 0) break;
+    const roundMs = active.reduce((s3, c) => s3 + (c.visitMs || c.windowMs + 500), 0);
+    const enough = cells.every((c) => c.windows.length >= MIN_WINDOWS);
+    if (round3 > 0 && enough && performance.now() + roundMs > deadline) break;
+    round3++;
+    for (let i = active.length - 1; i > 0; i--) {
+      const j2 = Math.floor(rand() * (i + 1));
+      [active[i], active[j2]] = [active[j2], active[i]];
+    }
+    let visited = 0;
+    for (const cell of active) {
+      const planned = cell.visitMs || cell.windowMs + 500;
+      if (performance.now() + planned > deadline) continue;
+      const t0 = performance.now();
+      const crew = await startCrew(cell.workload, cell.split);
+      try {
+        cell.windowMs = Math.max(
+          MIN_WINDOW_MS,
+          MIN_REQUESTS_PER_WINDOW * crew.warmLatencyNs / 1e6
+        );
+        if (performance.now() + cell.windowMs > deadline) continue;
+        const w2 = await crew.window(cell.windowMs);
+        const ops = cell.workload.opsPerCall;
+        cell.windows.push(windowRate(w2) * ops);
+        cell.rounds.push(round3);
+        for (const x of w2)
+          cell.latencies.push(...x.latenciesNs.slice(0, 1e4).map((l) => l / ops));
+        visited++;
+      } finally {
+        await crew.stop();
+        cell.visitMs = performance.now() - t0;
+      }
+      opts.onProgress?.(
+        `throughput \xB7 round ${round3} \xB7 ${cell.workload.id} ${cell.split.workers}\xD7${cell.split.threadsPerWorker}: ${cell.windows.at(-1)?.toFixed(1) ?? "\u2013"} requests/s`
+      );
+    }
+    if (visited === 0) break;
+  }
+  const out = workloads.map((workload) => ({
+    workload,
+    points: cells.filter((c) => c.workload === workload && c.windows.length > 0).map((c) => {
+      const [lo2, hi2] = medianCIOrderStat(c.windows, 0.95);
+      const sorted = [...c.latencies].sort((a, b2) => a - b2);
+      return {
+        ...c.split,
+        requestsPerSec: median2(c.windows),
+        ci95: [lo2, hi2],
+        p50Ns: sorted.length ? quantile2(sorted, 0.5) : NaN,
+        p99Ns: sorted.length ? quantile2(sorted, 0.99) : NaN,
+        windows: c.windows,
+        rounds: c.rounds
+      };
+    })
+  }));
+  return {
+    workloads: out,
+    elapsedSec: (performance.now() - start) / 1e3,
+    rounds: round3,
+    skipped: cells.filter((c) => c.windows.length === 0).map((c) => ({ workload: c.workload.id, split: c.split }))
+  };
+}
+
+// src/results/types.ts
+var OBJECTIVES = ["latency", "throughput"];
+
+// src/settings/settings.ts
+var DEFAULTS = {
+  /**
+   * The seed's compute-bound 256² square, a larger square that keeps every core busy, and an
+   * LLM-decode-like matrix–vector product (1×4096 · 4096×4096: memory-bound, 64 MiB of weights).
+   */
+  sizes: "256,1024,1x4096x4096",
+  /** Seconds for the whole sweep, set-up included. */
+  maxTimeSec: 60,
+  /** A cell has converged when the 95 % CI half-width of the median of its visit medians is ≤ 2 % of it. */
+  targetPrecision: 0.02,
+  /** Recommend the fewest threads within 5 % of the fastest. */
+  tolerance: 0.05
+};
+var THROUGHPUT_LATENCY_SHARE = 0.4;
+function parseObjective(text, input) {
+  const v2 = text.trim();
+  if (!OBJECTIVES.includes(v2)) {
+    throw invalid(input, text, `one of ${OBJECTIVES.join(", ")}`);
+  }
+  return v2;
+}
+var MIN_BUDGET_SEC = 1;
+var MIN_TIMEOUT_SEC = 0.1;
+function parseSeconds(text, input, min = MIN_BUDGET_SEC) {
+  const t = text.trim();
+  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n) || n < min || n > 86400) {
+    throw invalid(input, text, `a number of seconds from ${min} to 86400, e.g. 60`);
+  }
+  return n;
+}
+function parsePercent(text, input, max = 1e3) {
+  const m2 = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const n = m2 ? Number(m2[1]) : NaN;
+  if (!Number.isFinite(n) || n <= 0 || n > max) {
+    throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
+  }
+  return n / 100;
+}
+function randomSeed() {
+  return Math.floor(Math.random() * 1e9);
+}
+
 // src/pipeline/sweep-run.ts
 async function runSweep(settings, options = {}) {
   const startMs = options.startMs ?? performance.now();
@@ -88751,6 +89194,15 @@ async function runSweep(settings, options = {}) {
   let output;
   let comparison = null;
   let warnings = [];
+  const throughputObjective = settings.objective === "throughput";
+  if (throughputObjective && settings.baselineWorkload) {
+    throw new InputError(
+      'objective: "throughput" with a base measured in the same job; expected objective "latency" for a same-job comparison (it gates latency)'
+    );
+  }
+  if (throughputObjective) {
+    common.maxTimeSec = settings.maxTimeSec * THROUGHPUT_LATENCY_SHARE;
+  }
   if (settings.baselineWorkload) {
     const [base] = await buildWorkloads(settings.baselineWorkload, {
       ort,
@@ -88776,6 +89228,12 @@ async function runSweep(settings, options = {}) {
   } else {
     output = await sweep(workloads, common);
   }
+  const throughput = throughputObjective ? await measureThroughput(workloads, {
+    cpus: machine.availableCpus,
+    maxTimeSec: Math.max(0, settings.maxTimeSec - (performance.now() - startMs) / 1e3),
+    seed: settings.seed,
+    ...options.onLine ? { onProgress: options.onLine } : {}
+  }) : void 0;
   const result = buildResult({
     sweep: output,
     machine,
@@ -88788,9 +89246,11 @@ async function runSweep(settings, options = {}) {
       maxTimeSec: settings.maxTimeSec,
       targetPrecision: settings.targetPrecision,
       tolerance: settings.tolerance,
-      seed: settings.seed
+      seed: settings.seed,
+      ...settings.objective ? { objective: settings.objective } : {}
     },
-    elapsedSec: (performance.now() - startMs) / 1e3
+    elapsedSec: (performance.now() - startMs) / 1e3,
+    ...throughput ? { throughput } : {}
   });
   return { result, comparison, warnings, plan };
 }
@@ -93104,8 +93564,31 @@ function recommendationBlock(result) {
     "env:",
     `  OMP_NUM_THREADS: "${k2}"          # PyTorch, OpenMP, MKL, OpenBLAS`,
     `  ORT_INTRA_OP_NUM_THREADS: "${result.recommendation.ortIntraOpNumThreads}" # ONNX Runtime: pass as intraOpNumThreads`,
-    "```"
+    "```",
+    ...throughputRecommendation(result)
   ].join("\n");
+}
+function throughputRecommendation(result) {
+  const t = result.recommendation.throughput;
+  if (t === void 0) return [];
+  return [
+    "",
+    `**For throughput: ${t.workers} worker${t.workers === 1 ? "" : "s"} \xD7 \`OMP_NUM_THREADS=${t.threadsPerWorker}\`** \u2014 ${escapeMarkdown(t.basis ?? "")}.`
+  ];
+}
+function throughputTable(w2) {
+  const t = w2.throughput;
+  if (t === void 0 || t.points.length === 0) return "";
+  const rows = [
+    "| workers \xD7 threads | requests/s | 95 % CI | p50 | p99 | |",
+    "|---:|---:|---:|---:|---:|:---|",
+    ...t.points.map(
+      (p2) => `| ${p2.workers} \xD7 ${p2.threadsPerWorker} | ${p2.requestsPerSec.toFixed(1)} | ${p2.ci95[0].toFixed(1)} \u2013 ${p2.ci95[1].toFixed(1)} | ${formatNs(p2.p50Ns)} | ${formatNs(p2.p99Ns)} | ${p2.workers === t.recommended.workers ? "**recommended**" : ""} |`
+    )
+  ];
+  return `Throughput by split of the CPUs (each worker its own session or process, all at once):
+
+${rows.join("\n")}`;
 }
 function noBaselineText(comparison, ctx) {
   if (comparison !== null && comparison.kind !== "no-baseline") return "";
@@ -93122,9 +93605,13 @@ function gateMark(c) {
   if (c.status === "inconclusive") return "\u26A0\uFE0F unclear";
   return "\u2705";
 }
-function workloadTable(w2, comparison) {
+function workloadTable(w2, comparison, usable = Infinity) {
   const compared = comparison !== null && comparison.kind !== "no-baseline";
-  const marks = (t) => [t === w2.recommended.threads ? "**recommended**" : "", t === w2.fastest.threads ? "fastest" : ""].filter(Boolean).join(", ");
+  const marks = (t) => [
+    t === w2.recommended.threads ? "**recommended**" : "",
+    t === w2.fastest.threads ? "fastest" : "",
+    t > usable ? "oversubscribed" : ""
+  ].filter(Boolean).join(", ");
   const rows = [];
   if (compared) {
     rows.push("| threads | baseline | this run | \u0394 | CI of \u0394 | p (Holm) | gate | |");
@@ -93244,11 +93731,13 @@ function renderMarkdown(result, comparison, ctx = {}) {
 
 ${metric}${w2.recommended.reason ? `${escapeMarkdown(w2.recommended.reason)}.
 
-` : ""}${workloadTable(w2, comparison)}
+` : ""}${workloadTable(w2, comparison, result.machine.availableCpus)}
 
 ${chartCaption(w2, comparison)}
 
-${latencyChart(w2, comparison)}`
+${latencyChart(w2, comparison)}` + (throughputTable(w2) ? `
+
+${throughputTable(w2)}` : "")
     );
   }
   parts.push(detailsBlock(result, comparison, ctx));
@@ -93422,7 +93911,8 @@ function runFromResult(result, ref, sha) {
     createdAt: result.createdAt,
     ...ref === void 0 ? {} : { ref },
     ...sha === void 0 ? {} : { sha },
-    workloads: result.workloads.map((w2) => ({
+    // Latency cells, and the throughput splits as cells (analysis/throughput.ts).
+    workloads: gatedWorkloads(result).map((w2) => ({
       id: w2.id,
       ...w2.contentHash == null ? {} : { contentHash: w2.contentHash },
       points: w2.points.map((p2) => ({ threads: p2.threads, medianNs: p2.medianNs }))
@@ -93743,8 +94233,55 @@ function checkResult(v2, at2, fail) {
       return t;
     });
     uniqueThreads(threads, wat, fail);
+    if (w2["throughput"] !== void 0)
+      checkThroughput(obj(w2, "throughput", wat, fail), `${wat}throughput.`, fail);
   });
   return v2;
+}
+function checkThroughput(t, at2, fail) {
+  const rate = (o, key, pat) => {
+    const x = num(o, key, pat, fail);
+    if (!(x > 0 && x < 1e12))
+      throw fail(`"${pat}${key}" is ${x}; expected requests per second greater than 0`);
+  };
+  const points = bounded(arr(t, "points", at2, fail), LIMITS.pointsPerWorkload, `${at2}points`, fail);
+  const seen = /* @__PURE__ */ new Set();
+  points.forEach((p2, i) => {
+    const pat = `${at2}points[${i}].`;
+    if (!isObject2(p2)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+    threadCount(p2, "workers", pat, fail);
+    const tpw = threadCount(p2, "threadsPerWorker", pat, fail);
+    if (seen.has(tpw))
+      throw fail(`"${at2}points" has threadsPerWorker ${tpw} twice; expected each once`);
+    seen.add(tpw);
+    rate(p2, "requestsPerSec", pat);
+    positiveNs(p2, "p50Ns", pat, fail);
+    positiveNs(p2, "p99Ns", pat, fail);
+    const ci2 = arr(p2, "ci95", pat, fail);
+    if (ci2.length !== 2 || !ci2.every((x) => typeof x === "number" && x >= 0 && x < 1e12)) {
+      throw fail(`"${pat}ci95" must be two rates \u2265 0`);
+    }
+    if (p2["windows"] !== void 0) {
+      const ws2 = bounded(
+        arr(p2, "windows", pat, fail),
+        LIMITS.samplesPerCell,
+        `${pat}windows`,
+        fail
+      );
+      if (!ws2.every((x) => typeof x === "number" && x > 0 && x < 1e12)) {
+        throw fail(`"${pat}windows" must hold requests per second greater than 0`);
+      }
+      if (p2["rounds"] !== void 0) {
+        const r = arr(p2, "rounds", pat, fail);
+        if (r.length !== ws2.length || !r.every((x) => Number.isSafeInteger(x) && x >= 0)) {
+          throw fail(`"${pat}rounds" must hold one non-negative integer per window`);
+        }
+      }
+    }
+  });
+  const rec = obj(t, "recommended", at2, fail);
+  threadCount(rec, "workers", `${at2}recommended.`, fail);
+  threadCount(rec, "threadsPerWorker", `${at2}recommended.`, fail);
 }
 function field(v2, key, at2, fail, expected, ok3) {
   const x = v2[key];
@@ -94254,42 +94791,6 @@ function parseBaselineSpec(value, input = "baseline") {
   throw invalid(input, value, EXPECTED_SPEC);
 }
 
-// src/settings/settings.ts
-var DEFAULTS = {
-  /**
-   * The seed's compute-bound 256² square, a larger square that keeps every core busy, and an
-   * LLM-decode-like matrix–vector product (1×4096 · 4096×4096: memory-bound, 64 MiB of weights).
-   */
-  sizes: "256,1024,1x4096x4096",
-  /** Seconds for the whole sweep, set-up included. */
-  maxTimeSec: 60,
-  /** A cell has converged when the 95 % CI half-width of the median of its visit medians is ≤ 2 % of it. */
-  targetPrecision: 0.02,
-  /** Recommend the fewest threads within 5 % of the fastest. */
-  tolerance: 0.05
-};
-var MIN_BUDGET_SEC = 1;
-var MIN_TIMEOUT_SEC = 0.1;
-function parseSeconds(text, input, min = MIN_BUDGET_SEC) {
-  const t = text.trim();
-  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
-  if (!Number.isFinite(n) || n < min || n > 86400) {
-    throw invalid(input, text, `a number of seconds from ${min} to 86400, e.g. 60`);
-  }
-  return n;
-}
-function parsePercent(text, input, max = 1e3) {
-  const m2 = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
-  const n = m2 ? Number(m2[1]) : NaN;
-  if (!Number.isFinite(n) || n <= 0 || n > max) {
-    throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
-  }
-  return n / 100;
-}
-function randomSeed() {
-  return Math.floor(Math.random() * 1e9);
-}
-
 // src/action/inputs.ts
 var COMMENT_MODES = ["always", "on-regression", "never"];
 var SAVE_MODES = ["auto", "true", "false"];
@@ -94392,7 +94893,8 @@ function readActionSettings(input, cpus2) {
       maxTimeSec: parseSeconds(get("max-time") || String(DEFAULTS.maxTimeSec), "max-time"),
       targetPrecision: DEFAULTS.targetPrecision,
       tolerance: DEFAULTS.tolerance,
-      seed: randomSeed()
+      seed: randomSeed(),
+      objective: parseObjective(get("objective") || "latency", "objective")
     },
     compareRef: readCompareRef(get("compare-ref"), workload),
     baselineKey: readBaselineKey(get("baseline-key")),
@@ -98943,7 +99445,8 @@ async function runAction() {
   const measureStart = performance.now();
   const budgetSec = settings.sweep.maxTimeSec;
   const warnings = [];
-  const resolution = await resolveSameJobBase(settings.compareRef, settings.sweep.workload, ctx);
+  const compareRef = settings.sweep.objective === "throughput" && settings.compareRef.kind === "auto" ? { kind: "none" } : settings.compareRef;
+  const resolution = await resolveSameJobBase(compareRef, settings.sweep.workload, ctx);
   if (resolution.kind === "fallback") {
     warnings.push(
       `The base was not measured in this job: ${resolution.reason}. The stored baseline gates instead.`
@@ -98965,6 +99468,7 @@ async function runAction() {
         {
           ort,
           startMs: measureStart,
+          onLine: (line) => info2(line),
           ...settings.threshold !== null ? { threshold: settings.threshold } : {},
           ...base ? { baseDescription: base.description } : {},
           onProgress: (p2) => {

@@ -36,6 +36,7 @@ test('inputs and outputs are those of the contract, each described', () => {
     'metric',
     'metric-unit',
     'model',
+    'objective',
     'onnxruntime-path',
     'registry',
     'save-baseline',

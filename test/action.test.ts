@@ -19,7 +19,7 @@ const OWNER = 'octo-org';
 const REPO = 'octo-repo';
 const BASE_INPUTS = { 'github-token': 'ghs_test', sizes: '48', 'max-time': '3', baseline: 'none' };
 /** For tests about what happens around the sweep: one cell, the smallest budget. */
-const QUICK = { ...BASE_INPUTS, threads: '1', 'max-time': '1' };
+const QUICK = { ...BASE_INPUTS, threads: '1', 'max-time': '2' };
 
 const LATENCY_COMMAND = `node ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.mjs'))}`;
 const latency = (ms: number) => JSON.stringify({ ms });

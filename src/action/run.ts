@@ -77,7 +77,13 @@ export async function runAction(): Promise<void> {
   const measureStart = performance.now();
   const budgetSec = settings.sweep.maxTimeSec;
   const warnings: string[] = [];
-  const resolution = await resolveSameJobBase(settings.compareRef, settings.sweep.workload, ctx);
+  // The same-job gate compares latency; under the throughput objective the stored history
+  // gates the splits instead (an explicit compare-ref is still an error there).
+  const compareRef =
+    settings.sweep.objective === 'throughput' && settings.compareRef.kind === 'auto'
+      ? ({ kind: 'none' } as const)
+      : settings.compareRef;
+  const resolution = await resolveSameJobBase(compareRef, settings.sweep.workload, ctx);
   if (resolution.kind === 'fallback') {
     warnings.push(
       `The base was not measured in this job: ${resolution.reason}. The stored baseline gates instead.`,
@@ -98,6 +104,7 @@ export async function runAction(): Promise<void> {
         {
           ort,
           startMs: measureStart,
+          onLine: (line: string) => info(line),
           ...(settings.threshold !== null ? { threshold: settings.threshold } : {}),
           ...(base ? { baseDescription: base.description } : {}),
           onProgress: (p) => {

@@ -70,6 +70,7 @@ import {
   type GateMode,
   type GateRole,
 } from './comparison.js';
+import { gatedWorkloads } from './throughput.js';
 import { visitSummary } from './visits.js';
 
 export * from './comparison.js';
@@ -168,14 +169,15 @@ export function compareResults(
     notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
   }
 
-  const pairs = current.workloads.flatMap((c) => {
-    const b = doc.latest.workloads.find((w) => w.id === c.id);
+  // Latency, and the throughput splits where both runs measured them (throughput.ts).
+  const curWorkloads = gatedWorkloads(current);
+  const baseWorkloads = gatedWorkloads(doc.latest);
+  const pairs = curWorkloads.flatMap((c) => {
+    const b = baseWorkloads.find((w) => w.id === c.id);
     return b === undefined ? [] : [{ base: b, cur: c }];
   });
-  const onlyBase = doc.latest.workloads.filter(
-    (w) => !current.workloads.some((c) => c.id === w.id),
-  );
-  const onlyCur = current.workloads.filter((w) => !doc.latest.workloads.some((b) => b.id === w.id));
+  const onlyBase = baseWorkloads.filter((w) => !curWorkloads.some((c) => c.id === w.id));
+  const onlyCur = curWorkloads.filter((w) => !baseWorkloads.some((b) => b.id === w.id));
   const noBaselineHere = (reason: string): Comparison => ({
     kind: 'no-baseline',
     ...base,

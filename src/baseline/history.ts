@@ -14,6 +14,7 @@
  * file small (the history is ~100 bytes per cell per run; only `latest` carries samples).
  */
 
+import { gatedWorkloads } from '../analysis/throughput.js';
 import type { MachineInfo, Result } from '../results/types.js';
 
 export const DEFAULT_MAX_RUNS = 20;
@@ -66,7 +67,8 @@ export function runFromResult(result: Result, ref?: string, sha?: string): Basel
     createdAt: result.createdAt,
     ...(ref === undefined ? {} : { ref }),
     ...(sha === undefined ? {} : { sha }),
-    workloads: result.workloads.map((w) => ({
+    // Latency cells, and the throughput splits as cells (analysis/throughput.ts).
+    workloads: gatedWorkloads(result).map((w) => ({
       id: w.id,
       ...(w.contentHash == null ? {} : { contentHash: w.contentHash }),
       points: w.points.map((p) => ({ threads: p.threads, medianNs: p.medianNs })),
@@ -141,20 +143,4 @@ export function mergeRun(
     },
     notes,
   };
-}
-
-/** The history of one cell: its run-level medians, oldest first (runs lacking the cell skipped). */
-export function cellHistory(
-  baseline: BaselineDocument,
-  workloadId: string,
-  threads: number,
-): number[] {
-  const medians: number[] = [];
-  for (const run of baseline.runs) {
-    const point = run.workloads
-      .find((w) => w.id === workloadId)
-      ?.points.find((p) => p.threads === threads);
-    if (point !== undefined) medians.push(point.medianNs);
-  }
-  return medians;
 }

@@ -372,8 +372,60 @@ function checkResult(v: Record<string, unknown>, at: string, fail: ErrorFactory)
       return t;
     });
     uniqueThreads(threads, wat, fail);
+    if (w['throughput'] !== undefined)
+      checkThroughput(obj(w, 'throughput', wat, fail), `${wat}throughput.`, fail);
   });
   return v as unknown as Result;
+}
+
+/** The throughput objective's splits: counts, rates and latencies in range, sizes bounded. */
+function checkThroughput(t: Record<string, unknown>, at: string, fail: ErrorFactory): void {
+  const rate = (o: Record<string, unknown>, key: string, pat: string) => {
+    const x = num(o, key, pat, fail);
+    if (!(x > 0 && x < 1e12))
+      throw fail(`"${pat}${key}" is ${x}; expected requests per second greater than 0`);
+  };
+  const points = bounded(arr(t, 'points', at, fail), LIMITS.pointsPerWorkload, `${at}points`, fail);
+  const seen = new Set<number>();
+  points.forEach((p, i) => {
+    const pat = `${at}points[${i}].`;
+    if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
+    threadCount(p, 'workers', pat, fail);
+    const tpw = threadCount(p, 'threadsPerWorker', pat, fail);
+    if (seen.has(tpw))
+      throw fail(`"${at}points" has threadsPerWorker ${tpw} twice; expected each once`);
+    seen.add(tpw);
+    rate(p, 'requestsPerSec', pat);
+    positiveNs(p, 'p50Ns', pat, fail);
+    positiveNs(p, 'p99Ns', pat, fail);
+    const ci = arr(p, 'ci95', pat, fail);
+    if (ci.length !== 2 || !ci.every((x) => typeof x === 'number' && x >= 0 && x < 1e12)) {
+      throw fail(`"${pat}ci95" must be two rates ≥ 0`);
+    }
+    if (p['windows'] !== undefined) {
+      const ws = bounded(
+        arr(p, 'windows', pat, fail),
+        LIMITS.samplesPerCell,
+        `${pat}windows`,
+        fail,
+      );
+      if (!ws.every((x) => typeof x === 'number' && x > 0 && x < 1e12)) {
+        throw fail(`"${pat}windows" must hold requests per second greater than 0`);
+      }
+      if (p['rounds'] !== undefined) {
+        const r = arr(p, 'rounds', pat, fail);
+        if (
+          r.length !== ws.length ||
+          !r.every((x) => Number.isSafeInteger(x) && (x as number) >= 0)
+        ) {
+          throw fail(`"${pat}rounds" must hold one non-negative integer per window`);
+        }
+      }
+    }
+  });
+  const rec = obj(t, 'recommended', at, fail);
+  threadCount(rec, 'workers', `${at}recommended.`, fail);
+  threadCount(rec, 'threadsPerWorker', `${at}recommended.`, fail);
 }
 
 function field(

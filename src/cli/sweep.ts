@@ -14,6 +14,7 @@ import {
   MIN_TIMEOUT_SEC,
   parsePercent,
   parseSeconds,
+  parseObjective,
   parseSeed,
   randomSeed,
   type SweepSettings,
@@ -35,6 +36,7 @@ export const SWEEP_OPTIONS = {
   sizes: { type: 'string' },
   threads: { type: 'string' },
   'max-time': { type: 'string' },
+  objective: { type: 'string' },
   json: { type: 'string' },
   seed: { type: 'string' },
   precision: { type: 'string' },
@@ -61,7 +63,7 @@ export const SWEEP_HELP = `threadgate sweep — measure latency across thread co
 Usage:
   threadgate sweep [--sizes LIST | --model FILE … | --command "CMD" …] [--threads LIST|auto]
                    [--max-time SECONDS] [--json FILE] [--seed N] [--precision PERCENT]
-                   [--tolerance PERCENT] [--quiet]
+                   [--tolerance PERCENT] [--objective latency|throughput] [--quiet]
 
 The workload (one of):
   --sizes LIST          built-in MatMul shapes, N (square) or MxKxN, comma-separated
@@ -92,6 +94,11 @@ Measurement:
                         (default ${DEFAULTS.targetPrecision * 100}%)
   --tolerance PERCENT   recommend the fewest threads within PERCENT of the fastest
                         (default ${DEFAULTS.tolerance * 100}%)
+  --objective latency|throughput
+                        latency (default): threads per request. throughput: also split the
+                        usable CPUs into workers × threads (1×N … N×1), each worker its own
+                        session or process, all at once, and recommend the split with the most
+                        requests per second (the latency sweep gets 40 % of the budget)
   --seed N              the order of the randomized rounds (default random)
   --json FILE           write the results JSON (schema/results.schema.json)
   --quiet               no progress bar
@@ -243,6 +250,9 @@ export function sweepSettingsFromFlags(argv: readonly string[]): SweepCliSetting
     jsonPath: stringFlag(v, 'json'),
     comparisonJsonPath: stringFlag(v, 'comparison-json'),
     quiet: v.quiet === true,
+    ...(v.objective === undefined
+      ? {}
+      : { objective: parseObjective(String(v.objective), '--objective') }),
     threshold:
       v.threshold === undefined
         ? DEFAULT_SAME_JOB_THRESHOLD
@@ -268,6 +278,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   ]);
   const run = await runSweep(settings, {
     ...(settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) }),
+    ...(settings.quiet ? {} : { onLine: (line: string) => void process.stderr.write(`${line}\n`) }),
     threshold: settings.threshold,
   });
   process.stdout.write(renderSweep(run.result));

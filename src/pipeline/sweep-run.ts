@@ -15,6 +15,9 @@ import type { SweepSettings, WorkloadSpec } from '../settings/settings.js';
 import { measureCallOverhead } from '../workloads/overhead.js';
 import { loadOrt, ortVersion, type OrtModule } from '../workloads/ort.js';
 import { buildWorkloads } from './workloads.js';
+import { measureThroughput } from '../measure/throughput.js';
+import { InputError } from '../errors.js';
+import { THROUGHPUT_LATENCY_SHARE } from '../settings/settings.js';
 
 export interface SweepRunOptions {
   readonly ort?: OrtModule;
@@ -25,6 +28,8 @@ export interface SweepRunOptions {
   readonly baseDescription?: string;
   /** When the budget started (performance.now()), if before this call; default: now. */
   readonly startMs?: number;
+  /** Progress of the throughput measurement, a line at a time. */
+  readonly onLine?: (line: string) => void;
 }
 
 export interface SweepRun {
@@ -64,7 +69,14 @@ export async function runSweep(
     sides,
   });
 
-  const common = {
+  const common: {
+    threads: number[];
+    maxTimeSec: number;
+    targetPrecision: number;
+    seed: number;
+    startMs: number;
+    onProgress?: (p: SweepProgress) => void;
+  } = {
     threads,
     maxTimeSec: settings.maxTimeSec,
     targetPrecision: settings.targetPrecision,
@@ -75,6 +87,16 @@ export async function runSweep(
   let output: SweepOutput;
   let comparison: Comparison | null = null;
   let warnings: readonly string[] = [];
+  const throughputObjective = settings.objective === 'throughput';
+  if (throughputObjective && settings.baselineWorkload) {
+    throw new InputError(
+      'objective: "throughput" with a base measured in the same job; expected objective "latency" for a same-job comparison (it gates latency)',
+    );
+  }
+  if (throughputObjective) {
+    // Latency first with its share of the budget, then the splits with the rest.
+    common.maxTimeSec = settings.maxTimeSec * THROUGHPUT_LATENCY_SHARE;
+  }
   if (settings.baselineWorkload) {
     const [base] = await buildWorkloads(settings.baselineWorkload, {
       ort,
@@ -100,6 +122,14 @@ export async function runSweep(
   } else {
     output = await sweep(workloads, common);
   }
+  const throughput = throughputObjective
+    ? await measureThroughput(workloads, {
+        cpus: machine.availableCpus,
+        maxTimeSec: Math.max(0, settings.maxTimeSec - (performance.now() - startMs) / 1000),
+        seed: settings.seed,
+        ...(options.onLine ? { onProgress: options.onLine } : {}),
+      })
+    : undefined;
   const result = buildResult({
     sweep: output,
     machine,
@@ -113,8 +143,10 @@ export async function runSweep(
       targetPrecision: settings.targetPrecision,
       tolerance: settings.tolerance,
       seed: settings.seed,
+      ...(settings.objective ? { objective: settings.objective } : {}),
     },
     elapsedSec: (performance.now() - startMs) / 1000,
+    ...(throughput ? { throughput } : {}),
   });
   return { result, comparison, warnings, plan };
 }

@@ -127,7 +127,33 @@ function recommendationBlock(result: Result): string {
     `  OMP_NUM_THREADS: "${k}"          # PyTorch, OpenMP, MKL, OpenBLAS`,
     `  ORT_INTRA_OP_NUM_THREADS: "${result.recommendation.ortIntraOpNumThreads}" # ONNX Runtime: pass as intraOpNumThreads`,
     '```',
+    ...throughputRecommendation(result),
   ].join('\n');
+}
+
+/** The throughput objective's recommendation, said the way a server is configured. */
+function throughputRecommendation(result: Result): string[] {
+  const t = result.recommendation.throughput;
+  if (t === undefined) return [];
+  return [
+    '',
+    `**For throughput: ${t.workers} worker${t.workers === 1 ? '' : 's'} × \`OMP_NUM_THREADS=${t.threadsPerWorker}\`** — ${escapeMarkdown(t.basis ?? '')}.`,
+  ];
+}
+
+/** A workload's throughput splits (empty when not measured). */
+function throughputTable(w: WorkloadResult): string {
+  const t = w.throughput;
+  if (t === undefined || t.points.length === 0) return '';
+  const rows = [
+    '| workers × threads | requests/s | 95 % CI | p50 | p99 | |',
+    '|---:|---:|---:|---:|---:|:---|',
+    ...t.points.map(
+      (p) =>
+        `| ${p.workers} × ${p.threadsPerWorker} | ${p.requestsPerSec.toFixed(1)} | ${p.ci95[0].toFixed(1)} – ${p.ci95[1].toFixed(1)} | ${formatNs(p.p50Ns)} | ${formatNs(p.p99Ns)} | ${p.workers === t.recommended.workers ? '**recommended**' : ''} |`,
+    ),
+  ];
+  return `Throughput by split of the CPUs (each worker its own session or process, all at once):\n\n${rows.join('\n')}`;
 }
 
 function noBaselineText(comparison: Comparison | null, ctx: MarkdownContext): string {
@@ -156,10 +182,18 @@ function gateMark(c: CellComparison): string {
   return '✅';
 }
 
-function workloadTable(w: WorkloadResult, comparison: Comparison | null): string {
+function workloadTable(
+  w: WorkloadResult,
+  comparison: Comparison | null,
+  usable = Infinity,
+): string {
   const compared = comparison !== null && comparison.kind !== 'no-baseline';
   const marks = (t: number) =>
-    [t === w.recommended.threads ? '**recommended**' : '', t === w.fastest.threads ? 'fastest' : '']
+    [
+      t === w.recommended.threads ? '**recommended**' : '',
+      t === w.fastest.threads ? 'fastest' : '',
+      t > usable ? 'oversubscribed' : '',
+    ]
       .filter(Boolean)
       .join(', ');
   const rows: string[] = [];
@@ -304,7 +338,8 @@ export function renderMarkdown(
     const metric =
       w.kind !== 'matmul' && w.metric ? `Metric: ${escapeMarkdown(w.metric.name)}. ` : '';
     parts.push(
-      `#### ${escapeMarkdown(w.label)}\n\n${metric}${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.\n\n` : ''}${workloadTable(w, comparison)}\n\n${chartCaption(w, comparison)}\n\n${latencyChart(w, comparison)}`,
+      `#### ${escapeMarkdown(w.label)}\n\n${metric}${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.\n\n` : ''}${workloadTable(w, comparison, result.machine.availableCpus)}\n\n${chartCaption(w, comparison)}\n\n${latencyChart(w, comparison)}` +
+        (throughputTable(w) ? `\n\n${throughputTable(w)}` : ''),
     );
   }
   parts.push(detailsBlock(result, comparison, ctx));

@@ -20,13 +20,14 @@ export function describeMachine(m: MachineInfo): string {
   );
 }
 
-function workloadTable(w: WorkloadResult): string {
+function workloadTable(w: WorkloadResult, usable: number): string {
   const header = ['', 'threads', 'median', '95 % CI', 'GFLOP/s', '% peak', 'speedup', ''];
   const rows = w.points.map((p) => {
     const marks = [
       p.threads === w.fastest.threads ? 'fastest' : '',
       p.threads === w.recommended.threads ? 'recommended' : '',
       p.converged === false ? 'budget hit before ±target' : '',
+      p.threads > usable ? `oversubscribed (> ${usable} usable CPUs)` : '',
     ].filter(Boolean);
     return [
       p.threads === w.recommended.threads ? '►' : ' ',
@@ -50,8 +51,31 @@ function workloadTable(w: WorkloadResult): string {
   return `${w.label}  (${notes.join('; ')})\n${textTable(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'])}\n  → ${w.recommended.reason ?? ''}`;
 }
 
+/** The throughput splits of a workload, as a table (empty when not measured). */
+function throughputTable(w: WorkloadResult): string {
+  const t = w.throughput;
+  if (t === undefined || t.points.length === 0) return '';
+  const header = ['', 'workers × threads', 'requests/s', '95 % CI', 'p50', 'p99', ''];
+  const rows = t.points.map((p) => {
+    const rec = p.workers === t.recommended.workers;
+    return [
+      rec ? '►' : ' ',
+      `${p.workers} × ${p.threadsPerWorker}`,
+      p.requestsPerSec.toFixed(1),
+      `${p.ci95[0].toFixed(1)}–${p.ci95[1].toFixed(1)}`,
+      formatNs(p.p50Ns),
+      formatNs(p.p99Ns),
+      rec ? 'recommended' : '',
+    ];
+  });
+  return `${w.label}: throughput by split of the CPUs\n${textTable(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l'])}\n  → ${t.recommended.reason ?? ''}`;
+}
+
 export function renderSweep(result: Result): string {
-  const parts = result.workloads.map(workloadTable);
+  const usable = result.machine.availableCpus;
+  const parts = result.workloads
+    .flatMap((w) => [workloadTable(w, usable), throughputTable(w)])
+    .filter(Boolean);
   const k = result.recommendation.ompNumThreads;
   const only = result.workloads.length === 1 ? result.workloads[0] : undefined;
   parts.push(
@@ -66,6 +90,15 @@ export function renderSweep(result: Result): string {
           `  ORT_INTRA_OP_NUM_THREADS=${result.recommendation.ortIntraOpNumThreads}   # ONNX Runtime ignores OMP_NUM_THREADS: set intraOpNumThreads`,
         ].join('\n'),
   );
+  const split = result.recommendation.throughput;
+  if (split) {
+    parts.push(
+      [
+        `For throughput: ${split.workers} worker${split.workers === 1 ? '' : 's'} (processes or sessions serving requests in parallel), each with`,
+        `  OMP_NUM_THREADS=${split.threadsPerWorker}  ORT_INTRA_OP_NUM_THREADS=${split.threadsPerWorker}   # ${split.basis ?? ''}`,
+      ].join('\n'),
+    );
+  }
   const extra: string[] = [`Machine: ${describeMachine(result.machine)}`];
   const above = result.workloads.some((w) => w.points.some((p) => (p.peakFraction ?? 0) > 1));
   if (above) {

@@ -8,10 +8,19 @@ import {
   type PointSummary,
 } from '../analysis/recommend.js';
 import type { SweepOutput } from '../measure/sweep.js';
+import { recommendSplit, recommendSplitOverall } from '../analysis/throughput.js';
 import { visitSummary } from '../analysis/visits.js';
+import type { ThroughputOutput } from '../measure/throughput.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { WorkloadError } from '../errors.js';
-import type { MachineInfo, Point, Result, RuntimeInfo, WorkloadResult } from './types.js';
+import type {
+  MachineInfo,
+  Point,
+  Result,
+  RuntimeInfo,
+  ThroughputResult,
+  WorkloadResult,
+} from './types.js';
 
 export interface BuildInput {
   readonly sweep: SweepOutput;
@@ -24,6 +33,8 @@ export interface BuildInput {
   readonly settings: Result['settings'];
   readonly elapsedSec: number;
   readonly createdAt?: string;
+  /** The throughput objective's measurement, when it ran. */
+  readonly throughput?: ThroughputOutput;
 }
 
 export function buildResult(input: BuildInput): Result {
@@ -34,7 +45,7 @@ export function buildResult(input: BuildInput): Result {
     const measured = cells.flatMap((cell) => (cell.samplesNs.length > 0 ? [{ cell }] : []));
     if (measured.length === 0) {
       throw new WorkloadError(
-        `the time budget (max-time ${settings.maxTimeSec} s) ran out before any cell of ${workload.id} ` +
+        `the time budget (${Number(settings.maxTimeSec.toPrecision(3))} s of max-time for the sweep) ran out before any cell of ${workload.id} ` +
           'was measured; expected a budget that fits at least one visit of each workload: raise max-time',
       );
     }
@@ -80,8 +91,13 @@ export function buildResult(input: BuildInput): Result {
       metric: workload.metric,
       contentHash: workload.contentHash ?? null,
       ...(workload.details ? { details: workload.details } : {}),
+      ...throughputOf(workload, input.throughput, settings.tolerance),
     };
   });
+  const split = recommendSplitOverall(
+    workloads.map((w) => w.throughput?.points ?? []),
+    settings.tolerance,
+  );
 
   const overall =
     workloads.length === 1
@@ -108,8 +124,47 @@ export function buildResult(input: BuildInput): Result {
       ompNumThreads: overall.threads,
       ortIntraOpNumThreads: overall.threads,
       basis: overall.basis,
+      ...(split
+        ? {
+            throughput: {
+              workers: split.workers,
+              threadsPerWorker: split.threadsPerWorker,
+              basis: split.reason,
+            },
+          }
+        : {}),
     },
     elapsedSec: input.elapsedSec,
     ...(input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}),
+  };
+}
+
+/** The workload's throughput splits and their recommendation, when measured. */
+function throughputOf(
+  workload: SweepOutput['workloads'][number]['workload'],
+  output: ThroughputOutput | undefined,
+  tolerance: number,
+): { throughput?: ThroughputResult } {
+  const measured = output?.workloads.find((w) => w.workload === workload);
+  if (measured === undefined || measured.points.length === 0) return {};
+  const rec = recommendSplit(measured.points, tolerance);
+  return {
+    throughput: {
+      points: measured.points.map((p) => ({
+        workers: p.workers,
+        threadsPerWorker: p.threadsPerWorker,
+        requestsPerSec: p.requestsPerSec,
+        ci95: p.ci95,
+        p50Ns: p.p50Ns,
+        p99Ns: p.p99Ns,
+        windows: p.windows,
+        rounds: p.rounds,
+      })),
+      recommended: {
+        workers: rec.workers,
+        threadsPerWorker: rec.threadsPerWorker,
+        reason: rec.reason,
+      },
+    },
   };
 }

@@ -5,6 +5,9 @@
 
 export type WorkloadKind = 'matmul' | 'model' | 'command';
 
+export const OBJECTIVES = ['latency', 'throughput'] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+
 export interface MachineInfo {
   readonly os: string; // process.platform, e.g. "linux"
   readonly arch: string; // process.arch, e.g. "x64"
@@ -74,6 +77,32 @@ export interface Point {
   readonly converged?: boolean; // reached the target precision before the budget ran out
 }
 
+/** One split of the usable CPUs under the throughput objective. */
+export interface ThroughputPoint {
+  readonly workers: number;
+  readonly threadsPerWorker: number;
+  /** Median over measurement windows of the requests per second of all workers together. */
+  readonly requestsPerSec: number;
+  /** Distribution-free 95 % CI of that median, over windows. */
+  readonly ci95: readonly [number, number];
+  /** Latency of one request, over every request measured. */
+  readonly p50Ns: number;
+  readonly p99Ns: number;
+  /** Requests per second of each window (each with freshly started workers). */
+  readonly windows?: readonly number[];
+  /** The round of each window. */
+  readonly rounds?: readonly number[];
+}
+
+export interface ThroughputResult {
+  readonly points: readonly ThroughputPoint[];
+  readonly recommended: {
+    readonly workers: number;
+    readonly threadsPerWorker: number;
+    readonly reason?: string;
+  };
+}
+
 export interface WorkloadResult {
   readonly id: string;
   readonly kind: WorkloadKind;
@@ -88,6 +117,8 @@ export interface WorkloadResult {
   readonly metric?: { readonly name: string; readonly unit: string };
   readonly contentHash?: string | null;
   readonly details?: Record<string, unknown>;
+  /** With `--objective throughput`: the splits of the usable CPUs into workers × threads. */
+  readonly throughput?: ThroughputResult;
 }
 
 export interface Result {
@@ -101,6 +132,8 @@ export interface Result {
     readonly targetPrecision: number;
     readonly tolerance: number;
     readonly seed: number;
+    /** 'latency' (default) or 'throughput'. */
+    readonly objective?: Objective;
   };
   readonly overhead: {
     readonly perCallNs: number;
@@ -111,6 +144,12 @@ export interface Result {
     readonly ompNumThreads: number;
     readonly ortIntraOpNumThreads: number;
     readonly basis: string;
+    /** With `--objective throughput`: how to split the CPUs between requests. */
+    readonly throughput?: {
+      readonly workers: number;
+      readonly threadsPerWorker: number;
+      readonly basis?: string;
+    };
   };
   readonly elapsedSec: number;
   /** Cells the time budget left without a sample (not in `workloads[].points`). */

@@ -3,6 +3,7 @@
  * validates as it reads; errors name the flag or input, the value and the expected form.
  */
 import { invalid } from '../errors.js';
+import { OBJECTIVES, type Objective } from '../results/types.js';
 import type { CommandSpec } from '../workloads/command.js';
 import type { MatMulShape } from '../workloads/matmul-model.js';
 import type { ModelSpec } from '../workloads/model.js';
@@ -38,6 +39,20 @@ export interface SweepSettings {
   readonly targetPrecision: number;
   readonly tolerance: number;
   readonly seed: number;
+  /** 'latency' (default): threads per request; 'throughput': also splits of the CPUs into workers. */
+  readonly objective?: Objective;
+}
+
+/** Of the budget, the share the latency sweep gets under the throughput objective. */
+export const THROUGHPUT_LATENCY_SHARE = 0.4;
+
+/** `--objective` / the `objective` input. */
+export function parseObjective(text: string, input: string): Objective {
+  const v = text.trim();
+  if (!(OBJECTIVES as readonly string[]).includes(v)) {
+    throw invalid(input, text, `one of ${OBJECTIVES.join(', ')}`);
+  }
+  return v as Objective;
 }
 
 /** The smallest time budget: below a second nothing useful can be measured. */

@@ -172,6 +172,17 @@ export async function createMatMulWorkload(
     metric: { name: 'latency per MatMul', unit: 'ns' },
     contentHash: null,
     details: { shape, opsPerCall: ops, layout: model.layout, calibrationNsPerOp: perOpNs },
+    parallel: {
+      model: model.bytes,
+      feeds: [
+        {
+          name: model.inputName,
+          type: 'float32',
+          data: input.data as Float32Array,
+          dims: [shape.m, shape.k],
+        },
+      ],
+    },
     async open(threads: number): Promise<CellRunner> {
       const session = await createSession(ort, model.bytes, threads);
       const feeds = { [model.inputName]: input };

@@ -475,6 +475,16 @@ export async function createModelWorkload(ort: OrtModule, spec: ModelSpec): Prom
         ...(i.values !== undefined ? { values: i.values } : {}),
       })),
     },
+    parallel: {
+      model: bytes,
+      feeds: Object.entries(feeds).map(([name, t]) => ({
+        name,
+        type: t.type,
+        // The raw data (float16 as its Uint16Array bits, see buildFeeds).
+        data: ((t as unknown as { cpuData?: unknown }).cpuData ?? t.data) as ArrayLike<number>,
+        dims: [...t.dims],
+      })),
+    },
     async open(threads: number): Promise<CellRunner> {
       let session: OrtSession;
       try {

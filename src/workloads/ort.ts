@@ -26,6 +26,12 @@ export function loadOrt(packageDir?: string): OrtModule {
   return loaded;
 }
 
+/** The file `require()` loads onnxruntime-node from (worker threads load the same copy). */
+export function ortModulePath(): string {
+  const require = createRequire(import.meta.url);
+  return require.resolve(loadedFrom ?? 'onnxruntime-node');
+}
+
 export function ortVersion(ort: OrtModule = loadOrt()): string {
   return ort.env.versions.node ?? ort.env.versions.common ?? 'unknown';
 }

@@ -33,4 +33,24 @@ export interface Workload {
    */
   readonly warmupCalls?: number;
   open(threads: number): Promise<CellRunner>;
+  /**
+   * What a worker thread needs to run this workload in its own ONNX Runtime session (the
+   * throughput objective: several workers at once; session.run blocks its thread, so in-process
+   * workloads need a thread each). Absent for workloads that run as processes (commands), which
+   * simply run several at once.
+   */
+  readonly parallel?: ParallelSpec;
+}
+
+/** An ONNX model and its inputs, as plain data a worker thread can rebuild them from. */
+export interface ParallelSpec {
+  readonly model: Uint8Array;
+  readonly feeds: readonly {
+    readonly name: string;
+    readonly type: string;
+    readonly data: ArrayLike<number | bigint | boolean | string> & {
+      readonly buffer?: ArrayBufferLike;
+    };
+    readonly dims: readonly number[];
+  }[];
 }
