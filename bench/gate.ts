@@ -1,16 +1,16 @@
 /**
- * The stored-baseline verdict as the action reaches it: compareResults, and, when that says
- * `regression`, the confirmation step of src/pipeline/confirm.ts: the flagged cells measured once
- * more (`recheckSettings`, a sweep in the same process, right away), compared with the same
- * baseline with gate 'all', and the regression stands only if one of the flagged cells regresses
- * again. These are confirmRegression's steps, repeated here so that the re-measurement of a given
- * set of flagged cells can be shared by all the settings of the rule (bench/rules.ts) that flag
- * exactly those cells in the same run: evaluating many settings then costs few extra sweeps, and
- * the settings are compared on the same re-measurements.
+ * The stored-baseline verdict as the action reaches it (src/action/run.ts): compareResults on a
+ * sweep that had (1 − CONFIRM_SHARE) of the budget, and, when that says `regression` or
+ * `inconclusive`, the re-measure of src/pipeline/confirm.ts: the flagged cells swept once more
+ * with the rest of the budget (CONFIRM_SHARE), compared with the same baseline (every cell gated,
+ * the first comparison's family size kept), and `judge` decides. These are confirmRegression's
+ * steps, split so that one re-measurement of a given set of flagged cells serves every setting
+ * of the rule (bench/rules.ts) that flags exactly those cells in the same run: the settings are
+ * then compared on the same re-measurements, and evaluating many costs few extra sweeps.
  */
 import { compareResults, type CompareOptions, type Verdict } from '../src/analysis/compare.js';
 import type { LoadedBaseline } from '../src/baseline/store.js';
-import { recheckSettings } from '../src/pipeline/confirm.js';
+import { CONFIRM_SHARE, judge, recheckSettings } from '../src/pipeline/confirm.js';
 import { runSweep } from '../src/pipeline/sweep-run.js';
 import type { Result } from '../src/results/types.js';
 import type { SweepSettings } from '../src/settings/settings.js';
@@ -18,13 +18,19 @@ import type { SweepSettings } from '../src/settings/settings.js';
 export interface GateVerdict {
   /** compareResults alone (what `threadgate compare` says). */
   readonly compared: Verdict;
-  /** After the confirmation step (what the action says). */
+  /** After the re-measure (what the action says). */
   readonly final: Verdict;
 }
 
 /** One run's re-measurements, keyed by the flagged cells; use a fresh one per run. */
 export type RecheckCache = Map<string, Result>;
 
+/** The main sweep's share of a run's budget, as in the action when a stored baseline gates. */
+export function mainSweepSettings(settings: SweepSettings): SweepSettings {
+  return { ...settings, maxTimeSec: settings.maxTimeSec * (1 - CONFIRM_SHARE) };
+}
+
+/** `settings` is the whole run's (max-time as the user gives it). */
 export async function storedVerdict(
   baseline: LoadedBaseline,
   current: Result,
@@ -33,17 +39,21 @@ export async function storedVerdict(
   cache: RecheckCache,
 ): Promise<GateVerdict> {
   const first = compareResults(baseline, current, opts);
-  if (first.kind !== 'regression') return { compared: first.kind, final: first.kind };
-  const flagged = new Set(first.regressions.map((c) => `${c.workload}@${c.threads}`));
-  const key = [...flagged].sort().join(',');
-  let recheck = cache.get(key);
-  if (recheck === undefined) {
-    recheck = (await runSweep(recheckSettings(settings, first, settings.maxTimeSec / 2))).result;
-    cache.set(key, recheck);
+  if (first.kind !== 'regression' && first.kind !== 'inconclusive') {
+    return { compared: first.kind, final: first.kind };
   }
-  const again = compareResults(baseline, recheck, { ...opts, gate: 'all' });
-  const confirmed =
-    again.kind === 'regression' &&
-    again.regressions.some((c) => flagged.has(`${c.workload}@${c.threads}`));
-  return { compared: 'regression', final: confirmed ? 'regression' : 'inconclusive' };
+  const recheck = recheckSettings(settings, first, settings.maxTimeSec * CONFIRM_SHARE);
+  const key = JSON.stringify([recheck.workload, recheck.threads]);
+  let again = cache.get(key);
+  if (again === undefined) {
+    again = (await runSweep(recheck)).result;
+    cache.set(key, again);
+  }
+  const family = first.cells.filter((c) => c.gated).length;
+  const second = compareResults(baseline, again, {
+    ...opts,
+    gate: 'all',
+    familySize: Math.max(1, family),
+  });
+  return { compared: first.kind, final: judge(first, second).comparison.kind };
 }

@@ -14,22 +14,24 @@ import { describeMachine } from '../src/report/terminal.js';
 import { loadOrt, ortVersion } from '../src/workloads/ort.js';
 import { aaSameJob } from './aa-same-job.js';
 import { aaStored } from './aa-stored.js';
-import { adaptive } from './adaptive.js';
+import { calibration } from './calibration.js';
 import { cost } from './cost.js';
 import { manycore } from './manycore.js';
 import { overhead } from './overhead.js';
 import { power } from './power.js';
 import { recommend } from './recommend.js';
+import { throughput } from './throughput.js';
 import type { SharedFigures, Section, Table } from './types.js';
 import { ROOT } from './util.js';
 
 // Order matters: power quotes the A/A rates, cost uses recommend's default runs as its baseline.
 const SECTIONS: readonly Section[] = [
+  calibration,
   aaStored,
   aaSameJob,
   power,
   recommend,
-  adaptive,
+  throughput,
   cost,
   overhead,
   manycore,

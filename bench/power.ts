@@ -1,7 +1,7 @@
 /**
  * Detection power: candidates that really do more work. bench/fixtures/make_models.py writes the
- * test fixture mlp.onnx (hidden layer 256) with wider hidden layers, 269/282/295/320 = +5/+10/
- * +15/+25 % FLOPs; nothing is scaled. A "+0 %" level (an identical copy) measures the false-alarm
+ * test fixture mlp.onnx (hidden layer 256) with wider hidden layers; 269/282/320 = +5/+10/+25 %
+ * FLOPs are used; nothing is scaled. A "+0 %" level (an identical copy) measures the false-alarm
  * rate of the same set-up.
  *
  *  1. True latency ratios: all five models in one long interleaved in-process sweep, each
@@ -10,8 +10,8 @@
  *     is a large part of a call and +x % FLOPs is less than +x % latency; at batch 64 the call
  *     is ~4× longer and the ratios track the FLOPs. The power runs use x=64x512.
  *  2. Same-job mode: per repetition, one `threadgate sweep --model CANDIDATE --baseline-model
- *     mlp.onnx --input-shape x=64x512 --threads 1,2` process per level (levels in a shuffled
- *     order), default rule and budget; the share of `regression` per level.
+ *     mlp.onnx --input-shape x=64x512 --threads 1,2 --max-time 20` process per level (levels in
+ *     a shuffled order), default rule; the share of `regression` per level.
  *  3. Stored-baseline mode: a history of `threadgate sweep --model DIR/model.onnx` runs with
  *     DIR/model.onnx = mlp.onnx; then per repetition one run per level with the candidate copied
  *     to DIR/model.onnx (the workload's identity is its path, as for a pull request changing the
@@ -33,15 +33,17 @@ import { mulberry32 } from '../src/stats/random.js';
 import { createModelWorkload, parseInputShapes } from '../src/workloads/model.js';
 import { loadOrt } from '../src/workloads/ort.js';
 import { measureCallOverhead } from '../src/workloads/overhead.js';
-import { sameJobRun, type SameJobRun } from './aa-same-job.js';
+import { SAME_JOB_ARGS, sameJobRun, type SameJobRun } from './aa-same-job.js';
 import { RULE_VARIANTS } from './rules.js';
 import type { BenchContext, MeasuredRate, Section } from './types.js';
 import { candidateModel, MLP, pct, rate, ROOT, shuffled, signedPct, storedRun } from './util.js';
 
 const BASE_HIDDEN = 256;
-const HIDDEN: readonly number[] = [BASE_HIDDEN, 269, 282, 295, 320];
+const HIDDEN: readonly number[] = [BASE_HIDDEN, 269, 282, 320];
 const BATCH = 'x=64x512';
 const HISTORY = 20;
+/** max-time of the stored-baseline runs (the default is 60 s). */
+const STORED_MAX_TIME = 10;
 
 const flops = (h: number) => h / BASE_HIDDEN - 1;
 const levelName = (h: number) =>
@@ -112,11 +114,11 @@ function faText(shared: MeasuredRate | undefined, own: { k: number; n: number })
 
 export const power: Section = {
   name: 'power',
-  title: 'Detection power: candidates doing more work (+5/+10/+15/+25 % FLOPs)',
+  title: 'Detection power: candidates doing more work (+5/+10/+25 % FLOPs)',
   async run(ctx: BenchContext) {
-    const reps = ctx.quick ? 5 : 40;
-    const historyRuns = ctx.quick ? 8 : HISTORY;
-    const ratioSeconds = ctx.quick ? 10 : 60;
+    const reps = ctx.quick ? 3 : 12;
+    const historyRuns = ctx.quick ? 6 : 10;
+    const ratioSeconds = ctx.quick ? 10 : 30;
     const dir = path.join(ctx.dir, 'power');
     mkdirSync(dir, { recursive: true });
     const copy = path.join(dir, 'mlp_copy.onnx');
@@ -135,19 +137,19 @@ export const power: Section = {
     for (let r = 0; r < reps; r++) {
       for (const li of shuffled([...HIDDEN.keys()], rand)) {
         const file = path.join(dir, `sj-${r}-${HIDDEN[li]}.json`);
-        sameJob[li]!.push(await sameJobRun(files[li]!, MLP, BATCH, file));
+        sameJob[li]!.push(await sameJobRun(files[li]!, MLP, BATCH, file, SAME_JOB_ARGS));
       }
       if (r % 10 === 9 || r === reps - 1) ctx.log(`power: same-job ${r + 1}/${reps} repetitions`);
     }
 
     // 3. Stored-baseline runs.
     const modelPath = path.join(dir, 'model.onnx');
-    // What `threadgate sweep --model DIR/model.onnx --input-shape x=64x512 --threads 1,2` runs
-    // (default budget and precision); the seed is drawn in each run's process.
+    // What `threadgate sweep --model DIR/model.onnx --input-shape x=64x512 --threads 1,2
+    // --max-time 10` runs (default precision); the seed is drawn in each run's process.
     const settings: SweepSettings = {
       workload: { kind: 'model', path: modelPath, inputShapes: parseInputShapes([BATCH]) },
       threads: [1, 2],
-      maxTimeSec: DEFAULTS.maxTimeSec,
+      maxTimeSec: STORED_MAX_TIME,
       targetPrecision: DEFAULTS.targetPrecision,
       tolerance: DEFAULTS.tolerance,
       seed: 0,
@@ -210,8 +212,8 @@ export const power: Section = {
     return {
       summary: [
         `batch: x=64x512 for the power runs. Measured in one interleaved in-process sweep (${ratioSeconds} s each, threads 1 and 2): at x=8x512 a call of mlp.onnx takes ${small.perCallUs.toFixed(1)} µs of which ~${small.overheadUs.toFixed(1)} µs is session.run's fixed overhead, at x=64x512 ${big.perCallUs.toFixed(1)} µs; the table's "true latency" columns are these paired ratios`,
-        `same-job runs: \`threadgate sweep --model CANDIDATE --baseline-model ${path.relative(ROOT, MLP)} --input-shape ${BATCH} --threads 1,2 --comparison-json F\`, ${reps} per level, levels interleaved; default rule (threshold ${pct(DEFAULT_SAME_JOB_THRESHOLD, 0)}) and budget`,
-        `stored-baseline runs: separate processes (bench/stored-run.ts) doing what the action does: the sweep of \`threadgate sweep --model DIR/model.onnx --input-shape ${BATCH} --threads 1,2\` (default budget), the gate, and the confirmation of a suspected regression in the same process; ${historyRuns} runs of mlp.onnx as the history, then ${reps} per level gated with the default rule (threshold ${pct(DEFAULT_THRESHOLD, 0)}, prediction limit of the last ≤ ${HISTORY} runs); the +0 % run of each repetition is then merged into the history`,
+        `same-job runs: \`threadgate sweep --model CANDIDATE --baseline-model ${path.relative(ROOT, MLP)} --input-shape ${BATCH} --threads 1,2 ${SAME_JOB_ARGS.join(' ')} --comparison-json F\`, ${reps} per level, levels interleaved; default rule (threshold ${pct(DEFAULT_SAME_JOB_THRESHOLD, 0)})`,
+        `stored-baseline runs: separate processes (bench/stored-run.ts) doing what the action does: the sweep of \`threadgate sweep --model DIR/model.onnx --input-shape ${BATCH} --threads 1,2 --max-time ${STORED_MAX_TIME}\` (two thirds of it for the sweep, as in the action), the gate, and the re-measure of flagged cells in the same process (the last third); ${historyRuns} runs of mlp.onnx as the history, then ${reps} per level gated with the default rule (threshold ${pct(DEFAULT_THRESHOLD, 0)}, prediction limit of the last ≤ ${HISTORY} runs); the +0 % run of each repetition is then merged into the history`,
         `**same-job: ${rate(sj10.filter((x) => x.verdict === 'regression').length, sj10.length)} detected at +10 % FLOPs (true latency ${ratioText(big.ratios[i10 - 1])}); goal ≥ 95 %: ${goalSj ? 'met' : 'MISSED'}**`,
         `**stored baseline: ${rate(stored[i25]!.regression, stored[i25]!.n)} detected at +25 % FLOPs (true latency ${ratioText(big.ratios[i25 - 1])}); goal ≥ 90 %: ${goalSt ? 'met' : 'MISSED'}**`,
         `smallest slowdown detected at ≥ 90 %, same-job: ${describe(sjSmallest)}; ${faText(ctx.shared.aaSameJob, { k: sameJob[0]!.filter((x) => x.verdict === 'regression').length, n: sameJob[0]!.length })}`,

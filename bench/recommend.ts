@@ -112,7 +112,7 @@ export const recommend: Section = {
   name: 'recommend',
   title: 'Recommendation accuracy against a long reference sweep',
   async run(ctx: BenchContext) {
-    const k = ctx.quick ? 5 : 20;
+    const k = ctx.quick ? 4 : 12;
     const refArgs = ctx.quick
       ? ['--precision', '1', '--max-time', '25']
       : ['--precision', '0.5', '--max-time', '150'];

@@ -33,18 +33,9 @@ const DEFAULT_RULE: Rule = {
 
 const CANDIDATES: readonly Partial<Rule>[] = [
   { threshold: 0.1 },
-  { threshold: 0.2 },
   { confidence: 0.95 },
-  { confidence: 0.99 },
-  { confidence: 0.999 },
-  { coldStartThreshold: 0.35 },
   { coldStartThreshold: 0.5 },
   { gate: 'deployed' },
-  { gate: 'all' },
-  { gate: 'deployed', confidence: 0.95 },
-  { gate: 'all', confidence: 0.95 },
-  { gate: 'deployed', confidence: 0.99 },
-  { gate: 'all', confidence: 0.99 },
 ];
 
 const p = (x: number) => `${Number((x * 100).toFixed(1))} %`;

@@ -1,8 +1,9 @@
 /**
  * One stored-baseline run as the action does it, in one process of its own (a CI job): the sweep
- * (runSweep, as `threadgate sweep` and the action), then, against each given baseline file, the
- * gate under every setting of bench/rules.ts with the confirmation step (bench/gate.ts), whose
- * re-measurement runs in this same process right after the sweep, as in the action. Run by
+ * (runSweep with two thirds of the budget, as the action when a stored baseline gates), then,
+ * against each given baseline file, the gate under every setting of bench/rules.ts with the
+ * re-measure of flagged cells (bench/gate.ts, the last third of the budget), in this same process
+ * right after the sweep, as in the action. Run by
  * bench/util.ts `storedRun`:
  *
  *   node --import tsx bench/stored-run.ts --spec '{"settings": …, "baselines": […], …}'
@@ -15,14 +16,15 @@ import { parseArgs } from 'node:util';
 import type { BaselineDocument } from '../src/baseline/history.js';
 import { runSweep } from '../src/pipeline/sweep-run.js';
 import { randomSeed } from '../src/settings/settings.js';
-import { storedVerdict, type GateVerdict, type RecheckCache } from './gate.js';
+import { mainSweepSettings, storedVerdict, type GateVerdict, type RecheckCache } from './gate.js';
 import { RULE_VARIANTS } from './rules.js';
 import type { StoredRunSpec } from './util.js';
 
 const { values } = parseArgs({ options: { spec: { type: 'string' } }, strict: true });
 const spec = JSON.parse(values.spec ?? '{}') as StoredRunSpec;
 const settings = { ...spec.settings, seed: randomSeed() };
-const { result } = await runSweep(settings);
+// The sweep gets what the action gives it when a stored baseline gates; the rest is the re-measure's.
+const { result } = await runSweep(mainSweepSettings(settings));
 writeFileSync(spec.resultFile, JSON.stringify(result));
 const verdicts: Record<string, GateVerdict[]> = {};
 // Shared by all baselines and settings: one re-measurement per set of flagged cells.

@@ -7466,13 +7466,11 @@ async function runSameJob(head, base, opts) {
     });
     roundOffset += out.rounds;
     const done = b + 1;
-    schedule ??= lookSchedule(
-      Math.min(
-        maxBlocks,
-        Math.max(MIN_BLOCKS, Math.floor((deadline - start) / Math.max(1, lastBlockMs)))
-      )
-    );
-    const planned = schedule[lookIndex];
+    if (schedule === null && done >= Math.min(2, MIN_BLOCKS)) {
+      const fit = done + Math.floor((deadline - now()) / Math.max(1, lastBlockMs));
+      schedule = lookSchedule(Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit)));
+    }
+    const planned = schedule?.[lookIndex];
     if (planned !== void 0 && planned.blocks === done) {
       lookIndex++;
       spent += planned.spend;
@@ -15983,7 +15981,7 @@ Same-job comparison (base and head measured interleaved in this sweep):
 Measurement:
   --threads LIST|auto   thread counts (default auto: 1, 2, 4, \u2026 and the usable CPUs)
   --max-time SECONDS    budget for the whole sweep, set-up included (default ${DEFAULTS.maxTimeSec})
-  --precision PERCENT   stop a cell when its median's 95 % CI is within \xB1PERCENT
+  --precision PERCENT   stop when every cell's median has a 95 % CI within \xB1PERCENT
                         (default ${DEFAULTS.targetPrecision * 100}%)
   --tolerance PERCENT   recommend the fewest threads within PERCENT of the fastest
                         (default ${DEFAULTS.tolerance * 100}%)

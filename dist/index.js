@@ -87653,13 +87653,11 @@ async function runSameJob(head, base, opts) {
     });
     roundOffset += out.rounds;
     const done = b2 + 1;
-    schedule ??= lookSchedule(
-      Math.min(
-        maxBlocks,
-        Math.max(MIN_BLOCKS, Math.floor((deadline - start) / Math.max(1, lastBlockMs)))
-      )
-    );
-    const planned = schedule[lookIndex];
+    if (schedule === null && done >= Math.min(2, MIN_BLOCKS)) {
+      const fit = done + Math.floor((deadline - now()) / Math.max(1, lastBlockMs));
+      schedule = lookSchedule(Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit)));
+    }
+    const planned = schedule?.[lookIndex];
     if (planned !== void 0 && planned.blocks === done) {
       lookIndex++;
       spent += planned.spend;
@@ -89270,6 +89268,7 @@ function describeSpec(spec) {
 }
 
 // src/pipeline/confirm.ts
+var CONFIRM_SHARE = 1 / 3;
 function suspects(c) {
   return c.kind === "regression" ? c.regressions : c.unresolved;
 }
@@ -99412,7 +99411,6 @@ async function writeSummary(markdown) {
 }
 
 // src/action/run.ts
-var CONFIRM_SHARE = 1 / 3;
 var MIN_CONFIRM_SEC = 1;
 async function runAction() {
   let phaseStart = performance.now();

@@ -14,7 +14,7 @@ import * as core from '@actions/core';
 import { compareResults, type Comparison } from '../analysis/compare.js';
 import { toComparisonJson } from '../analysis/comparison-json.js';
 import { probeCpu } from '../cpu/index.js';
-import { confirmRegression } from '../pipeline/confirm.js';
+import { CONFIRM_SHARE, confirmRegression } from '../pipeline/confirm.js';
 import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
 import { provisionFailureMarkdown, provisionOrt } from '../provision/index.js';
 import { formatNs, formatSignedPercent } from '../report/format.js';
@@ -34,8 +34,6 @@ import { readActionSettings, type ActionSettings } from './inputs.js';
 import { info, warning } from './log.js';
 import { legKey, postComment, writeSummary } from './report-phase.js';
 
-/** The share of `max-time` kept for confirming a suspected stored-baseline regression. */
-export const CONFIRM_SHARE = 1 / 3;
 /** Below this many seconds left, a suspected regression cannot be confirmed. */
 const MIN_CONFIRM_SEC = 1;
 

@@ -90,7 +90,7 @@ Same-job comparison (base and head measured interleaved in this sweep):
 Measurement:
   --threads LIST|auto   thread counts (default auto: 1, 2, 4, … and the usable CPUs)
   --max-time SECONDS    budget for the whole sweep, set-up included (default ${DEFAULTS.maxTimeSec})
-  --precision PERCENT   stop a cell when its median's 95 % CI is within ±PERCENT
+  --precision PERCENT   stop when every cell's median has a 95 % CI within ±PERCENT
                         (default ${DEFAULTS.targetPrecision * 100}%)
   --tolerance PERCENT   recommend the fewest threads within PERCENT of the fastest
                         (default ${DEFAULTS.tolerance * 100}%)

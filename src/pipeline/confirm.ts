@@ -24,6 +24,9 @@ import type { SweepSettings, WorkloadSpec } from '../settings/settings.js';
 import { parseShape } from '../workloads/matmul.js';
 import { runSweep, type SweepRunOptions } from './sweep-run.js';
 
+/** The share of `max-time` the action keeps for re-measuring the flagged cells. */
+export const CONFIRM_SHARE = 1 / 3;
+
 export interface Confirmation {
   readonly comparison: Comparison;
   /** The re-measurement's own comparison (only the flagged cells); null when none ran. */

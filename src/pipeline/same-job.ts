@@ -174,14 +174,15 @@ export async function runSameJob(
     });
     roundOffset += out.rounds;
     const done = b + 1;
-    // The plan: after the first block, how many blocks fit the budget (at most maxBlocks).
-    schedule ??= lookSchedule(
-      Math.min(
-        maxBlocks,
-        Math.max(MIN_BLOCKS, Math.floor((deadline - start) / Math.max(1, lastBlockMs))),
-      ),
-    );
-    const planned = schedule[lookIndex];
+    // The plan, fixed before any look (the first is at MIN_BLOCKS): after the second block, how
+    // many blocks fit the budget at the second block's pace (at most maxBlocks). The first block
+    // is slower (its warm-up starts without hints), so planning on it would stop the looks early
+    // and leave budget unused.
+    if (schedule === null && done >= Math.min(2, MIN_BLOCKS)) {
+      const fit = done + Math.floor((deadline - now()) / Math.max(1, lastBlockMs));
+      schedule = lookSchedule(Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit)));
+    }
+    const planned = schedule?.[lookIndex];
     if (planned !== undefined && planned.blocks === done) {
       lookIndex++;
       spent += planned.spend;
@@ -190,7 +191,7 @@ export async function runSameJob(
         stoppedBy = 'decided';
         break;
       }
-      if (lookIndex === schedule.length) {
+      if (lookIndex === schedule!.length) {
         stoppedBy = 'max-blocks';
         break;
       }
