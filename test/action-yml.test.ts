@@ -35,10 +35,13 @@ test('inputs and outputs are those of the contract, each described', () => {
     'max-time',
     'metric',
     'metric-unit',
+    'mode',
     'model',
     'objective',
     'onnxruntime-path',
     'registry',
+    'report-dir',
+    'report-from',
     'save-baseline',
     'sizes',
     'threads',
@@ -49,6 +52,7 @@ test('inputs and outputs are those of the contract, each described', () => {
     'comment-url',
     'max-slowdown',
     'recommended-threads',
+    'report-dir',
     'results-path',
     'verdict',
   ]);
@@ -77,6 +81,9 @@ test('the settings reader reads every input, and action.yml defaults equal the c
   assert.equal(s.comment, 'always');
   assert.equal(s.failOnRegression, true);
   assert.deepEqual(s.baseline, { kind: 'cache' });
+  assert.equal(s.mode, 'measure');
+  assert.equal(s.reportFrom, '');
+  assert.equal(s.reportDir, '');
 });
 
 test('bad inputs name the input, the value and the expected form', () => {
@@ -98,4 +105,30 @@ test('bad inputs name the input, the value and the expected form', () => {
   assert.throws(() => readActionSettings(with_({ sizes: '0' }), cpus), /sizes: got "0"/);
   assert.throws(() => readActionSettings(with_({ threads: '0' }), cpus), /threads: got "0"/);
   assert.throws(() => readActionSettings(with_({ 'max-time': '-1' }), cpus), /max-time: got "-1"/);
+});
+
+test("the README's workflows parse, and every threadgate step uses only inputs of action.yml", () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
+  const steps: { uses?: string; with?: Record<string, unknown> }[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (typeof x === 'object' && x !== null) {
+      const o = x as { uses?: unknown };
+      if (typeof o.uses === 'string' && o.uses.startsWith('threadgate/threadgate@')) {
+        steps.push(o as (typeof steps)[number]);
+      }
+      Object.values(x).forEach(walk);
+    }
+  };
+  for (const block of blocks) walk(parse(block));
+  assert.ok(steps.length >= 5, `${steps.length} threadgate steps found`);
+  const modes = steps.map((s) => s.with?.['mode'] ?? 'measure');
+  assert.ok(modes.includes('report'), 'the README shows report mode');
+  for (const step of steps) {
+    for (const name of Object.keys(step.with ?? {})) {
+      assert.ok(name in action.inputs, `README uses the input ${name}`);
+    }
+    if (step.with?.['mode'] === 'report') assert.ok(step.with['report-from'], 'with report-from');
+  }
 });

@@ -33,6 +33,21 @@ export interface RunnerContext {
   readonly baseSha: string | null;
   /** The pull request's head sha (`pull_request.head.sha`), for the report manifest. */
   readonly headSha: string | null;
+  /** On `workflow_run` events: the run that triggered this one (report mode reports on it). */
+  readonly workflowRun: WorkflowRunInfo | null;
+}
+
+/** The triggering run of a `workflow_run` event, from GitHub's payload (trusted). */
+export interface WorkflowRunInfo {
+  readonly id: string;
+  readonly headSha: string | null;
+  /** The event that started it, e.g. `pull_request`. */
+  readonly event: string;
+  /**
+   * Its pull request from `workflow_run.pull_requests` (the one whose head is `head_sha`, else
+   * the first); null when GitHub lists none, as for pull requests from forks.
+   */
+  readonly pullNumber: number | null;
 }
 
 interface EventPayload {
@@ -42,6 +57,12 @@ interface EventPayload {
     base?: { ref?: string; sha?: string };
   };
   merge_group?: { base_sha?: string; head_sha?: string; base_ref?: string };
+  workflow_run?: {
+    id?: number;
+    head_sha?: string;
+    event?: string;
+    pull_requests?: { number?: number; head?: { sha?: string } }[];
+  };
   repository?: { default_branch?: string };
 }
 
@@ -86,6 +107,22 @@ export function readRunnerContext(env: NodeJS.ProcessEnv = process.env): RunnerC
     workspace: env['GITHUB_WORKSPACE'] || process.cwd(),
     baseSha: asSha(pr?.base?.sha) ?? asSha(event.merge_group?.base_sha),
     headSha: asSha(pr?.head?.sha) ?? asSha(event.merge_group?.head_sha),
+    workflowRun: readWorkflowRun(event.workflow_run),
+  };
+}
+
+function readWorkflowRun(run: EventPayload['workflow_run']): WorkflowRunInfo | null {
+  if (typeof run !== 'object' || run === null || !Number.isSafeInteger(run.id)) return null;
+  const headSha = asSha(run.head_sha);
+  const prs = (Array.isArray(run.pull_requests) ? run.pull_requests : []).filter(
+    (p) => typeof p?.number === 'number' && Number.isSafeInteger(p.number) && p.number > 0,
+  );
+  const pr = prs.find((p) => headSha !== null && p.head?.sha === headSha) ?? prs[0];
+  return {
+    id: String(run.id),
+    headSha,
+    event: typeof run.event === 'string' ? run.event : '',
+    pullNumber: pr?.number ?? null,
   };
 }
 

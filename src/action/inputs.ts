@@ -28,6 +28,9 @@ export const COMMENT_MODES = ['always', 'on-regression', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 export const SAVE_MODES = ['auto', 'true', 'false'] as const;
 export type SaveMode = (typeof SAVE_MODES)[number];
+/** `measure`: sweep, compare, report, write a report bundle; `report`: one comment for bundles. */
+export const ACTION_MODES = ['measure', 'report'] as const;
+export type ActionMode = (typeof ACTION_MODES)[number];
 
 /**
  * The same-job base: `auto` (the input is empty) measures the pull request's or merge group's
@@ -58,6 +61,12 @@ export interface ActionSettings {
   readonly registry: string;
   /** The `onnxruntime-path` input ('' when not set); checked by src/provision. */
   readonly onnxruntimePath: string;
+  /** `report` measures nothing: it reports the bundles under `reportFrom`. */
+  readonly mode: ActionMode;
+  /** Report mode: the folder holding the bundles ('' in measure mode). */
+  readonly reportFrom: string;
+  /** Measure mode: where the report bundle goes ('' for the default under RUNNER_TEMP). */
+  readonly reportDir: string;
 }
 
 /** Reads one input; the action passes core.getInput, tests a plain map. */
@@ -162,6 +171,42 @@ function readBaselineKey(text: string): string {
   return text;
 }
 
+/** A folder path from an input: printable, of a sane length. */
+function folderPath(name: string, text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (text.length > 4096 || /[\u0000-\u001f\u007f]/.test(text)) {
+    throw invalid(name, text, 'a folder path of at most 4096 printable characters');
+  }
+  return text;
+}
+
+/** `mode`, `report-from` and `report-dir`: each path input only in the mode that uses it. */
+function readModeInputs(
+  get: (name: string) => string,
+): Pick<ActionSettings, 'mode' | 'reportFrom' | 'reportDir'> {
+  const mode = oneOf('mode', get('mode') || 'measure', ACTION_MODES);
+  const reportFrom = folderPath('report-from', get('report-from'));
+  const reportDir = folderPath('report-dir', get('report-dir'));
+  if (mode === 'report' && reportFrom === '') {
+    throw invalid(
+      'report-from',
+      reportFrom,
+      'with `mode: report`, the folder holding the report bundles (e.g. where actions/download-artifact put them)',
+    );
+  }
+  if (mode === 'measure' && reportFrom !== '') {
+    throw invalid('report-from', reportFrom, 'empty unless `mode` is "report"');
+  }
+  if (mode === 'report' && reportDir !== '') {
+    throw invalid(
+      'report-dir',
+      reportDir,
+      'empty with `mode: report` (a measuring step writes the bundle)',
+    );
+  }
+  return { mode, reportFrom, reportDir };
+}
+
 export function readActionSettings(
   input: InputReader,
   cpus: { availableCpus: number; logicalCpus: number },
@@ -194,5 +239,6 @@ export function readActionSettings(
     exportEnv: bool('export-env', get('export-env'), false),
     registry: get('registry'),
     onnxruntimePath: get('onnxruntime-path'),
+    ...readModeInputs(get),
   };
 }

@@ -46,6 +46,17 @@ export async function postComment(
   if (!isPullRequest(ctx) || ctx.pullNumber === null) return [];
   if (settings.comment === 'never') return [];
   if (settings.comment === 'on-regression' && comparison?.kind !== 'regression') return [];
+  return upsertComment(settings, ctx, ctx.pullNumber, key, body);
+}
+
+/** Post or edit the sticky comment with `key` on pull request `issueNumber`; returns warnings. */
+export async function upsertComment(
+  settings: ActionSettings,
+  ctx: RunnerContext,
+  issueNumber: number,
+  key: string,
+  body: string,
+): Promise<string[]> {
   if (!settings.githubToken) {
     return [
       'threadgate could not comment: the github-token input is empty. The job summary has the full report.',
@@ -56,7 +67,7 @@ export async function postComment(
     const posted = await upsertStickyComment(client, {
       owner: ctx.owner,
       repo: ctx.repo,
-      issueNumber: ctx.pullNumber,
+      issueNumber,
       marker: commentMarker(key),
       body,
     });

@@ -1,7 +1,8 @@
 /**
  * What the action does, as one pipeline: inputs → provision onnxruntime-node → the same-job base
  * (if any) → sweep → results file → stored baseline → gate (confirming a suspected stored-baseline
- * regression) → save the history → report → sinks (summary, comment, outputs, env).
+ * regression) → save the history → report bundle → report → sinks (summary, comment, outputs,
+ * env). `mode: report` measures nothing: src/action/report-mode.ts.
  *
  * Failures of reporting are not failures of the gate: commenting or caching problems become
  * warnings, and the results file and job summary are written before anything can fail.
@@ -22,6 +23,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { writeJsonAtomic } from '../results/io.js';
 import { loadOrt } from '../workloads/ort.js';
 import { chooseStore, loadHistory, saveHistory, type StoredHistory } from './baseline-phase.js';
+import { writeReportBundle } from './bundle.js';
 import { resolveSameJobBase } from './compare-ref.js';
 import {
   defaultResultsPath,
@@ -32,6 +34,7 @@ import {
 } from './context.js';
 import { readActionSettings, type ActionSettings } from './inputs.js';
 import { info, warning } from './log.js';
+import { runReportMode } from './report-mode.js';
 import { legKey, postComment, writeSummary } from './report-phase.js';
 
 /** Below this many seconds left, a suspected regression cannot be confirmed. */
@@ -48,6 +51,7 @@ export async function runAction(): Promise<void> {
   const ctx = readRunnerContext();
   const cpu = probeCpu();
   const settings = readActionSettings((name) => core.getInput(name), cpu);
+  if (settings.mode === 'report') return runReportMode(settings, ctx);
 
   const ort = await core.group('Provisioning onnxruntime-node', async () => {
     const p = await provisionOrt({
@@ -167,6 +171,8 @@ export async function runAction(): Promise<void> {
       toComparisonJson(comparison),
     );
   }
+  const key = legKey(settings, ctx, result);
+  const bundleError = await writeReportBundle(settings, ctx, result, comparison, key);
   endPhase('compare');
   const verdict = comparison?.kind ?? 'no-baseline';
   core.setOutput('verdict', verdict);
@@ -206,7 +212,6 @@ export async function runAction(): Promise<void> {
       ...(historyLine ? { history: historyLine } : {}),
     });
 
-  const key = legKey(settings, ctx, result);
   const commentWarnings = await postComment(settings, ctx, key, comparison, markdown([]));
   for (const w of [...warnings, ...commentWarnings]) warning(w);
   // The summary is written on every event: it is the report that works on fork pull requests.
@@ -214,6 +219,7 @@ export async function runAction(): Promise<void> {
   endPhase('report');
 
   if (history?.error) throw history.error;
+  if (bundleError) throw bundleError;
   if (comparison?.kind === 'regression' && settings.failOnRegression && !isDefaultBranchRun(ctx)) {
     core.setFailed(regressionMessage(comparison));
   } else if (comparison?.kind === 'regression') {

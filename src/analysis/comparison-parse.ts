@@ -89,6 +89,47 @@ export function parseComparisonFile(text: string, fileName: string, input: strin
   return toComparison(new Reader(fail), value);
 }
 
+/**
+ * Check that `comparison` is the comparison of `current`: the same run (createdAt and machine
+ * fingerprint) and no cell the run did not measure. A comparison taken from elsewhere would
+ * otherwise be shown as this run's verdict. Throws `fail(what is wrong; expected …)`.
+ */
+export function checkComparisonOf(
+  comparison: Comparison,
+  current: {
+    readonly createdAt: string;
+    readonly machine: { readonly fingerprint: string };
+    readonly workloads: readonly {
+      readonly id: string;
+      readonly points: readonly { readonly threads: number }[];
+    }[];
+  },
+  fail: (message: string) => Error,
+  runName = "the results' run",
+): void {
+  const c = comparison.current;
+  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
+    throw fail(
+      `is the comparison of the run of ${JSON.stringify(c.createdAt.slice(0, 40))} ` +
+        `(fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); expected the comparison ` +
+        `of ${runName}, of ${current.createdAt} (fingerprint ${current.machine.fingerprint})`,
+    );
+  }
+  if (comparison.kind === 'no-baseline') return;
+  const stray = comparison.cells.find(
+    (cell) =>
+      !current.workloads.some(
+        (w) => w.id === cell.workload && w.points.some((p) => p.threads === cell.threads),
+      ),
+  );
+  if (stray !== undefined) {
+    throw fail(
+      `has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} at ${stray.threads} ` +
+        `threads, which ${runName} did not measure; expected the comparison of ${runName}`,
+    );
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function toComparison(r: Reader, value: unknown): Comparison {

@@ -5,7 +5,7 @@
  */
 
 import { compareResults, type Comparison } from '../analysis/compare.js';
-import { readComparisonFile } from '../analysis/comparison-parse.js';
+import { checkComparisonOf, readComparisonFile } from '../analysis/comparison-parse.js';
 import { readBaselineFile, readResultFile } from '../baseline/parse.js';
 import { InputError, invalid } from '../errors.js';
 import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
@@ -129,30 +129,12 @@ async function comparisonFor(
   }
   if (settings.comparisonPath === undefined) return null;
   const comparison = await readComparisonFile(settings.comparisonPath, '--comparison');
-  const c = comparison.current;
-  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
-    throw new InputError(
-      `--comparison ${settings.comparisonPath}: is the comparison of the run of ` +
-        `${JSON.stringify(c.createdAt.slice(0, 40))} (fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); ` +
-        `expected the comparison of the --current run, of ${current.createdAt} ` +
-        `(fingerprint ${current.machine.fingerprint})`,
-    );
-  }
-  if (comparison.kind !== 'no-baseline') {
-    const stray = comparison.cells.find(
-      (cell) =>
-        !current.workloads.some(
-          (w) => w.id === cell.workload && w.points.some((p) => p.threads === cell.threads),
-        ),
-    );
-    if (stray !== undefined) {
-      throw new InputError(
-        `--comparison ${settings.comparisonPath}: has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} ` +
-          `at ${stray.threads} threads, which the --current run did not measure; expected the ` +
-          'comparison of the --current run',
-      );
-    }
-  }
+  checkComparisonOf(
+    comparison,
+    current,
+    (m) => new InputError(`--comparison ${settings.comparisonPath}: ${m}`),
+    'the --current run',
+  );
   return comparison;
 }
 

@@ -9,7 +9,7 @@
  * server's own responses are validated against the operation's response schema too (a failure is
  * a violation of kind `response`: the stand-in would be lying about GitHub).
  *
- * Served operations: `repos/get`, `issues/list-comments`, `issues/create-comment`,
+ * Served operations: `repos/get`, `pulls/get`, `issues/list-comments`, `issues/create-comment`,
  * `issues/get-comment`, `issues/update-comment`, `users/get-authenticated` (a user token gets
  * its user; an installation token 403, as GitHub answers). Editing a comment someone else wrote
  * answers 403 unless `othersCommentsEditable` (GitHub lets maintainers' tokens edit any comment). Any other operation of the description answers
@@ -17,8 +17,10 @@
  *
  * State lives in memory: repositories (seeded), issue comments (ids, html_url, body, user,
  * timestamps from a fake clock that advances one second per write). Every issue number of a
- * seeded repository exists and is a pull request. Tokens map to users (`tokens` option); any
- * other token acts as `github-actions[bot]`, as GITHUB_TOKEN does.
+ * seeded repository exists and is a pull request; `pulls/get` answers GitHub's documented example
+ * re-pointed at it, with the head a test seeds (`setPullRequest`: head sha, branch, and the fork
+ * it comes from) or the example's. Tokens map to users (`tokens` option); any other token acts as
+ * `github-actions[bot]`, as GITHUB_TOKEN does.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -551,6 +553,16 @@ export interface RepoSeed {
   fork?: boolean;
 }
 
+/** A pull request's head, as a test seeds it (`GitHubServer.setPullRequest`). */
+export interface PullRequestSeed {
+  /** The head commit. Default: that of GitHub's example. */
+  headSha?: string;
+  /** The head branch. Default: `feature`. */
+  headRef?: string;
+  /** The owner of the repository the head branch lives in (a fork). Default: the base's owner. */
+  headOwner?: string;
+}
+
 export interface GitHubServerOptions {
   /** Repositories that exist. Default: one, `octo-org/octo-repo` with default branch `main`. */
   repos?: RepoSeed[];
@@ -649,6 +661,7 @@ export class GitHubServer {
 
   private readonly repos = new Map<string, RepoState>();
   private readonly comments = new Map<number, StoredComment>();
+  private readonly pulls = new Map<string, PullRequestSeed>();
   private readonly faults: Fault[] = [];
   private readonly tokens: Record<string, string>;
   private readonly othersCommentsEditable: boolean;
@@ -752,6 +765,11 @@ export class GitHubServer {
     };
     this.comments.set(comment.id, comment);
     return comment.id;
+  }
+
+  /** Set the head of pull request `number` (what `pulls/get` answers). */
+  setPullRequest(owner: string, repo: string, number: number, seed: PullRequestSeed): void {
+    this.pulls.set(`${owner}/${repo}#${number}`.toLowerCase(), { ...seed });
   }
 
   /** Copies of the comments on one issue or pull request, oldest first. */
@@ -912,6 +930,8 @@ export class GitHubServer {
     switch (operationId) {
       case 'repos/get':
         return this.getRepo(ctx);
+      case 'pulls/get':
+        return this.getPullRequest(ctx);
       case 'issues/list-comments':
         return this.listIssueComments(ctx);
       case 'issues/create-comment':
@@ -956,6 +976,63 @@ export class GitHubServer {
       delete body.parent;
       delete body.source;
     }
+    return { status: 200, body };
+  }
+
+  private getPullRequest(ctx: HandlerContext): Reply {
+    const repo = this.findRepo(ctx.params);
+    if (repo === undefined) return notFound(ctx.docsUrl);
+    const number = Number(ctx.params.pull_number);
+    const seed = this.pulls.get(`${repo.owner}/${repo.repo}#${number}`.toLowerCase()) ?? {};
+    const full = `${repo.owner}/${repo.repo}`;
+    // GitHub's own documented example, re-pointed at this repository and pull request.
+    const example = JSON.stringify(this.validator.example('pull-request'))
+      .replaceAll('https://api.github.com', this.url)
+      .replaceAll('octocat/Hello-World', full)
+      .replaceAll('/pull/1347', `/pull/${number}`)
+      .replaceAll('/pulls/1347', `/pulls/${number}`)
+      .replaceAll('/issues/1347', `/issues/${number}`);
+    const body = JSON.parse(example) as JsonObject;
+    const head = body.head as JsonObject;
+    const base = body.base as JsonObject;
+    const headOwner = seed.headOwner ?? repo.owner;
+    const headRef = seed.headRef ?? 'feature';
+    const headSha = seed.headSha ?? String(head.sha);
+    // The head's repository: the base's, or a fork of it under another owner.
+    const headRepo = JSON.parse(
+      JSON.stringify(base.repo).replaceAll(`/${full}`, `/${headOwner}/${repo.repo}`),
+    ) as JsonObject;
+    Object.assign(headRepo, {
+      full_name: `${headOwner}/${repo.repo}`,
+      owner: this.user(headOwner),
+      fork: headOwner !== repo.owner,
+    });
+    Object.assign(body, {
+      number,
+      state: 'open',
+      locked: false,
+      active_lock_reason: null,
+      closed_at: null,
+      merged_at: null,
+      merged: false,
+      merged_by: null,
+      requested_teams: [], // GitHub's example lacks the team's required `type`
+      statuses_url: `${this.url}/repos/${full}/statuses/${headSha}`,
+      head: {
+        ...head,
+        label: `${headOwner}:${headRef}`,
+        ref: headRef,
+        sha: headSha,
+        user: this.user(headOwner),
+        repo: headRepo,
+      },
+      base: {
+        ...base,
+        label: `${repo.owner}:${repo.defaultBranch}`,
+        ref: repo.defaultBranch,
+        user: this.user(repo.owner),
+      },
+    });
     return { status: 200, body };
   }
 
