@@ -16952,6 +16952,25 @@ function parseComparisonFile(text, fileName, input) {
   }
   return toComparison(new Reader(fail), value);
 }
+function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
+  const c = comparison.current;
+  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
+    throw fail(
+      `is the comparison of the run of ${JSON.stringify(c.createdAt.slice(0, 40))} (fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); expected the comparison of ${runName}, of ${current.createdAt} (fingerprint ${current.machine.fingerprint})`
+    );
+  }
+  if (comparison.kind === "no-baseline") return;
+  const stray = comparison.cells.find(
+    (cell) => !current.workloads.some(
+      (w) => w.id === cell.workload && w.points.some((p) => p.threads === cell.threads)
+    )
+  );
+  if (stray !== void 0) {
+    throw fail(
+      `has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} at ${stray.threads} threads, which ${runName} did not measure; expected the comparison of ${runName}`
+    );
+  }
+}
 function toComparison(r, value) {
   const top = r.object(value, "");
   if (top["schemaVersion"] !== 1) {
@@ -17619,24 +17638,12 @@ async function comparisonFor(settings, current) {
   }
   if (settings.comparisonPath === void 0) return null;
   const comparison = await readComparisonFile(settings.comparisonPath, "--comparison");
-  const c = comparison.current;
-  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
-    throw new InputError(
-      `--comparison ${settings.comparisonPath}: is the comparison of the run of ${JSON.stringify(c.createdAt.slice(0, 40))} (fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); expected the comparison of the --current run, of ${current.createdAt} (fingerprint ${current.machine.fingerprint})`
-    );
-  }
-  if (comparison.kind !== "no-baseline") {
-    const stray = comparison.cells.find(
-      (cell) => !current.workloads.some(
-        (w) => w.id === cell.workload && w.points.some((p) => p.threads === cell.threads)
-      )
-    );
-    if (stray !== void 0) {
-      throw new InputError(
-        `--comparison ${settings.comparisonPath}: has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} at ${stray.threads} threads, which the --current run did not measure; expected the comparison of the --current run`
-      );
-    }
-  }
+  checkComparisonOf(
+    comparison,
+    current,
+    (m) => new InputError(`--comparison ${settings.comparisonPath}: ${m}`),
+    "the --current run"
+  );
   return comparison;
 }
 async function reportCommand(argv, io = stdoutIo3) {

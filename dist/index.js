@@ -1279,14 +1279,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path18 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path21 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path21 && path21[0] !== "/") {
+          path21 = `/${path21}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path21}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1737,39 +1737,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path21, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path21,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path21, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path21);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path21, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path21,
           error2.message
         );
       });
@@ -1818,9 +1818,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path21, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path21);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1883,7 +1883,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path21,
         method,
         body: body2,
         headers,
@@ -1898,11 +1898,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path18 !== "string") {
+        if (typeof path21 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path21)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1968,7 +1968,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path21, query) : path21;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3873,8 +3873,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context5) {
-      const plural = context5.types.length === 1 ? "" : " one of";
-      const message = `${context5.argument} could not be converted to${plural}: ${context5.types.join(", ")}.`;
+      const plural2 = context5.types.length === 1 ? "" : " one of";
+      const message = `${context5.argument} could not be converted to${plural2}: ${context5.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context5.prefix,
         message
@@ -5990,7 +5990,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util6.addListener;
@@ -6065,7 +6065,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert4(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6160,11 +6160,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -6187,10 +6187,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6207,7 +6207,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert4(this.ptr != null);
@@ -6387,7 +6387,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6409,7 +6409,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6445,13 +6445,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert4(client[kRunning] === 0);
           util6.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util6.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util6.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6661,7 +6661,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request2;
+      const { method, path: path21, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
@@ -6742,7 +6742,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path21} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7271,7 +7271,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util6.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7368,7 +7368,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path21;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7721,9 +7721,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path21 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path21;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8962,10 +8962,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path21 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path21;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10937,20 +10937,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path21) {
+      if (typeof path21 !== "string") {
+        return path21;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path21.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path21;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path21, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path21);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10972,7 +10972,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11010,9 +11010,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body: body2, headers, query } = opts;
+      const { path: path21, method, body: body2, headers, query } = opts;
       return {
-        path: path18,
+        path: path21,
         method,
         body: body2,
         headers,
@@ -11437,9 +11437,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -11475,10 +11475,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path21,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16357,9 +16357,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code = path18.charCodeAt(i);
+    function validateCookiePath(path21) {
+      for (let i = 0; i < path21.length; ++i) {
+        const code = path21.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19279,11 +19279,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path21 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path21 = `/${path21}`;
           }
-          url2 = new URL(util6.parseOrigin(url2).origin + path18);
+          url2 = new URL(util6.parseOrigin(url2).origin + path21);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -25809,7 +25809,7 @@ var require_minimal = __commonJS({
     util6.isString = function isString(value) {
       return typeof value === "string" || value instanceof String;
     };
-    util6.isObject = function isObject3(value) {
+    util6.isObject = function isObject6(value) {
       return value && typeof value === "object";
     };
     util6.isset = /**
@@ -26178,7 +26178,7 @@ var require_writer_buffer = __commonJS({
 var require_reader = __commonJS({
   "node_modules/protobufjs/src/reader.js"(exports2, module) {
     "use strict";
-    module.exports = Reader;
+    module.exports = Reader2;
     var util6 = require_minimal();
     var BufferReader;
     var LongBits = util6.LongBits;
@@ -26186,31 +26186,31 @@ var require_reader = __commonJS({
     function indexOutOfRange(reader, writeLength) {
       return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
     }
-    function Reader(buffer3) {
+    function Reader2(buffer3) {
       this.buf = buffer3;
       this.pos = 0;
       this.len = buffer3.length;
     }
     var create_array = typeof Uint8Array !== "undefined" ? function create_typed_array(buffer3) {
       if (buffer3 instanceof Uint8Array || Array.isArray(buffer3))
-        return new Reader(buffer3);
+        return new Reader2(buffer3);
       throw Error("illegal buffer");
     } : function create_array2(buffer3) {
       if (Array.isArray(buffer3))
-        return new Reader(buffer3);
+        return new Reader2(buffer3);
       throw Error("illegal buffer");
     };
     var create2 = function create3() {
       return util6.Buffer ? function create_buffer_setup(buffer3) {
-        return (Reader.create = function create_buffer(buffer4) {
+        return (Reader2.create = function create_buffer(buffer4) {
           return util6.Buffer.isBuffer(buffer4) ? new BufferReader(buffer4) : create_array(buffer4);
         })(buffer3);
       } : create_array;
     };
-    Reader.create = create2();
-    Reader.prototype._slice = util6.Array.prototype.subarray || /* istanbul ignore next */
+    Reader2.create = create2();
+    Reader2.prototype._slice = util6.Array.prototype.subarray || /* istanbul ignore next */
     util6.Array.prototype.slice;
-    Reader.prototype.uint32 = /* @__PURE__ */ (function read_uint32_setup() {
+    Reader2.prototype.uint32 = /* @__PURE__ */ (function read_uint32_setup() {
       var value = 4294967295;
       return function read_uint32() {
         value = (this.buf[this.pos] & 127) >>> 0;
@@ -26230,10 +26230,10 @@ var require_reader = __commonJS({
         return value;
       };
     })();
-    Reader.prototype.int32 = function read_int32() {
+    Reader2.prototype.int32 = function read_int32() {
       return this.uint32() | 0;
     };
-    Reader.prototype.sint32 = function read_sint32() {
+    Reader2.prototype.sint32 = function read_sint32() {
       var value = this.uint32();
       return value >>> 1 ^ -(value & 1) | 0;
     };
@@ -26279,18 +26279,18 @@ var require_reader = __commonJS({
       }
       throw Error("invalid varint encoding");
     }
-    Reader.prototype.bool = function read_bool() {
+    Reader2.prototype.bool = function read_bool() {
       return this.uint32() !== 0;
     };
     function readFixed32_end(buf, end) {
       return (buf[end - 4] | buf[end - 3] << 8 | buf[end - 2] << 16 | buf[end - 1] << 24) >>> 0;
     }
-    Reader.prototype.fixed32 = function read_fixed32() {
+    Reader2.prototype.fixed32 = function read_fixed32() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       return readFixed32_end(this.buf, this.pos += 4);
     };
-    Reader.prototype.sfixed32 = function read_sfixed32() {
+    Reader2.prototype.sfixed32 = function read_sfixed32() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       return readFixed32_end(this.buf, this.pos += 4) | 0;
@@ -26300,21 +26300,21 @@ var require_reader = __commonJS({
         throw indexOutOfRange(this, 8);
       return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
     }
-    Reader.prototype.float = function read_float() {
+    Reader2.prototype.float = function read_float() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       var value = util6.float.readFloatLE(this.buf, this.pos);
       this.pos += 4;
       return value;
     };
-    Reader.prototype.double = function read_double() {
+    Reader2.prototype.double = function read_double() {
       if (this.pos + 8 > this.len)
         throw indexOutOfRange(this, 4);
       var value = util6.float.readDoubleLE(this.buf, this.pos);
       this.pos += 8;
       return value;
     };
-    Reader.prototype.bytes = function read_bytes() {
+    Reader2.prototype.bytes = function read_bytes() {
       var length = this.uint32(), start = this.pos, end = this.pos + length;
       if (end > this.len)
         throw indexOutOfRange(this, length);
@@ -26323,11 +26323,11 @@ var require_reader = __commonJS({
         return this.buf.slice(start, end);
       return start === end ? new this.buf.constructor(0) : this._slice.call(this.buf, start, end);
     };
-    Reader.prototype.string = function read_string() {
+    Reader2.prototype.string = function read_string() {
       var bytes = this.bytes();
       return utf8.read(bytes, 0, bytes.length);
     };
-    Reader.prototype.skip = function skip(length) {
+    Reader2.prototype.skip = function skip(length) {
       if (typeof length === "number") {
         if (this.pos + length > this.len)
           throw indexOutOfRange(this, length);
@@ -26340,7 +26340,7 @@ var require_reader = __commonJS({
       }
       return this;
     };
-    Reader.prototype.skipType = function(wireType) {
+    Reader2.prototype.skipType = function(wireType) {
       switch (wireType) {
         case 0:
           this.skip();
@@ -26365,15 +26365,15 @@ var require_reader = __commonJS({
       }
       return this;
     };
-    Reader._configure = function(BufferReader_) {
+    Reader2._configure = function(BufferReader_) {
       BufferReader = BufferReader_;
-      Reader.create = create2();
+      Reader2.create = create2();
       BufferReader._configure();
       var fn = util6.Long ? "toLong" : (
         /* istanbul ignore next */
         "toNumber"
       );
-      util6.merge(Reader.prototype, {
+      util6.merge(Reader2.prototype, {
         int64: function read_int64() {
           return readLongVarint.call(this)[fn](false);
         },
@@ -26399,11 +26399,11 @@ var require_reader_buffer = __commonJS({
   "node_modules/protobufjs/src/reader_buffer.js"(exports2, module) {
     "use strict";
     module.exports = BufferReader;
-    var Reader = require_reader();
-    (BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
+    var Reader2 = require_reader();
+    (BufferReader.prototype = Object.create(Reader2.prototype)).constructor = BufferReader;
     var util6 = require_minimal();
     function BufferReader(buffer3) {
-      Reader.call(this, buffer3);
+      Reader2.call(this, buffer3);
     }
     BufferReader._configure = function() {
       if (util6.Buffer)
@@ -31841,10 +31841,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
     var parse4 = require_parse2();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version3, options);
@@ -33084,7 +33084,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse4 = require_parse2();
@@ -33168,8 +33168,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -33770,18 +33770,18 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version3, arch3) {
   return __awaiter11(this, void 0, void 0, function* () {
-    const folderPath = path5.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
-    debug(`destination ${folderPath}`);
-    const markerPath = `${folderPath}.complete`;
-    yield rmRF(folderPath);
+    const folderPath2 = path5.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
+    debug(`destination ${folderPath2}`);
+    const markerPath = `${folderPath2}.complete`;
+    yield rmRF(folderPath2);
     yield rmRF(markerPath);
-    yield mkdirP(folderPath);
-    return folderPath;
+    yield mkdirP(folderPath2);
+    return folderPath2;
   });
 }
 function _completeToolPath(tool, version3, arch3) {
-  const folderPath = path5.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
-  const markerPath = `${folderPath}.complete`;
+  const folderPath2 = path5.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
+  const markerPath = `${folderPath2}.complete`;
   fs5.writeFileSync(markerPath, "");
   debug("finished caching tool");
 }
@@ -34164,19 +34164,19 @@ function balancedWithBudget(str2, masked, budget) {
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open4 = [];
+  const open5 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open4.push(i);
-    } else if (c === 125 && open4.length) {
-      open4.pop();
+      open5.push(i);
+    } else if (c === 125 && open5.length) {
+      open5.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open4.length; i++) {
-    const at2 = open4[i];
+  for (let i = 0; i < open5.length; i++) {
+    const at2 = open5[i];
     out += masked.slice(last, at2) + "\0";
     last = at2 + 1;
   }
@@ -36024,10 +36024,10 @@ var init_esm3 = __esm({
           }
           return filtered.join("/");
         }).join("|");
-        const [open4, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re2 = "^" + open4 + re2 + close + "$";
+        const [open5, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re2 = "^" + open5 + re2 + close + "$";
         if (this.partial) {
-          re2 = "^(?:\\/|" + open4 + re2.slice(1, -1) + close + ")$";
+          re2 = "^(?:\\/|" + open5 + re2.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re2 = "^(?!" + re2 + ").+$";
@@ -36346,8 +36346,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path18, level) {
-        this.path = path18;
+      constructor(path21, level) {
+        this.path = path21;
         this.level = level;
       }
     };
@@ -38686,20 +38686,20 @@ var require_ms = __commonJS({
     function fmtLong(ms2) {
       var msAbs = Math.abs(ms2);
       if (msAbs >= d) {
-        return plural(ms2, msAbs, d, "day");
+        return plural2(ms2, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural(ms2, msAbs, h, "hour");
+        return plural2(ms2, msAbs, h, "hour");
       }
       if (msAbs >= m2) {
-        return plural(ms2, msAbs, m2, "minute");
+        return plural2(ms2, msAbs, m2, "minute");
       }
       if (msAbs >= s3) {
-        return plural(ms2, msAbs, s3, "second");
+        return plural2(ms2, msAbs, s3, "second");
       }
       return ms2 + " ms";
     }
-    function plural(ms2, msAbs, n, name) {
+    function plural2(ms2, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -38809,8 +38809,8 @@ var require_common = __commonJS({
         createDebug.namespaces = namespaces;
         createDebug.names = [];
         createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns2 of split) {
+        const split2 = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns2 of split2) {
           if (ns2[0] === "-") {
             createDebug.skips.push(ns2.slice(1));
           } else {
@@ -43118,15 +43118,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path18 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path18.startsWith("/")) {
-      path18 = path18.substring(1);
+    let path21 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path21.startsWith("/")) {
+      path21 = path21.substring(1);
     }
-    if (isAbsoluteUrl(path18)) {
-      requestUrl = path18;
+    if (isAbsoluteUrl(path21)) {
+      requestUrl = path21;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path18);
+      requestUrl = appendPath(requestUrl, path21);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -43172,9 +43172,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path18 = pathToAppend.substring(0, searchStart);
+    const path21 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path18;
+    newPath = newPath + path21;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -46246,16 +46246,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path18 = this._matcher.path;
-        return path18.length > 0 ? path18[path18.length - 1].tag : void 0;
+        const path21 = this._matcher.path;
+        return path21.length > 0 ? path21[path21.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path18 = this._matcher.path;
-        return path18.length > 0 ? path18[path18.length - 1].namespace : void 0;
+        const path21 = this._matcher.path;
+        return path21.length > 0 ? path21[path21.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -46263,9 +46263,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path18 = this._matcher.path;
-        if (path18.length === 0) return void 0;
-        return path18[path18.length - 1].values?.[attrName];
+        const path21 = this._matcher.path;
+        if (path21.length === 0) return void 0;
+        return path21[path21.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -46273,9 +46273,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path18 = this._matcher.path;
-        if (path18.length === 0) return false;
-        const current = path18[path18.length - 1];
+        const path21 = this._matcher.path;
+        if (path21.length === 0) return false;
+        const current = path21[path21.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -46301,18 +46301,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path18 = this._matcher.path;
-        if (path18.length === 0) return -1;
-        return path18[path18.length - 1].position ?? 0;
+        const path21 = this._matcher.path;
+        if (path21.length === 0) return -1;
+        return path21[path21.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path18 = this._matcher.path;
-        if (path18.length === 0) return -1;
-        return path18[path18.length - 1].counter ?? 0;
+        const path21 = this._matcher.path;
+        if (path21.length === 0) return -1;
+        return path21[path21.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -49780,11 +49780,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path18) {
+        function locateFile(path21) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path18, scriptDirectory);
+            return Module["locateFile"](path21, scriptDirectory);
           }
-          return scriptDirectory + path18;
+          return scriptDirectory + path21;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -53261,9 +53261,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request2) {
-        const path18 = getURLPath(request2.url) || "/";
+        const path21 = getURLPath(request2.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path18}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path21}`;
         const queries = getURLQueries(request2.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -53805,9 +53805,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path18 = getURLPath(request2.url) || "/";
+    const path21 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path18}`;
+    canonicalizedResourceString += `/${options.accountName}${path21}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -67962,10 +67962,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path18 = urlParsed.pathname;
-  path18 = path18 || "/";
-  path18 = escape2(path18);
-  urlParsed.pathname = path18;
+  let path21 = urlParsed.pathname;
+  path21 = path21 || "/";
+  path21 = escape2(path21);
+  urlParsed.pathname = path21;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -68050,9 +68050,9 @@ function escape2(text) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path18 = urlParsed.pathname;
-  path18 = path18 ? path18.endsWith("/") ? `${path18}${name}` : `${path18}/${name}` : name;
-  urlParsed.pathname = path18;
+  let path21 = urlParsed.pathname;
+  path21 = path21 ? path21.endsWith("/") ? `${path21}${name}` : `${path21}/${name}` : name;
+  urlParsed.pathname = path21;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -76545,8 +76545,8 @@ var require_pb_long = __commonJS({
     var BI;
     function detectBi() {
       const dv = new DataView(new ArrayBuffer(8));
-      const ok3 = globalThis.BigInt !== void 0 && typeof dv.getBigInt64 === "function" && typeof dv.getBigUint64 === "function" && typeof dv.setBigInt64 === "function" && typeof dv.setBigUint64 === "function";
-      BI = ok3 ? {
+      const ok4 = globalThis.BigInt !== void 0 && typeof dv.getBigInt64 === "function" && typeof dv.getBigUint64 === "function" && typeof dv.setBigInt64 === "function" && typeof dv.setBigUint64 === "function";
+      BI = ok4 ? {
         MIN: BigInt("-9223372036854775808"),
         MAX: BigInt("9223372036854775807"),
         UMIN: BigInt("0"),
@@ -84130,10 +84130,10 @@ function leadingCommentEnd(body2) {
 function cutPoint(body2, max, keepAtLeast) {
   let cut = body2.lastIndexOf("\n", max);
   if (cut < keepAtLeast) cut = max;
-  const open4 = body2.lastIndexOf("<!--", cut - 1);
-  if (open4 >= keepAtLeast && body2.lastIndexOf("-->", cut - 3) < open4 + 2) {
-    const lineStart = body2.lastIndexOf("\n", open4);
-    cut = lineStart >= keepAtLeast ? lineStart : open4;
+  const open5 = body2.lastIndexOf("<!--", cut - 1);
+  if (open5 >= keepAtLeast && body2.lastIndexOf("-->", cut - 3) < open5 + 2) {
+    const lineStart = body2.lastIndexOf("\n", open5);
+    cut = lineStart >= keepAtLeast ? lineStart : open5;
   }
   const previous = body2.charCodeAt(cut - 1);
   if (cut > keepAtLeast && previous >= 55296 && previous <= 56319) cut--;
@@ -84212,14 +84212,14 @@ function computeFingerprint(fields) {
   const payload = JSON.stringify(FINGERPRINT_FIELD_NAMES.map((k2) => [k2, normalized[k2]]));
   return createHash("sha256").update(payload).digest("hex").slice(0, 16);
 }
-function fingerprintFields(machine) {
+function fingerprintFields(machine2) {
   return {
-    os: machine.os,
-    arch: machine.arch,
-    cpuModel: normalizeCpuModel(machine.cpuModel),
-    availableCpus: machine.availableCpus,
-    physicalCores: machine.physicalCores,
-    onnxruntime: machine.onnxruntime ?? ""
+    os: machine2.os,
+    arch: machine2.arch,
+    cpuModel: normalizeCpuModel(machine2.cpuModel),
+    availableCpus: machine2.availableCpus,
+    physicalCores: machine2.physicalCores,
+    onnxruntime: machine2.onnxruntime ?? ""
   };
 }
 function fingerprintDifferences(a, b2) {
@@ -85588,9 +85588,9 @@ var GATE_MODES = ["deployed", "all"];
 function isGateMode(x) {
   return GATE_MODES.includes(x);
 }
-function cellSeed(seed, workload, threads) {
+function cellSeed(seed, workload2, threads) {
   let h = 2166136261;
-  for (const ch of `${workload}@${threads}`) {
+  for (const ch of `${workload2}@${threads}`) {
     h ^= ch.codePointAt(0);
     h = Math.imul(h, 16777619);
   }
@@ -85605,8 +85605,8 @@ function holmWhere(cells, pick, familySize = null) {
   });
   return out;
 }
-function cellName(workload, threads) {
-  return `${workload} @ ${threads} thread${threads === 1 ? "" : "s"}`;
+function cellName(workload2, threads) {
+  return `${workload2} @ ${threads} thread${threads === 1 ? "" : "s"}`;
 }
 function formatLevel(level) {
   return `${Number((level * 100).toPrecision(4))} %`;
@@ -85648,7 +85648,7 @@ function pairedPick(eligible, all, fastest, tolerance) {
 function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
   if (points.length === 0) throw new RangeError("no points to recommend from");
   const pct2 = (x) => `${(x * 100).toFixed(1)} %`;
-  const plural = (n) => `${n} thread${n === 1 ? "" : "s"}`;
+  const plural2 = (n) => `${n} thread${n === 1 ? "" : "s"}`;
   const lowest = (ps2) => ps2.reduce((best, p2) => p2.medianNs < best.medianNs ? p2 : best);
   const fastest = lowest(points);
   const sorted = [...points].sort((a, b2) => a.threads - b2.threads);
@@ -85658,30 +85658,30 @@ function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads 
     return {
       fastest: fastest.threads,
       recommended: cap,
-      reason: `every measured count is above the ${cap} usable CPUs: ${plural(cap)} (not measured), never more`
+      reason: `every measured count is above the ${cap} usable CPUs: ${plural2(cap)} (not measured), never more`
     };
   }
   const paired = pairedPick(eligible, points, fastest, tolerance);
   if (paired !== null) {
     const { reference, pick: pick2, ratio, upper, rounds } = paired;
-    const ref = plural(reference.threads);
+    const ref = plural2(reference.threads);
     return {
       fastest: fastest.threads,
       recommended: pick2.threads,
-      reason: pick2 === reference ? `${plural(pick2.threads)} is fastest` + (sorted.some((p2) => p2.threads < pick2.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (paired 95 % CI over ${rounds} rounds)` : "") : `${plural(pick2.threads)} is within ${pct2(tolerance)} of the fastest (${ref}): ${ratio >= 1 ? "+" : "\u2212"}${pct2(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct2(upper - 1)} over ${rounds} rounds`
+      reason: pick2 === reference ? `${plural2(pick2.threads)} is fastest` + (sorted.some((p2) => p2.threads < pick2.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (paired 95 % CI over ${rounds} rounds)` : "") : `${plural2(pick2.threads)} is within ${pct2(tolerance)} of the fastest (${ref}): ${ratio >= 1 ? "+" : "\u2212"}${pct2(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct2(upper - 1)} over ${rounds} rounds`
     };
   }
   const limit = fastest.medianNs * (1 + tolerance);
   const within = eligible.find((p2) => p2.threads <= fastest.threads && p2.ci95Ns[1] <= limit);
   const pick = within ?? lowest(eligible);
-  const over = fastest.threads > maxThreads ? `${plural(fastest.threads)} measured fastest but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ` : "";
+  const over = fastest.threads > maxThreads ? `${plural2(fastest.threads)} measured fastest but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ` : "";
   let reason;
   if (pick.threads === fastest.threads) {
-    reason = `${plural(fastest.threads)} is fastest` + (sorted.some((p2) => p2.threads < fastest.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (95 % CI)` : "");
+    reason = `${plural2(fastest.threads)} is fastest` + (sorted.some((p2) => p2.threads < fastest.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (95 % CI)` : "");
   } else if (within) {
-    reason = over + `${plural(pick.threads)} is within ${pct2(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
+    reason = over + `${plural2(pick.threads)} is within ${pct2(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
   } else {
-    reason = over + `${plural(pick.threads)} is the fastest within them (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
+    reason = over + `${plural2(pick.threads)} is the fastest within them (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
   }
   return { fastest: fastest.threads, recommended: pick.threads, reason };
 }
@@ -85753,11 +85753,11 @@ function recommendSplitOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
   );
   const top = Math.max(...score2.values());
   const pick = workers.find((n) => score2.get(n) * (1 + tolerance) >= top);
-  const point = usable[0].find((p2) => p2.workers === pick);
+  const point2 = usable[0].find((p2) => p2.workers === pick);
   return {
     workers: pick,
-    threadsPerWorker: point.threadsPerWorker,
-    reason: `${splitText(point)}: the fewest workers within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean throughput across the workloads`
+    threadsPerWorker: point2.threadsPerWorker,
+    reason: `${splitText(point2)}: the fewest workers within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean throughput across the workloads`
   };
 }
 function throughputAsWorkloads(result) {
@@ -85944,8 +85944,8 @@ function listIds(workloads) {
 function cellHistory(history, workloadId, threads) {
   const medians = [];
   for (const run3 of history.runs) {
-    const point = run3.workloads.find((w2) => w2.id === workloadId)?.points.find((p2) => p2.threads === threads);
-    if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
+    const point2 = run3.workloads.find((w2) => w2.id === workloadId)?.points.find((p2) => p2.threads === threads);
+    if (point2 !== void 0 && point2.medianNs > 0) medians.push(point2.medianNs);
   }
   return medians;
 }
@@ -85981,7 +85981,7 @@ function measurePair({ base, cur }, doc, settings, notes) {
   }
   return cells;
 }
-function measureCell(workload, threads, bp, cp3, doc, settings) {
+function measureCell(workload2, threads, bp, cp3, doc, settings) {
   const bv = visitSummary(bp.samplesNs, bp.rounds);
   const cv = visitSummary(cp3.samplesNs, cp3.rounds);
   const unit = bp.rounds !== void 0 && cp3.rounds !== void 0 ? "visits" : "samples";
@@ -85991,13 +85991,13 @@ function measureCell(workload, threads, bp, cp3, doc, settings) {
     ci95 = bootstrapRatioOfMediansCI(bv.medians, cv.medians, {
       confidence: settings.confidence,
       resamples: settings.resamples,
-      seed: cellSeed(settings.seed, workload, threads)
+      seed: cellSeed(settings.seed, workload2, threads)
     }).ci;
     pValue = mannWhitneyU(cv.medians, bv.medians, "greater").p;
   }
-  const history = cellHistory(doc, workload, threads);
+  const history = cellHistory(doc, workload2, threads);
   return {
-    workload,
+    workload: workload2,
     threads,
     baselineMedianNs: bv.medianNs,
     currentMedianNs: cv.medianNs,
@@ -86291,11 +86291,11 @@ function parseSysfsInt(text) {
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path18 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path21 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path18;
-  else if (path18 === root) rel = "/";
-  else if (path18.startsWith(root + "/")) rel = path18.slice(root.length);
+  if (root === "/") rel = path21;
+  else if (path21 === root) rel = "/";
+  else if (path21.startsWith(root + "/")) rel = path21.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s3) => s3 !== "" && s3 !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -86567,9 +86567,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path18) => {
+  return (path21) => {
     try {
-      return readFileSync(join3(root, path18), "utf8");
+      return readFileSync(join3(root, path21), "utf8");
     } catch {
       return null;
     }
@@ -86703,8 +86703,8 @@ function readNumaNodes(read2, cpusInMask) {
   }
   return readable === 0 || out.length === 0 ? null : out;
 }
-function readInt(read2, path18) {
-  const text = read2(path18);
+function readInt(read2, path21) {
+  const text = read2(path21);
   return text === null ? null : parseSysfsInt(text);
 }
 function probeLinux(read2, node) {
@@ -87231,9 +87231,9 @@ function decideLook(workloads, opts) {
   });
   return { cells, decided, gatedCount, gatedCiLevel, warnings };
 }
-function undecidedWarning(workload, threads, blocks2, ratio, ci2, level, threshold) {
+function undecidedWarning(workload2, threads, blocks2, ratio, ci2, level, threshold) {
   const what = ci2 === null ? `only ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (fewer than ${MIN_BLOCKS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci2[0].toFixed(3)}\u2013\xD7${ci2[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
-  return `${cellName(workload, threads)}: undecided after ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (${what}); passed with a warning`;
+  return `${cellName(workload2, threads)}: undecided after ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (${what}); passed with a warning`;
 }
 function compareSameJob(workloads, opts) {
   const { threshold, confidence, gate } = resolve2(opts);
@@ -87420,8 +87420,8 @@ async function sweep(workloads, options) {
   const rand = mulberry32(options.seed);
   const minWarmupMs = options.minWarmupMs ?? MIN_WARMUP_MS;
   const cells = workloads.flatMap(
-    (workload, wi2) => options.threads.map((threads, ti2) => ({
-      workload,
+    (workload2, wi2) => options.threads.map((threads, ti2) => ({
+      workload: workload2,
       threads,
       runner: null,
       samples: [],
@@ -87566,9 +87566,9 @@ async function sweep(workloads, options) {
     for (const cell of cells) await cell.runner?.close();
   }
   function snapshot2() {
-    return workloads.map((workload) => ({
-      workload,
-      cells: cells.filter((c) => c.workload === workload).map((c) => ({
+    return workloads.map((workload2) => ({
+      workload: workload2,
+      cells: cells.filter((c) => c.workload === workload2).map((c) => ({
         threads: c.threads,
         samplesNs: c.samples,
         rounds: c.rounds,
@@ -87693,13 +87693,13 @@ async function runSameJob(head, base, opts) {
     looks
   });
   const elapsedSec = (now() - start) / 1e3;
-  const asSweep = (workload, cells) => ({
-    workloads: [{ workload, cells: cells.map(toCellResult) }],
+  const asSweep = (workload2, cells) => ({
+    workloads: [{ workload: workload2, cells: cells.map(toCellResult) }],
     elapsedSec,
     rounds: roundOffset,
     stoppedBy: stoppedBy === "budget" ? "budget" : "precision",
     skipped: [...skipped.values()].filter(
-      (s3) => s3.workload === workload.id && cells.find((c) => c.threads === s3.threads)?.samplesNs.length === 0
+      (s3) => s3.workload === workload2.id && cells.find((c) => c.threads === s3.threads)?.samplesNs.length === 0
     ),
     callNs: hints ?? []
   });
@@ -87954,13 +87954,13 @@ var TOOL_VERSION = package_default.version;
 
 // src/results/build.ts
 function buildResult(input) {
-  const { machine, settings, overhead } = input;
-  const perCore = machine.peakGflops?.perCoreGflops ?? null;
-  const workloads = input.sweep.workloads.map(({ workload, cells }) => {
+  const { machine: machine2, settings, overhead } = input;
+  const perCore = machine2.peakGflops?.perCoreGflops ?? null;
+  const workloads = input.sweep.workloads.map(({ workload: workload2, cells }) => {
     const measured = cells.flatMap((cell) => cell.samplesNs.length > 0 ? [{ cell }] : []);
     if (measured.length === 0) {
       throw new WorkloadError(
-        `the time budget (${Number(settings.maxTimeSec.toPrecision(3))} s of max-time for the sweep) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
+        `the time budget (${Number(settings.maxTimeSec.toPrecision(3))} s of max-time for the sweep) ran out before any cell of ${workload2.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
       );
     }
     const summaries = measured.map(({ cell }) => {
@@ -87970,8 +87970,8 @@ function buildResult(input) {
     const oneThread = summaries.find((s3) => s3.cell.threads === 1)?.medianNs ?? null;
     const points = summaries.map(
       ({ cell, medianNs, ci95Ns, visits }) => {
-        const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
-        const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
+        const gflops = workload2.flopsPerOp ? workload2.flopsPerOp / medianNs : null;
+        const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine2.physicalCores) : null;
         return {
           threads: cell.threads,
           samplesNs: cell.samplesNs,
@@ -87983,30 +87983,30 @@ function buildResult(input) {
           gflops,
           peakFraction: peak && gflops ? gflops / peak : null,
           speedup: oneThread ? oneThread / medianNs : null,
-          overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
+          overheadShare: overhead ? overhead.perCallNs / (medianNs * workload2.opsPerCall) : null,
           converged: cell.converged
         };
       }
     );
-    const rec = recommendForWorkload(points, settings.tolerance, machine.availableCpus);
+    const rec = recommendForWorkload(points, settings.tolerance, machine2.availableCpus);
     return {
-      id: workload.id,
-      kind: workload.kind,
-      label: workload.label,
+      id: workload2.id,
+      kind: workload2.kind,
+      label: workload2.label,
       // The visit map served the recommendation; the file holds the rounds instead.
       points: points.map(({ visits: _visits, ...p2 }) => p2),
       fastest: { threads: rec.fastest },
       recommended: { threads: rec.recommended, reason: rec.reason },
-      ...workload.mlasMaxThreads !== void 0 ? { mlasMaxThreads: workload.mlasMaxThreads } : {},
-      flopsPerOp: workload.flopsPerOp,
-      opsPerCall: workload.opsPerCall,
-      metric: workload.metric,
-      contentHash: workload.contentHash ?? null,
-      ...workload.details ? { details: workload.details } : {},
-      ...throughputOf(workload, input.throughput, settings.tolerance)
+      ...workload2.mlasMaxThreads !== void 0 ? { mlasMaxThreads: workload2.mlasMaxThreads } : {},
+      flopsPerOp: workload2.flopsPerOp,
+      opsPerCall: workload2.opsPerCall,
+      metric: workload2.metric,
+      contentHash: workload2.contentHash ?? null,
+      ...workload2.details ? { details: workload2.details } : {},
+      ...throughputOf(workload2, input.throughput, settings.tolerance)
     };
   });
-  const split = recommendSplitOverall(
+  const split2 = recommendSplitOverall(
     workloads.map((w2) => w2.throughput?.points ?? []),
     settings.tolerance
   );
@@ -88016,13 +88016,13 @@ function buildResult(input) {
   } : recommendOverall(
     workloads.map((w2) => w2.points),
     settings.tolerance,
-    machine.availableCpus
+    machine2.availableCpus
   );
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     createdAt: input.createdAt ?? (/* @__PURE__ */ new Date()).toISOString(),
-    machine,
+    machine: machine2,
     runtime: input.runtime,
     settings,
     overhead,
@@ -88031,11 +88031,11 @@ function buildResult(input) {
       ompNumThreads: overall.threads,
       ortIntraOpNumThreads: overall.threads,
       basis: overall.basis,
-      ...split ? {
+      ...split2 ? {
         throughput: {
-          workers: split.workers,
-          threadsPerWorker: split.threadsPerWorker,
-          basis: split.reason
+          workers: split2.workers,
+          threadsPerWorker: split2.threadsPerWorker,
+          basis: split2.reason
         }
       } : {}
     },
@@ -88043,8 +88043,8 @@ function buildResult(input) {
     ...input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}
   };
 }
-function throughputOf(workload, output, tolerance) {
-  const measured = output?.workloads.find((w2) => w2.workload === workload);
+function throughputOf(workload2, output, tolerance) {
+  const measured = output?.workloads.find((w2) => w2.workload === workload2);
   if (measured === void 0 || measured.points.length === 0) return {};
   const rec = recommendSplit(measured.points, tolerance);
   return {
@@ -88688,9 +88688,9 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path18, inputShapes) {
+function modelId(path21, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path18}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path21}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
@@ -88717,20 +88717,20 @@ function buildFeeds(ort, inputs, seed) {
   return feeds;
 }
 var MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
-async function modelFileBytes(path18) {
+async function modelFileBytes(path21) {
   try {
-    const info3 = await stat2(path18);
+    const info3 = await stat2(path21);
     return info3.isFile() ? info3.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path18, input) {
+async function readModel(path21, input) {
   const fail = (why) => new InputError(
-    `${input}: cannot read ${JSON.stringify(path18)} (${why}); expected a readable .onnx file`
+    `${input}: cannot read ${JSON.stringify(path21)} (${why}); expected a readable .onnx file`
   );
   try {
-    const info3 = await stat2(path18);
+    const info3 = await stat2(path21);
     if (info3.isDirectory()) throw fail("it is a directory");
     if (!info3.isFile()) throw fail("it is not a regular file");
     if (info3.size > MAX_MODEL_BYTES) {
@@ -88739,7 +88739,7 @@ async function readModel(path18, input) {
       );
     }
     if (info3.size === 0) throw fail("it is empty");
-    return new Uint8Array(await readFile(path18));
+    return new Uint8Array(await readFile(path21));
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = e.code;
@@ -88940,17 +88940,17 @@ function nextMessage(worker, type, timeoutMs) {
     worker.on("error", onError);
   });
 }
-async function ortCrew(workload, split) {
-  const spec = workload.parallel;
+async function ortCrew(workload2, split2) {
+  const spec = workload2.parallel;
   const workers = Array.from(
-    { length: split.workers },
+    { length: split2.workers },
     () => new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
         ortPath: ortModulePath(),
         model: spec.model,
         feeds: spec.feeds,
-        threads: split.threadsPerWorker,
+        threads: split2.threadsPerWorker,
         warmupMs: WARMUP_MS
       }
     })
@@ -88991,9 +88991,9 @@ async function ortCrew(workload, split) {
     throw e;
   }
 }
-async function processCrew(workload, split) {
+async function processCrew(workload2, split2) {
   const runners = [];
-  for (let i = 0; i < split.workers; i++) runners.push(await workload.open(split.threadsPerWorker));
+  for (let i = 0; i < split2.workers; i++) runners.push(await workload2.open(split2.threadsPerWorker));
   const warm = await Promise.all(runners.map((r) => r.call()));
   return {
     warmLatencyNs: Math.max(...warm),
@@ -89023,8 +89023,8 @@ async function processCrew(workload, split) {
     }
   };
 }
-function startCrew(workload, split) {
-  return workload.parallel ? ortCrew(workload, split) : processCrew(workload, split);
+function startCrew(workload2, split2) {
+  return workload2.parallel ? ortCrew(workload2, split2) : processCrew(workload2, split2);
 }
 function windowRate(windows) {
   return windows.reduce(
@@ -89039,9 +89039,9 @@ async function measureThroughput(workloads, opts) {
   const maxWindows = opts.maxWindows ?? 12;
   const rand = mulberry32(opts.seed ^ 29808);
   const cells = workloads.flatMap(
-    (workload) => splits.map((split) => ({
-      workload,
-      split,
+    (workload2) => splits.map((split2) => ({
+      workload: workload2,
+      split: split2,
       windows: [],
       rounds: [],
       latencies: [],
@@ -89090,9 +89090,9 @@ async function measureThroughput(workloads, opts) {
     }
     if (visited === 0) break;
   }
-  const out = workloads.map((workload) => ({
-    workload,
-    points: cells.filter((c) => c.workload === workload && c.windows.length > 0).map((c) => {
+  const out = workloads.map((workload2) => ({
+    workload: workload2,
+    points: cells.filter((c) => c.workload === workload2 && c.windows.length > 0).map((c) => {
       const [lo2, hi2] = medianCIOrderStat(c.windows, 0.95);
       const sorted = [...c.latencies].sort((a, b2) => a - b2);
       return {
@@ -89166,8 +89166,8 @@ async function runSweep(settings, options = {}) {
   const startMs = options.startMs ?? performance.now();
   const ort = options.ort ?? loadOrt();
   const version3 = ortVersion(ort);
-  const machine = probeCpu({ ortVersion: version3 });
-  const plan = settings.threads === "auto" ? planThreadCounts(machine, {
+  const machine2 = probeCpu({ ortVersion: version3 });
+  const plan = settings.threads === "auto" ? planThreadCounts(machine2, {
     maxTimeSec: settings.maxTimeSec,
     workloads: plannedWorkloads(settings)
   }) : null;
@@ -89216,8 +89216,8 @@ async function runSweep(settings, options = {}) {
       ...common,
       threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
       tolerance: settings.tolerance,
-      fingerprint: machine.fingerprint,
-      maxThreads: machine.availableCpus,
+      fingerprint: machine2.fingerprint,
+      maxThreads: machine2.availableCpus,
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload)
     });
     output = run3.headSweep;
@@ -89226,15 +89226,15 @@ async function runSweep(settings, options = {}) {
   } else {
     output = await sweep(workloads, common);
   }
-  const throughput = throughputObjective ? await measureThroughput(workloads, {
-    cpus: machine.availableCpus,
+  const throughput2 = throughputObjective ? await measureThroughput(workloads, {
+    cpus: machine2.availableCpus,
     maxTimeSec: Math.max(0, settings.maxTimeSec - (performance.now() - startMs) / 1e3),
     seed: settings.seed,
     ...options.onLine ? { onProgress: options.onLine } : {}
   }) : void 0;
   const result = buildResult({
     sweep: output,
-    machine,
+    machine: machine2,
     runtime: { onnxruntime: version3, node: process.versions.node },
     overhead: overhead && {
       perCallNs: overhead.perCallNs,
@@ -89248,7 +89248,7 @@ async function runSweep(settings, options = {}) {
       ...settings.objective ? { objective: settings.objective } : {}
     },
     elapsedSec: (performance.now() - startMs) / 1e3,
-    ...throughput ? { throughput } : {}
+    ...throughput2 ? { throughput: throughput2 } : {}
   });
   return { result, comparison, warnings, plan };
 }
@@ -89276,8 +89276,8 @@ function recheckSettings(settings, first, budgetSec) {
   const cells = suspects(first);
   const ids = [...new Set(cells.map((c) => c.workload))];
   const threads = [...new Set(cells.map((c) => c.threads))].sort((a, b2) => a - b2);
-  const workload = settings.workload.kind === "matmul" ? { kind: "matmul", sizes: ids.map((id) => parseShape(id.replace(/^matmul:/, ""))) } : settings.workload;
-  return { ...settings, workload, threads, maxTimeSec: budgetSec };
+  const workload2 = settings.workload.kind === "matmul" ? { kind: "matmul", sizes: ids.map((id) => parseShape(id.replace(/^matmul:/, ""))) } : settings.workload;
+  return { ...settings, workload: workload2, threads, maxTimeSec: budgetSec };
 }
 async function confirmRegression(settings, first, baseline, compareOptions, runOptions = {}, budgetSec = settings.maxTimeSec / 2) {
   if (!(budgetSec > 0)) {
@@ -93089,8 +93089,8 @@ async function extractPackage(file, dest, skip) {
       strip: 1,
       strict: true,
       preserveOwner: false,
-      filter: (path18) => {
-        const rel = path18.replace(/^\.?\/?[^/]+\/?/, "");
+      filter: (path21) => {
+        const rel = path21.replace(/^\.?\/?[^/]+\/?/, "");
         const dir = skip(rel);
         if (dir !== void 0) skipped.add(dir);
         return dir === void 0;
@@ -93243,16 +93243,16 @@ function readNpmrcFiles(workspace, env, home, log2) {
   const user = env["npm_config_userconfig"] || env["NPM_CONFIG_USERCONFIG"] || join12(home, ".npmrc");
   const paths = [.../* @__PURE__ */ new Set([join12(workspace, ".npmrc"), user])];
   const files = [];
-  for (const path18 of paths) {
+  for (const path21 of paths) {
     try {
-      if (!existsSync9(path18)) continue;
-      if (statSync4(path18).size > NPMRC_MAX_BYTES) {
-        log2(`skipping ${path18}: larger than ${mb(NPMRC_MAX_BYTES)}`);
+      if (!existsSync9(path21)) continue;
+      if (statSync4(path21).size > NPMRC_MAX_BYTES) {
+        log2(`skipping ${path21}: larger than ${mb(NPMRC_MAX_BYTES)}`);
         continue;
       }
-      files.push({ path: path18, text: readFileSync5(path18, "utf8") });
+      files.push({ path: path21, text: readFileSync5(path21, "utf8") });
     } catch (e) {
-      log2(`could not read ${path18}: ${describeError(e)}`);
+      log2(`could not read ${path21}: ${describeError(e)}`);
     }
   }
   return files;
@@ -93594,9 +93594,9 @@ function noBaselineText(comparison, ctx) {
   const reason = comparison?.reason ? `No comparison: ${escapeMarkdown(comparison.reason)}. ` : "";
   return reason + (ctx.noBaselineHint ?? "To get a baseline, run threadgate on pushes to the default branch (`save-baseline: auto` saves them to the Actions cache); pull requests then compare with the latest one.");
 }
-function cellFor(comparison, workload, threads) {
+function cellFor(comparison, workload2, threads) {
   if (comparison === null || comparison.kind === "no-baseline") return void 0;
-  return comparison.cells.find((c) => c.workload === workload && c.threads === threads);
+  return comparison.cells.find((c) => c.workload === workload2 && c.threads === threads);
 }
 function gateMark(c) {
   if (!c.gated) return "";
@@ -93848,6 +93848,23 @@ async function writeTextAtomic(file, text, ops = nodeWriteOps) {
 async function writeJsonAtomic(file, value) {
   await writeTextAtomic(file, JSON.stringify(value, null, 2) + "\n");
 }
+var FS_WORDS = {
+  ENOENT: "a directory on the way does not exist",
+  ENOTDIR: "a parent is not a directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is exceeded",
+  EISDIR: "it is a directory",
+  ENAMETOOLONG: "the name is too long",
+  EIO: "an input/output error"
+};
+function fsWords(e) {
+  const code = e.code;
+  if (code !== void 0) return `${FS_WORDS[code] ?? "it failed"} (${code})`;
+  return e instanceof Error ? e.message : String(e);
+}
 async function withFileLock(file, fn, opts = {}) {
   const lock = `${path14.resolve(file)}.lock`;
   const timeoutMs = opts.timeoutMs ?? 3e4;
@@ -93981,6 +93998,14 @@ function parseBaselineFile(text, fileName, label = "baseline") {
   }
   return { document: baselineFromResult(checkResult(value, "", fail)), from: "result" };
 }
+function parseResultFile(text, fileName, input) {
+  const fail = (m2) => new InputError(`${input} ${fileName}: ${m2}`);
+  const value = asObject(parseJson(text, fail), fail);
+  if (classify(value, fail) === "baseline") {
+    throw fail("is a baseline file; expected a results file (threadgate sweep --json FILE)");
+  }
+  return checkResult(value, "", fail);
+}
 var LIMITS = {
   fileBytes: 32 * 1024 * 1024,
   workloads: 256,
@@ -93992,22 +94017,22 @@ var LIMITS = {
   /** ns: nothing measured here takes 11.6 days. */
   maxNs: 1e15
 };
-async function readTextIfExists(path18, fail) {
+async function readTextIfExists(path21, fail) {
   try {
-    const info3 = await stat4(path18);
-    if (info3.isDirectory()) throw fail(`${path18}: is a directory; expected a JSON file`);
-    if (!info3.isFile()) throw fail(`${path18}: is not a regular file; expected a JSON file`);
+    const info3 = await stat4(path21);
+    if (info3.isDirectory()) throw fail(`${path21}: is a directory; expected a JSON file`);
+    if (!info3.isFile()) throw fail(`${path21}: is not a regular file; expected a JSON file`);
     if (info3.size > LIMITS.fileBytes) {
       throw fail(
-        `${path18}: is ${(info3.size / 2 ** 20).toFixed(1)} MiB; expected a threadgate JSON file of at most ${LIMITS.fileBytes / 2 ** 20} MiB`
+        `${path21}: is ${(info3.size / 2 ** 20).toFixed(1)} MiB; expected a threadgate JSON file of at most ${LIMITS.fileBytes / 2 ** 20} MiB`
       );
     }
-    const handle = await open3(path18, "r");
+    const handle = await open3(path21, "r");
     try {
       const buf = Buffer.alloc(Math.min(info3.size, LIMITS.fileBytes) + 1);
       const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
       if (bytesRead > LIMITS.fileBytes)
-        throw fail(`${path18}: grew past ${LIMITS.fileBytes} bytes while read`);
+        throw fail(`${path21}: grew past ${LIMITS.fileBytes} bytes while read`);
       return buf.subarray(0, bytesRead).toString("utf8");
     } finally {
       await handle.close();
@@ -94016,7 +94041,7 @@ async function readTextIfExists(path18, fail) {
     if (e instanceof BaselineError || e instanceof InputError) throw e;
     const code = e.code;
     if (code === "ENOENT") return null;
-    throw fail(`${path18}: cannot be read (${code ?? e.message})`);
+    throw fail(`${path21}: cannot be read (${code ?? e.message})`);
   }
 }
 function parseJson(text, fail) {
@@ -94171,11 +94196,11 @@ function checkBaseline(v2, fail) {
   return v2;
 }
 function checkResult(v2, at2, fail) {
-  const machine = obj(v2, "machine", at2, fail);
-  for (const key of ["os", "arch", "cpuModel"]) str(machine, key, `${at2}machine.`, fail);
-  checkFingerprint(machine, "fingerprint", `${at2}machine.`, fail);
+  const machine2 = obj(v2, "machine", at2, fail);
+  for (const key of ["os", "arch", "cpuModel"]) str(machine2, key, `${at2}machine.`, fail);
+  checkFingerprint(machine2, "fingerprint", `${at2}machine.`, fail);
   for (const key of ["logicalCpus", "availableCpus", "physicalCores"]) {
-    threadCount(machine, key, `${at2}machine.`, fail);
+    threadCount(machine2, key, `${at2}machine.`, fail);
   }
   str(obj(v2, "runtime", at2, fail), "onnxruntime", `${at2}runtime.`, fail);
   checkDate(v2, "createdAt", at2, fail);
@@ -94282,18 +94307,18 @@ function checkThroughput(t, at2, fail) {
   threadCount(rec, "workers", `${at2}recommended.`, fail);
   threadCount(rec, "threadsPerWorker", `${at2}recommended.`, fail);
 }
-function field(v2, key, at2, fail, expected, ok3) {
+function field(v2, key, at2, fail, expected, ok4) {
   const x = v2[key];
   if (x === void 0) throw fail(`is missing the field "${at2}${key}"`);
-  if (!ok3(x)) throw fail(`"${at2}${key}" is ${describeType(x)}; expected ${expected}`);
+  if (!ok4(x)) throw fail(`"${at2}${key}" is ${describeType(x)}; expected ${expected}`);
   return x;
 }
 function str(v2, key, at2, fail) {
   return field(v2, key, at2, fail, "a string", (x) => typeof x === "string");
 }
 function num(v2, key, at2, fail) {
-  const ok3 = (x) => typeof x === "number" && Number.isFinite(x);
-  return field(v2, key, at2, fail, "a finite number", ok3);
+  const ok4 = (x) => typeof x === "number" && Number.isFinite(x);
+  return field(v2, key, at2, fail, "a finite number", ok4);
 }
 function arr(v2, key, at2, fail) {
   return field(v2, key, at2, fail, "an array", Array.isArray);
@@ -94325,12 +94350,12 @@ function serializeBaseline(doc, fileName) {
   }
   return text;
 }
-async function writeBaselineFile(path18, doc, ops = nodeWriteOps) {
-  const text = serializeBaseline(doc, path18);
+async function writeBaselineFile(path21, doc, ops = nodeWriteOps) {
+  const text = serializeBaseline(doc, path21);
   try {
-    await writeTextAtomic(path18, text, ops);
+    await writeTextAtomic(path21, text, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path18}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path21}: ${e.message}`);
   }
   return Buffer.byteLength(text);
 }
@@ -94446,8 +94471,8 @@ var CacheBaselineStore = class {
 
 // src/baseline/file-store.ts
 var FileBaselineStore = class {
-  constructor(path18) {
-    this.path = path18;
+  constructor(path21) {
+    this.path = path21;
   }
   path;
   /** A missing file means "no baseline yet" (the first save creates it); a bad one throws. */
@@ -94525,7 +94550,22 @@ function readRunnerContext(env = process.env) {
     toolCacheDir: env["RUNNER_TOOL_CACHE"] || void 0,
     workspace: env["GITHUB_WORKSPACE"] || process.cwd(),
     baseSha: asSha(pr2?.base?.sha) ?? asSha(event.merge_group?.base_sha),
-    headSha: asSha(pr2?.head?.sha) ?? asSha(event.merge_group?.head_sha)
+    headSha: asSha(pr2?.head?.sha) ?? asSha(event.merge_group?.head_sha),
+    workflowRun: readWorkflowRun(event.workflow_run)
+  };
+}
+function readWorkflowRun(run3) {
+  if (typeof run3 !== "object" || run3 === null || !Number.isSafeInteger(run3.id)) return null;
+  const headSha = asSha(run3.head_sha);
+  const prs = (Array.isArray(run3.pull_requests) ? run3.pull_requests : []).filter(
+    (p2) => typeof p2?.number === "number" && Number.isSafeInteger(p2.number) && p2.number > 0
+  );
+  const pr2 = prs.find((p2) => headSha !== null && p2.head?.sha === headSha) ?? prs[0];
+  return {
+    id: String(run3.id),
+    headSha,
+    event: typeof run3.event === "string" ? run3.event : "",
+    pullNumber: pr2?.number ?? null
   };
 }
 function isPullRequest(ctx) {
@@ -94641,10 +94681,211 @@ function describeMerge(stored, missing, result) {
   };
 }
 
+// src/action/bundle.ts
+init_core();
+import { rm as rm7 } from "node:fs/promises";
+import path17 from "node:path";
+
+// src/bundle/manifest.ts
+var BUNDLE_FILES = {
+  manifest: "threadgate-bundle.json",
+  results: "results.json",
+  comparison: "comparison.json"
+};
+var MANIFEST_KIND = "threadgate-report-bundle";
+var MANIFEST_LIMIT_BYTES = 64 * 1024;
+var LABEL_MAX = 300;
+var STRING_MAX = 1e3;
+var FIELDS = [
+  "schemaVersion",
+  "kind",
+  "tool",
+  "leg",
+  "stickyKey",
+  "repository",
+  "eventName",
+  "pullNumber",
+  "headSha",
+  "baseSha",
+  "workflow",
+  "job",
+  "runId",
+  "runAttempt",
+  "createdAt",
+  "comparison"
+];
+var SHA2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+var DECIMAL = /^[1-9][0-9]{0,19}$/;
+var REPOSITORY = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
+var UNPRINTABLE = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/
+);
+var MAX_PULL_NUMBER = 2 ** 31 - 1;
+function parseManifest(text, fileName = BUNDLE_FILES.manifest) {
+  const fail = (m2) => new InputError(`${fileName}: ${m2}`);
+  if (text.length > MANIFEST_LIMIT_BYTES) {
+    throw fail(`is ${text.length} characters long; expected at most ${MANIFEST_LIMIT_BYTES}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw fail(
+      `is not valid JSON (${e.message}); expected a threadgate bundle manifest`
+    );
+  }
+  if (!isObject3(value)) throw fail(`is ${describe(value)}; expected a JSON object`);
+  if (value["kind"] !== MANIFEST_KIND) {
+    throw fail(`"kind" is ${describe(value["kind"])}; expected "${MANIFEST_KIND}"`);
+  }
+  if (value["schemaVersion"] !== 1) {
+    throw fail(
+      `"schemaVersion" is ${describe(value["schemaVersion"])}; expected 1 (a newer threadgate may have written it)`
+    );
+  }
+  const extra = Object.keys(value).find((k2) => !FIELDS.includes(k2));
+  if (extra !== void 0) {
+    throw fail(
+      `has the unknown field ${JSON.stringify(extra.slice(0, 40))}; expected only ${FIELDS.join(", ")}`
+    );
+  }
+  const field2 = (key, expected, ok4) => {
+    const x = value[key];
+    if (x === void 0) throw fail(`is missing the field "${key}"; expected ${expected}`);
+    if (!ok4(x)) throw fail(`"${key}" is ${describe(x)}; expected ${expected}`);
+    return x;
+  };
+  const str2 = (key, max = STRING_MAX, pattern, expected) => field2(
+    key,
+    expected ?? `a string of 1 to ${max} printable characters`,
+    (x) => typeof x === "string" && x.length >= 1 && x.length <= max && !UNPRINTABLE.test(x) && (pattern === void 0 || pattern.test(x))
+  );
+  const sha = (key) => field2(
+    key,
+    "null or a commit sha (40 or 64 lowercase hexadecimal digits)",
+    (x) => x === null || typeof x === "string" && SHA2.test(x)
+  );
+  const tool = field2("tool", 'an object { name: "threadgate", version }', isObject3);
+  if (tool["name"] !== "threadgate" || Object.keys(tool).some((k2) => k2 !== "name" && k2 !== "version")) {
+    throw fail('"tool" is not { name: "threadgate", version }; expected a threadgate bundle');
+  }
+  const version3 = tool["version"];
+  if (typeof version3 !== "string" || !/^[0-9A-Za-z.+-]{1,64}$/.test(version3)) {
+    throw fail(`"tool.version" is ${describe(version3)}; expected a version such as "1.2.3"`);
+  }
+  const createdAt = str2("createdAt", 40);
+  if (!Number.isFinite(Date.parse(createdAt))) {
+    throw fail(`"createdAt" is ${describe(createdAt)}; expected an ISO 8601 date`);
+  }
+  return {
+    schemaVersion: 1,
+    kind: MANIFEST_KIND,
+    tool: { name: "threadgate", version: version3 },
+    leg: str2("leg", LABEL_MAX),
+    stickyKey: str2("stickyKey"),
+    repository: str2("repository", 201, REPOSITORY, 'a repository "owner/name"'),
+    eventName: str2("eventName", 100, /^[a-z_]+$/, 'an event name such as "pull_request"'),
+    pullNumber: field2(
+      "pullNumber",
+      `null or a pull request number (an integer from 1 to ${MAX_PULL_NUMBER})`,
+      (x) => x === null || Number.isSafeInteger(x) && x >= 1 && x <= MAX_PULL_NUMBER
+    ),
+    headSha: sha("headSha"),
+    baseSha: sha("baseSha"),
+    workflow: str2("workflow"),
+    job: str2("job", 200),
+    runId: str2("runId", 20, DECIMAL, "a run id (decimal digits)"),
+    runAttempt: str2("runAttempt", 20, DECIMAL, "a run attempt (decimal digits)"),
+    createdAt,
+    comparison: field2("comparison", "true or false", (x) => typeof x === "boolean")
+  };
+}
+function isObject3(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function describe(x) {
+  if (x === null) return "null";
+  if (x === void 0) return "missing";
+  if (Array.isArray(x)) return "an array";
+  if (typeof x === "string")
+    return `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}\u2026` : x)}`;
+  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
+  return "an object";
+}
+
+// src/action/bundle.ts
+function reportDirFor(settings, ctx) {
+  return settings.reportDir === "" ? path17.join(actionTempDir(ctx), "report") : path17.resolve(ctx.workspace, settings.reportDir);
+}
+function oneLine2(text, max) {
+  return plainText(text.replace(/\s+/g, " ").trim(), max);
+}
+function legLabel(commentKey, job, result) {
+  let label = `${job || "threadgate"} \xB7 ${result.machine.os}-${result.machine.arch}`;
+  if (commentKey.trim() !== "") {
+    label = commentKey;
+    try {
+      const m2 = JSON.parse(commentKey);
+      if (typeof m2 === "object" && m2 !== null && !Array.isArray(m2)) {
+        label = Object.entries(m2).sort(([a], [b2]) => a < b2 ? -1 : a > b2 ? 1 : 0).map(([k2, v2]) => `${k2}=${typeof v2 === "string" ? v2 : JSON.stringify(v2)}`).join(", ");
+      }
+    } catch {
+    }
+  }
+  return oneLine2(label, LABEL_MAX) || "threadgate";
+}
+function bundleManifest(settings, ctx, result, stickyKey2, hasComparison) {
+  const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(ctx.sha) ? ctx.sha : null;
+  const decimal = (s3, fallback) => /^[1-9][0-9]{0,19}$/.test(s3) ? s3 : fallback;
+  return {
+    schemaVersion: 1,
+    kind: MANIFEST_KIND,
+    tool: { name: "threadgate", version: TOOL_VERSION },
+    leg: legLabel(settings.commentKey, ctx.job, result),
+    stickyKey: oneLine2(stickyKey2, 1e3) || "threadgate",
+    repository: `${ctx.owner}/${ctx.repo}`,
+    eventName: /^[a-z_]{1,100}$/.test(ctx.eventName) ? ctx.eventName : "unknown",
+    pullNumber: ctx.pullNumber,
+    headSha: ctx.headSha ?? sha,
+    baseSha: ctx.baseSha,
+    workflow: oneLine2(ctx.workflow, 1e3) || "workflow",
+    job: oneLine2(ctx.job, 200) || "job",
+    runId: decimal(ctx.runId, "1"),
+    runAttempt: decimal(ctx.runAttempt, "1"),
+    createdAt: (/* @__PURE__ */ new Date()).toISOString(),
+    comparison: hasComparison
+  };
+}
+async function writeReportBundle(settings, ctx, result, comparison, stickyKey2) {
+  const dir = reportDirFor(settings, ctx);
+  const file = (name) => path17.join(dir, name);
+  try {
+    await rm7(file(BUNDLE_FILES.manifest), { force: true });
+    await writeJsonAtomic(file(BUNDLE_FILES.results), result);
+    if (comparison) {
+      await writeJsonAtomic(file(BUNDLE_FILES.comparison), toComparisonJson(comparison));
+    } else {
+      await rm7(file(BUNDLE_FILES.comparison), { force: true });
+    }
+    await writeJsonAtomic(
+      file(BUNDLE_FILES.manifest),
+      bundleManifest(settings, ctx, result, stickyKey2, comparison !== null)
+    );
+  } catch (e) {
+    return new InputError(
+      `report-dir: could not write the report bundle into ${JSON.stringify(dir)}: ${fsWords(e)}; expected a folder this job can write (or empty, for one under RUNNER_TEMP)`
+    );
+  }
+  setOutput("report-dir", dir);
+  info(`Report bundle written to ${dir}`);
+  return null;
+}
+
 // src/action/compare-ref.ts
 import { execFile } from "node:child_process";
-import { mkdtemp as mkdtemp2, rm as rm7, writeFile as writeFile2 } from "node:fs/promises";
-import path17 from "node:path";
+import { mkdtemp as mkdtemp2, rm as rm8, writeFile as writeFile2 } from "node:fs/promises";
+import path18 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var run2 = promisify4(execFile);
 var FETCH_HINT = "expected a ref this checkout has or can fetch from origin: use actions/checkout with `fetch-depth: 0`, or fetch the ref, before threadgate";
@@ -94694,7 +94935,7 @@ async function resolveCommit(ref, workspace) {
       return { sha, note: `fetched ${ref === sha ? sha.slice(0, 7) : ref} from origin` };
     } catch (second) {
       throw new InputError(
-        `compare-ref: got "${ref}"; git cannot resolve it here (${oneLine2(first)}) nor fetch it from origin (${oneLine2(second)}); ${FETCH_HINT}`
+        `compare-ref: got "${ref}"; git cannot resolve it here (${oneLine3(first)}) nor fetch it from origin (${oneLine3(second)}); ${FETCH_HINT}`
       );
     }
   }
@@ -94704,17 +94945,17 @@ async function baseVersionAt(ref, head, ctx) {
   const { sha, note } = await resolveCommit(ref, workspace);
   const short = sha.slice(0, 7);
   const shown = ref === sha ? short : `${ref} (${short})`;
-  const dir = await mkdtemp2(path17.join(tempDir, "threadgate-base-"));
+  const dir = await mkdtemp2(path18.join(tempDir, "threadgate-base-"));
   const cleanup = async () => {
     await git(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
     await git(["worktree", "prune"], workspace).catch(() => void 0);
-    await rm7(dir, { recursive: true, force: true });
+    await rm8(dir, { recursive: true, force: true });
   };
   const top = async () => (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
   switch (head.kind) {
     case "model": {
-      const rel = path17.relative(await top(), path17.resolve(workspace, head.path));
-      if (rel.startsWith("..") || path17.isAbsolute(rel)) {
+      const rel = path18.relative(await top(), path18.resolve(workspace, head.path));
+      if (rel.startsWith("..") || path18.isAbsolute(rel)) {
         await cleanup();
         throw new InputError(
           `compare-ref: the model ${head.path} is outside the repository; expected a model file in the checkout`
@@ -94722,16 +94963,16 @@ async function baseVersionAt(ref, head, ctx) {
       }
       let bytes;
       try {
-        bytes = (await git(["show", `${sha}:${rel.split(path17.sep).join("/")}`], workspace, {
+        bytes = (await git(["show", `${sha}:${rel.split(path18.sep).join("/")}`], workspace, {
           encoding: "buffer"
         })).stdout;
       } catch (e) {
         await cleanup();
         throw new InputError(
-          `compare-ref: the model ${head.path} does not exist at ${shown}: ${oneLine2(e)}`
+          `compare-ref: the model ${head.path} does not exist at ${shown}: ${oneLine3(e)}`
         );
       }
-      const file = path17.join(dir, path17.basename(head.path));
+      const file = path18.join(dir, path18.basename(head.path));
       await writeFile2(file, bytes);
       return {
         spec: { ...head, path: file },
@@ -94747,12 +94988,12 @@ async function baseVersionAt(ref, head, ctx) {
       } catch (e) {
         await cleanup();
         throw new InputError(
-          `compare-ref: could not check out ${shown} into a worktree: ${oneLine2(e)}`
+          `compare-ref: could not check out ${shown} into a worktree: ${oneLine3(e)}`
         );
       }
-      const sub = path17.relative(await top(), path17.resolve(workspace, head.cwd ?? "."));
+      const sub = path18.relative(await top(), path18.resolve(workspace, head.cwd ?? "."));
       return {
-        spec: { ...head, cwd: path17.join(dir, sub) },
+        spec: { ...head, cwd: path18.join(dir, sub) },
         description: `the command in a worktree of ${shown}`,
         sha,
         note,
@@ -94767,7 +95008,7 @@ async function baseVersionAt(ref, head, ctx) {
     }
   }
 }
-function oneLine2(e) {
+function oneLine3(e) {
   const err = e;
   if (err.killed === true) return "git timed out";
   const stderr = typeof err.stderr === "string" ? err.stderr : Buffer.isBuffer(err.stderr) ? err.stderr.toString("utf8") : "";
@@ -94782,10 +95023,10 @@ function parseBaselineSpec(value, input = "baseline") {
   if (v2 === "cache" || v2 === "") return { kind: "cache" };
   if (v2 === "none") return { kind: "none" };
   if (v2.startsWith("file:")) {
-    const path18 = v2.slice("file:".length).trim();
-    if (path18 === "")
+    const path21 = v2.slice("file:".length).trim();
+    if (path21 === "")
       throw invalid(input, value, `${EXPECTED_SPEC}; the path after "file:" is empty`);
-    return { kind: "file", path: path18 };
+    return { kind: "file", path: path21 };
   }
   throw invalid(input, value, EXPECTED_SPEC);
 }
@@ -94793,6 +95034,7 @@ function parseBaselineSpec(value, input = "baseline") {
 // src/action/inputs.ts
 var COMMENT_MODES = ["always", "on-regression", "never"];
 var SAVE_MODES = ["auto", "true", "false"];
+var ACTION_MODES = ["measure", "report"];
 function oneOf(name, value, allowed) {
   const v2 = value.trim();
   if (!allowed.includes(v2)) {
@@ -94851,10 +95093,10 @@ function readWorkload(get) {
   }
   return { kind: "matmul", sizes: parseShapes(get("sizes") || DEFAULTS.sizes, "sizes") };
 }
-function readCompareRef(text, workload) {
+function readCompareRef(text, workload2) {
   if (text === "") return { kind: "auto" };
   if (text === "none") return { kind: "none" };
-  if (workload.kind === "matmul") {
+  if (workload2.kind === "matmul") {
     throw invalid(
       "compare-ref",
       text,
@@ -94881,13 +95123,42 @@ function readBaselineKey(text) {
   }
   return text;
 }
+function folderPath(name, text) {
+  if (text.length > 4096 || /[\u0000-\u001f\u007f]/.test(text)) {
+    throw invalid(name, text, "a folder path of at most 4096 printable characters");
+  }
+  return text;
+}
+function readModeInputs(get) {
+  const mode = oneOf("mode", get("mode") || "measure", ACTION_MODES);
+  const reportFrom = folderPath("report-from", get("report-from"));
+  const reportDir = folderPath("report-dir", get("report-dir"));
+  if (mode === "report" && reportFrom === "") {
+    throw invalid(
+      "report-from",
+      reportFrom,
+      "with `mode: report`, the folder holding the report bundles (e.g. where actions/download-artifact put them)"
+    );
+  }
+  if (mode === "measure" && reportFrom !== "") {
+    throw invalid("report-from", reportFrom, 'empty unless `mode` is "report"');
+  }
+  if (mode === "report" && reportDir !== "") {
+    throw invalid(
+      "report-dir",
+      reportDir,
+      "empty with `mode: report` (a measuring step writes the bundle)"
+    );
+  }
+  return { mode, reportFrom, reportDir };
+}
 function readActionSettings(input, cpus2) {
   const get = (name) => input(name).trim();
   const threadsText2 = get("threads") || "auto";
-  const workload = readWorkload(get);
+  const workload2 = readWorkload(get);
   return {
     sweep: {
-      workload,
+      workload: workload2,
       threads: threadsText2.toLowerCase() === "auto" ? "auto" : parseThreadCounts(threadsText2, cpus2.availableCpus, cpus2.logicalCpus, "threads"),
       maxTimeSec: parseSeconds(get("max-time") || String(DEFAULTS.maxTimeSec), "max-time"),
       targetPrecision: DEFAULTS.targetPrecision,
@@ -94895,7 +95166,7 @@ function readActionSettings(input, cpus2) {
       seed: randomSeed(),
       objective: parseObjective(get("objective") || "latency", "objective")
     },
-    compareRef: readCompareRef(get("compare-ref"), workload),
+    compareRef: readCompareRef(get("compare-ref"), workload2),
     baselineKey: readBaselineKey(get("baseline-key")),
     githubToken: get("github-token"),
     baseline: parseBaselineSpec(get("baseline") || "cache", "baseline"),
@@ -94906,12 +95177,885 @@ function readActionSettings(input, cpus2) {
     commentKey: get("comment-key"),
     exportEnv: bool("export-env", get("export-env"), false),
     registry: get("registry"),
-    onnxruntimePath: get("onnxruntime-path")
+    onnxruntimePath: get("onnxruntime-path"),
+    ...readModeInputs(get)
   };
 }
 
-// src/action/report-phase.ts
+// src/action/report-mode.ts
 init_core();
+import path20 from "node:path";
+
+// src/bundle/read.ts
+import { constants as constants4 } from "node:fs";
+import { lstat as lstat4, open as open4, readdir as readdir6, realpath, stat as stat5 } from "node:fs/promises";
+import path19 from "node:path";
+
+// src/analysis/comparison-parse.ts
+var COMPARISON_FILE_LIMIT = 4 * 1024 * 1024;
+var COMPARISON_CELL_LIMIT = 1e4;
+var COMPARISON_STRING_LIMIT = 4096;
+var COMPARISON_LIST_LIMIT = 1e3;
+var VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
+var UNITS = ["visits", "sessions", "samples"];
+var STATUSES = ["regression", "inconclusive", "pass"];
+var ROLES = ["recommended", "fastest"];
+var MAX_THREADS = 1e6;
+function parseComparisonFile(text, fileName, input) {
+  const fail = (m2) => new InputError(`${input} ${fileName}: ${m2}`);
+  if (text.length > COMPARISON_FILE_LIMIT) {
+    throw fail(`is ${text.length} characters; expected at most ${COMPARISON_FILE_LIMIT}`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw fail(`is not valid JSON (${e.message}); expected a comparison JSON`);
+  }
+  return toComparison(new Reader(fail), value);
+}
+function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
+  const c = comparison.current;
+  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
+    throw fail(
+      `is the comparison of the run of ${JSON.stringify(c.createdAt.slice(0, 40))} (fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); expected the comparison of ${runName}, of ${current.createdAt} (fingerprint ${current.machine.fingerprint})`
+    );
+  }
+  if (comparison.kind === "no-baseline") return;
+  const stray = comparison.cells.find(
+    (cell) => !current.workloads.some(
+      (w2) => w2.id === cell.workload && w2.points.some((p2) => p2.threads === cell.threads)
+    )
+  );
+  if (stray !== void 0) {
+    throw fail(
+      `has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} at ${stray.threads} threads, which ${runName} did not measure; expected the comparison of ${runName}`
+    );
+  }
+}
+function toComparison(r, value) {
+  const top = r.object(value, "");
+  if (top["schemaVersion"] !== 1) {
+    r.bad("schemaVersion", top["schemaVersion"], "1 (a newer threadgate may have written it)");
+  }
+  if (top["kind"] !== "threadgate-comparison") {
+    r.bad("kind", top["kind"], '"threadgate-comparison" (a threadgate compare --json file)');
+  }
+  const verdict = r.oneOf(top, "verdict", "", VERDICTS);
+  const settings = readSettings(r, r.field(top, "settings", "", "an object", isObject4));
+  const current = r.field(top, "current", "", "an object", isObject4);
+  const common = {
+    reason: r.string(top, "reason", ""),
+    settings,
+    current: {
+      fingerprint: r.string(current, "fingerprint", "current."),
+      createdAt: r.string(current, "createdAt", "current.")
+    },
+    machineDifferences: readDifferences(r, top),
+    notes: r.strings(top, "notes", "")
+  };
+  const baseline = readBaselineSummary(r, top);
+  const cells = r.list(top, "cells", "", COMPARISON_CELL_LIMIT);
+  const maxSlowdown = r.field(top, "maxSlowdown", "", "a finite number or null", isNullableNumber);
+  if (verdict === "no-baseline") {
+    if (cells.length > 0) {
+      r.badText("cells", `${cells.length} cells`, 'no cells with the verdict "no-baseline"');
+    }
+    return { kind: "no-baseline", ...common, baseline };
+  }
+  if (baseline === null) r.bad("baseline", null, `a baseline object with the verdict "${verdict}"`);
+  if (maxSlowdown === null) {
+    r.bad("maxSlowdown", null, `a finite number with the verdict "${verdict}"`);
+  }
+  const parsed = cells.map((c, i) => readCell(r, c, `cells[${i}].`, settings));
+  const gated = parsed.filter((c) => c.gated);
+  if (gated.length === 0) {
+    r.badText("cells", "without a gated cell", `at least one gated cell ("${verdict}")`);
+  }
+  const largest = Math.max(...gated.map((c) => c.ratio - 1));
+  if (Math.abs(largest - maxSlowdown) > 1e-9 * Math.max(1, Math.abs(largest))) {
+    r.bad("maxSlowdown", maxSlowdown, `the largest gated ratio \u2212 1 of the cells (${largest})`);
+  }
+  const regressions = parsed.filter((c) => c.regression);
+  const unresolved = gated.filter((c) => c.status === "inconclusive");
+  const expected = regressions.length > 0 ? "regression" : unresolved.length ? "inconclusive" : "pass";
+  if (verdict !== expected) {
+    r.bad("verdict", verdict, `"${expected}", the verdict its cells give`);
+  }
+  const compared = {
+    ...common,
+    baseline,
+    forced: r.optionalBoolean(top, "forced", "") ?? false,
+    cells: parsed,
+    maxSlowdown,
+    workloadsOnlyInBaseline: r.strings(top, "workloadsOnlyInBaseline", ""),
+    workloadsOnlyInCurrent: r.strings(top, "workloadsOnlyInCurrent", "")
+  };
+  switch (verdict) {
+    case "regression":
+      return { kind: "regression", regressions, ...compared };
+    case "inconclusive":
+      return { kind: "inconclusive", unresolved, ...compared };
+    case "pass":
+      return { kind: "pass", ...compared };
+    default: {
+      const never = verdict;
+      return never;
+    }
+  }
+}
+function readSettings(r, s3) {
+  const at2 = "settings.";
+  const seed = s3["seed"];
+  const resamples = s3["resamples"];
+  return {
+    threshold: r.number(s3, "threshold", at2, "a finite number \u2265 0", (x) => x >= 0),
+    confidence: r.number(s3, "confidence", at2, "a number between 0 and 1", (x) => x > 0 && x < 1),
+    minHistory: r.number(s3, "minHistory", at2, "an integer \u2265 2", (x) => isInt(x) && x >= 2),
+    coldStartThreshold: r.number(s3, "coldStartThreshold", at2, "a finite number \u2265 0", (x) => x >= 0),
+    gate: r.oneOf(s3, "gate", at2, GATE_MODES),
+    force: r.boolean(s3, "force", at2),
+    seed: seed === void 0 ? DEFAULT_COMPARE_SEED : r.number(s3, "seed", at2, "a finite number", ok3),
+    resamples: resamples === void 0 ? DEFAULT_RESAMPLES2 : r.number(s3, "resamples", at2, "an integer \u2265 1", (x) => isInt(x) && x >= 1),
+    familySize: s3["familySize"] === void 0 || s3["familySize"] === null ? null : r.number(s3, "familySize", at2, "an integer \u2265 1", (x) => isInt(x) && x >= 1)
+  };
+}
+function readBaselineSummary(r, top) {
+  const b2 = r.field(top, "baseline", "", "an object or null", (x) => x === null || isObject4(x));
+  if (b2 === null) return null;
+  const o = b2;
+  return {
+    source: r.string(o, "source", "baseline."),
+    fingerprint: r.string(o, "fingerprint", "baseline."),
+    runs: r.number(o, "runs", "baseline.", "an integer \u2265 1", (x) => isInt(x) && x >= 1),
+    latestCreatedAt: r.string(o, "latestCreatedAt", "baseline.")
+  };
+}
+function readDifferences(r, top) {
+  if (top["machineDifferences"] === void 0) return [];
+  const names = FINGERPRINT_FIELD_NAMES;
+  return r.list(top, "machineDifferences", "", names.length).map((d, i) => {
+    const at2 = `machineDifferences[${i}].`;
+    const o = r.object(d, at2.slice(0, -1));
+    const value = (key) => r.field(
+      o,
+      key,
+      at2,
+      "a string or a finite number",
+      (x) => typeof x === "number" ? Number.isFinite(x) : typeof x === "string"
+    );
+    if (typeof value("baseline") === "string") r.string(o, "baseline", at2);
+    if (typeof value("current") === "string") r.string(o, "current", at2);
+    return {
+      field: r.oneOf(o, "field", at2, FINGERPRINT_FIELD_NAMES),
+      a: value("baseline"),
+      b: value("current")
+    };
+  });
+}
+function readCell(r, value, at2, s3) {
+  const c = r.object(value, at2.slice(0, -1));
+  const positive = (key) => r.number(c, key, at2, "a finite number > 0", (x) => x > 0);
+  const probability = (key) => r.field(
+    c,
+    key,
+    at2,
+    "a number from 0 to 1, or null",
+    (x) => x === null ? true : ok3(x) && x >= 0 && x <= 1
+  );
+  const ratio = positive("ratio");
+  const ci2 = r.field(c, "ci95", at2, "null or [lo, hi] with 0 < lo \u2264 hi, finite", isCi);
+  const ci95 = ci2 === null ? null : [ci2[0], ci2[1]];
+  const gated = r.boolean(c, "gated", at2);
+  const status = r.oneOf(c, "status", at2, STATUSES);
+  const regression = r.boolean(c, "regression", at2);
+  if (regression !== (gated && status === "regression")) {
+    r.bad(
+      `${at2}regression`,
+      regression,
+      `${String(gated && status === "regression")} (gated and status "regression")`
+    );
+  }
+  const limit = c["predictionLimitRatio"];
+  const historyRuns = c["historyRuns"];
+  return {
+    workload: r.string(c, "workload", at2),
+    threads: r.number(
+      c,
+      "threads",
+      at2,
+      `an integer from 1 to ${MAX_THREADS}`,
+      (x) => isInt(x) && x >= 1 && x <= MAX_THREADS
+    ),
+    baselineMedianNs: positive("baselineMedianNs"),
+    currentMedianNs: positive("currentMedianNs"),
+    ratio,
+    ci95,
+    ciLevel: c["ciLevel"] === void 0 ? s3.confidence : r.number(c, "ciLevel", at2, "a number between 0 and 1", (x) => x > 0 && x < 1),
+    unit: c["unit"] === void 0 ? "samples" : r.oneOf(c, "unit", at2, UNITS),
+    pValue: probability("pValue"),
+    pAdjusted: probability("pAdjusted"),
+    predictionLimitRatio: limit === void 0 || limit === null ? null : positive("predictionLimitRatio"),
+    historyRuns: historyRuns === void 0 ? 0 : r.number(c, "historyRuns", at2, "an integer \u2265 0", (x) => isInt(x) && x >= 0),
+    gated,
+    gatedAs: c["gatedAs"] === void 0 ? [] : readRoles(r, c, at2),
+    checks: c["checks"] === void 0 ? derivedChecks(ratio, ci95, s3) : readChecks(r, c, at2),
+    status,
+    regression,
+    contentChanged: r.optionalBoolean(c, "contentChanged", at2) ?? false
+  };
+}
+function readRoles(r, c, at2) {
+  const roles = r.list(c, "gatedAs", at2, ROLES.length);
+  return roles.map((x, i) => {
+    if (!ROLES.includes(x)) {
+      r.bad(`${at2}gatedAs[${i}]`, x, `one of ${ROLES.map((v2) => `"${v2}"`).join(", ")}`);
+    }
+    return x;
+  });
+}
+function readChecks(r, c, at2) {
+  const o = r.field(c, "checks", at2, "an object", isObject4);
+  const cat = `${at2}checks.`;
+  const tri = (key) => r.field(o, key, cat, "true, false or null", (x) => x === null || typeof x === "boolean");
+  return {
+    slowdown: r.boolean(o, "slowdown", cat),
+    ciAboveOne: tri("ciAboveOne"),
+    significant: tri("significant"),
+    beyondHistory: tri("beyondHistory"),
+    beyondColdStart: o["beyondColdStart"] === void 0 ? null : tri("beyondColdStart")
+  };
+}
+function derivedChecks(ratio, ci95, s3) {
+  return {
+    slowdown: ratio - 1 >= s3.threshold,
+    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    significant: null,
+    beyondHistory: null,
+    beyondColdStart: null
+  };
+}
+var Reader = class {
+  constructor(fail) {
+    this.fail = fail;
+  }
+  fail;
+  bad(path21, value, expected) {
+    return this.badText(path21, describe2(value), expected);
+  }
+  /** Like bad, with the value already described (e.g. "12 entries"). */
+  badText(path21, shown, expected) {
+    throw this.fail(`"${path21}" is ${shown}; expected ${expected}`);
+  }
+  object(value, path21) {
+    if (!isObject4(value)) {
+      if (path21 === "") throw this.fail(`is ${describe2(value)}; expected a comparison JSON object`);
+      this.bad(path21, value, "an object");
+    }
+    return value;
+  }
+  field(o, key, at2, expected, test) {
+    const x = o[key];
+    if (x === void 0)
+      throw this.fail(`is missing the field "${at2}${key}"; expected ${expected}`);
+    if (!test(x)) this.bad(`${at2}${key}`, x, expected);
+    return x;
+  }
+  string(o, key, at2) {
+    const s3 = this.field(o, key, at2, "a string", (x) => typeof x === "string");
+    return this.capped(s3, `${at2}${key}`);
+  }
+  capped(s3, path21) {
+    if (s3.length > COMPARISON_STRING_LIMIT) {
+      this.badText(path21, `${s3.length} characters long`, `at most ${COMPARISON_STRING_LIMIT}`);
+    }
+    return s3;
+  }
+  number(o, key, at2, expected, test) {
+    return this.field(o, key, at2, expected, (x) => ok3(x) && test(x));
+  }
+  boolean(o, key, at2) {
+    return this.field(o, key, at2, "true or false", (x) => typeof x === "boolean");
+  }
+  optionalBoolean(o, key, at2) {
+    return o[key] === void 0 ? void 0 : this.boolean(o, key, at2);
+  }
+  oneOf(o, key, at2, values) {
+    const expected = `one of ${values.map((v2) => `"${v2}"`).join(", ")}`;
+    return this.field(o, key, at2, expected, (x) => values.includes(x));
+  }
+  list(o, key, at2, max) {
+    const xs2 = this.field(o, key, at2, "an array", Array.isArray);
+    if (xs2.length > max) this.badText(`${at2}${key}`, `${xs2.length} entries long`, `at most ${max}`);
+    return xs2;
+  }
+  /** An optional array of strings ([] when absent). */
+  strings(o, key, at2) {
+    if (o[key] === void 0) return [];
+    return this.list(o, key, at2, COMPARISON_LIST_LIMIT).map((x, i) => {
+      const path21 = `${at2}${key}[${i}]`;
+      if (typeof x !== "string") this.bad(path21, x, "a string");
+      return this.capped(x, path21);
+    });
+  }
+};
+function ok3(x) {
+  return typeof x === "number" && Number.isFinite(x);
+}
+function isInt(x) {
+  return Number.isInteger(x);
+}
+function isNullableNumber(x) {
+  return x === null || ok3(x);
+}
+function isCi(x) {
+  if (x === null) return true;
+  if (!Array.isArray(x) || x.length !== 2 || !x.every(ok3)) return false;
+  const [lo2, hi2] = x;
+  return lo2 > 0 && lo2 <= hi2;
+}
+function isObject4(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function describe2(x) {
+  if (x === null) return "null";
+  if (x === void 0) return "missing";
+  if (Array.isArray(x)) return `an array of ${x.length}`;
+  if (typeof x === "string") {
+    const shown = JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}\u2026` : x);
+    return `the string ${shown}`;
+  }
+  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
+  return "an object";
+}
+
+// src/bundle/result.ts
+var KINDS = ["matmul", "model", "command"];
+var SHORT = 200;
+var LONG = LIMITS.idChars;
+var SKIPPED_MAX = LIMITS.workloads * LIMITS.pointsPerWorkload;
+function renderableResult(result, fileName) {
+  const fail = (m2) => new InputError(`${fileName}: ${m2}`);
+  const r = new Check(fail);
+  const v2 = result;
+  const tool = r.object(v2, "tool");
+  if (tool["name"] !== "threadgate") r.bad("tool.name", tool["name"], '"threadgate"');
+  const settings = r.object(v2, "settings");
+  const recommendation = r.object(v2, "recommendation");
+  const overhead = v2["overhead"];
+  const workloads = r.list(v2, "workloads", LIMITS.workloads).map((w2, i) => workload(r, w2, `workloads[${i}]`));
+  if (workloads.length === 0) r.bad("workloads", [], "at least one workload");
+  const skipped = v2["skipped"] === void 0 ? void 0 : r.list(v2, "skipped", SKIPPED_MAX);
+  return {
+    schemaVersion: 1,
+    tool: { name: "threadgate", version: r.string(tool, "version", "tool.", 64) },
+    createdAt: r.string(v2, "createdAt", "", 40),
+    machine: machine(r, r.object(v2, "machine")),
+    runtime: {
+      onnxruntime: r.string(r.object(v2, "runtime"), "onnxruntime", "runtime.", SHORT),
+      node: r.string(r.object(v2, "runtime"), "node", "runtime.", SHORT)
+    },
+    settings: {
+      maxTimeSec: r.number(settings, "maxTimeSec", "settings.", "a number > 0", (x) => x > 0),
+      targetPrecision: r.number(
+        settings,
+        "targetPrecision",
+        "settings.",
+        "a number > 0",
+        (x) => x > 0
+      ),
+      tolerance: r.number(settings, "tolerance", "settings.", "a number \u2265 0", (x) => x >= 0),
+      seed: r.number(settings, "seed", "settings.", "a finite number", () => true),
+      ...settings["objective"] === void 0 ? {} : { objective: r.oneOf(settings, "objective", "settings.", OBJECTIVES) }
+    },
+    overhead: overhead === null || overhead === void 0 ? null : {
+      perCallNs: r.ns(r.object(v2, "overhead"), "perCallNs", "overhead."),
+      ci95Ns: r.nsPair(r.object(v2, "overhead"), "ci95Ns", "overhead.")
+    },
+    workloads,
+    recommendation: {
+      ompNumThreads: r.threads(recommendation, "ompNumThreads", "recommendation."),
+      ortIntraOpNumThreads: r.threads(recommendation, "ortIntraOpNumThreads", "recommendation."),
+      basis: r.string(recommendation, "basis", "recommendation.", LONG),
+      ...recommendation["throughput"] === void 0 ? {} : {
+        throughput: split(
+          r,
+          r.object(recommendation, "throughput", "recommendation."),
+          "recommendation.throughput.",
+          "basis"
+        )
+      }
+    },
+    elapsedSec: r.number(v2, "elapsedSec", "", "a number \u2265 0", (x) => x >= 0),
+    ...skipped === void 0 ? {} : {
+      skipped: skipped.map((s3, i) => {
+        const at2 = `skipped[${i}].`;
+        const o = r.item(s3, at2);
+        return {
+          workload: r.string(o, "workload", at2, LONG),
+          threads: r.threads(o, "threads", at2),
+          reason: r.string(o, "reason", at2, LONG)
+        };
+      })
+    }
+  };
+}
+function machine(r, m2) {
+  const at2 = "machine.";
+  const peak = m2["peakGflops"];
+  const quota = m2["cgroupQuotaCpus"];
+  return {
+    os: r.string(m2, "os", at2, SHORT),
+    arch: r.string(m2, "arch", at2, SHORT),
+    cpuModel: r.string(m2, "cpuModel", at2, SHORT),
+    logicalCpus: r.threads(m2, "logicalCpus", at2),
+    availableCpus: r.threads(m2, "availableCpus", at2),
+    physicalCores: r.threads(m2, "physicalCores", at2),
+    fingerprint: r.string(m2, "fingerprint", at2, 64),
+    ...m2["affinityCpus"] === void 0 ? {} : { affinityCpus: r.threads(m2, "affinityCpus", at2) },
+    ...quota === void 0 || quota === null ? { cgroupQuotaCpus: null } : {
+      cgroupQuotaCpus: r.number(m2, "cgroupQuotaCpus", at2, "null or a number > 0", (x) => x > 0)
+    },
+    ...peak === void 0 || peak === null ? { peakGflops: null } : {
+      peakGflops: {
+        gflops: r.number(
+          r.object(m2, "peakGflops", at2),
+          "gflops",
+          `${at2}peakGflops.`,
+          "a number > 0",
+          (x) => x > 0
+        ),
+        perCoreGflops: r.number(
+          r.object(m2, "peakGflops", at2),
+          "perCoreGflops",
+          `${at2}peakGflops.`,
+          "a number > 0",
+          (x) => x > 0
+        ),
+        basis: r.string(r.object(m2, "peakGflops", at2), "basis", `${at2}peakGflops.`, LONG)
+      }
+    }
+  };
+}
+function workload(r, value, path21) {
+  const at2 = `${path21}.`;
+  const w2 = r.item(value, at2);
+  const id = r.string(w2, "id", at2, LONG);
+  const kind = r.oneOf(w2, "kind", at2, KINDS);
+  const points = r.list(w2, "points", LIMITS.pointsPerWorkload, at2).map((p2, j2) => point(r, p2, `${at2}points[${j2}]`));
+  if (points.length === 0) r.bad(`${at2}points`, [], "at least one measured thread count");
+  const measured = new Set(points.map((p2) => p2.threads));
+  const chosen = (key) => {
+    const t = r.threads(r.object(w2, key, at2), "threads", `${at2}${key}.`);
+    if (!measured.has(t)) r.bad(`${at2}${key}.threads`, t, "one of the measured thread counts");
+    return t;
+  };
+  const recommended = r.object(w2, "recommended", at2);
+  const metric = w2["metric"];
+  return {
+    id,
+    kind,
+    label: w2["label"] === void 0 ? id : r.string(w2, "label", at2, LONG),
+    points,
+    fastest: { threads: chosen("fastest") },
+    recommended: {
+      threads: chosen("recommended"),
+      ...recommended["reason"] === void 0 ? {} : { reason: r.string(recommended, "reason", `${at2}recommended.`, LONG) }
+    },
+    ...w2["mlasMaxThreads"] === void 0 ? {} : { mlasMaxThreads: r.threads(w2, "mlasMaxThreads", at2) },
+    ...w2["opsPerCall"] === void 0 ? {} : {
+      opsPerCall: r.number(
+        w2,
+        "opsPerCall",
+        at2,
+        "an integer \u2265 1",
+        (x) => Number.isSafeInteger(x) && x >= 1
+      )
+    },
+    ...w2["throughput"] === void 0 ? {} : { throughput: throughput(r, r.object(w2, "throughput", at2), `${at2}throughput.`) },
+    ...metric === void 0 ? {} : {
+      metric: {
+        name: r.string(r.object(w2, "metric", at2), "name", `${at2}metric.`, LONG),
+        unit: r.string(r.object(w2, "metric", at2), "unit", `${at2}metric.`, SHORT)
+      }
+    }
+  };
+}
+function split(r, o, at2, text) {
+  return {
+    workers: r.threads(o, "workers", at2),
+    threadsPerWorker: r.threads(o, "threadsPerWorker", at2),
+    ...o[text] === void 0 ? {} : { [text]: r.string(o, text, at2, LONG) }
+  };
+}
+function throughput(r, t, at2) {
+  const rate = (o, key, pat) => r.number(o, key, pat, "requests per second greater than 0", (x) => x > 0 && x < 1e12);
+  const points = r.list(t, "points", LIMITS.pointsPerWorkload, at2).map((value, i) => {
+    const pat = `${at2}points[${i}].`;
+    const p2 = r.item(value, pat);
+    const ci2 = r.field(
+      p2,
+      "ci95",
+      pat,
+      "two rates [lo, hi] with 0 \u2264 lo \u2264 hi",
+      (x) => Array.isArray(x) && x.length === 2 && x.every((y) => typeof y === "number" && y >= 0 && y < 1e12) && x[0] <= x[1]
+    );
+    return {
+      workers: r.threads(p2, "workers", pat),
+      threadsPerWorker: r.threads(p2, "threadsPerWorker", pat),
+      requestsPerSec: rate(p2, "requestsPerSec", pat),
+      ci95: [ci2[0], ci2[1]],
+      p50Ns: r.ns(p2, "p50Ns", pat),
+      p99Ns: r.ns(p2, "p99Ns", pat)
+    };
+  });
+  return {
+    points,
+    recommended: split(r, r.object(t, "recommended", at2), `${at2}recommended.`, "reason")
+  };
+}
+function point(r, value, path21) {
+  const at2 = `${path21}.`;
+  const p2 = r.item(value, at2);
+  const optional = (key, expected, test) => p2[key] === void 0 || p2[key] === null ? {} : { [key]: r.number(p2, key, at2, `null or ${expected}`, test) };
+  const samplesNs = r.list(p2, "samplesNs", LIMITS.samplesPerCell, at2).map((s3, k2) => {
+    if (typeof s3 !== "number" || !(s3 > 0 && s3 <= LIMITS.maxNs)) {
+      r.bad(`${at2}samplesNs[${k2}]`, s3, "a duration in ns greater than 0");
+    }
+    return s3;
+  });
+  if (samplesNs.length === 0) r.bad(`${at2}samplesNs`, [], "at least one sample");
+  const rounds = p2["rounds"] === void 0 ? void 0 : r.list(p2, "rounds", LIMITS.samplesPerCell, at2);
+  if (rounds !== void 0 && (rounds.length !== samplesNs.length || !rounds.every((x) => Number.isSafeInteger(x) && x >= 0))) {
+    r.bad(`${at2}rounds`, rounds, "one non-negative integer per sample");
+  }
+  return {
+    threads: r.threads(p2, "threads", at2),
+    samplesNs,
+    ...rounds === void 0 ? {} : { rounds },
+    medianNs: r.ns(p2, "medianNs", at2),
+    ci95Ns: r.nsPair(p2, "ci95Ns", at2),
+    ...optional("gflops", "a number \u2265 0", (x) => x >= 0),
+    ...optional("peakFraction", "a number \u2265 0", (x) => x >= 0),
+    ...optional("speedup", "a number > 0", (x) => x > 0),
+    ...optional("overheadShare", "a number \u2265 0", (x) => x >= 0),
+    ...p2["converged"] === void 0 ? {} : { converged: r.boolean(p2, "converged", at2) }
+  };
+}
+var Check = class {
+  constructor(fail) {
+    this.fail = fail;
+  }
+  fail;
+  bad(path21, value, expected) {
+    throw this.fail(`"${path21}" is ${describe3(value)}; expected ${expected}`);
+  }
+  field(o, key, at2, expected, ok4) {
+    const x = o[key];
+    if (x === void 0)
+      throw this.fail(`is missing the field "${at2}${key}"; expected ${expected}`);
+    if (!ok4(x)) this.bad(`${at2}${key}`, x, expected);
+    return x;
+  }
+  item(value, at2) {
+    if (!isObject5(value)) this.bad(at2.slice(0, -1), value, "an object");
+    return value;
+  }
+  object(o, key, at2 = "") {
+    return this.field(o, key, at2, "an object", isObject5);
+  }
+  list(o, key, max, at2 = "") {
+    const xs2 = this.field(o, key, at2, "an array", Array.isArray);
+    if (xs2.length > max) {
+      throw this.fail(`"${at2}${key}" has ${xs2.length} entries; expected at most ${max}`);
+    }
+    return xs2;
+  }
+  string(o, key, at2, max) {
+    return this.field(
+      o,
+      key,
+      at2,
+      `a string of at most ${max} characters`,
+      (x) => typeof x === "string" && x.length <= max
+    );
+  }
+  number(o, key, at2, expected, ok4) {
+    return this.field(
+      o,
+      key,
+      at2,
+      expected,
+      (x) => typeof x === "number" && Number.isFinite(x) && ok4(x)
+    );
+  }
+  threads(o, key, at2) {
+    return this.number(
+      o,
+      key,
+      at2,
+      `an integer from 1 to ${LIMITS.threads}`,
+      (x) => Number.isInteger(x) && x >= 1 && x <= LIMITS.threads
+    );
+  }
+  ns(o, key, at2) {
+    return this.number(
+      o,
+      key,
+      at2,
+      `a duration in ns greater than 0 and at most ${LIMITS.maxNs}`,
+      (x) => x > 0 && x <= LIMITS.maxNs
+    );
+  }
+  nsPair(o, key, at2) {
+    const pair = this.field(
+      o,
+      key,
+      at2,
+      "two durations in ns [lo, hi] with 0 < lo \u2264 hi",
+      (x) => Array.isArray(x) && x.length === 2 && x.every((y) => typeof y === "number" && y > 0 && y <= LIMITS.maxNs) && x[0] <= x[1]
+    );
+    return [pair[0], pair[1]];
+  }
+  boolean(o, key, at2) {
+    return this.field(o, key, at2, "true or false", (x) => typeof x === "boolean");
+  }
+  oneOf(o, key, at2, values) {
+    return this.field(
+      o,
+      key,
+      at2,
+      `one of ${values.map((x) => `"${x}"`).join(", ")}`,
+      (x) => values.includes(x)
+    );
+  }
+};
+function isObject5(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function describe3(x) {
+  if (x === null) return "null";
+  if (x === void 0) return "missing";
+  if (Array.isArray(x)) return `an array of ${x.length}`;
+  if (typeof x === "string") {
+    return `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}\u2026` : x)}`;
+  }
+  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
+  return "an object";
+}
+
+// src/bundle/read.ts
+var BUNDLE_LIMITS = {
+  bundles: 32,
+  depth: 3,
+  entries: 1e4,
+  totalBytes: 64 * 1024 * 1024,
+  manifestBytes: MANIFEST_LIMIT_BYTES,
+  resultsBytes: LIMITS.fileBytes,
+  comparisonBytes: COMPARISON_FILE_LIMIT
+};
+async function readBundles(root, input, expect = {}, limits = BUNDLE_LIMITS) {
+  const top = await rootFolder(root, input);
+  const { found, rejected } = await findBundles(top, limits);
+  if (found.length === 0 && rejected.length === 0) {
+    throw new InputError(
+      `${input}: no threadgate report bundle (a folder with ${BUNDLE_FILES.manifest}) within ${limits.depth} levels of ${JSON.stringify(root)}; expected the folder where actions/download-artifact put the artifacts the measuring steps uploaded from their report-dir`
+    );
+  }
+  const legs = [];
+  const budget = { left: limits.totalBytes, total: limits.totalBytes };
+  for (const [i, bundle] of found.entries()) {
+    if (i >= limits.bundles) {
+      rejected.push({
+        name: bundle.name,
+        reason: `over the limit of ${limits.bundles} bundles in one report; not read`
+      });
+      continue;
+    }
+    try {
+      legs.push(await readBundle(bundle.dir, bundle.name, expect, limits, budget));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      rejected.push({ name: bundle.name, reason: e.message.trim() });
+    }
+  }
+  return { legs, rejected, notes: duplicateLegs(legs) };
+}
+async function rootFolder(root, input) {
+  try {
+    const real = await realpath(root);
+    if (!(await stat5(real)).isDirectory()) {
+      throw new InputError(
+        `${input}: got ${JSON.stringify(root)}, which is not a folder; expected the folder holding the report bundles`
+      );
+    }
+    return real;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = e.code;
+    throw new InputError(
+      `${input}: got ${JSON.stringify(root)}, which ${code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? String(e)})`}; expected the folder holding the report bundles (did actions/download-artifact run, with this path?)`
+    );
+  }
+}
+async function findBundles(top, limits) {
+  const found = [];
+  const rejected = [];
+  const queue = [{ dir: top, name: ".", depth: 0 }];
+  let seen = 0;
+  while (queue.length > 0) {
+    const at2 = queue.shift();
+    let entries;
+    try {
+      entries = await readdir6(at2.dir, { withFileTypes: true });
+    } catch (e) {
+      rejected.push({
+        name: at2.name,
+        reason: `cannot be listed (${e.code ?? String(e)})`
+      });
+      continue;
+    }
+    seen += entries.length;
+    if (seen > limits.entries) {
+      rejected.push({
+        name: at2.name,
+        reason: `the folders hold over ${limits.entries} entries; the search stopped here`
+      });
+      break;
+    }
+    if (entries.some((e) => e.name === BUNDLE_FILES.manifest)) {
+      found.push({ dir: at2.dir, name: at2.name });
+      continue;
+    }
+    entries.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
+    for (const e of entries) {
+      const name = at2.name === "." ? e.name : `${at2.name}/${e.name}`;
+      if (e.isSymbolicLink()) {
+        rejected.push({
+          name,
+          reason: "is a symbolic link; links in report bundles are not followed"
+        });
+      } else if (e.isDirectory() && at2.depth < limits.depth) {
+        queue.push({ dir: path19.join(at2.dir, e.name), name, depth: at2.depth + 1 });
+      }
+    }
+  }
+  return { found, rejected };
+}
+async function readBundle(dir, name, expect, limits, budget) {
+  const file = (base) => path19.join(dir, base);
+  const manifestText = await readCapped(
+    file(BUNDLE_FILES.manifest),
+    BUNDLE_FILES.manifest,
+    limits.manifestBytes,
+    budget
+  );
+  if (manifestText === null) throw new InputError(`${BUNDLE_FILES.manifest}: is missing`);
+  const manifest = parseManifest(manifestText);
+  checkExpectations(manifest, expect);
+  const resultsText = await readCapped(
+    file(BUNDLE_FILES.results),
+    BUNDLE_FILES.results,
+    limits.resultsBytes,
+    budget
+  );
+  if (resultsText === null) {
+    throw new InputError(
+      `${BUNDLE_FILES.results}: is missing; expected the results JSON of the leg`
+    );
+  }
+  const parsed = parseResultFile(resultsText, BUNDLE_FILES.results, "");
+  const result = renderableResult(parsed, BUNDLE_FILES.results);
+  const comparisonText = await readCapped(
+    file(BUNDLE_FILES.comparison),
+    BUNDLE_FILES.comparison,
+    limits.comparisonBytes,
+    budget
+  );
+  if (manifest.comparison !== (comparisonText !== null)) {
+    throw new InputError(
+      manifest.comparison ? `${BUNDLE_FILES.comparison}: is missing, but the manifest says the bundle has one` : `${BUNDLE_FILES.comparison}: is present, but the manifest says the bundle has none`
+    );
+  }
+  let comparison = null;
+  if (comparisonText !== null) {
+    comparison = parseComparisonFile(comparisonText, BUNDLE_FILES.comparison, "");
+    checkComparisonOf(
+      comparison,
+      result,
+      (m2) => new InputError(`${BUNDLE_FILES.comparison}: ${m2}`),
+      `the run of ${BUNDLE_FILES.results}`
+    );
+  }
+  return { name, manifest, result, comparison };
+}
+function checkExpectations(m2, expect) {
+  const fail = (what) => new InputError(`${BUNDLE_FILES.manifest}: ${what}`);
+  if (expect.repository !== void 0 && m2.repository.toLowerCase() !== expect.repository.toLowerCase()) {
+    throw fail(`is from the repository ${m2.repository}; expected ${expect.repository}`);
+  }
+  if (expect.runId !== void 0 && m2.runId !== expect.runId) {
+    throw fail(`is from run ${m2.runId}; expected the triggering run ${expect.runId}`);
+  }
+  if (expect.headSha !== void 0 && m2.headSha !== expect.headSha) {
+    throw fail(
+      `measured ${m2.headSha === null ? "no pull request head" : `commit ${m2.headSha}`}; expected the triggering run's head ${expect.headSha}`
+    );
+  }
+}
+async function readCapped(file, name, max, budget) {
+  const fail = (what) => new InputError(`${name}: ${what}`);
+  const fsFail = (e) => fail(`cannot be read (${e.code ?? String(e)})`);
+  let info3;
+  try {
+    info3 = await lstat4(file);
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw fsFail(e);
+  }
+  if (info3.isSymbolicLink())
+    throw fail("is a symbolic link; links in report bundles are not followed");
+  if (!info3.isFile()) throw fail("is not a regular file");
+  if (info3.size > max) throw fail(`is ${info3.size} bytes; expected at most ${max}`);
+  if (info3.size > budget.left) {
+    throw fail(`would pass the limit of ${budget.total} bytes read from all bundles together`);
+  }
+  let handle;
+  try {
+    handle = await open4(file, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0));
+  } catch (e) {
+    throw e.code === "ELOOP" ? fail("is a symbolic link; links in report bundles are not followed") : fsFail(e);
+  }
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile() || opened.ino !== info3.ino || opened.dev !== info3.dev) {
+      throw fail("changed while it was read");
+    }
+    const buffer3 = Buffer.alloc(Math.min(opened.size, max) + 1);
+    const { bytesRead } = await handle.read(buffer3, 0, buffer3.length, 0);
+    if (bytesRead > max) throw fail(`grew past ${max} bytes while it was read`);
+    budget.left -= bytesRead;
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(buffer3.subarray(0, bytesRead));
+    } catch {
+      throw fail("is not UTF-8 text; expected JSON");
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw fsFail(e);
+  } finally {
+    await handle.close();
+  }
+}
+function duplicateLegs(legs) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const leg of legs) {
+    byKey.set(leg.manifest.stickyKey, [...byKey.get(leg.manifest.stickyKey) ?? [], leg.name]);
+  }
+  return [...byKey.entries()].filter(([, names]) => names.length > 1).map(
+    ([key, names]) => `the bundles ${names.join(", ")} are the same leg (${key}); give each leg its own comment-key (e.g. \${{ toJSON(matrix) }})`
+  );
+}
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync as readFileSync7, existsSync as existsSync10 } from "fs";
@@ -94927,8 +96071,8 @@ var Context = class {
       if (existsSync10(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync7(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path18 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path18} does not exist${EOL8}`);
+        const path21 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path21} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -95668,8 +96812,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject3 = val !== null && typeof val === "object";
-    const hasToJSON = isObject3 && typeof val.toJSON === "function";
+    const isObject6 = val !== null && typeof val === "object";
+    const hasToJSON = isObject6 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -95895,8 +97039,8 @@ var JSONParseV2 = (text, reviver) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context5 && intRegex.test(context5.source);
-    const isBigInt = isBigNumber && isInt;
+    const isInt2 = context5 && intRegex.test(context5.source);
+    const isBigInt = isBigNumber && isInt2;
     if (isBigInt) return BigInt(context5.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
@@ -99364,7 +100508,107 @@ function forbiddenHint() {
   return "threadgate could not comment: the token lacks `pull-requests: write` (forks get a read-only token). Add `permissions: pull-requests: write` to the job, or set `comment: never`. " + SUMMARY_NOTE;
 }
 
+// src/report/legs.ts
+var VERDICT_SEVERITY = [
+  "regression",
+  "inconclusive",
+  "pass",
+  "no-baseline"
+];
+var ICON2 = {
+  pass: "\u2705",
+  regression: "\u274C",
+  inconclusive: "\u26A0\uFE0F",
+  "no-baseline": "\u2139\uFE0F"
+};
+function legVerdict(leg) {
+  return leg.comparison?.kind ?? "no-baseline";
+}
+function worstVerdict(legs) {
+  let worst = "no-baseline";
+  for (const leg of legs) {
+    const v2 = legVerdict(leg);
+    if (VERDICT_SEVERITY.indexOf(v2) < VERDICT_SEVERITY.indexOf(worst)) worst = v2;
+  }
+  return worst;
+}
+function legMaxSlowdown(leg) {
+  const c = leg.comparison;
+  return c === null || c.kind === "no-baseline" ? null : c.maxSlowdown;
+}
+function maxSlowdownOfLegs(legs) {
+  const all = legs.map(legMaxSlowdown).filter((x) => x !== null);
+  return all.length === 0 ? null : Math.max(...all);
+}
+function agreedThreads(legs) {
+  const values = new Set(legs.map((l) => l.result.recommendation.ompNumThreads));
+  return values.size === 1 ? [...values][0] : null;
+}
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function headline2(legs, rejected) {
+  const verdict = worstVerdict(legs);
+  const count = (v2) => legs.filter((l) => legVerdict(l) === v2).length;
+  const of = (n) => `${n} of ${plural(legs.length, "leg")}`;
+  const text = legs.length === 0 ? "no leg could be reported" : verdict === "regression" ? `latency regression in ${of(count("regression"))}` : verdict === "inconclusive" ? `inconclusive in ${of(count("inconclusive"))}` : verdict === "pass" ? `no latency regression in ${plural(legs.length, "leg")}` : `${plural(legs.length, "leg")} measured, no baseline yet`;
+  const icon = legs.length === 0 ? ICON2.inconclusive : ICON2[verdict];
+  const also = rejected > 0 ? ` (${plural(rejected, "bundle")} rejected)` : "";
+  return `### ${icon} threadgate: ${text}${also}`;
+}
+function legsTable(legs) {
+  const rows = [
+    "| leg | CPU | usable CPUs | recommended threads | speedup over one thread per CPU | verdict | largest slowdown |",
+    "|---|---|---:|---:|---:|:---|---:|"
+  ];
+  for (const leg of legs) {
+    const r = leg.result;
+    const k2 = r.recommendation.ompNumThreads;
+    const def = runnerDefaultThreads(r);
+    const speedup = speedupOverDefault(r, k2);
+    const speedText = k2 === def ? `1.00\xD7 (the default: ${def})` : speedup === null ? "\u2013" : `${speedup.toFixed(2)}\xD7 (vs ${def})`;
+    const slowdown = legMaxSlowdown(leg);
+    const v2 = legVerdict(leg);
+    rows.push(
+      `| ${escapeMarkdown(plainText(leg.label, 300))} | ${escapeMarkdown(plainText(r.machine.cpuModel, 80))} | ${r.machine.availableCpus} | ${k2} | ${speedText} | ${ICON2[v2]} ${v2} | ${slowdown === null ? "\u2013" : formatSignedPercent(slowdown)} |`
+    );
+  }
+  return rows.join("\n");
+}
+function rejectedBlock(rejected) {
+  const lines = [
+    `> [!WARNING]
+> ${plural(rejected.length, "report bundle")} rejected (not reported): each bundle is checked as untrusted data.`
+  ];
+  for (const r of rejected) {
+    lines.push(
+      `> - ${codeSpan(plainText(r.name, 200))}: ${escapeMarkdown(plainText(r.reason, 500))}`
+    );
+  }
+  return lines.join("\n");
+}
+function renderLegsMarkdown(legs, rejected, ctx = {}) {
+  const parts = [headline2(legs, rejected.length)];
+  if (legs.length > 0) parts.push(legsTable(legs));
+  if (rejected.length > 0) parts.push(rejectedBlock(rejected));
+  for (const w2 of ctx.warnings ?? []) parts.push(`> [!WARNING]
+> ${escapeMarkdown(w2)}`);
+  for (const leg of legs) {
+    const sameJob = leg.comparison !== null && leg.comparison.kind !== "no-baseline" && leg.comparison.baseline.source.startsWith("same job:");
+    parts.push(
+      "---\n\n" + renderMarkdown(leg.result, leg.comparison, {
+        title: plainText(leg.label, 300),
+        ...leg.comparison === null ? {} : { baselineKind: sameJob ? "same-job" : "stored" },
+        ...leg.runUrl ? { runUrl: leg.runUrl } : {}
+      }).trimEnd()
+    );
+  }
+  parts.push(
+    `<sub>threadgate \xB7 one report for ${plural(legs.length, "leg")}${ctx.runUrl ? ` \xB7 [report run](${ctx.runUrl})` : ""}</sub>`
+  );
+  return parts.join("\n\n") + "\n";
+}
+
 // src/action/report-phase.ts
+init_core();
 var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
 function legKey(settings, ctx, result) {
   return stickyKey({
@@ -99380,6 +100624,9 @@ async function postComment(settings, ctx, key, comparison, body2) {
   if (!isPullRequest(ctx) || ctx.pullNumber === null) return [];
   if (settings.comment === "never") return [];
   if (settings.comment === "on-regression" && comparison?.kind !== "regression") return [];
+  return upsertComment(settings, ctx, ctx.pullNumber, key, body2);
+}
+async function upsertComment(settings, ctx, issueNumber, key, body2) {
   if (!settings.githubToken) {
     return [
       "threadgate could not comment: the github-token input is empty. The job summary has the full report."
@@ -99390,7 +100637,7 @@ async function postComment(settings, ctx, key, comparison, body2) {
     const posted = await upsertStickyComment(client, {
       owner: ctx.owner,
       repo: ctx.repo,
-      issueNumber: ctx.pullNumber,
+      issueNumber,
       marker: commentMarker(key),
       body: body2
     });
@@ -99410,6 +100657,142 @@ async function writeSummary(markdown) {
   }
 }
 
+// src/action/report-mode.ts
+async function runReportMode(settings, ctx) {
+  const root = path20.resolve(ctx.workspace, settings.reportFrom);
+  const run3 = ctx.eventName === "workflow_run" ? ctx.workflowRun : null;
+  const expect = {
+    repository: `${ctx.owner}/${ctx.repo}`,
+    ...run3 ? { runId: run3.id } : {},
+    ...run3?.headSha ? { headSha: run3.headSha } : {}
+  };
+  const bundles = await group("Reading report bundles", async () => {
+    const set = await readBundles(root, "report-from", expect);
+    for (const leg of set.legs) info2(`bundle ${leg.name}: leg ${leg.manifest.leg}`);
+    for (const r of set.rejected) warning2(`report bundle ${r.name} rejected: ${r.reason}`);
+    return set;
+  });
+  const legs = bundles.legs.map((leg) => legReport(leg, ctx));
+  const warnings = [...bundles.notes];
+  const verdict = worstVerdict(legs);
+  const slowdown = maxSlowdownOfLegs(legs);
+  const threads = agreedThreads(legs);
+  setOutput("verdict", verdict);
+  setOutput("max-slowdown", slowdown === null ? "" : (slowdown * 100).toFixed(2));
+  setOutput("recommended-threads", threads === null ? "" : String(threads));
+  if (threads === null && legs.length > 1) {
+    info2(
+      "recommended-threads is empty: the legs recommend different thread counts (see the table)"
+    );
+  }
+  const target = await commentTarget(settings, ctx, bundles.legs);
+  if (target.kind === "none" && target.warning) warnings.push(target.warning);
+  const markdown = (extra) => renderLegsMarkdown(legs, bundles.rejected, {
+    runUrl: runUrl(ctx),
+    warnings: [...warnings, ...extra]
+  });
+  let commentWarnings = [];
+  const wanted = settings.comment === "always" || settings.comment === "on-regression" && verdict === "regression";
+  if (target.kind === "pull-request" && wanted) {
+    info2(`Commenting on pull request #${target.number} (${target.how})`);
+    commentWarnings = await upsertComment(
+      settings,
+      ctx,
+      target.number,
+      reportKey(settings, ctx),
+      markdown([])
+    );
+  }
+  for (const w2 of [...warnings, ...commentWarnings]) warning2(w2);
+  await writeSummary(markdown(commentWarnings));
+  if (legs.length === 0) {
+    throw new InputError(
+      `report-from: every report bundle under ${JSON.stringify(settings.reportFrom)} was rejected (${bundles.rejected.length}; the comment and the job summary say why); expected bundles written by threadgate measuring steps of this run`
+    );
+  }
+  if (verdict === "regression" && settings.failOnRegression && isPullRequest(ctx)) {
+    const worst = legs.filter((l) => l.comparison?.kind === "regression").map((l) => l.label);
+    setFailed(
+      plainText(
+        `threadgate: latency regression in ${worst.length} of ${legs.length} legs: ${worst.join("; ")}`,
+        4e3
+      )
+    );
+  }
+}
+function reportKey(settings, ctx) {
+  return stickyKey({
+    workflow: ctx.workflow,
+    job: ctx.job,
+    matrix: settings.commentKey !== "" ? settings.commentKey : "report"
+  });
+}
+function legReport(leg, ctx) {
+  return {
+    label: leg.manifest.leg,
+    result: leg.result,
+    comparison: leg.comparison,
+    runUrl: runUrl({ ...ctx, runId: leg.manifest.runId })
+  };
+}
+async function commentTarget(settings, ctx, legs) {
+  if (isPullRequest(ctx) && ctx.pullNumber !== null) {
+    return { kind: "pull-request", number: ctx.pullNumber, how: `the ${ctx.eventName} event` };
+  }
+  const run3 = ctx.eventName === "workflow_run" ? ctx.workflowRun : null;
+  if (run3 === null) return { kind: "none", warning: null };
+  if (run3.pullNumber !== null) {
+    return {
+      kind: "pull-request",
+      number: run3.pullNumber,
+      how: `workflow_run.pull_requests of run ${run3.id}`
+    };
+  }
+  const named = [
+    ...new Set(legs.map((l) => l.manifest.pullNumber).filter((n) => n !== null))
+  ];
+  if (named.length === 0) return { kind: "none", warning: null };
+  if (named.length > 1) {
+    return {
+      kind: "none",
+      warning: `not commenting: the bundles name different pull requests (${named.map((n) => `#${n}`).join(", ")})`
+    };
+  }
+  const number = named[0];
+  if (settings.comment === "never") return { kind: "none", warning: null };
+  if (run3.headSha === null || !settings.githubToken) {
+    return {
+      kind: "none",
+      warning: `not commenting on pull request #${number}: ${run3.headSha === null ? "the workflow_run event has no head_sha" : "the github-token input is empty"} to check it against`
+    };
+  }
+  try {
+    const client = createGitHubClient(settings.githubToken, { baseUrl: ctx.apiUrl });
+    const { data } = await client.rest.pulls.get({
+      owner: ctx.owner,
+      repo: ctx.repo,
+      pull_number: number
+    });
+    if (data.head.sha !== run3.headSha) {
+      return {
+        kind: "none",
+        warning: `not commenting on pull request #${number}, which the bundles name: its head is ${data.head.sha}, not the head of the run that wrote them (${run3.headSha})`
+      };
+    }
+    return {
+      kind: "pull-request",
+      number,
+      how: `named by the bundles; its head ${data.head.sha} is the triggering run's`
+    };
+  } catch (e) {
+    const err = classifyGitHubError(e);
+    return {
+      kind: "none",
+      warning: `not commenting on pull request #${number}, which the bundles name: it could not be checked (GitHub answered ${err.status ?? "with an error"}: ${err.message})`
+    };
+  }
+}
+
 // src/action/run.ts
 var MIN_CONFIRM_SEC = 1;
 async function runAction() {
@@ -99422,6 +100805,7 @@ async function runAction() {
   const ctx = readRunnerContext();
   const cpu = probeCpu();
   const settings = readActionSettings((name) => getInput(name), cpu);
+  if (settings.mode === "report") return runReportMode(settings, ctx);
   const ort = await group("Provisioning onnxruntime-node", async () => {
     const p2 = await provisionOrt({
       log: (line) => info2(line),
@@ -99523,6 +100907,8 @@ async function runAction() {
       toComparisonJson(comparison)
     );
   }
+  const key = legKey(settings, ctx, result);
+  const bundleError = await writeReportBundle(settings, ctx, result, comparison, key);
   endPhase("compare");
   const verdict = comparison?.kind ?? "no-baseline";
   setOutput("verdict", verdict);
@@ -99555,12 +100941,12 @@ async function runAction() {
     warnings: [...warnings, ...extra],
     ...historyLine ? { history: historyLine } : {}
   });
-  const key = legKey(settings, ctx, result);
   const commentWarnings = await postComment(settings, ctx, key, comparison, markdown([]));
   for (const w2 of [...warnings, ...commentWarnings]) warning2(w2);
   await writeSummary(markdown(commentWarnings));
   endPhase("report");
   if (history?.error) throw history.error;
+  if (bundleError) throw bundleError;
   if (comparison?.kind === "regression" && settings.failOnRegression && !isDefaultBranchRun(ctx)) {
     setFailed(regressionMessage(comparison));
   } else if (comparison?.kind === "regression") {

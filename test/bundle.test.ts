@@ -216,6 +216,98 @@ describe('renderableResult', () => {
     assert.equal(r.recommendation.ompNumThreads, current.recommendation.ompNumThreads);
   });
 
+  it('keeps the throughput objective: its splits, its recommendation and the objective', () => {
+    const split = {
+      points: [
+        {
+          workers: 1,
+          threadsPerWorker: 2,
+          requestsPerSec: 900,
+          ci95: [880, 920],
+          p50Ns: 1.1e6,
+          p99Ns: 1.4e6,
+          windows: [900],
+        },
+        {
+          workers: 2,
+          threadsPerWorker: 1,
+          requestsPerSec: 1500,
+          ci95: [1450, 1540],
+          p50Ns: 1.3e6,
+          p99Ns: 1.9e6,
+        },
+      ],
+      recommended: { workers: 2, threadsPerWorker: 1, reason: 'most requests per second' },
+    };
+    const input = {
+      ...current,
+      settings: { ...current.settings, objective: 'throughput' },
+      workloads: [{ ...current.workloads[0]!, throughput: split }, ...current.workloads.slice(1)],
+      recommendation: {
+        ...current.recommendation,
+        throughput: { workers: 2, threadsPerWorker: 1, basis: 'the split with the most requests' },
+      },
+    };
+    const r = check(input);
+    assert.equal(r.settings.objective, 'throughput');
+    assert.deepEqual(r.recommendation.throughput, input.recommendation.throughput);
+    const t = r.workloads[0]!.throughput!;
+    assert.deepEqual(t.recommended, split.recommended);
+    assert.deepEqual(
+      t.points.map((p) => [
+        p.workers,
+        p.threadsPerWorker,
+        p.requestsPerSec,
+        p.ci95,
+        p.p50Ns,
+        p.p99Ns,
+      ]),
+      split.points.map((p) => [
+        p.workers,
+        p.threadsPerWorker,
+        p.requestsPerSec,
+        p.ci95,
+        p.p50Ns,
+        p.p99Ns,
+      ]),
+    );
+    const bad: [unknown, RegExp][] = [
+      [
+        {
+          ...input,
+          workloads: [
+            {
+              ...input.workloads[0]!,
+              throughput: { ...split, points: [{ ...split.points[0]!, requestsPerSec: -1 }] },
+            },
+          ],
+        },
+        /"workloads\[0\]\.throughput\.points\[0\]\.requestsPerSec" is number -1; expected requests per second/,
+      ],
+      [
+        { ...input, settings: { ...input.settings, objective: 'speed' } },
+        /"settings\.objective" is the string "speed"; expected one of "latency", "throughput"/,
+      ],
+      [
+        {
+          ...input,
+          recommendation: {
+            ...input.recommendation,
+            throughput: { workers: 0, threadsPerWorker: 1 },
+          },
+        },
+        /"recommendation\.throughput\.workers" is number 0/,
+      ],
+    ];
+    for (const [value, pattern] of bad) {
+      assert.throws(
+        () => check(value),
+        (e: unknown) => e instanceof InputError && pattern.test(e.message),
+        pattern.source,
+      );
+    }
+  });
+
   it('refuses what parseResultFile lets pass but the report would misuse', () => {
     const cases: [unknown, RegExp][] = [
       [

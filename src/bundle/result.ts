@@ -9,7 +9,15 @@
 
 import { InputError } from '../errors.js';
 import { LIMITS } from '../baseline/parse.js';
-import type { MachineInfo, Point, Result, WorkloadKind, WorkloadResult } from '../results/types.js';
+import {
+  OBJECTIVES,
+  type MachineInfo,
+  type Point,
+  type Result,
+  type ThroughputResult,
+  type WorkloadKind,
+  type WorkloadResult,
+} from '../results/types.js';
 
 type Obj = Record<string, unknown>;
 type Fail = (message: string) => InputError;
@@ -57,6 +65,9 @@ export function renderableResult(result: Result, fileName: string): Result {
       ),
       tolerance: r.number(settings, 'tolerance', 'settings.', 'a number ≥ 0', (x) => x >= 0),
       seed: r.number(settings, 'seed', 'settings.', 'a finite number', () => true),
+      ...(settings['objective'] === undefined
+        ? {}
+        : { objective: r.oneOf(settings, 'objective', 'settings.', OBJECTIVES) }),
     },
     overhead:
       overhead === null || overhead === undefined
@@ -70,6 +81,16 @@ export function renderableResult(result: Result, fileName: string): Result {
       ompNumThreads: r.threads(recommendation, 'ompNumThreads', 'recommendation.'),
       ortIntraOpNumThreads: r.threads(recommendation, 'ortIntraOpNumThreads', 'recommendation.'),
       basis: r.string(recommendation, 'basis', 'recommendation.', LONG),
+      ...(recommendation['throughput'] === undefined
+        ? {}
+        : {
+            throughput: split(
+              r,
+              r.object(recommendation, 'throughput', 'recommendation.'),
+              'recommendation.throughput.',
+              'basis',
+            ),
+          }),
     },
     elapsedSec: r.number(v, 'elapsedSec', '', 'a number ≥ 0', (x) => x >= 0),
     ...(skipped === undefined
@@ -173,6 +194,9 @@ function workload(r: Check, value: unknown, path: string): WorkloadResult {
             (x) => Number.isSafeInteger(x) && x >= 1,
           ),
         }),
+    ...(w['throughput'] === undefined
+      ? {}
+      : { throughput: throughput(r, r.object(w, 'throughput', at), `${at}throughput.`) }),
     ...(metric === undefined
       ? {}
       : {
@@ -181,6 +205,52 @@ function workload(r: Check, value: unknown, path: string): WorkloadResult {
             unit: r.string(r.object(w, 'metric', at), 'unit', `${at}metric.`, SHORT),
           },
         }),
+  };
+}
+
+/** A split of the CPUs (workers × threads per worker), with its optional text field. */
+function split<K extends 'basis' | 'reason'>(
+  r: Check,
+  o: Obj,
+  at: string,
+  text: K,
+): { workers: number; threadsPerWorker: number } & Partial<Record<K, string>> {
+  return {
+    workers: r.threads(o, 'workers', at),
+    threadsPerWorker: r.threads(o, 'threadsPerWorker', at),
+    ...(o[text] === undefined ? {} : { [text]: r.string(o, text, at, LONG) }),
+  } as { workers: number; threadsPerWorker: number } & Partial<Record<K, string>>;
+}
+
+function throughput(r: Check, t: Obj, at: string): ThroughputResult {
+  const rate = (o: Obj, key: string, pat: string) =>
+    r.number(o, key, pat, 'requests per second greater than 0', (x) => x > 0 && x < 1e12);
+  const points = r.list(t, 'points', LIMITS.pointsPerWorkload, at).map((value, i) => {
+    const pat = `${at}points[${i}].`;
+    const p = r.item(value, pat);
+    const ci = r.field(
+      p,
+      'ci95',
+      pat,
+      'two rates [lo, hi] with 0 ≤ lo ≤ hi',
+      (x) =>
+        Array.isArray(x) &&
+        x.length === 2 &&
+        x.every((y) => typeof y === 'number' && y >= 0 && y < 1e12) &&
+        (x[0] as number) <= (x[1] as number),
+    ) as number[];
+    return {
+      workers: r.threads(p, 'workers', pat),
+      threadsPerWorker: r.threads(p, 'threadsPerWorker', pat),
+      requestsPerSec: rate(p, 'requestsPerSec', pat),
+      ci95: [ci[0]!, ci[1]!] as const,
+      p50Ns: r.ns(p, 'p50Ns', pat),
+      p99Ns: r.ns(p, 'p99Ns', pat),
+    };
+  });
+  return {
+    points,
+    recommended: split(r, r.object(t, 'recommended', at), `${at}recommended.`, 'reason'),
   };
 }
 
