@@ -24,7 +24,7 @@ import {
 import type { BenchContext, Section } from './types.js';
 import { pct, rate } from './util.js';
 
-const HISTORIES = [5, 10, 20] as const;
+const HISTORIES = [5, 6, 10, 20] as const;
 const SIGMAS = [0.03, 0.08, 0.2] as const;
 const SLOWER = 1.25;
 
