@@ -2,8 +2,8 @@
  * Cost of the whole default action run, split by phase: the action bundled from the current
  * sources (esbuild, as scripts/build.mjs does) into a temporary copy with action.yml and no
  * node_modules, so step 1 of provisioning (own node_modules) fails and, with an empty tool cache
- * and no Actions cache service, onnxruntime-node comes from `npm pack` (the user's npm
- * configuration and npm's local cache decide where the bytes come from). Run as a runner would
+ * and no Actions cache service, onnxruntime-node's pinned tarballs are downloaded from the
+ * registry npm would use (src/provision; this machine's network decides how fast). Run as a runner would
  * (test/support/runner.ts) on a pull_request event, default inputs except the baseline, which is
  * a file holding the history of this sitting's default runs (the cache service does not exist
  * here), talking to the local GitHub API stand-in for the sticky comment.
@@ -72,6 +72,9 @@ export const cost: Section = {
           apiUrl: server.url,
           actionDir,
           dir: path.join(dir, 'runner'),
+          // This machine's trust and proxy settings, as a runner configured for its network
+          // has them (here a TLS-intercepting proxy whose CA only NODE_EXTRA_CA_CERTS names).
+          env: networkEnv(),
         });
         const wall = (performance.now() - t0) / 1000;
         if (run.code !== 0 && run.code !== 1) {
@@ -91,7 +94,7 @@ export const cost: Section = {
     return {
       summary: [
         `the action bundled from src/ into a temporary copy with action.yml and no node_modules, run twice as a runner runs it (pull_request; no Actions cache service; a local GitHub API stand-in for the comment), default inputs except \`baseline: file:\` (the history of ${results.length} default run(s) of this sitting); verdicts ${cold.verdict}, ${warm.verdict}`,
-        `run 1, empty RUNNER_TOOL_CACHE: onnxruntime-node from ${cold.source} in ${cold.sourceSeconds} s (npm's local cache held the tarballs: no download; a runner without them also downloads ~113 MB); run 2, same runner: from ${warm.source} in ${warm.sourceSeconds} s`,
+        `run 1, empty RUNNER_TOOL_CACHE: onnxruntime-node from ${cold.source} in ${cold.sourceSeconds} s (the pinned tarballs fetched from the registry npm would use, here through this machine's proxy, integrity-checked, unpacked and pruned); run 2, same runner: from ${warm.source} in ${warm.sourceSeconds} s`,
         `**whole default run: ${cold.wall.toFixed(1)} s wall from an empty tool cache** (provision ${cold.phases.get('provision')!.toFixed(1)} s, sweep ${cold.phases.get('sweep')!.toFixed(1)} s, compare ${cold.phases.get('compare')!.toFixed(1)} s, report ${cold.phases.get('report')!.toFixed(1)} s, start-up ${cold.startup.toFixed(1)} s); ${warm.wall.toFixed(1)} s with the tool cache filled`,
         `the sweep phase is what varies: the ${sweeps.length} default-budget \`threadgate sweep\` runs of this sitting took ${Math.min(...sweeps).toFixed(1)}–${Math.max(...sweeps).toFixed(1)} s (median ${quantile(sweeps, 0.5).toFixed(1)} s): a sweep stops when every cell is at ±2 %, which a noisy 2-thread cell may not reach before the 60 s budget`,
         `phases: provision = inputs, CPU probe, onnxruntime-node; sweep = sessions, warm-up, measurement; compare = results file, baseline load, gate (with the confirmation sweep when a regression is suspected), comparison file; report = outputs, comment, job summary; start-up = the rest of the wall time (Node, loading the bundle, exit)`,
@@ -142,4 +145,18 @@ function timing(stdout: string, wall: number, verdict: string): ActionTiming {
     sourceSeconds: source?.[2] ?? '?',
     verdict,
   };
+}
+
+/** The variables through which a runner's network is configured, as set here. */
+function networkEnv(): NodeJS.ProcessEnv {
+  const names = [
+    'NODE_EXTRA_CA_CERTS',
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+  ];
+  return Object.fromEntries(names.flatMap((n) => (process.env[n] ? [[n, process.env[n]]] : [])));
 }

@@ -20,7 +20,7 @@
  * Noise is drawn per session (a level shift that lasts the session: where its threads and
  * pages landed, the neighbours of that moment), per visit (~30 ms of consecutive calls), and per
  * call (with a heavy tail); a visit's first call pays a wake-up, and the first call of a fresh
- * session a cold extra that grows with the threads. Parameters come from docs/BENCHMARKS.md
+ * session a cold extra that grows with the threads. Parameters come from docs/benchmarks/2026-11-27-in-sample.md
  * (run-to-run medians) and bench/noise-calibration.ts (visit, call, wake-up, cold first call),
  * both measured on this project's 2-vCPU machine (NOISE_SOURCES says how). Counts of 2 threads
  * and more take the 2-thread figures: nothing was measured above 2.
@@ -147,7 +147,7 @@ export interface Curve {
 
 /** The seed article: PyTorch 256×256 matmul on 96 Graviton cores (one call each). */
 export const SEED_ANCHORS = { threads16Ns: 0.64e6, threads96Ns: 2.24e6 } as const;
-/** This project's reference sweep (docs/BENCHMARKS.md, recommendation section), Zen 5 x86. */
+/** This project's reference sweep (docs/benchmarks/2026-11-27-in-sample.md, recommendation section), Zen 5 x86. */
 export const X86_ANCHORS = {
   mm256Threads1Ns: 135.0e3,
   mm256Threads2Ns: 72.27e3,
@@ -212,7 +212,7 @@ export const CURVES: readonly Curve[] = [
     },
     sources: [
       'Graviton: W = 33.6 MFLOP at 75 % of a Neoverse V2 core (67.2 GFLOP/s); a and S solved from the seed article’s 0.64 ms at 16 threads and 2.24 ms at 96 (PyTorch, one first call each: the fitted a includes thread start-up, so this curve is steeper than a warm ORT pool’s)',
-      'x86: t(1) = 135.0 µs and t(2) = 72.27 µs from this project’s reference sweep (docs/BENCHMARKS.md), S = 0: W and a solved',
+      'x86: t(1) = 135.0 µs and t(2) = 72.27 µs from this project’s reference sweep (docs/benchmarks/2026-11-27-in-sample.md), S = 0: W and a solved',
     ],
     openMs: 5,
   },
@@ -349,7 +349,7 @@ export interface NoiseParams {
 }
 
 /**
- * Per bound and thread class (1 thread, ≥ 2 threads). Session figures: docs/BENCHMARKS.md
+ * Per bound and thread class (1 thread, ≥ 2 threads). Session figures: docs/benchmarks/2026-11-27-in-sample.md
  * (run-to-run medians on the 2-vCPU runner); visit, call and wake-up: bench/noise-calibration.ts
  * (see NOISE_SOURCES).
  */
@@ -415,9 +415,9 @@ export const COLD = {
 export const COLD_PER_THREAD_MEASURED_NS = 33e3;
 
 export const NOISE_SOURCES: readonly string[] = [
-  'session σ and tail: fitted to the ratio of consecutive runs’ medians in docs/BENCHMARKS.md (A/A stored section, 100 pairs per cell: p5/p95, p95 of the absolute change, share ≥ +25 %; test/manycore-model.test.ts checks the fit); half of σ is each session’s own, half shared by the run (the calibration’s twin sessions: own/run-to-run σ 0.22–0.7 by cell); the 2-thread figures stand for every count ≥ 2',
+  'session σ and tail: fitted to the ratio of consecutive runs’ medians in docs/benchmarks/2026-11-27-in-sample.md (A/A stored section, 100 pairs per cell: p5/p95, p95 of the absolute change, share ≥ +25 %; test/manycore-model.test.ts checks the fit); half of σ is each session’s own, half shared by the run (the calibration’s twin sessions: own/run-to-run σ 0.22–0.7 by cell); the 2-thread figures stand for every count ≥ 2',
   'calibration: `node --import tsx bench/noise-calibration.ts --reps 12` on this machine, 2026-11-29, with other processes using 0.39 of the 2 CPUs and calls ~2.4× slower than in the BENCHMARKS sitting: a visit’s own σ as measured at 1 thread (256@1 0.015, 1024@1 0.13, 1x4096x4096@1 0.080; 0.03/0.08 taken), call σ as measured (0.022, 0.032, 0.045, 0.098 for 256@1, 256@2, 1x4096x4096 @1, @2); its call tails (4–13 % of calls > 1.3×) were inflated by the other processes: 1–2 % taken',
-  'shared drift (mood) σ: fitted so that the engine simulated on this machine needs about the samples and the time the real one did (an earlier sitting of docs/BENCHMARKS.md: samples at ±2 % per cell; median default sweep 8.4 s), see the model check; its period range (1–20 s) keeps the single-shot method’s accuracy here near the measured 60/60',
+  'shared drift (mood) σ: fitted so that the engine simulated on this machine needs about the samples and the time the real one did (an earlier sitting of docs/benchmarks/2026-11-27-in-sample.md: samples at ±2 % per cell; median default sweep 8.4 s), see the model check; its period range (1–20 s) keeps the single-shot method’s accuracy here near the measured 60/60',
   'wake-up and cold extra times: the calibration’s (first call of a visit / cold first call) − warm median, scaled to the BENCHMARKS sitting’s speed (× reference median / calibration median): wake 50/75 µs (256 @1/@2), 226/375 µs (1x4096x4096); cold 86 µs (256@1; p10–p90 of the ratio 1.56–2.12: σ 0.12 and a 5 % tail ×1.5–3), 331 µs (1x4096x4096@1); a 1024² call is long enough that its cold extra (102 µs) is within its noise; 256@2’s cold extra was 33 µs more than 256@1’s: the per-thread growth of the sensitivity column',
 ];
 
@@ -446,7 +446,7 @@ export const SESSION_OWN_SHARE = 0.5;
 /**
  * A session's level: exp(σ·(own · z + √(1 − own²) · zRun)) × a tail, where z is its own standard
  * normal and zRun the run's (shared by its sessions). With `zRun` drawn afresh per session (the
- * default), two sessions of separate runs: the run-to-run spread of docs/BENCHMARKS.md.
+ * default), two sessions of separate runs: the run-to-run spread of docs/benchmarks/2026-11-27-in-sample.md.
  */
 export function drawSessionLevel(
   p: NoiseParams,
@@ -516,7 +516,7 @@ export function newClock(seed = 1): VirtualClock {
   return { now: 0, lastCell: null, calls: 0, mood: moodProcess(seed), runZ: gaussian(rand) };
 }
 
-/** Per-call overhead of `session.run` measured here (docs/BENCHMARKS.md, overhead section). */
+/** Per-call overhead of `session.run` measured here (docs/benchmarks/2026-11-27-in-sample.md, overhead section). */
 export const CALL_OVERHEAD_NS = 6750;
 
 /**

@@ -73,7 +73,7 @@ function bestScore(m: SimMachine, counts: Iterable<number>): number {
 }
 
 /**
- * What bench/ measured on this project's 2-vCPU machine (docs/BENCHMARKS.md, the sitting of
+ * What bench/ measured on this project's 2-vCPU machine (docs/benchmarks/2026-11-27-in-sample.md, the sitting of
  * 2026-11-27), for the model check: the same figures simulated on THIS_MACHINE.
  */
 const MEASURED_HERE = {
@@ -401,7 +401,7 @@ async function modelCheck(reps: number, log: (line: string) => void): Promise<Ta
     rate(sd, runs.length * CURVES.length),
   ]);
   return {
-    title: `Model check: this project’s 2-vCPU machine, measured (docs/BENCHMARKS.md) vs simulated with the same model (${reps} repetitions)`,
+    title: `Model check: this project’s 2-vCPU machine, measured (docs/benchmarks/2026-11-27-in-sample.md) vs simulated with the same model (${reps} repetitions)`,
     header: ['figure', 'measured', 'simulated'],
     rows,
   };

@@ -6979,6 +6979,7 @@ function decideLook(workloads, opts) {
   const gatedCiLevel = 1 - alpha / Math.max(1, gatedCount);
   const bar = Math.log(1 + threshold);
   const warnings = [];
+  const notes = [];
   let decided = true;
   const cells = rows.map((r) => {
     const ciLevel = r.gated ? gatedCiLevel : 1 - alpha;
@@ -7000,9 +7001,17 @@ function decideLook(workloads, opts) {
       if (opts.final) {
         status = "pass";
         undecided = true;
-        warnings.push(
-          undecidedWarning(r.workload, r.threads, n, Math.exp(mean3), ci, ciLevel, threshold)
+        const line = undecidedText(
+          r.workload,
+          r.threads,
+          n,
+          Math.exp(mean3),
+          ci,
+          ciLevel,
+          threshold
         );
+        if (ci !== null && ci[0] <= 1) notes.push(`${line}; no evidence of a slowdown: passed`);
+        else warnings.push(`${line}; passed with a warning`);
       }
     }
     return {
@@ -7021,11 +7030,11 @@ function decideLook(workloads, opts) {
       headMedianNs: r.headMedianNs
     };
   });
-  return { cells, decided, gatedCount, gatedCiLevel, warnings };
+  return { cells, decided, gatedCount, gatedCiLevel, warnings, notes };
 }
-function undecidedWarning(workload, threads, blocks, ratio, ci, level, threshold) {
+function undecidedText(workload, threads, blocks, ratio, ci, level, threshold) {
   const what = ci === null ? `only ${blocks} block${blocks === 1 ? "" : "s"} of sessions (fewer than ${MIN_BLOCKS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci[0].toFixed(3)}\u2013\xD7${ci[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
-  return `${cellName(workload, threads)}: undecided after ${blocks} block${blocks === 1 ? "" : "s"} of sessions (${what}); passed with a warning`;
+  return `${cellName(workload, threads)}: undecided after ${blocks} block${blocks === 1 ? "" : "s"} of sessions (${what})`;
 }
 function compareSameJob(workloads, opts) {
   const { threshold, confidence, gate } = resolve(opts);
@@ -7057,6 +7066,7 @@ function compareSameJob(workloads, opts) {
       `the gated cells' intervals are at ${formatLevel(decision.gatedCiLevel)}: ${formatLevel(confidence)} for all gated cells and looks together (Bonferroni over ${decision.gatedCount} cell${decision.gatedCount === 1 ? "" : "s"}, \u03B1 spent over the planned looks)`
     );
   }
+  notes.push(...decision.notes);
   notes.push(...decision.warnings.map((w) => `warning: ${w}`));
   const baseline = {
     source: `same job: ${opts.baseDescription}`,
@@ -7184,7 +7194,7 @@ var init_same_job = __esm({
     init_stats();
     DEFAULT_SAME_JOB_THRESHOLD = 0.05;
     DEFAULT_SAME_JOB_CONFIDENCE = 0.95;
-    DEFAULT_SAME_JOB_GATE = "deployed";
+    DEFAULT_SAME_JOB_GATE = "all";
     MIN_BLOCKS = 4;
   }
 });

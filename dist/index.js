@@ -87139,7 +87139,7 @@ async function createMatMulWorkload(ort, shape, options) {
 // src/analysis/same-job.ts
 var DEFAULT_SAME_JOB_THRESHOLD = 0.05;
 var DEFAULT_SAME_JOB_CONFIDENCE = 0.95;
-var DEFAULT_SAME_JOB_GATE = "deployed";
+var DEFAULT_SAME_JOB_GATE = "all";
 var MIN_BLOCKS = 4;
 function resolve2(opts) {
   const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
@@ -87187,6 +87187,7 @@ function decideLook(workloads, opts) {
   const gatedCiLevel = 1 - alpha / Math.max(1, gatedCount);
   const bar = Math.log(1 + threshold);
   const warnings = [];
+  const notes = [];
   let decided = true;
   const cells = rows.map((r) => {
     const ciLevel = r.gated ? gatedCiLevel : 1 - alpha;
@@ -87208,9 +87209,17 @@ function decideLook(workloads, opts) {
       if (opts.final) {
         status = "pass";
         undecided = true;
-        warnings.push(
-          undecidedWarning(r.workload, r.threads, n, Math.exp(mean3), ci2, ciLevel, threshold)
+        const line = undecidedText(
+          r.workload,
+          r.threads,
+          n,
+          Math.exp(mean3),
+          ci2,
+          ciLevel,
+          threshold
         );
+        if (ci2 !== null && ci2[0] <= 1) notes.push(`${line}; no evidence of a slowdown: passed`);
+        else warnings.push(`${line}; passed with a warning`);
       }
     }
     return {
@@ -87229,11 +87238,11 @@ function decideLook(workloads, opts) {
       headMedianNs: r.headMedianNs
     };
   });
-  return { cells, decided, gatedCount, gatedCiLevel, warnings };
+  return { cells, decided, gatedCount, gatedCiLevel, warnings, notes };
 }
-function undecidedWarning(workload2, threads, blocks2, ratio, ci2, level, threshold) {
+function undecidedText(workload2, threads, blocks2, ratio, ci2, level, threshold) {
   const what = ci2 === null ? `only ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (fewer than ${MIN_BLOCKS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci2[0].toFixed(3)}\u2013\xD7${ci2[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
-  return `${cellName(workload2, threads)}: undecided after ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (${what}); passed with a warning`;
+  return `${cellName(workload2, threads)}: undecided after ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (${what})`;
 }
 function compareSameJob(workloads, opts) {
   const { threshold, confidence, gate } = resolve2(opts);
@@ -87265,6 +87274,7 @@ function compareSameJob(workloads, opts) {
       `the gated cells' intervals are at ${formatLevel(decision.gatedCiLevel)}: ${formatLevel(confidence)} for all gated cells and looks together (Bonferroni over ${decision.gatedCount} cell${decision.gatedCount === 1 ? "" : "s"}, \u03B1 spent over the planned looks)`
     );
   }
+  notes.push(...decision.notes);
   notes.push(...decision.warnings.map((w2) => `warning: ${w2}`));
   const baseline = {
     source: `same job: ${opts.baseDescription}`,

@@ -414,7 +414,7 @@ describe("the bundled action gates the user's code against the pull request's ba
       event: pullRequestOn(repo.baseSha, repo.headSha, 23),
       apiUrl: server.url,
     });
-    // Which verdict a real 25 %-wider model gets is the bench's business (docs/BENCHMARKS.md);
+    // Which verdict a real 25 %-wider model gets is the bench's business (docs/benchmarks/2026-11-27-in-sample.md);
     // here: the base is the PR base, measured in this job, with the same-job gate's settings.
     assert.ok(run.code === 0 || run.code === 1, run.stdout + run.stderr);
     assert.match(run.outputs['verdict'] ?? '', /^(pass|regression|inconclusive)$/);

@@ -44,7 +44,7 @@ describe('curves: anchors', () => {
     close(latencyNs(seed, machine('graviton-192'), 96), 2.24e6);
   });
 
-  it('x86: this project’s reference sweep (docs/BENCHMARKS.md) at 1 and 2 threads', () => {
+  it('x86: this project’s reference sweep (docs/benchmarks/2026-11-27-in-sample.md) at 1 and 2 threads', () => {
     for (const id of ['x86-16', 'x86-64']) {
       const m = machine(id);
       close(latencyNs(curveById('seed256'), m, 1), X86_ANCHORS.mm256Threads1Ns);
@@ -65,7 +65,7 @@ describe('curves: anchors', () => {
     close(nodeBandwidth(1, 36.2, 100), 36.2);
     assert.ok(nodeBandwidth(64, 36.2, 100) > 99.99);
     assert.equal(nodeBandwidth(0, 36.2, 100), 0);
-    // The 2-vCPU machine here: 1 thread 1.852 ms, 2 threads 1.209 ms (docs/BENCHMARKS.md) fit
+    // The 2-vCPU machine here: 1 thread 1.852 ms, 2 threads 1.209 ms (docs/benchmarks/2026-11-27-in-sample.md) fit
     // bwSat = bwCore / (2 − 1.852/1.209): the same formula reproduces the 2-thread figure.
     const bwCore = (4096 * 4096 * 4) / 1.852e6;
     const bwSat = bwCore / (2 - 1.852 / 1.209);
@@ -111,8 +111,8 @@ describe('curves: shapes', () => {
 });
 
 describe('noise', () => {
-  it('session level shifts reproduce the measured run-to-run spread (docs/BENCHMARKS.md)', () => {
-    // Ratio of consecutive runs' medians on the 2-vCPU runner (docs/BENCHMARKS.md, A/A stored
+  it('session level shifts reproduce the measured run-to-run spread (docs/benchmarks/2026-11-27-in-sample.md)', () => {
+    // Ratio of consecutive runs' medians on the 2-vCPU runner (docs/benchmarks/2026-11-27-in-sample.md, A/A stored
     // section, 100 pairs per cell): p5, p95, p95 of |change|, share ≥ +25 %.
     const measured: [keyof typeof NOISE, 0 | 1, string, number, number, number, number][] = [
       ['compute', 0, '256@1', -0.086, 0.089, 0.097, 0],

@@ -81,6 +81,34 @@ test('decision: clearly slower → regression; identical → pass; at the thresh
   );
 });
 
+test('final look: undecided inside the noise passes with a note; slower by an unclear amount, with a warning', () => {
+  const final = { ...LOOK, final: true };
+  // Wide: the interval includes 1 and the threshold — no evidence of a slowdown.
+  const noisy = decideLook([blocks(6, 1.0, 0.3, 3)], final);
+  const a = noisy.cells[0]!;
+  assert.ok(a.ci !== null && a.ci[0] < 1 && a.ci[1] > 1.05, `precondition: ${String(a.ci)}`);
+  assert.equal(a.status, 'pass');
+  assert.equal(a.undecided, true);
+  assert.deepEqual(noisy.warnings, []);
+  assert.equal(noisy.notes.length, 1);
+  assert.match(noisy.notes[0]!, /undecided after 6 blocks.*no evidence of a slowdown: passed$/);
+  // Narrow but straddling the threshold, above 1: slower, by an unclear amount — a warning.
+  const slower = decideLook([blocks(6, 1.05, 0.02, 4)], final);
+  const b = slower.cells[0]!;
+  assert.ok(
+    b.ci !== null && b.ci[0] > 1 && b.ci[0] < 1.05 && b.ci[1] > 1.05,
+    `precondition: ${String(b.ci)}`,
+  );
+  assert.equal(b.status, 'pass');
+  assert.deepEqual(slower.notes, []);
+  assert.equal(slower.warnings.length, 1);
+  assert.match(slower.warnings[0]!, /passed with a warning$/);
+  // Before the final look neither is decided and nothing is said.
+  const early = decideLook([blocks(6, 1.0, 0.3, 3)], LOOK);
+  assert.equal(early.decided, false);
+  assert.deepEqual([early.notes, early.warnings], [[], []]);
+});
+
 test('decision: fewer than MIN_BLOCKS blocks → no CI, undecided; ungated cells never block', () => {
   const few = decideLook([blocks(MIN_BLOCKS - 1, 2, 0.01)], LOOK);
   assert.equal(few.cells[0]!.ci, null);
@@ -124,7 +152,7 @@ test('looks: planned from MIN_BLOCKS to the last block, their shares of α sum t
   );
 });
 
-test('comparison: gated cells from both sides pooled, every cell reported, the JSON fits its schema', () => {
+test('comparison: every cell gated by default; deployed cells from both sides pooled; every cell reported; the JSON fits its schema', () => {
   const w: SameJobWorkloadBlocks = {
     ...blocks(8, 1.3, 0.02, 3, [1, 2]),
     // Pooled, 2 threads is the fastest and within tolerance nothing is cheaper.
@@ -133,7 +161,7 @@ test('comparison: gated cells from both sides pooled, every cell reported, the J
       { threads: 2, medianNs: 1e6, ci95Ns: [0.99e6, 1.01e6] },
     ],
   };
-  const { comparison } = compareSameJob([w], {
+  const options = {
     threshold: 0.05,
     spend: 1,
     final: true,
@@ -142,7 +170,16 @@ test('comparison: gated cells from both sides pooled, every cell reported, the J
     createdAt: '2026-11-29T00:00:00.000Z',
     blocks: 8,
     looks: 3,
-  });
+  } as const;
+  // The default gates every cell; 'deployed' the pooled recommended and fastest.
+  const all = compareSameJob([w], options).comparison;
+  assert.notEqual(all.kind, 'no-baseline');
+  if (all.kind === 'no-baseline') return;
+  assert.deepEqual(
+    all.cells.map((c) => c.gated),
+    [true, true],
+  );
+  const { comparison } = compareSameJob([w], { ...options, gate: 'deployed' });
   assert.equal(comparison.kind, 'regression');
   if (comparison.kind !== 'regression') return;
   assert.deepEqual(

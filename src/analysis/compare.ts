@@ -26,7 +26,7 @@
  *    history, between the threshold and the cold-start bar). The action re-measures suspected
  *    and inconclusive cells (src/pipeline/confirm.ts) before it decides.
  *
- * Defaults, and why (measured with `npm run bench`; docs/BENCHMARKS.md):
+ * Defaults, and why (measured with `npm run bench`; docs/benchmarks/2026-11-27-in-sample.md):
  *  - DEFAULT_THRESHOLD = 0.15: the smallest slowdown that can fail a build. Run-to-run noise on
  *    shared runners is 3–30 %; on this project's 2-vCPU machines the p95 of a cell's change
  *    between consecutive runs was 10–22 % (66 % for a memory-bound cell at 2 threads).
