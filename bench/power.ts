@@ -218,7 +218,7 @@ export const power: Section = {
         `**stored baseline: ${rate(stored[i25]!.regression, stored[i25]!.n)} detected at +25 % FLOPs (true latency ${ratioText(big.ratios[i25 - 1])}); goal ≥ 90 %: ${goalSt ? 'met' : 'MISSED'}**`,
         `smallest slowdown detected at ≥ 90 %, same-job: ${describe(sjSmallest)}; ${faText(ctx.shared.aaSameJob, { k: sameJob[0]!.filter((x) => x.verdict === 'regression').length, n: sameJob[0]!.length })}`,
         `smallest slowdown detected at ≥ 90 %, stored baseline (≥ 5 runs of history): ${describe(stSmallest)}; ${faText(ctx.shared.aaStored, { k: stored[0]!.regression, n: stored[0]!.n })}`,
-        `same-job runs passed with a warning (a gated cell undecided at the end, its interval above 1) per level: ${sjUndecided.map((u, i) => `${levelName(HIDDEN[i]!)} ${u}/${sameJob[i]!.length}`).join('; ')}; passed with a note only (undecided inside the noise): ${sameJob.map((runs, i) => `${levelName(HIDDEN[i]!)} ${runs.filter((x) => x.insideNoise && !x.undecided).length}/${runs.length}`).join('; ')}`,
+        `same-job runs in which a gated cell was left undecided at the end (whatever the verdict), with a warning (its interval above 1) per level: ${sjUndecided.map((u, i) => `${levelName(HIDDEN[i]!)} ${u}/${sameJob[i]!.length}`).join('; ')}; with a note only (its interval includes 1): ${sameJob.map((runs, i) => `${levelName(HIDDEN[i]!)} ${runs.filter((x) => x.insideNoise && !x.undecided).length}/${runs.length}`).join('; ')}`,
       ],
       tables: [
         {
