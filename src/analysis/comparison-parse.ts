@@ -33,6 +33,7 @@ import {
   type GateMode,
   type GateRole,
 } from './compare.js';
+import { describeValue, isObject } from '../json-value.js';
 
 /** Largest comparison file read, in bytes (a 1,000-cell comparison is about 700 kB). */
 export const COMPARISON_FILE_LIMIT = 4 * 1024 * 1024;
@@ -366,7 +367,7 @@ class Reader {
   constructor(private readonly fail: Fail) {}
 
   bad(path: string, value: unknown, expected: string): never {
-    return this.badText(path, describe(value), expected);
+    return this.badText(path, describeValue(value), expected);
   }
 
   /** Like bad, with the value already described (e.g. "12 entries"). */
@@ -376,7 +377,8 @@ class Reader {
 
   object(value: unknown, path: string): Obj {
     if (!isObject(value)) {
-      if (path === '') throw this.fail(`is ${describe(value)}; expected a comparison JSON object`);
+      if (path === '')
+        throw this.fail(`is ${describeValue(value)}; expected a comparison JSON object`);
       this.bad(path, value, 'an object');
     }
     return value;
@@ -455,19 +457,4 @@ function isCi(x: unknown): boolean {
   return lo > 0 && lo <= hi;
 }
 
-function isObject(x: unknown): x is Obj {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 /** The value as the error shows it: short, on one line, control characters made visible. */
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (x === undefined) return 'missing';
-  if (Array.isArray(x)) return `an array of ${x.length}`;
-  if (typeof x === 'string') {
-    const shown = JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
-    return `the string ${shown}`;
-  }
-  if (typeof x === 'number' || typeof x === 'boolean') return `${typeof x} ${String(x)}`;
-  return 'an object';
-}

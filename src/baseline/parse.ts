@@ -8,6 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { BaselineError, InputError } from '../errors.js';
 import type { Result } from '../results/types.js';
 import { baselineFromResult, type BaselineDocument } from './history.js';
+import { isObject } from '../json-value.js';
 
 export interface ParsedBaseline {
   readonly document: BaselineDocument;
@@ -462,10 +463,6 @@ function obj(
   fail: ErrorFactory,
 ): Record<string, unknown> {
   return field(v, key, at, fail, 'an object', isObject) as Record<string, unknown>;
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function describeType(x: unknown): string {

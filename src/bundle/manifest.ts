@@ -11,6 +11,7 @@
  */
 
 import { InputError } from '../errors.js';
+import { isObject } from '../json-value.js';
 
 /** The file names of a bundle, fixed: nothing in a bundle names a path. */
 export const BUNDLE_FILES = {
@@ -185,10 +186,6 @@ export function parseManifest(
     createdAt,
     comparison: field('comparison', 'true or false', (x) => typeof x === 'boolean') as boolean,
   };
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** The value as an error shows it: short, on one line. */

@@ -18,6 +18,7 @@ import {
   type WorkloadKind,
   type WorkloadResult,
 } from '../results/types.js';
+import { describeValue, isObject } from '../json-value.js';
 
 type Obj = Record<string, unknown>;
 type Fail = (message: string) => InputError;
@@ -296,7 +297,7 @@ class Check {
   constructor(private readonly fail: Fail) {}
 
   bad(path: string, value: unknown, expected: string): never {
-    throw this.fail(`"${path}" is ${describe(value)}; expected ${expected}`);
+    throw this.fail(`"${path}" is ${describeValue(value)}; expected ${expected}`);
   }
 
   field(o: Obj, key: string, at: string, expected: string, ok: (x: unknown) => boolean): unknown {
@@ -388,19 +389,4 @@ class Check {
       (values as readonly unknown[]).includes(x),
     ) as T;
   }
-}
-
-function isObject(x: unknown): x is Obj {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (x === undefined) return 'missing';
-  if (Array.isArray(x)) return `an array of ${x.length}`;
-  if (typeof x === 'string') {
-    return `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}`;
-  }
-  if (typeof x === 'number' || typeof x === 'boolean') return `${typeof x} ${String(x)}`;
-  return 'an object';
 }
