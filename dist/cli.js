@@ -8374,7 +8374,7 @@ var require_minimal = __commonJS({
     util.isString = function isString(value) {
       return typeof value === "string" || value instanceof String;
     };
-    util.isObject = function isObject3(value) {
+    util.isObject = function isObject2(value) {
       return value && typeof value === "object";
     };
     util.isset = /**
@@ -16087,6 +16087,26 @@ var init_history = __esm({
   }
 });
 
+// src/json-value.ts
+function isObject(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function describeValue(x) {
+  if (x === null) return "null";
+  if (x === void 0) return "missing";
+  if (Array.isArray(x)) return `an array of ${x.length}`;
+  if (typeof x === "string") {
+    return `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}\u2026` : x)}`;
+  }
+  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
+  return "an object";
+}
+var init_json_value = __esm({
+  "src/json-value.ts"() {
+    "use strict";
+  }
+});
+
 // src/baseline/parse.ts
 import { open as open2, stat as stat3 } from "node:fs/promises";
 function parseBaselineFile(text, fileName, label = "baseline") {
@@ -16425,9 +16445,6 @@ function arr(v, key, at, fail) {
 function obj(v, key, at, fail) {
   return field(v, key, at, fail, "an object", isObject);
 }
-function isObject(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
 function describeType(x) {
   if (x === null) return "null";
   if (Array.isArray(x)) return "an array";
@@ -16441,6 +16458,7 @@ var init_parse2 = __esm({
     "use strict";
     init_errors();
     init_history();
+    init_json_value();
     LIMITS = {
       fileBytes: 32 * 1024 * 1024,
       workloads: 256,
@@ -16990,8 +17008,8 @@ function toComparison(r, value) {
     r.bad("kind", top["kind"], '"threadgate-comparison" (a threadgate compare --json file)');
   }
   const verdict = r.oneOf(top, "verdict", "", VERDICTS);
-  const settings = readSettings(r, r.field(top, "settings", "", "an object", isObject2));
-  const current = r.field(top, "current", "", "an object", isObject2);
+  const settings = readSettings(r, r.field(top, "settings", "", "an object", isObject));
+  const current = r.field(top, "current", "", "an object", isObject);
   const common = {
     reason: r.string(top, "reason", ""),
     settings,
@@ -17069,7 +17087,7 @@ function readSettings(r, s) {
   };
 }
 function readBaselineSummary(r, top) {
-  const b = r.field(top, "baseline", "", "an object or null", (x) => x === null || isObject2(x));
+  const b = r.field(top, "baseline", "", "an object or null", (x) => x === null || isObject(x));
   if (b === null) return null;
   const o = b;
   return {
@@ -17163,7 +17181,7 @@ function readRoles(r, c, at) {
   });
 }
 function readChecks(r, c, at) {
-  const o = r.field(c, "checks", at, "an object", isObject2);
+  const o = r.field(c, "checks", at, "an object", isObject);
   const cat = `${at}checks.`;
   const tri = (key) => r.field(o, key, cat, "true, false or null", (x) => x === null || typeof x === "boolean");
   return {
@@ -17198,20 +17216,6 @@ function isCi(x) {
   const [lo, hi] = x;
   return lo > 0 && lo <= hi;
 }
-function isObject2(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-function describe(x) {
-  if (x === null) return "null";
-  if (x === void 0) return "missing";
-  if (Array.isArray(x)) return `an array of ${x.length}`;
-  if (typeof x === "string") {
-    const shown = JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}\u2026` : x);
-    return `the string ${shown}`;
-  }
-  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
-  return "an object";
-}
 var COMPARISON_FILE_LIMIT, COMPARISON_CELL_LIMIT, COMPARISON_STRING_LIMIT, COMPARISON_LIST_LIMIT, VERDICTS, UNITS, STATUSES, ROLES, MAX_THREADS, Reader;
 var init_comparison_parse = __esm({
   "src/analysis/comparison-parse.ts"() {
@@ -17219,6 +17223,7 @@ var init_comparison_parse = __esm({
     init_fingerprint();
     init_errors();
     init_compare();
+    init_json_value();
     COMPARISON_FILE_LIMIT = 4 * 1024 * 1024;
     COMPARISON_CELL_LIMIT = 1e4;
     COMPARISON_STRING_LIMIT = 4096;
@@ -17234,15 +17239,16 @@ var init_comparison_parse = __esm({
       }
       fail;
       bad(path2, value, expected) {
-        return this.badText(path2, describe(value), expected);
+        return this.badText(path2, describeValue(value), expected);
       }
       /** Like bad, with the value already described (e.g. "12 entries"). */
       badText(path2, shown, expected) {
         throw this.fail(`"${path2}" is ${shown}; expected ${expected}`);
       }
       object(value, path2) {
-        if (!isObject2(value)) {
-          if (path2 === "") throw this.fail(`is ${describe(value)}; expected a comparison JSON object`);
+        if (!isObject(value)) {
+          if (path2 === "")
+            throw this.fail(`is ${describeValue(value)}; expected a comparison JSON object`);
           this.bad(path2, value, "an object");
         }
         return value;
@@ -17371,7 +17377,9 @@ function gateLine(comparison, ctx) {
   if (comparison === null || comparison.kind === "no-baseline") return "";
   const s = comparison.settings;
   const where = ctx.baselineKind === "same-job" ? `the base measured in this job (${escapeMarkdown(comparison.baseline.source.replace(/^same job: /, ""))})` : `the stored baseline (${escapeMarkdown(comparison.baseline.source)}, ${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history)`;
-  return `**Gate:** ${where}; a gated cell fails at a slowdown of ${formatPercent(s.threshold, 0)} or more beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.`;
+  const coldStart = ctx.baselineKind !== "same-job" && comparison.baseline.runs < s.minHistory && s.coldStartThreshold > s.threshold;
+  const bar = coldStart ? `${formatPercent(s.coldStartThreshold, 0)} or more (the cold-start bar: fewer than ${s.minHistory} runs of history; ${formatPercent(s.threshold, 0)} from then on)` : `${formatPercent(s.threshold, 0)} or more`;
+  return `**Gate:** ${where}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.`;
 }
 function recommendationBlock(result) {
   const k = result.recommendation.ompNumThreads;

@@ -25809,7 +25809,7 @@ var require_minimal = __commonJS({
     util6.isString = function isString(value) {
       return typeof value === "string" || value instanceof String;
     };
-    util6.isObject = function isObject6(value) {
+    util6.isObject = function isObject3(value) {
       return value && typeof value === "object";
     };
     util6.isset = /**
@@ -93557,7 +93557,9 @@ function gateLine(comparison, ctx) {
   if (comparison === null || comparison.kind === "no-baseline") return "";
   const s3 = comparison.settings;
   const where2 = ctx.baselineKind === "same-job" ? `the base measured in this job (${escapeMarkdown(comparison.baseline.source.replace(/^same job: /, ""))})` : `the stored baseline (${escapeMarkdown(comparison.baseline.source)}, ${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history)`;
-  return `**Gate:** ${where2}; a gated cell fails at a slowdown of ${formatPercent(s3.threshold, 0)} or more beyond the noise, at ${levelText(s3.confidence)} confidence over the gated cells.`;
+  const coldStart = ctx.baselineKind !== "same-job" && comparison.baseline.runs < s3.minHistory && s3.coldStartThreshold > s3.threshold;
+  const bar = coldStart ? `${formatPercent(s3.coldStartThreshold, 0)} or more (the cold-start bar: fewer than ${s3.minHistory} runs of history; ${formatPercent(s3.threshold, 0)} from then on)` : `${formatPercent(s3.threshold, 0)} or more`;
+  return `**Gate:** ${where2}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText(s3.confidence)} confidence over the gated cells.`;
 }
 function recommendationBlock(result) {
   const k2 = result.recommendation.ompNumThreads;
@@ -93999,6 +94001,21 @@ function mergeRun(baseline, result, opts = {}) {
   };
 }
 
+// src/json-value.ts
+function isObject2(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+function describeValue(x) {
+  if (x === null) return "null";
+  if (x === void 0) return "missing";
+  if (Array.isArray(x)) return `an array of ${x.length}`;
+  if (typeof x === "string") {
+    return `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}\u2026` : x)}`;
+  }
+  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
+  return "an object";
+}
+
 // src/baseline/parse.ts
 function parseBaselineFile(text, fileName, label = "baseline") {
   const fail = (m2) => new BaselineError(`${label} ${fileName}: ${m2}`);
@@ -94335,9 +94352,6 @@ function arr(v2, key, at2, fail) {
 }
 function obj(v2, key, at2, fail) {
   return field(v2, key, at2, fail, "an object", isObject2);
-}
-function isObject2(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 function describeType(x) {
   if (x === null) return "null";
@@ -94745,7 +94759,7 @@ function parseManifest(text, fileName = BUNDLE_FILES.manifest) {
       `is not valid JSON (${e.message}); expected a threadgate bundle manifest`
     );
   }
-  if (!isObject3(value)) throw fail(`is ${describe(value)}; expected a JSON object`);
+  if (!isObject2(value)) throw fail(`is ${describe(value)}; expected a JSON object`);
   if (value["kind"] !== MANIFEST_KIND) {
     throw fail(`"kind" is ${describe(value["kind"])}; expected "${MANIFEST_KIND}"`);
   }
@@ -94776,7 +94790,7 @@ function parseManifest(text, fileName = BUNDLE_FILES.manifest) {
     "null or a commit sha (40 or 64 lowercase hexadecimal digits)",
     (x) => x === null || typeof x === "string" && SHA2.test(x)
   );
-  const tool = field2("tool", 'an object { name: "threadgate", version }', isObject3);
+  const tool = field2("tool", 'an object { name: "threadgate", version }', isObject2);
   if (tool["name"] !== "threadgate" || Object.keys(tool).some((k2) => k2 !== "name" && k2 !== "version")) {
     throw fail('"tool" is not { name: "threadgate", version }; expected a threadgate bundle');
   }
@@ -94810,9 +94824,6 @@ function parseManifest(text, fileName = BUNDLE_FILES.manifest) {
     createdAt,
     comparison: field2("comparison", "true or false", (x) => typeof x === "boolean")
   };
-}
-function isObject3(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 function describe(x) {
   if (x === null) return "null";
@@ -95252,8 +95263,8 @@ function toComparison(r, value) {
     r.bad("kind", top["kind"], '"threadgate-comparison" (a threadgate compare --json file)');
   }
   const verdict = r.oneOf(top, "verdict", "", VERDICTS);
-  const settings = readSettings(r, r.field(top, "settings", "", "an object", isObject4));
-  const current = r.field(top, "current", "", "an object", isObject4);
+  const settings = readSettings(r, r.field(top, "settings", "", "an object", isObject2));
+  const current = r.field(top, "current", "", "an object", isObject2);
   const common = {
     reason: r.string(top, "reason", ""),
     settings,
@@ -95331,7 +95342,7 @@ function readSettings(r, s3) {
   };
 }
 function readBaselineSummary(r, top) {
-  const b2 = r.field(top, "baseline", "", "an object or null", (x) => x === null || isObject4(x));
+  const b2 = r.field(top, "baseline", "", "an object or null", (x) => x === null || isObject2(x));
   if (b2 === null) return null;
   const o = b2;
   return {
@@ -95425,7 +95436,7 @@ function readRoles(r, c, at2) {
   });
 }
 function readChecks(r, c, at2) {
-  const o = r.field(c, "checks", at2, "an object", isObject4);
+  const o = r.field(c, "checks", at2, "an object", isObject2);
   const cat = `${at2}checks.`;
   const tri = (key) => r.field(o, key, cat, "true, false or null", (x) => x === null || typeof x === "boolean");
   return {
@@ -95451,15 +95462,16 @@ var Reader = class {
   }
   fail;
   bad(path21, value, expected) {
-    return this.badText(path21, describe2(value), expected);
+    return this.badText(path21, describeValue(value), expected);
   }
   /** Like bad, with the value already described (e.g. "12 entries"). */
   badText(path21, shown, expected) {
     throw this.fail(`"${path21}" is ${shown}; expected ${expected}`);
   }
   object(value, path21) {
-    if (!isObject4(value)) {
-      if (path21 === "") throw this.fail(`is ${describe2(value)}; expected a comparison JSON object`);
+    if (!isObject2(value)) {
+      if (path21 === "")
+        throw this.fail(`is ${describeValue(value)}; expected a comparison JSON object`);
       this.bad(path21, value, "an object");
     }
     return value;
@@ -95523,20 +95535,6 @@ function isCi(x) {
   if (!Array.isArray(x) || x.length !== 2 || !x.every(ok3)) return false;
   const [lo2, hi2] = x;
   return lo2 > 0 && lo2 <= hi2;
-}
-function isObject4(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-function describe2(x) {
-  if (x === null) return "null";
-  if (x === void 0) return "missing";
-  if (Array.isArray(x)) return `an array of ${x.length}`;
-  if (typeof x === "string") {
-    const shown = JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}\u2026` : x);
-    return `the string ${shown}`;
-  }
-  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
-  return "an object";
 }
 
 // src/bundle/result.ts
@@ -95758,7 +95756,7 @@ var Check = class {
   }
   fail;
   bad(path21, value, expected) {
-    throw this.fail(`"${path21}" is ${describe3(value)}; expected ${expected}`);
+    throw this.fail(`"${path21}" is ${describeValue(value)}; expected ${expected}`);
   }
   field(o, key, at2, expected, ok4) {
     const x = o[key];
@@ -95768,11 +95766,11 @@ var Check = class {
     return x;
   }
   item(value, at2) {
-    if (!isObject5(value)) this.bad(at2.slice(0, -1), value, "an object");
+    if (!isObject2(value)) this.bad(at2.slice(0, -1), value, "an object");
     return value;
   }
   object(o, key, at2 = "") {
-    return this.field(o, key, at2, "an object", isObject5);
+    return this.field(o, key, at2, "an object", isObject2);
   }
   list(o, key, max, at2 = "") {
     const xs2 = this.field(o, key, at2, "an array", Array.isArray);
@@ -95840,19 +95838,6 @@ var Check = class {
     );
   }
 };
-function isObject5(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-function describe3(x) {
-  if (x === null) return "null";
-  if (x === void 0) return "missing";
-  if (Array.isArray(x)) return `an array of ${x.length}`;
-  if (typeof x === "string") {
-    return `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}\u2026` : x)}`;
-  }
-  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
-  return "an object";
-}
 
 // src/bundle/read.ts
 var BUNDLE_LIMITS = {
@@ -96822,8 +96807,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject6 = val !== null && typeof val === "object";
-    const hasToJSON = isObject6 && typeof val.toJSON === "function";
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }

@@ -98,8 +98,16 @@ export function gateLine(comparison: Comparison | null, ctx: MarkdownContext): s
     ctx.baselineKind === 'same-job'
       ? `the base measured in this job (${escapeMarkdown(comparison.baseline.source.replace(/^same job: /, ''))})`
       : `the stored baseline (${escapeMarkdown(comparison.baseline.source)}, ${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? '' : 's'} of history)`;
+  // With fewer than minHistory runs of history the stored gate's bar is the cold-start one.
+  const coldStart =
+    ctx.baselineKind !== 'same-job' &&
+    comparison.baseline.runs < s.minHistory &&
+    s.coldStartThreshold > s.threshold;
+  const bar = coldStart
+    ? `${formatPercent(s.coldStartThreshold, 0)} or more (the cold-start bar: fewer than ${s.minHistory} runs of history; ${formatPercent(s.threshold, 0)} from then on)`
+    : `${formatPercent(s.threshold, 0)} or more`;
   return (
-    `**Gate:** ${where}; a gated cell fails at a slowdown of ${formatPercent(s.threshold, 0)} or more ` +
+    `**Gate:** ${where}; a gated cell fails at a slowdown of ${bar} ` +
     `beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.`
   );
 }
