@@ -13642,7 +13642,7 @@ function ortModulePath() {
 function ortVersion(ort = loadOrt()) {
   return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
 }
-async function createSession(ort, model, threads) {
+async function createSession(ort, model, threads, config = {}) {
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads}`);
   }
@@ -13652,7 +13652,8 @@ async function createSession(ort, model, threads) {
     executionMode: "sequential",
     graphOptimizationLevel: "all",
     executionProviders: ["cpu"],
-    logSeverityLevel: 3
+    logSeverityLevel: 3,
+    ...config.usableCpus !== void 0 && threads > config.usableCpus ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}
   };
   return typeof model === "string" ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
 }
@@ -14047,7 +14048,8 @@ async function createMatMulWorkload(ort, shape, options) {
   const probe = await createSession(
     ort,
     buildMatMulModel(shape, 1, seed).bytes,
-    options.maxThreads
+    options.maxThreads,
+    options.usableCpus !== void 0 ? { usableCpus: options.usableCpus } : {}
   );
   let perOpNs;
   try {
@@ -14083,7 +14085,12 @@ async function createMatMulWorkload(ort, shape, options) {
       ]
     },
     async open(threads) {
-      const session = await createSession(ort, model.bytes, threads);
+      const session = await createSession(
+        ort,
+        model.bytes,
+        threads,
+        options.usableCpus !== void 0 ? { usableCpus: options.usableCpus } : {}
+      );
       const feeds = { [model.inputName]: input };
       return {
         call: () => timedRun(session, feeds),
@@ -14530,7 +14537,7 @@ async function readModel(path2, input) {
     );
   }
 }
-async function createModelWorkload(ort, spec) {
+async function createModelWorkload(ort, spec, config = {}) {
   const bytes = await readModel(spec.path, "--model");
   const name = basename(spec.path);
   const contentHash = createHash2("sha256").update(bytes).digest("hex").slice(0, 16);
@@ -14589,7 +14596,7 @@ async function createModelWorkload(ort, spec) {
     async open(threads) {
       let session;
       try {
-        session = await createSession(ort, bytes, threads);
+        session = await createSession(ort, bytes, threads, config);
       } catch (e) {
         throw new WorkloadError(
           `model ${spec.path} failed to load with ${threads} threads: ${oneLine(describeError(e))}`
@@ -14632,7 +14639,8 @@ async function buildWorkloads(spec, ctx) {
             overheadNs: ctx.overheadNs,
             maxThreads: Math.max(...ctx.threads),
             seed: ctx.seed,
-            maxOpsPerCall: maxOps[i]
+            maxOpsPerCall: maxOps[i],
+            ...ctx.usableCpus !== void 0 ? { usableCpus: ctx.usableCpus } : {}
           })
         );
       }
@@ -14646,7 +14654,13 @@ async function buildWorkloads(spec, ctx) {
           `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions (one per cell) need about ${gib(bytes * (sessions + 1))} but only ${gib(free)} of memory is free; expected fewer thread counts (--threads) or a machine with more memory`
         );
       }
-      return [await createModelWorkload(ctx.ort, { ...spec, seed: ctx.seed })];
+      return [
+        await createModelWorkload(
+          ctx.ort,
+          { ...spec, seed: ctx.seed },
+          ctx.usableCpus !== void 0 ? { usableCpus: ctx.usableCpus } : {}
+        )
+      ];
     }
     case "command":
       return [createCommandWorkload(spec)];
@@ -15012,7 +15026,8 @@ async function runSweep(settings, options = {}) {
     threads,
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
-    sides
+    sides,
+    usableCpus: machine.availableCpus
   });
   const common = {
     threads,
@@ -15040,7 +15055,8 @@ async function runSweep(settings, options = {}) {
       threads,
       overheadNs: overhead?.perCallNs ?? 0,
       seed: settings.seed,
-      sides
+      sides,
+      usableCpus: machine.availableCpus
     });
     if (workloads.length !== 1 || !base) {
       throw new Error("a same-job comparison needs exactly one workload on each side");

@@ -86998,7 +86998,7 @@ function ortModulePath() {
 function ortVersion(ort = loadOrt()) {
   return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
 }
-async function createSession(ort, model, threads) {
+async function createSession(ort, model, threads, config = {}) {
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads}`);
   }
@@ -87008,7 +87008,8 @@ async function createSession(ort, model, threads) {
     executionMode: "sequential",
     graphOptimizationLevel: "all",
     executionProviders: ["cpu"],
-    logSeverityLevel: 3
+    logSeverityLevel: 3,
+    ...config.usableCpus !== void 0 && threads > config.usableCpus ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}
   };
   return typeof model === "string" ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
 }
@@ -87090,7 +87091,8 @@ async function createMatMulWorkload(ort, shape, options) {
   const probe = await createSession(
     ort,
     buildMatMulModel(shape, 1, seed).bytes,
-    options.maxThreads
+    options.maxThreads,
+    options.usableCpus !== void 0 ? { usableCpus: options.usableCpus } : {}
   );
   let perOpNs;
   try {
@@ -87126,7 +87128,12 @@ async function createMatMulWorkload(ort, shape, options) {
       ]
     },
     async open(threads) {
-      const session = await createSession(ort, model.bytes, threads);
+      const session = await createSession(
+        ort,
+        model.bytes,
+        threads,
+        options.usableCpus !== void 0 ? { usableCpus: options.usableCpus } : {}
+      );
       const feeds = { [model.inputName]: input };
       return {
         call: () => timedRun(session, feeds),
@@ -88758,7 +88765,7 @@ async function readModel(path21, input) {
     );
   }
 }
-async function createModelWorkload(ort, spec) {
+async function createModelWorkload(ort, spec, config = {}) {
   const bytes = await readModel(spec.path, "--model");
   const name = basename3(spec.path);
   const contentHash = createHash2("sha256").update(bytes).digest("hex").slice(0, 16);
@@ -88817,7 +88824,7 @@ async function createModelWorkload(ort, spec) {
     async open(threads) {
       let session;
       try {
-        session = await createSession(ort, bytes, threads);
+        session = await createSession(ort, bytes, threads, config);
       } catch (e) {
         throw new WorkloadError(
           `model ${spec.path} failed to load with ${threads} threads: ${oneLine(describeError(e))}`
@@ -88845,7 +88852,8 @@ async function buildWorkloads(spec, ctx) {
             overheadNs: ctx.overheadNs,
             maxThreads: Math.max(...ctx.threads),
             seed: ctx.seed,
-            maxOpsPerCall: maxOps[i]
+            maxOpsPerCall: maxOps[i],
+            ...ctx.usableCpus !== void 0 ? { usableCpus: ctx.usableCpus } : {}
           })
         );
       }
@@ -88859,7 +88867,13 @@ async function buildWorkloads(spec, ctx) {
           `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions (one per cell) need about ${gib(bytes * (sessions + 1))} but only ${gib(free)} of memory is free; expected fewer thread counts (--threads) or a machine with more memory`
         );
       }
-      return [await createModelWorkload(ctx.ort, { ...spec, seed: ctx.seed })];
+      return [
+        await createModelWorkload(
+          ctx.ort,
+          { ...spec, seed: ctx.seed },
+          ctx.usableCpus !== void 0 ? { usableCpus: ctx.usableCpus } : {}
+        )
+      ];
     }
     case "command":
       return [createCommandWorkload(spec)];
@@ -89189,7 +89203,8 @@ async function runSweep(settings, options = {}) {
     threads,
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
-    sides
+    sides,
+    usableCpus: machine2.availableCpus
   });
   const common = {
     threads,
@@ -89217,7 +89232,8 @@ async function runSweep(settings, options = {}) {
       threads,
       overheadNs: overhead?.perCallNs ?? 0,
       seed: settings.seed,
-      sides
+      sides,
+      usableCpus: machine2.availableCpus
     });
     if (workloads.length !== 1 || !base) {
       throw new Error("a same-job comparison needs exactly one workload on each side");

@@ -150,3 +150,45 @@ test('calibration amortizes the call overhead with a power-of-two count of MatMu
     await runner.close();
   }
 });
+
+test('an oversubscribed session (threads > usable CPUs) runs with ONNX Runtime spinning off; others keep the default', async () => {
+  // The real module, with InferenceSession.create wrapped to record the options it is given:
+  // the sessions are real, and the option must be one the Node binding accepts (it rejects
+  // non-string `extra` values), so a run through each session is part of the check.
+  const seen: { threads: number; extra: unknown }[] = [];
+  const recording = {
+    ...ort,
+    InferenceSession: {
+      create: (model: Uint8Array, options: Record<string, unknown>) => {
+        seen.push({ threads: options.intraOpNumThreads as number, extra: options.extra });
+        return ort.InferenceSession.create(model, options);
+      },
+    },
+  } as unknown as typeof ort;
+  const w = await createMatMulWorkload(
+    recording,
+    { m: 32, k: 32, n: 32 },
+    { overheadNs: 1, maxThreads: 3, usableCpus: 2 },
+  );
+  for (const threads of [1, 2, 3]) {
+    const runner = await w.open(threads);
+    try {
+      assert.ok((await runner.call()) > 0);
+    } finally {
+      await runner.close();
+    }
+  }
+  const byThreads = new Map(seen.map((s) => [s.threads, s.extra]));
+  assert.equal(byThreads.get(1), undefined);
+  assert.equal(byThreads.get(2), undefined);
+  assert.deepEqual(byThreads.get(3), { session: { intra_op: { allow_spinning: '0' } } });
+  // Without a known CPU count nothing is changed.
+  seen.length = 0;
+  const plain = await createSession(
+    recording,
+    buildMatMulModel({ m: 8, k: 8, n: 8 }, 1, 1).bytes,
+    8,
+  );
+  await plain.release();
+  assert.deepEqual(seen, [{ threads: 8, extra: undefined }]);
+});

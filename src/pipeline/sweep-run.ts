@@ -67,6 +67,7 @@ export async function runSweep(
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
     sides,
+    usableCpus: machine.availableCpus,
   });
 
   const common: {
@@ -104,6 +105,7 @@ export async function runSweep(
       overheadNs: overhead?.perCallNs ?? 0,
       seed: settings.seed,
       sides,
+      usableCpus: machine.availableCpus,
     });
     if (workloads.length !== 1 || !base) {
       throw new Error('a same-job comparison needs exactly one workload on each side');

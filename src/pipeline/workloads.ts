@@ -18,6 +18,8 @@ export interface BuildContext {
    * session during the rounds. Default 1.
    */
   readonly sides?: number;
+  /** The CPUs this process may use (oversubscribed sessions do not spin: see SessionConfig). */
+  readonly usableCpus?: number;
   /** Free memory in bytes; default os.freemem(). */
   readonly freeBytes?: number;
 }
@@ -36,6 +38,7 @@ export async function buildWorkloads(spec: WorkloadSpec, ctx: BuildContext): Pro
             maxThreads: Math.max(...ctx.threads),
             seed: ctx.seed,
             maxOpsPerCall: maxOps[i]!,
+            ...(ctx.usableCpus !== undefined ? { usableCpus: ctx.usableCpus } : {}),
           }),
         );
       }
@@ -52,7 +55,13 @@ export async function buildWorkloads(spec: WorkloadSpec, ctx: BuildContext): Pro
             'thread counts (--threads) or a machine with more memory',
         );
       }
-      return [await createModelWorkload(ctx.ort, { ...spec, seed: ctx.seed })];
+      return [
+        await createModelWorkload(
+          ctx.ort,
+          { ...spec, seed: ctx.seed },
+          ctx.usableCpus !== undefined ? { usableCpus: ctx.usableCpus } : {},
+        ),
+      ];
     }
     case 'command':
       return [createCommandWorkload(spec)];

@@ -129,6 +129,8 @@ export interface MatMulOptions {
   /** The most products one call may hold (the memory plan's; default MAX_OPS_PER_CALL). */
   readonly maxOpsPerCall?: number;
   readonly seed?: number;
+  /** The CPUs this process may use (oversubscribed sessions: see SessionConfig). */
+  readonly usableCpus?: number;
 }
 
 export async function createMatMulWorkload(
@@ -148,6 +150,7 @@ export async function createMatMulWorkload(
     ort,
     buildMatMulModel(shape, 1, seed).bytes,
     options.maxThreads,
+    options.usableCpus !== undefined ? { usableCpus: options.usableCpus } : {},
   );
   let perOpNs: number;
   try {
@@ -184,7 +187,12 @@ export async function createMatMulWorkload(
       ],
     },
     async open(threads: number): Promise<CellRunner> {
-      const session = await createSession(ort, model.bytes, threads);
+      const session = await createSession(
+        ort,
+        model.bytes,
+        threads,
+        options.usableCpus !== undefined ? { usableCpus: options.usableCpus } : {},
+      );
       const feeds = { [model.inputName]: input };
       return {
         call: () => timedRun(session, feeds),

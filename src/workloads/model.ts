@@ -22,7 +22,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError, WorkloadError, describeError, invalid } from '../errors.js';
 import type { CellRunner, Workload } from './types.js';
-import { createSession, timedRun, type OrtModule, type OrtSession, type OrtTensor } from './ort.js';
+import {
+  createSession,
+  timedRun,
+  type OrtModule,
+  type OrtSession,
+  type OrtTensor,
+  type SessionConfig,
+} from './ort.js';
 import {
   GENERATED_TYPES,
   VALUE_TOKEN,
@@ -425,7 +432,11 @@ async function readModel(path: string, input: string): Promise<Uint8Array> {
   }
 }
 
-export async function createModelWorkload(ort: OrtModule, spec: ModelSpec): Promise<Workload> {
+export async function createModelWorkload(
+  ort: OrtModule,
+  spec: ModelSpec,
+  config: SessionConfig = {},
+): Promise<Workload> {
   const bytes = await readModel(spec.path, '--model');
   const name = basename(spec.path);
   const contentHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
@@ -488,7 +499,7 @@ export async function createModelWorkload(ort: OrtModule, spec: ModelSpec): Prom
     async open(threads: number): Promise<CellRunner> {
       let session: OrtSession;
       try {
-        session = await createSession(ort, bytes, threads);
+        session = await createSession(ort, bytes, threads, config);
       } catch (e) {
         throw new WorkloadError(
           `model ${spec.path} failed to load with ${threads} threads: ${oneLine(describeError(e))}`,
