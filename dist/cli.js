@@ -7166,14 +7166,17 @@ function compareSameJob(workloads, opts) {
       }
     };
   }
-  const undecided = decision.cells.filter((d) => d.undecided).length;
+  const undecided = decision.cells.filter((d) => d.undecided);
+  const warned = undecided.filter((d) => d.ci === null || d.ci[0] > 1).length;
+  const noted = undecided.length - warned;
+  const cellsWere = (n) => `${n} cell${n === 1 ? " was" : "s were"}`;
   const largest = compared.maxSlowdown;
   return {
     decision,
     comparison: {
       ...compared,
       kind: "pass",
-      reason: `no gated cell is ${pct(threshold)} or more slower than the base measured in this job (largest change ${largest >= 0 ? "+" : "\u2212"}${pct(Math.abs(largest))})` + (undecided > 0 ? `; ${undecided} cell${undecided === 1 ? " was" : "s were"} still undecided and passed with a warning` : "")
+      reason: `no gated cell is ${pct(threshold)} or more slower than the base measured in this job (largest change ${largest >= 0 ? "+" : "\u2212"}${pct(Math.abs(largest))})` + (warned > 0 ? `; ${cellsWere(warned)} still undecided and passed with a warning` : "") + (noted > 0 ? `; ${cellsWere(noted)} undecided inside the noise (no evidence of a slowdown): see the notes` : "")
     }
   };
 }
@@ -7603,7 +7606,7 @@ var init_same_job2 = __esm({
     init_same_job();
     init_visits();
     init_sweep();
-    DEFAULT_MAX_BLOCKS = 30;
+    DEFAULT_MAX_BLOCKS = 120;
   }
 });
 

@@ -87381,14 +87381,17 @@ function compareSameJob(workloads, opts) {
       }
     };
   }
-  const undecided = decision.cells.filter((d) => d.undecided).length;
+  const undecided = decision.cells.filter((d) => d.undecided);
+  const warned = undecided.filter((d) => d.ci === null || d.ci[0] > 1).length;
+  const noted = undecided.length - warned;
+  const cellsWere = (n) => `${n} cell${n === 1 ? " was" : "s were"}`;
   const largest = compared.maxSlowdown;
   return {
     decision,
     comparison: {
       ...compared,
       kind: "pass",
-      reason: `no gated cell is ${pct2(threshold)} or more slower than the base measured in this job (largest change ${largest >= 0 ? "+" : "\u2212"}${pct2(Math.abs(largest))})` + (undecided > 0 ? `; ${undecided} cell${undecided === 1 ? " was" : "s were"} still undecided and passed with a warning` : "")
+      reason: `no gated cell is ${pct2(threshold)} or more slower than the base measured in this job (largest change ${largest >= 0 ? "+" : "\u2212"}${pct2(Math.abs(largest))})` + (warned > 0 ? `; ${cellsWere(warned)} still undecided and passed with a warning` : "") + (noted > 0 ? `; ${cellsWere(noted)} undecided inside the noise (no evidence of a slowdown): see the notes` : "")
     }
   };
 }
@@ -87598,7 +87601,7 @@ async function sweep(workloads, options) {
 }
 
 // src/pipeline/same-job.ts
-var DEFAULT_MAX_BLOCKS = 30;
+var DEFAULT_MAX_BLOCKS = 120;
 async function runSameJob(head, base, opts) {
   if (head === base) {
     throw new RangeError("the head and the base must be two Workload objects, not the same one");

@@ -194,6 +194,29 @@ test('comparison: every cell gated by default; deployed cells from both sides po
   assert.deepEqual(schemaErrors('comparison.schema.json', toComparisonJson(comparison)), []);
 });
 
+test('comparison: the pass reason tells a cell undecided inside the noise (note) from one passed with a warning', () => {
+  const options = {
+    threshold: 0.05,
+    spend: 1,
+    final: true,
+    baseDescription: 'model.onnx at abc1234',
+    fingerprint: '0123456789abcdef',
+    createdAt: '2026-11-29T00:00:00.000Z',
+    blocks: 6,
+    looks: 1,
+  } as const;
+  const noisy = compareSameJob([blocks(6, 1.0, 0.3, 3)], options).comparison;
+  assert.equal(noisy.kind, 'pass');
+  assert.match(
+    noisy.reason,
+    /; 1 cell was undecided inside the noise \(no evidence of a slowdown\): see the notes$/,
+  );
+  assert.doesNotMatch(noisy.reason, /warning/);
+  const slower = compareSameJob([blocks(6, 1.05, 0.02, 4)], options).comparison;
+  assert.equal(slower.kind, 'pass');
+  assert.match(slower.reason, /; 1 cell was still undecided and passed with a warning$/);
+});
+
 /**
  * runSameJob with session-to-session noise (each opened session ×exp(N(0, 0.08²))) and ±20 %
  * per call, on a simulated clock: the verdict of one job.

@@ -438,7 +438,12 @@ export function compareSameJob(
       },
     };
   }
-  const undecided = decision.cells.filter((d) => d.undecided).length;
+  // Undecided cells passed on the last look: with a warning when their interval lies above 1,
+  // with a note when it includes 1 (see decideLook).
+  const undecided = decision.cells.filter((d) => d.undecided);
+  const warned = undecided.filter((d) => d.ci === null || d.ci[0] > 1).length;
+  const noted = undecided.length - warned;
+  const cellsWere = (n: number) => `${n} cell${n === 1 ? ' was' : 's were'}`;
   const largest = compared.maxSlowdown;
   return {
     decision,
@@ -448,8 +453,9 @@ export function compareSameJob(
       reason:
         `no gated cell is ${pct(threshold)} or more slower than the base measured in this job ` +
         `(largest change ${largest >= 0 ? '+' : '−'}${pct(Math.abs(largest))})` +
-        (undecided > 0
-          ? `; ${undecided} cell${undecided === 1 ? ' was' : 's were'} still undecided and passed with a warning`
+        (warned > 0 ? `; ${cellsWere(warned)} still undecided and passed with a warning` : '') +
+        (noted > 0
+          ? `; ${cellsWere(noted)} undecided inside the noise (no evidence of a slowdown): see the notes`
           : ''),
     },
   };

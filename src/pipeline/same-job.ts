@@ -16,8 +16,14 @@
  *    for a block median, while the budget still holds many blocks;
  *  - blocks after the first warm their fresh sessions ≥ 50 ms (the first: 200 ms), and commands
  *    skip their warm-up run (the call time is known from the first block);
- *  - maxBlocks 30: more blocks narrow the interval by √B, and past 30 that gain is small next to
- *    the time spent.
+ *  - maxBlocks 120: more blocks narrow the interval by √B, and the run stops at the first look
+ *    where every gated cell is decided, so blocks past that are spent only on a cell still
+ *    undecided. The earlier cap of 30 stopped runs after ~8 s of a 20 s budget with the 2-thread
+ *    cell undecided in 46 of 50 A/A runs (docs/BENCHMARKS.md, part 2). Simulated with the
+ *    unit tests' session noise (σ 8 % per session, 170 µs calls, the action's 60 s):
+ *    undecided A/A jobs 27/30 → 4/30, +10 % caught 8/30 → 30/30, a head at the threshold
+ *    never called a regression, mean time 9 s → 25 s (`node --import tsx
+ *    scripts/same-job-blocks.ts`).
  */
 import {
   compareSameJob,
@@ -40,7 +46,7 @@ import {
 } from '../measure/sweep.js';
 import type { Workload } from '../workloads/types.js';
 
-export const DEFAULT_MAX_BLOCKS = 30;
+export const DEFAULT_MAX_BLOCKS = 120;
 
 export interface SameJobOptions {
   readonly threads: readonly number[];
