@@ -15909,7 +15909,7 @@ async function sweepCommand(argv) {
   ]);
   const run = await runSweep(settings, {
     ...settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) },
-    ...settings.quiet ? {} : { onLine: (line) => void process.stderr.write(`${line}
+    ...settings.quiet ? {} : { onLine: (line) => void process.stderr.write(`threadgate: ${line}
 `) },
     threshold: settings.threshold
   });

@@ -278,7 +278,9 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
   ]);
   const run = await runSweep(settings, {
     ...(settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) }),
-    ...(settings.quiet ? {} : { onLine: (line: string) => void process.stderr.write(`${line}\n`) }),
+    ...(settings.quiet
+      ? {}
+      : { onLine: (line: string) => void process.stderr.write(`threadgate: ${line}\n`) }),
     threshold: settings.threshold,
   });
   process.stdout.write(renderSweep(run.result));
