@@ -213,6 +213,39 @@ describe('github: sticky comment through the real client', () => {
     }
   });
 
+  it("another app's token: the github-actions[bot] comment it cannot edit (403) is passed over, and its own is edited the next time", async () => {
+    const appServer = await GitHubServer.start({ tokens: { ghs_other_app: 'other-app[bot]' } });
+    try {
+      const appClient = createGitHubClient('ghs_other_app', {
+        baseUrl: appServer.url,
+        retryDelayMs: 1,
+      });
+      const actions = appServer.addComment({
+        owner: OWNER,
+        repo: REPO,
+        issueNumber: 1,
+        body: `${marker}\nfrom GITHUB_TOKEN`,
+        login: BOT,
+      });
+      const first = await upsertStickyComment(appClient, target(1, 'run 1'));
+      assert.equal(first.action, 'created');
+      const second = await upsertStickyComment(appClient, target(1, 'run 2'));
+      assert.equal(second.action, 'updated');
+      assert.equal(second.id, first.id);
+      const comments = appServer.listComments(OWNER, REPO, 1);
+      assert.deepEqual(
+        comments.map((c) => [c.id, c.login, c.body]),
+        [
+          [actions, BOT, `${marker}\nfrom GITHUB_TOKEN`],
+          [first.id, 'other-app[bot]', `${marker}\nrun 2`],
+        ],
+      );
+      assert.deepEqual(appServer.violations, []);
+    } finally {
+      await appServer.stop();
+    }
+  });
+
   it("prefers the bot's own comment when several carry the marker", async () => {
     issue++;
     const human = server.addComment({

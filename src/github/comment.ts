@@ -131,21 +131,24 @@ export function findStickyComment<T extends IssueCommentLike>(
   marker: string,
   identity: TokenIdentity,
 ): T | undefined {
+  return stickyCandidates(comments, marker, identity)[0];
+}
+
+/**
+ * Every comment findStickyComment could take, best first. An installation token cannot tell
+ * which bot it is, so the first may be another app's (a 403 on edit): the next is tried then.
+ */
+export function stickyCandidates<T extends IssueCommentLike>(
+  comments: readonly T[],
+  marker: string,
+  identity: TokenIdentity,
+): T[] {
   const ours = (c: T): boolean =>
     identity.kind === 'user' ? c.user?.login === identity.login : c.user?.type === 'Bot';
   const score = (c: T): number => (c.user?.login === ACTIONS_BOT ? 1 : 0);
-  let best: T | undefined;
-  for (const c of comments) {
-    if (typeof c.body !== 'string' || !c.body.trimStart().startsWith(marker) || !ours(c)) continue;
-    if (
-      best === undefined ||
-      score(c) > score(best) ||
-      (score(c) === score(best) && c.id < best.id)
-    ) {
-      best = c;
-    }
-  }
-  return best;
+  return comments
+    .filter((c) => typeof c.body === 'string' && c.body.trimStart().startsWith(marker) && ours(c))
+    .sort((a, b) => score(b) - score(a) || a.id - b.id);
 }
 
 /** The bot account of GITHUB_TOKEN. */
@@ -181,12 +184,12 @@ export async function upsertStickyComment(
 ): Promise<StickyCommentResult> {
   const body = stickyBody(target.marker, target.body);
   const identity = target.identity ?? (await tokenIdentity(client));
-  const existing = await findExisting(client, target, identity);
-  if (existing !== undefined) {
+  // Ours by its author, yet not editable (a 403: another app's bot): try the next candidate,
+  // and post a new comment when none is editable — which is then found first the next time.
+  for (const existing of (await listCandidates(client, target, identity)).slice(0, MAX_TRIES)) {
     try {
       return await update(client, target, existing, body);
     } catch (e) {
-      // Ours by its author, yet not editable (a 403): post a new one rather than fail.
       if ((e as { status?: unknown }).status !== 403) throw e;
     }
   }
@@ -212,18 +215,29 @@ export async function upsertStickyComment(
   }
 }
 
-async function findExisting(
+/** Edits tried before posting a new comment (each a 403 from a comment another bot wrote). */
+const MAX_TRIES = 5;
+
+async function listCandidates(
   client: GitHubClient,
   target: StickyCommentTarget,
   identity: TokenIdentity,
-): Promise<IssueCommentLike | undefined> {
+): Promise<IssueCommentLike[]> {
   const comments = await client.paginate(client.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
     issue_number: target.issueNumber,
     per_page: 100,
   });
-  return findStickyComment(comments, target.marker, identity);
+  return stickyCandidates(comments, target.marker, identity);
+}
+
+async function findExisting(
+  client: GitHubClient,
+  target: StickyCommentTarget,
+  identity: TokenIdentity,
+): Promise<IssueCommentLike | undefined> {
+  return (await listCandidates(client, target, identity))[0];
 }
 
 async function update(
