@@ -119,7 +119,7 @@ describe('the bundled action on pull_request events', () => {
     assert.match(
       comments[0]!.body,
       // One run of history: the bar actually used is the cold-start one, and the line says so.
-      /\*\*Gate:\*\* the stored baseline \(file .*baseline\.json, 1 run of history\); a gated cell fails at a slowdown of 25 % or more \(the cold-start bar: fewer than 5 runs of history; 15 % from then on\)/,
+      /\*\*Gate:\*\* the stored baseline \(file .*baseline\.json, 1 run of history\); a gated cell fails at a slowdown of 25 % or more \(the cold-start bar, without a usable history: fewer than 5 runs, or no spread; 15 % from then on\)/,
     );
     assert.match(
       second.stdout,

@@ -98,14 +98,17 @@ export function gateLine(comparison: Comparison | null, ctx: MarkdownContext): s
     ctx.baselineKind === 'same-job'
       ? `the base measured in this job (${escapeMarkdown(comparison.baseline.source.replace(/^same job: /, ''))})`
       : `the stored baseline (${escapeMarkdown(comparison.baseline.source)}, ${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? '' : 's'} of history)`;
-  // With fewer than minHistory runs of history the stored gate's bar is the cold-start one.
-  const coldStart =
-    ctx.baselineKind !== 'same-job' &&
-    comparison.baseline.runs < s.minHistory &&
-    s.coldStartThreshold > s.threshold;
-  const bar = coldStart
-    ? `${formatPercent(s.coldStartThreshold, 0)} or more (the cold-start bar: fewer than ${s.minHistory} runs of history; ${formatPercent(s.threshold, 0)} from then on)`
-    : `${formatPercent(s.threshold, 0)} or more`;
+  // The bar each gated cell was held to, as compare.ts decided it per cell: the cold-start bar
+  // for a cell without a usable history (fewer than minHistory runs, or no spread at all).
+  const gated = comparison.cells.filter((c) => c.gated);
+  const cold = gated.filter((c) => c.checks.beyondColdStart !== null).length;
+  const why = `without a usable history: fewer than ${s.minHistory} runs, or no spread`;
+  const bar =
+    ctx.baselineKind === 'same-job' || cold === 0 || s.coldStartThreshold <= s.threshold
+      ? `${formatPercent(s.threshold, 0)} or more`
+      : cold === gated.length
+        ? `${formatPercent(s.coldStartThreshold, 0)} or more (the cold-start bar, ${why}; ${formatPercent(s.threshold, 0)} from then on)`
+        : `${formatPercent(s.threshold, 0)} or more (${formatPercent(s.coldStartThreshold, 0)}, the cold-start bar, for ${cold} of the ${gated.length} cells ${why})`;
   return (
     `**Gate:** ${where}; a gated cell fails at a slowdown of ${bar} ` +
     `beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.`
