@@ -168,7 +168,7 @@ test('an oversubscribed session (threads > usable CPUs) runs with ONNX Runtime s
   const w = await createMatMulWorkload(
     recording,
     { m: 32, k: 32, n: 32 },
-    { overheadNs: 1, maxThreads: 3, usableCpus: 2 },
+    { overheadNs: 1, maxThreads: 3, session: { usableCpus: 2 } },
   );
   for (const threads of [1, 2, 3]) {
     const runner = await w.open(threads);

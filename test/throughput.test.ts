@@ -12,7 +12,9 @@ import {
   throughputAsWorkloads,
 } from '../src/analysis/throughput.js';
 import { baselineFromResult, mergeRun } from '../src/baseline/history.js';
+import { affordableCounts } from '../src/measure/plan.js';
 import { cpuSplits, windowRate } from '../src/measure/throughput.js';
+import { THROUGHPUT_LATENCY_SHARE } from '../src/settings/settings.js';
 import { runSweep } from '../src/pipeline/sweep-run.js';
 import type { Result, ThroughputPoint } from '../src/results/types.js';
 import { DEFAULT_WORKLOADS, syntheticResult } from './fixtures/baseline/synthetic.js';
@@ -120,7 +122,7 @@ test('the stored gate compares throughput splits as time per request: lower thro
 test('a real throughput run: worker threads with their own sessions, every split measured, the JSON fits its schema', async () => {
   const run = await runSweep({
     workload: { kind: 'matmul', sizes: [{ m: 64, k: 64, n: 64 }] },
-    threads: [1],
+    threads: 'auto',
     maxTimeSec: 6,
     targetPrecision: 0.02,
     tolerance: 0.05,
@@ -129,6 +131,16 @@ test('a real throughput run: worker threads with their own sessions, every split
   });
   const r = run.result;
   assert.deepEqual(schemaErrors('results.schema.json', r), []);
+  // `auto` is planned for the latency sweep's share of the budget, not the whole of it.
+  assert.equal(
+    run.plan?.affordable,
+    affordableCounts({ maxTimeSec: 6 * THROUGHPUT_LATENCY_SHARE, workloads: 1 }),
+  );
+  assert.notEqual(
+    affordableCounts({ maxTimeSec: 6 * THROUGHPUT_LATENCY_SHARE, workloads: 1 }),
+    affordableCounts({ maxTimeSec: 6, workloads: 1 }),
+    'precondition: the two budgets afford different numbers of counts',
+  );
   const t = r.workloads[0]!.throughput!;
   assert.deepEqual(
     t.points.map((p) => p.workers * p.threadsPerWorker),

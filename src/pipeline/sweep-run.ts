@@ -50,36 +50,35 @@ export async function runSweep(
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
   const machine = probeCpu({ ortVersion: version });
+  const throughputObjective = settings.objective === 'throughput';
+  if (throughputObjective && settings.baselineWorkload) {
+    throw new InputError(
+      'objective: "throughput" with a base measured in the same job; expected objective "latency" for a same-job comparison (it gates latency)',
+    );
+  }
+  // With the throughput objective, latency comes first with its share of the budget, then the
+  // splits with the rest: the thread grid is planned for the latency share.
+  const latencySec = settings.maxTimeSec * (throughputObjective ? THROUGHPUT_LATENCY_SHARE : 1);
   const plan =
     settings.threads === 'auto'
-      ? planThreadCounts(machine, {
-          maxTimeSec: settings.maxTimeSec,
-          workloads: plannedWorkloads(settings),
-        })
+      ? planThreadCounts(machine, { maxTimeSec: latencySec, workloads: plannedWorkloads(settings) })
       : null;
   const threads = settings.threads === 'auto' ? plan!.threads : [...settings.threads];
   // The per-call overhead of session.run matters to ORT workloads only.
   const overhead = settings.workload.kind === 'command' ? null : await measureCallOverhead(ort);
-  const sides = settings.baselineWorkload ? 2 : 1;
-  const workloads = await buildWorkloads(settings.workload, {
+  const build = {
     ort,
     threads,
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
-    sides,
-    usableCpus: machine.availableCpus,
-  });
+    sides: settings.baselineWorkload ? 2 : 1,
+    session: { usableCpus: machine.availableCpus },
+  };
+  const workloads = await buildWorkloads(settings.workload, build);
 
-  const common: {
-    threads: number[];
-    maxTimeSec: number;
-    targetPrecision: number;
-    seed: number;
-    startMs: number;
-    onProgress?: (p: SweepProgress) => void;
-  } = {
+  const common = {
     threads,
-    maxTimeSec: settings.maxTimeSec,
+    maxTimeSec: latencySec,
     targetPrecision: settings.targetPrecision,
     seed: settings.seed,
     startMs,
@@ -88,25 +87,8 @@ export async function runSweep(
   let output: SweepOutput;
   let comparison: Comparison | null = null;
   let warnings: readonly string[] = [];
-  const throughputObjective = settings.objective === 'throughput';
-  if (throughputObjective && settings.baselineWorkload) {
-    throw new InputError(
-      'objective: "throughput" with a base measured in the same job; expected objective "latency" for a same-job comparison (it gates latency)',
-    );
-  }
-  if (throughputObjective) {
-    // Latency first with its share of the budget, then the splits with the rest.
-    common.maxTimeSec = settings.maxTimeSec * THROUGHPUT_LATENCY_SHARE;
-  }
   if (settings.baselineWorkload) {
-    const [base] = await buildWorkloads(settings.baselineWorkload, {
-      ort,
-      threads,
-      overheadNs: overhead?.perCallNs ?? 0,
-      seed: settings.seed,
-      sides,
-      usableCpus: machine.availableCpus,
-    });
+    const [base] = await buildWorkloads(settings.baselineWorkload, build);
     if (workloads.length !== 1 || !base) {
       throw new Error('a same-job comparison needs exactly one workload on each side');
     }

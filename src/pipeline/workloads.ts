@@ -5,7 +5,7 @@ import { createCommandWorkload } from '../workloads/command.js';
 import { InputError } from '../errors.js';
 import { createMatMulWorkload, planMatMulMemory } from '../workloads/matmul.js';
 import { createModelWorkload, modelFileBytes } from '../workloads/model.js';
-import type { OrtModule } from '../workloads/ort.js';
+import type { OrtModule, SessionConfig } from '../workloads/ort.js';
 import type { Workload } from '../workloads/types.js';
 
 export interface BuildContext {
@@ -18,8 +18,8 @@ export interface BuildContext {
    * session during the rounds. Default 1.
    */
   readonly sides?: number;
-  /** The CPUs this process may use (oversubscribed sessions do not spin: see SessionConfig). */
-  readonly usableCpus?: number;
+  /** How sessions are created (the usable CPUs: oversubscribed sessions do not spin). */
+  readonly session?: SessionConfig;
   /** Free memory in bytes; default os.freemem(). */
   readonly freeBytes?: number;
 }
@@ -38,7 +38,7 @@ export async function buildWorkloads(spec: WorkloadSpec, ctx: BuildContext): Pro
             maxThreads: Math.max(...ctx.threads),
             seed: ctx.seed,
             maxOpsPerCall: maxOps[i]!,
-            ...(ctx.usableCpus !== undefined ? { usableCpus: ctx.usableCpus } : {}),
+            ...(ctx.session ? { session: ctx.session } : {}),
           }),
         );
       }
@@ -55,13 +55,7 @@ export async function buildWorkloads(spec: WorkloadSpec, ctx: BuildContext): Pro
             'thread counts (--threads) or a machine with more memory',
         );
       }
-      return [
-        await createModelWorkload(
-          ctx.ort,
-          { ...spec, seed: ctx.seed },
-          ctx.usableCpus !== undefined ? { usableCpus: ctx.usableCpus } : {},
-        ),
-      ];
+      return [await createModelWorkload(ctx.ort, { ...spec, seed: ctx.seed }, ctx.session)];
     }
     case 'command':
       return [createCommandWorkload(spec)];

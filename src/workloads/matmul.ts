@@ -17,7 +17,7 @@ import {
   seededData,
   type MatMulShape,
 } from './matmul-model.js';
-import { createSession, timedRun, type OrtModule } from './ort.js';
+import { createSession, timedRun, type OrtModule, type SessionConfig } from './ort.js';
 
 /** Largest dimension accepted; well past any CPU inference GEMM. */
 export const MAX_DIM = 1 << 16;
@@ -129,8 +129,8 @@ export interface MatMulOptions {
   /** The most products one call may hold (the memory plan's; default MAX_OPS_PER_CALL). */
   readonly maxOpsPerCall?: number;
   readonly seed?: number;
-  /** The CPUs this process may use (oversubscribed sessions: see SessionConfig). */
-  readonly usableCpus?: number;
+  /** How its sessions are created (see SessionConfig). */
+  readonly session?: SessionConfig;
 }
 
 export async function createMatMulWorkload(
@@ -150,7 +150,7 @@ export async function createMatMulWorkload(
     ort,
     buildMatMulModel(shape, 1, seed).bytes,
     options.maxThreads,
-    options.usableCpus !== undefined ? { usableCpus: options.usableCpus } : {},
+    options.session,
   );
   let perOpNs: number;
   try {
@@ -187,12 +187,7 @@ export async function createMatMulWorkload(
       ],
     },
     async open(threads: number): Promise<CellRunner> {
-      const session = await createSession(
-        ort,
-        model.bytes,
-        threads,
-        options.usableCpus !== undefined ? { usableCpus: options.usableCpus } : {},
-      );
+      const session = await createSession(ort, model.bytes, threads, options.session);
       const feeds = { [model.inputName]: input };
       return {
         call: () => timedRun(session, feeds),
