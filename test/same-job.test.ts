@@ -15,6 +15,8 @@ import {
 } from '../src/analysis/same-job.js';
 import { toComparisonJson } from '../src/analysis/comparison-json.js';
 import { runSameJob } from '../src/pipeline/same-job.js';
+import { visitSummary } from '../src/analysis/visits.js';
+import { DEFAULT_MIN_VISITS, relativeHalfWidth } from '../src/measure/sweep.js';
 import { mulberry32 } from '../src/stats/random.js';
 import { tInterval, tTestGreater } from '../src/stats/index.js';
 import { schemaErrors } from './support/schema.js';
@@ -244,6 +246,24 @@ test('engine: a head 25 % slower is a regression, decided before the budget; the
   const cell = run.headSweep.workloads[0]!.cells[0]!;
   assert.equal(new Set(cell.rounds).size, cell.visits, 'rounds numbered across blocks');
   assert.deepEqual(schemaErrors('comparison.schema.json', toComparisonJson(run.comparison)), []);
+});
+
+test("engine: a side's cell is converged as judged over all its blocks (one block alone never has enough visits)", async () => {
+  const run = await job(1.0, 300);
+  assert.ok(run.blocks > 8, `precondition: ${run.blocks} blocks`);
+  let converged = 0;
+  for (const side of [run.headSweep, run.baseSweep]) {
+    for (const c of side.workloads[0]!.cells) {
+      const width = relativeHalfWidth(visitSummary(c.samplesNs, c.rounds).medians);
+      assert.equal(c.converged, c.visits >= DEFAULT_MIN_VISITS && width <= 0.02);
+      if (c.converged) converged++;
+    }
+  }
+  // Before, the flag was copied from the last block alone and was never true.
+  assert.ok(converged >= 2, `${converged} of 4 cells converged`);
+  // Too few blocks for the target: not converged.
+  const short = await job(1.0, 300, 1);
+  assert.ok(short.headSweep.workloads[0]!.cells.every((c) => !c.converged));
 });
 
 test('engine: the budget ending before the planned last look spends the rest of α on a final look', async () => {

@@ -38,6 +38,8 @@ import type { Comparison, GateMode } from '../analysis/compare.js';
 import type { PointSummary } from '../analysis/recommend.js';
 import { visitSummary } from '../analysis/visits.js';
 import {
+  DEFAULT_MIN_VISITS,
+  relativeHalfWidth,
   sweep,
   type CellResult,
   type SweepOutput,
@@ -57,7 +59,7 @@ export interface SameJobOptions {
   readonly confidence?: number;
   readonly seed: number;
   readonly onProgress?: (p: SweepProgress) => void;
-  /** 'deployed' (default): pooled recommended and fastest thread counts; 'all'. */
+  /** 'all' (the default: DEFAULT_SAME_JOB_GATE) or 'deployed': pooled recommended and fastest thread counts. */
   readonly gate?: GateMode;
   readonly tolerance?: number;
   /** What the base is, for the report: "same job: <this>". Default: "base <base.label>". */
@@ -93,7 +95,6 @@ interface SideCell {
   readonly threads: number;
   readonly samplesNs: number[];
   readonly rounds: number[];
-  converged: boolean;
   warmupCalls: number;
   visits: number;
 }
@@ -112,6 +113,7 @@ export async function runSameJob(
   const fixedWarmup = head.warmupCalls !== undefined || base.warmupCalls !== undefined;
   const roundsPerBlock = opts.roundsPerBlock ?? (fixedWarmup ? 1 : 3);
   const maxBlocks = opts.maxBlocks ?? DEFAULT_MAX_BLOCKS;
+  const targetPrecision = opts.targetPrecision ?? 0.02;
   const createdAt = opts.createdAt ?? new Date().toISOString();
   const look = {
     threshold: opts.threshold,
@@ -128,7 +130,6 @@ export async function runSameJob(
       threads,
       samplesNs: [],
       rounds: [],
-      converged: false,
       warmupCalls: 0,
       visits: 0,
     }));
@@ -153,7 +154,7 @@ export async function runSameJob(
     const out = await sweep([head, base], {
       threads: opts.threads,
       maxTimeSec: remainingSec,
-      targetPrecision: opts.targetPrecision ?? 0.02,
+      targetPrecision,
       seed: (opts.seed + b * 7919) >>> 0,
       startMs: blockStart,
       ...(b > 0 ? { minWarmupMs: 50 } : {}),
@@ -227,7 +228,7 @@ export async function runSameJob(
   });
   const elapsedSec = (now() - start) / 1000;
   const asSweep = (workload: Workload, cells: SideCell[]): SweepOutput => ({
-    workloads: [{ workload, cells: cells.map(toCellResult) }],
+    workloads: [{ workload, cells: cells.map((c) => toCellResult(c, targetPrecision)) }],
     elapsedSec,
     rounds: roundOffset,
     stoppedBy: stoppedBy === 'budget' ? 'budget' : 'precision',
@@ -271,7 +272,6 @@ export async function runSameJob(
 function absorb(into: SideCell, cell: CellResult, roundOffset: number): void {
   into.samplesNs.push(...cell.samplesNs);
   into.rounds.push(...cell.rounds.map((r) => r + roundOffset));
-  into.converged = cell.converged;
   into.warmupCalls += cell.warmupCalls;
   into.visits += cell.visits;
 }
@@ -281,12 +281,18 @@ function blockMedian(cell: CellResult): number {
   return visitSummary(cell.samplesNs, cell.rounds).medianNs;
 }
 
-function toCellResult(c: SideCell): CellResult {
+/**
+ * A side's cell over all blocks. Converged as the sweep would judge it over the whole job (a
+ * block alone has too few visits ever to converge).
+ */
+function toCellResult(c: SideCell, targetPrecision: number): CellResult {
   return {
     threads: c.threads,
     samplesNs: c.samplesNs,
     rounds: c.rounds,
-    converged: c.converged,
+    converged:
+      c.visits >= DEFAULT_MIN_VISITS &&
+      relativeHalfWidth(visitSummary(c.samplesNs, c.rounds).medians) <= targetPrecision,
     warmupCalls: c.warmupCalls,
     visits: c.visits,
   };
