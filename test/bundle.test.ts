@@ -136,7 +136,7 @@ describe('parseManifest', () => {
     const missing: Record<string, unknown> = { ...manifest };
     delete missing['job'];
     assert.throws(() => parseManifest(JSON.stringify(missing)), /missing the field "job"/);
-    assert.throws(() => parseManifest('[]'), /is an array; expected a JSON object/);
+    assert.throws(() => parseManifest('[]'), /is an array of 0; expected a JSON object/);
     assert.throws(() => parseManifest('{"kind":'), /is not valid JSON/);
     assert.throws(() => parseManifest(' '.repeat(70_000)), /expected at most 65536/);
   });

@@ -4,7 +4,7 @@
  * legs, writes the job summary and the outputs.
  *
  * Which pull request: on `pull_request` events its own; on `workflow_run` the triggering run's
- * `pull_requests[0]` from GitHub's payload, or — GitHub leaves that list empty for pull requests
+ * entry of `pull_requests` whose head is the run's `head_sha` (else the first), or — GitHub leaves that list empty for pull requests
  * from forks — the PR number the bundles' manifests name, accepted only if GitHub says that pull
  * request's head is the triggering run's `head_sha` (a fork could name any number). Otherwise
  * nothing is commented.

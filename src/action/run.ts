@@ -1,7 +1,7 @@
 /**
  * What the action does, as one pipeline: inputs → provision onnxruntime-node → the same-job base
- * (if any) → sweep → results file → stored baseline → gate (confirming a suspected stored-baseline
- * regression) → save the history → report bundle → report → sinks (summary, comment, outputs,
+ * (if any) → sweep → results file → stored baseline → gate (re-measuring a suspected stored-baseline
+ * regression or unclear cells once) → save the history → report bundle → report → sinks (summary, comment, outputs,
  * env). `mode: report` measures nothing: src/action/report-mode.ts.
  *
  * Failures of reporting are not failures of the gate: commenting or caching problems become

@@ -456,5 +456,3 @@ function isCi(x: unknown): boolean {
   const [lo, hi] = x as [number, number];
   return lo > 0 && lo <= hi;
 }
-
-/** The value as the error shows it: short, on one line, control characters made visible. */

@@ -8,7 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { BaselineError, InputError } from '../errors.js';
 import type { Result } from '../results/types.js';
 import { baselineFromResult, type BaselineDocument } from './history.js';
-import { isObject } from '../json-value.js';
+import { describeValue, isObject } from '../json-value.js';
 
 export interface ParsedBaseline {
   readonly document: BaselineDocument;
@@ -149,7 +149,7 @@ function isUnterminated(text: string): boolean {
 
 function asObject(value: unknown, fail: ErrorFactory): Record<string, unknown> {
   if (!isObject(value)) {
-    throw fail(`is not a threadgate file (the JSON is ${describeType(value)}, not an object)`);
+    throw fail(`is not a threadgate file (the JSON is ${describeValue(value)}, not an object)`);
   }
   return value;
 }
@@ -201,14 +201,14 @@ function checkFingerprint(
 ): void {
   const fp = str(v, key, at, fail);
   if (!FINGERPRINT.test(fp)) {
-    throw fail(`"${at}${key}" is ${describeType(fp)}; expected 16 lowercase hexadecimal digits`);
+    throw fail(`"${at}${key}" is ${describeValue(fp)}; expected 16 lowercase hexadecimal digits`);
   }
 }
 
 function checkDate(v: Record<string, unknown>, key: string, at: string, fail: ErrorFactory): void {
   const text = str(v, key, at, fail);
   if (text.length > 40 || !Number.isFinite(Date.parse(text))) {
-    throw fail(`"${at}${key}" is ${describeType(text)}; expected an ISO 8601 date`);
+    throw fail(`"${at}${key}" is ${describeValue(text)}; expected an ISO 8601 date`);
   }
 }
 
@@ -346,7 +346,7 @@ function checkResult(v: Record<string, unknown>, at: string, fail: ErrorFactory)
       for (const [k, s] of samples.entries()) {
         if (typeof s !== 'number' || !(s > 0 && s <= LIMITS.maxNs)) {
           throw fail(
-            `"${pat}samplesNs[${k}]" is ${describeType(s)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`,
+            `"${pat}samplesNs[${k}]" is ${describeValue(s)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`,
           );
         }
       }
@@ -439,7 +439,7 @@ function field(
 ): unknown {
   const x = v[key];
   if (x === undefined) throw fail(`is missing the field "${at}${key}"`);
-  if (!ok(x)) throw fail(`"${at}${key}" is ${describeType(x)}; expected ${expected}`);
+  if (!ok(x)) throw fail(`"${at}${key}" is ${describeValue(x)}; expected ${expected}`);
   return x;
 }
 
@@ -463,12 +463,4 @@ function obj(
   fail: ErrorFactory,
 ): Record<string, unknown> {
   return field(v, key, at, fail, 'an object', isObject) as Record<string, unknown>;
-}
-
-function describeType(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'an array';
-  if (typeof x === 'string') return `the string ${JSON.stringify(x.slice(0, 40))}`;
-  if (typeof x === 'number' || typeof x === 'boolean') return `${typeof x} ${String(x)}`;
-  return typeof x === 'object' ? 'an object' : typeof x;
 }

@@ -11,7 +11,7 @@
  */
 
 import { InputError } from '../errors.js';
-import { isObject } from '../json-value.js';
+import { describeValue, isObject } from '../json-value.js';
 
 /** The file names of a bundle, fixed: nothing in a bundle names a path. */
 export const BUNDLE_FILES = {
@@ -105,13 +105,13 @@ export function parseManifest(
       `is not valid JSON (${(e as Error).message}); expected a threadgate bundle manifest`,
     );
   }
-  if (!isObject(value)) throw fail(`is ${describe(value)}; expected a JSON object`);
+  if (!isObject(value)) throw fail(`is ${describeValue(value)}; expected a JSON object`);
   if (value['kind'] !== MANIFEST_KIND) {
-    throw fail(`"kind" is ${describe(value['kind'])}; expected "${MANIFEST_KIND}"`);
+    throw fail(`"kind" is ${describeValue(value['kind'])}; expected "${MANIFEST_KIND}"`);
   }
   if (value['schemaVersion'] !== 1) {
     throw fail(
-      `"schemaVersion" is ${describe(value['schemaVersion'])}; expected 1 (a newer threadgate may have written it)`,
+      `"schemaVersion" is ${describeValue(value['schemaVersion'])}; expected 1 (a newer threadgate may have written it)`,
     );
   }
   const extra = Object.keys(value).find((k) => !(FIELDS as readonly string[]).includes(k));
@@ -123,7 +123,7 @@ export function parseManifest(
   const field = (key: string, expected: string, ok: (x: unknown) => boolean): unknown => {
     const x = value[key];
     if (x === undefined) throw fail(`is missing the field "${key}"; expected ${expected}`);
-    if (!ok(x)) throw fail(`"${key}" is ${describe(x)}; expected ${expected}`);
+    if (!ok(x)) throw fail(`"${key}" is ${describeValue(x)}; expected ${expected}`);
     return x;
   };
   const str = (key: string, max = STRING_MAX, pattern?: RegExp, expected?: string): string =>
@@ -156,11 +156,11 @@ export function parseManifest(
   }
   const version = tool['version'];
   if (typeof version !== 'string' || !/^[0-9A-Za-z.+-]{1,64}$/.test(version)) {
-    throw fail(`"tool.version" is ${describe(version)}; expected a version such as "1.2.3"`);
+    throw fail(`"tool.version" is ${describeValue(version)}; expected a version such as "1.2.3"`);
   }
   const createdAt = str('createdAt', 40);
   if (!Number.isFinite(Date.parse(createdAt))) {
-    throw fail(`"createdAt" is ${describe(createdAt)}; expected an ISO 8601 date`);
+    throw fail(`"createdAt" is ${describeValue(createdAt)}; expected an ISO 8601 date`);
   }
   return {
     schemaVersion: 1,
@@ -186,15 +186,4 @@ export function parseManifest(
     createdAt,
     comparison: field('comparison', 'true or false', (x) => typeof x === 'boolean') as boolean,
   };
-}
-
-/** The value as an error shows it: short, on one line. */
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (x === undefined) return 'missing';
-  if (Array.isArray(x)) return 'an array';
-  if (typeof x === 'string')
-    return `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}`;
-  if (typeof x === 'number' || typeof x === 'boolean') return `${typeof x} ${String(x)}`;
-  return 'an object';
 }

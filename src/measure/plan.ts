@@ -174,7 +174,7 @@ export function planThreadCounts(cpu: CpuShape, options: PlanOptions): ThreadPla
     const floor = affordable < MIN_PLANNED_COUNTS ? ` (below its floor: ${k} kept)` : '';
     note =
       `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? '' : 's'} ` +
-      `for ${w} workload${w === 1 ? '' : 's'}${floor} at ≥ ${(cellCostMs() / 1000).toFixed(2)} s per cell ` +
+      `for ${w} workload${w === 1 ? '' : 's'}${floor} at ≥ ${(cellCostMs(options.cost) / 1000).toFixed(2)} s per cell ` +
       `(session, ≥ 200 ms warm-up within a quarter of the budget, ≥ 3 visits of ~30 ms); ` +
       `sweeping ${threads.join(', ')}, dropped ${dropped.join(', ')}. ` +
       `Raise the time budget, or list the counts to sweep.`;

@@ -65,8 +65,9 @@ export async function confirmRegression(
   first: Suspect,
   baseline: BaselineInput,
   compareOptions: CompareOptions,
-  runOptions: SweepRunOptions = {},
-  budgetSec: number = settings.maxTimeSec / 2,
+  runOptions: SweepRunOptions,
+  /** What is left of max-time (the action: at least CONFIRM_SHARE of it); 0 skips the re-measure. */
+  budgetSec: number,
 ): Promise<Confirmation> {
   if (!(budgetSec > 0)) {
     return settle(first, null, [], 'no time was left of max-time to measure it again');

@@ -30,7 +30,8 @@ export interface MarkdownContext {
 
 /**
  * Untrusted text as a code span: backslash escapes do not work inside one, so the characters
- * that could end it (a backtick) or the line (control characters) are dropped.
+ * that could end it (a backtick) or the line (control characters) are replaced: backticks by
+ * `'`, control and direction characters by spaces (plainText).
  */
 export function codeSpan(text: string): string {
   // No backtick can end the span; no control or direction character can break or disguise it.
