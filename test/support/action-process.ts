@@ -16,8 +16,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { ROOT } from './cli.js';
+import { actionDefaults } from './runner.js';
 import { parseCommandFile, pullRequestEvent } from './runner.js';
 
 export interface NodeBinary {
@@ -114,15 +114,6 @@ export interface ActionProcessOptions {
   readonly timeoutMs?: number;
 }
 
-const actionDefaults = (): Record<string, string> => {
-  const yml = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>;
-  };
-  return Object.fromEntries(
-    Object.entries(yml.inputs).map(([name, i]) => [name, String(i.default ?? '')]),
-  );
-};
-
 export function runActionProcess(opts: ActionProcessOptions): Promise<ActionProcessRun> {
   const file = (name: string) => path.join(opts.dir, name);
   for (const d of ['temp', 'tool-cache', 'workspace', 'home'])
@@ -156,6 +147,7 @@ export function runActionProcess(opts: ActionProcessOptions): Promise<ActionProc
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
     GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_REF_NAME: '7/merge',
     GITHUB_HEAD_REF: 'feature/faster',
     GITHUB_BASE_REF: 'main',
     GITHUB_WORKSPACE: file('workspace'),
@@ -164,7 +156,10 @@ export function runActionProcess(opts: ActionProcessOptions): Promise<ActionProc
     RUNNER_OS: 'Linux',
     ...opts.env,
   };
-  for (const [name, value] of Object.entries({ ...actionDefaults(), ...opts.inputs })) {
+  for (const [name, value] of Object.entries({
+    ...actionDefaults(opts.actionDir),
+    ...opts.inputs,
+  })) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   return new Promise((resolve, reject) => {
