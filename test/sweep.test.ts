@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { relativeHalfWidth, sweep, visitMedians } from '../src/measure/sweep.js';
+import { relativeHalfWidth, sweep } from '../src/measure/sweep.js';
+import { visitSummary } from '../src/analysis/visits.js';
 import { defaultThreadCounts, parseThreadCounts } from '../src/measure/plan.js';
 import { mulberry32 } from '../src/stats/random.js';
 import type { Workload } from '../src/workloads/types.js';
@@ -106,7 +107,7 @@ test('adaptive stopping: quiet cells stop at the target precision; a noisy one r
   const [q, n] = out.workloads.map((w) => w.cells[0]!);
   assert.equal(out.stoppedBy, 'budget');
   assert.ok(q!.converged);
-  assert.ok(relativeHalfWidth(visitMedians(q!.samplesNs, q!.rounds)) <= 0.01);
+  assert.ok(relativeHalfWidth(visitSummary(q!.samplesNs, q!.rounds).medians) <= 0.01);
   assert.ok(!n!.converged);
   // The converged cell keeps being visited while another is not done: every cell sees the
   // whole stretch of the machine's drift, round by round.

@@ -22,7 +22,7 @@
  * A visit starts with one untimed call when calls are short: the session's thread pool was idle
  * (or other sessions' workers were still spinning) and the first call pays the wake-up.
  */
-import { medianCIOrderStat } from '../stats/index.js';
+import { median, medianCIOrderStat } from '../stats/index.js';
 import { mulberry32 } from '../stats/random.js';
 import type { CellRunner, Workload } from '../workloads/types.js';
 
@@ -108,7 +108,8 @@ interface Cell {
   readonly rounds: number[];
   callNs: number; // wall time of one call as the engine saw it (plans visits and the budget)
   warmupCalls: number;
-  visits: number;
+  /** The median of each visit, in order: the unit of the stopping rule (their count: visits). */
+  readonly visitMedians: number[];
   converged: boolean;
   skipped: string | null;
 }
@@ -119,30 +120,12 @@ const MIN_WARMUP_MS = 200;
 const SHORT_CALL_NS = 10e6; // below 10 ms a call pays a visible wake-up after a switch
 export const DEFAULT_MIN_VISITS = 8;
 
-function medianOf(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 /** Relative half-width of the 95 % distribution-free CI of the median of `samples`. */
 export function relativeHalfWidth(samples: readonly number[]): number {
   if (samples.length < 2) return Infinity;
   const [lo, hi] = medianCIOrderStat(samples, 0.95);
-  const m = medianOf(samples);
+  const m = median(samples);
   return m > 0 ? (hi - lo) / 2 / m : Infinity;
-}
-
-/** The median of each visit's samples (`rounds[i]` is the visit of `samples[i]`), by visit. */
-export function visitMedians(samples: readonly number[], rounds: readonly number[]): number[] {
-  const groups = new Map<number, number[]>();
-  samples.forEach((x, i) => {
-    const r = rounds[i] ?? i;
-    const g = groups.get(r);
-    if (g === undefined) groups.set(r, [x]);
-    else g.push(x);
-  });
-  return [...groups.keys()].sort((a, b) => a - b).map((r) => medianOf(groups.get(r)!));
 }
 
 export async function sweep(
@@ -167,7 +150,7 @@ export async function sweep(
       rounds: [],
       callNs: options.callNsHints?.[wi * options.threads.length + ti] ?? 0,
       warmupCalls: 0,
-      visits: 0,
+      visitMedians: [],
       converged: false,
       skipped: null,
     })),
@@ -244,7 +227,7 @@ export async function sweep(
           cell.callNs = ((now() - t) * 1e6) / block.length;
         }
         if (out || block.length < WARMUP_BLOCK) break;
-        const m = medianOf(block);
+        const m = median(block);
         const steady = Math.abs(m - previous) / previous <= 0.05;
         previous = m;
         const spent = now() - cellStart;
@@ -294,12 +277,13 @@ export async function sweep(
           cell.rounds.push(round);
         }
         cell.callNs = ((now() - t) * 1e6) / (calls + discard);
-        cell.visits++;
+        cell.visitMedians.push(median(cell.samples.slice(-calls)));
       }
       for (const cell of active) {
         if (
-          cell.visits >= minVisits &&
-          relativeHalfWidth(visitMedians(cell.samples, cell.rounds)) <= options.targetPrecision
+          !cell.converged &&
+          cell.visitMedians.length >= minVisits &&
+          relativeHalfWidth(cell.visitMedians) <= options.targetPrecision
         ) {
           cell.converged = true;
         }
@@ -340,7 +324,7 @@ export async function sweep(
           rounds: c.rounds,
           converged: c.converged,
           warmupCalls: c.warmupCalls,
-          visits: c.visits,
+          visits: c.visitMedians.length,
         })),
     }));
   }
