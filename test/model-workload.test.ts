@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, WorkloadError } from '../src/errors.js';
 import { sweep } from '../src/measure/sweep.js';
+import { buildWorkloads } from '../src/pipeline/workloads.js';
 import {
   createModelWorkload,
   modelId,
@@ -284,4 +285,27 @@ test('the content hash follows the file bytes; the id follows what the user name
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('the memory check counts every session open at once: the throughput objective’s workers, not only the cells', async () => {
+  // mlp.onnx is 534 710 bytes; with 20 MB free, half of it holds (sessions + 1) copies for up to
+  // 17 sessions: 2 cells fit, 2 × 16 workers of a 16-CPU throughput run do not.
+  const ctx = {
+    ort,
+    threads: [1, 2],
+    overheadNs: 0,
+    seed: 1,
+    freeBytes: 20e6,
+    spec: { kind: 'model', path: mlp, inputShapes: { x: [8, 512] } },
+  } as const;
+  const [w] = await buildWorkloads(ctx.spec, ctx);
+  assert.equal(w?.kind, 'model');
+  await assert.rejects(
+    buildWorkloads(ctx.spec, { ...ctx, concurrentSessions: 32 }),
+    (e: unknown) =>
+      e instanceof InputError &&
+      /^--model: .*mlp\.onnx is 0\.00 GiB; 32 sessions open at once need about 0\.02 GiB but only 0\.02 GiB of memory is free/.test(
+        e.message,
+      ),
+  );
 });

@@ -73,6 +73,8 @@ export async function runSweep(
     seed: settings.seed,
     sides: settings.baselineWorkload ? 2 : 1,
     session: { usableCpus: machine.availableCpus },
+    // Throughput workers: one session and one copy of the model each, up to one per CPU.
+    ...(throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}),
   };
   const workloads = await buildWorkloads(settings.workload, build);
 

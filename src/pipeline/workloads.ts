@@ -20,12 +20,17 @@ export interface BuildContext {
   readonly sides?: number;
   /** How sessions are created (the usable CPUs: oversubscribed sessions do not spin). */
   readonly session?: SessionConfig;
+  /**
+   * The most sessions open at once when that is more than one per cell: the throughput
+   * objective opens one per worker (each worker thread also holds its own copy of the model).
+   */
+  readonly concurrentSessions?: number;
   /** Free memory in bytes; default os.freemem(). */
   readonly freeBytes?: number;
 }
 
 export async function buildWorkloads(spec: WorkloadSpec, ctx: BuildContext): Promise<Workload[]> {
-  const sessions = ctx.threads.length * (ctx.sides ?? 1);
+  const sessions = Math.max(ctx.threads.length * (ctx.sides ?? 1), ctx.concurrentSessions ?? 0);
   const free = ctx.freeBytes ?? os.freemem();
   switch (spec.kind) {
     case 'matmul': {
@@ -50,7 +55,7 @@ export async function buildWorkloads(spec: WorkloadSpec, ctx: BuildContext): Pro
       if (bytes * (sessions + 1) > free * 0.5) {
         const gib = (b: number) => `${(b / 2 ** 30).toFixed(2)} GiB`;
         throw new InputError(
-          `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions (one per cell) need about ` +
+          `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions open at once need about ` +
             `${gib(bytes * (sessions + 1))} but only ${gib(free)} of memory is free; expected fewer ` +
             'thread counts (--threads) or a machine with more memory',
         );
