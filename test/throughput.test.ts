@@ -4,6 +4,8 @@
  * ONNX Runtime sessions (no assertion on which split wins: that is the machine's).
  */
 import { test } from 'node:test';
+import path from 'node:path';
+import { ROOT } from './support/cli.js';
 import assert from 'node:assert/strict';
 import { compareResults } from '../src/analysis/compare.js';
 import {
@@ -161,4 +163,32 @@ test('a real throughput run: worker threads with their own sessions, every split
       pick.requestsPerSec === best,
   );
   assert.deepEqual(r.recommendation.throughput?.workers, t.recommended.workers);
+});
+
+test("a command under the throughput objective: W concurrent processes per split; each request's latency is the metric it prints", async () => {
+  const run = await runSweep({
+    workload: {
+      kind: 'command',
+      command: `node ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.mjs'))}`,
+      metric: { regex: 'latency_ms=([0-9.]+)', unit: 'ms' },
+      cwd: path.join(ROOT, 'test/fixtures/commands/latency-10ms'),
+      warmupRuns: 0,
+    },
+    threads: [1],
+    maxTimeSec: 8,
+    targetPrecision: 0.02,
+    tolerance: 0.05,
+    seed: 5,
+    objective: 'throughput',
+  });
+  const t = run.result.workloads[0]!.throughput!;
+  assert.deepEqual(schemaErrors('results.schema.json', run.result), []);
+  assert.equal(t.points.length, cpuSplits(run.result.machine.availableCpus).length);
+  for (const p of t.points) {
+    assert.ok(p.requestsPerSec > 0);
+    // fake_latency.mjs prints 10 ms ± 0.5 %: the p50 and p99 are that, not the loop's wall time
+    // per request (starting node, and the clean-up after each process).
+    assert.ok(Math.abs(p.p50Ns / 10e6 - 1) <= 0.005, `${p.workers}×: p50 ${p.p50Ns}`);
+    assert.ok(Math.abs(p.p99Ns / 10e6 - 1) <= 0.005, `${p.workers}×: p99 ${p.p99Ns}`);
+  }
 });
