@@ -398,8 +398,8 @@ export const NOISE: Readonly<Record<Bound, readonly [NoiseParams, NoiseParams]>>
 
 /**
  * The first call of a fresh session: the call plus an extra time, E(bound) + perThread · (n − 1),
- * drawn log-normal with σ, and for n ≥ 2 a chance of a tail ×[2, 10] on the extra (a pool
- * thread that had to be scheduled first). perThread is 0 in the main table (no growth with the
+ * drawn log-normal with σ, and at every thread count a chance (tailP) of a tail (×tail) on the
+ * extra (as the calibration measured it at 1 thread: p10–p90 of the ratio 1.56–2.12). perThread is 0 in the main table (no growth with the
  * thread count: the single-shot method's most favourable case); the section also shows the
  * single-shot method with COLD_PER_THREAD_MEASURED_NS, the growth from 1 to 2 threads measured
  * here — on 96 threads that is +3.1 ms, of the size of the seed article's own 96-thread cold call.
@@ -409,6 +409,8 @@ export const COLD = {
   perThreadNs: 0,
   sigma: 0.12,
   tailP: 0.05,
+  /** The tail's factor range on the extra time (log-uniform). */
+  tail: [1.5, 3] as const,
 } as const;
 
 /** 256@2's cold extra − 256@1's, scaled to the sitting's speed (119 − 86 µs). */
@@ -476,7 +478,7 @@ export function drawColdExtra(
   perThreadNs: number = COLD.perThreadNs,
 ): number {
   const median = COLD.extraNs[bound] + perThreadNs * (threads - 1);
-  const tail = rand() < COLD.tailP ? logUniform(rand, 1.5, 3) : 1;
+  const tail = rand() < COLD.tailP ? logUniform(rand, COLD.tail[0], COLD.tail[1]) : 1;
   return median * Math.exp(COLD.sigma * gaussian(rand)) * tail;
 }
 
@@ -497,7 +499,7 @@ export interface VirtualClock {
 
 /**
  * A slow, smooth drift with unit variance: a sum of 6 sinusoids with periods log-uniform in
- * 2–30 s and random phases (seeded): a sweep of several seconds sees it change; calls a few
+ * 1–20 s and random phases (seeded): a sweep of several seconds sees it change; calls a few
  * hundred ms apart share it.
  */
 export function moodProcess(seed: number): (ms: number) => number {

@@ -494,9 +494,10 @@ export function modelDescription(): Table[] {
         `${p.visitSigma}; ${p.moodSigma}`,
         `${p.callSigma}, ${pct(p.callTailP, 0)}`,
         `+${us(p.wakeNs)}`,
-        i === 0
+        (i === 0
           ? `+${us(COLD.extraNs[bound])} (σ ${COLD.sigma})`
-          : `+${us(COLD.extraNs[bound])} + ${us(COLD.perThreadNs)} × (n − 1) (σ ${COLD.sigma}); ${pct(COLD.tailP, 0)} × 2–10`,
+          : `+${us(COLD.extraNs[bound])} + ${us(COLD.perThreadNs)} × (n − 1) (σ ${COLD.sigma})`) +
+          `; ${pct(COLD.tailP, 0)} × ${COLD.tail[0]}–${COLD.tail[1]}`,
       ]),
     ),
   };
