@@ -241,14 +241,15 @@ test(
 test('an error quotes at most 20 lines of the output, each cut to 300 characters', async () => {
   // Issue 10: one 3 MB line of stderr became a 1 MB error message.
   const w = createCommandWorkload({
-    command: `node -e "require('fs').writeSync(2, 'x'.repeat(3e6) + '\\n\\u001b[31m::error::forged\\n'); process.exit(3)"`,
+    command: `node -e "require('fs').writeSync(2, 'x'.repeat(3e6) + '\\n\\u001b[31m::error::forged\\n\\u202egpj.exe\\u2028::warning::x\\n'); process.exit(3)"`,
   });
   await assert.rejects(callAt(w, 1), (e: unknown) => {
     assert.ok(e instanceof WorkloadError);
     assert.ok(e.message.length < 2000, `message of ${e.message.length} characters`);
     assert.match(e.message, /exit code 3/);
     assert.match(e.message, /\nx{100,} … \[\d+ characters cut\] … x{100,}\n/);
-    assert.match(e.message, / \[31m::error::forged$/);
+    assert.match(e.message, / \[31m::error::forged\ngpj\.exe ::warning::x$/m);
+    assert.ok(!/[\u202e\u2028]/.test(e.message), 'no direction override, no line separator');
     assert.ok(!e.message.includes('\u001b'), 'no terminal escape');
     return true;
   });

@@ -98,29 +98,23 @@ export async function loadHistory(
   }
 }
 
-export interface SaveOutcome {
-  /** One line for the summary and the comment, e.g. "history: 7 → 8 runs (saved as …)". */
-  readonly line: string;
-  /** The history was started afresh although one may have existed. */
-  readonly reset: boolean;
-}
-
 /** Merge this run into the history and save it; a failed save is a warning, never a failure. */
 export async function saveHistory(
   history: StoredHistory,
   result: Result,
   ctx: RunnerContext,
   warnings: string[],
-): Promise<SaveOutcome | null> {
-  let outcome: SaveOutcome | null = null;
+): Promise<string | null> {
+  let line: string | null = null;
   const merge = (stored: BaselineDocument | null): BaselineDocument => {
-    outcome = describeMerge(stored, history.missing, result);
-    return mergeRun(stored, result, { ref: ctx.ref, sha: ctx.sha }).baseline;
+    const merged = mergeRun(stored, result, { ref: ctx.ref, sha: ctx.sha }).baseline;
+    line = historyLine(stored, merged, history.missing, result);
+    return merged;
   };
   try {
     const info = await history.store.save(merge);
-    const done = outcome as SaveOutcome | null;
-    if (info.saved && done) return { ...done, line: `${done.line}; saved as ${info.location}` };
+    const done = line as string | null;
+    if (info.saved && done !== null) return `${done}; saved as ${info.location}`;
     warnings.push(
       `The baseline was not saved to ${info.location}: ${info.detail ?? 'unknown reason'}`,
     );
@@ -132,33 +126,31 @@ export async function saveHistory(
   return null;
 }
 
-/** The history line for merging `result` into `stored` (see SaveOutcome). */
-export function describeMerge(
+/**
+ * The history's line for the summary and the comment, after `result` was merged into `stored`
+ * (giving `merged`): "history: 7 → 8 runs", or "history reset: N → 1 run (why)".
+ */
+export function historyLine(
   stored: BaselineDocument | null,
+  merged: BaselineDocument,
   missing: string | null,
   result: Result,
-): SaveOutcome {
+): string {
   const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
-  if (stored === null) {
-    return { line: `history reset: 0 → 1 run (${missing ?? 'nothing stored'})`, reset: true };
-  }
+  if (stored === null) return `history reset: 0 → 1 run (${missing ?? 'nothing stored'})`;
   if (stored.fingerprint !== result.machine.fingerprint) {
     const diff = fingerprintDifferences(stored.machine, result.machine)
       .map((d) => `${d.field} ${JSON.stringify(d.a)} → ${JSON.stringify(d.b)}`)
       .join(', ');
-    return {
-      line:
-        `history reset: ${runs(stored.runs.length)} → 1 run (this is another kind of machine` +
-        `${diff ? `: ${diff}` : ''}; a history holds one kind)`,
-      reset: true,
-    };
+    return (
+      `history reset: ${runs(stored.runs.length)} → 1 run (this is another kind of machine` +
+      `${diff ? `: ${diff}` : ''}; a history holds one kind)`
+    );
   }
-  const after = mergeRun(stored, result).baseline.runs.length;
+  const after = merged.runs.length;
   const dropped = stored.runs.length + 1 - after;
-  return {
-    line:
-      `history: ${stored.runs.length} → ${runs(after)}` +
-      (dropped > 0 ? ` (the oldest ${runs(dropped)} dropped)` : ''),
-    reset: false,
-  };
+  return (
+    `history: ${stored.runs.length} → ${runs(after)}` +
+    (dropped > 0 ? ` (the oldest ${runs(dropped)} dropped)` : '')
+  );
 }

@@ -194,9 +194,9 @@ export async function runAction(): Promise<void> {
   let historyLine: string | undefined;
   if (save && history !== null && history.error === null) {
     const saved = await saveHistory(history, result, ctx, warnings);
-    if (saved) {
-      historyLine = saved.line;
-      info(`Baseline ${saved.line}`);
+    if (saved !== null) {
+      historyLine = saved;
+      info(`Baseline ${saved}`);
     }
   } else if (history?.baseline) {
     historyLine = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? '' : 's'} (${history.baseline.source})`;

@@ -4,6 +4,7 @@
  */
 import { WorkloadError } from '../errors.js';
 import { ORT_VERSION } from './pinned.js';
+import { plainText } from '../report/text.js';
 
 /** The README section that explains the ways out. */
 export const README_SECTION = 'Container jobs, mirrors and air-gapped runners';
@@ -42,10 +43,12 @@ function codeBlock(text: string): string {
   return `${f}text\n${text}\n${f}`;
 }
 
-/** Control characters (but newline and tab) removed: the text goes into the job summary. */
+/** Each line plain text (plainText: control and direction characters): it goes into the summary. */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return text
+    .split('\n')
+    .map((line) => plainText(line, Infinity))
+    .join('\n');
 }
 
 /** The job-summary section for a failed provisioning (any error; the trail when it has one). */

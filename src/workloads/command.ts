@@ -15,6 +15,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { InputError, WorkloadError, describeError, invalid } from '../errors.js';
+import { plainText } from '../report/text.js';
 import type { CellRunner, Workload } from './types.js';
 
 export const DEFAULT_THREAD_ENV: readonly string[] = [
@@ -158,16 +159,15 @@ const MAX_LINE_CHARS = 300;
 
 /**
  * The last `n` lines of a command's output, for an error message: each line cut to
- * MAX_LINE_CHARS (one 3 MB line once became a 1 MB error message) and control characters but
- * tab shown as spaces (they would forge log lines).
+ * MAX_LINE_CHARS (one 3 MB line once became a 1 MB error message) and made plain text
+ * (plainText: control characters would forge log lines, direction overrides disguise them).
  */
 function lastLines(text: string, n = TAIL_LINES): string {
   const lines = text.replace(/\s+$/, '').split(/\r?\n/);
   return lines
     .slice(-n)
     .map((line) => {
-      // eslint-disable-next-line no-control-regex
-      const clean = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ' ');
+      const clean = plainText(line, Infinity);
       if (clean.length <= MAX_LINE_CHARS) return clean;
       const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
       return `${clean.slice(0, half)} … [${clean.length - 2 * half} characters cut] … ${clean.slice(-half)}`;
