@@ -1052,7 +1052,7 @@ function planThreadCounts(cpu, options) {
   if (dropped.length > 0) {
     const w = options.workloads;
     const floor = affordable < MIN_PLANNED_COUNTS ? ` (below its floor: ${k} kept)` : "";
-    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w} workload${w === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs() / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
+    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w} workload${w === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs(options.cost) / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
   }
   return { threads, dropped, grid, affordable, note };
 }
@@ -7203,26 +7203,11 @@ var init_same_job = __esm({
 });
 
 // src/measure/sweep.ts
-function medianOf(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 function relativeHalfWidth(samples) {
   if (samples.length < 2) return Infinity;
   const [lo, hi] = medianCIOrderStat(samples, 0.95);
-  const m = medianOf(samples);
+  const m = median2(samples);
   return m > 0 ? (hi - lo) / 2 / m : Infinity;
-}
-function visitMedians(samples, rounds) {
-  const groups = /* @__PURE__ */ new Map();
-  samples.forEach((x, i) => {
-    const r = rounds[i] ?? i;
-    const g2 = groups.get(r);
-    if (g2 === void 0) groups.set(r, [x]);
-    else g2.push(x);
-  });
-  return [...groups.keys()].sort((a, b) => a - b).map((r) => medianOf(groups.get(r)));
 }
 async function sweep(workloads, options) {
   const now = options.now ?? (() => performance.now());
@@ -7243,7 +7228,7 @@ async function sweep(workloads, options) {
       rounds: [],
       callNs: options.callNsHints?.[wi * options.threads.length + ti] ?? 0,
       warmupCalls: 0,
-      visits: 0,
+      visitMedians: [],
       converged: false,
       skipped: null
     }))
@@ -7309,7 +7294,7 @@ async function sweep(workloads, options) {
           cell.callNs = (now() - t) * 1e6 / block.length;
         }
         if (out || block.length < WARMUP_BLOCK) break;
-        const m = medianOf(block);
+        const m = median2(block);
         const steady = Math.abs(m - previous) / previous <= 0.05;
         previous = m;
         const spent = now() - cellStart;
@@ -7351,10 +7336,10 @@ async function sweep(workloads, options) {
           cell.rounds.push(round3);
         }
         cell.callNs = (now() - t) * 1e6 / (calls + discard);
-        cell.visits++;
+        cell.visitMedians.push(median2(cell.samples.slice(-calls)));
       }
       for (const cell of active) {
-        if (cell.visits >= minVisits && relativeHalfWidth(visitMedians(cell.samples, cell.rounds)) <= options.targetPrecision) {
+        if (!cell.converged && cell.visitMedians.length >= minVisits && relativeHalfWidth(cell.visitMedians) <= options.targetPrecision) {
           cell.converged = true;
         }
       }
@@ -7389,7 +7374,7 @@ async function sweep(workloads, options) {
         rounds: c.rounds,
         converged: c.converged,
         warmupCalls: c.warmupCalls,
-        visits: c.visits
+        visits: c.visitMedians.length
       }))
     }));
   }
@@ -7418,6 +7403,7 @@ async function runSameJob(head, base, opts) {
   const fixedWarmup = head.warmupCalls !== void 0 || base.warmupCalls !== void 0;
   const roundsPerBlock = opts.roundsPerBlock ?? (fixedWarmup ? 1 : 3);
   const maxBlocks = opts.maxBlocks ?? DEFAULT_MAX_BLOCKS;
+  const targetPrecision = opts.targetPrecision ?? 0.02;
   const createdAt = opts.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
   const look = {
     threshold: opts.threshold,
@@ -7431,7 +7417,6 @@ async function runSameJob(head, base, opts) {
     threads,
     samplesNs: [],
     rounds: [],
-    converged: false,
     warmupCalls: 0,
     visits: 0
   }));
@@ -7454,7 +7439,7 @@ async function runSameJob(head, base, opts) {
     const out = await sweep([head, base], {
       threads: opts.threads,
       maxTimeSec: remainingSec,
-      targetPrecision: opts.targetPrecision ?? 0.02,
+      targetPrecision,
       seed: opts.seed + b * 7919 >>> 0,
       startMs: blockStart,
       ...b > 0 ? { minWarmupMs: 50 } : {},
@@ -7520,7 +7505,7 @@ async function runSameJob(head, base, opts) {
   });
   const elapsedSec = (now() - start) / 1e3;
   const asSweep = (workload, cells) => ({
-    workloads: [{ workload, cells: cells.map(toCellResult) }],
+    workloads: [{ workload, cells: cells.map((c) => toCellResult(c, targetPrecision)) }],
     elapsedSec,
     rounds: roundOffset,
     stoppedBy: stoppedBy === "budget" ? "budget" : "precision",
@@ -7560,19 +7545,18 @@ async function runSameJob(head, base, opts) {
 function absorb(into, cell, roundOffset) {
   into.samplesNs.push(...cell.samplesNs);
   into.rounds.push(...cell.rounds.map((r) => r + roundOffset));
-  into.converged = cell.converged;
   into.warmupCalls += cell.warmupCalls;
   into.visits += cell.visits;
 }
 function blockMedian(cell) {
   return visitSummary(cell.samplesNs, cell.rounds).medianNs;
 }
-function toCellResult(c) {
+function toCellResult(c, targetPrecision) {
   return {
     threads: c.threads,
     samplesNs: c.samplesNs,
     rounds: c.rounds,
-    converged: c.converged,
+    converged: c.visits >= DEFAULT_MIN_VISITS && relativeHalfWidth(visitSummary(c.samplesNs, c.rounds).medians) <= targetPrecision,
     warmupCalls: c.warmupCalls,
     visits: c.visits
   };
@@ -13694,6 +13678,35 @@ var init_overhead = __esm({
   }
 });
 
+// src/report/text.ts
+function plainText(text, max = 2e3) {
+  const clean = text.replace(CONTROLS, " ").replace(INVISIBLE, "");
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}\u2026`;
+}
+function escapeMarkdown(text) {
+  return text.replace(CONTROLS, " ").replace(INVISIBLE, "").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
+}
+var CONTROLS, INVISIBLE, ESCAPES;
+var init_text = __esm({
+  "src/report/text.ts"() {
+    "use strict";
+    CONTROLS = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+    INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+    ESCAPES = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      "\\": "\\\\",
+      "|": "\\|",
+      "`": "\\`",
+      "*": "\\*",
+      _: "\\_",
+      "[": "\\[",
+      "]": "\\]"
+    };
+  }
+});
+
 // src/workloads/command.ts
 import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
@@ -13759,7 +13772,7 @@ function metricName(regex) {
 function lastLines(text, n = TAIL_LINES) {
   const lines = text.replace(/\s+$/, "").split(/\r?\n/);
   return lines.slice(-n).map((line) => {
-    const clean = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, " ");
+    const clean = plainText(line, Infinity);
     if (clean.length <= MAX_LINE_CHARS) return clean;
     const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
     return `${clean.slice(0, half)} \u2026 [${clean.length - 2 * half} characters cut] \u2026 ${clean.slice(-half)}`;
@@ -13944,6 +13957,7 @@ var init_command = __esm({
   "src/workloads/command.ts"() {
     "use strict";
     init_errors();
+    init_text();
     DEFAULT_THREAD_ENV = [
       "OMP_NUM_THREADS",
       "MKL_NUM_THREADS",
@@ -14052,7 +14066,7 @@ async function createMatMulWorkload(ort, shape, options) {
     ort,
     buildMatMulModel(shape, 1, seed).bytes,
     options.maxThreads,
-    options.usableCpus !== void 0 ? { usableCpus: options.usableCpus } : {}
+    options.session
   );
   let perOpNs;
   try {
@@ -14088,12 +14102,7 @@ async function createMatMulWorkload(ort, shape, options) {
       ]
     },
     async open(threads) {
-      const session = await createSession(
-        ort,
-        model.bytes,
-        threads,
-        options.usableCpus !== void 0 ? { usableCpus: options.usableCpus } : {}
-      );
+      const session = await createSession(ort, model.bytes, threads, options.session);
       const feeds = { [model.inputName]: input };
       return {
         call: () => timedRun(session, feeds),
@@ -14630,7 +14639,7 @@ var init_model = __esm({
 // src/pipeline/workloads.ts
 import os2 from "node:os";
 async function buildWorkloads(spec, ctx) {
-  const sessions = ctx.threads.length * (ctx.sides ?? 1);
+  const sessions = Math.max(ctx.threads.length * (ctx.sides ?? 1), ctx.concurrentSessions ?? 0);
   const free = ctx.freeBytes ?? os2.freemem();
   switch (spec.kind) {
     case "matmul": {
@@ -14643,7 +14652,7 @@ async function buildWorkloads(spec, ctx) {
             maxThreads: Math.max(...ctx.threads),
             seed: ctx.seed,
             maxOpsPerCall: maxOps[i],
-            ...ctx.usableCpus !== void 0 ? { usableCpus: ctx.usableCpus } : {}
+            ...ctx.session ? { session: ctx.session } : {}
           })
         );
       }
@@ -14654,16 +14663,10 @@ async function buildWorkloads(spec, ctx) {
       if (bytes * (sessions + 1) > free * 0.5) {
         const gib = (b) => `${(b / 2 ** 30).toFixed(2)} GiB`;
         throw new InputError(
-          `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions (one per cell) need about ${gib(bytes * (sessions + 1))} but only ${gib(free)} of memory is free; expected fewer thread counts (--threads) or a machine with more memory`
+          `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions open at once need about ${gib(bytes * (sessions + 1))} but only ${gib(free)} of memory is free; expected fewer thread counts (--threads) or a machine with more memory`
         );
       }
-      return [
-        await createModelWorkload(
-          ctx.ort,
-          { ...spec, seed: ctx.seed },
-          ctx.usableCpus !== void 0 ? { usableCpus: ctx.usableCpus } : {}
-        )
-      ];
+      return [await createModelWorkload(ctx.ort, { ...spec, seed: ctx.seed }, ctx.session)];
     }
     case "command":
       return [createCommandWorkload(spec)];
@@ -14784,10 +14787,8 @@ async function processCrew(workload, split) {
           const latencies = [];
           let last = start;
           while (process.hrtime.bigint() < end) {
-            const t = process.hrtime.bigint();
-            await r.call();
+            latencies.push(await r.call());
             last = process.hrtime.bigint();
-            latencies.push(Number(last - t));
           }
           return {
             count: latencies.length,
@@ -15017,24 +15018,30 @@ async function runSweep(settings, options = {}) {
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
   const machine = probeCpu({ ortVersion: version });
-  const plan = settings.threads === "auto" ? planThreadCounts(machine, {
-    maxTimeSec: settings.maxTimeSec,
-    workloads: plannedWorkloads(settings)
-  }) : null;
+  const throughputObjective = settings.objective === "throughput";
+  if (throughputObjective && settings.baselineWorkload) {
+    throw new InputError(
+      'objective: "throughput" with a base measured in the same job; expected objective "latency" for a same-job comparison (it gates latency)'
+    );
+  }
+  const latencySec = settings.maxTimeSec * (throughputObjective ? THROUGHPUT_LATENCY_SHARE : 1);
+  const plan = settings.threads === "auto" ? planThreadCounts(machine, { maxTimeSec: latencySec, workloads: plannedWorkloads(settings) }) : null;
   const threads = settings.threads === "auto" ? plan.threads : [...settings.threads];
   const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
-  const sides = settings.baselineWorkload ? 2 : 1;
-  const workloads = await buildWorkloads(settings.workload, {
+  const build = {
     ort,
     threads,
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
-    sides,
-    usableCpus: machine.availableCpus
-  });
+    sides: settings.baselineWorkload ? 2 : 1,
+    session: { usableCpus: machine.availableCpus },
+    // Throughput workers: one session and one copy of the model each, up to one per CPU.
+    ...throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}
+  };
+  const workloads = await buildWorkloads(settings.workload, build);
   const common = {
     threads,
-    maxTimeSec: settings.maxTimeSec,
+    maxTimeSec: latencySec,
     targetPrecision: settings.targetPrecision,
     seed: settings.seed,
     startMs,
@@ -15043,24 +15050,8 @@ async function runSweep(settings, options = {}) {
   let output;
   let comparison = null;
   let warnings = [];
-  const throughputObjective = settings.objective === "throughput";
-  if (throughputObjective && settings.baselineWorkload) {
-    throw new InputError(
-      'objective: "throughput" with a base measured in the same job; expected objective "latency" for a same-job comparison (it gates latency)'
-    );
-  }
-  if (throughputObjective) {
-    common.maxTimeSec = settings.maxTimeSec * THROUGHPUT_LATENCY_SHARE;
-  }
   if (settings.baselineWorkload) {
-    const [base] = await buildWorkloads(settings.baselineWorkload, {
-      ort,
-      threads,
-      overheadNs: overhead?.perCallNs ?? 0,
-      seed: settings.seed,
-      sides,
-      usableCpus: machine.availableCpus
-    });
+    const [base] = await buildWorkloads(settings.baselineWorkload, build);
     if (workloads.length !== 1 || !base) {
       throw new Error("a same-job comparison needs exactly one workload on each side");
     }
@@ -16211,7 +16202,7 @@ function isUnterminated(text) {
 }
 function asObject(value, fail) {
   if (!isObject(value)) {
-    throw fail(`is not a threadgate file (the JSON is ${describeType(value)}, not an object)`);
+    throw fail(`is not a threadgate file (the JSON is ${describeValue(value)}, not an object)`);
   }
   return value;
 }
@@ -16248,13 +16239,13 @@ function checkSchemaVersion(value, fail) {
 function checkFingerprint(v, key, at, fail) {
   const fp = str(v, key, at, fail);
   if (!FINGERPRINT.test(fp)) {
-    throw fail(`"${at}${key}" is ${describeType(fp)}; expected 16 lowercase hexadecimal digits`);
+    throw fail(`"${at}${key}" is ${describeValue(fp)}; expected 16 lowercase hexadecimal digits`);
   }
 }
 function checkDate(v, key, at, fail) {
   const text = str(v, key, at, fail);
   if (text.length > 40 || !Number.isFinite(Date.parse(text))) {
-    throw fail(`"${at}${key}" is ${describeType(text)}; expected an ISO 8601 date`);
+    throw fail(`"${at}${key}" is ${describeValue(text)}; expected an ISO 8601 date`);
   }
 }
 function checkId(v, key, at, fail) {
@@ -16374,7 +16365,7 @@ function checkResult(v, at, fail) {
       for (const [k, s] of samples.entries()) {
         if (typeof s !== "number" || !(s > 0 && s <= LIMITS.maxNs)) {
           throw fail(
-            `"${pat}samplesNs[${k}]" is ${describeType(s)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
+            `"${pat}samplesNs[${k}]" is ${describeValue(s)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
           );
         }
       }
@@ -16448,7 +16439,7 @@ function checkThroughput(t, at, fail) {
 function field(v, key, at, fail, expected, ok2) {
   const x = v[key];
   if (x === void 0) throw fail(`is missing the field "${at}${key}"`);
-  if (!ok2(x)) throw fail(`"${at}${key}" is ${describeType(x)}; expected ${expected}`);
+  if (!ok2(x)) throw fail(`"${at}${key}" is ${describeValue(x)}; expected ${expected}`);
   return x;
 }
 function str(v, key, at, fail) {
@@ -16463,13 +16454,6 @@ function arr(v, key, at, fail) {
 }
 function obj(v, key, at, fail) {
   return field(v, key, at, fail, "an object", isObject);
-}
-function describeType(x) {
-  if (x === null) return "null";
-  if (Array.isArray(x)) return "an array";
-  if (typeof x === "string") return `the string ${JSON.stringify(x.slice(0, 40))}`;
-  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
-  return typeof x === "object" ? "an object" : typeof x;
 }
 var LIMITS, FINGERPRINT;
 var init_parse2 = __esm({
@@ -17320,35 +17304,6 @@ var init_comparison_parse = __esm({
   }
 });
 
-// src/report/text.ts
-function plainText(text, max = 2e3) {
-  const clean = text.replace(CONTROLS, " ").replace(INVISIBLE, "");
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}\u2026`;
-}
-function escapeMarkdown(text) {
-  return text.replace(CONTROLS, " ").replace(INVISIBLE, "").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
-}
-var CONTROLS, INVISIBLE, ESCAPES;
-var init_text = __esm({
-  "src/report/text.ts"() {
-    "use strict";
-    CONTROLS = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-    INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-    ESCAPES = {
-      "&": "&amp;",
-      "<": "&lt;",
-      ">": "&gt;",
-      "\\": "\\\\",
-      "|": "\\|",
-      "`": "\\`",
-      "*": "\\*",
-      _: "\\_",
-      "[": "\\[",
-      "]": "\\]"
-    };
-  }
-});
-
 // src/report/markdown.ts
 function codeSpan(text) {
   return `\`${plainText(text, 500).replace(/`/g, "'")}\``;
@@ -17396,8 +17351,10 @@ function gateLine(comparison, ctx) {
   if (comparison === null || comparison.kind === "no-baseline") return "";
   const s = comparison.settings;
   const where = ctx.baselineKind === "same-job" ? `the base measured in this job (${escapeMarkdown(comparison.baseline.source.replace(/^same job: /, ""))})` : `the stored baseline (${escapeMarkdown(comparison.baseline.source)}, ${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history)`;
-  const coldStart = ctx.baselineKind !== "same-job" && comparison.baseline.runs < s.minHistory && s.coldStartThreshold > s.threshold;
-  const bar = coldStart ? `${formatPercent(s.coldStartThreshold, 0)} or more (the cold-start bar: fewer than ${s.minHistory} runs of history; ${formatPercent(s.threshold, 0)} from then on)` : `${formatPercent(s.threshold, 0)} or more`;
+  const gated = comparison.cells.filter((c) => c.gated);
+  const cold = gated.filter((c) => c.checks.beyondColdStart !== null).length;
+  const why = `without a usable history: fewer than ${s.minHistory} runs, or no spread`;
+  const bar = ctx.baselineKind === "same-job" || cold === 0 || s.coldStartThreshold <= s.threshold ? `${formatPercent(s.threshold, 0)} or more` : cold === gated.length ? `${formatPercent(s.coldStartThreshold, 0)} or more (the cold-start bar, ${why}; ${formatPercent(s.threshold, 0)} from then on)` : `${formatPercent(s.threshold, 0)} or more (${formatPercent(s.coldStartThreshold, 0)}, the cold-start bar, for ${cold} of the ${gated.length} cells ${why})`;
   return `**Gate:** ${where}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.`;
 }
 function recommendationBlock(result) {

@@ -87092,7 +87092,7 @@ async function createMatMulWorkload(ort, shape, options) {
     ort,
     buildMatMulModel(shape, 1, seed).bytes,
     options.maxThreads,
-    options.usableCpus !== void 0 ? { usableCpus: options.usableCpus } : {}
+    options.session
   );
   let perOpNs;
   try {
@@ -87128,12 +87128,7 @@ async function createMatMulWorkload(ort, shape, options) {
       ]
     },
     async open(threads) {
-      const session = await createSession(
-        ort,
-        model.bytes,
-        threads,
-        options.usableCpus !== void 0 ? { usableCpus: options.usableCpus } : {}
-      );
+      const session = await createSession(ort, model.bytes, threads, options.session);
       const feeds = { [model.inputName]: input };
       return {
         call: () => timedRun(session, feeds),
@@ -87408,26 +87403,11 @@ var WARMUP_BLOCK = 5;
 var MIN_WARMUP_MS = 200;
 var SHORT_CALL_NS = 1e7;
 var DEFAULT_MIN_VISITS = 8;
-function medianOf(xs2) {
-  const s3 = [...xs2].sort((a, b2) => a - b2);
-  const mid = s3.length >> 1;
-  return s3.length % 2 ? s3[mid] : (s3[mid - 1] + s3[mid]) / 2;
-}
 function relativeHalfWidth(samples) {
   if (samples.length < 2) return Infinity;
   const [lo2, hi2] = medianCIOrderStat(samples, 0.95);
-  const m2 = medianOf(samples);
+  const m2 = median2(samples);
   return m2 > 0 ? (hi2 - lo2) / 2 / m2 : Infinity;
-}
-function visitMedians(samples, rounds) {
-  const groups = /* @__PURE__ */ new Map();
-  samples.forEach((x, i) => {
-    const r = rounds[i] ?? i;
-    const g3 = groups.get(r);
-    if (g3 === void 0) groups.set(r, [x]);
-    else g3.push(x);
-  });
-  return [...groups.keys()].sort((a, b2) => a - b2).map((r) => medianOf(groups.get(r)));
 }
 async function sweep(workloads, options) {
   const now = options.now ?? (() => performance.now());
@@ -87448,7 +87428,7 @@ async function sweep(workloads, options) {
       rounds: [],
       callNs: options.callNsHints?.[wi2 * options.threads.length + ti2] ?? 0,
       warmupCalls: 0,
-      visits: 0,
+      visitMedians: [],
       converged: false,
       skipped: null
     }))
@@ -87514,7 +87494,7 @@ async function sweep(workloads, options) {
           cell.callNs = (now() - t) * 1e6 / block.length;
         }
         if (out || block.length < WARMUP_BLOCK) break;
-        const m2 = medianOf(block);
+        const m2 = median2(block);
         const steady = Math.abs(m2 - previous) / previous <= 0.05;
         previous = m2;
         const spent = now() - cellStart;
@@ -87556,10 +87536,10 @@ async function sweep(workloads, options) {
           cell.rounds.push(round3);
         }
         cell.callNs = (now() - t) * 1e6 / (calls + discard);
-        cell.visits++;
+        cell.visitMedians.push(median2(cell.samples.slice(-calls)));
       }
       for (const cell of active) {
-        if (cell.visits >= minVisits && relativeHalfWidth(visitMedians(cell.samples, cell.rounds)) <= options.targetPrecision) {
+        if (!cell.converged && cell.visitMedians.length >= minVisits && relativeHalfWidth(cell.visitMedians) <= options.targetPrecision) {
           cell.converged = true;
         }
       }
@@ -87594,7 +87574,7 @@ async function sweep(workloads, options) {
         rounds: c.rounds,
         converged: c.converged,
         warmupCalls: c.warmupCalls,
-        visits: c.visits
+        visits: c.visitMedians.length
       }))
     }));
   }
@@ -87612,6 +87592,7 @@ async function runSameJob(head, base, opts) {
   const fixedWarmup = head.warmupCalls !== void 0 || base.warmupCalls !== void 0;
   const roundsPerBlock = opts.roundsPerBlock ?? (fixedWarmup ? 1 : 3);
   const maxBlocks = opts.maxBlocks ?? DEFAULT_MAX_BLOCKS;
+  const targetPrecision = opts.targetPrecision ?? 0.02;
   const createdAt = opts.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
   const look = {
     threshold: opts.threshold,
@@ -87625,7 +87606,6 @@ async function runSameJob(head, base, opts) {
     threads,
     samplesNs: [],
     rounds: [],
-    converged: false,
     warmupCalls: 0,
     visits: 0
   }));
@@ -87648,7 +87628,7 @@ async function runSameJob(head, base, opts) {
     const out = await sweep([head, base], {
       threads: opts.threads,
       maxTimeSec: remainingSec,
-      targetPrecision: opts.targetPrecision ?? 0.02,
+      targetPrecision,
       seed: opts.seed + b2 * 7919 >>> 0,
       startMs: blockStart,
       ...b2 > 0 ? { minWarmupMs: 50 } : {},
@@ -87714,7 +87694,7 @@ async function runSameJob(head, base, opts) {
   });
   const elapsedSec = (now() - start) / 1e3;
   const asSweep = (workload2, cells) => ({
-    workloads: [{ workload: workload2, cells: cells.map(toCellResult) }],
+    workloads: [{ workload: workload2, cells: cells.map((c) => toCellResult(c, targetPrecision)) }],
     elapsedSec,
     rounds: roundOffset,
     stoppedBy: stoppedBy === "budget" ? "budget" : "precision",
@@ -87754,19 +87734,18 @@ async function runSameJob(head, base, opts) {
 function absorb(into, cell, roundOffset) {
   into.samplesNs.push(...cell.samplesNs);
   into.rounds.push(...cell.rounds.map((r) => r + roundOffset));
-  into.converged = cell.converged;
   into.warmupCalls += cell.warmupCalls;
   into.visits += cell.visits;
 }
 function blockMedian(cell) {
   return visitSummary(cell.samplesNs, cell.rounds).medianNs;
 }
-function toCellResult(c) {
+function toCellResult(c, targetPrecision) {
   return {
     threads: c.threads,
     samplesNs: c.samplesNs,
     rounds: c.rounds,
-    converged: c.converged,
+    converged: c.visits >= DEFAULT_MIN_VISITS && relativeHalfWidth(visitSummary(c.samplesNs, c.rounds).medians) <= targetPrecision,
     warmupCalls: c.warmupCalls,
     visits: c.visits
   };
@@ -87864,7 +87843,7 @@ function planThreadCounts(cpu, options) {
   if (dropped.length > 0) {
     const w2 = options.workloads;
     const floor = affordable < MIN_PLANNED_COUNTS ? ` (below its floor: ${k2} kept)` : "";
-    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w2} workload${w2 === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs() / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
+    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w2} workload${w2 === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs(options.cost) / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
   }
   return { threads, dropped, grid, affordable, note };
 }
@@ -88177,7 +88156,7 @@ var MAX_LINE_CHARS = 300;
 function lastLines(text, n = TAIL_LINES) {
   const lines = text.replace(/\s+$/, "").split(/\r?\n/);
   return lines.slice(-n).map((line) => {
-    const clean4 = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, " ");
+    const clean4 = plainText(line, Infinity);
     if (clean4.length <= MAX_LINE_CHARS) return clean4;
     const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
     return `${clean4.slice(0, half)} \u2026 [${clean4.length - 2 * half} characters cut] \u2026 ${clean4.slice(-half)}`;
@@ -88843,7 +88822,7 @@ async function createModelWorkload(ort, spec, config = {}) {
 
 // src/pipeline/workloads.ts
 async function buildWorkloads(spec, ctx) {
-  const sessions = ctx.threads.length * (ctx.sides ?? 1);
+  const sessions = Math.max(ctx.threads.length * (ctx.sides ?? 1), ctx.concurrentSessions ?? 0);
   const free = ctx.freeBytes ?? os7.freemem();
   switch (spec.kind) {
     case "matmul": {
@@ -88856,7 +88835,7 @@ async function buildWorkloads(spec, ctx) {
             maxThreads: Math.max(...ctx.threads),
             seed: ctx.seed,
             maxOpsPerCall: maxOps[i],
-            ...ctx.usableCpus !== void 0 ? { usableCpus: ctx.usableCpus } : {}
+            ...ctx.session ? { session: ctx.session } : {}
           })
         );
       }
@@ -88867,16 +88846,10 @@ async function buildWorkloads(spec, ctx) {
       if (bytes * (sessions + 1) > free * 0.5) {
         const gib = (b2) => `${(b2 / 2 ** 30).toFixed(2)} GiB`;
         throw new InputError(
-          `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions (one per cell) need about ${gib(bytes * (sessions + 1))} but only ${gib(free)} of memory is free; expected fewer thread counts (--threads) or a machine with more memory`
+          `--model: ${spec.path} is ${gib(bytes)}; ${sessions} sessions open at once need about ${gib(bytes * (sessions + 1))} but only ${gib(free)} of memory is free; expected fewer thread counts (--threads) or a machine with more memory`
         );
       }
-      return [
-        await createModelWorkload(
-          ctx.ort,
-          { ...spec, seed: ctx.seed },
-          ctx.usableCpus !== void 0 ? { usableCpus: ctx.usableCpus } : {}
-        )
-      ];
+      return [await createModelWorkload(ctx.ort, { ...spec, seed: ctx.seed }, ctx.session)];
     }
     case "command":
       return [createCommandWorkload(spec)];
@@ -89032,10 +89005,8 @@ async function processCrew(workload2, split2) {
           const latencies = [];
           let last = start;
           while (process.hrtime.bigint() < end) {
-            const t = process.hrtime.bigint();
-            await r.call();
+            latencies.push(await r.call());
             last = process.hrtime.bigint();
-            latencies.push(Number(last - t));
           }
           return {
             count: latencies.length,
@@ -89194,24 +89165,30 @@ async function runSweep(settings, options = {}) {
   const ort = options.ort ?? loadOrt();
   const version3 = ortVersion(ort);
   const machine2 = probeCpu({ ortVersion: version3 });
-  const plan = settings.threads === "auto" ? planThreadCounts(machine2, {
-    maxTimeSec: settings.maxTimeSec,
-    workloads: plannedWorkloads(settings)
-  }) : null;
+  const throughputObjective = settings.objective === "throughput";
+  if (throughputObjective && settings.baselineWorkload) {
+    throw new InputError(
+      'objective: "throughput" with a base measured in the same job; expected objective "latency" for a same-job comparison (it gates latency)'
+    );
+  }
+  const latencySec = settings.maxTimeSec * (throughputObjective ? THROUGHPUT_LATENCY_SHARE : 1);
+  const plan = settings.threads === "auto" ? planThreadCounts(machine2, { maxTimeSec: latencySec, workloads: plannedWorkloads(settings) }) : null;
   const threads = settings.threads === "auto" ? plan.threads : [...settings.threads];
   const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
-  const sides = settings.baselineWorkload ? 2 : 1;
-  const workloads = await buildWorkloads(settings.workload, {
+  const build = {
     ort,
     threads,
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
-    sides,
-    usableCpus: machine2.availableCpus
-  });
+    sides: settings.baselineWorkload ? 2 : 1,
+    session: { usableCpus: machine2.availableCpus },
+    // Throughput workers: one session and one copy of the model each, up to one per CPU.
+    ...throughputObjective ? { concurrentSessions: 2 * machine2.availableCpus } : {}
+  };
+  const workloads = await buildWorkloads(settings.workload, build);
   const common = {
     threads,
-    maxTimeSec: settings.maxTimeSec,
+    maxTimeSec: latencySec,
     targetPrecision: settings.targetPrecision,
     seed: settings.seed,
     startMs,
@@ -89220,24 +89197,8 @@ async function runSweep(settings, options = {}) {
   let output;
   let comparison = null;
   let warnings = [];
-  const throughputObjective = settings.objective === "throughput";
-  if (throughputObjective && settings.baselineWorkload) {
-    throw new InputError(
-      'objective: "throughput" with a base measured in the same job; expected objective "latency" for a same-job comparison (it gates latency)'
-    );
-  }
-  if (throughputObjective) {
-    common.maxTimeSec = settings.maxTimeSec * THROUGHPUT_LATENCY_SHARE;
-  }
   if (settings.baselineWorkload) {
-    const [base] = await buildWorkloads(settings.baselineWorkload, {
-      ort,
-      threads,
-      overheadNs: overhead?.perCallNs ?? 0,
-      seed: settings.seed,
-      sides,
-      usableCpus: machine2.availableCpus
-    });
+    const [base] = await buildWorkloads(settings.baselineWorkload, build);
     if (workloads.length !== 1 || !base) {
       throw new Error("a same-job comparison needs exactly one workload on each side");
     }
@@ -89308,7 +89269,7 @@ function recheckSettings(settings, first, budgetSec) {
   const workload2 = settings.workload.kind === "matmul" ? { kind: "matmul", sizes: ids.map((id) => parseShape(id.replace(/^matmul:/, ""))) } : settings.workload;
   return { ...settings, workload: workload2, threads, maxTimeSec: budgetSec };
 }
-async function confirmRegression(settings, first, baseline, compareOptions, runOptions = {}, budgetSec = settings.maxTimeSec / 2) {
+async function confirmRegression(settings, first, baseline, compareOptions, runOptions, budgetSec) {
   if (!(budgetSec > 0)) {
     return settle(first, null, [], "no time was left of max-time to measure it again");
   }
@@ -89456,7 +89417,7 @@ ${text}
 ${f2}`;
 }
 function clean(text) {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return text.split("\n").map((line) => plainText(line, Infinity)).join("\n");
 }
 function provisionFailureMarkdown(e) {
   const message = clean(e instanceof Error ? e.message : String(e));
@@ -93576,8 +93537,10 @@ function gateLine(comparison, ctx) {
   if (comparison === null || comparison.kind === "no-baseline") return "";
   const s3 = comparison.settings;
   const where2 = ctx.baselineKind === "same-job" ? `the base measured in this job (${escapeMarkdown(comparison.baseline.source.replace(/^same job: /, ""))})` : `the stored baseline (${escapeMarkdown(comparison.baseline.source)}, ${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history)`;
-  const coldStart = ctx.baselineKind !== "same-job" && comparison.baseline.runs < s3.minHistory && s3.coldStartThreshold > s3.threshold;
-  const bar = coldStart ? `${formatPercent(s3.coldStartThreshold, 0)} or more (the cold-start bar: fewer than ${s3.minHistory} runs of history; ${formatPercent(s3.threshold, 0)} from then on)` : `${formatPercent(s3.threshold, 0)} or more`;
+  const gated = comparison.cells.filter((c) => c.gated);
+  const cold = gated.filter((c) => c.checks.beyondColdStart !== null).length;
+  const why = `without a usable history: fewer than ${s3.minHistory} runs, or no spread`;
+  const bar = ctx.baselineKind === "same-job" || cold === 0 || s3.coldStartThreshold <= s3.threshold ? `${formatPercent(s3.threshold, 0)} or more` : cold === gated.length ? `${formatPercent(s3.coldStartThreshold, 0)} or more (the cold-start bar, ${why}; ${formatPercent(s3.threshold, 0)} from then on)` : `${formatPercent(s3.threshold, 0)} or more (${formatPercent(s3.coldStartThreshold, 0)}, the cold-start bar, for ${cold} of the ${gated.length} cells ${why})`;
   return `**Gate:** ${where2}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText(s3.confidence)} confidence over the gated cells.`;
 }
 function recommendationBlock(result) {
@@ -94118,7 +94081,7 @@ function isUnterminated(text) {
 }
 function asObject(value, fail) {
   if (!isObject2(value)) {
-    throw fail(`is not a threadgate file (the JSON is ${describeType(value)}, not an object)`);
+    throw fail(`is not a threadgate file (the JSON is ${describeValue(value)}, not an object)`);
   }
   return value;
 }
@@ -94156,13 +94119,13 @@ var FINGERPRINT = /^[0-9a-f]{16}$/;
 function checkFingerprint(v2, key, at2, fail) {
   const fp = str(v2, key, at2, fail);
   if (!FINGERPRINT.test(fp)) {
-    throw fail(`"${at2}${key}" is ${describeType(fp)}; expected 16 lowercase hexadecimal digits`);
+    throw fail(`"${at2}${key}" is ${describeValue(fp)}; expected 16 lowercase hexadecimal digits`);
   }
 }
 function checkDate(v2, key, at2, fail) {
   const text = str(v2, key, at2, fail);
   if (text.length > 40 || !Number.isFinite(Date.parse(text))) {
-    throw fail(`"${at2}${key}" is ${describeType(text)}; expected an ISO 8601 date`);
+    throw fail(`"${at2}${key}" is ${describeValue(text)}; expected an ISO 8601 date`);
   }
 }
 function checkId(v2, key, at2, fail) {
@@ -94282,7 +94245,7 @@ function checkResult(v2, at2, fail) {
       for (const [k2, s3] of samples.entries()) {
         if (typeof s3 !== "number" || !(s3 > 0 && s3 <= LIMITS.maxNs)) {
           throw fail(
-            `"${pat}samplesNs[${k2}]" is ${describeType(s3)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
+            `"${pat}samplesNs[${k2}]" is ${describeValue(s3)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
           );
         }
       }
@@ -94356,7 +94319,7 @@ function checkThroughput(t, at2, fail) {
 function field(v2, key, at2, fail, expected, ok4) {
   const x = v2[key];
   if (x === void 0) throw fail(`is missing the field "${at2}${key}"`);
-  if (!ok4(x)) throw fail(`"${at2}${key}" is ${describeType(x)}; expected ${expected}`);
+  if (!ok4(x)) throw fail(`"${at2}${key}" is ${describeValue(x)}; expected ${expected}`);
   return x;
 }
 function str(v2, key, at2, fail) {
@@ -94371,13 +94334,6 @@ function arr(v2, key, at2, fail) {
 }
 function obj(v2, key, at2, fail) {
   return field(v2, key, at2, fail, "an object", isObject2);
-}
-function describeType(x) {
-  if (x === null) return "null";
-  if (Array.isArray(x)) return "an array";
-  if (typeof x === "string") return `the string ${JSON.stringify(x.slice(0, 40))}`;
-  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
-  return typeof x === "object" ? "an object" : typeof x;
 }
 
 // src/baseline/atomic-write.ts
@@ -94685,15 +94641,16 @@ async function loadHistory(store, ctx, warnings) {
   }
 }
 async function saveHistory(history, result, ctx, warnings) {
-  let outcome = null;
+  let line = null;
   const merge2 = (stored) => {
-    outcome = describeMerge(stored, history.missing, result);
-    return mergeRun(stored, result, { ref: ctx.ref, sha: ctx.sha }).baseline;
+    const merged = mergeRun(stored, result, { ref: ctx.ref, sha: ctx.sha }).baseline;
+    line = historyLine(stored, merged, history.missing, result);
+    return merged;
   };
   try {
     const info3 = await history.store.save(merge2);
-    const done = outcome;
-    if (info3.saved && done) return { ...done, line: `${done.line}; saved as ${info3.location}` };
+    const done = line;
+    if (info3.saved && done !== null) return `${done}; saved as ${info3.location}`;
     warnings.push(
       `The baseline was not saved to ${info3.location}: ${info3.detail ?? "unknown reason"}`
     );
@@ -94704,24 +94661,16 @@ async function saveHistory(history, result, ctx, warnings) {
   }
   return null;
 }
-function describeMerge(stored, missing, result) {
+function historyLine(stored, merged, missing, result) {
   const runs = (n) => `${n} run${n === 1 ? "" : "s"}`;
-  if (stored === null) {
-    return { line: `history reset: 0 \u2192 1 run (${missing ?? "nothing stored"})`, reset: true };
-  }
+  if (stored === null) return `history reset: 0 \u2192 1 run (${missing ?? "nothing stored"})`;
   if (stored.fingerprint !== result.machine.fingerprint) {
     const diff = fingerprintDifferences(stored.machine, result.machine).map((d) => `${d.field} ${JSON.stringify(d.a)} \u2192 ${JSON.stringify(d.b)}`).join(", ");
-    return {
-      line: `history reset: ${runs(stored.runs.length)} \u2192 1 run (this is another kind of machine${diff ? `: ${diff}` : ""}; a history holds one kind)`,
-      reset: true
-    };
+    return `history reset: ${runs(stored.runs.length)} \u2192 1 run (this is another kind of machine${diff ? `: ${diff}` : ""}; a history holds one kind)`;
   }
-  const after = mergeRun(stored, result).baseline.runs.length;
+  const after = merged.runs.length;
   const dropped = stored.runs.length + 1 - after;
-  return {
-    line: `history: ${stored.runs.length} \u2192 ${runs(after)}` + (dropped > 0 ? ` (the oldest ${runs(dropped)} dropped)` : ""),
-    reset: false
-  };
+  return `history: ${stored.runs.length} \u2192 ${runs(after)}` + (dropped > 0 ? ` (the oldest ${runs(dropped)} dropped)` : "");
 }
 
 // src/action/bundle.ts
@@ -94778,13 +94727,13 @@ function parseManifest(text, fileName = BUNDLE_FILES.manifest) {
       `is not valid JSON (${e.message}); expected a threadgate bundle manifest`
     );
   }
-  if (!isObject2(value)) throw fail(`is ${describe(value)}; expected a JSON object`);
+  if (!isObject2(value)) throw fail(`is ${describeValue(value)}; expected a JSON object`);
   if (value["kind"] !== MANIFEST_KIND) {
-    throw fail(`"kind" is ${describe(value["kind"])}; expected "${MANIFEST_KIND}"`);
+    throw fail(`"kind" is ${describeValue(value["kind"])}; expected "${MANIFEST_KIND}"`);
   }
   if (value["schemaVersion"] !== 1) {
     throw fail(
-      `"schemaVersion" is ${describe(value["schemaVersion"])}; expected 1 (a newer threadgate may have written it)`
+      `"schemaVersion" is ${describeValue(value["schemaVersion"])}; expected 1 (a newer threadgate may have written it)`
     );
   }
   const extra = Object.keys(value).find((k2) => !FIELDS.includes(k2));
@@ -94796,7 +94745,7 @@ function parseManifest(text, fileName = BUNDLE_FILES.manifest) {
   const field2 = (key, expected, ok4) => {
     const x = value[key];
     if (x === void 0) throw fail(`is missing the field "${key}"; expected ${expected}`);
-    if (!ok4(x)) throw fail(`"${key}" is ${describe(x)}; expected ${expected}`);
+    if (!ok4(x)) throw fail(`"${key}" is ${describeValue(x)}; expected ${expected}`);
     return x;
   };
   const str2 = (key, max = STRING_MAX, pattern, expected) => field2(
@@ -94815,11 +94764,11 @@ function parseManifest(text, fileName = BUNDLE_FILES.manifest) {
   }
   const version3 = tool["version"];
   if (typeof version3 !== "string" || !/^[0-9A-Za-z.+-]{1,64}$/.test(version3)) {
-    throw fail(`"tool.version" is ${describe(version3)}; expected a version such as "1.2.3"`);
+    throw fail(`"tool.version" is ${describeValue(version3)}; expected a version such as "1.2.3"`);
   }
   const createdAt = str2("createdAt", 40);
   if (!Number.isFinite(Date.parse(createdAt))) {
-    throw fail(`"createdAt" is ${describe(createdAt)}; expected an ISO 8601 date`);
+    throw fail(`"createdAt" is ${describeValue(createdAt)}; expected an ISO 8601 date`);
   }
   return {
     schemaVersion: 1,
@@ -94843,15 +94792,6 @@ function parseManifest(text, fileName = BUNDLE_FILES.manifest) {
     createdAt,
     comparison: field2("comparison", "true or false", (x) => typeof x === "boolean")
   };
-}
-function describe(x) {
-  if (x === null) return "null";
-  if (x === void 0) return "missing";
-  if (Array.isArray(x)) return "an array";
-  if (typeof x === "string")
-    return `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}\u2026` : x)}`;
-  if (typeof x === "number" || typeof x === "boolean") return `${typeof x} ${String(x)}`;
-  return "an object";
 }
 
 // src/action/bundle.ts
@@ -100407,24 +100347,16 @@ async function tokenIdentity(client) {
     throw e;
   }
 }
-function findStickyComment(comments, marker2, identity) {
+function stickyCandidates(comments, marker2, identity) {
   const ours = (c) => identity.kind === "user" ? c.user?.login === identity.login : c.user?.type === "Bot";
   const score2 = (c) => c.user?.login === ACTIONS_BOT ? 1 : 0;
-  let best;
-  for (const c of comments) {
-    if (typeof c.body !== "string" || !c.body.trimStart().startsWith(marker2) || !ours(c)) continue;
-    if (best === void 0 || score2(c) > score2(best) || score2(c) === score2(best) && c.id < best.id) {
-      best = c;
-    }
-  }
-  return best;
+  return comments.filter((c) => typeof c.body === "string" && c.body.trimStart().startsWith(marker2) && ours(c)).sort((a, b2) => score2(b2) - score2(a) || a.id - b2.id);
 }
 var ACTIONS_BOT = "github-actions[bot]";
 async function upsertStickyComment(client, target) {
   const body2 = stickyBody(target.marker, target.body);
   const identity = target.identity ?? await tokenIdentity(client);
-  const existing = await findExisting(client, target, identity);
-  if (existing !== void 0) {
+  for (const existing of (await listCandidates(client, target, identity)).slice(0, MAX_TRIES)) {
     try {
       return await update3(client, target, existing, body2);
     } catch (e) {
@@ -100451,14 +100383,18 @@ async function upsertStickyComment(client, target) {
     return { action: "created", url: data.html_url, id: data.id };
   }
 }
-async function findExisting(client, target, identity) {
+var MAX_TRIES = 5;
+async function listCandidates(client, target, identity) {
   const comments = await client.paginate(client.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
     issue_number: target.issueNumber,
     per_page: 100
   });
-  return findStickyComment(comments, target.marker, identity);
+  return stickyCandidates(comments, target.marker, identity);
+}
+async function findExisting(client, target, identity) {
+  return (await listCandidates(client, target, identity))[0];
 }
 async function update3(client, target, existing, body2) {
   if (existing.body === body2) {
@@ -100937,15 +100873,15 @@ async function runAction() {
       String(result.recommendation.ortIntraOpNumThreads)
     );
   }
-  let historyLine;
+  let historyLine2;
   if (save && history !== null && history.error === null) {
     const saved = await saveHistory(history, result, ctx, warnings);
-    if (saved) {
-      historyLine = saved.line;
-      info2(`Baseline ${saved.line}`);
+    if (saved !== null) {
+      historyLine2 = saved;
+      info2(`Baseline ${saved}`);
     }
   } else if (history?.baseline) {
-    historyLine = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? "" : "s"} (${history.baseline.source})`;
+    historyLine2 = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? "" : "s"} (${history.baseline.source})`;
   }
   const markdown = (extra) => renderMarkdown(result, comparison, {
     ...ctx.job ? { title: ctx.job } : {},
@@ -100953,7 +100889,7 @@ async function runAction() {
     resultsPath,
     runUrl: runUrl(ctx),
     warnings: [...warnings, ...extra],
-    ...historyLine ? { history: historyLine } : {}
+    ...historyLine2 ? { history: historyLine2 } : {}
   });
   const commentWarnings = await postComment(settings, ctx, key, comparison, markdown([]));
   for (const w2 of [...warnings, ...commentWarnings]) warning2(w2);
