@@ -14,6 +14,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { LIMITS } from '../contract/limits.js';
 import { InputError, WorkloadError, describeError, invalid } from '../errors.js';
 import { plainText } from '../report/text.js';
 import type { CellRunner, Workload } from './types.js';
@@ -227,6 +228,14 @@ interface RunResult {
 export function createCommandWorkload(spec: CommandSpec): Workload {
   const command = spec.command.trim();
   if (command.length === 0) throw invalid('--command', spec.command, 'a command to run');
+  // The id (`command:` + the command) is the workload's name in every file: within the contract.
+  if (`command:${command}`.length > LIMITS.idChars) {
+    throw invalid(
+      '--command',
+      `${command.slice(0, 60)}…`,
+      `a command of at most ${LIMITS.idChars - 'command:'.length} characters (it names the workload in every results file)`,
+    );
+  }
   const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
   if (threadEnv.length === 0 || threadEnv.some((n) => !ENV_NAME.test(n))) {
     throw invalid(
@@ -353,7 +362,17 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
           `${JSON.stringify(text.slice(0, 80))}, which is not a positive number (a latency)${outTail}`,
       );
     }
-    return value * NS_PER[metric.unit];
+    // Checked here against the contract's limit, so that no results file threadgate writes is
+    // refused when threadgate reads it back (1e308 s overflowed to Infinity; 1e300 s was written).
+    const ns = value * NS_PER[metric.unit];
+    if (!(ns <= LIMITS.maxNs)) {
+      throw new WorkloadError(
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ` +
+          `${JSON.stringify(text.slice(0, 80))} ${metric.unit}, which is over ${LIMITS.maxNs} ns ` +
+          `(11.6 days); expected a latency in ${metric.unit}${outTail}`,
+      );
+    }
+    return ns;
   }
 
   return {
