@@ -4,7 +4,8 @@
  *
  * The thread count reaches the child through environment variables (by default OMP_NUM_THREADS,
  * MKL_NUM_THREADS, OPENBLAS_NUM_THREADS and ORT_INTRA_OP_NUM_THREADS, each set to the count; the
- * rest of the environment passes through). A call's sample is the wall time from spawn to exit,
+ * rest of the environment passes through, less the action's inputs and the runner's tokens:
+ * io/child-env.ts). A call's sample is the wall time from spawn to exit,
  * or, with a metric, the number the command prints (the first group of the user's regex, last
  * match in stdout), converted to nanoseconds.
  *
@@ -16,6 +17,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { LIMITS } from '../contract/limits.js';
 import { InputError, WorkloadError, describeError, invalid } from '../errors.js';
+import { childEnv } from '../io/child-env.js';
 import { plainText } from '../report/text.js';
 import type { CellRunner, Workload } from './types.js';
 
@@ -45,7 +47,10 @@ export interface CommandSpec {
   readonly timeoutSec?: number;
   readonly cwd?: string;
   readonly warmupRuns?: number;
-  /** The environment to pass through (default process.env); the thread variables override it. */
+  /**
+   * The environment to pass through (default process.env), less what childEnv removes; the
+   * thread variables and the run's marker override it.
+   */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -201,7 +206,10 @@ function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
   if (pid === undefined) return;
   try {
     if (process.platform === 'win32') {
-      spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore' });
+      spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], {
+        stdio: 'ignore',
+        env: childEnv(),
+      });
     } else {
       process.kill(-pid, signal);
     }
@@ -254,7 +262,7 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
   const metric = spec.metric;
   // Multiline: `^` and `$` match at line ends, as a user reading stdout line by line expects.
   const metricRe = metric ? new RegExp(metric.regex, 'gm') : undefined;
-  const baseEnv = spec.env ?? process.env;
+  const baseEnv = childEnv(spec.env ?? process.env);
 
   function run(threads: number): Promise<RunResult> {
     const where = `${threadEnv[0]}=${threads}`;
