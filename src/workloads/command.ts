@@ -13,12 +13,20 @@
  * leads its own process group, so a timeout kills everything it started, not just the shell.
  * Calls are long, so the sweep engine does a fixed number of warm-up runs (`warmupCalls`).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { LIMITS } from '../contract/limits.js';
 import { InputError, WorkloadError, describeError, invalid } from '../errors.js';
 import { childEnv } from '../io/child-env.js';
-import { plainText } from '../report/text.js';
+import {
+  killMarked,
+  killTree,
+  lastLines,
+  MARKER_ENV,
+  nextMarker,
+  Tail,
+  track,
+  untrack,
+} from './child-process.js';
 import type { CellRunner, Workload } from './types.js';
 
 export const DEFAULT_THREAD_ENV: readonly string[] = [
@@ -54,43 +62,10 @@ export interface CommandSpec {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Lines of stderr (or stdout) shown in an error. */
-const TAIL_LINES = 20;
-/** Output kept per stream: the tail, so a chatty command cannot exhaust memory. */
-const KEEP_BYTES = 1 << 20;
 /** After SIGTERM, how long a timed-out process group gets before SIGKILL. */
 const KILL_GRACE_MS = 2000;
 /** After the command exits, how long its output pipes may stay open (a detached descendant). */
 const PIPE_GRACE_MS = 500;
-
-/** The environment variable that marks every process of one run (inherited by descendants). */
-const MARKER_ENV = 'THREADGATE_RUN';
-let runCounter = 0;
-
-/**
- * Kill (SIGKILL) every process whose environment carries `marker`: descendants of the command
- * that left its process group (setsid, a daemon) and would hold its output open or run on and
- * disturb the next samples. Linux only (/proc/PID/environ); bounded by the process table; best
- * effort (a process that cleared its environment escapes).
- */
-function killMarked(marker: string): void {
-  if (process.platform !== 'linux') return;
-  const needle = Buffer.from(`${MARKER_ENV}=${marker}\0`);
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
-  } catch {
-    return;
-  }
-  for (const pid of pids) {
-    try {
-      if (readFileSync(`/proc/${pid}/environ`).includes(needle))
-        process.kill(Number(pid), 'SIGKILL');
-    } catch {
-      // gone, or not ours to inspect
-    }
-  }
-}
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -160,74 +135,6 @@ export function metricName(regex: string): string {
   return prefix ? prefix : `/${regex}/`;
 }
 
-/** Longest line of a command's output quoted in an error; longer ones are cut in the middle. */
-const MAX_LINE_CHARS = 300;
-
-/**
- * The last `n` lines of a command's output, for an error message: each line cut to
- * MAX_LINE_CHARS (one 3 MB line once became a 1 MB error message) and made plain text
- * (plainText: control characters would forge log lines, direction overrides disguise them).
- */
-function lastLines(text: string, n = TAIL_LINES): string {
-  const lines = text.replace(/\s+$/, '').split(/\r?\n/);
-  return lines
-    .slice(-n)
-    .map((line) => {
-      const clean = plainText(line, Infinity);
-      if (clean.length <= MAX_LINE_CHARS) return clean;
-      const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
-      return `${clean.slice(0, half)} … [${clean.length - 2 * half} characters cut] … ${clean.slice(-half)}`;
-    })
-    .join('\n');
-}
-
-/** Keep the last KEEP_BYTES of a stream. */
-class Tail {
-  private chunks: Buffer[] = [];
-  private size = 0;
-  push(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    while (this.size - this.chunks[0]!.length >= KEEP_BYTES) {
-      this.size -= this.chunks.shift()!.length;
-    }
-  }
-  text(): string {
-    return Buffer.concat(this.chunks).toString('utf8');
-  }
-}
-
-/** Processes (group leaders on POSIX) still running: killed if threadgate exits first. */
-const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  try {
-    if (process.platform === 'win32') {
-      spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], {
-        stdio: 'ignore',
-        env: childEnv(),
-      });
-    } else {
-      process.kill(-pid, signal);
-    }
-  } catch {
-    // Already gone.
-  }
-}
-
-function track(child: ChildProcess): void {
-  live.add(child);
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once('exit', () => {
-      for (const c of live) killTree(c, 'SIGKILL');
-    });
-  }
-}
-
 interface RunResult {
   readonly wallNs: number;
   readonly stdout: string;
@@ -270,7 +177,7 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
       new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
     const env: NodeJS.ProcessEnv = { ...baseEnv };
     for (const name of threadEnv) env[name] = String(threads);
-    const marker = `${process.pid}.${++runCounter}`;
+    const marker = nextMarker();
     env[MARKER_ENV] = marker;
 
     return new Promise<RunResult>((resolve, reject) => {
@@ -302,7 +209,7 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
         clearTimeout(timer);
         if (killTimer) clearTimeout(killTimer);
         if (pipeTimer) clearTimeout(pipeTimer);
-        live.delete(child);
+        untrack(child);
       };
       const finish = (code: number | null, signal: NodeJS.Signals | null) => {
         if (settled) return;
