@@ -124,6 +124,7 @@ var init_package = __esm({
         "bin/",
         "dist/cli.js",
         "dist/licenses.txt",
+        "python/",
         "schema/",
         "CHANGELOG.md"
       ],
@@ -303,11 +304,11 @@ var init_parse = __esm({
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path3 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path6 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path3;
-  else if (path3 === root) rel = "/";
-  else if (path3.startsWith(root + "/")) rel = path3.slice(root.length);
+  if (root === "/") rel = path6;
+  else if (path6 === root) rel = "/";
+  else if (path6.startsWith(root + "/")) rel = path6.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s) => s !== "" && s !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -592,7 +593,7 @@ var init_peak = __esm({
 });
 
 // src/contract/limits.ts
-var LIMITS, WORKLOAD_KINDS, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
+var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
 var init_limits = __esm({
   "src/contract/limits.ts"() {
     "use strict";
@@ -627,7 +628,8 @@ var init_limits = __esm({
       /** Pull request numbers are positive 32-bit integers on GitHub. */
       pullNumber: 2 ** 31 - 1
     };
-    WORKLOAD_KINDS = ["matmul", "model", "command"];
+    WORKLOAD_KINDS = ["matmul", "model", "command", "worker"];
+    ENGINES = ["onnxruntime", "torch"];
     OBJECTIVES = ["latency", "throughput"];
     VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
     CELL_STATUSES = ["regression", "inconclusive", "pass"];
@@ -640,7 +642,8 @@ var init_limits = __esm({
       "cpuModel",
       "availableCpus",
       "physicalCores",
-      "onnxruntime"
+      "onnxruntime",
+      "engine"
     ];
     DOCUMENT_KINDS = {
       baseline: "threadgate-baseline",
@@ -660,7 +663,11 @@ function normalizeCpuModel(model) {
 }
 function computeFingerprint(fields) {
   const normalized = { ...fields, cpuModel: normalizeCpuModel(fields.cpuModel) };
-  const payload = JSON.stringify(FINGERPRINT_FIELD_NAMES.map((k) => [k, normalized[k]]));
+  const payload = JSON.stringify(
+    FINGERPRINT_FIELD_NAMES.filter((k) => k !== "engine" || (normalized.engine ?? "") !== "").map(
+      (k) => [k, normalized[k] ?? ""]
+    )
+  );
   return createHash("sha256").update(payload).digest("hex").slice(0, 16);
 }
 function fingerprintFields(machine) {
@@ -670,22 +677,53 @@ function fingerprintFields(machine) {
     cpuModel: normalizeCpuModel(machine.cpuModel),
     availableCpus: machine.availableCpus,
     physicalCores: machine.physicalCores,
-    onnxruntime: machine.onnxruntime ?? ""
+    onnxruntime: machine.onnxruntime ?? "",
+    engine: machine.engine ?? ""
   };
 }
 function fingerprintDifferences(a, b) {
   const fa = fingerprintFields(a);
   const fb = fingerprintFields(b);
-  return FINGERPRINT_FIELD_NAMES.filter((k) => fa[k] !== fb[k]).map((field) => ({
+  return FINGERPRINT_FIELD_NAMES.filter((k) => (fa[k] ?? "") !== (fb[k] ?? "")).map((field) => ({
     field,
-    a: fa[field],
-    b: fb[field]
+    a: fa[field] ?? "",
+    b: fb[field] ?? ""
   }));
+}
+function withEngine(machine, engine) {
+  const next = { ...machine, engine };
+  return { ...next, fingerprint: computeFingerprint(fingerprintFields(next)) };
 }
 var init_fingerprint = __esm({
   "src/cpu/fingerprint.ts"() {
     "use strict";
     init_limits();
+  }
+});
+
+// src/io/child-env.ts
+function isScrubbed(name) {
+  const upper = name.toUpperCase();
+  return SCRUBBED_NAMES.includes(upper) || SCRUBBED_PREFIXES.some((p) => upper.startsWith(p));
+}
+function childEnv(env = process.env) {
+  const out = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && !isScrubbed(name)) out[name] = value;
+  }
+  return out;
+}
+var SCRUBBED_NAMES, SCRUBBED_PREFIXES;
+var init_child_env = __esm({
+  "src/io/child-env.ts"() {
+    "use strict";
+    SCRUBBED_NAMES = [
+      "ACTIONS_RUNTIME_TOKEN",
+      "ACTIONS_CACHE_URL",
+      "ACTIONS_RESULTS_URL",
+      "GITHUB_TOKEN"
+    ];
+    SCRUBBED_PREFIXES = ["INPUT_", "ACTIONS_ID_TOKEN_REQUEST_"];
   }
 });
 
@@ -701,9 +739,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path3) => {
+  return (path6) => {
     try {
-      return readFileSync(join(root, path3), "utf8");
+      return readFileSync(join(root, path6), "utf8");
     } catch {
       return null;
     }
@@ -714,7 +752,8 @@ function defaultSysctl(name) {
     const out = execFileSync("sysctl", ["-n", name], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
-      timeout: 2e3
+      timeout: 2e3,
+      env: childEnv()
     }).trim();
     return out === "" ? null : out;
   } catch {
@@ -833,8 +872,8 @@ function readNumaNodes(read, cpusInMask) {
   }
   return readable === 0 || out.length === 0 ? null : out;
 }
-function readInt(read, path3) {
-  const text2 = read(path3);
+function readInt(read, path6) {
+  const text2 = read(path6);
   return text2 === null ? null : parseSysfsInt(text2);
 }
 function probeLinux(read, node) {
@@ -1022,6 +1061,7 @@ var round2, CPU_DIR, NODE_DIR, MAX_NUMA_NODES;
 var init_probe = __esm({
   "src/cpu/probe.ts"() {
     "use strict";
+    init_child_env();
     init_cgroup();
     init_fingerprint();
     init_microarch();
@@ -7387,10 +7427,18 @@ async function sweep(workloads, options) {
         const t = now();
         for (let i = 0; i < discard; i++) await cell.runner.call();
         const ops = cell.workload.opsPerCall;
-        for (let i = 0; i < calls; i++) {
-          const ns2 = await cell.runner.call();
-          cell.samples.push(ns2 / ops);
-          cell.rounds.push(round3);
+        const runner = cell.runner;
+        if (runner.callMany) {
+          for (const ns2 of await runner.callMany(calls)) {
+            cell.samples.push(ns2 / ops);
+            cell.rounds.push(round3);
+          }
+        } else {
+          for (let i = 0; i < calls; i++) {
+            const ns2 = await runner.call();
+            cell.samples.push(ns2 / ops);
+            cell.rounds.push(round3);
+          }
         }
         cell.callNs = (now() - t) * 1e6 / (calls + discard);
         cell.visitMedians.push(median2(cell.samples.slice(-calls)));
@@ -7683,7 +7731,8 @@ function buildResult(input) {
           peakFraction: peak && gflops ? gflops / peak : null,
           speedup: oneThread ? oneThread / medianNs : null,
           overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
-          converged: cell.converged
+          converged: cell.converged,
+          ...workload.runtimeThreads?.has(cell.threads) ? { runtimeThreads: workload.runtimeThreads.get(cell.threads) ?? null } : {}
         };
       }
     );
@@ -7702,6 +7751,7 @@ function buildResult(input) {
       metric: workload.metric,
       contentHash: workload.contentHash ?? null,
       ...workload.details ? { details: workload.details } : {},
+      ...workload.engine ? { engine: workload.engine } : {},
       ...throughputOf(workload, input.throughput, settings.tolerance)
     };
   });
@@ -13765,9 +13815,12 @@ var init_text = __esm({
   }
 });
 
-// src/workloads/command.ts
-import { spawn, spawnSync } from "node:child_process";
+// src/workloads/child-process.ts
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
+function nextMarker() {
+  return `${process.pid}.${++runCounter}`;
+}
 function killMarked(marker) {
   if (process.platform !== "linux") return;
   const needle = Buffer.from(`${MARKER_ENV}=${marker}\0`);
@@ -13785,6 +13838,74 @@ function killMarked(marker) {
     }
   }
 }
+function lastLines(text2, n = TAIL_LINES) {
+  const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
+  return lines.slice(-n).map((line) => {
+    const clean = plainText(line, Infinity);
+    if (clean.length <= MAX_LINE_CHARS) return clean;
+    const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
+    return `${clean.slice(0, half)} \u2026 [${clean.length - 2 * half} characters cut] \u2026 ${clean.slice(-half)}`;
+  }).join("\n");
+}
+function untrack(child) {
+  live.delete(child);
+}
+function killTree(child, signal) {
+  const pid = child.pid;
+  if (pid === void 0) return;
+  try {
+    if (process.platform === "win32") {
+      spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], {
+        stdio: "ignore",
+        env: childEnv()
+      });
+    } else {
+      process.kill(-pid, signal);
+    }
+  } catch {
+  }
+}
+function track(child) {
+  live.add(child);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once("exit", () => {
+      for (const c of live) killTree(c, "SIGKILL");
+    });
+  }
+}
+var TAIL_LINES, KEEP_BYTES, MARKER_ENV, runCounter, MAX_LINE_CHARS, Tail, live, exitHookInstalled;
+var init_child_process = __esm({
+  "src/workloads/child-process.ts"() {
+    "use strict";
+    init_child_env();
+    init_text();
+    TAIL_LINES = 20;
+    KEEP_BYTES = 1 << 20;
+    MARKER_ENV = "THREADGATE_RUN";
+    runCounter = 0;
+    MAX_LINE_CHARS = 300;
+    Tail = class {
+      chunks = [];
+      size = 0;
+      push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size - this.chunks[0].length >= KEEP_BYTES) {
+          this.size -= this.chunks.shift().length;
+        }
+      }
+      text() {
+        return Buffer.concat(this.chunks).toString("utf8");
+      }
+    };
+    live = /* @__PURE__ */ new Set();
+    exitHookInstalled = false;
+  }
+});
+
+// src/workloads/command.ts
+import { spawn } from "node:child_process";
 function parseThreadEnv(text2, input = "--thread-env") {
   const expected = "a comma-separated list of environment variable names, e.g. OMP_NUM_THREADS,MKL_NUM_THREADS";
   const names = text2.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
@@ -13827,36 +13948,6 @@ function metricName(regex2) {
   const prefix2 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex2)?.[1]?.trim();
   return prefix2 ? prefix2 : `/${regex2}/`;
 }
-function lastLines(text2, n = TAIL_LINES) {
-  const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
-  return lines.slice(-n).map((line) => {
-    const clean = plainText(line, Infinity);
-    if (clean.length <= MAX_LINE_CHARS) return clean;
-    const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
-    return `${clean.slice(0, half)} \u2026 [${clean.length - 2 * half} characters cut] \u2026 ${clean.slice(-half)}`;
-  }).join("\n");
-}
-function killTree(child, signal) {
-  const pid = child.pid;
-  if (pid === void 0) return;
-  try {
-    if (process.platform === "win32") {
-      spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" });
-    } else {
-      process.kill(-pid, signal);
-    }
-  } catch {
-  }
-}
-function track(child) {
-  live.add(child);
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once("exit", () => {
-      for (const c of live) killTree(c, "SIGKILL");
-    });
-  }
-}
 function createCommandWorkload(spec) {
   const command = spec.command.trim();
   if (command.length === 0) throw invalid("--command", spec.command, "a command to run");
@@ -13884,13 +13975,13 @@ function createCommandWorkload(spec) {
   }
   const metric = spec.metric;
   const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
-  const baseEnv = spec.env ?? process.env;
+  const baseEnv = childEnv(spec.env ?? process.env);
   function run(threads2) {
     const where = `${threadEnv[0]}=${threads2}`;
     const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
     const env = { ...baseEnv };
     for (const name of threadEnv) env[name] = String(threads2);
-    const marker = `${process.pid}.${++runCounter}`;
+    const marker = nextMarker();
     env[MARKER_ENV] = marker;
     return new Promise((resolve2, reject) => {
       const stdout = new Tail();
@@ -13921,7 +14012,7 @@ function createCommandWorkload(spec) {
         clearTimeout(timer);
         if (killTimer) clearTimeout(killTimer);
         if (pipeTimer) clearTimeout(pipeTimer);
-        live.delete(child);
+        untrack(child);
       };
       const finish = (code, signal) => {
         if (settled) return;
@@ -14023,13 +14114,14 @@ ${shownOut}` : " (stdout was empty)";
     }
   };
 }
-var DEFAULT_THREAD_ENV, DEFAULT_TIMEOUT_SEC, DEFAULT_WARMUP_RUNS, METRIC_UNITS, NS_PER, TAIL_LINES, KEEP_BYTES, KILL_GRACE_MS, PIPE_GRACE_MS, MARKER_ENV, runCounter, ENV_NAME, MAX_LINE_CHARS, Tail, live, exitHookInstalled;
+var DEFAULT_THREAD_ENV, DEFAULT_TIMEOUT_SEC, DEFAULT_WARMUP_RUNS, METRIC_UNITS, NS_PER, KILL_GRACE_MS, PIPE_GRACE_MS, ENV_NAME;
 var init_command = __esm({
   "src/workloads/command.ts"() {
     "use strict";
     init_limits();
     init_errors();
-    init_text();
+    init_child_env();
+    init_child_process();
     DEFAULT_THREAD_ENV = [
       "OMP_NUM_THREADS",
       "MKL_NUM_THREADS",
@@ -14040,30 +14132,9 @@ var init_command = __esm({
     DEFAULT_WARMUP_RUNS = 1;
     METRIC_UNITS = ["ns", "us", "ms", "s"];
     NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
-    TAIL_LINES = 20;
-    KEEP_BYTES = 1 << 20;
     KILL_GRACE_MS = 2e3;
     PIPE_GRACE_MS = 500;
-    MARKER_ENV = "THREADGATE_RUN";
-    runCounter = 0;
     ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-    MAX_LINE_CHARS = 300;
-    Tail = class {
-      chunks = [];
-      size = 0;
-      push(chunk) {
-        this.chunks.push(chunk);
-        this.size += chunk.length;
-        while (this.size - this.chunks[0].length >= KEEP_BYTES) {
-          this.size -= this.chunks.shift().length;
-        }
-      }
-      text() {
-        return Buffer.concat(this.chunks).toString("utf8");
-      }
-    };
-    live = /* @__PURE__ */ new Set();
-    exitHookInstalled = false;
   }
 });
 
@@ -14134,7 +14205,7 @@ async function createMatMulWorkload(ort, shape, options) {
     shape.m,
     shape.k
   ]);
-  const probe = await createSession(
+  const probe2 = await createSession(
     ort,
     buildMatMulModel(shape, 1, seed).bytes,
     options.maxThreads,
@@ -14142,9 +14213,9 @@ async function createMatMulWorkload(ort, shape, options) {
   );
   let perOpNs;
   try {
-    perOpNs = await fastestCall(() => timedRun(probe, { A: input }), 10, 9);
+    perOpNs = await fastestCall(() => timedRun(probe2, { A: input }), 10, 9);
   } finally {
-    await probe.release();
+    await probe2.release();
   }
   const workNs = Math.max(1, perOpNs - options.overheadNs);
   const ops = pow2AtLeast(
@@ -14666,9 +14737,9 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path3, inputShapes) {
+function modelId(path6, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path3}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path6}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
@@ -14694,16 +14765,16 @@ function buildFeeds(ort, inputs, seed) {
   }
   return feeds;
 }
-async function modelFileBytes(path3) {
+async function modelFileBytes(path6) {
   try {
-    const info = await stat2(path3);
+    const info = await stat2(path6);
     return info.isFile() ? info.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path3, input, within) {
-  const bytes = await readBounded(path3, {
+async function readModel(path6, input, within) {
+  const bytes = await readBounded(path6, {
     input,
     maxBytes: MAX_MODEL_BYTES,
     expected: "a readable .onnx file of at most 2 GiB (the protobuf limit without external data)",
@@ -14711,7 +14782,7 @@ async function readModel(path3, input, within) {
   });
   if (bytes.length === 0) {
     throw new InputError(
-      `${input}: ${JSON.stringify(path3)} is empty; expected a readable .onnx file`
+      `${input}: ${JSON.stringify(path6)} is empty; expected a readable .onnx file`
     );
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -14726,9 +14797,9 @@ async function createModelWorkload(ort, spec, config = {}) {
   const bytes = await readModel(spec.path, "--model", spec.within);
   const name = basename(spec.path);
   const contentHash = createHash2("sha256").update(bytes).digest("hex").slice(0, 16);
-  let probe;
+  let probe2;
   try {
-    probe = await createSession(ort, bytes, 1);
+    probe2 = await createSession(ort, bytes, 1);
   } catch (e) {
     throw new InputError(
       `--model: ${spec.path} is not a valid ONNX model: ${oneLine(describeError(e))}`
@@ -14737,17 +14808,17 @@ async function createModelWorkload(ort, spec, config = {}) {
   let inputs;
   let feeds;
   try {
-    inputs = resolveInputs(declaredInputs(probe), spec.inputShapes, spec.inputValues ?? {}, name);
+    inputs = resolveInputs(declaredInputs(probe2), spec.inputShapes, spec.inputValues ?? {}, name);
     feeds = buildFeeds(ort, inputs, spec.seed);
     try {
-      await probe.run(feeds, { logSeverityLevel: 4 });
+      await probe2.run(feeds, { logSeverityLevel: 4 });
     } catch (e) {
       throw new WorkloadError(
         `model ${spec.path} failed to run with the generated inputs (${formatInputs(inputs)}): ${oneLine(describeError(e))}; check --input-shape and --input-value`
       );
     }
   } finally {
-    await probe.release();
+    await probe2.release();
   }
   return {
     id,
@@ -14811,6 +14882,471 @@ var init_model = __esm({
   }
 });
 
+// src/workloads/worker.ts
+import { spawn as spawn2 } from "node:child_process";
+import { existsSync } from "node:fs";
+import path2 from "node:path";
+import { fileURLToPath } from "node:url";
+function helperDir() {
+  let dir = path2.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(path2.join(dir, "python", "threadgate_worker.py")))
+      return path2.join(dir, "python");
+    dir = path2.dirname(dir);
+  }
+  throw new WorkloadError(
+    "the Python worker helper (python/threadgate_worker.py) is missing from this threadgate installation"
+  );
+}
+function createWorkerWorkload(spec, identity) {
+  const command = spec.command.trim();
+  if (command.length === 0)
+    throw invalid("--worker", spec.command, "a command that starts a worker");
+  if (`worker:${command}`.length > LIMITS.idChars) {
+    throw invalid(
+      "--worker",
+      `${command.slice(0, 60)}\u2026`,
+      `a command of at most ${LIMITS.idChars - "worker:".length} characters (it names the workload in every results file)`
+    );
+  }
+  const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
+  const timeoutSec = spec.timeoutSec ?? DEFAULT_WORKER_TIMEOUT_SEC;
+  if (!(timeoutSec > 0))
+    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
+  const baseEnv = childEnv(spec.env ?? process.env);
+  const shown = identity ? identity.label : `worker "${command}"`;
+  let engine = null;
+  const reported = /* @__PURE__ */ new Map();
+  const workload = {
+    id: identity?.id ?? `worker:${command}`,
+    kind: identity?.kind ?? "worker",
+    label: identity?.label ?? command,
+    opsPerCall: identity?.opsPerCall ?? 1,
+    flopsPerOp: identity?.flopsPerOp ?? null,
+    metric: { name: "time per call, timed by the worker", unit: "ns" },
+    contentHash: null,
+    details: {
+      worker: command,
+      protocol: WORKER_PROTOCOL,
+      threadEnv: [...threadEnv],
+      timeoutSec,
+      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
+    },
+    get engine() {
+      return engine;
+    },
+    runtimeThreads: reported,
+    async open(threads2) {
+      if (!Number.isInteger(threads2) || threads2 < 1) {
+        throw new RangeError(`threads must be an integer \u2265 1, got ${threads2}`);
+      }
+      const session = await startWorker(threads2);
+      const want = identity?.engine ?? null;
+      if (want !== null && session.ready.engine?.name !== want) {
+        await session.close();
+        throw new WorkloadError(
+          `${shown} at ${threadEnv[0]}=${threads2}: the worker reported the engine ${JSON.stringify(session.ready.engine?.name ?? null)}; expected ${JSON.stringify(want)}`
+        );
+      }
+      if (session.ready.threads !== null && session.ready.threads !== threads2) {
+        await session.close();
+        throw new WorkloadError(
+          `${shown} at ${threadEnv[0]}=${threads2}: the runtime reports ${session.ready.threads} threads; expected ${threads2} (something in the worker or its environment overrides the thread count, so the measurement would be of another count than the one named)`
+        );
+      }
+      reported.set(threads2, session.ready.threads);
+      engine ??= session.ready.engine;
+      return session.runner;
+    }
+  };
+  return workload;
+  async function startWorker(threads2) {
+    const where = `${threadEnv[0]}=${threads2}`;
+    const env = { ...baseEnv };
+    for (const name of threadEnv) env[name] = String(threads2);
+    env["THREADGATE_THREADS"] = String(threads2);
+    const marker = nextMarker();
+    env[MARKER_ENV] = marker;
+    const pythonPath = env["PYTHONPATH"];
+    env["PYTHONPATH"] = pythonPath ? `${helperDir()}${path2.delimiter}${pythonPath}` : helperDir();
+    const child = spawn2(command, {
+      shell: true,
+      cwd: spec.cwd,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: process.platform !== "win32",
+      windowsHide: true
+    });
+    track(child);
+    const channel = new Channel(child, (why) => fail(why));
+    function fail(why) {
+      const err = lastLines(channel.stderr.text());
+      return new WorkloadError(
+        `${shown} at ${where}: ${why}${err ? `
+last lines of its stderr:
+${err}` : " (its stderr was empty)"}`
+      );
+    }
+    const stop = async () => {
+      await channel.quit();
+      killMarked(marker);
+      untrack(child);
+    };
+    let line;
+    try {
+      line = await channel.next(timeoutSec, "to become ready");
+    } catch (e) {
+      await stop();
+      throw e;
+    }
+    const ready = parseReady(line);
+    if (typeof ready === "string") {
+      await stop();
+      throw fail(ready);
+    }
+    let closed = false;
+    const runner = {
+      async call() {
+        return (await request(1))[0];
+      },
+      callMany: (n) => request(n),
+      async close() {
+        if (closed) return;
+        closed = true;
+        await stop();
+      }
+    };
+    async function request(n) {
+      if (!Number.isInteger(n) || n < 1 || n > MAX_CALLS_PER_REQUEST) {
+        throw new RangeError(`calls per request must be 1 to ${MAX_CALLS_PER_REQUEST}, got ${n}`);
+      }
+      channel.send(`run ${n}`);
+      const answer = await channel.next(timeoutSec, `to answer "run ${n}"`);
+      return parseTimes(answer, n, (why) => fail(why));
+    }
+    return { ready, runner, close: () => runner.close() };
+  }
+}
+function parseReady(line) {
+  const quoted = JSON.stringify(plainText(line, 200));
+  if (line.startsWith(`${WORKER_PROTOCOL} error `)) {
+    const message = (() => {
+      try {
+        const m = JSON.parse(line.slice(WORKER_PROTOCOL.length + 7)).message;
+        return typeof m === "string" ? m : line;
+      } catch {
+        return line;
+      }
+    })();
+    return `its set-up failed: ${plainText(message, 2e3)}`;
+  }
+  const other = /^threadgate-worker\/(\S+) /.exec(line);
+  if (other && other[1] !== "1") {
+    return `it speaks protocol version ${JSON.stringify(other[1].slice(0, 20))}; this threadgate speaks ${WORKER_PROTOCOL} (update threadgate or the worker helper)`;
+  }
+  if (!line.startsWith(`${WORKER_PROTOCOL} ready`)) {
+    return `it printed ${quoted} before it was ready; expected "${WORKER_PROTOCOL} ready {\u2026}" (print to stderr, not stdout: stdout carries the protocol)`;
+  }
+  const rest = line.slice(`${WORKER_PROTOCOL} ready`.length).trim();
+  let info = {};
+  if (rest !== "") {
+    try {
+      info = JSON.parse(rest);
+    } catch {
+      return `its ready line ${quoted} does not end in a JSON object`;
+    }
+  }
+  if (typeof info !== "object" || info === null || Array.isArray(info)) {
+    return `its ready line ${quoted} does not end in a JSON object`;
+  }
+  const o = info;
+  const threads2 = o["threads"] ?? null;
+  if (threads2 !== null && !(Number.isInteger(threads2) && threads2 >= 1 && threads2 <= LIMITS.threads)) {
+    return `its ready line says "threads": ${JSON.stringify(threads2)}; expected null or the thread count its runtime uses`;
+  }
+  const e = o["engine"] ?? null;
+  let engine = null;
+  if (e !== null) {
+    if (typeof e !== "object" || Array.isArray(e))
+      return `its ready line's "engine" is not an object`;
+    const r = e;
+    const text2 = (key, max) => typeof r[key] === "string" ? plainText(r[key], max) : void 0;
+    const name = text2("name", 100);
+    if (!name) return `its ready line's "engine" has no "name"`;
+    const version = text2("version", 100) ?? "";
+    const parallelBackend = text2("parallelBackend", 200);
+    const parallelInfo = typeof r["parallelInfo"] === "string" ? r["parallelInfo"].slice(0, 2e3) : void 0;
+    engine = {
+      name,
+      version,
+      ...parallelBackend ? { parallelBackend } : {},
+      ...parallelInfo ? { parallelInfo } : {}
+    };
+  }
+  return { threads: threads2, engine };
+}
+function parseTimes(line, n, fail) {
+  if (line.startsWith("error")) {
+    throw fail(`it answered with an error: ${plainText(line.slice(5).trim(), 2e3)}`);
+  }
+  if (!line.startsWith("ok")) {
+    throw fail(
+      `it printed ${JSON.stringify(plainText(line, 200))}; expected "ok" and ${n} timings in ns`
+    );
+  }
+  const fields = line.slice(2).trim().split(/\s+/).filter((f) => f !== "");
+  if (fields.length !== n) {
+    throw fail(`it answered ${fields.length} timings to "run ${n}"; expected ${n}`);
+  }
+  return fields.map((f) => {
+    const ns2 = /^\d{1,16}(\.\d+)?$/.test(f) ? Number(f) : NaN;
+    if (!(ns2 > 0 && ns2 <= LIMITS.maxNs)) {
+      throw fail(
+        `it timed a call at ${JSON.stringify(f.slice(0, 30))}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
+      );
+    }
+    return ns2;
+  });
+}
+var WORKER_PROTOCOL, DEFAULT_WORKER_TIMEOUT_SEC, MAX_CALLS_PER_REQUEST, MAX_LINE_BYTES, QUIT_GRACE_MS, Channel;
+var init_worker = __esm({
+  "src/workloads/worker.ts"() {
+    "use strict";
+    init_limits();
+    init_errors();
+    init_child_env();
+    init_text();
+    init_child_process();
+    init_command();
+    WORKER_PROTOCOL = "threadgate-worker/1";
+    DEFAULT_WORKER_TIMEOUT_SEC = 120;
+    MAX_CALLS_PER_REQUEST = 1e5;
+    MAX_LINE_BYTES = 4 * 1024 * 1024;
+    QUIT_GRACE_MS = 3e3;
+    Channel = class {
+      constructor(child, fail) {
+        this.child = child;
+        this.fail = fail;
+        child.stdout.setEncoding("utf8");
+        child.stdout.on("data", (chunk) => this.onData(chunk));
+        child.stderr.on("data", (c) => this.stderr.push(c));
+        child.stdin.on("error", () => void 0);
+        this.exitedPromise = new Promise((resolve2) => {
+          child.once("exit", (code, signal) => {
+            this.exited = { code, signal };
+            setImmediate(() => {
+              this.settle();
+              resolve2();
+            });
+          });
+          child.once("error", (e) => {
+            this.problem ??= this.fail(`it could not be started: ${describeError(e)}`);
+            this.exited ??= { code: null, signal: null };
+            this.settle();
+            resolve2();
+          });
+        });
+      }
+      child;
+      fail;
+      stderr = new Tail();
+      buffer = "";
+      lines = [];
+      waiter = null;
+      exited = null;
+      problem = null;
+      exitedPromise;
+      send(line) {
+        if (this.exited || this.problem) return;
+        this.child.stdin.write(`${line}
+`);
+      }
+      /** The next line, within `timeoutSec`; a dead or silent worker is an error. */
+      next(timeoutSec, what) {
+        const queued = this.lines.shift();
+        if (queued !== void 0) return Promise.resolve(queued);
+        if (this.problem) return Promise.reject(this.problem);
+        if (this.exited) return Promise.reject(this.gone());
+        return new Promise((resolve2, reject) => {
+          const timer = setTimeout(() => {
+            this.waiter = null;
+            reject(this.fail(`it took more than ${timeoutSec} s ${what} (--timeout)`));
+          }, timeoutSec * 1e3);
+          this.waiter = (line) => {
+            clearTimeout(timer);
+            this.waiter = null;
+            if (line instanceof Error) reject(line);
+            else resolve2(line);
+          };
+        });
+      }
+      /** Ask the worker to quit; after a grace, kill its process group. */
+      async quit() {
+        if (!this.exited) {
+          this.send("quit");
+          this.child.stdin.end();
+          let timer;
+          await Promise.race([
+            this.exitedPromise,
+            new Promise((r) => timer = setTimeout(r, QUIT_GRACE_MS))
+          ]);
+          clearTimeout(timer);
+        }
+        killTree(this.child, "SIGKILL");
+        this.child.stdout?.destroy();
+        this.child.stderr?.destroy();
+      }
+      onData(chunk) {
+        this.buffer += chunk;
+        for (; ; ) {
+          const nl = this.buffer.indexOf("\n");
+          if (nl < 0) break;
+          const line = this.buffer.slice(0, nl).replace(/\r$/, "");
+          this.buffer = this.buffer.slice(nl + 1);
+          this.push(line);
+        }
+        if (this.buffer.length > MAX_LINE_BYTES) {
+          this.problem ??= this.fail(
+            `it printed a line of more than ${MAX_LINE_BYTES} bytes on stdout`
+          );
+          this.buffer = "";
+          killTree(this.child, "SIGKILL");
+          this.settle();
+        }
+      }
+      push(line) {
+        if (this.waiter) this.waiter(line);
+        else if (this.lines.length < 16) this.lines.push(line);
+        else {
+          this.problem ??= this.fail(
+            `it printed more lines than it was asked for (the last: ${JSON.stringify(plainText(line, 120))})`
+          );
+          killTree(this.child, "SIGKILL");
+        }
+      }
+      settle() {
+        if (!this.waiter) return;
+        if (this.lines.length > 0) this.waiter(this.lines.shift());
+        else this.waiter(this.problem ?? this.gone());
+      }
+      gone() {
+        const e = this.exited;
+        const how = e?.signal ? `was killed by signal ${e.signal}` : `exited with code ${e?.code ?? "unknown"}`;
+        return this.fail(`it ${how} before it answered`);
+      }
+    };
+  }
+});
+
+// src/workloads/torch-matmul.ts
+import { execFile } from "node:child_process";
+import path3 from "node:path";
+async function findTorchPython(explicit) {
+  const candidates = [
+    ...explicit ? [explicit] : [],
+    ...!explicit && process.env["THREADGATE_PYTHON"] ? [process.env["THREADGATE_PYTHON"]] : [],
+    ...!explicit ? ["python3", ...process.platform === "win32" ? ["python"] : ["/usr/bin/python3"]] : []
+  ];
+  const tried = [];
+  for (const python of [...new Set(candidates)]) {
+    const out = await probe(python);
+    if (typeof out === "string") {
+      tried.push(`${python}: ${out}`);
+      continue;
+    }
+    const engine = {
+      name: "torch",
+      version: out.version,
+      ...out.parallelBackend ? { parallelBackend: out.parallelBackend } : {}
+    };
+    return {
+      python,
+      engine,
+      fingerprint: `torch ${out.version}${out.parallelBackend ? ` ${out.parallelBackend}` : ""}`
+    };
+  }
+  throw new InputError(
+    `--engine torch: no Python with PyTorch found (${tried.join("; ")}); expected PyTorch installed for one of them (pip install torch, or on Debian/Ubuntu apt-get install python3-torch), or --python PATH naming the Python that has it`
+  );
+}
+function probe(python) {
+  return new Promise((resolve2) => {
+    execFile(
+      python,
+      ["-c", PROBE],
+      { env: childEnv(), timeout: PROBE_TIMEOUT_MS, maxBuffer: 1 << 20, windowsHide: true },
+      (error2, stdout, stderr) => {
+        if (error2) {
+          const code = error2.code;
+          if (code === "ENOENT") return resolve2("not found");
+          const last = plainText(stderr.trim().split("\n").pop() ?? "", 200);
+          return resolve2(
+            /No module named .?torch/.test(stderr) ? "no module named torch" : last || error2.message
+          );
+        }
+        try {
+          const v = JSON.parse(stdout.trim().split("\n").pop() ?? "");
+          if (typeof v.version !== "string") return resolve2("printed no torch version");
+          resolve2({
+            version: plainText(v.version, 100),
+            parallelBackend: typeof v.parallelBackend === "string" ? plainText(v.parallelBackend, 100) : ""
+          });
+        } catch {
+          resolve2(`printed ${JSON.stringify(plainText(stdout, 80))}`);
+        }
+      }
+    );
+  });
+}
+function torchOpsPerCall(shape) {
+  const target = 1e7;
+  let ops = 1;
+  while (ops < 1024 && ops * matmulFlops(shape) < target) ops *= 2;
+  return ops;
+}
+function createTorchMatMulWorkloads(shapes, torch, opts) {
+  const script = path3.join(helperDir(), "threadgate_matmul.py");
+  return shapes.map((shape) => {
+    const ops = torchOpsPerCall(shape);
+    const seed = (opts.seed >>> 0) % 2 ** 31;
+    const command = [torch.python, script, shape.m, shape.k, shape.n, seed, ops].map((a) => shellQuote(String(a))).join(" ");
+    return createWorkerWorkload(
+      { command, ...opts.timeoutSec !== void 0 ? { timeoutSec: opts.timeoutSec } : {} },
+      {
+        id: matmulId(shape),
+        kind: "matmul",
+        label: `${matmulLabel(shape)}, PyTorch ${torch.engine.version}`,
+        opsPerCall: ops,
+        flopsPerOp: matmulFlops(shape),
+        engine: "torch"
+      }
+    );
+  });
+}
+function shellQuote(s) {
+  if (/^[A-Za-z0-9_./:=+-]+$/.test(s)) return s;
+  return process.platform === "win32" ? `"${s.replace(/"/g, '""')}"` : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+var PROBE, PROBE_TIMEOUT_MS;
+var init_torch_matmul = __esm({
+  "src/workloads/torch-matmul.ts"() {
+    "use strict";
+    init_errors();
+    init_child_env();
+    init_text();
+    init_matmul_model();
+    init_matmul();
+    init_worker();
+    PROBE = [
+      "import json, torch",
+      "info = torch.__config__.parallel_info()",
+      'backend = next((l.split(":", 1)[1].strip() for l in info.splitlines() if l.startswith("ATen parallel backend:")), "")',
+      'print(json.dumps({"version": str(torch.__version__), "parallelBackend": backend}))'
+    ].join("\n");
+    PROBE_TIMEOUT_MS = 12e4;
+  }
+});
+
 // src/pipeline/workloads.ts
 import os2 from "node:os";
 async function buildWorkloads(spec, ctx) {
@@ -14818,6 +15354,10 @@ async function buildWorkloads(spec, ctx) {
   const free = ctx.freeBytes ?? os2.freemem();
   switch (spec.kind) {
     case "matmul": {
+      if (spec.engine === "torch") {
+        if (!ctx.torch) throw new Error("engine torch: no Python with PyTorch was looked for");
+        return createTorchMatMulWorkloads(spec.sizes, ctx.torch, { seed: ctx.seed });
+      }
       const maxOps = planMatMulMemory(spec.sizes, sessions, free);
       const out = [];
       for (const [i, shape] of spec.sizes.entries()) {
@@ -14845,6 +15385,8 @@ async function buildWorkloads(spec, ctx) {
     }
     case "command":
       return [createCommandWorkload(spec)];
+    case "worker":
+      return [createWorkerWorkload(spec)];
     default: {
       const never = spec;
       return never;
@@ -14858,6 +15400,8 @@ var init_workloads = __esm({
     init_errors();
     init_matmul();
     init_model();
+    init_torch_matmul();
+    init_worker();
   }
 });
 
@@ -15130,6 +15674,13 @@ var init_types = __esm({
 });
 
 // src/settings/settings.ts
+function parseEngine(text2, input) {
+  const v = text2.trim();
+  if (!ENGINES.includes(v)) {
+    throw invalid(input, text2, `one of ${ENGINES.join(", ")}`);
+  }
+  return v;
+}
 function parseObjective(text2, input) {
   const v = text2.trim();
   if (!OBJECTIVES.includes(v)) {
@@ -15166,6 +15717,7 @@ var init_settings = __esm({
   "src/settings/settings.ts"() {
     "use strict";
     init_errors();
+    init_limits();
     init_types();
     DEFAULTS = {
       /**
@@ -15191,7 +15743,9 @@ async function runSweep(settings, options = {}) {
   const startMs = options.startMs ?? performance.now();
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
-  const machine = probeCpu({ ortVersion: version });
+  const torch = settings.workload.kind === "matmul" && settings.workload.engine === "torch" ? await findTorchPython(settings.workload.python) : void 0;
+  const probed = probeCpu({ ortVersion: version });
+  const machine = torch ? withEngine(probed, torch.fingerprint) : probed;
   const throughputObjective = settings.objective === "throughput";
   if (throughputObjective && settings.baselineWorkload) {
     throw new InputError(
@@ -15201,7 +15755,7 @@ async function runSweep(settings, options = {}) {
   const latencySec = settings.maxTimeSec * (throughputObjective ? THROUGHPUT_LATENCY_SHARE : 1);
   const plan = settings.threads === "auto" ? planThreadCounts(machine, { maxTimeSec: latencySec, workloads: plannedWorkloads(settings) }) : null;
   const threads2 = settings.threads === "auto" ? plan.threads : [...settings.threads];
-  const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
+  const overhead = runsInProcess(settings.workload) ? await measureCallOverhead(ort) : null;
   const build = {
     ort,
     threads: threads2,
@@ -15209,6 +15763,7 @@ async function runSweep(settings, options = {}) {
     seed: settings.seed,
     sides: settings.baselineWorkload ? 2 : 1,
     session: { usableCpus: machine.availableCpus },
+    ...torch ? { torch } : {},
     // Throughput workers: one session and one copy of the model each, up to one per CPU.
     ...throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}
   };
@@ -15269,10 +15824,15 @@ async function runSweep(settings, options = {}) {
   });
   return { result, comparison, warnings, plan };
 }
+function runsInProcess(spec) {
+  return spec.kind === "model" || spec.kind === "matmul" && spec.engine !== "torch";
+}
 function describeSpec(spec) {
   switch (spec.kind) {
     case "matmul":
-      return "MatMul";
+      return spec.engine === "torch" ? "MatMul (PyTorch)" : "MatMul";
+    case "worker":
+      return `worker ${spec.command}${spec.cwd ? ` in ${spec.cwd}` : ""}`;
     case "model":
       return `model ${spec.path}`;
     case "command":
@@ -15296,6 +15856,8 @@ var init_sweep_run = __esm({
     init_overhead();
     init_ort();
     init_workloads();
+    init_fingerprint();
+    init_torch_matmul();
     init_throughput2();
     init_errors();
     init_settings();
@@ -15557,10 +16119,10 @@ var init_terminal = __esm({
 import { randomBytes } from "node:crypto";
 import { constants as constants2 } from "node:fs";
 import { access, mkdir, open as open2, readdir, readFile, rename, rm, stat as stat3, unlink } from "node:fs/promises";
-import path2 from "node:path";
+import path4 from "node:path";
 async function ensureDir(dir) {
   const missing = [];
-  let at = path2.resolve(dir);
+  let at = path4.resolve(dir);
   for (; ; ) {
     try {
       const info = await stat3(at);
@@ -15571,7 +16133,7 @@ async function ensureDir(dir) {
     } catch (e) {
       if (e.code !== "ENOENT") throw e;
       missing.push(at);
-      const up = path2.dirname(at);
+      const up = path4.dirname(at);
       if (up === at || missing.length > MAX_NEW_LEVELS) {
         throw Object.assign(
           new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
@@ -15590,7 +16152,7 @@ async function ensureDir(dir) {
   }
 }
 function tempName(file) {
-  return `.${path2.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return `.${path4.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
 }
 function isAlive(pid) {
   try {
@@ -15601,8 +16163,8 @@ function isAlive(pid) {
   }
 }
 async function removeStaleTemps(file) {
-  const dir = path2.dirname(path2.resolve(file));
-  const prefix2 = `.${path2.basename(file)}.`;
+  const dir = path4.dirname(path4.resolve(file));
+  const prefix2 = `.${path4.basename(file)}.`;
   const removed = [];
   let names;
   try {
@@ -15613,7 +16175,7 @@ async function removeStaleTemps(file) {
   for (const name of names) {
     const m = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
     if (!name.startsWith(prefix2) || m === null || `.${m[1]}.` !== prefix2) continue;
-    const full = path2.join(dir, name);
+    const full = path4.join(dir, name);
     try {
       const pid = Number(m[2]);
       const old = Date.now() - (await stat3(full)).mtimeMs > STALE_TEMP_MS;
@@ -15627,8 +16189,8 @@ async function removeStaleTemps(file) {
   return removed;
 }
 async function writeTextAtomic(file, text2, ops = nodeWriteOps) {
-  const dir = path2.dirname(path2.resolve(file));
-  const temp = path2.join(dir, tempName(file));
+  const dir = path4.dirname(path4.resolve(file));
+  const temp = path4.join(dir, tempName(file));
   try {
     await ensureDir(dir);
     await removeStaleTemps(file);
@@ -15651,21 +16213,21 @@ async function checkOutputPath(file, flag, inputs = [], opts = {}) {
   if (file === void 0) return;
   const fail = (why) => new InputError(`${flag}: got ${JSON.stringify(file)}; ${why}; expected a file path to write`);
   if (file.trim() === "") throw fail("it is empty");
-  const resolved = path2.resolve(file);
+  const resolved = path4.resolve(file);
   for (const input of inputs) {
-    if (input.path !== void 0 && path2.resolve(input.path) === resolved) {
+    if (input.path !== void 0 && path4.resolve(input.path) === resolved) {
       throw fail(`it is the file ${input.flag} reads, which it would overwrite`);
     }
   }
-  let parent = path2.dirname(resolved);
+  let parent = path4.dirname(resolved);
   if (opts.createParents) {
     for (let i = 0; i < 16; i++) {
       const exists = await stat3(parent).then(
         () => true,
         (e) => e.code !== "ENOENT"
       );
-      if (exists || path2.dirname(parent) === parent) break;
-      parent = path2.dirname(parent);
+      if (exists || path4.dirname(parent) === parent) break;
+      parent = path4.dirname(parent);
     }
   }
   try {
@@ -15698,11 +16260,11 @@ async function writeJsonOutput(file, value, flag) {
   }
 }
 async function withFileLock(file, fn, opts = {}) {
-  const lock = `${path2.resolve(file)}.lock`;
+  const lock = `${path4.resolve(file)}.lock`;
   const timeoutMs = opts.timeoutMs ?? 3e4;
   const staleMs = opts.staleMs ?? 12e4;
   const start = Date.now();
-  await ensureDir(path2.dirname(lock));
+  await ensureDir(path4.dirname(lock));
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open2(lock, "wx");
@@ -16022,10 +16584,35 @@ function commandSpec(v, command, cwd) {
     ...cwd !== void 0 ? { cwd } : {}
   };
 }
+function workerSpec(v, command, cwd) {
+  if (command.trim() === "") throw invalid("--worker", command, "a non-empty shell command");
+  return {
+    kind: "worker",
+    command,
+    threadEnv: parseThreadEnv(stringFlag(v, "thread-env") ?? DEFAULT_THREAD_ENV.join(",")),
+    timeoutSec: parseSeconds(
+      stringFlag(v, "timeout") ?? String(DEFAULT_WORKER_TIMEOUT_SEC),
+      "--timeout",
+      MIN_TIMEOUT_SEC
+    ),
+    ...cwd !== void 0 ? { cwd } : {}
+  };
+}
 function workloadFromFlags(v) {
   const model = stringFlag(v, "model");
   const command = stringFlag(v, "command");
+  const worker = stringFlag(v, "worker");
   const sizes = stringFlag(v, "sizes");
+  const engine = stringFlag(v, "engine");
+  const python = stringFlag(v, "python");
+  if (command === void 0 && worker === void 0) {
+    const stray = PROCESS_ONLY.filter((f) => v[f] !== void 0).map((f) => `--${f}`);
+    if (stray.length > 0) {
+      throw new InputError(
+        `${stray.join(", ")}: given without --command or --worker; expected one of them too (${stray.length === 1 ? "it applies" : "they apply"} only to a program threadgate starts)`
+      );
+    }
+  }
   if (command === void 0) {
     const stray = COMMAND_ONLY.filter((f) => v[f] !== void 0).map((f) => `--${f}`);
     if (stray.length > 0) {
@@ -16034,11 +16621,26 @@ function workloadFromFlags(v) {
       );
     }
   }
-  const given = [model && "--model", command && "--command", sizes && "--sizes"].filter(Boolean);
+  const given = [
+    model && "--model",
+    command && "--command",
+    worker && "--worker",
+    sizes && "--sizes"
+  ].filter(Boolean);
   if (given.length > 1) {
     throw new InputError(
-      `${given.join(" and ")}: given together; expected one workload: --sizes (built-in MatMul), --model FILE or --command "CMD"`
+      `${given.join(" and ")}: given together; expected one workload: --sizes (built-in MatMul), --model FILE, --command "CMD" or --worker "CMD"`
     );
+  }
+  const builtIn = model === void 0 && command === void 0 && worker === void 0;
+  if (!builtIn && (engine !== void 0 || python !== void 0)) {
+    throw new InputError(
+      `${engine !== void 0 ? "--engine" : "--python"}: given with ${given[0]}; expected it only for the built-in MatMul (--sizes)`
+    );
+  }
+  const engineName = engine === void 0 ? void 0 : parseEngine(engine, "--engine");
+  if (python !== void 0 && engineName !== "torch") {
+    throw new InputError("--python: given without --engine torch; expected --engine torch too");
   }
   if (model === void 0 && list(v["input-shape"]).length + list(v["input-value"]).length > 0) {
     throw new InputError(
@@ -16057,12 +16659,29 @@ function workloadFromFlags(v) {
     if (command.trim() === "") throw invalid("--command", command, "a non-empty shell command");
     return commandSpec(v, command);
   }
-  return { kind: "matmul", sizes: parseShapes(sizes ?? DEFAULTS.sizes, "--sizes") };
+  if (worker !== void 0) return workerSpec(v, worker);
+  return {
+    kind: "matmul",
+    sizes: parseShapes(sizes ?? DEFAULTS.sizes, "--sizes"),
+    ...engineName ? { engine: engineName } : {},
+    ...python !== void 0 ? { python } : {}
+  };
 }
 function baselineFromFlags(v, head) {
   const model = stringFlag(v, "baseline-model");
   const command = stringFlag(v, "baseline-command");
+  const worker = stringFlag(v, "baseline-worker");
   const cwd = stringFlag(v, "baseline-cwd");
+  if (worker !== void 0 || cwd !== void 0 && head.kind === "worker") {
+    if (head.kind !== "worker")
+      throw new InputError(
+        '--baseline-worker: given without --worker; expected --worker "CMD" for the head too'
+      );
+    if (command !== void 0)
+      throw new InputError("--baseline-command: given with --worker; expected --baseline-worker");
+    if (cwd !== void 0) checkDirectory(cwd, "--baseline-cwd");
+    return workerSpec(v, worker ?? head.command, cwd);
+  }
   if (model !== void 0) {
     if (head.kind !== "model")
       throw new InputError(
@@ -16081,7 +16700,7 @@ function baselineFromFlags(v, head) {
   if (v["threshold"] !== void 0 || v["comparison-json"] !== void 0) {
     const flag = v["threshold"] !== void 0 ? "--threshold" : "--comparison-json";
     throw new InputError(
-      `${flag}: given without a base to compare with; expected --baseline-model FILE or --baseline-command "CMD" too (threadgate compare gates against a stored baseline)`
+      `${flag}: given without a base to compare with; expected --baseline-model FILE, --baseline-command "CMD" or --baseline-worker "CMD" too (threadgate compare gates against a stored baseline)`
     );
   }
   return void 0;
@@ -16157,7 +16776,7 @@ async function sweepCommand(argv) {
   }
   return 0;
 }
-var SWEEP_OPTIONS, SWEEP_HELP, list, COMMAND_ONLY;
+var SWEEP_OPTIONS, SWEEP_HELP, list, COMMAND_ONLY, PROCESS_ONLY;
 var init_sweep2 = __esm({
   "src/cli/sweep.ts"() {
     "use strict";
@@ -16174,6 +16793,7 @@ var init_sweep2 = __esm({
     init_command();
     init_matmul();
     init_model();
+    init_worker();
     init_args();
     init_same_job();
     SWEEP_OPTIONS = {
@@ -16190,6 +16810,9 @@ var init_sweep2 = __esm({
       "input-shape": { type: "string", multiple: true },
       "input-value": { type: "string", multiple: true },
       command: { type: "string" },
+      worker: { type: "string" },
+      engine: { type: "string" },
+      python: { type: "string" },
       "thread-env": { type: "string" },
       metric: { type: "string" },
       "metric-unit": { type: "string" },
@@ -16197,6 +16820,7 @@ var init_sweep2 = __esm({
       "warmup-runs": { type: "string" },
       "baseline-model": { type: "string" },
       "baseline-command": { type: "string" },
+      "baseline-worker": { type: "string" },
       "baseline-cwd": { type: "string" },
       threshold: { type: "string" },
       "comparison-json": { type: "string" }
@@ -16204,13 +16828,18 @@ var init_sweep2 = __esm({
     SWEEP_HELP = `threadgate sweep \u2014 measure latency across thread counts and recommend one
 
 Usage:
-  threadgate sweep [--sizes LIST | --model FILE \u2026 | --command "CMD" \u2026] [--threads LIST|auto]
+  threadgate sweep [--sizes LIST [--engine onnxruntime|torch] | --model FILE \u2026 |
+                    --command "CMD" \u2026 | --worker "CMD" \u2026] [--threads LIST|auto]
                    [--max-time SECONDS] [--json FILE] [--seed N] [--precision PERCENT]
                    [--tolerance PERCENT] [--objective latency|throughput] [--quiet]
 
 The workload (one of):
   --sizes LIST          built-in MatMul shapes, N (square) or MxKxN, comma-separated
                         (default ${DEFAULTS.sizes})
+    --engine NAME       onnxruntime (default) or torch: the MatMul in PyTorch, one warm
+                        worker per session, so OMP_NUM_THREADS is measured where it acts
+    --python PATH       --engine torch: the Python that has PyTorch (default: looked for:
+                        $THREADGATE_PYTHON, python3, /usr/bin/python3)
   --model FILE          your ONNX model; inputs generated from its declared shapes
     --input-shape NAME=DIMS   a symbolic dimension, by input (x=8x512) or by dimension name
                               (batch=1); repeatable
@@ -16222,11 +16851,18 @@ The workload (one of):
     --metric-unit UNIT  ns, us, ms or s (default ms; needs --metric)
     --timeout SECONDS   per run (default ${DEFAULT_TIMEOUT_SEC})
     --warmup-runs N     untimed runs per thread count first (default ${DEFAULT_WARMUP_RUNS})
+  --worker "CMD"        your program, started once per session and kept warm: it times its
+                        own calls over the worker protocol (README; threadgate worker-path
+                        prints the Python helper's path, threadgate init-worker copies it)
+    --thread-env LIST   as for --command
+    --timeout SECONDS   to become ready, and to answer each request (default ${DEFAULT_WORKER_TIMEOUT_SEC})
 
 Same-job comparison (base and head measured interleaved in this sweep):
   --baseline-model FILE     the base version of --model
   --baseline-command "CMD"  the base version of --command
-  --baseline-cwd DIR        run the base command in DIR (e.g. a worktree of the base branch)
+  --baseline-worker "CMD"   the base version of --worker
+  --baseline-cwd DIR        run the base command or worker in DIR (e.g. a worktree of the
+                            base branch)
   --threshold PERCENT       smallest slowdown that fails (default ${DEFAULT_SAME_JOB_THRESHOLD * 100}%)
   --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json)
 
@@ -16249,7 +16885,8 @@ Measurement:
 Exit codes: 0 done (a same-job comparison: pass or inconclusive), 1 same-job regression,
 2 error.`;
     list = (v) => Array.isArray(v) ? v.map(String) : [];
-    COMMAND_ONLY = ["thread-env", "metric", "metric-unit", "timeout", "warmup-runs"];
+    COMMAND_ONLY = ["metric", "metric-unit", "warmup-runs"];
+    PROCESS_ONLY = ["thread-env", "timeout"];
   }
 });
 
@@ -17192,7 +17829,7 @@ function record2(entries) {
 function pair(item, expected) {
   return pipe(tuple([item, item], expected), readonly());
 }
-var NS_EXPECTED, ns, count, threads, positive, nonNegative, index, fraction, probability, rate, PRINTABLE, ISO_DATE, date, FINGERPRINT_EXPECTED, fingerprint, PeakEstimateSchema, NumaNodeSchema, MachineSchema, RuntimeSchema, PointSchema, ThroughputPointSchema, SplitSchema, ThroughputResultSchema, WorkloadResultSchema, ResultSchema, BaselineRunSchema, BaselineDocumentSchema, triState, CellChecksSchema, ComparisonCellSchema, CompareSettingsSchema, strings, diffValue, ComparisonSchema, SHA_EXPECTED, sha, decimal, BundleManifestSchema;
+var NS_EXPECTED, ns, count, threads, positive, nonNegative, index, fraction, probability, rate, PRINTABLE, ISO_DATE, date, FINGERPRINT_EXPECTED, fingerprint, PeakEstimateSchema, NumaNodeSchema, MachineSchema, RuntimeSchema, PointSchema, EngineSchema, ThroughputPointSchema, SplitSchema, ThroughputResultSchema, WorkloadResultSchema, ResultSchema, BaselineRunSchema, BaselineDocumentSchema, triState, CellChecksSchema, ComparisonCellSchema, CompareSettingsSchema, strings, diffValue, ComparisonSchema, SHA_EXPECTED, sha, decimal, BundleManifestSchema;
 var init_schema = __esm({
   "src/contract/schema.ts"() {
     "use strict";
@@ -17254,6 +17891,12 @@ var init_schema = __esm({
       numaNodes: optional(list2(NumaNodeSchema, LIMITS.threads)),
       cgroupQuotaSource: optional(nullable(text())),
       onnxruntime: optional(text(LIMITS.shortChars)),
+      engine: optional(
+        pipe(
+          text(LIMITS.shortChars),
+          description("the engine of the built-in MatMul when not ONNX Runtime (in the fingerprint)")
+        )
+      ),
       notes: optional(list2(text(), LIMITS.listEntries))
     });
     RuntimeSchema = record2({
@@ -17279,7 +17922,21 @@ var init_schema = __esm({
       peakFraction: optional(nullable(nonNegative("null or a number \u2265 0"))),
       speedup: optional(nullable(positive("null or a number > 0"))),
       overheadShare: optional(nullable(nonNegative("null or a number \u2265 0"))),
-      converged: optional(boolean("true or false"))
+      converged: optional(boolean("true or false")),
+      runtimeThreads: optional(
+        pipe(
+          nullable(threads()),
+          description(
+            "the thread count the runtime reported for this cell (a worker); null: not said"
+          )
+        )
+      )
+    });
+    EngineSchema = record2({
+      name: nonEmpty(100),
+      version: text(100),
+      parallelBackend: optional(text(LIMITS.shortChars)),
+      parallelInfo: optional(text(2e3))
     });
     ThroughputPointSchema = record2({
       workers: count(),
@@ -17313,6 +17970,12 @@ var init_schema = __esm({
       metric: optional(record2({ name: text(), unit: text(LIMITS.shortChars) })),
       contentHash: optional(nullable(text(LIMITS.shortChars))),
       details: optional(record(string(), unknown(), "an object")),
+      engine: optional(
+        pipe(
+          EngineSchema,
+          description("the runtime that ran the workload, as it reported itself (a worker)")
+        )
+      ),
       throughput: optional(ThroughputResultSchema)
     });
     ResultSchema = pipe(
@@ -17584,17 +18247,17 @@ function decode(schema, value, fail, prefix2 = "") {
   throw fail(describeIssue(parsed.issues[0], prefix2));
 }
 function describeIssue(issue, prefix2) {
-  const path3 = prefix2 + pathText(issue.path ?? []);
+  const path6 = prefix2 + pathText(issue.path ?? []);
   const objectIssue = issue.type === "object" || issue.type === "strict_object";
-  if (objectIssue && issue.input === void 0 && path3 !== "") {
-    return `is missing the field "${path3}"`;
+  if (objectIssue && issue.input === void 0 && path6 !== "") {
+    return `is missing the field "${path6}"`;
   }
   if (issue.type === "strict_object" && issue.expected === "never" && issue.path) {
     const key = issue.path[issue.path.length - 1]?.key;
     return `has the unknown field ${JSON.stringify(String(key).slice(0, 40))}; expected only the fields of ${issue.message}`;
   }
   const shown = Array.isArray(issue.input) && issue.type.endsWith("length") ? `an array of ${issue.input.length} entries` : typeof issue.input === "string" && issue.type === "max_length" ? `${issue.input.length} characters long` : describeValue(issue.input);
-  return path3 === "" ? `is ${shown}; expected ${issue.message}` : `"${path3}" is ${shown}; expected ${issue.message}`;
+  return path6 === "" ? `is ${shown}; expected ${issue.message}` : `"${path6}" is ${shown}; expected ${issue.message}`;
 }
 function pathText(items) {
   let out = "";
@@ -17720,19 +18383,19 @@ function crossCheckResult(r, fail, prefix2) {
   });
   if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix2}overhead.ci95Ns`, fail);
 }
-function ordered(pair2, path3, fail) {
+function ordered(pair2, path6, fail) {
   if (pair2[0] > pair2[1]) {
-    throw fail(`"${path3}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
+    throw fail(`"${path6}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
   }
 }
-function uniqueSorted(xs, path3, what, fail, sorted = true) {
+function uniqueSorted(xs, path6, what, fail, sorted = true) {
   const seen = /* @__PURE__ */ new Set();
   for (const [i, x] of xs.entries()) {
-    if (seen.has(x)) throw fail(`"${path3}" has ${what} ${x} twice; expected each once`);
+    if (seen.has(x)) throw fail(`"${path6}" has ${what} ${x} twice; expected each once`);
     seen.add(x);
     if (sorted && i > 0 && x < xs[i - 1]) {
       throw fail(
-        `"${path3}" has ${what} ${x} after ${xs[i - 1]}; expected them in increasing order`
+        `"${path6}" has ${what} ${x} after ${xs[i - 1]}; expected them in increasing order`
       );
     }
   }
@@ -17788,42 +18451,42 @@ function parseComparisonFile(text2, fileName, input) {
   expectKind(documentKind(value, fail), ["comparison"], fail);
   return comparisonFromJson(checkComparisonJson(value, fail));
 }
-async function readResultFile(path3, input, place = {}) {
+async function readResultFile(path6, input, place = {}) {
   const text2 = await readText(
-    path3,
+    path6,
     input,
     LIMITS.fileBytes,
     "a results JSON file",
     place,
     inputError
   );
-  return parseResultFile(text2, path3, input);
+  return parseResultFile(text2, path6, input);
 }
-async function readBaselineFile(path3, label = "baseline", place = {}) {
-  const parsed = await readBaselineIfExists(path3, label, place);
-  if (parsed === null) throw new BaselineError(`${label} ${path3}: file not found`);
+async function readBaselineFile(path6, label = "baseline", place = {}) {
+  const parsed = await readBaselineIfExists(path6, label, place);
+  if (parsed === null) throw new BaselineError(`${label} ${path6}: file not found`);
   return parsed;
 }
-async function readBaselineIfExists(path3, label = "baseline", place = {}) {
-  const text2 = await readBoundedTextIfExists(path3, {
+async function readBaselineIfExists(path6, label = "baseline", place = {}) {
+  const text2 = await readBoundedTextIfExists(path6, {
     input: label,
     maxBytes: LIMITS.fileBytes,
     expected: "a threadgate baseline or results JSON file",
     fail: (m) => new BaselineError(m),
     ...place
   });
-  return text2 === null ? null : parseBaselineFile(text2, path3, label);
+  return text2 === null ? null : parseBaselineFile(text2, path6, label);
 }
-async function readComparisonFile(path3, input, place = {}) {
+async function readComparisonFile(path6, input, place = {}) {
   const text2 = await readText(
-    path3,
+    path6,
     input,
     LIMITS.comparisonBytes,
     "a comparison JSON file",
     place,
     inputError
   );
-  return parseComparisonFile(text2, path3, input);
+  return parseComparisonFile(text2, path6, input);
 }
 function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
   const c = comparison.current;
@@ -17847,15 +18510,15 @@ function checkComparisonOf(comparison, current, fail, runName = "the results' ru
 function prefix(input, fileName) {
   return input === "" ? `${fileName}: ` : `${input} ${fileName}: `;
 }
-async function readText(path3, input, maxBytes, expected, place, fail) {
-  const text2 = await readBoundedTextIfExists(path3, {
+async function readText(path6, input, maxBytes, expected, place, fail) {
+  const text2 = await readBoundedTextIfExists(path6, {
     input: input || "file",
     maxBytes,
     expected,
     fail,
     ...place
   });
-  if (text2 === null) throw fail(`${input || "file"} ${path3}: file not found`);
+  if (text2 === null) throw fail(`${input || "file"} ${path6}: file not found`);
   return text2;
 }
 var inputError;
@@ -17978,12 +18641,12 @@ function serializeBaseline(doc, fileName) {
   }
   return text2;
 }
-async function writeBaselineFile(path3, doc, ops = nodeWriteOps) {
-  const text2 = serializeBaseline(doc, path3);
+async function writeBaselineFile(path6, doc, ops = nodeWriteOps) {
+  const text2 = serializeBaseline(doc, path6);
   try {
-    await writeTextAtomic(path3, text2, ops);
+    await writeTextAtomic(path6, text2, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path3}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path6}: ${e.message}`);
   }
   return Buffer.byteLength(text2);
 }
@@ -18206,12 +18869,12 @@ function parseSha(text2) {
   }
   return text2.toLowerCase();
 }
-async function loadHistory(path3) {
-  const parsed = await readBaselineIfExists(path3, "--history");
+async function loadHistory(path6) {
+  const parsed = await readBaselineIfExists(path6, "--history");
   if (parsed === null) return null;
   if (parsed.from === "result") {
     throw new InputError(
-      `--history ${path3}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add, or a path where none exists yet (were --history and --result swapped?)`
+      `--history ${path6}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add, or a path where none exists yet (were --history and --result swapped?)`
     );
   }
   return parsed.document;
@@ -18277,17 +18940,17 @@ async function addCommand(argv, io) {
 }
 async function showCommand(argv, io) {
   const v = parseFlags("baseline show", argv, BASELINE_SHOW_OPTIONS);
-  const path3 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
-  const parsed = await readBaselineFile(path3, "--history");
+  const path6 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
+  const parsed = await readBaselineFile(path6, "--history");
   if (parsed.from === "result") {
     throw new InputError(
-      `--history ${path3}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add`
+      `--history ${path6}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add`
     );
   }
   const summary = summarizeHistory(parsed.document);
   io.out(
     v["json"] === true ? `${JSON.stringify(summary, null, 2)}
-` : `${renderHistory(summary, path3)}
+` : `${renderHistory(summary, path6)}
 `
   );
   return 0;
@@ -18764,6 +19427,86 @@ exits 1 on a regression), 2 error (bad input, a file that cannot be read or writ
   }
 });
 
+// src/cli/worker.ts
+var worker_exports = {};
+__export(worker_exports, {
+  INIT_WORKER_HELP: () => INIT_WORKER_HELP,
+  WORKER_PATH_HELP: () => WORKER_PATH_HELP,
+  initWorkerCommand: () => initWorkerCommand,
+  workerPathCommand: () => workerPathCommand
+});
+import { copyFile, lstat } from "node:fs/promises";
+import path5 from "node:path";
+async function workerPathCommand(argv) {
+  const v = parseFlags("worker-path", argv, PATH_OPTIONS);
+  const dir = helperDir();
+  process.stdout.write(`${v.dir === true ? dir : path5.join(dir, "threadgate_worker.py")}
+`);
+  return 0;
+}
+async function initWorkerCommand(argv) {
+  if (argv.length > 1 || argv.some((a) => a.startsWith("-"))) {
+    throw invalid(
+      "init-worker",
+      argv.join(" "),
+      "at most one folder, e.g. threadgate init-worker ."
+    );
+  }
+  const target = argv[0] ?? ".";
+  try {
+    if (!(await lstat(target)).isDirectory()) throw new Error("not a folder");
+  } catch {
+    throw invalid("init-worker", target, "an existing folder");
+  }
+  const from = helperDir();
+  const files = [
+    ["threadgate_worker.py", "threadgate_worker.py"],
+    ["example_worker.py", "threadgate_example_worker.py"]
+  ];
+  for (const [source, name] of files) {
+    const to = path5.join(target, name);
+    try {
+      await copyFile(path5.join(from, source), to, 1);
+    } catch (e) {
+      throw new InputError(`init-worker: cannot write ${to} (${fsWords(e)}); expected a new file`);
+    }
+    process.stdout.write(`wrote ${to}
+`);
+  }
+  process.stdout.write(
+    `next: threadgate sweep --worker "python3 ${path5.join(target, "threadgate_example_worker.py")}" --threads 1,2
+`
+  );
+  return 0;
+}
+var WORKER_PATH_HELP, INIT_WORKER_HELP, PATH_OPTIONS;
+var init_worker2 = __esm({
+  "src/cli/worker.ts"() {
+    "use strict";
+    init_errors();
+    init_io();
+    init_worker();
+    init_args();
+    WORKER_PATH_HELP = `threadgate worker-path \u2014 print where the Python worker helper is
+
+Usage:
+  threadgate worker-path [--dir]
+
+Prints the path of threadgate_worker.py (the worker protocol for Python: your setup and your
+call, nothing else). threadgate puts its folder on PYTHONPATH for every --worker it starts, so
+\`from threadgate_worker import serve\` works without copying it; with --dir, prints the folder.`;
+    INIT_WORKER_HELP = `threadgate init-worker \u2014 copy the Python worker helper and an example into a folder
+
+Usage:
+  threadgate init-worker [DIR]
+
+Writes DIR/threadgate_worker.py and DIR/threadgate_example_worker.py (default DIR: the current
+folder); refuses to overwrite a file. Then:
+  threadgate sweep --worker "python3 DIR/threadgate_example_worker.py" --threads 1,2`;
+    PATH_OPTIONS = { dir: { type: "boolean" } };
+  }
+});
+
 // src/cli/main.ts
 init_errors();
 init_version();
@@ -18771,11 +19514,14 @@ var USAGE = `threadgate ${TOOL_VERSION} \u2014 how many threads should CPU infer
 
 Usage:
   threadgate sweep    [--sizes LIST] [--threads LIST|auto] [--max-time SECONDS] [--json FILE]
-                      [--model FILE --input-shape NAME=DIMS \u2026] [--command "CMD"] [--quiet] \u2026
+                      [--model FILE --input-shape NAME=DIMS \u2026] [--command "CMD"]
+                      [--worker "CMD"] [--engine onnxruntime|torch] [--quiet] \u2026
   threadgate compare  --baseline FILE --current FILE [--threshold PERCENT] [--json FILE] \u2026
   threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
   threadgate baseline show --history FILE [--json]
   threadgate report   --current FILE [--baseline FILE | --comparison FILE] [--out FILE] \u2026
+  threadgate worker-path [--dir]
+  threadgate init-worker [DIR]
   threadgate --help | --version
 
 Commands:
@@ -18783,11 +19529,13 @@ Commands:
   compare    decide pass / regression / inconclusive / no-baseline against a baseline
   baseline   keep a baseline history in a file (CI systems other than GitHub Actions)
   report     the markdown report of the pull-request comment, for any CI
+  worker-path   where the Python worker helper is (for --worker)
+  init-worker   copy the Python worker helper and an example into a folder
 
 threadgate COMMAND --help shows all of a command's options.
 
 Exit codes: 0 pass / no baseline / inconclusive, 1 regression, 2 error.`;
-var COMMANDS = ["sweep", "compare", "baseline", "report"];
+var COMMANDS = ["sweep", "compare", "baseline", "report", "worker-path", "init-worker"];
 async function loadCommand(name) {
   switch (name) {
     case "sweep": {
@@ -18805,6 +19553,14 @@ async function loadCommand(name) {
     case "report": {
       const m = await Promise.resolve().then(() => (init_report(), report_exports));
       return { run: m.reportCommand, help: m.REPORT_HELP };
+    }
+    case "worker-path": {
+      const m = await Promise.resolve().then(() => (init_worker2(), worker_exports));
+      return { run: m.workerPathCommand, help: m.WORKER_PATH_HELP };
+    }
+    case "init-worker": {
+      const m = await Promise.resolve().then(() => (init_worker2(), worker_exports));
+      return { run: m.initWorkerCommand, help: m.INIT_WORKER_HELP };
     }
     default:
       return void 0;

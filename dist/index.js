@@ -1279,14 +1279,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path22 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path24 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path24 && path24[0] !== "/") {
+          path24 = `/${path24}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path24}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1737,39 +1737,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path24, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path24,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path24, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path24);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path24, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path24,
           error3.message
         );
       });
@@ -1818,9 +1818,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path24, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path24);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1883,7 +1883,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path24,
         method,
         body: body2,
         headers,
@@ -1898,11 +1898,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path22 !== "string") {
+        if (typeof path24 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path24)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1968,7 +1968,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path24, query) : path24;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2365,9 +2365,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2405,12 +2405,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4677,8 +4677,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6661,7 +6661,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request2;
+      const { method, path: path24, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
@@ -6742,7 +6742,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path24} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6929,12 +6929,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7271,7 +7271,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util6.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7368,7 +7368,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path24;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7604,12 +7604,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7721,9 +7721,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search ? `${pathname}${search}` : pathname;
+        const path24 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path24;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8088,16 +8088,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -8108,7 +8108,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8159,7 +8159,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8171,7 +8171,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8507,8 +8507,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -8962,10 +8962,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path24 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path24;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -9777,7 +9777,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError3());
           }
@@ -9790,7 +9790,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError3());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9809,7 +9809,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream3, type) {
       assert4(!stream3[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream3)) {
           const rState = stream3._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9826,7 +9826,7 @@ var require_readable = __commonJS({
             stream3[kConsume] = {
               type,
               stream: stream3,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9896,18 +9896,18 @@ var require_readable = __commonJS({
       return buffer3;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve5, stream: stream3, length } = consume2;
+      const { type, body: body2, resolve: resolve6, stream: stream3, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body2, length));
+          resolve6(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body2, length)));
+          resolve6(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body2, length).buffer);
+          resolve6(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body2, { type: stream3[kContentType] }));
+          resolve6(new Blob(body2, { type: stream3[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body2, length));
+          resolve6(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10164,9 +10164,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10389,9 +10389,9 @@ var require_api_stream = __commonJS({
     };
     function stream3(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream3.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10676,9 +10676,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10770,9 +10770,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10937,20 +10937,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl(path24) {
+      if (typeof path24 !== "string") {
+        return path24;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path24.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path24;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path24, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path24);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10972,7 +10972,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11010,9 +11010,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body: body2, headers, query } = opts;
+      const { path: path24, method, body: body2, headers, query } = opts;
       return {
-        path: path22,
+        path: path24,
         method,
         body: body2,
         headers,
@@ -11475,10 +11475,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path24,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14635,7 +14635,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14711,7 +14711,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable5({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14754,7 +14754,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16357,9 +16357,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code = path22.charCodeAt(i);
+    function validateCookiePath(path24) {
+      for (let i = 0; i < path24.length; ++i) {
+        const code = path24.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18495,8 +18495,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay4(ms2) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms2).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms2).unref();
       });
     }
     module.exports = {
@@ -19279,11 +19279,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path24 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path24 = `/${path24}`;
           }
-          url2 = new URL(util6.parseOrigin(url2).origin + path22);
+          url2 = new URL(util6.parseOrigin(url2).origin + path24);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19365,11 +19365,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19385,7 +19385,7 @@ var init_lib = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19455,26 +19455,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -19677,14 +19677,14 @@ var init_lib = __esm({
        */
       requestRaw(info3, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -19928,12 +19928,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms2));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms2));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19941,7 +19941,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19980,7 +19980,7 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -19996,11 +19996,11 @@ var init_auth = __esm({
   "node_modules/@actions/http-client/lib/auth.js"() {
     __awaiter2 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20016,7 +20016,7 @@ var init_auth = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20063,11 +20063,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter3 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20083,7 +20083,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20460,11 +20460,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter4 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20480,7 +20480,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20660,11 +20660,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter5 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20680,7 +20680,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20745,11 +20745,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter6 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20765,7 +20765,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20984,7 +20984,7 @@ var init_toolrunner = __esm({
             this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve5, reject) => __awaiter6(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter6(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -21067,7 +21067,7 @@ var init_toolrunner = __esm({
               if (error3) {
                 reject(error3);
               } else {
-                resolve5(exitCode);
+                resolve6(exitCode);
               }
             });
             if (this.options.input) {
@@ -21164,11 +21164,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter7 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21184,7 +21184,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21285,11 +21285,11 @@ var init_core = __esm({
     init_platform();
     __awaiter8 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -21305,7 +21305,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -25177,7 +25177,7 @@ var require_aspromise = __commonJS({
       var params = new Array(arguments.length - 1), offset = 0, index2 = 2, pending = true;
       while (index2 < arguments.length)
         params[offset++] = arguments[index2++];
-      return new Promise(function executor(resolve5, reject) {
+      return new Promise(function executor(resolve6, reject) {
         params[offset] = function callback(err) {
           if (pending) {
             pending = false;
@@ -25187,7 +25187,7 @@ var require_aspromise = __commonJS({
               var params2 = new Array(arguments.length - 1), offset2 = 0;
               while (offset2 < params2.length)
                 params2[offset2++] = arguments[offset2];
-              resolve5.apply(null, params2);
+              resolve6.apply(null, params2);
             }
           }
         };
@@ -33244,11 +33244,11 @@ var init_manifest = __esm({
     init_core();
     __awaiter9 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33264,7 +33264,7 @@ var init_manifest = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33292,11 +33292,11 @@ var init_retry_helper = __esm({
     init_core();
     __awaiter10 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33312,7 +33312,7 @@ var init_retry_helper = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33354,7 +33354,7 @@ var init_retry_helper = __esm({
       }
       sleep(seconds) {
         return __awaiter10(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
+          return new Promise((resolve6) => setTimeout(resolve6, seconds * 1e3));
         });
       }
     };
@@ -33382,14 +33382,14 @@ __export(tool_cache_exports, {
 import * as crypto3 from "crypto";
 import * as fs5 from "fs";
 import * as os10 from "os";
-import * as path6 from "path";
+import * as path8 from "path";
 import * as stream from "stream";
 import * as util from "util";
 import { ok as ok2 } from "assert";
 function downloadTool(url2, dest, auth2, headers) {
   return __awaiter11(this, void 0, void 0, function* () {
-    dest = dest || path6.join(_getTempDirectory(), crypto3.randomUUID());
-    yield mkdirP(path6.dirname(dest));
+    dest = dest || path8.join(_getTempDirectory(), crypto3.randomUUID());
+    yield mkdirP(path8.dirname(dest));
     debug(`Downloading ${url2}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -33479,7 +33479,7 @@ function extract7z(file, dest, _7zPath) {
         process.chdir(originalCwd);
       }
     } else {
-      const escapedScript = path6.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
+      const escapedScript = path8.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
@@ -33651,7 +33651,7 @@ function cacheDir(sourceDir, tool, version3, arch3) {
     }
     const destPath = yield _createToolPath(tool, version3, arch3);
     for (const itemName of fs5.readdirSync(sourceDir)) {
-      const s3 = path6.join(sourceDir, itemName);
+      const s3 = path8.join(sourceDir, itemName);
       yield cp(s3, destPath, { recursive: true });
     }
     _completeToolPath(tool, version3, arch3);
@@ -33668,7 +33668,7 @@ function cacheFile(sourceFile, targetFile, tool, version3, arch3) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version3, arch3);
-    const destPath = path6.join(destFolder, targetFile);
+    const destPath = path8.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version3, arch3);
@@ -33691,7 +33691,7 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path8.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs5.existsSync(cachePath) && fs5.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
@@ -33705,12 +33705,12 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os10.arch();
-  const toolPath = path6.join(_getCacheDirectory(), toolName);
+  const toolPath = path8.join(_getCacheDirectory(), toolName);
   if (fs5.existsSync(toolPath)) {
     const children = fs5.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path6.join(toolPath, child2, arch3 || "");
+        const fullPath = path8.join(toolPath, child2, arch3 || "");
         if (fs5.existsSync(fullPath) && fs5.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -33762,7 +33762,7 @@ function findFromManifest(versionSpec_1, stable_1, manifest_1) {
 function _createExtractFolder(dest) {
   return __awaiter11(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path6.join(_getTempDirectory(), crypto3.randomUUID());
+      dest = path8.join(_getTempDirectory(), crypto3.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -33770,7 +33770,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version3, arch3) {
   return __awaiter11(this, void 0, void 0, function* () {
-    const folderPath2 = path6.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
+    const folderPath2 = path8.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
     debug(`destination ${folderPath2}`);
     const markerPath = `${folderPath2}.complete`;
     yield rmRF(folderPath2);
@@ -33780,7 +33780,7 @@ function _createToolPath(tool, version3, arch3) {
   });
 }
 function _completeToolPath(tool, version3, arch3) {
-  const folderPath2 = path6.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
+  const folderPath2 = path8.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
   const markerPath = `${folderPath2}.complete`;
   fs5.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -33845,11 +33845,11 @@ var init_tool_cache = __esm({
     init_retry_helper();
     __awaiter11 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33865,7 +33865,7 @@ var init_tool_cache = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33923,14 +33923,14 @@ var init_internal_glob_options_helper = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-path-helper.js
-import * as path7 from "path";
+import * as path9 from "path";
 import assert from "assert";
 function dirname5(p2) {
   p2 = safeTrimTrailingSeparator(p2);
   if (IS_WINDOWS4 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p2)) {
     return p2;
   }
-  let result = path7.dirname(p2);
+  let result = path9.dirname(p2);
   if (IS_WINDOWS4 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -33967,7 +33967,7 @@ function ensureAbsoluteRoot(root, itemPath) {
   assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
   if (root.endsWith("/") || IS_WINDOWS4 && root.endsWith("\\")) {
   } else {
-    root += path7.sep;
+    root += path9.sep;
   }
   return root + itemPath;
 }
@@ -34001,10 +34001,10 @@ function safeTrimTrailingSeparator(p2) {
     return "";
   }
   p2 = normalizeSeparators2(p2);
-  if (!p2.endsWith(path7.sep)) {
+  if (!p2.endsWith(path9.sep)) {
     return p2;
   }
-  if (p2 === path7.sep) {
+  if (p2 === path9.sep) {
     return p2;
   }
   if (IS_WINDOWS4 && /^[A-Z]:\\$/i.test(p2)) {
@@ -35280,7 +35280,7 @@ var init_escape = __esm({
 });
 
 // node_modules/minimatch/dist/esm/index.js
-var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path8, sep3, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
+var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path10, sep3, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
 var init_esm3 = __esm({
   "node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -35349,11 +35349,11 @@ var init_esm3 = __esm({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    path8 = {
+    path10 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep3 = defaultPlatform === "win32" ? path8.win32.sep : path8.posix.sep;
+    sep3 = defaultPlatform === "win32" ? path10.win32.sep : path10.posix.sep;
     minimatch.sep = sep3;
     GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
@@ -36102,7 +36102,7 @@ var init_esm3 = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-path.js
-import * as path9 from "path";
+import * as path11 from "path";
 import assert2 from "assert";
 var IS_WINDOWS6, Path;
 var init_internal_path = __esm({
@@ -36120,12 +36120,12 @@ var init_internal_path = __esm({
           assert2(itemPath, `Parameter 'itemPath' must not be empty`);
           itemPath = safeTrimTrailingSeparator(itemPath);
           if (!hasRoot(itemPath)) {
-            this.segments = itemPath.split(path9.sep);
+            this.segments = itemPath.split(path11.sep);
           } else {
             let remaining = itemPath;
             let dir = dirname5(remaining);
             while (dir !== remaining) {
-              const basename6 = path9.basename(remaining);
+              const basename6 = path11.basename(remaining);
               this.segments.unshift(basename6);
               remaining = dir;
               dir = dirname5(remaining);
@@ -36143,7 +36143,7 @@ var init_internal_path = __esm({
               assert2(segment === dirname5(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
               this.segments.push(segment);
             } else {
-              assert2(!segment.includes(path9.sep), `Parameter 'itemPath' contains unexpected path separators`);
+              assert2(!segment.includes(path11.sep), `Parameter 'itemPath' contains unexpected path separators`);
               this.segments.push(segment);
             }
           }
@@ -36154,12 +36154,12 @@ var init_internal_path = __esm({
        */
       toString() {
         let result = this.segments[0];
-        let skipSlash = result.endsWith(path9.sep) || IS_WINDOWS6 && /^[A-Z]:$/i.test(result);
+        let skipSlash = result.endsWith(path11.sep) || IS_WINDOWS6 && /^[A-Z]:$/i.test(result);
         for (let i = 1; i < this.segments.length; i++) {
           if (skipSlash) {
             skipSlash = false;
           } else {
-            result += path9.sep;
+            result += path11.sep;
           }
           result += this.segments[i];
         }
@@ -36171,7 +36171,7 @@ var init_internal_path = __esm({
 
 // node_modules/@actions/glob/lib/internal-pattern.js
 import * as os11 from "os";
-import * as path10 from "path";
+import * as path12 from "path";
 import assert3 from "assert";
 var IS_WINDOWS7, Pattern;
 var init_internal_pattern = __esm({
@@ -36203,7 +36203,7 @@ var init_internal_pattern = __esm({
         }
         pattern = _Pattern.fixupPattern(pattern, homedir3);
         this.segments = new Path(pattern).segments;
-        this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path10.sep);
+        this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path12.sep);
         pattern = safeTrimTrailingSeparator(pattern);
         let foundGlob = false;
         const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
@@ -36227,8 +36227,8 @@ var init_internal_pattern = __esm({
       match(itemPath) {
         if (this.segments[this.segments.length - 1] === "**") {
           itemPath = normalizeSeparators2(itemPath);
-          if (!itemPath.endsWith(path10.sep) && this.isImplicitPattern === false) {
-            itemPath = `${itemPath}${path10.sep}`;
+          if (!itemPath.endsWith(path12.sep) && this.isImplicitPattern === false) {
+            itemPath = `${itemPath}${path12.sep}`;
           }
         } else {
           itemPath = safeTrimTrailingSeparator(itemPath);
@@ -36263,9 +36263,9 @@ var init_internal_pattern = __esm({
         assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
         assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
         pattern = normalizeSeparators2(pattern);
-        if (pattern === "." || pattern.startsWith(`.${path10.sep}`)) {
+        if (pattern === "." || pattern.startsWith(`.${path12.sep}`)) {
           pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
-        } else if (pattern === "~" || pattern.startsWith(`~${path10.sep}`)) {
+        } else if (pattern === "~" || pattern.startsWith(`~${path12.sep}`)) {
           homedir3 = homedir3 || os11.homedir();
           assert3(homedir3, "Unable to determine HOME directory");
           assert3(hasAbsoluteRoot(homedir3), `Expected HOME directory to be a rooted path. Actual '${homedir3}'`);
@@ -36346,8 +36346,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path22, level) {
-        this.path = path22;
+      constructor(path24, level) {
+        this.path = path24;
         this.level = level;
       }
     };
@@ -36356,7 +36356,7 @@ var init_internal_search_state = __esm({
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs6 from "fs";
-import * as path11 from "path";
+import * as path13 from "path";
 var __awaiter12, __asyncValues, __await, __asyncGenerator, IS_WINDOWS8, DefaultGlobber;
 var init_internal_globber = __esm({
   "node_modules/@actions/glob/lib/internal-globber.js"() {
@@ -36368,11 +36368,11 @@ var init_internal_globber = __esm({
     init_internal_search_state();
     __awaiter12 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36388,7 +36388,7 @@ var init_internal_globber = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36401,14 +36401,14 @@ var init_internal_globber = __esm({
       }, i);
       function verb(n) {
         i[n] = o[n] && function(v2) {
-          return new Promise(function(resolve5, reject) {
-            v2 = o[n](v2), settle2(resolve5, reject, v2.done, v2.value);
+          return new Promise(function(resolve6, reject) {
+            v2 = o[n](v2), settle2(resolve6, reject, v2.done, v2.value);
           });
         };
       }
-      function settle2(resolve5, reject, d, v2) {
+      function settle2(resolve6, reject, d, v2) {
         Promise.resolve(v2).then(function(v3) {
-          resolve5({ value: v3, done: d });
+          resolve6({ value: v3, done: d });
         }, reject);
       }
     };
@@ -36527,7 +36527,7 @@ var init_internal_globber = __esm({
             if (!stats) {
               continue;
             }
-            if (options.excludeHiddenFiles && path11.basename(item.path).match(/^\./)) {
+            if (options.excludeHiddenFiles && path13.basename(item.path).match(/^\./)) {
               continue;
             }
             if (stats.isDirectory()) {
@@ -36537,7 +36537,7 @@ var init_internal_globber = __esm({
                 continue;
               }
               const childLevel = item.level + 1;
-              const childItems = (yield __await(fs6.promises.readdir(item.path))).map((x) => new SearchState(path11.join(item.path, x), childLevel));
+              const childItems = (yield __await(fs6.promises.readdir(item.path))).map((x) => new SearchState(path13.join(item.path, x), childLevel));
               stack.push(...childItems.reverse());
             } else if (match3 & MatchKind.File) {
               yield yield __await(item.path);
@@ -36624,11 +36624,11 @@ var init_glob = __esm({
     init_internal_hash_files();
     __awaiter13 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36644,7 +36644,7 @@ var init_glob = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36684,7 +36684,7 @@ var init_constants = __esm({
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 import * as crypto4 from "crypto";
 import * as fs7 from "fs";
-import * as path12 from "path";
+import * as path14 from "path";
 import * as util2 from "util";
 function createTempDirectory() {
   return __awaiter14(this, void 0, void 0, function* () {
@@ -36701,9 +36701,9 @@ function createTempDirectory() {
           baseLocation = "/home";
         }
       }
-      tempDirectory = path12.join(baseLocation, "actions", "temp");
+      tempDirectory = path14.join(baseLocation, "actions", "temp");
     }
-    const dest = path12.join(tempDirectory, crypto4.randomUUID());
+    const dest = path14.join(tempDirectory, crypto4.randomUUID());
     yield mkdirP(dest);
     return dest;
   });
@@ -36725,7 +36725,7 @@ function resolvePaths(patterns) {
         _c = _g.value;
         _e2 = false;
         const file = _c;
-        const relativeFile = path12.relative(workspace, file).replace(new RegExp(`\\${path12.sep}`, "g"), "/");
+        const relativeFile = path14.relative(workspace, file).replace(new RegExp(`\\${path14.sep}`, "g"), "/");
         debug(`Matched: ${relativeFile}`);
         if (relativeFile === "") {
           paths.push(".");
@@ -36831,11 +36831,11 @@ var init_cacheUtils = __esm({
     init_constants();
     __awaiter14 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -36851,7 +36851,7 @@ var init_cacheUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -36864,14 +36864,14 @@ var init_cacheUtils = __esm({
       }, i);
       function verb(n) {
         i[n] = o[n] && function(v2) {
-          return new Promise(function(resolve5, reject) {
-            v2 = o[n](v2), settle2(resolve5, reject, v2.done, v2.value);
+          return new Promise(function(resolve6, reject) {
+            v2 = o[n](v2), settle2(resolve6, reject, v2.done, v2.value);
           });
         };
       }
-      function settle2(resolve5, reject, d, v2) {
+      function settle2(resolve6, reject, d, v2) {
         Promise.resolve(v2).then(function(v3) {
-          resolve5({ value: v3, done: d });
+          resolve6({ value: v3, done: d });
         }, reject);
       }
     };
@@ -37801,9 +37801,9 @@ function isStreamComplete(stream3) {
   if (stream3.readable === false) {
     return Promise.resolve();
   }
-  return new Promise((resolve5) => {
+  return new Promise((resolve6) => {
     const handler2 = () => {
-      resolve5();
+      resolve6();
       stream3.removeListener("close", handler2);
       stream3.removeListener("end", handler2);
       stream3.removeListener("error", handler2);
@@ -37844,7 +37844,7 @@ function getDecodedResponseStream(stream3, headers) {
   return stream3;
 }
 function streamToText(stream3) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const buffer3 = [];
     stream3.on("data", (chunk) => {
       if (Buffer.isBuffer(chunk)) {
@@ -37854,7 +37854,7 @@ function streamToText(stream3) {
       }
     });
     stream3.on("end", () => {
-      resolve5(Buffer.concat(buffer3).toString("utf8"));
+      resolve6(Buffer.concat(buffer3).toString("utf8"));
     });
     stream3.on("error", (e) => {
       if (e && e?.name === "AbortError") {
@@ -38036,8 +38036,8 @@ var init_nodeHttpClient = __esm({
           headers: request2.headers.toJSON({ preserveCase: true }),
           ...request2.requestOverrides
         };
-        return new Promise((resolve5, reject) => {
-          const req = isInsecure ? http3.request(options, resolve5) : https3.request(options, resolve5);
+        return new Promise((resolve6, reject) => {
+          const req = isInsecure ? http3.request(options, resolve6) : https3.request(options, resolve6);
           req.once("error", (err) => {
             reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request: request2 }));
           });
@@ -38200,7 +38200,7 @@ var init_delay = __esm({
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/helpers.js
 function delay(delayInMs, value, options) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     let timer = void 0;
     let onAborted = void 0;
     const rejectOnAbort = () => {
@@ -38223,7 +38223,7 @@ function delay(delayInMs, value, options) {
     }
     timer = setTimeout(() => {
       removeListeners();
-      resolve5(value);
+      resolve6(value);
     }, delayInMs);
     if (options?.abortSignal) {
       options.abortSignal.addEventListener("abort", onAborted);
@@ -39298,8 +39298,8 @@ var require_helpers = __commonJS({
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
       const req2 = (href.startsWith("https:") ? https4 : http4).request(url2, opts);
-      const promise = new Promise((resolve5, reject) => {
-        req2.once("response", resolve5).once("error", reject).end();
+      const promise = new Promise((resolve6, reject) => {
+        req2.once("response", resolve6).once("error", reject).end();
       });
       req2.then = promise.then.bind(promise);
       return req2;
@@ -39476,7 +39476,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault(require_src());
     var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read2() {
@@ -39542,7 +39542,7 @@ var require_parse_proxy_response = __commonJS({
           }
           debug2("got proxy server response: %o %o", firstLine, headers);
           cleanup();
-          resolve5({
+          resolve6({
             connect: {
               statusCode,
               statusText,
@@ -40631,7 +40631,7 @@ var init_esm6 = __esm({
 // node_modules/@azure/core-util/dist/esm/createAbortablePromise.js
 function createAbortablePromise(buildPromise, options) {
   const { cleanupBeforeAbort, abortSignal, abortErrorMsg } = options ?? {};
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     function rejectOnAbort() {
       reject(new AbortError2(abortErrorMsg ?? "The operation was aborted."));
     }
@@ -40649,7 +40649,7 @@ function createAbortablePromise(buildPromise, options) {
     try {
       buildPromise((x) => {
         removeListeners();
-        resolve5(x);
+        resolve6(x);
       }, (x) => {
         removeListeners();
         reject(x);
@@ -40670,8 +40670,8 @@ var init_createAbortablePromise = __esm({
 function delay2(timeInMs, options) {
   let token;
   const { abortSignal, abortErrorMsg } = options ?? {};
-  return createAbortablePromise((resolve5) => {
-    token = setTimeout(resolve5, timeInMs);
+  return createAbortablePromise((resolve6) => {
+    token = setTimeout(resolve6, timeInMs);
   }, {
     cleanupBeforeAbort: () => clearTimeout(token),
     abortSignal,
@@ -43118,15 +43118,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path22 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path22.startsWith("/")) {
-      path22 = path22.substring(1);
+    let path24 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path24.startsWith("/")) {
+      path24 = path24.substring(1);
     }
-    if (isAbsoluteUrl(path22)) {
-      requestUrl = path22;
+    if (isAbsoluteUrl(path24)) {
+      requestUrl = path24;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path22);
+      requestUrl = appendPath(requestUrl, path24);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -43172,9 +43172,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path22 = pathToAppend.substring(0, searchStart);
+    const path24 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path22;
+    newPath = newPath + path24;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -46246,16 +46246,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path22 = this._matcher.path;
-        return path22.length > 0 ? path22[path22.length - 1].tag : void 0;
+        const path24 = this._matcher.path;
+        return path24.length > 0 ? path24[path24.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path22 = this._matcher.path;
-        return path22.length > 0 ? path22[path22.length - 1].namespace : void 0;
+        const path24 = this._matcher.path;
+        return path24.length > 0 ? path24[path24.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -46263,9 +46263,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path22 = this._matcher.path;
-        if (path22.length === 0) return void 0;
-        return path22[path22.length - 1].values?.[attrName];
+        const path24 = this._matcher.path;
+        if (path24.length === 0) return void 0;
+        return path24[path24.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -46273,9 +46273,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path22 = this._matcher.path;
-        if (path22.length === 0) return false;
-        const current = path22[path22.length - 1];
+        const path24 = this._matcher.path;
+        if (path24.length === 0) return false;
+        const current = path24[path24.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -46301,18 +46301,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path22 = this._matcher.path;
-        if (path22.length === 0) return -1;
-        return path22[path22.length - 1].position ?? 0;
+        const path24 = this._matcher.path;
+        if (path24.length === 0) return -1;
+        return path24[path24.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path22 = this._matcher.path;
-        if (path22.length === 0) return -1;
-        return path22[path22.length - 1].counter ?? 0;
+        const path24 = this._matcher.path;
+        if (path24.length === 0) return -1;
+        return path24[path24.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -49583,7 +49583,7 @@ var init_BufferScheduler = __esm({
        *
        */
       async do() {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           this.readable.on("data", (data) => {
             data = typeof data === "string" ? Buffer.from(data, this.encoding) : data;
             this.appendUnresolvedData(data);
@@ -49611,11 +49611,11 @@ var init_BufferScheduler = __esm({
             if (this.isStreamEnd && this.executingOutgoingHandlers === 0) {
               if (this.unresolvedLength > 0 && this.unresolvedLength < this.bufferSize) {
                 const buffer3 = this.shiftBufferFromUnresolvedDataArray();
-                this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve5).catch(reject);
+                this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve6).catch(reject);
               } else if (this.unresolvedLength >= this.bufferSize) {
                 return;
               } else {
-                resolve5();
+                resolve6();
               }
             }
           });
@@ -49737,14 +49737,14 @@ var init_bufferHelpers_common = __esm({
 // node_modules/@azure/storage-common/dist/esm/crc64.js
 import { createRequire as createRequire3 } from "node:module";
 import { dirname as dirname6 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var __isNode__, require2, __filename, __dirname2, NativeCRC64;
 var init_crc64 = __esm({
   "node_modules/@azure/storage-common/dist/esm/crc64.js"() {
     __isNode__ = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string";
     if (__isNode__) {
       require2 = createRequire3(import.meta.url);
-      __filename = fileURLToPath(import.meta.url);
+      __filename = fileURLToPath2(import.meta.url);
       __dirname2 = dirname6(__filename);
     }
     NativeCRC64 = (() => {
@@ -49754,8 +49754,8 @@ var init_crc64 = __esm({
         NativeCRC642 = NativeCRC642 || {};
         var Module = typeof NativeCRC642 != "undefined" ? NativeCRC642 : {};
         var readyPromiseResolve, readyPromiseReject;
-        Module["ready"] = new Promise(function(resolve5, reject) {
-          readyPromiseResolve = resolve5;
+        Module["ready"] = new Promise(function(resolve6, reject) {
+          readyPromiseResolve = resolve6;
           readyPromiseReject = reject;
         });
         ["_malloc", "_free", "_emscripten_bind_VoidPtr___destroy___0", "_emscripten_bind_Crc64Hash_Crc64Hash_0", "_emscripten_bind_Crc64Hash_OnAppend_2", "_emscripten_bind_Crc64Hash_OnFinal_3", "_emscripten_bind_Crc64Hash___destroy___0", "_fflush", "onRuntimeInitialized"].forEach((prop) => {
@@ -49780,11 +49780,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path22) {
+        function locateFile(path24) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path22, scriptDirectory);
+            return Module["locateFile"](path24, scriptDirectory);
           }
-          return scriptDirectory + path22;
+          return scriptDirectory + path24;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -52696,7 +52696,7 @@ function getURLQueries(url2) {
   return queries;
 }
 async function delay3(timeInMs, aborter, abortError) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     let timeout;
     const abortHandler = () => {
       if (timeout !== void 0) {
@@ -52708,7 +52708,7 @@ async function delay3(timeInMs, aborter, abortError) {
       if (aborter !== void 0) {
         aborter.removeEventListener("abort", abortHandler);
       }
-      resolve5();
+      resolve6();
     };
     timeout = setTimeout(resolveHandler, timeInMs);
     if (aborter !== void 0) {
@@ -53261,9 +53261,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request2) {
-        const path22 = getURLPath(request2.url) || "/";
+        const path24 = getURLPath(request2.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path22}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path24}`;
         const queries = getURLQueries(request2.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -53805,9 +53805,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path22 = getURLPath(request2.url) || "/";
+    const path24 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path22}`;
+    canonicalizedResourceString += `/${options.accountName}${path24}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -67962,10 +67962,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path22 = urlParsed.pathname;
-  path22 = path22 || "/";
-  path22 = escape2(path22);
-  urlParsed.pathname = path22;
+  let path24 = urlParsed.pathname;
+  path24 = path24 || "/";
+  path24 = escape2(path24);
+  urlParsed.pathname = path24;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -68050,9 +68050,9 @@ function escape2(text2) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path22 = urlParsed.pathname;
-  path22 = path22 ? path22.endsWith("/") ? `${path22}${name}` : `${path22}/${name}` : name;
-  urlParsed.pathname = path22;
+  let path24 = urlParsed.pathname;
+  path24 = path24 ? path24.endsWith("/") ? `${path24}${name}` : `${path24}/${name}` : name;
+  urlParsed.pathname = path24;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -70879,7 +70879,7 @@ var init_AvroReadableFromStream = __esm({
           this._position += chunk.length;
           return this.toUint8Array(chunk);
         } else {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             const cleanUp = () => {
               this._readable.removeListener("readable", readableCallback);
               this._readable.removeListener("error", rejectCallback);
@@ -70894,7 +70894,7 @@ var init_AvroReadableFromStream = __esm({
               if (callbackChunk) {
                 this._position += callbackChunk.length;
                 cleanUp();
-                resolve5(this.toUint8Array(callbackChunk));
+                resolve6(this.toUint8Array(callbackChunk));
               }
             };
             const rejectCallback = () => {
@@ -71628,8 +71628,8 @@ var init_poller3 = __esm({
         this.stopped = true;
         this.pollProgressCallbacks = [];
         this.operation = operation;
-        this.promise = new Promise((resolve5, reject) => {
-          this.resolve = resolve5;
+        this.promise = new Promise((resolve6, reject) => {
+          this.resolve = resolve6;
           this.reject = reject;
         });
         this.promise.catch(() => {
@@ -72082,8 +72082,8 @@ var init_Batch = __esm({
           return Promise.resolve();
         }
         this.parallelExecute();
-        return new Promise((resolve5, reject) => {
-          this.emitter.on("finish", resolve5);
+        return new Promise((resolve6, reject) => {
+          this.emitter.on("finish", resolve6);
           this.emitter.on("error", (error3) => {
             this.state = BatchStates.Error;
             reject(error3);
@@ -72132,12 +72132,12 @@ import util4 from "node:util";
 async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
   let pos = 0;
   const count2 = end - offset;
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
     stream3.on("readable", () => {
       if (pos >= count2) {
         clearTimeout(timeout);
-        resolve5();
+        resolve6();
         return;
       }
       let chunk = stream3.read();
@@ -72156,7 +72156,7 @@ async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
       if (pos < count2) {
         reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count2}`));
       }
-      resolve5();
+      resolve6();
     });
     stream3.on("error", (msg) => {
       clearTimeout(timeout);
@@ -72165,7 +72165,7 @@ async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
   });
 }
 async function readStreamToLocalFile(rs2, file) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const ws2 = fs8.createWriteStream(file);
     rs2.on("error", (err) => {
       reject(err);
@@ -72173,7 +72173,7 @@ async function readStreamToLocalFile(rs2, file) {
     ws2.on("error", (err) => {
       reject(err);
     });
-    ws2.on("close", resolve5);
+    ws2.on("close", resolve6);
     rs2.pipe(ws2);
   });
 }
@@ -73115,7 +73115,7 @@ var init_Clients = __esm({
        * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
        */
       generateSasUrl(options) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (!(this.credential instanceof StorageSharedKeyCredential)) {
             throw new RangeError("Can only generate the SAS when the client is initialized with a shared key credential");
           }
@@ -73126,7 +73126,7 @@ var init_Clients = __esm({
             versionId: this._versionId,
             ...options
           }, this.credential).toString();
-          resolve5(appendToURLQuery(this.url, sas));
+          resolve6(appendToURLQuery(this.url, sas));
         });
       }
       /**
@@ -73165,7 +73165,7 @@ var init_Clients = __esm({
        * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
        */
       generateUserDelegationSasUrl(options, userDelegationKey) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const sas = generateBlobSASQueryParameters({
             containerName: this._containerName,
             blobName: this._name,
@@ -73173,7 +73173,7 @@ var init_Clients = __esm({
             versionId: this._versionId,
             ...options
           }, userDelegationKey, this.accountName).toString();
-          resolve5(appendToURLQuery(this.url, sas));
+          resolve6(appendToURLQuery(this.url, sas));
         });
       }
       /**
@@ -75135,11 +75135,11 @@ var init_uploadUtils = __esm({
     init_errors();
     __awaiter15 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -75155,7 +75155,7 @@ var init_uploadUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -75268,7 +75268,7 @@ function isRetryableStatusCode(statusCode) {
 }
 function sleep2(milliseconds) {
   return __awaiter16(this, void 0, void 0, function* () {
-    return new Promise((resolve5) => setTimeout(resolve5, milliseconds));
+    return new Promise((resolve6) => setTimeout(resolve6, milliseconds));
   });
 }
 function retry(name_1, method_1, getStatusCode_1) {
@@ -75347,11 +75347,11 @@ var init_requestUtils = __esm({
     init_constants();
     __awaiter16 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -75367,7 +75367,7 @@ var init_requestUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -75568,11 +75568,11 @@ var init_downloadUtils = __esm({
     init_requestUtils();
     __awaiter17 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -75588,7 +75588,7 @@ var init_downloadUtils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -75690,8 +75690,8 @@ var init_downloadUtils = __esm({
     };
     promiseWithTimeout = (timeoutMs, promise) => __awaiter17(void 0, void 0, void 0, function* () {
       let timeoutHandle;
-      const timeoutPromise = new Promise((resolve5) => {
-        timeoutHandle = setTimeout(() => resolve5("timeout"), timeoutMs);
+      const timeoutPromise = new Promise((resolve6) => {
+        timeoutHandle = setTimeout(() => resolve6("timeout"), timeoutMs);
       });
       return Promise.race([promise, timeoutPromise]).then((result) => {
         clearTimeout(timeoutHandle);
@@ -76120,11 +76120,11 @@ var init_cacheHttpClient = __esm({
     init_user_agent();
     __awaiter18 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -76140,7 +76140,7 @@ var init_cacheHttpClient = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79406,8 +79406,8 @@ var require_deferred = __commonJS({
        */
       constructor(preventUnhandledRejectionWarning = true) {
         this._state = DeferredState.PENDING;
-        this._promise = new Promise((resolve5, reject) => {
-          this._resolve = resolve5;
+        this._promise = new Promise((resolve6, reject) => {
+          this._resolve = resolve6;
           this._reject = reject;
         });
         if (preventUnhandledRejectionWarning) {
@@ -79622,11 +79622,11 @@ var require_unary_call = __commonJS({
     "use strict";
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79642,7 +79642,7 @@ var require_unary_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79691,11 +79691,11 @@ var require_server_streaming_call = __commonJS({
     "use strict";
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79711,7 +79711,7 @@ var require_server_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79761,11 +79761,11 @@ var require_client_streaming_call = __commonJS({
     "use strict";
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79781,7 +79781,7 @@ var require_client_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79830,11 +79830,11 @@ var require_duplex_streaming_call = __commonJS({
     "use strict";
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79850,7 +79850,7 @@ var require_duplex_streaming_call = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -79898,11 +79898,11 @@ var require_test_transport = __commonJS({
     "use strict";
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -79918,7 +79918,7 @@ var require_test_transport = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -80115,11 +80115,11 @@ var require_test_transport = __commonJS({
       responseTrailer: "test"
     };
     function delay4(ms2, abort) {
-      return (v2) => new Promise((resolve5, reject) => {
+      return (v2) => new Promise((resolve6, reject) => {
         if (abort === null || abort === void 0 ? void 0 : abort.aborted) {
           reject(new rpc_error_1.RpcError("user cancel", "CANCELLED"));
         } else {
-          const id = setTimeout(() => resolve5(v2), ms2);
+          const id = setTimeout(() => resolve6(v2), ms2);
           if (abort) {
             abort.addEventListener("abort", (ev) => {
               clearTimeout(id);
@@ -81093,11 +81093,11 @@ var init_cacheTwirpClient = __esm({
     init_util4();
     __awaiter19 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -81113,7 +81113,7 @@ var init_cacheTwirpClient = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -81242,7 +81242,7 @@ var init_cacheTwirpClient = __esm({
       }
       sleep(milliseconds) {
         return __awaiter19(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => setTimeout(resolve5, milliseconds));
+          return new Promise((resolve6) => setTimeout(resolve6, milliseconds));
         });
       }
       getExponentialRetryTimeMilliseconds(attempt2) {
@@ -81261,8 +81261,8 @@ var init_cacheTwirpClient = __esm({
 });
 
 // node_modules/@actions/cache/lib/internal/tar.js
-import { existsSync as existsSync8, writeFileSync as writeFileSync3 } from "fs";
-import * as path13 from "path";
+import { existsSync as existsSync9, writeFileSync as writeFileSync3 } from "fs";
+import * as path15 from "path";
 function getTarPath() {
   return __awaiter20(this, void 0, void 0, function* () {
     switch (process.platform) {
@@ -81271,7 +81271,7 @@ function getTarPath() {
         const systemTar = SystemTarPathOnWindows;
         if (gnuTar) {
           return { path: gnuTar, type: ArchiveToolType.GNU };
-        } else if (existsSync8(systemTar)) {
+        } else if (existsSync9(systemTar)) {
           return { path: systemTar, type: ArchiveToolType.BSD };
         }
         break;
@@ -81305,13 +81305,13 @@ function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
     const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS9;
     switch (type) {
       case "create":
-        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "--files-from", ManifestFilename);
+        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path15.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path15.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path15.sep}`, "g"), "/"), "--files-from", ManifestFilename);
         break;
       case "extract":
-        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path13.sep}`, "g"), "/"));
+        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path15.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path15.sep}`, "g"), "/"));
         break;
       case "list":
-        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P");
+        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path15.sep}`, "g"), "/"), "-P");
         break;
     }
     if (tarPath.type === ArchiveToolType.GNU) {
@@ -81350,7 +81350,7 @@ function getWorkingDirectory() {
   return (_a2 = process.env["GITHUB_WORKSPACE"]) !== null && _a2 !== void 0 ? _a2 : process.cwd();
 }
 function quoteAbsolutePath(filePath) {
-  return `"${path13.resolve(filePath).replace(new RegExp(`\\${path13.sep}`, "g"), "/")}"`;
+  return `"${path15.resolve(filePath).replace(new RegExp(`\\${path15.sep}`, "g"), "/")}"`;
 }
 function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
   return __awaiter20(this, void 0, void 0, function* () {
@@ -81380,7 +81380,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.Zstd:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --long=30 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path15.sep}`, "g"), "/"),
           TarFilename
         ] : [
           "--use-compress-program",
@@ -81389,7 +81389,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.ZstdWithoutLong:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path15.sep}`, "g"), "/"),
           TarFilename
         ] : ["--use-compress-program", IS_WINDOWS9 ? '"zstd -T0"' : "zstdmt"];
       default:
@@ -81442,7 +81442,7 @@ function extractTar2(archivePath, compressionMethod) {
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
   return __awaiter20(this, void 0, void 0, function* () {
-    writeFileSync3(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    writeFileSync3(path15.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
     const { commands } = yield getCommands(compressionMethod, "create");
     yield execCommands(commands, archiveFolder);
   });
@@ -81457,11 +81457,11 @@ var init_tar = __esm({
     init_constants();
     __awaiter20 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -81477,7 +81477,7 @@ var init_tar = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -81500,7 +81500,7 @@ __export(cache_exports, {
   restoreCache: () => restoreCache,
   saveCache: () => saveCache2
 });
-import * as path14 from "path";
+import * as path16 from "path";
 function checkPaths(paths) {
   if (!paths || paths.length === 0) {
     throw new ValidationError(`Path Validation Error: At least one directory or file path is required`);
@@ -81581,7 +81581,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return cacheEntry.cacheKey;
       }
-      archivePath = path14.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path16.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive Path: ${archivePath}`);
       yield downloadCache(cacheEntry.archiveLocation, archivePath, options);
       if (isDebug()) {
@@ -81660,7 +81660,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return response.matchedKey;
       }
-      archivePath = path14.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path16.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive path: ${archivePath}`);
       debug(`Starting download of archive to: ${archivePath}`);
       yield downloadCache(response.signedDownloadUrl, archivePath, options);
@@ -81728,7 +81728,7 @@ function saveCacheV1(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path14.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path16.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -81797,7 +81797,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path14.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path16.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -81885,11 +81885,11 @@ var init_cache3 = __esm({
     init_constants();
     __awaiter21 = function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -81905,7 +81905,7 @@ var init_cache3 = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -82074,11 +82074,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter23 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve5) {
-          resolve5(value);
+        return value instanceof P2 ? value : new P2(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -82094,7 +82094,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -82181,26 +82181,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter23(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter23(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter23(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter23(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -82408,14 +82408,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info3, data) {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info3, data, callbackForResult);
@@ -82659,12 +82659,12 @@ var require_lib = __commonJS({
         return __awaiter23(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms2 = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms2));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms2));
         });
       }
       _processResponse(res, options) {
         return __awaiter23(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter23(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter23(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -82672,7 +82672,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -82711,7 +82711,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -83175,8 +83175,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -83387,15 +83387,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error3, reject, resolve5, returned, task;
+          var args, cb, error3, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error3 = error1;
@@ -83410,13 +83410,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve6;
+          resolve6 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise;
         }
@@ -83817,14 +83817,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve6();
                     }
                   });
                 }
@@ -83917,9 +83917,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -84115,7 +84115,8 @@ var LIMITS = {
   /** Pull request numbers are positive 32-bit integers on GitHub. */
   pullNumber: 2 ** 31 - 1
 };
-var WORKLOAD_KINDS = ["matmul", "model", "command"];
+var WORKLOAD_KINDS = ["matmul", "model", "command", "worker"];
+var ENGINES = ["onnxruntime", "torch"];
 var OBJECTIVES = ["latency", "throughput"];
 var VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
 var CELL_STATUSES = ["regression", "inconclusive", "pass"];
@@ -84128,7 +84129,8 @@ var FINGERPRINT_FIELD_NAMES = [
   "cpuModel",
   "availableCpus",
   "physicalCores",
-  "onnxruntime"
+  "onnxruntime",
+  "engine"
 ];
 var DOCUMENT_KINDS = {
   baseline: "threadgate-baseline",
@@ -84262,7 +84264,11 @@ function normalizeCpuModel(model) {
 }
 function computeFingerprint(fields) {
   const normalized = { ...fields, cpuModel: normalizeCpuModel(fields.cpuModel) };
-  const payload = JSON.stringify(FINGERPRINT_FIELD_NAMES.map((k2) => [k2, normalized[k2]]));
+  const payload = JSON.stringify(
+    FINGERPRINT_FIELD_NAMES.filter((k2) => k2 !== "engine" || (normalized.engine ?? "") !== "").map(
+      (k2) => [k2, normalized[k2] ?? ""]
+    )
+  );
   return createHash("sha256").update(payload).digest("hex").slice(0, 16);
 }
 function fingerprintFields(machine) {
@@ -84272,17 +84278,22 @@ function fingerprintFields(machine) {
     cpuModel: normalizeCpuModel(machine.cpuModel),
     availableCpus: machine.availableCpus,
     physicalCores: machine.physicalCores,
-    onnxruntime: machine.onnxruntime ?? ""
+    onnxruntime: machine.onnxruntime ?? "",
+    engine: machine.engine ?? ""
   };
 }
 function fingerprintDifferences(a, b2) {
   const fa = fingerprintFields(a);
   const fb = fingerprintFields(b2);
-  return FINGERPRINT_FIELD_NAMES.filter((k2) => fa[k2] !== fb[k2]).map((field) => ({
+  return FINGERPRINT_FIELD_NAMES.filter((k2) => (fa[k2] ?? "") !== (fb[k2] ?? "")).map((field) => ({
     field,
-    a: fa[field],
-    b: fb[field]
+    a: fa[field] ?? "",
+    b: fb[field] ?? ""
   }));
+}
+function withEngine(machine, engine) {
+  const next = { ...machine, engine };
+  return { ...next, fingerprint: computeFingerprint(fingerprintFields(next)) };
 }
 
 // src/stats/random.ts
@@ -86399,11 +86410,11 @@ function parseSysfsInt(text2) {
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path22 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path24 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path22;
-  else if (path22 === root) rel = "/";
-  else if (path22.startsWith(root + "/")) rel = path22.slice(root.length);
+  if (root === "/") rel = path24;
+  else if (path24 === root) rel = "/";
+  else if (path24.startsWith(root + "/")) rel = path24.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s3) => s3 !== "" && s3 !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -86668,6 +86679,35 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as os6 from "node:os";
 import { join as join3 } from "node:path";
+
+// src/io/child-env.ts
+var SCRUBBED_NAMES = [
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL",
+  "GITHUB_TOKEN"
+];
+var SCRUBBED_PREFIXES = ["INPUT_", "ACTIONS_ID_TOKEN_REQUEST_"];
+function isScrubbed(name) {
+  const upper = name.toUpperCase();
+  return SCRUBBED_NAMES.includes(upper) || SCRUBBED_PREFIXES.some((p2) => upper.startsWith(p2));
+}
+function childEnv(env = process.env) {
+  const out = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && !isScrubbed(name)) out[name] = value;
+  }
+  return out;
+}
+function scrubbedValues(env = process.env) {
+  const out = /* @__PURE__ */ new Set();
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== void 0 && value.trim() !== "" && isScrubbed(name)) out.add(value.trim());
+  }
+  return [...out];
+}
+
+// src/cpu/probe.ts
 function nodeCpuView() {
   return {
     cpus: os6.cpus().map((c) => ({ model: c.model, speed: c.speed })),
@@ -86675,9 +86715,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path22) => {
+  return (path24) => {
     try {
-      return readFileSync(join3(root, path22), "utf8");
+      return readFileSync(join3(root, path24), "utf8");
     } catch {
       return null;
     }
@@ -86688,7 +86728,8 @@ function defaultSysctl(name) {
     const out = execFileSync("sysctl", ["-n", name], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
-      timeout: 2e3
+      timeout: 2e3,
+      env: childEnv()
     }).trim();
     return out === "" ? null : out;
   } catch {
@@ -86811,8 +86852,8 @@ function readNumaNodes(read2, cpusInMask) {
   }
   return readable === 0 || out.length === 0 ? null : out;
 }
-function readInt(read2, path22) {
-  const text2 = read2(path22);
+function readInt(read2, path24) {
+  const text2 = read2(path24);
   return text2 === null ? null : parseSysfsInt(text2);
 }
 function probeLinux(read2, node) {
@@ -87196,7 +87237,7 @@ async function createMatMulWorkload(ort, shape, options) {
     shape.m,
     shape.k
   ]);
-  const probe = await createSession(
+  const probe2 = await createSession(
     ort,
     buildMatMulModel(shape, 1, seed).bytes,
     options.maxThreads,
@@ -87204,9 +87245,9 @@ async function createMatMulWorkload(ort, shape, options) {
   );
   let perOpNs;
   try {
-    perOpNs = await fastestCall(() => timedRun(probe, { A: input }), 10, 9);
+    perOpNs = await fastestCall(() => timedRun(probe2, { A: input }), 10, 9);
   } finally {
-    await probe.release();
+    await probe2.release();
   }
   const workNs = Math.max(1, perOpNs - options.overheadNs);
   const ops = pow2AtLeast(
@@ -87638,10 +87679,18 @@ async function sweep(workloads, options) {
         const t = now();
         for (let i = 0; i < discard; i++) await cell.runner.call();
         const ops = cell.workload.opsPerCall;
-        for (let i = 0; i < calls; i++) {
-          const ns3 = await cell.runner.call();
-          cell.samples.push(ns3 / ops);
-          cell.rounds.push(round3);
+        const runner = cell.runner;
+        if (runner.callMany) {
+          for (const ns3 of await runner.callMany(calls)) {
+            cell.samples.push(ns3 / ops);
+            cell.rounds.push(round3);
+          }
+        } else {
+          for (let i = 0; i < calls; i++) {
+            const ns3 = await runner.call();
+            cell.samples.push(ns3 / ops);
+            cell.rounds.push(round3);
+          }
         }
         cell.callNs = (now() - t) * 1e6 / (calls + discard);
         cell.visitMedians.push(median2(cell.samples.slice(-calls)));
@@ -88008,6 +88057,7 @@ var package_default = {
     "bin/",
     "dist/cli.js",
     "dist/licenses.txt",
+    "python/",
     "schema/",
     "CHANGELOG.md"
   ],
@@ -88094,7 +88144,8 @@ function buildResult(input) {
           peakFraction: peak && gflops ? gflops / peak : null,
           speedup: oneThread ? oneThread / medianNs : null,
           overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
-          converged: cell.converged
+          converged: cell.converged,
+          ...workload.runtimeThreads?.has(cell.threads) ? { runtimeThreads: workload.runtimeThreads.get(cell.threads) ?? null } : {}
         };
       }
     );
@@ -88113,6 +88164,7 @@ function buildResult(input) {
       metric: workload.metric,
       contentHash: workload.contentHash ?? null,
       ...workload.details ? { details: workload.details } : {},
+      ...workload.engine ? { engine: workload.engine } : {},
       ...throughputOf(workload, input.throughput, settings.tolerance)
     };
   });
@@ -88197,24 +88249,18 @@ async function measureCallOverhead(ort, samples = 300) {
 import os7 from "node:os";
 
 // src/workloads/command.ts
-import { spawn as spawn2, spawnSync } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
+
+// src/workloads/child-process.ts
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
-var DEFAULT_THREAD_ENV = [
-  "OMP_NUM_THREADS",
-  "MKL_NUM_THREADS",
-  "OPENBLAS_NUM_THREADS",
-  "ORT_INTRA_OP_NUM_THREADS"
-];
-var DEFAULT_TIMEOUT_SEC = 120;
-var DEFAULT_WARMUP_RUNS = 1;
-var METRIC_UNITS = ["ns", "us", "ms", "s"];
-var NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
 var TAIL_LINES = 20;
 var KEEP_BYTES = 1 << 20;
-var KILL_GRACE_MS = 2e3;
-var PIPE_GRACE_MS = 500;
 var MARKER_ENV = "THREADGATE_RUN";
 var runCounter = 0;
+function nextMarker() {
+  return `${process.pid}.${++runCounter}`;
+}
 function killMarked(marker2) {
   if (process.platform !== "linux") return;
   const needle = Buffer.from(`${MARKER_ENV}=${marker2}\0`);
@@ -88232,6 +88278,73 @@ function killMarked(marker2) {
     }
   }
 }
+var MAX_LINE_CHARS = 300;
+function lastLines(text2, n = TAIL_LINES) {
+  const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
+  return lines.slice(-n).map((line) => {
+    const clean4 = plainText(line, Infinity);
+    if (clean4.length <= MAX_LINE_CHARS) return clean4;
+    const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
+    return `${clean4.slice(0, half)} \u2026 [${clean4.length - 2 * half} characters cut] \u2026 ${clean4.slice(-half)}`;
+  }).join("\n");
+}
+var Tail = class {
+  chunks = [];
+  size = 0;
+  push(chunk) {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size - this.chunks[0].length >= KEEP_BYTES) {
+      this.size -= this.chunks.shift().length;
+    }
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+};
+var live = /* @__PURE__ */ new Set();
+function untrack(child2) {
+  live.delete(child2);
+}
+var exitHookInstalled = false;
+function killTree(child2, signal) {
+  const pid = child2.pid;
+  if (pid === void 0) return;
+  try {
+    if (process.platform === "win32") {
+      spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], {
+        stdio: "ignore",
+        env: childEnv()
+      });
+    } else {
+      process.kill(-pid, signal);
+    }
+  } catch {
+  }
+}
+function track(child2) {
+  live.add(child2);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once("exit", () => {
+      for (const c of live) killTree(c, "SIGKILL");
+    });
+  }
+}
+
+// src/workloads/command.ts
+var DEFAULT_THREAD_ENV = [
+  "OMP_NUM_THREADS",
+  "MKL_NUM_THREADS",
+  "OPENBLAS_NUM_THREADS",
+  "ORT_INTRA_OP_NUM_THREADS"
+];
+var DEFAULT_TIMEOUT_SEC = 120;
+var DEFAULT_WARMUP_RUNS = 1;
+var METRIC_UNITS = ["ns", "us", "ms", "s"];
+var NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
+var KILL_GRACE_MS = 2e3;
+var PIPE_GRACE_MS = 500;
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function groupCount(re2) {
   return new RegExp(`${re2.source}|`, re2.flags).exec("").length - 1;
@@ -88263,53 +88376,6 @@ function metricName(regex2) {
   const prefix3 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex2)?.[1]?.trim();
   return prefix3 ? prefix3 : `/${regex2}/`;
 }
-var MAX_LINE_CHARS = 300;
-function lastLines(text2, n = TAIL_LINES) {
-  const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
-  return lines.slice(-n).map((line) => {
-    const clean4 = plainText(line, Infinity);
-    if (clean4.length <= MAX_LINE_CHARS) return clean4;
-    const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
-    return `${clean4.slice(0, half)} \u2026 [${clean4.length - 2 * half} characters cut] \u2026 ${clean4.slice(-half)}`;
-  }).join("\n");
-}
-var Tail = class {
-  chunks = [];
-  size = 0;
-  push(chunk) {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    while (this.size - this.chunks[0].length >= KEEP_BYTES) {
-      this.size -= this.chunks.shift().length;
-    }
-  }
-  text() {
-    return Buffer.concat(this.chunks).toString("utf8");
-  }
-};
-var live = /* @__PURE__ */ new Set();
-var exitHookInstalled = false;
-function killTree(child2, signal) {
-  const pid = child2.pid;
-  if (pid === void 0) return;
-  try {
-    if (process.platform === "win32") {
-      spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" });
-    } else {
-      process.kill(-pid, signal);
-    }
-  } catch {
-  }
-}
-function track(child2) {
-  live.add(child2);
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once("exit", () => {
-      for (const c of live) killTree(c, "SIGKILL");
-    });
-  }
-}
 function createCommandWorkload(spec) {
   const command = spec.command.trim();
   if (command.length === 0) throw invalid("--command", spec.command, "a command to run");
@@ -88337,15 +88403,15 @@ function createCommandWorkload(spec) {
   }
   const metric = spec.metric;
   const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
-  const baseEnv = spec.env ?? process.env;
+  const baseEnv = childEnv(spec.env ?? process.env);
   function run3(threads2) {
     const where2 = `${threadEnv[0]}=${threads2}`;
     const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where2}: ${why}${detail}`);
     const env = { ...baseEnv };
     for (const name of threadEnv) env[name] = String(threads2);
-    const marker2 = `${process.pid}.${++runCounter}`;
+    const marker2 = nextMarker();
     env[MARKER_ENV] = marker2;
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       const stdout = new Tail();
       const stderr = new Tail();
       let timedOut = false;
@@ -88374,7 +88440,7 @@ function createCommandWorkload(spec) {
         clearTimeout(timer);
         if (killTimer) clearTimeout(killTimer);
         if (pipeTimer) clearTimeout(pipeTimer);
-        live.delete(child2);
+        untrack(child2);
       };
       const finish = (code, signal) => {
         if (settled) return;
@@ -88394,7 +88460,7 @@ ${err}` : "";
         } else if (code !== 0) {
           reject(fail(`exit code ${code}`, detail));
         } else {
-          resolve5({ wallNs: Number(end - t0), stdout: stdout.text() });
+          resolve6({ wallNs: Number(end - t0), stdout: stdout.text() });
         }
       };
       child2.once("exit", (code, signal) => {
@@ -88911,9 +88977,9 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path22, inputShapes) {
+function modelId(path24, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path22}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path24}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
@@ -88940,16 +89006,16 @@ function buildFeeds(ort, inputs, seed) {
   return feeds;
 }
 var MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
-async function modelFileBytes(path22) {
+async function modelFileBytes(path24) {
   try {
-    const info3 = await stat3(path22);
+    const info3 = await stat3(path24);
     return info3.isFile() ? info3.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path22, input, within) {
-  const bytes = await readBounded(path22, {
+async function readModel(path24, input, within) {
+  const bytes = await readBounded(path24, {
     input,
     maxBytes: MAX_MODEL_BYTES,
     expected: "a readable .onnx file of at most 2 GiB (the protobuf limit without external data)",
@@ -88957,7 +89023,7 @@ async function readModel(path22, input, within) {
   });
   if (bytes.length === 0) {
     throw new InputError(
-      `${input}: ${JSON.stringify(path22)} is empty; expected a readable .onnx file`
+      `${input}: ${JSON.stringify(path24)} is empty; expected a readable .onnx file`
     );
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -88972,9 +89038,9 @@ async function createModelWorkload(ort, spec, config = {}) {
   const bytes = await readModel(spec.path, "--model", spec.within);
   const name = basename3(spec.path);
   const contentHash = createHash2("sha256").update(bytes).digest("hex").slice(0, 16);
-  let probe;
+  let probe2;
   try {
-    probe = await createSession(ort, bytes, 1);
+    probe2 = await createSession(ort, bytes, 1);
   } catch (e) {
     throw new InputError(
       `--model: ${spec.path} is not a valid ONNX model: ${oneLine(describeError(e))}`
@@ -88983,17 +89049,17 @@ async function createModelWorkload(ort, spec, config = {}) {
   let inputs;
   let feeds;
   try {
-    inputs = resolveInputs(declaredInputs(probe), spec.inputShapes, spec.inputValues ?? {}, name);
+    inputs = resolveInputs(declaredInputs(probe2), spec.inputShapes, spec.inputValues ?? {}, name);
     feeds = buildFeeds(ort, inputs, spec.seed);
     try {
-      await probe.run(feeds, { logSeverityLevel: 4 });
+      await probe2.run(feeds, { logSeverityLevel: 4 });
     } catch (e) {
       throw new WorkloadError(
         `model ${spec.path} failed to run with the generated inputs (${formatInputs(inputs)}): ${oneLine(describeError(e))}; check --input-shape and --input-value`
       );
     }
   } finally {
-    await probe.release();
+    await probe2.release();
   }
   return {
     id,
@@ -89041,12 +89107,459 @@ async function createModelWorkload(ort, spec, config = {}) {
   };
 }
 
+// src/workloads/torch-matmul.ts
+import { execFile } from "node:child_process";
+import path6 from "node:path";
+
+// src/workloads/worker.ts
+import { spawn as spawn3 } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+import path5 from "node:path";
+import { fileURLToPath } from "node:url";
+var WORKER_PROTOCOL = "threadgate-worker/1";
+var DEFAULT_WORKER_TIMEOUT_SEC = 120;
+var MAX_CALLS_PER_REQUEST = 1e5;
+var MAX_LINE_BYTES = 4 * 1024 * 1024;
+var QUIT_GRACE_MS = 3e3;
+function helperDir() {
+  let dir = path5.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync2(path5.join(dir, "python", "threadgate_worker.py")))
+      return path5.join(dir, "python");
+    dir = path5.dirname(dir);
+  }
+  throw new WorkloadError(
+    "the Python worker helper (python/threadgate_worker.py) is missing from this threadgate installation"
+  );
+}
+function createWorkerWorkload(spec, identity) {
+  const command = spec.command.trim();
+  if (command.length === 0)
+    throw invalid("--worker", spec.command, "a command that starts a worker");
+  if (`worker:${command}`.length > LIMITS.idChars) {
+    throw invalid(
+      "--worker",
+      `${command.slice(0, 60)}\u2026`,
+      `a command of at most ${LIMITS.idChars - "worker:".length} characters (it names the workload in every results file)`
+    );
+  }
+  const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
+  const timeoutSec = spec.timeoutSec ?? DEFAULT_WORKER_TIMEOUT_SEC;
+  if (!(timeoutSec > 0))
+    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
+  const baseEnv = childEnv(spec.env ?? process.env);
+  const shown = identity ? identity.label : `worker "${command}"`;
+  let engine = null;
+  const reported = /* @__PURE__ */ new Map();
+  const workload = {
+    id: identity?.id ?? `worker:${command}`,
+    kind: identity?.kind ?? "worker",
+    label: identity?.label ?? command,
+    opsPerCall: identity?.opsPerCall ?? 1,
+    flopsPerOp: identity?.flopsPerOp ?? null,
+    metric: { name: "time per call, timed by the worker", unit: "ns" },
+    contentHash: null,
+    details: {
+      worker: command,
+      protocol: WORKER_PROTOCOL,
+      threadEnv: [...threadEnv],
+      timeoutSec,
+      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
+    },
+    get engine() {
+      return engine;
+    },
+    runtimeThreads: reported,
+    async open(threads2) {
+      if (!Number.isInteger(threads2) || threads2 < 1) {
+        throw new RangeError(`threads must be an integer \u2265 1, got ${threads2}`);
+      }
+      const session = await startWorker(threads2);
+      const want = identity?.engine ?? null;
+      if (want !== null && session.ready.engine?.name !== want) {
+        await session.close();
+        throw new WorkloadError(
+          `${shown} at ${threadEnv[0]}=${threads2}: the worker reported the engine ${JSON.stringify(session.ready.engine?.name ?? null)}; expected ${JSON.stringify(want)}`
+        );
+      }
+      if (session.ready.threads !== null && session.ready.threads !== threads2) {
+        await session.close();
+        throw new WorkloadError(
+          `${shown} at ${threadEnv[0]}=${threads2}: the runtime reports ${session.ready.threads} threads; expected ${threads2} (something in the worker or its environment overrides the thread count, so the measurement would be of another count than the one named)`
+        );
+      }
+      reported.set(threads2, session.ready.threads);
+      engine ??= session.ready.engine;
+      return session.runner;
+    }
+  };
+  return workload;
+  async function startWorker(threads2) {
+    const where2 = `${threadEnv[0]}=${threads2}`;
+    const env = { ...baseEnv };
+    for (const name of threadEnv) env[name] = String(threads2);
+    env["THREADGATE_THREADS"] = String(threads2);
+    const marker2 = nextMarker();
+    env[MARKER_ENV] = marker2;
+    const pythonPath = env["PYTHONPATH"];
+    env["PYTHONPATH"] = pythonPath ? `${helperDir()}${path5.delimiter}${pythonPath}` : helperDir();
+    const child2 = spawn3(command, {
+      shell: true,
+      cwd: spec.cwd,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: process.platform !== "win32",
+      windowsHide: true
+    });
+    track(child2);
+    const channel = new Channel(child2, (why) => fail(why));
+    function fail(why) {
+      const err = lastLines(channel.stderr.text());
+      return new WorkloadError(
+        `${shown} at ${where2}: ${why}${err ? `
+last lines of its stderr:
+${err}` : " (its stderr was empty)"}`
+      );
+    }
+    const stop = async () => {
+      await channel.quit();
+      killMarked(marker2);
+      untrack(child2);
+    };
+    let line;
+    try {
+      line = await channel.next(timeoutSec, "to become ready");
+    } catch (e) {
+      await stop();
+      throw e;
+    }
+    const ready = parseReady(line);
+    if (typeof ready === "string") {
+      await stop();
+      throw fail(ready);
+    }
+    let closed = false;
+    const runner = {
+      async call() {
+        return (await request2(1))[0];
+      },
+      callMany: (n) => request2(n),
+      async close() {
+        if (closed) return;
+        closed = true;
+        await stop();
+      }
+    };
+    async function request2(n) {
+      if (!Number.isInteger(n) || n < 1 || n > MAX_CALLS_PER_REQUEST) {
+        throw new RangeError(`calls per request must be 1 to ${MAX_CALLS_PER_REQUEST}, got ${n}`);
+      }
+      channel.send(`run ${n}`);
+      const answer = await channel.next(timeoutSec, `to answer "run ${n}"`);
+      return parseTimes(answer, n, (why) => fail(why));
+    }
+    return { ready, runner, close: () => runner.close() };
+  }
+}
+function parseReady(line) {
+  const quoted = JSON.stringify(plainText(line, 200));
+  if (line.startsWith(`${WORKER_PROTOCOL} error `)) {
+    const message = (() => {
+      try {
+        const m2 = JSON.parse(line.slice(WORKER_PROTOCOL.length + 7)).message;
+        return typeof m2 === "string" ? m2 : line;
+      } catch {
+        return line;
+      }
+    })();
+    return `its set-up failed: ${plainText(message, 2e3)}`;
+  }
+  const other = /^threadgate-worker\/(\S+) /.exec(line);
+  if (other && other[1] !== "1") {
+    return `it speaks protocol version ${JSON.stringify(other[1].slice(0, 20))}; this threadgate speaks ${WORKER_PROTOCOL} (update threadgate or the worker helper)`;
+  }
+  if (!line.startsWith(`${WORKER_PROTOCOL} ready`)) {
+    return `it printed ${quoted} before it was ready; expected "${WORKER_PROTOCOL} ready {\u2026}" (print to stderr, not stdout: stdout carries the protocol)`;
+  }
+  const rest = line.slice(`${WORKER_PROTOCOL} ready`.length).trim();
+  let info3 = {};
+  if (rest !== "") {
+    try {
+      info3 = JSON.parse(rest);
+    } catch {
+      return `its ready line ${quoted} does not end in a JSON object`;
+    }
+  }
+  if (typeof info3 !== "object" || info3 === null || Array.isArray(info3)) {
+    return `its ready line ${quoted} does not end in a JSON object`;
+  }
+  const o = info3;
+  const threads2 = o["threads"] ?? null;
+  if (threads2 !== null && !(Number.isInteger(threads2) && threads2 >= 1 && threads2 <= LIMITS.threads)) {
+    return `its ready line says "threads": ${JSON.stringify(threads2)}; expected null or the thread count its runtime uses`;
+  }
+  const e = o["engine"] ?? null;
+  let engine = null;
+  if (e !== null) {
+    if (typeof e !== "object" || Array.isArray(e))
+      return `its ready line's "engine" is not an object`;
+    const r = e;
+    const text2 = (key, max) => typeof r[key] === "string" ? plainText(r[key], max) : void 0;
+    const name = text2("name", 100);
+    if (!name) return `its ready line's "engine" has no "name"`;
+    const version3 = text2("version", 100) ?? "";
+    const parallelBackend = text2("parallelBackend", 200);
+    const parallelInfo = typeof r["parallelInfo"] === "string" ? r["parallelInfo"].slice(0, 2e3) : void 0;
+    engine = {
+      name,
+      version: version3,
+      ...parallelBackend ? { parallelBackend } : {},
+      ...parallelInfo ? { parallelInfo } : {}
+    };
+  }
+  return { threads: threads2, engine };
+}
+function parseTimes(line, n, fail) {
+  if (line.startsWith("error")) {
+    throw fail(`it answered with an error: ${plainText(line.slice(5).trim(), 2e3)}`);
+  }
+  if (!line.startsWith("ok")) {
+    throw fail(
+      `it printed ${JSON.stringify(plainText(line, 200))}; expected "ok" and ${n} timings in ns`
+    );
+  }
+  const fields = line.slice(2).trim().split(/\s+/).filter((f2) => f2 !== "");
+  if (fields.length !== n) {
+    throw fail(`it answered ${fields.length} timings to "run ${n}"; expected ${n}`);
+  }
+  return fields.map((f2) => {
+    const ns3 = /^\d{1,16}(\.\d+)?$/.test(f2) ? Number(f2) : NaN;
+    if (!(ns3 > 0 && ns3 <= LIMITS.maxNs)) {
+      throw fail(
+        `it timed a call at ${JSON.stringify(f2.slice(0, 30))}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
+      );
+    }
+    return ns3;
+  });
+}
+var Channel = class {
+  constructor(child2, fail) {
+    this.child = child2;
+    this.fail = fail;
+    child2.stdout.setEncoding("utf8");
+    child2.stdout.on("data", (chunk) => this.onData(chunk));
+    child2.stderr.on("data", (c) => this.stderr.push(c));
+    child2.stdin.on("error", () => void 0);
+    this.exitedPromise = new Promise((resolve6) => {
+      child2.once("exit", (code, signal) => {
+        this.exited = { code, signal };
+        setImmediate(() => {
+          this.settle();
+          resolve6();
+        });
+      });
+      child2.once("error", (e) => {
+        this.problem ??= this.fail(`it could not be started: ${describeError(e)}`);
+        this.exited ??= { code: null, signal: null };
+        this.settle();
+        resolve6();
+      });
+    });
+  }
+  child;
+  fail;
+  stderr = new Tail();
+  buffer = "";
+  lines = [];
+  waiter = null;
+  exited = null;
+  problem = null;
+  exitedPromise;
+  send(line) {
+    if (this.exited || this.problem) return;
+    this.child.stdin.write(`${line}
+`);
+  }
+  /** The next line, within `timeoutSec`; a dead or silent worker is an error. */
+  next(timeoutSec, what) {
+    const queued = this.lines.shift();
+    if (queued !== void 0) return Promise.resolve(queued);
+    if (this.problem) return Promise.reject(this.problem);
+    if (this.exited) return Promise.reject(this.gone());
+    return new Promise((resolve6, reject) => {
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        reject(this.fail(`it took more than ${timeoutSec} s ${what} (--timeout)`));
+      }, timeoutSec * 1e3);
+      this.waiter = (line) => {
+        clearTimeout(timer);
+        this.waiter = null;
+        if (line instanceof Error) reject(line);
+        else resolve6(line);
+      };
+    });
+  }
+  /** Ask the worker to quit; after a grace, kill its process group. */
+  async quit() {
+    if (!this.exited) {
+      this.send("quit");
+      this.child.stdin.end();
+      let timer;
+      await Promise.race([
+        this.exitedPromise,
+        new Promise((r) => timer = setTimeout(r, QUIT_GRACE_MS))
+      ]);
+      clearTimeout(timer);
+    }
+    killTree(this.child, "SIGKILL");
+    this.child.stdout?.destroy();
+    this.child.stderr?.destroy();
+  }
+  onData(chunk) {
+    this.buffer += chunk;
+    for (; ; ) {
+      const nl = this.buffer.indexOf("\n");
+      if (nl < 0) break;
+      const line = this.buffer.slice(0, nl).replace(/\r$/, "");
+      this.buffer = this.buffer.slice(nl + 1);
+      this.push(line);
+    }
+    if (this.buffer.length > MAX_LINE_BYTES) {
+      this.problem ??= this.fail(
+        `it printed a line of more than ${MAX_LINE_BYTES} bytes on stdout`
+      );
+      this.buffer = "";
+      killTree(this.child, "SIGKILL");
+      this.settle();
+    }
+  }
+  push(line) {
+    if (this.waiter) this.waiter(line);
+    else if (this.lines.length < 16) this.lines.push(line);
+    else {
+      this.problem ??= this.fail(
+        `it printed more lines than it was asked for (the last: ${JSON.stringify(plainText(line, 120))})`
+      );
+      killTree(this.child, "SIGKILL");
+    }
+  }
+  settle() {
+    if (!this.waiter) return;
+    if (this.lines.length > 0) this.waiter(this.lines.shift());
+    else this.waiter(this.problem ?? this.gone());
+  }
+  gone() {
+    const e = this.exited;
+    const how = e?.signal ? `was killed by signal ${e.signal}` : `exited with code ${e?.code ?? "unknown"}`;
+    return this.fail(`it ${how} before it answered`);
+  }
+};
+
+// src/workloads/torch-matmul.ts
+var PROBE = [
+  "import json, torch",
+  "info = torch.__config__.parallel_info()",
+  'backend = next((l.split(":", 1)[1].strip() for l in info.splitlines() if l.startswith("ATen parallel backend:")), "")',
+  'print(json.dumps({"version": str(torch.__version__), "parallelBackend": backend}))'
+].join("\n");
+var PROBE_TIMEOUT_MS = 12e4;
+async function findTorchPython(explicit) {
+  const candidates = [
+    ...explicit ? [explicit] : [],
+    ...!explicit && process.env["THREADGATE_PYTHON"] ? [process.env["THREADGATE_PYTHON"]] : [],
+    ...!explicit ? ["python3", ...process.platform === "win32" ? ["python"] : ["/usr/bin/python3"]] : []
+  ];
+  const tried = [];
+  for (const python of [...new Set(candidates)]) {
+    const out = await probe(python);
+    if (typeof out === "string") {
+      tried.push(`${python}: ${out}`);
+      continue;
+    }
+    const engine = {
+      name: "torch",
+      version: out.version,
+      ...out.parallelBackend ? { parallelBackend: out.parallelBackend } : {}
+    };
+    return {
+      python,
+      engine,
+      fingerprint: `torch ${out.version}${out.parallelBackend ? ` ${out.parallelBackend}` : ""}`
+    };
+  }
+  throw new InputError(
+    `--engine torch: no Python with PyTorch found (${tried.join("; ")}); expected PyTorch installed for one of them (pip install torch, or on Debian/Ubuntu apt-get install python3-torch), or --python PATH naming the Python that has it`
+  );
+}
+function probe(python) {
+  return new Promise((resolve6) => {
+    execFile(
+      python,
+      ["-c", PROBE],
+      { env: childEnv(), timeout: PROBE_TIMEOUT_MS, maxBuffer: 1 << 20, windowsHide: true },
+      (error3, stdout, stderr) => {
+        if (error3) {
+          const code = error3.code;
+          if (code === "ENOENT") return resolve6("not found");
+          const last = plainText(stderr.trim().split("\n").pop() ?? "", 200);
+          return resolve6(
+            /No module named .?torch/.test(stderr) ? "no module named torch" : last || error3.message
+          );
+        }
+        try {
+          const v2 = JSON.parse(stdout.trim().split("\n").pop() ?? "");
+          if (typeof v2.version !== "string") return resolve6("printed no torch version");
+          resolve6({
+            version: plainText(v2.version, 100),
+            parallelBackend: typeof v2.parallelBackend === "string" ? plainText(v2.parallelBackend, 100) : ""
+          });
+        } catch {
+          resolve6(`printed ${JSON.stringify(plainText(stdout, 80))}`);
+        }
+      }
+    );
+  });
+}
+function torchOpsPerCall(shape) {
+  const target = 1e7;
+  let ops = 1;
+  while (ops < 1024 && ops * matmulFlops(shape) < target) ops *= 2;
+  return ops;
+}
+function createTorchMatMulWorkloads(shapes, torch, opts) {
+  const script = path6.join(helperDir(), "threadgate_matmul.py");
+  return shapes.map((shape) => {
+    const ops = torchOpsPerCall(shape);
+    const seed = (opts.seed >>> 0) % 2 ** 31;
+    const command = [torch.python, script, shape.m, shape.k, shape.n, seed, ops].map((a) => shellQuote(String(a))).join(" ");
+    return createWorkerWorkload(
+      { command, ...opts.timeoutSec !== void 0 ? { timeoutSec: opts.timeoutSec } : {} },
+      {
+        id: matmulId(shape),
+        kind: "matmul",
+        label: `${matmulLabel(shape)}, PyTorch ${torch.engine.version}`,
+        opsPerCall: ops,
+        flopsPerOp: matmulFlops(shape),
+        engine: "torch"
+      }
+    );
+  });
+}
+function shellQuote(s3) {
+  if (/^[A-Za-z0-9_./:=+-]+$/.test(s3)) return s3;
+  return process.platform === "win32" ? `"${s3.replace(/"/g, '""')}"` : `'${s3.replace(/'/g, `'\\''`)}'`;
+}
+
 // src/pipeline/workloads.ts
 async function buildWorkloads(spec, ctx) {
   const sessions = Math.max(ctx.threads.length * (ctx.sides ?? 1), ctx.concurrentSessions ?? 0);
   const free = ctx.freeBytes ?? os7.freemem();
   switch (spec.kind) {
     case "matmul": {
+      if (spec.engine === "torch") {
+        if (!ctx.torch) throw new Error("engine torch: no Python with PyTorch was looked for");
+        return createTorchMatMulWorkloads(spec.sizes, ctx.torch, { seed: ctx.seed });
+      }
       const maxOps = planMatMulMemory(spec.sizes, sessions, free);
       const out = [];
       for (const [i, shape] of spec.sizes.entries()) {
@@ -89074,6 +89587,8 @@ async function buildWorkloads(spec, ctx) {
     }
     case "command":
       return [createCommandWorkload(spec)];
+    case "worker":
+      return [createWorkerWorkload(spec)];
     default: {
       const never = spec;
       return never;
@@ -89134,7 +89649,7 @@ const ort = require(workerData.ortPath);
 })().catch((e) => parentPort.postMessage({ type: 'error', message: String(e && e.message || e) }));
 `;
 function nextMessage(worker, type, timeoutMs) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const timer = setTimeout(() => {
       cleanup();
       reject(new Error(`a throughput worker did not answer "${type}" within ${timeoutMs} ms`));
@@ -89145,7 +89660,7 @@ function nextMessage(worker, type, timeoutMs) {
         reject(new Error(`a throughput worker failed: ${m2.message ?? "unknown error"}`));
       } else if (m2.type === type) {
         cleanup();
-        resolve5(m2);
+        resolve6(m2);
       }
     };
     const onError = (e) => {
@@ -89348,6 +89863,13 @@ var DEFAULTS = {
   tolerance: 0.05
 };
 var THROUGHPUT_LATENCY_SHARE = 0.4;
+function parseEngine(text2, input) {
+  const v2 = text2.trim();
+  if (!ENGINES.includes(v2)) {
+    throw invalid(input, text2, `one of ${ENGINES.join(", ")}`);
+  }
+  return v2;
+}
 function parseObjective(text2, input) {
   const v2 = text2.trim();
   if (!OBJECTIVES.includes(v2)) {
@@ -89382,7 +89904,9 @@ async function runSweep(settings, options = {}) {
   const startMs = options.startMs ?? performance.now();
   const ort = options.ort ?? loadOrt();
   const version3 = ortVersion(ort);
-  const machine = probeCpu({ ortVersion: version3 });
+  const torch = settings.workload.kind === "matmul" && settings.workload.engine === "torch" ? await findTorchPython(settings.workload.python) : void 0;
+  const probed = probeCpu({ ortVersion: version3 });
+  const machine = torch ? withEngine(probed, torch.fingerprint) : probed;
   const throughputObjective = settings.objective === "throughput";
   if (throughputObjective && settings.baselineWorkload) {
     throw new InputError(
@@ -89392,7 +89916,7 @@ async function runSweep(settings, options = {}) {
   const latencySec = settings.maxTimeSec * (throughputObjective ? THROUGHPUT_LATENCY_SHARE : 1);
   const plan = settings.threads === "auto" ? planThreadCounts(machine, { maxTimeSec: latencySec, workloads: plannedWorkloads(settings) }) : null;
   const threads2 = settings.threads === "auto" ? plan.threads : [...settings.threads];
-  const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
+  const overhead = runsInProcess(settings.workload) ? await measureCallOverhead(ort) : null;
   const build = {
     ort,
     threads: threads2,
@@ -89400,6 +89924,7 @@ async function runSweep(settings, options = {}) {
     seed: settings.seed,
     sides: settings.baselineWorkload ? 2 : 1,
     session: { usableCpus: machine.availableCpus },
+    ...torch ? { torch } : {},
     // Throughput workers: one session and one copy of the model each, up to one per CPU.
     ...throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}
   };
@@ -89460,10 +89985,15 @@ async function runSweep(settings, options = {}) {
   });
   return { result, comparison, warnings, plan };
 }
+function runsInProcess(spec) {
+  return spec.kind === "model" || spec.kind === "matmul" && spec.engine !== "torch";
+}
 function describeSpec(spec) {
   switch (spec.kind) {
     case "matmul":
-      return "MatMul";
+      return spec.engine === "torch" ? "MatMul (PyTorch)" : "MatMul";
+    case "worker":
+      return `worker ${spec.command}${spec.cwd ? ` in ${spec.cwd}` : ""}`;
     case "model":
       return `model ${spec.path}`;
     case "command":
@@ -89588,11 +90118,10 @@ function recheckSummary(c) {
 }
 
 // src/provision/provision.ts
-import { existsSync as existsSync9, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import { mkdir as mkdir3, mkdtemp, rename as rename2, rm as rm4 } from "node:fs/promises";
+import { mkdir as mkdir3, mkdtemp, realpath as realpath2, rename as rename2, rm as rm4 } from "node:fs/promises";
 import { createRequire as createRequire4 } from "node:module";
 import { homedir as homedir2 } from "node:os";
-import { dirname as dirname7, join as join12 } from "node:path";
+import { dirname as dirname7, join as join12, resolve as resolve5 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/provision/pinned.ts
@@ -89689,6 +90218,7 @@ function unsafe(text2) {
   return out.trim();
 }
 function parseNpmrc(text2, env) {
+  const expand3 = env === null ? (t) => t : (t) => envReplace(t, env);
   const values = /* @__PURE__ */ new Map();
   let inSection = false;
   for (const line of text2.split(/[\r\n]+/)) {
@@ -89702,7 +90232,7 @@ function parseNpmrc(text2, env) {
     if (m2 === null || inSection) continue;
     const key = unsafe(m2[1] ?? "").replace(/\[\]$/, "");
     const value = m2[2] === void 0 ? "true" : unsafe(m2[3] ?? "");
-    values.set(envReplace(key, env), envReplace(value, env));
+    values.set(expand3(key), expand3(value));
   }
   return values;
 }
@@ -89719,29 +90249,60 @@ function normalizeRegistryUrl(text2) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 var EXPECTED_URL = "an http(s) URL of an npm registry, e.g. https://registry.npmjs.org/";
+var EXPECTED_LITERAL_URL = "an http(s) URL written out: ${VAR} is not expanded in the checkout's .npmrc (set the `registry` input or NPM_CONFIG_REGISTRY to use a variable)";
+function registryFromEnv(env) {
+  for (const name of ["npm_config_registry", "NPM_CONFIG_REGISTRY"]) {
+    const value = env[name];
+    if (value !== void 0 && value !== "") return { name, value };
+  }
+  return void 0;
+}
 function resolveRegistry(opts) {
-  const choose = (value, source) => {
+  const choose = (value, source, trusted = true) => {
     const url2 = normalizeRegistryUrl(value);
     if (url2 === void 0) throw invalid(source, value, EXPECTED_URL);
-    return { url: url2, source };
+    return { url: url2, source, trusted };
   };
   if (opts.input.trim() !== "") return choose(opts.input, "registry");
-  for (const name of ["npm_config_registry", "NPM_CONFIG_REGISTRY"]) {
-    const value = opts.env[name];
-    if (value !== void 0 && value !== "") return choose(value, name);
-  }
+  const fromEnv = registryFromEnv(opts.env);
+  if (fromEnv !== void 0) return choose(fromEnv.value, fromEnv.name);
+  const expansion = childEnv(opts.env);
   for (const file of opts.files) {
-    const value = parseNpmrc(file.text, opts.env).get("registry");
-    if (value !== void 0 && value !== "") return choose(value, `registry in ${file.path}`);
+    const value = parseNpmrc(file.text, file.inWorkspace ? null : expansion).get("registry");
+    if (value === void 0 || value === "") continue;
+    const source = `registry in ${file.path}`;
+    if (file.inWorkspace && value.includes("${")) {
+      throw invalid(source, value, EXPECTED_LITERAL_URL);
+    }
+    return choose(value, source, !file.inWorkspace);
   }
-  return { url: DEFAULT_REGISTRY, source: "npm's default" };
+  return { url: DEFAULT_REGISTRY, source: "npm's default", trusted: true };
 }
-function mergeNpmrc(files, env) {
+function trustedNpmrc(files, env) {
+  const expansion = childEnv(env);
   const merged = /* @__PURE__ */ new Map();
   for (const file of [...files].reverse()) {
-    for (const [k2, v2] of parseNpmrc(file.text, env)) merged.set(k2, v2);
+    if (file.inWorkspace) continue;
+    for (const [k2, v2] of parseNpmrc(file.text, expansion)) merged.set(k2, v2);
   }
   return merged;
+}
+var MIN_CONTAINED_SECRET = 16;
+function carriesSecret(authorization, secrets) {
+  const space = authorization.indexOf(" ");
+  const scheme = authorization.slice(0, space).toLowerCase();
+  const value = authorization.slice(space + 1).trim();
+  const parts = [value];
+  if (scheme === "basic") {
+    const plain = Buffer.from(value, "base64").toString("utf8");
+    const colon = plain.indexOf(":");
+    parts.push(plain, plain.slice(0, Math.max(0, colon)), plain.slice(colon + 1));
+  }
+  return secrets.some(
+    (secret) => parts.some(
+      (part) => part === secret || secret.length >= MIN_CONTAINED_SECRET && part.includes(secret)
+    )
+  );
 }
 function registryAuthorization(uri, registry, config) {
   const lookup = (target) => {
@@ -89769,13 +90330,13 @@ function registryAuthorization(uri, registry, config) {
 }
 
 // src/provision/package-dir.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import { lstat as lstat2, readdir as readdir2 } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
 import { join as join4, resolve as resolve3 } from "node:path";
 
 // src/provision/platform.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 var SUPPORTED_PLATFORMS = [
   "linux/x64",
   "linux/arm64",
@@ -89799,7 +90360,7 @@ function detectLibc(platform3 = process.platform, report = () => process.report?
     const glibc = header.glibcVersionRuntime;
     return typeof glibc === "string" && glibc !== "" ? "glibc" : "musl";
   }
-  return existsSync2(alpineRelease) ? "musl" : "glibc";
+  return existsSync3(alpineRelease) ? "musl" : "glibc";
 }
 function supportedList() {
   return SUPPORTED_PLATFORMS.map((p2) => p2.startsWith("linux/") ? `${p2} (glibc)` : p2).join(", ");
@@ -89846,7 +90407,7 @@ function packageDirProblem(packageDir, platform3, arch3, version3) {
     return `it holds version ${String(found.version)}, not ${version3}`;
   }
   const binding = bindingPath(platform3, arch3);
-  if (!existsSync3(join4(packageDir, binding))) return `it has no ${binding}`;
+  if (!existsSync4(join4(packageDir, binding))) return `it has no ${binding}`;
   try {
     createRequire2(manifest).resolve("onnxruntime-common");
   } catch {
@@ -89874,15 +90435,15 @@ async function directorySize(dir) {
 function packageDirFromInput(value, workspace, platform3, arch3, version3) {
   const dir = resolve3(workspace, value);
   const nested = join4(dir, "node_modules", "onnxruntime-node");
-  const candidates = existsSync3(join4(dir, "package.json")) ? [dir, nested] : [nested, dir];
+  const candidates = existsSync4(join4(dir, "package.json")) ? [dir, nested] : [nested, dir];
   let problem;
   for (const candidate of candidates) {
-    if (!existsSync3(candidate)) continue;
+    if (!existsSync4(candidate)) continue;
     const p2 = packageDirProblem(candidate, platform3, arch3, version3);
     if (p2 === void 0) return candidate;
     problem ??= `${candidate}: ${p2}`;
   }
-  problem ??= existsSync3(dir) ? `${dir} holds no onnxruntime-node` : `${dir} does not exist`;
+  problem ??= existsSync4(dir) ? `${dir} holds no onnxruntime-node` : `${dir} does not exist`;
   throw invalid(
     "onnxruntime-path",
     value,
@@ -89958,11 +90519,11 @@ function describeNetworkError(e) {
   return String(e);
 }
 function sleep(ms2) {
-  return new Promise((resolve5) => setTimeout(resolve5, ms2));
+  return new Promise((resolve6) => setTimeout(resolve6, ms2));
 }
 function attempt(start, opts) {
   const { policy } = opts;
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     let settled = false;
     let req;
     let out;
@@ -90076,14 +90637,14 @@ function attempt(start, opts) {
           }
           if (out === void 0) {
             finish();
-            resolve5(Buffer.concat(chunks));
+            resolve6(Buffer.concat(chunks));
             return;
           }
           const file = out;
           file.end(() => {
             if (settled) return;
             finish();
-            resolve5(void 0);
+            resolve6(void 0);
           });
         });
       });
@@ -90202,8 +90763,8 @@ async function fetchFromRegistry(packages, opts) {
 }
 
 // src/provision/tarball.ts
-import { spawn as spawn3 } from "node:child_process";
-import { existsSync as existsSync4 } from "node:fs";
+import { spawn as spawn4 } from "node:child_process";
+import { existsSync as existsSync5 } from "node:fs";
 import { mkdir as mkdir2, readdir as readdir3, rm as rm3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 
@@ -93201,8 +93762,9 @@ function quoteForCmd(arg) {
 }
 function run(command, args, opts) {
   return new Promise((resolvePromise, reject) => {
-    const child2 = spawn3(command, args, {
+    const child2 = spawn4(command, args, {
       cwd: opts.cwd,
+      env: opts.env,
       shell: opts.shell ?? false,
       stdio: ["ignore", "pipe", "pipe"],
       windowsHide: true
@@ -93236,9 +93798,11 @@ async function npmPack(specs, destDir, opts = {}) {
   const timeoutMs = opts.timeoutMs ?? 5 * 6e4;
   const args = ["pack", ...specs, "--json", "--pack-destination", destDir];
   if (opts.registry !== void 0) args.push("--registry", opts.registry);
+  if (opts.userconfig !== void 0) args.push("--userconfig", opts.userconfig);
+  const how = { cwd: destDir, env: childEnv(opts.env ?? process.env), timeoutMs };
   let result;
   try {
-    result = windows ? await run("npm.cmd", args.map(quoteForCmd), { timeoutMs, shell: true }) : await run("npm", args, { timeoutMs });
+    result = windows ? await run("npm.cmd", args.map(quoteForCmd), { ...how, shell: true }) : await run("npm", args, how);
   } catch (e) {
     throw new WorkloadError(`could not run npm to fetch ${specs.join(" ")}: ${describeError(e)}`);
   }
@@ -93270,7 +93834,7 @@ ${tail(result.stdout)}`);
   for (const spec of specs) {
     const name = spec.slice(0, spec.lastIndexOf("@") > 0 ? spec.lastIndexOf("@") : spec.length);
     const file = files.get(name);
-    if (file === void 0 || !existsSync4(file)) {
+    if (file === void 0 || !existsSync5(file)) {
       throw new WorkloadError(`npm pack did not produce a tarball for ${spec}`);
     }
   }
@@ -93297,8 +93861,8 @@ async function extractPackage(file, dest, skip) {
       strip: 1,
       strict: true,
       preserveOwner: false,
-      filter: (path22) => {
-        const rel = path22.replace(/^\.?\/?[^/]+\/?/, "");
+      filter: (path24) => {
+        const rel = path24.replace(/^\.?\/?[^/]+\/?/, "");
         const dir = skip(rel);
         if (dir !== void 0) skipped.add(dir);
         return dir === void 0;
@@ -93307,14 +93871,14 @@ async function extractPackage(file, dest, skip) {
   } catch (e) {
     throw new WorkloadError(`could not unpack ${file}: ${describeError(e)}`);
   }
-  if (!existsSync4(join6(dest, "package.json"))) {
+  if (!existsSync5(join6(dest, "package.json"))) {
     throw new WorkloadError(`${file} is not an npm package: it has no package/package.json`);
   }
   return [...skipped].sort();
 }
 async function presentBinaryDirs(packageDir) {
   const root = join6(packageDir, BINARY_ROOT);
-  if (!existsSync4(root)) return [];
+  if (!existsSync5(root)) return [];
   const out = [];
   for (const os14 of await readdir3(root, { withFileTypes: true })) {
     if (!os14.isDirectory()) continue;
@@ -93344,10 +93908,10 @@ async function installFromTarballs(opts) {
       if (t.name === "onnxruntime-node") pruned = skipped;
     }
     const ortDir = join6(destDir, "node_modules", "onnxruntime-node");
-    if (!existsSync4(ortDir)) return { pruned: [] };
+    if (!existsSync5(ortDir)) return { pruned: [] };
     pruned = [.../* @__PURE__ */ new Set([...pruned, ...await pruneBinaries(ortDir, platform3, arch3)])].sort();
     const binding = bindingPath(platform3, arch3);
-    if (!existsSync4(join6(ortDir, binding))) {
+    if (!existsSync5(join6(ortDir, binding))) {
       throw new WorkloadError(`the onnxruntime-node tarball has no ${binding}`);
     }
     return { pruned };
@@ -93361,7 +93925,7 @@ async function installFromTarballs(opts) {
 import { createHash as createHash4 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { lstat as lstat3, readdir as readdir4, readlink as readlink2 } from "node:fs/promises";
-import path5 from "node:path";
+import path7 from "node:path";
 var MAX_ENTRIES = 2e4;
 var PACKAGES = ["onnxruntime-common", "onnxruntime-node"];
 async function fileSha256(file) {
@@ -93372,13 +93936,13 @@ async function fileSha256(file) {
 async function ortTreeHash(nodeModules, platform3, arch3) {
   const lines = [];
   const walk = async (pkg, rel) => {
-    const names = (await readdir4(path5.join(nodeModules, pkg, rel))).sort();
+    const names = (await readdir4(path7.join(nodeModules, pkg, rel))).sort();
     for (const name of names) {
       const r = rel === "" ? name : `${rel}/${name}`;
-      const full = path5.join(nodeModules, pkg, r);
+      const full = path7.join(nodeModules, pkg, r);
       const info3 = await lstat3(full);
-      const probe = info3.isDirectory() ? `${r}/` : r;
-      if (pkg === "onnxruntime-node" && foreignBinaryDir(probe, platform3, arch3) !== void 0) {
+      const probe2 = info3.isDirectory() ? `${r}/` : r;
+      if (pkg === "onnxruntime-node" && foreignBinaryDir(probe2, platform3, arch3) !== void 0) {
         continue;
       }
       if (lines.length >= MAX_ENTRIES) {
@@ -93447,23 +94011,35 @@ function fromOwnNodeModules(selfUrl, platform3, arch3, log2) {
   }
   return dir;
 }
-function readNpmrcFiles(workspace, env, home, log2) {
-  const user = env["npm_config_userconfig"] || env["NPM_CONFIG_USERCONFIG"] || join12(home, ".npmrc");
-  const paths = [.../* @__PURE__ */ new Set([join12(workspace, ".npmrc"), user])];
+async function liesIn(workspace, file) {
+  if (isInside(resolve5(workspace), resolve5(file))) return true;
+  const root = await realpath2(workspace).catch(() => resolve5(workspace));
+  const real = await realpath2(file).catch(() => resolve5(file));
+  return isInside(root, real);
+}
+async function readNpmrcFiles(workspace, env, home, withProject) {
+  const userconfig = env["npm_config_userconfig"] || env["NPM_CONFIG_USERCONFIG"] || join12(home, ".npmrc");
+  const prefix3 = env["npm_config_prefix"] || env["NPM_CONFIG_PREFIX"];
+  const globalconfig = env["npm_config_globalconfig"] || env["NPM_CONFIG_GLOBALCONFIG"] || (prefix3 ? join12(prefix3, "etc", "npmrc") : void 0);
+  const wanted = [];
+  if (withProject) wanted.push({ path: join12(workspace, ".npmrc"), what: "the checkout's .npmrc" });
+  wanted.push({ path: userconfig, what: "the user's npm config" });
+  if (globalconfig) wanted.push({ path: globalconfig, what: "npm's global config" });
   const files = [];
-  for (const path22 of paths) {
-    try {
-      if (!existsSync9(path22)) continue;
-      if (statSync4(path22).size > NPMRC_MAX_BYTES) {
-        log2(`skipping ${path22}: larger than ${mb(NPMRC_MAX_BYTES)}`);
-        continue;
-      }
-      files.push({ path: path22, text: readFileSync5(path22, "utf8") });
-    } catch (e) {
-      log2(`could not read ${path22}: ${describeError(e)}`);
-    }
+  const seen = /* @__PURE__ */ new Set();
+  for (const { path: path24, what } of wanted) {
+    if (seen.has(resolve5(path24))) continue;
+    seen.add(resolve5(path24));
+    const text2 = await readBoundedTextIfExists(path24, {
+      input: what,
+      maxBytes: NPMRC_MAX_BYTES,
+      expected: `an npm config file (.npmrc) of at most ${mb(NPMRC_MAX_BYTES)}`,
+      within: workspace
+    });
+    if (text2 !== null) files.push({ path: path24, text: text2, inWorkspace: await liesIn(workspace, path24) });
   }
-  return files;
+  const npmReadsCheckout = await liesIn(workspace, userconfig) || globalconfig !== void 0 && await liesIn(workspace, globalconfig);
+  return { files, userconfig, npmReadsCheckout };
 }
 async function provisionOrt(opts) {
   const trail = [];
@@ -93618,19 +94194,44 @@ async function provisionSteps(opts, log2, warn) {
 }
 async function fetchTarballs(opts, workspace, destDir, toolRoot, arch3, log2) {
   const env = opts.env ?? process.env;
-  const files = readNpmrcFiles(workspace, env, opts.homeDir ?? homedir2(), log2);
-  const registry = resolveRegistry({ input: opts.registry ?? "", env, files });
-  const config = mergeNpmrc(files, env);
+  const input = opts.registry ?? "";
+  const withProject = input.trim() === "" && registryFromEnv(env) === void 0;
+  const { files, userconfig, npmReadsCheckout } = await readNpmrcFiles(
+    workspace,
+    env,
+    opts.homeDir ?? homedir2(),
+    withProject
+  );
+  const registry = resolveRegistry({ input, env, files });
+  const config = trustedNpmrc(files, env);
+  const secrets = scrubbedValues(env);
   const from = `the npm registry ${registry.url} (from ${registry.source})`;
   log2(
     `fetching ${PINNED_PACKAGES.map((p2) => `${p2.name}@${p2.version}`).join(" and ")} from ${from}`
   );
+  if (!registry.trusted) {
+    log2("the checkout's .npmrc chose this registry: no credentials are sent to it");
+  }
+  const refused = /* @__PURE__ */ new Set();
+  const authorization = (url2) => {
+    if (!registry.trusted) return void 0;
+    const auth2 = registryAuthorization(url2, registry.url, config);
+    if (auth2 === void 0 || !carriesSecret(auth2, secrets)) return auth2;
+    const host = new URL(url2).host;
+    if (!refused.has(host)) {
+      refused.add(host);
+      log2(
+        `not sending the npm credential for ${host}: it holds the value of an action input (github-token, \u2026) or a runner token, which go nowhere but their own services`
+      );
+    }
+    return void 0;
+  };
   const t1 = performance2.now();
   try {
     const tarballs = await fetchFromRegistry(PINNED_PACKAGES, {
       registry: registry.url,
       destDir,
-      authorization: (url2) => registryAuthorization(url2, registry.url, config),
+      authorization,
       log: log2,
       ...opts.metadataPolicy ? { metadataPolicy: opts.metadataPolicy } : {},
       ...opts.tarballPolicy ? { tarballPolicy: opts.tarballPolicy } : {}
@@ -93640,7 +94241,13 @@ async function fetchTarballs(opts, workspace, destDir, toolRoot, arch3, log2) {
     if (!(e instanceof RegistryFetchError)) throw e;
     log2(`${e.pkg} could not be downloaded (${secondsSince(t1).toFixed(1)} s)`);
     let npmNote = "";
-    if (opts.npmFallback !== false && e.status !== void 0 && REFUSED_WITHOUT_CREDENTIALS.has(e.status)) {
+    const refusedForCredentials = e.status !== void 0 && REFUSED_WITHOUT_CREDENTIALS.has(e.status);
+    const npmMayTry = registry.trusted && !npmReadsCheckout && refused.size === 0;
+    if (opts.npmFallback !== false && refusedForCredentials && !npmMayTry) {
+      log2(
+        `the registry answered HTTP ${e.status}; npm pack is not tried: the registry or a config file npm would read is the checkout's, or its credential was refused`
+      );
+    } else if (opts.npmFallback !== false && refusedForCredentials) {
       log2(
         `the registry answered HTTP ${e.status}; trying npm pack, whose configuration may hold credentials`
       );
@@ -93648,7 +94255,7 @@ async function fetchTarballs(opts, workspace, destDir, toolRoot, arch3, log2) {
         const packed = await npmPack(
           PINNED_PACKAGES.map((p2) => `${p2.name}@${p2.version}`),
           join12(destDir, "npm-pack"),
-          { registry: registry.url }
+          { registry: registry.url, userconfig, env }
         );
         return {
           tarballs: PINNED_PACKAGES.map((p2) => ({
@@ -93961,7 +94568,7 @@ ${throughputTable(w2)}` : "")
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
 import { access as access3, mkdir as mkdir4, open as open3, readdir as readdir5, readFile, rename as rename3, rm as rm5, stat as stat4, unlink as unlink3 } from "node:fs/promises";
-import path15 from "node:path";
+import path17 from "node:path";
 var nodeWriteOps = {
   async writeAndSync(file, data) {
     const handle = await open3(file, "wx");
@@ -93977,7 +94584,7 @@ var nodeWriteOps = {
 var MAX_NEW_LEVELS = 16;
 async function ensureDir(dir) {
   const missing = [];
-  let at2 = path15.resolve(dir);
+  let at2 = path17.resolve(dir);
   for (; ; ) {
     try {
       const info3 = await stat4(at2);
@@ -93988,7 +94595,7 @@ async function ensureDir(dir) {
     } catch (e) {
       if (e.code !== "ENOENT") throw e;
       missing.push(at2);
-      const up = path15.dirname(at2);
+      const up = path17.dirname(at2);
       if (up === at2 || missing.length > MAX_NEW_LEVELS) {
         throw Object.assign(
           new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
@@ -94007,7 +94614,7 @@ async function ensureDir(dir) {
   }
 }
 function tempName(file) {
-  return `.${path15.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return `.${path17.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
 }
 function isAlive(pid) {
   try {
@@ -94019,8 +94626,8 @@ function isAlive(pid) {
 }
 var STALE_TEMP_MS = 60 * 60 * 1e3;
 async function removeStaleTemps(file) {
-  const dir = path15.dirname(path15.resolve(file));
-  const prefix3 = `.${path15.basename(file)}.`;
+  const dir = path17.dirname(path17.resolve(file));
+  const prefix3 = `.${path17.basename(file)}.`;
   const removed = [];
   let names;
   try {
@@ -94031,7 +94638,7 @@ async function removeStaleTemps(file) {
   for (const name of names) {
     const m2 = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
     if (!name.startsWith(prefix3) || m2 === null || `.${m2[1]}.` !== prefix3) continue;
-    const full = path15.join(dir, name);
+    const full = path17.join(dir, name);
     try {
       const pid = Number(m2[2]);
       const old = Date.now() - (await stat4(full)).mtimeMs > STALE_TEMP_MS;
@@ -94045,8 +94652,8 @@ async function removeStaleTemps(file) {
   return removed;
 }
 async function writeTextAtomic(file, text2, ops = nodeWriteOps) {
-  const dir = path15.dirname(path15.resolve(file));
-  const temp = path15.join(dir, tempName(file));
+  const dir = path17.dirname(path17.resolve(file));
+  const temp = path17.join(dir, tempName(file));
   try {
     await ensureDir(dir);
     await removeStaleTemps(file);
@@ -94078,11 +94685,11 @@ function fsWords(e) {
   return e instanceof Error ? e.message : String(e);
 }
 async function withFileLock(file, fn, opts = {}) {
-  const lock = `${path15.resolve(file)}.lock`;
+  const lock = `${path17.resolve(file)}.lock`;
   const timeoutMs = opts.timeoutMs ?? 3e4;
   const staleMs = opts.staleMs ?? 12e4;
   const start = Date.now();
-  await ensureDir(path15.dirname(lock));
+  await ensureDir(path17.dirname(lock));
   for (let attempt2 = 0; ; attempt2++) {
     try {
       const handle = await open3(lock, "wx");
@@ -94122,7 +94729,7 @@ async function withFileLock(file, fn, opts = {}) {
 }
 
 // src/action/baseline-phase.ts
-import path17 from "node:path";
+import path19 from "node:path";
 
 // src/baseline/cache-store.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -95111,6 +95718,12 @@ var MachineSchema = record2({
   numaNodes: optional(list(NumaNodeSchema, LIMITS.threads)),
   cgroupQuotaSource: optional(nullable(text())),
   onnxruntime: optional(text(LIMITS.shortChars)),
+  engine: optional(
+    pipe(
+      text(LIMITS.shortChars),
+      description("the engine of the built-in MatMul when not ONNX Runtime (in the fingerprint)")
+    )
+  ),
   notes: optional(list(text(), LIMITS.listEntries))
 });
 var RuntimeSchema = record2({
@@ -95136,7 +95749,21 @@ var PointSchema = record2({
   peakFraction: optional(nullable(nonNegative("null or a number \u2265 0"))),
   speedup: optional(nullable(positive("null or a number > 0"))),
   overheadShare: optional(nullable(nonNegative("null or a number \u2265 0"))),
-  converged: optional(boolean("true or false"))
+  converged: optional(boolean("true or false")),
+  runtimeThreads: optional(
+    pipe(
+      nullable(threads()),
+      description(
+        "the thread count the runtime reported for this cell (a worker); null: not said"
+      )
+    )
+  )
+});
+var EngineSchema = record2({
+  name: nonEmpty(100),
+  version: text(100),
+  parallelBackend: optional(text(LIMITS.shortChars)),
+  parallelInfo: optional(text(2e3))
 });
 var ThroughputPointSchema = record2({
   workers: count(),
@@ -95170,6 +95797,12 @@ var WorkloadResultSchema = record2({
   metric: optional(record2({ name: text(), unit: text(LIMITS.shortChars) })),
   contentHash: optional(nullable(text(LIMITS.shortChars))),
   details: optional(record(string(), unknown(), "an object")),
+  engine: optional(
+    pipe(
+      EngineSchema,
+      description("the runtime that ran the workload, as it reported itself (a worker)")
+    )
+  ),
   throughput: optional(ThroughputResultSchema)
 });
 var ResultSchema = pipe(
@@ -95445,17 +96078,17 @@ function decode(schema, value, fail, prefix3 = "") {
   throw fail(describeIssue(parsed.issues[0], prefix3));
 }
 function describeIssue(issue2, prefix3) {
-  const path22 = prefix3 + pathText(issue2.path ?? []);
+  const path24 = prefix3 + pathText(issue2.path ?? []);
   const objectIssue = issue2.type === "object" || issue2.type === "strict_object";
-  if (objectIssue && issue2.input === void 0 && path22 !== "") {
-    return `is missing the field "${path22}"`;
+  if (objectIssue && issue2.input === void 0 && path24 !== "") {
+    return `is missing the field "${path24}"`;
   }
   if (issue2.type === "strict_object" && issue2.expected === "never" && issue2.path) {
     const key = issue2.path[issue2.path.length - 1]?.key;
     return `has the unknown field ${JSON.stringify(String(key).slice(0, 40))}; expected only the fields of ${issue2.message}`;
   }
   const shown = Array.isArray(issue2.input) && issue2.type.endsWith("length") ? `an array of ${issue2.input.length} entries` : typeof issue2.input === "string" && issue2.type === "max_length" ? `${issue2.input.length} characters long` : describeValue(issue2.input);
-  return path22 === "" ? `is ${shown}; expected ${issue2.message}` : `"${path22}" is ${shown}; expected ${issue2.message}`;
+  return path24 === "" ? `is ${shown}; expected ${issue2.message}` : `"${path24}" is ${shown}; expected ${issue2.message}`;
 }
 function pathText(items) {
   let out = "";
@@ -95584,19 +96217,19 @@ function crossCheckResult(r, fail, prefix3) {
   });
   if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix3}overhead.ci95Ns`, fail);
 }
-function ordered(pair2, path22, fail) {
+function ordered(pair2, path24, fail) {
   if (pair2[0] > pair2[1]) {
-    throw fail(`"${path22}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
+    throw fail(`"${path24}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
   }
 }
-function uniqueSorted(xs2, path22, what, fail, sorted = true) {
+function uniqueSorted(xs2, path24, what, fail, sorted = true) {
   const seen = /* @__PURE__ */ new Set();
   for (const [i, x] of xs2.entries()) {
-    if (seen.has(x)) throw fail(`"${path22}" has ${what} ${x} twice; expected each once`);
+    if (seen.has(x)) throw fail(`"${path24}" has ${what} ${x} twice; expected each once`);
     seen.add(x);
     if (sorted && i > 0 && x < xs2[i - 1]) {
       throw fail(
-        `"${path22}" has ${what} ${x} after ${xs2[i - 1]}; expected them in increasing order`
+        `"${path24}" has ${what} ${x} after ${xs2[i - 1]}; expected them in increasing order`
       );
     }
   }
@@ -95645,15 +96278,15 @@ function parseManifest(text2, fileName = BUNDLE_FILES.manifest) {
   expectKind(documentKind(value, fail), ["manifest"], fail);
   return checkManifest(value, fail);
 }
-async function readBaselineIfExists(path22, label = "baseline", place = {}) {
-  const text2 = await readBoundedTextIfExists(path22, {
+async function readBaselineIfExists(path24, label = "baseline", place = {}) {
+  const text2 = await readBoundedTextIfExists(path24, {
     input: label,
     maxBytes: LIMITS.fileBytes,
     expected: "a threadgate baseline or results JSON file",
     fail: (m2) => new BaselineError(m2),
     ...place
   });
-  return text2 === null ? null : parseBaselineFile(text2, path22, label);
+  return text2 === null ? null : parseBaselineFile(text2, path24, label);
 }
 function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
   const c = comparison.current;
@@ -95691,12 +96324,12 @@ function serializeBaseline(doc, fileName) {
   }
   return text2;
 }
-async function writeBaselineFile(path22, doc, ops = nodeWriteOps) {
-  const text2 = serializeBaseline(doc, path22);
+async function writeBaselineFile(path24, doc, ops = nodeWriteOps) {
+  const text2 = serializeBaseline(doc, path24);
   try {
-    await writeTextAtomic(path22, text2, ops);
+    await writeTextAtomic(path24, text2, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path22}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path24}: ${e.message}`);
   }
   return Buffer.byteLength(text2);
 }
@@ -95815,8 +96448,8 @@ var CacheBaselineStore = class {
 // src/baseline/file-store.ts
 var FileBaselineStore = class {
   /** With `place.within` (the action's workspace), a committed link cannot lead the read out of it. */
-  constructor(path22, place = {}) {
-    this.path = path22;
+  constructor(path24, place = {}) {
+    this.path = path24;
     this.place = place;
   }
   path;
@@ -95856,15 +96489,15 @@ var FileBaselineStore = class {
 };
 
 // src/action/context.ts
-import { readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
+import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
 import os13 from "node:os";
-import path16 from "node:path";
+import path18 from "node:path";
 var MAX_EVENT_BYTES = 25 * 1024 * 1024;
 function readEvent(file) {
   if (!file) return {};
   try {
-    if (statSync5(file).size > MAX_EVENT_BYTES) return {};
-    const value = JSON.parse(readFileSync6(file, "utf8"));
+    if (statSync4(file).size > MAX_EVENT_BYTES) return {};
+    const value = JSON.parse(readFileSync5(file, "utf8"));
     return typeof value === "object" && value !== null ? value : {};
   } catch {
     return {};
@@ -95927,10 +96560,10 @@ function runUrl(ctx) {
   return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
 }
 function actionTempDir(ctx) {
-  return path16.join(ctx.tempDir, "threadgate");
+  return path18.join(ctx.tempDir, "threadgate");
 }
 function defaultResultsPath(ctx) {
-  return path16.join(actionTempDir(ctx), "results.json");
+  return path18.join(actionTempDir(ctx), "results.json");
 }
 
 // src/action/baseline-phase.ts
@@ -95939,7 +96572,7 @@ function chooseStore(settings, ctx, result) {
     case "none":
       return null;
     case "file":
-      return new FileBaselineStore(path17.resolve(ctx.workspace, settings.baseline.path), {
+      return new FileBaselineStore(path19.resolve(ctx.workspace, settings.baseline.path), {
         within: ctx.workspace
       });
     case "cache":
@@ -95959,7 +96592,7 @@ function chooseStore(settings, ctx, result) {
           runId: ctx.runId,
           runAttempt: ctx.runAttempt
         },
-        { dir: path17.join(actionTempDir(ctx), "baseline-cache") }
+        { dir: path19.join(actionTempDir(ctx), "baseline-cache") }
       );
     default: {
       const never = settings.baseline;
@@ -96024,9 +96657,9 @@ function historyLine(stored, merged, missing, result) {
 // src/action/bundle.ts
 init_core();
 import { rm as rm7 } from "node:fs/promises";
-import path18 from "node:path";
+import path20 from "node:path";
 function reportDirFor(settings, ctx) {
-  return settings.reportDir === "" ? path18.join(actionTempDir(ctx), "report") : path18.resolve(ctx.workspace, settings.reportDir);
+  return settings.reportDir === "" ? path20.join(actionTempDir(ctx), "report") : path20.resolve(ctx.workspace, settings.reportDir);
 }
 function oneLine2(text2, max) {
   return plainText(text2.replace(/\s+/g, " ").trim(), max);
@@ -96069,7 +96702,7 @@ function bundleManifest(settings, ctx, result, stickyKey2, hasComparison) {
 }
 async function writeReportBundle(settings, ctx, result, comparison, stickyKey2) {
   const dir = reportDirFor(settings, ctx);
-  const file = (name) => path18.join(dir, name);
+  const file = (name) => path20.join(dir, name);
   try {
     await rm7(file(BUNDLE_FILES.manifest), { force: true });
     await writeJsonAtomic(file(BUNDLE_FILES.results), result);
@@ -96093,11 +96726,11 @@ async function writeReportBundle(settings, ctx, result, comparison, stickyKey2) 
 }
 
 // src/action/compare-ref.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import { mkdtemp as mkdtemp2, rm as rm8, writeFile as writeFile2 } from "node:fs/promises";
-import path19 from "node:path";
+import path21 from "node:path";
 import { promisify as promisify4 } from "node:util";
-var run2 = promisify4(execFile);
+var run2 = promisify4(execFile2);
 var FETCH_HINT = "expected a ref this checkout has or can fetch from origin: use actions/checkout with `fetch-depth: 0`, or fetch the ref, before threadgate";
 var FETCH_TIMEOUT_MS = 12e4;
 var GIT_TIMEOUT_MS = 6e4;
@@ -96107,7 +96740,9 @@ async function git(args, cwd, opts = {}) {
     encoding: opts.encoding ?? "utf8",
     maxBuffer: MAX_MODEL_BYTES + 1024,
     timeout: opts.timeoutMs ?? GIT_TIMEOUT_MS,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never" }
+    // Without the action's inputs and tokens (git runs the checkout's hooks); the fetch needs
+    // none of them, only the credentials actions/checkout left in the repository's config.
+    env: { ...childEnv(), GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never" }
   });
 }
 async function resolveSameJobBase(compareRef, head, ctx) {
@@ -96155,7 +96790,7 @@ async function baseVersionAt(ref, head, ctx) {
   const { sha: sha2, note } = await resolveCommit(ref, workspace);
   const short = sha2.slice(0, 7);
   const shown = ref === sha2 ? short : `${ref} (${short})`;
-  const dir = await mkdtemp2(path19.join(tempDir, "threadgate-base-"));
+  const dir = await mkdtemp2(path21.join(tempDir, "threadgate-base-"));
   const cleanup = async () => {
     await git(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
     await git(["worktree", "prune"], workspace).catch(() => void 0);
@@ -96164,8 +96799,8 @@ async function baseVersionAt(ref, head, ctx) {
   const top = async () => (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
   switch (head.kind) {
     case "model": {
-      const rel = path19.relative(await top(), path19.resolve(workspace, head.path));
-      if (rel.startsWith("..") || path19.isAbsolute(rel)) {
+      const rel = path21.relative(await top(), path21.resolve(workspace, head.path));
+      if (rel.startsWith("..") || path21.isAbsolute(rel)) {
         await cleanup();
         throw new InputError(
           `compare-ref: the model ${head.path} is outside the repository; expected a model file in the checkout`
@@ -96173,7 +96808,7 @@ async function baseVersionAt(ref, head, ctx) {
       }
       let bytes;
       try {
-        bytes = (await git(["show", `${sha2}:${rel.split(path19.sep).join("/")}`], workspace, {
+        bytes = (await git(["show", `${sha2}:${rel.split(path21.sep).join("/")}`], workspace, {
           encoding: "buffer"
         })).stdout;
       } catch (e) {
@@ -96182,7 +96817,7 @@ async function baseVersionAt(ref, head, ctx) {
           `compare-ref: the model ${head.path} does not exist at ${shown}: ${oneLine3(e)}`
         );
       }
-      const file = path19.join(dir, path19.basename(head.path));
+      const file = path21.join(dir, path21.basename(head.path));
       await writeFile2(file, bytes);
       return {
         spec: { ...head, path: file },
@@ -96192,7 +96827,8 @@ async function baseVersionAt(ref, head, ctx) {
         cleanup
       };
     }
-    case "command": {
+    case "command":
+    case "worker": {
       try {
         await git(["worktree", "add", "--detach", dir, sha2], workspace);
       } catch (e) {
@@ -96201,17 +96837,17 @@ async function baseVersionAt(ref, head, ctx) {
           `compare-ref: could not check out ${shown} into a worktree: ${oneLine3(e)}`
         );
       }
-      const sub = path19.relative(await top(), path19.resolve(workspace, head.cwd ?? "."));
+      const sub = path21.relative(await top(), path21.resolve(workspace, head.cwd ?? "."));
       return {
-        spec: { ...head, cwd: path19.join(dir, sub) },
-        description: `the command in a worktree of ${shown}`,
+        spec: { ...head, cwd: path21.join(dir, sub) },
+        description: `the ${head.kind} in a worktree of ${shown}`,
         sha: sha2,
         note,
         cleanup
       };
     }
     case "matmul":
-      throw new InputError("compare-ref: only for `model` or `command` workloads");
+      throw new InputError("compare-ref: only for `model`, `command` or `worker` workloads");
     default: {
       const never = head;
       return never;
@@ -96233,10 +96869,10 @@ function parseBaselineSpec(value, input = "baseline") {
   if (v2 === "cache" || v2 === "") return { kind: "cache" };
   if (v2 === "none") return { kind: "none" };
   if (v2.startsWith("file:")) {
-    const path22 = v2.slice("file:".length).trim();
-    if (path22 === "")
+    const path24 = v2.slice("file:".length).trim();
+    if (path24 === "")
       throw invalid(input, value, `${EXPECTED_SPEC}; the path after "file:" is empty`);
-    return { kind: "file", path: path22 };
+    return { kind: "file", path: path24 };
   }
   throw invalid(input, value, EXPECTED_SPEC);
 }
@@ -96265,10 +96901,24 @@ function readWorkload(get, workspace) {
   const metricUnit = get("metric-unit");
   const model = get("model");
   const command = get("command");
+  const worker = get("worker");
+  const engine = get("engine");
   const shapes = get("input-shapes");
-  if (model !== "" && command !== "") {
+  const chosen = [
+    ["model", model],
+    ["command", command],
+    ["worker", worker]
+  ].filter(([, v2]) => v2 !== "");
+  if (chosen.length > 1) {
     throw new InputError(
-      "model and command: both set; expected one of them (or neither, for the built-in MatMul)"
+      `${chosen.map(([n]) => n).join(" and ")}: all set; expected one of model, command, worker (or none, for the built-in MatMul)`
+    );
+  }
+  if (engine !== "" && chosen.length > 0) {
+    throw invalid(
+      "engine",
+      engine,
+      "empty unless the built-in MatMul runs (no model, command or worker)"
     );
   }
   if (shapes !== "" && model === "") {
@@ -96280,6 +96930,21 @@ function readWorkload(get, workspace) {
       path: model,
       ...workspace === void 0 ? {} : { within: workspace },
       inputShapes: parseInputShapes(shapes === "" ? [] : [shapes], "input-shapes")
+    };
+  }
+  if (worker !== "") {
+    for (const [name, value] of [
+      ["metric", metric],
+      ["metric-unit", metricUnit]
+    ]) {
+      if (value !== "")
+        throw invalid(name, value, "empty unless `command` is set (a worker times its own calls)");
+    }
+    return {
+      kind: "worker",
+      command: worker,
+      threadEnv: DEFAULT_THREAD_ENV,
+      timeoutSec: timeout === "" ? DEFAULT_WORKER_TIMEOUT_SEC : parseSeconds(timeout, "timeout", MIN_TIMEOUT_SEC)
     };
   }
   if (command !== "") {
@@ -96300,9 +96965,13 @@ function readWorkload(get, workspace) {
     ["metric", metric],
     ["metric-unit", metricUnit]
   ]) {
-    if (value !== "") throw invalid(name, value, "empty unless `command` is set");
+    if (value !== "") throw invalid(name, value, "empty unless `command` or `worker` is set");
   }
-  return { kind: "matmul", sizes: parseShapes(get("sizes") || DEFAULTS.sizes, "sizes") };
+  return {
+    kind: "matmul",
+    sizes: parseShapes(get("sizes") || DEFAULTS.sizes, "sizes"),
+    ...engine === "" ? {} : { engine: parseEngine(engine, "engine") }
+  };
 }
 function readCompareRef(text2, workload) {
   if (text2 === "") return { kind: "auto" };
@@ -96311,7 +96980,7 @@ function readCompareRef(text2, workload) {
     throw invalid(
       "compare-ref",
       text2,
-      'empty or "none" unless `model` or `command` is set (the built-in MatMul has no versions to compare)'
+      'empty or "none" unless `model`, `command` or `worker` is set (the built-in MatMul has no versions to compare)'
     );
   }
   if (!/^[\w./@^~{}-]+$/.test(text2) || text2.startsWith("-") || text2.length > 255) {
@@ -96395,11 +97064,11 @@ function readActionSettings(input, cpus2, workspace) {
 
 // src/action/report-mode.ts
 init_core();
-import path21 from "node:path";
+import path23 from "node:path";
 
 // src/bundle/read.ts
-import { readdir as readdir6, realpath as realpath2, stat as stat5 } from "node:fs/promises";
-import path20 from "node:path";
+import { readdir as readdir6, realpath as realpath3, stat as stat5 } from "node:fs/promises";
+import path22 from "node:path";
 var BUNDLE_LIMITS = {
   bundles: 32,
   depth: 3,
@@ -96438,7 +97107,7 @@ async function readBundles(root, input, expect = {}, limits = BUNDLE_LIMITS) {
 }
 async function rootFolder(root, input) {
   try {
-    const real = await realpath2(root);
+    const real = await realpath3(root);
     if (!(await stat5(real)).isDirectory()) {
       throw new InputError(
         `${input}: got ${JSON.stringify(root)}, which is not a folder; expected the folder holding the report bundles`
@@ -96491,14 +97160,14 @@ async function findBundles(top, limits) {
           reason: "is a symbolic link; links in report bundles are not followed"
         });
       } else if (e.isDirectory() && at2.depth < limits.depth) {
-        queue.push({ dir: path20.join(at2.dir, e.name), name, depth: at2.depth + 1 });
+        queue.push({ dir: path22.join(at2.dir, e.name), name, depth: at2.depth + 1 });
       }
     }
   }
   return { found, rejected };
 }
 async function readBundle(dir, name, expect, limits, budget) {
-  const file = (base) => path20.join(dir, base);
+  const file = (base) => path22.join(dir, base);
   const manifestText = await readCapped(
     file(BUNDLE_FILES.manifest),
     BUNDLE_FILES.manifest,
@@ -96587,7 +97256,7 @@ function duplicateLegs(legs) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync7, existsSync as existsSync10 } from "fs";
+import { readFileSync as readFileSync6, existsSync as existsSync10 } from "fs";
 import { EOL as EOL8 } from "os";
 var Context = class {
   /**
@@ -96598,10 +97267,10 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync10(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync7(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path22 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path22} does not exist${EOL8}`);
+        const path24 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path24} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -96642,11 +97311,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter22 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve5) {
-      resolve5(value);
+    return value instanceof P2 ? value : new P2(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve5, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -96662,7 +97331,7 @@ var __awaiter22 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -101184,7 +101853,7 @@ async function writeSummary(markdown) {
 
 // src/action/report-mode.ts
 async function runReportMode(settings, ctx) {
-  const root = path21.resolve(ctx.workspace, settings.reportFrom);
+  const root = path23.resolve(ctx.workspace, settings.reportFrom);
   const run3 = ctx.eventName === "workflow_run" ? ctx.workflowRun : null;
   const expect = {
     repository: `${ctx.owner}/${ctx.repo}`,
@@ -101518,7 +102187,7 @@ async function main() {
       if (e instanceof Error && e.stack) debug(e.stack);
     }
   }
-  await new Promise((resolve5) => process.stdout.write("", () => resolve5()));
+  await new Promise((resolve6) => process.stdout.write("", () => resolve6()));
   process.exit(process.exitCode ?? 0);
 }
 

@@ -28,6 +28,7 @@ test('inputs and outputs are those of the contract, each described', () => {
     'comment',
     'comment-key',
     'compare-ref',
+    'engine',
     'export-env',
     'fail-on-regression',
     'github-token',
@@ -47,6 +48,7 @@ test('inputs and outputs are those of the contract, each described', () => {
     'threads',
     'threshold',
     'timeout',
+    'worker',
   ]);
   assert.deepEqual(Object.keys(action.outputs).sort(), [
     'comment-url',

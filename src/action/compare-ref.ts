@@ -163,7 +163,8 @@ export async function baseVersionAt(
         cleanup,
       };
     }
-    case 'command': {
+    case 'command':
+    case 'worker': {
       try {
         await git(['worktree', 'add', '--detach', dir, sha], workspace);
       } catch (e) {
@@ -175,14 +176,14 @@ export async function baseVersionAt(
       const sub = path.relative(await top(), path.resolve(workspace, head.cwd ?? '.'));
       return {
         spec: { ...head, cwd: path.join(dir, sub) },
-        description: `the command in a worktree of ${shown}`,
+        description: `the ${head.kind} in a worktree of ${shown}`,
         sha,
         note,
         cleanup,
       };
     }
     case 'matmul':
-      throw new InputError('compare-ref: only for `model` or `command` workloads');
+      throw new InputError('compare-ref: only for `model`, `command` or `worker` workloads');
     default: {
       const never: never = head;
       return never;

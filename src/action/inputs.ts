@@ -9,6 +9,7 @@ import {
   DEFAULTS,
   MIN_TIMEOUT_SEC,
   parsePercent,
+  parseEngine,
   parseObjective,
   parseSeconds,
   randomSeed,
@@ -23,6 +24,7 @@ import {
 } from '../workloads/command.js';
 import { parseShapes } from '../workloads/matmul.js';
 import { parseInputShapes } from '../workloads/model.js';
+import { DEFAULT_WORKER_TIMEOUT_SEC } from '../workloads/worker.js';
 
 export const COMMENT_MODES = ['always', 'on-regression', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -95,10 +97,26 @@ function readWorkload(get: (name: string) => string, workspace?: string): Worklo
   const metricUnit = get('metric-unit');
   const model = get('model');
   const command = get('command');
+  const worker = get('worker');
+  const engine = get('engine');
   const shapes = get('input-shapes');
-  if (model !== '' && command !== '') {
+  const chosen = (
+    [
+      ['model', model],
+      ['command', command],
+      ['worker', worker],
+    ] as const
+  ).filter(([, v]) => v !== '');
+  if (chosen.length > 1) {
     throw new InputError(
-      'model and command: both set; expected one of them (or neither, for the built-in MatMul)',
+      `${chosen.map(([n]) => n).join(' and ')}: all set; expected one of model, command, worker (or none, for the built-in MatMul)`,
+    );
+  }
+  if (engine !== '' && chosen.length > 0) {
+    throw invalid(
+      'engine',
+      engine,
+      'empty unless the built-in MatMul runs (no model, command or worker)',
     );
   }
   if (shapes !== '' && model === '') {
@@ -110,6 +128,24 @@ function readWorkload(get: (name: string) => string, workspace?: string): Worklo
       path: model,
       ...(workspace === undefined ? {} : { within: workspace }),
       inputShapes: parseInputShapes(shapes === '' ? [] : [shapes], 'input-shapes'),
+    };
+  }
+  if (worker !== '') {
+    for (const [name, value] of [
+      ['metric', metric],
+      ['metric-unit', metricUnit],
+    ] as const) {
+      if (value !== '')
+        throw invalid(name, value, 'empty unless `command` is set (a worker times its own calls)');
+    }
+    return {
+      kind: 'worker',
+      command: worker,
+      threadEnv: DEFAULT_THREAD_ENV,
+      timeoutSec:
+        timeout === ''
+          ? DEFAULT_WORKER_TIMEOUT_SEC
+          : parseSeconds(timeout, 'timeout', MIN_TIMEOUT_SEC),
     };
   }
   if (command !== '') {
@@ -133,9 +169,13 @@ function readWorkload(get: (name: string) => string, workspace?: string): Worklo
     ['metric', metric],
     ['metric-unit', metricUnit],
   ] as const) {
-    if (value !== '') throw invalid(name, value, 'empty unless `command` is set');
+    if (value !== '') throw invalid(name, value, 'empty unless `command` or `worker` is set');
   }
-  return { kind: 'matmul', sizes: parseShapes(get('sizes') || DEFAULTS.sizes, 'sizes') };
+  return {
+    kind: 'matmul',
+    sizes: parseShapes(get('sizes') || DEFAULTS.sizes, 'sizes'),
+    ...(engine === '' ? {} : { engine: parseEngine(engine, 'engine') }),
+  };
 }
 
 function readCompareRef(text: string, workload: WorkloadSpec): CompareRef {
@@ -145,7 +185,7 @@ function readCompareRef(text: string, workload: WorkloadSpec): CompareRef {
     throw invalid(
       'compare-ref',
       text,
-      'empty or "none" unless `model` or `command` is set (the built-in MatMul has no versions to compare)',
+      'empty or "none" unless `model`, `command` or `worker` is set (the built-in MatMul has no versions to compare)',
     );
   }
   if (!/^[\w./@^~{}-]+$/.test(text) || text.startsWith('-') || text.length > 255) {

@@ -10,11 +10,14 @@ const USAGE = `threadgate ${TOOL_VERSION} — how many threads should CPU infere
 
 Usage:
   threadgate sweep    [--sizes LIST] [--threads LIST|auto] [--max-time SECONDS] [--json FILE]
-                      [--model FILE --input-shape NAME=DIMS …] [--command "CMD"] [--quiet] …
+                      [--model FILE --input-shape NAME=DIMS …] [--command "CMD"]
+                      [--worker "CMD"] [--engine onnxruntime|torch] [--quiet] …
   threadgate compare  --baseline FILE --current FILE [--threshold PERCENT] [--json FILE] …
   threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
   threadgate baseline show --history FILE [--json]
   threadgate report   --current FILE [--baseline FILE | --comparison FILE] [--out FILE] …
+  threadgate worker-path [--dir]
+  threadgate init-worker [DIR]
   threadgate --help | --version
 
 Commands:
@@ -22,12 +25,14 @@ Commands:
   compare    decide pass / regression / inconclusive / no-baseline against a baseline
   baseline   keep a baseline history in a file (CI systems other than GitHub Actions)
   report     the markdown report of the pull-request comment, for any CI
+  worker-path   where the Python worker helper is (for --worker)
+  init-worker   copy the Python worker helper and an example into a folder
 
 threadgate COMMAND --help shows all of a command's options.
 
 Exit codes: 0 pass / no baseline / inconclusive, 1 regression, 2 error.`;
 
-const COMMANDS = ['sweep', 'compare', 'baseline', 'report'] as const;
+const COMMANDS = ['sweep', 'compare', 'baseline', 'report', 'worker-path', 'init-worker'] as const;
 
 interface Command {
   readonly run: (argv: readonly string[]) => Promise<number>;
@@ -51,6 +56,14 @@ async function loadCommand(name: string): Promise<Command | undefined> {
     case 'report': {
       const m = await import('./report.js');
       return { run: m.reportCommand, help: m.REPORT_HELP };
+    }
+    case 'worker-path': {
+      const m = await import('./worker.js');
+      return { run: m.workerPathCommand, help: m.WORKER_PATH_HELP };
+    }
+    case 'init-worker': {
+      const m = await import('./worker.js');
+      return { run: m.initWorkerCommand, help: m.INIT_WORKER_HELP };
     }
     default:
       return undefined;

@@ -14,6 +14,7 @@ import {
   MIN_TIMEOUT_SEC,
   parsePercent,
   parseSeconds,
+  parseEngine,
   parseObjective,
   parseSeed,
   randomSeed,
@@ -29,6 +30,7 @@ import {
 } from '../workloads/command.js';
 import { parseShapes } from '../workloads/matmul.js';
 import { parseInputShapes, parseInputValues } from '../workloads/model.js';
+import { DEFAULT_WORKER_TIMEOUT_SEC } from '../workloads/worker.js';
 import { parseFlags, stringFlag, type OptionSpec } from './args.js';
 import { DEFAULT_SAME_JOB_THRESHOLD } from '../analysis/same-job.js';
 
@@ -46,6 +48,9 @@ export const SWEEP_OPTIONS = {
   'input-shape': { type: 'string', multiple: true },
   'input-value': { type: 'string', multiple: true },
   command: { type: 'string' },
+  worker: { type: 'string' },
+  engine: { type: 'string' },
+  python: { type: 'string' },
   'thread-env': { type: 'string' },
   metric: { type: 'string' },
   'metric-unit': { type: 'string' },
@@ -53,6 +58,7 @@ export const SWEEP_OPTIONS = {
   'warmup-runs': { type: 'string' },
   'baseline-model': { type: 'string' },
   'baseline-command': { type: 'string' },
+  'baseline-worker': { type: 'string' },
   'baseline-cwd': { type: 'string' },
   threshold: { type: 'string' },
   'comparison-json': { type: 'string' },
@@ -61,13 +67,18 @@ export const SWEEP_OPTIONS = {
 export const SWEEP_HELP = `threadgate sweep — measure latency across thread counts and recommend one
 
 Usage:
-  threadgate sweep [--sizes LIST | --model FILE … | --command "CMD" …] [--threads LIST|auto]
+  threadgate sweep [--sizes LIST [--engine onnxruntime|torch] | --model FILE … |
+                    --command "CMD" … | --worker "CMD" …] [--threads LIST|auto]
                    [--max-time SECONDS] [--json FILE] [--seed N] [--precision PERCENT]
                    [--tolerance PERCENT] [--objective latency|throughput] [--quiet]
 
 The workload (one of):
   --sizes LIST          built-in MatMul shapes, N (square) or MxKxN, comma-separated
                         (default ${DEFAULTS.sizes})
+    --engine NAME       onnxruntime (default) or torch: the MatMul in PyTorch, one warm
+                        worker per session, so OMP_NUM_THREADS is measured where it acts
+    --python PATH       --engine torch: the Python that has PyTorch (default: looked for:
+                        $THREADGATE_PYTHON, python3, /usr/bin/python3)
   --model FILE          your ONNX model; inputs generated from its declared shapes
     --input-shape NAME=DIMS   a symbolic dimension, by input (x=8x512) or by dimension name
                               (batch=1); repeatable
@@ -79,11 +90,18 @@ The workload (one of):
     --metric-unit UNIT  ns, us, ms or s (default ms; needs --metric)
     --timeout SECONDS   per run (default ${DEFAULT_TIMEOUT_SEC})
     --warmup-runs N     untimed runs per thread count first (default ${DEFAULT_WARMUP_RUNS})
+  --worker "CMD"        your program, started once per session and kept warm: it times its
+                        own calls over the worker protocol (README; threadgate worker-path
+                        prints the Python helper's path, threadgate init-worker copies it)
+    --thread-env LIST   as for --command
+    --timeout SECONDS   to become ready, and to answer each request (default ${DEFAULT_WORKER_TIMEOUT_SEC})
 
 Same-job comparison (base and head measured interleaved in this sweep):
   --baseline-model FILE     the base version of --model
   --baseline-command "CMD"  the base version of --command
-  --baseline-cwd DIR        run the base command in DIR (e.g. a worktree of the base branch)
+  --baseline-worker "CMD"   the base version of --worker
+  --baseline-cwd DIR        run the base command or worker in DIR (e.g. a worktree of the
+                            base branch)
   --threshold PERCENT       smallest slowdown that fails (default ${DEFAULT_SAME_JOB_THRESHOLD * 100}%)
   --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json)
 
@@ -142,12 +160,40 @@ function commandSpec(v: Flags, command: string, cwd?: string): WorkloadSpec {
 }
 
 /** Flags that only a --command workload reads: given with another workload, they are refused. */
-const COMMAND_ONLY = ['thread-env', 'metric', 'metric-unit', 'timeout', 'warmup-runs'] as const;
+const COMMAND_ONLY = ['metric', 'metric-unit', 'warmup-runs'] as const;
+/** Flags a --command or a --worker reads. */
+const PROCESS_ONLY = ['thread-env', 'timeout'] as const;
+
+function workerSpec(v: Flags, command: string, cwd?: string): WorkloadSpec {
+  if (command.trim() === '') throw invalid('--worker', command, 'a non-empty shell command');
+  return {
+    kind: 'worker',
+    command,
+    threadEnv: parseThreadEnv(stringFlag(v, 'thread-env') ?? DEFAULT_THREAD_ENV.join(',')),
+    timeoutSec: parseSeconds(
+      stringFlag(v, 'timeout') ?? String(DEFAULT_WORKER_TIMEOUT_SEC),
+      '--timeout',
+      MIN_TIMEOUT_SEC,
+    ),
+    ...(cwd !== undefined ? { cwd } : {}),
+  };
+}
 
 function workloadFromFlags(v: Flags): WorkloadSpec {
   const model = stringFlag(v, 'model');
   const command = stringFlag(v, 'command');
+  const worker = stringFlag(v, 'worker');
   const sizes = stringFlag(v, 'sizes');
+  const engine = stringFlag(v, 'engine');
+  const python = stringFlag(v, 'python');
+  if (command === undefined && worker === undefined) {
+    const stray = PROCESS_ONLY.filter((f) => v[f] !== undefined).map((f) => `--${f}`);
+    if (stray.length > 0) {
+      throw new InputError(
+        `${stray.join(', ')}: given without --command or --worker; expected one of them too (${stray.length === 1 ? 'it applies' : 'they apply'} only to a program threadgate starts)`,
+      );
+    }
+  }
   if (command === undefined) {
     const stray = COMMAND_ONLY.filter((f) => v[f] !== undefined).map((f) => `--${f}`);
     if (stray.length > 0) {
@@ -156,11 +202,26 @@ function workloadFromFlags(v: Flags): WorkloadSpec {
       );
     }
   }
-  const given = [model && '--model', command && '--command', sizes && '--sizes'].filter(Boolean);
+  const given = [
+    model && '--model',
+    command && '--command',
+    worker && '--worker',
+    sizes && '--sizes',
+  ].filter(Boolean);
   if (given.length > 1) {
     throw new InputError(
-      `${given.join(' and ')}: given together; expected one workload: --sizes (built-in MatMul), --model FILE or --command "CMD"`,
+      `${given.join(' and ')}: given together; expected one workload: --sizes (built-in MatMul), --model FILE, --command "CMD" or --worker "CMD"`,
     );
+  }
+  const builtIn = model === undefined && command === undefined && worker === undefined;
+  if (!builtIn && (engine !== undefined || python !== undefined)) {
+    throw new InputError(
+      `${engine !== undefined ? '--engine' : '--python'}: given with ${given[0]}; expected it only for the built-in MatMul (--sizes)`,
+    );
+  }
+  const engineName = engine === undefined ? undefined : parseEngine(engine, '--engine');
+  if (python !== undefined && engineName !== 'torch') {
+    throw new InputError('--python: given without --engine torch; expected --engine torch too');
   }
   if (model === undefined && list(v['input-shape']).length + list(v['input-value']).length > 0) {
     throw new InputError(
@@ -179,14 +240,31 @@ function workloadFromFlags(v: Flags): WorkloadSpec {
     if (command.trim() === '') throw invalid('--command', command, 'a non-empty shell command');
     return commandSpec(v, command);
   }
-  return { kind: 'matmul', sizes: parseShapes(sizes ?? DEFAULTS.sizes, '--sizes') };
+  if (worker !== undefined) return workerSpec(v, worker);
+  return {
+    kind: 'matmul',
+    sizes: parseShapes(sizes ?? DEFAULTS.sizes, '--sizes'),
+    ...(engineName ? { engine: engineName } : {}),
+    ...(python !== undefined ? { python } : {}),
+  };
 }
 
 /** --baseline-model / --baseline-command: the base version for a same-job comparison. */
 function baselineFromFlags(v: Flags, head: WorkloadSpec): WorkloadSpec | undefined {
   const model = stringFlag(v, 'baseline-model');
   const command = stringFlag(v, 'baseline-command');
+  const worker = stringFlag(v, 'baseline-worker');
   const cwd = stringFlag(v, 'baseline-cwd');
+  if (worker !== undefined || (cwd !== undefined && head.kind === 'worker')) {
+    if (head.kind !== 'worker')
+      throw new InputError(
+        '--baseline-worker: given without --worker; expected --worker "CMD" for the head too',
+      );
+    if (command !== undefined)
+      throw new InputError('--baseline-command: given with --worker; expected --baseline-worker');
+    if (cwd !== undefined) checkDirectory(cwd, '--baseline-cwd');
+    return workerSpec(v, worker ?? head.command, cwd);
+  }
   if (model !== undefined) {
     if (head.kind !== 'model')
       throw new InputError(
@@ -205,7 +283,7 @@ function baselineFromFlags(v: Flags, head: WorkloadSpec): WorkloadSpec | undefin
   if (v['threshold'] !== undefined || v['comparison-json'] !== undefined) {
     const flag = v['threshold'] !== undefined ? '--threshold' : '--comparison-json';
     throw new InputError(
-      `${flag}: given without a base to compare with; expected --baseline-model FILE or --baseline-command "CMD" too (threadgate compare gates against a stored baseline)`,
+      `${flag}: given without a base to compare with; expected --baseline-model FILE, --baseline-command "CMD" or --baseline-worker "CMD" too (threadgate compare gates against a stored baseline)`,
     );
   }
   return undefined;

@@ -42,8 +42,12 @@ export const LIMITS = {
   pullNumber: 2 ** 31 - 1,
 } as const;
 
-export const WORKLOAD_KINDS = ['matmul', 'model', 'command'] as const;
+export const WORKLOAD_KINDS = ['matmul', 'model', 'command', 'worker'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+/** The runtimes the built-in MatMul runs in (`--engine`). */
+export const ENGINES = ['onnxruntime', 'torch'] as const;
+export type Engine = (typeof ENGINES)[number];
 
 export const OBJECTIVES = ['latency', 'throughput'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
@@ -64,7 +68,11 @@ export type ComparisonUnit = (typeof COMPARISON_UNITS)[number];
 export const GATE_MODES = ['deployed', 'all'] as const;
 export type GateMode = (typeof GATE_MODES)[number];
 
-/** The machine fields the fingerprint hashes, in hashing order. */
+/**
+ * The machine fields the fingerprint hashes, in hashing order. `engine` (the runtime of the
+ * built-in MatMul when it is not ONNX Runtime, e.g. "torch 2.5.1 OpenMP") is hashed only when
+ * set, so fingerprints of ONNX Runtime runs are what they always were.
+ */
 export const FINGERPRINT_FIELD_NAMES = [
   'os',
   'arch',
@@ -72,6 +80,7 @@ export const FINGERPRINT_FIELD_NAMES = [
   'availableCpus',
   'physicalCores',
   'onnxruntime',
+  'engine',
 ] as const;
 export type FingerprintField = (typeof FINGERPRINT_FIELD_NAMES)[number];
 

@@ -165,6 +165,12 @@ export const MachineSchema = record({
   numaNodes: v.optional(list(NumaNodeSchema, LIMITS.threads)),
   cgroupQuotaSource: v.optional(v.nullable(text())),
   onnxruntime: v.optional(text(LIMITS.shortChars)),
+  engine: v.optional(
+    v.pipe(
+      text(LIMITS.shortChars),
+      v.description('the engine of the built-in MatMul when not ONNX Runtime (in the fingerprint)'),
+    ),
+  ),
   notes: v.optional(list(text(), LIMITS.listEntries)),
 });
 
@@ -193,6 +199,21 @@ export const PointSchema = record({
   speedup: v.optional(v.nullable(positive('null or a number > 0'))),
   overheadShare: v.optional(v.nullable(nonNegative('null or a number ≥ 0'))),
   converged: v.optional(v.boolean('true or false')),
+  runtimeThreads: v.optional(
+    v.pipe(
+      v.nullable(threads()),
+      v.description(
+        'the thread count the runtime reported for this cell (a worker); null: not said',
+      ),
+    ),
+  ),
+});
+
+export const EngineSchema = record({
+  name: nonEmpty(100),
+  version: text(100),
+  parallelBackend: v.optional(text(LIMITS.shortChars)),
+  parallelInfo: v.optional(text(2000)),
 });
 
 export const ThroughputPointSchema = record({
@@ -230,6 +251,12 @@ export const WorkloadResultSchema = record({
   metric: v.optional(record({ name: text(), unit: text(LIMITS.shortChars) })),
   contentHash: v.optional(v.nullable(text(LIMITS.shortChars))),
   details: v.optional(v.record(v.string(), v.unknown(), 'an object')),
+  engine: v.optional(
+    v.pipe(
+      EngineSchema,
+      v.description('the runtime that ran the workload, as it reported itself (a worker)'),
+    ),
+  ),
   throughput: v.optional(ThroughputResultSchema),
 });
 
@@ -478,6 +505,7 @@ export type ThroughputPoint = v.InferOutput<typeof ThroughputPointSchema>;
 export type ThroughputResult = v.InferOutput<typeof ThroughputResultSchema>;
 export type WorkloadResult = v.InferOutput<typeof WorkloadResultSchema>;
 export type Result = v.InferOutput<typeof ResultSchema>;
+export type EngineInfo = v.InferOutput<typeof EngineSchema>;
 export type BaselineRun = v.InferOutput<typeof BaselineRunSchema>;
 export type BaselineWorkload = BaselineRun['workloads'][number];
 export type BaselinePoint = BaselineWorkload['points'][number];

@@ -13,6 +13,8 @@ export interface FingerprintFields {
   readonly availableCpus: number;
   readonly physicalCores: number;
   readonly onnxruntime: string;
+  /** The built-in MatMul's engine when it is not ONNX Runtime; "" (not hashed) otherwise. */
+  readonly engine?: string;
 }
 
 /** The order the fields are hashed in (contract/limits.ts). Changing it changes every fingerprint. */
@@ -26,7 +28,11 @@ export function normalizeCpuModel(model: string): string {
 /** sha256 of the fields in a fixed order, first 16 hex characters. */
 export function computeFingerprint(fields: FingerprintFields): string {
   const normalized: FingerprintFields = { ...fields, cpuModel: normalizeCpuModel(fields.cpuModel) };
-  const payload = JSON.stringify(FINGERPRINT_FIELD_NAMES.map((k) => [k, normalized[k]]));
+  const payload = JSON.stringify(
+    FINGERPRINT_FIELD_NAMES.filter((k) => k !== 'engine' || (normalized.engine ?? '') !== '').map(
+      (k) => [k, normalized[k] ?? ''],
+    ),
+  );
   return createHash('sha256').update(payload).digest('hex').slice(0, 16);
 }
 
@@ -42,6 +48,7 @@ export function fingerprintFields(machine: MachineInfo): FingerprintFields {
     availableCpus: machine.availableCpus,
     physicalCores: machine.physicalCores,
     onnxruntime: machine.onnxruntime ?? '',
+    engine: machine.engine ?? '',
   };
 }
 
@@ -55,11 +62,17 @@ export interface FingerprintDifference {
 export function fingerprintDifferences(a: MachineInfo, b: MachineInfo): FingerprintDifference[] {
   const fa = fingerprintFields(a);
   const fb = fingerprintFields(b);
-  return FINGERPRINT_FIELD_NAMES.filter((k) => fa[k] !== fb[k]).map((field) => ({
+  return FINGERPRINT_FIELD_NAMES.filter((k) => (fa[k] ?? '') !== (fb[k] ?? '')).map((field) => ({
     field,
-    a: fa[field],
-    b: fb[field],
+    a: fa[field] ?? '',
+    b: fb[field] ?? '',
   }));
+}
+
+/** The same machine with the built-in MatMul's engine recorded, and its fingerprint recomputed. */
+export function withEngine(machine: MachineInfo, engine: string): MachineInfo {
+  const next = { ...machine, engine };
+  return { ...next, fingerprint: computeFingerprint(fingerprintFields(next)) };
 }
 
 /** The same machine with another onnxruntime version recorded, and its fingerprint recomputed. */

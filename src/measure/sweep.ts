@@ -271,10 +271,18 @@ export async function sweep(
         const t = now();
         for (let i = 0; i < discard; i++) await cell.runner!.call();
         const ops = cell.workload.opsPerCall;
-        for (let i = 0; i < calls; i++) {
-          const ns = await cell.runner!.call();
-          cell.samples.push(ns / ops);
-          cell.rounds.push(round);
+        const runner = cell.runner!;
+        if (runner.callMany) {
+          for (const ns of await runner.callMany(calls)) {
+            cell.samples.push(ns / ops);
+            cell.rounds.push(round);
+          }
+        } else {
+          for (let i = 0; i < calls; i++) {
+            const ns = await runner.call();
+            cell.samples.push(ns / ops);
+            cell.rounds.push(round);
+          }
         }
         cell.callNs = ((now() - t) * 1e6) / (calls + discard);
         cell.visitMedians.push(median(cell.samples.slice(-calls)));

@@ -15,6 +15,8 @@ import type { SweepSettings, WorkloadSpec } from '../settings/settings.js';
 import { measureCallOverhead } from '../workloads/overhead.js';
 import { loadOrt, ortVersion, type OrtModule } from '../workloads/ort.js';
 import { buildWorkloads } from './workloads.js';
+import { withEngine } from '../cpu/fingerprint.js';
+import { findTorchPython } from '../workloads/torch-matmul.js';
 import { measureThroughput } from '../measure/throughput.js';
 import { InputError } from '../errors.js';
 import { THROUGHPUT_LATENCY_SHARE } from '../settings/settings.js';
@@ -49,7 +51,14 @@ export async function runSweep(
   const startMs = options.startMs ?? performance.now();
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
-  const machine = probeCpu({ ortVersion: version });
+  // The built-in MatMul in PyTorch: its Python is found first, and its engine is part of the
+  // machine's fingerprint (a PyTorch history is never compared with an ONNX Runtime one).
+  const torch =
+    settings.workload.kind === 'matmul' && settings.workload.engine === 'torch'
+      ? await findTorchPython(settings.workload.python)
+      : undefined;
+  const probed = probeCpu({ ortVersion: version });
+  const machine = torch ? withEngine(probed, torch.fingerprint) : probed;
   const throughputObjective = settings.objective === 'throughput';
   if (throughputObjective && settings.baselineWorkload) {
     throw new InputError(
@@ -64,8 +73,8 @@ export async function runSweep(
       ? planThreadCounts(machine, { maxTimeSec: latencySec, workloads: plannedWorkloads(settings) })
       : null;
   const threads = settings.threads === 'auto' ? plan!.threads : [...settings.threads];
-  // The per-call overhead of session.run matters to ORT workloads only.
-  const overhead = settings.workload.kind === 'command' ? null : await measureCallOverhead(ort);
+  // The per-call overhead of session.run matters to in-process ORT workloads only.
+  const overhead = runsInProcess(settings.workload) ? await measureCallOverhead(ort) : null;
   const build = {
     ort,
     threads,
@@ -73,6 +82,7 @@ export async function runSweep(
     seed: settings.seed,
     sides: settings.baselineWorkload ? 2 : 1,
     session: { usableCpus: machine.availableCpus },
+    ...(torch ? { torch } : {}),
     // Throughput workers: one session and one copy of the model each, up to one per CPU.
     ...(throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}),
   };
@@ -137,10 +147,17 @@ export async function runSweep(
   return { result, comparison, warnings, plan };
 }
 
+/** ONNX Runtime sessions in this process (not a child process: a command or a worker). */
+function runsInProcess(spec: WorkloadSpec): boolean {
+  return spec.kind === 'model' || (spec.kind === 'matmul' && spec.engine !== 'torch');
+}
+
 function describeSpec(spec: WorkloadSpec): string {
   switch (spec.kind) {
     case 'matmul':
-      return 'MatMul';
+      return spec.engine === 'torch' ? 'MatMul (PyTorch)' : 'MatMul';
+    case 'worker':
+      return `worker ${spec.command}${spec.cwd ? ` in ${spec.cwd}` : ''}`;
     case 'model':
       return `model ${spec.path}`;
     case 'command':

@@ -6,7 +6,9 @@ import { InputError } from '../errors.js';
 import { createMatMulWorkload, planMatMulMemory } from '../workloads/matmul.js';
 import { createModelWorkload, modelFileBytes } from '../workloads/model.js';
 import type { OrtModule, SessionConfig } from '../workloads/ort.js';
+import { createTorchMatMulWorkloads, type TorchPython } from '../workloads/torch-matmul.js';
 import type { Workload } from '../workloads/types.js';
+import { createWorkerWorkload } from '../workloads/worker.js';
 
 export interface BuildContext {
   readonly ort: OrtModule;
@@ -27,6 +29,8 @@ export interface BuildContext {
   readonly concurrentSessions?: number;
   /** Free memory in bytes; default os.freemem(). */
   readonly freeBytes?: number;
+  /** engine torch: the Python with PyTorch, found before the sweep (findTorchPython). */
+  readonly torch?: TorchPython;
 }
 
 export async function buildWorkloads(spec: WorkloadSpec, ctx: BuildContext): Promise<Workload[]> {
@@ -34,6 +38,10 @@ export async function buildWorkloads(spec: WorkloadSpec, ctx: BuildContext): Pro
   const free = ctx.freeBytes ?? os.freemem();
   switch (spec.kind) {
     case 'matmul': {
+      if (spec.engine === 'torch') {
+        if (!ctx.torch) throw new Error('engine torch: no Python with PyTorch was looked for');
+        return createTorchMatMulWorkloads(spec.sizes, ctx.torch, { seed: ctx.seed });
+      }
       const maxOps = planMatMulMemory(spec.sizes, sessions, free);
       const out: Workload[] = [];
       for (const [i, shape] of spec.sizes.entries()) {
@@ -64,6 +72,8 @@ export async function buildWorkloads(spec: WorkloadSpec, ctx: BuildContext): Pro
     }
     case 'command':
       return [createCommandWorkload(spec)];
+    case 'worker':
+      return [createWorkerWorkload(spec)];
     default: {
       const never: never = spec;
       return never;

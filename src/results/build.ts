@@ -73,6 +73,9 @@ export function buildResult(input: BuildInput): Result {
           speedup: oneThread ? oneThread / medianNs : null,
           overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
           converged: cell.converged,
+          ...(workload.runtimeThreads?.has(cell.threads)
+            ? { runtimeThreads: workload.runtimeThreads.get(cell.threads) ?? null }
+            : {}),
         };
       },
     );
@@ -91,6 +94,7 @@ export function buildResult(input: BuildInput): Result {
       metric: workload.metric,
       contentHash: workload.contentHash ?? null,
       ...(workload.details ? { details: workload.details } : {}),
+      ...(workload.engine ? { engine: workload.engine } : {}),
       ...throughputOf(workload, input.throughput, settings.tolerance),
     };
   });

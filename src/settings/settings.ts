@@ -3,10 +3,12 @@
  * validates as it reads; errors name the flag or input, the value and the expected form.
  */
 import { invalid } from '../errors.js';
+import { ENGINES, type Engine } from '../contract/limits.js';
 import { OBJECTIVES, type Objective } from '../results/types.js';
 import type { CommandSpec } from '../workloads/command.js';
 import type { MatMulShape } from '../workloads/matmul-model.js';
 import type { ModelSpec } from '../workloads/model.js';
+import type { WorkerSpec } from '../workloads/worker.js';
 
 /** Defaults, with the reason for each. */
 export const DEFAULTS = {
@@ -25,9 +27,17 @@ export const DEFAULTS = {
 
 /** What to sweep: the built-in MatMul shapes, the user's ONNX model, or the user's command. */
 export type WorkloadSpec =
-  | { readonly kind: 'matmul'; readonly sizes: readonly MatMulShape[] }
+  | {
+      readonly kind: 'matmul';
+      readonly sizes: readonly MatMulShape[];
+      /** The runtime the MatMul runs in (default onnxruntime; torch through a worker). */
+      readonly engine?: Engine;
+      /** engine torch: the Python that has PyTorch (default: looked for). */
+      readonly python?: string;
+    }
   | ({ readonly kind: 'model' } & Omit<ModelSpec, 'seed'>)
-  | ({ readonly kind: 'command' } & Omit<CommandSpec, 'env'>);
+  | ({ readonly kind: 'command' } & Omit<CommandSpec, 'env'>)
+  | ({ readonly kind: 'worker' } & Omit<WorkerSpec, 'env'>);
 
 export interface SweepSettings {
   readonly workload: WorkloadSpec;
@@ -45,6 +55,15 @@ export interface SweepSettings {
 
 /** Of the budget, the share the latency sweep gets under the throughput objective. */
 export const THROUGHPUT_LATENCY_SHARE = 0.4;
+
+/** `--engine` / the `engine` input. */
+export function parseEngine(text: string, input: string): Engine {
+  const v = text.trim();
+  if (!(ENGINES as readonly string[]).includes(v)) {
+    throw invalid(input, text, `one of ${ENGINES.join(', ')}`);
+  }
+  return v as Engine;
+}
 
 /** `--objective` / the `objective` input. */
 export function parseObjective(text: string, input: string): Objective {

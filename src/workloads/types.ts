@@ -4,8 +4,18 @@ import type { WorkloadKind } from '../results/types.js';
 export interface CellRunner {
   /** Run the workload once; returns the sample in nanoseconds per call. */
   call(): Promise<number>;
+  /**
+   * Run the workload `n` times; each call's sample in ns. For runners that pay per request (a
+   * worker process: one round trip per visit instead of per call); the engine uses it when
+   * present.
+   */
+  callMany?(n: number): Promise<number[]>;
   close(): Promise<void>;
 }
+
+/** The runtime that ran a workload, as it reported itself (a worker's ready line). */
+export type { EngineInfo } from '../contract/schema.js';
+import type { EngineInfo } from '../contract/schema.js';
 
 export interface Metric {
   readonly name: string; // "latency" or the user's metric name
@@ -33,6 +43,10 @@ export interface Workload {
    */
   readonly warmupCalls?: number;
   open(threads: number): Promise<CellRunner>;
+  /** The runtime the workload ran in, when it says (a worker; known once a session opened). */
+  readonly engine?: EngineInfo | null;
+  /** The thread count the runtime reported for each count asked (null: it did not say). */
+  readonly runtimeThreads?: ReadonlyMap<number, number | null>;
   /**
    * What a worker thread needs to run this workload in its own ONNX Runtime session (the
    * throughput objective: several workers at once; session.run blocks its thread, so in-process
