@@ -15897,6 +15897,16 @@ function textTable(header, rows, align) {
   const line = (cells) => cells.map((c, i) => align[i] === "r" ? padStart(c, widths[i]) : padEnd(c, widths[i])).join("  ").trimEnd();
   return [line(header), line(widths.map((w) => "\u2500".repeat(w))), ...rows.map(line)].join("\n");
 }
+function engineText(result) {
+  const w = result.workloads.find((x) => x.engine);
+  if (!w?.engine) return null;
+  const e = w.engine;
+  const reported = w.points.filter((p) => p.runtimeThreads != null).map((p) => p.runtimeThreads);
+  return `${e.name} ${e.version}${e.parallelBackend ? `, parallel backend ${e.parallelBackend}` : ""}` + (reported.length > 0 ? `; thread counts as ${e.name} reported them: ${reported.join(", ")}` : "");
+}
+function runsAsProgram(w) {
+  return w?.kind === "command" || w?.kind === "worker";
+}
 var init_format = __esm({
   "src/report/format.ts"() {
     "use strict";
@@ -16067,7 +16077,7 @@ function renderSweep(result) {
   const k = result.recommendation.ompNumThreads;
   const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
   parts.push(
-    only?.kind === "command" ? [
+    runsAsProgram(only) ? [
       `Recommendation: run it with ${k} thread${k === 1 ? "" : "s"} (${result.recommendation.basis})`,
       `  OMP_NUM_THREADS=${k} ${only.label}`
     ].join("\n") : [
@@ -16086,6 +16096,8 @@ function renderSweep(result) {
     );
   }
   const extra = [`Machine: ${describeMachine(result.machine)}`];
+  const engine = engineText(result);
+  if (engine) extra.push(`Engine: ${engine}`);
   const above = result.workloads.some((w) => w.points.some((p) => (p.peakFraction ?? 0) > 1));
   if (above) {
     extra.push(
@@ -19068,7 +19080,7 @@ function recommendationBlock(result) {
   const speedup = speedupOverDefault(result, k);
   const vs = k === def ? `the runner's default of one thread per CPU (${def}) is already the best choice here` : speedup !== null ? `${speedup.toFixed(2)}\xD7 ${speedup >= 1 ? "faster than" : "the speed of"} the default of one thread per CPU (${def})` : "";
   const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
-  const target = only?.kind === "command" ? `Run ${codeSpan(only.label)} with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
+  const target = runsAsProgram(only) ? `Run ${codeSpan(only.label)} with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
   return [
     `**Recommended: ${k} thread${k === 1 ? "" : "s"}**${vs ? ` \u2014 ${vs}` : ""}. ${target}`,
     "",
@@ -19181,6 +19193,8 @@ function latencyChart(w, comparison) {
 function detailsBlock(result, comparison, ctx) {
   const lines = ["<details><summary>Machine, settings and raw statistics</summary>", ""];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
+  const engine = engineText(result);
+  if (engine) lines.push(`- Engine: ${escapeMarkdown(engine)}`);
   lines.push(
     `- Fingerprint ${codeSpan(result.machine.fingerprint)}; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`
   );

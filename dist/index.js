@@ -94298,6 +94298,16 @@ function formatSignedPercent(x, digits = 1) {
   const s3 = (Math.abs(x) * 100).toFixed(digits);
   return `${x >= 0 ? "+" : "\u2212"}${s3} %`;
 }
+function engineText(result) {
+  const w2 = result.workloads.find((x) => x.engine);
+  if (!w2?.engine) return null;
+  const e = w2.engine;
+  const reported = w2.points.filter((p2) => p2.runtimeThreads != null).map((p2) => p2.runtimeThreads);
+  return `${e.name} ${e.version}${e.parallelBackend ? `, parallel backend ${e.parallelBackend}` : ""}` + (reported.length > 0 ? `; thread counts as ${e.name} reported them: ${reported.join(", ")}` : "");
+}
+function runsAsProgram(w2) {
+  return w2?.kind === "command" || w2?.kind === "worker";
+}
 
 // src/report/terminal.ts
 function describeMachine(m2) {
@@ -94374,7 +94384,7 @@ function recommendationBlock(result) {
   const speedup = speedupOverDefault(result, k2);
   const vs2 = k2 === def ? `the runner's default of one thread per CPU (${def}) is already the best choice here` : speedup !== null ? `${speedup.toFixed(2)}\xD7 ${speedup >= 1 ? "faster than" : "the speed of"} the default of one thread per CPU (${def})` : "";
   const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
-  const target = only?.kind === "command" ? `Run ${codeSpan(only.label)} with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
+  const target = runsAsProgram(only) ? `Run ${codeSpan(only.label)} with it: paste into the workflow or deployment:` : "Paste into the workflow or deployment:";
   return [
     `**Recommended: ${k2} thread${k2 === 1 ? "" : "s"}**${vs2 ? ` \u2014 ${vs2}` : ""}. ${target}`,
     "",
@@ -94489,6 +94499,8 @@ function latencyChart(w2, comparison) {
 function detailsBlock(result, comparison, ctx) {
   const lines = ["<details><summary>Machine, settings and raw statistics</summary>", ""];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
+  const engine = engineText(result);
+  if (engine) lines.push(`- Engine: ${escapeMarkdown(engine)}`);
   lines.push(
     `- Fingerprint ${codeSpan(result.machine.fingerprint)}; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`
   );

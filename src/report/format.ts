@@ -1,4 +1,5 @@
 /** Small, shared number formatting for the terminal and markdown reports. */
+import type { Result, WorkloadResult } from '../results/types.js';
 
 /** 612345 → "612.3 µs"; picks ns, µs, ms or s. */
 export function formatNs(ns: number): string {
@@ -50,4 +51,23 @@ export function textTable(
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** What a workload of the result ran in, when a worker said (e.g. "torch 2.5.1, OpenMP"). */
+export function engineText(result: Result): string | null {
+  const w = result.workloads.find((x) => x.engine);
+  if (!w?.engine) return null;
+  const e = w.engine;
+  const reported = w.points.filter((p) => p.runtimeThreads != null).map((p) => p.runtimeThreads);
+  return (
+    `${e.name} ${e.version}${e.parallelBackend ? `, parallel backend ${e.parallelBackend}` : ''}` +
+    (reported.length > 0
+      ? `; thread counts as ${e.name} reported them: ${reported.join(', ')}`
+      : '')
+  );
+}
+
+/** The workload runs as the user's own program (a command or a worker): it is run with the count. */
+export function runsAsProgram(w: WorkloadResult | undefined): w is WorkloadResult {
+  return w?.kind === 'command' || w?.kind === 'worker';
 }

@@ -8,7 +8,14 @@ import type { CellComparison, Comparison } from '../analysis/compare.js';
 import { escapeMarkdown, plainText } from './text.js';
 import type { Result, WorkloadResult } from '../results/types.js';
 import { geometricMean } from '../stats/index.js';
-import { formatNs, formatPercent, formatRange, formatSignedPercent } from './format.js';
+import {
+  engineText,
+  formatNs,
+  formatPercent,
+  formatRange,
+  formatSignedPercent,
+  runsAsProgram,
+} from './format.js';
 import { describeMachine, skippedText } from './terminal.js';
 
 /** Which kind of baseline the comparison used, for the reader. */
@@ -127,10 +134,9 @@ function recommendationBlock(result: Result): string {
         ? `${speedup.toFixed(2)}× ${speedup >= 1 ? 'faster than' : 'the speed of'} the default of one thread per CPU (${def})`
         : '';
   const only = result.workloads.length === 1 ? result.workloads[0] : undefined;
-  const target =
-    only?.kind === 'command'
-      ? `Run ${codeSpan(only.label)} with it: paste into the workflow or deployment:`
-      : 'Paste into the workflow or deployment:';
+  const target = runsAsProgram(only)
+    ? `Run ${codeSpan(only.label)} with it: paste into the workflow or deployment:`
+    : 'Paste into the workflow or deployment:';
   return [
     `**Recommended: ${k} thread${k === 1 ? '' : 's'}**${vs ? ` — ${vs}` : ''}. ${target}`,
     '',
@@ -284,6 +290,8 @@ export function latencyChart(w: WorkloadResult, comparison: Comparison | null): 
 function detailsBlock(result: Result, comparison: Comparison | null, ctx: MarkdownContext): string {
   const lines: string[] = ['<details><summary>Machine, settings and raw statistics</summary>', ''];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
+  const engine = engineText(result);
+  if (engine) lines.push(`- Engine: ${escapeMarkdown(engine)}`);
   lines.push(
     `- Fingerprint ${codeSpan(result.machine.fingerprint)}; onnxruntime ${escapeMarkdown(result.runtime.onnxruntime)}, Node ${escapeMarkdown(result.runtime.node)}`,
   );

@@ -1,6 +1,13 @@
 /** The sweep as the terminal shows it: one table per workload, the lines to copy, the machine. */
 import type { MachineInfo, Result, WorkloadResult } from '../results/types.js';
-import { formatNs, formatPercent, formatRange, textTable } from './format.js';
+import {
+  engineText,
+  formatNs,
+  formatPercent,
+  formatRange,
+  runsAsProgram,
+  textTable,
+} from './format.js';
 
 export function describeMachine(m: MachineInfo): string {
   const quota =
@@ -79,7 +86,7 @@ export function renderSweep(result: Result): string {
   const k = result.recommendation.ompNumThreads;
   const only = result.workloads.length === 1 ? result.workloads[0] : undefined;
   parts.push(
-    only?.kind === 'command'
+    runsAsProgram(only)
       ? [
           `Recommendation: run it with ${k} thread${k === 1 ? '' : 's'} (${result.recommendation.basis})`,
           `  OMP_NUM_THREADS=${k} ${only.label}`,
@@ -100,6 +107,8 @@ export function renderSweep(result: Result): string {
     );
   }
   const extra: string[] = [`Machine: ${describeMachine(result.machine)}`];
+  const engine = engineText(result);
+  if (engine) extra.push(`Engine: ${engine}`);
   const above = result.workloads.some((w) => w.points.some((p) => (p.peakFraction ?? 0) > 1));
   if (above) {
     extra.push(
