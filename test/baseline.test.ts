@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -296,9 +296,12 @@ describe('FileBaselineStore', () => {
   it('a lock left by a crashed writer is taken over; temporary files of crashed writes are removed', async () => {
     const sub = await mkdtemp(path.join(dir, 'crashed-'));
     const file = path.join(sub, 'baseline.json');
+    // The lock is an empty folder its holder refreshes; one not refreshed for 10 s is stale.
+    await mkdir(`${file}.lock`);
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, longAgo, longAgo);
     // A pid that is not running (the kernel's pid_max is below 2^22 on Linux).
     const deadPid = 4_194_304 + 17;
-    await writeFile(`${file}.lock`, `${deadPid}\n`);
     const leftover = path.join(sub, `.baseline.json.${deadPid}.0123abcd.tmp`);
     await writeFile(leftover, 'x'.repeat(1000));
     const mine = path.join(sub, `.other.json.${deadPid}.0123abcd.tmp`);
@@ -309,6 +312,23 @@ describe('FileBaselineStore', () => {
       '.other.json.4194321.0123abcd.tmp',
       'baseline.json',
     ]);
+  });
+
+  it('a committed <file>.lock that is not a lock fails the save at once, naming it, and stays', async () => {
+    // `baseline: file:baseline.json` and a pull request that commits baseline.json.lock.
+    const sub = await mkdtemp(path.join(dir, 'committed-'));
+    const file = path.join(sub, 'baseline.json');
+    await writeFile(`${file}.lock`, 'not a lock\n');
+    const started = Date.now();
+    await assert.rejects(
+      new FileBaselineStore(file).save((stored) => mergeRun(stored, run(1)).baseline),
+      (e: unknown) =>
+        e instanceof BaselineError &&
+        e.message.includes(`cannot save baseline ${file}: ${file}.lock is a regular file`),
+    );
+    assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+    assert.deepEqual(await readdir(sub), ['baseline.json.lock']);
+    assert.equal(await readFile(`${file}.lock`, 'utf8'), 'not a lock\n');
   });
 
   it('throws a BaselineError for a broken file (not null: the user must see it)', async () => {
