@@ -134,10 +134,11 @@ var init_package = __esm({
         build: "node scripts/build.mjs",
         typecheck: "tsc --noEmit",
         test: "node --import tsx --test --test-concurrency=2 test/*.test.ts",
-        lint: "eslint . && prettier --check . && node scripts/readme.mjs --check",
+        lint: "eslint . && prettier --check . && node scripts/readme.mjs --check && node --import tsx scripts/schema.ts --check",
         format: "prettier --write .",
         bench: "node --import tsx bench/index.ts",
-        "setup:node24": "npm rebuild node --ignore-scripts=false"
+        "setup:node24": "npm rebuild node --ignore-scripts=false",
+        schema: "node --import tsx scripts/schema.ts"
       },
       dependencies: {
         "onnxruntime-node": "^1.30.0"
@@ -153,6 +154,7 @@ var init_package = __esm({
         "@octokit/openapi": "^23.0.2",
         "@octokit/plugin-retry": "^8.1.1",
         "@types/node": "^20.19.43",
+        "@valibot/to-json-schema": "^1.8.0",
         ajv: "^8.20.0",
         esbuild: "^0.28.2",
         eslint: "^10.15.0",
@@ -167,6 +169,7 @@ var init_package = __esm({
         tsx: "^4.23.15",
         typescript: "^6.0.3",
         "typescript-eslint": "^8.74.0",
+        valibot: "^1.5.0",
         yaml: "^2.9.1"
       }
     };
@@ -185,17 +188,17 @@ var init_version = __esm({
 });
 
 // src/cpu/parse.ts
-function parseCpuList(text) {
-  const trimmed = text.trim();
+function parseCpuList(text2) {
+  const trimmed = text2.trim();
   if (trimmed === "") return [];
   const cpus2 = /* @__PURE__ */ new Set();
   for (const part of trimmed.split(",")) {
     const m = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*$/.exec(part);
-    if (!m) throw new Error(`not a cpulist: ${JSON.stringify(text)}`);
+    if (!m) throw new Error(`not a cpulist: ${JSON.stringify(text2)}`);
     const lo = Number(m[1]);
     const hi = m[2] === void 0 ? lo : Number(m[2]);
-    if (hi < lo) throw new Error(`not a cpulist (range ${lo}-${hi}): ${JSON.stringify(text)}`);
-    if (hi - lo > 65536) throw new Error(`cpulist range too large: ${JSON.stringify(text)}`);
+    if (hi < lo) throw new Error(`not a cpulist (range ${lo}-${hi}): ${JSON.stringify(text2)}`);
+    if (hi - lo > 65536) throw new Error(`cpulist range too large: ${JSON.stringify(text2)}`);
     for (let c = lo; c <= hi; c++) cpus2.add(c);
   }
   return [...cpus2].sort((a, b) => a - b);
@@ -220,9 +223,9 @@ function parseStatusAffinity(statusText) {
   const m = /^Cpus_allowed_list:\s*(.*)$/m.exec(statusText);
   return m ? parseCpuList(m[1] ?? "") : null;
 }
-function parseCpuInfo(text) {
+function parseCpuInfo(text2) {
   const entries = [];
-  for (const block of text.split(/\n\s*\n/)) {
+  for (const block of text2.split(/\n\s*\n/)) {
     const fields = /* @__PURE__ */ new Map();
     for (const line of block.split("\n")) {
       const colon = line.indexOf(":");
@@ -236,9 +239,9 @@ function parseCpuInfo(text) {
   }
   return entries;
 }
-function parseProcCgroup(text) {
+function parseProcCgroup(text2) {
   const out = [];
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     const m = /^(\d+):([^:]*):(.*)$/.exec(line.trim());
     if (!m) continue;
     const controllers = (m[2] ?? "").split(",").filter((c) => c !== "");
@@ -249,9 +252,9 @@ function parseProcCgroup(text) {
 function unescapeMount(s) {
   return s.replace(/\\([0-7]{3})/g, (_m, oct) => String.fromCharCode(parseInt(oct, 8)));
 }
-function parseMountInfo(text) {
+function parseMountInfo(text2) {
   const out = [];
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     const f = line.trim().split(" ");
     const sep = f.indexOf("-", 6);
     if (f.length < 7 || sep < 0 || f.length < sep + 3) continue;
@@ -264,8 +267,8 @@ function parseMountInfo(text) {
   }
   return out;
 }
-function parseCgroupV2Max(text) {
-  const m = /^\s*(max|\d+)(?:\s+(\d+))?\s*$/.exec(text);
+function parseCgroupV2Max(text2) {
+  const m = /^\s*(max|\d+)(?:\s+(\d+))?\s*$/.exec(text2);
   if (!m || m[1] === "max") return null;
   const quota = Number(m[1]);
   const period = m[2] === void 0 ? 1e5 : Number(m[2]);
@@ -285,8 +288,8 @@ function parseModelNameClockMHz(modelName) {
   const mhz = (m[2] ?? "").toUpperCase() === "G" ? v * 1e3 : v;
   return mhz > 0 ? mhz : null;
 }
-function parseSysfsInt(text) {
-  const t = text.trim();
+function parseSysfsInt(text2) {
+  const t = text2.trim();
   if (!/^-?\d+$/.test(t)) return null;
   return Number(t);
 }
@@ -300,11 +303,11 @@ var init_parse = __esm({
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path2 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path3 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path2;
-  else if (path2 === root) rel = "/";
-  else if (path2.startsWith(root + "/")) rel = path2.slice(root.length);
+  if (root === "/") rel = path3;
+  else if (path3 === root) rel = "/";
+  else if (path3.startsWith(root + "/")) rel = path3.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s) => s !== "" && s !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -350,8 +353,8 @@ function readCgroupQuota(read) {
       seen.add(`${h.version}:${dir}`);
       if (h.version === 2) {
         const file = posix.join(dir, "cpu.max");
-        const text = read(file);
-        if (text !== null) consider(parseCgroupV2Max(text), `cgroup v2 ${file} = ${text.trim()}`);
+        const text2 = read(file);
+        if (text2 !== null) consider(parseCgroupV2Max(text2), `cgroup v2 ${file} = ${text2.trim()}`);
       } else {
         const quotaFile = posix.join(dir, "cpu.cfs_quota_us");
         const quota = read(quotaFile);
@@ -389,13 +392,13 @@ function countPhysicalCores(cpus2) {
   const keys = /* @__PURE__ */ new Set();
   for (const c of cpus2) {
     if (c.siblings === null) return null;
-    let list2;
+    let list3;
     try {
-      list2 = parseCpuList(c.siblings);
+      list3 = parseCpuList(c.siblings);
     } catch {
       return null;
     }
-    keys.add(formatCpuList(list2.length > 0 ? list2 : [c.cpu]));
+    keys.add(formatCpuList(list3.length > 0 ? list3 : [c.cpu]));
   }
   return { cores: keys.size, method: "thread_siblings_list" };
 }
@@ -588,6 +591,68 @@ var init_peak = __esm({
   }
 });
 
+// src/contract/limits.ts
+var LIMITS, WORKLOAD_KINDS, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
+var init_limits = __esm({
+  "src/contract/limits.ts"() {
+    "use strict";
+    LIMITS = {
+      /** Bytes of a results or baseline file. */
+      fileBytes: 32 * 1024 * 1024,
+      /** Bytes of a comparison file (a 1,000-cell comparison is about 700 kB). */
+      comparisonBytes: 4 * 1024 * 1024,
+      /** Bytes of a bundle manifest (a real one is under 1 kB). */
+      manifestBytes: 64 * 1024,
+      workloads: 256,
+      pointsPerWorkload: 512,
+      samplesPerCell: 2e4,
+      /** Runs kept in one baseline history. */
+      runs: 1e3,
+      /** Thread counts, worker counts and CPU counts: 1 to this. */
+      threads: 16384,
+      /** Characters of a workload id (a command line can be long) and of other long strings. */
+      idChars: 4096,
+      /** Characters of a short string: an OS, an arch, a CPU model, a version. */
+      shortChars: 200,
+      /** Cells of one comparison (a sweep of 100 workloads × 100 thread counts). */
+      cells: 1e4,
+      /** Entries of a list of notes or names. */
+      listEntries: 1e3,
+      /** ns: nothing measured here takes 11.6 days. */
+      maxNs: 1e15,
+      /** Requests per second: more than any CPU serves. */
+      maxRate: 1e12,
+      /** Characters of a bundle's leg label. */
+      labelChars: 300,
+      /** Pull request numbers are positive 32-bit integers on GitHub. */
+      pullNumber: 2 ** 31 - 1
+    };
+    WORKLOAD_KINDS = ["matmul", "model", "command"];
+    OBJECTIVES = ["latency", "throughput"];
+    VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
+    CELL_STATUSES = ["regression", "inconclusive", "pass"];
+    GATE_ROLES = ["recommended", "fastest"];
+    COMPARISON_UNITS = ["visits", "sessions", "samples"];
+    GATE_MODES = ["deployed", "all"];
+    FINGERPRINT_FIELD_NAMES = [
+      "os",
+      "arch",
+      "cpuModel",
+      "availableCpus",
+      "physicalCores",
+      "onnxruntime"
+    ];
+    DOCUMENT_KINDS = {
+      baseline: "threadgate-baseline",
+      comparison: "threadgate-comparison",
+      manifest: "threadgate-report-bundle"
+    };
+    DEFAULT_COMPARE_SEED = 29800;
+    DEFAULT_RESAMPLES = 2e3;
+    UNPRINTABLE_SOURCE = "[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]";
+  }
+});
+
 // src/cpu/fingerprint.ts
 import { createHash } from "node:crypto";
 function normalizeCpuModel(model) {
@@ -611,24 +676,16 @@ function fingerprintFields(machine) {
 function fingerprintDifferences(a, b) {
   const fa = fingerprintFields(a);
   const fb = fingerprintFields(b);
-  return FINGERPRINT_FIELD_NAMES.filter((k) => fa[k] !== fb[k]).map((field2) => ({
-    field: field2,
-    a: fa[field2],
-    b: fb[field2]
+  return FINGERPRINT_FIELD_NAMES.filter((k) => fa[k] !== fb[k]).map((field) => ({
+    field,
+    a: fa[field],
+    b: fb[field]
   }));
 }
-var FINGERPRINT_FIELD_NAMES;
 var init_fingerprint = __esm({
   "src/cpu/fingerprint.ts"() {
     "use strict";
-    FINGERPRINT_FIELD_NAMES = [
-      "os",
-      "arch",
-      "cpuModel",
-      "availableCpus",
-      "physicalCores",
-      "onnxruntime"
-    ];
+    init_limits();
   }
 });
 
@@ -644,9 +701,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path2) => {
+  return (path3) => {
     try {
-      return readFileSync(join(root, path2), "utf8");
+      return readFileSync(join(root, path3), "utf8");
     } catch {
       return null;
     }
@@ -719,7 +776,7 @@ function summarizeCpu(facts, ctx) {
     availableCpus,
     physicalCores
   };
-  const fingerprint = computeFingerprint({ ...base, onnxruntime: ctx.onnxruntime });
+  const fingerprint2 = computeFingerprint({ ...base, onnxruntime: ctx.onnxruntime });
   const numa = facts.numaNodes ?? null;
   if (numa !== null && numa.length > 1) {
     notes.push(
@@ -728,7 +785,7 @@ function summarizeCpu(facts, ctx) {
   }
   return {
     ...base,
-    fingerprint,
+    fingerprint: fingerprint2,
     affinityCpus: affinity,
     cgroupQuotaCpus: quotaCpus,
     peakGflops,
@@ -745,10 +802,10 @@ function summarizeCpu(facts, ctx) {
     notes
   };
 }
-function safeCpuList(text) {
-  if (text === null) return null;
+function safeCpuList(text2) {
+  if (text2 === null) return null;
   try {
-    return parseCpuList(text);
+    return parseCpuList(text2);
   } catch {
     return null;
   }
@@ -776,9 +833,9 @@ function readNumaNodes(read, cpusInMask) {
   }
   return readable === 0 || out.length === 0 ? null : out;
 }
-function readInt(read, path2) {
-  const text = read(path2);
-  return text === null ? null : parseSysfsInt(text);
+function readInt(read, path3) {
+  const text2 = read(path3);
+  return text2 === null ? null : parseSysfsInt(text2);
 }
 function probeLinux(read, node) {
   const notes = [];
@@ -1011,7 +1068,7 @@ function threadGrid(cpu) {
   add(max, "logical");
   const nodes = shape.numaNodes ?? [];
   if (nodes.length > 1) add(Math.max(...nodes.map((n) => n.cpus)), "numa-node");
-  return [...roles.entries()].sort((a, b) => a[0] - b[0]).map(([threads, r]) => ({ threads, roles: r }));
+  return [...roles.entries()].sort((a, b) => a[0] - b[0]).map(([threads2, r]) => ({ threads: threads2, roles: r }));
 }
 function defaultThreadCounts(cpu) {
   return threadGrid(cpu).map((g2) => g2.threads);
@@ -1046,40 +1103,41 @@ function planThreadCounts(cpu, options) {
   const grid = threadGrid(cpu);
   const affordable = affordableCounts(options);
   const k = Math.min(grid.length, Math.max(affordable, MIN_PLANNED_COUNTS));
-  const threads = chooseCounts(grid, k);
-  const dropped = grid.map((g2) => g2.threads).filter((t) => !threads.includes(t));
+  const threads2 = chooseCounts(grid, k);
+  const dropped = grid.map((g2) => g2.threads).filter((t) => !threads2.includes(t));
   let note = null;
   if (dropped.length > 0) {
     const w = options.workloads;
     const floor = affordable < MIN_PLANNED_COUNTS ? ` (below its floor: ${k} kept)` : "";
-    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w} workload${w === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs(options.cost) / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
+    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w} workload${w === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs(options.cost) / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads2.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
   }
-  return { threads, dropped, grid, affordable, note };
+  return { threads: threads2, dropped, grid, affordable, note };
 }
 function plannedWorkloads(settings) {
   const one = settings.workload.kind === "matmul" ? settings.workload.sizes.length : 1;
   return settings.baselineWorkload ? 2 * one : one;
 }
-function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
-  const trimmed = text.trim().toLowerCase();
+function parseThreadCounts(text2, usableCpus, logicalCpus, input = "--threads") {
+  const trimmed = text2.trim().toLowerCase();
   if (trimmed === "" || trimmed === "auto") return defaultThreadCounts(usableCpus);
-  const limit = Math.max(4 * logicalCpus, 8);
+  const limit = Math.min(Math.max(4 * logicalCpus, 8), LIMITS.threads);
   const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4\xD7 this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
   const items = trimmed.split(/[,\s]+/).filter((s) => s.length > 0);
   const counts = /* @__PURE__ */ new Set();
   for (const item of items) {
-    if (!/^-?\d+$/.test(item)) throw invalid(input, text, expected);
+    if (!/^-?\d+$/.test(item)) throw invalid(input, text2, expected);
     const n = Number(item);
-    if (n < 1 || n > limit) throw invalid(input, text, expected);
+    if (n < 1 || n > limit) throw invalid(input, text2, expected);
     counts.add(n);
   }
-  if (counts.size === 0) throw invalid(input, text, expected);
+  if (counts.size === 0) throw invalid(input, text2, expected);
   return [...counts].sort((a, b) => a - b);
 }
 var PLAN_COST, MIN_PLANNED_COUNTS, ROLE_PRIORITY;
 var init_plan = __esm({
   "src/measure/plan.ts"() {
     "use strict";
+    init_limits();
     init_errors();
     PLAN_COST = {
       sessionOpenMs: 100,
@@ -1186,15 +1244,15 @@ function quantileSorted(x, p) {
   } else if (idx % 1 !== 0) {
     var lower = Math.floor(idx);
     var upper = Math.ceil(idx);
-    var fraction = idx - lower;
-    return x[lower] + fraction * (x[upper] - x[lower]);
+    var fraction2 = idx - lower;
+    return x[lower] + fraction2 * (x[upper] - x[lower]);
   } else {
     return x[idx];
   }
 }
-function quickselect(arr2, k, left, right) {
+function quickselect(arr, k, left, right) {
   left = left || 0;
-  right = right || arr2.length - 1;
+  right = right || arr.length - 1;
   while (right > left) {
     if (right - left > 600) {
       var n = right - left + 1;
@@ -1210,31 +1268,31 @@ function quickselect(arr2, k, left, right) {
         right,
         Math.floor(k + (n - m) * s / n + sd)
       );
-      quickselect(arr2, k, newLeft, newRight);
+      quickselect(arr, k, newLeft, newRight);
     }
-    var t = arr2[k];
+    var t = arr[k];
     var i = left;
     var j = right;
-    swap(arr2, left, k);
-    if (arr2[right] > t) {
-      swap(arr2, left, right);
+    swap(arr, left, k);
+    if (arr[right] > t) {
+      swap(arr, left, right);
     }
     while (i < j) {
-      swap(arr2, i, j);
+      swap(arr, i, j);
       i++;
       j--;
-      while (arr2[i] < t) {
+      while (arr[i] < t) {
         i++;
       }
-      while (arr2[j] > t) {
+      while (arr[j] > t) {
         j--;
       }
     }
-    if (arr2[left] === t) {
-      swap(arr2, left, j);
+    if (arr[left] === t) {
+      swap(arr, left, j);
     } else {
       j++;
-      swap(arr2, j, right);
+      swap(arr, j, right);
     }
     if (j <= k) {
       left = j + 1;
@@ -1244,10 +1302,10 @@ function quickselect(arr2, k, left, right) {
     }
   }
 }
-function swap(arr2, i, j) {
-  var tmp = arr2[i];
-  arr2[i] = arr2[j];
-  arr2[j] = tmp;
+function swap(arr, i, j) {
+  var tmp = arr[i];
+  arr[i] = arr[j];
+  arr[j] = tmp;
 }
 function quantile(x, p) {
   var copy = x.slice();
@@ -1264,33 +1322,33 @@ function quantile(x, p) {
     return quantileSorted(copy, p);
   }
 }
-function quantileSelect(arr2, k, left, right) {
+function quantileSelect(arr, k, left, right) {
   if (k % 1 === 0) {
-    quickselect(arr2, k, left, right);
+    quickselect(arr, k, left, right);
   } else {
     k = Math.floor(k);
-    quickselect(arr2, k, left, right);
-    quickselect(arr2, k + 1, k + 1, right);
+    quickselect(arr, k, left, right);
+    quickselect(arr, k + 1, k + 1, right);
   }
 }
-function multiQuantileSelect(arr2, p) {
+function multiQuantileSelect(arr, p) {
   var positions = /* @__PURE__ */ new Set();
   for (var i = 0; i < p.length; i++) {
-    var idx = quantileIndex(arr2.length, p[i]);
+    var idx = quantileIndex(arr.length, p[i]);
     positions.add(Math.floor(idx));
     positions.add(Math.ceil(idx));
   }
   var indices = Array.from(positions).sort(compare);
-  multiselect(arr2, indices, 0, indices.length - 1, 0, arr2.length - 1);
+  multiselect(arr, indices, 0, indices.length - 1, 0, arr.length - 1);
 }
-function multiselect(arr2, indices, lo, hi, left, right) {
+function multiselect(arr, indices, lo, hi, left, right) {
   if (lo > hi) {
     return;
   }
   var mid = lo + hi >> 1;
-  quickselect(arr2, indices[mid], left, right);
-  multiselect(arr2, indices, lo, mid - 1, left, indices[mid] - 1);
-  multiselect(arr2, indices, mid + 1, hi, indices[mid] + 1, right);
+  quickselect(arr, indices[mid], left, right);
+  multiselect(arr, indices, lo, mid - 1, left, indices[mid] - 1);
+  multiselect(arr, indices, mid + 1, hi, indices[mid] + 1, right);
 }
 function compare(a, b) {
   return a - b;
@@ -1551,7 +1609,7 @@ var init_describe = __esm({
 // src/stats/ci.ts
 function resolveOptions(options, fn) {
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
-  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES2;
   assertConfidence(confidence, fn);
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`${fn}: resamples must be an integer \u2265 1; got ${String(resamples)}`);
@@ -1612,14 +1670,14 @@ function bootstrapRatioOfMediansCI(base, cur, options) {
   }
   return { ratio, ci: percentileInterval(stats, confidence) };
 }
-var DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES;
+var DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES2;
 var init_ci = __esm({
   "src/stats/ci.ts"() {
     "use strict";
     init_internal();
     init_random();
     DEFAULT_CONFIDENCE = 0.95;
-    DEFAULT_RESAMPLES = 2e3;
+    DEFAULT_RESAMPLES2 = 2e3;
   }
 });
 
@@ -1655,8 +1713,8 @@ var require_jstat = __commonJS({
         function isNumber(num2) {
           return typeof num2 === "number" ? num2 - num2 === 0 : false;
         }
-        function toVector(arr2) {
-          return concat.apply([], arr2);
+        function toVector(arr) {
+          return concat.apply([], arr);
         }
         function jStat3() {
           return new jStat3._init(arguments);
@@ -1700,127 +1758,127 @@ var require_jstat = __commonJS({
             throw new TypeError("fn is not a function");
           jStat3._random_fn = fn;
         };
-        jStat3.extend = function extend(obj2) {
+        jStat3.extend = function extend(obj) {
           var i, j;
           if (arguments.length === 1) {
-            for (j in obj2)
-              jStat3[j] = obj2[j];
+            for (j in obj)
+              jStat3[j] = obj[j];
             return this;
           }
           for (i = 1; i < arguments.length; i++) {
             for (j in arguments[i])
-              obj2[j] = arguments[i][j];
+              obj[j] = arguments[i][j];
           }
-          return obj2;
+          return obj;
         };
-        jStat3.rows = function rows(arr2) {
-          return arr2.length || 1;
+        jStat3.rows = function rows(arr) {
+          return arr.length || 1;
         };
-        jStat3.cols = function cols(arr2) {
-          return arr2[0].length || 1;
+        jStat3.cols = function cols(arr) {
+          return arr[0].length || 1;
         };
-        jStat3.dimensions = function dimensions(arr2) {
+        jStat3.dimensions = function dimensions(arr) {
           return {
-            rows: jStat3.rows(arr2),
-            cols: jStat3.cols(arr2)
+            rows: jStat3.rows(arr),
+            cols: jStat3.cols(arr)
           };
         };
-        jStat3.row = function row(arr2, index) {
-          if (isArray(index)) {
-            return index.map(function(i) {
-              return jStat3.row(arr2, i);
+        jStat3.row = function row(arr, index2) {
+          if (isArray(index2)) {
+            return index2.map(function(i) {
+              return jStat3.row(arr, i);
             });
           }
-          return arr2[index];
+          return arr[index2];
         };
-        jStat3.rowa = function rowa(arr2, i) {
-          return jStat3.row(arr2, i);
+        jStat3.rowa = function rowa(arr, i) {
+          return jStat3.row(arr, i);
         };
-        jStat3.col = function col(arr2, index) {
-          if (isArray(index)) {
-            var submat = jStat3.arange(arr2.length).map(function() {
-              return new Array(index.length);
+        jStat3.col = function col(arr, index2) {
+          if (isArray(index2)) {
+            var submat = jStat3.arange(arr.length).map(function() {
+              return new Array(index2.length);
             });
-            index.forEach(function(ind, i2) {
-              jStat3.arange(arr2.length).forEach(function(j) {
-                submat[j][i2] = arr2[j][ind];
+            index2.forEach(function(ind, i2) {
+              jStat3.arange(arr.length).forEach(function(j) {
+                submat[j][i2] = arr[j][ind];
               });
             });
             return submat;
           }
-          var column = new Array(arr2.length);
-          for (var i = 0; i < arr2.length; i++)
-            column[i] = [arr2[i][index]];
+          var column = new Array(arr.length);
+          for (var i = 0; i < arr.length; i++)
+            column[i] = [arr[i][index2]];
           return column;
         };
-        jStat3.cola = function cola(arr2, i) {
-          return jStat3.col(arr2, i).map(function(a) {
+        jStat3.cola = function cola(arr, i) {
+          return jStat3.col(arr, i).map(function(a) {
             return a[0];
           });
         };
-        jStat3.diag = function diag(arr2) {
-          var nrow = jStat3.rows(arr2);
+        jStat3.diag = function diag(arr) {
+          var nrow = jStat3.rows(arr);
           var res = new Array(nrow);
           for (var row = 0; row < nrow; row++)
-            res[row] = [arr2[row][row]];
+            res[row] = [arr[row][row]];
           return res;
         };
-        jStat3.antidiag = function antidiag(arr2) {
-          var nrow = jStat3.rows(arr2) - 1;
+        jStat3.antidiag = function antidiag(arr) {
+          var nrow = jStat3.rows(arr) - 1;
           var res = new Array(nrow);
           for (var i = 0; nrow >= 0; nrow--, i++)
-            res[i] = [arr2[i][nrow]];
+            res[i] = [arr[i][nrow]];
           return res;
         };
-        jStat3.transpose = function transpose(arr2) {
-          var obj2 = [];
+        jStat3.transpose = function transpose(arr) {
+          var obj = [];
           var objArr, rows, cols, j, i;
-          if (!isArray(arr2[0]))
-            arr2 = [arr2];
-          rows = arr2.length;
-          cols = arr2[0].length;
+          if (!isArray(arr[0]))
+            arr = [arr];
+          rows = arr.length;
+          cols = arr[0].length;
           for (i = 0; i < cols; i++) {
             objArr = new Array(rows);
             for (j = 0; j < rows; j++)
-              objArr[j] = arr2[j][i];
-            obj2.push(objArr);
+              objArr[j] = arr[j][i];
+            obj.push(objArr);
           }
-          return obj2.length === 1 ? obj2[0] : obj2;
+          return obj.length === 1 ? obj[0] : obj;
         };
-        jStat3.map = function map(arr2, func, toAlter) {
+        jStat3.map = function map(arr, func, toAlter) {
           var row, nrow, ncol, res, col;
-          if (!isArray(arr2[0]))
-            arr2 = [arr2];
-          nrow = arr2.length;
-          ncol = arr2[0].length;
-          res = toAlter ? arr2 : new Array(nrow);
+          if (!isArray(arr[0]))
+            arr = [arr];
+          nrow = arr.length;
+          ncol = arr[0].length;
+          res = toAlter ? arr : new Array(nrow);
           for (row = 0; row < nrow; row++) {
             if (!res[row])
               res[row] = new Array(ncol);
             for (col = 0; col < ncol; col++)
-              res[row][col] = func(arr2[row][col], row, col);
+              res[row][col] = func(arr[row][col], row, col);
           }
           return res.length === 1 ? res[0] : res;
         };
-        jStat3.cumreduce = function cumreduce(arr2, func, toAlter) {
+        jStat3.cumreduce = function cumreduce(arr, func, toAlter) {
           var row, nrow, ncol, res, col;
-          if (!isArray(arr2[0]))
-            arr2 = [arr2];
-          nrow = arr2.length;
-          ncol = arr2[0].length;
-          res = toAlter ? arr2 : new Array(nrow);
+          if (!isArray(arr[0]))
+            arr = [arr];
+          nrow = arr.length;
+          ncol = arr[0].length;
+          res = toAlter ? arr : new Array(nrow);
           for (row = 0; row < nrow; row++) {
             if (!res[row])
               res[row] = new Array(ncol);
             if (ncol > 0)
-              res[row][0] = arr2[row][0];
+              res[row][0] = arr[row][0];
             for (col = 1; col < ncol; col++)
-              res[row][col] = func(res[row][col - 1], arr2[row][col]);
+              res[row][col] = func(res[row][col - 1], arr[row][col]);
           }
           return res.length === 1 ? res[0] : res;
         };
-        jStat3.alter = function alter(arr2, func) {
-          return jStat3.map(arr2, func, true);
+        jStat3.alter = function alter(arr, func) {
+          return jStat3.map(arr, func, true);
         };
         jStat3.create = function create(rows, cols, func) {
           var res = new Array(rows);
@@ -1865,33 +1923,33 @@ var require_jstat = __commonJS({
             cols = rows;
           return jStat3.create(rows, cols, retIdent);
         };
-        jStat3.symmetric = function symmetric(arr2) {
-          var size = arr2.length;
+        jStat3.symmetric = function symmetric(arr) {
+          var size = arr.length;
           var row, col;
-          if (arr2.length !== arr2[0].length)
+          if (arr.length !== arr[0].length)
             return false;
           for (row = 0; row < size; row++) {
             for (col = 0; col < size; col++)
-              if (arr2[col][row] !== arr2[row][col])
+              if (arr[col][row] !== arr[row][col])
                 return false;
           }
           return true;
         };
-        jStat3.clear = function clear(arr2) {
-          return jStat3.alter(arr2, retZero);
+        jStat3.clear = function clear(arr) {
+          return jStat3.alter(arr, retZero);
         };
         jStat3.seq = function seq(min, max, length, func) {
           if (!isFunction(func))
             func = false;
-          var arr2 = [];
+          var arr = [];
           var hival = calcRdx(min, max);
           var step = (max * hival - min * hival) / ((length - 1) * hival);
           var current = min;
           var cnt;
           for (cnt = 0; current <= max && cnt < length; cnt++, current = (min * hival + step * hival * cnt) / hival) {
-            arr2.push(func ? func(current, cnt) : current);
+            arr.push(func ? func(current, cnt) : current);
           }
-          return arr2;
+          return arr;
         };
         jStat3.arange = function arange(start, end, step) {
           var rl = [];
@@ -1922,15 +1980,15 @@ var require_jstat = __commonJS({
           return rl;
         };
         jStat3.slice = /* @__PURE__ */ (function() {
-          function _slice(list2, start, end, step) {
+          function _slice(list3, start, end, step) {
             var i;
             var rl = [];
-            var length = list2.length;
+            var length = list3.length;
             if (start === undefined2 && end === undefined2 && step === undefined2) {
-              return jStat3.copy(list2);
+              return jStat3.copy(list3);
             }
             start = start || 0;
-            end = end || list2.length;
+            end = end || list3.length;
             start = start >= 0 ? start : length + start;
             end = end >= 0 ? end : length + end;
             step = step || 1;
@@ -1945,33 +2003,33 @@ var require_jstat = __commonJS({
             }
             if (step > 0) {
               for (i = start; i < end; i += step) {
-                rl.push(list2[i]);
+                rl.push(list3[i]);
               }
             } else {
               for (i = start; i > end; i += step) {
-                rl.push(list2[i]);
+                rl.push(list3[i]);
               }
             }
             return rl;
           }
-          function slice2(list2, rcSlice) {
+          function slice2(list3, rcSlice) {
             var colSlice, rowSlice;
             rcSlice = rcSlice || {};
             if (isNumber(rcSlice.row)) {
               if (isNumber(rcSlice.col))
-                return list2[rcSlice.row][rcSlice.col];
-              var row = jStat3.rowa(list2, rcSlice.row);
+                return list3[rcSlice.row][rcSlice.col];
+              var row = jStat3.rowa(list3, rcSlice.row);
               colSlice = rcSlice.col || {};
               return _slice(row, colSlice.start, colSlice.end, colSlice.step);
             }
             if (isNumber(rcSlice.col)) {
-              var col = jStat3.cola(list2, rcSlice.col);
+              var col = jStat3.cola(list3, rcSlice.col);
               rowSlice = rcSlice.row || {};
               return _slice(col, rowSlice.start, rowSlice.end, rowSlice.step);
             }
             rowSlice = rcSlice.row || {};
             colSlice = rcSlice.col || {};
-            var rows = _slice(list2, rowSlice.start, rowSlice.end, rowSlice.step);
+            var rows = _slice(list3, rowSlice.start, rowSlice.end, rowSlice.step);
             return rows.map(function(row2) {
               return _slice(row2, colSlice.start, colSlice.end, colSlice.step);
             });
@@ -2092,15 +2150,15 @@ var require_jstat = __commonJS({
         })("transpose clear symmetric rows cols dimensions diag antidiag".split(" "));
         (function(funcs) {
           for (var i = 0; i < funcs.length; i++) (function(passfunc) {
-            jProto[passfunc] = function(index, func) {
+            jProto[passfunc] = function(index2, func) {
               var self2 = this;
               if (func) {
                 setTimeout(function() {
-                  func.call(self2, jProto[passfunc].call(self2, index));
+                  func.call(self2, jProto[passfunc].call(self2, index2));
                 });
                 return this;
               }
-              return jStat3(jStat3[passfunc](this, index));
+              return jStat3(jStat3[passfunc](this, index2));
             };
           })(funcs[i]);
         })("row col".split(" "));
@@ -2121,221 +2179,221 @@ var require_jstat = __commonJS({
         function clip(arg, min, max) {
           return Math2.max(min, Math2.min(arg, max));
         }
-        jStat3.sum = function sum2(arr2) {
+        jStat3.sum = function sum2(arr) {
           var sum3 = 0;
-          var i = arr2.length;
+          var i = arr.length;
           while (--i >= 0)
-            sum3 += arr2[i];
+            sum3 += arr[i];
           return sum3;
         };
-        jStat3.sumsqrd = function sumsqrd(arr2) {
+        jStat3.sumsqrd = function sumsqrd(arr) {
           var sum2 = 0;
-          var i = arr2.length;
+          var i = arr.length;
           while (--i >= 0)
-            sum2 += arr2[i] * arr2[i];
+            sum2 += arr[i] * arr[i];
           return sum2;
         };
-        jStat3.sumsqerr = function sumsqerr(arr2) {
-          var mean3 = jStat3.mean(arr2);
+        jStat3.sumsqerr = function sumsqerr(arr) {
+          var mean3 = jStat3.mean(arr);
           var sum2 = 0;
-          var i = arr2.length;
+          var i = arr.length;
           var tmp;
           while (--i >= 0) {
-            tmp = arr2[i] - mean3;
+            tmp = arr[i] - mean3;
             sum2 += tmp * tmp;
           }
           return sum2;
         };
-        jStat3.sumrow = function sumrow(arr2) {
+        jStat3.sumrow = function sumrow(arr) {
           var sum2 = 0;
-          var i = arr2.length;
+          var i = arr.length;
           while (--i >= 0)
-            sum2 += arr2[i];
+            sum2 += arr[i];
           return sum2;
         };
-        jStat3.product = function product(arr2) {
+        jStat3.product = function product(arr) {
           var prod = 1;
-          var i = arr2.length;
+          var i = arr.length;
           while (--i >= 0)
-            prod *= arr2[i];
+            prod *= arr[i];
           return prod;
         };
-        jStat3.min = function min(arr2) {
-          var low = arr2[0];
+        jStat3.min = function min(arr) {
+          var low = arr[0];
           var i = 0;
-          while (++i < arr2.length)
-            if (arr2[i] < low)
-              low = arr2[i];
+          while (++i < arr.length)
+            if (arr[i] < low)
+              low = arr[i];
           return low;
         };
-        jStat3.max = function max(arr2) {
-          var high = arr2[0];
+        jStat3.max = function max(arr) {
+          var high = arr[0];
           var i = 0;
-          while (++i < arr2.length)
-            if (arr2[i] > high)
-              high = arr2[i];
+          while (++i < arr.length)
+            if (arr[i] > high)
+              high = arr[i];
           return high;
         };
-        jStat3.unique = function unique(arr2) {
+        jStat3.unique = function unique(arr) {
           var hash = {}, _arr = [];
-          for (var i = 0; i < arr2.length; i++) {
-            if (!hash[arr2[i]]) {
-              hash[arr2[i]] = true;
-              _arr.push(arr2[i]);
+          for (var i = 0; i < arr.length; i++) {
+            if (!hash[arr[i]]) {
+              hash[arr[i]] = true;
+              _arr.push(arr[i]);
             }
           }
           return _arr;
         };
-        jStat3.mean = function mean3(arr2) {
-          return jStat3.sum(arr2) / arr2.length;
+        jStat3.mean = function mean3(arr) {
+          return jStat3.sum(arr) / arr.length;
         };
-        jStat3.meansqerr = function meansqerr(arr2) {
-          return jStat3.sumsqerr(arr2) / arr2.length;
+        jStat3.meansqerr = function meansqerr(arr) {
+          return jStat3.sumsqerr(arr) / arr.length;
         };
-        jStat3.geomean = function geomean(arr2) {
-          var logs = arr2.map(Math2.log);
+        jStat3.geomean = function geomean(arr) {
+          var logs = arr.map(Math2.log);
           var meanOfLogs = jStat3.mean(logs);
           return Math2.exp(meanOfLogs);
         };
-        jStat3.median = function median3(arr2) {
-          var arrlen = arr2.length;
-          var _arr = arr2.slice().sort(ascNum);
+        jStat3.median = function median3(arr) {
+          var arrlen = arr.length;
+          var _arr = arr.slice().sort(ascNum);
           return !(arrlen & 1) ? (_arr[arrlen / 2 - 1] + _arr[arrlen / 2]) / 2 : _arr[arrlen / 2 | 0];
         };
-        jStat3.cumsum = function cumsum(arr2) {
-          return jStat3.cumreduce(arr2, function(a, b) {
+        jStat3.cumsum = function cumsum(arr) {
+          return jStat3.cumreduce(arr, function(a, b) {
             return a + b;
           });
         };
-        jStat3.cumprod = function cumprod(arr2) {
-          return jStat3.cumreduce(arr2, function(a, b) {
+        jStat3.cumprod = function cumprod(arr) {
+          return jStat3.cumreduce(arr, function(a, b) {
             return a * b;
           });
         };
-        jStat3.diff = function diff(arr2) {
+        jStat3.diff = function diff(arr) {
           var diffs = [];
-          var arrLen = arr2.length;
+          var arrLen = arr.length;
           var i;
           for (i = 1; i < arrLen; i++)
-            diffs.push(arr2[i] - arr2[i - 1]);
+            diffs.push(arr[i] - arr[i - 1]);
           return diffs;
         };
-        jStat3.rank = function(arr2) {
+        jStat3.rank = function(arr) {
           var i;
           var distinctNumbers = [];
           var numberCounts = {};
-          for (i = 0; i < arr2.length; i++) {
-            var number = arr2[i];
-            if (numberCounts[number]) {
-              numberCounts[number]++;
+          for (i = 0; i < arr.length; i++) {
+            var number2 = arr[i];
+            if (numberCounts[number2]) {
+              numberCounts[number2]++;
             } else {
-              numberCounts[number] = 1;
-              distinctNumbers.push(number);
+              numberCounts[number2] = 1;
+              distinctNumbers.push(number2);
             }
           }
           var sortedDistinctNumbers = distinctNumbers.sort(ascNum);
           var numberRanks = {};
           var currentRank = 1;
           for (i = 0; i < sortedDistinctNumbers.length; i++) {
-            var number = sortedDistinctNumbers[i];
-            var count = numberCounts[number];
+            var number2 = sortedDistinctNumbers[i];
+            var count2 = numberCounts[number2];
             var first = currentRank;
-            var last = currentRank + count - 1;
+            var last = currentRank + count2 - 1;
             var rank = (first + last) / 2;
-            numberRanks[number] = rank;
-            currentRank += count;
+            numberRanks[number2] = rank;
+            currentRank += count2;
           }
-          return arr2.map(function(number2) {
-            return numberRanks[number2];
+          return arr.map(function(number3) {
+            return numberRanks[number3];
           });
         };
-        jStat3.mode = function mode(arr2) {
-          var arrLen = arr2.length;
-          var _arr = arr2.slice().sort(ascNum);
-          var count = 1;
+        jStat3.mode = function mode(arr) {
+          var arrLen = arr.length;
+          var _arr = arr.slice().sort(ascNum);
+          var count2 = 1;
           var maxCount = 0;
           var numMaxCount = 0;
           var mode_arr = [];
           var i;
           for (i = 0; i < arrLen; i++) {
             if (_arr[i] === _arr[i + 1]) {
-              count++;
+              count2++;
             } else {
-              if (count > maxCount) {
+              if (count2 > maxCount) {
                 mode_arr = [_arr[i]];
-                maxCount = count;
+                maxCount = count2;
                 numMaxCount = 0;
-              } else if (count === maxCount) {
+              } else if (count2 === maxCount) {
                 mode_arr.push(_arr[i]);
                 numMaxCount++;
               }
-              count = 1;
+              count2 = 1;
             }
           }
           return numMaxCount === 0 ? mode_arr[0] : mode_arr;
         };
-        jStat3.range = function range(arr2) {
-          return jStat3.max(arr2) - jStat3.min(arr2);
+        jStat3.range = function range(arr) {
+          return jStat3.max(arr) - jStat3.min(arr);
         };
-        jStat3.variance = function variance(arr2, flag) {
-          return jStat3.sumsqerr(arr2) / (arr2.length - (flag ? 1 : 0));
+        jStat3.variance = function variance(arr, flag) {
+          return jStat3.sumsqerr(arr) / (arr.length - (flag ? 1 : 0));
         };
-        jStat3.pooledvariance = function pooledvariance(arr2) {
-          var sumsqerr = arr2.reduce(function(a, samples) {
+        jStat3.pooledvariance = function pooledvariance(arr) {
+          var sumsqerr = arr.reduce(function(a, samples) {
             return a + jStat3.sumsqerr(samples);
           }, 0);
-          var count = arr2.reduce(function(a, samples) {
+          var count2 = arr.reduce(function(a, samples) {
             return a + samples.length;
           }, 0);
-          return sumsqerr / (count - arr2.length);
+          return sumsqerr / (count2 - arr.length);
         };
-        jStat3.deviation = function(arr2) {
-          var mean3 = jStat3.mean(arr2);
-          var arrlen = arr2.length;
+        jStat3.deviation = function(arr) {
+          var mean3 = jStat3.mean(arr);
+          var arrlen = arr.length;
           var dev = new Array(arrlen);
           for (var i = 0; i < arrlen; i++) {
-            dev[i] = arr2[i] - mean3;
+            dev[i] = arr[i] - mean3;
           }
           return dev;
         };
-        jStat3.stdev = function stdev(arr2, flag) {
-          return Math2.sqrt(jStat3.variance(arr2, flag));
+        jStat3.stdev = function stdev(arr, flag) {
+          return Math2.sqrt(jStat3.variance(arr, flag));
         };
-        jStat3.pooledstdev = function pooledstdev(arr2) {
-          return Math2.sqrt(jStat3.pooledvariance(arr2));
+        jStat3.pooledstdev = function pooledstdev(arr) {
+          return Math2.sqrt(jStat3.pooledvariance(arr));
         };
-        jStat3.meandev = function meandev(arr2) {
-          var mean3 = jStat3.mean(arr2);
+        jStat3.meandev = function meandev(arr) {
+          var mean3 = jStat3.mean(arr);
           var a = [];
-          for (var i = arr2.length - 1; i >= 0; i--) {
-            a.push(Math2.abs(arr2[i] - mean3));
+          for (var i = arr.length - 1; i >= 0; i--) {
+            a.push(Math2.abs(arr[i] - mean3));
           }
           return jStat3.mean(a);
         };
-        jStat3.meddev = function meddev(arr2) {
-          var median3 = jStat3.median(arr2);
+        jStat3.meddev = function meddev(arr) {
+          var median3 = jStat3.median(arr);
           var a = [];
-          for (var i = arr2.length - 1; i >= 0; i--) {
-            a.push(Math2.abs(arr2[i] - median3));
+          for (var i = arr.length - 1; i >= 0; i--) {
+            a.push(Math2.abs(arr[i] - median3));
           }
           return jStat3.median(a);
         };
-        jStat3.coeffvar = function coeffvar(arr2) {
-          return jStat3.stdev(arr2) / jStat3.mean(arr2);
+        jStat3.coeffvar = function coeffvar(arr) {
+          return jStat3.stdev(arr) / jStat3.mean(arr);
         };
-        jStat3.quartiles = function quartiles(arr2) {
-          var arrlen = arr2.length;
-          var _arr = arr2.slice().sort(ascNum);
+        jStat3.quartiles = function quartiles(arr) {
+          var arrlen = arr.length;
+          var _arr = arr.slice().sort(ascNum);
           return [
             _arr[Math2.round(arrlen / 4) - 1],
             _arr[Math2.round(arrlen / 2) - 1],
             _arr[Math2.round(arrlen * 3 / 4) - 1]
           ];
         };
-        jStat3.quantiles = function quantiles(arr2, quantilesArray, alphap, betap) {
-          var sortedArray = arr2.slice().sort(ascNum);
+        jStat3.quantiles = function quantiles(arr, quantilesArray, alphap, betap) {
+          var sortedArray = arr.slice().sort(ascNum);
           var quantileVals = [quantilesArray.length];
-          var n = arr2.length;
+          var n = arr.length;
           var i, p, m, aleph, k, gamma;
           if (typeof alphap === "undefined")
             alphap = 3 / 8;
@@ -2351,43 +2409,43 @@ var require_jstat = __commonJS({
           }
           return quantileVals;
         };
-        jStat3.percentile = function percentile(arr2, k, exclusive) {
-          var _arr = arr2.slice().sort(ascNum);
+        jStat3.percentile = function percentile(arr, k, exclusive) {
+          var _arr = arr.slice().sort(ascNum);
           var realIndex = k * (_arr.length + (exclusive ? 1 : -1)) + (exclusive ? 0 : 1);
-          var index = parseInt(realIndex);
-          var frac = realIndex - index;
-          if (index + 1 < _arr.length) {
-            return _arr[index - 1] + frac * (_arr[index] - _arr[index - 1]);
+          var index2 = parseInt(realIndex);
+          var frac = realIndex - index2;
+          if (index2 + 1 < _arr.length) {
+            return _arr[index2 - 1] + frac * (_arr[index2] - _arr[index2 - 1]);
           } else {
-            return _arr[index - 1];
+            return _arr[index2 - 1];
           }
         };
-        jStat3.percentileOfScore = function percentileOfScore(arr2, score2, kind) {
+        jStat3.percentileOfScore = function percentileOfScore(arr, score2, kind) {
           var counter = 0;
-          var len = arr2.length;
+          var len = arr.length;
           var strict = false;
           var value, i;
           if (kind === "strict")
             strict = true;
           for (i = 0; i < len; i++) {
-            value = arr2[i];
+            value = arr[i];
             if (strict && value < score2 || !strict && value <= score2) {
               counter++;
             }
           }
           return counter / len;
         };
-        jStat3.histogram = function histogram(arr2, binCnt) {
+        jStat3.histogram = function histogram(arr, binCnt) {
           binCnt = binCnt || 4;
-          var first = jStat3.min(arr2);
-          var binWidth = (jStat3.max(arr2) - first) / binCnt;
-          var len = arr2.length;
+          var first = jStat3.min(arr);
+          var binWidth = (jStat3.max(arr) - first) / binCnt;
+          var len = arr.length;
           var bins = [];
           var i;
           for (i = 0; i < binCnt; i++)
             bins[i] = 0;
           for (i = 0; i < len; i++)
-            bins[Math2.min(Math2.floor((arr2[i] - first) / binWidth), binCnt - 1)] += 1;
+            bins[Math2.min(Math2.floor((arr[i] - first) / binWidth), binCnt - 1)] += 1;
           return bins;
         };
         jStat3.covariance = function covariance(arr1, arr2) {
@@ -2408,26 +2466,26 @@ var require_jstat = __commonJS({
           arr2 = jStat3.rank(arr2);
           return jStat3.corrcoeff(arr1, arr2);
         };
-        jStat3.stanMoment = function stanMoment(arr2, n) {
-          var mu = jStat3.mean(arr2);
-          var sigma = jStat3.stdev(arr2);
-          var len = arr2.length;
+        jStat3.stanMoment = function stanMoment(arr, n) {
+          var mu = jStat3.mean(arr);
+          var sigma = jStat3.stdev(arr);
+          var len = arr.length;
           var skewSum = 0;
           for (var i = 0; i < len; i++)
-            skewSum += Math2.pow((arr2[i] - mu) / sigma, n);
-          return skewSum / arr2.length;
+            skewSum += Math2.pow((arr[i] - mu) / sigma, n);
+          return skewSum / arr.length;
         };
-        jStat3.skewness = function skewness(arr2) {
-          return jStat3.stanMoment(arr2, 3);
+        jStat3.skewness = function skewness(arr) {
+          return jStat3.stanMoment(arr, 3);
         };
-        jStat3.kurtosis = function kurtosis(arr2) {
-          return jStat3.stanMoment(arr2, 4) - 3;
+        jStat3.kurtosis = function kurtosis(arr) {
+          return jStat3.stanMoment(arr, 4) - 3;
         };
         var jProto = jStat3.prototype;
         (function(funcs) {
           for (var i = 0; i < funcs.length; i++) (function(passfunc) {
             jProto[passfunc] = function(fullbool, func) {
-              var arr2 = [];
+              var arr = [];
               var i2 = 0;
               var tmpthis = this;
               if (isFunction(fullbool)) {
@@ -2443,8 +2501,8 @@ var require_jstat = __commonJS({
               if (this.length > 1) {
                 tmpthis = fullbool === true ? this : this.transpose();
                 for (; i2 < tmpthis.length; i2++)
-                  arr2[i2] = jStat3[passfunc](tmpthis[i2]);
-                return arr2;
+                  arr[i2] = jStat3[passfunc](tmpthis[i2]);
+                return arr;
               }
               return jStat3[passfunc](this[0], fullbool);
             };
@@ -2453,7 +2511,7 @@ var require_jstat = __commonJS({
         (function(funcs) {
           for (var i = 0; i < funcs.length; i++) (function(passfunc) {
             jProto[passfunc] = function(fullbool, func) {
-              var arr2 = [];
+              var arr = [];
               var i2 = 0;
               var tmpthis = this;
               if (isFunction(fullbool)) {
@@ -2470,8 +2528,8 @@ var require_jstat = __commonJS({
                 if (passfunc !== "sumrow")
                   tmpthis = fullbool === true ? this : this.transpose();
                 for (; i2 < tmpthis.length; i2++)
-                  arr2[i2] = jStat3[passfunc](tmpthis[i2]);
-                return fullbool === true ? jStat3[passfunc](jStat3.utils.toVector(arr2)) : arr2;
+                  arr[i2] = jStat3[passfunc](tmpthis[i2]);
+                return fullbool === true ? jStat3[passfunc](jStat3.utils.toVector(arr)) : arr;
               }
               return jStat3[passfunc](this[0], fullbool);
             };
@@ -2480,7 +2538,7 @@ var require_jstat = __commonJS({
         (function(funcs) {
           for (var i = 0; i < funcs.length; i++) (function(passfunc) {
             jProto[passfunc] = function() {
-              var arr2 = [];
+              var arr = [];
               var i2 = 0;
               var tmpthis = this;
               var args = Array.prototype.slice.call(arguments);
@@ -2504,8 +2562,8 @@ var require_jstat = __commonJS({
               if (this.length > 1) {
                 tmpthis = tmpthis.transpose();
                 for (; i2 < tmpthis.length; i2++)
-                  arr2[i2] = curriedFunction(tmpthis[i2]);
-                return arr2;
+                  arr[i2] = curriedFunction(tmpthis[i2]);
+                return arr;
               }
               return curriedFunction(this[0]);
             };
@@ -2970,8 +3028,8 @@ var require_jstat = __commonJS({
         })("randn".split(" "));
       })(jStat2, Math);
       (function(jStat3, Math2) {
-        (function(list2) {
-          for (var i = 0; i < list2.length; i++) (function(func) {
+        (function(list3) {
+          for (var i = 0; i < list3.length; i++) (function(func) {
             jStat3[func] = function f(a, b, c) {
               if (!(this instanceof f))
                 return new f(a, b, c);
@@ -2985,12 +3043,12 @@ var require_jstat = __commonJS({
               newthis.data = this;
               return newthis;
             };
-            jStat3[func].prototype.sample = function(arr2) {
+            jStat3[func].prototype.sample = function(arr) {
               var a = this._a;
               var b = this._b;
               var c = this._c;
-              if (arr2)
-                return jStat3.alter(arr2, function() {
+              if (arr)
+                return jStat3.alter(arr, function() {
                   return jStat3[func].sample(a, b, c);
                 });
               else
@@ -3020,7 +3078,7 @@ var require_jstat = __commonJS({
                 };
               })(vals[i2]);
             })("mean median mode variance".split(" "));
-          })(list2[i]);
+          })(list3[i]);
         })("beta centralF cauchy chisquare exponential gamma invgamma kumaraswamy laplace lognormal noncentralt normal pareto studentt weibull uniform binomial negbin hypgeom poisson triangular tukey arcsine".split(" "));
         jStat3.extend(jStat3.beta, {
           pdf: function pdf(x, alpha, beta) {
@@ -3161,29 +3219,29 @@ var require_jstat = __commonJS({
           }
         });
         jStat3.extend(jStat3.exponential, {
-          pdf: function pdf(x, rate) {
-            return x < 0 ? 0 : rate * Math2.exp(-rate * x);
+          pdf: function pdf(x, rate2) {
+            return x < 0 ? 0 : rate2 * Math2.exp(-rate2 * x);
           },
-          cdf: function cdf(x, rate) {
-            return x < 0 ? 0 : 1 - Math2.exp(-rate * x);
+          cdf: function cdf(x, rate2) {
+            return x < 0 ? 0 : 1 - Math2.exp(-rate2 * x);
           },
-          inv: function(p, rate) {
-            return -Math2.log(1 - p) / rate;
+          inv: function(p, rate2) {
+            return -Math2.log(1 - p) / rate2;
           },
-          mean: function(rate) {
-            return 1 / rate;
+          mean: function(rate2) {
+            return 1 / rate2;
           },
-          median: function(rate) {
-            return 1 / rate * Math2.log(2);
+          median: function(rate2) {
+            return 1 / rate2 * Math2.log(2);
           },
           mode: function mode() {
             return 0;
           },
-          sample: function sample(rate) {
-            return -1 / rate * Math2.log(jStat3._random_fn());
+          sample: function sample(rate2) {
+            return -1 / rate2 * Math2.log(jStat3._random_fn());
           },
-          variance: function(rate) {
-            return Math2.pow(rate, -2);
+          variance: function(rate2) {
+            return Math2.pow(rate2, -2);
           }
         });
         jStat3.extend(jStat3.gamma, {
@@ -4063,58 +4121,58 @@ var require_jstat = __commonJS({
         }
         jStat3.extend({
           // add a vector/matrix to a vector/matrix or scalar
-          add: function add(arr2, arg) {
+          add: function add(arr, arg) {
             if (isUsable(arg)) {
               if (!isUsable(arg[0])) arg = [arg];
-              return jStat3.map(arr2, function(value, row, col) {
+              return jStat3.map(arr, function(value, row, col) {
                 return value + arg[row][col];
               });
             }
-            return jStat3.map(arr2, function(value) {
+            return jStat3.map(arr, function(value) {
               return value + arg;
             });
           },
           // subtract a vector or scalar from the vector
-          subtract: function subtract(arr2, arg) {
+          subtract: function subtract(arr, arg) {
             if (isUsable(arg)) {
               if (!isUsable(arg[0])) arg = [arg];
-              return jStat3.map(arr2, function(value, row, col) {
+              return jStat3.map(arr, function(value, row, col) {
                 return value - arg[row][col] || 0;
               });
             }
-            return jStat3.map(arr2, function(value) {
+            return jStat3.map(arr, function(value) {
               return value - arg;
             });
           },
           // matrix division
-          divide: function divide(arr2, arg) {
+          divide: function divide(arr, arg) {
             if (isUsable(arg)) {
               if (!isUsable(arg[0])) arg = [arg];
-              return jStat3.multiply(arr2, jStat3.inv(arg));
+              return jStat3.multiply(arr, jStat3.inv(arg));
             }
-            return jStat3.map(arr2, function(value) {
+            return jStat3.map(arr, function(value) {
               return value / arg;
             });
           },
           // matrix multiplication
-          multiply: function multiply(arr2, arg) {
+          multiply: function multiply(arr, arg) {
             var row, col, nrescols, sum2, nrow, ncol, res, rescols;
-            if (arr2.length === void 0 && arg.length === void 0) {
-              return arr2 * arg;
+            if (arr.length === void 0 && arg.length === void 0) {
+              return arr * arg;
             }
-            nrow = arr2.length, ncol = arr2[0].length, res = jStat3.zeros(nrow, nrescols = isUsable(arg) ? arg[0].length : ncol), rescols = 0;
+            nrow = arr.length, ncol = arr[0].length, res = jStat3.zeros(nrow, nrescols = isUsable(arg) ? arg[0].length : ncol), rescols = 0;
             if (isUsable(arg)) {
               for (; rescols < nrescols; rescols++) {
                 for (row = 0; row < nrow; row++) {
                   sum2 = 0;
                   for (col = 0; col < ncol; col++)
-                    sum2 += arr2[row][col] * arg[col][rescols];
+                    sum2 += arr[row][col] * arg[col][rescols];
                   res[row][rescols] = sum2;
                 }
               }
               return nrow === 1 && rescols === 1 ? res[0][0] : res;
             }
-            return jStat3.map(arr2, function(value) {
+            return jStat3.map(arr, function(value) {
               return value * arg;
             });
           },
@@ -4129,10 +4187,10 @@ var require_jstat = __commonJS({
             }), [B]);
           },
           // Returns the dot product of two matricies
-          dot: function dot(arr2, arg) {
-            if (!isUsable(arr2[0])) arr2 = [arr2];
+          dot: function dot(arr, arg) {
+            if (!isUsable(arr[0])) arr = [arr];
             if (!isUsable(arg[0])) arg = [arg];
-            var left = arr2[0].length === 1 && arr2.length !== 1 ? jStat3.transpose(arr2) : arr2, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum2, col;
+            var left = arr[0].length === 1 && arr.length !== 1 ? jStat3.transpose(arr) : arr, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum2, col;
             for (; row < nrow; row++) {
               res[row] = [];
               sum2 = 0;
@@ -4143,44 +4201,44 @@ var require_jstat = __commonJS({
             return res.length === 1 ? res[0] : res;
           },
           // raise every element by a scalar
-          pow: function pow(arr2, arg) {
-            return jStat3.map(arr2, function(value) {
+          pow: function pow(arr, arg) {
+            return jStat3.map(arr, function(value) {
               return Math2.pow(value, arg);
             });
           },
           // exponentiate every element
-          exp: function exp(arr2) {
-            return jStat3.map(arr2, function(value) {
+          exp: function exp(arr) {
+            return jStat3.map(arr, function(value) {
               return Math2.exp(value);
             });
           },
           // generate the natural log of every element
-          log: function exp(arr2) {
-            return jStat3.map(arr2, function(value) {
+          log: function exp(arr) {
+            return jStat3.map(arr, function(value) {
               return Math2.log(value);
             });
           },
           // generate the absolute values of the vector
-          abs: function abs(arr2) {
-            return jStat3.map(arr2, function(value) {
+          abs: function abs(arr) {
+            return jStat3.map(arr, function(value) {
               return Math2.abs(value);
             });
           },
           // computes the p-norm of the vector
           // In the case that a matrix is passed, uses the first row as the vector
-          norm: function norm(arr2, p) {
+          norm: function norm(arr, p) {
             var nnorm = 0, i = 0;
             if (isNaN(p)) p = 2;
-            if (isUsable(arr2[0])) arr2 = arr2[0];
-            for (; i < arr2.length; i++) {
-              nnorm += Math2.pow(Math2.abs(arr2[i]), p);
+            if (isUsable(arr[0])) arr = arr[0];
+            for (; i < arr.length; i++) {
+              nnorm += Math2.pow(Math2.abs(arr[i]), p);
             }
             return Math2.pow(nnorm, 1 / p);
           },
           // computes the angle between two vectors in rads
           // In case a matrix is passed, this uses the first row as the vector
-          angle: function angle(arr2, arg) {
-            return Math2.acos(jStat3.dot(arr2, arg) / (jStat3.norm(arr2) * jStat3.norm(arg)));
+          angle: function angle(arr, arg) {
+            return Math2.acos(jStat3.dot(arr, arg) / (jStat3.norm(arr) * jStat3.norm(arg)));
           },
           // augment one matrix by another
           // Note: this function returns a matrix, not a jStat object
@@ -5140,11 +5198,11 @@ var require_jstat = __commonJS({
           },
           tukeyhsd: function tukeyhsd(arrays) {
             var sd = jStat3.pooledstdev(arrays);
-            var means = arrays.map(function(arr2) {
-              return jStat3.mean(arr2);
+            var means = arrays.map(function(arr) {
+              return jStat3.mean(arr);
             });
-            var n = arrays.reduce(function(n2, arr2) {
-              return n2 + arr2.length;
+            var n = arrays.reduce(function(n2, arr) {
+              return n2 + arr.length;
             }, 0);
             var results = [];
             for (var i = 0; i < arrays.length; ++i) {
@@ -5320,16 +5378,16 @@ var require_jstat = __commonJS({
         buildxmatrix: function buildxmatrix() {
           var matrixRows = new Array(arguments.length);
           for (var i = 0; i < arguments.length; i++) {
-            var array = [1];
-            matrixRows[i] = array.concat(arguments[i]);
+            var array2 = [1];
+            matrixRows[i] = array2.concat(arguments[i]);
           }
           return jStat2(matrixRows);
         },
         builddxmatrix: function builddxmatrix() {
           var matrixRows = new Array(arguments[0].length);
           for (var i = 0; i < arguments[0].length; i++) {
-            var array = [1];
-            matrixRows[i] = array.concat(arguments[0][i]);
+            var array2 = [1];
+            matrixRows[i] = array2.concat(arguments[0][i]);
           }
           return jStat2(matrixRows);
         },
@@ -5340,8 +5398,8 @@ var require_jstat = __commonJS({
           }
           return jStat2.builddxmatrix(pass);
         },
-        buildymatrix: function buildymatrix(array) {
-          return jStat2(array).transpose();
+        buildymatrix: function buildymatrix(array2) {
+          return jStat2(array2).transpose();
         },
         buildjymatrix: function buildjymatrix(jMat) {
           return jMat.transpose();
@@ -6423,17 +6481,17 @@ function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads 
 function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
   if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
   const common = workloads.map((pts) => new Set(pts.map((p) => p.threads))).reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
-  const threads = [...common].sort((a, b) => a - b);
-  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
+  const threads2 = [...common].sort((a, b) => a - b);
+  if (threads2.length === 0) throw new RangeError("no thread count is common to all workloads");
   const score2 = /* @__PURE__ */ new Map();
-  for (const t of threads) {
+  for (const t of threads2) {
     const normalized = workloads.map((pts) => {
       const best = Math.min(...pts.map((p) => p.medianNs));
       return pts.find((p) => p.threads === t).medianNs / best;
     });
     score2.set(t, geometricMean(normalized));
   }
-  const eligible = threads.filter((t) => t <= maxThreads);
+  const eligible = threads2.filter((t) => t <= maxThreads);
   if (eligible.length === 0) {
     const cap = Math.max(1, Math.floor(maxThreads));
     return {
@@ -6443,7 +6501,7 @@ function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE, maxThreads =
     };
   }
   const bestScore = Math.min(...score2.values());
-  const argmin = threads.find((t) => score2.get(t) === bestScore);
+  const argmin = threads2.find((t) => score2.get(t) === bestScore);
   const within = eligible.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
   const pick = within ?? eligible.reduce((a, b) => score2.get(b) < score2.get(a) ? b : a);
   const above = (s) => `${((s - 1) * 100).toFixed(1)} %`;
@@ -6464,14 +6522,14 @@ var init_recommend = __esm({
 function isGateMode(x) {
   return GATE_MODES.includes(x);
 }
-function parseGateMode(text, input) {
-  const v = text.trim();
-  if (!isGateMode(v)) throw invalid(input, text, `one of ${GATE_MODES.join(", ")}`);
+function parseGateMode(text2, input) {
+  const v = text2.trim();
+  if (!isGateMode(v)) throw invalid(input, text2, `one of ${GATE_MODES.join(", ")}`);
   return v;
 }
-function cellSeed(seed, workload, threads) {
+function cellSeed(seed, workload, threads2) {
   let h = 2166136261;
-  for (const ch of `${workload}@${threads}`) {
+  for (const ch of `${workload}@${threads2}`) {
     h ^= ch.codePointAt(0);
     h = Math.imul(h, 16777619);
   }
@@ -6486,19 +6544,19 @@ function holmWhere(cells, pick, familySize = null) {
   });
   return out;
 }
-function cellName(workload, threads) {
-  return `${workload} @ ${threads} thread${threads === 1 ? "" : "s"}`;
+function cellName(workload, threads2) {
+  return `${workload} @ ${threads2} thread${threads2 === 1 ? "" : "s"}`;
 }
 function formatLevel(level) {
   return `${Number((level * 100).toPrecision(4))} %`;
 }
-var GATE_MODES;
 var init_comparison = __esm({
   "src/analysis/comparison.ts"() {
     "use strict";
     init_errors();
     init_stats();
-    GATE_MODES = ["deployed", "all"];
+    init_limits();
+    init_limits();
   }
 });
 
@@ -6670,7 +6728,7 @@ function compareResults(baseline, current, opts = {}) {
       `no workload in common: the baseline has ${listIds(doc.latest.workloads)}, this run has ${listIds(current.workloads)}`
     );
   }
-  const measured = pairs.flatMap((pair) => measurePair(pair, doc, settings, notes));
+  const measured = pairs.flatMap((pair2) => measurePair(pair2, doc, settings, notes));
   if (!measured.some((c) => isGated(c, settings.gate))) {
     return noBaselineHere(
       `the baseline has none of the cells to gate (${settings.gate === "deployed" ? "each workload's recommended and fastest thread counts" : "common cells"})`
@@ -6706,7 +6764,7 @@ function resolveSettings(opts) {
     gate: opts.gate ?? DEFAULT_GATE,
     force: opts.force ?? false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
-    resamples: opts.resamples ?? DEFAULT_RESAMPLES2,
+    resamples: opts.resamples ?? DEFAULT_RESAMPLES,
     familySize: opts.familySize ?? null
   };
   if (!(s.threshold >= 0 && Number.isFinite(s.threshold))) {
@@ -6733,18 +6791,18 @@ function describeMismatch(doc, current, differences) {
 function listIds(workloads) {
   return workloads.length === 0 ? "none" : workloads.map((w) => w.id).join(", ");
 }
-function cellHistory(history, workloadId, threads) {
+function cellHistory(history, workloadId, threads2) {
   const medians = [];
   for (const run of history.runs) {
-    const point = run.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads);
+    const point = run.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads2);
     if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
   }
   return medians;
 }
-function deployedRoles(cur, threads) {
+function deployedRoles(cur, threads2) {
   const roles = [];
-  if (cur.recommended.threads === threads) roles.push("recommended");
-  if (cur.fastest.threads === threads) roles.push("fastest");
+  if (cur.recommended.threads === threads2) roles.push("recommended");
+  if (cur.fastest.threads === threads2) roles.push("fastest");
   return roles;
 }
 function isGated(cell, gate) {
@@ -6773,7 +6831,7 @@ function measurePair({ base, cur }, doc, settings, notes) {
   }
   return cells;
 }
-function measureCell(workload, threads, bp, cp, doc, settings) {
+function measureCell(workload, threads2, bp, cp, doc, settings) {
   const bv = visitSummary(bp.samplesNs, bp.rounds);
   const cv = visitSummary(cp.samplesNs, cp.rounds);
   const unit = bp.rounds !== void 0 && cp.rounds !== void 0 ? "visits" : "samples";
@@ -6783,14 +6841,14 @@ function measureCell(workload, threads, bp, cp, doc, settings) {
     ci95 = bootstrapRatioOfMediansCI(bv.medians, cv.medians, {
       confidence: settings.confidence,
       resamples: settings.resamples,
-      seed: cellSeed(settings.seed, workload, threads)
+      seed: cellSeed(settings.seed, workload, threads2)
     }).ci;
     pValue = mannWhitneyU(cv.medians, bv.medians, "greater").p;
   }
-  const history = cellHistory(doc, workload, threads);
+  const history = cellHistory(doc, workload, threads2);
   return {
     workload,
-    threads,
+    threads: threads2,
     baselineMedianNs: bv.medianNs,
     currentMedianNs: cv.medianNs,
     ratio: cv.medianNs / bv.medianNs,
@@ -6856,24 +6914,24 @@ function decide(compared, gated) {
     );
   }
   if (regressions.length > 0) {
-    const list2 = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`).join(", ");
+    const list3 = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`).join(", ");
     return {
       ...compared,
       notes,
       kind: "regression",
       regressions,
-      reason: `slower beyond the noise: ${list2}`
+      reason: `slower beyond the noise: ${list3}`
     };
   }
   const unresolved = gated.filter((c) => c.status === "inconclusive");
   if (unresolved.length > 0) {
-    const list2 = unresolved.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)} (${whyNot(c, s)})`).join("; ");
+    const list3 = unresolved.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)} (${whyNot(c, s)})`).join("; ");
     return {
       ...compared,
       notes,
       kind: "inconclusive",
       unresolved,
-      reason: `slower by at least ${pct(s.threshold)} but not clearly beyond the noise: ${list2}`
+      reason: `slower by at least ${pct(s.threshold)} but not clearly beyond the noise: ${list3}`
     };
   }
   return {
@@ -6911,7 +6969,7 @@ function whyNot(c, s) {
   }
   return reasons.join(", ") || "all conditions met";
 }
-var DEFAULT_THRESHOLD, DEFAULT_CONFIDENCE2, DEFAULT_MIN_HISTORY, DEFAULT_COLD_START_THRESHOLD, MIN_UNITS, DEFAULT_RESAMPLES2, DEFAULT_COMPARE_SEED, DEFAULT_GATE;
+var DEFAULT_THRESHOLD, DEFAULT_CONFIDENCE2, DEFAULT_MIN_HISTORY, DEFAULT_COLD_START_THRESHOLD, MIN_UNITS, DEFAULT_GATE;
 var init_compare = __esm({
   "src/analysis/compare.ts"() {
     "use strict";
@@ -6921,13 +6979,12 @@ var init_compare = __esm({
     init_throughput();
     init_visits();
     init_comparison();
+    init_limits();
     DEFAULT_THRESHOLD = 0.15;
     DEFAULT_CONFIDENCE2 = 0.99;
     DEFAULT_MIN_HISTORY = 5;
     DEFAULT_COLD_START_THRESHOLD = 0.25;
     MIN_UNITS = 5;
-    DEFAULT_RESAMPLES2 = 2e3;
-    DEFAULT_COMPARE_SEED = 29800;
     DEFAULT_GATE = "all";
   }
 });
@@ -7032,9 +7089,9 @@ function decideLook(workloads, opts) {
   });
   return { cells, decided, gatedCount, gatedCiLevel, warnings, notes };
 }
-function undecidedText(workload, threads, blocks, ratio, ci, level, threshold) {
+function undecidedText(workload, threads2, blocks, ratio, ci, level, threshold) {
   const what = ci === null ? `only ${blocks} block${blocks === 1 ? "" : "s"} of sessions (fewer than ${MIN_BLOCKS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci[0].toFixed(3)}\u2013\xD7${ci[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
-  return `${cellName(workload, threads)}: undecided after ${blocks} block${blocks === 1 ? "" : "s"} of sessions (${what})`;
+  return `${cellName(workload, threads2)}: undecided after ${blocks} block${blocks === 1 ? "" : "s"} of sessions (${what})`;
 }
 function compareSameJob(workloads, opts) {
   const { threshold, confidence, gate } = resolve(opts);
@@ -7046,7 +7103,7 @@ function compareSameJob(workloads, opts) {
     gate,
     force: false,
     seed: DEFAULT_COMPARE_SEED,
-    resamples: DEFAULT_RESAMPLES2,
+    resamples: DEFAULT_RESAMPLES,
     familySize: null
   };
   const decision = decideLook(workloads, opts);
@@ -7140,20 +7197,20 @@ function compareSameJob(workloads, opts) {
   const pct = (x) => `${(x * 100).toFixed(1)} %`;
   const regressions = gated.filter((c) => c.regression);
   if (regressions.length > 0) {
-    const list2 = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`).join(", ");
+    const list3 = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct(c.ratio - 1)}`).join(", ");
     return {
       decision,
       comparison: {
         ...compared,
         kind: "regression",
         regressions,
-        reason: `slower than the base by more than ${pct(threshold)} (measured in the same job): ${list2}`
+        reason: `slower than the base by more than ${pct(threshold)} (measured in the same job): ${list3}`
       }
     };
   }
   const unresolved = gated.filter((c) => c.status === "inconclusive");
   if (unresolved.length > 0) {
-    const list2 = unresolved.map(
+    const list3 = unresolved.map(
       (c) => c.ci95 === null ? `${cellName(c.workload, c.threads)} \xD7${c.ratio.toFixed(3)} (too few blocks for a CI)` : `${cellName(c.workload, c.threads)} \xD7${c.ratio.toFixed(3)} (CI \xD7${c.ci95[0].toFixed(3)}\u2013\xD7${c.ci95[1].toFixed(3)})`
     ).join("; ");
     return {
@@ -7162,7 +7219,7 @@ function compareSameJob(workloads, opts) {
         ...compared,
         kind: "inconclusive",
         unresolved,
-        reason: `not yet clear whether slower than the base by ${pct(threshold)}: ${list2}`
+        reason: `not yet clear whether slower than the base by ${pct(threshold)}: ${list3}`
       }
     };
   }
@@ -7220,9 +7277,9 @@ async function sweep(workloads, options) {
   const rand = mulberry32(options.seed);
   const minWarmupMs = options.minWarmupMs ?? MIN_WARMUP_MS;
   const cells = workloads.flatMap(
-    (workload, wi) => options.threads.map((threads, ti) => ({
+    (workload, wi) => options.threads.map((threads2, ti) => ({
       workload,
-      threads,
+      threads: threads2,
       runner: null,
       samples: [],
       rounds: [],
@@ -7331,8 +7388,8 @@ async function sweep(workloads, options) {
         for (let i = 0; i < discard; i++) await cell.runner.call();
         const ops = cell.workload.opsPerCall;
         for (let i = 0; i < calls; i++) {
-          const ns = await cell.runner.call();
-          cell.samples.push(ns / ops);
+          const ns2 = await cell.runner.call();
+          cell.samples.push(ns2 / ops);
           cell.rounds.push(round3);
         }
         cell.callNs = (now() - t) * 1e6 / (calls + discard);
@@ -7413,8 +7470,8 @@ async function runSameJob(head, base, opts) {
     ...opts.maxThreads !== void 0 ? { maxThreads: opts.maxThreads } : {}
   };
   decideLook([], { ...look, spend: 1, final: false });
-  const side = () => opts.threads.map((threads) => ({
-    threads,
+  const side = () => opts.threads.map((threads2) => ({
+    threads: threads2,
     samplesNs: [],
     rounds: [],
     warmupCalls: 0,
@@ -7526,8 +7583,8 @@ async function runSameJob(head, base, opts) {
     warnings: decision.warnings
   };
   function workloadBlocks() {
-    const cells = opts.threads.map((threads, ti) => ({
-      threads,
+    const cells = opts.threads.map((threads2, ti) => ({
+      threads: threads2,
       blocks: blocks[ti]
     }));
     return [
@@ -7726,9 +7783,9 @@ var require_aspromise = __commonJS({
     "use strict";
     module.exports = asPromise;
     function asPromise(fn, ctx) {
-      var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
-      while (index < arguments.length)
-        params[offset++] = arguments[index++];
+      var params = new Array(arguments.length - 1), offset = 0, index2 = 2, pending = true;
+      while (index2 < arguments.length)
+        params[offset++] = arguments[index2++];
       return new Promise(function executor(resolve2, reject) {
         params[offset] = function callback(err) {
           if (pending) {
@@ -7761,14 +7818,14 @@ var require_base64 = __commonJS({
   "node_modules/@protobufjs/base64/index.js"(exports) {
     "use strict";
     var base64 = exports;
-    base64.length = function length(string) {
-      var p = string.length;
+    base64.length = function length(string2) {
+      var p = string2.length;
       if (!p)
         return 0;
       var n = 0;
-      while (--p % 4 > 1 && string.charAt(p) === "=")
+      while (--p % 4 > 1 && string2.charAt(p) === "=")
         ++n;
-      return Math.ceil(string.length * 3) / 4 - n;
+      return Math.ceil(string2.length * 3) / 4 - n;
     };
     var b64 = new Array(64);
     var s64 = new Array(123);
@@ -7816,11 +7873,11 @@ var require_base64 = __commonJS({
       return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
-    base64.decode = function decode(string, buffer, offset) {
+    base64.decode = function decode2(string2, buffer, offset) {
       var start = offset;
       var j = 0, t;
-      for (var i2 = 0; i2 < string.length; ) {
-        var c = string.charCodeAt(i2++);
+      for (var i2 = 0; i2 < string2.length; ) {
+        var c = string2.charCodeAt(i2++);
         if (c === 61 && j > 1)
           break;
         if ((c = s64[c]) === void 0)
@@ -7850,8 +7907,8 @@ var require_base64 = __commonJS({
         throw Error(invalidEncoding);
       return offset - start;
     };
-    base64.test = function test(string) {
-      return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(string);
+    base64.test = function test(string2) {
+      return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(string2);
     };
   }
 });
@@ -8124,15 +8181,15 @@ var require_utf8 = __commonJS({
     "use strict";
     var utf8 = exports;
     var replacementCharCode = 65533;
-    utf8.length = function utf8_length(string) {
+    utf8.length = function utf8_length(string2) {
       var len = 0, c = 0;
-      for (var i = 0; i < string.length; ++i) {
-        c = string.charCodeAt(i);
+      for (var i = 0; i < string2.length; ++i) {
+        c = string2.charCodeAt(i);
         if (c < 128)
           len += 1;
         else if (c < 2048)
           len += 2;
-        else if ((c & 64512) === 55296 && (string.charCodeAt(i + 1) & 64512) === 56320) {
+        else if ((c & 64512) === 55296 && (string2.charCodeAt(i + 1) & 64512) === 56320) {
           ++i;
           len += 4;
         } else
@@ -8176,16 +8233,16 @@ var require_utf8 = __commonJS({
       }
       return String.fromCharCode.apply(String, chunk.slice(0, i));
     };
-    utf8.write = function utf8_write(string, buffer, offset) {
+    utf8.write = function utf8_write(string2, buffer, offset) {
       var start = offset, c1, c2;
-      for (var i = 0; i < string.length; ++i) {
-        c1 = string.charCodeAt(i);
+      for (var i = 0; i < string2.length; ++i) {
+        c1 = string2.charCodeAt(i);
         if (c1 < 128) {
           buffer[offset++] = c1;
         } else if (c1 < 2048) {
           buffer[offset++] = c1 >> 6 | 192;
           buffer[offset++] = c1 & 63 | 128;
-        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i + 1)) & 64512) === 56320) {
+        } else if ((c1 & 64512) === 55296 && ((c2 = string2.charCodeAt(i + 1)) & 64512) === 56320) {
           c1 = 65536 + ((c1 & 1023) << 10) + (c2 & 1023);
           ++i;
           buffer[offset++] = c1 >> 18 | 240;
@@ -8370,9 +8427,9 @@ var require_minimal = __commonJS({
      * @param {string} prop Property name
      * @returns {boolean} `true` if considered to be present, otherwise `false`
      */
-    util.isSet = function isSet(obj2, prop) {
-      var value = obj2[prop];
-      if (value != null && obj2.hasOwnProperty(prop))
+    util.isSet = function isSet(obj, prop) {
+      var value = obj[prop];
+      if (value != null && obj.hasOwnProperty(prop))
         return typeof value !== "object" || (Array.isArray(value) ? value.length : Object.keys(value).length) > 0;
       return false;
     };
@@ -8416,8 +8473,8 @@ var require_minimal = __commonJS({
       return dst;
     }
     util.merge = merge;
-    util.lcFirst = function lcFirst(str2) {
-      return str2.charAt(0).toLowerCase() + str2.substring(1);
+    util.lcFirst = function lcFirst(str) {
+      return str.charAt(0).toLowerCase() + str.substring(1);
     };
     function newError(name) {
       function CustomError(message, properties) {
@@ -8730,7 +8787,7 @@ var require_writer_buffer = __commonJS({
 var require_reader = __commonJS({
   "node_modules/protobufjs/src/reader.js"(exports, module) {
     "use strict";
-    module.exports = Reader2;
+    module.exports = Reader;
     var util = require_minimal();
     var BufferReader;
     var LongBits = util.LongBits;
@@ -8738,31 +8795,31 @@ var require_reader = __commonJS({
     function indexOutOfRange(reader, writeLength) {
       return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
     }
-    function Reader2(buffer) {
+    function Reader(buffer) {
       this.buf = buffer;
       this.pos = 0;
       this.len = buffer.length;
     }
     var create_array = typeof Uint8Array !== "undefined" ? function create_typed_array(buffer) {
       if (buffer instanceof Uint8Array || Array.isArray(buffer))
-        return new Reader2(buffer);
+        return new Reader(buffer);
       throw Error("illegal buffer");
     } : function create_array2(buffer) {
       if (Array.isArray(buffer))
-        return new Reader2(buffer);
+        return new Reader(buffer);
       throw Error("illegal buffer");
     };
     var create = function create2() {
       return util.Buffer ? function create_buffer_setup(buffer) {
-        return (Reader2.create = function create_buffer(buffer2) {
+        return (Reader.create = function create_buffer(buffer2) {
           return util.Buffer.isBuffer(buffer2) ? new BufferReader(buffer2) : create_array(buffer2);
         })(buffer);
       } : create_array;
     };
-    Reader2.create = create();
-    Reader2.prototype._slice = util.Array.prototype.subarray || /* istanbul ignore next */
+    Reader.create = create();
+    Reader.prototype._slice = util.Array.prototype.subarray || /* istanbul ignore next */
     util.Array.prototype.slice;
-    Reader2.prototype.uint32 = /* @__PURE__ */ (function read_uint32_setup() {
+    Reader.prototype.uint32 = /* @__PURE__ */ (function read_uint32_setup() {
       var value = 4294967295;
       return function read_uint32() {
         value = (this.buf[this.pos] & 127) >>> 0;
@@ -8782,10 +8839,10 @@ var require_reader = __commonJS({
         return value;
       };
     })();
-    Reader2.prototype.int32 = function read_int32() {
+    Reader.prototype.int32 = function read_int32() {
       return this.uint32() | 0;
     };
-    Reader2.prototype.sint32 = function read_sint32() {
+    Reader.prototype.sint32 = function read_sint32() {
       var value = this.uint32();
       return value >>> 1 ^ -(value & 1) | 0;
     };
@@ -8831,18 +8888,18 @@ var require_reader = __commonJS({
       }
       throw Error("invalid varint encoding");
     }
-    Reader2.prototype.bool = function read_bool() {
+    Reader.prototype.bool = function read_bool() {
       return this.uint32() !== 0;
     };
     function readFixed32_end(buf, end) {
       return (buf[end - 4] | buf[end - 3] << 8 | buf[end - 2] << 16 | buf[end - 1] << 24) >>> 0;
     }
-    Reader2.prototype.fixed32 = function read_fixed32() {
+    Reader.prototype.fixed32 = function read_fixed32() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       return readFixed32_end(this.buf, this.pos += 4);
     };
-    Reader2.prototype.sfixed32 = function read_sfixed32() {
+    Reader.prototype.sfixed32 = function read_sfixed32() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       return readFixed32_end(this.buf, this.pos += 4) | 0;
@@ -8852,21 +8909,21 @@ var require_reader = __commonJS({
         throw indexOutOfRange(this, 8);
       return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
     }
-    Reader2.prototype.float = function read_float() {
+    Reader.prototype.float = function read_float() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       var value = util.float.readFloatLE(this.buf, this.pos);
       this.pos += 4;
       return value;
     };
-    Reader2.prototype.double = function read_double() {
+    Reader.prototype.double = function read_double() {
       if (this.pos + 8 > this.len)
         throw indexOutOfRange(this, 4);
       var value = util.float.readDoubleLE(this.buf, this.pos);
       this.pos += 8;
       return value;
     };
-    Reader2.prototype.bytes = function read_bytes() {
+    Reader.prototype.bytes = function read_bytes() {
       var length = this.uint32(), start = this.pos, end = this.pos + length;
       if (end > this.len)
         throw indexOutOfRange(this, length);
@@ -8875,11 +8932,11 @@ var require_reader = __commonJS({
         return this.buf.slice(start, end);
       return start === end ? new this.buf.constructor(0) : this._slice.call(this.buf, start, end);
     };
-    Reader2.prototype.string = function read_string() {
+    Reader.prototype.string = function read_string() {
       var bytes = this.bytes();
       return utf8.read(bytes, 0, bytes.length);
     };
-    Reader2.prototype.skip = function skip(length) {
+    Reader.prototype.skip = function skip(length) {
       if (typeof length === "number") {
         if (this.pos + length > this.len)
           throw indexOutOfRange(this, length);
@@ -8892,7 +8949,7 @@ var require_reader = __commonJS({
       }
       return this;
     };
-    Reader2.prototype.skipType = function(wireType) {
+    Reader.prototype.skipType = function(wireType) {
       switch (wireType) {
         case 0:
           this.skip();
@@ -8917,15 +8974,15 @@ var require_reader = __commonJS({
       }
       return this;
     };
-    Reader2._configure = function(BufferReader_) {
+    Reader._configure = function(BufferReader_) {
       BufferReader = BufferReader_;
-      Reader2.create = create();
+      Reader.create = create();
       BufferReader._configure();
       var fn = util.Long ? "toLong" : (
         /* istanbul ignore next */
         "toNumber"
       );
-      util.merge(Reader2.prototype, {
+      util.merge(Reader.prototype, {
         int64: function read_int64() {
           return readLongVarint.call(this)[fn](false);
         },
@@ -8951,11 +9008,11 @@ var require_reader_buffer = __commonJS({
   "node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
     "use strict";
     module.exports = BufferReader;
-    var Reader2 = require_reader();
-    (BufferReader.prototype = Object.create(Reader2.prototype)).constructor = BufferReader;
+    var Reader = require_reader();
+    (BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
     var util = require_minimal();
     function BufferReader(buffer) {
-      Reader2.call(this, buffer);
+      Reader.call(this, buffer);
     }
     BufferReader._configure = function() {
       if (util.Buffer)
@@ -9263,7 +9320,7 @@ var require_onnx = __commonJS({
         AttributeProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        AttributeProto.decode = function decode(reader, length) {
+        AttributeProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.AttributeProto();
@@ -9409,24 +9466,24 @@ var require_onnx = __commonJS({
               return "s: buffer expected";
           }
           if (message.t != null && message.hasOwnProperty("t")) {
-            var error = $root.onnx.TensorProto.verify(message.t);
-            if (error)
-              return "t." + error;
+            var error2 = $root.onnx.TensorProto.verify(message.t);
+            if (error2)
+              return "t." + error2;
           }
           if (message.g != null && message.hasOwnProperty("g")) {
-            var error = $root.onnx.GraphProto.verify(message.g);
-            if (error)
-              return "g." + error;
+            var error2 = $root.onnx.GraphProto.verify(message.g);
+            if (error2)
+              return "g." + error2;
           }
           if (message.sparseTensor != null && message.hasOwnProperty("sparseTensor")) {
-            var error = $root.onnx.SparseTensorProto.verify(message.sparseTensor);
-            if (error)
-              return "sparseTensor." + error;
+            var error2 = $root.onnx.SparseTensorProto.verify(message.sparseTensor);
+            if (error2)
+              return "sparseTensor." + error2;
           }
           if (message.tp != null && message.hasOwnProperty("tp")) {
-            var error = $root.onnx.TypeProto.verify(message.tp);
-            if (error)
-              return "tp." + error;
+            var error2 = $root.onnx.TypeProto.verify(message.tp);
+            if (error2)
+              return "tp." + error2;
           }
           if (message.floats != null && message.hasOwnProperty("floats")) {
             if (!Array.isArray(message.floats))
@@ -9453,51 +9510,51 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.tensors))
               return "tensors: array expected";
             for (var i = 0; i < message.tensors.length; ++i) {
-              var error = $root.onnx.TensorProto.verify(message.tensors[i]);
-              if (error)
-                return "tensors." + error;
+              var error2 = $root.onnx.TensorProto.verify(message.tensors[i]);
+              if (error2)
+                return "tensors." + error2;
             }
           }
           if (message.graphs != null && message.hasOwnProperty("graphs")) {
             if (!Array.isArray(message.graphs))
               return "graphs: array expected";
             for (var i = 0; i < message.graphs.length; ++i) {
-              var error = $root.onnx.GraphProto.verify(message.graphs[i]);
-              if (error)
-                return "graphs." + error;
+              var error2 = $root.onnx.GraphProto.verify(message.graphs[i]);
+              if (error2)
+                return "graphs." + error2;
             }
           }
           if (message.sparseTensors != null && message.hasOwnProperty("sparseTensors")) {
             if (!Array.isArray(message.sparseTensors))
               return "sparseTensors: array expected";
             for (var i = 0; i < message.sparseTensors.length; ++i) {
-              var error = $root.onnx.SparseTensorProto.verify(message.sparseTensors[i]);
-              if (error)
-                return "sparseTensors." + error;
+              var error2 = $root.onnx.SparseTensorProto.verify(message.sparseTensors[i]);
+              if (error2)
+                return "sparseTensors." + error2;
             }
           }
           if (message.typeProtos != null && message.hasOwnProperty("typeProtos")) {
             if (!Array.isArray(message.typeProtos))
               return "typeProtos: array expected";
             for (var i = 0; i < message.typeProtos.length; ++i) {
-              var error = $root.onnx.TypeProto.verify(message.typeProtos[i]);
-              if (error)
-                return "typeProtos." + error;
+              var error2 = $root.onnx.TypeProto.verify(message.typeProtos[i]);
+              if (error2)
+                return "typeProtos." + error2;
             }
           }
           return null;
         };
-        AttributeProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.AttributeProto)
-            return object;
+        AttributeProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.AttributeProto)
+            return object2;
           var message = new $root.onnx.AttributeProto();
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.refAttrName != null)
-            message.refAttrName = String(object.refAttrName);
-          if (object.docString != null)
-            message.docString = String(object.docString);
-          switch (object.type) {
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.refAttrName != null)
+            message.refAttrName = String(object2.refAttrName);
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
+          switch (object2.type) {
             case "UNDEFINED":
             case 0:
               message.type = 0;
@@ -9559,113 +9616,113 @@ var require_onnx = __commonJS({
               message.type = 14;
               break;
           }
-          if (object.f != null)
-            message.f = Number(object.f);
-          if (object.i != null) {
+          if (object2.f != null)
+            message.f = Number(object2.f);
+          if (object2.i != null) {
             if ($util.Long)
-              (message.i = $util.Long.fromValue(object.i)).unsigned = false;
-            else if (typeof object.i === "string")
-              message.i = parseInt(object.i, 10);
-            else if (typeof object.i === "number")
-              message.i = object.i;
-            else if (typeof object.i === "object")
-              message.i = new $util.LongBits(object.i.low >>> 0, object.i.high >>> 0).toNumber();
+              (message.i = $util.Long.fromValue(object2.i)).unsigned = false;
+            else if (typeof object2.i === "string")
+              message.i = parseInt(object2.i, 10);
+            else if (typeof object2.i === "number")
+              message.i = object2.i;
+            else if (typeof object2.i === "object")
+              message.i = new $util.LongBits(object2.i.low >>> 0, object2.i.high >>> 0).toNumber();
           }
-          if (object.s != null) {
-            if (typeof object.s === "string")
-              $util.base64.decode(object.s, message.s = $util.newBuffer($util.base64.length(object.s)), 0);
-            else if (object.s.length)
-              message.s = object.s;
+          if (object2.s != null) {
+            if (typeof object2.s === "string")
+              $util.base64.decode(object2.s, message.s = $util.newBuffer($util.base64.length(object2.s)), 0);
+            else if (object2.s.length)
+              message.s = object2.s;
           }
-          if (object.t != null) {
-            if (typeof object.t !== "object")
+          if (object2.t != null) {
+            if (typeof object2.t !== "object")
               throw TypeError(".onnx.AttributeProto.t: object expected");
-            message.t = $root.onnx.TensorProto.fromObject(object.t);
+            message.t = $root.onnx.TensorProto.fromObject(object2.t);
           }
-          if (object.g != null) {
-            if (typeof object.g !== "object")
+          if (object2.g != null) {
+            if (typeof object2.g !== "object")
               throw TypeError(".onnx.AttributeProto.g: object expected");
-            message.g = $root.onnx.GraphProto.fromObject(object.g);
+            message.g = $root.onnx.GraphProto.fromObject(object2.g);
           }
-          if (object.sparseTensor != null) {
-            if (typeof object.sparseTensor !== "object")
+          if (object2.sparseTensor != null) {
+            if (typeof object2.sparseTensor !== "object")
               throw TypeError(".onnx.AttributeProto.sparseTensor: object expected");
-            message.sparseTensor = $root.onnx.SparseTensorProto.fromObject(object.sparseTensor);
+            message.sparseTensor = $root.onnx.SparseTensorProto.fromObject(object2.sparseTensor);
           }
-          if (object.tp != null) {
-            if (typeof object.tp !== "object")
+          if (object2.tp != null) {
+            if (typeof object2.tp !== "object")
               throw TypeError(".onnx.AttributeProto.tp: object expected");
-            message.tp = $root.onnx.TypeProto.fromObject(object.tp);
+            message.tp = $root.onnx.TypeProto.fromObject(object2.tp);
           }
-          if (object.floats) {
-            if (!Array.isArray(object.floats))
+          if (object2.floats) {
+            if (!Array.isArray(object2.floats))
               throw TypeError(".onnx.AttributeProto.floats: array expected");
             message.floats = [];
-            for (var i = 0; i < object.floats.length; ++i)
-              message.floats[i] = Number(object.floats[i]);
+            for (var i = 0; i < object2.floats.length; ++i)
+              message.floats[i] = Number(object2.floats[i]);
           }
-          if (object.ints) {
-            if (!Array.isArray(object.ints))
+          if (object2.ints) {
+            if (!Array.isArray(object2.ints))
               throw TypeError(".onnx.AttributeProto.ints: array expected");
             message.ints = [];
-            for (var i = 0; i < object.ints.length; ++i)
+            for (var i = 0; i < object2.ints.length; ++i)
               if ($util.Long)
-                (message.ints[i] = $util.Long.fromValue(object.ints[i])).unsigned = false;
-              else if (typeof object.ints[i] === "string")
-                message.ints[i] = parseInt(object.ints[i], 10);
-              else if (typeof object.ints[i] === "number")
-                message.ints[i] = object.ints[i];
-              else if (typeof object.ints[i] === "object")
-                message.ints[i] = new $util.LongBits(object.ints[i].low >>> 0, object.ints[i].high >>> 0).toNumber();
+                (message.ints[i] = $util.Long.fromValue(object2.ints[i])).unsigned = false;
+              else if (typeof object2.ints[i] === "string")
+                message.ints[i] = parseInt(object2.ints[i], 10);
+              else if (typeof object2.ints[i] === "number")
+                message.ints[i] = object2.ints[i];
+              else if (typeof object2.ints[i] === "object")
+                message.ints[i] = new $util.LongBits(object2.ints[i].low >>> 0, object2.ints[i].high >>> 0).toNumber();
           }
-          if (object.strings) {
-            if (!Array.isArray(object.strings))
+          if (object2.strings) {
+            if (!Array.isArray(object2.strings))
               throw TypeError(".onnx.AttributeProto.strings: array expected");
             message.strings = [];
-            for (var i = 0; i < object.strings.length; ++i)
-              if (typeof object.strings[i] === "string")
-                $util.base64.decode(object.strings[i], message.strings[i] = $util.newBuffer($util.base64.length(object.strings[i])), 0);
-              else if (object.strings[i].length)
-                message.strings[i] = object.strings[i];
+            for (var i = 0; i < object2.strings.length; ++i)
+              if (typeof object2.strings[i] === "string")
+                $util.base64.decode(object2.strings[i], message.strings[i] = $util.newBuffer($util.base64.length(object2.strings[i])), 0);
+              else if (object2.strings[i].length)
+                message.strings[i] = object2.strings[i];
           }
-          if (object.tensors) {
-            if (!Array.isArray(object.tensors))
+          if (object2.tensors) {
+            if (!Array.isArray(object2.tensors))
               throw TypeError(".onnx.AttributeProto.tensors: array expected");
             message.tensors = [];
-            for (var i = 0; i < object.tensors.length; ++i) {
-              if (typeof object.tensors[i] !== "object")
+            for (var i = 0; i < object2.tensors.length; ++i) {
+              if (typeof object2.tensors[i] !== "object")
                 throw TypeError(".onnx.AttributeProto.tensors: object expected");
-              message.tensors[i] = $root.onnx.TensorProto.fromObject(object.tensors[i]);
+              message.tensors[i] = $root.onnx.TensorProto.fromObject(object2.tensors[i]);
             }
           }
-          if (object.graphs) {
-            if (!Array.isArray(object.graphs))
+          if (object2.graphs) {
+            if (!Array.isArray(object2.graphs))
               throw TypeError(".onnx.AttributeProto.graphs: array expected");
             message.graphs = [];
-            for (var i = 0; i < object.graphs.length; ++i) {
-              if (typeof object.graphs[i] !== "object")
+            for (var i = 0; i < object2.graphs.length; ++i) {
+              if (typeof object2.graphs[i] !== "object")
                 throw TypeError(".onnx.AttributeProto.graphs: object expected");
-              message.graphs[i] = $root.onnx.GraphProto.fromObject(object.graphs[i]);
+              message.graphs[i] = $root.onnx.GraphProto.fromObject(object2.graphs[i]);
             }
           }
-          if (object.sparseTensors) {
-            if (!Array.isArray(object.sparseTensors))
+          if (object2.sparseTensors) {
+            if (!Array.isArray(object2.sparseTensors))
               throw TypeError(".onnx.AttributeProto.sparseTensors: array expected");
             message.sparseTensors = [];
-            for (var i = 0; i < object.sparseTensors.length; ++i) {
-              if (typeof object.sparseTensors[i] !== "object")
+            for (var i = 0; i < object2.sparseTensors.length; ++i) {
+              if (typeof object2.sparseTensors[i] !== "object")
                 throw TypeError(".onnx.AttributeProto.sparseTensors: object expected");
-              message.sparseTensors[i] = $root.onnx.SparseTensorProto.fromObject(object.sparseTensors[i]);
+              message.sparseTensors[i] = $root.onnx.SparseTensorProto.fromObject(object2.sparseTensors[i]);
             }
           }
-          if (object.typeProtos) {
-            if (!Array.isArray(object.typeProtos))
+          if (object2.typeProtos) {
+            if (!Array.isArray(object2.typeProtos))
               throw TypeError(".onnx.AttributeProto.typeProtos: array expected");
             message.typeProtos = [];
-            for (var i = 0; i < object.typeProtos.length; ++i) {
-              if (typeof object.typeProtos[i] !== "object")
+            for (var i = 0; i < object2.typeProtos.length; ++i) {
+              if (typeof object2.typeProtos[i] !== "object")
                 throw TypeError(".onnx.AttributeProto.typeProtos: object expected");
-              message.typeProtos[i] = $root.onnx.TypeProto.fromObject(object.typeProtos[i]);
+              message.typeProtos[i] = $root.onnx.TypeProto.fromObject(object2.typeProtos[i]);
             }
           }
           return message;
@@ -9673,103 +9730,103 @@ var require_onnx = __commonJS({
         AttributeProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.floats = [];
-            object.ints = [];
-            object.strings = [];
-            object.tensors = [];
-            object.graphs = [];
-            object.typeProtos = [];
-            object.sparseTensors = [];
+            object2.floats = [];
+            object2.ints = [];
+            object2.strings = [];
+            object2.tensors = [];
+            object2.graphs = [];
+            object2.typeProtos = [];
+            object2.sparseTensors = [];
           }
           if (options.defaults) {
-            object.name = "";
-            object.f = 0;
+            object2.name = "";
+            object2.f = 0;
             if ($util.Long) {
               var long = new $util.Long(0, 0, false);
-              object.i = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              object2.i = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
             } else
-              object.i = options.longs === String ? "0" : 0;
+              object2.i = options.longs === String ? "0" : 0;
             if (options.bytes === String)
-              object.s = "";
+              object2.s = "";
             else {
-              object.s = [];
+              object2.s = [];
               if (options.bytes !== Array)
-                object.s = $util.newBuffer(object.s);
+                object2.s = $util.newBuffer(object2.s);
             }
-            object.t = null;
-            object.g = null;
-            object.docString = "";
-            object.tp = null;
-            object.type = options.enums === String ? "UNDEFINED" : 0;
-            object.refAttrName = "";
-            object.sparseTensor = null;
+            object2.t = null;
+            object2.g = null;
+            object2.docString = "";
+            object2.tp = null;
+            object2.type = options.enums === String ? "UNDEFINED" : 0;
+            object2.refAttrName = "";
+            object2.sparseTensor = null;
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.f != null && message.hasOwnProperty("f"))
-            object.f = options.json && !isFinite(message.f) ? String(message.f) : message.f;
+            object2.f = options.json && !isFinite(message.f) ? String(message.f) : message.f;
           if (message.i != null && message.hasOwnProperty("i"))
             if (typeof message.i === "number")
-              object.i = options.longs === String ? String(message.i) : message.i;
+              object2.i = options.longs === String ? String(message.i) : message.i;
             else
-              object.i = options.longs === String ? $util.Long.prototype.toString.call(message.i) : options.longs === Number ? new $util.LongBits(message.i.low >>> 0, message.i.high >>> 0).toNumber() : message.i;
+              object2.i = options.longs === String ? $util.Long.prototype.toString.call(message.i) : options.longs === Number ? new $util.LongBits(message.i.low >>> 0, message.i.high >>> 0).toNumber() : message.i;
           if (message.s != null && message.hasOwnProperty("s"))
-            object.s = options.bytes === String ? $util.base64.encode(message.s, 0, message.s.length) : options.bytes === Array ? Array.prototype.slice.call(message.s) : message.s;
+            object2.s = options.bytes === String ? $util.base64.encode(message.s, 0, message.s.length) : options.bytes === Array ? Array.prototype.slice.call(message.s) : message.s;
           if (message.t != null && message.hasOwnProperty("t"))
-            object.t = $root.onnx.TensorProto.toObject(message.t, options);
+            object2.t = $root.onnx.TensorProto.toObject(message.t, options);
           if (message.g != null && message.hasOwnProperty("g"))
-            object.g = $root.onnx.GraphProto.toObject(message.g, options);
+            object2.g = $root.onnx.GraphProto.toObject(message.g, options);
           if (message.floats && message.floats.length) {
-            object.floats = [];
+            object2.floats = [];
             for (var j = 0; j < message.floats.length; ++j)
-              object.floats[j] = options.json && !isFinite(message.floats[j]) ? String(message.floats[j]) : message.floats[j];
+              object2.floats[j] = options.json && !isFinite(message.floats[j]) ? String(message.floats[j]) : message.floats[j];
           }
           if (message.ints && message.ints.length) {
-            object.ints = [];
+            object2.ints = [];
             for (var j = 0; j < message.ints.length; ++j)
               if (typeof message.ints[j] === "number")
-                object.ints[j] = options.longs === String ? String(message.ints[j]) : message.ints[j];
+                object2.ints[j] = options.longs === String ? String(message.ints[j]) : message.ints[j];
               else
-                object.ints[j] = options.longs === String ? $util.Long.prototype.toString.call(message.ints[j]) : options.longs === Number ? new $util.LongBits(message.ints[j].low >>> 0, message.ints[j].high >>> 0).toNumber() : message.ints[j];
+                object2.ints[j] = options.longs === String ? $util.Long.prototype.toString.call(message.ints[j]) : options.longs === Number ? new $util.LongBits(message.ints[j].low >>> 0, message.ints[j].high >>> 0).toNumber() : message.ints[j];
           }
           if (message.strings && message.strings.length) {
-            object.strings = [];
+            object2.strings = [];
             for (var j = 0; j < message.strings.length; ++j)
-              object.strings[j] = options.bytes === String ? $util.base64.encode(message.strings[j], 0, message.strings[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.strings[j]) : message.strings[j];
+              object2.strings[j] = options.bytes === String ? $util.base64.encode(message.strings[j], 0, message.strings[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.strings[j]) : message.strings[j];
           }
           if (message.tensors && message.tensors.length) {
-            object.tensors = [];
+            object2.tensors = [];
             for (var j = 0; j < message.tensors.length; ++j)
-              object.tensors[j] = $root.onnx.TensorProto.toObject(message.tensors[j], options);
+              object2.tensors[j] = $root.onnx.TensorProto.toObject(message.tensors[j], options);
           }
           if (message.graphs && message.graphs.length) {
-            object.graphs = [];
+            object2.graphs = [];
             for (var j = 0; j < message.graphs.length; ++j)
-              object.graphs[j] = $root.onnx.GraphProto.toObject(message.graphs[j], options);
+              object2.graphs[j] = $root.onnx.GraphProto.toObject(message.graphs[j], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.tp != null && message.hasOwnProperty("tp"))
-            object.tp = $root.onnx.TypeProto.toObject(message.tp, options);
+            object2.tp = $root.onnx.TypeProto.toObject(message.tp, options);
           if (message.typeProtos && message.typeProtos.length) {
-            object.typeProtos = [];
+            object2.typeProtos = [];
             for (var j = 0; j < message.typeProtos.length; ++j)
-              object.typeProtos[j] = $root.onnx.TypeProto.toObject(message.typeProtos[j], options);
+              object2.typeProtos[j] = $root.onnx.TypeProto.toObject(message.typeProtos[j], options);
           }
           if (message.type != null && message.hasOwnProperty("type"))
-            object.type = options.enums === String ? $root.onnx.AttributeProto.AttributeType[message.type] : message.type;
+            object2.type = options.enums === String ? $root.onnx.AttributeProto.AttributeType[message.type] : message.type;
           if (message.refAttrName != null && message.hasOwnProperty("refAttrName"))
-            object.refAttrName = message.refAttrName;
+            object2.refAttrName = message.refAttrName;
           if (message.sparseTensor != null && message.hasOwnProperty("sparseTensor"))
-            object.sparseTensor = $root.onnx.SparseTensorProto.toObject(message.sparseTensor, options);
+            object2.sparseTensor = $root.onnx.SparseTensorProto.toObject(message.sparseTensor, options);
           if (message.sparseTensors && message.sparseTensors.length) {
-            object.sparseTensors = [];
+            object2.sparseTensors = [];
             for (var j = 0; j < message.sparseTensors.length; ++j)
-              object.sparseTensors[j] = $root.onnx.SparseTensorProto.toObject(message.sparseTensors[j], options);
+              object2.sparseTensors[j] = $root.onnx.SparseTensorProto.toObject(message.sparseTensors[j], options);
           }
-          return object;
+          return object2;
         };
         AttributeProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -9832,7 +9889,7 @@ var require_onnx = __commonJS({
         ValueInfoProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        ValueInfoProto.decode = function decode(reader, length) {
+        ValueInfoProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.ValueInfoProto();
@@ -9868,9 +9925,9 @@ var require_onnx = __commonJS({
               return "name: string expected";
           }
           if (message.type != null && message.hasOwnProperty("type")) {
-            var error = $root.onnx.TypeProto.verify(message.type);
-            if (error)
-              return "type." + error;
+            var error2 = $root.onnx.TypeProto.verify(message.type);
+            if (error2)
+              return "type." + error2;
           }
           if (message.docString != null && message.hasOwnProperty("docString")) {
             if (!$util.isString(message.docString))
@@ -9878,37 +9935,37 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        ValueInfoProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.ValueInfoProto)
-            return object;
+        ValueInfoProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.ValueInfoProto)
+            return object2;
           var message = new $root.onnx.ValueInfoProto();
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.type != null) {
-            if (typeof object.type !== "object")
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.type != null) {
+            if (typeof object2.type !== "object")
               throw TypeError(".onnx.ValueInfoProto.type: object expected");
-            message.type = $root.onnx.TypeProto.fromObject(object.type);
+            message.type = $root.onnx.TypeProto.fromObject(object2.type);
           }
-          if (object.docString != null)
-            message.docString = String(object.docString);
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
           return message;
         };
         ValueInfoProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.defaults) {
-            object.name = "";
-            object.type = null;
-            object.docString = "";
+            object2.name = "";
+            object2.type = null;
+            object2.docString = "";
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.type != null && message.hasOwnProperty("type"))
-            object.type = $root.onnx.TypeProto.toObject(message.type, options);
+            object2.type = $root.onnx.TypeProto.toObject(message.type, options);
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
-          return object;
+            object2.docString = message.docString;
+          return object2;
         };
         ValueInfoProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -9982,7 +10039,7 @@ var require_onnx = __commonJS({
         NodeProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        NodeProto.decode = function decode(reader, length) {
+        NodeProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.NodeProto();
@@ -10061,9 +10118,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.attribute))
               return "attribute: array expected";
             for (var i = 0; i < message.attribute.length; ++i) {
-              var error = $root.onnx.AttributeProto.verify(message.attribute[i]);
-              if (error)
-                return "attribute." + error;
+              var error2 = $root.onnx.AttributeProto.verify(message.attribute[i]);
+              if (error2)
+                return "attribute." + error2;
             }
           }
           if (message.docString != null && message.hasOwnProperty("docString")) {
@@ -10072,83 +10129,83 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        NodeProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.NodeProto)
-            return object;
+        NodeProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.NodeProto)
+            return object2;
           var message = new $root.onnx.NodeProto();
-          if (object.input) {
-            if (!Array.isArray(object.input))
+          if (object2.input) {
+            if (!Array.isArray(object2.input))
               throw TypeError(".onnx.NodeProto.input: array expected");
             message.input = [];
-            for (var i = 0; i < object.input.length; ++i)
-              message.input[i] = String(object.input[i]);
+            for (var i = 0; i < object2.input.length; ++i)
+              message.input[i] = String(object2.input[i]);
           }
-          if (object.output) {
-            if (!Array.isArray(object.output))
+          if (object2.output) {
+            if (!Array.isArray(object2.output))
               throw TypeError(".onnx.NodeProto.output: array expected");
             message.output = [];
-            for (var i = 0; i < object.output.length; ++i)
-              message.output[i] = String(object.output[i]);
+            for (var i = 0; i < object2.output.length; ++i)
+              message.output[i] = String(object2.output[i]);
           }
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.opType != null)
-            message.opType = String(object.opType);
-          if (object.domain != null)
-            message.domain = String(object.domain);
-          if (object.attribute) {
-            if (!Array.isArray(object.attribute))
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.opType != null)
+            message.opType = String(object2.opType);
+          if (object2.domain != null)
+            message.domain = String(object2.domain);
+          if (object2.attribute) {
+            if (!Array.isArray(object2.attribute))
               throw TypeError(".onnx.NodeProto.attribute: array expected");
             message.attribute = [];
-            for (var i = 0; i < object.attribute.length; ++i) {
-              if (typeof object.attribute[i] !== "object")
+            for (var i = 0; i < object2.attribute.length; ++i) {
+              if (typeof object2.attribute[i] !== "object")
                 throw TypeError(".onnx.NodeProto.attribute: object expected");
-              message.attribute[i] = $root.onnx.AttributeProto.fromObject(object.attribute[i]);
+              message.attribute[i] = $root.onnx.AttributeProto.fromObject(object2.attribute[i]);
             }
           }
-          if (object.docString != null)
-            message.docString = String(object.docString);
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
           return message;
         };
         NodeProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.input = [];
-            object.output = [];
-            object.attribute = [];
+            object2.input = [];
+            object2.output = [];
+            object2.attribute = [];
           }
           if (options.defaults) {
-            object.name = "";
-            object.opType = "";
-            object.docString = "";
-            object.domain = "";
+            object2.name = "";
+            object2.opType = "";
+            object2.docString = "";
+            object2.domain = "";
           }
           if (message.input && message.input.length) {
-            object.input = [];
+            object2.input = [];
             for (var j = 0; j < message.input.length; ++j)
-              object.input[j] = message.input[j];
+              object2.input[j] = message.input[j];
           }
           if (message.output && message.output.length) {
-            object.output = [];
+            object2.output = [];
             for (var j = 0; j < message.output.length; ++j)
-              object.output[j] = message.output[j];
+              object2.output[j] = message.output[j];
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.opType != null && message.hasOwnProperty("opType"))
-            object.opType = message.opType;
+            object2.opType = message.opType;
           if (message.attribute && message.attribute.length) {
-            object.attribute = [];
+            object2.attribute = [];
             for (var j = 0; j < message.attribute.length; ++j)
-              object.attribute[j] = $root.onnx.AttributeProto.toObject(message.attribute[j], options);
+              object2.attribute[j] = $root.onnx.AttributeProto.toObject(message.attribute[j], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.domain != null && message.hasOwnProperty("domain"))
-            object.domain = message.domain;
-          return object;
+            object2.domain = message.domain;
+          return object2;
         };
         NodeProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -10202,7 +10259,7 @@ var require_onnx = __commonJS({
         TrainingInfoProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        TrainingInfoProto.decode = function decode(reader, length) {
+        TrainingInfoProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TrainingInfoProto();
@@ -10241,67 +10298,67 @@ var require_onnx = __commonJS({
           if (typeof message !== "object" || message === null)
             return "object expected";
           if (message.initialization != null && message.hasOwnProperty("initialization")) {
-            var error = $root.onnx.GraphProto.verify(message.initialization);
-            if (error)
-              return "initialization." + error;
+            var error2 = $root.onnx.GraphProto.verify(message.initialization);
+            if (error2)
+              return "initialization." + error2;
           }
           if (message.algorithm != null && message.hasOwnProperty("algorithm")) {
-            var error = $root.onnx.GraphProto.verify(message.algorithm);
-            if (error)
-              return "algorithm." + error;
+            var error2 = $root.onnx.GraphProto.verify(message.algorithm);
+            if (error2)
+              return "algorithm." + error2;
           }
           if (message.initializationBinding != null && message.hasOwnProperty("initializationBinding")) {
             if (!Array.isArray(message.initializationBinding))
               return "initializationBinding: array expected";
             for (var i = 0; i < message.initializationBinding.length; ++i) {
-              var error = $root.onnx.StringStringEntryProto.verify(message.initializationBinding[i]);
-              if (error)
-                return "initializationBinding." + error;
+              var error2 = $root.onnx.StringStringEntryProto.verify(message.initializationBinding[i]);
+              if (error2)
+                return "initializationBinding." + error2;
             }
           }
           if (message.updateBinding != null && message.hasOwnProperty("updateBinding")) {
             if (!Array.isArray(message.updateBinding))
               return "updateBinding: array expected";
             for (var i = 0; i < message.updateBinding.length; ++i) {
-              var error = $root.onnx.StringStringEntryProto.verify(message.updateBinding[i]);
-              if (error)
-                return "updateBinding." + error;
+              var error2 = $root.onnx.StringStringEntryProto.verify(message.updateBinding[i]);
+              if (error2)
+                return "updateBinding." + error2;
             }
           }
           return null;
         };
-        TrainingInfoProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.TrainingInfoProto)
-            return object;
+        TrainingInfoProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.TrainingInfoProto)
+            return object2;
           var message = new $root.onnx.TrainingInfoProto();
-          if (object.initialization != null) {
-            if (typeof object.initialization !== "object")
+          if (object2.initialization != null) {
+            if (typeof object2.initialization !== "object")
               throw TypeError(".onnx.TrainingInfoProto.initialization: object expected");
-            message.initialization = $root.onnx.GraphProto.fromObject(object.initialization);
+            message.initialization = $root.onnx.GraphProto.fromObject(object2.initialization);
           }
-          if (object.algorithm != null) {
-            if (typeof object.algorithm !== "object")
+          if (object2.algorithm != null) {
+            if (typeof object2.algorithm !== "object")
               throw TypeError(".onnx.TrainingInfoProto.algorithm: object expected");
-            message.algorithm = $root.onnx.GraphProto.fromObject(object.algorithm);
+            message.algorithm = $root.onnx.GraphProto.fromObject(object2.algorithm);
           }
-          if (object.initializationBinding) {
-            if (!Array.isArray(object.initializationBinding))
+          if (object2.initializationBinding) {
+            if (!Array.isArray(object2.initializationBinding))
               throw TypeError(".onnx.TrainingInfoProto.initializationBinding: array expected");
             message.initializationBinding = [];
-            for (var i = 0; i < object.initializationBinding.length; ++i) {
-              if (typeof object.initializationBinding[i] !== "object")
+            for (var i = 0; i < object2.initializationBinding.length; ++i) {
+              if (typeof object2.initializationBinding[i] !== "object")
                 throw TypeError(".onnx.TrainingInfoProto.initializationBinding: object expected");
-              message.initializationBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object.initializationBinding[i]);
+              message.initializationBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object2.initializationBinding[i]);
             }
           }
-          if (object.updateBinding) {
-            if (!Array.isArray(object.updateBinding))
+          if (object2.updateBinding) {
+            if (!Array.isArray(object2.updateBinding))
               throw TypeError(".onnx.TrainingInfoProto.updateBinding: array expected");
             message.updateBinding = [];
-            for (var i = 0; i < object.updateBinding.length; ++i) {
-              if (typeof object.updateBinding[i] !== "object")
+            for (var i = 0; i < object2.updateBinding.length; ++i) {
+              if (typeof object2.updateBinding[i] !== "object")
                 throw TypeError(".onnx.TrainingInfoProto.updateBinding: object expected");
-              message.updateBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object.updateBinding[i]);
+              message.updateBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object2.updateBinding[i]);
             }
           }
           return message;
@@ -10309,30 +10366,30 @@ var require_onnx = __commonJS({
         TrainingInfoProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.initializationBinding = [];
-            object.updateBinding = [];
+            object2.initializationBinding = [];
+            object2.updateBinding = [];
           }
           if (options.defaults) {
-            object.initialization = null;
-            object.algorithm = null;
+            object2.initialization = null;
+            object2.algorithm = null;
           }
           if (message.initialization != null && message.hasOwnProperty("initialization"))
-            object.initialization = $root.onnx.GraphProto.toObject(message.initialization, options);
+            object2.initialization = $root.onnx.GraphProto.toObject(message.initialization, options);
           if (message.algorithm != null && message.hasOwnProperty("algorithm"))
-            object.algorithm = $root.onnx.GraphProto.toObject(message.algorithm, options);
+            object2.algorithm = $root.onnx.GraphProto.toObject(message.algorithm, options);
           if (message.initializationBinding && message.initializationBinding.length) {
-            object.initializationBinding = [];
+            object2.initializationBinding = [];
             for (var j = 0; j < message.initializationBinding.length; ++j)
-              object.initializationBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.initializationBinding[j], options);
+              object2.initializationBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.initializationBinding[j], options);
           }
           if (message.updateBinding && message.updateBinding.length) {
-            object.updateBinding = [];
+            object2.updateBinding = [];
             for (var j = 0; j < message.updateBinding.length; ++j)
-              object.updateBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.updateBinding[j], options);
+              object2.updateBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.updateBinding[j], options);
           }
-          return object;
+          return object2;
         };
         TrainingInfoProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -10432,7 +10489,7 @@ var require_onnx = __commonJS({
         ModelProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        ModelProto.decode = function decode(reader, length) {
+        ModelProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.ModelProto();
@@ -10503,9 +10560,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.opsetImport))
               return "opsetImport: array expected";
             for (var i = 0; i < message.opsetImport.length; ++i) {
-              var error = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
-              if (error)
-                return "opsetImport." + error;
+              var error2 = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
+              if (error2)
+                return "opsetImport." + error2;
             }
           }
           if (message.producerName != null && message.hasOwnProperty("producerName")) {
@@ -10529,114 +10586,114 @@ var require_onnx = __commonJS({
               return "docString: string expected";
           }
           if (message.graph != null && message.hasOwnProperty("graph")) {
-            var error = $root.onnx.GraphProto.verify(message.graph);
-            if (error)
-              return "graph." + error;
+            var error2 = $root.onnx.GraphProto.verify(message.graph);
+            if (error2)
+              return "graph." + error2;
           }
           if (message.metadataProps != null && message.hasOwnProperty("metadataProps")) {
             if (!Array.isArray(message.metadataProps))
               return "metadataProps: array expected";
             for (var i = 0; i < message.metadataProps.length; ++i) {
-              var error = $root.onnx.StringStringEntryProto.verify(message.metadataProps[i]);
-              if (error)
-                return "metadataProps." + error;
+              var error2 = $root.onnx.StringStringEntryProto.verify(message.metadataProps[i]);
+              if (error2)
+                return "metadataProps." + error2;
             }
           }
           if (message.trainingInfo != null && message.hasOwnProperty("trainingInfo")) {
             if (!Array.isArray(message.trainingInfo))
               return "trainingInfo: array expected";
             for (var i = 0; i < message.trainingInfo.length; ++i) {
-              var error = $root.onnx.TrainingInfoProto.verify(message.trainingInfo[i]);
-              if (error)
-                return "trainingInfo." + error;
+              var error2 = $root.onnx.TrainingInfoProto.verify(message.trainingInfo[i]);
+              if (error2)
+                return "trainingInfo." + error2;
             }
           }
           if (message.functions != null && message.hasOwnProperty("functions")) {
             if (!Array.isArray(message.functions))
               return "functions: array expected";
             for (var i = 0; i < message.functions.length; ++i) {
-              var error = $root.onnx.FunctionProto.verify(message.functions[i]);
-              if (error)
-                return "functions." + error;
+              var error2 = $root.onnx.FunctionProto.verify(message.functions[i]);
+              if (error2)
+                return "functions." + error2;
             }
           }
           return null;
         };
-        ModelProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.ModelProto)
-            return object;
+        ModelProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.ModelProto)
+            return object2;
           var message = new $root.onnx.ModelProto();
-          if (object.irVersion != null) {
+          if (object2.irVersion != null) {
             if ($util.Long)
-              (message.irVersion = $util.Long.fromValue(object.irVersion)).unsigned = false;
-            else if (typeof object.irVersion === "string")
-              message.irVersion = parseInt(object.irVersion, 10);
-            else if (typeof object.irVersion === "number")
-              message.irVersion = object.irVersion;
-            else if (typeof object.irVersion === "object")
-              message.irVersion = new $util.LongBits(object.irVersion.low >>> 0, object.irVersion.high >>> 0).toNumber();
+              (message.irVersion = $util.Long.fromValue(object2.irVersion)).unsigned = false;
+            else if (typeof object2.irVersion === "string")
+              message.irVersion = parseInt(object2.irVersion, 10);
+            else if (typeof object2.irVersion === "number")
+              message.irVersion = object2.irVersion;
+            else if (typeof object2.irVersion === "object")
+              message.irVersion = new $util.LongBits(object2.irVersion.low >>> 0, object2.irVersion.high >>> 0).toNumber();
           }
-          if (object.opsetImport) {
-            if (!Array.isArray(object.opsetImport))
+          if (object2.opsetImport) {
+            if (!Array.isArray(object2.opsetImport))
               throw TypeError(".onnx.ModelProto.opsetImport: array expected");
             message.opsetImport = [];
-            for (var i = 0; i < object.opsetImport.length; ++i) {
-              if (typeof object.opsetImport[i] !== "object")
+            for (var i = 0; i < object2.opsetImport.length; ++i) {
+              if (typeof object2.opsetImport[i] !== "object")
                 throw TypeError(".onnx.ModelProto.opsetImport: object expected");
-              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object.opsetImport[i]);
+              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object2.opsetImport[i]);
             }
           }
-          if (object.producerName != null)
-            message.producerName = String(object.producerName);
-          if (object.producerVersion != null)
-            message.producerVersion = String(object.producerVersion);
-          if (object.domain != null)
-            message.domain = String(object.domain);
-          if (object.modelVersion != null) {
+          if (object2.producerName != null)
+            message.producerName = String(object2.producerName);
+          if (object2.producerVersion != null)
+            message.producerVersion = String(object2.producerVersion);
+          if (object2.domain != null)
+            message.domain = String(object2.domain);
+          if (object2.modelVersion != null) {
             if ($util.Long)
-              (message.modelVersion = $util.Long.fromValue(object.modelVersion)).unsigned = false;
-            else if (typeof object.modelVersion === "string")
-              message.modelVersion = parseInt(object.modelVersion, 10);
-            else if (typeof object.modelVersion === "number")
-              message.modelVersion = object.modelVersion;
-            else if (typeof object.modelVersion === "object")
-              message.modelVersion = new $util.LongBits(object.modelVersion.low >>> 0, object.modelVersion.high >>> 0).toNumber();
+              (message.modelVersion = $util.Long.fromValue(object2.modelVersion)).unsigned = false;
+            else if (typeof object2.modelVersion === "string")
+              message.modelVersion = parseInt(object2.modelVersion, 10);
+            else if (typeof object2.modelVersion === "number")
+              message.modelVersion = object2.modelVersion;
+            else if (typeof object2.modelVersion === "object")
+              message.modelVersion = new $util.LongBits(object2.modelVersion.low >>> 0, object2.modelVersion.high >>> 0).toNumber();
           }
-          if (object.docString != null)
-            message.docString = String(object.docString);
-          if (object.graph != null) {
-            if (typeof object.graph !== "object")
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
+          if (object2.graph != null) {
+            if (typeof object2.graph !== "object")
               throw TypeError(".onnx.ModelProto.graph: object expected");
-            message.graph = $root.onnx.GraphProto.fromObject(object.graph);
+            message.graph = $root.onnx.GraphProto.fromObject(object2.graph);
           }
-          if (object.metadataProps) {
-            if (!Array.isArray(object.metadataProps))
+          if (object2.metadataProps) {
+            if (!Array.isArray(object2.metadataProps))
               throw TypeError(".onnx.ModelProto.metadataProps: array expected");
             message.metadataProps = [];
-            for (var i = 0; i < object.metadataProps.length; ++i) {
-              if (typeof object.metadataProps[i] !== "object")
+            for (var i = 0; i < object2.metadataProps.length; ++i) {
+              if (typeof object2.metadataProps[i] !== "object")
                 throw TypeError(".onnx.ModelProto.metadataProps: object expected");
-              message.metadataProps[i] = $root.onnx.StringStringEntryProto.fromObject(object.metadataProps[i]);
+              message.metadataProps[i] = $root.onnx.StringStringEntryProto.fromObject(object2.metadataProps[i]);
             }
           }
-          if (object.trainingInfo) {
-            if (!Array.isArray(object.trainingInfo))
+          if (object2.trainingInfo) {
+            if (!Array.isArray(object2.trainingInfo))
               throw TypeError(".onnx.ModelProto.trainingInfo: array expected");
             message.trainingInfo = [];
-            for (var i = 0; i < object.trainingInfo.length; ++i) {
-              if (typeof object.trainingInfo[i] !== "object")
+            for (var i = 0; i < object2.trainingInfo.length; ++i) {
+              if (typeof object2.trainingInfo[i] !== "object")
                 throw TypeError(".onnx.ModelProto.trainingInfo: object expected");
-              message.trainingInfo[i] = $root.onnx.TrainingInfoProto.fromObject(object.trainingInfo[i]);
+              message.trainingInfo[i] = $root.onnx.TrainingInfoProto.fromObject(object2.trainingInfo[i]);
             }
           }
-          if (object.functions) {
-            if (!Array.isArray(object.functions))
+          if (object2.functions) {
+            if (!Array.isArray(object2.functions))
               throw TypeError(".onnx.ModelProto.functions: array expected");
             message.functions = [];
-            for (var i = 0; i < object.functions.length; ++i) {
-              if (typeof object.functions[i] !== "object")
+            for (var i = 0; i < object2.functions.length; ++i) {
+              if (typeof object2.functions[i] !== "object")
                 throw TypeError(".onnx.ModelProto.functions: object expected");
-              message.functions[i] = $root.onnx.FunctionProto.fromObject(object.functions[i]);
+              message.functions[i] = $root.onnx.FunctionProto.fromObject(object2.functions[i]);
             }
           }
           return message;
@@ -10644,71 +10701,71 @@ var require_onnx = __commonJS({
         ModelProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.opsetImport = [];
-            object.metadataProps = [];
-            object.trainingInfo = [];
-            object.functions = [];
+            object2.opsetImport = [];
+            object2.metadataProps = [];
+            object2.trainingInfo = [];
+            object2.functions = [];
           }
           if (options.defaults) {
             if ($util.Long) {
               var long = new $util.Long(0, 0, false);
-              object.irVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              object2.irVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
             } else
-              object.irVersion = options.longs === String ? "0" : 0;
-            object.producerName = "";
-            object.producerVersion = "";
-            object.domain = "";
+              object2.irVersion = options.longs === String ? "0" : 0;
+            object2.producerName = "";
+            object2.producerVersion = "";
+            object2.domain = "";
             if ($util.Long) {
               var long = new $util.Long(0, 0, false);
-              object.modelVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              object2.modelVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
             } else
-              object.modelVersion = options.longs === String ? "0" : 0;
-            object.docString = "";
-            object.graph = null;
+              object2.modelVersion = options.longs === String ? "0" : 0;
+            object2.docString = "";
+            object2.graph = null;
           }
           if (message.irVersion != null && message.hasOwnProperty("irVersion"))
             if (typeof message.irVersion === "number")
-              object.irVersion = options.longs === String ? String(message.irVersion) : message.irVersion;
+              object2.irVersion = options.longs === String ? String(message.irVersion) : message.irVersion;
             else
-              object.irVersion = options.longs === String ? $util.Long.prototype.toString.call(message.irVersion) : options.longs === Number ? new $util.LongBits(message.irVersion.low >>> 0, message.irVersion.high >>> 0).toNumber() : message.irVersion;
+              object2.irVersion = options.longs === String ? $util.Long.prototype.toString.call(message.irVersion) : options.longs === Number ? new $util.LongBits(message.irVersion.low >>> 0, message.irVersion.high >>> 0).toNumber() : message.irVersion;
           if (message.producerName != null && message.hasOwnProperty("producerName"))
-            object.producerName = message.producerName;
+            object2.producerName = message.producerName;
           if (message.producerVersion != null && message.hasOwnProperty("producerVersion"))
-            object.producerVersion = message.producerVersion;
+            object2.producerVersion = message.producerVersion;
           if (message.domain != null && message.hasOwnProperty("domain"))
-            object.domain = message.domain;
+            object2.domain = message.domain;
           if (message.modelVersion != null && message.hasOwnProperty("modelVersion"))
             if (typeof message.modelVersion === "number")
-              object.modelVersion = options.longs === String ? String(message.modelVersion) : message.modelVersion;
+              object2.modelVersion = options.longs === String ? String(message.modelVersion) : message.modelVersion;
             else
-              object.modelVersion = options.longs === String ? $util.Long.prototype.toString.call(message.modelVersion) : options.longs === Number ? new $util.LongBits(message.modelVersion.low >>> 0, message.modelVersion.high >>> 0).toNumber() : message.modelVersion;
+              object2.modelVersion = options.longs === String ? $util.Long.prototype.toString.call(message.modelVersion) : options.longs === Number ? new $util.LongBits(message.modelVersion.low >>> 0, message.modelVersion.high >>> 0).toNumber() : message.modelVersion;
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.graph != null && message.hasOwnProperty("graph"))
-            object.graph = $root.onnx.GraphProto.toObject(message.graph, options);
+            object2.graph = $root.onnx.GraphProto.toObject(message.graph, options);
           if (message.opsetImport && message.opsetImport.length) {
-            object.opsetImport = [];
+            object2.opsetImport = [];
             for (var j = 0; j < message.opsetImport.length; ++j)
-              object.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
+              object2.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
           }
           if (message.metadataProps && message.metadataProps.length) {
-            object.metadataProps = [];
+            object2.metadataProps = [];
             for (var j = 0; j < message.metadataProps.length; ++j)
-              object.metadataProps[j] = $root.onnx.StringStringEntryProto.toObject(message.metadataProps[j], options);
+              object2.metadataProps[j] = $root.onnx.StringStringEntryProto.toObject(message.metadataProps[j], options);
           }
           if (message.trainingInfo && message.trainingInfo.length) {
-            object.trainingInfo = [];
+            object2.trainingInfo = [];
             for (var j = 0; j < message.trainingInfo.length; ++j)
-              object.trainingInfo[j] = $root.onnx.TrainingInfoProto.toObject(message.trainingInfo[j], options);
+              object2.trainingInfo[j] = $root.onnx.TrainingInfoProto.toObject(message.trainingInfo[j], options);
           }
           if (message.functions && message.functions.length) {
-            object.functions = [];
+            object2.functions = [];
             for (var j = 0; j < message.functions.length; ++j)
-              object.functions[j] = $root.onnx.FunctionProto.toObject(message.functions[j], options);
+              object2.functions[j] = $root.onnx.FunctionProto.toObject(message.functions[j], options);
           }
-          return object;
+          return object2;
         };
         ModelProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -10746,7 +10803,7 @@ var require_onnx = __commonJS({
         StringStringEntryProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        StringStringEntryProto.decode = function decode(reader, length) {
+        StringStringEntryProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.StringStringEntryProto();
@@ -10784,29 +10841,29 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        StringStringEntryProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.StringStringEntryProto)
-            return object;
+        StringStringEntryProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.StringStringEntryProto)
+            return object2;
           var message = new $root.onnx.StringStringEntryProto();
-          if (object.key != null)
-            message.key = String(object.key);
-          if (object.value != null)
-            message.value = String(object.value);
+          if (object2.key != null)
+            message.key = String(object2.key);
+          if (object2.value != null)
+            message.value = String(object2.value);
           return message;
         };
         StringStringEntryProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.defaults) {
-            object.key = "";
-            object.value = "";
+            object2.key = "";
+            object2.value = "";
           }
           if (message.key != null && message.hasOwnProperty("key"))
-            object.key = message.key;
+            object2.key = message.key;
           if (message.value != null && message.hasOwnProperty("value"))
-            object.value = message.value;
-          return object;
+            object2.value = message.value;
+          return object2;
         };
         StringStringEntryProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -10846,7 +10903,7 @@ var require_onnx = __commonJS({
         TensorAnnotation.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        TensorAnnotation.decode = function decode(reader, length) {
+        TensorAnnotation.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorAnnotation();
@@ -10884,27 +10941,27 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.quantParameterTensorNames))
               return "quantParameterTensorNames: array expected";
             for (var i = 0; i < message.quantParameterTensorNames.length; ++i) {
-              var error = $root.onnx.StringStringEntryProto.verify(message.quantParameterTensorNames[i]);
-              if (error)
-                return "quantParameterTensorNames." + error;
+              var error2 = $root.onnx.StringStringEntryProto.verify(message.quantParameterTensorNames[i]);
+              if (error2)
+                return "quantParameterTensorNames." + error2;
             }
           }
           return null;
         };
-        TensorAnnotation.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.TensorAnnotation)
-            return object;
+        TensorAnnotation.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.TensorAnnotation)
+            return object2;
           var message = new $root.onnx.TensorAnnotation();
-          if (object.tensorName != null)
-            message.tensorName = String(object.tensorName);
-          if (object.quantParameterTensorNames) {
-            if (!Array.isArray(object.quantParameterTensorNames))
+          if (object2.tensorName != null)
+            message.tensorName = String(object2.tensorName);
+          if (object2.quantParameterTensorNames) {
+            if (!Array.isArray(object2.quantParameterTensorNames))
               throw TypeError(".onnx.TensorAnnotation.quantParameterTensorNames: array expected");
             message.quantParameterTensorNames = [];
-            for (var i = 0; i < object.quantParameterTensorNames.length; ++i) {
-              if (typeof object.quantParameterTensorNames[i] !== "object")
+            for (var i = 0; i < object2.quantParameterTensorNames.length; ++i) {
+              if (typeof object2.quantParameterTensorNames[i] !== "object")
                 throw TypeError(".onnx.TensorAnnotation.quantParameterTensorNames: object expected");
-              message.quantParameterTensorNames[i] = $root.onnx.StringStringEntryProto.fromObject(object.quantParameterTensorNames[i]);
+              message.quantParameterTensorNames[i] = $root.onnx.StringStringEntryProto.fromObject(object2.quantParameterTensorNames[i]);
             }
           }
           return message;
@@ -10912,19 +10969,19 @@ var require_onnx = __commonJS({
         TensorAnnotation.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults)
-            object.quantParameterTensorNames = [];
+            object2.quantParameterTensorNames = [];
           if (options.defaults)
-            object.tensorName = "";
+            object2.tensorName = "";
           if (message.tensorName != null && message.hasOwnProperty("tensorName"))
-            object.tensorName = message.tensorName;
+            object2.tensorName = message.tensorName;
           if (message.quantParameterTensorNames && message.quantParameterTensorNames.length) {
-            object.quantParameterTensorNames = [];
+            object2.quantParameterTensorNames = [];
             for (var j = 0; j < message.quantParameterTensorNames.length; ++j)
-              object.quantParameterTensorNames[j] = $root.onnx.StringStringEntryProto.toObject(message.quantParameterTensorNames[j], options);
+              object2.quantParameterTensorNames[j] = $root.onnx.StringStringEntryProto.toObject(message.quantParameterTensorNames[j], options);
           }
-          return object;
+          return object2;
         };
         TensorAnnotation.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -11018,7 +11075,7 @@ var require_onnx = __commonJS({
         GraphProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        GraphProto.decode = function decode(reader, length) {
+        GraphProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.GraphProto();
@@ -11085,9 +11142,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.node))
               return "node: array expected";
             for (var i = 0; i < message.node.length; ++i) {
-              var error = $root.onnx.NodeProto.verify(message.node[i]);
-              if (error)
-                return "node." + error;
+              var error2 = $root.onnx.NodeProto.verify(message.node[i]);
+              if (error2)
+                return "node." + error2;
             }
           }
           if (message.name != null && message.hasOwnProperty("name")) {
@@ -11098,18 +11155,18 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.initializer))
               return "initializer: array expected";
             for (var i = 0; i < message.initializer.length; ++i) {
-              var error = $root.onnx.TensorProto.verify(message.initializer[i]);
-              if (error)
-                return "initializer." + error;
+              var error2 = $root.onnx.TensorProto.verify(message.initializer[i]);
+              if (error2)
+                return "initializer." + error2;
             }
           }
           if (message.sparseInitializer != null && message.hasOwnProperty("sparseInitializer")) {
             if (!Array.isArray(message.sparseInitializer))
               return "sparseInitializer: array expected";
             for (var i = 0; i < message.sparseInitializer.length; ++i) {
-              var error = $root.onnx.SparseTensorProto.verify(message.sparseInitializer[i]);
-              if (error)
-                return "sparseInitializer." + error;
+              var error2 = $root.onnx.SparseTensorProto.verify(message.sparseInitializer[i]);
+              if (error2)
+                return "sparseInitializer." + error2;
             }
           }
           if (message.docString != null && message.hasOwnProperty("docString")) {
@@ -11120,116 +11177,116 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.input))
               return "input: array expected";
             for (var i = 0; i < message.input.length; ++i) {
-              var error = $root.onnx.ValueInfoProto.verify(message.input[i]);
-              if (error)
-                return "input." + error;
+              var error2 = $root.onnx.ValueInfoProto.verify(message.input[i]);
+              if (error2)
+                return "input." + error2;
             }
           }
           if (message.output != null && message.hasOwnProperty("output")) {
             if (!Array.isArray(message.output))
               return "output: array expected";
             for (var i = 0; i < message.output.length; ++i) {
-              var error = $root.onnx.ValueInfoProto.verify(message.output[i]);
-              if (error)
-                return "output." + error;
+              var error2 = $root.onnx.ValueInfoProto.verify(message.output[i]);
+              if (error2)
+                return "output." + error2;
             }
           }
           if (message.valueInfo != null && message.hasOwnProperty("valueInfo")) {
             if (!Array.isArray(message.valueInfo))
               return "valueInfo: array expected";
             for (var i = 0; i < message.valueInfo.length; ++i) {
-              var error = $root.onnx.ValueInfoProto.verify(message.valueInfo[i]);
-              if (error)
-                return "valueInfo." + error;
+              var error2 = $root.onnx.ValueInfoProto.verify(message.valueInfo[i]);
+              if (error2)
+                return "valueInfo." + error2;
             }
           }
           if (message.quantizationAnnotation != null && message.hasOwnProperty("quantizationAnnotation")) {
             if (!Array.isArray(message.quantizationAnnotation))
               return "quantizationAnnotation: array expected";
             for (var i = 0; i < message.quantizationAnnotation.length; ++i) {
-              var error = $root.onnx.TensorAnnotation.verify(message.quantizationAnnotation[i]);
-              if (error)
-                return "quantizationAnnotation." + error;
+              var error2 = $root.onnx.TensorAnnotation.verify(message.quantizationAnnotation[i]);
+              if (error2)
+                return "quantizationAnnotation." + error2;
             }
           }
           return null;
         };
-        GraphProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.GraphProto)
-            return object;
+        GraphProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.GraphProto)
+            return object2;
           var message = new $root.onnx.GraphProto();
-          if (object.node) {
-            if (!Array.isArray(object.node))
+          if (object2.node) {
+            if (!Array.isArray(object2.node))
               throw TypeError(".onnx.GraphProto.node: array expected");
             message.node = [];
-            for (var i = 0; i < object.node.length; ++i) {
-              if (typeof object.node[i] !== "object")
+            for (var i = 0; i < object2.node.length; ++i) {
+              if (typeof object2.node[i] !== "object")
                 throw TypeError(".onnx.GraphProto.node: object expected");
-              message.node[i] = $root.onnx.NodeProto.fromObject(object.node[i]);
+              message.node[i] = $root.onnx.NodeProto.fromObject(object2.node[i]);
             }
           }
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.initializer) {
-            if (!Array.isArray(object.initializer))
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.initializer) {
+            if (!Array.isArray(object2.initializer))
               throw TypeError(".onnx.GraphProto.initializer: array expected");
             message.initializer = [];
-            for (var i = 0; i < object.initializer.length; ++i) {
-              if (typeof object.initializer[i] !== "object")
+            for (var i = 0; i < object2.initializer.length; ++i) {
+              if (typeof object2.initializer[i] !== "object")
                 throw TypeError(".onnx.GraphProto.initializer: object expected");
-              message.initializer[i] = $root.onnx.TensorProto.fromObject(object.initializer[i]);
+              message.initializer[i] = $root.onnx.TensorProto.fromObject(object2.initializer[i]);
             }
           }
-          if (object.sparseInitializer) {
-            if (!Array.isArray(object.sparseInitializer))
+          if (object2.sparseInitializer) {
+            if (!Array.isArray(object2.sparseInitializer))
               throw TypeError(".onnx.GraphProto.sparseInitializer: array expected");
             message.sparseInitializer = [];
-            for (var i = 0; i < object.sparseInitializer.length; ++i) {
-              if (typeof object.sparseInitializer[i] !== "object")
+            for (var i = 0; i < object2.sparseInitializer.length; ++i) {
+              if (typeof object2.sparseInitializer[i] !== "object")
                 throw TypeError(".onnx.GraphProto.sparseInitializer: object expected");
-              message.sparseInitializer[i] = $root.onnx.SparseTensorProto.fromObject(object.sparseInitializer[i]);
+              message.sparseInitializer[i] = $root.onnx.SparseTensorProto.fromObject(object2.sparseInitializer[i]);
             }
           }
-          if (object.docString != null)
-            message.docString = String(object.docString);
-          if (object.input) {
-            if (!Array.isArray(object.input))
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
+          if (object2.input) {
+            if (!Array.isArray(object2.input))
               throw TypeError(".onnx.GraphProto.input: array expected");
             message.input = [];
-            for (var i = 0; i < object.input.length; ++i) {
-              if (typeof object.input[i] !== "object")
+            for (var i = 0; i < object2.input.length; ++i) {
+              if (typeof object2.input[i] !== "object")
                 throw TypeError(".onnx.GraphProto.input: object expected");
-              message.input[i] = $root.onnx.ValueInfoProto.fromObject(object.input[i]);
+              message.input[i] = $root.onnx.ValueInfoProto.fromObject(object2.input[i]);
             }
           }
-          if (object.output) {
-            if (!Array.isArray(object.output))
+          if (object2.output) {
+            if (!Array.isArray(object2.output))
               throw TypeError(".onnx.GraphProto.output: array expected");
             message.output = [];
-            for (var i = 0; i < object.output.length; ++i) {
-              if (typeof object.output[i] !== "object")
+            for (var i = 0; i < object2.output.length; ++i) {
+              if (typeof object2.output[i] !== "object")
                 throw TypeError(".onnx.GraphProto.output: object expected");
-              message.output[i] = $root.onnx.ValueInfoProto.fromObject(object.output[i]);
+              message.output[i] = $root.onnx.ValueInfoProto.fromObject(object2.output[i]);
             }
           }
-          if (object.valueInfo) {
-            if (!Array.isArray(object.valueInfo))
+          if (object2.valueInfo) {
+            if (!Array.isArray(object2.valueInfo))
               throw TypeError(".onnx.GraphProto.valueInfo: array expected");
             message.valueInfo = [];
-            for (var i = 0; i < object.valueInfo.length; ++i) {
-              if (typeof object.valueInfo[i] !== "object")
+            for (var i = 0; i < object2.valueInfo.length; ++i) {
+              if (typeof object2.valueInfo[i] !== "object")
                 throw TypeError(".onnx.GraphProto.valueInfo: object expected");
-              message.valueInfo[i] = $root.onnx.ValueInfoProto.fromObject(object.valueInfo[i]);
+              message.valueInfo[i] = $root.onnx.ValueInfoProto.fromObject(object2.valueInfo[i]);
             }
           }
-          if (object.quantizationAnnotation) {
-            if (!Array.isArray(object.quantizationAnnotation))
+          if (object2.quantizationAnnotation) {
+            if (!Array.isArray(object2.quantizationAnnotation))
               throw TypeError(".onnx.GraphProto.quantizationAnnotation: array expected");
             message.quantizationAnnotation = [];
-            for (var i = 0; i < object.quantizationAnnotation.length; ++i) {
-              if (typeof object.quantizationAnnotation[i] !== "object")
+            for (var i = 0; i < object2.quantizationAnnotation.length; ++i) {
+              if (typeof object2.quantizationAnnotation[i] !== "object")
                 throw TypeError(".onnx.GraphProto.quantizationAnnotation: object expected");
-              message.quantizationAnnotation[i] = $root.onnx.TensorAnnotation.fromObject(object.quantizationAnnotation[i]);
+              message.quantizationAnnotation[i] = $root.onnx.TensorAnnotation.fromObject(object2.quantizationAnnotation[i]);
             }
           }
           return message;
@@ -11237,60 +11294,60 @@ var require_onnx = __commonJS({
         GraphProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.node = [];
-            object.initializer = [];
-            object.input = [];
-            object.output = [];
-            object.valueInfo = [];
-            object.quantizationAnnotation = [];
-            object.sparseInitializer = [];
+            object2.node = [];
+            object2.initializer = [];
+            object2.input = [];
+            object2.output = [];
+            object2.valueInfo = [];
+            object2.quantizationAnnotation = [];
+            object2.sparseInitializer = [];
           }
           if (options.defaults) {
-            object.name = "";
-            object.docString = "";
+            object2.name = "";
+            object2.docString = "";
           }
           if (message.node && message.node.length) {
-            object.node = [];
+            object2.node = [];
             for (var j = 0; j < message.node.length; ++j)
-              object.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
+              object2.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.initializer && message.initializer.length) {
-            object.initializer = [];
+            object2.initializer = [];
             for (var j = 0; j < message.initializer.length; ++j)
-              object.initializer[j] = $root.onnx.TensorProto.toObject(message.initializer[j], options);
+              object2.initializer[j] = $root.onnx.TensorProto.toObject(message.initializer[j], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.input && message.input.length) {
-            object.input = [];
+            object2.input = [];
             for (var j = 0; j < message.input.length; ++j)
-              object.input[j] = $root.onnx.ValueInfoProto.toObject(message.input[j], options);
+              object2.input[j] = $root.onnx.ValueInfoProto.toObject(message.input[j], options);
           }
           if (message.output && message.output.length) {
-            object.output = [];
+            object2.output = [];
             for (var j = 0; j < message.output.length; ++j)
-              object.output[j] = $root.onnx.ValueInfoProto.toObject(message.output[j], options);
+              object2.output[j] = $root.onnx.ValueInfoProto.toObject(message.output[j], options);
           }
           if (message.valueInfo && message.valueInfo.length) {
-            object.valueInfo = [];
+            object2.valueInfo = [];
             for (var j = 0; j < message.valueInfo.length; ++j)
-              object.valueInfo[j] = $root.onnx.ValueInfoProto.toObject(message.valueInfo[j], options);
+              object2.valueInfo[j] = $root.onnx.ValueInfoProto.toObject(message.valueInfo[j], options);
           }
           if (message.quantizationAnnotation && message.quantizationAnnotation.length) {
-            object.quantizationAnnotation = [];
+            object2.quantizationAnnotation = [];
             for (var j = 0; j < message.quantizationAnnotation.length; ++j)
-              object.quantizationAnnotation[j] = $root.onnx.TensorAnnotation.toObject(message.quantizationAnnotation[j], options);
+              object2.quantizationAnnotation[j] = $root.onnx.TensorAnnotation.toObject(message.quantizationAnnotation[j], options);
           }
           if (message.sparseInitializer && message.sparseInitializer.length) {
-            object.sparseInitializer = [];
+            object2.sparseInitializer = [];
             for (var j = 0; j < message.sparseInitializer.length; ++j)
-              object.sparseInitializer[j] = $root.onnx.SparseTensorProto.toObject(message.sparseInitializer[j], options);
+              object2.sparseInitializer[j] = $root.onnx.SparseTensorProto.toObject(message.sparseInitializer[j], options);
           }
-          return object;
+          return object2;
         };
         GraphProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -11434,7 +11491,7 @@ var require_onnx = __commonJS({
         TensorProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        TensorProto.decode = function decode(reader, length) {
+        TensorProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorProto();
@@ -11556,9 +11613,9 @@ var require_onnx = __commonJS({
               return "dataType: integer expected";
           }
           if (message.segment != null && message.hasOwnProperty("segment")) {
-            var error = $root.onnx.TensorProto.Segment.verify(message.segment);
-            if (error)
-              return "segment." + error;
+            var error2 = $root.onnx.TensorProto.Segment.verify(message.segment);
+            if (error2)
+              return "segment." + error2;
           }
           if (message.floatData != null && message.hasOwnProperty("floatData")) {
             if (!Array.isArray(message.floatData))
@@ -11604,9 +11661,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.externalData))
               return "externalData: array expected";
             for (var i = 0; i < message.externalData.length; ++i) {
-              var error = $root.onnx.StringStringEntryProto.verify(message.externalData[i]);
-              if (error)
-                return "externalData." + error;
+              var error2 = $root.onnx.StringStringEntryProto.verify(message.externalData[i]);
+              if (error2)
+                return "externalData." + error2;
             }
           }
           if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
@@ -11633,90 +11690,90 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        TensorProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.TensorProto)
-            return object;
+        TensorProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.TensorProto)
+            return object2;
           var message = new $root.onnx.TensorProto();
-          if (object.dims) {
-            if (!Array.isArray(object.dims))
+          if (object2.dims) {
+            if (!Array.isArray(object2.dims))
               throw TypeError(".onnx.TensorProto.dims: array expected");
             message.dims = [];
-            for (var i = 0; i < object.dims.length; ++i)
+            for (var i = 0; i < object2.dims.length; ++i)
               if ($util.Long)
-                (message.dims[i] = $util.Long.fromValue(object.dims[i])).unsigned = false;
-              else if (typeof object.dims[i] === "string")
-                message.dims[i] = parseInt(object.dims[i], 10);
-              else if (typeof object.dims[i] === "number")
-                message.dims[i] = object.dims[i];
-              else if (typeof object.dims[i] === "object")
-                message.dims[i] = new $util.LongBits(object.dims[i].low >>> 0, object.dims[i].high >>> 0).toNumber();
+                (message.dims[i] = $util.Long.fromValue(object2.dims[i])).unsigned = false;
+              else if (typeof object2.dims[i] === "string")
+                message.dims[i] = parseInt(object2.dims[i], 10);
+              else if (typeof object2.dims[i] === "number")
+                message.dims[i] = object2.dims[i];
+              else if (typeof object2.dims[i] === "object")
+                message.dims[i] = new $util.LongBits(object2.dims[i].low >>> 0, object2.dims[i].high >>> 0).toNumber();
           }
-          if (object.dataType != null)
-            message.dataType = object.dataType | 0;
-          if (object.segment != null) {
-            if (typeof object.segment !== "object")
+          if (object2.dataType != null)
+            message.dataType = object2.dataType | 0;
+          if (object2.segment != null) {
+            if (typeof object2.segment !== "object")
               throw TypeError(".onnx.TensorProto.segment: object expected");
-            message.segment = $root.onnx.TensorProto.Segment.fromObject(object.segment);
+            message.segment = $root.onnx.TensorProto.Segment.fromObject(object2.segment);
           }
-          if (object.floatData) {
-            if (!Array.isArray(object.floatData))
+          if (object2.floatData) {
+            if (!Array.isArray(object2.floatData))
               throw TypeError(".onnx.TensorProto.floatData: array expected");
             message.floatData = [];
-            for (var i = 0; i < object.floatData.length; ++i)
-              message.floatData[i] = Number(object.floatData[i]);
+            for (var i = 0; i < object2.floatData.length; ++i)
+              message.floatData[i] = Number(object2.floatData[i]);
           }
-          if (object.int32Data) {
-            if (!Array.isArray(object.int32Data))
+          if (object2.int32Data) {
+            if (!Array.isArray(object2.int32Data))
               throw TypeError(".onnx.TensorProto.int32Data: array expected");
             message.int32Data = [];
-            for (var i = 0; i < object.int32Data.length; ++i)
-              message.int32Data[i] = object.int32Data[i] | 0;
+            for (var i = 0; i < object2.int32Data.length; ++i)
+              message.int32Data[i] = object2.int32Data[i] | 0;
           }
-          if (object.stringData) {
-            if (!Array.isArray(object.stringData))
+          if (object2.stringData) {
+            if (!Array.isArray(object2.stringData))
               throw TypeError(".onnx.TensorProto.stringData: array expected");
             message.stringData = [];
-            for (var i = 0; i < object.stringData.length; ++i)
-              if (typeof object.stringData[i] === "string")
-                $util.base64.decode(object.stringData[i], message.stringData[i] = $util.newBuffer($util.base64.length(object.stringData[i])), 0);
-              else if (object.stringData[i].length)
-                message.stringData[i] = object.stringData[i];
+            for (var i = 0; i < object2.stringData.length; ++i)
+              if (typeof object2.stringData[i] === "string")
+                $util.base64.decode(object2.stringData[i], message.stringData[i] = $util.newBuffer($util.base64.length(object2.stringData[i])), 0);
+              else if (object2.stringData[i].length)
+                message.stringData[i] = object2.stringData[i];
           }
-          if (object.int64Data) {
-            if (!Array.isArray(object.int64Data))
+          if (object2.int64Data) {
+            if (!Array.isArray(object2.int64Data))
               throw TypeError(".onnx.TensorProto.int64Data: array expected");
             message.int64Data = [];
-            for (var i = 0; i < object.int64Data.length; ++i)
+            for (var i = 0; i < object2.int64Data.length; ++i)
               if ($util.Long)
-                (message.int64Data[i] = $util.Long.fromValue(object.int64Data[i])).unsigned = false;
-              else if (typeof object.int64Data[i] === "string")
-                message.int64Data[i] = parseInt(object.int64Data[i], 10);
-              else if (typeof object.int64Data[i] === "number")
-                message.int64Data[i] = object.int64Data[i];
-              else if (typeof object.int64Data[i] === "object")
-                message.int64Data[i] = new $util.LongBits(object.int64Data[i].low >>> 0, object.int64Data[i].high >>> 0).toNumber();
+                (message.int64Data[i] = $util.Long.fromValue(object2.int64Data[i])).unsigned = false;
+              else if (typeof object2.int64Data[i] === "string")
+                message.int64Data[i] = parseInt(object2.int64Data[i], 10);
+              else if (typeof object2.int64Data[i] === "number")
+                message.int64Data[i] = object2.int64Data[i];
+              else if (typeof object2.int64Data[i] === "object")
+                message.int64Data[i] = new $util.LongBits(object2.int64Data[i].low >>> 0, object2.int64Data[i].high >>> 0).toNumber();
           }
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.docString != null)
-            message.docString = String(object.docString);
-          if (object.rawData != null) {
-            if (typeof object.rawData === "string")
-              $util.base64.decode(object.rawData, message.rawData = $util.newBuffer($util.base64.length(object.rawData)), 0);
-            else if (object.rawData.length)
-              message.rawData = object.rawData;
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
+          if (object2.rawData != null) {
+            if (typeof object2.rawData === "string")
+              $util.base64.decode(object2.rawData, message.rawData = $util.newBuffer($util.base64.length(object2.rawData)), 0);
+            else if (object2.rawData.length)
+              message.rawData = object2.rawData;
           }
-          if (object.externalData) {
-            if (!Array.isArray(object.externalData))
+          if (object2.externalData) {
+            if (!Array.isArray(object2.externalData))
               throw TypeError(".onnx.TensorProto.externalData: array expected");
             message.externalData = [];
-            for (var i = 0; i < object.externalData.length; ++i) {
-              if (typeof object.externalData[i] !== "object")
+            for (var i = 0; i < object2.externalData.length; ++i) {
+              if (typeof object2.externalData[i] !== "object")
                 throw TypeError(".onnx.TensorProto.externalData: object expected");
-              message.externalData[i] = $root.onnx.StringStringEntryProto.fromObject(object.externalData[i]);
+              message.externalData[i] = $root.onnx.StringStringEntryProto.fromObject(object2.externalData[i]);
             }
           }
-          switch (object.dataLocation) {
+          switch (object2.dataLocation) {
             case "DEFAULT":
             case 0:
               message.dataLocation = 0;
@@ -11726,119 +11783,119 @@ var require_onnx = __commonJS({
               message.dataLocation = 1;
               break;
           }
-          if (object.doubleData) {
-            if (!Array.isArray(object.doubleData))
+          if (object2.doubleData) {
+            if (!Array.isArray(object2.doubleData))
               throw TypeError(".onnx.TensorProto.doubleData: array expected");
             message.doubleData = [];
-            for (var i = 0; i < object.doubleData.length; ++i)
-              message.doubleData[i] = Number(object.doubleData[i]);
+            for (var i = 0; i < object2.doubleData.length; ++i)
+              message.doubleData[i] = Number(object2.doubleData[i]);
           }
-          if (object.uint64Data) {
-            if (!Array.isArray(object.uint64Data))
+          if (object2.uint64Data) {
+            if (!Array.isArray(object2.uint64Data))
               throw TypeError(".onnx.TensorProto.uint64Data: array expected");
             message.uint64Data = [];
-            for (var i = 0; i < object.uint64Data.length; ++i)
+            for (var i = 0; i < object2.uint64Data.length; ++i)
               if ($util.Long)
-                (message.uint64Data[i] = $util.Long.fromValue(object.uint64Data[i])).unsigned = true;
-              else if (typeof object.uint64Data[i] === "string")
-                message.uint64Data[i] = parseInt(object.uint64Data[i], 10);
-              else if (typeof object.uint64Data[i] === "number")
-                message.uint64Data[i] = object.uint64Data[i];
-              else if (typeof object.uint64Data[i] === "object")
-                message.uint64Data[i] = new $util.LongBits(object.uint64Data[i].low >>> 0, object.uint64Data[i].high >>> 0).toNumber(true);
+                (message.uint64Data[i] = $util.Long.fromValue(object2.uint64Data[i])).unsigned = true;
+              else if (typeof object2.uint64Data[i] === "string")
+                message.uint64Data[i] = parseInt(object2.uint64Data[i], 10);
+              else if (typeof object2.uint64Data[i] === "number")
+                message.uint64Data[i] = object2.uint64Data[i];
+              else if (typeof object2.uint64Data[i] === "object")
+                message.uint64Data[i] = new $util.LongBits(object2.uint64Data[i].low >>> 0, object2.uint64Data[i].high >>> 0).toNumber(true);
           }
           return message;
         };
         TensorProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.dims = [];
-            object.floatData = [];
-            object.int32Data = [];
-            object.stringData = [];
-            object.int64Data = [];
-            object.doubleData = [];
-            object.uint64Data = [];
-            object.externalData = [];
+            object2.dims = [];
+            object2.floatData = [];
+            object2.int32Data = [];
+            object2.stringData = [];
+            object2.int64Data = [];
+            object2.doubleData = [];
+            object2.uint64Data = [];
+            object2.externalData = [];
           }
           if (options.defaults) {
-            object.dataType = 0;
-            object.segment = null;
-            object.name = "";
+            object2.dataType = 0;
+            object2.segment = null;
+            object2.name = "";
             if (options.bytes === String)
-              object.rawData = "";
+              object2.rawData = "";
             else {
-              object.rawData = [];
+              object2.rawData = [];
               if (options.bytes !== Array)
-                object.rawData = $util.newBuffer(object.rawData);
+                object2.rawData = $util.newBuffer(object2.rawData);
             }
-            object.docString = "";
-            object.dataLocation = options.enums === String ? "DEFAULT" : 0;
+            object2.docString = "";
+            object2.dataLocation = options.enums === String ? "DEFAULT" : 0;
           }
           if (message.dims && message.dims.length) {
-            object.dims = [];
+            object2.dims = [];
             for (var j = 0; j < message.dims.length; ++j)
               if (typeof message.dims[j] === "number")
-                object.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
+                object2.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
               else
-                object.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
+                object2.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
           }
           if (message.dataType != null && message.hasOwnProperty("dataType"))
-            object.dataType = message.dataType;
+            object2.dataType = message.dataType;
           if (message.segment != null && message.hasOwnProperty("segment"))
-            object.segment = $root.onnx.TensorProto.Segment.toObject(message.segment, options);
+            object2.segment = $root.onnx.TensorProto.Segment.toObject(message.segment, options);
           if (message.floatData && message.floatData.length) {
-            object.floatData = [];
+            object2.floatData = [];
             for (var j = 0; j < message.floatData.length; ++j)
-              object.floatData[j] = options.json && !isFinite(message.floatData[j]) ? String(message.floatData[j]) : message.floatData[j];
+              object2.floatData[j] = options.json && !isFinite(message.floatData[j]) ? String(message.floatData[j]) : message.floatData[j];
           }
           if (message.int32Data && message.int32Data.length) {
-            object.int32Data = [];
+            object2.int32Data = [];
             for (var j = 0; j < message.int32Data.length; ++j)
-              object.int32Data[j] = message.int32Data[j];
+              object2.int32Data[j] = message.int32Data[j];
           }
           if (message.stringData && message.stringData.length) {
-            object.stringData = [];
+            object2.stringData = [];
             for (var j = 0; j < message.stringData.length; ++j)
-              object.stringData[j] = options.bytes === String ? $util.base64.encode(message.stringData[j], 0, message.stringData[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.stringData[j]) : message.stringData[j];
+              object2.stringData[j] = options.bytes === String ? $util.base64.encode(message.stringData[j], 0, message.stringData[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.stringData[j]) : message.stringData[j];
           }
           if (message.int64Data && message.int64Data.length) {
-            object.int64Data = [];
+            object2.int64Data = [];
             for (var j = 0; j < message.int64Data.length; ++j)
               if (typeof message.int64Data[j] === "number")
-                object.int64Data[j] = options.longs === String ? String(message.int64Data[j]) : message.int64Data[j];
+                object2.int64Data[j] = options.longs === String ? String(message.int64Data[j]) : message.int64Data[j];
               else
-                object.int64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.int64Data[j]) : options.longs === Number ? new $util.LongBits(message.int64Data[j].low >>> 0, message.int64Data[j].high >>> 0).toNumber() : message.int64Data[j];
+                object2.int64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.int64Data[j]) : options.longs === Number ? new $util.LongBits(message.int64Data[j].low >>> 0, message.int64Data[j].high >>> 0).toNumber() : message.int64Data[j];
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.rawData != null && message.hasOwnProperty("rawData"))
-            object.rawData = options.bytes === String ? $util.base64.encode(message.rawData, 0, message.rawData.length) : options.bytes === Array ? Array.prototype.slice.call(message.rawData) : message.rawData;
+            object2.rawData = options.bytes === String ? $util.base64.encode(message.rawData, 0, message.rawData.length) : options.bytes === Array ? Array.prototype.slice.call(message.rawData) : message.rawData;
           if (message.doubleData && message.doubleData.length) {
-            object.doubleData = [];
+            object2.doubleData = [];
             for (var j = 0; j < message.doubleData.length; ++j)
-              object.doubleData[j] = options.json && !isFinite(message.doubleData[j]) ? String(message.doubleData[j]) : message.doubleData[j];
+              object2.doubleData[j] = options.json && !isFinite(message.doubleData[j]) ? String(message.doubleData[j]) : message.doubleData[j];
           }
           if (message.uint64Data && message.uint64Data.length) {
-            object.uint64Data = [];
+            object2.uint64Data = [];
             for (var j = 0; j < message.uint64Data.length; ++j)
               if (typeof message.uint64Data[j] === "number")
-                object.uint64Data[j] = options.longs === String ? String(message.uint64Data[j]) : message.uint64Data[j];
+                object2.uint64Data[j] = options.longs === String ? String(message.uint64Data[j]) : message.uint64Data[j];
               else
-                object.uint64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.uint64Data[j]) : options.longs === Number ? new $util.LongBits(message.uint64Data[j].low >>> 0, message.uint64Data[j].high >>> 0).toNumber(true) : message.uint64Data[j];
+                object2.uint64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.uint64Data[j]) : options.longs === Number ? new $util.LongBits(message.uint64Data[j].low >>> 0, message.uint64Data[j].high >>> 0).toNumber(true) : message.uint64Data[j];
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.externalData && message.externalData.length) {
-            object.externalData = [];
+            object2.externalData = [];
             for (var j = 0; j < message.externalData.length; ++j)
-              object.externalData[j] = $root.onnx.StringStringEntryProto.toObject(message.externalData[j], options);
+              object2.externalData[j] = $root.onnx.StringStringEntryProto.toObject(message.externalData[j], options);
           }
           if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
-            object.dataLocation = options.enums === String ? $root.onnx.TensorProto.DataLocation[message.dataLocation] : message.dataLocation;
-          return object;
+            object2.dataLocation = options.enums === String ? $root.onnx.TensorProto.DataLocation[message.dataLocation] : message.dataLocation;
+          return object2;
         };
         TensorProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -11895,7 +11952,7 @@ var require_onnx = __commonJS({
           Segment.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Segment.decode = function decode(reader, length) {
+          Segment.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorProto.Segment();
@@ -11933,59 +11990,59 @@ var require_onnx = __commonJS({
             }
             return null;
           };
-          Segment.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TensorProto.Segment)
-              return object;
+          Segment.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TensorProto.Segment)
+              return object2;
             var message = new $root.onnx.TensorProto.Segment();
-            if (object.begin != null) {
+            if (object2.begin != null) {
               if ($util.Long)
-                (message.begin = $util.Long.fromValue(object.begin)).unsigned = false;
-              else if (typeof object.begin === "string")
-                message.begin = parseInt(object.begin, 10);
-              else if (typeof object.begin === "number")
-                message.begin = object.begin;
-              else if (typeof object.begin === "object")
-                message.begin = new $util.LongBits(object.begin.low >>> 0, object.begin.high >>> 0).toNumber();
+                (message.begin = $util.Long.fromValue(object2.begin)).unsigned = false;
+              else if (typeof object2.begin === "string")
+                message.begin = parseInt(object2.begin, 10);
+              else if (typeof object2.begin === "number")
+                message.begin = object2.begin;
+              else if (typeof object2.begin === "object")
+                message.begin = new $util.LongBits(object2.begin.low >>> 0, object2.begin.high >>> 0).toNumber();
             }
-            if (object.end != null) {
+            if (object2.end != null) {
               if ($util.Long)
-                (message.end = $util.Long.fromValue(object.end)).unsigned = false;
-              else if (typeof object.end === "string")
-                message.end = parseInt(object.end, 10);
-              else if (typeof object.end === "number")
-                message.end = object.end;
-              else if (typeof object.end === "object")
-                message.end = new $util.LongBits(object.end.low >>> 0, object.end.high >>> 0).toNumber();
+                (message.end = $util.Long.fromValue(object2.end)).unsigned = false;
+              else if (typeof object2.end === "string")
+                message.end = parseInt(object2.end, 10);
+              else if (typeof object2.end === "number")
+                message.end = object2.end;
+              else if (typeof object2.end === "object")
+                message.end = new $util.LongBits(object2.end.low >>> 0, object2.end.high >>> 0).toNumber();
             }
             return message;
           };
           Segment.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults) {
               if ($util.Long) {
                 var long = new $util.Long(0, 0, false);
-                object.begin = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                object2.begin = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
               } else
-                object.begin = options.longs === String ? "0" : 0;
+                object2.begin = options.longs === String ? "0" : 0;
               if ($util.Long) {
                 var long = new $util.Long(0, 0, false);
-                object.end = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                object2.end = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
               } else
-                object.end = options.longs === String ? "0" : 0;
+                object2.end = options.longs === String ? "0" : 0;
             }
             if (message.begin != null && message.hasOwnProperty("begin"))
               if (typeof message.begin === "number")
-                object.begin = options.longs === String ? String(message.begin) : message.begin;
+                object2.begin = options.longs === String ? String(message.begin) : message.begin;
               else
-                object.begin = options.longs === String ? $util.Long.prototype.toString.call(message.begin) : options.longs === Number ? new $util.LongBits(message.begin.low >>> 0, message.begin.high >>> 0).toNumber() : message.begin;
+                object2.begin = options.longs === String ? $util.Long.prototype.toString.call(message.begin) : options.longs === Number ? new $util.LongBits(message.begin.low >>> 0, message.begin.high >>> 0).toNumber() : message.begin;
             if (message.end != null && message.hasOwnProperty("end"))
               if (typeof message.end === "number")
-                object.end = options.longs === String ? String(message.end) : message.end;
+                object2.end = options.longs === String ? String(message.end) : message.end;
               else
-                object.end = options.longs === String ? $util.Long.prototype.toString.call(message.end) : options.longs === Number ? new $util.LongBits(message.end.low >>> 0, message.end.high >>> 0).toNumber() : message.end;
-            return object;
+                object2.end = options.longs === String ? $util.Long.prototype.toString.call(message.end) : options.longs === Number ? new $util.LongBits(message.end.low >>> 0, message.end.high >>> 0).toNumber() : message.end;
+            return object2;
           };
           Segment.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -12042,7 +12099,7 @@ var require_onnx = __commonJS({
         SparseTensorProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        SparseTensorProto.decode = function decode(reader, length) {
+        SparseTensorProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.SparseTensorProto();
@@ -12081,14 +12138,14 @@ var require_onnx = __commonJS({
           if (typeof message !== "object" || message === null)
             return "object expected";
           if (message.values != null && message.hasOwnProperty("values")) {
-            var error = $root.onnx.TensorProto.verify(message.values);
-            if (error)
-              return "values." + error;
+            var error2 = $root.onnx.TensorProto.verify(message.values);
+            if (error2)
+              return "values." + error2;
           }
           if (message.indices != null && message.hasOwnProperty("indices")) {
-            var error = $root.onnx.TensorProto.verify(message.indices);
-            if (error)
-              return "indices." + error;
+            var error2 = $root.onnx.TensorProto.verify(message.indices);
+            if (error2)
+              return "indices." + error2;
           }
           if (message.dims != null && message.hasOwnProperty("dims")) {
             if (!Array.isArray(message.dims))
@@ -12099,59 +12156,59 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        SparseTensorProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.SparseTensorProto)
-            return object;
+        SparseTensorProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.SparseTensorProto)
+            return object2;
           var message = new $root.onnx.SparseTensorProto();
-          if (object.values != null) {
-            if (typeof object.values !== "object")
+          if (object2.values != null) {
+            if (typeof object2.values !== "object")
               throw TypeError(".onnx.SparseTensorProto.values: object expected");
-            message.values = $root.onnx.TensorProto.fromObject(object.values);
+            message.values = $root.onnx.TensorProto.fromObject(object2.values);
           }
-          if (object.indices != null) {
-            if (typeof object.indices !== "object")
+          if (object2.indices != null) {
+            if (typeof object2.indices !== "object")
               throw TypeError(".onnx.SparseTensorProto.indices: object expected");
-            message.indices = $root.onnx.TensorProto.fromObject(object.indices);
+            message.indices = $root.onnx.TensorProto.fromObject(object2.indices);
           }
-          if (object.dims) {
-            if (!Array.isArray(object.dims))
+          if (object2.dims) {
+            if (!Array.isArray(object2.dims))
               throw TypeError(".onnx.SparseTensorProto.dims: array expected");
             message.dims = [];
-            for (var i = 0; i < object.dims.length; ++i)
+            for (var i = 0; i < object2.dims.length; ++i)
               if ($util.Long)
-                (message.dims[i] = $util.Long.fromValue(object.dims[i])).unsigned = false;
-              else if (typeof object.dims[i] === "string")
-                message.dims[i] = parseInt(object.dims[i], 10);
-              else if (typeof object.dims[i] === "number")
-                message.dims[i] = object.dims[i];
-              else if (typeof object.dims[i] === "object")
-                message.dims[i] = new $util.LongBits(object.dims[i].low >>> 0, object.dims[i].high >>> 0).toNumber();
+                (message.dims[i] = $util.Long.fromValue(object2.dims[i])).unsigned = false;
+              else if (typeof object2.dims[i] === "string")
+                message.dims[i] = parseInt(object2.dims[i], 10);
+              else if (typeof object2.dims[i] === "number")
+                message.dims[i] = object2.dims[i];
+              else if (typeof object2.dims[i] === "object")
+                message.dims[i] = new $util.LongBits(object2.dims[i].low >>> 0, object2.dims[i].high >>> 0).toNumber();
           }
           return message;
         };
         SparseTensorProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults)
-            object.dims = [];
+            object2.dims = [];
           if (options.defaults) {
-            object.values = null;
-            object.indices = null;
+            object2.values = null;
+            object2.indices = null;
           }
           if (message.values != null && message.hasOwnProperty("values"))
-            object.values = $root.onnx.TensorProto.toObject(message.values, options);
+            object2.values = $root.onnx.TensorProto.toObject(message.values, options);
           if (message.indices != null && message.hasOwnProperty("indices"))
-            object.indices = $root.onnx.TensorProto.toObject(message.indices, options);
+            object2.indices = $root.onnx.TensorProto.toObject(message.indices, options);
           if (message.dims && message.dims.length) {
-            object.dims = [];
+            object2.dims = [];
             for (var j = 0; j < message.dims.length; ++j)
               if (typeof message.dims[j] === "number")
-                object.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
+                object2.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
               else
-                object.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
+                object2.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
           }
-          return object;
+          return object2;
         };
         SparseTensorProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -12185,7 +12242,7 @@ var require_onnx = __commonJS({
         TensorShapeProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        TensorShapeProto.decode = function decode(reader, length) {
+        TensorShapeProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorShapeProto();
@@ -12216,25 +12273,25 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.dim))
               return "dim: array expected";
             for (var i = 0; i < message.dim.length; ++i) {
-              var error = $root.onnx.TensorShapeProto.Dimension.verify(message.dim[i]);
-              if (error)
-                return "dim." + error;
+              var error2 = $root.onnx.TensorShapeProto.Dimension.verify(message.dim[i]);
+              if (error2)
+                return "dim." + error2;
             }
           }
           return null;
         };
-        TensorShapeProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.TensorShapeProto)
-            return object;
+        TensorShapeProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.TensorShapeProto)
+            return object2;
           var message = new $root.onnx.TensorShapeProto();
-          if (object.dim) {
-            if (!Array.isArray(object.dim))
+          if (object2.dim) {
+            if (!Array.isArray(object2.dim))
               throw TypeError(".onnx.TensorShapeProto.dim: array expected");
             message.dim = [];
-            for (var i = 0; i < object.dim.length; ++i) {
-              if (typeof object.dim[i] !== "object")
+            for (var i = 0; i < object2.dim.length; ++i) {
+              if (typeof object2.dim[i] !== "object")
                 throw TypeError(".onnx.TensorShapeProto.dim: object expected");
-              message.dim[i] = $root.onnx.TensorShapeProto.Dimension.fromObject(object.dim[i]);
+              message.dim[i] = $root.onnx.TensorShapeProto.Dimension.fromObject(object2.dim[i]);
             }
           }
           return message;
@@ -12242,15 +12299,15 @@ var require_onnx = __commonJS({
         TensorShapeProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults)
-            object.dim = [];
+            object2.dim = [];
           if (message.dim && message.dim.length) {
-            object.dim = [];
+            object2.dim = [];
             for (var j = 0; j < message.dim.length; ++j)
-              object.dim[j] = $root.onnx.TensorShapeProto.Dimension.toObject(message.dim[j], options);
+              object2.dim[j] = $root.onnx.TensorShapeProto.Dimension.toObject(message.dim[j], options);
           }
-          return object;
+          return object2;
         };
         TensorShapeProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -12297,7 +12354,7 @@ var require_onnx = __commonJS({
           Dimension.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Dimension.decode = function decode(reader, length) {
+          Dimension.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorShapeProto.Dimension();
@@ -12347,48 +12404,48 @@ var require_onnx = __commonJS({
             }
             return null;
           };
-          Dimension.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TensorShapeProto.Dimension)
-              return object;
+          Dimension.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TensorShapeProto.Dimension)
+              return object2;
             var message = new $root.onnx.TensorShapeProto.Dimension();
-            if (object.dimValue != null) {
+            if (object2.dimValue != null) {
               if ($util.Long)
-                (message.dimValue = $util.Long.fromValue(object.dimValue)).unsigned = false;
-              else if (typeof object.dimValue === "string")
-                message.dimValue = parseInt(object.dimValue, 10);
-              else if (typeof object.dimValue === "number")
-                message.dimValue = object.dimValue;
-              else if (typeof object.dimValue === "object")
-                message.dimValue = new $util.LongBits(object.dimValue.low >>> 0, object.dimValue.high >>> 0).toNumber();
+                (message.dimValue = $util.Long.fromValue(object2.dimValue)).unsigned = false;
+              else if (typeof object2.dimValue === "string")
+                message.dimValue = parseInt(object2.dimValue, 10);
+              else if (typeof object2.dimValue === "number")
+                message.dimValue = object2.dimValue;
+              else if (typeof object2.dimValue === "object")
+                message.dimValue = new $util.LongBits(object2.dimValue.low >>> 0, object2.dimValue.high >>> 0).toNumber();
             }
-            if (object.dimParam != null)
-              message.dimParam = String(object.dimParam);
-            if (object.denotation != null)
-              message.denotation = String(object.denotation);
+            if (object2.dimParam != null)
+              message.dimParam = String(object2.dimParam);
+            if (object2.denotation != null)
+              message.denotation = String(object2.denotation);
             return message;
           };
           Dimension.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults)
-              object.denotation = "";
+              object2.denotation = "";
             if (message.dimValue != null && message.hasOwnProperty("dimValue")) {
               if (typeof message.dimValue === "number")
-                object.dimValue = options.longs === String ? String(message.dimValue) : message.dimValue;
+                object2.dimValue = options.longs === String ? String(message.dimValue) : message.dimValue;
               else
-                object.dimValue = options.longs === String ? $util.Long.prototype.toString.call(message.dimValue) : options.longs === Number ? new $util.LongBits(message.dimValue.low >>> 0, message.dimValue.high >>> 0).toNumber() : message.dimValue;
+                object2.dimValue = options.longs === String ? $util.Long.prototype.toString.call(message.dimValue) : options.longs === Number ? new $util.LongBits(message.dimValue.low >>> 0, message.dimValue.high >>> 0).toNumber() : message.dimValue;
               if (options.oneofs)
-                object.value = "dimValue";
+                object2.value = "dimValue";
             }
             if (message.dimParam != null && message.hasOwnProperty("dimParam")) {
-              object.dimParam = message.dimParam;
+              object2.dimParam = message.dimParam;
               if (options.oneofs)
-                object.value = "dimParam";
+                object2.value = "dimParam";
             }
             if (message.denotation != null && message.hasOwnProperty("denotation"))
-              object.denotation = message.denotation;
-            return object;
+              object2.denotation = message.denotation;
+            return object2;
           };
           Dimension.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -12457,7 +12514,7 @@ var require_onnx = __commonJS({
         TypeProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        TypeProto.decode = function decode(reader, length) {
+        TypeProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto();
@@ -12501,9 +12558,9 @@ var require_onnx = __commonJS({
           if (message.tensorType != null && message.hasOwnProperty("tensorType")) {
             properties.value = 1;
             {
-              var error = $root.onnx.TypeProto.Tensor.verify(message.tensorType);
-              if (error)
-                return "tensorType." + error;
+              var error2 = $root.onnx.TypeProto.Tensor.verify(message.tensorType);
+              if (error2)
+                return "tensorType." + error2;
             }
           }
           if (message.sequenceType != null && message.hasOwnProperty("sequenceType")) {
@@ -12511,9 +12568,9 @@ var require_onnx = __commonJS({
               return "value: multiple values";
             properties.value = 1;
             {
-              var error = $root.onnx.TypeProto.Sequence.verify(message.sequenceType);
-              if (error)
-                return "sequenceType." + error;
+              var error2 = $root.onnx.TypeProto.Sequence.verify(message.sequenceType);
+              if (error2)
+                return "sequenceType." + error2;
             }
           }
           if (message.mapType != null && message.hasOwnProperty("mapType")) {
@@ -12521,9 +12578,9 @@ var require_onnx = __commonJS({
               return "value: multiple values";
             properties.value = 1;
             {
-              var error = $root.onnx.TypeProto.Map.verify(message.mapType);
-              if (error)
-                return "mapType." + error;
+              var error2 = $root.onnx.TypeProto.Map.verify(message.mapType);
+              if (error2)
+                return "mapType." + error2;
             }
           }
           if (message.optionalType != null && message.hasOwnProperty("optionalType")) {
@@ -12531,9 +12588,9 @@ var require_onnx = __commonJS({
               return "value: multiple values";
             properties.value = 1;
             {
-              var error = $root.onnx.TypeProto.Optional.verify(message.optionalType);
-              if (error)
-                return "optionalType." + error;
+              var error2 = $root.onnx.TypeProto.Optional.verify(message.optionalType);
+              if (error2)
+                return "optionalType." + error2;
             }
           }
           if (message.sparseTensorType != null && message.hasOwnProperty("sparseTensorType")) {
@@ -12541,9 +12598,9 @@ var require_onnx = __commonJS({
               return "value: multiple values";
             properties.value = 1;
             {
-              var error = $root.onnx.TypeProto.SparseTensor.verify(message.sparseTensorType);
-              if (error)
-                return "sparseTensorType." + error;
+              var error2 = $root.onnx.TypeProto.SparseTensor.verify(message.sparseTensorType);
+              if (error2)
+                return "sparseTensorType." + error2;
             }
           }
           if (message.denotation != null && message.hasOwnProperty("denotation")) {
@@ -12552,73 +12609,73 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        TypeProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.TypeProto)
-            return object;
+        TypeProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.TypeProto)
+            return object2;
           var message = new $root.onnx.TypeProto();
-          if (object.tensorType != null) {
-            if (typeof object.tensorType !== "object")
+          if (object2.tensorType != null) {
+            if (typeof object2.tensorType !== "object")
               throw TypeError(".onnx.TypeProto.tensorType: object expected");
-            message.tensorType = $root.onnx.TypeProto.Tensor.fromObject(object.tensorType);
+            message.tensorType = $root.onnx.TypeProto.Tensor.fromObject(object2.tensorType);
           }
-          if (object.sequenceType != null) {
-            if (typeof object.sequenceType !== "object")
+          if (object2.sequenceType != null) {
+            if (typeof object2.sequenceType !== "object")
               throw TypeError(".onnx.TypeProto.sequenceType: object expected");
-            message.sequenceType = $root.onnx.TypeProto.Sequence.fromObject(object.sequenceType);
+            message.sequenceType = $root.onnx.TypeProto.Sequence.fromObject(object2.sequenceType);
           }
-          if (object.mapType != null) {
-            if (typeof object.mapType !== "object")
+          if (object2.mapType != null) {
+            if (typeof object2.mapType !== "object")
               throw TypeError(".onnx.TypeProto.mapType: object expected");
-            message.mapType = $root.onnx.TypeProto.Map.fromObject(object.mapType);
+            message.mapType = $root.onnx.TypeProto.Map.fromObject(object2.mapType);
           }
-          if (object.optionalType != null) {
-            if (typeof object.optionalType !== "object")
+          if (object2.optionalType != null) {
+            if (typeof object2.optionalType !== "object")
               throw TypeError(".onnx.TypeProto.optionalType: object expected");
-            message.optionalType = $root.onnx.TypeProto.Optional.fromObject(object.optionalType);
+            message.optionalType = $root.onnx.TypeProto.Optional.fromObject(object2.optionalType);
           }
-          if (object.sparseTensorType != null) {
-            if (typeof object.sparseTensorType !== "object")
+          if (object2.sparseTensorType != null) {
+            if (typeof object2.sparseTensorType !== "object")
               throw TypeError(".onnx.TypeProto.sparseTensorType: object expected");
-            message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.fromObject(object.sparseTensorType);
+            message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.fromObject(object2.sparseTensorType);
           }
-          if (object.denotation != null)
-            message.denotation = String(object.denotation);
+          if (object2.denotation != null)
+            message.denotation = String(object2.denotation);
           return message;
         };
         TypeProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.defaults)
-            object.denotation = "";
+            object2.denotation = "";
           if (message.tensorType != null && message.hasOwnProperty("tensorType")) {
-            object.tensorType = $root.onnx.TypeProto.Tensor.toObject(message.tensorType, options);
+            object2.tensorType = $root.onnx.TypeProto.Tensor.toObject(message.tensorType, options);
             if (options.oneofs)
-              object.value = "tensorType";
+              object2.value = "tensorType";
           }
           if (message.sequenceType != null && message.hasOwnProperty("sequenceType")) {
-            object.sequenceType = $root.onnx.TypeProto.Sequence.toObject(message.sequenceType, options);
+            object2.sequenceType = $root.onnx.TypeProto.Sequence.toObject(message.sequenceType, options);
             if (options.oneofs)
-              object.value = "sequenceType";
+              object2.value = "sequenceType";
           }
           if (message.mapType != null && message.hasOwnProperty("mapType")) {
-            object.mapType = $root.onnx.TypeProto.Map.toObject(message.mapType, options);
+            object2.mapType = $root.onnx.TypeProto.Map.toObject(message.mapType, options);
             if (options.oneofs)
-              object.value = "mapType";
+              object2.value = "mapType";
           }
           if (message.denotation != null && message.hasOwnProperty("denotation"))
-            object.denotation = message.denotation;
+            object2.denotation = message.denotation;
           if (message.sparseTensorType != null && message.hasOwnProperty("sparseTensorType")) {
-            object.sparseTensorType = $root.onnx.TypeProto.SparseTensor.toObject(message.sparseTensorType, options);
+            object2.sparseTensorType = $root.onnx.TypeProto.SparseTensor.toObject(message.sparseTensorType, options);
             if (options.oneofs)
-              object.value = "sparseTensorType";
+              object2.value = "sparseTensorType";
           }
           if (message.optionalType != null && message.hasOwnProperty("optionalType")) {
-            object.optionalType = $root.onnx.TypeProto.Optional.toObject(message.optionalType, options);
+            object2.optionalType = $root.onnx.TypeProto.Optional.toObject(message.optionalType, options);
             if (options.oneofs)
-              object.value = "optionalType";
+              object2.value = "optionalType";
           }
-          return object;
+          return object2;
         };
         TypeProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -12654,7 +12711,7 @@ var require_onnx = __commonJS({
           Tensor.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Tensor.decode = function decode(reader, length) {
+          Tensor.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Tensor();
@@ -12687,38 +12744,38 @@ var require_onnx = __commonJS({
                 return "elemType: integer expected";
             }
             if (message.shape != null && message.hasOwnProperty("shape")) {
-              var error = $root.onnx.TensorShapeProto.verify(message.shape);
-              if (error)
-                return "shape." + error;
+              var error2 = $root.onnx.TensorShapeProto.verify(message.shape);
+              if (error2)
+                return "shape." + error2;
             }
             return null;
           };
-          Tensor.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TypeProto.Tensor)
-              return object;
+          Tensor.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TypeProto.Tensor)
+              return object2;
             var message = new $root.onnx.TypeProto.Tensor();
-            if (object.elemType != null)
-              message.elemType = object.elemType | 0;
-            if (object.shape != null) {
-              if (typeof object.shape !== "object")
+            if (object2.elemType != null)
+              message.elemType = object2.elemType | 0;
+            if (object2.shape != null) {
+              if (typeof object2.shape !== "object")
                 throw TypeError(".onnx.TypeProto.Tensor.shape: object expected");
-              message.shape = $root.onnx.TensorShapeProto.fromObject(object.shape);
+              message.shape = $root.onnx.TensorShapeProto.fromObject(object2.shape);
             }
             return message;
           };
           Tensor.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults) {
-              object.elemType = 0;
-              object.shape = null;
+              object2.elemType = 0;
+              object2.shape = null;
             }
             if (message.elemType != null && message.hasOwnProperty("elemType"))
-              object.elemType = message.elemType;
+              object2.elemType = message.elemType;
             if (message.shape != null && message.hasOwnProperty("shape"))
-              object.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
-            return object;
+              object2.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
+            return object2;
           };
           Tensor.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -12750,7 +12807,7 @@ var require_onnx = __commonJS({
           Sequence.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Sequence.decode = function decode(reader, length) {
+          Sequence.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Sequence();
@@ -12776,32 +12833,32 @@ var require_onnx = __commonJS({
             if (typeof message !== "object" || message === null)
               return "object expected";
             if (message.elemType != null && message.hasOwnProperty("elemType")) {
-              var error = $root.onnx.TypeProto.verify(message.elemType);
-              if (error)
-                return "elemType." + error;
+              var error2 = $root.onnx.TypeProto.verify(message.elemType);
+              if (error2)
+                return "elemType." + error2;
             }
             return null;
           };
-          Sequence.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TypeProto.Sequence)
-              return object;
+          Sequence.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TypeProto.Sequence)
+              return object2;
             var message = new $root.onnx.TypeProto.Sequence();
-            if (object.elemType != null) {
-              if (typeof object.elemType !== "object")
+            if (object2.elemType != null) {
+              if (typeof object2.elemType !== "object")
                 throw TypeError(".onnx.TypeProto.Sequence.elemType: object expected");
-              message.elemType = $root.onnx.TypeProto.fromObject(object.elemType);
+              message.elemType = $root.onnx.TypeProto.fromObject(object2.elemType);
             }
             return message;
           };
           Sequence.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults)
-              object.elemType = null;
+              object2.elemType = null;
             if (message.elemType != null && message.hasOwnProperty("elemType"))
-              object.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
-            return object;
+              object2.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
+            return object2;
           };
           Sequence.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -12839,7 +12896,7 @@ var require_onnx = __commonJS({
           Map2.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Map2.decode = function decode(reader, length) {
+          Map2.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Map();
@@ -12872,38 +12929,38 @@ var require_onnx = __commonJS({
                 return "keyType: integer expected";
             }
             if (message.valueType != null && message.hasOwnProperty("valueType")) {
-              var error = $root.onnx.TypeProto.verify(message.valueType);
-              if (error)
-                return "valueType." + error;
+              var error2 = $root.onnx.TypeProto.verify(message.valueType);
+              if (error2)
+                return "valueType." + error2;
             }
             return null;
           };
-          Map2.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TypeProto.Map)
-              return object;
+          Map2.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TypeProto.Map)
+              return object2;
             var message = new $root.onnx.TypeProto.Map();
-            if (object.keyType != null)
-              message.keyType = object.keyType | 0;
-            if (object.valueType != null) {
-              if (typeof object.valueType !== "object")
+            if (object2.keyType != null)
+              message.keyType = object2.keyType | 0;
+            if (object2.valueType != null) {
+              if (typeof object2.valueType !== "object")
                 throw TypeError(".onnx.TypeProto.Map.valueType: object expected");
-              message.valueType = $root.onnx.TypeProto.fromObject(object.valueType);
+              message.valueType = $root.onnx.TypeProto.fromObject(object2.valueType);
             }
             return message;
           };
           Map2.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults) {
-              object.keyType = 0;
-              object.valueType = null;
+              object2.keyType = 0;
+              object2.valueType = null;
             }
             if (message.keyType != null && message.hasOwnProperty("keyType"))
-              object.keyType = message.keyType;
+              object2.keyType = message.keyType;
             if (message.valueType != null && message.hasOwnProperty("valueType"))
-              object.valueType = $root.onnx.TypeProto.toObject(message.valueType, options);
-            return object;
+              object2.valueType = $root.onnx.TypeProto.toObject(message.valueType, options);
+            return object2;
           };
           Map2.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -12935,7 +12992,7 @@ var require_onnx = __commonJS({
           Optional.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Optional.decode = function decode(reader, length) {
+          Optional.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Optional();
@@ -12961,32 +13018,32 @@ var require_onnx = __commonJS({
             if (typeof message !== "object" || message === null)
               return "object expected";
             if (message.elemType != null && message.hasOwnProperty("elemType")) {
-              var error = $root.onnx.TypeProto.verify(message.elemType);
-              if (error)
-                return "elemType." + error;
+              var error2 = $root.onnx.TypeProto.verify(message.elemType);
+              if (error2)
+                return "elemType." + error2;
             }
             return null;
           };
-          Optional.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TypeProto.Optional)
-              return object;
+          Optional.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TypeProto.Optional)
+              return object2;
             var message = new $root.onnx.TypeProto.Optional();
-            if (object.elemType != null) {
-              if (typeof object.elemType !== "object")
+            if (object2.elemType != null) {
+              if (typeof object2.elemType !== "object")
                 throw TypeError(".onnx.TypeProto.Optional.elemType: object expected");
-              message.elemType = $root.onnx.TypeProto.fromObject(object.elemType);
+              message.elemType = $root.onnx.TypeProto.fromObject(object2.elemType);
             }
             return message;
           };
           Optional.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults)
-              object.elemType = null;
+              object2.elemType = null;
             if (message.elemType != null && message.hasOwnProperty("elemType"))
-              object.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
-            return object;
+              object2.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
+            return object2;
           };
           Optional.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -13024,7 +13081,7 @@ var require_onnx = __commonJS({
           SparseTensor.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          SparseTensor.decode = function decode(reader, length) {
+          SparseTensor.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.SparseTensor();
@@ -13057,38 +13114,38 @@ var require_onnx = __commonJS({
                 return "elemType: integer expected";
             }
             if (message.shape != null && message.hasOwnProperty("shape")) {
-              var error = $root.onnx.TensorShapeProto.verify(message.shape);
-              if (error)
-                return "shape." + error;
+              var error2 = $root.onnx.TensorShapeProto.verify(message.shape);
+              if (error2)
+                return "shape." + error2;
             }
             return null;
           };
-          SparseTensor.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TypeProto.SparseTensor)
-              return object;
+          SparseTensor.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TypeProto.SparseTensor)
+              return object2;
             var message = new $root.onnx.TypeProto.SparseTensor();
-            if (object.elemType != null)
-              message.elemType = object.elemType | 0;
-            if (object.shape != null) {
-              if (typeof object.shape !== "object")
+            if (object2.elemType != null)
+              message.elemType = object2.elemType | 0;
+            if (object2.shape != null) {
+              if (typeof object2.shape !== "object")
                 throw TypeError(".onnx.TypeProto.SparseTensor.shape: object expected");
-              message.shape = $root.onnx.TensorShapeProto.fromObject(object.shape);
+              message.shape = $root.onnx.TensorShapeProto.fromObject(object2.shape);
             }
             return message;
           };
           SparseTensor.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults) {
-              object.elemType = 0;
-              object.shape = null;
+              object2.elemType = 0;
+              object2.shape = null;
             }
             if (message.elemType != null && message.hasOwnProperty("elemType"))
-              object.elemType = message.elemType;
+              object2.elemType = message.elemType;
             if (message.shape != null && message.hasOwnProperty("shape"))
-              object.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
-            return object;
+              object2.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
+            return object2;
           };
           SparseTensor.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -13128,7 +13185,7 @@ var require_onnx = __commonJS({
         OperatorSetIdProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        OperatorSetIdProto.decode = function decode(reader, length) {
+        OperatorSetIdProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.OperatorSetIdProto();
@@ -13166,44 +13223,44 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        OperatorSetIdProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.OperatorSetIdProto)
-            return object;
+        OperatorSetIdProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.OperatorSetIdProto)
+            return object2;
           var message = new $root.onnx.OperatorSetIdProto();
-          if (object.domain != null)
-            message.domain = String(object.domain);
-          if (object.version != null) {
+          if (object2.domain != null)
+            message.domain = String(object2.domain);
+          if (object2.version != null) {
             if ($util.Long)
-              (message.version = $util.Long.fromValue(object.version)).unsigned = false;
-            else if (typeof object.version === "string")
-              message.version = parseInt(object.version, 10);
-            else if (typeof object.version === "number")
-              message.version = object.version;
-            else if (typeof object.version === "object")
-              message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber();
+              (message.version = $util.Long.fromValue(object2.version)).unsigned = false;
+            else if (typeof object2.version === "string")
+              message.version = parseInt(object2.version, 10);
+            else if (typeof object2.version === "number")
+              message.version = object2.version;
+            else if (typeof object2.version === "object")
+              message.version = new $util.LongBits(object2.version.low >>> 0, object2.version.high >>> 0).toNumber();
           }
           return message;
         };
         OperatorSetIdProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.defaults) {
-            object.domain = "";
+            object2.domain = "";
             if ($util.Long) {
               var long = new $util.Long(0, 0, false);
-              object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              object2.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
             } else
-              object.version = options.longs === String ? "0" : 0;
+              object2.version = options.longs === String ? "0" : 0;
           }
           if (message.domain != null && message.hasOwnProperty("domain"))
-            object.domain = message.domain;
+            object2.domain = message.domain;
           if (message.version != null && message.hasOwnProperty("version"))
             if (typeof message.version === "number")
-              object.version = options.longs === String ? String(message.version) : message.version;
+              object2.version = options.longs === String ? String(message.version) : message.version;
             else
-              object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
-          return object;
+              object2.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
+          return object2;
         };
         OperatorSetIdProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -13293,7 +13350,7 @@ var require_onnx = __commonJS({
         FunctionProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        FunctionProto.decode = function decode(reader, length) {
+        FunctionProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.FunctionProto();
@@ -13378,9 +13435,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.node))
               return "node: array expected";
             for (var i = 0; i < message.node.length; ++i) {
-              var error = $root.onnx.NodeProto.verify(message.node[i]);
-              if (error)
-                return "node." + error;
+              var error2 = $root.onnx.NodeProto.verify(message.node[i]);
+              if (error2)
+                return "node." + error2;
             }
           }
           if (message.docString != null && message.hasOwnProperty("docString")) {
@@ -13391,9 +13448,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.opsetImport))
               return "opsetImport: array expected";
             for (var i = 0; i < message.opsetImport.length; ++i) {
-              var error = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
-              if (error)
-                return "opsetImport." + error;
+              var error2 = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
+              if (error2)
+                return "opsetImport." + error2;
             }
           }
           if (message.domain != null && message.hasOwnProperty("domain")) {
@@ -13402,107 +13459,107 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        FunctionProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.FunctionProto)
-            return object;
+        FunctionProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.FunctionProto)
+            return object2;
           var message = new $root.onnx.FunctionProto();
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.input) {
-            if (!Array.isArray(object.input))
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.input) {
+            if (!Array.isArray(object2.input))
               throw TypeError(".onnx.FunctionProto.input: array expected");
             message.input = [];
-            for (var i = 0; i < object.input.length; ++i)
-              message.input[i] = String(object.input[i]);
+            for (var i = 0; i < object2.input.length; ++i)
+              message.input[i] = String(object2.input[i]);
           }
-          if (object.output) {
-            if (!Array.isArray(object.output))
+          if (object2.output) {
+            if (!Array.isArray(object2.output))
               throw TypeError(".onnx.FunctionProto.output: array expected");
             message.output = [];
-            for (var i = 0; i < object.output.length; ++i)
-              message.output[i] = String(object.output[i]);
+            for (var i = 0; i < object2.output.length; ++i)
+              message.output[i] = String(object2.output[i]);
           }
-          if (object.attribute) {
-            if (!Array.isArray(object.attribute))
+          if (object2.attribute) {
+            if (!Array.isArray(object2.attribute))
               throw TypeError(".onnx.FunctionProto.attribute: array expected");
             message.attribute = [];
-            for (var i = 0; i < object.attribute.length; ++i)
-              message.attribute[i] = String(object.attribute[i]);
+            for (var i = 0; i < object2.attribute.length; ++i)
+              message.attribute[i] = String(object2.attribute[i]);
           }
-          if (object.node) {
-            if (!Array.isArray(object.node))
+          if (object2.node) {
+            if (!Array.isArray(object2.node))
               throw TypeError(".onnx.FunctionProto.node: array expected");
             message.node = [];
-            for (var i = 0; i < object.node.length; ++i) {
-              if (typeof object.node[i] !== "object")
+            for (var i = 0; i < object2.node.length; ++i) {
+              if (typeof object2.node[i] !== "object")
                 throw TypeError(".onnx.FunctionProto.node: object expected");
-              message.node[i] = $root.onnx.NodeProto.fromObject(object.node[i]);
+              message.node[i] = $root.onnx.NodeProto.fromObject(object2.node[i]);
             }
           }
-          if (object.docString != null)
-            message.docString = String(object.docString);
-          if (object.opsetImport) {
-            if (!Array.isArray(object.opsetImport))
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
+          if (object2.opsetImport) {
+            if (!Array.isArray(object2.opsetImport))
               throw TypeError(".onnx.FunctionProto.opsetImport: array expected");
             message.opsetImport = [];
-            for (var i = 0; i < object.opsetImport.length; ++i) {
-              if (typeof object.opsetImport[i] !== "object")
+            for (var i = 0; i < object2.opsetImport.length; ++i) {
+              if (typeof object2.opsetImport[i] !== "object")
                 throw TypeError(".onnx.FunctionProto.opsetImport: object expected");
-              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object.opsetImport[i]);
+              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object2.opsetImport[i]);
             }
           }
-          if (object.domain != null)
-            message.domain = String(object.domain);
+          if (object2.domain != null)
+            message.domain = String(object2.domain);
           return message;
         };
         FunctionProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.input = [];
-            object.output = [];
-            object.attribute = [];
-            object.node = [];
-            object.opsetImport = [];
+            object2.input = [];
+            object2.output = [];
+            object2.attribute = [];
+            object2.node = [];
+            object2.opsetImport = [];
           }
           if (options.defaults) {
-            object.name = "";
-            object.docString = "";
-            object.domain = "";
+            object2.name = "";
+            object2.docString = "";
+            object2.domain = "";
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.input && message.input.length) {
-            object.input = [];
+            object2.input = [];
             for (var j = 0; j < message.input.length; ++j)
-              object.input[j] = message.input[j];
+              object2.input[j] = message.input[j];
           }
           if (message.output && message.output.length) {
-            object.output = [];
+            object2.output = [];
             for (var j = 0; j < message.output.length; ++j)
-              object.output[j] = message.output[j];
+              object2.output[j] = message.output[j];
           }
           if (message.attribute && message.attribute.length) {
-            object.attribute = [];
+            object2.attribute = [];
             for (var j = 0; j < message.attribute.length; ++j)
-              object.attribute[j] = message.attribute[j];
+              object2.attribute[j] = message.attribute[j];
           }
           if (message.node && message.node.length) {
-            object.node = [];
+            object2.node = [];
             for (var j = 0; j < message.node.length; ++j)
-              object.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
+              object2.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.opsetImport && message.opsetImport.length) {
-            object.opsetImport = [];
+            object2.opsetImport = [];
             for (var j = 0; j < message.opsetImport.length; ++j)
-              object.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
+              object2.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
           }
           if (message.domain != null && message.hasOwnProperty("domain"))
-            object.domain = message.domain;
-          return object;
+            object2.domain = message.domain;
+          return object2;
         };
         FunctionProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -13530,11 +13587,11 @@ function matmulBytes({ m, k, n }, ops) {
 function formatShape({ m, k, n }) {
   return m === k && k === n ? `${n}` : `${m}x${k}x${n}`;
 }
-function seededData(count, fanIn, seed) {
+function seededData(count2, fanIn, seed) {
   const rand = mulberry32(seed);
   const scale = Math.sqrt(3 / Math.max(1, fanIn));
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) out[i] = (rand() * 2 - 1) * scale;
+  const out = new Float32Array(count2);
+  for (let i = 0; i < count2; i++) out[i] = (rand() * 2 - 1) * scale;
   return out;
 }
 function valueInfo(name, dims) {
@@ -13629,18 +13686,18 @@ function ortModulePath() {
 function ortVersion(ort = loadOrt()) {
   return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
 }
-async function createSession(ort, model, threads, config = {}) {
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads}`);
+async function createSession(ort, model, threads2, config = {}) {
+  if (!Number.isInteger(threads2) || threads2 < 1) {
+    throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads2}`);
   }
   const options = {
-    intraOpNumThreads: threads,
+    intraOpNumThreads: threads2,
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: "all",
     executionProviders: ["cpu"],
     logSeverityLevel: 3,
-    ...config.usableCpus !== void 0 && threads > config.usableCpus ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}
+    ...config.usableCpus !== void 0 && threads2 > config.usableCpus ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}
   };
   return typeof model === "string" ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
 }
@@ -13679,19 +13736,20 @@ var init_overhead = __esm({
 });
 
 // src/report/text.ts
-function plainText(text, max = 2e3) {
-  const clean = text.replace(CONTROLS, " ").replace(INVISIBLE, "");
+function plainText(text2, max = 2e3) {
+  const clean = text2.replace(CONTROLS, " ").replace(INVISIBLE, "");
   return clean.length <= max ? clean : `${clean.slice(0, max - 1)}\u2026`;
 }
-function escapeMarkdown(text) {
-  return text.replace(CONTROLS, " ").replace(INVISIBLE, "").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
+function escapeMarkdown(text2) {
+  return text2.replace(CONTROLS, " ").replace(INVISIBLE, "").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
 }
 var CONTROLS, INVISIBLE, ESCAPES;
 var init_text = __esm({
   "src/report/text.ts"() {
     "use strict";
-    CONTROLS = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-    INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+    init_limits();
+    CONTROLS = /\r\n|[\p{Cc}\p{Zl}\p{Zp}]/gu;
+    INVISIBLE = new RegExp(UNPRINTABLE_SOURCE, "gu");
     ESCAPES = {
       "&": "&amp;",
       "<": "&lt;",
@@ -13727,14 +13785,14 @@ function killMarked(marker) {
     }
   }
 }
-function parseThreadEnv(text, input = "--thread-env") {
+function parseThreadEnv(text2, input = "--thread-env") {
   const expected = "a comma-separated list of environment variable names, e.g. OMP_NUM_THREADS,MKL_NUM_THREADS";
-  const names = text.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
-  if (names.length === 0) throw invalid(input, text, expected);
+  const names = text2.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  if (names.length === 0) throw invalid(input, text2, expected);
   const bad = names.find((n) => !ENV_NAME.test(n));
   if (bad !== void 0) {
     throw new InputError(
-      `${input}: got ${JSON.stringify(text)}; "${bad}" is not an environment variable name; expected ${expected}`
+      `${input}: got ${JSON.stringify(text2)}; "${bad}" is not an environment variable name; expected ${expected}`
     );
   }
   return [...new Set(names)];
@@ -13742,35 +13800,35 @@ function parseThreadEnv(text, input = "--thread-env") {
 function groupCount(re) {
   return new RegExp(`${re.source}|`, re.flags).exec("").length - 1;
 }
-function parseMetric(regex, unit, input = "--metric", unitInput = `${input}-unit`) {
+function parseMetric(regex2, unit, input = "--metric", unitInput = `${input}-unit`) {
   if (!METRIC_UNITS.includes(unit)) {
     throw invalid(unitInput, unit, `one of ${METRIC_UNITS.join(", ")}`);
   }
   const expected = "a regular expression whose first capture group is the number, e.g. latency_ms=([0-9.]+)";
-  if (regex.trim().length === 0) throw invalid(input, regex, expected);
+  if (regex2.trim().length === 0) throw invalid(input, regex2, expected);
   let re;
   try {
-    re = new RegExp(regex);
+    re = new RegExp(regex2);
   } catch (e) {
     throw new InputError(
-      `${input}: got ${JSON.stringify(regex)}; it does not compile (${describeError(e)}); expected ${expected}`
+      `${input}: got ${JSON.stringify(regex2)}; it does not compile (${describeError(e)}); expected ${expected}`
     );
   }
   if (groupCount(re) < 1) {
     throw new InputError(
-      `${input}: got ${JSON.stringify(regex)}; it has no capture group; expected ${expected}`
+      `${input}: got ${JSON.stringify(regex2)}; it has no capture group; expected ${expected}`
     );
   }
-  return { regex, unit };
+  return { regex: regex2, unit };
 }
-function metricName(regex) {
-  const named = /\(\?<([A-Za-z_$][\w$]*)>/.exec(regex)?.[1];
+function metricName(regex2) {
+  const named = /\(\?<([A-Za-z_$][\w$]*)>/.exec(regex2)?.[1];
   if (named) return named;
-  const prefix = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex)?.[1]?.trim();
-  return prefix ? prefix : `/${regex}/`;
+  const prefix2 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex2)?.[1]?.trim();
+  return prefix2 ? prefix2 : `/${regex2}/`;
 }
-function lastLines(text, n = TAIL_LINES) {
-  const lines = text.replace(/\s+$/, "").split(/\r?\n/);
+function lastLines(text2, n = TAIL_LINES) {
+  const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
   return lines.slice(-n).map((line) => {
     const clean = plainText(line, Infinity);
     if (clean.length <= MAX_LINE_CHARS) return clean;
@@ -13802,6 +13860,13 @@ function track(child) {
 function createCommandWorkload(spec) {
   const command = spec.command.trim();
   if (command.length === 0) throw invalid("--command", spec.command, "a command to run");
+  if (`command:${command}`.length > LIMITS.idChars) {
+    throw invalid(
+      "--command",
+      `${command.slice(0, 60)}\u2026`,
+      `a command of at most ${LIMITS.idChars - "command:".length} characters (it names the workload in every results file)`
+    );
+  }
   const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
   if (threadEnv.length === 0 || threadEnv.some((n) => !ENV_NAME.test(n))) {
     throw invalid(
@@ -13820,11 +13885,11 @@ function createCommandWorkload(spec) {
   const metric = spec.metric;
   const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
   const baseEnv = spec.env ?? process.env;
-  function run(threads) {
-    const where = `${threadEnv[0]}=${threads}`;
+  function run(threads2) {
+    const where = `${threadEnv[0]}=${threads2}`;
     const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
     const env = { ...baseEnv };
-    for (const name of threadEnv) env[name] = String(threads);
+    for (const name of threadEnv) env[name] = String(threads2);
     const marker = `${process.pid}.${++runCounter}`;
     env[MARKER_ENV] = marker;
     return new Promise((resolve2, reject) => {
@@ -13897,29 +13962,35 @@ ${err}` : "";
       child.once("close", (code, signal) => finish(code, signal));
     });
   }
-  function sample(threads, out) {
+  function sample(threads2, out) {
     if (!metric || !metricRe) return out.wallNs;
-    const where = `${threadEnv[0]}=${threads}`;
+    const where = `${threadEnv[0]}=${threads2}`;
     let last;
     metricRe.lastIndex = 0;
     for (const m of out.stdout.matchAll(metricRe)) last = m;
-    const text = last?.[1];
+    const text2 = last?.[1];
     const shownOut = lastLines(out.stdout);
     const outTail = shownOut ? `
 last lines of stdout:
 ${shownOut}` : " (stdout was empty)";
-    if (last === void 0 || text === void 0) {
+    if (last === void 0 || text2 === void 0) {
       throw new WorkloadError(
         `command "${command}" at ${where}: the metric regex /${metric.regex}/ matched nothing in its output${outTail}`
       );
     }
-    const value = Number(text.trim());
-    if (!Number.isFinite(value) || value <= 0 || text.trim() === "") {
+    const value = Number(text2.trim());
+    if (!Number.isFinite(value) || value <= 0 || text2.trim() === "") {
       throw new WorkloadError(
-        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text.slice(0, 80))}, which is not a positive number (a latency)${outTail}`
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))}, which is not a positive number (a latency)${outTail}`
       );
     }
-    return value * NS_PER[metric.unit];
+    const ns2 = value * NS_PER[metric.unit];
+    if (!(ns2 <= LIMITS.maxNs)) {
+      throw new WorkloadError(
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))} ${metric.unit}, which is over ${LIMITS.maxNs} ns (11.6 days); expected a latency in ${metric.unit}${outTail}`
+      );
+    }
+    return ns2;
   }
   return {
     id: `command:${command}`,
@@ -13941,12 +14012,12 @@ ${shownOut}` : " (stdout was empty)";
       ...metric ? { metric: { regex: metric.regex, unit: metric.unit } } : {},
       ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
     },
-    open(threads) {
-      if (!Number.isInteger(threads) || threads < 1) {
-        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads}`));
+    open(threads2) {
+      if (!Number.isInteger(threads2) || threads2 < 1) {
+        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads2}`));
       }
       return Promise.resolve({
-        call: async () => sample(threads, await run(threads)),
+        call: async () => sample(threads2, await run(threads2)),
         close: () => Promise.resolve()
       });
     }
@@ -13956,6 +14027,7 @@ var DEFAULT_THREAD_ENV, DEFAULT_TIMEOUT_SEC, DEFAULT_WARMUP_RUNS, METRIC_UNITS, 
 var init_command = __esm({
   "src/workloads/command.ts"() {
     "use strict";
+    init_limits();
     init_errors();
     init_text();
     DEFAULT_THREAD_ENV = [
@@ -13996,21 +14068,21 @@ var init_command = __esm({
 });
 
 // src/workloads/matmul.ts
-function parseShape(text, input = "--sizes") {
+function parseShape(text2, input = "--sizes") {
   const expected = "a positive integer N (square) or MxKxN, e.g. 256 or 1x4096x4096";
-  const parts = text.trim().toLowerCase().split("x");
-  if (parts.length !== 1 && parts.length !== 3) throw invalid(input, text, expected);
+  const parts = text2.trim().toLowerCase().split("x");
+  if (parts.length !== 1 && parts.length !== 3) throw invalid(input, text2, expected);
   const dims = parts.map((p) => /^\d+$/.test(p) ? Number(p) : NaN);
-  if (dims.some((d) => !Number.isSafeInteger(d) || d < 1)) throw invalid(input, text, expected);
+  if (dims.some((d) => !Number.isSafeInteger(d) || d < 1)) throw invalid(input, text2, expected);
   if (dims.some((d) => d > MAX_DIM)) {
-    throw invalid(input, text, `dimensions of at most ${MAX_DIM}`);
+    throw invalid(input, text2, `dimensions of at most ${MAX_DIM}`);
   }
   const [m, k, n] = dims.length === 1 ? [dims[0], dims[0], dims[0]] : dims;
   return { m, k, n };
 }
-function parseShapes(text, input = "--sizes") {
-  const items = text.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
-  if (items.length === 0) throw invalid(input, text, "a comma-separated list of N or MxKxN");
+function parseShapes(text2, input = "--sizes") {
+  const items = text2.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  if (items.length === 0) throw invalid(input, text2, "a comma-separated list of N or MxKxN");
   const shapes = items.map((s) => parseShape(s, input));
   const ids = /* @__PURE__ */ new Set();
   return shapes.filter((s) => {
@@ -14026,9 +14098,9 @@ function planMatMulMemory(shapes, cells, freeBytes, input = "--sizes") {
   const need = (shape, ops) => matmulBytes(shape, ops) * (cells + 1);
   const minimum = shapes.reduce((sum2, s) => sum2 + need(s, 1), 0);
   if (minimum > budget) {
-    const list2 = shapes.map(formatShape).join(",");
+    const list3 = shapes.map(formatShape).join(",");
     throw new InputError(
-      `${input}: got "${list2}"; ${shapes.length === 1 ? "it needs" : "together they need"} about ${gib(minimum)} for ${cells} sessions each but only ${gib(freeBytes)} of memory is free; expected shapes that fit in half of the free memory (fewer or smaller shapes, or fewer thread counts)`
+      `${input}: got "${list3}"; ${shapes.length === 1 ? "it needs" : "together they need"} about ${gib(minimum)} for ${cells} sessions each but only ${gib(freeBytes)} of memory is free; expected shapes that fit in half of the free memory (fewer or smaller shapes, or fewer thread counts)`
     );
   }
   return shapes.map((shape) => {
@@ -14101,8 +14173,8 @@ async function createMatMulWorkload(ort, shape, options) {
         }
       ]
     },
-    async open(threads) {
-      const session = await createSession(ort, model.bytes, threads, options.session);
+    async open(threads2) {
+      const session = await createSession(ort, model.bytes, threads2, options.session);
       const feeds = { [model.inputName]: input };
       return {
         call: () => timedRun(session, feeds),
@@ -14120,6 +14192,110 @@ var init_matmul = __esm({
     init_ort();
     MAX_DIM = 1 << 16;
     MAX_OPS_PER_CALL = 64;
+  }
+});
+
+// src/io/bounded-read.ts
+import { constants } from "node:fs";
+import { open, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+async function readBounded(file, opts) {
+  const bytes = await readBoundedIfExists(file, opts);
+  if (bytes === null) throw error(opts, file, "file not found");
+  return bytes;
+}
+async function readBoundedTextIfExists(file, opts) {
+  const bytes = await readBoundedIfExists(file, opts);
+  return bytes === null ? null : toText(bytes, file, opts);
+}
+async function readBoundedIfExists(file, opts) {
+  let handle;
+  try {
+    const noFollow = opts.followLinks === false ? constants.O_NOFOLLOW ?? 0 : 0;
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | noFollow);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    if (code === "ELOOP" && opts.followLinks === false) {
+      throw error(opts, file, "is a symbolic link; links are not followed here");
+    }
+    throw error(opts, file, `cannot be opened (${code ?? describe(e)})`);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw error(opts, file, "is a directory");
+    if (!info.isFile()) throw error(opts, file, "is not a regular file (a device, FIFO or socket)");
+    if (opts.within !== void 0) await checkWithin(file, info, opts);
+    if (info.size > opts.maxBytes) {
+      throw error(opts, file, `is ${info.size} bytes`, ` of at most ${opts.maxBytes} bytes`);
+    }
+    const buf = Buffer.alloc(Math.min(info.size, opts.maxBytes) + 1);
+    let got = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buf, got, buf.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+      if (got > opts.maxBytes) {
+        throw error(opts, file, "grew while it was read", ` of at most ${opts.maxBytes} bytes`);
+      }
+      if (got === buf.length) break;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    await handle.close();
+  }
+}
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+async function checkWithin(file, opened, opts) {
+  const root = await realpath(opts.within).catch(
+    () => path.resolve(opts.within)
+  );
+  const given = path.resolve(file);
+  const lexicallyInside = isInside(path.resolve(opts.within), given) || isInside(root, given);
+  if (!lexicallyInside) return;
+  let real;
+  try {
+    real = await realpath(given);
+  } catch (e) {
+    throw error(
+      opts,
+      file,
+      `cannot be resolved (${e.code ?? describe(e)})`
+    );
+  }
+  if (!isInside(root, real)) {
+    throw error(
+      opts,
+      file,
+      "is a symbolic link (or lies under one) that leads outside the workspace"
+    );
+  }
+  const now = await stat(real);
+  if (now.dev !== opened.dev || now.ino !== opened.ino) {
+    throw error(opts, file, "changed while it was opened");
+  }
+}
+function toText(bytes, file, opts) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw error(opts, file, "is not UTF-8 text");
+  }
+}
+function error(opts, file, what, limit = "") {
+  const message = opts.shownAs === void 0 ? `${opts.input} ${file}: ${what}; expected ${opts.expected}${limit}` : `${opts.shownAs}: ${what}; expected ${opts.expected}${limit}`;
+  return opts.fail ? opts.fail(message) : new InputError(message);
+}
+function describe(e) {
+  return e instanceof Error ? e.message : String(e);
+}
+var init_bounded_read = __esm({
+  "src/io/bounded-read.ts"() {
+    "use strict";
+    init_errors();
   }
 });
 
@@ -14178,41 +14354,41 @@ function toFloat16Bits(value) {
   e = half >>> 10;
   return sign | (e >= 31 ? 31744 : half);
 }
-function allocate(type, count) {
+function allocate(type, count2) {
   switch (type) {
     case "float32":
-      return new Float32Array(count);
+      return new Float32Array(count2);
     case "float64":
-      return new Float64Array(count);
+      return new Float64Array(count2);
     case "float16":
     case "uint16":
-      return new Uint16Array(count);
+      return new Uint16Array(count2);
     case "int8":
-      return new Int8Array(count);
+      return new Int8Array(count2);
     case "uint8":
     case "bool":
-      return new Uint8Array(count);
+      return new Uint8Array(count2);
     case "int16":
-      return new Int16Array(count);
+      return new Int16Array(count2);
     case "int32":
-      return new Int32Array(count);
+      return new Int32Array(count2);
     case "uint32":
-      return new Uint32Array(count);
+      return new Uint32Array(count2);
     case "int64":
-      return new BigInt64Array(count);
+      return new BigInt64Array(count2);
     case "uint64":
-      return new BigUint64Array(count);
+      return new BigUint64Array(count2);
   }
 }
-function generateData(type, count, seed) {
+function generateData(type, count2, seed) {
   const rand = mulberry32(seed);
-  const out = allocate(type, count);
+  const out = allocate(type, count2);
   if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
-    for (let i = 0; i < count; i++) out[i] = BigInt(Math.floor(rand() * MAX_GENERATED_INT));
+    for (let i = 0; i < count2; i++) out[i] = BigInt(Math.floor(rand() * MAX_GENERATED_INT));
     return out;
   }
   const next = type === "float32" || type === "float64" ? () => rand() * 2 - 1 : type === "float16" ? () => toFloat16Bits(rand() * 2 - 1) : type === "bool" ? () => rand() < 0.5 ? 0 : 1 : () => Math.floor(rand() * MAX_GENERATED_INT);
-  for (let i = 0; i < count; i++) out[i] = next();
+  for (let i = 0; i < count2; i++) out[i] = next();
   return out;
 }
 function intRange(type) {
@@ -14237,15 +14413,15 @@ function intRange(type) {
       return void 0;
   }
 }
-function valuesData(type, text, count) {
-  const tokens = splitValues(text);
+function valuesData(type, text2, count2) {
+  const tokens = splitValues(text2);
   if (tokens.length === 0) return "no values";
   const bad = tokens.find((t) => !VALUE_TOKEN.test(t));
   if (bad !== void 0) return `"${bad}" is not a number`;
-  if (tokens.length > count) {
-    return `${tokens.length} values for a tensor of ${count} element${count === 1 ? "" : "s"}`;
+  if (tokens.length > count2) {
+    return `${tokens.length} values for a tensor of ${count2} element${count2 === 1 ? "" : "s"}`;
   }
-  const out = allocate(type, count);
+  const out = allocate(type, count2);
   const range = intRange(type);
   let values;
   if (type === "bool") {
@@ -14274,14 +14450,14 @@ function valuesData(type, text, count) {
   }
   const n = values.length;
   if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
-    for (let i = 0; i < count; i++) out[i] = values[i % n];
+    for (let i = 0; i < count2; i++) out[i] = values[i % n];
   } else {
-    for (let i = 0; i < count; i++) out[i] = values[i % n];
+    for (let i = 0; i < count2; i++) out[i] = values[i % n];
   }
   return out;
 }
-function splitValues(text) {
-  return text.split(/[,\s]+/).map((t) => t.trim()).filter((t) => t.length > 0);
+function splitValues(text2) {
+  return text2.split(/[,\s]+/).map((t) => t.trim()).filter((t) => t.length > 0);
 }
 var GENERATED_TYPES, MAX_GENERATED_INT, f32, u32, VALUE_TOKEN;
 var init_tensor_data = __esm({
@@ -14311,7 +14487,7 @@ var init_tensor_data = __esm({
 
 // src/workloads/model.ts
 import { createHash as createHash2 } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 import { basename } from "node:path";
 function splitItems(items) {
   return items.flatMap((item) => item.split(/[,;\r\n]+/)).map((s) => s.trim()).filter((s) => s.length > 0);
@@ -14358,10 +14534,10 @@ function parseInputValues(items, input = "--input-value") {
       }
     }
   }
-  for (const [name, values, text] of lists) {
-    if (values.length === 0) throw invalid(input, text, VALUE_FORM);
+  for (const [name, values, text2] of lists) {
+    if (values.length === 0) throw invalid(input, text2, VALUE_FORM);
     const bad = values.find((v) => !VALUE_TOKEN.test(v));
-    if (bad !== void 0) throw invalid(input, text, `numbers or true/false: ${VALUE_FORM}`);
+    if (bad !== void 0) throw invalid(input, text2, `numbers or true/false: ${VALUE_FORM}`);
     if (Object.hasOwn(out, name)) {
       throw new InputError(`${input}: "${name}" is given twice; expected each input once`);
     }
@@ -14369,8 +14545,8 @@ function parseInputValues(items, input = "--input-value") {
   }
   return out;
 }
-function oneLine(text) {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+function oneLine(text2) {
+  return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 function formatDeclaredShape(shape) {
   return `[${shape.map((d) => d === "" ? "?" : String(d)).join(", ")}]`;
@@ -14490,17 +14666,17 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path2, inputShapes) {
+function modelId(path3, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path2}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path3}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
   for (const i of inputs) {
-    const count = elementCount(i.shape);
+    const count2 = elementCount(i.shape);
     let data;
     if (i.values !== void 0) {
-      const filled = valuesData(i.type, i.values, count);
+      const filled = valuesData(i.type, i.values, count2);
       if (typeof filled === "string") {
         throw new InputError(
           `--input-value: got "${i.name}=${i.values}"; ${filled}; expected values that fit input "${i.name}" (${i.type} ${formatDims(i.shape)})`
@@ -14508,7 +14684,7 @@ function buildFeeds(ort, inputs, seed) {
       }
       data = filled;
     } else {
-      data = generateData(i.type, count, inputSeed(seed, i.name));
+      data = generateData(i.type, count2, inputSeed(seed, i.name));
     }
     const tensor = new ort.Tensor(i.type, data, i.shape);
     if (i.type === "float16" && data instanceof Uint16Array && !(tensor.data instanceof Uint16Array)) {
@@ -14518,39 +14694,36 @@ function buildFeeds(ort, inputs, seed) {
   }
   return feeds;
 }
-async function modelFileBytes(path2) {
+async function modelFileBytes(path3) {
   try {
-    const info = await stat(path2);
+    const info = await stat2(path3);
     return info.isFile() ? info.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path2, input) {
-  const fail = (why) => new InputError(
-    `${input}: cannot read ${JSON.stringify(path2)} (${why}); expected a readable .onnx file`
-  );
-  try {
-    const info = await stat(path2);
-    if (info.isDirectory()) throw fail("it is a directory");
-    if (!info.isFile()) throw fail("it is not a regular file");
-    if (info.size > MAX_MODEL_BYTES) {
-      throw fail(
-        `it is ${(info.size / 1024 ** 3).toFixed(1)} GiB; at most 2 GiB, the protobuf limit of an ONNX file without external data`
-      );
-    }
-    if (info.size === 0) throw fail("it is empty");
-    return new Uint8Array(await readFile(path2));
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = e.code;
-    throw fail(
-      code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "ENOTDIR" ? "a parent is not a directory" : oneLine(describeError(e))
+async function readModel(path3, input, within) {
+  const bytes = await readBounded(path3, {
+    input,
+    maxBytes: MAX_MODEL_BYTES,
+    expected: "a readable .onnx file of at most 2 GiB (the protobuf limit without external data)",
+    ...within === void 0 ? {} : { within }
+  });
+  if (bytes.length === 0) {
+    throw new InputError(
+      `${input}: ${JSON.stringify(path3)} is empty; expected a readable .onnx file`
     );
   }
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 async function createModelWorkload(ort, spec, config = {}) {
-  const bytes = await readModel(spec.path, "--model");
+  const id = modelId(spec.path, spec.inputShapes);
+  if (id.length > LIMITS.idChars) {
+    throw new InputError(
+      `--model ${spec.path.slice(0, 60)}\u2026: the path and input shapes name the workload in every results file; expected at most ${LIMITS.idChars} characters together`
+    );
+  }
+  const bytes = await readModel(spec.path, "--model", spec.within);
   const name = basename(spec.path);
   const contentHash = createHash2("sha256").update(bytes).digest("hex").slice(0, 16);
   let probe;
@@ -14577,7 +14750,7 @@ async function createModelWorkload(ort, spec, config = {}) {
     await probe.release();
   }
   return {
-    id: modelId(spec.path, spec.inputShapes),
+    id,
     kind: "model",
     label: `${name} (${formatInputs(inputs)})`,
     opsPerCall: 1,
@@ -14605,13 +14778,13 @@ async function createModelWorkload(ort, spec, config = {}) {
         dims: [...t.dims]
       }))
     },
-    async open(threads) {
+    async open(threads2) {
       let session;
       try {
-        session = await createSession(ort, bytes, threads, config);
+        session = await createSession(ort, bytes, threads2, config);
       } catch (e) {
         throw new WorkloadError(
-          `model ${spec.path} failed to load with ${threads} threads: ${oneLine(describeError(e))}`
+          `model ${spec.path} failed to load with ${threads2} threads: ${oneLine(describeError(e))}`
         );
       }
       return {
@@ -14625,6 +14798,8 @@ var MAX_INPUT_DIM, MAX_INPUT_BYTES, SHAPE_FORM, VALUE_FORM, MAX_MODEL_BYTES;
 var init_model = __esm({
   "src/workloads/model.ts"() {
     "use strict";
+    init_limits();
+    init_bounded_read();
     init_errors();
     init_ort();
     init_tensor_data();
@@ -14947,42 +15122,41 @@ const ort = require(workerData.ortPath);
 });
 
 // src/results/types.ts
-var OBJECTIVES;
 var init_types = __esm({
   "src/results/types.ts"() {
     "use strict";
-    OBJECTIVES = ["latency", "throughput"];
+    init_limits();
   }
 });
 
 // src/settings/settings.ts
-function parseObjective(text, input) {
-  const v = text.trim();
+function parseObjective(text2, input) {
+  const v = text2.trim();
   if (!OBJECTIVES.includes(v)) {
-    throw invalid(input, text, `one of ${OBJECTIVES.join(", ")}`);
+    throw invalid(input, text2, `one of ${OBJECTIVES.join(", ")}`);
   }
   return v;
 }
-function parseSeconds(text, input, min = MIN_BUDGET_SEC) {
-  const t = text.trim();
+function parseSeconds(text2, input, min = MIN_BUDGET_SEC) {
+  const t = text2.trim();
   const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
   if (!Number.isFinite(n) || n < min || n > 86400) {
-    throw invalid(input, text, `a number of seconds from ${min} to 86400, e.g. 60`);
+    throw invalid(input, text2, `a number of seconds from ${min} to 86400, e.g. 60`);
   }
   return n;
 }
-function parsePercent(text, input, max = 1e3) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+function parsePercent(text2, input, max = 1e3) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text2);
   const n = m ? Number(m[1]) : NaN;
   if (!Number.isFinite(n) || n <= 0 || n > max) {
-    throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
+    throw invalid(input, text2, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
   }
   return n / 100;
 }
-function parseSeed(text, input) {
-  if (!/^\d{1,9}$/.test(text.trim()))
-    throw invalid(input, text, "a non-negative integer below 10^9");
-  return Number(text);
+function parseSeed(text2, input) {
+  if (!/^\d{1,9}$/.test(text2.trim()))
+    throw invalid(input, text2, "a non-negative integer below 10^9");
+  return Number(text2);
 }
 function randomSeed() {
   return Math.floor(Math.random() * 1e9);
@@ -15026,11 +15200,11 @@ async function runSweep(settings, options = {}) {
   }
   const latencySec = settings.maxTimeSec * (throughputObjective ? THROUGHPUT_LATENCY_SHARE : 1);
   const plan = settings.threads === "auto" ? planThreadCounts(machine, { maxTimeSec: latencySec, workloads: plannedWorkloads(settings) }) : null;
-  const threads = settings.threads === "auto" ? plan.threads : [...settings.threads];
+  const threads2 = settings.threads === "auto" ? plan.threads : [...settings.threads];
   const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
   const build = {
     ort,
-    threads,
+    threads: threads2,
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
     sides: settings.baselineWorkload ? 2 : 1,
@@ -15040,7 +15214,7 @@ async function runSweep(settings, options = {}) {
   };
   const workloads = await buildWorkloads(settings.workload, build);
   const common = {
-    threads,
+    threads: threads2,
     maxTimeSec: latencySec,
     targetPrecision: settings.targetPrecision,
     seed: settings.seed,
@@ -15129,13 +15303,13 @@ var init_sweep_run = __esm({
 });
 
 // src/report/format.ts
-function formatNs(ns) {
-  if (!Number.isFinite(ns)) return String(ns);
-  const abs = Math.abs(ns);
-  if (abs < 1e3) return `${ns.toFixed(0)} ns`;
-  if (abs < 1e6) return `${(ns / 1e3).toPrecision(4)} \xB5s`;
-  if (abs < 1e9) return `${(ns / 1e6).toPrecision(4)} ms`;
-  return `${(ns / 1e9).toPrecision(4)} s`;
+function formatNs(ns2) {
+  if (!Number.isFinite(ns2)) return String(ns2);
+  const abs = Math.abs(ns2);
+  if (abs < 1e3) return `${ns2.toFixed(0)} ns`;
+  if (abs < 1e6) return `${(ns2 / 1e3).toPrecision(4)} \xB5s`;
+  if (abs < 1e9) return `${(ns2 / 1e6).toPrecision(4)} ms`;
+  return `${(ns2 / 1e9).toPrecision(4)} s`;
 }
 function formatRange(lo, hi) {
   const unit = formatNs(hi).split(" ")[1] ?? "ns";
@@ -15243,19 +15417,19 @@ var init_compare_terminal = __esm({
 function createProgressReporter(stream) {
   let lastLine = -1;
   return (p) => {
-    const fraction = Math.min(1, p.elapsedSec / p.budgetSec);
-    const text = `${p.phase === "measure" ? `round ${p.round}` : p.phase} \xB7 ${p.cellsDone}/${p.cellsTotal} cells at target \xB7 ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`;
+    const fraction2 = Math.min(1, p.elapsedSec / p.budgetSec);
+    const text2 = `${p.phase === "measure" ? `round ${p.round}` : p.phase} \xB7 ${p.cellsDone}/${p.cellsTotal} cells at target \xB7 ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`;
     if (stream.isTTY) {
       const width = 24;
-      const filled = Math.round(fraction * width);
-      stream.write(`\r[${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}] ${text}\x1B[K`);
+      const filled = Math.round(fraction2 * width);
+      stream.write(`\r[${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}] ${text2}\x1B[K`);
       if (p.phase === "done") stream.write("\r\x1B[K");
       return;
     }
-    const step = Math.floor(fraction * 10);
+    const step = Math.floor(fraction2 * 10);
     if (p.phase === "done" || p.phase !== "measure" || step > lastLine) {
       lastLine = step;
-      stream.write(`threadgate: ${text}
+      stream.write(`threadgate: ${text2}
 `);
     }
   };
@@ -15381,15 +15555,15 @@ var init_terminal = __esm({
 
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
-import { constants } from "node:fs";
-import { access, mkdir, open, readdir, readFile as readFile2, rename, rm, stat as stat2, unlink } from "node:fs/promises";
-import path from "node:path";
+import { constants as constants2 } from "node:fs";
+import { access, mkdir, open as open2, readdir, readFile, rename, rm, stat as stat3, unlink } from "node:fs/promises";
+import path2 from "node:path";
 async function ensureDir(dir) {
   const missing = [];
-  let at = path.resolve(dir);
+  let at = path2.resolve(dir);
   for (; ; ) {
     try {
-      const info = await stat2(at);
+      const info = await stat3(at);
       if (!info.isDirectory()) {
         throw Object.assign(new Error(`${at} is not a directory`), { code: "ENOTDIR" });
       }
@@ -15397,7 +15571,7 @@ async function ensureDir(dir) {
     } catch (e) {
       if (e.code !== "ENOENT") throw e;
       missing.push(at);
-      const up = path.dirname(at);
+      const up = path2.dirname(at);
       if (up === at || missing.length > MAX_NEW_LEVELS) {
         throw Object.assign(
           new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
@@ -15416,7 +15590,7 @@ async function ensureDir(dir) {
   }
 }
 function tempName(file) {
-  return `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return `.${path2.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
 }
 function isAlive(pid) {
   try {
@@ -15427,8 +15601,8 @@ function isAlive(pid) {
   }
 }
 async function removeStaleTemps(file) {
-  const dir = path.dirname(path.resolve(file));
-  const prefix = `.${path.basename(file)}.`;
+  const dir = path2.dirname(path2.resolve(file));
+  const prefix2 = `.${path2.basename(file)}.`;
   const removed = [];
   let names;
   try {
@@ -15438,11 +15612,11 @@ async function removeStaleTemps(file) {
   }
   for (const name of names) {
     const m = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (!name.startsWith(prefix) || m === null || `.${m[1]}.` !== prefix) continue;
-    const full = path.join(dir, name);
+    if (!name.startsWith(prefix2) || m === null || `.${m[1]}.` !== prefix2) continue;
+    const full = path2.join(dir, name);
     try {
       const pid = Number(m[2]);
-      const old = Date.now() - (await stat2(full)).mtimeMs > STALE_TEMP_MS;
+      const old = Date.now() - (await stat3(full)).mtimeMs > STALE_TEMP_MS;
       if (old || pid !== process.pid && !isAlive(pid)) {
         await unlink(full);
         removed.push(full);
@@ -15452,13 +15626,13 @@ async function removeStaleTemps(file) {
   }
   return removed;
 }
-async function writeTextAtomic(file, text, ops = nodeWriteOps) {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, tempName(file));
+async function writeTextAtomic(file, text2, ops = nodeWriteOps) {
+  const dir = path2.dirname(path2.resolve(file));
+  const temp = path2.join(dir, tempName(file));
   try {
     await ensureDir(dir);
     await removeStaleTemps(file);
-    await ops.writeAndSync(temp, text);
+    await ops.writeAndSync(temp, text2);
     await ops.rename(temp, file);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => void 0);
@@ -15477,27 +15651,27 @@ async function checkOutputPath(file, flag, inputs = [], opts = {}) {
   if (file === void 0) return;
   const fail = (why) => new InputError(`${flag}: got ${JSON.stringify(file)}; ${why}; expected a file path to write`);
   if (file.trim() === "") throw fail("it is empty");
-  const resolved = path.resolve(file);
+  const resolved = path2.resolve(file);
   for (const input of inputs) {
-    if (input.path !== void 0 && path.resolve(input.path) === resolved) {
+    if (input.path !== void 0 && path2.resolve(input.path) === resolved) {
       throw fail(`it is the file ${input.flag} reads, which it would overwrite`);
     }
   }
-  let parent = path.dirname(resolved);
+  let parent = path2.dirname(resolved);
   if (opts.createParents) {
     for (let i = 0; i < 16; i++) {
-      const exists = await stat2(parent).then(
+      const exists = await stat3(parent).then(
         () => true,
         (e) => e.code !== "ENOENT"
       );
-      if (exists || path.dirname(parent) === parent) break;
-      parent = path.dirname(parent);
+      if (exists || path2.dirname(parent) === parent) break;
+      parent = path2.dirname(parent);
     }
   }
   try {
-    const info = await stat2(parent);
+    const info = await stat3(parent);
     if (!info.isDirectory()) throw fail(`its parent ${parent} is not a directory`);
-    await access(parent, constants.W_OK | constants.X_OK);
+    await access(parent, constants2.W_OK | constants2.X_OK);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = e.code;
@@ -15506,10 +15680,10 @@ async function checkOutputPath(file, flag, inputs = [], opts = {}) {
     );
   }
   try {
-    const info = await stat2(resolved);
+    const info = await stat3(resolved);
     if (info.isDirectory()) throw fail("it is a directory");
     if (!info.isFile()) throw fail("it exists and is not a regular file");
-    await access(resolved, constants.W_OK);
+    await access(resolved, constants2.W_OK);
   } catch (e) {
     if (e instanceof InputError) throw e;
     if (e.code !== "ENOENT")
@@ -15524,14 +15698,14 @@ async function writeJsonOutput(file, value, flag) {
   }
 }
 async function withFileLock(file, fn, opts = {}) {
-  const lock = `${path.resolve(file)}.lock`;
+  const lock = `${path2.resolve(file)}.lock`;
   const timeoutMs = opts.timeoutMs ?? 3e4;
   const staleMs = opts.staleMs ?? 12e4;
   const start = Date.now();
-  await ensureDir(path.dirname(lock));
+  await ensureDir(path2.dirname(lock));
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await open(lock, "wx");
+      const handle = await open2(lock, "wx");
       await handle.writeFile(`${process.pid}
 `);
       await handle.close();
@@ -15540,8 +15714,8 @@ async function withFileLock(file, fn, opts = {}) {
       if (e.code !== "EEXIST") throw e;
     }
     try {
-      const info = await stat2(lock);
-      const pid = Number((await readFile2(lock, "utf8")).trim());
+      const info = await stat3(lock);
+      const pid = Number((await readFile(lock, "utf8")).trim());
       const stale = Date.now() - info.mtimeMs > staleMs || Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
       if (stale) {
         await unlink(lock).catch(() => void 0);
@@ -15573,7 +15747,7 @@ var init_io = __esm({
     init_errors();
     nodeWriteOps = {
       async writeAndSync(file, data) {
-        const handle = await open(file, "wx");
+        const handle = await open2(file, "wx");
         try {
           await handle.writeFile(data, "utf8");
           await handle.sync();
@@ -15657,6 +15831,64 @@ function cellJson(c) {
     regression: c.regression,
     contentChanged: c.contentChanged,
     checks: c.checks
+  };
+}
+function comparisonFromJson(json) {
+  const common = {
+    reason: json.reason,
+    settings: json.settings,
+    current: json.current,
+    machineDifferences: json.machineDifferences.map((d) => ({
+      field: d.field,
+      a: d.baseline,
+      b: d.current
+    })),
+    notes: json.notes
+  };
+  if (json.verdict === "no-baseline")
+    return { kind: "no-baseline", ...common, baseline: json.baseline };
+  const cells = json.cells.map((c) => cellFromJson(c, json.settings));
+  const compared = {
+    ...common,
+    // checkComparisonJson: a verdict other than no-baseline has both.
+    baseline: json.baseline,
+    forced: json.forced,
+    cells,
+    maxSlowdown: json.maxSlowdown,
+    workloadsOnlyInBaseline: json.workloadsOnlyInBaseline,
+    workloadsOnlyInCurrent: json.workloadsOnlyInCurrent
+  };
+  switch (json.verdict) {
+    case "regression":
+      return { kind: "regression", regressions: cells.filter((c) => c.regression), ...compared };
+    case "inconclusive":
+      return {
+        kind: "inconclusive",
+        unresolved: cells.filter((c) => c.gated && c.status === "inconclusive"),
+        ...compared
+      };
+    case "pass":
+      return { kind: "pass", ...compared };
+    default: {
+      const never = json.verdict;
+      return never;
+    }
+  }
+}
+function cellFromJson(c, s) {
+  return {
+    ...c,
+    ciLevel: c.ciLevel ?? s.confidence,
+    checks: c.checks ?? derivedChecks(c.ratio, c.ci95, s)
+  };
+}
+function derivedChecks(ratio, ci95, s) {
+  return {
+    slowdown: ratio - 1 >= s.threshold,
+    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    significant: null,
+    beyondHistory: null,
+    beyondColdStart: null
   };
 }
 var init_comparison_json = __esm({
@@ -15855,13 +16087,13 @@ function baselineFromFlags(v, head) {
   return void 0;
 }
 function checkDirectory(dir, flag) {
-  let ok2;
+  let ok;
   try {
-    ok2 = statSync(dir).isDirectory();
+    ok = statSync(dir).isDirectory();
   } catch {
-    ok2 = false;
+    ok = false;
   }
-  if (!ok2) throw invalid(flag, dir, "an existing directory to run the base command in");
+  if (!ok) throw invalid(flag, dir, "an existing directory to run the base command in");
 }
 function sweepSettingsFromFlags(argv) {
   const v = parseFlags("sweep", argv, SWEEP_OPTIONS);
@@ -16022,11 +16254,11 @@ Exit codes: 0 done (a same-job comparison: pass or inconclusive), 1 same-job reg
 });
 
 // src/baseline/history.ts
-function runFromResult(result, ref, sha) {
+function runFromResult(result, ref, sha2) {
   return {
     createdAt: result.createdAt,
     ...ref === void 0 ? {} : { ref },
-    ...sha === void 0 ? {} : { sha },
+    ...sha2 === void 0 ? {} : { sha: sha2 },
     // Latency cells, and the throughput splits as cells (analysis/throughput.ts).
     workloads: gatedWorkloads(result).map((w) => ({
       id: w.id,
@@ -16097,6 +16329,800 @@ var init_history = __esm({
   }
 });
 
+// node_modules/valibot/dist/index.mjs
+// @__NO_SIDE_EFFECTS__
+function getGlobalConfig(config$1) {
+  if (!config$1 && !store$4) return DEFAULT_CONFIG;
+  return {
+    lang: config$1?.lang ?? store$4?.lang,
+    message: config$1?.message,
+    abortEarly: config$1?.abortEarly ?? store$4?.abortEarly,
+    abortPipeEarly: config$1?.abortPipeEarly ?? store$4?.abortPipeEarly
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function getGlobalMessage(lang) {
+  return store$3?.get(lang);
+}
+// @__NO_SIDE_EFFECTS__
+function getSchemaMessage(lang) {
+  return store$2?.get(lang);
+}
+// @__NO_SIDE_EFFECTS__
+function getSpecificMessage(reference, lang) {
+  return store$1?.get(reference)?.get(lang);
+}
+// @__NO_SIDE_EFFECTS__
+function _stringify(input) {
+  const type = typeof input;
+  if (type === "string") return `"${input}"`;
+  if (type === "number" || type === "bigint" || type === "boolean") return `${input}`;
+  if (type === "object" || type === "function") return (input && Object.getPrototypeOf(input)?.constructor?.name) ?? "null";
+  return type;
+}
+function _addIssue(context, label, dataset, config$1, other) {
+  const input = other && "input" in other ? other.input : dataset.value;
+  const expected = other?.expected ?? context.expects ?? null;
+  const received = other?.received ?? /* @__PURE__ */ _stringify(input);
+  const issue = {
+    kind: context.kind,
+    type: context.type,
+    input,
+    expected,
+    received,
+    message: `Invalid ${label}: ${expected ? `Expected ${expected} but r` : "R"}eceived ${received}`,
+    requirement: context.requirement,
+    path: other?.path,
+    issues: other?.issues,
+    lang: config$1.lang,
+    abortEarly: config$1.abortEarly,
+    abortPipeEarly: config$1.abortPipeEarly
+  };
+  const isSchema = context.kind === "schema";
+  const message$1 = other?.message ?? context.message ?? /* @__PURE__ */ getSpecificMessage(context.reference, issue.lang) ?? (isSchema ? /* @__PURE__ */ getSchemaMessage(issue.lang) : null) ?? config$1.message ?? /* @__PURE__ */ getGlobalMessage(issue.lang);
+  if (message$1 !== void 0) issue.message = typeof message$1 === "function" ? message$1(issue) : message$1;
+  if (isSchema) dataset.typed = false;
+  if (dataset.issues) dataset.issues.push(issue);
+  else dataset.issues = [issue];
+}
+// @__NO_SIDE_EFFECTS__
+function _isSameValueZero(value1, value2) {
+  return value1 === value2 || Number.isNaN(value1) && Number.isNaN(value2);
+}
+// @__NO_SIDE_EFFECTS__
+function _isValidObjectKey(object$1, key) {
+  return Object.prototype.hasOwnProperty.call(object$1, key) && key !== "__proto__" && key !== "prototype" && key !== "constructor";
+}
+// @__NO_SIDE_EFFECTS__
+function _joinExpects(values$1, separator) {
+  const list3 = [...new Set(values$1)];
+  if (list3.length > 1) return `(${list3.join(` ${separator} `)})`;
+  return list3[0] ?? "never";
+}
+function _standardSchema(schema) {
+  schema["~standard"] = {
+    version: 1,
+    vendor: "valibot",
+    validate: (value$1) => schema["~run"]({ value: value$1 }, /* @__PURE__ */ getGlobalConfig())
+  };
+  return schema;
+}
+// @__NO_SIDE_EFFECTS__
+function check(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "check",
+    reference: check,
+    async: false,
+    expects: null,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "input", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function description(description_) {
+  return {
+    kind: "metadata",
+    type: "description",
+    reference: description,
+    description: description_
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function finite(message$1) {
+  return {
+    kind: "validation",
+    type: "finite",
+    reference: finite,
+    async: false,
+    expects: null,
+    requirement: Number.isFinite,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "finite", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function gtValue(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "gt_value",
+    reference: gtValue,
+    async: false,
+    expects: `>${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !(dataset.value > this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function ltValue(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "lt_value",
+    reference: ltValue,
+    async: false,
+    expects: `<${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !(dataset.value < this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function maxLength(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "max_length",
+    reference: maxLength,
+    async: false,
+    expects: `<=${requirement}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && dataset.value.length > this.requirement) _addIssue(this, "length", dataset, config$1, { received: `${dataset.value.length}` });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function maxValue(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "max_value",
+    reference: maxValue,
+    async: false,
+    expects: `<=${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !(dataset.value <= this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function minLength(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "min_length",
+    reference: minLength,
+    async: false,
+    expects: `>=${requirement}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && dataset.value.length < this.requirement) _addIssue(this, "length", dataset, config$1, { received: `${dataset.value.length}` });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function minValue(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "min_value",
+    reference: minValue,
+    async: false,
+    expects: `>=${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !(dataset.value >= this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function readonly() {
+  return {
+    kind: "transformation",
+    type: "readonly",
+    reference: readonly,
+    async: false,
+    "~run"(dataset) {
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function regex(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "regex",
+    reference: regex,
+    async: false,
+    expects: `${requirement}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "format", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function safeInteger(message$1) {
+  return {
+    kind: "validation",
+    type: "safe_integer",
+    reference: safeInteger,
+    async: false,
+    expects: null,
+    requirement: Number.isSafeInteger,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "safe integer", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function title(title_) {
+  return {
+    kind: "metadata",
+    type: "title",
+    reference: title,
+    title: title_
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function getFallback(schema, dataset, config$1) {
+  return typeof schema.fallback === "function" ? schema.fallback(dataset, config$1) : schema.fallback;
+}
+// @__NO_SIDE_EFFECTS__
+function getDefault(schema, dataset, config$1) {
+  return typeof schema.default === "function" ? schema.default(dataset, config$1) : schema.default;
+}
+// @__NO_SIDE_EFFECTS__
+function array(item, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "array",
+    reference: array,
+    expects: "Array",
+    async: false,
+    item,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (Array.isArray(input)) {
+        dataset.typed = true;
+        dataset.value = [];
+        for (let key = 0; key < input.length; key++) {
+          const value$1 = input[key];
+          const itemDataset = this.item["~run"]({ value: value$1 }, config$1);
+          if (itemDataset.issues) {
+            const pathItem = {
+              type: "array",
+              origin: "value",
+              input,
+              key,
+              value: value$1
+            };
+            for (const issue of itemDataset.issues) {
+              if (issue.path) issue.path.unshift(pathItem);
+              else issue.path = [pathItem];
+              dataset.issues?.push(issue);
+            }
+            if (!dataset.issues) dataset.issues = itemDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          if (!itemDataset.typed) dataset.typed = false;
+          dataset.value.push(itemDataset.value);
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function boolean(message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "boolean",
+    reference: boolean,
+    expects: "boolean",
+    async: false,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (typeof dataset.value === "boolean") dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function literal(literal_, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "literal",
+    reference: literal,
+    expects: /* @__PURE__ */ _stringify(literal_),
+    async: false,
+    literal: literal_,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (/* @__PURE__ */ _isSameValueZero(dataset.value, this.literal)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function nullable(wrapped, default_) {
+  return _standardSchema({
+    kind: "schema",
+    type: "nullable",
+    reference: nullable,
+    expects: `(${wrapped.expects} | null)`,
+    async: false,
+    wrapped,
+    default: default_,
+    "~run"(dataset, config$1) {
+      if (dataset.value === null) {
+        if (this.default !== void 0) dataset.value = /* @__PURE__ */ getDefault(this, dataset, config$1);
+        if (dataset.value === null) {
+          dataset.typed = true;
+          return dataset;
+        }
+      }
+      return this.wrapped["~run"](dataset, config$1);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function number(message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "number",
+    reference: number,
+    expects: "number",
+    async: false,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (typeof dataset.value === "number" && !isNaN(dataset.value)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function object(entries$1, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "object",
+    reference: object,
+    expects: "Object",
+    async: false,
+    entries: entries$1,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (input && typeof input === "object") {
+        dataset.typed = true;
+        dataset.value = {};
+        for (const key in this.entries) {
+          const valueSchema = this.entries[key];
+          if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+            const value$1 = key in input ? input[key] : /* @__PURE__ */ getDefault(valueSchema);
+            const valueDataset = valueSchema["~run"]({ value: value$1 }, config$1);
+            if (valueDataset.issues) {
+              const pathItem = {
+                type: "object",
+                origin: "value",
+                input,
+                key,
+                value: value$1
+              };
+              for (const issue of valueDataset.issues) {
+                if (issue.path) issue.path.unshift(pathItem);
+                else issue.path = [pathItem];
+                dataset.issues?.push(issue);
+              }
+              if (!dataset.issues) dataset.issues = valueDataset.issues;
+              if (config$1.abortEarly) {
+                dataset.typed = false;
+                break;
+              }
+            }
+            if (!valueDataset.typed) dataset.typed = false;
+            dataset.value[key] = valueDataset.value;
+          } else if (valueSchema.fallback !== void 0) dataset.value[key] = /* @__PURE__ */ getFallback(valueSchema);
+          else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+            _addIssue(this, "key", dataset, config$1, {
+              input: void 0,
+              expected: `"${key}"`,
+              path: [{
+                type: "object",
+                origin: "key",
+                input,
+                key,
+                value: input[key]
+              }]
+            });
+            if (config$1.abortEarly) break;
+          }
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function optional(wrapped, default_) {
+  return _standardSchema({
+    kind: "schema",
+    type: "optional",
+    reference: optional,
+    expects: `(${wrapped.expects} | undefined)`,
+    async: false,
+    wrapped,
+    default: default_,
+    "~run"(dataset, config$1) {
+      if (dataset.value === void 0) {
+        if (this.default !== void 0) dataset.value = /* @__PURE__ */ getDefault(this, dataset, config$1);
+        if (dataset.value === void 0) {
+          dataset.typed = true;
+          return dataset;
+        }
+      }
+      return this.wrapped["~run"](dataset, config$1);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function picklist(options, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "picklist",
+    reference: picklist,
+    expects: /* @__PURE__ */ _joinExpects(options.map(_stringify), "|"),
+    async: false,
+    options,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (this.options.includes(dataset.value)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function record(key, value$1, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "record",
+    reference: record,
+    expects: "Object",
+    async: false,
+    key,
+    value: value$1,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (input && typeof input === "object") {
+        dataset.typed = true;
+        dataset.value = {};
+        for (const entryKey in input) if (/* @__PURE__ */ _isValidObjectKey(input, entryKey)) {
+          const entryValue = input[entryKey];
+          const keyDataset = this.key["~run"]({ value: entryKey }, config$1);
+          if (keyDataset.issues) {
+            const pathItem = {
+              type: "object",
+              origin: "key",
+              input,
+              key: entryKey,
+              value: entryValue
+            };
+            for (const issue of keyDataset.issues) {
+              issue.path = [pathItem];
+              dataset.issues?.push(issue);
+            }
+            if (!dataset.issues) dataset.issues = keyDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          const valueDataset = this.value["~run"]({ value: entryValue }, config$1);
+          if (valueDataset.issues) {
+            const pathItem = {
+              type: "object",
+              origin: "value",
+              input,
+              key: entryKey,
+              value: entryValue
+            };
+            for (const issue of valueDataset.issues) {
+              if (issue.path) issue.path.unshift(pathItem);
+              else issue.path = [pathItem];
+              dataset.issues?.push(issue);
+            }
+            if (!dataset.issues) dataset.issues = valueDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          if (!keyDataset.typed || !valueDataset.typed) dataset.typed = false;
+          if (keyDataset.typed) dataset.value[keyDataset.value] = valueDataset.value;
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function strictObject(entries$1, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "strict_object",
+    reference: strictObject,
+    expects: "Object",
+    async: false,
+    entries: entries$1,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (input && typeof input === "object") {
+        dataset.typed = true;
+        dataset.value = {};
+        for (const key in this.entries) {
+          const valueSchema = this.entries[key];
+          if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+            const value$1 = key in input ? input[key] : /* @__PURE__ */ getDefault(valueSchema);
+            const valueDataset = valueSchema["~run"]({ value: value$1 }, config$1);
+            if (valueDataset.issues) {
+              const pathItem = {
+                type: "object",
+                origin: "value",
+                input,
+                key,
+                value: value$1
+              };
+              for (const issue of valueDataset.issues) {
+                if (issue.path) issue.path.unshift(pathItem);
+                else issue.path = [pathItem];
+                dataset.issues?.push(issue);
+              }
+              if (!dataset.issues) dataset.issues = valueDataset.issues;
+              if (config$1.abortEarly) {
+                dataset.typed = false;
+                break;
+              }
+            }
+            if (!valueDataset.typed) dataset.typed = false;
+            dataset.value[key] = valueDataset.value;
+          } else if (valueSchema.fallback !== void 0) dataset.value[key] = /* @__PURE__ */ getFallback(valueSchema);
+          else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+            _addIssue(this, "key", dataset, config$1, {
+              input: void 0,
+              expected: `"${key}"`,
+              path: [{
+                type: "object",
+                origin: "key",
+                input,
+                key,
+                value: input[key]
+              }]
+            });
+            if (config$1.abortEarly) break;
+          }
+        }
+        if (!dataset.issues || !config$1.abortEarly) {
+          for (const key in input) if (!Object.prototype.hasOwnProperty.call(this.entries, key)) {
+            _addIssue(this, "key", dataset, config$1, {
+              input: key,
+              expected: "never",
+              path: [{
+                type: "object",
+                origin: "key",
+                input,
+                key,
+                value: input[key]
+              }]
+            });
+            break;
+          }
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function string(message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "string",
+    reference: string,
+    expects: "string",
+    async: false,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (typeof dataset.value === "string") dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function tuple(items, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "tuple",
+    reference: tuple,
+    expects: "Array",
+    async: false,
+    items,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (Array.isArray(input)) {
+        dataset.typed = true;
+        dataset.value = [];
+        for (let key = 0; key < this.items.length; key++) {
+          const value$1 = input[key];
+          const itemDataset = this.items[key]["~run"]({ value: value$1 }, config$1);
+          if (itemDataset.issues) {
+            const pathItem = {
+              type: "array",
+              origin: "value",
+              input,
+              key,
+              value: value$1
+            };
+            for (const issue of itemDataset.issues) {
+              if (issue.path) issue.path.unshift(pathItem);
+              else issue.path = [pathItem];
+              dataset.issues?.push(issue);
+            }
+            if (!dataset.issues) dataset.issues = itemDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          if (!itemDataset.typed) dataset.typed = false;
+          dataset.value.push(itemDataset.value);
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _subIssues(datasets) {
+  let issues;
+  if (datasets) for (const dataset of datasets) if (issues) for (const issue of dataset.issues) issues.push(issue);
+  else issues = dataset.issues;
+  return issues;
+}
+// @__NO_SIDE_EFFECTS__
+function union(options, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "union",
+    reference: union,
+    expects: /* @__PURE__ */ _joinExpects(options.map((option) => option.expects), "|"),
+    async: false,
+    options,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      let validDataset;
+      let typedDatasets;
+      let untypedDatasets;
+      for (const schema of this.options) {
+        const optionDataset = schema["~run"]({ value: dataset.value }, config$1);
+        if (optionDataset.typed) if (optionDataset.issues) if (typedDatasets) typedDatasets.push(optionDataset);
+        else typedDatasets = [optionDataset];
+        else {
+          validDataset = optionDataset;
+          break;
+        }
+        else if (untypedDatasets) untypedDatasets.push(optionDataset);
+        else untypedDatasets = [optionDataset];
+      }
+      if (validDataset) return validDataset;
+      if (typedDatasets) {
+        if (typedDatasets.length === 1) return typedDatasets[0];
+        _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(typedDatasets) });
+        dataset.typed = true;
+      } else if (untypedDatasets?.length === 1) return untypedDatasets[0];
+      else _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(untypedDatasets) });
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function unknown() {
+  return _standardSchema({
+    kind: "schema",
+    type: "unknown",
+    reference: unknown,
+    expects: "unknown",
+    async: false,
+    "~run"(dataset) {
+      dataset.typed = true;
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function pipe(...pipe$1) {
+  return _standardSchema({
+    ...pipe$1[0],
+    pipe: pipe$1,
+    "~run"(dataset, config$1) {
+      for (const item of pipe$1) if (item.kind !== "metadata") {
+        if (dataset.issues && (item.kind === "schema" || item.kind === "transformation")) {
+          dataset.typed = false;
+          break;
+        }
+        if (!dataset.issues || !config$1.abortEarly && !config$1.abortPipeEarly) dataset = item["~run"](dataset, config$1);
+      }
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function safeParse(schema, input, config$1) {
+  const dataset = schema["~run"]({ value: input }, /* @__PURE__ */ getGlobalConfig(config$1));
+  return {
+    typed: dataset.typed,
+    success: !dataset.issues,
+    output: dataset.value,
+    issues: dataset.issues
+  };
+}
+var store$4, DEFAULT_CONFIG, store$3, store$2, store$1, EMOJI_REGEX;
+var init_dist = __esm({
+  "node_modules/valibot/dist/index.mjs"() {
+    DEFAULT_CONFIG = {
+      lang: void 0,
+      message: void 0,
+      abortEarly: void 0,
+      abortPipeEarly: void 0
+    };
+    EMOJI_REGEX = new RegExp("^(?:[\\u{1F1E6}-\\u{1F1FF}]{2}|\\u{1F3F4}[\\u{E0061}-\\u{E007A}]{2}[\\u{E0030}-\\u{E0039}\\u{E0061}-\\u{E007A}]{1,3}\\u{E007F}|(?:\\p{Emoji}\\uFE0F\\u20E3?|\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}?|(?![\\p{Emoji_Modifier_Base}\\u{1F1E6}-\\u{1F1FF}])\\p{Emoji_Presentation})(?:\\u200D(?:\\p{Emoji}\\uFE0F\\u20E3?|\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}?|(?![\\p{Emoji_Modifier_Base}\\u{1F1E6}-\\u{1F1FF}])\\p{Emoji_Presentation}))*)+$", "u");
+  }
+});
+
 // src/json-value.ts
 function isObject(x) {
   return typeof x === "object" && x !== null && !Array.isArray(x);
@@ -16117,65 +17143,400 @@ var init_json_value = __esm({
   }
 });
 
-// src/baseline/parse.ts
-import { open as open2, stat as stat3 } from "node:fs/promises";
-function parseBaselineFile(text, fileName, label = "baseline") {
-  const fail = (m) => new BaselineError(`${label} ${fileName}: ${m}`);
-  const value = asObject(parseJson(text, fail), fail);
-  if (classify(value, fail) === "baseline") {
-    return { document: checkBaseline(value, fail), from: "baseline" };
+// src/contract/schema.ts
+function num(expected, range = {}) {
+  const checks = [finite(expected)];
+  if (range.integer) checks.push(safeInteger(expected));
+  if (range.gt !== void 0) checks.push(gtValue(range.gt, expected));
+  if (range.min !== void 0) checks.push(minValue(range.min, expected));
+  if (range.max !== void 0) checks.push(maxValue(range.max, expected));
+  if (range.lt !== void 0) checks.push(ltValue(range.lt, expected));
+  return pipe(number(expected), ...checks);
+}
+function text(max = LIMITS.idChars) {
+  const expected = `a string of at most ${max} characters`;
+  return pipe(string(expected), maxLength(max, expected));
+}
+function nonEmpty(max = LIMITS.idChars) {
+  const expected = `a string of 1 to ${max} characters`;
+  return pipe(string(expected), minLength(1, expected), maxLength(max, expected));
+}
+function printable(max, pattern, expected) {
+  const words = expected ?? `a string of 1 to ${max} printable characters`;
+  return pipe(
+    string(words),
+    minLength(1, words),
+    maxLength(max, words),
+    regex(PRINTABLE, words),
+    regex(pattern ?? PRINTABLE, words)
+  );
+}
+function oneOf(values) {
+  return picklist(values, `one of ${values.map((x) => `"${x}"`).join(", ")}`);
+}
+function literal2(value, expected) {
+  return literal(value, expected ?? JSON.stringify(value));
+}
+function list2(item, max, min = 0) {
+  const expected = `an array of ${min > 0 ? `${min} to ` : "at most "}${max} entries`;
+  return pipe(
+    array(item, "an array"),
+    minLength(min, expected),
+    maxLength(max, expected),
+    readonly()
+  );
+}
+function record2(entries) {
+  return pipe(object(entries, "an object"), readonly());
+}
+function pair(item, expected) {
+  return pipe(tuple([item, item], expected), readonly());
+}
+var NS_EXPECTED, ns, count, threads, positive, nonNegative, index, fraction, probability, rate, PRINTABLE, ISO_DATE, date, FINGERPRINT_EXPECTED, fingerprint, PeakEstimateSchema, NumaNodeSchema, MachineSchema, RuntimeSchema, PointSchema, ThroughputPointSchema, SplitSchema, ThroughputResultSchema, WorkloadResultSchema, ResultSchema, BaselineRunSchema, BaselineDocumentSchema, triState, CellChecksSchema, ComparisonCellSchema, CompareSettingsSchema, strings, diffValue, ComparisonSchema, SHA_EXPECTED, sha, decimal, BundleManifestSchema;
+var init_schema = __esm({
+  "src/contract/schema.ts"() {
+    "use strict";
+    init_dist();
+    init_limits();
+    NS_EXPECTED = `a duration in ns greater than 0 and at most ${LIMITS.maxNs}`;
+    ns = () => num(NS_EXPECTED, { gt: 0, max: LIMITS.maxNs });
+    count = (what = "an integer") => num(`${what} from 1 to ${LIMITS.threads}`, { integer: true, min: 1, max: LIMITS.threads });
+    threads = () => count();
+    positive = (expected = "a finite number > 0") => num(expected, { gt: 0 });
+    nonNegative = (expected = "a number \u2265 0") => num(expected, { min: 0 });
+    index = () => num("a non-negative integer", { integer: true, min: 0 });
+    fraction = () => num("a number between 0 and 1", { gt: 0, lt: 1 });
+    probability = () => num("a number from 0 to 1, or null", { min: 0, max: 1 });
+    rate = (min) => num(
+      `requests per second ${min === "gt" ? "greater than" : "at least"} 0 and below ${LIMITS.maxRate}`,
+      {
+        [min]: 0,
+        lt: LIMITS.maxRate
+      }
+    );
+    PRINTABLE = new RegExp(`^(?:(?!${UNPRINTABLE_SOURCE}).)*$`, "su");
+    ISO_DATE = "an ISO 8601 date";
+    date = () => pipe(
+      string(ISO_DATE),
+      maxLength(40, ISO_DATE),
+      check((s) => Number.isFinite(Date.parse(s)), ISO_DATE)
+    );
+    FINGERPRINT_EXPECTED = "16 lowercase hexadecimal digits";
+    fingerprint = () => pipe(string(FINGERPRINT_EXPECTED), regex(/^[0-9a-f]{16}$/, FINGERPRINT_EXPECTED));
+    PeakEstimateSchema = record2({
+      gflops: positive(),
+      perCoreGflops: positive(),
+      basis: text()
+    });
+    NumaNodeSchema = record2({
+      node: index(),
+      cpus: count(),
+      cpuList: text()
+    });
+    MachineSchema = record2({
+      os: pipe(text(LIMITS.shortChars), description('process.platform, e.g. "linux"')),
+      arch: pipe(text(LIMITS.shortChars), description('process.arch, e.g. "x64"')),
+      cpuModel: text(LIMITS.shortChars),
+      logicalCpus: pipe(count(), description("CPUs the OS reports for the whole host")),
+      availableCpus: pipe(
+        count(),
+        description("usable CPUs: min(affinity mask, ceil(cgroup quota))")
+      ),
+      physicalCores: pipe(count(), description("distinct physical cores inside the affinity mask")),
+      fingerprint: pipe(
+        fingerprint(),
+        description("stable hash of the fields that make runs comparable")
+      ),
+      affinityCpus: optional(count()),
+      cgroupQuotaCpus: optional(nullable(positive())),
+      peakGflops: optional(nullable(PeakEstimateSchema)),
+      affinityCpuList: optional(text()),
+      numaNodes: optional(list2(NumaNodeSchema, LIMITS.threads)),
+      cgroupQuotaSource: optional(nullable(text())),
+      onnxruntime: optional(text(LIMITS.shortChars)),
+      notes: optional(list2(text(), LIMITS.listEntries))
+    });
+    RuntimeSchema = record2({
+      onnxruntime: text(LIMITS.shortChars),
+      node: text(LIMITS.shortChars)
+    });
+    PointSchema = record2({
+      threads: threads(),
+      samplesNs: pipe(
+        list2(ns(), LIMITS.samplesPerCell, 1),
+        description("raw samples, ns per operation")
+      ),
+      rounds: optional(
+        pipe(list2(index(), LIMITS.samplesPerCell), description("the round of each sample"))
+      ),
+      medianNs: pipe(ns(), description("median of the visit medians")),
+      ci95Ns: pipe(
+        pair(ns(), `two durations in ns [lo, hi] with 0 < lo \u2264 hi \u2264 ${LIMITS.maxNs}`),
+        description("distribution-free CI of that median, over the visit medians")
+      ),
+      ciHalfWidthRel: optional(nonNegative()),
+      gflops: optional(nullable(nonNegative("null or a number \u2265 0"))),
+      peakFraction: optional(nullable(nonNegative("null or a number \u2265 0"))),
+      speedup: optional(nullable(positive("null or a number > 0"))),
+      overheadShare: optional(nullable(nonNegative("null or a number \u2265 0"))),
+      converged: optional(boolean("true or false"))
+    });
+    ThroughputPointSchema = record2({
+      workers: count(),
+      threadsPerWorker: threads(),
+      requestsPerSec: rate("gt"),
+      ci95: pair(rate("min"), "two rates [lo, hi] with 0 \u2264 lo \u2264 hi"),
+      p50Ns: ns(),
+      p99Ns: ns(),
+      windows: optional(list2(rate("gt"), LIMITS.samplesPerCell)),
+      rounds: optional(list2(index(), LIMITS.samplesPerCell))
+    });
+    SplitSchema = record2({
+      workers: count(),
+      threadsPerWorker: threads(),
+      reason: optional(text())
+    });
+    ThroughputResultSchema = record2({
+      points: list2(ThroughputPointSchema, LIMITS.pointsPerWorkload),
+      recommended: SplitSchema
+    });
+    WorkloadResultSchema = record2({
+      id: nonEmpty(),
+      kind: oneOf(WORKLOAD_KINDS),
+      label: pipe(text(), description('human description, e.g. "MatMul 256\xD7256\xD7256 (float32)"')),
+      points: list2(PointSchema, LIMITS.pointsPerWorkload, 1),
+      fastest: record2({ threads: threads() }),
+      recommended: record2({ threads: threads(), reason: optional(text()) }),
+      mlasMaxThreads: optional(num("a positive integer", { integer: true, min: 1 })),
+      flopsPerOp: optional(nullable(nonNegative())),
+      opsPerCall: optional(num("an integer \u2265 1", { integer: true, min: 1 })),
+      metric: optional(record2({ name: text(), unit: text(LIMITS.shortChars) })),
+      contentHash: optional(nullable(text(LIMITS.shortChars))),
+      details: optional(record(string(), unknown(), "an object")),
+      throughput: optional(ThroughputResultSchema)
+    });
+    ResultSchema = pipe(
+      record2({
+        schemaVersion: literal2(1, "1 (a newer threadgate may have written it)"),
+        tool: record2({ name: literal2("threadgate"), version: text(64) }),
+        createdAt: date(),
+        machine: MachineSchema,
+        runtime: RuntimeSchema,
+        settings: record2({
+          maxTimeSec: positive(),
+          targetPrecision: positive(),
+          tolerance: nonNegative(),
+          seed: num("a finite number"),
+          objective: optional(oneOf(OBJECTIVES))
+        }),
+        overhead: optional(
+          nullable(
+            record2({
+              perCallNs: ns(),
+              ci95Ns: pair(ns(), "two durations in ns [lo, hi] with 0 < lo \u2264 hi")
+            })
+          ),
+          null
+        ),
+        workloads: list2(WorkloadResultSchema, LIMITS.workloads, 1),
+        recommendation: record2({
+          ompNumThreads: threads(),
+          ortIntraOpNumThreads: threads(),
+          basis: text(),
+          throughput: optional(
+            record2({ workers: count(), threadsPerWorker: threads(), basis: optional(text()) })
+          )
+        }),
+        elapsedSec: nonNegative(),
+        skipped: optional(
+          list2(
+            record2({ workload: text(), threads: threads(), reason: text() }),
+            LIMITS.workloads * LIMITS.pointsPerWorkload
+          )
+        )
+      }),
+      title("threadgate results (schemaVersion 1)"),
+      description(
+        "One sweep: the machine, each (workload, threads) cell with its samples and statistics, and the recommendation. Fields may be added; required ones never change within a schemaVersion."
+      )
+    );
+    BaselineRunSchema = record2({
+      createdAt: date(),
+      ref: optional(text()),
+      sha: optional(text()),
+      workloads: list2(
+        record2({
+          id: nonEmpty(),
+          contentHash: optional(nullable(text(LIMITS.shortChars))),
+          points: list2(record2({ threads: threads(), medianNs: ns() }), LIMITS.pointsPerWorkload)
+        }),
+        LIMITS.workloads * 2
+      )
+    });
+    BaselineDocumentSchema = pipe(
+      record2({
+        schemaVersion: literal2(1, "1 (a newer threadgate may have written it)"),
+        kind: literal2(DOCUMENT_KINDS.baseline),
+        fingerprint: fingerprint(),
+        machine: MachineSchema,
+        runs: pipe(
+          list2(BaselineRunSchema, LIMITS.runs, 1),
+          description("run-level medians of the stored runs, oldest first")
+        ),
+        latest: pipe(ResultSchema, description("the newest run, whole"))
+      }),
+      title("threadgate baseline history (schemaVersion 1)"),
+      description("The history of baseline runs of one machine kind and scope.")
+    );
+    triState = () => nullable(boolean("true, false or null"));
+    CellChecksSchema = record2({
+      slowdown: boolean("true or false"),
+      ciAboveOne: triState(),
+      significant: triState(),
+      beyondHistory: triState(),
+      beyondColdStart: optional(triState(), null)
+    });
+    ComparisonCellSchema = record2({
+      workload: text(),
+      threads: threads(),
+      baselineMedianNs: positive(),
+      currentMedianNs: positive(),
+      ratio: positive(),
+      ci95: nullable(
+        pair(
+          positive("null or [lo, hi] with 0 < lo \u2264 hi, finite"),
+          "null or [lo, hi] with 0 < lo \u2264 hi, finite"
+        )
+      ),
+      /** The level of ci95; absent in older files (then settings.confidence). */
+      ciLevel: optional(fraction()),
+      unit: optional(oneOf(COMPARISON_UNITS), "samples"),
+      pValue: nullable(probability()),
+      pAdjusted: nullable(probability()),
+      predictionLimitRatio: optional(nullable(positive()), null),
+      historyRuns: optional(index(), 0),
+      gated: boolean("true or false"),
+      gatedAs: optional(list2(oneOf(GATE_ROLES), GATE_ROLES.length), []),
+      status: oneOf(CELL_STATUSES),
+      regression: boolean("true or false"),
+      contentChanged: optional(boolean("true or false"), false),
+      /** Absent in older files: then derived from the ratio and the CI. */
+      checks: optional(CellChecksSchema)
+    });
+    CompareSettingsSchema = record2({
+      threshold: nonNegative(),
+      confidence: fraction(),
+      minHistory: num("an integer \u2265 2", { integer: true, min: 2 }),
+      coldStartThreshold: nonNegative(),
+      gate: oneOf(GATE_MODES),
+      force: boolean("true or false"),
+      seed: optional(num("a finite number"), DEFAULT_COMPARE_SEED),
+      resamples: optional(num("an integer \u2265 1", { integer: true, min: 1 }), DEFAULT_RESAMPLES),
+      familySize: optional(nullable(num("an integer \u2265 1", { integer: true, min: 1 })), null)
+    });
+    strings = () => optional(list2(text(), LIMITS.listEntries), []);
+    diffValue = () => union([text(), num("a finite number")], "a string or a finite number");
+    ComparisonSchema = pipe(
+      record2({
+        schemaVersion: literal2(1, "1 (a newer threadgate may have written it)"),
+        kind: literal2(
+          DOCUMENT_KINDS.comparison,
+          `"${DOCUMENT_KINDS.comparison}" (a threadgate compare --json file)`
+        ),
+        verdict: oneOf(VERDICTS),
+        reason: text(),
+        settings: CompareSettingsSchema,
+        baseline: nullable(
+          record2({
+            source: text(),
+            fingerprint: text(),
+            runs: num("an integer \u2265 1", { integer: true, min: 1 }),
+            latestCreatedAt: text()
+          })
+        ),
+        current: record2({ fingerprint: text(), createdAt: text() }),
+        forced: optional(boolean("true or false"), false),
+        machineDifferences: optional(
+          list2(
+            record2({
+              field: oneOf(FINGERPRINT_FIELD_NAMES),
+              baseline: diffValue(),
+              current: diffValue()
+            }),
+            FINGERPRINT_FIELD_NAMES.length
+          ),
+          []
+        ),
+        cells: list2(ComparisonCellSchema, LIMITS.cells),
+        maxSlowdown: nullable(num("a finite number or null")),
+        workloadsOnlyInBaseline: strings(),
+        workloadsOnlyInCurrent: strings(),
+        notes: strings()
+      }),
+      title("threadgate comparison (schemaVersion 1)"),
+      description(
+        "The gate's verdict on one run against a baseline (threadgate compare --json). Fields may be added; required ones never change within a schemaVersion."
+      )
+    );
+    SHA_EXPECTED = "null or a commit sha (40 or 64 lowercase hexadecimal digits)";
+    sha = () => nullable(
+      pipe(string(SHA_EXPECTED), regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, SHA_EXPECTED))
+    );
+    decimal = (what) => printable(20, /^[1-9][0-9]{0,19}$/, `${what} (decimal digits)`);
+    BundleManifestSchema = pipe(
+      strictObject(
+        {
+          schemaVersion: literal2(1, "1 (a newer threadgate may have written it)"),
+          kind: literal2(DOCUMENT_KINDS.manifest),
+          tool: strictObject(
+            {
+              name: literal2("threadgate"),
+              version: printable(64, /^[0-9A-Za-z.+-]+$/, 'a version such as "1.2.3"')
+            },
+            'an object { name: "threadgate", version }'
+          ),
+          leg: pipe(
+            printable(LIMITS.labelChars),
+            description("the leg as the report names it: its comment-key, else job and runner")
+          ),
+          stickyKey: printable(1e3),
+          repository: printable(
+            201,
+            /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/,
+            'a repository "owner/name"'
+          ),
+          eventName: printable(100, /^[a-z_]+$/, 'an event name such as "pull_request"'),
+          pullNumber: nullable(
+            num(`null or a pull request number (an integer from 1 to ${LIMITS.pullNumber})`, {
+              integer: true,
+              min: 1,
+              max: LIMITS.pullNumber
+            })
+          ),
+          headSha: sha(),
+          baseSha: sha(),
+          workflow: printable(1e3),
+          job: printable(200),
+          runId: decimal("a run id"),
+          runAttempt: decimal("a run attempt"),
+          createdAt: pipe(
+            printable(40),
+            check((s) => Number.isFinite(Date.parse(s)), ISO_DATE)
+          ),
+          comparison: boolean("true or false")
+        },
+        "a JSON object"
+      ),
+      readonly(),
+      title("threadgate report bundle manifest (schemaVersion 1)"),
+      description("Which run and leg a report bundle is from. No other field is allowed.")
+    );
   }
-  return { document: baselineFromResult(checkResult(value, "", fail)), from: "result" };
-}
-function parseResultFile(text, fileName, input) {
-  const fail = (m) => new InputError(`${input} ${fileName}: ${m}`);
-  const value = asObject(parseJson(text, fail), fail);
-  if (classify(value, fail) === "baseline") {
-    throw fail("is a baseline file; expected a results file (threadgate sweep --json FILE)");
-  }
-  return checkResult(value, "", fail);
-}
-async function readBaselineFile(path2, label = "baseline") {
-  const text = await readText(path2, (m) => new BaselineError(`${label} ${m}`));
-  return parseBaselineFile(text, path2, label);
-}
-async function readResultFile(path2, input) {
-  return parseResultFile(await readText(path2, (m) => new InputError(`${input} ${m}`)), path2, input);
-}
-async function readTextIfExists(path2, fail) {
-  try {
-    const info = await stat3(path2);
-    if (info.isDirectory()) throw fail(`${path2}: is a directory; expected a JSON file`);
-    if (!info.isFile()) throw fail(`${path2}: is not a regular file; expected a JSON file`);
-    if (info.size > LIMITS.fileBytes) {
-      throw fail(
-        `${path2}: is ${(info.size / 2 ** 20).toFixed(1)} MiB; expected a threadgate JSON file of at most ${LIMITS.fileBytes / 2 ** 20} MiB`
-      );
-    }
-    const handle = await open2(path2, "r");
-    try {
-      const buf = Buffer.alloc(Math.min(info.size, LIMITS.fileBytes) + 1);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      if (bytesRead > LIMITS.fileBytes)
-        throw fail(`${path2}: grew past ${LIMITS.fileBytes} bytes while read`);
-      return buf.subarray(0, bytesRead).toString("utf8");
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    if (e instanceof BaselineError || e instanceof InputError) throw e;
-    const code = e.code;
-    if (code === "ENOENT") return null;
-    throw fail(`${path2}: cannot be read (${code ?? e.message})`);
-  }
-}
-async function readText(path2, fail) {
-  const text = await readTextIfExists(path2, fail);
-  if (text === null) throw fail(`${path2}: file not found`);
-  return text;
-}
-function parseJson(text, fail) {
-  const trimmed = text.replace(/^\uFEFF/, "").trim();
+});
+
+// src/contract/parse.ts
+function parseJsonText(text2, fail) {
+  const trimmed = text2.replace(/^\uFEFF/, "").trim();
   if (trimmed === "") throw fail("is empty");
   try {
     return JSON.parse(trimmed);
@@ -16186,11 +17547,201 @@ function parseJson(text, fail) {
     throw fail(`is not valid JSON (${e.message})`);
   }
 }
-function isUnterminated(text) {
+function documentKind(value, fail) {
+  if (!isObject(value)) {
+    throw fail(`is not a threadgate file (the JSON is ${describeValue(value)}, not an object)`);
+  }
+  const kind = value["kind"];
+  const tool = value["tool"];
+  const toolName = isObject(tool) ? tool["name"] : void 0;
+  let found;
+  if (kind === DOCUMENT_KINDS.baseline) found = "baseline";
+  else if (kind === DOCUMENT_KINDS.comparison) found = "comparison";
+  else if (kind === DOCUMENT_KINDS.manifest) found = "manifest";
+  else if (kind !== void 0 || toolName !== void 0 && toolName !== "threadgate") {
+    throw fail(`is not a threadgate file (kind ${describeValue(kind ?? toolName)})`);
+  } else if (toolName === "threadgate" || "machine" in value && "workloads" in value) {
+    found = "results";
+  } else {
+    throw fail('is not a threadgate file (no "kind", "tool" or "machine"/"workloads" fields)');
+  }
+  const version = value["schemaVersion"];
+  if (version === void 0) throw fail('has no "schemaVersion" (expected 1)');
+  if (version !== 1) {
+    throw fail(
+      `has schemaVersion ${describeValue(version)}, which this threadgate does not know (it reads schemaVersion 1; a newer threadgate may have written it)`
+    );
+  }
+  return found;
+}
+function expectKind(found, accepted, fail) {
+  if (accepted.includes(found)) return found;
+  throw fail(`is ${WHAT[found]}; expected ${accepted.map((k) => WHAT[k]).join(" or ")}`);
+}
+function decode(schema, value, fail, prefix2 = "") {
+  const parsed = safeParse(schema, value, { abortEarly: true });
+  if (parsed.success) return parsed.output;
+  throw fail(describeIssue(parsed.issues[0], prefix2));
+}
+function describeIssue(issue, prefix2) {
+  const path3 = prefix2 + pathText(issue.path ?? []);
+  const objectIssue = issue.type === "object" || issue.type === "strict_object";
+  if (objectIssue && issue.input === void 0 && path3 !== "") {
+    return `is missing the field "${path3}"`;
+  }
+  if (issue.type === "strict_object" && issue.expected === "never" && issue.path) {
+    const key = issue.path[issue.path.length - 1]?.key;
+    return `has the unknown field ${JSON.stringify(String(key).slice(0, 40))}; expected only the fields of ${issue.message}`;
+  }
+  const shown = Array.isArray(issue.input) && issue.type.endsWith("length") ? `an array of ${issue.input.length} entries` : typeof issue.input === "string" && issue.type === "max_length" ? `${issue.input.length} characters long` : describeValue(issue.input);
+  return path3 === "" ? `is ${shown}; expected ${issue.message}` : `"${path3}" is ${shown}; expected ${issue.message}`;
+}
+function pathText(items) {
+  let out = "";
+  for (const item of items) {
+    const key = item.key;
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+function checkResult(value, fail, prefix2 = "") {
+  const result = decode(ResultSchema, value, fail, prefix2);
+  crossCheckResult(result, fail, prefix2);
+  return result;
+}
+function checkBaseline(value, fail) {
+  const doc = decode(BaselineDocumentSchema, value, fail);
+  doc.runs.forEach(
+    (run, i) => run.workloads.forEach(
+      (w, j) => uniqueSorted(
+        w.points.map((p) => p.threads),
+        `runs[${i}].workloads[${j}].points`,
+        "thread count",
+        fail
+      )
+    )
+  );
+  crossCheckResult(doc.latest, fail, "latest.");
+  if (doc.latest.machine.fingerprint !== doc.fingerprint) {
+    throw fail(
+      `is inconsistent: "fingerprint" is ${JSON.stringify(doc.fingerprint)} but "latest.machine.fingerprint" is ${JSON.stringify(doc.latest.machine.fingerprint)}`
+    );
+  }
+  return doc;
+}
+function checkComparisonJson(value, fail) {
+  const c = decode(ComparisonSchema, value, fail);
+  c.cells.forEach((cell, i) => {
+    const at = `cells[${i}].`;
+    if (cell.ci95 !== null) ordered(cell.ci95, `${at}ci95`, fail);
+    const expected2 = cell.gated && cell.status === "regression";
+    if (cell.regression !== expected2) {
+      throw fail(
+        `"${at}regression" is ${describeValue(cell.regression)}; expected ${String(expected2)} (gated and status "regression")`
+      );
+    }
+  });
+  if (c.verdict === "no-baseline") {
+    if (c.cells.length > 0) {
+      throw fail(
+        `"cells" is ${c.cells.length} cells; expected no cells with the verdict "no-baseline"`
+      );
+    }
+    return c;
+  }
+  if (c.baseline === null) {
+    throw fail(`"baseline" is null; expected a baseline object with the verdict "${c.verdict}"`);
+  }
+  if (c.maxSlowdown === null) {
+    throw fail(`"maxSlowdown" is null; expected a finite number with the verdict "${c.verdict}"`);
+  }
+  const gated = c.cells.filter((cell) => cell.gated);
+  if (gated.length === 0) {
+    throw fail(
+      `"cells" is without a gated cell; expected at least one gated cell ("${c.verdict}")`
+    );
+  }
+  const largest = Math.max(...gated.map((cell) => cell.ratio - 1));
+  if (Math.abs(largest - c.maxSlowdown) > 1e-9 * Math.max(1, Math.abs(largest))) {
+    throw fail(
+      `"maxSlowdown" is ${describeValue(c.maxSlowdown)}; expected the largest gated ratio \u2212 1 of the cells (${largest})`
+    );
+  }
+  const expected = gated.some((cell) => cell.regression) ? "regression" : gated.some((cell) => cell.status === "inconclusive") ? "inconclusive" : "pass";
+  if (c.verdict !== expected) {
+    throw fail(
+      `"verdict" is ${describeValue(c.verdict)}; expected "${expected}", the verdict its cells give`
+    );
+  }
+  return c;
+}
+function crossCheckResult(r, fail, prefix2) {
+  const ids = /* @__PURE__ */ new Set();
+  r.workloads.forEach((w, i) => {
+    const at = `${prefix2}workloads[${i}].`;
+    if (ids.has(w.id))
+      throw fail(`"${at}id" is ${describeValue(w.id)} again; expected each workload once`);
+    ids.add(w.id);
+    const measured = w.points.map((p) => p.threads);
+    uniqueSorted(measured, `${at}points`, "thread count", fail);
+    for (const key of ["fastest", "recommended"]) {
+      if (!measured.includes(w[key].threads)) {
+        throw fail(
+          `"${at}${key}.threads" is ${describeValue(w[key].threads)}; expected one of the measured thread counts (${measured.join(", ")})`
+        );
+      }
+    }
+    w.points.forEach((p, j) => {
+      const pat = `${at}points[${j}].`;
+      ordered(p.ci95Ns, `${pat}ci95Ns`, fail);
+      if (p.rounds !== void 0 && p.rounds.length !== p.samplesNs.length) {
+        throw fail(
+          `"${pat}rounds" is an array of ${p.rounds.length} entries; expected one round per sample (${p.samplesNs.length})`
+        );
+      }
+    });
+    if (w.throughput !== void 0) {
+      const tat = `${at}throughput.`;
+      uniqueSorted(
+        w.throughput.points.map((p) => p.threadsPerWorker),
+        `${tat}points`,
+        "threadsPerWorker",
+        fail,
+        false
+      );
+      w.throughput.points.forEach((p, j) => {
+        ordered(p.ci95, `${tat}points[${j}].ci95`, fail);
+        if (p.windows !== void 0 && p.rounds !== void 0 && p.rounds.length !== p.windows.length) {
+          throw fail(`"${tat}points[${j}].rounds" must hold one round per window`);
+        }
+      });
+    }
+  });
+  if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix2}overhead.ci95Ns`, fail);
+}
+function ordered(pair2, path3, fail) {
+  if (pair2[0] > pair2[1]) {
+    throw fail(`"${path3}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
+  }
+}
+function uniqueSorted(xs, path3, what, fail, sorted = true) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const [i, x] of xs.entries()) {
+    if (seen.has(x)) throw fail(`"${path3}" has ${what} ${x} twice; expected each once`);
+    seen.add(x);
+    if (sorted && i > 0 && x < xs[i - 1]) {
+      throw fail(
+        `"${path3}" has ${what} ${x} after ${xs[i - 1]}; expected them in increasing order`
+      );
+    }
+  }
+}
+function isUnterminated(text2) {
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (inString) {
       if (c === "\\") i++;
       else if (c === '"') inString = false;
@@ -16200,280 +17751,124 @@ function isUnterminated(text) {
   }
   return inString || depth > 0;
 }
-function asObject(value, fail) {
-  if (!isObject(value)) {
-    throw fail(`is not a threadgate file (the JSON is ${describeValue(value)}, not an object)`);
-  }
-  return value;
-}
-function classify(value, fail) {
-  const kind = value["kind"];
-  const tool = value["tool"];
-  const toolName = isObject(tool) ? tool["name"] : void 0;
-  if (kind === "threadgate-baseline") {
-    checkSchemaVersion(value, fail);
-    return "baseline";
-  }
-  if (kind === "threadgate-comparison") {
-    throw fail("is a comparison file (threadgate compare --json), not a baseline or results file");
-  }
-  if (kind !== void 0 || toolName !== void 0 && toolName !== "threadgate") {
-    throw fail(`is not a threadgate file (kind ${JSON.stringify(kind ?? toolName)})`);
-  }
-  const looksLikeResult = toolName === "threadgate" || "machine" in value && "workloads" in value;
-  if (!looksLikeResult) {
-    throw fail('is not a threadgate file (no "kind", "tool" or "machine"/"workloads" fields)');
-  }
-  checkSchemaVersion(value, fail);
-  return "result";
-}
-function checkSchemaVersion(value, fail) {
-  const v = value["schemaVersion"];
-  if (v === void 0) throw fail('has no "schemaVersion" (expected 1)');
-  if (v !== 1) {
-    throw fail(
-      `has schemaVersion ${JSON.stringify(v)}, which this threadgate does not know (it reads schemaVersion 1; a newer threadgate may have written it)`
-    );
-  }
-}
-function checkFingerprint(v, key, at, fail) {
-  const fp = str(v, key, at, fail);
-  if (!FINGERPRINT.test(fp)) {
-    throw fail(`"${at}${key}" is ${describeValue(fp)}; expected 16 lowercase hexadecimal digits`);
-  }
-}
-function checkDate(v, key, at, fail) {
-  const text = str(v, key, at, fail);
-  if (text.length > 40 || !Number.isFinite(Date.parse(text))) {
-    throw fail(`"${at}${key}" is ${describeValue(text)}; expected an ISO 8601 date`);
-  }
-}
-function checkId(v, key, at, fail) {
-  const id = str(v, key, at, fail);
-  if (id.length === 0 || id.length > LIMITS.idChars) {
-    throw fail(`"${at}${key}" has ${id.length} characters; expected 1 to ${LIMITS.idChars}`);
-  }
-  return id;
-}
-function positiveNs(v, key, at, fail) {
-  const x = num(v, key, at, fail);
-  if (!(x > 0 && x <= LIMITS.maxNs)) {
-    throw fail(
-      `"${at}${key}" is ${x}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
-    );
-  }
-  return x;
-}
-function threadCount(v, key, at, fail) {
-  const x = num(v, key, at, fail);
-  if (!Number.isInteger(x) || x < 1 || x > LIMITS.threads) {
-    throw fail(`"${at}${key}" is ${x}; expected an integer from 1 to ${LIMITS.threads}`);
-  }
-  return x;
-}
-function bounded(list2, max, what, fail) {
-  if (list2.length > max)
-    throw fail(`"${what}" has ${list2.length} entries; expected at most ${max}`);
-  return list2;
-}
-function uniqueThreads(points, at, fail) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const t of points) {
-    if (seen.has(t)) throw fail(`"${at}points" has thread count ${t} twice; expected each once`);
-    seen.add(t);
-  }
-}
-function checkBaseline(v, fail) {
-  checkFingerprint(v, "fingerprint", "", fail);
-  obj(v, "machine", "", fail);
-  const runs = bounded(arr(v, "runs", "", fail), LIMITS.runs, "runs", fail);
-  if (runs.length === 0) throw fail('"runs" is empty (a baseline holds at least one run)');
-  runs.forEach((run, i) => {
-    const at = `runs[${i}].`;
-    if (!isObject(run)) throw fail(`"${at.slice(0, -1)}" is not an object`);
-    checkDate(run, "createdAt", at, fail);
-    bounded(arr(run, "workloads", at, fail), LIMITS.workloads, `${at}workloads`, fail).forEach(
-      (w, j) => {
-        const wat = `${at}workloads[${j}].`;
-        if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-        checkId(w, "id", wat, fail);
-        const points = bounded(
-          arr(w, "points", wat, fail),
-          LIMITS.pointsPerWorkload,
-          `${wat}points`,
-          fail
-        );
-        const threads = points.map((p, k) => {
-          const pat = `${wat}points[${k}].`;
-          if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-          positiveNs(p, "medianNs", pat, fail);
-          return threadCount(p, "threads", pat, fail);
-        });
-        uniqueThreads(threads, wat, fail);
-      }
-    );
-  });
-  const latest = obj(v, "latest", "", fail);
-  checkSchemaVersion(latest, (m) => fail(`"latest" ${m}`));
-  checkResult(latest, "latest.", fail);
-  const fp = latest["machine"]["fingerprint"];
-  if (fp !== v["fingerprint"]) {
-    throw fail(
-      `is inconsistent: "fingerprint" is ${JSON.stringify(v["fingerprint"])} but "latest.machine.fingerprint" is ${JSON.stringify(fp)}`
-    );
-  }
-  return v;
-}
-function checkResult(v, at, fail) {
-  const machine = obj(v, "machine", at, fail);
-  for (const key of ["os", "arch", "cpuModel"]) str(machine, key, `${at}machine.`, fail);
-  checkFingerprint(machine, "fingerprint", `${at}machine.`, fail);
-  for (const key of ["logicalCpus", "availableCpus", "physicalCores"]) {
-    threadCount(machine, key, `${at}machine.`, fail);
-  }
-  str(obj(v, "runtime", at, fail), "onnxruntime", `${at}runtime.`, fail);
-  checkDate(v, "createdAt", at, fail);
-  const workloads = bounded(
-    arr(v, "workloads", at, fail),
-    LIMITS.workloads,
-    `${at}workloads`,
-    fail
-  );
-  workloads.forEach((w, i) => {
-    const wat = `${at}workloads[${i}].`;
-    if (!isObject(w)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-    checkId(w, "id", wat, fail);
-    threadCount(obj(w, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
-    threadCount(obj(w, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
-    const points = bounded(
-      arr(w, "points", wat, fail),
-      LIMITS.pointsPerWorkload,
-      `${wat}points`,
-      fail
-    );
-    const threads = points.map((p, j) => {
-      const pat = `${wat}points[${j}].`;
-      if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-      const t = threadCount(p, "threads", pat, fail);
-      positiveNs(p, "medianNs", pat, fail);
-      const samples = bounded(
-        arr(p, "samplesNs", pat, fail),
-        LIMITS.samplesPerCell,
-        `${pat}samplesNs`,
-        fail
-      );
-      for (const [k, s] of samples.entries()) {
-        if (typeof s !== "number" || !(s > 0 && s <= LIMITS.maxNs)) {
-          throw fail(
-            `"${pat}samplesNs[${k}]" is ${describeValue(s)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
-          );
-        }
-      }
-      const rounds = p["rounds"];
-      if (rounds !== void 0) {
-        const r = arr(p, "rounds", pat, fail);
-        if (r.length !== samples.length || !r.every((x) => Number.isSafeInteger(x) && x >= 0)) {
-          throw fail(`"${pat}rounds" must hold one non-negative integer per sample`);
-        }
-      }
-      const ci = p["ci95Ns"];
-      if (ci !== void 0) {
-        const pair = arr(p, "ci95Ns", pat, fail);
-        if (pair.length !== 2 || !pair.every((x) => typeof x === "number" && x > 0 && x <= LIMITS.maxNs)) {
-          throw fail(`"${pat}ci95Ns" must be two durations in ns greater than 0`);
-        }
-      }
-      return t;
-    });
-    uniqueThreads(threads, wat, fail);
-    if (w["throughput"] !== void 0)
-      checkThroughput(obj(w, "throughput", wat, fail), `${wat}throughput.`, fail);
-  });
-  return v;
-}
-function checkThroughput(t, at, fail) {
-  const rate = (o, key, pat) => {
-    const x = num(o, key, pat, fail);
-    if (!(x > 0 && x < 1e12))
-      throw fail(`"${pat}${key}" is ${x}; expected requests per second greater than 0`);
-  };
-  const points = bounded(arr(t, "points", at, fail), LIMITS.pointsPerWorkload, `${at}points`, fail);
-  const seen = /* @__PURE__ */ new Set();
-  points.forEach((p, i) => {
-    const pat = `${at}points[${i}].`;
-    if (!isObject(p)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-    threadCount(p, "workers", pat, fail);
-    const tpw = threadCount(p, "threadsPerWorker", pat, fail);
-    if (seen.has(tpw))
-      throw fail(`"${at}points" has threadsPerWorker ${tpw} twice; expected each once`);
-    seen.add(tpw);
-    rate(p, "requestsPerSec", pat);
-    positiveNs(p, "p50Ns", pat, fail);
-    positiveNs(p, "p99Ns", pat, fail);
-    const ci = arr(p, "ci95", pat, fail);
-    if (ci.length !== 2 || !ci.every((x) => typeof x === "number" && x >= 0 && x < 1e12)) {
-      throw fail(`"${pat}ci95" must be two rates \u2265 0`);
-    }
-    if (p["windows"] !== void 0) {
-      const ws = bounded(
-        arr(p, "windows", pat, fail),
-        LIMITS.samplesPerCell,
-        `${pat}windows`,
-        fail
-      );
-      if (!ws.every((x) => typeof x === "number" && x > 0 && x < 1e12)) {
-        throw fail(`"${pat}windows" must hold requests per second greater than 0`);
-      }
-      if (p["rounds"] !== void 0) {
-        const r = arr(p, "rounds", pat, fail);
-        if (r.length !== ws.length || !r.every((x) => Number.isSafeInteger(x) && x >= 0)) {
-          throw fail(`"${pat}rounds" must hold one non-negative integer per window`);
-        }
-      }
-    }
-  });
-  const rec = obj(t, "recommended", at, fail);
-  threadCount(rec, "workers", `${at}recommended.`, fail);
-  threadCount(rec, "threadsPerWorker", `${at}recommended.`, fail);
-}
-function field(v, key, at, fail, expected, ok2) {
-  const x = v[key];
-  if (x === void 0) throw fail(`is missing the field "${at}${key}"`);
-  if (!ok2(x)) throw fail(`"${at}${key}" is ${describeValue(x)}; expected ${expected}`);
-  return x;
-}
-function str(v, key, at, fail) {
-  return field(v, key, at, fail, "a string", (x) => typeof x === "string");
-}
-function num(v, key, at, fail) {
-  const ok2 = (x) => typeof x === "number" && Number.isFinite(x);
-  return field(v, key, at, fail, "a finite number", ok2);
-}
-function arr(v, key, at, fail) {
-  return field(v, key, at, fail, "an array", Array.isArray);
-}
-function obj(v, key, at, fail) {
-  return field(v, key, at, fail, "an object", isObject);
-}
-var LIMITS, FINGERPRINT;
+var WHAT;
 var init_parse2 = __esm({
-  "src/baseline/parse.ts"() {
+  "src/contract/parse.ts"() {
     "use strict";
-    init_errors();
-    init_history();
+    init_dist();
     init_json_value();
-    LIMITS = {
-      fileBytes: 32 * 1024 * 1024,
-      workloads: 256,
-      pointsPerWorkload: 512,
-      samplesPerCell: 2e4,
-      runs: 1e3,
-      threads: 4096,
-      idChars: 2e3,
-      /** ns: nothing measured here takes 11.6 days. */
-      maxNs: 1e15
+    init_limits();
+    init_schema();
+    WHAT = {
+      results: "a results file (threadgate sweep --json FILE)",
+      baseline: "a baseline history (threadgate baseline add)",
+      comparison: "a comparison file (threadgate compare --json FILE)",
+      manifest: "a report bundle manifest"
     };
-    FINGERPRINT = /^[0-9a-f]{16}$/;
+  }
+});
+
+// src/contract/documents.ts
+function parseBaselineFile(text2, fileName, label = "baseline") {
+  const fail = (m) => new BaselineError(`${label} ${fileName}: ${m}`);
+  const value = parseJsonText(text2, fail);
+  const kind = expectKind(documentKind(value, fail), ["baseline", "results"], fail);
+  if (kind === "baseline") return { document: checkBaseline(value, fail), from: "baseline" };
+  return { document: baselineFromResult(checkResult(value, fail)), from: "result" };
+}
+function parseResultFile(text2, fileName, input) {
+  const fail = (m) => new InputError(`${prefix(input, fileName)}${m}`);
+  const value = parseJsonText(text2, fail);
+  expectKind(documentKind(value, fail), ["results"], fail);
+  return checkResult(value, fail);
+}
+function parseComparisonFile(text2, fileName, input) {
+  const fail = (m) => new InputError(`${prefix(input, fileName)}${m}`);
+  const value = parseJsonText(text2, fail);
+  expectKind(documentKind(value, fail), ["comparison"], fail);
+  return comparisonFromJson(checkComparisonJson(value, fail));
+}
+async function readResultFile(path3, input, place = {}) {
+  const text2 = await readText(
+    path3,
+    input,
+    LIMITS.fileBytes,
+    "a results JSON file",
+    place,
+    inputError
+  );
+  return parseResultFile(text2, path3, input);
+}
+async function readBaselineFile(path3, label = "baseline", place = {}) {
+  const parsed = await readBaselineIfExists(path3, label, place);
+  if (parsed === null) throw new BaselineError(`${label} ${path3}: file not found`);
+  return parsed;
+}
+async function readBaselineIfExists(path3, label = "baseline", place = {}) {
+  const text2 = await readBoundedTextIfExists(path3, {
+    input: label,
+    maxBytes: LIMITS.fileBytes,
+    expected: "a threadgate baseline or results JSON file",
+    fail: (m) => new BaselineError(m),
+    ...place
+  });
+  return text2 === null ? null : parseBaselineFile(text2, path3, label);
+}
+async function readComparisonFile(path3, input, place = {}) {
+  const text2 = await readText(
+    path3,
+    input,
+    LIMITS.comparisonBytes,
+    "a comparison JSON file",
+    place,
+    inputError
+  );
+  return parseComparisonFile(text2, path3, input);
+}
+function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
+  const c = comparison.current;
+  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
+    throw fail(
+      `is the comparison of the run of ${JSON.stringify(c.createdAt.slice(0, 40))} (fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); expected the comparison of ${runName}, of ${current.createdAt} (fingerprint ${current.machine.fingerprint})`
+    );
+  }
+  if (comparison.kind === "no-baseline") return;
+  const stray = comparison.cells.find(
+    (cell) => !current.workloads.some(
+      (w) => w.id === cell.workload && w.points.some((p) => p.threads === cell.threads)
+    )
+  );
+  if (stray !== void 0) {
+    throw fail(
+      `has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} at ${stray.threads} threads, which ${runName} did not measure; expected the comparison of ${runName}`
+    );
+  }
+}
+function prefix(input, fileName) {
+  return input === "" ? `${fileName}: ` : `${input} ${fileName}: `;
+}
+async function readText(path3, input, maxBytes, expected, place, fail) {
+  const text2 = await readBoundedTextIfExists(path3, {
+    input: input || "file",
+    maxBytes,
+    expected,
+    fail,
+    ...place
+  });
+  if (text2 === null) throw fail(`${input || "file"} ${path3}: file not found`);
+  return text2;
+}
+var inputError;
+var init_documents = __esm({
+  "src/contract/documents.ts"() {
+    "use strict";
+    init_comparison_json();
+    init_history();
+    init_errors();
+    init_bounded_read();
+    init_limits();
+    init_parse2();
+    inputError = (m) => new InputError(m);
   }
 });
 
@@ -16537,7 +17932,7 @@ var init_compare2 = __esm({
     "use strict";
     init_compare();
     init_comparison_json();
-    init_parse2();
+    init_documents();
     init_compare_terminal();
     init_io();
     init_settings();
@@ -16566,38 +17961,38 @@ Usage:
   --json FILE           write the comparison JSON (schema/comparison.schema.json)
 
 Exit codes: 0 pass, inconclusive or no baseline, 1 regression, 2 error.`;
-    stdoutIo = { out: (text) => void process.stdout.write(text) };
+    stdoutIo = { out: (text2) => void process.stdout.write(text2) };
   }
 });
 
 // src/baseline/atomic-write.ts
 function serializeBaseline(doc, fileName) {
-  const text = `${JSON.stringify(doc, null, 2)}
+  const text2 = `${JSON.stringify(doc, null, 2)}
 `;
   try {
-    parseBaselineFile(text, fileName);
+    parseBaselineFile(text2, fileName);
   } catch (e) {
     throw new BaselineError(
       `refusing to save ${fileName}: the new baseline is not valid (${e.message})`
     );
   }
-  return text;
+  return text2;
 }
-async function writeBaselineFile(path2, doc, ops = nodeWriteOps) {
-  const text = serializeBaseline(doc, path2);
+async function writeBaselineFile(path3, doc, ops = nodeWriteOps) {
+  const text2 = serializeBaseline(doc, path3);
   try {
-    await writeTextAtomic(path2, text, ops);
+    await writeTextAtomic(path3, text2, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path2}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path3}: ${e.message}`);
   }
-  return Buffer.byteLength(text);
+  return Buffer.byteLength(text2);
 }
 var init_atomic_write = __esm({
   "src/baseline/atomic-write.ts"() {
     "use strict";
     init_errors();
     init_io();
-    init_parse2();
+    init_documents();
   }
 });
 
@@ -16616,7 +18011,7 @@ var init_file_store = __esm({
     init_errors();
     init_io();
     init_atomic_write();
-    init_parse2();
+    init_documents();
   }
 });
 
@@ -16626,7 +18021,7 @@ var init_cache_store = __esm({
     "use strict";
     init_errors();
     init_atomic_write();
-    init_parse2();
+    init_documents();
   }
 });
 
@@ -16635,14 +18030,14 @@ function summarizeHistory(doc) {
   const keys = /* @__PURE__ */ new Map();
   for (const run of doc.runs) {
     for (const w of run.workloads) {
-      const threads = keys.get(w.id) ?? /* @__PURE__ */ new Set();
-      for (const p of w.points) threads.add(p.threads);
-      keys.set(w.id, threads);
+      const threads2 = keys.get(w.id) ?? /* @__PURE__ */ new Set();
+      for (const p of w.points) threads2.add(p.threads);
+      keys.set(w.id, threads2);
     }
   }
   const cells = [];
-  for (const [workload, threads] of keys) {
-    for (const t of [...threads].sort((a, b) => a - b)) {
+  for (const [workload, threads2] of keys) {
+    for (const t of [...threads2].sort((a, b) => a - b)) {
       cells.push({
         workload,
         threads: t,
@@ -16685,7 +18080,8 @@ var init_baseline = __esm({
   "src/baseline/index.ts"() {
     "use strict";
     init_history();
-    init_parse2();
+    init_documents();
+    init_limits();
     init_atomic_write();
     init_store();
     init_file_store();
@@ -16777,46 +18173,45 @@ function baselineAddSettingsFromFlags(argv) {
   const v = parseFlags("baseline add", argv, BASELINE_ADD_OPTIONS);
   const keep = stringFlag(v, "keep");
   const ref = stringFlag(v, "ref");
-  const sha = stringFlag(v, "sha");
+  const sha2 = stringFlag(v, "sha");
   return {
     historyPath: requiredPath(v, "history", "the baseline history file; created if missing"),
     resultPath: requiredPath(v, "result", "the results file of the run, threadgate sweep --json"),
     keep: keep === void 0 ? DEFAULT_MAX_RUNS : parseKeep(keep),
     ref: ref === void 0 ? void 0 : parseRef(ref),
-    sha: sha === void 0 ? void 0 : parseSha(sha),
+    sha: sha2 === void 0 ? void 0 : parseSha(sha2),
     force: v["force"] === true
   };
 }
-function parseKeep(text) {
-  const n = /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : NaN;
+function parseKeep(text2) {
+  const n = /^\s*\d{1,4}\s*$/.test(text2) ? Number(text2) : NaN;
   if (!(n >= 1 && n <= MAX_KEEP)) {
-    throw invalid("--keep", text, `a whole number of runs from 1 to ${MAX_KEEP}, e.g. 20`);
+    throw invalid("--keep", text2, `a whole number of runs from 1 to ${MAX_KEEP}, e.g. 20`);
   }
   return n;
 }
-function parseRef(text) {
-  if (text.trim() === "" || text.length > 255 || /[\u0000-\u001f\u007f\s]/.test(text)) {
+function parseRef(text2) {
+  if (text2.trim() === "" || text2.length > 255 || /[\u0000-\u001f\u007f\s]/.test(text2)) {
     throw invalid(
       "--ref",
-      text,
+      text2,
       "a git ref name without spaces or control characters, at most 255 characters, e.g. main"
     );
   }
-  return text;
+  return text2;
 }
-function parseSha(text) {
-  if (!/^[0-9a-fA-F]{7,64}$/.test(text)) {
-    throw invalid("--sha", text, "a commit hash of 7 to 64 hex digits, e.g. $CI_COMMIT_SHA");
+function parseSha(text2) {
+  if (!/^[0-9a-fA-F]{7,64}$/.test(text2)) {
+    throw invalid("--sha", text2, "a commit hash of 7 to 64 hex digits, e.g. $CI_COMMIT_SHA");
   }
-  return text.toLowerCase();
+  return text2.toLowerCase();
 }
-async function loadHistory(path2) {
-  const text = await readTextIfExists(path2, (m) => new BaselineError(`--history ${m}`));
-  if (text === null) return null;
-  const parsed = parseBaselineFile(text, path2, "--history");
+async function loadHistory(path3) {
+  const parsed = await readBaselineIfExists(path3, "--history");
+  if (parsed === null) return null;
   if (parsed.from === "result") {
     throw new InputError(
-      `--history ${path2}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add, or a path where none exists yet (were --history and --result swapped?)`
+      `--history ${path3}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add, or a path where none exists yet (were --history and --result swapped?)`
     );
   }
   return parsed.document;
@@ -16882,17 +18277,17 @@ async function addCommand(argv, io) {
 }
 async function showCommand(argv, io) {
   const v = parseFlags("baseline show", argv, BASELINE_SHOW_OPTIONS);
-  const path2 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
-  const parsed = await readBaselineFile(path2, "--history");
+  const path3 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
+  const parsed = await readBaselineFile(path3, "--history");
   if (parsed.from === "result") {
     throw new InputError(
-      `--history ${path2}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add`
+      `--history ${path3}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add`
     );
   }
   const summary = summarizeHistory(parsed.document);
   io.out(
     v["json"] === true ? `${JSON.stringify(summary, null, 2)}
-` : `${renderHistory(summary, path2)}
+` : `${renderHistory(summary, path3)}
 `
   );
   return 0;
@@ -16947,397 +18342,44 @@ show  lists the history's runs (date, ref, sha) and, per workload and thread cou
   --json          print it as JSON (kind "threadgate-baseline-summary") instead of tables
 
 Exit codes: 0 done, 2 error (bad input, a file that cannot be read or written).`;
-    stdoutIo2 = { out: (text) => void process.stdout.write(text) };
-  }
-});
-
-// src/analysis/comparison-parse.ts
-import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
-async function readComparisonFile(path2, input) {
-  const fail = (m) => new InputError(`${input} ${path2}: ${m}`);
-  let size;
-  try {
-    const s = await stat4(path2);
-    if (s.isDirectory()) throw fail("is a directory; expected a comparison JSON file");
-    size = s.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = e.code;
-    throw fail(code === "ENOENT" ? "file not found" : `cannot be read (${code ?? String(e)})`);
-  }
-  if (size > COMPARISON_FILE_LIMIT) {
-    throw fail(`is ${size} bytes; expected a comparison JSON of at most ${COMPARISON_FILE_LIMIT}`);
-  }
-  return parseComparisonFile(await readFile3(path2, "utf8"), path2, input);
-}
-function parseComparisonFile(text, fileName, input) {
-  const fail = (m) => new InputError(`${input} ${fileName}: ${m}`);
-  if (text.length > COMPARISON_FILE_LIMIT) {
-    throw fail(`is ${text.length} characters; expected at most ${COMPARISON_FILE_LIMIT}`);
-  }
-  let value;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw fail(`is not valid JSON (${e.message}); expected a comparison JSON`);
-  }
-  return toComparison(new Reader(fail), value);
-}
-function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
-  const c = comparison.current;
-  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
-    throw fail(
-      `is the comparison of the run of ${JSON.stringify(c.createdAt.slice(0, 40))} (fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); expected the comparison of ${runName}, of ${current.createdAt} (fingerprint ${current.machine.fingerprint})`
-    );
-  }
-  if (comparison.kind === "no-baseline") return;
-  const stray = comparison.cells.find(
-    (cell) => !current.workloads.some(
-      (w) => w.id === cell.workload && w.points.some((p) => p.threads === cell.threads)
-    )
-  );
-  if (stray !== void 0) {
-    throw fail(
-      `has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} at ${stray.threads} threads, which ${runName} did not measure; expected the comparison of ${runName}`
-    );
-  }
-}
-function toComparison(r, value) {
-  const top = r.object(value, "");
-  if (top["schemaVersion"] !== 1) {
-    r.bad("schemaVersion", top["schemaVersion"], "1 (a newer threadgate may have written it)");
-  }
-  if (top["kind"] !== "threadgate-comparison") {
-    r.bad("kind", top["kind"], '"threadgate-comparison" (a threadgate compare --json file)');
-  }
-  const verdict = r.oneOf(top, "verdict", "", VERDICTS);
-  const settings = readSettings(r, r.field(top, "settings", "", "an object", isObject));
-  const current = r.field(top, "current", "", "an object", isObject);
-  const common = {
-    reason: r.string(top, "reason", ""),
-    settings,
-    current: {
-      fingerprint: r.string(current, "fingerprint", "current."),
-      createdAt: r.string(current, "createdAt", "current.")
-    },
-    machineDifferences: readDifferences(r, top),
-    notes: r.strings(top, "notes", "")
-  };
-  const baseline = readBaselineSummary(r, top);
-  const cells = r.list(top, "cells", "", COMPARISON_CELL_LIMIT);
-  const maxSlowdown = r.field(top, "maxSlowdown", "", "a finite number or null", isNullableNumber);
-  if (verdict === "no-baseline") {
-    if (cells.length > 0) {
-      r.badText("cells", `${cells.length} cells`, 'no cells with the verdict "no-baseline"');
-    }
-    return { kind: "no-baseline", ...common, baseline };
-  }
-  if (baseline === null) r.bad("baseline", null, `a baseline object with the verdict "${verdict}"`);
-  if (maxSlowdown === null) {
-    r.bad("maxSlowdown", null, `a finite number with the verdict "${verdict}"`);
-  }
-  const parsed = cells.map((c, i) => readCell(r, c, `cells[${i}].`, settings));
-  const gated = parsed.filter((c) => c.gated);
-  if (gated.length === 0) {
-    r.badText("cells", "without a gated cell", `at least one gated cell ("${verdict}")`);
-  }
-  const largest = Math.max(...gated.map((c) => c.ratio - 1));
-  if (Math.abs(largest - maxSlowdown) > 1e-9 * Math.max(1, Math.abs(largest))) {
-    r.bad("maxSlowdown", maxSlowdown, `the largest gated ratio \u2212 1 of the cells (${largest})`);
-  }
-  const regressions = parsed.filter((c) => c.regression);
-  const unresolved = gated.filter((c) => c.status === "inconclusive");
-  const expected = regressions.length > 0 ? "regression" : unresolved.length ? "inconclusive" : "pass";
-  if (verdict !== expected) {
-    r.bad("verdict", verdict, `"${expected}", the verdict its cells give`);
-  }
-  const compared = {
-    ...common,
-    baseline,
-    forced: r.optionalBoolean(top, "forced", "") ?? false,
-    cells: parsed,
-    maxSlowdown,
-    workloadsOnlyInBaseline: r.strings(top, "workloadsOnlyInBaseline", ""),
-    workloadsOnlyInCurrent: r.strings(top, "workloadsOnlyInCurrent", "")
-  };
-  switch (verdict) {
-    case "regression":
-      return { kind: "regression", regressions, ...compared };
-    case "inconclusive":
-      return { kind: "inconclusive", unresolved, ...compared };
-    case "pass":
-      return { kind: "pass", ...compared };
-    default: {
-      const never = verdict;
-      return never;
-    }
-  }
-}
-function readSettings(r, s) {
-  const at = "settings.";
-  const seed = s["seed"];
-  const resamples = s["resamples"];
-  return {
-    threshold: r.number(s, "threshold", at, "a finite number \u2265 0", (x) => x >= 0),
-    confidence: r.number(s, "confidence", at, "a number between 0 and 1", (x) => x > 0 && x < 1),
-    minHistory: r.number(s, "minHistory", at, "an integer \u2265 2", (x) => isInt(x) && x >= 2),
-    coldStartThreshold: r.number(s, "coldStartThreshold", at, "a finite number \u2265 0", (x) => x >= 0),
-    gate: r.oneOf(s, "gate", at, GATE_MODES),
-    force: r.boolean(s, "force", at),
-    seed: seed === void 0 ? DEFAULT_COMPARE_SEED : r.number(s, "seed", at, "a finite number", ok),
-    resamples: resamples === void 0 ? DEFAULT_RESAMPLES2 : r.number(s, "resamples", at, "an integer \u2265 1", (x) => isInt(x) && x >= 1),
-    familySize: s["familySize"] === void 0 || s["familySize"] === null ? null : r.number(s, "familySize", at, "an integer \u2265 1", (x) => isInt(x) && x >= 1)
-  };
-}
-function readBaselineSummary(r, top) {
-  const b = r.field(top, "baseline", "", "an object or null", (x) => x === null || isObject(x));
-  if (b === null) return null;
-  const o = b;
-  return {
-    source: r.string(o, "source", "baseline."),
-    fingerprint: r.string(o, "fingerprint", "baseline."),
-    runs: r.number(o, "runs", "baseline.", "an integer \u2265 1", (x) => isInt(x) && x >= 1),
-    latestCreatedAt: r.string(o, "latestCreatedAt", "baseline.")
-  };
-}
-function readDifferences(r, top) {
-  if (top["machineDifferences"] === void 0) return [];
-  const names = FINGERPRINT_FIELD_NAMES;
-  return r.list(top, "machineDifferences", "", names.length).map((d, i) => {
-    const at = `machineDifferences[${i}].`;
-    const o = r.object(d, at.slice(0, -1));
-    const value = (key) => r.field(
-      o,
-      key,
-      at,
-      "a string or a finite number",
-      (x) => typeof x === "number" ? Number.isFinite(x) : typeof x === "string"
-    );
-    if (typeof value("baseline") === "string") r.string(o, "baseline", at);
-    if (typeof value("current") === "string") r.string(o, "current", at);
-    return {
-      field: r.oneOf(o, "field", at, FINGERPRINT_FIELD_NAMES),
-      a: value("baseline"),
-      b: value("current")
-    };
-  });
-}
-function readCell(r, value, at, s) {
-  const c = r.object(value, at.slice(0, -1));
-  const positive = (key) => r.number(c, key, at, "a finite number > 0", (x) => x > 0);
-  const probability = (key) => r.field(
-    c,
-    key,
-    at,
-    "a number from 0 to 1, or null",
-    (x) => x === null ? true : ok(x) && x >= 0 && x <= 1
-  );
-  const ratio = positive("ratio");
-  const ci = r.field(c, "ci95", at, "null or [lo, hi] with 0 < lo \u2264 hi, finite", isCi);
-  const ci95 = ci === null ? null : [ci[0], ci[1]];
-  const gated = r.boolean(c, "gated", at);
-  const status = r.oneOf(c, "status", at, STATUSES);
-  const regression = r.boolean(c, "regression", at);
-  if (regression !== (gated && status === "regression")) {
-    r.bad(
-      `${at}regression`,
-      regression,
-      `${String(gated && status === "regression")} (gated and status "regression")`
-    );
-  }
-  const limit = c["predictionLimitRatio"];
-  const historyRuns = c["historyRuns"];
-  return {
-    workload: r.string(c, "workload", at),
-    threads: r.number(
-      c,
-      "threads",
-      at,
-      `an integer from 1 to ${MAX_THREADS}`,
-      (x) => isInt(x) && x >= 1 && x <= MAX_THREADS
-    ),
-    baselineMedianNs: positive("baselineMedianNs"),
-    currentMedianNs: positive("currentMedianNs"),
-    ratio,
-    ci95,
-    ciLevel: c["ciLevel"] === void 0 ? s.confidence : r.number(c, "ciLevel", at, "a number between 0 and 1", (x) => x > 0 && x < 1),
-    unit: c["unit"] === void 0 ? "samples" : r.oneOf(c, "unit", at, UNITS),
-    pValue: probability("pValue"),
-    pAdjusted: probability("pAdjusted"),
-    predictionLimitRatio: limit === void 0 || limit === null ? null : positive("predictionLimitRatio"),
-    historyRuns: historyRuns === void 0 ? 0 : r.number(c, "historyRuns", at, "an integer \u2265 0", (x) => isInt(x) && x >= 0),
-    gated,
-    gatedAs: c["gatedAs"] === void 0 ? [] : readRoles(r, c, at),
-    checks: c["checks"] === void 0 ? derivedChecks(ratio, ci95, s) : readChecks(r, c, at),
-    status,
-    regression,
-    contentChanged: r.optionalBoolean(c, "contentChanged", at) ?? false
-  };
-}
-function readRoles(r, c, at) {
-  const roles = r.list(c, "gatedAs", at, ROLES.length);
-  return roles.map((x, i) => {
-    if (!ROLES.includes(x)) {
-      r.bad(`${at}gatedAs[${i}]`, x, `one of ${ROLES.map((v) => `"${v}"`).join(", ")}`);
-    }
-    return x;
-  });
-}
-function readChecks(r, c, at) {
-  const o = r.field(c, "checks", at, "an object", isObject);
-  const cat = `${at}checks.`;
-  const tri = (key) => r.field(o, key, cat, "true, false or null", (x) => x === null || typeof x === "boolean");
-  return {
-    slowdown: r.boolean(o, "slowdown", cat),
-    ciAboveOne: tri("ciAboveOne"),
-    significant: tri("significant"),
-    beyondHistory: tri("beyondHistory"),
-    beyondColdStart: o["beyondColdStart"] === void 0 ? null : tri("beyondColdStart")
-  };
-}
-function derivedChecks(ratio, ci95, s) {
-  return {
-    slowdown: ratio - 1 >= s.threshold,
-    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
-    significant: null,
-    beyondHistory: null,
-    beyondColdStart: null
-  };
-}
-function ok(x) {
-  return typeof x === "number" && Number.isFinite(x);
-}
-function isInt(x) {
-  return Number.isInteger(x);
-}
-function isNullableNumber(x) {
-  return x === null || ok(x);
-}
-function isCi(x) {
-  if (x === null) return true;
-  if (!Array.isArray(x) || x.length !== 2 || !x.every(ok)) return false;
-  const [lo, hi] = x;
-  return lo > 0 && lo <= hi;
-}
-var COMPARISON_FILE_LIMIT, COMPARISON_CELL_LIMIT, COMPARISON_STRING_LIMIT, COMPARISON_LIST_LIMIT, VERDICTS, UNITS, STATUSES, ROLES, MAX_THREADS, Reader;
-var init_comparison_parse = __esm({
-  "src/analysis/comparison-parse.ts"() {
-    "use strict";
-    init_fingerprint();
-    init_errors();
-    init_compare();
-    init_json_value();
-    COMPARISON_FILE_LIMIT = 4 * 1024 * 1024;
-    COMPARISON_CELL_LIMIT = 1e4;
-    COMPARISON_STRING_LIMIT = 4096;
-    COMPARISON_LIST_LIMIT = 1e3;
-    VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
-    UNITS = ["visits", "sessions", "samples"];
-    STATUSES = ["regression", "inconclusive", "pass"];
-    ROLES = ["recommended", "fastest"];
-    MAX_THREADS = 1e6;
-    Reader = class {
-      constructor(fail) {
-        this.fail = fail;
-      }
-      fail;
-      bad(path2, value, expected) {
-        return this.badText(path2, describeValue(value), expected);
-      }
-      /** Like bad, with the value already described (e.g. "12 entries"). */
-      badText(path2, shown, expected) {
-        throw this.fail(`"${path2}" is ${shown}; expected ${expected}`);
-      }
-      object(value, path2) {
-        if (!isObject(value)) {
-          if (path2 === "")
-            throw this.fail(`is ${describeValue(value)}; expected a comparison JSON object`);
-          this.bad(path2, value, "an object");
-        }
-        return value;
-      }
-      field(o, key, at, expected, test) {
-        const x = o[key];
-        if (x === void 0)
-          throw this.fail(`is missing the field "${at}${key}"; expected ${expected}`);
-        if (!test(x)) this.bad(`${at}${key}`, x, expected);
-        return x;
-      }
-      string(o, key, at) {
-        const s = this.field(o, key, at, "a string", (x) => typeof x === "string");
-        return this.capped(s, `${at}${key}`);
-      }
-      capped(s, path2) {
-        if (s.length > COMPARISON_STRING_LIMIT) {
-          this.badText(path2, `${s.length} characters long`, `at most ${COMPARISON_STRING_LIMIT}`);
-        }
-        return s;
-      }
-      number(o, key, at, expected, test) {
-        return this.field(o, key, at, expected, (x) => ok(x) && test(x));
-      }
-      boolean(o, key, at) {
-        return this.field(o, key, at, "true or false", (x) => typeof x === "boolean");
-      }
-      optionalBoolean(o, key, at) {
-        return o[key] === void 0 ? void 0 : this.boolean(o, key, at);
-      }
-      oneOf(o, key, at, values) {
-        const expected = `one of ${values.map((v) => `"${v}"`).join(", ")}`;
-        return this.field(o, key, at, expected, (x) => values.includes(x));
-      }
-      list(o, key, at, max) {
-        const xs = this.field(o, key, at, "an array", Array.isArray);
-        if (xs.length > max) this.badText(`${at}${key}`, `${xs.length} entries long`, `at most ${max}`);
-        return xs;
-      }
-      /** An optional array of strings ([] when absent). */
-      strings(o, key, at) {
-        if (o[key] === void 0) return [];
-        return this.list(o, key, at, COMPARISON_LIST_LIMIT).map((x, i) => {
-          const path2 = `${at}${key}[${i}]`;
-          if (typeof x !== "string") this.bad(path2, x, "a string");
-          return this.capped(x, path2);
-        });
-      }
-    };
+    stdoutIo2 = { out: (text2) => void process.stdout.write(text2) };
   }
 });
 
 // src/report/markdown.ts
-function codeSpan(text) {
-  return `\`${plainText(text, 500).replace(/`/g, "'")}\``;
+function codeSpan(text2) {
+  return `\`${plainText(text2, 500).replace(/`/g, "'")}\``;
 }
 function runnerDefaultThreads(result) {
   const all = result.workloads[0]?.points.map((p) => p.threads) ?? [];
   const wanted = result.machine.availableCpus;
   return all.includes(wanted) ? wanted : Math.max(...all);
 }
-function speedupOverDefault(result, threads) {
+function speedupOverDefault(result, threads2) {
   const def = runnerDefaultThreads(result);
   const ratios = result.workloads.flatMap((w) => {
     const a = w.points.find((p) => p.threads === def);
-    const b = w.points.find((p) => p.threads === threads);
+    const b = w.points.find((p) => p.threads === threads2);
     return a && b ? [a.medianNs / b.medianNs] : [];
   });
   return ratios.length ? geometricMean(ratios) : null;
 }
 function headline(result, comparison, ctx = {}) {
-  const title = ctx.title ? `${escapeMarkdown(ctx.title)}: ` : "";
+  const title2 = ctx.title ? `${escapeMarkdown(ctx.title)}: ` : "";
   if (comparison === null) {
-    return `### ${ICON["no-baseline"]} ${title}threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+    return `### ${ICON["no-baseline"]} ${title2}threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
   }
   switch (comparison.kind) {
     case "pass":
-      return `### ${ICON.pass} ${title}no latency regression (largest change ${formatSignedPercent(comparison.maxSlowdown)})`;
+      return `### ${ICON.pass} ${title2}no latency regression (largest change ${formatSignedPercent(comparison.maxSlowdown)})`;
     case "regression": {
       const worst = [...comparison.regressions].sort((a, b) => b.ratio - a.ratio)[0];
-      return `### ${ICON.regression} ${title}latency regression: ${formatSignedPercent(worst.ratio - 1)} at ${worst.threads} thread${worst.threads === 1 ? "" : "s"} (${escapeMarkdown(worst.workload)})`;
+      return `### ${ICON.regression} ${title2}latency regression: ${formatSignedPercent(worst.ratio - 1)} at ${worst.threads} thread${worst.threads === 1 ? "" : "s"} (${escapeMarkdown(worst.workload)})`;
     }
     case "inconclusive":
-      return `### ${ICON.inconclusive} ${title}inconclusive: a slowdown of up to ${formatSignedPercent(comparison.maxSlowdown)} is not statistically clear`;
+      return `### ${ICON.inconclusive} ${title2}inconclusive: a slowdown of up to ${formatSignedPercent(comparison.maxSlowdown)} is not statistically clear`;
     case "no-baseline":
-      return `### ${ICON["no-baseline"]} ${title}no baseline yet \u2014 threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+      return `### ${ICON["no-baseline"]} ${title2}no baseline yet \u2014 threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
     default: {
       const never = comparison;
       return never;
@@ -17402,9 +18444,9 @@ function noBaselineText(comparison, ctx) {
   const reason = comparison?.reason ? `No comparison: ${escapeMarkdown(comparison.reason)}. ` : "";
   return reason + (ctx.noBaselineHint ?? "To get a baseline, run threadgate on pushes to the default branch (`save-baseline: auto` saves them to the Actions cache); pull requests then compare with the latest one.");
 }
-function cellFor(comparison, workload, threads) {
+function cellFor(comparison, workload, threads2) {
   if (comparison === null || comparison.kind === "no-baseline") return void 0;
-  return comparison.cells.find((c) => c.workload === workload && c.threads === threads);
+  return comparison.cells.find((c) => c.workload === workload && c.threads === threads2);
 }
 function gateMark(c) {
   if (!c.gated) return "";
@@ -17452,7 +18494,7 @@ function chartCaption(w, comparison) {
 function latencyChart(w, comparison) {
   const maxNs = Math.max(...w.points.map((p) => p.medianNs));
   const [unit, scale] = maxNs >= 1e6 ? ["ms", 1e6] : maxNs >= 1e3 ? ["\xB5s", 1e3] : ["ns", 1];
-  const fmt = (ns) => Number((ns / scale).toPrecision(4));
+  const fmt = (ns2) => Number((ns2 / scale).toPrecision(4));
   const base = w.points.map((p) => cellFor(comparison, w.id, p.threads)?.baselineMedianNs ?? null);
   const hasBase = base.every((b) => b !== null);
   const palette = hasBase ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR;
@@ -17584,39 +18626,39 @@ function reportSettingsFromFlags(argv) {
       "--baseline and --comparison: given together; expected one of them: --baseline FILE to compare here, or --comparison FILE to show a comparison made by threadgate compare --json"
     );
   }
-  const title = stringFlag(v, "title");
+  const title2 = stringFlag(v, "title");
   const runUrl = stringFlag(v, "run-url");
   return {
     currentPath: requiredPath(v, "current", "the results file of the run, threadgate sweep --json"),
     baselinePath,
     comparisonPath,
     outPath: optionalPath("out", "where to write the markdown"),
-    title: title === void 0 ? void 0 : parseTitle(title),
+    title: title2 === void 0 ? void 0 : parseTitle(title2),
     runUrl: runUrl === void 0 ? void 0 : parseRunUrl(runUrl)
   };
 }
-function parseTitle(text) {
-  if (text.trim() === "" || text.length > 200) {
-    throw invalid("--title", text, "a non-empty title of at most 200 characters, e.g. linux-x64");
+function parseTitle(text2) {
+  if (text2.trim() === "" || text2.length > 200) {
+    throw invalid("--title", text2, "a non-empty title of at most 200 characters, e.g. linux-x64");
   }
-  return text;
+  return text2;
 }
-function parseRunUrl(text) {
+function parseRunUrl(text2) {
   let url;
   try {
-    url = new URL(text);
+    url = new URL(text2);
   } catch {
     url = void 0;
   }
   if (url === void 0 || url.protocol !== "https:" && url.protocol !== "http:" || // eslint-disable-next-line no-control-regex
-  /[\s()<>[\]`"'\u0000-\u001f\u007f]/.test(text) || text.length > 2e3) {
+  /[\s()<>[\]`"'\u0000-\u001f\u007f]/.test(text2) || text2.length > 2e3) {
     throw invalid(
       "--run-url",
-      text,
+      text2,
       "an http or https URL without spaces, quotes, brackets or parentheses, e.g. $CI_JOB_URL"
     );
   }
-  return text;
+  return text2;
 }
 async function comparisonFor(settings, current) {
   if (settings.baselinePath !== void 0) {
@@ -17683,8 +18725,7 @@ var init_report = __esm({
   "src/cli/report.ts"() {
     "use strict";
     init_compare();
-    init_comparison_parse();
-    init_parse2();
+    init_documents();
     init_errors();
     init_markdown();
     init_io();
@@ -17719,7 +18760,7 @@ the README's "Other CI systems" section has a GitLab job.
 Exit codes: 0 the report was written, whatever its verdict (threadgate compare is the gate and
 exits 1 on a regression), 2 error (bad input, a file that cannot be read or written).`;
     NO_BASELINE_HINT = "To get a baseline, add each default-branch run to a history (`threadgate baseline add --history FILE --result FILE`) and compare with it (`threadgate report --baseline FILE`).";
-    stdoutIo3 = { out: (text) => void process.stdout.write(text) };
+    stdoutIo3 = { out: (text2) => void process.stdout.write(text2) };
   }
 });
 

@@ -368,18 +368,18 @@ var require_tunnel = __commonJS({
             res.statusCode
           );
           socket.destroy();
-          var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
-          error2.code = "ECONNRESET";
-          options.request.emit("error", error2);
+          var error3 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
+          error3.code = "ECONNRESET";
+          options.request.emit("error", error3);
           self2.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
           debug2("got illegal response body from proxy");
           socket.destroy();
-          var error2 = new Error("got illegal response body from proxy");
-          error2.code = "ECONNRESET";
-          options.request.emit("error", error2);
+          var error3 = new Error("got illegal response body from proxy");
+          error3.code = "ECONNRESET";
+          options.request.emit("error", error3);
           self2.removeSocket(placeholder);
           return;
         }
@@ -394,9 +394,9 @@ var require_tunnel = __commonJS({
           cause.message,
           cause.stack
         );
-        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
-        error2.code = "ECONNRESET";
-        options.request.emit("error", error2);
+        var error3 = new Error("tunneling socket could not be established, cause=" + cause.message);
+        error3.code = "ECONNRESET";
+        options.request.emit("error", error3);
         self2.removeSocket(placeholder);
       }
     };
@@ -1047,16 +1047,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key, value, index2) {
+        if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
+        const code = this.code = key.charCodeAt(index2);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key.length !== ++index2) {
+          this.middle = new _TstNode(key, value, index2);
         } else {
           this.value = value;
         }
@@ -1070,34 +1070,34 @@ var require_tree = __commonJS({
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
-        let index = 0;
+        let index2 = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
+          const code = key.charCodeAt(index2);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
           if (node.code === code) {
-            if (length === ++index) {
+            if (length === ++index2) {
               node.value = value;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key, value, index2);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key, value, index2);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key, value, index2);
             break;
           }
         }
@@ -1108,16 +1108,16 @@ var require_tree = __commonJS({
        */
       search(key) {
         const keylength = key.length;
-        let index = 0;
+        let index2 = 0;
         let node = this;
-        while (node !== null && index < keylength) {
-          let code = key[index];
+        while (node !== null && index2 < keylength) {
+          let code = key[index2];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
           while (node !== null) {
             if (code === node.code) {
-              if (keylength === ++index) {
+              if (keylength === ++index2) {
                 return node;
               }
               node = node.middle;
@@ -1215,19 +1215,19 @@ var require_util = __commonJS({
     }
     function nop() {
     }
-    function isStream(obj2) {
-      return obj2 && typeof obj2 === "object" && typeof obj2.pipe === "function" && typeof obj2.on === "function";
+    function isStream(obj) {
+      return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
     }
-    function isBlobLike(object) {
-      if (object === null) {
+    function isBlobLike(object2) {
+      if (object2 === null) {
         return false;
-      } else if (object instanceof Blob2) {
+      } else if (object2 instanceof Blob2) {
         return true;
-      } else if (typeof object !== "object") {
+      } else if (typeof object2 !== "object") {
         return false;
       } else {
-        const sTag = object[Symbol.toStringTag];
-        return (sTag === "Blob" || sTag === "File") && ("stream" in object && typeof object.stream === "function" || "arrayBuffer" in object && typeof object.arrayBuffer === "function");
+        const sTag = object2[Symbol.toStringTag];
+        return (sTag === "Blob" || sTag === "File") && ("stream" in object2 && typeof object2.stream === "function" || "arrayBuffer" in object2 && typeof object2.arrayBuffer === "function");
       }
     }
     function buildURL(url2, queryParams) {
@@ -1279,14 +1279,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path21 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path22 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path21 && path21[0] !== "/") {
-          path21 = `/${path21}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path21}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1321,14 +1321,14 @@ var require_util = __commonJS({
       }
       return servername;
     }
-    function deepClone(obj2) {
-      return JSON.parse(JSON.stringify(obj2));
+    function deepClone(obj) {
+      return JSON.parse(JSON.stringify(obj));
     }
-    function isAsyncIterable(obj2) {
-      return !!(obj2 != null && typeof obj2[Symbol.asyncIterator] === "function");
+    function isAsyncIterable(obj) {
+      return !!(obj != null && typeof obj[Symbol.asyncIterator] === "function");
     }
-    function isIterable(obj2) {
-      return !!(obj2 != null && (typeof obj2[Symbol.iterator] === "function" || typeof obj2[Symbol.asyncIterator] === "function"));
+    function isIterable(obj) {
+      return !!(obj != null && (typeof obj[Symbol.iterator] === "function" || typeof obj[Symbol.asyncIterator] === "function"));
     }
     function bodyLength(body2) {
       if (body2 == null) {
@@ -1375,30 +1375,30 @@ var require_util = __commonJS({
     function bufferToLowerCasedHeaderName(value) {
       return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
     }
-    function parseHeaders(headers, obj2) {
-      if (obj2 === void 0) obj2 = {};
+    function parseHeaders(headers, obj) {
+      if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
-        let val = obj2[key];
+        let val = obj[key];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj2[key] = val;
+            obj[key] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj2[key] = headersValue;
+            obj[key] = headersValue;
           } else {
-            obj2[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
-      if ("content-length" in obj2 && "content-disposition" in obj2) {
-        obj2["content-disposition"] = Buffer.from(obj2["content-disposition"]).toString("latin1");
+      if ("content-length" in obj && "content-disposition" in obj) {
+        obj["content-disposition"] = Buffer.from(obj["content-disposition"]).toString("latin1");
       }
-      return obj2;
+      return obj;
     }
     function parseRawHeaders(headers) {
       const len = headers.length;
@@ -1509,8 +1509,8 @@ var require_util = __commonJS({
         }
       );
     }
-    function isFormDataLike(object) {
-      return object && typeof object === "object" && typeof object.append === "function" && typeof object.delete === "function" && typeof object.get === "function" && typeof object.getAll === "function" && typeof object.has === "function" && typeof object.set === "function" && object[Symbol.toStringTag] === "FormData";
+    function isFormDataLike(object2) {
+      return object2 && typeof object2 === "object" && typeof object2.append === "function" && typeof object2.delete === "function" && typeof object2.get === "function" && typeof object2.getAll === "function" && typeof object2.has === "function" && typeof object2.set === "function" && object2[Symbol.toStringTag] === "FormData";
     }
     function addAbortListener(signal, listener) {
       if ("addEventListener" in signal) {
@@ -1576,17 +1576,17 @@ var require_util = __commonJS({
         size: m2[3] ? parseInt(m2[3]) : null
       } : null;
     }
-    function addListener(obj2, name, listener) {
-      const listeners = obj2[kListeners] ??= [];
+    function addListener(obj, name, listener) {
+      const listeners = obj[kListeners] ??= [];
       listeners.push([name, listener]);
-      obj2.on(name, listener);
-      return obj2;
+      obj.on(name, listener);
+      return obj;
     }
-    function removeAllListeners(obj2) {
-      for (const [name, listener] of obj2[kListeners] ?? []) {
-        obj2.removeListener(name, listener);
+    function removeAllListeners(obj) {
+      for (const [name, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name, listener);
       }
-      obj2[kListeners] = null;
+      obj[kListeners] = null;
     }
     function errorRequest2(client, request2, err) {
       try {
@@ -1725,52 +1725,52 @@ var require_diagnostics = __commonJS({
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
           connectParams: { version: version3, protocol, port, host },
-          error: error2
+          error: error3
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
           version3,
-          error2.message
+          error3.message
         );
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path21);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path21,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path21);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path21, origin },
-          error: error2
+          request: { method, path: path22, origin },
+          error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path21,
-          error2.message
+          path22,
+          error3.message
         );
       });
       isClientSet = true;
@@ -1805,7 +1805,7 @@ var require_diagnostics = __commonJS({
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
             connectParams: { version: version3, protocol, port, host },
-            error: error2
+            error: error3
           } = evt;
           debuglog(
             "connection to %s%s using %s%s errored - %s",
@@ -1813,14 +1813,14 @@ var require_diagnostics = __commonJS({
             port ? `:${port}` : "",
             protocol,
             version3,
-            error2.message
+            error3.message
           );
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path21, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path21);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1883,7 +1883,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path21,
+        path: path22,
         method,
         body: body2,
         headers,
@@ -1898,11 +1898,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path21 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path21[0] !== "/" && !(path21.startsWith("http://") || path21.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path21)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1968,7 +1968,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path21, query) : path21;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2104,11 +2104,11 @@ var require_request = __commonJS({
       /**
        * @param {Error} error
        */
-      onUpgradeError(error2) {
+      onUpgradeError(error3) {
         assert4(!this.aborted);
         assert4(this.completed);
         if (channels.error.hasSubscribers) {
-          channels.error.publish({ request: this, error: error2 });
+          channels.error.publish({ request: this, error: error3 });
         }
       }
       /**
@@ -2139,16 +2139,16 @@ var require_request = __commonJS({
           this.onError(err);
         }
       }
-      onError(error2) {
+      onError(error3) {
         this.onFinally();
         if (channels.error.hasSubscribers) {
-          channels.error.publish({ request: this, error: error2 });
+          channels.error.publish({ request: this, error: error3 });
         }
         if (this.aborted) {
           return;
         }
         this.aborted = true;
-        return this[kHandler].onError(error2);
+        return this[kHandler].onError(error3);
       }
       onFinally() {
         if (this.errorHandler) {
@@ -2179,26 +2179,26 @@ var require_request = __commonJS({
         }
       }
       if (Array.isArray(val)) {
-        const arr2 = [];
+        const arr = [];
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr2.push(val[i]);
+            arr.push(val[i]);
           } else if (val[i] === null) {
-            arr2.push("");
+            arr.push("");
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str = `${val[i]}`;
+            if (!isValidHeaderValue(str)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr2.push(str2);
+            arr.push(str);
           }
         }
-        val = arr2;
+        val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
           throw new InvalidArgumentError(`invalid ${key} header`);
@@ -2899,10 +2899,10 @@ var require_utils = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.enumToMap = void 0;
-    function enumToMap(obj2) {
+    function enumToMap(obj) {
       const res = {};
-      Object.keys(obj2).forEach((key) => {
-        const value = obj2[key];
+      Object.keys(obj).forEach((key) => {
+        const value = obj[key];
         if (typeof value === "number") {
           res[key] = value;
         }
@@ -3768,25 +3768,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str, leading = true, trailing = true) {
+      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str, leading = true, trailing = true) {
+      return removeChars(str, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -4017,19 +4017,19 @@ var require_webidl = __commonJS({
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V2, prefix2, argument, Iterable) => {
+      return (V2, prefix3, argument, Iterable) => {
         if (webidl.util.Type(V2) !== "Object") {
           throw webidl.errors.exception({
-            header: prefix2,
+            header: prefix3,
             message: `${argument} (${webidl.util.Stringify(V2)}) is not iterable.`
           });
         }
         const method = typeof Iterable === "function" ? Iterable() : V2?.[Symbol.iterator]?.();
         const seq = [];
-        let index = 0;
+        let index2 = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
-            header: prefix2,
+            header: prefix3,
             message: `${argument} is not iterable.`
           });
         }
@@ -4038,16 +4038,16 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix2, `${argument}[${index++}]`));
+          seq.push(converter(value, prefix3, `${argument}[${index2++}]`));
         }
         return seq;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O2, prefix2, argument) => {
+      return (O2, prefix3, argument) => {
         if (webidl.util.Type(O2) !== "Object") {
           throw webidl.errors.exception({
-            header: prefix2,
+            header: prefix3,
             message: `${argument} ("${webidl.util.Type(O2)}") is not an Object.`
           });
         }
@@ -4055,8 +4055,8 @@ var require_webidl = __commonJS({
         if (!types2.isProxy(O2)) {
           const keys2 = [...Object.getOwnPropertyNames(O2), ...Object.getOwnPropertySymbols(O2)];
           for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix2, argument);
-            const typedValue = valueConverter(O2[key], prefix2, argument);
+            const typedKey = keyConverter(key, prefix3, argument);
+            const typedValue = valueConverter(O2[key], prefix3, argument);
             result[typedKey] = typedValue;
           }
           return result;
@@ -4065,8 +4065,8 @@ var require_webidl = __commonJS({
         for (const key of keys) {
           const desc = Reflect.getOwnPropertyDescriptor(O2, key);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix2, argument);
-            const typedValue = valueConverter(O2[key], prefix2, argument);
+            const typedKey = keyConverter(key, prefix3, argument);
+            const typedValue = valueConverter(O2[key], prefix3, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -4074,10 +4074,10 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i) {
-      return (V2, prefix2, argument, opts) => {
+      return (V2, prefix3, argument, opts) => {
         if (opts?.strict !== false && !(V2 instanceof i)) {
           throw webidl.errors.exception({
-            header: prefix2,
+            header: prefix3,
             message: `Expected ${argument} ("${webidl.util.Stringify(V2)}") to be an instance of ${i.name}.`
           });
         }
@@ -4085,14 +4085,14 @@ var require_webidl = __commonJS({
       };
     };
     webidl.dictionaryConverter = function(converters) {
-      return (dictionary, prefix2, argument) => {
+      return (dictionary, prefix3, argument) => {
         const type = webidl.util.Type(dictionary);
         const dict = {};
         if (type === "Null" || type === "Undefined") {
           return dict;
         } else if (type !== "Object") {
           throw webidl.errors.exception({
-            header: prefix2,
+            header: prefix3,
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
           });
         }
@@ -4101,7 +4101,7 @@ var require_webidl = __commonJS({
           if (required === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
-                header: prefix2,
+                header: prefix3,
                 message: `Missing required key "${key}".`
               });
             }
@@ -4112,10 +4112,10 @@ var require_webidl = __commonJS({
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix2, `${argument}.${key}`);
+            value = converter(value, prefix3, `${argument}.${key}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
-                header: prefix2,
+                header: prefix3,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
@@ -4126,31 +4126,31 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V2, prefix2, argument) => {
+      return (V2, prefix3, argument) => {
         if (V2 === null) {
           return V2;
         }
-        return converter(V2, prefix2, argument);
+        return converter(V2, prefix3, argument);
       };
     };
-    webidl.converters.DOMString = function(V2, prefix2, argument, opts) {
+    webidl.converters.DOMString = function(V2, prefix3, argument, opts) {
       if (V2 === null && opts?.legacyNullToEmptyString) {
         return "";
       }
       if (typeof V2 === "symbol") {
         throw webidl.errors.exception({
-          header: prefix2,
+          header: prefix3,
           message: `${argument} is a symbol, which cannot be converted to a DOMString.`
         });
       }
       return String(V2);
     };
-    webidl.converters.ByteString = function(V2, prefix2, argument) {
-      const x = webidl.converters.DOMString(V2, prefix2, argument);
-      for (let index = 0; index < x.length; index++) {
-        if (x.charCodeAt(index) > 255) {
+    webidl.converters.ByteString = function(V2, prefix3, argument) {
+      const x = webidl.converters.DOMString(V2, prefix3, argument);
+      for (let index2 = 0; index2 < x.length; index2++) {
+        if (x.charCodeAt(index2) > 255) {
           throw new TypeError(
-            `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${x.charCodeAt(index)} which is greater than 255.`
+            `Cannot convert argument to a ByteString because the character at index ${index2} has a value of ${x.charCodeAt(index2)} which is greater than 255.`
           );
         }
       }
@@ -4164,26 +4164,26 @@ var require_webidl = __commonJS({
     webidl.converters.any = function(V2) {
       return V2;
     };
-    webidl.converters["long long"] = function(V2, prefix2, argument) {
-      const x = webidl.util.ConvertToInt(V2, 64, "signed", void 0, prefix2, argument);
+    webidl.converters["long long"] = function(V2, prefix3, argument) {
+      const x = webidl.util.ConvertToInt(V2, 64, "signed", void 0, prefix3, argument);
       return x;
     };
-    webidl.converters["unsigned long long"] = function(V2, prefix2, argument) {
-      const x = webidl.util.ConvertToInt(V2, 64, "unsigned", void 0, prefix2, argument);
+    webidl.converters["unsigned long long"] = function(V2, prefix3, argument) {
+      const x = webidl.util.ConvertToInt(V2, 64, "unsigned", void 0, prefix3, argument);
       return x;
     };
-    webidl.converters["unsigned long"] = function(V2, prefix2, argument) {
-      const x = webidl.util.ConvertToInt(V2, 32, "unsigned", void 0, prefix2, argument);
+    webidl.converters["unsigned long"] = function(V2, prefix3, argument) {
+      const x = webidl.util.ConvertToInt(V2, 32, "unsigned", void 0, prefix3, argument);
       return x;
     };
-    webidl.converters["unsigned short"] = function(V2, prefix2, argument, opts) {
-      const x = webidl.util.ConvertToInt(V2, 16, "unsigned", opts, prefix2, argument);
+    webidl.converters["unsigned short"] = function(V2, prefix3, argument, opts) {
+      const x = webidl.util.ConvertToInt(V2, 16, "unsigned", opts, prefix3, argument);
       return x;
     };
-    webidl.converters.ArrayBuffer = function(V2, prefix2, argument, opts) {
+    webidl.converters.ArrayBuffer = function(V2, prefix3, argument, opts) {
       if (webidl.util.Type(V2) !== "Object" || !types2.isAnyArrayBuffer(V2)) {
         throw webidl.errors.conversionFailed({
-          prefix: prefix2,
+          prefix: prefix3,
           argument: `${argument} ("${webidl.util.Stringify(V2)}")`,
           types: ["ArrayBuffer"]
         });
@@ -4202,10 +4202,10 @@ var require_webidl = __commonJS({
       }
       return V2;
     };
-    webidl.converters.TypedArray = function(V2, T, prefix2, name, opts) {
+    webidl.converters.TypedArray = function(V2, T, prefix3, name, opts) {
       if (webidl.util.Type(V2) !== "Object" || !types2.isTypedArray(V2) || V2.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
-          prefix: prefix2,
+          prefix: prefix3,
           argument: `${name} ("${webidl.util.Stringify(V2)}")`,
           types: [T.name]
         });
@@ -4224,10 +4224,10 @@ var require_webidl = __commonJS({
       }
       return V2;
     };
-    webidl.converters.DataView = function(V2, prefix2, name, opts) {
+    webidl.converters.DataView = function(V2, prefix3, name, opts) {
       if (webidl.util.Type(V2) !== "Object" || !types2.isDataView(V2)) {
         throw webidl.errors.exception({
-          header: prefix2,
+          header: prefix3,
           message: `${name} is not a DataView.`
         });
       }
@@ -4245,18 +4245,18 @@ var require_webidl = __commonJS({
       }
       return V2;
     };
-    webidl.converters.BufferSource = function(V2, prefix2, name, opts) {
+    webidl.converters.BufferSource = function(V2, prefix3, name, opts) {
       if (types2.isAnyArrayBuffer(V2)) {
-        return webidl.converters.ArrayBuffer(V2, prefix2, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V2, prefix3, name, { ...opts, allowShared: false });
       }
       if (types2.isTypedArray(V2)) {
-        return webidl.converters.TypedArray(V2, V2.constructor, prefix2, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V2, V2.constructor, prefix3, name, { ...opts, allowShared: false });
       }
       if (types2.isDataView(V2)) {
-        return webidl.converters.DataView(V2, prefix2, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V2, prefix3, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
-        prefix: prefix2,
+        prefix: prefix3,
         argument: `${name} ("${webidl.util.Stringify(V2)}")`,
         types: ["BufferSource"]
       });
@@ -4343,8 +4343,8 @@ var require_util2 = __commonJS({
       }
       return "allowed";
     }
-    function isErrorLike(object) {
-      return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
+    function isErrorLike(object2) {
+      return object2 instanceof Error || (object2?.constructor?.name === "Error" || object2?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
       for (let i = 0; i < statusText.length; ++i) {
@@ -4725,17 +4725,17 @@ var require_util2 = __commonJS({
               `'next' called on an object that does not implement interface ${name} Iterator.`
             );
           }
-          const index = this.#index;
+          const index2 = this.#index;
           const values = this.#target[kInternalIterator];
           const len = values.length;
-          if (index >= len) {
+          if (index2 >= len) {
             return {
               value: void 0,
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
-          this.#index = index + 1;
+          const { [keyIndex]: key, [valueIndex]: value } = values[index2];
+          this.#index = index2 + 1;
           let result;
           switch (this.#kind) {
             case "key":
@@ -4769,7 +4769,7 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
@@ -4777,7 +4777,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function keys() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "key");
           }
         },
@@ -4786,7 +4786,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function values() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "value");
           }
         },
@@ -4795,7 +4795,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function entries() {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             return makeIterator(this, "key+value");
           }
         },
@@ -4804,7 +4804,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
-            webidl.brandCheck(this, object);
+            webidl.brandCheck(this, object2);
             webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
@@ -4817,7 +4817,7 @@ var require_util2 = __commonJS({
           }
         }
       };
-      return Object.defineProperties(object.prototype, {
+      return Object.defineProperties(object2.prototype, {
         ...properties,
         [Symbol.iterator]: {
           writable: true,
@@ -5060,8 +5060,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5217,8 +5217,8 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object) {
-      return object instanceof File2 || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
+    function isFileLike(object2) {
+      return object2 instanceof File2 || object2 && (typeof object2.stream === "function" || typeof object2.arrayBuffer === "function") && object2[Symbol.toStringTag] === "File";
     }
     module.exports = { FileLike, isFileLike };
   }
@@ -5250,31 +5250,31 @@ var require_formdata = __commonJS({
       }
       append(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
-        const prefix2 = "FormData.append";
-        webidl.argumentLengthCheck(arguments, 2, prefix2);
+        const prefix3 = "FormData.append";
+        webidl.argumentLengthCheck(arguments, 2, prefix3);
         if (arguments.length === 3 && !isBlobLike(value)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix2, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "value", { strict: false }) : webidl.converters.USVString(value, prefix2, "value");
-        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "filename") : void 0;
+        name = webidl.converters.USVString(name, prefix3, "name");
+        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix3, "value", { strict: false }) : webidl.converters.USVString(value, prefix3, "value");
+        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix3, "filename") : void 0;
         const entry = makeEntry(name, value, filename);
         this[kState].push(entry);
       }
       delete(name) {
         webidl.brandCheck(this, _FormData);
-        const prefix2 = "FormData.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name = webidl.converters.USVString(name, prefix2, "name");
+        const prefix3 = "FormData.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        name = webidl.converters.USVString(name, prefix3, "name");
         this[kState] = this[kState].filter((entry) => entry.name !== name);
       }
       get(name) {
         webidl.brandCheck(this, _FormData);
-        const prefix2 = "FormData.get";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name = webidl.converters.USVString(name, prefix2, "name");
+        const prefix3 = "FormData.get";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        name = webidl.converters.USVString(name, prefix3, "name");
         const idx = this[kState].findIndex((entry) => entry.name === name);
         if (idx === -1) {
           return null;
@@ -5283,30 +5283,30 @@ var require_formdata = __commonJS({
       }
       getAll(name) {
         webidl.brandCheck(this, _FormData);
-        const prefix2 = "FormData.getAll";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name = webidl.converters.USVString(name, prefix2, "name");
+        const prefix3 = "FormData.getAll";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        name = webidl.converters.USVString(name, prefix3, "name");
         return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
       }
       has(name) {
         webidl.brandCheck(this, _FormData);
-        const prefix2 = "FormData.has";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name = webidl.converters.USVString(name, prefix2, "name");
+        const prefix3 = "FormData.has";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        name = webidl.converters.USVString(name, prefix3, "name");
         return this[kState].findIndex((entry) => entry.name === name) !== -1;
       }
       set(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
-        const prefix2 = "FormData.set";
-        webidl.argumentLengthCheck(arguments, 2, prefix2);
+        const prefix3 = "FormData.set";
+        webidl.argumentLengthCheck(arguments, 2, prefix3);
         if (arguments.length === 3 && !isBlobLike(value)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix2, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "name", { strict: false }) : webidl.converters.USVString(value, prefix2, "name");
-        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "name") : void 0;
+        name = webidl.converters.USVString(name, prefix3, "name");
+        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix3, "name", { strict: false }) : webidl.converters.USVString(value, prefix3, "name");
+        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix3, "name") : void 0;
         const entry = makeEntry(name, value, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx !== -1) {
@@ -5520,12 +5520,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -5666,12 +5666,12 @@ var require_body = __commonJS({
         }
       });
     }
-    function extractBody(object, keepalive = false) {
+    function extractBody(object2, keepalive = false) {
       let stream3 = null;
-      if (object instanceof ReadableStream) {
-        stream3 = object;
-      } else if (isBlobLike(object)) {
-        stream3 = object.stream();
+      if (object2 instanceof ReadableStream) {
+        stream3 = object2;
+      } else if (isBlobLike(object2)) {
+        stream3 = object2.stream();
       } else {
         stream3 = new ReadableStream({
           async pull(controller) {
@@ -5691,36 +5691,36 @@ var require_body = __commonJS({
       let source = null;
       let length = null;
       let type = null;
-      if (typeof object === "string") {
-        source = object;
+      if (typeof object2 === "string") {
+        source = object2;
         type = "text/plain;charset=UTF-8";
-      } else if (object instanceof URLSearchParams) {
-        source = object.toString();
+      } else if (object2 instanceof URLSearchParams) {
+        source = object2.toString();
         type = "application/x-www-form-urlencoded;charset=UTF-8";
-      } else if (isArrayBuffer2(object)) {
-        source = new Uint8Array(object.slice());
-      } else if (ArrayBuffer.isView(object)) {
-        source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
-      } else if (util6.isFormDataLike(object)) {
+      } else if (isArrayBuffer2(object2)) {
+        source = new Uint8Array(object2.slice());
+      } else if (ArrayBuffer.isView(object2)) {
+        source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
+      } else if (util6.isFormDataLike(object2)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
-        const prefix2 = `--${boundary}\r
+        const prefix3 = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape3 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape3 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object) {
+        for (const [name, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape3(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix3 + `; name="${escape3(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix3}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5739,7 +5739,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         if (hasUnknownSizeValue) {
           length = null;
         }
-        source = object;
+        source = object2;
         action5 = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
@@ -5750,22 +5750,22 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }
         };
         type = `multipart/form-data; boundary=${boundary}`;
-      } else if (isBlobLike(object)) {
-        source = object;
-        length = object.size;
-        if (object.type) {
-          type = object.type;
+      } else if (isBlobLike(object2)) {
+        source = object2;
+        length = object2.size;
+        if (object2.type) {
+          type = object2.type;
         }
-      } else if (typeof object[Symbol.asyncIterator] === "function") {
+      } else if (typeof object2[Symbol.asyncIterator] === "function") {
         if (keepalive) {
           throw new TypeError("keepalive");
         }
-        if (util6.isDisturbed(object) || object.locked) {
+        if (util6.isDisturbed(object2) || object2.locked) {
           throw new TypeError(
             "Response body object should not be disturbed or locked"
           );
         }
-        stream3 = object instanceof ReadableStream ? object : ReadableStreamFrom(object);
+        stream3 = object2 instanceof ReadableStream ? object2 : ReadableStreamFrom(object2);
       }
       if (typeof source === "string" || util6.isBuffer(source)) {
         length = Buffer.byteLength(source);
@@ -5774,7 +5774,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         let iterator2;
         stream3 = new ReadableStream({
           async start() {
-            iterator2 = action5(object)[Symbol.asyncIterator]();
+            iterator2 = action5(object2)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value, done } = await iterator2.next();
@@ -5802,12 +5802,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body2 = { stream: stream3, source, length };
       return [body2, type];
     }
-    function safelyExtractBody(object, keepalive = false) {
-      if (object instanceof ReadableStream) {
-        assert4(!util6.isDisturbed(object), "The body has already been consumed.");
-        assert4(!object.locked, "The stream is locked.");
+    function safelyExtractBody(object2, keepalive = false) {
+      if (object2 instanceof ReadableStream) {
+        assert4(!util6.isDisturbed(object2), "The body has already been consumed.");
+        assert4(!object2.locked, "The stream is locked.");
       }
-      return extractBody(object, keepalive);
+      return extractBody(object2, keepalive);
     }
     function cloneBody(instance, body2) {
       const [out1, out2] = body2.stream.tee();
@@ -5887,14 +5887,14 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function mixinBody(prototype) {
       Object.assign(prototype.prototype, bodyMixinMethods(prototype));
     }
-    async function consumeBody(object, convertBytesToJSValue, instance) {
-      webidl.brandCheck(object, instance);
-      if (bodyUnusable(object)) {
+    async function consumeBody(object2, convertBytesToJSValue, instance) {
+      webidl.brandCheck(object2, instance);
+      if (bodyUnusable(object2)) {
         throw new TypeError("Body is unusable: Body has already been read");
       }
-      throwIfAborted(object[kState]);
+      throwIfAborted(object2[kState]);
       const promise = createDeferredPromise();
-      const errorSteps = (error2) => promise.reject(error2);
+      const errorSteps = (error3) => promise.reject(error3);
       const successSteps = (data) => {
         try {
           promise.resolve(convertBytesToJSValue(data));
@@ -5902,15 +5902,15 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           errorSteps(e);
         }
       };
-      if (object[kState].body == null) {
+      if (object2[kState].body == null) {
         successSteps(Buffer.allocUnsafe(0));
         return promise.promise;
       }
-      await fullyReadBody(object[kState].body, successSteps, errorSteps);
+      await fullyReadBody(object2[kState].body, successSteps, errorSteps);
       return promise.promise;
     }
-    function bodyUnusable(object) {
-      const body2 = object[kState].body;
+    function bodyUnusable(object2) {
+      const body2 = object2[kState].body;
       return body2 != null && (body2.stream.locked || util6.isDisturbed(body2.stream));
     }
     function parseJSONFromBytes(bytes) {
@@ -6301,9 +6301,9 @@ var require_client_h1 = __commonJS({
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
           request2.onUpgrade(statusCode, headers, socket, statusText);
-        } catch (error2) {
-          util6.errorRequest(client, request2, error2);
-          util6.destroy(socket, error2);
+        } catch (error3) {
+          util6.errorRequest(client, request2, error3);
+          util6.destroy(socket, error3);
         }
         client[kResume]();
       }
@@ -6661,7 +6661,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path21, host, upgrade, blocking, reset } = request2;
+      const { method, path: path22, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
@@ -6705,7 +6705,7 @@ var require_client_h1 = __commonJS({
       }
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
-      const abort = (error2) => {
+      const abort = (error3) => {
         if (request2.aborted) {
           return;
         }
@@ -6715,7 +6715,7 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        util6.errorRequest(client, request2, error2 || new RequestAbortedError());
+        util6.errorRequest(client, request2, error3 || new RequestAbortedError());
         util6.destroy(body2);
         util6.destroy(socket, new InformationalError("aborted"));
       };
@@ -6742,7 +6742,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path21} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7271,7 +7271,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path21, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util6.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7297,22 +7297,22 @@ var require_client_h2 = __commonJS({
       const { hostname, port } = client[kUrl];
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
-      const abort = (error2) => {
+      const abort = (error3) => {
         if (request2.aborted) {
           return;
         }
         if (request2.completed) {
           if (method === "CONNECT" && stream3 != null) {
-            util6.destroy(stream3, error2 || new RequestAbortedError());
+            util6.destroy(stream3, error3 || new RequestAbortedError());
           }
           return;
         }
-        error2 = error2 || new RequestAbortedError();
-        util6.errorRequest(client, request2, error2);
+        error3 = error3 || new RequestAbortedError();
+        util6.errorRequest(client, request2, error3);
         if (stream3 != null) {
-          util6.destroy(stream3, error2);
+          util6.destroy(stream3, error3);
         }
-        util6.destroy(body2, error2);
+        util6.destroy(body2, error3);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7333,17 +7333,17 @@ var require_client_h2 = __commonJS({
           stream3.off(errorMonitor, onUpgradeError);
           request2.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
-        const onUpgradeError = (error2) => {
+        const onUpgradeError = (error3) => {
           upgradeResponseFinished = true;
           stream3.off("response", onResponse);
-          request2.onUpgradeError(error2);
+          request2.onUpgradeError(error3);
         };
         const onReady = () => {
           try {
             request2.onUpgrade(null, null, stream3);
-          } catch (error2) {
+          } catch (error3) {
             stream3.off("response", onResponse);
-            abort(error2);
+            abort(error3);
             return;
           }
           if (request2.aborted) {
@@ -7368,7 +7368,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path21;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7545,21 +7545,21 @@ var require_client_h2 = __commonJS({
         }
         request2.onRequestSent();
         client[kResume]();
-      } catch (error2) {
-        abort(error2);
+      } catch (error3) {
+        abort(error3);
       }
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request2, contentLength2) {
       assert4(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline3(
+      const pipe2 = pipeline3(
         body2,
         h2stream,
         (err) => {
           if (err) {
-            util6.destroy(pipe, err);
+            util6.destroy(pipe2, err);
             abort(err);
           } else {
-            util6.removeAllListeners(pipe);
+            util6.removeAllListeners(pipe2);
             request2.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
@@ -7568,7 +7568,7 @@ var require_client_h2 = __commonJS({
           }
         }
       );
-      util6.addListener(pipe, "data", onPipeData);
+      util6.addListener(pipe2, "data", onPipeData);
       function onPipeData(chunk) {
         request2.onBodySent(chunk);
       }
@@ -7701,8 +7701,8 @@ var require_redirect_handler = __commonJS({
       onUpgrade(statusCode, headers, socket) {
         this.handler.onUpgrade(statusCode, headers, socket);
       }
-      onError(error2) {
-        this.handler.onError(error2);
+      onError(error3) {
+        this.handler.onError(error3);
       }
       onHeaders(statusCode, headers, resume, statusText) {
         this.location = this.history.length >= this.maxRedirections || util6.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
@@ -7721,9 +7721,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path21 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path21;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8632,7 +8632,7 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util6.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
+        this.on("connectionError", (origin2, targets, error3) => {
           for (const target of targets) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
@@ -8962,10 +8962,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path21 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path21;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10911,8 +10911,8 @@ var require_mock_utils = __commonJS({
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
       const entries = [];
-      for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+      for (let index2 = 0; index2 < clone.length; index2 += 2) {
+        entries.push([clone[index2], clone[index2 + 1]]);
       }
       return Object.fromEntries(entries);
     }
@@ -10937,20 +10937,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path21) {
-      if (typeof path21 !== "string") {
-        return path21;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path21.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path21;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path21, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path21);
+    function matchKey(mockDispatch2, { path: path22, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10972,7 +10972,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path21 }) => matchValue(safeUrl(path21), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10999,20 +10999,20 @@ var require_mock_utils = __commonJS({
       return newMockDispatch;
     }
     function deleteMockDispatch(mockDispatches, key) {
-      const index = mockDispatches.findIndex((dispatch) => {
+      const index2 = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
         return matchKey(dispatch, key);
       });
-      if (index !== -1) {
-        mockDispatches.splice(index, 1);
+      if (index2 !== -1) {
+        mockDispatches.splice(index2, 1);
       }
     }
     function buildKey(opts) {
-      const { path: path21, method, body: body2, headers, query } = opts;
+      const { path: path22, method, body: body2, headers, query } = opts;
       return {
-        path: path21,
+        path: path22,
         method,
         body: body2,
         headers,
@@ -11053,13 +11053,13 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data, headers, trailers, error: error2 }, delay: delay4, persist } = mockDispatch2;
+      const { data: { statusCode, data, headers, trailers, error: error3 }, delay: delay4, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
-      if (error2 !== null) {
+      if (error3 !== null) {
         deleteMockDispatch(this[kDispatches], key);
-        handler2.onError(error2);
+        handler2.onError(error3);
         return true;
       }
       if (typeof delay4 === "number" && delay4 > 0) {
@@ -11097,19 +11097,19 @@ var require_mock_utils = __commonJS({
         if (agent.isMockActive) {
           try {
             mockDispatch.call(this, opts, handler2);
-          } catch (error2) {
-            if (error2 instanceof MockNotMatchedError) {
+          } catch (error3) {
+            if (error3 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
               if (netConnect === false) {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
+                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin)) {
                 originalDispatch.call(this, opts, handler2);
               } else {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
+                throw new MockNotMatchedError(`${error3.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
               }
             } else {
-              throw error2;
+              throw error3;
             }
           }
         } else {
@@ -11274,11 +11274,11 @@ var require_mock_interceptor = __commonJS({
       /**
        * Mock an undici request with a defined error.
        */
-      replyWithError(error2) {
-        if (typeof error2 === "undefined") {
+      replyWithError(error3) {
+        if (typeof error3 === "undefined") {
           throw new InvalidArgumentError("error must be defined");
         }
-        const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error: error2 });
+        const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error: error3 });
         return new MockScope(newMockDispatch);
       }
       /**
@@ -11441,11 +11441,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -11475,10 +11475,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path21, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path21,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11999,16 +11999,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
-          record.timestamp = timestamp;
-          if (typeof record.ttl === "number") {
-            record.ttl = Math.min(record.ttl, this.#maxTTL);
+        for (const record3 of addresses) {
+          record3.timestamp = timestamp;
+          if (typeof record3.ttl === "number") {
+            record3.ttl = Math.min(record3.ttl, this.#maxTTL);
           } else {
-            record.ttl = this.#maxTTL;
+            record3.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
-          familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          const familyRecords = records.records[record3.family] ?? { ips: [] };
+          familyRecords.ips.push(record3);
+          records.records[record3.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -12156,10 +12156,10 @@ var require_headers = __commonJS({
       while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i, j2);
     }
-    function fill(headers, object) {
-      if (Array.isArray(object)) {
-        for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
+    function fill(headers, object2) {
+      if (Array.isArray(object2)) {
+        for (let i = 0; i < object2.length; ++i) {
+          const header = object2[i];
           if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
@@ -12168,10 +12168,10 @@ var require_headers = __commonJS({
           }
           appendHeader(headers, header[0], header[1]);
         }
-      } else if (typeof object === "object" && object !== null) {
-        const keys = Object.keys(object);
+      } else if (typeof object2 === "object" && object2 !== null) {
+        const keys = Object.keys(object2);
         for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+          appendHeader(headers, keys[i], object2[keys[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -12324,24 +12324,24 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
         const size = this[kHeadersMap].size;
-        const array = new Array(size);
+        const array2 = new Array(size);
         if (size <= 32) {
           if (size === 0) {
-            return array;
+            return array2;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator2.next().value;
-          array[0] = [firstValue[0], firstValue[1].value];
+          array2[0] = [firstValue[0], firstValue[1].value];
           assert4(firstValue[1].value !== null);
           for (let i = 1, j2 = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
             value = iterator2.next().value;
-            x = array[i] = [value[0], value[1].value];
+            x = array2[i] = [value[0], value[1].value];
             assert4(x[1] !== null);
             left = 0;
             right = i;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array[pivot][0] <= x[0]) {
+              if (array2[pivot][0] <= x[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
@@ -12350,22 +12350,22 @@ var require_headers = __commonJS({
             if (i !== pivot) {
               j2 = i;
               while (j2 > left) {
-                array[j2] = array[--j2];
+                array2[j2] = array2[--j2];
               }
-              array[left] = x;
+              array2[left] = x;
             }
           }
           if (!iterator2.next().done) {
             throw new TypeError("Unreachable");
           }
-          return array;
+          return array2;
         } else {
           let i = 0;
           for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
+            array2[i++] = [name, value];
             assert4(value !== null);
           }
-          return array.sort(compareHeaderName);
+          return array2.sort(compareHeaderName);
         }
       }
     };
@@ -12388,17 +12388,17 @@ var require_headers = __commonJS({
       append(name, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
-        const prefix2 = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix2, "name");
-        value = webidl.converters.ByteString(value, prefix2, "value");
+        const prefix3 = "Headers.append";
+        name = webidl.converters.ByteString(name, prefix3, "name");
+        value = webidl.converters.ByteString(value, prefix3, "value");
         return appendHeader(this, name, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
-        const prefix2 = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix2, "name");
+        const prefix3 = "Headers.delete";
+        name = webidl.converters.ByteString(name, prefix3, "name");
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
@@ -12418,11 +12418,11 @@ var require_headers = __commonJS({
       get(name) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
-        const prefix2 = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix2, "name");
+        const prefix3 = "Headers.get";
+        name = webidl.converters.ByteString(name, prefix3, "name");
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
-            prefix: prefix2,
+            prefix: prefix3,
             value: name,
             type: "header name"
           });
@@ -12433,11 +12433,11 @@ var require_headers = __commonJS({
       has(name) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
-        const prefix2 = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix2, "name");
+        const prefix3 = "Headers.has";
+        name = webidl.converters.ByteString(name, prefix3, "name");
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
-            prefix: prefix2,
+            prefix: prefix3,
             value: name,
             type: "header name"
           });
@@ -12448,19 +12448,19 @@ var require_headers = __commonJS({
       set(name, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
-        const prefix2 = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix2, "name");
-        value = webidl.converters.ByteString(value, prefix2, "value");
+        const prefix3 = "Headers.set";
+        name = webidl.converters.ByteString(name, prefix3, "name");
+        value = webidl.converters.ByteString(value, prefix3, "value");
         value = headerValueNormalize(value);
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
-            prefix: prefix2,
+            prefix: prefix3,
             value: name,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
           throw webidl.errors.invalidArgument({
-            prefix: prefix2,
+            prefix: prefix3,
             value,
             type: "header value"
           });
@@ -12473,9 +12473,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12515,8 +12515,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12540,7 +12540,7 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V2, prefix2, argument) {
+    webidl.converters.HeadersInit = function(V2, prefix3, argument) {
       if (webidl.util.Type(V2) === "Object") {
         const iterator2 = Reflect.get(V2, Symbol.iterator);
         if (!util6.types.isProxy(V2) && iterator2 === Headers2.prototype.entries) {
@@ -12550,9 +12550,9 @@ var require_headers = __commonJS({
           }
         }
         if (typeof iterator2 === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix2, argument, iterator2.bind(V2));
+          return webidl.converters["sequence<sequence<ByteString>>"](V2, prefix3, argument, iterator2.bind(V2));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V2, prefix2, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V2, prefix3, argument);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12917,32 +12917,32 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix2, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix3, name) {
       if (typeof V2 === "string") {
-        return webidl.converters.USVString(V2, prefix2, name);
+        return webidl.converters.USVString(V2, prefix3, name);
       }
       if (isBlobLike(V2)) {
-        return webidl.converters.Blob(V2, prefix2, name, { strict: false });
+        return webidl.converters.Blob(V2, prefix3, name, { strict: false });
       }
       if (ArrayBuffer.isView(V2) || types2.isArrayBuffer(V2)) {
-        return webidl.converters.BufferSource(V2, prefix2, name);
+        return webidl.converters.BufferSource(V2, prefix3, name);
       }
       if (util6.isFormDataLike(V2)) {
-        return webidl.converters.FormData(V2, prefix2, name, { strict: false });
+        return webidl.converters.FormData(V2, prefix3, name, { strict: false });
       }
       if (V2 instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V2, prefix2, name);
+        return webidl.converters.URLSearchParams(V2, prefix3, name);
       }
-      return webidl.converters.DOMString(V2, prefix2, name);
+      return webidl.converters.DOMString(V2, prefix3, name);
     };
-    webidl.converters.BodyInit = function(V2, prefix2, argument) {
+    webidl.converters.BodyInit = function(V2, prefix3, argument) {
       if (V2 instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V2, prefix2, argument);
+        return webidl.converters.ReadableStream(V2, prefix3, argument);
       }
       if (V2?.[Symbol.asyncIterator]) {
         return V2;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V2, prefix2, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V2, prefix3, argument);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -13083,10 +13083,10 @@ var require_request2 = __commonJS({
         if (input === kConstruct) {
           return;
         }
-        const prefix2 = "Request constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        input = webidl.converters.RequestInfo(input, prefix2, "input");
-        init = webidl.converters.RequestInit(init, prefix2, "init");
+        const prefix3 = "Request constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        input = webidl.converters.RequestInfo(input, prefix3, "input");
+        init = webidl.converters.RequestInit(init, prefix3, "init");
         let request2 = null;
         let fallbackMode = null;
         const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
@@ -13484,13 +13484,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util6.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -13611,14 +13611,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V2, prefix2, argument) {
+    webidl.converters.RequestInfo = function(V2, prefix3, argument) {
       if (typeof V2 === "string") {
-        return webidl.converters.USVString(V2, prefix2, argument);
+        return webidl.converters.USVString(V2, prefix3, argument);
       }
       if (V2 instanceof Request) {
-        return webidl.converters.Request(V2, prefix2, argument);
+        return webidl.converters.Request(V2, prefix3, argument);
       }
-      return webidl.converters.USVString(V2, prefix2, argument);
+      return webidl.converters.USVString(V2, prefix3, argument);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -13796,17 +13796,17 @@ var require_fetch = __commonJS({
         this.emit("terminated", reason);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
-      abort(error2) {
+      abort(error3) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "aborted";
-        if (!error2) {
-          error2 = new DOMException("The operation was aborted.", "AbortError");
+        if (!error3) {
+          error3 = new DOMException("The operation was aborted.", "AbortError");
         }
-        this.serializedAbortReason = error2;
-        this.connection?.destroy(error2);
-        this.emit("terminated", error2);
+        this.serializedAbortReason = error3;
+        this.connection?.destroy(error3);
+        this.emit("terminated", error3);
       }
     };
     function handleFetchDone(response) {
@@ -13902,12 +13902,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p2, request2, responseObject, error2) {
+    function abortFetch(p2, request2, responseObject, error3) {
       if (p2) {
-        p2.reject(error2);
+        p2.reject(error3);
       }
       if (request2.body != null && isReadable(request2.body?.stream)) {
-        request2.body.stream.cancel(error2).catch((err) => {
+        request2.body.stream.cancel(error3).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13919,7 +13919,7 @@ var require_fetch = __commonJS({
       }
       const response = responseObject[kState];
       if (response.body != null && isReadable(response.body?.stream)) {
-        response.body.stream.cancel(error2).catch((err) => {
+        response.body.stream.cancel(error3).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -14738,13 +14738,13 @@ var require_fetch = __commonJS({
               fetchParams.controller.ended = true;
               this.body.push(null);
             },
-            onError(error2) {
+            onError(error3) {
               if (this.abort) {
                 fetchParams.controller.off("terminated", this.abort);
               }
-              this.body?.destroy(error2);
-              fetchParams.controller.terminate(error2);
-              reject(error2);
+              this.body?.destroy(error3);
+              fetchParams.controller.terminate(error3);
+              reject(error3);
             },
             onUpgrade(status, rawHeaders, socket) {
               if (status !== 101) {
@@ -15207,8 +15207,8 @@ var require_util4 = __commonJS({
                   }
                   fr2[kResult] = result;
                   fireAProgressEvent("load", fr2);
-                } catch (error2) {
-                  fr2[kError] = error2;
+                } catch (error3) {
+                  fr2[kError] = error3;
                   fireAProgressEvent("error", fr2);
                 }
                 if (fr2[kState] !== "loading") {
@@ -15217,13 +15217,13 @@ var require_util4 = __commonJS({
               });
               break;
             }
-          } catch (error2) {
+          } catch (error3) {
             if (fr2[kAborted]) {
               return;
             }
             queueMicrotask(() => {
               fr2[kState] = "done";
-              fr2[kError] = error2;
+              fr2[kError] = error3;
               fireAProgressEvent("error", fr2);
               if (fr2[kState] !== "loading") {
                 fireAProgressEvent("loadend", fr2);
@@ -15271,7 +15271,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15288,7 +15288,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -15657,10 +15657,10 @@ var require_cache = __commonJS({
       }
       async match(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix2 = "Cache.match";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
+        const prefix3 = "Cache.match";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        request2 = webidl.converters.RequestInfo(request2, prefix3, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix3, "options");
         const p2 = this.#internalMatchAll(request2, options, 1);
         if (p2.length === 0) {
           return;
@@ -15669,30 +15669,30 @@ var require_cache = __commonJS({
       }
       async matchAll(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix2 = "Cache.matchAll";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
+        const prefix3 = "Cache.matchAll";
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix3, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix3, "options");
         return this.#internalMatchAll(request2, options);
       }
       async add(request2) {
         webidl.brandCheck(this, _Cache);
-        const prefix2 = "Cache.add";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        const prefix3 = "Cache.add";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        request2 = webidl.converters.RequestInfo(request2, prefix3, "request");
         const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
       async addAll(requests) {
         webidl.brandCheck(this, _Cache);
-        const prefix2 = "Cache.addAll";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        const prefix3 = "Cache.addAll";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
         const responsePromises = [];
         const requestList = [];
         for (let request2 of requests) {
           if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
-              prefix: prefix2,
+              prefix: prefix3,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
@@ -15704,7 +15704,7 @@ var require_cache = __commonJS({
           const r = request2[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
-              header: prefix2,
+              header: prefix3,
               message: "Expected http/s scheme when method is not GET."
             });
           }
@@ -15714,7 +15714,7 @@ var require_cache = __commonJS({
           const r = new Request(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
-              header: prefix2,
+              header: prefix3,
               message: "Expected http/s scheme."
             });
           }
@@ -15759,18 +15759,18 @@ var require_cache = __commonJS({
         const p2 = Promise.all(responsePromises);
         const responses = await p2;
         const operations = [];
-        let index = 0;
+        let index2 = 0;
         for (const response of responses) {
           const operation = {
             type: "put",
             // 7.3.2
-            request: requestList[index],
+            request: requestList[index2],
             // 7.3.3
             response
             // 7.3.4
           };
           operations.push(operation);
-          index++;
+          index2++;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -15790,10 +15790,10 @@ var require_cache = __commonJS({
       }
       async put(request2, response) {
         webidl.brandCheck(this, _Cache);
-        const prefix2 = "Cache.put";
-        webidl.argumentLengthCheck(arguments, 2, prefix2);
-        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
-        response = webidl.converters.Response(response, prefix2, "response");
+        const prefix3 = "Cache.put";
+        webidl.argumentLengthCheck(arguments, 2, prefix3);
+        request2 = webidl.converters.RequestInfo(request2, prefix3, "request");
+        response = webidl.converters.Response(response, prefix3, "response");
         let innerRequest = null;
         if (request2 instanceof Request) {
           innerRequest = request2[kState];
@@ -15802,14 +15802,14 @@ var require_cache = __commonJS({
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
-            header: prefix2,
+            header: prefix3,
             message: "Expected an http/s scheme when method is not GET"
           });
         }
         const innerResponse = response[kState];
         if (innerResponse.status === 206) {
           throw webidl.errors.exception({
-            header: prefix2,
+            header: prefix3,
             message: "Got 206 status"
           });
         }
@@ -15818,7 +15818,7 @@ var require_cache = __commonJS({
           for (const fieldValue of fieldValues) {
             if (fieldValue === "*") {
               throw webidl.errors.exception({
-                header: prefix2,
+                header: prefix3,
                 message: "Got * vary field value"
               });
             }
@@ -15826,7 +15826,7 @@ var require_cache = __commonJS({
         }
         if (innerResponse.body && (isDisturbed(innerResponse.body.stream) || innerResponse.body.stream.locked)) {
           throw webidl.errors.exception({
-            header: prefix2,
+            header: prefix3,
             message: "Response body is locked or disturbed"
           });
         }
@@ -15871,10 +15871,10 @@ var require_cache = __commonJS({
       }
       async delete(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix2 = "Cache.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
+        const prefix3 = "Cache.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        request2 = webidl.converters.RequestInfo(request2, prefix3, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix3, "options");
         let r = null;
         if (request2 instanceof Request) {
           r = request2[kState];
@@ -15917,9 +15917,9 @@ var require_cache = __commonJS({
        */
       async keys(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix2 = "Cache.keys";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
+        const prefix3 = "Cache.keys";
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix3, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix3, "options");
         let r = null;
         if (request2 !== void 0) {
           if (request2 instanceof Request) {
@@ -16221,9 +16221,9 @@ var require_cachestorage = __commonJS({
        */
       async has(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix2 = "CacheStorage.has";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
+        const prefix3 = "CacheStorage.has";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        cacheName = webidl.converters.DOMString(cacheName, prefix3, "cacheName");
         return this.#caches.has(cacheName);
       }
       /**
@@ -16233,9 +16233,9 @@ var require_cachestorage = __commonJS({
        */
       async open(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix2 = "CacheStorage.open";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
+        const prefix3 = "CacheStorage.open";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        cacheName = webidl.converters.DOMString(cacheName, prefix3, "cacheName");
         if (this.#caches.has(cacheName)) {
           const cache2 = this.#caches.get(cacheName);
           return new Cache(kConstruct, cache2);
@@ -16251,9 +16251,9 @@ var require_cachestorage = __commonJS({
        */
       async delete(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix2 = "CacheStorage.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
+        const prefix3 = "CacheStorage.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        cacheName = webidl.converters.DOMString(cacheName, prefix3, "cacheName");
         return this.#caches.delete(cacheName);
       }
       /**
@@ -16357,9 +16357,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path21) {
-      for (let i = 0; i < path21.length; ++i) {
-        const code = path21.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16430,11 +16430,11 @@ var require_util6 = __commonJS({
       "Dec"
     ];
     var IMFPaddedNumbers = Array(61).fill(0).map((_2, i) => i.toString().padStart(2, "0"));
-    function toIMFDate(date) {
-      if (typeof date === "number") {
-        date = new Date(date);
+    function toIMFDate(date2) {
+      if (typeof date2 === "number") {
+        date2 = new Date(date2);
       }
-      return `${IMFDays[date.getUTCDay()]}, ${IMFPaddedNumbers[date.getUTCDate()]} ${IMFMonths[date.getUTCMonth()]} ${date.getUTCFullYear()} ${IMFPaddedNumbers[date.getUTCHours()]}:${IMFPaddedNumbers[date.getUTCMinutes()]}:${IMFPaddedNumbers[date.getUTCSeconds()]} GMT`;
+      return `${IMFDays[date2.getUTCDay()]}, ${IMFPaddedNumbers[date2.getUTCDate()]} ${IMFMonths[date2.getUTCMonth()]} ${date2.getUTCFullYear()} ${IMFPaddedNumbers[date2.getUTCHours()]}:${IMFPaddedNumbers[date2.getUTCMinutes()]}:${IMFPaddedNumbers[date2.getUTCSeconds()]} GMT`;
     }
     function validateCookieMaxAge(maxAge) {
       if (maxAge < 0) {
@@ -16664,9 +16664,9 @@ var require_cookies = __commonJS({
     }
     function deleteCookie(headers, name, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
-      const prefix2 = "deleteCookie";
-      webidl.argumentLengthCheck(arguments, 2, prefix2);
-      name = webidl.converters.DOMString(name, prefix2, "name");
+      const prefix3 = "deleteCookie";
+      webidl.argumentLengthCheck(arguments, 2, prefix3);
+      name = webidl.converters.DOMString(name, prefix3, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
         name,
@@ -16682,15 +16682,15 @@ var require_cookies = __commonJS({
       if (!cookies) {
         return [];
       }
-      return cookies.map((pair) => parseSetCookie(pair));
+      return cookies.map((pair2) => parseSetCookie(pair2));
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str = stringify(cookie);
+      if (str) {
+        headers.append("Set-Cookie", str);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -16785,10 +16785,10 @@ var require_events = __commonJS({
           webidl.util.markAsUncloneable(this);
           return;
         }
-        const prefix2 = "MessageEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        type = webidl.converters.DOMString(type, prefix2, "type");
-        eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix2, "eventInitDict");
+        const prefix3 = "MessageEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        type = webidl.converters.DOMString(type, prefix3, "type");
+        eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix3, "eventInitDict");
         super(type, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
@@ -16845,9 +16845,9 @@ var require_events = __commonJS({
     var CloseEvent = class _CloseEvent extends Event {
       #eventInit;
       constructor(type, eventInitDict = {}) {
-        const prefix2 = "CloseEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        type = webidl.converters.DOMString(type, prefix2, "type");
+        const prefix3 = "CloseEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        type = webidl.converters.DOMString(type, prefix3, "type");
         eventInitDict = webidl.converters.CloseEventInit(eventInitDict);
         super(type, eventInitDict);
         this.#eventInit = eventInitDict;
@@ -16869,11 +16869,11 @@ var require_events = __commonJS({
     var ErrorEvent = class _ErrorEvent extends Event {
       #eventInit;
       constructor(type, eventInitDict) {
-        const prefix2 = "ErrorEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        const prefix3 = "ErrorEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
         super(type, eventInitDict);
         webidl.util.markAsUncloneable(this);
-        type = webidl.converters.DOMString(type, prefix2, "type");
+        type = webidl.converters.DOMString(type, prefix3, "type");
         eventInitDict = webidl.converters.ErrorEventInit(eventInitDict ?? {});
         this.#eventInit = eventInitDict;
       }
@@ -17230,8 +17230,8 @@ var require_util7 = __commonJS({
       const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position);
+        const [name, value = ""] = pair2.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
@@ -17529,11 +17529,11 @@ var require_connection = __commonJS({
         });
       }
     }
-    function onSocketError(error2) {
+    function onSocketError(error3) {
       const { ws: ws2 } = this;
       ws2[kReadyState] = states.CLOSING;
       if (channels.socketError.hasSubscribers) {
-        channels.socketError.publish(error2);
+        channels.socketError.publish(error3);
       }
       this.destroy();
     }
@@ -17835,10 +17835,10 @@ var require_receiver = __commonJS({
                 this.#extensions.get("permessage-deflate").decompress(
                   body2,
                   this.#info.fin,
-                  (error2, data) => {
-                    if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                  (error3, data) => {
+                    if (error3) {
+                      const code = error3 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error3.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -18140,10 +18140,10 @@ var require_websocket = __commonJS({
       constructor(url2, protocols = []) {
         super();
         webidl.util.markAsUncloneable(this);
-        const prefix2 = "WebSocket constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix2, "options");
-        url2 = webidl.converters.USVString(url2, prefix2, "url");
+        const prefix3 = "WebSocket constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix3, "options");
+        url2 = webidl.converters.USVString(url2, prefix3, "url");
         protocols = options.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
@@ -18196,12 +18196,12 @@ var require_websocket = __commonJS({
        */
       close(code = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
-        const prefix2 = "WebSocket.close";
+        const prefix3 = "WebSocket.close";
         if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix2, "code", { clamp: true });
+          code = webidl.converters["unsigned short"](code, prefix3, "code", { clamp: true });
         }
         if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix2, "reason");
+          reason = webidl.converters.USVString(reason, prefix3, "reason");
         }
         if (code !== void 0) {
           if (code !== 1e3 && (code < 3e3 || code > 4999)) {
@@ -18226,9 +18226,9 @@ var require_websocket = __commonJS({
        */
       send(data) {
         webidl.brandCheck(this, _WebSocket);
-        const prefix2 = "WebSocket.send";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
-        data = webidl.converters.WebSocketSendData(data, prefix2, "data");
+        const prefix3 = "WebSocket.send";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
+        data = webidl.converters.WebSocketSendData(data, prefix3, "data");
         if (isConnecting(this)) {
           throw new DOMException("Sent before connected.", "InvalidStateError");
         }
@@ -18420,11 +18420,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V2, prefix2, argument) {
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V2, prefix3, argument) {
       if (webidl.util.Type(V2) === "Object" && Symbol.iterator in V2) {
         return webidl.converters["sequence<DOMString>"](V2);
       }
-      return webidl.converters.DOMString(V2, prefix2, argument);
+      return webidl.converters.DOMString(V2, prefix3, argument);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18546,21 +18546,21 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field2) {
-      if (length !== field2.length) {
+    function isFieldName(line, length, field) {
+      if (length !== field.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field2[i]) {
+        if (line[i] !== field[i]) {
           return false;
         }
       }
       return true;
     }
     function createMaxEventSizeExceededError() {
-      const error2 = new Error("EventSource message size exceeded");
-      error2.aborted = false;
-      return error2;
+      const error3 = new Error("EventSource message size exceeded");
+      error3.aborted = false;
+      return error3;
     }
     var EventSourceStream = class extends Transform2 {
       /**
@@ -18672,8 +18672,8 @@ var require_eventsource_stream = __commonJS({
             }
             try {
               this.parseLine(this.readLine(), this.event);
-            } catch (error2) {
-              callback(error2);
+            } catch (error3) {
+              callback(error3);
               return;
             }
             this.consumeCurrentByte();
@@ -18688,10 +18688,10 @@ var require_eventsource_stream = __commonJS({
         }
         callback();
       }
-      _destroy(error2, callback) {
+      _destroy(error3, callback) {
         this.chunks.length = 0;
         this.clearEvent();
-        super._destroy(error2, callback);
+        super._destroy(error3, callback);
       }
       /**
        * @param {Buffer} line
@@ -18752,13 +18752,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field2, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
+      setEventFieldSize(field, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field2] = size;
+        this.eventFieldSizes[field] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -18864,15 +18864,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -18960,16 +18960,16 @@ var require_eventsource = __commonJS({
       constructor(url2, eventSourceInitDict = {}) {
         super();
         webidl.util.markAsUncloneable(this);
-        const prefix2 = "EventSource constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        const prefix3 = "EventSource constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix3);
         if (!experimentalWarned) {
           experimentalWarned = true;
           process.emitWarning("EventSource is experimental, expect them to change at any time.", {
             code: "UNDICI-ES"
           });
         }
-        url2 = webidl.converters.USVString(url2, prefix2, "url");
-        eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix2, "eventSourceInitDict");
+        url2 = webidl.converters.USVString(url2, prefix3, "url");
+        eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix3, "eventSourceInitDict");
         this.#dispatcher = eventSourceInitDict.dispatcher;
         this.#state = {
           lastEventId: "",
@@ -19079,8 +19079,8 @@ var require_eventsource = __commonJS({
           pipeline3(
             response.body.stream,
             eventSourceStream,
-            (error2) => {
-              if (error2?.aborted === false) {
+            (error3) => {
+              if (error3?.aborted === false) {
                 this.close();
                 this.dispatchEvent(new Event("error"));
               }
@@ -19279,11 +19279,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path21 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path21 = `/${path21}`;
+            path22 = `/${path22}`;
           }
-          url2 = new URL(util6.parseOrigin(url2).origin + path21);
+          url2 = new URL(util6.parseOrigin(url2).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19570,8 +19570,8 @@ var init_lib = __esm({
         });
       }
       postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
           const res = yield this.post(requestUrl, data, additionalHeaders);
@@ -19579,8 +19579,8 @@ var init_lib = __esm({
         });
       }
       putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
           const res = yield this.put(requestUrl, data, additionalHeaders);
@@ -19588,8 +19588,8 @@ var init_lib = __esm({
         });
       }
       patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
           const res = yield this.patch(requestUrl, data, additionalHeaders);
@@ -19952,25 +19952,25 @@ var init_lib = __esm({
               }
               return value;
             }
-            let obj2;
+            let obj;
             let contents;
             try {
               contents = yield res.readBody();
               if (contents && contents.length > 0) {
                 if (options && options.deserializeDates) {
-                  obj2 = JSON.parse(contents, dateTimeDeserializer);
+                  obj = JSON.parse(contents, dateTimeDeserializer);
                 } else {
-                  obj2 = JSON.parse(contents);
+                  obj = JSON.parse(contents);
                 }
-                response.result = obj2;
+                response.result = obj;
               }
               response.headers = res.message.headers;
             } catch (err) {
             }
             if (statusCode > 299) {
               let msg;
-              if (obj2 && obj2.message) {
-                msg = obj2.message;
+              if (obj && obj.message) {
+                msg = obj.message;
               } else if (contents && contents.length > 0) {
                 msg = contents;
               } else {
@@ -19986,7 +19986,7 @@ var init_lib = __esm({
         });
       }
     };
-    lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k2) => (c[k2.toLowerCase()] = obj2[k2], c), {});
+    lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k2) => (c[k2.toLowerCase()] = obj[k2], c), {});
   }
 });
 
@@ -20193,8 +20193,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text, addEOL = false) {
-        this._buffer += text;
+      addRaw(text2, addEOL = false) {
+        this._buffer += text2;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -20226,8 +20226,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addList(items, ordered = false) {
-        const tag = ordered ? "ol" : "ul";
+      addList(items, ordered2 = false) {
+        const tag = ordered2 ? "ol" : "ul";
         const listItems = items.map((item) => this.wrap("li", item)).join("");
         const element = this.wrap(tag, listItems);
         return this.addRaw(element).addEOL();
@@ -20290,10 +20290,10 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text, level) {
+      addHeading(text2, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text);
+        const element = this.wrap(allowedTag, text2);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -20322,9 +20322,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text, cite) {
+      addQuote(text2, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text, attrs);
+        const element = this.wrap("blockquote", text2, attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -20335,8 +20335,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text, href) {
-        const element = this.wrap("a", text, { href });
+      addLink(text2, href) {
+        const element = this.wrap("a", text2, { href });
         return this.addRaw(element).addEOL();
       }
     };
@@ -20545,12 +20545,12 @@ function mkdirP(fsPath) {
     yield mkdir(fsPath, { recursive: true });
   });
 }
-function which(tool, check) {
+function which(tool, check2) {
   return __awaiter5(this, void 0, void 0, function* () {
     if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
-    if (check) {
+    if (check2) {
       const result = yield which(tool, false);
       if (!result) {
         if (IS_WINDOWS) {
@@ -20853,8 +20853,8 @@ var init_toolrunner = __esm({
         }
         return this.args;
       }
-      _endsWith(str2, end) {
-        return str2.endsWith(end);
+      _endsWith(str, end) {
+        return str.endsWith(end);
       }
       _isCmdFile() {
         const upperToolPath = this.toolPath.toUpperCase();
@@ -21056,7 +21056,7 @@ var init_toolrunner = __esm({
               this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
               state3.CheckComplete();
             });
-            state3.on("done", (error2, exitCode) => {
+            state3.on("done", (error3, exitCode) => {
               if (stdbuffer.length > 0) {
                 this.emit("stdline", stdbuffer);
               }
@@ -21064,8 +21064,8 @@ var init_toolrunner = __esm({
                 this.emit("errline", errbuffer);
               }
               cp3.removeAllListeners();
-              if (error2) {
-                reject(error2);
+              if (error3) {
+                reject(error3);
               } else {
                 resolve5(exitCode);
               }
@@ -21114,14 +21114,14 @@ var init_toolrunner = __esm({
         this.emit("debug", message);
       }
       _setResult() {
-        let error2;
+        let error3;
         if (this.processExited) {
           if (this.processError) {
-            error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            error3 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
           } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-            error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            error3 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
           } else if (this.processStderr && this.options.failOnStdErr) {
-            error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            error3 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
           }
         }
         if (this.timeout) {
@@ -21129,7 +21129,7 @@ var init_toolrunner = __esm({
           this.timeout = null;
         }
         this.done = true;
-        this.emit("done", error2, this.processExitCode);
+        this.emit("done", error3, this.processExitCode);
       }
       static HandleTimeout(state3) {
         if (state3.done) {
@@ -21349,8 +21349,8 @@ var require_jstat = __commonJS({
         function isNumber(num2) {
           return typeof num2 === "number" ? num2 - num2 === 0 : false;
         }
-        function toVector(arr2) {
-          return concat2.apply([], arr2);
+        function toVector(arr) {
+          return concat2.apply([], arr);
         }
         function jStat3() {
           return new jStat3._init(arguments);
@@ -21394,127 +21394,127 @@ var require_jstat = __commonJS({
             throw new TypeError("fn is not a function");
           jStat3._random_fn = fn;
         };
-        jStat3.extend = function extend2(obj2) {
+        jStat3.extend = function extend2(obj) {
           var i, j2;
           if (arguments.length === 1) {
-            for (j2 in obj2)
-              jStat3[j2] = obj2[j2];
+            for (j2 in obj)
+              jStat3[j2] = obj[j2];
             return this;
           }
           for (i = 1; i < arguments.length; i++) {
             for (j2 in arguments[i])
-              obj2[j2] = arguments[i][j2];
+              obj[j2] = arguments[i][j2];
           }
-          return obj2;
+          return obj;
         };
-        jStat3.rows = function rows(arr2) {
-          return arr2.length || 1;
+        jStat3.rows = function rows(arr) {
+          return arr.length || 1;
         };
-        jStat3.cols = function cols(arr2) {
-          return arr2[0].length || 1;
+        jStat3.cols = function cols(arr) {
+          return arr[0].length || 1;
         };
-        jStat3.dimensions = function dimensions(arr2) {
+        jStat3.dimensions = function dimensions(arr) {
           return {
-            rows: jStat3.rows(arr2),
-            cols: jStat3.cols(arr2)
+            rows: jStat3.rows(arr),
+            cols: jStat3.cols(arr)
           };
         };
-        jStat3.row = function row(arr2, index) {
-          if (isArray(index)) {
-            return index.map(function(i) {
-              return jStat3.row(arr2, i);
+        jStat3.row = function row(arr, index2) {
+          if (isArray(index2)) {
+            return index2.map(function(i) {
+              return jStat3.row(arr, i);
             });
           }
-          return arr2[index];
+          return arr[index2];
         };
-        jStat3.rowa = function rowa(arr2, i) {
-          return jStat3.row(arr2, i);
+        jStat3.rowa = function rowa(arr, i) {
+          return jStat3.row(arr, i);
         };
-        jStat3.col = function col(arr2, index) {
-          if (isArray(index)) {
-            var submat = jStat3.arange(arr2.length).map(function() {
-              return new Array(index.length);
+        jStat3.col = function col(arr, index2) {
+          if (isArray(index2)) {
+            var submat = jStat3.arange(arr.length).map(function() {
+              return new Array(index2.length);
             });
-            index.forEach(function(ind, i2) {
-              jStat3.arange(arr2.length).forEach(function(j2) {
-                submat[j2][i2] = arr2[j2][ind];
+            index2.forEach(function(ind, i2) {
+              jStat3.arange(arr.length).forEach(function(j2) {
+                submat[j2][i2] = arr[j2][ind];
               });
             });
             return submat;
           }
-          var column = new Array(arr2.length);
-          for (var i = 0; i < arr2.length; i++)
-            column[i] = [arr2[i][index]];
+          var column = new Array(arr.length);
+          for (var i = 0; i < arr.length; i++)
+            column[i] = [arr[i][index2]];
           return column;
         };
-        jStat3.cola = function cola(arr2, i) {
-          return jStat3.col(arr2, i).map(function(a) {
+        jStat3.cola = function cola(arr, i) {
+          return jStat3.col(arr, i).map(function(a) {
             return a[0];
           });
         };
-        jStat3.diag = function diag(arr2) {
-          var nrow = jStat3.rows(arr2);
+        jStat3.diag = function diag(arr) {
+          var nrow = jStat3.rows(arr);
           var res = new Array(nrow);
           for (var row = 0; row < nrow; row++)
-            res[row] = [arr2[row][row]];
+            res[row] = [arr[row][row]];
           return res;
         };
-        jStat3.antidiag = function antidiag(arr2) {
-          var nrow = jStat3.rows(arr2) - 1;
+        jStat3.antidiag = function antidiag(arr) {
+          var nrow = jStat3.rows(arr) - 1;
           var res = new Array(nrow);
           for (var i = 0; nrow >= 0; nrow--, i++)
-            res[i] = [arr2[i][nrow]];
+            res[i] = [arr[i][nrow]];
           return res;
         };
-        jStat3.transpose = function transpose(arr2) {
-          var obj2 = [];
+        jStat3.transpose = function transpose(arr) {
+          var obj = [];
           var objArr, rows, cols, j2, i;
-          if (!isArray(arr2[0]))
-            arr2 = [arr2];
-          rows = arr2.length;
-          cols = arr2[0].length;
+          if (!isArray(arr[0]))
+            arr = [arr];
+          rows = arr.length;
+          cols = arr[0].length;
           for (i = 0; i < cols; i++) {
             objArr = new Array(rows);
             for (j2 = 0; j2 < rows; j2++)
-              objArr[j2] = arr2[j2][i];
-            obj2.push(objArr);
+              objArr[j2] = arr[j2][i];
+            obj.push(objArr);
           }
-          return obj2.length === 1 ? obj2[0] : obj2;
+          return obj.length === 1 ? obj[0] : obj;
         };
-        jStat3.map = function map(arr2, func, toAlter) {
+        jStat3.map = function map(arr, func, toAlter) {
           var row, nrow, ncol, res, col;
-          if (!isArray(arr2[0]))
-            arr2 = [arr2];
-          nrow = arr2.length;
-          ncol = arr2[0].length;
-          res = toAlter ? arr2 : new Array(nrow);
+          if (!isArray(arr[0]))
+            arr = [arr];
+          nrow = arr.length;
+          ncol = arr[0].length;
+          res = toAlter ? arr : new Array(nrow);
           for (row = 0; row < nrow; row++) {
             if (!res[row])
               res[row] = new Array(ncol);
             for (col = 0; col < ncol; col++)
-              res[row][col] = func(arr2[row][col], row, col);
+              res[row][col] = func(arr[row][col], row, col);
           }
           return res.length === 1 ? res[0] : res;
         };
-        jStat3.cumreduce = function cumreduce(arr2, func, toAlter) {
+        jStat3.cumreduce = function cumreduce(arr, func, toAlter) {
           var row, nrow, ncol, res, col;
-          if (!isArray(arr2[0]))
-            arr2 = [arr2];
-          nrow = arr2.length;
-          ncol = arr2[0].length;
-          res = toAlter ? arr2 : new Array(nrow);
+          if (!isArray(arr[0]))
+            arr = [arr];
+          nrow = arr.length;
+          ncol = arr[0].length;
+          res = toAlter ? arr : new Array(nrow);
           for (row = 0; row < nrow; row++) {
             if (!res[row])
               res[row] = new Array(ncol);
             if (ncol > 0)
-              res[row][0] = arr2[row][0];
+              res[row][0] = arr[row][0];
             for (col = 1; col < ncol; col++)
-              res[row][col] = func(res[row][col - 1], arr2[row][col]);
+              res[row][col] = func(res[row][col - 1], arr[row][col]);
           }
           return res.length === 1 ? res[0] : res;
         };
-        jStat3.alter = function alter(arr2, func) {
-          return jStat3.map(arr2, func, true);
+        jStat3.alter = function alter(arr, func) {
+          return jStat3.map(arr, func, true);
         };
         jStat3.create = function create2(rows, cols, func) {
           var res = new Array(rows);
@@ -21559,33 +21559,33 @@ var require_jstat = __commonJS({
             cols = rows;
           return jStat3.create(rows, cols, retIdent);
         };
-        jStat3.symmetric = function symmetric(arr2) {
-          var size = arr2.length;
+        jStat3.symmetric = function symmetric(arr) {
+          var size = arr.length;
           var row, col;
-          if (arr2.length !== arr2[0].length)
+          if (arr.length !== arr[0].length)
             return false;
           for (row = 0; row < size; row++) {
             for (col = 0; col < size; col++)
-              if (arr2[col][row] !== arr2[row][col])
+              if (arr[col][row] !== arr[row][col])
                 return false;
           }
           return true;
         };
-        jStat3.clear = function clear(arr2) {
-          return jStat3.alter(arr2, retZero);
+        jStat3.clear = function clear(arr) {
+          return jStat3.alter(arr, retZero);
         };
         jStat3.seq = function seq(min, max, length, func) {
           if (!isFunction(func))
             func = false;
-          var arr2 = [];
+          var arr = [];
           var hival = calcRdx(min, max);
           var step = (max * hival - min * hival) / ((length - 1) * hival);
           var current = min;
           var cnt;
           for (cnt = 0; current <= max && cnt < length; cnt++, current = (min * hival + step * hival * cnt) / hival) {
-            arr2.push(func ? func(current, cnt) : current);
+            arr.push(func ? func(current, cnt) : current);
           }
-          return arr2;
+          return arr;
         };
         jStat3.arange = function arange(start, end, step) {
           var rl = [];
@@ -21616,15 +21616,15 @@ var require_jstat = __commonJS({
           return rl;
         };
         jStat3.slice = /* @__PURE__ */ (function() {
-          function _slice(list, start, end, step) {
+          function _slice(list2, start, end, step) {
             var i;
             var rl = [];
-            var length = list.length;
+            var length = list2.length;
             if (start === undefined2 && end === undefined2 && step === undefined2) {
-              return jStat3.copy(list);
+              return jStat3.copy(list2);
             }
             start = start || 0;
-            end = end || list.length;
+            end = end || list2.length;
             start = start >= 0 ? start : length + start;
             end = end >= 0 ? end : length + end;
             step = step || 1;
@@ -21639,33 +21639,33 @@ var require_jstat = __commonJS({
             }
             if (step > 0) {
               for (i = start; i < end; i += step) {
-                rl.push(list[i]);
+                rl.push(list2[i]);
               }
             } else {
               for (i = start; i > end; i += step) {
-                rl.push(list[i]);
+                rl.push(list2[i]);
               }
             }
             return rl;
           }
-          function slice2(list, rcSlice) {
+          function slice2(list2, rcSlice) {
             var colSlice, rowSlice;
             rcSlice = rcSlice || {};
             if (isNumber(rcSlice.row)) {
               if (isNumber(rcSlice.col))
-                return list[rcSlice.row][rcSlice.col];
-              var row = jStat3.rowa(list, rcSlice.row);
+                return list2[rcSlice.row][rcSlice.col];
+              var row = jStat3.rowa(list2, rcSlice.row);
               colSlice = rcSlice.col || {};
               return _slice(row, colSlice.start, colSlice.end, colSlice.step);
             }
             if (isNumber(rcSlice.col)) {
-              var col = jStat3.cola(list, rcSlice.col);
+              var col = jStat3.cola(list2, rcSlice.col);
               rowSlice = rcSlice.row || {};
               return _slice(col, rowSlice.start, rowSlice.end, rowSlice.step);
             }
             rowSlice = rcSlice.row || {};
             colSlice = rcSlice.col || {};
-            var rows = _slice(list, rowSlice.start, rowSlice.end, rowSlice.step);
+            var rows = _slice(list2, rowSlice.start, rowSlice.end, rowSlice.step);
             return rows.map(function(row2) {
               return _slice(row2, colSlice.start, colSlice.end, colSlice.step);
             });
@@ -21786,15 +21786,15 @@ var require_jstat = __commonJS({
         })("transpose clear symmetric rows cols dimensions diag antidiag".split(" "));
         (function(funcs) {
           for (var i = 0; i < funcs.length; i++) (function(passfunc) {
-            jProto[passfunc] = function(index, func) {
+            jProto[passfunc] = function(index2, func) {
               var self2 = this;
               if (func) {
                 setTimeout(function() {
-                  func.call(self2, jProto[passfunc].call(self2, index));
+                  func.call(self2, jProto[passfunc].call(self2, index2));
                 });
                 return this;
               }
-              return jStat3(jStat3[passfunc](this, index));
+              return jStat3(jStat3[passfunc](this, index2));
             };
           })(funcs[i]);
         })("row col".split(" "));
@@ -21815,221 +21815,221 @@ var require_jstat = __commonJS({
         function clip(arg, min, max) {
           return Math2.max(min, Math2.min(arg, max));
         }
-        jStat3.sum = function sum2(arr2) {
+        jStat3.sum = function sum2(arr) {
           var sum3 = 0;
-          var i = arr2.length;
+          var i = arr.length;
           while (--i >= 0)
-            sum3 += arr2[i];
+            sum3 += arr[i];
           return sum3;
         };
-        jStat3.sumsqrd = function sumsqrd(arr2) {
+        jStat3.sumsqrd = function sumsqrd(arr) {
           var sum2 = 0;
-          var i = arr2.length;
+          var i = arr.length;
           while (--i >= 0)
-            sum2 += arr2[i] * arr2[i];
+            sum2 += arr[i] * arr[i];
           return sum2;
         };
-        jStat3.sumsqerr = function sumsqerr(arr2) {
-          var mean3 = jStat3.mean(arr2);
+        jStat3.sumsqerr = function sumsqerr(arr) {
+          var mean3 = jStat3.mean(arr);
           var sum2 = 0;
-          var i = arr2.length;
+          var i = arr.length;
           var tmp;
           while (--i >= 0) {
-            tmp = arr2[i] - mean3;
+            tmp = arr[i] - mean3;
             sum2 += tmp * tmp;
           }
           return sum2;
         };
-        jStat3.sumrow = function sumrow(arr2) {
+        jStat3.sumrow = function sumrow(arr) {
           var sum2 = 0;
-          var i = arr2.length;
+          var i = arr.length;
           while (--i >= 0)
-            sum2 += arr2[i];
+            sum2 += arr[i];
           return sum2;
         };
-        jStat3.product = function product(arr2) {
+        jStat3.product = function product(arr) {
           var prod = 1;
-          var i = arr2.length;
+          var i = arr.length;
           while (--i >= 0)
-            prod *= arr2[i];
+            prod *= arr[i];
           return prod;
         };
-        jStat3.min = function min(arr2) {
-          var low = arr2[0];
+        jStat3.min = function min(arr) {
+          var low = arr[0];
           var i = 0;
-          while (++i < arr2.length)
-            if (arr2[i] < low)
-              low = arr2[i];
+          while (++i < arr.length)
+            if (arr[i] < low)
+              low = arr[i];
           return low;
         };
-        jStat3.max = function max(arr2) {
-          var high = arr2[0];
+        jStat3.max = function max(arr) {
+          var high = arr[0];
           var i = 0;
-          while (++i < arr2.length)
-            if (arr2[i] > high)
-              high = arr2[i];
+          while (++i < arr.length)
+            if (arr[i] > high)
+              high = arr[i];
           return high;
         };
-        jStat3.unique = function unique(arr2) {
+        jStat3.unique = function unique(arr) {
           var hash = {}, _arr = [];
-          for (var i = 0; i < arr2.length; i++) {
-            if (!hash[arr2[i]]) {
-              hash[arr2[i]] = true;
-              _arr.push(arr2[i]);
+          for (var i = 0; i < arr.length; i++) {
+            if (!hash[arr[i]]) {
+              hash[arr[i]] = true;
+              _arr.push(arr[i]);
             }
           }
           return _arr;
         };
-        jStat3.mean = function mean3(arr2) {
-          return jStat3.sum(arr2) / arr2.length;
+        jStat3.mean = function mean3(arr) {
+          return jStat3.sum(arr) / arr.length;
         };
-        jStat3.meansqerr = function meansqerr(arr2) {
-          return jStat3.sumsqerr(arr2) / arr2.length;
+        jStat3.meansqerr = function meansqerr(arr) {
+          return jStat3.sumsqerr(arr) / arr.length;
         };
-        jStat3.geomean = function geomean(arr2) {
-          var logs = arr2.map(Math2.log);
+        jStat3.geomean = function geomean(arr) {
+          var logs = arr.map(Math2.log);
           var meanOfLogs = jStat3.mean(logs);
           return Math2.exp(meanOfLogs);
         };
-        jStat3.median = function median3(arr2) {
-          var arrlen = arr2.length;
-          var _arr = arr2.slice().sort(ascNum);
+        jStat3.median = function median3(arr) {
+          var arrlen = arr.length;
+          var _arr = arr.slice().sort(ascNum);
           return !(arrlen & 1) ? (_arr[arrlen / 2 - 1] + _arr[arrlen / 2]) / 2 : _arr[arrlen / 2 | 0];
         };
-        jStat3.cumsum = function cumsum(arr2) {
-          return jStat3.cumreduce(arr2, function(a, b2) {
+        jStat3.cumsum = function cumsum(arr) {
+          return jStat3.cumreduce(arr, function(a, b2) {
             return a + b2;
           });
         };
-        jStat3.cumprod = function cumprod(arr2) {
-          return jStat3.cumreduce(arr2, function(a, b2) {
+        jStat3.cumprod = function cumprod(arr) {
+          return jStat3.cumreduce(arr, function(a, b2) {
             return a * b2;
           });
         };
-        jStat3.diff = function diff(arr2) {
+        jStat3.diff = function diff(arr) {
           var diffs = [];
-          var arrLen = arr2.length;
+          var arrLen = arr.length;
           var i;
           for (i = 1; i < arrLen; i++)
-            diffs.push(arr2[i] - arr2[i - 1]);
+            diffs.push(arr[i] - arr[i - 1]);
           return diffs;
         };
-        jStat3.rank = function(arr2) {
+        jStat3.rank = function(arr) {
           var i;
           var distinctNumbers = [];
           var numberCounts = {};
-          for (i = 0; i < arr2.length; i++) {
-            var number = arr2[i];
-            if (numberCounts[number]) {
-              numberCounts[number]++;
+          for (i = 0; i < arr.length; i++) {
+            var number2 = arr[i];
+            if (numberCounts[number2]) {
+              numberCounts[number2]++;
             } else {
-              numberCounts[number] = 1;
-              distinctNumbers.push(number);
+              numberCounts[number2] = 1;
+              distinctNumbers.push(number2);
             }
           }
           var sortedDistinctNumbers = distinctNumbers.sort(ascNum);
           var numberRanks = {};
           var currentRank = 1;
           for (i = 0; i < sortedDistinctNumbers.length; i++) {
-            var number = sortedDistinctNumbers[i];
-            var count = numberCounts[number];
+            var number2 = sortedDistinctNumbers[i];
+            var count2 = numberCounts[number2];
             var first = currentRank;
-            var last = currentRank + count - 1;
+            var last = currentRank + count2 - 1;
             var rank = (first + last) / 2;
-            numberRanks[number] = rank;
-            currentRank += count;
+            numberRanks[number2] = rank;
+            currentRank += count2;
           }
-          return arr2.map(function(number2) {
-            return numberRanks[number2];
+          return arr.map(function(number3) {
+            return numberRanks[number3];
           });
         };
-        jStat3.mode = function mode(arr2) {
-          var arrLen = arr2.length;
-          var _arr = arr2.slice().sort(ascNum);
-          var count = 1;
+        jStat3.mode = function mode(arr) {
+          var arrLen = arr.length;
+          var _arr = arr.slice().sort(ascNum);
+          var count2 = 1;
           var maxCount = 0;
           var numMaxCount = 0;
           var mode_arr = [];
           var i;
           for (i = 0; i < arrLen; i++) {
             if (_arr[i] === _arr[i + 1]) {
-              count++;
+              count2++;
             } else {
-              if (count > maxCount) {
+              if (count2 > maxCount) {
                 mode_arr = [_arr[i]];
-                maxCount = count;
+                maxCount = count2;
                 numMaxCount = 0;
-              } else if (count === maxCount) {
+              } else if (count2 === maxCount) {
                 mode_arr.push(_arr[i]);
                 numMaxCount++;
               }
-              count = 1;
+              count2 = 1;
             }
           }
           return numMaxCount === 0 ? mode_arr[0] : mode_arr;
         };
-        jStat3.range = function range3(arr2) {
-          return jStat3.max(arr2) - jStat3.min(arr2);
+        jStat3.range = function range3(arr) {
+          return jStat3.max(arr) - jStat3.min(arr);
         };
-        jStat3.variance = function variance(arr2, flag) {
-          return jStat3.sumsqerr(arr2) / (arr2.length - (flag ? 1 : 0));
+        jStat3.variance = function variance(arr, flag) {
+          return jStat3.sumsqerr(arr) / (arr.length - (flag ? 1 : 0));
         };
-        jStat3.pooledvariance = function pooledvariance(arr2) {
-          var sumsqerr = arr2.reduce(function(a, samples) {
+        jStat3.pooledvariance = function pooledvariance(arr) {
+          var sumsqerr = arr.reduce(function(a, samples) {
             return a + jStat3.sumsqerr(samples);
           }, 0);
-          var count = arr2.reduce(function(a, samples) {
+          var count2 = arr.reduce(function(a, samples) {
             return a + samples.length;
           }, 0);
-          return sumsqerr / (count - arr2.length);
+          return sumsqerr / (count2 - arr.length);
         };
-        jStat3.deviation = function(arr2) {
-          var mean3 = jStat3.mean(arr2);
-          var arrlen = arr2.length;
+        jStat3.deviation = function(arr) {
+          var mean3 = jStat3.mean(arr);
+          var arrlen = arr.length;
           var dev = new Array(arrlen);
           for (var i = 0; i < arrlen; i++) {
-            dev[i] = arr2[i] - mean3;
+            dev[i] = arr[i] - mean3;
           }
           return dev;
         };
-        jStat3.stdev = function stdev(arr2, flag) {
-          return Math2.sqrt(jStat3.variance(arr2, flag));
+        jStat3.stdev = function stdev(arr, flag) {
+          return Math2.sqrt(jStat3.variance(arr, flag));
         };
-        jStat3.pooledstdev = function pooledstdev(arr2) {
-          return Math2.sqrt(jStat3.pooledvariance(arr2));
+        jStat3.pooledstdev = function pooledstdev(arr) {
+          return Math2.sqrt(jStat3.pooledvariance(arr));
         };
-        jStat3.meandev = function meandev(arr2) {
-          var mean3 = jStat3.mean(arr2);
+        jStat3.meandev = function meandev(arr) {
+          var mean3 = jStat3.mean(arr);
           var a = [];
-          for (var i = arr2.length - 1; i >= 0; i--) {
-            a.push(Math2.abs(arr2[i] - mean3));
+          for (var i = arr.length - 1; i >= 0; i--) {
+            a.push(Math2.abs(arr[i] - mean3));
           }
           return jStat3.mean(a);
         };
-        jStat3.meddev = function meddev(arr2) {
-          var median3 = jStat3.median(arr2);
+        jStat3.meddev = function meddev(arr) {
+          var median3 = jStat3.median(arr);
           var a = [];
-          for (var i = arr2.length - 1; i >= 0; i--) {
-            a.push(Math2.abs(arr2[i] - median3));
+          for (var i = arr.length - 1; i >= 0; i--) {
+            a.push(Math2.abs(arr[i] - median3));
           }
           return jStat3.median(a);
         };
-        jStat3.coeffvar = function coeffvar(arr2) {
-          return jStat3.stdev(arr2) / jStat3.mean(arr2);
+        jStat3.coeffvar = function coeffvar(arr) {
+          return jStat3.stdev(arr) / jStat3.mean(arr);
         };
-        jStat3.quartiles = function quartiles(arr2) {
-          var arrlen = arr2.length;
-          var _arr = arr2.slice().sort(ascNum);
+        jStat3.quartiles = function quartiles(arr) {
+          var arrlen = arr.length;
+          var _arr = arr.slice().sort(ascNum);
           return [
             _arr[Math2.round(arrlen / 4) - 1],
             _arr[Math2.round(arrlen / 2) - 1],
             _arr[Math2.round(arrlen * 3 / 4) - 1]
           ];
         };
-        jStat3.quantiles = function quantiles(arr2, quantilesArray, alphap, betap) {
-          var sortedArray = arr2.slice().sort(ascNum);
+        jStat3.quantiles = function quantiles(arr, quantilesArray, alphap, betap) {
+          var sortedArray = arr.slice().sort(ascNum);
           var quantileVals = [quantilesArray.length];
-          var n = arr2.length;
+          var n = arr.length;
           var i, p2, m2, aleph, k2, gamma;
           if (typeof alphap === "undefined")
             alphap = 3 / 8;
@@ -22045,43 +22045,43 @@ var require_jstat = __commonJS({
           }
           return quantileVals;
         };
-        jStat3.percentile = function percentile(arr2, k2, exclusive) {
-          var _arr = arr2.slice().sort(ascNum);
+        jStat3.percentile = function percentile(arr, k2, exclusive) {
+          var _arr = arr.slice().sort(ascNum);
           var realIndex = k2 * (_arr.length + (exclusive ? 1 : -1)) + (exclusive ? 0 : 1);
-          var index = parseInt(realIndex);
-          var frac = realIndex - index;
-          if (index + 1 < _arr.length) {
-            return _arr[index - 1] + frac * (_arr[index] - _arr[index - 1]);
+          var index2 = parseInt(realIndex);
+          var frac = realIndex - index2;
+          if (index2 + 1 < _arr.length) {
+            return _arr[index2 - 1] + frac * (_arr[index2] - _arr[index2 - 1]);
           } else {
-            return _arr[index - 1];
+            return _arr[index2 - 1];
           }
         };
-        jStat3.percentileOfScore = function percentileOfScore(arr2, score2, kind) {
+        jStat3.percentileOfScore = function percentileOfScore(arr, score2, kind) {
           var counter = 0;
-          var len = arr2.length;
+          var len = arr.length;
           var strict = false;
           var value, i;
           if (kind === "strict")
             strict = true;
           for (i = 0; i < len; i++) {
-            value = arr2[i];
+            value = arr[i];
             if (strict && value < score2 || !strict && value <= score2) {
               counter++;
             }
           }
           return counter / len;
         };
-        jStat3.histogram = function histogram(arr2, binCnt) {
+        jStat3.histogram = function histogram(arr, binCnt) {
           binCnt = binCnt || 4;
-          var first = jStat3.min(arr2);
-          var binWidth = (jStat3.max(arr2) - first) / binCnt;
-          var len = arr2.length;
+          var first = jStat3.min(arr);
+          var binWidth = (jStat3.max(arr) - first) / binCnt;
+          var len = arr.length;
           var bins = [];
           var i;
           for (i = 0; i < binCnt; i++)
             bins[i] = 0;
           for (i = 0; i < len; i++)
-            bins[Math2.min(Math2.floor((arr2[i] - first) / binWidth), binCnt - 1)] += 1;
+            bins[Math2.min(Math2.floor((arr[i] - first) / binWidth), binCnt - 1)] += 1;
           return bins;
         };
         jStat3.covariance = function covariance(arr1, arr2) {
@@ -22102,26 +22102,26 @@ var require_jstat = __commonJS({
           arr2 = jStat3.rank(arr2);
           return jStat3.corrcoeff(arr1, arr2);
         };
-        jStat3.stanMoment = function stanMoment(arr2, n) {
-          var mu = jStat3.mean(arr2);
-          var sigma = jStat3.stdev(arr2);
-          var len = arr2.length;
+        jStat3.stanMoment = function stanMoment(arr, n) {
+          var mu = jStat3.mean(arr);
+          var sigma = jStat3.stdev(arr);
+          var len = arr.length;
           var skewSum = 0;
           for (var i = 0; i < len; i++)
-            skewSum += Math2.pow((arr2[i] - mu) / sigma, n);
-          return skewSum / arr2.length;
+            skewSum += Math2.pow((arr[i] - mu) / sigma, n);
+          return skewSum / arr.length;
         };
-        jStat3.skewness = function skewness(arr2) {
-          return jStat3.stanMoment(arr2, 3);
+        jStat3.skewness = function skewness(arr) {
+          return jStat3.stanMoment(arr, 3);
         };
-        jStat3.kurtosis = function kurtosis(arr2) {
-          return jStat3.stanMoment(arr2, 4) - 3;
+        jStat3.kurtosis = function kurtosis(arr) {
+          return jStat3.stanMoment(arr, 4) - 3;
         };
         var jProto = jStat3.prototype;
         (function(funcs) {
           for (var i = 0; i < funcs.length; i++) (function(passfunc) {
             jProto[passfunc] = function(fullbool, func) {
-              var arr2 = [];
+              var arr = [];
               var i2 = 0;
               var tmpthis = this;
               if (isFunction(fullbool)) {
@@ -22137,8 +22137,8 @@ var require_jstat = __commonJS({
               if (this.length > 1) {
                 tmpthis = fullbool === true ? this : this.transpose();
                 for (; i2 < tmpthis.length; i2++)
-                  arr2[i2] = jStat3[passfunc](tmpthis[i2]);
-                return arr2;
+                  arr[i2] = jStat3[passfunc](tmpthis[i2]);
+                return arr;
               }
               return jStat3[passfunc](this[0], fullbool);
             };
@@ -22147,7 +22147,7 @@ var require_jstat = __commonJS({
         (function(funcs) {
           for (var i = 0; i < funcs.length; i++) (function(passfunc) {
             jProto[passfunc] = function(fullbool, func) {
-              var arr2 = [];
+              var arr = [];
               var i2 = 0;
               var tmpthis = this;
               if (isFunction(fullbool)) {
@@ -22164,8 +22164,8 @@ var require_jstat = __commonJS({
                 if (passfunc !== "sumrow")
                   tmpthis = fullbool === true ? this : this.transpose();
                 for (; i2 < tmpthis.length; i2++)
-                  arr2[i2] = jStat3[passfunc](tmpthis[i2]);
-                return fullbool === true ? jStat3[passfunc](jStat3.utils.toVector(arr2)) : arr2;
+                  arr[i2] = jStat3[passfunc](tmpthis[i2]);
+                return fullbool === true ? jStat3[passfunc](jStat3.utils.toVector(arr)) : arr;
               }
               return jStat3[passfunc](this[0], fullbool);
             };
@@ -22174,7 +22174,7 @@ var require_jstat = __commonJS({
         (function(funcs) {
           for (var i = 0; i < funcs.length; i++) (function(passfunc) {
             jProto[passfunc] = function() {
-              var arr2 = [];
+              var arr = [];
               var i2 = 0;
               var tmpthis = this;
               var args = Array.prototype.slice.call(arguments);
@@ -22198,8 +22198,8 @@ var require_jstat = __commonJS({
               if (this.length > 1) {
                 tmpthis = tmpthis.transpose();
                 for (; i2 < tmpthis.length; i2++)
-                  arr2[i2] = curriedFunction(tmpthis[i2]);
-                return arr2;
+                  arr[i2] = curriedFunction(tmpthis[i2]);
+                return arr;
               }
               return curriedFunction(this[0]);
             };
@@ -22664,8 +22664,8 @@ var require_jstat = __commonJS({
         })("randn".split(" "));
       })(jStat2, Math);
       (function(jStat3, Math2) {
-        (function(list) {
-          for (var i = 0; i < list.length; i++) (function(func) {
+        (function(list2) {
+          for (var i = 0; i < list2.length; i++) (function(func) {
             jStat3[func] = function f2(a, b2, c) {
               if (!(this instanceof f2))
                 return new f2(a, b2, c);
@@ -22679,12 +22679,12 @@ var require_jstat = __commonJS({
               newthis.data = this;
               return newthis;
             };
-            jStat3[func].prototype.sample = function(arr2) {
+            jStat3[func].prototype.sample = function(arr) {
               var a = this._a;
               var b2 = this._b;
               var c = this._c;
-              if (arr2)
-                return jStat3.alter(arr2, function() {
+              if (arr)
+                return jStat3.alter(arr, function() {
                   return jStat3[func].sample(a, b2, c);
                 });
               else
@@ -22714,7 +22714,7 @@ var require_jstat = __commonJS({
                 };
               })(vals[i2]);
             })("mean median mode variance".split(" "));
-          })(list[i]);
+          })(list2[i]);
         })("beta centralF cauchy chisquare exponential gamma invgamma kumaraswamy laplace lognormal noncentralt normal pareto studentt weibull uniform binomial negbin hypgeom poisson triangular tukey arcsine".split(" "));
         jStat3.extend(jStat3.beta, {
           pdf: function pdf(x, alpha, beta) {
@@ -22855,29 +22855,29 @@ var require_jstat = __commonJS({
           }
         });
         jStat3.extend(jStat3.exponential, {
-          pdf: function pdf(x, rate) {
-            return x < 0 ? 0 : rate * Math2.exp(-rate * x);
+          pdf: function pdf(x, rate2) {
+            return x < 0 ? 0 : rate2 * Math2.exp(-rate2 * x);
           },
-          cdf: function cdf(x, rate) {
-            return x < 0 ? 0 : 1 - Math2.exp(-rate * x);
+          cdf: function cdf(x, rate2) {
+            return x < 0 ? 0 : 1 - Math2.exp(-rate2 * x);
           },
-          inv: function(p2, rate) {
-            return -Math2.log(1 - p2) / rate;
+          inv: function(p2, rate2) {
+            return -Math2.log(1 - p2) / rate2;
           },
-          mean: function(rate) {
-            return 1 / rate;
+          mean: function(rate2) {
+            return 1 / rate2;
           },
-          median: function(rate) {
-            return 1 / rate * Math2.log(2);
+          median: function(rate2) {
+            return 1 / rate2 * Math2.log(2);
           },
           mode: function mode() {
             return 0;
           },
-          sample: function sample(rate) {
-            return -1 / rate * Math2.log(jStat3._random_fn());
+          sample: function sample(rate2) {
+            return -1 / rate2 * Math2.log(jStat3._random_fn());
           },
-          variance: function(rate) {
-            return Math2.pow(rate, -2);
+          variance: function(rate2) {
+            return Math2.pow(rate2, -2);
           }
         });
         jStat3.extend(jStat3.gamma, {
@@ -23757,58 +23757,58 @@ var require_jstat = __commonJS({
         }
         jStat3.extend({
           // add a vector/matrix to a vector/matrix or scalar
-          add: function add(arr2, arg) {
+          add: function add(arr, arg) {
             if (isUsable(arg)) {
               if (!isUsable(arg[0])) arg = [arg];
-              return jStat3.map(arr2, function(value, row, col) {
+              return jStat3.map(arr, function(value, row, col) {
                 return value + arg[row][col];
               });
             }
-            return jStat3.map(arr2, function(value) {
+            return jStat3.map(arr, function(value) {
               return value + arg;
             });
           },
           // subtract a vector or scalar from the vector
-          subtract: function subtract(arr2, arg) {
+          subtract: function subtract(arr, arg) {
             if (isUsable(arg)) {
               if (!isUsable(arg[0])) arg = [arg];
-              return jStat3.map(arr2, function(value, row, col) {
+              return jStat3.map(arr, function(value, row, col) {
                 return value - arg[row][col] || 0;
               });
             }
-            return jStat3.map(arr2, function(value) {
+            return jStat3.map(arr, function(value) {
               return value - arg;
             });
           },
           // matrix division
-          divide: function divide(arr2, arg) {
+          divide: function divide(arr, arg) {
             if (isUsable(arg)) {
               if (!isUsable(arg[0])) arg = [arg];
-              return jStat3.multiply(arr2, jStat3.inv(arg));
+              return jStat3.multiply(arr, jStat3.inv(arg));
             }
-            return jStat3.map(arr2, function(value) {
+            return jStat3.map(arr, function(value) {
               return value / arg;
             });
           },
           // matrix multiplication
-          multiply: function multiply(arr2, arg) {
+          multiply: function multiply(arr, arg) {
             var row, col, nrescols, sum2, nrow, ncol, res, rescols;
-            if (arr2.length === void 0 && arg.length === void 0) {
-              return arr2 * arg;
+            if (arr.length === void 0 && arg.length === void 0) {
+              return arr * arg;
             }
-            nrow = arr2.length, ncol = arr2[0].length, res = jStat3.zeros(nrow, nrescols = isUsable(arg) ? arg[0].length : ncol), rescols = 0;
+            nrow = arr.length, ncol = arr[0].length, res = jStat3.zeros(nrow, nrescols = isUsable(arg) ? arg[0].length : ncol), rescols = 0;
             if (isUsable(arg)) {
               for (; rescols < nrescols; rescols++) {
                 for (row = 0; row < nrow; row++) {
                   sum2 = 0;
                   for (col = 0; col < ncol; col++)
-                    sum2 += arr2[row][col] * arg[col][rescols];
+                    sum2 += arr[row][col] * arg[col][rescols];
                   res[row][rescols] = sum2;
                 }
               }
               return nrow === 1 && rescols === 1 ? res[0][0] : res;
             }
-            return jStat3.map(arr2, function(value) {
+            return jStat3.map(arr, function(value) {
               return value * arg;
             });
           },
@@ -23823,10 +23823,10 @@ var require_jstat = __commonJS({
             }), [B2]);
           },
           // Returns the dot product of two matricies
-          dot: function dot(arr2, arg) {
-            if (!isUsable(arr2[0])) arr2 = [arr2];
+          dot: function dot(arr, arg) {
+            if (!isUsable(arr[0])) arr = [arr];
             if (!isUsable(arg[0])) arg = [arg];
-            var left = arr2[0].length === 1 && arr2.length !== 1 ? jStat3.transpose(arr2) : arr2, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum2, col;
+            var left = arr[0].length === 1 && arr.length !== 1 ? jStat3.transpose(arr) : arr, right = arg[0].length === 1 && arg.length !== 1 ? jStat3.transpose(arg) : arg, res = [], row = 0, nrow = left.length, ncol = left[0].length, sum2, col;
             for (; row < nrow; row++) {
               res[row] = [];
               sum2 = 0;
@@ -23837,44 +23837,44 @@ var require_jstat = __commonJS({
             return res.length === 1 ? res[0] : res;
           },
           // raise every element by a scalar
-          pow: function pow(arr2, arg) {
-            return jStat3.map(arr2, function(value) {
+          pow: function pow(arr, arg) {
+            return jStat3.map(arr, function(value) {
               return Math2.pow(value, arg);
             });
           },
           // exponentiate every element
-          exp: function exp(arr2) {
-            return jStat3.map(arr2, function(value) {
+          exp: function exp(arr) {
+            return jStat3.map(arr, function(value) {
               return Math2.exp(value);
             });
           },
           // generate the natural log of every element
-          log: function exp(arr2) {
-            return jStat3.map(arr2, function(value) {
+          log: function exp(arr) {
+            return jStat3.map(arr, function(value) {
               return Math2.log(value);
             });
           },
           // generate the absolute values of the vector
-          abs: function abs(arr2) {
-            return jStat3.map(arr2, function(value) {
+          abs: function abs(arr) {
+            return jStat3.map(arr, function(value) {
               return Math2.abs(value);
             });
           },
           // computes the p-norm of the vector
           // In the case that a matrix is passed, uses the first row as the vector
-          norm: function norm(arr2, p2) {
+          norm: function norm(arr, p2) {
             var nnorm = 0, i = 0;
             if (isNaN(p2)) p2 = 2;
-            if (isUsable(arr2[0])) arr2 = arr2[0];
-            for (; i < arr2.length; i++) {
-              nnorm += Math2.pow(Math2.abs(arr2[i]), p2);
+            if (isUsable(arr[0])) arr = arr[0];
+            for (; i < arr.length; i++) {
+              nnorm += Math2.pow(Math2.abs(arr[i]), p2);
             }
             return Math2.pow(nnorm, 1 / p2);
           },
           // computes the angle between two vectors in rads
           // In case a matrix is passed, this uses the first row as the vector
-          angle: function angle(arr2, arg) {
-            return Math2.acos(jStat3.dot(arr2, arg) / (jStat3.norm(arr2) * jStat3.norm(arg)));
+          angle: function angle(arr, arg) {
+            return Math2.acos(jStat3.dot(arr, arg) / (jStat3.norm(arr) * jStat3.norm(arg)));
           },
           // augment one matrix by another
           // Note: this function returns a matrix, not a jStat object
@@ -24834,11 +24834,11 @@ var require_jstat = __commonJS({
           },
           tukeyhsd: function tukeyhsd(arrays) {
             var sd = jStat3.pooledstdev(arrays);
-            var means = arrays.map(function(arr2) {
-              return jStat3.mean(arr2);
+            var means = arrays.map(function(arr) {
+              return jStat3.mean(arr);
             });
-            var n = arrays.reduce(function(n2, arr2) {
-              return n2 + arr2.length;
+            var n = arrays.reduce(function(n2, arr) {
+              return n2 + arr.length;
             }, 0);
             var results = [];
             for (var i = 0; i < arrays.length; ++i) {
@@ -25014,16 +25014,16 @@ var require_jstat = __commonJS({
         buildxmatrix: function buildxmatrix() {
           var matrixRows = new Array(arguments.length);
           for (var i = 0; i < arguments.length; i++) {
-            var array = [1];
-            matrixRows[i] = array.concat(arguments[i]);
+            var array2 = [1];
+            matrixRows[i] = array2.concat(arguments[i]);
           }
           return jStat2(matrixRows);
         },
         builddxmatrix: function builddxmatrix() {
           var matrixRows = new Array(arguments[0].length);
           for (var i = 0; i < arguments[0].length; i++) {
-            var array = [1];
-            matrixRows[i] = array.concat(arguments[0][i]);
+            var array2 = [1];
+            matrixRows[i] = array2.concat(arguments[0][i]);
           }
           return jStat2(matrixRows);
         },
@@ -25034,8 +25034,8 @@ var require_jstat = __commonJS({
           }
           return jStat2.builddxmatrix(pass);
         },
-        buildymatrix: function buildymatrix(array) {
-          return jStat2(array).transpose();
+        buildymatrix: function buildymatrix(array2) {
+          return jStat2(array2).transpose();
         },
         buildjymatrix: function buildjymatrix(jMat) {
           return jMat.transpose();
@@ -25174,9 +25174,9 @@ var require_aspromise = __commonJS({
     "use strict";
     module.exports = asPromise;
     function asPromise(fn, ctx) {
-      var params = new Array(arguments.length - 1), offset = 0, index = 2, pending = true;
-      while (index < arguments.length)
-        params[offset++] = arguments[index++];
+      var params = new Array(arguments.length - 1), offset = 0, index2 = 2, pending = true;
+      while (index2 < arguments.length)
+        params[offset++] = arguments[index2++];
       return new Promise(function executor(resolve5, reject) {
         params[offset] = function callback(err) {
           if (pending) {
@@ -25209,14 +25209,14 @@ var require_base64 = __commonJS({
   "node_modules/@protobufjs/base64/index.js"(exports2) {
     "use strict";
     var base64 = exports2;
-    base64.length = function length(string) {
-      var p2 = string.length;
+    base64.length = function length(string2) {
+      var p2 = string2.length;
       if (!p2)
         return 0;
       var n = 0;
-      while (--p2 % 4 > 1 && string.charAt(p2) === "=")
+      while (--p2 % 4 > 1 && string2.charAt(p2) === "=")
         ++n;
-      return Math.ceil(string.length * 3) / 4 - n;
+      return Math.ceil(string2.length * 3) / 4 - n;
     };
     var b64 = new Array(64);
     var s64 = new Array(123);
@@ -25264,11 +25264,11 @@ var require_base64 = __commonJS({
       return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
-    base64.decode = function decode(string, buffer3, offset) {
+    base64.decode = function decode2(string2, buffer3, offset) {
       var start = offset;
       var j2 = 0, t;
-      for (var i2 = 0; i2 < string.length; ) {
-        var c = string.charCodeAt(i2++);
+      for (var i2 = 0; i2 < string2.length; ) {
+        var c = string2.charCodeAt(i2++);
         if (c === 61 && j2 > 1)
           break;
         if ((c = s64[c]) === void 0)
@@ -25298,8 +25298,8 @@ var require_base64 = __commonJS({
         throw Error(invalidEncoding);
       return offset - start;
     };
-    base64.test = function test(string) {
-      return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(string);
+    base64.test = function test(string2) {
+      return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(string2);
     };
   }
 });
@@ -25572,15 +25572,15 @@ var require_utf8 = __commonJS({
     "use strict";
     var utf8 = exports2;
     var replacementCharCode = 65533;
-    utf8.length = function utf8_length(string) {
+    utf8.length = function utf8_length(string2) {
       var len = 0, c = 0;
-      for (var i = 0; i < string.length; ++i) {
-        c = string.charCodeAt(i);
+      for (var i = 0; i < string2.length; ++i) {
+        c = string2.charCodeAt(i);
         if (c < 128)
           len += 1;
         else if (c < 2048)
           len += 2;
-        else if ((c & 64512) === 55296 && (string.charCodeAt(i + 1) & 64512) === 56320) {
+        else if ((c & 64512) === 55296 && (string2.charCodeAt(i + 1) & 64512) === 56320) {
           ++i;
           len += 4;
         } else
@@ -25624,16 +25624,16 @@ var require_utf8 = __commonJS({
       }
       return String.fromCharCode.apply(String, chunk.slice(0, i));
     };
-    utf8.write = function utf8_write(string, buffer3, offset) {
+    utf8.write = function utf8_write(string2, buffer3, offset) {
       var start = offset, c1, c2;
-      for (var i = 0; i < string.length; ++i) {
-        c1 = string.charCodeAt(i);
+      for (var i = 0; i < string2.length; ++i) {
+        c1 = string2.charCodeAt(i);
         if (c1 < 128) {
           buffer3[offset++] = c1;
         } else if (c1 < 2048) {
           buffer3[offset++] = c1 >> 6 | 192;
           buffer3[offset++] = c1 & 63 | 128;
-        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i + 1)) & 64512) === 56320) {
+        } else if ((c1 & 64512) === 55296 && ((c2 = string2.charCodeAt(i + 1)) & 64512) === 56320) {
           c1 = 65536 + ((c1 & 1023) << 10) + (c2 & 1023);
           ++i;
           buffer3[offset++] = c1 >> 18 | 240;
@@ -25818,9 +25818,9 @@ var require_minimal = __commonJS({
      * @param {string} prop Property name
      * @returns {boolean} `true` if considered to be present, otherwise `false`
      */
-    util6.isSet = function isSet(obj2, prop) {
-      var value = obj2[prop];
-      if (value != null && obj2.hasOwnProperty(prop))
+    util6.isSet = function isSet(obj, prop) {
+      var value = obj[prop];
+      if (value != null && obj.hasOwnProperty(prop))
         return typeof value !== "object" || (Array.isArray(value) ? value.length : Object.keys(value).length) > 0;
       return false;
     };
@@ -25864,8 +25864,8 @@ var require_minimal = __commonJS({
       return dst;
     }
     util6.merge = merge2;
-    util6.lcFirst = function lcFirst(str2) {
-      return str2.charAt(0).toLowerCase() + str2.substring(1);
+    util6.lcFirst = function lcFirst(str) {
+      return str.charAt(0).toLowerCase() + str.substring(1);
     };
     function newError(name) {
       function CustomError(message, properties) {
@@ -26178,7 +26178,7 @@ var require_writer_buffer = __commonJS({
 var require_reader = __commonJS({
   "node_modules/protobufjs/src/reader.js"(exports2, module) {
     "use strict";
-    module.exports = Reader2;
+    module.exports = Reader;
     var util6 = require_minimal();
     var BufferReader;
     var LongBits = util6.LongBits;
@@ -26186,31 +26186,31 @@ var require_reader = __commonJS({
     function indexOutOfRange(reader, writeLength) {
       return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
     }
-    function Reader2(buffer3) {
+    function Reader(buffer3) {
       this.buf = buffer3;
       this.pos = 0;
       this.len = buffer3.length;
     }
     var create_array = typeof Uint8Array !== "undefined" ? function create_typed_array(buffer3) {
       if (buffer3 instanceof Uint8Array || Array.isArray(buffer3))
-        return new Reader2(buffer3);
+        return new Reader(buffer3);
       throw Error("illegal buffer");
     } : function create_array2(buffer3) {
       if (Array.isArray(buffer3))
-        return new Reader2(buffer3);
+        return new Reader(buffer3);
       throw Error("illegal buffer");
     };
     var create2 = function create3() {
       return util6.Buffer ? function create_buffer_setup(buffer3) {
-        return (Reader2.create = function create_buffer(buffer4) {
+        return (Reader.create = function create_buffer(buffer4) {
           return util6.Buffer.isBuffer(buffer4) ? new BufferReader(buffer4) : create_array(buffer4);
         })(buffer3);
       } : create_array;
     };
-    Reader2.create = create2();
-    Reader2.prototype._slice = util6.Array.prototype.subarray || /* istanbul ignore next */
+    Reader.create = create2();
+    Reader.prototype._slice = util6.Array.prototype.subarray || /* istanbul ignore next */
     util6.Array.prototype.slice;
-    Reader2.prototype.uint32 = /* @__PURE__ */ (function read_uint32_setup() {
+    Reader.prototype.uint32 = /* @__PURE__ */ (function read_uint32_setup() {
       var value = 4294967295;
       return function read_uint32() {
         value = (this.buf[this.pos] & 127) >>> 0;
@@ -26230,10 +26230,10 @@ var require_reader = __commonJS({
         return value;
       };
     })();
-    Reader2.prototype.int32 = function read_int32() {
+    Reader.prototype.int32 = function read_int32() {
       return this.uint32() | 0;
     };
-    Reader2.prototype.sint32 = function read_sint32() {
+    Reader.prototype.sint32 = function read_sint32() {
       var value = this.uint32();
       return value >>> 1 ^ -(value & 1) | 0;
     };
@@ -26279,18 +26279,18 @@ var require_reader = __commonJS({
       }
       throw Error("invalid varint encoding");
     }
-    Reader2.prototype.bool = function read_bool() {
+    Reader.prototype.bool = function read_bool() {
       return this.uint32() !== 0;
     };
     function readFixed32_end(buf, end) {
       return (buf[end - 4] | buf[end - 3] << 8 | buf[end - 2] << 16 | buf[end - 1] << 24) >>> 0;
     }
-    Reader2.prototype.fixed32 = function read_fixed32() {
+    Reader.prototype.fixed32 = function read_fixed32() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       return readFixed32_end(this.buf, this.pos += 4);
     };
-    Reader2.prototype.sfixed32 = function read_sfixed32() {
+    Reader.prototype.sfixed32 = function read_sfixed32() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       return readFixed32_end(this.buf, this.pos += 4) | 0;
@@ -26300,21 +26300,21 @@ var require_reader = __commonJS({
         throw indexOutOfRange(this, 8);
       return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
     }
-    Reader2.prototype.float = function read_float() {
+    Reader.prototype.float = function read_float() {
       if (this.pos + 4 > this.len)
         throw indexOutOfRange(this, 4);
       var value = util6.float.readFloatLE(this.buf, this.pos);
       this.pos += 4;
       return value;
     };
-    Reader2.prototype.double = function read_double() {
+    Reader.prototype.double = function read_double() {
       if (this.pos + 8 > this.len)
         throw indexOutOfRange(this, 4);
       var value = util6.float.readDoubleLE(this.buf, this.pos);
       this.pos += 8;
       return value;
     };
-    Reader2.prototype.bytes = function read_bytes() {
+    Reader.prototype.bytes = function read_bytes() {
       var length = this.uint32(), start = this.pos, end = this.pos + length;
       if (end > this.len)
         throw indexOutOfRange(this, length);
@@ -26323,11 +26323,11 @@ var require_reader = __commonJS({
         return this.buf.slice(start, end);
       return start === end ? new this.buf.constructor(0) : this._slice.call(this.buf, start, end);
     };
-    Reader2.prototype.string = function read_string() {
+    Reader.prototype.string = function read_string() {
       var bytes = this.bytes();
       return utf8.read(bytes, 0, bytes.length);
     };
-    Reader2.prototype.skip = function skip(length) {
+    Reader.prototype.skip = function skip(length) {
       if (typeof length === "number") {
         if (this.pos + length > this.len)
           throw indexOutOfRange(this, length);
@@ -26340,7 +26340,7 @@ var require_reader = __commonJS({
       }
       return this;
     };
-    Reader2.prototype.skipType = function(wireType) {
+    Reader.prototype.skipType = function(wireType) {
       switch (wireType) {
         case 0:
           this.skip();
@@ -26365,15 +26365,15 @@ var require_reader = __commonJS({
       }
       return this;
     };
-    Reader2._configure = function(BufferReader_) {
+    Reader._configure = function(BufferReader_) {
       BufferReader = BufferReader_;
-      Reader2.create = create2();
+      Reader.create = create2();
       BufferReader._configure();
       var fn = util6.Long ? "toLong" : (
         /* istanbul ignore next */
         "toNumber"
       );
-      util6.merge(Reader2.prototype, {
+      util6.merge(Reader.prototype, {
         int64: function read_int64() {
           return readLongVarint.call(this)[fn](false);
         },
@@ -26399,11 +26399,11 @@ var require_reader_buffer = __commonJS({
   "node_modules/protobufjs/src/reader_buffer.js"(exports2, module) {
     "use strict";
     module.exports = BufferReader;
-    var Reader2 = require_reader();
-    (BufferReader.prototype = Object.create(Reader2.prototype)).constructor = BufferReader;
+    var Reader = require_reader();
+    (BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
     var util6 = require_minimal();
     function BufferReader(buffer3) {
-      Reader2.call(this, buffer3);
+      Reader.call(this, buffer3);
     }
     BufferReader._configure = function() {
       if (util6.Buffer)
@@ -26711,7 +26711,7 @@ var require_onnx = __commonJS({
         AttributeProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        AttributeProto.decode = function decode(reader, length) {
+        AttributeProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.AttributeProto();
@@ -26857,24 +26857,24 @@ var require_onnx = __commonJS({
               return "s: buffer expected";
           }
           if (message.t != null && message.hasOwnProperty("t")) {
-            var error2 = $root.onnx.TensorProto.verify(message.t);
-            if (error2)
-              return "t." + error2;
+            var error3 = $root.onnx.TensorProto.verify(message.t);
+            if (error3)
+              return "t." + error3;
           }
           if (message.g != null && message.hasOwnProperty("g")) {
-            var error2 = $root.onnx.GraphProto.verify(message.g);
-            if (error2)
-              return "g." + error2;
+            var error3 = $root.onnx.GraphProto.verify(message.g);
+            if (error3)
+              return "g." + error3;
           }
           if (message.sparseTensor != null && message.hasOwnProperty("sparseTensor")) {
-            var error2 = $root.onnx.SparseTensorProto.verify(message.sparseTensor);
-            if (error2)
-              return "sparseTensor." + error2;
+            var error3 = $root.onnx.SparseTensorProto.verify(message.sparseTensor);
+            if (error3)
+              return "sparseTensor." + error3;
           }
           if (message.tp != null && message.hasOwnProperty("tp")) {
-            var error2 = $root.onnx.TypeProto.verify(message.tp);
-            if (error2)
-              return "tp." + error2;
+            var error3 = $root.onnx.TypeProto.verify(message.tp);
+            if (error3)
+              return "tp." + error3;
           }
           if (message.floats != null && message.hasOwnProperty("floats")) {
             if (!Array.isArray(message.floats))
@@ -26901,51 +26901,51 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.tensors))
               return "tensors: array expected";
             for (var i = 0; i < message.tensors.length; ++i) {
-              var error2 = $root.onnx.TensorProto.verify(message.tensors[i]);
-              if (error2)
-                return "tensors." + error2;
+              var error3 = $root.onnx.TensorProto.verify(message.tensors[i]);
+              if (error3)
+                return "tensors." + error3;
             }
           }
           if (message.graphs != null && message.hasOwnProperty("graphs")) {
             if (!Array.isArray(message.graphs))
               return "graphs: array expected";
             for (var i = 0; i < message.graphs.length; ++i) {
-              var error2 = $root.onnx.GraphProto.verify(message.graphs[i]);
-              if (error2)
-                return "graphs." + error2;
+              var error3 = $root.onnx.GraphProto.verify(message.graphs[i]);
+              if (error3)
+                return "graphs." + error3;
             }
           }
           if (message.sparseTensors != null && message.hasOwnProperty("sparseTensors")) {
             if (!Array.isArray(message.sparseTensors))
               return "sparseTensors: array expected";
             for (var i = 0; i < message.sparseTensors.length; ++i) {
-              var error2 = $root.onnx.SparseTensorProto.verify(message.sparseTensors[i]);
-              if (error2)
-                return "sparseTensors." + error2;
+              var error3 = $root.onnx.SparseTensorProto.verify(message.sparseTensors[i]);
+              if (error3)
+                return "sparseTensors." + error3;
             }
           }
           if (message.typeProtos != null && message.hasOwnProperty("typeProtos")) {
             if (!Array.isArray(message.typeProtos))
               return "typeProtos: array expected";
             for (var i = 0; i < message.typeProtos.length; ++i) {
-              var error2 = $root.onnx.TypeProto.verify(message.typeProtos[i]);
-              if (error2)
-                return "typeProtos." + error2;
+              var error3 = $root.onnx.TypeProto.verify(message.typeProtos[i]);
+              if (error3)
+                return "typeProtos." + error3;
             }
           }
           return null;
         };
-        AttributeProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.AttributeProto)
-            return object;
+        AttributeProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.AttributeProto)
+            return object2;
           var message = new $root.onnx.AttributeProto();
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.refAttrName != null)
-            message.refAttrName = String(object.refAttrName);
-          if (object.docString != null)
-            message.docString = String(object.docString);
-          switch (object.type) {
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.refAttrName != null)
+            message.refAttrName = String(object2.refAttrName);
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
+          switch (object2.type) {
             case "UNDEFINED":
             case 0:
               message.type = 0;
@@ -27007,113 +27007,113 @@ var require_onnx = __commonJS({
               message.type = 14;
               break;
           }
-          if (object.f != null)
-            message.f = Number(object.f);
-          if (object.i != null) {
+          if (object2.f != null)
+            message.f = Number(object2.f);
+          if (object2.i != null) {
             if ($util.Long)
-              (message.i = $util.Long.fromValue(object.i)).unsigned = false;
-            else if (typeof object.i === "string")
-              message.i = parseInt(object.i, 10);
-            else if (typeof object.i === "number")
-              message.i = object.i;
-            else if (typeof object.i === "object")
-              message.i = new $util.LongBits(object.i.low >>> 0, object.i.high >>> 0).toNumber();
+              (message.i = $util.Long.fromValue(object2.i)).unsigned = false;
+            else if (typeof object2.i === "string")
+              message.i = parseInt(object2.i, 10);
+            else if (typeof object2.i === "number")
+              message.i = object2.i;
+            else if (typeof object2.i === "object")
+              message.i = new $util.LongBits(object2.i.low >>> 0, object2.i.high >>> 0).toNumber();
           }
-          if (object.s != null) {
-            if (typeof object.s === "string")
-              $util.base64.decode(object.s, message.s = $util.newBuffer($util.base64.length(object.s)), 0);
-            else if (object.s.length)
-              message.s = object.s;
+          if (object2.s != null) {
+            if (typeof object2.s === "string")
+              $util.base64.decode(object2.s, message.s = $util.newBuffer($util.base64.length(object2.s)), 0);
+            else if (object2.s.length)
+              message.s = object2.s;
           }
-          if (object.t != null) {
-            if (typeof object.t !== "object")
+          if (object2.t != null) {
+            if (typeof object2.t !== "object")
               throw TypeError(".onnx.AttributeProto.t: object expected");
-            message.t = $root.onnx.TensorProto.fromObject(object.t);
+            message.t = $root.onnx.TensorProto.fromObject(object2.t);
           }
-          if (object.g != null) {
-            if (typeof object.g !== "object")
+          if (object2.g != null) {
+            if (typeof object2.g !== "object")
               throw TypeError(".onnx.AttributeProto.g: object expected");
-            message.g = $root.onnx.GraphProto.fromObject(object.g);
+            message.g = $root.onnx.GraphProto.fromObject(object2.g);
           }
-          if (object.sparseTensor != null) {
-            if (typeof object.sparseTensor !== "object")
+          if (object2.sparseTensor != null) {
+            if (typeof object2.sparseTensor !== "object")
               throw TypeError(".onnx.AttributeProto.sparseTensor: object expected");
-            message.sparseTensor = $root.onnx.SparseTensorProto.fromObject(object.sparseTensor);
+            message.sparseTensor = $root.onnx.SparseTensorProto.fromObject(object2.sparseTensor);
           }
-          if (object.tp != null) {
-            if (typeof object.tp !== "object")
+          if (object2.tp != null) {
+            if (typeof object2.tp !== "object")
               throw TypeError(".onnx.AttributeProto.tp: object expected");
-            message.tp = $root.onnx.TypeProto.fromObject(object.tp);
+            message.tp = $root.onnx.TypeProto.fromObject(object2.tp);
           }
-          if (object.floats) {
-            if (!Array.isArray(object.floats))
+          if (object2.floats) {
+            if (!Array.isArray(object2.floats))
               throw TypeError(".onnx.AttributeProto.floats: array expected");
             message.floats = [];
-            for (var i = 0; i < object.floats.length; ++i)
-              message.floats[i] = Number(object.floats[i]);
+            for (var i = 0; i < object2.floats.length; ++i)
+              message.floats[i] = Number(object2.floats[i]);
           }
-          if (object.ints) {
-            if (!Array.isArray(object.ints))
+          if (object2.ints) {
+            if (!Array.isArray(object2.ints))
               throw TypeError(".onnx.AttributeProto.ints: array expected");
             message.ints = [];
-            for (var i = 0; i < object.ints.length; ++i)
+            for (var i = 0; i < object2.ints.length; ++i)
               if ($util.Long)
-                (message.ints[i] = $util.Long.fromValue(object.ints[i])).unsigned = false;
-              else if (typeof object.ints[i] === "string")
-                message.ints[i] = parseInt(object.ints[i], 10);
-              else if (typeof object.ints[i] === "number")
-                message.ints[i] = object.ints[i];
-              else if (typeof object.ints[i] === "object")
-                message.ints[i] = new $util.LongBits(object.ints[i].low >>> 0, object.ints[i].high >>> 0).toNumber();
+                (message.ints[i] = $util.Long.fromValue(object2.ints[i])).unsigned = false;
+              else if (typeof object2.ints[i] === "string")
+                message.ints[i] = parseInt(object2.ints[i], 10);
+              else if (typeof object2.ints[i] === "number")
+                message.ints[i] = object2.ints[i];
+              else if (typeof object2.ints[i] === "object")
+                message.ints[i] = new $util.LongBits(object2.ints[i].low >>> 0, object2.ints[i].high >>> 0).toNumber();
           }
-          if (object.strings) {
-            if (!Array.isArray(object.strings))
+          if (object2.strings) {
+            if (!Array.isArray(object2.strings))
               throw TypeError(".onnx.AttributeProto.strings: array expected");
             message.strings = [];
-            for (var i = 0; i < object.strings.length; ++i)
-              if (typeof object.strings[i] === "string")
-                $util.base64.decode(object.strings[i], message.strings[i] = $util.newBuffer($util.base64.length(object.strings[i])), 0);
-              else if (object.strings[i].length)
-                message.strings[i] = object.strings[i];
+            for (var i = 0; i < object2.strings.length; ++i)
+              if (typeof object2.strings[i] === "string")
+                $util.base64.decode(object2.strings[i], message.strings[i] = $util.newBuffer($util.base64.length(object2.strings[i])), 0);
+              else if (object2.strings[i].length)
+                message.strings[i] = object2.strings[i];
           }
-          if (object.tensors) {
-            if (!Array.isArray(object.tensors))
+          if (object2.tensors) {
+            if (!Array.isArray(object2.tensors))
               throw TypeError(".onnx.AttributeProto.tensors: array expected");
             message.tensors = [];
-            for (var i = 0; i < object.tensors.length; ++i) {
-              if (typeof object.tensors[i] !== "object")
+            for (var i = 0; i < object2.tensors.length; ++i) {
+              if (typeof object2.tensors[i] !== "object")
                 throw TypeError(".onnx.AttributeProto.tensors: object expected");
-              message.tensors[i] = $root.onnx.TensorProto.fromObject(object.tensors[i]);
+              message.tensors[i] = $root.onnx.TensorProto.fromObject(object2.tensors[i]);
             }
           }
-          if (object.graphs) {
-            if (!Array.isArray(object.graphs))
+          if (object2.graphs) {
+            if (!Array.isArray(object2.graphs))
               throw TypeError(".onnx.AttributeProto.graphs: array expected");
             message.graphs = [];
-            for (var i = 0; i < object.graphs.length; ++i) {
-              if (typeof object.graphs[i] !== "object")
+            for (var i = 0; i < object2.graphs.length; ++i) {
+              if (typeof object2.graphs[i] !== "object")
                 throw TypeError(".onnx.AttributeProto.graphs: object expected");
-              message.graphs[i] = $root.onnx.GraphProto.fromObject(object.graphs[i]);
+              message.graphs[i] = $root.onnx.GraphProto.fromObject(object2.graphs[i]);
             }
           }
-          if (object.sparseTensors) {
-            if (!Array.isArray(object.sparseTensors))
+          if (object2.sparseTensors) {
+            if (!Array.isArray(object2.sparseTensors))
               throw TypeError(".onnx.AttributeProto.sparseTensors: array expected");
             message.sparseTensors = [];
-            for (var i = 0; i < object.sparseTensors.length; ++i) {
-              if (typeof object.sparseTensors[i] !== "object")
+            for (var i = 0; i < object2.sparseTensors.length; ++i) {
+              if (typeof object2.sparseTensors[i] !== "object")
                 throw TypeError(".onnx.AttributeProto.sparseTensors: object expected");
-              message.sparseTensors[i] = $root.onnx.SparseTensorProto.fromObject(object.sparseTensors[i]);
+              message.sparseTensors[i] = $root.onnx.SparseTensorProto.fromObject(object2.sparseTensors[i]);
             }
           }
-          if (object.typeProtos) {
-            if (!Array.isArray(object.typeProtos))
+          if (object2.typeProtos) {
+            if (!Array.isArray(object2.typeProtos))
               throw TypeError(".onnx.AttributeProto.typeProtos: array expected");
             message.typeProtos = [];
-            for (var i = 0; i < object.typeProtos.length; ++i) {
-              if (typeof object.typeProtos[i] !== "object")
+            for (var i = 0; i < object2.typeProtos.length; ++i) {
+              if (typeof object2.typeProtos[i] !== "object")
                 throw TypeError(".onnx.AttributeProto.typeProtos: object expected");
-              message.typeProtos[i] = $root.onnx.TypeProto.fromObject(object.typeProtos[i]);
+              message.typeProtos[i] = $root.onnx.TypeProto.fromObject(object2.typeProtos[i]);
             }
           }
           return message;
@@ -27121,103 +27121,103 @@ var require_onnx = __commonJS({
         AttributeProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.floats = [];
-            object.ints = [];
-            object.strings = [];
-            object.tensors = [];
-            object.graphs = [];
-            object.typeProtos = [];
-            object.sparseTensors = [];
+            object2.floats = [];
+            object2.ints = [];
+            object2.strings = [];
+            object2.tensors = [];
+            object2.graphs = [];
+            object2.typeProtos = [];
+            object2.sparseTensors = [];
           }
           if (options.defaults) {
-            object.name = "";
-            object.f = 0;
+            object2.name = "";
+            object2.f = 0;
             if ($util.Long) {
               var long = new $util.Long(0, 0, false);
-              object.i = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              object2.i = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
             } else
-              object.i = options.longs === String ? "0" : 0;
+              object2.i = options.longs === String ? "0" : 0;
             if (options.bytes === String)
-              object.s = "";
+              object2.s = "";
             else {
-              object.s = [];
+              object2.s = [];
               if (options.bytes !== Array)
-                object.s = $util.newBuffer(object.s);
+                object2.s = $util.newBuffer(object2.s);
             }
-            object.t = null;
-            object.g = null;
-            object.docString = "";
-            object.tp = null;
-            object.type = options.enums === String ? "UNDEFINED" : 0;
-            object.refAttrName = "";
-            object.sparseTensor = null;
+            object2.t = null;
+            object2.g = null;
+            object2.docString = "";
+            object2.tp = null;
+            object2.type = options.enums === String ? "UNDEFINED" : 0;
+            object2.refAttrName = "";
+            object2.sparseTensor = null;
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.f != null && message.hasOwnProperty("f"))
-            object.f = options.json && !isFinite(message.f) ? String(message.f) : message.f;
+            object2.f = options.json && !isFinite(message.f) ? String(message.f) : message.f;
           if (message.i != null && message.hasOwnProperty("i"))
             if (typeof message.i === "number")
-              object.i = options.longs === String ? String(message.i) : message.i;
+              object2.i = options.longs === String ? String(message.i) : message.i;
             else
-              object.i = options.longs === String ? $util.Long.prototype.toString.call(message.i) : options.longs === Number ? new $util.LongBits(message.i.low >>> 0, message.i.high >>> 0).toNumber() : message.i;
+              object2.i = options.longs === String ? $util.Long.prototype.toString.call(message.i) : options.longs === Number ? new $util.LongBits(message.i.low >>> 0, message.i.high >>> 0).toNumber() : message.i;
           if (message.s != null && message.hasOwnProperty("s"))
-            object.s = options.bytes === String ? $util.base64.encode(message.s, 0, message.s.length) : options.bytes === Array ? Array.prototype.slice.call(message.s) : message.s;
+            object2.s = options.bytes === String ? $util.base64.encode(message.s, 0, message.s.length) : options.bytes === Array ? Array.prototype.slice.call(message.s) : message.s;
           if (message.t != null && message.hasOwnProperty("t"))
-            object.t = $root.onnx.TensorProto.toObject(message.t, options);
+            object2.t = $root.onnx.TensorProto.toObject(message.t, options);
           if (message.g != null && message.hasOwnProperty("g"))
-            object.g = $root.onnx.GraphProto.toObject(message.g, options);
+            object2.g = $root.onnx.GraphProto.toObject(message.g, options);
           if (message.floats && message.floats.length) {
-            object.floats = [];
+            object2.floats = [];
             for (var j2 = 0; j2 < message.floats.length; ++j2)
-              object.floats[j2] = options.json && !isFinite(message.floats[j2]) ? String(message.floats[j2]) : message.floats[j2];
+              object2.floats[j2] = options.json && !isFinite(message.floats[j2]) ? String(message.floats[j2]) : message.floats[j2];
           }
           if (message.ints && message.ints.length) {
-            object.ints = [];
+            object2.ints = [];
             for (var j2 = 0; j2 < message.ints.length; ++j2)
               if (typeof message.ints[j2] === "number")
-                object.ints[j2] = options.longs === String ? String(message.ints[j2]) : message.ints[j2];
+                object2.ints[j2] = options.longs === String ? String(message.ints[j2]) : message.ints[j2];
               else
-                object.ints[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.ints[j2]) : options.longs === Number ? new $util.LongBits(message.ints[j2].low >>> 0, message.ints[j2].high >>> 0).toNumber() : message.ints[j2];
+                object2.ints[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.ints[j2]) : options.longs === Number ? new $util.LongBits(message.ints[j2].low >>> 0, message.ints[j2].high >>> 0).toNumber() : message.ints[j2];
           }
           if (message.strings && message.strings.length) {
-            object.strings = [];
+            object2.strings = [];
             for (var j2 = 0; j2 < message.strings.length; ++j2)
-              object.strings[j2] = options.bytes === String ? $util.base64.encode(message.strings[j2], 0, message.strings[j2].length) : options.bytes === Array ? Array.prototype.slice.call(message.strings[j2]) : message.strings[j2];
+              object2.strings[j2] = options.bytes === String ? $util.base64.encode(message.strings[j2], 0, message.strings[j2].length) : options.bytes === Array ? Array.prototype.slice.call(message.strings[j2]) : message.strings[j2];
           }
           if (message.tensors && message.tensors.length) {
-            object.tensors = [];
+            object2.tensors = [];
             for (var j2 = 0; j2 < message.tensors.length; ++j2)
-              object.tensors[j2] = $root.onnx.TensorProto.toObject(message.tensors[j2], options);
+              object2.tensors[j2] = $root.onnx.TensorProto.toObject(message.tensors[j2], options);
           }
           if (message.graphs && message.graphs.length) {
-            object.graphs = [];
+            object2.graphs = [];
             for (var j2 = 0; j2 < message.graphs.length; ++j2)
-              object.graphs[j2] = $root.onnx.GraphProto.toObject(message.graphs[j2], options);
+              object2.graphs[j2] = $root.onnx.GraphProto.toObject(message.graphs[j2], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.tp != null && message.hasOwnProperty("tp"))
-            object.tp = $root.onnx.TypeProto.toObject(message.tp, options);
+            object2.tp = $root.onnx.TypeProto.toObject(message.tp, options);
           if (message.typeProtos && message.typeProtos.length) {
-            object.typeProtos = [];
+            object2.typeProtos = [];
             for (var j2 = 0; j2 < message.typeProtos.length; ++j2)
-              object.typeProtos[j2] = $root.onnx.TypeProto.toObject(message.typeProtos[j2], options);
+              object2.typeProtos[j2] = $root.onnx.TypeProto.toObject(message.typeProtos[j2], options);
           }
           if (message.type != null && message.hasOwnProperty("type"))
-            object.type = options.enums === String ? $root.onnx.AttributeProto.AttributeType[message.type] : message.type;
+            object2.type = options.enums === String ? $root.onnx.AttributeProto.AttributeType[message.type] : message.type;
           if (message.refAttrName != null && message.hasOwnProperty("refAttrName"))
-            object.refAttrName = message.refAttrName;
+            object2.refAttrName = message.refAttrName;
           if (message.sparseTensor != null && message.hasOwnProperty("sparseTensor"))
-            object.sparseTensor = $root.onnx.SparseTensorProto.toObject(message.sparseTensor, options);
+            object2.sparseTensor = $root.onnx.SparseTensorProto.toObject(message.sparseTensor, options);
           if (message.sparseTensors && message.sparseTensors.length) {
-            object.sparseTensors = [];
+            object2.sparseTensors = [];
             for (var j2 = 0; j2 < message.sparseTensors.length; ++j2)
-              object.sparseTensors[j2] = $root.onnx.SparseTensorProto.toObject(message.sparseTensors[j2], options);
+              object2.sparseTensors[j2] = $root.onnx.SparseTensorProto.toObject(message.sparseTensors[j2], options);
           }
-          return object;
+          return object2;
         };
         AttributeProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -27280,7 +27280,7 @@ var require_onnx = __commonJS({
         ValueInfoProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        ValueInfoProto.decode = function decode(reader, length) {
+        ValueInfoProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.ValueInfoProto();
@@ -27316,9 +27316,9 @@ var require_onnx = __commonJS({
               return "name: string expected";
           }
           if (message.type != null && message.hasOwnProperty("type")) {
-            var error2 = $root.onnx.TypeProto.verify(message.type);
-            if (error2)
-              return "type." + error2;
+            var error3 = $root.onnx.TypeProto.verify(message.type);
+            if (error3)
+              return "type." + error3;
           }
           if (message.docString != null && message.hasOwnProperty("docString")) {
             if (!$util.isString(message.docString))
@@ -27326,37 +27326,37 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        ValueInfoProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.ValueInfoProto)
-            return object;
+        ValueInfoProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.ValueInfoProto)
+            return object2;
           var message = new $root.onnx.ValueInfoProto();
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.type != null) {
-            if (typeof object.type !== "object")
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.type != null) {
+            if (typeof object2.type !== "object")
               throw TypeError(".onnx.ValueInfoProto.type: object expected");
-            message.type = $root.onnx.TypeProto.fromObject(object.type);
+            message.type = $root.onnx.TypeProto.fromObject(object2.type);
           }
-          if (object.docString != null)
-            message.docString = String(object.docString);
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
           return message;
         };
         ValueInfoProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.defaults) {
-            object.name = "";
-            object.type = null;
-            object.docString = "";
+            object2.name = "";
+            object2.type = null;
+            object2.docString = "";
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.type != null && message.hasOwnProperty("type"))
-            object.type = $root.onnx.TypeProto.toObject(message.type, options);
+            object2.type = $root.onnx.TypeProto.toObject(message.type, options);
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
-          return object;
+            object2.docString = message.docString;
+          return object2;
         };
         ValueInfoProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -27430,7 +27430,7 @@ var require_onnx = __commonJS({
         NodeProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        NodeProto.decode = function decode(reader, length) {
+        NodeProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.NodeProto();
@@ -27509,9 +27509,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.attribute))
               return "attribute: array expected";
             for (var i = 0; i < message.attribute.length; ++i) {
-              var error2 = $root.onnx.AttributeProto.verify(message.attribute[i]);
-              if (error2)
-                return "attribute." + error2;
+              var error3 = $root.onnx.AttributeProto.verify(message.attribute[i]);
+              if (error3)
+                return "attribute." + error3;
             }
           }
           if (message.docString != null && message.hasOwnProperty("docString")) {
@@ -27520,83 +27520,83 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        NodeProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.NodeProto)
-            return object;
+        NodeProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.NodeProto)
+            return object2;
           var message = new $root.onnx.NodeProto();
-          if (object.input) {
-            if (!Array.isArray(object.input))
+          if (object2.input) {
+            if (!Array.isArray(object2.input))
               throw TypeError(".onnx.NodeProto.input: array expected");
             message.input = [];
-            for (var i = 0; i < object.input.length; ++i)
-              message.input[i] = String(object.input[i]);
+            for (var i = 0; i < object2.input.length; ++i)
+              message.input[i] = String(object2.input[i]);
           }
-          if (object.output) {
-            if (!Array.isArray(object.output))
+          if (object2.output) {
+            if (!Array.isArray(object2.output))
               throw TypeError(".onnx.NodeProto.output: array expected");
             message.output = [];
-            for (var i = 0; i < object.output.length; ++i)
-              message.output[i] = String(object.output[i]);
+            for (var i = 0; i < object2.output.length; ++i)
+              message.output[i] = String(object2.output[i]);
           }
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.opType != null)
-            message.opType = String(object.opType);
-          if (object.domain != null)
-            message.domain = String(object.domain);
-          if (object.attribute) {
-            if (!Array.isArray(object.attribute))
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.opType != null)
+            message.opType = String(object2.opType);
+          if (object2.domain != null)
+            message.domain = String(object2.domain);
+          if (object2.attribute) {
+            if (!Array.isArray(object2.attribute))
               throw TypeError(".onnx.NodeProto.attribute: array expected");
             message.attribute = [];
-            for (var i = 0; i < object.attribute.length; ++i) {
-              if (typeof object.attribute[i] !== "object")
+            for (var i = 0; i < object2.attribute.length; ++i) {
+              if (typeof object2.attribute[i] !== "object")
                 throw TypeError(".onnx.NodeProto.attribute: object expected");
-              message.attribute[i] = $root.onnx.AttributeProto.fromObject(object.attribute[i]);
+              message.attribute[i] = $root.onnx.AttributeProto.fromObject(object2.attribute[i]);
             }
           }
-          if (object.docString != null)
-            message.docString = String(object.docString);
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
           return message;
         };
         NodeProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.input = [];
-            object.output = [];
-            object.attribute = [];
+            object2.input = [];
+            object2.output = [];
+            object2.attribute = [];
           }
           if (options.defaults) {
-            object.name = "";
-            object.opType = "";
-            object.docString = "";
-            object.domain = "";
+            object2.name = "";
+            object2.opType = "";
+            object2.docString = "";
+            object2.domain = "";
           }
           if (message.input && message.input.length) {
-            object.input = [];
+            object2.input = [];
             for (var j2 = 0; j2 < message.input.length; ++j2)
-              object.input[j2] = message.input[j2];
+              object2.input[j2] = message.input[j2];
           }
           if (message.output && message.output.length) {
-            object.output = [];
+            object2.output = [];
             for (var j2 = 0; j2 < message.output.length; ++j2)
-              object.output[j2] = message.output[j2];
+              object2.output[j2] = message.output[j2];
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.opType != null && message.hasOwnProperty("opType"))
-            object.opType = message.opType;
+            object2.opType = message.opType;
           if (message.attribute && message.attribute.length) {
-            object.attribute = [];
+            object2.attribute = [];
             for (var j2 = 0; j2 < message.attribute.length; ++j2)
-              object.attribute[j2] = $root.onnx.AttributeProto.toObject(message.attribute[j2], options);
+              object2.attribute[j2] = $root.onnx.AttributeProto.toObject(message.attribute[j2], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.domain != null && message.hasOwnProperty("domain"))
-            object.domain = message.domain;
-          return object;
+            object2.domain = message.domain;
+          return object2;
         };
         NodeProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -27650,7 +27650,7 @@ var require_onnx = __commonJS({
         TrainingInfoProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        TrainingInfoProto.decode = function decode(reader, length) {
+        TrainingInfoProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TrainingInfoProto();
@@ -27689,67 +27689,67 @@ var require_onnx = __commonJS({
           if (typeof message !== "object" || message === null)
             return "object expected";
           if (message.initialization != null && message.hasOwnProperty("initialization")) {
-            var error2 = $root.onnx.GraphProto.verify(message.initialization);
-            if (error2)
-              return "initialization." + error2;
+            var error3 = $root.onnx.GraphProto.verify(message.initialization);
+            if (error3)
+              return "initialization." + error3;
           }
           if (message.algorithm != null && message.hasOwnProperty("algorithm")) {
-            var error2 = $root.onnx.GraphProto.verify(message.algorithm);
-            if (error2)
-              return "algorithm." + error2;
+            var error3 = $root.onnx.GraphProto.verify(message.algorithm);
+            if (error3)
+              return "algorithm." + error3;
           }
           if (message.initializationBinding != null && message.hasOwnProperty("initializationBinding")) {
             if (!Array.isArray(message.initializationBinding))
               return "initializationBinding: array expected";
             for (var i = 0; i < message.initializationBinding.length; ++i) {
-              var error2 = $root.onnx.StringStringEntryProto.verify(message.initializationBinding[i]);
-              if (error2)
-                return "initializationBinding." + error2;
+              var error3 = $root.onnx.StringStringEntryProto.verify(message.initializationBinding[i]);
+              if (error3)
+                return "initializationBinding." + error3;
             }
           }
           if (message.updateBinding != null && message.hasOwnProperty("updateBinding")) {
             if (!Array.isArray(message.updateBinding))
               return "updateBinding: array expected";
             for (var i = 0; i < message.updateBinding.length; ++i) {
-              var error2 = $root.onnx.StringStringEntryProto.verify(message.updateBinding[i]);
-              if (error2)
-                return "updateBinding." + error2;
+              var error3 = $root.onnx.StringStringEntryProto.verify(message.updateBinding[i]);
+              if (error3)
+                return "updateBinding." + error3;
             }
           }
           return null;
         };
-        TrainingInfoProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.TrainingInfoProto)
-            return object;
+        TrainingInfoProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.TrainingInfoProto)
+            return object2;
           var message = new $root.onnx.TrainingInfoProto();
-          if (object.initialization != null) {
-            if (typeof object.initialization !== "object")
+          if (object2.initialization != null) {
+            if (typeof object2.initialization !== "object")
               throw TypeError(".onnx.TrainingInfoProto.initialization: object expected");
-            message.initialization = $root.onnx.GraphProto.fromObject(object.initialization);
+            message.initialization = $root.onnx.GraphProto.fromObject(object2.initialization);
           }
-          if (object.algorithm != null) {
-            if (typeof object.algorithm !== "object")
+          if (object2.algorithm != null) {
+            if (typeof object2.algorithm !== "object")
               throw TypeError(".onnx.TrainingInfoProto.algorithm: object expected");
-            message.algorithm = $root.onnx.GraphProto.fromObject(object.algorithm);
+            message.algorithm = $root.onnx.GraphProto.fromObject(object2.algorithm);
           }
-          if (object.initializationBinding) {
-            if (!Array.isArray(object.initializationBinding))
+          if (object2.initializationBinding) {
+            if (!Array.isArray(object2.initializationBinding))
               throw TypeError(".onnx.TrainingInfoProto.initializationBinding: array expected");
             message.initializationBinding = [];
-            for (var i = 0; i < object.initializationBinding.length; ++i) {
-              if (typeof object.initializationBinding[i] !== "object")
+            for (var i = 0; i < object2.initializationBinding.length; ++i) {
+              if (typeof object2.initializationBinding[i] !== "object")
                 throw TypeError(".onnx.TrainingInfoProto.initializationBinding: object expected");
-              message.initializationBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object.initializationBinding[i]);
+              message.initializationBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object2.initializationBinding[i]);
             }
           }
-          if (object.updateBinding) {
-            if (!Array.isArray(object.updateBinding))
+          if (object2.updateBinding) {
+            if (!Array.isArray(object2.updateBinding))
               throw TypeError(".onnx.TrainingInfoProto.updateBinding: array expected");
             message.updateBinding = [];
-            for (var i = 0; i < object.updateBinding.length; ++i) {
-              if (typeof object.updateBinding[i] !== "object")
+            for (var i = 0; i < object2.updateBinding.length; ++i) {
+              if (typeof object2.updateBinding[i] !== "object")
                 throw TypeError(".onnx.TrainingInfoProto.updateBinding: object expected");
-              message.updateBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object.updateBinding[i]);
+              message.updateBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object2.updateBinding[i]);
             }
           }
           return message;
@@ -27757,30 +27757,30 @@ var require_onnx = __commonJS({
         TrainingInfoProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.initializationBinding = [];
-            object.updateBinding = [];
+            object2.initializationBinding = [];
+            object2.updateBinding = [];
           }
           if (options.defaults) {
-            object.initialization = null;
-            object.algorithm = null;
+            object2.initialization = null;
+            object2.algorithm = null;
           }
           if (message.initialization != null && message.hasOwnProperty("initialization"))
-            object.initialization = $root.onnx.GraphProto.toObject(message.initialization, options);
+            object2.initialization = $root.onnx.GraphProto.toObject(message.initialization, options);
           if (message.algorithm != null && message.hasOwnProperty("algorithm"))
-            object.algorithm = $root.onnx.GraphProto.toObject(message.algorithm, options);
+            object2.algorithm = $root.onnx.GraphProto.toObject(message.algorithm, options);
           if (message.initializationBinding && message.initializationBinding.length) {
-            object.initializationBinding = [];
+            object2.initializationBinding = [];
             for (var j2 = 0; j2 < message.initializationBinding.length; ++j2)
-              object.initializationBinding[j2] = $root.onnx.StringStringEntryProto.toObject(message.initializationBinding[j2], options);
+              object2.initializationBinding[j2] = $root.onnx.StringStringEntryProto.toObject(message.initializationBinding[j2], options);
           }
           if (message.updateBinding && message.updateBinding.length) {
-            object.updateBinding = [];
+            object2.updateBinding = [];
             for (var j2 = 0; j2 < message.updateBinding.length; ++j2)
-              object.updateBinding[j2] = $root.onnx.StringStringEntryProto.toObject(message.updateBinding[j2], options);
+              object2.updateBinding[j2] = $root.onnx.StringStringEntryProto.toObject(message.updateBinding[j2], options);
           }
-          return object;
+          return object2;
         };
         TrainingInfoProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -27880,7 +27880,7 @@ var require_onnx = __commonJS({
         ModelProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        ModelProto.decode = function decode(reader, length) {
+        ModelProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.ModelProto();
@@ -27951,9 +27951,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.opsetImport))
               return "opsetImport: array expected";
             for (var i = 0; i < message.opsetImport.length; ++i) {
-              var error2 = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
-              if (error2)
-                return "opsetImport." + error2;
+              var error3 = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
+              if (error3)
+                return "opsetImport." + error3;
             }
           }
           if (message.producerName != null && message.hasOwnProperty("producerName")) {
@@ -27977,114 +27977,114 @@ var require_onnx = __commonJS({
               return "docString: string expected";
           }
           if (message.graph != null && message.hasOwnProperty("graph")) {
-            var error2 = $root.onnx.GraphProto.verify(message.graph);
-            if (error2)
-              return "graph." + error2;
+            var error3 = $root.onnx.GraphProto.verify(message.graph);
+            if (error3)
+              return "graph." + error3;
           }
           if (message.metadataProps != null && message.hasOwnProperty("metadataProps")) {
             if (!Array.isArray(message.metadataProps))
               return "metadataProps: array expected";
             for (var i = 0; i < message.metadataProps.length; ++i) {
-              var error2 = $root.onnx.StringStringEntryProto.verify(message.metadataProps[i]);
-              if (error2)
-                return "metadataProps." + error2;
+              var error3 = $root.onnx.StringStringEntryProto.verify(message.metadataProps[i]);
+              if (error3)
+                return "metadataProps." + error3;
             }
           }
           if (message.trainingInfo != null && message.hasOwnProperty("trainingInfo")) {
             if (!Array.isArray(message.trainingInfo))
               return "trainingInfo: array expected";
             for (var i = 0; i < message.trainingInfo.length; ++i) {
-              var error2 = $root.onnx.TrainingInfoProto.verify(message.trainingInfo[i]);
-              if (error2)
-                return "trainingInfo." + error2;
+              var error3 = $root.onnx.TrainingInfoProto.verify(message.trainingInfo[i]);
+              if (error3)
+                return "trainingInfo." + error3;
             }
           }
           if (message.functions != null && message.hasOwnProperty("functions")) {
             if (!Array.isArray(message.functions))
               return "functions: array expected";
             for (var i = 0; i < message.functions.length; ++i) {
-              var error2 = $root.onnx.FunctionProto.verify(message.functions[i]);
-              if (error2)
-                return "functions." + error2;
+              var error3 = $root.onnx.FunctionProto.verify(message.functions[i]);
+              if (error3)
+                return "functions." + error3;
             }
           }
           return null;
         };
-        ModelProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.ModelProto)
-            return object;
+        ModelProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.ModelProto)
+            return object2;
           var message = new $root.onnx.ModelProto();
-          if (object.irVersion != null) {
+          if (object2.irVersion != null) {
             if ($util.Long)
-              (message.irVersion = $util.Long.fromValue(object.irVersion)).unsigned = false;
-            else if (typeof object.irVersion === "string")
-              message.irVersion = parseInt(object.irVersion, 10);
-            else if (typeof object.irVersion === "number")
-              message.irVersion = object.irVersion;
-            else if (typeof object.irVersion === "object")
-              message.irVersion = new $util.LongBits(object.irVersion.low >>> 0, object.irVersion.high >>> 0).toNumber();
+              (message.irVersion = $util.Long.fromValue(object2.irVersion)).unsigned = false;
+            else if (typeof object2.irVersion === "string")
+              message.irVersion = parseInt(object2.irVersion, 10);
+            else if (typeof object2.irVersion === "number")
+              message.irVersion = object2.irVersion;
+            else if (typeof object2.irVersion === "object")
+              message.irVersion = new $util.LongBits(object2.irVersion.low >>> 0, object2.irVersion.high >>> 0).toNumber();
           }
-          if (object.opsetImport) {
-            if (!Array.isArray(object.opsetImport))
+          if (object2.opsetImport) {
+            if (!Array.isArray(object2.opsetImport))
               throw TypeError(".onnx.ModelProto.opsetImport: array expected");
             message.opsetImport = [];
-            for (var i = 0; i < object.opsetImport.length; ++i) {
-              if (typeof object.opsetImport[i] !== "object")
+            for (var i = 0; i < object2.opsetImport.length; ++i) {
+              if (typeof object2.opsetImport[i] !== "object")
                 throw TypeError(".onnx.ModelProto.opsetImport: object expected");
-              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object.opsetImport[i]);
+              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object2.opsetImport[i]);
             }
           }
-          if (object.producerName != null)
-            message.producerName = String(object.producerName);
-          if (object.producerVersion != null)
-            message.producerVersion = String(object.producerVersion);
-          if (object.domain != null)
-            message.domain = String(object.domain);
-          if (object.modelVersion != null) {
+          if (object2.producerName != null)
+            message.producerName = String(object2.producerName);
+          if (object2.producerVersion != null)
+            message.producerVersion = String(object2.producerVersion);
+          if (object2.domain != null)
+            message.domain = String(object2.domain);
+          if (object2.modelVersion != null) {
             if ($util.Long)
-              (message.modelVersion = $util.Long.fromValue(object.modelVersion)).unsigned = false;
-            else if (typeof object.modelVersion === "string")
-              message.modelVersion = parseInt(object.modelVersion, 10);
-            else if (typeof object.modelVersion === "number")
-              message.modelVersion = object.modelVersion;
-            else if (typeof object.modelVersion === "object")
-              message.modelVersion = new $util.LongBits(object.modelVersion.low >>> 0, object.modelVersion.high >>> 0).toNumber();
+              (message.modelVersion = $util.Long.fromValue(object2.modelVersion)).unsigned = false;
+            else if (typeof object2.modelVersion === "string")
+              message.modelVersion = parseInt(object2.modelVersion, 10);
+            else if (typeof object2.modelVersion === "number")
+              message.modelVersion = object2.modelVersion;
+            else if (typeof object2.modelVersion === "object")
+              message.modelVersion = new $util.LongBits(object2.modelVersion.low >>> 0, object2.modelVersion.high >>> 0).toNumber();
           }
-          if (object.docString != null)
-            message.docString = String(object.docString);
-          if (object.graph != null) {
-            if (typeof object.graph !== "object")
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
+          if (object2.graph != null) {
+            if (typeof object2.graph !== "object")
               throw TypeError(".onnx.ModelProto.graph: object expected");
-            message.graph = $root.onnx.GraphProto.fromObject(object.graph);
+            message.graph = $root.onnx.GraphProto.fromObject(object2.graph);
           }
-          if (object.metadataProps) {
-            if (!Array.isArray(object.metadataProps))
+          if (object2.metadataProps) {
+            if (!Array.isArray(object2.metadataProps))
               throw TypeError(".onnx.ModelProto.metadataProps: array expected");
             message.metadataProps = [];
-            for (var i = 0; i < object.metadataProps.length; ++i) {
-              if (typeof object.metadataProps[i] !== "object")
+            for (var i = 0; i < object2.metadataProps.length; ++i) {
+              if (typeof object2.metadataProps[i] !== "object")
                 throw TypeError(".onnx.ModelProto.metadataProps: object expected");
-              message.metadataProps[i] = $root.onnx.StringStringEntryProto.fromObject(object.metadataProps[i]);
+              message.metadataProps[i] = $root.onnx.StringStringEntryProto.fromObject(object2.metadataProps[i]);
             }
           }
-          if (object.trainingInfo) {
-            if (!Array.isArray(object.trainingInfo))
+          if (object2.trainingInfo) {
+            if (!Array.isArray(object2.trainingInfo))
               throw TypeError(".onnx.ModelProto.trainingInfo: array expected");
             message.trainingInfo = [];
-            for (var i = 0; i < object.trainingInfo.length; ++i) {
-              if (typeof object.trainingInfo[i] !== "object")
+            for (var i = 0; i < object2.trainingInfo.length; ++i) {
+              if (typeof object2.trainingInfo[i] !== "object")
                 throw TypeError(".onnx.ModelProto.trainingInfo: object expected");
-              message.trainingInfo[i] = $root.onnx.TrainingInfoProto.fromObject(object.trainingInfo[i]);
+              message.trainingInfo[i] = $root.onnx.TrainingInfoProto.fromObject(object2.trainingInfo[i]);
             }
           }
-          if (object.functions) {
-            if (!Array.isArray(object.functions))
+          if (object2.functions) {
+            if (!Array.isArray(object2.functions))
               throw TypeError(".onnx.ModelProto.functions: array expected");
             message.functions = [];
-            for (var i = 0; i < object.functions.length; ++i) {
-              if (typeof object.functions[i] !== "object")
+            for (var i = 0; i < object2.functions.length; ++i) {
+              if (typeof object2.functions[i] !== "object")
                 throw TypeError(".onnx.ModelProto.functions: object expected");
-              message.functions[i] = $root.onnx.FunctionProto.fromObject(object.functions[i]);
+              message.functions[i] = $root.onnx.FunctionProto.fromObject(object2.functions[i]);
             }
           }
           return message;
@@ -28092,71 +28092,71 @@ var require_onnx = __commonJS({
         ModelProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.opsetImport = [];
-            object.metadataProps = [];
-            object.trainingInfo = [];
-            object.functions = [];
+            object2.opsetImport = [];
+            object2.metadataProps = [];
+            object2.trainingInfo = [];
+            object2.functions = [];
           }
           if (options.defaults) {
             if ($util.Long) {
               var long = new $util.Long(0, 0, false);
-              object.irVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              object2.irVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
             } else
-              object.irVersion = options.longs === String ? "0" : 0;
-            object.producerName = "";
-            object.producerVersion = "";
-            object.domain = "";
+              object2.irVersion = options.longs === String ? "0" : 0;
+            object2.producerName = "";
+            object2.producerVersion = "";
+            object2.domain = "";
             if ($util.Long) {
               var long = new $util.Long(0, 0, false);
-              object.modelVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              object2.modelVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
             } else
-              object.modelVersion = options.longs === String ? "0" : 0;
-            object.docString = "";
-            object.graph = null;
+              object2.modelVersion = options.longs === String ? "0" : 0;
+            object2.docString = "";
+            object2.graph = null;
           }
           if (message.irVersion != null && message.hasOwnProperty("irVersion"))
             if (typeof message.irVersion === "number")
-              object.irVersion = options.longs === String ? String(message.irVersion) : message.irVersion;
+              object2.irVersion = options.longs === String ? String(message.irVersion) : message.irVersion;
             else
-              object.irVersion = options.longs === String ? $util.Long.prototype.toString.call(message.irVersion) : options.longs === Number ? new $util.LongBits(message.irVersion.low >>> 0, message.irVersion.high >>> 0).toNumber() : message.irVersion;
+              object2.irVersion = options.longs === String ? $util.Long.prototype.toString.call(message.irVersion) : options.longs === Number ? new $util.LongBits(message.irVersion.low >>> 0, message.irVersion.high >>> 0).toNumber() : message.irVersion;
           if (message.producerName != null && message.hasOwnProperty("producerName"))
-            object.producerName = message.producerName;
+            object2.producerName = message.producerName;
           if (message.producerVersion != null && message.hasOwnProperty("producerVersion"))
-            object.producerVersion = message.producerVersion;
+            object2.producerVersion = message.producerVersion;
           if (message.domain != null && message.hasOwnProperty("domain"))
-            object.domain = message.domain;
+            object2.domain = message.domain;
           if (message.modelVersion != null && message.hasOwnProperty("modelVersion"))
             if (typeof message.modelVersion === "number")
-              object.modelVersion = options.longs === String ? String(message.modelVersion) : message.modelVersion;
+              object2.modelVersion = options.longs === String ? String(message.modelVersion) : message.modelVersion;
             else
-              object.modelVersion = options.longs === String ? $util.Long.prototype.toString.call(message.modelVersion) : options.longs === Number ? new $util.LongBits(message.modelVersion.low >>> 0, message.modelVersion.high >>> 0).toNumber() : message.modelVersion;
+              object2.modelVersion = options.longs === String ? $util.Long.prototype.toString.call(message.modelVersion) : options.longs === Number ? new $util.LongBits(message.modelVersion.low >>> 0, message.modelVersion.high >>> 0).toNumber() : message.modelVersion;
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.graph != null && message.hasOwnProperty("graph"))
-            object.graph = $root.onnx.GraphProto.toObject(message.graph, options);
+            object2.graph = $root.onnx.GraphProto.toObject(message.graph, options);
           if (message.opsetImport && message.opsetImport.length) {
-            object.opsetImport = [];
+            object2.opsetImport = [];
             for (var j2 = 0; j2 < message.opsetImport.length; ++j2)
-              object.opsetImport[j2] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j2], options);
+              object2.opsetImport[j2] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j2], options);
           }
           if (message.metadataProps && message.metadataProps.length) {
-            object.metadataProps = [];
+            object2.metadataProps = [];
             for (var j2 = 0; j2 < message.metadataProps.length; ++j2)
-              object.metadataProps[j2] = $root.onnx.StringStringEntryProto.toObject(message.metadataProps[j2], options);
+              object2.metadataProps[j2] = $root.onnx.StringStringEntryProto.toObject(message.metadataProps[j2], options);
           }
           if (message.trainingInfo && message.trainingInfo.length) {
-            object.trainingInfo = [];
+            object2.trainingInfo = [];
             for (var j2 = 0; j2 < message.trainingInfo.length; ++j2)
-              object.trainingInfo[j2] = $root.onnx.TrainingInfoProto.toObject(message.trainingInfo[j2], options);
+              object2.trainingInfo[j2] = $root.onnx.TrainingInfoProto.toObject(message.trainingInfo[j2], options);
           }
           if (message.functions && message.functions.length) {
-            object.functions = [];
+            object2.functions = [];
             for (var j2 = 0; j2 < message.functions.length; ++j2)
-              object.functions[j2] = $root.onnx.FunctionProto.toObject(message.functions[j2], options);
+              object2.functions[j2] = $root.onnx.FunctionProto.toObject(message.functions[j2], options);
           }
-          return object;
+          return object2;
         };
         ModelProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -28194,7 +28194,7 @@ var require_onnx = __commonJS({
         StringStringEntryProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        StringStringEntryProto.decode = function decode(reader, length) {
+        StringStringEntryProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.StringStringEntryProto();
@@ -28232,29 +28232,29 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        StringStringEntryProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.StringStringEntryProto)
-            return object;
+        StringStringEntryProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.StringStringEntryProto)
+            return object2;
           var message = new $root.onnx.StringStringEntryProto();
-          if (object.key != null)
-            message.key = String(object.key);
-          if (object.value != null)
-            message.value = String(object.value);
+          if (object2.key != null)
+            message.key = String(object2.key);
+          if (object2.value != null)
+            message.value = String(object2.value);
           return message;
         };
         StringStringEntryProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.defaults) {
-            object.key = "";
-            object.value = "";
+            object2.key = "";
+            object2.value = "";
           }
           if (message.key != null && message.hasOwnProperty("key"))
-            object.key = message.key;
+            object2.key = message.key;
           if (message.value != null && message.hasOwnProperty("value"))
-            object.value = message.value;
-          return object;
+            object2.value = message.value;
+          return object2;
         };
         StringStringEntryProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -28294,7 +28294,7 @@ var require_onnx = __commonJS({
         TensorAnnotation.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        TensorAnnotation.decode = function decode(reader, length) {
+        TensorAnnotation.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorAnnotation();
@@ -28332,27 +28332,27 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.quantParameterTensorNames))
               return "quantParameterTensorNames: array expected";
             for (var i = 0; i < message.quantParameterTensorNames.length; ++i) {
-              var error2 = $root.onnx.StringStringEntryProto.verify(message.quantParameterTensorNames[i]);
-              if (error2)
-                return "quantParameterTensorNames." + error2;
+              var error3 = $root.onnx.StringStringEntryProto.verify(message.quantParameterTensorNames[i]);
+              if (error3)
+                return "quantParameterTensorNames." + error3;
             }
           }
           return null;
         };
-        TensorAnnotation.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.TensorAnnotation)
-            return object;
+        TensorAnnotation.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.TensorAnnotation)
+            return object2;
           var message = new $root.onnx.TensorAnnotation();
-          if (object.tensorName != null)
-            message.tensorName = String(object.tensorName);
-          if (object.quantParameterTensorNames) {
-            if (!Array.isArray(object.quantParameterTensorNames))
+          if (object2.tensorName != null)
+            message.tensorName = String(object2.tensorName);
+          if (object2.quantParameterTensorNames) {
+            if (!Array.isArray(object2.quantParameterTensorNames))
               throw TypeError(".onnx.TensorAnnotation.quantParameterTensorNames: array expected");
             message.quantParameterTensorNames = [];
-            for (var i = 0; i < object.quantParameterTensorNames.length; ++i) {
-              if (typeof object.quantParameterTensorNames[i] !== "object")
+            for (var i = 0; i < object2.quantParameterTensorNames.length; ++i) {
+              if (typeof object2.quantParameterTensorNames[i] !== "object")
                 throw TypeError(".onnx.TensorAnnotation.quantParameterTensorNames: object expected");
-              message.quantParameterTensorNames[i] = $root.onnx.StringStringEntryProto.fromObject(object.quantParameterTensorNames[i]);
+              message.quantParameterTensorNames[i] = $root.onnx.StringStringEntryProto.fromObject(object2.quantParameterTensorNames[i]);
             }
           }
           return message;
@@ -28360,19 +28360,19 @@ var require_onnx = __commonJS({
         TensorAnnotation.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults)
-            object.quantParameterTensorNames = [];
+            object2.quantParameterTensorNames = [];
           if (options.defaults)
-            object.tensorName = "";
+            object2.tensorName = "";
           if (message.tensorName != null && message.hasOwnProperty("tensorName"))
-            object.tensorName = message.tensorName;
+            object2.tensorName = message.tensorName;
           if (message.quantParameterTensorNames && message.quantParameterTensorNames.length) {
-            object.quantParameterTensorNames = [];
+            object2.quantParameterTensorNames = [];
             for (var j2 = 0; j2 < message.quantParameterTensorNames.length; ++j2)
-              object.quantParameterTensorNames[j2] = $root.onnx.StringStringEntryProto.toObject(message.quantParameterTensorNames[j2], options);
+              object2.quantParameterTensorNames[j2] = $root.onnx.StringStringEntryProto.toObject(message.quantParameterTensorNames[j2], options);
           }
-          return object;
+          return object2;
         };
         TensorAnnotation.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -28466,7 +28466,7 @@ var require_onnx = __commonJS({
         GraphProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        GraphProto.decode = function decode(reader, length) {
+        GraphProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.GraphProto();
@@ -28533,9 +28533,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.node))
               return "node: array expected";
             for (var i = 0; i < message.node.length; ++i) {
-              var error2 = $root.onnx.NodeProto.verify(message.node[i]);
-              if (error2)
-                return "node." + error2;
+              var error3 = $root.onnx.NodeProto.verify(message.node[i]);
+              if (error3)
+                return "node." + error3;
             }
           }
           if (message.name != null && message.hasOwnProperty("name")) {
@@ -28546,18 +28546,18 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.initializer))
               return "initializer: array expected";
             for (var i = 0; i < message.initializer.length; ++i) {
-              var error2 = $root.onnx.TensorProto.verify(message.initializer[i]);
-              if (error2)
-                return "initializer." + error2;
+              var error3 = $root.onnx.TensorProto.verify(message.initializer[i]);
+              if (error3)
+                return "initializer." + error3;
             }
           }
           if (message.sparseInitializer != null && message.hasOwnProperty("sparseInitializer")) {
             if (!Array.isArray(message.sparseInitializer))
               return "sparseInitializer: array expected";
             for (var i = 0; i < message.sparseInitializer.length; ++i) {
-              var error2 = $root.onnx.SparseTensorProto.verify(message.sparseInitializer[i]);
-              if (error2)
-                return "sparseInitializer." + error2;
+              var error3 = $root.onnx.SparseTensorProto.verify(message.sparseInitializer[i]);
+              if (error3)
+                return "sparseInitializer." + error3;
             }
           }
           if (message.docString != null && message.hasOwnProperty("docString")) {
@@ -28568,116 +28568,116 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.input))
               return "input: array expected";
             for (var i = 0; i < message.input.length; ++i) {
-              var error2 = $root.onnx.ValueInfoProto.verify(message.input[i]);
-              if (error2)
-                return "input." + error2;
+              var error3 = $root.onnx.ValueInfoProto.verify(message.input[i]);
+              if (error3)
+                return "input." + error3;
             }
           }
           if (message.output != null && message.hasOwnProperty("output")) {
             if (!Array.isArray(message.output))
               return "output: array expected";
             for (var i = 0; i < message.output.length; ++i) {
-              var error2 = $root.onnx.ValueInfoProto.verify(message.output[i]);
-              if (error2)
-                return "output." + error2;
+              var error3 = $root.onnx.ValueInfoProto.verify(message.output[i]);
+              if (error3)
+                return "output." + error3;
             }
           }
           if (message.valueInfo != null && message.hasOwnProperty("valueInfo")) {
             if (!Array.isArray(message.valueInfo))
               return "valueInfo: array expected";
             for (var i = 0; i < message.valueInfo.length; ++i) {
-              var error2 = $root.onnx.ValueInfoProto.verify(message.valueInfo[i]);
-              if (error2)
-                return "valueInfo." + error2;
+              var error3 = $root.onnx.ValueInfoProto.verify(message.valueInfo[i]);
+              if (error3)
+                return "valueInfo." + error3;
             }
           }
           if (message.quantizationAnnotation != null && message.hasOwnProperty("quantizationAnnotation")) {
             if (!Array.isArray(message.quantizationAnnotation))
               return "quantizationAnnotation: array expected";
             for (var i = 0; i < message.quantizationAnnotation.length; ++i) {
-              var error2 = $root.onnx.TensorAnnotation.verify(message.quantizationAnnotation[i]);
-              if (error2)
-                return "quantizationAnnotation." + error2;
+              var error3 = $root.onnx.TensorAnnotation.verify(message.quantizationAnnotation[i]);
+              if (error3)
+                return "quantizationAnnotation." + error3;
             }
           }
           return null;
         };
-        GraphProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.GraphProto)
-            return object;
+        GraphProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.GraphProto)
+            return object2;
           var message = new $root.onnx.GraphProto();
-          if (object.node) {
-            if (!Array.isArray(object.node))
+          if (object2.node) {
+            if (!Array.isArray(object2.node))
               throw TypeError(".onnx.GraphProto.node: array expected");
             message.node = [];
-            for (var i = 0; i < object.node.length; ++i) {
-              if (typeof object.node[i] !== "object")
+            for (var i = 0; i < object2.node.length; ++i) {
+              if (typeof object2.node[i] !== "object")
                 throw TypeError(".onnx.GraphProto.node: object expected");
-              message.node[i] = $root.onnx.NodeProto.fromObject(object.node[i]);
+              message.node[i] = $root.onnx.NodeProto.fromObject(object2.node[i]);
             }
           }
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.initializer) {
-            if (!Array.isArray(object.initializer))
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.initializer) {
+            if (!Array.isArray(object2.initializer))
               throw TypeError(".onnx.GraphProto.initializer: array expected");
             message.initializer = [];
-            for (var i = 0; i < object.initializer.length; ++i) {
-              if (typeof object.initializer[i] !== "object")
+            for (var i = 0; i < object2.initializer.length; ++i) {
+              if (typeof object2.initializer[i] !== "object")
                 throw TypeError(".onnx.GraphProto.initializer: object expected");
-              message.initializer[i] = $root.onnx.TensorProto.fromObject(object.initializer[i]);
+              message.initializer[i] = $root.onnx.TensorProto.fromObject(object2.initializer[i]);
             }
           }
-          if (object.sparseInitializer) {
-            if (!Array.isArray(object.sparseInitializer))
+          if (object2.sparseInitializer) {
+            if (!Array.isArray(object2.sparseInitializer))
               throw TypeError(".onnx.GraphProto.sparseInitializer: array expected");
             message.sparseInitializer = [];
-            for (var i = 0; i < object.sparseInitializer.length; ++i) {
-              if (typeof object.sparseInitializer[i] !== "object")
+            for (var i = 0; i < object2.sparseInitializer.length; ++i) {
+              if (typeof object2.sparseInitializer[i] !== "object")
                 throw TypeError(".onnx.GraphProto.sparseInitializer: object expected");
-              message.sparseInitializer[i] = $root.onnx.SparseTensorProto.fromObject(object.sparseInitializer[i]);
+              message.sparseInitializer[i] = $root.onnx.SparseTensorProto.fromObject(object2.sparseInitializer[i]);
             }
           }
-          if (object.docString != null)
-            message.docString = String(object.docString);
-          if (object.input) {
-            if (!Array.isArray(object.input))
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
+          if (object2.input) {
+            if (!Array.isArray(object2.input))
               throw TypeError(".onnx.GraphProto.input: array expected");
             message.input = [];
-            for (var i = 0; i < object.input.length; ++i) {
-              if (typeof object.input[i] !== "object")
+            for (var i = 0; i < object2.input.length; ++i) {
+              if (typeof object2.input[i] !== "object")
                 throw TypeError(".onnx.GraphProto.input: object expected");
-              message.input[i] = $root.onnx.ValueInfoProto.fromObject(object.input[i]);
+              message.input[i] = $root.onnx.ValueInfoProto.fromObject(object2.input[i]);
             }
           }
-          if (object.output) {
-            if (!Array.isArray(object.output))
+          if (object2.output) {
+            if (!Array.isArray(object2.output))
               throw TypeError(".onnx.GraphProto.output: array expected");
             message.output = [];
-            for (var i = 0; i < object.output.length; ++i) {
-              if (typeof object.output[i] !== "object")
+            for (var i = 0; i < object2.output.length; ++i) {
+              if (typeof object2.output[i] !== "object")
                 throw TypeError(".onnx.GraphProto.output: object expected");
-              message.output[i] = $root.onnx.ValueInfoProto.fromObject(object.output[i]);
+              message.output[i] = $root.onnx.ValueInfoProto.fromObject(object2.output[i]);
             }
           }
-          if (object.valueInfo) {
-            if (!Array.isArray(object.valueInfo))
+          if (object2.valueInfo) {
+            if (!Array.isArray(object2.valueInfo))
               throw TypeError(".onnx.GraphProto.valueInfo: array expected");
             message.valueInfo = [];
-            for (var i = 0; i < object.valueInfo.length; ++i) {
-              if (typeof object.valueInfo[i] !== "object")
+            for (var i = 0; i < object2.valueInfo.length; ++i) {
+              if (typeof object2.valueInfo[i] !== "object")
                 throw TypeError(".onnx.GraphProto.valueInfo: object expected");
-              message.valueInfo[i] = $root.onnx.ValueInfoProto.fromObject(object.valueInfo[i]);
+              message.valueInfo[i] = $root.onnx.ValueInfoProto.fromObject(object2.valueInfo[i]);
             }
           }
-          if (object.quantizationAnnotation) {
-            if (!Array.isArray(object.quantizationAnnotation))
+          if (object2.quantizationAnnotation) {
+            if (!Array.isArray(object2.quantizationAnnotation))
               throw TypeError(".onnx.GraphProto.quantizationAnnotation: array expected");
             message.quantizationAnnotation = [];
-            for (var i = 0; i < object.quantizationAnnotation.length; ++i) {
-              if (typeof object.quantizationAnnotation[i] !== "object")
+            for (var i = 0; i < object2.quantizationAnnotation.length; ++i) {
+              if (typeof object2.quantizationAnnotation[i] !== "object")
                 throw TypeError(".onnx.GraphProto.quantizationAnnotation: object expected");
-              message.quantizationAnnotation[i] = $root.onnx.TensorAnnotation.fromObject(object.quantizationAnnotation[i]);
+              message.quantizationAnnotation[i] = $root.onnx.TensorAnnotation.fromObject(object2.quantizationAnnotation[i]);
             }
           }
           return message;
@@ -28685,60 +28685,60 @@ var require_onnx = __commonJS({
         GraphProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.node = [];
-            object.initializer = [];
-            object.input = [];
-            object.output = [];
-            object.valueInfo = [];
-            object.quantizationAnnotation = [];
-            object.sparseInitializer = [];
+            object2.node = [];
+            object2.initializer = [];
+            object2.input = [];
+            object2.output = [];
+            object2.valueInfo = [];
+            object2.quantizationAnnotation = [];
+            object2.sparseInitializer = [];
           }
           if (options.defaults) {
-            object.name = "";
-            object.docString = "";
+            object2.name = "";
+            object2.docString = "";
           }
           if (message.node && message.node.length) {
-            object.node = [];
+            object2.node = [];
             for (var j2 = 0; j2 < message.node.length; ++j2)
-              object.node[j2] = $root.onnx.NodeProto.toObject(message.node[j2], options);
+              object2.node[j2] = $root.onnx.NodeProto.toObject(message.node[j2], options);
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.initializer && message.initializer.length) {
-            object.initializer = [];
+            object2.initializer = [];
             for (var j2 = 0; j2 < message.initializer.length; ++j2)
-              object.initializer[j2] = $root.onnx.TensorProto.toObject(message.initializer[j2], options);
+              object2.initializer[j2] = $root.onnx.TensorProto.toObject(message.initializer[j2], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.input && message.input.length) {
-            object.input = [];
+            object2.input = [];
             for (var j2 = 0; j2 < message.input.length; ++j2)
-              object.input[j2] = $root.onnx.ValueInfoProto.toObject(message.input[j2], options);
+              object2.input[j2] = $root.onnx.ValueInfoProto.toObject(message.input[j2], options);
           }
           if (message.output && message.output.length) {
-            object.output = [];
+            object2.output = [];
             for (var j2 = 0; j2 < message.output.length; ++j2)
-              object.output[j2] = $root.onnx.ValueInfoProto.toObject(message.output[j2], options);
+              object2.output[j2] = $root.onnx.ValueInfoProto.toObject(message.output[j2], options);
           }
           if (message.valueInfo && message.valueInfo.length) {
-            object.valueInfo = [];
+            object2.valueInfo = [];
             for (var j2 = 0; j2 < message.valueInfo.length; ++j2)
-              object.valueInfo[j2] = $root.onnx.ValueInfoProto.toObject(message.valueInfo[j2], options);
+              object2.valueInfo[j2] = $root.onnx.ValueInfoProto.toObject(message.valueInfo[j2], options);
           }
           if (message.quantizationAnnotation && message.quantizationAnnotation.length) {
-            object.quantizationAnnotation = [];
+            object2.quantizationAnnotation = [];
             for (var j2 = 0; j2 < message.quantizationAnnotation.length; ++j2)
-              object.quantizationAnnotation[j2] = $root.onnx.TensorAnnotation.toObject(message.quantizationAnnotation[j2], options);
+              object2.quantizationAnnotation[j2] = $root.onnx.TensorAnnotation.toObject(message.quantizationAnnotation[j2], options);
           }
           if (message.sparseInitializer && message.sparseInitializer.length) {
-            object.sparseInitializer = [];
+            object2.sparseInitializer = [];
             for (var j2 = 0; j2 < message.sparseInitializer.length; ++j2)
-              object.sparseInitializer[j2] = $root.onnx.SparseTensorProto.toObject(message.sparseInitializer[j2], options);
+              object2.sparseInitializer[j2] = $root.onnx.SparseTensorProto.toObject(message.sparseInitializer[j2], options);
           }
-          return object;
+          return object2;
         };
         GraphProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -28882,7 +28882,7 @@ var require_onnx = __commonJS({
         TensorProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        TensorProto.decode = function decode(reader, length) {
+        TensorProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorProto();
@@ -29004,9 +29004,9 @@ var require_onnx = __commonJS({
               return "dataType: integer expected";
           }
           if (message.segment != null && message.hasOwnProperty("segment")) {
-            var error2 = $root.onnx.TensorProto.Segment.verify(message.segment);
-            if (error2)
-              return "segment." + error2;
+            var error3 = $root.onnx.TensorProto.Segment.verify(message.segment);
+            if (error3)
+              return "segment." + error3;
           }
           if (message.floatData != null && message.hasOwnProperty("floatData")) {
             if (!Array.isArray(message.floatData))
@@ -29052,9 +29052,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.externalData))
               return "externalData: array expected";
             for (var i = 0; i < message.externalData.length; ++i) {
-              var error2 = $root.onnx.StringStringEntryProto.verify(message.externalData[i]);
-              if (error2)
-                return "externalData." + error2;
+              var error3 = $root.onnx.StringStringEntryProto.verify(message.externalData[i]);
+              if (error3)
+                return "externalData." + error3;
             }
           }
           if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
@@ -29081,90 +29081,90 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        TensorProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.TensorProto)
-            return object;
+        TensorProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.TensorProto)
+            return object2;
           var message = new $root.onnx.TensorProto();
-          if (object.dims) {
-            if (!Array.isArray(object.dims))
+          if (object2.dims) {
+            if (!Array.isArray(object2.dims))
               throw TypeError(".onnx.TensorProto.dims: array expected");
             message.dims = [];
-            for (var i = 0; i < object.dims.length; ++i)
+            for (var i = 0; i < object2.dims.length; ++i)
               if ($util.Long)
-                (message.dims[i] = $util.Long.fromValue(object.dims[i])).unsigned = false;
-              else if (typeof object.dims[i] === "string")
-                message.dims[i] = parseInt(object.dims[i], 10);
-              else if (typeof object.dims[i] === "number")
-                message.dims[i] = object.dims[i];
-              else if (typeof object.dims[i] === "object")
-                message.dims[i] = new $util.LongBits(object.dims[i].low >>> 0, object.dims[i].high >>> 0).toNumber();
+                (message.dims[i] = $util.Long.fromValue(object2.dims[i])).unsigned = false;
+              else if (typeof object2.dims[i] === "string")
+                message.dims[i] = parseInt(object2.dims[i], 10);
+              else if (typeof object2.dims[i] === "number")
+                message.dims[i] = object2.dims[i];
+              else if (typeof object2.dims[i] === "object")
+                message.dims[i] = new $util.LongBits(object2.dims[i].low >>> 0, object2.dims[i].high >>> 0).toNumber();
           }
-          if (object.dataType != null)
-            message.dataType = object.dataType | 0;
-          if (object.segment != null) {
-            if (typeof object.segment !== "object")
+          if (object2.dataType != null)
+            message.dataType = object2.dataType | 0;
+          if (object2.segment != null) {
+            if (typeof object2.segment !== "object")
               throw TypeError(".onnx.TensorProto.segment: object expected");
-            message.segment = $root.onnx.TensorProto.Segment.fromObject(object.segment);
+            message.segment = $root.onnx.TensorProto.Segment.fromObject(object2.segment);
           }
-          if (object.floatData) {
-            if (!Array.isArray(object.floatData))
+          if (object2.floatData) {
+            if (!Array.isArray(object2.floatData))
               throw TypeError(".onnx.TensorProto.floatData: array expected");
             message.floatData = [];
-            for (var i = 0; i < object.floatData.length; ++i)
-              message.floatData[i] = Number(object.floatData[i]);
+            for (var i = 0; i < object2.floatData.length; ++i)
+              message.floatData[i] = Number(object2.floatData[i]);
           }
-          if (object.int32Data) {
-            if (!Array.isArray(object.int32Data))
+          if (object2.int32Data) {
+            if (!Array.isArray(object2.int32Data))
               throw TypeError(".onnx.TensorProto.int32Data: array expected");
             message.int32Data = [];
-            for (var i = 0; i < object.int32Data.length; ++i)
-              message.int32Data[i] = object.int32Data[i] | 0;
+            for (var i = 0; i < object2.int32Data.length; ++i)
+              message.int32Data[i] = object2.int32Data[i] | 0;
           }
-          if (object.stringData) {
-            if (!Array.isArray(object.stringData))
+          if (object2.stringData) {
+            if (!Array.isArray(object2.stringData))
               throw TypeError(".onnx.TensorProto.stringData: array expected");
             message.stringData = [];
-            for (var i = 0; i < object.stringData.length; ++i)
-              if (typeof object.stringData[i] === "string")
-                $util.base64.decode(object.stringData[i], message.stringData[i] = $util.newBuffer($util.base64.length(object.stringData[i])), 0);
-              else if (object.stringData[i].length)
-                message.stringData[i] = object.stringData[i];
+            for (var i = 0; i < object2.stringData.length; ++i)
+              if (typeof object2.stringData[i] === "string")
+                $util.base64.decode(object2.stringData[i], message.stringData[i] = $util.newBuffer($util.base64.length(object2.stringData[i])), 0);
+              else if (object2.stringData[i].length)
+                message.stringData[i] = object2.stringData[i];
           }
-          if (object.int64Data) {
-            if (!Array.isArray(object.int64Data))
+          if (object2.int64Data) {
+            if (!Array.isArray(object2.int64Data))
               throw TypeError(".onnx.TensorProto.int64Data: array expected");
             message.int64Data = [];
-            for (var i = 0; i < object.int64Data.length; ++i)
+            for (var i = 0; i < object2.int64Data.length; ++i)
               if ($util.Long)
-                (message.int64Data[i] = $util.Long.fromValue(object.int64Data[i])).unsigned = false;
-              else if (typeof object.int64Data[i] === "string")
-                message.int64Data[i] = parseInt(object.int64Data[i], 10);
-              else if (typeof object.int64Data[i] === "number")
-                message.int64Data[i] = object.int64Data[i];
-              else if (typeof object.int64Data[i] === "object")
-                message.int64Data[i] = new $util.LongBits(object.int64Data[i].low >>> 0, object.int64Data[i].high >>> 0).toNumber();
+                (message.int64Data[i] = $util.Long.fromValue(object2.int64Data[i])).unsigned = false;
+              else if (typeof object2.int64Data[i] === "string")
+                message.int64Data[i] = parseInt(object2.int64Data[i], 10);
+              else if (typeof object2.int64Data[i] === "number")
+                message.int64Data[i] = object2.int64Data[i];
+              else if (typeof object2.int64Data[i] === "object")
+                message.int64Data[i] = new $util.LongBits(object2.int64Data[i].low >>> 0, object2.int64Data[i].high >>> 0).toNumber();
           }
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.docString != null)
-            message.docString = String(object.docString);
-          if (object.rawData != null) {
-            if (typeof object.rawData === "string")
-              $util.base64.decode(object.rawData, message.rawData = $util.newBuffer($util.base64.length(object.rawData)), 0);
-            else if (object.rawData.length)
-              message.rawData = object.rawData;
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
+          if (object2.rawData != null) {
+            if (typeof object2.rawData === "string")
+              $util.base64.decode(object2.rawData, message.rawData = $util.newBuffer($util.base64.length(object2.rawData)), 0);
+            else if (object2.rawData.length)
+              message.rawData = object2.rawData;
           }
-          if (object.externalData) {
-            if (!Array.isArray(object.externalData))
+          if (object2.externalData) {
+            if (!Array.isArray(object2.externalData))
               throw TypeError(".onnx.TensorProto.externalData: array expected");
             message.externalData = [];
-            for (var i = 0; i < object.externalData.length; ++i) {
-              if (typeof object.externalData[i] !== "object")
+            for (var i = 0; i < object2.externalData.length; ++i) {
+              if (typeof object2.externalData[i] !== "object")
                 throw TypeError(".onnx.TensorProto.externalData: object expected");
-              message.externalData[i] = $root.onnx.StringStringEntryProto.fromObject(object.externalData[i]);
+              message.externalData[i] = $root.onnx.StringStringEntryProto.fromObject(object2.externalData[i]);
             }
           }
-          switch (object.dataLocation) {
+          switch (object2.dataLocation) {
             case "DEFAULT":
             case 0:
               message.dataLocation = 0;
@@ -29174,119 +29174,119 @@ var require_onnx = __commonJS({
               message.dataLocation = 1;
               break;
           }
-          if (object.doubleData) {
-            if (!Array.isArray(object.doubleData))
+          if (object2.doubleData) {
+            if (!Array.isArray(object2.doubleData))
               throw TypeError(".onnx.TensorProto.doubleData: array expected");
             message.doubleData = [];
-            for (var i = 0; i < object.doubleData.length; ++i)
-              message.doubleData[i] = Number(object.doubleData[i]);
+            for (var i = 0; i < object2.doubleData.length; ++i)
+              message.doubleData[i] = Number(object2.doubleData[i]);
           }
-          if (object.uint64Data) {
-            if (!Array.isArray(object.uint64Data))
+          if (object2.uint64Data) {
+            if (!Array.isArray(object2.uint64Data))
               throw TypeError(".onnx.TensorProto.uint64Data: array expected");
             message.uint64Data = [];
-            for (var i = 0; i < object.uint64Data.length; ++i)
+            for (var i = 0; i < object2.uint64Data.length; ++i)
               if ($util.Long)
-                (message.uint64Data[i] = $util.Long.fromValue(object.uint64Data[i])).unsigned = true;
-              else if (typeof object.uint64Data[i] === "string")
-                message.uint64Data[i] = parseInt(object.uint64Data[i], 10);
-              else if (typeof object.uint64Data[i] === "number")
-                message.uint64Data[i] = object.uint64Data[i];
-              else if (typeof object.uint64Data[i] === "object")
-                message.uint64Data[i] = new $util.LongBits(object.uint64Data[i].low >>> 0, object.uint64Data[i].high >>> 0).toNumber(true);
+                (message.uint64Data[i] = $util.Long.fromValue(object2.uint64Data[i])).unsigned = true;
+              else if (typeof object2.uint64Data[i] === "string")
+                message.uint64Data[i] = parseInt(object2.uint64Data[i], 10);
+              else if (typeof object2.uint64Data[i] === "number")
+                message.uint64Data[i] = object2.uint64Data[i];
+              else if (typeof object2.uint64Data[i] === "object")
+                message.uint64Data[i] = new $util.LongBits(object2.uint64Data[i].low >>> 0, object2.uint64Data[i].high >>> 0).toNumber(true);
           }
           return message;
         };
         TensorProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.dims = [];
-            object.floatData = [];
-            object.int32Data = [];
-            object.stringData = [];
-            object.int64Data = [];
-            object.doubleData = [];
-            object.uint64Data = [];
-            object.externalData = [];
+            object2.dims = [];
+            object2.floatData = [];
+            object2.int32Data = [];
+            object2.stringData = [];
+            object2.int64Data = [];
+            object2.doubleData = [];
+            object2.uint64Data = [];
+            object2.externalData = [];
           }
           if (options.defaults) {
-            object.dataType = 0;
-            object.segment = null;
-            object.name = "";
+            object2.dataType = 0;
+            object2.segment = null;
+            object2.name = "";
             if (options.bytes === String)
-              object.rawData = "";
+              object2.rawData = "";
             else {
-              object.rawData = [];
+              object2.rawData = [];
               if (options.bytes !== Array)
-                object.rawData = $util.newBuffer(object.rawData);
+                object2.rawData = $util.newBuffer(object2.rawData);
             }
-            object.docString = "";
-            object.dataLocation = options.enums === String ? "DEFAULT" : 0;
+            object2.docString = "";
+            object2.dataLocation = options.enums === String ? "DEFAULT" : 0;
           }
           if (message.dims && message.dims.length) {
-            object.dims = [];
+            object2.dims = [];
             for (var j2 = 0; j2 < message.dims.length; ++j2)
               if (typeof message.dims[j2] === "number")
-                object.dims[j2] = options.longs === String ? String(message.dims[j2]) : message.dims[j2];
+                object2.dims[j2] = options.longs === String ? String(message.dims[j2]) : message.dims[j2];
               else
-                object.dims[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j2]) : options.longs === Number ? new $util.LongBits(message.dims[j2].low >>> 0, message.dims[j2].high >>> 0).toNumber() : message.dims[j2];
+                object2.dims[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j2]) : options.longs === Number ? new $util.LongBits(message.dims[j2].low >>> 0, message.dims[j2].high >>> 0).toNumber() : message.dims[j2];
           }
           if (message.dataType != null && message.hasOwnProperty("dataType"))
-            object.dataType = message.dataType;
+            object2.dataType = message.dataType;
           if (message.segment != null && message.hasOwnProperty("segment"))
-            object.segment = $root.onnx.TensorProto.Segment.toObject(message.segment, options);
+            object2.segment = $root.onnx.TensorProto.Segment.toObject(message.segment, options);
           if (message.floatData && message.floatData.length) {
-            object.floatData = [];
+            object2.floatData = [];
             for (var j2 = 0; j2 < message.floatData.length; ++j2)
-              object.floatData[j2] = options.json && !isFinite(message.floatData[j2]) ? String(message.floatData[j2]) : message.floatData[j2];
+              object2.floatData[j2] = options.json && !isFinite(message.floatData[j2]) ? String(message.floatData[j2]) : message.floatData[j2];
           }
           if (message.int32Data && message.int32Data.length) {
-            object.int32Data = [];
+            object2.int32Data = [];
             for (var j2 = 0; j2 < message.int32Data.length; ++j2)
-              object.int32Data[j2] = message.int32Data[j2];
+              object2.int32Data[j2] = message.int32Data[j2];
           }
           if (message.stringData && message.stringData.length) {
-            object.stringData = [];
+            object2.stringData = [];
             for (var j2 = 0; j2 < message.stringData.length; ++j2)
-              object.stringData[j2] = options.bytes === String ? $util.base64.encode(message.stringData[j2], 0, message.stringData[j2].length) : options.bytes === Array ? Array.prototype.slice.call(message.stringData[j2]) : message.stringData[j2];
+              object2.stringData[j2] = options.bytes === String ? $util.base64.encode(message.stringData[j2], 0, message.stringData[j2].length) : options.bytes === Array ? Array.prototype.slice.call(message.stringData[j2]) : message.stringData[j2];
           }
           if (message.int64Data && message.int64Data.length) {
-            object.int64Data = [];
+            object2.int64Data = [];
             for (var j2 = 0; j2 < message.int64Data.length; ++j2)
               if (typeof message.int64Data[j2] === "number")
-                object.int64Data[j2] = options.longs === String ? String(message.int64Data[j2]) : message.int64Data[j2];
+                object2.int64Data[j2] = options.longs === String ? String(message.int64Data[j2]) : message.int64Data[j2];
               else
-                object.int64Data[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.int64Data[j2]) : options.longs === Number ? new $util.LongBits(message.int64Data[j2].low >>> 0, message.int64Data[j2].high >>> 0).toNumber() : message.int64Data[j2];
+                object2.int64Data[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.int64Data[j2]) : options.longs === Number ? new $util.LongBits(message.int64Data[j2].low >>> 0, message.int64Data[j2].high >>> 0).toNumber() : message.int64Data[j2];
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.rawData != null && message.hasOwnProperty("rawData"))
-            object.rawData = options.bytes === String ? $util.base64.encode(message.rawData, 0, message.rawData.length) : options.bytes === Array ? Array.prototype.slice.call(message.rawData) : message.rawData;
+            object2.rawData = options.bytes === String ? $util.base64.encode(message.rawData, 0, message.rawData.length) : options.bytes === Array ? Array.prototype.slice.call(message.rawData) : message.rawData;
           if (message.doubleData && message.doubleData.length) {
-            object.doubleData = [];
+            object2.doubleData = [];
             for (var j2 = 0; j2 < message.doubleData.length; ++j2)
-              object.doubleData[j2] = options.json && !isFinite(message.doubleData[j2]) ? String(message.doubleData[j2]) : message.doubleData[j2];
+              object2.doubleData[j2] = options.json && !isFinite(message.doubleData[j2]) ? String(message.doubleData[j2]) : message.doubleData[j2];
           }
           if (message.uint64Data && message.uint64Data.length) {
-            object.uint64Data = [];
+            object2.uint64Data = [];
             for (var j2 = 0; j2 < message.uint64Data.length; ++j2)
               if (typeof message.uint64Data[j2] === "number")
-                object.uint64Data[j2] = options.longs === String ? String(message.uint64Data[j2]) : message.uint64Data[j2];
+                object2.uint64Data[j2] = options.longs === String ? String(message.uint64Data[j2]) : message.uint64Data[j2];
               else
-                object.uint64Data[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.uint64Data[j2]) : options.longs === Number ? new $util.LongBits(message.uint64Data[j2].low >>> 0, message.uint64Data[j2].high >>> 0).toNumber(true) : message.uint64Data[j2];
+                object2.uint64Data[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.uint64Data[j2]) : options.longs === Number ? new $util.LongBits(message.uint64Data[j2].low >>> 0, message.uint64Data[j2].high >>> 0).toNumber(true) : message.uint64Data[j2];
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.externalData && message.externalData.length) {
-            object.externalData = [];
+            object2.externalData = [];
             for (var j2 = 0; j2 < message.externalData.length; ++j2)
-              object.externalData[j2] = $root.onnx.StringStringEntryProto.toObject(message.externalData[j2], options);
+              object2.externalData[j2] = $root.onnx.StringStringEntryProto.toObject(message.externalData[j2], options);
           }
           if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
-            object.dataLocation = options.enums === String ? $root.onnx.TensorProto.DataLocation[message.dataLocation] : message.dataLocation;
-          return object;
+            object2.dataLocation = options.enums === String ? $root.onnx.TensorProto.DataLocation[message.dataLocation] : message.dataLocation;
+          return object2;
         };
         TensorProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -29343,7 +29343,7 @@ var require_onnx = __commonJS({
           Segment.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Segment.decode = function decode(reader, length) {
+          Segment.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorProto.Segment();
@@ -29381,59 +29381,59 @@ var require_onnx = __commonJS({
             }
             return null;
           };
-          Segment.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TensorProto.Segment)
-              return object;
+          Segment.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TensorProto.Segment)
+              return object2;
             var message = new $root.onnx.TensorProto.Segment();
-            if (object.begin != null) {
+            if (object2.begin != null) {
               if ($util.Long)
-                (message.begin = $util.Long.fromValue(object.begin)).unsigned = false;
-              else if (typeof object.begin === "string")
-                message.begin = parseInt(object.begin, 10);
-              else if (typeof object.begin === "number")
-                message.begin = object.begin;
-              else if (typeof object.begin === "object")
-                message.begin = new $util.LongBits(object.begin.low >>> 0, object.begin.high >>> 0).toNumber();
+                (message.begin = $util.Long.fromValue(object2.begin)).unsigned = false;
+              else if (typeof object2.begin === "string")
+                message.begin = parseInt(object2.begin, 10);
+              else if (typeof object2.begin === "number")
+                message.begin = object2.begin;
+              else if (typeof object2.begin === "object")
+                message.begin = new $util.LongBits(object2.begin.low >>> 0, object2.begin.high >>> 0).toNumber();
             }
-            if (object.end != null) {
+            if (object2.end != null) {
               if ($util.Long)
-                (message.end = $util.Long.fromValue(object.end)).unsigned = false;
-              else if (typeof object.end === "string")
-                message.end = parseInt(object.end, 10);
-              else if (typeof object.end === "number")
-                message.end = object.end;
-              else if (typeof object.end === "object")
-                message.end = new $util.LongBits(object.end.low >>> 0, object.end.high >>> 0).toNumber();
+                (message.end = $util.Long.fromValue(object2.end)).unsigned = false;
+              else if (typeof object2.end === "string")
+                message.end = parseInt(object2.end, 10);
+              else if (typeof object2.end === "number")
+                message.end = object2.end;
+              else if (typeof object2.end === "object")
+                message.end = new $util.LongBits(object2.end.low >>> 0, object2.end.high >>> 0).toNumber();
             }
             return message;
           };
           Segment.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults) {
               if ($util.Long) {
                 var long = new $util.Long(0, 0, false);
-                object.begin = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                object2.begin = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
               } else
-                object.begin = options.longs === String ? "0" : 0;
+                object2.begin = options.longs === String ? "0" : 0;
               if ($util.Long) {
                 var long = new $util.Long(0, 0, false);
-                object.end = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                object2.end = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
               } else
-                object.end = options.longs === String ? "0" : 0;
+                object2.end = options.longs === String ? "0" : 0;
             }
             if (message.begin != null && message.hasOwnProperty("begin"))
               if (typeof message.begin === "number")
-                object.begin = options.longs === String ? String(message.begin) : message.begin;
+                object2.begin = options.longs === String ? String(message.begin) : message.begin;
               else
-                object.begin = options.longs === String ? $util.Long.prototype.toString.call(message.begin) : options.longs === Number ? new $util.LongBits(message.begin.low >>> 0, message.begin.high >>> 0).toNumber() : message.begin;
+                object2.begin = options.longs === String ? $util.Long.prototype.toString.call(message.begin) : options.longs === Number ? new $util.LongBits(message.begin.low >>> 0, message.begin.high >>> 0).toNumber() : message.begin;
             if (message.end != null && message.hasOwnProperty("end"))
               if (typeof message.end === "number")
-                object.end = options.longs === String ? String(message.end) : message.end;
+                object2.end = options.longs === String ? String(message.end) : message.end;
               else
-                object.end = options.longs === String ? $util.Long.prototype.toString.call(message.end) : options.longs === Number ? new $util.LongBits(message.end.low >>> 0, message.end.high >>> 0).toNumber() : message.end;
-            return object;
+                object2.end = options.longs === String ? $util.Long.prototype.toString.call(message.end) : options.longs === Number ? new $util.LongBits(message.end.low >>> 0, message.end.high >>> 0).toNumber() : message.end;
+            return object2;
           };
           Segment.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -29490,7 +29490,7 @@ var require_onnx = __commonJS({
         SparseTensorProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        SparseTensorProto.decode = function decode(reader, length) {
+        SparseTensorProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.SparseTensorProto();
@@ -29529,14 +29529,14 @@ var require_onnx = __commonJS({
           if (typeof message !== "object" || message === null)
             return "object expected";
           if (message.values != null && message.hasOwnProperty("values")) {
-            var error2 = $root.onnx.TensorProto.verify(message.values);
-            if (error2)
-              return "values." + error2;
+            var error3 = $root.onnx.TensorProto.verify(message.values);
+            if (error3)
+              return "values." + error3;
           }
           if (message.indices != null && message.hasOwnProperty("indices")) {
-            var error2 = $root.onnx.TensorProto.verify(message.indices);
-            if (error2)
-              return "indices." + error2;
+            var error3 = $root.onnx.TensorProto.verify(message.indices);
+            if (error3)
+              return "indices." + error3;
           }
           if (message.dims != null && message.hasOwnProperty("dims")) {
             if (!Array.isArray(message.dims))
@@ -29547,59 +29547,59 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        SparseTensorProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.SparseTensorProto)
-            return object;
+        SparseTensorProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.SparseTensorProto)
+            return object2;
           var message = new $root.onnx.SparseTensorProto();
-          if (object.values != null) {
-            if (typeof object.values !== "object")
+          if (object2.values != null) {
+            if (typeof object2.values !== "object")
               throw TypeError(".onnx.SparseTensorProto.values: object expected");
-            message.values = $root.onnx.TensorProto.fromObject(object.values);
+            message.values = $root.onnx.TensorProto.fromObject(object2.values);
           }
-          if (object.indices != null) {
-            if (typeof object.indices !== "object")
+          if (object2.indices != null) {
+            if (typeof object2.indices !== "object")
               throw TypeError(".onnx.SparseTensorProto.indices: object expected");
-            message.indices = $root.onnx.TensorProto.fromObject(object.indices);
+            message.indices = $root.onnx.TensorProto.fromObject(object2.indices);
           }
-          if (object.dims) {
-            if (!Array.isArray(object.dims))
+          if (object2.dims) {
+            if (!Array.isArray(object2.dims))
               throw TypeError(".onnx.SparseTensorProto.dims: array expected");
             message.dims = [];
-            for (var i = 0; i < object.dims.length; ++i)
+            for (var i = 0; i < object2.dims.length; ++i)
               if ($util.Long)
-                (message.dims[i] = $util.Long.fromValue(object.dims[i])).unsigned = false;
-              else if (typeof object.dims[i] === "string")
-                message.dims[i] = parseInt(object.dims[i], 10);
-              else if (typeof object.dims[i] === "number")
-                message.dims[i] = object.dims[i];
-              else if (typeof object.dims[i] === "object")
-                message.dims[i] = new $util.LongBits(object.dims[i].low >>> 0, object.dims[i].high >>> 0).toNumber();
+                (message.dims[i] = $util.Long.fromValue(object2.dims[i])).unsigned = false;
+              else if (typeof object2.dims[i] === "string")
+                message.dims[i] = parseInt(object2.dims[i], 10);
+              else if (typeof object2.dims[i] === "number")
+                message.dims[i] = object2.dims[i];
+              else if (typeof object2.dims[i] === "object")
+                message.dims[i] = new $util.LongBits(object2.dims[i].low >>> 0, object2.dims[i].high >>> 0).toNumber();
           }
           return message;
         };
         SparseTensorProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults)
-            object.dims = [];
+            object2.dims = [];
           if (options.defaults) {
-            object.values = null;
-            object.indices = null;
+            object2.values = null;
+            object2.indices = null;
           }
           if (message.values != null && message.hasOwnProperty("values"))
-            object.values = $root.onnx.TensorProto.toObject(message.values, options);
+            object2.values = $root.onnx.TensorProto.toObject(message.values, options);
           if (message.indices != null && message.hasOwnProperty("indices"))
-            object.indices = $root.onnx.TensorProto.toObject(message.indices, options);
+            object2.indices = $root.onnx.TensorProto.toObject(message.indices, options);
           if (message.dims && message.dims.length) {
-            object.dims = [];
+            object2.dims = [];
             for (var j2 = 0; j2 < message.dims.length; ++j2)
               if (typeof message.dims[j2] === "number")
-                object.dims[j2] = options.longs === String ? String(message.dims[j2]) : message.dims[j2];
+                object2.dims[j2] = options.longs === String ? String(message.dims[j2]) : message.dims[j2];
               else
-                object.dims[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j2]) : options.longs === Number ? new $util.LongBits(message.dims[j2].low >>> 0, message.dims[j2].high >>> 0).toNumber() : message.dims[j2];
+                object2.dims[j2] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j2]) : options.longs === Number ? new $util.LongBits(message.dims[j2].low >>> 0, message.dims[j2].high >>> 0).toNumber() : message.dims[j2];
           }
-          return object;
+          return object2;
         };
         SparseTensorProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -29633,7 +29633,7 @@ var require_onnx = __commonJS({
         TensorShapeProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        TensorShapeProto.decode = function decode(reader, length) {
+        TensorShapeProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorShapeProto();
@@ -29664,25 +29664,25 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.dim))
               return "dim: array expected";
             for (var i = 0; i < message.dim.length; ++i) {
-              var error2 = $root.onnx.TensorShapeProto.Dimension.verify(message.dim[i]);
-              if (error2)
-                return "dim." + error2;
+              var error3 = $root.onnx.TensorShapeProto.Dimension.verify(message.dim[i]);
+              if (error3)
+                return "dim." + error3;
             }
           }
           return null;
         };
-        TensorShapeProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.TensorShapeProto)
-            return object;
+        TensorShapeProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.TensorShapeProto)
+            return object2;
           var message = new $root.onnx.TensorShapeProto();
-          if (object.dim) {
-            if (!Array.isArray(object.dim))
+          if (object2.dim) {
+            if (!Array.isArray(object2.dim))
               throw TypeError(".onnx.TensorShapeProto.dim: array expected");
             message.dim = [];
-            for (var i = 0; i < object.dim.length; ++i) {
-              if (typeof object.dim[i] !== "object")
+            for (var i = 0; i < object2.dim.length; ++i) {
+              if (typeof object2.dim[i] !== "object")
                 throw TypeError(".onnx.TensorShapeProto.dim: object expected");
-              message.dim[i] = $root.onnx.TensorShapeProto.Dimension.fromObject(object.dim[i]);
+              message.dim[i] = $root.onnx.TensorShapeProto.Dimension.fromObject(object2.dim[i]);
             }
           }
           return message;
@@ -29690,15 +29690,15 @@ var require_onnx = __commonJS({
         TensorShapeProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults)
-            object.dim = [];
+            object2.dim = [];
           if (message.dim && message.dim.length) {
-            object.dim = [];
+            object2.dim = [];
             for (var j2 = 0; j2 < message.dim.length; ++j2)
-              object.dim[j2] = $root.onnx.TensorShapeProto.Dimension.toObject(message.dim[j2], options);
+              object2.dim[j2] = $root.onnx.TensorShapeProto.Dimension.toObject(message.dim[j2], options);
           }
-          return object;
+          return object2;
         };
         TensorShapeProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -29745,7 +29745,7 @@ var require_onnx = __commonJS({
           Dimension.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Dimension.decode = function decode(reader, length) {
+          Dimension.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TensorShapeProto.Dimension();
@@ -29795,48 +29795,48 @@ var require_onnx = __commonJS({
             }
             return null;
           };
-          Dimension.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TensorShapeProto.Dimension)
-              return object;
+          Dimension.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TensorShapeProto.Dimension)
+              return object2;
             var message = new $root.onnx.TensorShapeProto.Dimension();
-            if (object.dimValue != null) {
+            if (object2.dimValue != null) {
               if ($util.Long)
-                (message.dimValue = $util.Long.fromValue(object.dimValue)).unsigned = false;
-              else if (typeof object.dimValue === "string")
-                message.dimValue = parseInt(object.dimValue, 10);
-              else if (typeof object.dimValue === "number")
-                message.dimValue = object.dimValue;
-              else if (typeof object.dimValue === "object")
-                message.dimValue = new $util.LongBits(object.dimValue.low >>> 0, object.dimValue.high >>> 0).toNumber();
+                (message.dimValue = $util.Long.fromValue(object2.dimValue)).unsigned = false;
+              else if (typeof object2.dimValue === "string")
+                message.dimValue = parseInt(object2.dimValue, 10);
+              else if (typeof object2.dimValue === "number")
+                message.dimValue = object2.dimValue;
+              else if (typeof object2.dimValue === "object")
+                message.dimValue = new $util.LongBits(object2.dimValue.low >>> 0, object2.dimValue.high >>> 0).toNumber();
             }
-            if (object.dimParam != null)
-              message.dimParam = String(object.dimParam);
-            if (object.denotation != null)
-              message.denotation = String(object.denotation);
+            if (object2.dimParam != null)
+              message.dimParam = String(object2.dimParam);
+            if (object2.denotation != null)
+              message.denotation = String(object2.denotation);
             return message;
           };
           Dimension.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults)
-              object.denotation = "";
+              object2.denotation = "";
             if (message.dimValue != null && message.hasOwnProperty("dimValue")) {
               if (typeof message.dimValue === "number")
-                object.dimValue = options.longs === String ? String(message.dimValue) : message.dimValue;
+                object2.dimValue = options.longs === String ? String(message.dimValue) : message.dimValue;
               else
-                object.dimValue = options.longs === String ? $util.Long.prototype.toString.call(message.dimValue) : options.longs === Number ? new $util.LongBits(message.dimValue.low >>> 0, message.dimValue.high >>> 0).toNumber() : message.dimValue;
+                object2.dimValue = options.longs === String ? $util.Long.prototype.toString.call(message.dimValue) : options.longs === Number ? new $util.LongBits(message.dimValue.low >>> 0, message.dimValue.high >>> 0).toNumber() : message.dimValue;
               if (options.oneofs)
-                object.value = "dimValue";
+                object2.value = "dimValue";
             }
             if (message.dimParam != null && message.hasOwnProperty("dimParam")) {
-              object.dimParam = message.dimParam;
+              object2.dimParam = message.dimParam;
               if (options.oneofs)
-                object.value = "dimParam";
+                object2.value = "dimParam";
             }
             if (message.denotation != null && message.hasOwnProperty("denotation"))
-              object.denotation = message.denotation;
-            return object;
+              object2.denotation = message.denotation;
+            return object2;
           };
           Dimension.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -29905,7 +29905,7 @@ var require_onnx = __commonJS({
         TypeProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        TypeProto.decode = function decode(reader, length) {
+        TypeProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto();
@@ -29949,9 +29949,9 @@ var require_onnx = __commonJS({
           if (message.tensorType != null && message.hasOwnProperty("tensorType")) {
             properties.value = 1;
             {
-              var error2 = $root.onnx.TypeProto.Tensor.verify(message.tensorType);
-              if (error2)
-                return "tensorType." + error2;
+              var error3 = $root.onnx.TypeProto.Tensor.verify(message.tensorType);
+              if (error3)
+                return "tensorType." + error3;
             }
           }
           if (message.sequenceType != null && message.hasOwnProperty("sequenceType")) {
@@ -29959,9 +29959,9 @@ var require_onnx = __commonJS({
               return "value: multiple values";
             properties.value = 1;
             {
-              var error2 = $root.onnx.TypeProto.Sequence.verify(message.sequenceType);
-              if (error2)
-                return "sequenceType." + error2;
+              var error3 = $root.onnx.TypeProto.Sequence.verify(message.sequenceType);
+              if (error3)
+                return "sequenceType." + error3;
             }
           }
           if (message.mapType != null && message.hasOwnProperty("mapType")) {
@@ -29969,9 +29969,9 @@ var require_onnx = __commonJS({
               return "value: multiple values";
             properties.value = 1;
             {
-              var error2 = $root.onnx.TypeProto.Map.verify(message.mapType);
-              if (error2)
-                return "mapType." + error2;
+              var error3 = $root.onnx.TypeProto.Map.verify(message.mapType);
+              if (error3)
+                return "mapType." + error3;
             }
           }
           if (message.optionalType != null && message.hasOwnProperty("optionalType")) {
@@ -29979,9 +29979,9 @@ var require_onnx = __commonJS({
               return "value: multiple values";
             properties.value = 1;
             {
-              var error2 = $root.onnx.TypeProto.Optional.verify(message.optionalType);
-              if (error2)
-                return "optionalType." + error2;
+              var error3 = $root.onnx.TypeProto.Optional.verify(message.optionalType);
+              if (error3)
+                return "optionalType." + error3;
             }
           }
           if (message.sparseTensorType != null && message.hasOwnProperty("sparseTensorType")) {
@@ -29989,9 +29989,9 @@ var require_onnx = __commonJS({
               return "value: multiple values";
             properties.value = 1;
             {
-              var error2 = $root.onnx.TypeProto.SparseTensor.verify(message.sparseTensorType);
-              if (error2)
-                return "sparseTensorType." + error2;
+              var error3 = $root.onnx.TypeProto.SparseTensor.verify(message.sparseTensorType);
+              if (error3)
+                return "sparseTensorType." + error3;
             }
           }
           if (message.denotation != null && message.hasOwnProperty("denotation")) {
@@ -30000,73 +30000,73 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        TypeProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.TypeProto)
-            return object;
+        TypeProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.TypeProto)
+            return object2;
           var message = new $root.onnx.TypeProto();
-          if (object.tensorType != null) {
-            if (typeof object.tensorType !== "object")
+          if (object2.tensorType != null) {
+            if (typeof object2.tensorType !== "object")
               throw TypeError(".onnx.TypeProto.tensorType: object expected");
-            message.tensorType = $root.onnx.TypeProto.Tensor.fromObject(object.tensorType);
+            message.tensorType = $root.onnx.TypeProto.Tensor.fromObject(object2.tensorType);
           }
-          if (object.sequenceType != null) {
-            if (typeof object.sequenceType !== "object")
+          if (object2.sequenceType != null) {
+            if (typeof object2.sequenceType !== "object")
               throw TypeError(".onnx.TypeProto.sequenceType: object expected");
-            message.sequenceType = $root.onnx.TypeProto.Sequence.fromObject(object.sequenceType);
+            message.sequenceType = $root.onnx.TypeProto.Sequence.fromObject(object2.sequenceType);
           }
-          if (object.mapType != null) {
-            if (typeof object.mapType !== "object")
+          if (object2.mapType != null) {
+            if (typeof object2.mapType !== "object")
               throw TypeError(".onnx.TypeProto.mapType: object expected");
-            message.mapType = $root.onnx.TypeProto.Map.fromObject(object.mapType);
+            message.mapType = $root.onnx.TypeProto.Map.fromObject(object2.mapType);
           }
-          if (object.optionalType != null) {
-            if (typeof object.optionalType !== "object")
+          if (object2.optionalType != null) {
+            if (typeof object2.optionalType !== "object")
               throw TypeError(".onnx.TypeProto.optionalType: object expected");
-            message.optionalType = $root.onnx.TypeProto.Optional.fromObject(object.optionalType);
+            message.optionalType = $root.onnx.TypeProto.Optional.fromObject(object2.optionalType);
           }
-          if (object.sparseTensorType != null) {
-            if (typeof object.sparseTensorType !== "object")
+          if (object2.sparseTensorType != null) {
+            if (typeof object2.sparseTensorType !== "object")
               throw TypeError(".onnx.TypeProto.sparseTensorType: object expected");
-            message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.fromObject(object.sparseTensorType);
+            message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.fromObject(object2.sparseTensorType);
           }
-          if (object.denotation != null)
-            message.denotation = String(object.denotation);
+          if (object2.denotation != null)
+            message.denotation = String(object2.denotation);
           return message;
         };
         TypeProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.defaults)
-            object.denotation = "";
+            object2.denotation = "";
           if (message.tensorType != null && message.hasOwnProperty("tensorType")) {
-            object.tensorType = $root.onnx.TypeProto.Tensor.toObject(message.tensorType, options);
+            object2.tensorType = $root.onnx.TypeProto.Tensor.toObject(message.tensorType, options);
             if (options.oneofs)
-              object.value = "tensorType";
+              object2.value = "tensorType";
           }
           if (message.sequenceType != null && message.hasOwnProperty("sequenceType")) {
-            object.sequenceType = $root.onnx.TypeProto.Sequence.toObject(message.sequenceType, options);
+            object2.sequenceType = $root.onnx.TypeProto.Sequence.toObject(message.sequenceType, options);
             if (options.oneofs)
-              object.value = "sequenceType";
+              object2.value = "sequenceType";
           }
           if (message.mapType != null && message.hasOwnProperty("mapType")) {
-            object.mapType = $root.onnx.TypeProto.Map.toObject(message.mapType, options);
+            object2.mapType = $root.onnx.TypeProto.Map.toObject(message.mapType, options);
             if (options.oneofs)
-              object.value = "mapType";
+              object2.value = "mapType";
           }
           if (message.denotation != null && message.hasOwnProperty("denotation"))
-            object.denotation = message.denotation;
+            object2.denotation = message.denotation;
           if (message.sparseTensorType != null && message.hasOwnProperty("sparseTensorType")) {
-            object.sparseTensorType = $root.onnx.TypeProto.SparseTensor.toObject(message.sparseTensorType, options);
+            object2.sparseTensorType = $root.onnx.TypeProto.SparseTensor.toObject(message.sparseTensorType, options);
             if (options.oneofs)
-              object.value = "sparseTensorType";
+              object2.value = "sparseTensorType";
           }
           if (message.optionalType != null && message.hasOwnProperty("optionalType")) {
-            object.optionalType = $root.onnx.TypeProto.Optional.toObject(message.optionalType, options);
+            object2.optionalType = $root.onnx.TypeProto.Optional.toObject(message.optionalType, options);
             if (options.oneofs)
-              object.value = "optionalType";
+              object2.value = "optionalType";
           }
-          return object;
+          return object2;
         };
         TypeProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -30102,7 +30102,7 @@ var require_onnx = __commonJS({
           Tensor.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Tensor.decode = function decode(reader, length) {
+          Tensor.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Tensor();
@@ -30135,38 +30135,38 @@ var require_onnx = __commonJS({
                 return "elemType: integer expected";
             }
             if (message.shape != null && message.hasOwnProperty("shape")) {
-              var error2 = $root.onnx.TensorShapeProto.verify(message.shape);
-              if (error2)
-                return "shape." + error2;
+              var error3 = $root.onnx.TensorShapeProto.verify(message.shape);
+              if (error3)
+                return "shape." + error3;
             }
             return null;
           };
-          Tensor.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TypeProto.Tensor)
-              return object;
+          Tensor.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TypeProto.Tensor)
+              return object2;
             var message = new $root.onnx.TypeProto.Tensor();
-            if (object.elemType != null)
-              message.elemType = object.elemType | 0;
-            if (object.shape != null) {
-              if (typeof object.shape !== "object")
+            if (object2.elemType != null)
+              message.elemType = object2.elemType | 0;
+            if (object2.shape != null) {
+              if (typeof object2.shape !== "object")
                 throw TypeError(".onnx.TypeProto.Tensor.shape: object expected");
-              message.shape = $root.onnx.TensorShapeProto.fromObject(object.shape);
+              message.shape = $root.onnx.TensorShapeProto.fromObject(object2.shape);
             }
             return message;
           };
           Tensor.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults) {
-              object.elemType = 0;
-              object.shape = null;
+              object2.elemType = 0;
+              object2.shape = null;
             }
             if (message.elemType != null && message.hasOwnProperty("elemType"))
-              object.elemType = message.elemType;
+              object2.elemType = message.elemType;
             if (message.shape != null && message.hasOwnProperty("shape"))
-              object.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
-            return object;
+              object2.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
+            return object2;
           };
           Tensor.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -30198,7 +30198,7 @@ var require_onnx = __commonJS({
           Sequence.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Sequence.decode = function decode(reader, length) {
+          Sequence.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Sequence();
@@ -30224,32 +30224,32 @@ var require_onnx = __commonJS({
             if (typeof message !== "object" || message === null)
               return "object expected";
             if (message.elemType != null && message.hasOwnProperty("elemType")) {
-              var error2 = $root.onnx.TypeProto.verify(message.elemType);
-              if (error2)
-                return "elemType." + error2;
+              var error3 = $root.onnx.TypeProto.verify(message.elemType);
+              if (error3)
+                return "elemType." + error3;
             }
             return null;
           };
-          Sequence.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TypeProto.Sequence)
-              return object;
+          Sequence.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TypeProto.Sequence)
+              return object2;
             var message = new $root.onnx.TypeProto.Sequence();
-            if (object.elemType != null) {
-              if (typeof object.elemType !== "object")
+            if (object2.elemType != null) {
+              if (typeof object2.elemType !== "object")
                 throw TypeError(".onnx.TypeProto.Sequence.elemType: object expected");
-              message.elemType = $root.onnx.TypeProto.fromObject(object.elemType);
+              message.elemType = $root.onnx.TypeProto.fromObject(object2.elemType);
             }
             return message;
           };
           Sequence.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults)
-              object.elemType = null;
+              object2.elemType = null;
             if (message.elemType != null && message.hasOwnProperty("elemType"))
-              object.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
-            return object;
+              object2.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
+            return object2;
           };
           Sequence.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -30287,7 +30287,7 @@ var require_onnx = __commonJS({
           Map2.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Map2.decode = function decode(reader, length) {
+          Map2.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Map();
@@ -30320,38 +30320,38 @@ var require_onnx = __commonJS({
                 return "keyType: integer expected";
             }
             if (message.valueType != null && message.hasOwnProperty("valueType")) {
-              var error2 = $root.onnx.TypeProto.verify(message.valueType);
-              if (error2)
-                return "valueType." + error2;
+              var error3 = $root.onnx.TypeProto.verify(message.valueType);
+              if (error3)
+                return "valueType." + error3;
             }
             return null;
           };
-          Map2.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TypeProto.Map)
-              return object;
+          Map2.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TypeProto.Map)
+              return object2;
             var message = new $root.onnx.TypeProto.Map();
-            if (object.keyType != null)
-              message.keyType = object.keyType | 0;
-            if (object.valueType != null) {
-              if (typeof object.valueType !== "object")
+            if (object2.keyType != null)
+              message.keyType = object2.keyType | 0;
+            if (object2.valueType != null) {
+              if (typeof object2.valueType !== "object")
                 throw TypeError(".onnx.TypeProto.Map.valueType: object expected");
-              message.valueType = $root.onnx.TypeProto.fromObject(object.valueType);
+              message.valueType = $root.onnx.TypeProto.fromObject(object2.valueType);
             }
             return message;
           };
           Map2.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults) {
-              object.keyType = 0;
-              object.valueType = null;
+              object2.keyType = 0;
+              object2.valueType = null;
             }
             if (message.keyType != null && message.hasOwnProperty("keyType"))
-              object.keyType = message.keyType;
+              object2.keyType = message.keyType;
             if (message.valueType != null && message.hasOwnProperty("valueType"))
-              object.valueType = $root.onnx.TypeProto.toObject(message.valueType, options);
-            return object;
+              object2.valueType = $root.onnx.TypeProto.toObject(message.valueType, options);
+            return object2;
           };
           Map2.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -30383,7 +30383,7 @@ var require_onnx = __commonJS({
           Optional.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          Optional.decode = function decode(reader, length) {
+          Optional.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Optional();
@@ -30409,32 +30409,32 @@ var require_onnx = __commonJS({
             if (typeof message !== "object" || message === null)
               return "object expected";
             if (message.elemType != null && message.hasOwnProperty("elemType")) {
-              var error2 = $root.onnx.TypeProto.verify(message.elemType);
-              if (error2)
-                return "elemType." + error2;
+              var error3 = $root.onnx.TypeProto.verify(message.elemType);
+              if (error3)
+                return "elemType." + error3;
             }
             return null;
           };
-          Optional.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TypeProto.Optional)
-              return object;
+          Optional.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TypeProto.Optional)
+              return object2;
             var message = new $root.onnx.TypeProto.Optional();
-            if (object.elemType != null) {
-              if (typeof object.elemType !== "object")
+            if (object2.elemType != null) {
+              if (typeof object2.elemType !== "object")
                 throw TypeError(".onnx.TypeProto.Optional.elemType: object expected");
-              message.elemType = $root.onnx.TypeProto.fromObject(object.elemType);
+              message.elemType = $root.onnx.TypeProto.fromObject(object2.elemType);
             }
             return message;
           };
           Optional.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults)
-              object.elemType = null;
+              object2.elemType = null;
             if (message.elemType != null && message.hasOwnProperty("elemType"))
-              object.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
-            return object;
+              object2.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
+            return object2;
           };
           Optional.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -30472,7 +30472,7 @@ var require_onnx = __commonJS({
           SparseTensor.encodeDelimited = function encodeDelimited(message, writer) {
             return this.encode(message, writer).ldelim();
           };
-          SparseTensor.decode = function decode(reader, length) {
+          SparseTensor.decode = function decode2(reader, length) {
             if (!(reader instanceof $Reader))
               reader = $Reader.create(reader);
             var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.SparseTensor();
@@ -30505,38 +30505,38 @@ var require_onnx = __commonJS({
                 return "elemType: integer expected";
             }
             if (message.shape != null && message.hasOwnProperty("shape")) {
-              var error2 = $root.onnx.TensorShapeProto.verify(message.shape);
-              if (error2)
-                return "shape." + error2;
+              var error3 = $root.onnx.TensorShapeProto.verify(message.shape);
+              if (error3)
+                return "shape." + error3;
             }
             return null;
           };
-          SparseTensor.fromObject = function fromObject(object) {
-            if (object instanceof $root.onnx.TypeProto.SparseTensor)
-              return object;
+          SparseTensor.fromObject = function fromObject(object2) {
+            if (object2 instanceof $root.onnx.TypeProto.SparseTensor)
+              return object2;
             var message = new $root.onnx.TypeProto.SparseTensor();
-            if (object.elemType != null)
-              message.elemType = object.elemType | 0;
-            if (object.shape != null) {
-              if (typeof object.shape !== "object")
+            if (object2.elemType != null)
+              message.elemType = object2.elemType | 0;
+            if (object2.shape != null) {
+              if (typeof object2.shape !== "object")
                 throw TypeError(".onnx.TypeProto.SparseTensor.shape: object expected");
-              message.shape = $root.onnx.TensorShapeProto.fromObject(object.shape);
+              message.shape = $root.onnx.TensorShapeProto.fromObject(object2.shape);
             }
             return message;
           };
           SparseTensor.toObject = function toObject(message, options) {
             if (!options)
               options = {};
-            var object = {};
+            var object2 = {};
             if (options.defaults) {
-              object.elemType = 0;
-              object.shape = null;
+              object2.elemType = 0;
+              object2.shape = null;
             }
             if (message.elemType != null && message.hasOwnProperty("elemType"))
-              object.elemType = message.elemType;
+              object2.elemType = message.elemType;
             if (message.shape != null && message.hasOwnProperty("shape"))
-              object.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
-            return object;
+              object2.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
+            return object2;
           };
           SparseTensor.prototype.toJSON = function toJSON() {
             return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -30576,7 +30576,7 @@ var require_onnx = __commonJS({
         OperatorSetIdProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        OperatorSetIdProto.decode = function decode(reader, length) {
+        OperatorSetIdProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.OperatorSetIdProto();
@@ -30614,44 +30614,44 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        OperatorSetIdProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.OperatorSetIdProto)
-            return object;
+        OperatorSetIdProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.OperatorSetIdProto)
+            return object2;
           var message = new $root.onnx.OperatorSetIdProto();
-          if (object.domain != null)
-            message.domain = String(object.domain);
-          if (object.version != null) {
+          if (object2.domain != null)
+            message.domain = String(object2.domain);
+          if (object2.version != null) {
             if ($util.Long)
-              (message.version = $util.Long.fromValue(object.version)).unsigned = false;
-            else if (typeof object.version === "string")
-              message.version = parseInt(object.version, 10);
-            else if (typeof object.version === "number")
-              message.version = object.version;
-            else if (typeof object.version === "object")
-              message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber();
+              (message.version = $util.Long.fromValue(object2.version)).unsigned = false;
+            else if (typeof object2.version === "string")
+              message.version = parseInt(object2.version, 10);
+            else if (typeof object2.version === "number")
+              message.version = object2.version;
+            else if (typeof object2.version === "object")
+              message.version = new $util.LongBits(object2.version.low >>> 0, object2.version.high >>> 0).toNumber();
           }
           return message;
         };
         OperatorSetIdProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.defaults) {
-            object.domain = "";
+            object2.domain = "";
             if ($util.Long) {
               var long = new $util.Long(0, 0, false);
-              object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+              object2.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
             } else
-              object.version = options.longs === String ? "0" : 0;
+              object2.version = options.longs === String ? "0" : 0;
           }
           if (message.domain != null && message.hasOwnProperty("domain"))
-            object.domain = message.domain;
+            object2.domain = message.domain;
           if (message.version != null && message.hasOwnProperty("version"))
             if (typeof message.version === "number")
-              object.version = options.longs === String ? String(message.version) : message.version;
+              object2.version = options.longs === String ? String(message.version) : message.version;
             else
-              object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
-          return object;
+              object2.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
+          return object2;
         };
         OperatorSetIdProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -30741,7 +30741,7 @@ var require_onnx = __commonJS({
         FunctionProto.encodeDelimited = function encodeDelimited(message, writer) {
           return this.encode(message, writer).ldelim();
         };
-        FunctionProto.decode = function decode(reader, length) {
+        FunctionProto.decode = function decode2(reader, length) {
           if (!(reader instanceof $Reader))
             reader = $Reader.create(reader);
           var end = length === void 0 ? reader.len : reader.pos + length, message = new $root.onnx.FunctionProto();
@@ -30826,9 +30826,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.node))
               return "node: array expected";
             for (var i = 0; i < message.node.length; ++i) {
-              var error2 = $root.onnx.NodeProto.verify(message.node[i]);
-              if (error2)
-                return "node." + error2;
+              var error3 = $root.onnx.NodeProto.verify(message.node[i]);
+              if (error3)
+                return "node." + error3;
             }
           }
           if (message.docString != null && message.hasOwnProperty("docString")) {
@@ -30839,9 +30839,9 @@ var require_onnx = __commonJS({
             if (!Array.isArray(message.opsetImport))
               return "opsetImport: array expected";
             for (var i = 0; i < message.opsetImport.length; ++i) {
-              var error2 = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
-              if (error2)
-                return "opsetImport." + error2;
+              var error3 = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
+              if (error3)
+                return "opsetImport." + error3;
             }
           }
           if (message.domain != null && message.hasOwnProperty("domain")) {
@@ -30850,107 +30850,107 @@ var require_onnx = __commonJS({
           }
           return null;
         };
-        FunctionProto.fromObject = function fromObject(object) {
-          if (object instanceof $root.onnx.FunctionProto)
-            return object;
+        FunctionProto.fromObject = function fromObject(object2) {
+          if (object2 instanceof $root.onnx.FunctionProto)
+            return object2;
           var message = new $root.onnx.FunctionProto();
-          if (object.name != null)
-            message.name = String(object.name);
-          if (object.input) {
-            if (!Array.isArray(object.input))
+          if (object2.name != null)
+            message.name = String(object2.name);
+          if (object2.input) {
+            if (!Array.isArray(object2.input))
               throw TypeError(".onnx.FunctionProto.input: array expected");
             message.input = [];
-            for (var i = 0; i < object.input.length; ++i)
-              message.input[i] = String(object.input[i]);
+            for (var i = 0; i < object2.input.length; ++i)
+              message.input[i] = String(object2.input[i]);
           }
-          if (object.output) {
-            if (!Array.isArray(object.output))
+          if (object2.output) {
+            if (!Array.isArray(object2.output))
               throw TypeError(".onnx.FunctionProto.output: array expected");
             message.output = [];
-            for (var i = 0; i < object.output.length; ++i)
-              message.output[i] = String(object.output[i]);
+            for (var i = 0; i < object2.output.length; ++i)
+              message.output[i] = String(object2.output[i]);
           }
-          if (object.attribute) {
-            if (!Array.isArray(object.attribute))
+          if (object2.attribute) {
+            if (!Array.isArray(object2.attribute))
               throw TypeError(".onnx.FunctionProto.attribute: array expected");
             message.attribute = [];
-            for (var i = 0; i < object.attribute.length; ++i)
-              message.attribute[i] = String(object.attribute[i]);
+            for (var i = 0; i < object2.attribute.length; ++i)
+              message.attribute[i] = String(object2.attribute[i]);
           }
-          if (object.node) {
-            if (!Array.isArray(object.node))
+          if (object2.node) {
+            if (!Array.isArray(object2.node))
               throw TypeError(".onnx.FunctionProto.node: array expected");
             message.node = [];
-            for (var i = 0; i < object.node.length; ++i) {
-              if (typeof object.node[i] !== "object")
+            for (var i = 0; i < object2.node.length; ++i) {
+              if (typeof object2.node[i] !== "object")
                 throw TypeError(".onnx.FunctionProto.node: object expected");
-              message.node[i] = $root.onnx.NodeProto.fromObject(object.node[i]);
+              message.node[i] = $root.onnx.NodeProto.fromObject(object2.node[i]);
             }
           }
-          if (object.docString != null)
-            message.docString = String(object.docString);
-          if (object.opsetImport) {
-            if (!Array.isArray(object.opsetImport))
+          if (object2.docString != null)
+            message.docString = String(object2.docString);
+          if (object2.opsetImport) {
+            if (!Array.isArray(object2.opsetImport))
               throw TypeError(".onnx.FunctionProto.opsetImport: array expected");
             message.opsetImport = [];
-            for (var i = 0; i < object.opsetImport.length; ++i) {
-              if (typeof object.opsetImport[i] !== "object")
+            for (var i = 0; i < object2.opsetImport.length; ++i) {
+              if (typeof object2.opsetImport[i] !== "object")
                 throw TypeError(".onnx.FunctionProto.opsetImport: object expected");
-              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object.opsetImport[i]);
+              message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object2.opsetImport[i]);
             }
           }
-          if (object.domain != null)
-            message.domain = String(object.domain);
+          if (object2.domain != null)
+            message.domain = String(object2.domain);
           return message;
         };
         FunctionProto.toObject = function toObject(message, options) {
           if (!options)
             options = {};
-          var object = {};
+          var object2 = {};
           if (options.arrays || options.defaults) {
-            object.input = [];
-            object.output = [];
-            object.attribute = [];
-            object.node = [];
-            object.opsetImport = [];
+            object2.input = [];
+            object2.output = [];
+            object2.attribute = [];
+            object2.node = [];
+            object2.opsetImport = [];
           }
           if (options.defaults) {
-            object.name = "";
-            object.docString = "";
-            object.domain = "";
+            object2.name = "";
+            object2.docString = "";
+            object2.domain = "";
           }
           if (message.name != null && message.hasOwnProperty("name"))
-            object.name = message.name;
+            object2.name = message.name;
           if (message.input && message.input.length) {
-            object.input = [];
+            object2.input = [];
             for (var j2 = 0; j2 < message.input.length; ++j2)
-              object.input[j2] = message.input[j2];
+              object2.input[j2] = message.input[j2];
           }
           if (message.output && message.output.length) {
-            object.output = [];
+            object2.output = [];
             for (var j2 = 0; j2 < message.output.length; ++j2)
-              object.output[j2] = message.output[j2];
+              object2.output[j2] = message.output[j2];
           }
           if (message.attribute && message.attribute.length) {
-            object.attribute = [];
+            object2.attribute = [];
             for (var j2 = 0; j2 < message.attribute.length; ++j2)
-              object.attribute[j2] = message.attribute[j2];
+              object2.attribute[j2] = message.attribute[j2];
           }
           if (message.node && message.node.length) {
-            object.node = [];
+            object2.node = [];
             for (var j2 = 0; j2 < message.node.length; ++j2)
-              object.node[j2] = $root.onnx.NodeProto.toObject(message.node[j2], options);
+              object2.node[j2] = $root.onnx.NodeProto.toObject(message.node[j2], options);
           }
           if (message.docString != null && message.hasOwnProperty("docString"))
-            object.docString = message.docString;
+            object2.docString = message.docString;
           if (message.opsetImport && message.opsetImport.length) {
-            object.opsetImport = [];
+            object2.opsetImport = [];
             for (var j2 = 0; j2 < message.opsetImport.length; ++j2)
-              object.opsetImport[j2] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j2], options);
+              object2.opsetImport[j2] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j2], options);
           }
           if (message.domain != null && message.hasOwnProperty("domain"))
-            object.domain = message.domain;
-          return object;
+            object2.domain = message.domain;
+          return object2;
         };
         FunctionProto.prototype.toJSON = function toJSON() {
           return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
@@ -31064,13 +31064,13 @@ var require_re = __commonJS({
     };
     var createToken = (name, value, isGlobal) => {
       const safe = makeSafeRegex(value);
-      const index = R2++;
-      debug2(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re2[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+      const index2 = R2++;
+      debug2(name, index2, value);
+      t[name] = index2;
+      src[index2] = value;
+      safeSrc[index2] = safe;
+      re2[index2] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index2] = new RegExp(safe, isGlobal ? "g" : void 0);
     };
     createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
     createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
@@ -31557,15 +31557,15 @@ var require_diff = __commonJS({
           return "patch";
         }
       }
-      const prefix2 = highHasPre ? "pre" : "";
+      const prefix3 = highHasPre ? "pre" : "";
       if (v1.major !== v2.major) {
-        return prefix2 + "major";
+        return prefix3 + "major";
       }
       if (v1.minor !== v2.minor) {
-        return prefix2 + "minor";
+        return prefix3 + "minor";
       }
       if (v1.patch !== v2.patch) {
-        return prefix2 + "patch";
+        return prefix3 + "patch";
       }
       return "prerelease";
     };
@@ -31665,7 +31665,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports2, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b2) => compareBuild(a, b2, loose));
+    var sort = (list2, loose) => list2.sort((a, b2) => compareBuild(a, b2, loose));
     module.exports = sort;
   }
 });
@@ -31675,7 +31675,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports2, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b2) => compareBuild(b2, a, loose));
+    var rsort = (list2, loose) => list2.sort((a, b2) => compareBuild(b2, a, loose));
     module.exports = rsort;
   }
 });
@@ -33382,14 +33382,14 @@ __export(tool_cache_exports, {
 import * as crypto3 from "crypto";
 import * as fs5 from "fs";
 import * as os10 from "os";
-import * as path5 from "path";
+import * as path6 from "path";
 import * as stream from "stream";
 import * as util from "util";
 import { ok as ok2 } from "assert";
 function downloadTool(url2, dest, auth2, headers) {
   return __awaiter11(this, void 0, void 0, function* () {
-    dest = dest || path5.join(_getTempDirectory(), crypto3.randomUUID());
-    yield mkdirP(path5.dirname(dest));
+    dest = dest || path6.join(_getTempDirectory(), crypto3.randomUUID());
+    yield mkdirP(path6.dirname(dest));
     debug(`Downloading ${url2}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -33479,7 +33479,7 @@ function extract7z(file, dest, _7zPath) {
         process.chdir(originalCwd);
       }
     } else {
-      const escapedScript = path5.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
+      const escapedScript = path6.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
@@ -33651,7 +33651,7 @@ function cacheDir(sourceDir, tool, version3, arch3) {
     }
     const destPath = yield _createToolPath(tool, version3, arch3);
     for (const itemName of fs5.readdirSync(sourceDir)) {
-      const s3 = path5.join(sourceDir, itemName);
+      const s3 = path6.join(sourceDir, itemName);
       yield cp(s3, destPath, { recursive: true });
     }
     _completeToolPath(tool, version3, arch3);
@@ -33668,7 +33668,7 @@ function cacheFile(sourceFile, targetFile, tool, version3, arch3) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version3, arch3);
-    const destPath = path5.join(destFolder, targetFile);
+    const destPath = path6.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version3, arch3);
@@ -33691,7 +33691,7 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path5.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs5.existsSync(cachePath) && fs5.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
@@ -33705,12 +33705,12 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os10.arch();
-  const toolPath = path5.join(_getCacheDirectory(), toolName);
+  const toolPath = path6.join(_getCacheDirectory(), toolName);
   if (fs5.existsSync(toolPath)) {
     const children = fs5.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path5.join(toolPath, child2, arch3 || "");
+        const fullPath = path6.join(toolPath, child2, arch3 || "");
         if (fs5.existsSync(fullPath) && fs5.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -33762,7 +33762,7 @@ function findFromManifest(versionSpec_1, stable_1, manifest_1) {
 function _createExtractFolder(dest) {
   return __awaiter11(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path5.join(_getTempDirectory(), crypto3.randomUUID());
+      dest = path6.join(_getTempDirectory(), crypto3.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -33770,7 +33770,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version3, arch3) {
   return __awaiter11(this, void 0, void 0, function* () {
-    const folderPath2 = path5.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
+    const folderPath2 = path6.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
     debug(`destination ${folderPath2}`);
     const markerPath = `${folderPath2}.complete`;
     yield rmRF(folderPath2);
@@ -33780,7 +33780,7 @@ function _createToolPath(tool, version3, arch3) {
   });
 }
 function _completeToolPath(tool, version3, arch3) {
-  const folderPath2 = path5.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
+  const folderPath2 = path6.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
   const markerPath = `${folderPath2}.complete`;
   fs5.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -33923,14 +33923,14 @@ var init_internal_glob_options_helper = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-path-helper.js
-import * as path6 from "path";
+import * as path7 from "path";
 import assert from "assert";
 function dirname5(p2) {
   p2 = safeTrimTrailingSeparator(p2);
   if (IS_WINDOWS4 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p2)) {
     return p2;
   }
-  let result = path6.dirname(p2);
+  let result = path7.dirname(p2);
   if (IS_WINDOWS4 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -33967,7 +33967,7 @@ function ensureAbsoluteRoot(root, itemPath) {
   assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
   if (root.endsWith("/") || IS_WINDOWS4 && root.endsWith("\\")) {
   } else {
-    root += path6.sep;
+    root += path7.sep;
   }
   return root + itemPath;
 }
@@ -34001,10 +34001,10 @@ function safeTrimTrailingSeparator(p2) {
     return "";
   }
   p2 = normalizeSeparators2(p2);
-  if (!p2.endsWith(path6.sep)) {
+  if (!p2.endsWith(path7.sep)) {
     return p2;
   }
-  if (p2 === path6.sep) {
+  if (p2 === path7.sep) {
     return p2;
   }
   if (IS_WINDOWS4 && /^[A-Z]:\\$/i.test(p2)) {
@@ -34091,21 +34091,21 @@ var init_internal_pattern_helper = __esm({
 var range;
 var init_esm = __esm({
   "node_modules/balanced-match/dist/esm/index.js"() {
-    range = (a, b2, str2) => {
+    range = (a, b2, str) => {
       let begs, beg, left, right = void 0, result;
-      let ai2 = str2.indexOf(a);
-      let bi2 = str2.indexOf(b2, ai2 + 1);
+      let ai2 = str.indexOf(a);
+      let bi2 = str.indexOf(b2, ai2 + 1);
       let i = ai2;
       if (ai2 >= 0 && bi2 > 0) {
         if (a === b2) {
           return [ai2, bi2];
         }
         begs = [];
-        left = str2.length;
+        left = str.length;
         while (i >= 0 && !result) {
           if (i === ai2) {
             begs.push(i);
-            ai2 = str2.indexOf(a, i + 1);
+            ai2 = str.indexOf(a, i + 1);
           } else if (begs.length === 1) {
             const r = begs.pop();
             if (r !== void 0)
@@ -34116,7 +34116,7 @@ var init_esm = __esm({
               left = beg;
               right = bi2;
             }
-            bi2 = str2.indexOf(b2, i + 1);
+            bi2 = str.indexOf(b2, i + 1);
           }
           i = ai2 < bi2 && ai2 >= 0 ? ai2 : bi2;
         }
@@ -34130,86 +34130,86 @@ var init_esm = __esm({
 });
 
 // node_modules/brace-expansion/dist/esm/index.js
-function numeric(str2) {
-  return !isNaN(str2) ? parseInt(str2, 10) : str2.charCodeAt(0);
+function numeric(str) {
+  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
 }
-function escapeBraces(str2) {
-  return str2.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+function escapeBraces(str) {
+  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
 }
-function unescapeBraces(str2) {
-  return str2.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+function unescapeBraces(str) {
+  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
 }
 function pushAll(target, items) {
   for (let i = 0; i < items.length; i++) {
     target.push(items[i]);
   }
 }
-function balancedWithBudget(str2, masked, budget) {
+function balancedWithBudget(str, masked, budget) {
   if (budget.remaining < 0) {
     return void 0;
   }
   const r = range("{", "}", masked);
   const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str2.length;
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
   if (!r || budget.remaining < 0) {
     return void 0;
   }
   return {
     end: r[1],
-    pre: str2.slice(0, r[0]),
-    body: str2.slice(r[0] + 1, r[1]),
-    post: str2.slice(r[1] + 1),
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + 1, r[1]),
+    post: str.slice(r[1] + 1),
     unmatched
   };
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open5 = [];
+  const open4 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open5.push(i);
-    } else if (c === 125 && open5.length) {
-      open5.pop();
+      open4.push(i);
+    } else if (c === 125 && open4.length) {
+      open4.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open5.length; i++) {
-    const at2 = open5[i];
+  for (let i = 0; i < open4.length; i++) {
+    const at2 = open4[i];
     out += masked.slice(last, at2) + "\0";
     last = at2 + 1;
   }
   return out + masked.slice(last);
 }
-function commaSetFollows(str2, budget) {
-  budget.remaining -= str2.length;
+function commaSetFollows(str, budget) {
+  budget.remaining -= str.length;
   if (budget.remaining < 0) {
     return false;
   }
   let close = false;
-  for (let i = str2.length - 1; i >= 0; i--) {
-    const c = str2.charCodeAt(i);
+  for (let i = str.length - 1; i >= 0; i--) {
+    const c = str.charCodeAt(i);
     if (c === 125) {
       close = true;
     } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
       close = false;
-    } else if (c === 44 && close && str2.charCodeAt(i + 1) !== 44) {
+    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
       return true;
     }
   }
   return false;
 }
-function parseCommaParts(str2, budget) {
+function parseCommaParts(str, budget) {
   const parts = [];
   let carry = "";
   for (; ; ) {
-    const m2 = balancedWithBudget(str2, str2, budget);
+    const m2 = balancedWithBudget(str, str, budget);
     if (budget.remaining < 0) {
       return void 0;
     }
     if (!m2) {
-      const tail2 = str2.split(",");
+      const tail2 = str.split(",");
       tail2[0] = carry + tail2[0];
       pushAll(parts, tail2);
       return parts;
@@ -34224,28 +34224,28 @@ function parseCommaParts(str2, budget) {
     }
     carry = p2.pop();
     pushAll(parts, p2);
-    str2 = post;
+    str = post;
   }
 }
 function bound(value, fallback) {
   return value === void 0 || isNaN(value) ? fallback : value;
 }
-function expand(str2, options = {}) {
-  if (!str2) {
+function expand(str, options = {}) {
+  if (!str) {
     return [];
   }
   const max = bound(options.max, EXPANSION_MAX);
-  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxLength2 = bound(options.maxLength, EXPANSION_MAX_LENGTH);
   const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
   const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
   const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-  if (str2.slice(0, 2) === "{}") {
-    str2 = "\\{\\}" + str2.slice(2);
+  if (str.slice(0, 2) === "{}") {
+    str = "\\{\\}" + str.slice(2);
   }
-  return expand_(escapeBraces(str2), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+  return expand_(escapeBraces(str), max, maxLength2, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
 }
-function embrace(str2) {
-  return "{" + str2 + "}";
+function embrace(str) {
+  return "{" + str + "}";
 }
 function isPadded(el) {
   return /^-?0\d/.test(el);
@@ -34256,23 +34256,23 @@ function lte(i, y) {
 function gte(i, y) {
   return i >= y;
 }
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+function combine(acc, pre, values, max, maxLength2, dropEmpties, budget) {
   const out = [];
   let length = 0;
-  let nonEmpty;
+  let nonEmpty2;
   outer: for (let a = 0; a < acc.length; a++) {
-    const prefix2 = acc[a] + pre;
+    const prefix3 = acc[a] + pre;
     let vs2 = values;
-    if (dropEmpties && !prefix2) {
-      if (!nonEmpty)
-        nonEmpty = values.filter((v2) => v2);
-      vs2 = nonEmpty;
+    if (dropEmpties && !prefix3) {
+      if (!nonEmpty2)
+        nonEmpty2 = values.filter((v2) => v2);
+      vs2 = nonEmpty2;
     }
     for (let v2 = 0; v2 < vs2.length; v2++) {
       if (out.length >= max)
         break outer;
-      const expansion = prefix2 + vs2[v2];
-      if (length + expansion.length > maxLength)
+      const expansion = prefix3 + vs2[v2];
+      if (length + expansion.length > maxLength2)
         break outer;
       out.push(expansion);
       length += expansion.length;
@@ -34281,7 +34281,7 @@ function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
   budget.remaining -= out.length;
   return out;
 }
-function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
+function expandSequence(body2, isAlphaSequence, max, maxLength2, budget) {
   const n = body2.split(/\.\./);
   const N2 = [];
   if (n[0] === void 0 || n[1] === void 0) {
@@ -34325,39 +34325,39 @@ function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
         }
       }
     }
-    if (length + c.length > maxLength)
+    if (length + c.length > maxLength2)
       break;
     N2.push(c);
     length += c.length;
   }
   return N2;
 }
-function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+function expand_(str, max, maxLength2, maxDepth, depth, maxRewrites, budget, isTop) {
   budget.remaining -= CALL_STEPS;
   if (depth > maxDepth) {
-    return [str2];
+    return [str];
   }
   let acc = [""];
   let rewrites = 0;
   let dropEmpties = false;
   let firstGroup = true;
-  let masked = str2;
+  let masked = str;
   for (; ; ) {
-    const m2 = balancedWithBudget(str2, masked, budget);
+    const m2 = balancedWithBudget(str, masked, budget);
     if (!m2) {
-      return combine(acc, str2, [""], max, maxLength, dropEmpties, budget);
+      return combine(acc, str, [""], max, maxLength2, dropEmpties, budget);
     }
     if (m2.unmatched) {
       masked = maskUnmatchedOpens(masked, budget);
     }
     const pre = m2.pre;
-    const literal = () => combine(acc, pre + "{" + m2.body + "}" + m2.post, [""], max, maxLength, dropEmpties, budget);
+    const literal3 = () => combine(acc, pre + "{" + m2.body + "}" + m2.post, [""], max, maxLength2, dropEmpties, budget);
     if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m2.body + "}", [""], max, maxLength, dropEmpties && !m2.post.length, budget);
+      acc = combine(acc, pre + "{" + m2.body + "}", [""], max, maxLength2, dropEmpties && !m2.post.length, budget);
       firstGroup = false;
       if (!m2.post.length)
         break;
-      str2 = m2.post;
+      str = m2.post;
       masked = masked.slice(m2.end + 1);
       continue;
     }
@@ -34368,12 +34368,12 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
     if (!isSequence && !isOptions) {
       if (rewrites < maxRewrites && commaSetFollows(m2.post, budget)) {
         rewrites++;
-        str2 = m2.pre + "{" + m2.body + escClose + m2.post;
+        str = m2.pre + "{" + m2.body + escClose + m2.post;
         masked = masked.slice(0, m2.end) + escClose + masked.slice(m2.end + 1);
         isTop = true;
         continue;
       }
-      return literal();
+      return literal3();
     }
     if (firstGroup) {
       dropEmpties = isTop && !isSequence;
@@ -34381,29 +34381,29 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
     }
     let values;
     if (isSequence) {
-      values = expandSequence(m2.body, isAlphaSequence, max, maxLength, budget);
+      values = expandSequence(m2.body, isAlphaSequence, max, maxLength2, budget);
       if (!values) {
-        return literal();
+        return literal3();
       }
     } else {
       let n = parseCommaParts(m2.body, budget);
       if (!n) {
-        return literal();
+        return literal3();
       }
       if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        n = expand_(n[0], max, maxLength2, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
         if (budget.remaining < 0) {
-          return literal();
+          return literal3();
         }
         if (n.length === 1) {
-          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m2.post.length, budget);
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength2, dropEmpties && !m2.post.length, budget);
           if (budget.remaining < 0) {
-            return literal();
+            return literal3();
           }
           acc = next2;
           if (!m2.post.length)
             break;
-          str2 = m2.post;
+          str = m2.post;
           masked = masked.slice(m2.end + 1);
           continue;
         }
@@ -34417,15 +34417,15 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
       values = [];
       let valuesLength = 0;
       outer: for (let j2 = 0; j2 < n.length; j2++) {
-        const expanded = expand_(n[j2], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+        const expanded = expand_(n[j2], max, maxLength2, maxDepth, depth + 1, maxRewrites, budget, false);
         if (budget.remaining < 0) {
-          return literal();
+          return literal3();
         }
         for (let k2 = 0; k2 < expanded.length; k2++) {
           const v2 = expanded[k2];
           if (dropsEmpties && !v2)
             continue;
-          if (values.length >= max || valuesLength + v2.length > maxLength) {
+          if (values.length >= max || valuesLength + v2.length > maxLength2) {
             break outer;
           }
           values.push(v2);
@@ -34433,14 +34433,14 @@ function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isT
         }
       }
     }
-    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m2.post.length, budget);
+    const next = combine(acc, pre, values, max, maxLength2, dropEmpties && !m2.post.length, budget);
     if (budget.remaining < 0) {
-      return literal();
+      return literal3();
     }
     acc = next;
     if (!m2.post.length)
       break;
-    str2 = m2.post;
+    str = m2.post;
     masked = masked.slice(m2.end + 1);
   }
   return acc;
@@ -34827,7 +34827,7 @@ var init_ast = __esm({
         }
         return c;
       }
-      static #parseAST(str2, ast, pos, opt, extDepth) {
+      static #parseAST(str, ast, pos, opt, extDepth) {
         const maxDepth = opt.maxExtglobRecursion ?? 2;
         let escaping = false;
         let inBrace = false;
@@ -34836,8 +34836,8 @@ var init_ast = __esm({
         if (ast.type === null) {
           let i2 = pos;
           let acc2 = "";
-          while (i2 < str2.length) {
-            const c = str2.charAt(i2++);
+          while (i2 < str.length) {
+            const c = str.charAt(i2++);
             if (escaping || c === "\\") {
               escaping = !escaping;
               acc2 += c;
@@ -34860,12 +34860,12 @@ var init_ast = __esm({
               acc2 += c;
               continue;
             }
-            const doRecurse = !opt.noext && isExtglobType(c) && str2.charAt(i2) === "(" && extDepth <= maxDepth;
+            const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
             if (doRecurse) {
               ast.push(acc2);
               acc2 = "";
               const ext2 = new _a(c, ast);
-              i2 = _a.#parseAST(str2, ext2, i2, opt, extDepth + 1);
+              i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
               ast.push(ext2);
               continue;
             }
@@ -34878,8 +34878,8 @@ var init_ast = __esm({
         let part = new _a(null, ast);
         const parts = [];
         let acc = "";
-        while (i < str2.length) {
-          const c = str2.charAt(i++);
+        while (i < str.length) {
+          const c = str.charAt(i++);
           if (escaping || c === "\\") {
             escaping = !escaping;
             acc += c;
@@ -34902,7 +34902,7 @@ var init_ast = __esm({
             acc += c;
             continue;
           }
-          const doRecurse = !opt.noext && isExtglobType(c) && str2.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+          const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
           (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
           if (doRecurse) {
             const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
@@ -34910,7 +34910,7 @@ var init_ast = __esm({
             acc = "";
             const ext2 = new _a(c, part);
             part.push(ext2);
-            i = _a.#parseAST(str2, ext2, i, opt, extDepth + depthAdd);
+            i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
             continue;
           }
           if (c === "|") {
@@ -34933,7 +34933,7 @@ var init_ast = __esm({
         }
         ast.type = null;
         ast.#hasMagic = void 0;
-        ast.#parts = [str2.substring(pos - 1)];
+        ast.#parts = [str.substring(pos - 1)];
         return i;
       }
       #canAdoptWithSpace(child2) {
@@ -34952,16 +34952,16 @@ var init_ast = __esm({
       #canAdoptType(c, map = adoptionAnyMap) {
         return !!map.get(this.type)?.includes(c);
       }
-      #adoptWithSpace(child2, index) {
+      #adoptWithSpace(child2, index2) {
         const gc = child2.#parts[0];
         const blank = new _a(null, gc, this.options);
         blank.#parts.push("");
         gc.push(blank);
-        this.#adopt(child2, index);
+        this.#adopt(child2, index2);
       }
-      #adopt(child2, index) {
+      #adopt(child2, index2) {
         const gc = child2.#parts[0];
-        this.#parts.splice(index, 1, ...gc.#parts);
+        this.#parts.splice(index2, 1, ...gc.#parts);
         for (const p2 of gc.#parts) {
           if (typeof p2 === "object")
             p2.#parent = this;
@@ -35280,7 +35280,7 @@ var init_escape = __esm({
 });
 
 // node_modules/minimatch/dist/esm/index.js
-var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path7, sep3, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
+var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path8, sep3, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
 var init_esm3 = __esm({
   "node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -35349,11 +35349,11 @@ var init_esm3 = __esm({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    path7 = {
+    path8 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep3 = defaultPlatform === "win32" ? path7.win32.sep : path7.posix.sep;
+    sep3 = defaultPlatform === "win32" ? path8.win32.sep : path8.posix.sep;
     minimatch.sep = sep3;
     GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
@@ -35395,7 +35395,7 @@ var init_esm3 = __esm({
         defaults: (options) => orig.defaults(ext(def, options)),
         makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
         braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
         sep: orig.sep,
         GLOBSTAR
       });
@@ -35411,13 +35411,13 @@ var init_esm3 = __esm({
     minimatch.braceExpand = braceExpand;
     makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
     minimatch.makeRe = makeRe;
-    match2 = (list, pattern, options = {}) => {
+    match2 = (list2, pattern, options = {}) => {
       const mm = new Minimatch(pattern, options);
-      list = list.filter((f2) => mm.match(f2));
-      if (mm.options.nonull && !list.length) {
-        list.push(pattern);
+      list2 = list2.filter((f2) => mm.match(f2));
+      if (mm.options.nonull && !list2.length) {
+        list2.push(pattern);
       }
-      return list;
+      return list2;
     };
     minimatch.match = match2;
     globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -36024,10 +36024,10 @@ var init_esm3 = __esm({
           }
           return filtered.join("/");
         }).join("|");
-        const [open5, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re2 = "^" + open5 + re2 + close + "$";
+        const [open4, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re2 = "^" + open4 + re2 + close + "$";
         if (this.partial) {
-          re2 = "^(?:\\/|" + open5 + re2.slice(1, -1) + close + ")$";
+          re2 = "^(?:\\/|" + open4 + re2.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re2 = "^(?!" + re2 + ").+$";
@@ -36102,7 +36102,7 @@ var init_esm3 = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-path.js
-import * as path8 from "path";
+import * as path9 from "path";
 import assert2 from "assert";
 var IS_WINDOWS6, Path;
 var init_internal_path = __esm({
@@ -36120,12 +36120,12 @@ var init_internal_path = __esm({
           assert2(itemPath, `Parameter 'itemPath' must not be empty`);
           itemPath = safeTrimTrailingSeparator(itemPath);
           if (!hasRoot(itemPath)) {
-            this.segments = itemPath.split(path8.sep);
+            this.segments = itemPath.split(path9.sep);
           } else {
             let remaining = itemPath;
             let dir = dirname5(remaining);
             while (dir !== remaining) {
-              const basename6 = path8.basename(remaining);
+              const basename6 = path9.basename(remaining);
               this.segments.unshift(basename6);
               remaining = dir;
               dir = dirname5(remaining);
@@ -36143,7 +36143,7 @@ var init_internal_path = __esm({
               assert2(segment === dirname5(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
               this.segments.push(segment);
             } else {
-              assert2(!segment.includes(path8.sep), `Parameter 'itemPath' contains unexpected path separators`);
+              assert2(!segment.includes(path9.sep), `Parameter 'itemPath' contains unexpected path separators`);
               this.segments.push(segment);
             }
           }
@@ -36154,12 +36154,12 @@ var init_internal_path = __esm({
        */
       toString() {
         let result = this.segments[0];
-        let skipSlash = result.endsWith(path8.sep) || IS_WINDOWS6 && /^[A-Z]:$/i.test(result);
+        let skipSlash = result.endsWith(path9.sep) || IS_WINDOWS6 && /^[A-Z]:$/i.test(result);
         for (let i = 1; i < this.segments.length; i++) {
           if (skipSlash) {
             skipSlash = false;
           } else {
-            result += path8.sep;
+            result += path9.sep;
           }
           result += this.segments[i];
         }
@@ -36171,7 +36171,7 @@ var init_internal_path = __esm({
 
 // node_modules/@actions/glob/lib/internal-pattern.js
 import * as os11 from "os";
-import * as path9 from "path";
+import * as path10 from "path";
 import assert3 from "assert";
 var IS_WINDOWS7, Pattern;
 var init_internal_pattern = __esm({
@@ -36203,7 +36203,7 @@ var init_internal_pattern = __esm({
         }
         pattern = _Pattern.fixupPattern(pattern, homedir3);
         this.segments = new Path(pattern).segments;
-        this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path9.sep);
+        this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path10.sep);
         pattern = safeTrimTrailingSeparator(pattern);
         let foundGlob = false;
         const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
@@ -36227,8 +36227,8 @@ var init_internal_pattern = __esm({
       match(itemPath) {
         if (this.segments[this.segments.length - 1] === "**") {
           itemPath = normalizeSeparators2(itemPath);
-          if (!itemPath.endsWith(path9.sep) && this.isImplicitPattern === false) {
-            itemPath = `${itemPath}${path9.sep}`;
+          if (!itemPath.endsWith(path10.sep) && this.isImplicitPattern === false) {
+            itemPath = `${itemPath}${path10.sep}`;
           }
         } else {
           itemPath = safeTrimTrailingSeparator(itemPath);
@@ -36263,9 +36263,9 @@ var init_internal_pattern = __esm({
         assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
         assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
         pattern = normalizeSeparators2(pattern);
-        if (pattern === "." || pattern.startsWith(`.${path9.sep}`)) {
+        if (pattern === "." || pattern.startsWith(`.${path10.sep}`)) {
           pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
-        } else if (pattern === "~" || pattern.startsWith(`~${path9.sep}`)) {
+        } else if (pattern === "~" || pattern.startsWith(`~${path10.sep}`)) {
           homedir3 = homedir3 || os11.homedir();
           assert3(homedir3, "Unable to determine HOME directory");
           assert3(hasAbsoluteRoot(homedir3), `Expected HOME directory to be a rooted path. Actual '${homedir3}'`);
@@ -36292,11 +36292,11 @@ var init_internal_pattern = __esm({
        * Otherwise returns empty string.
        */
       static getLiteral(segment) {
-        let literal = "";
+        let literal3 = "";
         for (let i = 0; i < segment.length; i++) {
           const c = segment[i];
           if (c === "\\" && !IS_WINDOWS7 && i + 1 < segment.length) {
-            literal += segment[++i];
+            literal3 += segment[++i];
             continue;
           } else if (c === "*" || c === "?") {
             return "";
@@ -36320,15 +36320,15 @@ var init_internal_pattern = __esm({
                 return "";
               }
               if (set) {
-                literal += set;
+                literal3 += set;
                 i = closed;
                 continue;
               }
             }
           }
-          literal += c;
+          literal3 += c;
         }
-        return literal;
+        return literal3;
       }
       /**
        * Escapes regexp special characters
@@ -36346,8 +36346,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path21, level) {
-        this.path = path21;
+      constructor(path22, level) {
+        this.path = path22;
         this.level = level;
       }
     };
@@ -36356,7 +36356,7 @@ var init_internal_search_state = __esm({
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs6 from "fs";
-import * as path10 from "path";
+import * as path11 from "path";
 var __awaiter12, __asyncValues, __await, __asyncGenerator, IS_WINDOWS8, DefaultGlobber;
 var init_internal_globber = __esm({
   "node_modules/@actions/glob/lib/internal-globber.js"() {
@@ -36527,7 +36527,7 @@ var init_internal_globber = __esm({
             if (!stats) {
               continue;
             }
-            if (options.excludeHiddenFiles && path10.basename(item.path).match(/^\./)) {
+            if (options.excludeHiddenFiles && path11.basename(item.path).match(/^\./)) {
               continue;
             }
             if (stats.isDirectory()) {
@@ -36537,7 +36537,7 @@ var init_internal_globber = __esm({
                 continue;
               }
               const childLevel = item.level + 1;
-              const childItems = (yield __await(fs6.promises.readdir(item.path))).map((x) => new SearchState(path10.join(item.path, x), childLevel));
+              const childItems = (yield __await(fs6.promises.readdir(item.path))).map((x) => new SearchState(path11.join(item.path, x), childLevel));
               stack.push(...childItems.reverse());
             } else if (match3 & MatchKind.File) {
               yield yield __await(item.path);
@@ -36684,7 +36684,7 @@ var init_constants = __esm({
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 import * as crypto4 from "crypto";
 import * as fs7 from "fs";
-import * as path11 from "path";
+import * as path12 from "path";
 import * as util2 from "util";
 function createTempDirectory() {
   return __awaiter14(this, void 0, void 0, function* () {
@@ -36701,9 +36701,9 @@ function createTempDirectory() {
           baseLocation = "/home";
         }
       }
-      tempDirectory = path11.join(baseLocation, "actions", "temp");
+      tempDirectory = path12.join(baseLocation, "actions", "temp");
     }
-    const dest = path11.join(tempDirectory, crypto4.randomUUID());
+    const dest = path12.join(tempDirectory, crypto4.randomUUID());
     yield mkdirP(dest);
     return dest;
   });
@@ -36725,7 +36725,7 @@ function resolvePaths(patterns) {
         _c = _g.value;
         _e2 = false;
         const file = _c;
-        const relativeFile = path11.relative(workspace, file).replace(new RegExp(`\\${path11.sep}`, "g"), "/");
+        const relativeFile = path12.relative(workspace, file).replace(new RegExp(`\\${path12.sep}`, "g"), "/");
         debug(`Matched: ${relativeFile}`);
         if (relativeFile === "") {
           paths.push(".");
@@ -36923,12 +36923,12 @@ function enable(namespaces) {
   enabledString = namespaces;
   enabledNamespaces = [];
   skippedNamespaces = [];
-  const namespaceList = namespaces.split(",").map((ns2) => ns2.trim());
-  for (const ns2 of namespaceList) {
-    if (ns2.startsWith("-")) {
-      skippedNamespaces.push(ns2.substring(1));
+  const namespaceList = namespaces.split(",").map((ns3) => ns3.trim());
+  for (const ns3 of namespaceList) {
+    if (ns3.startsWith("-")) {
+      skippedNamespaces.push(ns3.substring(1));
     } else {
-      enabledNamespaces.push(ns2);
+      enabledNamespaces.push(ns3);
     }
   }
   for (const instance of debuggers) {
@@ -37046,9 +37046,9 @@ function createDebugger(namespace) {
   return newDebugger;
 }
 function destroy() {
-  const index = debuggers.indexOf(this);
-  if (index >= 0) {
-    debuggers.splice(index, 1);
+  const index2 = debuggers.indexOf(this);
+  if (index2 >= 0) {
+    debuggers.splice(index2, 1);
     return true;
   }
   return false;
@@ -37612,9 +37612,9 @@ var init_sanitizer = __esm({
        * @param obj - The object to sanitize
        * @returns - The sanitized object as a string
        */
-      sanitize(obj2) {
+      sanitize(obj) {
         const seen = /* @__PURE__ */ new Set();
-        return JSON.stringify(obj2, (key, value) => {
+        return JSON.stringify(obj, (key, value) => {
           if (value instanceof Error) {
             return {
               ...value,
@@ -37663,11 +37663,11 @@ var init_sanitizer = __esm({
         }
         return url2.toString();
       }
-      sanitizeHeaders(obj2) {
+      sanitizeHeaders(obj) {
         const sanitized = {};
-        for (const key of Object.keys(obj2)) {
+        for (const key of Object.keys(obj)) {
           if (this.allowedHeaderNames.has(key.toLowerCase())) {
-            sanitized[key] = obj2[key];
+            sanitized[key] = obj[key];
           } else {
             sanitized[key] = RedactedString;
           }
@@ -38262,8 +38262,8 @@ function getRetryAfterInMs(response) {
     const retryAfterHeader = response.headers.get(RetryAfterHeader);
     if (!retryAfterHeader)
       return;
-    const date = Date.parse(retryAfterHeader);
-    const diff = date - Date.now();
+    const date2 = Date.parse(retryAfterHeader);
+    const diff = date2 - Date.now();
     return Number.isFinite(diff) ? Math.max(0, diff) : void 0;
   } catch {
     return void 0;
@@ -38611,13 +38611,13 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse4(str2) {
-      str2 = String(str2);
-      if (str2.length > 100) {
+    function parse4(str) {
+      str = String(str);
+      if (str.length > 100) {
         return;
       }
       var match3 = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str2
+        str
       );
       if (!match3) {
         return;
@@ -38753,18 +38753,18 @@ var require_common = __commonJS({
           if (typeof args[0] !== "string") {
             args.unshift("%O");
           }
-          let index = 0;
+          let index2 = 0;
           args[0] = args[0].replace(/%([a-zA-Z%])/g, (match3, format) => {
             if (match3 === "%%") {
               return "%";
             }
-            index++;
+            index2++;
             const formatter = createDebug.formatters[format];
             if (typeof formatter === "function") {
-              const val = args[index];
+              const val = args[index2];
               match3 = formatter.call(self2, val);
-              args.splice(index, 1);
-              index--;
+              args.splice(index2, 1);
+              index2--;
             }
             return match3;
           });
@@ -38809,12 +38809,12 @@ var require_common = __commonJS({
         createDebug.namespaces = namespaces;
         createDebug.names = [];
         createDebug.skips = [];
-        const split2 = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns2 of split2) {
-          if (ns2[0] === "-") {
-            createDebug.skips.push(ns2.slice(1));
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns3 of split) {
+          if (ns3[0] === "-") {
+            createDebug.skips.push(ns3.slice(1));
           } else {
-            createDebug.names.push(ns2);
+            createDebug.names.push(ns3);
           }
         }
       }
@@ -38860,8 +38860,8 @@ var require_common = __commonJS({
             return false;
           }
         }
-        for (const ns2 of createDebug.names) {
-          if (matchesTemplate(name, ns2)) {
+        for (const ns3 of createDebug.names) {
+          if (matchesTemplate(name, ns3)) {
             return true;
           }
         }
@@ -38999,15 +38999,15 @@ var require_browser = __commonJS({
       }
       const c = "color: " + this.color;
       args.splice(1, 0, c, "color: inherit");
-      let index = 0;
+      let index2 = 0;
       let lastC = 0;
       args[0].replace(/%[a-zA-Z%]/g, (match3) => {
         if (match3 === "%%") {
           return;
         }
-        index++;
+        index2++;
         if (match3 === "%c") {
-          lastC = index;
+          lastC = index2;
         }
       });
       args.splice(lastC, 0, c);
@@ -39021,14 +39021,14 @@ var require_browser = __commonJS({
         } else {
           exports2.storage.removeItem("debug");
         }
-      } catch (error2) {
+      } catch (error3) {
       }
     }
     function load() {
       let r;
       try {
         r = exports2.storage.getItem("debug") || exports2.storage.getItem("DEBUG");
-      } catch (error2) {
+      } catch (error3) {
       }
       if (!r && typeof process !== "undefined" && "env" in process) {
         r = process.env.DEBUG;
@@ -39038,7 +39038,7 @@ var require_browser = __commonJS({
     function localstorage() {
       try {
         return localStorage;
-      } catch (error2) {
+      } catch (error3) {
       }
     }
     module.exports = require_common()(exports2);
@@ -39046,8 +39046,8 @@ var require_browser = __commonJS({
     formatters.j = function(v2) {
       try {
         return JSON.stringify(v2);
-      } catch (error2) {
-        return "[UnexpectedJSONParseError]: " + error2.message;
+      } catch (error3) {
+        return "[UnexpectedJSONParseError]: " + error3.message;
       }
     };
   }
@@ -39152,11 +39152,11 @@ var require_node = __commonJS({
           221
         ];
       }
-    } catch (error2) {
+    } catch (error3) {
     }
     exports2.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
-    }).reduce((obj2, key) => {
+    }).reduce((obj, key) => {
       const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_2, k2) => {
         return k2.toUpperCase();
       });
@@ -39170,8 +39170,8 @@ var require_node = __commonJS({
       } else {
         val = Number(val);
       }
-      obj2[prop] = val;
-      return obj2;
+      obj[prop] = val;
+      return obj;
     }, {});
     function useColors() {
       return "colors" in exports2.inspectOpts ? Boolean(exports2.inspectOpts.colors) : tty.isatty(process.stderr.fd);
@@ -39181,8 +39181,8 @@ var require_node = __commonJS({
       if (useColors2) {
         const c = this.color;
         const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix2 = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix2 + args[0].split("\n").join("\n" + prefix2);
+        const prefix3 = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix3 + args[0].split("\n").join("\n" + prefix3);
         args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
       } else {
         args[0] = getDate() + name + " " + args[0];
@@ -39218,7 +39218,7 @@ var require_node = __commonJS({
     var { formatters } = module.exports;
     formatters.o = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util6.inspect(v2, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
+      return util6.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
     };
     formatters.O = function(v2) {
       this.inspectOpts.colors = this.useColors;
@@ -39285,12 +39285,12 @@ var require_helpers = __commonJS({
     exports2.toBuffer = toBuffer;
     async function json(stream3) {
       const buf = await toBuffer(stream3);
-      const str2 = buf.toString("utf8");
+      const str = buf.toString("utf8");
       try {
-        return JSON.parse(str2);
+        return JSON.parse(str);
       } catch (_err) {
         const err = _err;
-        err.message += ` (input: ${str2})`;
+        err.message += ` (input: ${str})`;
         throw err;
       }
     }
@@ -39394,9 +39394,9 @@ var require_dist = __commonJS({
           return;
         }
         const sockets = this.sockets[name];
-        const index = sockets.indexOf(socket);
-        if (index !== -1) {
-          sockets.splice(index, 1);
+        const index2 = sockets.indexOf(socket);
+        if (index2 !== -1) {
+          sockets.splice(index2, 1);
           this.totalSocketCount--;
           if (sockets.length === 0) {
             delete this.sockets[name];
@@ -39697,12 +39697,12 @@ var require_dist2 = __commonJS({
     function resume(socket) {
       socket.resume();
     }
-    function omit2(obj2, ...keys) {
+    function omit2(obj, ...keys) {
       const ret = {};
       let key;
-      for (key in obj2) {
+      for (key in obj) {
         if (!keys.includes(key)) {
-          ret[key] = obj2[key];
+          ret[key] = obj[key];
         }
       }
       return ret;
@@ -39827,12 +39827,12 @@ var require_dist3 = __commonJS({
     };
     HttpProxyAgent2.protocols = ["http", "https"];
     exports2.HttpProxyAgent = HttpProxyAgent2;
-    function omit2(obj2, ...keys) {
+    function omit2(obj, ...keys) {
       const ret = {};
       let key;
-      for (key in obj2) {
+      for (key in obj) {
         if (!keys.includes(key)) {
-          ret[key] = obj2[key];
+          ret[key] = obj[key];
         }
       }
       return ret;
@@ -40544,12 +40544,12 @@ function getUserAgentString(telemetryInfo) {
 function getUserAgentHeaderName2() {
   return getHeaderName2();
 }
-async function getUserAgentValue2(prefix2) {
+async function getUserAgentValue2(prefix3) {
   const runtimeInfo = /* @__PURE__ */ new Map();
   runtimeInfo.set("core-rest-pipeline", SDK_VERSION2);
   await setPlatformSpecificData2(runtimeInfo);
   const defaultAgent = getUserAgentString(runtimeInfo);
-  const userAgentValue = prefix2 ? `${prefix2} ${defaultAgent}` : defaultAgent;
+  const userAgentValue = prefix3 ? `${prefix3} ${defaultAgent}` : defaultAgent;
   return userAgentValue;
 }
 var init_userAgent2 = __esm({
@@ -41132,14 +41132,14 @@ function tryCreateSpan(tracingClient2, request2, spanAttributes) {
     return void 0;
   }
 }
-function tryProcessError(span, error2) {
+function tryProcessError(span, error3) {
   try {
     span.setStatus({
       status: "error",
-      error: isError2(error2) ? error2 : void 0
+      error: isError2(error3) ? error3 : void 0
     });
-    if (isRestError2(error2) && error2.statusCode) {
-      span.setAttribute("http.status_code", error2.statusCode);
+    if (isRestError2(error3) && error3.statusCode) {
+      span.setAttribute("http.status_code", error3.statusCode);
     }
     span.end();
   } catch (e) {
@@ -41542,9 +41542,9 @@ function bearerTokenAuthenticationPolicy(options) {
         logger: logger8
       });
       let response;
-      let error2;
+      let error3;
       let shouldSendRequest;
-      [response, error2] = await trySendRequest(request2, next);
+      [response, error3] = await trySendRequest(request2, next);
       if (isChallengeResponse(response)) {
         let claims = getCaeChallengeClaims(response.headers.get("WWW-Authenticate"));
         if (claims) {
@@ -41563,7 +41563,7 @@ function bearerTokenAuthenticationPolicy(options) {
             logger: logger8
           }, parsedClaim);
           if (shouldSendRequest) {
-            [response, error2] = await trySendRequest(request2, next);
+            [response, error3] = await trySendRequest(request2, next);
           }
         } else if (callbacks.authorizeRequestOnChallenge) {
           shouldSendRequest = await callbacks.authorizeRequestOnChallenge({
@@ -41574,7 +41574,7 @@ function bearerTokenAuthenticationPolicy(options) {
             logger: logger8
           });
           if (shouldSendRequest) {
-            [response, error2] = await trySendRequest(request2, next);
+            [response, error3] = await trySendRequest(request2, next);
           }
           if (isChallengeResponse(response)) {
             claims = getCaeChallengeClaims(response.headers.get("WWW-Authenticate"));
@@ -41594,14 +41594,14 @@ function bearerTokenAuthenticationPolicy(options) {
                 logger: logger8
               }, parsedClaim);
               if (shouldSendRequest) {
-                [response, error2] = await trySendRequest(request2, next);
+                [response, error3] = await trySendRequest(request2, next);
               }
             }
           }
         }
       }
-      if (error2) {
-        throw error2;
+      if (error3) {
+        throw error3;
       } else {
         return response;
       }
@@ -41855,12 +41855,12 @@ var init_utils2 = __esm({
 function createSerializer(modelMappers = {}, isXML = false) {
   return new SerializerImpl(modelMappers, isXML);
 }
-function trimEnd(str2, ch) {
-  let len = str2.length;
-  while (len - 1 >= 0 && str2[len - 1] === ch) {
+function trimEnd(str, ch) {
+  let len = str.length;
+  while (len - 1 >= 0 && str[len - 1] === ch) {
     --len;
   }
-  return str2.substr(0, len);
+  return str.substr(0, len);
 }
 function bufferToBase64Url(buffer3) {
   if (!buffer3) {
@@ -41869,18 +41869,18 @@ function bufferToBase64Url(buffer3) {
   if (!(buffer3 instanceof Uint8Array)) {
     throw new Error(`Please provide an input of type Uint8Array for converting to Base64Url.`);
   }
-  const str2 = encodeByteArray(buffer3);
-  return trimEnd(str2, "=").replace(/\+/g, "-").replace(/\//g, "_");
+  const str = encodeByteArray(buffer3);
+  return trimEnd(str, "=").replace(/\+/g, "-").replace(/\//g, "_");
 }
-function base64UrlToByteArray(str2) {
-  if (!str2) {
+function base64UrlToByteArray(str) {
+  if (!str) {
     return void 0;
   }
-  if (str2 && typeof str2.valueOf() !== "string") {
+  if (str && typeof str.valueOf() !== "string") {
     throw new Error("Please provide an input of type string for converting to Uint8Array");
   }
-  str2 = str2.replace(/-/g, "+").replace(/_/g, "/");
-  return decodeString(str2);
+  str = str.replace(/-/g, "+").replace(/_/g, "/");
+  return decodeString(str);
 }
 function splitSerializeName(prop) {
   const classes = [];
@@ -42007,8 +42007,8 @@ function serializeDateTypes(typeName, value, objectName) {
   }
   return value;
 }
-function serializeSequenceType(serializer, mapper, object, objectName, isXml, options) {
-  if (!Array.isArray(object)) {
+function serializeSequenceType(serializer, mapper, object2, objectName, isXml, options) {
+  if (!Array.isArray(object2)) {
     throw new Error(`${objectName} must be of type Array.`);
   }
   let elementType = mapper.type.element;
@@ -42019,8 +42019,8 @@ function serializeSequenceType(serializer, mapper, object, objectName, isXml, op
     elementType = serializer.modelMappers[elementType.type.className] ?? elementType;
   }
   const tempArray = [];
-  for (let i = 0; i < object.length; i++) {
-    const serializedValue = serializer.serialize(elementType, object[i], objectName, options);
+  for (let i = 0; i < object2.length; i++) {
+    const serializedValue = serializer.serialize(elementType, object2[i], objectName, options);
     if (isXml && elementType.xmlNamespace) {
       const xmlnsKey = elementType.xmlNamespacePrefix ? `xmlns:${elementType.xmlNamespacePrefix}` : "xmlns";
       if (elementType.type.name === "Composite") {
@@ -42037,8 +42037,8 @@ function serializeSequenceType(serializer, mapper, object, objectName, isXml, op
   }
   return tempArray;
 }
-function serializeDictionaryType(serializer, mapper, object, objectName, isXml, options) {
-  if (typeof object !== "object") {
+function serializeDictionaryType(serializer, mapper, object2, objectName, isXml, options) {
+  if (typeof object2 !== "object") {
     throw new Error(`${objectName} must be of type object.`);
   }
   const valueType = mapper.type.value;
@@ -42046,8 +42046,8 @@ function serializeDictionaryType(serializer, mapper, object, objectName, isXml, 
     throw new Error(`"value" metadata for a Dictionary must be defined in the mapper and it must of type "object" in ${objectName}.`);
   }
   const tempDictionary = {};
-  for (const key of Object.keys(object)) {
-    const serializedValue = serializer.serialize(valueType, object[key], objectName, options);
+  for (const key of Object.keys(object2)) {
+    const serializedValue = serializer.serialize(valueType, object2[key], objectName, options);
     tempDictionary[key] = getXmlObjectValue(valueType, serializedValue, isXml, options);
   }
   if (isXml && mapper.xmlNamespace) {
@@ -42087,11 +42087,11 @@ function resolveModelProperties(serializer, mapper, objectName) {
   }
   return modelProps;
 }
-function serializeCompositeType(serializer, mapper, object, objectName, isXml, options) {
+function serializeCompositeType(serializer, mapper, object2, objectName, isXml, options) {
   if (getPolymorphicDiscriminatorRecursively(serializer, mapper)) {
-    mapper = getPolymorphicMapper(serializer, mapper, object, "clientName");
+    mapper = getPolymorphicMapper(serializer, mapper, object2, "clientName");
   }
-  if (object !== void 0 && object !== null) {
+  if (object2 !== void 0 && object2 !== null) {
     const payload = {};
     const modelProps = resolveModelProperties(serializer, mapper, objectName);
     for (const key of Object.keys(modelProps)) {
@@ -42112,7 +42112,7 @@ function serializeCompositeType(serializer, mapper, object, objectName, isXml, o
         propName3 = paths.pop();
         for (const pathName of paths) {
           const childObject = parentObject[pathName];
-          if ((childObject === void 0 || childObject === null) && (object[key] !== void 0 && object[key] !== null || propertyMapper.defaultValue !== void 0)) {
+          if ((childObject === void 0 || childObject === null) && (object2[key] !== void 0 && object2[key] !== null || propertyMapper.defaultValue !== void 0)) {
             parentObject[pathName] = {};
           }
           parentObject = parentObject[pathName];
@@ -42127,7 +42127,7 @@ function serializeCompositeType(serializer, mapper, object, objectName, isXml, o
           };
         }
         const propertyObjectName = propertyMapper.serializedName !== "" ? objectName + "." + propertyMapper.serializedName : objectName;
-        let toSerialize = object[key];
+        let toSerialize = object2[key];
         const polymorphicDiscriminator = getPolymorphicDiscriminatorRecursively(serializer, mapper);
         if (polymorphicDiscriminator && polymorphicDiscriminator.clientName === key && (toSerialize === void 0 || toSerialize === null)) {
           toSerialize = mapper.serializedName;
@@ -42149,11 +42149,11 @@ function serializeCompositeType(serializer, mapper, object, objectName, isXml, o
     const additionalPropertiesMapper = resolveAdditionalProperties(serializer, mapper, objectName);
     if (additionalPropertiesMapper) {
       const propNames = Object.keys(modelProps);
-      for (const clientPropName of Object.keys(object)) {
+      for (const clientPropName of Object.keys(object2)) {
         const isAdditionalProperty = propNames.every((pn2) => pn2 !== clientPropName);
         if (isAdditionalProperty) {
           Object.defineProperty(payload, clientPropName, {
-            value: serializer.serialize(additionalPropertiesMapper, object[clientPropName], objectName + '["' + clientPropName + '"]', options),
+            value: serializer.serialize(additionalPropertiesMapper, object2[clientPropName], objectName + '["' + clientPropName + '"]', options),
             enumerable: true,
             configurable: true,
             writable: true
@@ -42163,7 +42163,7 @@ function serializeCompositeType(serializer, mapper, object, objectName, isXml, o
     }
     return payload;
   }
-  return object;
+  return object2;
 }
 function getXmlObjectValue(propertyMapper, serializedValue, isXml, options) {
   if (!isXml || !propertyMapper.xmlNamespace) {
@@ -42363,7 +42363,7 @@ function getIndexDiscriminator(discriminators, discriminatorValue, typeName) {
   }
   return void 0;
 }
-function getPolymorphicMapper(serializer, mapper, object, polymorphicPropertyName) {
+function getPolymorphicMapper(serializer, mapper, object2, polymorphicPropertyName) {
   const polymorphicDiscriminator = getPolymorphicDiscriminatorRecursively(serializer, mapper);
   if (polymorphicDiscriminator) {
     let discriminatorName = polymorphicDiscriminator[polymorphicPropertyName];
@@ -42371,7 +42371,7 @@ function getPolymorphicMapper(serializer, mapper, object, polymorphicPropertyNam
       if (polymorphicPropertyName === "serializedName") {
         discriminatorName = discriminatorName.replace(/\\/gi, "");
       }
-      const discriminatorValue = object[discriminatorName];
+      const discriminatorValue = object2[discriminatorName];
       const typeName = mapper.type.uberParent ?? mapper.type.className;
       if (typeof discriminatorValue === "string" && typeName) {
         const polymorphicMapper = getIndexDiscriminator(serializer.modelMappers.discriminators, discriminatorValue, typeName);
@@ -42462,7 +42462,7 @@ var init_serializer = __esm({
        *
        * @returns A valid serialized Javascript object
        */
-      serialize(mapper, object, objectName, options = { xml: {} }) {
+      serialize(mapper, object2, objectName, options = { xml: {} }) {
         const updatedOptions = {
           xml: {
             rootName: options.xml.rootName ?? "",
@@ -42479,40 +42479,40 @@ var init_serializer = __esm({
           payload = [];
         }
         if (mapper.isConstant) {
-          object = mapper.defaultValue;
+          object2 = mapper.defaultValue;
         }
-        const { required, nullable } = mapper;
-        if (required && nullable && object === void 0) {
+        const { required, nullable: nullable2 } = mapper;
+        if (required && nullable2 && object2 === void 0) {
           throw new Error(`${objectName} cannot be undefined.`);
         }
-        if (required && !nullable && (object === void 0 || object === null)) {
+        if (required && !nullable2 && (object2 === void 0 || object2 === null)) {
           throw new Error(`${objectName} cannot be null or undefined.`);
         }
-        if (!required && nullable === false && object === null) {
+        if (!required && nullable2 === false && object2 === null) {
           throw new Error(`${objectName} cannot be null.`);
         }
-        if (object === void 0 || object === null) {
-          payload = object;
+        if (object2 === void 0 || object2 === null) {
+          payload = object2;
         } else {
           if (mapperType.match(/^any$/i) !== null) {
-            payload = object;
+            payload = object2;
           } else if (mapperType.match(/^(Number|String|Boolean|Object|Stream|Uuid)$/i) !== null) {
-            payload = serializeBasicTypes(mapperType, objectName, object);
+            payload = serializeBasicTypes(mapperType, objectName, object2);
           } else if (mapperType.match(/^Enum$/i) !== null) {
             const enumMapper = mapper;
-            payload = serializeEnumType(objectName, enumMapper.type.allowedValues, object);
+            payload = serializeEnumType(objectName, enumMapper.type.allowedValues, object2);
           } else if (mapperType.match(/^(Date|DateTime|TimeSpan|DateTimeRfc1123|UnixTime)$/i) !== null) {
-            payload = serializeDateTypes(mapperType, object, objectName);
+            payload = serializeDateTypes(mapperType, object2, objectName);
           } else if (mapperType.match(/^ByteArray$/i) !== null) {
-            payload = serializeByteArrayType(objectName, object);
+            payload = serializeByteArrayType(objectName, object2);
           } else if (mapperType.match(/^Base64Url$/i) !== null) {
-            payload = serializeBase64UrlType(objectName, object);
+            payload = serializeBase64UrlType(objectName, object2);
           } else if (mapperType.match(/^Sequence$/i) !== null) {
-            payload = serializeSequenceType(this, mapper, object, objectName, Boolean(this.isXML), updatedOptions);
+            payload = serializeSequenceType(this, mapper, object2, objectName, Boolean(this.isXML), updatedOptions);
           } else if (mapperType.match(/^Dictionary$/i) !== null) {
-            payload = serializeDictionaryType(this, mapper, object, objectName, Boolean(this.isXML), updatedOptions);
+            payload = serializeDictionaryType(this, mapper, object2, objectName, Boolean(this.isXML), updatedOptions);
           } else if (mapperType.match(/^Composite$/i) !== null) {
-            payload = serializeCompositeType(this, mapper, object, objectName, Boolean(this.isXML), updatedOptions);
+            payload = serializeCompositeType(this, mapper, object2, objectName, Boolean(this.isXML), updatedOptions);
           }
         }
         return payload;
@@ -42787,9 +42787,9 @@ async function deserializeResponseBody(jsonContentTypes, xmlContentTypes, respon
     return parsedResponse;
   }
   const responseSpec = getOperationResponseMap(parsedResponse);
-  const { error: error2, shouldReturnResponse } = handleErrorResponse(parsedResponse, operationSpec, responseSpec, options);
-  if (error2) {
-    throw error2;
+  const { error: error3, shouldReturnResponse } = handleErrorResponse(parsedResponse, operationSpec, responseSpec, options);
+  if (error3) {
+    throw error3;
   } else if (shouldReturnResponse) {
     return parsedResponse;
   }
@@ -42836,13 +42836,13 @@ function handleErrorResponse(parsedResponse, operationSpec, responseSpec, option
   }
   const errorResponseSpec = responseSpec ?? operationSpec.responses.default;
   const initialErrorMessage = parsedResponse.request.streamResponseStatusCodes?.has(parsedResponse.status) ? `Unexpected status code: ${parsedResponse.status}` : parsedResponse.bodyAsText;
-  const error2 = new RestError2(initialErrorMessage, {
+  const error3 = new RestError2(initialErrorMessage, {
     statusCode: parsedResponse.status,
     request: parsedResponse.request,
     response: parsedResponse
   });
   if (!errorResponseSpec && !(parsedResponse.parsedBody?.error?.code && parsedResponse.parsedBody?.error?.message)) {
-    throw error2;
+    throw error3;
   }
   const defaultBodyMapper = errorResponseSpec?.bodyMapper;
   const defaultHeadersMapper = errorResponseSpec?.headersMapper;
@@ -42862,36 +42862,36 @@ function handleErrorResponse(parsedResponse, operationSpec, responseSpec, option
         deserializedError = operationSpec.serializer.deserialize(defaultBodyMapper, valueToDeserialize, "error.response.parsedBody", options);
       }
       const internalError = parsedBody.error || deserializedError || parsedBody;
-      error2.code = internalError.code;
+      error3.code = internalError.code;
       if (internalError.message) {
-        error2.message = internalError.message;
+        error3.message = internalError.message;
       }
       if (defaultBodyMapper) {
-        error2.response.parsedBody = deserializedError;
+        error3.response.parsedBody = deserializedError;
       }
     }
     if (parsedResponse.headers && defaultHeadersMapper) {
-      error2.response.parsedHeaders = operationSpec.serializer.deserialize(defaultHeadersMapper, parsedResponse.headers.toJSON(), "operationRes.parsedHeaders");
+      error3.response.parsedHeaders = operationSpec.serializer.deserialize(defaultHeadersMapper, parsedResponse.headers.toJSON(), "operationRes.parsedHeaders");
     }
   } catch (defaultError) {
-    error2.message = `Error "${defaultError.message}" occurred in deserializing the responseBody - "${parsedResponse.bodyAsText}" for the default response.`;
+    error3.message = `Error "${defaultError.message}" occurred in deserializing the responseBody - "${parsedResponse.bodyAsText}" for the default response.`;
   }
-  return { error: error2, shouldReturnResponse: false };
+  return { error: error3, shouldReturnResponse: false };
 }
 async function parse(jsonContentTypes, xmlContentTypes, operationResponse, opts, parseXML2) {
   if (!operationResponse.request.streamResponseStatusCodes?.has(operationResponse.status) && operationResponse.bodyAsText) {
-    const text = operationResponse.bodyAsText;
+    const text2 = operationResponse.bodyAsText;
     const contentType2 = operationResponse.headers.get("Content-Type") || "";
     const contentComponents = !contentType2 ? [] : contentType2.split(";").map((component) => component.toLowerCase());
     try {
       if (contentComponents.length === 0 || contentComponents.some((component) => jsonContentTypes.indexOf(component) !== -1)) {
-        operationResponse.parsedBody = JSON.parse(text);
+        operationResponse.parsedBody = JSON.parse(text2);
         return operationResponse;
       } else if (contentComponents.some((component) => xmlContentTypes.indexOf(component) !== -1)) {
         if (!parseXML2) {
           throw new Error("Parsing XML not supported.");
         }
-        const body2 = await parseXML2(text, opts.xml);
+        const body2 = await parseXML2(text2, opts.xml);
         operationResponse.parsedBody = body2;
         return operationResponse;
       }
@@ -43006,10 +43006,10 @@ function serializeRequestBody(request2, operationArguments, operationSpec, strin
   if (operationSpec.requestBody && operationSpec.requestBody.mapper) {
     request2.body = getOperationArgumentValueFromParameter(operationArguments, operationSpec.requestBody);
     const bodyMapper = operationSpec.requestBody.mapper;
-    const { required, serializedName, xmlName, xmlElementName, xmlNamespace, xmlNamespacePrefix, nullable } = bodyMapper;
+    const { required, serializedName, xmlName, xmlElementName, xmlNamespace, xmlNamespacePrefix, nullable: nullable2 } = bodyMapper;
     const typeName = bodyMapper.type.name;
     try {
-      if (request2.body !== void 0 && request2.body !== null || nullable && request2.body === null || required) {
+      if (request2.body !== void 0 && request2.body !== null || nullable2 && request2.body === null || required) {
         const requestBodyParameterPathString = getPathStringFromParameter(operationSpec.requestBody);
         request2.body = operationSpec.serializer.serialize(bodyMapper, request2.body, requestBodyParameterPathString, updatedOptions);
         const isStream = typeName === MapperTypeNames.Stream;
@@ -43030,8 +43030,8 @@ function serializeRequestBody(request2, operationArguments, operationSpec, strin
           request2.body = JSON.stringify(request2.body);
         }
       }
-    } catch (error2) {
-      throw new Error(`Error "${error2.message}" occurred in serializing the payload - ${JSON.stringify(serializedName, void 0, "  ")}.`);
+    } catch (error3) {
+      throw new Error(`Error "${error3.message}" occurred in serializing the payload - ${JSON.stringify(serializedName, void 0, "  ")}.`);
     }
   } else if (operationSpec.formDataParameters && operationSpec.formDataParameters.length > 0) {
     request2.formData = {};
@@ -43053,14 +43053,14 @@ function getXmlValueWithNamespace(xmlNamespace, xmlnsKey, typeName, serializedVa
   }
   return serializedValue;
 }
-function prepareXMLRootList(obj2, elementName, xmlNamespaceKey, xmlNamespace) {
-  if (!Array.isArray(obj2)) {
-    obj2 = [obj2];
+function prepareXMLRootList(obj, elementName, xmlNamespaceKey, xmlNamespace) {
+  if (!Array.isArray(obj)) {
+    obj = [obj];
   }
   if (!xmlNamespaceKey || !xmlNamespace) {
-    return { [elementName]: obj2 };
+    return { [elementName]: obj };
   }
-  const result = { [elementName]: obj2 };
+  const result = { [elementName]: obj };
   result[XML_ATTRKEY] = { [xmlNamespaceKey]: xmlNamespace };
   return result;
 }
@@ -43118,15 +43118,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path21 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path21.startsWith("/")) {
-      path21 = path21.substring(1);
+    let path22 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path22.startsWith("/")) {
+      path22 = path22.substring(1);
     }
-    if (isAbsoluteUrl(path21)) {
-      requestUrl = path21;
+    if (isAbsoluteUrl(path22)) {
+      requestUrl = path22;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path21);
+      requestUrl = appendPath(requestUrl, path22);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -43172,9 +43172,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path21 = pathToAppend.substring(0, searchStart);
+    const path22 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path21;
+    newPath = newPath + path22;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -43237,8 +43237,8 @@ function simpleParseQueryParams(queryString) {
   }
   queryString = queryString.slice(1);
   const pairs = queryString.split("&");
-  for (const pair of pairs) {
-    const [name, value] = pair.split("=", 2);
+  for (const pair2 of pairs) {
+    const [name, value] = pair2.split("=", 2);
     const existingValue = result.get(name);
     if (existingValue) {
       if (Array.isArray(existingValue)) {
@@ -43469,16 +43469,16 @@ var init_serviceClient = __esm({
             options.onResponse(rawResponse, flatResponse);
           }
           return flatResponse;
-        } catch (error2) {
-          if (typeof error2 === "object" && error2?.response) {
-            const rawResponse = error2.response;
-            const flatResponse = flattenResponse(rawResponse, operationSpec.responses[error2.statusCode] || operationSpec.responses["default"]);
-            error2.details = flatResponse;
+        } catch (error3) {
+          if (typeof error3 === "object" && error3?.response) {
+            const rawResponse = error3.response;
+            const flatResponse = flattenResponse(rawResponse, operationSpec.responses[error3.statusCode] || operationSpec.responses["default"]);
+            error3.details = flatResponse;
             if (options?.onResponse) {
-              options.onResponse(rawResponse, flatResponse, error2);
+              options.onResponse(rawResponse, flatResponse, error3);
             }
           }
-          throw error2;
+          throw error3;
         }
       }
     };
@@ -43494,8 +43494,8 @@ var init_authorizeRequestOnClaimChallenge = __esm({
 });
 
 // node_modules/@azure/core-client/dist/esm/authorizeRequestOnTenantChallenge.js
-function isUuid(text) {
-  return /^[0-9a-fA-F]{8}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{12}$/.test(text);
+function isUuid(text2) {
+  return /^[0-9a-fA-F]{8}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{12}$/.test(text2);
 }
 function extractTenantId(challengeInfo) {
   const parsedAuthUri = new URL(challengeInfo.authorization_uri);
@@ -43922,10 +43922,10 @@ var init_extendedClient = __esm({
       async sendOperationRequest(operationArguments, operationSpec) {
         const userProvidedCallBack = operationArguments?.options?.onResponse;
         let lastResponse;
-        function onResponse(rawResponse, flatResponse, error2) {
+        function onResponse(rawResponse, flatResponse, error3) {
           lastResponse = rawResponse;
           if (userProvidedCallBack) {
-            userProvidedCallBack(rawResponse, flatResponse, error2);
+            userProvidedCallBack(rawResponse, flatResponse, error3);
           }
         }
         operationArguments.options = {
@@ -44016,18 +44016,18 @@ var init_esm12 = __esm({
 });
 
 // node_modules/fast-xml-parser/src/util.js
-function getAllMatches(string, regex) {
+function getAllMatches(string2, regex2) {
   const matches = [];
-  let match3 = regex.exec(string);
+  let match3 = regex2.exec(string2);
   while (match3) {
     const allmatches = [];
-    allmatches.startIndex = regex.lastIndex - match3[0].length;
+    allmatches.startIndex = regex2.lastIndex - match3[0].length;
     const len = match3.length;
-    for (let index = 0; index < len; index++) {
-      allmatches.push(match3[index]);
+    for (let index2 = 0; index2 < len; index2++) {
+      allmatches.push(match3[index2]);
     }
     matches.push(allmatches);
-    match3 = regex.exec(string);
+    match3 = regex2.exec(string2);
   }
   return matches;
 }
@@ -44042,8 +44042,8 @@ var init_util2 = __esm({
     nameChar = nameStartChar + "\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
     nameRegexp = "[" + nameStartChar + "][" + nameChar + "]*";
     regexName = new RegExp("^" + nameRegexp + "$");
-    isName = function(string) {
-      const match3 = regexName.exec(string);
+    isName = function(string2) {
+      const match3 = regexName.exec(string2);
       return !(match3 === null || typeof match3 === "undefined");
     };
     DANGEROUS_PROPERTY_NAMES = [
@@ -44369,9 +44369,9 @@ function validateAmpersand(xmlData, i) {
     i++;
     return validateNumberAmpersand(xmlData, i);
   }
-  let count = 0;
-  for (; i < xmlData.length; i++, count++) {
-    if (xmlData[i].match(/\w/) && count < 20)
+  let count2 = 0;
+  for (; i < xmlData.length; i++, count2++) {
+    if (xmlData[i].match(/\w/) && count2 < 20)
       continue;
     if (xmlData[i] === ";")
       break;
@@ -44395,8 +44395,8 @@ function validateAttrName(attrName) {
 function validateTagName(tagname) {
   return isName(tagname);
 }
-function getLineNumberForPosition(xmlData, index) {
-  const lines = xmlData.substring(0, index).split(/\r?\n/);
+function getLineNumberForPosition(xmlData, index2) {
+  const lines = xmlData.substring(0, index2).split(/\r?\n/);
   return {
     line: lines.length,
     // column number is last line's length + 1, because column numbering starts at 1:
@@ -44726,29 +44726,29 @@ var init_EntityDecoder = __esm({
        * @param {string} str
        * @returns {string}
        */
-      decode(str2) {
-        if (typeof str2 !== "string" || str2.length === 0) return str2;
-        if (str2.indexOf("&") === -1) return str2;
-        const original = str2;
+      decode(str) {
+        if (typeof str !== "string" || str.length === 0) return str;
+        if (str.indexOf("&") === -1) return str;
+        const original = str;
         const chunks = [];
-        const len = str2.length;
+        const len = str.length;
         let last = 0;
         let i = 0;
         const limitExpansions = this._maxTotalExpansions > 0;
         const limitLength = this._maxExpandedLength > 0;
         const checkLimits = limitExpansions || limitLength;
         while (i < len) {
-          if (str2.charCodeAt(i) !== 38) {
+          if (str.charCodeAt(i) !== 38) {
             i++;
             continue;
           }
           let j2 = i + 1;
-          while (j2 < len && str2.charCodeAt(j2) !== 59 && j2 - i <= 32) j2++;
-          if (j2 >= len || str2.charCodeAt(j2) !== 59) {
+          while (j2 < len && str.charCodeAt(j2) !== 59 && j2 - i <= 32) j2++;
+          if (j2 >= len || str.charCodeAt(j2) !== 59) {
             i++;
             continue;
           }
-          const token = str2.slice(i + 1, j2);
+          const token = str.slice(i + 1, j2);
           if (token.length === 0) {
             i++;
             continue;
@@ -44780,7 +44780,7 @@ var init_EntityDecoder = __esm({
             i++;
             continue;
           }
-          if (i > last) chunks.push(str2.slice(last, i));
+          if (i > last) chunks.push(str.slice(last, i));
           chunks.push(replacement);
           last = j2 + 1;
           i = last;
@@ -44806,8 +44806,8 @@ var init_EntityDecoder = __esm({
             }
           }
         }
-        if (last < len) chunks.push(str2.slice(last));
-        const result = chunks.length === 0 ? str2 : chunks.join("");
+        if (last < len) chunks.push(str.slice(last));
+        const result = chunks.length === 0 ? str : chunks.join("");
         return this._postCheck(result, original);
       }
       // -------------------------------------------------------------------------
@@ -45150,7 +45150,7 @@ var init_src2 = __esm({
       if (asciiOnly) return regexesAscii;
       return xmlVersion === "1.1" ? regexes11 : regexes10;
     };
-    qName = (str2, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str2);
+    qName = (str, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str);
     PRODUCTIONS = ["name", "ncName", "qName", "nmToken", "nmTokens"];
     createValidator = (production, { xmlVersion = "1.0", asciiOnly = false, maxCacheSize = 2048 } = {}) => {
       if (!PRODUCTIONS.includes(production)) {
@@ -45158,13 +45158,13 @@ var init_src2 = __esm({
           `Unknown production "${production}". Must be one of: ${PRODUCTIONS.join(", ")}`
         );
       }
-      const regex = getRegexes(xmlVersion, asciiOnly)[production];
+      const regex2 = getRegexes(xmlVersion, asciiOnly)[production];
       let cache = /* @__PURE__ */ new Map();
-      const validator = (str2) => {
-        const cached = cache.get(str2);
+      const validator = (str) => {
+        const cached = cache.get(str);
         if (cached !== void 0) return cached;
-        const result = regex.test(str2);
-        if (cache.size < maxCacheSize) cache.set(str2, result);
+        const result = regex2.test(str);
+        if (cache.size < maxCacheSize) cache.set(str, result);
         return result;
       };
       validator.reset = () => {
@@ -45237,14 +45237,14 @@ var init_DocTypeReader = __esm({
                 }
               } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
                 i += 8;
-                const { index } = this.readElementExp(xmlData, i + 1);
-                i = index;
+                const { index: index2 } = this.readElementExp(xmlData, i + 1);
+                i = index2;
               } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i)) {
                 i += 8;
               } else if (hasBody && hasSeq(xmlData, "!NOTATION", i)) {
                 i += 9;
-                const { index } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
-                i = index;
+                const { index: index2 } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
+                i = index2;
               } else if (hasSeq(xmlData, "!--", i)) comment = true;
               else throw new Error(`Invalid DOCTYPE`);
               angleBracketsCount++;
@@ -45463,11 +45463,11 @@ var init_DocTypeReader = __esm({
         };
       }
     };
-    skipWhitespace = (data, index) => {
-      while (index < data.length && /\s/.test(data[index])) {
-        index++;
+    skipWhitespace = (data, index2) => {
+      while (index2 < data.length && /\s/.test(data[index2])) {
+        index2++;
       }
-      return index;
+      return index2;
     };
   }
 });
@@ -45628,13 +45628,13 @@ var init_digitTable = __esm({
 });
 
 // node_modules/anynum/anynum.js
-function anynum(str2) {
-  if (typeof str2 !== "string") return str2;
-  const len = str2.length;
-  if (len === 0) return str2;
+function anynum(str) {
+  if (typeof str !== "string") return str;
+  const len = str.length;
+  if (len === 0) return str;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -45645,7 +45645,7 @@ function anynum(str2) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp3 = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp3)) {
@@ -45661,22 +45661,22 @@ function anynum(str2) {
       break;
     }
   }
-  if (firstHit === -1) return str2;
+  if (firstHit === -1) return str;
   const chars = [];
-  if (firstHit > 0) chars.push(str2.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str2[i]);
+      chars.push(str[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str2[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp3 = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp3);
@@ -45687,7 +45687,7 @@ function anynum(str2) {
           }
         }
       }
-      chars.push(str2[i]);
+      chars.push(str[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -45695,7 +45695,7 @@ function anynum(str2) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str2[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str[i]);
   }
   return chars.join("");
 }
@@ -45713,12 +45713,12 @@ var init_anynum = __esm({
 });
 
 // node_modules/strnum/strnum.js
-function toNumber(str2, options = {}) {
+function toNumber(str, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str2 || typeof str2 !== "string") return str2;
-  let trimmedStr = str2.trim();
-  if (trimmedStr.length === 0) return str2;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str2;
+  if (!str || typeof str !== "string") return str;
+  let trimmedStr = str.trim();
+  if (trimmedStr.length === 0) return str;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -45732,10 +45732,10 @@ function toNumber(str2, options = {}) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num2 = Number(trimmedStr);
-    if (Number.isNaN(num2)) return str2;
-    return handleInfinity(str2, num2, options);
+    if (Number.isNaN(num2)) return str;
+    return handleInfinity(str, num2, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str2, trimmedStr, options);
+    return resolveEnotation(str, trimmedStr, options);
   } else {
     const match3 = numRegex.exec(trimmedStr);
     if (match3) {
@@ -45747,34 +45747,34 @@ function toNumber(str2, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str2;
+        return str;
       } else {
         const num2 = Number(trimmedStr);
         const parsedStr = String(num2);
         if (num2 === 0) return num2;
         if (parsedStr.search(/[eE]/) !== -1) {
           if (options.eNotation) return num2;
-          else return str2;
+          else return str;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num2;
           else if (parsedStr === numTrimmedByZeros) return num2;
           else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num2;
-          else return str2;
+          else return str;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num2 : str2;
+          return n === parsedStr || sign + n === parsedStr ? num2 : str;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num2 : str2;
+          return n === parsedStr || n === sign + parsedStr ? num2 : str;
         }
       }
     } else {
-      return str2;
+      return str;
     }
   }
 }
-function resolveEnotation(str2, trimmedStr, options) {
-  if (!options.eNotation) return str2;
+function resolveEnotation(str, trimmedStr, options) {
+  if (!options.eNotation) return str;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -45784,18 +45784,18 @@ function resolveEnotation(str2, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str2;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str2;
+      } else return str;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str2;
+    return str;
   }
 }
 function trimZeros(numStr) {
@@ -45811,14 +45811,14 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str2 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str2.substring(2);
+  const str = numStr.trim();
+  if (base === 2 || base === 8) numStr = str.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str2, num2, options) {
+function handleInfinity(str, num2, options) {
   const isPositive = num2 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
@@ -45830,7 +45830,7 @@ function handleInfinity(str2, num2, options) {
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str2;
+      return str;
   }
 }
 var hexRegex, binRegex, octRegex, numRegex, consider, eNotationRegx;
@@ -46246,16 +46246,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path21 = this._matcher.path;
-        return path21.length > 0 ? path21[path21.length - 1].tag : void 0;
+        const path22 = this._matcher.path;
+        return path22.length > 0 ? path22[path22.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path21 = this._matcher.path;
-        return path21.length > 0 ? path21[path21.length - 1].namespace : void 0;
+        const path22 = this._matcher.path;
+        return path22.length > 0 ? path22[path22.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -46263,9 +46263,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path21 = this._matcher.path;
-        if (path21.length === 0) return void 0;
-        return path21[path21.length - 1].values?.[attrName];
+        const path22 = this._matcher.path;
+        if (path22.length === 0) return void 0;
+        return path22[path22.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -46273,9 +46273,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path21 = this._matcher.path;
-        if (path21.length === 0) return false;
-        const current = path21[path21.length - 1];
+        const path22 = this._matcher.path;
+        if (path22.length === 0) return false;
+        const current = path22[path22.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -46301,18 +46301,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path21 = this._matcher.path;
-        if (path21.length === 0) return -1;
-        return path21[path21.length - 1].position ?? 0;
+        const path22 = this._matcher.path;
+        if (path22.length === 0) return -1;
+        return path22[path22.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path21 = this._matcher.path;
-        if (path21.length === 0) return -1;
-        return path21[path21.length - 1].counter ?? 0;
+        const path22 = this._matcher.path;
+        if (path22.length === 0) return -1;
+        return path22[path22.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -47486,8 +47486,8 @@ function assertContext(context5) {
       throw new TypeError("is-unsafe: context must not be an empty array");
     }
     if (Array.isArray(context5[0])) {
-      for (const list of context5) {
-        if (!Array.isArray(list) || list.length === 0) {
+      for (const list2 of context5) {
+        if (!Array.isArray(list2) || list2.length === 0) {
           throw new TypeError(
             "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
           );
@@ -47505,15 +47505,15 @@ function normalise(context5) {
   if (Array.isArray(context5[0])) return { lists: context5, regex: null };
   return { lists: [context5], regex: null };
 }
-function decodedCopy(value, list) {
-  if (!list.decodeEntities) return null;
+function decodedCopy(value, list2) {
+  if (!list2.decodeEntities) return null;
   const decoded = decodeEntities(value);
   return decoded === value ? null : decoded;
 }
-function matchList(value, list) {
-  const label = list.label ?? "CUSTOM";
-  const decoded = decodedCopy(value, list);
-  for (const rule of list) {
+function matchList(value, list2) {
+  const label = list2.label ?? "CUSTOM";
+  const decoded = decodedCopy(value, list2);
+  for (const rule of list2) {
     if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
       return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
     }
@@ -47523,10 +47523,10 @@ function matchList(value, list) {
 function isUnsafe(value, context5) {
   assertString(value);
   assertContext(context5);
-  const { lists, regex } = normalise(context5);
-  if (regex) return regex.test(value);
-  for (const list of lists) {
-    if (matchList(value, list) !== null) return true;
+  const { lists, regex: regex2 } = normalise(context5);
+  if (regex2) return regex2.test(value);
+  for (const list2 of lists) {
+    if (matchList(value, list2) !== null) return true;
   }
   return false;
 }
@@ -47591,9 +47591,9 @@ function extractNamespace(rawTagName) {
   if (!rawTagName || typeof rawTagName !== "string") return void 0;
   const colonIndex = rawTagName.indexOf(":");
   if (colonIndex !== -1 && colonIndex > 0) {
-    const ns2 = rawTagName.substring(0, colonIndex);
-    if (ns2 !== "xmlns") {
-      return ns2;
+    const ns3 = rawTagName.substring(0, colonIndex);
+    if (ns3 !== "xmlns") {
+      return ns3;
     }
   }
   return void 0;
@@ -47628,12 +47628,12 @@ function parseTextData(val, tagName, jPath, dontTrim, hasAttributes, isLeafNode,
 function resolveNameSpace(tagname) {
   if (this.options.removeNSPrefix) {
     const tags2 = tagname.split(":");
-    const prefix2 = tagname.charAt(0) === "/" ? "/" : "";
+    const prefix3 = tagname.charAt(0) === "/" ? "/" : "";
     if (tags2[0] === "xmlns") {
       return "";
     }
     if (tags2.length === 2) {
-      tagname = prefix2 + tags2[1];
+      tagname = prefix3 + tags2[1];
     }
   }
   return tagname;
@@ -47702,15 +47702,15 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
     return attrs;
   }
 }
-function getOriginalIndex(index, crlfPositions) {
+function getOriginalIndex(index2, crlfPositions) {
   let low = 0;
   let high = crlfPositions.length;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
-    if (crlfPositions[middle] < index) low = middle + 1;
+    if (crlfPositions[middle] < index2) low = middle + 1;
     else high = middle;
   }
-  return index + low;
+  return index2 + low;
 }
 function addChild(currentNode, childNode, matcher, startIndex) {
   if (!this.options.captureMetaData) startIndex = void 0;
@@ -47771,33 +47771,33 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
   const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
   let result = "";
   let segmentStart = i;
-  for (let index = i; index < len; index++) {
-    const code = xmlData.charCodeAt(index);
+  for (let index2 = i; index2 < len; index2++) {
+    const code = xmlData.charCodeAt(index2);
     if (code === 34 || code === 39) {
-      index = xmlData.indexOf(xmlData[index], index + 1);
-      if (index === -1) return;
+      index2 = xmlData.indexOf(xmlData[index2], index2 + 1);
+      if (index2 === -1) return;
     } else if (code === closeCode0) {
       if (closeCode1 !== -1) {
-        if (xmlData.charCodeAt(index + 1) === closeCode1) {
-          result += xmlData.substring(segmentStart, index);
-          return { data: result, index };
+        if (xmlData.charCodeAt(index2 + 1) === closeCode1) {
+          result += xmlData.substring(segmentStart, index2);
+          return { data: result, index: index2 };
         }
       } else {
-        result += xmlData.substring(segmentStart, index);
-        return { data: result, index };
+        result += xmlData.substring(segmentStart, index2);
+        return { data: result, index: index2 };
       }
     } else if (code === 9) {
-      result += xmlData.substring(segmentStart, index) + " ";
-      segmentStart = index + 1;
+      result += xmlData.substring(segmentStart, index2) + " ";
+      segmentStart = index2 + 1;
     }
   }
 }
-function findClosingIndex(xmlData, str2, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str2, i);
+function findClosingIndex(xmlData, str, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str2.length - 1;
+    return closingIndex + str.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -47999,9 +47999,9 @@ var init_OrderedObjParser = __esm({
     parseXml = function(xmlData) {
       const options = this.options;
       const crlfPositions = options.captureMetaData ? [] : void 0;
-      xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index) => {
+      xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index2) => {
         if (newline.length === 2) {
-          crlfPositions.push(index - crlfPositions.length);
+          crlfPositions.push(index2 - crlfPositions.length);
         }
         return "\n";
       } : "\n");
@@ -48226,13 +48226,13 @@ var init_OrderedObjParser = __esm({
 });
 
 // node_modules/fast-xml-parser/src/xmlparser/node2json.js
-function stripAttributePrefix(attrs, prefix2) {
+function stripAttributePrefix(attrs, prefix3) {
   if (!attrs || typeof attrs !== "object") return {};
-  if (!prefix2) return attrs;
+  if (!prefix3) return attrs;
   const rawAttrs = {};
   for (const key in attrs) {
-    if (key.startsWith(prefix2)) {
-      const rawName = key.substring(prefix2.length);
+    if (key.startsWith(prefix3)) {
+      const rawName = key.substring(prefix3.length);
       rawAttrs[rawName] = attrs[key];
     } else {
       rawAttrs[key] = attrs[key];
@@ -48243,11 +48243,11 @@ function stripAttributePrefix(attrs, prefix2) {
 function prettify(node, options, matcher, readonlyMatcher) {
   return compress(node, options, matcher, readonlyMatcher);
 }
-function compress(arr2, options, matcher, readonlyMatcher) {
-  let text;
+function compress(arr, options, matcher, readonlyMatcher) {
+  let text2;
   const compressedObj = {};
-  for (let i = 0; i < arr2.length; i++) {
-    const tagObj = arr2[i];
+  for (let i = 0; i < arr.length; i++) {
+    const tagObj = arr[i];
     const property = propName(tagObj);
     if (property !== void 0 && property !== options.textNodeName) {
       const rawAttrs = stripAttributePrefix(
@@ -48257,8 +48257,8 @@ function compress(arr2, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text === void 0) text = tagObj[property];
-      else text += "" + tagObj[property];
+      if (text2 === void 0) text2 = tagObj[property];
+      else text2 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -48296,19 +48296,19 @@ function compress(arr2, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text === "string") {
-    if (text.length > 0) compressedObj[options.textNodeName] = text;
-  } else if (text !== void 0) compressedObj[options.textNodeName] = text;
+  if (typeof text2 === "string") {
+    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
   return compressedObj;
 }
-function propName(obj2) {
-  const keys = Object.keys(obj2);
+function propName(obj) {
+  const keys = Object.keys(obj);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (key !== ":@") return key;
   }
 }
-function assignAttributes(obj2, attrMap, readonlyMatcher, options) {
+function assignAttributes(obj, attrMap, readonlyMatcher, options) {
   if (attrMap) {
     const keys = Object.keys(attrMap);
     const len = keys.length;
@@ -48317,20 +48317,20 @@ function assignAttributes(obj2, attrMap, readonlyMatcher, options) {
       const rawAttrName = atrrName.startsWith(options.attributeNamePrefix) ? atrrName.substring(options.attributeNamePrefix.length) : atrrName;
       const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
       if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
-        obj2[atrrName] = [attrMap[atrrName]];
+        obj[atrrName] = [attrMap[atrrName]];
       } else {
-        obj2[atrrName] = attrMap[atrrName];
+        obj[atrrName] = attrMap[atrrName];
       }
     }
   }
 }
-function isLeafTag(obj2, options) {
+function isLeafTag(obj, options) {
   const { textNodeName } = options;
-  const propCount = Object.keys(obj2).length;
+  const propCount = Object.keys(obj).length;
   if (propCount === 0) {
     return true;
   }
-  if (propCount === 1 && (obj2[textNodeName] || typeof obj2[textNodeName] === "boolean" || obj2[textNodeName] === 0)) {
+  if (propCount === 1 && (obj[textNodeName] || typeof obj[textNodeName] === "boolean" || obj[textNodeName] === 0)) {
     return true;
   }
   return false;
@@ -48482,22 +48482,22 @@ function toXml(jArray, options) {
   const matcher = new Matcher();
   return arrToStr(jArray, options, indentation, matcher, stopNodeExpressions, qNameValidator);
 }
-function arrToStr(arr2, options, indentation, matcher, stopNodeExpressions, qNameValidator) {
+function arrToStr(arr, options, indentation, matcher, stopNodeExpressions, qNameValidator) {
   let xmlStr = "";
   let isPreviousElementTag = false;
   if (options.maxNestedTags && matcher.getDepth() > options.maxNestedTags) {
     throw new Error("Maximum nested tags exceeded");
   }
-  if (!Array.isArray(arr2)) {
-    if (arr2 !== void 0 && arr2 !== null) {
-      let text = valToStr(arr2);
-      text = replaceEntitiesValue2(text, options);
-      return text;
+  if (!Array.isArray(arr)) {
+    if (arr !== void 0 && arr !== null) {
+      let text2 = valToStr(arr);
+      text2 = replaceEntitiesValue2(text2, options);
+      return text2;
     }
     return "";
   }
-  for (let i = 0; i < arr2.length; i++) {
-    const tagObj = arr2[i];
+  for (let i = 0; i < arr.length; i++) {
+    const tagObj = arr[i];
     const rawTagName = propName2(tagObj);
     if (rawTagName === void 0) continue;
     const isSpecialName = rawTagName === options.textNodeName || rawTagName === options.cdataPropName || rawTagName === options.commentPropName;
@@ -48589,19 +48589,19 @@ function extractAttributeValues(attrMap, options) {
   }
   return hasAttrs ? attrValues : null;
 }
-function getRawContent2(arr2, options, depth = 0) {
+function getRawContent2(arr, options, depth = 0) {
   if (options.maxNestedTags && depth > options.maxNestedTags) {
     throw new Error("Maximum nested tags exceeded");
   }
-  if (!Array.isArray(arr2)) {
-    if (arr2 !== void 0 && arr2 !== null) {
-      return valToStr(arr2);
+  if (!Array.isArray(arr)) {
+    if (arr !== void 0 && arr !== null) {
+      return valToStr(arr);
     }
     return "";
   }
   let content = "";
-  for (let i = 0; i < arr2.length; i++) {
-    const item = arr2[i];
+  for (let i = 0; i < arr.length; i++) {
+    const item = arr[i];
     const tagName = propName2(item);
     if (tagName === options.textNodeName) {
       content += valToStr(item[tagName]);
@@ -48638,11 +48638,11 @@ function attr_to_str_raw(attrMap, options) {
   }
   return attrStr;
 }
-function propName2(obj2) {
-  const keys = Object.keys(obj2);
+function propName2(obj) {
+  const keys = Object.keys(obj);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    if (!Object.prototype.hasOwnProperty.call(obj2, key)) continue;
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     if (key !== ":@") return key;
   }
 }
@@ -48777,22 +48777,22 @@ function detectXmlVersionFromObj(jObj, options) {
   }
   return "1.0";
 }
-function processTextOrObjNode(object, key, level, matcher, qNameValidator) {
-  const attrValues = this.extractAttributes(object);
+function processTextOrObjNode(object2, key, level, matcher, qNameValidator) {
+  const attrValues = this.extractAttributes(object2);
   matcher.push(key, attrValues);
   const isStopNode = this.checkStopNode(matcher);
   if (isStopNode) {
-    const rawContent2 = this.buildRawContent(object, matcher.getDepth());
-    const attrStr = this.buildAttributesForStopNode(object);
+    const rawContent2 = this.buildRawContent(object2, matcher.getDepth());
+    const attrStr = this.buildAttributesForStopNode(object2);
     matcher.pop();
     return this.buildObjectNode(rawContent2, key, attrStr, level);
   }
-  const result = this.j2x(object, level + 1, matcher, qNameValidator);
+  const result = this.j2x(object2, level + 1, matcher, qNameValidator);
   matcher.pop();
   if (key[0] === "?") {
     return this.buildTextValNode("", key, result.attrStr, level, matcher);
-  } else if (object[this.options.textNodeName] !== void 0 && Object.keys(object).length === 1) {
-    return this.buildTextValNode(object[this.options.textNodeName], key, result.attrStr, level, matcher);
+  } else if (object2[this.options.textNodeName] !== void 0 && Object.keys(object2).length === 1) {
+    return this.buildTextValNode(object2[this.options.textNodeName], key, result.attrStr, level, matcher);
   } else {
     return this.buildObjectNode(result.val, key, result.attrStr, level);
   }
@@ -48999,12 +48999,12 @@ var init_fxb = __esm({
         return " " + attrName;
       } else return " " + attrName + '="' + escapeAttribute(val) + '"';
     };
-    Builder.prototype.extractAttributes = function(obj2) {
-      if (!obj2 || typeof obj2 !== "object") return null;
+    Builder.prototype.extractAttributes = function(obj) {
+      if (!obj || typeof obj !== "object") return null;
       const attrValues = {};
       let hasAttrs = false;
-      if (this.options.attributesGroupName && obj2[this.options.attributesGroupName]) {
-        const attrGroup = obj2[this.options.attributesGroupName];
+      if (this.options.attributesGroupName && obj[this.options.attributesGroupName]) {
+        const attrGroup = obj[this.options.attributesGroupName];
         for (let attrKey in attrGroup) {
           if (!Object.prototype.hasOwnProperty.call(attrGroup, attrKey)) continue;
           const cleanKey = attrKey.startsWith(this.options.attributeNamePrefix) ? attrKey.substring(this.options.attributeNamePrefix.length) : attrKey;
@@ -49012,36 +49012,36 @@ var init_fxb = __esm({
           hasAttrs = true;
         }
       } else {
-        for (let key in obj2) {
-          if (!Object.prototype.hasOwnProperty.call(obj2, key)) continue;
+        for (let key in obj) {
+          if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
           const attr = this.isAttribute(key);
           if (attr) {
-            attrValues[attr] = escapeAttribute(obj2[key]);
+            attrValues[attr] = escapeAttribute(obj[key]);
             hasAttrs = true;
           }
         }
       }
       return hasAttrs ? attrValues : null;
     };
-    Builder.prototype.buildRawContent = function(obj2, depth = 0) {
+    Builder.prototype.buildRawContent = function(obj, depth = 0) {
       if (this.options.maxNestedTags && depth >= this.options.maxNestedTags) {
         throw new Error("Maximum nested tags exceeded");
       }
-      if (typeof obj2 === "string") {
-        return obj2;
+      if (typeof obj === "string") {
+        return obj;
       }
-      if (typeof obj2 !== "object" || obj2 === null) {
-        return String(obj2);
+      if (typeof obj !== "object" || obj === null) {
+        return String(obj);
       }
-      if (obj2[this.options.textNodeName] !== void 0) {
-        return obj2[this.options.textNodeName];
+      if (obj[this.options.textNodeName] !== void 0) {
+        return obj[this.options.textNodeName];
       }
       let content = "";
-      for (let key in obj2) {
-        if (!Object.prototype.hasOwnProperty.call(obj2, key)) continue;
+      for (let key in obj) {
+        if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
         if (this.isAttribute(key)) continue;
         if (this.options.attributesGroupName && key === this.options.attributesGroupName) continue;
-        const value = obj2[key];
+        const value = obj[key];
         if (key === this.options.textNodeName) {
           content += value;
         } else if (Array.isArray(value)) {
@@ -49072,11 +49072,11 @@ var init_fxb = __esm({
       }
       return content;
     };
-    Builder.prototype.buildAttributesForStopNode = function(obj2) {
-      if (!obj2 || typeof obj2 !== "object") return "";
+    Builder.prototype.buildAttributesForStopNode = function(obj) {
+      if (!obj || typeof obj !== "object") return "";
       let attrStr = "";
-      if (this.options.attributesGroupName && obj2[this.options.attributesGroupName]) {
-        const attrGroup = obj2[this.options.attributesGroupName];
+      if (this.options.attributesGroupName && obj[this.options.attributesGroupName]) {
+        const attrGroup = obj[this.options.attributesGroupName];
         for (let attrKey in attrGroup) {
           if (!Object.prototype.hasOwnProperty.call(attrGroup, attrKey)) continue;
           const cleanKey = attrKey.startsWith(this.options.attributeNamePrefix) ? attrKey.substring(this.options.attributeNamePrefix.length) : attrKey;
@@ -49088,11 +49088,11 @@ var init_fxb = __esm({
           }
         }
       } else {
-        for (let key in obj2) {
-          if (!Object.prototype.hasOwnProperty.call(obj2, key)) continue;
+        for (let key in obj) {
+          if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
           const attr = this.isAttribute(key);
           if (attr) {
-            const val = obj2[key];
+            const val = obj[key];
             if (val === true && this.options.suppressBooleanAttributes) {
               attrStr += " " + attr;
             } else {
@@ -49243,23 +49243,23 @@ function getParserOptions(options = {}) {
     trimValues: false
   };
 }
-function stringifyXML(obj2, opts = {}) {
+function stringifyXML(obj, opts = {}) {
   const parserOptions = getSerializerOptions(opts);
   const j2x = new json2xml_default(parserOptions);
-  const node = { [parserOptions.rootNodeName]: obj2 };
+  const node = { [parserOptions.rootNodeName]: obj };
   const xmlData = j2x.build(node);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${xmlData}`.replace(/\n/g, "");
 }
-async function parseXML(str2, opts = {}) {
-  if (!str2) {
+async function parseXML(str, opts = {}) {
+  if (!str) {
     throw new Error("Document is empty");
   }
-  const validation = XMLValidator.validate(str2);
+  const validation = XMLValidator.validate(str);
   if (validation !== true) {
     throw validation;
   }
   const parser = new XMLParser(getParserOptions(opts));
-  const parsedXml = parser.parse(str2);
+  const parsedXml = parser.parse(str);
   if (parsedXml["?xml"]) {
     delete parsedXml["?xml"];
   }
@@ -49780,11 +49780,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path21) {
+        function locateFile(path22) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path21, scriptDirectory);
+            return Module["locateFile"](path22, scriptDirectory);
           }
-          return scriptDirectory + path21;
+          return scriptDirectory + path22;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -49933,7 +49933,7 @@ var init_crc64 = __esm({
               xhr.send(null);
             };
           }
-          setWindowTitle = (title) => document.title = title;
+          setWindowTitle = (title2) => document.title = title2;
         } else {
           throw new Error("environment detection error");
         }
@@ -50064,9 +50064,9 @@ var init_crc64 = __esm({
         var wasmMemory;
         var ABORT = false;
         var EXITSTATUS;
-        function assert4(condition, text) {
+        function assert4(condition, text2) {
           if (!condition) {
-            abort("Assertion failed" + (text ? ": " + text : ""));
+            abort("Assertion failed" + (text2 ? ": " + text2 : ""));
           }
         }
         var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder("utf8") : void 0;
@@ -50077,16 +50077,16 @@ var init_crc64 = __esm({
           if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
             return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
           }
-          var str2 = "";
+          var str = "";
           while (idx < endPtr) {
             var u0 = heapOrArray[idx++];
             if (!(u0 & 128)) {
-              str2 += String.fromCharCode(u0);
+              str += String.fromCharCode(u0);
               continue;
             }
             var u1 = heapOrArray[idx++] & 63;
             if ((u0 & 224) == 192) {
-              str2 += String.fromCharCode((u0 & 31) << 6 | u1);
+              str += String.fromCharCode((u0 & 31) << 6 | u1);
               continue;
             }
             var u2 = heapOrArray[idx++] & 63;
@@ -50097,26 +50097,26 @@ var init_crc64 = __esm({
               u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
             }
             if (u0 < 65536) {
-              str2 += String.fromCharCode(u0);
+              str += String.fromCharCode(u0);
             } else {
               var ch = u0 - 65536;
-              str2 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+              str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
             }
           }
-          return str2;
+          return str;
         }
         function UTF8ToString(ptr, maxBytesToRead) {
           return ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead) : "";
         }
-        function stringToUTF8Array(str2, heap, outIdx, maxBytesToWrite) {
+        function stringToUTF8Array(str, heap, outIdx, maxBytesToWrite) {
           if (!(maxBytesToWrite > 0))
             return 0;
           var startIdx = outIdx;
           var endIdx = outIdx + maxBytesToWrite - 1;
-          for (var i = 0; i < str2.length; ++i) {
-            var u2 = str2.charCodeAt(i);
+          for (var i = 0; i < str.length; ++i) {
+            var u2 = str.charCodeAt(i);
             if (u2 >= 55296 && u2 <= 57343) {
-              var u1 = str2.charCodeAt(++i);
+              var u1 = str.charCodeAt(++i);
               u2 = 65536 + ((u2 & 1023) << 10) | u1 & 1023;
             }
             if (u2 <= 127) {
@@ -50143,14 +50143,14 @@ var init_crc64 = __esm({
           heap[outIdx] = 0;
           return outIdx - startIdx;
         }
-        function stringToUTF8(str2, outPtr, maxBytesToWrite) {
+        function stringToUTF8(str, outPtr, maxBytesToWrite) {
           assert4(typeof maxBytesToWrite == "number", "stringToUTF8(str, outPtr, maxBytesToWrite) is missing the third parameter that specifies the length of the output buffer!");
-          return stringToUTF8Array(str2, HEAPU8, outPtr, maxBytesToWrite);
+          return stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite);
         }
-        function lengthBytesUTF8(str2) {
+        function lengthBytesUTF8(str) {
           var len = 0;
-          for (var i = 0; i < str2.length; ++i) {
-            var c = str2.charCodeAt(i);
+          for (var i = 0; i < str.length; ++i) {
+            var c = str.charCodeAt(i);
             if (c <= 127) {
               len++;
             } else if (c <= 2047) {
@@ -51173,12 +51173,12 @@ var init_crc64 = __esm({
               abort("invalid type for setValue: " + type);
           }
         }
-        function warnOnce(text) {
+        function warnOnce(text2) {
           if (!warnOnce.shown) warnOnce.shown = {};
-          if (!warnOnce.shown[text]) {
-            warnOnce.shown[text] = 1;
-            if (ENVIRONMENT_IS_NODE) text = "warning: " + text;
-            err(text);
+          if (!warnOnce.shown[text2]) {
+            warnOnce.shown[text2] = 1;
+            if (ENVIRONMENT_IS_NODE) text2 = "warning: " + text2;
+            err(text2);
           }
         }
         function _abort() {
@@ -51807,27 +51807,27 @@ var init_crc64 = __esm({
           return cache[ptr] = ret;
         }
         Module["wrapPointer"] = wrapPointer;
-        function castObject(obj2, __class__) {
-          return wrapPointer(obj2.ptr, __class__);
+        function castObject(obj, __class__) {
+          return wrapPointer(obj.ptr, __class__);
         }
         Module["castObject"] = castObject;
         Module["NULL"] = wrapPointer(0);
-        function destroy2(obj2) {
-          if (!obj2["__destroy__"]) throw "Error: Cannot destroy object. (Did you create it yourself?)";
-          obj2["__destroy__"]();
-          delete getCache(obj2.__class__)[obj2.ptr];
+        function destroy2(obj) {
+          if (!obj["__destroy__"]) throw "Error: Cannot destroy object. (Did you create it yourself?)";
+          obj["__destroy__"]();
+          delete getCache(obj.__class__)[obj.ptr];
         }
         Module["destroy"] = destroy2;
         function compare2(obj1, obj2) {
           return obj1.ptr === obj2.ptr;
         }
         Module["compare"] = compare2;
-        function getPointer(obj2) {
-          return obj2.ptr;
+        function getPointer(obj) {
+          return obj.ptr;
         }
         Module["getPointer"] = getPointer;
-        function getClass(obj2) {
-          return obj2.__class__;
+        function getClass(obj) {
+          return obj.__class__;
         }
         Module["getClass"] = getClass;
         var ensureCache = {
@@ -51859,10 +51859,10 @@ var init_crc64 = __esm({
             }
             ensureCache.pos = 0;
           },
-          alloc: function(array, view) {
+          alloc: function(array2, view) {
             assert4(ensureCache.buffer);
             var bytes = view.BYTES_PER_ELEMENT;
-            var len = array.length * bytes;
+            var len = array2.length * bytes;
             len = len + 7 & -8;
             var ret;
             if (ensureCache.pos + len >= ensureCache.size) {
@@ -51876,7 +51876,7 @@ var init_crc64 = __esm({
             }
             return ret;
           },
-          copy: function(array, view, offset) {
+          copy: function(array2, view, offset) {
             offset >>>= 0;
             var bytes = view.BYTES_PER_ELEMENT;
             switch (bytes) {
@@ -51890,8 +51890,8 @@ var init_crc64 = __esm({
                 offset >>>= 3;
                 break;
             }
-            for (var i = 0; i < array.length; i++) {
-              view[offset + i] = array[i];
+            for (var i = 0; i < array2.length; i++) {
+              view[offset + i] = array2[i];
             }
           }
         };
@@ -52646,11 +52646,11 @@ function setURLParameter(url2, name, value) {
   const encodedValue = value ? encodeURIComponent(value) : void 0;
   const searchString = urlParsed.search === "" ? "?" : urlParsed.search;
   const searchPieces = [];
-  for (const pair of searchString.slice(1).split("&")) {
-    if (pair) {
-      const [key] = pair.split("=", 2);
+  for (const pair2 of searchString.slice(1).split("&")) {
+    if (pair2) {
+      const [key] = pair2.split("=", 2);
       if (key !== encodedName) {
-        searchPieces.push(pair);
+        searchPieces.push(pair2);
       }
     }
   }
@@ -53242,8 +53242,8 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
         headersArray.sort((a, b2) => {
           return compareHeader(a.name.toLowerCase(), b2.name.toLowerCase());
         });
-        headersArray = headersArray.filter((value, index, array) => {
-          if (index > 0 && value.name.toLowerCase() === array[index - 1].name.toLowerCase()) {
+        headersArray = headersArray.filter((value, index2, array2) => {
+          if (index2 > 0 && value.name.toLowerCase() === array2[index2 - 1].name.toLowerCase()) {
             return false;
           }
           return true;
@@ -53261,9 +53261,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request2) {
-        const path21 = getURLPath(request2.url) || "/";
+        const path22 = getURLPath(request2.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path21}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path22}`;
         const queries = getURLQueries(request2.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -53607,25 +53607,25 @@ function storageRetryPolicy(options = {}) {
   const maxRetryDelayInMs = options.maxRetryDelayInMs ?? DEFAULT_RETRY_OPTIONS2.maxRetryDelayInMs;
   const secondaryHost = options.secondaryHost ?? DEFAULT_RETRY_OPTIONS2.secondaryHost;
   const tryTimeoutInMs = options.tryTimeoutInMs ?? DEFAULT_RETRY_OPTIONS2.tryTimeoutInMs;
-  function shouldRetry({ isPrimaryRetry, attempt: attempt2, response, error: error2 }) {
+  function shouldRetry({ isPrimaryRetry, attempt: attempt2, response, error: error3 }) {
     if (attempt2 >= maxTries) {
       logger6.info(`RetryPolicy: Attempt(s) ${attempt2} >= maxTries ${maxTries}, no further try.`);
       return false;
     }
-    if (error2) {
+    if (error3) {
       for (const retriableError of retriableErrors) {
-        if (error2.name.toUpperCase().includes(retriableError) || error2.message.toUpperCase().includes(retriableError) || error2.code && error2.code.toString().toUpperCase() === retriableError) {
+        if (error3.name.toUpperCase().includes(retriableError) || error3.message.toUpperCase().includes(retriableError) || error3.code && error3.code.toString().toUpperCase() === retriableError) {
           logger6.info(`RetryPolicy: Network error ${retriableError} found, will retry.`);
           return true;
         }
       }
-      if (error2?.code === "PARSE_ERROR" && error2?.message.startsWith(`Error "Error: Unclosed root tag`)) {
+      if (error3?.code === "PARSE_ERROR" && error3?.message.startsWith(`Error "Error: Unclosed root tag`)) {
         logger6.info("RetryPolicy: Incomplete XML response likely due to service timeout, will retry.");
         return true;
       }
     }
-    if (response || error2) {
-      const statusCode = response?.status ?? error2?.statusCode ?? 0;
+    if (response || error3) {
+      const statusCode = response?.status ?? error3?.statusCode ?? 0;
       if (!isPrimaryRetry && statusCode === 404) {
         logger6.info(`RetryPolicy: Secondary access with 404, will retry.`);
         return true;
@@ -53679,12 +53679,12 @@ function storageRetryPolicy(options = {}) {
       let attempt2 = 1;
       let retryAgain = true;
       let response;
-      let error2;
+      let error3;
       while (retryAgain) {
         const isPrimaryRetry = secondaryHas404 || !secondaryUrl || !["GET", "HEAD", "OPTIONS"].includes(request2.method) || attempt2 % 2 === 1;
         request2.url = isPrimaryRetry ? primaryUrl : secondaryUrl;
         response = void 0;
-        error2 = void 0;
+        error3 = void 0;
         try {
           logger6.info(`RetryPolicy: =====> Try=${attempt2} ${isPrimaryRetry ? "Primary" : "Secondary"}`);
           response = await next(request2);
@@ -53692,13 +53692,13 @@ function storageRetryPolicy(options = {}) {
         } catch (e) {
           if (isRestError3(e)) {
             logger6.error(`RetryPolicy: Caught error, message: ${e.message}, code: ${e.code}`);
-            error2 = e;
+            error3 = e;
           } else {
             logger6.error(`RetryPolicy: Caught error, message: ${getErrorMessage(e)}`);
             throw e;
           }
         }
-        retryAgain = shouldRetry({ isPrimaryRetry, attempt: attempt2, response, error: error2 });
+        retryAgain = shouldRetry({ isPrimaryRetry, attempt: attempt2, response, error: error3 });
         if (retryAgain) {
           await delay3(calculateDelay(isPrimaryRetry, attempt2), request2.abortSignal, RETRY_ABORT_ERROR2);
         }
@@ -53707,7 +53707,7 @@ function storageRetryPolicy(options = {}) {
       if (response) {
         return response;
       }
-      throw error2 ?? new RestError3("RetryPolicy failed without known error.");
+      throw error3 ?? new RestError3("RetryPolicy failed without known error.");
     }
   };
 }
@@ -53791,8 +53791,8 @@ function storageSharedKeyCredentialPolicy(options) {
     headersArray.sort((a, b2) => {
       return compareHeader(a.name.toLowerCase(), b2.name.toLowerCase());
     });
-    headersArray = headersArray.filter((value, index, array) => {
-      if (index > 0 && value.name.toLowerCase() === array[index - 1].name.toLowerCase()) {
+    headersArray = headersArray.filter((value, index2, array2) => {
+      if (index2 > 0 && value.name.toLowerCase() === array2[index2 - 1].name.toLowerCase()) {
         return false;
       }
       return true;
@@ -53805,9 +53805,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path21 = getURLPath(request2.url) || "/";
+    const path22 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path21}`;
+    canonicalizedResourceString += `/${options.accountName}${path22}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -67962,10 +67962,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path21 = urlParsed.pathname;
-  path21 = path21 || "/";
-  path21 = escape2(path21);
-  urlParsed.pathname = path21;
+  let path22 = urlParsed.pathname;
+  path22 = path22 || "/";
+  path22 = escape2(path22);
+  urlParsed.pathname = path22;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -68045,14 +68045,14 @@ function extractConnectionStringParts(connectionString) {
     return { kind: "SASConnString", url: blobEndpoint, accountName, accountSas };
   }
 }
-function escape2(text) {
-  return encodeURIComponent(text).replace(/%2F/g, "/").replace(/'/g, "%27").replace(/\+/g, "%20").replace(/%25/g, "%");
+function escape2(text2) {
+  return encodeURIComponent(text2).replace(/%2F/g, "/").replace(/'/g, "%27").replace(/\+/g, "%20").replace(/%25/g, "%");
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path21 = urlParsed.pathname;
-  path21 = path21 ? path21.endsWith("/") ? `${path21}${name}` : `${path21}/${name}` : name;
-  urlParsed.pathname = path21;
+  let path22 = urlParsed.pathname;
+  path22 = path22 ? path22.endsWith("/") ? `${path22}${name}` : `${path22}/${name}` : name;
+  urlParsed.pathname = path22;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -68061,11 +68061,11 @@ function setURLParameter2(url2, name, value) {
   const encodedValue = value ? encodeURIComponent(value) : void 0;
   const searchString = urlParsed.search === "" ? "?" : urlParsed.search;
   const searchPieces = [];
-  for (const pair of searchString.slice(1).split("&")) {
-    if (pair) {
-      const [key] = pair.split("=", 2);
+  for (const pair2 of searchString.slice(1).split("&")) {
+    if (pair2) {
+      const [key] = pair2.split("=", 2);
       if (key !== encodedName) {
-        searchPieces.push(pair);
+        searchPieces.push(pair2);
       }
     }
   }
@@ -68098,8 +68098,8 @@ function appendToURLQuery(url2, queryParts) {
   urlParsed.search = query;
   return urlParsed.toString();
 }
-function truncatedISO8061Date(date, withMilliseconds = true) {
-  const dateString = date.toISOString();
+function truncatedISO8061Date(date2, withMilliseconds = true) {
+  const dateString = date2.toISOString();
   return withMilliseconds ? dateString.substring(0, dateString.length - 1) + "0000Z" : dateString.substring(0, dateString.length - 5) + "Z";
 }
 function base64encode(content) {
@@ -68145,7 +68145,7 @@ function getAccountNameFromUrl(url2) {
       accountName = "";
     }
     return accountName;
-  } catch (error2) {
+  } catch (error3) {
     throw new Error("Unable to extract accountName with provided information.");
   }
 }
@@ -69834,13 +69834,13 @@ var init_RetriableReadableStream = __esm({
        * @param count - How much data in original data source to read
        * @param options -
        */
-      constructor(source, getter, offset, count, options = {}) {
+      constructor(source, getter, offset, count2, options = {}) {
         super({ highWaterMark: options.highWaterMark });
         this.getter = getter;
         this.source = source;
         this.start = offset;
         this.offset = offset;
-        this.end = offset + count - 1;
+        this.end = offset + count2 - 1;
         this.maxRetryRequests = options.maxRetryRequests && options.maxRetryRequests >= 0 ? options.maxRetryRequests : 0;
         this.onProgress = options.onProgress;
         this.options = options;
@@ -69896,8 +69896,8 @@ var init_RetriableReadableStream = __esm({
               this.source = newSource;
               this.setSourceEventHandlers();
               return;
-            }).catch((error2) => {
-              this.destroy(error2);
+            }).catch((error3) => {
+              this.destroy(error3);
             });
           } else {
             this.destroy(new Error(`Data corruption failure: received less data than required and reached maxRetires limitation. Received data offset: ${this.offset - 1}, data needed offset: ${this.end}, retries: ${this.retries}, max retries: ${this.maxRetryRequests}`));
@@ -69906,10 +69906,10 @@ var init_RetriableReadableStream = __esm({
           this.destroy(new Error(`Data corruption failure: Received more data than original request, data needed offset is ${this.end}, received offset: ${this.offset - 1}`));
         }
       };
-      _destroy(error2, callback) {
+      _destroy(error3, callback) {
         this.removeSourceEventHandlers();
         this.source.destroy();
-        callback(error2 === null ? void 0 : error2);
+        callback(error3 === null ? void 0 : error3);
       }
     };
   }
@@ -70366,9 +70366,9 @@ var init_BlobDownloadResponse = __esm({
        * @param count -
        * @param options -
        */
-      constructor(originalResponse2, getter, offset, count, options = {}) {
+      constructor(originalResponse2, getter, offset, count2, options = {}) {
         this.originalResponse = originalResponse2;
-        this.blobDownloadStream = new RetriableReadableStream(this.originalResponse.readableStreamBody, getter, offset, count, options);
+        this.blobDownloadStream = new RetriableReadableStream(this.originalResponse.readableStreamBody, getter, offset, count2, options);
       }
     };
   }
@@ -70495,19 +70495,19 @@ var init_AvroParser = __esm({
         };
         const pairs = await _AvroParser.readArray(stream3, readPairMethod, options);
         const dict = {};
-        for (const pair of pairs) {
-          dict[pair.key] = pair.value;
+        for (const pair2 of pairs) {
+          dict[pair2.key] = pair2.value;
         }
         return dict;
       }
       static async readArray(stream3, readItemMethod, options = {}) {
         const items = [];
-        for (let count = await _AvroParser.readLong(stream3, options); count !== 0; count = await _AvroParser.readLong(stream3, options)) {
-          if (count < 0) {
+        for (let count2 = await _AvroParser.readLong(stream3, options); count2 !== 0; count2 = await _AvroParser.readLong(stream3, options)) {
+          if (count2 < 0) {
             await _AvroParser.readLong(stream3, options);
-            count = -count;
+            count2 = -count2;
           }
-          while (count--) {
+          while (count2--) {
             const item = await readItemMethod(stream3, options);
             items.push(item);
           }
@@ -70583,8 +70583,8 @@ var init_AvroParser = __esm({
             if (!schema.fields) {
               throw new Error(`Required attribute 'fields' doesn't exist on schema: ${schema}`);
             }
-            for (const field2 of schema.fields) {
-              fields[field2.name] = _AvroType.fromSchema(field2.type);
+            for (const field of schema.fields) {
+              fields[field.name] = _AvroType.fromSchema(field.type);
             }
             return new AvroRecordType(fields, schema.name);
           case AvroComplex.ENUM:
@@ -70686,14 +70686,14 @@ var init_AvroParser = __esm({
       }
       // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
       async read(stream3, options = {}) {
-        const record = {};
-        record["$schema"] = this._name;
+        const record3 = {};
+        record3["$schema"] = this._name;
         for (const key in this._fields) {
           if (Object.prototype.hasOwnProperty.call(this._fields, key)) {
-            record[key] = await this._fields[key].read(stream3, options);
+            record3[key] = await this._fields[key].read(stream3, options);
           }
         }
-        return record;
+        return record3;
       }
     };
   }
@@ -70970,15 +70970,15 @@ var init_BlobQuickQueryStream = __esm({
           if (avroNext.done) {
             break;
           }
-          const obj2 = avroNext.value;
-          const schema = obj2.$schema;
+          const obj = avroNext.value;
+          const schema = obj.$schema;
           if (typeof schema !== "string") {
             throw Error("Missing schema in avro record.");
           }
           switch (schema) {
             case "com.microsoft.azure.storage.queryBlobContents.resultData":
               {
-                const data = obj2.data;
+                const data = obj.data;
                 if (data instanceof Uint8Array === false) {
                   throw Error("Invalid data in avro result record.");
                 }
@@ -70989,7 +70989,7 @@ var init_BlobQuickQueryStream = __esm({
               break;
             case "com.microsoft.azure.storage.queryBlobContents.progress":
               {
-                const bytesScanned = obj2.bytesScanned;
+                const bytesScanned = obj.bytesScanned;
                 if (typeof bytesScanned !== "number") {
                   throw Error("Invalid bytesScanned in avro progress record.");
                 }
@@ -71000,7 +71000,7 @@ var init_BlobQuickQueryStream = __esm({
               break;
             case "com.microsoft.azure.storage.queryBlobContents.end":
               if (this.onProgress) {
-                const totalBytes = obj2.totalBytes;
+                const totalBytes = obj.totalBytes;
                 if (typeof totalBytes !== "number") {
                   throw Error("Invalid totalBytes in avro end record.");
                 }
@@ -71010,19 +71010,19 @@ var init_BlobQuickQueryStream = __esm({
               break;
             case "com.microsoft.azure.storage.queryBlobContents.error":
               if (this.onError) {
-                const fatal = obj2.fatal;
+                const fatal = obj.fatal;
                 if (typeof fatal !== "boolean") {
                   throw Error("Invalid fatal in avro error record.");
                 }
-                const name = obj2.name;
+                const name = obj.name;
                 if (typeof name !== "string") {
                   throw Error("Invalid name in avro error record.");
                 }
-                const description = obj2.description;
-                if (typeof description !== "string") {
+                const description2 = obj.description;
+                if (typeof description2 !== "string") {
                   throw Error("Invalid description in avro error record.");
                 }
-                const position = obj2.position;
+                const position = obj.position;
                 if (typeof position !== "number") {
                   throw Error("Invalid position in avro error record.");
                 }
@@ -71030,7 +71030,7 @@ var init_BlobQuickQueryStream = __esm({
                   position,
                   name,
                   isFatal: fatal,
-                  description
+                  description: description2
                 });
               }
               break;
@@ -71713,9 +71713,9 @@ var init_poller3 = __esm({
         if (this.operation.state.isCancelled) {
           this.stopped = true;
           if (!this.resolveOnUnsuccessful) {
-            const error2 = new PollerCancelledError("Operation was canceled");
-            this.reject(error2);
-            throw error2;
+            const error3 = new PollerCancelledError("Operation was canceled");
+            this.reject(error3);
+            throw error3;
           }
         }
         if (this.isDone() && this.resolve) {
@@ -72068,8 +72068,8 @@ var init_Batch = __esm({
             this.actives--;
             this.completed++;
             this.parallelExecute();
-          } catch (error2) {
-            this.emitter.emit("error", error2);
+          } catch (error3) {
+            this.emitter.emit("error", error3);
           }
         });
       }
@@ -72084,9 +72084,9 @@ var init_Batch = __esm({
         this.parallelExecute();
         return new Promise((resolve5, reject) => {
           this.emitter.on("finish", resolve5);
-          this.emitter.on("error", (error2) => {
+          this.emitter.on("error", (error3) => {
             this.state = BatchStates.Error;
-            reject(error2);
+            reject(error3);
           });
         });
       }
@@ -72131,11 +72131,11 @@ import fs8 from "node:fs";
 import util4 from "node:util";
 async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
   let pos = 0;
-  const count = end - offset;
+  const count2 = end - offset;
   return new Promise((resolve5, reject) => {
     const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
     stream3.on("readable", () => {
-      if (pos >= count) {
+      if (pos >= count2) {
         clearTimeout(timeout);
         resolve5();
         return;
@@ -72147,14 +72147,14 @@ async function streamToBuffer(stream3, buffer3, offset, end, encoding) {
       if (typeof chunk === "string") {
         chunk = Buffer.from(chunk, encoding);
       }
-      const chunkLength = pos + chunk.length > count ? count - pos : chunk.length;
+      const chunkLength = pos + chunk.length > count2 ? count2 - pos : chunk.length;
       buffer3.fill(chunk.slice(0, chunkLength), offset + pos, offset + pos + chunkLength);
       pos += chunkLength;
     });
     stream3.on("end", () => {
       clearTimeout(timeout);
-      if (pos < count) {
-        reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
+      if (pos < count2) {
+        reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count2}`));
       }
       resolve5();
     });
@@ -72401,7 +72401,7 @@ var init_Clients = __esm({
        * }
        * ```
        */
-      async download(offset = 0, count, options = {}) {
+      async download(offset = 0, count2, options = {}) {
         options.conditions = options.conditions || {};
         options.conditions = options.conditions || {};
         ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
@@ -72417,7 +72417,7 @@ var init_Clients = __esm({
               onDownloadProgress: isNodeLike2 ? void 0 : options.onProgress
               // for Node.js, progress is reported by RetriableReadableStream
             },
-            range: offset === 0 && !count ? void 0 : rangeToString({ offset, count }),
+            range: offset === 0 && !count2 ? void 0 : rangeToString({ offset, count: count2 }),
             rangeGetContentMD5: options.rangeGetContentMD5,
             rangeGetContentCRC64: options.rangeGetContentCrc64,
             snapshot: options.snapshot,
@@ -72927,15 +72927,15 @@ var init_Clients = __esm({
       async downloadToBuffer(param1, param2, param3, param4 = {}) {
         let buffer3;
         let offset = 0;
-        let count = 0;
+        let count2 = 0;
         let options = param4;
         if (param1 instanceof Buffer) {
           buffer3 = param1;
           offset = param2 || 0;
-          count = typeof param3 === "number" ? param3 : 0;
+          count2 = typeof param3 === "number" ? param3 : 0;
         } else {
           offset = typeof param1 === "number" ? param1 : 0;
-          count = typeof param2 === "number" ? param2 : 0;
+          count2 = typeof param2 === "number" ? param2 : 0;
           options = param3 || {};
         }
         let blockSize = options.blockSize ?? 0;
@@ -72948,38 +72948,38 @@ var init_Clients = __esm({
         if (offset < 0) {
           throw new RangeError("offset option must be >= 0");
         }
-        if (count && count <= 0) {
+        if (count2 && count2 <= 0) {
           throw new RangeError("count option must be greater than 0");
         }
         if (!options.conditions) {
           options.conditions = {};
         }
         return tracingClient.withSpan("BlobClient-downloadToBuffer", options, async (updatedOptions) => {
-          if (!count) {
+          if (!count2) {
             const response = await this.getProperties({
               ...options,
               tracingOptions: updatedOptions.tracingOptions
             });
-            count = response.contentLength - offset;
-            if (count < 0) {
+            count2 = response.contentLength - offset;
+            if (count2 < 0) {
               throw new RangeError(`offset ${offset} shouldn't be larger than blob size ${response.contentLength}`);
             }
           }
           if (!buffer3) {
             try {
-              buffer3 = Buffer.alloc(count);
-            } catch (error2) {
-              throw new Error(`Unable to allocate the buffer of size: ${count}(in bytes). Please try passing your own buffer to the "downloadToBuffer" method or try using other methods like "download" or "downloadToFile".	 ${error2.message}`);
+              buffer3 = Buffer.alloc(count2);
+            } catch (error3) {
+              throw new Error(`Unable to allocate the buffer of size: ${count2}(in bytes). Please try passing your own buffer to the "downloadToBuffer" method or try using other methods like "download" or "downloadToFile".	 ${error3.message}`);
             }
           }
-          if (buffer3.length < count) {
-            throw new RangeError(`The buffer's size should be equal to or larger than the request count of bytes: ${count}`);
+          if (buffer3.length < count2) {
+            throw new RangeError(`The buffer's size should be equal to or larger than the request count of bytes: ${count2}`);
           }
           let transferProgress = 0;
           const batch = new Batch(options.concurrency);
-          for (let off = offset; off < offset + count; off = off + blockSize) {
+          for (let off = offset; off < offset + count2; off = off + blockSize) {
             batch.addOperation(async () => {
-              let chunkEnd = offset + count;
+              let chunkEnd = offset + count2;
               if (off + blockSize < chunkEnd) {
                 chunkEnd = off + blockSize;
               }
@@ -73018,9 +73018,9 @@ var init_Clients = __esm({
        *                                                 content is already read and written into a local file
        *                                                 at the specified path.
        */
-      async downloadToFile(filePath, offset = 0, count, options = {}) {
+      async downloadToFile(filePath, offset = 0, count2, options = {}) {
         return tracingClient.withSpan("BlobClient-downloadToFile", options, async (updatedOptions) => {
-          const response = await this.download(offset, count, {
+          const response = await this.download(offset, count2, {
             ...options,
             tracingOptions: updatedOptions.tracingOptions
           });
@@ -73056,7 +73056,7 @@ var init_Clients = __esm({
             throw new Error("Provided containerName is invalid.");
           }
           return { blobName, containerName };
-        } catch (error2) {
+        } catch (error3) {
           throw new Error("Unable to extract blobName and containerName with provided information.");
         }
       }
@@ -73488,14 +73488,14 @@ var init_Clients = __esm({
        * @param count - Number of bytes to be appended as a block
        * @param options -
        */
-      async appendBlockFromURL(sourceURL, sourceOffset, count, options = {}) {
+      async appendBlockFromURL(sourceURL, sourceOffset, count2, options = {}) {
         options.conditions = options.conditions || {};
         options.sourceConditions = options.sourceConditions || {};
         ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
         return tracingClient.withSpan("AppendBlobClient-appendBlockFromURL", options, async (updatedOptions) => {
           return assertResponse(await this.appendBlobContext.appendBlockFromUrl(sourceURL, 0, {
             abortSignal: options.abortSignal,
-            sourceRange: rangeToString({ offset: sourceOffset, count }),
+            sourceRange: rangeToString({ offset: sourceOffset, count: count2 }),
             sourceContentMD5: options.sourceContentMD5,
             sourceContentCrc64: options.sourceContentCrc64,
             leaseAccessConditions: options.conditions,
@@ -73827,7 +73827,7 @@ var init_Clients = __esm({
        * @param options - Options to the Block Blob Stage Block From URL operation.
        * @returns Response data for the Block Blob Stage Block From URL operation.
        */
-      async stageBlockFromURL(blockId2, sourceURL, offset = 0, count, options = {}) {
+      async stageBlockFromURL(blockId2, sourceURL, offset = 0, count2, options = {}) {
         ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
         return tracingClient.withSpan("BlockBlobClient-stageBlockFromURL", options, async (updatedOptions) => {
           return assertResponse(await this.blockBlobContext.stageBlockFromURL(blockId2, 0, sourceURL, {
@@ -73835,7 +73835,7 @@ var init_Clients = __esm({
             leaseAccessConditions: options.conditions,
             sourceContentMD5: options.sourceContentMD5,
             sourceContentCrc64: options.sourceContentCrc64,
-            sourceRange: offset === 0 && !count ? void 0 : rangeToString({ offset, count }),
+            sourceRange: offset === 0 && !count2 ? void 0 : rangeToString({ offset, count: count2 }),
             cpkInfo: options.customerProvidedKey,
             encryptionScope: options.encryptionScope,
             copySourceAuthorization: httpAuthorizationToString(options.sourceAuthorization),
@@ -74064,10 +74064,10 @@ var init_Clients = __esm({
       async uploadFile(filePath, options = {}) {
         return tracingClient.withSpan("BlockBlobClient-uploadFile", options, async (updatedOptions) => {
           const size = (await fsStat(filePath)).size;
-          return this.uploadSeekableInternal((offset, count) => {
+          return this.uploadSeekableInternal((offset, count2) => {
             return () => fsCreateReadStream(filePath, {
               autoClose: true,
-              end: count ? offset + count - 1 : Infinity,
+              end: count2 ? offset + count2 - 1 : Infinity,
               start: offset
             });
           }, size, {
@@ -74274,11 +74274,11 @@ var init_Clients = __esm({
        * @param options - Options to the Page Blob Upload Pages operation.
        * @returns Response data for the Page Blob Upload Pages operation.
        */
-      async uploadPages(body2, offset, count, options = {}) {
+      async uploadPages(body2, offset, count2, options = {}) {
         options.conditions = options.conditions || {};
         ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
         return tracingClient.withSpan("PageBlobClient-uploadPages", options, async (updatedOptions) => {
-          return assertResponse(await this.pageBlobContext.uploadPages(count, body2, {
+          return assertResponse(await this.pageBlobContext.uploadPages(count2, body2, {
             abortSignal: options.abortSignal,
             leaseAccessConditions: options.conditions,
             modifiedAccessConditions: {
@@ -74288,7 +74288,7 @@ var init_Clients = __esm({
             requestOptions: {
               onUploadProgress: options.onProgress
             },
-            range: rangeToString({ offset, count }),
+            range: rangeToString({ offset, count: count2 }),
             sequenceNumberAccessConditions: options.conditions,
             transactionalContentMD5: options.transactionalContentMD5,
             transactionalContentCrc64: options.transactionalContentCrc64,
@@ -74309,12 +74309,12 @@ var init_Clients = __esm({
        * @param count - Number of bytes to be uploaded from source page blob
        * @param options -
        */
-      async uploadPagesFromURL(sourceURL, sourceOffset, destOffset, count, options = {}) {
+      async uploadPagesFromURL(sourceURL, sourceOffset, destOffset, count2, options = {}) {
         options.conditions = options.conditions || {};
         options.sourceConditions = options.sourceConditions || {};
         ensureCpkIfSpecified(options.customerProvidedKey, this.isHttps);
         return tracingClient.withSpan("PageBlobClient-uploadPagesFromURL", options, async (updatedOptions) => {
-          return assertResponse(await this.pageBlobContext.uploadPagesFromURL(sourceURL, rangeToString({ offset: sourceOffset, count }), 0, rangeToString({ offset: destOffset, count }), {
+          return assertResponse(await this.pageBlobContext.uploadPagesFromURL(sourceURL, rangeToString({ offset: sourceOffset, count: count2 }), 0, rangeToString({ offset: destOffset, count: count2 }), {
             abortSignal: options.abortSignal,
             sourceContentMD5: options.sourceContentMD5,
             sourceContentCrc64: options.sourceContentCrc64,
@@ -74347,7 +74347,7 @@ var init_Clients = __esm({
        * @param options - Options to the Page Blob Clear Pages operation.
        * @returns Response data for the Page Blob Clear Pages operation.
        */
-      async clearPages(offset = 0, count, options = {}) {
+      async clearPages(offset = 0, count2, options = {}) {
         options.conditions = options.conditions || {};
         return tracingClient.withSpan("PageBlobClient-clearPages", options, async (updatedOptions) => {
           return assertResponse(await this.pageBlobContext.clearPages(0, {
@@ -74357,7 +74357,7 @@ var init_Clients = __esm({
               ...options.conditions,
               ifTags: options.conditions?.tagConditions
             },
-            range: rangeToString({ offset, count }),
+            range: rangeToString({ offset, count: count2 }),
             sequenceNumberAccessConditions: options.conditions,
             cpkInfo: options.customerProvidedKey,
             encryptionScope: options.encryptionScope,
@@ -74374,7 +74374,7 @@ var init_Clients = __esm({
        * @param options - Options to the Page Blob Get Ranges operation.
        * @returns Response data for the Page Blob Get Ranges operation.
        */
-      async getPageRanges(offset = 0, count, options = {}) {
+      async getPageRanges(offset = 0, count2, options = {}) {
         options.conditions = options.conditions || {};
         return tracingClient.withSpan("PageBlobClient-getPageRanges", options, async (updatedOptions) => {
           const response = assertResponse(await this.pageBlobContext.getPageRanges({
@@ -74384,7 +74384,7 @@ var init_Clients = __esm({
               ...options.conditions,
               ifTags: options.conditions?.tagConditions
             },
-            range: rangeToString({ offset, count }),
+            range: rangeToString({ offset, count: count2 }),
             tracingOptions: updatedOptions.tracingOptions
           }));
           return rangeResponseFromModel(response);
@@ -74402,7 +74402,7 @@ var init_Clients = __esm({
        * @param marker - A string value that identifies the portion of the list to be returned with the next list operation.
        * @param options - Options to PageBlob Get Page Ranges Segment operation.
        */
-      async listPageRangesSegment(offset = 0, count, marker2, options = {}) {
+      async listPageRangesSegment(offset = 0, count2, marker2, options = {}) {
         return tracingClient.withSpan("PageBlobClient-getPageRangesSegment", options, async (updatedOptions) => {
           return assertResponse(await this.pageBlobContext.getPageRanges({
             abortSignal: options.abortSignal,
@@ -74411,7 +74411,7 @@ var init_Clients = __esm({
               ...options.conditions,
               ifTags: options.conditions?.tagConditions
             },
-            range: rangeToString({ offset, count }),
+            range: rangeToString({ offset, count: count2 }),
             marker: marker2,
             maxPageSize: options.maxPageSize,
             tracingOptions: updatedOptions.tracingOptions
@@ -74432,11 +74432,11 @@ var init_Clients = __esm({
        *                          items. The marker value is opaque to the client.
        * @param options - Options to List Page Ranges operation.
        */
-      async *listPageRangeItemSegments(offset = 0, count, marker2, options = {}) {
+      async *listPageRangeItemSegments(offset = 0, count2, marker2, options = {}) {
         let getPageRangeItemSegmentsResponse;
         if (!!marker2 || marker2 === void 0) {
           do {
-            getPageRangeItemSegmentsResponse = await this.listPageRangesSegment(offset, count, marker2, options);
+            getPageRangeItemSegmentsResponse = await this.listPageRangesSegment(offset, count2, marker2, options);
             marker2 = getPageRangeItemSegmentsResponse.continuationToken;
             yield await getPageRangeItemSegmentsResponse;
           } while (marker2);
@@ -74449,9 +74449,9 @@ var init_Clients = __esm({
        * @param count - Number of bytes to get.
        * @param options - Options to List Page Ranges operation.
        */
-      async *listPageRangeItems(offset = 0, count, options = {}) {
+      async *listPageRangeItems(offset = 0, count2, options = {}) {
         let marker2;
-        for await (const getPageRangesSegment of this.listPageRangeItemSegments(offset, count, marker2, options)) {
+        for await (const getPageRangesSegment of this.listPageRangeItemSegments(offset, count2, marker2, options)) {
           yield* ExtractPageRangeInfoItems(getPageRangesSegment);
         }
       }
@@ -74527,9 +74527,9 @@ var init_Clients = __esm({
        * @param options - Options to the Page Blob Get Ranges operation.
        * @returns An asyncIterableIterator that supports paging.
        */
-      listPageRanges(offset = 0, count, options = {}) {
+      listPageRanges(offset = 0, count2, options = {}) {
         options.conditions = options.conditions || {};
-        const iter = this.listPageRangeItems(offset, count, options);
+        const iter = this.listPageRangeItems(offset, count2, options);
         return {
           /**
            * The next method, part of the iteration protocol
@@ -74547,7 +74547,7 @@ var init_Clients = __esm({
            * Return an AsyncIterableIterator that works a page at a time
            */
           byPage: (settings = {}) => {
-            return this.listPageRangeItemSegments(offset, count, settings.continuationToken, {
+            return this.listPageRangeItemSegments(offset, count2, settings.continuationToken, {
               maxPageSize: settings.maxPageSize,
               ...options
             });
@@ -74564,7 +74564,7 @@ var init_Clients = __esm({
        * @param options - Options to the Page Blob Get Page Ranges Diff operation.
        * @returns Response data for the Page Blob Get Page Range Diff operation.
        */
-      async getPageRangesDiff(offset, count, prevSnapshot, options = {}) {
+      async getPageRangesDiff(offset, count2, prevSnapshot, options = {}) {
         options.conditions = options.conditions || {};
         return tracingClient.withSpan("PageBlobClient-getPageRangesDiff", options, async (updatedOptions) => {
           const result = assertResponse(await this.pageBlobContext.getPageRangesDiff({
@@ -74575,7 +74575,7 @@ var init_Clients = __esm({
               ifTags: options.conditions?.tagConditions
             },
             prevsnapshot: prevSnapshot,
-            range: rangeToString({ offset, count }),
+            range: rangeToString({ offset, count: count2 }),
             tracingOptions: updatedOptions.tracingOptions
           }));
           return rangeResponseFromModel(result);
@@ -74595,7 +74595,7 @@ var init_Clients = __esm({
        * @param marker - A string value that identifies the portion of the get to be returned with the next get operation.
        * @param options - Options to the Page Blob Get Page Ranges Diff operation.
        */
-      async listPageRangesDiffSegment(offset, count, prevSnapshotOrUrl, marker2, options = {}) {
+      async listPageRangesDiffSegment(offset, count2, prevSnapshotOrUrl, marker2, options = {}) {
         return tracingClient.withSpan("PageBlobClient-getPageRangesDiffSegment", options, async (updatedOptions) => {
           return assertResponse(await this.pageBlobContext.getPageRangesDiff({
             abortSignal: options?.abortSignal,
@@ -74607,7 +74607,7 @@ var init_Clients = __esm({
             prevsnapshot: prevSnapshotOrUrl,
             range: rangeToString({
               offset,
-              count
+              count: count2
             }),
             marker: marker2,
             maxPageSize: options?.maxPageSize,
@@ -74631,11 +74631,11 @@ var init_Clients = __esm({
        *                          items. The marker value is opaque to the client.
        * @param options - Options to the Page Blob Get Page Ranges Diff operation.
        */
-      async *listPageRangeDiffItemSegments(offset, count, prevSnapshotOrUrl, marker2, options) {
+      async *listPageRangeDiffItemSegments(offset, count2, prevSnapshotOrUrl, marker2, options) {
         let getPageRangeItemSegmentsResponse;
         if (!!marker2 || marker2 === void 0) {
           do {
-            getPageRangeItemSegmentsResponse = await this.listPageRangesDiffSegment(offset, count, prevSnapshotOrUrl, marker2, options);
+            getPageRangeItemSegmentsResponse = await this.listPageRangesDiffSegment(offset, count2, prevSnapshotOrUrl, marker2, options);
             marker2 = getPageRangeItemSegmentsResponse.continuationToken;
             yield await getPageRangeItemSegmentsResponse;
           } while (marker2);
@@ -74649,9 +74649,9 @@ var init_Clients = __esm({
        * @param prevSnapshotOrUrl - Timestamp of snapshot to retrieve the difference or URL of snapshot to retrieve the difference.
        * @param options - Options to the Page Blob Get Page Ranges Diff operation.
        */
-      async *listPageRangeDiffItems(offset, count, prevSnapshotOrUrl, options) {
+      async *listPageRangeDiffItems(offset, count2, prevSnapshotOrUrl, options) {
         let marker2;
-        for await (const getPageRangesSegment of this.listPageRangeDiffItemSegments(offset, count, prevSnapshotOrUrl, marker2, options)) {
+        for await (const getPageRangesSegment of this.listPageRangeDiffItemSegments(offset, count2, prevSnapshotOrUrl, marker2, options)) {
           yield* ExtractPageRangeInfoItems(getPageRangesSegment);
         }
       }
@@ -74737,9 +74737,9 @@ var init_Clients = __esm({
        * @param options - Options to the Page Blob Get Ranges operation.
        * @returns An asyncIterableIterator that supports paging.
        */
-      listPageRangesDiff(offset, count, prevSnapshot, options = {}) {
+      listPageRangesDiff(offset, count2, prevSnapshot, options = {}) {
         options.conditions = options.conditions || {};
-        const iter = this.listPageRangeDiffItems(offset, count, prevSnapshot, {
+        const iter = this.listPageRangeDiffItems(offset, count2, prevSnapshot, {
           ...options
         });
         return {
@@ -74759,7 +74759,7 @@ var init_Clients = __esm({
            * Return an AsyncIterableIterator that works a page at a time
            */
           byPage: (settings = {}) => {
-            return this.listPageRangeDiffItemSegments(offset, count, prevSnapshot, settings.continuationToken, {
+            return this.listPageRangeDiffItemSegments(offset, count2, prevSnapshot, settings.continuationToken, {
               maxPageSize: settings.maxPageSize,
               ...options
             });
@@ -74776,7 +74776,7 @@ var init_Clients = __esm({
        * @param options - Options to the Page Blob Get Page Ranges Diff operation.
        * @returns Response data for the Page Blob Get Page Range Diff operation.
        */
-      async getPageRangesDiffForManagedDisks(offset, count, prevSnapshotUrl2, options = {}) {
+      async getPageRangesDiffForManagedDisks(offset, count2, prevSnapshotUrl2, options = {}) {
         options.conditions = options.conditions || {};
         return tracingClient.withSpan("PageBlobClient-GetPageRangesDiffForManagedDisks", options, async (updatedOptions) => {
           const response = assertResponse(await this.pageBlobContext.getPageRangesDiff({
@@ -74787,7 +74787,7 @@ var init_Clients = __esm({
               ifTags: options.conditions?.tagConditions
             },
             prevSnapshotUrl: prevSnapshotUrl2,
-            range: rangeToString({ offset, count }),
+            range: rangeToString({ offset, count: count2 }),
             tracingOptions: updatedOptions.tracingOptions
           }));
           return rangeResponseFromModel(response);
@@ -75119,9 +75119,9 @@ function uploadCacheArchiveSDK(signedUploadURL, archivePath, options) {
         throw new InvalidResponseError(`uploadCacheArchiveSDK: upload failed with status code ${response._response.status}`);
       }
       return response;
-    } catch (error2) {
-      warning(`uploadCacheArchiveSDK: internal error uploading cache archive: ${error2.message}`);
-      throw error2;
+    } catch (error3) {
+      warning(`uploadCacheArchiveSDK: internal error uploading cache archive: ${error3.message}`);
+      throw error3;
     } finally {
       uploadProgress.stopDisplayTimer();
     }
@@ -75281,12 +75281,12 @@ function retry(name_1, method_1, getStatusCode_1) {
       let isRetryable = false;
       try {
         response = yield method();
-      } catch (error2) {
+      } catch (error3) {
         if (onError) {
-          response = onError(error2);
+          response = onError(error3);
         }
         isRetryable = true;
-        errorMessage = error2.message;
+        errorMessage = error3.message;
       }
       if (response) {
         statusCode = getStatusCode(response);
@@ -75319,13 +75319,13 @@ function retryTypedResponse(name_1, method_1) {
       delay4,
       // If the error object contains the statusCode property, extract it and return
       // an TypedResponse<T> so it can be processed by the retry logic.
-      (error2) => {
-        if (error2 instanceof HttpClientError) {
+      (error3) => {
+        if (error3 instanceof HttpClientError) {
           return {
-            statusCode: error2.statusCode,
+            statusCode: error3.statusCode,
             result: null,
             headers: {},
-            error: error2
+            error: error3
           };
         } else {
           return void 0;
@@ -75433,11 +75433,11 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
       const downloads = [];
       const blockSize = 4 * 1024 * 1024;
       for (let offset = 0; offset < length; offset += blockSize) {
-        const count = Math.min(blockSize, length - offset);
+        const count2 = Math.min(blockSize, length - offset);
         downloads.push({
           offset,
           promiseGetter: () => __awaiter17(this, void 0, void 0, function* () {
-            return yield downloadSegmentRetry(httpClient2, archiveLocation, offset, count);
+            return yield downloadSegmentRetry(httpClient2, archiveLocation, offset, count2);
           })
         });
       }
@@ -75473,14 +75473,14 @@ function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options
     }
   });
 }
-function downloadSegmentRetry(httpClient2, archiveLocation, offset, count) {
+function downloadSegmentRetry(httpClient2, archiveLocation, offset, count2) {
   return __awaiter17(this, void 0, void 0, function* () {
     const retries = 5;
     let failures = 0;
     while (true) {
       try {
         const timeout = 3e4;
-        const result = yield promiseWithTimeout(timeout, downloadSegment(httpClient2, archiveLocation, offset, count));
+        const result = yield promiseWithTimeout(timeout, downloadSegment(httpClient2, archiveLocation, offset, count2));
         if (typeof result === "string") {
           throw new Error("downloadSegmentRetry failed due to timeout");
         }
@@ -75494,11 +75494,11 @@ function downloadSegmentRetry(httpClient2, archiveLocation, offset, count) {
     }
   });
 }
-function downloadSegment(httpClient2, archiveLocation, offset, count) {
+function downloadSegment(httpClient2, archiveLocation, offset, count2) {
   return __awaiter17(this, void 0, void 0, function* () {
     const partRes = yield retryHttpClientResponse("downloadCachePart", () => __awaiter17(this, void 0, void 0, function* () {
       return yield httpClient2.get(archiveLocation, {
-        Range: `bytes=${offset}-${offset + count - 1}`
+        Range: `bytes=${offset}-${offset + count2 - 1}`
       });
     }));
     if (!partRes.readBodyBuffer) {
@@ -75506,7 +75506,7 @@ function downloadSegment(httpClient2, archiveLocation, offset, count) {
     }
     return {
       offset,
-      count,
+      count: count2,
       buffer: yield partRes.readBodyBuffer()
     };
   });
@@ -76062,8 +76062,8 @@ function uploadFile(httpClient2, cacheId, archivePath, options) {
             start,
             end,
             autoClose: false
-          }).on("error", (error2) => {
-            throw new Error(`Cache upload failed because file read failed with ${error2.message}`);
+          }).on("error", (error3) => {
+            throw new Error(`Cache upload failed because file read failed with ${error3.message}`);
           }), start, end);
         }
       })));
@@ -76545,8 +76545,8 @@ var require_pb_long = __commonJS({
     var BI;
     function detectBi() {
       const dv = new DataView(new ArrayBuffer(8));
-      const ok4 = globalThis.BigInt !== void 0 && typeof dv.getBigInt64 === "function" && typeof dv.getBigUint64 === "function" && typeof dv.setBigInt64 === "function" && typeof dv.setBigUint64 === "function";
-      BI = ok4 ? {
+      const ok3 = globalThis.BigInt !== void 0 && typeof dv.getBigInt64 === "function" && typeof dv.getBigUint64 === "function" && typeof dv.setBigInt64 === "function" && typeof dv.setBigUint64 === "function";
+      BI = ok3 ? {
         MIN: BigInt("-9223372036854775808"),
         MAX: BigInt("9223372036854775807"),
         UMIN: BigInt("0"),
@@ -77313,13 +77313,13 @@ var require_reflection_info = __commonJS({
       RepeatType2[RepeatType2["PACKED"] = 1] = "PACKED";
       RepeatType2[RepeatType2["UNPACKED"] = 2] = "UNPACKED";
     })(RepeatType = exports2.RepeatType || (exports2.RepeatType = {}));
-    function normalizeFieldInfo(field2) {
+    function normalizeFieldInfo(field) {
       var _a2, _b, _c, _d;
-      field2.localName = (_a2 = field2.localName) !== null && _a2 !== void 0 ? _a2 : lower_camel_case_1.lowerCamelCase(field2.name);
-      field2.jsonName = (_b = field2.jsonName) !== null && _b !== void 0 ? _b : lower_camel_case_1.lowerCamelCase(field2.name);
-      field2.repeat = (_c = field2.repeat) !== null && _c !== void 0 ? _c : RepeatType.NO;
-      field2.opt = (_d = field2.opt) !== null && _d !== void 0 ? _d : field2.repeat ? false : field2.oneof ? false : field2.kind == "message";
-      return field2;
+      field.localName = (_a2 = field.localName) !== null && _a2 !== void 0 ? _a2 : lower_camel_case_1.lowerCamelCase(field.name);
+      field.jsonName = (_b = field.jsonName) !== null && _b !== void 0 ? _b : lower_camel_case_1.lowerCamelCase(field.name);
+      field.repeat = (_c = field.repeat) !== null && _c !== void 0 ? _c : RepeatType.NO;
+      field.opt = (_d = field.opt) !== null && _d !== void 0 ? _d : field.repeat ? false : field.oneof ? false : field.kind == "message";
+      return field;
     }
     exports2.normalizeFieldInfo = normalizeFieldInfo;
     function readFieldOptions(messageType, fieldName, extensionName, extensionType) {
@@ -77433,27 +77433,27 @@ var require_reflection_type_check = __commonJS({
         if (this.data)
           return;
         const req = [], known = [], oneofs = [];
-        for (let field2 of this.fields) {
-          if (field2.oneof) {
-            if (!oneofs.includes(field2.oneof)) {
-              oneofs.push(field2.oneof);
-              req.push(field2.oneof);
-              known.push(field2.oneof);
+        for (let field of this.fields) {
+          if (field.oneof) {
+            if (!oneofs.includes(field.oneof)) {
+              oneofs.push(field.oneof);
+              req.push(field.oneof);
+              known.push(field.oneof);
             }
           } else {
-            known.push(field2.localName);
-            switch (field2.kind) {
+            known.push(field.localName);
+            switch (field.kind) {
               case "scalar":
               case "enum":
-                if (!field2.opt || field2.repeat)
-                  req.push(field2.localName);
+                if (!field.opt || field.repeat)
+                  req.push(field.localName);
                 break;
               case "message":
-                if (field2.repeat)
-                  req.push(field2.localName);
+                if (field.repeat)
+                  req.push(field.localName);
                 break;
               case "map":
-                req.push(field2.localName);
+                req.push(field.localName);
                 break;
             }
           }
@@ -77502,32 +77502,32 @@ var require_reflection_type_check = __commonJS({
             return false;
           if (group2.oneofKind === void 0)
             continue;
-          const field2 = this.fields.find((f2) => f2.localName === group2.oneofKind);
-          if (!field2)
+          const field = this.fields.find((f2) => f2.localName === group2.oneofKind);
+          if (!field)
             return false;
-          if (!this.field(group2[group2.oneofKind], field2, allowExcessProperties, depth))
+          if (!this.field(group2[group2.oneofKind], field, allowExcessProperties, depth))
             return false;
         }
-        for (const field2 of this.fields) {
-          if (field2.oneof !== void 0)
+        for (const field of this.fields) {
+          if (field.oneof !== void 0)
             continue;
-          if (!this.field(message[field2.localName], field2, allowExcessProperties, depth))
+          if (!this.field(message[field.localName], field, allowExcessProperties, depth))
             return false;
         }
         return true;
       }
-      field(arg, field2, allowExcessProperties, depth) {
-        let repeated = field2.repeat;
-        switch (field2.kind) {
+      field(arg, field, allowExcessProperties, depth) {
+        let repeated = field.repeat;
+        switch (field.kind) {
           case "scalar":
             if (arg === void 0)
-              return field2.opt;
+              return field.opt;
             if (repeated)
-              return this.scalars(arg, field2.T, depth, field2.L);
-            return this.scalar(arg, field2.T, field2.L);
+              return this.scalars(arg, field.T, depth, field.L);
+            return this.scalar(arg, field.T, field.L);
           case "enum":
             if (arg === void 0)
-              return field2.opt;
+              return field.opt;
             if (repeated)
               return this.scalars(arg, reflection_info_1.ScalarType.INT32, depth);
             return this.scalar(arg, reflection_info_1.ScalarType.INT32);
@@ -77535,22 +77535,22 @@ var require_reflection_type_check = __commonJS({
             if (arg === void 0)
               return true;
             if (repeated)
-              return this.messages(arg, field2.T(), allowExcessProperties, depth);
-            return this.message(arg, field2.T(), allowExcessProperties, depth);
+              return this.messages(arg, field.T(), allowExcessProperties, depth);
+            return this.message(arg, field.T(), allowExcessProperties, depth);
           case "map":
             if (typeof arg != "object" || arg === null)
               return false;
             if (depth < 2)
               return true;
-            if (!this.mapKeys(arg, field2.K, depth))
+            if (!this.mapKeys(arg, field.K, depth))
               return false;
-            switch (field2.V.kind) {
+            switch (field.V.kind) {
               case "scalar":
-                return this.scalars(Object.values(arg), field2.V.T, depth, field2.V.L);
+                return this.scalars(Object.values(arg), field.V.T, depth, field.V.L);
               case "enum":
                 return this.scalars(Object.values(arg), reflection_info_1.ScalarType.INT32, depth);
               case "message":
-                return this.messages(Object.values(arg), field2.V.T(), allowExcessProperties, depth);
+                return this.messages(Object.values(arg), field.V.T(), allowExcessProperties, depth);
             }
             break;
         }
@@ -77681,10 +77681,10 @@ var require_reflection_json_reader = __commonJS({
         if (this.fMap === void 0) {
           this.fMap = {};
           const fieldsInput = (_a2 = this.info.fields) !== null && _a2 !== void 0 ? _a2 : [];
-          for (const field2 of fieldsInput) {
-            this.fMap[field2.name] = field2;
-            this.fMap[field2.jsonName] = field2;
-            this.fMap[field2.localName] = field2;
+          for (const field of fieldsInput) {
+            this.fMap[field.name] = field;
+            this.fMap[field.jsonName] = field;
+            this.fMap[field.localName] = field;
           }
         }
       }
@@ -77710,93 +77710,93 @@ var require_reflection_json_reader = __commonJS({
         this.prepare();
         const oneofsHandled = [];
         for (const [jsonKey, jsonValue] of Object.entries(input)) {
-          const field2 = this.fMap[jsonKey];
-          if (!field2) {
+          const field = this.fMap[jsonKey];
+          if (!field) {
             if (!options.ignoreUnknownFields)
               throw new Error(`Found unknown field while reading ${this.info.typeName} from JSON format. JSON key: ${jsonKey}`);
             continue;
           }
-          const localName = field2.localName;
+          const localName = field.localName;
           let target;
-          if (field2.oneof) {
-            if (jsonValue === null && (field2.kind !== "enum" || field2.T()[0] !== "google.protobuf.NullValue")) {
+          if (field.oneof) {
+            if (jsonValue === null && (field.kind !== "enum" || field.T()[0] !== "google.protobuf.NullValue")) {
               continue;
             }
-            if (oneofsHandled.includes(field2.oneof))
-              throw new Error(`Multiple members of the oneof group "${field2.oneof}" of ${this.info.typeName} are present in JSON.`);
-            oneofsHandled.push(field2.oneof);
-            target = message[field2.oneof] = {
+            if (oneofsHandled.includes(field.oneof))
+              throw new Error(`Multiple members of the oneof group "${field.oneof}" of ${this.info.typeName} are present in JSON.`);
+            oneofsHandled.push(field.oneof);
+            target = message[field.oneof] = {
               oneofKind: localName
             };
           } else {
             target = message;
           }
-          if (field2.kind == "map") {
+          if (field.kind == "map") {
             if (jsonValue === null) {
               continue;
             }
-            this.assert(json_typings_1.isJsonObject(jsonValue), field2.name, jsonValue);
+            this.assert(json_typings_1.isJsonObject(jsonValue), field.name, jsonValue);
             const fieldObj = target[localName];
             for (const [jsonObjKey, jsonObjValue] of Object.entries(jsonValue)) {
-              this.assert(jsonObjValue !== null, field2.name + " map value", null);
+              this.assert(jsonObjValue !== null, field.name + " map value", null);
               let val;
-              switch (field2.V.kind) {
+              switch (field.V.kind) {
                 case "message":
-                  val = field2.V.T().internalJsonRead(jsonObjValue, options);
+                  val = field.V.T().internalJsonRead(jsonObjValue, options);
                   break;
                 case "enum":
-                  val = this.enum(field2.V.T(), jsonObjValue, field2.name, options.ignoreUnknownFields);
+                  val = this.enum(field.V.T(), jsonObjValue, field.name, options.ignoreUnknownFields);
                   if (val === false)
                     continue;
                   break;
                 case "scalar":
-                  val = this.scalar(jsonObjValue, field2.V.T, field2.V.L, field2.name);
+                  val = this.scalar(jsonObjValue, field.V.T, field.V.L, field.name);
                   break;
               }
-              this.assert(val !== void 0, field2.name + " map value", jsonObjValue);
+              this.assert(val !== void 0, field.name + " map value", jsonObjValue);
               let key = jsonObjKey;
-              if (field2.K == reflection_info_1.ScalarType.BOOL)
+              if (field.K == reflection_info_1.ScalarType.BOOL)
                 key = key == "true" ? true : key == "false" ? false : key;
-              key = this.scalar(key, field2.K, reflection_info_1.LongType.STRING, field2.name).toString();
+              key = this.scalar(key, field.K, reflection_info_1.LongType.STRING, field.name).toString();
               fieldObj[key] = val;
             }
-          } else if (field2.repeat) {
+          } else if (field.repeat) {
             if (jsonValue === null)
               continue;
-            this.assert(Array.isArray(jsonValue), field2.name, jsonValue);
+            this.assert(Array.isArray(jsonValue), field.name, jsonValue);
             const fieldArr = target[localName];
             for (const jsonItem of jsonValue) {
-              this.assert(jsonItem !== null, field2.name, null);
+              this.assert(jsonItem !== null, field.name, null);
               let val;
-              switch (field2.kind) {
+              switch (field.kind) {
                 case "message":
-                  val = field2.T().internalJsonRead(jsonItem, options);
+                  val = field.T().internalJsonRead(jsonItem, options);
                   break;
                 case "enum":
-                  val = this.enum(field2.T(), jsonItem, field2.name, options.ignoreUnknownFields);
+                  val = this.enum(field.T(), jsonItem, field.name, options.ignoreUnknownFields);
                   if (val === false)
                     continue;
                   break;
                 case "scalar":
-                  val = this.scalar(jsonItem, field2.T, field2.L, field2.name);
+                  val = this.scalar(jsonItem, field.T, field.L, field.name);
                   break;
               }
-              this.assert(val !== void 0, field2.name, jsonValue);
+              this.assert(val !== void 0, field.name, jsonValue);
               fieldArr.push(val);
             }
           } else {
-            switch (field2.kind) {
+            switch (field.kind) {
               case "message":
-                if (jsonValue === null && field2.T().typeName != "google.protobuf.Value") {
-                  this.assert(field2.oneof === void 0, field2.name + " (oneof member)", null);
+                if (jsonValue === null && field.T().typeName != "google.protobuf.Value") {
+                  this.assert(field.oneof === void 0, field.name + " (oneof member)", null);
                   continue;
                 }
-                target[localName] = field2.T().internalJsonRead(jsonValue, options, target[localName]);
+                target[localName] = field.T().internalJsonRead(jsonValue, options, target[localName]);
                 break;
               case "enum":
                 if (jsonValue === null)
                   continue;
-                let val = this.enum(field2.T(), jsonValue, field2.name, options.ignoreUnknownFields);
+                let val = this.enum(field.T(), jsonValue, field.name, options.ignoreUnknownFields);
                 if (val === false)
                   continue;
                 target[localName] = val;
@@ -77804,7 +77804,7 @@ var require_reflection_json_reader = __commonJS({
               case "scalar":
                 if (jsonValue === null)
                   continue;
-                target[localName] = this.scalar(jsonValue, field2.T, field2.L, field2.name);
+                target[localName] = this.scalar(jsonValue, field.T, field.L, field.name);
                 break;
             }
           }
@@ -77949,8 +77949,8 @@ var require_reflection_json_reader = __commonJS({
                 break;
               return base64_1.base64decode(json);
           }
-        } catch (error2) {
-          e = error2.message;
+        } catch (error3) {
+          e = error3.message;
         }
         this.assert(false, fieldName + (e ? " - " + e : ""), json);
       }
@@ -77979,49 +77979,49 @@ var require_reflection_json_writer = __commonJS({
        */
       write(message, options) {
         const json = {}, source = message;
-        for (const field2 of this.fields) {
-          if (!field2.oneof) {
-            let jsonValue2 = this.field(field2, source[field2.localName], options);
+        for (const field of this.fields) {
+          if (!field.oneof) {
+            let jsonValue2 = this.field(field, source[field.localName], options);
             if (jsonValue2 !== void 0)
-              json[options.useProtoFieldName ? field2.name : field2.jsonName] = jsonValue2;
+              json[options.useProtoFieldName ? field.name : field.jsonName] = jsonValue2;
             continue;
           }
-          const group2 = source[field2.oneof];
-          if (group2.oneofKind !== field2.localName)
+          const group2 = source[field.oneof];
+          if (group2.oneofKind !== field.localName)
             continue;
-          const opt = field2.kind == "scalar" || field2.kind == "enum" ? Object.assign(Object.assign({}, options), { emitDefaultValues: true }) : options;
-          let jsonValue = this.field(field2, group2[field2.localName], opt);
+          const opt = field.kind == "scalar" || field.kind == "enum" ? Object.assign(Object.assign({}, options), { emitDefaultValues: true }) : options;
+          let jsonValue = this.field(field, group2[field.localName], opt);
           assert_1.assert(jsonValue !== void 0);
-          json[options.useProtoFieldName ? field2.name : field2.jsonName] = jsonValue;
+          json[options.useProtoFieldName ? field.name : field.jsonName] = jsonValue;
         }
         return json;
       }
-      field(field2, value, options) {
+      field(field, value, options) {
         let jsonValue = void 0;
-        if (field2.kind == "map") {
+        if (field.kind == "map") {
           assert_1.assert(typeof value == "object" && value !== null);
           const jsonObj = {};
-          switch (field2.V.kind) {
+          switch (field.V.kind) {
             case "scalar":
               for (const [entryKey, entryValue] of Object.entries(value)) {
-                const val = this.scalar(field2.V.T, entryValue, field2.name, false, true);
+                const val = this.scalar(field.V.T, entryValue, field.name, false, true);
                 assert_1.assert(val !== void 0);
                 jsonObj[entryKey.toString()] = val;
               }
               break;
             case "message":
-              const messageType = field2.V.T();
+              const messageType = field.V.T();
               for (const [entryKey, entryValue] of Object.entries(value)) {
-                const val = this.message(messageType, entryValue, field2.name, options);
+                const val = this.message(messageType, entryValue, field.name, options);
                 assert_1.assert(val !== void 0);
                 jsonObj[entryKey.toString()] = val;
               }
               break;
             case "enum":
-              const enumInfo = field2.V.T();
+              const enumInfo = field.V.T();
               for (const [entryKey, entryValue] of Object.entries(value)) {
                 assert_1.assert(entryValue === void 0 || typeof entryValue == "number");
-                const val = this.enum(enumInfo, entryValue, field2.name, false, true, options.enumAsInteger);
+                const val = this.enum(enumInfo, entryValue, field.name, false, true, options.enumAsInteger);
                 assert_1.assert(val !== void 0);
                 jsonObj[entryKey.toString()] = val;
               }
@@ -78029,30 +78029,30 @@ var require_reflection_json_writer = __commonJS({
           }
           if (options.emitDefaultValues || Object.keys(jsonObj).length > 0)
             jsonValue = jsonObj;
-        } else if (field2.repeat) {
+        } else if (field.repeat) {
           assert_1.assert(Array.isArray(value));
           const jsonArr = [];
-          switch (field2.kind) {
+          switch (field.kind) {
             case "scalar":
               for (let i = 0; i < value.length; i++) {
-                const val = this.scalar(field2.T, value[i], field2.name, field2.opt, true);
+                const val = this.scalar(field.T, value[i], field.name, field.opt, true);
                 assert_1.assert(val !== void 0);
                 jsonArr.push(val);
               }
               break;
             case "enum":
-              const enumInfo = field2.T();
+              const enumInfo = field.T();
               for (let i = 0; i < value.length; i++) {
                 assert_1.assert(value[i] === void 0 || typeof value[i] == "number");
-                const val = this.enum(enumInfo, value[i], field2.name, field2.opt, true, options.enumAsInteger);
+                const val = this.enum(enumInfo, value[i], field.name, field.opt, true, options.enumAsInteger);
                 assert_1.assert(val !== void 0);
                 jsonArr.push(val);
               }
               break;
             case "message":
-              const messageType = field2.T();
+              const messageType = field.T();
               for (let i = 0; i < value.length; i++) {
-                const val = this.message(messageType, value[i], field2.name, options);
+                const val = this.message(messageType, value[i], field.name, options);
                 assert_1.assert(val !== void 0);
                 jsonArr.push(val);
               }
@@ -78061,15 +78061,15 @@ var require_reflection_json_writer = __commonJS({
           if (options.emitDefaultValues || jsonArr.length > 0 || options.emitDefaultValues)
             jsonValue = jsonArr;
         } else {
-          switch (field2.kind) {
+          switch (field.kind) {
             case "scalar":
-              jsonValue = this.scalar(field2.T, value, field2.name, field2.opt, options.emitDefaultValues);
+              jsonValue = this.scalar(field.T, value, field.name, field.opt, options.emitDefaultValues);
               break;
             case "enum":
-              jsonValue = this.enum(field2.T(), value, field2.name, field2.opt, options.emitDefaultValues, options.enumAsInteger);
+              jsonValue = this.enum(field.T(), value, field.name, field.opt, options.emitDefaultValues, options.enumAsInteger);
               break;
             case "message":
-              jsonValue = this.message(field2.T(), value, field2.name, options);
+              jsonValue = this.message(field.T(), value, field.name, options);
               break;
           }
         }
@@ -78078,14 +78078,14 @@ var require_reflection_json_writer = __commonJS({
       /**
        * Returns `null` as the default for google.protobuf.NullValue.
        */
-      enum(type, value, fieldName, optional, emitDefaultValues, enumAsInteger) {
+      enum(type, value, fieldName, optional2, emitDefaultValues, enumAsInteger) {
         if (type[0] == "google.protobuf.NullValue")
-          return !emitDefaultValues && !optional ? void 0 : null;
+          return !emitDefaultValues && !optional2 ? void 0 : null;
         if (value === void 0) {
-          assert_1.assert(optional);
+          assert_1.assert(optional2);
           return void 0;
         }
-        if (value === 0 && !emitDefaultValues && !optional)
+        if (value === 0 && !emitDefaultValues && !optional2)
           return void 0;
         assert_1.assert(typeof value == "number");
         assert_1.assert(Number.isInteger(value));
@@ -78100,12 +78100,12 @@ var require_reflection_json_writer = __commonJS({
           return options.emitDefaultValues ? null : void 0;
         return type.internalJsonWrite(value, options);
       }
-      scalar(type, value, fieldName, optional, emitDefaultValues) {
+      scalar(type, value, fieldName, optional2, emitDefaultValues) {
         if (value === void 0) {
-          assert_1.assert(optional);
+          assert_1.assert(optional2);
           return void 0;
         }
-        const ed = emitDefaultValues || optional;
+        const ed = emitDefaultValues || optional2;
         switch (type) {
           // int32, fixed32, uint32: JSON value will be a decimal number. Either numbers or strings are accepted.
           case reflection_info_1.ScalarType.INT32:
@@ -78232,7 +78232,7 @@ var require_reflection_binary_reader = __commonJS({
         var _a2;
         if (!this.fieldNoToField) {
           const fieldsInput = (_a2 = this.info.fields) !== null && _a2 !== void 0 ? _a2 : [];
-          this.fieldNoToField = new Map(fieldsInput.map((field2) => [field2.no, field2]));
+          this.fieldNoToField = new Map(fieldsInput.map((field) => [field.no, field]));
         }
       }
       /**
@@ -78248,8 +78248,8 @@ var require_reflection_binary_reader = __commonJS({
         this.prepare();
         const end = length === void 0 ? reader.len : reader.pos + length;
         while (reader.pos < end) {
-          const [fieldNo, wireType] = reader.tag(), field2 = this.fieldNoToField.get(fieldNo);
-          if (!field2) {
+          const [fieldNo, wireType] = reader.tag(), field = this.fieldNoToField.get(fieldNo);
+          if (!field) {
             let u2 = options.readUnknownField;
             if (u2 == "throw")
               throw new Error(`Unknown field ${fieldNo} (wire type ${wireType}) for ${this.info.typeName}`);
@@ -78258,40 +78258,40 @@ var require_reflection_binary_reader = __commonJS({
               (u2 === true ? binary_format_contract_1.UnknownFieldHandler.onRead : u2)(this.info.typeName, message, fieldNo, wireType, d);
             continue;
           }
-          let target = message, repeated = field2.repeat, localName = field2.localName;
-          if (field2.oneof) {
-            target = target[field2.oneof];
+          let target = message, repeated = field.repeat, localName = field.localName;
+          if (field.oneof) {
+            target = target[field.oneof];
             if (target.oneofKind !== localName)
-              target = message[field2.oneof] = {
+              target = message[field.oneof] = {
                 oneofKind: localName
               };
           }
-          switch (field2.kind) {
+          switch (field.kind) {
             case "scalar":
             case "enum":
-              let T = field2.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field2.T;
-              let L2 = field2.kind == "scalar" ? field2.L : void 0;
+              let T = field.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field.T;
+              let L2 = field.kind == "scalar" ? field.L : void 0;
               if (repeated) {
-                let arr2 = target[localName];
+                let arr = target[localName];
                 if (wireType == binary_format_contract_1.WireType.LengthDelimited && T != reflection_info_1.ScalarType.STRING && T != reflection_info_1.ScalarType.BYTES) {
                   let e = reader.uint32() + reader.pos;
                   while (reader.pos < e)
-                    arr2.push(this.scalar(reader, T, L2));
+                    arr.push(this.scalar(reader, T, L2));
                 } else
-                  arr2.push(this.scalar(reader, T, L2));
+                  arr.push(this.scalar(reader, T, L2));
               } else
                 target[localName] = this.scalar(reader, T, L2);
               break;
             case "message":
               if (repeated) {
-                let arr2 = target[localName];
-                let msg = field2.T().internalBinaryRead(reader, reader.uint32(), options);
-                arr2.push(msg);
+                let arr = target[localName];
+                let msg = field.T().internalBinaryRead(reader, reader.uint32(), options);
+                arr.push(msg);
               } else
-                target[localName] = field2.T().internalBinaryRead(reader, reader.uint32(), options, target[localName]);
+                target[localName] = field.T().internalBinaryRead(reader, reader.uint32(), options, target[localName]);
               break;
             case "map":
-              let [mapKey, mapVal] = this.mapEntry(field2, reader, options);
+              let [mapKey, mapVal] = this.mapEntry(field, reader, options);
               target[localName][mapKey] = mapVal;
               break;
           }
@@ -78300,7 +78300,7 @@ var require_reflection_binary_reader = __commonJS({
       /**
        * Read a map field, expecting key field = 1, value field = 2
        */
-      mapEntry(field2, reader, options) {
+      mapEntry(field, reader, options) {
         let length = reader.uint32();
         let end = reader.pos + length;
         let key = void 0;
@@ -78309,42 +78309,42 @@ var require_reflection_binary_reader = __commonJS({
           let [fieldNo, wireType] = reader.tag();
           switch (fieldNo) {
             case 1:
-              if (field2.K == reflection_info_1.ScalarType.BOOL)
+              if (field.K == reflection_info_1.ScalarType.BOOL)
                 key = reader.bool().toString();
               else
-                key = this.scalar(reader, field2.K, reflection_info_1.LongType.STRING);
+                key = this.scalar(reader, field.K, reflection_info_1.LongType.STRING);
               break;
             case 2:
-              switch (field2.V.kind) {
+              switch (field.V.kind) {
                 case "scalar":
-                  val = this.scalar(reader, field2.V.T, field2.V.L);
+                  val = this.scalar(reader, field.V.T, field.V.L);
                   break;
                 case "enum":
                   val = reader.int32();
                   break;
                 case "message":
-                  val = field2.V.T().internalBinaryRead(reader, reader.uint32(), options);
+                  val = field.V.T().internalBinaryRead(reader, reader.uint32(), options);
                   break;
               }
               break;
             default:
-              throw new Error(`Unknown field ${fieldNo} (wire type ${wireType}) in map entry for ${this.info.typeName}#${field2.name}`);
+              throw new Error(`Unknown field ${fieldNo} (wire type ${wireType}) in map entry for ${this.info.typeName}#${field.name}`);
           }
         }
         if (key === void 0) {
-          let keyRaw = reflection_scalar_default_1.reflectionScalarDefault(field2.K);
-          key = field2.K == reflection_info_1.ScalarType.BOOL ? keyRaw.toString() : keyRaw;
+          let keyRaw = reflection_scalar_default_1.reflectionScalarDefault(field.K);
+          key = field.K == reflection_info_1.ScalarType.BOOL ? keyRaw.toString() : keyRaw;
         }
         if (val === void 0)
-          switch (field2.V.kind) {
+          switch (field.V.kind) {
             case "scalar":
-              val = reflection_scalar_default_1.reflectionScalarDefault(field2.V.T, field2.V.L);
+              val = reflection_scalar_default_1.reflectionScalarDefault(field.V.T, field.V.L);
               break;
             case "enum":
               val = 0;
               break;
             case "message":
-              val = field2.V.T().create();
+              val = field.V.T().create();
               break;
           }
         return [key, val];
@@ -78413,10 +78413,10 @@ var require_reflection_binary_writer = __commonJS({
        */
       write(message, writer, options) {
         this.prepare();
-        for (const field2 of this.fields) {
-          let value, emitDefault, repeated = field2.repeat, localName = field2.localName;
-          if (field2.oneof) {
-            const group2 = message[field2.oneof];
+        for (const field of this.fields) {
+          let value, emitDefault, repeated = field.repeat, localName = field.localName;
+          if (field.oneof) {
+            const group2 = message[field.oneof];
             if (group2.oneofKind !== localName)
               continue;
             value = group2[localName];
@@ -78425,35 +78425,35 @@ var require_reflection_binary_writer = __commonJS({
             value = message[localName];
             emitDefault = false;
           }
-          switch (field2.kind) {
+          switch (field.kind) {
             case "scalar":
             case "enum":
-              let T = field2.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field2.T;
+              let T = field.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field.T;
               if (repeated) {
                 assert_1.assert(Array.isArray(value));
                 if (repeated == reflection_info_1.RepeatType.PACKED)
-                  this.packed(writer, T, field2.no, value);
+                  this.packed(writer, T, field.no, value);
                 else
                   for (const item of value)
-                    this.scalar(writer, T, field2.no, item, true);
+                    this.scalar(writer, T, field.no, item, true);
               } else if (value === void 0)
-                assert_1.assert(field2.opt);
+                assert_1.assert(field.opt);
               else
-                this.scalar(writer, T, field2.no, value, emitDefault || field2.opt);
+                this.scalar(writer, T, field.no, value, emitDefault || field.opt);
               break;
             case "message":
               if (repeated) {
                 assert_1.assert(Array.isArray(value));
                 for (const item of value)
-                  this.message(writer, options, field2.T(), field2.no, item);
+                  this.message(writer, options, field.T(), field.no, item);
               } else {
-                this.message(writer, options, field2.T(), field2.no, value);
+                this.message(writer, options, field.T(), field.no, value);
               }
               break;
             case "map":
               assert_1.assert(typeof value == "object" && value !== null);
               for (const [key, val] of Object.entries(value))
-                this.mapEntry(writer, options, field2, key, val);
+                this.mapEntry(writer, options, field, key, val);
               break;
           }
         }
@@ -78461,11 +78461,11 @@ var require_reflection_binary_writer = __commonJS({
         if (u2 !== false)
           (u2 === true ? binary_format_contract_1.UnknownFieldHandler.onWrite : u2)(this.info.typeName, message, writer);
       }
-      mapEntry(writer, options, field2, key, value) {
-        writer.tag(field2.no, binary_format_contract_1.WireType.LengthDelimited);
+      mapEntry(writer, options, field, key, value) {
+        writer.tag(field.no, binary_format_contract_1.WireType.LengthDelimited);
         writer.fork();
         let keyValue = key;
-        switch (field2.K) {
+        switch (field.K) {
           case reflection_info_1.ScalarType.INT32:
           case reflection_info_1.ScalarType.FIXED32:
           case reflection_info_1.ScalarType.UINT32:
@@ -78478,16 +78478,16 @@ var require_reflection_binary_writer = __commonJS({
             keyValue = key == "true";
             break;
         }
-        this.scalar(writer, field2.K, 1, keyValue, true);
-        switch (field2.V.kind) {
+        this.scalar(writer, field.K, 1, keyValue, true);
+        switch (field.V.kind) {
           case "scalar":
-            this.scalar(writer, field2.V.T, 2, value, true);
+            this.scalar(writer, field.V.T, 2, value, true);
             break;
           case "enum":
             this.scalar(writer, reflection_info_1.ScalarType.INT32, 2, value, true);
             break;
           case "message":
-            this.message(writer, options, field2.V.T(), 2, value);
+            this.message(writer, options, field.V.T(), 2, value);
             break;
         }
         writer.join();
@@ -78617,18 +78617,18 @@ var require_reflection_create = __commonJS({
     var message_type_contract_1 = require_message_type_contract();
     function reflectionCreate(type) {
       const msg = type.messagePrototype ? Object.create(type.messagePrototype) : Object.defineProperty({}, message_type_contract_1.MESSAGE_TYPE, { value: type });
-      for (let field2 of type.fields) {
-        let name = field2.localName;
-        if (field2.opt)
+      for (let field of type.fields) {
+        let name = field.localName;
+        if (field.opt)
           continue;
-        if (field2.oneof)
-          msg[field2.oneof] = { oneofKind: void 0 };
-        else if (field2.repeat)
+        if (field.oneof)
+          msg[field.oneof] = { oneofKind: void 0 };
+        else if (field.repeat)
           msg[name] = [];
         else
-          switch (field2.kind) {
+          switch (field.kind) {
             case "scalar":
-              msg[name] = reflection_scalar_default_1.reflectionScalarDefault(field2.T, field2.L);
+              msg[name] = reflection_scalar_default_1.reflectionScalarDefault(field.T, field.L);
               break;
             case "enum":
               msg[name] = 0;
@@ -78652,15 +78652,15 @@ var require_reflection_merge_partial = __commonJS({
     exports2.reflectionMergePartial = void 0;
     function reflectionMergePartial4(info3, target, source) {
       let fieldValue, input = source, output;
-      for (let field2 of info3.fields) {
-        let name = field2.localName;
-        if (field2.oneof) {
-          const group2 = input[field2.oneof];
+      for (let field of info3.fields) {
+        let name = field.localName;
+        if (field.oneof) {
+          const group2 = input[field.oneof];
           if ((group2 === null || group2 === void 0 ? void 0 : group2.oneofKind) == void 0) {
             continue;
           }
           fieldValue = group2[name];
-          output = target[field2.oneof];
+          output = target[field.oneof];
           output.oneofKind = group2.oneofKind;
           if (fieldValue == void 0) {
             delete output[name];
@@ -78673,20 +78673,20 @@ var require_reflection_merge_partial = __commonJS({
             continue;
           }
         }
-        if (field2.repeat)
+        if (field.repeat)
           output[name].length = fieldValue.length;
-        switch (field2.kind) {
+        switch (field.kind) {
           case "scalar":
           case "enum":
-            if (field2.repeat)
+            if (field.repeat)
               for (let i = 0; i < fieldValue.length; i++)
                 output[name][i] = fieldValue[i];
             else
               output[name] = fieldValue;
             break;
           case "message":
-            let T = field2.T();
-            if (field2.repeat)
+            let T = field.T();
+            if (field.repeat)
               for (let i = 0; i < fieldValue.length; i++)
                 output[name][i] = T.create(fieldValue[i]);
             else if (output[name] === void 0)
@@ -78695,13 +78695,13 @@ var require_reflection_merge_partial = __commonJS({
               T.mergePartial(output[name], fieldValue);
             break;
           case "map":
-            switch (field2.V.kind) {
+            switch (field.V.kind) {
               case "scalar":
               case "enum":
                 Object.assign(output[name], fieldValue);
                 break;
               case "message":
-                let T2 = field2.V.T();
+                let T2 = field.V.T();
                 for (let k2 of Object.keys(fieldValue))
                   output[name][k2] = T2.create(fieldValue[k2]);
                 break;
@@ -78726,24 +78726,24 @@ var require_reflection_equals = __commonJS({
         return true;
       if (!a || !b2)
         return false;
-      for (let field2 of info3.fields) {
-        let localName = field2.localName;
-        let val_a = field2.oneof ? a[field2.oneof][localName] : a[localName];
-        let val_b = field2.oneof ? b2[field2.oneof][localName] : b2[localName];
-        switch (field2.kind) {
+      for (let field of info3.fields) {
+        let localName = field.localName;
+        let val_a = field.oneof ? a[field.oneof][localName] : a[localName];
+        let val_b = field.oneof ? b2[field.oneof][localName] : b2[localName];
+        switch (field.kind) {
           case "enum":
           case "scalar":
-            let t = field2.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field2.T;
-            if (!(field2.repeat ? repeatedPrimitiveEq(t, val_a, val_b) : primitiveEq(t, val_a, val_b)))
+            let t = field.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field.T;
+            if (!(field.repeat ? repeatedPrimitiveEq(t, val_a, val_b) : primitiveEq(t, val_a, val_b)))
               return false;
             break;
           case "map":
-            if (!(field2.V.kind == "message" ? repeatedMsgEq(field2.V.T(), objectValues(val_a), objectValues(val_b)) : repeatedPrimitiveEq(field2.V.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field2.V.T, objectValues(val_a), objectValues(val_b))))
+            if (!(field.V.kind == "message" ? repeatedMsgEq(field.V.T(), objectValues(val_a), objectValues(val_b)) : repeatedPrimitiveEq(field.V.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field.V.T, objectValues(val_a), objectValues(val_b))))
               return false;
             break;
           case "message":
-            let T = field2.T();
-            if (!(field2.repeat ? repeatedMsgEq(T, val_a, val_b) : T.equals(val_a, val_b)))
+            let T = field.T();
+            if (!(field.repeat ? repeatedMsgEq(T, val_a, val_b) : T.equals(val_a, val_b)))
               return false;
             break;
         }
@@ -79016,9 +79016,9 @@ var require_enum_object = __commonJS({
       if (!isEnumObject(enumObject))
         throw new Error("not a typescript enum object");
       let values = [];
-      for (let [name, number] of Object.entries(enumObject))
-        if (typeof number == "number")
-          values.push({ name, number });
+      for (let [name, number2] of Object.entries(enumObject))
+        if (typeof number2 == "number")
+          values.push({ name, number: number2 });
       return values;
     }
     exports2.listEnumValues = listEnumValues;
@@ -79027,7 +79027,7 @@ var require_enum_object = __commonJS({
     }
     exports2.listEnumNames = listEnumNames;
     function listEnumNumbers(enumObject) {
-      return listEnumValues(enumObject).map((val) => val.number).filter((num2, index, arr2) => arr2.indexOf(num2) == index);
+      return listEnumValues(enumObject).map((val) => val.number).filter((num2, index2, arr) => arr.indexOf(num2) == index2);
     }
     exports2.listEnumNumbers = listEnumNumbers;
   }
@@ -79496,12 +79496,12 @@ var require_rpc_output_stream = __commonJS({
       onComplete(callback) {
         return this.addLis(callback, this._lis.cmp);
       }
-      addLis(callback, list) {
-        list.push(callback);
+      addLis(callback, list2) {
+        list2.push(callback);
         return () => {
-          let i = list.indexOf(callback);
+          let i = list2.indexOf(callback);
           if (i >= 0)
-            list.splice(i, 1);
+            list2.splice(i, 1);
         };
       }
       // remove all listeners
@@ -79521,12 +79521,12 @@ var require_rpc_output_stream = __commonJS({
        * at a time.
        * Can be used to wrap a stream by using the other stream's `onNext`.
        */
-      notifyNext(message, error2, complete) {
-        runtime_1.assert((message ? 1 : 0) + (error2 ? 1 : 0) + (complete ? 1 : 0) <= 1, "only one emission at a time");
+      notifyNext(message, error3, complete) {
+        runtime_1.assert((message ? 1 : 0) + (error3 ? 1 : 0) + (complete ? 1 : 0) <= 1, "only one emission at a time");
         if (message)
           this.notifyMessage(message);
-        if (error2)
-          this.notifyError(error2);
+        if (error3)
+          this.notifyError(error3);
         if (complete)
           this.notifyComplete();
       }
@@ -79546,12 +79546,12 @@ var require_rpc_output_stream = __commonJS({
        *
        * Triggers onNext and onError callbacks.
        */
-      notifyError(error2) {
+      notifyError(error3) {
         runtime_1.assert(!this.closed, "stream is closed");
-        this._closed = error2;
-        this.pushIt(error2);
-        this._lis.err.forEach((l) => l(error2));
-        this._lis.nxt.forEach((l) => l(void 0, error2, false));
+        this._closed = error3;
+        this.pushIt(error3);
+        this._lis.err.forEach((l) => l(error3));
+        this._lis.nxt.forEach((l) => l(void 0, error3, false));
         this.clearLis();
       }
       /**
@@ -80015,8 +80015,8 @@ var require_test_transport = __commonJS({
           }
           try {
             yield delay4(this.responseDelay, abort)(void 0);
-          } catch (error2) {
-            stream3.notifyError(error2);
+          } catch (error3) {
+            stream3.notifyError(error3);
             return;
           }
           if (this.data.response instanceof rpc_error_1.RpcError) {
@@ -80027,8 +80027,8 @@ var require_test_transport = __commonJS({
             stream3.notifyMessage(msg);
             try {
               yield delay4(this.betweenResponseDelay, abort)(void 0);
-            } catch (error2) {
-              stream3.notifyError(error2);
+            } catch (error3) {
+              stream3.notifyError(error3);
               return;
             }
           }
@@ -81052,8 +81052,8 @@ function maskSigUrl(url2) {
       setSecret(signature);
       setSecret(encodeURIComponent(signature));
     }
-  } catch (error2) {
-    debug(`Failed to parse URL: ${url2} ${error2 instanceof Error ? error2.message : String(error2)}`);
+  } catch (error3) {
+    debug(`Failed to parse URL: ${url2} ${error3 instanceof Error ? error3.message : String(error3)}`);
   }
 }
 function maskSecretUrls(body2) {
@@ -81152,8 +81152,8 @@ var init_cacheTwirpClient = __esm({
               return this.httpClient.post(url2, JSON.stringify(data), headers);
             }));
             return body2;
-          } catch (error2) {
-            throw new Error(`Failed to ${method}: ${error2.message}`);
+          } catch (error3) {
+            throw new Error(`Failed to ${method}: ${error3.message}`);
           }
         });
       }
@@ -81194,21 +81194,21 @@ var init_cacheTwirpClient = __esm({
                 }
                 throw new RateLimitError(`Rate limited: ${errorMessage}`);
               }
-            } catch (error2) {
-              if (error2 instanceof SyntaxError) {
+            } catch (error3) {
+              if (error3 instanceof SyntaxError) {
                 debug(`Raw Body: ${rawBody}`);
               }
-              if (error2 instanceof UsageError) {
-                throw error2;
+              if (error3 instanceof UsageError) {
+                throw error3;
               }
-              if (error2 instanceof RateLimitError) {
-                throw error2;
+              if (error3 instanceof RateLimitError) {
+                throw error3;
               }
-              if (NetworkError.isNetworkErrorCode(error2 === null || error2 === void 0 ? void 0 : error2.code)) {
-                throw new NetworkError(error2 === null || error2 === void 0 ? void 0 : error2.code);
+              if (NetworkError.isNetworkErrorCode(error3 === null || error3 === void 0 ? void 0 : error3.code)) {
+                throw new NetworkError(error3 === null || error3 === void 0 ? void 0 : error3.code);
               }
               isRetryable = true;
-              errorMessage = error2.message;
+              errorMessage = error3.message;
             }
             if (!isRetryable) {
               throw new Error(`Received non-retryable error: ${errorMessage}`);
@@ -81262,7 +81262,7 @@ var init_cacheTwirpClient = __esm({
 
 // node_modules/@actions/cache/lib/internal/tar.js
 import { existsSync as existsSync8, writeFileSync as writeFileSync3 } from "fs";
-import * as path12 from "path";
+import * as path13 from "path";
 function getTarPath() {
   return __awaiter20(this, void 0, void 0, function* () {
     switch (process.platform) {
@@ -81305,13 +81305,13 @@ function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
     const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS9;
     switch (type) {
       case "create":
-        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "--files-from", ManifestFilename);
+        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "--files-from", ManifestFilename);
         break;
       case "extract":
-        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path12.sep}`, "g"), "/"));
+        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path13.sep}`, "g"), "/"));
         break;
       case "list":
-        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path12.sep}`, "g"), "/"), "-P");
+        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P");
         break;
     }
     if (tarPath.type === ArchiveToolType.GNU) {
@@ -81350,7 +81350,7 @@ function getWorkingDirectory() {
   return (_a2 = process.env["GITHUB_WORKSPACE"]) !== null && _a2 !== void 0 ? _a2 : process.cwd();
 }
 function quoteAbsolutePath(filePath) {
-  return `"${path12.resolve(filePath).replace(new RegExp(`\\${path12.sep}`, "g"), "/")}"`;
+  return `"${path13.resolve(filePath).replace(new RegExp(`\\${path13.sep}`, "g"), "/")}"`;
 }
 function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
   return __awaiter20(this, void 0, void 0, function* () {
@@ -81380,7 +81380,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.Zstd:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --long=30 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"),
           TarFilename
         ] : [
           "--use-compress-program",
@@ -81389,7 +81389,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.ZstdWithoutLong:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path12.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"),
           TarFilename
         ] : ["--use-compress-program", IS_WINDOWS9 ? '"zstd -T0"' : "zstdmt"];
       default:
@@ -81405,8 +81405,8 @@ function execCommands(commands, cwd) {
           cwd,
           env: Object.assign(Object.assign({}, process.env), { MSYS: "winsymlinks:nativestrict" })
         });
-      } catch (error2) {
-        throw new Error(`${command.split(" ")[0]} failed with error: ${error2 === null || error2 === void 0 ? void 0 : error2.message}`);
+      } catch (error3) {
+        throw new Error(`${command.split(" ")[0]} failed with error: ${error3 === null || error3 === void 0 ? void 0 : error3.message}`);
       }
     }
   });
@@ -81421,8 +81421,8 @@ function execReadCommands(archivePath, compressionMethod, type) {
       if (tempDirectory) {
         try {
           yield rmRF(tempDirectory);
-        } catch (error2) {
-          debug(`Failed to delete temporary tar directory: ${error2}`);
+        } catch (error3) {
+          debug(`Failed to delete temporary tar directory: ${error3}`);
         }
       }
     }
@@ -81442,7 +81442,7 @@ function extractTar2(archivePath, compressionMethod) {
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
   return __awaiter20(this, void 0, void 0, function* () {
-    writeFileSync3(path12.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    writeFileSync3(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
     const { commands } = yield getCommands(compressionMethod, "create");
     yield execCommands(commands, archiveFolder);
   });
@@ -81500,7 +81500,7 @@ __export(cache_exports, {
   restoreCache: () => restoreCache,
   saveCache: () => saveCache2
 });
-import * as path13 from "path";
+import * as path14 from "path";
 function checkPaths(paths) {
   if (!paths || paths.length === 0) {
     throw new ValidationError(`Path Validation Error: At least one directory or file path is required`);
@@ -81510,8 +81510,8 @@ function checkKey(key) {
   if (key.length > 512) {
     throw new ValidationError(`Key Validation Error: ${key} cannot be larger than 512 characters.`);
   }
-  const regex = /^[^,]*$/;
-  if (!regex.test(key)) {
+  const regex2 = /^[^,]*$/;
+  if (!regex2.test(key)) {
     throw new ValidationError(`Key Validation Error: ${key} cannot contain commas.`);
   }
 }
@@ -81567,12 +81567,12 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
           compressionMethod,
           enableCrossOsArchive
         });
-      } catch (error2) {
-        const errorMessage = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
+      } catch (error3) {
+        const errorMessage = (_a2 = error3 === null || error3 === void 0 ? void 0 : error3.message) !== null && _a2 !== void 0 ? _a2 : "";
         if (errorMessage.includes(CACHE_READ_DENIED_PREFIX)) {
           throw new CacheReadDeniedError(errorMessage);
         }
-        throw error2;
+        throw error3;
       }
       if (!(cacheEntry === null || cacheEntry === void 0 ? void 0 : cacheEntry.archiveLocation)) {
         return void 0;
@@ -81581,7 +81581,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return cacheEntry.cacheKey;
       }
-      archivePath = path13.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path14.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive Path: ${archivePath}`);
       yield downloadCache(cacheEntry.archiveLocation, archivePath, options);
       if (isDebug()) {
@@ -81592,22 +81592,22 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
       yield extractTar2(archivePath, compressionMethod);
       info("Cache restored successfully");
       return cacheEntry.cacheKey;
-    } catch (error2) {
-      const typedError = error2;
+    } catch (error3) {
+      const typedError = error3;
       if (typedError.name === ValidationError.name) {
-        throw error2;
+        throw error3;
       } else {
         if (typedError instanceof HttpClientError && typeof typedError.statusCode === "number" && typedError.statusCode >= 500) {
-          error(`Failed to restore: ${error2.message}`);
+          error(`Failed to restore: ${error3.message}`);
         } else {
-          warning(`Failed to restore: ${error2.message}`);
+          warning(`Failed to restore: ${error3.message}`);
         }
       }
     } finally {
       try {
         yield unlinkFile(archivePath);
-      } catch (error2) {
-        debug(`Failed to delete archive: ${error2}`);
+      } catch (error3) {
+        debug(`Failed to delete archive: ${error3}`);
       }
     }
     return void 0;
@@ -81639,12 +81639,12 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
       let response;
       try {
         response = yield twirpClient.GetCacheEntryDownloadURL(request2);
-      } catch (error2) {
-        const errorMessage = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
+      } catch (error3) {
+        const errorMessage = (_a2 = error3 === null || error3 === void 0 ? void 0 : error3.message) !== null && _a2 !== void 0 ? _a2 : "";
         if (errorMessage.includes(CACHE_READ_DENIED_PREFIX)) {
           throw new CacheReadDeniedError(errorMessage);
         }
-        throw error2;
+        throw error3;
       }
       if (!response.ok) {
         debug(`Cache not found for version ${request2.version} of keys: ${keys.join(", ")}`);
@@ -81660,7 +81660,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return response.matchedKey;
       }
-      archivePath = path13.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path14.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive path: ${archivePath}`);
       debug(`Starting download of archive to: ${archivePath}`);
       yield downloadCache(response.signedDownloadUrl, archivePath, options);
@@ -81672,15 +81672,15 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
       yield extractTar2(archivePath, compressionMethod);
       info("Cache restored successfully");
       return response.matchedKey;
-    } catch (error2) {
-      const typedError = error2;
+    } catch (error3) {
+      const typedError = error3;
       if (typedError.name === ValidationError.name) {
-        throw error2;
+        throw error3;
       } else {
         if (typedError instanceof HttpClientError && typeof typedError.statusCode === "number" && typedError.statusCode >= 500) {
-          error(`Failed to restore: ${error2.message}`);
+          error(`Failed to restore: ${error3.message}`);
         } else {
-          warning(`Failed to restore: ${error2.message}`);
+          warning(`Failed to restore: ${error3.message}`);
         }
       }
     } finally {
@@ -81688,8 +81688,8 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         if (archivePath) {
           yield unlinkFile(archivePath);
         }
-      } catch (error2) {
-        debug(`Failed to delete archive: ${error2}`);
+      } catch (error3) {
+        debug(`Failed to delete archive: ${error3}`);
       }
     }
     return void 0;
@@ -81728,7 +81728,7 @@ function saveCacheV1(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path13.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path14.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -81760,10 +81760,10 @@ function saveCacheV1(paths_1, key_1, options_1) {
       }
       debug(`Saving Cache (ID: ${cacheId})`);
       yield saveCache(cacheId, archivePath, "", options);
-    } catch (error2) {
-      const typedError = error2;
+    } catch (error3) {
+      const typedError = error3;
       if (typedError.name === ValidationError.name) {
-        throw error2;
+        throw error3;
       } else if (typedError.name === ReserveCacheError.name) {
         info(`Failed to save: ${typedError.message}`);
       } else {
@@ -81776,8 +81776,8 @@ function saveCacheV1(paths_1, key_1, options_1) {
     } finally {
       try {
         yield unlinkFile(archivePath);
-      } catch (error2) {
-        debug(`Failed to delete archive: ${error2}`);
+      } catch (error3) {
+        debug(`Failed to delete archive: ${error3}`);
       }
     }
     return cacheId;
@@ -81797,7 +81797,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path13.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path14.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -81823,9 +81823,9 @@ function saveCacheV2(paths_1, key_1, options_1) {
           throw new Error(response.message || "Response was not ok");
         }
         signedUploadUrl = response.signedUploadUrl;
-      } catch (error2) {
-        debug(`Failed to reserve cache: ${error2}`);
-        const errorMessage = (_a2 = error2 === null || error2 === void 0 ? void 0 : error2.message) !== null && _a2 !== void 0 ? _a2 : "";
+      } catch (error3) {
+        debug(`Failed to reserve cache: ${error3}`);
+        const errorMessage = (_a2 = error3 === null || error3 === void 0 ? void 0 : error3.message) !== null && _a2 !== void 0 ? _a2 : "";
         if (errorMessage.startsWith(CACHE_WRITE_DENIED_PREFIX)) {
           throw new CacheWriteDeniedError(`Unable to reserve cache with key ${key}. More details: ${errorMessage}`);
         }
@@ -81847,10 +81847,10 @@ function saveCacheV2(paths_1, key_1, options_1) {
         throw new Error(`Unable to finalize cache with key ${key}, another job may be finalizing this cache.`);
       }
       cacheId = parseInt(finalizeResponse.entryId);
-    } catch (error2) {
-      const typedError = error2;
+    } catch (error3) {
+      const typedError = error3;
       if (typedError.name === ValidationError.name) {
-        throw error2;
+        throw error3;
       } else if (typedError.name === ReserveCacheError.name) {
         info(`Failed to save: ${typedError.message}`);
       } else if (typedError.name === FinalizeCacheError.name) {
@@ -81865,8 +81865,8 @@ function saveCacheV2(paths_1, key_1, options_1) {
     } finally {
       try {
         yield unlinkFile(archivePath);
-      } catch (error2) {
-        debug(`Failed to delete archive: ${error2}`);
+      } catch (error3) {
+        debug(`Failed to delete archive: ${error3}`);
       }
     }
     return cacheId;
@@ -82301,8 +82301,8 @@ var require_lib = __commonJS({
         });
       }
       postJson(requestUrl_1, obj_1) {
-        return __awaiter23(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+        return __awaiter23(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.post(requestUrl, data, additionalHeaders);
@@ -82310,8 +82310,8 @@ var require_lib = __commonJS({
         });
       }
       putJson(requestUrl_1, obj_1) {
-        return __awaiter23(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+        return __awaiter23(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.put(requestUrl, data, additionalHeaders);
@@ -82319,8 +82319,8 @@ var require_lib = __commonJS({
         });
       }
       patchJson(requestUrl_1, obj_1) {
-        return __awaiter23(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
+        return __awaiter23(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
           additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.patch(requestUrl, data, additionalHeaders);
@@ -82683,25 +82683,25 @@ var require_lib = __commonJS({
               }
               return value;
             }
-            let obj2;
+            let obj;
             let contents;
             try {
               contents = yield res.readBody();
               if (contents && contents.length > 0) {
                 if (options && options.deserializeDates) {
-                  obj2 = JSON.parse(contents, dateTimeDeserializer);
+                  obj = JSON.parse(contents, dateTimeDeserializer);
                 } else {
-                  obj2 = JSON.parse(contents);
+                  obj = JSON.parse(contents);
                 }
-                response.result = obj2;
+                response.result = obj;
               }
               response.headers = res.message.headers;
             } catch (err) {
             }
             if (statusCode > 299) {
               let msg;
-              if (obj2 && obj2.message) {
-                msg = obj2.message;
+              if (obj && obj.message) {
+                msg = obj.message;
               } else if (contents && contents.length > 0) {
                 msg = contents;
               } else {
@@ -82718,7 +82718,7 @@ var require_lib = __commonJS({
       }
     };
     exports2.HttpClient = HttpClient3;
-    var lowercaseKeys3 = (obj2) => Object.keys(obj2).reduce((c, k2) => (c[k2.toLowerCase()] = obj2[k2], c), {});
+    var lowercaseKeys3 = (obj) => Object.keys(obj).reduce((c, k2) => (c[k2.toLowerCase()] = obj[k2], c), {});
   }
 });
 
@@ -82902,8 +82902,8 @@ var require_light = __commonJS({
                 } else {
                   return returned;
                 }
-              } catch (error2) {
-                e2 = error2;
+              } catch (error3) {
+                e2 = error3;
                 {
                   this.trigger("error", e2);
                 }
@@ -82913,8 +82913,8 @@ var require_light = __commonJS({
             return (await Promise.all(promises5)).find(function(x) {
               return x != null;
             });
-          } catch (error2) {
-            e = error2;
+          } catch (error3) {
+            e = error3;
             {
               this.trigger("error", e);
             }
@@ -82965,16 +82965,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
           });
         }
-        getFirst(arr2 = this._lists) {
-          var j2, len, list;
-          for (j2 = 0, len = arr2.length; j2 < len; j2++) {
-            list = arr2[j2];
-            if (list.length > 0) {
-              return list;
+        getFirst(arr = this._lists) {
+          var j2, len, list2;
+          for (j2 = 0, len = arr.length; j2 < len; j2++) {
+            list2 = arr[j2];
+            if (list2.length > 0) {
+              return list2;
             }
           }
           return [];
@@ -83026,10 +83026,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error3, message = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+              this._reject(error3 != null ? error3 : new BottleneckError$1(message));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -83063,7 +83063,7 @@ var require_light = __commonJS({
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
         async doExecute(chained, clearGlobalState, run3, free) {
-          var error2, eventInfo, passed;
+          var error3, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
             this._states.next(this.options.id);
@@ -83081,24 +83081,24 @@ var require_light = __commonJS({
               return this._resolve(passed);
             }
           } catch (error1) {
-            error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+            error3 = error1;
+            return this._onFailure(error3, eventInfo, clearGlobalState, run3, free);
           }
         }
         doExpire(clearGlobalState, run3, free) {
-          var error2, eventInfo;
+          var error3, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
           }
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+          error3 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error3, eventInfo, clearGlobalState, run3, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
+        async _onFailure(error3, eventInfo, clearGlobalState, run3, free) {
           var retry3, retryAfter;
           if (clearGlobalState()) {
-            retry3 = await this.Events.trigger("failed", error2, eventInfo);
+            retry3 = await this.Events.trigger("failed", error3, eventInfo);
             if (retry3 != null) {
               retryAfter = ~~retry3;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
@@ -83108,7 +83108,7 @@ var require_light = __commonJS({
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
               this._assertStatus("DONE");
-              return this._reject(error2);
+              return this._reject(error3);
             }
           }
         }
@@ -83247,7 +83247,7 @@ var require_light = __commonJS({
           now = Date.now();
           return this.check(weight, now);
         }
-        async __register__(index, weight, expiration) {
+        async __register__(index2, weight, expiration) {
           var now, wait;
           await this.yieldLoop();
           now = Date.now();
@@ -83292,7 +83292,7 @@ var require_light = __commonJS({
             strategy: this.storeOptions.strategy
           };
         }
-        async __free__(index, weight) {
+        async __free__(index2, weight) {
           await this.yieldLoop();
           this._running -= weight;
           this._done += weight;
@@ -83387,7 +83387,7 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve5, returned, task;
+          var args, cb, error3, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
             ({ task, args, resolve: resolve5, reject } = this._queue.shift());
@@ -83398,9 +83398,9 @@ var require_light = __commonJS({
                   return resolve5(returned);
                 };
               } catch (error1) {
-                error2 = error1;
+                error3 = error1;
                 return function() {
-                  return reject(error2);
+                  return reject(error3);
                 };
               }
             })();
@@ -83534,8 +83534,8 @@ var require_light = __commonJS({
                   } else {
                     results.push(void 0);
                   }
-                } catch (error2) {
-                  e = error2;
+                } catch (error3) {
+                  e = error3;
                   results.push(v2.Events.trigger("error", e));
                 }
               }
@@ -83718,19 +83718,19 @@ var require_light = __commonJS({
           check(weight = 1) {
             return this._store.__check__(weight);
           }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
+          _clearGlobalState(index2) {
+            if (this._scheduled[index2] != null) {
+              clearTimeout(this._scheduled[index2].expiration);
+              delete this._scheduled[index2];
               return true;
             } else {
               return false;
             }
           }
-          async _free(index, job, options, eventInfo) {
+          async _free(index2, job, options, eventInfo) {
             var e, running;
             try {
-              ({ running } = await this._store.__free__(index, options.weight));
+              ({ running } = await this._store.__free__(index2, options.weight));
               this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
               if (running === 0 && this.empty()) {
                 return this.Events.trigger("idle");
@@ -83740,13 +83740,13 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             }
           }
-          _run(index, job, wait) {
+          _run(index2, job, wait) {
             var clearGlobalState, free, run3;
             job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
+            clearGlobalState = this._clearGlobalState.bind(this, index2);
+            run3 = this._run.bind(this, index2, job);
+            free = this._free.bind(this, index2, job);
+            return this._scheduled[index2] = {
               timeout: setTimeout(() => {
                 return job.doExecute(this._limiter, clearGlobalState, run3, free);
               }, wait),
@@ -83758,7 +83758,7 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index, next, options, queue;
+              var args, index2, next, options, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
@@ -83768,8 +83768,8 @@ var require_light = __commonJS({
                 return this.Promise.resolve(null);
               }
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
-              index = this._randomIndex();
-              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+              index2 = this._randomIndex();
+              return this._store.__register__(index2, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
                 var empty;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
                 if (success) {
@@ -83781,7 +83781,7 @@ var require_light = __commonJS({
                   if (reservoir === 0) {
                     this.Events.trigger("depleted", empty);
                   }
-                  this._run(index, next, wait);
+                  this._run(index2, next, wait);
                   return this.Promise.resolve(options.weight);
                 } else {
                   return this.Promise.resolve(null);
@@ -83830,7 +83830,7 @@ var require_light = __commonJS({
                 }
               });
             };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+            done = options.dropWaitingJobs ? (this._run = function(index2, next) {
               return next.doDrop({
                 message: options.dropErrorMessage
               });
@@ -83868,14 +83868,14 @@ var require_light = __commonJS({
             return done;
           }
           async _addToQueue(job) {
-            var args, blocked, error2, options, reachedHWM, shifted, strategy;
+            var args, blocked, error3, options, reachedHWM, shifted, strategy;
             ({ args, options } = job);
             try {
               ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
             } catch (error1) {
-              error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
-              job.doDrop({ error: error2 });
+              error3 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error3 });
+              job.doDrop({ error: error3 });
               return false;
             }
             if (blocked) {
@@ -84083,11 +84083,72 @@ function describeError(e) {
 // src/action/log.ts
 init_core();
 
+// src/contract/limits.ts
+var LIMITS = {
+  /** Bytes of a results or baseline file. */
+  fileBytes: 32 * 1024 * 1024,
+  /** Bytes of a comparison file (a 1,000-cell comparison is about 700 kB). */
+  comparisonBytes: 4 * 1024 * 1024,
+  /** Bytes of a bundle manifest (a real one is under 1 kB). */
+  manifestBytes: 64 * 1024,
+  workloads: 256,
+  pointsPerWorkload: 512,
+  samplesPerCell: 2e4,
+  /** Runs kept in one baseline history. */
+  runs: 1e3,
+  /** Thread counts, worker counts and CPU counts: 1 to this. */
+  threads: 16384,
+  /** Characters of a workload id (a command line can be long) and of other long strings. */
+  idChars: 4096,
+  /** Characters of a short string: an OS, an arch, a CPU model, a version. */
+  shortChars: 200,
+  /** Cells of one comparison (a sweep of 100 workloads × 100 thread counts). */
+  cells: 1e4,
+  /** Entries of a list of notes or names. */
+  listEntries: 1e3,
+  /** ns: nothing measured here takes 11.6 days. */
+  maxNs: 1e15,
+  /** Requests per second: more than any CPU serves. */
+  maxRate: 1e12,
+  /** Characters of a bundle's leg label. */
+  labelChars: 300,
+  /** Pull request numbers are positive 32-bit integers on GitHub. */
+  pullNumber: 2 ** 31 - 1
+};
+var WORKLOAD_KINDS = ["matmul", "model", "command"];
+var OBJECTIVES = ["latency", "throughput"];
+var VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
+var CELL_STATUSES = ["regression", "inconclusive", "pass"];
+var GATE_ROLES = ["recommended", "fastest"];
+var COMPARISON_UNITS = ["visits", "sessions", "samples"];
+var GATE_MODES = ["deployed", "all"];
+var FINGERPRINT_FIELD_NAMES = [
+  "os",
+  "arch",
+  "cpuModel",
+  "availableCpus",
+  "physicalCores",
+  "onnxruntime"
+];
+var DOCUMENT_KINDS = {
+  baseline: "threadgate-baseline",
+  comparison: "threadgate-comparison",
+  manifest: "threadgate-report-bundle"
+};
+var BUNDLE_FILES = {
+  manifest: "threadgate-bundle.json",
+  results: "results.json",
+  comparison: "comparison.json"
+};
+var DEFAULT_COMPARE_SEED = 29800;
+var DEFAULT_RESAMPLES = 2e3;
+var UNPRINTABLE_SOURCE = "[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]";
+
 // src/report/text.ts
-var CONTROLS = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-var INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-function plainText(text, max = 2e3) {
-  const clean4 = text.replace(CONTROLS, " ").replace(INVISIBLE, "");
+var CONTROLS = /\r\n|[\p{Cc}\p{Zl}\p{Zp}]/gu;
+var INVISIBLE = new RegExp(UNPRINTABLE_SOURCE, "gu");
+function plainText(text2, max = 2e3) {
+  const clean4 = text2.replace(CONTROLS, " ").replace(INVISIBLE, "");
   return clean4.length <= max ? clean4 : `${clean4.slice(0, max - 1)}\u2026`;
 }
 var ESCAPES = {
@@ -84102,8 +84163,8 @@ var ESCAPES = {
   "[": "\\[",
   "]": "\\]"
 };
-function escapeMarkdown(text) {
-  return text.replace(CONTROLS, " ").replace(INVISIBLE, "").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
+function escapeMarkdown(text2) {
+  return text2.replace(CONTROLS, " ").replace(INVISIBLE, "").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
 }
 var TRUNCATION_NOTE = "\n\n---\n_This comment was truncated to fit GitHub\u2019s size limit. The job summary has the full report._";
 function truncateBody(body2, limit, unit = "chars") {
@@ -84130,10 +84191,10 @@ function leadingCommentEnd(body2) {
 function cutPoint(body2, max, keepAtLeast) {
   let cut = body2.lastIndexOf("\n", max);
   if (cut < keepAtLeast) cut = max;
-  const open5 = body2.lastIndexOf("<!--", cut - 1);
-  if (open5 >= keepAtLeast && body2.lastIndexOf("-->", cut - 3) < open5 + 2) {
-    const lineStart = body2.lastIndexOf("\n", open5);
-    cut = lineStart >= keepAtLeast ? lineStart : open5;
+  const open4 = body2.lastIndexOf("<!--", cut - 1);
+  if (open4 >= keepAtLeast && body2.lastIndexOf("-->", cut - 3) < open4 + 2) {
+    const lineStart = body2.lastIndexOf("\n", open4);
+    cut = lineStart >= keepAtLeast ? lineStart : open4;
   }
   const previous = body2.charCodeAt(cut - 1);
   if (cut > keepAtLeast && previous >= 55296 && previous <= 56319) cut--;
@@ -84157,10 +84218,10 @@ ${fence2}`) + "\n</details>".repeat(Math.max(0, openDetails));
 function truncateBytes(body2, limit) {
   let chars = body2.length;
   for (let pass = 0; pass < 8; pass++) {
-    const text = truncateBody(body2, chars);
-    const bytes = Buffer.byteLength(text);
-    if (bytes <= limit) return text;
-    chars = Math.floor(text.length * limit / bytes) - 64;
+    const text2 = truncateBody(body2, chars);
+    const bytes = Buffer.byteLength(text2);
+    if (bytes <= limit) return text2;
+    chars = Math.floor(text2.length * limit / bytes) - 64;
     if (chars <= 0) break;
   }
   throw new RangeError(
@@ -84196,14 +84257,6 @@ init_core();
 
 // src/cpu/fingerprint.ts
 import { createHash } from "node:crypto";
-var FINGERPRINT_FIELD_NAMES = [
-  "os",
-  "arch",
-  "cpuModel",
-  "availableCpus",
-  "physicalCores",
-  "onnxruntime"
-];
 function normalizeCpuModel(model) {
   return model.replace(/\s+/g, " ").trim();
 }
@@ -84212,23 +84265,23 @@ function computeFingerprint(fields) {
   const payload = JSON.stringify(FINGERPRINT_FIELD_NAMES.map((k2) => [k2, normalized[k2]]));
   return createHash("sha256").update(payload).digest("hex").slice(0, 16);
 }
-function fingerprintFields(machine2) {
+function fingerprintFields(machine) {
   return {
-    os: machine2.os,
-    arch: machine2.arch,
-    cpuModel: normalizeCpuModel(machine2.cpuModel),
-    availableCpus: machine2.availableCpus,
-    physicalCores: machine2.physicalCores,
-    onnxruntime: machine2.onnxruntime ?? ""
+    os: machine.os,
+    arch: machine.arch,
+    cpuModel: normalizeCpuModel(machine.cpuModel),
+    availableCpus: machine.availableCpus,
+    physicalCores: machine.physicalCores,
+    onnxruntime: machine.onnxruntime ?? ""
   };
 }
 function fingerprintDifferences(a, b2) {
   const fa = fingerprintFields(a);
   const fb = fingerprintFields(b2);
-  return FINGERPRINT_FIELD_NAMES.filter((k2) => fa[k2] !== fb[k2]).map((field2) => ({
-    field: field2,
-    a: fa[field2],
-    b: fb[field2]
+  return FINGERPRINT_FIELD_NAMES.filter((k2) => fa[k2] !== fb[k2]).map((field) => ({
+    field,
+    a: fa[field],
+    b: fb[field]
   }));
 }
 
@@ -84319,15 +84372,15 @@ function quantileSorted(x, p2) {
   } else if (idx % 1 !== 0) {
     var lower = Math.floor(idx);
     var upper = Math.ceil(idx);
-    var fraction = idx - lower;
-    return x[lower] + fraction * (x[upper] - x[lower]);
+    var fraction2 = idx - lower;
+    return x[lower] + fraction2 * (x[upper] - x[lower]);
   } else {
     return x[idx];
   }
 }
-function quickselect(arr2, k2, left, right) {
+function quickselect(arr, k2, left, right) {
   left = left || 0;
-  right = right || arr2.length - 1;
+  right = right || arr.length - 1;
   while (right > left) {
     if (right - left > 600) {
       var n = right - left + 1;
@@ -84343,31 +84396,31 @@ function quickselect(arr2, k2, left, right) {
         right,
         Math.floor(k2 + (n - m2) * s3 / n + sd)
       );
-      quickselect(arr2, k2, newLeft, newRight);
+      quickselect(arr, k2, newLeft, newRight);
     }
-    var t = arr2[k2];
+    var t = arr[k2];
     var i = left;
     var j2 = right;
-    swap(arr2, left, k2);
-    if (arr2[right] > t) {
-      swap(arr2, left, right);
+    swap(arr, left, k2);
+    if (arr[right] > t) {
+      swap(arr, left, right);
     }
     while (i < j2) {
-      swap(arr2, i, j2);
+      swap(arr, i, j2);
       i++;
       j2--;
-      while (arr2[i] < t) {
+      while (arr[i] < t) {
         i++;
       }
-      while (arr2[j2] > t) {
+      while (arr[j2] > t) {
         j2--;
       }
     }
-    if (arr2[left] === t) {
-      swap(arr2, left, j2);
+    if (arr[left] === t) {
+      swap(arr, left, j2);
     } else {
       j2++;
-      swap(arr2, j2, right);
+      swap(arr, j2, right);
     }
     if (j2 <= k2) {
       left = j2 + 1;
@@ -84377,10 +84430,10 @@ function quickselect(arr2, k2, left, right) {
     }
   }
 }
-function swap(arr2, i, j2) {
-  var tmp = arr2[i];
-  arr2[i] = arr2[j2];
-  arr2[j2] = tmp;
+function swap(arr, i, j2) {
+  var tmp = arr[i];
+  arr[i] = arr[j2];
+  arr[j2] = tmp;
 }
 function quantile(x, p2) {
   var copy = x.slice();
@@ -84397,33 +84450,33 @@ function quantile(x, p2) {
     return quantileSorted(copy, p2);
   }
 }
-function quantileSelect(arr2, k2, left, right) {
+function quantileSelect(arr, k2, left, right) {
   if (k2 % 1 === 0) {
-    quickselect(arr2, k2, left, right);
+    quickselect(arr, k2, left, right);
   } else {
     k2 = Math.floor(k2);
-    quickselect(arr2, k2, left, right);
-    quickselect(arr2, k2 + 1, k2 + 1, right);
+    quickselect(arr, k2, left, right);
+    quickselect(arr, k2 + 1, k2 + 1, right);
   }
 }
-function multiQuantileSelect(arr2, p2) {
+function multiQuantileSelect(arr, p2) {
   var positions = /* @__PURE__ */ new Set();
   for (var i = 0; i < p2.length; i++) {
-    var idx = quantileIndex(arr2.length, p2[i]);
+    var idx = quantileIndex(arr.length, p2[i]);
     positions.add(Math.floor(idx));
     positions.add(Math.ceil(idx));
   }
   var indices = Array.from(positions).sort(compare);
-  multiselect(arr2, indices, 0, indices.length - 1, 0, arr2.length - 1);
+  multiselect(arr, indices, 0, indices.length - 1, 0, arr.length - 1);
 }
-function multiselect(arr2, indices, lo2, hi2, left, right) {
+function multiselect(arr, indices, lo2, hi2, left, right) {
   if (lo2 > hi2) {
     return;
   }
   var mid = lo2 + hi2 >> 1;
-  quickselect(arr2, indices[mid], left, right);
-  multiselect(arr2, indices, lo2, mid - 1, left, indices[mid] - 1);
-  multiselect(arr2, indices, mid + 1, hi2, indices[mid] + 1, right);
+  quickselect(arr, indices[mid], left, right);
+  multiselect(arr, indices, lo2, mid - 1, left, indices[mid] - 1);
+  multiselect(arr, indices, mid + 1, hi2, indices[mid] + 1, right);
 }
 function compare(a, b2) {
   return a - b2;
@@ -84667,10 +84720,10 @@ function geometricMean(xs2) {
 
 // src/stats/ci.ts
 var DEFAULT_CONFIDENCE = 0.95;
-var DEFAULT_RESAMPLES = 2e3;
+var DEFAULT_RESAMPLES2 = 2e3;
 function resolveOptions(options, fn) {
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
-  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+  const resamples = options.resamples ?? DEFAULT_RESAMPLES2;
   assertConfidence(confidence, fn);
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`${fn}: resamples must be an integer \u2265 1; got ${String(resamples)}`);
@@ -85584,13 +85637,12 @@ function holm(pValues) {
 }
 
 // src/analysis/comparison.ts
-var GATE_MODES = ["deployed", "all"];
 function isGateMode(x) {
   return GATE_MODES.includes(x);
 }
-function cellSeed(seed, workload2, threads) {
+function cellSeed(seed, workload, threads2) {
   let h = 2166136261;
-  for (const ch of `${workload2}@${threads}`) {
+  for (const ch of `${workload}@${threads2}`) {
     h ^= ch.codePointAt(0);
     h = Math.imul(h, 16777619);
   }
@@ -85605,8 +85657,8 @@ function holmWhere(cells, pick, familySize = null) {
   });
   return out;
 }
-function cellName(workload2, threads) {
-  return `${workload2} @ ${threads} thread${threads === 1 ? "" : "s"}`;
+function cellName(workload, threads2) {
+  return `${workload} @ ${threads2} thread${threads2 === 1 ? "" : "s"}`;
 }
 function formatLevel(level) {
   return `${Number((level * 100).toPrecision(4))} %`;
@@ -85688,17 +85740,17 @@ function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads 
 function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE, maxThreads = Infinity) {
   if (workloads.length === 0) throw new RangeError("no workloads to recommend from");
   const common = workloads.map((pts) => new Set(pts.map((p2) => p2.threads))).reduce((a, b2) => new Set([...a].filter((t) => b2.has(t))));
-  const threads = [...common].sort((a, b2) => a - b2);
-  if (threads.length === 0) throw new RangeError("no thread count is common to all workloads");
+  const threads2 = [...common].sort((a, b2) => a - b2);
+  if (threads2.length === 0) throw new RangeError("no thread count is common to all workloads");
   const score2 = /* @__PURE__ */ new Map();
-  for (const t of threads) {
+  for (const t of threads2) {
     const normalized = workloads.map((pts) => {
       const best = Math.min(...pts.map((p2) => p2.medianNs));
       return pts.find((p2) => p2.threads === t).medianNs / best;
     });
     score2.set(t, geometricMean(normalized));
   }
-  const eligible = threads.filter((t) => t <= maxThreads);
+  const eligible = threads2.filter((t) => t <= maxThreads);
   if (eligible.length === 0) {
     const cap = Math.max(1, Math.floor(maxThreads));
     return {
@@ -85708,7 +85760,7 @@ function recommendOverall(workloads, tolerance = DEFAULT_TOLERANCE, maxThreads =
     };
   }
   const bestScore = Math.min(...score2.values());
-  const argmin = threads.find((t) => score2.get(t) === bestScore);
+  const argmin = threads2.find((t) => score2.get(t) === bestScore);
   const within = eligible.find((t) => score2.get(t) <= bestScore * (1 + tolerance));
   const pick = within ?? eligible.reduce((a, b2) => score2.get(b2) < score2.get(a) ? b2 : a);
   const above = (s3) => `${((s3 - 1) * 100).toFixed(1)} %`;
@@ -85753,11 +85805,11 @@ function recommendSplitOverall(workloads, tolerance = DEFAULT_TOLERANCE) {
   );
   const top = Math.max(...score2.values());
   const pick = workers.find((n) => score2.get(n) * (1 + tolerance) >= top);
-  const point2 = usable[0].find((p2) => p2.workers === pick);
+  const point = usable[0].find((p2) => p2.workers === pick);
   return {
     workers: pick,
-    threadsPerWorker: point2.threadsPerWorker,
-    reason: `${splitText(point2)}: the fewest workers within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean throughput across the workloads`
+    threadsPerWorker: point.threadsPerWorker,
+    reason: `${splitText(point)}: the fewest workers within ${(tolerance * 100).toFixed(0)} % of the best geometric-mean throughput across the workloads`
   };
 }
 function throughputAsWorkloads(result) {
@@ -85814,8 +85866,6 @@ var DEFAULT_CONFIDENCE2 = 0.99;
 var DEFAULT_MIN_HISTORY = 5;
 var DEFAULT_COLD_START_THRESHOLD = 0.25;
 var MIN_UNITS = 5;
-var DEFAULT_RESAMPLES2 = 2e3;
-var DEFAULT_COMPARE_SEED = 29800;
 var DEFAULT_GATE = "all";
 function compareResults(baseline, current, opts = {}) {
   const settings = resolveSettings(opts);
@@ -85878,7 +85928,7 @@ function compareResults(baseline, current, opts = {}) {
       `no workload in common: the baseline has ${listIds(doc.latest.workloads)}, this run has ${listIds(current.workloads)}`
     );
   }
-  const measured = pairs.flatMap((pair) => measurePair(pair, doc, settings, notes));
+  const measured = pairs.flatMap((pair2) => measurePair(pair2, doc, settings, notes));
   if (!measured.some((c) => isGated(c, settings.gate))) {
     return noBaselineHere(
       `the baseline has none of the cells to gate (${settings.gate === "deployed" ? "each workload's recommended and fastest thread counts" : "common cells"})`
@@ -85914,7 +85964,7 @@ function resolveSettings(opts) {
     gate: opts.gate ?? DEFAULT_GATE,
     force: opts.force ?? false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
-    resamples: opts.resamples ?? DEFAULT_RESAMPLES2,
+    resamples: opts.resamples ?? DEFAULT_RESAMPLES,
     familySize: opts.familySize ?? null
   };
   if (!(s3.threshold >= 0 && Number.isFinite(s3.threshold))) {
@@ -85941,18 +85991,18 @@ function describeMismatch(doc, current, differences) {
 function listIds(workloads) {
   return workloads.length === 0 ? "none" : workloads.map((w2) => w2.id).join(", ");
 }
-function cellHistory(history, workloadId, threads) {
+function cellHistory(history, workloadId, threads2) {
   const medians = [];
   for (const run3 of history.runs) {
-    const point2 = run3.workloads.find((w2) => w2.id === workloadId)?.points.find((p2) => p2.threads === threads);
-    if (point2 !== void 0 && point2.medianNs > 0) medians.push(point2.medianNs);
+    const point = run3.workloads.find((w2) => w2.id === workloadId)?.points.find((p2) => p2.threads === threads2);
+    if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
   }
   return medians;
 }
-function deployedRoles(cur, threads) {
+function deployedRoles(cur, threads2) {
   const roles = [];
-  if (cur.recommended.threads === threads) roles.push("recommended");
-  if (cur.fastest.threads === threads) roles.push("fastest");
+  if (cur.recommended.threads === threads2) roles.push("recommended");
+  if (cur.fastest.threads === threads2) roles.push("fastest");
   return roles;
 }
 function isGated(cell, gate) {
@@ -85981,7 +86031,7 @@ function measurePair({ base, cur }, doc, settings, notes) {
   }
   return cells;
 }
-function measureCell(workload2, threads, bp, cp3, doc, settings) {
+function measureCell(workload, threads2, bp, cp3, doc, settings) {
   const bv = visitSummary(bp.samplesNs, bp.rounds);
   const cv = visitSummary(cp3.samplesNs, cp3.rounds);
   const unit = bp.rounds !== void 0 && cp3.rounds !== void 0 ? "visits" : "samples";
@@ -85991,14 +86041,14 @@ function measureCell(workload2, threads, bp, cp3, doc, settings) {
     ci95 = bootstrapRatioOfMediansCI(bv.medians, cv.medians, {
       confidence: settings.confidence,
       resamples: settings.resamples,
-      seed: cellSeed(settings.seed, workload2, threads)
+      seed: cellSeed(settings.seed, workload, threads2)
     }).ci;
     pValue = mannWhitneyU(cv.medians, bv.medians, "greater").p;
   }
-  const history = cellHistory(doc, workload2, threads);
+  const history = cellHistory(doc, workload, threads2);
   return {
-    workload: workload2,
-    threads,
+    workload,
+    threads: threads2,
     baselineMedianNs: bv.medianNs,
     currentMedianNs: cv.medianNs,
     ratio: cv.medianNs / bv.medianNs,
@@ -86064,24 +86114,24 @@ function decide(compared, gated) {
     );
   }
   if (regressions.length > 0) {
-    const list = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct2(c.ratio - 1)}`).join(", ");
+    const list2 = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct2(c.ratio - 1)}`).join(", ");
     return {
       ...compared,
       notes,
       kind: "regression",
       regressions,
-      reason: `slower beyond the noise: ${list}`
+      reason: `slower beyond the noise: ${list2}`
     };
   }
   const unresolved = gated.filter((c) => c.status === "inconclusive");
   if (unresolved.length > 0) {
-    const list = unresolved.map((c) => `${cellName(c.workload, c.threads)} +${pct2(c.ratio - 1)} (${whyNot(c, s3)})`).join("; ");
+    const list2 = unresolved.map((c) => `${cellName(c.workload, c.threads)} +${pct2(c.ratio - 1)} (${whyNot(c, s3)})`).join("; ");
     return {
       ...compared,
       notes,
       kind: "inconclusive",
       unresolved,
-      reason: `slower by at least ${pct2(s3.threshold)} but not clearly beyond the noise: ${list}`
+      reason: `slower by at least ${pct2(s3.threshold)} but not clearly beyond the noise: ${list2}`
     };
   }
   return {
@@ -86179,19 +86229,77 @@ function cellJson(c) {
     checks: c.checks
   };
 }
+function comparisonFromJson(json) {
+  const common = {
+    reason: json.reason,
+    settings: json.settings,
+    current: json.current,
+    machineDifferences: json.machineDifferences.map((d) => ({
+      field: d.field,
+      a: d.baseline,
+      b: d.current
+    })),
+    notes: json.notes
+  };
+  if (json.verdict === "no-baseline")
+    return { kind: "no-baseline", ...common, baseline: json.baseline };
+  const cells = json.cells.map((c) => cellFromJson(c, json.settings));
+  const compared = {
+    ...common,
+    // checkComparisonJson: a verdict other than no-baseline has both.
+    baseline: json.baseline,
+    forced: json.forced,
+    cells,
+    maxSlowdown: json.maxSlowdown,
+    workloadsOnlyInBaseline: json.workloadsOnlyInBaseline,
+    workloadsOnlyInCurrent: json.workloadsOnlyInCurrent
+  };
+  switch (json.verdict) {
+    case "regression":
+      return { kind: "regression", regressions: cells.filter((c) => c.regression), ...compared };
+    case "inconclusive":
+      return {
+        kind: "inconclusive",
+        unresolved: cells.filter((c) => c.gated && c.status === "inconclusive"),
+        ...compared
+      };
+    case "pass":
+      return { kind: "pass", ...compared };
+    default: {
+      const never = json.verdict;
+      return never;
+    }
+  }
+}
+function cellFromJson(c, s3) {
+  return {
+    ...c,
+    ciLevel: c.ciLevel ?? s3.confidence,
+    checks: c.checks ?? derivedChecks(c.ratio, c.ci95, s3)
+  };
+}
+function derivedChecks(ratio, ci95, s3) {
+  return {
+    slowdown: ratio - 1 >= s3.threshold,
+    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    significant: null,
+    beyondHistory: null,
+    beyondColdStart: null
+  };
+}
 
 // src/cpu/parse.ts
-function parseCpuList(text) {
-  const trimmed = text.trim();
+function parseCpuList(text2) {
+  const trimmed = text2.trim();
   if (trimmed === "") return [];
   const cpus2 = /* @__PURE__ */ new Set();
   for (const part of trimmed.split(",")) {
     const m2 = /^\s*(\d+)(?:\s*-\s*(\d+))?\s*$/.exec(part);
-    if (!m2) throw new Error(`not a cpulist: ${JSON.stringify(text)}`);
+    if (!m2) throw new Error(`not a cpulist: ${JSON.stringify(text2)}`);
     const lo2 = Number(m2[1]);
     const hi2 = m2[2] === void 0 ? lo2 : Number(m2[2]);
-    if (hi2 < lo2) throw new Error(`not a cpulist (range ${lo2}-${hi2}): ${JSON.stringify(text)}`);
-    if (hi2 - lo2 > 65536) throw new Error(`cpulist range too large: ${JSON.stringify(text)}`);
+    if (hi2 < lo2) throw new Error(`not a cpulist (range ${lo2}-${hi2}): ${JSON.stringify(text2)}`);
+    if (hi2 - lo2 > 65536) throw new Error(`cpulist range too large: ${JSON.stringify(text2)}`);
     for (let c = lo2; c <= hi2; c++) cpus2.add(c);
   }
   return [...cpus2].sort((a, b2) => a - b2);
@@ -86216,9 +86324,9 @@ function parseStatusAffinity(statusText) {
   const m2 = /^Cpus_allowed_list:\s*(.*)$/m.exec(statusText);
   return m2 ? parseCpuList(m2[1] ?? "") : null;
 }
-function parseCpuInfo(text) {
+function parseCpuInfo(text2) {
   const entries = [];
-  for (const block of text.split(/\n\s*\n/)) {
+  for (const block of text2.split(/\n\s*\n/)) {
     const fields = /* @__PURE__ */ new Map();
     for (const line of block.split("\n")) {
       const colon = line.indexOf(":");
@@ -86232,9 +86340,9 @@ function parseCpuInfo(text) {
   }
   return entries;
 }
-function parseProcCgroup(text) {
+function parseProcCgroup(text2) {
   const out = [];
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     const m2 = /^(\d+):([^:]*):(.*)$/.exec(line.trim());
     if (!m2) continue;
     const controllers = (m2[2] ?? "").split(",").filter((c) => c !== "");
@@ -86245,9 +86353,9 @@ function parseProcCgroup(text) {
 function unescapeMount(s3) {
   return s3.replace(/\\([0-7]{3})/g, (_m, oct) => String.fromCharCode(parseInt(oct, 8)));
 }
-function parseMountInfo(text) {
+function parseMountInfo(text2) {
   const out = [];
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     const f2 = line.trim().split(" ");
     const sep10 = f2.indexOf("-", 6);
     if (f2.length < 7 || sep10 < 0 || f2.length < sep10 + 3) continue;
@@ -86260,8 +86368,8 @@ function parseMountInfo(text) {
   }
   return out;
 }
-function parseCgroupV2Max(text) {
-  const m2 = /^\s*(max|\d+)(?:\s+(\d+))?\s*$/.exec(text);
+function parseCgroupV2Max(text2) {
+  const m2 = /^\s*(max|\d+)(?:\s+(\d+))?\s*$/.exec(text2);
   if (!m2 || m2[1] === "max") return null;
   const quota = Number(m2[1]);
   const period = m2[2] === void 0 ? 1e5 : Number(m2[2]);
@@ -86281,8 +86389,8 @@ function parseModelNameClockMHz(modelName) {
   const mhz = (m2[2] ?? "").toUpperCase() === "G" ? v2 * 1e3 : v2;
   return mhz > 0 ? mhz : null;
 }
-function parseSysfsInt(text) {
-  const t = text.trim();
+function parseSysfsInt(text2) {
+  const t = text2.trim();
   if (!/^-?\d+$/.test(t)) return null;
   return Number(t);
 }
@@ -86291,11 +86399,11 @@ function parseSysfsInt(text) {
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path21 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path22 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path21;
-  else if (path21 === root) rel = "/";
-  else if (path21.startsWith(root + "/")) rel = path21.slice(root.length);
+  if (root === "/") rel = path22;
+  else if (path22 === root) rel = "/";
+  else if (path22.startsWith(root + "/")) rel = path22.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s3) => s3 !== "" && s3 !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -86341,8 +86449,8 @@ function readCgroupQuota(read2) {
       seen.add(`${h.version}:${dir}`);
       if (h.version === 2) {
         const file = posix.join(dir, "cpu.max");
-        const text = read2(file);
-        if (text !== null) consider2(parseCgroupV2Max(text), `cgroup v2 ${file} = ${text.trim()}`);
+        const text2 = read2(file);
+        if (text2 !== null) consider2(parseCgroupV2Max(text2), `cgroup v2 ${file} = ${text2.trim()}`);
       } else {
         const quotaFile = posix.join(dir, "cpu.cfs_quota_us");
         const quota = read2(quotaFile);
@@ -86374,13 +86482,13 @@ function countPhysicalCores(cpus2) {
   const keys = /* @__PURE__ */ new Set();
   for (const c of cpus2) {
     if (c.siblings === null) return null;
-    let list;
+    let list2;
     try {
-      list = parseCpuList(c.siblings);
+      list2 = parseCpuList(c.siblings);
     } catch {
       return null;
     }
-    keys.add(formatCpuList(list.length > 0 ? list : [c.cpu]));
+    keys.add(formatCpuList(list2.length > 0 ? list2 : [c.cpu]));
   }
   return { cores: keys.size, method: "thread_siblings_list" };
 }
@@ -86567,9 +86675,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path21) => {
+  return (path22) => {
     try {
-      return readFileSync(join3(root, path21), "utf8");
+      return readFileSync(join3(root, path22), "utf8");
     } catch {
       return null;
     }
@@ -86642,7 +86750,7 @@ function summarizeCpu(facts, ctx) {
     availableCpus,
     physicalCores
   };
-  const fingerprint = computeFingerprint({ ...base, onnxruntime: ctx.onnxruntime });
+  const fingerprint2 = computeFingerprint({ ...base, onnxruntime: ctx.onnxruntime });
   const numa = facts.numaNodes ?? null;
   if (numa !== null && numa.length > 1) {
     notes.push(
@@ -86651,7 +86759,7 @@ function summarizeCpu(facts, ctx) {
   }
   return {
     ...base,
-    fingerprint,
+    fingerprint: fingerprint2,
     affinityCpus: affinity,
     cgroupQuotaCpus: quotaCpus,
     peakGflops,
@@ -86669,10 +86777,10 @@ function summarizeCpu(facts, ctx) {
   };
 }
 var round2 = (x) => Number(x.toFixed(3));
-function safeCpuList(text) {
-  if (text === null) return null;
+function safeCpuList(text2) {
+  if (text2 === null) return null;
   try {
-    return parseCpuList(text);
+    return parseCpuList(text2);
   } catch {
     return null;
   }
@@ -86703,9 +86811,9 @@ function readNumaNodes(read2, cpusInMask) {
   }
   return readable === 0 || out.length === 0 ? null : out;
 }
-function readInt(read2, path21) {
-  const text = read2(path21);
-  return text === null ? null : parseSysfsInt(text);
+function readInt(read2, path22) {
+  const text2 = read2(path22);
+  return text2 === null ? null : parseSysfsInt(text2);
 }
 function probeLinux(read2, node) {
   const notes = [];
@@ -86906,11 +87014,11 @@ function matmulBytes({ m: m2, k: k2, n }, ops) {
 function formatShape({ m: m2, k: k2, n }) {
   return m2 === k2 && k2 === n ? `${n}` : `${m2}x${k2}x${n}`;
 }
-function seededData(count, fanIn, seed) {
+function seededData(count2, fanIn, seed) {
   const rand = mulberry32(seed);
   const scale = Math.sqrt(3 / Math.max(1, fanIn));
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) out[i] = (rand() * 2 - 1) * scale;
+  const out = new Float32Array(count2);
+  for (let i = 0; i < count2; i++) out[i] = (rand() * 2 - 1) * scale;
   return out;
 }
 function valueInfo(name, dims) {
@@ -86998,18 +87106,18 @@ function ortModulePath() {
 function ortVersion(ort = loadOrt()) {
   return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
 }
-async function createSession(ort, model, threads, config = {}) {
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads}`);
+async function createSession(ort, model, threads2, config = {}) {
+  if (!Number.isInteger(threads2) || threads2 < 1) {
+    throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads2}`);
   }
   const options = {
-    intraOpNumThreads: threads,
+    intraOpNumThreads: threads2,
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: "all",
     executionProviders: ["cpu"],
     logSeverityLevel: 3,
-    ...config.usableCpus !== void 0 && threads > config.usableCpus ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}
+    ...config.usableCpus !== void 0 && threads2 > config.usableCpus ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}
   };
   return typeof model === "string" ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
 }
@@ -87022,21 +87130,21 @@ async function timedRun(session, feeds) {
 // src/workloads/matmul.ts
 var MAX_DIM = 1 << 16;
 var MAX_OPS_PER_CALL = 64;
-function parseShape(text, input = "--sizes") {
+function parseShape(text2, input = "--sizes") {
   const expected = "a positive integer N (square) or MxKxN, e.g. 256 or 1x4096x4096";
-  const parts = text.trim().toLowerCase().split("x");
-  if (parts.length !== 1 && parts.length !== 3) throw invalid(input, text, expected);
+  const parts = text2.trim().toLowerCase().split("x");
+  if (parts.length !== 1 && parts.length !== 3) throw invalid(input, text2, expected);
   const dims = parts.map((p2) => /^\d+$/.test(p2) ? Number(p2) : NaN);
-  if (dims.some((d) => !Number.isSafeInteger(d) || d < 1)) throw invalid(input, text, expected);
+  if (dims.some((d) => !Number.isSafeInteger(d) || d < 1)) throw invalid(input, text2, expected);
   if (dims.some((d) => d > MAX_DIM)) {
-    throw invalid(input, text, `dimensions of at most ${MAX_DIM}`);
+    throw invalid(input, text2, `dimensions of at most ${MAX_DIM}`);
   }
   const [m2, k2, n] = dims.length === 1 ? [dims[0], dims[0], dims[0]] : dims;
   return { m: m2, k: k2, n };
 }
-function parseShapes(text, input = "--sizes") {
-  const items = text.split(/[,\s]+/).map((s3) => s3.trim()).filter((s3) => s3.length > 0);
-  if (items.length === 0) throw invalid(input, text, "a comma-separated list of N or MxKxN");
+function parseShapes(text2, input = "--sizes") {
+  const items = text2.split(/[,\s]+/).map((s3) => s3.trim()).filter((s3) => s3.length > 0);
+  if (items.length === 0) throw invalid(input, text2, "a comma-separated list of N or MxKxN");
   const shapes = items.map((s3) => parseShape(s3, input));
   const ids = /* @__PURE__ */ new Set();
   return shapes.filter((s3) => {
@@ -87052,9 +87160,9 @@ function planMatMulMemory(shapes, cells, freeBytes, input = "--sizes") {
   const need = (shape, ops) => matmulBytes(shape, ops) * (cells + 1);
   const minimum = shapes.reduce((sum2, s3) => sum2 + need(s3, 1), 0);
   if (minimum > budget) {
-    const list = shapes.map(formatShape).join(",");
+    const list2 = shapes.map(formatShape).join(",");
     throw new InputError(
-      `${input}: got "${list}"; ${shapes.length === 1 ? "it needs" : "together they need"} about ${gib(minimum)} for ${cells} sessions each but only ${gib(freeBytes)} of memory is free; expected shapes that fit in half of the free memory (fewer or smaller shapes, or fewer thread counts)`
+      `${input}: got "${list2}"; ${shapes.length === 1 ? "it needs" : "together they need"} about ${gib(minimum)} for ${cells} sessions each but only ${gib(freeBytes)} of memory is free; expected shapes that fit in half of the free memory (fewer or smaller shapes, or fewer thread counts)`
     );
   }
   return shapes.map((shape) => {
@@ -87127,8 +87235,8 @@ async function createMatMulWorkload(ort, shape, options) {
         }
       ]
     },
-    async open(threads) {
-      const session = await createSession(ort, model.bytes, threads, options.session);
+    async open(threads2) {
+      const session = await createSession(ort, model.bytes, threads2, options.session);
       const feeds = { [model.inputName]: input };
       return {
         call: () => timedRun(session, feeds),
@@ -87242,9 +87350,9 @@ function decideLook(workloads, opts) {
   });
   return { cells, decided, gatedCount, gatedCiLevel, warnings, notes };
 }
-function undecidedText(workload2, threads, blocks2, ratio, ci2, level, threshold) {
+function undecidedText(workload, threads2, blocks2, ratio, ci2, level, threshold) {
   const what = ci2 === null ? `only ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (fewer than ${MIN_BLOCKS}), no CI` : `ratio \xD7${ratio.toFixed(3)}, ${formatLevel(level)} CI \xD7${ci2[0].toFixed(3)}\u2013\xD7${ci2[1].toFixed(3)} includes the threshold \xD7${(1 + threshold).toFixed(3)}`;
-  return `${cellName(workload2, threads)}: undecided after ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (${what})`;
+  return `${cellName(workload, threads2)}: undecided after ${blocks2} block${blocks2 === 1 ? "" : "s"} of sessions (${what})`;
 }
 function compareSameJob(workloads, opts) {
   const { threshold, confidence, gate } = resolve2(opts);
@@ -87256,7 +87364,7 @@ function compareSameJob(workloads, opts) {
     gate,
     force: false,
     seed: DEFAULT_COMPARE_SEED,
-    resamples: DEFAULT_RESAMPLES2,
+    resamples: DEFAULT_RESAMPLES,
     familySize: null
   };
   const decision = decideLook(workloads, opts);
@@ -87350,20 +87458,20 @@ function compareSameJob(workloads, opts) {
   const pct2 = (x) => `${(x * 100).toFixed(1)} %`;
   const regressions = gated.filter((c) => c.regression);
   if (regressions.length > 0) {
-    const list = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct2(c.ratio - 1)}`).join(", ");
+    const list2 = regressions.map((c) => `${cellName(c.workload, c.threads)} +${pct2(c.ratio - 1)}`).join(", ");
     return {
       decision,
       comparison: {
         ...compared,
         kind: "regression",
         regressions,
-        reason: `slower than the base by more than ${pct2(threshold)} (measured in the same job): ${list}`
+        reason: `slower than the base by more than ${pct2(threshold)} (measured in the same job): ${list2}`
       }
     };
   }
   const unresolved = gated.filter((c) => c.status === "inconclusive");
   if (unresolved.length > 0) {
-    const list = unresolved.map(
+    const list2 = unresolved.map(
       (c) => c.ci95 === null ? `${cellName(c.workload, c.threads)} \xD7${c.ratio.toFixed(3)} (too few blocks for a CI)` : `${cellName(c.workload, c.threads)} \xD7${c.ratio.toFixed(3)} (CI \xD7${c.ci95[0].toFixed(3)}\u2013\xD7${c.ci95[1].toFixed(3)})`
     ).join("; ");
     return {
@@ -87372,7 +87480,7 @@ function compareSameJob(workloads, opts) {
         ...compared,
         kind: "inconclusive",
         unresolved,
-        reason: `not yet clear whether slower than the base by ${pct2(threshold)}: ${list}`
+        reason: `not yet clear whether slower than the base by ${pct2(threshold)}: ${list2}`
       }
     };
   }
@@ -87420,9 +87528,9 @@ async function sweep(workloads, options) {
   const rand = mulberry32(options.seed);
   const minWarmupMs = options.minWarmupMs ?? MIN_WARMUP_MS;
   const cells = workloads.flatMap(
-    (workload2, wi2) => options.threads.map((threads, ti2) => ({
-      workload: workload2,
-      threads,
+    (workload, wi2) => options.threads.map((threads2, ti2) => ({
+      workload,
+      threads: threads2,
       runner: null,
       samples: [],
       rounds: [],
@@ -87531,8 +87639,8 @@ async function sweep(workloads, options) {
         for (let i = 0; i < discard; i++) await cell.runner.call();
         const ops = cell.workload.opsPerCall;
         for (let i = 0; i < calls; i++) {
-          const ns2 = await cell.runner.call();
-          cell.samples.push(ns2 / ops);
+          const ns3 = await cell.runner.call();
+          cell.samples.push(ns3 / ops);
           cell.rounds.push(round3);
         }
         cell.callNs = (now() - t) * 1e6 / (calls + discard);
@@ -87566,9 +87674,9 @@ async function sweep(workloads, options) {
     for (const cell of cells) await cell.runner?.close();
   }
   function snapshot2() {
-    return workloads.map((workload2) => ({
-      workload: workload2,
-      cells: cells.filter((c) => c.workload === workload2).map((c) => ({
+    return workloads.map((workload) => ({
+      workload,
+      cells: cells.filter((c) => c.workload === workload).map((c) => ({
         threads: c.threads,
         samplesNs: c.samples,
         rounds: c.rounds,
@@ -87602,8 +87710,8 @@ async function runSameJob(head, base, opts) {
     ...opts.maxThreads !== void 0 ? { maxThreads: opts.maxThreads } : {}
   };
   decideLook([], { ...look, spend: 1, final: false });
-  const side = () => opts.threads.map((threads) => ({
-    threads,
+  const side = () => opts.threads.map((threads2) => ({
+    threads: threads2,
     samplesNs: [],
     rounds: [],
     warmupCalls: 0,
@@ -87693,13 +87801,13 @@ async function runSameJob(head, base, opts) {
     looks
   });
   const elapsedSec = (now() - start) / 1e3;
-  const asSweep = (workload2, cells) => ({
-    workloads: [{ workload: workload2, cells: cells.map((c) => toCellResult(c, targetPrecision)) }],
+  const asSweep = (workload, cells) => ({
+    workloads: [{ workload, cells: cells.map((c) => toCellResult(c, targetPrecision)) }],
     elapsedSec,
     rounds: roundOffset,
     stoppedBy: stoppedBy === "budget" ? "budget" : "precision",
     skipped: [...skipped.values()].filter(
-      (s3) => s3.workload === workload2.id && cells.find((c) => c.threads === s3.threads)?.samplesNs.length === 0
+      (s3) => s3.workload === workload.id && cells.find((c) => c.threads === s3.threads)?.samplesNs.length === 0
     ),
     callNs: hints ?? []
   });
@@ -87715,8 +87823,8 @@ async function runSameJob(head, base, opts) {
     warnings: decision.warnings
   };
   function workloadBlocks() {
-    const cells = opts.threads.map((threads, ti2) => ({
-      threads,
+    const cells = opts.threads.map((threads2, ti2) => ({
+      threads: threads2,
       blocks: blocks2[ti2]
     }));
     return [
@@ -87801,7 +87909,7 @@ function threadGrid(cpu) {
   add(max, "logical");
   const nodes = shape.numaNodes ?? [];
   if (nodes.length > 1) add(Math.max(...nodes.map((n) => n.cpus)), "numa-node");
-  return [...roles.entries()].sort((a, b2) => a[0] - b2[0]).map(([threads, r]) => ({ threads, roles: r }));
+  return [...roles.entries()].sort((a, b2) => a[0] - b2[0]).map(([threads2, r]) => ({ threads: threads2, roles: r }));
 }
 function defaultThreadCounts(cpu) {
   return threadGrid(cpu).map((g3) => g3.threads);
@@ -87837,34 +87945,34 @@ function planThreadCounts(cpu, options) {
   const grid = threadGrid(cpu);
   const affordable = affordableCounts(options);
   const k2 = Math.min(grid.length, Math.max(affordable, MIN_PLANNED_COUNTS));
-  const threads = chooseCounts(grid, k2);
-  const dropped = grid.map((g3) => g3.threads).filter((t) => !threads.includes(t));
+  const threads2 = chooseCounts(grid, k2);
+  const dropped = grid.map((g3) => g3.threads).filter((t) => !threads2.includes(t));
   let note = null;
   if (dropped.length > 0) {
     const w2 = options.workloads;
     const floor = affordable < MIN_PLANNED_COUNTS ? ` (below its floor: ${k2} kept)` : "";
-    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w2} workload${w2 === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs(options.cost) / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
+    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w2} workload${w2 === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs(options.cost) / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads2.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
   }
-  return { threads, dropped, grid, affordable, note };
+  return { threads: threads2, dropped, grid, affordable, note };
 }
 function plannedWorkloads(settings) {
   const one = settings.workload.kind === "matmul" ? settings.workload.sizes.length : 1;
   return settings.baselineWorkload ? 2 * one : one;
 }
-function parseThreadCounts(text, usableCpus, logicalCpus, input = "--threads") {
-  const trimmed = text.trim().toLowerCase();
+function parseThreadCounts(text2, usableCpus, logicalCpus, input = "--threads") {
+  const trimmed = text2.trim().toLowerCase();
   if (trimmed === "" || trimmed === "auto") return defaultThreadCounts(usableCpus);
-  const limit = Math.max(4 * logicalCpus, 8);
+  const limit = Math.min(Math.max(4 * logicalCpus, 8), LIMITS.threads);
   const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4\xD7 this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
   const items = trimmed.split(/[,\s]+/).filter((s3) => s3.length > 0);
   const counts = /* @__PURE__ */ new Set();
   for (const item of items) {
-    if (!/^-?\d+$/.test(item)) throw invalid(input, text, expected);
+    if (!/^-?\d+$/.test(item)) throw invalid(input, text2, expected);
     const n = Number(item);
-    if (n < 1 || n > limit) throw invalid(input, text, expected);
+    if (n < 1 || n > limit) throw invalid(input, text2, expected);
     counts.add(n);
   }
-  if (counts.size === 0) throw invalid(input, text, expected);
+  if (counts.size === 0) throw invalid(input, text2, expected);
   return [...counts].sort((a, b2) => a - b2);
 }
 
@@ -87910,10 +88018,11 @@ var package_default = {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
     test: "node --import tsx --test --test-concurrency=2 test/*.test.ts",
-    lint: "eslint . && prettier --check . && node scripts/readme.mjs --check",
+    lint: "eslint . && prettier --check . && node scripts/readme.mjs --check && node --import tsx scripts/schema.ts --check",
     format: "prettier --write .",
     bench: "node --import tsx bench/index.ts",
-    "setup:node24": "npm rebuild node --ignore-scripts=false"
+    "setup:node24": "npm rebuild node --ignore-scripts=false",
+    schema: "node --import tsx scripts/schema.ts"
   },
   dependencies: {
     "onnxruntime-node": "^1.30.0"
@@ -87929,6 +88038,7 @@ var package_default = {
     "@octokit/openapi": "^23.0.2",
     "@octokit/plugin-retry": "^8.1.1",
     "@types/node": "^20.19.43",
+    "@valibot/to-json-schema": "^1.8.0",
     ajv: "^8.20.0",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
@@ -87943,6 +88053,7 @@ var package_default = {
     tsx: "^4.23.15",
     typescript: "^6.0.3",
     "typescript-eslint": "^8.74.0",
+    valibot: "^1.5.0",
     yaml: "^2.9.1"
   }
 };
@@ -87953,13 +88064,13 @@ var TOOL_VERSION = package_default.version;
 
 // src/results/build.ts
 function buildResult(input) {
-  const { machine: machine2, settings, overhead } = input;
-  const perCore = machine2.peakGflops?.perCoreGflops ?? null;
-  const workloads = input.sweep.workloads.map(({ workload: workload2, cells }) => {
+  const { machine, settings, overhead } = input;
+  const perCore = machine.peakGflops?.perCoreGflops ?? null;
+  const workloads = input.sweep.workloads.map(({ workload, cells }) => {
     const measured = cells.flatMap((cell) => cell.samplesNs.length > 0 ? [{ cell }] : []);
     if (measured.length === 0) {
       throw new WorkloadError(
-        `the time budget (${Number(settings.maxTimeSec.toPrecision(3))} s of max-time for the sweep) ran out before any cell of ${workload2.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
+        `the time budget (${Number(settings.maxTimeSec.toPrecision(3))} s of max-time for the sweep) ran out before any cell of ${workload.id} was measured; expected a budget that fits at least one visit of each workload: raise max-time`
       );
     }
     const summaries = measured.map(({ cell }) => {
@@ -87969,8 +88080,8 @@ function buildResult(input) {
     const oneThread = summaries.find((s3) => s3.cell.threads === 1)?.medianNs ?? null;
     const points = summaries.map(
       ({ cell, medianNs, ci95Ns, visits }) => {
-        const gflops = workload2.flopsPerOp ? workload2.flopsPerOp / medianNs : null;
-        const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine2.physicalCores) : null;
+        const gflops = workload.flopsPerOp ? workload.flopsPerOp / medianNs : null;
+        const peak = perCore && gflops ? perCore * Math.min(cell.threads, machine.physicalCores) : null;
         return {
           threads: cell.threads,
           samplesNs: cell.samplesNs,
@@ -87982,30 +88093,30 @@ function buildResult(input) {
           gflops,
           peakFraction: peak && gflops ? gflops / peak : null,
           speedup: oneThread ? oneThread / medianNs : null,
-          overheadShare: overhead ? overhead.perCallNs / (medianNs * workload2.opsPerCall) : null,
+          overheadShare: overhead ? overhead.perCallNs / (medianNs * workload.opsPerCall) : null,
           converged: cell.converged
         };
       }
     );
-    const rec = recommendForWorkload(points, settings.tolerance, machine2.availableCpus);
+    const rec = recommendForWorkload(points, settings.tolerance, machine.availableCpus);
     return {
-      id: workload2.id,
-      kind: workload2.kind,
-      label: workload2.label,
+      id: workload.id,
+      kind: workload.kind,
+      label: workload.label,
       // The visit map served the recommendation; the file holds the rounds instead.
       points: points.map(({ visits: _visits, ...p2 }) => p2),
       fastest: { threads: rec.fastest },
       recommended: { threads: rec.recommended, reason: rec.reason },
-      ...workload2.mlasMaxThreads !== void 0 ? { mlasMaxThreads: workload2.mlasMaxThreads } : {},
-      flopsPerOp: workload2.flopsPerOp,
-      opsPerCall: workload2.opsPerCall,
-      metric: workload2.metric,
-      contentHash: workload2.contentHash ?? null,
-      ...workload2.details ? { details: workload2.details } : {},
-      ...throughputOf(workload2, input.throughput, settings.tolerance)
+      ...workload.mlasMaxThreads !== void 0 ? { mlasMaxThreads: workload.mlasMaxThreads } : {},
+      flopsPerOp: workload.flopsPerOp,
+      opsPerCall: workload.opsPerCall,
+      metric: workload.metric,
+      contentHash: workload.contentHash ?? null,
+      ...workload.details ? { details: workload.details } : {},
+      ...throughputOf(workload, input.throughput, settings.tolerance)
     };
   });
-  const split2 = recommendSplitOverall(
+  const split = recommendSplitOverall(
     workloads.map((w2) => w2.throughput?.points ?? []),
     settings.tolerance
   );
@@ -88015,13 +88126,13 @@ function buildResult(input) {
   } : recommendOverall(
     workloads.map((w2) => w2.points),
     settings.tolerance,
-    machine2.availableCpus
+    machine.availableCpus
   );
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     createdAt: input.createdAt ?? (/* @__PURE__ */ new Date()).toISOString(),
-    machine: machine2,
+    machine,
     runtime: input.runtime,
     settings,
     overhead,
@@ -88030,11 +88141,11 @@ function buildResult(input) {
       ompNumThreads: overall.threads,
       ortIntraOpNumThreads: overall.threads,
       basis: overall.basis,
-      ...split2 ? {
+      ...split ? {
         throughput: {
-          workers: split2.workers,
-          threadsPerWorker: split2.threadsPerWorker,
-          basis: split2.reason
+          workers: split.workers,
+          threadsPerWorker: split.threadsPerWorker,
+          basis: split.reason
         }
       } : {}
     },
@@ -88042,8 +88153,8 @@ function buildResult(input) {
     ...input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}
   };
 }
-function throughputOf(workload2, output, tolerance) {
-  const measured = output?.workloads.find((w2) => w2.workload === workload2);
+function throughputOf(workload, output, tolerance) {
+  const measured = output?.workloads.find((w2) => w2.workload === workload);
   if (measured === void 0 || measured.points.length === 0) return {};
   const rec = recommendSplit(measured.points, tolerance);
   return {
@@ -88125,36 +88236,36 @@ var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function groupCount(re2) {
   return new RegExp(`${re2.source}|`, re2.flags).exec("").length - 1;
 }
-function parseMetric(regex, unit, input = "--metric", unitInput = `${input}-unit`) {
+function parseMetric(regex2, unit, input = "--metric", unitInput = `${input}-unit`) {
   if (!METRIC_UNITS.includes(unit)) {
     throw invalid(unitInput, unit, `one of ${METRIC_UNITS.join(", ")}`);
   }
   const expected = "a regular expression whose first capture group is the number, e.g. latency_ms=([0-9.]+)";
-  if (regex.trim().length === 0) throw invalid(input, regex, expected);
+  if (regex2.trim().length === 0) throw invalid(input, regex2, expected);
   let re2;
   try {
-    re2 = new RegExp(regex);
+    re2 = new RegExp(regex2);
   } catch (e) {
     throw new InputError(
-      `${input}: got ${JSON.stringify(regex)}; it does not compile (${describeError(e)}); expected ${expected}`
+      `${input}: got ${JSON.stringify(regex2)}; it does not compile (${describeError(e)}); expected ${expected}`
     );
   }
   if (groupCount(re2) < 1) {
     throw new InputError(
-      `${input}: got ${JSON.stringify(regex)}; it has no capture group; expected ${expected}`
+      `${input}: got ${JSON.stringify(regex2)}; it has no capture group; expected ${expected}`
     );
   }
-  return { regex, unit };
+  return { regex: regex2, unit };
 }
-function metricName(regex) {
-  const named = /\(\?<([A-Za-z_$][\w$]*)>/.exec(regex)?.[1];
+function metricName(regex2) {
+  const named = /\(\?<([A-Za-z_$][\w$]*)>/.exec(regex2)?.[1];
   if (named) return named;
-  const prefix2 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex)?.[1]?.trim();
-  return prefix2 ? prefix2 : `/${regex}/`;
+  const prefix3 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex2)?.[1]?.trim();
+  return prefix3 ? prefix3 : `/${regex2}/`;
 }
 var MAX_LINE_CHARS = 300;
-function lastLines(text, n = TAIL_LINES) {
-  const lines = text.replace(/\s+$/, "").split(/\r?\n/);
+function lastLines(text2, n = TAIL_LINES) {
+  const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
   return lines.slice(-n).map((line) => {
     const clean4 = plainText(line, Infinity);
     if (clean4.length <= MAX_LINE_CHARS) return clean4;
@@ -88202,6 +88313,13 @@ function track(child2) {
 function createCommandWorkload(spec) {
   const command = spec.command.trim();
   if (command.length === 0) throw invalid("--command", spec.command, "a command to run");
+  if (`command:${command}`.length > LIMITS.idChars) {
+    throw invalid(
+      "--command",
+      `${command.slice(0, 60)}\u2026`,
+      `a command of at most ${LIMITS.idChars - "command:".length} characters (it names the workload in every results file)`
+    );
+  }
   const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
   if (threadEnv.length === 0 || threadEnv.some((n) => !ENV_NAME.test(n))) {
     throw invalid(
@@ -88220,11 +88338,11 @@ function createCommandWorkload(spec) {
   const metric = spec.metric;
   const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
   const baseEnv = spec.env ?? process.env;
-  function run3(threads) {
-    const where2 = `${threadEnv[0]}=${threads}`;
+  function run3(threads2) {
+    const where2 = `${threadEnv[0]}=${threads2}`;
     const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where2}: ${why}${detail}`);
     const env = { ...baseEnv };
-    for (const name of threadEnv) env[name] = String(threads);
+    for (const name of threadEnv) env[name] = String(threads2);
     const marker2 = `${process.pid}.${++runCounter}`;
     env[MARKER_ENV] = marker2;
     return new Promise((resolve5, reject) => {
@@ -88297,29 +88415,35 @@ ${err}` : "";
       child2.once("close", (code, signal) => finish(code, signal));
     });
   }
-  function sample(threads, out) {
+  function sample(threads2, out) {
     if (!metric || !metricRe) return out.wallNs;
-    const where2 = `${threadEnv[0]}=${threads}`;
+    const where2 = `${threadEnv[0]}=${threads2}`;
     let last;
     metricRe.lastIndex = 0;
     for (const m2 of out.stdout.matchAll(metricRe)) last = m2;
-    const text = last?.[1];
+    const text2 = last?.[1];
     const shownOut = lastLines(out.stdout);
     const outTail = shownOut ? `
 last lines of stdout:
 ${shownOut}` : " (stdout was empty)";
-    if (last === void 0 || text === void 0) {
+    if (last === void 0 || text2 === void 0) {
       throw new WorkloadError(
         `command "${command}" at ${where2}: the metric regex /${metric.regex}/ matched nothing in its output${outTail}`
       );
     }
-    const value = Number(text.trim());
-    if (!Number.isFinite(value) || value <= 0 || text.trim() === "") {
+    const value = Number(text2.trim());
+    if (!Number.isFinite(value) || value <= 0 || text2.trim() === "") {
       throw new WorkloadError(
-        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text.slice(0, 80))}, which is not a positive number (a latency)${outTail}`
+        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))}, which is not a positive number (a latency)${outTail}`
       );
     }
-    return value * NS_PER[metric.unit];
+    const ns3 = value * NS_PER[metric.unit];
+    if (!(ns3 <= LIMITS.maxNs)) {
+      throw new WorkloadError(
+        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))} ${metric.unit}, which is over ${LIMITS.maxNs} ns (11.6 days); expected a latency in ${metric.unit}${outTail}`
+      );
+    }
+    return ns3;
   }
   return {
     id: `command:${command}`,
@@ -88341,12 +88465,12 @@ ${shownOut}` : " (stdout was empty)";
       ...metric ? { metric: { regex: metric.regex, unit: metric.unit } } : {},
       ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
     },
-    open(threads) {
-      if (!Number.isInteger(threads) || threads < 1) {
-        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads}`));
+    open(threads2) {
+      if (!Number.isInteger(threads2) || threads2 < 1) {
+        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads2}`));
       }
       return Promise.resolve({
-        call: async () => sample(threads, await run3(threads)),
+        call: async () => sample(threads2, await run3(threads2)),
         close: () => Promise.resolve()
       });
     }
@@ -88355,7 +88479,107 @@ ${shownOut}` : " (stdout was empty)";
 
 // src/workloads/model.ts
 import { createHash as createHash2 } from "node:crypto";
-import { readFile, stat as stat2 } from "node:fs/promises";
+import { stat as stat3 } from "node:fs/promises";
+
+// src/io/bounded-read.ts
+import { constants as constants3 } from "node:fs";
+import { open as open2, realpath, stat as stat2 } from "node:fs/promises";
+import path4 from "node:path";
+async function readBounded(file, opts) {
+  const bytes = await readBoundedIfExists(file, opts);
+  if (bytes === null) throw error2(opts, file, "file not found");
+  return bytes;
+}
+async function readBoundedTextIfExists(file, opts) {
+  const bytes = await readBoundedIfExists(file, opts);
+  return bytes === null ? null : toText(bytes, file, opts);
+}
+async function readBoundedIfExists(file, opts) {
+  let handle;
+  try {
+    const noFollow = opts.followLinks === false ? constants3.O_NOFOLLOW ?? 0 : 0;
+    handle = await open2(file, constants3.O_RDONLY | constants3.O_NONBLOCK | noFollow);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    if (code === "ELOOP" && opts.followLinks === false) {
+      throw error2(opts, file, "is a symbolic link; links are not followed here");
+    }
+    throw error2(opts, file, `cannot be opened (${code ?? describe(e)})`);
+  }
+  try {
+    const info3 = await handle.stat();
+    if (info3.isDirectory()) throw error2(opts, file, "is a directory");
+    if (!info3.isFile()) throw error2(opts, file, "is not a regular file (a device, FIFO or socket)");
+    if (opts.within !== void 0) await checkWithin(file, info3, opts);
+    if (info3.size > opts.maxBytes) {
+      throw error2(opts, file, `is ${info3.size} bytes`, ` of at most ${opts.maxBytes} bytes`);
+    }
+    const buf = Buffer.alloc(Math.min(info3.size, opts.maxBytes) + 1);
+    let got = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buf, got, buf.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+      if (got > opts.maxBytes) {
+        throw error2(opts, file, "grew while it was read", ` of at most ${opts.maxBytes} bytes`);
+      }
+      if (got === buf.length) break;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    await handle.close();
+  }
+}
+function isInside(parent, child2) {
+  const rel = path4.relative(parent, child2);
+  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
+}
+async function checkWithin(file, opened, opts) {
+  const root = await realpath(opts.within).catch(
+    () => path4.resolve(opts.within)
+  );
+  const given = path4.resolve(file);
+  const lexicallyInside = isInside(path4.resolve(opts.within), given) || isInside(root, given);
+  if (!lexicallyInside) return;
+  let real;
+  try {
+    real = await realpath(given);
+  } catch (e) {
+    throw error2(
+      opts,
+      file,
+      `cannot be resolved (${e.code ?? describe(e)})`
+    );
+  }
+  if (!isInside(root, real)) {
+    throw error2(
+      opts,
+      file,
+      "is a symbolic link (or lies under one) that leads outside the workspace"
+    );
+  }
+  const now = await stat2(real);
+  if (now.dev !== opened.dev || now.ino !== opened.ino) {
+    throw error2(opts, file, "changed while it was opened");
+  }
+}
+function toText(bytes, file, opts) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw error2(opts, file, "is not UTF-8 text");
+  }
+}
+function error2(opts, file, what, limit = "") {
+  const message = opts.shownAs === void 0 ? `${opts.input} ${file}: ${what}; expected ${opts.expected}${limit}` : `${opts.shownAs}: ${what}; expected ${opts.expected}${limit}`;
+  return opts.fail ? opts.fail(message) : new InputError(message);
+}
+function describe(e) {
+  return e instanceof Error ? e.message : String(e);
+}
+
+// src/workloads/model.ts
 import { basename as basename3 } from "node:path";
 
 // src/workloads/tensor-data.ts
@@ -88430,41 +88654,41 @@ function toFloat16Bits(value) {
   e = half >>> 10;
   return sign | (e >= 31 ? 31744 : half);
 }
-function allocate(type, count) {
+function allocate(type, count2) {
   switch (type) {
     case "float32":
-      return new Float32Array(count);
+      return new Float32Array(count2);
     case "float64":
-      return new Float64Array(count);
+      return new Float64Array(count2);
     case "float16":
     case "uint16":
-      return new Uint16Array(count);
+      return new Uint16Array(count2);
     case "int8":
-      return new Int8Array(count);
+      return new Int8Array(count2);
     case "uint8":
     case "bool":
-      return new Uint8Array(count);
+      return new Uint8Array(count2);
     case "int16":
-      return new Int16Array(count);
+      return new Int16Array(count2);
     case "int32":
-      return new Int32Array(count);
+      return new Int32Array(count2);
     case "uint32":
-      return new Uint32Array(count);
+      return new Uint32Array(count2);
     case "int64":
-      return new BigInt64Array(count);
+      return new BigInt64Array(count2);
     case "uint64":
-      return new BigUint64Array(count);
+      return new BigUint64Array(count2);
   }
 }
-function generateData(type, count, seed) {
+function generateData(type, count2, seed) {
   const rand = mulberry32(seed);
-  const out = allocate(type, count);
+  const out = allocate(type, count2);
   if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
-    for (let i = 0; i < count; i++) out[i] = BigInt(Math.floor(rand() * MAX_GENERATED_INT));
+    for (let i = 0; i < count2; i++) out[i] = BigInt(Math.floor(rand() * MAX_GENERATED_INT));
     return out;
   }
   const next = type === "float32" || type === "float64" ? () => rand() * 2 - 1 : type === "float16" ? () => toFloat16Bits(rand() * 2 - 1) : type === "bool" ? () => rand() < 0.5 ? 0 : 1 : () => Math.floor(rand() * MAX_GENERATED_INT);
-  for (let i = 0; i < count; i++) out[i] = next();
+  for (let i = 0; i < count2; i++) out[i] = next();
   return out;
 }
 function intRange(type) {
@@ -88490,15 +88714,15 @@ function intRange(type) {
   }
 }
 var VALUE_TOKEN = /^(?:[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|true|false)$/i;
-function valuesData(type, text, count) {
-  const tokens = splitValues(text);
+function valuesData(type, text2, count2) {
+  const tokens = splitValues(text2);
   if (tokens.length === 0) return "no values";
   const bad = tokens.find((t) => !VALUE_TOKEN.test(t));
   if (bad !== void 0) return `"${bad}" is not a number`;
-  if (tokens.length > count) {
-    return `${tokens.length} values for a tensor of ${count} element${count === 1 ? "" : "s"}`;
+  if (tokens.length > count2) {
+    return `${tokens.length} values for a tensor of ${count2} element${count2 === 1 ? "" : "s"}`;
   }
-  const out = allocate(type, count);
+  const out = allocate(type, count2);
   const range3 = intRange(type);
   let values;
   if (type === "bool") {
@@ -88527,14 +88751,14 @@ function valuesData(type, text, count) {
   }
   const n = values.length;
   if (out instanceof BigInt64Array || out instanceof BigUint64Array) {
-    for (let i = 0; i < count; i++) out[i] = values[i % n];
+    for (let i = 0; i < count2; i++) out[i] = values[i % n];
   } else {
-    for (let i = 0; i < count; i++) out[i] = values[i % n];
+    for (let i = 0; i < count2; i++) out[i] = values[i % n];
   }
   return out;
 }
-function splitValues(text) {
-  return text.split(/[,\s]+/).map((t) => t.trim()).filter((t) => t.length > 0);
+function splitValues(text2) {
+  return text2.split(/[,\s]+/).map((t) => t.trim()).filter((t) => t.length > 0);
 }
 
 // src/workloads/model.ts
@@ -88566,8 +88790,8 @@ function parseInputShapes(items, input = "--input-shape") {
   }
   return out;
 }
-function oneLine(text) {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+function oneLine(text2) {
+  return text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 function formatDeclaredShape(shape) {
   return `[${shape.map((d) => d === "" ? "?" : String(d)).join(", ")}]`;
@@ -88687,17 +88911,17 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path21, inputShapes) {
+function modelId(path22, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path21}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path22}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
   for (const i of inputs) {
-    const count = elementCount(i.shape);
+    const count2 = elementCount(i.shape);
     let data;
     if (i.values !== void 0) {
-      const filled = valuesData(i.type, i.values, count);
+      const filled = valuesData(i.type, i.values, count2);
       if (typeof filled === "string") {
         throw new InputError(
           `--input-value: got "${i.name}=${i.values}"; ${filled}; expected values that fit input "${i.name}" (${i.type} ${formatDims(i.shape)})`
@@ -88705,7 +88929,7 @@ function buildFeeds(ort, inputs, seed) {
       }
       data = filled;
     } else {
-      data = generateData(i.type, count, inputSeed(seed, i.name));
+      data = generateData(i.type, count2, inputSeed(seed, i.name));
     }
     const tensor = new ort.Tensor(i.type, data, i.shape);
     if (i.type === "float16" && data instanceof Uint16Array && !(tensor.data instanceof Uint16Array)) {
@@ -88716,39 +88940,36 @@ function buildFeeds(ort, inputs, seed) {
   return feeds;
 }
 var MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
-async function modelFileBytes(path21) {
+async function modelFileBytes(path22) {
   try {
-    const info3 = await stat2(path21);
+    const info3 = await stat3(path22);
     return info3.isFile() ? info3.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path21, input) {
-  const fail = (why) => new InputError(
-    `${input}: cannot read ${JSON.stringify(path21)} (${why}); expected a readable .onnx file`
-  );
-  try {
-    const info3 = await stat2(path21);
-    if (info3.isDirectory()) throw fail("it is a directory");
-    if (!info3.isFile()) throw fail("it is not a regular file");
-    if (info3.size > MAX_MODEL_BYTES) {
-      throw fail(
-        `it is ${(info3.size / 1024 ** 3).toFixed(1)} GiB; at most 2 GiB, the protobuf limit of an ONNX file without external data`
-      );
-    }
-    if (info3.size === 0) throw fail("it is empty");
-    return new Uint8Array(await readFile(path21));
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = e.code;
-    throw fail(
-      code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "ENOTDIR" ? "a parent is not a directory" : oneLine(describeError(e))
+async function readModel(path22, input, within) {
+  const bytes = await readBounded(path22, {
+    input,
+    maxBytes: MAX_MODEL_BYTES,
+    expected: "a readable .onnx file of at most 2 GiB (the protobuf limit without external data)",
+    ...within === void 0 ? {} : { within }
+  });
+  if (bytes.length === 0) {
+    throw new InputError(
+      `${input}: ${JSON.stringify(path22)} is empty; expected a readable .onnx file`
     );
   }
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 async function createModelWorkload(ort, spec, config = {}) {
-  const bytes = await readModel(spec.path, "--model");
+  const id = modelId(spec.path, spec.inputShapes);
+  if (id.length > LIMITS.idChars) {
+    throw new InputError(
+      `--model ${spec.path.slice(0, 60)}\u2026: the path and input shapes name the workload in every results file; expected at most ${LIMITS.idChars} characters together`
+    );
+  }
+  const bytes = await readModel(spec.path, "--model", spec.within);
   const name = basename3(spec.path);
   const contentHash = createHash2("sha256").update(bytes).digest("hex").slice(0, 16);
   let probe;
@@ -88775,7 +88996,7 @@ async function createModelWorkload(ort, spec, config = {}) {
     await probe.release();
   }
   return {
-    id: modelId(spec.path, spec.inputShapes),
+    id,
     kind: "model",
     label: `${name} (${formatInputs(inputs)})`,
     opsPerCall: 1,
@@ -88803,13 +89024,13 @@ async function createModelWorkload(ort, spec, config = {}) {
         dims: [...t.dims]
       }))
     },
-    async open(threads) {
+    async open(threads2) {
       let session;
       try {
-        session = await createSession(ort, bytes, threads, config);
+        session = await createSession(ort, bytes, threads2, config);
       } catch (e) {
         throw new WorkloadError(
-          `model ${spec.path} failed to load with ${threads} threads: ${oneLine(describeError(e))}`
+          `model ${spec.path} failed to load with ${threads2} threads: ${oneLine(describeError(e))}`
         );
       }
       return {
@@ -88940,17 +89161,17 @@ function nextMessage(worker, type, timeoutMs) {
     worker.on("error", onError);
   });
 }
-async function ortCrew(workload2, split2) {
-  const spec = workload2.parallel;
+async function ortCrew(workload, split) {
+  const spec = workload.parallel;
   const workers = Array.from(
-    { length: split2.workers },
+    { length: split.workers },
     () => new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
         ortPath: ortModulePath(),
         model: spec.model,
         feeds: spec.feeds,
-        threads: split2.threadsPerWorker,
+        threads: split.threadsPerWorker,
         warmupMs: WARMUP_MS
       }
     })
@@ -88991,9 +89212,9 @@ async function ortCrew(workload2, split2) {
     throw e;
   }
 }
-async function processCrew(workload2, split2) {
+async function processCrew(workload, split) {
   const runners = [];
-  for (let i = 0; i < split2.workers; i++) runners.push(await workload2.open(split2.threadsPerWorker));
+  for (let i = 0; i < split.workers; i++) runners.push(await workload.open(split.threadsPerWorker));
   const warm = await Promise.all(runners.map((r) => r.call()));
   return {
     warmLatencyNs: Math.max(...warm),
@@ -89021,8 +89242,8 @@ async function processCrew(workload2, split2) {
     }
   };
 }
-function startCrew(workload2, split2) {
-  return workload2.parallel ? ortCrew(workload2, split2) : processCrew(workload2, split2);
+function startCrew(workload, split) {
+  return workload.parallel ? ortCrew(workload, split) : processCrew(workload, split);
 }
 function windowRate(windows) {
   return windows.reduce(
@@ -89037,9 +89258,9 @@ async function measureThroughput(workloads, opts) {
   const maxWindows = opts.maxWindows ?? 12;
   const rand = mulberry32(opts.seed ^ 29808);
   const cells = workloads.flatMap(
-    (workload2) => splits.map((split2) => ({
-      workload: workload2,
-      split: split2,
+    (workload) => splits.map((split) => ({
+      workload,
+      split,
       windows: [],
       rounds: [],
       latencies: [],
@@ -89088,9 +89309,9 @@ async function measureThroughput(workloads, opts) {
     }
     if (visited === 0) break;
   }
-  const out = workloads.map((workload2) => ({
-    workload: workload2,
-    points: cells.filter((c) => c.workload === workload2 && c.windows.length > 0).map((c) => {
+  const out = workloads.map((workload) => ({
+    workload,
+    points: cells.filter((c) => c.workload === workload && c.windows.length > 0).map((c) => {
       const [lo2, hi2] = medianCIOrderStat(c.windows, 0.95);
       const sorted = [...c.latencies].sort((a, b2) => a - b2);
       return {
@@ -89112,9 +89333,6 @@ async function measureThroughput(workloads, opts) {
   };
 }
 
-// src/results/types.ts
-var OBJECTIVES = ["latency", "throughput"];
-
 // src/settings/settings.ts
 var DEFAULTS = {
   /**
@@ -89130,28 +89348,28 @@ var DEFAULTS = {
   tolerance: 0.05
 };
 var THROUGHPUT_LATENCY_SHARE = 0.4;
-function parseObjective(text, input) {
-  const v2 = text.trim();
+function parseObjective(text2, input) {
+  const v2 = text2.trim();
   if (!OBJECTIVES.includes(v2)) {
-    throw invalid(input, text, `one of ${OBJECTIVES.join(", ")}`);
+    throw invalid(input, text2, `one of ${OBJECTIVES.join(", ")}`);
   }
   return v2;
 }
 var MIN_BUDGET_SEC = 1;
 var MIN_TIMEOUT_SEC = 0.1;
-function parseSeconds(text, input, min = MIN_BUDGET_SEC) {
-  const t = text.trim();
+function parseSeconds(text2, input, min = MIN_BUDGET_SEC) {
+  const t = text2.trim();
   const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
   if (!Number.isFinite(n) || n < min || n > 86400) {
-    throw invalid(input, text, `a number of seconds from ${min} to 86400, e.g. 60`);
+    throw invalid(input, text2, `a number of seconds from ${min} to 86400, e.g. 60`);
   }
   return n;
 }
-function parsePercent(text, input, max = 1e3) {
-  const m2 = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+function parsePercent(text2, input, max = 1e3) {
+  const m2 = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text2);
   const n = m2 ? Number(m2[1]) : NaN;
   if (!Number.isFinite(n) || n <= 0 || n > max) {
-    throw invalid(input, text, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
+    throw invalid(input, text2, `a percentage greater than 0 and at most ${max}, e.g. 10 or 10%`);
   }
   return n / 100;
 }
@@ -89164,7 +89382,7 @@ async function runSweep(settings, options = {}) {
   const startMs = options.startMs ?? performance.now();
   const ort = options.ort ?? loadOrt();
   const version3 = ortVersion(ort);
-  const machine2 = probeCpu({ ortVersion: version3 });
+  const machine = probeCpu({ ortVersion: version3 });
   const throughputObjective = settings.objective === "throughput";
   if (throughputObjective && settings.baselineWorkload) {
     throw new InputError(
@@ -89172,22 +89390,22 @@ async function runSweep(settings, options = {}) {
     );
   }
   const latencySec = settings.maxTimeSec * (throughputObjective ? THROUGHPUT_LATENCY_SHARE : 1);
-  const plan = settings.threads === "auto" ? planThreadCounts(machine2, { maxTimeSec: latencySec, workloads: plannedWorkloads(settings) }) : null;
-  const threads = settings.threads === "auto" ? plan.threads : [...settings.threads];
+  const plan = settings.threads === "auto" ? planThreadCounts(machine, { maxTimeSec: latencySec, workloads: plannedWorkloads(settings) }) : null;
+  const threads2 = settings.threads === "auto" ? plan.threads : [...settings.threads];
   const overhead = settings.workload.kind === "command" ? null : await measureCallOverhead(ort);
   const build = {
     ort,
-    threads,
+    threads: threads2,
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
     sides: settings.baselineWorkload ? 2 : 1,
-    session: { usableCpus: machine2.availableCpus },
+    session: { usableCpus: machine.availableCpus },
     // Throughput workers: one session and one copy of the model each, up to one per CPU.
-    ...throughputObjective ? { concurrentSessions: 2 * machine2.availableCpus } : {}
+    ...throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}
   };
   const workloads = await buildWorkloads(settings.workload, build);
   const common = {
-    threads,
+    threads: threads2,
     maxTimeSec: latencySec,
     targetPrecision: settings.targetPrecision,
     seed: settings.seed,
@@ -89206,8 +89424,8 @@ async function runSweep(settings, options = {}) {
       ...common,
       threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
       tolerance: settings.tolerance,
-      fingerprint: machine2.fingerprint,
-      maxThreads: machine2.availableCpus,
+      fingerprint: machine.fingerprint,
+      maxThreads: machine.availableCpus,
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload)
     });
     output = run3.headSweep;
@@ -89216,15 +89434,15 @@ async function runSweep(settings, options = {}) {
   } else {
     output = await sweep(workloads, common);
   }
-  const throughput2 = throughputObjective ? await measureThroughput(workloads, {
-    cpus: machine2.availableCpus,
+  const throughput = throughputObjective ? await measureThroughput(workloads, {
+    cpus: machine.availableCpus,
     maxTimeSec: Math.max(0, settings.maxTimeSec - (performance.now() - startMs) / 1e3),
     seed: settings.seed,
     ...options.onLine ? { onProgress: options.onLine } : {}
   }) : void 0;
   const result = buildResult({
     sweep: output,
-    machine: machine2,
+    machine,
     runtime: { onnxruntime: version3, node: process.versions.node },
     overhead: overhead && {
       perCallNs: overhead.perCallNs,
@@ -89238,7 +89456,7 @@ async function runSweep(settings, options = {}) {
       ...settings.objective ? { objective: settings.objective } : {}
     },
     elapsedSec: (performance.now() - startMs) / 1e3,
-    ...throughput2 ? { throughput: throughput2 } : {}
+    ...throughput ? { throughput } : {}
   });
   return { result, comparison, warnings, plan };
 }
@@ -89265,9 +89483,9 @@ function suspects(c) {
 function recheckSettings(settings, first, budgetSec) {
   const cells = suspects(first);
   const ids = [...new Set(cells.map((c) => c.workload))];
-  const threads = [...new Set(cells.map((c) => c.threads))].sort((a, b2) => a - b2);
-  const workload2 = settings.workload.kind === "matmul" ? { kind: "matmul", sizes: ids.map((id) => parseShape(id.replace(/^matmul:/, ""))) } : settings.workload;
-  return { ...settings, workload: workload2, threads, maxTimeSec: budgetSec };
+  const threads2 = [...new Set(cells.map((c) => c.threads))].sort((a, b2) => a - b2);
+  const workload = settings.workload.kind === "matmul" ? { kind: "matmul", sizes: ids.map((id) => parseShape(id.replace(/^matmul:/, ""))) } : settings.workload;
+  return { ...settings, workload, threads: threads2, maxTimeSec: budgetSec };
 }
 async function confirmRegression(settings, first, baseline, compareOptions, runOptions, budgetSec) {
   if (!(budgetSec > 0)) {
@@ -89406,18 +89624,18 @@ var ProvisionError = class extends WorkloadError {
   }
   trail;
 };
-function fence(text) {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m2) => m2[0].length));
+function fence(text2) {
+  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((m2) => m2[0].length));
   return "`".repeat(longest + 1);
 }
-function codeBlock(text) {
-  const f2 = fence(text);
+function codeBlock(text2) {
+  const f2 = fence(text2);
   return `${f2}text
-${text}
+${text2}
 ${f2}`;
 }
-function clean(text) {
-  return text.split("\n").map((line) => plainText(line, Infinity)).join("\n");
+function clean(text2) {
+  return text2.split("\n").map((line) => plainText(line, Infinity)).join("\n");
 }
 function provisionFailureMarkdown(e) {
   const message = clean(e instanceof Error ? e.message : String(e));
@@ -89435,18 +89653,18 @@ function provisionFailureMarkdown(e) {
 
 // src/provision/npmrc.ts
 var DEFAULT_REGISTRY = "https://registry.npmjs.org/";
-function envReplace(text, env) {
-  return text.replace(
+function envReplace(text2, env) {
+  return text2.replace(
     /(?<!\\)(\\*)\$\{([^${}?]+)(\?)?\}/g,
-    (whole, esc, name, optional) => {
+    (whole, esc, name, optional2) => {
       if (esc.length % 2 === 1) return whole.slice((esc.length + 1) / 2);
-      const value = env[name] ?? (optional === void 0 ? `\${${name}}` : "");
+      const value = env[name] ?? (optional2 === void 0 ? `\${${name}}` : "");
       return esc.slice(esc.length / 2) + value;
     }
   );
 }
-function unsafe(text) {
-  const val = text.trim();
+function unsafe(text2) {
+  const val = text2.trim();
   const quoted = val.length >= 2 && (val.startsWith('"') && val.endsWith('"') || val.startsWith("'") && val.endsWith("'"));
   if (quoted) {
     const inner = val.startsWith("'") ? val.slice(1, -1) : val;
@@ -89470,10 +89688,10 @@ function unsafe(text) {
   if (esc) out += "\\";
   return out.trim();
 }
-function parseNpmrc(text, env) {
+function parseNpmrc(text2, env) {
   const values = /* @__PURE__ */ new Map();
   let inSection = false;
-  for (const line of text.split(/[\r\n]+/)) {
+  for (const line of text2.split(/[\r\n]+/)) {
     if (/^\s*([;#]|$)/.test(line)) continue;
     const section = /^\[([^\]]*)\]\s*$/.test(line);
     if (section) {
@@ -89488,10 +89706,10 @@ function parseNpmrc(text, env) {
   }
   return values;
 }
-function normalizeRegistryUrl(text) {
+function normalizeRegistryUrl(text2) {
   let url2;
   try {
-    url2 = new URL(text.trim());
+    url2 = new URL(text2.trim());
   } catch {
     return void 0;
   }
@@ -89815,8 +90033,8 @@ function attempt(start, opts) {
         }
         if (status !== 200) {
           res.resume();
-          const text = `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""}`;
-          fail(new AttemptError(text, RETRYABLE_STATUS.has(status), status));
+          const text2 = `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""}`;
+          fail(new AttemptError(text2, RETRYABLE_STATUS.has(status), status));
           return;
         }
         const declared = Number(res.headers["content-length"] ?? NaN);
@@ -89917,10 +90135,10 @@ function tarballUrlFor(tarball, registry) {
   const url2 = new URL(tarball);
   return url2.host === "registry.npmjs.org" ? new URL(url2.pathname, registry).href : url2.href;
 }
-function tarballFromPackument(text, pkg, source) {
+function tarballFromPackument(text2, pkg, source) {
   let doc;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text2);
   } catch {
     throw new WorkloadError(`${source} is not JSON (is it an npm registry?)`);
   }
@@ -93009,8 +93227,8 @@ function run(command, args, opts) {
     });
   });
 }
-function tail(text, lines = 15) {
-  return text.trim().split(/\r?\n/).slice(-lines).join("\n");
+function tail(text2, lines = 15) {
+  return text2.trim().split(/\r?\n/).slice(-lines).join("\n");
 }
 async function npmPack(specs, destDir, opts = {}) {
   await mkdir2(destDir, { recursive: true });
@@ -93079,8 +93297,8 @@ async function extractPackage(file, dest, skip) {
       strip: 1,
       strict: true,
       preserveOwner: false,
-      filter: (path21) => {
-        const rel = path21.replace(/^\.?\/?[^/]+\/?/, "");
+      filter: (path22) => {
+        const rel = path22.replace(/^\.?\/?[^/]+\/?/, "");
         const dir = skip(rel);
         if (dir !== void 0) skipped.add(dir);
         return dir === void 0;
@@ -93143,7 +93361,7 @@ async function installFromTarballs(opts) {
 import { createHash as createHash4 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { lstat as lstat3, readdir as readdir4, readlink as readlink2 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 var MAX_ENTRIES = 2e4;
 var PACKAGES = ["onnxruntime-common", "onnxruntime-node"];
 async function fileSha256(file) {
@@ -93154,10 +93372,10 @@ async function fileSha256(file) {
 async function ortTreeHash(nodeModules, platform3, arch3) {
   const lines = [];
   const walk = async (pkg, rel) => {
-    const names = (await readdir4(path4.join(nodeModules, pkg, rel))).sort();
+    const names = (await readdir4(path5.join(nodeModules, pkg, rel))).sort();
     for (const name of names) {
       const r = rel === "" ? name : `${rel}/${name}`;
-      const full = path4.join(nodeModules, pkg, r);
+      const full = path5.join(nodeModules, pkg, r);
       const info3 = await lstat3(full);
       const probe = info3.isDirectory() ? `${r}/` : r;
       if (pkg === "onnxruntime-node" && foreignBinaryDir(probe, platform3, arch3) !== void 0) {
@@ -93233,16 +93451,16 @@ function readNpmrcFiles(workspace, env, home, log2) {
   const user = env["npm_config_userconfig"] || env["NPM_CONFIG_USERCONFIG"] || join12(home, ".npmrc");
   const paths = [.../* @__PURE__ */ new Set([join12(workspace, ".npmrc"), user])];
   const files = [];
-  for (const path21 of paths) {
+  for (const path22 of paths) {
     try {
-      if (!existsSync9(path21)) continue;
-      if (statSync4(path21).size > NPMRC_MAX_BYTES) {
-        log2(`skipping ${path21}: larger than ${mb(NPMRC_MAX_BYTES)}`);
+      if (!existsSync9(path22)) continue;
+      if (statSync4(path22).size > NPMRC_MAX_BYTES) {
+        log2(`skipping ${path22}: larger than ${mb(NPMRC_MAX_BYTES)}`);
         continue;
       }
-      files.push({ path: path21, text: readFileSync5(path21, "utf8") });
+      files.push({ path: path22, text: readFileSync5(path22, "utf8") });
     } catch (e) {
-      log2(`could not read ${path21}: ${describeError(e)}`);
+      log2(`could not read ${path22}: ${describeError(e)}`);
     }
   }
   return files;
@@ -93452,13 +93670,13 @@ async function fetchTarballs(opts, workspace, destDir, toolRoot, arch3, log2) {
 }
 
 // src/report/format.ts
-function formatNs(ns2) {
-  if (!Number.isFinite(ns2)) return String(ns2);
-  const abs = Math.abs(ns2);
-  if (abs < 1e3) return `${ns2.toFixed(0)} ns`;
-  if (abs < 1e6) return `${(ns2 / 1e3).toPrecision(4)} \xB5s`;
-  if (abs < 1e9) return `${(ns2 / 1e6).toPrecision(4)} ms`;
-  return `${(ns2 / 1e9).toPrecision(4)} s`;
+function formatNs(ns3) {
+  if (!Number.isFinite(ns3)) return String(ns3);
+  const abs = Math.abs(ns3);
+  if (abs < 1e3) return `${ns3.toFixed(0)} ns`;
+  if (abs < 1e6) return `${(ns3 / 1e3).toPrecision(4)} \xB5s`;
+  if (abs < 1e9) return `${(ns3 / 1e6).toPrecision(4)} ms`;
+  return `${(ns3 / 1e9).toPrecision(4)} s`;
 }
 function formatRange(lo2, hi2) {
   const unit = formatNs(hi2).split(" ")[1] ?? "ns";
@@ -93489,8 +93707,8 @@ function skippedText(result) {
 }
 
 // src/report/markdown.ts
-function codeSpan(text) {
-  return `\`${plainText(text, 500).replace(/`/g, "'")}\``;
+function codeSpan(text2) {
+  return `\`${plainText(text2, 500).replace(/`/g, "'")}\``;
 }
 var threadsText = (n) => `${n} thread${n === 1 ? "" : "s"}`;
 var ICON = { pass: "\u2705", regression: "\u274C", inconclusive: "\u26A0\uFE0F", "no-baseline": "\u2139\uFE0F" };
@@ -93499,31 +93717,31 @@ function runnerDefaultThreads(result) {
   const wanted = result.machine.availableCpus;
   return all.includes(wanted) ? wanted : Math.max(...all);
 }
-function speedupOverDefault(result, threads) {
+function speedupOverDefault(result, threads2) {
   const def = runnerDefaultThreads(result);
   const ratios = result.workloads.flatMap((w2) => {
     const a = w2.points.find((p2) => p2.threads === def);
-    const b2 = w2.points.find((p2) => p2.threads === threads);
+    const b2 = w2.points.find((p2) => p2.threads === threads2);
     return a && b2 ? [a.medianNs / b2.medianNs] : [];
   });
   return ratios.length ? geometricMean(ratios) : null;
 }
 function headline(result, comparison, ctx = {}) {
-  const title = ctx.title ? `${escapeMarkdown(ctx.title)}: ` : "";
+  const title2 = ctx.title ? `${escapeMarkdown(ctx.title)}: ` : "";
   if (comparison === null) {
-    return `### ${ICON["no-baseline"]} ${title}threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+    return `### ${ICON["no-baseline"]} ${title2}threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
   }
   switch (comparison.kind) {
     case "pass":
-      return `### ${ICON.pass} ${title}no latency regression (largest change ${formatSignedPercent(comparison.maxSlowdown)})`;
+      return `### ${ICON.pass} ${title2}no latency regression (largest change ${formatSignedPercent(comparison.maxSlowdown)})`;
     case "regression": {
       const worst = [...comparison.regressions].sort((a, b2) => b2.ratio - a.ratio)[0];
-      return `### ${ICON.regression} ${title}latency regression: ${formatSignedPercent(worst.ratio - 1)} at ${worst.threads} thread${worst.threads === 1 ? "" : "s"} (${escapeMarkdown(worst.workload)})`;
+      return `### ${ICON.regression} ${title2}latency regression: ${formatSignedPercent(worst.ratio - 1)} at ${worst.threads} thread${worst.threads === 1 ? "" : "s"} (${escapeMarkdown(worst.workload)})`;
     }
     case "inconclusive":
-      return `### ${ICON.inconclusive} ${title}inconclusive: a slowdown of up to ${formatSignedPercent(comparison.maxSlowdown)} is not statistically clear`;
+      return `### ${ICON.inconclusive} ${title2}inconclusive: a slowdown of up to ${formatSignedPercent(comparison.maxSlowdown)} is not statistically clear`;
     case "no-baseline":
-      return `### ${ICON["no-baseline"]} ${title}no baseline yet \u2014 threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+      return `### ${ICON["no-baseline"]} ${title2}no baseline yet \u2014 threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
     default: {
       const never = comparison;
       return never;
@@ -93588,9 +93806,9 @@ function noBaselineText(comparison, ctx) {
   const reason = comparison?.reason ? `No comparison: ${escapeMarkdown(comparison.reason)}. ` : "";
   return reason + (ctx.noBaselineHint ?? "To get a baseline, run threadgate on pushes to the default branch (`save-baseline: auto` saves them to the Actions cache); pull requests then compare with the latest one.");
 }
-function cellFor(comparison, workload2, threads) {
+function cellFor(comparison, workload, threads2) {
   if (comparison === null || comparison.kind === "no-baseline") return void 0;
-  return comparison.cells.find((c) => c.workload === workload2 && c.threads === threads);
+  return comparison.cells.find((c) => c.workload === workload && c.threads === threads2);
 }
 function gateMark(c) {
   if (!c.gated) return "";
@@ -93640,7 +93858,7 @@ function chartCaption(w2, comparison) {
 function latencyChart(w2, comparison) {
   const maxNs = Math.max(...w2.points.map((p2) => p2.medianNs));
   const [unit, scale] = maxNs >= 1e6 ? ["ms", 1e6] : maxNs >= 1e3 ? ["\xB5s", 1e3] : ["ns", 1];
-  const fmt = (ns2) => Number((ns2 / scale).toPrecision(4));
+  const fmt = (ns3) => Number((ns3 / scale).toPrecision(4));
   const base = w2.points.map((p2) => cellFor(comparison, w2.id, p2.threads)?.baselineMedianNs ?? null);
   const hasBase = base.every((b2) => b2 !== null);
   const palette = hasBase ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR;
@@ -93742,11 +93960,11 @@ ${throughputTable(w2)}` : "")
 
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
-import { access as access3, mkdir as mkdir4, open as open2, readdir as readdir5, readFile as readFile2, rename as rename3, rm as rm5, stat as stat3, unlink as unlink3 } from "node:fs/promises";
-import path14 from "node:path";
+import { access as access3, mkdir as mkdir4, open as open3, readdir as readdir5, readFile, rename as rename3, rm as rm5, stat as stat4, unlink as unlink3 } from "node:fs/promises";
+import path15 from "node:path";
 var nodeWriteOps = {
   async writeAndSync(file, data) {
-    const handle = await open2(file, "wx");
+    const handle = await open3(file, "wx");
     try {
       await handle.writeFile(data, "utf8");
       await handle.sync();
@@ -93759,10 +93977,10 @@ var nodeWriteOps = {
 var MAX_NEW_LEVELS = 16;
 async function ensureDir(dir) {
   const missing = [];
-  let at2 = path14.resolve(dir);
+  let at2 = path15.resolve(dir);
   for (; ; ) {
     try {
-      const info3 = await stat3(at2);
+      const info3 = await stat4(at2);
       if (!info3.isDirectory()) {
         throw Object.assign(new Error(`${at2} is not a directory`), { code: "ENOTDIR" });
       }
@@ -93770,7 +93988,7 @@ async function ensureDir(dir) {
     } catch (e) {
       if (e.code !== "ENOENT") throw e;
       missing.push(at2);
-      const up = path14.dirname(at2);
+      const up = path15.dirname(at2);
       if (up === at2 || missing.length > MAX_NEW_LEVELS) {
         throw Object.assign(
           new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
@@ -93789,7 +94007,7 @@ async function ensureDir(dir) {
   }
 }
 function tempName(file) {
-  return `.${path14.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return `.${path15.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
 }
 function isAlive(pid) {
   try {
@@ -93801,8 +94019,8 @@ function isAlive(pid) {
 }
 var STALE_TEMP_MS = 60 * 60 * 1e3;
 async function removeStaleTemps(file) {
-  const dir = path14.dirname(path14.resolve(file));
-  const prefix2 = `.${path14.basename(file)}.`;
+  const dir = path15.dirname(path15.resolve(file));
+  const prefix3 = `.${path15.basename(file)}.`;
   const removed = [];
   let names;
   try {
@@ -93812,11 +94030,11 @@ async function removeStaleTemps(file) {
   }
   for (const name of names) {
     const m2 = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (!name.startsWith(prefix2) || m2 === null || `.${m2[1]}.` !== prefix2) continue;
-    const full = path14.join(dir, name);
+    if (!name.startsWith(prefix3) || m2 === null || `.${m2[1]}.` !== prefix3) continue;
+    const full = path15.join(dir, name);
     try {
       const pid = Number(m2[2]);
-      const old = Date.now() - (await stat3(full)).mtimeMs > STALE_TEMP_MS;
+      const old = Date.now() - (await stat4(full)).mtimeMs > STALE_TEMP_MS;
       if (old || pid !== process.pid && !isAlive(pid)) {
         await unlink3(full);
         removed.push(full);
@@ -93826,13 +94044,13 @@ async function removeStaleTemps(file) {
   }
   return removed;
 }
-async function writeTextAtomic(file, text, ops = nodeWriteOps) {
-  const dir = path14.dirname(path14.resolve(file));
-  const temp = path14.join(dir, tempName(file));
+async function writeTextAtomic(file, text2, ops = nodeWriteOps) {
+  const dir = path15.dirname(path15.resolve(file));
+  const temp = path15.join(dir, tempName(file));
   try {
     await ensureDir(dir);
     await removeStaleTemps(file);
-    await ops.writeAndSync(temp, text);
+    await ops.writeAndSync(temp, text2);
     await ops.rename(temp, file);
   } catch (e) {
     await rm5(temp, { force: true }).catch(() => void 0);
@@ -93860,14 +94078,14 @@ function fsWords(e) {
   return e instanceof Error ? e.message : String(e);
 }
 async function withFileLock(file, fn, opts = {}) {
-  const lock = `${path14.resolve(file)}.lock`;
+  const lock = `${path15.resolve(file)}.lock`;
   const timeoutMs = opts.timeoutMs ?? 3e4;
   const staleMs = opts.staleMs ?? 12e4;
   const start = Date.now();
-  await ensureDir(path14.dirname(lock));
+  await ensureDir(path15.dirname(lock));
   for (let attempt2 = 0; ; attempt2++) {
     try {
-      const handle = await open2(lock, "wx");
+      const handle = await open3(lock, "wx");
       await handle.writeFile(`${process.pid}
 `);
       await handle.close();
@@ -93876,8 +94094,8 @@ async function withFileLock(file, fn, opts = {}) {
       if (e.code !== "EEXIST") throw e;
     }
     try {
-      const info3 = await stat3(lock);
-      const pid = Number((await readFile2(lock, "utf8")).trim());
+      const info3 = await stat4(lock);
+      const pid = Number((await readFile(lock, "utf8")).trim());
       const stale = Date.now() - info3.mtimeMs > staleMs || Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
       if (stale) {
         await unlink3(lock).catch(() => void 0);
@@ -93904,23 +94122,20 @@ async function withFileLock(file, fn, opts = {}) {
 }
 
 // src/action/baseline-phase.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/baseline/cache-store.ts
 import { createHash as createHash6 } from "node:crypto";
 import { rm as rm6 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 
-// src/baseline/parse.ts
-import { open as open3, stat as stat4 } from "node:fs/promises";
-
 // src/baseline/history.ts
 var DEFAULT_MAX_RUNS = 20;
-function runFromResult(result, ref, sha) {
+function runFromResult(result, ref, sha2) {
   return {
     createdAt: result.createdAt,
     ...ref === void 0 ? {} : { ref },
-    ...sha === void 0 ? {} : { sha },
+    ...sha2 === void 0 ? {} : { sha: sha2 },
     // Latency cells, and the throughput splits as cells (analysis/throughput.ts).
     workloads: gatedWorkloads(result).map((w2) => ({
       id: w2.id,
@@ -93983,6 +94198,799 @@ function mergeRun(baseline, result, opts = {}) {
   };
 }
 
+// node_modules/valibot/dist/index.mjs
+var store$4;
+var DEFAULT_CONFIG = {
+  lang: void 0,
+  message: void 0,
+  abortEarly: void 0,
+  abortPipeEarly: void 0
+};
+// @__NO_SIDE_EFFECTS__
+function getGlobalConfig(config$1) {
+  if (!config$1 && !store$4) return DEFAULT_CONFIG;
+  return {
+    lang: config$1?.lang ?? store$4?.lang,
+    message: config$1?.message,
+    abortEarly: config$1?.abortEarly ?? store$4?.abortEarly,
+    abortPipeEarly: config$1?.abortPipeEarly ?? store$4?.abortPipeEarly
+  };
+}
+var store$3;
+// @__NO_SIDE_EFFECTS__
+function getGlobalMessage(lang) {
+  return store$3?.get(lang);
+}
+var store$2;
+// @__NO_SIDE_EFFECTS__
+function getSchemaMessage(lang) {
+  return store$2?.get(lang);
+}
+var store$1;
+// @__NO_SIDE_EFFECTS__
+function getSpecificMessage(reference, lang) {
+  return store$1?.get(reference)?.get(lang);
+}
+// @__NO_SIDE_EFFECTS__
+function _stringify(input) {
+  const type = typeof input;
+  if (type === "string") return `"${input}"`;
+  if (type === "number" || type === "bigint" || type === "boolean") return `${input}`;
+  if (type === "object" || type === "function") return (input && Object.getPrototypeOf(input)?.constructor?.name) ?? "null";
+  return type;
+}
+function _addIssue(context5, label, dataset, config$1, other) {
+  const input = other && "input" in other ? other.input : dataset.value;
+  const expected = other?.expected ?? context5.expects ?? null;
+  const received = other?.received ?? /* @__PURE__ */ _stringify(input);
+  const issue2 = {
+    kind: context5.kind,
+    type: context5.type,
+    input,
+    expected,
+    received,
+    message: `Invalid ${label}: ${expected ? `Expected ${expected} but r` : "R"}eceived ${received}`,
+    requirement: context5.requirement,
+    path: other?.path,
+    issues: other?.issues,
+    lang: config$1.lang,
+    abortEarly: config$1.abortEarly,
+    abortPipeEarly: config$1.abortPipeEarly
+  };
+  const isSchema = context5.kind === "schema";
+  const message$1 = other?.message ?? context5.message ?? /* @__PURE__ */ getSpecificMessage(context5.reference, issue2.lang) ?? (isSchema ? /* @__PURE__ */ getSchemaMessage(issue2.lang) : null) ?? config$1.message ?? /* @__PURE__ */ getGlobalMessage(issue2.lang);
+  if (message$1 !== void 0) issue2.message = typeof message$1 === "function" ? message$1(issue2) : message$1;
+  if (isSchema) dataset.typed = false;
+  if (dataset.issues) dataset.issues.push(issue2);
+  else dataset.issues = [issue2];
+}
+// @__NO_SIDE_EFFECTS__
+function _isSameValueZero(value1, value2) {
+  return value1 === value2 || Number.isNaN(value1) && Number.isNaN(value2);
+}
+// @__NO_SIDE_EFFECTS__
+function _isValidObjectKey(object$1, key) {
+  return Object.prototype.hasOwnProperty.call(object$1, key) && key !== "__proto__" && key !== "prototype" && key !== "constructor";
+}
+// @__NO_SIDE_EFFECTS__
+function _joinExpects(values$1, separator) {
+  const list2 = [...new Set(values$1)];
+  if (list2.length > 1) return `(${list2.join(` ${separator} `)})`;
+  return list2[0] ?? "never";
+}
+function _standardSchema(schema) {
+  schema["~standard"] = {
+    version: 1,
+    vendor: "valibot",
+    validate: (value$1) => schema["~run"]({ value: value$1 }, /* @__PURE__ */ getGlobalConfig())
+  };
+  return schema;
+}
+var EMOJI_REGEX = new RegExp("^(?:[\\u{1F1E6}-\\u{1F1FF}]{2}|\\u{1F3F4}[\\u{E0061}-\\u{E007A}]{2}[\\u{E0030}-\\u{E0039}\\u{E0061}-\\u{E007A}]{1,3}\\u{E007F}|(?:\\p{Emoji}\\uFE0F\\u20E3?|\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}?|(?![\\p{Emoji_Modifier_Base}\\u{1F1E6}-\\u{1F1FF}])\\p{Emoji_Presentation})(?:\\u200D(?:\\p{Emoji}\\uFE0F\\u20E3?|\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}?|(?![\\p{Emoji_Modifier_Base}\\u{1F1E6}-\\u{1F1FF}])\\p{Emoji_Presentation}))*)+$", "u");
+// @__NO_SIDE_EFFECTS__
+function check(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "check",
+    reference: check,
+    async: false,
+    expects: null,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "input", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function description(description_) {
+  return {
+    kind: "metadata",
+    type: "description",
+    reference: description,
+    description: description_
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function finite(message$1) {
+  return {
+    kind: "validation",
+    type: "finite",
+    reference: finite,
+    async: false,
+    expects: null,
+    requirement: Number.isFinite,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "finite", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function gtValue(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "gt_value",
+    reference: gtValue,
+    async: false,
+    expects: `>${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !(dataset.value > this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function ltValue(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "lt_value",
+    reference: ltValue,
+    async: false,
+    expects: `<${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !(dataset.value < this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function maxLength(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "max_length",
+    reference: maxLength,
+    async: false,
+    expects: `<=${requirement}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && dataset.value.length > this.requirement) _addIssue(this, "length", dataset, config$1, { received: `${dataset.value.length}` });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function maxValue(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "max_value",
+    reference: maxValue,
+    async: false,
+    expects: `<=${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !(dataset.value <= this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function minLength(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "min_length",
+    reference: minLength,
+    async: false,
+    expects: `>=${requirement}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && dataset.value.length < this.requirement) _addIssue(this, "length", dataset, config$1, { received: `${dataset.value.length}` });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function minValue(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "min_value",
+    reference: minValue,
+    async: false,
+    expects: `>=${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !(dataset.value >= this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function readonly() {
+  return {
+    kind: "transformation",
+    type: "readonly",
+    reference: readonly,
+    async: false,
+    "~run"(dataset) {
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function regex(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "regex",
+    reference: regex,
+    async: false,
+    expects: `${requirement}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "format", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function safeInteger(message$1) {
+  return {
+    kind: "validation",
+    type: "safe_integer",
+    reference: safeInteger,
+    async: false,
+    expects: null,
+    requirement: Number.isSafeInteger,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "safe integer", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function title(title_) {
+  return {
+    kind: "metadata",
+    type: "title",
+    reference: title,
+    title: title_
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function getFallback(schema, dataset, config$1) {
+  return typeof schema.fallback === "function" ? schema.fallback(dataset, config$1) : schema.fallback;
+}
+// @__NO_SIDE_EFFECTS__
+function getDefault(schema, dataset, config$1) {
+  return typeof schema.default === "function" ? schema.default(dataset, config$1) : schema.default;
+}
+// @__NO_SIDE_EFFECTS__
+function array(item, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "array",
+    reference: array,
+    expects: "Array",
+    async: false,
+    item,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (Array.isArray(input)) {
+        dataset.typed = true;
+        dataset.value = [];
+        for (let key = 0; key < input.length; key++) {
+          const value$1 = input[key];
+          const itemDataset = this.item["~run"]({ value: value$1 }, config$1);
+          if (itemDataset.issues) {
+            const pathItem = {
+              type: "array",
+              origin: "value",
+              input,
+              key,
+              value: value$1
+            };
+            for (const issue2 of itemDataset.issues) {
+              if (issue2.path) issue2.path.unshift(pathItem);
+              else issue2.path = [pathItem];
+              dataset.issues?.push(issue2);
+            }
+            if (!dataset.issues) dataset.issues = itemDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          if (!itemDataset.typed) dataset.typed = false;
+          dataset.value.push(itemDataset.value);
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function boolean(message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "boolean",
+    reference: boolean,
+    expects: "boolean",
+    async: false,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (typeof dataset.value === "boolean") dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function literal(literal_, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "literal",
+    reference: literal,
+    expects: /* @__PURE__ */ _stringify(literal_),
+    async: false,
+    literal: literal_,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (/* @__PURE__ */ _isSameValueZero(dataset.value, this.literal)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function nullable(wrapped, default_) {
+  return _standardSchema({
+    kind: "schema",
+    type: "nullable",
+    reference: nullable,
+    expects: `(${wrapped.expects} | null)`,
+    async: false,
+    wrapped,
+    default: default_,
+    "~run"(dataset, config$1) {
+      if (dataset.value === null) {
+        if (this.default !== void 0) dataset.value = /* @__PURE__ */ getDefault(this, dataset, config$1);
+        if (dataset.value === null) {
+          dataset.typed = true;
+          return dataset;
+        }
+      }
+      return this.wrapped["~run"](dataset, config$1);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function number(message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "number",
+    reference: number,
+    expects: "number",
+    async: false,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (typeof dataset.value === "number" && !isNaN(dataset.value)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function object(entries$1, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "object",
+    reference: object,
+    expects: "Object",
+    async: false,
+    entries: entries$1,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (input && typeof input === "object") {
+        dataset.typed = true;
+        dataset.value = {};
+        for (const key in this.entries) {
+          const valueSchema = this.entries[key];
+          if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+            const value$1 = key in input ? input[key] : /* @__PURE__ */ getDefault(valueSchema);
+            const valueDataset = valueSchema["~run"]({ value: value$1 }, config$1);
+            if (valueDataset.issues) {
+              const pathItem = {
+                type: "object",
+                origin: "value",
+                input,
+                key,
+                value: value$1
+              };
+              for (const issue2 of valueDataset.issues) {
+                if (issue2.path) issue2.path.unshift(pathItem);
+                else issue2.path = [pathItem];
+                dataset.issues?.push(issue2);
+              }
+              if (!dataset.issues) dataset.issues = valueDataset.issues;
+              if (config$1.abortEarly) {
+                dataset.typed = false;
+                break;
+              }
+            }
+            if (!valueDataset.typed) dataset.typed = false;
+            dataset.value[key] = valueDataset.value;
+          } else if (valueSchema.fallback !== void 0) dataset.value[key] = /* @__PURE__ */ getFallback(valueSchema);
+          else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+            _addIssue(this, "key", dataset, config$1, {
+              input: void 0,
+              expected: `"${key}"`,
+              path: [{
+                type: "object",
+                origin: "key",
+                input,
+                key,
+                value: input[key]
+              }]
+            });
+            if (config$1.abortEarly) break;
+          }
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function optional(wrapped, default_) {
+  return _standardSchema({
+    kind: "schema",
+    type: "optional",
+    reference: optional,
+    expects: `(${wrapped.expects} | undefined)`,
+    async: false,
+    wrapped,
+    default: default_,
+    "~run"(dataset, config$1) {
+      if (dataset.value === void 0) {
+        if (this.default !== void 0) dataset.value = /* @__PURE__ */ getDefault(this, dataset, config$1);
+        if (dataset.value === void 0) {
+          dataset.typed = true;
+          return dataset;
+        }
+      }
+      return this.wrapped["~run"](dataset, config$1);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function picklist(options, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "picklist",
+    reference: picklist,
+    expects: /* @__PURE__ */ _joinExpects(options.map(_stringify), "|"),
+    async: false,
+    options,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (this.options.includes(dataset.value)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function record(key, value$1, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "record",
+    reference: record,
+    expects: "Object",
+    async: false,
+    key,
+    value: value$1,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (input && typeof input === "object") {
+        dataset.typed = true;
+        dataset.value = {};
+        for (const entryKey in input) if (/* @__PURE__ */ _isValidObjectKey(input, entryKey)) {
+          const entryValue = input[entryKey];
+          const keyDataset = this.key["~run"]({ value: entryKey }, config$1);
+          if (keyDataset.issues) {
+            const pathItem = {
+              type: "object",
+              origin: "key",
+              input,
+              key: entryKey,
+              value: entryValue
+            };
+            for (const issue2 of keyDataset.issues) {
+              issue2.path = [pathItem];
+              dataset.issues?.push(issue2);
+            }
+            if (!dataset.issues) dataset.issues = keyDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          const valueDataset = this.value["~run"]({ value: entryValue }, config$1);
+          if (valueDataset.issues) {
+            const pathItem = {
+              type: "object",
+              origin: "value",
+              input,
+              key: entryKey,
+              value: entryValue
+            };
+            for (const issue2 of valueDataset.issues) {
+              if (issue2.path) issue2.path.unshift(pathItem);
+              else issue2.path = [pathItem];
+              dataset.issues?.push(issue2);
+            }
+            if (!dataset.issues) dataset.issues = valueDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          if (!keyDataset.typed || !valueDataset.typed) dataset.typed = false;
+          if (keyDataset.typed) dataset.value[keyDataset.value] = valueDataset.value;
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function strictObject(entries$1, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "strict_object",
+    reference: strictObject,
+    expects: "Object",
+    async: false,
+    entries: entries$1,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (input && typeof input === "object") {
+        dataset.typed = true;
+        dataset.value = {};
+        for (const key in this.entries) {
+          const valueSchema = this.entries[key];
+          if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+            const value$1 = key in input ? input[key] : /* @__PURE__ */ getDefault(valueSchema);
+            const valueDataset = valueSchema["~run"]({ value: value$1 }, config$1);
+            if (valueDataset.issues) {
+              const pathItem = {
+                type: "object",
+                origin: "value",
+                input,
+                key,
+                value: value$1
+              };
+              for (const issue2 of valueDataset.issues) {
+                if (issue2.path) issue2.path.unshift(pathItem);
+                else issue2.path = [pathItem];
+                dataset.issues?.push(issue2);
+              }
+              if (!dataset.issues) dataset.issues = valueDataset.issues;
+              if (config$1.abortEarly) {
+                dataset.typed = false;
+                break;
+              }
+            }
+            if (!valueDataset.typed) dataset.typed = false;
+            dataset.value[key] = valueDataset.value;
+          } else if (valueSchema.fallback !== void 0) dataset.value[key] = /* @__PURE__ */ getFallback(valueSchema);
+          else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+            _addIssue(this, "key", dataset, config$1, {
+              input: void 0,
+              expected: `"${key}"`,
+              path: [{
+                type: "object",
+                origin: "key",
+                input,
+                key,
+                value: input[key]
+              }]
+            });
+            if (config$1.abortEarly) break;
+          }
+        }
+        if (!dataset.issues || !config$1.abortEarly) {
+          for (const key in input) if (!Object.prototype.hasOwnProperty.call(this.entries, key)) {
+            _addIssue(this, "key", dataset, config$1, {
+              input: key,
+              expected: "never",
+              path: [{
+                type: "object",
+                origin: "key",
+                input,
+                key,
+                value: input[key]
+              }]
+            });
+            break;
+          }
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function string(message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "string",
+    reference: string,
+    expects: "string",
+    async: false,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (typeof dataset.value === "string") dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function tuple(items, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "tuple",
+    reference: tuple,
+    expects: "Array",
+    async: false,
+    items,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (Array.isArray(input)) {
+        dataset.typed = true;
+        dataset.value = [];
+        for (let key = 0; key < this.items.length; key++) {
+          const value$1 = input[key];
+          const itemDataset = this.items[key]["~run"]({ value: value$1 }, config$1);
+          if (itemDataset.issues) {
+            const pathItem = {
+              type: "array",
+              origin: "value",
+              input,
+              key,
+              value: value$1
+            };
+            for (const issue2 of itemDataset.issues) {
+              if (issue2.path) issue2.path.unshift(pathItem);
+              else issue2.path = [pathItem];
+              dataset.issues?.push(issue2);
+            }
+            if (!dataset.issues) dataset.issues = itemDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          if (!itemDataset.typed) dataset.typed = false;
+          dataset.value.push(itemDataset.value);
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _subIssues(datasets) {
+  let issues;
+  if (datasets) for (const dataset of datasets) if (issues) for (const issue2 of dataset.issues) issues.push(issue2);
+  else issues = dataset.issues;
+  return issues;
+}
+// @__NO_SIDE_EFFECTS__
+function union(options, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "union",
+    reference: union,
+    expects: /* @__PURE__ */ _joinExpects(options.map((option) => option.expects), "|"),
+    async: false,
+    options,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      let validDataset;
+      let typedDatasets;
+      let untypedDatasets;
+      for (const schema of this.options) {
+        const optionDataset = schema["~run"]({ value: dataset.value }, config$1);
+        if (optionDataset.typed) if (optionDataset.issues) if (typedDatasets) typedDatasets.push(optionDataset);
+        else typedDatasets = [optionDataset];
+        else {
+          validDataset = optionDataset;
+          break;
+        }
+        else if (untypedDatasets) untypedDatasets.push(optionDataset);
+        else untypedDatasets = [optionDataset];
+      }
+      if (validDataset) return validDataset;
+      if (typedDatasets) {
+        if (typedDatasets.length === 1) return typedDatasets[0];
+        _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(typedDatasets) });
+        dataset.typed = true;
+      } else if (untypedDatasets?.length === 1) return untypedDatasets[0];
+      else _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(untypedDatasets) });
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function unknown() {
+  return _standardSchema({
+    kind: "schema",
+    type: "unknown",
+    reference: unknown,
+    expects: "unknown",
+    async: false,
+    "~run"(dataset) {
+      dataset.typed = true;
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function pipe(...pipe$1) {
+  return _standardSchema({
+    ...pipe$1[0],
+    pipe: pipe$1,
+    "~run"(dataset, config$1) {
+      for (const item of pipe$1) if (item.kind !== "metadata") {
+        if (dataset.issues && (item.kind === "schema" || item.kind === "transformation")) {
+          dataset.typed = false;
+          break;
+        }
+        if (!dataset.issues || !config$1.abortEarly && !config$1.abortPipeEarly) dataset = item["~run"](dataset, config$1);
+      }
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function safeParse(schema, input, config$1) {
+  const dataset = schema["~run"]({ value: input }, /* @__PURE__ */ getGlobalConfig(config$1));
+  return {
+    typed: dataset.typed,
+    success: !dataset.issues,
+    output: dataset.value,
+    issues: dataset.issues
+  };
+}
+
 // src/json-value.ts
 function isObject2(x) {
   return typeof x === "object" && x !== null && !Array.isArray(x);
@@ -93998,63 +95006,392 @@ function describeValue(x) {
   return "an object";
 }
 
-// src/baseline/parse.ts
-function parseBaselineFile(text, fileName, label = "baseline") {
-  const fail = (m2) => new BaselineError(`${label} ${fileName}: ${m2}`);
-  const value = asObject(parseJson(text, fail), fail);
-  if (classify(value, fail) === "baseline") {
-    return { document: checkBaseline(value, fail), from: "baseline" };
-  }
-  return { document: baselineFromResult(checkResult(value, "", fail)), from: "result" };
+// src/contract/schema.ts
+function num(expected, range3 = {}) {
+  const checks = [finite(expected)];
+  if (range3.integer) checks.push(safeInteger(expected));
+  if (range3.gt !== void 0) checks.push(gtValue(range3.gt, expected));
+  if (range3.min !== void 0) checks.push(minValue(range3.min, expected));
+  if (range3.max !== void 0) checks.push(maxValue(range3.max, expected));
+  if (range3.lt !== void 0) checks.push(ltValue(range3.lt, expected));
+  return pipe(number(expected), ...checks);
 }
-function parseResultFile(text, fileName, input) {
-  const fail = (m2) => new InputError(`${input} ${fileName}: ${m2}`);
-  const value = asObject(parseJson(text, fail), fail);
-  if (classify(value, fail) === "baseline") {
-    throw fail("is a baseline file; expected a results file (threadgate sweep --json FILE)");
+var NS_EXPECTED = `a duration in ns greater than 0 and at most ${LIMITS.maxNs}`;
+var ns2 = () => num(NS_EXPECTED, { gt: 0, max: LIMITS.maxNs });
+var count = (what = "an integer") => num(`${what} from 1 to ${LIMITS.threads}`, { integer: true, min: 1, max: LIMITS.threads });
+var threads = () => count();
+var positive = (expected = "a finite number > 0") => num(expected, { gt: 0 });
+var nonNegative = (expected = "a number \u2265 0") => num(expected, { min: 0 });
+var index = () => num("a non-negative integer", { integer: true, min: 0 });
+var fraction = () => num("a number between 0 and 1", { gt: 0, lt: 1 });
+var probability = () => num("a number from 0 to 1, or null", { min: 0, max: 1 });
+var rate = (min) => num(
+  `requests per second ${min === "gt" ? "greater than" : "at least"} 0 and below ${LIMITS.maxRate}`,
+  {
+    [min]: 0,
+    lt: LIMITS.maxRate
   }
-  return checkResult(value, "", fail);
+);
+function text(max = LIMITS.idChars) {
+  const expected = `a string of at most ${max} characters`;
+  return pipe(string(expected), maxLength(max, expected));
 }
-var LIMITS = {
-  fileBytes: 32 * 1024 * 1024,
-  workloads: 256,
-  pointsPerWorkload: 512,
-  samplesPerCell: 2e4,
-  runs: 1e3,
-  threads: 4096,
-  idChars: 2e3,
-  /** ns: nothing measured here takes 11.6 days. */
-  maxNs: 1e15
-};
-async function readTextIfExists(path21, fail) {
-  try {
-    const info3 = await stat4(path21);
-    if (info3.isDirectory()) throw fail(`${path21}: is a directory; expected a JSON file`);
-    if (!info3.isFile()) throw fail(`${path21}: is not a regular file; expected a JSON file`);
-    if (info3.size > LIMITS.fileBytes) {
-      throw fail(
-        `${path21}: is ${(info3.size / 2 ** 20).toFixed(1)} MiB; expected a threadgate JSON file of at most ${LIMITS.fileBytes / 2 ** 20} MiB`
-      );
-    }
-    const handle = await open3(path21, "r");
-    try {
-      const buf = Buffer.alloc(Math.min(info3.size, LIMITS.fileBytes) + 1);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-      if (bytesRead > LIMITS.fileBytes)
-        throw fail(`${path21}: grew past ${LIMITS.fileBytes} bytes while read`);
-      return buf.subarray(0, bytesRead).toString("utf8");
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    if (e instanceof BaselineError || e instanceof InputError) throw e;
-    const code = e.code;
-    if (code === "ENOENT") return null;
-    throw fail(`${path21}: cannot be read (${code ?? e.message})`);
-  }
+function nonEmpty(max = LIMITS.idChars) {
+  const expected = `a string of 1 to ${max} characters`;
+  return pipe(string(expected), minLength(1, expected), maxLength(max, expected));
 }
-function parseJson(text, fail) {
-  const trimmed = text.replace(/^\uFEFF/, "").trim();
+var PRINTABLE = new RegExp(`^(?:(?!${UNPRINTABLE_SOURCE}).)*$`, "su");
+function printable(max, pattern, expected) {
+  const words = expected ?? `a string of 1 to ${max} printable characters`;
+  return pipe(
+    string(words),
+    minLength(1, words),
+    maxLength(max, words),
+    regex(PRINTABLE, words),
+    regex(pattern ?? PRINTABLE, words)
+  );
+}
+var ISO_DATE = "an ISO 8601 date";
+var date = () => pipe(
+  string(ISO_DATE),
+  maxLength(40, ISO_DATE),
+  check((s3) => Number.isFinite(Date.parse(s3)), ISO_DATE)
+);
+var FINGERPRINT_EXPECTED = "16 lowercase hexadecimal digits";
+var fingerprint = () => pipe(string(FINGERPRINT_EXPECTED), regex(/^[0-9a-f]{16}$/, FINGERPRINT_EXPECTED));
+function oneOf(values) {
+  return picklist(values, `one of ${values.map((x) => `"${x}"`).join(", ")}`);
+}
+function literal2(value, expected) {
+  return literal(value, expected ?? JSON.stringify(value));
+}
+function list(item, max, min = 0) {
+  const expected = `an array of ${min > 0 ? `${min} to ` : "at most "}${max} entries`;
+  return pipe(
+    array(item, "an array"),
+    minLength(min, expected),
+    maxLength(max, expected),
+    readonly()
+  );
+}
+function record2(entries) {
+  return pipe(object(entries, "an object"), readonly());
+}
+function pair(item, expected) {
+  return pipe(tuple([item, item], expected), readonly());
+}
+var PeakEstimateSchema = record2({
+  gflops: positive(),
+  perCoreGflops: positive(),
+  basis: text()
+});
+var NumaNodeSchema = record2({
+  node: index(),
+  cpus: count(),
+  cpuList: text()
+});
+var MachineSchema = record2({
+  os: pipe(text(LIMITS.shortChars), description('process.platform, e.g. "linux"')),
+  arch: pipe(text(LIMITS.shortChars), description('process.arch, e.g. "x64"')),
+  cpuModel: text(LIMITS.shortChars),
+  logicalCpus: pipe(count(), description("CPUs the OS reports for the whole host")),
+  availableCpus: pipe(
+    count(),
+    description("usable CPUs: min(affinity mask, ceil(cgroup quota))")
+  ),
+  physicalCores: pipe(count(), description("distinct physical cores inside the affinity mask")),
+  fingerprint: pipe(
+    fingerprint(),
+    description("stable hash of the fields that make runs comparable")
+  ),
+  affinityCpus: optional(count()),
+  cgroupQuotaCpus: optional(nullable(positive())),
+  peakGflops: optional(nullable(PeakEstimateSchema)),
+  affinityCpuList: optional(text()),
+  numaNodes: optional(list(NumaNodeSchema, LIMITS.threads)),
+  cgroupQuotaSource: optional(nullable(text())),
+  onnxruntime: optional(text(LIMITS.shortChars)),
+  notes: optional(list(text(), LIMITS.listEntries))
+});
+var RuntimeSchema = record2({
+  onnxruntime: text(LIMITS.shortChars),
+  node: text(LIMITS.shortChars)
+});
+var PointSchema = record2({
+  threads: threads(),
+  samplesNs: pipe(
+    list(ns2(), LIMITS.samplesPerCell, 1),
+    description("raw samples, ns per operation")
+  ),
+  rounds: optional(
+    pipe(list(index(), LIMITS.samplesPerCell), description("the round of each sample"))
+  ),
+  medianNs: pipe(ns2(), description("median of the visit medians")),
+  ci95Ns: pipe(
+    pair(ns2(), `two durations in ns [lo, hi] with 0 < lo \u2264 hi \u2264 ${LIMITS.maxNs}`),
+    description("distribution-free CI of that median, over the visit medians")
+  ),
+  ciHalfWidthRel: optional(nonNegative()),
+  gflops: optional(nullable(nonNegative("null or a number \u2265 0"))),
+  peakFraction: optional(nullable(nonNegative("null or a number \u2265 0"))),
+  speedup: optional(nullable(positive("null or a number > 0"))),
+  overheadShare: optional(nullable(nonNegative("null or a number \u2265 0"))),
+  converged: optional(boolean("true or false"))
+});
+var ThroughputPointSchema = record2({
+  workers: count(),
+  threadsPerWorker: threads(),
+  requestsPerSec: rate("gt"),
+  ci95: pair(rate("min"), "two rates [lo, hi] with 0 \u2264 lo \u2264 hi"),
+  p50Ns: ns2(),
+  p99Ns: ns2(),
+  windows: optional(list(rate("gt"), LIMITS.samplesPerCell)),
+  rounds: optional(list(index(), LIMITS.samplesPerCell))
+});
+var SplitSchema = record2({
+  workers: count(),
+  threadsPerWorker: threads(),
+  reason: optional(text())
+});
+var ThroughputResultSchema = record2({
+  points: list(ThroughputPointSchema, LIMITS.pointsPerWorkload),
+  recommended: SplitSchema
+});
+var WorkloadResultSchema = record2({
+  id: nonEmpty(),
+  kind: oneOf(WORKLOAD_KINDS),
+  label: pipe(text(), description('human description, e.g. "MatMul 256\xD7256\xD7256 (float32)"')),
+  points: list(PointSchema, LIMITS.pointsPerWorkload, 1),
+  fastest: record2({ threads: threads() }),
+  recommended: record2({ threads: threads(), reason: optional(text()) }),
+  mlasMaxThreads: optional(num("a positive integer", { integer: true, min: 1 })),
+  flopsPerOp: optional(nullable(nonNegative())),
+  opsPerCall: optional(num("an integer \u2265 1", { integer: true, min: 1 })),
+  metric: optional(record2({ name: text(), unit: text(LIMITS.shortChars) })),
+  contentHash: optional(nullable(text(LIMITS.shortChars))),
+  details: optional(record(string(), unknown(), "an object")),
+  throughput: optional(ThroughputResultSchema)
+});
+var ResultSchema = pipe(
+  record2({
+    schemaVersion: literal2(1, "1 (a newer threadgate may have written it)"),
+    tool: record2({ name: literal2("threadgate"), version: text(64) }),
+    createdAt: date(),
+    machine: MachineSchema,
+    runtime: RuntimeSchema,
+    settings: record2({
+      maxTimeSec: positive(),
+      targetPrecision: positive(),
+      tolerance: nonNegative(),
+      seed: num("a finite number"),
+      objective: optional(oneOf(OBJECTIVES))
+    }),
+    overhead: optional(
+      nullable(
+        record2({
+          perCallNs: ns2(),
+          ci95Ns: pair(ns2(), "two durations in ns [lo, hi] with 0 < lo \u2264 hi")
+        })
+      ),
+      null
+    ),
+    workloads: list(WorkloadResultSchema, LIMITS.workloads, 1),
+    recommendation: record2({
+      ompNumThreads: threads(),
+      ortIntraOpNumThreads: threads(),
+      basis: text(),
+      throughput: optional(
+        record2({ workers: count(), threadsPerWorker: threads(), basis: optional(text()) })
+      )
+    }),
+    elapsedSec: nonNegative(),
+    skipped: optional(
+      list(
+        record2({ workload: text(), threads: threads(), reason: text() }),
+        LIMITS.workloads * LIMITS.pointsPerWorkload
+      )
+    )
+  }),
+  title("threadgate results (schemaVersion 1)"),
+  description(
+    "One sweep: the machine, each (workload, threads) cell with its samples and statistics, and the recommendation. Fields may be added; required ones never change within a schemaVersion."
+  )
+);
+var BaselineRunSchema = record2({
+  createdAt: date(),
+  ref: optional(text()),
+  sha: optional(text()),
+  workloads: list(
+    record2({
+      id: nonEmpty(),
+      contentHash: optional(nullable(text(LIMITS.shortChars))),
+      points: list(record2({ threads: threads(), medianNs: ns2() }), LIMITS.pointsPerWorkload)
+    }),
+    LIMITS.workloads * 2
+  )
+});
+var BaselineDocumentSchema = pipe(
+  record2({
+    schemaVersion: literal2(1, "1 (a newer threadgate may have written it)"),
+    kind: literal2(DOCUMENT_KINDS.baseline),
+    fingerprint: fingerprint(),
+    machine: MachineSchema,
+    runs: pipe(
+      list(BaselineRunSchema, LIMITS.runs, 1),
+      description("run-level medians of the stored runs, oldest first")
+    ),
+    latest: pipe(ResultSchema, description("the newest run, whole"))
+  }),
+  title("threadgate baseline history (schemaVersion 1)"),
+  description("The history of baseline runs of one machine kind and scope.")
+);
+var triState = () => nullable(boolean("true, false or null"));
+var CellChecksSchema = record2({
+  slowdown: boolean("true or false"),
+  ciAboveOne: triState(),
+  significant: triState(),
+  beyondHistory: triState(),
+  beyondColdStart: optional(triState(), null)
+});
+var ComparisonCellSchema = record2({
+  workload: text(),
+  threads: threads(),
+  baselineMedianNs: positive(),
+  currentMedianNs: positive(),
+  ratio: positive(),
+  ci95: nullable(
+    pair(
+      positive("null or [lo, hi] with 0 < lo \u2264 hi, finite"),
+      "null or [lo, hi] with 0 < lo \u2264 hi, finite"
+    )
+  ),
+  /** The level of ci95; absent in older files (then settings.confidence). */
+  ciLevel: optional(fraction()),
+  unit: optional(oneOf(COMPARISON_UNITS), "samples"),
+  pValue: nullable(probability()),
+  pAdjusted: nullable(probability()),
+  predictionLimitRatio: optional(nullable(positive()), null),
+  historyRuns: optional(index(), 0),
+  gated: boolean("true or false"),
+  gatedAs: optional(list(oneOf(GATE_ROLES), GATE_ROLES.length), []),
+  status: oneOf(CELL_STATUSES),
+  regression: boolean("true or false"),
+  contentChanged: optional(boolean("true or false"), false),
+  /** Absent in older files: then derived from the ratio and the CI. */
+  checks: optional(CellChecksSchema)
+});
+var CompareSettingsSchema = record2({
+  threshold: nonNegative(),
+  confidence: fraction(),
+  minHistory: num("an integer \u2265 2", { integer: true, min: 2 }),
+  coldStartThreshold: nonNegative(),
+  gate: oneOf(GATE_MODES),
+  force: boolean("true or false"),
+  seed: optional(num("a finite number"), DEFAULT_COMPARE_SEED),
+  resamples: optional(num("an integer \u2265 1", { integer: true, min: 1 }), DEFAULT_RESAMPLES),
+  familySize: optional(nullable(num("an integer \u2265 1", { integer: true, min: 1 })), null)
+});
+var strings = () => optional(list(text(), LIMITS.listEntries), []);
+var diffValue = () => union([text(), num("a finite number")], "a string or a finite number");
+var ComparisonSchema = pipe(
+  record2({
+    schemaVersion: literal2(1, "1 (a newer threadgate may have written it)"),
+    kind: literal2(
+      DOCUMENT_KINDS.comparison,
+      `"${DOCUMENT_KINDS.comparison}" (a threadgate compare --json file)`
+    ),
+    verdict: oneOf(VERDICTS),
+    reason: text(),
+    settings: CompareSettingsSchema,
+    baseline: nullable(
+      record2({
+        source: text(),
+        fingerprint: text(),
+        runs: num("an integer \u2265 1", { integer: true, min: 1 }),
+        latestCreatedAt: text()
+      })
+    ),
+    current: record2({ fingerprint: text(), createdAt: text() }),
+    forced: optional(boolean("true or false"), false),
+    machineDifferences: optional(
+      list(
+        record2({
+          field: oneOf(FINGERPRINT_FIELD_NAMES),
+          baseline: diffValue(),
+          current: diffValue()
+        }),
+        FINGERPRINT_FIELD_NAMES.length
+      ),
+      []
+    ),
+    cells: list(ComparisonCellSchema, LIMITS.cells),
+    maxSlowdown: nullable(num("a finite number or null")),
+    workloadsOnlyInBaseline: strings(),
+    workloadsOnlyInCurrent: strings(),
+    notes: strings()
+  }),
+  title("threadgate comparison (schemaVersion 1)"),
+  description(
+    "The gate's verdict on one run against a baseline (threadgate compare --json). Fields may be added; required ones never change within a schemaVersion."
+  )
+);
+var SHA_EXPECTED = "null or a commit sha (40 or 64 lowercase hexadecimal digits)";
+var sha = () => nullable(
+  pipe(string(SHA_EXPECTED), regex(/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/, SHA_EXPECTED))
+);
+var decimal = (what) => printable(20, /^[1-9][0-9]{0,19}$/, `${what} (decimal digits)`);
+var BundleManifestSchema = pipe(
+  strictObject(
+    {
+      schemaVersion: literal2(1, "1 (a newer threadgate may have written it)"),
+      kind: literal2(DOCUMENT_KINDS.manifest),
+      tool: strictObject(
+        {
+          name: literal2("threadgate"),
+          version: printable(64, /^[0-9A-Za-z.+-]+$/, 'a version such as "1.2.3"')
+        },
+        'an object { name: "threadgate", version }'
+      ),
+      leg: pipe(
+        printable(LIMITS.labelChars),
+        description("the leg as the report names it: its comment-key, else job and runner")
+      ),
+      stickyKey: printable(1e3),
+      repository: printable(
+        201,
+        /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/,
+        'a repository "owner/name"'
+      ),
+      eventName: printable(100, /^[a-z_]+$/, 'an event name such as "pull_request"'),
+      pullNumber: nullable(
+        num(`null or a pull request number (an integer from 1 to ${LIMITS.pullNumber})`, {
+          integer: true,
+          min: 1,
+          max: LIMITS.pullNumber
+        })
+      ),
+      headSha: sha(),
+      baseSha: sha(),
+      workflow: printable(1e3),
+      job: printable(200),
+      runId: decimal("a run id"),
+      runAttempt: decimal("a run attempt"),
+      createdAt: pipe(
+        printable(40),
+        check((s3) => Number.isFinite(Date.parse(s3)), ISO_DATE)
+      ),
+      comparison: boolean("true or false")
+    },
+    "a JSON object"
+  ),
+  readonly(),
+  title("threadgate report bundle manifest (schemaVersion 1)"),
+  description("Which run and leg a report bundle is from. No other field is allowed.")
+);
+
+// src/contract/parse.ts
+function parseJsonText(text2, fail) {
+  const trimmed = text2.replace(/^\uFEFF/, "").trim();
   if (trimmed === "") throw fail("is empty");
   try {
     return JSON.parse(trimmed);
@@ -94065,11 +95402,210 @@ function parseJson(text, fail) {
     throw fail(`is not valid JSON (${e.message})`);
   }
 }
-function isUnterminated(text) {
+function documentKind(value, fail) {
+  if (!isObject2(value)) {
+    throw fail(`is not a threadgate file (the JSON is ${describeValue(value)}, not an object)`);
+  }
+  const kind = value["kind"];
+  const tool = value["tool"];
+  const toolName = isObject2(tool) ? tool["name"] : void 0;
+  let found;
+  if (kind === DOCUMENT_KINDS.baseline) found = "baseline";
+  else if (kind === DOCUMENT_KINDS.comparison) found = "comparison";
+  else if (kind === DOCUMENT_KINDS.manifest) found = "manifest";
+  else if (kind !== void 0 || toolName !== void 0 && toolName !== "threadgate") {
+    throw fail(`is not a threadgate file (kind ${describeValue(kind ?? toolName)})`);
+  } else if (toolName === "threadgate" || "machine" in value && "workloads" in value) {
+    found = "results";
+  } else {
+    throw fail('is not a threadgate file (no "kind", "tool" or "machine"/"workloads" fields)');
+  }
+  const version3 = value["schemaVersion"];
+  if (version3 === void 0) throw fail('has no "schemaVersion" (expected 1)');
+  if (version3 !== 1) {
+    throw fail(
+      `has schemaVersion ${describeValue(version3)}, which this threadgate does not know (it reads schemaVersion 1; a newer threadgate may have written it)`
+    );
+  }
+  return found;
+}
+var WHAT = {
+  results: "a results file (threadgate sweep --json FILE)",
+  baseline: "a baseline history (threadgate baseline add)",
+  comparison: "a comparison file (threadgate compare --json FILE)",
+  manifest: "a report bundle manifest"
+};
+function expectKind(found, accepted, fail) {
+  if (accepted.includes(found)) return found;
+  throw fail(`is ${WHAT[found]}; expected ${accepted.map((k2) => WHAT[k2]).join(" or ")}`);
+}
+function decode(schema, value, fail, prefix3 = "") {
+  const parsed = safeParse(schema, value, { abortEarly: true });
+  if (parsed.success) return parsed.output;
+  throw fail(describeIssue(parsed.issues[0], prefix3));
+}
+function describeIssue(issue2, prefix3) {
+  const path22 = prefix3 + pathText(issue2.path ?? []);
+  const objectIssue = issue2.type === "object" || issue2.type === "strict_object";
+  if (objectIssue && issue2.input === void 0 && path22 !== "") {
+    return `is missing the field "${path22}"`;
+  }
+  if (issue2.type === "strict_object" && issue2.expected === "never" && issue2.path) {
+    const key = issue2.path[issue2.path.length - 1]?.key;
+    return `has the unknown field ${JSON.stringify(String(key).slice(0, 40))}; expected only the fields of ${issue2.message}`;
+  }
+  const shown = Array.isArray(issue2.input) && issue2.type.endsWith("length") ? `an array of ${issue2.input.length} entries` : typeof issue2.input === "string" && issue2.type === "max_length" ? `${issue2.input.length} characters long` : describeValue(issue2.input);
+  return path22 === "" ? `is ${shown}; expected ${issue2.message}` : `"${path22}" is ${shown}; expected ${issue2.message}`;
+}
+function pathText(items) {
+  let out = "";
+  for (const item of items) {
+    const key = item.key;
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+function checkResult(value, fail, prefix3 = "") {
+  const result = decode(ResultSchema, value, fail, prefix3);
+  crossCheckResult(result, fail, prefix3);
+  return result;
+}
+function checkBaseline(value, fail) {
+  const doc = decode(BaselineDocumentSchema, value, fail);
+  doc.runs.forEach(
+    (run3, i) => run3.workloads.forEach(
+      (w2, j2) => uniqueSorted(
+        w2.points.map((p2) => p2.threads),
+        `runs[${i}].workloads[${j2}].points`,
+        "thread count",
+        fail
+      )
+    )
+  );
+  crossCheckResult(doc.latest, fail, "latest.");
+  if (doc.latest.machine.fingerprint !== doc.fingerprint) {
+    throw fail(
+      `is inconsistent: "fingerprint" is ${JSON.stringify(doc.fingerprint)} but "latest.machine.fingerprint" is ${JSON.stringify(doc.latest.machine.fingerprint)}`
+    );
+  }
+  return doc;
+}
+function checkComparisonJson(value, fail) {
+  const c = decode(ComparisonSchema, value, fail);
+  c.cells.forEach((cell, i) => {
+    const at2 = `cells[${i}].`;
+    if (cell.ci95 !== null) ordered(cell.ci95, `${at2}ci95`, fail);
+    const expected2 = cell.gated && cell.status === "regression";
+    if (cell.regression !== expected2) {
+      throw fail(
+        `"${at2}regression" is ${describeValue(cell.regression)}; expected ${String(expected2)} (gated and status "regression")`
+      );
+    }
+  });
+  if (c.verdict === "no-baseline") {
+    if (c.cells.length > 0) {
+      throw fail(
+        `"cells" is ${c.cells.length} cells; expected no cells with the verdict "no-baseline"`
+      );
+    }
+    return c;
+  }
+  if (c.baseline === null) {
+    throw fail(`"baseline" is null; expected a baseline object with the verdict "${c.verdict}"`);
+  }
+  if (c.maxSlowdown === null) {
+    throw fail(`"maxSlowdown" is null; expected a finite number with the verdict "${c.verdict}"`);
+  }
+  const gated = c.cells.filter((cell) => cell.gated);
+  if (gated.length === 0) {
+    throw fail(
+      `"cells" is without a gated cell; expected at least one gated cell ("${c.verdict}")`
+    );
+  }
+  const largest = Math.max(...gated.map((cell) => cell.ratio - 1));
+  if (Math.abs(largest - c.maxSlowdown) > 1e-9 * Math.max(1, Math.abs(largest))) {
+    throw fail(
+      `"maxSlowdown" is ${describeValue(c.maxSlowdown)}; expected the largest gated ratio \u2212 1 of the cells (${largest})`
+    );
+  }
+  const expected = gated.some((cell) => cell.regression) ? "regression" : gated.some((cell) => cell.status === "inconclusive") ? "inconclusive" : "pass";
+  if (c.verdict !== expected) {
+    throw fail(
+      `"verdict" is ${describeValue(c.verdict)}; expected "${expected}", the verdict its cells give`
+    );
+  }
+  return c;
+}
+function checkManifest(value, fail) {
+  return decode(BundleManifestSchema, value, fail);
+}
+function crossCheckResult(r, fail, prefix3) {
+  const ids = /* @__PURE__ */ new Set();
+  r.workloads.forEach((w2, i) => {
+    const at2 = `${prefix3}workloads[${i}].`;
+    if (ids.has(w2.id))
+      throw fail(`"${at2}id" is ${describeValue(w2.id)} again; expected each workload once`);
+    ids.add(w2.id);
+    const measured = w2.points.map((p2) => p2.threads);
+    uniqueSorted(measured, `${at2}points`, "thread count", fail);
+    for (const key of ["fastest", "recommended"]) {
+      if (!measured.includes(w2[key].threads)) {
+        throw fail(
+          `"${at2}${key}.threads" is ${describeValue(w2[key].threads)}; expected one of the measured thread counts (${measured.join(", ")})`
+        );
+      }
+    }
+    w2.points.forEach((p2, j2) => {
+      const pat = `${at2}points[${j2}].`;
+      ordered(p2.ci95Ns, `${pat}ci95Ns`, fail);
+      if (p2.rounds !== void 0 && p2.rounds.length !== p2.samplesNs.length) {
+        throw fail(
+          `"${pat}rounds" is an array of ${p2.rounds.length} entries; expected one round per sample (${p2.samplesNs.length})`
+        );
+      }
+    });
+    if (w2.throughput !== void 0) {
+      const tat = `${at2}throughput.`;
+      uniqueSorted(
+        w2.throughput.points.map((p2) => p2.threadsPerWorker),
+        `${tat}points`,
+        "threadsPerWorker",
+        fail,
+        false
+      );
+      w2.throughput.points.forEach((p2, j2) => {
+        ordered(p2.ci95, `${tat}points[${j2}].ci95`, fail);
+        if (p2.windows !== void 0 && p2.rounds !== void 0 && p2.rounds.length !== p2.windows.length) {
+          throw fail(`"${tat}points[${j2}].rounds" must hold one round per window`);
+        }
+      });
+    }
+  });
+  if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix3}overhead.ci95Ns`, fail);
+}
+function ordered(pair2, path22, fail) {
+  if (pair2[0] > pair2[1]) {
+    throw fail(`"${path22}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
+  }
+}
+function uniqueSorted(xs2, path22, what, fail, sorted = true) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const [i, x] of xs2.entries()) {
+    if (seen.has(x)) throw fail(`"${path22}" has ${what} ${x} twice; expected each once`);
+    seen.add(x);
+    if (sorted && i > 0 && x < xs2[i - 1]) {
+      throw fail(
+        `"${path22}" has ${what} ${x} after ${xs2[i - 1]}; expected them in increasing order`
+      );
+    }
+  }
+}
+function isUnterminated(text2) {
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (inString) {
       if (c === "\\") i++;
       else if (c === '"') inString = false;
@@ -94079,284 +95615,90 @@ function isUnterminated(text) {
   }
   return inString || depth > 0;
 }
-function asObject(value, fail) {
-  if (!isObject2(value)) {
-    throw fail(`is not a threadgate file (the JSON is ${describeValue(value)}, not an object)`);
-  }
-  return value;
+
+// src/contract/documents.ts
+function parseBaselineFile(text2, fileName, label = "baseline") {
+  const fail = (m2) => new BaselineError(`${label} ${fileName}: ${m2}`);
+  const value = parseJsonText(text2, fail);
+  const kind = expectKind(documentKind(value, fail), ["baseline", "results"], fail);
+  if (kind === "baseline") return { document: checkBaseline(value, fail), from: "baseline" };
+  return { document: baselineFromResult(checkResult(value, fail)), from: "result" };
 }
-function classify(value, fail) {
-  const kind = value["kind"];
-  const tool = value["tool"];
-  const toolName = isObject2(tool) ? tool["name"] : void 0;
-  if (kind === "threadgate-baseline") {
-    checkSchemaVersion(value, fail);
-    return "baseline";
-  }
-  if (kind === "threadgate-comparison") {
-    throw fail("is a comparison file (threadgate compare --json), not a baseline or results file");
-  }
-  if (kind !== void 0 || toolName !== void 0 && toolName !== "threadgate") {
-    throw fail(`is not a threadgate file (kind ${JSON.stringify(kind ?? toolName)})`);
-  }
-  const looksLikeResult = toolName === "threadgate" || "machine" in value && "workloads" in value;
-  if (!looksLikeResult) {
-    throw fail('is not a threadgate file (no "kind", "tool" or "machine"/"workloads" fields)');
-  }
-  checkSchemaVersion(value, fail);
-  return "result";
+function parseResultFile(text2, fileName, input) {
+  const fail = (m2) => new InputError(`${prefix2(input, fileName)}${m2}`);
+  const value = parseJsonText(text2, fail);
+  expectKind(documentKind(value, fail), ["results"], fail);
+  return checkResult(value, fail);
 }
-function checkSchemaVersion(value, fail) {
-  const v2 = value["schemaVersion"];
-  if (v2 === void 0) throw fail('has no "schemaVersion" (expected 1)');
-  if (v2 !== 1) {
-    throw fail(
-      `has schemaVersion ${JSON.stringify(v2)}, which this threadgate does not know (it reads schemaVersion 1; a newer threadgate may have written it)`
-    );
+function parseComparisonFile(text2, fileName, input) {
+  const fail = (m2) => new InputError(`${prefix2(input, fileName)}${m2}`);
+  const value = parseJsonText(text2, fail);
+  expectKind(documentKind(value, fail), ["comparison"], fail);
+  return comparisonFromJson(checkComparisonJson(value, fail));
+}
+function parseManifest(text2, fileName = BUNDLE_FILES.manifest) {
+  const fail = (m2) => new InputError(`${fileName}: ${m2}`);
+  if (text2.length > LIMITS.manifestBytes) {
+    throw fail(`is ${text2.length} characters long; expected at most ${LIMITS.manifestBytes}`);
   }
+  const value = parseJsonText(text2, fail);
+  expectKind(documentKind(value, fail), ["manifest"], fail);
+  return checkManifest(value, fail);
 }
-var FINGERPRINT = /^[0-9a-f]{16}$/;
-function checkFingerprint(v2, key, at2, fail) {
-  const fp = str(v2, key, at2, fail);
-  if (!FINGERPRINT.test(fp)) {
-    throw fail(`"${at2}${key}" is ${describeValue(fp)}; expected 16 lowercase hexadecimal digits`);
-  }
-}
-function checkDate(v2, key, at2, fail) {
-  const text = str(v2, key, at2, fail);
-  if (text.length > 40 || !Number.isFinite(Date.parse(text))) {
-    throw fail(`"${at2}${key}" is ${describeValue(text)}; expected an ISO 8601 date`);
-  }
-}
-function checkId(v2, key, at2, fail) {
-  const id = str(v2, key, at2, fail);
-  if (id.length === 0 || id.length > LIMITS.idChars) {
-    throw fail(`"${at2}${key}" has ${id.length} characters; expected 1 to ${LIMITS.idChars}`);
-  }
-  return id;
-}
-function positiveNs(v2, key, at2, fail) {
-  const x = num(v2, key, at2, fail);
-  if (!(x > 0 && x <= LIMITS.maxNs)) {
-    throw fail(
-      `"${at2}${key}" is ${x}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
-    );
-  }
-  return x;
-}
-function threadCount(v2, key, at2, fail) {
-  const x = num(v2, key, at2, fail);
-  if (!Number.isInteger(x) || x < 1 || x > LIMITS.threads) {
-    throw fail(`"${at2}${key}" is ${x}; expected an integer from 1 to ${LIMITS.threads}`);
-  }
-  return x;
-}
-function bounded(list, max, what, fail) {
-  if (list.length > max)
-    throw fail(`"${what}" has ${list.length} entries; expected at most ${max}`);
-  return list;
-}
-function uniqueThreads(points, at2, fail) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const t of points) {
-    if (seen.has(t)) throw fail(`"${at2}points" has thread count ${t} twice; expected each once`);
-    seen.add(t);
-  }
-}
-function checkBaseline(v2, fail) {
-  checkFingerprint(v2, "fingerprint", "", fail);
-  obj(v2, "machine", "", fail);
-  const runs = bounded(arr(v2, "runs", "", fail), LIMITS.runs, "runs", fail);
-  if (runs.length === 0) throw fail('"runs" is empty (a baseline holds at least one run)');
-  runs.forEach((run3, i) => {
-    const at2 = `runs[${i}].`;
-    if (!isObject2(run3)) throw fail(`"${at2.slice(0, -1)}" is not an object`);
-    checkDate(run3, "createdAt", at2, fail);
-    bounded(arr(run3, "workloads", at2, fail), LIMITS.workloads, `${at2}workloads`, fail).forEach(
-      (w2, j2) => {
-        const wat = `${at2}workloads[${j2}].`;
-        if (!isObject2(w2)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-        checkId(w2, "id", wat, fail);
-        const points = bounded(
-          arr(w2, "points", wat, fail),
-          LIMITS.pointsPerWorkload,
-          `${wat}points`,
-          fail
-        );
-        const threads = points.map((p2, k2) => {
-          const pat = `${wat}points[${k2}].`;
-          if (!isObject2(p2)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-          positiveNs(p2, "medianNs", pat, fail);
-          return threadCount(p2, "threads", pat, fail);
-        });
-        uniqueThreads(threads, wat, fail);
-      }
-    );
+async function readBaselineIfExists(path22, label = "baseline", place = {}) {
+  const text2 = await readBoundedTextIfExists(path22, {
+    input: label,
+    maxBytes: LIMITS.fileBytes,
+    expected: "a threadgate baseline or results JSON file",
+    fail: (m2) => new BaselineError(m2),
+    ...place
   });
-  const latest = obj(v2, "latest", "", fail);
-  checkSchemaVersion(latest, (m2) => fail(`"latest" ${m2}`));
-  checkResult(latest, "latest.", fail);
-  const fp = latest["machine"]["fingerprint"];
-  if (fp !== v2["fingerprint"]) {
+  return text2 === null ? null : parseBaselineFile(text2, path22, label);
+}
+function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
+  const c = comparison.current;
+  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
     throw fail(
-      `is inconsistent: "fingerprint" is ${JSON.stringify(v2["fingerprint"])} but "latest.machine.fingerprint" is ${JSON.stringify(fp)}`
+      `is the comparison of the run of ${JSON.stringify(c.createdAt.slice(0, 40))} (fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); expected the comparison of ${runName}, of ${current.createdAt} (fingerprint ${current.machine.fingerprint})`
     );
   }
-  return v2;
-}
-function checkResult(v2, at2, fail) {
-  const machine2 = obj(v2, "machine", at2, fail);
-  for (const key of ["os", "arch", "cpuModel"]) str(machine2, key, `${at2}machine.`, fail);
-  checkFingerprint(machine2, "fingerprint", `${at2}machine.`, fail);
-  for (const key of ["logicalCpus", "availableCpus", "physicalCores"]) {
-    threadCount(machine2, key, `${at2}machine.`, fail);
-  }
-  str(obj(v2, "runtime", at2, fail), "onnxruntime", `${at2}runtime.`, fail);
-  checkDate(v2, "createdAt", at2, fail);
-  const workloads = bounded(
-    arr(v2, "workloads", at2, fail),
-    LIMITS.workloads,
-    `${at2}workloads`,
-    fail
+  if (comparison.kind === "no-baseline") return;
+  const stray = comparison.cells.find(
+    (cell) => !current.workloads.some(
+      (w2) => w2.id === cell.workload && w2.points.some((p2) => p2.threads === cell.threads)
+    )
   );
-  workloads.forEach((w2, i) => {
-    const wat = `${at2}workloads[${i}].`;
-    if (!isObject2(w2)) throw fail(`"${wat.slice(0, -1)}" is not an object`);
-    checkId(w2, "id", wat, fail);
-    threadCount(obj(w2, "fastest", wat, fail), "threads", `${wat}fastest.`, fail);
-    threadCount(obj(w2, "recommended", wat, fail), "threads", `${wat}recommended.`, fail);
-    const points = bounded(
-      arr(w2, "points", wat, fail),
-      LIMITS.pointsPerWorkload,
-      `${wat}points`,
-      fail
+  if (stray !== void 0) {
+    throw fail(
+      `has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} at ${stray.threads} threads, which ${runName} did not measure; expected the comparison of ${runName}`
     );
-    const threads = points.map((p2, j2) => {
-      const pat = `${wat}points[${j2}].`;
-      if (!isObject2(p2)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-      const t = threadCount(p2, "threads", pat, fail);
-      positiveNs(p2, "medianNs", pat, fail);
-      const samples = bounded(
-        arr(p2, "samplesNs", pat, fail),
-        LIMITS.samplesPerCell,
-        `${pat}samplesNs`,
-        fail
-      );
-      for (const [k2, s3] of samples.entries()) {
-        if (typeof s3 !== "number" || !(s3 > 0 && s3 <= LIMITS.maxNs)) {
-          throw fail(
-            `"${pat}samplesNs[${k2}]" is ${describeValue(s3)}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
-          );
-        }
-      }
-      const rounds = p2["rounds"];
-      if (rounds !== void 0) {
-        const r = arr(p2, "rounds", pat, fail);
-        if (r.length !== samples.length || !r.every((x) => Number.isSafeInteger(x) && x >= 0)) {
-          throw fail(`"${pat}rounds" must hold one non-negative integer per sample`);
-        }
-      }
-      const ci2 = p2["ci95Ns"];
-      if (ci2 !== void 0) {
-        const pair = arr(p2, "ci95Ns", pat, fail);
-        if (pair.length !== 2 || !pair.every((x) => typeof x === "number" && x > 0 && x <= LIMITS.maxNs)) {
-          throw fail(`"${pat}ci95Ns" must be two durations in ns greater than 0`);
-        }
-      }
-      return t;
-    });
-    uniqueThreads(threads, wat, fail);
-    if (w2["throughput"] !== void 0)
-      checkThroughput(obj(w2, "throughput", wat, fail), `${wat}throughput.`, fail);
-  });
-  return v2;
+  }
 }
-function checkThroughput(t, at2, fail) {
-  const rate = (o, key, pat) => {
-    const x = num(o, key, pat, fail);
-    if (!(x > 0 && x < 1e12))
-      throw fail(`"${pat}${key}" is ${x}; expected requests per second greater than 0`);
-  };
-  const points = bounded(arr(t, "points", at2, fail), LIMITS.pointsPerWorkload, `${at2}points`, fail);
-  const seen = /* @__PURE__ */ new Set();
-  points.forEach((p2, i) => {
-    const pat = `${at2}points[${i}].`;
-    if (!isObject2(p2)) throw fail(`"${pat.slice(0, -1)}" is not an object`);
-    threadCount(p2, "workers", pat, fail);
-    const tpw = threadCount(p2, "threadsPerWorker", pat, fail);
-    if (seen.has(tpw))
-      throw fail(`"${at2}points" has threadsPerWorker ${tpw} twice; expected each once`);
-    seen.add(tpw);
-    rate(p2, "requestsPerSec", pat);
-    positiveNs(p2, "p50Ns", pat, fail);
-    positiveNs(p2, "p99Ns", pat, fail);
-    const ci2 = arr(p2, "ci95", pat, fail);
-    if (ci2.length !== 2 || !ci2.every((x) => typeof x === "number" && x >= 0 && x < 1e12)) {
-      throw fail(`"${pat}ci95" must be two rates \u2265 0`);
-    }
-    if (p2["windows"] !== void 0) {
-      const ws2 = bounded(
-        arr(p2, "windows", pat, fail),
-        LIMITS.samplesPerCell,
-        `${pat}windows`,
-        fail
-      );
-      if (!ws2.every((x) => typeof x === "number" && x > 0 && x < 1e12)) {
-        throw fail(`"${pat}windows" must hold requests per second greater than 0`);
-      }
-      if (p2["rounds"] !== void 0) {
-        const r = arr(p2, "rounds", pat, fail);
-        if (r.length !== ws2.length || !r.every((x) => Number.isSafeInteger(x) && x >= 0)) {
-          throw fail(`"${pat}rounds" must hold one non-negative integer per window`);
-        }
-      }
-    }
-  });
-  const rec = obj(t, "recommended", at2, fail);
-  threadCount(rec, "workers", `${at2}recommended.`, fail);
-  threadCount(rec, "threadsPerWorker", `${at2}recommended.`, fail);
-}
-function field(v2, key, at2, fail, expected, ok4) {
-  const x = v2[key];
-  if (x === void 0) throw fail(`is missing the field "${at2}${key}"`);
-  if (!ok4(x)) throw fail(`"${at2}${key}" is ${describeValue(x)}; expected ${expected}`);
-  return x;
-}
-function str(v2, key, at2, fail) {
-  return field(v2, key, at2, fail, "a string", (x) => typeof x === "string");
-}
-function num(v2, key, at2, fail) {
-  const ok4 = (x) => typeof x === "number" && Number.isFinite(x);
-  return field(v2, key, at2, fail, "a finite number", ok4);
-}
-function arr(v2, key, at2, fail) {
-  return field(v2, key, at2, fail, "an array", Array.isArray);
-}
-function obj(v2, key, at2, fail) {
-  return field(v2, key, at2, fail, "an object", isObject2);
+function prefix2(input, fileName) {
+  return input === "" ? `${fileName}: ` : `${input} ${fileName}: `;
 }
 
 // src/baseline/atomic-write.ts
 function serializeBaseline(doc, fileName) {
-  const text = `${JSON.stringify(doc, null, 2)}
+  const text2 = `${JSON.stringify(doc, null, 2)}
 `;
   try {
-    parseBaselineFile(text, fileName);
+    parseBaselineFile(text2, fileName);
   } catch (e) {
     throw new BaselineError(
       `refusing to save ${fileName}: the new baseline is not valid (${e.message})`
     );
   }
-  return text;
+  return text2;
 }
-async function writeBaselineFile(path21, doc, ops = nodeWriteOps) {
-  const text = serializeBaseline(doc, path21);
+async function writeBaselineFile(path22, doc, ops = nodeWriteOps) {
+  const text2 = serializeBaseline(doc, path22);
   try {
-    await writeTextAtomic(path21, text, ops);
+    await writeTextAtomic(path22, text2, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path21}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path22}: ${e.message}`);
   }
-  return Buffer.byteLength(text);
+  return Buffer.byteLength(text2);
 }
 
 // src/baseline/cache-store.ts
@@ -94380,8 +95722,8 @@ function sanitizeKeyPart(name) {
   const safe = name.replace(/[^A-Za-z0-9._/]/g, "_").slice(0, MAX_KEY_PART);
   return `${safe}.h${hash}`;
 }
-function cacheKeyPrefix(fingerprint, scope, branch) {
-  return `${CACHE_KEY_VERSION}-${sanitizeKeyPart(fingerprint)}-${sanitizeKeyPart(scope)}-${sanitizeKeyPart(branch)}-`;
+function cacheKeyPrefix(fingerprint2, scope, branch) {
+  return `${CACHE_KEY_VERSION}-${sanitizeKeyPart(fingerprint2)}-${sanitizeKeyPart(scope)}-${sanitizeKeyPart(branch)}-`;
 }
 function cacheKeyFor(ctx) {
   const run3 = sanitizeKeyPart(ctx.runId);
@@ -94424,10 +95766,12 @@ var CacheBaselineStore = class {
         segmentTimeoutInMs: 3e4
       });
       if (hit === void 0) return null;
-      const fail = (m2) => new BaselineError(`baseline from cache key ${hit}: ${m2}`);
-      const text = await readTextIfExists(this.file, fail);
-      if (text === null) throw fail(`the restored entry has no ${CACHE_FILE}`);
-      const parsed = parseBaselineFile(text, `${CACHE_FILE} (cache key ${hit})`);
+      const parsed = await readBaselineIfExists(this.file, `baseline from cache key ${hit}`);
+      if (parsed === null) {
+        throw new BaselineError(
+          `baseline from cache key ${hit}: the restored entry has no ${CACHE_FILE}`
+        );
+      }
       this.loaded = parsed.document;
       return { document: parsed.document, source: `cache key ${hit}`, notes: [] };
     } finally {
@@ -94470,15 +95814,17 @@ var CacheBaselineStore = class {
 
 // src/baseline/file-store.ts
 var FileBaselineStore = class {
-  constructor(path21) {
-    this.path = path21;
+  /** With `place.within` (the action's workspace), a committed link cannot lead the read out of it. */
+  constructor(path22, place = {}) {
+    this.path = path22;
+    this.place = place;
   }
   path;
+  place;
   /** A missing file means "no baseline yet" (the first save creates it); a bad one throws. */
   async load() {
-    const text = await readTextIfExists(this.path, (m2) => new BaselineError(`baseline ${m2}`));
-    if (text === null) return null;
-    const parsed = parseBaselineFile(text, this.path);
+    const parsed = await readBaselineIfExists(this.path, "baseline", this.place);
+    if (parsed === null) return null;
     return {
       document: parsed.document,
       source: `file ${this.path}`,
@@ -94512,7 +95858,7 @@ var FileBaselineStore = class {
 // src/action/context.ts
 import { readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
 import os13 from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 var MAX_EVENT_BYTES = 25 * 1024 * 1024;
 function readEvent(file) {
   if (!file) return {};
@@ -94581,10 +95927,10 @@ function runUrl(ctx) {
   return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
 }
 function actionTempDir(ctx) {
-  return path15.join(ctx.tempDir, "threadgate");
+  return path16.join(ctx.tempDir, "threadgate");
 }
 function defaultResultsPath(ctx) {
-  return path15.join(actionTempDir(ctx), "results.json");
+  return path16.join(actionTempDir(ctx), "results.json");
 }
 
 // src/action/baseline-phase.ts
@@ -94593,7 +95939,9 @@ function chooseStore(settings, ctx, result) {
     case "none":
       return null;
     case "file":
-      return new FileBaselineStore(path16.resolve(ctx.workspace, settings.baseline.path));
+      return new FileBaselineStore(path17.resolve(ctx.workspace, settings.baseline.path), {
+        within: ctx.workspace
+      });
     case "cache":
       return new CacheBaselineStore(
         {
@@ -94611,7 +95959,7 @@ function chooseStore(settings, ctx, result) {
           runId: ctx.runId,
           runAttempt: ctx.runAttempt
         },
-        { dir: path16.join(actionTempDir(ctx), "baseline-cache") }
+        { dir: path17.join(actionTempDir(ctx), "baseline-cache") }
       );
     default: {
       const never = settings.baseline;
@@ -94676,130 +96024,12 @@ function historyLine(stored, merged, missing, result) {
 // src/action/bundle.ts
 init_core();
 import { rm as rm7 } from "node:fs/promises";
-import path17 from "node:path";
-
-// src/bundle/manifest.ts
-var BUNDLE_FILES = {
-  manifest: "threadgate-bundle.json",
-  results: "results.json",
-  comparison: "comparison.json"
-};
-var MANIFEST_KIND = "threadgate-report-bundle";
-var MANIFEST_LIMIT_BYTES = 64 * 1024;
-var LABEL_MAX = 300;
-var STRING_MAX = 1e3;
-var FIELDS = [
-  "schemaVersion",
-  "kind",
-  "tool",
-  "leg",
-  "stickyKey",
-  "repository",
-  "eventName",
-  "pullNumber",
-  "headSha",
-  "baseSha",
-  "workflow",
-  "job",
-  "runId",
-  "runAttempt",
-  "createdAt",
-  "comparison"
-];
-var SHA2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-var DECIMAL = /^[1-9][0-9]{0,19}$/;
-var REPOSITORY = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
-var UNPRINTABLE = (
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/
-);
-var MAX_PULL_NUMBER = 2 ** 31 - 1;
-function parseManifest(text, fileName = BUNDLE_FILES.manifest) {
-  const fail = (m2) => new InputError(`${fileName}: ${m2}`);
-  if (text.length > MANIFEST_LIMIT_BYTES) {
-    throw fail(`is ${text.length} characters long; expected at most ${MANIFEST_LIMIT_BYTES}`);
-  }
-  let value;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw fail(
-      `is not valid JSON (${e.message}); expected a threadgate bundle manifest`
-    );
-  }
-  if (!isObject2(value)) throw fail(`is ${describeValue(value)}; expected a JSON object`);
-  if (value["kind"] !== MANIFEST_KIND) {
-    throw fail(`"kind" is ${describeValue(value["kind"])}; expected "${MANIFEST_KIND}"`);
-  }
-  if (value["schemaVersion"] !== 1) {
-    throw fail(
-      `"schemaVersion" is ${describeValue(value["schemaVersion"])}; expected 1 (a newer threadgate may have written it)`
-    );
-  }
-  const extra = Object.keys(value).find((k2) => !FIELDS.includes(k2));
-  if (extra !== void 0) {
-    throw fail(
-      `has the unknown field ${JSON.stringify(extra.slice(0, 40))}; expected only ${FIELDS.join(", ")}`
-    );
-  }
-  const field2 = (key, expected, ok4) => {
-    const x = value[key];
-    if (x === void 0) throw fail(`is missing the field "${key}"; expected ${expected}`);
-    if (!ok4(x)) throw fail(`"${key}" is ${describeValue(x)}; expected ${expected}`);
-    return x;
-  };
-  const str2 = (key, max = STRING_MAX, pattern, expected) => field2(
-    key,
-    expected ?? `a string of 1 to ${max} printable characters`,
-    (x) => typeof x === "string" && x.length >= 1 && x.length <= max && !UNPRINTABLE.test(x) && (pattern === void 0 || pattern.test(x))
-  );
-  const sha = (key) => field2(
-    key,
-    "null or a commit sha (40 or 64 lowercase hexadecimal digits)",
-    (x) => x === null || typeof x === "string" && SHA2.test(x)
-  );
-  const tool = field2("tool", 'an object { name: "threadgate", version }', isObject2);
-  if (tool["name"] !== "threadgate" || Object.keys(tool).some((k2) => k2 !== "name" && k2 !== "version")) {
-    throw fail('"tool" is not { name: "threadgate", version }; expected a threadgate bundle');
-  }
-  const version3 = tool["version"];
-  if (typeof version3 !== "string" || !/^[0-9A-Za-z.+-]{1,64}$/.test(version3)) {
-    throw fail(`"tool.version" is ${describeValue(version3)}; expected a version such as "1.2.3"`);
-  }
-  const createdAt = str2("createdAt", 40);
-  if (!Number.isFinite(Date.parse(createdAt))) {
-    throw fail(`"createdAt" is ${describeValue(createdAt)}; expected an ISO 8601 date`);
-  }
-  return {
-    schemaVersion: 1,
-    kind: MANIFEST_KIND,
-    tool: { name: "threadgate", version: version3 },
-    leg: str2("leg", LABEL_MAX),
-    stickyKey: str2("stickyKey"),
-    repository: str2("repository", 201, REPOSITORY, 'a repository "owner/name"'),
-    eventName: str2("eventName", 100, /^[a-z_]+$/, 'an event name such as "pull_request"'),
-    pullNumber: field2(
-      "pullNumber",
-      `null or a pull request number (an integer from 1 to ${MAX_PULL_NUMBER})`,
-      (x) => x === null || Number.isSafeInteger(x) && x >= 1 && x <= MAX_PULL_NUMBER
-    ),
-    headSha: sha("headSha"),
-    baseSha: sha("baseSha"),
-    workflow: str2("workflow"),
-    job: str2("job", 200),
-    runId: str2("runId", 20, DECIMAL, "a run id (decimal digits)"),
-    runAttempt: str2("runAttempt", 20, DECIMAL, "a run attempt (decimal digits)"),
-    createdAt,
-    comparison: field2("comparison", "true or false", (x) => typeof x === "boolean")
-  };
-}
-
-// src/action/bundle.ts
+import path18 from "node:path";
 function reportDirFor(settings, ctx) {
-  return settings.reportDir === "" ? path17.join(actionTempDir(ctx), "report") : path17.resolve(ctx.workspace, settings.reportDir);
+  return settings.reportDir === "" ? path18.join(actionTempDir(ctx), "report") : path18.resolve(ctx.workspace, settings.reportDir);
 }
-function oneLine2(text, max) {
-  return plainText(text.replace(/\s+/g, " ").trim(), max);
+function oneLine2(text2, max) {
+  return plainText(text2.replace(/\s+/g, " ").trim(), max);
 }
 function legLabel(commentKey, job, result) {
   let label = `${job || "threadgate"} \xB7 ${result.machine.os}-${result.machine.arch}`;
@@ -94813,33 +96043,33 @@ function legLabel(commentKey, job, result) {
     } catch {
     }
   }
-  return oneLine2(label, LABEL_MAX) || "threadgate";
+  return oneLine2(label, LIMITS.labelChars) || "threadgate";
 }
 function bundleManifest(settings, ctx, result, stickyKey2, hasComparison) {
-  const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(ctx.sha) ? ctx.sha : null;
-  const decimal = (s3, fallback) => /^[1-9][0-9]{0,19}$/.test(s3) ? s3 : fallback;
+  const sha2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(ctx.sha) ? ctx.sha : null;
+  const decimal2 = (s3, fallback) => /^[1-9][0-9]{0,19}$/.test(s3) ? s3 : fallback;
   return {
     schemaVersion: 1,
-    kind: MANIFEST_KIND,
+    kind: DOCUMENT_KINDS.manifest,
     tool: { name: "threadgate", version: TOOL_VERSION },
     leg: legLabel(settings.commentKey, ctx.job, result),
     stickyKey: oneLine2(stickyKey2, 1e3) || "threadgate",
     repository: `${ctx.owner}/${ctx.repo}`,
     eventName: /^[a-z_]{1,100}$/.test(ctx.eventName) ? ctx.eventName : "unknown",
     pullNumber: ctx.pullNumber,
-    headSha: ctx.headSha ?? sha,
+    headSha: ctx.headSha ?? sha2,
     baseSha: ctx.baseSha,
     workflow: oneLine2(ctx.workflow, 1e3) || "workflow",
     job: oneLine2(ctx.job, 200) || "job",
-    runId: decimal(ctx.runId, "1"),
-    runAttempt: decimal(ctx.runAttempt, "1"),
+    runId: decimal2(ctx.runId, "1"),
+    runAttempt: decimal2(ctx.runAttempt, "1"),
     createdAt: (/* @__PURE__ */ new Date()).toISOString(),
     comparison: hasComparison
   };
 }
 async function writeReportBundle(settings, ctx, result, comparison, stickyKey2) {
   const dir = reportDirFor(settings, ctx);
-  const file = (name) => path17.join(dir, name);
+  const file = (name) => path18.join(dir, name);
   try {
     await rm7(file(BUNDLE_FILES.manifest), { force: true });
     await writeJsonAtomic(file(BUNDLE_FILES.results), result);
@@ -94865,7 +96095,7 @@ async function writeReportBundle(settings, ctx, result, comparison, stickyKey2) 
 // src/action/compare-ref.ts
 import { execFile } from "node:child_process";
 import { mkdtemp as mkdtemp2, rm as rm8, writeFile as writeFile2 } from "node:fs/promises";
-import path18 from "node:path";
+import path19 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var run2 = promisify4(execFile);
 var FETCH_HINT = "expected a ref this checkout has or can fetch from origin: use actions/checkout with `fetch-depth: 0`, or fetch the ref, before threadgate";
@@ -94911,8 +96141,8 @@ async function resolveCommit(ref, workspace) {
       await git(["fetch", "--no-tags", "--depth=1", "origin", ref], workspace, {
         timeoutMs: FETCH_TIMEOUT_MS
       });
-      const sha = await verify("FETCH_HEAD");
-      return { sha, note: `fetched ${ref === sha ? sha.slice(0, 7) : ref} from origin` };
+      const sha2 = await verify("FETCH_HEAD");
+      return { sha: sha2, note: `fetched ${ref === sha2 ? sha2.slice(0, 7) : ref} from origin` };
     } catch (second) {
       throw new InputError(
         `compare-ref: got "${ref}"; git cannot resolve it here (${oneLine3(first)}) nor fetch it from origin (${oneLine3(second)}); ${FETCH_HINT}`
@@ -94922,10 +96152,10 @@ async function resolveCommit(ref, workspace) {
 }
 async function baseVersionAt(ref, head, ctx) {
   const { workspace, tempDir } = ctx;
-  const { sha, note } = await resolveCommit(ref, workspace);
-  const short = sha.slice(0, 7);
-  const shown = ref === sha ? short : `${ref} (${short})`;
-  const dir = await mkdtemp2(path18.join(tempDir, "threadgate-base-"));
+  const { sha: sha2, note } = await resolveCommit(ref, workspace);
+  const short = sha2.slice(0, 7);
+  const shown = ref === sha2 ? short : `${ref} (${short})`;
+  const dir = await mkdtemp2(path19.join(tempDir, "threadgate-base-"));
   const cleanup = async () => {
     await git(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
     await git(["worktree", "prune"], workspace).catch(() => void 0);
@@ -94934,8 +96164,8 @@ async function baseVersionAt(ref, head, ctx) {
   const top = async () => (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
   switch (head.kind) {
     case "model": {
-      const rel = path18.relative(await top(), path18.resolve(workspace, head.path));
-      if (rel.startsWith("..") || path18.isAbsolute(rel)) {
+      const rel = path19.relative(await top(), path19.resolve(workspace, head.path));
+      if (rel.startsWith("..") || path19.isAbsolute(rel)) {
         await cleanup();
         throw new InputError(
           `compare-ref: the model ${head.path} is outside the repository; expected a model file in the checkout`
@@ -94943,7 +96173,7 @@ async function baseVersionAt(ref, head, ctx) {
       }
       let bytes;
       try {
-        bytes = (await git(["show", `${sha}:${rel.split(path18.sep).join("/")}`], workspace, {
+        bytes = (await git(["show", `${sha2}:${rel.split(path19.sep).join("/")}`], workspace, {
           encoding: "buffer"
         })).stdout;
       } catch (e) {
@@ -94952,30 +96182,30 @@ async function baseVersionAt(ref, head, ctx) {
           `compare-ref: the model ${head.path} does not exist at ${shown}: ${oneLine3(e)}`
         );
       }
-      const file = path18.join(dir, path18.basename(head.path));
+      const file = path19.join(dir, path19.basename(head.path));
       await writeFile2(file, bytes);
       return {
         spec: { ...head, path: file },
         description: `${head.path} at ${shown}`,
-        sha,
+        sha: sha2,
         note,
         cleanup
       };
     }
     case "command": {
       try {
-        await git(["worktree", "add", "--detach", dir, sha], workspace);
+        await git(["worktree", "add", "--detach", dir, sha2], workspace);
       } catch (e) {
         await cleanup();
         throw new InputError(
           `compare-ref: could not check out ${shown} into a worktree: ${oneLine3(e)}`
         );
       }
-      const sub = path18.relative(await top(), path18.resolve(workspace, head.cwd ?? "."));
+      const sub = path19.relative(await top(), path19.resolve(workspace, head.cwd ?? "."));
       return {
-        spec: { ...head, cwd: path18.join(dir, sub) },
+        spec: { ...head, cwd: path19.join(dir, sub) },
         description: `the command in a worktree of ${shown}`,
-        sha,
+        sha: sha2,
         note,
         cleanup
       };
@@ -94992,8 +96222,8 @@ function oneLine3(e) {
   const err = e;
   if (err.killed === true) return "git timed out";
   const stderr = typeof err.stderr === "string" ? err.stderr : Buffer.isBuffer(err.stderr) ? err.stderr.toString("utf8") : "";
-  const text = stderr.trim() ? stderr : describeError(e);
-  return text.replace(/\s+/g, " ").trim().slice(0, 300);
+  const text2 = stderr.trim() ? stderr : describeError(e);
+  return text2.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
 // src/baseline/store.ts
@@ -95003,10 +96233,10 @@ function parseBaselineSpec(value, input = "baseline") {
   if (v2 === "cache" || v2 === "") return { kind: "cache" };
   if (v2 === "none") return { kind: "none" };
   if (v2.startsWith("file:")) {
-    const path21 = v2.slice("file:".length).trim();
-    if (path21 === "")
+    const path22 = v2.slice("file:".length).trim();
+    if (path22 === "")
       throw invalid(input, value, `${EXPECTED_SPEC}; the path after "file:" is empty`);
-    return { kind: "file", path: path21 };
+    return { kind: "file", path: path22 };
   }
   throw invalid(input, value, EXPECTED_SPEC);
 }
@@ -95015,7 +96245,7 @@ function parseBaselineSpec(value, input = "baseline") {
 var COMMENT_MODES = ["always", "on-regression", "never"];
 var SAVE_MODES = ["auto", "true", "false"];
 var ACTION_MODES = ["measure", "report"];
-function oneOf(name, value, allowed) {
+function oneOf2(name, value, allowed) {
   const v2 = value.trim();
   if (!allowed.includes(v2)) {
     throw invalid(name, value, `one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
@@ -95029,7 +96259,7 @@ function bool(name, value, fallback) {
   if (["false", "False", "FALSE"].includes(v2)) return false;
   throw invalid(name, value, '"true" or "false"');
 }
-function readWorkload(get) {
+function readWorkload(get, workspace) {
   const timeout = get("timeout");
   const metric = get("metric");
   const metricUnit = get("metric-unit");
@@ -95048,6 +96278,7 @@ function readWorkload(get) {
     return {
       kind: "model",
       path: model,
+      ...workspace === void 0 ? {} : { within: workspace },
       inputShapes: parseInputShapes(shapes === "" ? [] : [shapes], "input-shapes")
     };
   }
@@ -95073,44 +96304,44 @@ function readWorkload(get) {
   }
   return { kind: "matmul", sizes: parseShapes(get("sizes") || DEFAULTS.sizes, "sizes") };
 }
-function readCompareRef(text, workload2) {
-  if (text === "") return { kind: "auto" };
-  if (text === "none") return { kind: "none" };
-  if (workload2.kind === "matmul") {
+function readCompareRef(text2, workload) {
+  if (text2 === "") return { kind: "auto" };
+  if (text2 === "none") return { kind: "none" };
+  if (workload.kind === "matmul") {
     throw invalid(
       "compare-ref",
-      text,
+      text2,
       'empty or "none" unless `model` or `command` is set (the built-in MatMul has no versions to compare)'
     );
   }
-  if (!/^[\w./@^~{}-]+$/.test(text) || text.startsWith("-") || text.length > 255) {
+  if (!/^[\w./@^~{}-]+$/.test(text2) || text2.startsWith("-") || text2.length > 255) {
     throw invalid(
       "compare-ref",
-      text,
+      text2,
       'a git ref or commit sha (e.g. ${{ github.event.pull_request.base.sha }}), or "none"'
     );
   }
-  return { kind: "ref", ref: text };
+  return { kind: "ref", ref: text2 };
 }
-function readBaselineKey(text) {
-  if (text === "") return "";
-  if (text.length > 200 || /[\u0000-\u001f\u007f,]/.test(text)) {
+function readBaselineKey(text2) {
+  if (text2 === "") return "";
+  if (text2.length > 200 || /[\u0000-\u001f\u007f,]/.test(text2)) {
     throw invalid(
       "baseline-key",
-      text,
+      text2,
       'at most 200 printable characters without commas, e.g. "nightly-encoder"'
     );
   }
-  return text;
+  return text2;
 }
-function folderPath(name, text) {
-  if (text.length > 4096 || /[\u0000-\u001f\u007f]/.test(text)) {
-    throw invalid(name, text, "a folder path of at most 4096 printable characters");
+function folderPath(name, text2) {
+  if (text2.length > 4096 || /[\u0000-\u001f\u007f]/.test(text2)) {
+    throw invalid(name, text2, "a folder path of at most 4096 printable characters");
   }
-  return text;
+  return text2;
 }
 function readModeInputs(get) {
-  const mode = oneOf("mode", get("mode") || "measure", ACTION_MODES);
+  const mode = oneOf2("mode", get("mode") || "measure", ACTION_MODES);
   const reportFrom = folderPath("report-from", get("report-from"));
   const reportDir = folderPath("report-dir", get("report-dir"));
   if (mode === "report" && reportFrom === "") {
@@ -95132,13 +96363,13 @@ function readModeInputs(get) {
   }
   return { mode, reportFrom, reportDir };
 }
-function readActionSettings(input, cpus2) {
+function readActionSettings(input, cpus2, workspace) {
   const get = (name) => input(name).trim();
   const threadsText2 = get("threads") || "auto";
-  const workload2 = readWorkload(get);
+  const workload = readWorkload(get, workspace);
   return {
     sweep: {
-      workload: workload2,
+      workload,
       threads: threadsText2.toLowerCase() === "auto" ? "auto" : parseThreadCounts(threadsText2, cpus2.availableCpus, cpus2.logicalCpus, "threads"),
       maxTimeSec: parseSeconds(get("max-time") || String(DEFAULTS.maxTimeSec), "max-time"),
       targetPrecision: DEFAULTS.targetPrecision,
@@ -95146,14 +96377,14 @@ function readActionSettings(input, cpus2) {
       seed: randomSeed(),
       objective: parseObjective(get("objective") || "latency", "objective")
     },
-    compareRef: readCompareRef(get("compare-ref"), workload2),
+    compareRef: readCompareRef(get("compare-ref"), workload),
     baselineKey: readBaselineKey(get("baseline-key")),
     githubToken: get("github-token"),
     baseline: parseBaselineSpec(get("baseline") || "cache", "baseline"),
-    saveBaseline: oneOf("save-baseline", get("save-baseline") || "auto", SAVE_MODES),
+    saveBaseline: oneOf2("save-baseline", get("save-baseline") || "auto", SAVE_MODES),
     threshold: get("threshold") === "" ? null : parsePercent(get("threshold"), "threshold"),
     failOnRegression: bool("fail-on-regression", get("fail-on-regression"), true),
-    comment: oneOf("comment", get("comment") || "always", COMMENT_MODES),
+    comment: oneOf2("comment", get("comment") || "always", COMMENT_MODES),
     commentKey: get("comment-key"),
     exportEnv: bool("export-env", get("export-env"), false),
     registry: get("registry"),
@@ -95164,649 +96395,19 @@ function readActionSettings(input, cpus2) {
 
 // src/action/report-mode.ts
 init_core();
+import path21 from "node:path";
+
+// src/bundle/read.ts
+import { readdir as readdir6, realpath as realpath2, stat as stat5 } from "node:fs/promises";
 import path20 from "node:path";
-
-// src/bundle/read.ts
-import { constants as constants4 } from "node:fs";
-import { lstat as lstat4, open as open4, readdir as readdir6, realpath, stat as stat5 } from "node:fs/promises";
-import path19 from "node:path";
-
-// src/analysis/comparison-parse.ts
-var COMPARISON_FILE_LIMIT = 4 * 1024 * 1024;
-var COMPARISON_CELL_LIMIT = 1e4;
-var COMPARISON_STRING_LIMIT = 4096;
-var COMPARISON_LIST_LIMIT = 1e3;
-var VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
-var UNITS = ["visits", "sessions", "samples"];
-var STATUSES = ["regression", "inconclusive", "pass"];
-var ROLES = ["recommended", "fastest"];
-var MAX_THREADS = 1e6;
-function parseComparisonFile(text, fileName, input) {
-  const fail = (m2) => new InputError(`${input} ${fileName}: ${m2}`);
-  if (text.length > COMPARISON_FILE_LIMIT) {
-    throw fail(`is ${text.length} characters; expected at most ${COMPARISON_FILE_LIMIT}`);
-  }
-  let value;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw fail(`is not valid JSON (${e.message}); expected a comparison JSON`);
-  }
-  return toComparison(new Reader(fail), value);
-}
-function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
-  const c = comparison.current;
-  if (c.createdAt !== current.createdAt || c.fingerprint !== current.machine.fingerprint) {
-    throw fail(
-      `is the comparison of the run of ${JSON.stringify(c.createdAt.slice(0, 40))} (fingerprint ${JSON.stringify(c.fingerprint.slice(0, 40))}); expected the comparison of ${runName}, of ${current.createdAt} (fingerprint ${current.machine.fingerprint})`
-    );
-  }
-  if (comparison.kind === "no-baseline") return;
-  const stray = comparison.cells.find(
-    (cell) => !current.workloads.some(
-      (w2) => w2.id === cell.workload && w2.points.some((p2) => p2.threads === cell.threads)
-    )
-  );
-  if (stray !== void 0) {
-    throw fail(
-      `has a cell for ${JSON.stringify(stray.workload.slice(0, 80))} at ${stray.threads} threads, which ${runName} did not measure; expected the comparison of ${runName}`
-    );
-  }
-}
-function toComparison(r, value) {
-  const top = r.object(value, "");
-  if (top["schemaVersion"] !== 1) {
-    r.bad("schemaVersion", top["schemaVersion"], "1 (a newer threadgate may have written it)");
-  }
-  if (top["kind"] !== "threadgate-comparison") {
-    r.bad("kind", top["kind"], '"threadgate-comparison" (a threadgate compare --json file)');
-  }
-  const verdict = r.oneOf(top, "verdict", "", VERDICTS);
-  const settings = readSettings(r, r.field(top, "settings", "", "an object", isObject2));
-  const current = r.field(top, "current", "", "an object", isObject2);
-  const common = {
-    reason: r.string(top, "reason", ""),
-    settings,
-    current: {
-      fingerprint: r.string(current, "fingerprint", "current."),
-      createdAt: r.string(current, "createdAt", "current.")
-    },
-    machineDifferences: readDifferences(r, top),
-    notes: r.strings(top, "notes", "")
-  };
-  const baseline = readBaselineSummary(r, top);
-  const cells = r.list(top, "cells", "", COMPARISON_CELL_LIMIT);
-  const maxSlowdown = r.field(top, "maxSlowdown", "", "a finite number or null", isNullableNumber);
-  if (verdict === "no-baseline") {
-    if (cells.length > 0) {
-      r.badText("cells", `${cells.length} cells`, 'no cells with the verdict "no-baseline"');
-    }
-    return { kind: "no-baseline", ...common, baseline };
-  }
-  if (baseline === null) r.bad("baseline", null, `a baseline object with the verdict "${verdict}"`);
-  if (maxSlowdown === null) {
-    r.bad("maxSlowdown", null, `a finite number with the verdict "${verdict}"`);
-  }
-  const parsed = cells.map((c, i) => readCell(r, c, `cells[${i}].`, settings));
-  const gated = parsed.filter((c) => c.gated);
-  if (gated.length === 0) {
-    r.badText("cells", "without a gated cell", `at least one gated cell ("${verdict}")`);
-  }
-  const largest = Math.max(...gated.map((c) => c.ratio - 1));
-  if (Math.abs(largest - maxSlowdown) > 1e-9 * Math.max(1, Math.abs(largest))) {
-    r.bad("maxSlowdown", maxSlowdown, `the largest gated ratio \u2212 1 of the cells (${largest})`);
-  }
-  const regressions = parsed.filter((c) => c.regression);
-  const unresolved = gated.filter((c) => c.status === "inconclusive");
-  const expected = regressions.length > 0 ? "regression" : unresolved.length ? "inconclusive" : "pass";
-  if (verdict !== expected) {
-    r.bad("verdict", verdict, `"${expected}", the verdict its cells give`);
-  }
-  const compared = {
-    ...common,
-    baseline,
-    forced: r.optionalBoolean(top, "forced", "") ?? false,
-    cells: parsed,
-    maxSlowdown,
-    workloadsOnlyInBaseline: r.strings(top, "workloadsOnlyInBaseline", ""),
-    workloadsOnlyInCurrent: r.strings(top, "workloadsOnlyInCurrent", "")
-  };
-  switch (verdict) {
-    case "regression":
-      return { kind: "regression", regressions, ...compared };
-    case "inconclusive":
-      return { kind: "inconclusive", unresolved, ...compared };
-    case "pass":
-      return { kind: "pass", ...compared };
-    default: {
-      const never = verdict;
-      return never;
-    }
-  }
-}
-function readSettings(r, s3) {
-  const at2 = "settings.";
-  const seed = s3["seed"];
-  const resamples = s3["resamples"];
-  return {
-    threshold: r.number(s3, "threshold", at2, "a finite number \u2265 0", (x) => x >= 0),
-    confidence: r.number(s3, "confidence", at2, "a number between 0 and 1", (x) => x > 0 && x < 1),
-    minHistory: r.number(s3, "minHistory", at2, "an integer \u2265 2", (x) => isInt(x) && x >= 2),
-    coldStartThreshold: r.number(s3, "coldStartThreshold", at2, "a finite number \u2265 0", (x) => x >= 0),
-    gate: r.oneOf(s3, "gate", at2, GATE_MODES),
-    force: r.boolean(s3, "force", at2),
-    seed: seed === void 0 ? DEFAULT_COMPARE_SEED : r.number(s3, "seed", at2, "a finite number", ok3),
-    resamples: resamples === void 0 ? DEFAULT_RESAMPLES2 : r.number(s3, "resamples", at2, "an integer \u2265 1", (x) => isInt(x) && x >= 1),
-    familySize: s3["familySize"] === void 0 || s3["familySize"] === null ? null : r.number(s3, "familySize", at2, "an integer \u2265 1", (x) => isInt(x) && x >= 1)
-  };
-}
-function readBaselineSummary(r, top) {
-  const b2 = r.field(top, "baseline", "", "an object or null", (x) => x === null || isObject2(x));
-  if (b2 === null) return null;
-  const o = b2;
-  return {
-    source: r.string(o, "source", "baseline."),
-    fingerprint: r.string(o, "fingerprint", "baseline."),
-    runs: r.number(o, "runs", "baseline.", "an integer \u2265 1", (x) => isInt(x) && x >= 1),
-    latestCreatedAt: r.string(o, "latestCreatedAt", "baseline.")
-  };
-}
-function readDifferences(r, top) {
-  if (top["machineDifferences"] === void 0) return [];
-  const names = FINGERPRINT_FIELD_NAMES;
-  return r.list(top, "machineDifferences", "", names.length).map((d, i) => {
-    const at2 = `machineDifferences[${i}].`;
-    const o = r.object(d, at2.slice(0, -1));
-    const value = (key) => r.field(
-      o,
-      key,
-      at2,
-      "a string or a finite number",
-      (x) => typeof x === "number" ? Number.isFinite(x) : typeof x === "string"
-    );
-    if (typeof value("baseline") === "string") r.string(o, "baseline", at2);
-    if (typeof value("current") === "string") r.string(o, "current", at2);
-    return {
-      field: r.oneOf(o, "field", at2, FINGERPRINT_FIELD_NAMES),
-      a: value("baseline"),
-      b: value("current")
-    };
-  });
-}
-function readCell(r, value, at2, s3) {
-  const c = r.object(value, at2.slice(0, -1));
-  const positive = (key) => r.number(c, key, at2, "a finite number > 0", (x) => x > 0);
-  const probability = (key) => r.field(
-    c,
-    key,
-    at2,
-    "a number from 0 to 1, or null",
-    (x) => x === null ? true : ok3(x) && x >= 0 && x <= 1
-  );
-  const ratio = positive("ratio");
-  const ci2 = r.field(c, "ci95", at2, "null or [lo, hi] with 0 < lo \u2264 hi, finite", isCi);
-  const ci95 = ci2 === null ? null : [ci2[0], ci2[1]];
-  const gated = r.boolean(c, "gated", at2);
-  const status = r.oneOf(c, "status", at2, STATUSES);
-  const regression = r.boolean(c, "regression", at2);
-  if (regression !== (gated && status === "regression")) {
-    r.bad(
-      `${at2}regression`,
-      regression,
-      `${String(gated && status === "regression")} (gated and status "regression")`
-    );
-  }
-  const limit = c["predictionLimitRatio"];
-  const historyRuns = c["historyRuns"];
-  return {
-    workload: r.string(c, "workload", at2),
-    threads: r.number(
-      c,
-      "threads",
-      at2,
-      `an integer from 1 to ${MAX_THREADS}`,
-      (x) => isInt(x) && x >= 1 && x <= MAX_THREADS
-    ),
-    baselineMedianNs: positive("baselineMedianNs"),
-    currentMedianNs: positive("currentMedianNs"),
-    ratio,
-    ci95,
-    ciLevel: c["ciLevel"] === void 0 ? s3.confidence : r.number(c, "ciLevel", at2, "a number between 0 and 1", (x) => x > 0 && x < 1),
-    unit: c["unit"] === void 0 ? "samples" : r.oneOf(c, "unit", at2, UNITS),
-    pValue: probability("pValue"),
-    pAdjusted: probability("pAdjusted"),
-    predictionLimitRatio: limit === void 0 || limit === null ? null : positive("predictionLimitRatio"),
-    historyRuns: historyRuns === void 0 ? 0 : r.number(c, "historyRuns", at2, "an integer \u2265 0", (x) => isInt(x) && x >= 0),
-    gated,
-    gatedAs: c["gatedAs"] === void 0 ? [] : readRoles(r, c, at2),
-    checks: c["checks"] === void 0 ? derivedChecks(ratio, ci95, s3) : readChecks(r, c, at2),
-    status,
-    regression,
-    contentChanged: r.optionalBoolean(c, "contentChanged", at2) ?? false
-  };
-}
-function readRoles(r, c, at2) {
-  const roles = r.list(c, "gatedAs", at2, ROLES.length);
-  return roles.map((x, i) => {
-    if (!ROLES.includes(x)) {
-      r.bad(`${at2}gatedAs[${i}]`, x, `one of ${ROLES.map((v2) => `"${v2}"`).join(", ")}`);
-    }
-    return x;
-  });
-}
-function readChecks(r, c, at2) {
-  const o = r.field(c, "checks", at2, "an object", isObject2);
-  const cat = `${at2}checks.`;
-  const tri = (key) => r.field(o, key, cat, "true, false or null", (x) => x === null || typeof x === "boolean");
-  return {
-    slowdown: r.boolean(o, "slowdown", cat),
-    ciAboveOne: tri("ciAboveOne"),
-    significant: tri("significant"),
-    beyondHistory: tri("beyondHistory"),
-    beyondColdStart: o["beyondColdStart"] === void 0 ? null : tri("beyondColdStart")
-  };
-}
-function derivedChecks(ratio, ci95, s3) {
-  return {
-    slowdown: ratio - 1 >= s3.threshold,
-    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
-    significant: null,
-    beyondHistory: null,
-    beyondColdStart: null
-  };
-}
-var Reader = class {
-  constructor(fail) {
-    this.fail = fail;
-  }
-  fail;
-  bad(path21, value, expected) {
-    return this.badText(path21, describeValue(value), expected);
-  }
-  /** Like bad, with the value already described (e.g. "12 entries"). */
-  badText(path21, shown, expected) {
-    throw this.fail(`"${path21}" is ${shown}; expected ${expected}`);
-  }
-  object(value, path21) {
-    if (!isObject2(value)) {
-      if (path21 === "")
-        throw this.fail(`is ${describeValue(value)}; expected a comparison JSON object`);
-      this.bad(path21, value, "an object");
-    }
-    return value;
-  }
-  field(o, key, at2, expected, test) {
-    const x = o[key];
-    if (x === void 0)
-      throw this.fail(`is missing the field "${at2}${key}"; expected ${expected}`);
-    if (!test(x)) this.bad(`${at2}${key}`, x, expected);
-    return x;
-  }
-  string(o, key, at2) {
-    const s3 = this.field(o, key, at2, "a string", (x) => typeof x === "string");
-    return this.capped(s3, `${at2}${key}`);
-  }
-  capped(s3, path21) {
-    if (s3.length > COMPARISON_STRING_LIMIT) {
-      this.badText(path21, `${s3.length} characters long`, `at most ${COMPARISON_STRING_LIMIT}`);
-    }
-    return s3;
-  }
-  number(o, key, at2, expected, test) {
-    return this.field(o, key, at2, expected, (x) => ok3(x) && test(x));
-  }
-  boolean(o, key, at2) {
-    return this.field(o, key, at2, "true or false", (x) => typeof x === "boolean");
-  }
-  optionalBoolean(o, key, at2) {
-    return o[key] === void 0 ? void 0 : this.boolean(o, key, at2);
-  }
-  oneOf(o, key, at2, values) {
-    const expected = `one of ${values.map((v2) => `"${v2}"`).join(", ")}`;
-    return this.field(o, key, at2, expected, (x) => values.includes(x));
-  }
-  list(o, key, at2, max) {
-    const xs2 = this.field(o, key, at2, "an array", Array.isArray);
-    if (xs2.length > max) this.badText(`${at2}${key}`, `${xs2.length} entries long`, `at most ${max}`);
-    return xs2;
-  }
-  /** An optional array of strings ([] when absent). */
-  strings(o, key, at2) {
-    if (o[key] === void 0) return [];
-    return this.list(o, key, at2, COMPARISON_LIST_LIMIT).map((x, i) => {
-      const path21 = `${at2}${key}[${i}]`;
-      if (typeof x !== "string") this.bad(path21, x, "a string");
-      return this.capped(x, path21);
-    });
-  }
-};
-function ok3(x) {
-  return typeof x === "number" && Number.isFinite(x);
-}
-function isInt(x) {
-  return Number.isInteger(x);
-}
-function isNullableNumber(x) {
-  return x === null || ok3(x);
-}
-function isCi(x) {
-  if (x === null) return true;
-  if (!Array.isArray(x) || x.length !== 2 || !x.every(ok3)) return false;
-  const [lo2, hi2] = x;
-  return lo2 > 0 && lo2 <= hi2;
-}
-
-// src/bundle/result.ts
-var KINDS = ["matmul", "model", "command"];
-var SHORT = 200;
-var LONG = LIMITS.idChars;
-var SKIPPED_MAX = LIMITS.workloads * LIMITS.pointsPerWorkload;
-function renderableResult(result, fileName) {
-  const fail = (m2) => new InputError(`${fileName}: ${m2}`);
-  const r = new Check(fail);
-  const v2 = result;
-  const tool = r.object(v2, "tool");
-  if (tool["name"] !== "threadgate") r.bad("tool.name", tool["name"], '"threadgate"');
-  const settings = r.object(v2, "settings");
-  const recommendation = r.object(v2, "recommendation");
-  const overhead = v2["overhead"];
-  const workloads = r.list(v2, "workloads", LIMITS.workloads).map((w2, i) => workload(r, w2, `workloads[${i}]`));
-  if (workloads.length === 0) r.bad("workloads", [], "at least one workload");
-  const skipped = v2["skipped"] === void 0 ? void 0 : r.list(v2, "skipped", SKIPPED_MAX);
-  return {
-    schemaVersion: 1,
-    tool: { name: "threadgate", version: r.string(tool, "version", "tool.", 64) },
-    createdAt: r.string(v2, "createdAt", "", 40),
-    machine: machine(r, r.object(v2, "machine")),
-    runtime: {
-      onnxruntime: r.string(r.object(v2, "runtime"), "onnxruntime", "runtime.", SHORT),
-      node: r.string(r.object(v2, "runtime"), "node", "runtime.", SHORT)
-    },
-    settings: {
-      maxTimeSec: r.number(settings, "maxTimeSec", "settings.", "a number > 0", (x) => x > 0),
-      targetPrecision: r.number(
-        settings,
-        "targetPrecision",
-        "settings.",
-        "a number > 0",
-        (x) => x > 0
-      ),
-      tolerance: r.number(settings, "tolerance", "settings.", "a number \u2265 0", (x) => x >= 0),
-      seed: r.number(settings, "seed", "settings.", "a finite number", () => true),
-      ...settings["objective"] === void 0 ? {} : { objective: r.oneOf(settings, "objective", "settings.", OBJECTIVES) }
-    },
-    overhead: overhead === null || overhead === void 0 ? null : {
-      perCallNs: r.ns(r.object(v2, "overhead"), "perCallNs", "overhead."),
-      ci95Ns: r.nsPair(r.object(v2, "overhead"), "ci95Ns", "overhead.")
-    },
-    workloads,
-    recommendation: {
-      ompNumThreads: r.threads(recommendation, "ompNumThreads", "recommendation."),
-      ortIntraOpNumThreads: r.threads(recommendation, "ortIntraOpNumThreads", "recommendation."),
-      basis: r.string(recommendation, "basis", "recommendation.", LONG),
-      ...recommendation["throughput"] === void 0 ? {} : {
-        throughput: split(
-          r,
-          r.object(recommendation, "throughput", "recommendation."),
-          "recommendation.throughput.",
-          "basis"
-        )
-      }
-    },
-    elapsedSec: r.number(v2, "elapsedSec", "", "a number \u2265 0", (x) => x >= 0),
-    ...skipped === void 0 ? {} : {
-      skipped: skipped.map((s3, i) => {
-        const at2 = `skipped[${i}].`;
-        const o = r.item(s3, at2);
-        return {
-          workload: r.string(o, "workload", at2, LONG),
-          threads: r.threads(o, "threads", at2),
-          reason: r.string(o, "reason", at2, LONG)
-        };
-      })
-    }
-  };
-}
-function machine(r, m2) {
-  const at2 = "machine.";
-  const peak = m2["peakGflops"];
-  const quota = m2["cgroupQuotaCpus"];
-  return {
-    os: r.string(m2, "os", at2, SHORT),
-    arch: r.string(m2, "arch", at2, SHORT),
-    cpuModel: r.string(m2, "cpuModel", at2, SHORT),
-    logicalCpus: r.threads(m2, "logicalCpus", at2),
-    availableCpus: r.threads(m2, "availableCpus", at2),
-    physicalCores: r.threads(m2, "physicalCores", at2),
-    fingerprint: r.string(m2, "fingerprint", at2, 64),
-    ...m2["affinityCpus"] === void 0 ? {} : { affinityCpus: r.threads(m2, "affinityCpus", at2) },
-    ...quota === void 0 || quota === null ? { cgroupQuotaCpus: null } : {
-      cgroupQuotaCpus: r.number(m2, "cgroupQuotaCpus", at2, "null or a number > 0", (x) => x > 0)
-    },
-    ...peak === void 0 || peak === null ? { peakGflops: null } : {
-      peakGflops: {
-        gflops: r.number(
-          r.object(m2, "peakGflops", at2),
-          "gflops",
-          `${at2}peakGflops.`,
-          "a number > 0",
-          (x) => x > 0
-        ),
-        perCoreGflops: r.number(
-          r.object(m2, "peakGflops", at2),
-          "perCoreGflops",
-          `${at2}peakGflops.`,
-          "a number > 0",
-          (x) => x > 0
-        ),
-        basis: r.string(r.object(m2, "peakGflops", at2), "basis", `${at2}peakGflops.`, LONG)
-      }
-    }
-  };
-}
-function workload(r, value, path21) {
-  const at2 = `${path21}.`;
-  const w2 = r.item(value, at2);
-  const id = r.string(w2, "id", at2, LONG);
-  const kind = r.oneOf(w2, "kind", at2, KINDS);
-  const points = r.list(w2, "points", LIMITS.pointsPerWorkload, at2).map((p2, j2) => point(r, p2, `${at2}points[${j2}]`));
-  if (points.length === 0) r.bad(`${at2}points`, [], "at least one measured thread count");
-  const measured = new Set(points.map((p2) => p2.threads));
-  const chosen = (key) => {
-    const t = r.threads(r.object(w2, key, at2), "threads", `${at2}${key}.`);
-    if (!measured.has(t)) r.bad(`${at2}${key}.threads`, t, "one of the measured thread counts");
-    return t;
-  };
-  const recommended = r.object(w2, "recommended", at2);
-  const metric = w2["metric"];
-  return {
-    id,
-    kind,
-    label: w2["label"] === void 0 ? id : r.string(w2, "label", at2, LONG),
-    points,
-    fastest: { threads: chosen("fastest") },
-    recommended: {
-      threads: chosen("recommended"),
-      ...recommended["reason"] === void 0 ? {} : { reason: r.string(recommended, "reason", `${at2}recommended.`, LONG) }
-    },
-    ...w2["mlasMaxThreads"] === void 0 ? {} : { mlasMaxThreads: r.threads(w2, "mlasMaxThreads", at2) },
-    ...w2["opsPerCall"] === void 0 ? {} : {
-      opsPerCall: r.number(
-        w2,
-        "opsPerCall",
-        at2,
-        "an integer \u2265 1",
-        (x) => Number.isSafeInteger(x) && x >= 1
-      )
-    },
-    ...w2["throughput"] === void 0 ? {} : { throughput: throughput(r, r.object(w2, "throughput", at2), `${at2}throughput.`) },
-    ...metric === void 0 ? {} : {
-      metric: {
-        name: r.string(r.object(w2, "metric", at2), "name", `${at2}metric.`, LONG),
-        unit: r.string(r.object(w2, "metric", at2), "unit", `${at2}metric.`, SHORT)
-      }
-    }
-  };
-}
-function split(r, o, at2, text) {
-  return {
-    workers: r.threads(o, "workers", at2),
-    threadsPerWorker: r.threads(o, "threadsPerWorker", at2),
-    ...o[text] === void 0 ? {} : { [text]: r.string(o, text, at2, LONG) }
-  };
-}
-function throughput(r, t, at2) {
-  const rate = (o, key, pat) => r.number(o, key, pat, "requests per second greater than 0", (x) => x > 0 && x < 1e12);
-  const points = r.list(t, "points", LIMITS.pointsPerWorkload, at2).map((value, i) => {
-    const pat = `${at2}points[${i}].`;
-    const p2 = r.item(value, pat);
-    const ci2 = r.field(
-      p2,
-      "ci95",
-      pat,
-      "two rates [lo, hi] with 0 \u2264 lo \u2264 hi",
-      (x) => Array.isArray(x) && x.length === 2 && x.every((y) => typeof y === "number" && y >= 0 && y < 1e12) && x[0] <= x[1]
-    );
-    return {
-      workers: r.threads(p2, "workers", pat),
-      threadsPerWorker: r.threads(p2, "threadsPerWorker", pat),
-      requestsPerSec: rate(p2, "requestsPerSec", pat),
-      ci95: [ci2[0], ci2[1]],
-      p50Ns: r.ns(p2, "p50Ns", pat),
-      p99Ns: r.ns(p2, "p99Ns", pat)
-    };
-  });
-  return {
-    points,
-    recommended: split(r, r.object(t, "recommended", at2), `${at2}recommended.`, "reason")
-  };
-}
-function point(r, value, path21) {
-  const at2 = `${path21}.`;
-  const p2 = r.item(value, at2);
-  const optional = (key, expected, test) => p2[key] === void 0 || p2[key] === null ? {} : { [key]: r.number(p2, key, at2, `null or ${expected}`, test) };
-  const samplesNs = r.list(p2, "samplesNs", LIMITS.samplesPerCell, at2).map((s3, k2) => {
-    if (typeof s3 !== "number" || !(s3 > 0 && s3 <= LIMITS.maxNs)) {
-      r.bad(`${at2}samplesNs[${k2}]`, s3, "a duration in ns greater than 0");
-    }
-    return s3;
-  });
-  if (samplesNs.length === 0) r.bad(`${at2}samplesNs`, [], "at least one sample");
-  const rounds = p2["rounds"] === void 0 ? void 0 : r.list(p2, "rounds", LIMITS.samplesPerCell, at2);
-  if (rounds !== void 0 && (rounds.length !== samplesNs.length || !rounds.every((x) => Number.isSafeInteger(x) && x >= 0))) {
-    r.bad(`${at2}rounds`, rounds, "one non-negative integer per sample");
-  }
-  return {
-    threads: r.threads(p2, "threads", at2),
-    samplesNs,
-    ...rounds === void 0 ? {} : { rounds },
-    medianNs: r.ns(p2, "medianNs", at2),
-    ci95Ns: r.nsPair(p2, "ci95Ns", at2),
-    ...optional("gflops", "a number \u2265 0", (x) => x >= 0),
-    ...optional("peakFraction", "a number \u2265 0", (x) => x >= 0),
-    ...optional("speedup", "a number > 0", (x) => x > 0),
-    ...optional("overheadShare", "a number \u2265 0", (x) => x >= 0),
-    ...p2["converged"] === void 0 ? {} : { converged: r.boolean(p2, "converged", at2) }
-  };
-}
-var Check = class {
-  constructor(fail) {
-    this.fail = fail;
-  }
-  fail;
-  bad(path21, value, expected) {
-    throw this.fail(`"${path21}" is ${describeValue(value)}; expected ${expected}`);
-  }
-  field(o, key, at2, expected, ok4) {
-    const x = o[key];
-    if (x === void 0)
-      throw this.fail(`is missing the field "${at2}${key}"; expected ${expected}`);
-    if (!ok4(x)) this.bad(`${at2}${key}`, x, expected);
-    return x;
-  }
-  item(value, at2) {
-    if (!isObject2(value)) this.bad(at2.slice(0, -1), value, "an object");
-    return value;
-  }
-  object(o, key, at2 = "") {
-    return this.field(o, key, at2, "an object", isObject2);
-  }
-  list(o, key, max, at2 = "") {
-    const xs2 = this.field(o, key, at2, "an array", Array.isArray);
-    if (xs2.length > max) {
-      throw this.fail(`"${at2}${key}" has ${xs2.length} entries; expected at most ${max}`);
-    }
-    return xs2;
-  }
-  string(o, key, at2, max) {
-    return this.field(
-      o,
-      key,
-      at2,
-      `a string of at most ${max} characters`,
-      (x) => typeof x === "string" && x.length <= max
-    );
-  }
-  number(o, key, at2, expected, ok4) {
-    return this.field(
-      o,
-      key,
-      at2,
-      expected,
-      (x) => typeof x === "number" && Number.isFinite(x) && ok4(x)
-    );
-  }
-  threads(o, key, at2) {
-    return this.number(
-      o,
-      key,
-      at2,
-      `an integer from 1 to ${LIMITS.threads}`,
-      (x) => Number.isInteger(x) && x >= 1 && x <= LIMITS.threads
-    );
-  }
-  ns(o, key, at2) {
-    return this.number(
-      o,
-      key,
-      at2,
-      `a duration in ns greater than 0 and at most ${LIMITS.maxNs}`,
-      (x) => x > 0 && x <= LIMITS.maxNs
-    );
-  }
-  nsPair(o, key, at2) {
-    const pair = this.field(
-      o,
-      key,
-      at2,
-      "two durations in ns [lo, hi] with 0 < lo \u2264 hi",
-      (x) => Array.isArray(x) && x.length === 2 && x.every((y) => typeof y === "number" && y > 0 && y <= LIMITS.maxNs) && x[0] <= x[1]
-    );
-    return [pair[0], pair[1]];
-  }
-  boolean(o, key, at2) {
-    return this.field(o, key, at2, "true or false", (x) => typeof x === "boolean");
-  }
-  oneOf(o, key, at2, values) {
-    return this.field(
-      o,
-      key,
-      at2,
-      `one of ${values.map((x) => `"${x}"`).join(", ")}`,
-      (x) => values.includes(x)
-    );
-  }
-};
-
-// src/bundle/read.ts
 var BUNDLE_LIMITS = {
   bundles: 32,
   depth: 3,
   entries: 1e4,
   totalBytes: 64 * 1024 * 1024,
-  manifestBytes: MANIFEST_LIMIT_BYTES,
+  manifestBytes: LIMITS.manifestBytes,
   resultsBytes: LIMITS.fileBytes,
-  comparisonBytes: COMPARISON_FILE_LIMIT
+  comparisonBytes: LIMITS.comparisonBytes
 };
 async function readBundles(root, input, expect = {}, limits = BUNDLE_LIMITS) {
   const top = await rootFolder(root, input);
@@ -95837,7 +96438,7 @@ async function readBundles(root, input, expect = {}, limits = BUNDLE_LIMITS) {
 }
 async function rootFolder(root, input) {
   try {
-    const real = await realpath(root);
+    const real = await realpath2(root);
     if (!(await stat5(real)).isDirectory()) {
       throw new InputError(
         `${input}: got ${JSON.stringify(root)}, which is not a folder; expected the folder holding the report bundles`
@@ -95890,14 +96491,14 @@ async function findBundles(top, limits) {
           reason: "is a symbolic link; links in report bundles are not followed"
         });
       } else if (e.isDirectory() && at2.depth < limits.depth) {
-        queue.push({ dir: path19.join(at2.dir, e.name), name, depth: at2.depth + 1 });
+        queue.push({ dir: path20.join(at2.dir, e.name), name, depth: at2.depth + 1 });
       }
     }
   }
   return { found, rejected };
 }
 async function readBundle(dir, name, expect, limits, budget) {
-  const file = (base) => path19.join(dir, base);
+  const file = (base) => path20.join(dir, base);
   const manifestText = await readCapped(
     file(BUNDLE_FILES.manifest),
     BUNDLE_FILES.manifest,
@@ -95905,7 +96506,7 @@ async function readBundle(dir, name, expect, limits, budget) {
     budget
   );
   if (manifestText === null) throw new InputError(`${BUNDLE_FILES.manifest}: is missing`);
-  const manifest = parseManifest(manifestText);
+  const manifest = parseManifest(manifestText, BUNDLE_FILES.manifest);
   checkExpectations(manifest, expect);
   const resultsText = await readCapped(
     file(BUNDLE_FILES.results),
@@ -95918,8 +96519,7 @@ async function readBundle(dir, name, expect, limits, budget) {
       `${BUNDLE_FILES.results}: is missing; expected the results JSON of the leg`
     );
   }
-  const parsed = parseResultFile(resultsText, BUNDLE_FILES.results, "");
-  const result = renderableResult(parsed, BUNDLE_FILES.results);
+  const result = parseResultFile(resultsText, BUNDLE_FILES.results, "");
   const comparisonText = await readCapped(
     file(BUNDLE_FILES.comparison),
     BUNDLE_FILES.comparison,
@@ -95958,48 +96558,23 @@ function checkExpectations(m2, expect) {
   }
 }
 async function readCapped(file, name, max, budget) {
-  const fail = (what) => new InputError(`${name}: ${what}`);
-  const fsFail = (e) => fail(`cannot be read (${e.code ?? String(e)})`);
-  let info3;
-  try {
-    info3 = await lstat4(file);
-  } catch (e) {
-    if (e.code === "ENOENT") return null;
-    throw fsFail(e);
+  const text2 = await readBoundedTextIfExists(file, {
+    input: name,
+    shownAs: name,
+    maxBytes: max,
+    expected: "a JSON file",
+    followLinks: false,
+    fail: (m2) => new InputError(m2)
+  });
+  if (text2 === null) return null;
+  const bytes = Buffer.byteLength(text2);
+  if (bytes > budget.left) {
+    throw new InputError(
+      `${name}: would pass the limit of ${budget.total} bytes read from all bundles together`
+    );
   }
-  if (info3.isSymbolicLink())
-    throw fail("is a symbolic link; links in report bundles are not followed");
-  if (!info3.isFile()) throw fail("is not a regular file");
-  if (info3.size > max) throw fail(`is ${info3.size} bytes; expected at most ${max}`);
-  if (info3.size > budget.left) {
-    throw fail(`would pass the limit of ${budget.total} bytes read from all bundles together`);
-  }
-  let handle;
-  try {
-    handle = await open4(file, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0));
-  } catch (e) {
-    throw e.code === "ELOOP" ? fail("is a symbolic link; links in report bundles are not followed") : fsFail(e);
-  }
-  try {
-    const opened = await handle.stat();
-    if (!opened.isFile() || opened.ino !== info3.ino || opened.dev !== info3.dev) {
-      throw fail("changed while it was read");
-    }
-    const buffer3 = Buffer.alloc(Math.min(opened.size, max) + 1);
-    const { bytesRead } = await handle.read(buffer3, 0, buffer3.length, 0);
-    if (bytesRead > max) throw fail(`grew past ${max} bytes while it was read`);
-    budget.left -= bytesRead;
-    try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(buffer3.subarray(0, bytesRead));
-    } catch {
-      throw fail("is not UTF-8 text; expected JSON");
-    }
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw fsFail(e);
-  } finally {
-    await handle.close();
-  }
+  budget.left -= bytes;
+  return text2;
 }
 function duplicateLegs(legs) {
   const byKey = /* @__PURE__ */ new Map();
@@ -96025,8 +96600,8 @@ var Context = class {
       if (existsSync10(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync7(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path21 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path21} does not exist${EOL8}`);
+        const path22 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path22} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -96190,8 +96765,8 @@ function addHook(state3, kind, name, hook2) {
   }
   if (kind === "error") {
     hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
-        return orig(error2, options);
+      return Promise.resolve().then(method.bind(null, options)).catch((error3) => {
+        return orig(error3, options);
       });
     };
   }
@@ -96206,13 +96781,13 @@ function removeHook(state3, name, method) {
   if (!state3.registry[name]) {
     return;
   }
-  const index = state3.registry[name].map((registered) => {
+  const index2 = state3.registry[name].map((registered) => {
     return registered.orig;
   }).indexOf(method);
-  if (index === -1) {
+  if (index2 === -1) {
     return;
   }
-  state3.registry[name].splice(index, 1);
+  state3.registry[name].splice(index2, 1);
 }
 
 // node_modules/before-after-hook/index.js
@@ -96263,12 +96838,12 @@ var DEFAULTS2 = {
     format: ""
   }
 };
-function lowercaseKeys2(object) {
-  if (!object) {
+function lowercaseKeys2(object2) {
+  if (!object2) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
+  return Object.keys(object2).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object2[key];
     return newObj;
   }, {});
 }
@@ -96292,13 +96867,13 @@ function mergeDeep(defaults3, options) {
   });
   return result;
 }
-function removeUndefinedProperties(obj2) {
-  for (const key in obj2) {
-    if (obj2[key] === void 0) {
-      delete obj2[key];
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
     }
   }
-  return obj2;
+  return obj;
 }
 function merge(defaults3, route, options) {
   if (typeof route === "string") {
@@ -96345,25 +96920,25 @@ function extractUrlVariableNames(url2) {
   }
   return matches.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
 }
-function omit(object, keysToOmit) {
+function omit(object2, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
+  for (const key of Object.keys(object2)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
+      result[key] = object2[key];
     }
   }
   return result;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -96450,7 +97025,7 @@ function expand2(template, context5) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_2, expression, literal) {
+    function(_2, expression, literal3) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -96474,7 +97049,7 @@ function expand2(template, context5) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal3);
       }
     }
   );
@@ -96610,12 +97185,12 @@ function parse3(header, options) {
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
-  let index = valueStart;
+  let index2 = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
+  while (index2 < len) {
+    const code = header.charCodeAt(index2);
     const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -96623,33 +97198,33 @@ function parse3(header, options) {
     }
     if ((flags & OWS) !== 0) {
       if (whitespace === -1)
-        whitespace = index;
+        whitespace = index2;
     } else {
       whitespace = -1;
     }
     typeFlags |= code & NON_ASCII | flags;
-    index++;
+    index2++;
   }
-  const valueEnd = whitespace === -1 ? index : whitespace;
+  const valueEnd = whitespace === -1 ? index2 : whitespace;
   const value = header.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
+  if (index2 === len || stop !== 0) {
+    return { type, index: index2, parameters: new NullObject() };
   }
-  return parseParameters(header, type, index, len, stopFlags);
+  return parseParameters(header, type, index2, len, stopFlags);
 }
-function parseParameters(header, type, index, len, stopFlags) {
+function parseParameters(header, type, index2, len, stopFlags) {
   const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
+  parameter: while (index2 < len) {
+    index2++;
+    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+      index2++;
     }
-    const keyStart = index;
+    const keyStart = index2;
     let keyFlags = 0;
     let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
+    while (index2 < len) {
+      const code = header.charCodeAt(index2);
       const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -96657,51 +97232,51 @@ function parseParameters(header, type, index, len, stopFlags) {
         continue parameter;
       }
       if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
+        index2++;
+        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+          index2++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
+        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+          const quotedStart = ++index2;
           let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
+          while (index2 < len) {
+            const code2 = header.charCodeAt(index2);
             if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
-              index++;
+              index2++;
               let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
+              while (index2 < len) {
+                const code3 = header.charCodeAt(index2);
                 const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
                 }
-                index++;
+                index2++;
               }
               if (stop2 !== 0)
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index2 + 1 < len) {
               escaped = true;
-              index += 2;
+              index2 += 2;
               continue;
             }
-            index++;
+            index2++;
           }
           continue parameter;
         }
-        const valueStart = index;
+        const valueStart = index2;
         let stop = 0;
         let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
+        while (index2 < len) {
+          const code2 = header.charCodeAt(index2);
           const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -96709,14 +97284,14 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           if ((flags2 & OWS) !== 0) {
             if (valueWhitespace === -1)
-              valueWhitespace = index;
+              valueWhitespace = index2;
           } else {
             valueWhitespace = -1;
           }
-          index++;
+          index2++;
         }
         if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
           parameters[key] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
@@ -96725,25 +97300,25 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if ((flags & OWS) !== 0) {
         if (keyWhitespace === -1)
-          keyWhitespace = index;
+          keyWhitespace = index2;
       } else {
         keyWhitespace = -1;
       }
       keyFlags |= code & NON_ASCII | flags;
-      index++;
+      index2++;
     }
   }
-  return { type, index, parameters };
+  return { type, index: index2, parameters };
 }
-function unescapeQuotedPairs(str2, start, end) {
+function unescapeQuotedPairs(str, start, end) {
   let result = "";
-  for (let index = start; index < end; index++) {
-    if (str2.charCodeAt(index) === BSLASH) {
-      result += str2.slice(start, index);
-      start = ++index;
+  for (let index2 = start; index2 < end; index2++) {
+    if (str.charCodeAt(index2) === BSLASH) {
+      result += str.slice(start, index2);
+      start = ++index2;
     }
   }
-  return result + str2.slice(start, end);
+  return result + str.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -96949,8 +97524,8 @@ var JSONStringify = (value, replacer, space) => {
     );
     const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
     return denoisedJSON;
-  } catch (error2) {
-    if (error2 instanceof RangeError) {
+  } catch (error3) {
+    if (error3 instanceof RangeError) {
       const convertedJSON = stringifyIteratively(value, replacer, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
@@ -96958,7 +97533,7 @@ var JSONStringify = (value, replacer, space) => {
       const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
       return processedJSON.replace(noiseStringify, "$1$2$3");
     }
-    throw error2;
+    throw error3;
   }
 };
 var featureCache = /* @__PURE__ */ new Map();
@@ -96988,13 +97563,13 @@ var convertMarkedBigIntsReviver = (key, value, context5, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context5);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context5) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context5) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt2 = context5 && intRegex.test(context5.source);
-    const isBigInt = isBigNumber && isInt2;
+    const isInt = context5 && intRegex.test(context5.source);
+    const isBigInt = isBigNumber && isInt;
     if (isBigInt) return BigInt(context5.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
@@ -97047,8 +97622,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match3, digits, fractional, exponential) => {
       const isString = match3[0] === '"';
@@ -97062,22 +97637,22 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context5) => convertMarkedBigIntsReviver(key, value, context5, reviver)
     );
-  } catch (error2) {
-    if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+  } catch (error3) {
+    if (error3 instanceof RangeError) {
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
-    throw error2;
+    throw error3;
   }
 };
 
@@ -97164,26 +97739,26 @@ async function fetchWrapper(requestOptions) {
       // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
       ...requestOptions.body && { duplex: "half" }
     });
-  } catch (error2) {
+  } catch (error3) {
     let message = "Unknown Error";
-    if (error2 instanceof Error) {
-      if (error2.name === "AbortError") {
-        error2.status = 500;
-        throw error2;
+    if (error3 instanceof Error) {
+      if (error3.name === "AbortError") {
+        error3.status = 500;
+        throw error3;
       }
-      message = error2.message;
-      if (error2.name === "TypeError" && "cause" in error2) {
-        if (error2.cause instanceof Error) {
-          message = error2.cause.message;
-        } else if (typeof error2.cause === "string") {
-          message = error2.cause;
+      message = error3.message;
+      if (error3.name === "TypeError" && "cause" in error3) {
+        if (error3.cause instanceof Error) {
+          message = error3.cause.message;
+        } else if (typeof error3.cause === "string") {
+          message = error3.cause;
         }
       }
     }
     const requestError = new RequestError(message, 500, {
       request: requestOptions
     });
-    requestError.cause = error2;
+    requestError.cause = error3;
     throw requestError;
   }
   const status = fetchResponse.status;
@@ -97241,12 +97816,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse3(contentType2);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -100088,8 +100663,8 @@ function iterator(octokit, route, parameters) {
             }
           }
           return { value: normalizedResponse };
-        } catch (error2) {
-          if (error2.status !== 409) throw error2;
+        } catch (error3) {
+          if (error3.status !== 409) throw error3;
           url2 = "";
           return {
             value: {
@@ -100179,25 +100754,25 @@ function getOctokit(token, options, ...additionalPlugins) {
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION7 = "0.0.0-development";
-function isRequestError(error2) {
-  return error2.request !== void 0;
+function isRequestError(error3) {
+  return error3.request !== void 0;
 }
-async function errorRequest(state3, octokit, error2, options) {
-  if (!isRequestError(error2) || !error2?.request.request) {
-    throw error2;
+async function errorRequest(state3, octokit, error3, options) {
+  if (!isRequestError(error3) || !error3?.request.request) {
+    throw error3;
   }
-  if (error2.status >= 400 && !state3.doNotRetry.includes(error2.status)) {
+  if (error3.status >= 400 && !state3.doNotRetry.includes(error3.status)) {
     const retries = options.request.retries != null ? options.request.retries : state3.retries;
     const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error2, retries, retryAfter);
+    throw octokit.retry.retryRequest(error3, retries, retryAfter);
   }
-  throw error2;
+  throw error3;
 }
 async function wrapRequest(state3, octokit, request2, options) {
   const limiter = new import_light.default();
-  limiter.on("failed", function(error2, info3) {
-    const maxRetries = ~~error2.request.request?.retries;
-    const after = ~~error2.request.request?.retryAfter;
+  limiter.on("failed", function(error3, info3) {
+    const maxRetries = ~~error3.request.request?.retries;
+    const after = ~~error3.request.request?.retryAfter;
     options.request.retryCount = info3.retryCount + 1;
     if (maxRetries > info3.retryCount) {
       return after * state3.retryAfterBaseValue;
@@ -100213,11 +100788,11 @@ async function requestWithGraphqlErrorHandling(state3, octokit, request2, option
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
-    const error2 = new RequestError(response.data.errors[0].message, 500, {
+    const error3 = new RequestError(response.data.errors[0].message, 500, {
       request: options,
       response
     });
-    return errorRequest(state3, octokit, error2, options);
+    return errorRequest(state3, octokit, error3, options);
   }
   return response;
 }
@@ -100233,12 +100808,12 @@ function retry2(octokit, octokitOptions) {
   );
   const retryPlugin = {
     retry: {
-      retryRequest: (error2, retries, retryAfter) => {
-        error2.request.request = Object.assign({}, error2.request.request, {
+      retryRequest: (error3, retries, retryAfter) => {
+        error3.request.request = Object.assign({}, error3.request.request, {
           retries,
           retryAfter
         });
-        return error2;
+        return error3;
       }
     }
   };
@@ -100497,12 +101072,12 @@ function agreedThreads(legs) {
 var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function headline2(legs, rejected) {
   const verdict = worstVerdict(legs);
-  const count = (v2) => legs.filter((l) => legVerdict(l) === v2).length;
+  const count2 = (v2) => legs.filter((l) => legVerdict(l) === v2).length;
   const of = (n) => `${n} of ${plural(legs.length, "leg")}`;
-  const text = legs.length === 0 ? "no leg could be reported" : verdict === "regression" ? `latency regression in ${of(count("regression"))}` : verdict === "inconclusive" ? `inconclusive in ${of(count("inconclusive"))}` : verdict === "pass" ? `no latency regression in ${plural(legs.length, "leg")}` : `${plural(legs.length, "leg")} measured, no baseline yet`;
+  const text2 = legs.length === 0 ? "no leg could be reported" : verdict === "regression" ? `latency regression in ${of(count2("regression"))}` : verdict === "inconclusive" ? `inconclusive in ${of(count2("inconclusive"))}` : verdict === "pass" ? `no latency regression in ${plural(legs.length, "leg")}` : `${plural(legs.length, "leg")} measured, no baseline yet`;
   const icon = legs.length === 0 ? ICON2.inconclusive : ICON2[verdict];
   const also = rejected > 0 ? ` (${plural(rejected, "bundle")} rejected)` : "";
-  return `### ${icon} threadgate: ${text}${also}`;
+  return `### ${icon} threadgate: ${text2}${also}`;
 }
 function legsTable(legs) {
   const rows = [
@@ -100609,7 +101184,7 @@ async function writeSummary(markdown) {
 
 // src/action/report-mode.ts
 async function runReportMode(settings, ctx) {
-  const root = path20.resolve(ctx.workspace, settings.reportFrom);
+  const root = path21.resolve(ctx.workspace, settings.reportFrom);
   const run3 = ctx.eventName === "workflow_run" ? ctx.workflowRun : null;
   const expect = {
     repository: `${ctx.owner}/${ctx.repo}`,
@@ -100626,11 +101201,11 @@ async function runReportMode(settings, ctx) {
   const warnings = [...bundles.notes];
   const verdict = worstVerdict(legs);
   const slowdown = maxSlowdownOfLegs(legs);
-  const threads = agreedThreads(legs);
+  const threads2 = agreedThreads(legs);
   setOutput("verdict", verdict);
   setOutput("max-slowdown", slowdown === null ? "" : (slowdown * 100).toFixed(2));
-  setOutput("recommended-threads", threads === null ? "" : String(threads));
-  if (threads === null && legs.length > 1) {
+  setOutput("recommended-threads", threads2 === null ? "" : String(threads2));
+  if (threads2 === null && legs.length > 1) {
     info2(
       "recommended-threads is empty: the legs recommend different thread counts (see the table)"
     );
@@ -100708,12 +101283,12 @@ async function commentTarget(settings, ctx, legs) {
       warning: `not commenting: the bundles name different pull requests (${named.map((n) => `#${n}`).join(", ")})`
     };
   }
-  const number = named[0];
+  const number2 = named[0];
   if (settings.comment === "never") return { kind: "none", warning: null };
   if (run3.headSha === null || !settings.githubToken) {
     return {
       kind: "none",
-      warning: `not commenting on pull request #${number}: ${run3.headSha === null ? "the workflow_run event has no head_sha" : "the github-token input is empty"} to check it against`
+      warning: `not commenting on pull request #${number2}: ${run3.headSha === null ? "the workflow_run event has no head_sha" : "the github-token input is empty"} to check it against`
     };
   }
   try {
@@ -100721,24 +101296,24 @@ async function commentTarget(settings, ctx, legs) {
     const { data } = await client.rest.pulls.get({
       owner: ctx.owner,
       repo: ctx.repo,
-      pull_number: number
+      pull_number: number2
     });
     if (data.head.sha !== run3.headSha) {
       return {
         kind: "none",
-        warning: `not commenting on pull request #${number}, which the bundles name: its head is ${data.head.sha}, not the head of the run that wrote them (${run3.headSha})`
+        warning: `not commenting on pull request #${number2}, which the bundles name: its head is ${data.head.sha}, not the head of the run that wrote them (${run3.headSha})`
       };
     }
     return {
       kind: "pull-request",
-      number,
+      number: number2,
       how: `named by the bundles; its head ${data.head.sha} is the triggering run's`
     };
   } catch (e) {
     const err = classifyGitHubError(e);
     return {
       kind: "none",
-      warning: `not commenting on pull request #${number}, which the bundles name: it could not be checked (GitHub answered ${err.status ?? "with an error"}: ${err.message})`
+      warning: `not commenting on pull request #${number2}, which the bundles name: it could not be checked (GitHub answered ${err.status ?? "with an error"}: ${err.message})`
     };
   }
 }
@@ -100754,7 +101329,7 @@ async function runAction() {
   };
   const ctx = readRunnerContext();
   const cpu = probeCpu();
-  const settings = readActionSettings((name) => getInput(name), cpu);
+  const settings = readActionSettings((name) => getInput(name), cpu, ctx.workspace);
   if (settings.mode === "report") return runReportMode(settings, ctx);
   const ort = await group("Provisioning onnxruntime-node", async () => {
     const p2 = await provisionOrt({

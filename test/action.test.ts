@@ -607,3 +607,43 @@ describe('the bundled action on the default branch with the base measured in the
     assert.match(runs[1]!.summary, /the base measured in this job/);
   });
 });
+
+describe("the user's command as a runner runs the bundled action", () => {
+  it('sees none of the inputs or the runner tokens, and what the step set with env: arrives', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-env-'));
+    const dump = path.join(dir, 'env.json');
+    // What a runner gives a JavaScript action (URLs on a closed port: nothing may use them).
+    const runnerOnly = {
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token-0123456789abcdef0123',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-0123456789abcdef',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/oidc-request-url',
+      ACTIONS_CACHE_URL: 'http://127.0.0.1:9/cache-url/',
+      ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/results-url/',
+      GITHUB_TOKEN: 'ghs_envGitHubToken00000000000000000000',
+    };
+    const run = await runBundledAction({
+      dir,
+      inputs: {
+        ...QUICK,
+        command: `node -e "require('fs').writeFileSync(process.env.DUMP_FILE, JSON.stringify(process.env))"`,
+        comment: 'never',
+        'compare-ref': 'none',
+      },
+      event: pullRequestEvent(12),
+      apiUrl: 'http://127.0.0.1:9',
+      // `env:` on the step.
+      env: { ...runnerOnly, DUMP_FILE: dump, STEP_SETTING: 'from env:' },
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const env = JSON.parse(readFileSync(dump, 'utf8')) as Record<string, string>;
+    const leaked = Object.keys(env).filter((name) => /^INPUT_/i.test(name) || name in runnerOnly);
+    assert.deepEqual(leaked, []);
+    const secrets = [QUICK['github-token'], ...Object.values(runnerOnly)];
+    for (const [name, value] of Object.entries(env)) {
+      assert.ok(!secrets.includes(value), `${name} carries a secret value`);
+    }
+    assert.equal(env['STEP_SETTING'], 'from env:');
+    assert.equal(env['GITHUB_WORKSPACE'], path.join(dir, 'workspace'));
+    assert.equal(env['OMP_NUM_THREADS'], '1');
+  });
+});

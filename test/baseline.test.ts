@@ -133,7 +133,7 @@ describe('parseBaselineFile', () => {
     [
       'unknown schemaVersion',
       good.replace('"schemaVersion": 1', '"schemaVersion": 2'),
-      /schemaVersion 2/,
+      /schemaVersion number 2/,
     ],
     ['not an object', '[1, 2, 3]', /not a threadgate file/],
     [
@@ -156,7 +156,11 @@ describe('parseBaselineFile', () => {
       good.replace(/"fingerprint": "[0-9a-f]+",\s*"machine"/, '"machine"'),
       /missing the field "fingerprint"/,
     ],
-    ['empty runs', good.replace(/"runs": \[[\s\S]*?\n {2}\],/, '"runs": [],'), /"runs" is empty/],
+    [
+      'empty runs',
+      good.replace(/"runs": \[[\s\S]*?\n {2}\],/, '"runs": [],'),
+      /"runs" is an array of 0 entries; expected an array of 1 to 1000 entries/,
+    ],
   ];
   for (const [what, text, message] of cases) {
     it(`throws a BaselineError naming the file: ${what}`, () => {
@@ -251,7 +255,10 @@ describe('writeBaselineFile (atomic save)', () => {
     await writeBaselineFile(file, baselineFromResult(run(1)));
     const before = await readFile(file, 'utf8');
     const bad = { ...baselineFromResult(run(2)), runs: [] };
-    await assert.rejects(writeBaselineFile(file, bad), /refusing to save .*"runs" is empty/);
+    await assert.rejects(
+      writeBaselineFile(file, bad),
+      /refusing to save .*"runs" is an array of 0 entries/,
+    );
     assert.equal(await readFile(file, 'utf8'), before);
   });
 });

@@ -44,7 +44,7 @@ describe('readBounded: the one reader for supplied files', () => {
       readBounded(path.join(workspace, 'leak.json'), opts({ within: workspace })),
       (e: Error) =>
         e instanceof InputError &&
-        e.message.startsWith('--current: ') &&
+        e.message.startsWith('--current ') &&
         e.message.includes('leads outside the workspace') &&
         !e.message.includes('TOPSECRET') &&
         !e.message.includes('secret.txt'),
@@ -65,7 +65,7 @@ describe('readBounded: the one reader for supplied files', () => {
     const started = Date.now();
     await assert.rejects(
       readBounded('/dev/zero', opts()),
-      /"\/dev\/zero" is not a regular file.*expected a results JSON file/,
+      /^InputError: --current \/dev\/zero: is not a regular file.*expected a results JSON file/,
     );
     await assert.rejects(
       readBounded(path.join(workspace, 'fifo.json'), opts()),
@@ -78,7 +78,7 @@ describe('readBounded: the one reader for supplied files', () => {
   it('caps the size before reading, and a missing or dangling path is null or a named error', async () => {
     await assert.rejects(
       readBounded(path.join(workspace, 'ok.json'), opts({ maxBytes: 4 })),
-      /is 10 bytes, over the limit of 4 bytes/,
+      /is 10 bytes; expected a results JSON file of at most 4 bytes/,
     );
     assert.equal(
       await readBoundedTextIfExists(path.join(workspace, 'dangling.json'), opts()),
@@ -86,7 +86,7 @@ describe('readBounded: the one reader for supplied files', () => {
     );
     await assert.rejects(
       readBounded(path.join(workspace, 'missing.json'), opts()),
-      /--current: ".*missing.json" file not found/,
+      /--current \S+missing.json: file not found/,
     );
   });
 

@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { compareResults, type Comparison } from '../src/analysis/compare.js';
 import { toComparisonJson } from '../src/analysis/comparison-json.js';
-import { parseBaselineFile, parseResultFile } from '../src/baseline/parse.js';
-import { BUNDLE_FILES, parseManifest, type BundleManifest } from '../src/bundle/manifest.js';
+import { parseBaselineFile, parseResultFile } from '../src/contract/documents.js';
+import { BUNDLE_FILES, type BundleManifest } from '../src/bundle/manifest.js';
+import { parseManifest } from '../src/contract/documents.js';
 import { BUNDLE_LIMITS, readBundles } from '../src/bundle/read.js';
-import { renderableResult } from '../src/bundle/result.js';
 import { bundleManifest, legLabel } from '../src/action/bundle.js';
 import { readRunnerContext, type RunnerContext } from '../src/action/context.js';
 import { readActionSettings } from '../src/action/inputs.js';
@@ -107,8 +107,11 @@ describe('parseManifest', () => {
     assert.deepEqual(parseManifest(JSON.stringify(manifest)), manifest);
     const bad: [Record<string, unknown>, RegExp][] = [
       [{ extra: 1 }, /unknown field "extra"/],
-      [{ kind: 'threadgate-comparison' }, /"kind" is the string "threadgate-comparison"/],
-      [{ schemaVersion: 2 }, /"schemaVersion" is number 2; expected 1/],
+      [
+        { kind: 'threadgate-comparison' },
+        /is a comparison file .*; expected a report bundle manifest/,
+      ],
+      [{ schemaVersion: 2 }, /has schemaVersion number 2, which this threadgate does not know/],
       [{ pullNumber: 0 }, /"pullNumber" is number 0; expected null or a pull request number/],
       [{ pullNumber: 1.5 }, /"pullNumber" is number 1\.5/],
       [{ pullNumber: '21' }, /"pullNumber" is the string "21"/],
@@ -116,7 +119,7 @@ describe('parseManifest', () => {
       [{ runId: '../1' }, /"runId" is the string "\.\.\/1"; expected a run id/],
       [{ leg: 'a\nb' }, /"leg" is the string "a\\nb"; expected a string of 1 to 300 printable/],
       [{ leg: 'x\u202Egpj.exe' }, /"leg" is the string/],
-      [{ leg: 'x'.repeat(301) }, /"leg" is the string "x{40}…"/],
+      [{ leg: 'x'.repeat(301) }, /"leg" is 301 characters long; expected a string of 1 to 300/],
       [{ repository: 'a/b/c' }, /"repository" is the string "a\/b\/c"/],
       [{ comparison: 'yes' }, /"comparison" is the string "yes"; expected true or false/],
       [
@@ -124,7 +127,10 @@ describe('parseManifest', () => {
         /"createdAt" is the string "yesterday"; expected an ISO 8601 date/,
       ],
       [{ tool: { name: 'threadgate', version: '<b>' } }, /"tool\.version" is the string "<b>"/],
-      [{ tool: { name: 'other', version: '1' } }, /"tool" is not \{ name: "threadgate"/],
+      [
+        { tool: { name: 'other', version: '1' } },
+        /"tool\.name" is the string "other"; expected "threadgate"/,
+      ],
     ];
     for (const [change, pattern] of bad) {
       assert.throws(
@@ -136,8 +142,11 @@ describe('parseManifest', () => {
     const missing: Record<string, unknown> = { ...manifest };
     delete missing['job'];
     assert.throws(() => parseManifest(JSON.stringify(missing)), /missing the field "job"/);
-    assert.throws(() => parseManifest('[]'), /is an array of 0; expected a JSON object/);
-    assert.throws(() => parseManifest('{"kind":'), /is not valid JSON/);
+    assert.throws(
+      () => parseManifest('[]'),
+      /is not a threadgate file \(the JSON is an array of 0, not an object\)/,
+    );
+    assert.throws(() => parseManifest('{"kind":'), /is truncated/);
     assert.throws(() => parseManifest(' '.repeat(70_000)), /expected at most 65536/);
   });
 
@@ -185,8 +194,8 @@ describe('legLabel', () => {
   });
 });
 
-describe('renderableResult', () => {
-  const check = (r: unknown) => renderableResult(r as Result, 'results.json');
+describe('a results file from a bundle, through the contract', () => {
+  const check = (r: unknown) => parseResultFile(JSON.stringify(r), 'results.json', '');
   const withPoint = (change: Record<string, unknown>) => ({
     ...current,
     workloads: [
@@ -205,10 +214,10 @@ describe('renderableResult', () => {
     const r = check({
       ...current,
       evil: '<script>',
-      machine: { ...current.machine, notes: ['x'] },
+      machine: { ...current.machine, evil: ['x'] },
     });
     assert.equal((r as unknown as Record<string, unknown>)['evil'], undefined);
-    assert.equal((r.machine as unknown as Record<string, unknown>)['notes'], undefined);
+    assert.equal((r.machine as unknown as Record<string, unknown>)['evil'], undefined);
     assert.deepEqual(
       r.workloads.map((w) => w.points.map((p) => [p.threads, p.medianNs])),
       current.workloads.map((w) => w.points.map((p) => [p.threads, p.medianNs])),
@@ -308,7 +317,7 @@ describe('renderableResult', () => {
     }
   });
 
-  it('refuses what parseResultFile lets pass but the report would misuse', () => {
+  it('refuses what the report would misuse', () => {
     const cases: [unknown, RegExp][] = [
       [
         withPoint({ gflops: -1 }),
@@ -322,7 +331,7 @@ describe('renderableResult', () => {
       [withPoint({ ci95Ns: undefined }), /missing the field "workloads\[0\]\.points\[0\]\.ci95Ns"/],
       [
         withPoint({ ci95Ns: [5, 1] }),
-        /"workloads\[0\]\.points\[0\]\.ci95Ns" is an array of 2; expected two durations/,
+        /"workloads\[0\]\.points\[0\]\.ci95Ns" is \[5, 1\]; expected \[lo, hi\] with lo ≤ hi/,
       ],
       [{ ...current, elapsedSec: -3 }, /"elapsedSec" is number -3; expected a number ≥ 0/],
       [{ ...current, tool: { name: 'threadgate', version: 7 } }, /"tool\.version" is number 7/],
@@ -336,7 +345,7 @@ describe('renderableResult', () => {
       ],
       [
         { ...current, machine: { ...current.machine, cpuModel: 'x'.repeat(201) } },
-        /"machine\.cpuModel" is the string "x{40}…"; expected a string of at most 200/,
+        /"machine\.cpuModel" is 201 characters long; expected a string of at most 200/,
       ],
       [
         { ...current, machine: { ...current.machine, cgroupQuotaCpus: 0 } },
@@ -420,11 +429,11 @@ describe('readBundles', () => {
       ['linked-folder', 'is a symbolic link; links in report bundles are not followed'],
       [
         'linked-manifest',
-        'threadgate-bundle.json: is a symbolic link; links in report bundles are not followed',
+        'threadgate-bundle.json: is a symbolic link; links are not followed here; expected a JSON file',
       ],
       [
         'linked-results',
-        'results.json: is a symbolic link; links in report bundles are not followed',
+        'results.json: is a symbolic link; links are not followed here; expected a JSON file',
       ],
     ]);
   });
@@ -458,7 +467,9 @@ describe('readBundles', () => {
     assert.deepEqual(perFile.legs, []);
     assert.match(
       perFile.rejected[0]!.reason,
-      new RegExp(`^results\\.json: is ${size} bytes; expected at most ${size - 1}$`),
+      new RegExp(
+        `^results\\.json: is ${size} bytes; expected a JSON file of at most ${size - 1} bytes$`,
+      ),
     );
     const total = await readBundles(
       root,

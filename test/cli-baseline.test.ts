@@ -329,7 +329,7 @@ describe('threadgate baseline: bad input names the flag, the value and the expec
     [
       'a results file that is a history',
       () => ['add', '--history', path.join(dir, 'x.json'), '--result', fx('history-main.json')],
-      /--result \S+history-main\.json: is a baseline file; expected a results file/,
+      /--result \S+history-main\.json: is a baseline history \(threadgate baseline add\); expected a results file/,
     ],
     [
       'no subcommand',

@@ -192,9 +192,9 @@ describe('threadgate report', () => {
     [
       'not a comparison',
       () => ({ schemaVersion: 1, kind: 'threadgate-baseline' }),
-      /"kind" is the string "threadgate-baseline"; expected "threadgate-comparison"/,
+      /is a baseline history \(threadgate baseline add\); expected a comparison file/,
     ],
-    ['not JSON', () => '<html>', /is not valid JSON .*expected a comparison JSON/],
+    ['not JSON', () => '<html>', /is not valid JSON \(/],
   ];
   for (const [what, tamper, pattern] of tampered) {
     it(`refuses a comparison file with ${what}`, async () => {
@@ -250,7 +250,7 @@ describe('threadgate report', () => {
     [
       'a baseline history as --current',
       ['--current', fx('history-main.json')],
-      /--current \S+history-main\.json: is a baseline file; expected a results file/,
+      /--current \S+history-main\.json: is a baseline history \(threadgate baseline add\); expected a results file/,
     ],
     [
       'a missing baseline',

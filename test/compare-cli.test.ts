@@ -179,7 +179,7 @@ describe('threadgate compare', () => {
       run(['--baseline', fx('history-main.json'), '--current', copy]),
       (e: unknown) =>
         e instanceof InputError &&
-        /^--current .*history-copy\.json: is a baseline file/.test(e.message),
+        /^--current .*history-copy\.json: is a baseline history/.test(e.message),
     );
   });
 
@@ -190,7 +190,7 @@ describe('threadgate compare', () => {
     [
       'a negative median',
       (d) => (d.workloads[0].points[0].medianNs = -2),
-      /"workloads\[0\]\.points\[0\]\.medianNs" is -2; expected a duration in ns greater than 0/,
+      /"workloads\[0\]\.points\[0\]\.medianNs" is number -2; expected a duration in ns greater than 0/,
     ],
     [
       'a zero sample',
@@ -200,12 +200,12 @@ describe('threadgate compare', () => {
     [
       'an absurd median',
       (d) => (d.workloads[0].points[0].medianNs = 2.47e305),
-      /medianNs" is 2\.47e\+305; expected a duration/,
+      /medianNs" is number 2\.47e\+305; expected a duration/,
     ],
     [
       'a fractional thread count',
       (d) => (d.workloads[0].points[0].threads = 1.5),
-      /threads" is 1\.5; expected an integer from 1 to 4096/,
+      /threads" is number 1\.5; expected an integer from 1 to 16384/,
     ],
     [
       'a thread count twice',
@@ -220,7 +220,7 @@ describe('threadgate compare', () => {
     [
       'too many samples',
       (d) => (d.workloads[0].points[0].samplesNs = Array(20001).fill(1e6)),
-      /samplesNs" has 20001 entries; expected at most 20000/,
+      /samplesNs" is an array of 20001 entries; expected an array of 1 to 20000 entries/,
     ],
   ];
   for (const [what, edit, message] of hostile) {
@@ -260,13 +260,13 @@ describe('threadgate compare', () => {
     );
     await assert.rejects(
       run(['--baseline', dir, '--current', fx('current-same.json')]),
-      /is a directory; expected a JSON file/,
+      /is a directory; expected a threadgate baseline or results JSON file/,
     );
     const big = path.join(dir, 'big.json');
     await writeFile(big, Buffer.alloc(33 * 1024 * 1024, 0x20));
     await assert.rejects(
       run(['--baseline', fx('history-main.json'), '--current', big]),
-      /--current .*big\.json: is 33\.0 MiB; expected a threadgate JSON file of at most 32 MiB/,
+      /--current .*big\.json: is 34603008 bytes; expected a results JSON file of at most 33554432 bytes/,
     );
   });
 

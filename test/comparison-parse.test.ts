@@ -1,5 +1,5 @@
 /**
- * Reading a comparison JSON back (src/analysis/comparison-parse.ts): what threadgate writes reads
+ * Reading a comparison JSON back through the contract (src/contract): what threadgate writes reads
  * back as the same Comparison; hostile files are refused with a message naming the field, the
  * value and the expected form; sizes are capped.
  */
@@ -10,15 +10,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { compareResults, type Comparison } from '../src/analysis/compare.js';
-import {
-  COMPARISON_CELL_LIMIT,
-  COMPARISON_FILE_LIMIT,
-  COMPARISON_STRING_LIMIT,
-  parseComparisonFile,
-  readComparisonFile,
-} from '../src/analysis/comparison-parse.js';
+import { parseComparisonFile, readComparisonFile } from '../src/contract/documents.js';
+import { LIMITS } from '../src/contract/limits.js';
+
+const COMPARISON_CELL_LIMIT = LIMITS.cells;
+const COMPARISON_FILE_LIMIT = LIMITS.comparisonBytes;
+const COMPARISON_STRING_LIMIT = LIMITS.idChars;
 import { toComparisonJson } from '../src/analysis/comparison-json.js';
-import { parseBaselineFile, parseResultFile } from '../src/baseline/parse.js';
+import { parseBaselineFile, parseResultFile } from '../src/contract/documents.js';
 import { InputError } from '../src/errors.js';
 import { schemaErrors } from './support/schema.js';
 
@@ -110,11 +109,11 @@ describe('parseComparisonFile', () => {
     ),
   });
   const cases: [string, () => unknown, RegExp][] = [
-    ['an array', () => [], /is an array of 0; expected a comparison JSON object/],
+    ['an array', () => [], /is not a threadgate file \(the JSON is an array of 0, not an object\)/],
     [
       'schemaVersion 2',
       () => ({ ...base(), schemaVersion: 2 }),
-      /"schemaVersion" is number 2; expected 1/,
+      /has schemaVersion number 2, which this threadgate does not know/,
     ],
     [
       'an unknown verdict',
@@ -139,7 +138,7 @@ describe('parseComparisonFile', () => {
     [
       'a reversed CI',
       () => cell0(base(), { ci95: [1.2, 1.1] }),
-      /"cells\[0\]\.ci95" is an array of 2; expected null or \[lo, hi\] with 0 < lo ≤ hi/,
+      /"cells\[0\]\.ci95" is \[1\.2, 1\.1\]; expected \[lo, hi\] with lo ≤ hi/,
     ],
     [
       'fractional threads',
@@ -198,14 +197,17 @@ describe('parseComparisonFile', () => {
       'an over-long string',
       () => ({ ...base(), reason: 'x'.repeat(COMPARISON_STRING_LIMIT + 1) }),
       new RegExp(
-        `"reason" is ${COMPARISON_STRING_LIMIT + 1} characters long; expected at most ${COMPARISON_STRING_LIMIT}`,
+        `"reason" is ${COMPARISON_STRING_LIMIT + 1} characters long; expected a string of at most ${COMPARISON_STRING_LIMIT}`,
       ),
     ],
     [
       'too many cells',
-      () => ({ ...base(), cells: new Array(COMPARISON_CELL_LIMIT + 1).fill(0) }),
+      () => ({
+        ...base(),
+        cells: new Array(COMPARISON_CELL_LIMIT + 1).fill((base()['cells'] as unknown[])[0]),
+      }),
       new RegExp(
-        `"cells" is ${COMPARISON_CELL_LIMIT + 1} entries long; expected at most ${COMPARISON_CELL_LIMIT}`,
+        `"cells" is an array of ${COMPARISON_CELL_LIMIT + 1} entries; expected an array of at most ${COMPARISON_CELL_LIMIT}`,
       ),
     ],
   ];
@@ -221,7 +223,7 @@ describe('parseComparisonFile', () => {
       await assert.rejects(
         readComparisonFile(big, '--comparison'),
         new RegExp(
-          `--comparison \\S+big\\.json: is ${COMPARISON_FILE_LIMIT + 1} bytes; expected a comparison JSON of at most ${COMPARISON_FILE_LIMIT}`,
+          `--comparison \\S+big\\.json: is ${COMPARISON_FILE_LIMIT + 1} bytes; expected a comparison JSON file of at most ${COMPARISON_FILE_LIMIT} bytes`,
         ),
       );
       await assert.rejects(

@@ -254,7 +254,7 @@ test('a missing or invalid file is an InputError naming --model and the file', a
   const missing = path.join(MODELS, 'does-not-exist.onnx');
   await assert.rejects(
     createModelWorkload(ort, { path: missing, inputShapes: {}, seed: 1 }),
-    inputError(/^--model: cannot read ".*does-not-exist\.onnx" \(no such file\)/),
+    inputError(/^--model \S*does-not-exist\.onnx: file not found; expected a readable \.onnx file/),
   );
   const junk = path.join(MODELS, 'not-a-model.onnx');
   await assert.rejects(

@@ -7,7 +7,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ORT_COMMON_INTEGRITY, ORT_NODE_INTEGRITY, ORT_VERSION } from '../src/provision/index.js';
@@ -200,6 +200,38 @@ describe(
         );
       } finally {
         await locked.stop();
+      }
+    });
+
+    test("a pull request's .npmrc naming its own registry gets no token sent there (issue 18)", async () => {
+      const dir = tempDir();
+      const attacker = await startNpmRegistry({ packages: [], token: 'anything' });
+      const token = 'ghs_inputGitHubToken0000000000000000000';
+      try {
+        const host = new URL(attacker.url).host;
+        mkdirSync(join(dir, 'runner', 'workspace'), { recursive: true });
+        writeFileSync(
+          join(dir, 'runner', 'workspace', '.npmrc'),
+          `registry=${attacker.url}\n//${host}/:_authToken=\${INPUT_GITHUB-TOKEN}\n`,
+        );
+        const run = await runActionProcess({
+          node: node.path,
+          actionDir: copyActionWithoutNodeModules(dir),
+          dir: join(dir, 'runner'),
+          path: pathWithOnlyNode(dir, node.path),
+          inputs: { ...QUICK, 'github-token': token },
+          timeoutMs: 120_000,
+        });
+        assert.ok(attacker.requests.length > 0, 'the registry was asked');
+        for (const h of attacker.headers) {
+          assert.equal(h.authorization, undefined);
+          assert.ok(!JSON.stringify(h).includes(token));
+        }
+        assertFailedAndExited(run);
+        assert.match(run.stdout, /::error::.*HTTP 401/);
+        assert.match(run.stdout, /the checkout's \.npmrc chose this registry: no credentials/);
+      } finally {
+        await attacker.stop();
       }
     });
 

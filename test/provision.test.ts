@@ -28,6 +28,7 @@ import { WorkloadError } from '../src/errors.js';
 import {
   BINARY_ROOT,
   binaryDirsToPrune,
+  carriesSecret,
   checkPlatform,
   DEFAULT_REGISTRY,
   detectLibc,
@@ -37,7 +38,6 @@ import {
   httpGet,
   HttpGetError,
   installFromTarballs,
-  mergeNpmrc,
   normalizeRegistryUrl,
   npmPack,
   ORT_COMMON_INTEGRITY,
@@ -59,8 +59,10 @@ import {
   SUPPORTED_PLATFORMS,
   tarballFromPackument,
   tarballUrlFor,
+  trustedNpmrc,
   verifyIntegrity,
   type HttpPolicy,
+  type NpmrcFile,
 } from '../src/provision/index.js';
 import { ortTreeHash } from '../src/provision/tree-hash.js';
 import { createSession, loadOrt } from '../src/workloads/ort.js';
@@ -386,21 +388,31 @@ test('normalizeRegistryUrl: http(s) only, with a trailing slash', () => {
 });
 
 test('resolveRegistry: input, then npm_config_registry, NPM_CONFIG_REGISTRY, project, user, default', () => {
-  const project = { path: '/ws/.npmrc', text: 'registry=https://project.example/' };
-  const user = { path: '/home/u/.npmrc', text: 'registry=https://user.example/' };
+  const project = {
+    path: '/ws/.npmrc',
+    text: 'registry=https://project.example/',
+    inWorkspace: true,
+  };
+  const user = {
+    path: '/home/u/.npmrc',
+    text: 'registry=https://user.example/',
+    inWorkspace: false,
+  };
   const env = {
     npm_config_registry: 'https://lower.example',
     NPM_CONFIG_REGISTRY: 'https://upper.example',
   };
-  const r = (input: string, e: Record<string, string>, files: { path: string; text: string }[]) =>
+  const r = (input: string, e: Record<string, string>, files: NpmrcFile[]) =>
     resolveRegistry({ input, env: e, files });
   assert.deepEqual(r('https://input.example', env, [project, user]), {
     url: 'https://input.example/',
     source: 'registry',
+    trusted: true,
   });
   assert.deepEqual(r('', env, [project, user]), {
     url: 'https://lower.example/',
     source: 'npm_config_registry',
+    trusted: true,
   });
   assert.equal(
     r('', { NPM_CONFIG_REGISTRY: 'https://upper.example' }, [project]).url,
@@ -408,19 +420,41 @@ test('resolveRegistry: input, then npm_config_registry, NPM_CONFIG_REGISTRY, pro
   );
   // npm skips empty environment values.
   assert.equal(r('', { npm_config_registry: '' }, [project, user]).url, 'https://project.example/');
+  // The checkout's choice: taken, but not trusted with credentials.
   assert.deepEqual(r('', {}, [project, user]), {
     url: 'https://project.example/',
     source: 'registry in /ws/.npmrc',
+    trusted: false,
   });
-  assert.equal(r('', {}, [user]).url, 'https://user.example/');
-  assert.deepEqual(r('', {}, []), { url: DEFAULT_REGISTRY, source: "npm's default" });
+  assert.deepEqual(r('', {}, [user]), {
+    url: 'https://user.example/',
+    source: 'registry in /home/u/.npmrc',
+    trusted: true,
+  });
+  assert.deepEqual(r('', {}, []), {
+    url: DEFAULT_REGISTRY,
+    source: "npm's default",
+    trusted: true,
+  });
   assert.throws(
     () => r('ftp://x', {}, []),
     /^InputError: registry: got "ftp:\/\/x"; expected an http\(s\) URL/,
   );
   assert.throws(
-    () => r('', {}, [{ path: '/ws/.npmrc', text: 'registry=${UNSET_MIRROR}' }]),
-    /registry in \/ws\/\.npmrc: got "\$\{UNSET_MIRROR\}"; expected an http\(s\) URL/,
+    () =>
+      r('', {}, [{ path: '/home/u/.npmrc', text: 'registry=${UNSET_MIRROR}', inWorkspace: false }]),
+    /registry in \/home\/u\/\.npmrc: got "\$\{UNSET_MIRROR\}"; expected an http\(s\) URL/,
+  );
+  // The workflow's own files expand ${VAR}; the checkout's do not (no secret in a URL), and say so.
+  const mirrorEnv = { MIRROR: 'https://mirror.example' };
+  const withVar = 'registry=${MIRROR}/npm/';
+  assert.equal(
+    r('', mirrorEnv, [{ path: '/home/u/.npmrc', text: withVar, inWorkspace: false }]).url,
+    'https://mirror.example/npm/',
+  );
+  assert.throws(
+    () => r('', mirrorEnv, [{ path: '/ws/.npmrc', text: withVar, inWorkspace: true }]),
+    /^InputError: registry in \/ws\/\.npmrc: got "\$\{MIRROR\}\/npm\/"; expected an http\(s\) URL written out: \$\{VAR\} is not expanded in the checkout's \.npmrc/,
   );
 });
 
@@ -509,7 +543,11 @@ test(
           env['NPM_CONFIG_USERCONFIG'] ?? join(home, '.npmrc'),
         ]
           .filter((p) => existsSync(p))
-          .map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
+          .map((p) => ({
+            path: p,
+            text: readFileSync(p, 'utf8'),
+            inWorkspace: p.startsWith(project),
+          }));
         const ours = resolveRegistry({ input: '', env, files });
         assert.equal(ours.url, normalizeRegistryUrl(npmSays), `${c.name}: npm says ${npmSays}`);
       }),
@@ -518,29 +556,37 @@ test(
 );
 
 test('registryAuthorization: the longest //host/path/ key, the registry host fallback, nothing elsewhere', () => {
-  const config = mergeNpmrc(
+  const config = trustedNpmrc(
     [
-      { path: 'project', text: '//r.example/npm/:_authToken=project-token' },
+      // The checkout's .npmrc contributes no credential, whatever it says.
+      {
+        path: '/ws/.npmrc',
+        text: '//r.example/npm/:_authToken=project-token\n//evil.example/:_authToken=x',
+        inWorkspace: true,
+      },
       {
         path: 'user',
+        text: '//r.example/npm/:_authToken=user-token\n//r.example/:_auth=dXNlcjpwYXNz',
+        inWorkspace: false,
+      },
+      {
+        path: 'global',
         text: [
-          '//r.example/npm/:_authToken=user-token',
-          '//r.example/:_auth=dXNlcjpwYXNz',
+          '//r.example/npm/:_authToken=global-token',
           '//basic.example/:username=u',
           `//basic.example/:_password=${Buffer.from('p@ss').toString('base64')}`,
         ].join('\n'),
+        inWorkspace: false,
       },
     ],
     {},
   );
+  assert.equal(config.get('//evil.example/:_authToken'), undefined);
   const reg = 'https://r.example/npm/';
-  assert.equal(
-    registryAuthorization(`${reg}onnxruntime-node`, reg, config),
-    'Bearer project-token',
-  );
+  assert.equal(registryAuthorization(`${reg}onnxruntime-node`, reg, config), 'Bearer user-token');
   assert.equal(
     registryAuthorization('https://r.example/npm/-/x.tgz', reg, config),
-    'Bearer project-token',
+    'Bearer user-token',
   );
   assert.equal(
     registryAuthorization('https://r.example/other/x.tgz', reg, config),
@@ -552,6 +598,47 @@ test('registryAuthorization: the longest //host/path/ key, the registry host fal
   );
   assert.equal(registryAuthorization('https://cdn.example/x.tgz', reg, config), undefined);
   assert.equal(registryAuthorization('https://r.example:8443/npm/x', reg, config), undefined);
+});
+
+test("trustedNpmrc: ${VAR} expands from the children's environment, never an input or runner token", () => {
+  const env = {
+    NODE_AUTH_TOKEN: 'npm-token',
+    'INPUT_GITHUB-TOKEN': 'ghs_secret',
+    ACTIONS_RUNTIME_TOKEN: 'runtime',
+  };
+  const config = trustedNpmrc(
+    [
+      {
+        path: '/tmp/.npmrc',
+        text: [
+          '//a.example/:_authToken=${NODE_AUTH_TOKEN}',
+          '//b.example/:_authToken=${INPUT_GITHUB-TOKEN}',
+          '//c.example/:_authToken=${ACTIONS_RUNTIME_TOKEN}',
+        ].join('\n'),
+        inWorkspace: false,
+      },
+    ],
+    env,
+  );
+  assert.equal(config.get('//a.example/:_authToken'), 'npm-token');
+  assert.equal(config.get('//b.example/:_authToken'), '${INPUT_GITHUB-TOKEN}');
+  assert.equal(config.get('//c.example/:_authToken'), '${ACTIONS_RUNTIME_TOKEN}');
+});
+
+test('carriesSecret: a Bearer token or Basic pair that is, or holds, an input or runner token', () => {
+  const token = 'ghs_0123456789abcdefghijklmnopqrstuv';
+  const secrets = [token, '5'];
+  const basic = (pair: string) => `Basic ${Buffer.from(pair).toString('base64')}`;
+  assert.equal(carriesSecret(`Bearer ${token}`, secrets), true);
+  assert.equal(carriesSecret(`Bearer x${token}y`, secrets), true);
+  assert.equal(carriesSecret(basic(`u:${token}`), secrets), true);
+  assert.equal(carriesSecret(basic(`${token}:x`), secrets), true);
+  assert.equal(carriesSecret(`Basic ${Buffer.from(token).toString('base64')}`, secrets), true);
+  assert.equal(carriesSecret('Bearer npm_other', secrets), false);
+  // A short input value ('5' from `threshold`) only counts when it is the whole credential.
+  assert.equal(carriesSecret('Bearer abc5def', secrets), false);
+  assert.equal(carriesSecret('Bearer 5', secrets), true);
+  assert.equal(carriesSecret(basic('u:p@ss'), secrets), false);
 });
 
 // ——— the registry's documents ———
@@ -814,9 +901,10 @@ test('fetchFromRegistry: a private registry gets the .npmrc token; without it th
     },
   );
   const host = new URL(registry.url).host;
-  const config = mergeNpmrc([{ path: '.npmrc', text: `//${host}/:_authToken=\${NPM_TOKEN}` }], {
-    NPM_TOKEN: 'tok-123',
-  });
+  const config = trustedNpmrc(
+    [{ path: '.npmrc', text: `//${host}/:_authToken=\${NPM_TOKEN}`, inWorkspace: false }],
+    { NPM_TOKEN: 'tok-123' },
+  );
   const got = await fetchFromRegistry(pinnedFor(pkgs), {
     registry: registry.url,
     destDir: dest,

@@ -14,8 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { compareResults } from '../src/analysis/compare.js';
 import { toComparisonJson } from '../src/analysis/comparison-json.js';
-import { parseBaselineFile, parseResultFile } from '../src/baseline/parse.js';
-import { parseManifest, BUNDLE_FILES } from '../src/bundle/manifest.js';
+import { parseBaselineFile, parseResultFile } from '../src/contract/documents.js';
+import { BUNDLE_FILES } from '../src/bundle/manifest.js';
+import { parseManifest } from '../src/contract/documents.js';
 import { copyActionWithoutNodeModules } from './support/action-process.js';
 import {
   loadGitHubOpenApi,
@@ -293,7 +294,7 @@ describe('report bundles and mode: report', () => {
     assert.match(body, /2 report bundles rejected \(not reported\)/);
     assert.match(
       body,
-      /- `threadgate-numbers`: results\.json: "workloads\\\[0\\\]\.points\\\[0\\\]\.medianNs" is -1; expected a duration in ns greater than 0/,
+      /- `threadgate-numbers`: results\.json: "workloads\\\[0\\\]\.points\\\[0\\\]\.medianNs" is number -1; expected a duration in ns greater than 0/,
     );
     assert.match(
       body,

@@ -24,7 +24,10 @@ export function chooseStore(
     case 'none':
       return null;
     case 'file':
-      return new FileBaselineStore(path.resolve(ctx.workspace, settings.baseline.path));
+      // The file is the pull request's to change: a committed link may not lead out of the checkout.
+      return new FileBaselineStore(path.resolve(ctx.workspace, settings.baseline.path), {
+        within: ctx.workspace,
+      });
     case 'cache':
       return new CacheBaselineStore(
         {

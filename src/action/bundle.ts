@@ -8,7 +8,8 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { Comparison } from '../analysis/compare.js';
 import { toComparisonJson } from '../analysis/comparison-json.js';
-import { BUNDLE_FILES, LABEL_MAX, MANIFEST_KIND, type BundleManifest } from '../bundle/manifest.js';
+import { BUNDLE_FILES, DOCUMENT_KINDS, type BundleManifest } from '../bundle/manifest.js';
+import { LIMITS } from '../contract/limits.js';
 import { InputError } from '../errors.js';
 import { plainText } from '../report/text.js';
 import { fsWords, writeJsonAtomic } from '../results/io.js';
@@ -50,7 +51,7 @@ export function legLabel(commentKey: string, job: string, result: Result): strin
       // a plain string: the label as it is
     }
   }
-  return oneLine(label, LABEL_MAX) || 'threadgate';
+  return oneLine(label, LIMITS.labelChars) || 'threadgate';
 }
 
 export function bundleManifest(
@@ -64,7 +65,7 @@ export function bundleManifest(
   const decimal = (s: string, fallback: string) => (/^[1-9][0-9]{0,19}$/.test(s) ? s : fallback);
   return {
     schemaVersion: 1,
-    kind: MANIFEST_KIND,
+    kind: DOCUMENT_KINDS.manifest,
     tool: { name: 'threadgate', version: TOOL_VERSION },
     leg: legLabel(settings.commentKey, ctx.job, result),
     stickyKey: oneLine(stickyKey, 1000) || 'threadgate',

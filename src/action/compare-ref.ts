@@ -11,6 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { InputError, describeError } from '../errors.js';
+import { childEnv } from '../io/child-env.js';
 import type { WorkloadSpec } from '../settings/settings.js';
 import { MAX_MODEL_BYTES } from '../workloads/model.js';
 import { isProposedChange, type RunnerContext } from './context.js';
@@ -33,7 +34,9 @@ async function git(
     encoding: opts.encoding ?? 'utf8',
     maxBuffer: MAX_MODEL_BYTES + 1024,
     timeout: opts.timeoutMs ?? GIT_TIMEOUT_MS,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' },
+    // Without the action's inputs and tokens (git runs the checkout's hooks); the fetch needs
+    // none of them, only the credentials actions/checkout left in the repository's config.
+    env: { ...childEnv(), GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' },
   });
 }
 

@@ -89,7 +89,7 @@ function bool(name: string, value: string, fallback: boolean): boolean {
   throw invalid(name, value, '"true" or "false"');
 }
 
-function readWorkload(get: (name: string) => string): WorkloadSpec {
+function readWorkload(get: (name: string) => string, workspace?: string): WorkloadSpec {
   const timeout = get('timeout');
   const metric = get('metric');
   const metricUnit = get('metric-unit');
@@ -108,6 +108,7 @@ function readWorkload(get: (name: string) => string): WorkloadSpec {
     return {
       kind: 'model',
       path: model,
+      ...(workspace === undefined ? {} : { within: workspace }),
       inputShapes: parseInputShapes(shapes === '' ? [] : [shapes], 'input-shapes'),
     };
   }
@@ -210,10 +211,12 @@ function readModeInputs(
 export function readActionSettings(
   input: InputReader,
   cpus: { availableCpus: number; logicalCpus: number },
+  /** The job's workspace: a model the pull request commits is read only from inside it. */
+  workspace?: string,
 ): ActionSettings {
   const get = (name: string) => input(name).trim();
   const threadsText = get('threads') || 'auto';
-  const workload = readWorkload(get);
+  const workload = readWorkload(get, workspace);
   return {
     sweep: {
       workload,

@@ -50,7 +50,7 @@ export async function runAction(): Promise<void> {
   };
   const ctx = readRunnerContext();
   const cpu = probeCpu();
-  const settings = readActionSettings((name) => core.getInput(name), cpu);
+  const settings = readActionSettings((name) => core.getInput(name), cpu, ctx.workspace);
   if (settings.mode === 'report') return runReportMode(settings, ctx);
 
   const ort = await core.group('Provisioning onnxruntime-node', async () => {

@@ -80,9 +80,9 @@ export const DEFAULT_CONFIDENCE = 0.99;
 export const DEFAULT_MIN_HISTORY = 5;
 export const DEFAULT_COLD_START_THRESHOLD = 0.25;
 export const MIN_UNITS = 5;
-export const DEFAULT_RESAMPLES = 2000;
-/** Fixed so that the same two files always give the same verdict. */
-export const DEFAULT_COMPARE_SEED = 0x7468;
+/** Fixed seed (so that the same two files always give the same verdict) and resamples. */
+import { DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES } from '../contract/limits.js';
+export { DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES };
 export const DEFAULT_GATE: GateMode = 'all';
 
 /** A stored history as the gate reads it (the baseline module's document has this shape). */

@@ -3,64 +3,11 @@
  * the gate as plain data, for `threadgate compare --json`, the action's outputs and other tools.
  */
 
-import type {
-  CellComparison,
-  CellChecks,
-  Comparison,
-  CompareSettings,
-  GateRole,
-  Verdict,
-} from './compare.js';
+import type { ComparisonCellJson, ComparisonJson } from '../contract/schema.js';
+import type { CellComparison, CellChecks, Comparison, CompareSettings } from './compare.js';
 
-export interface ComparisonCellJson {
-  readonly workload: string;
-  readonly threads: number;
-  readonly baselineMedianNs: number;
-  readonly currentMedianNs: number;
-  readonly ratio: number;
-  readonly ci95: readonly [number, number] | null;
-  /** The level of `ci95` (the confidence, or Bonferroni-widened). */
-  readonly ciLevel: number;
-  /** What the within-run statistics count as one observation. */
-  readonly unit: CellComparison['unit'];
-  readonly pValue: number | null;
-  readonly pAdjusted: number | null;
-  readonly predictionLimitRatio: number | null;
-  readonly historyRuns: number;
-  readonly gated: boolean;
-  readonly gatedAs: readonly GateRole[];
-  readonly status: CellComparison['status'];
-  readonly regression: boolean;
-  readonly contentChanged: boolean;
-  readonly checks: CellChecks;
-}
-
-export interface ComparisonJson {
-  readonly schemaVersion: 1;
-  readonly kind: 'threadgate-comparison';
-  readonly verdict: Verdict;
-  readonly reason: string;
-  readonly settings: CompareSettings;
-  readonly baseline: {
-    readonly source: string;
-    readonly fingerprint: string;
-    readonly runs: number;
-    readonly latestCreatedAt: string;
-  } | null;
-  readonly current: { readonly fingerprint: string; readonly createdAt: string };
-  readonly forced: boolean;
-  readonly machineDifferences: readonly {
-    readonly field: string;
-    readonly baseline: string | number;
-    readonly current: string | number;
-  }[];
-  readonly cells: readonly ComparisonCellJson[];
-  /** Largest ratio − 1 among the gated cells; null when nothing was compared. */
-  readonly maxSlowdown: number | null;
-  readonly workloadsOnlyInBaseline: readonly string[];
-  readonly workloadsOnlyInCurrent: readonly string[];
-  readonly notes: readonly string[];
-}
+/** The JSON's types come from its schema (src/contract/schema.ts, schema/comparison.schema.json). */
+export type { ComparisonCellJson, ComparisonJson };
 
 export function toComparisonJson(c: Comparison): ComparisonJson {
   const common = {
@@ -119,5 +66,76 @@ function cellJson(c: CellComparison): ComparisonCellJson {
     regression: c.regression,
     contentChanged: c.contentChanged,
     checks: c.checks,
+  };
+}
+
+/**
+ * The comparison a checked comparison JSON describes (contract/parse.ts has checked the verdict
+ * against its cells). Fields older files lack get the values they imply: a cell's CI level is the
+ * settings' confidence, its checks are derived from its ratio and CI.
+ */
+export function comparisonFromJson(json: ComparisonJson): Comparison {
+  const common = {
+    reason: json.reason,
+    settings: json.settings,
+    current: json.current,
+    machineDifferences: json.machineDifferences.map((d) => ({
+      field: d.field,
+      a: d.baseline,
+      b: d.current,
+    })),
+    notes: json.notes,
+  };
+  if (json.verdict === 'no-baseline')
+    return { kind: 'no-baseline', ...common, baseline: json.baseline };
+  const cells = json.cells.map((c) => cellFromJson(c, json.settings));
+  const compared = {
+    ...common,
+    // checkComparisonJson: a verdict other than no-baseline has both.
+    baseline: json.baseline!,
+    forced: json.forced,
+    cells,
+    maxSlowdown: json.maxSlowdown!,
+    workloadsOnlyInBaseline: json.workloadsOnlyInBaseline,
+    workloadsOnlyInCurrent: json.workloadsOnlyInCurrent,
+  };
+  switch (json.verdict) {
+    case 'regression':
+      return { kind: 'regression', regressions: cells.filter((c) => c.regression), ...compared };
+    case 'inconclusive':
+      return {
+        kind: 'inconclusive',
+        unresolved: cells.filter((c) => c.gated && c.status === 'inconclusive'),
+        ...compared,
+      };
+    case 'pass':
+      return { kind: 'pass', ...compared };
+    default: {
+      const never: never = json.verdict;
+      return never;
+    }
+  }
+}
+
+function cellFromJson(c: ComparisonCellJson, s: CompareSettings): CellComparison {
+  return {
+    ...c,
+    ciLevel: c.ciLevel ?? s.confidence,
+    checks: c.checks ?? derivedChecks(c.ratio, c.ci95, s),
+  };
+}
+
+/** The checks a file without them implies (they are not shown in the report). */
+function derivedChecks(
+  ratio: number,
+  ci95: readonly [number, number] | null,
+  s: CompareSettings,
+): CellChecks {
+  return {
+    slowdown: ratio - 1 >= s.threshold,
+    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    significant: null,
+    beyondHistory: null,
+    beyondColdStart: null,
   };
 }

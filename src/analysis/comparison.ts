@@ -7,8 +7,20 @@ import type { FingerprintDifference } from '../cpu/fingerprint.js';
 import { invalid } from '../errors.js';
 import { holm } from '../stats/index.js';
 
-export const GATE_MODES = ['deployed', 'all'] as const;
-export type GateMode = (typeof GATE_MODES)[number];
+import { GATE_MODES, type GateMode } from '../contract/limits.js';
+export {
+  CELL_STATUSES,
+  GATE_MODES,
+  GATE_ROLES,
+  type CellStatus,
+  type ComparisonUnit,
+  type GateMode,
+  type GateRole,
+} from '../contract/limits.js';
+/** Settings and per-cell checks are fields of the comparison JSON: their types come from its schema. */
+export type { CellChecks, CompareSettings } from '../contract/schema.js';
+import type { CellChecks, CompareSettings } from '../contract/schema.js';
+import type { CellStatus, ComparisonUnit, GateRole } from '../contract/limits.js';
 
 export function isGateMode(x: string): x is GateMode {
   return (GATE_MODES as readonly string[]).includes(x);
@@ -19,40 +31,6 @@ export function parseGateMode(text: string, input: string): GateMode {
   const v = text.trim();
   if (!isGateMode(v)) throw invalid(input, text, `one of ${GATE_MODES.join(', ')}`);
   return v;
-}
-
-export interface CompareSettings {
-  readonly threshold: number;
-  readonly confidence: number;
-  readonly minHistory: number;
-  readonly coldStartThreshold: number;
-  readonly gate: GateMode;
-  readonly force: boolean;
-  readonly seed: number;
-  readonly resamples: number;
-  /**
-   * The size of the family the multiplicity corrections count (Holm, Bonferroni): the gated cells
-   * of this comparison, or — for the confirmation of a suspected regression, which re-measures
-   * only the flagged cells — the family of the first comparison. Null: this comparison's.
-   */
-  readonly familySize: number | null;
-}
-
-export type CellStatus = 'regression' | 'inconclusive' | 'pass';
-export type GateRole = 'recommended' | 'fastest';
-
-/** Which of the gate's conditions held; null when the condition could not be evaluated. */
-export interface CellChecks {
-  /** (a) ratio − 1 ≥ threshold. */
-  readonly slowdown: boolean;
-  /** (b) the CI of the ratio lies above 1 (null: too few units). */
-  readonly ciAboveOne: boolean | null;
-  /** (c) the multiplicity-adjusted one-sided p < 1 − confidence (null: too few units). */
-  readonly significant: boolean | null;
-  /** (d) above the history's prediction limit (null: too little history, or no spread in it). */
-  readonly beyondHistory: boolean | null;
-  /** (d′) without a usable history: ratio − 1 ≥ max(threshold, coldStartThreshold). */
-  readonly beyondColdStart: boolean | null;
 }
 
 export interface CellComparison {
@@ -71,7 +49,7 @@ export interface CellComparison {
    * calls), `sessions` (same job: a block with freshly opened sessions), or `samples` (a results
    * file without rounds, from an older threadgate: every call, too sure of itself).
    */
-  readonly unit: 'visits' | 'sessions' | 'samples';
+  readonly unit: ComparisonUnit;
   /** One-sided p (current slower than baseline). */
   readonly pValue: number | null;
   /** p adjusted over the gated family for a gated cell, over all cells otherwise. */

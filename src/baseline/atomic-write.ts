@@ -10,7 +10,7 @@
 import { BaselineError } from '../errors.js';
 import { nodeWriteOps, writeTextAtomic, type WriteOps } from '../results/io.js';
 import type { BaselineDocument } from './history.js';
-import { parseBaselineFile } from './parse.js';
+import { parseBaselineFile } from '../contract/documents.js';
 
 export { nodeWriteOps, type WriteOps };
 

@@ -38,7 +38,7 @@ import { join } from 'node:path';
 import { BaselineError } from '../errors.js';
 import { writeBaselineFile } from './atomic-write.js';
 import type { BaselineDocument } from './history.js';
-import { parseBaselineFile, readTextIfExists } from './parse.js';
+import { readBaselineIfExists } from '../contract/documents.js';
 import type { BaselineStore, LoadedBaseline, MergeIntoStored, SaveInfo } from './store.js';
 
 export const CACHE_KEY_VERSION = 'threadgate-v2';
@@ -231,11 +231,12 @@ export class CacheBaselineStore implements BaselineStore {
         segmentTimeoutInMs: 30_000,
       });
       if (hit === undefined) return null;
-      const fail = (m: string): BaselineError =>
-        new BaselineError(`baseline from cache key ${hit}: ${m}`);
-      const text = await readTextIfExists(this.file, fail);
-      if (text === null) throw fail(`the restored entry has no ${CACHE_FILE}`);
-      const parsed = parseBaselineFile(text, `${CACHE_FILE} (cache key ${hit})`);
+      const parsed = await readBaselineIfExists(this.file, `baseline from cache key ${hit}`);
+      if (parsed === null) {
+        throw new BaselineError(
+          `baseline from cache key ${hit}: the restored entry has no ${CACHE_FILE}`,
+        );
+      }
       this.loaded = parsed.document;
       return { document: parsed.document, source: `cache key ${hit}`, notes: [] };
     } finally {

@@ -3,17 +3,20 @@
 import { BaselineError } from '../errors.js';
 import { withFileLock } from '../io/file-lock.js';
 import { writeBaselineFile } from './atomic-write.js';
-import { parseBaselineFile, readTextIfExists } from './parse.js';
+import { readBaselineIfExists, type ReadPlace } from '../contract/documents.js';
 import type { BaselineStore, LoadedBaseline, MergeIntoStored, SaveInfo } from './store.js';
 
 export class FileBaselineStore implements BaselineStore {
-  constructor(private readonly path: string) {}
+  /** With `place.within` (the action's workspace), a committed link cannot lead the read out of it. */
+  constructor(
+    private readonly path: string,
+    private readonly place: ReadPlace = {},
+  ) {}
 
   /** A missing file means "no baseline yet" (the first save creates it); a bad one throws. */
   async load(): Promise<LoadedBaseline | null> {
-    const text = await readTextIfExists(this.path, (m) => new BaselineError(`baseline ${m}`));
-    if (text === null) return null;
-    const parsed = parseBaselineFile(text, this.path);
+    const parsed = await readBaselineIfExists(this.path, 'baseline', this.place);
+    if (parsed === null) return null;
     return {
       document: parsed.document,
       source: `file ${this.path}`,

@@ -15,38 +15,18 @@
  */
 
 import { gatedWorkloads } from '../analysis/throughput.js';
-import type { MachineInfo, Result } from '../results/types.js';
+import type { BaselineDocument, BaselineRun } from '../contract/schema.js';
+import type { Result } from '../results/types.js';
 
 export const DEFAULT_MAX_RUNS = 20;
 
-export interface BaselinePoint {
-  readonly threads: number;
-  readonly medianNs: number;
-}
-
-export interface BaselineWorkload {
-  readonly id: string;
-  readonly contentHash?: string | null;
-  readonly points: readonly BaselinePoint[];
-}
-
-export interface BaselineRun {
-  readonly createdAt: string;
-  readonly ref?: string;
-  readonly sha?: string;
-  readonly workloads: readonly BaselineWorkload[];
-}
-
-export interface BaselineDocument {
-  readonly schemaVersion: 1;
-  readonly kind: 'threadgate-baseline';
-  readonly fingerprint: string;
-  readonly machine: MachineInfo;
-  /** Oldest first, newest last; at most maxRuns. The last one is `latest`'s medians. */
-  readonly runs: readonly BaselineRun[];
-  /** The newest run in full, with its samples. */
-  readonly latest: Result;
-}
+/** The stored history's types come from its schema (src/contract/schema.ts). */
+export type {
+  BaselineDocument,
+  BaselinePoint,
+  BaselineRun,
+  BaselineWorkload,
+} from '../contract/schema.js';
 
 export interface MergeOptions {
   readonly maxRuns?: number;

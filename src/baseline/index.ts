@@ -1,5 +1,12 @@
 export * from './history.js';
-export * from './parse.js';
+export {
+  parseBaselineFile,
+  readBaselineFile,
+  readBaselineIfExists,
+  readResultFile,
+  type ParsedBaseline,
+} from '../contract/documents.js';
+export { LIMITS } from '../contract/limits.js';
 export * from './atomic-write.js';
 export * from './store.js';
 export * from './file-store.js';

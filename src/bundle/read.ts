@@ -7,30 +7,26 @@
  * bounded (depth, entries, bundles, bytes), nothing is followed that is a symbolic link (lstat,
  * then open with O_NOFOLLOW and check it is the same file), only the three file names of
  * BUNDLE_FILES are read and no path from a bundle is used, each file is capped, and its contents
- * are validated (manifest: parseManifest; results: parseResultFile + renderableResult;
- * comparison: parseComparisonFile + checkComparisonOf). A bundle that fails any check is
+ * are validated through the contract (src/contract: manifest, results, comparison, and that the
+ * comparison is of those results). A bundle that fails any check is
  * rejected with the reason and the others are still read.
  */
 
-import { constants } from 'node:fs';
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   checkComparisonOf,
-  COMPARISON_FILE_LIMIT,
   parseComparisonFile,
-} from '../analysis/comparison-parse.js';
+  parseManifest,
+  parseResultFile,
+} from '../contract/documents.js';
+import { LIMITS } from '../contract/limits.js';
+import type { BundleManifest } from '../contract/schema.js';
+import { readBoundedTextIfExists } from '../io/bounded-read.js';
 import type { Comparison } from '../analysis/compare.js';
-import { LIMITS, parseResultFile } from '../baseline/parse.js';
 import { InputError } from '../errors.js';
 import type { Result } from '../results/types.js';
-import {
-  BUNDLE_FILES,
-  MANIFEST_LIMIT_BYTES,
-  parseManifest,
-  type BundleManifest,
-} from './manifest.js';
-import { renderableResult } from './result.js';
+import { BUNDLE_FILES } from './manifest.js';
 
 export interface BundleLimits {
   /** Most bundles read; more are rejected. */
@@ -51,9 +47,9 @@ export const BUNDLE_LIMITS: BundleLimits = {
   depth: 3,
   entries: 10_000,
   totalBytes: 64 * 1024 * 1024,
-  manifestBytes: MANIFEST_LIMIT_BYTES,
+  manifestBytes: LIMITS.manifestBytes,
   resultsBytes: LIMITS.fileBytes,
-  comparisonBytes: COMPARISON_FILE_LIMIT,
+  comparisonBytes: LIMITS.comparisonBytes,
 };
 
 /** One accepted bundle: a leg of the report. */
@@ -223,7 +219,7 @@ async function readBundle(
     budget,
   );
   if (manifestText === null) throw new InputError(`${BUNDLE_FILES.manifest}: is missing`);
-  const manifest = parseManifest(manifestText);
+  const manifest = parseManifest(manifestText, BUNDLE_FILES.manifest);
   checkExpectations(manifest, expect);
 
   const resultsText = await readCapped(
@@ -237,8 +233,7 @@ async function readBundle(
       `${BUNDLE_FILES.results}: is missing; expected the results JSON of the leg`,
     );
   }
-  const parsed = parseResultFile(resultsText, BUNDLE_FILES.results, '');
-  const result = renderableResult(parsed, BUNDLE_FILES.results);
+  const result = parseResultFile(resultsText, BUNDLE_FILES.results, '');
 
   const comparisonText = await readCapped(
     file(BUNDLE_FILES.comparison),
@@ -294,52 +289,23 @@ async function readCapped(
   max: number,
   budget: Budget,
 ): Promise<string | null> {
-  const fail = (what: string) => new InputError(`${name}: ${what}`);
-  const fsFail = (e: unknown) =>
-    fail(`cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  let info;
-  try {
-    info = await lstat(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw fsFail(e);
+  const text = await readBoundedTextIfExists(file, {
+    input: name,
+    shownAs: name,
+    maxBytes: max,
+    expected: 'a JSON file',
+    followLinks: false,
+    fail: (m) => new InputError(m),
+  });
+  if (text === null) return null;
+  const bytes = Buffer.byteLength(text);
+  if (bytes > budget.left) {
+    throw new InputError(
+      `${name}: would pass the limit of ${budget.total} bytes read from all bundles together`,
+    );
   }
-  if (info.isSymbolicLink())
-    throw fail('is a symbolic link; links in report bundles are not followed');
-  if (!info.isFile()) throw fail('is not a regular file');
-  if (info.size > max) throw fail(`is ${info.size} bytes; expected at most ${max}`);
-  if (info.size > budget.left) {
-    throw fail(`would pass the limit of ${budget.total} bytes read from all bundles together`);
-  }
-  let handle;
-  try {
-    // O_NOFOLLOW: if the file became a link since lstat, opening it fails (not on Windows).
-    handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-  } catch (e) {
-    throw (e as NodeJS.ErrnoException).code === 'ELOOP'
-      ? fail('is a symbolic link; links in report bundles are not followed')
-      : fsFail(e);
-  }
-  try {
-    const opened = await handle.stat();
-    if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev) {
-      throw fail('changed while it was read');
-    }
-    const buffer = Buffer.alloc(Math.min(opened.size, max) + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > max) throw fail(`grew past ${max} bytes while it was read`);
-    budget.left -= bytesRead;
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, bytesRead));
-    } catch {
-      throw fail('is not UTF-8 text; expected JSON');
-    }
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw fsFail(e);
-  } finally {
-    await handle.close();
-  }
+  budget.left -= bytes;
+  return text;
 }
 
 /** Two bundles with one sticky key are the same leg twice: say so (both are shown). */

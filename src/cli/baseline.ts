@@ -10,16 +10,15 @@ import { checkOutputPath } from '../results/io.js';
 import {
   DEFAULT_MAX_RUNS,
   mergeRun,
-  parseBaselineFile,
+  readBaselineIfExists,
   readBaselineFile,
   readResultFile,
-  readTextIfExists,
   summarizeHistory,
   writeBaselineFile,
   type BaselineDocument,
 } from '../baseline/index.js';
 import { fingerprintDifferences } from '../cpu/fingerprint.js';
-import { BaselineError, InputError, invalid } from '../errors.js';
+import { InputError, invalid } from '../errors.js';
 import { renderHistory, terminalText } from '../report/history-terminal.js';
 import type { Result } from '../results/types.js';
 import { parseFlags, requiredPath, stringFlag, type OptionSpec } from './args.js';
@@ -148,9 +147,8 @@ function parseSha(text: string): string {
 }
 
 async function loadHistory(path: string): Promise<BaselineDocument | null> {
-  const text = await readTextIfExists(path, (m) => new BaselineError(`--history ${m}`));
-  if (text === null) return null;
-  const parsed = parseBaselineFile(text, path, '--history');
+  const parsed = await readBaselineIfExists(path, '--history');
+  if (parsed === null) return null;
   if (parsed.from === 'result') {
     throw new InputError(
       `--history ${path}: is a results file (threadgate sweep --json), not a baseline history; ` +

@@ -13,7 +13,7 @@ import {
   type CompareOptions,
 } from '../analysis/compare.js';
 import { toComparisonJson } from '../analysis/comparison-json.js';
-import { readBaselineFile, readResultFile } from '../baseline/parse.js';
+import { readBaselineFile, readResultFile } from '../contract/documents.js';
 import type { LoadedBaseline } from '../baseline/store.js';
 import { renderComparison } from '../report/compare-terminal.js';
 import { checkOutputPath, writeJsonOutput } from '../results/io.js';

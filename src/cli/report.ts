@@ -5,8 +5,12 @@
  */
 
 import { compareResults, type Comparison } from '../analysis/compare.js';
-import { checkComparisonOf, readComparisonFile } from '../analysis/comparison-parse.js';
-import { readBaselineFile, readResultFile } from '../baseline/parse.js';
+import {
+  checkComparisonOf,
+  readBaselineFile,
+  readComparisonFile,
+  readResultFile,
+} from '../contract/documents.js';
 import { InputError, invalid } from '../errors.js';
 import { renderMarkdown, type MarkdownContext } from '../report/markdown.js';
 import { checkOutputPath, fsWords, writeTextAtomic } from '../results/io.js';

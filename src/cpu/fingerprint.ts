@@ -3,6 +3,7 @@
  * `fingerprintFields` exposes them so a report can say which ones differ.
  */
 import { createHash } from 'node:crypto';
+import { FINGERPRINT_FIELD_NAMES } from '../contract/limits.js';
 import type { MachineInfo } from '../results/types.js';
 
 export interface FingerprintFields {
@@ -14,15 +15,8 @@ export interface FingerprintFields {
   readonly onnxruntime: string;
 }
 
-/** The order the fields are hashed in. Changing it changes every fingerprint. */
-export const FINGERPRINT_FIELD_NAMES: readonly (keyof FingerprintFields)[] = [
-  'os',
-  'arch',
-  'cpuModel',
-  'availableCpus',
-  'physicalCores',
-  'onnxruntime',
-];
+/** The order the fields are hashed in (contract/limits.ts). Changing it changes every fingerprint. */
+export { FINGERPRINT_FIELD_NAMES };
 
 /** Collapse runs of whitespace so "AMD  EPYC" and "AMD EPYC " are one model. */
 export function normalizeCpuModel(model: string): string {

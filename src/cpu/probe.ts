@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
+import { childEnv } from '../io/child-env.js';
 import type { MachineInfo } from '../results/types.js';
 import { readCgroupQuota, type CgroupQuota, type ReadText } from './cgroup.js';
 import { computeFingerprint, normalizeCpuModel } from './fingerprint.js';
@@ -101,6 +102,7 @@ function defaultSysctl(name: string): string | null {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 2000,
+      env: childEnv(),
     }).trim();
     return out === '' ? null : out;
   } catch {

@@ -30,6 +30,10 @@ export interface BoundedReadOptions {
   readonly expected: string;
   /** Keep paths inside this folder inside it after links are resolved (the workspace). */
   readonly within?: string;
+  /** How messages name the file instead of its path (a bundle's fixed file name). */
+  readonly shownAs?: string;
+  /** false: a symbolic link is refused, not followed (report bundles). Default true. */
+  readonly followLinks?: boolean;
   /** Builds the error thrown; default InputError. Receives the whole message. */
   readonly fail?: (message: string) => Error;
 }
@@ -43,7 +47,7 @@ export async function readBounded(file: string, opts: BoundedReadOptions): Promi
 
 /** The file's text (UTF-8, a byte-order mark dropped). */
 export async function readBoundedText(file: string, opts: BoundedReadOptions): Promise<string> {
-  return toText(await readBounded(file, opts));
+  return toText(await readBounded(file, opts), file, opts);
 }
 
 /** The file's text, or null when nothing is at the path. */
@@ -52,7 +56,7 @@ export async function readBoundedTextIfExists(
   opts: BoundedReadOptions,
 ): Promise<string | null> {
   const bytes = await readBoundedIfExists(file, opts);
-  return bytes === null ? null : toText(bytes);
+  return bytes === null ? null : toText(bytes, file, opts);
 }
 
 /** The file's bytes, or null when nothing is at the path (ENOENT, or a dangling link). */
@@ -63,10 +67,14 @@ export async function readBoundedIfExists(
   let handle;
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const noFollow = opts.followLinks === false ? (constants.O_NOFOLLOW ?? 0) : 0;
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | noFollow);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
+    if (code === 'ELOOP' && opts.followLinks === false) {
+      throw error(opts, file, 'is a symbolic link; links are not followed here');
+    }
     throw error(opts, file, `cannot be opened (${code ?? describe(e)})`);
   }
   try {
@@ -75,11 +83,7 @@ export async function readBoundedIfExists(
     if (!info.isFile()) throw error(opts, file, 'is not a regular file (a device, FIFO or socket)');
     if (opts.within !== undefined) await checkWithin(file, info, opts);
     if (info.size > opts.maxBytes) {
-      throw error(
-        opts,
-        file,
-        `is ${sizeWords(info.size)}, over the limit of ${sizeWords(opts.maxBytes)}`,
-      );
+      throw error(opts, file, `is ${info.size} bytes`, ` of at most ${opts.maxBytes} bytes`);
     }
     const buf = Buffer.alloc(Math.min(info.size, opts.maxBytes) + 1);
     let got = 0;
@@ -89,7 +93,7 @@ export async function readBoundedIfExists(
       if (bytesRead === 0) break;
       got += bytesRead;
       if (got > opts.maxBytes) {
-        throw error(opts, file, `grew past the limit of ${sizeWords(opts.maxBytes)} while read`);
+        throw error(opts, file, 'grew while it was read', ` of at most ${opts.maxBytes} bytes`);
       }
       if (got === buf.length) break;
     }
@@ -145,19 +149,20 @@ async function checkWithin(
   }
 }
 
-function toText(bytes: Buffer): string {
-  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+function toText(bytes: Buffer, file: string, opts: BoundedReadOptions): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw error(opts, file, 'is not UTF-8 text');
+  }
 }
 
-function error(opts: BoundedReadOptions, file: string, what: string): Error {
-  const message = `${opts.input}: ${JSON.stringify(file)} ${what}; expected ${opts.expected}`;
+function error(opts: BoundedReadOptions, file: string, what: string, limit = ''): Error {
+  const message =
+    opts.shownAs === undefined
+      ? `${opts.input} ${file}: ${what}; expected ${opts.expected}${limit}`
+      : `${opts.shownAs}: ${what}; expected ${opts.expected}${limit}`;
   return opts.fail ? opts.fail(message) : new InputError(message);
-}
-
-function sizeWords(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 2 ** 20) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }
 
 function describe(e: unknown): string {

@@ -10,6 +10,7 @@
  * The plan caps the grid to what the time budget can afford, by a cost model (PLAN_COST), and
  * says what it dropped: the CLI and the action print the note.
  */
+import { LIMITS } from '../contract/limits.js';
 import { invalid } from '../errors.js';
 import type { SweepSettings } from '../settings/settings.js';
 
@@ -204,7 +205,8 @@ export function parseThreadCounts(
 ): number[] {
   const trimmed = text.trim().toLowerCase();
   if (trimmed === '' || trimmed === 'auto') return defaultThreadCounts(usableCpus);
-  const limit = Math.max(4 * logicalCpus, 8);
+  // 4× the machine, and never past what a results file may hold (the contract's limit).
+  const limit = Math.min(Math.max(4 * logicalCpus, 8), LIMITS.threads);
   const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4× this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
   const items = trimmed.split(/[,\s]+/).filter((s) => s.length > 0);
   const counts = new Set<number>();

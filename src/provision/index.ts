@@ -27,11 +27,13 @@ export {
 export type { Libc } from './platform.js';
 export {
   DEFAULT_REGISTRY,
-  mergeNpmrc,
+  carriesSecret,
   normalizeRegistryUrl,
   parseNpmrc,
   registryAuthorization,
+  registryFromEnv,
   resolveRegistry,
+  trustedNpmrc,
 } from './npmrc.js';
 export type { NpmrcFile, RegistryChoice } from './npmrc.js';
 export { httpGet, HttpGetError, METADATA_POLICY, TARBALL_POLICY } from './http.js';

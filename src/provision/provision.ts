@@ -11,22 +11,32 @@
  *     of onnxruntime-node and onnxruntime-common downloaded over HTTP(S) within bounded timeouts
  *     and retries, checked against the pinned integrity, unpacked in process keeping only the
  *     runner's own binaries; when the registry refuses without credentials, `npm pack` (whose
- *     configuration may hold them) if npm is there. The result is then saved to the tool cache
- *     and the Actions cache; a failed save is a warning.
+ *     configuration may hold them) if npm is there. Credentials come only from configuration the
+ *     workflow chose and go only to a registry it chose (npmrc.ts); the checkout's `.npmrc` may
+ *     name a mirror, which then gets none, and `npm pack` is not tried for it. The result is
+ *     then saved to the tool cache and the Actions cache; a failed save is a warning.
  * The platform is checked first: Intel macOS and musl (Alpine) fail before anything else.
  * Any failure is a ProvisionError carrying every line logged on the way, for the job summary.
  * The returned `packageDir` is what `loadOrt(packageDir)` takes. @actions/* are imported lazily.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describeError, WorkloadError } from '../errors.js';
+import { isInside, readBoundedTextIfExists } from '../io/bounded-read.js';
+import { scrubbedValues } from '../io/child-env.js';
 import { ProvisionError, waysOut } from './failure.js';
 import type { HttpPolicy } from './http.js';
-import { mergeNpmrc, registryAuthorization, resolveRegistry, type NpmrcFile } from './npmrc.js';
+import {
+  carriesSecret,
+  registryAuthorization,
+  registryFromEnv,
+  resolveRegistry,
+  trustedNpmrc,
+  type NpmrcFile,
+} from './npmrc.js';
 import {
   directorySize,
   installedVersion,
@@ -87,7 +97,7 @@ export const TOOL_NAME = 'onnxruntime-node';
 /** HTTP statuses after which npm's own configuration (credentials, certificates) may succeed. */
 const REFUSED_WITHOUT_CREDENTIALS = new Set([401, 403, 407]);
 
-/** A config file larger than this is not an .npmrc anyone wrote by hand: skipped. */
+/** A config file larger than this is not an .npmrc anyone wrote by hand: refused. */
 const NPMRC_MAX_BYTES = 1024 * 1024;
 
 type ToolCache = typeof import('@actions/tool-cache');
@@ -156,29 +166,57 @@ function fromOwnNodeModules(
   return dir;
 }
 
-/** The project's then the user's npm config files that exist and can be read. */
-function readNpmrcFiles(
+/** True when `file` lies in the workspace, as written or once its links are resolved. */
+async function liesIn(workspace: string, file: string): Promise<boolean> {
+  if (isInside(resolve(workspace), resolve(file))) return true;
+  const root = await realpath(workspace).catch(() => resolve(workspace));
+  const real = await realpath(file).catch(() => resolve(file));
+  return isInside(root, real);
+}
+
+/**
+ * npm's config files that exist, in precedence order: the project's (the workspace's; only when
+ * `withProject`), the user's (NPM_CONFIG_USERCONFIG, else ~/.npmrc), the global one
+ * (NPM_CONFIG_GLOBALCONFIG, else $NPM_CONFIG_PREFIX/etc/npmrc; without npm there is no prefix to
+ * find it under). Each is read through the bounded reader: a regular file of at most
+ * NPMRC_MAX_BYTES, and one in the workspace stays there once links are resolved; anything else
+ * is an error naming the file. Also returns the user config's path (for `npm pack`), and whether
+ * a file npm itself would read (the user's or the global config) lies in the checkout.
+ */
+async function readNpmrcFiles(
   workspace: string,
   env: Readonly<Record<string, string | undefined>>,
   home: string,
-  log: (l: string) => void,
-): NpmrcFile[] {
-  const user = env['npm_config_userconfig'] || env['NPM_CONFIG_USERCONFIG'] || join(home, '.npmrc');
-  const paths = [...new Set([join(workspace, '.npmrc'), user])];
+  withProject: boolean,
+): Promise<{ files: NpmrcFile[]; userconfig: string; npmReadsCheckout: boolean }> {
+  const userconfig =
+    env['npm_config_userconfig'] || env['NPM_CONFIG_USERCONFIG'] || join(home, '.npmrc');
+  const prefix = env['npm_config_prefix'] || env['NPM_CONFIG_PREFIX'];
+  const globalconfig =
+    env['npm_config_globalconfig'] ||
+    env['NPM_CONFIG_GLOBALCONFIG'] ||
+    (prefix ? join(prefix, 'etc', 'npmrc') : undefined);
+  const wanted: { path: string; what: string }[] = [];
+  if (withProject) wanted.push({ path: join(workspace, '.npmrc'), what: "the checkout's .npmrc" });
+  wanted.push({ path: userconfig, what: "the user's npm config" });
+  if (globalconfig) wanted.push({ path: globalconfig, what: "npm's global config" });
   const files: NpmrcFile[] = [];
-  for (const path of paths) {
-    try {
-      if (!existsSync(path)) continue;
-      if (statSync(path).size > NPMRC_MAX_BYTES) {
-        log(`skipping ${path}: larger than ${mb(NPMRC_MAX_BYTES)}`);
-        continue;
-      }
-      files.push({ path, text: readFileSync(path, 'utf8') });
-    } catch (e) {
-      log(`could not read ${path}: ${describeError(e)}`);
-    }
+  const seen = new Set<string>();
+  for (const { path, what } of wanted) {
+    if (seen.has(resolve(path))) continue;
+    seen.add(resolve(path));
+    const text = await readBoundedTextIfExists(path, {
+      input: what,
+      maxBytes: NPMRC_MAX_BYTES,
+      expected: `an npm config file (.npmrc) of at most ${mb(NPMRC_MAX_BYTES)}`,
+      within: workspace,
+    });
+    if (text !== null) files.push({ path, text, inWorkspace: await liesIn(workspace, path) });
   }
-  return files;
+  const npmReadsCheckout =
+    (await liesIn(workspace, userconfig)) ||
+    (globalconfig !== undefined && (await liesIn(workspace, globalconfig)));
+  return { files, userconfig, npmReadsCheckout };
 }
 
 export async function provisionOrt(opts: ProvisionOptions): Promise<ProvisionResult> {
@@ -381,19 +419,46 @@ async function fetchTarballs(
   log: (line: string) => void,
 ): Promise<{ tarballs: Tarball[]; source: OrtSource }> {
   const env = opts.env ?? process.env;
-  const files = readNpmrcFiles(workspace, env, opts.homeDir ?? homedir(), log);
-  const registry = resolveRegistry({ input: opts.registry ?? '', env, files });
-  const config = mergeNpmrc(files, env);
+  const input = opts.registry ?? '';
+  // The checkout's .npmrc can only name the registry: not read when the workflow named it.
+  const withProject = input.trim() === '' && registryFromEnv(env) === undefined;
+  const { files, userconfig, npmReadsCheckout } = await readNpmrcFiles(
+    workspace,
+    env,
+    opts.homeDir ?? homedir(),
+    withProject,
+  );
+  const registry = resolveRegistry({ input, env, files });
+  const config = trustedNpmrc(files, env);
+  const secrets = scrubbedValues(env);
   const from = `the npm registry ${registry.url} (from ${registry.source})`;
   log(
     `fetching ${PINNED_PACKAGES.map((p) => `${p.name}@${p.version}`).join(' and ')} from ${from}`,
   );
+  if (!registry.trusted) {
+    log("the checkout's .npmrc chose this registry: no credentials are sent to it");
+  }
+  const refused = new Set<string>();
+  const authorization = (url: string): string | undefined => {
+    if (!registry.trusted) return undefined;
+    const auth = registryAuthorization(url, registry.url, config);
+    if (auth === undefined || !carriesSecret(auth, secrets)) return auth;
+    const host = new URL(url).host;
+    if (!refused.has(host)) {
+      refused.add(host);
+      log(
+        `not sending the npm credential for ${host}: it holds the value of an action input ` +
+          '(github-token, …) or a runner token, which go nowhere but their own services',
+      );
+    }
+    return undefined;
+  };
   const t1 = performance.now();
   try {
     const tarballs = await fetchFromRegistry(PINNED_PACKAGES, {
       registry: registry.url,
       destDir,
-      authorization: (url) => registryAuthorization(url, registry.url, config),
+      authorization,
       log,
       ...(opts.metadataPolicy ? { metadataPolicy: opts.metadataPolicy } : {}),
       ...(opts.tarballPolicy ? { tarballPolicy: opts.tarballPolicy } : {}),
@@ -403,11 +468,18 @@ async function fetchTarballs(
     if (!(e instanceof RegistryFetchError)) throw e;
     log(`${e.pkg} could not be downloaded (${secondsSince(t1).toFixed(1)} s)`);
     let npmNote = '';
-    if (
-      opts.npmFallback !== false &&
-      e.status !== undefined &&
-      REFUSED_WITHOUT_CREDENTIALS.has(e.status)
-    ) {
+    const refusedForCredentials =
+      e.status !== undefined && REFUSED_WITHOUT_CREDENTIALS.has(e.status);
+    // npm sends its configuration's credentials: not to the checkout's choice of registry, nor
+    // from a user or global config that lies in the checkout (npm pack runs outside it, so the
+    // project's .npmrc is not read), nor one refused above for carrying a secret.
+    const npmMayTry = registry.trusted && !npmReadsCheckout && refused.size === 0;
+    if (opts.npmFallback !== false && refusedForCredentials && !npmMayTry) {
+      log(
+        `the registry answered HTTP ${e.status}; npm pack is not tried: the registry or a config ` +
+          "file npm would read is the checkout's, or its credential was refused",
+      );
+    } else if (opts.npmFallback !== false && refusedForCredentials) {
       log(
         `the registry answered HTTP ${e.status}; trying npm pack, whose configuration may hold credentials`,
       );
@@ -415,7 +487,7 @@ async function fetchTarballs(
         const packed = await npmPack(
           PINNED_PACKAGES.map((p) => `${p.name}@${p.version}`),
           join(destDir, 'npm-pack'),
-          { registry: registry.url },
+          { registry: registry.url, userconfig, env },
         );
         return {
           tarballs: PINNED_PACKAGES.map((p) => ({

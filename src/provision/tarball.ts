@@ -10,6 +10,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extract } from 'tar';
 import { describeError, WorkloadError } from '../errors.js';
+import { childEnv } from '../io/child-env.js';
 import { verifyIntegrity } from './integrity.js';
 import { BINARY_ROOT, binaryDirsToPrune, bindingPath } from './platform.js';
 
@@ -39,11 +40,12 @@ function quoteForCmd(arg: string): string {
 function run(
   command: string,
   args: readonly string[],
-  opts: { cwd?: string; timeoutMs: number; shell?: boolean },
+  opts: { cwd?: string; env: NodeJS.ProcessEnv; timeoutMs: number; shell?: boolean },
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd: opts.cwd,
+      env: opts.env,
       shell: opts.shell ?? false,
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
@@ -76,27 +78,40 @@ function tail(text: string, lines = 15): string {
   return text.trim().split(/\r?\n/).slice(-lines).join('\n');
 }
 
+export interface NpmPackOptions {
+  readonly registry?: string;
+  /** `--userconfig`: the user config npm reads (default: npm's own choice). */
+  readonly userconfig?: string;
+  /** The environment npm's configuration is read from, less what childEnv removes. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly timeoutMs?: number;
+}
+
 /**
- * `npm pack <specs…> --json --pack-destination <destDir> [--registry URL]`, run in the current
- * directory (so a project `.npmrc` applies too: its credentials, proxy and certificates). A
+ * `npm pack <specs…> --json --pack-destination <destDir> [--registry URL] [--userconfig FILE]`,
+ * run in `destDir`, not in the checkout: no project `.npmrc` applies (the pull request's file
+ * would choose where npm sends the user config's credentials), only the user's and npm's global
+ * configuration. npm gets childEnv's environment (no action inputs, no runner tokens). A
  * registry spec runs no lifecycle script. Returns each packed package's name → tarball path.
  */
 export async function npmPack(
   specs: readonly string[],
   destDir: string,
-  opts: { registry?: string; timeoutMs?: number } = {},
+  opts: NpmPackOptions = {},
 ): Promise<Map<string, string>> {
   await mkdir(destDir, { recursive: true });
   const windows = process.platform === 'win32';
   const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
   const args = ['pack', ...specs, '--json', '--pack-destination', destDir];
   if (opts.registry !== undefined) args.push('--registry', opts.registry);
+  if (opts.userconfig !== undefined) args.push('--userconfig', opts.userconfig);
+  const how = { cwd: destDir, env: childEnv(opts.env ?? process.env), timeoutMs };
   let result: RunResult;
   try {
     // npm is npm.cmd on Windows, which Node only runs through a shell.
     result = windows
-      ? await run('npm.cmd', args.map(quoteForCmd), { timeoutMs, shell: true })
-      : await run('npm', args, { timeoutMs });
+      ? await run('npm.cmd', args.map(quoteForCmd), { ...how, shell: true })
+      : await run('npm', args, how);
   } catch (e) {
     throw new WorkloadError(`could not run npm to fetch ${specs.join(' ')}: ${describeError(e)}`);
   }

@@ -4,14 +4,17 @@
  * stripped of control and direction-override characters for logs, and cut to a size limit.
  */
 
-/** Control characters (C0, DEL, C1) and Unicode line/paragraph separators. */
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+import { UNPRINTABLE_SOURCE } from '../contract/limits.js';
+
+/** Control characters (C0, DEL, C1) and Unicode line/paragraph separators: become spaces. */
+const CONTROLS = /\r\n|[\p{Cc}\p{Zl}\p{Zp}]/gu;
 /**
- * Characters that reorder or hide text: bidi embeddings/overrides/isolates (U+202E turns
- * "gpj.exe" into "exe.jpg"), marks, and the byte-order mark.
+ * Characters that reorder or hide text, dropped: every format character (Unicode category Cf —
+ * bidi marks, embeddings, overrides and isolates (U+202E turns "gpj.exe" into "exe.jpg"), U+061C,
+ * zero-width spaces and joiners, U+2060, the byte-order mark…) and unpaired surrogates. The same
+ * set the contract refuses in manifest strings (contract/limits.ts UNPRINTABLE_SOURCE).
  */
-const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const INVISIBLE = new RegExp(UNPRINTABLE_SOURCE, 'gu');
 
 /**
  * One line of plain text for a log line or a message: control characters become spaces (a

@@ -4,7 +4,8 @@
  *
  * The thread count reaches the child through environment variables (by default OMP_NUM_THREADS,
  * MKL_NUM_THREADS, OPENBLAS_NUM_THREADS and ORT_INTRA_OP_NUM_THREADS, each set to the count; the
- * rest of the environment passes through). A call's sample is the wall time from spawn to exit,
+ * rest of the environment passes through, less the action's inputs and the runner's tokens:
+ * io/child-env.ts). A call's sample is the wall time from spawn to exit,
  * or, with a metric, the number the command prints (the first group of the user's regex, last
  * match in stdout), converted to nanoseconds.
  *
@@ -12,10 +13,20 @@
  * leads its own process group, so a timeout kills everything it started, not just the shell.
  * Calls are long, so the sweep engine does a fixed number of warm-up runs (`warmupCalls`).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { LIMITS } from '../contract/limits.js';
 import { InputError, WorkloadError, describeError, invalid } from '../errors.js';
-import { plainText } from '../report/text.js';
+import { childEnv } from '../io/child-env.js';
+import {
+  killMarked,
+  killTree,
+  lastLines,
+  MARKER_ENV,
+  nextMarker,
+  Tail,
+  track,
+  untrack,
+} from './child-process.js';
 import type { CellRunner, Workload } from './types.js';
 
 export const DEFAULT_THREAD_ENV: readonly string[] = [
@@ -44,47 +55,17 @@ export interface CommandSpec {
   readonly timeoutSec?: number;
   readonly cwd?: string;
   readonly warmupRuns?: number;
-  /** The environment to pass through (default process.env); the thread variables override it. */
+  /**
+   * The environment to pass through (default process.env), less what childEnv removes; the
+   * thread variables and the run's marker override it.
+   */
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Lines of stderr (or stdout) shown in an error. */
-const TAIL_LINES = 20;
-/** Output kept per stream: the tail, so a chatty command cannot exhaust memory. */
-const KEEP_BYTES = 1 << 20;
 /** After SIGTERM, how long a timed-out process group gets before SIGKILL. */
 const KILL_GRACE_MS = 2000;
 /** After the command exits, how long its output pipes may stay open (a detached descendant). */
 const PIPE_GRACE_MS = 500;
-
-/** The environment variable that marks every process of one run (inherited by descendants). */
-const MARKER_ENV = 'THREADGATE_RUN';
-let runCounter = 0;
-
-/**
- * Kill (SIGKILL) every process whose environment carries `marker`: descendants of the command
- * that left its process group (setsid, a daemon) and would hold its output open or run on and
- * disturb the next samples. Linux only (/proc/PID/environ); bounded by the process table; best
- * effort (a process that cleared its environment escapes).
- */
-function killMarked(marker: string): void {
-  if (process.platform !== 'linux') return;
-  const needle = Buffer.from(`${MARKER_ENV}=${marker}\0`);
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
-  } catch {
-    return;
-  }
-  for (const pid of pids) {
-    try {
-      if (readFileSync(`/proc/${pid}/environ`).includes(needle))
-        process.kill(Number(pid), 'SIGKILL');
-    } catch {
-      // gone, or not ours to inspect
-    }
-  }
-}
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -154,71 +135,6 @@ export function metricName(regex: string): string {
   return prefix ? prefix : `/${regex}/`;
 }
 
-/** Longest line of a command's output quoted in an error; longer ones are cut in the middle. */
-const MAX_LINE_CHARS = 300;
-
-/**
- * The last `n` lines of a command's output, for an error message: each line cut to
- * MAX_LINE_CHARS (one 3 MB line once became a 1 MB error message) and made plain text
- * (plainText: control characters would forge log lines, direction overrides disguise them).
- */
-function lastLines(text: string, n = TAIL_LINES): string {
-  const lines = text.replace(/\s+$/, '').split(/\r?\n/);
-  return lines
-    .slice(-n)
-    .map((line) => {
-      const clean = plainText(line, Infinity);
-      if (clean.length <= MAX_LINE_CHARS) return clean;
-      const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
-      return `${clean.slice(0, half)} … [${clean.length - 2 * half} characters cut] … ${clean.slice(-half)}`;
-    })
-    .join('\n');
-}
-
-/** Keep the last KEEP_BYTES of a stream. */
-class Tail {
-  private chunks: Buffer[] = [];
-  private size = 0;
-  push(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    while (this.size - this.chunks[0]!.length >= KEEP_BYTES) {
-      this.size -= this.chunks.shift()!.length;
-    }
-  }
-  text(): string {
-    return Buffer.concat(this.chunks).toString('utf8');
-  }
-}
-
-/** Processes (group leaders on POSIX) still running: killed if threadgate exits first. */
-const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  try {
-    if (process.platform === 'win32') {
-      spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore' });
-    } else {
-      process.kill(-pid, signal);
-    }
-  } catch {
-    // Already gone.
-  }
-}
-
-function track(child: ChildProcess): void {
-  live.add(child);
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once('exit', () => {
-      for (const c of live) killTree(c, 'SIGKILL');
-    });
-  }
-}
-
 interface RunResult {
   readonly wallNs: number;
   readonly stdout: string;
@@ -227,6 +143,14 @@ interface RunResult {
 export function createCommandWorkload(spec: CommandSpec): Workload {
   const command = spec.command.trim();
   if (command.length === 0) throw invalid('--command', spec.command, 'a command to run');
+  // The id (`command:` + the command) is the workload's name in every file: within the contract.
+  if (`command:${command}`.length > LIMITS.idChars) {
+    throw invalid(
+      '--command',
+      `${command.slice(0, 60)}…`,
+      `a command of at most ${LIMITS.idChars - 'command:'.length} characters (it names the workload in every results file)`,
+    );
+  }
   const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
   if (threadEnv.length === 0 || threadEnv.some((n) => !ENV_NAME.test(n))) {
     throw invalid(
@@ -245,7 +169,7 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
   const metric = spec.metric;
   // Multiline: `^` and `$` match at line ends, as a user reading stdout line by line expects.
   const metricRe = metric ? new RegExp(metric.regex, 'gm') : undefined;
-  const baseEnv = spec.env ?? process.env;
+  const baseEnv = childEnv(spec.env ?? process.env);
 
   function run(threads: number): Promise<RunResult> {
     const where = `${threadEnv[0]}=${threads}`;
@@ -253,7 +177,7 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
       new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
     const env: NodeJS.ProcessEnv = { ...baseEnv };
     for (const name of threadEnv) env[name] = String(threads);
-    const marker = `${process.pid}.${++runCounter}`;
+    const marker = nextMarker();
     env[MARKER_ENV] = marker;
 
     return new Promise<RunResult>((resolve, reject) => {
@@ -285,7 +209,7 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
         clearTimeout(timer);
         if (killTimer) clearTimeout(killTimer);
         if (pipeTimer) clearTimeout(pipeTimer);
-        live.delete(child);
+        untrack(child);
       };
       const finish = (code: number | null, signal: NodeJS.Signals | null) => {
         if (settled) return;
@@ -353,7 +277,17 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
           `${JSON.stringify(text.slice(0, 80))}, which is not a positive number (a latency)${outTail}`,
       );
     }
-    return value * NS_PER[metric.unit];
+    // Checked here against the contract's limit, so that no results file threadgate writes is
+    // refused when threadgate reads it back (1e308 s overflowed to Infinity; 1e300 s was written).
+    const ns = value * NS_PER[metric.unit];
+    if (!(ns <= LIMITS.maxNs)) {
+      throw new WorkloadError(
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ` +
+          `${JSON.stringify(text.slice(0, 80))} ${metric.unit}, which is over ${LIMITS.maxNs} ns ` +
+          `(11.6 days); expected a latency in ${metric.unit}${outTail}`,
+      );
+    }
+    return ns;
   }
 
   return {

@@ -18,7 +18,9 @@
  * `contentHash` (sha256, first 16 hex digits), which tells a changed model apart.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { LIMITS } from '../contract/limits.js';
+import { readBounded } from '../io/bounded-read.js';
 import { basename } from 'node:path';
 import { InputError, WorkloadError, describeError, invalid } from '../errors.js';
 import type { CellRunner, Workload } from './types.js';
@@ -50,6 +52,8 @@ export interface ModelSpec {
   /** `--input-value`: input name → values (`"0"`, `"1,2,3"`), repeated to fill the tensor. */
   readonly inputValues?: Readonly<Record<string, string>>;
   readonly seed: number;
+  /** The action's workspace: a path inside it may not lead out of it through a link. */
+  readonly within?: string;
 }
 
 /** One input as declared by the model. */
@@ -400,36 +404,21 @@ export async function modelFileBytes(path: string): Promise<number> {
   }
 }
 
-async function readModel(path: string, input: string): Promise<Uint8Array> {
-  const fail = (why: string) =>
-    new InputError(
-      `${input}: cannot read ${JSON.stringify(path)} (${why}); expected a readable .onnx file`,
-    );
-  try {
-    // stat first: a device (/dev/zero), a FIFO or a huge file is refused before reading.
-    const info = await stat(path);
-    if (info.isDirectory()) throw fail('it is a directory');
-    if (!info.isFile()) throw fail('it is not a regular file');
-    if (info.size > MAX_MODEL_BYTES) {
-      throw fail(
-        `it is ${(info.size / 1024 ** 3).toFixed(1)} GiB; at most 2 GiB, the protobuf limit of an ONNX file without external data`,
-      );
-    }
-    if (info.size === 0) throw fail('it is empty');
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw fail(
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'ENOTDIR'
-            ? 'a parent is not a directory'
-            : oneLine(describeError(e)),
+async function readModel(path: string, input: string, within?: string): Promise<Uint8Array> {
+  // The one bounded reader: a device (/dev/zero), a FIFO, a link out of the workspace or a file
+  // over the protobuf limit is refused before anything is read.
+  const bytes = await readBounded(path, {
+    input,
+    maxBytes: MAX_MODEL_BYTES,
+    expected: 'a readable .onnx file of at most 2 GiB (the protobuf limit without external data)',
+    ...(within === undefined ? {} : { within }),
+  });
+  if (bytes.length === 0) {
+    throw new InputError(
+      `${input}: ${JSON.stringify(path)} is empty; expected a readable .onnx file`,
     );
   }
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 export async function createModelWorkload(
@@ -437,7 +426,13 @@ export async function createModelWorkload(
   spec: ModelSpec,
   config: SessionConfig = {},
 ): Promise<Workload> {
-  const bytes = await readModel(spec.path, '--model');
+  const id = modelId(spec.path, spec.inputShapes);
+  if (id.length > LIMITS.idChars) {
+    throw new InputError(
+      `--model ${spec.path.slice(0, 60)}…: the path and input shapes name the workload in every results file; expected at most ${LIMITS.idChars} characters together`,
+    );
+  }
+  const bytes = await readModel(spec.path, '--model', spec.within);
   const name = basename(spec.path);
   const contentHash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -468,7 +463,7 @@ export async function createModelWorkload(
   }
 
   return {
-    id: modelId(spec.path, spec.inputShapes),
+    id,
     kind: 'model',
     label: `${name} (${formatInputs(inputs)})`,
     opsPerCall: 1,

@@ -32,6 +32,11 @@ export interface NpmRegistryOptions {
    * do), which npm — and threadgate — fetch from the configured registry instead.
    */
   readonly npmjsTarballUrls?: boolean;
+  /**
+   * The `dist.integrity` to record instead of the tarball's own: a registry that lies (a hostile
+   * mirror claiming the pinned integrity for other bytes).
+   */
+  readonly integrityFor?: (pkg: RegistryPackage) => string;
 }
 
 export interface NpmRegistry {
@@ -87,7 +92,7 @@ export async function startNpmRegistry(opts: NpmRegistryOptions): Promise<NpmReg
             version: p.version,
             dist: {
               tarball: `${host}${name}/-/${name}-${p.version}.tgz`,
-              integrity: sri(p.tarball),
+              integrity: opts.integrityFor?.(p) ?? sri(p.tarball),
               shasum: createHash('sha1').update(p.tarball).digest('hex'),
             },
           },
