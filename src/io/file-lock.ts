@@ -118,7 +118,7 @@ export async function withFileLock<T>(
     }
     const held = await inspect(lock, target);
     const now = Date.now();
-    if (held !== 'absent' && now - held.mtimeMs > staleMs) {
+    if (now < deadline && held !== 'absent' && now - held.mtimeMs > staleMs) {
       // Removed: try again at once; not removed (another taker): wait like any writer.
       if (await takeOver(lock, target, staleMs)) continue;
     }
