@@ -87,6 +87,57 @@ describe('the action keeps one history per job in the Actions cache, and says wh
     assert.deepEqual(server.violations, []);
   });
 
+  it('pull_request_target from a fork branch named main, with save-baseline: true, saves nothing the next push to main restores', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-cache-'));
+    dirs.push(dir);
+    const job = 'target';
+    const before = new Set(server.listEntries().map((e) => e.key));
+    // pull_request_target runs with the base branch's ref, token and cache scope; the fork named
+    // its head branch "main".
+    const target = await runBundledAction({
+      dir,
+      inputs: { ...INPUTS, 'save-baseline': 'true' },
+      event: {
+        name: 'pull_request_target',
+        payload: {
+          action: 'synchronize',
+          number: 5,
+          pull_request: {
+            number: 5,
+            head: {
+              ref: 'main',
+              sha: 'c0ffee0000000000000000000000000000000005',
+              repo: { full_name: 'contributor/octo-repo', fork: true },
+            },
+            base: { ref: 'main', sha: '6dcb09b5b57875f334f61aebed695e2e4193db5e' },
+          },
+          repository: { full_name: 'octo-org/octo-repo', default_branch: 'main' },
+        },
+      },
+      apiUrl: 'http://127.0.0.1:9',
+      env: {
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_REF_NAME: 'main',
+        GITHUB_HEAD_REF: 'main',
+        GITHUB_JOB: job,
+        GITHUB_RUN_ID: String(1000 + server.requests.length),
+        ...server.env(tokens.push('main')),
+      },
+    });
+    assert.equal(target.code, 0, target.stdout + target.stderr);
+    const saved = server.listEntries().filter((e) => !before.has(e.key));
+    assert.equal(saved.length, 1, JSON.stringify(saved.map((e) => e.key)));
+    const entry = saved[0]!;
+    assert.equal(entry.scope, 'refs/heads/main', "saved in the default branch's scope");
+    assert.match(entry.key, /^threadgate-v2-[0-9a-f]{16}-j\.[0-9a-f]{12}-\.pr\.5-\d+-1$/);
+    assert.match(target.summary, new RegExp(`saved as ${entry.key.replace(/\./g, '\\.')}`));
+    // The next push to main does not see it: its history starts empty.
+    const push = await run(dir, job, 'push');
+    assert.match(push.summary, /history reset: 0 → 1 run \(the Actions cache has no entry under/);
+    assert.ok(!push.summary.includes(entry.key), push.summary);
+    assert.deepEqual(server.violations, []);
+  });
+
   it('extends the history run by run, and reports a reset after eviction and an unreadable entry', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-cache-'));
     dirs.push(dir);

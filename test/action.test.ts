@@ -6,7 +6,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './support/cli.js';
@@ -270,6 +278,65 @@ describe('the bundled action on push events', () => {
     );
     assert.ok(run.outputs['results-path'], 'the results file is written first');
     assert.match(run.summary, /no stored baseline: baseline .*is not valid JSON/);
+  });
+});
+
+describe('what a pull request commits cannot lead the action out of the workspace, nor hang it', () => {
+  it('a committed report-dir link out of the workspace: nothing written or removed there, an error naming report-dir, results and summary still written', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-'));
+    const outside = path.join(dir, 'outside');
+    mkdirSync(outside, { recursive: true });
+    // What an earlier bundle there would hold: the old code removed it, then wrote its own.
+    writeFileSync(path.join(outside, 'comparison.json'), 'precious\n');
+    mkdirSync(path.join(dir, 'workspace'), { recursive: true });
+    symlinkSync(outside, path.join(dir, 'workspace', 'report'));
+    const run = await runBundledAction({
+      dir,
+      inputs: { ...QUICK, comment: 'never', 'report-dir': 'report' },
+      event: pullRequestEvent(32),
+      apiUrl: 'http://127.0.0.1:9',
+    });
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.match(
+      run.stdout,
+      /::error::threadgate: error \(not a regression\): report-dir: got "report": in the workspace, report is a symbolic link to a place outside the workspace; no report bundle was written and nothing was removed/,
+    );
+    assert.deepEqual(readdirSync(outside), ['comparison.json'], 'nothing written there');
+    assert.equal(readFileSync(path.join(outside, 'comparison.json'), 'utf8'), 'precious\n');
+    assert.equal(run.outputs['report-dir'], undefined);
+    // Nothing is lost: the results file and the job summary are written as always.
+    const result = JSON.parse(readFileSync(run.outputs['results-path']!, 'utf8')) as Result;
+    assert.equal(String(result.recommendation.ompNumThreads), run.outputs['recommended-threads']);
+    assert.match(run.summary, /OMP_NUM_THREADS: "\d+"/);
+  });
+
+  it('a committed folder at baseline.json.lock: the save warns naming it, at once, and the run ends', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-'));
+    const lock = path.join(dir, 'workspace', 'baseline.json.lock');
+    // git keeps no empty folders: a committed one holds a file.
+    mkdirSync(lock, { recursive: true });
+    writeFileSync(path.join(lock, 'README'), 'not a lock\n');
+    const started = Date.now();
+    const run = await runBundledAction({
+      dir,
+      inputs: {
+        ...QUICK,
+        comment: 'never',
+        baseline: 'file:baseline.json',
+        'save-baseline': 'true',
+      },
+      event: pullRequestEvent(33),
+      apiUrl: 'http://127.0.0.1:9',
+    });
+    assert.ok(Date.now() - started < 60_000, `took ${Date.now() - started} ms`);
+    assert.equal(run.code, 0, 'a failed save is a warning, never a failure');
+    assert.match(
+      run.stdout,
+      /::warning::Could not save the baseline to file:.*baseline\.json: cannot save baseline .*baseline\.json: .*baseline\.json\.lock is a folder holding an entry, not threadgate's lock/,
+    );
+    assert.deepEqual(readdirSync(lock), ['README'], 'left as it was');
+    assert.ok(run.outputs['results-path']);
+    assert.match(run.summary, /OMP_NUM_THREADS: "\d+"/);
   });
 });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -24,6 +24,9 @@ import {
   type CacheRunContext,
 } from '../src/baseline/index.js';
 import { BaselineError, InputError } from '../src/errors.js';
+import { cacheKeySource } from '../src/action/baseline-phase.js';
+import { readRunnerContext } from '../src/action/context.js';
+import { keySegment, type KeySource } from '../src/baseline/cache-store.js';
 import { DEFAULT_WORKLOADS, syntheticResult } from './fixtures/baseline/synthetic.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures/baseline');
@@ -303,9 +306,12 @@ describe('FileBaselineStore', () => {
   it('a lock left by a crashed writer is taken over; temporary files of crashed writes are removed', async () => {
     const sub = await mkdtemp(path.join(dir, 'crashed-'));
     const file = path.join(sub, 'baseline.json');
+    // The lock is an empty folder its holder refreshes; one not refreshed for 10 s is stale.
+    await mkdir(`${file}.lock`);
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(`${file}.lock`, longAgo, longAgo);
     // A pid that is not running (the kernel's pid_max is below 2^22 on Linux).
     const deadPid = 4_194_304 + 17;
-    await writeFile(`${file}.lock`, `${deadPid}\n`);
     const leftover = path.join(sub, `.baseline.json.${deadPid}.0123abcd.tmp`);
     await writeFile(leftover, 'x'.repeat(1000));
     const mine = path.join(sub, `.other.json.${deadPid}.0123abcd.tmp`);
@@ -316,6 +322,23 @@ describe('FileBaselineStore', () => {
       '.other.json.4194321.0123abcd.tmp',
       'baseline.json',
     ]);
+  });
+
+  it('a committed <file>.lock that is not a lock fails the save at once, naming it, and stays', async () => {
+    // `baseline: file:baseline.json` and a pull request that commits baseline.json.lock.
+    const sub = await mkdtemp(path.join(dir, 'committed-'));
+    const file = path.join(sub, 'baseline.json');
+    await writeFile(`${file}.lock`, 'not a lock\n');
+    const started = Date.now();
+    await assert.rejects(
+      new FileBaselineStore(file).save((stored) => mergeRun(stored, run(1)).baseline),
+      (e: unknown) =>
+        e instanceof BaselineError &&
+        e.message.includes(`cannot save baseline ${file}: ${file}.lock is a regular file`),
+    );
+    assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+    assert.deepEqual(await readdir(sub), ['baseline.json.lock']);
+    assert.equal(await readFile(`${file}.lock`, 'utf8'), 'not a lock\n');
   });
 
   it('throws a BaselineError for a broken file (not null: the user must see it)', async () => {
@@ -357,7 +380,7 @@ describe('cache keys', () => {
     fingerprint: '3f2a9c0d1e4b5a67',
     scope: 'j.0123456789ab',
     event: 'push',
-    branch: 'main',
+    source: { kind: 'ref', name: 'main' },
     defaultBranch: 'main',
     runId: '9876543210',
     runAttempt: '1',
@@ -411,7 +434,7 @@ describe('cache keys', () => {
   });
 
   it('restores a pull request from the default branch only', () => {
-    const pr = ctx({ event: 'pull_request', branch: 'feature/faster-gemm' });
+    const pr = ctx({ event: 'pull_request', source: { kind: 'pull-request', number: 7 } });
     const prefix = 'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-main-';
     assert.deepEqual(restoreKeysFor(pr), [prefix]);
     assert.deepEqual(restoreKeysFor({ ...pr, event: 'pull_request_target' }), [prefix]);
@@ -427,14 +450,17 @@ describe('cache keys', () => {
   });
 
   it('restores other pushes from their branch first, then the default branch', () => {
-    assert.deepEqual(restoreKeysFor(ctx({ branch: 'release/2.x', defaultBranch: 'trunk' })), [
-      'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-release/2.x-',
-      'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-trunk-',
-    ]);
+    assert.deepEqual(
+      restoreKeysFor(ctx({ source: { kind: 'ref', name: 'release/2.x' }, defaultBranch: 'trunk' })),
+      [
+        'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-release/2.x-',
+        'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-trunk-',
+      ],
+    );
   });
 
   it('sanitizes branch names so that one branch prefix never matches another branch', () => {
-    const oldMain = cacheKeyFor(ctx({ branch: 'main-old' }));
+    const oldMain = cacheKeyFor(ctx({ source: { kind: 'ref', name: 'main-old' } }));
     assert.ok(
       !oldMain.startsWith(cacheKeyPrefix('3f2a9c0d1e4b5a67', 'j.0123456789ab', 'main')),
       oldMain,
@@ -445,8 +471,102 @@ describe('cache keys', () => {
     assert.equal(sanitizeKeyPart('release/2.x'), 'release/2.x');
   });
 
+  it("never saves a pull request's run where a branch restores, whatever its head is named", () => {
+    // pull_request_target runs with the default branch's cache scope: a fork's branch named
+    // "main" saved what the next push to main restored.
+    const forkPr = ctx({
+      event: 'pull_request_target',
+      source: { kind: 'pull-request', number: 7 },
+      runId: '555',
+    });
+    const key = cacheKeyFor(forkPr);
+    assert.equal(key, 'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-.pr.7-555-1');
+    const fromRun = cacheKeyFor(ctx({ event: 'workflow_run', source: { kind: 'run', id: '42' } }));
+    assert.equal(fromRun, 'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-.run.42-9876543210-1');
+    // Every prefix a run of any ref restores — the default branch's first — misses both.
+    const refs = ['main', 'pr.7', '_.pr.7', '.pr.7', '.run.42', 'run.42', '', '.', 'a-b', 'x'];
+    for (const name of refs) {
+      for (const event of ['push', 'schedule', 'workflow_dispatch']) {
+        for (const restore of restoreKeysFor(ctx({ event, source: { kind: 'ref', name } }))) {
+          assert.ok(!key.startsWith(restore), `${name}: ${restore}`);
+          assert.ok(!fromRun.startsWith(restore), `${name}: ${restore}`);
+        }
+      }
+      assert.doesNotMatch(keySegment({ kind: 'ref', name }), /^\./, name);
+    }
+    // A pull request still restores the default branch's history only.
+    assert.deepEqual(restoreKeysFor(forkPr), [
+      'threadgate-v2-3f2a9c0d1e4b5a67-j.0123456789ab-main-',
+    ]);
+  });
+
+  it('takes the branch part from the ref being built, never from a fork’s branch name', async () => {
+    const sub = await mkdtemp(path.join(dir, 'events-'));
+    const source = async (
+      name: string,
+      payload: unknown,
+      env: Record<string, string> = {},
+    ): Promise<KeySource> => {
+      const file = path.join(sub, `${name}-${Math.random().toString(16).slice(2)}.json`);
+      await writeFile(file, JSON.stringify(payload));
+      return cacheKeySource(
+        readRunnerContext({
+          GITHUB_EVENT_NAME: name,
+          GITHUB_EVENT_PATH: file,
+          GITHUB_REPOSITORY: 'octo-org/octo-repo',
+          GITHUB_RUN_ID: '900',
+          ...env,
+        }),
+      );
+    };
+    const repository = { full_name: 'octo-org/octo-repo', default_branch: 'main' };
+    const forkPr = {
+      number: 5,
+      pull_request: {
+        number: 5,
+        head: { ref: 'main', repo: { full_name: 'contributor/octo-repo', fork: true } },
+        base: { ref: 'main' },
+      },
+      repository,
+    };
+    // On the base branch's ref, with the fork's head branch named "main".
+    const onBase = {
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_REF_NAME: 'main',
+      GITHUB_HEAD_REF: 'main',
+    };
+    for (const event of ['pull_request_target', 'pull_request', 'pull_request_review']) {
+      assert.deepEqual(await source(event, forkPr, onBase), { kind: 'pull-request', number: 5 });
+    }
+    assert.deepEqual(await source('push', { repository }, { GITHUB_REF_NAME: 'main' }), {
+      kind: 'ref',
+      name: 'main',
+    });
+    const workflowRun = (event: string, head: string) => ({
+      workflow_run: { id: 77, event, head_repository: { full_name: head } },
+      repository,
+    });
+    const mainRef = { GITHUB_REF_NAME: 'main' };
+    assert.deepEqual(
+      await source('workflow_run', workflowRun('pull_request', 'contributor/octo-repo'), mainRef),
+      { kind: 'run', id: '77' },
+    );
+    assert.deepEqual(
+      await source('workflow_run', workflowRun('push', 'contributor/octo-repo'), mainRef),
+      { kind: 'run', id: '77' },
+    );
+    assert.deepEqual(
+      await source('workflow_run', workflowRun('pull_request', 'octo-org/octo-repo'), mainRef),
+      { kind: 'run', id: '77' },
+    );
+    assert.deepEqual(
+      await source('workflow_run', workflowRun('push', 'octo-org/octo-repo'), mainRef),
+      { kind: 'ref', name: 'main' },
+    );
+  });
+
   it('keeps keys under the cache service limit (512) for very long branch names', () => {
-    const key = cacheKeyFor(ctx({ branch: 'x'.repeat(255) }));
+    const key = cacheKeyFor(ctx({ source: { kind: 'ref', name: 'x'.repeat(255) } }));
     assert.ok(key.length <= 512);
     assert.ok(!key.includes(','));
   });
@@ -490,7 +610,7 @@ describe('CacheBaselineStore', () => {
     const scope = 'j.0123456789ab';
     const base = { fingerprint: fp, scope, defaultBranch: 'main', runAttempt: '1' };
     const onMain = new CacheBaselineStore(
-      { ...base, event: 'push', branch: 'main', runId: '100' },
+      { ...base, event: 'push', source: { kind: 'ref', name: 'main' }, runId: '100' },
       { client: cache, dir: cacheDir },
     );
     assert.equal(await onMain.load(), null);
@@ -500,13 +620,18 @@ describe('CacheBaselineStore', () => {
 
     // A feature branch saved its own entry (e.g. save-baseline: always); the PR must not use it.
     const onFeature = new CacheBaselineStore(
-      { ...base, event: 'push', branch: 'main-rewrite', runId: '101' },
+      { ...base, event: 'push', source: { kind: 'ref', name: 'main-rewrite' }, runId: '101' },
       { client: cache, dir: cacheDir },
     );
     await onFeature.save((stored) => mergeRun(stored, run(2)).baseline);
 
     const pr = new CacheBaselineStore(
-      { ...base, event: 'pull_request', branch: 'main-rewrite', runId: '102' },
+      {
+        ...base,
+        event: 'pull_request',
+        source: { kind: 'pull-request', number: 12 },
+        runId: '102',
+      },
       { client: cache, dir: cacheDir },
     );
     const loaded = await pr.load();
@@ -515,7 +640,13 @@ describe('CacheBaselineStore', () => {
     assert.match(pr.describe(), /threadgate-v2-.*-main-\*/);
     // Another job's history on the same machine kind is invisible to it.
     const otherJob = new CacheBaselineStore(
-      { ...base, scope: 'j.ba9876543210', event: 'pull_request', branch: 'x', runId: '103' },
+      {
+        ...base,
+        scope: 'j.ba9876543210',
+        event: 'pull_request',
+        source: { kind: 'pull-request', number: 13 },
+        runId: '103',
+      },
       { client: cache, dir: cacheDir },
     );
     assert.equal(await otherJob.load(), null);

@@ -663,6 +663,7 @@ describe('the runner context on workflow_run', () => {
       headSha: HEAD,
       event: 'pull_request',
       pullNumber: null,
+      headRepository: null,
     });
     const two = run([
       { number: 3, head: { sha: '1'.repeat(40) } },

@@ -5,7 +5,16 @@
  * pull-request runs with it, look at it.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -369,4 +378,95 @@ describe('threadgate baseline: bad input names the flag, the value and the expec
     assertUsageError(out, /--history \S+corrupt\.json: is truncated/);
     assert.match(await readFile(history, 'utf8'), /"runs": \[$/, 'left as it was');
   });
+});
+
+describe('threadgate baseline add: the lock on --history', () => {
+  /** A deadline no lock wait may pass here: the lock gives up after 30 s, a stale lock is 10 s. */
+  const BOUND_MS = 30_000;
+  const add = (history: string, result = fx('result-main.json')) =>
+    runCli(['baseline', 'add', '--history', history, '--result', result], {
+      timeoutMs: BOUND_MS + 15_000,
+    });
+
+  const notALock: [string, (lock: string) => Promise<void>, RegExp][] = [
+    [
+      'a dangling symbolic link',
+      (lock) => symlink(path.join(dir, 'nowhere', 'x'), lock),
+      /is a symbolic link, not threadgate's lock/,
+    ],
+    [
+      'a folder holding a file',
+      async (lock) => {
+        await mkdir(lock);
+        await writeFile(path.join(lock, 'notes.txt'), 'mine');
+      },
+      /is a folder holding an entry, not threadgate's lock/,
+    ],
+    [
+      'a regular file (committed, or an older threadgate’s lock)',
+      (lock) => writeFile(lock, '12345\n'),
+      /is a regular file .*, not threadgate's lock/,
+    ],
+  ];
+  for (const [what, make, pattern] of notALock) {
+    it(`${what} at <history>.lock ends with exit 2 naming it, and is left alone`, async () => {
+      const sub = await mkdtemp(path.join(dir, 'lock-'));
+      const history = path.join(sub, 'history.json');
+      const lock = `${history}.lock`;
+      await make(lock);
+      const before = await readdir(sub, { recursive: true });
+      const started = Date.now();
+      const out = await add(history);
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed < BOUND_MS, `ended after ${elapsed} ms`);
+      assertUsageError(out, pattern);
+      assert.ok(out.stderr.includes(`--history: ${lock} `), out.stderr);
+      assert.match(out.stderr, /expected nothing at that path: remove it/);
+      assert.deepEqual(await readdir(sub, { recursive: true }), before, 'nothing removed or added');
+    });
+  }
+
+  /** Four results of one machine, a day apart (so that none replaces another). */
+  async function fourResults(sub: string): Promise<string[]> {
+    const result = await readJson<Result>(fx('result-main.json'));
+    const files: string[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const file = path.join(sub, `result-${i}.json`);
+      await writeFile(
+        file,
+        JSON.stringify({ ...result, createdAt: `2025-07-0${i}T12:00:00.000Z` }),
+      );
+      files.push(file);
+    }
+    return files;
+  }
+
+  for (const stale of [false, true]) {
+    it(`four concurrent adds keep all four runs${stale ? ', taking over a stale lock left by a crashed writer' : ''}`, async () => {
+      const sub = await mkdtemp(path.join(dir, 'four-'));
+      const history = path.join(sub, 'history.json');
+      if (stale) {
+        // A crashed writer's lock: an empty folder nobody has refreshed for a minute.
+        await mkdir(`${history}.lock`);
+        const longAgo = new Date(Date.now() - 60_000);
+        await utimes(`${history}.lock`, longAgo, longAgo);
+      }
+      const results = await fourResults(sub);
+      const started = Date.now();
+      const outs = await Promise.all(results.map((r) => add(history, r)));
+      assert.ok(Date.now() - started < BOUND_MS, `took ${Date.now() - started} ms`);
+      for (const out of outs) assert.equal(out.code, 0, out.stdout + out.stderr);
+      const doc = await readJson<BaselineDocument>(history);
+      assert.deepEqual(
+        doc.runs.map((r) => r.createdAt),
+        [1, 2, 3, 4].map((i) => `2025-07-0${i}T12:00:00.000Z`),
+        'every update kept',
+      );
+      assert.deepEqual(
+        (await readdir(sub)).filter((n) => !n.startsWith('result-')),
+        ['history.json'],
+        'no lock or temporary file left',
+      );
+    });
+  }
 });

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { ActionSettings } from './inputs.js';
-import { baselineScope, CacheBaselineStore } from '../baseline/cache-store.js';
+import { baselineScope, CacheBaselineStore, type KeySource } from '../baseline/cache-store.js';
 import { FileBaselineStore } from '../baseline/file-store.js';
 import { mergeRun, type BaselineDocument } from '../baseline/history.js';
 import type { BaselineStore, LoadedBaseline } from '../baseline/store.js';
@@ -40,7 +40,7 @@ export function chooseStore(
             baselineKey: settings.baselineKey,
           }),
           event: ctx.eventName,
-          branch: ctx.branch,
+          source: cacheKeySource(ctx),
           defaultBranch: ctx.defaultBranch,
           runId: ctx.runId,
           runAttempt: ctx.runAttempt,
@@ -52,6 +52,35 @@ export function chooseStore(
       return never;
     }
   }
+}
+
+/** Events whose payload is a pull request: their head branch is the pull request's author's. */
+const PULL_REQUEST_EVENTS = [
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'pull_request_review_comment',
+];
+
+/**
+ * What the cache key says this run built (see KeySource in src/baseline/cache-store.ts): never a
+ * branch name a fork chose. Pull request events save under the pull request; a workflow_run
+ * started by a pull request or by a fork's run under that run; everything else under its ref.
+ */
+export function cacheKeySource(ctx: RunnerContext): KeySource {
+  if (PULL_REQUEST_EVENTS.includes(ctx.eventName) || ctx.pullNumber !== null) {
+    return { kind: 'pull-request', number: ctx.pullNumber };
+  }
+  const run = ctx.workflowRun;
+  if (
+    ctx.eventName === 'workflow_run' &&
+    (run === null ||
+      PULL_REQUEST_EVENTS.includes(run.event) ||
+      run.headRepository !== `${ctx.owner}/${ctx.repo}`)
+  ) {
+    return { kind: 'run', id: run?.id ?? ctx.runId };
+  }
+  return { kind: 'ref', name: ctx.branch };
 }
 
 export interface StoredHistory {

@@ -13,6 +13,7 @@ import { LIMITS } from '../contract/limits.js';
 import { InputError } from '../errors.js';
 import { plainText } from '../report/text.js';
 import { fsWords, writeJsonAtomic } from '../results/io.js';
+import { ConfinedDirError, ensureDirWithin } from '../io/confined-dir.js';
 import type { Result } from '../results/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { actionTempDir, type RunnerContext } from './context.js';
@@ -97,6 +98,8 @@ export async function writeReportBundle(
   const dir = reportDirFor(settings, ctx);
   const file = (name: string) => path.join(dir, name);
   try {
+    // A committed link must not take the bundle (or the removals) out of the workspace.
+    await ensureDirWithin(dir, ctx.workspace);
     await rm(file(BUNDLE_FILES.manifest), { force: true });
     await writeJsonAtomic(file(BUNDLE_FILES.results), result);
     if (comparison) {
@@ -109,6 +112,14 @@ export async function writeReportBundle(
       bundleManifest(settings, ctx, result, stickyKey, comparison !== null),
     );
   } catch (e) {
+    if (e instanceof ConfinedDirError) {
+      return new InputError(
+        `report-dir: got ${JSON.stringify(settings.reportDir)}: in the workspace, ${e.message}; ` +
+          'no report bundle was written and nothing was removed; expected a folder inside the ' +
+          'workspace that no symbolic link leads out of, or a path outside the workspace that ' +
+          'the workflow chooses (e.g. under runner.temp)',
+      );
+    }
     return new InputError(
       `report-dir: could not write the report bundle into ${JSON.stringify(dir)}: ${fsWords(e)}; ` +
         'expected a folder this job can write (or empty, for one under RUNNER_TEMP)',

@@ -12,7 +12,10 @@ export interface RunnerContext {
   readonly repo: string;
   /** The pull request's number on pull_request events. */
   readonly pullNumber: number | null;
-  /** The branch of this run: the PR head branch, or the pushed branch. */
+  /**
+   * The branch of this run: the pushed branch (GITHUB_REF_NAME), or on pull requests the head
+   * branch, a name the pull request's author chose (never part of a cache key: cacheKeySource).
+   */
   readonly branch: string;
   readonly defaultBranch: string;
   readonly ref: string;
@@ -48,6 +51,8 @@ export interface WorkflowRunInfo {
    * the first); null when GitHub lists none, as for pull requests from forks.
    */
   readonly pullNumber: number | null;
+  /** `workflow_run.head_repository.full_name`: another repository's when it came from a fork. */
+  readonly headRepository: string | null;
 }
 
 interface EventPayload {
@@ -62,6 +67,7 @@ interface EventPayload {
     head_sha?: string;
     event?: string;
     pull_requests?: { number?: number; head?: { sha?: string } }[];
+    head_repository?: { full_name?: string };
   };
   repository?: { default_branch?: string };
 }
@@ -123,6 +129,8 @@ function readWorkflowRun(run: EventPayload['workflow_run']): WorkflowRunInfo | n
     headSha,
     event: typeof run.event === 'string' ? run.event : '',
     pullNumber: pr?.number ?? null,
+    headRepository:
+      typeof run.head_repository?.full_name === 'string' ? run.head_repository.full_name : null,
   };
 }
 

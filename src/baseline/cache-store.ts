@@ -19,6 +19,14 @@
  * Branch names are sanitized so that a branch's segment never contains `-`: the prefix for "main"
  * can then never match a key of "main-old" (see sanitizeKeyPart).
  *
+ * The branch part names the ref being built, never a name a fork chose (see KeySource): a run for
+ * a pull request saves (`save-baseline: true`) under `.pr.<number>`, a workflow_run triggered by
+ * a pull request or from a fork under `.run.<id>`. A ref's segment never begins with `.` (git
+ * forbids it, and refSegment makes sure), so no branch's prefix — the default branch's least of
+ * all — can match those keys. This matters on `pull_request_target`, which runs with the default
+ * branch's cache scope: keyed by GITHUB_HEAD_REF, a fork's branch named `main` saved an entry the
+ * next push to main restored.
+ *
  * The cached file lives under RUNNER_TEMP, never in the user's checkout, and is removed once read
  * or saved. The adapter over `@actions/cache` is thin and imports it lazily, so the CLI never
  * loads it.
@@ -44,13 +52,47 @@ export interface CacheRunContext {
   readonly scope: string;
   /** GITHUB_EVENT_NAME, e.g. "pull_request", "push". */
   readonly event: string;
-  /** The branch of this run: GITHUB_HEAD_REF for pull requests, else GITHUB_REF_NAME. */
-  readonly branch: string;
+  /** What this run builds: the key's branch part (keySegment). */
+  readonly source: KeySource;
   /** The repository's default branch, e.g. "main". */
   readonly defaultBranch: string;
   /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT. */
   readonly runId: string;
   readonly runAttempt: string;
+}
+
+/**
+ * What a run builds, as its key names it: a ref of the repository (GITHUB_REF_NAME on pushes,
+ * schedules, manual runs); a pull request (on every pull request event: its head branch is a name
+ * the pull request's author chose, and on `pull_request_target` the ref is the base branch
+ * itself); or a run started for a pull request or a fork's push (`workflow_run` runs on the
+ * default branch's ref whatever it measures).
+ */
+export type KeySource =
+  | { readonly kind: 'ref'; readonly name: string }
+  | { readonly kind: 'pull-request'; readonly number: number | null }
+  | { readonly kind: 'run'; readonly id: string };
+
+/** The key's branch part for `source`; only a ref's segment can equal a branch's prefix. */
+export function keySegment(source: KeySource): string {
+  switch (source.kind) {
+    case 'ref':
+      return refSegment(source.name);
+    case 'pull-request':
+      return `.pr.${source.number ?? 'unknown'}`;
+    case 'run':
+      return `.run.${sanitizeKeyPart(source.id)}`;
+    default: {
+      const never: never = source;
+      return never;
+    }
+  }
+}
+
+/** A ref's segment: sanitized, and never beginning with `.` (reserved for the other sources). */
+function refSegment(name: string): string {
+  const safe = sanitizeKeyPart(name);
+  return safe.startsWith('.') ? `_${safe}` : safe;
 }
 
 export interface ScopeParts {
@@ -96,16 +138,24 @@ export function sanitizeKeyPart(name: string): string {
   return `${safe}.h${hash}`;
 }
 
-/** The prefix shared by every entry of one history on one branch (ends with `-`). */
-export function cacheKeyPrefix(fingerprint: string, scope: string, branch: string): string {
-  return `${CACHE_KEY_VERSION}-${sanitizeKeyPart(fingerprint)}-${sanitizeKeyPart(scope)}-${sanitizeKeyPart(branch)}-`;
+/**
+ * The prefix shared by every entry of one history from one source (ends with `-`); a string
+ * `branch` is a ref's name.
+ */
+export function cacheKeyPrefix(
+  fingerprint: string,
+  scope: string,
+  branch: string | KeySource,
+): string {
+  const source: KeySource = typeof branch === 'string' ? { kind: 'ref', name: branch } : branch;
+  return `${CACHE_KEY_VERSION}-${sanitizeKeyPart(fingerprint)}-${sanitizeKeyPart(scope)}-${keySegment(source)}-`;
 }
 
 /** The unique key this run saves under. */
 export function cacheKeyFor(ctx: CacheRunContext): string {
   const run = sanitizeKeyPart(ctx.runId);
   const attempt = sanitizeKeyPart(ctx.runAttempt);
-  return `${cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.branch)}${run}-${attempt}`;
+  return `${cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.source)}${run}-${attempt}`;
 }
 
 const PROPOSED_CHANGE_EVENTS = ['pull_request', 'pull_request_target', 'merge_group'];
@@ -113,10 +163,14 @@ const PROPOSED_CHANGE_EVENTS = ['pull_request', 'pull_request_target', 'merge_gr
 /** The prefixes to restore from, best first (see the top of this file for the reasons). */
 export function restoreKeysFor(ctx: CacheRunContext): string[] {
   const fromDefault = cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.defaultBranch);
-  if (PROPOSED_CHANGE_EVENTS.includes(ctx.event) || ctx.branch === ctx.defaultBranch) {
+  if (
+    PROPOSED_CHANGE_EVENTS.includes(ctx.event) ||
+    ctx.source.kind !== 'ref' ||
+    ctx.source.name === ctx.defaultBranch
+  ) {
     return [fromDefault];
   }
-  return [cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.branch), fromDefault];
+  return [cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.source), fromDefault];
 }
 
 /** The two calls of @actions/cache we use (its module satisfies this). */

@@ -1,7 +1,7 @@
 /** `baseline: file:PATH` — a baseline JSON file the user keeps (committed, or an artifact). */
 
 import { BaselineError } from '../errors.js';
-import { withFileLock } from '../results/io.js';
+import { withFileLock } from '../io/file-lock.js';
 import { writeBaselineFile } from './atomic-write.js';
 import { readBaselineIfExists, type ReadPlace } from '../contract/documents.js';
 import type { BaselineStore, LoadedBaseline, MergeIntoStored, SaveInfo } from './store.js';

@@ -5,7 +5,8 @@
  * --baseline FILE` read it.
  */
 
-import { checkOutputPath, withFileLock } from '../results/io.js';
+import { LockError, withFileLock } from '../io/file-lock.js';
+import { checkOutputPath } from '../results/io.js';
 import {
   DEFAULT_MAX_RUNS,
   mergeRun,
@@ -203,9 +204,8 @@ async function addCommand(argv: readonly string[], io: BaselineIo): Promise<numb
     }
     return { history, ...merged, bytes };
   }).catch((e: unknown) => {
-    if ((e as { code?: string }).code === 'ELOCKED') {
-      throw new InputError(`--history: ${(e as Error).message}; expected no other writer`);
-    }
+    // Held past the deadline, or something at the lock's path that is not a lock: exit 2.
+    if (e instanceof LockError) throw new InputError(`--history: ${e.message}`);
     throw e;
   });
 

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { access, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { Result } from './types.js';
@@ -237,70 +237,5 @@ export async function writeJsonOutput(file: string, value: unknown, flag: string
     await writeJsonAtomic(file, value);
   } catch (e) {
     throw new InputError(`${flag}: could not write ${JSON.stringify(file)}: ${fsWords(e)}`);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// A lock for read-merge-write of a shared file (the baseline history)
-
-export interface LockOptions {
-  /** Give up after this long (ms); default 30 s. */
-  readonly timeoutMs?: number;
-  /** A lock older than this (ms) is taken over: its holder crashed; default 120 s. */
-  readonly staleMs?: number;
-}
-
-/**
- * Run `fn` holding `<file>.lock` (created exclusively; it holds the owner's pid). Waits with a
- * bounded backoff; takes over a lock whose process is gone or that is older than `staleMs`;
- * throws after `timeoutMs`.
- */
-export async function withFileLock<T>(
-  file: string,
-  fn: () => Promise<T>,
-  opts: LockOptions = {},
-): Promise<T> {
-  const lock = `${path.resolve(file)}.lock`;
-  const timeoutMs = opts.timeoutMs ?? 30_000;
-  const staleMs = opts.staleMs ?? 120_000;
-  const start = Date.now();
-  await ensureDir(path.dirname(lock));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(lock, 'wx');
-      await handle.writeFile(`${process.pid}\n`);
-      await handle.close();
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    // Held: take it over when its holder is gone or it is too old.
-    try {
-      const info = await stat(lock);
-      const pid = Number((await readFile(lock, 'utf8')).trim());
-      const stale =
-        Date.now() - info.mtimeMs > staleMs ||
-        (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid));
-      if (stale) {
-        await unlink(lock).catch(() => undefined);
-        continue;
-      }
-    } catch {
-      continue; // released meanwhile
-    }
-    if (Date.now() - start > timeoutMs) {
-      throw Object.assign(
-        new Error(
-          `${file} is locked by another writer (${lock}) for more than ${Math.round(timeoutMs / 1000)} s`,
-        ),
-        { code: 'ELOCKED' },
-      );
-    }
-    await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** Math.min(attempt, 5), 1000)));
-  }
-  try {
-    return await fn();
-  } finally {
-    await unlink(lock).catch(() => undefined);
   }
 }
