@@ -155,6 +155,7 @@ var init_package = __esm({
         "@octokit/openapi": "^23.0.2",
         "@octokit/plugin-retry": "^8.1.1",
         "@types/node": "^20.19.43",
+        "@types/proper-lockfile": "^4.1.4",
         "@valibot/to-json-schema": "^1.8.0",
         ajv: "^8.20.0",
         esbuild: "^0.28.2",
@@ -165,6 +166,7 @@ var init_package = __esm({
         node: "^24.21.0",
         "onnx-proto": "^8.0.1",
         prettier: "^3.10.1",
+        "proper-lockfile": "^4.1.2",
         "simple-statistics": "^7.12.1",
         tar: "^7.5.23",
         tsx: "^4.23.15",
@@ -304,11 +306,11 @@ var init_parse = __esm({
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path6 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path7 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path6;
-  else if (path6 === root) rel = "/";
-  else if (path6.startsWith(root + "/")) rel = path6.slice(root.length);
+  if (root === "/") rel = path7;
+  else if (path7 === root) rel = "/";
+  else if (path7.startsWith(root + "/")) rel = path7.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s) => s !== "" && s !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -739,9 +741,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path6) => {
+  return (path7) => {
     try {
-      return readFileSync(join(root, path6), "utf8");
+      return readFileSync(join(root, path7), "utf8");
     } catch {
       return null;
     }
@@ -872,8 +874,8 @@ function readNumaNodes(read, cpusInMask) {
   }
   return readable === 0 || out.length === 0 ? null : out;
 }
-function readInt(read, path6) {
-  const text2 = read(path6);
+function readInt(read, path7) {
+  const text2 = read(path7);
   return text2 === null ? null : parseSysfsInt(text2);
 }
 function probeLinux(read, node) {
@@ -14737,9 +14739,9 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path6, inputShapes) {
+function modelId(path7, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path6}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path7}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
@@ -14765,16 +14767,16 @@ function buildFeeds(ort, inputs, seed) {
   }
   return feeds;
 }
-async function modelFileBytes(path6) {
+async function modelFileBytes(path7) {
   try {
-    const info = await stat2(path6);
+    const info = await stat2(path7);
     return info.isFile() ? info.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path6, input, within) {
-  const bytes = await readBounded(path6, {
+async function readModel(path7, input, within) {
+  const bytes = await readBounded(path7, {
     input,
     maxBytes: MAX_MODEL_BYTES,
     expected: "a readable .onnx file of at most 2 GiB (the protobuf limit without external data)",
@@ -14782,7 +14784,7 @@ async function readModel(path6, input, within) {
   });
   if (bytes.length === 0) {
     throw new InputError(
-      `${input}: ${JSON.stringify(path6)} is empty; expected a readable .onnx file`
+      `${input}: ${JSON.stringify(path7)} is empty; expected a readable .onnx file`
     );
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -16130,7 +16132,7 @@ var init_terminal = __esm({
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
 import { constants as constants2 } from "node:fs";
-import { access, mkdir, open as open2, readdir, readFile, rename, rm, stat as stat3, unlink } from "node:fs/promises";
+import { access, mkdir, open as open2, readdir, rename, rm, stat as stat3, unlink } from "node:fs/promises";
 import path4 from "node:path";
 async function ensureDir(dir) {
   const missing = [];
@@ -16269,49 +16271,6 @@ async function writeJsonOutput(file, value, flag) {
     await writeJsonAtomic(file, value);
   } catch (e) {
     throw new InputError(`${flag}: could not write ${JSON.stringify(file)}: ${fsWords(e)}`);
-  }
-}
-async function withFileLock(file, fn, opts = {}) {
-  const lock = `${path4.resolve(file)}.lock`;
-  const timeoutMs = opts.timeoutMs ?? 3e4;
-  const staleMs = opts.staleMs ?? 12e4;
-  const start = Date.now();
-  await ensureDir(path4.dirname(lock));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open2(lock, "wx");
-      await handle.writeFile(`${process.pid}
-`);
-      await handle.close();
-      break;
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-    }
-    try {
-      const info = await stat3(lock);
-      const pid = Number((await readFile(lock, "utf8")).trim());
-      const stale = Date.now() - info.mtimeMs > staleMs || Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
-      if (stale) {
-        await unlink(lock).catch(() => void 0);
-        continue;
-      }
-    } catch {
-      continue;
-    }
-    if (Date.now() - start > timeoutMs) {
-      throw Object.assign(
-        new Error(
-          `${file} is locked by another writer (${lock}) for more than ${Math.round(timeoutMs / 1e3)} s`
-        ),
-        { code: "ELOCKED" }
-      );
-    }
-    await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** Math.min(attempt, 5), 1e3)));
-  }
-  try {
-    return await fn();
-  } finally {
-    await unlink(lock).catch(() => void 0);
   }
 }
 var nodeWriteOps, MAX_NEW_LEVELS, STALE_TEMP_MS, FS_WORDS;
@@ -18259,17 +18218,17 @@ function decode(schema, value, fail, prefix2 = "") {
   throw fail(describeIssue(parsed.issues[0], prefix2));
 }
 function describeIssue(issue, prefix2) {
-  const path6 = prefix2 + pathText(issue.path ?? []);
+  const path7 = prefix2 + pathText(issue.path ?? []);
   const objectIssue = issue.type === "object" || issue.type === "strict_object";
-  if (objectIssue && issue.input === void 0 && path6 !== "") {
-    return `is missing the field "${path6}"`;
+  if (objectIssue && issue.input === void 0 && path7 !== "") {
+    return `is missing the field "${path7}"`;
   }
   if (issue.type === "strict_object" && issue.expected === "never" && issue.path) {
     const key = issue.path[issue.path.length - 1]?.key;
     return `has the unknown field ${JSON.stringify(String(key).slice(0, 40))}; expected only the fields of ${issue.message}`;
   }
   const shown = Array.isArray(issue.input) && issue.type.endsWith("length") ? `an array of ${issue.input.length} entries` : typeof issue.input === "string" && issue.type === "max_length" ? `${issue.input.length} characters long` : describeValue(issue.input);
-  return path6 === "" ? `is ${shown}; expected ${issue.message}` : `"${path6}" is ${shown}; expected ${issue.message}`;
+  return path7 === "" ? `is ${shown}; expected ${issue.message}` : `"${path7}" is ${shown}; expected ${issue.message}`;
 }
 function pathText(items) {
   let out = "";
@@ -18395,19 +18354,19 @@ function crossCheckResult(r, fail, prefix2) {
   });
   if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix2}overhead.ci95Ns`, fail);
 }
-function ordered(pair2, path6, fail) {
+function ordered(pair2, path7, fail) {
   if (pair2[0] > pair2[1]) {
-    throw fail(`"${path6}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
+    throw fail(`"${path7}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
   }
 }
-function uniqueSorted(xs, path6, what, fail, sorted = true) {
+function uniqueSorted(xs, path7, what, fail, sorted = true) {
   const seen = /* @__PURE__ */ new Set();
   for (const [i, x] of xs.entries()) {
-    if (seen.has(x)) throw fail(`"${path6}" has ${what} ${x} twice; expected each once`);
+    if (seen.has(x)) throw fail(`"${path7}" has ${what} ${x} twice; expected each once`);
     seen.add(x);
     if (sorted && i > 0 && x < xs[i - 1]) {
       throw fail(
-        `"${path6}" has ${what} ${x} after ${xs[i - 1]}; expected them in increasing order`
+        `"${path7}" has ${what} ${x} after ${xs[i - 1]}; expected them in increasing order`
       );
     }
   }
@@ -18463,42 +18422,42 @@ function parseComparisonFile(text2, fileName, input) {
   expectKind(documentKind(value, fail), ["comparison"], fail);
   return comparisonFromJson(checkComparisonJson(value, fail));
 }
-async function readResultFile(path6, input, place = {}) {
+async function readResultFile(path7, input, place = {}) {
   const text2 = await readText(
-    path6,
+    path7,
     input,
     LIMITS.fileBytes,
     "a results JSON file",
     place,
     inputError
   );
-  return parseResultFile(text2, path6, input);
+  return parseResultFile(text2, path7, input);
 }
-async function readBaselineFile(path6, label = "baseline", place = {}) {
-  const parsed = await readBaselineIfExists(path6, label, place);
-  if (parsed === null) throw new BaselineError(`${label} ${path6}: file not found`);
+async function readBaselineFile(path7, label = "baseline", place = {}) {
+  const parsed = await readBaselineIfExists(path7, label, place);
+  if (parsed === null) throw new BaselineError(`${label} ${path7}: file not found`);
   return parsed;
 }
-async function readBaselineIfExists(path6, label = "baseline", place = {}) {
-  const text2 = await readBoundedTextIfExists(path6, {
+async function readBaselineIfExists(path7, label = "baseline", place = {}) {
+  const text2 = await readBoundedTextIfExists(path7, {
     input: label,
     maxBytes: LIMITS.fileBytes,
     expected: "a threadgate baseline or results JSON file",
     fail: (m) => new BaselineError(m),
     ...place
   });
-  return text2 === null ? null : parseBaselineFile(text2, path6, label);
+  return text2 === null ? null : parseBaselineFile(text2, path7, label);
 }
-async function readComparisonFile(path6, input, place = {}) {
+async function readComparisonFile(path7, input, place = {}) {
   const text2 = await readText(
-    path6,
+    path7,
     input,
     LIMITS.comparisonBytes,
     "a comparison JSON file",
     place,
     inputError
   );
-  return parseComparisonFile(text2, path6, input);
+  return parseComparisonFile(text2, path7, input);
 }
 function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
   const c = comparison.current;
@@ -18522,15 +18481,15 @@ function checkComparisonOf(comparison, current, fail, runName = "the results' ru
 function prefix(input, fileName) {
   return input === "" ? `${fileName}: ` : `${input} ${fileName}: `;
 }
-async function readText(path6, input, maxBytes, expected, place, fail) {
-  const text2 = await readBoundedTextIfExists(path6, {
+async function readText(path7, input, maxBytes, expected, place, fail) {
+  const text2 = await readBoundedTextIfExists(path7, {
     input: input || "file",
     maxBytes,
     expected,
     fail,
     ...place
   });
-  if (text2 === null) throw fail(`${input || "file"} ${path6}: file not found`);
+  if (text2 === null) throw fail(`${input || "file"} ${path7}: file not found`);
   return text2;
 }
 var inputError;
@@ -18640,6 +18599,1743 @@ Exit codes: 0 pass, inconclusive or no baseline, 1 regression, 2 error.`;
   }
 });
 
+// node_modules/graceful-fs/polyfills.js
+var require_polyfills = __commonJS({
+  "node_modules/graceful-fs/polyfills.js"(exports, module) {
+    var constants3 = __require("constants");
+    var origCwd = process.cwd;
+    var cwd = null;
+    var platform = process.env.GRACEFUL_FS_PLATFORM || process.platform;
+    process.cwd = function() {
+      if (!cwd)
+        cwd = origCwd.call(process);
+      return cwd;
+    };
+    try {
+      process.cwd();
+    } catch (er) {
+    }
+    if (typeof process.chdir === "function") {
+      chdir = process.chdir;
+      process.chdir = function(d) {
+        cwd = null;
+        chdir.call(process, d);
+      };
+      if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir);
+    }
+    var chdir;
+    module.exports = patch;
+    function patch(fs) {
+      if (constants3.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+        patchLchmod(fs);
+      }
+      if (!fs.lutimes) {
+        patchLutimes(fs);
+      }
+      fs.chown = chownFix(fs.chown);
+      fs.fchown = chownFix(fs.fchown);
+      fs.lchown = chownFix(fs.lchown);
+      fs.chmod = chmodFix(fs.chmod);
+      fs.fchmod = chmodFix(fs.fchmod);
+      fs.lchmod = chmodFix(fs.lchmod);
+      fs.chownSync = chownFixSync(fs.chownSync);
+      fs.fchownSync = chownFixSync(fs.fchownSync);
+      fs.lchownSync = chownFixSync(fs.lchownSync);
+      fs.chmodSync = chmodFixSync(fs.chmodSync);
+      fs.fchmodSync = chmodFixSync(fs.fchmodSync);
+      fs.lchmodSync = chmodFixSync(fs.lchmodSync);
+      fs.stat = statFix(fs.stat);
+      fs.fstat = statFix(fs.fstat);
+      fs.lstat = statFix(fs.lstat);
+      fs.statSync = statFixSync(fs.statSync);
+      fs.fstatSync = statFixSync(fs.fstatSync);
+      fs.lstatSync = statFixSync(fs.lstatSync);
+      if (fs.chmod && !fs.lchmod) {
+        fs.lchmod = function(path7, mode, cb) {
+          if (cb) process.nextTick(cb);
+        };
+        fs.lchmodSync = function() {
+        };
+      }
+      if (fs.chown && !fs.lchown) {
+        fs.lchown = function(path7, uid, gid, cb) {
+          if (cb) process.nextTick(cb);
+        };
+        fs.lchownSync = function() {
+        };
+      }
+      if (platform === "win32") {
+        fs.rename = typeof fs.rename !== "function" ? fs.rename : (function(fs$rename) {
+          function rename2(from, to, cb) {
+            var start = Date.now();
+            var backoff = 0;
+            fs$rename(from, to, function CB(er) {
+              if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
+                setTimeout(function() {
+                  fs.stat(to, function(stater, st) {
+                    if (stater && stater.code === "ENOENT")
+                      fs$rename(from, to, CB);
+                    else
+                      cb(er);
+                  });
+                }, backoff);
+                if (backoff < 100)
+                  backoff += 10;
+                return;
+              }
+              if (cb) cb(er);
+            });
+          }
+          if (Object.setPrototypeOf) Object.setPrototypeOf(rename2, fs$rename);
+          return rename2;
+        })(fs.rename);
+      }
+      fs.read = typeof fs.read !== "function" ? fs.read : (function(fs$read) {
+        function read(fd, buffer, offset, length, position, callback_) {
+          var callback;
+          if (callback_ && typeof callback_ === "function") {
+            var eagCounter = 0;
+            callback = function(er, _, __) {
+              if (er && er.code === "EAGAIN" && eagCounter < 10) {
+                eagCounter++;
+                return fs$read.call(fs, fd, buffer, offset, length, position, callback);
+              }
+              callback_.apply(this, arguments);
+            };
+          }
+          return fs$read.call(fs, fd, buffer, offset, length, position, callback);
+        }
+        if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read);
+        return read;
+      })(fs.read);
+      fs.readSync = typeof fs.readSync !== "function" ? fs.readSync : /* @__PURE__ */ (function(fs$readSync) {
+        return function(fd, buffer, offset, length, position) {
+          var eagCounter = 0;
+          while (true) {
+            try {
+              return fs$readSync.call(fs, fd, buffer, offset, length, position);
+            } catch (er) {
+              if (er.code === "EAGAIN" && eagCounter < 10) {
+                eagCounter++;
+                continue;
+              }
+              throw er;
+            }
+          }
+        };
+      })(fs.readSync);
+      function patchLchmod(fs2) {
+        fs2.lchmod = function(path7, mode, callback) {
+          fs2.open(
+            path7,
+            constants3.O_WRONLY | constants3.O_SYMLINK,
+            mode,
+            function(err, fd) {
+              if (err) {
+                if (callback) callback(err);
+                return;
+              }
+              fs2.fchmod(fd, mode, function(err2) {
+                fs2.close(fd, function(err22) {
+                  if (callback) callback(err2 || err22);
+                });
+              });
+            }
+          );
+        };
+        fs2.lchmodSync = function(path7, mode) {
+          var fd = fs2.openSync(path7, constants3.O_WRONLY | constants3.O_SYMLINK, mode);
+          var threw = true;
+          var ret;
+          try {
+            ret = fs2.fchmodSync(fd, mode);
+            threw = false;
+          } finally {
+            if (threw) {
+              try {
+                fs2.closeSync(fd);
+              } catch (er) {
+              }
+            } else {
+              fs2.closeSync(fd);
+            }
+          }
+          return ret;
+        };
+      }
+      function patchLutimes(fs2) {
+        if (constants3.hasOwnProperty("O_SYMLINK") && fs2.futimes) {
+          fs2.lutimes = function(path7, at, mt, cb) {
+            fs2.open(path7, constants3.O_SYMLINK, function(er, fd) {
+              if (er) {
+                if (cb) cb(er);
+                return;
+              }
+              fs2.futimes(fd, at, mt, function(er2) {
+                fs2.close(fd, function(er22) {
+                  if (cb) cb(er2 || er22);
+                });
+              });
+            });
+          };
+          fs2.lutimesSync = function(path7, at, mt) {
+            var fd = fs2.openSync(path7, constants3.O_SYMLINK);
+            var ret;
+            var threw = true;
+            try {
+              ret = fs2.futimesSync(fd, at, mt);
+              threw = false;
+            } finally {
+              if (threw) {
+                try {
+                  fs2.closeSync(fd);
+                } catch (er) {
+                }
+              } else {
+                fs2.closeSync(fd);
+              }
+            }
+            return ret;
+          };
+        } else if (fs2.futimes) {
+          fs2.lutimes = function(_a, _b, _c, cb) {
+            if (cb) process.nextTick(cb);
+          };
+          fs2.lutimesSync = function() {
+          };
+        }
+      }
+      function chmodFix(orig) {
+        if (!orig) return orig;
+        return function(target, mode, cb) {
+          return orig.call(fs, target, mode, function(er) {
+            if (chownErOk(er)) er = null;
+            if (cb) cb.apply(this, arguments);
+          });
+        };
+      }
+      function chmodFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, mode) {
+          try {
+            return orig.call(fs, target, mode);
+          } catch (er) {
+            if (!chownErOk(er)) throw er;
+          }
+        };
+      }
+      function chownFix(orig) {
+        if (!orig) return orig;
+        return function(target, uid, gid, cb) {
+          return orig.call(fs, target, uid, gid, function(er) {
+            if (chownErOk(er)) er = null;
+            if (cb) cb.apply(this, arguments);
+          });
+        };
+      }
+      function chownFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, uid, gid) {
+          try {
+            return orig.call(fs, target, uid, gid);
+          } catch (er) {
+            if (!chownErOk(er)) throw er;
+          }
+        };
+      }
+      function statFix(orig) {
+        if (!orig) return orig;
+        return function(target, options, cb) {
+          if (typeof options === "function") {
+            cb = options;
+            options = null;
+          }
+          function callback(er, stats) {
+            if (stats) {
+              if (stats.uid < 0) stats.uid += 4294967296;
+              if (stats.gid < 0) stats.gid += 4294967296;
+            }
+            if (cb) cb.apply(this, arguments);
+          }
+          return options ? orig.call(fs, target, options, callback) : orig.call(fs, target, callback);
+        };
+      }
+      function statFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, options) {
+          var stats = options ? orig.call(fs, target, options) : orig.call(fs, target);
+          if (stats) {
+            if (stats.uid < 0) stats.uid += 4294967296;
+            if (stats.gid < 0) stats.gid += 4294967296;
+          }
+          return stats;
+        };
+      }
+      function chownErOk(er) {
+        if (!er)
+          return true;
+        if (er.code === "ENOSYS")
+          return true;
+        var nonroot = !process.getuid || process.getuid() !== 0;
+        if (nonroot) {
+          if (er.code === "EINVAL" || er.code === "EPERM")
+            return true;
+        }
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/graceful-fs/legacy-streams.js
+var require_legacy_streams = __commonJS({
+  "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
+    var Stream = __require("stream").Stream;
+    module.exports = legacy;
+    function legacy(fs) {
+      return {
+        ReadStream,
+        WriteStream
+      };
+      function ReadStream(path7, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path7, options);
+        Stream.call(this);
+        var self2 = this;
+        this.path = path7;
+        this.fd = null;
+        this.readable = true;
+        this.paused = false;
+        this.flags = "r";
+        this.mode = 438;
+        this.bufferSize = 64 * 1024;
+        options = options || {};
+        var keys = Object.keys(options);
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
+          this[key] = options[key];
+        }
+        if (this.encoding) this.setEncoding(this.encoding);
+        if (this.start !== void 0) {
+          if ("number" !== typeof this.start) {
+            throw TypeError("start must be a Number");
+          }
+          if (this.end === void 0) {
+            this.end = Infinity;
+          } else if ("number" !== typeof this.end) {
+            throw TypeError("end must be a Number");
+          }
+          if (this.start > this.end) {
+            throw new Error("start must be <= end");
+          }
+          this.pos = this.start;
+        }
+        if (this.fd !== null) {
+          process.nextTick(function() {
+            self2._read();
+          });
+          return;
+        }
+        fs.open(this.path, this.flags, this.mode, function(err, fd) {
+          if (err) {
+            self2.emit("error", err);
+            self2.readable = false;
+            return;
+          }
+          self2.fd = fd;
+          self2.emit("open", fd);
+          self2._read();
+        });
+      }
+      function WriteStream(path7, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path7, options);
+        Stream.call(this);
+        this.path = path7;
+        this.fd = null;
+        this.writable = true;
+        this.flags = "w";
+        this.encoding = "binary";
+        this.mode = 438;
+        this.bytesWritten = 0;
+        options = options || {};
+        var keys = Object.keys(options);
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
+          this[key] = options[key];
+        }
+        if (this.start !== void 0) {
+          if ("number" !== typeof this.start) {
+            throw TypeError("start must be a Number");
+          }
+          if (this.start < 0) {
+            throw new Error("start must be >= zero");
+          }
+          this.pos = this.start;
+        }
+        this.busy = false;
+        this._queue = [];
+        if (this.fd === null) {
+          this._open = fs.open;
+          this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
+          this.flush();
+        }
+      }
+    }
+  }
+});
+
+// node_modules/graceful-fs/clone.js
+var require_clone = __commonJS({
+  "node_modules/graceful-fs/clone.js"(exports, module) {
+    "use strict";
+    module.exports = clone;
+    var getPrototypeOf = Object.getPrototypeOf || function(obj) {
+      return obj.__proto__;
+    };
+    function clone(obj) {
+      if (obj === null || typeof obj !== "object")
+        return obj;
+      if (obj instanceof Object)
+        var copy = { __proto__: getPrototypeOf(obj) };
+      else
+        var copy = /* @__PURE__ */ Object.create(null);
+      Object.getOwnPropertyNames(obj).forEach(function(key) {
+        Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key));
+      });
+      return copy;
+    }
+  }
+});
+
+// node_modules/graceful-fs/graceful-fs.js
+var require_graceful_fs = __commonJS({
+  "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
+    var fs = __require("fs");
+    var polyfills = require_polyfills();
+    var legacy = require_legacy_streams();
+    var clone = require_clone();
+    var util = __require("util");
+    var gracefulQueue;
+    var previousSymbol;
+    if (typeof Symbol === "function" && typeof Symbol.for === "function") {
+      gracefulQueue = /* @__PURE__ */ Symbol.for("graceful-fs.queue");
+      previousSymbol = /* @__PURE__ */ Symbol.for("graceful-fs.previous");
+    } else {
+      gracefulQueue = "___graceful-fs.queue";
+      previousSymbol = "___graceful-fs.previous";
+    }
+    function noop() {
+    }
+    function publishQueue(context, queue2) {
+      Object.defineProperty(context, gracefulQueue, {
+        get: function() {
+          return queue2;
+        }
+      });
+    }
+    var debug = noop;
+    if (util.debuglog)
+      debug = util.debuglog("gfs4");
+    else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
+      debug = function() {
+        var m = util.format.apply(util, arguments);
+        m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
+        console.error(m);
+      };
+    if (!fs[gracefulQueue]) {
+      queue = global[gracefulQueue] || [];
+      publishQueue(fs, queue);
+      fs.close = (function(fs$close) {
+        function close(fd, cb) {
+          return fs$close.call(fs, fd, function(err) {
+            if (!err) {
+              resetQueue();
+            }
+            if (typeof cb === "function")
+              cb.apply(this, arguments);
+          });
+        }
+        Object.defineProperty(close, previousSymbol, {
+          value: fs$close
+        });
+        return close;
+      })(fs.close);
+      fs.closeSync = (function(fs$closeSync) {
+        function closeSync(fd) {
+          fs$closeSync.apply(fs, arguments);
+          resetQueue();
+        }
+        Object.defineProperty(closeSync, previousSymbol, {
+          value: fs$closeSync
+        });
+        return closeSync;
+      })(fs.closeSync);
+      if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
+        process.on("exit", function() {
+          debug(fs[gracefulQueue]);
+          __require("assert").equal(fs[gracefulQueue].length, 0);
+        });
+      }
+    }
+    var queue;
+    if (!global[gracefulQueue]) {
+      publishQueue(global, fs[gracefulQueue]);
+    }
+    module.exports = patch(clone(fs));
+    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs.__patched) {
+      module.exports = patch(fs);
+      fs.__patched = true;
+    }
+    function patch(fs2) {
+      polyfills(fs2);
+      fs2.gracefulify = patch;
+      fs2.createReadStream = createReadStream;
+      fs2.createWriteStream = createWriteStream;
+      var fs$readFile = fs2.readFile;
+      fs2.readFile = readFile;
+      function readFile(path7, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$readFile(path7, options, cb);
+        function go$readFile(path8, options2, cb2, startTime) {
+          return fs$readFile(path8, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$readFile, [path8, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$writeFile = fs2.writeFile;
+      fs2.writeFile = writeFile;
+      function writeFile(path7, data, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$writeFile(path7, data, options, cb);
+        function go$writeFile(path8, data2, options2, cb2, startTime) {
+          return fs$writeFile(path8, data2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$writeFile, [path8, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$appendFile = fs2.appendFile;
+      if (fs$appendFile)
+        fs2.appendFile = appendFile;
+      function appendFile(path7, data, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$appendFile(path7, data, options, cb);
+        function go$appendFile(path8, data2, options2, cb2, startTime) {
+          return fs$appendFile(path8, data2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$appendFile, [path8, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$copyFile = fs2.copyFile;
+      if (fs$copyFile)
+        fs2.copyFile = copyFile2;
+      function copyFile2(src, dest, flags, cb) {
+        if (typeof flags === "function") {
+          cb = flags;
+          flags = 0;
+        }
+        return go$copyFile(src, dest, flags, cb);
+        function go$copyFile(src2, dest2, flags2, cb2, startTime) {
+          return fs$copyFile(src2, dest2, flags2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$copyFile, [src2, dest2, flags2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$readdir = fs2.readdir;
+      fs2.readdir = readdir3;
+      var noReaddirOptionVersions = /^v[0-5]\./;
+      function readdir3(path7, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path8, options2, cb2, startTime) {
+          return fs$readdir(path8, fs$readdirCallback(
+            path8,
+            options2,
+            cb2,
+            startTime
+          ));
+        } : function go$readdir2(path8, options2, cb2, startTime) {
+          return fs$readdir(path8, options2, fs$readdirCallback(
+            path8,
+            options2,
+            cb2,
+            startTime
+          ));
+        };
+        return go$readdir(path7, options, cb);
+        function fs$readdirCallback(path8, options2, cb2, startTime) {
+          return function(err, files) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([
+                go$readdir,
+                [path8, options2, cb2],
+                err,
+                startTime || Date.now(),
+                Date.now()
+              ]);
+            else {
+              if (files && files.sort)
+                files.sort();
+              if (typeof cb2 === "function")
+                cb2.call(this, err, files);
+            }
+          };
+        }
+      }
+      if (process.version.substr(0, 4) === "v0.8") {
+        var legStreams = legacy(fs2);
+        ReadStream = legStreams.ReadStream;
+        WriteStream = legStreams.WriteStream;
+      }
+      var fs$ReadStream = fs2.ReadStream;
+      if (fs$ReadStream) {
+        ReadStream.prototype = Object.create(fs$ReadStream.prototype);
+        ReadStream.prototype.open = ReadStream$open;
+      }
+      var fs$WriteStream = fs2.WriteStream;
+      if (fs$WriteStream) {
+        WriteStream.prototype = Object.create(fs$WriteStream.prototype);
+        WriteStream.prototype.open = WriteStream$open;
+      }
+      Object.defineProperty(fs2, "ReadStream", {
+        get: function() {
+          return ReadStream;
+        },
+        set: function(val) {
+          ReadStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      Object.defineProperty(fs2, "WriteStream", {
+        get: function() {
+          return WriteStream;
+        },
+        set: function(val) {
+          WriteStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      var FileReadStream = ReadStream;
+      Object.defineProperty(fs2, "FileReadStream", {
+        get: function() {
+          return FileReadStream;
+        },
+        set: function(val) {
+          FileReadStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      var FileWriteStream = WriteStream;
+      Object.defineProperty(fs2, "FileWriteStream", {
+        get: function() {
+          return FileWriteStream;
+        },
+        set: function(val) {
+          FileWriteStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      function ReadStream(path7, options) {
+        if (this instanceof ReadStream)
+          return fs$ReadStream.apply(this, arguments), this;
+        else
+          return ReadStream.apply(Object.create(ReadStream.prototype), arguments);
+      }
+      function ReadStream$open() {
+        var that = this;
+        open3(that.path, that.flags, that.mode, function(err, fd) {
+          if (err) {
+            if (that.autoClose)
+              that.destroy();
+            that.emit("error", err);
+          } else {
+            that.fd = fd;
+            that.emit("open", fd);
+            that.read();
+          }
+        });
+      }
+      function WriteStream(path7, options) {
+        if (this instanceof WriteStream)
+          return fs$WriteStream.apply(this, arguments), this;
+        else
+          return WriteStream.apply(Object.create(WriteStream.prototype), arguments);
+      }
+      function WriteStream$open() {
+        var that = this;
+        open3(that.path, that.flags, that.mode, function(err, fd) {
+          if (err) {
+            that.destroy();
+            that.emit("error", err);
+          } else {
+            that.fd = fd;
+            that.emit("open", fd);
+          }
+        });
+      }
+      function createReadStream(path7, options) {
+        return new fs2.ReadStream(path7, options);
+      }
+      function createWriteStream(path7, options) {
+        return new fs2.WriteStream(path7, options);
+      }
+      var fs$open = fs2.open;
+      fs2.open = open3;
+      function open3(path7, flags, mode, cb) {
+        if (typeof mode === "function")
+          cb = mode, mode = null;
+        return go$open(path7, flags, mode, cb);
+        function go$open(path8, flags2, mode2, cb2, startTime) {
+          return fs$open(path8, flags2, mode2, function(err, fd) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$open, [path8, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      return fs2;
+    }
+    function enqueue(elem) {
+      debug("ENQUEUE", elem[0].name, elem[1]);
+      fs[gracefulQueue].push(elem);
+      retry();
+    }
+    var retryTimer;
+    function resetQueue() {
+      var now = Date.now();
+      for (var i = 0; i < fs[gracefulQueue].length; ++i) {
+        if (fs[gracefulQueue][i].length > 2) {
+          fs[gracefulQueue][i][3] = now;
+          fs[gracefulQueue][i][4] = now;
+        }
+      }
+      retry();
+    }
+    function retry() {
+      clearTimeout(retryTimer);
+      retryTimer = void 0;
+      if (fs[gracefulQueue].length === 0)
+        return;
+      var elem = fs[gracefulQueue].shift();
+      var fn = elem[0];
+      var args = elem[1];
+      var err = elem[2];
+      var startTime = elem[3];
+      var lastTime = elem[4];
+      if (startTime === void 0) {
+        debug("RETRY", fn.name, args);
+        fn.apply(null, args);
+      } else if (Date.now() - startTime >= 6e4) {
+        debug("TIMEOUT", fn.name, args);
+        var cb = args.pop();
+        if (typeof cb === "function")
+          cb.call(null, err);
+      } else {
+        var sinceAttempt = Date.now() - lastTime;
+        var sinceStart = Math.max(lastTime - startTime, 1);
+        var desiredDelay = Math.min(sinceStart * 1.2, 100);
+        if (sinceAttempt >= desiredDelay) {
+          debug("RETRY", fn.name, args);
+          fn.apply(null, args.concat([startTime]));
+        } else {
+          fs[gracefulQueue].push(elem);
+        }
+      }
+      if (retryTimer === void 0) {
+        retryTimer = setTimeout(retry, 0);
+      }
+    }
+  }
+});
+
+// node_modules/retry/lib/retry_operation.js
+var require_retry_operation = __commonJS({
+  "node_modules/retry/lib/retry_operation.js"(exports, module) {
+    function RetryOperation(timeouts, options) {
+      if (typeof options === "boolean") {
+        options = { forever: options };
+      }
+      this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
+      this._timeouts = timeouts;
+      this._options = options || {};
+      this._maxRetryTime = options && options.maxRetryTime || Infinity;
+      this._fn = null;
+      this._errors = [];
+      this._attempts = 1;
+      this._operationTimeout = null;
+      this._operationTimeoutCb = null;
+      this._timeout = null;
+      this._operationStart = null;
+      if (this._options.forever) {
+        this._cachedTimeouts = this._timeouts.slice(0);
+      }
+    }
+    module.exports = RetryOperation;
+    RetryOperation.prototype.reset = function() {
+      this._attempts = 1;
+      this._timeouts = this._originalTimeouts;
+    };
+    RetryOperation.prototype.stop = function() {
+      if (this._timeout) {
+        clearTimeout(this._timeout);
+      }
+      this._timeouts = [];
+      this._cachedTimeouts = null;
+    };
+    RetryOperation.prototype.retry = function(err) {
+      if (this._timeout) {
+        clearTimeout(this._timeout);
+      }
+      if (!err) {
+        return false;
+      }
+      var currentTime = (/* @__PURE__ */ new Date()).getTime();
+      if (err && currentTime - this._operationStart >= this._maxRetryTime) {
+        this._errors.unshift(new Error("RetryOperation timeout occurred"));
+        return false;
+      }
+      this._errors.push(err);
+      var timeout = this._timeouts.shift();
+      if (timeout === void 0) {
+        if (this._cachedTimeouts) {
+          this._errors.splice(this._errors.length - 1, this._errors.length);
+          this._timeouts = this._cachedTimeouts.slice(0);
+          timeout = this._timeouts.shift();
+        } else {
+          return false;
+        }
+      }
+      var self2 = this;
+      var timer = setTimeout(function() {
+        self2._attempts++;
+        if (self2._operationTimeoutCb) {
+          self2._timeout = setTimeout(function() {
+            self2._operationTimeoutCb(self2._attempts);
+          }, self2._operationTimeout);
+          if (self2._options.unref) {
+            self2._timeout.unref();
+          }
+        }
+        self2._fn(self2._attempts);
+      }, timeout);
+      if (this._options.unref) {
+        timer.unref();
+      }
+      return true;
+    };
+    RetryOperation.prototype.attempt = function(fn, timeoutOps) {
+      this._fn = fn;
+      if (timeoutOps) {
+        if (timeoutOps.timeout) {
+          this._operationTimeout = timeoutOps.timeout;
+        }
+        if (timeoutOps.cb) {
+          this._operationTimeoutCb = timeoutOps.cb;
+        }
+      }
+      var self2 = this;
+      if (this._operationTimeoutCb) {
+        this._timeout = setTimeout(function() {
+          self2._operationTimeoutCb();
+        }, self2._operationTimeout);
+      }
+      this._operationStart = (/* @__PURE__ */ new Date()).getTime();
+      this._fn(this._attempts);
+    };
+    RetryOperation.prototype.try = function(fn) {
+      console.log("Using RetryOperation.try() is deprecated");
+      this.attempt(fn);
+    };
+    RetryOperation.prototype.start = function(fn) {
+      console.log("Using RetryOperation.start() is deprecated");
+      this.attempt(fn);
+    };
+    RetryOperation.prototype.start = RetryOperation.prototype.try;
+    RetryOperation.prototype.errors = function() {
+      return this._errors;
+    };
+    RetryOperation.prototype.attempts = function() {
+      return this._attempts;
+    };
+    RetryOperation.prototype.mainError = function() {
+      if (this._errors.length === 0) {
+        return null;
+      }
+      var counts = {};
+      var mainError = null;
+      var mainErrorCount = 0;
+      for (var i = 0; i < this._errors.length; i++) {
+        var error2 = this._errors[i];
+        var message = error2.message;
+        var count2 = (counts[message] || 0) + 1;
+        counts[message] = count2;
+        if (count2 >= mainErrorCount) {
+          mainError = error2;
+          mainErrorCount = count2;
+        }
+      }
+      return mainError;
+    };
+  }
+});
+
+// node_modules/retry/lib/retry.js
+var require_retry = __commonJS({
+  "node_modules/retry/lib/retry.js"(exports) {
+    var RetryOperation = require_retry_operation();
+    exports.operation = function(options) {
+      var timeouts = exports.timeouts(options);
+      return new RetryOperation(timeouts, {
+        forever: options && options.forever,
+        unref: options && options.unref,
+        maxRetryTime: options && options.maxRetryTime
+      });
+    };
+    exports.timeouts = function(options) {
+      if (options instanceof Array) {
+        return [].concat(options);
+      }
+      var opts = {
+        retries: 10,
+        factor: 2,
+        minTimeout: 1 * 1e3,
+        maxTimeout: Infinity,
+        randomize: false
+      };
+      for (var key in options) {
+        opts[key] = options[key];
+      }
+      if (opts.minTimeout > opts.maxTimeout) {
+        throw new Error("minTimeout is greater than maxTimeout");
+      }
+      var timeouts = [];
+      for (var i = 0; i < opts.retries; i++) {
+        timeouts.push(this.createTimeout(i, opts));
+      }
+      if (options && options.forever && !timeouts.length) {
+        timeouts.push(this.createTimeout(i, opts));
+      }
+      timeouts.sort(function(a, b) {
+        return a - b;
+      });
+      return timeouts;
+    };
+    exports.createTimeout = function(attempt, opts) {
+      var random = opts.randomize ? Math.random() + 1 : 1;
+      var timeout = Math.round(random * opts.minTimeout * Math.pow(opts.factor, attempt));
+      timeout = Math.min(timeout, opts.maxTimeout);
+      return timeout;
+    };
+    exports.wrap = function(obj, options, methods) {
+      if (options instanceof Array) {
+        methods = options;
+        options = null;
+      }
+      if (!methods) {
+        methods = [];
+        for (var key in obj) {
+          if (typeof obj[key] === "function") {
+            methods.push(key);
+          }
+        }
+      }
+      for (var i = 0; i < methods.length; i++) {
+        var method = methods[i];
+        var original = obj[method];
+        obj[method] = function retryWrapper(original2) {
+          var op = exports.operation(options);
+          var args = Array.prototype.slice.call(arguments, 1);
+          var callback = args.pop();
+          args.push(function(err) {
+            if (op.retry(err)) {
+              return;
+            }
+            if (err) {
+              arguments[0] = op.mainError();
+            }
+            callback.apply(this, arguments);
+          });
+          op.attempt(function() {
+            original2.apply(obj, args);
+          });
+        }.bind(obj, original);
+        obj[method].options = options;
+      }
+    };
+  }
+});
+
+// node_modules/retry/index.js
+var require_retry2 = __commonJS({
+  "node_modules/retry/index.js"(exports, module) {
+    module.exports = require_retry();
+  }
+});
+
+// node_modules/signal-exit/signals.js
+var require_signals = __commonJS({
+  "node_modules/signal-exit/signals.js"(exports, module) {
+    module.exports = [
+      "SIGABRT",
+      "SIGALRM",
+      "SIGHUP",
+      "SIGINT",
+      "SIGTERM"
+    ];
+    if (process.platform !== "win32") {
+      module.exports.push(
+        "SIGVTALRM",
+        "SIGXCPU",
+        "SIGXFSZ",
+        "SIGUSR2",
+        "SIGTRAP",
+        "SIGSYS",
+        "SIGQUIT",
+        "SIGIOT"
+        // should detect profiler and enable/disable accordingly.
+        // see #21
+        // 'SIGPROF'
+      );
+    }
+    if (process.platform === "linux") {
+      module.exports.push(
+        "SIGIO",
+        "SIGPOLL",
+        "SIGPWR",
+        "SIGSTKFLT",
+        "SIGUNUSED"
+      );
+    }
+  }
+});
+
+// node_modules/signal-exit/index.js
+var require_signal_exit = __commonJS({
+  "node_modules/signal-exit/index.js"(exports, module) {
+    var process2 = global.process;
+    var processOk = function(process3) {
+      return process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
+    };
+    if (!processOk(process2)) {
+      module.exports = function() {
+        return function() {
+        };
+      };
+    } else {
+      assert = __require("assert");
+      signals = require_signals();
+      isWin = /^win/i.test(process2.platform);
+      EE = __require("events");
+      if (typeof EE !== "function") {
+        EE = EE.EventEmitter;
+      }
+      if (process2.__signal_exit_emitter__) {
+        emitter = process2.__signal_exit_emitter__;
+      } else {
+        emitter = process2.__signal_exit_emitter__ = new EE();
+        emitter.count = 0;
+        emitter.emitted = {};
+      }
+      if (!emitter.infinite) {
+        emitter.setMaxListeners(Infinity);
+        emitter.infinite = true;
+      }
+      module.exports = function(cb, opts) {
+        if (!processOk(global.process)) {
+          return function() {
+          };
+        }
+        assert.equal(typeof cb, "function", "a callback must be provided for exit handler");
+        if (loaded2 === false) {
+          load();
+        }
+        var ev = "exit";
+        if (opts && opts.alwaysLast) {
+          ev = "afterexit";
+        }
+        var remove = function() {
+          emitter.removeListener(ev, cb);
+          if (emitter.listeners("exit").length === 0 && emitter.listeners("afterexit").length === 0) {
+            unload();
+          }
+        };
+        emitter.on(ev, cb);
+        return remove;
+      };
+      unload = function unload2() {
+        if (!loaded2 || !processOk(global.process)) {
+          return;
+        }
+        loaded2 = false;
+        signals.forEach(function(sig) {
+          try {
+            process2.removeListener(sig, sigListeners[sig]);
+          } catch (er) {
+          }
+        });
+        process2.emit = originalProcessEmit;
+        process2.reallyExit = originalProcessReallyExit;
+        emitter.count -= 1;
+      };
+      module.exports.unload = unload;
+      emit = function emit2(event, code, signal) {
+        if (emitter.emitted[event]) {
+          return;
+        }
+        emitter.emitted[event] = true;
+        emitter.emit(event, code, signal);
+      };
+      sigListeners = {};
+      signals.forEach(function(sig) {
+        sigListeners[sig] = function listener() {
+          if (!processOk(global.process)) {
+            return;
+          }
+          var listeners = process2.listeners(sig);
+          if (listeners.length === emitter.count) {
+            unload();
+            emit("exit", null, sig);
+            emit("afterexit", null, sig);
+            if (isWin && sig === "SIGHUP") {
+              sig = "SIGINT";
+            }
+            process2.kill(process2.pid, sig);
+          }
+        };
+      });
+      module.exports.signals = function() {
+        return signals;
+      };
+      loaded2 = false;
+      load = function load2() {
+        if (loaded2 || !processOk(global.process)) {
+          return;
+        }
+        loaded2 = true;
+        emitter.count += 1;
+        signals = signals.filter(function(sig) {
+          try {
+            process2.on(sig, sigListeners[sig]);
+            return true;
+          } catch (er) {
+            return false;
+          }
+        });
+        process2.emit = processEmit;
+        process2.reallyExit = processReallyExit;
+      };
+      module.exports.load = load;
+      originalProcessReallyExit = process2.reallyExit;
+      processReallyExit = function processReallyExit2(code) {
+        if (!processOk(global.process)) {
+          return;
+        }
+        process2.exitCode = code || /* istanbul ignore next */
+        0;
+        emit("exit", process2.exitCode, null);
+        emit("afterexit", process2.exitCode, null);
+        originalProcessReallyExit.call(process2, process2.exitCode);
+      };
+      originalProcessEmit = process2.emit;
+      processEmit = function processEmit2(ev, arg) {
+        if (ev === "exit" && processOk(global.process)) {
+          if (arg !== void 0) {
+            process2.exitCode = arg;
+          }
+          var ret = originalProcessEmit.apply(this, arguments);
+          emit("exit", process2.exitCode, null);
+          emit("afterexit", process2.exitCode, null);
+          return ret;
+        } else {
+          return originalProcessEmit.apply(this, arguments);
+        }
+      };
+    }
+    var assert;
+    var signals;
+    var isWin;
+    var EE;
+    var emitter;
+    var unload;
+    var emit;
+    var sigListeners;
+    var loaded2;
+    var load;
+    var originalProcessReallyExit;
+    var processReallyExit;
+    var originalProcessEmit;
+    var processEmit;
+  }
+});
+
+// node_modules/proper-lockfile/lib/mtime-precision.js
+var require_mtime_precision = __commonJS({
+  "node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
+    "use strict";
+    var cacheSymbol = /* @__PURE__ */ Symbol();
+    function probe2(file, fs, callback) {
+      const cachedPrecision = fs[cacheSymbol];
+      if (cachedPrecision) {
+        return fs.stat(file, (err, stat4) => {
+          if (err) {
+            return callback(err);
+          }
+          callback(null, stat4.mtime, cachedPrecision);
+        });
+      }
+      const mtime = new Date(Math.ceil(Date.now() / 1e3) * 1e3 + 5);
+      fs.utimes(file, mtime, mtime, (err) => {
+        if (err) {
+          return callback(err);
+        }
+        fs.stat(file, (err2, stat4) => {
+          if (err2) {
+            return callback(err2);
+          }
+          const precision = stat4.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
+          Object.defineProperty(fs, cacheSymbol, { value: precision });
+          callback(null, stat4.mtime, precision);
+        });
+      });
+    }
+    function getMtime(precision) {
+      let now = Date.now();
+      if (precision === "s") {
+        now = Math.ceil(now / 1e3) * 1e3;
+      }
+      return new Date(now);
+    }
+    module.exports.probe = probe2;
+    module.exports.getMtime = getMtime;
+  }
+});
+
+// node_modules/proper-lockfile/lib/lockfile.js
+var require_lockfile = __commonJS({
+  "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
+    "use strict";
+    var path7 = __require("path");
+    var fs = require_graceful_fs();
+    var retry = require_retry2();
+    var onExit = require_signal_exit();
+    var mtimePrecision = require_mtime_precision();
+    var locks = {};
+    function getLockFile(file, options) {
+      return options.lockfilePath || `${file}.lock`;
+    }
+    function resolveCanonicalPath(file, options, callback) {
+      if (!options.realpath) {
+        return callback(null, path7.resolve(file));
+      }
+      options.fs.realpath(file, callback);
+    }
+    function acquireLock(file, options, callback) {
+      const lockfilePath = getLockFile(file, options);
+      options.fs.mkdir(lockfilePath, (err) => {
+        if (!err) {
+          return mtimePrecision.probe(lockfilePath, options.fs, (err2, mtime, mtimePrecision2) => {
+            if (err2) {
+              options.fs.rmdir(lockfilePath, () => {
+              });
+              return callback(err2);
+            }
+            callback(null, mtime, mtimePrecision2);
+          });
+        }
+        if (err.code !== "EEXIST") {
+          return callback(err);
+        }
+        if (options.stale <= 0) {
+          return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
+        }
+        options.fs.stat(lockfilePath, (err2, stat4) => {
+          if (err2) {
+            if (err2.code === "ENOENT") {
+              return acquireLock(file, { ...options, stale: 0 }, callback);
+            }
+            return callback(err2);
+          }
+          if (!isLockStale(stat4, options)) {
+            return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
+          }
+          removeLock(file, options, (err3) => {
+            if (err3) {
+              return callback(err3);
+            }
+            acquireLock(file, { ...options, stale: 0 }, callback);
+          });
+        });
+      });
+    }
+    function isLockStale(stat4, options) {
+      return stat4.mtime.getTime() < Date.now() - options.stale;
+    }
+    function removeLock(file, options, callback) {
+      options.fs.rmdir(getLockFile(file, options), (err) => {
+        if (err && err.code !== "ENOENT") {
+          return callback(err);
+        }
+        callback();
+      });
+    }
+    function updateLock(file, options) {
+      const lock2 = locks[file];
+      if (lock2.updateTimeout) {
+        return;
+      }
+      lock2.updateDelay = lock2.updateDelay || options.update;
+      lock2.updateTimeout = setTimeout(() => {
+        lock2.updateTimeout = null;
+        options.fs.stat(lock2.lockfilePath, (err, stat4) => {
+          const isOverThreshold = lock2.lastUpdate + options.stale < Date.now();
+          if (err) {
+            if (err.code === "ENOENT" || isOverThreshold) {
+              return setLockAsCompromised(file, lock2, Object.assign(err, { code: "ECOMPROMISED" }));
+            }
+            lock2.updateDelay = 1e3;
+            return updateLock(file, options);
+          }
+          const isMtimeOurs = lock2.mtime.getTime() === stat4.mtime.getTime();
+          if (!isMtimeOurs) {
+            return setLockAsCompromised(
+              file,
+              lock2,
+              Object.assign(
+                new Error("Unable to update lock within the stale threshold"),
+                { code: "ECOMPROMISED" }
+              )
+            );
+          }
+          const mtime = mtimePrecision.getMtime(lock2.mtimePrecision);
+          options.fs.utimes(lock2.lockfilePath, mtime, mtime, (err2) => {
+            const isOverThreshold2 = lock2.lastUpdate + options.stale < Date.now();
+            if (lock2.released) {
+              return;
+            }
+            if (err2) {
+              if (err2.code === "ENOENT" || isOverThreshold2) {
+                return setLockAsCompromised(file, lock2, Object.assign(err2, { code: "ECOMPROMISED" }));
+              }
+              lock2.updateDelay = 1e3;
+              return updateLock(file, options);
+            }
+            lock2.mtime = mtime;
+            lock2.lastUpdate = Date.now();
+            lock2.updateDelay = null;
+            updateLock(file, options);
+          });
+        });
+      }, lock2.updateDelay);
+      if (lock2.updateTimeout.unref) {
+        lock2.updateTimeout.unref();
+      }
+    }
+    function setLockAsCompromised(file, lock2, err) {
+      lock2.released = true;
+      if (lock2.updateTimeout) {
+        clearTimeout(lock2.updateTimeout);
+      }
+      if (locks[file] === lock2) {
+        delete locks[file];
+      }
+      lock2.options.onCompromised(err);
+    }
+    function lock(file, options, callback) {
+      options = {
+        stale: 1e4,
+        update: null,
+        realpath: true,
+        retries: 0,
+        fs,
+        onCompromised: (err) => {
+          throw err;
+        },
+        ...options
+      };
+      options.retries = options.retries || 0;
+      options.retries = typeof options.retries === "number" ? { retries: options.retries } : options.retries;
+      options.stale = Math.max(options.stale || 0, 2e3);
+      options.update = options.update == null ? options.stale / 2 : options.update || 0;
+      options.update = Math.max(Math.min(options.update, options.stale / 2), 1e3);
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback(err);
+        }
+        const operation = retry.operation(options.retries);
+        operation.attempt(() => {
+          acquireLock(file2, options, (err2, mtime, mtimePrecision2) => {
+            if (operation.retry(err2)) {
+              return;
+            }
+            if (err2) {
+              return callback(operation.mainError());
+            }
+            const lock2 = locks[file2] = {
+              lockfilePath: getLockFile(file2, options),
+              mtime,
+              mtimePrecision: mtimePrecision2,
+              options,
+              lastUpdate: Date.now()
+            };
+            updateLock(file2, options);
+            callback(null, (releasedCallback) => {
+              if (lock2.released) {
+                return releasedCallback && releasedCallback(Object.assign(new Error("Lock is already released"), { code: "ERELEASED" }));
+              }
+              unlock(file2, { ...options, realpath: false }, releasedCallback);
+            });
+          });
+        });
+      });
+    }
+    function unlock(file, options, callback) {
+      options = {
+        fs,
+        realpath: true,
+        ...options
+      };
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback(err);
+        }
+        const lock2 = locks[file2];
+        if (!lock2) {
+          return callback(Object.assign(new Error("Lock is not acquired/owned by you"), { code: "ENOTACQUIRED" }));
+        }
+        lock2.updateTimeout && clearTimeout(lock2.updateTimeout);
+        lock2.released = true;
+        delete locks[file2];
+        removeLock(file2, options, callback);
+      });
+    }
+    function check2(file, options, callback) {
+      options = {
+        stale: 1e4,
+        realpath: true,
+        fs,
+        ...options
+      };
+      options.stale = Math.max(options.stale || 0, 2e3);
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback(err);
+        }
+        options.fs.stat(getLockFile(file2, options), (err2, stat4) => {
+          if (err2) {
+            return err2.code === "ENOENT" ? callback(null, false) : callback(err2);
+          }
+          return callback(null, !isLockStale(stat4, options));
+        });
+      });
+    }
+    function getLocks() {
+      return locks;
+    }
+    onExit(() => {
+      for (const file in locks) {
+        const options = locks[file].options;
+        try {
+          options.fs.rmdirSync(getLockFile(file, options));
+        } catch (e) {
+        }
+      }
+    });
+    module.exports.lock = lock;
+    module.exports.unlock = unlock;
+    module.exports.check = check2;
+    module.exports.getLocks = getLocks;
+  }
+});
+
+// node_modules/proper-lockfile/lib/adapter.js
+var require_adapter = __commonJS({
+  "node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
+    "use strict";
+    var fs = require_graceful_fs();
+    function createSyncFs(fs2) {
+      const methods = ["mkdir", "realpath", "stat", "rmdir", "utimes"];
+      const newFs = { ...fs2 };
+      methods.forEach((method) => {
+        newFs[method] = (...args) => {
+          const callback = args.pop();
+          let ret;
+          try {
+            ret = fs2[`${method}Sync`](...args);
+          } catch (err) {
+            return callback(err);
+          }
+          callback(null, ret);
+        };
+      });
+      return newFs;
+    }
+    function toPromise(method) {
+      return (...args) => new Promise((resolve2, reject) => {
+        args.push((err, result) => {
+          if (err) {
+            reject(err);
+          } else {
+            resolve2(result);
+          }
+        });
+        method(...args);
+      });
+    }
+    function toSync(method) {
+      return (...args) => {
+        let err;
+        let result;
+        args.push((_err, _result) => {
+          err = _err;
+          result = _result;
+        });
+        method(...args);
+        if (err) {
+          throw err;
+        }
+        return result;
+      };
+    }
+    function toSyncOptions(options) {
+      options = { ...options };
+      options.fs = createSyncFs(options.fs || fs);
+      if (typeof options.retries === "number" && options.retries > 0 || options.retries && typeof options.retries.retries === "number" && options.retries.retries > 0) {
+        throw Object.assign(new Error("Cannot use retries with the sync api"), { code: "ESYNC" });
+      }
+      return options;
+    }
+    module.exports = {
+      toPromise,
+      toSync,
+      toSyncOptions
+    };
+  }
+});
+
+// node_modules/proper-lockfile/index.js
+var require_proper_lockfile = __commonJS({
+  "node_modules/proper-lockfile/index.js"(exports, module) {
+    "use strict";
+    var lockfile = require_lockfile();
+    var { toPromise, toSync, toSyncOptions } = require_adapter();
+    async function lock(file, options) {
+      const release = await toPromise(lockfile.lock)(file, options);
+      return toPromise(release);
+    }
+    function lockSync(file, options) {
+      const release = toSync(lockfile.lock)(file, toSyncOptions(options));
+      return toSync(release);
+    }
+    function unlock(file, options) {
+      return toPromise(lockfile.unlock)(file, options);
+    }
+    function unlockSync(file, options) {
+      return toSync(lockfile.unlock)(file, toSyncOptions(options));
+    }
+    function check2(file, options) {
+      return toPromise(lockfile.check)(file, options);
+    }
+    function checkSync(file, options) {
+      return toSync(lockfile.check)(file, toSyncOptions(options));
+    }
+    module.exports = lock;
+    module.exports.lock = lock;
+    module.exports.unlock = unlock;
+    module.exports.lockSync = lockSync;
+    module.exports.unlockSync = unlockSync;
+    module.exports.check = check2;
+    module.exports.checkSync = checkSync;
+  }
+});
+
+// src/io/file-lock.ts
+import { lstat, mkdir as mkdir2, readdir as readdir2, rmdir } from "node:fs/promises";
+import path5 from "node:path";
+function lockPathFor(file) {
+  return `${path5.resolve(file)}.lock`;
+}
+async function withFileLock(file, fn, opts = {}) {
+  const target = path5.resolve(file);
+  const lock = lockPathFor(target);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  const staleMs = Math.max(opts.staleMs ?? DEFAULT_LOCK_STALE_MS, 2e3);
+  const deadline = Date.now() + timeoutMs;
+  const { lock: acquire } = await Promise.resolve().then(() => __toESM(require_proper_lockfile(), 1));
+  try {
+    await ensureDir(path5.dirname(lock));
+  } catch (e) {
+    throw fsError(lock, "cannot create its folder", e);
+  }
+  for (let attempt = 0; ; attempt++) {
+    await inspect(lock, target);
+    let release = null;
+    let compromised = null;
+    try {
+      release = await acquire(target, {
+        lockfilePath: lock,
+        realpath: false,
+        stale: NEVER_STALE,
+        update: Math.max(1e3, Math.floor(staleMs / 4)),
+        retries: 0,
+        onCompromised: (e) => {
+          compromised = e;
+        }
+      });
+    } catch (e) {
+      if (!isHeld(e)) throw fsError(lock, "cannot be created", e);
+    }
+    if (release !== null) {
+      let value;
+      try {
+        value = await fn();
+      } finally {
+        await release().catch(() => void 0);
+      }
+      const lost = compromised;
+      if (lost !== null) {
+        throw new LockError(
+          "ECOMPROMISED",
+          lock,
+          `${target} was written after its lock ${lock} was lost (${lost.message}): another writer may have written it meanwhile; expected the update to take less than ${seconds(staleMs)}`
+        );
+      }
+      return value;
+    }
+    const held = await inspect(lock, target);
+    const now = Date.now();
+    if (now < deadline && held !== "absent" && now - held.mtimeMs > staleMs) {
+      if (await takeOver(lock, target, staleMs)) continue;
+    }
+    if (now >= deadline) {
+      const age = held === "absent" ? "" : `, refreshed ${seconds(now - held.mtimeMs)} ago`;
+      throw new LockError(
+        "ELOCKED",
+        lock,
+        `${target} is locked by another writer (${lock}${age}) for more than ${seconds(timeoutMs)}; expected no other writer at the same time (a lock not refreshed for ${seconds(staleMs)} is taken over)`
+      );
+    }
+    const backoff = Math.min(25 * 2 ** Math.min(attempt, 5), 500) * (0.5 + Math.random());
+    await sleep(Math.max(1, Math.min(backoff, deadline - now)));
+  }
+}
+function isHeld(e) {
+  return e.code === "ELOCKED";
+}
+async function inspect(lock, target) {
+  let info;
+  try {
+    info = await lstat(lock);
+  } catch (e) {
+    if (e.code === "ENOENT") return "absent";
+    throw fsError(lock, "cannot be read", e);
+  }
+  let what = null;
+  if (info.isSymbolicLink()) what = "a symbolic link";
+  else if (info.isFile()) what = "a regular file (older threadgate versions locked with a file)";
+  else if (!info.isDirectory()) what = "a device, FIFO or socket";
+  else {
+    const entries = await readdir2(lock).catch(
+      (e) => e.code === "ENOENT" ? [] : null
+    );
+    if (entries === null) what = "a folder that cannot be read";
+    else if (entries.length > 0) {
+      what = `a folder holding ${entries.length === 1 ? "an entry" : `${entries.length} entries`}`;
+    }
+  }
+  if (what === null) return { mtimeMs: info.mtimeMs };
+  throw new LockError(
+    "ENOTLOCK",
+    lock,
+    `${lock} is ${what}, not threadgate's lock (an empty folder), so ${target} cannot be locked; expected nothing at that path: remove it (threadgate never deletes what it did not make)`
+  );
+}
+async function takeOver(lock, target, staleMs) {
+  const guard = `${lock}.takeover`;
+  try {
+    await mkdir2(guard);
+  } catch (e) {
+    if (e.code !== "EEXIST")
+      throw fsError(guard, "cannot be created", e);
+    const other = await inspect(guard, target);
+    if (other !== "absent" && Date.now() - other.mtimeMs > staleMs) {
+      await rmdir(guard).catch(() => void 0);
+    }
+    return false;
+  }
+  try {
+    const again = await inspect(lock, target);
+    if (again === "absent") return true;
+    if (Date.now() - again.mtimeMs <= staleMs) return false;
+    await rmdir(lock);
+    return true;
+  } catch (e) {
+    if (e instanceof LockError) throw e;
+    const code = e.code;
+    if (code === "ENOENT") return true;
+    if (code === "ENOTEMPTY" || code === "EEXIST") return false;
+    throw fsError(lock, "cannot be removed", e);
+  } finally {
+    await rmdir(guard).catch(() => void 0);
+  }
+}
+function fsError(at, what, e) {
+  const code = e.code;
+  const why = e instanceof Error ? e.message : String(e);
+  return new LockError("EFS", at, `the lock ${at} ${what}: ${code ?? why}`);
+}
+function seconds(ms) {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+var LockError, DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_LOCK_STALE_MS, NEVER_STALE, sleep;
+var init_file_lock = __esm({
+  "src/io/file-lock.ts"() {
+    "use strict";
+    init_io();
+    LockError = class extends Error {
+      constructor(code, lockPath, message) {
+        super(message);
+        this.code = code;
+        this.lockPath = lockPath;
+      }
+      code;
+      lockPath;
+      name = "LockError";
+    };
+    DEFAULT_LOCK_TIMEOUT_MS = 3e4;
+    DEFAULT_LOCK_STALE_MS = 1e4;
+    NEVER_STALE = Number.MAX_SAFE_INTEGER;
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  }
+});
+
 // src/baseline/atomic-write.ts
 function serializeBaseline(doc, fileName) {
   const text2 = `${JSON.stringify(doc, null, 2)}
@@ -18653,12 +20349,12 @@ function serializeBaseline(doc, fileName) {
   }
   return text2;
 }
-async function writeBaselineFile(path6, doc, ops = nodeWriteOps) {
-  const text2 = serializeBaseline(doc, path6);
+async function writeBaselineFile(path7, doc, ops = nodeWriteOps) {
+  const text2 = serializeBaseline(doc, path7);
   try {
-    await writeTextAtomic(path6, text2, ops);
+    await writeTextAtomic(path7, text2, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path6}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path7}: ${e.message}`);
   }
   return Buffer.byteLength(text2);
 }
@@ -18684,7 +20380,7 @@ var init_file_store = __esm({
   "src/baseline/file-store.ts"() {
     "use strict";
     init_errors();
-    init_io();
+    init_file_lock();
     init_atomic_write();
     init_documents();
   }
@@ -18881,12 +20577,12 @@ function parseSha(text2) {
   }
   return text2.toLowerCase();
 }
-async function loadHistory(path6) {
-  const parsed = await readBaselineIfExists(path6, "--history");
+async function loadHistory(path7) {
+  const parsed = await readBaselineIfExists(path7, "--history");
   if (parsed === null) return null;
   if (parsed.from === "result") {
     throw new InputError(
-      `--history ${path6}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add, or a path where none exists yet (were --history and --result swapped?)`
+      `--history ${path7}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add, or a path where none exists yet (were --history and --result swapped?)`
     );
   }
   return parsed.document;
@@ -18924,9 +20620,7 @@ async function addCommand(argv, io) {
     }
     return { history: history2, ...merged, bytes: bytes2 };
   }).catch((e) => {
-    if (e.code === "ELOCKED") {
-      throw new InputError(`--history: ${e.message}; expected no other writer`);
-    }
+    if (e instanceof LockError) throw new InputError(`--history: ${e.message}`);
     throw e;
   });
   const kept = baseline.runs.length;
@@ -18952,17 +20646,17 @@ async function addCommand(argv, io) {
 }
 async function showCommand(argv, io) {
   const v = parseFlags("baseline show", argv, BASELINE_SHOW_OPTIONS);
-  const path6 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
-  const parsed = await readBaselineFile(path6, "--history");
+  const path7 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
+  const parsed = await readBaselineFile(path7, "--history");
   if (parsed.from === "result") {
     throw new InputError(
-      `--history ${path6}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add`
+      `--history ${path7}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add`
     );
   }
   const summary = summarizeHistory(parsed.document);
   io.out(
     v["json"] === true ? `${JSON.stringify(summary, null, 2)}
-` : `${renderHistory(summary, path6)}
+` : `${renderHistory(summary, path7)}
 `
   );
   return 0;
@@ -18971,6 +20665,7 @@ var BASELINE_ADD_OPTIONS, BASELINE_SHOW_OPTIONS, MAX_KEEP, BASELINE_HELP, stdout
 var init_baseline2 = __esm({
   "src/cli/baseline.ts"() {
     "use strict";
+    init_file_lock();
     init_io();
     init_baseline();
     init_fingerprint();
@@ -19449,12 +21144,12 @@ __export(worker_exports, {
   initWorkerCommand: () => initWorkerCommand,
   workerPathCommand: () => workerPathCommand
 });
-import { copyFile, lstat } from "node:fs/promises";
-import path5 from "node:path";
+import { copyFile, lstat as lstat2 } from "node:fs/promises";
+import path6 from "node:path";
 async function workerPathCommand(argv) {
   const v = parseFlags("worker-path", argv, PATH_OPTIONS);
   const dir = helperDir();
-  process.stdout.write(`${v.dir === true ? dir : path5.join(dir, "threadgate_worker.py")}
+  process.stdout.write(`${v.dir === true ? dir : path6.join(dir, "threadgate_worker.py")}
 `);
   return 0;
 }
@@ -19468,7 +21163,7 @@ async function initWorkerCommand(argv) {
   }
   const target = argv[0] ?? ".";
   try {
-    if (!(await lstat(target)).isDirectory()) throw new Error("not a folder");
+    if (!(await lstat2(target)).isDirectory()) throw new Error("not a folder");
   } catch {
     throw invalid("init-worker", target, "an existing folder");
   }
@@ -19478,9 +21173,9 @@ async function initWorkerCommand(argv) {
     ["example_worker.py", "threadgate_example_worker.py"]
   ];
   for (const [source, name] of files) {
-    const to = path5.join(target, name);
+    const to = path6.join(target, name);
     try {
-      await copyFile(path5.join(from, source), to, 1);
+      await copyFile(path6.join(from, source), to, 1);
     } catch (e) {
       throw new InputError(`init-worker: cannot write ${to} (${fsWords(e)}); expected a new file`);
     }
@@ -19488,7 +21183,7 @@ async function initWorkerCommand(argv) {
 `);
   }
   process.stdout.write(
-    `next: threadgate sweep --worker "python3 ${path5.join(target, "threadgate_example_worker.py")}" --threads 1,2
+    `next: threadgate sweep --worker "python3 ${path6.join(target, "threadgate_example_worker.py")}" --threads 1,2
 `
   );
   return 0;

@@ -1279,14 +1279,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path24 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path26 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path24 && path24[0] !== "/") {
-          path24 = `/${path24}`;
+        if (path26 && path26[0] !== "/") {
+          path26 = `/${path26}`;
         }
-        return new URL(`${origin}${path24}`);
+        return new URL(`${origin}${path26}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1737,39 +1737,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path26, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path24);
+        debuglog("sending request to %s %s/%s", method, origin, path26);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path26, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path24,
+          path26,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin }
+          request: { method, path: path26, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path24);
+        debuglog("trailers received from %s %s/%s", method, origin, path26);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path24, origin },
+          request: { method, path: path26, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path24,
+          path26,
           error3.message
         );
       });
@@ -1818,9 +1818,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path24, origin }
+            request: { method, path: path26, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path24);
+          debuglog("sending request to %s %s/%s", method, origin, path26);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1883,7 +1883,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path24,
+        path: path26,
         method,
         body: body2,
         headers,
@@ -1898,11 +1898,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path24 !== "string") {
+        if (typeof path26 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path24[0] !== "/" && !(path24.startsWith("http://") || path24.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path24)) {
+        } else if (invalidPathRegex.test(path26)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1968,7 +1968,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path24, query) : path24;
+        this.path = query ? buildURL(path26, query) : path26;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3862,7 +3862,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports2, module) {
     "use strict";
-    var { types: types2, inspect: inspect2 } = __require("node:util");
+    var { types: types2, inspect: inspect3 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -4009,7 +4009,7 @@ var require_webidl = __commonJS({
         case "Symbol":
           return `Symbol(${V2.description})`;
         case "Object":
-          return inspect2(V2);
+          return inspect3(V2);
         case "String":
           return `"${V2}"`;
         default:
@@ -6661,7 +6661,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path24, host, upgrade, blocking, reset } = request2;
+      const { method, path: path26, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
@@ -6742,7 +6742,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path24} HTTP/1.1\r
+      let header = `${method} ${path26} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7271,7 +7271,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path24, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util6.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7368,7 +7368,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path24;
+      headers[HTTP2_HEADER_PATH] = path26;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7721,9 +7721,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path24 = search ? `${pathname}${search}` : pathname;
+        const path26 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path24;
+        this.opts.path = path26;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8962,10 +8962,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path24 = "/",
+          path: path26 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path24;
+        opts.path = origin + path26;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10937,20 +10937,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path24) {
-      if (typeof path24 !== "string") {
-        return path24;
+    function safeUrl(path26) {
+      if (typeof path26 !== "string") {
+        return path26;
       }
-      const pathSegments = path24.split("?");
+      const pathSegments = path26.split("?");
       if (pathSegments.length !== 2) {
-        return path24;
+        return path26;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path24, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path24);
+    function matchKey(mockDispatch2, { path: path26, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path26);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10972,7 +10972,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path24 }) => matchValue(safeUrl(path24), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl(path26), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11010,9 +11010,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path24, method, body: body2, headers, query } = opts;
+      const { path: path26, method, body: body2, headers, query } = opts;
       return {
-        path: path24,
+        path: path26,
         method,
         body: body2,
         headers,
@@ -11475,10 +11475,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path24, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path24,
+            Path: path26,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16357,9 +16357,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path24) {
-      for (let i = 0; i < path24.length; ++i) {
-        const code = path24.charCodeAt(i);
+    function validateCookiePath(path26) {
+      for (let i = 0; i < path26.length; ++i) {
+        const code = path26.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19279,11 +19279,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path24 = opts.path;
+          let path26 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path24 = `/${path24}`;
+            path26 = `/${path26}`;
           }
-          url2 = new URL(util6.parseOrigin(url2).origin + path24);
+          url2 = new URL(util6.parseOrigin(url2).origin + path26);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -33341,9 +33341,9 @@ var init_retry_helper = __esm({
               }
               info(err.message);
             }
-            const seconds = this.getSleepAmount();
-            info(`Waiting ${seconds} seconds before trying again`);
-            yield this.sleep(seconds);
+            const seconds2 = this.getSleepAmount();
+            info(`Waiting ${seconds2} seconds before trying again`);
+            yield this.sleep(seconds2);
             attempt2++;
           }
           return yield action5();
@@ -33352,9 +33352,9 @@ var init_retry_helper = __esm({
       getSleepAmount() {
         return Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds;
       }
-      sleep(seconds) {
+      sleep(seconds2) {
         return __awaiter10(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => setTimeout(resolve6, seconds * 1e3));
+          return new Promise((resolve6) => setTimeout(resolve6, seconds2 * 1e3));
         });
       }
     };
@@ -36346,8 +36346,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path24, level) {
-        this.path = path24;
+      constructor(path26, level) {
+        this.path = path26;
         this.level = level;
       }
     };
@@ -43118,15 +43118,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path24 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path24.startsWith("/")) {
-      path24 = path24.substring(1);
+    let path26 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path26.startsWith("/")) {
+      path26 = path26.substring(1);
     }
-    if (isAbsoluteUrl(path24)) {
-      requestUrl = path24;
+    if (isAbsoluteUrl(path26)) {
+      requestUrl = path26;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path24);
+      requestUrl = appendPath(requestUrl, path26);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -43172,9 +43172,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path24 = pathToAppend.substring(0, searchStart);
+    const path26 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path24;
+    newPath = newPath + path26;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -46246,16 +46246,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path24 = this._matcher.path;
-        return path24.length > 0 ? path24[path24.length - 1].tag : void 0;
+        const path26 = this._matcher.path;
+        return path26.length > 0 ? path26[path26.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path24 = this._matcher.path;
-        return path24.length > 0 ? path24[path24.length - 1].namespace : void 0;
+        const path26 = this._matcher.path;
+        return path26.length > 0 ? path26[path26.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -46263,9 +46263,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path24 = this._matcher.path;
-        if (path24.length === 0) return void 0;
-        return path24[path24.length - 1].values?.[attrName];
+        const path26 = this._matcher.path;
+        if (path26.length === 0) return void 0;
+        return path26[path26.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -46273,9 +46273,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path24 = this._matcher.path;
-        if (path24.length === 0) return false;
-        const current = path24[path24.length - 1];
+        const path26 = this._matcher.path;
+        if (path26.length === 0) return false;
+        const current = path26[path26.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -46301,18 +46301,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path24 = this._matcher.path;
-        if (path24.length === 0) return -1;
-        return path24[path24.length - 1].position ?? 0;
+        const path26 = this._matcher.path;
+        if (path26.length === 0) return -1;
+        return path26[path26.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path24 = this._matcher.path;
-        if (path24.length === 0) return -1;
-        return path24[path24.length - 1].counter ?? 0;
+        const path26 = this._matcher.path;
+        if (path26.length === 0) return -1;
+        return path26[path26.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -49780,11 +49780,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path24) {
+        function locateFile(path26) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path24, scriptDirectory);
+            return Module["locateFile"](path26, scriptDirectory);
           }
-          return scriptDirectory + path24;
+          return scriptDirectory + path26;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -53261,9 +53261,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request2) {
-        const path24 = getURLPath(request2.url) || "/";
+        const path26 = getURLPath(request2.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path24}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path26}`;
         const queries = getURLQueries(request2.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -53805,9 +53805,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path24 = getURLPath(request2.url) || "/";
+    const path26 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path24}`;
+    canonicalizedResourceString += `/${options.accountName}${path26}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -67962,10 +67962,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path24 = urlParsed.pathname;
-  path24 = path24 || "/";
-  path24 = escape2(path24);
-  urlParsed.pathname = path24;
+  let path26 = urlParsed.pathname;
+  path26 = path26 || "/";
+  path26 = escape2(path26);
+  urlParsed.pathname = path26;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -68050,9 +68050,9 @@ function escape2(text2) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path24 = urlParsed.pathname;
-  path24 = path24 ? path24.endsWith("/") ? `${path24}${name}` : `${path24}/${name}` : name;
-  urlParsed.pathname = path24;
+  let path26 = urlParsed.pathname;
+  path26 = path26 ? path26.endsWith("/") ? `${path26}${name}` : `${path26}/${name}` : name;
+  urlParsed.pathname = path26;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -81950,6 +81950,1583 @@ var init_cache3 = __esm({
   }
 });
 
+// node_modules/graceful-fs/polyfills.js
+var require_polyfills = __commonJS({
+  "node_modules/graceful-fs/polyfills.js"(exports2, module) {
+    var constants5 = __require("constants");
+    var origCwd = process.cwd;
+    var cwd = null;
+    var platform3 = process.env.GRACEFUL_FS_PLATFORM || process.platform;
+    process.cwd = function() {
+      if (!cwd)
+        cwd = origCwd.call(process);
+      return cwd;
+    };
+    try {
+      process.cwd();
+    } catch (er2) {
+    }
+    if (typeof process.chdir === "function") {
+      chdir = process.chdir;
+      process.chdir = function(d) {
+        cwd = null;
+        chdir.call(process, d);
+      };
+      if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir);
+    }
+    var chdir;
+    module.exports = patch;
+    function patch(fs11) {
+      if (constants5.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+        patchLchmod(fs11);
+      }
+      if (!fs11.lutimes) {
+        patchLutimes(fs11);
+      }
+      fs11.chown = chownFix(fs11.chown);
+      fs11.fchown = chownFix(fs11.fchown);
+      fs11.lchown = chownFix(fs11.lchown);
+      fs11.chmod = chmodFix(fs11.chmod);
+      fs11.fchmod = chmodFix(fs11.fchmod);
+      fs11.lchmod = chmodFix(fs11.lchmod);
+      fs11.chownSync = chownFixSync(fs11.chownSync);
+      fs11.fchownSync = chownFixSync(fs11.fchownSync);
+      fs11.lchownSync = chownFixSync(fs11.lchownSync);
+      fs11.chmodSync = chmodFixSync(fs11.chmodSync);
+      fs11.fchmodSync = chmodFixSync(fs11.fchmodSync);
+      fs11.lchmodSync = chmodFixSync(fs11.lchmodSync);
+      fs11.stat = statFix(fs11.stat);
+      fs11.fstat = statFix(fs11.fstat);
+      fs11.lstat = statFix(fs11.lstat);
+      fs11.statSync = statFixSync(fs11.statSync);
+      fs11.fstatSync = statFixSync(fs11.fstatSync);
+      fs11.lstatSync = statFixSync(fs11.lstatSync);
+      if (fs11.chmod && !fs11.lchmod) {
+        fs11.lchmod = function(path26, mode, cb) {
+          if (cb) process.nextTick(cb);
+        };
+        fs11.lchmodSync = function() {
+        };
+      }
+      if (fs11.chown && !fs11.lchown) {
+        fs11.lchown = function(path26, uid, gid, cb) {
+          if (cb) process.nextTick(cb);
+        };
+        fs11.lchownSync = function() {
+        };
+      }
+      if (platform3 === "win32") {
+        fs11.rename = typeof fs11.rename !== "function" ? fs11.rename : (function(fs$rename) {
+          function rename4(from, to2, cb) {
+            var start = Date.now();
+            var backoff = 0;
+            fs$rename(from, to2, function CB(er2) {
+              if (er2 && (er2.code === "EACCES" || er2.code === "EPERM" || er2.code === "EBUSY") && Date.now() - start < 6e4) {
+                setTimeout(function() {
+                  fs11.stat(to2, function(stater, st2) {
+                    if (stater && stater.code === "ENOENT")
+                      fs$rename(from, to2, CB);
+                    else
+                      cb(er2);
+                  });
+                }, backoff);
+                if (backoff < 100)
+                  backoff += 10;
+                return;
+              }
+              if (cb) cb(er2);
+            });
+          }
+          if (Object.setPrototypeOf) Object.setPrototypeOf(rename4, fs$rename);
+          return rename4;
+        })(fs11.rename);
+      }
+      fs11.read = typeof fs11.read !== "function" ? fs11.read : (function(fs$read) {
+        function read2(fd, buffer3, offset, length, position, callback_) {
+          var callback;
+          if (callback_ && typeof callback_ === "function") {
+            var eagCounter = 0;
+            callback = function(er2, _2, __) {
+              if (er2 && er2.code === "EAGAIN" && eagCounter < 10) {
+                eagCounter++;
+                return fs$read.call(fs11, fd, buffer3, offset, length, position, callback);
+              }
+              callback_.apply(this, arguments);
+            };
+          }
+          return fs$read.call(fs11, fd, buffer3, offset, length, position, callback);
+        }
+        if (Object.setPrototypeOf) Object.setPrototypeOf(read2, fs$read);
+        return read2;
+      })(fs11.read);
+      fs11.readSync = typeof fs11.readSync !== "function" ? fs11.readSync : /* @__PURE__ */ (function(fs$readSync) {
+        return function(fd, buffer3, offset, length, position) {
+          var eagCounter = 0;
+          while (true) {
+            try {
+              return fs$readSync.call(fs11, fd, buffer3, offset, length, position);
+            } catch (er2) {
+              if (er2.code === "EAGAIN" && eagCounter < 10) {
+                eagCounter++;
+                continue;
+              }
+              throw er2;
+            }
+          }
+        };
+      })(fs11.readSync);
+      function patchLchmod(fs12) {
+        fs12.lchmod = function(path26, mode, callback) {
+          fs12.open(
+            path26,
+            constants5.O_WRONLY | constants5.O_SYMLINK,
+            mode,
+            function(err, fd) {
+              if (err) {
+                if (callback) callback(err);
+                return;
+              }
+              fs12.fchmod(fd, mode, function(err2) {
+                fs12.close(fd, function(err22) {
+                  if (callback) callback(err2 || err22);
+                });
+              });
+            }
+          );
+        };
+        fs12.lchmodSync = function(path26, mode) {
+          var fd = fs12.openSync(path26, constants5.O_WRONLY | constants5.O_SYMLINK, mode);
+          var threw = true;
+          var ret;
+          try {
+            ret = fs12.fchmodSync(fd, mode);
+            threw = false;
+          } finally {
+            if (threw) {
+              try {
+                fs12.closeSync(fd);
+              } catch (er2) {
+              }
+            } else {
+              fs12.closeSync(fd);
+            }
+          }
+          return ret;
+        };
+      }
+      function patchLutimes(fs12) {
+        if (constants5.hasOwnProperty("O_SYMLINK") && fs12.futimes) {
+          fs12.lutimes = function(path26, at2, mt2, cb) {
+            fs12.open(path26, constants5.O_SYMLINK, function(er2, fd) {
+              if (er2) {
+                if (cb) cb(er2);
+                return;
+              }
+              fs12.futimes(fd, at2, mt2, function(er3) {
+                fs12.close(fd, function(er22) {
+                  if (cb) cb(er3 || er22);
+                });
+              });
+            });
+          };
+          fs12.lutimesSync = function(path26, at2, mt2) {
+            var fd = fs12.openSync(path26, constants5.O_SYMLINK);
+            var ret;
+            var threw = true;
+            try {
+              ret = fs12.futimesSync(fd, at2, mt2);
+              threw = false;
+            } finally {
+              if (threw) {
+                try {
+                  fs12.closeSync(fd);
+                } catch (er2) {
+                }
+              } else {
+                fs12.closeSync(fd);
+              }
+            }
+            return ret;
+          };
+        } else if (fs12.futimes) {
+          fs12.lutimes = function(_a2, _b, _c, cb) {
+            if (cb) process.nextTick(cb);
+          };
+          fs12.lutimesSync = function() {
+          };
+        }
+      }
+      function chmodFix(orig) {
+        if (!orig) return orig;
+        return function(target, mode, cb) {
+          return orig.call(fs11, target, mode, function(er2) {
+            if (chownErOk(er2)) er2 = null;
+            if (cb) cb.apply(this, arguments);
+          });
+        };
+      }
+      function chmodFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, mode) {
+          try {
+            return orig.call(fs11, target, mode);
+          } catch (er2) {
+            if (!chownErOk(er2)) throw er2;
+          }
+        };
+      }
+      function chownFix(orig) {
+        if (!orig) return orig;
+        return function(target, uid, gid, cb) {
+          return orig.call(fs11, target, uid, gid, function(er2) {
+            if (chownErOk(er2)) er2 = null;
+            if (cb) cb.apply(this, arguments);
+          });
+        };
+      }
+      function chownFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, uid, gid) {
+          try {
+            return orig.call(fs11, target, uid, gid);
+          } catch (er2) {
+            if (!chownErOk(er2)) throw er2;
+          }
+        };
+      }
+      function statFix(orig) {
+        if (!orig) return orig;
+        return function(target, options, cb) {
+          if (typeof options === "function") {
+            cb = options;
+            options = null;
+          }
+          function callback(er2, stats) {
+            if (stats) {
+              if (stats.uid < 0) stats.uid += 4294967296;
+              if (stats.gid < 0) stats.gid += 4294967296;
+            }
+            if (cb) cb.apply(this, arguments);
+          }
+          return options ? orig.call(fs11, target, options, callback) : orig.call(fs11, target, callback);
+        };
+      }
+      function statFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, options) {
+          var stats = options ? orig.call(fs11, target, options) : orig.call(fs11, target);
+          if (stats) {
+            if (stats.uid < 0) stats.uid += 4294967296;
+            if (stats.gid < 0) stats.gid += 4294967296;
+          }
+          return stats;
+        };
+      }
+      function chownErOk(er2) {
+        if (!er2)
+          return true;
+        if (er2.code === "ENOSYS")
+          return true;
+        var nonroot = !process.getuid || process.getuid() !== 0;
+        if (nonroot) {
+          if (er2.code === "EINVAL" || er2.code === "EPERM")
+            return true;
+        }
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/graceful-fs/legacy-streams.js
+var require_legacy_streams = __commonJS({
+  "node_modules/graceful-fs/legacy-streams.js"(exports2, module) {
+    var Stream = __require("stream").Stream;
+    module.exports = legacy;
+    function legacy(fs11) {
+      return {
+        ReadStream,
+        WriteStream
+      };
+      function ReadStream(path26, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path26, options);
+        Stream.call(this);
+        var self2 = this;
+        this.path = path26;
+        this.fd = null;
+        this.readable = true;
+        this.paused = false;
+        this.flags = "r";
+        this.mode = 438;
+        this.bufferSize = 64 * 1024;
+        options = options || {};
+        var keys = Object.keys(options);
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
+          this[key] = options[key];
+        }
+        if (this.encoding) this.setEncoding(this.encoding);
+        if (this.start !== void 0) {
+          if ("number" !== typeof this.start) {
+            throw TypeError("start must be a Number");
+          }
+          if (this.end === void 0) {
+            this.end = Infinity;
+          } else if ("number" !== typeof this.end) {
+            throw TypeError("end must be a Number");
+          }
+          if (this.start > this.end) {
+            throw new Error("start must be <= end");
+          }
+          this.pos = this.start;
+        }
+        if (this.fd !== null) {
+          process.nextTick(function() {
+            self2._read();
+          });
+          return;
+        }
+        fs11.open(this.path, this.flags, this.mode, function(err, fd) {
+          if (err) {
+            self2.emit("error", err);
+            self2.readable = false;
+            return;
+          }
+          self2.fd = fd;
+          self2.emit("open", fd);
+          self2._read();
+        });
+      }
+      function WriteStream(path26, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path26, options);
+        Stream.call(this);
+        this.path = path26;
+        this.fd = null;
+        this.writable = true;
+        this.flags = "w";
+        this.encoding = "binary";
+        this.mode = 438;
+        this.bytesWritten = 0;
+        options = options || {};
+        var keys = Object.keys(options);
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
+          this[key] = options[key];
+        }
+        if (this.start !== void 0) {
+          if ("number" !== typeof this.start) {
+            throw TypeError("start must be a Number");
+          }
+          if (this.start < 0) {
+            throw new Error("start must be >= zero");
+          }
+          this.pos = this.start;
+        }
+        this.busy = false;
+        this._queue = [];
+        if (this.fd === null) {
+          this._open = fs11.open;
+          this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
+          this.flush();
+        }
+      }
+    }
+  }
+});
+
+// node_modules/graceful-fs/clone.js
+var require_clone = __commonJS({
+  "node_modules/graceful-fs/clone.js"(exports2, module) {
+    "use strict";
+    module.exports = clone;
+    var getPrototypeOf = Object.getPrototypeOf || function(obj) {
+      return obj.__proto__;
+    };
+    function clone(obj) {
+      if (obj === null || typeof obj !== "object")
+        return obj;
+      if (obj instanceof Object)
+        var copy = { __proto__: getPrototypeOf(obj) };
+      else
+        var copy = /* @__PURE__ */ Object.create(null);
+      Object.getOwnPropertyNames(obj).forEach(function(key) {
+        Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key));
+      });
+      return copy;
+    }
+  }
+});
+
+// node_modules/graceful-fs/graceful-fs.js
+var require_graceful_fs = __commonJS({
+  "node_modules/graceful-fs/graceful-fs.js"(exports2, module) {
+    var fs11 = __require("fs");
+    var polyfills = require_polyfills();
+    var legacy = require_legacy_streams();
+    var clone = require_clone();
+    var util6 = __require("util");
+    var gracefulQueue;
+    var previousSymbol;
+    if (typeof Symbol === "function" && typeof Symbol.for === "function") {
+      gracefulQueue = /* @__PURE__ */ Symbol.for("graceful-fs.queue");
+      previousSymbol = /* @__PURE__ */ Symbol.for("graceful-fs.previous");
+    } else {
+      gracefulQueue = "___graceful-fs.queue";
+      previousSymbol = "___graceful-fs.previous";
+    }
+    function noop3() {
+    }
+    function publishQueue(context5, queue2) {
+      Object.defineProperty(context5, gracefulQueue, {
+        get: function() {
+          return queue2;
+        }
+      });
+    }
+    var debug2 = noop3;
+    if (util6.debuglog)
+      debug2 = util6.debuglog("gfs4");
+    else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
+      debug2 = function() {
+        var m2 = util6.format.apply(util6, arguments);
+        m2 = "GFS4: " + m2.split(/\n/).join("\nGFS4: ");
+        console.error(m2);
+      };
+    if (!fs11[gracefulQueue]) {
+      queue = global[gracefulQueue] || [];
+      publishQueue(fs11, queue);
+      fs11.close = (function(fs$close) {
+        function close(fd, cb) {
+          return fs$close.call(fs11, fd, function(err) {
+            if (!err) {
+              resetQueue();
+            }
+            if (typeof cb === "function")
+              cb.apply(this, arguments);
+          });
+        }
+        Object.defineProperty(close, previousSymbol, {
+          value: fs$close
+        });
+        return close;
+      })(fs11.close);
+      fs11.closeSync = (function(fs$closeSync) {
+        function closeSync3(fd) {
+          fs$closeSync.apply(fs11, arguments);
+          resetQueue();
+        }
+        Object.defineProperty(closeSync3, previousSymbol, {
+          value: fs$closeSync
+        });
+        return closeSync3;
+      })(fs11.closeSync);
+      if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
+        process.on("exit", function() {
+          debug2(fs11[gracefulQueue]);
+          __require("assert").equal(fs11[gracefulQueue].length, 0);
+        });
+      }
+    }
+    var queue;
+    if (!global[gracefulQueue]) {
+      publishQueue(global, fs11[gracefulQueue]);
+    }
+    module.exports = patch(clone(fs11));
+    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs11.__patched) {
+      module.exports = patch(fs11);
+      fs11.__patched = true;
+    }
+    function patch(fs12) {
+      polyfills(fs12);
+      fs12.gracefulify = patch;
+      fs12.createReadStream = createReadStream4;
+      fs12.createWriteStream = createWriteStream4;
+      var fs$readFile = fs12.readFile;
+      fs12.readFile = readFile;
+      function readFile(path26, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$readFile(path26, options, cb);
+        function go$readFile(path27, options2, cb2, startTime) {
+          return fs$readFile(path27, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$readFile, [path27, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$writeFile = fs12.writeFile;
+      fs12.writeFile = writeFile3;
+      function writeFile3(path26, data, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$writeFile(path26, data, options, cb);
+        function go$writeFile(path27, data2, options2, cb2, startTime) {
+          return fs$writeFile(path27, data2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$writeFile, [path27, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$appendFile = fs12.appendFile;
+      if (fs$appendFile)
+        fs12.appendFile = appendFile2;
+      function appendFile2(path26, data, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$appendFile(path26, data, options, cb);
+        function go$appendFile(path27, data2, options2, cb2, startTime) {
+          return fs$appendFile(path27, data2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$appendFile, [path27, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$copyFile = fs12.copyFile;
+      if (fs$copyFile)
+        fs12.copyFile = copyFile3;
+      function copyFile3(src, dest, flags, cb) {
+        if (typeof flags === "function") {
+          cb = flags;
+          flags = 0;
+        }
+        return go$copyFile(src, dest, flags, cb);
+        function go$copyFile(src2, dest2, flags2, cb2, startTime) {
+          return fs$copyFile(src2, dest2, flags2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$copyFile, [src2, dest2, flags2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$readdir = fs12.readdir;
+      fs12.readdir = readdir8;
+      var noReaddirOptionVersions = /^v[0-5]\./;
+      function readdir8(path26, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path27, options2, cb2, startTime) {
+          return fs$readdir(path27, fs$readdirCallback(
+            path27,
+            options2,
+            cb2,
+            startTime
+          ));
+        } : function go$readdir2(path27, options2, cb2, startTime) {
+          return fs$readdir(path27, options2, fs$readdirCallback(
+            path27,
+            options2,
+            cb2,
+            startTime
+          ));
+        };
+        return go$readdir(path26, options, cb);
+        function fs$readdirCallback(path27, options2, cb2, startTime) {
+          return function(err, files) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([
+                go$readdir,
+                [path27, options2, cb2],
+                err,
+                startTime || Date.now(),
+                Date.now()
+              ]);
+            else {
+              if (files && files.sort)
+                files.sort();
+              if (typeof cb2 === "function")
+                cb2.call(this, err, files);
+            }
+          };
+        }
+      }
+      if (process.version.substr(0, 4) === "v0.8") {
+        var legStreams = legacy(fs12);
+        ReadStream = legStreams.ReadStream;
+        WriteStream = legStreams.WriteStream;
+      }
+      var fs$ReadStream = fs12.ReadStream;
+      if (fs$ReadStream) {
+        ReadStream.prototype = Object.create(fs$ReadStream.prototype);
+        ReadStream.prototype.open = ReadStream$open;
+      }
+      var fs$WriteStream = fs12.WriteStream;
+      if (fs$WriteStream) {
+        WriteStream.prototype = Object.create(fs$WriteStream.prototype);
+        WriteStream.prototype.open = WriteStream$open;
+      }
+      Object.defineProperty(fs12, "ReadStream", {
+        get: function() {
+          return ReadStream;
+        },
+        set: function(val) {
+          ReadStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      Object.defineProperty(fs12, "WriteStream", {
+        get: function() {
+          return WriteStream;
+        },
+        set: function(val) {
+          WriteStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      var FileReadStream = ReadStream;
+      Object.defineProperty(fs12, "FileReadStream", {
+        get: function() {
+          return FileReadStream;
+        },
+        set: function(val) {
+          FileReadStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      var FileWriteStream = WriteStream;
+      Object.defineProperty(fs12, "FileWriteStream", {
+        get: function() {
+          return FileWriteStream;
+        },
+        set: function(val) {
+          FileWriteStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      function ReadStream(path26, options) {
+        if (this instanceof ReadStream)
+          return fs$ReadStream.apply(this, arguments), this;
+        else
+          return ReadStream.apply(Object.create(ReadStream.prototype), arguments);
+      }
+      function ReadStream$open() {
+        var that = this;
+        open4(that.path, that.flags, that.mode, function(err, fd) {
+          if (err) {
+            if (that.autoClose)
+              that.destroy();
+            that.emit("error", err);
+          } else {
+            that.fd = fd;
+            that.emit("open", fd);
+            that.read();
+          }
+        });
+      }
+      function WriteStream(path26, options) {
+        if (this instanceof WriteStream)
+          return fs$WriteStream.apply(this, arguments), this;
+        else
+          return WriteStream.apply(Object.create(WriteStream.prototype), arguments);
+      }
+      function WriteStream$open() {
+        var that = this;
+        open4(that.path, that.flags, that.mode, function(err, fd) {
+          if (err) {
+            that.destroy();
+            that.emit("error", err);
+          } else {
+            that.fd = fd;
+            that.emit("open", fd);
+          }
+        });
+      }
+      function createReadStream4(path26, options) {
+        return new fs12.ReadStream(path26, options);
+      }
+      function createWriteStream4(path26, options) {
+        return new fs12.WriteStream(path26, options);
+      }
+      var fs$open = fs12.open;
+      fs12.open = open4;
+      function open4(path26, flags, mode, cb) {
+        if (typeof mode === "function")
+          cb = mode, mode = null;
+        return go$open(path26, flags, mode, cb);
+        function go$open(path27, flags2, mode2, cb2, startTime) {
+          return fs$open(path27, flags2, mode2, function(err, fd) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$open, [path27, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      return fs12;
+    }
+    function enqueue(elem) {
+      debug2("ENQUEUE", elem[0].name, elem[1]);
+      fs11[gracefulQueue].push(elem);
+      retry3();
+    }
+    var retryTimer;
+    function resetQueue() {
+      var now = Date.now();
+      for (var i = 0; i < fs11[gracefulQueue].length; ++i) {
+        if (fs11[gracefulQueue][i].length > 2) {
+          fs11[gracefulQueue][i][3] = now;
+          fs11[gracefulQueue][i][4] = now;
+        }
+      }
+      retry3();
+    }
+    function retry3() {
+      clearTimeout(retryTimer);
+      retryTimer = void 0;
+      if (fs11[gracefulQueue].length === 0)
+        return;
+      var elem = fs11[gracefulQueue].shift();
+      var fn = elem[0];
+      var args = elem[1];
+      var err = elem[2];
+      var startTime = elem[3];
+      var lastTime = elem[4];
+      if (startTime === void 0) {
+        debug2("RETRY", fn.name, args);
+        fn.apply(null, args);
+      } else if (Date.now() - startTime >= 6e4) {
+        debug2("TIMEOUT", fn.name, args);
+        var cb = args.pop();
+        if (typeof cb === "function")
+          cb.call(null, err);
+      } else {
+        var sinceAttempt = Date.now() - lastTime;
+        var sinceStart = Math.max(lastTime - startTime, 1);
+        var desiredDelay = Math.min(sinceStart * 1.2, 100);
+        if (sinceAttempt >= desiredDelay) {
+          debug2("RETRY", fn.name, args);
+          fn.apply(null, args.concat([startTime]));
+        } else {
+          fs11[gracefulQueue].push(elem);
+        }
+      }
+      if (retryTimer === void 0) {
+        retryTimer = setTimeout(retry3, 0);
+      }
+    }
+  }
+});
+
+// node_modules/retry/lib/retry_operation.js
+var require_retry_operation = __commonJS({
+  "node_modules/retry/lib/retry_operation.js"(exports2, module) {
+    function RetryOperation(timeouts, options) {
+      if (typeof options === "boolean") {
+        options = { forever: options };
+      }
+      this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
+      this._timeouts = timeouts;
+      this._options = options || {};
+      this._maxRetryTime = options && options.maxRetryTime || Infinity;
+      this._fn = null;
+      this._errors = [];
+      this._attempts = 1;
+      this._operationTimeout = null;
+      this._operationTimeoutCb = null;
+      this._timeout = null;
+      this._operationStart = null;
+      if (this._options.forever) {
+        this._cachedTimeouts = this._timeouts.slice(0);
+      }
+    }
+    module.exports = RetryOperation;
+    RetryOperation.prototype.reset = function() {
+      this._attempts = 1;
+      this._timeouts = this._originalTimeouts;
+    };
+    RetryOperation.prototype.stop = function() {
+      if (this._timeout) {
+        clearTimeout(this._timeout);
+      }
+      this._timeouts = [];
+      this._cachedTimeouts = null;
+    };
+    RetryOperation.prototype.retry = function(err) {
+      if (this._timeout) {
+        clearTimeout(this._timeout);
+      }
+      if (!err) {
+        return false;
+      }
+      var currentTime = (/* @__PURE__ */ new Date()).getTime();
+      if (err && currentTime - this._operationStart >= this._maxRetryTime) {
+        this._errors.unshift(new Error("RetryOperation timeout occurred"));
+        return false;
+      }
+      this._errors.push(err);
+      var timeout = this._timeouts.shift();
+      if (timeout === void 0) {
+        if (this._cachedTimeouts) {
+          this._errors.splice(this._errors.length - 1, this._errors.length);
+          this._timeouts = this._cachedTimeouts.slice(0);
+          timeout = this._timeouts.shift();
+        } else {
+          return false;
+        }
+      }
+      var self2 = this;
+      var timer = setTimeout(function() {
+        self2._attempts++;
+        if (self2._operationTimeoutCb) {
+          self2._timeout = setTimeout(function() {
+            self2._operationTimeoutCb(self2._attempts);
+          }, self2._operationTimeout);
+          if (self2._options.unref) {
+            self2._timeout.unref();
+          }
+        }
+        self2._fn(self2._attempts);
+      }, timeout);
+      if (this._options.unref) {
+        timer.unref();
+      }
+      return true;
+    };
+    RetryOperation.prototype.attempt = function(fn, timeoutOps) {
+      this._fn = fn;
+      if (timeoutOps) {
+        if (timeoutOps.timeout) {
+          this._operationTimeout = timeoutOps.timeout;
+        }
+        if (timeoutOps.cb) {
+          this._operationTimeoutCb = timeoutOps.cb;
+        }
+      }
+      var self2 = this;
+      if (this._operationTimeoutCb) {
+        this._timeout = setTimeout(function() {
+          self2._operationTimeoutCb();
+        }, self2._operationTimeout);
+      }
+      this._operationStart = (/* @__PURE__ */ new Date()).getTime();
+      this._fn(this._attempts);
+    };
+    RetryOperation.prototype.try = function(fn) {
+      console.log("Using RetryOperation.try() is deprecated");
+      this.attempt(fn);
+    };
+    RetryOperation.prototype.start = function(fn) {
+      console.log("Using RetryOperation.start() is deprecated");
+      this.attempt(fn);
+    };
+    RetryOperation.prototype.start = RetryOperation.prototype.try;
+    RetryOperation.prototype.errors = function() {
+      return this._errors;
+    };
+    RetryOperation.prototype.attempts = function() {
+      return this._attempts;
+    };
+    RetryOperation.prototype.mainError = function() {
+      if (this._errors.length === 0) {
+        return null;
+      }
+      var counts = {};
+      var mainError = null;
+      var mainErrorCount = 0;
+      for (var i = 0; i < this._errors.length; i++) {
+        var error3 = this._errors[i];
+        var message = error3.message;
+        var count2 = (counts[message] || 0) + 1;
+        counts[message] = count2;
+        if (count2 >= mainErrorCount) {
+          mainError = error3;
+          mainErrorCount = count2;
+        }
+      }
+      return mainError;
+    };
+  }
+});
+
+// node_modules/retry/lib/retry.js
+var require_retry2 = __commonJS({
+  "node_modules/retry/lib/retry.js"(exports2) {
+    var RetryOperation = require_retry_operation();
+    exports2.operation = function(options) {
+      var timeouts = exports2.timeouts(options);
+      return new RetryOperation(timeouts, {
+        forever: options && options.forever,
+        unref: options && options.unref,
+        maxRetryTime: options && options.maxRetryTime
+      });
+    };
+    exports2.timeouts = function(options) {
+      if (options instanceof Array) {
+        return [].concat(options);
+      }
+      var opts = {
+        retries: 10,
+        factor: 2,
+        minTimeout: 1 * 1e3,
+        maxTimeout: Infinity,
+        randomize: false
+      };
+      for (var key in options) {
+        opts[key] = options[key];
+      }
+      if (opts.minTimeout > opts.maxTimeout) {
+        throw new Error("minTimeout is greater than maxTimeout");
+      }
+      var timeouts = [];
+      for (var i = 0; i < opts.retries; i++) {
+        timeouts.push(this.createTimeout(i, opts));
+      }
+      if (options && options.forever && !timeouts.length) {
+        timeouts.push(this.createTimeout(i, opts));
+      }
+      timeouts.sort(function(a, b2) {
+        return a - b2;
+      });
+      return timeouts;
+    };
+    exports2.createTimeout = function(attempt2, opts) {
+      var random = opts.randomize ? Math.random() + 1 : 1;
+      var timeout = Math.round(random * opts.minTimeout * Math.pow(opts.factor, attempt2));
+      timeout = Math.min(timeout, opts.maxTimeout);
+      return timeout;
+    };
+    exports2.wrap = function(obj, options, methods) {
+      if (options instanceof Array) {
+        methods = options;
+        options = null;
+      }
+      if (!methods) {
+        methods = [];
+        for (var key in obj) {
+          if (typeof obj[key] === "function") {
+            methods.push(key);
+          }
+        }
+      }
+      for (var i = 0; i < methods.length; i++) {
+        var method = methods[i];
+        var original = obj[method];
+        obj[method] = function retryWrapper(original2) {
+          var op = exports2.operation(options);
+          var args = Array.prototype.slice.call(arguments, 1);
+          var callback = args.pop();
+          args.push(function(err) {
+            if (op.retry(err)) {
+              return;
+            }
+            if (err) {
+              arguments[0] = op.mainError();
+            }
+            callback.apply(this, arguments);
+          });
+          op.attempt(function() {
+            original2.apply(obj, args);
+          });
+        }.bind(obj, original);
+        obj[method].options = options;
+      }
+    };
+  }
+});
+
+// node_modules/retry/index.js
+var require_retry3 = __commonJS({
+  "node_modules/retry/index.js"(exports2, module) {
+    module.exports = require_retry2();
+  }
+});
+
+// node_modules/signal-exit/signals.js
+var require_signals = __commonJS({
+  "node_modules/signal-exit/signals.js"(exports2, module) {
+    module.exports = [
+      "SIGABRT",
+      "SIGALRM",
+      "SIGHUP",
+      "SIGINT",
+      "SIGTERM"
+    ];
+    if (process.platform !== "win32") {
+      module.exports.push(
+        "SIGVTALRM",
+        "SIGXCPU",
+        "SIGXFSZ",
+        "SIGUSR2",
+        "SIGTRAP",
+        "SIGSYS",
+        "SIGQUIT",
+        "SIGIOT"
+        // should detect profiler and enable/disable accordingly.
+        // see #21
+        // 'SIGPROF'
+      );
+    }
+    if (process.platform === "linux") {
+      module.exports.push(
+        "SIGIO",
+        "SIGPOLL",
+        "SIGPWR",
+        "SIGSTKFLT",
+        "SIGUNUSED"
+      );
+    }
+  }
+});
+
+// node_modules/signal-exit/index.js
+var require_signal_exit = __commonJS({
+  "node_modules/signal-exit/index.js"(exports2, module) {
+    var process5 = global.process;
+    var processOk = function(process6) {
+      return process6 && typeof process6 === "object" && typeof process6.removeListener === "function" && typeof process6.emit === "function" && typeof process6.reallyExit === "function" && typeof process6.listeners === "function" && typeof process6.kill === "function" && typeof process6.pid === "number" && typeof process6.on === "function";
+    };
+    if (!processOk(process5)) {
+      module.exports = function() {
+        return function() {
+        };
+      };
+    } else {
+      assert4 = __require("assert");
+      signals = require_signals();
+      isWin = /^win/i.test(process5.platform);
+      EE = __require("events");
+      if (typeof EE !== "function") {
+        EE = EE.EventEmitter;
+      }
+      if (process5.__signal_exit_emitter__) {
+        emitter = process5.__signal_exit_emitter__;
+      } else {
+        emitter = process5.__signal_exit_emitter__ = new EE();
+        emitter.count = 0;
+        emitter.emitted = {};
+      }
+      if (!emitter.infinite) {
+        emitter.setMaxListeners(Infinity);
+        emitter.infinite = true;
+      }
+      module.exports = function(cb, opts) {
+        if (!processOk(global.process)) {
+          return function() {
+          };
+        }
+        assert4.equal(typeof cb, "function", "a callback must be provided for exit handler");
+        if (loaded2 === false) {
+          load();
+        }
+        var ev = "exit";
+        if (opts && opts.alwaysLast) {
+          ev = "afterexit";
+        }
+        var remove = function() {
+          emitter.removeListener(ev, cb);
+          if (emitter.listeners("exit").length === 0 && emitter.listeners("afterexit").length === 0) {
+            unload();
+          }
+        };
+        emitter.on(ev, cb);
+        return remove;
+      };
+      unload = function unload2() {
+        if (!loaded2 || !processOk(global.process)) {
+          return;
+        }
+        loaded2 = false;
+        signals.forEach(function(sig) {
+          try {
+            process5.removeListener(sig, sigListeners[sig]);
+          } catch (er2) {
+          }
+        });
+        process5.emit = originalProcessEmit;
+        process5.reallyExit = originalProcessReallyExit;
+        emitter.count -= 1;
+      };
+      module.exports.unload = unload;
+      emit = function emit2(event, code, signal) {
+        if (emitter.emitted[event]) {
+          return;
+        }
+        emitter.emitted[event] = true;
+        emitter.emit(event, code, signal);
+      };
+      sigListeners = {};
+      signals.forEach(function(sig) {
+        sigListeners[sig] = function listener() {
+          if (!processOk(global.process)) {
+            return;
+          }
+          var listeners = process5.listeners(sig);
+          if (listeners.length === emitter.count) {
+            unload();
+            emit("exit", null, sig);
+            emit("afterexit", null, sig);
+            if (isWin && sig === "SIGHUP") {
+              sig = "SIGINT";
+            }
+            process5.kill(process5.pid, sig);
+          }
+        };
+      });
+      module.exports.signals = function() {
+        return signals;
+      };
+      loaded2 = false;
+      load = function load2() {
+        if (loaded2 || !processOk(global.process)) {
+          return;
+        }
+        loaded2 = true;
+        emitter.count += 1;
+        signals = signals.filter(function(sig) {
+          try {
+            process5.on(sig, sigListeners[sig]);
+            return true;
+          } catch (er2) {
+            return false;
+          }
+        });
+        process5.emit = processEmit;
+        process5.reallyExit = processReallyExit;
+      };
+      module.exports.load = load;
+      originalProcessReallyExit = process5.reallyExit;
+      processReallyExit = function processReallyExit2(code) {
+        if (!processOk(global.process)) {
+          return;
+        }
+        process5.exitCode = code || /* istanbul ignore next */
+        0;
+        emit("exit", process5.exitCode, null);
+        emit("afterexit", process5.exitCode, null);
+        originalProcessReallyExit.call(process5, process5.exitCode);
+      };
+      originalProcessEmit = process5.emit;
+      processEmit = function processEmit2(ev, arg) {
+        if (ev === "exit" && processOk(global.process)) {
+          if (arg !== void 0) {
+            process5.exitCode = arg;
+          }
+          var ret = originalProcessEmit.apply(this, arguments);
+          emit("exit", process5.exitCode, null);
+          emit("afterexit", process5.exitCode, null);
+          return ret;
+        } else {
+          return originalProcessEmit.apply(this, arguments);
+        }
+      };
+    }
+    var assert4;
+    var signals;
+    var isWin;
+    var EE;
+    var emitter;
+    var unload;
+    var emit;
+    var sigListeners;
+    var loaded2;
+    var load;
+    var originalProcessReallyExit;
+    var processReallyExit;
+    var originalProcessEmit;
+    var processEmit;
+  }
+});
+
+// node_modules/proper-lockfile/lib/mtime-precision.js
+var require_mtime_precision = __commonJS({
+  "node_modules/proper-lockfile/lib/mtime-precision.js"(exports2, module) {
+    "use strict";
+    var cacheSymbol = /* @__PURE__ */ Symbol();
+    function probe2(file, fs11, callback) {
+      const cachedPrecision = fs11[cacheSymbol];
+      if (cachedPrecision) {
+        return fs11.stat(file, (err, stat6) => {
+          if (err) {
+            return callback(err);
+          }
+          callback(null, stat6.mtime, cachedPrecision);
+        });
+      }
+      const mtime = new Date(Math.ceil(Date.now() / 1e3) * 1e3 + 5);
+      fs11.utimes(file, mtime, mtime, (err) => {
+        if (err) {
+          return callback(err);
+        }
+        fs11.stat(file, (err2, stat6) => {
+          if (err2) {
+            return callback(err2);
+          }
+          const precision = stat6.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
+          Object.defineProperty(fs11, cacheSymbol, { value: precision });
+          callback(null, stat6.mtime, precision);
+        });
+      });
+    }
+    function getMtime(precision) {
+      let now = Date.now();
+      if (precision === "s") {
+        now = Math.ceil(now / 1e3) * 1e3;
+      }
+      return new Date(now);
+    }
+    module.exports.probe = probe2;
+    module.exports.getMtime = getMtime;
+  }
+});
+
+// node_modules/proper-lockfile/lib/lockfile.js
+var require_lockfile = __commonJS({
+  "node_modules/proper-lockfile/lib/lockfile.js"(exports2, module) {
+    "use strict";
+    var path26 = __require("path");
+    var fs11 = require_graceful_fs();
+    var retry3 = require_retry3();
+    var onExit = require_signal_exit();
+    var mtimePrecision = require_mtime_precision();
+    var locks = {};
+    function getLockFile(file, options) {
+      return options.lockfilePath || `${file}.lock`;
+    }
+    function resolveCanonicalPath(file, options, callback) {
+      if (!options.realpath) {
+        return callback(null, path26.resolve(file));
+      }
+      options.fs.realpath(file, callback);
+    }
+    function acquireLock(file, options, callback) {
+      const lockfilePath = getLockFile(file, options);
+      options.fs.mkdir(lockfilePath, (err) => {
+        if (!err) {
+          return mtimePrecision.probe(lockfilePath, options.fs, (err2, mtime, mtimePrecision2) => {
+            if (err2) {
+              options.fs.rmdir(lockfilePath, () => {
+              });
+              return callback(err2);
+            }
+            callback(null, mtime, mtimePrecision2);
+          });
+        }
+        if (err.code !== "EEXIST") {
+          return callback(err);
+        }
+        if (options.stale <= 0) {
+          return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
+        }
+        options.fs.stat(lockfilePath, (err2, stat6) => {
+          if (err2) {
+            if (err2.code === "ENOENT") {
+              return acquireLock(file, { ...options, stale: 0 }, callback);
+            }
+            return callback(err2);
+          }
+          if (!isLockStale(stat6, options)) {
+            return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
+          }
+          removeLock(file, options, (err3) => {
+            if (err3) {
+              return callback(err3);
+            }
+            acquireLock(file, { ...options, stale: 0 }, callback);
+          });
+        });
+      });
+    }
+    function isLockStale(stat6, options) {
+      return stat6.mtime.getTime() < Date.now() - options.stale;
+    }
+    function removeLock(file, options, callback) {
+      options.fs.rmdir(getLockFile(file, options), (err) => {
+        if (err && err.code !== "ENOENT") {
+          return callback(err);
+        }
+        callback();
+      });
+    }
+    function updateLock(file, options) {
+      const lock2 = locks[file];
+      if (lock2.updateTimeout) {
+        return;
+      }
+      lock2.updateDelay = lock2.updateDelay || options.update;
+      lock2.updateTimeout = setTimeout(() => {
+        lock2.updateTimeout = null;
+        options.fs.stat(lock2.lockfilePath, (err, stat6) => {
+          const isOverThreshold = lock2.lastUpdate + options.stale < Date.now();
+          if (err) {
+            if (err.code === "ENOENT" || isOverThreshold) {
+              return setLockAsCompromised(file, lock2, Object.assign(err, { code: "ECOMPROMISED" }));
+            }
+            lock2.updateDelay = 1e3;
+            return updateLock(file, options);
+          }
+          const isMtimeOurs = lock2.mtime.getTime() === stat6.mtime.getTime();
+          if (!isMtimeOurs) {
+            return setLockAsCompromised(
+              file,
+              lock2,
+              Object.assign(
+                new Error("Unable to update lock within the stale threshold"),
+                { code: "ECOMPROMISED" }
+              )
+            );
+          }
+          const mtime = mtimePrecision.getMtime(lock2.mtimePrecision);
+          options.fs.utimes(lock2.lockfilePath, mtime, mtime, (err2) => {
+            const isOverThreshold2 = lock2.lastUpdate + options.stale < Date.now();
+            if (lock2.released) {
+              return;
+            }
+            if (err2) {
+              if (err2.code === "ENOENT" || isOverThreshold2) {
+                return setLockAsCompromised(file, lock2, Object.assign(err2, { code: "ECOMPROMISED" }));
+              }
+              lock2.updateDelay = 1e3;
+              return updateLock(file, options);
+            }
+            lock2.mtime = mtime;
+            lock2.lastUpdate = Date.now();
+            lock2.updateDelay = null;
+            updateLock(file, options);
+          });
+        });
+      }, lock2.updateDelay);
+      if (lock2.updateTimeout.unref) {
+        lock2.updateTimeout.unref();
+      }
+    }
+    function setLockAsCompromised(file, lock2, err) {
+      lock2.released = true;
+      if (lock2.updateTimeout) {
+        clearTimeout(lock2.updateTimeout);
+      }
+      if (locks[file] === lock2) {
+        delete locks[file];
+      }
+      lock2.options.onCompromised(err);
+    }
+    function lock(file, options, callback) {
+      options = {
+        stale: 1e4,
+        update: null,
+        realpath: true,
+        retries: 0,
+        fs: fs11,
+        onCompromised: (err) => {
+          throw err;
+        },
+        ...options
+      };
+      options.retries = options.retries || 0;
+      options.retries = typeof options.retries === "number" ? { retries: options.retries } : options.retries;
+      options.stale = Math.max(options.stale || 0, 2e3);
+      options.update = options.update == null ? options.stale / 2 : options.update || 0;
+      options.update = Math.max(Math.min(options.update, options.stale / 2), 1e3);
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback(err);
+        }
+        const operation = retry3.operation(options.retries);
+        operation.attempt(() => {
+          acquireLock(file2, options, (err2, mtime, mtimePrecision2) => {
+            if (operation.retry(err2)) {
+              return;
+            }
+            if (err2) {
+              return callback(operation.mainError());
+            }
+            const lock2 = locks[file2] = {
+              lockfilePath: getLockFile(file2, options),
+              mtime,
+              mtimePrecision: mtimePrecision2,
+              options,
+              lastUpdate: Date.now()
+            };
+            updateLock(file2, options);
+            callback(null, (releasedCallback) => {
+              if (lock2.released) {
+                return releasedCallback && releasedCallback(Object.assign(new Error("Lock is already released"), { code: "ERELEASED" }));
+              }
+              unlock(file2, { ...options, realpath: false }, releasedCallback);
+            });
+          });
+        });
+      });
+    }
+    function unlock(file, options, callback) {
+      options = {
+        fs: fs11,
+        realpath: true,
+        ...options
+      };
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback(err);
+        }
+        const lock2 = locks[file2];
+        if (!lock2) {
+          return callback(Object.assign(new Error("Lock is not acquired/owned by you"), { code: "ENOTACQUIRED" }));
+        }
+        lock2.updateTimeout && clearTimeout(lock2.updateTimeout);
+        lock2.released = true;
+        delete locks[file2];
+        removeLock(file2, options, callback);
+      });
+    }
+    function check2(file, options, callback) {
+      options = {
+        stale: 1e4,
+        realpath: true,
+        fs: fs11,
+        ...options
+      };
+      options.stale = Math.max(options.stale || 0, 2e3);
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback(err);
+        }
+        options.fs.stat(getLockFile(file2, options), (err2, stat6) => {
+          if (err2) {
+            return err2.code === "ENOENT" ? callback(null, false) : callback(err2);
+          }
+          return callback(null, !isLockStale(stat6, options));
+        });
+      });
+    }
+    function getLocks() {
+      return locks;
+    }
+    onExit(() => {
+      for (const file in locks) {
+        const options = locks[file].options;
+        try {
+          options.fs.rmdirSync(getLockFile(file, options));
+        } catch (e) {
+        }
+      }
+    });
+    module.exports.lock = lock;
+    module.exports.unlock = unlock;
+    module.exports.check = check2;
+    module.exports.getLocks = getLocks;
+  }
+});
+
+// node_modules/proper-lockfile/lib/adapter.js
+var require_adapter = __commonJS({
+  "node_modules/proper-lockfile/lib/adapter.js"(exports2, module) {
+    "use strict";
+    var fs11 = require_graceful_fs();
+    function createSyncFs(fs12) {
+      const methods = ["mkdir", "realpath", "stat", "rmdir", "utimes"];
+      const newFs = { ...fs12 };
+      methods.forEach((method) => {
+        newFs[method] = (...args) => {
+          const callback = args.pop();
+          let ret;
+          try {
+            ret = fs12[`${method}Sync`](...args);
+          } catch (err) {
+            return callback(err);
+          }
+          callback(null, ret);
+        };
+      });
+      return newFs;
+    }
+    function toPromise(method) {
+      return (...args) => new Promise((resolve6, reject) => {
+        args.push((err, result) => {
+          if (err) {
+            reject(err);
+          } else {
+            resolve6(result);
+          }
+        });
+        method(...args);
+      });
+    }
+    function toSync(method) {
+      return (...args) => {
+        let err;
+        let result;
+        args.push((_err, _result) => {
+          err = _err;
+          result = _result;
+        });
+        method(...args);
+        if (err) {
+          throw err;
+        }
+        return result;
+      };
+    }
+    function toSyncOptions(options) {
+      options = { ...options };
+      options.fs = createSyncFs(options.fs || fs11);
+      if (typeof options.retries === "number" && options.retries > 0 || options.retries && typeof options.retries.retries === "number" && options.retries.retries > 0) {
+        throw Object.assign(new Error("Cannot use retries with the sync api"), { code: "ESYNC" });
+      }
+      return options;
+    }
+    module.exports = {
+      toPromise,
+      toSync,
+      toSyncOptions
+    };
+  }
+});
+
+// node_modules/proper-lockfile/index.js
+var require_proper_lockfile = __commonJS({
+  "node_modules/proper-lockfile/index.js"(exports2, module) {
+    "use strict";
+    var lockfile = require_lockfile();
+    var { toPromise, toSync, toSyncOptions } = require_adapter();
+    async function lock(file, options) {
+      const release = await toPromise(lockfile.lock)(file, options);
+      return toPromise(release);
+    }
+    function lockSync(file, options) {
+      const release = toSync(lockfile.lock)(file, toSyncOptions(options));
+      return toSync(release);
+    }
+    function unlock(file, options) {
+      return toPromise(lockfile.unlock)(file, options);
+    }
+    function unlockSync(file, options) {
+      return toSync(lockfile.unlock)(file, toSyncOptions(options));
+    }
+    function check2(file, options) {
+      return toPromise(lockfile.check)(file, options);
+    }
+    function checkSync(file, options) {
+      return toSync(lockfile.check)(file, toSyncOptions(options));
+    }
+    module.exports = lock;
+    module.exports.lock = lock;
+    module.exports.unlock = unlock;
+    module.exports.lockSync = lockSync;
+    module.exports.unlockSync = unlockSync;
+    module.exports.check = check2;
+    module.exports.checkSync = checkSync;
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports2) {
@@ -86410,11 +87987,11 @@ function parseSysfsInt(text2) {
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path24 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path26 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path24;
-  else if (path24 === root) rel = "/";
-  else if (path24.startsWith(root + "/")) rel = path24.slice(root.length);
+  if (root === "/") rel = path26;
+  else if (path26 === root) rel = "/";
+  else if (path26.startsWith(root + "/")) rel = path26.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s3) => s3 !== "" && s3 !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -86715,9 +88292,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path24) => {
+  return (path26) => {
     try {
-      return readFileSync(join3(root, path24), "utf8");
+      return readFileSync(join3(root, path26), "utf8");
     } catch {
       return null;
     }
@@ -86852,8 +88429,8 @@ function readNumaNodes(read2, cpusInMask) {
   }
   return readable === 0 || out.length === 0 ? null : out;
 }
-function readInt(read2, path24) {
-  const text2 = read2(path24);
+function readInt(read2, path26) {
+  const text2 = read2(path26);
   return text2 === null ? null : parseSysfsInt(text2);
 }
 function probeLinux(read2, node) {
@@ -88088,6 +89665,7 @@ var package_default = {
     "@octokit/openapi": "^23.0.2",
     "@octokit/plugin-retry": "^8.1.1",
     "@types/node": "^20.19.43",
+    "@types/proper-lockfile": "^4.1.4",
     "@valibot/to-json-schema": "^1.8.0",
     ajv: "^8.20.0",
     esbuild: "^0.28.2",
@@ -88098,6 +89676,7 @@ var package_default = {
     node: "^24.21.0",
     "onnx-proto": "^8.0.1",
     prettier: "^3.10.1",
+    "proper-lockfile": "^4.1.2",
     "simple-statistics": "^7.12.1",
     tar: "^7.5.23",
     tsx: "^4.23.15",
@@ -88977,9 +90556,9 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path24, inputShapes) {
+function modelId(path26, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path24}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path26}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
@@ -89006,16 +90585,16 @@ function buildFeeds(ort, inputs, seed) {
   return feeds;
 }
 var MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
-async function modelFileBytes(path24) {
+async function modelFileBytes(path26) {
   try {
-    const info3 = await stat3(path24);
+    const info3 = await stat3(path26);
     return info3.isFile() ? info3.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path24, input, within) {
-  const bytes = await readBounded(path24, {
+async function readModel(path26, input, within) {
+  const bytes = await readBounded(path26, {
     input,
     maxBytes: MAX_MODEL_BYTES,
     expected: "a readable .onnx file of at most 2 GiB (the protobuf limit without external data)",
@@ -89023,7 +90602,7 @@ async function readModel(path24, input, within) {
   });
   if (bytes.length === 0) {
     throw new InputError(
-      `${input}: ${JSON.stringify(path24)} is empty; expected a readable .onnx file`
+      `${input}: ${JSON.stringify(path26)} is empty; expected a readable .onnx file`
     );
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -93861,8 +95440,8 @@ async function extractPackage(file, dest, skip) {
       strip: 1,
       strict: true,
       preserveOwner: false,
-      filter: (path24) => {
-        const rel = path24.replace(/^\.?\/?[^/]+\/?/, "");
+      filter: (path26) => {
+        const rel = path26.replace(/^\.?\/?[^/]+\/?/, "");
         const dir = skip(rel);
         if (dir !== void 0) skipped.add(dir);
         return dir === void 0;
@@ -94027,16 +95606,16 @@ async function readNpmrcFiles(workspace, env, home, withProject) {
   if (globalconfig) wanted.push({ path: globalconfig, what: "npm's global config" });
   const files = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const { path: path24, what } of wanted) {
-    if (seen.has(resolve5(path24))) continue;
-    seen.add(resolve5(path24));
-    const text2 = await readBoundedTextIfExists(path24, {
+  for (const { path: path26, what } of wanted) {
+    if (seen.has(resolve5(path26))) continue;
+    seen.add(resolve5(path26));
+    const text2 = await readBoundedTextIfExists(path26, {
       input: what,
       maxBytes: NPMRC_MAX_BYTES,
       expected: `an npm config file (.npmrc) of at most ${mb(NPMRC_MAX_BYTES)}`,
       within: workspace
     });
-    if (text2 !== null) files.push({ path: path24, text: text2, inWorkspace: await liesIn(workspace, path24) });
+    if (text2 !== null) files.push({ path: path26, text: text2, inWorkspace: await liesIn(workspace, path26) });
   }
   const npmReadsCheckout = await liesIn(workspace, userconfig) || globalconfig !== void 0 && await liesIn(workspace, globalconfig);
   return { files, userconfig, npmReadsCheckout };
@@ -94067,12 +95646,12 @@ async function provisionSteps(opts, log2, warn) {
   const workspace = opts.workspace ?? process.cwd();
   if (opts.registry) resolveRegistry({ input: opts.registry, env: {}, files: [] });
   const done = async (packageDir, source2) => {
-    const seconds = secondsSince(t0);
+    const seconds2 = secondsSince(t0);
     const size = await directorySize(packageDir).catch(() => NaN);
     log2(
-      `onnxruntime-node ${installedVersion(packageDir)} (${platform3}/${arch3}) from ${source2} in ${seconds.toFixed(1)} s (package ${mb(size)}): ${packageDir}`
+      `onnxruntime-node ${installedVersion(packageDir)} (${platform3}/${arch3}) from ${source2} in ${seconds2.toFixed(1)} s (package ${mb(size)}): ${packageDir}`
     );
-    return { packageDir, source: source2, seconds };
+    return { packageDir, source: source2, seconds: seconds2 };
   };
   if (opts.onnxruntimePath !== void 0 && opts.onnxruntimePath.trim() !== "") {
     const dir = packageDirFromInput(
@@ -94579,7 +96158,7 @@ ${throughputTable(w2)}` : "")
 
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
-import { access as access3, mkdir as mkdir4, open as open3, readdir as readdir5, readFile, rename as rename3, rm as rm5, stat as stat4, unlink as unlink3 } from "node:fs/promises";
+import { access as access3, mkdir as mkdir4, open as open3, readdir as readdir5, rename as rename3, rm as rm5, stat as stat4, unlink as unlink3 } from "node:fs/promises";
 import path17 from "node:path";
 var nodeWriteOps = {
   async writeAndSync(file, data) {
@@ -94696,52 +96275,9 @@ function fsWords(e) {
   if (code !== void 0) return `${FS_WORDS[code] ?? "it failed"} (${code})`;
   return e instanceof Error ? e.message : String(e);
 }
-async function withFileLock(file, fn, opts = {}) {
-  const lock = `${path17.resolve(file)}.lock`;
-  const timeoutMs = opts.timeoutMs ?? 3e4;
-  const staleMs = opts.staleMs ?? 12e4;
-  const start = Date.now();
-  await ensureDir(path17.dirname(lock));
-  for (let attempt2 = 0; ; attempt2++) {
-    try {
-      const handle = await open3(lock, "wx");
-      await handle.writeFile(`${process.pid}
-`);
-      await handle.close();
-      break;
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-    }
-    try {
-      const info3 = await stat4(lock);
-      const pid = Number((await readFile(lock, "utf8")).trim());
-      const stale = Date.now() - info3.mtimeMs > staleMs || Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid);
-      if (stale) {
-        await unlink3(lock).catch(() => void 0);
-        continue;
-      }
-    } catch {
-      continue;
-    }
-    if (Date.now() - start > timeoutMs) {
-      throw Object.assign(
-        new Error(
-          `${file} is locked by another writer (${lock}) for more than ${Math.round(timeoutMs / 1e3)} s`
-        ),
-        { code: "ELOCKED" }
-      );
-    }
-    await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** Math.min(attempt2, 5), 1e3)));
-  }
-  try {
-    return await fn();
-  } finally {
-    await unlink3(lock).catch(() => void 0);
-  }
-}
 
 // src/action/baseline-phase.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/baseline/cache-store.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -96090,17 +97626,17 @@ function decode(schema, value, fail, prefix3 = "") {
   throw fail(describeIssue(parsed.issues[0], prefix3));
 }
 function describeIssue(issue2, prefix3) {
-  const path24 = prefix3 + pathText(issue2.path ?? []);
+  const path26 = prefix3 + pathText(issue2.path ?? []);
   const objectIssue = issue2.type === "object" || issue2.type === "strict_object";
-  if (objectIssue && issue2.input === void 0 && path24 !== "") {
-    return `is missing the field "${path24}"`;
+  if (objectIssue && issue2.input === void 0 && path26 !== "") {
+    return `is missing the field "${path26}"`;
   }
   if (issue2.type === "strict_object" && issue2.expected === "never" && issue2.path) {
     const key = issue2.path[issue2.path.length - 1]?.key;
     return `has the unknown field ${JSON.stringify(String(key).slice(0, 40))}; expected only the fields of ${issue2.message}`;
   }
   const shown = Array.isArray(issue2.input) && issue2.type.endsWith("length") ? `an array of ${issue2.input.length} entries` : typeof issue2.input === "string" && issue2.type === "max_length" ? `${issue2.input.length} characters long` : describeValue(issue2.input);
-  return path24 === "" ? `is ${shown}; expected ${issue2.message}` : `"${path24}" is ${shown}; expected ${issue2.message}`;
+  return path26 === "" ? `is ${shown}; expected ${issue2.message}` : `"${path26}" is ${shown}; expected ${issue2.message}`;
 }
 function pathText(items) {
   let out = "";
@@ -96229,19 +97765,19 @@ function crossCheckResult(r, fail, prefix3) {
   });
   if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix3}overhead.ci95Ns`, fail);
 }
-function ordered(pair2, path24, fail) {
+function ordered(pair2, path26, fail) {
   if (pair2[0] > pair2[1]) {
-    throw fail(`"${path24}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
+    throw fail(`"${path26}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
   }
 }
-function uniqueSorted(xs2, path24, what, fail, sorted = true) {
+function uniqueSorted(xs2, path26, what, fail, sorted = true) {
   const seen = /* @__PURE__ */ new Set();
   for (const [i, x] of xs2.entries()) {
-    if (seen.has(x)) throw fail(`"${path24}" has ${what} ${x} twice; expected each once`);
+    if (seen.has(x)) throw fail(`"${path26}" has ${what} ${x} twice; expected each once`);
     seen.add(x);
     if (sorted && i > 0 && x < xs2[i - 1]) {
       throw fail(
-        `"${path24}" has ${what} ${x} after ${xs2[i - 1]}; expected them in increasing order`
+        `"${path26}" has ${what} ${x} after ${xs2[i - 1]}; expected them in increasing order`
       );
     }
   }
@@ -96290,15 +97826,15 @@ function parseManifest(text2, fileName = BUNDLE_FILES.manifest) {
   expectKind(documentKind(value, fail), ["manifest"], fail);
   return checkManifest(value, fail);
 }
-async function readBaselineIfExists(path24, label = "baseline", place = {}) {
-  const text2 = await readBoundedTextIfExists(path24, {
+async function readBaselineIfExists(path26, label = "baseline", place = {}) {
+  const text2 = await readBoundedTextIfExists(path26, {
     input: label,
     maxBytes: LIMITS.fileBytes,
     expected: "a threadgate baseline or results JSON file",
     fail: (m2) => new BaselineError(m2),
     ...place
   });
-  return text2 === null ? null : parseBaselineFile(text2, path24, label);
+  return text2 === null ? null : parseBaselineFile(text2, path26, label);
 }
 function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
   const c = comparison.current;
@@ -96336,12 +97872,12 @@ function serializeBaseline(doc, fileName) {
   }
   return text2;
 }
-async function writeBaselineFile(path24, doc, ops = nodeWriteOps) {
-  const text2 = serializeBaseline(doc, path24);
+async function writeBaselineFile(path26, doc, ops = nodeWriteOps) {
+  const text2 = serializeBaseline(doc, path26);
   try {
-    await writeTextAtomic(path24, text2, ops);
+    await writeTextAtomic(path26, text2, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path24}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path26}: ${e.message}`);
   }
   return Buffer.byteLength(text2);
 }
@@ -96349,6 +97885,24 @@ async function writeBaselineFile(path24, doc, ops = nodeWriteOps) {
 // src/baseline/cache-store.ts
 var CACHE_KEY_VERSION = "threadgate-v2";
 var CACHE_FILE = "baseline.json";
+function keySegment(source) {
+  switch (source.kind) {
+    case "ref":
+      return refSegment(source.name);
+    case "pull-request":
+      return `.pr.${source.number ?? "unknown"}`;
+    case "run":
+      return `.run.${sanitizeKeyPart(source.id)}`;
+    default: {
+      const never = source;
+      return never;
+    }
+  }
+}
+function refSegment(name) {
+  const safe = sanitizeKeyPart(name);
+  return safe.startsWith(".") ? `_${safe}` : safe;
+}
 function baselineScope(parts) {
   if (parts.baselineKey !== "") return `k.${sanitizeKeyPart(parts.baselineKey)}`;
   const identity = JSON.stringify([
@@ -96368,20 +97922,21 @@ function sanitizeKeyPart(name) {
   return `${safe}.h${hash}`;
 }
 function cacheKeyPrefix(fingerprint2, scope, branch) {
-  return `${CACHE_KEY_VERSION}-${sanitizeKeyPart(fingerprint2)}-${sanitizeKeyPart(scope)}-${sanitizeKeyPart(branch)}-`;
+  const source = typeof branch === "string" ? { kind: "ref", name: branch } : branch;
+  return `${CACHE_KEY_VERSION}-${sanitizeKeyPart(fingerprint2)}-${sanitizeKeyPart(scope)}-${keySegment(source)}-`;
 }
 function cacheKeyFor(ctx) {
   const run3 = sanitizeKeyPart(ctx.runId);
   const attempt2 = sanitizeKeyPart(ctx.runAttempt);
-  return `${cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.branch)}${run3}-${attempt2}`;
+  return `${cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.source)}${run3}-${attempt2}`;
 }
 var PROPOSED_CHANGE_EVENTS = ["pull_request", "pull_request_target", "merge_group"];
 function restoreKeysFor(ctx) {
   const fromDefault = cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.defaultBranch);
-  if (PROPOSED_CHANGE_EVENTS.includes(ctx.event) || ctx.branch === ctx.defaultBranch) {
+  if (PROPOSED_CHANGE_EVENTS.includes(ctx.event) || ctx.source.kind !== "ref" || ctx.source.name === ctx.defaultBranch) {
     return [fromDefault];
   }
-  return [cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.branch), fromDefault];
+  return [cacheKeyPrefix(ctx.fingerprint, ctx.scope, ctx.source), fromDefault];
 }
 var UNAVAILABLE = "the Actions cache service is not available here (ACTIONS_RESULTS_URL is not set: not a GitHub-hosted or configured runner)";
 async function loadActionsCache() {
@@ -96457,11 +98012,164 @@ var CacheBaselineStore = class {
   }
 };
 
+// src/io/file-lock.ts
+import { lstat as lstat4, mkdir as mkdir5, readdir as readdir6, rmdir as rmdir2 } from "node:fs/promises";
+import path18 from "node:path";
+var LockError = class extends Error {
+  constructor(code, lockPath, message) {
+    super(message);
+    this.code = code;
+    this.lockPath = lockPath;
+  }
+  code;
+  lockPath;
+  name = "LockError";
+};
+var DEFAULT_LOCK_TIMEOUT_MS = 3e4;
+var DEFAULT_LOCK_STALE_MS = 1e4;
+function lockPathFor(file) {
+  return `${path18.resolve(file)}.lock`;
+}
+var NEVER_STALE = Number.MAX_SAFE_INTEGER;
+var sleep3 = (ms2) => new Promise((r) => setTimeout(r, ms2));
+async function withFileLock(file, fn, opts = {}) {
+  const target = path18.resolve(file);
+  const lock = lockPathFor(target);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  const staleMs = Math.max(opts.staleMs ?? DEFAULT_LOCK_STALE_MS, 2e3);
+  const deadline = Date.now() + timeoutMs;
+  const { lock: acquire } = await Promise.resolve().then(() => __toESM(require_proper_lockfile(), 1));
+  try {
+    await ensureDir(path18.dirname(lock));
+  } catch (e) {
+    throw fsError(lock, "cannot create its folder", e);
+  }
+  for (let attempt2 = 0; ; attempt2++) {
+    await inspect2(lock, target);
+    let release = null;
+    let compromised = null;
+    try {
+      release = await acquire(target, {
+        lockfilePath: lock,
+        realpath: false,
+        stale: NEVER_STALE,
+        update: Math.max(1e3, Math.floor(staleMs / 4)),
+        retries: 0,
+        onCompromised: (e) => {
+          compromised = e;
+        }
+      });
+    } catch (e) {
+      if (!isHeld(e)) throw fsError(lock, "cannot be created", e);
+    }
+    if (release !== null) {
+      let value;
+      try {
+        value = await fn();
+      } finally {
+        await release().catch(() => void 0);
+      }
+      const lost = compromised;
+      if (lost !== null) {
+        throw new LockError(
+          "ECOMPROMISED",
+          lock,
+          `${target} was written after its lock ${lock} was lost (${lost.message}): another writer may have written it meanwhile; expected the update to take less than ${seconds(staleMs)}`
+        );
+      }
+      return value;
+    }
+    const held = await inspect2(lock, target);
+    const now = Date.now();
+    if (now < deadline && held !== "absent" && now - held.mtimeMs > staleMs) {
+      if (await takeOver(lock, target, staleMs)) continue;
+    }
+    if (now >= deadline) {
+      const age = held === "absent" ? "" : `, refreshed ${seconds(now - held.mtimeMs)} ago`;
+      throw new LockError(
+        "ELOCKED",
+        lock,
+        `${target} is locked by another writer (${lock}${age}) for more than ${seconds(timeoutMs)}; expected no other writer at the same time (a lock not refreshed for ${seconds(staleMs)} is taken over)`
+      );
+    }
+    const backoff = Math.min(25 * 2 ** Math.min(attempt2, 5), 500) * (0.5 + Math.random());
+    await sleep3(Math.max(1, Math.min(backoff, deadline - now)));
+  }
+}
+function isHeld(e) {
+  return e.code === "ELOCKED";
+}
+async function inspect2(lock, target) {
+  let info3;
+  try {
+    info3 = await lstat4(lock);
+  } catch (e) {
+    if (e.code === "ENOENT") return "absent";
+    throw fsError(lock, "cannot be read", e);
+  }
+  let what = null;
+  if (info3.isSymbolicLink()) what = "a symbolic link";
+  else if (info3.isFile()) what = "a regular file (older threadgate versions locked with a file)";
+  else if (!info3.isDirectory()) what = "a device, FIFO or socket";
+  else {
+    const entries = await readdir6(lock).catch(
+      (e) => e.code === "ENOENT" ? [] : null
+    );
+    if (entries === null) what = "a folder that cannot be read";
+    else if (entries.length > 0) {
+      what = `a folder holding ${entries.length === 1 ? "an entry" : `${entries.length} entries`}`;
+    }
+  }
+  if (what === null) return { mtimeMs: info3.mtimeMs };
+  throw new LockError(
+    "ENOTLOCK",
+    lock,
+    `${lock} is ${what}, not threadgate's lock (an empty folder), so ${target} cannot be locked; expected nothing at that path: remove it (threadgate never deletes what it did not make)`
+  );
+}
+async function takeOver(lock, target, staleMs) {
+  const guard = `${lock}.takeover`;
+  try {
+    await mkdir5(guard);
+  } catch (e) {
+    if (e.code !== "EEXIST")
+      throw fsError(guard, "cannot be created", e);
+    const other = await inspect2(guard, target);
+    if (other !== "absent" && Date.now() - other.mtimeMs > staleMs) {
+      await rmdir2(guard).catch(() => void 0);
+    }
+    return false;
+  }
+  try {
+    const again = await inspect2(lock, target);
+    if (again === "absent") return true;
+    if (Date.now() - again.mtimeMs <= staleMs) return false;
+    await rmdir2(lock);
+    return true;
+  } catch (e) {
+    if (e instanceof LockError) throw e;
+    const code = e.code;
+    if (code === "ENOENT") return true;
+    if (code === "ENOTEMPTY" || code === "EEXIST") return false;
+    throw fsError(lock, "cannot be removed", e);
+  } finally {
+    await rmdir2(guard).catch(() => void 0);
+  }
+}
+function fsError(at2, what, e) {
+  const code = e.code;
+  const why = e instanceof Error ? e.message : String(e);
+  return new LockError("EFS", at2, `the lock ${at2} ${what}: ${code ?? why}`);
+}
+function seconds(ms2) {
+  return `${Math.round(ms2 / 100) / 10} s`;
+}
+
 // src/baseline/file-store.ts
 var FileBaselineStore = class {
   /** With `place.within` (the action's workspace), a committed link cannot lead the read out of it. */
-  constructor(path24, place = {}) {
-    this.path = path24;
+  constructor(path26, place = {}) {
+    this.path = path26;
     this.place = place;
   }
   path;
@@ -96503,7 +98211,7 @@ var FileBaselineStore = class {
 // src/action/context.ts
 import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
 import os13 from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 var MAX_EVENT_BYTES = 25 * 1024 * 1024;
 function readEvent(file) {
   if (!file) return {};
@@ -96555,7 +98263,8 @@ function readWorkflowRun(run3) {
     id: String(run3.id),
     headSha,
     event: typeof run3.event === "string" ? run3.event : "",
-    pullNumber: pr2?.number ?? null
+    pullNumber: pr2?.number ?? null,
+    headRepository: typeof run3.head_repository?.full_name === "string" ? run3.head_repository.full_name : null
   };
 }
 function isPullRequest(ctx) {
@@ -96572,10 +98281,10 @@ function runUrl(ctx) {
   return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
 }
 function actionTempDir(ctx) {
-  return path18.join(ctx.tempDir, "threadgate");
+  return path19.join(ctx.tempDir, "threadgate");
 }
 function defaultResultsPath(ctx) {
-  return path18.join(actionTempDir(ctx), "results.json");
+  return path19.join(actionTempDir(ctx), "results.json");
 }
 
 // src/action/baseline-phase.ts
@@ -96584,7 +98293,7 @@ function chooseStore(settings, ctx, result) {
     case "none":
       return null;
     case "file":
-      return new FileBaselineStore(path19.resolve(ctx.workspace, settings.baseline.path), {
+      return new FileBaselineStore(path20.resolve(ctx.workspace, settings.baseline.path), {
         within: ctx.workspace
       });
     case "cache":
@@ -96599,18 +98308,34 @@ function chooseStore(settings, ctx, result) {
             baselineKey: settings.baselineKey
           }),
           event: ctx.eventName,
-          branch: ctx.branch,
+          source: cacheKeySource(ctx),
           defaultBranch: ctx.defaultBranch,
           runId: ctx.runId,
           runAttempt: ctx.runAttempt
         },
-        { dir: path19.join(actionTempDir(ctx), "baseline-cache") }
+        { dir: path20.join(actionTempDir(ctx), "baseline-cache") }
       );
     default: {
       const never = settings.baseline;
       return never;
     }
   }
+}
+var PULL_REQUEST_EVENTS = [
+  "pull_request",
+  "pull_request_target",
+  "pull_request_review",
+  "pull_request_review_comment"
+];
+function cacheKeySource(ctx) {
+  if (PULL_REQUEST_EVENTS.includes(ctx.eventName) || ctx.pullNumber !== null) {
+    return { kind: "pull-request", number: ctx.pullNumber };
+  }
+  const run3 = ctx.workflowRun;
+  if (ctx.eventName === "workflow_run" && (run3 === null || PULL_REQUEST_EVENTS.includes(run3.event) || run3.headRepository !== `${ctx.owner}/${ctx.repo}`)) {
+    return { kind: "run", id: run3?.id ?? ctx.runId };
+  }
+  return { kind: "ref", name: ctx.branch };
 }
 async function loadHistory(store, ctx, warnings) {
   try {
@@ -96669,9 +98394,75 @@ function historyLine(stored, merged, missing, result) {
 // src/action/bundle.ts
 init_core();
 import { rm as rm7 } from "node:fs/promises";
-import path20 from "node:path";
+import path22 from "node:path";
+
+// src/io/confined-dir.ts
+import { lstat as lstat5, mkdir as mkdir6, realpath as realpath3 } from "node:fs/promises";
+import path21 from "node:path";
+var ConfinedDirError = class extends Error {
+  constructor(step, message) {
+    super(message);
+    this.step = step;
+  }
+  step;
+  name = "ConfinedDirError";
+};
+var MAX_DEPTH = 64;
+async function ensureDirWithin(dir, root) {
+  const given = path21.resolve(dir);
+  const top = path21.resolve(root);
+  const realTop = await realpath3(top).catch(() => top);
+  if (!isInside(top, given) && !isInside(realTop, given)) {
+    await ensureDir(given);
+    return given;
+  }
+  const base = isInside(top, given) ? top : realTop;
+  const parts = path21.relative(base, given).split(path21.sep).filter(Boolean);
+  if (parts.length > MAX_DEPTH) {
+    throw new ConfinedDirError("", `it is more than ${MAX_DEPTH} folders deep`);
+  }
+  let at2 = base;
+  for (const [i, part] of parts.entries()) {
+    at2 = path21.join(at2, part);
+    const step = parts.slice(0, i + 1).join("/");
+    let info3 = await lstat5(at2).catch((e) => {
+      if (e.code === "ENOENT") return null;
+      throw e;
+    });
+    if (info3 === null) {
+      await mkdir6(at2).catch((e) => {
+        if (e.code !== "EEXIST") throw e;
+      });
+      info3 = await lstat5(at2);
+    }
+    if (info3.isSymbolicLink()) {
+      const target = await realpath3(at2).catch(() => null);
+      if (target === null) {
+        throw new ConfinedDirError(step, `${step} is a symbolic link to nothing`);
+      }
+      if (!isInside(realTop, target)) {
+        throw new ConfinedDirError(
+          step,
+          `${step} is a symbolic link to a place outside the workspace`
+        );
+      }
+      if (!(await lstat5(target)).isDirectory()) {
+        throw new ConfinedDirError(step, `${step} is a symbolic link to something not a folder`);
+      }
+    } else if (!info3.isDirectory()) {
+      throw new ConfinedDirError(step, `${step} is not a folder`);
+    }
+  }
+  const real = await realpath3(given);
+  if (!isInside(realTop, real)) {
+    throw new ConfinedDirError("", "it resolves to a place outside the workspace");
+  }
+  return given;
+}
+
+// src/action/bundle.ts
 function reportDirFor(settings, ctx) {
-  return settings.reportDir === "" ? path20.join(actionTempDir(ctx), "report") : path20.resolve(ctx.workspace, settings.reportDir);
+  return settings.reportDir === "" ? path22.join(actionTempDir(ctx), "report") : path22.resolve(ctx.workspace, settings.reportDir);
 }
 function oneLine2(text2, max) {
   return plainText(text2.replace(/\s+/g, " ").trim(), max);
@@ -96714,8 +98505,9 @@ function bundleManifest(settings, ctx, result, stickyKey2, hasComparison) {
 }
 async function writeReportBundle(settings, ctx, result, comparison, stickyKey2) {
   const dir = reportDirFor(settings, ctx);
-  const file = (name) => path20.join(dir, name);
+  const file = (name) => path22.join(dir, name);
   try {
+    await ensureDirWithin(dir, ctx.workspace);
     await rm7(file(BUNDLE_FILES.manifest), { force: true });
     await writeJsonAtomic(file(BUNDLE_FILES.results), result);
     if (comparison) {
@@ -96728,6 +98520,11 @@ async function writeReportBundle(settings, ctx, result, comparison, stickyKey2) 
       bundleManifest(settings, ctx, result, stickyKey2, comparison !== null)
     );
   } catch (e) {
+    if (e instanceof ConfinedDirError) {
+      return new InputError(
+        `report-dir: got ${JSON.stringify(settings.reportDir)}: in the workspace, ${e.message}; no report bundle was written and nothing was removed; expected a folder inside the workspace that no symbolic link leads out of, or a path outside the workspace that the workflow chooses (e.g. under runner.temp)`
+      );
+    }
     return new InputError(
       `report-dir: could not write the report bundle into ${JSON.stringify(dir)}: ${fsWords(e)}; expected a folder this job can write (or empty, for one under RUNNER_TEMP)`
     );
@@ -96740,7 +98537,7 @@ async function writeReportBundle(settings, ctx, result, comparison, stickyKey2) 
 // src/action/compare-ref.ts
 import { execFile as execFile2 } from "node:child_process";
 import { mkdtemp as mkdtemp2, rm as rm8, writeFile as writeFile2 } from "node:fs/promises";
-import path21 from "node:path";
+import path23 from "node:path";
 import { promisify as promisify4 } from "node:util";
 var run2 = promisify4(execFile2);
 var FETCH_HINT = "expected a ref this checkout has or can fetch from origin: use actions/checkout with `fetch-depth: 0`, or fetch the ref, before threadgate";
@@ -96802,7 +98599,7 @@ async function baseVersionAt(ref, head, ctx) {
   const { sha: sha2, note } = await resolveCommit(ref, workspace);
   const short = sha2.slice(0, 7);
   const shown = ref === sha2 ? short : `${ref} (${short})`;
-  const dir = await mkdtemp2(path21.join(tempDir, "threadgate-base-"));
+  const dir = await mkdtemp2(path23.join(tempDir, "threadgate-base-"));
   const cleanup = async () => {
     await git(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
     await git(["worktree", "prune"], workspace).catch(() => void 0);
@@ -96811,8 +98608,8 @@ async function baseVersionAt(ref, head, ctx) {
   const top = async () => (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
   switch (head.kind) {
     case "model": {
-      const rel = path21.relative(await top(), path21.resolve(workspace, head.path));
-      if (rel.startsWith("..") || path21.isAbsolute(rel)) {
+      const rel = path23.relative(await top(), path23.resolve(workspace, head.path));
+      if (rel.startsWith("..") || path23.isAbsolute(rel)) {
         await cleanup();
         throw new InputError(
           `compare-ref: the model ${head.path} is outside the repository; expected a model file in the checkout`
@@ -96820,7 +98617,7 @@ async function baseVersionAt(ref, head, ctx) {
       }
       let bytes;
       try {
-        bytes = (await git(["show", `${sha2}:${rel.split(path21.sep).join("/")}`], workspace, {
+        bytes = (await git(["show", `${sha2}:${rel.split(path23.sep).join("/")}`], workspace, {
           encoding: "buffer"
         })).stdout;
       } catch (e) {
@@ -96829,7 +98626,7 @@ async function baseVersionAt(ref, head, ctx) {
           `compare-ref: the model ${head.path} does not exist at ${shown}: ${oneLine3(e)}`
         );
       }
-      const file = path21.join(dir, path21.basename(head.path));
+      const file = path23.join(dir, path23.basename(head.path));
       await writeFile2(file, bytes);
       return {
         spec: { ...head, path: file },
@@ -96849,9 +98646,9 @@ async function baseVersionAt(ref, head, ctx) {
           `compare-ref: could not check out ${shown} into a worktree: ${oneLine3(e)}`
         );
       }
-      const sub = path21.relative(await top(), path21.resolve(workspace, head.cwd ?? "."));
+      const sub = path23.relative(await top(), path23.resolve(workspace, head.cwd ?? "."));
       return {
-        spec: { ...head, cwd: path21.join(dir, sub) },
+        spec: { ...head, cwd: path23.join(dir, sub) },
         description: `the ${head.kind} in a worktree of ${shown}`,
         sha: sha2,
         note,
@@ -96881,10 +98678,10 @@ function parseBaselineSpec(value, input = "baseline") {
   if (v2 === "cache" || v2 === "") return { kind: "cache" };
   if (v2 === "none") return { kind: "none" };
   if (v2.startsWith("file:")) {
-    const path24 = v2.slice("file:".length).trim();
-    if (path24 === "")
+    const path26 = v2.slice("file:".length).trim();
+    if (path26 === "")
       throw invalid(input, value, `${EXPECTED_SPEC}; the path after "file:" is empty`);
-    return { kind: "file", path: path24 };
+    return { kind: "file", path: path26 };
   }
   throw invalid(input, value, EXPECTED_SPEC);
 }
@@ -97076,11 +98873,11 @@ function readActionSettings(input, cpus2, workspace) {
 
 // src/action/report-mode.ts
 init_core();
-import path23 from "node:path";
+import path25 from "node:path";
 
 // src/bundle/read.ts
-import { readdir as readdir6, realpath as realpath3, stat as stat5 } from "node:fs/promises";
-import path22 from "node:path";
+import { readdir as readdir7, realpath as realpath4, stat as stat5 } from "node:fs/promises";
+import path24 from "node:path";
 var BUNDLE_LIMITS = {
   bundles: 32,
   depth: 3,
@@ -97119,7 +98916,7 @@ async function readBundles(root, input, expect = {}, limits = BUNDLE_LIMITS) {
 }
 async function rootFolder(root, input) {
   try {
-    const real = await realpath3(root);
+    const real = await realpath4(root);
     if (!(await stat5(real)).isDirectory()) {
       throw new InputError(
         `${input}: got ${JSON.stringify(root)}, which is not a folder; expected the folder holding the report bundles`
@@ -97143,7 +98940,7 @@ async function findBundles(top, limits) {
     const at2 = queue.shift();
     let entries;
     try {
-      entries = await readdir6(at2.dir, { withFileTypes: true });
+      entries = await readdir7(at2.dir, { withFileTypes: true });
     } catch (e) {
       rejected.push({
         name: at2.name,
@@ -97172,14 +98969,14 @@ async function findBundles(top, limits) {
           reason: "is a symbolic link; links in report bundles are not followed"
         });
       } else if (e.isDirectory() && at2.depth < limits.depth) {
-        queue.push({ dir: path22.join(at2.dir, e.name), name, depth: at2.depth + 1 });
+        queue.push({ dir: path24.join(at2.dir, e.name), name, depth: at2.depth + 1 });
       }
     }
   }
   return { found, rejected };
 }
 async function readBundle(dir, name, expect, limits, budget) {
-  const file = (base) => path22.join(dir, base);
+  const file = (base) => path24.join(dir, base);
   const manifestText = await readCapped(
     file(BUNDLE_FILES.manifest),
     BUNDLE_FILES.manifest,
@@ -97281,8 +99078,8 @@ var Context = class {
       if (existsSync10(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path24 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path24} does not exist${EOL8}`);
+        const path26 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path26} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -101865,7 +103662,7 @@ async function writeSummary(markdown) {
 
 // src/action/report-mode.ts
 async function runReportMode(settings, ctx) {
-  const root = path23.resolve(ctx.workspace, settings.reportFrom);
+  const root = path25.resolve(ctx.workspace, settings.reportFrom);
   const run3 = ctx.eventName === "workflow_run" ? ctx.workflowRun : null;
   const expect = {
     repository: `${ctx.owner}/${ctx.repo}`,
