@@ -21,6 +21,7 @@ import { overhead } from './overhead.js';
 import { power } from './power.js';
 import { recommend } from './recommend.js';
 import { throughput } from './throughput.js';
+import { worker } from './worker.js';
 import type { SharedFigures, Section, Table } from './types.js';
 import { ROOT } from './util.js';
 
@@ -35,6 +36,7 @@ const SECTIONS: readonly Section[] = [
   cost,
   overhead,
   manycore,
+  worker,
 ];
 
 const { values } = parseArgs({

@@ -262,7 +262,7 @@ test(
       assert.ok(e instanceof ProvisionError, String(e));
       assert.ok(
         e.message.startsWith(
-          `the checkout's .npmrc: ${JSON.stringify(npmrc)} is not a regular file`,
+          `the checkout's .npmrc ${npmrc}: is not a regular file`,
         ),
         e.message,
       );
@@ -280,7 +280,7 @@ test(
       (e: unknown) =>
         e instanceof ProvisionError &&
         e.message.startsWith(
-          `the user's npm config: ${JSON.stringify(userconfig)} is not a regular file`,
+          `the user's npm config ${userconfig}: is not a regular file`,
         ),
     );
     assert.ok(performance.now() - t0 < 5_000, 'refused at once');
