@@ -83,7 +83,10 @@ for (const [args, pattern] of [
     ['sweep', '--sizes', '64', '--sizes', '128'],
     /--sizes: given twice \("64"\) and \("128"\); expected it once/,
   ],
-  [['sweep', '--timeout', '5'], /--timeout: given without --command; expected --command "CMD" too/],
+  [
+    ['sweep', '--timeout', '5'],
+    /--timeout: given without --command or --worker; expected one of them too/,
+  ],
   [
     ['sweep', '--sizes', '64', '--warmup-runs', '2', '--metric-unit', 'ms'],
     /--metric-unit, --warmup-runs: given without --command/,

@@ -15,6 +15,7 @@
  * share one project.
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -157,9 +158,10 @@ describe('the npm package', () => {
       assert.ok(files.includes(f), `${f} is in the package`);
     }
     assert.ok(files.includes('dist/cli.js') && files.includes('dist/licenses.txt'));
+    assert.ok(files.includes('python/threadgate_worker.py'), 'the worker helper ships');
     const unexpected = files.filter(
       (f) =>
-        !/^(LICENSE|README\.md|CHANGELOG\.md|package\.json|bin\/threadgate\.js|dist\/(cli\.js|licenses\.txt)|schema\/\w+\.schema\.json)$/.test(
+        !/^(LICENSE|README\.md|CHANGELOG\.md|package\.json|bin\/threadgate\.js|dist\/(cli\.js|licenses\.txt)|schema\/\w+\.schema\.json|python\/\w+\.py)$/.test(
           f,
         ),
     );
@@ -210,6 +212,16 @@ describe('the npm package', () => {
     );
     assert.equal(out.stdout, `${pkg.version}\n`);
     assert.doesNotMatch(out.stderr, /Unknown (project|env) config/);
+  });
+
+  it('npx threadgate worker-path finds the helper inside the installed package', async () => {
+    const out = ok(
+      await runProcess(NPX, ['threadgate', 'worker-path'], { cwd: project, env: userEnv() }),
+      'npx threadgate worker-path',
+    );
+    const helper = out.stdout.trim();
+    assert.ok(helper.startsWith(path.join(project, 'node_modules', 'threadgate')), helper);
+    assert.ok(existsSync(helper), `${helper} exists`);
   });
 
   it('npx threadgate sweep measures with the installed onnxruntime-node', async () => {

@@ -261,9 +261,7 @@ test(
     await assert.rejects(provisionOrt({ ...opts, env: {}, log: () => {} }), (e: unknown) => {
       assert.ok(e instanceof ProvisionError, String(e));
       assert.ok(
-        e.message.startsWith(
-          `the checkout's .npmrc ${npmrc}: is not a regular file`,
-        ),
+        e.message.startsWith(`the checkout's .npmrc ${npmrc}: is not a regular file`),
         e.message,
       );
       return true;
@@ -279,9 +277,7 @@ test(
       }),
       (e: unknown) =>
         e instanceof ProvisionError &&
-        e.message.startsWith(
-          `the user's npm config ${userconfig}: is not a regular file`,
-        ),
+        e.message.startsWith(`the user's npm config ${userconfig}: is not a regular file`),
     );
     assert.ok(performance.now() - t0 < 5_000, 'refused at once');
     assert.ok(process.memoryUsage().rss - rss0 < 256 * 2 ** 20, 'no file read into memory');
