@@ -20716,6 +20716,69 @@ Exit codes: 0 done, 2 error (bad input, a file that cannot be read or written).`
   }
 });
 
+// src/analysis/trend.ts
+function trendSeries(history, current, comparison, changes = []) {
+  const cells = comparison && comparison.kind !== "no-baseline" ? comparison.cells.filter((c) => c.gated).map((c) => ({ id: c.workload, t: c.threads })) : current.workloads.map((w) => ({ id: w.id, t: w.recommended.threads }));
+  const out = [];
+  for (const { id, t } of cells.slice(0, TREND_SERIES)) {
+    const start = Math.max(0, history.runs.length - TREND_RUNS);
+    const points = [];
+    const at = [];
+    history.runs.slice(start).forEach((run, i) => {
+      const p = run.workloads.find((w) => w.id === id)?.points.find((x) => x.threads === t);
+      if (p === void 0) return;
+      at.push(start + i);
+      points.push({
+        createdAt: run.createdAt,
+        ...run.sha ? { sha: run.sha } : {},
+        medianNs: p.medianNs,
+        current: false
+      });
+    });
+    const now = current.workloads.find((w) => w.id === id)?.points.find((p) => p.threads === t);
+    const last = points[points.length - 1];
+    if (now && last?.createdAt !== current.createdAt) {
+      points.push({ createdAt: current.createdAt, medianNs: now.medianNs, current: true });
+    }
+    if (points.length < 2) continue;
+    const marks = changes.filter((c) => c.workload === id && c.threads === t).map((c) => at.indexOf(c.index)).filter((i) => i > 0);
+    out.push({
+      workload: id,
+      threads: t,
+      points,
+      changes: [...new Set(marks)].sort((a, b) => a - b)
+    });
+  }
+  return out;
+}
+function historyRecommendation(history, current, tolerance, runs = 10) {
+  const out = [];
+  for (const w of current.workloads) {
+    const votes = /* @__PURE__ */ new Map();
+    let counted = 0;
+    for (const run of history.runs.slice(-runs)) {
+      const points = run.workloads.find((x) => x.id === w.id)?.points ?? [];
+      if (points.length === 0) continue;
+      const best = Math.min(...points.map((p) => p.medianNs));
+      const pick = [...points].sort((a, b) => a.threads - b.threads).find((p) => p.medianNs <= best * (1 + tolerance));
+      votes.set(pick.threads, (votes.get(pick.threads) ?? 0) + 1);
+      counted++;
+    }
+    if (counted < 3) continue;
+    const [threads2, agreeing] = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    out.push({ workload: w.id, threads: threads2, agreeing, runs: counted, current: w.recommended.threads });
+  }
+  return out;
+}
+var TREND_RUNS, TREND_SERIES;
+var init_trend = __esm({
+  "src/analysis/trend.ts"() {
+    "use strict";
+    TREND_RUNS = 20;
+    TREND_SERIES = 4;
+  }
+});
+
 // src/report/markdown.ts
 function codeSpan(text2) {
   return `\`${plainText(text2, 500).replace(/`/g, "'")}\``;
@@ -20885,6 +20948,61 @@ function latencyChart(w, comparison) {
   lines.push(`  line [${w.points.map((p) => fmt(p.medianNs)).join(", ")}]`, "```");
   return lines.join("\n");
 }
+function historyAdviceText(advice) {
+  const lines = advice.map((a) => {
+    const agree = a.current === a.threads;
+    return `- ${escapeMarkdown(a.workload)}: the history recommends ${threadsText(a.threads)} (${a.agreeing} of its last ${a.runs} runs)` + (agree ? "; this run agrees." : `; **this run's answer, ${threadsText(a.current)}, differs** \u2014 one run on a busy host can; the history's is the steadier advice.`);
+  });
+  return lines.length > 0 ? `**From the stored history:**
+
+${lines.join("\n")}` : "";
+}
+function trendBlock(series) {
+  const parts = series.map((s) => {
+    const n = s.points.length;
+    const changed = s.changes.map((i) => s.points[i]).map((p) => p.sha ? codeSpan(p.sha.slice(0, 7)) : escapeMarkdown(p.createdAt.slice(0, 10)));
+    const caption = `${escapeMarkdown(s.workload)} at ${threadsText(s.threads)}, the last ${n} runs (the last: this run) \u2014 ` + (s.changes.length > 0 ? `line: each run's median; bars: the level of each segment between change points (a change at ${changed.join(", ")}).` : "each run's median; no change point.");
+    return `${caption}
+
+${trendChart(s)}`;
+  });
+  return `#### Trend
+
+${parts.join("\n\n")}`;
+}
+function trendChart(s) {
+  const maxNs = Math.max(...s.points.map((p) => p.medianNs));
+  const [unit, scale] = maxNs >= 1e6 ? ["ms", 1e6] : maxNs >= 1e3 ? ["\xB5s", 1e3] : ["ns", 1];
+  const fmt = (ns2) => Number((ns2 / scale).toPrecision(4));
+  const labels = s.points.map(
+    (p, i) => p.current ? "this run" : p.sha ? p.sha.slice(0, 7) : `${i + 1}`
+  );
+  const lines = [
+    "```mermaid",
+    "---",
+    "config:",
+    "  themeVariables:",
+    "    xyChart:",
+    `      plotColorPalette: "${s.changes.length > 0 ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR}"`,
+    "---",
+    "xychart-beta",
+    `  title "${chartText(s.workload)} @ ${s.threads} (${unit})"`,
+    `  x-axis [${labels.map((l) => `"${chartText(l, 12)}"`).join(", ")}]`,
+    `  y-axis "${unit}" 0 --> ${fmt(maxNs * 1.1)}`
+  ];
+  if (s.changes.length > 0) {
+    const bounds = [0, ...s.changes, s.points.length];
+    const level = [];
+    for (let b = 0; b + 1 < bounds.length; b++) {
+      const seg = s.points.slice(bounds[b], bounds[b + 1]).map((p) => p.medianNs);
+      const m = median2(seg);
+      for (let i = bounds[b]; i < bounds[b + 1]; i++) level.push(m);
+    }
+    lines.push(`  bar [${level.map(fmt).join(", ")}]`);
+  }
+  lines.push(`  line [${s.points.map((p) => fmt(p.medianNs)).join(", ")}]`, "```");
+  return lines.join("\n");
+}
 function detailsBlock(result, comparison, ctx) {
   const lines = ["<details><summary>Machine, settings and raw statistics</summary>", ""];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
@@ -20943,6 +21061,9 @@ function renderMarkdown(result, comparison, ctx = {}) {
   for (const w of warnings) parts.push(`> [!WARNING]
 > ${escapeMarkdown(w)}`);
   parts.push(recommendationBlock(result));
+  const advice = historyAdviceText(ctx.historyAdvice ?? []);
+  if (advice) parts.push(advice);
+  if (ctx.trend && ctx.trend.length > 0) parts.push(trendBlock(ctx.trend));
   for (const w of result.workloads) {
     const metric = w.kind !== "matmul" && w.metric ? `Metric: ${escapeMarkdown(w.metric.name)}. ` : "";
     parts.push(
@@ -21035,7 +21156,7 @@ function parseRunUrl(text2) {
 async function comparisonFor(settings, current) {
   if (settings.baselinePath !== void 0) {
     const parsed = await readBaselineFile(settings.baselinePath, "--baseline");
-    return compareResults(
+    const comparison2 = compareResults(
       {
         document: parsed.document,
         source: `file ${settings.baselinePath}`,
@@ -21043,8 +21164,9 @@ async function comparisonFor(settings, current) {
       },
       current
     );
+    return { comparison: comparison2, history: parsed.document };
   }
-  if (settings.comparisonPath === void 0) return null;
+  if (settings.comparisonPath === void 0) return { comparison: null, history: null };
   const comparison = await readComparisonFile(settings.comparisonPath, "--comparison");
   checkComparisonOf(
     comparison,
@@ -21052,7 +21174,7 @@ async function comparisonFor(settings, current) {
     (m) => new InputError(`--comparison ${settings.comparisonPath}: ${m}`),
     "the --current run"
   );
-  return comparison;
+  return { comparison, history: null };
 }
 async function reportCommand(argv, io = stdoutIo3) {
   const settings = reportSettingsFromFlags(argv);
@@ -21067,14 +21189,18 @@ async function reportCommand(argv, io = stdoutIo3) {
     { createParents: true }
   );
   const current = await readResultFile(settings.currentPath, "--current");
-  const comparison = await comparisonFor(settings, current);
+  const { comparison, history } = await comparisonFor(settings, current);
   const sameJob = comparison !== null && comparison.kind !== "no-baseline" && comparison.baseline.source.startsWith("same job:");
   const ctx = {
     ...settings.title === void 0 ? {} : { title: settings.title },
     ...settings.runUrl === void 0 ? {} : { runUrl: settings.runUrl },
     baselineKind: sameJob ? "same-job" : "stored",
     noBaselineHint: NO_BASELINE_HINT,
-    resultsPath: settings.currentPath
+    resultsPath: settings.currentPath,
+    ...history ? {
+      trend: trendSeries(history, current, comparison),
+      historyAdvice: historyRecommendation(history, current, current.settings.tolerance)
+    } : {}
   };
   const markdown = renderMarkdown(current, comparison, ctx);
   if (settings.outPath === void 0) {
@@ -21097,6 +21223,7 @@ var init_report = __esm({
   "src/cli/report.ts"() {
     "use strict";
     init_compare();
+    init_trend();
     init_documents();
     init_errors();
     init_markdown();

@@ -96075,6 +96075,61 @@ function latencyChart(w2, comparison) {
   lines.push(`  line [${w2.points.map((p2) => fmt(p2.medianNs)).join(", ")}]`, "```");
   return lines.join("\n");
 }
+function historyAdviceText(advice) {
+  const lines = advice.map((a) => {
+    const agree = a.current === a.threads;
+    return `- ${escapeMarkdown(a.workload)}: the history recommends ${threadsText(a.threads)} (${a.agreeing} of its last ${a.runs} runs)` + (agree ? "; this run agrees." : `; **this run's answer, ${threadsText(a.current)}, differs** \u2014 one run on a busy host can; the history's is the steadier advice.`);
+  });
+  return lines.length > 0 ? `**From the stored history:**
+
+${lines.join("\n")}` : "";
+}
+function trendBlock(series) {
+  const parts = series.map((s3) => {
+    const n = s3.points.length;
+    const changed = s3.changes.map((i) => s3.points[i]).map((p2) => p2.sha ? codeSpan(p2.sha.slice(0, 7)) : escapeMarkdown(p2.createdAt.slice(0, 10)));
+    const caption = `${escapeMarkdown(s3.workload)} at ${threadsText(s3.threads)}, the last ${n} runs (the last: this run) \u2014 ` + (s3.changes.length > 0 ? `line: each run's median; bars: the level of each segment between change points (a change at ${changed.join(", ")}).` : "each run's median; no change point.");
+    return `${caption}
+
+${trendChart(s3)}`;
+  });
+  return `#### Trend
+
+${parts.join("\n\n")}`;
+}
+function trendChart(s3) {
+  const maxNs = Math.max(...s3.points.map((p2) => p2.medianNs));
+  const [unit, scale] = maxNs >= 1e6 ? ["ms", 1e6] : maxNs >= 1e3 ? ["\xB5s", 1e3] : ["ns", 1];
+  const fmt = (ns3) => Number((ns3 / scale).toPrecision(4));
+  const labels = s3.points.map(
+    (p2, i) => p2.current ? "this run" : p2.sha ? p2.sha.slice(0, 7) : `${i + 1}`
+  );
+  const lines = [
+    "```mermaid",
+    "---",
+    "config:",
+    "  themeVariables:",
+    "    xyChart:",
+    `      plotColorPalette: "${s3.changes.length > 0 ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR}"`,
+    "---",
+    "xychart-beta",
+    `  title "${chartText(s3.workload)} @ ${s3.threads} (${unit})"`,
+    `  x-axis [${labels.map((l) => `"${chartText(l, 12)}"`).join(", ")}]`,
+    `  y-axis "${unit}" 0 --> ${fmt(maxNs * 1.1)}`
+  ];
+  if (s3.changes.length > 0) {
+    const bounds = [0, ...s3.changes, s3.points.length];
+    const level = [];
+    for (let b2 = 0; b2 + 1 < bounds.length; b2++) {
+      const seg = s3.points.slice(bounds[b2], bounds[b2 + 1]).map((p2) => p2.medianNs);
+      const m2 = median2(seg);
+      for (let i = bounds[b2]; i < bounds[b2 + 1]; i++) level.push(m2);
+    }
+    lines.push(`  bar [${level.map(fmt).join(", ")}]`);
+  }
+  lines.push(`  line [${s3.points.map((p2) => fmt(p2.medianNs)).join(", ")}]`, "```");
+  return lines.join("\n");
+}
 function detailsBlock(result, comparison, ctx) {
   const lines = ["<details><summary>Machine, settings and raw statistics</summary>", ""];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
@@ -96133,6 +96188,9 @@ function renderMarkdown(result, comparison, ctx = {}) {
   for (const w2 of warnings) parts.push(`> [!WARNING]
 > ${escapeMarkdown(w2)}`);
   parts.push(recommendationBlock(result));
+  const advice = historyAdviceText(ctx.historyAdvice ?? []);
+  if (advice) parts.push(advice);
+  if (ctx.trend && ctx.trend.length > 0) parts.push(trendBlock(ctx.trend));
   for (const w2 of result.workloads) {
     const metric = w2.kind !== "matmul" && w2.metric ? `Metric: ${escapeMarkdown(w2.metric.name)}. ` : "";
     parts.push(
@@ -96154,6 +96212,63 @@ ${throughputTable(w2)}` : "")
     `<sub>threadgate ${escapeMarkdown(result.tool.version)}${ctx.baselineKind === "same-job" ? " \xB7 baseline measured in the same job, interleaved" : ctx.baselineKind === "stored" ? " \xB7 stored baseline" : ""}${ctx.runUrl ? ` \xB7 [run](${ctx.runUrl})` : ""}</sub>`
   );
   return parts.join("\n\n") + "\n";
+}
+
+// src/analysis/trend.ts
+var TREND_RUNS = 20;
+var TREND_SERIES = 4;
+function trendSeries(history, current, comparison, changes = []) {
+  const cells = comparison && comparison.kind !== "no-baseline" ? comparison.cells.filter((c) => c.gated).map((c) => ({ id: c.workload, t: c.threads })) : current.workloads.map((w2) => ({ id: w2.id, t: w2.recommended.threads }));
+  const out = [];
+  for (const { id, t } of cells.slice(0, TREND_SERIES)) {
+    const start = Math.max(0, history.runs.length - TREND_RUNS);
+    const points = [];
+    const at2 = [];
+    history.runs.slice(start).forEach((run3, i) => {
+      const p2 = run3.workloads.find((w2) => w2.id === id)?.points.find((x) => x.threads === t);
+      if (p2 === void 0) return;
+      at2.push(start + i);
+      points.push({
+        createdAt: run3.createdAt,
+        ...run3.sha ? { sha: run3.sha } : {},
+        medianNs: p2.medianNs,
+        current: false
+      });
+    });
+    const now = current.workloads.find((w2) => w2.id === id)?.points.find((p2) => p2.threads === t);
+    const last = points[points.length - 1];
+    if (now && last?.createdAt !== current.createdAt) {
+      points.push({ createdAt: current.createdAt, medianNs: now.medianNs, current: true });
+    }
+    if (points.length < 2) continue;
+    const marks = changes.filter((c) => c.workload === id && c.threads === t).map((c) => at2.indexOf(c.index)).filter((i) => i > 0);
+    out.push({
+      workload: id,
+      threads: t,
+      points,
+      changes: [...new Set(marks)].sort((a, b2) => a - b2)
+    });
+  }
+  return out;
+}
+function historyRecommendation(history, current, tolerance, runs = 10) {
+  const out = [];
+  for (const w2 of current.workloads) {
+    const votes = /* @__PURE__ */ new Map();
+    let counted = 0;
+    for (const run3 of history.runs.slice(-runs)) {
+      const points = run3.workloads.find((x) => x.id === w2.id)?.points ?? [];
+      if (points.length === 0) continue;
+      const best = Math.min(...points.map((p2) => p2.medianNs));
+      const pick = [...points].sort((a, b2) => a.threads - b2.threads).find((p2) => p2.medianNs <= best * (1 + tolerance));
+      votes.set(pick.threads, (votes.get(pick.threads) ?? 0) + 1);
+      counted++;
+    }
+    if (counted < 3) continue;
+    const [threads2, agreeing] = [...votes.entries()].sort((a, b2) => b2[1] - a[1] || a[0] - b2[0])[0];
+    out.push({ workload: w2.id, threads: threads2, agreeing, runs: counted, current: w2.recommended.threads });
+  }
+  return out;
 }
 
 // src/results/io.ts
@@ -103936,7 +104051,12 @@ async function runAction() {
   } else if (history?.baseline) {
     historyLine2 = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? "" : "s"} (${history.baseline.source})`;
   }
+  const stored = history?.baseline?.document ?? null;
+  const trend = stored ? trendSeries(stored, result, comparison) : [];
+  const historyAdvice = stored ? historyRecommendation(stored, result, settings.sweep.tolerance) : [];
   const markdown = (extra) => renderMarkdown(result, comparison, {
+    trend,
+    historyAdvice,
     ...ctx.job ? { title: ctx.job } : {},
     baselineKind: run3.comparison ? "same-job" : "stored",
     resultsPath,

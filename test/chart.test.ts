@@ -9,7 +9,8 @@ import { before, describe, it } from 'node:test';
 import { compareResults, type Comparison } from '../src/analysis/compare.js';
 import { mergeRun } from '../src/baseline/history.js';
 import type { Result } from '../src/results/types.js';
-import { renderMarkdown } from '../src/report/markdown.js';
+import { renderMarkdown, trendChart } from '../src/report/markdown.js';
+import type { TrendSeries } from '../src/analysis/trend.js';
 import { syntheticResult, type WorkloadSpec } from './fixtures/baseline/synthetic.js';
 import {
   chromiumSkipReason,
@@ -155,15 +156,59 @@ describe('the Mermaid latency chart in headless Chromium', { skip: chromiumSkipR
     hostile: mermaidBlocks(renderMarkdown(hostile, null)),
   };
   const rendered = new Map<string, Rendered[]>();
+  // The trend charts (analysis/trend.ts → trendChart): 12 runs, a +20 % step at run 8.
+  const levels = Array.from(
+    { length: 12 },
+    (_, i) => (i < 8 ? 400_000 : 480_000) * (1 + ((i * 7) % 5) / 200),
+  );
+  const series = (changes: number[]): TrendSeries => ({
+    workload: 'matmul:256',
+    threads: 2,
+    changes,
+    points: levels.map((medianNs, i) => ({
+      createdAt: `2026-01-${String(i + 1).padStart(2, '0')}T00:00:00.000Z`,
+      sha: `${String(i).padStart(2, '0')}aa${'b'.repeat(36)}`,
+      medianNs,
+      current: i === levels.length - 1,
+    })),
+  });
+  const trends = { stepped: series([8]), flat: series([]) };
+  const trendSources = Object.values(trends).map((t) => mermaidBlocks(trendChart(t))[0]!);
+  let trendRendered: Rendered[] = [];
 
   before(async () => {
     const all = Object.values(sources).flat();
-    const out = await renderMermaidAll(all, { timeoutMs: 60_000 });
+    const out = await renderMermaidAll([...all, ...trendSources], { timeoutMs: 60_000 });
     let at = 0;
     for (const [name, list] of Object.entries(sources)) {
       rendered.set(name, out.slice(at, at + list.length));
       at += list.length;
     }
+    trendRendered = out.slice(at);
+  });
+
+  it('draws a trend: one point per run, and a change point as a step in the segment bars', () => {
+    const [stepped, flat] = [
+      chartOf(trendRendered[0], 'stepped trend'),
+      chartOf(trendRendered[1], 'flat trend'),
+    ];
+    for (const chart of [stepped, flat]) {
+      assert.equal(chart.title, 'matmul:256 @ 2 (µs)');
+      assert.equal(chart.xLabels.length, levels.length);
+      assert.equal(chart.xLabels.at(-1), 'this run');
+      assert.equal(chart.xLabels[0], '00aabbb');
+      assert.equal(chart.lines.length, 1);
+      const value = yScale(chart);
+      chart.lines[0]!.forEach(([, y], i) => assertClose(value(y), levels[i]! / 1e3, `run ${i}`));
+    }
+    assert.deepEqual(flat.bars, [], 'no change point: no segment bars');
+    const bars = stepped.bars[0]!;
+    assert.equal(bars.length, levels.length);
+    const value = yScale(stepped);
+    const before = value(bars[0]!.y);
+    const after = value(bars[levels.length - 1]!.y);
+    assert.ok(after / before > 1.15 && after / before < 1.25, `the step: ${before} → ${after}`);
+    bars.slice(0, 8).forEach((b) => assertClose(value(b.y), before, 'the first segment is level'));
   });
 
   it('has one chart per workload in each comment', () => {

@@ -20,6 +20,7 @@ import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
 import { provisionFailureMarkdown, provisionOrt } from '../provision/index.js';
 import { formatNs, formatSignedPercent } from '../report/format.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { historyRecommendation, trendSeries } from '../analysis/trend.js';
 import { writeJsonAtomic } from '../results/io.js';
 import { loadOrt } from '../workloads/ort.js';
 import { chooseStore, loadHistory, saveHistory, type StoredHistory } from './baseline-phase.js';
@@ -202,8 +203,16 @@ export async function runAction(): Promise<void> {
     historyLine = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? '' : 's'} (${history.baseline.source})`;
   }
 
+  // The history as a person reads it: the gated cells' last runs, and its recommendation.
+  const stored = history?.baseline?.document ?? null;
+  const trend = stored ? trendSeries(stored, result, comparison) : [];
+  const historyAdvice = stored
+    ? historyRecommendation(stored, result, settings.sweep.tolerance)
+    : [];
   const markdown = (extra: readonly string[]) =>
     renderMarkdown(result, comparison, {
+      trend,
+      historyAdvice,
       ...(ctx.job ? { title: ctx.job } : {}),
       baselineKind: run.comparison ? 'same-job' : 'stored',
       resultsPath,

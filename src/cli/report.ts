@@ -5,6 +5,8 @@
  */
 
 import { compareResults, type Comparison } from '../analysis/compare.js';
+import { historyRecommendation, trendSeries } from '../analysis/trend.js';
+import type { BaselineDocument } from '../contract/schema.js';
 import {
   checkComparisonOf,
   readBaselineFile,
@@ -116,10 +118,10 @@ function parseRunUrl(text: string): string {
 async function comparisonFor(
   settings: ReportCliSettings,
   current: Result,
-): Promise<Comparison | null> {
+): Promise<{ comparison: Comparison | null; history: BaselineDocument | null }> {
   if (settings.baselinePath !== undefined) {
     const parsed = await readBaselineFile(settings.baselinePath, '--baseline');
-    return compareResults(
+    const comparison = compareResults(
       {
         document: parsed.document,
         source: `file ${settings.baselinePath}`,
@@ -130,8 +132,9 @@ async function comparisonFor(
       },
       current,
     );
+    return { comparison, history: parsed.document };
   }
-  if (settings.comparisonPath === undefined) return null;
+  if (settings.comparisonPath === undefined) return { comparison: null, history: null };
   const comparison = await readComparisonFile(settings.comparisonPath, '--comparison');
   checkComparisonOf(
     comparison,
@@ -139,7 +142,7 @@ async function comparisonFor(
     (m) => new InputError(`--comparison ${settings.comparisonPath}: ${m}`),
     'the --current run',
   );
-  return comparison;
+  return { comparison, history: null };
 }
 
 const NO_BASELINE_HINT =
@@ -168,7 +171,7 @@ export async function reportCommand(
     { createParents: true },
   );
   const current = await readResultFile(settings.currentPath, '--current');
-  const comparison = await comparisonFor(settings, current);
+  const { comparison, history } = await comparisonFor(settings, current);
   const sameJob =
     comparison !== null &&
     comparison.kind !== 'no-baseline' &&
@@ -179,6 +182,12 @@ export async function reportCommand(
     baselineKind: sameJob ? 'same-job' : 'stored',
     noBaselineHint: NO_BASELINE_HINT,
     resultsPath: settings.currentPath,
+    ...(history
+      ? {
+          trend: trendSeries(history, current, comparison),
+          historyAdvice: historyRecommendation(history, current, current.settings.tolerance),
+        }
+      : {}),
   };
   const markdown = renderMarkdown(current, comparison, ctx);
   if (settings.outPath === undefined) {

@@ -7,7 +7,8 @@
 import type { CellComparison, Comparison } from '../analysis/compare.js';
 import { escapeMarkdown, plainText } from './text.js';
 import type { Result, WorkloadResult } from '../results/types.js';
-import { geometricMean } from '../stats/index.js';
+import { geometricMean, median } from '../stats/index.js';
+import type { HistoryRecommendation, TrendSeries } from '../analysis/trend.js';
 import {
   engineText,
   formatNs,
@@ -33,6 +34,10 @@ export interface MarkdownContext {
   readonly warnings?: readonly string[];
   /** The stored history's line, e.g. "history: 7 → 8 runs" or "history reset: 0 → 1 run (…)". */
   readonly history?: string;
+  /** The gated cells' last runs (analysis/trend.ts trendSeries): drawn as trend charts. */
+  readonly trend?: readonly TrendSeries[];
+  /** What the history recommends (analysis/trend.ts historyRecommendation). */
+  readonly historyAdvice?: readonly HistoryRecommendation[];
 }
 
 /**
@@ -287,6 +292,72 @@ export function latencyChart(w: WorkloadResult, comparison: Comparison | null): 
   return lines.join('\n');
 }
 
+/** What the history recommends, and whether this run agrees. */
+function historyAdviceText(advice: readonly HistoryRecommendation[]): string {
+  const lines = advice.map((a) => {
+    const agree = a.current === a.threads;
+    return (
+      `- ${escapeMarkdown(a.workload)}: the history recommends ${threadsText(a.threads)} (${a.agreeing} of its last ${a.runs} runs)` +
+      (agree
+        ? '; this run agrees.'
+        : `; **this run's answer, ${threadsText(a.current)}, differs** — one run on a busy host can; the history's is the steadier advice.`)
+    );
+  });
+  return lines.length > 0 ? `**From the stored history:**\n\n${lines.join('\n')}` : '';
+}
+
+/** The gated cells' last runs, each a Mermaid chart; change points start a new bar level. */
+function trendBlock(series: readonly TrendSeries[]): string {
+  const parts = series.map((s) => {
+    const n = s.points.length;
+    const changed = s.changes
+      .map((i) => s.points[i]!)
+      .map((p) => (p.sha ? codeSpan(p.sha.slice(0, 7)) : escapeMarkdown(p.createdAt.slice(0, 10))));
+    const caption =
+      `${escapeMarkdown(s.workload)} at ${threadsText(s.threads)}, the last ${n} runs (the last: this run) — ` +
+      (s.changes.length > 0
+        ? `line: each run's median; bars: the level of each segment between change points (a change at ${changed.join(', ')}).`
+        : "each run's median; no change point.");
+    return `${caption}\n\n${trendChart(s)}`;
+  });
+  return `#### Trend\n\n${parts.join('\n\n')}`;
+}
+
+/** A Mermaid xychart of one cell over runs: the line the run medians, bars the segment levels. */
+export function trendChart(s: TrendSeries): string {
+  const maxNs = Math.max(...s.points.map((p) => p.medianNs));
+  const [unit, scale] = maxNs >= 1e6 ? ['ms', 1e6] : maxNs >= 1e3 ? ['µs', 1e3] : ['ns', 1];
+  const fmt = (ns: number) => Number((ns / scale).toPrecision(4));
+  const labels = s.points.map((p, i) =>
+    p.current ? 'this run' : p.sha ? p.sha.slice(0, 7) : `${i + 1}`,
+  );
+  const lines = [
+    '```mermaid',
+    '---',
+    'config:',
+    '  themeVariables:',
+    '    xyChart:',
+    `      plotColorPalette: "${s.changes.length > 0 ? `${BASELINE_COLOUR}, ${CURRENT_COLOUR}` : CURRENT_COLOUR}"`,
+    '---',
+    'xychart-beta',
+    `  title "${chartText(s.workload)} @ ${s.threads} (${unit})"`,
+    `  x-axis [${labels.map((l) => `"${chartText(l, 12)}"`).join(', ')}]`,
+    `  y-axis "${unit}" 0 --> ${fmt(maxNs * 1.1)}`,
+  ];
+  if (s.changes.length > 0) {
+    const bounds = [0, ...s.changes, s.points.length];
+    const level: number[] = [];
+    for (let b = 0; b + 1 < bounds.length; b++) {
+      const seg = s.points.slice(bounds[b], bounds[b + 1]).map((p) => p.medianNs);
+      const m = median(seg);
+      for (let i = bounds[b]!; i < bounds[b + 1]!; i++) level.push(m);
+    }
+    lines.push(`  bar [${level.map(fmt).join(', ')}]`);
+  }
+  lines.push(`  line [${s.points.map((p) => fmt(p.medianNs)).join(', ')}]`, '```');
+  return lines.join('\n');
+}
+
 function detailsBlock(result: Result, comparison: Comparison | null, ctx: MarkdownContext): string {
   const lines: string[] = ['<details><summary>Machine, settings and raw statistics</summary>', ''];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
@@ -354,6 +425,9 @@ export function renderMarkdown(
   const warnings = [...(ctx.warnings ?? []), ...(skipped ? [skipped] : [])];
   for (const w of warnings) parts.push(`> [!WARNING]\n> ${escapeMarkdown(w)}`);
   parts.push(recommendationBlock(result));
+  const advice = historyAdviceText(ctx.historyAdvice ?? []);
+  if (advice) parts.push(advice);
+  if (ctx.trend && ctx.trend.length > 0) parts.push(trendBlock(ctx.trend));
   for (const w of result.workloads) {
     const metric =
       w.kind !== 'matmul' && w.metric ? `Metric: ${escapeMarkdown(w.metric.name)}. ` : '';
