@@ -224,3 +224,44 @@ export function decodeHtml(s: string): string {
     .replace(/&nbsp;/g, '\u00a0')
     .replace(/&amp;/g, '&');
 }
+
+/**
+ * Open a page (an HTML file) in headless Chromium and return the DOM after it settled; with
+ * `screenshot`, also a PNG of it. No network: local files only.
+ */
+export async function renderHtmlFile(
+  file: string,
+  opts: { screenshot?: string; width?: number; height?: number; timeoutMs?: number } = {},
+): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-chromium-'));
+  try {
+    const args = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${path.join(dir, 'profile')}`,
+      '--virtual-time-budget=5000',
+      '--dump-dom',
+    ];
+    if (opts.screenshot !== undefined) {
+      args.push(
+        `--screenshot=${path.resolve(opts.screenshot)}`,
+        `--window-size=${opts.width ?? 1400},${opts.height ?? 900}`,
+        '--hide-scrollbars',
+      );
+    }
+    args.push(pathToFileURL(file).href);
+    const exit = await run(args, opts.timeoutMs ?? 30_000);
+    if (exit.timedOut || !exit.stdout.includes('</html>')) {
+      throw new Error(`chromium did not render ${file}: ${exit.stderr.slice(-1000)}`);
+    }
+    return exit.stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
