@@ -22,6 +22,7 @@ import { power } from './power.js';
 import { recommend } from './recommend.js';
 import { throughput } from './throughput.js';
 import { worker } from './worker.js';
+import { normalize } from './normalize.js';
 import type { SharedFigures, Section, Table } from './types.js';
 import { ROOT } from './util.js';
 
@@ -37,6 +38,7 @@ const SECTIONS: readonly Section[] = [
   overhead,
   manycore,
   worker,
+  normalize,
 ];
 
 const { values } = parseArgs({
