@@ -190,6 +190,100 @@ var init_version = __esm({
   }
 });
 
+// src/report/format.ts
+function formatNs(ns2) {
+  if (!Number.isFinite(ns2)) return String(ns2);
+  const abs = Math.abs(ns2);
+  if (abs < 1e3) return `${ns2.toFixed(0)} ns`;
+  if (abs < 1e6) return `${(ns2 / 1e3).toPrecision(4)} \xB5s`;
+  if (abs < 1e9) return `${(ns2 / 1e6).toPrecision(4)} ms`;
+  return `${(ns2 / 1e9).toPrecision(4)} s`;
+}
+function formatRange(lo, hi) {
+  const unit = formatNs(hi).split(" ")[1] ?? "ns";
+  const scale = { ns: 1, \u00B5s: 1e3, ms: 1e6, s: 1e9 }[unit] ?? 1;
+  const digits = hi / scale >= 100 ? 1 : hi / scale >= 10 ? 2 : 3;
+  return `${(lo / scale).toFixed(digits)}\u2013${(hi / scale).toFixed(digits)} ${unit}`;
+}
+function formatPercent(x, digits = 1) {
+  return `${(x * 100).toFixed(digits)} %`;
+}
+function formatSignedPercent(x, digits = 1) {
+  const s = (Math.abs(x) * 100).toFixed(digits);
+  return `${x >= 0 ? "+" : "\u2212"}${s} %`;
+}
+function padStart(s, width) {
+  return s.length >= width ? s : " ".repeat(width - s.length) + s;
+}
+function padEnd(s, width) {
+  return s.length >= width ? s : s + " ".repeat(width - s.length);
+}
+function textTable(header, rows, align) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells) => cells.map((c, i) => align[i] === "r" ? padStart(c, widths[i]) : padEnd(c, widths[i])).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "\u2500".repeat(w))), ...rows.map(line)].join("\n");
+}
+function engineText(result) {
+  const w = result.workloads.find((x) => x.engine);
+  if (!w?.engine) return null;
+  const e = w.engine;
+  const reported = w.points.filter((p) => p.runtimeThreads != null).map((p) => p.runtimeThreads);
+  return `${e.name} ${e.version}${e.parallelBackend ? `, parallel backend ${e.parallelBackend}` : ""}` + (reported.length > 0 ? `; thread counts as ${e.name} reported them: ${reported.join(", ")}` : "");
+}
+function runsAsProgram(w) {
+  return w?.kind === "command" || w?.kind === "worker";
+}
+var init_format = __esm({
+  "src/report/format.ts"() {
+    "use strict";
+  }
+});
+
+// src/analysis/outcome.ts
+function decideOutcome(comparison, policy) {
+  const verdict = comparison?.kind ?? "no-baseline";
+  if (comparison?.kind !== "regression") {
+    return { verdict, fail: false, message: verdictLine(comparison), waived: null };
+  }
+  const message = regressionMessage(comparison);
+  const waived = policy.accepted ? `accepted by ${policy.accepted.by}: ${policy.accepted.reason}` : !policy.failOnRegression ? "fail-on-regression is false" : policy.notGating ?? null;
+  return { verdict, fail: waived === null, message, waived };
+}
+function regressionMessage(c) {
+  const parts = c.regressions.map(
+    (r) => `${r.workload} at ${r.threads} thread${r.threads === 1 ? "" : "s"} is ${formatSignedPercent(r.ratio - 1)} slower (${formatNs(r.baselineMedianNs)} \u2192 ${formatNs(r.currentMedianNs)}` + (r.ci95 ? `, ${levelText(r.ciLevel)} CI ${formatSignedPercent(r.ci95[0] - 1)} \u2026 ${formatSignedPercent(r.ci95[1] - 1)}` : "") + ")"
+  );
+  return `threadgate: latency regression: ${parts.join("; ")}`;
+}
+function verdictLine(c) {
+  if (c === null) return "threadgate: no comparison (no baseline to compare with)";
+  switch (c.kind) {
+    case "pass":
+      return `threadgate: pass \u2014 no gated cell slower beyond the noise (largest change ${formatSignedPercent(c.maxSlowdown)})`;
+    case "inconclusive":
+      return `threadgate: inconclusive \u2014 ${c.unresolved.length} cell${c.unresolved.length === 1 ? "" : "s"} undecided; not failing`;
+    case "no-baseline":
+      return `threadgate: no baseline \u2014 ${c.reason}`;
+    case "regression":
+      return regressionMessage(c);
+    default: {
+      const never = c;
+      return never;
+    }
+  }
+}
+function levelText(confidence) {
+  return `${Number((confidence * 100).toPrecision(4))} %`;
+}
+var ACCEPT_LABEL;
+var init_outcome = __esm({
+  "src/analysis/outcome.ts"() {
+    "use strict";
+    init_format();
+    ACCEPT_LABEL = "threadgate: accept";
+  }
+});
+
 // src/cpu/parse.ts
 function parseCpuList(text2) {
   const trimmed = text2.trim();
@@ -15866,55 +15960,6 @@ var init_sweep_run = __esm({
   }
 });
 
-// src/report/format.ts
-function formatNs(ns2) {
-  if (!Number.isFinite(ns2)) return String(ns2);
-  const abs = Math.abs(ns2);
-  if (abs < 1e3) return `${ns2.toFixed(0)} ns`;
-  if (abs < 1e6) return `${(ns2 / 1e3).toPrecision(4)} \xB5s`;
-  if (abs < 1e9) return `${(ns2 / 1e6).toPrecision(4)} ms`;
-  return `${(ns2 / 1e9).toPrecision(4)} s`;
-}
-function formatRange(lo, hi) {
-  const unit = formatNs(hi).split(" ")[1] ?? "ns";
-  const scale = { ns: 1, \u00B5s: 1e3, ms: 1e6, s: 1e9 }[unit] ?? 1;
-  const digits = hi / scale >= 100 ? 1 : hi / scale >= 10 ? 2 : 3;
-  return `${(lo / scale).toFixed(digits)}\u2013${(hi / scale).toFixed(digits)} ${unit}`;
-}
-function formatPercent(x, digits = 1) {
-  return `${(x * 100).toFixed(digits)} %`;
-}
-function formatSignedPercent(x, digits = 1) {
-  const s = (Math.abs(x) * 100).toFixed(digits);
-  return `${x >= 0 ? "+" : "\u2212"}${s} %`;
-}
-function padStart(s, width) {
-  return s.length >= width ? s : " ".repeat(width - s.length) + s;
-}
-function padEnd(s, width) {
-  return s.length >= width ? s : s + " ".repeat(width - s.length);
-}
-function textTable(header, rows, align) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells) => cells.map((c, i) => align[i] === "r" ? padStart(c, widths[i]) : padEnd(c, widths[i])).join("  ").trimEnd();
-  return [line(header), line(widths.map((w) => "\u2500".repeat(w))), ...rows.map(line)].join("\n");
-}
-function engineText(result) {
-  const w = result.workloads.find((x) => x.engine);
-  if (!w?.engine) return null;
-  const e = w.engine;
-  const reported = w.points.filter((p) => p.runtimeThreads != null).map((p) => p.runtimeThreads);
-  return `${e.name} ${e.version}${e.parallelBackend ? `, parallel backend ${e.parallelBackend}` : ""}` + (reported.length > 0 ? `; thread counts as ${e.name} reported them: ${reported.join(", ")}` : "");
-}
-function runsAsProgram(w) {
-  return w?.kind === "command" || w?.kind === "worker";
-}
-var init_format = __esm({
-  "src/report/format.ts"() {
-    "use strict";
-  }
-});
-
 // src/report/compare-terminal.ts
 function renderComparison(c) {
   const out = [];
@@ -16743,7 +16788,7 @@ async function sweepCommand(argv) {
         "--comparison-json"
       );
     }
-    return run.comparison.kind === "regression" ? 1 : 0;
+    return decideOutcome(run.comparison, { failOnRegression: true }).fail ? 1 : 0;
   }
   return 0;
 }
@@ -16751,6 +16796,7 @@ var SWEEP_OPTIONS, SWEEP_HELP, list, COMMAND_ONLY, PROCESS_ONLY;
 var init_sweep2 = __esm({
   "src/cli/sweep.ts"() {
     "use strict";
+    init_outcome();
     init_cpu();
     init_errors();
     init_plan();
@@ -18558,12 +18604,13 @@ async function compareCommand(argv, io = stdoutIo) {
     io.out(`Comparison written to ${settings.jsonPath}
 `);
   }
-  return comparison.kind === "regression" ? 1 : 0;
+  return decideOutcome(comparison, { failOnRegression: true }).fail ? 1 : 0;
 }
 var COMPARE_OPTIONS, COMPARE_HELP, stdoutIo;
 var init_compare2 = __esm({
   "src/cli/compare.ts"() {
     "use strict";
+    init_outcome();
     init_compare();
     init_comparison_json();
     init_documents();
@@ -20819,7 +20866,7 @@ function headline(result, comparison, ctx = {}) {
     }
   }
 }
-function levelText(level) {
+function levelText2(level) {
   return `${Number((level * 100).toPrecision(4))} %`;
 }
 function gateLine(comparison, ctx) {
@@ -20830,7 +20877,7 @@ function gateLine(comparison, ctx) {
   const cold = gated.filter((c) => c.checks.beyondColdStart !== null).length;
   const why = `without a usable history: fewer than ${s.minHistory} runs, or no spread`;
   const bar = ctx.baselineKind === "same-job" || cold === 0 || s.coldStartThreshold <= s.threshold ? `${formatPercent(s.threshold, 0)} or more` : cold === gated.length ? `${formatPercent(s.coldStartThreshold, 0)} or more (the cold-start bar, ${why}; ${formatPercent(s.threshold, 0)} from then on)` : `${formatPercent(s.threshold, 0)} or more (${formatPercent(s.coldStartThreshold, 0)}, the cold-start bar, for ${cold} of the ${gated.length} cells ${why})`;
-  return `**Gate:** ${where}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.`;
+  return `**Gate:** ${where}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText2(s.confidence)} confidence over the gated cells.`;
 }
 function recommendationBlock(result) {
   const k = result.recommendation.ompNumThreads;
@@ -20900,7 +20947,7 @@ function workloadTable2(w, comparison, usable = Infinity) {
     rows.push("|---:|---:|---:|---:|---:|---:|:---|:---|");
     for (const p of w.points) {
       const c = cellFor(comparison, w.id, p.threads);
-      const ci = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)} (${levelText(c.ciLevel)})` : "\u2013";
+      const ci = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)} (${levelText2(c.ciLevel)})` : "\u2013";
       rows.push(
         `| ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : "\u2013"} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : "\u2013"} | ${ci} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : "\u2013"} | ${c ? gateMark(c) : ""} | ${marks(p.threads)} |`
       );
@@ -21019,7 +21066,7 @@ function detailsBlock(result, comparison, ctx) {
   if (comparison && comparison.kind !== "no-baseline") {
     const s = comparison.settings;
     lines.push(
-      ctx.baselineKind === "same-job" ? `- Gate: base and head measured in blocks of freshly opened sessions; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of both sides pooled" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText(s.confidence)} for the gated cells together) once it has \u2265 ${s.minHistory} runs \u2014 a slowdown within it passes \u2014 and \u2265 ${formatPercent(s.coldStartThreshold, 0)} before that; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
+      ctx.baselineKind === "same-job" ? `- Gate: base and head measured in blocks of freshly opened sessions; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of both sides pooled" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText2(s.confidence)} for the gated cells together) once it has \u2265 ${s.minHistory} runs \u2014 a slowdown within it passes \u2014 and \u2265 ${formatPercent(s.coldStartThreshold, 0)} before that; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
     );
     lines.push(
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
@@ -21052,9 +21099,16 @@ function renderMarkdown(result, comparison, ctx = {}) {
   if (comparison?.kind === "regression") {
     parts.push(
       comparison.regressions.map(
-        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"}, over ${c.unit})`
+        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText2(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"}, over ${c.unit})`
       ).join("\n")
     );
+    if (ctx.waived)
+      parts.push(`> [!NOTE]
+> Not failing the check: ${escapeMarkdown(ctx.waived)}.`);
+    else if (ctx.acceptHint)
+      parts.push(
+        `If the slowdown is intended (a trade for accuracy, say), add the label \`${ACCEPT_LABEL}\` to the pull request and re-run the job: the check then passes, with the acceptance shown here.`
+      );
   }
   const skipped = skippedText(result);
   const warnings = [...ctx.warnings ?? [], ...skipped ? [skipped] : []];
@@ -21092,6 +21146,7 @@ var init_markdown = __esm({
     "use strict";
     init_text();
     init_stats();
+    init_outcome();
     init_format();
     init_terminal();
     threadsText = (n) => `${n} thread${n === 1 ? "" : "s"}`;

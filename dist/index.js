@@ -21251,6 +21251,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os5.EOL);
 }
@@ -95888,6 +95891,50 @@ function runsAsProgram(w2) {
   return w2?.kind === "command" || w2?.kind === "worker";
 }
 
+// src/analysis/outcome.ts
+var ACCEPT_LABEL = "threadgate: accept";
+function acceptanceFromLabels(labels) {
+  return labels.some((l) => l.trim().toLowerCase() === ACCEPT_LABEL) ? {
+    by: `the label "${ACCEPT_LABEL}"`,
+    reason: "a reviewer accepted this slowdown as intended"
+  } : null;
+}
+function decideOutcome(comparison, policy) {
+  const verdict = comparison?.kind ?? "no-baseline";
+  if (comparison?.kind !== "regression") {
+    return { verdict, fail: false, message: verdictLine(comparison), waived: null };
+  }
+  const message = regressionMessage(comparison);
+  const waived = policy.accepted ? `accepted by ${policy.accepted.by}: ${policy.accepted.reason}` : !policy.failOnRegression ? "fail-on-regression is false" : policy.notGating ?? null;
+  return { verdict, fail: waived === null, message, waived };
+}
+function regressionMessage(c) {
+  const parts = c.regressions.map(
+    (r) => `${r.workload} at ${r.threads} thread${r.threads === 1 ? "" : "s"} is ${formatSignedPercent(r.ratio - 1)} slower (${formatNs(r.baselineMedianNs)} \u2192 ${formatNs(r.currentMedianNs)}` + (r.ci95 ? `, ${levelText(r.ciLevel)} CI ${formatSignedPercent(r.ci95[0] - 1)} \u2026 ${formatSignedPercent(r.ci95[1] - 1)}` : "") + ")"
+  );
+  return `threadgate: latency regression: ${parts.join("; ")}`;
+}
+function verdictLine(c) {
+  if (c === null) return "threadgate: no comparison (no baseline to compare with)";
+  switch (c.kind) {
+    case "pass":
+      return `threadgate: pass \u2014 no gated cell slower beyond the noise (largest change ${formatSignedPercent(c.maxSlowdown)})`;
+    case "inconclusive":
+      return `threadgate: inconclusive \u2014 ${c.unresolved.length} cell${c.unresolved.length === 1 ? "" : "s"} undecided; not failing`;
+    case "no-baseline":
+      return `threadgate: no baseline \u2014 ${c.reason}`;
+    case "regression":
+      return regressionMessage(c);
+    default: {
+      const never = c;
+      return never;
+    }
+  }
+}
+function levelText(confidence) {
+  return `${Number((confidence * 100).toPrecision(4))} %`;
+}
+
 // src/report/terminal.ts
 function describeMachine(m2) {
   const quota = m2.cgroupQuotaCpus === void 0 || m2.cgroupQuotaCpus === null ? "no CPU quota" : `CPU quota ${m2.cgroupQuotaCpus.toFixed(2)} CPUs`;
@@ -95944,7 +95991,7 @@ function headline(result, comparison, ctx = {}) {
     }
   }
 }
-function levelText(level) {
+function levelText2(level) {
   return `${Number((level * 100).toPrecision(4))} %`;
 }
 function gateLine(comparison, ctx) {
@@ -95955,7 +96002,7 @@ function gateLine(comparison, ctx) {
   const cold = gated.filter((c) => c.checks.beyondColdStart !== null).length;
   const why = `without a usable history: fewer than ${s3.minHistory} runs, or no spread`;
   const bar = ctx.baselineKind === "same-job" || cold === 0 || s3.coldStartThreshold <= s3.threshold ? `${formatPercent(s3.threshold, 0)} or more` : cold === gated.length ? `${formatPercent(s3.coldStartThreshold, 0)} or more (the cold-start bar, ${why}; ${formatPercent(s3.threshold, 0)} from then on)` : `${formatPercent(s3.threshold, 0)} or more (${formatPercent(s3.coldStartThreshold, 0)}, the cold-start bar, for ${cold} of the ${gated.length} cells ${why})`;
-  return `**Gate:** ${where2}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText(s3.confidence)} confidence over the gated cells.`;
+  return `**Gate:** ${where2}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText2(s3.confidence)} confidence over the gated cells.`;
 }
 function recommendationBlock(result) {
   const k2 = result.recommendation.ompNumThreads;
@@ -96025,7 +96072,7 @@ function workloadTable(w2, comparison, usable = Infinity) {
     rows.push("|---:|---:|---:|---:|---:|---:|:---|:---|");
     for (const p2 of w2.points) {
       const c = cellFor(comparison, w2.id, p2.threads);
-      const ci2 = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)} (${levelText(c.ciLevel)})` : "\u2013";
+      const ci2 = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)} (${levelText2(c.ciLevel)})` : "\u2013";
       rows.push(
         `| ${p2.threads} | ${c ? formatNs(c.baselineMedianNs) : "\u2013"} | ${formatNs(p2.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : "\u2013"} | ${ci2} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : "\u2013"} | ${c ? gateMark(c) : ""} | ${marks(p2.threads)} |`
       );
@@ -96146,7 +96193,7 @@ function detailsBlock(result, comparison, ctx) {
   if (comparison && comparison.kind !== "no-baseline") {
     const s3 = comparison.settings;
     lines.push(
-      ctx.baselineKind === "same-job" ? `- Gate: base and head measured in blocks of freshly opened sessions; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s3.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s3.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of both sides pooled" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s3.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s3.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText(s3.confidence)} for the gated cells together) once it has \u2265 ${s3.minHistory} runs \u2014 a slowdown within it passes \u2014 and \u2265 ${formatPercent(s3.coldStartThreshold, 0)} before that; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
+      ctx.baselineKind === "same-job" ? `- Gate: base and head measured in blocks of freshly opened sessions; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s3.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s3.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of both sides pooled" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s3.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s3.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText2(s3.confidence)} for the gated cells together) once it has \u2265 ${s3.minHistory} runs \u2014 a slowdown within it passes \u2014 and \u2265 ${formatPercent(s3.coldStartThreshold, 0)} before that; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
     );
     lines.push(
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
@@ -96179,9 +96226,16 @@ function renderMarkdown(result, comparison, ctx = {}) {
   if (comparison?.kind === "regression") {
     parts.push(
       comparison.regressions.map(
-        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"}, over ${c.unit})`
+        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText2(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"}, over ${c.unit})`
       ).join("\n")
     );
+    if (ctx.waived)
+      parts.push(`> [!NOTE]
+> Not failing the check: ${escapeMarkdown(ctx.waived)}.`);
+    else if (ctx.acceptHint)
+      parts.push(
+        `If the slowdown is intended (a trade for accuracy, say), add the label \`${ACCEPT_LABEL}\` to the pull request and re-run the job: the check then passes, with the acceptance shown here.`
+      );
   }
   const skipped = skippedText(result);
   const warnings = [...ctx.warnings ?? [], ...skipped ? [skipped] : []];
@@ -98364,7 +98418,8 @@ function readRunnerContext(env = process.env) {
     workspace: env["GITHUB_WORKSPACE"] || process.cwd(),
     baseSha: asSha(pr2?.base?.sha) ?? asSha(event.merge_group?.base_sha),
     headSha: asSha(pr2?.head?.sha) ?? asSha(event.merge_group?.head_sha),
-    workflowRun: readWorkflowRun(event.workflow_run)
+    workflowRun: readWorkflowRun(event.workflow_run),
+    labels: (Array.isArray(pr2?.labels) ? pr2.labels : []).map((l) => l?.name).filter((n) => typeof n === "string").slice(0, 100)
   };
 }
 function readWorkflowRun(run3) {
@@ -103828,15 +103883,22 @@ async function runReportMode(settings, ctx) {
       `report-from: every report bundle under ${JSON.stringify(settings.reportFrom)} was rejected (${bundles.rejected.length}; the comment and the job summary say why); expected bundles written by threadgate measuring steps of this run`
     );
   }
-  if (verdict === "regression" && settings.failOnRegression && isPullRequest(ctx)) {
-    const worst = legs.filter((l) => l.comparison?.kind === "regression").map((l) => l.label);
-    setFailed(
+  const worst = legs.filter((l) => l.comparison?.kind === "regression");
+  const outcome = decideOutcome(worst[0]?.comparison ?? null, {
+    failOnRegression: settings.failOnRegression,
+    notGating: isPullRequest(ctx) ? null : "a report job outside a pull request only reports"
+  });
+  const legsLine = `threadgate: latency regression in ${worst.length} of ${legs.length} legs: ${worst.map((l) => l.label).join("; ")}`;
+  if (outcome.fail) setFailed(plainText(legsLine, 4e3));
+  else if (outcome.waived)
+    warning(plainText(`${legsLine} (not failing: ${outcome.waived})`, 4e3));
+  else
+    notice(
       plainText(
-        `threadgate: latency regression in ${worst.length} of ${legs.length} legs: ${worst.join("; ")}`,
-        4e3
+        `threadgate: ${verdict} over ${legs.length} leg${legs.length === 1 ? "" : "s"}`,
+        400
       )
     );
-  }
 }
 function reportKey(settings, ctx) {
   return stickyKey({
@@ -104051,12 +104113,19 @@ async function runAction() {
   } else if (history?.baseline) {
     historyLine2 = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? "" : "s"} (${history.baseline.source})`;
   }
+  const outcome = decideOutcome(comparison, {
+    failOnRegression: settings.failOnRegression,
+    notGating: isDefaultBranchRun(ctx) ? "a run on the default branch records the baseline" : null,
+    accepted: acceptanceFromLabels(ctx.labels)
+  });
   const stored = history?.baseline?.document ?? null;
   const trend = stored ? trendSeries(stored, result, comparison) : [];
   const historyAdvice = stored ? historyRecommendation(stored, result, settings.sweep.tolerance) : [];
   const markdown = (extra) => renderMarkdown(result, comparison, {
     trend,
     historyAdvice,
+    ...outcome.waived ? { waived: outcome.waived } : {},
+    acceptHint: isPullRequest(ctx),
     ...ctx.job ? { title: ctx.job } : {},
     baselineKind: run3.comparison ? "same-job" : "stored",
     resultsPath,
@@ -104070,22 +104139,10 @@ async function runAction() {
   endPhase("report");
   if (history?.error) throw history.error;
   if (bundleError) throw bundleError;
-  if (comparison?.kind === "regression" && settings.failOnRegression && !isDefaultBranchRun(ctx)) {
-    setFailed(regressionMessage(comparison));
-  } else if (comparison?.kind === "regression") {
-    warning2(
-      regressionMessage(comparison) + " (not failing: " + (settings.failOnRegression ? "a run on the default branch records the baseline" : "fail-on-regression is false") + ")"
-    );
-  }
-}
-function regressionMessage(c) {
-  const parts = c.regressions.map(
-    (r) => `${r.workload} at ${r.threads} thread${r.threads === 1 ? "" : "s"} is ${formatSignedPercent(r.ratio - 1)} slower (${formatNs(r.baselineMedianNs)} \u2192 ${formatNs(r.currentMedianNs)}` + (r.ci95 ? `, ${levelText2(r.ciLevel)} CI ${formatSignedPercent(r.ci95[0] - 1)} \u2026 ${formatSignedPercent(r.ci95[1] - 1)}` : "") + ")"
-  );
-  return `threadgate: latency regression: ${parts.join("; ")}`;
-}
-function levelText2(confidence) {
-  return `${Number((confidence * 100).toPrecision(4))} %`;
+  const recommended = `recommended OMP_NUM_THREADS=${result.recommendation.ompNumThreads}`;
+  if (outcome.fail) setFailed(outcome.message);
+  else if (outcome.waived) warning2(`${outcome.message} (not failing: ${outcome.waived})`);
+  else notice(`${outcome.message}; ${recommended}`);
 }
 function shouldSaveBaseline(settings, ctx) {
   switch (settings.saveBaseline) {

@@ -83,6 +83,11 @@ describe('the bundled action on pull_request events', () => {
     assert.equal(String(result.recommendation.ompNumThreads), first.outputs['recommended-threads']);
     assert.match(first.summary, /OMP_NUM_THREADS: "\d+"/);
     assert.match(first.summary, /```mermaid\n---\nconfig:[\s\S]*?\n---\nxychart-beta\n/);
+    // A run that does not fail still says what it found, in the log.
+    assert.match(
+      first.stdout,
+      /::notice::threadgate: no (baseline|comparison)\b.*; recommended OMP_NUM_THREADS=\d+/,
+    );
     assert.deepEqual(server.violations, []);
   });
 
@@ -137,7 +142,38 @@ describe('the bundled action on pull_request events', () => {
     assert.match(second.summary, /latency regression/);
     const methods = server.requests.map((r) => `${r.method} ${r.operationId ?? r.path}`);
     assert.ok(methods.includes('PATCH issues/update-comment'), methods.join('\n'));
+    assert.ok(
+      comments[0]!.body.includes('add the label `threadgate: accept`'),
+      'says how to accept',
+    );
     assert.deepEqual(server.violations, []);
+
+    // The reviewer accepts the slowdown with the label: the same regression passes the check,
+    // with the acceptance in the log and the comment.
+    const labelled = pullRequestEvent(17) as {
+      name: string;
+      payload: { pull_request: Record<string, unknown> };
+    };
+    labelled.payload.pull_request['labels'] = [
+      { name: 'performance' },
+      { name: 'threadgate: accept' },
+    ];
+    const third = await runBundledAction({
+      dir,
+      inputs: { ...inputs, baseline: `file:${baselineFile}` },
+      event: labelled,
+      apiUrl: server.url,
+    });
+    assert.equal(third.code, 0, third.stdout);
+    assert.equal(third.outputs['verdict'], 'regression', 'the verdict is what was measured');
+    assert.match(
+      third.stdout,
+      /::warning::threadgate: latency regression: .*\(not failing: accepted by the label "threadgate: accept": a reviewer accepted this slowdown as intended\)/,
+    );
+    assert.match(
+      server.listComments(OWNER, REPO, 17)[0]!.body,
+      /> \[!NOTE\]\n> Not failing the check: accepted by the label "threadgate: accept"/,
+    );
   });
 
   it('a 403 on commenting warns with the fix and still writes outputs, summary and results', async () => {

@@ -38,6 +38,8 @@ export interface RunnerContext {
   readonly headSha: string | null;
   /** On `workflow_run` events: the run that triggered this one (report mode reports on it). */
   readonly workflowRun: WorkflowRunInfo | null;
+  /** The pull request's labels (`pull_request.labels[].name`), as of the event. */
+  readonly labels: readonly string[];
 }
 
 /** The triggering run of a `workflow_run` event, from GitHub's payload (trusted). */
@@ -60,6 +62,7 @@ interface EventPayload {
     number?: number;
     head?: { ref?: string; sha?: string };
     base?: { ref?: string; sha?: string };
+    labels?: { name?: unknown }[];
   };
   merge_group?: { base_sha?: string; head_sha?: string; base_ref?: string };
   workflow_run?: {
@@ -114,6 +117,10 @@ export function readRunnerContext(env: NodeJS.ProcessEnv = process.env): RunnerC
     baseSha: asSha(pr?.base?.sha) ?? asSha(event.merge_group?.base_sha),
     headSha: asSha(pr?.head?.sha) ?? asSha(event.merge_group?.head_sha),
     workflowRun: readWorkflowRun(event.workflow_run),
+    labels: (Array.isArray(pr?.labels) ? pr.labels : [])
+      .map((l) => l?.name)
+      .filter((n): n is string => typeof n === 'string')
+      .slice(0, 100),
   };
 }
 

@@ -15,6 +15,7 @@
  * step on pull_request events (a matrix's final job) with fail-on-regression, never on
  * workflow_run (the measuring run is the pull request's check). Every bundle rejected is an error.
  */
+import { decideOutcome } from '../analysis/outcome.js';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { readBundles, type BundleExpectations, type Leg } from '../bundle/read.js';
@@ -103,15 +104,22 @@ export async function runReportMode(settings: ActionSettings, ctx: RunnerContext
   // The final job of a matrix on a pull request is a gate (its legs can set
   // fail-on-regression: false and all finish); a workflow_run job is not the pull request's
   // check — its measuring run is — so it only reports.
-  if (verdict === 'regression' && settings.failOnRegression && isPullRequest(ctx)) {
-    const worst = legs.filter((l) => l.comparison?.kind === 'regression').map((l) => l.label);
-    core.setFailed(
+  const worst = legs.filter((l) => l.comparison?.kind === 'regression');
+  const outcome = decideOutcome(worst[0]?.comparison ?? null, {
+    failOnRegression: settings.failOnRegression,
+    notGating: isPullRequest(ctx) ? null : 'a report job outside a pull request only reports',
+  });
+  const legsLine = `threadgate: latency regression in ${worst.length} of ${legs.length} legs: ${worst.map((l) => l.label).join('; ')}`;
+  if (outcome.fail) core.setFailed(plainText(legsLine, 4000));
+  else if (outcome.waived)
+    core.warning(plainText(`${legsLine} (not failing: ${outcome.waived})`, 4000));
+  else
+    core.notice(
       plainText(
-        `threadgate: latency regression in ${worst.length} of ${legs.length} legs: ${worst.join('; ')}`,
-        4000,
+        `threadgate: ${verdict} over ${legs.length} leg${legs.length === 1 ? '' : 's'}`,
+        400,
       ),
     );
-  }
 }
 
 /** The combined comment's key: this workflow and job, and `comment-key` when set. */

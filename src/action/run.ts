@@ -18,8 +18,8 @@ import { probeCpu } from '../cpu/index.js';
 import { CONFIRM_SHARE, confirmRegression } from '../pipeline/confirm.js';
 import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
 import { provisionFailureMarkdown, provisionOrt } from '../provision/index.js';
-import { formatNs, formatSignedPercent } from '../report/format.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { acceptanceFromLabels, decideOutcome } from '../analysis/outcome.js';
 import { historyRecommendation, trendSeries } from '../analysis/trend.js';
 import { writeJsonAtomic } from '../results/io.js';
 import { loadOrt } from '../workloads/ort.js';
@@ -29,6 +29,7 @@ import { resolveSameJobBase } from './compare-ref.js';
 import {
   defaultResultsPath,
   isDefaultBranchRun,
+  isPullRequest,
   readRunnerContext,
   runUrl,
   type RunnerContext,
@@ -203,6 +204,11 @@ export async function runAction(): Promise<void> {
     historyLine = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? '' : 's'} (${history.baseline.source})`;
   }
 
+  const outcome = decideOutcome(comparison, {
+    failOnRegression: settings.failOnRegression,
+    notGating: isDefaultBranchRun(ctx) ? 'a run on the default branch records the baseline' : null,
+    accepted: acceptanceFromLabels(ctx.labels),
+  });
   // The history as a person reads it: the gated cells' last runs, and its recommendation.
   const stored = history?.baseline?.document ?? null;
   const trend = stored ? trendSeries(stored, result, comparison) : [];
@@ -213,6 +219,8 @@ export async function runAction(): Promise<void> {
     renderMarkdown(result, comparison, {
       trend,
       historyAdvice,
+      ...(outcome.waived ? { waived: outcome.waived } : {}),
+      acceptHint: isPullRequest(ctx),
       ...(ctx.job ? { title: ctx.job } : {}),
       baselineKind: run.comparison ? 'same-job' : 'stored',
       resultsPath,
@@ -229,35 +237,10 @@ export async function runAction(): Promise<void> {
 
   if (history?.error) throw history.error;
   if (bundleError) throw bundleError;
-  if (comparison?.kind === 'regression' && settings.failOnRegression && !isDefaultBranchRun(ctx)) {
-    core.setFailed(regressionMessage(comparison));
-  } else if (comparison?.kind === 'regression') {
-    warning(
-      regressionMessage(comparison) +
-        ' (not failing: ' +
-        (settings.failOnRegression
-          ? 'a run on the default branch records the baseline'
-          : 'fail-on-regression is false') +
-        ')',
-    );
-  }
-}
-
-export function regressionMessage(c: Extract<Comparison, { kind: 'regression' }>): string {
-  const parts = c.regressions.map(
-    (r) =>
-      `${r.workload} at ${r.threads} thread${r.threads === 1 ? '' : 's'} is ${formatSignedPercent(r.ratio - 1)} slower ` +
-      `(${formatNs(r.baselineMedianNs)} → ${formatNs(r.currentMedianNs)}` +
-      (r.ci95
-        ? `, ${levelText(r.ciLevel)} CI ${formatSignedPercent(r.ci95[0] - 1)} … ${formatSignedPercent(r.ci95[1] - 1)}`
-        : '') +
-      ')',
-  );
-  return `threadgate: latency regression: ${parts.join('; ')}`;
-}
-
-function levelText(confidence: number): string {
-  return `${Number((confidence * 100).toPrecision(4))} %`;
+  const recommended = `recommended OMP_NUM_THREADS=${result.recommendation.ompNumThreads}`;
+  if (outcome.fail) core.setFailed(outcome.message);
+  else if (outcome.waived) warning(`${outcome.message} (not failing: ${outcome.waived})`);
+  else core.notice(`${outcome.message}; ${recommended}`);
 }
 
 function shouldSaveBaseline(settings: ActionSettings, ctx: RunnerContext): boolean {

@@ -5,6 +5,7 @@
  * InputError / BaselineError, which the entry turns into exit 2.
  */
 
+import { decideOutcome } from '../analysis/outcome.js';
 import {
   compareResults,
   DEFAULT_GATE,
@@ -108,5 +109,5 @@ export async function compareCommand(
     await writeJsonOutput(settings.jsonPath, toComparisonJson(comparison), '--json');
     io.out(`Comparison written to ${settings.jsonPath}\n`);
   }
-  return comparison.kind === 'regression' ? 1 : 0;
+  return decideOutcome(comparison, { failOnRegression: true }).fail ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 /** `threadgate sweep`: measure, print the table and the lines to copy, write the JSON. */
+import { decideOutcome } from '../analysis/outcome.js';
 import { statSync } from 'node:fs';
 import { probeCpu } from '../cpu/index.js';
 import { InputError, invalid } from '../errors.js';
@@ -376,7 +377,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
         '--comparison-json',
       );
     }
-    return run.comparison.kind === 'regression' ? 1 : 0;
+    return decideOutcome(run.comparison, { failOnRegression: true }).fail ? 1 : 0;
   }
   return 0;
 }

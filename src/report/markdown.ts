@@ -9,6 +9,7 @@ import { escapeMarkdown, plainText } from './text.js';
 import type { Result, WorkloadResult } from '../results/types.js';
 import { geometricMean, median } from '../stats/index.js';
 import type { HistoryRecommendation, TrendSeries } from '../analysis/trend.js';
+import { ACCEPT_LABEL } from '../analysis/outcome.js';
 import {
   engineText,
   formatNs,
@@ -38,6 +39,10 @@ export interface MarkdownContext {
   readonly trend?: readonly TrendSeries[];
   /** What the history recommends (analysis/trend.ts historyRecommendation). */
   readonly historyAdvice?: readonly HistoryRecommendation[];
+  /** Why a regression does not fail the check (analysis/outcome.ts): shown with it. */
+  readonly waived?: string;
+  /** Say how to accept an intended slowdown (the action on a pull request: a label). */
+  readonly acceptHint?: boolean;
 }
 
 /**
@@ -420,6 +425,12 @@ export function renderMarkdown(
         )
         .join('\n'),
     );
+    if (ctx.waived)
+      parts.push(`> [!NOTE]\n> Not failing the check: ${escapeMarkdown(ctx.waived)}.`);
+    else if (ctx.acceptHint)
+      parts.push(
+        `If the slowdown is intended (a trade for accuracy, say), add the label \`${ACCEPT_LABEL}\` to the pull request and re-run the job: the check then passes, with the acceptance shown here.`,
+      );
   }
   const skipped = skippedText(result);
   const warnings = [...(ctx.warnings ?? []), ...(skipped ? [skipped] : [])];
