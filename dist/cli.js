@@ -20845,9 +20845,10 @@ function speedupOverDefault(result, threads2) {
   return ratios.length ? geometricMean(ratios) : null;
 }
 function headline(result, comparison, ctx = {}) {
-  const title2 = ctx.title ? `${escapeMarkdown(ctx.title)}: ` : "";
+  const title2 = `${escapeMarkdown(ctx.title ?? "threadgate")}: `;
+  const recommended = `${threadsText(result.recommendation.ompNumThreads)} recommended`;
   if (comparison === null) {
-    return `### ${ICON["no-baseline"]} ${title2}threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+    return `### ${ICON["no-baseline"]} ${title2}${recommended}`;
   }
   switch (comparison.kind) {
     case "pass":
@@ -20859,7 +20860,7 @@ function headline(result, comparison, ctx = {}) {
     case "inconclusive":
       return `### ${ICON.inconclusive} ${title2}inconclusive: a slowdown of up to ${formatSignedPercent(comparison.maxSlowdown)} is not statistically clear`;
     case "no-baseline":
-      return `### ${ICON["no-baseline"]} ${title2}no baseline yet \u2014 threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+      return `### ${ICON["no-baseline"]} ${title2}no baseline yet \u2014 ${recommended}`;
     default: {
       const never = comparison;
       return never;
@@ -21085,7 +21086,8 @@ function detailsBlock(result, comparison, ctx) {
       );
     }
   }
-  if (ctx.resultsPath) lines.push("", `Results JSON: ${codeSpan(ctx.resultsPath)}`);
+  if (ctx.resultsPath && !ctx.resultsPathIsTemporary)
+    lines.push("", `Results JSON: ${codeSpan(ctx.resultsPath)}`);
   lines.push("", "</details>");
   return lines.join("\n");
 }
@@ -21099,7 +21101,7 @@ function renderMarkdown(result, comparison, ctx = {}) {
   if (comparison?.kind === "regression") {
     parts.push(
       comparison.regressions.map(
-        (c) => `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText2(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"}, over ${c.unit})`
+        (c) => `- ${escapeMarkdown(c.workload)} at ${threadsText(c.threads)}: ${formatNs(c.baselineMedianNs)} \u2192 ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText2(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)}` : "\u2013"}, over ${c.unit})`
       ).join("\n")
     );
     if (ctx.waived)
@@ -21136,7 +21138,7 @@ ${throughputTable2(w)}` : "")
   }
   parts.push(detailsBlock(result, comparison, ctx));
   parts.push(
-    `<sub>threadgate ${escapeMarkdown(result.tool.version)}${ctx.baselineKind === "same-job" ? " \xB7 baseline measured in the same job, interleaved" : ctx.baselineKind === "stored" ? " \xB7 stored baseline" : ""}${ctx.runUrl ? ` \xB7 [run](${ctx.runUrl})` : ""}</sub>`
+    `<sub>threadgate ${escapeMarkdown(result.tool.version)}${comparison === null || comparison.kind === "no-baseline" ? "" : ctx.baselineKind === "same-job" ? " \xB7 baseline measured in the same job, interleaved" : ctx.baselineKind === "stored" ? " \xB7 stored baseline" : ""}${ctx.runUrl ? ` \xB7 [run](${ctx.runUrl})` : ""}</sub>`
   );
   return parts.join("\n\n") + "\n";
 }

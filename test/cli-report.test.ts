@@ -99,13 +99,20 @@ describe('threadgate report', () => {
     ]);
     assert.equal(viaFile.code, 0, viaFile.stderr);
     assert.match(viaFile.stdout, /^Report written to \S+note\.md \(\d+ bytes\)\n$/);
-    assert.equal(await readFile(out, 'utf8'), direct.stdout);
+    // The same report, but for what only the history itself shows: what it recommends and the
+    // trend of its runs (a comparison file does not carry the history).
+    const withoutHistory = direct.stdout
+      .replace(/\*\*From the stored history:\*\*\n\n(?:- .*\n)+\n/, '')
+      .replace(/#### Trend\n\n[\s\S]*?(?=\n#### )\n/, '');
+    assert.notEqual(withoutHistory, direct.stdout, 'the history report has the history parts');
+    assert.match(direct.stdout, /#### Trend\n/);
+    assert.equal(await readFile(out, 'utf8'), withoutHistory);
   });
 
   it('without a baseline: the sweep and the recommendation, and how to get a baseline', async () => {
     const out = await runCli(['report', '--current', fx('current-same.json')]);
     assert.equal(out.code, 0, out.stderr);
-    assert.match(out.stdout, /^### ℹ️ threadgate recommends 2 threads/);
+    assert.match(out.stdout, /^### ℹ️ threadgate: 2 threads recommended/);
     assert.match(out.stdout, /threadgate baseline add --history FILE --result FILE/);
     assert.ok(out.stdout.includes('| threads | median | 95 % CI | GFLOP/s | speedup | |'));
     assert.ok(!out.stdout.includes(TABLE_HEADER));

@@ -227,8 +227,8 @@ describe('report bundles and mode: report', () => {
     assert.match(body, /### ℹ️ threadgate: 2 legs measured, no baseline yet/);
     assert.match(body, /\| os=ubuntu-24\.04-arm \| .+ \| \d+ \| 1 \| .+ \| ℹ️ no-baseline \| – \|/);
     assert.match(body, /\| os=ubuntu-latest \| .+ \| \d+ \| 1 \| .+ \| ℹ️ no-baseline \| – \|/);
-    assert.match(body, /### ℹ️ os=ubuntu-24\.04-arm: threadgate recommends 1 thread/);
-    assert.match(body, /### ℹ️ os=ubuntu-latest: threadgate recommends 1 thread/);
+    assert.match(body, /### ℹ️ os=ubuntu-24\.04-arm: 1 thread recommended/);
+    assert.match(body, /### ℹ️ os=ubuntu-latest: 1 thread recommended/);
     // Each leg links its own run, the triggering one.
     assert.match(
       body,

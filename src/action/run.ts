@@ -20,6 +20,7 @@ import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
 import { provisionFailureMarkdown, provisionOrt } from '../provision/index.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { acceptanceFromLabels, decideOutcome } from '../analysis/outcome.js';
+import { isInside } from '../io/bounded-read.js';
 import { historyRecommendation, trendSeries } from '../analysis/trend.js';
 import { writeJsonAtomic } from '../results/io.js';
 import { loadOrt } from '../workloads/ort.js';
@@ -224,6 +225,7 @@ export async function runAction(): Promise<void> {
       ...(ctx.job ? { title: ctx.job } : {}),
       baselineKind: run.comparison ? 'same-job' : 'stored',
       resultsPath,
+      resultsPathIsTemporary: isInside(ctx.tempDir, resultsPath),
       runUrl: runUrl(ctx),
       warnings: [...warnings, ...extra],
       ...(historyLine ? { history: historyLine } : {}),

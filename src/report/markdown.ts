@@ -30,6 +30,8 @@ export interface MarkdownContext {
   /** How to get a baseline, shown when there is none. */
   readonly noBaselineHint?: string;
   readonly resultsPath?: string;
+  /** The results file is under the runner's temporary folder (not worth naming in a comment). */
+  readonly resultsPathIsTemporary?: boolean;
   readonly runUrl?: string;
   /** Extra warnings to show (e.g. "could not save the baseline"). */
   readonly warnings?: readonly string[];
@@ -82,9 +84,11 @@ export function headline(
   comparison: Comparison | null,
   ctx: MarkdownContext = {},
 ): string {
-  const title = ctx.title ? `${escapeMarkdown(ctx.title)}: ` : '';
+  // "threadgate: …" when the job has no name of its own; never "threadgate: threadgate …".
+  const title = `${escapeMarkdown(ctx.title ?? 'threadgate')}: `;
+  const recommended = `${threadsText(result.recommendation.ompNumThreads)} recommended`;
   if (comparison === null) {
-    return `### ${ICON['no-baseline']} ${title}threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+    return `### ${ICON['no-baseline']} ${title}${recommended}`;
   }
   switch (comparison.kind) {
     case 'pass':
@@ -96,7 +100,7 @@ export function headline(
     case 'inconclusive':
       return `### ${ICON.inconclusive} ${title}inconclusive: a slowdown of up to ${formatSignedPercent(comparison.maxSlowdown)} is not statistically clear`;
     case 'no-baseline':
-      return `### ${ICON['no-baseline']} ${title}no baseline yet — threadgate recommends ${threadsText(result.recommendation.ompNumThreads)}`;
+      return `### ${ICON['no-baseline']} ${title}no baseline yet — ${recommended}`;
     default: {
       const never: never = comparison;
       return never;
@@ -400,7 +404,9 @@ function detailsBlock(result: Result, comparison: Comparison | null, ctx: Markdo
       );
     }
   }
-  if (ctx.resultsPath) lines.push('', `Results JSON: ${codeSpan(ctx.resultsPath)}`);
+  // Only a path the reader can find: the runner's temporary folder is gone after the job.
+  if (ctx.resultsPath && !ctx.resultsPathIsTemporary)
+    lines.push('', `Results JSON: ${codeSpan(ctx.resultsPath)}`);
   lines.push('', '</details>');
   return lines.join('\n');
 }
@@ -421,7 +427,7 @@ export function renderMarkdown(
       comparison.regressions
         .map(
           (c) =>
-            `- ${escapeMarkdown(c.workload)} at ${c.threads} threads: ${formatNs(c.baselineMedianNs)} → ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}` : '–'}, over ${c.unit})`,
+            `- ${escapeMarkdown(c.workload)} at ${threadsText(c.threads)}: ${formatNs(c.baselineMedianNs)} → ${formatNs(c.currentMedianNs)} (${formatSignedPercent(c.ratio - 1)}, ${levelText(c.ciLevel)} CI ${c.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} … ${formatSignedPercent(c.ci95[1] - 1)}` : '–'}, over ${c.unit})`,
         )
         .join('\n'),
     );
@@ -449,7 +455,7 @@ export function renderMarkdown(
   }
   parts.push(detailsBlock(result, comparison, ctx));
   parts.push(
-    `<sub>threadgate ${escapeMarkdown(result.tool.version)}${ctx.baselineKind === 'same-job' ? ' · baseline measured in the same job, interleaved' : ctx.baselineKind === 'stored' ? ' · stored baseline' : ''}${ctx.runUrl ? ` · [run](${ctx.runUrl})` : ''}</sub>`,
+    `<sub>threadgate ${escapeMarkdown(result.tool.version)}${comparison === null || comparison.kind === 'no-baseline' ? '' : ctx.baselineKind === 'same-job' ? ' · baseline measured in the same job, interleaved' : ctx.baselineKind === 'stored' ? ' · stored baseline' : ''}${ctx.runUrl ? ` · [run](${ctx.runUrl})` : ''}</sub>`,
   );
   return parts.join('\n\n') + '\n';
 }
