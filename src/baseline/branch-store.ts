@@ -194,9 +194,15 @@ export class BranchBaselineStore implements BaselineStore {
         } catch (e) {
           return { saved: false, location, detail: describeError(e) };
         }
-        // Unreadable: the history starts afresh (load() said so already).
+        // A file that is not a history starts afresh (load() said so already); a git failure
+        // is no reason to drop the history, and fails the save.
         const stored =
-          head === null ? null : await this.readHistory(head, this.file).catch(() => null);
+          head === null
+            ? null
+            : await this.readHistory(head, this.file).catch((e: unknown) => {
+                if (e instanceof BaselineError) return null;
+                throw e;
+              });
         const { commit, squashed } = await this.commitOnto(
           head,
           merge(stored?.document ?? null),
