@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { readActionSettings } from '../src/action/inputs.js';
+import { DEFAULT_HISTORY_BRANCH } from '../src/baseline/store.js';
 import { DEFAULTS } from '../src/settings/settings.js';
 import { ROOT } from './support/cli.js';
 
@@ -32,6 +33,7 @@ test('inputs and outputs are those of the contract, each described', () => {
     'export-env',
     'fail-on-regression',
     'github-token',
+    'history-branch',
     'input-shapes',
     'max-time',
     'metric',
@@ -83,6 +85,14 @@ test('the settings reader reads every input, and action.yml defaults equal the c
   assert.equal(s.comment, 'always');
   assert.equal(s.failOnRegression, true);
   assert.deepEqual(s.baseline, { kind: 'cache' });
+  assert.equal(action.inputs['history-branch']?.default, DEFAULT_HISTORY_BRANCH);
+  assert.deepEqual(
+    readActionSettings((n) => (n === 'baseline' ? 'branch' : defaults(n)), {
+      availableCpus: 2,
+      logicalCpus: 2,
+    }).baseline,
+    { kind: 'branch', branch: DEFAULT_HISTORY_BRANCH },
+  );
   assert.equal(s.mode, 'measure');
   assert.equal(s.reportFrom, '');
   assert.equal(s.reportDir, '');
@@ -93,6 +103,10 @@ test('bad inputs name the input, the value and the expected form', () => {
     over[name] ?? action.inputs[name]?.default ?? '';
   const cpus = { availableCpus: 2, logicalCpus: 2 };
   assert.throws(
+    () => readActionSettings(with_({ baseline: 'branch', 'history-branch': 'a..b' }), cpus),
+    /^InputError: history-branch: got "a\.\.b"; expected a git branch name/,
+  );
+  assert.throws(
     () => readActionSettings(with_({ comment: 'sometimes' }), cpus),
     /^InputError: comment: got "sometimes"; expected one of "always", "on-regression", "never"$/,
   );
@@ -102,7 +116,7 @@ test('bad inputs name the input, the value and the expected form', () => {
   );
   assert.throws(
     () => readActionSettings(with_({ baseline: 's3://x' }), cpus),
-    /baseline: got "s3:\/\/x"; expected "cache", "file:PATH"/,
+    /baseline: got "s3:\/\/x"; expected "cache", "branch", "file:PATH"/,
   );
   assert.throws(() => readActionSettings(with_({ sizes: '0' }), cpus), /sizes: got "0"/);
   assert.throws(() => readActionSettings(with_({ threads: '0' }), cpus), /threads: got "0"/);

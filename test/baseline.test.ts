@@ -349,8 +349,9 @@ describe('FileBaselineStore', () => {
 });
 
 describe('parseBaselineSpec', () => {
-  it('parses the three forms', () => {
+  it('parses the four forms', () => {
     assert.deepEqual(parseBaselineSpec('cache'), { kind: 'cache' });
+    assert.deepEqual(parseBaselineSpec('branch'), { kind: 'branch', branch: 'threadgate-data' });
     assert.deepEqual(parseBaselineSpec('none'), { kind: 'none' });
     assert.deepEqual(parseBaselineSpec('file:bench/baseline.json'), {
       kind: 'file',
@@ -359,7 +360,7 @@ describe('parseBaselineSpec', () => {
     assert.deepEqual(parseBaselineSpec(' file: a b.json '), { kind: 'file', path: 'a b.json' });
   });
 
-  for (const bad of ['s3://bucket/x', 'file:', 'File:x', 'caches']) {
+  for (const bad of ['s3://bucket/x', 'file:', 'File:x', 'caches', 'branch:x']) {
     it(`rejects ${JSON.stringify(bad)} naming the input and the forms`, () => {
       assert.throws(
         () => parseBaselineSpec(bad),
@@ -367,7 +368,7 @@ describe('parseBaselineSpec', () => {
           assert.ok(e instanceof InputError);
           assert.match(e.message, /^baseline: got /);
           assert.ok(e.message.includes(JSON.stringify(bad)));
-          assert.match(e.message, /"cache", "file:PATH".*"none"/);
+          assert.match(e.message, /"cache", "branch", "file:PATH".*"none"/);
           return true;
         },
       );

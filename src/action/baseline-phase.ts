@@ -7,11 +7,16 @@
 import path from 'node:path';
 import type { ActionSettings } from './inputs.js';
 import { baselineScope, CacheBaselineStore, type KeySource } from '../baseline/cache-store.js';
+import { BranchBaselineStore } from '../baseline/branch-store.js';
 import { FileBaselineStore } from '../baseline/file-store.js';
 import { mergeRun, type BaselineDocument } from '../baseline/history.js';
-import type { BaselineStore, LoadedBaseline } from '../baseline/store.js';
+import {
+  DEFAULT_HISTORY_BRANCH,
+  type BaselineStore,
+  type LoadedBaseline,
+} from '../baseline/store.js';
 import { fingerprintDifferences } from '../cpu/fingerprint.js';
-import { BaselineError, describeError } from '../errors.js';
+import { BaselineError, describeError, invalid } from '../errors.js';
 import type { Result } from '../results/types.js';
 import { actionTempDir, isDefaultBranchRun, type RunnerContext } from './context.js';
 
@@ -20,6 +25,14 @@ export function chooseStore(
   ctx: RunnerContext,
   result: Result,
 ): BaselineStore | null {
+  const scope = () =>
+    baselineScope({
+      workflow: ctx.workflow,
+      job: ctx.job,
+      commentKey: settings.commentKey,
+      workloads: result.workloads.map((w) => w.id),
+      baselineKey: settings.baselineKey,
+    });
   switch (settings.baseline.kind) {
     case 'none':
       return null;
@@ -32,13 +45,7 @@ export function chooseStore(
       return new CacheBaselineStore(
         {
           fingerprint: result.machine.fingerprint,
-          scope: baselineScope({
-            workflow: ctx.workflow,
-            job: ctx.job,
-            commentKey: settings.commentKey,
-            workloads: result.workloads.map((w) => w.id),
-            baselineKey: settings.baselineKey,
-          }),
+          scope: scope(),
           event: ctx.eventName,
           source: cacheKeySource(ctx),
           defaultBranch: ctx.defaultBranch,
@@ -47,6 +54,24 @@ export function chooseStore(
         },
         { dir: path.join(actionTempDir(ctx), 'baseline-cache') },
       );
+    case 'branch': {
+      const { branch } = settings.baseline;
+      // A save pushes data commits (and, past the bound, a force-push) to this branch.
+      if (branch === ctx.defaultBranch || branch === ctx.branch) {
+        throw invalid(
+          'history-branch',
+          branch,
+          `a branch of its own for the history, not the ${branch === ctx.defaultBranch ? 'default branch' : 'branch this run builds'} (e.g. "${DEFAULT_HISTORY_BRANCH}")`,
+        );
+      }
+      return new BranchBaselineStore({
+        workspace: ctx.workspace,
+        branch,
+        fingerprint: result.machine.fingerprint,
+        scope: scope(),
+        tempDir: actionTempDir(ctx),
+      });
+    }
     default: {
       const never: never = settings.baseline;
       return never;

@@ -6,39 +6,26 @@
  * through the credentials the checkout left. When the default base cannot be had, the action
  * falls back to the stored baseline and says why; a `compare-ref` the user named must work.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { InputError, describeError } from '../errors.js';
-import { childEnv } from '../io/child-env.js';
+import { InputError } from '../errors.js';
+import {
+  git as runGit,
+  gitErrorLine as oneLine,
+  GIT_REMOTE_TIMEOUT_MS,
+  type GitOptions,
+} from '../io/git.js';
 import type { WorkloadSpec } from '../settings/settings.js';
 import { MAX_MODEL_BYTES } from '../workloads/model.js';
 import { isProposedChange, type RunnerContext } from './context.js';
 import type { CompareRef } from './inputs.js';
 
-const run = promisify(execFile);
 const FETCH_HINT =
   'expected a ref this checkout has or can fetch from origin: use actions/checkout with `fetch-depth: 0`, or fetch the ref, before threadgate';
-/** `git fetch` of one commit: bounded, and never waits for a password prompt. */
-const FETCH_TIMEOUT_MS = 120_000;
-const GIT_TIMEOUT_MS = 60_000;
 
-async function git(
-  args: readonly string[],
-  cwd: string,
-  opts: { encoding?: 'utf8' | 'buffer'; timeoutMs?: number } = {},
-) {
-  return run('git', [...args], {
-    cwd,
-    encoding: opts.encoding ?? 'utf8',
-    maxBuffer: MAX_MODEL_BYTES + 1024,
-    timeout: opts.timeoutMs ?? GIT_TIMEOUT_MS,
-    // Without the action's inputs and tokens (git runs the checkout's hooks); the fetch needs
-    // none of them, only the credentials actions/checkout left in the repository's config.
-    env: { ...childEnv(), GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' },
-  });
-}
+/** git (io/git.ts) with room for a model file in its output. */
+const git = (args: readonly string[], cwd: string, opts: GitOptions = {}) =>
+  runGit(args, cwd, { maxBuffer: MAX_MODEL_BYTES + 1024, ...opts });
 
 export interface BaseVersion {
   readonly spec: WorkloadSpec;
@@ -101,7 +88,7 @@ async function resolveCommit(
     // actions/checkout left in the repository's configuration.
     try {
       await git(['fetch', '--no-tags', '--depth=1', 'origin', ref], workspace, {
-        timeoutMs: FETCH_TIMEOUT_MS,
+        timeoutMs: GIT_REMOTE_TIMEOUT_MS,
       });
       const sha = await verify('FETCH_HEAD');
       return { sha, note: `fetched ${ref === sha ? sha.slice(0, 7) : ref} from origin` };
@@ -189,17 +176,4 @@ export async function baseVersionAt(
       return never;
     }
   }
-}
-
-function oneLine(e: unknown): string {
-  const err = e as { stderr?: unknown; killed?: unknown };
-  if (err.killed === true) return 'git timed out';
-  const stderr =
-    typeof err.stderr === 'string'
-      ? err.stderr
-      : Buffer.isBuffer(err.stderr)
-        ? err.stderr.toString('utf8')
-        : '';
-  const text = stderr.trim() ? stderr : describeError(e);
-  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
 }

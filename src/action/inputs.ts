@@ -2,7 +2,7 @@
  * Action inputs → one validated settings object (the same SweepSettings the CLI builds, plus
  * what only the action has). Every error names the input, the value and the expected form.
  */
-import { parseBaselineSpec, type BaselineSpec } from '../baseline/store.js';
+import { parseBaselineSpec, parseHistoryBranch, type BaselineSpec } from '../baseline/store.js';
 import { InputError, invalid } from '../errors.js';
 import { parseThreadCounts } from '../measure/plan.js';
 import {
@@ -273,7 +273,11 @@ export function readActionSettings(
     compareRef: readCompareRef(get('compare-ref'), workload),
     baselineKey: readBaselineKey(get('baseline-key')),
     githubToken: get('github-token'),
-    baseline: parseBaselineSpec(get('baseline') || 'cache', 'baseline'),
+    baseline: parseBaselineSpec(
+      get('baseline') || 'cache',
+      'baseline',
+      parseHistoryBranch(get('history-branch')),
+    ),
     saveBaseline: oneOf('save-baseline', get('save-baseline') || 'auto', SAVE_MODES),
     threshold: get('threshold') === '' ? null : parsePercent(get('threshold'), 'threshold'),
     failOnRegression: bool('fail-on-regression', get('fail-on-regression'), true),

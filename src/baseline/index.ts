@@ -11,4 +11,5 @@ export * from './atomic-write.js';
 export * from './store.js';
 export * from './file-store.js';
 export * from './cache-store.js';
+export * from './branch-store.js';
 export * from './summary.js';
