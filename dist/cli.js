@@ -6929,8 +6929,8 @@ function listIds(workloads) {
 }
 function cellHistory(history, workloadId, threads2) {
   const medians = [];
-  for (const run of history.runs) {
-    const point = run.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads2);
+  for (const run2 of history.runs) {
+    const point = run2.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads2);
     if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
   }
   return medians;
@@ -14072,7 +14072,7 @@ function createCommandWorkload(spec) {
   const metric = spec.metric;
   const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
   const baseEnv = childEnv(spec.env ?? process.env);
-  function run(threads2) {
+  function run2(threads2) {
     const where = `${threadEnv[0]}=${threads2}`;
     const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
     const env = { ...baseEnv };
@@ -14204,7 +14204,7 @@ ${shownOut}` : " (stdout was empty)";
         return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads2}`));
       }
       return Promise.resolve({
-        call: async () => sample(threads2, await run(threads2)),
+        call: async () => sample(threads2, await run2(threads2)),
         close: () => Promise.resolve()
       });
     }
@@ -14288,10 +14288,10 @@ function pow2AtLeast(x, cap) {
   while (p < x && p < cap) p *= 2;
   return p;
 }
-async function fastestCall(run, warm, timed) {
-  for (let i = 0; i < warm; i++) await run();
+async function fastestCall(run2, warm, timed) {
+  for (let i = 0; i < warm; i++) await run2();
   let best = Infinity;
-  for (let i = 0; i < timed; i++) best = Math.min(best, await run());
+  for (let i = 0; i < timed; i++) best = Math.min(best, await run2());
   return best;
 }
 async function createMatMulWorkload(ort, shape, options) {
@@ -15880,7 +15880,7 @@ async function runSweep(settings, options = {}) {
     if (workloads.length !== 1 || !base) {
       throw new Error("a same-job comparison needs exactly one workload on each side");
     }
-    const run = await runSameJob(workloads[0], base, {
+    const run2 = await runSameJob(workloads[0], base, {
       ...common,
       threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
       tolerance: settings.tolerance,
@@ -15888,9 +15888,9 @@ async function runSweep(settings, options = {}) {
       maxThreads: machine.availableCpus,
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload)
     });
-    output = run.headSweep;
-    comparison = run.comparison;
-    warnings = run.warnings;
+    output = run2.headSweep;
+    comparison = run2.comparison;
+    warnings = run2.warnings;
   } else {
     output = await sweep(workloads, common);
   }
@@ -16765,30 +16765,30 @@ async function sweepCommand(argv) {
     ...inputs,
     { flag: "--json", path: settings.jsonPath }
   ]);
-  const run = await runSweep(settings, {
+  const run2 = await runSweep(settings, {
     ...settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) },
     ...settings.quiet ? {} : { onLine: (line) => void process.stderr.write(`threadgate: ${line}
 `) },
     threshold: settings.threshold
   });
-  process.stdout.write(renderSweep(run.result));
-  if (run.plan?.note) process.stdout.write(`${run.plan.note}
+  process.stdout.write(renderSweep(run2.result));
+  if (run2.plan?.note) process.stdout.write(`${run2.plan.note}
 `);
   if (settings.jsonPath) {
-    await writeJsonOutput(settings.jsonPath, run.result, "--json");
+    await writeJsonOutput(settings.jsonPath, run2.result, "--json");
     process.stdout.write(`Results written to ${settings.jsonPath}
 `);
   }
-  if (run.comparison) {
-    process.stdout.write("\n" + renderComparison(run.comparison) + "\n");
+  if (run2.comparison) {
+    process.stdout.write("\n" + renderComparison(run2.comparison) + "\n");
     if (settings.comparisonJsonPath) {
       await writeJsonOutput(
         settings.comparisonJsonPath,
-        toComparisonJson(run.comparison),
+        toComparisonJson(run2.comparison),
         "--comparison-json"
       );
     }
-    return decideOutcome(run.comparison, { failOnRegression: true }).fail ? 1 : 0;
+    return decideOutcome(run2.comparison, { failOnRegression: true }).fail ? 1 : 0;
   }
   return 0;
 }
@@ -18293,7 +18293,7 @@ function checkResult(value, fail, prefix2 = "") {
 function checkBaseline(value, fail) {
   const doc = decode(BaselineDocumentSchema, value, fail);
   doc.runs.forEach(
-    (run, i) => run.workloads.forEach(
+    (run2, i) => run2.workloads.forEach(
       (w, j) => uniqueSorted(
         w.points.map((p) => p.threads),
         `runs[${i}].workloads[${j}].points`,
@@ -20443,11 +20443,39 @@ var init_cache_store = __esm({
   }
 });
 
+// src/io/git.ts
+import { execFile as execFile2 } from "node:child_process";
+import { promisify } from "node:util";
+var run;
+var init_git = __esm({
+  "src/io/git.ts"() {
+    "use strict";
+    init_errors();
+    init_child_env();
+    run = promisify(execFile2);
+  }
+});
+
+// src/baseline/branch-store.ts
+var MAX_PAGE_BYTES;
+var init_branch_store = __esm({
+  "src/baseline/branch-store.ts"() {
+    "use strict";
+    init_documents();
+    init_limits();
+    init_errors();
+    init_git();
+    init_atomic_write();
+    init_cache_store();
+    MAX_PAGE_BYTES = 16 * 1024 * 1024;
+  }
+});
+
 // src/baseline/summary.ts
 function summarizeHistory(doc) {
   const keys = /* @__PURE__ */ new Map();
-  for (const run of doc.runs) {
-    for (const w of run.workloads) {
+  for (const run2 of doc.runs) {
+    for (const w of run2.workloads) {
       const threads2 = keys.get(w.id) ?? /* @__PURE__ */ new Set();
       for (const p of w.points) threads2.add(p.threads);
       keys.set(w.id, threads2);
@@ -20460,7 +20488,7 @@ function summarizeHistory(doc) {
         workload,
         threads: t,
         mediansNs: doc.runs.map(
-          (run) => run.workloads.find((w) => w.id === workload)?.points.find((p) => p.threads === t)?.medianNs ?? null
+          (run2) => run2.workloads.find((w) => w.id === workload)?.points.find((p) => p.threads === t)?.medianNs ?? null
         )
       });
     }
@@ -20504,6 +20532,7 @@ var init_baseline = __esm({
     init_store();
     init_file_store();
     init_cache_store();
+    init_branch_store();
     init_summary();
   }
 });
@@ -20771,13 +20800,13 @@ function trendSeries(history, current, comparison, changes = []) {
     const start = Math.max(0, history.runs.length - TREND_RUNS);
     const points = [];
     const at = [];
-    history.runs.slice(start).forEach((run, i) => {
-      const p = run.workloads.find((w) => w.id === id)?.points.find((x) => x.threads === t);
+    history.runs.slice(start).forEach((run2, i) => {
+      const p = run2.workloads.find((w) => w.id === id)?.points.find((x) => x.threads === t);
       if (p === void 0) return;
       at.push(start + i);
       points.push({
-        createdAt: run.createdAt,
-        ...run.sha ? { sha: run.sha } : {},
+        createdAt: run2.createdAt,
+        ...run2.sha ? { sha: run2.sha } : {},
         medianNs: p.medianNs,
         current: false
       });
@@ -20803,8 +20832,8 @@ function historyRecommendation(history, current, tolerance, runs = 10) {
   for (const w of current.workloads) {
     const votes = /* @__PURE__ */ new Map();
     let counted = 0;
-    for (const run of history.runs.slice(-runs)) {
-      const points = run.workloads.find((x) => x.id === w.id)?.points ?? [];
+    for (const run2 of history.runs.slice(-runs)) {
+      const points = run2.workloads.find((x) => x.id === w.id)?.points ?? [];
       if (points.length === 0) continue;
       const best = Math.min(...points.map((p) => p.medianNs));
       const pick = [...points].sort((a, b) => a.threads - b.threads).find((p) => p.medianNs <= best * (1 + tolerance));

@@ -1279,14 +1279,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path26 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path27 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path26 && path26[0] !== "/") {
-          path26 = `/${path26}`;
+        if (path27 && path27[0] !== "/") {
+          path27 = `/${path27}`;
         }
-        return new URL(`${origin}${path26}`);
+        return new URL(`${origin}${path27}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1737,39 +1737,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path27, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path26);
+        debuglog("sending request to %s %s/%s", method, origin, path27);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path27, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path26,
+          path27,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin }
+          request: { method, path: path27, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path26);
+        debuglog("trailers received from %s %s/%s", method, origin, path27);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path26, origin },
+          request: { method, path: path27, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path26,
+          path27,
           error3.message
         );
       });
@@ -1818,9 +1818,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path26, origin }
+            request: { method, path: path27, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path26);
+          debuglog("sending request to %s %s/%s", method, origin, path27);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1883,7 +1883,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path26,
+        path: path27,
         method,
         body: body2,
         headers,
@@ -1898,11 +1898,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path26 !== "string") {
+        if (typeof path27 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path26[0] !== "/" && !(path26.startsWith("http://") || path26.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path27[0] !== "/" && !(path27.startsWith("http://") || path27.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path26)) {
+        } else if (invalidPathRegex.test(path27)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1968,7 +1968,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path26, query) : path26;
+        this.path = query ? buildURL(path27, query) : path27;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6661,7 +6661,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path26, host, upgrade, blocking, reset } = request2;
+      const { method, path: path27, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
@@ -6742,7 +6742,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path26} HTTP/1.1\r
+      let header = `${method} ${path27} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7271,7 +7271,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path26, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path27, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util6.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7368,7 +7368,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path26;
+      headers[HTTP2_HEADER_PATH] = path27;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7721,9 +7721,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path26 = search ? `${pathname}${search}` : pathname;
+        const path27 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path26;
+        this.opts.path = path27;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8962,10 +8962,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path26 = "/",
+          path: path27 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path26;
+        opts.path = origin + path27;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10937,20 +10937,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path26) {
-      if (typeof path26 !== "string") {
-        return path26;
+    function safeUrl(path27) {
+      if (typeof path27 !== "string") {
+        return path27;
       }
-      const pathSegments = path26.split("?");
+      const pathSegments = path27.split("?");
       if (pathSegments.length !== 2) {
-        return path26;
+        return path27;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path26, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path26);
+    function matchKey(mockDispatch2, { path: path27, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path27);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10972,7 +10972,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path26 }) => matchValue(safeUrl(path26), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path27 }) => matchValue(safeUrl(path27), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11010,9 +11010,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path26, method, body: body2, headers, query } = opts;
+      const { path: path27, method, body: body2, headers, query } = opts;
       return {
-        path: path26,
+        path: path27,
         method,
         body: body2,
         headers,
@@ -11475,10 +11475,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path26, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path27, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path26,
+            Path: path27,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16357,9 +16357,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path26) {
-      for (let i = 0; i < path26.length; ++i) {
-        const code = path26.charCodeAt(i);
+    function validateCookiePath(path27) {
+      for (let i = 0; i < path27.length; ++i) {
+        const code = path27.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19279,11 +19279,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path26 = opts.path;
+          let path27 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path26 = `/${path26}`;
+            path27 = `/${path27}`;
           }
-          url2 = new URL(util6.parseOrigin(url2).origin + path26);
+          url2 = new URL(util6.parseOrigin(url2).origin + path27);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -36349,8 +36349,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path26, level) {
-        this.path = path26;
+      constructor(path27, level) {
+        this.path = path27;
         this.level = level;
       }
     };
@@ -43121,15 +43121,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path26 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path26.startsWith("/")) {
-      path26 = path26.substring(1);
+    let path27 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path27.startsWith("/")) {
+      path27 = path27.substring(1);
     }
-    if (isAbsoluteUrl(path26)) {
-      requestUrl = path26;
+    if (isAbsoluteUrl(path27)) {
+      requestUrl = path27;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path26);
+      requestUrl = appendPath(requestUrl, path27);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -43175,9 +43175,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path26 = pathToAppend.substring(0, searchStart);
+    const path27 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path26;
+    newPath = newPath + path27;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -46249,16 +46249,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path26 = this._matcher.path;
-        return path26.length > 0 ? path26[path26.length - 1].tag : void 0;
+        const path27 = this._matcher.path;
+        return path27.length > 0 ? path27[path27.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path26 = this._matcher.path;
-        return path26.length > 0 ? path26[path26.length - 1].namespace : void 0;
+        const path27 = this._matcher.path;
+        return path27.length > 0 ? path27[path27.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -46266,9 +46266,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return void 0;
-        return path26[path26.length - 1].values?.[attrName];
+        const path27 = this._matcher.path;
+        if (path27.length === 0) return void 0;
+        return path27[path27.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -46276,9 +46276,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return false;
-        const current = path26[path26.length - 1];
+        const path27 = this._matcher.path;
+        if (path27.length === 0) return false;
+        const current = path27[path27.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -46304,18 +46304,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return -1;
-        return path26[path26.length - 1].position ?? 0;
+        const path27 = this._matcher.path;
+        if (path27.length === 0) return -1;
+        return path27[path27.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path26 = this._matcher.path;
-        if (path26.length === 0) return -1;
-        return path26[path26.length - 1].counter ?? 0;
+        const path27 = this._matcher.path;
+        if (path27.length === 0) return -1;
+        return path27[path27.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -49783,11 +49783,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path26) {
+        function locateFile(path27) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path26, scriptDirectory);
+            return Module["locateFile"](path27, scriptDirectory);
           }
-          return scriptDirectory + path26;
+          return scriptDirectory + path27;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -53264,9 +53264,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request2) {
-        const path26 = getURLPath(request2.url) || "/";
+        const path27 = getURLPath(request2.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path26}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path27}`;
         const queries = getURLQueries(request2.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -53808,9 +53808,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path26 = getURLPath(request2.url) || "/";
+    const path27 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path26}`;
+    canonicalizedResourceString += `/${options.accountName}${path27}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -67965,10 +67965,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path26 = urlParsed.pathname;
-  path26 = path26 || "/";
-  path26 = escape2(path26);
-  urlParsed.pathname = path26;
+  let path27 = urlParsed.pathname;
+  path27 = path27 || "/";
+  path27 = escape2(path27);
+  urlParsed.pathname = path27;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -68053,9 +68053,9 @@ function escape2(text2) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path26 = urlParsed.pathname;
-  path26 = path26 ? path26.endsWith("/") ? `${path26}${name}` : `${path26}/${name}` : name;
-  urlParsed.pathname = path26;
+  let path27 = urlParsed.pathname;
+  path27 = path27 ? path27.endsWith("/") ? `${path27}${name}` : `${path27}/${name}` : name;
+  urlParsed.pathname = path27;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -82005,14 +82005,14 @@ var require_polyfills = __commonJS({
       fs11.fstatSync = statFixSync(fs11.fstatSync);
       fs11.lstatSync = statFixSync(fs11.lstatSync);
       if (fs11.chmod && !fs11.lchmod) {
-        fs11.lchmod = function(path26, mode, cb) {
+        fs11.lchmod = function(path27, mode, cb) {
           if (cb) process.nextTick(cb);
         };
         fs11.lchmodSync = function() {
         };
       }
       if (fs11.chown && !fs11.lchown) {
-        fs11.lchown = function(path26, uid, gid, cb) {
+        fs11.lchown = function(path27, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
         fs11.lchownSync = function() {
@@ -82079,9 +82079,9 @@ var require_polyfills = __commonJS({
         };
       })(fs11.readSync);
       function patchLchmod(fs12) {
-        fs12.lchmod = function(path26, mode, callback) {
+        fs12.lchmod = function(path27, mode, callback) {
           fs12.open(
-            path26,
+            path27,
             constants5.O_WRONLY | constants5.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -82097,8 +82097,8 @@ var require_polyfills = __commonJS({
             }
           );
         };
-        fs12.lchmodSync = function(path26, mode) {
-          var fd = fs12.openSync(path26, constants5.O_WRONLY | constants5.O_SYMLINK, mode);
+        fs12.lchmodSync = function(path27, mode) {
+          var fd = fs12.openSync(path27, constants5.O_WRONLY | constants5.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -82119,8 +82119,8 @@ var require_polyfills = __commonJS({
       }
       function patchLutimes(fs12) {
         if (constants5.hasOwnProperty("O_SYMLINK") && fs12.futimes) {
-          fs12.lutimes = function(path26, at2, mt2, cb) {
-            fs12.open(path26, constants5.O_SYMLINK, function(er2, fd) {
+          fs12.lutimes = function(path27, at2, mt2, cb) {
+            fs12.open(path27, constants5.O_SYMLINK, function(er2, fd) {
               if (er2) {
                 if (cb) cb(er2);
                 return;
@@ -82132,8 +82132,8 @@ var require_polyfills = __commonJS({
               });
             });
           };
-          fs12.lutimesSync = function(path26, at2, mt2) {
-            var fd = fs12.openSync(path26, constants5.O_SYMLINK);
+          fs12.lutimesSync = function(path27, at2, mt2) {
+            var fd = fs12.openSync(path27, constants5.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -82251,11 +82251,11 @@ var require_legacy_streams = __commonJS({
         ReadStream,
         WriteStream
       };
-      function ReadStream(path26, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path26, options);
+      function ReadStream(path27, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path27, options);
         Stream.call(this);
         var self2 = this;
-        this.path = path26;
+        this.path = path27;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -82300,10 +82300,10 @@ var require_legacy_streams = __commonJS({
           self2._read();
         });
       }
-      function WriteStream(path26, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path26, options);
+      function WriteStream(path27, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path27, options);
         Stream.call(this);
-        this.path = path26;
+        this.path = path27;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -82446,14 +82446,14 @@ var require_graceful_fs = __commonJS({
       fs12.createWriteStream = createWriteStream4;
       var fs$readFile = fs12.readFile;
       fs12.readFile = readFile;
-      function readFile(path26, options, cb) {
+      function readFile(path27, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path26, options, cb);
-        function go$readFile(path27, options2, cb2, startTime) {
-          return fs$readFile(path27, options2, function(err) {
+        return go$readFile(path27, options, cb);
+        function go$readFile(path28, options2, cb2, startTime) {
+          return fs$readFile(path28, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path27, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path28, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -82462,15 +82462,15 @@ var require_graceful_fs = __commonJS({
         }
       }
       var fs$writeFile = fs12.writeFile;
-      fs12.writeFile = writeFile3;
-      function writeFile3(path26, data, options, cb) {
+      fs12.writeFile = writeFile4;
+      function writeFile4(path27, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path26, data, options, cb);
-        function go$writeFile(path27, data2, options2, cb2, startTime) {
-          return fs$writeFile(path27, data2, options2, function(err) {
+        return go$writeFile(path27, data, options, cb);
+        function go$writeFile(path28, data2, options2, cb2, startTime) {
+          return fs$writeFile(path28, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path27, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path28, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -82481,14 +82481,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs12.appendFile;
       if (fs$appendFile)
         fs12.appendFile = appendFile2;
-      function appendFile2(path26, data, options, cb) {
+      function appendFile2(path27, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path26, data, options, cb);
-        function go$appendFile(path27, data2, options2, cb2, startTime) {
-          return fs$appendFile(path27, data2, options2, function(err) {
+        return go$appendFile(path27, data, options, cb);
+        function go$appendFile(path28, data2, options2, cb2, startTime) {
+          return fs$appendFile(path28, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path27, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path28, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -82519,31 +82519,31 @@ var require_graceful_fs = __commonJS({
       var fs$readdir = fs12.readdir;
       fs12.readdir = readdir8;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir8(path26, options, cb) {
+      function readdir8(path27, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path27, options2, cb2, startTime) {
-          return fs$readdir(path27, fs$readdirCallback(
-            path27,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path28, options2, cb2, startTime) {
+          return fs$readdir(path28, fs$readdirCallback(
+            path28,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path27, options2, cb2, startTime) {
-          return fs$readdir(path27, options2, fs$readdirCallback(
-            path27,
+        } : function go$readdir2(path28, options2, cb2, startTime) {
+          return fs$readdir(path28, options2, fs$readdirCallback(
+            path28,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path26, options, cb);
-        function fs$readdirCallback(path27, options2, cb2, startTime) {
+        return go$readdir(path27, options, cb);
+        function fs$readdirCallback(path28, options2, cb2, startTime) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path27, options2, cb2],
+                [path28, options2, cb2],
                 err,
                 startTime || Date.now(),
                 Date.now()
@@ -82614,7 +82614,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path26, options) {
+      function ReadStream(path27, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -82634,7 +82634,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path26, options) {
+      function WriteStream(path27, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -82652,22 +82652,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream4(path26, options) {
-        return new fs12.ReadStream(path26, options);
+      function createReadStream4(path27, options) {
+        return new fs12.ReadStream(path27, options);
       }
-      function createWriteStream4(path26, options) {
-        return new fs12.WriteStream(path26, options);
+      function createWriteStream4(path27, options) {
+        return new fs12.WriteStream(path27, options);
       }
       var fs$open = fs12.open;
       fs12.open = open4;
-      function open4(path26, flags, mode, cb) {
+      function open4(path27, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path26, flags, mode, cb);
-        function go$open(path27, flags2, mode2, cb2, startTime) {
-          return fs$open(path27, flags2, mode2, function(err, fd) {
+        return go$open(path27, flags, mode, cb);
+        function go$open(path28, flags2, mode2, cb2, startTime) {
+          return fs$open(path28, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path27, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path28, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -83196,7 +83196,7 @@ var require_mtime_precision = __commonJS({
 var require_lockfile = __commonJS({
   "node_modules/proper-lockfile/lib/lockfile.js"(exports2, module) {
     "use strict";
-    var path26 = __require("path");
+    var path27 = __require("path");
     var fs11 = require_graceful_fs();
     var retry3 = require_retry3();
     var onExit = require_signal_exit();
@@ -83207,7 +83207,7 @@ var require_lockfile = __commonJS({
     }
     function resolveCanonicalPath(file, options, callback) {
       if (!options.realpath) {
-        return callback(null, path26.resolve(file));
+        return callback(null, path27.resolve(file));
       }
       options.fs.realpath(file, callback);
     }
@@ -87990,11 +87990,11 @@ function parseSysfsInt(text2) {
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path26 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path27 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path26;
-  else if (path26 === root) rel = "/";
-  else if (path26.startsWith(root + "/")) rel = path26.slice(root.length);
+  if (root === "/") rel = path27;
+  else if (path27 === root) rel = "/";
+  else if (path27.startsWith(root + "/")) rel = path27.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s3) => s3 !== "" && s3 !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -88295,9 +88295,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path26) => {
+  return (path27) => {
     try {
-      return readFileSync(join3(root, path26), "utf8");
+      return readFileSync(join3(root, path27), "utf8");
     } catch {
       return null;
     }
@@ -88432,8 +88432,8 @@ function readNumaNodes(read2, cpusInMask) {
   }
   return readable === 0 || out.length === 0 ? null : out;
 }
-function readInt(read2, path26) {
-  const text2 = read2(path26);
+function readInt(read2, path27) {
+  const text2 = read2(path27);
   return text2 === null ? null : parseSysfsInt(text2);
 }
 function probeLinux(read2, node) {
@@ -90559,9 +90559,9 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path26, inputShapes) {
+function modelId(path27, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path26}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path27}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
@@ -90588,16 +90588,16 @@ function buildFeeds(ort, inputs, seed) {
   return feeds;
 }
 var MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
-async function modelFileBytes(path26) {
+async function modelFileBytes(path27) {
   try {
-    const info3 = await stat3(path26);
+    const info3 = await stat3(path27);
     return info3.isFile() ? info3.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path26, input, within) {
-  const bytes = await readBounded(path26, {
+async function readModel(path27, input, within) {
+  const bytes = await readBounded(path27, {
     input,
     maxBytes: MAX_MODEL_BYTES,
     expected: "a readable .onnx file of at most 2 GiB (the protobuf limit without external data)",
@@ -90605,7 +90605,7 @@ async function readModel(path26, input, within) {
   });
   if (bytes.length === 0) {
     throw new InputError(
-      `${input}: ${JSON.stringify(path26)} is empty; expected a readable .onnx file`
+      `${input}: ${JSON.stringify(path27)} is empty; expected a readable .onnx file`
     );
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -91767,10 +91767,10 @@ var DEFAULT_REGISTRY = "https://registry.npmjs.org/";
 function envReplace(text2, env) {
   return text2.replace(
     /(?<!\\)(\\*)\$\{([^${}?]+)(\?)?\}/g,
-    (whole, esc, name, optional2) => {
-      if (esc.length % 2 === 1) return whole.slice((esc.length + 1) / 2);
+    (whole, esc2, name, optional2) => {
+      if (esc2.length % 2 === 1) return whole.slice((esc2.length + 1) / 2);
       const value = env[name] ?? (optional2 === void 0 ? `\${${name}}` : "");
-      return esc.slice(esc.length / 2) + value;
+      return esc2.slice(esc2.length / 2) + value;
     }
   );
 }
@@ -91787,16 +91787,16 @@ function unsafe(text2) {
     }
   }
   let out = "";
-  let esc = false;
+  let esc2 = false;
   for (const c of val) {
-    if (esc) {
+    if (esc2) {
       out += "\\;#".includes(c) ? c : `\\${c}`;
-      esc = false;
+      esc2 = false;
     } else if (c === ";" || c === "#") break;
-    else if (c === "\\") esc = true;
+    else if (c === "\\") esc2 = true;
     else out += c;
   }
-  if (esc) out += "\\";
+  if (esc2) out += "\\";
   return out.trim();
 }
 function parseNpmrc(text2, env) {
@@ -95443,8 +95443,8 @@ async function extractPackage(file, dest, skip) {
       strip: 1,
       strict: true,
       preserveOwner: false,
-      filter: (path26) => {
-        const rel = path26.replace(/^\.?\/?[^/]+\/?/, "");
+      filter: (path27) => {
+        const rel = path27.replace(/^\.?\/?[^/]+\/?/, "");
         const dir = skip(rel);
         if (dir !== void 0) skipped.add(dir);
         return dir === void 0;
@@ -95609,16 +95609,16 @@ async function readNpmrcFiles(workspace, env, home, withProject) {
   if (globalconfig) wanted.push({ path: globalconfig, what: "npm's global config" });
   const files = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const { path: path26, what } of wanted) {
-    if (seen.has(resolve5(path26))) continue;
-    seen.add(resolve5(path26));
-    const text2 = await readBoundedTextIfExists(path26, {
+  for (const { path: path27, what } of wanted) {
+    if (seen.has(resolve5(path27))) continue;
+    seen.add(resolve5(path27));
+    const text2 = await readBoundedTextIfExists(path27, {
       input: what,
       maxBytes: NPMRC_MAX_BYTES,
       expected: `an npm config file (.npmrc) of at most ${mb(NPMRC_MAX_BYTES)}`,
       within: workspace
     });
-    if (text2 !== null) files.push({ path: path26, text: text2, inWorkspace: await liesIn(workspace, path26) });
+    if (text2 !== null) files.push({ path: path27, text: text2, inWorkspace: await liesIn(workspace, path27) });
   }
   const npmReadsCheckout = await liesIn(workspace, userconfig) || globalconfig !== void 0 && await liesIn(workspace, globalconfig);
   return { files, userconfig, npmReadsCheckout };
@@ -96448,7 +96448,7 @@ function fsWords(e) {
 }
 
 // src/action/baseline-phase.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/baseline/cache-store.ts
 import { createHash as createHash6 } from "node:crypto";
@@ -97797,17 +97797,17 @@ function decode(schema, value, fail, prefix3 = "") {
   throw fail(describeIssue(parsed.issues[0], prefix3));
 }
 function describeIssue(issue2, prefix3) {
-  const path26 = prefix3 + pathText(issue2.path ?? []);
+  const path27 = prefix3 + pathText(issue2.path ?? []);
   const objectIssue = issue2.type === "object" || issue2.type === "strict_object";
-  if (objectIssue && issue2.input === void 0 && path26 !== "") {
-    return `is missing the field "${path26}"`;
+  if (objectIssue && issue2.input === void 0 && path27 !== "") {
+    return `is missing the field "${path27}"`;
   }
   if (issue2.type === "strict_object" && issue2.expected === "never" && issue2.path) {
     const key = issue2.path[issue2.path.length - 1]?.key;
     return `has the unknown field ${JSON.stringify(String(key).slice(0, 40))}; expected only the fields of ${issue2.message}`;
   }
   const shown = Array.isArray(issue2.input) && issue2.type.endsWith("length") ? `an array of ${issue2.input.length} entries` : typeof issue2.input === "string" && issue2.type === "max_length" ? `${issue2.input.length} characters long` : describeValue(issue2.input);
-  return path26 === "" ? `is ${shown}; expected ${issue2.message}` : `"${path26}" is ${shown}; expected ${issue2.message}`;
+  return path27 === "" ? `is ${shown}; expected ${issue2.message}` : `"${path27}" is ${shown}; expected ${issue2.message}`;
 }
 function pathText(items) {
   let out = "";
@@ -97936,19 +97936,19 @@ function crossCheckResult(r, fail, prefix3) {
   });
   if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix3}overhead.ci95Ns`, fail);
 }
-function ordered(pair2, path26, fail) {
+function ordered(pair2, path27, fail) {
   if (pair2[0] > pair2[1]) {
-    throw fail(`"${path26}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
+    throw fail(`"${path27}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
   }
 }
-function uniqueSorted(xs2, path26, what, fail, sorted = true) {
+function uniqueSorted(xs2, path27, what, fail, sorted = true) {
   const seen = /* @__PURE__ */ new Set();
   for (const [i, x] of xs2.entries()) {
-    if (seen.has(x)) throw fail(`"${path26}" has ${what} ${x} twice; expected each once`);
+    if (seen.has(x)) throw fail(`"${path27}" has ${what} ${x} twice; expected each once`);
     seen.add(x);
     if (sorted && i > 0 && x < xs2[i - 1]) {
       throw fail(
-        `"${path26}" has ${what} ${x} after ${xs2[i - 1]}; expected them in increasing order`
+        `"${path27}" has ${what} ${x} after ${xs2[i - 1]}; expected them in increasing order`
       );
     }
   }
@@ -97997,15 +97997,15 @@ function parseManifest(text2, fileName = BUNDLE_FILES.manifest) {
   expectKind(documentKind(value, fail), ["manifest"], fail);
   return checkManifest(value, fail);
 }
-async function readBaselineIfExists(path26, label = "baseline", place = {}) {
-  const text2 = await readBoundedTextIfExists(path26, {
+async function readBaselineIfExists(path27, label = "baseline", place = {}) {
+  const text2 = await readBoundedTextIfExists(path27, {
     input: label,
     maxBytes: LIMITS.fileBytes,
     expected: "a threadgate baseline or results JSON file",
     fail: (m2) => new BaselineError(m2),
     ...place
   });
-  return text2 === null ? null : parseBaselineFile(text2, path26, label);
+  return text2 === null ? null : parseBaselineFile(text2, path27, label);
 }
 function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
   const c = comparison.current;
@@ -98043,12 +98043,12 @@ function serializeBaseline(doc, fileName) {
   }
   return text2;
 }
-async function writeBaselineFile(path26, doc, ops = nodeWriteOps) {
-  const text2 = serializeBaseline(doc, path26);
+async function writeBaselineFile(path27, doc, ops = nodeWriteOps) {
+  const text2 = serializeBaseline(doc, path27);
   try {
-    await writeTextAtomic(path26, text2, ops);
+    await writeTextAtomic(path27, text2, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path26}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path27}: ${e.message}`);
   }
   return Buffer.byteLength(text2);
 }
@@ -98183,9 +98183,459 @@ var CacheBaselineStore = class {
   }
 };
 
-// src/io/file-lock.ts
-import { lstat as lstat4, mkdir as mkdir5, readdir as readdir6, rmdir as rmdir2 } from "node:fs/promises";
+// src/baseline/branch-store.ts
+import { createHash as createHash7 } from "node:crypto";
+import { mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm7, writeFile as writeFile2 } from "node:fs/promises";
 import path18 from "node:path";
+import { setTimeout as sleep3 } from "node:timers/promises";
+
+// src/io/git.ts
+import { execFile as execFile2 } from "node:child_process";
+import { promisify as promisify4 } from "node:util";
+var run2 = promisify4(execFile2);
+var GIT_TIMEOUT_MS = 6e4;
+var GIT_REMOTE_TIMEOUT_MS = 12e4;
+async function git(args, cwd, opts = {}) {
+  return run2("git", [...args], {
+    cwd,
+    encoding: opts.encoding ?? "utf8",
+    maxBuffer: opts.maxBuffer ?? 1024 * 1024,
+    timeout: opts.timeoutMs ?? GIT_TIMEOUT_MS,
+    env: { ...childEnv(), GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never", ...opts.env }
+  });
+}
+function gitErrorLine(e) {
+  const err = e;
+  if (err.killed === true) return "git timed out";
+  const stderr = typeof err.stderr === "string" ? err.stderr : Buffer.isBuffer(err.stderr) ? err.stderr.toString("utf8") : "";
+  const text2 = stderr.trim() ? stderr : describeError(e);
+  return text2.replace(/\s+/g, " ").trim().slice(0, 300);
+}
+
+// src/baseline/branch-store.ts
+var HISTORIES_DIR = "histories";
+var DEFAULT_MAX_COMMITS = 200;
+var DEFAULT_PUSH_TRIES = 5;
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+var GENERATION_TRAILER = "Threadgate-Generation";
+var MAX_PAGE_HISTORIES = 500;
+var MAX_PAGE_BYTES = 16 * 1024 * 1024;
+function pathSegment(name) {
+  const key = sanitizeKeyPart(name);
+  if (/^[A-Za-z0-9_][A-Za-z0-9._]*$/.test(key)) return key;
+  const hash = createHash7("sha256").update(name).digest("hex").slice(0, 8);
+  return `${key.replace(/[^A-Za-z0-9._]/g, "_").replace(/^\./, "_")}.h${hash}`;
+}
+function historyPath(fingerprint2, scope) {
+  return `${HISTORIES_DIR}/${pathSegment(fingerprint2)}/${pathSegment(scope)}.json`;
+}
+function parseLsTree(out) {
+  const entries = [];
+  for (const record3 of out.split("\0")) {
+    if (record3 === "") continue;
+    const m2 = /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)\t(.*)$/s.exec(record3);
+    if (!m2) throw new BaselineError(`unexpected git ls-tree output: ${record3.slice(0, 200)}`);
+    entries.push({
+      mode: m2[1],
+      type: m2[2],
+      oid: m2[3],
+      size: m2[4] === "-" ? null : Number(m2[4]),
+      path: m2[5]
+    });
+  }
+  return entries;
+}
+function notAFile(entry) {
+  if (entry.mode === "120000") return "a symbolic link";
+  if (entry.type === "tree") return "a folder";
+  if (entry.type === "commit") return "a submodule";
+  if (entry.type !== "blob") return `a ${entry.type}`;
+  return null;
+}
+var WRITE_HINT = "the workflow needs `permissions: contents: write` on the default branch to keep the history on a branch";
+var BranchBaselineStore = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.remote = opts.remote ?? "origin";
+    this.file = historyPath(opts.fingerprint, opts.scope);
+  }
+  opts;
+  remote;
+  file;
+  /** What load() found missing, for missReason(). */
+  missing = null;
+  async load() {
+    const head = await this.fetchHead();
+    if (head === null) {
+      this.missing = "branch";
+      return null;
+    }
+    const parsed = await this.readHistory(head, this.file);
+    if (parsed === null) {
+      this.missing = "file";
+      return null;
+    }
+    return {
+      document: parsed.document,
+      source: `branch ${this.opts.branch} at ${head.slice(0, 7)} (${this.file})`,
+      notes: parsed.from === "result" ? [`${this.label(this.file)} is a plain results file: a baseline history of one run`] : []
+    };
+  }
+  /**
+   * Fetch the branch, merge this run into its file, commit, push; on a push another writer beat,
+   * all of it again (a bounded number of times). Never throws for a push that cannot be done.
+   */
+  async save(merge2) {
+    const location = this.location();
+    const tries = this.opts.pushTries ?? DEFAULT_PUSH_TRIES;
+    await mkdir5(this.opts.tempDir, { recursive: true });
+    const tmp = await mkdtemp2(path18.join(this.opts.tempDir, "history-branch-"));
+    try {
+      const conflicts = [];
+      for (let attempt2 = 1; attempt2 <= tries; attempt2++) {
+        let head;
+        try {
+          head = await this.fetchHead();
+        } catch (e) {
+          return { saved: false, location, detail: describeError(e) };
+        }
+        const stored = head === null ? null : await this.readHistory(head, this.file).catch((e) => {
+          if (e instanceof BaselineError) return null;
+          throw e;
+        });
+        const { commit, squashed } = await this.commitOnto(
+          head,
+          merge2(stored?.document ?? null),
+          tmp
+        );
+        const pushed = await this.push(commit, head, squashed);
+        switch (pushed.kind) {
+          case "pushed":
+            return {
+              saved: true,
+              location,
+              detail: `commit ${commit.slice(0, 7)}` + (squashed ? " (the branch squashed into one commit)" : "") + (attempt2 > 1 ? ` after ${attempt2 - 1} rejected push(es)` : "")
+            };
+          case "refused":
+            return { saved: false, location, detail: `${pushed.why}; ${WRITE_HINT}` };
+          case "conflict":
+            conflicts.push(pushed.why);
+            if (attempt2 < tries) await sleep3(this.retryWait(attempt2));
+            break;
+          default: {
+            const never = pushed;
+            return never;
+          }
+        }
+      }
+      return {
+        saved: false,
+        location,
+        detail: `the push was rejected ${tries} times (${conflicts.at(-1) ?? "rejected"}): other runs kept writing to ${this.opts.branch}; this run is not in the history`
+      };
+    } finally {
+      await rm7(tmp, { recursive: true, force: true });
+    }
+  }
+  describe() {
+    return `branch ${this.opts.branch} (${this.file})`;
+  }
+  missReason() {
+    if (this.missing === "branch") {
+      return `the branch ${this.opts.branch} does not exist on ${this.remote} yet (the first run on the default branch creates it; that run needs \`permissions: contents: write\`)`;
+    }
+    return `the branch ${this.opts.branch} holds no ${this.file} yet (never saved for this job and these workloads on this kind of machine by a run on the default branch)`;
+  }
+  location() {
+    return `${this.opts.branch}:${this.file}`;
+  }
+  label(file) {
+    return `${this.opts.branch}:${file}`;
+  }
+  retryWait(attempt2) {
+    return Math.round((this.opts.retryWaitMs ?? 250) * attempt2 * (0.5 + Math.random()));
+  }
+  /** git in the checkout, with messages in English (they are matched) and no auto gc. */
+  async git(args, opts = {}) {
+    return git(["-c", "gc.auto=0", "-c", "maintenance.auto=false", ...args], this.opts.workspace, {
+      ...opts,
+      env: { LC_ALL: "C", ...opts.env }
+    });
+  }
+  /** The branch's head commit, fetched (depth 1) into the checkout; null when there is none. */
+  async fetchHead() {
+    try {
+      await this.git(
+        [
+          "fetch",
+          "--quiet",
+          "--no-tags",
+          "--no-recurse-submodules",
+          "--depth=1",
+          this.remote,
+          `refs/heads/${this.opts.branch}`
+        ],
+        { timeoutMs: GIT_REMOTE_TIMEOUT_MS }
+      );
+    } catch (e) {
+      const why = gitErrorLine(e);
+      if (/couldn't find remote ref/i.test(why)) return null;
+      throw new BaselineError(
+        `cannot fetch the branch ${this.opts.branch} from ${this.remote}: ${why}`
+      );
+    }
+    const { stdout } = await this.git(["rev-parse", "--verify", "FETCH_HEAD^{commit}"]);
+    return stdout.toString().trim();
+  }
+  /** The history file at `file` in commit `head`, checked; null when it is not there. */
+  async readHistory(head, file) {
+    const { stdout } = await this.git(["ls-tree", "-l", "-z", head, "--", file]);
+    const entry = parseLsTree(stdout.toString()).find((e) => e.path === file);
+    if (entry === void 0) return null;
+    return this.readEntry(entry);
+  }
+  async readEntry(entry) {
+    const name = this.label(entry.path);
+    const what = notAFile(entry);
+    if (what !== null) {
+      throw new BaselineError(`history ${name}: is ${what}; expected a JSON file`);
+    }
+    if (entry.size === null || entry.size > LIMITS.fileBytes) {
+      throw new BaselineError(
+        `history ${name}: is ${entry.size ?? "?"} bytes; expected at most ${LIMITS.fileBytes}`
+      );
+    }
+    const { stdout } = await this.git(["cat-file", "blob", entry.oid], {
+      encoding: "buffer",
+      maxBuffer: LIMITS.fileBytes + 1
+    });
+    const text2 = stdout.toString("utf8").replace(/^\uFEFF/, "");
+    return parseBaselineFile(text2, name, "history");
+  }
+  /** Commits on the branch up to `head`, from its trailer (1 without one). */
+  async generation(head) {
+    const { stdout } = await this.git(["cat-file", "commit", head]);
+    const m2 = new RegExp(`^${GENERATION_TRAILER}: (\\d+)$`, "m").exec(stdout.toString());
+    const n = m2 ? Number(m2[1]) : 1;
+    return Number.isSafeInteger(n) && n >= 1 ? n : 1;
+  }
+  /** The next commit of the branch: `head`'s tree with `doc` (and the page files) written in. */
+  async commitOnto(head, doc, tmp) {
+    const index2 = path18.join(tmp, "index");
+    await rm7(index2, { force: true });
+    const env = { GIT_INDEX_FILE: index2 };
+    await this.git(head === null ? ["read-tree", "--empty"] : ["read-tree", head], { env });
+    const text2 = serializeBaseline(doc, this.label(this.file));
+    const files = { [this.file]: text2 };
+    if (this.opts.pageFiles) {
+      const docs = await this.allHistories(head, doc);
+      Object.assign(files, checkPageFiles(this.opts.pageFiles(docs)));
+    }
+    let n = 0;
+    for (const [file, content] of Object.entries(files)) {
+      const blobFile = path18.join(tmp, `blob-${n++}`);
+      await writeFile2(blobFile, content);
+      const blob = (await this.git(["hash-object", "-w", "--no-filters", blobFile])).stdout.toString().trim();
+      await this.git(
+        ["update-index", "--add", "--replace", "--cacheinfo", `100644,${blob},${file}`],
+        {
+          env
+        }
+      );
+    }
+    const tree = (await this.git(["write-tree"], { env })).stdout.toString().trim();
+    const generation = head === null ? 0 : await this.generation(head);
+    const maxCommits = this.opts.maxCommits ?? DEFAULT_MAX_COMMITS;
+    const squashed = head !== null && generation >= maxCommits;
+    const next = squashed ? 1 : generation + 1;
+    const runs = doc.runs.length;
+    const message = `threadgate: history ${this.file} (${runs} run${runs === 1 ? "" : "s"})` + (squashed ? `
+
+The branch's ${generation} commits squashed into this one.` : "") + `
+
+${GENERATION_TRAILER}: ${next}
+`;
+    const parents = head !== null && !squashed ? ["-p", head] : [];
+    const identity = {
+      GIT_AUTHOR_NAME: BOT_IDENTITY.name,
+      GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
+      GIT_COMMITTER_NAME: BOT_IDENTITY.name,
+      GIT_COMMITTER_EMAIL: BOT_IDENTITY.email
+    };
+    const commit = (await this.git(["commit-tree", "--no-gpg-sign", tree, ...parents, "-m", message], {
+      env: identity
+    })).stdout.toString().trim();
+    return { commit, squashed };
+  }
+  /** Every readable history on the branch, this run's merged one in place of its stored one. */
+  async allHistories(head, doc) {
+    const docs = [];
+    if (head !== null) {
+      const { stdout } = await this.git(
+        ["ls-tree", "-r", "-l", "-z", head, "--", `${HISTORIES_DIR}/`],
+        {
+          maxBuffer: 16 * 1024 * 1024
+        }
+      );
+      const entries = parseLsTree(stdout.toString()).filter((e) => e.path.endsWith(".json") && e.path !== this.file).slice(0, MAX_PAGE_HISTORIES);
+      for (const entry of entries) {
+        const parsed = await this.readEntry(entry).catch(() => null);
+        if (parsed !== null) docs.push(parsed.document);
+      }
+    }
+    docs.push(doc);
+    return docs;
+  }
+  async push(commit, head, squash) {
+    const dest = `refs/heads/${this.opts.branch}`;
+    const lease = squash && head !== null ? [`--force-with-lease=${dest}:${head}`] : [];
+    try {
+      await this.git(
+        ["push", "--porcelain", "--no-verify", ...lease, this.remote, `${commit}:${dest}`],
+        { timeoutMs: GIT_REMOTE_TIMEOUT_MS }
+      );
+      return { kind: "pushed" };
+    } catch (e) {
+      const out = e.stdout;
+      const porcelain = typeof out === "string" ? out : Buffer.isBuffer(out) ? out.toString() : "";
+      const line = porcelain.split("\n").find((l) => l.startsWith("!	") && l.includes("	[rejected]"));
+      if (line !== void 0) {
+        return { kind: "conflict", why: line.split("	").slice(2).join(" ").trim() };
+      }
+      const why = `git push to ${this.remote} failed: ${remoteLines(e) || gitErrorLine(e)}`;
+      const now = await this.fetchHead().catch(() => void 0);
+      if (now !== void 0 && now !== head) return { kind: "conflict", why };
+      return { kind: "refused", why };
+    }
+  }
+};
+function remoteLines(e) {
+  const err = e;
+  if (err.killed === true) return "git timed out";
+  const text2 = (x) => typeof x === "string" ? x : Buffer.isBuffer(x) ? x.toString() : "";
+  const lines = [
+    ...text2(err.stderr).split("\n").filter((l) => /^remote: \S/.test(l) || /^(fatal|error):/.test(l)),
+    ...text2(err.stdout).split("\n").filter((l) => l.startsWith("!	")).map((l) => l.split("	").slice(2).join(" "))
+  ];
+  return lines.join(" ").replace(/\s+/g, " ").trim().slice(0, 400);
+}
+function checkPageFiles(files) {
+  let bytes = 0;
+  for (const [name, content] of Object.entries(files)) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name === HISTORIES_DIR) {
+      throw new BaselineError(
+        `page file "${name}": expected a plain file name at the branch's root (not ${HISTORIES_DIR})`
+      );
+    }
+    if (typeof content !== "string") {
+      throw new BaselineError(`page file ${name}: expected text`);
+    }
+    bytes += Buffer.byteLength(content);
+  }
+  if (bytes > MAX_PAGE_BYTES) {
+    throw new BaselineError(`page files: ${bytes} bytes; expected at most ${MAX_PAGE_BYTES}`);
+  }
+  return files;
+}
+
+// src/report/history-page.ts
+var W2 = 640;
+var H2 = 200;
+var PAD = { left: 64, right: 16, top: 16, bottom: 28 };
+function renderHistoryPage(docs, opts = {}) {
+  const title2 = `threadgate history${opts.repository ? ` \u2014 ${opts.repository}` : ""}`;
+  const sections = docs.map((doc, i) => historySection(doc, opts.changes?.[i] ?? [], opts));
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title2)}</title>
+<style>
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #1f2328; max-width: 1400px; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 4px; }
+.meta { color: #59636e; margin: 0 0 12px; }
+.grid { display: flex; flex-wrap: wrap; gap: 16px; }
+figure { margin: 0; border: 1px solid #d1d9e0; border-radius: 6px; padding: 8px 8px 4px; background: #fff; }
+figcaption { font-weight: 600; margin: 0 0 4px; }
+svg text { font: 11px system-ui, sans-serif; fill: #59636e; }
+.run { fill: #0969da; } .line { fill: none; stroke: #0969da; stroke-width: 1.5; }
+.change { stroke: #cf222e; stroke-dasharray: 4 3; } .change-label { fill: #cf222e; }
+.axis { stroke: #d1d9e0; }
+</style></head><body>
+<h1>${esc(title2)}</h1>
+<p class="meta">${docs.length} histor${docs.length === 1 ? "y" : "ies"} \xB7 written ${esc(opts.generatedAt ?? (/* @__PURE__ */ new Date()).toISOString())} \xB7 each point is one run's median (lower is faster); red dashed lines mark change points.</p>
+${sections.join("\n")}
+</body></html>
+`;
+}
+function historySection(doc, changes, opts) {
+  const m2 = doc.machine;
+  const cells = /* @__PURE__ */ new Map();
+  for (const run3 of doc.runs) {
+    for (const w2 of run3.workloads) {
+      for (const p2 of w2.points)
+        cells.set(`${w2.id}\0${p2.threads}`, { workload: w2.id, threads: p2.threads });
+    }
+  }
+  const first = doc.runs[0]?.createdAt.slice(0, 10) ?? "";
+  const last = doc.runs[doc.runs.length - 1]?.createdAt.slice(0, 10) ?? "";
+  const figures = [...cells.values()].sort((a, b2) => a.workload.localeCompare(b2.workload) || a.threads - b2.threads).map(
+    (c) => cellChart(
+      doc,
+      c.workload,
+      c.threads,
+      changes.filter((x) => x.workload === c.workload && x.threads === c.threads),
+      opts
+    )
+  );
+  return `<section>
+<h2>${esc(m2.cpuModel)} \xB7 ${m2.availableCpus} CPUs \xB7 ${esc(m2.os)}/${esc(m2.arch)}${m2.engine ? ` \xB7 ${esc(m2.engine)}` : ""}</h2>
+<p class="meta">fingerprint <code>${esc(doc.fingerprint)}</code> \xB7 ${doc.runs.length} run${doc.runs.length === 1 ? "" : "s"}, ${esc(first)} to ${esc(last)}</p>
+<div class="grid">
+${figures.join("\n")}
+</div>
+</section>`;
+}
+function cellChart(doc, workload, threads2, changes, opts) {
+  const points = doc.runs.flatMap((run3, index2) => {
+    const p2 = run3.workloads.find((w2) => w2.id === workload)?.points.find((x2) => x2.threads === threads2);
+    return p2 ? [{ index: index2, run: run3, ns: p2.medianNs }] : [];
+  });
+  const lo2 = Math.min(...points.map((p2) => p2.ns)) * 0.95;
+  const hi2 = Math.max(...points.map((p2) => p2.ns)) * 1.05;
+  const n = doc.runs.length;
+  const x = (i) => PAD.left + (n <= 1 ? 0 : i / (n - 1) * (W2 - PAD.left - PAD.right));
+  const y = (ns3) => PAD.top + (1 - (ns3 - lo2) / (hi2 - lo2 || 1)) * (H2 - PAD.top - PAD.bottom);
+  const path27 = points.map((p2, k2) => `${k2 === 0 ? "M" : "L"}${x(p2.index).toFixed(1)},${y(p2.ns).toFixed(1)}`).join(" ");
+  const link = (sha2) => sha2 && opts.repository && opts.serverUrl && /^[0-9a-f]{7,64}$/.test(sha2) ? `${opts.serverUrl}/${opts.repository}/commit/${sha2}` : null;
+  const dots = points.map((p2) => {
+    const tip = `${p2.run.createdAt.slice(0, 16).replace("T", " ")}${p2.run.sha ? ` ${p2.run.sha.slice(0, 7)}` : ""}${p2.run.ref ? ` (${p2.run.ref})` : ""}: ${formatNs(p2.ns)}`;
+    const dot = `<circle class="run" cx="${x(p2.index).toFixed(1)}" cy="${y(p2.ns).toFixed(1)}" r="3"><title>${esc(tip)}</title></circle>`;
+    const href = link(p2.run.sha);
+    return href ? `<a href="${esc(href)}">${dot}</a>` : dot;
+  }).join("");
+  const marks = changes.filter((c) => c.index > 0 && c.index < n).map((c) => {
+    const cx = x(c.index - 0.5).toFixed(1);
+    const pct2 = `${c.ratio >= 1 ? "+" : ""}${((c.ratio - 1) * 100).toFixed(1)} %`;
+    return `<line class="change" x1="${cx}" x2="${cx}" y1="${PAD.top}" y2="${H2 - PAD.bottom}"/><text class="change-label" x="${cx}" y="${PAD.top + 10}" dx="4">${esc(pct2)}</text>`;
+  }).join("");
+  const axis = `<line class="axis" x1="${PAD.left}" x2="${W2 - PAD.right}" y1="${H2 - PAD.bottom}" y2="${H2 - PAD.bottom}"/><line class="axis" x1="${PAD.left}" x2="${PAD.left}" y1="${PAD.top}" y2="${H2 - PAD.bottom}"/>`;
+  const labels = `<text x="${PAD.left - 6}" y="${y(hi2) + 10}" text-anchor="end">${esc(formatNs(hi2))}</text><text x="${PAD.left - 6}" y="${y(lo2)}" text-anchor="end">${esc(formatNs(lo2))}</text><text x="${PAD.left}" y="${H2 - 8}">run 1</text><text x="${W2 - PAD.right}" y="${H2 - 8}" text-anchor="end">run ${n}</text>`;
+  const caption = `${workload} @ ${threads2} thread${threads2 === 1 ? "" : "s"}`;
+  return `<figure><figcaption>${esc(caption)}</figcaption><svg width="${W2}" height="${H2}" viewBox="0 0 ${W2} ${H2}" role="img" aria-label="${esc(caption)}">${axis}${labels}${marks}<path class="line" d="${path27}"/>${dots}</svg></figure>`;
+}
+function esc(text2) {
+  return text2.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]
+  );
+}
+
+// src/io/file-lock.ts
+import { lstat as lstat4, mkdir as mkdir6, readdir as readdir6, rmdir as rmdir2 } from "node:fs/promises";
+import path19 from "node:path";
 var LockError = class extends Error {
   constructor(code, lockPath, message) {
     super(message);
@@ -98199,19 +98649,19 @@ var LockError = class extends Error {
 var DEFAULT_LOCK_TIMEOUT_MS = 3e4;
 var DEFAULT_LOCK_STALE_MS = 1e4;
 function lockPathFor(file) {
-  return `${path18.resolve(file)}.lock`;
+  return `${path19.resolve(file)}.lock`;
 }
 var NEVER_STALE = Number.MAX_SAFE_INTEGER;
-var sleep3 = (ms2) => new Promise((r) => setTimeout(r, ms2));
+var sleep4 = (ms2) => new Promise((r) => setTimeout(r, ms2));
 async function withFileLock(file, fn, opts = {}) {
-  const target = path18.resolve(file);
+  const target = path19.resolve(file);
   const lock = lockPathFor(target);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const staleMs = Math.max(opts.staleMs ?? DEFAULT_LOCK_STALE_MS, 2e3);
   const deadline = Date.now() + timeoutMs;
   const { lock: acquire } = await Promise.resolve().then(() => __toESM(require_proper_lockfile(), 1));
   try {
-    await ensureDir(path18.dirname(lock));
+    await ensureDir(path19.dirname(lock));
   } catch (e) {
     throw fsError(lock, "cannot create its folder", e);
   }
@@ -98264,7 +98714,7 @@ async function withFileLock(file, fn, opts = {}) {
       );
     }
     const backoff = Math.min(25 * 2 ** Math.min(attempt2, 5), 500) * (0.5 + Math.random());
-    await sleep3(Math.max(1, Math.min(backoff, deadline - now)));
+    await sleep4(Math.max(1, Math.min(backoff, deadline - now)));
   }
 }
 function isHeld(e) {
@@ -98301,7 +98751,7 @@ async function inspect2(lock, target) {
 async function takeOver(lock, target, staleMs) {
   const guard = `${lock}.takeover`;
   try {
-    await mkdir5(guard);
+    await mkdir6(guard);
   } catch (e) {
     if (e.code !== "EEXIST")
       throw fsError(guard, "cannot be created", e);
@@ -98339,8 +98789,8 @@ function seconds(ms2) {
 // src/baseline/file-store.ts
 var FileBaselineStore = class {
   /** With `place.within` (the action's workspace), a committed link cannot lead the read out of it. */
-  constructor(path26, place = {}) {
-    this.path = path26;
+  constructor(path27, place = {}) {
+    this.path = path27;
     this.place = place;
   }
   path;
@@ -98379,10 +98829,39 @@ var FileBaselineStore = class {
   }
 };
 
+// src/baseline/store.ts
+var DEFAULT_HISTORY_BRANCH = "threadgate-data";
+var EXPECTED_SPEC = '"cache", "branch", "file:PATH" (e.g. file:.threadgate/baseline.json) or "none"';
+function parseBaselineSpec(value, input = "baseline", historyBranch = DEFAULT_HISTORY_BRANCH) {
+  const v2 = value.trim();
+  if (v2 === "cache" || v2 === "") return { kind: "cache" };
+  if (v2 === "branch") return { kind: "branch", branch: historyBranch };
+  if (v2 === "none") return { kind: "none" };
+  if (v2.startsWith("file:")) {
+    const path27 = v2.slice("file:".length).trim();
+    if (path27 === "")
+      throw invalid(input, value, `${EXPECTED_SPEC}; the path after "file:" is empty`);
+    return { kind: "file", path: path27 };
+  }
+  throw invalid(input, value, EXPECTED_SPEC);
+}
+function parseHistoryBranch(value, input = "history-branch") {
+  const v2 = value.trim() || DEFAULT_HISTORY_BRANCH;
+  const ok3 = v2.length <= 200 && /^[A-Za-z0-9._/-]+$/.test(v2) && !v2.startsWith("-") && !v2.split("/").some((part) => part === "" || part.startsWith(".") || part.endsWith(".lock")) && !v2.includes("..") && !v2.endsWith(".") && v2 !== "HEAD";
+  if (!ok3) {
+    throw invalid(
+      input,
+      value,
+      `a git branch name of at most 200 characters (A\u2013Z a\u2013z 0\u20139 . _ / -), e.g. "${DEFAULT_HISTORY_BRANCH}"`
+    );
+  }
+  return v2;
+}
+
 // src/action/context.ts
 import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
 import os13 from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 var MAX_EVENT_BYTES = 25 * 1024 * 1024;
 function readEvent(file) {
   if (!file) return {};
@@ -98453,40 +98932,65 @@ function runUrl(ctx) {
   return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
 }
 function actionTempDir(ctx) {
-  return path19.join(ctx.tempDir, "threadgate");
+  return path20.join(ctx.tempDir, "threadgate");
 }
 function defaultResultsPath(ctx) {
-  return path19.join(actionTempDir(ctx), "results.json");
+  return path20.join(actionTempDir(ctx), "results.json");
 }
 
 // src/action/baseline-phase.ts
 function chooseStore(settings, ctx, result) {
+  const scope = () => baselineScope({
+    workflow: ctx.workflow,
+    job: ctx.job,
+    commentKey: settings.commentKey,
+    workloads: result.workloads.map((w2) => w2.id),
+    baselineKey: settings.baselineKey
+  });
   switch (settings.baseline.kind) {
     case "none":
       return null;
     case "file":
-      return new FileBaselineStore(path20.resolve(ctx.workspace, settings.baseline.path), {
+      return new FileBaselineStore(path21.resolve(ctx.workspace, settings.baseline.path), {
         within: ctx.workspace
       });
     case "cache":
       return new CacheBaselineStore(
         {
           fingerprint: result.machine.fingerprint,
-          scope: baselineScope({
-            workflow: ctx.workflow,
-            job: ctx.job,
-            commentKey: settings.commentKey,
-            workloads: result.workloads.map((w2) => w2.id),
-            baselineKey: settings.baselineKey
-          }),
+          scope: scope(),
           event: ctx.eventName,
           source: cacheKeySource(ctx),
           defaultBranch: ctx.defaultBranch,
           runId: ctx.runId,
           runAttempt: ctx.runAttempt
         },
-        { dir: path20.join(actionTempDir(ctx), "baseline-cache") }
+        { dir: path21.join(actionTempDir(ctx), "baseline-cache") }
       );
+    case "branch": {
+      const { branch } = settings.baseline;
+      if (branch === ctx.defaultBranch || branch === ctx.branch) {
+        throw invalid(
+          "history-branch",
+          branch,
+          `a branch of its own for the history, not the ${branch === ctx.defaultBranch ? "default branch" : "branch this run builds"} (e.g. "${DEFAULT_HISTORY_BRANCH}")`
+        );
+      }
+      return new BranchBaselineStore({
+        workspace: ctx.workspace,
+        branch,
+        fingerprint: result.machine.fingerprint,
+        scope: scope(),
+        tempDir: actionTempDir(ctx),
+        // The branch's page: every history on it drawn as charts (GitHub Pages can serve it).
+        pageFiles: (docs) => ({
+          "index.html": renderHistoryPage(docs, {
+            repository: `${ctx.owner}/${ctx.repo}`,
+            serverUrl: ctx.serverUrl
+          })
+        })
+      });
+    }
     default: {
       const never = settings.baseline;
       return never;
@@ -98565,12 +99069,12 @@ function historyLine(stored, merged, missing, result) {
 
 // src/action/bundle.ts
 init_core();
-import { rm as rm7 } from "node:fs/promises";
-import path22 from "node:path";
+import { rm as rm8 } from "node:fs/promises";
+import path23 from "node:path";
 
 // src/io/confined-dir.ts
-import { lstat as lstat5, mkdir as mkdir6, realpath as realpath3 } from "node:fs/promises";
-import path21 from "node:path";
+import { lstat as lstat5, mkdir as mkdir7, realpath as realpath3 } from "node:fs/promises";
+import path22 from "node:path";
 var ConfinedDirError = class extends Error {
   constructor(step, message) {
     super(message);
@@ -98581,28 +99085,28 @@ var ConfinedDirError = class extends Error {
 };
 var MAX_DEPTH = 64;
 async function ensureDirWithin(dir, root) {
-  const given = path21.resolve(dir);
-  const top = path21.resolve(root);
+  const given = path22.resolve(dir);
+  const top = path22.resolve(root);
   const realTop = await realpath3(top).catch(() => top);
   if (!isInside(top, given) && !isInside(realTop, given)) {
     await ensureDir(given);
     return given;
   }
   const base = isInside(top, given) ? top : realTop;
-  const parts = path21.relative(base, given).split(path21.sep).filter(Boolean);
+  const parts = path22.relative(base, given).split(path22.sep).filter(Boolean);
   if (parts.length > MAX_DEPTH) {
     throw new ConfinedDirError("", `it is more than ${MAX_DEPTH} folders deep`);
   }
   let at2 = base;
   for (const [i, part] of parts.entries()) {
-    at2 = path21.join(at2, part);
+    at2 = path22.join(at2, part);
     const step = parts.slice(0, i + 1).join("/");
     let info3 = await lstat5(at2).catch((e) => {
       if (e.code === "ENOENT") return null;
       throw e;
     });
     if (info3 === null) {
-      await mkdir6(at2).catch((e) => {
+      await mkdir7(at2).catch((e) => {
         if (e.code !== "EEXIST") throw e;
       });
       info3 = await lstat5(at2);
@@ -98634,7 +99138,7 @@ async function ensureDirWithin(dir, root) {
 
 // src/action/bundle.ts
 function reportDirFor(settings, ctx) {
-  return settings.reportDir === "" ? path22.join(actionTempDir(ctx), "report") : path22.resolve(ctx.workspace, settings.reportDir);
+  return settings.reportDir === "" ? path23.join(actionTempDir(ctx), "report") : path23.resolve(ctx.workspace, settings.reportDir);
 }
 function oneLine2(text2, max) {
   return plainText(text2.replace(/\s+/g, " ").trim(), max);
@@ -98677,15 +99181,15 @@ function bundleManifest(settings, ctx, result, stickyKey2, hasComparison) {
 }
 async function writeReportBundle(settings, ctx, result, comparison, stickyKey2) {
   const dir = reportDirFor(settings, ctx);
-  const file = (name) => path22.join(dir, name);
+  const file = (name) => path23.join(dir, name);
   try {
     await ensureDirWithin(dir, ctx.workspace);
-    await rm7(file(BUNDLE_FILES.manifest), { force: true });
+    await rm8(file(BUNDLE_FILES.manifest), { force: true });
     await writeJsonAtomic(file(BUNDLE_FILES.results), result);
     if (comparison) {
       await writeJsonAtomic(file(BUNDLE_FILES.comparison), toComparisonJson(comparison));
     } else {
-      await rm7(file(BUNDLE_FILES.comparison), { force: true });
+      await rm8(file(BUNDLE_FILES.comparison), { force: true });
     }
     await writeJsonAtomic(
       file(BUNDLE_FILES.manifest),
@@ -98707,25 +99211,10 @@ async function writeReportBundle(settings, ctx, result, comparison, stickyKey2) 
 }
 
 // src/action/compare-ref.ts
-import { execFile as execFile2 } from "node:child_process";
-import { mkdtemp as mkdtemp2, rm as rm8, writeFile as writeFile2 } from "node:fs/promises";
-import path23 from "node:path";
-import { promisify as promisify4 } from "node:util";
-var run2 = promisify4(execFile2);
+import { mkdtemp as mkdtemp3, rm as rm9, writeFile as writeFile3 } from "node:fs/promises";
+import path24 from "node:path";
 var FETCH_HINT = "expected a ref this checkout has or can fetch from origin: use actions/checkout with `fetch-depth: 0`, or fetch the ref, before threadgate";
-var FETCH_TIMEOUT_MS = 12e4;
-var GIT_TIMEOUT_MS = 6e4;
-async function git(args, cwd, opts = {}) {
-  return run2("git", [...args], {
-    cwd,
-    encoding: opts.encoding ?? "utf8",
-    maxBuffer: MAX_MODEL_BYTES + 1024,
-    timeout: opts.timeoutMs ?? GIT_TIMEOUT_MS,
-    // Without the action's inputs and tokens (git runs the checkout's hooks); the fetch needs
-    // none of them, only the credentials actions/checkout left in the repository's config.
-    env: { ...childEnv(), GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never" }
-  });
-}
+var git2 = (args, cwd, opts = {}) => git(args, cwd, { maxBuffer: MAX_MODEL_BYTES + 1024, ...opts });
 async function resolveSameJobBase(compareRef, head, ctx) {
   if (head.kind === "matmul" || compareRef.kind === "none") return { kind: "none" };
   if (compareRef.kind === "ref") {
@@ -98749,19 +99238,19 @@ async function resolveSameJobBase(compareRef, head, ctx) {
   }
 }
 async function resolveCommit(ref, workspace) {
-  const verify = async (what) => (await git(["rev-parse", "--verify", "--quiet", `${what}^{commit}`], workspace)).stdout.toString().trim();
+  const verify = async (what) => (await git2(["rev-parse", "--verify", "--quiet", `${what}^{commit}`], workspace)).stdout.toString().trim();
   try {
     return { sha: await verify(ref), note: null };
   } catch (first) {
     try {
-      await git(["fetch", "--no-tags", "--depth=1", "origin", ref], workspace, {
-        timeoutMs: FETCH_TIMEOUT_MS
+      await git2(["fetch", "--no-tags", "--depth=1", "origin", ref], workspace, {
+        timeoutMs: GIT_REMOTE_TIMEOUT_MS
       });
       const sha2 = await verify("FETCH_HEAD");
       return { sha: sha2, note: `fetched ${ref === sha2 ? sha2.slice(0, 7) : ref} from origin` };
     } catch (second) {
       throw new InputError(
-        `compare-ref: got "${ref}"; git cannot resolve it here (${oneLine3(first)}) nor fetch it from origin (${oneLine3(second)}); ${FETCH_HINT}`
+        `compare-ref: got "${ref}"; git cannot resolve it here (${gitErrorLine(first)}) nor fetch it from origin (${gitErrorLine(second)}); ${FETCH_HINT}`
       );
     }
   }
@@ -98771,17 +99260,17 @@ async function baseVersionAt(ref, head, ctx) {
   const { sha: sha2, note } = await resolveCommit(ref, workspace);
   const short = sha2.slice(0, 7);
   const shown = ref === sha2 ? short : `${ref} (${short})`;
-  const dir = await mkdtemp2(path23.join(tempDir, "threadgate-base-"));
+  const dir = await mkdtemp3(path24.join(tempDir, "threadgate-base-"));
   const cleanup = async () => {
-    await git(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
-    await git(["worktree", "prune"], workspace).catch(() => void 0);
-    await rm8(dir, { recursive: true, force: true });
+    await git2(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
+    await git2(["worktree", "prune"], workspace).catch(() => void 0);
+    await rm9(dir, { recursive: true, force: true });
   };
-  const top = async () => (await git(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
+  const top = async () => (await git2(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
   switch (head.kind) {
     case "model": {
-      const rel = path23.relative(await top(), path23.resolve(workspace, head.path));
-      if (rel.startsWith("..") || path23.isAbsolute(rel)) {
+      const rel = path24.relative(await top(), path24.resolve(workspace, head.path));
+      if (rel.startsWith("..") || path24.isAbsolute(rel)) {
         await cleanup();
         throw new InputError(
           `compare-ref: the model ${head.path} is outside the repository; expected a model file in the checkout`
@@ -98789,17 +99278,17 @@ async function baseVersionAt(ref, head, ctx) {
       }
       let bytes;
       try {
-        bytes = (await git(["show", `${sha2}:${rel.split(path23.sep).join("/")}`], workspace, {
+        bytes = (await git2(["show", `${sha2}:${rel.split(path24.sep).join("/")}`], workspace, {
           encoding: "buffer"
         })).stdout;
       } catch (e) {
         await cleanup();
         throw new InputError(
-          `compare-ref: the model ${head.path} does not exist at ${shown}: ${oneLine3(e)}`
+          `compare-ref: the model ${head.path} does not exist at ${shown}: ${gitErrorLine(e)}`
         );
       }
-      const file = path23.join(dir, path23.basename(head.path));
-      await writeFile2(file, bytes);
+      const file = path24.join(dir, path24.basename(head.path));
+      await writeFile3(file, bytes);
       return {
         spec: { ...head, path: file },
         description: `${head.path} at ${shown}`,
@@ -98811,16 +99300,16 @@ async function baseVersionAt(ref, head, ctx) {
     case "command":
     case "worker": {
       try {
-        await git(["worktree", "add", "--detach", dir, sha2], workspace);
+        await git2(["worktree", "add", "--detach", dir, sha2], workspace);
       } catch (e) {
         await cleanup();
         throw new InputError(
-          `compare-ref: could not check out ${shown} into a worktree: ${oneLine3(e)}`
+          `compare-ref: could not check out ${shown} into a worktree: ${gitErrorLine(e)}`
         );
       }
-      const sub = path23.relative(await top(), path23.resolve(workspace, head.cwd ?? "."));
+      const sub = path24.relative(await top(), path24.resolve(workspace, head.cwd ?? "."));
       return {
-        spec: { ...head, cwd: path23.join(dir, sub) },
+        spec: { ...head, cwd: path24.join(dir, sub) },
         description: `the ${head.kind} in a worktree of ${shown}`,
         sha: sha2,
         note,
@@ -98834,28 +99323,6 @@ async function baseVersionAt(ref, head, ctx) {
       return never;
     }
   }
-}
-function oneLine3(e) {
-  const err = e;
-  if (err.killed === true) return "git timed out";
-  const stderr = typeof err.stderr === "string" ? err.stderr : Buffer.isBuffer(err.stderr) ? err.stderr.toString("utf8") : "";
-  const text2 = stderr.trim() ? stderr : describeError(e);
-  return text2.replace(/\s+/g, " ").trim().slice(0, 300);
-}
-
-// src/baseline/store.ts
-var EXPECTED_SPEC = '"cache", "file:PATH" (e.g. file:.threadgate/baseline.json) or "none"';
-function parseBaselineSpec(value, input = "baseline") {
-  const v2 = value.trim();
-  if (v2 === "cache" || v2 === "") return { kind: "cache" };
-  if (v2 === "none") return { kind: "none" };
-  if (v2.startsWith("file:")) {
-    const path26 = v2.slice("file:".length).trim();
-    if (path26 === "")
-      throw invalid(input, value, `${EXPECTED_SPEC}; the path after "file:" is empty`);
-    return { kind: "file", path: path26 };
-  }
-  throw invalid(input, value, EXPECTED_SPEC);
 }
 
 // src/action/inputs.ts
@@ -99030,7 +99497,11 @@ function readActionSettings(input, cpus2, workspace) {
     compareRef: readCompareRef(get("compare-ref"), workload),
     baselineKey: readBaselineKey(get("baseline-key")),
     githubToken: get("github-token"),
-    baseline: parseBaselineSpec(get("baseline") || "cache", "baseline"),
+    baseline: parseBaselineSpec(
+      get("baseline") || "cache",
+      "baseline",
+      parseHistoryBranch(get("history-branch"))
+    ),
     saveBaseline: oneOf2("save-baseline", get("save-baseline") || "auto", SAVE_MODES),
     threshold: get("threshold") === "" ? null : parsePercent(get("threshold"), "threshold"),
     failOnRegression: bool("fail-on-regression", get("fail-on-regression"), true),
@@ -99045,11 +99516,11 @@ function readActionSettings(input, cpus2, workspace) {
 
 // src/action/report-mode.ts
 init_core();
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/bundle/read.ts
 import { readdir as readdir7, realpath as realpath4, stat as stat5 } from "node:fs/promises";
-import path24 from "node:path";
+import path25 from "node:path";
 var BUNDLE_LIMITS = {
   bundles: 32,
   depth: 3,
@@ -99141,14 +99612,14 @@ async function findBundles(top, limits) {
           reason: "is a symbolic link; links in report bundles are not followed"
         });
       } else if (e.isDirectory() && at2.depth < limits.depth) {
-        queue.push({ dir: path24.join(at2.dir, e.name), name, depth: at2.depth + 1 });
+        queue.push({ dir: path25.join(at2.dir, e.name), name, depth: at2.depth + 1 });
       }
     }
   }
   return { found, rejected };
 }
 async function readBundle(dir, name, expect, limits, budget) {
-  const file = (base) => path24.join(dir, base);
+  const file = (base) => path25.join(dir, base);
   const manifestText = await readCapped(
     file(BUNDLE_FILES.manifest),
     BUNDLE_FILES.manifest,
@@ -99250,8 +99721,8 @@ var Context = class {
       if (existsSync10(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path26 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path26} does not exist${EOL8}`);
+        const path27 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path27} does not exist${EOL8}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -103505,7 +103976,7 @@ function isLoopback(url2) {
 }
 
 // src/github/comment.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 
 // src/github/markdown.ts
 var GITHUB_COMMENT_LIMIT = 65536;
@@ -103545,7 +104016,7 @@ function commentMarker(key) {
     encoded += KEY_SAFE.test(ch) ? ch : [...Buffer.from(ch, "utf8")].map((b2) => `%${b2.toString(16).toUpperCase().padStart(2, "0")}`).join("");
   }
   if (encoded.length > MAX_KEY_LENGTH) {
-    const digest = createHash7("sha256").update(normalised).digest("hex").slice(0, 16);
+    const digest = createHash8("sha256").update(normalised).digest("hex").slice(0, 16);
     const head = encoded.slice(0, MAX_KEY_LENGTH - 17).replace(/%[0-9A-F]?$/, "");
     encoded = `${head}~${digest}`;
   }
@@ -103834,7 +104305,7 @@ async function writeSummary(markdown) {
 
 // src/action/report-mode.ts
 async function runReportMode(settings, ctx) {
-  const root = path25.resolve(ctx.workspace, settings.reportFrom);
+  const root = path26.resolve(ctx.workspace, settings.reportFrom);
   const run3 = ctx.eventName === "workflow_run" ? ctx.workflowRun : null;
   const expect = {
     repository: `${ctx.owner}/${ctx.repo}`,

@@ -76,7 +76,9 @@ describe('baseline: branch — the history on a data branch of the repository', 
 
   /** The histories on the origin's data branch: file → runs. */
   function onOrigin(): Record<string, number> {
-    const files = git(origin, 'ls-tree', '-r', '--name-only', BRANCH).split('\n');
+    const files = git(origin, 'ls-tree', '-r', '--name-only', BRANCH)
+      .split('\n')
+      .filter((f) => f.startsWith('histories/'));
     return Object.fromEntries(
       files.map((f) => [
         f,
@@ -100,6 +102,11 @@ describe('baseline: branch — the history on a data branch of the repository', 
     assert.match(Object.keys(histories)[0]!, /^histories\/[A-Za-z0-9._]+\/j\.[0-9a-f]{12}\.json$/);
     assert.equal(git(origin, 'rev-list', '--count', BRANCH), '3');
     assert.equal(git(origin, 'rev-list', '--count', 'main'), '1', 'main is untouched');
+    // The branch carries its page: the history drawn, each run a point.
+    const page = git(origin, 'show', `${BRANCH}:index.html`);
+    assert.match(page, /^<!doctype html>/);
+    assert.equal((page.match(/<circle /g) ?? []).length % 3, 0, 'three runs per chart');
+    assert.ok(!/<script/i.test(page), 'no script');
   });
 
   it('a pull request reads it from a remote that refuses every push', async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ActionSettings } from './inputs.js';
 import { baselineScope, CacheBaselineStore, type KeySource } from '../baseline/cache-store.js';
 import { BranchBaselineStore } from '../baseline/branch-store.js';
+import { renderHistoryPage } from '../report/history-page.js';
 import { FileBaselineStore } from '../baseline/file-store.js';
 import { mergeRun, type BaselineDocument } from '../baseline/history.js';
 import {
@@ -70,6 +71,13 @@ export function chooseStore(
         fingerprint: result.machine.fingerprint,
         scope: scope(),
         tempDir: actionTempDir(ctx),
+        // The branch's page: every history on it drawn as charts (GitHub Pages can serve it).
+        pageFiles: (docs) => ({
+          'index.html': renderHistoryPage(docs, {
+            repository: `${ctx.owner}/${ctx.repo}`,
+            serverUrl: ctx.serverUrl,
+          }),
+        }),
       });
     }
     default: {
