@@ -23,6 +23,7 @@ import { recommend } from './recommend.js';
 import { throughput } from './throughput.js';
 import { worker } from './worker.js';
 import { normalize } from './normalize.js';
+import { historySize } from './history-size.js';
 import type { SharedFigures, Section, Table } from './types.js';
 import { ROOT } from './util.js';
 
@@ -39,6 +40,7 @@ const SECTIONS: readonly Section[] = [
   manycore,
   worker,
   normalize,
+  historySize,
 ];
 
 const { values } = parseArgs({
