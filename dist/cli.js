@@ -15883,6 +15883,7 @@ async function runSweep(settings, options = {}) {
     const run2 = await runSameJob(workloads[0], base, {
       ...common,
       threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
+      ...options.gate ? { gate: options.gate } : {},
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,

@@ -87231,6 +87231,11 @@ function holm(pValues) {
 function isGateMode(x) {
   return GATE_MODES.includes(x);
 }
+function parseGateMode(text2, input) {
+  const v2 = text2.trim();
+  if (!isGateMode(v2)) throw invalid(input, text2, `one of ${GATE_MODES.join(", ")}`);
+  return v2;
+}
 function cellSeed(seed, workload, threads2) {
   let h = 2166136261;
   for (const ch of `${workload}@${threads2}`) {
@@ -89928,6 +89933,18 @@ var NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
 var KILL_GRACE_MS = 2e3;
 var PIPE_GRACE_MS = 500;
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function parseThreadEnv(text2, input = "--thread-env") {
+  const expected = "a comma-separated list of environment variable names, e.g. OMP_NUM_THREADS,MKL_NUM_THREADS";
+  const names = text2.split(/[,\s]+/).map((s3) => s3.trim()).filter((s3) => s3.length > 0);
+  if (names.length === 0) throw invalid(input, text2, expected);
+  const bad = names.find((n) => !ENV_NAME.test(n));
+  if (bad !== void 0) {
+    throw new InputError(
+      `${input}: got ${JSON.stringify(text2)}; "${bad}" is not an environment variable name; expected ${expected}`
+    );
+  }
+  return [...new Set(names)];
+}
 function groupCount(re2) {
   return new RegExp(`${re2.source}|`, re2.flags).exec("").length - 1;
 }
@@ -90413,6 +90430,7 @@ function splitValues(text2) {
 var MAX_INPUT_DIM = 2 ** 31 - 1;
 var MAX_INPUT_BYTES = 2 ** 30;
 var SHAPE_FORM = "NAME=DIMS, e.g. x=8x512 (the full shape of input x) or batch=8 (a symbolic dimension by name)";
+var VALUE_FORM = "NAME=VALUES, e.g. ids=1 or ids=101,2023,102 (repeated to fill the input)";
 function splitItems(items) {
   return items.flatMap((item) => item.split(/[,;\r\n]+/)).map((s3) => s3.trim()).filter((s3) => s3.length > 0);
 }
@@ -90435,6 +90453,37 @@ function parseInputShapes(items, input = "--input-shape") {
       throw new InputError(`${input}: "${name}" is given twice; expected each name once`);
     }
     out[name] = dims;
+  }
+  return out;
+}
+function parseInputValues(items, input = "--input-value") {
+  const out = {};
+  const lists = [];
+  for (const line of items.flatMap((i) => i.split(/[;\r\n]+/))) {
+    for (const raw of line.split(",")) {
+      const token = raw.trim();
+      if (token.length === 0) continue;
+      const eq = token.indexOf("=");
+      if (eq >= 0) {
+        const name = token.slice(0, eq).trim();
+        if (name.length === 0) throw invalid(input, token, VALUE_FORM);
+        lists.push([name, splitValues(token.slice(eq + 1)), token]);
+      } else {
+        const current = lists[lists.length - 1];
+        if (!current) throw invalid(input, line.trim(), VALUE_FORM);
+        current[1].push(...splitValues(token));
+        current[2] += `,${token}`;
+      }
+    }
+  }
+  for (const [name, values, text2] of lists) {
+    if (values.length === 0) throw invalid(input, text2, VALUE_FORM);
+    const bad = values.find((v2) => !VALUE_TOKEN.test(v2));
+    if (bad !== void 0) throw invalid(input, text2, `numbers or true/false: ${VALUE_FORM}`);
+    if (Object.hasOwn(out, name)) {
+      throw new InputError(`${input}: "${name}" is given twice; expected each input once`);
+    }
+    out[name] = values.join(",");
   }
   return out;
 }
@@ -91477,6 +91526,11 @@ function parsePercent(text2, input, max = 1e3) {
   }
   return n / 100;
 }
+function parseSeed(text2, input) {
+  if (!/^\d{1,9}$/.test(text2.trim()))
+    throw invalid(input, text2, "a non-negative integer below 10^9");
+  return Number(text2);
+}
 function randomSeed() {
   return Math.floor(Math.random() * 1e9);
 }
@@ -91530,6 +91584,7 @@ async function runSweep(settings, options = {}) {
     const run3 = await runSameJob(workloads[0], base, {
       ...common,
       threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
+      ...options.gate ? { gate: options.gate } : {},
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
@@ -99352,6 +99407,22 @@ function readWorkload(get, workspace) {
   const worker = get("worker");
   const engine = get("engine");
   const shapes = get("input-shapes");
+  const values = get("input-values");
+  const threadEnvText = get("thread-env");
+  const warmup = get("warmup-runs");
+  const threadEnv = threadEnvText === "" ? DEFAULT_THREAD_ENV : parseThreadEnv(threadEnvText, "thread-env");
+  if (values !== "" && model === "") {
+    throw invalid("input-values", values, "empty unless `model` is set");
+  }
+  if (threadEnvText !== "" && command === "" && worker === "") {
+    throw invalid("thread-env", threadEnvText, "empty unless `command` or `worker` is set");
+  }
+  if (warmup !== "" && command === "") {
+    throw invalid("warmup-runs", warmup, "empty unless `command` is set");
+  }
+  if (warmup !== "" && !/^\d{1,3}$/.test(warmup)) {
+    throw invalid("warmup-runs", warmup, "an integer from 0 to 999");
+  }
   const chosen = [
     ["model", model],
     ["command", command],
@@ -99377,7 +99448,8 @@ function readWorkload(get, workspace) {
       kind: "model",
       path: model,
       ...workspace === void 0 ? {} : { within: workspace },
-      inputShapes: parseInputShapes(shapes === "" ? [] : [shapes], "input-shapes")
+      inputShapes: parseInputShapes(shapes === "" ? [] : [shapes], "input-shapes"),
+      ...values === "" ? {} : { inputValues: parseInputValues([values], "input-values") }
     };
   }
   if (worker !== "") {
@@ -99391,7 +99463,7 @@ function readWorkload(get, workspace) {
     return {
       kind: "worker",
       command: worker,
-      threadEnv: DEFAULT_THREAD_ENV,
+      threadEnv,
       timeoutSec: timeout === "" ? DEFAULT_WORKER_TIMEOUT_SEC : parseSeconds(timeout, "timeout", MIN_TIMEOUT_SEC)
     };
   }
@@ -99402,10 +99474,10 @@ function readWorkload(get, workspace) {
     return {
       kind: "command",
       command,
-      threadEnv: DEFAULT_THREAD_ENV,
+      threadEnv,
       timeoutSec: timeout === "" ? DEFAULT_TIMEOUT_SEC : parseSeconds(timeout, "timeout", MIN_TIMEOUT_SEC),
       ...metric !== "" ? { metric: parseMetric(metric, metricUnit || "ms", "metric", "metric-unit") } : {},
-      warmupRuns: DEFAULT_WARMUP_RUNS
+      warmupRuns: warmup === "" ? DEFAULT_WARMUP_RUNS : Number(warmup)
     };
   }
   for (const [name, value] of [
@@ -99489,9 +99561,9 @@ function readActionSettings(input, cpus2, workspace) {
       workload,
       threads: threadsText2.toLowerCase() === "auto" ? "auto" : parseThreadCounts(threadsText2, cpus2.availableCpus, cpus2.logicalCpus, "threads"),
       maxTimeSec: parseSeconds(get("max-time") || String(DEFAULTS.maxTimeSec), "max-time"),
-      targetPrecision: DEFAULTS.targetPrecision,
-      tolerance: DEFAULTS.tolerance,
-      seed: randomSeed(),
+      targetPrecision: get("precision") === "" ? DEFAULTS.targetPrecision : parsePercent(get("precision"), "precision", 50),
+      tolerance: get("tolerance") === "" ? DEFAULTS.tolerance : parsePercent(get("tolerance"), "tolerance", 100),
+      seed: get("seed") === "" ? randomSeed() : parseSeed(get("seed"), "seed"),
       objective: parseObjective(get("objective") || "latency", "objective")
     },
     compareRef: readCompareRef(get("compare-ref"), workload),
@@ -99504,6 +99576,7 @@ function readActionSettings(input, cpus2, workspace) {
     ),
     saveBaseline: oneOf2("save-baseline", get("save-baseline") || "auto", SAVE_MODES),
     threshold: get("threshold") === "" ? null : parsePercent(get("threshold"), "threshold"),
+    gate: get("gate") === "" ? null : parseGateMode(get("gate"), "gate"),
     failOnRegression: bool("fail-on-regression", get("fail-on-regression"), true),
     comment: oneOf2("comment", get("comment") || "always", COMMENT_MODES),
     commentKey: get("comment-key"),
@@ -104505,6 +104578,7 @@ async function runAction() {
           startMs: measureStart,
           onLine: (line) => info2(line),
           ...settings.threshold !== null ? { threshold: settings.threshold } : {},
+          ...settings.gate !== null ? { gate: settings.gate } : {},
           ...base ? { baseDescription: base.description } : {},
           onProgress: (p2) => {
             if (p2.phase !== "measure" || p2.round % 10 === 0)
@@ -104530,7 +104604,10 @@ async function runAction() {
   const save = shouldSaveBaseline(settings, ctx);
   const store = chooseStore(settings, ctx, result);
   const history = store !== null && (storedGate || save) ? await loadHistory(store, ctx, warnings) : null;
-  const compareOptions = settings.threshold !== null ? { threshold: settings.threshold } : {};
+  const compareOptions = {
+    ...settings.threshold !== null ? { threshold: settings.threshold } : {},
+    ...settings.gate !== null ? { gate: settings.gate } : {}
+  };
   let comparison = run3.comparison;
   if (comparison === null && history !== null && storedGate) {
     comparison = compareResults(history.baseline, result, compareOptions);
@@ -104554,11 +104631,15 @@ async function runAction() {
     info2(confirmation.note);
     comparison = confirmation.comparison;
   }
+  const split = result.recommendation.throughput;
+  setOutput("throughput-workers", split ? String(split.workers) : "");
+  setOutput("throughput-threads-per-worker", split ? String(split.threadsPerWorker) : "");
   if (comparison) {
-    await writeJsonAtomic(
-      resultsPath.replace(/\.json$/, ".comparison.json"),
-      toComparisonJson(comparison)
-    );
+    const comparisonPath = resultsPath.replace(/\.json$/, ".comparison.json");
+    await writeJsonAtomic(comparisonPath, toComparisonJson(comparison));
+    setOutput("comparison-path", comparisonPath);
+  } else {
+    setOutput("comparison-path", "");
   }
   const key = legKey(settings, ctx, result);
   const bundleError = await writeReportBundle(settings, ctx, result, comparison, key);

@@ -32,9 +32,11 @@ test('inputs and outputs are those of the contract, each described', () => {
     'engine',
     'export-env',
     'fail-on-regression',
+    'gate',
     'github-token',
     'history-branch',
     'input-shapes',
+    'input-values',
     'max-time',
     'metric',
     'metric-unit',
@@ -42,22 +44,30 @@ test('inputs and outputs are those of the contract, each described', () => {
     'model',
     'objective',
     'onnxruntime-path',
+    'precision',
     'registry',
     'report-dir',
     'report-from',
     'save-baseline',
+    'seed',
     'sizes',
+    'thread-env',
     'threads',
     'threshold',
     'timeout',
+    'tolerance',
+    'warmup-runs',
     'worker',
   ]);
   assert.deepEqual(Object.keys(action.outputs).sort(), [
     'comment-url',
+    'comparison-path',
     'max-slowdown',
     'recommended-threads',
     'report-dir',
     'results-path',
+    'throughput-threads-per-worker',
+    'throughput-workers',
     'verdict',
   ]);
   for (const [name, i] of Object.entries({ ...action.inputs, ...action.outputs })) {
@@ -146,5 +156,59 @@ test("the README's workflows parse, and every threadgate step uses only inputs o
       assert.ok(name in action.inputs, `README uses the input ${name}`);
     }
     if (step.with?.['mode'] === 'report') assert.ok(step.with['report-from'], 'with report-from');
+  }
+});
+
+test('the inputs the CLI has reach the settings (issue 21: the action was narrower)', () => {
+  const cpus = { availableCpus: 2, logicalCpus: 2 };
+  const given = (over: Record<string, string>) => (name: string) =>
+    over[name] ?? action.inputs[name]?.default ?? '';
+  const model = readActionSettings(
+    given({
+      model: 'bert.onnx',
+      'input-values': 'attention_mask=1; ids=1,2,3',
+      precision: '1',
+      tolerance: '10',
+      seed: '42',
+      gate: 'all',
+    }),
+    cpus,
+  );
+  assert.deepEqual(model.sweep.workload.kind === 'model' && model.sweep.workload.inputValues, {
+    attention_mask: '1',
+    ids: '1,2,3',
+  });
+  assert.equal(model.sweep.targetPrecision, 0.01);
+  assert.equal(model.sweep.tolerance, 0.1);
+  assert.equal(model.sweep.seed, 42);
+  assert.equal(model.gate, 'all');
+  const command = readActionSettings(
+    given({
+      command: 'python3 b.py',
+      'thread-env': 'OMP_NUM_THREADS,MY_THREADS',
+      'warmup-runs': '3',
+    }),
+    cpus,
+  ).sweep.workload;
+  assert.ok(command.kind === 'command');
+  assert.deepEqual(command.threadEnv, ['OMP_NUM_THREADS', 'MY_THREADS']);
+  assert.equal(command.warmupRuns, 3);
+  for (const [over, message] of [
+    [
+      { 'input-values': 'x=1' },
+      /^InputError: input-values: got "x=1"; expected empty unless `model` is set/,
+    ],
+    [
+      { 'warmup-runs': '2' },
+      /^InputError: warmup-runs: got "2"; expected empty unless `command` is set/,
+    ],
+    [
+      { command: 'x', 'warmup-runs': 'two' },
+      /^InputError: warmup-runs: got "two"; expected an integer/,
+    ],
+    [{ gate: 'some' }, /^InputError: gate: got "some"; expected one of deployed, all/],
+    [{ precision: '0' }, /^InputError: precision: got "0"; expected a percentage/],
+  ] as const) {
+    assert.throws(() => readActionSettings(given(over), cpus), message, JSON.stringify(over));
   }
 });

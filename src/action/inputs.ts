@@ -12,6 +12,7 @@ import {
   parseEngine,
   parseObjective,
   parseSeconds,
+  parseSeed,
   randomSeed,
   type SweepSettings,
   type WorkloadSpec,
@@ -21,9 +22,11 @@ import {
   DEFAULT_TIMEOUT_SEC,
   DEFAULT_WARMUP_RUNS,
   parseMetric,
+  parseThreadEnv,
 } from '../workloads/command.js';
 import { parseShapes } from '../workloads/matmul.js';
-import { parseInputShapes } from '../workloads/model.js';
+import { parseInputShapes, parseInputValues } from '../workloads/model.js';
+import { parseGateMode, type GateMode } from '../analysis/comparison.js';
 import { DEFAULT_WORKER_TIMEOUT_SEC } from '../workloads/worker.js';
 
 export const COMMENT_MODES = ['always', 'on-regression', 'never'] as const;
@@ -54,6 +57,8 @@ export interface ActionSettings {
   readonly saveBaseline: SaveMode;
   /** null: the default of the comparison mode (stored baseline or same job). */
   readonly threshold: number | null;
+  /** null: the default of the comparison mode (stored: deployed cells; same job: all). */
+  readonly gate: GateMode | null;
   readonly failOnRegression: boolean;
   readonly comment: CommentMode;
   /** Extra part of the sticky comment's key (e.g. the matrix as JSON); '' for the default. */
@@ -100,6 +105,23 @@ function readWorkload(get: (name: string) => string, workspace?: string): Worklo
   const worker = get('worker');
   const engine = get('engine');
   const shapes = get('input-shapes');
+  const values = get('input-values');
+  const threadEnvText = get('thread-env');
+  const warmup = get('warmup-runs');
+  const threadEnv =
+    threadEnvText === '' ? DEFAULT_THREAD_ENV : parseThreadEnv(threadEnvText, 'thread-env');
+  if (values !== '' && model === '') {
+    throw invalid('input-values', values, 'empty unless `model` is set');
+  }
+  if (threadEnvText !== '' && command === '' && worker === '') {
+    throw invalid('thread-env', threadEnvText, 'empty unless `command` or `worker` is set');
+  }
+  if (warmup !== '' && command === '') {
+    throw invalid('warmup-runs', warmup, 'empty unless `command` is set');
+  }
+  if (warmup !== '' && !/^\d{1,3}$/.test(warmup)) {
+    throw invalid('warmup-runs', warmup, 'an integer from 0 to 999');
+  }
   const chosen = (
     [
       ['model', model],
@@ -128,6 +150,7 @@ function readWorkload(get: (name: string) => string, workspace?: string): Worklo
       path: model,
       ...(workspace === undefined ? {} : { within: workspace }),
       inputShapes: parseInputShapes(shapes === '' ? [] : [shapes], 'input-shapes'),
+      ...(values === '' ? {} : { inputValues: parseInputValues([values], 'input-values') }),
     };
   }
   if (worker !== '') {
@@ -141,7 +164,7 @@ function readWorkload(get: (name: string) => string, workspace?: string): Worklo
     return {
       kind: 'worker',
       command: worker,
-      threadEnv: DEFAULT_THREAD_ENV,
+      threadEnv,
       timeoutSec:
         timeout === ''
           ? DEFAULT_WORKER_TIMEOUT_SEC
@@ -155,13 +178,13 @@ function readWorkload(get: (name: string) => string, workspace?: string): Worklo
     return {
       kind: 'command',
       command,
-      threadEnv: DEFAULT_THREAD_ENV,
+      threadEnv,
       timeoutSec:
         timeout === '' ? DEFAULT_TIMEOUT_SEC : parseSeconds(timeout, 'timeout', MIN_TIMEOUT_SEC),
       ...(metric !== ''
         ? { metric: parseMetric(metric, metricUnit || 'ms', 'metric', 'metric-unit') }
         : {}),
-      warmupRuns: DEFAULT_WARMUP_RUNS,
+      warmupRuns: warmup === '' ? DEFAULT_WARMUP_RUNS : Number(warmup),
     };
   }
   for (const [name, value] of [
@@ -265,9 +288,15 @@ export function readActionSettings(
           ? 'auto'
           : parseThreadCounts(threadsText, cpus.availableCpus, cpus.logicalCpus, 'threads'),
       maxTimeSec: parseSeconds(get('max-time') || String(DEFAULTS.maxTimeSec), 'max-time'),
-      targetPrecision: DEFAULTS.targetPrecision,
-      tolerance: DEFAULTS.tolerance,
-      seed: randomSeed(),
+      targetPrecision:
+        get('precision') === ''
+          ? DEFAULTS.targetPrecision
+          : parsePercent(get('precision'), 'precision', 50),
+      tolerance:
+        get('tolerance') === ''
+          ? DEFAULTS.tolerance
+          : parsePercent(get('tolerance'), 'tolerance', 100),
+      seed: get('seed') === '' ? randomSeed() : parseSeed(get('seed'), 'seed'),
       objective: parseObjective(get('objective') || 'latency', 'objective'),
     },
     compareRef: readCompareRef(get('compare-ref'), workload),
@@ -280,6 +309,7 @@ export function readActionSettings(
     ),
     saveBaseline: oneOf('save-baseline', get('save-baseline') || 'auto', SAVE_MODES),
     threshold: get('threshold') === '' ? null : parsePercent(get('threshold'), 'threshold'),
+    gate: get('gate') === '' ? null : parseGateMode(get('gate'), 'gate'),
     failOnRegression: bool('fail-on-regression', get('fail-on-regression'), true),
     comment: oneOf('comment', get('comment') || 'always', COMMENT_MODES),
     commentKey: get('comment-key'),

@@ -111,6 +111,7 @@ export async function runAction(): Promise<void> {
           startMs: measureStart,
           onLine: (line: string) => info(line),
           ...(settings.threshold !== null ? { threshold: settings.threshold } : {}),
+          ...(settings.gate !== null ? { gate: settings.gate } : {}),
           ...(base ? { baseDescription: base.description } : {}),
           onProgress: (p) => {
             if (p.phase !== 'measure' || p.round % 10 === 0)
@@ -140,7 +141,10 @@ export async function runAction(): Promise<void> {
   const store = chooseStore(settings, ctx, result);
   const history: StoredHistory | null =
     store !== null && (storedGate || save) ? await loadHistory(store, ctx, warnings) : null;
-  const compareOptions = settings.threshold !== null ? { threshold: settings.threshold } : {};
+  const compareOptions = {
+    ...(settings.threshold !== null ? { threshold: settings.threshold } : {}),
+    ...(settings.gate !== null ? { gate: settings.gate } : {}),
+  };
   let comparison: Comparison | null = run.comparison;
   if (comparison === null && history !== null && storedGate) {
     comparison = compareResults(history.baseline, result, compareOptions);
@@ -168,11 +172,15 @@ export async function runAction(): Promise<void> {
     info(confirmation.note);
     comparison = confirmation.comparison;
   }
+  const split = result.recommendation.throughput;
+  core.setOutput('throughput-workers', split ? String(split.workers) : '');
+  core.setOutput('throughput-threads-per-worker', split ? String(split.threadsPerWorker) : '');
   if (comparison) {
-    await writeJsonAtomic(
-      resultsPath.replace(/\.json$/, '.comparison.json'),
-      toComparisonJson(comparison),
-    );
+    const comparisonPath = resultsPath.replace(/\.json$/, '.comparison.json');
+    await writeJsonAtomic(comparisonPath, toComparisonJson(comparison));
+    core.setOutput('comparison-path', comparisonPath);
+  } else {
+    core.setOutput('comparison-path', '');
   }
   const key = legKey(settings, ctx, result);
   const bundleError = await writeReportBundle(settings, ctx, result, comparison, key);

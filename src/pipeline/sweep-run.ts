@@ -3,7 +3,7 @@
  * call this and hand the Result to their sinks.
  */
 import { probeCpu } from '../cpu/index.js';
-import type { Comparison } from '../analysis/compare.js';
+import type { Comparison, GateMode } from '../analysis/compare.js';
 import { DEFAULT_SAME_JOB_THRESHOLD } from '../analysis/same-job.js';
 import { sweep, type SweepOutput, type SweepProgress } from '../measure/sweep.js';
 import { runSameJob } from './same-job.js';
@@ -26,6 +26,8 @@ export interface SweepRunOptions {
   readonly onProgress?: (p: SweepProgress) => void;
   /** Same-job comparison only: the smallest slowdown that fails the gate. */
   readonly threshold?: number;
+  /** Same-job comparison only: which cells are gated (default all). */
+  readonly gate?: GateMode;
   /** Same-job comparison only: what the base is, for the report (e.g. "origin/main"). */
   readonly baseDescription?: string;
   /** When the budget started (performance.now()), if before this call; default: now. */
@@ -107,6 +109,7 @@ export async function runSweep(
     const run = await runSameJob(workloads[0]!, base, {
       ...common,
       threshold: options.threshold ?? DEFAULT_SAME_JOB_THRESHOLD,
+      ...(options.gate ? { gate: options.gate } : {}),
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
