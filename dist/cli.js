@@ -95,7 +95,7 @@ var init_package = __esm({
   "package.json"() {
     package_default = {
       name: "threadgate",
-      version: "0.1.0",
+      version: "1.0.0",
       description: "Find the thread count your CPU inference should use, and gate pull requests on latency regressions.",
       license: "MIT",
       author: "threadgate contributors",

@@ -89613,7 +89613,7 @@ function parseThreadCounts(text2, usableCpus, logicalCpus, input = "--threads") 
 // package.json
 var package_default = {
   name: "threadgate",
-  version: "0.1.0",
+  version: "1.0.0",
   description: "Find the thread count your CPU inference should use, and gate pull requests on latency regressions.",
   license: "MIT",
   author: "threadgate contributors",
