@@ -18,9 +18,10 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { BaselineDocument } from '../src/baseline/history.js';
+import { mergeRun, type BaselineDocument } from '../src/baseline/history.js';
 import type { HistorySummary } from '../src/baseline/summary.js';
 import type { Result } from '../src/results/types.js';
+import { DEFAULT_WORKLOADS, scaleResult, syntheticResult } from './fixtures/baseline/synthetic.js';
 import { runCli, type RunOutput } from './support/cli.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures/baseline');
@@ -334,12 +335,12 @@ describe('threadgate baseline: bad input names the flag, the value and the expec
     [
       'no subcommand',
       () => [],
-      /baseline: missing subcommand; expected "threadgate baseline add" or "threadgate baseline show"/,
+      /baseline: missing subcommand; expected "threadgate baseline add", "threadgate baseline show" or "threadgate baseline changes"/,
     ],
     [
       'an unknown subcommand',
       () => ['list'],
-      /baseline: got "list"; expected the subcommand add or show/,
+      /baseline: got "list"; expected the subcommand add, show or changes/,
     ],
     ['show without --history', () => ['show'], /--history: missing; expected --history FILE/],
     [
@@ -469,4 +470,90 @@ describe('threadgate baseline add: the lock on --history', () => {
       );
     });
   }
+});
+
+describe('threadgate baseline changes', () => {
+  /** A history of 20 runs, 2 % run noise; from run 12 on every cell is `factor` slower. */
+  async function writeHistory(name: string, factor: number): Promise<string> {
+    let doc: BaselineDocument | null = null;
+    for (let i = 0; i < 20; i++) {
+      const r = syntheticResult({
+        seed: 300 + i,
+        workloads: DEFAULT_WORKLOADS,
+        createdAt: new Date(Date.UTC(2026, 2, 1 + i)).toISOString(),
+        visits: 6,
+        callsPerVisit: 2,
+        runNoise: 0.02,
+      });
+      const run = i >= 12 && factor !== 1 ? scaleResult(r, factor, r.createdAt) : r;
+      doc = mergeRun(
+        doc,
+        run,
+        i === 12 ? { sha: 'abc1234def5678abc1234def5678abc1234def56' } : {},
+      ).baseline;
+    }
+    const file = path.join(dir, name);
+    await writeFile(file, JSON.stringify(doc));
+    return file;
+  }
+
+  it("--json lists each cell's step: the first run of the new level, its commit, the ratio and its CI", async () => {
+    const file = await writeHistory('stepped.json', 1.15);
+    const out = await runCli(['baseline', 'changes', '--history', file, '--json']);
+    assert.equal(out.code, 0, out.stderr);
+    const { changes } = JSON.parse(out.stdout) as { changes: Record<string, unknown>[] };
+    const cells = DEFAULT_WORKLOADS.flatMap((w) => w.cells.map((c) => [w.id, c.threads]));
+    assert.deepEqual(
+      changes.map((c) => [c['workload'], c['threads']]),
+      cells,
+    );
+    for (const c of changes) {
+      assert.deepEqual(Object.keys(c), [
+        'workload',
+        'threads',
+        'index',
+        'createdAt',
+        'sha',
+        'ratio',
+        'ci',
+      ]);
+      assert.equal(c['index'], 12);
+      assert.equal(c['createdAt'], '2026-03-13T00:00:00.000Z');
+      assert.equal(c['sha'], 'abc1234def5678abc1234def5678abc1234def56');
+      const [lo, hi] = c['ci'] as [number, number];
+      const ratio = c['ratio'] as number;
+      assert.ok(
+        Math.abs(ratio - 1.15) < 0.05 && lo <= ratio && ratio <= hi && lo > 1,
+        JSON.stringify(c),
+      );
+    }
+    const text = await runCli(['baseline', 'changes', '--history', file]);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^4 change points in the 20 runs of .*stepped\.json:\n/);
+    assert.match(
+      text.stdout,
+      / {2}run 12: matmul:256x256x256 @ 2 threads has been 1\d(\.\d)? % slower since commit abc1234 \(run of 2026-03-13\); 95 % CI ×1\.\d{3} … ×1\.\d{3}\n/,
+    );
+  });
+
+  it('a flat history has no change: an empty list, and a line saying so', async () => {
+    const file = await writeHistory('flat.json', 1);
+    const out = await runCli(['baseline', 'changes', '--history', file, '--json']);
+    assert.equal(out.code, 0, out.stderr);
+    assert.deepEqual(JSON.parse(out.stdout), { changes: [] });
+    const text = await runCli(['baseline', 'changes', '--history', file]);
+    assert.match(text.stdout, /^No change point in the 20 runs of .*flat\.json\.\n$/);
+  });
+
+  it('refuses a results file and a missing --history; its help says what it does', async () => {
+    assertUsageError(
+      await runCli(['baseline', 'changes', '--history', fx('result-main.json')]),
+      /--history .*: is a results file/,
+    );
+    assertUsageError(await runCli(['baseline', 'changes']), /--history/);
+    const help = await runCli(['baseline', 'changes', '--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /threadgate baseline changes --history FILE \[--json\]/);
+    assert.match(help.stdout, /E-divisive means/);
+  });
 });

@@ -90,6 +90,7 @@ describe('parseComparisonFile', () => {
     const back = parse(minimal);
     assert.equal(back.kind, 'regression');
     assert.deepEqual(back.notes, []);
+    assert.deepEqual(back.changes, []); // a file from before change points
     if (back.kind !== 'regression') return;
     assert.equal(back.cells[0]!.historyRuns, 0);
     assert.deepEqual(back.cells[0]!.gatedAs, []);
@@ -99,6 +100,24 @@ describe('parseComparisonFile', () => {
       { ...minimal, settings: noColdStart },
       /is missing the field "settings\.coldStartThreshold"/,
     );
+  });
+
+  const CHANGE = {
+    workload: 'matmul:256x256x256',
+    threads: 2,
+    index: 12,
+    createdAt: '2026-03-13T00:00:00.000Z',
+    sha: 'abc1234def5678abc1234def5678abc1234def56',
+    ratio: 1.09,
+    ci: [1.05, 1.12],
+  };
+
+  it('reads back the change points of the history', () => {
+    const doc = { ...json(comparisons[0]![1]), changes: [CHANGE, { ...CHANGE, sha: null }] };
+    assert.deepEqual(schemaErrors('comparison.schema.json', doc), []);
+    const back = parse(doc);
+    assert.deepEqual(back.changes, [CHANGE, { ...CHANGE, sha: null }]);
+    assert.deepEqual(toComparisonJson(back).changes, doc.changes);
   });
 
   const base = () => json(comparisons[0]![1]);
@@ -139,6 +158,16 @@ describe('parseComparisonFile', () => {
       'a reversed CI',
       () => cell0(base(), { ci95: [1.2, 1.1] }),
       /"cells\[0\]\.ci95" is \[1\.2, 1\.1\]; expected \[lo, hi\] with lo ≤ hi/,
+    ],
+    [
+      'a reversed change-point CI',
+      () => ({ ...base(), changes: [{ ...CHANGE, ci: [1.2, 1.1] }] }),
+      /"changes\[0\]\.ci" is \[1\.2, 1\.1\]; expected \[lo, hi\] with lo ≤ hi/,
+    ],
+    [
+      'a negative change-point index',
+      () => ({ ...base(), changes: [{ ...CHANGE, index: -1 }] }),
+      /"changes\[0\]\.index" is number -1; expected a non-negative integer/,
     ],
     [
       'fractional threads',

@@ -1,17 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  cellHistory,
   compareResults,
   DEFAULT_MIN_HISTORY,
   type CellComparison,
   type Comparison,
   type CompareOptions,
 } from '../src/analysis/compare.js';
+import type { CellChange } from '../src/analysis/changes.js';
 import { toComparisonJson } from '../src/analysis/comparison-json.js';
 import { mergeRun, type BaselineDocument } from '../src/baseline/history.js';
 import type { LoadedBaseline } from '../src/baseline/store.js';
 import type { Result } from '../src/results/types.js';
 import { renderComparison } from '../src/report/compare-terminal.js';
+import { renderMarkdown } from '../src/report/markdown.js';
+import { robustPredictionUpperLimit } from '../src/stats/index.js';
 import { schemaErrors } from './support/schema.js';
 import {
   DEFAULT_WORKLOADS,
@@ -125,6 +129,101 @@ describe('the gate on runs with run-to-run noise (seeded simulations)', () => {
       // approximation); over 48 calls per side it would be about 1e-16.
       assert.ok(cell.pValue! > 1e-6, String(cell.pValue));
     }
+  });
+});
+
+describe('the stored gate judges a run against the segment since the last change point', () => {
+  // 20 runs of history with 2 % run-to-run noise: 10 at one level, then 10 at another.
+  function stepHistory(before: number, after: number, seed: number): LoadedBaseline {
+    let doc: BaselineDocument | null = null;
+    for (let i = 0; i < 20; i++) {
+      const run = realistic(seed * 1000 + i, i + 1, 0.02, i < 10 ? before : after);
+      doc = mergeRun(doc, run, {
+        sha: `${i.toString(16).padStart(2, '0')}${'ab'.repeat(19)}`,
+      }).baseline;
+    }
+    return { document: doc!, source: 'test', notes: [] };
+  }
+  /** The limit the gate used before change points: the whole history, two levels mixed. */
+  function mixedLimitRatio(b: LoadedBaseline, cell: CellComparison, family: number): number {
+    const logs = cellHistory(b.document, cell.workload, cell.threads).map(Math.log);
+    return Math.exp(robustPredictionUpperLimit(logs, 1 - 0.01 / family)!.limit);
+  }
+
+  it('after a step down, a run back at the old level is a regression against the new level', () => {
+    const b = stepHistory(1, 0.8, 4);
+    const c = compare(b, realistic(4_999, 25, 0.02, 1));
+    const gated = gatedCells(c);
+    // Every gated cell's history has its change point at run 10 (the first of the new level).
+    assert.deepEqual(
+      c.changes.map((x) => [x.workload, x.threads, x.index]),
+      gated.map((x) => [x.workload, x.threads, 10]),
+    );
+    for (const x of c.changes) assert.ok(x.ratio < 0.85 && x.ci[1] < 1, JSON.stringify(x));
+    assert.equal(c.kind, 'regression');
+    for (const cell of gated) {
+      assert.equal(cell.historyRuns, 10); // the runs since the change, not all 20
+      assert.equal(cell.checks.beyondHistory, true);
+      assert.equal(cell.regression, true);
+      // Before: the mixed history's limit lay above this run, so it passed as "within the
+      // run-to-run noise" — the step down itself made the spread that hid the step back up.
+      assert.ok(cell.currentMedianNs < mixedLimitRatio(b, cell, gated.length));
+    }
+    assert.ok(
+      c.notes.some((n) =>
+        /judged against the 10 runs of history since its last change point \(run 10 of 2025-06-11, ×0\.8/.test(
+          n,
+        ),
+      ),
+    );
+    assert.ok(toComparisonJson(c).changes.length === gated.length);
+    // The report has a line per change point, next to the notes.
+    const md = renderMarkdown(realistic(4_999, 25, 0.02, 1), c);
+    assert.match(
+      md,
+      /\n- Change point: matmul:256x256x256 @ 1 thread has been 2\d % faster since commit 0aababa \(run of 2025-06-11\); 95 % CI ×0\.\d{3} … ×0\.\d{3}\n/,
+    );
+  });
+
+  it('after a step up, a run at the new level passes, and the old runs do not widen its limit', () => {
+    const b = stepHistory(1, 1.25, 5);
+    const c = compare(b, realistic(5_999, 25, 0.02, 1.25));
+    assert.equal(c.kind, 'pass');
+    const gated = gatedCells(c);
+    for (const cell of gated) {
+      const own: readonly CellChange[] = c.changes.filter(
+        (x) => x.workload === cell.workload && x.threads === cell.threads,
+      );
+      // The step at run 10, and here one cell's 5 % wobble at run 15 too (each test is at 5 %):
+      // the history is what came after the last of them.
+      assert.ok(
+        own.some((x) => x.index === 10 && x.ratio > 1.15),
+        JSON.stringify(own),
+      );
+      assert.equal(cell.historyRuns, 20 - own[own.length - 1]!.index);
+      // The limit from the 10 runs at the new level is tighter than the mixed history's.
+      assert.ok(
+        cell.predictionLimitRatio! * cell.baselineMedianNs < mixedLimitRatio(b, cell, gated.length),
+      );
+    }
+  });
+
+  it('fewer than minHistory runs since the change: the cold-start rule, as for a short history', () => {
+    let doc: BaselineDocument | null = null;
+    for (let i = 0; i < 16; i++)
+      doc = mergeRun(doc, realistic(600 + i, i + 1, 0.02, i < 12 ? 1 : 0.8)).baseline;
+    const c = compare({ document: doc!, source: 'test', notes: [] }, realistic(699, 25, 0.02, 1.2));
+    const gated = gatedCells(c);
+    assert.ok(
+      c.changes.length > 0 && c.changes.every((x) => x.index === 12),
+      JSON.stringify(c.changes),
+    );
+    for (const cell of gated) {
+      assert.equal(cell.historyRuns, 4);
+      assert.equal(cell.checks.beyondHistory, null);
+      assert.equal(cell.checks.beyondColdStart, true); // +50 % over the 0.8 level ≥ 25 %
+    }
+    assert.equal(c.kind, 'regression');
   });
 });
 

@@ -220,7 +220,7 @@ export async function runAction(): Promise<void> {
   });
   // The history as a person reads it: the gated cells' last runs, and its recommendation.
   const stored = history?.baseline?.document ?? null;
-  const trend = stored ? trendSeries(stored, result, comparison) : [];
+  const trend = stored ? trendSeries(stored, result, comparison, comparison?.changes ?? []) : [];
   const historyAdvice = stored
     ? historyRecommendation(stored, result, settings.sweep.tolerance)
     : [];

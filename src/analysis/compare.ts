@@ -13,7 +13,12 @@
  *      log-medians, median + k(n, level) · MAD, with k calibrated by simulation so that an
  *      unchanged cell exceeds it with probability 1 − level (robustPredictionUpperLimit), at a
  *      Bonferroni level over the gated cells with history. This is the only condition that
- *      knows how much a cell moves between runs on this kind of machine.
+ *      knows how much a cell moves between runs on this kind of machine. The history is the
+ *      cell's runs since its last change point (changes.ts: E-divisive means on the history's
+ *      log-medians), not a history that mixes two levels: after a step down, a run back at the
+ *      old level is judged against the new one; after a step up, the old runs do not widen the
+ *      spread. Fewer than minHistory runs since the change: the cold-start rule, as for a short
+ *      history.
  * A gated cell is
  *  - a regression when (a), (b), (c) hold and (d) does — or, without a usable history (fewer
  *    than minHistory runs, or a history whose MAD is 0: more than half its runs gave the same
@@ -70,6 +75,7 @@ import {
   type GateMode,
   type GateRole,
 } from './comparison.js';
+import { cellChanges, type CellChange } from './changes.js';
 import { gatedWorkloads } from './throughput.js';
 import { visitSummary } from './visits.js';
 
@@ -91,6 +97,8 @@ export interface StoredHistory {
   readonly machine: MachineInfo;
   /** Oldest first; each run's median per cell. */
   readonly runs: readonly {
+    readonly createdAt: string;
+    readonly sha?: string | undefined;
     readonly workloads: readonly {
       readonly id: string;
       readonly points: readonly { readonly threads: number; readonly medianNs: number }[];
@@ -134,7 +142,12 @@ export function compareResults(
     fingerprint: current.machine.fingerprint,
     createdAt: current.createdAt,
   };
-  const base = { settings, current: cur, machineDifferences: [] as FingerprintDifference[] };
+  const base = {
+    settings,
+    current: cur,
+    machineDifferences: [] as FingerprintDifference[],
+    changes: [] as CellChange[],
+  };
   if (baseline === null) {
     return {
       kind: 'no-baseline',
@@ -199,6 +212,13 @@ export function compareResults(
       `the baseline has none of the cells to gate (${settings.gate === 'deployed' ? "each workload's recommended and fastest thread counts" : 'common cells'})`,
     );
   }
+  const changes = measured.filter((c) => isGated(c, settings.gate)).flatMap((c) => c.changes);
+  for (const c of measured.filter((m) => m.changes.length > 0 && isGated(m, settings.gate))) {
+    const last = c.changes[c.changes.length - 1]!;
+    notes.push(
+      `${cellName(c.workload, c.threads)}: judged against the ${c.historyRuns} run${c.historyRuns === 1 ? '' : 's'} of history since its last change point (run ${last.index} of ${last.createdAt.slice(0, 10)}, ×${last.ratio.toFixed(3)})`,
+    );
+  }
   const cells = adjustAndDecide(measured, settings);
   if (cells.some((c) => c.unit === 'samples')) {
     notes.push(
@@ -213,6 +233,7 @@ export function compareResults(
     machineDifferences: differences,
     reason: '',
     notes,
+    changes,
     cells,
     maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
     workloadsOnlyInBaseline: onlyBase.map((w) => w.id),
@@ -271,10 +292,18 @@ function listIds(workloads: readonly WorkloadResult[]): string {
   return workloads.length === 0 ? 'none' : workloads.map((w) => w.id).join(', ');
 }
 
-/** The history of one cell: its run-level medians, oldest first (runs lacking the cell skipped). */
-export function cellHistory(history: StoredHistory, workloadId: string, threads: number): number[] {
+/**
+ * The history of one cell: its run-level medians, oldest first (runs lacking the cell skipped),
+ * from run index `from` on.
+ */
+export function cellHistory(
+  history: StoredHistory,
+  workloadId: string,
+  threads: number,
+  from = 0,
+): number[] {
   const medians: number[] = [];
-  for (const run of history.runs) {
+  for (const run of history.runs.slice(from)) {
     const point = run.workloads
       .find((w) => w.id === workloadId)
       ?.points.find((p) => p.threads === threads);
@@ -289,6 +318,8 @@ type MeasuredCell = Omit<
   'pAdjusted' | 'checks' | 'status' | 'regression' | 'gated' | 'predictionLimitRatio'
 > & {
   readonly ciAboveOne: boolean | null;
+  /** Change points of the cell's history; the history below starts at the last one. */
+  readonly changes: readonly CellChange[];
   /** Log run-medians of the history (≥ minHistory of them), or null with too little history. */
   readonly historyLogs: readonly number[] | null;
 };
@@ -356,7 +387,9 @@ function measureCell(
     }).ci;
     pValue = mannWhitneyU(cv.medians, bv.medians, 'greater').p;
   }
-  const history = cellHistory(doc, workload, threads);
+  const changes = cellChanges(doc, workload, threads, { seed: settings.seed });
+  const since = changes.length === 0 ? 0 : changes[changes.length - 1]!.index;
+  const history = cellHistory(doc, workload, threads, since);
   return {
     workload,
     threads,
@@ -369,6 +402,7 @@ function measureCell(
     pValue,
     historyRuns: history.length,
     ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    changes,
     historyLogs: history.length >= settings.minHistory ? history.map(Math.log) : null,
   };
 }
@@ -385,7 +419,8 @@ function adjustAndDecide(measured: readonly MeasuredCell[], s: CompareSettings):
   return measured.map((c, i) => {
     const gated = isGated(c, s.gate);
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
-    const { ciAboveOne, historyLogs, ...rest } = c;
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped: the comparison lists them
+    const { ciAboveOne, historyLogs, changes, ...rest } = c;
     const level = 1 - alpha / (gated ? family : 1);
     const limit = historyLogs ? robustPredictionUpperLimit(historyLogs, level) : null;
     const predictionLimitRatio = limit === null ? null : Math.exp(limit.limit) / c.baselineMedianNs;

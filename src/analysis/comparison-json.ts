@@ -23,6 +23,7 @@ export function toComparisonJson(c: Comparison): ComparisonJson {
       current: d.b,
     })),
     notes: c.notes,
+    changes: c.changes,
   } as const;
   if (c.kind === 'no-baseline') {
     return {
@@ -85,6 +86,7 @@ export function comparisonFromJson(json: ComparisonJson): Comparison {
       b: d.current,
     })),
     notes: json.notes,
+    changes: json.changes,
   };
   if (json.verdict === 'no-baseline')
     return { kind: 'no-baseline', ...common, baseline: json.baseline };

@@ -4,6 +4,7 @@
  * both gates share. Plain data, no I/O.
  */
 import type { FingerprintDifference } from '../cpu/fingerprint.js';
+import type { CellChange } from './changes.js';
 import { invalid } from '../errors.js';
 import { holm } from '../stats/index.js';
 
@@ -88,6 +89,11 @@ interface ComparisonBase {
   /** Machine fields that differ (non-empty only when the fingerprints differ). */
   readonly machineDifferences: readonly FingerprintDifference[];
   readonly notes: readonly string[];
+  /**
+   * Change points in the stored history of the gated cells (changes.ts), oldest first per cell;
+   * empty without a stored history (the same-job gate, no baseline, another kind of machine).
+   */
+  readonly changes: readonly CellChange[];
 }
 
 export interface Compared extends ComparisonBase {

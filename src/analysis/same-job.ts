@@ -340,6 +340,7 @@ export function compareSameJob(
     current: { fingerprint: opts.fingerprint, createdAt: opts.createdAt },
     machineDifferences: [],
     notes,
+    changes: [],
   };
   if (decision.gatedCount === 0) {
     return {

@@ -1,8 +1,9 @@
 /**
- * `threadgate baseline add|show`: keep a baseline history in a file, for CI systems other than
- * GitHub Actions (where the action keeps it in the Actions cache). The file is the same baseline
- * document the action stores, so `threadgate compare --baseline FILE` and `threadgate report
- * --baseline FILE` read it.
+ * `threadgate baseline add|show|changes`: keep a baseline history in a file, for CI systems other
+ * than GitHub Actions (where the action keeps it in the Actions cache). The file is the same
+ * baseline document the action stores, so `threadgate compare --baseline FILE` and `threadgate
+ * report --baseline FILE` read it. `changes` lists the change points of its cells
+ * (analysis/changes.ts).
  */
 
 import { LockError, withFileLock } from '../io/file-lock.js';
@@ -17,6 +18,14 @@ import {
   writeBaselineFile,
   type BaselineDocument,
 } from '../baseline/index.js';
+import {
+  CHANGE_MIN_SIZE,
+  CHANGE_PERMUTATIONS,
+  CHANGE_SIGNIFICANCE,
+  MAX_CHANGE_RUNS,
+  describeChange,
+  historyChanges,
+} from '../analysis/changes.js';
 import { fingerprintDifferences } from '../cpu/fingerprint.js';
 import { InputError, invalid } from '../errors.js';
 import { renderHistory, terminalText } from '../report/history-terminal.js';
@@ -37,6 +46,11 @@ export const BASELINE_SHOW_OPTIONS = {
   json: { type: 'boolean' },
 } as const satisfies OptionSpec;
 
+export const BASELINE_CHANGES_OPTIONS = {
+  history: { type: 'string' },
+  json: { type: 'boolean' },
+} as const satisfies OptionSpec;
+
 /** The most runs `--keep` accepts: the file grows by ~100 bytes per cell per run. */
 export const MAX_KEEP = 1000;
 
@@ -45,6 +59,7 @@ export const BASELINE_HELP = `threadgate baseline — keep a baseline history in
 Usage:
   threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
   threadgate baseline show --history FILE [--json]
+  threadgate baseline changes --history FILE [--json]
 
 add   appends the run in --result (a threadgate sweep --json file) to the history, creating the
       file if there is none; the write is atomic (a reader sees the old history or the new one).
@@ -66,6 +81,19 @@ show  lists the history's runs (date, ref, sha) and, per workload and thread cou
   --history FILE  the baseline history to show
   --json          print it as JSON (kind "threadgate-baseline-summary") instead of tables
 
+changes  lists the change points of each workload and thread count: where its run median
+      stepped to a new level and stayed there (a slowdown no single pull request's gate
+      caught, or a change of the runners). Per cell, E-divisive means (Matteson & James 2014)
+      on the log run medians of its newest ${MAX_CHANGE_RUNS} runs, each split tested by ${CHANGE_PERMUTATIONS} seeded
+      permutations at the ${CHANGE_SIGNIFICANCE * 100} % level, at least ${CHANGE_MIN_SIZE} runs on each side. Each change names
+      the first run of the new level (its date and commit) and the ratio of the medians after
+      and before, with a 95 % bootstrap CI. The stored gate compares a run with the runs since
+      the last change point of each cell.
+  --history FILE  the baseline history to search
+  --json          print {"changes": [{workload, threads, index, createdAt, sha, ratio,
+                  ci: [lo, hi]}, …]} (index: the run, oldest 0; sha null when not recorded;
+                  an empty list when there is no change) instead of text
+
 Exit codes: 0 done, 2 error (bad input, a file that cannot be read or written).`;
 
 export interface BaselineIo {
@@ -84,11 +112,13 @@ export async function baselineCommand(
       return addCommand(rest, io);
     case 'show':
       return showCommand(rest, io);
+    case 'changes':
+      return changesCommand(rest, io);
     default:
       throw new InputError(
         sub === undefined
-          ? 'baseline: missing subcommand; expected "threadgate baseline add" or "threadgate baseline show" (see threadgate baseline --help)'
-          : `baseline: got ${JSON.stringify(sub)}; expected the subcommand add or show (see threadgate baseline --help)`,
+          ? 'baseline: missing subcommand; expected "threadgate baseline add", "threadgate baseline show" or "threadgate baseline changes" (see threadgate baseline --help)'
+          : `baseline: got ${JSON.stringify(sub)}; expected the subcommand add, show or changes (see threadgate baseline --help)`,
       );
   }
 }
@@ -234,9 +264,8 @@ async function addCommand(argv: readonly string[], io: BaselineIo): Promise<numb
 
 // ---------------------------------------------------------------------------------------------
 
-async function showCommand(argv: readonly string[], io: BaselineIo): Promise<number> {
-  const v = parseFlags('baseline show', argv, BASELINE_SHOW_OPTIONS);
-  const path = requiredPath(v, 'history', 'a baseline history written by threadgate baseline add');
+/** The history at `path`, which must be a baseline history (not a results file). */
+async function readHistoryOnly(path: string): Promise<BaselineDocument> {
   const parsed = await readBaselineFile(path, '--history');
   if (parsed.from === 'result') {
     throw new InputError(
@@ -244,11 +273,40 @@ async function showCommand(argv: readonly string[], io: BaselineIo): Promise<num
         'expected a history written by threadgate baseline add',
     );
   }
-  const summary = summarizeHistory(parsed.document);
+  return parsed.document;
+}
+
+async function showCommand(argv: readonly string[], io: BaselineIo): Promise<number> {
+  const v = parseFlags('baseline show', argv, BASELINE_SHOW_OPTIONS);
+  const path = requiredPath(v, 'history', 'a baseline history written by threadgate baseline add');
+  const summary = summarizeHistory(await readHistoryOnly(path));
   io.out(
     v['json'] === true
       ? `${JSON.stringify(summary, null, 2)}\n`
       : `${renderHistory(summary, path)}\n`,
   );
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function changesCommand(argv: readonly string[], io: BaselineIo): Promise<number> {
+  const v = parseFlags('baseline changes', argv, BASELINE_CHANGES_OPTIONS);
+  const path = requiredPath(v, 'history', 'a baseline history written by threadgate baseline add');
+  const history = await readHistoryOnly(path);
+  const changes = historyChanges(history);
+  if (v['json'] === true) {
+    io.out(`${JSON.stringify({ changes }, null, 2)}\n`);
+    return 0;
+  }
+  const runs = `${history.runs.length} run${history.runs.length === 1 ? '' : 's'}`;
+  const lines =
+    changes.length === 0
+      ? [`No change point in the ${runs} of ${path}.`]
+      : [
+          `${changes.length} change point${changes.length === 1 ? '' : 's'} in the ${runs} of ${path}:`,
+          ...changes.map((c) => `  run ${c.index}: ${describeChange(c)}`),
+        ];
+  io.out(`${lines.map(terminalText).join('\n')}\n`);
   return 0;
 }

@@ -15,6 +15,7 @@ Usage:
   threadgate compare  --baseline FILE --current FILE [--threshold PERCENT] [--json FILE] …
   threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
   threadgate baseline show --history FILE [--json]
+  threadgate baseline changes --history FILE [--json]
   threadgate report   --current FILE [--baseline FILE | --comparison FILE] [--out FILE] …
   threadgate worker-path [--dir]
   threadgate init-worker [DIR]

@@ -184,7 +184,7 @@ export async function reportCommand(
     resultsPath: settings.currentPath,
     ...(history
       ? {
-          trend: trendSeries(history, current, comparison),
+          trend: trendSeries(history, current, comparison, comparison?.changes ?? []),
           historyAdvice: historyRecommendation(history, current, current.settings.tolerance),
         }
       : {}),

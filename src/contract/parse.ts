@@ -169,6 +169,7 @@ export function checkBaseline(value: unknown, fail: Fail): BaselineDocument {
 
 export function checkComparisonJson(value: unknown, fail: Fail): ComparisonJson {
   const c = decode(ComparisonSchema, value, fail);
+  c.changes.forEach((change, i) => ordered(change.ci, `changes[${i}].ci`, fail));
   c.cells.forEach((cell, i) => {
     const at = `cells[${i}].`;
     if (cell.ci95 !== null) ordered(cell.ci95, `${at}ci95`, fail);

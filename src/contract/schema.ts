@@ -390,6 +390,20 @@ export const CompareSettingsSchema = record({
   familySize: v.optional(v.nullable(num('an integer ≥ 1', { integer: true, min: 1 })), null),
 });
 
+/** One change point of a cell's stored history (analysis/changes.ts; `threadgate baseline changes`). */
+export const ChangePointSchema = record({
+  workload: text(),
+  threads: threads(),
+  index: v.pipe(index(), v.description('the first run of the new segment, oldest run 0')),
+  createdAt: date(),
+  sha: v.nullable(text(LIMITS.shortChars)),
+  ratio: v.pipe(positive(), v.description('median after / median before; > 1 is slower')),
+  ci: v.pipe(
+    pair(positive('[lo, hi] with 0 < lo ≤ hi, finite'), '[lo, hi] with 0 < lo ≤ hi, finite'),
+    v.description('95 % percentile-bootstrap CI of the ratio'),
+  ),
+});
+
 const strings = () => v.optional(list(text(), LIMITS.listEntries), []);
 const diffValue = () => v.union([text(), num('a finite number')], 'a string or a finite number');
 
@@ -429,6 +443,10 @@ export const ComparisonSchema = v.pipe(
     workloadsOnlyInBaseline: strings(),
     workloadsOnlyInCurrent: strings(),
     notes: strings(),
+    changes: v.pipe(
+      v.optional(list(ChangePointSchema, LIMITS.cells), []),
+      v.description('change points in the stored history of the gated cells'),
+    ),
   }),
   v.title('threadgate comparison (schemaVersion 1)'),
   v.description(
@@ -514,6 +532,7 @@ export type ComparisonJson = v.InferOutput<typeof ComparisonSchema>;
 export type ComparisonCellJson = v.InferOutput<typeof ComparisonCellSchema>;
 export type CellChecks = v.InferOutput<typeof CellChecksSchema>;
 export type CompareSettings = v.InferOutput<typeof CompareSettingsSchema>;
+export type ChangePointJson = v.InferOutput<typeof ChangePointSchema>;
 export type BundleManifest = v.InferOutput<typeof BundleManifestSchema>;
 
 /** The documents, by the name `schema/<name>.schema.json` publishes them under. */

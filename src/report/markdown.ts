@@ -4,6 +4,7 @@
  * raw statistics in a collapsed block). Text that threadgate does not control (workload labels
  * built from user commands and file names, branch names) is escaped.
  */
+import { describeChange } from '../analysis/changes.js';
 import type { CellComparison, Comparison } from '../analysis/compare.js';
 import { escapeMarkdown, plainText } from './text.js';
 import type { Result, WorkloadResult } from '../results/types.js';
@@ -367,6 +368,13 @@ export function trendChart(s: TrendSeries): string {
   return lines.join('\n');
 }
 
+/** A line per change point in the stored history of the gated cells (analysis/changes.ts). */
+function changeLines(comparison: Comparison | null): string[] {
+  return (comparison?.changes ?? []).map(
+    (c) => `- Change point: ${escapeMarkdown(describeChange(c))}`,
+  );
+}
+
 function detailsBlock(result: Result, comparison: Comparison | null, ctx: MarkdownContext): string {
   const lines: string[] = ['<details><summary>Machine, settings and raw statistics</summary>', ''];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
@@ -392,6 +400,7 @@ function detailsBlock(result: Result, comparison: Comparison | null, ctx: Markdo
     );
   }
   for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
+  lines.push(...changeLines(comparison));
   lines.push(
     '',
     '| workload | threads | n | median | 95 % CI | call overhead share | converged |',
