@@ -34,7 +34,7 @@ export const BASELINE_ADD_OPTIONS = {
 
 export const BASELINE_SHOW_OPTIONS = {
   history: { type: 'string' },
-  json: { type: 'boolean' },
+  json: { type: 'boolean', short: 'j' },
 } as const satisfies OptionSpec;
 
 /** The most runs `--keep` accepts: the file grows by ~100 bytes per cell per run. */
@@ -44,7 +44,7 @@ export const BASELINE_HELP = `threadgate baseline — keep a baseline history in
 
 Usage:
   threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
-  threadgate baseline show --history FILE [--json]
+  threadgate baseline show --history FILE [-j|--json]
 
 add   appends the run in --result (a threadgate sweep --json file) to the history, creating the
       file if there is none; the write is atomic (a reader sees the old history or the new one).
@@ -64,7 +64,8 @@ add   appends the run in --result (a threadgate sweep --json file) to the histor
 show  lists the history's runs (date, ref, sha) and, per workload and thread count, the run
       medians, newest last.
   --history FILE  the baseline history to show
-  --json          print it as JSON (kind "threadgate-baseline-summary") instead of tables
+  -j, --json      print it as JSON (kind "threadgate-baseline-summary") instead of tables,
+                  to standard output like the tables (nothing else is written there)
 
 Exit codes: 0 done, 2 error (bad input, a file that cannot be read or written).`;
 
