@@ -287,7 +287,9 @@ describe('help', () => {
       assert.match(out.stdout, new RegExp(`^threadgate ${command[0]} — `));
       assert.match(out.stdout, /Exit codes: 0 /);
       for (const name of Object.keys(options)) {
-        assert.match(out.stdout, new RegExp(`^ +--${name}\\b`, 'm'), `--${name} is described`);
+        const short = (options[name] as { short?: string }).short;
+        const flag = short === undefined ? `--${name}` : `-${short}, --${name}`;
+        assert.match(out.stdout, new RegExp(`^ +${flag}\\b`, 'm'), `${flag} is described`);
       }
     });
   }

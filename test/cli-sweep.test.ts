@@ -62,10 +62,10 @@ for (const [args, pattern] of [
   [['sweep', '--max-time', 'soon'], /--max-time: got "soon"; expected a number of seconds/],
   [
     ['sweep', '--frobnicate'],
-    /--frobnicate: unknown option for "threadgate sweep"; expected one of --sizes/,
+    /--frobnicate: unknown option for "threadgate sweep"; expected one of its options \(threadgate sweep --help lists them\)/,
   ],
   [['sweep', '--sizes'], /--sizes: missing value/],
-  [['launch'], /unknown command "launch"/],
+  [['launch'], /^threadgate: error: unknown command "launch"/],
   // Issue 10: each of these was silently accepted, hung or failed only after the whole sweep.
   [
     ['sweep', '--json', '/proc/none/x.json'],

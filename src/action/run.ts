@@ -19,6 +19,7 @@ import { CONFIRM_SHARE, confirmRegression } from '../pipeline/confirm.js';
 import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
 import { provisionFailureMarkdown, provisionOrt } from '../provision/index.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { progressText } from '../report/progress.js';
 import { acceptanceFromLabels, decideOutcome } from '../analysis/outcome.js';
 import { isInside } from '../io/bounded-read.js';
 import { historyRecommendation, trendSeries } from '../analysis/trend.js';
@@ -114,10 +115,7 @@ export async function runAction(): Promise<void> {
           ...(settings.gate !== null ? { gate: settings.gate } : {}),
           ...(base ? { baseDescription: base.description } : {}),
           onProgress: (p) => {
-            if (p.phase !== 'measure' || p.round % 10 === 0)
-              info(
-                `${p.phase} · round ${p.round} · ${p.cellsDone}/${p.cellsTotal} cells at target · ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`,
-              );
+            if (p.phase !== 'measure' || p.round % 10 === 0) info(progressText(p));
           },
         },
       ),

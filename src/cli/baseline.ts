@@ -43,7 +43,7 @@ export const BASELINE_ADD_OPTIONS = {
 
 export const BASELINE_SHOW_OPTIONS = {
   history: { type: 'string' },
-  json: { type: 'boolean' },
+  json: { type: 'boolean', short: 'j' },
 } as const satisfies OptionSpec;
 
 export const BASELINE_CHANGES_OPTIONS = {
@@ -58,7 +58,7 @@ export const BASELINE_HELP = `threadgate baseline — keep a baseline history in
 
 Usage:
   threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
-  threadgate baseline show --history FILE [--json]
+  threadgate baseline show --history FILE [-j|--json]
   threadgate baseline changes --history FILE [--json]
 
 add   appends the run in --result (a threadgate sweep --json file) to the history, creating the
@@ -79,7 +79,8 @@ add   appends the run in --result (a threadgate sweep --json file) to the histor
 show  lists the history's runs (date, ref, sha) and, per workload and thread count, the run
       medians, newest last.
   --history FILE  the baseline history to show
-  --json          print it as JSON (kind "threadgate-baseline-summary") instead of tables
+  -j, --json      print it as JSON (kind "threadgate-baseline-summary") instead of tables,
+                  to standard output like the tables (nothing else is written there)
 
 changes  lists the change points of each workload and thread count: where its run median
       stepped to a new level and stayed there (a slowdown no single pull request's gate

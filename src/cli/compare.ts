@@ -17,15 +17,16 @@ import { toComparisonJson } from '../analysis/comparison-json.js';
 import { readBaselineFile, readResultFile } from '../contract/documents.js';
 import type { LoadedBaseline } from '../baseline/store.js';
 import { renderComparison } from '../report/compare-terminal.js';
-import { checkOutputPath, writeJsonOutput } from '../results/io.js';
+import { PLAIN, type Paint } from '../report/ansi.js';
 import { parsePercent } from '../settings/settings.js';
 import { parseFlags, requiredPath, stringFlag, type OptionSpec } from './args.js';
+import { checkJsonOutput, humanSink, isStdout, writeJson } from './output.js';
 
 export const COMPARE_OPTIONS = {
-  baseline: { type: 'string' },
-  current: { type: 'string' },
+  baseline: { type: 'string', short: 'b' },
+  current: { type: 'string', short: 'c' },
   threshold: { type: 'string' },
-  json: { type: 'string' },
+  json: { type: 'string', short: 'j' },
   force: { type: 'boolean' },
   gate: { type: 'string' },
 } as const satisfies OptionSpec;
@@ -33,17 +34,21 @@ export const COMPARE_OPTIONS = {
 export const COMPARE_HELP = `threadgate compare — did the current run get slower than the baseline?
 
 Usage:
-  threadgate compare --baseline FILE --current FILE [--threshold PERCENT] [--json FILE]
-                     [--force] [--gate deployed|all]
+  threadgate compare -b|--baseline FILE -c|--current FILE [--threshold PERCENT]
+                     [-j|--json FILE|-] [--force] [--gate deployed|all]
 
-  --baseline FILE       a baseline history (threadgate baseline add, or the action's) or a
+  -b, --baseline FILE   a baseline history (threadgate baseline add, or the action's) or a
                         results file (a history of one run)
-  --current FILE        the results JSON of the run to check (threadgate sweep --json)
+  -c, --current FILE    the results JSON of the run to check (threadgate sweep --json)
   --threshold PERCENT   smallest slowdown that can fail (default ${DEFAULT_THRESHOLD * 100}%)
   --gate deployed|all   gate every common cell (all, the default) or only each workload's
                         recommended and fastest thread counts (deployed)
   --force               compare even if the baseline is from another kind of machine
-  --json FILE           write the comparison JSON (schema/comparison.schema.json)
+  -j, --json FILE       write the comparison JSON (schema/comparison.schema.json); - writes it
+                        to standard output, and the table goes to standard error
+  -h, --help            this help (also: threadgate help compare)
+
+The verdict is in colour on a terminal (NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it).
 
 Exit codes: 0 pass, inconclusive or no baseline, 1 regression, 2 error.`;
 
@@ -79,20 +84,18 @@ export function compareSettingsFromFlags(argv: readonly string[]): CompareCliSet
 }
 
 export interface CompareIo {
+  /** The human-readable text. Default: standard output, or standard error with --json -. */
   readonly out: (text: string) => void;
+  readonly paint?: Paint;
 }
 
-const stdoutIo: CompareIo = { out: (text) => void process.stdout.write(text) };
-
-export async function compareCommand(
-  argv: readonly string[],
-  io: CompareIo = stdoutIo,
-): Promise<number> {
+export async function compareCommand(argv: readonly string[], io?: CompareIo): Promise<number> {
   const settings = compareSettingsFromFlags(argv);
-  await checkOutputPath(settings.jsonPath, '--json', [
+  await checkJsonOutput(settings.jsonPath, '--json', [
     { flag: '--baseline', path: settings.baselinePath },
     { flag: '--current', path: settings.currentPath },
   ]);
+  const human = io ? { write: io.out, paint: io.paint ?? PLAIN } : humanSink([settings.jsonPath]);
   const current = await readResultFile(settings.currentPath, '--current');
   const parsed = await readBaselineFile(settings.baselinePath);
   const baseline: LoadedBaseline = {
@@ -104,10 +107,10 @@ export async function compareCommand(
         : [],
   };
   const comparison = compareResults(baseline, current, settings.options);
-  io.out(`${renderComparison(comparison)}\n`);
+  human.write(`${renderComparison(comparison, human.paint)}\n`);
   if (settings.jsonPath !== undefined) {
-    await writeJsonOutput(settings.jsonPath, toComparisonJson(comparison), '--json');
-    io.out(`Comparison written to ${settings.jsonPath}\n`);
+    await writeJson(settings.jsonPath, toComparisonJson(comparison), '--json');
+    if (!isStdout(settings.jsonPath)) human.write(`Comparison written to ${settings.jsonPath}\n`);
   }
   return decideOutcome(comparison, { failOnRegression: true }).fail ? 1 : 0;
 }

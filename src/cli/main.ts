@@ -3,23 +3,26 @@
  * 0 pass / no-baseline / inconclusive, 1 regression, 2 error (bad input or failure to run).
  * Each command's help text lives next to its option spec (SWEEP_HELP, COMPARE_HELP, …).
  */
-import { describeError, isUserError } from '../errors.js';
+import { describeError, InputError, isUserError } from '../errors.js';
+import { closest } from './args.js';
 import { TOOL_VERSION } from '../version.js';
 
 const USAGE = `threadgate ${TOOL_VERSION} — how many threads should CPU inference use here, and did it get slower?
 
 Usage:
-  threadgate sweep    [--sizes LIST] [--threads LIST|auto] [--max-time SECONDS] [--json FILE]
-                      [--model FILE --input-shape NAME=DIMS …] [--command "CMD"]
-                      [--worker "CMD"] [--engine onnxruntime|torch] [--quiet] …
-  threadgate compare  --baseline FILE --current FILE [--threshold PERCENT] [--json FILE] …
+  threadgate sweep    [--sizes LIST] [-t|--threads LIST|auto] [--max-time SECONDS]
+                      [-j|--json FILE|-] [--model FILE --input-shape NAME=DIMS …]
+                      [--command "CMD"] [--worker "CMD"] [--engine onnxruntime|torch]
+                      [-q|--quiet] …
+  threadgate compare  -b|--baseline FILE -c|--current FILE [--threshold PERCENT]
+                      [-j|--json FILE|-] …
   threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
-  threadgate baseline show --history FILE [--json]
+  threadgate baseline show --history FILE [-j|--json]
   threadgate baseline changes --history FILE [--json]
-  threadgate report   --current FILE [--baseline FILE | --comparison FILE] [--out FILE] …
+  threadgate report   -c|--current FILE [-b|--baseline FILE | --comparison FILE] [-o|--out FILE] …
   threadgate worker-path [--dir]
   threadgate init-worker [DIR]
-  threadgate --help | --version
+  threadgate help [COMMAND] | --help | --version
 
 Commands:
   sweep      measure latency across thread counts, recommend OMP_NUM_THREADS
@@ -29,7 +32,9 @@ Commands:
   worker-path   where the Python worker helper is (for --worker)
   init-worker   copy the Python worker helper and an example into a folder
 
-threadgate COMMAND --help shows all of a command's options.
+threadgate COMMAND --help (or threadgate help COMMAND) shows all of a command's options.
+A JSON flag given - (--json -) writes the JSON to standard output, and the tables go to
+standard error. Colour on a terminal only; NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it.
 
 Exit codes: 0 pass / no baseline / inconclusive, 1 regression, 2 error.`;
 
@@ -71,24 +76,42 @@ async function loadCommand(name: string): Promise<Command | undefined> {
   }
 }
 
+function unknownCommand(name: string): InputError {
+  const guess = closest(name, [...COMMANDS, 'help']);
+  return new InputError(
+    `unknown command ${JSON.stringify(name)}; ` +
+      (guess !== undefined
+        ? `did you mean "${guess}"? (see threadgate --help)`
+        : `expected one of ${COMMANDS.join(', ')} (see threadgate --help)`),
+  );
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE + '\n');
-    return name === undefined ? 2 : 0;
+  // No arguments is a usage error: the usage goes to standard error, exit 2. Asked for, it is
+  // the output: standard output, exit 0.
+  if (name === undefined) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
   }
   if (name === '--version' || name === '-v') {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
   try {
-    const command = await loadCommand(name);
-    if (!command) {
-      process.stderr.write(
-        `threadgate: unknown command ${JSON.stringify(name)}; expected one of ${COMMANDS.join(', ')} (see threadgate --help)\n`,
-      );
-      return 2;
+    if (name === '--help' || name === '-h' || name === 'help') {
+      // threadgate help COMMAND is threadgate COMMAND --help.
+      const topic = name === 'help' ? rest[0] : undefined;
+      const command =
+        topic === undefined || topic === 'help' ? undefined : await loadCommand(topic);
+      if (topic !== undefined && topic !== 'help' && command === undefined) {
+        throw unknownCommand(topic);
+      }
+      process.stdout.write((command?.help ?? USAGE) + '\n');
+      return 0;
     }
+    const command = await loadCommand(name);
+    if (!command) throw unknownCommand(name);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(command.help + '\n');
       return 0;

@@ -20,10 +20,10 @@ import type { Result } from '../results/types.js';
 import { parseFlags, requiredPath, stringFlag, type OptionSpec } from './args.js';
 
 export const REPORT_OPTIONS = {
-  current: { type: 'string' },
-  baseline: { type: 'string' },
+  current: { type: 'string', short: 'c' },
+  baseline: { type: 'string', short: 'b' },
   comparison: { type: 'string' },
-  out: { type: 'string' },
+  out: { type: 'string', short: 'o' },
   title: { type: 'string' },
   'run-url': { type: 'string' },
 } as const satisfies OptionSpec;
@@ -31,17 +31,20 @@ export const REPORT_OPTIONS = {
 export const REPORT_HELP = `threadgate report — the markdown report of the pull-request comment, for any CI
 
 Usage:
-  threadgate report --current FILE [--baseline FILE | --comparison FILE] [--out FILE]
-                    [--title TEXT] [--run-url URL]
+  threadgate report -c|--current FILE [-b|--baseline FILE | --comparison FILE]
+                    [-o|--out FILE] [--title TEXT] [--run-url URL]
 
-  --current FILE     the results JSON of the run (threadgate sweep --json)
-  --baseline FILE    compare with this baseline history (threadgate baseline add) or results
-                     file, with the default stored-baseline gate of threadgate compare
-  --comparison FILE  or show this comparison (threadgate compare --json); it must be the
-                     comparison of the --current run. Validated as untrusted data.
-  --out FILE         write the markdown to FILE (atomically) instead of standard output
-  --title TEXT       a title for the headline, e.g. the runner: "linux-x64"
-  --run-url URL      a link to the CI job (http or https), e.g. "$CI_JOB_URL"
+  -c, --current FILE   the results JSON of the run (threadgate sweep --json)
+  -b, --baseline FILE  compare with this baseline history (threadgate baseline add) or results
+                       file, with the default stored-baseline gate of threadgate compare
+  --comparison FILE    or show this comparison (threadgate compare --json, or the
+                       --comparison-json of a same-job sweep); it must be the comparison of the
+                       --current run. Validated as untrusted data.
+  -o, --out FILE       write the markdown to FILE (atomically) instead of standard output
+                       (- or no --out: standard output)
+  --title TEXT         a title for the headline, e.g. the runner: "linux-x64"
+  --run-url URL        a link to the CI job (http or https), e.g. "$CI_JOB_URL"
+  -h, --help           this help (also: threadgate help report)
 
 Without --baseline or --comparison the report shows the sweep and the recommendation only.
 Paste it as a GitLab merge-request note, a Jenkins build description or a Buildkite annotation;
@@ -77,7 +80,7 @@ export function reportSettingsFromFlags(argv: readonly string[]): ReportCliSetti
     currentPath: requiredPath(v, 'current', 'the results file of the run, threadgate sweep --json'),
     baselinePath,
     comparisonPath,
-    outPath: optionalPath('out', 'where to write the markdown'),
+    outPath: v['out'] === '-' ? undefined : optionalPath('out', 'where to write the markdown'),
     title: title === undefined ? undefined : parseTitle(title),
     runUrl: runUrl === undefined ? undefined : parseRunUrl(runUrl),
   };

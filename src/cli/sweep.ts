@@ -8,7 +8,6 @@ import { runSweep } from '../pipeline/sweep-run.js';
 import { renderComparison } from '../report/compare-terminal.js';
 import { createProgressReporter } from '../report/progress.js';
 import { renderSweep } from '../report/terminal.js';
-import { checkOutputPath, writeJsonOutput } from '../results/io.js';
 import { toComparisonJson } from '../analysis/comparison-json.js';
 import {
   DEFAULTS,
@@ -33,18 +32,19 @@ import { parseShapes } from '../workloads/matmul.js';
 import { parseInputShapes, parseInputValues } from '../workloads/model.js';
 import { DEFAULT_WORKER_TIMEOUT_SEC } from '../workloads/worker.js';
 import { parseFlags, stringFlag, type OptionSpec } from './args.js';
+import { checkJsonOutput, checkOneStdout, humanSink, isStdout, writeJson } from './output.js';
 import { DEFAULT_SAME_JOB_THRESHOLD } from '../analysis/same-job.js';
 
 export const SWEEP_OPTIONS = {
   sizes: { type: 'string' },
-  threads: { type: 'string' },
+  threads: { type: 'string', short: 't' },
   'max-time': { type: 'string' },
   objective: { type: 'string' },
-  json: { type: 'string' },
+  json: { type: 'string', short: 'j' },
   seed: { type: 'string' },
   precision: { type: 'string' },
   tolerance: { type: 'string' },
-  quiet: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
   model: { type: 'string' },
   'input-shape': { type: 'string', multiple: true },
   'input-value': { type: 'string', multiple: true },
@@ -69,9 +69,9 @@ export const SWEEP_HELP = `threadgate sweep — measure latency across thread co
 
 Usage:
   threadgate sweep [--sizes LIST [--engine onnxruntime|torch] | --model FILE … |
-                    --command "CMD" … | --worker "CMD" …] [--threads LIST|auto]
-                   [--max-time SECONDS] [--json FILE] [--seed N] [--precision PERCENT]
-                   [--tolerance PERCENT] [--objective latency|throughput] [--quiet]
+                    --command "CMD" … | --worker "CMD" …] [-t|--threads LIST|auto]
+                   [--max-time SECONDS] [-j|--json FILE|-] [--seed N] [--precision PERCENT]
+                   [--tolerance PERCENT] [--objective latency|throughput] [-q|--quiet]
 
 The workload (one of):
   --sizes LIST          built-in MatMul shapes, N (square) or MxKxN, comma-separated
@@ -104,10 +104,12 @@ Same-job comparison (base and head measured interleaved in this sweep):
   --baseline-cwd DIR        run the base command or worker in DIR (e.g. a worktree of the
                             base branch)
   --threshold PERCENT       smallest slowdown that fails (default ${DEFAULT_SAME_JOB_THRESHOLD * 100}%)
-  --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json)
+  --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json);
+                            - writes it to standard output (the tables go to standard error)
 
 Measurement:
-  --threads LIST|auto   thread counts (default auto: 1, 2, 4, … and the usable CPUs)
+  -t, --threads LIST|auto
+                        thread counts (default auto: 1, 2, 4, … and the usable CPUs)
   --max-time SECONDS    budget for the whole sweep, set-up included (default ${DEFAULTS.maxTimeSec})
   --precision PERCENT   stop when every cell's median has a 95 % CI within ±PERCENT
                         (default ${DEFAULTS.targetPrecision * 100}%)
@@ -119,8 +121,14 @@ Measurement:
                         session or process, all at once, and recommend the split with the most
                         requests per second (the latency sweep gets 40 % of the budget)
   --seed N              the order of the randomized rounds (default random)
-  --json FILE           write the results JSON (schema/results.schema.json)
-  --quiet               no progress bar
+  -j, --json FILE       write the results JSON (schema/results.schema.json); - writes it to
+                        standard output, and the tables go to standard error
+  -q, --quiet           no progress bar
+  -h, --help            this help (also: threadgate help sweep)
+
+Progress goes to standard error: a bar on a terminal, a line per tenth of the budget otherwise.
+The verdict and the recommendation are in colour on a terminal (NO_COLOR=1 turns it off,
+FORCE_COLOR=1 forces it).
 
 Exit codes: 0 done (a same-job comparison: pass or inconclusive), 1 same-job regression,
 2 error.`;
@@ -350,11 +358,17 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       ? [{ flag: '--baseline-model', path: settings.baselineWorkload.path }]
       : []),
   ];
-  await checkOutputPath(settings.jsonPath, '--json', inputs);
-  await checkOutputPath(settings.comparisonJsonPath, '--comparison-json', [
+  checkOneStdout([
+    { flag: '--json', path: settings.jsonPath },
+    { flag: '--comparison-json', path: settings.comparisonJsonPath },
+  ]);
+  await checkJsonOutput(settings.jsonPath, '--json', inputs);
+  await checkJsonOutput(settings.comparisonJsonPath, '--comparison-json', [
     ...inputs,
     { flag: '--json', path: settings.jsonPath },
   ]);
+  // With a JSON on standard output (`-`), the tables go to standard error.
+  const human = humanSink([settings.jsonPath, settings.comparisonJsonPath]);
   const run = await runSweep(settings, {
     ...(settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) }),
     ...(settings.quiet
@@ -362,16 +376,16 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       : { onLine: (line: string) => void process.stderr.write(`threadgate: ${line}\n`) }),
     threshold: settings.threshold,
   });
-  process.stdout.write(renderSweep(run.result));
-  if (run.plan?.note) process.stdout.write(`${run.plan.note}\n`);
+  human.write(renderSweep(run.result, human.paint));
+  if (run.plan?.note) human.write(`${run.plan.note}\n`);
   if (settings.jsonPath) {
-    await writeJsonOutput(settings.jsonPath, run.result, '--json');
-    process.stdout.write(`Results written to ${settings.jsonPath}\n`);
+    await writeJson(settings.jsonPath, run.result, '--json');
+    if (!isStdout(settings.jsonPath)) human.write(`Results written to ${settings.jsonPath}\n`);
   }
   if (run.comparison) {
-    process.stdout.write('\n' + renderComparison(run.comparison) + '\n');
+    human.write('\n' + renderComparison(run.comparison, human.paint) + '\n');
     if (settings.comparisonJsonPath) {
-      await writeJsonOutput(
+      await writeJson(
         settings.comparisonJsonPath,
         toComparisonJson(run.comparison),
         '--comparison-json',

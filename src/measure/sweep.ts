@@ -64,6 +64,8 @@ export interface SweepProgress {
   readonly cellsDone: number;
   readonly cellsTotal: number;
   readonly round: number;
+  /** A same-job comparison's block (1-based); elapsed and budget are then the whole job's. */
+  readonly block?: number;
 }
 
 export interface CellResult {

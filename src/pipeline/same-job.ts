@@ -104,6 +104,28 @@ export async function runSameJob(
   base: Workload,
   opts: SameJobOptions,
 ): Promise<SameJobRun> {
+  const report = opts.onProgress;
+  if (report === undefined) return measureSameJob(head, base, opts);
+  // The blocks' own "done" is not forwarded: the job's end, or its failure, is.
+  let last: SweepProgress | undefined;
+  try {
+    return await measureSameJob(head, base, {
+      ...opts,
+      onProgress: (p) => {
+        last = p;
+        report(p);
+      },
+    });
+  } finally {
+    if (last !== undefined) report({ ...last, phase: 'done' });
+  }
+}
+
+async function measureSameJob(
+  head: Workload,
+  base: Workload,
+  opts: SameJobOptions,
+): Promise<SameJobRun> {
   if (head === base) {
     throw new RangeError('the head and the base must be two Workload objects, not the same one');
   }
@@ -147,6 +169,23 @@ export async function runSameJob(
   let verdictSpend = 0;
   const skipped = new Map<string, { workload: string; threads: number; reason: string }>();
 
+  // Each block is a sweep of its own, timed from the block's start against what is left: its
+  // progress is shown over the whole job (elapsed and budget since `start`, rounds across
+  // blocks), so a progress bar advances over the job, not over each block.
+  const report = opts.onProgress;
+  const onProgress =
+    report &&
+    ((p: SweepProgress, b: number, offset: number) => {
+      if (p.phase === 'done') return;
+      report({
+        ...p,
+        elapsedSec: (now() - start) / 1000,
+        budgetSec: opts.maxTimeSec,
+        round: offset + p.round,
+        block: b + 1,
+      });
+    });
+
   for (let b = 0; ; b++) {
     const blockStart = now();
     const remainingSec = (deadline - blockStart) / 1000;
@@ -161,7 +200,7 @@ export async function runSameJob(
       ...(hints ? { callNsHints: hints } : {}),
       ...(opts.visitMs !== undefined ? { visitMs: opts.visitMs } : {}),
       ...(opts.now ? { now: opts.now } : {}),
-      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(onProgress ? { onProgress: (p: SweepProgress) => onProgress(p, b, roundOffset) } : {}),
       stopWhen: (_cells, round) => round >= roundsPerBlock,
     });
     hints = out.callNs;

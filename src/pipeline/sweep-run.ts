@@ -34,6 +34,8 @@ export interface SweepRunOptions {
   readonly startMs?: number;
   /** Progress of the throughput measurement, a line at a time. */
   readonly onLine?: (line: string) => void;
+  /** The run's time stamp (ISO 8601); default: when this call starts. */
+  readonly createdAt?: string;
 }
 
 export interface SweepRun {
@@ -51,6 +53,9 @@ export async function runSweep(
   options: SweepRunOptions = {},
 ): Promise<SweepRun> {
   const startMs = options.startMs ?? performance.now();
+  // One instant names the run: the results' createdAt and, in a same-job comparison, the
+  // comparison's current.createdAt, so `threadgate report --comparison` knows them as one run.
+  const createdAt = options.createdAt ?? new Date().toISOString();
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
   // The built-in MatMul in PyTorch: its Python is found first, and its engine is part of the
@@ -114,6 +119,7 @@ export async function runSweep(
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
+      createdAt,
     });
     output = run.headSweep;
     comparison = run.comparison;
@@ -145,6 +151,7 @@ export async function runSweep(
       ...(settings.objective ? { objective: settings.objective } : {}),
     },
     elapsedSec: (performance.now() - startMs) / 1000,
+    createdAt,
     ...(throughput ? { throughput } : {}),
   });
   return { result, comparison, warnings, plan };

@@ -1,6 +1,7 @@
 /** `threadgate compare` in the terminal: one row per compared cell, then the verdict. */
 
 import type { CellComparison, Comparison } from '../analysis/compare.js';
+import { PLAIN, type Paint } from './ansi.js';
 import { formatNs, formatSignedPercent, textTable } from './format.js';
 
 const HEADLINE: Record<Comparison['kind'], string> = {
@@ -10,7 +11,24 @@ const HEADLINE: Record<Comparison['kind'], string> = {
   'no-baseline': 'NO BASELINE',
 };
 
-export function renderComparison(c: Comparison): string {
+/** The verdict's colour: a regression red, a pass green, the rest yellow. */
+function verdictPaint(kind: Comparison['kind'], paint: Paint): (text: string) => string {
+  switch (kind) {
+    case 'pass':
+      return paint.good;
+    case 'regression':
+      return paint.bad;
+    case 'inconclusive':
+    case 'no-baseline':
+      return paint.warn;
+    default: {
+      const never: never = kind;
+      return never;
+    }
+  }
+}
+
+export function renderComparison(c: Comparison, paint: Paint = PLAIN): string {
   const out: string[] = [];
   if (c.baseline !== null) {
     out.push(
@@ -29,7 +47,7 @@ export function renderComparison(c: Comparison): string {
     );
   }
   if (c.notes.length > 0) out.push('', ...c.notes.map((n) => `note: ${n}`));
-  out.push('', `${HEADLINE[c.kind]}: ${c.reason}`);
+  out.push('', `${verdictPaint(c.kind, paint)(`${HEADLINE[c.kind]}:`)} ${c.reason}`);
   return out.join('\n');
 }
 

@@ -1,5 +1,6 @@
 /** The sweep as the terminal shows it: one table per workload, the lines to copy, the machine. */
 import type { MachineInfo, Result, WorkloadResult } from '../results/types.js';
+import { PLAIN, type Paint } from './ansi.js';
 import {
   engineText,
   formatNs,
@@ -78,7 +79,7 @@ function throughputTable(w: WorkloadResult): string {
   return `${w.label}: throughput by split of the CPUs\n${textTable(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l'])}\n  → ${t.recommended.reason ?? ''}`;
 }
 
-export function renderSweep(result: Result): string {
+export function renderSweep(result: Result, paint: Paint = PLAIN): string {
   const usable = result.machine.availableCpus;
   const parts = result.workloads
     .flatMap((w) => [workloadTable(w, usable), throughputTable(w)])
@@ -88,11 +89,11 @@ export function renderSweep(result: Result): string {
   parts.push(
     runsAsProgram(only)
       ? [
-          `Recommendation: run it with ${k} thread${k === 1 ? '' : 's'} (${result.recommendation.basis})`,
+          `${paint.good('Recommendation:')} run it with ${k} thread${k === 1 ? '' : 's'} (${result.recommendation.basis})`,
           `  OMP_NUM_THREADS=${k} ${only.label}`,
         ].join('\n')
       : [
-          `Recommendation: ${k} thread${k === 1 ? '' : 's'} (${result.recommendation.basis})`,
+          `${paint.good('Recommendation:')} ${k} thread${k === 1 ? '' : 's'} (${result.recommendation.basis})`,
           `  OMP_NUM_THREADS=${k}            # PyTorch, OpenMP, MKL, OpenBLAS programs`,
           `  ORT_INTRA_OP_NUM_THREADS=${result.recommendation.ortIntraOpNumThreads}   # ONNX Runtime ignores OMP_NUM_THREADS: set intraOpNumThreads`,
         ].join('\n'),
@@ -101,7 +102,7 @@ export function renderSweep(result: Result): string {
   if (split) {
     parts.push(
       [
-        `For throughput: ${split.workers} worker${split.workers === 1 ? '' : 's'} (processes or sessions serving requests in parallel), each with`,
+        `${paint.good('For throughput:')} ${split.workers} worker${split.workers === 1 ? '' : 's'} (processes or sessions serving requests in parallel), each with`,
         `  OMP_NUM_THREADS=${split.threadsPerWorker}  ORT_INTRA_OP_NUM_THREADS=${split.threadsPerWorker}   # ${split.basis ?? ''}`,
       ].join('\n'),
     );

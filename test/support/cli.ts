@@ -12,6 +12,16 @@ export interface RunOutput {
   readonly stderr: string;
 }
 
+/**
+ * This process's environment without the colour switches (FORCE_COLOR, NO_COLOR): a child's
+ * output does not depend on how the tests were started. A test that wants them passes `env`.
+ */
+export function plainEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of ['FORCE_COLOR', 'NO_COLOR']) if (!(name in extra)) delete env[name];
+  return env;
+}
+
 export function runProcess(
   command: string,
   args: readonly string[],
@@ -20,7 +30,7 @@ export function runProcess(
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd ?? ROOT,
-      env: options.env ?? process.env,
+      env: options.env ?? plainEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
