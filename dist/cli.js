@@ -89,6 +89,152 @@ var init_errors = __esm({
   }
 });
 
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function optionName(arg, options) {
+  if (arg.startsWith("--")) return arg.slice(2);
+  if (/^-[A-Za-z]$/.test(arg)) {
+    return Object.keys(options).find((name) => options[name]?.short === arg.slice(1));
+  }
+  return void 0;
+}
+function glueNegativeValues(argv, options) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = argv[i + 1];
+    const name = optionName(arg, options);
+    if (name && options[name]?.type === "string" && next !== void 0 && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+function editDistance(a, b) {
+  const d = Array.from(
+    { length: a.length + 1 },
+    (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, d[i - 2][j - 2] + 1);
+      }
+      d[i][j] = best;
+    }
+  }
+  return d[a.length][b.length];
+}
+function closest(word, candidates) {
+  const w = word.toLowerCase();
+  if (w === "") return void 0;
+  const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(w));
+  if (prefixed.length === 1) return prefixed[0];
+  const limit = Math.min(3, Math.max(1, Math.floor(w.length / 3)));
+  let best;
+  for (const c of candidates) {
+    const distance = editDistance(w, c.toLowerCase());
+    if (distance <= limit && (best === void 0 || distance < best.distance)) {
+      best = { name: c, distance };
+    }
+  }
+  return best?.name;
+}
+function parseFlags(command, argv, options) {
+  const names = Object.keys(options);
+  const help = `threadgate ${command} --help`;
+  const known = names.length <= LISTED_OPTIONS ? names.map((k) => `--${k}`).join(", ") : `one of its options (${help} lists them)`;
+  const unknownHint = (flag) => {
+    if (/^-[^-]/.test(flag)) {
+      const shorts = names.flatMap((k) => {
+        const short = options[k]?.short;
+        return short === void 0 ? [] : [`-${short} (--${k})`];
+      });
+      return `its short options are ${[...shorts, "-h (--help)"].join(", ")} (see ${help})`;
+    }
+    const guess = closest(flag.replace(/^-+/, "").split("=")[0], names);
+    return guess !== void 0 ? `did you mean --${guess}? (see ${help})` : names.length <= LISTED_OPTIONS ? `expected one of ${known} (see ${help})` : `expected ${known}`;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: glueNegativeValues(argv, options),
+      options,
+      strict: true,
+      allowPositionals: false,
+      tokens: true
+    });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const code = e.code;
+    const flag = /'(?:-[^-' ], )?(-{1,2}[^' ,]+)/.exec(msg)?.[1] ?? "";
+    switch (code) {
+      case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+        throw new InputError(
+          `${flag}: unknown option for "threadgate ${command}"; ${unknownHint(flag)}`
+        );
+      case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+        throw new InputError(
+          options[flag.replace(/^-+/, "")]?.type === "boolean" ? `${flag}: takes no value` : `${flag}: missing value; write ${flag} VALUE or ${flag}=VALUE`
+        );
+      case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
+        const arg = /'([^']*)'/.exec(msg)?.[1] ?? "";
+        throw new InputError(
+          `unexpected argument "${arg}" for "threadgate ${command}"; expected only options: ${names.length <= LISTED_OPTIONS ? known : `see ${help}`}`
+        );
+      }
+      default:
+        throw new InputError(msg);
+    }
+  }
+  const seen = /* @__PURE__ */ new Map();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option") continue;
+    const spec = options[token.name];
+    if (spec === void 0) continue;
+    if (spec.type === "string" && token.value !== void 0 && token.value.trim() === "") {
+      throw new InputError(
+        `--${token.name}: got ""; expected a value (see threadgate ${command} --help)`
+      );
+    }
+    if (spec.multiple) continue;
+    const shown = token.value === void 0 ? "" : ` (${JSON.stringify(token.value)})`;
+    const before = seen.get(token.name);
+    if (before !== void 0) {
+      throw new InputError(
+        `--${token.name}: given twice${before}${shown ? ` and${shown}` : ""}; expected it once`
+      );
+    }
+    seen.set(token.name, shown);
+  }
+  return parsed.values;
+}
+function stringFlag(values, name) {
+  const v = values[name];
+  return typeof v === "string" ? v : void 0;
+}
+function requiredPath(values, name, what) {
+  const value = stringFlag(values, name);
+  if (value === void 0)
+    throw new InputError(`--${name}: missing; expected --${name} FILE (${what})`);
+  if (value.trim() === "")
+    throw new InputError(`--${name}: got ""; expected a file path (${what})`);
+  return value;
+}
+var LISTED_OPTIONS;
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_errors();
+    LISTED_OPTIONS = 6;
+  }
+});
+
 // package.json
 var package_default;
 var init_package = __esm({
@@ -301,15 +447,15 @@ function parseCpuList(text2) {
   return [...cpus2].sort((a, b) => a - b);
 }
 function formatCpuList(cpus2) {
-  const sorted = [...new Set(cpus2)].sort((a, b) => a - b);
+  const sorted2 = [...new Set(cpus2)].sort((a, b) => a - b);
   const parts = [];
   let i = 0;
-  while (i < sorted.length) {
-    const start = sorted[i];
+  while (i < sorted2.length) {
+    const start = sorted2[i];
     let end = start;
-    while (i + 1 < sorted.length && sorted[i + 1] === end + 1) {
+    while (i + 1 < sorted2.length && sorted2[i + 1] === end + 1) {
       i++;
-      end = sorted[i];
+      end = sorted2[i];
     }
     parts.push(start === end ? String(start) : `${start}-${end}`);
     i++;
@@ -1674,17 +1820,17 @@ function selectInPlace(a, k, left = 0, right = a.length - 1) {
   }
   return a[k];
 }
-function quantileOfSorted(sorted, p) {
-  const n = sorted.length;
+function quantileOfSorted(sorted2, p) {
+  const n = sorted2.length;
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const frac = h - lo;
-  const a = sorted[lo];
+  const a = sorted2[lo];
   if (frac === 0 || lo + 1 >= n) return a;
-  return a + frac * (sorted[lo + 1] - a);
+  return a + frac * (sorted2[lo + 1] - a);
 }
-function resampledMedianOfSorted(sorted, counts, rand) {
-  const n = sorted.length;
+function resampledMedianOfSorted(sorted2, counts, rand) {
+  const n = sorted2.length;
   counts.fill(0);
   for (let d = 0; d < n; d++) counts[Math.floor(rand() * n)]++;
   const kLo = n - 1 >>> 1;
@@ -1692,9 +1838,9 @@ function resampledMedianOfSorted(sorted, counts, rand) {
   let i = 0;
   let seen = counts[0];
   while (seen <= kLo) seen += counts[++i];
-  const lo = sorted[i];
+  const lo = sorted2[i];
   while (seen <= kHi) seen += counts[++i];
-  return (lo + sorted[i]) / 2;
+  return (lo + sorted2[i]) / 2;
 }
 var init_internal = __esm({
   "src/stats/internal.ts"() {
@@ -1760,9 +1906,9 @@ function percentileInterval(stats, confidence) {
   const alpha = 1 - confidence;
   return [quantileOfSorted(stats, alpha / 2), quantileOfSorted(stats, 1 - alpha / 2)];
 }
-function medianOfSorted(sorted) {
-  const n = sorted.length;
-  return (sorted[n - 1 >>> 1] + sorted[n >>> 1]) / 2;
+function medianOfSorted(sorted2) {
+  const n = sorted2.length;
+  return (sorted2[n - 1 >>> 1] + sorted2[n >>> 1]) / 2;
 }
 function orderStatRank(n, confidence) {
   const tail = (1 - confidence) / 2 * (1 + 1e-12);
@@ -6532,6 +6678,126 @@ var init_tests = __esm({
   }
 });
 
+// src/stats/changepoint.ts
+function eDivisive(xs, options = {}) {
+  const fn = "eDivisive";
+  assertFiniteSample(xs, fn);
+  const significance = options.significance ?? E_DIVISIVE_DEFAULTS.significance;
+  const permutations = options.permutations ?? E_DIVISIVE_DEFAULTS.permutations;
+  const minSize = options.minSize ?? E_DIVISIVE_DEFAULTS.minSize;
+  const seed = options.seed ?? E_DIVISIVE_DEFAULTS.seed;
+  if (!(significance > 0 && significance < 1)) {
+    throw new RangeError(`${fn}: significance must be in (0, 1); got ${String(significance)}`);
+  }
+  if (!Number.isInteger(permutations) || permutations < 1) {
+    throw new RangeError(`${fn}: permutations must be an integer \u2265 1; got ${String(permutations)}`);
+  }
+  if (!Number.isInteger(minSize) || minSize < 2) {
+    throw new RangeError(`${fn}: minSize must be an integer \u2265 2; got ${String(minSize)}`);
+  }
+  if (1 / (permutations + 1) > significance) {
+    throw new RangeError(
+      `${fn}: ${permutations} permutations cannot reach a p-value of ${significance} (needs \u2265 ${Math.ceil(1 / significance) - 1})`
+    );
+  }
+  const x = Float64Array.from(xs);
+  const n = x.length;
+  const rand = mulberry32(seed);
+  const q = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  const memo = /* @__PURE__ */ new Map();
+  const bestOf = (a, b) => {
+    const key = `${a}:${b}`;
+    let hit = memo.get(key);
+    if (hit === void 0) {
+      hit = bestSplit(x, a, b, minSize, q);
+      memo.set(key, hit);
+    }
+    return hit;
+  };
+  const bounds = [0, n];
+  const found = [];
+  for (; ; ) {
+    let best = null;
+    for (let s = 0; s + 1 < bounds.length; s++) {
+      const c = bestOf(bounds[s], bounds[s + 1]);
+      if (c !== null && (best === null || c.q > best.q)) best = c;
+    }
+    if (best === null) return { changePoints: sorted(found), stoppedAt: null };
+    const allowed = Math.floor(significance * (permutations + 1)) - 1;
+    let exceed = 0;
+    let done = 0;
+    for (; done < permutations && exceed <= allowed; done++) {
+      scratch.set(x);
+      let maxQ = -Infinity;
+      for (let s = 0; s + 1 < bounds.length; s++) {
+        const a = bounds[s];
+        const b = bounds[s + 1];
+        shuffle(scratch, a, b, rand);
+        const c = bestSplit(scratch, a, b, minSize, q);
+        if (c !== null && c.q > maxQ) maxQ = c.q;
+      }
+      if (maxQ >= best.q) exceed++;
+    }
+    const pValue = (1 + exceed) / (1 + done);
+    if (exceed > allowed) return { changePoints: sorted(found), stoppedAt: pValue };
+    found.push({ index: best.index, q: best.q, pValue });
+    bounds.push(best.index);
+    bounds.sort((u, v) => u - v);
+  }
+}
+function sorted(points) {
+  return [...points].sort((u, v) => u.index - v.index);
+}
+function shuffle(x, a, b, rand) {
+  for (let i = b - 1; i > a; i--) {
+    const j = a + Math.floor(rand() * (i - a + 1));
+    const t = x[i];
+    x[i] = x[j];
+    x[j] = t;
+  }
+}
+function bestSplit(x, a, b, minSize, q) {
+  if (b - a < 2 * minSize) return null;
+  segmentQ(x, a, b, q);
+  let index2 = a + minSize;
+  for (let t = index2 + 1; t <= b - minSize; t++) if (q[t] > q[index2]) index2 = t;
+  return { index: index2, q: q[index2] };
+}
+function segmentQ(x, a, b, q) {
+  let withinX = 0;
+  let withinY = 0;
+  for (let j = a; j < b; j++) for (let k = j + 1; k < b; k++) withinY += Math.abs(x[j] - x[k]);
+  let between = 0;
+  for (let t = a; t < b; t++) {
+    const n = t - a;
+    const m = b - t;
+    const e = (n > 0 ? 2 * between / (n * m) : 0) - (n > 1 ? withinX / (n * (n - 1) / 2) : 0) - (m > 1 ? withinY / (m * (m - 1) / 2) : 0);
+    q[t] = n > 0 ? n * m / (n + m) * e : 0;
+    let toX = 0;
+    for (let i = a; i < t; i++) toX += Math.abs(x[t] - x[i]);
+    let toY = 0;
+    for (let k = t + 1; k < b; k++) toY += Math.abs(x[t] - x[k]);
+    withinX += toX;
+    withinY -= toY;
+    between += toY - toX;
+  }
+}
+var E_DIVISIVE_DEFAULTS;
+var init_changepoint = __esm({
+  "src/stats/changepoint.ts"() {
+    "use strict";
+    init_internal();
+    init_random();
+    E_DIVISIVE_DEFAULTS = {
+      significance: 0.05,
+      permutations: 199,
+      minSize: 3,
+      seed: 24301
+    };
+  }
+});
+
 // src/stats/index.ts
 var init_stats = __esm({
   "src/stats/index.ts"() {
@@ -6540,6 +6806,7 @@ var init_stats = __esm({
     init_describe();
     init_ci();
     init_tests();
+    init_changepoint();
   }
 });
 
@@ -6564,8 +6831,8 @@ function pairedPick(eligible, all, fastest, tolerance) {
     const [, hi] = medianCIOrderStat(logs, 0.95);
     return { ratio: Math.exp(median2(logs)), upper: Math.exp(hi) };
   };
-  const sorted = [...eligible].sort((a, b) => a.threads - b.threads);
-  for (const c of sorted) {
+  const sorted2 = [...eligible].sort((a, b) => a.threads - b.threads);
+  for (const c of sorted2) {
     if (c.threads > fastest.threads) break;
     if (c === fastest) break;
     const r = against(c);
@@ -6580,8 +6847,8 @@ function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads 
   const plural = (n) => `${n} thread${n === 1 ? "" : "s"}`;
   const lowest = (ps) => ps.reduce((best, p) => p.medianNs < best.medianNs ? p : best);
   const fastest = lowest(points);
-  const sorted = [...points].sort((a, b) => a.threads - b.threads);
-  const eligible = sorted.filter((p) => p.threads <= maxThreads);
+  const sorted2 = [...points].sort((a, b) => a.threads - b.threads);
+  const eligible = sorted2.filter((p) => p.threads <= maxThreads);
   if (eligible.length === 0) {
     const cap = Math.max(1, Math.floor(maxThreads));
     return {
@@ -6597,7 +6864,7 @@ function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads 
     return {
       fastest: fastest.threads,
       recommended: pick2.threads,
-      reason: pick2 === reference ? `${plural(pick2.threads)} is fastest` + (sorted.some((p) => p.threads < pick2.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (paired 95 % CI over ${rounds} rounds)` : "") : `${plural(pick2.threads)} is within ${pct(tolerance)} of the fastest (${ref}): ${ratio >= 1 ? "+" : "\u2212"}${pct(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct(upper - 1)} over ${rounds} rounds`
+      reason: pick2 === reference ? `${plural(pick2.threads)} is fastest` + (sorted2.some((p) => p.threads < pick2.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (paired 95 % CI over ${rounds} rounds)` : "") : `${plural(pick2.threads)} is within ${pct(tolerance)} of the fastest (${ref}): ${ratio >= 1 ? "+" : "\u2212"}${pct(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct(upper - 1)} over ${rounds} rounds`
     };
   }
   const limit = fastest.medianNs * (1 + tolerance);
@@ -6606,7 +6873,7 @@ function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads 
   const over = fastest.threads > maxThreads ? `${plural(fastest.threads)} measured fastest but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ` : "";
   let reason;
   if (pick.threads === fastest.threads) {
-    reason = `${plural(fastest.threads)} is fastest` + (sorted.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "");
+    reason = `${plural(fastest.threads)} is fastest` + (sorted2.some((p) => p.threads < fastest.threads) ? `; fewer threads are more than ${pct(tolerance)} slower (95 % CI)` : "");
   } else if (within) {
     reason = over + `${plural(pick.threads)} is within ${pct(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct(pick.medianNs / fastest.medianNs - 1)} median)`;
   } else {
@@ -6693,6 +6960,98 @@ var init_comparison = __esm({
     init_stats();
     init_limits();
     init_limits();
+  }
+});
+
+// src/analysis/changes.ts
+function cellSeries(history, workload, threads2) {
+  const runIndex = [];
+  const medians = [];
+  history.runs.forEach((run2, i) => {
+    const point = run2.workloads.find((w) => w.id === workload)?.points.find((p) => p.threads === threads2);
+    if (point !== void 0 && point.medianNs > 0 && Number.isFinite(point.medianNs)) {
+      runIndex.push(i);
+      medians.push(point.medianNs);
+    }
+  });
+  const skip = Math.max(0, medians.length - MAX_CHANGE_RUNS);
+  return { runIndex: runIndex.slice(skip), medians: medians.slice(skip) };
+}
+function seriesChangePoints(medians, seed, opts = {}) {
+  const minSize = opts.minSize ?? CHANGE_MIN_SIZE;
+  if (medians.length < 2 * minSize) return [];
+  return eDivisive(medians.map(Math.log), {
+    significance: opts.significance ?? CHANGE_SIGNIFICANCE,
+    permutations: opts.permutations ?? CHANGE_PERMUTATIONS,
+    minSize,
+    seed
+  }).changePoints.map((c) => c.index);
+}
+function cellChanges(history, workload, threads2, opts = {}) {
+  const series = cellSeries(history, workload, threads2);
+  const seed = cellSeed(opts.seed ?? DEFAULT_COMPARE_SEED, workload, threads2);
+  const points = seriesChangePoints(series.medians, seed, opts);
+  const edges = [0, ...points, series.medians.length];
+  return points.map((at, k) => {
+    const before = series.medians.slice(edges[k], at);
+    const after = series.medians.slice(at, edges[k + 2]);
+    const { ratio, ci } = bootstrapRatioOfMediansCI(before, after, {
+      confidence: CHANGE_CI_LEVEL,
+      resamples: opts.resamples ?? DEFAULT_RESAMPLES,
+      seed: seed + k + 1 >>> 0
+    });
+    const index2 = series.runIndex[at];
+    const run2 = history.runs[index2];
+    return {
+      workload,
+      threads: threads2,
+      index: index2,
+      createdAt: run2.createdAt,
+      sha: run2.sha ?? null,
+      ratio,
+      ci: [ci[0], ci[1]]
+    };
+  });
+}
+function historyCells(history) {
+  const seen = /* @__PURE__ */ new Set();
+  const cells = [];
+  for (const run2 of history.runs) {
+    for (const w of run2.workloads) {
+      for (const p of w.points) {
+        const key = JSON.stringify([w.id, p.threads]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        cells.push({ workload: w.id, threads: p.threads });
+      }
+    }
+  }
+  return cells;
+}
+function historyChanges(history, cells = historyCells(history), opts = {}) {
+  return cells.flatMap((c) => cellChanges(history, c.workload, c.threads, opts));
+}
+function describeChange(c) {
+  const pct = Math.abs(c.ratio - 1) * 100;
+  const size = pct >= 10 ? pct.toFixed(0) : pct.toFixed(1);
+  const dir = c.ratio >= 1 ? "slower" : "faster";
+  const since = c.sha === null ? "the run" : `commit ${c.sha.slice(0, 7)} (run`;
+  const date2 = c.createdAt.slice(0, 10);
+  const ci = `95 % CI \xD7${c.ci[0].toFixed(3)} \u2026 \xD7${c.ci[1].toFixed(3)}`;
+  return `${c.workload} @ ${c.threads} thread${c.threads === 1 ? "" : "s"} has been ${size} % ${dir} since ${since} of ${date2}${c.sha === null ? "" : ")"}; ${ci}`;
+}
+var CHANGE_SIGNIFICANCE, CHANGE_PERMUTATIONS, CHANGE_MIN_SIZE, MAX_CHANGE_RUNS, CHANGE_CI_LEVEL;
+var init_changes = __esm({
+  "src/analysis/changes.ts"() {
+    "use strict";
+    init_stats();
+    init_comparison();
+    init_limits();
+    CHANGE_SIGNIFICANCE = 0.05;
+    CHANGE_PERMUTATIONS = 199;
+    CHANGE_MIN_SIZE = 3;
+    MAX_CHANGE_RUNS = 200;
+    CHANGE_CI_LEVEL = 0.95;
   }
 });
 
@@ -6809,7 +7168,12 @@ function compareResults(baseline, current, opts = {}) {
     fingerprint: current.machine.fingerprint,
     createdAt: current.createdAt
   };
-  const base = { settings, current: cur, machineDifferences: [] };
+  const base = {
+    settings,
+    current: cur,
+    machineDifferences: [],
+    changes: []
+  };
   if (baseline === null) {
     return {
       kind: "no-baseline",
@@ -6870,6 +7234,13 @@ function compareResults(baseline, current, opts = {}) {
       `the baseline has none of the cells to gate (${settings.gate === "deployed" ? "each workload's recommended and fastest thread counts" : "common cells"})`
     );
   }
+  const changes = measured.filter((c) => isGated(c, settings.gate)).flatMap((c) => c.changes);
+  for (const c of measured.filter((m) => m.changes.length > 0 && isGated(m, settings.gate))) {
+    const last = c.changes[c.changes.length - 1];
+    notes.push(
+      `${cellName(c.workload, c.threads)}: judged against the ${c.historyRuns} run${c.historyRuns === 1 ? "" : "s"} of history since its last change point (run ${last.index} of ${last.createdAt.slice(0, 10)}, \xD7${last.ratio.toFixed(3)})`
+    );
+  }
   const cells = adjustAndDecide(measured, settings);
   if (cells.some((c) => c.unit === "samples")) {
     notes.push(
@@ -6884,6 +7255,7 @@ function compareResults(baseline, current, opts = {}) {
     machineDifferences: differences,
     reason: "",
     notes,
+    changes,
     cells,
     maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
     workloadsOnlyInBaseline: onlyBase.map((w) => w.id),
@@ -6927,9 +7299,9 @@ function describeMismatch(doc, current, differences) {
 function listIds(workloads) {
   return workloads.length === 0 ? "none" : workloads.map((w) => w.id).join(", ");
 }
-function cellHistory(history, workloadId, threads2) {
+function cellHistory(history, workloadId, threads2, from = 0) {
   const medians = [];
-  for (const run2 of history.runs) {
+  for (const run2 of history.runs.slice(from)) {
     const point = run2.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads2);
     if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
   }
@@ -6981,7 +7353,9 @@ function measureCell(workload, threads2, bp, cp, doc, settings) {
     }).ci;
     pValue = mannWhitneyU(cv.medians, bv.medians, "greater").p;
   }
-  const history = cellHistory(doc, workload, threads2);
+  const changes = cellChanges(doc, workload, threads2, { seed: settings.seed });
+  const since = changes.length === 0 ? 0 : changes[changes.length - 1].index;
+  const history = cellHistory(doc, workload, threads2, since);
   return {
     workload,
     threads: threads2,
@@ -6994,6 +7368,7 @@ function measureCell(workload, threads2, bp, cp, doc, settings) {
     pValue,
     historyRuns: history.length,
     ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    changes,
     historyLogs: history.length >= settings.minHistory ? history.map(Math.log) : null
   };
 }
@@ -7006,7 +7381,7 @@ function adjustAndDecide(measured, s) {
   return measured.map((c, i) => {
     const gated = isGated(c, s.gate);
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
-    const { ciAboveOne, historyLogs, ...rest } = c;
+    const { ciAboveOne, historyLogs, changes, ...rest } = c;
     const level = 1 - alpha / (gated ? family : 1);
     const limit = historyLogs ? robustPredictionUpperLimit(historyLogs, level) : null;
     const predictionLimitRatio = limit === null ? null : Math.exp(limit.limit) / c.baselineMedianNs;
@@ -7112,6 +7487,7 @@ var init_compare = __esm({
     init_fingerprint();
     init_stats();
     init_comparison();
+    init_changes();
     init_throughput();
     init_visits();
     init_comparison();
@@ -7271,7 +7647,8 @@ function compareSameJob(workloads, opts) {
     settings,
     current: { fingerprint: opts.fingerprint, createdAt: opts.createdAt },
     machineDifferences: [],
-    notes
+    notes,
+    changes: []
   };
   if (decision.gatedCount === 0) {
     return {
@@ -7595,6 +7972,22 @@ var init_sweep = __esm({
 
 // src/pipeline/same-job.ts
 async function runSameJob(head, base, opts) {
+  const report = opts.onProgress;
+  if (report === void 0) return measureSameJob(head, base, opts);
+  let last;
+  try {
+    return await measureSameJob(head, base, {
+      ...opts,
+      onProgress: (p) => {
+        last = p;
+        report(p);
+      }
+    });
+  } finally {
+    if (last !== void 0) report({ ...last, phase: "done" });
+  }
+}
+async function measureSameJob(head, base, opts) {
   if (head === base) {
     throw new RangeError("the head and the base must be two Workload objects, not the same one");
   }
@@ -7633,6 +8026,17 @@ async function runSameJob(head, base, opts) {
   let stoppedBy = "budget";
   let verdictSpend = 0;
   const skipped = /* @__PURE__ */ new Map();
+  const report = opts.onProgress;
+  const onProgress = report && ((p, b, offset) => {
+    if (p.phase === "done") return;
+    report({
+      ...p,
+      elapsedSec: (now() - start) / 1e3,
+      budgetSec: opts.maxTimeSec,
+      round: offset + p.round,
+      block: b + 1
+    });
+  });
   for (let b = 0; ; b++) {
     const blockStart = now();
     const remainingSec = (deadline - blockStart) / 1e3;
@@ -7647,7 +8051,7 @@ async function runSameJob(head, base, opts) {
       ...hints ? { callNsHints: hints } : {},
       ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
       ...opts.now ? { now: opts.now } : {},
-      ...opts.onProgress ? { onProgress: opts.onProgress } : {},
+      ...onProgress ? { onProgress: (p) => onProgress(p, b, roundOffset) } : {},
       stopWhen: (_cells, round3) => round3 >= roundsPerBlock
     });
     hints = out.callNs;
@@ -7666,8 +8070,8 @@ async function runSameJob(head, base, opts) {
     roundOffset += out.rounds;
     const done = b + 1;
     if (schedule === null && done >= Math.min(2, MIN_BLOCKS)) {
-      const fit = done + Math.floor((deadline - now()) / Math.max(1, lastBlockMs));
-      schedule = lookSchedule(Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit)));
+      const fit2 = done + Math.floor((deadline - now()) / Math.max(1, lastBlockMs));
+      schedule = lookSchedule(Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit2)));
     }
     const planned = schedule?.[lookIndex];
     if (planned !== void 0 && planned.blocks === done) {
@@ -13867,8 +14271,8 @@ async function measureCallOverhead(ort, samples = 300) {
     for (let i = 0; i < 100; i++) await timedRun(session, feeds);
     const out = [];
     for (let i = 0; i < samples; i++) out.push(await timedRun(session, feeds));
-    const sorted = [...out].sort((a, b) => a - b);
-    return { perCallNs: sorted[Math.floor(sorted.length / 2)], samplesNs: out };
+    const sorted2 = [...out].sort((a, b) => a - b);
+    return { perCallNs: sorted2[Math.floor(sorted2.length / 2)], samplesNs: out };
   } finally {
     await session.release();
   }
@@ -15689,13 +16093,13 @@ async function measureThroughput(workloads, opts) {
     workload,
     points: cells.filter((c) => c.workload === workload && c.windows.length > 0).map((c) => {
       const [lo, hi] = medianCIOrderStat(c.windows, 0.95);
-      const sorted = [...c.latencies].sort((a, b) => a - b);
+      const sorted2 = [...c.latencies].sort((a, b) => a - b);
       return {
         ...c.split,
         requestsPerSec: median2(c.windows),
         ci95: [lo, hi],
-        p50Ns: sorted.length ? quantile2(sorted, 0.5) : NaN,
-        p99Ns: sorted.length ? quantile2(sorted, 0.99) : NaN,
+        p50Ns: sorted2.length ? quantile2(sorted2, 0.5) : NaN,
+        p99Ns: sorted2.length ? quantile2(sorted2, 0.99) : NaN,
         windows: c.windows,
         rounds: c.rounds
       };
@@ -15837,6 +16241,7 @@ var init_settings = __esm({
 // src/pipeline/sweep-run.ts
 async function runSweep(settings, options = {}) {
   const startMs = options.startMs ?? performance.now();
+  const createdAt = options.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
   const ort = options.ort ?? loadOrt();
   const version = ortVersion(ort);
   const torch = settings.workload.kind === "matmul" && settings.workload.engine === "torch" ? await findTorchPython(settings.workload.python) : void 0;
@@ -15887,7 +16292,8 @@ async function runSweep(settings, options = {}) {
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
-      baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload)
+      baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
+      createdAt
     });
     output = run2.headSweep;
     comparison = run2.comparison;
@@ -15917,6 +16323,7 @@ async function runSweep(settings, options = {}) {
       ...settings.objective ? { objective: settings.objective } : {}
     },
     elapsedSec: (performance.now() - startMs) / 1e3,
+    createdAt,
     ...throughput ? { throughput } : {}
   });
   return { result, comparison, warnings, plan };
@@ -15961,8 +16368,34 @@ var init_sweep_run = __esm({
   }
 });
 
+// src/report/ansi.ts
+var sgr, PLAIN, ansiPaint;
+var init_ansi = __esm({
+  "src/report/ansi.ts"() {
+    "use strict";
+    sgr = (open3) => (text2) => `\x1B[${open3}m${text2}\x1B[0m`;
+    PLAIN = { good: (t) => t, bad: (t) => t, warn: (t) => t };
+    ansiPaint = { good: sgr("1;32"), bad: sgr("1;31"), warn: sgr("1;33") };
+  }
+});
+
 // src/report/compare-terminal.ts
-function renderComparison(c) {
+function verdictPaint(kind, paint) {
+  switch (kind) {
+    case "pass":
+      return paint.good;
+    case "regression":
+      return paint.bad;
+    case "inconclusive":
+    case "no-baseline":
+      return paint.warn;
+    default: {
+      const never = kind;
+      return never;
+    }
+  }
+}
+function renderComparison(c, paint = PLAIN) {
   const out = [];
   if (c.baseline !== null) {
     out.push(
@@ -15978,7 +16411,7 @@ function renderComparison(c) {
     );
   }
   if (c.notes.length > 0) out.push("", ...c.notes.map((n) => `note: ${n}`));
-  out.push("", `${HEADLINE[c.kind]}: ${c.reason}`);
+  out.push("", `${verdictPaint(c.kind, paint)(`${HEADLINE[c.kind]}:`)} ${c.reason}`);
   return out.join("\n");
 }
 function renderCells(cells) {
@@ -16023,6 +16456,7 @@ var HEADLINE;
 var init_compare_terminal = __esm({
   "src/report/compare-terminal.ts"() {
     "use strict";
+    init_ansi();
     init_format();
     HEADLINE = {
       pass: "PASS",
@@ -16034,29 +16468,51 @@ var init_compare_terminal = __esm({
 });
 
 // src/report/progress.ts
+function progressSeconds(sec) {
+  const s = Math.max(0, sec);
+  return s < 9.95 ? s.toFixed(1).replace(/\.0$/, "") : s.toFixed(0);
+}
+function progressText(p) {
+  const step = p.phase === "measure" ? `round ${p.round}` : p.phase;
+  const where = p.block === void 0 ? `${step} \xB7 ${p.cellsDone}/${p.cellsTotal} cells at target` : `block ${p.block} \xB7 ${step}`;
+  return `${where} \xB7 ${progressSeconds(p.elapsedSec)}/${progressSeconds(p.budgetSec)} s`;
+}
+function fit(line, columns) {
+  const room = Math.max(1, columns - 1);
+  return line.length <= room ? line : `${line.slice(0, Math.max(0, room - 1))}\u2026`;
+}
 function createProgressReporter(stream) {
-  let lastLine = -1;
+  let lastStep = -1;
   return (p) => {
-    const fraction2 = Math.min(1, p.elapsedSec / p.budgetSec);
-    const text2 = `${p.phase === "measure" ? `round ${p.round}` : p.phase} \xB7 ${p.cellsDone}/${p.cellsTotal} cells at target \xB7 ${p.elapsedSec.toFixed(0)}/${p.budgetSec} s`;
+    const fraction2 = p.budgetSec > 0 ? Math.min(1, Math.max(0, p.elapsedSec / p.budgetSec)) : 1;
+    const text2 = progressText(p);
     if (stream.isTTY) {
-      const width = 24;
+      if (p.phase === "done") {
+        stream.write(CLEAR_LINE);
+        return;
+      }
+      const columns = stream.columns !== void 0 && stream.columns > 0 ? stream.columns : 80;
+      const width = Math.min(BAR_WIDTH, columns - 1 - text2.length - 3);
       const filled = Math.round(fraction2 * width);
-      stream.write(`\r[${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}] ${text2}\x1B[K`);
-      if (p.phase === "done") stream.write("\r\x1B[K");
+      const line = width >= MIN_BAR_WIDTH ? `[${"\u2588".repeat(filled)}${"\u2591".repeat(width - filled)}] ${text2}` : text2;
+      stream.write(`${CLEAR_LINE}${fit(line, columns)}`);
       return;
     }
     const step = Math.floor(fraction2 * 10);
-    if (p.phase === "done" || p.phase !== "measure" || step > lastLine) {
-      lastLine = step;
+    if (p.phase === "done" || step > lastStep) {
+      lastStep = step;
       stream.write(`threadgate: ${text2}
 `);
     }
   };
 }
+var BAR_WIDTH, MIN_BAR_WIDTH, CLEAR_LINE;
 var init_progress = __esm({
   "src/report/progress.ts"() {
     "use strict";
+    BAR_WIDTH = 24;
+    MIN_BAR_WIDTH = 6;
+    CLEAR_LINE = "\r\x1B[2K";
   }
 });
 
@@ -16119,17 +16575,17 @@ function throughputTable(w) {
 ${textTable(header, rows, ["l", "r", "r", "r", "r", "r", "l"])}
   \u2192 ${t.recommended.reason ?? ""}`;
 }
-function renderSweep(result) {
+function renderSweep(result, paint = PLAIN) {
   const usable = result.machine.availableCpus;
   const parts = result.workloads.flatMap((w) => [workloadTable(w, usable), throughputTable(w)]).filter(Boolean);
   const k = result.recommendation.ompNumThreads;
   const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
   parts.push(
     runsAsProgram(only) ? [
-      `Recommendation: run it with ${k} thread${k === 1 ? "" : "s"} (${result.recommendation.basis})`,
+      `${paint.good("Recommendation:")} run it with ${k} thread${k === 1 ? "" : "s"} (${result.recommendation.basis})`,
       `  OMP_NUM_THREADS=${k} ${only.label}`
     ].join("\n") : [
-      `Recommendation: ${k} thread${k === 1 ? "" : "s"} (${result.recommendation.basis})`,
+      `${paint.good("Recommendation:")} ${k} thread${k === 1 ? "" : "s"} (${result.recommendation.basis})`,
       `  OMP_NUM_THREADS=${k}            # PyTorch, OpenMP, MKL, OpenBLAS programs`,
       `  ORT_INTRA_OP_NUM_THREADS=${result.recommendation.ortIntraOpNumThreads}   # ONNX Runtime ignores OMP_NUM_THREADS: set intraOpNumThreads`
     ].join("\n")
@@ -16138,7 +16594,7 @@ function renderSweep(result) {
   if (split) {
     parts.push(
       [
-        `For throughput: ${split.workers} worker${split.workers === 1 ? "" : "s"} (processes or sessions serving requests in parallel), each with`,
+        `${paint.good("For throughput:")} ${split.workers} worker${split.workers === 1 ? "" : "s"} (processes or sessions serving requests in parallel), each with`,
         `  OMP_NUM_THREADS=${split.threadsPerWorker}  ORT_INTRA_OP_NUM_THREADS=${split.threadsPerWorker}   # ${split.basis ?? ""}`
       ].join("\n")
     );
@@ -16171,7 +16627,133 @@ function skippedText(result) {
 var init_terminal = __esm({
   "src/report/terminal.ts"() {
     "use strict";
+    init_ansi();
     init_format();
+  }
+});
+
+// src/analysis/comparison-json.ts
+function toComparisonJson(c) {
+  const common = {
+    schemaVersion: 1,
+    kind: "threadgate-comparison",
+    verdict: c.kind,
+    reason: c.reason,
+    settings: c.settings,
+    current: c.current,
+    machineDifferences: c.machineDifferences.map((d) => ({
+      field: d.field,
+      baseline: d.a,
+      current: d.b
+    })),
+    notes: c.notes,
+    changes: c.changes
+  };
+  if (c.kind === "no-baseline") {
+    return {
+      ...common,
+      baseline: c.baseline,
+      forced: false,
+      cells: [],
+      maxSlowdown: null,
+      workloadsOnlyInBaseline: [],
+      workloadsOnlyInCurrent: []
+    };
+  }
+  return {
+    ...common,
+    baseline: c.baseline,
+    forced: c.forced,
+    cells: c.cells.map(cellJson),
+    maxSlowdown: c.maxSlowdown,
+    workloadsOnlyInBaseline: c.workloadsOnlyInBaseline,
+    workloadsOnlyInCurrent: c.workloadsOnlyInCurrent
+  };
+}
+function cellJson(c) {
+  return {
+    workload: c.workload,
+    threads: c.threads,
+    baselineMedianNs: c.baselineMedianNs,
+    currentMedianNs: c.currentMedianNs,
+    ratio: c.ratio,
+    ci95: c.ci95,
+    ciLevel: c.ciLevel,
+    unit: c.unit,
+    pValue: c.pValue,
+    pAdjusted: c.pAdjusted,
+    predictionLimitRatio: c.predictionLimitRatio,
+    historyRuns: c.historyRuns,
+    gated: c.gated,
+    gatedAs: c.gatedAs,
+    status: c.status,
+    regression: c.regression,
+    contentChanged: c.contentChanged,
+    checks: c.checks
+  };
+}
+function comparisonFromJson(json) {
+  const common = {
+    reason: json.reason,
+    settings: json.settings,
+    current: json.current,
+    machineDifferences: json.machineDifferences.map((d) => ({
+      field: d.field,
+      a: d.baseline,
+      b: d.current
+    })),
+    notes: json.notes,
+    changes: json.changes
+  };
+  if (json.verdict === "no-baseline")
+    return { kind: "no-baseline", ...common, baseline: json.baseline };
+  const cells = json.cells.map((c) => cellFromJson(c, json.settings));
+  const compared = {
+    ...common,
+    // checkComparisonJson: a verdict other than no-baseline has both.
+    baseline: json.baseline,
+    forced: json.forced,
+    cells,
+    maxSlowdown: json.maxSlowdown,
+    workloadsOnlyInBaseline: json.workloadsOnlyInBaseline,
+    workloadsOnlyInCurrent: json.workloadsOnlyInCurrent
+  };
+  switch (json.verdict) {
+    case "regression":
+      return { kind: "regression", regressions: cells.filter((c) => c.regression), ...compared };
+    case "inconclusive":
+      return {
+        kind: "inconclusive",
+        unresolved: cells.filter((c) => c.gated && c.status === "inconclusive"),
+        ...compared
+      };
+    case "pass":
+      return { kind: "pass", ...compared };
+    default: {
+      const never = json.verdict;
+      return never;
+    }
+  }
+}
+function cellFromJson(c, s) {
+  return {
+    ...c,
+    ciLevel: c.ciLevel ?? s.confidence,
+    checks: c.checks ?? derivedChecks(c.ratio, c.ci95, s)
+  };
+}
+function derivedChecks(ratio, ci95, s) {
+  return {
+    slowdown: ratio - 1 >= s.threshold,
+    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    significant: null,
+    beyondHistory: null,
+    beyondColdStart: null
+  };
+}
+var init_comparison_json = __esm({
+  "src/analysis/comparison-json.ts"() {
+    "use strict";
   }
 });
 
@@ -16353,218 +16935,60 @@ var init_io = __esm({
   }
 });
 
-// src/analysis/comparison-json.ts
-function toComparisonJson(c) {
-  const common = {
-    schemaVersion: 1,
-    kind: "threadgate-comparison",
-    verdict: c.kind,
-    reason: c.reason,
-    settings: c.settings,
-    current: c.current,
-    machineDifferences: c.machineDifferences.map((d) => ({
-      field: d.field,
-      baseline: d.a,
-      current: d.b
-    })),
-    notes: c.notes
-  };
-  if (c.kind === "no-baseline") {
-    return {
-      ...common,
-      baseline: c.baseline,
-      forced: false,
-      cells: [],
-      maxSlowdown: null,
-      workloadsOnlyInBaseline: [],
-      workloadsOnlyInCurrent: []
-    };
+// src/cli/colour.ts
+function colourEnabled(stream, env = process.env) {
+  const force = env["FORCE_COLOR"];
+  if (force !== void 0 && force !== "") {
+    return !["0", "false"].includes(force.trim().toLowerCase());
   }
-  return {
-    ...common,
-    baseline: c.baseline,
-    forced: c.forced,
-    cells: c.cells.map(cellJson),
-    maxSlowdown: c.maxSlowdown,
-    workloadsOnlyInBaseline: c.workloadsOnlyInBaseline,
-    workloadsOnlyInCurrent: c.workloadsOnlyInCurrent
-  };
+  if ((env["NO_COLOR"] ?? "") !== "") return false;
+  return stream.isTTY === true && env["TERM"] !== "dumb";
 }
-function cellJson(c) {
-  return {
-    workload: c.workload,
-    threads: c.threads,
-    baselineMedianNs: c.baselineMedianNs,
-    currentMedianNs: c.currentMedianNs,
-    ratio: c.ratio,
-    ci95: c.ci95,
-    ciLevel: c.ciLevel,
-    unit: c.unit,
-    pValue: c.pValue,
-    pAdjusted: c.pAdjusted,
-    predictionLimitRatio: c.predictionLimitRatio,
-    historyRuns: c.historyRuns,
-    gated: c.gated,
-    gatedAs: c.gatedAs,
-    status: c.status,
-    regression: c.regression,
-    contentChanged: c.contentChanged,
-    checks: c.checks
-  };
-}
-function comparisonFromJson(json) {
-  const common = {
-    reason: json.reason,
-    settings: json.settings,
-    current: json.current,
-    machineDifferences: json.machineDifferences.map((d) => ({
-      field: d.field,
-      a: d.baseline,
-      b: d.current
-    })),
-    notes: json.notes
-  };
-  if (json.verdict === "no-baseline")
-    return { kind: "no-baseline", ...common, baseline: json.baseline };
-  const cells = json.cells.map((c) => cellFromJson(c, json.settings));
-  const compared = {
-    ...common,
-    // checkComparisonJson: a verdict other than no-baseline has both.
-    baseline: json.baseline,
-    forced: json.forced,
-    cells,
-    maxSlowdown: json.maxSlowdown,
-    workloadsOnlyInBaseline: json.workloadsOnlyInBaseline,
-    workloadsOnlyInCurrent: json.workloadsOnlyInCurrent
-  };
-  switch (json.verdict) {
-    case "regression":
-      return { kind: "regression", regressions: cells.filter((c) => c.regression), ...compared };
-    case "inconclusive":
-      return {
-        kind: "inconclusive",
-        unresolved: cells.filter((c) => c.gated && c.status === "inconclusive"),
-        ...compared
-      };
-    case "pass":
-      return { kind: "pass", ...compared };
-    default: {
-      const never = json.verdict;
-      return never;
-    }
-  }
-}
-function cellFromJson(c, s) {
-  return {
-    ...c,
-    ciLevel: c.ciLevel ?? s.confidence,
-    checks: c.checks ?? derivedChecks(c.ratio, c.ci95, s)
-  };
-}
-function derivedChecks(ratio, ci95, s) {
-  return {
-    slowdown: ratio - 1 >= s.threshold,
-    ciAboveOne: ci95 === null ? null : ci95[0] > 1,
-    significant: null,
-    beyondHistory: null,
-    beyondColdStart: null
-  };
-}
-var init_comparison_json = __esm({
-  "src/analysis/comparison-json.ts"() {
+var init_colour = __esm({
+  "src/cli/colour.ts"() {
     "use strict";
   }
 });
 
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-function glueNegativeValues(argv, options) {
-  const out = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = argv[i + 1];
-    const name = arg.startsWith("--") ? arg.slice(2) : void 0;
-    if (name && options[name]?.type === "string" && next !== void 0 && /^-\d/.test(next)) {
-      out.push(`${arg}=${next}`);
-      i++;
-    } else {
-      out.push(arg);
-    }
+// src/cli/output.ts
+function sinkOf(stream) {
+  return {
+    write: (text2) => void stream.write(text2),
+    paint: colourEnabled(stream) ? ansiPaint : PLAIN
+  };
+}
+function humanSink(json) {
+  return sinkOf(json.some(isStdout) ? process.stderr : process.stdout);
+}
+function checkOneStdout(flags) {
+  const dashed = flags.filter((f) => isStdout(f.path)).map((f) => f.flag);
+  if (dashed.length > 1) {
+    throw new InputError(
+      `${dashed.join(" and ")}: both "-"; expected at most one of them on standard output (give the other a file path)`
+    );
   }
-  return out;
 }
-function parseFlags(command, argv, options) {
-  const known = Object.keys(options).map((k) => `--${k}`).join(", ");
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: glueNegativeValues(argv, options),
-      options,
-      strict: true,
-      allowPositionals: false,
-      tokens: true
-    });
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const code = e.code;
-    const flag = /'(-{1,2}[^' ]+)/.exec(msg)?.[1] ?? "";
-    switch (code) {
-      case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-        throw new InputError(
-          `${flag}: unknown option for "threadgate ${command}"; expected one of ${known} (see threadgate ${command} --help)`
-        );
-      case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-        throw new InputError(
-          options[flag.replace(/^-+/, "")]?.type === "boolean" ? `${flag}: takes no value` : `${flag}: missing value; write ${flag} VALUE or ${flag}=VALUE`
-        );
-      case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
-        const arg = /'([^']*)'/.exec(msg)?.[1] ?? "";
-        throw new InputError(
-          `unexpected argument "${arg}" for "threadgate ${command}"; expected only options: ${known}`
-        );
-      }
-      default:
-        throw new InputError(msg);
-    }
+async function checkJsonOutput(file, flag, inputs = []) {
+  if (isStdout(file)) return;
+  await checkOutputPath(file, flag, inputs);
+}
+async function writeJson(file, value, flag) {
+  if (isStdout(file)) {
+    process.stdout.write(JSON.stringify(value, null, 2) + "\n");
+    return;
   }
-  const seen = /* @__PURE__ */ new Map();
-  for (const token of parsed.tokens ?? []) {
-    if (token.kind !== "option") continue;
-    const spec = options[token.name];
-    if (spec === void 0) continue;
-    if (spec.type === "string" && token.value !== void 0 && token.value.trim() === "") {
-      throw new InputError(
-        `--${token.name}: got ""; expected a value (see threadgate ${command} --help)`
-      );
-    }
-    if (spec.multiple) continue;
-    const shown = token.value === void 0 ? "" : ` (${JSON.stringify(token.value)})`;
-    const before = seen.get(token.name);
-    if (before !== void 0) {
-      throw new InputError(
-        `--${token.name}: given twice${before}${shown ? ` and${shown}` : ""}; expected it once`
-      );
-    }
-    seen.set(token.name, shown);
-  }
-  return parsed.values;
+  await writeJsonOutput(file, value, flag);
 }
-function stringFlag(values, name) {
-  const v = values[name];
-  return typeof v === "string" ? v : void 0;
-}
-function requiredPath(values, name, what) {
-  const value = stringFlag(values, name);
-  if (value === void 0)
-    throw new InputError(`--${name}: missing; expected --${name} FILE (${what})`);
-  if (value.trim() === "")
-    throw new InputError(`--${name}: got ""; expected a file path (${what})`);
-  return value;
-}
-var init_args = __esm({
-  "src/cli/args.ts"() {
+var STDOUT_PATH, isStdout;
+var init_output = __esm({
+  "src/cli/output.ts"() {
     "use strict";
     init_errors();
+    init_io();
+    init_ansi();
+    init_colour();
+    STDOUT_PATH = "-";
+    isStdout = (file) => file === STDOUT_PATH;
   }
 });
 
@@ -16761,29 +17185,34 @@ async function sweepCommand(argv) {
     ...settings.workload.kind === "model" ? [{ flag: "--model", path: settings.workload.path }] : [],
     ...settings.baselineWorkload?.kind === "model" ? [{ flag: "--baseline-model", path: settings.baselineWorkload.path }] : []
   ];
-  await checkOutputPath(settings.jsonPath, "--json", inputs);
-  await checkOutputPath(settings.comparisonJsonPath, "--comparison-json", [
+  checkOneStdout([
+    { flag: "--json", path: settings.jsonPath },
+    { flag: "--comparison-json", path: settings.comparisonJsonPath }
+  ]);
+  await checkJsonOutput(settings.jsonPath, "--json", inputs);
+  await checkJsonOutput(settings.comparisonJsonPath, "--comparison-json", [
     ...inputs,
     { flag: "--json", path: settings.jsonPath }
   ]);
+  const human = humanSink([settings.jsonPath, settings.comparisonJsonPath]);
   const run2 = await runSweep(settings, {
     ...settings.quiet ? {} : { onProgress: createProgressReporter(process.stderr) },
     ...settings.quiet ? {} : { onLine: (line) => void process.stderr.write(`threadgate: ${line}
 `) },
     threshold: settings.threshold
   });
-  process.stdout.write(renderSweep(run2.result));
-  if (run2.plan?.note) process.stdout.write(`${run2.plan.note}
+  human.write(renderSweep(run2.result, human.paint));
+  if (run2.plan?.note) human.write(`${run2.plan.note}
 `);
   if (settings.jsonPath) {
-    await writeJsonOutput(settings.jsonPath, run2.result, "--json");
-    process.stdout.write(`Results written to ${settings.jsonPath}
+    await writeJson(settings.jsonPath, run2.result, "--json");
+    if (!isStdout(settings.jsonPath)) human.write(`Results written to ${settings.jsonPath}
 `);
   }
   if (run2.comparison) {
-    process.stdout.write("\n" + renderComparison(run2.comparison) + "\n");
+    human.write("\n" + renderComparison(run2.comparison, human.paint) + "\n");
     if (settings.comparisonJsonPath) {
-      await writeJsonOutput(
+      await writeJson(
         settings.comparisonJsonPath,
         toComparisonJson(run2.comparison),
         "--comparison-json"
@@ -16805,7 +17234,6 @@ var init_sweep2 = __esm({
     init_compare_terminal();
     init_progress();
     init_terminal();
-    init_io();
     init_comparison_json();
     init_settings();
     init_command();
@@ -16813,17 +17241,18 @@ var init_sweep2 = __esm({
     init_model();
     init_worker();
     init_args();
+    init_output();
     init_same_job();
     SWEEP_OPTIONS = {
       sizes: { type: "string" },
-      threads: { type: "string" },
+      threads: { type: "string", short: "t" },
       "max-time": { type: "string" },
       objective: { type: "string" },
-      json: { type: "string" },
+      json: { type: "string", short: "j" },
       seed: { type: "string" },
       precision: { type: "string" },
       tolerance: { type: "string" },
-      quiet: { type: "boolean" },
+      quiet: { type: "boolean", short: "q" },
       model: { type: "string" },
       "input-shape": { type: "string", multiple: true },
       "input-value": { type: "string", multiple: true },
@@ -16847,9 +17276,9 @@ var init_sweep2 = __esm({
 
 Usage:
   threadgate sweep [--sizes LIST [--engine onnxruntime|torch] | --model FILE \u2026 |
-                    --command "CMD" \u2026 | --worker "CMD" \u2026] [--threads LIST|auto]
-                   [--max-time SECONDS] [--json FILE] [--seed N] [--precision PERCENT]
-                   [--tolerance PERCENT] [--objective latency|throughput] [--quiet]
+                    --command "CMD" \u2026 | --worker "CMD" \u2026] [-t|--threads LIST|auto]
+                   [--max-time SECONDS] [-j|--json FILE|-] [--seed N] [--precision PERCENT]
+                   [--tolerance PERCENT] [--objective latency|throughput] [-q|--quiet]
 
 The workload (one of):
   --sizes LIST          built-in MatMul shapes, N (square) or MxKxN, comma-separated
@@ -16882,10 +17311,12 @@ Same-job comparison (base and head measured interleaved in this sweep):
   --baseline-cwd DIR        run the base command or worker in DIR (e.g. a worktree of the
                             base branch)
   --threshold PERCENT       smallest slowdown that fails (default ${DEFAULT_SAME_JOB_THRESHOLD * 100}%)
-  --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json)
+  --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json);
+                            - writes it to standard output (the tables go to standard error)
 
 Measurement:
-  --threads LIST|auto   thread counts (default auto: 1, 2, 4, \u2026 and the usable CPUs)
+  -t, --threads LIST|auto
+                        thread counts (default auto: 1, 2, 4, \u2026 and the usable CPUs)
   --max-time SECONDS    budget for the whole sweep, set-up included (default ${DEFAULTS.maxTimeSec})
   --precision PERCENT   stop when every cell's median has a 95 % CI within \xB1PERCENT
                         (default ${DEFAULTS.targetPrecision * 100}%)
@@ -16897,8 +17328,14 @@ Measurement:
                         session or process, all at once, and recommend the split with the most
                         requests per second (the latency sweep gets 40 % of the budget)
   --seed N              the order of the randomized rounds (default random)
-  --json FILE           write the results JSON (schema/results.schema.json)
-  --quiet               no progress bar
+  -j, --json FILE       write the results JSON (schema/results.schema.json); - writes it to
+                        standard output, and the tables go to standard error
+  -q, --quiet           no progress bar
+  -h, --help            this help (also: threadgate help sweep)
+
+Progress goes to standard error: a bar on a terminal, a line per tenth of the budget otherwise.
+The verdict and the recommendation are in colour on a terminal (NO_COLOR=1 turns it off,
+FORCE_COLOR=1 forces it).
 
 Exit codes: 0 done (a same-job comparison: pass or inconclusive), 1 same-job regression,
 2 error.`;
@@ -17847,7 +18284,7 @@ function record2(entries) {
 function pair(item, expected) {
   return pipe(tuple([item, item], expected), readonly());
 }
-var NS_EXPECTED, ns, count, threads, positive, nonNegative, index, fraction, probability, rate, PRINTABLE, ISO_DATE, date, FINGERPRINT_EXPECTED, fingerprint, PeakEstimateSchema, NumaNodeSchema, MachineSchema, RuntimeSchema, PointSchema, EngineSchema, ThroughputPointSchema, SplitSchema, ThroughputResultSchema, WorkloadResultSchema, ResultSchema, BaselineRunSchema, BaselineDocumentSchema, triState, CellChecksSchema, ComparisonCellSchema, CompareSettingsSchema, strings, diffValue, ComparisonSchema, SHA_EXPECTED, sha, decimal, BundleManifestSchema;
+var NS_EXPECTED, ns, count, threads, positive, nonNegative, index, fraction, probability, rate, PRINTABLE, ISO_DATE, date, FINGERPRINT_EXPECTED, fingerprint, PeakEstimateSchema, NumaNodeSchema, MachineSchema, RuntimeSchema, PointSchema, EngineSchema, ThroughputPointSchema, SplitSchema, ThroughputResultSchema, WorkloadResultSchema, ResultSchema, BaselineRunSchema, BaselineDocumentSchema, triState, CellChecksSchema, ComparisonCellSchema, CompareSettingsSchema, ChangePointSchema, strings, diffValue, ComparisonSchema, SHA_EXPECTED, sha, decimal, BundleManifestSchema;
 var init_schema = __esm({
   "src/contract/schema.ts"() {
     "use strict";
@@ -18115,6 +18552,18 @@ var init_schema = __esm({
       resamples: optional(num("an integer \u2265 1", { integer: true, min: 1 }), DEFAULT_RESAMPLES),
       familySize: optional(nullable(num("an integer \u2265 1", { integer: true, min: 1 })), null)
     });
+    ChangePointSchema = record2({
+      workload: text(),
+      threads: threads(),
+      index: pipe(index(), description("the first run of the new segment, oldest run 0")),
+      createdAt: date(),
+      sha: nullable(text(LIMITS.shortChars)),
+      ratio: pipe(positive(), description("median after / median before; > 1 is slower")),
+      ci: pipe(
+        pair(positive("[lo, hi] with 0 < lo \u2264 hi, finite"), "[lo, hi] with 0 < lo \u2264 hi, finite"),
+        description("95 % percentile-bootstrap CI of the ratio")
+      )
+    });
     strings = () => optional(list2(text(), LIMITS.listEntries), []);
     diffValue = () => union([text(), num("a finite number")], "a string or a finite number");
     ComparisonSchema = pipe(
@@ -18152,7 +18601,11 @@ var init_schema = __esm({
         maxSlowdown: nullable(num("a finite number or null")),
         workloadsOnlyInBaseline: strings(),
         workloadsOnlyInCurrent: strings(),
-        notes: strings()
+        notes: strings(),
+        changes: pipe(
+          optional(list2(ChangePointSchema, LIMITS.cells), []),
+          description("change points in the stored history of the gated cells")
+        )
       }),
       title("threadgate comparison (schemaVersion 1)"),
       description(
@@ -18313,6 +18766,7 @@ function checkBaseline(value, fail) {
 }
 function checkComparisonJson(value, fail) {
   const c = decode(ComparisonSchema, value, fail);
+  c.changes.forEach((change, i) => ordered(change.ci, `changes[${i}].ci`, fail));
   c.cells.forEach((cell, i) => {
     const at = `cells[${i}].`;
     if (cell.ci95 !== null) ordered(cell.ci95, `${at}ci95`, fail);
@@ -18406,12 +18860,12 @@ function ordered(pair2, path7, fail) {
     throw fail(`"${path7}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
   }
 }
-function uniqueSorted(xs, path7, what, fail, sorted = true) {
+function uniqueSorted(xs, path7, what, fail, sorted2 = true) {
   const seen = /* @__PURE__ */ new Set();
   for (const [i, x] of xs.entries()) {
     if (seen.has(x)) throw fail(`"${path7}" has ${what} ${x} twice; expected each once`);
     seen.add(x);
-    if (sorted && i > 0 && x < xs[i - 1]) {
+    if (sorted2 && i > 0 && x < xs[i - 1]) {
       throw fail(
         `"${path7}" has ${what} ${x} after ${xs[i - 1]}; expected them in increasing order`
       );
@@ -18584,12 +19038,13 @@ function compareSettingsFromFlags(argv) {
     }
   };
 }
-async function compareCommand(argv, io = stdoutIo) {
+async function compareCommand(argv, io) {
   const settings = compareSettingsFromFlags(argv);
-  await checkOutputPath(settings.jsonPath, "--json", [
+  await checkJsonOutput(settings.jsonPath, "--json", [
     { flag: "--baseline", path: settings.baselinePath },
     { flag: "--current", path: settings.currentPath }
   ]);
+  const human = io ? { write: io.out, paint: io.paint ?? PLAIN } : humanSink([settings.jsonPath]);
   const current = await readResultFile(settings.currentPath, "--current");
   const parsed = await readBaselineFile(settings.baselinePath);
   const baseline = {
@@ -18598,16 +19053,16 @@ async function compareCommand(argv, io = stdoutIo) {
     notes: parsed.from === "result" ? [`${settings.baselinePath} is a results file: used as a baseline history of one run`] : []
   };
   const comparison = compareResults(baseline, current, settings.options);
-  io.out(`${renderComparison(comparison)}
+  human.write(`${renderComparison(comparison, human.paint)}
 `);
   if (settings.jsonPath !== void 0) {
-    await writeJsonOutput(settings.jsonPath, toComparisonJson(comparison), "--json");
-    io.out(`Comparison written to ${settings.jsonPath}
+    await writeJson(settings.jsonPath, toComparisonJson(comparison), "--json");
+    if (!isStdout(settings.jsonPath)) human.write(`Comparison written to ${settings.jsonPath}
 `);
   }
   return decideOutcome(comparison, { failOnRegression: true }).fail ? 1 : 0;
 }
-var COMPARE_OPTIONS, COMPARE_HELP, stdoutIo;
+var COMPARE_OPTIONS, COMPARE_HELP;
 var init_compare2 = __esm({
   "src/cli/compare.ts"() {
     "use strict";
@@ -18616,34 +19071,38 @@ var init_compare2 = __esm({
     init_comparison_json();
     init_documents();
     init_compare_terminal();
-    init_io();
+    init_ansi();
     init_settings();
     init_args();
+    init_output();
     COMPARE_OPTIONS = {
-      baseline: { type: "string" },
-      current: { type: "string" },
+      baseline: { type: "string", short: "b" },
+      current: { type: "string", short: "c" },
       threshold: { type: "string" },
-      json: { type: "string" },
+      json: { type: "string", short: "j" },
       force: { type: "boolean" },
       gate: { type: "string" }
     };
     COMPARE_HELP = `threadgate compare \u2014 did the current run get slower than the baseline?
 
 Usage:
-  threadgate compare --baseline FILE --current FILE [--threshold PERCENT] [--json FILE]
-                     [--force] [--gate deployed|all]
+  threadgate compare -b|--baseline FILE -c|--current FILE [--threshold PERCENT]
+                     [-j|--json FILE|-] [--force] [--gate deployed|all]
 
-  --baseline FILE       a baseline history (threadgate baseline add, or the action's) or a
+  -b, --baseline FILE   a baseline history (threadgate baseline add, or the action's) or a
                         results file (a history of one run)
-  --current FILE        the results JSON of the run to check (threadgate sweep --json)
+  -c, --current FILE    the results JSON of the run to check (threadgate sweep --json)
   --threshold PERCENT   smallest slowdown that can fail (default ${DEFAULT_THRESHOLD * 100}%)
   --gate deployed|all   gate every common cell (all, the default) or only each workload's
                         recommended and fastest thread counts (deployed)
   --force               compare even if the baseline is from another kind of machine
-  --json FILE           write the comparison JSON (schema/comparison.schema.json)
+  -j, --json FILE       write the comparison JSON (schema/comparison.schema.json); - writes it
+                        to standard output, and the table goes to standard error
+  -h, --help            this help (also: threadgate help compare)
+
+The verdict is in colour on a terminal (NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it).
 
 Exit codes: 0 pass, inconclusive or no baseline, 1 regression, 2 error.`;
-    stdoutIo = { out: (text2) => void process.stdout.write(text2) };
   }
 });
 
@@ -20598,22 +21057,25 @@ var init_history_terminal = __esm({
 var baseline_exports = {};
 __export(baseline_exports, {
   BASELINE_ADD_OPTIONS: () => BASELINE_ADD_OPTIONS,
+  BASELINE_CHANGES_OPTIONS: () => BASELINE_CHANGES_OPTIONS,
   BASELINE_HELP: () => BASELINE_HELP,
   BASELINE_SHOW_OPTIONS: () => BASELINE_SHOW_OPTIONS,
   MAX_KEEP: () => MAX_KEEP,
   baselineAddSettingsFromFlags: () => baselineAddSettingsFromFlags,
   baselineCommand: () => baselineCommand
 });
-async function baselineCommand(argv, io = stdoutIo2) {
+async function baselineCommand(argv, io = stdoutIo) {
   const [sub, ...rest] = argv;
   switch (sub) {
     case "add":
       return addCommand(rest, io);
     case "show":
       return showCommand(rest, io);
+    case "changes":
+      return changesCommand(rest, io);
     default:
       throw new InputError(
-        sub === void 0 ? 'baseline: missing subcommand; expected "threadgate baseline add" or "threadgate baseline show" (see threadgate baseline --help)' : `baseline: got ${JSON.stringify(sub)}; expected the subcommand add or show (see threadgate baseline --help)`
+        sub === void 0 ? 'baseline: missing subcommand; expected "threadgate baseline add", "threadgate baseline show" or "threadgate baseline changes" (see threadgate baseline --help)' : `baseline: got ${JSON.stringify(sub)}; expected the subcommand add, show or changes (see threadgate baseline --help)`
       );
   }
 }
@@ -20721,16 +21183,19 @@ async function addCommand(argv, io) {
 `);
   return 0;
 }
-async function showCommand(argv, io) {
-  const v = parseFlags("baseline show", argv, BASELINE_SHOW_OPTIONS);
-  const path7 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
+async function readHistoryOnly(path7) {
   const parsed = await readBaselineFile(path7, "--history");
   if (parsed.from === "result") {
     throw new InputError(
       `--history ${path7}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add`
     );
   }
-  const summary = summarizeHistory(parsed.document);
+  return parsed.document;
+}
+async function showCommand(argv, io) {
+  const v = parseFlags("baseline show", argv, BASELINE_SHOW_OPTIONS);
+  const path7 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
+  const summary = summarizeHistory(await readHistoryOnly(path7));
   io.out(
     v["json"] === true ? `${JSON.stringify(summary, null, 2)}
 ` : `${renderHistory(summary, path7)}
@@ -20738,13 +21203,33 @@ async function showCommand(argv, io) {
   );
   return 0;
 }
-var BASELINE_ADD_OPTIONS, BASELINE_SHOW_OPTIONS, MAX_KEEP, BASELINE_HELP, stdoutIo2;
+async function changesCommand(argv, io) {
+  const v = parseFlags("baseline changes", argv, BASELINE_CHANGES_OPTIONS);
+  const path7 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
+  const history = await readHistoryOnly(path7);
+  const changes = historyChanges(history);
+  if (v["json"] === true) {
+    io.out(`${JSON.stringify({ changes }, null, 2)}
+`);
+    return 0;
+  }
+  const runs = `${history.runs.length} run${history.runs.length === 1 ? "" : "s"}`;
+  const lines = changes.length === 0 ? [`No change point in the ${runs} of ${path7}.`] : [
+    `${changes.length} change point${changes.length === 1 ? "" : "s"} in the ${runs} of ${path7}:`,
+    ...changes.map((c) => `  run ${c.index}: ${describeChange(c)}`)
+  ];
+  io.out(`${lines.map(terminalText).join("\n")}
+`);
+  return 0;
+}
+var BASELINE_ADD_OPTIONS, BASELINE_SHOW_OPTIONS, BASELINE_CHANGES_OPTIONS, MAX_KEEP, BASELINE_HELP, stdoutIo;
 var init_baseline2 = __esm({
   "src/cli/baseline.ts"() {
     "use strict";
     init_file_lock();
     init_io();
     init_baseline();
+    init_changes();
     init_fingerprint();
     init_errors();
     init_history_terminal();
@@ -20759,6 +21244,10 @@ var init_baseline2 = __esm({
     };
     BASELINE_SHOW_OPTIONS = {
       history: { type: "string" },
+      json: { type: "boolean", short: "j" }
+    };
+    BASELINE_CHANGES_OPTIONS = {
+      history: { type: "string" },
       json: { type: "boolean" }
     };
     MAX_KEEP = 1e3;
@@ -20766,7 +21255,8 @@ var init_baseline2 = __esm({
 
 Usage:
   threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
-  threadgate baseline show --history FILE [--json]
+  threadgate baseline show --history FILE [-j|--json]
+  threadgate baseline changes --history FILE [--json]
 
 add   appends the run in --result (a threadgate sweep --json file) to the history, creating the
       file if there is none; the write is atomic (a reader sees the old history or the new one).
@@ -20786,10 +21276,24 @@ add   appends the run in --result (a threadgate sweep --json file) to the histor
 show  lists the history's runs (date, ref, sha) and, per workload and thread count, the run
       medians, newest last.
   --history FILE  the baseline history to show
-  --json          print it as JSON (kind "threadgate-baseline-summary") instead of tables
+  -j, --json      print it as JSON (kind "threadgate-baseline-summary") instead of tables,
+                  to standard output like the tables (nothing else is written there)
+
+changes  lists the change points of each workload and thread count: where its run median
+      stepped to a new level and stayed there (a slowdown no single pull request's gate
+      caught, or a change of the runners). Per cell, E-divisive means (Matteson & James 2014)
+      on the log run medians of its newest ${MAX_CHANGE_RUNS} runs, each split tested by ${CHANGE_PERMUTATIONS} seeded
+      permutations at the ${CHANGE_SIGNIFICANCE * 100} % level, at least ${CHANGE_MIN_SIZE} runs on each side. Each change names
+      the first run of the new level (its date and commit) and the ratio of the medians after
+      and before, with a 95 % bootstrap CI. The stored gate compares a run with the runs since
+      the last change point of each cell.
+  --history FILE  the baseline history to search
+  --json          print {"changes": [{workload, threads, index, createdAt, sha, ratio,
+                  ci: [lo, hi]}, \u2026]} (index: the run, oldest 0; sha null when not recorded;
+                  an empty list when there is no change) instead of text
 
 Exit codes: 0 done, 2 error (bad input, a file that cannot be read or written).`;
-    stdoutIo2 = { out: (text2) => void process.stdout.write(text2) };
+    stdoutIo = { out: (text2) => void process.stdout.write(text2) };
   }
 });
 
@@ -21081,6 +21585,11 @@ function trendChart(s) {
   lines.push(`  line [${s.points.map((p) => fmt(p.medianNs)).join(", ")}]`, "```");
   return lines.join("\n");
 }
+function changeLines(comparison) {
+  return (comparison?.changes ?? []).map(
+    (c) => `- Change point: ${escapeMarkdown(describeChange(c))}`
+  );
+}
 function detailsBlock(result, comparison, ctx) {
   const lines = ["<details><summary>Machine, settings and raw statistics</summary>", ""];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
@@ -21104,6 +21613,7 @@ function detailsBlock(result, comparison, ctx) {
     );
   }
   for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
+  lines.push(...changeLines(comparison));
   lines.push(
     "",
     "| workload | threads | n | median | 95 % CI | call overhead share | converged |",
@@ -21176,6 +21686,7 @@ var threadsText, ICON, BASELINE_COLOUR, CURRENT_COLOUR;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
+    init_changes();
     init_text();
     init_stats();
     init_outcome();
@@ -21212,7 +21723,7 @@ function reportSettingsFromFlags(argv) {
     currentPath: requiredPath(v, "current", "the results file of the run, threadgate sweep --json"),
     baselinePath,
     comparisonPath,
-    outPath: optionalPath("out", "where to write the markdown"),
+    outPath: v["out"] === "-" ? void 0 : optionalPath("out", "where to write the markdown"),
     title: title2 === void 0 ? void 0 : parseTitle(title2),
     runUrl: runUrl === void 0 ? void 0 : parseRunUrl(runUrl)
   };
@@ -21263,7 +21774,7 @@ async function comparisonFor(settings, current) {
   );
   return { comparison, history: null };
 }
-async function reportCommand(argv, io = stdoutIo3) {
+async function reportCommand(argv, io = stdoutIo2) {
   const settings = reportSettingsFromFlags(argv);
   await checkOutputPath(
     settings.outPath,
@@ -21285,7 +21796,7 @@ async function reportCommand(argv, io = stdoutIo3) {
     noBaselineHint: NO_BASELINE_HINT,
     resultsPath: settings.currentPath,
     ...history ? {
-      trend: trendSeries(history, current, comparison),
+      trend: trendSeries(history, current, comparison, comparison?.changes ?? []),
       historyAdvice: historyRecommendation(history, current, current.settings.tolerance)
     } : {}
   };
@@ -21305,7 +21816,7 @@ async function reportCommand(argv, io = stdoutIo3) {
   }
   return 0;
 }
-var REPORT_OPTIONS, REPORT_HELP, NO_BASELINE_HINT, stdoutIo3;
+var REPORT_OPTIONS, REPORT_HELP, NO_BASELINE_HINT, stdoutIo2;
 var init_report = __esm({
   "src/cli/report.ts"() {
     "use strict";
@@ -21317,27 +21828,30 @@ var init_report = __esm({
     init_io();
     init_args();
     REPORT_OPTIONS = {
-      current: { type: "string" },
-      baseline: { type: "string" },
+      current: { type: "string", short: "c" },
+      baseline: { type: "string", short: "b" },
       comparison: { type: "string" },
-      out: { type: "string" },
+      out: { type: "string", short: "o" },
       title: { type: "string" },
       "run-url": { type: "string" }
     };
     REPORT_HELP = `threadgate report \u2014 the markdown report of the pull-request comment, for any CI
 
 Usage:
-  threadgate report --current FILE [--baseline FILE | --comparison FILE] [--out FILE]
-                    [--title TEXT] [--run-url URL]
+  threadgate report -c|--current FILE [-b|--baseline FILE | --comparison FILE]
+                    [-o|--out FILE] [--title TEXT] [--run-url URL]
 
-  --current FILE     the results JSON of the run (threadgate sweep --json)
-  --baseline FILE    compare with this baseline history (threadgate baseline add) or results
-                     file, with the default stored-baseline gate of threadgate compare
-  --comparison FILE  or show this comparison (threadgate compare --json); it must be the
-                     comparison of the --current run. Validated as untrusted data.
-  --out FILE         write the markdown to FILE (atomically) instead of standard output
-  --title TEXT       a title for the headline, e.g. the runner: "linux-x64"
-  --run-url URL      a link to the CI job (http or https), e.g. "$CI_JOB_URL"
+  -c, --current FILE   the results JSON of the run (threadgate sweep --json)
+  -b, --baseline FILE  compare with this baseline history (threadgate baseline add) or results
+                       file, with the default stored-baseline gate of threadgate compare
+  --comparison FILE    or show this comparison (threadgate compare --json, or the
+                       --comparison-json of a same-job sweep); it must be the comparison of the
+                       --current run. Validated as untrusted data.
+  -o, --out FILE       write the markdown to FILE (atomically) instead of standard output
+                       (- or no --out: standard output)
+  --title TEXT         a title for the headline, e.g. the runner: "linux-x64"
+  --run-url URL        a link to the CI job (http or https), e.g. "$CI_JOB_URL"
+  -h, --help           this help (also: threadgate help report)
 
 Without --baseline or --comparison the report shows the sweep and the recommendation only.
 Paste it as a GitLab merge-request note, a Jenkins build description or a Buildkite annotation;
@@ -21346,7 +21860,7 @@ the README's "Other CI systems" section has a GitLab job.
 Exit codes: 0 the report was written, whatever its verdict (threadgate compare is the gate and
 exits 1 on a regression), 2 error (bad input, a file that cannot be read or written).`;
     NO_BASELINE_HINT = "To get a baseline, add each default-branch run to a history (`threadgate baseline add --history FILE --result FILE`) and compare with it (`threadgate report --baseline FILE`).";
-    stdoutIo3 = { out: (text2) => void process.stdout.write(text2) };
+    stdoutIo2 = { out: (text2) => void process.stdout.write(text2) };
   }
 });
 
@@ -21432,20 +21946,24 @@ folder); refuses to overwrite a file. Then:
 
 // src/cli/main.ts
 init_errors();
+init_args();
 init_version();
 var USAGE = `threadgate ${TOOL_VERSION} \u2014 how many threads should CPU inference use here, and did it get slower?
 
 Usage:
-  threadgate sweep    [--sizes LIST] [--threads LIST|auto] [--max-time SECONDS] [--json FILE]
-                      [--model FILE --input-shape NAME=DIMS \u2026] [--command "CMD"]
-                      [--worker "CMD"] [--engine onnxruntime|torch] [--quiet] \u2026
-  threadgate compare  --baseline FILE --current FILE [--threshold PERCENT] [--json FILE] \u2026
+  threadgate sweep    [--sizes LIST] [-t|--threads LIST|auto] [--max-time SECONDS]
+                      [-j|--json FILE|-] [--model FILE --input-shape NAME=DIMS \u2026]
+                      [--command "CMD"] [--worker "CMD"] [--engine onnxruntime|torch]
+                      [-q|--quiet] \u2026
+  threadgate compare  -b|--baseline FILE -c|--current FILE [--threshold PERCENT]
+                      [-j|--json FILE|-] \u2026
   threadgate baseline add  --history FILE --result FILE [--keep N] [--ref R] [--sha S] [--force]
-  threadgate baseline show --history FILE [--json]
-  threadgate report   --current FILE [--baseline FILE | --comparison FILE] [--out FILE] \u2026
+  threadgate baseline show --history FILE [-j|--json]
+  threadgate baseline changes --history FILE [--json]
+  threadgate report   -c|--current FILE [-b|--baseline FILE | --comparison FILE] [-o|--out FILE] \u2026
   threadgate worker-path [--dir]
   threadgate init-worker [DIR]
-  threadgate --help | --version
+  threadgate help [COMMAND] | --help | --version
 
 Commands:
   sweep      measure latency across thread counts, recommend OMP_NUM_THREADS
@@ -21455,7 +21973,9 @@ Commands:
   worker-path   where the Python worker helper is (for --worker)
   init-worker   copy the Python worker helper and an example into a folder
 
-threadgate COMMAND --help shows all of a command's options.
+threadgate COMMAND --help (or threadgate help COMMAND) shows all of a command's options.
+A JSON flag given - (--json -) writes the JSON to standard output, and the tables go to
+standard error. Colour on a terminal only; NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it.
 
 Exit codes: 0 pass / no baseline / inconclusive, 1 regression, 2 error.`;
 var COMMANDS = ["sweep", "compare", "baseline", "report", "worker-path", "init-worker"];
@@ -21489,11 +22009,17 @@ async function loadCommand(name) {
       return void 0;
   }
 }
+function unknownCommand(name) {
+  const guess = closest(name, [...COMMANDS, "help"]);
+  return new InputError(
+    `unknown command ${JSON.stringify(name)}; ` + (guess !== void 0 ? `did you mean "${guess}"? (see threadgate --help)` : `expected one of ${COMMANDS.join(", ")} (see threadgate --help)`)
+  );
+}
 async function main(argv) {
   const [name, ...rest] = argv;
-  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(USAGE + "\n");
-    return name === void 0 ? 2 : 0;
+  if (name === void 0) {
+    process.stderr.write(USAGE + "\n");
+    return 2;
   }
   if (name === "--version" || name === "-v") {
     process.stdout.write(`${TOOL_VERSION}
@@ -21501,14 +22027,17 @@ async function main(argv) {
     return 0;
   }
   try {
-    const command = await loadCommand(name);
-    if (!command) {
-      process.stderr.write(
-        `threadgate: unknown command ${JSON.stringify(name)}; expected one of ${COMMANDS.join(", ")} (see threadgate --help)
-`
-      );
-      return 2;
+    if (name === "--help" || name === "-h" || name === "help") {
+      const topic = name === "help" ? rest[0] : void 0;
+      const command2 = topic === void 0 || topic === "help" ? void 0 : await loadCommand(topic);
+      if (topic !== void 0 && topic !== "help" && command2 === void 0) {
+        throw unknownCommand(topic);
+      }
+      process.stdout.write((command2?.help ?? USAGE) + "\n");
+      return 0;
     }
+    const command = await loadCommand(name);
+    if (!command) throw unknownCommand(name);
     if (rest.includes("--help") || rest.includes("-h")) {
       process.stdout.write(command.help + "\n");
       return 0;

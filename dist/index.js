@@ -86253,17 +86253,17 @@ function selectInPlace(a, k2, left = 0, right = a.length - 1) {
   }
   return a[k2];
 }
-function quantileOfSorted(sorted, p2) {
-  const n = sorted.length;
+function quantileOfSorted(sorted2, p2) {
+  const n = sorted2.length;
   const h = (n - 1) * p2;
   const lo2 = Math.floor(h);
   const frac = h - lo2;
-  const a = sorted[lo2];
+  const a = sorted2[lo2];
   if (frac === 0 || lo2 + 1 >= n) return a;
-  return a + frac * (sorted[lo2 + 1] - a);
+  return a + frac * (sorted2[lo2 + 1] - a);
 }
-function resampledMedianOfSorted(sorted, counts, rand) {
-  const n = sorted.length;
+function resampledMedianOfSorted(sorted2, counts, rand) {
+  const n = sorted2.length;
   counts.fill(0);
   for (let d = 0; d < n; d++) counts[Math.floor(rand() * n)]++;
   const kLo = n - 1 >>> 1;
@@ -86271,9 +86271,9 @@ function resampledMedianOfSorted(sorted, counts, rand) {
   let i = 0;
   let seen = counts[0];
   while (seen <= kLo) seen += counts[++i];
-  const lo2 = sorted[i];
+  const lo2 = sorted2[i];
   while (seen <= kHi) seen += counts[++i];
-  return (lo2 + sorted[i]) / 2;
+  return (lo2 + sorted2[i]) / 2;
 }
 
 // src/stats/describe.ts
@@ -86329,9 +86329,9 @@ function percentileInterval(stats, confidence) {
   const alpha = 1 - confidence;
   return [quantileOfSorted(stats, alpha / 2), quantileOfSorted(stats, 1 - alpha / 2)];
 }
-function medianOfSorted(sorted) {
-  const n = sorted.length;
-  return (sorted[n - 1 >>> 1] + sorted[n >>> 1]) / 2;
+function medianOfSorted(sorted2) {
+  const n = sorted2.length;
+  return (sorted2[n - 1 >>> 1] + sorted2[n >>> 1]) / 2;
 }
 function orderStatRank(n, confidence) {
   const tail2 = (1 - confidence) / 2 * (1 + 1e-12);
@@ -87227,6 +87227,118 @@ function holm(pValues) {
   return adjusted;
 }
 
+// src/stats/changepoint.ts
+var E_DIVISIVE_DEFAULTS = {
+  significance: 0.05,
+  permutations: 199,
+  minSize: 3,
+  seed: 24301
+};
+function eDivisive(xs2, options = {}) {
+  const fn = "eDivisive";
+  assertFiniteSample(xs2, fn);
+  const significance = options.significance ?? E_DIVISIVE_DEFAULTS.significance;
+  const permutations = options.permutations ?? E_DIVISIVE_DEFAULTS.permutations;
+  const minSize = options.minSize ?? E_DIVISIVE_DEFAULTS.minSize;
+  const seed = options.seed ?? E_DIVISIVE_DEFAULTS.seed;
+  if (!(significance > 0 && significance < 1)) {
+    throw new RangeError(`${fn}: significance must be in (0, 1); got ${String(significance)}`);
+  }
+  if (!Number.isInteger(permutations) || permutations < 1) {
+    throw new RangeError(`${fn}: permutations must be an integer \u2265 1; got ${String(permutations)}`);
+  }
+  if (!Number.isInteger(minSize) || minSize < 2) {
+    throw new RangeError(`${fn}: minSize must be an integer \u2265 2; got ${String(minSize)}`);
+  }
+  if (1 / (permutations + 1) > significance) {
+    throw new RangeError(
+      `${fn}: ${permutations} permutations cannot reach a p-value of ${significance} (needs \u2265 ${Math.ceil(1 / significance) - 1})`
+    );
+  }
+  const x = Float64Array.from(xs2);
+  const n = x.length;
+  const rand = mulberry32(seed);
+  const q2 = new Float64Array(n);
+  const scratch = new Float64Array(n);
+  const memo = /* @__PURE__ */ new Map();
+  const bestOf = (a, b2) => {
+    const key = `${a}:${b2}`;
+    let hit = memo.get(key);
+    if (hit === void 0) {
+      hit = bestSplit(x, a, b2, minSize, q2);
+      memo.set(key, hit);
+    }
+    return hit;
+  };
+  const bounds = [0, n];
+  const found = [];
+  for (; ; ) {
+    let best = null;
+    for (let s3 = 0; s3 + 1 < bounds.length; s3++) {
+      const c = bestOf(bounds[s3], bounds[s3 + 1]);
+      if (c !== null && (best === null || c.q > best.q)) best = c;
+    }
+    if (best === null) return { changePoints: sorted(found), stoppedAt: null };
+    const allowed = Math.floor(significance * (permutations + 1)) - 1;
+    let exceed = 0;
+    let done = 0;
+    for (; done < permutations && exceed <= allowed; done++) {
+      scratch.set(x);
+      let maxQ = -Infinity;
+      for (let s3 = 0; s3 + 1 < bounds.length; s3++) {
+        const a = bounds[s3];
+        const b2 = bounds[s3 + 1];
+        shuffle(scratch, a, b2, rand);
+        const c = bestSplit(scratch, a, b2, minSize, q2);
+        if (c !== null && c.q > maxQ) maxQ = c.q;
+      }
+      if (maxQ >= best.q) exceed++;
+    }
+    const pValue = (1 + exceed) / (1 + done);
+    if (exceed > allowed) return { changePoints: sorted(found), stoppedAt: pValue };
+    found.push({ index: best.index, q: best.q, pValue });
+    bounds.push(best.index);
+    bounds.sort((u2, v2) => u2 - v2);
+  }
+}
+function sorted(points) {
+  return [...points].sort((u2, v2) => u2.index - v2.index);
+}
+function shuffle(x, a, b2, rand) {
+  for (let i = b2 - 1; i > a; i--) {
+    const j2 = a + Math.floor(rand() * (i - a + 1));
+    const t = x[i];
+    x[i] = x[j2];
+    x[j2] = t;
+  }
+}
+function bestSplit(x, a, b2, minSize, q2) {
+  if (b2 - a < 2 * minSize) return null;
+  segmentQ(x, a, b2, q2);
+  let index2 = a + minSize;
+  for (let t = index2 + 1; t <= b2 - minSize; t++) if (q2[t] > q2[index2]) index2 = t;
+  return { index: index2, q: q2[index2] };
+}
+function segmentQ(x, a, b2, q2) {
+  let withinX = 0;
+  let withinY = 0;
+  for (let j2 = a; j2 < b2; j2++) for (let k2 = j2 + 1; k2 < b2; k2++) withinY += Math.abs(x[j2] - x[k2]);
+  let between = 0;
+  for (let t = a; t < b2; t++) {
+    const n = t - a;
+    const m2 = b2 - t;
+    const e = (n > 0 ? 2 * between / (n * m2) : 0) - (n > 1 ? withinX / (n * (n - 1) / 2) : 0) - (m2 > 1 ? withinY / (m2 * (m2 - 1) / 2) : 0);
+    q2[t] = n > 0 ? n * m2 / (n + m2) * e : 0;
+    let toX = 0;
+    for (let i = a; i < t; i++) toX += Math.abs(x[t] - x[i]);
+    let toY = 0;
+    for (let k2 = t + 1; k2 < b2; k2++) toY += Math.abs(x[t] - x[k2]);
+    withinX += toX;
+    withinY -= toY;
+    between += toY - toX;
+  }
+}
+
 // src/analysis/comparison.ts
 function isGateMode(x) {
   return GATE_MODES.includes(x);
@@ -87260,6 +87372,71 @@ function formatLevel(level) {
   return `${Number((level * 100).toPrecision(4))} %`;
 }
 
+// src/analysis/changes.ts
+var CHANGE_SIGNIFICANCE = 0.05;
+var CHANGE_PERMUTATIONS = 199;
+var CHANGE_MIN_SIZE = 3;
+var MAX_CHANGE_RUNS = 200;
+var CHANGE_CI_LEVEL = 0.95;
+function cellSeries(history, workload, threads2) {
+  const runIndex = [];
+  const medians = [];
+  history.runs.forEach((run3, i) => {
+    const point = run3.workloads.find((w2) => w2.id === workload)?.points.find((p2) => p2.threads === threads2);
+    if (point !== void 0 && point.medianNs > 0 && Number.isFinite(point.medianNs)) {
+      runIndex.push(i);
+      medians.push(point.medianNs);
+    }
+  });
+  const skip = Math.max(0, medians.length - MAX_CHANGE_RUNS);
+  return { runIndex: runIndex.slice(skip), medians: medians.slice(skip) };
+}
+function seriesChangePoints(medians, seed, opts = {}) {
+  const minSize = opts.minSize ?? CHANGE_MIN_SIZE;
+  if (medians.length < 2 * minSize) return [];
+  return eDivisive(medians.map(Math.log), {
+    significance: opts.significance ?? CHANGE_SIGNIFICANCE,
+    permutations: opts.permutations ?? CHANGE_PERMUTATIONS,
+    minSize,
+    seed
+  }).changePoints.map((c) => c.index);
+}
+function cellChanges(history, workload, threads2, opts = {}) {
+  const series = cellSeries(history, workload, threads2);
+  const seed = cellSeed(opts.seed ?? DEFAULT_COMPARE_SEED, workload, threads2);
+  const points = seriesChangePoints(series.medians, seed, opts);
+  const edges = [0, ...points, series.medians.length];
+  return points.map((at2, k2) => {
+    const before = series.medians.slice(edges[k2], at2);
+    const after = series.medians.slice(at2, edges[k2 + 2]);
+    const { ratio, ci: ci2 } = bootstrapRatioOfMediansCI(before, after, {
+      confidence: CHANGE_CI_LEVEL,
+      resamples: opts.resamples ?? DEFAULT_RESAMPLES,
+      seed: seed + k2 + 1 >>> 0
+    });
+    const index2 = series.runIndex[at2];
+    const run3 = history.runs[index2];
+    return {
+      workload,
+      threads: threads2,
+      index: index2,
+      createdAt: run3.createdAt,
+      sha: run3.sha ?? null,
+      ratio,
+      ci: [ci2[0], ci2[1]]
+    };
+  });
+}
+function describeChange(c) {
+  const pct2 = Math.abs(c.ratio - 1) * 100;
+  const size = pct2 >= 10 ? pct2.toFixed(0) : pct2.toFixed(1);
+  const dir = c.ratio >= 1 ? "slower" : "faster";
+  const since = c.sha === null ? "the run" : `commit ${c.sha.slice(0, 7)} (run`;
+  const date2 = c.createdAt.slice(0, 10);
+  const ci2 = `95 % CI \xD7${c.ci[0].toFixed(3)} \u2026 \xD7${c.ci[1].toFixed(3)}`;
+  return `${c.workload} @ ${c.threads} thread${c.threads === 1 ? "" : "s"} has been ${size} % ${dir} since ${since} of ${date2}${c.sha === null ? "" : ")"}; ${ci2}`;
+}
+
 // src/analysis/recommend.ts
 var DEFAULT_TOLERANCE = 0.05;
 var MIN_HALF_ROUNDS = 6;
@@ -87283,8 +87460,8 @@ function pairedPick(eligible, all, fastest, tolerance) {
     const [, hi2] = medianCIOrderStat(logs, 0.95);
     return { ratio: Math.exp(median2(logs)), upper: Math.exp(hi2) };
   };
-  const sorted = [...eligible].sort((a, b2) => a.threads - b2.threads);
-  for (const c of sorted) {
+  const sorted2 = [...eligible].sort((a, b2) => a.threads - b2.threads);
+  for (const c of sorted2) {
     if (c.threads > fastest.threads) break;
     if (c === fastest) break;
     const r = against(c);
@@ -87299,8 +87476,8 @@ function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads 
   const plural2 = (n) => `${n} thread${n === 1 ? "" : "s"}`;
   const lowest = (ps2) => ps2.reduce((best, p2) => p2.medianNs < best.medianNs ? p2 : best);
   const fastest = lowest(points);
-  const sorted = [...points].sort((a, b2) => a.threads - b2.threads);
-  const eligible = sorted.filter((p2) => p2.threads <= maxThreads);
+  const sorted2 = [...points].sort((a, b2) => a.threads - b2.threads);
+  const eligible = sorted2.filter((p2) => p2.threads <= maxThreads);
   if (eligible.length === 0) {
     const cap = Math.max(1, Math.floor(maxThreads));
     return {
@@ -87316,7 +87493,7 @@ function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads 
     return {
       fastest: fastest.threads,
       recommended: pick2.threads,
-      reason: pick2 === reference ? `${plural2(pick2.threads)} is fastest` + (sorted.some((p2) => p2.threads < pick2.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (paired 95 % CI over ${rounds} rounds)` : "") : `${plural2(pick2.threads)} is within ${pct2(tolerance)} of the fastest (${ref}): ${ratio >= 1 ? "+" : "\u2212"}${pct2(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct2(upper - 1)} over ${rounds} rounds`
+      reason: pick2 === reference ? `${plural2(pick2.threads)} is fastest` + (sorted2.some((p2) => p2.threads < pick2.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (paired 95 % CI over ${rounds} rounds)` : "") : `${plural2(pick2.threads)} is within ${pct2(tolerance)} of the fastest (${ref}): ${ratio >= 1 ? "+" : "\u2212"}${pct2(Math.abs(ratio - 1))} paired, 95 % CI up to +${pct2(upper - 1)} over ${rounds} rounds`
     };
   }
   const limit = fastest.medianNs * (1 + tolerance);
@@ -87325,7 +87502,7 @@ function recommendForWorkload(points, tolerance = DEFAULT_TOLERANCE, maxThreads 
   const over = fastest.threads > maxThreads ? `${plural2(fastest.threads)} measured fastest but oversubscribes the ${Math.floor(maxThreads)} usable CPUs; ` : "";
   let reason;
   if (pick.threads === fastest.threads) {
-    reason = `${plural2(fastest.threads)} is fastest` + (sorted.some((p2) => p2.threads < fastest.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (95 % CI)` : "");
+    reason = `${plural2(fastest.threads)} is fastest` + (sorted2.some((p2) => p2.threads < fastest.threads) ? `; fewer threads are more than ${pct2(tolerance)} slower (95 % CI)` : "");
   } else if (within) {
     reason = over + `${plural2(pick.threads)} is within ${pct2(tolerance)} of the fastest (${fastest.threads} threads) at 95 % confidence (+${pct2(pick.medianNs / fastest.medianNs - 1)} median)`;
   } else {
@@ -87469,7 +87646,12 @@ function compareResults(baseline, current, opts = {}) {
     fingerprint: current.machine.fingerprint,
     createdAt: current.createdAt
   };
-  const base = { settings, current: cur, machineDifferences: [] };
+  const base = {
+    settings,
+    current: cur,
+    machineDifferences: [],
+    changes: []
+  };
   if (baseline === null) {
     return {
       kind: "no-baseline",
@@ -87530,6 +87712,13 @@ function compareResults(baseline, current, opts = {}) {
       `the baseline has none of the cells to gate (${settings.gate === "deployed" ? "each workload's recommended and fastest thread counts" : "common cells"})`
     );
   }
+  const changes = measured.filter((c) => isGated(c, settings.gate)).flatMap((c) => c.changes);
+  for (const c of measured.filter((m2) => m2.changes.length > 0 && isGated(m2, settings.gate))) {
+    const last = c.changes[c.changes.length - 1];
+    notes.push(
+      `${cellName(c.workload, c.threads)}: judged against the ${c.historyRuns} run${c.historyRuns === 1 ? "" : "s"} of history since its last change point (run ${last.index} of ${last.createdAt.slice(0, 10)}, \xD7${last.ratio.toFixed(3)})`
+    );
+  }
   const cells = adjustAndDecide(measured, settings);
   if (cells.some((c) => c.unit === "samples")) {
     notes.push(
@@ -87544,6 +87733,7 @@ function compareResults(baseline, current, opts = {}) {
     machineDifferences: differences,
     reason: "",
     notes,
+    changes,
     cells,
     maxSlowdown: Math.max(...gated.map((c) => c.ratio - 1)),
     workloadsOnlyInBaseline: onlyBase.map((w2) => w2.id),
@@ -87587,9 +87777,9 @@ function describeMismatch(doc, current, differences) {
 function listIds(workloads) {
   return workloads.length === 0 ? "none" : workloads.map((w2) => w2.id).join(", ");
 }
-function cellHistory(history, workloadId, threads2) {
+function cellHistory(history, workloadId, threads2, from = 0) {
   const medians = [];
-  for (const run3 of history.runs) {
+  for (const run3 of history.runs.slice(from)) {
     const point = run3.workloads.find((w2) => w2.id === workloadId)?.points.find((p2) => p2.threads === threads2);
     if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
   }
@@ -87641,7 +87831,9 @@ function measureCell(workload, threads2, bp, cp3, doc, settings) {
     }).ci;
     pValue = mannWhitneyU(cv.medians, bv.medians, "greater").p;
   }
-  const history = cellHistory(doc, workload, threads2);
+  const changes = cellChanges(doc, workload, threads2, { seed: settings.seed });
+  const since = changes.length === 0 ? 0 : changes[changes.length - 1].index;
+  const history = cellHistory(doc, workload, threads2, since);
   return {
     workload,
     threads: threads2,
@@ -87654,6 +87846,7 @@ function measureCell(workload, threads2, bp, cp3, doc, settings) {
     pValue,
     historyRuns: history.length,
     ciAboveOne: ci95 === null ? null : ci95[0] > 1,
+    changes,
     historyLogs: history.length >= settings.minHistory ? history.map(Math.log) : null
   };
 }
@@ -87666,7 +87859,7 @@ function adjustAndDecide(measured, s3) {
   return measured.map((c, i) => {
     const gated = isGated(c, s3.gate);
     const pAdjusted = (gated ? gatedAdj[i] : allAdj[i]) ?? null;
-    const { ciAboveOne, historyLogs, ...rest } = c;
+    const { ciAboveOne, historyLogs, changes, ...rest } = c;
     const level = 1 - alpha / (gated ? family : 1);
     const limit = historyLogs ? robustPredictionUpperLimit(historyLogs, level) : null;
     const predictionLimitRatio = limit === null ? null : Math.exp(limit.limit) / c.baselineMedianNs;
@@ -87780,7 +87973,8 @@ function toComparisonJson(c) {
       baseline: d.a,
       current: d.b
     })),
-    notes: c.notes
+    notes: c.notes,
+    changes: c.changes
   };
   if (c.kind === "no-baseline") {
     return {
@@ -87835,7 +88029,8 @@ function comparisonFromJson(json) {
       a: d.baseline,
       b: d.current
     })),
-    notes: json.notes
+    notes: json.notes,
+    changes: json.changes
   };
   if (json.verdict === "no-baseline")
     return { kind: "no-baseline", ...common, baseline: json.baseline };
@@ -87901,15 +88096,15 @@ function parseCpuList(text2) {
   return [...cpus2].sort((a, b2) => a - b2);
 }
 function formatCpuList(cpus2) {
-  const sorted = [...new Set(cpus2)].sort((a, b2) => a - b2);
+  const sorted2 = [...new Set(cpus2)].sort((a, b2) => a - b2);
   const parts = [];
   let i = 0;
-  while (i < sorted.length) {
-    const start = sorted[i];
+  while (i < sorted2.length) {
+    const start = sorted2[i];
     let end = start;
-    while (i + 1 < sorted.length && sorted[i + 1] === end + 1) {
+    while (i + 1 < sorted2.length && sorted2[i + 1] === end + 1) {
       i++;
-      end = sorted[i];
+      end = sorted2[i];
     }
     parts.push(start === end ? String(start) : `${start}-${end}`);
     i++;
@@ -89022,7 +89217,8 @@ function compareSameJob(workloads, opts) {
     settings,
     current: { fingerprint: opts.fingerprint, createdAt: opts.createdAt },
     machineDifferences: [],
-    notes
+    notes,
+    changes: []
   };
   if (decision.gatedCount === 0) {
     return {
@@ -89325,6 +89521,22 @@ async function sweep(workloads, options) {
 // src/pipeline/same-job.ts
 var DEFAULT_MAX_BLOCKS = 120;
 async function runSameJob(head, base, opts) {
+  const report = opts.onProgress;
+  if (report === void 0) return measureSameJob(head, base, opts);
+  let last;
+  try {
+    return await measureSameJob(head, base, {
+      ...opts,
+      onProgress: (p2) => {
+        last = p2;
+        report(p2);
+      }
+    });
+  } finally {
+    if (last !== void 0) report({ ...last, phase: "done" });
+  }
+}
+async function measureSameJob(head, base, opts) {
   if (head === base) {
     throw new RangeError("the head and the base must be two Workload objects, not the same one");
   }
@@ -89363,6 +89575,17 @@ async function runSameJob(head, base, opts) {
   let stoppedBy = "budget";
   let verdictSpend = 0;
   const skipped = /* @__PURE__ */ new Map();
+  const report = opts.onProgress;
+  const onProgress = report && ((p2, b2, offset) => {
+    if (p2.phase === "done") return;
+    report({
+      ...p2,
+      elapsedSec: (now() - start) / 1e3,
+      budgetSec: opts.maxTimeSec,
+      round: offset + p2.round,
+      block: b2 + 1
+    });
+  });
   for (let b2 = 0; ; b2++) {
     const blockStart = now();
     const remainingSec = (deadline - blockStart) / 1e3;
@@ -89377,7 +89600,7 @@ async function runSameJob(head, base, opts) {
       ...hints ? { callNsHints: hints } : {},
       ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
       ...opts.now ? { now: opts.now } : {},
-      ...opts.onProgress ? { onProgress: opts.onProgress } : {},
+      ...onProgress ? { onProgress: (p2) => onProgress(p2, b2, roundOffset) } : {},
       stopWhen: (_cells, round3) => round3 >= roundsPerBlock
     });
     hints = out.callNs;
@@ -89825,8 +90048,8 @@ async function measureCallOverhead(ort, samples = 300) {
     for (let i = 0; i < 100; i++) await timedRun(session, feeds);
     const out = [];
     for (let i = 0; i < samples; i++) out.push(await timedRun(session, feeds));
-    const sorted = [...out].sort((a, b2) => a - b2);
-    return { perCallNs: sorted[Math.floor(sorted.length / 2)], samplesNs: out };
+    const sorted2 = [...out].sort((a, b2) => a - b2);
+    return { perCallNs: sorted2[Math.floor(sorted2.length / 2)], samplesNs: out };
   } finally {
     await session.release();
   }
@@ -91459,13 +91682,13 @@ async function measureThroughput(workloads, opts) {
     workload,
     points: cells.filter((c) => c.workload === workload && c.windows.length > 0).map((c) => {
       const [lo2, hi2] = medianCIOrderStat(c.windows, 0.95);
-      const sorted = [...c.latencies].sort((a, b2) => a - b2);
+      const sorted2 = [...c.latencies].sort((a, b2) => a - b2);
       return {
         ...c.split,
         requestsPerSec: median2(c.windows),
         ci95: [lo2, hi2],
-        p50Ns: sorted.length ? quantile2(sorted, 0.5) : NaN,
-        p99Ns: sorted.length ? quantile2(sorted, 0.99) : NaN,
+        p50Ns: sorted2.length ? quantile2(sorted2, 0.5) : NaN,
+        p99Ns: sorted2.length ? quantile2(sorted2, 0.99) : NaN,
         windows: c.windows,
         rounds: c.rounds
       };
@@ -91538,6 +91761,7 @@ function randomSeed() {
 // src/pipeline/sweep-run.ts
 async function runSweep(settings, options = {}) {
   const startMs = options.startMs ?? performance.now();
+  const createdAt = options.createdAt ?? (/* @__PURE__ */ new Date()).toISOString();
   const ort = options.ort ?? loadOrt();
   const version3 = ortVersion(ort);
   const torch = settings.workload.kind === "matmul" && settings.workload.engine === "torch" ? await findTorchPython(settings.workload.python) : void 0;
@@ -91588,7 +91812,8 @@ async function runSweep(settings, options = {}) {
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
-      baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload)
+      baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
+      createdAt
     });
     output = run3.headSweep;
     comparison = run3.comparison;
@@ -91618,6 +91843,7 @@ async function runSweep(settings, options = {}) {
       ...settings.objective ? { objective: settings.objective } : {}
     },
     elapsedSec: (performance.now() - startMs) / 1e3,
+    createdAt,
     ...throughput ? { throughput } : {}
   });
   return { result, comparison, warnings, plan };
@@ -95990,6 +96216,10 @@ function levelText(confidence) {
   return `${Number((confidence * 100).toPrecision(4))} %`;
 }
 
+// src/report/ansi.ts
+var sgr = (open4) => (text2) => `\x1B[${open4}m${text2}\x1B[0m`;
+var ansiPaint = { good: sgr("1;32"), bad: sgr("1;31"), warn: sgr("1;33") };
+
 // src/report/terminal.ts
 function describeMachine(m2) {
   const quota = m2.cgroupQuotaCpus === void 0 || m2.cgroupQuotaCpus === null ? "no CPU quota" : `CPU quota ${m2.cgroupQuotaCpus.toFixed(2)} CPUs`;
@@ -96233,6 +96463,11 @@ function trendChart(s3) {
   lines.push(`  line [${s3.points.map((p2) => fmt(p2.medianNs)).join(", ")}]`, "```");
   return lines.join("\n");
 }
+function changeLines(comparison) {
+  return (comparison?.changes ?? []).map(
+    (c) => `- Change point: ${escapeMarkdown(describeChange(c))}`
+  );
+}
 function detailsBlock(result, comparison, ctx) {
   const lines = ["<details><summary>Machine, settings and raw statistics</summary>", ""];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
@@ -96256,6 +96491,7 @@ function detailsBlock(result, comparison, ctx) {
     );
   }
   for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
+  lines.push(...changeLines(comparison));
   lines.push(
     "",
     "| workload | threads | n | median | 95 % CI | call overhead share | converged |",
@@ -96323,6 +96559,17 @@ ${throughputTable(w2)}` : "")
     `<sub>threadgate ${escapeMarkdown(result.tool.version)}${comparison === null || comparison.kind === "no-baseline" ? "" : ctx.baselineKind === "same-job" ? " \xB7 baseline measured in the same job, interleaved" : ctx.baselineKind === "stored" ? " \xB7 stored baseline" : ""}${ctx.runUrl ? ` \xB7 [run](${ctx.runUrl})` : ""}</sub>`
   );
   return parts.join("\n\n") + "\n";
+}
+
+// src/report/progress.ts
+function progressSeconds(sec) {
+  const s3 = Math.max(0, sec);
+  return s3 < 9.95 ? s3.toFixed(1).replace(/\.0$/, "") : s3.toFixed(0);
+}
+function progressText(p2) {
+  const step = p2.phase === "measure" ? `round ${p2.round}` : p2.phase;
+  const where2 = p2.block === void 0 ? `${step} \xB7 ${p2.cellsDone}/${p2.cellsTotal} cells at target` : `block ${p2.block} \xB7 ${step}`;
+  return `${where2} \xB7 ${progressSeconds(p2.elapsedSec)}/${progressSeconds(p2.budgetSec)} s`;
 }
 
 // src/analysis/trend.ts
@@ -97698,6 +97945,18 @@ var CompareSettingsSchema = record2({
   resamples: optional(num("an integer \u2265 1", { integer: true, min: 1 }), DEFAULT_RESAMPLES),
   familySize: optional(nullable(num("an integer \u2265 1", { integer: true, min: 1 })), null)
 });
+var ChangePointSchema = record2({
+  workload: text(),
+  threads: threads(),
+  index: pipe(index(), description("the first run of the new segment, oldest run 0")),
+  createdAt: date(),
+  sha: nullable(text(LIMITS.shortChars)),
+  ratio: pipe(positive(), description("median after / median before; > 1 is slower")),
+  ci: pipe(
+    pair(positive("[lo, hi] with 0 < lo \u2264 hi, finite"), "[lo, hi] with 0 < lo \u2264 hi, finite"),
+    description("95 % percentile-bootstrap CI of the ratio")
+  )
+});
 var strings = () => optional(list(text(), LIMITS.listEntries), []);
 var diffValue = () => union([text(), num("a finite number")], "a string or a finite number");
 var ComparisonSchema = pipe(
@@ -97735,7 +97994,11 @@ var ComparisonSchema = pipe(
     maxSlowdown: nullable(num("a finite number or null")),
     workloadsOnlyInBaseline: strings(),
     workloadsOnlyInCurrent: strings(),
-    notes: strings()
+    notes: strings(),
+    changes: pipe(
+      optional(list(ChangePointSchema, LIMITS.cells), []),
+      description("change points in the stored history of the gated cells")
+    )
   }),
   title("threadgate comparison (schemaVersion 1)"),
   description(
@@ -97900,6 +98163,7 @@ function checkBaseline(value, fail) {
 }
 function checkComparisonJson(value, fail) {
   const c = decode(ComparisonSchema, value, fail);
+  c.changes.forEach((change, i) => ordered(change.ci, `changes[${i}].ci`, fail));
   c.cells.forEach((cell, i) => {
     const at2 = `cells[${i}].`;
     if (cell.ci95 !== null) ordered(cell.ci95, `${at2}ci95`, fail);
@@ -97996,12 +98260,12 @@ function ordered(pair2, path27, fail) {
     throw fail(`"${path27}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
   }
 }
-function uniqueSorted(xs2, path27, what, fail, sorted = true) {
+function uniqueSorted(xs2, path27, what, fail, sorted2 = true) {
   const seen = /* @__PURE__ */ new Set();
   for (const [i, x] of xs2.entries()) {
     if (seen.has(x)) throw fail(`"${path27}" has ${what} ${x} twice; expected each once`);
     seen.add(x);
-    if (sorted && i > 0 && x < xs2[i - 1]) {
+    if (sorted2 && i > 0 && x < xs2[i - 1]) {
       throw fail(
         `"${path27}" has ${what} ${x} after ${xs2[i - 1]}; expected them in increasing order`
       );
@@ -104581,10 +104845,7 @@ async function runAction() {
           ...settings.gate !== null ? { gate: settings.gate } : {},
           ...base ? { baseDescription: base.description } : {},
           onProgress: (p2) => {
-            if (p2.phase !== "measure" || p2.round % 10 === 0)
-              info2(
-                `${p2.phase} \xB7 round ${p2.round} \xB7 ${p2.cellsDone}/${p2.cellsTotal} cells at target \xB7 ${p2.elapsedSec.toFixed(0)}/${p2.budgetSec} s`
-              );
+            if (p2.phase !== "measure" || p2.round % 10 === 0) info2(progressText(p2));
           }
         }
       )
@@ -104673,7 +104934,7 @@ async function runAction() {
     accepted: acceptanceFromLabels(ctx.labels)
   });
   const stored = history?.baseline?.document ?? null;
-  const trend = stored ? trendSeries(stored, result, comparison) : [];
+  const trend = stored ? trendSeries(stored, result, comparison, comparison?.changes ?? []) : [];
   const historyAdvice = stored ? historyRecommendation(stored, result, settings.sweep.tolerance) : [];
   const markdown = (extra) => renderMarkdown(result, comparison, {
     trend,
