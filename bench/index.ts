@@ -24,6 +24,7 @@ import { throughput } from './throughput.js';
 import { worker } from './worker.js';
 import { normalize } from './normalize.js';
 import { historySize } from './history-size.js';
+import { changes } from './changes.js';
 import type { SharedFigures, Section, Table } from './types.js';
 import { ROOT } from './util.js';
 
@@ -41,6 +42,7 @@ const SECTIONS: readonly Section[] = [
   worker,
   normalize,
   historySize,
+  changes,
 ];
 
 const { values } = parseArgs({

@@ -15469,6 +15469,7 @@ function createWorkerWorkload(spec, identity) {
     env[MARKER_ENV] = marker;
     const pythonPath = env["PYTHONPATH"];
     env["PYTHONPATH"] = pythonPath ? `${helperDir()}${path2.delimiter}${pythonPath}` : helperDir();
+    env["PYTHONDONTWRITEBYTECODE"] ??= "1";
     const child = spawn2(command, {
       shell: true,
       cwd: spec.cwd,

@@ -91057,6 +91057,7 @@ function createWorkerWorkload(spec, identity) {
     env[MARKER_ENV] = marker2;
     const pythonPath = env["PYTHONPATH"];
     env["PYTHONPATH"] = pythonPath ? `${helperDir()}${path5.delimiter}${pythonPath}` : helperDir();
+    env["PYTHONDONTWRITEBYTECODE"] ??= "1";
     const child2 = spawn3(command, {
       shell: true,
       cwd: spec.cwd,

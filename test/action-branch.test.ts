@@ -119,7 +119,14 @@ describe('baseline: branch — the history on a data branch of the repository', 
     const out = await run('pr');
     assert.match(out.outputs['verdict'] ?? '', /^(pass|regression|inconclusive)$/, out.summary);
     assert.match(out.summary, /history: 3 runs \(branch threadgate-data at [0-9a-f]{7} /);
-    assert.doesNotMatch(out.stdout, /::warning::/, 'a pull request does not try to save');
+    // (A real 48² sweep on a busy machine may still warn about a latency change: only the
+    // history's save is asserted here.)
+    assert.doesNotMatch(
+      out.stdout,
+      /::warning::The baseline was not saved/,
+      'a pull request does not try to save',
+    );
+    assert.doesNotMatch(out.stdout, /saved as threadgate-data/);
   });
 
   it('a push without write permission warns, exits 0 and still writes its results', async () => {

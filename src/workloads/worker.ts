@@ -158,6 +158,9 @@ export function createWorkerWorkload(spec: WorkerSpec, identity?: WorkerIdentity
     env[MARKER_ENV] = marker;
     const pythonPath = env['PYTHONPATH'];
     env['PYTHONPATH'] = pythonPath ? `${helperDir()}${path.delimiter}${pythonPath}` : helperDir();
+    // No __pycache__ next to the helper: its folder belongs to the installation (read-only in
+    // an installed package, the action's own checkout on a runner).
+    env['PYTHONDONTWRITEBYTECODE'] ??= '1';
     const child = spawn(command, {
       shell: true,
       cwd: spec.cwd,
