@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ComparisonJson } from '../src/analysis/comparison-json.js';
 import type { Result } from '../src/results/types.js';
-import { createWorkerWorkload } from '../src/workloads/worker.js';
+import { createWorkerWorkload, WORKER_VISIT_MS } from '../src/workloads/worker.js';
 import { SAME_JOB_ARGS } from './aa-same-job.js';
 import type { BenchContext, Section } from './types.js';
 import { FIXTURES, pct, rate, readJson, ROOT, runProcess, threadgate } from './util.js';
@@ -50,7 +50,8 @@ export const worker: Section = {
       '--json',
       wFile,
     ]);
-    const w = readJson<Result>(wFile).workloads[0]!;
+    const wResult = readJson<Result>(wFile);
+    const w = wResult.workloads[0]!;
     ctx.log('independent warm loop');
     const loopCalls = ctx.quick ? 300 : 2000;
     const loop = await runProcess(PYTHON, [
@@ -79,7 +80,9 @@ export const worker: Section = {
       '--json',
       cFile,
     ]);
-    const c = readJson<Result>(cFile).workloads[0]!;
+    const cResult = readJson<Result>(cFile);
+    const c = cResult.workloads[0]!;
+    const perSec = (r: Result, n: number) => n / r.elapsedSec;
     const rows: string[][] = [];
     for (const t of [1, 2]) {
       const wp = w.points.find((p) => p.threads === t);
@@ -93,7 +96,9 @@ export const worker: Section = {
         wp ? String(wp.samplesNs.length) : '–',
         cp ? `${(cp.medianNs / 1e6).toFixed(3)} ms` : '–',
         cp ? String(cp.samplesNs.length) : '–',
-        wp && cp ? `${(wp.samplesNs.length / cp.samplesNs.length).toFixed(0)}×` : '–',
+        wp && cp
+          ? `${(perSec(wResult, wp.samplesNs.length) / perSec(cResult, cp.samplesNs.length)).toFixed(0)}×`
+          : '–',
         wp?.runtimeThreads != null ? String(wp.runtimeThreads) : '–',
       ]);
     }
@@ -101,7 +106,7 @@ export const worker: Section = {
     // 3: the protocol's cost per request, at the calls per visit of a 30 ms visit.
     ctx.log('protocol overhead');
     const median1 = w.points.find((p) => p.threads === 1)?.medianNs ?? 5e6;
-    const perVisit = Math.max(1, Math.round(30e6 / median1));
+    const perVisit = Math.max(1, Math.min(50, Math.round((WORKER_VISIT_MS * 1e6) / median1)));
     const wl = createWorkerWorkload({ command: `${PYTHON} ${EXAMPLE}` });
     const runner = await wl.open(1);
     const shares: number[] = [];
@@ -118,7 +123,10 @@ export const worker: Section = {
     const p90Share = shares[Math.floor(shares.length * 0.9)]!;
 
     // 4: the same-job gate with workers.
-    const runs = ctx.quick ? 3 : 10;
+    // THREADGATE_BENCH_WORKER_SAMEJOB=SECONDS:RUNS overrides the budget and the runs per level.
+    const [sjSec, sjRuns] = (process.env['THREADGATE_BENCH_WORKER_SAMEJOB'] ?? '').split(':');
+    const runs = sjRuns ? Number(sjRuns) : ctx.quick ? 3 : 10;
+    const sameJobArgs = sjSec ? ['--max-time', sjSec] : [...SAME_JOB_ARGS];
     const sized = (k: number) => `${PYTHON} ${path.join(TORCH, 'sized_worker.py')} 256 ${k} 256`;
     const levels = [
       { name: 'A/A (K 256 vs 256)', head: sized(256) },
@@ -139,7 +147,7 @@ export const worker: Section = {
           sized(256),
           '--threads',
           '1,2',
-          ...SAME_JOB_ARGS,
+          ...sameJobArgs,
           '--quiet',
           '--comparison-json',
           file,
@@ -152,8 +160,8 @@ export const worker: Section = {
 
     summary.push(
       `worker vs hand-written warm loop (same sitting): ${rows.map((r) => `${r[0]} thread(s) ${r[3]}×`).join(', ')} (goal: within 3 %)`,
-      `samples per cell in ${budget} s: worker ${rows.map((r) => r[4]).join('/')} vs --command ${rows.map((r) => r[6]).join('/')} (goal ≥ 50×)`,
-      `protocol cost per request of ${perVisit} calls (a 30 ms visit): median ${pct(medShare, 2)}, 90th percentile ${pct(p90Share, 2)} of the request's wall time (goal < 2 %)`,
+      `samples per cell: worker ${rows.map((r) => r[4]).join('/')} in ${wResult.elapsedSec.toFixed(1)} s (${w.points.every((p) => p.converged) ? 'every cell at ±2 %, so it stopped' : 'budget'}) vs --command ${rows.map((r) => r[6]).join('/')} in ${cResult.elapsedSec.toFixed(1)} s (${c.points.every((p) => p.converged) ? 'converged' : 'budget hit before ±2 %'}): ${rows.map((r) => r[7]).join('/')} the samples per second (goal ≥ 50×)`,
+      `protocol cost per request of ${perVisit} calls (a ${WORKER_VISIT_MS} ms visit, the worker default): median ${pct(medShare, 2)}, 90th percentile ${pct(p90Share, 2)} of the request's wall time (goal < 2 %)`,
     );
     return {
       summary,
@@ -168,13 +176,13 @@ export const worker: Section = {
             'worker samples',
             '--command median (cold)',
             '--command samples',
-            'samples ratio',
+            'samples per second, worker / command',
             'torch reported',
           ],
           rows,
         },
         {
-          title: `Same-job gate with workers (${runs} runs per level, ${SAME_JOB_ARGS.join(' ')}, threads 1,2)`,
+          title: `Same-job gate with workers (${runs} runs per level, ${sameJobArgs.join(' ')}, threads 1,2)`,
           header: ['level', 'regression', 'mean run time'],
           rows: gateRows,
         },

@@ -7806,7 +7806,8 @@ async function sweep(workloads, options) {
   let round3 = 0;
   const left = () => deadline - now();
   const visitPlan = (cell) => {
-    const calls = Math.max(1, Math.min(50, Math.round(visitNs / Math.max(1, cell.callNs))));
+    const ns2 = cell.workload.visitMs !== void 0 ? cell.workload.visitMs * 1e6 : visitNs;
+    const calls = Math.max(1, Math.min(50, Math.round(ns2 / Math.max(1, cell.callNs))));
     const discard = cell.callNs < SHORT_CALL_NS ? 1 : 0;
     return { calls, discard, ms: (calls + discard) * cell.callNs / 1e6 };
   };
@@ -15424,6 +15425,7 @@ function createWorkerWorkload(spec, identity) {
     opsPerCall: identity?.opsPerCall ?? 1,
     flopsPerOp: identity?.flopsPerOp ?? null,
     metric: { name: "time per call, timed by the worker", unit: "ns" },
+    visitMs: WORKER_VISIT_MS,
     contentHash: null,
     details: {
       worker: command,
@@ -15609,7 +15611,7 @@ function parseTimes(line, n, fail) {
     return ns2;
   });
 }
-var WORKER_PROTOCOL, DEFAULT_WORKER_TIMEOUT_SEC, MAX_CALLS_PER_REQUEST, MAX_LINE_BYTES, QUIT_GRACE_MS, Channel;
+var WORKER_PROTOCOL, DEFAULT_WORKER_TIMEOUT_SEC, MAX_CALLS_PER_REQUEST, MAX_LINE_BYTES, WORKER_VISIT_MS, QUIT_GRACE_MS, Channel;
 var init_worker = __esm({
   "src/workloads/worker.ts"() {
     "use strict";
@@ -15623,6 +15625,7 @@ var init_worker = __esm({
     DEFAULT_WORKER_TIMEOUT_SEC = 120;
     MAX_CALLS_PER_REQUEST = 1e5;
     MAX_LINE_BYTES = 4 * 1024 * 1024;
+    WORKER_VISIT_MS = 120;
     QUIT_GRACE_MS = 3e3;
     Channel = class {
       constructor(child, fail) {

@@ -89366,7 +89366,8 @@ async function sweep(workloads, options) {
   let round3 = 0;
   const left = () => deadline - now();
   const visitPlan = (cell) => {
-    const calls = Math.max(1, Math.min(50, Math.round(visitNs / Math.max(1, cell.callNs))));
+    const ns3 = cell.workload.visitMs !== void 0 ? cell.workload.visitMs * 1e6 : visitNs;
+    const calls = Math.max(1, Math.min(50, Math.round(ns3 / Math.max(1, cell.callNs))));
     const discard = cell.callNs < SHORT_CALL_NS ? 1 : 0;
     return { calls, discard, ms: (calls + discard) * cell.callNs / 1e6 };
   };
@@ -90974,6 +90975,7 @@ var WORKER_PROTOCOL = "threadgate-worker/1";
 var DEFAULT_WORKER_TIMEOUT_SEC = 120;
 var MAX_CALLS_PER_REQUEST = 1e5;
 var MAX_LINE_BYTES = 4 * 1024 * 1024;
+var WORKER_VISIT_MS = 120;
 var QUIT_GRACE_MS = 3e3;
 function helperDir() {
   let dir = path5.dirname(fileURLToPath(import.meta.url));
@@ -91012,6 +91014,7 @@ function createWorkerWorkload(spec, identity) {
     opsPerCall: identity?.opsPerCall ?? 1,
     flopsPerOp: identity?.flopsPerOp ?? null,
     metric: { name: "time per call, timed by the worker", unit: "ns" },
+    visitMs: WORKER_VISIT_MS,
     contentHash: null,
     details: {
       worker: command,

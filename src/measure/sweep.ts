@@ -161,7 +161,10 @@ export async function sweep(
   const left = () => deadline - now();
 
   const visitPlan = (cell: Cell) => {
-    const calls = Math.max(1, Math.min(50, Math.round(visitNs / Math.max(1, cell.callNs))));
+    // A workload that pays per request (a worker: one round trip per visit) asks for longer
+    // visits, so the round trip is a small share of the visit.
+    const ns = cell.workload.visitMs !== undefined ? cell.workload.visitMs * 1e6 : visitNs;
+    const calls = Math.max(1, Math.min(50, Math.round(ns / Math.max(1, cell.callNs))));
     const discard = cell.callNs < SHORT_CALL_NS ? 1 : 0;
     return { calls, discard, ms: ((calls + discard) * cell.callNs) / 1e6 };
   };

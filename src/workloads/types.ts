@@ -43,6 +43,11 @@ export interface Workload {
    */
   readonly warmupCalls?: number;
   open(threads: number): Promise<CellRunner>;
+  /**
+   * Visit length this workload asks for, in ms (default: the sweep's, 30): a worker pays one
+   * protocol round trip per visit, so its visits are longer.
+   */
+  readonly visitMs?: number;
   /** The runtime the workload ran in, when it says (a worker; known once a session opened). */
   readonly engine?: EngineInfo | null;
   /** The thread count the runtime reported for each count asked (null: it did not say). */

@@ -45,6 +45,11 @@ export const DEFAULT_WORKER_TIMEOUT_SEC = 120;
 export const MAX_CALLS_PER_REQUEST = 100_000;
 /** Longest protocol line read: N timings of up to 16 digits, with room. */
 const MAX_LINE_BYTES = 4 * 1024 * 1024;
+/**
+ * A worker's visits: one request of this many ms of calls. Measured (BENCHMARKS, 2026-12-02): at
+ * 30 ms (4 calls of the 256² PyTorch matmul) the round trip was 1.9 % of a request.
+ */
+export const WORKER_VISIT_MS = 120;
 /** After `quit`, how long a worker gets to exit before its process group is killed. */
 const QUIT_GRACE_MS = 3000;
 
@@ -110,6 +115,7 @@ export function createWorkerWorkload(spec: WorkerSpec, identity?: WorkerIdentity
     opsPerCall: identity?.opsPerCall ?? 1,
     flopsPerOp: identity?.flopsPerOp ?? null,
     metric: { name: 'time per call, timed by the worker', unit: 'ns' },
+    visitMs: WORKER_VISIT_MS,
     contentHash: null,
     details: {
       worker: command,
