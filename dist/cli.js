@@ -15625,7 +15625,7 @@ var init_worker = __esm({
     DEFAULT_WORKER_TIMEOUT_SEC = 120;
     MAX_CALLS_PER_REQUEST = 1e5;
     MAX_LINE_BYTES = 4 * 1024 * 1024;
-    WORKER_VISIT_MS = 120;
+    WORKER_VISIT_MS = 200;
     QUIT_GRACE_MS = 3e3;
     Channel = class {
       constructor(child, fail) {

@@ -90975,7 +90975,7 @@ var WORKER_PROTOCOL = "threadgate-worker/1";
 var DEFAULT_WORKER_TIMEOUT_SEC = 120;
 var MAX_CALLS_PER_REQUEST = 1e5;
 var MAX_LINE_BYTES = 4 * 1024 * 1024;
-var WORKER_VISIT_MS = 120;
+var WORKER_VISIT_MS = 200;
 var QUIT_GRACE_MS = 3e3;
 function helperDir() {
   let dir = path5.dirname(fileURLToPath(import.meta.url));

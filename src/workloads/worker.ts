@@ -47,9 +47,11 @@ export const MAX_CALLS_PER_REQUEST = 100_000;
 const MAX_LINE_BYTES = 4 * 1024 * 1024;
 /**
  * A worker's visits: one request of this many ms of calls. Measured (BENCHMARKS, 2026-12-02): at
- * 30 ms (4 calls of the 256² PyTorch matmul) the round trip was 1.9 % of a request.
+ * the sweep's 30 ms (4 calls of the 256² PyTorch matmul) the round trip was 1.9 % of a request
+ * and a converged cell had ~80 timed calls; at 120 ms, 0.44 % and ~140 calls. 200 ms gives a
+ * converged cell (8 visits at least) 200+ timed calls.
  */
-export const WORKER_VISIT_MS = 120;
+export const WORKER_VISIT_MS = 200;
 /** After `quit`, how long a worker gets to exit before its process group is killed. */
 const QUIT_GRACE_MS = 3000;
 
