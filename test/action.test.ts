@@ -483,6 +483,57 @@ describe("the bundled action gates the user's code against the pull request's ba
     assert.deepEqual(server.violations, []);
   });
 
+  it('a worker twice as slow as at the base commit fails the step; the base worker ran in its worktree', async () => {
+    // sleep_worker.py reads its milliseconds per call from speed.txt in the folder it runs in:
+    // the head's checkout says 2, the base commit's 1.
+    const worker = `python3 ${JSON.stringify(path.join(ROOT, 'test/fixtures/workers/sleep_worker.py'))} @speed.txt`;
+    const repo = pullRequestRepo({ base: { 'speed.txt': '1' }, head: { 'speed.txt': '2' } });
+    const run = await runBundledAction({
+      dir: repo.dir,
+      inputs: { worker, threads: '1', 'max-time': '15' },
+      event: pullRequestOn(repo.baseSha, repo.headSha, 22),
+      apiUrl: server.url,
+    });
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.equal(run.outputs['verdict'], 'regression', run.stdout);
+    assert.match(
+      run.stdout,
+      /::error::threadgate: latency regression: worker:.* at 1 thread is \+\d+\.\d % slower/,
+    );
+    const [comment] = server.listComments(OWNER, REPO, 22);
+    assert.match(
+      comment!.body,
+      /the base measured in this job \(the worker in a worktree of [0-9a-f]{7}\)/,
+    );
+    assertCheckoutClean(repo.git);
+  });
+
+  it('a worker under the throughput objective: the split is an output', async () => {
+    const worker = `python3 ${JSON.stringify(path.join(ROOT, 'test/fixtures/workers/sleep_worker.py'))} 2`;
+    const run = await runBundledAction({
+      inputs: {
+        worker,
+        objective: 'throughput',
+        'max-time': '12',
+        baseline: 'none',
+        comment: 'never',
+      },
+      event: {
+        name: 'push',
+        payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
+      },
+      apiUrl: 'http://127.0.0.1:9',
+      env: { GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main', GITHUB_HEAD_REF: '' },
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const result = JSON.parse(readFileSync(run.outputs['results-path']!, 'utf8')) as Result;
+    const split = result.recommendation.throughput;
+    assert.ok(split, 'a recommended split');
+    assert.equal(run.outputs['throughput-workers'], String(split.workers));
+    assert.equal(run.outputs['throughput-threads-per-worker'], String(split.threadsPerWorker));
+    assert.ok((result.workloads[0]!.throughput?.points.length ?? 0) > 0);
+  });
+
   it('the same command unchanged passes, and the checkout stays clean', async () => {
     const repo = pullRequestRepo({
       base: { 'latency.json': latency(10) },
