@@ -1453,7 +1453,7 @@ var init_random = __esm({
   }
 });
 
-// node_modules/simple-statistics/dist/simple-statistics.mjs
+// ../main/node_modules/simple-statistics/dist/simple-statistics.mjs
 function sum(x) {
   if (x.length === 0) {
     return 0;
@@ -1676,7 +1676,7 @@ function cumulativeDistribution(z2) {
 }
 var BayesianClassifier, g, LOGSQRT2PI, SQRT_2PI$1, standardNormalTable, z, SQRT_2PI, PerceptronModel;
 var init_simple_statistics = __esm({
-  "node_modules/simple-statistics/dist/simple-statistics.mjs"() {
+  "../main/node_modules/simple-statistics/dist/simple-statistics.mjs"() {
     BayesianClassifier = function BayesianClassifier2() {
       this.totalCount = 0;
       this.data = {};
@@ -1963,9 +1963,9 @@ var init_ci = __esm({
   }
 });
 
-// node_modules/jstat/dist/jstat.js
+// ../main/node_modules/jstat/dist/jstat.js
 var require_jstat = __commonJS({
-  "node_modules/jstat/dist/jstat.js"(exports, module) {
+  "../main/node_modules/jstat/dist/jstat.js"(exports, module) {
     (function(window2, factory) {
       if (typeof exports === "object") {
         module.exports = factory();
@@ -8328,9 +8328,9 @@ var init_build = __esm({
   }
 });
 
-// node_modules/@protobufjs/aspromise/index.js
+// ../main/node_modules/@protobufjs/aspromise/index.js
 var require_aspromise = __commonJS({
-  "node_modules/@protobufjs/aspromise/index.js"(exports, module) {
+  "../main/node_modules/@protobufjs/aspromise/index.js"(exports, module) {
     "use strict";
     module.exports = asPromise;
     function asPromise(fn, ctx) {
@@ -8364,9 +8364,9 @@ var require_aspromise = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/base64/index.js
+// ../main/node_modules/@protobufjs/base64/index.js
 var require_base64 = __commonJS({
-  "node_modules/@protobufjs/base64/index.js"(exports) {
+  "../main/node_modules/@protobufjs/base64/index.js"(exports) {
     "use strict";
     var base64 = exports;
     base64.length = function length(string2) {
@@ -8464,9 +8464,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/eventemitter/index.js
+// ../main/node_modules/@protobufjs/eventemitter/index.js
 var require_eventemitter = __commonJS({
-  "node_modules/@protobufjs/eventemitter/index.js"(exports, module) {
+  "../main/node_modules/@protobufjs/eventemitter/index.js"(exports, module) {
     "use strict";
     module.exports = EventEmitter;
     function EventEmitter() {
@@ -8512,9 +8512,9 @@ var require_eventemitter = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/float/index.js
+// ../main/node_modules/@protobufjs/float/index.js
 var require_float = __commonJS({
-  "node_modules/@protobufjs/float/index.js"(exports, module) {
+  "../main/node_modules/@protobufjs/float/index.js"(exports, module) {
     "use strict";
     module.exports = factory(factory);
     function factory(exports2) {
@@ -8706,9 +8706,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/inquire/index.js
+// ../main/node_modules/@protobufjs/inquire/index.js
 var require_inquire = __commonJS({
-  "node_modules/@protobufjs/inquire/index.js"(exports, module) {
+  "../main/node_modules/@protobufjs/inquire/index.js"(exports, module) {
     "use strict";
     module.exports = inquire;
     function inquire(moduleName) {
@@ -8726,9 +8726,9 @@ var require_inquire = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/utf8/index.js
+// ../main/node_modules/@protobufjs/utf8/index.js
 var require_utf8 = __commonJS({
-  "node_modules/@protobufjs/utf8/index.js"(exports) {
+  "../main/node_modules/@protobufjs/utf8/index.js"(exports) {
     "use strict";
     var utf8 = exports;
     var replacementCharCode = 65533;
@@ -8811,9 +8811,9 @@ var require_utf8 = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/pool/index.js
+// ../main/node_modules/@protobufjs/pool/index.js
 var require_pool = __commonJS({
-  "node_modules/@protobufjs/pool/index.js"(exports, module) {
+  "../main/node_modules/@protobufjs/pool/index.js"(exports, module) {
     "use strict";
     module.exports = pool;
     function pool(alloc, slice, size) {
@@ -8837,9 +8837,9 @@ var require_pool = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/util/longbits.js
+// ../main/node_modules/protobufjs/src/util/longbits.js
 var require_longbits = __commonJS({
-  "node_modules/protobufjs/src/util/longbits.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/util/longbits.js"(exports, module) {
     "use strict";
     module.exports = LongBits;
     var util = require_minimal();
@@ -8939,9 +8939,9 @@ var require_longbits = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/util/minimal.js
+// ../main/node_modules/protobufjs/src/util/minimal.js
 var require_minimal = __commonJS({
-  "node_modules/protobufjs/src/util/minimal.js"(exports) {
+  "../main/node_modules/protobufjs/src/util/minimal.js"(exports) {
     "use strict";
     var util = exports;
     util.asPromise = require_aspromise();
@@ -9093,9 +9093,9 @@ var require_minimal = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/writer.js
+// ../main/node_modules/protobufjs/src/writer.js
 var require_writer = __commonJS({
-  "node_modules/protobufjs/src/writer.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/writer.js"(exports, module) {
     "use strict";
     module.exports = Writer;
     var util = require_minimal();
@@ -9284,9 +9284,9 @@ var require_writer = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/writer_buffer.js
+// ../main/node_modules/protobufjs/src/writer_buffer.js
 var require_writer_buffer = __commonJS({
-  "node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
     "use strict";
     module.exports = BufferWriter;
     var Writer = require_writer();
@@ -9334,9 +9334,9 @@ var require_writer_buffer = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/reader.js
+// ../main/node_modules/protobufjs/src/reader.js
 var require_reader = __commonJS({
-  "node_modules/protobufjs/src/reader.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/reader.js"(exports, module) {
     "use strict";
     module.exports = Reader;
     var util = require_minimal();
@@ -9554,9 +9554,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/reader_buffer.js
+// ../main/node_modules/protobufjs/src/reader_buffer.js
 var require_reader_buffer = __commonJS({
-  "node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
     "use strict";
     module.exports = BufferReader;
     var Reader = require_reader();
@@ -9577,9 +9577,9 @@ var require_reader_buffer = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/rpc/service.js
+// ../main/node_modules/protobufjs/src/rpc/service.js
 var require_service = __commonJS({
-  "node_modules/protobufjs/src/rpc/service.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/rpc/service.js"(exports, module) {
     "use strict";
     module.exports = Service;
     var util = require_minimal();
@@ -9652,26 +9652,26 @@ var require_service = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/rpc.js
+// ../main/node_modules/protobufjs/src/rpc.js
 var require_rpc = __commonJS({
-  "node_modules/protobufjs/src/rpc.js"(exports) {
+  "../main/node_modules/protobufjs/src/rpc.js"(exports) {
     "use strict";
     var rpc = exports;
     rpc.Service = require_service();
   }
 });
 
-// node_modules/protobufjs/src/roots.js
+// ../main/node_modules/protobufjs/src/roots.js
 var require_roots = __commonJS({
-  "node_modules/protobufjs/src/roots.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/roots.js"(exports, module) {
     "use strict";
     module.exports = {};
   }
 });
 
-// node_modules/protobufjs/src/index-minimal.js
+// ../main/node_modules/protobufjs/src/index-minimal.js
 var require_index_minimal = __commonJS({
-  "node_modules/protobufjs/src/index-minimal.js"(exports) {
+  "../main/node_modules/protobufjs/src/index-minimal.js"(exports) {
     "use strict";
     var protobuf = exports;
     protobuf.build = "minimal";
@@ -9692,17 +9692,17 @@ var require_index_minimal = __commonJS({
   }
 });
 
-// node_modules/protobufjs/minimal.js
+// ../main/node_modules/protobufjs/minimal.js
 var require_minimal2 = __commonJS({
-  "node_modules/protobufjs/minimal.js"(exports, module) {
+  "../main/node_modules/protobufjs/minimal.js"(exports, module) {
     "use strict";
     module.exports = require_index_minimal();
   }
 });
 
-// node_modules/onnx-proto/dist/onnx.js
+// ../main/node_modules/onnx-proto/dist/onnx.js
 var require_onnx = __commonJS({
-  "node_modules/onnx-proto/dist/onnx.js"(exports, module) {
+  "../main/node_modules/onnx-proto/dist/onnx.js"(exports, module) {
     "use strict";
     var $protobuf = require_minimal2();
     var $Reader = $protobuf.Reader;
@@ -16520,44 +16520,140 @@ var init_progress = __esm({
   }
 });
 
+// src/report/brief.ts
+function machineKind(m) {
+  return `${m.os} ${m.arch}, ${m.cpuModel}, ${m.availableCpus} usable CPU${m.availableCpus === 1 ? "" : "s"}`;
+}
+function machineKindNote(result, fmt = {
+  text: (s) => s,
+  code: (s) => s
+}) {
+  return `This recommendation is for this kind of machine: ${fmt.text(machineKind(result.machine))} (fingerprint ${fmt.code(result.machine.fingerprint)}). Another machine may recommend differently.`;
+}
+function keyPoints(w) {
+  const wanted = /* @__PURE__ */ new Set([w.recommended.threads, w.fastest.threads]);
+  return w.points.filter((p) => wanted.has(p.threads)).sort((a, b) => a.threads - b.threads);
+}
+function mlasNote(w) {
+  const cap = w.mlasMaxThreads;
+  if (cap === void 0 || !w.points.some((p) => p.threads > cap)) return "";
+  return `MLAS splits this shape over at most ${cap} thread${cap === 1 ? "" : "s"}: more cannot help.`;
+}
+function relativeHalfWidth2(p) {
+  return p.medianNs > 0 ? (p.ci95Ns[1] - p.ci95Ns[0]) / 2 / p.medianNs : 0;
+}
+function settledAgainst(q, r, tolerance) {
+  if (!overlaps(q, r)) return true;
+  return q.threads > r.threads && q.ci95Ns[0] >= r.medianNs * (1 - tolerance);
+}
+function budgetStops(result) {
+  let stopped = 0;
+  let total = 0;
+  let widest = 0;
+  const open3 = [];
+  const tolerance = result.settings.tolerance;
+  for (const w of result.workloads) {
+    const r = w.points.find((p) => p.threads === w.recommended.threads);
+    for (const p of w.points) {
+      total++;
+      if (p.converged !== false) continue;
+      stopped++;
+      widest = Math.max(widest, relativeHalfWidth2(p));
+      if (r === void 0) continue;
+      const settled = p === r ? w.points.every((q) => q === r || settledAgainst(q, r, tolerance)) : settledAgainst(p, r, tolerance);
+      if (!settled) open3.push({ workload: w.id, threads: p.threads });
+    }
+  }
+  return { stopped, total, widest, open: open3 };
+}
+function budgetNote(result) {
+  const s = budgetStops(result);
+  if (s.stopped === 0) return "";
+  const head = `${s.stopped} of ${s.total} cells stopped at the ${result.settings.maxTimeSec} s budget at up to \xB1${formatPercent(s.widest, 0)} (target \xB1${formatPercent(result.settings.targetPrecision, 0)})`;
+  if (s.open.length === 0) return `${head} \u2014 enough to rank them.`;
+  const one = s.open.length === 1;
+  return `${head}; ${one ? "one is" : `${s.open.length} are`} within the noise of the recommendation (${cellNames(s.open, 3)}): a longer budget would settle ${one ? "it" : "them"}.`;
+}
+function stoppedCellsLine(result) {
+  const cells = result.workloads.flatMap(
+    (w) => w.points.filter((p) => p.converged === false).map((p) => ({ workload: w.id, threads: p.threads }))
+  );
+  return cells.length > 0 ? `Stopped at the budget: ${cellNames(cells)}.` : "";
+}
+function abovePeak(result) {
+  return result.workloads.some((w) => w.points.some((p) => (p.peakFraction ?? 0) > 1));
+}
+var overlaps, cellNames, ABOVE_PEAK_NOTE;
+var init_brief = __esm({
+  "src/report/brief.ts"() {
+    "use strict";
+    init_format();
+    overlaps = (a, b) => a.ci95Ns[0] <= b.ci95Ns[1] && b.ci95Ns[0] <= a.ci95Ns[1];
+    cellNames = (cells, max = Infinity) => {
+      const shown = cells.slice(0, max).map((c) => `${c.workload} at ${c.threads}`);
+      return shown.join(", ") + (cells.length > max ? ` and ${cells.length - max} more` : "");
+    };
+    ABOVE_PEAK_NOTE = "Above 100 % of peak: the CPU runs faster than the clock the estimate used (boost, or a VM reporting its base clock).";
+  }
+});
+
 // src/report/terminal.ts
 function describeMachine(m) {
   const quota = m.cgroupQuotaCpus === void 0 || m.cgroupQuotaCpus === null ? "no CPU quota" : `CPU quota ${m.cgroupQuotaCpus.toFixed(2)} CPUs`;
   const affinity = m.affinityCpus !== void 0 ? `affinity ${m.affinityCpus} of ${m.logicalCpus}` : `${m.logicalCpus} logical`;
-  const peak = m.peakGflops ? `; estimated peak ${m.peakGflops.gflops.toFixed(0)} GFLOP/s FP32 (${m.peakGflops.basis})` : "";
-  return `${m.os} ${m.arch}, ${m.cpuModel}: ${m.availableCpus} usable CPUs (${affinity}, ${quota}), ${m.physicalCores} physical cores${peak}`;
+  return `${m.os} ${m.arch}, ${m.cpuModel}: ${m.availableCpus} usable CPUs (${affinity}, ${quota}), ${m.physicalCores} physical cores`;
+}
+function describePeak(m) {
+  return m.peakGflops ? `estimated ${m.peakGflops.gflops.toFixed(0)} GFLOP/s FP32 (${m.peakGflops.basis.replace(/^estimate: /, "")})` : "";
 }
 function workloadTable(w, usable) {
   const header = ["", "threads", "median", "95 % CI", "GFLOP/s", "% peak", "speedup", ""];
-  const rows = w.points.map((p) => {
-    const marks = [
-      p.threads === w.fastest.threads ? "fastest" : "",
-      p.threads === w.recommended.threads ? "recommended" : "",
-      p.converged === false ? "budget hit before \xB1target" : "",
-      p.threads > usable ? `oversubscribed (> ${usable} usable CPUs)` : ""
-    ].filter(Boolean);
-    return [
-      p.threads === w.recommended.threads ? "\u25BA" : " ",
-      String(p.threads),
-      formatNs(p.medianNs),
-      formatRange(p.ci95Ns[0], p.ci95Ns[1]),
-      p.gflops != null ? p.gflops.toFixed(1) : "\u2013",
-      p.peakFraction != null ? formatPercent(p.peakFraction, 0) : "\u2013",
-      p.speedup != null ? `${p.speedup.toFixed(2)}\xD7` : "\u2013",
-      marks.join(", ")
-    ];
-  });
+  const rows = w.points.map((p) => [
+    p.threads === w.recommended.threads ? "\u25BA" : " ",
+    String(p.threads),
+    formatNs(p.medianNs),
+    formatRange(p.ci95Ns[0], p.ci95Ns[1]),
+    p.gflops != null ? p.gflops.toFixed(1) : "\u2013",
+    p.peakFraction != null ? formatPercent(p.peakFraction, 0) : "\u2013",
+    p.speedup != null ? `${p.speedup.toFixed(2)}\xD7` : "\u2013",
+    marks(w, p, usable)
+  ]);
   const notes = [w.id];
   if (w.metric && w.kind !== "matmul") notes.push(`metric: ${w.metric.name}`);
-  if (w.mlasMaxThreads !== void 0)
-    notes.push(`MLAS uses at most ${w.mlasMaxThreads} threads for this shape`);
+  if (w.mlasMaxThreads !== void 0) notes.push(`MLAS \u2264 ${w.mlasMaxThreads} threads`);
   if (w.opsPerCall && w.opsPerCall > 1) notes.push(`${w.opsPerCall} MatMuls per session.run`);
   const shares = w.points.map((p) => p.overheadShare).filter((s) => s != null);
   if (shares.length > 0)
     notes.push(`call overhead \u2264 ${formatPercent(Math.max(...shares))} of a sample`);
+  const mlas = mlasNote(w);
   return `${w.label}  (${notes.join("; ")})
 ${textTable(header, rows, ["l", "r", "r", "r", "r", "r", "r", "l"])}
-  \u2192 ${w.recommended.reason ?? ""}`;
+  \u2192 ${w.recommended.reason ?? ""}` + (mlas ? `
+  ${mlas}` : "");
+}
+function marks(w, p, usable) {
+  return [
+    p.threads === w.fastest.threads ? "fastest" : "",
+    p.threads === w.recommended.threads ? "recommended" : "",
+    p.threads > usable ? `oversubscribed (> ${usable} usable CPUs)` : ""
+  ].filter(Boolean).join(", ");
+}
+function keyTable(result) {
+  const usable = result.machine.availableCpus;
+  const header = ["workload", "", "threads", "median", "95 % CI", "speedup", ""];
+  const rows = result.workloads.flatMap(
+    (w) => keyPoints(w).map((p) => [
+      w.label,
+      p.threads === w.recommended.threads ? "\u25BA" : " ",
+      String(p.threads),
+      formatNs(p.medianNs),
+      formatRange(p.ci95Ns[0], p.ci95Ns[1]),
+      p.speedup != null ? `${p.speedup.toFixed(2)}\xD7` : "\u2013",
+      marks(w, p, usable)
+    ])
+  );
+  const mlas = result.workloads.map((w) => mlasNote(w) ? `  ${w.label}: ${mlasNote(w)}` : "").filter(Boolean);
+  return [textTable(header, rows, ["l", "l", "r", "r", "r", "r", "l"]), ...mlas].join("\n");
 }
 function throughputTable(w) {
   const t = w.throughput;
@@ -16579,9 +16675,10 @@ function throughputTable(w) {
 ${textTable(header, rows, ["l", "r", "r", "r", "r", "r", "l"])}
   \u2192 ${t.recommended.reason ?? ""}`;
 }
-function renderSweep(result, paint = PLAIN) {
+function renderSweep(result, paint = PLAIN, opts = {}) {
   const usable = result.machine.availableCpus;
-  const parts = result.workloads.flatMap((w) => [workloadTable(w, usable), throughputTable(w)]).filter(Boolean);
+  const verbose = opts.verbose === true;
+  const parts = verbose ? result.workloads.flatMap((w) => [workloadTable(w, usable), throughputTable(w)]).filter(Boolean) : [keyTable(result)];
   const k = result.recommendation.ompNumThreads;
   const only = result.workloads.length === 1 ? result.workloads[0] : void 0;
   parts.push(
@@ -16603,22 +16700,26 @@ function renderSweep(result, paint = PLAIN) {
       ].join("\n")
     );
   }
-  const extra = [`Machine: ${describeMachine(result.machine)}`];
-  const engine = engineText(result);
-  if (engine) extra.push(`Engine: ${engine}`);
-  const above = result.workloads.some((w) => w.points.some((p) => (p.peakFraction ?? 0) > 1));
-  if (above) {
-    extra.push(
-      "Note: some cells exceed 100 % of the estimated peak: the CPU runs above the clock the estimate used (boost, or a virtual machine reporting its base clock), so the estimate is low."
-    );
-  }
-  if (result.overhead)
-    extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
-  extra.push(
-    `Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target \xB1${formatPercent(result.settings.targetPrecision, 0)} on each median).`
-  );
+  const extra = [machineKindNote(result)];
+  const budget = budgetNote(result);
+  if (budget) extra.push(budget);
+  if (verbose && budget) extra.push(stoppedCellsLine(result));
   const skipped = skippedText(result);
   if (skipped) extra.push(skipped);
+  if (verbose) {
+    extra.push(`Machine: ${describeMachine(result.machine)}`);
+    const peak = describePeak(result.machine);
+    if (peak) extra.push(`Peak: ${peak}`);
+    const engine = engineText(result);
+    if (engine) extra.push(`Engine: ${engine}`);
+    if (abovePeak(result)) extra.push(ABOVE_PEAK_NOTE);
+    if (result.overhead)
+      extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
+  }
+  const cells = result.workloads.reduce((n, w) => n + w.points.length, 0);
+  extra.push(
+    `Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target \xB1${formatPercent(result.settings.targetPrecision, 0)} on each median).` + (verbose ? "" : ` All ${cells} cells, the machine in full and the notes: --verbose.`)
+  );
   parts.push(extra.join("\n"));
   return parts.join("\n\n") + "\n";
 }
@@ -16632,6 +16733,7 @@ var init_terminal = __esm({
   "src/report/terminal.ts"() {
     "use strict";
     init_ansi();
+    init_brief();
     init_format();
   }
 });
@@ -17179,6 +17281,7 @@ function sweepSettingsFromFlags(argv) {
     jsonPath: stringFlag(v, "json"),
     comparisonJsonPath: stringFlag(v, "comparison-json"),
     quiet: v.quiet === true,
+    verbose: v.verbose === true,
     ...v.objective === void 0 ? {} : { objective: parseObjective(String(v.objective), "--objective") },
     threshold: v.threshold === void 0 ? DEFAULT_SAME_JOB_THRESHOLD : parsePercent(String(v.threshold), "--threshold")
   };
@@ -17205,7 +17308,7 @@ async function sweepCommand(argv) {
 `) },
     threshold: settings.threshold
   });
-  human.write(renderSweep(run2.result, human.paint));
+  human.write(renderSweep(run2.result, human.paint, { verbose: settings.verbose }));
   if (run2.plan?.note) human.write(`${run2.plan.note}
 `);
   if (settings.jsonPath) {
@@ -17257,6 +17360,7 @@ var init_sweep2 = __esm({
       precision: { type: "string" },
       tolerance: { type: "string" },
       quiet: { type: "boolean", short: "q" },
+      verbose: { type: "boolean" },
       model: { type: "string" },
       "input-shape": { type: "string", multiple: true },
       "input-value": { type: "string", multiple: true },
@@ -17283,6 +17387,7 @@ Usage:
                     --command "CMD" \u2026 | --worker "CMD" \u2026] [-t|--threads LIST|auto]
                    [--max-time SECONDS] [-j|--json FILE|-] [--seed N] [--precision PERCENT]
                    [--tolerance PERCENT] [--objective latency|throughput] [-q|--quiet]
+                   [--verbose]
 
 The workload (one of):
   --sizes LIST          built-in MatMul shapes, N (square) or MxKxN, comma-separated
@@ -17335,6 +17440,8 @@ Measurement:
   -j, --json FILE       write the results JSON (schema/results.schema.json); - writes it to
                         standard output, and the tables go to standard error
   -q, --quiet           no progress bar
+  --verbose             every cell's table, the machine in full and the notes (by default:
+                        each workload's recommended and fastest cells, and one line per note)
   -h, --help            this help (also: threadgate help sweep)
 
 Progress goes to standard error: a bar on a terminal, a line per tenth of the budget otherwise.
@@ -17425,7 +17532,7 @@ var init_history = __esm({
   }
 });
 
-// node_modules/valibot/dist/index.mjs
+// ../main/node_modules/valibot/dist/index.mjs
 // @__NO_SIDE_EFFECTS__
 function getGlobalConfig(config$1) {
   if (!config$1 && !store$4) return DEFAULT_CONFIG;
@@ -18208,7 +18315,7 @@ function safeParse(schema, input, config$1) {
 }
 var store$4, DEFAULT_CONFIG, store$3, store$2, store$1, EMOJI_REGEX;
 var init_dist = __esm({
-  "node_modules/valibot/dist/index.mjs"() {
+  "../main/node_modules/valibot/dist/index.mjs"() {
     DEFAULT_CONFIG = {
       lang: void 0,
       message: void 0,
@@ -19110,9 +19217,9 @@ Exit codes: 0 pass, inconclusive or no baseline, 1 regression, 2 error.`;
   }
 });
 
-// node_modules/graceful-fs/polyfills.js
+// ../main/node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS({
-  "node_modules/graceful-fs/polyfills.js"(exports, module) {
+  "../main/node_modules/graceful-fs/polyfills.js"(exports, module) {
     var constants3 = __require("constants");
     var origCwd = process.cwd;
     var cwd = null;
@@ -19398,9 +19505,9 @@ var require_polyfills = __commonJS({
   }
 });
 
-// node_modules/graceful-fs/legacy-streams.js
+// ../main/node_modules/graceful-fs/legacy-streams.js
 var require_legacy_streams = __commonJS({
-  "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
+  "../main/node_modules/graceful-fs/legacy-streams.js"(exports, module) {
     var Stream = __require("stream").Stream;
     module.exports = legacy;
     function legacy(fs) {
@@ -19494,9 +19601,9 @@ var require_legacy_streams = __commonJS({
   }
 });
 
-// node_modules/graceful-fs/clone.js
+// ../main/node_modules/graceful-fs/clone.js
 var require_clone = __commonJS({
-  "node_modules/graceful-fs/clone.js"(exports, module) {
+  "../main/node_modules/graceful-fs/clone.js"(exports, module) {
     "use strict";
     module.exports = clone;
     var getPrototypeOf = Object.getPrototypeOf || function(obj) {
@@ -19517,9 +19624,9 @@ var require_clone = __commonJS({
   }
 });
 
-// node_modules/graceful-fs/graceful-fs.js
+// ../main/node_modules/graceful-fs/graceful-fs.js
 var require_graceful_fs = __commonJS({
-  "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
+  "../main/node_modules/graceful-fs/graceful-fs.js"(exports, module) {
     var fs = __require("fs");
     var polyfills = require_polyfills();
     var legacy = require_legacy_streams();
@@ -19887,9 +19994,9 @@ var require_graceful_fs = __commonJS({
   }
 });
 
-// node_modules/retry/lib/retry_operation.js
+// ../main/node_modules/retry/lib/retry_operation.js
 var require_retry_operation = __commonJS({
-  "node_modules/retry/lib/retry_operation.js"(exports, module) {
+  "../main/node_modules/retry/lib/retry_operation.js"(exports, module) {
     function RetryOperation(timeouts, options) {
       if (typeof options === "boolean") {
         options = { forever: options };
@@ -20018,9 +20125,9 @@ var require_retry_operation = __commonJS({
   }
 });
 
-// node_modules/retry/lib/retry.js
+// ../main/node_modules/retry/lib/retry.js
 var require_retry = __commonJS({
-  "node_modules/retry/lib/retry.js"(exports) {
+  "../main/node_modules/retry/lib/retry.js"(exports) {
     var RetryOperation = require_retry_operation();
     exports.operation = function(options) {
       var timeouts = exports.timeouts(options);
@@ -20104,16 +20211,16 @@ var require_retry = __commonJS({
   }
 });
 
-// node_modules/retry/index.js
+// ../main/node_modules/retry/index.js
 var require_retry2 = __commonJS({
-  "node_modules/retry/index.js"(exports, module) {
+  "../main/node_modules/retry/index.js"(exports, module) {
     module.exports = require_retry();
   }
 });
 
-// node_modules/signal-exit/signals.js
+// ../main/node_modules/signal-exit/signals.js
 var require_signals = __commonJS({
-  "node_modules/signal-exit/signals.js"(exports, module) {
+  "../main/node_modules/signal-exit/signals.js"(exports, module) {
     module.exports = [
       "SIGABRT",
       "SIGALRM",
@@ -20148,9 +20255,9 @@ var require_signals = __commonJS({
   }
 });
 
-// node_modules/signal-exit/index.js
+// ../main/node_modules/signal-exit/index.js
 var require_signal_exit = __commonJS({
-  "node_modules/signal-exit/index.js"(exports, module) {
+  "../main/node_modules/signal-exit/index.js"(exports, module) {
     var process2 = global.process;
     var processOk = function(process3) {
       return process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
@@ -20307,9 +20414,9 @@ var require_signal_exit = __commonJS({
   }
 });
 
-// node_modules/proper-lockfile/lib/mtime-precision.js
+// ../main/node_modules/proper-lockfile/lib/mtime-precision.js
 var require_mtime_precision = __commonJS({
-  "node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
+  "../main/node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
     "use strict";
     var cacheSymbol = /* @__PURE__ */ Symbol();
     function probe2(file, fs, callback) {
@@ -20349,9 +20456,9 @@ var require_mtime_precision = __commonJS({
   }
 });
 
-// node_modules/proper-lockfile/lib/lockfile.js
+// ../main/node_modules/proper-lockfile/lib/lockfile.js
 var require_lockfile = __commonJS({
-  "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
+  "../main/node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
     "use strict";
     var path7 = __require("path");
     var fs = require_graceful_fs();
@@ -20586,9 +20693,9 @@ var require_lockfile = __commonJS({
   }
 });
 
-// node_modules/proper-lockfile/lib/adapter.js
+// ../main/node_modules/proper-lockfile/lib/adapter.js
 var require_adapter = __commonJS({
-  "node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
+  "../main/node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
     "use strict";
     var fs = require_graceful_fs();
     function createSyncFs(fs2) {
@@ -20651,9 +20758,9 @@ var require_adapter = __commonJS({
   }
 });
 
-// node_modules/proper-lockfile/index.js
+// ../main/node_modules/proper-lockfile/index.js
 var require_proper_lockfile = __commonJS({
-  "node_modules/proper-lockfile/index.js"(exports, module) {
+  "../main/node_modules/proper-lockfile/index.js"(exports, module) {
     "use strict";
     var lockfile = require_lockfile();
     var { toPromise, toSync, toSyncOptions } = require_adapter();
@@ -21326,12 +21433,12 @@ function trendSeries(history, current, comparison, changes = []) {
       points.push({ createdAt: current.createdAt, medianNs: now.medianNs, current: true });
     }
     if (points.length < 2) continue;
-    const marks = changes.filter((c) => c.workload === id && c.threads === t).map((c) => at.indexOf(c.index)).filter((i) => i > 0);
+    const marks2 = changes.filter((c) => c.workload === id && c.threads === t).map((c) => at.indexOf(c.index)).filter((i) => i > 0);
     out.push({
       workload: id,
       threads: t,
       points,
-      changes: [...new Set(marks)].sort((a, b) => a - b)
+      changes: [...new Set(marks2)].sort((a, b) => a - b)
     });
   }
   return out;
@@ -21475,11 +21582,7 @@ function gateMark(c) {
 }
 function workloadTable2(w, comparison, usable = Infinity) {
   const compared = comparison !== null && comparison.kind !== "no-baseline";
-  const marks = (t) => [
-    t === w.recommended.threads ? "**recommended**" : "",
-    t === w.fastest.threads ? "fastest" : "",
-    t > usable ? "oversubscribed" : ""
-  ].filter(Boolean).join(", ");
+  const marks2 = (t) => roleMarks(w, t, usable);
   const rows = [];
   if (compared) {
     rows.push("| threads | baseline | this run | \u0394 | CI of \u0394 | p (Holm) | gate | |");
@@ -21488,7 +21591,7 @@ function workloadTable2(w, comparison, usable = Infinity) {
       const c = cellFor(comparison, w.id, p.threads);
       const ci = c?.ci95 ? `${formatSignedPercent(c.ci95[0] - 1)} \u2026 ${formatSignedPercent(c.ci95[1] - 1)} (${levelText2(c.ciLevel)})` : "\u2013";
       rows.push(
-        `| ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : "\u2013"} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : "\u2013"} | ${ci} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : "\u2013"} | ${c ? gateMark(c) : ""} | ${marks(p.threads)} |`
+        `| ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : "\u2013"} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : "\u2013"} | ${ci} | ${c?.pAdjusted != null ? c.pAdjusted.toPrecision(2) : "\u2013"} | ${c ? gateMark(c) : ""} | ${marks2(p.threads)} |`
       );
     }
   } else {
@@ -21496,7 +21599,7 @@ function workloadTable2(w, comparison, usable = Infinity) {
     rows.push("|---:|---:|---:|---:|---:|:---|");
     for (const p of w.points) {
       rows.push(
-        `| ${p.threads} | ${formatNs(p.medianNs)} | ${formatRange(p.ci95Ns[0], p.ci95Ns[1])} | ${p.gflops != null ? p.gflops.toFixed(1) : "\u2013"} | ${p.speedup != null ? `${p.speedup.toFixed(2)}\xD7` : "\u2013"} | ${marks(p.threads)} |`
+        `| ${p.threads} | ${formatNs(p.medianNs)} | ${formatRange(p.ci95Ns[0], p.ci95Ns[1])} | ${p.gflops != null ? p.gflops.toFixed(1) : "\u2013"} | ${p.speedup != null ? `${p.speedup.toFixed(2)}\xD7` : "\u2013"} | ${marks2(p.threads)} |`
       );
     }
   }
@@ -21589,6 +21692,59 @@ function trendChart(s) {
   lines.push(`  line [${s.points.map((p) => fmt(p.medianNs)).join(", ")}]`, "```");
   return lines.join("\n");
 }
+function fold(summary, body) {
+  return `<details><summary>${summary}</summary>
+
+${body}
+
+</details>`;
+}
+function trendSummary(series) {
+  const runs = Math.max(...series.map((s) => s.points.length));
+  const changes = series.reduce((n, s) => n + s.changes.length, 0);
+  return `Trend of the ${series.length} gated cell${series.length === 1 ? "" : "s"} over the last ${runs} runs` + (changes > 0 ? ` (${changes} change point${changes === 1 ? "" : "s"})` : "");
+}
+function keyCellsBlock(result, comparison) {
+  const compared = comparison !== null && comparison.kind !== "no-baseline";
+  const rows = compared ? [
+    "| workload | threads | baseline | this run | \u0394 | gate | |",
+    "|:---|---:|---:|---:|---:|:---|:---|"
+  ] : ["| workload | threads | median | 95 % CI | speedup | |", "|:---|---:|---:|---:|---:|:---|"];
+  const usable = result.machine.availableCpus;
+  for (const w of result.workloads) {
+    const keys = new Set(keyPoints(w).map((p) => p.threads));
+    const points = w.points.filter((p) => {
+      if (keys.has(p.threads)) return true;
+      const c = cellFor(comparison, w.id, p.threads);
+      return c !== void 0 && (c.regression || c.gated && c.status !== "pass");
+    });
+    for (const p of points) {
+      const role = roleMarks(w, p.threads, usable);
+      if (compared) {
+        const c = cellFor(comparison, w.id, p.threads);
+        rows.push(
+          `| ${escapeMarkdown(w.label)} | ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : "\u2013"} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : "\u2013"} | ${c ? gateMark(c) : ""} | ${role} |`
+        );
+      } else {
+        rows.push(
+          `| ${escapeMarkdown(w.label)} | ${p.threads} | ${formatNs(p.medianNs)} | ${formatRange(p.ci95Ns[0], p.ci95Ns[1])} | ${p.speedup != null ? `${p.speedup.toFixed(2)}\xD7` : "\u2013"} | ${role} |`
+        );
+      }
+    }
+  }
+  const notes = [
+    budgetNote(result),
+    ...result.workloads.map((w) => mlasNote(w) ? `${w.label}: ${mlasNote(w)}` : "")
+  ].filter(Boolean).map(escapeMarkdown);
+  return [rows.join("\n"), ...notes].join("\n\n");
+}
+function roleMarks(w, threads2, usable) {
+  return [
+    threads2 === w.recommended.threads ? "**recommended**" : "",
+    threads2 === w.fastest.threads ? "fastest" : "",
+    threads2 > usable ? "oversubscribed" : ""
+  ].filter(Boolean).join(", ");
+}
 function changeLines(comparison) {
   return (comparison?.changes ?? []).map(
     (c) => `- Change point: ${escapeMarkdown(describeChange(c))}`
@@ -21597,6 +21753,9 @@ function changeLines(comparison) {
 function detailsBlock(result, comparison, ctx) {
   const lines = ["<details><summary>Machine, settings and raw statistics</summary>", ""];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
+  const peak = describePeak(result.machine);
+  if (peak) lines.push(`- Peak: ${escapeMarkdown(peak)}`);
+  if (abovePeak(result)) lines.push(`- ${escapeMarkdown(ABOVE_PEAK_NOTE)}`);
   const engine = engineText(result);
   if (engine) lines.push(`- Engine: ${escapeMarkdown(engine)}`);
   lines.push(
@@ -21661,13 +21820,15 @@ function renderMarkdown(result, comparison, ctx = {}) {
   for (const w of warnings) parts.push(`> [!WARNING]
 > ${escapeMarkdown(w)}`);
   parts.push(recommendationBlock(result));
+  parts.push(machineKindNote(result, { text: escapeMarkdown, code: codeSpan }));
+  parts.push(keyCellsBlock(result, comparison));
   const advice = historyAdviceText(ctx.historyAdvice ?? []);
   if (advice) parts.push(advice);
-  if (ctx.trend && ctx.trend.length > 0) parts.push(trendBlock(ctx.trend));
-  for (const w of result.workloads) {
+  if (ctx.trend && ctx.trend.length > 0)
+    parts.push(fold(trendSummary(ctx.trend), trendBlock(ctx.trend)));
+  const sections = result.workloads.map((w) => {
     const metric = w.kind !== "matmul" && w.metric ? `Metric: ${escapeMarkdown(w.metric.name)}. ` : "";
-    parts.push(
-      `#### ${escapeMarkdown(w.label)}
+    return `#### ${escapeMarkdown(w.label)}
 
 ${metric}${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.
 
@@ -21677,9 +21838,15 @@ ${chartCaption(w, comparison)}
 
 ${latencyChart(w, comparison)}` + (throughputTable2(w) ? `
 
-${throughputTable2(w)}` : "")
-    );
-  }
+${throughputTable2(w)}` : "");
+  });
+  const cells = result.workloads.reduce((n, w) => n + w.points.length, 0);
+  parts.push(
+    fold(
+      `All ${cells} cells: each workload's table and chart${result.recommendation.throughput ? ", the throughput splits" : ""}`,
+      sections.join("\n\n")
+    )
+  );
   parts.push(detailsBlock(result, comparison, ctx));
   parts.push(
     `<sub>threadgate ${escapeMarkdown(result.tool.version)}${comparison === null || comparison.kind === "no-baseline" ? "" : ctx.baselineKind === "same-job" ? " \xB7 baseline measured in the same job, interleaved" : ctx.baselineKind === "stored" ? " \xB7 stored baseline" : ""}${ctx.runUrl ? ` \xB7 [run](${ctx.runUrl})` : ""}</sub>`
@@ -21696,6 +21863,7 @@ var init_markdown = __esm({
     init_outcome();
     init_format();
     init_terminal();
+    init_brief();
     threadsText = (n) => `${n} thread${n === 1 ? "" : "s"}`;
     ICON = { pass: "\u2705", regression: "\u274C", inconclusive: "\u26A0\uFE0F", "no-baseline": "\u2139\uFE0F" };
     BASELINE_COLOUR = "#9ec5e8";

@@ -103,7 +103,7 @@ describe('threadgate report', () => {
     // trend of its runs (a comparison file does not carry the history).
     const withoutHistory = direct.stdout
       .replace(/\*\*From the stored history:\*\*\n\n(?:- .*\n)+\n/, '')
-      .replace(/#### Trend\n\n[\s\S]*?(?=\n#### )\n/, '');
+      .replace(/<details><summary>Trend of [\s\S]*?<\/details>\n\n/, '');
     assert.notEqual(withoutHistory, direct.stdout, 'the history report has the history parts');
     assert.match(direct.stdout, /#### Trend\n/);
     assert.equal(await readFile(out, 'utf8'), withoutHistory);

@@ -28,7 +28,10 @@ test('sweep on small shapes prints the table and the lines to copy, and writes a
   assert.match(out.stdout, /MatMul 48×64×32 float32/);
   assert.match(out.stdout, /^ {2}OMP_NUM_THREADS=\d+/m);
   assert.match(out.stdout, /^ {2}ORT_INTRA_OP_NUM_THREADS=\d+/m);
-  assert.match(out.stdout, /Machine: .*usable CPUs/);
+  // The short form: the machine kind in one line; the machine in full only with --verbose.
+  assert.match(out.stdout, /^This recommendation is for this kind of machine: .*usable CPUs/m);
+  assert.doesNotMatch(out.stdout, /^Machine: /m);
+  assert.match(out.stdout, /: --verbose\.$/m);
   const result = JSON.parse(readFileSync(json, 'utf8')) as Result;
   assert.deepEqual(schemaErrors('results.schema.json', result), []);
   const usable = probeCpu().availableCpus;
@@ -43,6 +46,14 @@ test('sweep on small shapes prints the table and the lines to copy, and writes a
       assert.ok(p.ci95Ns[0] <= p.medianNs && p.medianNs <= p.ci95Ns[1]);
     }
   }
+});
+
+test('sweep --verbose prints every cell and the machine in full', async () => {
+  const out = await runCli(['sweep', '--sizes', '32', '-t', '1', '--max-time', '2', '--verbose']);
+  assert.equal(out.code, 0, out.stderr);
+  assert.match(out.stdout, /^MatMul 32×32×32 float32 {2}\(matmul:32; /m);
+  assert.match(out.stdout, /^Machine: .*usable CPUs/m);
+  assert.doesNotMatch(out.stdout, /--verbose\.$/m);
 });
 
 for (const [args, pattern] of [

@@ -45,6 +45,7 @@ export const SWEEP_OPTIONS = {
   precision: { type: 'string' },
   tolerance: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
   model: { type: 'string' },
   'input-shape': { type: 'string', multiple: true },
   'input-value': { type: 'string', multiple: true },
@@ -72,6 +73,7 @@ Usage:
                     --command "CMD" … | --worker "CMD" …] [-t|--threads LIST|auto]
                    [--max-time SECONDS] [-j|--json FILE|-] [--seed N] [--precision PERCENT]
                    [--tolerance PERCENT] [--objective latency|throughput] [-q|--quiet]
+                   [--verbose]
 
 The workload (one of):
   --sizes LIST          built-in MatMul shapes, N (square) or MxKxN, comma-separated
@@ -124,6 +126,8 @@ Measurement:
   -j, --json FILE       write the results JSON (schema/results.schema.json); - writes it to
                         standard output, and the tables go to standard error
   -q, --quiet           no progress bar
+  --verbose             every cell's table, the machine in full and the notes (by default:
+                        each workload's recommended and fastest cells, and one line per note)
   -h, --help            this help (also: threadgate help sweep)
 
 Progress goes to standard error: a bar on a terminal, a line per tenth of the budget otherwise.
@@ -137,6 +141,7 @@ export interface SweepCliSettings extends SweepSettings {
   readonly jsonPath: string | undefined;
   readonly comparisonJsonPath: string | undefined;
   readonly quiet: boolean;
+  readonly verbose: boolean;
   readonly threshold: number;
 }
 
@@ -337,6 +342,7 @@ export function sweepSettingsFromFlags(argv: readonly string[]): SweepCliSetting
     jsonPath: stringFlag(v, 'json'),
     comparisonJsonPath: stringFlag(v, 'comparison-json'),
     quiet: v.quiet === true,
+    verbose: v.verbose === true,
     ...(v.objective === undefined
       ? {}
       : { objective: parseObjective(String(v.objective), '--objective') }),
@@ -376,7 +382,7 @@ export async function sweepCommand(argv: readonly string[]): Promise<number> {
       : { onLine: (line: string) => void process.stderr.write(`threadgate: ${line}\n`) }),
     threshold: settings.threshold,
   });
-  human.write(renderSweep(run.result, human.paint));
+  human.write(renderSweep(run.result, human.paint, { verbose: settings.verbose }));
   if (run.plan?.note) human.write(`${run.plan.note}\n`);
   if (settings.jsonPath) {
     await writeJson(settings.jsonPath, run.result, '--json');

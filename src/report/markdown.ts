@@ -19,7 +19,15 @@ import {
   formatSignedPercent,
   runsAsProgram,
 } from './format.js';
-import { describeMachine, skippedText } from './terminal.js';
+import { describeMachine, describePeak, skippedText } from './terminal.js';
+import {
+  ABOVE_PEAK_NOTE,
+  abovePeak,
+  budgetNote,
+  keyPoints,
+  machineKindNote,
+  mlasNote,
+} from './brief.js';
 
 /** Which kind of baseline the comparison used, for the reader. */
 export type BaselineKind = 'stored' | 'same-job' | 'file';
@@ -221,14 +229,7 @@ function workloadTable(
   usable = Infinity,
 ): string {
   const compared = comparison !== null && comparison.kind !== 'no-baseline';
-  const marks = (t: number) =>
-    [
-      t === w.recommended.threads ? '**recommended**' : '',
-      t === w.fastest.threads ? 'fastest' : '',
-      t > usable ? 'oversubscribed' : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
+  const marks = (t: number) => roleMarks(w, t, usable);
   const rows: string[] = [];
   if (compared) {
     rows.push('| threads | baseline | this run | Δ | CI of Δ | p (Holm) | gate | |');
@@ -368,6 +369,77 @@ export function trendChart(s: TrendSeries): string {
   return lines.join('\n');
 }
 
+/**
+ * A folded block: the summary line stays in view, the body opens on a click. The blank lines
+ * around the body let GitHub render its markdown (tables, Mermaid charts) inside.
+ */
+function fold(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+function trendSummary(series: readonly TrendSeries[]): string {
+  const runs = Math.max(...series.map((s) => s.points.length));
+  const changes = series.reduce((n, s) => n + s.changes.length, 0);
+  return (
+    `Trend of the ${series.length} gated cell${series.length === 1 ? '' : 's'} over the last ${runs} runs` +
+    (changes > 0 ? ` (${changes} change point${changes === 1 ? '' : 's'})` : '')
+  );
+}
+
+/**
+ * The cells that matter, in one table: each workload's recommended and fastest thread count (the
+ * cells the default gate holds), and any regressed or undecided cell; then the one-line notes
+ * about them (the budget, the MLAS cap). Every cell is in the folded per-workload tables.
+ */
+function keyCellsBlock(result: Result, comparison: Comparison | null): string {
+  const compared = comparison !== null && comparison.kind !== 'no-baseline';
+  const rows: string[] = compared
+    ? [
+        '| workload | threads | baseline | this run | Δ | gate | |',
+        '|:---|---:|---:|---:|---:|:---|:---|',
+      ]
+    : ['| workload | threads | median | 95 % CI | speedup | |', '|:---|---:|---:|---:|---:|:---|'];
+  const usable = result.machine.availableCpus;
+  for (const w of result.workloads) {
+    const keys = new Set(keyPoints(w).map((p) => p.threads));
+    const points = w.points.filter((p) => {
+      if (keys.has(p.threads)) return true;
+      const c = cellFor(comparison, w.id, p.threads);
+      return c !== undefined && (c.regression || (c.gated && c.status !== 'pass'));
+    });
+    for (const p of points) {
+      const role = roleMarks(w, p.threads, usable);
+      if (compared) {
+        const c = cellFor(comparison, w.id, p.threads);
+        rows.push(
+          `| ${escapeMarkdown(w.label)} | ${p.threads} | ${c ? formatNs(c.baselineMedianNs) : '–'} | ${formatNs(p.medianNs)} | ${c ? formatSignedPercent(c.ratio - 1) : '–'} | ${c ? gateMark(c) : ''} | ${role} |`,
+        );
+      } else {
+        rows.push(
+          `| ${escapeMarkdown(w.label)} | ${p.threads} | ${formatNs(p.medianNs)} | ${formatRange(p.ci95Ns[0], p.ci95Ns[1])} | ${p.speedup != null ? `${p.speedup.toFixed(2)}×` : '–'} | ${role} |`,
+        );
+      }
+    }
+  }
+  const notes = [
+    budgetNote(result),
+    ...result.workloads.map((w) => (mlasNote(w) ? `${w.label}: ${mlasNote(w)}` : '')),
+  ]
+    .filter(Boolean)
+    .map(escapeMarkdown);
+  return [rows.join('\n'), ...notes].join('\n\n');
+}
+
+function roleMarks(w: WorkloadResult, threads: number, usable: number): string {
+  return [
+    threads === w.recommended.threads ? '**recommended**' : '',
+    threads === w.fastest.threads ? 'fastest' : '',
+    threads > usable ? 'oversubscribed' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** A line per change point in the stored history of the gated cells (analysis/changes.ts). */
 function changeLines(comparison: Comparison | null): string[] {
   return (comparison?.changes ?? []).map(
@@ -378,6 +450,9 @@ function changeLines(comparison: Comparison | null): string[] {
 function detailsBlock(result: Result, comparison: Comparison | null, ctx: MarkdownContext): string {
   const lines: string[] = ['<details><summary>Machine, settings and raw statistics</summary>', ''];
   lines.push(`- Machine: ${escapeMarkdown(describeMachine(result.machine))}`);
+  const peak = describePeak(result.machine);
+  if (peak) lines.push(`- Peak: ${escapeMarkdown(peak)}`);
+  if (abovePeak(result)) lines.push(`- ${escapeMarkdown(ABOVE_PEAK_NOTE)}`);
   const engine = engineText(result);
   if (engine) lines.push(`- Engine: ${escapeMarkdown(engine)}`);
   lines.push(
@@ -451,17 +526,27 @@ export function renderMarkdown(
   const warnings = [...(ctx.warnings ?? []), ...(skipped ? [skipped] : [])];
   for (const w of warnings) parts.push(`> [!WARNING]\n> ${escapeMarkdown(w)}`);
   parts.push(recommendationBlock(result));
+  parts.push(machineKindNote(result, { text: escapeMarkdown, code: codeSpan }));
+  parts.push(keyCellsBlock(result, comparison));
   const advice = historyAdviceText(ctx.historyAdvice ?? []);
   if (advice) parts.push(advice);
-  if (ctx.trend && ctx.trend.length > 0) parts.push(trendBlock(ctx.trend));
-  for (const w of result.workloads) {
+  if (ctx.trend && ctx.trend.length > 0)
+    parts.push(fold(trendSummary(ctx.trend), trendBlock(ctx.trend)));
+  const sections = result.workloads.map((w) => {
     const metric =
       w.kind !== 'matmul' && w.metric ? `Metric: ${escapeMarkdown(w.metric.name)}. ` : '';
-    parts.push(
+    return (
       `#### ${escapeMarkdown(w.label)}\n\n${metric}${w.recommended.reason ? `${escapeMarkdown(w.recommended.reason)}.\n\n` : ''}${workloadTable(w, comparison, result.machine.availableCpus)}\n\n${chartCaption(w, comparison)}\n\n${latencyChart(w, comparison)}` +
-        (throughputTable(w) ? `\n\n${throughputTable(w)}` : ''),
+      (throughputTable(w) ? `\n\n${throughputTable(w)}` : '')
     );
-  }
+  });
+  const cells = result.workloads.reduce((n, w) => n + w.points.length, 0);
+  parts.push(
+    fold(
+      `All ${cells} cells: each workload's table and chart${result.recommendation.throughput ? ', the throughput splits' : ''}`,
+      sections.join('\n\n'),
+    ),
+  );
   parts.push(detailsBlock(result, comparison, ctx));
   parts.push(
     `<sub>threadgate ${escapeMarkdown(result.tool.version)}${comparison === null || comparison.kind === 'no-baseline' ? '' : ctx.baselineKind === 'same-job' ? ' · baseline measured in the same job, interleaved' : ctx.baselineKind === 'stored' ? ' · stored baseline' : ''}${ctx.runUrl ? ` · [run](${ctx.runUrl})` : ''}</sub>`,

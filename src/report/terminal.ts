@@ -1,6 +1,18 @@
-/** The sweep as the terminal shows it: one table per workload, the lines to copy, the machine. */
-import type { MachineInfo, Result, WorkloadResult } from '../results/types.js';
+/**
+ * The sweep as the terminal shows it: the cells that matter and the lines to copy; with
+ * --verbose, one table per workload and the machine in full.
+ */
+import type { MachineInfo, Point, Result, WorkloadResult } from '../results/types.js';
 import { PLAIN, type Paint } from './ansi.js';
+import {
+  ABOVE_PEAK_NOTE,
+  abovePeak,
+  budgetNote,
+  keyPoints,
+  machineKindNote,
+  mlasNote,
+  stoppedCellsLine,
+} from './brief.js';
 import {
   engineText,
   formatNs,
@@ -19,44 +31,75 @@ export function describeMachine(m: MachineInfo): string {
     m.affinityCpus !== undefined
       ? `affinity ${m.affinityCpus} of ${m.logicalCpus}`
       : `${m.logicalCpus} logical`;
-  const peak = m.peakGflops
-    ? `; estimated peak ${m.peakGflops.gflops.toFixed(0)} GFLOP/s FP32 (${m.peakGflops.basis})`
-    : '';
   return (
     `${m.os} ${m.arch}, ${m.cpuModel}: ${m.availableCpus} usable CPUs (${affinity}, ${quota}), ` +
-    `${m.physicalCores} physical cores${peak}`
+    `${m.physicalCores} physical cores`
   );
+}
+
+/** The peak estimate and how it was made (empty without one): a line of its own. */
+export function describePeak(m: MachineInfo): string {
+  return m.peakGflops
+    ? `estimated ${m.peakGflops.gflops.toFixed(0)} GFLOP/s FP32 (${m.peakGflops.basis.replace(/^estimate: /, '')})`
+    : '';
 }
 
 function workloadTable(w: WorkloadResult, usable: number): string {
   const header = ['', 'threads', 'median', '95 % CI', 'GFLOP/s', '% peak', 'speedup', ''];
-  const rows = w.points.map((p) => {
-    const marks = [
-      p.threads === w.fastest.threads ? 'fastest' : '',
-      p.threads === w.recommended.threads ? 'recommended' : '',
-      p.converged === false ? 'budget hit before ±target' : '',
-      p.threads > usable ? `oversubscribed (> ${usable} usable CPUs)` : '',
-    ].filter(Boolean);
-    return [
-      p.threads === w.recommended.threads ? '►' : ' ',
-      String(p.threads),
-      formatNs(p.medianNs),
-      formatRange(p.ci95Ns[0], p.ci95Ns[1]),
-      p.gflops != null ? p.gflops.toFixed(1) : '–',
-      p.peakFraction != null ? formatPercent(p.peakFraction, 0) : '–',
-      p.speedup != null ? `${p.speedup.toFixed(2)}×` : '–',
-      marks.join(', '),
-    ];
-  });
+  const rows = w.points.map((p) => [
+    p.threads === w.recommended.threads ? '►' : ' ',
+    String(p.threads),
+    formatNs(p.medianNs),
+    formatRange(p.ci95Ns[0], p.ci95Ns[1]),
+    p.gflops != null ? p.gflops.toFixed(1) : '–',
+    p.peakFraction != null ? formatPercent(p.peakFraction, 0) : '–',
+    p.speedup != null ? `${p.speedup.toFixed(2)}×` : '–',
+    marks(w, p, usable),
+  ]);
   const notes: string[] = [w.id];
   if (w.metric && w.kind !== 'matmul') notes.push(`metric: ${w.metric.name}`);
-  if (w.mlasMaxThreads !== undefined)
-    notes.push(`MLAS uses at most ${w.mlasMaxThreads} threads for this shape`);
+  if (w.mlasMaxThreads !== undefined) notes.push(`MLAS ≤ ${w.mlasMaxThreads} threads`);
   if (w.opsPerCall && w.opsPerCall > 1) notes.push(`${w.opsPerCall} MatMuls per session.run`);
   const shares = w.points.map((p) => p.overheadShare).filter((s): s is number => s != null);
   if (shares.length > 0)
     notes.push(`call overhead ≤ ${formatPercent(Math.max(...shares))} of a sample`);
-  return `${w.label}  (${notes.join('; ')})\n${textTable(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'])}\n  → ${w.recommended.reason ?? ''}`;
+  const mlas = mlasNote(w);
+  return (
+    `${w.label}  (${notes.join('; ')})\n${textTable(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'])}\n  → ${w.recommended.reason ?? ''}` +
+    (mlas ? `\n  ${mlas}` : '')
+  );
+}
+
+/** A point's role: fastest, recommended, oversubscribed (the budget has its own line). */
+function marks(w: WorkloadResult, p: Point, usable: number): string {
+  return [
+    p.threads === w.fastest.threads ? 'fastest' : '',
+    p.threads === w.recommended.threads ? 'recommended' : '',
+    p.threads > usable ? `oversubscribed (> ${usable} usable CPUs)` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** The short form: one table of each workload's recommended and fastest cells. */
+function keyTable(result: Result): string {
+  const usable = result.machine.availableCpus;
+  const header = ['workload', '', 'threads', 'median', '95 % CI', 'speedup', ''];
+  const rows = result.workloads.flatMap((w) =>
+    keyPoints(w).map((p) => [
+      w.label,
+      p.threads === w.recommended.threads ? '►' : ' ',
+      String(p.threads),
+      formatNs(p.medianNs),
+      formatRange(p.ci95Ns[0], p.ci95Ns[1]),
+      p.speedup != null ? `${p.speedup.toFixed(2)}×` : '–',
+      marks(w, p, usable),
+    ]),
+  );
+  const mlas = result.workloads
+    .map((w) => (mlasNote(w) ? `  ${w.label}: ${mlasNote(w)}` : ''))
+    .filter(Boolean);
+  return [textTable(header, rows, ['l', 'l', 'r', 'r', 'r', 'r', 'l']), ...mlas].join('\n');
 }
 
 /** The throughput splits of a workload, as a table (empty when not measured). */
@@ -79,11 +122,28 @@ function throughputTable(w: WorkloadResult): string {
   return `${w.label}: throughput by split of the CPUs\n${textTable(header, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l'])}\n  → ${t.recommended.reason ?? ''}`;
 }
 
-export function renderSweep(result: Result, paint: Paint = PLAIN): string {
+export interface SweepTextOptions {
+  /** Every cell's table, the machine in full, the overhead and the notes (CLI --verbose). */
+  readonly verbose?: boolean;
+}
+
+/**
+ * The sweep for the terminal. The short form (the default): the cells that matter, the
+ * recommendation, the kind of machine it holds for, and one line on cells the budget stopped.
+ * `verbose` shows every cell's table, the throughput splits, the machine in full and the notes.
+ */
+export function renderSweep(
+  result: Result,
+  paint: Paint = PLAIN,
+  opts: SweepTextOptions = {},
+): string {
   const usable = result.machine.availableCpus;
-  const parts = result.workloads
-    .flatMap((w) => [workloadTable(w, usable), throughputTable(w)])
-    .filter(Boolean);
+  const verbose = opts.verbose === true;
+  const parts = verbose
+    ? result.workloads
+        .flatMap((w) => [workloadTable(w, usable), throughputTable(w)])
+        .filter(Boolean)
+    : [keyTable(result)];
   const k = result.recommendation.ompNumThreads;
   const only = result.workloads.length === 1 ? result.workloads[0] : undefined;
   parts.push(
@@ -107,22 +167,27 @@ export function renderSweep(result: Result, paint: Paint = PLAIN): string {
       ].join('\n'),
     );
   }
-  const extra: string[] = [`Machine: ${describeMachine(result.machine)}`];
-  const engine = engineText(result);
-  if (engine) extra.push(`Engine: ${engine}`);
-  const above = result.workloads.some((w) => w.points.some((p) => (p.peakFraction ?? 0) > 1));
-  if (above) {
-    extra.push(
-      'Note: some cells exceed 100 % of the estimated peak: the CPU runs above the clock the estimate used (boost, or a virtual machine reporting its base clock), so the estimate is low.',
-    );
-  }
-  if (result.overhead)
-    extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
-  extra.push(
-    `Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target ±${formatPercent(result.settings.targetPrecision, 0)} on each median).`,
-  );
+  const extra: string[] = [machineKindNote(result)];
+  const budget = budgetNote(result);
+  if (budget) extra.push(budget);
+  if (verbose && budget) extra.push(stoppedCellsLine(result));
   const skipped = skippedText(result);
   if (skipped) extra.push(skipped);
+  if (verbose) {
+    extra.push(`Machine: ${describeMachine(result.machine)}`);
+    const peak = describePeak(result.machine);
+    if (peak) extra.push(`Peak: ${peak}`);
+    const engine = engineText(result);
+    if (engine) extra.push(`Engine: ${engine}`);
+    if (abovePeak(result)) extra.push(ABOVE_PEAK_NOTE);
+    if (result.overhead)
+      extra.push(`Per-call overhead of session.run: ${formatNs(result.overhead.perCallNs)}`);
+  }
+  const cells = result.workloads.reduce((n, w) => n + w.points.length, 0);
+  extra.push(
+    `Measured in ${result.elapsedSec.toFixed(1)} s (budget ${result.settings.maxTimeSec} s, target ±${formatPercent(result.settings.targetPrecision, 0)} on each median).` +
+      (verbose ? '' : ` All ${cells} cells, the machine in full and the notes: --verbose.`),
+  );
   parts.push(extra.join('\n'));
   return parts.join('\n\n') + '\n';
 }
