@@ -20,7 +20,8 @@ import { runSweep, type SweepRun } from '../pipeline/sweep-run.js';
 import { provisionFailureMarkdown, provisionOrt } from '../provision/index.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { progressText } from '../report/progress.js';
-import { acceptanceFromLabels, decideOutcome } from '../analysis/outcome.js';
+import { decideOutcome } from '../analysis/outcome.js';
+import { readAcceptance } from './accept.js';
 import { isInside } from '../io/bounded-read.js';
 import { historyRecommendation, trendSeries } from '../analysis/trend.js';
 import { writeJsonAtomic } from '../results/io.js';
@@ -211,10 +212,13 @@ export async function runAction(): Promise<void> {
     historyLine = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? '' : 's'} (${history.baseline.source})`;
   }
 
+  // A label, or the head commit's Threadgate-Accept trailer (read only for a regression).
+  const acceptance = await readAcceptance(ctx, comparison?.kind === 'regression');
+  if (acceptance.note) info(`threadgate: ${acceptance.note}`);
   const outcome = decideOutcome(comparison, {
     failOnRegression: settings.failOnRegression,
     notGating: isDefaultBranchRun(ctx) ? 'a run on the default branch records the baseline' : null,
-    accepted: acceptanceFromLabels(ctx.labels),
+    accepted: acceptance.accepted,
   });
   // The history as a person reads it: the gated cells' last runs, and its recommendation.
   const stored = history?.baseline?.document ?? null;
@@ -228,6 +232,7 @@ export async function runAction(): Promise<void> {
       historyAdvice,
       ...(outcome.waived ? { waived: outcome.waived } : {}),
       acceptHint: isPullRequest(ctx),
+      ...(acceptance.note ? { acceptNote: acceptance.note } : {}),
       ...(ctx.job ? { title: ctx.job } : {}),
       baselineKind: run.comparison ? 'same-job' : 'stored',
       resultsPath,

@@ -10,6 +10,7 @@
  */
 import type { Verdict } from '../contract/limits.js';
 import { formatNs, formatSignedPercent } from '../report/format.js';
+import { plainText } from '../report/text.js';
 import type { Comparison } from './comparison.js';
 
 export interface OutcomePolicy {
@@ -35,6 +36,41 @@ export function acceptanceFromLabels(labels: readonly string[]): OutcomePolicy['
         reason: 'a reviewer accepted this slowdown as intended',
       }
     : null;
+}
+
+/** The commit trailer that accepts an intended slowdown: `Threadgate-Accept: <reason>`. */
+export const ACCEPT_TRAILER = 'Threadgate-Accept';
+
+/** A trailer's reason is cut to this many characters. */
+export const MAX_ACCEPT_REASON = 200;
+
+/**
+ * A trailer's reason as threadgate shows it: the commit's author wrote it, so control characters
+ * become spaces, format characters (bidi overrides, zero-width characters) are dropped, runs of
+ * spaces collapse, and it is cut to MAX_ACCEPT_REASON characters. Null when nothing is left.
+ * Markup is escaped where it is shown (markdown: escapeMarkdown; the log: plainText).
+ */
+export function acceptReason(raw: string): string | null {
+  const clean = plainText(raw, 10_000).replace(/\s+/g, ' ').trim();
+  if (clean === '') return null;
+  return clean.length <= MAX_ACCEPT_REASON ? clean : `${clean.slice(0, MAX_ACCEPT_REASON - 1)}…`;
+}
+
+/**
+ * The acceptance the head commit's `Threadgate-Accept:` trailers give (their values, as git
+ * parses them): the first with a reason. The commit is named by its short sha.
+ */
+export function acceptanceFromTrailer(
+  values: readonly string[],
+  sha: string,
+): OutcomePolicy['accepted'] {
+  for (const value of values) {
+    const reason = acceptReason(value);
+    if (reason !== null) {
+      return { by: `the commit trailer ${ACCEPT_TRAILER} on ${sha.slice(0, 7)}`, reason };
+    }
+  }
+  return null;
 }
 
 export interface Outcome {

@@ -10,7 +10,7 @@ import { escapeMarkdown, plainText } from './text.js';
 import type { Result, WorkloadResult } from '../results/types.js';
 import { geometricMean, median } from '../stats/index.js';
 import type { HistoryRecommendation, TrendSeries } from '../analysis/trend.js';
-import { ACCEPT_LABEL } from '../analysis/outcome.js';
+import { ACCEPT_LABEL, ACCEPT_TRAILER } from '../analysis/outcome.js';
 import {
   engineText,
   formatNs,
@@ -52,8 +52,10 @@ export interface MarkdownContext {
   readonly historyAdvice?: readonly HistoryRecommendation[];
   /** Why a regression does not fail the check (analysis/outcome.ts): shown with it. */
   readonly waived?: string;
-  /** Say how to accept an intended slowdown (the action on a pull request: a label). */
+  /** Say how to accept an intended slowdown (the action on a pull request: a label, a trailer). */
   readonly acceptHint?: boolean;
+  /** Why the head commit's Threadgate-Accept trailer could not be read, when it could not. */
+  readonly acceptNote?: string;
 }
 
 /**
@@ -519,7 +521,10 @@ export function renderMarkdown(
       parts.push(`> [!NOTE]\n> Not failing the check: ${escapeMarkdown(ctx.waived)}.`);
     else if (ctx.acceptHint)
       parts.push(
-        `If the slowdown is intended (a trade for accuracy, say), add the label \`${ACCEPT_LABEL}\` to the pull request and re-run the job: the check then passes, with the acceptance shown here.`,
+        `If the slowdown is intended (a trade for accuracy, say), add the label \`${ACCEPT_LABEL}\` to the pull request, or end the head commit's message with the trailer \`${ACCEPT_TRAILER}: <reason>\`, and re-run the job: the check then passes, with the acceptance shown here.` +
+          (ctx.acceptNote
+            ? ` (The trailer could not be read: ${escapeMarkdown(ctx.acceptNote)}.)`
+            : ''),
       );
   }
   const skipped = skippedText(result);
