@@ -69,6 +69,31 @@ describe('threadgate compare', () => {
     assert.match(stdout, /REGRESSION: slower beyond the noise: matmul:\S+ @ \d threads? \+50\.0 %/);
   });
 
+  it('--accept REASON: a regression exits 0 with the reason shown; a pass is unchanged', async () => {
+    const args = ['--baseline', fx('history-main.json'), '--current', fx('current-regressed.json')];
+    const { code, stdout, doc } = await runJson([
+      ...args,
+      '--accept',
+      'trades latency for an exact softmax\u001b[31m\u202e',
+    ]);
+    assert.equal(code, 0);
+    assert.equal(doc['verdict'], 'regression', 'the verdict is what was measured');
+    assert.match(stdout, /REGRESSION: /);
+    assert.match(
+      stdout,
+      /^Not failing: accepted by --accept: trades latency for an exact softmax \[31m\.$/m,
+    );
+    const same = ['--baseline', fx('history-main.json'), '--current', fx('current-same.json')];
+    const pass = await run([...same, '--accept', 'x']);
+    assert.equal(pass.code, 0);
+    assert.doesNotMatch(pass.stdout, /Not failing/);
+    await assert.rejects(
+      run([...args, '--accept', ' \u200b ']),
+      (e: unknown) =>
+        e instanceof InputError && /^--accept: got ".*"; expected a reason, e\.g\./.test(e.message),
+    );
+  });
+
   it('accepts --threshold as a percentage (10 or 10%)', async () => {
     const base = ['--baseline', fx('history-main.json'), '--current', fx('current-regressed.json')];
     const high = await runJson([...base, '--threshold', '60%']);

@@ -5,7 +5,8 @@
  * InputError / BaselineError, which the entry turns into exit 2.
  */
 
-import { decideOutcome } from '../analysis/outcome.js';
+import { acceptReason, decideOutcome, type OutcomePolicy } from '../analysis/outcome.js';
+import { invalid } from '../errors.js';
 import {
   compareResults,
   DEFAULT_GATE,
@@ -29,13 +30,14 @@ export const COMPARE_OPTIONS = {
   json: { type: 'string', short: 'j' },
   force: { type: 'boolean' },
   gate: { type: 'string' },
+  accept: { type: 'string' },
 } as const satisfies OptionSpec;
 
 export const COMPARE_HELP = `threadgate compare — did the current run get slower than the baseline?
 
 Usage:
   threadgate compare -b|--baseline FILE -c|--current FILE [--threshold PERCENT]
-                     [-j|--json FILE|-] [--force] [--gate deployed|all]
+                     [-j|--json FILE|-] [--force] [--gate deployed|all] [--accept REASON]
 
   -b, --baseline FILE   a baseline history (threadgate baseline add, or the action's) or a
                         results file (a history of one run)
@@ -44,6 +46,8 @@ Usage:
   --gate deployed|all   gate every common cell (all, the default) or only each workload's
                         recommended and fastest thread counts (deployed)
   --force               compare even if the baseline is from another kind of machine
+  --accept REASON       an intended slowdown: a regression is reported with REASON and exits 0
+                        (the action's label threadgate: accept or Threadgate-Accept trailer)
   -j, --json FILE       write the comparison JSON (schema/comparison.schema.json); - writes it
                         to standard output, and the table goes to standard error
   -h, --help            this help (also: threadgate help compare)
@@ -57,12 +61,18 @@ export interface CompareCliSettings {
   readonly currentPath: string;
   readonly jsonPath: string | undefined;
   readonly options: CompareOptions;
+  readonly accepted: OutcomePolicy['accepted'];
 }
 
 export function compareSettingsFromFlags(argv: readonly string[]): CompareCliSettings {
   const v = parseFlags('compare', argv, COMPARE_OPTIONS);
   const threshold = stringFlag(v, 'threshold');
   const gate = stringFlag(v, 'gate');
+  const accept = stringFlag(v, 'accept');
+  const reason = accept === undefined ? null : acceptReason(accept);
+  if (accept !== undefined && reason === null) {
+    throw invalid('--accept', accept, 'a reason, e.g. --accept "trades 8 % latency for accuracy"');
+  }
   return {
     baselinePath: requiredPath(
       v,
@@ -80,6 +90,7 @@ export function compareSettingsFromFlags(argv: readonly string[]): CompareCliSet
       gate: gate === undefined ? DEFAULT_GATE : parseGateMode(gate, '--gate'),
       force: v['force'] === true,
     },
+    accepted: reason === null ? null : { by: '--accept', reason },
   };
 }
 
@@ -112,5 +123,10 @@ export async function compareCommand(argv: readonly string[], io?: CompareIo): P
     await writeJson(settings.jsonPath, toComparisonJson(comparison), '--json');
     if (!isStdout(settings.jsonPath)) human.write(`Comparison written to ${settings.jsonPath}\n`);
   }
-  return decideOutcome(comparison, { failOnRegression: true }).fail ? 1 : 0;
+  const outcome = decideOutcome(comparison, {
+    failOnRegression: true,
+    accepted: settings.accepted,
+  });
+  if (outcome.waived) human.write(`Not failing: ${outcome.waived}.\n`);
+  return outcome.fail ? 1 : 0;
 }
