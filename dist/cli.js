@@ -385,7 +385,106 @@ var init_format = __esm({
   }
 });
 
+// src/contract/limits.ts
+var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
+var init_limits = __esm({
+  "src/contract/limits.ts"() {
+    "use strict";
+    LIMITS = {
+      /** Bytes of a results or baseline file. */
+      fileBytes: 32 * 1024 * 1024,
+      /** Bytes of a comparison file (a 1,000-cell comparison is about 700 kB). */
+      comparisonBytes: 4 * 1024 * 1024,
+      /** Bytes of a bundle manifest (a real one is under 1 kB). */
+      manifestBytes: 64 * 1024,
+      workloads: 256,
+      pointsPerWorkload: 512,
+      samplesPerCell: 2e4,
+      /** Runs kept in one baseline history. */
+      runs: 1e3,
+      /** Thread counts, worker counts and CPU counts: 1 to this. */
+      threads: 16384,
+      /** Characters of a workload id (a command line can be long) and of other long strings. */
+      idChars: 4096,
+      /** Characters of a short string: an OS, an arch, a CPU model, a version. */
+      shortChars: 200,
+      /** Cells of one comparison (a sweep of 100 workloads × 100 thread counts). */
+      cells: 1e4,
+      /** Entries of a list of notes or names. */
+      listEntries: 1e3,
+      /** ns: nothing measured here takes 11.6 days. */
+      maxNs: 1e15,
+      /** Requests per second: more than any CPU serves. */
+      maxRate: 1e12,
+      /** Characters of a bundle's leg label. */
+      labelChars: 300,
+      /** Pull request numbers are positive 32-bit integers on GitHub. */
+      pullNumber: 2 ** 31 - 1
+    };
+    WORKLOAD_KINDS = ["matmul", "model", "command", "worker"];
+    ENGINES = ["onnxruntime", "torch"];
+    OBJECTIVES = ["latency", "throughput"];
+    VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
+    CELL_STATUSES = ["regression", "inconclusive", "pass"];
+    GATE_ROLES = ["recommended", "fastest"];
+    COMPARISON_UNITS = ["visits", "sessions", "samples"];
+    GATE_MODES = ["deployed", "all"];
+    FINGERPRINT_FIELD_NAMES = [
+      "os",
+      "arch",
+      "cpuModel",
+      "availableCpus",
+      "physicalCores",
+      "onnxruntime",
+      "engine"
+    ];
+    DOCUMENT_KINDS = {
+      baseline: "threadgate-baseline",
+      comparison: "threadgate-comparison",
+      manifest: "threadgate-report-bundle"
+    };
+    DEFAULT_COMPARE_SEED = 29800;
+    DEFAULT_RESAMPLES = 2e3;
+    UNPRINTABLE_SOURCE = "[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]";
+  }
+});
+
+// src/report/text.ts
+function plainText(text2, max = 2e3) {
+  const clean = text2.replace(CONTROLS, " ").replace(INVISIBLE, "");
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}\u2026`;
+}
+function escapeMarkdown(text2) {
+  return text2.replace(CONTROLS, " ").replace(INVISIBLE, "").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
+}
+var CONTROLS, INVISIBLE, ESCAPES;
+var init_text = __esm({
+  "src/report/text.ts"() {
+    "use strict";
+    init_limits();
+    CONTROLS = /\r\n|[\p{Cc}\p{Zl}\p{Zp}]/gu;
+    INVISIBLE = new RegExp(UNPRINTABLE_SOURCE, "gu");
+    ESCAPES = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      "\\": "\\\\",
+      "|": "\\|",
+      "`": "\\`",
+      "*": "\\*",
+      _: "\\_",
+      "[": "\\[",
+      "]": "\\]"
+    };
+  }
+});
+
 // src/analysis/outcome.ts
+function acceptReason(raw) {
+  const clean = plainText(raw, 1e4).replace(/\s+/g, " ").trim();
+  if (clean === "") return null;
+  return clean.length <= MAX_ACCEPT_REASON ? clean : `${clean.slice(0, MAX_ACCEPT_REASON - 1)}\u2026`;
+}
 function decideOutcome(comparison, policy) {
   const verdict = comparison?.kind ?? "no-baseline";
   if (comparison?.kind !== "regression") {
@@ -421,12 +520,15 @@ function verdictLine(c) {
 function levelText(confidence) {
   return `${Number((confidence * 100).toPrecision(4))} %`;
 }
-var ACCEPT_LABEL;
+var ACCEPT_LABEL, ACCEPT_TRAILER, MAX_ACCEPT_REASON;
 var init_outcome = __esm({
   "src/analysis/outcome.ts"() {
     "use strict";
     init_format();
+    init_text();
     ACCEPT_LABEL = "threadgate: accept";
+    ACCEPT_TRAILER = "Threadgate-Accept";
+    MAX_ACCEPT_REASON = 200;
   }
 });
 
@@ -831,70 +933,6 @@ var init_peak = __esm({
   "src/cpu/peak.ts"() {
     "use strict";
     round = (x, digits) => Number(x.toFixed(digits));
-  }
-});
-
-// src/contract/limits.ts
-var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
-var init_limits = __esm({
-  "src/contract/limits.ts"() {
-    "use strict";
-    LIMITS = {
-      /** Bytes of a results or baseline file. */
-      fileBytes: 32 * 1024 * 1024,
-      /** Bytes of a comparison file (a 1,000-cell comparison is about 700 kB). */
-      comparisonBytes: 4 * 1024 * 1024,
-      /** Bytes of a bundle manifest (a real one is under 1 kB). */
-      manifestBytes: 64 * 1024,
-      workloads: 256,
-      pointsPerWorkload: 512,
-      samplesPerCell: 2e4,
-      /** Runs kept in one baseline history. */
-      runs: 1e3,
-      /** Thread counts, worker counts and CPU counts: 1 to this. */
-      threads: 16384,
-      /** Characters of a workload id (a command line can be long) and of other long strings. */
-      idChars: 4096,
-      /** Characters of a short string: an OS, an arch, a CPU model, a version. */
-      shortChars: 200,
-      /** Cells of one comparison (a sweep of 100 workloads × 100 thread counts). */
-      cells: 1e4,
-      /** Entries of a list of notes or names. */
-      listEntries: 1e3,
-      /** ns: nothing measured here takes 11.6 days. */
-      maxNs: 1e15,
-      /** Requests per second: more than any CPU serves. */
-      maxRate: 1e12,
-      /** Characters of a bundle's leg label. */
-      labelChars: 300,
-      /** Pull request numbers are positive 32-bit integers on GitHub. */
-      pullNumber: 2 ** 31 - 1
-    };
-    WORKLOAD_KINDS = ["matmul", "model", "command", "worker"];
-    ENGINES = ["onnxruntime", "torch"];
-    OBJECTIVES = ["latency", "throughput"];
-    VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
-    CELL_STATUSES = ["regression", "inconclusive", "pass"];
-    GATE_ROLES = ["recommended", "fastest"];
-    COMPARISON_UNITS = ["visits", "sessions", "samples"];
-    GATE_MODES = ["deployed", "all"];
-    FINGERPRINT_FIELD_NAMES = [
-      "os",
-      "arch",
-      "cpuModel",
-      "availableCpus",
-      "physicalCores",
-      "onnxruntime",
-      "engine"
-    ];
-    DOCUMENT_KINDS = {
-      baseline: "threadgate-baseline",
-      comparison: "threadgate-comparison",
-      manifest: "threadgate-report-bundle"
-    };
-    DEFAULT_COMPARE_SEED = 29800;
-    DEFAULT_RESAMPLES = 2e3;
-    UNPRINTABLE_SOURCE = "[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]";
   }
 });
 
@@ -14286,36 +14324,6 @@ var init_overhead = __esm({
   }
 });
 
-// src/report/text.ts
-function plainText(text2, max = 2e3) {
-  const clean = text2.replace(CONTROLS, " ").replace(INVISIBLE, "");
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}\u2026`;
-}
-function escapeMarkdown(text2) {
-  return text2.replace(CONTROLS, " ").replace(INVISIBLE, "").replace(/[&<>\\|`*_[\]]/g, (c) => ESCAPES[c] ?? c).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\b(GH)-(?=\d)/gi, "$1-\u200B").replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, "$1:\u200B//").replace(/\bwww\./gi, "www\u200B.");
-}
-var CONTROLS, INVISIBLE, ESCAPES;
-var init_text = __esm({
-  "src/report/text.ts"() {
-    "use strict";
-    init_limits();
-    CONTROLS = /\r\n|[\p{Cc}\p{Zl}\p{Zp}]/gu;
-    INVISIBLE = new RegExp(UNPRINTABLE_SOURCE, "gu");
-    ESCAPES = {
-      "&": "&amp;",
-      "<": "&lt;",
-      ">": "&gt;",
-      "\\": "\\\\",
-      "|": "\\|",
-      "`": "\\`",
-      "*": "\\*",
-      _: "\\_",
-      "[": "\\[",
-      "]": "\\]"
-    };
-  }
-});
-
 // src/workloads/child-process.ts
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
@@ -19130,6 +19138,11 @@ function compareSettingsFromFlags(argv) {
   const v = parseFlags("compare", argv, COMPARE_OPTIONS);
   const threshold = stringFlag(v, "threshold");
   const gate = stringFlag(v, "gate");
+  const accept = stringFlag(v, "accept");
+  const reason = accept === void 0 ? null : acceptReason(accept);
+  if (accept !== void 0 && reason === null) {
+    throw invalid("--accept", accept, 'a reason, e.g. --accept "trades 8 % latency for accuracy"');
+  }
   return {
     baselinePath: requiredPath(
       v,
@@ -19146,7 +19159,8 @@ function compareSettingsFromFlags(argv) {
       ...threshold === void 0 ? {} : { threshold: parsePercent(threshold, "--threshold") },
       gate: gate === void 0 ? DEFAULT_GATE : parseGateMode(gate, "--gate"),
       force: v["force"] === true
-    }
+    },
+    accepted: reason === null ? null : { by: "--accept", reason }
   };
 }
 async function compareCommand(argv, io) {
@@ -19171,13 +19185,20 @@ async function compareCommand(argv, io) {
     if (!isStdout(settings.jsonPath)) human.write(`Comparison written to ${settings.jsonPath}
 `);
   }
-  return decideOutcome(comparison, { failOnRegression: true }).fail ? 1 : 0;
+  const outcome = decideOutcome(comparison, {
+    failOnRegression: true,
+    accepted: settings.accepted
+  });
+  if (outcome.waived) human.write(`Not failing: ${outcome.waived}.
+`);
+  return outcome.fail ? 1 : 0;
 }
 var COMPARE_OPTIONS, COMPARE_HELP;
 var init_compare2 = __esm({
   "src/cli/compare.ts"() {
     "use strict";
     init_outcome();
+    init_errors();
     init_compare();
     init_comparison_json();
     init_documents();
@@ -19192,13 +19213,14 @@ var init_compare2 = __esm({
       threshold: { type: "string" },
       json: { type: "string", short: "j" },
       force: { type: "boolean" },
-      gate: { type: "string" }
+      gate: { type: "string" },
+      accept: { type: "string" }
     };
     COMPARE_HELP = `threadgate compare \u2014 did the current run get slower than the baseline?
 
 Usage:
   threadgate compare -b|--baseline FILE -c|--current FILE [--threshold PERCENT]
-                     [-j|--json FILE|-] [--force] [--gate deployed|all]
+                     [-j|--json FILE|-] [--force] [--gate deployed|all] [--accept REASON]
 
   -b, --baseline FILE   a baseline history (threadgate baseline add, or the action's) or a
                         results file (a history of one run)
@@ -19207,6 +19229,8 @@ Usage:
   --gate deployed|all   gate every common cell (all, the default) or only each workload's
                         recommended and fastest thread counts (deployed)
   --force               compare even if the baseline is from another kind of machine
+  --accept REASON       an intended slowdown: a regression is reported with REASON and exits 0
+                        (the action's label threadgate: accept or Threadgate-Accept trailer)
   -j, --json FILE       write the comparison JSON (schema/comparison.schema.json); - writes it
                         to standard output, and the table goes to standard error
   -h, --help            this help (also: threadgate help compare)
@@ -21812,7 +21836,7 @@ function renderMarkdown(result, comparison, ctx = {}) {
 > Not failing the check: ${escapeMarkdown(ctx.waived)}.`);
     else if (ctx.acceptHint)
       parts.push(
-        `If the slowdown is intended (a trade for accuracy, say), add the label \`${ACCEPT_LABEL}\` to the pull request and re-run the job: the check then passes, with the acceptance shown here.`
+        `If the slowdown is intended (a trade for accuracy, say), add the label \`${ACCEPT_LABEL}\` to the pull request, or end the head commit's message with the trailer \`${ACCEPT_TRAILER}: <reason>\`, and re-run the job: the check then passes, with the acceptance shown here.` + (ctx.acceptNote ? ` (The trailer could not be read: ${escapeMarkdown(ctx.acceptNote)}.)` : "")
       );
   }
   const skipped = skippedText(result);

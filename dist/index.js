@@ -96184,6 +96184,22 @@ function acceptanceFromLabels(labels) {
     reason: "a reviewer accepted this slowdown as intended"
   } : null;
 }
+var ACCEPT_TRAILER = "Threadgate-Accept";
+var MAX_ACCEPT_REASON = 200;
+function acceptReason(raw) {
+  const clean4 = plainText(raw, 1e4).replace(/\s+/g, " ").trim();
+  if (clean4 === "") return null;
+  return clean4.length <= MAX_ACCEPT_REASON ? clean4 : `${clean4.slice(0, MAX_ACCEPT_REASON - 1)}\u2026`;
+}
+function acceptanceFromTrailer(values, sha2) {
+  for (const value of values) {
+    const reason = acceptReason(value);
+    if (reason !== null) {
+      return { by: `the commit trailer ${ACCEPT_TRAILER} on ${sha2.slice(0, 7)}`, reason };
+    }
+  }
+  return null;
+}
 function decideOutcome(comparison, policy) {
   const verdict = comparison?.kind ?? "no-baseline";
   if (comparison?.kind !== "regression") {
@@ -96649,7 +96665,7 @@ function renderMarkdown(result, comparison, ctx = {}) {
 > Not failing the check: ${escapeMarkdown(ctx.waived)}.`);
     else if (ctx.acceptHint)
       parts.push(
-        `If the slowdown is intended (a trade for accuracy, say), add the label \`${ACCEPT_LABEL}\` to the pull request and re-run the job: the check then passes, with the acceptance shown here.`
+        `If the slowdown is intended (a trade for accuracy, say), add the label \`${ACCEPT_LABEL}\` to the pull request, or end the head commit's message with the trailer \`${ACCEPT_TRAILER}: <reason>\`, and re-run the job: the check then passes, with the acceptance shown here.` + (ctx.acceptNote ? ` (The trailer could not be read: ${escapeMarkdown(ctx.acceptNote)}.)` : "")
       );
   }
   const skipped = skippedText(result);
@@ -96700,6 +96716,143 @@ function progressText(p2) {
   const step = p2.phase === "measure" ? `round ${p2.round}` : p2.phase;
   const where2 = p2.block === void 0 ? `${step} \xB7 ${p2.cellsDone}/${p2.cellsTotal} cells at target` : `block ${p2.block} \xB7 ${step}`;
   return `${where2} \xB7 ${progressSeconds(p2.elapsedSec)}/${progressSeconds(p2.budgetSec)} s`;
+}
+
+// src/io/git.ts
+import { execFile as execFile2 } from "node:child_process";
+import { promisify as promisify4 } from "node:util";
+var run2 = promisify4(execFile2);
+var GIT_TIMEOUT_MS = 6e4;
+var GIT_REMOTE_TIMEOUT_MS = 12e4;
+async function git(args, cwd, opts = {}) {
+  return run2("git", [...args], {
+    cwd,
+    encoding: opts.encoding ?? "utf8",
+    maxBuffer: opts.maxBuffer ?? 1024 * 1024,
+    timeout: opts.timeoutMs ?? GIT_TIMEOUT_MS,
+    env: { ...childEnv(), GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never", ...opts.env }
+  });
+}
+function gitErrorLine(e) {
+  const err = e;
+  if (err.killed === true) return "git timed out";
+  const stderr = typeof err.stderr === "string" ? err.stderr : Buffer.isBuffer(err.stderr) ? err.stderr.toString("utf8") : "";
+  const text2 = stderr.trim() ? stderr : describeError(e);
+  return text2.replace(/\s+/g, " ").trim().slice(0, 300);
+}
+
+// src/action/context.ts
+import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import os13 from "node:os";
+import path17 from "node:path";
+var MAX_EVENT_BYTES = 25 * 1024 * 1024;
+function readEvent(file) {
+  if (!file) return {};
+  try {
+    if (statSync4(file).size > MAX_EVENT_BYTES) return {};
+    const value = JSON.parse(readFileSync5(file, "utf8"));
+    return typeof value === "object" && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}
+var SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+var asSha = (x) => typeof x === "string" && SHA.test(x) ? x : null;
+function readRunnerContext(env = process.env) {
+  const event = readEvent(env["GITHUB_EVENT_PATH"]);
+  const [owner = "", repo = ""] = (env["GITHUB_REPOSITORY"] ?? "/").split("/");
+  const pr2 = event.pull_request;
+  return {
+    eventName: env["GITHUB_EVENT_NAME"] ?? "",
+    owner,
+    repo,
+    pullNumber: typeof pr2?.number === "number" ? pr2.number : null,
+    branch: env["GITHUB_HEAD_REF"] || pr2?.head?.ref || env["GITHUB_REF_NAME"] || "",
+    defaultBranch: event.repository?.default_branch ?? "main",
+    ref: env["GITHUB_REF"] ?? "",
+    sha: env["GITHUB_SHA"] ?? "",
+    runId: env["GITHUB_RUN_ID"] ?? String(Date.now()),
+    runAttempt: env["GITHUB_RUN_ATTEMPT"] ?? "1",
+    workflow: env["GITHUB_WORKFLOW"] ?? "",
+    job: env["GITHUB_JOB"] ?? "",
+    serverUrl: env["GITHUB_SERVER_URL"] ?? "https://github.com",
+    apiUrl: env["GITHUB_API_URL"] ?? "https://api.github.com",
+    tempDir: env["RUNNER_TEMP"] || os13.tmpdir(),
+    toolCacheDir: env["RUNNER_TOOL_CACHE"] || void 0,
+    workspace: env["GITHUB_WORKSPACE"] || process.cwd(),
+    baseSha: asSha(pr2?.base?.sha) ?? asSha(event.merge_group?.base_sha),
+    headSha: asSha(pr2?.head?.sha) ?? asSha(event.merge_group?.head_sha),
+    workflowRun: readWorkflowRun(event.workflow_run),
+    labels: (Array.isArray(pr2?.labels) ? pr2.labels : []).map((l) => l?.name).filter((n) => typeof n === "string").slice(0, 100)
+  };
+}
+function readWorkflowRun(run3) {
+  if (typeof run3 !== "object" || run3 === null || !Number.isSafeInteger(run3.id)) return null;
+  const headSha = asSha(run3.head_sha);
+  const prs = (Array.isArray(run3.pull_requests) ? run3.pull_requests : []).filter(
+    (p2) => typeof p2?.number === "number" && Number.isSafeInteger(p2.number) && p2.number > 0
+  );
+  const pr2 = prs.find((p2) => headSha !== null && p2.head?.sha === headSha) ?? prs[0];
+  return {
+    id: String(run3.id),
+    headSha,
+    event: typeof run3.event === "string" ? run3.event : "",
+    pullNumber: pr2?.number ?? null,
+    headRepository: typeof run3.head_repository?.full_name === "string" ? run3.head_repository.full_name : null
+  };
+}
+function isPullRequest(ctx) {
+  return ctx.eventName === "pull_request" || ctx.eventName === "pull_request_target";
+}
+function isProposedChange(ctx) {
+  return isPullRequest(ctx) || ctx.eventName === "merge_group";
+}
+var DEFAULT_BRANCH_EVENTS = ["push", "schedule", "workflow_dispatch"];
+function isDefaultBranchRun(ctx) {
+  return DEFAULT_BRANCH_EVENTS.includes(ctx.eventName) && ctx.branch === ctx.defaultBranch;
+}
+function runUrl(ctx) {
+  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
+}
+function actionTempDir(ctx) {
+  return path17.join(ctx.tempDir, "threadgate");
+}
+function defaultResultsPath(ctx) {
+  return path17.join(actionTempDir(ctx), "results.json");
+}
+
+// src/action/accept.ts
+var TRAILER_TIMEOUT_MS = 15e3;
+var TRAILER_MAX_BYTES = 64 * 1024;
+async function readAcceptTrailers(workspace, sha2) {
+  const { stdout } = await git(
+    [
+      "log",
+      "-1",
+      "--no-show-signature",
+      `--format=%(trailers:key=${ACCEPT_TRAILER},valueonly,unfold,separator=%x00)`,
+      sha2,
+      "--"
+    ],
+    workspace,
+    { timeoutMs: TRAILER_TIMEOUT_MS, maxBuffer: TRAILER_MAX_BYTES }
+  );
+  return String(stdout).split("\0").map((v2) => v2.trim()).filter((v2) => v2 !== "");
+}
+async function readAcceptance(ctx, regression) {
+  const byLabel = acceptanceFromLabels(ctx.labels);
+  if (byLabel || !regression || !isPullRequest(ctx) || ctx.headSha === null) {
+    return { accepted: byLabel, note: null };
+  }
+  try {
+    const values = await readAcceptTrailers(ctx.workspace, ctx.headSha);
+    return { accepted: acceptanceFromTrailer(values, ctx.headSha), note: null };
+  } catch (e) {
+    return {
+      accepted: null,
+      note: `the pull request's head commit ${ctx.headSha.slice(0, 7)} could not be read for a ${ACCEPT_TRAILER} trailer (${gitErrorLine(e)}); a shallow checkout lacks it: actions/checkout with fetch-depth: 2 has it`
+    };
+  }
 }
 
 // src/analysis/trend.ts
@@ -96762,7 +96915,7 @@ function historyRecommendation(history, current, tolerance, runs = 10) {
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
 import { access as access3, mkdir as mkdir4, open as open3, readdir as readdir5, rename as rename3, rm as rm5, stat as stat4, unlink as unlink3 } from "node:fs/promises";
-import path17 from "node:path";
+import path18 from "node:path";
 var nodeWriteOps = {
   async writeAndSync(file, data) {
     const handle = await open3(file, "wx");
@@ -96778,7 +96931,7 @@ var nodeWriteOps = {
 var MAX_NEW_LEVELS = 16;
 async function ensureDir(dir) {
   const missing = [];
-  let at2 = path17.resolve(dir);
+  let at2 = path18.resolve(dir);
   for (; ; ) {
     try {
       const info3 = await stat4(at2);
@@ -96789,7 +96942,7 @@ async function ensureDir(dir) {
     } catch (e) {
       if (e.code !== "ENOENT") throw e;
       missing.push(at2);
-      const up = path17.dirname(at2);
+      const up = path18.dirname(at2);
       if (up === at2 || missing.length > MAX_NEW_LEVELS) {
         throw Object.assign(
           new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
@@ -96808,7 +96961,7 @@ async function ensureDir(dir) {
   }
 }
 function tempName(file) {
-  return `.${path17.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return `.${path18.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
 }
 function isAlive(pid) {
   try {
@@ -96820,8 +96973,8 @@ function isAlive(pid) {
 }
 var STALE_TEMP_MS = 60 * 60 * 1e3;
 async function removeStaleTemps(file) {
-  const dir = path17.dirname(path17.resolve(file));
-  const prefix3 = `.${path17.basename(file)}.`;
+  const dir = path18.dirname(path18.resolve(file));
+  const prefix3 = `.${path18.basename(file)}.`;
   const removed = [];
   let names;
   try {
@@ -96832,7 +96985,7 @@ async function removeStaleTemps(file) {
   for (const name of names) {
     const m2 = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
     if (!name.startsWith(prefix3) || m2 === null || `.${m2[1]}.` !== prefix3) continue;
-    const full = path17.join(dir, name);
+    const full = path18.join(dir, name);
     try {
       const pid = Number(m2[2]);
       const old = Date.now() - (await stat4(full)).mtimeMs > STALE_TEMP_MS;
@@ -96846,8 +96999,8 @@ async function removeStaleTemps(file) {
   return removed;
 }
 async function writeTextAtomic(file, text2, ops = nodeWriteOps) {
-  const dir = path17.dirname(path17.resolve(file));
-  const temp = path17.join(dir, tempName(file));
+  const dir = path18.dirname(path18.resolve(file));
+  const temp = path18.join(dir, tempName(file));
   try {
     await ensureDir(dir);
     await removeStaleTemps(file);
@@ -98635,33 +98788,8 @@ var CacheBaselineStore = class {
 // src/baseline/branch-store.ts
 import { createHash as createHash7 } from "node:crypto";
 import { mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm7, writeFile as writeFile2 } from "node:fs/promises";
-import path18 from "node:path";
+import path19 from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
-
-// src/io/git.ts
-import { execFile as execFile2 } from "node:child_process";
-import { promisify as promisify4 } from "node:util";
-var run2 = promisify4(execFile2);
-var GIT_TIMEOUT_MS = 6e4;
-var GIT_REMOTE_TIMEOUT_MS = 12e4;
-async function git(args, cwd, opts = {}) {
-  return run2("git", [...args], {
-    cwd,
-    encoding: opts.encoding ?? "utf8",
-    maxBuffer: opts.maxBuffer ?? 1024 * 1024,
-    timeout: opts.timeoutMs ?? GIT_TIMEOUT_MS,
-    env: { ...childEnv(), GIT_TERMINAL_PROMPT: "0", GCM_INTERACTIVE: "never", ...opts.env }
-  });
-}
-function gitErrorLine(e) {
-  const err = e;
-  if (err.killed === true) return "git timed out";
-  const stderr = typeof err.stderr === "string" ? err.stderr : Buffer.isBuffer(err.stderr) ? err.stderr.toString("utf8") : "";
-  const text2 = stderr.trim() ? stderr : describeError(e);
-  return text2.replace(/\s+/g, " ").trim().slice(0, 300);
-}
-
-// src/baseline/branch-store.ts
 var HISTORIES_DIR = "histories";
 var DEFAULT_MAX_COMMITS = 200;
 var DEFAULT_PUSH_TRIES = 5;
@@ -98741,7 +98869,7 @@ var BranchBaselineStore = class {
     const location = this.location();
     const tries = this.opts.pushTries ?? DEFAULT_PUSH_TRIES;
     await mkdir5(this.opts.tempDir, { recursive: true });
-    const tmp = await mkdtemp2(path18.join(this.opts.tempDir, "history-branch-"));
+    const tmp = await mkdtemp2(path19.join(this.opts.tempDir, "history-branch-"));
     try {
       const conflicts = [];
       for (let attempt2 = 1; attempt2 <= tries; attempt2++) {
@@ -98873,7 +99001,7 @@ var BranchBaselineStore = class {
   }
   /** The next commit of the branch: `head`'s tree with `doc` (and the page files) written in. */
   async commitOnto(head, doc, tmp) {
-    const index2 = path18.join(tmp, "index");
+    const index2 = path19.join(tmp, "index");
     await rm7(index2, { force: true });
     const env = { GIT_INDEX_FILE: index2 };
     await this.git(head === null ? ["read-tree", "--empty"] : ["read-tree", head], { env });
@@ -98885,7 +99013,7 @@ var BranchBaselineStore = class {
     }
     let n = 0;
     for (const [file, content] of Object.entries(files)) {
-      const blobFile = path18.join(tmp, `blob-${n++}`);
+      const blobFile = path19.join(tmp, `blob-${n++}`);
       await writeFile2(blobFile, content);
       const blob = (await this.git(["hash-object", "-w", "--no-filters", blobFile])).stdout.toString().trim();
       await this.git(
@@ -99084,7 +99212,7 @@ function esc(text2) {
 
 // src/io/file-lock.ts
 import { lstat as lstat4, mkdir as mkdir6, readdir as readdir6, rmdir as rmdir2 } from "node:fs/promises";
-import path19 from "node:path";
+import path20 from "node:path";
 var LockError = class extends Error {
   constructor(code, lockPath, message) {
     super(message);
@@ -99098,19 +99226,19 @@ var LockError = class extends Error {
 var DEFAULT_LOCK_TIMEOUT_MS = 3e4;
 var DEFAULT_LOCK_STALE_MS = 1e4;
 function lockPathFor(file) {
-  return `${path19.resolve(file)}.lock`;
+  return `${path20.resolve(file)}.lock`;
 }
 var NEVER_STALE = Number.MAX_SAFE_INTEGER;
 var sleep4 = (ms2) => new Promise((r) => setTimeout(r, ms2));
 async function withFileLock(file, fn, opts = {}) {
-  const target = path19.resolve(file);
+  const target = path20.resolve(file);
   const lock = lockPathFor(target);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const staleMs = Math.max(opts.staleMs ?? DEFAULT_LOCK_STALE_MS, 2e3);
   const deadline = Date.now() + timeoutMs;
   const { lock: acquire } = await Promise.resolve().then(() => __toESM(require_proper_lockfile(), 1));
   try {
-    await ensureDir(path19.dirname(lock));
+    await ensureDir(path20.dirname(lock));
   } catch (e) {
     throw fsError(lock, "cannot create its folder", e);
   }
@@ -99305,86 +99433,6 @@ function parseHistoryBranch(value, input = "history-branch") {
     );
   }
   return v2;
-}
-
-// src/action/context.ts
-import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
-import os13 from "node:os";
-import path20 from "node:path";
-var MAX_EVENT_BYTES = 25 * 1024 * 1024;
-function readEvent(file) {
-  if (!file) return {};
-  try {
-    if (statSync4(file).size > MAX_EVENT_BYTES) return {};
-    const value = JSON.parse(readFileSync5(file, "utf8"));
-    return typeof value === "object" && value !== null ? value : {};
-  } catch {
-    return {};
-  }
-}
-var SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-var asSha = (x) => typeof x === "string" && SHA.test(x) ? x : null;
-function readRunnerContext(env = process.env) {
-  const event = readEvent(env["GITHUB_EVENT_PATH"]);
-  const [owner = "", repo = ""] = (env["GITHUB_REPOSITORY"] ?? "/").split("/");
-  const pr2 = event.pull_request;
-  return {
-    eventName: env["GITHUB_EVENT_NAME"] ?? "",
-    owner,
-    repo,
-    pullNumber: typeof pr2?.number === "number" ? pr2.number : null,
-    branch: env["GITHUB_HEAD_REF"] || pr2?.head?.ref || env["GITHUB_REF_NAME"] || "",
-    defaultBranch: event.repository?.default_branch ?? "main",
-    ref: env["GITHUB_REF"] ?? "",
-    sha: env["GITHUB_SHA"] ?? "",
-    runId: env["GITHUB_RUN_ID"] ?? String(Date.now()),
-    runAttempt: env["GITHUB_RUN_ATTEMPT"] ?? "1",
-    workflow: env["GITHUB_WORKFLOW"] ?? "",
-    job: env["GITHUB_JOB"] ?? "",
-    serverUrl: env["GITHUB_SERVER_URL"] ?? "https://github.com",
-    apiUrl: env["GITHUB_API_URL"] ?? "https://api.github.com",
-    tempDir: env["RUNNER_TEMP"] || os13.tmpdir(),
-    toolCacheDir: env["RUNNER_TOOL_CACHE"] || void 0,
-    workspace: env["GITHUB_WORKSPACE"] || process.cwd(),
-    baseSha: asSha(pr2?.base?.sha) ?? asSha(event.merge_group?.base_sha),
-    headSha: asSha(pr2?.head?.sha) ?? asSha(event.merge_group?.head_sha),
-    workflowRun: readWorkflowRun(event.workflow_run),
-    labels: (Array.isArray(pr2?.labels) ? pr2.labels : []).map((l) => l?.name).filter((n) => typeof n === "string").slice(0, 100)
-  };
-}
-function readWorkflowRun(run3) {
-  if (typeof run3 !== "object" || run3 === null || !Number.isSafeInteger(run3.id)) return null;
-  const headSha = asSha(run3.head_sha);
-  const prs = (Array.isArray(run3.pull_requests) ? run3.pull_requests : []).filter(
-    (p2) => typeof p2?.number === "number" && Number.isSafeInteger(p2.number) && p2.number > 0
-  );
-  const pr2 = prs.find((p2) => headSha !== null && p2.head?.sha === headSha) ?? prs[0];
-  return {
-    id: String(run3.id),
-    headSha,
-    event: typeof run3.event === "string" ? run3.event : "",
-    pullNumber: pr2?.number ?? null,
-    headRepository: typeof run3.head_repository?.full_name === "string" ? run3.head_repository.full_name : null
-  };
-}
-function isPullRequest(ctx) {
-  return ctx.eventName === "pull_request" || ctx.eventName === "pull_request_target";
-}
-function isProposedChange(ctx) {
-  return isPullRequest(ctx) || ctx.eventName === "merge_group";
-}
-var DEFAULT_BRANCH_EVENTS = ["push", "schedule", "workflow_dispatch"];
-function isDefaultBranchRun(ctx) {
-  return DEFAULT_BRANCH_EVENTS.includes(ctx.eventName) && ctx.branch === ctx.defaultBranch;
-}
-function runUrl(ctx) {
-  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
-}
-function actionTempDir(ctx) {
-  return path20.join(ctx.tempDir, "threadgate");
-}
-function defaultResultsPath(ctx) {
-  return path20.join(actionTempDir(ctx), "results.json");
 }
 
 // src/action/baseline-phase.ts
@@ -105058,10 +105106,12 @@ async function runAction() {
   } else if (history?.baseline) {
     historyLine2 = `history: ${history.baseline.document.runs.length} run${history.baseline.document.runs.length === 1 ? "" : "s"} (${history.baseline.source})`;
   }
+  const acceptance = await readAcceptance(ctx, comparison?.kind === "regression");
+  if (acceptance.note) info2(`threadgate: ${acceptance.note}`);
   const outcome = decideOutcome(comparison, {
     failOnRegression: settings.failOnRegression,
     notGating: isDefaultBranchRun(ctx) ? "a run on the default branch records the baseline" : null,
-    accepted: acceptanceFromLabels(ctx.labels)
+    accepted: acceptance.accepted
   });
   const stored = history?.baseline?.document ?? null;
   const trend = stored ? trendSeries(stored, result, comparison, comparison?.changes ?? []) : [];
@@ -105071,6 +105121,7 @@ async function runAction() {
     historyAdvice,
     ...outcome.waived ? { waived: outcome.waived } : {},
     acceptHint: isPullRequest(ctx),
+    ...acceptance.note ? { acceptNote: acceptance.note } : {},
     ...ctx.job ? { title: ctx.job } : {},
     baselineKind: run3.comparison ? "same-job" : "stored",
     resultsPath,

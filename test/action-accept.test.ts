@@ -118,6 +118,7 @@ describe('the bundled action with a Threadgate-Accept trailer on the head commit
       const note = body.split('\n').find((l) => l.startsWith('> Not failing the check:')) ?? '';
       assert.ok(note.includes(`${by}: exact softmax, +100 % &lt;b&gt;on purpose&lt;/b&gt;`), note);
       assert.ok(note.includes('@\u200boctocat'), 'no mention');
+      // eslint-disable-next-line no-control-regex
       assert.doesNotMatch(note, /<b>|[\u001b\u202e]/u);
     }
     assert.deepEqual(server.violations, []);
