@@ -66,16 +66,21 @@ describe('mergeRun (history)', () => {
     assert.deepEqual(notes, []);
   });
 
-  it('keeps the newest maxRuns runs, newest last', () => {
+  it('keeps the newest maxRuns runs whole, newest last, and older ones thinned', () => {
     let doc: BaselineDocument | null = null;
     const results = Array.from({ length: 25 }, (_, i) => run(i));
     for (const r of results) doc = mergeRun(doc, r, { maxRuns: 20 }).baseline;
     assert.ok(doc);
-    assert.equal(doc.runs.length, 20);
+    const whole = doc.runs.filter((x) => x.kept === undefined);
+    assert.equal(whole.length, 20);
     assert.deepEqual(
-      doc.runs.map((x) => x.createdAt),
+      whole.map((x) => x.createdAt),
       results.slice(5).map((r) => r.createdAt),
     );
+    // The five older runs: at most one per day stays (thinRuns, test/normalize.test.ts).
+    const older = doc.runs.filter((x) => x.kept !== undefined);
+    assert.ok(older.length >= 1 && older.length <= 5);
+    assert.equal(new Set(older.map((x) => x.createdAt.slice(0, 10))).size, older.length);
     assert.equal(doc.latest, results[24]);
   });
 
@@ -83,7 +88,7 @@ describe('mergeRun (history)', () => {
     assert.equal(DEFAULT_MAX_RUNS, 20);
     let doc: BaselineDocument | null = null;
     for (let i = 0; i < 23; i++) doc = mergeRun(doc, run(i)).baseline;
-    assert.equal(doc?.runs.length, 20);
+    assert.equal(doc?.runs.filter((x) => x.kept === undefined).length, 20);
   });
 
   it('replaces a run merged twice instead of counting it twice', () => {

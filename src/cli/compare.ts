@@ -18,7 +18,7 @@ import { readBaselineFile, readResultFile } from '../contract/documents.js';
 import type { LoadedBaseline } from '../baseline/store.js';
 import { renderComparison } from '../report/compare-terminal.js';
 import { PLAIN, type Paint } from '../report/ansi.js';
-import { parsePercent } from '../settings/settings.js';
+import { parseNormalize, parsePercent } from '../settings/settings.js';
 import { parseFlags, requiredPath, stringFlag, type OptionSpec } from './args.js';
 import { checkJsonOutput, humanSink, isStdout, writeJson } from './output.js';
 
@@ -29,6 +29,7 @@ export const COMPARE_OPTIONS = {
   json: { type: 'string', short: 'j' },
   force: { type: 'boolean' },
   gate: { type: 'string' },
+  normalize: { type: 'string' },
 } as const satisfies OptionSpec;
 
 export const COMPARE_HELP = `threadgate compare — did the current run get slower than the baseline?
@@ -36,6 +37,7 @@ export const COMPARE_HELP = `threadgate compare — did the current run get slow
 Usage:
   threadgate compare -b|--baseline FILE -c|--current FILE [--threshold PERCENT]
                      [-j|--json FILE|-] [--force] [--gate deployed|all]
+                     [--normalize auto|none]
 
   -b, --baseline FILE   a baseline history (threadgate baseline add, or the action's) or a
                         results file (a history of one run)
@@ -43,6 +45,9 @@ Usage:
   --threshold PERCENT   smallest slowdown that can fail (default ${DEFAULT_THRESHOLD * 100}%)
   --gate deployed|all   gate every common cell (all, the default) or only each workload's
                         recommended and fastest thread counts (deployed)
+  --normalize auto|none auto (default): compare each cell relative to the runner-speed
+                        reference cell of its run, where both runs and the history have it;
+                        none: compare the medians as measured
   --force               compare even if the baseline is from another kind of machine
   -j, --json FILE       write the comparison JSON (schema/comparison.schema.json); - writes it
                         to standard output, and the table goes to standard error
@@ -63,6 +68,7 @@ export function compareSettingsFromFlags(argv: readonly string[]): CompareCliSet
   const v = parseFlags('compare', argv, COMPARE_OPTIONS);
   const threshold = stringFlag(v, 'threshold');
   const gate = stringFlag(v, 'gate');
+  const normalize = stringFlag(v, 'normalize');
   return {
     baselinePath: requiredPath(
       v,
@@ -79,6 +85,7 @@ export function compareSettingsFromFlags(argv: readonly string[]): CompareCliSet
       ...(threshold === undefined ? {} : { threshold: parsePercent(threshold, '--threshold') }),
       gate: gate === undefined ? DEFAULT_GATE : parseGateMode(gate, '--gate'),
       force: v['force'] === true,
+      ...(normalize === undefined ? {} : { normalize: parseNormalize(normalize, '--normalize') }),
     },
   };
 }
