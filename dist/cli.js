@@ -835,7 +835,7 @@ var init_peak = __esm({
 });
 
 // src/contract/limits.ts
-var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
+var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, REFERENCE_SOURCES, NORMALIZE_MODES, THINNED_TIERS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
 var init_limits = __esm({
   "src/contract/limits.ts"() {
     "use strict";
@@ -877,6 +877,9 @@ var init_limits = __esm({
     CELL_STATUSES = ["regression", "inconclusive", "pass"];
     GATE_ROLES = ["recommended", "fastest"];
     COMPARISON_UNITS = ["visits", "sessions", "samples"];
+    REFERENCE_SOURCES = ["in-run", "added"];
+    NORMALIZE_MODES = ["auto", "none"];
+    THINNED_TIERS = ["daily", "weekly"];
     GATE_MODES = ["deployed", "all"];
     FINGERPRINT_FIELD_NAMES = [
       "os",
@@ -1453,7 +1456,7 @@ var init_random = __esm({
   }
 });
 
-// node_modules/simple-statistics/dist/simple-statistics.mjs
+// ../main/node_modules/simple-statistics/dist/simple-statistics.mjs
 function sum(x) {
   if (x.length === 0) {
     return 0;
@@ -1676,7 +1679,7 @@ function cumulativeDistribution(z2) {
 }
 var BayesianClassifier, g, LOGSQRT2PI, SQRT_2PI$1, standardNormalTable, z, SQRT_2PI, PerceptronModel;
 var init_simple_statistics = __esm({
-  "node_modules/simple-statistics/dist/simple-statistics.mjs"() {
+  "../main/node_modules/simple-statistics/dist/simple-statistics.mjs"() {
     BayesianClassifier = function BayesianClassifier2() {
       this.totalCount = 0;
       this.data = {};
@@ -1963,9 +1966,9 @@ var init_ci = __esm({
   }
 });
 
-// node_modules/jstat/dist/jstat.js
+// ../main/node_modules/jstat/dist/jstat.js
 var require_jstat = __commonJS({
-  "node_modules/jstat/dist/jstat.js"(exports, module) {
+  "../main/node_modules/jstat/dist/jstat.js"(exports, module) {
     (function(window2, factory) {
       if (typeof exports === "object") {
         module.exports = factory();
@@ -7161,6 +7164,113 @@ var init_visits = __esm({
   }
 });
 
+// src/analysis/normalize.ts
+function gateView(history, current, mode, minHistory) {
+  const latestRef = history.latest.reference;
+  const currentRef = current.reference;
+  const runnerRatio = latestRef && currentRef ? currentRef.point.medianNs / latestRef.point.medianNs : null;
+  const raw = (reason) => ({
+    history,
+    current,
+    normalization: { reference: REFERENCE_NAME, used: false, reason, runnerRatio },
+    rawRatio: () => null
+  });
+  if (mode === "none") return raw("normalize is none: run medians compared as measured");
+  if (!currentRef) {
+    return raw(
+      "this run has no reference cell (measured with normalize: none, or the budget ran out before it); compared as measured"
+    );
+  }
+  if (!latestRef) {
+    return raw(
+      "the baseline's newest run has no reference cell (an older threadgate, or normalize: none); compared as measured"
+    );
+  }
+  const gateRuns = history.runs.filter((r) => r.kept === void 0);
+  const withRef = gateRuns.filter((r) => r.reference !== void 0).length;
+  if (withRef < minHistory) {
+    return raw(
+      `only ${withRef} of the history's ${gateRuns.length} runs have a reference cell (normalization needs ${minHistory}); compared as measured`
+    );
+  }
+  const anchor = latestRef.point.medianNs;
+  const latency = new Set([...history.latest.workloads, ...current.workloads].map((w) => w.id));
+  const scaled = (id, threads2) => latency.has(id) && !(id === REFERENCE_CELL.id && threads2 === REFERENCE_CELL.threads);
+  const normalized = {
+    ...history,
+    runs: history.runs.map((run2) => {
+      const ref = run2.reference?.medianNs;
+      return {
+        ...run2,
+        // A run without a reference cannot be put on the same scale: its cells are left out of
+        // the normalized series (its place in the list is kept, so run indices stay the same).
+        workloads: ref === void 0 ? [] : run2.workloads.map((w) => ({
+          ...w,
+          points: w.points.map(
+            (p) => scaled(w.id, p.threads) ? { ...p, medianNs: p.medianNs * anchor / ref } : p
+          )
+        }))
+      };
+    }),
+    latest: normalizeResult(history.latest, anchor, scaled)
+  };
+  const view = normalizeResult(current, anchor, scaled);
+  const medianOf = (r, id, threads2) => r.workloads.find((w) => w.id === id)?.points.find((p) => p.threads === threads2)?.medianNs;
+  return {
+    history: normalized,
+    current: view,
+    normalization: {
+      reference: REFERENCE_NAME,
+      used: true,
+      reason: `each cell divided by ${REFERENCE_NAME} of its own run and round`,
+      runnerRatio
+    },
+    rawRatio: (id, threads2) => {
+      if (!scaled(id, threads2)) return null;
+      const c = medianOf(current, id, threads2);
+      const b = medianOf(history.latest, id, threads2);
+      return c !== void 0 && b !== void 0 ? c / b : null;
+    }
+  };
+}
+function normalizeResult(result, anchor, scaled) {
+  const ref = result.reference.point;
+  const byRound = visitSummary(ref.samplesNs, ref.rounds).byRound;
+  const rounds = [...byRound.keys()];
+  const refAt = (round3) => {
+    if (round3 === void 0 || ref.rounds === void 0) return ref.medianNs;
+    const exact = byRound.get(round3);
+    if (exact !== void 0) return exact;
+    const nearest = rounds.reduce((a, b) => Math.abs(b - round3) < Math.abs(a - round3) ? b : a);
+    return byRound.get(nearest);
+  };
+  const point = (id, p) => {
+    if (!scaled(id, p.threads)) return p;
+    const samplesNs = p.samplesNs.map((x, i) => x * anchor / refAt(p.rounds?.[i]));
+    const v = visitSummary(samplesNs, p.rounds);
+    return { ...p, samplesNs, medianNs: v.medianNs, ci95Ns: v.ci95Ns };
+  };
+  const workloads = result.workloads.map((w) => ({
+    ...w,
+    points: w.points.map((p) => point(w.id, p))
+  }));
+  return { ...result, workloads };
+}
+function describeNormalization(n) {
+  const speed = n.runnerRatio === null ? "" : `; this run's reference took \xD7${n.runnerRatio.toFixed(3)} the baseline run's time (${n.runnerRatio >= 1 ? "a slower" : "a faster"} runner)`;
+  return n.used ? `normalized by the runner-speed reference ${n.reference}: ${n.reason}, so cells are compared at the baseline run's speed${speed}` : `compared as measured, not normalized: ${n.reason}${speed}`;
+}
+var REFERENCE_CELL, REFERENCE_VISIT_MS, REFERENCE_NAME;
+var init_normalize = __esm({
+  "src/analysis/normalize.ts"() {
+    "use strict";
+    init_visits();
+    REFERENCE_CELL = { id: "matmul:256", size: "256", threads: 1 };
+    REFERENCE_VISIT_MS = 10;
+    REFERENCE_NAME = `${REFERENCE_CELL.id} @ ${REFERENCE_CELL.threads}`;
+  }
+});
+
 // src/analysis/compare.ts
 function compareResults(baseline, current, opts = {}) {
   const settings = resolveSettings(opts);
@@ -7172,7 +7282,8 @@ function compareResults(baseline, current, opts = {}) {
     settings,
     current: cur,
     machineDifferences: [],
-    changes: []
+    changes: [],
+    normalization: null
   };
   if (baseline === null) {
     return {
@@ -7207,8 +7318,11 @@ function compareResults(baseline, current, opts = {}) {
     }
     notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
   }
-  const curWorkloads = gatedWorkloads(current);
-  const baseWorkloads = gatedWorkloads(doc.latest);
+  const view = gateView(doc, current, settings.normalize, settings.minHistory);
+  const history = view.history;
+  base.normalization = view.normalization;
+  const curWorkloads = gatedWorkloads(view.current);
+  const baseWorkloads = gatedWorkloads(history.latest);
   const pairs = curWorkloads.flatMap((c) => {
     const b = baseWorkloads.find((w) => w.id === c.id);
     return b === void 0 ? [] : [{ base: b, cur: c }];
@@ -7228,7 +7342,7 @@ function compareResults(baseline, current, opts = {}) {
       `no workload in common: the baseline has ${listIds(doc.latest.workloads)}, this run has ${listIds(current.workloads)}`
     );
   }
-  const measured = pairs.flatMap((pair2) => measurePair(pair2, doc, settings, notes));
+  const measured = pairs.flatMap((pair2) => measurePair(pair2, history, settings, notes)).map((c) => ({ ...c, rawRatio: view.rawRatio(c.workload, c.threads) }));
   if (!measured.some((c) => isGated(c, settings.gate))) {
     return noBaselineHere(
       `the baseline has none of the cells to gate (${settings.gate === "deployed" ? "each workload's recommended and fastest thread counts" : "common cells"})`
@@ -7273,7 +7387,8 @@ function resolveSettings(opts) {
     force: opts.force ?? false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
     resamples: opts.resamples ?? DEFAULT_RESAMPLES,
-    familySize: opts.familySize ?? null
+    familySize: opts.familySize ?? null,
+    normalize: opts.normalize ?? "auto"
   };
   if (!(s.threshold >= 0 && Number.isFinite(s.threshold))) {
     throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(s.threshold)}`);
@@ -7302,6 +7417,7 @@ function listIds(workloads) {
 function cellHistory(history, workloadId, threads2, from = 0) {
   const medians = [];
   for (const run2 of history.runs.slice(from)) {
+    if (run2.kept !== void 0) continue;
     const point = run2.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads2);
     if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
   }
@@ -7489,6 +7605,7 @@ var init_compare = __esm({
     init_comparison();
     init_changes();
     init_throughput();
+    init_normalize();
     init_visits();
     init_comparison();
     init_limits();
@@ -7616,7 +7733,9 @@ function compareSameJob(workloads, opts) {
     force: false,
     seed: DEFAULT_COMPARE_SEED,
     resamples: DEFAULT_RESAMPLES,
-    familySize: null
+    familySize: null,
+    normalize: "none"
+    // base and head share the runner
   };
   const decision = decideLook(workloads, opts);
   const notes = [
@@ -7773,6 +7892,9 @@ var init_same_job = __esm({
 });
 
 // src/measure/sweep.ts
+function threadsOf(workload, threads2) {
+  return workload.threadCounts ?? threads2;
+}
 function relativeHalfWidth(samples) {
   if (samples.length < 2) return Infinity;
   const [lo, hi] = medianCIOrderStat(samples, 0.95);
@@ -7790,19 +7912,19 @@ async function sweep(workloads, options) {
   const rand = mulberry32(options.seed);
   const minWarmupMs = options.minWarmupMs ?? MIN_WARMUP_MS;
   const cells = workloads.flatMap(
-    (workload, wi) => options.threads.map((threads2, ti) => ({
-      workload,
-      threads: threads2,
-      runner: null,
-      samples: [],
-      rounds: [],
-      callNs: options.callNsHints?.[wi * options.threads.length + ti] ?? 0,
-      warmupCalls: 0,
-      visitMedians: [],
-      converged: false,
-      skipped: null
-    }))
-  );
+    (workload) => threadsOf(workload, options.threads).map((threads2) => ({ workload, threads: threads2 }))
+  ).map(({ workload, threads: threads2 }, i) => ({
+    workload,
+    threads: threads2,
+    runner: null,
+    samples: [],
+    rounds: [],
+    callNs: options.callNsHints?.[i] ?? 0,
+    warmupCalls: 0,
+    visitMedians: [],
+    converged: false,
+    skipped: null
+  }));
   let round3 = 0;
   const left = () => deadline - now();
   const visitPlan = (cell) => {
@@ -8268,6 +8390,7 @@ function buildResult(input) {
     settings.tolerance,
     machine.availableCpus
   );
+  const reference = referenceOf(input.reference);
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -8289,8 +8412,27 @@ function buildResult(input) {
         }
       } : {}
     },
+    ...reference ? { reference } : {},
     elapsedSec: input.elapsedSec,
     ...input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}
+  };
+}
+function referenceOf(ref) {
+  const cell = ref?.sweep.cells.find((c) => c.threads === ref.threads);
+  if (!ref || !cell || cell.samplesNs.length === 0) return void 0;
+  const v = visitSummary(cell.samplesNs, cell.rounds);
+  return {
+    id: ref.sweep.workload.id,
+    measured: ref.measured,
+    point: {
+      threads: cell.threads,
+      samplesNs: cell.samplesNs,
+      rounds: cell.rounds,
+      medianNs: v.medianNs,
+      ci95Ns: v.ci95Ns,
+      ciHalfWidthRel: (v.ci95Ns[1] - v.ci95Ns[0]) / 2 / v.medianNs,
+      converged: cell.converged
+    }
   };
 }
 function throughputOf(workload, output, tolerance) {
@@ -8328,9 +8470,9 @@ var init_build = __esm({
   }
 });
 
-// node_modules/@protobufjs/aspromise/index.js
+// ../main/node_modules/@protobufjs/aspromise/index.js
 var require_aspromise = __commonJS({
-  "node_modules/@protobufjs/aspromise/index.js"(exports, module) {
+  "../main/node_modules/@protobufjs/aspromise/index.js"(exports, module) {
     "use strict";
     module.exports = asPromise;
     function asPromise(fn, ctx) {
@@ -8364,9 +8506,9 @@ var require_aspromise = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/base64/index.js
+// ../main/node_modules/@protobufjs/base64/index.js
 var require_base64 = __commonJS({
-  "node_modules/@protobufjs/base64/index.js"(exports) {
+  "../main/node_modules/@protobufjs/base64/index.js"(exports) {
     "use strict";
     var base64 = exports;
     base64.length = function length(string2) {
@@ -8464,9 +8606,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/eventemitter/index.js
+// ../main/node_modules/@protobufjs/eventemitter/index.js
 var require_eventemitter = __commonJS({
-  "node_modules/@protobufjs/eventemitter/index.js"(exports, module) {
+  "../main/node_modules/@protobufjs/eventemitter/index.js"(exports, module) {
     "use strict";
     module.exports = EventEmitter;
     function EventEmitter() {
@@ -8512,9 +8654,9 @@ var require_eventemitter = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/float/index.js
+// ../main/node_modules/@protobufjs/float/index.js
 var require_float = __commonJS({
-  "node_modules/@protobufjs/float/index.js"(exports, module) {
+  "../main/node_modules/@protobufjs/float/index.js"(exports, module) {
     "use strict";
     module.exports = factory(factory);
     function factory(exports2) {
@@ -8706,9 +8848,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/inquire/index.js
+// ../main/node_modules/@protobufjs/inquire/index.js
 var require_inquire = __commonJS({
-  "node_modules/@protobufjs/inquire/index.js"(exports, module) {
+  "../main/node_modules/@protobufjs/inquire/index.js"(exports, module) {
     "use strict";
     module.exports = inquire;
     function inquire(moduleName) {
@@ -8726,9 +8868,9 @@ var require_inquire = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/utf8/index.js
+// ../main/node_modules/@protobufjs/utf8/index.js
 var require_utf8 = __commonJS({
-  "node_modules/@protobufjs/utf8/index.js"(exports) {
+  "../main/node_modules/@protobufjs/utf8/index.js"(exports) {
     "use strict";
     var utf8 = exports;
     var replacementCharCode = 65533;
@@ -8811,9 +8953,9 @@ var require_utf8 = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/pool/index.js
+// ../main/node_modules/@protobufjs/pool/index.js
 var require_pool = __commonJS({
-  "node_modules/@protobufjs/pool/index.js"(exports, module) {
+  "../main/node_modules/@protobufjs/pool/index.js"(exports, module) {
     "use strict";
     module.exports = pool;
     function pool(alloc, slice, size) {
@@ -8837,9 +8979,9 @@ var require_pool = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/util/longbits.js
+// ../main/node_modules/protobufjs/src/util/longbits.js
 var require_longbits = __commonJS({
-  "node_modules/protobufjs/src/util/longbits.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/util/longbits.js"(exports, module) {
     "use strict";
     module.exports = LongBits;
     var util = require_minimal();
@@ -8939,9 +9081,9 @@ var require_longbits = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/util/minimal.js
+// ../main/node_modules/protobufjs/src/util/minimal.js
 var require_minimal = __commonJS({
-  "node_modules/protobufjs/src/util/minimal.js"(exports) {
+  "../main/node_modules/protobufjs/src/util/minimal.js"(exports) {
     "use strict";
     var util = exports;
     util.asPromise = require_aspromise();
@@ -9093,9 +9235,9 @@ var require_minimal = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/writer.js
+// ../main/node_modules/protobufjs/src/writer.js
 var require_writer = __commonJS({
-  "node_modules/protobufjs/src/writer.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/writer.js"(exports, module) {
     "use strict";
     module.exports = Writer;
     var util = require_minimal();
@@ -9284,9 +9426,9 @@ var require_writer = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/writer_buffer.js
+// ../main/node_modules/protobufjs/src/writer_buffer.js
 var require_writer_buffer = __commonJS({
-  "node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
     "use strict";
     module.exports = BufferWriter;
     var Writer = require_writer();
@@ -9334,9 +9476,9 @@ var require_writer_buffer = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/reader.js
+// ../main/node_modules/protobufjs/src/reader.js
 var require_reader = __commonJS({
-  "node_modules/protobufjs/src/reader.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/reader.js"(exports, module) {
     "use strict";
     module.exports = Reader;
     var util = require_minimal();
@@ -9554,9 +9696,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/reader_buffer.js
+// ../main/node_modules/protobufjs/src/reader_buffer.js
 var require_reader_buffer = __commonJS({
-  "node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
     "use strict";
     module.exports = BufferReader;
     var Reader = require_reader();
@@ -9577,9 +9719,9 @@ var require_reader_buffer = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/rpc/service.js
+// ../main/node_modules/protobufjs/src/rpc/service.js
 var require_service = __commonJS({
-  "node_modules/protobufjs/src/rpc/service.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/rpc/service.js"(exports, module) {
     "use strict";
     module.exports = Service;
     var util = require_minimal();
@@ -9652,26 +9794,26 @@ var require_service = __commonJS({
   }
 });
 
-// node_modules/protobufjs/src/rpc.js
+// ../main/node_modules/protobufjs/src/rpc.js
 var require_rpc = __commonJS({
-  "node_modules/protobufjs/src/rpc.js"(exports) {
+  "../main/node_modules/protobufjs/src/rpc.js"(exports) {
     "use strict";
     var rpc = exports;
     rpc.Service = require_service();
   }
 });
 
-// node_modules/protobufjs/src/roots.js
+// ../main/node_modules/protobufjs/src/roots.js
 var require_roots = __commonJS({
-  "node_modules/protobufjs/src/roots.js"(exports, module) {
+  "../main/node_modules/protobufjs/src/roots.js"(exports, module) {
     "use strict";
     module.exports = {};
   }
 });
 
-// node_modules/protobufjs/src/index-minimal.js
+// ../main/node_modules/protobufjs/src/index-minimal.js
 var require_index_minimal = __commonJS({
-  "node_modules/protobufjs/src/index-minimal.js"(exports) {
+  "../main/node_modules/protobufjs/src/index-minimal.js"(exports) {
     "use strict";
     var protobuf = exports;
     protobuf.build = "minimal";
@@ -9692,17 +9834,17 @@ var require_index_minimal = __commonJS({
   }
 });
 
-// node_modules/protobufjs/minimal.js
+// ../main/node_modules/protobufjs/minimal.js
 var require_minimal2 = __commonJS({
-  "node_modules/protobufjs/minimal.js"(exports, module) {
+  "../main/node_modules/protobufjs/minimal.js"(exports, module) {
     "use strict";
     module.exports = require_index_minimal();
   }
 });
 
-// node_modules/onnx-proto/dist/onnx.js
+// ../main/node_modules/onnx-proto/dist/onnx.js
 var require_onnx = __commonJS({
-  "node_modules/onnx-proto/dist/onnx.js"(exports, module) {
+  "../main/node_modules/onnx-proto/dist/onnx.js"(exports, module) {
     "use strict";
     var $protobuf = require_minimal2();
     var $Reader = $protobuf.Reader;
@@ -16178,6 +16320,13 @@ var init_types = __esm({
 });
 
 // src/settings/settings.ts
+function parseNormalize(text2, input) {
+  const v = text2.trim();
+  if (!NORMALIZE_MODES.includes(v)) {
+    throw invalid(input, text2, `one of ${NORMALIZE_MODES.join(", ")}`);
+  }
+  return v;
+}
 function parseEngine(text2, input) {
   const v = text2.trim();
   if (!ENGINES.includes(v)) {
@@ -16273,6 +16422,7 @@ async function runSweep(settings, options = {}) {
     ...throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}
   };
   const workloads = await buildWorkloads(settings.workload, build);
+  const reference = (settings.normalize ?? "auto") === "auto" && !settings.baselineWorkload ? await referenceFor(workloads, threads2, settings.workload, build) : null;
   const common = {
     threads: threads2,
     maxTimeSec: latencySec,
@@ -16303,7 +16453,15 @@ async function runSweep(settings, options = {}) {
     comparison = run2.comparison;
     warnings = run2.warnings;
   } else {
-    output = await sweep(workloads, common);
+    const added = reference?.measured === "added" ? [reference.workload] : [];
+    output = await sweep([...workloads, ...added], common);
+  }
+  const referenceSweep = reference ? output.workloads.find((w) => w.workload === reference.workload) : void 0;
+  if (reference?.measured === "added") {
+    output = {
+      ...output,
+      workloads: output.workloads.filter((w) => w.workload !== reference.workload)
+    };
   }
   const throughput = throughputObjective ? await measureThroughput(workloads, {
     cpus: machine.availableCpus,
@@ -16328,9 +16486,28 @@ async function runSweep(settings, options = {}) {
     },
     elapsedSec: (performance.now() - startMs) / 1e3,
     createdAt,
-    ...throughput ? { throughput } : {}
+    ...throughput ? { throughput } : {},
+    ...reference && referenceSweep ? {
+      reference: {
+        sweep: referenceSweep,
+        threads: REFERENCE_CELL.threads,
+        measured: reference.measured
+      }
+    } : {}
   });
   return { result, comparison, warnings, plan };
+}
+async function referenceFor(workloads, threads2, spec, build) {
+  const own = spec.kind === "matmul" && spec.engine !== "torch" && threads2.includes(REFERENCE_CELL.threads) ? workloads.find((w) => w.id === REFERENCE_CELL.id) : void 0;
+  if (own) return { workload: own, measured: "in-run" };
+  const [made] = await buildWorkloads(
+    { kind: "matmul", sizes: [parseShape(REFERENCE_CELL.size)] },
+    { ...build, threads: [REFERENCE_CELL.threads] }
+  );
+  return {
+    workload: { ...made, threadCounts: [REFERENCE_CELL.threads], visitMs: REFERENCE_VISIT_MS },
+    measured: "added"
+  };
 }
 function runsInProcess(spec) {
   return spec.kind === "model" || spec.kind === "matmul" && spec.engine !== "torch";
@@ -16364,6 +16541,8 @@ var init_sweep_run = __esm({
     init_overhead();
     init_ort();
     init_workloads();
+    init_normalize();
+    init_matmul();
     init_fingerprint();
     init_torch_matmul();
     init_throughput2();
@@ -16414,6 +16593,7 @@ function renderComparison(c, paint = PLAIN) {
       renderCells(c.cells)
     );
   }
+  if (c.normalization) out.push("", `Runner speed: ${describeNormalization(c.normalization)}`);
   if (c.notes.length > 0) out.push("", ...c.notes.map((n) => `note: ${n}`));
   out.push("", `${verdictPaint(c.kind, paint)(`${HEADLINE[c.kind]}:`)} ${c.reason}`);
   return out.join("\n");
@@ -16460,6 +16640,7 @@ var HEADLINE;
 var init_compare_terminal = __esm({
   "src/report/compare-terminal.ts"() {
     "use strict";
+    init_normalize();
     init_ansi();
     init_format();
     HEADLINE = {
@@ -16651,7 +16832,8 @@ function toComparisonJson(c) {
       current: d.b
     })),
     notes: c.notes,
-    changes: c.changes
+    changes: c.changes,
+    normalization: c.normalization ?? null
   };
   if (c.kind === "no-baseline") {
     return {
@@ -16681,6 +16863,7 @@ function cellJson(c) {
     baselineMedianNs: c.baselineMedianNs,
     currentMedianNs: c.currentMedianNs,
     ratio: c.ratio,
+    rawRatio: c.rawRatio ?? null,
     ci95: c.ci95,
     ciLevel: c.ciLevel,
     unit: c.unit,
@@ -16707,7 +16890,8 @@ function comparisonFromJson(json) {
       b: d.current
     })),
     notes: json.notes,
-    changes: json.changes
+    changes: json.changes,
+    normalization: json.normalization
   };
   if (json.verdict === "no-baseline")
     return { kind: "no-baseline", ...common, baseline: json.baseline };
@@ -17180,6 +17364,7 @@ function sweepSettingsFromFlags(argv) {
     comparisonJsonPath: stringFlag(v, "comparison-json"),
     quiet: v.quiet === true,
     ...v.objective === void 0 ? {} : { objective: parseObjective(String(v.objective), "--objective") },
+    ...v.normalize === void 0 ? {} : { normalize: parseNormalize(String(v.normalize), "--normalize") },
     threshold: v.threshold === void 0 ? DEFAULT_SAME_JOB_THRESHOLD : parsePercent(String(v.threshold), "--threshold")
   };
 }
@@ -17252,6 +17437,7 @@ var init_sweep2 = __esm({
       threads: { type: "string", short: "t" },
       "max-time": { type: "string" },
       objective: { type: "string" },
+      normalize: { type: "string" },
       json: { type: "string", short: "j" },
       seed: { type: "string" },
       precision: { type: "string" },
@@ -17331,6 +17517,9 @@ Measurement:
                         usable CPUs into workers \xD7 threads (1\xD7N \u2026 N\xD71), each worker its own
                         session or process, all at once, and recommend the split with the most
                         requests per second (the latency sweep gets 40 % of the budget)
+  --normalize auto|none auto (default): also measure the runner-speed reference cell (MatMul
+                        256\xB2 at 1 thread) in the rounds, so a stored-baseline comparison can
+                        divide by it; none: measure only the workload
   --seed N              the order of the randomized rounds (default random)
   -j, --json FILE       write the results JSON (schema/results.schema.json); - writes it to
                         standard output, and the tables go to standard error
@@ -17355,6 +17544,13 @@ function runFromResult(result, ref, sha2) {
     createdAt: result.createdAt,
     ...ref === void 0 ? {} : { ref },
     ...sha2 === void 0 ? {} : { sha: sha2 },
+    ...result.reference ? {
+      reference: {
+        id: result.reference.id,
+        threads: result.reference.point.threads,
+        medianNs: result.reference.point.medianNs
+      }
+    } : {},
     // Latency cells, and the throughput splits as cells (analysis/throughput.ts).
     workloads: gatedWorkloads(result).map((w) => ({
       id: w.id,
@@ -17403,7 +17599,7 @@ function mergeRun(baseline, result, opts = {}) {
   const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
     (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)
   );
-  const runs = all.slice(Math.max(0, all.length - maxRuns));
+  const runs = thinRuns(all, maxRuns);
   return {
     baseline: {
       schemaVersion: 1,
@@ -17416,6 +17612,38 @@ function mergeRun(baseline, result, opts = {}) {
     notes
   };
 }
+function thinRuns(runs, keep) {
+  const recent = runs.slice(Math.max(0, runs.length - keep)).map(({ kept: _kept, ...r }) => r);
+  const older = runs.slice(0, Math.max(0, runs.length - keep)).reverse();
+  const days = /* @__PURE__ */ new Set();
+  const weeks = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const run2 of older) {
+    const day = run2.createdAt.slice(0, 10);
+    if (days.size < keep) {
+      if (!days.has(day)) {
+        days.add(day);
+        out.push({ ...run2, kept: "daily" });
+      }
+      continue;
+    }
+    const week = isoWeek(run2.createdAt);
+    if (weeks.size < keep && !weeks.has(week) && !days.has(day)) {
+      weeks.add(week);
+      out.push({ ...run2, kept: "weekly" });
+    }
+  }
+  return [...out.reverse(), ...recent];
+}
+function isoWeek(iso) {
+  const d = new Date(Date.parse(iso));
+  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const year = day.getUTCFullYear();
+  const week = Math.ceil(((day.getTime() - Date.UTC(year, 0, 1)) / 864e5 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
 var DEFAULT_MAX_RUNS;
 var init_history = __esm({
   "src/baseline/history.ts"() {
@@ -17425,7 +17653,7 @@ var init_history = __esm({
   }
 });
 
-// node_modules/valibot/dist/index.mjs
+// ../main/node_modules/valibot/dist/index.mjs
 // @__NO_SIDE_EFFECTS__
 function getGlobalConfig(config$1) {
   if (!config$1 && !store$4) return DEFAULT_CONFIG;
@@ -18208,7 +18436,7 @@ function safeParse(schema, input, config$1) {
 }
 var store$4, DEFAULT_CONFIG, store$3, store$2, store$1, EMOJI_REGEX;
 var init_dist = __esm({
-  "node_modules/valibot/dist/index.mjs"() {
+  "../main/node_modules/valibot/dist/index.mjs"() {
     DEFAULT_CONFIG = {
       lang: void 0,
       message: void 0,
@@ -18288,7 +18516,7 @@ function record2(entries) {
 function pair(item, expected) {
   return pipe(tuple([item, item], expected), readonly());
 }
-var NS_EXPECTED, ns, count, threads, positive, nonNegative, index, fraction, probability, rate, PRINTABLE, ISO_DATE, date, FINGERPRINT_EXPECTED, fingerprint, PeakEstimateSchema, NumaNodeSchema, MachineSchema, RuntimeSchema, PointSchema, EngineSchema, ThroughputPointSchema, SplitSchema, ThroughputResultSchema, WorkloadResultSchema, ResultSchema, BaselineRunSchema, BaselineDocumentSchema, triState, CellChecksSchema, ComparisonCellSchema, CompareSettingsSchema, ChangePointSchema, strings, diffValue, ComparisonSchema, SHA_EXPECTED, sha, decimal, BundleManifestSchema;
+var NS_EXPECTED, ns, count, threads, positive, nonNegative, index, fraction, probability, rate, PRINTABLE, ISO_DATE, date, FINGERPRINT_EXPECTED, fingerprint, PeakEstimateSchema, NumaNodeSchema, MachineSchema, RuntimeSchema, PointSchema, EngineSchema, ThroughputPointSchema, SplitSchema, ThroughputResultSchema, WorkloadResultSchema, ResultSchema, BaselineRunSchema, BaselineDocumentSchema, triState, CellChecksSchema, ComparisonCellSchema, CompareSettingsSchema, NormalizationSchema, ChangePointSchema, strings, diffValue, ComparisonSchema, SHA_EXPECTED, sha, decimal, BundleManifestSchema;
 var init_schema = __esm({
   "src/contract/schema.ts"() {
     "use strict";
@@ -18469,6 +18697,18 @@ var init_schema = __esm({
             record2({ workers: count(), threadsPerWorker: threads(), basis: optional(text()) })
           )
         }),
+        reference: optional(
+          pipe(
+            record2({
+              id: nonEmpty(),
+              point: PointSchema,
+              measured: oneOf(REFERENCE_SOURCES)
+            }),
+            description(
+              "the runner-speed reference cell (the built-in MatMul 256\xB2 at 1 thread) measured in this run's rounds; the stored gate divides by it (normalize: auto)"
+            )
+          )
+        ),
         elapsedSec: nonNegative(),
         skipped: optional(
           list2(
@@ -18486,6 +18726,20 @@ var init_schema = __esm({
       createdAt: date(),
       ref: optional(text()),
       sha: optional(text()),
+      reference: optional(
+        pipe(
+          record2({ id: nonEmpty(), threads: threads(), medianNs: ns() }),
+          description("the run's reference cell median (runner-speed normalization)")
+        )
+      ),
+      kept: optional(
+        pipe(
+          oneOf(THINNED_TIERS),
+          description(
+            "an older run kept by thinning (one per day, then one per week); the gate reads only the runs without it"
+          )
+        )
+      ),
       workloads: list2(
         record2({
           id: nonEmpty(),
@@ -18524,6 +18778,13 @@ var init_schema = __esm({
       baselineMedianNs: positive(),
       currentMedianNs: positive(),
       ratio: positive(),
+      rawRatio: optional(
+        pipe(
+          nullable(positive()),
+          description("the ratio before runner-speed normalization (null: not normalized)")
+        ),
+        null
+      ),
       ci95: nullable(
         pair(
           positive("null or [lo, hi] with 0 < lo \u2264 hi, finite"),
@@ -18554,7 +18815,17 @@ var init_schema = __esm({
       force: boolean("true or false"),
       seed: optional(num("a finite number"), DEFAULT_COMPARE_SEED),
       resamples: optional(num("an integer \u2265 1", { integer: true, min: 1 }), DEFAULT_RESAMPLES),
-      familySize: optional(nullable(num("an integer \u2265 1", { integer: true, min: 1 })), null)
+      familySize: optional(nullable(num("an integer \u2265 1", { integer: true, min: 1 })), null),
+      normalize: optional(oneOf(NORMALIZE_MODES), "none")
+    });
+    NormalizationSchema = record2({
+      reference: pipe(text(), description('the reference cell, e.g. "matmul:256 @ 1"')),
+      used: boolean("true or false"),
+      reason: text(),
+      runnerRatio: pipe(
+        nullable(positive()),
+        description("this run's reference median / the baseline run's (> 1: a slower runner)")
+      )
     });
     ChangePointSchema = record2({
       workload: text(),
@@ -18609,7 +18880,8 @@ var init_schema = __esm({
         changes: pipe(
           optional(list2(ChangePointSchema, LIMITS.cells), []),
           description("change points in the stored history of the gated cells")
-        )
+        ),
+        normalization: optional(nullable(NormalizationSchema), null)
       }),
       title("threadgate comparison (schemaVersion 1)"),
       description(
@@ -18831,15 +19103,7 @@ function crossCheckResult(r, fail, prefix2) {
         );
       }
     }
-    w.points.forEach((p, j) => {
-      const pat = `${at}points[${j}].`;
-      ordered(p.ci95Ns, `${pat}ci95Ns`, fail);
-      if (p.rounds !== void 0 && p.rounds.length !== p.samplesNs.length) {
-        throw fail(
-          `"${pat}rounds" is an array of ${p.rounds.length} entries; expected one round per sample (${p.samplesNs.length})`
-        );
-      }
-    });
+    w.points.forEach((p, j) => checkPoint(p, `${at}points[${j}].`, fail));
     if (w.throughput !== void 0) {
       const tat = `${at}throughput.`;
       uniqueSorted(
@@ -18858,6 +19122,15 @@ function crossCheckResult(r, fail, prefix2) {
     }
   });
   if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix2}overhead.ci95Ns`, fail);
+  if (r.reference) checkPoint(r.reference.point, `${prefix2}reference.point.`, fail);
+}
+function checkPoint(p, at, fail) {
+  ordered(p.ci95Ns, `${at}ci95Ns`, fail);
+  if (p.rounds !== void 0 && p.rounds.length !== p.samplesNs.length) {
+    throw fail(
+      `"${at}rounds" is an array of ${p.rounds.length} entries; expected one round per sample (${p.samplesNs.length})`
+    );
+  }
 }
 function ordered(pair2, path7, fail) {
   if (pair2[0] > pair2[1]) {
@@ -19023,6 +19296,7 @@ function compareSettingsFromFlags(argv) {
   const v = parseFlags("compare", argv, COMPARE_OPTIONS);
   const threshold = stringFlag(v, "threshold");
   const gate = stringFlag(v, "gate");
+  const normalize = stringFlag(v, "normalize");
   return {
     baselinePath: requiredPath(
       v,
@@ -19038,7 +19312,8 @@ function compareSettingsFromFlags(argv) {
     options: {
       ...threshold === void 0 ? {} : { threshold: parsePercent(threshold, "--threshold") },
       gate: gate === void 0 ? DEFAULT_GATE : parseGateMode(gate, "--gate"),
-      force: v["force"] === true
+      force: v["force"] === true,
+      ...normalize === void 0 ? {} : { normalize: parseNormalize(normalize, "--normalize") }
     }
   };
 }
@@ -19085,13 +19360,15 @@ var init_compare2 = __esm({
       threshold: { type: "string" },
       json: { type: "string", short: "j" },
       force: { type: "boolean" },
-      gate: { type: "string" }
+      gate: { type: "string" },
+      normalize: { type: "string" }
     };
     COMPARE_HELP = `threadgate compare \u2014 did the current run get slower than the baseline?
 
 Usage:
   threadgate compare -b|--baseline FILE -c|--current FILE [--threshold PERCENT]
                      [-j|--json FILE|-] [--force] [--gate deployed|all]
+                     [--normalize auto|none]
 
   -b, --baseline FILE   a baseline history (threadgate baseline add, or the action's) or a
                         results file (a history of one run)
@@ -19099,6 +19376,9 @@ Usage:
   --threshold PERCENT   smallest slowdown that can fail (default ${DEFAULT_THRESHOLD * 100}%)
   --gate deployed|all   gate every common cell (all, the default) or only each workload's
                         recommended and fastest thread counts (deployed)
+  --normalize auto|none auto (default): compare each cell relative to the runner-speed
+                        reference cell of its run, where both runs and the history have it;
+                        none: compare the medians as measured
   --force               compare even if the baseline is from another kind of machine
   -j, --json FILE       write the comparison JSON (schema/comparison.schema.json); - writes it
                         to standard output, and the table goes to standard error
@@ -19110,9 +19390,9 @@ Exit codes: 0 pass, inconclusive or no baseline, 1 regression, 2 error.`;
   }
 });
 
-// node_modules/graceful-fs/polyfills.js
+// ../main/node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS({
-  "node_modules/graceful-fs/polyfills.js"(exports, module) {
+  "../main/node_modules/graceful-fs/polyfills.js"(exports, module) {
     var constants3 = __require("constants");
     var origCwd = process.cwd;
     var cwd = null;
@@ -19398,9 +19678,9 @@ var require_polyfills = __commonJS({
   }
 });
 
-// node_modules/graceful-fs/legacy-streams.js
+// ../main/node_modules/graceful-fs/legacy-streams.js
 var require_legacy_streams = __commonJS({
-  "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
+  "../main/node_modules/graceful-fs/legacy-streams.js"(exports, module) {
     var Stream = __require("stream").Stream;
     module.exports = legacy;
     function legacy(fs) {
@@ -19494,9 +19774,9 @@ var require_legacy_streams = __commonJS({
   }
 });
 
-// node_modules/graceful-fs/clone.js
+// ../main/node_modules/graceful-fs/clone.js
 var require_clone = __commonJS({
-  "node_modules/graceful-fs/clone.js"(exports, module) {
+  "../main/node_modules/graceful-fs/clone.js"(exports, module) {
     "use strict";
     module.exports = clone;
     var getPrototypeOf = Object.getPrototypeOf || function(obj) {
@@ -19517,9 +19797,9 @@ var require_clone = __commonJS({
   }
 });
 
-// node_modules/graceful-fs/graceful-fs.js
+// ../main/node_modules/graceful-fs/graceful-fs.js
 var require_graceful_fs = __commonJS({
-  "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
+  "../main/node_modules/graceful-fs/graceful-fs.js"(exports, module) {
     var fs = __require("fs");
     var polyfills = require_polyfills();
     var legacy = require_legacy_streams();
@@ -19887,9 +20167,9 @@ var require_graceful_fs = __commonJS({
   }
 });
 
-// node_modules/retry/lib/retry_operation.js
+// ../main/node_modules/retry/lib/retry_operation.js
 var require_retry_operation = __commonJS({
-  "node_modules/retry/lib/retry_operation.js"(exports, module) {
+  "../main/node_modules/retry/lib/retry_operation.js"(exports, module) {
     function RetryOperation(timeouts, options) {
       if (typeof options === "boolean") {
         options = { forever: options };
@@ -20018,9 +20298,9 @@ var require_retry_operation = __commonJS({
   }
 });
 
-// node_modules/retry/lib/retry.js
+// ../main/node_modules/retry/lib/retry.js
 var require_retry = __commonJS({
-  "node_modules/retry/lib/retry.js"(exports) {
+  "../main/node_modules/retry/lib/retry.js"(exports) {
     var RetryOperation = require_retry_operation();
     exports.operation = function(options) {
       var timeouts = exports.timeouts(options);
@@ -20104,16 +20384,16 @@ var require_retry = __commonJS({
   }
 });
 
-// node_modules/retry/index.js
+// ../main/node_modules/retry/index.js
 var require_retry2 = __commonJS({
-  "node_modules/retry/index.js"(exports, module) {
+  "../main/node_modules/retry/index.js"(exports, module) {
     module.exports = require_retry();
   }
 });
 
-// node_modules/signal-exit/signals.js
+// ../main/node_modules/signal-exit/signals.js
 var require_signals = __commonJS({
-  "node_modules/signal-exit/signals.js"(exports, module) {
+  "../main/node_modules/signal-exit/signals.js"(exports, module) {
     module.exports = [
       "SIGABRT",
       "SIGALRM",
@@ -20148,9 +20428,9 @@ var require_signals = __commonJS({
   }
 });
 
-// node_modules/signal-exit/index.js
+// ../main/node_modules/signal-exit/index.js
 var require_signal_exit = __commonJS({
-  "node_modules/signal-exit/index.js"(exports, module) {
+  "../main/node_modules/signal-exit/index.js"(exports, module) {
     var process2 = global.process;
     var processOk = function(process3) {
       return process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
@@ -20307,9 +20587,9 @@ var require_signal_exit = __commonJS({
   }
 });
 
-// node_modules/proper-lockfile/lib/mtime-precision.js
+// ../main/node_modules/proper-lockfile/lib/mtime-precision.js
 var require_mtime_precision = __commonJS({
-  "node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
+  "../main/node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
     "use strict";
     var cacheSymbol = /* @__PURE__ */ Symbol();
     function probe2(file, fs, callback) {
@@ -20349,9 +20629,9 @@ var require_mtime_precision = __commonJS({
   }
 });
 
-// node_modules/proper-lockfile/lib/lockfile.js
+// ../main/node_modules/proper-lockfile/lib/lockfile.js
 var require_lockfile = __commonJS({
-  "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
+  "../main/node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
     "use strict";
     var path7 = __require("path");
     var fs = require_graceful_fs();
@@ -20586,9 +20866,9 @@ var require_lockfile = __commonJS({
   }
 });
 
-// node_modules/proper-lockfile/lib/adapter.js
+// ../main/node_modules/proper-lockfile/lib/adapter.js
 var require_adapter = __commonJS({
-  "node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
+  "../main/node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
     "use strict";
     var fs = require_graceful_fs();
     function createSyncFs(fs2) {
@@ -20651,9 +20931,9 @@ var require_adapter = __commonJS({
   }
 });
 
-// node_modules/proper-lockfile/index.js
+// ../main/node_modules/proper-lockfile/index.js
 var require_proper_lockfile = __commonJS({
-  "node_modules/proper-lockfile/index.js"(exports, module) {
+  "../main/node_modules/proper-lockfile/index.js"(exports, module) {
     "use strict";
     var lockfile = require_lockfile();
     var { toPromise, toSync, toSyncOptions } = require_adapter();
@@ -21616,6 +21896,10 @@ function detailsBlock(result, comparison, ctx) {
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
     );
   }
+  if (comparison?.normalization)
+    lines.push(
+      `- Runner speed: ${escapeMarkdown(describeNormalization(comparison.normalization))}`
+    );
   for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
   lines.push(...changeLines(comparison));
   lines.push(
@@ -21691,6 +21975,7 @@ var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
     init_changes();
+    init_normalize();
     init_text();
     init_stats();
     init_outcome();
