@@ -17616,19 +17616,20 @@ function thinRuns(runs, keep) {
   const recent = runs.slice(Math.max(0, runs.length - keep)).map(({ kept: _kept, ...r }) => r);
   const older = runs.slice(0, Math.max(0, runs.length - keep)).reverse();
   const days = /* @__PURE__ */ new Set();
+  const covered = new Set(recent.map((r) => r.createdAt.slice(0, 10)));
   const weeks = /* @__PURE__ */ new Set();
   const out = [];
   for (const run2 of older) {
     const day = run2.createdAt.slice(0, 10);
     if (days.size < keep) {
-      if (!days.has(day)) {
+      if (!days.has(day) && !covered.has(day)) {
         days.add(day);
         out.push({ ...run2, kept: "daily" });
       }
       continue;
     }
     const week = isoWeek(run2.createdAt);
-    if (weeks.size < keep && !weeks.has(week) && !days.has(day)) {
+    if (weeks.size < keep && !weeks.has(week) && !days.has(day) && !covered.has(day)) {
       weeks.add(week);
       out.push({ ...run2, kept: "weekly" });
     }
@@ -21446,16 +21447,17 @@ async function addCommand(argv, io) {
     if (e instanceof LockError) throw new InputError(`--history: ${e.message}`);
     throw e;
   });
-  const kept = baseline.runs.length;
+  const kept = baseline.runs.filter((r) => r.kept === void 0).length;
+  const thinned = baseline.runs.length - kept;
   const before = history?.fingerprint === baseline.fingerprint ? history.runs.length : 0;
   const replaced = notes.some((n) => n.startsWith("replaced"));
-  const dropped = before + (replaced ? 0 : 1) - kept;
+  const dropped = before + (replaced ? 0 : 1) - baseline.runs.length;
   const lines = [
-    `${history === null ? "Created" : "Updated"} ${settings.historyPath} with the run of ${result.createdAt}: ${kept} run${kept === 1 ? "" : "s"} (at most ${settings.keep}), ${bytes} bytes; machine fingerprint ${baseline.fingerprint}`
+    `${history === null ? "Created" : "Updated"} ${settings.historyPath} with the run of ${result.createdAt}: ${kept} run${kept === 1 ? "" : "s"} (at most ${settings.keep})` + (thinned > 0 ? ` and ${thinned} older one${thinned === 1 ? "" : "s"} kept a day or a week apart` : "") + `, ${bytes} bytes; machine fingerprint ${baseline.fingerprint}`
   ];
   if (dropped > 0) {
     lines.push(
-      `Dropped the ${dropped} oldest run${dropped === 1 ? "" : "s"} (--keep ${settings.keep})`
+      `Dropped ${dropped} older run${dropped === 1 ? "" : "s"} (--keep ${settings.keep}: the newest ${settings.keep} whole, older ones thinned to one a day, then one a week)`
     );
   }
   for (const note of notes) {
@@ -21548,7 +21550,8 @@ add   appends the run in --result (a threadgate sweep --json file) to the histor
       threadgate compare --baseline FILE or threadgate report --baseline FILE.
   --history FILE  the baseline history (created if missing)
   --result FILE   the results JSON of the run to add
-  --keep N        keep the newest N runs (default ${DEFAULT_MAX_RUNS}, at most ${MAX_KEEP})
+  --keep N        keep the newest N runs whole (default ${DEFAULT_MAX_RUNS}, at most ${MAX_KEEP}),
+                  and older ones thinned: one a day for N days, then one a week for N weeks
   --ref R         the git ref the run measured, e.g. main or refs/heads/main (recorded)
   --sha S         the commit the run measured, 7 to 64 hex digits (recorded)
   --force         the run is from another kind of machine (another fingerprint: OS, arch,

@@ -97016,19 +97016,20 @@ function thinRuns(runs, keep) {
   const recent = runs.slice(Math.max(0, runs.length - keep)).map(({ kept: _kept, ...r }) => r);
   const older = runs.slice(0, Math.max(0, runs.length - keep)).reverse();
   const days = /* @__PURE__ */ new Set();
+  const covered = new Set(recent.map((r) => r.createdAt.slice(0, 10)));
   const weeks = /* @__PURE__ */ new Set();
   const out = [];
   for (const run3 of older) {
     const day = run3.createdAt.slice(0, 10);
     if (days.size < keep) {
-      if (!days.has(day)) {
+      if (!days.has(day) && !covered.has(day)) {
         days.add(day);
         out.push({ ...run3, kept: "daily" });
       }
       continue;
     }
     const week = isoWeek(run3.createdAt);
-    if (weeks.size < keep && !weeks.has(week) && !days.has(day)) {
+    if (weeks.size < keep && !weeks.has(week) && !days.has(day) && !covered.has(day)) {
       weeks.add(week);
       out.push({ ...run3, kept: "weekly" });
     }

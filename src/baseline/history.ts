@@ -148,20 +148,22 @@ export function mergeRun(
 export function thinRuns(runs: readonly BaselineRun[], keep: number): BaselineRun[] {
   const recent = runs.slice(Math.max(0, runs.length - keep)).map(({ kept: _kept, ...r }) => r);
   const older = runs.slice(0, Math.max(0, runs.length - keep)).reverse();
+  // Days and weeks the whole runs cover need no older representative.
   const days = new Set<string>();
+  const covered = new Set(recent.map((r) => r.createdAt.slice(0, 10)));
   const weeks = new Set<string>();
   const out: BaselineRun[] = [];
   for (const run of older) {
     const day = run.createdAt.slice(0, 10);
     if (days.size < keep) {
-      if (!days.has(day)) {
+      if (!days.has(day) && !covered.has(day)) {
         days.add(day);
         out.push({ ...run, kept: 'daily' });
       }
       continue;
     }
     const week = isoWeek(run.createdAt);
-    if (weeks.size < keep && !weeks.has(week) && !days.has(day)) {
+    if (weeks.size < keep && !weeks.has(week) && !days.has(day) && !covered.has(day)) {
       weeks.add(week);
       out.push({ ...run, kept: 'weekly' });
     }
