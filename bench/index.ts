@@ -25,6 +25,7 @@ import { worker } from './worker.js';
 import { normalize } from './normalize.js';
 import { historySize } from './history-size.js';
 import { changes } from './changes.js';
+import { realHistory } from './real-history.js';
 import type { SharedFigures, Section, Table } from './types.js';
 import { ROOT } from './util.js';
 
@@ -43,6 +44,7 @@ const SECTIONS: readonly Section[] = [
   normalize,
   historySize,
   changes,
+  realHistory,
 ];
 
 const { values } = parseArgs({

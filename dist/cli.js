@@ -386,7 +386,7 @@ var init_format = __esm({
 });
 
 // src/contract/limits.ts
-var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
+var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, REFERENCE_SOURCES, NORMALIZE_MODES, THINNED_TIERS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
 var init_limits = __esm({
   "src/contract/limits.ts"() {
     "use strict";
@@ -428,6 +428,9 @@ var init_limits = __esm({
     CELL_STATUSES = ["regression", "inconclusive", "pass"];
     GATE_ROLES = ["recommended", "fastest"];
     COMPARISON_UNITS = ["visits", "sessions", "samples"];
+    REFERENCE_SOURCES = ["in-run", "added"];
+    NORMALIZE_MODES = ["auto", "none"];
+    THINNED_TIERS = ["daily", "weekly"];
     GATE_MODES = ["deployed", "all"];
     FINGERPRINT_FIELD_NAMES = [
       "os",
@@ -7199,6 +7202,113 @@ var init_visits = __esm({
   }
 });
 
+// src/analysis/normalize.ts
+function gateView(history, current, mode, minHistory) {
+  const latestRef = history.latest.reference;
+  const currentRef = current.reference;
+  const runnerRatio = latestRef && currentRef ? currentRef.point.medianNs / latestRef.point.medianNs : null;
+  const raw = (reason) => ({
+    history,
+    current,
+    normalization: { reference: REFERENCE_NAME, used: false, reason, runnerRatio },
+    rawRatio: () => null
+  });
+  if (mode === "none") return raw("normalize is none: run medians compared as measured");
+  if (!currentRef) {
+    return raw(
+      "this run has no reference cell (measured with normalize: none, or the budget ran out before it); compared as measured"
+    );
+  }
+  if (!latestRef) {
+    return raw(
+      "the baseline's newest run has no reference cell (an older threadgate, or normalize: none); compared as measured"
+    );
+  }
+  const gateRuns = history.runs.filter((r) => r.kept === void 0);
+  const withRef = gateRuns.filter((r) => r.reference !== void 0).length;
+  if (withRef < minHistory) {
+    return raw(
+      `only ${withRef} of the history's ${gateRuns.length} runs have a reference cell (normalization needs ${minHistory}); compared as measured`
+    );
+  }
+  const anchor = latestRef.point.medianNs;
+  const latency = new Set([...history.latest.workloads, ...current.workloads].map((w) => w.id));
+  const scaled = (id, threads2) => latency.has(id) && !(id === REFERENCE_CELL.id && threads2 === REFERENCE_CELL.threads);
+  const normalized = {
+    ...history,
+    runs: history.runs.map((run2) => {
+      const ref = run2.reference?.medianNs;
+      return {
+        ...run2,
+        // A run without a reference cannot be put on the same scale: its cells are left out of
+        // the normalized series (its place in the list is kept, so run indices stay the same).
+        workloads: ref === void 0 ? [] : run2.workloads.map((w) => ({
+          ...w,
+          points: w.points.map(
+            (p) => scaled(w.id, p.threads) ? { ...p, medianNs: p.medianNs * anchor / ref } : p
+          )
+        }))
+      };
+    }),
+    latest: normalizeResult(history.latest, anchor, scaled)
+  };
+  const view = normalizeResult(current, anchor, scaled);
+  const medianOf = (r, id, threads2) => r.workloads.find((w) => w.id === id)?.points.find((p) => p.threads === threads2)?.medianNs;
+  return {
+    history: normalized,
+    current: view,
+    normalization: {
+      reference: REFERENCE_NAME,
+      used: true,
+      reason: `each cell divided by ${REFERENCE_NAME} of its own run and round`,
+      runnerRatio
+    },
+    rawRatio: (id, threads2) => {
+      if (!scaled(id, threads2)) return null;
+      const c = medianOf(current, id, threads2);
+      const b = medianOf(history.latest, id, threads2);
+      return c !== void 0 && b !== void 0 ? c / b : null;
+    }
+  };
+}
+function normalizeResult(result, anchor, scaled) {
+  const ref = result.reference.point;
+  const byRound = visitSummary(ref.samplesNs, ref.rounds).byRound;
+  const rounds = [...byRound.keys()];
+  const refAt = (round3) => {
+    if (round3 === void 0 || ref.rounds === void 0) return ref.medianNs;
+    const exact = byRound.get(round3);
+    if (exact !== void 0) return exact;
+    const nearest = rounds.reduce((a, b) => Math.abs(b - round3) < Math.abs(a - round3) ? b : a);
+    return byRound.get(nearest);
+  };
+  const point = (id, p) => {
+    if (!scaled(id, p.threads)) return p;
+    const samplesNs = p.samplesNs.map((x, i) => x * anchor / refAt(p.rounds?.[i]));
+    const v = visitSummary(samplesNs, p.rounds);
+    return { ...p, samplesNs, medianNs: v.medianNs, ci95Ns: v.ci95Ns };
+  };
+  const workloads = result.workloads.map((w) => ({
+    ...w,
+    points: w.points.map((p) => point(w.id, p))
+  }));
+  return { ...result, workloads };
+}
+function describeNormalization(n) {
+  const speed = n.runnerRatio === null ? "" : `; this run's reference took \xD7${n.runnerRatio.toFixed(3)} the baseline run's time (${n.runnerRatio >= 1 ? "a slower" : "a faster"} runner)`;
+  return n.used ? `normalized by the runner-speed reference ${n.reference}: ${n.reason}, so cells are compared at the baseline run's speed${speed}` : `compared as measured, not normalized: ${n.reason}${speed}`;
+}
+var REFERENCE_CELL, REFERENCE_VISIT_MS, REFERENCE_NAME;
+var init_normalize = __esm({
+  "src/analysis/normalize.ts"() {
+    "use strict";
+    init_visits();
+    REFERENCE_CELL = { id: "matmul:256", size: "256", threads: 1 };
+    REFERENCE_VISIT_MS = 10;
+    REFERENCE_NAME = `${REFERENCE_CELL.id} @ ${REFERENCE_CELL.threads}`;
+  }
+});
+
 // src/analysis/compare.ts
 function compareResults(baseline, current, opts = {}) {
   const settings = resolveSettings(opts);
@@ -7210,7 +7320,8 @@ function compareResults(baseline, current, opts = {}) {
     settings,
     current: cur,
     machineDifferences: [],
-    changes: []
+    changes: [],
+    normalization: null
   };
   if (baseline === null) {
     return {
@@ -7245,8 +7356,11 @@ function compareResults(baseline, current, opts = {}) {
     }
     notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
   }
-  const curWorkloads = gatedWorkloads(current);
-  const baseWorkloads = gatedWorkloads(doc.latest);
+  const view = gateView(doc, current, settings.normalize, settings.minHistory);
+  const history = view.history;
+  base.normalization = view.normalization;
+  const curWorkloads = gatedWorkloads(view.current);
+  const baseWorkloads = gatedWorkloads(history.latest);
   const pairs = curWorkloads.flatMap((c) => {
     const b = baseWorkloads.find((w) => w.id === c.id);
     return b === void 0 ? [] : [{ base: b, cur: c }];
@@ -7266,7 +7380,7 @@ function compareResults(baseline, current, opts = {}) {
       `no workload in common: the baseline has ${listIds(doc.latest.workloads)}, this run has ${listIds(current.workloads)}`
     );
   }
-  const measured = pairs.flatMap((pair2) => measurePair(pair2, doc, settings, notes));
+  const measured = pairs.flatMap((pair2) => measurePair(pair2, history, settings, notes)).map((c) => ({ ...c, rawRatio: view.rawRatio(c.workload, c.threads) }));
   if (!measured.some((c) => isGated(c, settings.gate))) {
     return noBaselineHere(
       `the baseline has none of the cells to gate (${settings.gate === "deployed" ? "each workload's recommended and fastest thread counts" : "common cells"})`
@@ -7311,7 +7425,8 @@ function resolveSettings(opts) {
     force: opts.force ?? false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
     resamples: opts.resamples ?? DEFAULT_RESAMPLES,
-    familySize: opts.familySize ?? null
+    familySize: opts.familySize ?? null,
+    normalize: opts.normalize ?? "auto"
   };
   if (!(s.threshold >= 0 && Number.isFinite(s.threshold))) {
     throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(s.threshold)}`);
@@ -7340,6 +7455,7 @@ function listIds(workloads) {
 function cellHistory(history, workloadId, threads2, from = 0) {
   const medians = [];
   for (const run2 of history.runs.slice(from)) {
+    if (run2.kept !== void 0) continue;
     const point = run2.workloads.find((w) => w.id === workloadId)?.points.find((p) => p.threads === threads2);
     if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
   }
@@ -7527,6 +7643,7 @@ var init_compare = __esm({
     init_comparison();
     init_changes();
     init_throughput();
+    init_normalize();
     init_visits();
     init_comparison();
     init_limits();
@@ -7654,7 +7771,9 @@ function compareSameJob(workloads, opts) {
     force: false,
     seed: DEFAULT_COMPARE_SEED,
     resamples: DEFAULT_RESAMPLES,
-    familySize: null
+    familySize: null,
+    normalize: "none"
+    // base and head share the runner
   };
   const decision = decideLook(workloads, opts);
   const notes = [
@@ -7811,6 +7930,9 @@ var init_same_job = __esm({
 });
 
 // src/measure/sweep.ts
+function threadsOf(workload, threads2) {
+  return workload.threadCounts ?? threads2;
+}
 function relativeHalfWidth(samples) {
   if (samples.length < 2) return Infinity;
   const [lo, hi] = medianCIOrderStat(samples, 0.95);
@@ -7828,19 +7950,19 @@ async function sweep(workloads, options) {
   const rand = mulberry32(options.seed);
   const minWarmupMs = options.minWarmupMs ?? MIN_WARMUP_MS;
   const cells = workloads.flatMap(
-    (workload, wi) => options.threads.map((threads2, ti) => ({
-      workload,
-      threads: threads2,
-      runner: null,
-      samples: [],
-      rounds: [],
-      callNs: options.callNsHints?.[wi * options.threads.length + ti] ?? 0,
-      warmupCalls: 0,
-      visitMedians: [],
-      converged: false,
-      skipped: null
-    }))
-  );
+    (workload) => threadsOf(workload, options.threads).map((threads2) => ({ workload, threads: threads2 }))
+  ).map(({ workload, threads: threads2 }, i) => ({
+    workload,
+    threads: threads2,
+    runner: null,
+    samples: [],
+    rounds: [],
+    callNs: options.callNsHints?.[i] ?? 0,
+    warmupCalls: 0,
+    visitMedians: [],
+    converged: false,
+    skipped: null
+  }));
   let round3 = 0;
   const left = () => deadline - now();
   const visitPlan = (cell) => {
@@ -8306,6 +8428,7 @@ function buildResult(input) {
     settings.tolerance,
     machine.availableCpus
   );
+  const reference = referenceOf(input.reference);
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -8327,8 +8450,27 @@ function buildResult(input) {
         }
       } : {}
     },
+    ...reference ? { reference } : {},
     elapsedSec: input.elapsedSec,
     ...input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}
+  };
+}
+function referenceOf(ref) {
+  const cell = ref?.sweep.cells.find((c) => c.threads === ref.threads);
+  if (!ref || !cell || cell.samplesNs.length === 0) return void 0;
+  const v = visitSummary(cell.samplesNs, cell.rounds);
+  return {
+    id: ref.sweep.workload.id,
+    measured: ref.measured,
+    point: {
+      threads: cell.threads,
+      samplesNs: cell.samplesNs,
+      rounds: cell.rounds,
+      medianNs: v.medianNs,
+      ci95Ns: v.ci95Ns,
+      ciHalfWidthRel: (v.ci95Ns[1] - v.ci95Ns[0]) / 2 / v.medianNs,
+      converged: cell.converged
+    }
   };
 }
 function throughputOf(workload, output, tolerance) {
@@ -16186,6 +16328,13 @@ var init_types = __esm({
 });
 
 // src/settings/settings.ts
+function parseNormalize(text2, input) {
+  const v = text2.trim();
+  if (!NORMALIZE_MODES.includes(v)) {
+    throw invalid(input, text2, `one of ${NORMALIZE_MODES.join(", ")}`);
+  }
+  return v;
+}
 function parseEngine(text2, input) {
   const v = text2.trim();
   if (!ENGINES.includes(v)) {
@@ -16281,6 +16430,7 @@ async function runSweep(settings, options = {}) {
     ...throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}
   };
   const workloads = await buildWorkloads(settings.workload, build);
+  const reference = (settings.normalize ?? "auto") === "auto" && !settings.baselineWorkload ? await referenceFor(workloads, threads2, settings.workload, build) : null;
   const common = {
     threads: threads2,
     maxTimeSec: latencySec,
@@ -16311,7 +16461,15 @@ async function runSweep(settings, options = {}) {
     comparison = run2.comparison;
     warnings = run2.warnings;
   } else {
-    output = await sweep(workloads, common);
+    const added = reference?.measured === "added" ? [reference.workload] : [];
+    output = await sweep([...workloads, ...added], common);
+  }
+  const referenceSweep = reference ? output.workloads.find((w) => w.workload === reference.workload) : void 0;
+  if (reference?.measured === "added") {
+    output = {
+      ...output,
+      workloads: output.workloads.filter((w) => w.workload !== reference.workload)
+    };
   }
   const throughput = throughputObjective ? await measureThroughput(workloads, {
     cpus: machine.availableCpus,
@@ -16336,9 +16494,28 @@ async function runSweep(settings, options = {}) {
     },
     elapsedSec: (performance.now() - startMs) / 1e3,
     createdAt,
-    ...throughput ? { throughput } : {}
+    ...throughput ? { throughput } : {},
+    ...reference && referenceSweep ? {
+      reference: {
+        sweep: referenceSweep,
+        threads: REFERENCE_CELL.threads,
+        measured: reference.measured
+      }
+    } : {}
   });
   return { result, comparison, warnings, plan };
+}
+async function referenceFor(workloads, threads2, spec, build) {
+  const own = spec.kind === "matmul" && spec.engine !== "torch" && threads2.includes(REFERENCE_CELL.threads) ? workloads.find((w) => w.id === REFERENCE_CELL.id) : void 0;
+  if (own) return { workload: own, measured: "in-run" };
+  const [made] = await buildWorkloads(
+    { kind: "matmul", sizes: [parseShape(REFERENCE_CELL.size)] },
+    { ...build, threads: [REFERENCE_CELL.threads] }
+  );
+  return {
+    workload: { ...made, threadCounts: [REFERENCE_CELL.threads], visitMs: REFERENCE_VISIT_MS },
+    measured: "added"
+  };
 }
 function runsInProcess(spec) {
   return spec.kind === "model" || spec.kind === "matmul" && spec.engine !== "torch";
@@ -16372,6 +16549,8 @@ var init_sweep_run = __esm({
     init_overhead();
     init_ort();
     init_workloads();
+    init_normalize();
+    init_matmul();
     init_fingerprint();
     init_torch_matmul();
     init_throughput2();
@@ -16422,6 +16601,7 @@ function renderComparison(c, paint = PLAIN) {
       renderCells(c.cells)
     );
   }
+  if (c.normalization) out.push("", `Runner speed: ${describeNormalization(c.normalization)}`);
   if (c.notes.length > 0) out.push("", ...c.notes.map((n) => `note: ${n}`));
   out.push("", `${verdictPaint(c.kind, paint)(`${HEADLINE[c.kind]}:`)} ${c.reason}`);
   return out.join("\n");
@@ -16468,6 +16648,7 @@ var HEADLINE;
 var init_compare_terminal = __esm({
   "src/report/compare-terminal.ts"() {
     "use strict";
+    init_normalize();
     init_ansi();
     init_format();
     HEADLINE = {
@@ -16761,7 +16942,8 @@ function toComparisonJson(c) {
       current: d.b
     })),
     notes: c.notes,
-    changes: c.changes
+    changes: c.changes,
+    normalization: c.normalization ?? null
   };
   if (c.kind === "no-baseline") {
     return {
@@ -16791,6 +16973,7 @@ function cellJson(c) {
     baselineMedianNs: c.baselineMedianNs,
     currentMedianNs: c.currentMedianNs,
     ratio: c.ratio,
+    rawRatio: c.rawRatio ?? null,
     ci95: c.ci95,
     ciLevel: c.ciLevel,
     unit: c.unit,
@@ -16817,7 +17000,8 @@ function comparisonFromJson(json) {
       b: d.current
     })),
     notes: json.notes,
-    changes: json.changes
+    changes: json.changes,
+    normalization: json.normalization
   };
   if (json.verdict === "no-baseline")
     return { kind: "no-baseline", ...common, baseline: json.baseline };
@@ -17291,6 +17475,7 @@ function sweepSettingsFromFlags(argv) {
     quiet: v.quiet === true,
     verbose: v.verbose === true,
     ...v.objective === void 0 ? {} : { objective: parseObjective(String(v.objective), "--objective") },
+    ...v.normalize === void 0 ? {} : { normalize: parseNormalize(String(v.normalize), "--normalize") },
     threshold: v.threshold === void 0 ? DEFAULT_SAME_JOB_THRESHOLD : parsePercent(String(v.threshold), "--threshold")
   };
 }
@@ -17363,6 +17548,7 @@ var init_sweep2 = __esm({
       threads: { type: "string", short: "t" },
       "max-time": { type: "string" },
       objective: { type: "string" },
+      normalize: { type: "string" },
       json: { type: "string", short: "j" },
       seed: { type: "string" },
       precision: { type: "string" },
@@ -17444,6 +17630,9 @@ Measurement:
                         usable CPUs into workers \xD7 threads (1\xD7N \u2026 N\xD71), each worker its own
                         session or process, all at once, and recommend the split with the most
                         requests per second (the latency sweep gets 40 % of the budget)
+  --normalize auto|none auto (default): also measure the runner-speed reference cell (MatMul
+                        256\xB2 at 1 thread) in the rounds, so a stored-baseline comparison can
+                        divide by it; none: measure only the workload
   --seed N              the order of the randomized rounds (default random)
   -j, --json FILE       write the results JSON (schema/results.schema.json); - writes it to
                         standard output, and the tables go to standard error
@@ -17470,6 +17659,13 @@ function runFromResult(result, ref, sha2) {
     createdAt: result.createdAt,
     ...ref === void 0 ? {} : { ref },
     ...sha2 === void 0 ? {} : { sha: sha2 },
+    ...result.reference ? {
+      reference: {
+        id: result.reference.id,
+        threads: result.reference.point.threads,
+        medianNs: result.reference.point.medianNs
+      }
+    } : {},
     // Latency cells, and the throughput splits as cells (analysis/throughput.ts).
     workloads: gatedWorkloads(result).map((w) => ({
       id: w.id,
@@ -17518,7 +17714,7 @@ function mergeRun(baseline, result, opts = {}) {
   const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
     (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)
   );
-  const runs = all.slice(Math.max(0, all.length - maxRuns));
+  const runs = thinRuns(all, maxRuns);
   return {
     baseline: {
       schemaVersion: 1,
@@ -17530,6 +17726,39 @@ function mergeRun(baseline, result, opts = {}) {
     },
     notes
   };
+}
+function thinRuns(runs, keep) {
+  const recent = runs.slice(Math.max(0, runs.length - keep)).map(({ kept: _kept, ...r }) => r);
+  const older = runs.slice(0, Math.max(0, runs.length - keep)).reverse();
+  const days = /* @__PURE__ */ new Set();
+  const covered = new Set(recent.map((r) => r.createdAt.slice(0, 10)));
+  const weeks = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const run2 of older) {
+    const day = run2.createdAt.slice(0, 10);
+    if (days.size < keep) {
+      if (!days.has(day) && !covered.has(day)) {
+        days.add(day);
+        out.push({ ...run2, kept: "daily" });
+      }
+      continue;
+    }
+    const week = isoWeek(run2.createdAt);
+    if (weeks.size < keep && !weeks.has(week) && !days.has(day) && !covered.has(day)) {
+      weeks.add(week);
+      out.push({ ...run2, kept: "weekly" });
+    }
+  }
+  return [...out.reverse(), ...recent];
+}
+function isoWeek(iso) {
+  const d = new Date(Date.parse(iso));
+  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const year = day.getUTCFullYear();
+  const week = Math.ceil(((day.getTime() - Date.UTC(year, 0, 1)) / 864e5 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, "0")}`;
 }
 var DEFAULT_MAX_RUNS;
 var init_history = __esm({
@@ -18403,7 +18632,7 @@ function record2(entries) {
 function pair(item, expected) {
   return pipe(tuple([item, item], expected), readonly());
 }
-var NS_EXPECTED, ns, count, threads, positive, nonNegative, index, fraction, probability, rate, PRINTABLE, ISO_DATE, date, FINGERPRINT_EXPECTED, fingerprint, PeakEstimateSchema, NumaNodeSchema, MachineSchema, RuntimeSchema, PointSchema, EngineSchema, ThroughputPointSchema, SplitSchema, ThroughputResultSchema, WorkloadResultSchema, ResultSchema, BaselineRunSchema, BaselineDocumentSchema, triState, CellChecksSchema, ComparisonCellSchema, CompareSettingsSchema, ChangePointSchema, strings, diffValue, ComparisonSchema, SHA_EXPECTED, sha, decimal, BundleManifestSchema;
+var NS_EXPECTED, ns, count, threads, positive, nonNegative, index, fraction, probability, rate, PRINTABLE, ISO_DATE, date, FINGERPRINT_EXPECTED, fingerprint, PeakEstimateSchema, NumaNodeSchema, MachineSchema, RuntimeSchema, PointSchema, EngineSchema, ThroughputPointSchema, SplitSchema, ThroughputResultSchema, WorkloadResultSchema, ResultSchema, BaselineRunSchema, BaselineDocumentSchema, triState, CellChecksSchema, ComparisonCellSchema, CompareSettingsSchema, NormalizationSchema, ChangePointSchema, strings, diffValue, ComparisonSchema, SHA_EXPECTED, sha, decimal, BundleManifestSchema;
 var init_schema = __esm({
   "src/contract/schema.ts"() {
     "use strict";
@@ -18584,6 +18813,18 @@ var init_schema = __esm({
             record2({ workers: count(), threadsPerWorker: threads(), basis: optional(text()) })
           )
         }),
+        reference: optional(
+          pipe(
+            record2({
+              id: nonEmpty(),
+              point: PointSchema,
+              measured: oneOf(REFERENCE_SOURCES)
+            }),
+            description(
+              "the runner-speed reference cell (the built-in MatMul 256\xB2 at 1 thread) measured in this run's rounds; the stored gate divides by it (normalize: auto)"
+            )
+          )
+        ),
         elapsedSec: nonNegative(),
         skipped: optional(
           list2(
@@ -18601,6 +18842,20 @@ var init_schema = __esm({
       createdAt: date(),
       ref: optional(text()),
       sha: optional(text()),
+      reference: optional(
+        pipe(
+          record2({ id: nonEmpty(), threads: threads(), medianNs: ns() }),
+          description("the run's reference cell median (runner-speed normalization)")
+        )
+      ),
+      kept: optional(
+        pipe(
+          oneOf(THINNED_TIERS),
+          description(
+            "an older run kept by thinning (one per day, then one per week); the gate reads only the runs without it"
+          )
+        )
+      ),
       workloads: list2(
         record2({
           id: nonEmpty(),
@@ -18639,6 +18894,13 @@ var init_schema = __esm({
       baselineMedianNs: positive(),
       currentMedianNs: positive(),
       ratio: positive(),
+      rawRatio: optional(
+        pipe(
+          nullable(positive()),
+          description("the ratio before runner-speed normalization (null: not normalized)")
+        ),
+        null
+      ),
       ci95: nullable(
         pair(
           positive("null or [lo, hi] with 0 < lo \u2264 hi, finite"),
@@ -18669,7 +18931,17 @@ var init_schema = __esm({
       force: boolean("true or false"),
       seed: optional(num("a finite number"), DEFAULT_COMPARE_SEED),
       resamples: optional(num("an integer \u2265 1", { integer: true, min: 1 }), DEFAULT_RESAMPLES),
-      familySize: optional(nullable(num("an integer \u2265 1", { integer: true, min: 1 })), null)
+      familySize: optional(nullable(num("an integer \u2265 1", { integer: true, min: 1 })), null),
+      normalize: optional(oneOf(NORMALIZE_MODES), "none")
+    });
+    NormalizationSchema = record2({
+      reference: pipe(text(), description('the reference cell, e.g. "matmul:256 @ 1"')),
+      used: boolean("true or false"),
+      reason: text(),
+      runnerRatio: pipe(
+        nullable(positive()),
+        description("this run's reference median / the baseline run's (> 1: a slower runner)")
+      )
     });
     ChangePointSchema = record2({
       workload: text(),
@@ -18724,7 +18996,8 @@ var init_schema = __esm({
         changes: pipe(
           optional(list2(ChangePointSchema, LIMITS.cells), []),
           description("change points in the stored history of the gated cells")
-        )
+        ),
+        normalization: optional(nullable(NormalizationSchema), null)
       }),
       title("threadgate comparison (schemaVersion 1)"),
       description(
@@ -18946,15 +19219,7 @@ function crossCheckResult(r, fail, prefix2) {
         );
       }
     }
-    w.points.forEach((p, j) => {
-      const pat = `${at}points[${j}].`;
-      ordered(p.ci95Ns, `${pat}ci95Ns`, fail);
-      if (p.rounds !== void 0 && p.rounds.length !== p.samplesNs.length) {
-        throw fail(
-          `"${pat}rounds" is an array of ${p.rounds.length} entries; expected one round per sample (${p.samplesNs.length})`
-        );
-      }
-    });
+    w.points.forEach((p, j) => checkPoint(p, `${at}points[${j}].`, fail));
     if (w.throughput !== void 0) {
       const tat = `${at}throughput.`;
       uniqueSorted(
@@ -18973,6 +19238,15 @@ function crossCheckResult(r, fail, prefix2) {
     }
   });
   if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix2}overhead.ci95Ns`, fail);
+  if (r.reference) checkPoint(r.reference.point, `${prefix2}reference.point.`, fail);
+}
+function checkPoint(p, at, fail) {
+  ordered(p.ci95Ns, `${at}ci95Ns`, fail);
+  if (p.rounds !== void 0 && p.rounds.length !== p.samplesNs.length) {
+    throw fail(
+      `"${at}rounds" is an array of ${p.rounds.length} entries; expected one round per sample (${p.samplesNs.length})`
+    );
+  }
 }
 function ordered(pair2, path7, fail) {
   if (pair2[0] > pair2[1]) {
@@ -19138,6 +19412,7 @@ function compareSettingsFromFlags(argv) {
   const v = parseFlags("compare", argv, COMPARE_OPTIONS);
   const threshold = stringFlag(v, "threshold");
   const gate = stringFlag(v, "gate");
+  const normalize = stringFlag(v, "normalize");
   const accept = stringFlag(v, "accept");
   const reason = accept === void 0 ? null : acceptReason(accept);
   if (accept !== void 0 && reason === null) {
@@ -19158,7 +19433,8 @@ function compareSettingsFromFlags(argv) {
     options: {
       ...threshold === void 0 ? {} : { threshold: parsePercent(threshold, "--threshold") },
       gate: gate === void 0 ? DEFAULT_GATE : parseGateMode(gate, "--gate"),
-      force: v["force"] === true
+      force: v["force"] === true,
+      ...normalize === void 0 ? {} : { normalize: parseNormalize(normalize, "--normalize") }
     },
     accepted: reason === null ? null : { by: "--accept", reason }
   };
@@ -19214,13 +19490,15 @@ var init_compare2 = __esm({
       json: { type: "string", short: "j" },
       force: { type: "boolean" },
       gate: { type: "string" },
+      normalize: { type: "string" },
       accept: { type: "string" }
     };
     COMPARE_HELP = `threadgate compare \u2014 did the current run get slower than the baseline?
 
 Usage:
   threadgate compare -b|--baseline FILE -c|--current FILE [--threshold PERCENT]
-                     [-j|--json FILE|-] [--force] [--gate deployed|all] [--accept REASON]
+                     [-j|--json FILE|-] [--force] [--gate deployed|all]
+                     [--normalize auto|none] [--accept REASON]
 
   -b, --baseline FILE   a baseline history (threadgate baseline add, or the action's) or a
                         results file (a history of one run)
@@ -19228,6 +19506,9 @@ Usage:
   --threshold PERCENT   smallest slowdown that can fail (default ${DEFAULT_THRESHOLD * 100}%)
   --gate deployed|all   gate every common cell (all, the default) or only each workload's
                         recommended and fastest thread counts (deployed)
+  --normalize auto|none auto (default): compare each cell relative to the runner-speed
+                        reference cell of its run, where both runs and the history have it;
+                        none: compare the medians as measured
   --force               compare even if the baseline is from another kind of machine
   --accept REASON       an intended slowdown: a regression is reported with REASON and exits 0
                         (the action's label threadgate: accept or Threadgate-Accept trailer)
@@ -21297,16 +21578,17 @@ async function addCommand(argv, io) {
     if (e instanceof LockError) throw new InputError(`--history: ${e.message}`);
     throw e;
   });
-  const kept = baseline.runs.length;
+  const kept = baseline.runs.filter((r) => r.kept === void 0).length;
+  const thinned = baseline.runs.length - kept;
   const before = history?.fingerprint === baseline.fingerprint ? history.runs.length : 0;
   const replaced = notes.some((n) => n.startsWith("replaced"));
-  const dropped = before + (replaced ? 0 : 1) - kept;
+  const dropped = before + (replaced ? 0 : 1) - baseline.runs.length;
   const lines = [
-    `${history === null ? "Created" : "Updated"} ${settings.historyPath} with the run of ${result.createdAt}: ${kept} run${kept === 1 ? "" : "s"} (at most ${settings.keep}), ${bytes} bytes; machine fingerprint ${baseline.fingerprint}`
+    `${history === null ? "Created" : "Updated"} ${settings.historyPath} with the run of ${result.createdAt}: ${kept} run${kept === 1 ? "" : "s"} (at most ${settings.keep})` + (thinned > 0 ? ` and ${thinned} older one${thinned === 1 ? "" : "s"} kept a day or a week apart` : "") + `, ${bytes} bytes; machine fingerprint ${baseline.fingerprint}`
   ];
   if (dropped > 0) {
     lines.push(
-      `Dropped the ${dropped} oldest run${dropped === 1 ? "" : "s"} (--keep ${settings.keep})`
+      `Dropped ${dropped} older run${dropped === 1 ? "" : "s"} (--keep ${settings.keep}: the newest ${settings.keep} whole, older ones thinned to one a day, then one a week)`
     );
   }
   for (const note of notes) {
@@ -21399,7 +21681,8 @@ add   appends the run in --result (a threadgate sweep --json file) to the histor
       threadgate compare --baseline FILE or threadgate report --baseline FILE.
   --history FILE  the baseline history (created if missing)
   --result FILE   the results JSON of the run to add
-  --keep N        keep the newest N runs (default ${DEFAULT_MAX_RUNS}, at most ${MAX_KEEP})
+  --keep N        keep the newest N runs whole (default ${DEFAULT_MAX_RUNS}, at most ${MAX_KEEP}),
+                  and older ones thinned: one a day for N days, then one a week for N weeks
   --ref R         the git ref the run measured, e.g. main or refs/heads/main (recorded)
   --sha S         the commit the run measured, 7 to 64 hex digits (recorded)
   --force         the run is from another kind of machine (another fingerprint: OS, arch,
@@ -21799,6 +22082,10 @@ function detailsBlock(result, comparison, ctx) {
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
     );
   }
+  if (comparison?.normalization)
+    lines.push(
+      `- Runner speed: ${escapeMarkdown(describeNormalization(comparison.normalization))}`
+    );
   for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
   lines.push(...changeLines(comparison));
   lines.push(
@@ -21882,6 +22169,7 @@ var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
     init_changes();
+    init_normalize();
     init_text();
     init_stats();
     init_outcome();

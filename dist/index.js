@@ -85702,6 +85702,9 @@ var VERDICTS = ["pass", "regression", "inconclusive", "no-baseline"];
 var CELL_STATUSES = ["regression", "inconclusive", "pass"];
 var GATE_ROLES = ["recommended", "fastest"];
 var COMPARISON_UNITS = ["visits", "sessions", "samples"];
+var REFERENCE_SOURCES = ["in-run", "added"];
+var NORMALIZE_MODES = ["auto", "none"];
+var THINNED_TIERS = ["daily", "weekly"];
 var GATE_MODES = ["deployed", "all"];
 var FINGERPRINT_FIELD_NAMES = [
   "os",
@@ -87633,6 +87636,106 @@ function visitSummary(samplesNs, rounds) {
   return { byRound, medians, medianNs: median2(medians), ci95Ns: [lo2, hi2] };
 }
 
+// src/analysis/normalize.ts
+var REFERENCE_CELL = { id: "matmul:256", size: "256", threads: 1 };
+var REFERENCE_VISIT_MS = 10;
+var REFERENCE_NAME = `${REFERENCE_CELL.id} @ ${REFERENCE_CELL.threads}`;
+function gateView(history, current, mode, minHistory) {
+  const latestRef = history.latest.reference;
+  const currentRef = current.reference;
+  const runnerRatio = latestRef && currentRef ? currentRef.point.medianNs / latestRef.point.medianNs : null;
+  const raw = (reason) => ({
+    history,
+    current,
+    normalization: { reference: REFERENCE_NAME, used: false, reason, runnerRatio },
+    rawRatio: () => null
+  });
+  if (mode === "none") return raw("normalize is none: run medians compared as measured");
+  if (!currentRef) {
+    return raw(
+      "this run has no reference cell (measured with normalize: none, or the budget ran out before it); compared as measured"
+    );
+  }
+  if (!latestRef) {
+    return raw(
+      "the baseline's newest run has no reference cell (an older threadgate, or normalize: none); compared as measured"
+    );
+  }
+  const gateRuns = history.runs.filter((r) => r.kept === void 0);
+  const withRef = gateRuns.filter((r) => r.reference !== void 0).length;
+  if (withRef < minHistory) {
+    return raw(
+      `only ${withRef} of the history's ${gateRuns.length} runs have a reference cell (normalization needs ${minHistory}); compared as measured`
+    );
+  }
+  const anchor = latestRef.point.medianNs;
+  const latency = new Set([...history.latest.workloads, ...current.workloads].map((w2) => w2.id));
+  const scaled = (id, threads2) => latency.has(id) && !(id === REFERENCE_CELL.id && threads2 === REFERENCE_CELL.threads);
+  const normalized = {
+    ...history,
+    runs: history.runs.map((run3) => {
+      const ref = run3.reference?.medianNs;
+      return {
+        ...run3,
+        // A run without a reference cannot be put on the same scale: its cells are left out of
+        // the normalized series (its place in the list is kept, so run indices stay the same).
+        workloads: ref === void 0 ? [] : run3.workloads.map((w2) => ({
+          ...w2,
+          points: w2.points.map(
+            (p2) => scaled(w2.id, p2.threads) ? { ...p2, medianNs: p2.medianNs * anchor / ref } : p2
+          )
+        }))
+      };
+    }),
+    latest: normalizeResult(history.latest, anchor, scaled)
+  };
+  const view = normalizeResult(current, anchor, scaled);
+  const medianOf = (r, id, threads2) => r.workloads.find((w2) => w2.id === id)?.points.find((p2) => p2.threads === threads2)?.medianNs;
+  return {
+    history: normalized,
+    current: view,
+    normalization: {
+      reference: REFERENCE_NAME,
+      used: true,
+      reason: `each cell divided by ${REFERENCE_NAME} of its own run and round`,
+      runnerRatio
+    },
+    rawRatio: (id, threads2) => {
+      if (!scaled(id, threads2)) return null;
+      const c = medianOf(current, id, threads2);
+      const b2 = medianOf(history.latest, id, threads2);
+      return c !== void 0 && b2 !== void 0 ? c / b2 : null;
+    }
+  };
+}
+function normalizeResult(result, anchor, scaled) {
+  const ref = result.reference.point;
+  const byRound = visitSummary(ref.samplesNs, ref.rounds).byRound;
+  const rounds = [...byRound.keys()];
+  const refAt = (round3) => {
+    if (round3 === void 0 || ref.rounds === void 0) return ref.medianNs;
+    const exact = byRound.get(round3);
+    if (exact !== void 0) return exact;
+    const nearest = rounds.reduce((a, b2) => Math.abs(b2 - round3) < Math.abs(a - round3) ? b2 : a);
+    return byRound.get(nearest);
+  };
+  const point = (id, p2) => {
+    if (!scaled(id, p2.threads)) return p2;
+    const samplesNs = p2.samplesNs.map((x, i) => x * anchor / refAt(p2.rounds?.[i]));
+    const v2 = visitSummary(samplesNs, p2.rounds);
+    return { ...p2, samplesNs, medianNs: v2.medianNs, ci95Ns: v2.ci95Ns };
+  };
+  const workloads = result.workloads.map((w2) => ({
+    ...w2,
+    points: w2.points.map((p2) => point(w2.id, p2))
+  }));
+  return { ...result, workloads };
+}
+function describeNormalization(n) {
+  const speed = n.runnerRatio === null ? "" : `; this run's reference took \xD7${n.runnerRatio.toFixed(3)} the baseline run's time (${n.runnerRatio >= 1 ? "a slower" : "a faster"} runner)`;
+  return n.used ? `normalized by the runner-speed reference ${n.reference}: ${n.reason}, so cells are compared at the baseline run's speed${speed}` : `compared as measured, not normalized: ${n.reason}${speed}`;
+}
+
 // src/analysis/compare.ts
 var DEFAULT_THRESHOLD = 0.15;
 var DEFAULT_CONFIDENCE2 = 0.99;
@@ -87650,7 +87753,8 @@ function compareResults(baseline, current, opts = {}) {
     settings,
     current: cur,
     machineDifferences: [],
-    changes: []
+    changes: [],
+    normalization: null
   };
   if (baseline === null) {
     return {
@@ -87685,8 +87789,11 @@ function compareResults(baseline, current, opts = {}) {
     }
     notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
   }
-  const curWorkloads = gatedWorkloads(current);
-  const baseWorkloads = gatedWorkloads(doc.latest);
+  const view = gateView(doc, current, settings.normalize, settings.minHistory);
+  const history = view.history;
+  base.normalization = view.normalization;
+  const curWorkloads = gatedWorkloads(view.current);
+  const baseWorkloads = gatedWorkloads(history.latest);
   const pairs = curWorkloads.flatMap((c) => {
     const b2 = baseWorkloads.find((w2) => w2.id === c.id);
     return b2 === void 0 ? [] : [{ base: b2, cur: c }];
@@ -87706,7 +87813,7 @@ function compareResults(baseline, current, opts = {}) {
       `no workload in common: the baseline has ${listIds(doc.latest.workloads)}, this run has ${listIds(current.workloads)}`
     );
   }
-  const measured = pairs.flatMap((pair2) => measurePair(pair2, doc, settings, notes));
+  const measured = pairs.flatMap((pair2) => measurePair(pair2, history, settings, notes)).map((c) => ({ ...c, rawRatio: view.rawRatio(c.workload, c.threads) }));
   if (!measured.some((c) => isGated(c, settings.gate))) {
     return noBaselineHere(
       `the baseline has none of the cells to gate (${settings.gate === "deployed" ? "each workload's recommended and fastest thread counts" : "common cells"})`
@@ -87751,7 +87858,8 @@ function resolveSettings(opts) {
     force: opts.force ?? false,
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
     resamples: opts.resamples ?? DEFAULT_RESAMPLES,
-    familySize: opts.familySize ?? null
+    familySize: opts.familySize ?? null,
+    normalize: opts.normalize ?? "auto"
   };
   if (!(s3.threshold >= 0 && Number.isFinite(s3.threshold))) {
     throw new RangeError(`threshold must be a finite number \u2265 0; got ${String(s3.threshold)}`);
@@ -87780,6 +87888,7 @@ function listIds(workloads) {
 function cellHistory(history, workloadId, threads2, from = 0) {
   const medians = [];
   for (const run3 of history.runs.slice(from)) {
+    if (run3.kept !== void 0) continue;
     const point = run3.workloads.find((w2) => w2.id === workloadId)?.points.find((p2) => p2.threads === threads2);
     if (point !== void 0 && point.medianNs > 0) medians.push(point.medianNs);
   }
@@ -87974,7 +88083,8 @@ function toComparisonJson(c) {
       current: d.b
     })),
     notes: c.notes,
-    changes: c.changes
+    changes: c.changes,
+    normalization: c.normalization ?? null
   };
   if (c.kind === "no-baseline") {
     return {
@@ -88004,6 +88114,7 @@ function cellJson(c) {
     baselineMedianNs: c.baselineMedianNs,
     currentMedianNs: c.currentMedianNs,
     ratio: c.ratio,
+    rawRatio: c.rawRatio ?? null,
     ci95: c.ci95,
     ciLevel: c.ciLevel,
     unit: c.unit,
@@ -88030,7 +88141,8 @@ function comparisonFromJson(json) {
       b: d.current
     })),
     notes: json.notes,
-    changes: json.changes
+    changes: json.changes,
+    normalization: json.normalization
   };
   if (json.verdict === "no-baseline")
     return { kind: "no-baseline", ...common, baseline: json.baseline };
@@ -89186,7 +89298,9 @@ function compareSameJob(workloads, opts) {
     force: false,
     seed: DEFAULT_COMPARE_SEED,
     resamples: DEFAULT_RESAMPLES,
-    familySize: null
+    familySize: null,
+    normalize: "none"
+    // base and head share the runner
   };
   const decision = decideLook(workloads, opts);
   const notes = [
@@ -89333,6 +89447,9 @@ var WARMUP_BLOCK = 5;
 var MIN_WARMUP_MS = 200;
 var SHORT_CALL_NS = 1e7;
 var DEFAULT_MIN_VISITS = 8;
+function threadsOf(workload, threads2) {
+  return workload.threadCounts ?? threads2;
+}
 function relativeHalfWidth(samples) {
   if (samples.length < 2) return Infinity;
   const [lo2, hi2] = medianCIOrderStat(samples, 0.95);
@@ -89350,19 +89467,19 @@ async function sweep(workloads, options) {
   const rand = mulberry32(options.seed);
   const minWarmupMs = options.minWarmupMs ?? MIN_WARMUP_MS;
   const cells = workloads.flatMap(
-    (workload, wi2) => options.threads.map((threads2, ti2) => ({
-      workload,
-      threads: threads2,
-      runner: null,
-      samples: [],
-      rounds: [],
-      callNs: options.callNsHints?.[wi2 * options.threads.length + ti2] ?? 0,
-      warmupCalls: 0,
-      visitMedians: [],
-      converged: false,
-      skipped: null
-    }))
-  );
+    (workload) => threadsOf(workload, options.threads).map((threads2) => ({ workload, threads: threads2 }))
+  ).map(({ workload, threads: threads2 }, i) => ({
+    workload,
+    threads: threads2,
+    runner: null,
+    samples: [],
+    rounds: [],
+    callNs: options.callNsHints?.[i] ?? 0,
+    warmupCalls: 0,
+    visitMedians: [],
+    converged: false,
+    skipped: null
+  }));
   let round3 = 0;
   const left = () => deadline - now();
   const visitPlan = (cell) => {
@@ -89991,6 +90108,7 @@ function buildResult(input) {
     settings.tolerance,
     machine.availableCpus
   );
+  const reference = referenceOf(input.reference);
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -90012,8 +90130,27 @@ function buildResult(input) {
         }
       } : {}
     },
+    ...reference ? { reference } : {},
     elapsedSec: input.elapsedSec,
     ...input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}
+  };
+}
+function referenceOf(ref) {
+  const cell = ref?.sweep.cells.find((c) => c.threads === ref.threads);
+  if (!ref || !cell || cell.samplesNs.length === 0) return void 0;
+  const v2 = visitSummary(cell.samplesNs, cell.rounds);
+  return {
+    id: ref.sweep.workload.id,
+    measured: ref.measured,
+    point: {
+      threads: cell.threads,
+      samplesNs: cell.samplesNs,
+      rounds: cell.rounds,
+      medianNs: v2.medianNs,
+      ci95Ns: v2.ci95Ns,
+      ciHalfWidthRel: (v2.ci95Ns[1] - v2.ci95Ns[0]) / 2 / v2.medianNs,
+      converged: cell.converged
+    }
   };
 }
 function throughputOf(workload, output, tolerance) {
@@ -91720,6 +91857,13 @@ var DEFAULTS = {
   /** Recommend the fewest threads within 5 % of the fastest. */
   tolerance: 0.05
 };
+function parseNormalize(text2, input) {
+  const v2 = text2.trim();
+  if (!NORMALIZE_MODES.includes(v2)) {
+    throw invalid(input, text2, `one of ${NORMALIZE_MODES.join(", ")}`);
+  }
+  return v2;
+}
 var THROUGHPUT_LATENCY_SHARE = 0.4;
 function parseEngine(text2, input) {
   const v2 = text2.trim();
@@ -91793,6 +91937,7 @@ async function runSweep(settings, options = {}) {
     ...throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}
   };
   const workloads = await buildWorkloads(settings.workload, build);
+  const reference = (settings.normalize ?? "auto") === "auto" && !settings.baselineWorkload ? await referenceFor(workloads, threads2, settings.workload, build) : null;
   const common = {
     threads: threads2,
     maxTimeSec: latencySec,
@@ -91823,7 +91968,15 @@ async function runSweep(settings, options = {}) {
     comparison = run3.comparison;
     warnings = run3.warnings;
   } else {
-    output = await sweep(workloads, common);
+    const added = reference?.measured === "added" ? [reference.workload] : [];
+    output = await sweep([...workloads, ...added], common);
+  }
+  const referenceSweep = reference ? output.workloads.find((w2) => w2.workload === reference.workload) : void 0;
+  if (reference?.measured === "added") {
+    output = {
+      ...output,
+      workloads: output.workloads.filter((w2) => w2.workload !== reference.workload)
+    };
   }
   const throughput = throughputObjective ? await measureThroughput(workloads, {
     cpus: machine.availableCpus,
@@ -91848,9 +92001,28 @@ async function runSweep(settings, options = {}) {
     },
     elapsedSec: (performance.now() - startMs) / 1e3,
     createdAt,
-    ...throughput ? { throughput } : {}
+    ...throughput ? { throughput } : {},
+    ...reference && referenceSweep ? {
+      reference: {
+        sweep: referenceSweep,
+        threads: REFERENCE_CELL.threads,
+        measured: reference.measured
+      }
+    } : {}
   });
   return { result, comparison, warnings, plan };
+}
+async function referenceFor(workloads, threads2, spec, build) {
+  const own = spec.kind === "matmul" && spec.engine !== "torch" && threads2.includes(REFERENCE_CELL.threads) ? workloads.find((w2) => w2.id === REFERENCE_CELL.id) : void 0;
+  if (own) return { workload: own, measured: "in-run" };
+  const [made] = await buildWorkloads(
+    { kind: "matmul", sizes: [parseShape(REFERENCE_CELL.size)] },
+    { ...build, threads: [REFERENCE_CELL.threads] }
+  );
+  return {
+    workload: { ...made, threadCounts: [REFERENCE_CELL.threads], visitMs: REFERENCE_VISIT_MS },
+    measured: "added"
+  };
 }
 function runsInProcess(spec) {
   return spec.kind === "model" || spec.kind === "matmul" && spec.engine !== "torch";
@@ -96628,6 +96800,10 @@ function detailsBlock(result, comparison, ctx) {
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
     );
   }
+  if (comparison?.normalization)
+    lines.push(
+      `- Runner speed: ${escapeMarkdown(describeNormalization(comparison.normalization))}`
+    );
   for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
   lines.push(...changeLines(comparison));
   lines.push(
@@ -97047,6 +97223,13 @@ function runFromResult(result, ref, sha2) {
     createdAt: result.createdAt,
     ...ref === void 0 ? {} : { ref },
     ...sha2 === void 0 ? {} : { sha: sha2 },
+    ...result.reference ? {
+      reference: {
+        id: result.reference.id,
+        threads: result.reference.point.threads,
+        medianNs: result.reference.point.medianNs
+      }
+    } : {},
     // Latency cells, and the throughput splits as cells (analysis/throughput.ts).
     workloads: gatedWorkloads(result).map((w2) => ({
       id: w2.id,
@@ -97095,7 +97278,7 @@ function mergeRun(baseline, result, opts = {}) {
   const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
     (a, b2) => Date.parse(a.createdAt) - Date.parse(b2.createdAt)
   );
-  const runs = all.slice(Math.max(0, all.length - maxRuns));
+  const runs = thinRuns(all, maxRuns);
   return {
     baseline: {
       schemaVersion: 1,
@@ -97107,6 +97290,39 @@ function mergeRun(baseline, result, opts = {}) {
     },
     notes
   };
+}
+function thinRuns(runs, keep) {
+  const recent = runs.slice(Math.max(0, runs.length - keep)).map(({ kept: _kept, ...r }) => r);
+  const older = runs.slice(0, Math.max(0, runs.length - keep)).reverse();
+  const days = /* @__PURE__ */ new Set();
+  const covered = new Set(recent.map((r) => r.createdAt.slice(0, 10)));
+  const weeks = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const run3 of older) {
+    const day = run3.createdAt.slice(0, 10);
+    if (days.size < keep) {
+      if (!days.has(day) && !covered.has(day)) {
+        days.add(day);
+        out.push({ ...run3, kept: "daily" });
+      }
+      continue;
+    }
+    const week = isoWeek(run3.createdAt);
+    if (weeks.size < keep && !weeks.has(week) && !days.has(day) && !covered.has(day)) {
+      weeks.add(week);
+      out.push({ ...run3, kept: "weekly" });
+    }
+  }
+  return [...out.reverse(), ...recent];
+}
+function isoWeek(iso) {
+  const d = new Date(Date.parse(iso));
+  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const year = day.getUTCFullYear();
+  const week = Math.ceil(((day.getTime() - Date.UTC(year, 0, 1)) / 864e5 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, "0")}`;
 }
 
 // ../main/node_modules/valibot/dist/index.mjs
@@ -98141,6 +98357,18 @@ var ResultSchema = pipe(
         record2({ workers: count(), threadsPerWorker: threads(), basis: optional(text()) })
       )
     }),
+    reference: optional(
+      pipe(
+        record2({
+          id: nonEmpty(),
+          point: PointSchema,
+          measured: oneOf(REFERENCE_SOURCES)
+        }),
+        description(
+          "the runner-speed reference cell (the built-in MatMul 256\xB2 at 1 thread) measured in this run's rounds; the stored gate divides by it (normalize: auto)"
+        )
+      )
+    ),
     elapsedSec: nonNegative(),
     skipped: optional(
       list(
@@ -98158,6 +98386,20 @@ var BaselineRunSchema = record2({
   createdAt: date(),
   ref: optional(text()),
   sha: optional(text()),
+  reference: optional(
+    pipe(
+      record2({ id: nonEmpty(), threads: threads(), medianNs: ns2() }),
+      description("the run's reference cell median (runner-speed normalization)")
+    )
+  ),
+  kept: optional(
+    pipe(
+      oneOf(THINNED_TIERS),
+      description(
+        "an older run kept by thinning (one per day, then one per week); the gate reads only the runs without it"
+      )
+    )
+  ),
   workloads: list(
     record2({
       id: nonEmpty(),
@@ -98196,6 +98438,13 @@ var ComparisonCellSchema = record2({
   baselineMedianNs: positive(),
   currentMedianNs: positive(),
   ratio: positive(),
+  rawRatio: optional(
+    pipe(
+      nullable(positive()),
+      description("the ratio before runner-speed normalization (null: not normalized)")
+    ),
+    null
+  ),
   ci95: nullable(
     pair(
       positive("null or [lo, hi] with 0 < lo \u2264 hi, finite"),
@@ -98226,7 +98475,17 @@ var CompareSettingsSchema = record2({
   force: boolean("true or false"),
   seed: optional(num("a finite number"), DEFAULT_COMPARE_SEED),
   resamples: optional(num("an integer \u2265 1", { integer: true, min: 1 }), DEFAULT_RESAMPLES),
-  familySize: optional(nullable(num("an integer \u2265 1", { integer: true, min: 1 })), null)
+  familySize: optional(nullable(num("an integer \u2265 1", { integer: true, min: 1 })), null),
+  normalize: optional(oneOf(NORMALIZE_MODES), "none")
+});
+var NormalizationSchema = record2({
+  reference: pipe(text(), description('the reference cell, e.g. "matmul:256 @ 1"')),
+  used: boolean("true or false"),
+  reason: text(),
+  runnerRatio: pipe(
+    nullable(positive()),
+    description("this run's reference median / the baseline run's (> 1: a slower runner)")
+  )
 });
 var ChangePointSchema = record2({
   workload: text(),
@@ -98281,7 +98540,8 @@ var ComparisonSchema = pipe(
     changes: pipe(
       optional(list(ChangePointSchema, LIMITS.cells), []),
       description("change points in the stored history of the gated cells")
-    )
+    ),
+    normalization: optional(nullable(NormalizationSchema), null)
   }),
   title("threadgate comparison (schemaVersion 1)"),
   description(
@@ -98510,15 +98770,7 @@ function crossCheckResult(r, fail, prefix3) {
         );
       }
     }
-    w2.points.forEach((p2, j2) => {
-      const pat = `${at2}points[${j2}].`;
-      ordered(p2.ci95Ns, `${pat}ci95Ns`, fail);
-      if (p2.rounds !== void 0 && p2.rounds.length !== p2.samplesNs.length) {
-        throw fail(
-          `"${pat}rounds" is an array of ${p2.rounds.length} entries; expected one round per sample (${p2.samplesNs.length})`
-        );
-      }
-    });
+    w2.points.forEach((p2, j2) => checkPoint(p2, `${at2}points[${j2}].`, fail));
     if (w2.throughput !== void 0) {
       const tat = `${at2}throughput.`;
       uniqueSorted(
@@ -98537,6 +98789,15 @@ function crossCheckResult(r, fail, prefix3) {
     }
   });
   if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix3}overhead.ci95Ns`, fail);
+  if (r.reference) checkPoint(r.reference.point, `${prefix3}reference.point.`, fail);
+}
+function checkPoint(p2, at2, fail) {
+  ordered(p2.ci95Ns, `${at2}ci95Ns`, fail);
+  if (p2.rounds !== void 0 && p2.rounds.length !== p2.samplesNs.length) {
+    throw fail(
+      `"${at2}rounds" is an array of ${p2.rounds.length} entries; expected one round per sample (${p2.samplesNs.length})`
+    );
+  }
 }
 function ordered(pair2, path27, fail) {
   if (pair2[0] > pair2[1]) {
@@ -100006,7 +100267,8 @@ function readActionSettings(input, cpus2, workspace) {
       targetPrecision: get("precision") === "" ? DEFAULTS.targetPrecision : parsePercent(get("precision"), "precision", 50),
       tolerance: get("tolerance") === "" ? DEFAULTS.tolerance : parsePercent(get("tolerance"), "tolerance", 100),
       seed: get("seed") === "" ? randomSeed() : parseSeed(get("seed"), "seed"),
-      objective: parseObjective(get("objective") || "latency", "objective")
+      objective: parseObjective(get("objective") || "latency", "objective"),
+      normalize: parseNormalize(get("normalize") || "auto", "normalize")
     },
     compareRef: readCompareRef(get("compare-ref"), workload),
     baselineKey: readBaselineKey(get("baseline-key")),
@@ -105044,6 +105306,7 @@ async function runAction() {
   const store = chooseStore(settings, ctx, result);
   const history = store !== null && (storedGate || save) ? await loadHistory(store, ctx, warnings) : null;
   const compareOptions = {
+    normalize: settings.sweep.normalize ?? "auto",
     ...settings.threshold !== null ? { threshold: settings.threshold } : {},
     ...settings.gate !== null ? { gate: settings.gate } : {}
   };

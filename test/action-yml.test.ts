@@ -42,6 +42,7 @@ test('inputs and outputs are those of the contract, each described', () => {
     'metric-unit',
     'mode',
     'model',
+    'normalize',
     'objective',
     'onnxruntime-path',
     'precision',

@@ -235,7 +235,7 @@ describe('threadgate baseline add, then compare and show', () => {
 });
 
 describe('threadgate baseline add --keep', () => {
-  it('keeps the newest N runs and says how many it dropped', async () => {
+  it('keeps the newest N runs whole and an older run of another day thinned', async () => {
     const history = path.join(dir, 'keep.json');
     await runCli(['baseline', 'add', '--history', history, '--result', fx('result-main.json')]);
     const out = await runCli([
@@ -249,16 +249,20 @@ describe('threadgate baseline add --keep', () => {
       '1',
     ]);
     assert.equal(out.code, 0, out.stderr);
-    assert.match(out.stdout, /: 1 run \(at most 1\)/);
-    assert.match(out.stdout, /^Dropped the 1 oldest run \(--keep 1\)$/m);
+    assert.match(out.stdout, /: 1 run \(at most 1\) and 1 older one kept a day or a week apart/);
+    assert.doesNotMatch(out.stdout, /Dropped/);
     const doc = await readJson<BaselineDocument>(history);
+    // The fixture's runs are of 2025-06-06 and 2025-06-10: the older is its day's run.
     assert.deepEqual(
-      doc.runs.map((r) => r.createdAt),
-      ['2025-06-10T14:30:00.000Z'],
+      doc.runs.map((r) => [r.createdAt, r.kept ?? 'whole']),
+      [
+        ['2025-06-06T09:00:00.000Z', 'daily'],
+        ['2025-06-10T14:30:00.000Z', 'whole'],
+      ],
     );
   });
 
-  it('trims a longer stored history (the fixture holds 6 runs) to --keep', async () => {
+  it('thins a longer stored history (the fixture holds 6 runs) to --keep and says what went', async () => {
     const history = path.join(dir, 'six.json');
     await writeFile(history, await readFile(fx('history-main.json')));
     const out = await runCli([
@@ -269,11 +273,25 @@ describe('threadgate baseline add --keep', () => {
       '--result',
       fx('current-same.json'),
       '--keep',
-      '3',
+      '2',
     ]);
     assert.equal(out.code, 0, out.stderr);
-    assert.match(out.stdout, /^Dropped the 4 oldest runs \(--keep 3\)$/m);
-    assert.equal((await readJson<BaselineDocument>(history)).runs.length, 3);
+    // Runs of June 1–6 and 10 (2025): the newest 2 whole (June 6, 10); of the older ones the
+    // newest of 2 more days (June 5, 4), then one per ISO week for 2 weeks: June 3 is in
+    // 2025-W23 (June 2–8), June 1 (a Sunday) in W22; June 2 shares June 3's week and goes.
+    const doc = await readJson<BaselineDocument>(history);
+    assert.deepEqual(
+      doc.runs.map((r) => [r.createdAt.slice(0, 10), r.kept ?? 'whole']),
+      [
+        ['2025-06-01', 'weekly'],
+        ['2025-06-03', 'weekly'],
+        ['2025-06-04', 'daily'],
+        ['2025-06-05', 'daily'],
+        ['2025-06-06', 'whole'],
+        ['2025-06-10', 'whole'],
+      ],
+    );
+    assert.match(out.stdout, /^Dropped 1 older run \(--keep 2: the newest 2 whole/m);
   });
 });
 

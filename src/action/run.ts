@@ -141,6 +141,7 @@ export async function runAction(): Promise<void> {
   const history: StoredHistory | null =
     store !== null && (storedGate || save) ? await loadHistory(store, ctx, warnings) : null;
   const compareOptions = {
+    normalize: settings.sweep.normalize ?? 'auto',
     ...(settings.threshold !== null ? { threshold: settings.threshold } : {}),
     ...(settings.gate !== null ? { gate: settings.gate } : {}),
   };

@@ -51,6 +51,7 @@
  */
 
 import { fingerprintDifferences, type FingerprintDifference } from '../cpu/fingerprint.js';
+import type { NormalizationJson as Normalization } from '../contract/schema.js';
 import type { MachineInfo, Point, Result, WorkloadResult } from '../results/types.js';
 import {
   bootstrapRatioOfMediansCI,
@@ -77,6 +78,8 @@ import {
 } from './comparison.js';
 import { cellChanges, type CellChange } from './changes.js';
 import { gatedWorkloads } from './throughput.js';
+import { gateView } from './normalize.js';
+import type { NormalizeMode, ThinnedTier } from '../contract/limits.js';
 import { visitSummary } from './visits.js';
 
 export * from './comparison.js';
@@ -99,6 +102,10 @@ export interface StoredHistory {
   readonly runs: readonly {
     readonly createdAt: string;
     readonly sha?: string | undefined;
+    /** The run's reference cell median (runner-speed normalization, normalize.ts). */
+    readonly reference?: { readonly medianNs: number } | undefined;
+    /** An older run kept by thinning: read by the change points, not by the gate. */
+    readonly kept?: ThinnedTier | undefined;
     readonly workloads: readonly {
       readonly id: string;
       readonly points: readonly { readonly threads: number; readonly medianNs: number }[];
@@ -129,6 +136,8 @@ export interface CompareOptions {
   readonly resamples?: number;
   /** See CompareSettings.familySize. */
   readonly familySize?: number | null;
+  /** Runner-speed normalization (normalize.ts); default 'auto'. */
+  readonly normalize?: NormalizeMode;
 }
 
 /** Compare `current` with `baseline` (null: none stored). Pure and deterministic (seeded). */
@@ -147,6 +156,7 @@ export function compareResults(
     current: cur,
     machineDifferences: [] as FingerprintDifference[],
     changes: [] as CellChange[],
+    normalization: null as Normalization | null,
   };
   if (baseline === null) {
     return {
@@ -182,9 +192,13 @@ export function compareResults(
     notes.push(`forced: comparing with a baseline from another kind of machine (${what})`);
   }
 
+  // The history and the run at one runner speed, where they can be (normalize.ts).
+  const view = gateView(doc, current, settings.normalize, settings.minHistory);
+  const history = view.history;
+  base.normalization = view.normalization;
   // Latency, and the throughput splits where both runs measured them (throughput.ts).
-  const curWorkloads = gatedWorkloads(current);
-  const baseWorkloads = gatedWorkloads(doc.latest);
+  const curWorkloads = gatedWorkloads(view.current);
+  const baseWorkloads = gatedWorkloads(history.latest);
   const pairs = curWorkloads.flatMap((c) => {
     const b = baseWorkloads.find((w) => w.id === c.id);
     return b === undefined ? [] : [{ base: b, cur: c }];
@@ -206,7 +220,9 @@ export function compareResults(
     );
   }
 
-  const measured = pairs.flatMap((pair) => measurePair(pair, doc, settings, notes));
+  const measured = pairs
+    .flatMap((pair) => measurePair(pair, history, settings, notes))
+    .map((c) => ({ ...c, rawRatio: view.rawRatio(c.workload, c.threads) }));
   if (!measured.some((c) => isGated(c, settings.gate))) {
     return noBaselineHere(
       `the baseline has none of the cells to gate (${settings.gate === 'deployed' ? "each workload's recommended and fastest thread counts" : 'common cells'})`,
@@ -255,6 +271,7 @@ function resolveSettings(opts: CompareOptions): CompareSettings {
     seed: opts.seed ?? DEFAULT_COMPARE_SEED,
     resamples: opts.resamples ?? DEFAULT_RESAMPLES,
     familySize: opts.familySize ?? null,
+    normalize: opts.normalize ?? 'auto',
   };
   if (!(s.threshold >= 0 && Number.isFinite(s.threshold))) {
     throw new RangeError(`threshold must be a finite number ≥ 0; got ${String(s.threshold)}`);
@@ -304,6 +321,7 @@ export function cellHistory(
 ): number[] {
   const medians: number[] = [];
   for (const run of history.runs.slice(from)) {
+    if (run.kept !== undefined) continue; // thinned: for the change points, not the gate
     const point = run.workloads
       .find((w) => w.id === workloadId)
       ?.points.find((p) => p.threads === threads);

@@ -24,6 +24,7 @@ export function toComparisonJson(c: Comparison): ComparisonJson {
     })),
     notes: c.notes,
     changes: c.changes,
+    normalization: c.normalization ?? null,
   } as const;
   if (c.kind === 'no-baseline') {
     return {
@@ -54,6 +55,7 @@ function cellJson(c: CellComparison): ComparisonCellJson {
     baselineMedianNs: c.baselineMedianNs,
     currentMedianNs: c.currentMedianNs,
     ratio: c.ratio,
+    rawRatio: c.rawRatio ?? null,
     ci95: c.ci95,
     ciLevel: c.ciLevel,
     unit: c.unit,
@@ -87,6 +89,7 @@ export function comparisonFromJson(json: ComparisonJson): Comparison {
     })),
     notes: json.notes,
     changes: json.changes,
+    normalization: json.normalization,
   };
   if (json.verdict === 'no-baseline')
     return { kind: 'no-baseline', ...common, baseline: json.baseline };

@@ -5,6 +5,7 @@
  */
 import type { FingerprintDifference } from '../cpu/fingerprint.js';
 import type { CellChange } from './changes.js';
+import type { NormalizationJson as Normalization } from '../contract/schema.js';
 import { invalid } from '../errors.js';
 import { holm } from '../stats/index.js';
 
@@ -39,8 +40,10 @@ export interface CellComparison {
   readonly threads: number;
   readonly baselineMedianNs: number;
   readonly currentMedianNs: number;
-  /** current / baseline; > 1 is slower. */
+  /** current / baseline; > 1 is slower (normalized by runner speed when the comparison is). */
   readonly ratio: number;
+  /** The ratio as measured, when `ratio` is normalized (analysis/normalize.ts); else null. */
+  readonly rawRatio?: number | null;
   /** The CI of the ratio at `ciLevel` (null: too few units). The name is the contract's. */
   readonly ci95: readonly [number, number] | null;
   /** The level of `ci95`: the confidence, or Bonferroni-widened over the gated cells and looks. */
@@ -94,6 +97,8 @@ interface ComparisonBase {
    * empty without a stored history (the same-job gate, no baseline, another kind of machine).
    */
   readonly changes: readonly CellChange[];
+  /** Runner-speed normalization of the stored gate (normalize.ts); absent: none considered. */
+  readonly normalization?: Normalization | null;
 }
 
 export interface Compared extends ComparisonBase {

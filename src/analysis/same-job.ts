@@ -298,6 +298,7 @@ export function compareSameJob(
     seed: DEFAULT_COMPARE_SEED,
     resamples: DEFAULT_RESAMPLES,
     familySize: null,
+    normalize: 'none', // base and head share the runner
   };
   const decision = decideLook(workloads, opts);
   const notes: string[] = [

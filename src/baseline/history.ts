@@ -12,6 +12,8 @@
  * would let two or three noisy runs dominate. Twenty also ages out old runs (after ~20 merges to
  * the default branch) so a drift of the runner fleet or of the code is forgotten, and it keeps the
  * file small (the history is ~100 bytes per cell per run; only `latest` carries samples).
+ * Older runs are not all forgotten: thinRuns keeps one a day and then one a week of them for the
+ * change points and the trend (at most 3 × maxRuns runs); the gate reads only the newest maxRuns.
  */
 
 import { gatedWorkloads } from '../analysis/throughput.js';
@@ -47,6 +49,15 @@ export function runFromResult(result: Result, ref?: string, sha?: string): Basel
     createdAt: result.createdAt,
     ...(ref === undefined ? {} : { ref }),
     ...(sha === undefined ? {} : { sha }),
+    ...(result.reference
+      ? {
+          reference: {
+            id: result.reference.id,
+            threads: result.reference.point.threads,
+            medianNs: result.reference.point.medianNs,
+          },
+        }
+      : {}),
     // Latency cells, and the throughput splits as cells (analysis/throughput.ts).
     workloads: gatedWorkloads(result).map((w) => ({
       id: w.id,
@@ -69,7 +80,8 @@ export function baselineFromResult(result: Result, opts: MergeOptions = {}): Bas
 }
 
 /**
- * Append `result` to `baseline`'s history (newest last, keeping the newest `maxRuns`) and make it
+ * Append `result` to `baseline`'s history (newest last, keeping the newest `maxRuns` whole and
+ * older runs thinned: thinRuns) and make it
  * the `latest`. A result from another machine fingerprint cannot share a history: it starts a
  * fresh one, and the outcome's notes say so. Re-merging the same run (same createdAt) replaces it
  * instead of counting it twice. Pure: returns a new document.
@@ -111,7 +123,7 @@ export function mergeRun(
   const all = [...previous, runFromResult(result, opts.ref, opts.sha)].sort(
     (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt),
   );
-  const runs = all.slice(Math.max(0, all.length - maxRuns));
+  const runs = thinRuns(all, maxRuns);
   return {
     baseline: {
       schemaVersion: 1,
@@ -123,4 +135,49 @@ export function mergeRun(
     },
     notes,
   };
+}
+
+/**
+ * Older runs thinned, newest kept whole: the newest `keep` runs as they are (the gate reads
+ * these), then of the older ones the newest run of each UTC day for `keep` more days, then the
+ * newest of each ISO week for `keep` more weeks, marked `kept: 'daily' | 'weekly'`; the rest is
+ * dropped. Like a backup rotation: the history reaches back months (for the change points and the
+ * trend) at most 3 × keep runs long, and a run's place in it depends only on the runs newer than
+ * it. `runs` oldest first; returns oldest first.
+ */
+export function thinRuns(runs: readonly BaselineRun[], keep: number): BaselineRun[] {
+  const recent = runs.slice(Math.max(0, runs.length - keep)).map(({ kept: _kept, ...r }) => r);
+  const older = runs.slice(0, Math.max(0, runs.length - keep)).reverse();
+  // Days and weeks the whole runs cover need no older representative.
+  const days = new Set<string>();
+  const covered = new Set(recent.map((r) => r.createdAt.slice(0, 10)));
+  const weeks = new Set<string>();
+  const out: BaselineRun[] = [];
+  for (const run of older) {
+    const day = run.createdAt.slice(0, 10);
+    if (days.size < keep) {
+      if (!days.has(day) && !covered.has(day)) {
+        days.add(day);
+        out.push({ ...run, kept: 'daily' });
+      }
+      continue;
+    }
+    const week = isoWeek(run.createdAt);
+    if (weeks.size < keep && !weeks.has(week) && !days.has(day) && !covered.has(day)) {
+      weeks.add(week);
+      out.push({ ...run, kept: 'weekly' });
+    }
+  }
+  return [...out.reverse(), ...recent];
+}
+
+/** The ISO 8601 week of a time stamp, e.g. "2026-W49". */
+export function isoWeek(iso: string): string {
+  const d = new Date(Date.parse(iso));
+  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const weekday = day.getUTCDay() || 7; // Monday 1 … Sunday 7
+  day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of its week names the year
+  const year = day.getUTCFullYear();
+  const week = Math.ceil(((day.getTime() - Date.UTC(year, 0, 1)) / 86400000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }

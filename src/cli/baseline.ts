@@ -67,7 +67,8 @@ add   appends the run in --result (a threadgate sweep --json file) to the histor
       threadgate compare --baseline FILE or threadgate report --baseline FILE.
   --history FILE  the baseline history (created if missing)
   --result FILE   the results JSON of the run to add
-  --keep N        keep the newest N runs (default ${DEFAULT_MAX_RUNS}, at most ${MAX_KEEP})
+  --keep N        keep the newest N runs whole (default ${DEFAULT_MAX_RUNS}, at most ${MAX_KEEP}),
+                  and older ones thinned: one a day for N days, then one a week for N weeks
   --ref R         the git ref the run measured, e.g. main or refs/heads/main (recorded)
   --sha S         the commit the run measured, 7 to 64 hex digits (recorded)
   --force         the run is from another kind of machine (another fingerprint: OS, arch,
@@ -240,18 +241,22 @@ async function addCommand(argv: readonly string[], io: BaselineIo): Promise<numb
     throw e;
   });
 
-  const kept = baseline.runs.length;
+  const kept = baseline.runs.filter((r) => r.kept === undefined).length;
+  const thinned = baseline.runs.length - kept;
   const before = history?.fingerprint === baseline.fingerprint ? history.runs.length : 0;
   const replaced = notes.some((n) => n.startsWith('replaced'));
-  const dropped = before + (replaced ? 0 : 1) - kept;
+  const dropped = before + (replaced ? 0 : 1) - baseline.runs.length;
   const lines = [
     `${history === null ? 'Created' : 'Updated'} ${settings.historyPath} with the run of ` +
-      `${result.createdAt}: ${kept} run${kept === 1 ? '' : 's'} (at most ${settings.keep}), ` +
-      `${bytes} bytes; machine fingerprint ${baseline.fingerprint}`,
+      `${result.createdAt}: ${kept} run${kept === 1 ? '' : 's'} (at most ${settings.keep})` +
+      (thinned > 0
+        ? ` and ${thinned} older one${thinned === 1 ? '' : 's'} kept a day or a week apart`
+        : '') +
+      `, ${bytes} bytes; machine fingerprint ${baseline.fingerprint}`,
   ];
   if (dropped > 0) {
     lines.push(
-      `Dropped the ${dropped} oldest run${dropped === 1 ? '' : 's'} (--keep ${settings.keep})`,
+      `Dropped ${dropped} older run${dropped === 1 ? '' : 's'} (--keep ${settings.keep}: the newest ${settings.keep} whole, older ones thinned to one a day, then one a week)`,
     );
   }
   for (const note of notes) {

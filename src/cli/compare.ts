@@ -19,7 +19,7 @@ import { readBaselineFile, readResultFile } from '../contract/documents.js';
 import type { LoadedBaseline } from '../baseline/store.js';
 import { renderComparison } from '../report/compare-terminal.js';
 import { PLAIN, type Paint } from '../report/ansi.js';
-import { parsePercent } from '../settings/settings.js';
+import { parseNormalize, parsePercent } from '../settings/settings.js';
 import { parseFlags, requiredPath, stringFlag, type OptionSpec } from './args.js';
 import { checkJsonOutput, humanSink, isStdout, writeJson } from './output.js';
 
@@ -30,6 +30,7 @@ export const COMPARE_OPTIONS = {
   json: { type: 'string', short: 'j' },
   force: { type: 'boolean' },
   gate: { type: 'string' },
+  normalize: { type: 'string' },
   accept: { type: 'string' },
 } as const satisfies OptionSpec;
 
@@ -37,7 +38,8 @@ export const COMPARE_HELP = `threadgate compare — did the current run get slow
 
 Usage:
   threadgate compare -b|--baseline FILE -c|--current FILE [--threshold PERCENT]
-                     [-j|--json FILE|-] [--force] [--gate deployed|all] [--accept REASON]
+                     [-j|--json FILE|-] [--force] [--gate deployed|all]
+                     [--normalize auto|none] [--accept REASON]
 
   -b, --baseline FILE   a baseline history (threadgate baseline add, or the action's) or a
                         results file (a history of one run)
@@ -45,6 +47,9 @@ Usage:
   --threshold PERCENT   smallest slowdown that can fail (default ${DEFAULT_THRESHOLD * 100}%)
   --gate deployed|all   gate every common cell (all, the default) or only each workload's
                         recommended and fastest thread counts (deployed)
+  --normalize auto|none auto (default): compare each cell relative to the runner-speed
+                        reference cell of its run, where both runs and the history have it;
+                        none: compare the medians as measured
   --force               compare even if the baseline is from another kind of machine
   --accept REASON       an intended slowdown: a regression is reported with REASON and exits 0
                         (the action's label threadgate: accept or Threadgate-Accept trailer)
@@ -68,6 +73,7 @@ export function compareSettingsFromFlags(argv: readonly string[]): CompareCliSet
   const v = parseFlags('compare', argv, COMPARE_OPTIONS);
   const threshold = stringFlag(v, 'threshold');
   const gate = stringFlag(v, 'gate');
+  const normalize = stringFlag(v, 'normalize');
   const accept = stringFlag(v, 'accept');
   const reason = accept === undefined ? null : acceptReason(accept);
   if (accept !== undefined && reason === null) {
@@ -89,6 +95,7 @@ export function compareSettingsFromFlags(argv: readonly string[]): CompareCliSet
       ...(threshold === undefined ? {} : { threshold: parsePercent(threshold, '--threshold') }),
       gate: gate === undefined ? DEFAULT_GATE : parseGateMode(gate, '--gate'),
       force: v['force'] === true,
+      ...(normalize === undefined ? {} : { normalize: parseNormalize(normalize, '--normalize') }),
     },
     accepted: reason === null ? null : { by: '--accept', reason },
   };

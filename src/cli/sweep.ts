@@ -15,6 +15,7 @@ import {
   parsePercent,
   parseSeconds,
   parseEngine,
+  parseNormalize,
   parseObjective,
   parseSeed,
   randomSeed,
@@ -40,6 +41,7 @@ export const SWEEP_OPTIONS = {
   threads: { type: 'string', short: 't' },
   'max-time': { type: 'string' },
   objective: { type: 'string' },
+  normalize: { type: 'string' },
   json: { type: 'string', short: 'j' },
   seed: { type: 'string' },
   precision: { type: 'string' },
@@ -122,6 +124,9 @@ Measurement:
                         usable CPUs into workers × threads (1×N … N×1), each worker its own
                         session or process, all at once, and recommend the split with the most
                         requests per second (the latency sweep gets 40 % of the budget)
+  --normalize auto|none auto (default): also measure the runner-speed reference cell (MatMul
+                        256² at 1 thread) in the rounds, so a stored-baseline comparison can
+                        divide by it; none: measure only the workload
   --seed N              the order of the randomized rounds (default random)
   -j, --json FILE       write the results JSON (schema/results.schema.json); - writes it to
                         standard output, and the tables go to standard error
@@ -346,6 +351,9 @@ export function sweepSettingsFromFlags(argv: readonly string[]): SweepCliSetting
     ...(v.objective === undefined
       ? {}
       : { objective: parseObjective(String(v.objective), '--objective') }),
+    ...(v.normalize === undefined
+      ? {}
+      : { normalize: parseNormalize(String(v.normalize), '--normalize') }),
     threshold:
       v.threshold === undefined
         ? DEFAULT_SAME_JOB_THRESHOLD

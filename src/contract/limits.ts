@@ -65,6 +65,21 @@ export type GateRole = (typeof GATE_ROLES)[number];
 export const COMPARISON_UNITS = ['visits', 'sessions', 'samples'] as const;
 export type ComparisonUnit = (typeof COMPARISON_UNITS)[number];
 
+/**
+ * How the runner-speed reference cell of a run was measured: as one of the run's own cells
+ * (the built-in MatMul sweep has it) or added to the run's rounds for the purpose.
+ */
+export const REFERENCE_SOURCES = ['in-run', 'added'] as const;
+export type ReferenceSource = (typeof REFERENCE_SOURCES)[number];
+
+/** `normalize`: divide by the reference cell where the history allows (auto), or never. */
+export const NORMALIZE_MODES = ['auto', 'none'] as const;
+export type NormalizeMode = (typeof NORMALIZE_MODES)[number];
+
+/** Why an older run stays in a thinned history (baseline/history.ts thinRuns). */
+export const THINNED_TIERS = ['daily', 'weekly'] as const;
+export type ThinnedTier = (typeof THINNED_TIERS)[number];
+
 export const GATE_MODES = ['deployed', 'all'] as const;
 export type GateMode = (typeof GATE_MODES)[number];
 

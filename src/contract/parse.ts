@@ -244,15 +244,7 @@ function crossCheckResult(r: Result, fail: Fail, prefix: string): void {
         );
       }
     }
-    w.points.forEach((p, j) => {
-      const pat = `${at}points[${j}].`;
-      ordered(p.ci95Ns, `${pat}ci95Ns`, fail);
-      if (p.rounds !== undefined && p.rounds.length !== p.samplesNs.length) {
-        throw fail(
-          `"${pat}rounds" is an array of ${p.rounds.length} entries; expected one round per sample (${p.samplesNs.length})`,
-        );
-      }
-    });
+    w.points.forEach((p, j) => checkPoint(p, `${at}points[${j}].`, fail));
     if (w.throughput !== undefined) {
       const tat = `${at}throughput.`;
       uniqueSorted(
@@ -275,6 +267,16 @@ function crossCheckResult(r: Result, fail: Fail, prefix: string): void {
     }
   });
   if (r.overhead) ordered(r.overhead.ci95Ns, `${prefix}overhead.ci95Ns`, fail);
+  if (r.reference) checkPoint(r.reference.point, `${prefix}reference.point.`, fail);
+}
+
+function checkPoint(p: Result['workloads'][number]['points'][number], at: string, fail: Fail) {
+  ordered(p.ci95Ns, `${at}ci95Ns`, fail);
+  if (p.rounds !== undefined && p.rounds.length !== p.samplesNs.length) {
+    throw fail(
+      `"${at}rounds" is an array of ${p.rounds.length} entries; expected one round per sample (${p.samplesNs.length})`,
+    );
+  }
 }
 
 function ordered(pair: readonly [number, number], path: string, fail: Fail): void {

@@ -22,7 +22,10 @@ import {
   GATE_MODES,
   GATE_ROLES,
   LIMITS,
+  NORMALIZE_MODES,
   OBJECTIVES,
+  REFERENCE_SOURCES,
+  THINNED_TIERS,
   UNPRINTABLE_SOURCE,
   VERDICTS,
   WORKLOAD_KINDS,
@@ -292,6 +295,18 @@ export const ResultSchema = v.pipe(
         record({ workers: count(), threadsPerWorker: threads(), basis: v.optional(text()) }),
       ),
     }),
+    reference: v.optional(
+      v.pipe(
+        record({
+          id: nonEmpty(),
+          point: PointSchema,
+          measured: oneOf(REFERENCE_SOURCES),
+        }),
+        v.description(
+          "the runner-speed reference cell (the built-in MatMul 256² at 1 thread) measured in this run's rounds; the stored gate divides by it (normalize: auto)",
+        ),
+      ),
+    ),
     elapsedSec: nonNegative(),
     skipped: v.optional(
       list(
@@ -312,6 +327,20 @@ export const BaselineRunSchema = record({
   createdAt: date(),
   ref: v.optional(text()),
   sha: v.optional(text()),
+  reference: v.optional(
+    v.pipe(
+      record({ id: nonEmpty(), threads: threads(), medianNs: ns() }),
+      v.description("the run's reference cell median (runner-speed normalization)"),
+    ),
+  ),
+  kept: v.optional(
+    v.pipe(
+      oneOf(THINNED_TIERS),
+      v.description(
+        'an older run kept by thinning (one per day, then one per week); the gate reads only the runs without it',
+      ),
+    ),
+  ),
   workloads: list(
     record({
       id: nonEmpty(),
@@ -356,6 +385,13 @@ export const ComparisonCellSchema = record({
   baselineMedianNs: positive(),
   currentMedianNs: positive(),
   ratio: positive(),
+  rawRatio: v.optional(
+    v.pipe(
+      v.nullable(positive()),
+      v.description('the ratio before runner-speed normalization (null: not normalized)'),
+    ),
+    null,
+  ),
   ci95: v.nullable(
     pair(
       positive('null or [lo, hi] with 0 < lo ≤ hi, finite'),
@@ -388,6 +424,18 @@ export const CompareSettingsSchema = record({
   seed: v.optional(num('a finite number'), DEFAULT_COMPARE_SEED),
   resamples: v.optional(num('an integer ≥ 1', { integer: true, min: 1 }), DEFAULT_RESAMPLES),
   familySize: v.optional(v.nullable(num('an integer ≥ 1', { integer: true, min: 1 })), null),
+  normalize: v.optional(oneOf(NORMALIZE_MODES), 'none'),
+});
+
+/** Runner-speed normalization as the stored gate applied it (analysis/normalize.ts). */
+export const NormalizationSchema = record({
+  reference: v.pipe(text(), v.description('the reference cell, e.g. "matmul:256 @ 1"')),
+  used: v.boolean('true or false'),
+  reason: text(),
+  runnerRatio: v.pipe(
+    v.nullable(positive()),
+    v.description("this run's reference median / the baseline run's (> 1: a slower runner)"),
+  ),
 });
 
 /** One change point of a cell's stored history (analysis/changes.ts; `threadgate baseline changes`). */
@@ -447,6 +495,7 @@ export const ComparisonSchema = v.pipe(
       v.optional(list(ChangePointSchema, LIMITS.cells), []),
       v.description('change points in the stored history of the gated cells'),
     ),
+    normalization: v.optional(v.nullable(NormalizationSchema), null),
   }),
   v.title('threadgate comparison (schemaVersion 1)'),
   v.description(
@@ -533,6 +582,7 @@ export type ComparisonCellJson = v.InferOutput<typeof ComparisonCellSchema>;
 export type CellChecks = v.InferOutput<typeof CellChecksSchema>;
 export type CompareSettings = v.InferOutput<typeof CompareSettingsSchema>;
 export type ChangePointJson = v.InferOutput<typeof ChangePointSchema>;
+export type NormalizationJson = v.InferOutput<typeof NormalizationSchema>;
 export type BundleManifest = v.InferOutput<typeof BundleManifestSchema>;
 
 /** The documents, by the name `schema/<name>.schema.json` publishes them under. */

@@ -122,6 +122,11 @@ const MIN_WARMUP_MS = 200;
 const SHORT_CALL_NS = 10e6; // below 10 ms a call pays a visible wake-up after a switch
 export const DEFAULT_MIN_VISITS = 8;
 
+/** The thread counts a workload is swept at: its own, if it names them, else the sweep's. */
+export function threadsOf(workload: Workload, threads: readonly number[]): readonly number[] {
+  return workload.threadCounts ?? threads;
+}
+
 /** Relative half-width of the 95 % distribution-free CI of the median of `samples`. */
 export function relativeHalfWidth(samples: readonly number[]): number {
   if (samples.length < 2) return Infinity;
@@ -143,20 +148,24 @@ export async function sweep(
   const visitNs = (options.visitMs ?? 30) * 1e6;
   const rand = mulberry32(options.seed);
   const minWarmupMs = options.minWarmupMs ?? MIN_WARMUP_MS;
-  const cells: Cell[] = workloads.flatMap((workload, wi) =>
-    options.threads.map((threads, ti): Cell => ({
+  // A workload may ask for its own thread counts (the runner-speed reference: 1 thread only);
+  // hints are in the order of the cells as built here.
+  const cells: Cell[] = workloads
+    .flatMap((workload) =>
+      threadsOf(workload, options.threads).map((threads) => ({ workload, threads })),
+    )
+    .map(({ workload, threads }, i): Cell => ({
       workload,
       threads,
       runner: null,
       samples: [],
       rounds: [],
-      callNs: options.callNsHints?.[wi * options.threads.length + ti] ?? 0,
+      callNs: options.callNsHints?.[i] ?? 0,
       warmupCalls: 0,
       visitMedians: [],
       converged: false,
       skipped: null,
-    })),
-  );
+    }));
   let round = 0;
   const left = () => deadline - now();
 

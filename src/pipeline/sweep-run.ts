@@ -14,7 +14,11 @@ import type { Result } from '../results/types.js';
 import type { SweepSettings, WorkloadSpec } from '../settings/settings.js';
 import { measureCallOverhead } from '../workloads/overhead.js';
 import { loadOrt, ortVersion, type OrtModule } from '../workloads/ort.js';
-import { buildWorkloads } from './workloads.js';
+import { buildWorkloads, type BuildContext } from './workloads.js';
+import { REFERENCE_CELL, REFERENCE_VISIT_MS } from '../analysis/normalize.js';
+import type { ReferenceSource } from '../contract/limits.js';
+import { parseShape } from '../workloads/matmul.js';
+import type { Workload } from '../workloads/types.js';
 import { withEngine } from '../cpu/fingerprint.js';
 import { findTorchPython } from '../workloads/torch-matmul.js';
 import { measureThroughput } from '../measure/throughput.js';
@@ -94,6 +98,13 @@ export async function runSweep(
     ...(throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}),
   };
   const workloads = await buildWorkloads(settings.workload, build);
+  // The runner-speed reference (analysis/normalize.ts): one of the run's own cells when the sweep
+  // has it, else a short cell added to the rounds. A same-job comparison needs none: base and
+  // head share the runner.
+  const reference =
+    (settings.normalize ?? 'auto') === 'auto' && !settings.baselineWorkload
+      ? await referenceFor(workloads, threads, settings.workload, build)
+      : null;
 
   const common = {
     threads,
@@ -125,7 +136,17 @@ export async function runSweep(
     comparison = run.comparison;
     warnings = run.warnings;
   } else {
-    output = await sweep(workloads, common);
+    const added = reference?.measured === 'added' ? [reference.workload] : [];
+    output = await sweep([...workloads, ...added], common);
+  }
+  const referenceSweep = reference
+    ? output.workloads.find((w) => w.workload === reference.workload)
+    : undefined;
+  if (reference?.measured === 'added') {
+    output = {
+      ...output,
+      workloads: output.workloads.filter((w) => w.workload !== reference.workload),
+    };
   }
   const throughput = throughputObjective
     ? await measureThroughput(workloads, {
@@ -153,8 +174,43 @@ export async function runSweep(
     elapsedSec: (performance.now() - startMs) / 1000,
     createdAt,
     ...(throughput ? { throughput } : {}),
+    ...(reference && referenceSweep
+      ? {
+          reference: {
+            sweep: referenceSweep,
+            threads: REFERENCE_CELL.threads,
+            measured: reference.measured,
+          },
+        }
+      : {}),
   });
   return { result, comparison, warnings, plan };
+}
+
+/**
+ * The reference cell of this run: the sweep's own MatMul 256² at 1 thread when it has it (the
+ * built-in ONNX Runtime sweep with 1 in its thread counts), else that cell built to be added to
+ * the rounds, with short visits so that it costs the run's cells little of the budget.
+ */
+async function referenceFor(
+  workloads: readonly Workload[],
+  threads: readonly number[],
+  spec: WorkloadSpec,
+  build: BuildContext,
+): Promise<{ workload: Workload; measured: ReferenceSource }> {
+  const own =
+    spec.kind === 'matmul' && spec.engine !== 'torch' && threads.includes(REFERENCE_CELL.threads)
+      ? workloads.find((w) => w.id === REFERENCE_CELL.id)
+      : undefined;
+  if (own) return { workload: own, measured: 'in-run' };
+  const [made] = await buildWorkloads(
+    { kind: 'matmul', sizes: [parseShape(REFERENCE_CELL.size)] },
+    { ...build, threads: [REFERENCE_CELL.threads] },
+  );
+  return {
+    workload: { ...made!, threadCounts: [REFERENCE_CELL.threads], visitMs: REFERENCE_VISIT_MS },
+    measured: 'added',
+  };
 }
 
 /** ONNX Runtime sessions in this process (not a child process: a command or a worker). */

@@ -1,5 +1,6 @@
 /** `threadgate compare` in the terminal: one row per compared cell, then the verdict. */
 
+import { describeNormalization } from '../analysis/normalize.js';
 import type { CellComparison, Comparison } from '../analysis/compare.js';
 import { PLAIN, type Paint } from './ansi.js';
 import { formatNs, formatSignedPercent, textTable } from './format.js';
@@ -46,6 +47,7 @@ export function renderComparison(c: Comparison, paint: Paint = PLAIN): string {
       renderCells(c.cells),
     );
   }
+  if (c.normalization) out.push('', `Runner speed: ${describeNormalization(c.normalization)}`);
   if (c.notes.length > 0) out.push('', ...c.notes.map((n) => `note: ${n}`));
   out.push('', `${verdictPaint(c.kind, paint)(`${HEADLINE[c.kind]}:`)} ${c.reason}`);
   return out.join('\n');

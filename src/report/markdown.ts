@@ -5,6 +5,7 @@
  * built from user commands and file names, branch names) is escaped.
  */
 import { describeChange } from '../analysis/changes.js';
+import { describeNormalization } from '../analysis/normalize.js';
 import type { CellComparison, Comparison } from '../analysis/compare.js';
 import { escapeMarkdown, plainText } from './text.js';
 import type { Result, WorkloadResult } from '../results/types.js';
@@ -476,6 +477,10 @@ function detailsBlock(result: Result, comparison: Comparison | null, ctx: Markdo
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? '' : 's'} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === 'same-job' ? ', measured in this job' : ''}`,
     );
   }
+  if (comparison?.normalization)
+    lines.push(
+      `- Runner speed: ${escapeMarkdown(describeNormalization(comparison.normalization))}`,
+    );
   for (const note of comparison?.notes ?? []) lines.push(`- Note: ${escapeMarkdown(note)}`);
   lines.push(...changeLines(comparison));
   lines.push(

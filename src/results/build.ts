@@ -7,7 +7,8 @@ import {
   recommendOverall,
   type PointSummary,
 } from '../analysis/recommend.js';
-import type { SweepOutput } from '../measure/sweep.js';
+import type { SweepOutput, WorkloadSweep } from '../measure/sweep.js';
+import type { ReferenceSource } from '../contract/limits.js';
 import { recommendSplit, recommendSplitOverall } from '../analysis/throughput.js';
 import { visitSummary } from '../analysis/visits.js';
 import type { ThroughputOutput } from '../measure/throughput.js';
@@ -35,6 +36,12 @@ export interface BuildInput {
   readonly createdAt?: string;
   /** The throughput objective's measurement, when it ran. */
   readonly throughput?: ThroughputOutput;
+  /** The runner-speed reference cell's sweep (analysis/normalize.ts), when it was measured. */
+  readonly reference?: {
+    readonly sweep: WorkloadSweep;
+    readonly threads: number;
+    readonly measured: ReferenceSource;
+  };
 }
 
 export function buildResult(input: BuildInput): Result {
@@ -115,6 +122,7 @@ export function buildResult(input: BuildInput): Result {
           machine.availableCpus,
         );
 
+  const reference = referenceOf(input.reference);
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -138,8 +146,29 @@ export function buildResult(input: BuildInput): Result {
           }
         : {}),
     },
+    ...(reference ? { reference } : {}),
     elapsedSec: input.elapsedSec,
     ...(input.sweep.skipped.length > 0 ? { skipped: input.sweep.skipped } : {}),
+  };
+}
+
+/** The reference cell as the results file holds it; none when the budget left it unmeasured. */
+function referenceOf(ref: BuildInput['reference']): Result['reference'] {
+  const cell = ref?.sweep.cells.find((c) => c.threads === ref.threads);
+  if (!ref || !cell || cell.samplesNs.length === 0) return undefined;
+  const v = visitSummary(cell.samplesNs, cell.rounds);
+  return {
+    id: ref.sweep.workload.id,
+    measured: ref.measured,
+    point: {
+      threads: cell.threads,
+      samplesNs: cell.samplesNs,
+      rounds: cell.rounds,
+      medianNs: v.medianNs,
+      ci95Ns: v.ci95Ns,
+      ciHalfWidthRel: (v.ci95Ns[1] - v.ci95Ns[0]) / 2 / v.medianNs,
+      converged: cell.converged,
+    },
   };
 }
 

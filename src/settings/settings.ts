@@ -3,7 +3,7 @@
  * validates as it reads; errors name the flag or input, the value and the expected form.
  */
 import { invalid } from '../errors.js';
-import { ENGINES, type Engine } from '../contract/limits.js';
+import { ENGINES, NORMALIZE_MODES, type Engine, type NormalizeMode } from '../contract/limits.js';
 import { OBJECTIVES, type Objective } from '../results/types.js';
 import type { CommandSpec } from '../workloads/command.js';
 import type { MatMulShape } from '../workloads/matmul-model.js';
@@ -51,6 +51,21 @@ export interface SweepSettings {
   readonly seed: number;
   /** 'latency' (default): threads per request; 'throughput': also splits of the CPUs into workers. */
   readonly objective?: Objective;
+  /**
+   * Runner-speed normalization (analysis/normalize.ts): 'auto' (default) measures the reference
+   * cell in the run's rounds and lets the stored gate divide by it where the history allows;
+   * 'none' measures and normalizes nothing.
+   */
+  readonly normalize?: NormalizeMode;
+}
+
+/** `--normalize` / the `normalize` input. */
+export function parseNormalize(text: string, input: string): NormalizeMode {
+  const v = text.trim();
+  if (!(NORMALIZE_MODES as readonly string[]).includes(v)) {
+    throw invalid(input, text, `one of ${NORMALIZE_MODES.join(', ')}`);
+  }
+  return v as NormalizeMode;
 }
 
 /** Of the budget, the share the latency sweep gets under the throughput objective. */

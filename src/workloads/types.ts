@@ -43,6 +43,8 @@ export interface Workload {
    */
   readonly warmupCalls?: number;
   open(threads: number): Promise<CellRunner>;
+  /** Sweep this workload at these thread counts only (default: the sweep's). */
+  readonly threadCounts?: readonly number[];
   /**
    * Visit length this workload asks for, in ms (default: the sweep's, 30): a worker pays one
    * protocol round trip per visit, so its visits are longer.
