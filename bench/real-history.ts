@@ -18,6 +18,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareResults } from '../src/analysis/compare.js';
+import { gateView } from '../src/analysis/normalize.js';
 import { cellChanges } from '../src/analysis/changes.js';
 import { mergeRun, type BaselineDocument } from '../src/baseline/history.js';
 import type { Result } from '../src/results/types.js';
@@ -80,7 +81,9 @@ export const realHistory: Section = {
     const rows: string[][] = [];
     const gateRows: string[][] = [];
     let falsePoints = 0;
+    let falseNormalized = 0;
     let seriesRuns = 0;
+    const machineSteps: string[] = [];
     for (const m of models) {
       const results = aa.get(m.kind)!;
       for (const t of [1, 2]) {
@@ -115,10 +118,29 @@ export const realHistory: Section = {
           String(count('pass')),
         ]);
         if (mode === 'auto') {
+          // The change points of each A/A series as measured and as the gate reads it (relative
+          // to the reference: gateView), and of the reference's own series: a step there is the
+          // machine's, not the workload's.
+          const view = gateView(doc, results[results.length - 1]!, 'auto', 5);
+          const id = results[0]!.workloads[0]!.id;
           for (const t of [1, 2]) {
-            falsePoints += cellChanges(doc, results[0]!.workloads[0]!.id, t, { seed: 1 }).length;
+            falsePoints += cellChanges(doc, id, t, { seed: 1 }).length;
+            falseNormalized += cellChanges(view.history, id, t, { seed: 1 }).length;
             seriesRuns += results.length;
           }
+          const refDoc = {
+            runs: doc.runs.map((r) => ({
+              ...r,
+              workloads: r.reference
+                ? [{ id: 'reference', points: [{ threads: 1, medianNs: r.reference.medianNs }] }]
+                : [],
+            })),
+          };
+          machineSteps.push(
+            ...cellChanges(refDoc, 'reference', 1, { seed: 1 }).map(
+              (c) => `${m.kind} runs: reference ×${c.ratio.toFixed(2)} from run ${c.index + 1}`,
+            ),
+          );
         }
       }
     }
@@ -174,7 +196,7 @@ export const realHistory: Section = {
       summary: [
         `${runs} separate A/A runs per model (${sec} s each, threads 1,2, the reference cell added to the rounds); normalized / raw spread: ${rows.map((r) => `${r[0]!.split(' ')[0]} @ ${r[1]} ${r[5]}`).join(', ')}`,
         `stored gate on A/A runs 6…${runs} against the runs before: ${gateRows.map((r) => `${r[0]} ${r[1]}: ${r[3]} regressions, ${r[4]} inconclusive of ${r[2]}`).join('; ')}`,
-        `false change points on the A/A series: ${falsePoints} in ${seriesRuns} runs (${((100 * falsePoints) / Math.max(1, seriesRuns)).toFixed(2)} per 100 runs)`,
+        `change points on the A/A series: ${falsePoints} in ${seriesRuns} runs as measured (${((100 * falsePoints) / Math.max(1, seriesRuns)).toFixed(2)} per 100 runs), ${falseNormalized} relative to the reference (${((100 * falseNormalized) / Math.max(1, seriesRuns)).toFixed(2)} per 100 runs); steps of the machine itself (the reference cell's own series): ${machineSteps.length === 0 ? 'none' : machineSteps.join('; ')}`,
         ...stepRows.map(
           (r) =>
             `${r[0]} from ${r[2]}: change points ${r[3]}; the per-run gate flagged ${r[4]} (${r[5]} of the later runs)`,
