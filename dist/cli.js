@@ -21830,7 +21830,9 @@ function gateLine(comparison, ctx) {
   const cold = gated.filter((c) => c.checks.beyondColdStart !== null).length;
   const why = `without a usable history: fewer than ${s.minHistory} runs, or no spread`;
   const bar = ctx.baselineKind === "same-job" || cold === 0 || s.coldStartThreshold <= s.threshold ? `${formatPercent(s.threshold, 0)} or more` : cold === gated.length ? `${formatPercent(s.coldStartThreshold, 0)} or more (the cold-start bar, ${why}; ${formatPercent(s.threshold, 0)} from then on)` : `${formatPercent(s.threshold, 0)} or more (${formatPercent(s.coldStartThreshold, 0)}, the cold-start bar, for ${cold} of the ${gated.length} cells ${why})`;
-  return `**Gate:** ${where}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText2(s.confidence)} confidence over the gated cells.`;
+  const n = comparison.normalization;
+  const speed = n?.used === true ? ` Cells are compared relative to the runner-speed reference ${n.reference}` + (n.runnerRatio === null ? "." : ` (this runner took \xD7${n.runnerRatio.toFixed(2)} the baseline run's time on it).`) : "";
+  return `**Gate:** ${where}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText2(s.confidence)} confidence over the gated cells.${speed}`;
 }
 function recommendationBlock(result) {
   const k = result.recommendation.ompNumThreads;

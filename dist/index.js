@@ -96546,7 +96546,9 @@ function gateLine(comparison, ctx) {
   const cold = gated.filter((c) => c.checks.beyondColdStart !== null).length;
   const why = `without a usable history: fewer than ${s3.minHistory} runs, or no spread`;
   const bar = ctx.baselineKind === "same-job" || cold === 0 || s3.coldStartThreshold <= s3.threshold ? `${formatPercent(s3.threshold, 0)} or more` : cold === gated.length ? `${formatPercent(s3.coldStartThreshold, 0)} or more (the cold-start bar, ${why}; ${formatPercent(s3.threshold, 0)} from then on)` : `${formatPercent(s3.threshold, 0)} or more (${formatPercent(s3.coldStartThreshold, 0)}, the cold-start bar, for ${cold} of the ${gated.length} cells ${why})`;
-  return `**Gate:** ${where2}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText2(s3.confidence)} confidence over the gated cells.`;
+  const n = comparison.normalization;
+  const speed = n?.used === true ? ` Cells are compared relative to the runner-speed reference ${n.reference}` + (n.runnerRatio === null ? "." : ` (this runner took \xD7${n.runnerRatio.toFixed(2)} the baseline run's time on it).`) : "";
+  return `**Gate:** ${where2}; a gated cell fails at a slowdown of ${bar} beyond the noise, at ${levelText2(s3.confidence)} confidence over the gated cells.${speed}`;
 }
 function recommendationBlock(result) {
   const k2 = result.recommendation.ompNumThreads;

@@ -171,6 +171,13 @@ describe('runner-speed normalization in the stored gate', () => {
     const current = run({ seed: 993, day: 30, runner: 1.3 });
     const md = renderMarkdown(current, c, {});
     assert.match(md, /normalized by the runner-speed reference matmul:256 @ 1/i);
+    // Said where the reader looks first, too: the gate line above the folds.
+    const gate = md.split('\n').find((l) => l.startsWith('**Gate:**'))!;
+    assert.match(
+      gate,
+      /relative to the runner-speed reference matmul:256 @ 1 \(this runner took ×1\.\d\d/,
+    );
+    assert.ok(md.indexOf(gate) < md.indexOf('<details'), 'the gate line is outside the folds');
     assert.match(renderComparison(c), /normalized by the runner-speed reference/i);
     const raw = compare(h, current, { normalize: 'none' });
     assert.match(renderMarkdown(current, raw, {}), /compared as measured/i);

@@ -143,9 +143,17 @@ export function gateLine(comparison: Comparison | null, ctx: MarkdownContext): s
       : cold === gated.length
         ? `${formatPercent(s.coldStartThreshold, 0)} or more (the cold-start bar, ${why}; ${formatPercent(s.threshold, 0)} from then on)`
         : `${formatPercent(s.threshold, 0)} or more (${formatPercent(s.coldStartThreshold, 0)}, the cold-start bar, for ${cold} of the ${gated.length} cells ${why})`;
+  const n = comparison.normalization;
+  const speed =
+    n?.used === true
+      ? ` Cells are compared relative to the runner-speed reference ${n.reference}` +
+        (n.runnerRatio === null
+          ? '.'
+          : ` (this runner took ×${n.runnerRatio.toFixed(2)} the baseline run's time on it).`)
+      : '';
   return (
     `**Gate:** ${where}; a gated cell fails at a slowdown of ${bar} ` +
-    `beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.`
+    `beyond the noise, at ${levelText(s.confidence)} confidence over the gated cells.${speed}`
   );
 }
 
