@@ -1,6 +1,6 @@
 /**
- * Report bundles and `mode: report`, end to end: the bundled action (dist/index.js) as a process
- * with a runner's environment, against the GitHub API stand-in (every request checked against
+ * Report bundles and `mode: report`: the action in process (test/support/in-process.ts) and, for
+ * the report job a runner runs, the bundled dist/index.js as a process with a runner's environment, against the GitHub API stand-in (every request checked against
  * GitHub's OpenAPI description). Two measuring legs of a fork's pull request (`comment: never`,
  * real onnxruntime-node sweeps of one tiny cell) write bundles; a `workflow_run` report job —
  * GitHub leaves `pull_requests` empty for forks — posts one comment for both legs, edits it when
@@ -23,6 +23,7 @@ import {
   startGitHubServer,
   type GitHubServer,
 } from './support/github-server.js';
+import { runActionInProcess } from './support/in-process.js';
 import { runBundledAction, type ActionRun } from './support/runner.js';
 
 const OWNER = 'octo-org';
@@ -122,12 +123,17 @@ describe('report bundles and mode: report', () => {
     await server.stop();
   });
 
+  /**
+   * A report step: in process, with provisioning and loading onnxruntime-node failing the test
+   * if report mode reached them; `bundled` runs the bundle copied without node_modules instead.
+   */
   const report = async (
     inputs: Record<string, string> = {},
     event?: { name: string; payload: unknown },
     env: NodeJS.ProcessEnv = REPORT_ENV,
-  ) =>
-    runBundledAction({
+    how: 'in-process' | 'bundled' = 'in-process',
+  ) => {
+    const opts = {
       inputs: {
         'github-token': 'ghs_reportToken',
         mode: 'report',
@@ -137,9 +143,20 @@ describe('report bundles and mode: report', () => {
       },
       event: event ?? (await workflowRunEvent()),
       apiUrl: server.url,
-      actionDir: copyActionWithoutNodeModules(mkdtempSync(path.join(dir, 'action-'))),
       env,
+    };
+    if (how === 'bundled') {
+      return runBundledAction({
+        ...opts,
+        actionDir: copyActionWithoutNodeModules(mkdtempSync(path.join(dir, 'action-'))),
+      });
+    }
+    const measuring = () => assert.fail('report mode provisioned onnxruntime-node');
+    return runActionInProcess({
+      ...opts,
+      ports: (p) => ({ ...p, provisionOrt: measuring, loadOrt: measuring }),
     });
+  };
 
   it('two measuring legs with comment: never write bundles and post nothing', async () => {
     // The second leg names its report-dir (relative: in the workspace); the first takes the default.
@@ -149,7 +166,7 @@ describe('report bundles and mode: report', () => {
     ];
     const runs = await Promise.all(
       legs.map((leg) =>
-        runBundledAction({
+        runActionInProcess({
           inputs: { ...LEG, 'comment-key': JSON.stringify({ os: leg.os }), ...leg.inputs },
           event: forkPullRequestEvent(),
           apiUrl: server.url,
@@ -215,7 +232,8 @@ describe('report bundles and mode: report', () => {
   let first: ActionRun;
   it('workflow_run from a fork: one comment naming both legs, checked against GitHub, nothing measured', async () => {
     server.setPullRequest(OWNER, REPO, PR, { headSha: HEAD_SHA, headOwner: 'contributor' });
-    first = await report();
+    // As a runner runs it: the bundle, without node_modules beside it.
+    first = await report({}, undefined, REPORT_ENV, 'bundled');
     assert.equal(first.code, 0, first.stdout + first.stderr);
     const comments = server.listComments(OWNER, REPO, PR);
     assert.equal(comments.length, 1);

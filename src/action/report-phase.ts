@@ -86,6 +86,8 @@ export async function writeSummary(ports: ActionPorts, markdown: string): Promis
   try {
     await ports.core.appendSummary(truncateBody(markdown, SUMMARY_LIMIT_BYTES, 'bytes'));
   } catch (e) {
-    ports.core.warning(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+    ports.core.warning(
+      `Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
