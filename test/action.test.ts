@@ -186,9 +186,15 @@ describe('the action on pull_request events', () => {
       documentation_url: 'https://docs.github.com/rest/issues/comments#list-issue-comments',
       status: '403',
     });
+    // A pull request from a fork: its token cannot write (GitHub answers 403).
+    const fork = pullRequestEvent(8) as {
+      name: string;
+      payload: { pull_request: { head: Record<string, unknown> } };
+    };
+    fork.payload.pull_request.head['repo'] = { full_name: 'contributor/octo-repo', fork: true };
     const run = await runBundledAction({
       inputs: QUICK,
-      event: pullRequestEvent(8),
+      event: fork,
       apiUrl: server.url,
     });
     assert.equal(run.code, 0, 'missing permission is not a failure');
@@ -723,6 +729,8 @@ describe("the user's command as a runner runs the bundled action", () => {
       dir,
       inputs: {
         ...QUICK,
+        // A command is the workload: no MatMul sizes (sizes with a command is an input error).
+        sizes: '',
         command: `node -e "require('fs').writeFileSync(process.env.DUMP_FILE, JSON.stringify(process.env))"`,
         comment: 'never',
         'compare-ref': 'none',

@@ -401,6 +401,23 @@ describe('report bundles and mode: report', () => {
     assert.match(onPr.summary, /### ❌ threadgate: latency regression in 1 of 2 legs/);
     assert.match(onPr.summary, /\| os=slow \| .* \| ❌ regression \| \+\d+\.\d % \|/);
 
+    // The label that accepted the slowdown in the measuring legs accepts it here too (the
+    // outcome is decideOutcome's, with the same policy).
+    const labelled = forkPullRequestEvent();
+    (labelled.payload.pull_request as Record<string, unknown>)['labels'] = [
+      { name: 'threadgate: accept' },
+    ];
+    const accepted = await report({ 'report-from': gated, comment: 'never' }, labelled, {
+      GITHUB_RUN_ID: MEASURE_RUN_ID,
+      GITHUB_JOB: 'report',
+    });
+    assert.equal(accepted.code, 0, accepted.stdout);
+    assert.equal(accepted.outputs['verdict'], 'regression');
+    assert.match(
+      accepted.stdout,
+      /::warning::threadgate: latency regression in 1 of 2 legs: os=slow \(not failing: accepted by the label "threadgate: accept"/,
+    );
+
     const onRun = await report({ 'report-from': gated, comment: 'never' });
     assert.equal(onRun.code, 0, onRun.stdout);
     assert.equal(onRun.outputs['verdict'], 'regression');

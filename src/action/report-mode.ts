@@ -15,7 +15,7 @@
  * step on pull_request events (a matrix's final job) with fail-on-regression, never on
  * workflow_run (the measuring run is the pull request's check). Every bundle rejected is an error.
  */
-import { decideOutcome } from '../analysis/outcome.js';
+import { acceptanceFromLabels, decideOutcome } from '../analysis/outcome.js';
 import path from 'node:path';
 import { readBundles, type BundleExpectations, type Leg } from '../bundle/read.js';
 import { InputError } from '../errors.js';
@@ -114,6 +114,8 @@ export async function runReportMode(
   const outcome = decideOutcome(worst[0]?.comparison ?? null, {
     failOnRegression: settings.failOnRegression,
     notGating: isPullRequest(ctx) ? null : 'a report job outside a pull request only reports',
+    // The same acceptance as the measuring legs': the pull request's label.
+    accepted: acceptanceFromLabels(ctx.labels),
   });
   const legsLine = `threadgate: latency regression in ${worst.length} of ${legs.length} legs: ${worst.map((l) => l.label).join('; ')}`;
   if (outcome.fail) core.setFailed(plainText(legsLine, 4000));
