@@ -104758,7 +104758,9 @@ async function runReportMode(ports, settings, ctx) {
   const worst = legs.filter((l) => l.comparison?.kind === "regression");
   const outcome = decideOutcome(worst[0]?.comparison ?? null, {
     failOnRegression: settings.failOnRegression,
-    notGating: isPullRequest(ctx) ? null : "a report job outside a pull request only reports"
+    notGating: isPullRequest(ctx) ? null : "a report job outside a pull request only reports",
+    // The same acceptance as the measuring legs': the pull request's label.
+    accepted: acceptanceFromLabels(ctx.labels)
   });
   const legsLine = `threadgate: latency regression in ${worst.length} of ${legs.length} legs: ${worst.map((l) => l.label).join("; ")}`;
   if (outcome.fail) core.setFailed(plainText(legsLine, 4e3));
