@@ -1,11 +1,12 @@
 /**
  * Report bundles and `mode: report`: the action in process (test/support/in-process.ts) and, for
- * the report job a runner runs, the bundled dist/index.js as a process with a runner's environment, against the GitHub API stand-in (every request checked against
- * GitHub's OpenAPI description). Two measuring legs of a fork's pull request (`comment: never`,
- * real onnxruntime-node sweeps of one tiny cell) write bundles; a `workflow_run` report job —
- * GitHub leaves `pull_requests` empty for forks — posts one comment for both legs, edits it when
- * run again, reports a tampered bundle as rejected without letting its markup through, and
- * refuses a pull request number whose head is not the triggering run's.
+ * one report job, the bundled dist/index.js as a runner runs it, both against the GitHub API
+ * stand-in (every request checked against GitHub's OpenAPI description). Two measuring legs of a
+ * fork's pull request (`comment: never`, real onnxruntime-node sweeps of one tiny cell) write
+ * bundles; a `workflow_run` report job — GitHub leaves `pull_requests` empty for forks — posts one
+ * comment for both legs, edits it when run again, reports a tampered bundle as rejected without
+ * letting its markup through, and refuses a pull request number whose head is not the triggering
+ * run's.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
