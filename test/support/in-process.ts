@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runnerPorts, runStep } from '../../src/action/main.js';
 import type { ActionCore, ActionPorts } from '../../src/action/ports.js';
+import { createGitHubClient } from '../../src/github/client.js';
 import { actionDefaults, type ActionRun, type ActionRunOptions } from './runner.js';
 
 export interface InProcessOptions extends ActionRunOptions {
@@ -105,7 +106,14 @@ async function runOnce(opts: InProcessOptions): Promise<ActionRun> {
   const inputs = { ...actionDefaults(opts.actionDir), ...opts.inputs };
   const rec: Recorded = { lines: [], outputs: {}, exported: {}, summary: '', failed: false };
   const real = runnerPorts();
-  const ports: ActionPorts = { ...real, core: recordingCore(inputs, rec), env };
+  const ports: ActionPorts = {
+    ...real,
+    core: recordingCore(inputs, rec),
+    env,
+    // The real client; its retries back off 1 ms per unit instead of 500 (a test's 502 is retried
+    // at once).
+    github: (token, options) => createGitHubClient(token, { ...options, retryDelayMs: 1 }),
+  };
 
   const saved = new Map<string, string | undefined>();
   for (const [name, value] of Object.entries(opts.processEnv ?? {})) {
