@@ -1372,109 +1372,6 @@ var init_cpu = __esm({
   }
 });
 
-// src/measure/plan.ts
-function cellCostMs(cost = PLAN_COST) {
-  return cost.sessionOpenMs + Math.max(cost.warmupMs / cost.warmupShare, cost.warmupMs + cost.visits * cost.visitMs);
-}
-function threadGrid(cpu) {
-  const shape = typeof cpu === "number" ? { availableCpus: cpu } : cpu;
-  const max = Math.max(1, Math.floor(shape.availableCpus));
-  const roles = /* @__PURE__ */ new Map();
-  const add = (t, role) => {
-    if (!Number.isFinite(t) || t < 1) return;
-    const n = Math.min(max, Math.floor(t));
-    roles.set(n, [...roles.get(n) ?? [], role]);
-  };
-  add(1, "one");
-  for (let t = 2; t < max; t *= 2) add(t, "power-of-two");
-  if (shape.physicalCores !== void 0) add(shape.physicalCores, "physical");
-  add(max, "logical");
-  const nodes = shape.numaNodes ?? [];
-  if (nodes.length > 1) add(Math.max(...nodes.map((n) => n.cpus)), "numa-node");
-  return [...roles.entries()].sort((a, b) => a[0] - b[0]).map(([threads2, r]) => ({ threads: threads2, roles: r }));
-}
-function defaultThreadCounts(cpu) {
-  return threadGrid(cpu).map((g2) => g2.threads);
-}
-function chooseCounts(grid, k) {
-  const kept = [];
-  for (const role of ROLE_PRIORITY) {
-    for (const g2 of grid) {
-      if (kept.length < k && g2.roles.includes(role) && !kept.includes(g2.threads)) {
-        kept.push(g2.threads);
-      }
-    }
-  }
-  const rest = grid.map((g2) => g2.threads).filter((t) => !kept.includes(t));
-  while (kept.length < k && rest.length > 0) {
-    let bestIndex = 0;
-    let bestGap = -1;
-    for (const [i, t] of rest.entries()) {
-      const gap = kept.length === 0 ? Infinity : Math.min(...kept.map((u) => Math.abs(Math.log2(t / u))));
-      if (gap > bestGap + 1e-12) [bestIndex, bestGap] = [i, gap];
-    }
-    kept.push(rest.splice(bestIndex, 1)[0]);
-  }
-  return kept.sort((a, b) => a - b);
-}
-function affordableCounts(options) {
-  const cost = options.cost ?? PLAN_COST;
-  const cells = Math.floor((options.maxTimeSec * 1e3 - cost.setupMs) / cellCostMs(cost));
-  return Math.max(1, Math.floor(cells / Math.max(1, options.workloads)));
-}
-function planThreadCounts(cpu, options) {
-  const grid = threadGrid(cpu);
-  const affordable = affordableCounts(options);
-  const k = Math.min(grid.length, Math.max(affordable, MIN_PLANNED_COUNTS));
-  const threads2 = chooseCounts(grid, k);
-  const dropped = grid.map((g2) => g2.threads).filter((t) => !threads2.includes(t));
-  let note = null;
-  if (dropped.length > 0) {
-    const w = options.workloads;
-    const floor = affordable < MIN_PLANNED_COUNTS ? ` (below its floor: ${k} kept)` : "";
-    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w} workload${w === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs(options.cost) / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads2.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
-  }
-  return { threads: threads2, dropped, grid, affordable, note };
-}
-function plannedWorkloads(settings) {
-  const one = settings.workload.kind === "matmul" ? settings.workload.sizes.length : 1;
-  return settings.baselineWorkload ? 2 * one : one;
-}
-function parseThreadCounts(text2, usableCpus, logicalCpus, input = "--threads") {
-  const trimmed = text2.trim().toLowerCase();
-  if (trimmed === "" || trimmed === "auto") return defaultThreadCounts(usableCpus);
-  const limit = Math.min(Math.max(4 * logicalCpus, 8), LIMITS.threads);
-  const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4\xD7 this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
-  const items = trimmed.split(/[,\s]+/).filter((s) => s.length > 0);
-  const counts = /* @__PURE__ */ new Set();
-  for (const item of items) {
-    if (!/^-?\d+$/.test(item)) throw invalid(input, text2, expected);
-    const n = Number(item);
-    if (n < 1 || n > limit) throw invalid(input, text2, expected);
-    counts.add(n);
-  }
-  if (counts.size === 0) throw invalid(input, text2, expected);
-  return [...counts].sort((a, b) => a - b);
-}
-var PLAN_COST, MIN_PLANNED_COUNTS, ROLE_PRIORITY;
-var init_plan = __esm({
-  "src/measure/plan.ts"() {
-    "use strict";
-    init_limits();
-    init_errors();
-    PLAN_COST = {
-      sessionOpenMs: 100,
-      warmupMs: 200,
-      warmupShare: 0.25,
-      visits: 3,
-      visitMs: 30,
-      setupMs: 1e3
-    };
-    MIN_PLANNED_COUNTS = 2;
-    ROLE_PRIORITY = ["one", "physical", "logical", "numa-node"];
-  }
-});
-
 // src/stats/random.ts
 function mulberry32(seed) {
   if (!Number.isFinite(seed)) {
@@ -8360,6 +8257,109 @@ var init_same_job2 = __esm({
   }
 });
 
+// src/measure/plan.ts
+function cellCostMs(cost = PLAN_COST) {
+  return cost.sessionOpenMs + Math.max(cost.warmupMs / cost.warmupShare, cost.warmupMs + cost.visits * cost.visitMs);
+}
+function threadGrid(cpu) {
+  const shape = typeof cpu === "number" ? { availableCpus: cpu } : cpu;
+  const max = Math.max(1, Math.floor(shape.availableCpus));
+  const roles = /* @__PURE__ */ new Map();
+  const add = (t, role) => {
+    if (!Number.isFinite(t) || t < 1) return;
+    const n = Math.min(max, Math.floor(t));
+    roles.set(n, [...roles.get(n) ?? [], role]);
+  };
+  add(1, "one");
+  for (let t = 2; t < max; t *= 2) add(t, "power-of-two");
+  if (shape.physicalCores !== void 0) add(shape.physicalCores, "physical");
+  add(max, "logical");
+  const nodes = shape.numaNodes ?? [];
+  if (nodes.length > 1) add(Math.max(...nodes.map((n) => n.cpus)), "numa-node");
+  return [...roles.entries()].sort((a, b) => a[0] - b[0]).map(([threads2, r]) => ({ threads: threads2, roles: r }));
+}
+function defaultThreadCounts(cpu) {
+  return threadGrid(cpu).map((g2) => g2.threads);
+}
+function chooseCounts(grid, k) {
+  const kept = [];
+  for (const role of ROLE_PRIORITY) {
+    for (const g2 of grid) {
+      if (kept.length < k && g2.roles.includes(role) && !kept.includes(g2.threads)) {
+        kept.push(g2.threads);
+      }
+    }
+  }
+  const rest = grid.map((g2) => g2.threads).filter((t) => !kept.includes(t));
+  while (kept.length < k && rest.length > 0) {
+    let bestIndex = 0;
+    let bestGap = -1;
+    for (const [i, t] of rest.entries()) {
+      const gap = kept.length === 0 ? Infinity : Math.min(...kept.map((u) => Math.abs(Math.log2(t / u))));
+      if (gap > bestGap + 1e-12) [bestIndex, bestGap] = [i, gap];
+    }
+    kept.push(rest.splice(bestIndex, 1)[0]);
+  }
+  return kept.sort((a, b) => a - b);
+}
+function affordableCounts(options) {
+  const cost = options.cost ?? PLAN_COST;
+  const cells = Math.floor((options.maxTimeSec * 1e3 - cost.setupMs) / cellCostMs(cost));
+  return Math.max(1, Math.floor(cells / Math.max(1, options.workloads)));
+}
+function planThreadCounts(cpu, options) {
+  const grid = threadGrid(cpu);
+  const affordable = affordableCounts(options);
+  const k = Math.min(grid.length, Math.max(affordable, MIN_PLANNED_COUNTS));
+  const threads2 = chooseCounts(grid, k);
+  const dropped = grid.map((g2) => g2.threads).filter((t) => !threads2.includes(t));
+  let note = null;
+  if (dropped.length > 0) {
+    const w = options.workloads;
+    const floor = affordable < MIN_PLANNED_COUNTS ? ` (below its floor: ${k} kept)` : "";
+    note = `Thread counts: the ${options.maxTimeSec} s budget affords ${affordable} count${affordable === 1 ? "" : "s"} for ${w} workload${w === 1 ? "" : "s"}${floor} at \u2265 ${(cellCostMs(options.cost) / 1e3).toFixed(2)} s per cell (session, \u2265 200 ms warm-up within a quarter of the budget, \u2265 3 visits of ~30 ms); sweeping ${threads2.join(", ")}, dropped ${dropped.join(", ")}. Raise the time budget, or list the counts to sweep.`;
+  }
+  return { threads: threads2, dropped, grid, affordable, note };
+}
+function plannedWorkloads(settings) {
+  const one = settings.workload.kind === "matmul" ? settings.workload.sizes.length : 1;
+  return settings.baselineWorkload ? 2 * one : one;
+}
+function parseThreadCounts(text2, usableCpus, logicalCpus, input = "--threads") {
+  const trimmed = text2.trim().toLowerCase();
+  if (trimmed === "" || trimmed === "auto") return defaultThreadCounts(usableCpus);
+  const limit = Math.min(Math.max(4 * logicalCpus, 8), LIMITS.threads);
+  const expected = `"auto" or a comma-separated list of integers from 1 to ${limit} (4\xD7 this machine's ${logicalCpus} logical CPUs), e.g. 1,2,4`;
+  const items = trimmed.split(/[,\s]+/).filter((s) => s.length > 0);
+  const counts = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    if (!/^-?\d+$/.test(item)) throw invalid(input, text2, expected);
+    const n = Number(item);
+    if (n < 1 || n > limit) throw invalid(input, text2, expected);
+    counts.add(n);
+  }
+  if (counts.size === 0) throw invalid(input, text2, expected);
+  return [...counts].sort((a, b) => a - b);
+}
+var PLAN_COST, MIN_PLANNED_COUNTS, ROLE_PRIORITY;
+var init_plan = __esm({
+  "src/measure/plan.ts"() {
+    "use strict";
+    init_limits();
+    init_errors();
+    PLAN_COST = {
+      sessionOpenMs: 100,
+      warmupMs: 200,
+      warmupShare: 0.25,
+      visits: 3,
+      visitMs: 30,
+      setupMs: 1e3
+    };
+    MIN_PLANNED_COUNTS = 2;
+    ROLE_PRIORITY = ["one", "physical", "logical", "numa-node"];
+  }
+});
+
 // src/results/build.ts
 function buildResult(input) {
   const { machine, settings, overhead } = input;
@@ -14609,11 +14609,11 @@ function createCommandWorkload(spec) {
       `a command of at most ${LIMITS.idChars - "command:".length} characters (it names the workload in every results file)`
     );
   }
-  const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
-  if (threadEnv.length === 0 || threadEnv.some((n) => !ENV_NAME.test(n))) {
+  const threadEnv2 = spec.threadEnv ?? DEFAULT_THREAD_ENV;
+  if (threadEnv2.length === 0 || threadEnv2.some((n) => !ENV_NAME.test(n))) {
     throw invalid(
       "--thread-env",
-      threadEnv.join(","),
+      threadEnv2.join(","),
       "a comma-separated list of environment variable names"
     );
   }
@@ -14628,10 +14628,10 @@ function createCommandWorkload(spec) {
   const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
   const baseEnv = childEnv(spec.env ?? process.env);
   function run2(threads2) {
-    const where = `${threadEnv[0]}=${threads2}`;
+    const where = `${threadEnv2[0]}=${threads2}`;
     const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
     const env = { ...baseEnv };
-    for (const name of threadEnv) env[name] = String(threads2);
+    for (const name of threadEnv2) env[name] = String(threads2);
     const marker = nextMarker();
     env[MARKER_ENV] = marker;
     return new Promise((resolve2, reject) => {
@@ -14706,7 +14706,7 @@ ${err}` : "";
   }
   function sample(threads2, out) {
     if (!metric || !metricRe) return out.wallNs;
-    const where = `${threadEnv[0]}=${threads2}`;
+    const where = `${threadEnv2[0]}=${threads2}`;
     let last;
     metricRe.lastIndex = 0;
     for (const m of out.stdout.matchAll(metricRe)) last = m;
@@ -14748,7 +14748,7 @@ ${shownOut}` : " (stdout was empty)";
     warmupCalls: warmupRuns,
     details: {
       command,
-      threadEnv: [...threadEnv],
+      threadEnv: [...threadEnv2],
       timeoutSec,
       warmupRuns,
       ...metric ? { metric: { regex: metric.regex, unit: metric.unit } } : {},
@@ -15560,7 +15560,7 @@ function createWorkerWorkload(spec, identity) {
       `a command of at most ${LIMITS.idChars - "worker:".length} characters (it names the workload in every results file)`
     );
   }
-  const threadEnv = spec.threadEnv ?? DEFAULT_THREAD_ENV;
+  const threadEnv2 = spec.threadEnv ?? DEFAULT_THREAD_ENV;
   const timeoutSec = spec.timeoutSec ?? DEFAULT_WORKER_TIMEOUT_SEC;
   if (!(timeoutSec > 0))
     throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
@@ -15580,7 +15580,7 @@ function createWorkerWorkload(spec, identity) {
     details: {
       worker: command,
       protocol: WORKER_PROTOCOL,
-      threadEnv: [...threadEnv],
+      threadEnv: [...threadEnv2],
       timeoutSec,
       ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
     },
@@ -15597,13 +15597,13 @@ function createWorkerWorkload(spec, identity) {
       if (want !== null && session.ready.engine?.name !== want) {
         await session.close();
         throw new WorkloadError(
-          `${shown} at ${threadEnv[0]}=${threads2}: the worker reported the engine ${JSON.stringify(session.ready.engine?.name ?? null)}; expected ${JSON.stringify(want)}`
+          `${shown} at ${threadEnv2[0]}=${threads2}: the worker reported the engine ${JSON.stringify(session.ready.engine?.name ?? null)}; expected ${JSON.stringify(want)}`
         );
       }
       if (session.ready.threads !== null && session.ready.threads !== threads2) {
         await session.close();
         throw new WorkloadError(
-          `${shown} at ${threadEnv[0]}=${threads2}: the runtime reports ${session.ready.threads} threads; expected ${threads2} (something in the worker or its environment overrides the thread count, so the measurement would be of another count than the one named)`
+          `${shown} at ${threadEnv2[0]}=${threads2}: the runtime reports ${session.ready.threads} threads; expected ${threads2} (something in the worker or its environment overrides the thread count, so the measurement would be of another count than the one named)`
         );
       }
       reported.set(threads2, session.ready.threads);
@@ -15613,9 +15613,9 @@ function createWorkerWorkload(spec, identity) {
   };
   return workload;
   async function startWorker(threads2) {
-    const where = `${threadEnv[0]}=${threads2}`;
+    const where = `${threadEnv2[0]}=${threads2}`;
     const env = { ...baseEnv };
-    for (const name of threadEnv) env[name] = String(threads2);
+    for (const name of threadEnv2) env[name] = String(threads2);
     env["THREADGATE_THREADS"] = String(threads2);
     const marker = nextMarker();
     env[MARKER_ENV] = marker;
@@ -17055,6 +17055,163 @@ var init_comparison_json = __esm({
   }
 });
 
+// src/settings/reader.ts
+function readSweepSettings(source, cpus2, options = {}) {
+  const text2 = (name) => source.get(name);
+  const threads2 = text2("threads")?.trim() ?? "auto";
+  const objective = text2("objective");
+  const normalize = text2("normalize");
+  const precision = text2("precision");
+  const tolerance = text2("tolerance");
+  const seed = text2("seed");
+  const machine = threads2.toLowerCase() === "auto" ? void 0 : cpus2();
+  return {
+    workload: readWorkload(source, options),
+    threads: machine === void 0 ? "auto" : parseThreadCounts(
+      threads2,
+      machine.availableCpus,
+      machine.logicalCpus,
+      source.label("threads")
+    ),
+    maxTimeSec: parseSeconds(
+      text2("max-time") ?? String(DEFAULTS.maxTimeSec),
+      source.label("max-time")
+    ),
+    targetPrecision: precision === void 0 ? DEFAULTS.targetPrecision : parsePercent(precision, source.label("precision"), 50),
+    tolerance: tolerance === void 0 ? DEFAULTS.tolerance : parsePercent(tolerance, source.label("tolerance"), 100),
+    seed: seed === void 0 ? randomSeed() : parseSeed(seed, source.label("seed")),
+    ...objective === void 0 ? {} : { objective: parseObjective(objective, source.label("objective")) },
+    ...normalize === void 0 ? {} : { normalize: parseNormalize(normalize, source.label("normalize")) }
+  };
+}
+function onlyWith(source, name, value, what) {
+  return invalid(source.label(name), value, `it only with ${what}`);
+}
+function readWorkload(source, options = {}) {
+  const L = (name) => source.label(name);
+  const get = (name) => source.get(name);
+  const model = get("model");
+  const command = get("command");
+  const worker = get("worker");
+  const sizes = get("sizes");
+  const engine = get("engine");
+  const python = get("python");
+  const chosen = ["sizes", "model", "command", "worker"].filter(
+    (n) => get(n) !== void 0
+  );
+  if (chosen.length > 1) {
+    throw new InputError(
+      `${chosen.map(L).join(" and ")}: given together; expected one workload: ${L("sizes")} (the built-in MatMul), ${L("model")}, ${L("command")} or ${L("worker")}`
+    );
+  }
+  const program = command !== void 0 || worker !== void 0;
+  const builtIn = model === void 0 && !program;
+  for (const name of ["thread-env", "timeout"]) {
+    const v = get(name);
+    if (v !== void 0 && !program) {
+      throw onlyWith(
+        source,
+        name,
+        v,
+        `${L("command")} or ${L("worker")} (a program threadgate starts)`
+      );
+    }
+  }
+  for (const name of ["metric", "metric-unit", "warmup-runs"]) {
+    const v = get(name);
+    if (v !== void 0 && command === void 0) {
+      throw onlyWith(
+        source,
+        name,
+        v,
+        `${L("command")}${worker !== void 0 ? " (a worker times its own calls)" : ""}`
+      );
+    }
+  }
+  for (const name of ["input-shapes", "input-values"]) {
+    const [v] = source.getAll(name);
+    if (v !== void 0 && model === void 0) throw onlyWith(source, name, v, L("model"));
+  }
+  for (const name of ["engine", "python"]) {
+    const v = get(name);
+    if (v !== void 0 && !builtIn) {
+      throw onlyWith(source, name, v, `the built-in MatMul (${L("sizes")})`);
+    }
+  }
+  const engineName = engine === void 0 ? void 0 : parseEngine(engine, L("engine"));
+  if (python !== void 0 && engineName !== "torch") {
+    throw onlyWith(source, "python", python, `${L("engine")} torch`);
+  }
+  if (model !== void 0) {
+    const values = source.getAll("input-values");
+    return {
+      kind: "model",
+      path: model,
+      ...options.within === void 0 ? {} : { within: options.within },
+      inputShapes: parseInputShapes(source.getAll("input-shapes"), L("input-shapes")),
+      ...values.length === 0 ? {} : { inputValues: parseInputValues(values, L("input-values")) }
+    };
+  }
+  if (command !== void 0) return commandWorkload(source, command);
+  if (worker !== void 0) return workerWorkload(source, worker);
+  return {
+    kind: "matmul",
+    sizes: parseShapes(sizes ?? DEFAULTS.sizes, L("sizes")),
+    ...engineName ? { engine: engineName } : {},
+    ...python !== void 0 ? { python } : {}
+  };
+}
+function commandWorkload(source, command, cwd) {
+  const L = (name) => source.label(name);
+  if (command.trim() === "") throw invalid(L("command"), command, "a non-empty shell command");
+  const metric = source.get("metric");
+  const unit = source.get("metric-unit");
+  if (unit !== void 0 && metric === void 0)
+    throw onlyWith(source, "metric-unit", unit, L("metric"));
+  const warmup = source.get("warmup-runs")?.trim();
+  if (warmup !== void 0 && !/^\d{1,3}$/.test(warmup)) {
+    throw invalid(L("warmup-runs"), warmup, "an integer from 0 to 999");
+  }
+  const timeout = source.get("timeout");
+  return {
+    kind: "command",
+    command,
+    threadEnv: threadEnv(source),
+    timeoutSec: timeout === void 0 ? DEFAULT_TIMEOUT_SEC : parseSeconds(timeout, L("timeout"), MIN_TIMEOUT_SEC),
+    ...metric !== void 0 ? { metric: parseMetric(metric, unit ?? "ms", L("metric"), L("metric-unit")) } : {},
+    warmupRuns: warmup === void 0 ? DEFAULT_WARMUP_RUNS : Number(warmup),
+    ...cwd !== void 0 ? { cwd } : {}
+  };
+}
+function workerWorkload(source, command, cwd) {
+  const L = (name) => source.label(name);
+  if (command.trim() === "") throw invalid(L("worker"), command, "a non-empty shell command");
+  const timeout = source.get("timeout");
+  return {
+    kind: "worker",
+    command,
+    threadEnv: threadEnv(source),
+    timeoutSec: timeout === void 0 ? DEFAULT_WORKER_TIMEOUT_SEC : parseSeconds(timeout, L("timeout"), MIN_TIMEOUT_SEC),
+    ...cwd !== void 0 ? { cwd } : {}
+  };
+}
+function threadEnv(source) {
+  const text2 = source.get("thread-env");
+  return text2 === void 0 ? [...DEFAULT_THREAD_ENV] : parseThreadEnv(text2, source.label("thread-env"));
+}
+var init_reader = __esm({
+  "src/settings/reader.ts"() {
+    "use strict";
+    init_errors();
+    init_plan();
+    init_command();
+    init_matmul();
+    init_model();
+    init_worker();
+    init_settings();
+  }
+});
+
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
 import { constants as constants2 } from "node:fs";
@@ -17295,115 +17452,17 @@ var sweep_exports = {};
 __export(sweep_exports, {
   SWEEP_HELP: () => SWEEP_HELP,
   SWEEP_OPTIONS: () => SWEEP_OPTIONS,
+  flagSource: () => flagSource,
   sweepCommand: () => sweepCommand,
   sweepSettingsFromFlags: () => sweepSettingsFromFlags
 });
 import { statSync } from "node:fs";
-function commandSpec(v, command, cwd) {
-  const metricRegex = stringFlag(v, "metric");
-  const unit = stringFlag(v, "metric-unit");
-  if (unit !== void 0 && metricRegex === void 0) {
-    throw new InputError("--metric-unit: given without --metric; expected --metric REGEX too");
-  }
-  const warmup = stringFlag(v, "warmup-runs");
-  if (warmup !== void 0 && !/^\d{1,3}$/.test(warmup.trim())) {
-    throw invalid("--warmup-runs", warmup, "an integer from 0 to 999");
-  }
+function flagSource(v) {
+  const flag = (name) => FLAG_OF[name] ?? name;
   return {
-    kind: "command",
-    command,
-    threadEnv: parseThreadEnv(stringFlag(v, "thread-env") ?? DEFAULT_THREAD_ENV.join(",")),
-    ...metricRegex !== void 0 ? { metric: parseMetric(metricRegex, unit ?? "ms") } : {},
-    timeoutSec: parseSeconds(
-      stringFlag(v, "timeout") ?? String(DEFAULT_TIMEOUT_SEC),
-      "--timeout",
-      MIN_TIMEOUT_SEC
-    ),
-    warmupRuns: warmup === void 0 ? DEFAULT_WARMUP_RUNS : Number(warmup),
-    ...cwd !== void 0 ? { cwd } : {}
-  };
-}
-function workerSpec(v, command, cwd) {
-  if (command.trim() === "") throw invalid("--worker", command, "a non-empty shell command");
-  return {
-    kind: "worker",
-    command,
-    threadEnv: parseThreadEnv(stringFlag(v, "thread-env") ?? DEFAULT_THREAD_ENV.join(",")),
-    timeoutSec: parseSeconds(
-      stringFlag(v, "timeout") ?? String(DEFAULT_WORKER_TIMEOUT_SEC),
-      "--timeout",
-      MIN_TIMEOUT_SEC
-    ),
-    ...cwd !== void 0 ? { cwd } : {}
-  };
-}
-function workloadFromFlags(v) {
-  const model = stringFlag(v, "model");
-  const command = stringFlag(v, "command");
-  const worker = stringFlag(v, "worker");
-  const sizes = stringFlag(v, "sizes");
-  const engine = stringFlag(v, "engine");
-  const python = stringFlag(v, "python");
-  if (command === void 0 && worker === void 0) {
-    const stray = PROCESS_ONLY.filter((f) => v[f] !== void 0).map((f) => `--${f}`);
-    if (stray.length > 0) {
-      throw new InputError(
-        `${stray.join(", ")}: given without --command or --worker; expected one of them too (${stray.length === 1 ? "it applies" : "they apply"} only to a program threadgate starts)`
-      );
-    }
-  }
-  if (command === void 0) {
-    const stray = COMMAND_ONLY.filter((f) => v[f] !== void 0).map((f) => `--${f}`);
-    if (stray.length > 0) {
-      throw new InputError(
-        `${stray.join(", ")}: given without --command; expected --command "CMD" too (${stray.length === 1 ? "it applies" : "they apply"} only to a command workload)`
-      );
-    }
-  }
-  const given = [
-    model && "--model",
-    command && "--command",
-    worker && "--worker",
-    sizes && "--sizes"
-  ].filter(Boolean);
-  if (given.length > 1) {
-    throw new InputError(
-      `${given.join(" and ")}: given together; expected one workload: --sizes (built-in MatMul), --model FILE, --command "CMD" or --worker "CMD"`
-    );
-  }
-  const builtIn = model === void 0 && command === void 0 && worker === void 0;
-  if (!builtIn && (engine !== void 0 || python !== void 0)) {
-    throw new InputError(
-      `${engine !== void 0 ? "--engine" : "--python"}: given with ${given[0]}; expected it only for the built-in MatMul (--sizes)`
-    );
-  }
-  const engineName = engine === void 0 ? void 0 : parseEngine(engine, "--engine");
-  if (python !== void 0 && engineName !== "torch") {
-    throw new InputError("--python: given without --engine torch; expected --engine torch too");
-  }
-  if (model === void 0 && list(v["input-shape"]).length + list(v["input-value"]).length > 0) {
-    throw new InputError(
-      "--input-shape/--input-value: given without --model; expected --model FILE too"
-    );
-  }
-  if (model !== void 0) {
-    return {
-      kind: "model",
-      path: model,
-      inputShapes: parseInputShapes(list(v["input-shape"])),
-      inputValues: parseInputValues(list(v["input-value"]))
-    };
-  }
-  if (command !== void 0) {
-    if (command.trim() === "") throw invalid("--command", command, "a non-empty shell command");
-    return commandSpec(v, command);
-  }
-  if (worker !== void 0) return workerSpec(v, worker);
-  return {
-    kind: "matmul",
-    sizes: parseShapes(sizes ?? DEFAULTS.sizes, "--sizes"),
-    ...engineName ? { engine: engineName } : {},
-    ...python !== void 0 ? { python } : {}
+    get: (name) => stringFlag(v, flag(name)),
+    getAll: (name) => list(v[flag(name)]),
+    label: (name) => `--${flag(name)}`
   };
 }
 function baselineFromFlags(v, head) {
@@ -17419,7 +17478,7 @@ function baselineFromFlags(v, head) {
     if (command !== void 0)
       throw new InputError("--baseline-command: given with --worker; expected --baseline-worker");
     if (cwd !== void 0) checkDirectory(cwd, "--baseline-cwd");
-    return workerSpec(v, worker ?? head.command, cwd);
+    return workerWorkload(flagSource(v), worker ?? head.command, cwd);
   }
   if (model !== void 0) {
     if (head.kind !== "model")
@@ -17434,7 +17493,7 @@ function baselineFromFlags(v, head) {
         '--baseline-command/--baseline-cwd: given without --command; expected --command "CMD" for the head too'
       );
     if (cwd !== void 0) checkDirectory(cwd, "--baseline-cwd");
-    return commandSpec(v, command ?? head.command, cwd);
+    return commandWorkload(flagSource(v), command ?? head.command, cwd);
   }
   if (v["threshold"] !== void 0 || v["comparison-json"] !== void 0) {
     const flag = v["threshold"] !== void 0 ? "--threshold" : "--comparison-json";
@@ -17455,27 +17514,15 @@ function checkDirectory(dir, flag) {
 }
 function sweepSettingsFromFlags(argv) {
   const v = parseFlags("sweep", argv, SWEEP_OPTIONS);
-  const threadsText2 = stringFlag(v, "threads") ?? "auto";
-  const machine = threadsText2.trim().toLowerCase() === "auto" ? void 0 : probeCpu();
-  const workload = workloadFromFlags(v);
-  const baselineWorkload = baselineFromFlags(v, workload);
+  const sweep2 = readSweepSettings(flagSource(v), () => probeCpu());
+  const baselineWorkload = baselineFromFlags(v, sweep2.workload);
   return {
-    workload,
+    ...sweep2,
     ...baselineWorkload ? { baselineWorkload } : {},
-    threads: machine === void 0 ? "auto" : parseThreadCounts(threadsText2, machine.availableCpus, machine.logicalCpus, "--threads"),
-    maxTimeSec: parseSeconds(
-      stringFlag(v, "max-time") ?? String(DEFAULTS.maxTimeSec),
-      "--max-time"
-    ),
-    targetPrecision: v.precision === void 0 ? DEFAULTS.targetPrecision : parsePercent(String(v.precision), "--precision", 50),
-    tolerance: v.tolerance === void 0 ? DEFAULTS.tolerance : parsePercent(String(v.tolerance), "--tolerance", 100),
-    seed: v.seed === void 0 ? randomSeed() : parseSeed(String(v.seed), "--seed"),
     jsonPath: stringFlag(v, "json"),
     comparisonJsonPath: stringFlag(v, "comparison-json"),
     quiet: v.quiet === true,
     verbose: v.verbose === true,
-    ...v.objective === void 0 ? {} : { objective: parseObjective(String(v.objective), "--objective") },
-    ...v.normalize === void 0 ? {} : { normalize: parseNormalize(String(v.normalize), "--normalize") },
     threshold: v.threshold === void 0 ? DEFAULT_SAME_JOB_THRESHOLD : parsePercent(String(v.threshold), "--threshold")
   };
 }
@@ -17522,23 +17569,21 @@ async function sweepCommand(argv) {
   }
   return 0;
 }
-var SWEEP_OPTIONS, SWEEP_HELP, list, COMMAND_ONLY, PROCESS_ONLY;
+var SWEEP_OPTIONS, SWEEP_HELP, list, FLAG_OF;
 var init_sweep2 = __esm({
   "src/cli/sweep.ts"() {
     "use strict";
     init_outcome();
     init_cpu();
     init_errors();
-    init_plan();
     init_sweep_run();
     init_compare_terminal();
     init_progress();
     init_terminal();
     init_comparison_json();
+    init_reader();
     init_settings();
     init_command();
-    init_matmul();
-    init_model();
     init_worker();
     init_args();
     init_output();
@@ -17648,8 +17693,10 @@ FORCE_COLOR=1 forces it).
 Exit codes: 0 done (a same-job comparison: pass or inconclusive), 1 same-job regression,
 2 error.`;
     list = (v) => Array.isArray(v) ? v.map(String) : [];
-    COMMAND_ONLY = ["metric", "metric-unit", "warmup-runs"];
-    PROCESS_ONLY = ["thread-env", "timeout"];
+    FLAG_OF = {
+      "input-shapes": "input-shape",
+      "input-values": "input-value"
+    };
   }
 });
 

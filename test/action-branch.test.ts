@@ -1,6 +1,6 @@
 /**
- * `baseline: branch` end to end: the bundled dist/index.js runs as a runner runs it (every
- * action.yml default as INPUT_*) in a depth-1 clone of a bare repository that stands in for
+ * `baseline: branch` end to end: the action in process (test/support/in-process.ts: every
+ * action.yml default as an input, real git) in a depth-1 clone of a bare repository that stands in for
  * `origin`, as actions/checkout leaves one. Three pushes to main leave a history of three runs on
  * the data branch; a pull request reads it with a remote that refuses every push; a push without
  * write permission warns and still passes its results on.
@@ -12,7 +12,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { parseBaselineFile } from '../src/baseline/index.js';
-import { pullRequestEvent, runBundledAction, type ActionRun } from './support/runner.js';
+import { runActionInProcess } from './support/in-process.js';
+import { pullRequestEvent, type ActionRun } from './support/runner.js';
 
 const PUSH = {
   name: 'push',
@@ -60,7 +61,7 @@ describe('baseline: branch — the history on a data branch of the repository', 
     const dir = path.join(root, `job${++runs}`);
     const ws = path.join(dir, 'workspace');
     execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin}`, ws]);
-    const out = await runBundledAction({
+    const out = await runActionInProcess({
       dir,
       inputs: INPUTS,
       event: event === 'push' ? PUSH : pullRequestEvent(9),

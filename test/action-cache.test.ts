@@ -1,8 +1,10 @@
 /**
  * The action's stored baseline in the real Actions cache client (@actions/cache) against the
  * local cache service stand-in: one history per job and workloads, and a history that is never
- * reset silently. The bundled dist/index.js runs as a runner runs it (every action.yml default as
- * INPUT_*); each run gets a fresh RUNNER_TEMP and workspace at the same paths, as on a runner.
+ * reset silently. The action runs in process (test/support/in-process.ts: every action.yml
+ * default as an input; any host name lookup but localhost refused, test/support/loopback-only.mjs);
+ * each run gets a fresh RUNNER_TEMP and workspace at the same paths, as on a runner. The bundle's
+ * own use of the cache is in actions-cache-server.test.ts.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +16,9 @@ import {
   tokens,
   type ActionsCacheServer,
 } from './support/actions-cache-server.js';
-import { pullRequestEvent, runBundledAction, type ActionRun } from './support/runner.js';
+import { runActionInProcess } from './support/in-process.js';
+import './support/loopback-only.mjs';
+import { pullRequestEvent, type ActionRun } from './support/runner.js';
 
 const PUSH = {
   name: 'push',
@@ -27,7 +31,8 @@ describe('the action keeps one history per job in the Actions cache, and says wh
   let server: ActionsCacheServer;
   const dirs: string[] = [];
   before(async () => {
-    server = await startActionsCacheServer();
+    // Blob URLs on 127.0.0.1 (no proxy: this process's own HTTP clients go there directly).
+    server = await startActionsCacheServer({ blobEndpoint: 'path-style' });
   });
   after(async () => {
     await server.stop();
@@ -43,7 +48,7 @@ describe('the action keeps one history per job in the Actions cache, and says wh
   ): Promise<ActionRun> {
     for (const sub of ['workspace', 'temp'])
       rmSync(path.join(dir, sub), { recursive: true, force: true });
-    const out = await runBundledAction({
+    const out = await runActionInProcess({
       dir,
       inputs: { ...INPUTS, ...inputs },
       event: event === 'push' ? PUSH : pullRequestEvent(5),
@@ -52,8 +57,11 @@ describe('the action keeps one history per job in the Actions cache, and says wh
         ...(event === 'push' ? ON_MAIN : {}),
         GITHUB_JOB: job,
         GITHUB_RUN_ID: String(1000 + server.requests.length),
-        ...server.env(event === 'push' ? tokens.push('main') : tokens.pullRequest(5, 'main')),
       },
+      // @actions/cache reads the service's URL and token from process.env.
+      processEnv: server.env(
+        event === 'push' ? tokens.push('main') : tokens.pullRequest(5, 'main'),
+      ),
     });
     assert.equal(out.code, 0, out.stdout + out.stderr);
     assert.doesNotMatch(out.stderr, /loopback-only: refused/);
@@ -94,7 +102,7 @@ describe('the action keeps one history per job in the Actions cache, and says wh
     const before = new Set(server.listEntries().map((e) => e.key));
     // pull_request_target runs with the base branch's ref, token and cache scope; the fork named
     // its head branch "main".
-    const target = await runBundledAction({
+    const target = await runActionInProcess({
       dir,
       inputs: { ...INPUTS, 'save-baseline': 'true' },
       event: {
@@ -121,8 +129,8 @@ describe('the action keeps one history per job in the Actions cache, and says wh
         GITHUB_HEAD_REF: 'main',
         GITHUB_JOB: job,
         GITHUB_RUN_ID: String(1000 + server.requests.length),
-        ...server.env(tokens.push('main')),
       },
+      processEnv: server.env(tokens.push('main')),
     });
     assert.equal(target.code, 0, target.stdout + target.stderr);
     const saved = server.listEntries().filter((e) => !before.has(e.key));

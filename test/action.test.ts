@@ -1,6 +1,9 @@
 /**
- * The bundled action end to end: dist/index.js as a child process with a runner's environment,
- * talking to a real HTTP stand-in of the GitHub REST API on 127.0.0.1 (every request checked
+ * The action end to end, mostly in process (test/support/in-process.ts: runStep with the real
+ * ports, every action.yml default as an input); the bundled dist/index.js as a runner runs it
+ * (child process, INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, …) for a pull request's first run
+ * with its comment, a run without permission to comment, and the user's command's environment.
+ * Both talk to a real HTTP stand-in of the GitHub REST API on 127.0.0.1 (every request checked
  * against GitHub's OpenAPI description), with real onnxruntime-node sweeps on tiny shapes.
  */
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './support/cli.js';
 import { startGitHubServer, type GitHubServer } from './support/github-server.js';
+import { runActionInProcess } from './support/in-process.js';
 import { pullRequestEvent, runBundledAction, type ActionRun } from './support/runner.js';
 import { schemaErrors } from './support/schema.js';
 import type { Result } from '../src/results/types.js';
@@ -49,7 +53,7 @@ function scaled(result: Result, factor: number): Result {
   };
 }
 
-describe('the bundled action on pull_request events', () => {
+describe('the action on pull_request events', () => {
   let server: GitHubServer;
   let first: ActionRun;
 
@@ -103,7 +107,7 @@ describe('the bundled action on pull_request events', () => {
       threads: '1',
       'max-time': '20',
     };
-    const one = await runBundledAction({
+    const one = await runActionInProcess({
       dir,
       inputs: { ...inputs, baseline: 'none' },
       event: pullRequestEvent(17),
@@ -113,7 +117,7 @@ describe('the bundled action on pull_request events', () => {
     const result = JSON.parse(readFileSync(one.outputs['results-path']!, 'utf8')) as Result;
     const baselineFile = path.join(dir, 'baseline.json');
     writeFileSync(baselineFile, JSON.stringify(scaled(result, 0.5)));
-    const second = await runBundledAction({
+    const second = await runActionInProcess({
       dir,
       inputs: { ...inputs, baseline: `file:${baselineFile}` },
       event: pullRequestEvent(17),
@@ -158,7 +162,7 @@ describe('the bundled action on pull_request events', () => {
       { name: 'performance' },
       { name: 'threadgate: accept' },
     ];
-    const third = await runBundledAction({
+    const third = await runActionInProcess({
       dir,
       inputs: { ...inputs, baseline: `file:${baselineFile}` },
       event: labelled,
@@ -182,9 +186,15 @@ describe('the bundled action on pull_request events', () => {
       documentation_url: 'https://docs.github.com/rest/issues/comments#list-issue-comments',
       status: '403',
     });
+    // A pull request from a fork: its token cannot write (GitHub answers 403).
+    const fork = pullRequestEvent(8) as {
+      name: string;
+      payload: { pull_request: { head: Record<string, unknown> } };
+    };
+    fork.payload.pull_request.head['repo'] = { full_name: 'contributor/octo-repo', fork: true };
     const run = await runBundledAction({
       inputs: QUICK,
-      event: pullRequestEvent(8),
+      event: fork,
       apiUrl: server.url,
     });
     assert.equal(run.code, 0, 'missing permission is not a failure');
@@ -203,7 +213,7 @@ describe('the bundled action on pull_request events', () => {
     server.failNext('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 502, {
       message: 'Bad Gateway',
     });
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       inputs: QUICK,
       event: pullRequestEvent(9),
       apiUrl: server.url,
@@ -215,7 +225,7 @@ describe('the bundled action on pull_request events', () => {
   });
 
   it('bad input fails as an error that names the input, never as a regression', async () => {
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       inputs: { ...QUICK, threshold: 'lots' },
       event: pullRequestEvent(10),
       apiUrl: server.url,
@@ -229,7 +239,7 @@ describe('the bundled action on pull_request events', () => {
   });
 
   it('export-env sets OMP_NUM_THREADS and ORT_INTRA_OP_NUM_THREADS for later steps; comment: never posts nothing', async () => {
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       inputs: { ...QUICK, 'export-env': 'true', comment: 'never' },
       event: pullRequestEvent(11),
       apiUrl: server.url,
@@ -241,14 +251,14 @@ describe('the bundled action on pull_request events', () => {
   });
 });
 
-describe('the bundled action on push events', () => {
+describe('the action on push events', () => {
   it('a push to the default branch saves the run into a file baseline history; the next one merges', async () => {
     const event = {
       name: 'push',
       payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
     };
     const env = { GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main', GITHUB_HEAD_REF: '' };
-    const one = await runBundledAction({
+    const one = await runActionInProcess({
       inputs: { ...QUICK, baseline: 'file:baseline.json' },
       event,
       apiUrl: 'http://127.0.0.1:9',
@@ -257,7 +267,7 @@ describe('the bundled action on push events', () => {
     assert.equal(one.code, 0, one.stdout);
     const file = path.join(one.dir, 'workspace', 'baseline.json');
     assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { runs: unknown[] }).runs.length, 1);
-    const two = await runBundledAction({
+    const two = await runActionInProcess({
       inputs: { ...QUICK, baseline: 'file:baseline.json' },
       event,
       apiUrl: 'http://127.0.0.1:9',
@@ -277,7 +287,7 @@ describe('the bundled action on push events', () => {
       path.join(dir, 'workspace', 'baseline.json'),
       '{"kind": "threadgate-baseline", "schemaVersion": 1, "runs": [',
     );
-    const push = await runBundledAction({
+    const push = await runActionInProcess({
       dir,
       inputs: { ...QUICK, baseline: 'file:baseline.json' },
       event: {
@@ -301,7 +311,7 @@ describe('the bundled action on push events', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-'));
     mkdirSync(path.join(dir, 'workspace'), { recursive: true });
     writeFileSync(path.join(dir, 'workspace', 'baseline.json'), 'not json');
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       dir,
       inputs: { ...QUICK, baseline: 'file:baseline.json', comment: 'never' },
       event: pullRequestEvent(31),
@@ -326,7 +336,7 @@ describe('what a pull request commits cannot lead the action out of the workspac
     writeFileSync(path.join(outside, 'comparison.json'), 'precious\n');
     mkdirSync(path.join(dir, 'workspace'), { recursive: true });
     symlinkSync(outside, path.join(dir, 'workspace', 'report'));
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       dir,
       inputs: { ...QUICK, comment: 'never', 'report-dir': 'report' },
       event: pullRequestEvent(32),
@@ -353,7 +363,7 @@ describe('what a pull request commits cannot lead the action out of the workspac
     mkdirSync(lock, { recursive: true });
     writeFileSync(path.join(lock, 'README'), 'not a lock\n');
     const started = Date.now();
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       dir,
       inputs: {
         ...QUICK,
@@ -433,7 +443,7 @@ function assertCheckoutClean(git: (...a: string[]) => string): void {
   assert.equal(git('worktree', 'list').split('\n').length, 1, 'no worktree left behind');
 }
 
-describe("the bundled action gates the user's code against the pull request's base by default", () => {
+describe("the action gates the user's code against the pull request's base by default", () => {
   let server: GitHubServer;
   before(async () => {
     server = await startGitHubServer({ repos: [{ owner: OWNER, repo: REPO }] });
@@ -451,7 +461,7 @@ describe("the bundled action gates the user's code against the pull request's ba
       head: { 'latency.json': latency(11) },
     });
     assert.throws(() => repo.git('cat-file', '-e', `${repo.baseSha}^{commit}`), 'not in the clone');
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       dir: repo.dir,
       inputs: {
         command: LATENCY_COMMAND,
@@ -488,7 +498,7 @@ describe("the bundled action gates the user's code against the pull request's ba
     // the head's checkout says 2, the base commit's 1.
     const worker = `python3 ${JSON.stringify(path.join(ROOT, 'test/fixtures/workers/sleep_worker.py'))} @speed.txt`;
     const repo = pullRequestRepo({ base: { 'speed.txt': '1' }, head: { 'speed.txt': '2' } });
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       dir: repo.dir,
       inputs: { worker, threads: '1', 'max-time': '15' },
       event: pullRequestOn(repo.baseSha, repo.headSha, 22),
@@ -510,11 +520,12 @@ describe("the bundled action gates the user's code against the pull request's ba
 
   it('a worker under the throughput objective: the split is an output', async () => {
     const worker = `python3 ${JSON.stringify(path.join(ROOT, 'test/fixtures/workers/sleep_worker.py'))} 2`;
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       inputs: {
         worker,
         objective: 'throughput',
-        'max-time': '12',
+        threads: '1',
+        'max-time': '3',
         baseline: 'none',
         comment: 'never',
       },
@@ -539,7 +550,7 @@ describe("the bundled action gates the user's code against the pull request's ba
       base: { 'latency.json': latency(10) },
       head: { 'README.md': 'docs only\n' },
     });
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       dir: repo.dir,
       inputs: { command: LATENCY_COMMAND, metric: 'latency_ms=([0-9.]+)', threads: '1' },
       event: pullRequestOn(repo.baseSha, repo.headSha, 22),
@@ -558,13 +569,13 @@ describe("the bundled action gates the user's code against the pull request's ba
         'models/model.onnx': readFileSync(path.join(ROOT, 'test/fixtures/models/mlp_wide.onnx')),
       },
     });
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       dir: repo.dir,
       inputs: {
         model: 'models/model.onnx',
         'input-shapes': 'x=8x512',
         threads: '1',
-        'max-time': '10',
+        'max-time': '4',
       },
       event: pullRequestOn(repo.baseSha, repo.headSha, 23),
       apiUrl: server.url,
@@ -588,7 +599,7 @@ describe("the bundled action gates the user's code against the pull request's ba
 
   it('a base commit that cannot be fetched falls back to the stored baseline and says so', async () => {
     const repo = pullRequestRepo({ base: { 'latency.json': latency(10) }, head: {} });
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       dir: repo.dir,
       inputs: {
         command: LATENCY_COMMAND,
@@ -619,7 +630,7 @@ describe("the bundled action gates the user's code against the pull request's ba
       base: { 'latency.json': latency(10) },
       head: { 'latency.json': latency(11) },
     });
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       dir: repo.dir,
       inputs: {
         command: LATENCY_COMMAND,
@@ -643,7 +654,7 @@ describe("the bundled action gates the user's code against the pull request's ba
     mkdirSync(ws, { recursive: true });
     execFileSync('git', ['init', '-q'], { cwd: ws });
     copyFileSync(path.join(ROOT, 'test/fixtures/models/mlp.onnx'), path.join(ws, 'model.onnx'));
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       dir,
       inputs: {
         model: 'model.onnx',
@@ -662,7 +673,7 @@ describe("the bundled action gates the user's code against the pull request's ba
   });
 });
 
-describe('the bundled action on the default branch with the base measured in the same job', () => {
+describe('the action on the default branch with the base measured in the same job', () => {
   it('a push with compare-ref still loads and extends the stored history', async () => {
     const repo = pullRequestRepo({ base: { 'latency.json': latency(10) }, head: {} });
     const event = {
@@ -681,7 +692,13 @@ describe('the bundled action on the default branch with the base measured in the
     const runs: ActionRun[] = [];
     for (let i = 0; i < 2; i++) {
       runs.push(
-        await runBundledAction({ dir: repo.dir, inputs, event, apiUrl: 'http://127.0.0.1:9', env }),
+        await runActionInProcess({
+          dir: repo.dir,
+          inputs,
+          event,
+          apiUrl: 'http://127.0.0.1:9',
+          env,
+        }),
       );
       assert.equal(runs[i]!.code, 0, runs[i]!.stdout + runs[i]!.stderr);
     }
@@ -712,6 +729,8 @@ describe("the user's command as a runner runs the bundled action", () => {
       dir,
       inputs: {
         ...QUICK,
+        // A command is the workload: no MatMul sizes (sizes with a command is an input error).
+        sizes: '',
         command: `node -e "require('fs').writeFileSync(process.env.DUMP_FILE, JSON.stringify(process.env))"`,
         comment: 'never',
         'compare-ref': 'none',

@@ -96,11 +96,11 @@ for (const [args, pattern] of [
   ],
   [
     ['sweep', '--timeout', '5'],
-    /--timeout: given without --command or --worker; expected one of them too/,
+    /--timeout: got "5"; expected it only with --command or --worker \(a program threadgate starts\)/,
   ],
   [
     ['sweep', '--sizes', '64', '--warmup-runs', '2', '--metric-unit', 'ms'],
-    /--metric-unit, --warmup-runs: given without --command/,
+    /--metric-unit: got "ms"; expected it only with --command$/m,
   ],
   [
     ['sweep', '--command', 'true', '--baseline-cwd', '/nonexistent'],

@@ -172,7 +172,10 @@ test('same-job with --baseline-model: real ORT sessions on both sides, interleav
 test('workload flags that do not fit together exit 2 naming them', async () => {
   for (const [args, pattern] of [
     [['sweep', '--model', 'a.onnx', '--command', 'true'], /--model and --command: given together/],
-    [['sweep', '--input-shape', 'x=1x2'], /--input-shape\/--input-value: given without --model/],
+    [
+      ['sweep', '--input-shape', 'x=1x2'],
+      /--input-shape: got "x=1x2"; expected it only with --model/,
+    ],
     [['sweep', '--baseline-model', 'a.onnx'], /--baseline-model: given without --model/],
     [
       ['sweep', '--model', path.join(MODELS, 'not-a-model.onnx')],

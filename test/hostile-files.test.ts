@@ -1,5 +1,6 @@
 /**
- * Issue 18's hostile files, against the real CLI and the bundled action as a runner runs it:
+ * Issue 18's hostile files, against the real CLI and the action (in process, and the bundle as a
+ * runner runs it where the process's own environment is the target):
  * what a pull request can commit — a link out of the checkout, a special file, a document that is
  * valid JSON but not a valid threadgate document, a command printing absurd numbers, invisible
  * characters — ends in a clear error naming the input (exit 2, or the action's error after its
@@ -14,6 +15,7 @@ import { describe, it } from 'node:test';
 import { parseManifest, parseResultFile } from '../src/contract/documents.js';
 import { escapeMarkdown, plainText } from '../src/report/text.js';
 import { ROOT, runCli } from './support/cli.js';
+import { runActionInProcess } from './support/in-process.js';
 import { pullRequestEvent, runBundledAction } from './support/runner.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/baseline');
@@ -52,7 +54,9 @@ describe('a file: baseline the pull request committed as a link out of the works
         target === 'secret' ? secret : target,
         path.join(dir, 'workspace', 'baseline.json'),
       );
-      const run = await runBundledAction({
+      // The link to /proc/self/environ as a runner runs the bundle: the process's own
+      // environment holds the marker. The link to a file: in process.
+      const run = await (target === 'secret' ? runActionInProcess : runBundledAction)({
         dir,
         inputs: { ...QUICK, baseline: 'file:baseline.json' },
         event: pullRequestEvent(41),
@@ -93,7 +97,7 @@ describe('a committed file: baseline that is JSON but not a valid history', () =
       const history = JSON.parse(fixture('history-main.json')) as Record<string, unknown>;
       edit(history);
       writeFileSync(path.join(dir, 'workspace', 'baseline.json'), JSON.stringify(history));
-      const run = await runBundledAction({
+      const run = await runActionInProcess({
         dir,
         inputs: { ...QUICK, baseline: 'file:baseline.json' },
         event: pullRequestEvent(42),

@@ -1,11 +1,12 @@
 /**
- * Report bundles and `mode: report`, end to end: the bundled action (dist/index.js) as a process
- * with a runner's environment, against the GitHub API stand-in (every request checked against
- * GitHub's OpenAPI description). Two measuring legs of a fork's pull request (`comment: never`,
- * real onnxruntime-node sweeps of one tiny cell) write bundles; a `workflow_run` report job —
- * GitHub leaves `pull_requests` empty for forks — posts one comment for both legs, edits it when
- * run again, reports a tampered bundle as rejected without letting its markup through, and
- * refuses a pull request number whose head is not the triggering run's.
+ * Report bundles and `mode: report`: the action in process (test/support/in-process.ts) and, for
+ * one report job, the bundled dist/index.js as a runner runs it, both against the GitHub API
+ * stand-in (every request checked against GitHub's OpenAPI description). Two measuring legs of a
+ * fork's pull request (`comment: never`, real onnxruntime-node sweeps of one tiny cell) write
+ * bundles; a `workflow_run` report job — GitHub leaves `pull_requests` empty for forks — posts one
+ * comment for both legs, edits it when run again, reports a tampered bundle as rejected without
+ * letting its markup through, and refuses a pull request number whose head is not the triggering
+ * run's.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,6 +24,7 @@ import {
   startGitHubServer,
   type GitHubServer,
 } from './support/github-server.js';
+import { runActionInProcess } from './support/in-process.js';
 import { runBundledAction, type ActionRun } from './support/runner.js';
 
 const OWNER = 'octo-org';
@@ -122,12 +124,17 @@ describe('report bundles and mode: report', () => {
     await server.stop();
   });
 
+  /**
+   * A report step: in process, with provisioning and loading onnxruntime-node failing the test
+   * if report mode reached them; `bundled` runs the bundle copied without node_modules instead.
+   */
   const report = async (
     inputs: Record<string, string> = {},
     event?: { name: string; payload: unknown },
     env: NodeJS.ProcessEnv = REPORT_ENV,
-  ) =>
-    runBundledAction({
+    how: 'in-process' | 'bundled' = 'in-process',
+  ) => {
+    const opts = {
       inputs: {
         'github-token': 'ghs_reportToken',
         mode: 'report',
@@ -137,9 +144,20 @@ describe('report bundles and mode: report', () => {
       },
       event: event ?? (await workflowRunEvent()),
       apiUrl: server.url,
-      actionDir: copyActionWithoutNodeModules(mkdtempSync(path.join(dir, 'action-'))),
       env,
+    };
+    if (how === 'bundled') {
+      return runBundledAction({
+        ...opts,
+        actionDir: copyActionWithoutNodeModules(mkdtempSync(path.join(dir, 'action-'))),
+      });
+    }
+    const measuring = () => assert.fail('report mode provisioned onnxruntime-node');
+    return runActionInProcess({
+      ...opts,
+      ports: (p) => ({ ...p, provisionOrt: measuring, loadOrt: measuring }),
     });
+  };
 
   it('two measuring legs with comment: never write bundles and post nothing', async () => {
     // The second leg names its report-dir (relative: in the workspace); the first takes the default.
@@ -149,7 +167,7 @@ describe('report bundles and mode: report', () => {
     ];
     const runs = await Promise.all(
       legs.map((leg) =>
-        runBundledAction({
+        runActionInProcess({
           inputs: { ...LEG, 'comment-key': JSON.stringify({ os: leg.os }), ...leg.inputs },
           event: forkPullRequestEvent(),
           apiUrl: server.url,
@@ -215,7 +233,8 @@ describe('report bundles and mode: report', () => {
   let first: ActionRun;
   it('workflow_run from a fork: one comment naming both legs, checked against GitHub, nothing measured', async () => {
     server.setPullRequest(OWNER, REPO, PR, { headSha: HEAD_SHA, headOwner: 'contributor' });
-    first = await report();
+    // As a runner runs it: the bundle, without node_modules beside it.
+    first = await report({}, undefined, REPORT_ENV, 'bundled');
     assert.equal(first.code, 0, first.stdout + first.stderr);
     const comments = server.listComments(OWNER, REPO, PR);
     assert.equal(comments.length, 1);
@@ -382,6 +401,23 @@ describe('report bundles and mode: report', () => {
     assert.equal(onPr.outputs['recommended-threads'], '');
     assert.match(onPr.summary, /### ❌ threadgate: latency regression in 1 of 2 legs/);
     assert.match(onPr.summary, /\| os=slow \| .* \| ❌ regression \| \+\d+\.\d % \|/);
+
+    // The label that accepted the slowdown in the measuring legs accepts it here too (the
+    // outcome is decideOutcome's, with the same policy).
+    const labelled = forkPullRequestEvent();
+    (labelled.payload.pull_request as Record<string, unknown>)['labels'] = [
+      { name: 'threadgate: accept' },
+    ];
+    const accepted = await report({ 'report-from': gated, comment: 'never' }, labelled, {
+      GITHUB_RUN_ID: MEASURE_RUN_ID,
+      GITHUB_JOB: 'report',
+    });
+    assert.equal(accepted.code, 0, accepted.stdout);
+    assert.equal(accepted.outputs['verdict'], 'regression');
+    assert.match(
+      accepted.stdout,
+      /::warning::threadgate: latency regression in 1 of 2 legs: os=slow \(not failing: accepted by the label "threadgate: accept"/,
+    );
 
     const onRun = await report({ 'report-from': gated, comment: 'never' });
     assert.equal(onRun.code, 0, onRun.stdout);

@@ -22,7 +22,7 @@ import { DEFAULT_THREAD_ENV } from '../src/workloads/command.js';
 import { createWorkerWorkload, helperDir } from '../src/workloads/worker.js';
 import type { Result } from '../src/results/types.js';
 import { ROOT, runCli } from './support/cli.js';
-import { runBundledAction } from './support/runner.js';
+import { runActionInProcess } from './support/in-process.js';
 import { schemaErrors } from './support/schema.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadgate-worker-'));
@@ -470,7 +470,7 @@ describe('worker-path and init-worker', () => {
   });
 });
 
-describe('the bundled action with the worker input', () => {
+describe('the action with the worker input (in process)', () => {
   const push = {
     name: 'push',
     payload: { ref: 'refs/heads/main', repository: { default_branch: 'main' } },
@@ -479,7 +479,7 @@ describe('the bundled action with the worker input', () => {
 
   it('sweeps the worker on a push and names it in the summary', async () => {
     const command = worker('sleep_worker.py', '1');
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       inputs: {
         'github-token': 'ghs_test',
         worker: command,
@@ -503,7 +503,7 @@ describe('the bundled action with the worker input', () => {
   });
 
   it('engine set with worker is an input error naming engine', async () => {
-    const run = await runBundledAction({
+    const run = await runActionInProcess({
       inputs: {
         'github-token': 'ghs_test',
         worker: worker('sleep_worker.py', '1'),

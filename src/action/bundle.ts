@@ -5,7 +5,6 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import * as core from '@actions/core';
 import type { Comparison } from '../analysis/compare.js';
 import { toComparisonJson } from '../analysis/comparison-json.js';
 import { BUNDLE_FILES, DOCUMENT_KINDS, type BundleManifest } from '../bundle/manifest.js';
@@ -18,6 +17,7 @@ import type { Result } from '../results/types.js';
 import { TOOL_VERSION } from '../version.js';
 import { actionTempDir, type RunnerContext } from './context.js';
 import type { ActionSettings } from './inputs.js';
+import type { ActionCore } from './ports.js';
 
 /** Where the bundle goes: `report-dir` (relative to the workspace), else under RUNNER_TEMP. */
 export function reportDirFor(settings: ActionSettings, ctx: RunnerContext): string {
@@ -89,6 +89,7 @@ export function bundleManifest(
  * error to fail the step with once the report is out (an unwritable report-dir), or null.
  */
 export async function writeReportBundle(
+  core: Pick<ActionCore, 'setOutput' | 'info'>,
   settings: ActionSettings,
   ctx: RunnerContext,
   result: Result,

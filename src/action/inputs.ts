@@ -3,32 +3,19 @@
  * what only the action has). Every error names the input, the value and the expected form.
  */
 import { parseBaselineSpec, parseHistoryBranch, type BaselineSpec } from '../baseline/store.js';
-import { InputError, invalid } from '../errors.js';
-import { parseThreadCounts } from '../measure/plan.js';
+import { invalid } from '../errors.js';
+import {
+  readSweepSettings,
+  type SettingsSource,
+  type SweepSettingName,
+} from '../settings/reader.js';
 import {
   DEFAULTS,
-  MIN_TIMEOUT_SEC,
   parsePercent,
-  parseEngine,
-  parseNormalize,
-  parseObjective,
-  parseSeconds,
-  parseSeed,
-  randomSeed,
   type SweepSettings,
   type WorkloadSpec,
 } from '../settings/settings.js';
-import {
-  DEFAULT_THREAD_ENV,
-  DEFAULT_TIMEOUT_SEC,
-  DEFAULT_WARMUP_RUNS,
-  parseMetric,
-  parseThreadEnv,
-} from '../workloads/command.js';
-import { parseShapes } from '../workloads/matmul.js';
-import { parseInputShapes, parseInputValues } from '../workloads/model.js';
 import { parseGateMode, type GateMode } from '../analysis/comparison.js';
-import { DEFAULT_WORKER_TIMEOUT_SEC } from '../workloads/worker.js';
 
 export const COMMENT_MODES = ['always', 'on-regression', 'never'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -97,108 +84,25 @@ function bool(name: string, value: string, fallback: boolean): boolean {
   throw invalid(name, value, '"true" or "false"');
 }
 
-function readWorkload(get: (name: string) => string, workspace?: string): WorkloadSpec {
-  const timeout = get('timeout');
-  const metric = get('metric');
-  const metricUnit = get('metric-unit');
-  const model = get('model');
-  const command = get('command');
-  const worker = get('worker');
-  const engine = get('engine');
-  const shapes = get('input-shapes');
-  const values = get('input-values');
-  const threadEnvText = get('thread-env');
-  const warmup = get('warmup-runs');
-  const threadEnv =
-    threadEnvText === '' ? DEFAULT_THREAD_ENV : parseThreadEnv(threadEnvText, 'thread-env');
-  if (values !== '' && model === '') {
-    throw invalid('input-values', values, 'empty unless `model` is set');
-  }
-  if (threadEnvText !== '' && command === '' && worker === '') {
-    throw invalid('thread-env', threadEnvText, 'empty unless `command` or `worker` is set');
-  }
-  if (warmup !== '' && command === '') {
-    throw invalid('warmup-runs', warmup, 'empty unless `command` is set');
-  }
-  if (warmup !== '' && !/^\d{1,3}$/.test(warmup)) {
-    throw invalid('warmup-runs', warmup, 'an integer from 0 to 999');
-  }
-  const chosen = (
-    [
-      ['model', model],
-      ['command', command],
-      ['worker', worker],
-    ] as const
-  ).filter(([, v]) => v !== '');
-  if (chosen.length > 1) {
-    throw new InputError(
-      `${chosen.map(([n]) => n).join(' and ')}: all set; expected one of model, command, worker (or none, for the built-in MatMul)`,
-    );
-  }
-  if (engine !== '' && chosen.length > 0) {
-    throw invalid(
-      'engine',
-      engine,
-      'empty unless the built-in MatMul runs (no model, command or worker)',
-    );
-  }
-  if (shapes !== '' && model === '') {
-    throw invalid('input-shapes', shapes, 'empty unless `model` is set');
-  }
-  if (model !== '') {
-    return {
-      kind: 'model',
-      path: model,
-      ...(workspace === undefined ? {} : { within: workspace }),
-      inputShapes: parseInputShapes(shapes === '' ? [] : [shapes], 'input-shapes'),
-      ...(values === '' ? {} : { inputValues: parseInputValues([values], 'input-values') }),
-    };
-  }
-  if (worker !== '') {
-    for (const [name, value] of [
-      ['metric', metric],
-      ['metric-unit', metricUnit],
-    ] as const) {
-      if (value !== '')
-        throw invalid(name, value, 'empty unless `command` is set (a worker times its own calls)');
-    }
-    return {
-      kind: 'worker',
-      command: worker,
-      threadEnv,
-      timeoutSec:
-        timeout === ''
-          ? DEFAULT_WORKER_TIMEOUT_SEC
-          : parseSeconds(timeout, 'timeout', MIN_TIMEOUT_SEC),
-    };
-  }
-  if (command !== '') {
-    if (metricUnit !== '' && metric === '') {
-      throw invalid('metric-unit', metricUnit, 'empty unless `metric` is set');
-    }
-    return {
-      kind: 'command',
-      command,
-      threadEnv,
-      timeoutSec:
-        timeout === '' ? DEFAULT_TIMEOUT_SEC : parseSeconds(timeout, 'timeout', MIN_TIMEOUT_SEC),
-      ...(metric !== ''
-        ? { metric: parseMetric(metric, metricUnit || 'ms', 'metric', 'metric-unit') }
-        : {}),
-      warmupRuns: warmup === '' ? DEFAULT_WARMUP_RUNS : Number(warmup),
-    };
-  }
-  for (const [name, value] of [
-    ['timeout', timeout],
-    ['metric', metric],
-    ['metric-unit', metricUnit],
-  ] as const) {
-    if (value !== '') throw invalid(name, value, 'empty unless `command` or `worker` is set');
-  }
+/**
+ * The sweep's inputs as a SettingsSource (src/settings/reader.ts): an empty input is not given.
+ * A runner passes every input, at its action.yml default when the workflow does not set it; for
+ * `sizes` (default DEFAULTS.sizes) the default is not given either, so a model or command with
+ * the default sizes is one workload.
+ */
+export function inputSource(get: (name: string) => string): SettingsSource {
+  const value = (name: SweepSettingName): string | undefined => {
+    const v = get(name);
+    if (v === '' || (name === 'sizes' && v === DEFAULTS.sizes)) return undefined;
+    return v;
+  };
   return {
-    kind: 'matmul',
-    sizes: parseShapes(get('sizes') || DEFAULTS.sizes, 'sizes'),
-    ...(engine === '' ? {} : { engine: parseEngine(engine, 'engine') }),
+    get: (name) => (name === 'python' ? undefined : value(name)),
+    getAll: (name) => {
+      const v = value(name);
+      return v === undefined ? [] : [v];
+    },
+    label: (name) => name,
   };
 }
 
@@ -279,28 +183,13 @@ export function readActionSettings(
   workspace?: string,
 ): ActionSettings {
   const get = (name: string) => input(name).trim();
-  const threadsText = get('threads') || 'auto';
-  const workload = readWorkload(get, workspace);
+  const sweep = readSweepSettings(inputSource(get), () => cpus, {
+    ...(workspace === undefined ? {} : { within: workspace }),
+  });
+  const workload = sweep.workload;
   return {
-    sweep: {
-      workload,
-      threads:
-        threadsText.toLowerCase() === 'auto'
-          ? 'auto'
-          : parseThreadCounts(threadsText, cpus.availableCpus, cpus.logicalCpus, 'threads'),
-      maxTimeSec: parseSeconds(get('max-time') || String(DEFAULTS.maxTimeSec), 'max-time'),
-      targetPrecision:
-        get('precision') === ''
-          ? DEFAULTS.targetPrecision
-          : parsePercent(get('precision'), 'precision', 50),
-      tolerance:
-        get('tolerance') === ''
-          ? DEFAULTS.tolerance
-          : parsePercent(get('tolerance'), 'tolerance', 100),
-      seed: get('seed') === '' ? randomSeed() : parseSeed(get('seed'), 'seed'),
-      objective: parseObjective(get('objective') || 'latency', 'objective'),
-      normalize: parseNormalize(get('normalize') || 'auto', 'normalize'),
-    },
+    // The action always names its objective (the input's default is "latency").
+    sweep: { ...sweep, objective: sweep.objective ?? 'latency' },
     compareRef: readCompareRef(get('compare-ref'), workload),
     baselineKey: readBaselineKey(get('baseline-key')),
     githubToken: get('github-token'),

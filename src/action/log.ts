@@ -4,11 +4,21 @@
  * file's `\n::error::…` stays on our line) and is capped. And the action's errors name inputs,
  * not the CLI's flags the shared code names (`--model` → `model`).
  */
-import * as core from '@actions/core';
 import { plainText } from '../report/text.js';
+import type { ActionCore } from './ports.js';
 
-export const info = (line: string): void => core.info(plainText(line, 4000));
-export const warning = (line: string): void => core.warning(plainText(line, 4000));
+/** The action's log lines, each made plain text and capped, into the runner's log. */
+export interface ActionLog {
+  info(line: string): void;
+  warning(line: string): void;
+}
+
+export function actionLog(core: ActionCore): ActionLog {
+  return {
+    info: (line) => core.info(plainText(line, 4000)),
+    warning: (line) => core.warning(plainText(line, 4000)),
+  };
+}
 
 /** The CLI flags the shared code names in its errors, and the action inputs they are. */
 const FLAG_TO_INPUT: Readonly<Record<string, string>> = {

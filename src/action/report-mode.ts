@@ -15,12 +15,10 @@
  * step on pull_request events (a matrix's final job) with fail-on-regression, never on
  * workflow_run (the measuring run is the pull request's check). Every bundle rejected is an error.
  */
-import { decideOutcome } from '../analysis/outcome.js';
+import { acceptanceFromLabels, decideOutcome } from '../analysis/outcome.js';
 import path from 'node:path';
-import * as core from '@actions/core';
 import { readBundles, type BundleExpectations, type Leg } from '../bundle/read.js';
 import { InputError } from '../errors.js';
-import { createGitHubClient } from '../github/client.js';
 import { classifyGitHubError, stickyKey } from '../github/comment.js';
 import {
   agreedThreads,
@@ -32,7 +30,8 @@ import {
 import { plainText } from '../report/text.js';
 import { isPullRequest, runUrl, type RunnerContext } from './context.js';
 import type { ActionSettings } from './inputs.js';
-import { info, warning } from './log.js';
+import { actionLog } from './log.js';
+import type { ActionPorts } from './ports.js';
 import { upsertComment, writeSummary } from './report-phase.js';
 
 /** The pull request to comment on, or why there is none (a warning when it is worth one). */
@@ -40,7 +39,13 @@ export type CommentTarget =
   | { readonly kind: 'pull-request'; readonly number: number; readonly how: string }
   | { readonly kind: 'none'; readonly warning: string | null };
 
-export async function runReportMode(settings: ActionSettings, ctx: RunnerContext): Promise<void> {
+export async function runReportMode(
+  ports: ActionPorts,
+  settings: ActionSettings,
+  ctx: RunnerContext,
+): Promise<void> {
+  const { core } = ports;
+  const { info, warning } = actionLog(core);
   const root = path.resolve(ctx.workspace, settings.reportFrom);
   const run = ctx.eventName === 'workflow_run' ? ctx.workflowRun : null;
   const expect: BundleExpectations = {
@@ -69,7 +74,7 @@ export async function runReportMode(settings: ActionSettings, ctx: RunnerContext
     );
   }
 
-  const target = await commentTarget(settings, ctx, bundles.legs);
+  const target = await commentTarget(ports, settings, ctx, bundles.legs);
   if (target.kind === 'none' && target.warning) warnings.push(target.warning);
   const markdown = (extra: readonly string[]) =>
     renderLegsMarkdown(legs, bundles.rejected, {
@@ -84,6 +89,7 @@ export async function runReportMode(settings: ActionSettings, ctx: RunnerContext
   if (target.kind === 'pull-request' && wanted) {
     info(`Commenting on pull request #${target.number} (${target.how})`);
     commentWarnings = await upsertComment(
+      ports,
       settings,
       ctx,
       target.number,
@@ -92,7 +98,7 @@ export async function runReportMode(settings: ActionSettings, ctx: RunnerContext
     );
   }
   for (const w of [...warnings, ...commentWarnings]) warning(w);
-  await writeSummary(markdown(commentWarnings));
+  await writeSummary(ports, markdown(commentWarnings));
 
   if (legs.length === 0) {
     throw new InputError(
@@ -108,6 +114,8 @@ export async function runReportMode(settings: ActionSettings, ctx: RunnerContext
   const outcome = decideOutcome(worst[0]?.comparison ?? null, {
     failOnRegression: settings.failOnRegression,
     notGating: isPullRequest(ctx) ? null : 'a report job outside a pull request only reports',
+    // The same acceptance as the measuring legs': the pull request's label.
+    accepted: acceptanceFromLabels(ctx.labels),
   });
   const legsLine = `threadgate: latency regression in ${worst.length} of ${legs.length} legs: ${worst.map((l) => l.label).join('; ')}`;
   if (outcome.fail) core.setFailed(plainText(legsLine, 4000));
@@ -147,6 +155,7 @@ function legReport(leg: Leg, ctx: RunnerContext): LegReport {
  * triggering run's head commit.
  */
 export async function commentTarget(
+  ports: Pick<ActionPorts, 'github'>,
   settings: ActionSettings,
   ctx: RunnerContext,
   legs: readonly Leg[],
@@ -182,7 +191,7 @@ export async function commentTarget(
     };
   }
   try {
-    const client = createGitHubClient(settings.githubToken, { baseUrl: ctx.apiUrl });
+    const client = ports.github(settings.githubToken, { baseUrl: ctx.apiUrl });
     const { data } = await client.rest.pulls.get({
       owner: ctx.owner,
       repo: ctx.repo,

@@ -3,9 +3,7 @@
  * Failures here are warnings: the results file and the outputs are written before, and the
  * summary is written whatever happens to the comment.
  */
-import * as core from '@actions/core';
 import type { Comparison } from '../analysis/compare.js';
-import { createGitHubClient } from '../github/client.js';
 import {
   classifyGitHubError,
   commentMarker,
@@ -16,6 +14,7 @@ import { truncateBody } from '../report/text.js';
 import type { Result } from '../results/types.js';
 import { isPullRequest, type RunnerContext } from './context.js';
 import type { ActionSettings } from './inputs.js';
+import type { ActionPorts } from './ports.js';
 
 /** GitHub's limit for one step's summary is 1 MiB (bytes). */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
@@ -37,6 +36,7 @@ export function legKey(settings: ActionSettings, ctx: RunnerContext, result: Res
 
 /** Post or edit the sticky comment when the event and the settings ask for one; returns warnings. */
 export async function postComment(
+  ports: ActionPorts,
   settings: ActionSettings,
   ctx: RunnerContext,
   key: string,
@@ -46,11 +46,12 @@ export async function postComment(
   if (!isPullRequest(ctx) || ctx.pullNumber === null) return [];
   if (settings.comment === 'never') return [];
   if (settings.comment === 'on-regression' && comparison?.kind !== 'regression') return [];
-  return upsertComment(settings, ctx, ctx.pullNumber, key, body);
+  return upsertComment(ports, settings, ctx, ctx.pullNumber, key, body);
 }
 
 /** Post or edit the sticky comment with `key` on pull request `issueNumber`; returns warnings. */
 export async function upsertComment(
+  ports: ActionPorts,
   settings: ActionSettings,
   ctx: RunnerContext,
   issueNumber: number,
@@ -63,7 +64,7 @@ export async function upsertComment(
     ];
   }
   try {
-    const client = createGitHubClient(settings.githubToken, { baseUrl: ctx.apiUrl });
+    const client = ports.github(settings.githubToken, { baseUrl: ctx.apiUrl });
     const posted = await upsertStickyComment(client, {
       owner: ctx.owner,
       repo: ctx.repo,
@@ -71,8 +72,8 @@ export async function upsertComment(
       marker: commentMarker(key),
       body,
     });
-    core.setOutput('comment-url', posted.url);
-    core.info(`Comment ${posted.action}: ${posted.url}`);
+    ports.core.setOutput('comment-url', posted.url);
+    ports.core.info(`Comment ${posted.action}: ${posted.url}`);
     return [];
   } catch (e) {
     const info = classifyGitHubError(e);
@@ -81,10 +82,12 @@ export async function upsertComment(
 }
 
 /** Write the job summary (within GitHub's 1 MiB); a failure is a warning. */
-export async function writeSummary(markdown: string): Promise<void> {
+export async function writeSummary(ports: ActionPorts, markdown: string): Promise<void> {
   try {
-    await core.summary.addRaw(truncateBody(markdown, SUMMARY_LIMIT_BYTES, 'bytes')).write();
+    await ports.core.appendSummary(truncateBody(markdown, SUMMARY_LIMIT_BYTES, 'bytes'));
   } catch (e) {
-    core.warning(`Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`);
+    ports.core.warning(
+      `Could not write the job summary: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

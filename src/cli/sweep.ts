@@ -3,22 +3,21 @@ import { decideOutcome } from '../analysis/outcome.js';
 import { statSync } from 'node:fs';
 import { probeCpu } from '../cpu/index.js';
 import { InputError, invalid } from '../errors.js';
-import { parseThreadCounts } from '../measure/plan.js';
 import { runSweep } from '../pipeline/sweep-run.js';
 import { renderComparison } from '../report/compare-terminal.js';
 import { createProgressReporter } from '../report/progress.js';
 import { renderSweep } from '../report/terminal.js';
 import { toComparisonJson } from '../analysis/comparison-json.js';
 import {
+  commandWorkload,
+  readSweepSettings,
+  workerWorkload,
+  type SettingsSource,
+  type SweepSettingName,
+} from '../settings/reader.js';
+import {
   DEFAULTS,
-  MIN_TIMEOUT_SEC,
   parsePercent,
-  parseSeconds,
-  parseEngine,
-  parseNormalize,
-  parseObjective,
-  parseSeed,
-  randomSeed,
   type SweepSettings,
   type WorkloadSpec,
 } from '../settings/settings.js';
@@ -26,11 +25,7 @@ import {
   DEFAULT_THREAD_ENV,
   DEFAULT_TIMEOUT_SEC,
   DEFAULT_WARMUP_RUNS,
-  parseMetric,
-  parseThreadEnv,
 } from '../workloads/command.js';
-import { parseShapes } from '../workloads/matmul.js';
-import { parseInputShapes, parseInputValues } from '../workloads/model.js';
 import { DEFAULT_WORKER_TIMEOUT_SEC } from '../workloads/worker.js';
 import { parseFlags, stringFlag, type OptionSpec } from './args.js';
 import { checkJsonOutput, checkOneStdout, humanSink, isStdout, writeJson } from './output.js';
@@ -153,118 +148,19 @@ export interface SweepCliSettings extends SweepSettings {
 type Flags = Record<string, unknown>;
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
-function commandSpec(v: Flags, command: string, cwd?: string): WorkloadSpec {
-  const metricRegex = stringFlag(v, 'metric');
-  const unit = stringFlag(v, 'metric-unit');
-  if (unit !== undefined && metricRegex === undefined) {
-    throw new InputError('--metric-unit: given without --metric; expected --metric REGEX too');
-  }
-  const warmup = stringFlag(v, 'warmup-runs');
-  if (warmup !== undefined && !/^\d{1,3}$/.test(warmup.trim())) {
-    throw invalid('--warmup-runs', warmup, 'an integer from 0 to 999');
-  }
-  return {
-    kind: 'command',
-    command,
-    threadEnv: parseThreadEnv(stringFlag(v, 'thread-env') ?? DEFAULT_THREAD_ENV.join(',')),
-    ...(metricRegex !== undefined ? { metric: parseMetric(metricRegex, unit ?? 'ms') } : {}),
-    timeoutSec: parseSeconds(
-      stringFlag(v, 'timeout') ?? String(DEFAULT_TIMEOUT_SEC),
-      '--timeout',
-      MIN_TIMEOUT_SEC,
-    ),
-    warmupRuns: warmup === undefined ? DEFAULT_WARMUP_RUNS : Number(warmup),
-    ...(cwd !== undefined ? { cwd } : {}),
-  };
-}
+/** The sweep's flags by setting name (the action's input names), where they differ. */
+const FLAG_OF: Partial<Record<SweepSettingName, string>> = {
+  'input-shapes': 'input-shape',
+  'input-values': 'input-value',
+};
 
-/** Flags that only a --command workload reads: given with another workload, they are refused. */
-const COMMAND_ONLY = ['metric', 'metric-unit', 'warmup-runs'] as const;
-/** Flags a --command or a --worker reads. */
-const PROCESS_ONLY = ['thread-env', 'timeout'] as const;
-
-function workerSpec(v: Flags, command: string, cwd?: string): WorkloadSpec {
-  if (command.trim() === '') throw invalid('--worker', command, 'a non-empty shell command');
+/** The parsed flags as a SettingsSource (src/settings/reader.ts): `--max-time`, … */
+export function flagSource(v: Flags): SettingsSource {
+  const flag = (name: SweepSettingName) => FLAG_OF[name] ?? name;
   return {
-    kind: 'worker',
-    command,
-    threadEnv: parseThreadEnv(stringFlag(v, 'thread-env') ?? DEFAULT_THREAD_ENV.join(',')),
-    timeoutSec: parseSeconds(
-      stringFlag(v, 'timeout') ?? String(DEFAULT_WORKER_TIMEOUT_SEC),
-      '--timeout',
-      MIN_TIMEOUT_SEC,
-    ),
-    ...(cwd !== undefined ? { cwd } : {}),
-  };
-}
-
-function workloadFromFlags(v: Flags): WorkloadSpec {
-  const model = stringFlag(v, 'model');
-  const command = stringFlag(v, 'command');
-  const worker = stringFlag(v, 'worker');
-  const sizes = stringFlag(v, 'sizes');
-  const engine = stringFlag(v, 'engine');
-  const python = stringFlag(v, 'python');
-  if (command === undefined && worker === undefined) {
-    const stray = PROCESS_ONLY.filter((f) => v[f] !== undefined).map((f) => `--${f}`);
-    if (stray.length > 0) {
-      throw new InputError(
-        `${stray.join(', ')}: given without --command or --worker; expected one of them too (${stray.length === 1 ? 'it applies' : 'they apply'} only to a program threadgate starts)`,
-      );
-    }
-  }
-  if (command === undefined) {
-    const stray = COMMAND_ONLY.filter((f) => v[f] !== undefined).map((f) => `--${f}`);
-    if (stray.length > 0) {
-      throw new InputError(
-        `${stray.join(', ')}: given without --command; expected --command "CMD" too (${stray.length === 1 ? 'it applies' : 'they apply'} only to a command workload)`,
-      );
-    }
-  }
-  const given = [
-    model && '--model',
-    command && '--command',
-    worker && '--worker',
-    sizes && '--sizes',
-  ].filter(Boolean);
-  if (given.length > 1) {
-    throw new InputError(
-      `${given.join(' and ')}: given together; expected one workload: --sizes (built-in MatMul), --model FILE, --command "CMD" or --worker "CMD"`,
-    );
-  }
-  const builtIn = model === undefined && command === undefined && worker === undefined;
-  if (!builtIn && (engine !== undefined || python !== undefined)) {
-    throw new InputError(
-      `${engine !== undefined ? '--engine' : '--python'}: given with ${given[0]}; expected it only for the built-in MatMul (--sizes)`,
-    );
-  }
-  const engineName = engine === undefined ? undefined : parseEngine(engine, '--engine');
-  if (python !== undefined && engineName !== 'torch') {
-    throw new InputError('--python: given without --engine torch; expected --engine torch too');
-  }
-  if (model === undefined && list(v['input-shape']).length + list(v['input-value']).length > 0) {
-    throw new InputError(
-      '--input-shape/--input-value: given without --model; expected --model FILE too',
-    );
-  }
-  if (model !== undefined) {
-    return {
-      kind: 'model',
-      path: model,
-      inputShapes: parseInputShapes(list(v['input-shape'])),
-      inputValues: parseInputValues(list(v['input-value'])),
-    };
-  }
-  if (command !== undefined) {
-    if (command.trim() === '') throw invalid('--command', command, 'a non-empty shell command');
-    return commandSpec(v, command);
-  }
-  if (worker !== undefined) return workerSpec(v, worker);
-  return {
-    kind: 'matmul',
-    sizes: parseShapes(sizes ?? DEFAULTS.sizes, '--sizes'),
-    ...(engineName ? { engine: engineName } : {}),
-    ...(python !== undefined ? { python } : {}),
+    get: (name) => stringFlag(v, flag(name)),
+    getAll: (name) => list(v[flag(name)]),
+    label: (name) => `--${flag(name)}`,
   };
 }
 
@@ -282,7 +178,7 @@ function baselineFromFlags(v: Flags, head: WorkloadSpec): WorkloadSpec | undefin
     if (command !== undefined)
       throw new InputError('--baseline-command: given with --worker; expected --baseline-worker');
     if (cwd !== undefined) checkDirectory(cwd, '--baseline-cwd');
-    return workerSpec(v, worker ?? head.command, cwd);
+    return workerWorkload(flagSource(v), worker ?? head.command, cwd);
   }
   if (model !== undefined) {
     if (head.kind !== 'model')
@@ -297,7 +193,7 @@ function baselineFromFlags(v: Flags, head: WorkloadSpec): WorkloadSpec | undefin
         '--baseline-command/--baseline-cwd: given without --command; expected --command "CMD" for the head too',
       );
     if (cwd !== undefined) checkDirectory(cwd, '--baseline-cwd');
-    return commandSpec(v, command ?? head.command, cwd);
+    return commandWorkload(flagSource(v), command ?? head.command, cwd);
   }
   if (v['threshold'] !== undefined || v['comparison-json'] !== undefined) {
     const flag = v['threshold'] !== undefined ? '--threshold' : '--comparison-json';
@@ -320,40 +216,15 @@ function checkDirectory(dir: string, flag: string): void {
 
 export function sweepSettingsFromFlags(argv: readonly string[]): SweepCliSettings {
   const v = parseFlags('sweep', argv, SWEEP_OPTIONS);
-  const threadsText = stringFlag(v, 'threads') ?? 'auto';
-  const machine = threadsText.trim().toLowerCase() === 'auto' ? undefined : probeCpu();
-  const workload = workloadFromFlags(v);
-  const baselineWorkload = baselineFromFlags(v, workload);
+  const sweep = readSweepSettings(flagSource(v), () => probeCpu());
+  const baselineWorkload = baselineFromFlags(v, sweep.workload);
   return {
-    workload,
+    ...sweep,
     ...(baselineWorkload ? { baselineWorkload } : {}),
-    threads:
-      machine === undefined
-        ? 'auto'
-        : parseThreadCounts(threadsText, machine.availableCpus, machine.logicalCpus, '--threads'),
-    maxTimeSec: parseSeconds(
-      stringFlag(v, 'max-time') ?? String(DEFAULTS.maxTimeSec),
-      '--max-time',
-    ),
-    targetPrecision:
-      v.precision === undefined
-        ? DEFAULTS.targetPrecision
-        : parsePercent(String(v.precision), '--precision', 50),
-    tolerance:
-      v.tolerance === undefined
-        ? DEFAULTS.tolerance
-        : parsePercent(String(v.tolerance), '--tolerance', 100),
-    seed: v.seed === undefined ? randomSeed() : parseSeed(String(v.seed), '--seed'),
     jsonPath: stringFlag(v, 'json'),
     comparisonJsonPath: stringFlag(v, 'comparison-json'),
     quiet: v.quiet === true,
     verbose: v.verbose === true,
-    ...(v.objective === undefined
-      ? {}
-      : { objective: parseObjective(String(v.objective), '--objective') }),
-    ...(v.normalize === undefined
-      ? {}
-      : { normalize: parseNormalize(String(v.normalize), '--normalize') }),
     threshold:
       v.threshold === undefined
         ? DEFAULT_SAME_JOB_THRESHOLD
