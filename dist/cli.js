@@ -17081,7 +17081,7 @@ function readSweepSettings(source, cpus2, options = {}) {
     tolerance: tolerance === void 0 ? DEFAULTS.tolerance : parsePercent(tolerance, source.label("tolerance"), 100),
     seed: seed === void 0 ? randomSeed() : parseSeed(seed, source.label("seed")),
     ...objective === void 0 ? {} : { objective: parseObjective(objective, source.label("objective")) },
-    ...normalize === void 0 ? {} : { normalize: parseNormalize(normalize, source.label("normalize")) }
+    normalize: normalize === void 0 ? "auto" : parseNormalize(normalize, source.label("normalize"))
   };
 }
 function onlyWith(source, name, value, what) {

@@ -91,11 +91,9 @@ test('the same settings from flags and from inputs', () => {
   };
   /** The sweep's settings without what only the CLI has, and without the objective's default. */
   const sweepOnly = (s: object) => {
-    const { jsonPath, comparisonJsonPath, quiet, threshold, objective, ...rest } = s as Record<
-      string,
-      unknown
-    >;
-    void [jsonPath, comparisonJsonPath, quiet, threshold];
+    const { jsonPath, comparisonJsonPath, quiet, verbose, threshold, objective, ...rest } =
+      s as Record<string, unknown>;
+    void [jsonPath, comparisonJsonPath, quiet, verbose, threshold];
     return { ...rest, objective: objective ?? 'latency' };
   };
   assert.deepEqual(sweepOnly(fromFlags(over)), sweepOnly(fromInputs(over)));

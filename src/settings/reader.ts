@@ -118,9 +118,8 @@ export function readSweepSettings(
     ...(objective === undefined
       ? {}
       : { objective: parseObjective(objective, source.label('objective')) }),
-    ...(normalize === undefined
-      ? {}
-      : { normalize: parseNormalize(normalize, source.label('normalize')) }),
+    normalize:
+      normalize === undefined ? 'auto' : parseNormalize(normalize, source.label('normalize')),
   };
 }
 
