@@ -104079,9 +104079,9 @@ async function readAcceptTrailers(workspace, sha2) {
   );
   return String(stdout).split("\0").map((v2) => v2.trim()).filter((v2) => v2 !== "");
 }
-async function readAcceptance(ctx, regression) {
+async function readAcceptance(ctx, regression, trailers = true) {
   const byLabel = acceptanceFromLabels(ctx.labels);
-  if (byLabel || !regression || !isPullRequest(ctx) || ctx.headSha === null) {
+  if (byLabel || !trailers || !regression || !isPullRequest(ctx) || ctx.headSha === null) {
     return { accepted: byLabel, note: null };
   }
   try {
@@ -104610,6 +104610,7 @@ function readActionSettings(input, cpus2, workspace) {
     threshold: get("threshold") === "" ? null : parsePercent(get("threshold"), "threshold"),
     gate: get("gate") === "" ? null : parseGateMode(get("gate"), "gate"),
     failOnRegression: bool("fail-on-regression", get("fail-on-regression"), true),
+    acceptTrailer: bool("accept-trailer", get("accept-trailer"), true),
     comment: oneOf2("comment", get("comment") || "always", COMMENT_MODES),
     commentKey: get("comment-key"),
     exportEnv: bool("export-env", get("export-env"), false),
@@ -105313,7 +105314,11 @@ async function runAction(ports) {
   endPhase("compare");
   setVerdictOutputs(step, result, comparison);
   const historyLine2 = await recordHistory(step, history, result, save);
-  const acceptance = await readAcceptance(ctx, comparison?.kind === "regression");
+  const acceptance = await readAcceptance(
+    ctx,
+    comparison?.kind === "regression",
+    settings.acceptTrailer
+  );
   if (acceptance.note) step.log.info(`threadgate: ${acceptance.note}`);
   const outcome = decideOutcome(comparison, {
     failOnRegression: settings.failOnRegression,

@@ -94,6 +94,19 @@ describe('the Threadgate-Accept commit trailer', () => {
     assert.deepEqual(await readAcceptTrailers(repo, folded), ['a reason that goes on', 'another']);
   });
 
+  it('accept-trailer: false leaves acceptance to the label: the trailer is not read', async () => {
+    const off = await readAcceptance(context(repo, accepted), true, false);
+    assert.deepEqual(off, { accepted: null, note: null });
+    const outcome = decideOutcome(regressed, { failOnRegression: true, ...off });
+    assert.equal(outcome.fail, true);
+    const label = await readAcceptance(
+      context(repo, accepted, ['threadgate: accept']),
+      true,
+      false,
+    );
+    assert.match(label.accepted!.by, /label/);
+  });
+
   it('turns the regression into a pass, with the reason in the comment and the log line', async () => {
     const acceptance = await readAcceptance(context(repo, accepted), true);
     assert.equal(acceptance.note, null);

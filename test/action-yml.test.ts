@@ -23,6 +23,7 @@ test('runs on node24 from the bundled dist/index.js', () => {
 
 test('inputs and outputs are those of the contract, each described', () => {
   assert.deepEqual(Object.keys(action.inputs).sort(), [
+    'accept-trailer',
     'baseline',
     'baseline-key',
     'command',

@@ -48,9 +48,14 @@ export async function readAcceptTrailers(workspace: string, sha: string): Promis
  * The acceptance for this run: the label first; else, on a pull request, the head commit's
  * trailer. Only read when there is a regression to accept.
  */
-export async function readAcceptance(ctx: RunnerContext, regression: boolean): Promise<Acceptance> {
+export async function readAcceptance(
+  ctx: RunnerContext,
+  regression: boolean,
+  /** The `accept-trailer` input: false leaves acceptance to the label alone. */
+  trailers = true,
+): Promise<Acceptance> {
   const byLabel = acceptanceFromLabels(ctx.labels);
-  if (byLabel || !regression || !isPullRequest(ctx) || ctx.headSha === null) {
+  if (byLabel || !trailers || !regression || !isPullRequest(ctx) || ctx.headSha === null) {
     return { accepted: byLabel, note: null };
   }
   try {

@@ -48,6 +48,8 @@ export interface ActionSettings {
   /** null: the default of the comparison mode (stored: deployed cells; same job: all). */
   readonly gate: GateMode | null;
   readonly failOnRegression: boolean;
+  /** `accept-trailer`: a head commit's Threadgate-Accept trailer may accept a slowdown. */
+  readonly acceptTrailer: boolean;
   readonly comment: CommentMode;
   /** Extra part of the sticky comment's key (e.g. the matrix as JSON); '' for the default. */
   readonly commentKey: string;
@@ -202,6 +204,7 @@ export function readActionSettings(
     threshold: get('threshold') === '' ? null : parsePercent(get('threshold'), 'threshold'),
     gate: get('gate') === '' ? null : parseGateMode(get('gate'), 'gate'),
     failOnRegression: bool('fail-on-regression', get('fail-on-regression'), true),
+    acceptTrailer: bool('accept-trailer', get('accept-trailer'), true),
     comment: oneOf('comment', get('comment') || 'always', COMMENT_MODES),
     commentKey: get('comment-key'),
     exportEnv: bool('export-env', get('export-env'), false),

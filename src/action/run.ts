@@ -87,7 +87,11 @@ export async function runAction(ports: ActionPorts): Promise<void> {
 
   const historyLine = await recordHistory(step, history, result, save);
   // A label, or the head commit's Threadgate-Accept trailer (read only for a regression).
-  const acceptance = await readAcceptance(ctx, comparison?.kind === 'regression');
+  const acceptance = await readAcceptance(
+    ctx,
+    comparison?.kind === 'regression',
+    settings.acceptTrailer,
+  );
   if (acceptance.note) step.log.info(`threadgate: ${acceptance.note}`);
   const outcome = decideOutcome(comparison, {
     failOnRegression: settings.failOnRegression,
