@@ -7935,7 +7935,8 @@ async function sweep(workloads, options) {
       const live2 = cells.filter(
         (c) => c.runner !== null && c.skipped === null && c.samples.length < maxSamples
       );
-      if (live2.length === 0 || !options.stopWhen && live2.every((c) => c.converged)) break;
+      const done = (c) => c.converged || c.workload.alongside === true && c.visitMedians.length >= minVisits;
+      if (live2.length === 0 || !options.stopWhen && live2.every(done)) break;
       const active = [...live2];
       const roundMs = active.reduce((sum2, c) => sum2 + visitPlan(c).ms, 0);
       if (round3 > 0 && now() + roundMs > deadline) {
@@ -15761,7 +15762,7 @@ function parseTimes(line, n, fail) {
     return ns2;
   });
 }
-var WORKER_PROTOCOL, DEFAULT_WORKER_TIMEOUT_SEC, MAX_CALLS_PER_REQUEST, MAX_LINE_BYTES, WORKER_VISIT_MS, QUIT_GRACE_MS, Channel;
+var WORKER_PROTOCOL, DEFAULT_WORKER_TIMEOUT_SEC, MAX_CALLS_PER_REQUEST, MAX_LINE_BYTES, WORKER_VISIT_MS, QUIT_GRACE_MS, EXIT_DRAIN_MS, Channel;
 var init_worker = __esm({
   "src/workloads/worker.ts"() {
     "use strict";
@@ -15777,6 +15778,7 @@ var init_worker = __esm({
     MAX_LINE_BYTES = 4 * 1024 * 1024;
     WORKER_VISIT_MS = 200;
     QUIT_GRACE_MS = 3e3;
+    EXIT_DRAIN_MS = 500;
     Channel = class {
       constructor(child, fail) {
         this.child = child;
@@ -15788,10 +15790,16 @@ var init_worker = __esm({
         this.exitedPromise = new Promise((resolve2) => {
           child.once("exit", (code, signal) => {
             this.exited = { code, signal };
-            setImmediate(() => {
+            let drained = false;
+            const done = () => {
+              if (drained) return;
+              drained = true;
+              clearTimeout(timer);
               this.settle();
               resolve2();
-            });
+            };
+            const timer = setTimeout(done, EXIT_DRAIN_MS);
+            child.once("close", done);
           });
           child.once("error", (e) => {
             this.problem ??= this.fail(`it could not be started: ${describeError(e)}`);
@@ -16513,7 +16521,12 @@ async function referenceFor(workloads, threads2, spec, build) {
     { ...build, threads: [REFERENCE_CELL.threads] }
   );
   return {
-    workload: { ...made, threadCounts: [REFERENCE_CELL.threads], visitMs: REFERENCE_VISIT_MS },
+    workload: {
+      ...made,
+      threadCounts: [REFERENCE_CELL.threads],
+      visitMs: REFERENCE_VISIT_MS,
+      alongside: true
+    },
     measured: "added"
   };
 }

@@ -101161,7 +101161,8 @@ async function sweep(workloads, options) {
       const live2 = cells.filter(
         (c) => c.runner !== null && c.skipped === null && c.samples.length < maxSamples
       );
-      if (live2.length === 0 || !options.stopWhen && live2.every((c) => c.converged)) break;
+      const done = (c) => c.converged || c.workload.alongside === true && c.visitMedians.length >= minVisits;
+      if (live2.length === 0 || !options.stopWhen && live2.every(done)) break;
       const active = [...live2];
       const roundMs = active.reduce((sum2, c) => sum2 + visitPlan(c).ms, 0);
       if (round3 > 0 && now() + roundMs > deadline) {
@@ -102754,6 +102755,7 @@ function parseTimes(line, n, fail) {
     return ns3;
   });
 }
+var EXIT_DRAIN_MS = 500;
 var Channel = class {
   constructor(child2, fail) {
     this.child = child2;
@@ -102765,10 +102767,16 @@ var Channel = class {
     this.exitedPromise = new Promise((resolve6) => {
       child2.once("exit", (code, signal) => {
         this.exited = { code, signal };
-        setImmediate(() => {
+        let drained = false;
+        const done = () => {
+          if (drained) return;
+          drained = true;
+          clearTimeout(timer);
           this.settle();
           resolve6();
-        });
+        };
+        const timer = setTimeout(done, EXIT_DRAIN_MS);
+        child2.once("close", done);
       });
       child2.once("error", (e) => {
         this.problem ??= this.fail(`it could not be started: ${describeError(e)}`);
@@ -103437,7 +103445,12 @@ async function referenceFor(workloads, threads2, spec, build) {
     { ...build, threads: [REFERENCE_CELL.threads] }
   );
   return {
-    workload: { ...made, threadCounts: [REFERENCE_CELL.threads], visitMs: REFERENCE_VISIT_MS },
+    workload: {
+      ...made,
+      threadCounts: [REFERENCE_CELL.threads],
+      visitMs: REFERENCE_VISIT_MS,
+      alongside: true
+    },
     measured: "added"
   };
 }
@@ -105390,6 +105403,9 @@ async function sweep2(step, ort, measureStart) {
         {
           ...settings.sweep,
           ...base ? { baselineWorkload: base.spec } : {},
+          // baseline: none reads and saves no history: no run will ever be compared relative
+          // to this one's runner-speed reference, so none is measured.
+          ...settings.baseline.kind === "none" ? { normalize: "none" } : {},
           maxTimeSec: budgetSec * (storedGate ? 1 - CONFIRM_SHARE : 1)
         },
         {

@@ -85,6 +85,8 @@ describe('the action on pull_request events', () => {
     const result = JSON.parse(readFileSync(resultsPath, 'utf8')) as Result;
     assert.deepEqual(schemaErrors('results.schema.json', result), []);
     assert.equal(String(result.recommendation.ompNumThreads), first.outputs['recommended-threads']);
+    // baseline: none reads and saves no history: no runner-speed reference is measured for it.
+    assert.equal(result.reference, undefined);
     assert.match(first.summary, /OMP_NUM_THREADS: "\d+"/);
     assert.match(first.summary, /```mermaid\n---\nconfig:[\s\S]*?\n---\nxychart-beta\n/);
     // A run that does not fail still says what it found, in the log.
@@ -267,6 +269,9 @@ describe('the action on push events', () => {
     assert.equal(one.code, 0, one.stdout);
     const file = path.join(one.dir, 'workspace', 'baseline.json');
     assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { runs: unknown[] }).runs.length, 1);
+    // A run saved into a history measures the reference the next runs are compared relative to.
+    const saved = JSON.parse(readFileSync(one.outputs['results-path']!, 'utf8')) as Result;
+    assert.equal(saved.reference?.measured, 'added');
     const two = await runActionInProcess({
       inputs: { ...QUICK, baseline: 'file:baseline.json' },
       event,

@@ -2,8 +2,8 @@
  * The bundled action (dist/index.js) provisioning onnxruntime-node where a `container:` job runs
  * it: a copy of the action without node_modules, a PATH holding only `node` (no npm, no tar), an
  * empty tool cache, the registry a local stand-in serving the real pinned tarballs (from npm's
- * cache). Under Node 24 (the action's runtime, from the `node` devDependency) and Node 20. And
- * the failures: each reported with what to do, and the process exits right after reporting it.
+ * cache). Under Node 24, the action's runtime (`runs.using: node24`; from the `node`
+ * devDependency): a runner never runs the bundle under another Node. And the failures: each reported with what to do, and the process exits right after reporting it.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { ORT_COMMON_INTEGRITY, ORT_NODE_INTEGRITY, ORT_VERSION } from '../src/provision/index.js';
 import {
   copyActionWithoutNodeModules,
-  node20,
   node24,
   pathWithOnlyNode,
   runActionProcess,
@@ -41,10 +40,7 @@ const QUICK = {
 /** "Exits right after the error": a hang lasts until the job's timeout; this is seconds. */
 const EXIT_AFTER_ERROR_MS = 5_000;
 
-const nodes: [string, NodeBinary | undefined][] = [
-  ['Node 24', node24()],
-  ['Node 20', node20()],
-];
+const nodes: [string, NodeBinary | undefined][] = [['Node 24', node24()]];
 const dist = join(ROOT, 'dist', 'index.js');
 
 function skipReason(label: string, node: NodeBinary | undefined): string | false {
@@ -53,9 +49,7 @@ function skipReason(label: string, node: NodeBinary | undefined): string | false
   // a skip: the action runs on node24 and must be tested there.
   if (node === undefined && process.env['CI']) return false;
   if (node === undefined) {
-    return label === 'Node 24'
-      ? 'no Node 24: the node@24 devDependency has no binary until `npm run setup:node24` (its install script is skipped, as every one is)'
-      : 'no Node 20 on PATH';
+    return `no ${label}: the node@24 devDependency has no binary until \`npm run setup:node24\` (its install script is skipped, as every one is)`;
   }
   return false;
 }

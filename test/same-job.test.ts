@@ -223,10 +223,14 @@ test('comparison: the pass reason tells a cell undecided inside the noise (note)
  * runSameJob with session-to-session noise (each opened session ×exp(N(0, 0.08²))) and ±20 %
  * per call, on a simulated clock: the verdict of one job.
  */
-async function job(factor: number, seed: number, maxTimeSec = 60) {
+async function job(factor: number, seed: number, maxTimeSec = 60, callNs = 1e6) {
   const sim = newSim();
-  const head = synthetic(sim, 'm', 1e6, { noise: 0.2, seed, factor, sessionNoise: 0.08 });
-  const base = synthetic(sim, 'm', 1e6, { noise: 0.2, seed: seed + 1000, sessionNoise: 0.08 });
+  const head = synthetic(sim, 'm', callNs, { noise: 0.2, seed, factor, sessionNoise: 0.08 });
+  const base = synthetic(sim, 'm', callNs, {
+    noise: 0.2,
+    seed: seed + 1000,
+    sessionNoise: 0.08,
+  });
   return runSameJob(head, base, {
     threads: [1, 2],
     maxTimeSec,
@@ -278,14 +282,17 @@ test('error rates by simulation: at the threshold a regression is called at most
   // (+5 %) must be called a regression in at most (1 − 0.95)/2 = 2.5 % of jobs (the old rule,
   // checking every round from round 10, reached 15–23 %). 80 seeded jobs: the binomial 99.9 %
   // upper bound for 2.5 % is 7/80; the old rule's rate would give 12–18.
+  // Calls of 4 ms (7 to a 30 ms visit): the rule's unit is the block, so the call length does
+  // not enter the error rates, and 120 jobs simulate in a quarter of the time 1 ms calls take.
+  const sim = (factor: number, seed: number) => job(factor, seed, 60, 4e6);
   let atThreshold = 0;
   let aa = 0;
   let detected = 0;
   const reps = 80;
   for (let i = 0; i < reps; i++) {
-    if ((await job(1.05, 100 + i)).comparison.kind === 'regression') atThreshold++;
-    if (i < 20 && (await job(1.0, 300 + i)).comparison.kind === 'regression') aa++;
-    if (i < 20 && (await job(1.25, 500 + i)).comparison.kind === 'regression') detected++;
+    if ((await sim(1.05, 100 + i)).comparison.kind === 'regression') atThreshold++;
+    if (i < 20 && (await sim(1.0, 300 + i)).comparison.kind === 'regression') aa++;
+    if (i < 20 && (await sim(1.25, 500 + i)).comparison.kind === 'regression') detected++;
   }
   assert.ok(atThreshold <= 7, `regression at the threshold in ${atThreshold}/${reps} jobs`);
   assert.equal(aa, 0, `false alarms in ${aa}/20 unchanged jobs`);

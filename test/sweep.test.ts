@@ -117,6 +117,45 @@ test('adaptive stopping: quiet cells stop at the target precision; a noisy one r
   assert.ok(sim.now <= 2000 * 1.1, `elapsed ${sim.now} ms`);
 });
 
+test('a workload measured alongside (the runner-speed reference) does not hold the sweep to its budget', async () => {
+  const sim: Sim = { now: 0, log: [] };
+  const quiet = synthetic(sim, 'quiet', 1e6, { noise: 0.002 });
+  const noisy = { ...synthetic(sim, 'reference', 1e6, { noise: 0.9 }), alongside: true };
+  const out = await sweep([quiet, noisy], {
+    threads: [1],
+    maxTimeSec: 20,
+    targetPrecision: 0.01,
+    seed: 1,
+    now: () => sim.now,
+    maxSamples: 100000,
+  });
+  const [q, r] = out.workloads.map((w) => w.cells[0]!);
+  assert.equal(out.stoppedBy, 'precision');
+  assert.ok(q!.converged);
+  assert.ok(!r!.converged, 'precondition: the reference alone would run to the budget');
+  // Visited in every round the others were, at least the minimum visits, and then the end.
+  assert.equal(r!.visits, q!.visits);
+  assert.ok(r!.visits >= 8, `${r!.visits} visits`);
+  assert.ok(sim.now < 20000 / 4, `elapsed ${sim.now} ms of the 20 s budget`);
+  // Without the mark the same pair runs to the budget (the test above).
+  const sim2: Sim = { now: 0, log: [] };
+  const held = await sweep(
+    [
+      synthetic(sim2, 'quiet', 1e6, { noise: 0.002 }),
+      synthetic(sim2, 'reference', 1e6, { noise: 0.9 }),
+    ],
+    {
+      threads: [1],
+      maxTimeSec: 20,
+      targetPrecision: 0.01,
+      seed: 1,
+      now: () => sim2.now,
+      maxSamples: 100000,
+    },
+  );
+  assert.equal(held.stoppedBy, 'budget');
+});
+
 test('warm-up runs until steady, and cold calls never become samples', async () => {
   const sim: Sim = { now: 0, log: [] };
   const w = synthetic(sim, 'cold', 1e6, { coldCalls: 12 });

@@ -183,6 +183,9 @@ async function sweep(step: Step, ort: OrtModule, measureStart: number): Promise<
         {
           ...settings.sweep,
           ...(base ? { baselineWorkload: base.spec } : {}),
+          // baseline: none reads and saves no history: no run will ever be compared relative
+          // to this one's runner-speed reference, so none is measured.
+          ...(settings.baseline.kind === 'none' ? { normalize: 'none' as const } : {}),
           maxTimeSec: budgetSec * (storedGate ? 1 - CONFIRM_SHARE : 1),
         },
         {

@@ -11,7 +11,8 @@
  *     cells instead of biasing whichever ran last;
  *  4. adaptive stopping: a cell has converged when the distribution-free 95 % CI of the median
  *     of its visit medians has a half-width ≤ `targetPrecision` of that median (after at least
- *     `minVisits` visits), and the sweep ends when every cell has. The unit is the visit, not the
+ *     `minVisits` visits), and the sweep ends when every cell has (a workload measured
+ *     `alongside`, the runner-speed reference, once it has its `minVisits`). The unit is the visit, not the
  *     call: the calls of one visit share the machine's state of that moment and are not
  *     independent, so a CI over calls is too narrow. Converged cells keep being visited until
  *     all have converged, so that every cell sees the same stretch of the machine's drift;
@@ -258,7 +259,9 @@ export async function sweep(
       const live = cells.filter(
         (c) => c.runner !== null && c.skipped === null && c.samples.length < maxSamples,
       );
-      if (live.length === 0 || (!options.stopWhen && live.every((c) => c.converged))) break;
+      const done = (c: (typeof live)[number]) =>
+        c.converged || (c.workload.alongside === true && c.visitMedians.length >= minVisits);
+      if (live.length === 0 || (!options.stopWhen && live.every(done))) break;
       const active = [...live];
       // Stop at a round boundary when the next round does not fit, so every cell gets the same
       // number of visits. The first round is the exception: every cell should get samples, so

@@ -208,7 +208,12 @@ async function referenceFor(
     { ...build, threads: [REFERENCE_CELL.threads] },
   );
   return {
-    workload: { ...made!, threadCounts: [REFERENCE_CELL.threads], visitMs: REFERENCE_VISIT_MS },
+    workload: {
+      ...made!,
+      threadCounts: [REFERENCE_CELL.threads],
+      visitMs: REFERENCE_VISIT_MS,
+      alongside: true,
+    },
     measured: 'added',
   };
 }

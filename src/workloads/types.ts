@@ -50,6 +50,12 @@ export interface Workload {
    * protocol round trip per visit, so its visits are longer.
    */
   readonly visitMs?: number;
+  /**
+   * Measured alongside the others (the runner-speed reference a run adds): visited in every
+   * round they are, but its own precision does not keep the sweep going once it has its
+   * minimum visits, so an added cell never stretches a run to its budget.
+   */
+  readonly alongside?: boolean;
   /** The runtime the workload ran in, when it says (a worker; known once a session opened). */
   readonly engine?: EngineInfo | null;
   /** The thread count the runtime reported for each count asked (null: it did not say). */

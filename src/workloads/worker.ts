@@ -342,6 +342,9 @@ export function parseTimes(line: string, n: number, fail: (why: string) => Error
  * The protocol channel of one worker process: lines from its stdout, one at a time, each wait
  * bounded; its stderr's tail for messages; its end.
  */
+/** How long the last output of an exited worker may take to arrive. */
+const EXIT_DRAIN_MS = 500;
+
 class Channel {
   readonly stderr = new Tail();
   private buffer = '';
@@ -362,11 +365,19 @@ class Channel {
     this.exitedPromise = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         this.exited = { code, signal };
-        // Let the last output arrive before telling a waiter the worker is gone.
-        setImmediate(() => {
+        // Let the last output arrive before telling a waiter the worker is gone: the pipes
+        // close after the process has exited ('close'), which a grandchild that keeps them open
+        // could delay for ever, so the wait is bounded.
+        let drained = false;
+        const done = () => {
+          if (drained) return;
+          drained = true;
+          clearTimeout(timer);
           this.settle();
           resolve();
-        });
+        };
+        const timer = setTimeout(done, EXIT_DRAIN_MS);
+        child.once('close', done);
       });
       child.once('error', (e) => {
         this.problem ??= this.fail(`it could not be started: ${describeError(e)}`);

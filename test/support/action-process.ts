@@ -63,11 +63,6 @@ export function node24(): NodeBinary | undefined {
   ]);
 }
 
-/** Node 20: this process's Node when it is 20, else one on PATH (the system's). */
-export function node20(): NodeBinary | undefined {
-  return findNode(20, [process.execPath, ...nodesOnPath(), '/usr/bin/node', '/usr/local/bin/node']);
-}
-
 /** A copy of the action (action.yml and dist/index.js) with no node_modules beside it. */
 export function copyActionWithoutNodeModules(dir: string): string {
   const actionDir = path.join(dir, 'action');
