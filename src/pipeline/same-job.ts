@@ -108,8 +108,8 @@ export interface SameJobRun {
   readonly warnings: readonly string[];
   /** The thread counts measured as duets. */
   readonly duetThreads: readonly number[];
-  /** Per duet cell (by thread count), each block's median paired log(head / base). */
-  readonly duetLogRatios: ReadonlyMap<number, readonly number[]>;
+  /** Per cell, the blocks the rule judged ([base, head] each; for a duet, see CellBlocks.duet). */
+  readonly cells: readonly CellBlocks[];
 }
 
 interface SideCell {
@@ -181,7 +181,6 @@ async function measureSameJob(
   const blocks: (readonly [number, number] | null)[][] = opts.threads.map(() => []);
   const duetPlan = planDuets(head, base, opts);
   const duetCells = new Set(duetPlan.threads);
-  const duetLogRatios = new Map<number, number[]>(duetPlan.threads.map((t) => [t, []]));
   const duetWindows = opts.duetWindows ?? (fixedWarmup ? 3 : DUET_WINDOWS);
   const duetRand = mulberry32((opts.seed ^ 0x5eed) >>> 0);
   let roundOffset = 0;
@@ -287,8 +286,6 @@ async function measureSameJob(
       absorbDuet(headCells[ti]!, duet.head, roundOffset);
       absorbDuet(baseCells[ti]!, duet.base, roundOffset);
       blocks[ti]!.push(duet.pair);
-      if (duet.pair !== null)
-        duetLogRatios.get(threads)!.push(Math.log(duet.pair[1] / duet.pair[0]));
       blockRounds = Math.max(blockRounds, duetWindows);
       if (duet.pair === null) budgetEnded = true;
     }
@@ -391,7 +388,7 @@ async function measureSameJob(
     stoppedBy,
     warnings: decision.warnings,
     duetThreads: duetPlan.threads,
-    duetLogRatios,
+    cells: workloadBlocks()[0]!.cells,
   };
 
   function workloadBlocks(): SameJobWorkloadBlocks[] {
