@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decideLook, replanLooks, type SameJobWorkloadBlocks } from '../src/analysis/same-job.js';
 import { toComparisonJson } from '../src/analysis/comparison-json.js';
-import { probeAffinity, type Affinity, type Pin } from '../src/cpu/affinity.js';
+import { probeAffinity, spreadOverCores, type Affinity, type Pin } from '../src/cpu/affinity.js';
 import { runSameJob, type SameJobOptions } from '../src/pipeline/same-job.js';
 import { mulberry32 } from '../src/stats/random.js';
 import { createCommandWorkload } from '../src/workloads/command.js';
@@ -262,6 +262,39 @@ test('the rule: a cell decided at a look is judged at that look’s α share aga
   assert.deepEqual(replanLooks(10, 0.5, 8), [{ blocks: 11, spend: 0.5 }]);
 });
 
+test('affinity: pinning only on Linux with a working taskset; CPUs one per physical core first', () => {
+  assert.deepEqual(probeAffinity('darwin'), {
+    kind: 'none',
+    reason: 'macOS has no CPU affinity masks',
+  });
+  assert.equal(probeAffinity('win32').kind, 'none');
+  const status = 'Name:\tnode\nCpus_allowed_list:\t0-3\n';
+  assert.deepEqual(probeAffinity('linux', { statusText: status, taskset: null }), {
+    kind: 'none',
+    reason: 'taskset (util-linux) was not found',
+  });
+  const refused = 'taskset could not pin a process here (exit 1)';
+  assert.deepEqual(probeAffinity('linux', { statusText: status, taskset: '/t', refused }), {
+    kind: 'none',
+    reason: refused,
+  });
+  // Two cores with two hyper-threads each, siblings numbered 0,1 and 2,3: a duet at 1 thread
+  // gets CPUs 0 and 2 (two cores), at 2 threads 0,2 and 1,3.
+  const siblings = (c: number) => (c < 2 ? [0, 1] : [2, 3]);
+  assert.deepEqual(
+    probeAffinity('linux', { statusText: status, taskset: '/t', refused: null, siblings }),
+    { kind: 'taskset', taskset: '/t', cpus: [0, 2, 1, 3] },
+  );
+  assert.deepEqual(
+    spreadOverCores([0, 1, 2, 3], (c) => [c % 2, (c % 2) + 2]),
+    [0, 1, 2, 3],
+  );
+  assert.deepEqual(
+    spreadOverCores([4, 5], () => null),
+    [4, 5],
+  );
+});
+
 // --- real children -------------------------------------------------------------------------------
 
 const affinity = probeAffinity();
@@ -361,13 +394,13 @@ test(
   { skip: noDuets },
   async () => {
     const probe = (n: number) =>
-      `python3 -I -S ${JSON.stringify(path.join(FIXTURES, 'commands/duet_probe.py'))} ${n}`;
+      `/bin/sh ${JSON.stringify(path.join(FIXTURES, 'commands/duet_probe.sh'))} ${n}`;
     process.env['INPUT_GITHUB-TOKEN'] = 'ghs_secret';
     let head: Workload, base: Workload;
     try {
-      // duet_probe.py exits 3 on an INPUT_* variable and 4 when not pinned to OMP_NUM_THREADS CPUs.
-      head = createCommandWorkload({ command: probe(800_000) });
-      base = createCommandWorkload({ command: probe(100_000) });
+      // duet_probe.sh exits 3 on an INPUT_* variable and 4 when not pinned to OMP_NUM_THREADS CPUs.
+      head = createCommandWorkload({ command: probe(40_000) });
+      base = createCommandWorkload({ command: probe(10_000) });
     } finally {
       delete process.env['INPUT_GITHUB-TOKEN'];
     }
@@ -395,7 +428,7 @@ test(
       } finally {
         delete process.env['INPUT_GITHUB-TOKEN'];
       }
-      const worker = await runSameJob(wh, wb, { ...options, visitMs: 20, duetWindows: 3 });
+      const worker = await runSameJob(wh, wb, { ...options, visitMs: 10, duetWindows: 2 });
       assert.deepEqual(worker.duetThreads, [1]);
       assert.equal(worker.comparison.kind, 'regression');
       for (const side of ['head.json', 'base.json']) {

@@ -184,6 +184,8 @@ async function measureSameJob(
   const duetWindows = opts.duetWindows ?? (fixedWarmup ? 3 : DUET_WINDOWS);
   const duetRand = mulberry32((opts.seed ^ 0x5eed) >>> 0);
   let roundOffset = 0;
+  /** How long the last duet block of each duet cell took (ms). */
+  const duetMs = new Map<number, number>();
   /** Call times (ns) from earlier blocks, per thread count: [head, base]. */
   const hintNs = new Map<number, [number, number]>();
   let schedule: { blocks: number; spend: number }[] | null = null;
@@ -270,6 +272,15 @@ async function measureSameJob(
     }
     // The duet cells, one after another (each uses 2 · threads CPUs), in a seeded random order.
     for (const { threads, ti } of shuffled(inDuets, duetRand)) {
+      // A duet block costs its children's start: none is started that the budget cannot hold
+      // (at the pace of this cell's last duet block).
+      const lastMs = duetMs.get(threads);
+      if (budgetEnded || (lastMs !== undefined && now() + 0.9 * lastMs > deadline)) {
+        blocks[ti]!.push(null);
+        budgetEnded = true;
+        continue;
+      }
+      const duetStart = now();
       const duet = await measureDuetBlock(duetPlan.head!, duetPlan.base!, {
         threads,
         pin: duetPlan.pin!,
@@ -283,6 +294,7 @@ async function measureSameJob(
         ...(hintNs.has(threads) ? { hintsNs: hintNs.get(threads)! } : {}),
       });
       hintNs.set(threads, [duet.head.callNs, duet.base.callNs]);
+      duetMs.set(threads, now() - duetStart);
       absorbDuet(headCells[ti]!, duet.head, roundOffset);
       absorbDuet(baseCells[ti]!, duet.base, roundOffset);
       blocks[ti]!.push(duet.pair);
