@@ -22,7 +22,7 @@ import { mulberry32 } from '../src/stats/random.js';
 import { createCommandWorkload } from '../src/workloads/command.js';
 import { createMatMulWorkload } from '../src/workloads/matmul.js';
 import { loadOrt } from '../src/workloads/ort.js';
-import { openOrtChild } from '../src/workloads/ort-child.js';
+import { OrtChildPool } from '../src/workloads/ort-child.js';
 import type { CellRunner, Workload } from '../src/workloads/types.js';
 import { createWorkerWorkload } from '../src/workloads/worker.js';
 import { schemaErrors } from './support/schema.js';
@@ -301,16 +301,20 @@ const affinity = probeAffinity();
 const twoCpus = affinity.kind === 'taskset' && affinity.cpus.length >= 2;
 const noDuets = twoCpus ? false : 'needs Linux, taskset and 2 CPUs in the affinity mask';
 
-/** The marked children of this process (their pid, environment and affinity), from /proc. */
-function markedChildren(): { pid: number; env: string[]; cpus: string }[] {
+/** The marked children of this process: pid, environment, each thread's allowed CPUs (/proc). */
+function markedChildren(): { pid: number; env: string[]; threadCpus: string[] }[] {
   const needle = `THREADGATE_RUN=${process.pid}.`;
-  const out: { pid: number; env: string[]; cpus: string }[] = [];
+  const out: { pid: number; env: string[]; threadCpus: string[] }[] = [];
   for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const env = readFileSync(`/proc/${p}/environ`, 'utf8').split('\0');
       if (!env.some((e) => e.startsWith(needle))) continue;
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      out.push({ pid: Number(p), env, cpus: /^Cpus_allowed_list:\s*(.*)$/m.exec(status)![1]! });
+      const threadCpus = new Set<string>();
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        const status = readFileSync(`/proc/${p}/task/${t}/status`, 'utf8');
+        threadCpus.add(/^Cpus_allowed_list:\s*(.*)$/m.exec(status)![1]!);
+      }
+      out.push({ pid: Number(p), env, threadCpus: [...threadCpus].sort() });
     } catch {
       // gone
     }
@@ -349,7 +353,7 @@ test(
 );
 
 test(
-  'the ORT child: pinned to its CPU, no INPUT_* variable, killed on close',
+  'ORT children: every thread pinned to the block’s CPUs, a fresh session per block in a kept child, no INPUT_* variable, all killed at the end',
   { skip: noDuets },
   async () => {
     if (affinity.kind !== 'taskset') return;
@@ -359,33 +363,36 @@ test(
       { m: 32, k: 32, n: 32 },
       { overheadNs: 30_000, maxThreads: 1 },
     );
-    const cpu = affinity.cpus[1]!;
-    process.env['INPUT_GITHUB-TOKEN'] = 'ghs_secret';
-    let runner: CellRunner;
+    const [a, b] = [affinity.cpus[0]!, affinity.cpus[1]!];
+    const pool = new OrtChildPool(w.parallel!, {
+      label: w.label,
+      env: { ...process.env, 'INPUT_GITHUB-TOKEN': 'ghs_secret' },
+    });
     try {
-      runner = await openOrtChild(
-        w.parallel!,
-        1,
-        { taskset: affinity.taskset, cpus: [cpu] },
-        { label: w.label },
-      );
-    } finally {
-      delete process.env['INPUT_GITHUB-TOKEN'];
-    }
-    try {
-      const times = await runner.callMany!(3);
-      assert.equal(times.length, 3);
-      const children = markedChildren();
-      assert.equal(children.length, 1);
-      assert.equal(children[0]!.cpus, String(cpu));
+      const first = await pool.open(1, { taskset: affinity.taskset, cpus: [a] });
+      assert.equal((await first.callMany!(3)).length, 3);
+      const [child, ...more] = markedChildren();
+      assert.deepEqual(more, []);
+      assert.deepEqual(child!.threadCpus, [String(a)], 'every thread of the child on its CPU');
       assert.deepEqual(
-        children[0]!.env.filter((e) => /^INPUT_/i.test(e)),
+        child!.env.filter((e) => /^INPUT_/i.test(e)),
         [],
       );
+      await first.close();
+      // The next block: the same child, pinned again, a fresh session.
+      const second = await pool.open(1, { taskset: affinity.taskset, cpus: [b] });
+      assert.equal((await second.callMany!(2)).length, 2);
+      const again = markedChildren();
+      assert.deepEqual(
+        again.map((c) => [c.pid, c.threadCpus]),
+        [[child!.pid, [String(b)]]],
+      );
+      await second.close();
     } finally {
-      await runner.close();
+      await pool.dispose();
     }
     assert.deepEqual(markedChildren(), []);
+    await assert.rejects(pool.open(1, { taskset: affinity.taskset, cpus: [a] }), /disposed/);
   },
 );
 

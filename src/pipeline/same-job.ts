@@ -39,7 +39,7 @@ import {
 import { probeAffinity, type Affinity } from '../cpu/affinity.js';
 import { DUET_WINDOWS, measureDuetBlock, type DuetSide } from '../measure/duet.js';
 import { mulberry32 } from '../stats/random.js';
-import { openOrtChild } from '../workloads/ort-child.js';
+import { OrtChildPool } from '../workloads/ort-child.js';
 import { DUET_MODES, type DuetMode } from '../contract/limits.js';
 import type { Comparison, GateMode } from '../analysis/compare.js';
 import type { PointSummary } from '../analysis/recommend.js';
@@ -150,6 +150,21 @@ async function measureSameJob(
   if (head === base) {
     throw new RangeError('the head and the base must be two Workload objects, not the same one');
   }
+  const plan = planDuets(head, base, opts);
+  try {
+    return await measureBlocks(head, base, opts, plan);
+  } finally {
+    // The duet sides' children (ONNX Runtime's are kept from block to block) end with the job.
+    await plan.dispose();
+  }
+}
+
+async function measureBlocks(
+  head: Workload,
+  base: Workload,
+  opts: SameJobOptions,
+  duetPlan: DuetPlan,
+): Promise<SameJobRun> {
   const now = opts.now ?? (() => performance.now());
   const start = opts.startMs ?? now();
   const deadline = start + opts.maxTimeSec * 1000;
@@ -179,7 +194,6 @@ async function measureSameJob(
   const headCells = side();
   const baseCells = side();
   const blocks: (readonly [number, number] | null)[][] = opts.threads.map(() => []);
-  const duetPlan = planDuets(head, base, opts);
   const duetCells = new Set(duetPlan.threads);
   const duetWindows = opts.duetWindows ?? (fixedWarmup ? 3 : DUET_WINDOWS);
   const duetRand = mulberry32((opts.seed ^ 0x5eed) >>> 0);
@@ -430,6 +444,8 @@ interface DuetPlan {
   readonly pin?: Pin;
   /** Why no cell is a duet (for the note); undefined when some are. */
   readonly none?: string;
+  /** End the sides' children. */
+  dispose(): Promise<void>;
 }
 
 function planDuets(head: Workload, base: Workload, opts: SameJobOptions): DuetPlan {
@@ -437,42 +453,61 @@ function planDuets(head: Workload, base: Workload, opts: SameJobOptions): DuetPl
   if (!(DUET_MODES as readonly string[]).includes(mode)) {
     throw new RangeError(`duet must be one of ${DUET_MODES.join(', ')}; got ${String(mode)}`);
   }
-  if (mode === 'off') return { threads: [], none: 'duets are off (duet: off)' };
-  const h = duetSide(head);
-  const b = duetSide(base);
-  if (h === null || b === null) {
-    return { threads: [], none: 'this workload cannot run pinned in a child process' };
+  const none = (why: string): DuetPlan => ({
+    threads: [],
+    none: why,
+    dispose: () => Promise.resolve(),
+  });
+  if (mode === 'off') return none('duets are off (duet: off)');
+  if (!canPin(head) || !canPin(base)) {
+    return none('this workload cannot run pinned in a child process');
   }
   const affinity = opts.affinity ?? probeAffinity();
   if (affinity.kind === 'none') {
-    return { threads: [], none: `${affinity.reason}: no CPU pinning, so sequential blocks` };
+    return none(`${affinity.reason}: no CPU pinning, so sequential blocks`);
   }
   const cpus = Math.min(affinity.cpus.length, opts.maxThreads ?? affinity.cpus.length);
   const threads = opts.threads.filter((t) => 2 * t <= cpus);
   if (threads.length === 0) {
-    return {
-      threads: [],
-      none: `no cell's twice the threads fits the ${cpus} usable CPU${cpus === 1 ? '' : 's'}`,
-    };
+    return none(`no cell's twice the threads fits the ${cpus} usable CPU${cpus === 1 ? '' : 's'}`);
   }
+  const h = duetSide(head);
+  const b = duetSide(base);
   return {
     threads,
-    head: h,
-    base: b,
+    head: h.side,
+    base: b.side,
     pin: { taskset: affinity.taskset, cpus: affinity.cpus.slice(0, cpus) },
+    dispose: async () => {
+      await Promise.allSettled([h.dispose(), b.dispose()]);
+    },
   };
 }
 
-/** How a workload runs as one side of a duet: its own pinned opener, or an ORT child. */
-function duetSide(w: Workload): DuetSide | null {
+function canPin(w: Workload): boolean {
+  return w.openPinned !== undefined || w.parallel !== undefined;
+}
+
+/**
+ * How a workload runs as one side of a duet: its own pinned opener (a process per session), or
+ * ONNX Runtime children kept from block to block, a fresh session in each block.
+ */
+function duetSide(w: Workload): { side: DuetSide; dispose(): Promise<void> } {
   const common = {
     opsPerCall: w.opsPerCall,
     ...(w.warmupCalls !== undefined ? { warmupCalls: w.warmupCalls } : {}),
   };
-  if (w.openPinned) return { ...common, open: (t, pin) => w.openPinned!(t, pin) };
-  const spec = w.parallel;
-  if (spec) return { ...common, open: (t, pin) => openOrtChild(spec, t, pin, { label: w.label }) };
-  return null;
+  if (w.openPinned) {
+    return {
+      side: { ...common, open: (t, pin) => w.openPinned!(t, pin) },
+      dispose: () => Promise.resolve(),
+    };
+  }
+  const pool = new OrtChildPool(w.parallel!, { label: w.label });
+  return {
+    side: { ...common, open: (t, pin) => pool.open(t, pin) },
+    dispose: () => pool.dispose(),
+  };
 }
 
 function shuffled<T>(items: readonly T[], rand: () => number): T[] {

@@ -274,7 +274,16 @@ export async function startProtocolProcess(l: ProtocolLaunch): Promise<Session> 
     const answer = await channel.next(l.timeoutSec, `to answer "run ${n}"`);
     return parseTimes(answer, n, (why) => fail(why));
   }
-  return { ready, runner, close: () => runner.close() };
+  return {
+    ready,
+    runner,
+    pid: child.pid,
+    async ask(line: string, what: string) {
+      channel.send(line);
+      return channel.next(l.timeoutSec, what);
+    },
+    close: () => runner.close(),
+  };
 }
 
 export interface ReadyInfo {
@@ -285,6 +294,13 @@ export interface ReadyInfo {
 export interface Session {
   readonly ready: ReadyInfo;
   readonly runner: CellRunner;
+  /** The process id (undefined if it never started). */
+  readonly pid: number | undefined;
+  /**
+   * Send one line and wait (bounded) for the answer line: for a built-in child's own requests
+   * (src/workloads/ort-child.ts: open and close a session).
+   */
+  ask(line: string, what: string): Promise<string>;
   close(): Promise<void>;
 }
 
