@@ -419,7 +419,7 @@ test(
       maxThreads: 2,
       fingerprint: 'fp',
     };
-    const cmd = await runSameJob(head, base, { ...options, duetWindows: 2 });
+    const cmd = await runSameJob(head, base, options);
     assert.deepEqual(cmd.duetThreads, [1]);
     assert.equal(cmd.comparison.kind, 'regression');
 

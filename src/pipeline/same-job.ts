@@ -89,7 +89,7 @@ export interface SameJobOptions {
   readonly duet?: DuetMode;
   /** Where pinned CPUs come from (default probeAffinity(): taskset on Linux); for tests. */
   readonly affinity?: Affinity;
-  /** Paired windows per duet block (default DUET_WINDOWS; 3 for a process per call). */
+  /** Paired windows per duet block (default DUET_WINDOWS; 1 for a process per call). */
   readonly duetWindows?: number;
 }
 
@@ -195,7 +195,8 @@ async function measureBlocks(
   const baseCells = side();
   const blocks: (readonly [number, number] | null)[][] = opts.threads.map(() => []);
   const duetCells = new Set(duetPlan.threads);
-  const duetWindows = opts.duetWindows ?? (fixedWarmup ? 3 : DUET_WINDOWS);
+  // A process per call: one paired call per block (a sequential block has one visit per side).
+  const duetWindows = opts.duetWindows ?? (fixedWarmup ? 1 : DUET_WINDOWS);
   const duetRand = mulberry32((opts.seed ^ 0x5eed) >>> 0);
   let roundOffset = 0;
   /** How long the last duet block of each duet cell took (ms). */
