@@ -172,6 +172,11 @@ test('duet cells: twice the threads within the usable CPUs; wider cells stay in 
     ],
   );
   assert.ok(run.comparison.notes.some((n) => n.startsWith('measured as duets: 1 thread (')));
+  // Progress over the job when every cell is a duet (no sweep to report it).
+  const phases: string[] = [];
+  const only = await simJob(1.0, 3, { onProgress: (p) => phases.push(`${p.phase}@${p.block}`) });
+  assert.deepEqual(only.run.duetThreads, [1]);
+  assert.ok(phases.includes('measure@1') && phases.at(-1)!.startsWith('done'), phases.join());
   const json = toComparisonJson(run.comparison);
   assert.deepEqual(schemaErrors('comparison.schema.json', json), []);
   assert.ok(json.cells.some((c) => c.duet));

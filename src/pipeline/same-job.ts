@@ -315,6 +315,16 @@ async function measureBlocks(
       blocks[ti]!.push(duet.pair);
       blockRounds = Math.max(blockRounds, duetWindows);
       if (duet.pair === null) budgetEnded = true;
+      // The sweep reports its own cells' progress; a duet cell's block is reported when done.
+      report?.({
+        phase: 'measure',
+        elapsedSec: (now() - start) / 1000,
+        budgetSec: opts.maxTimeSec,
+        cellsDone: 0,
+        cellsTotal: 2 * opts.threads.length,
+        round: roundOffset + duetWindows,
+        block: b + 1,
+      });
     }
     lastBlockMs = now() - blockStart;
     roundOffset += blockRounds;
