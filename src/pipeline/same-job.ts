@@ -6,10 +6,24 @@
  * observation of the head/base ratio, with the session's luck (where its threads and memory
  * land) inside it, so the interval over blocks covers what varies between sessions.
  *
+ * Duets (issue 22): a cell whose twice the threads fit the usable CPUs is measured, in each
+ * block, as a duet instead (src/measure/duet.ts): a fresh base and head runner at the same time,
+ * each in a child process pinned to its own CPUs (which side gets which drawn per block), paired
+ * window by window; its block observation is the median over the windows of log(head / base),
+ * so what the machine does in that moment cancels. The duet cells of a block run one after the
+ * other, after the block's sweep of the other cells. Where children cannot be pinned (no
+ * taskset, macOS, Windows), with `duet: off`, and for workloads that cannot run in a child,
+ * every cell stays in the sweep, and the comparison's notes say why.
+ *
  * Looks are planned before they are taken: after the first block the number of blocks that fit
  * the budget is known (at most `maxBlocks`), lookSchedule() places the looks and their shares of
- * α, and the sweep stops at the first look where every gated cell is decided. When the budget
- * ends before the planned last look, one final look spends whatever α is left.
+ * α, and the sweep stops at the first look where every gated cell is decided. With the default
+ * gate ('all'), a cell decided at a look is measured no more: later blocks spend the budget on
+ * the cells still undecided, the decided cell is judged again at its own look's share of α
+ * (LookOptions.decidedAt, so it keeps its decision), and since the blocks get shorter the looks
+ * still to come are planned again at the next block's pace with the α that is left
+ * (replanLooks). When the budget ends before the planned last look, one final look spends
+ * whatever α is left.
  *
  * Defaults, and why:
  *  - roundsPerBlock 3 (1 for workloads with a fixed warm-up, a process per call): enough visits
