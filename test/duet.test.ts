@@ -25,6 +25,8 @@ import { loadOrt } from '../src/workloads/ort.js';
 import { OrtChildPool } from '../src/workloads/ort-child.js';
 import type { CellRunner, Workload } from '../src/workloads/types.js';
 import { createWorkerWorkload } from '../src/workloads/worker.js';
+import { renderMarkdown } from '../src/report/markdown.js';
+import { syntheticResult } from './fixtures/baseline/synthetic.js';
 import { schemaErrors } from './support/schema.js';
 import { newSim, synthetic } from './support/synthetic.js';
 
@@ -172,6 +174,15 @@ test('duet cells: twice the threads within the usable CPUs; wider cells stay in 
     ],
   );
   assert.ok(run.comparison.notes.some((n) => n.startsWith('measured as duets: 1 thread (')));
+  // The comment's gate line names them.
+  const current = syntheticResult({
+    seed: 1,
+    workloads: [{ id: 'm', cells: [1, 2].map((t) => ({ threads: t, medianNs: 1e6 / t })) }],
+  });
+  assert.match(
+    renderMarkdown(current, run.comparison, { baselineKind: 'same-job' }),
+    /- Gate: base and head measured in blocks of freshly opened sessions; measured as duets: 1 thread \(base and head at once/,
+  );
   // Progress over the job when every cell is a duet (no sweep to report it).
   const phases: string[] = [];
   const only = await simJob(1.0, 3, { onProgress: (p) => phases.push(`${p.phase}@${p.block}`) });
