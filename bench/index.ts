@@ -13,6 +13,7 @@ import { probeCpu } from '../src/cpu/index.js';
 import { describeMachine } from '../src/report/terminal.js';
 import { loadOrt, ortVersion } from '../src/workloads/ort.js';
 import { aaSameJob } from './aa-same-job.js';
+import { duet } from './duet.js';
 import { aaStored } from './aa-stored.js';
 import { calibration } from './calibration.js';
 import { cost } from './cost.js';
@@ -45,6 +46,7 @@ const SECTIONS: readonly Section[] = [
   historySize,
   changes,
   realHistory,
+  duet,
 ];
 
 const { values } = parseArgs({

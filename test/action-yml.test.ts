@@ -30,6 +30,7 @@ test('inputs and outputs are those of the contract, each described', () => {
     'comment',
     'comment-key',
     'compare-ref',
+    'duet',
     'engine',
     'export-env',
     'fail-on-regression',

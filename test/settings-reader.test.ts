@@ -60,6 +60,7 @@ test('each rule between settings: the same error from flags and from inputs, eac
     { precision: '0' },
     { seed: 'x' },
     { objective: 'speed' },
+    { duet: 'sometimes' },
   ];
   for (const over of cases) {
     const cli = errorOf(() => fromFlags(over));
@@ -105,4 +106,17 @@ test('the same settings from flags and from inputs', () => {
   };
   assert.deepEqual(sweepOnly(fromFlags(model)), sweepOnly(fromInputs(model)));
   assert.equal(fromFlags(model).workload.kind, 'model');
+});
+
+test('duet: auto by default from both shells; off read the same from flags and inputs', () => {
+  assert.equal(fromInputs({ command: 'true' }).duet, 'auto');
+  assert.equal(fromFlags({ command: 'true' }).duet, 'auto');
+  const off = { command: 'python3 new.py', 'baseline-command': 'python3 old.py', duet: 'off' };
+  assert.equal(fromFlags(off).duet, 'off');
+  assert.equal(fromInputs({ command: 'python3 new.py', duet: 'off' }).duet, 'off');
+  // The CLI's --duet belongs to a same-job comparison.
+  assert.match(
+    errorOf(() => fromFlags({ command: 'true', duet: 'off' })),
+    /^InputError: --duet: given without a base to compare with/,
+  );
 });

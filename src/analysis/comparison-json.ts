@@ -68,6 +68,7 @@ function cellJson(c: CellComparison): ComparisonCellJson {
     status: c.status,
     regression: c.regression,
     contentChanged: c.contentChanged,
+    duet: c.duet === true,
     checks: c.checks,
   };
 }
@@ -123,8 +124,11 @@ export function comparisonFromJson(json: ComparisonJson): Comparison {
 }
 
 function cellFromJson(c: ComparisonCellJson, s: CompareSettings): CellComparison {
+  // `duet` is written always (false: sequential blocks) and held only when true.
+  const { duet, ...rest } = c;
   return {
-    ...c,
+    ...rest,
+    ...(duet ? { duet: true } : {}),
     ciLevel: c.ciLevel ?? s.confidence,
     checks: c.checks ?? derivedChecks(c.ratio, c.ci95, s),
   };

@@ -71,6 +71,11 @@ export interface CellComparison {
   readonly regression: boolean;
   /** The workload's content hash differs from the baseline's (same id, changed model/command). */
   readonly contentChanged: boolean;
+  /**
+   * Same job: measured as duets (base and head at the same time on disjoint pinned CPU sets,
+   * src/measure/duet.ts); absent or false: in sequential blocks.
+   */
+  readonly duet?: boolean;
 }
 
 export interface BaselineSummary {

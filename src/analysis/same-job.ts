@@ -72,6 +72,13 @@ export const MIN_BLOCKS = 4;
 export interface CellBlocks {
   readonly threads: number;
   readonly blocks: readonly (readonly [base: number, head: number] | null)[];
+  /**
+   * Measured as duets (src/measure/duet.ts): base and head at the same time on disjoint pinned
+   * CPU sets; a block's pair is then [base, base · exp(median over paired windows of
+   * log(head / base))], so that log(head / base) is the block's paired observation and the rule
+   * is the same.
+   */
+  readonly duet?: boolean;
 }
 
 /** One workload measured on both sides, block by block. */
@@ -98,11 +105,25 @@ export interface LookOptions {
   readonly spend: number;
   /** The last look: undecided gated cells pass with a warning. */
   readonly final: boolean;
+  /**
+   * Cells decided at an earlier look (key `workload@threads`) and the α share of that look: they
+   * are judged at that share again, on the blocks they had then (the pipeline measures no more
+   * of them), so they keep their decision — each cell is decided at one look, and the union
+   * bound over looks and cells still holds.
+   */
+  readonly decidedAt?: ReadonlyMap<string, number>;
+}
+
+/** The key of a cell in LookOptions.decidedAt. */
+export function cellKey(workload: string, threads: number): string {
+  return `${workload}@${threads}`;
 }
 
 export interface CellDecision {
   readonly workload: string;
   readonly threads: number;
+  /** Measured as duets (CellBlocks.duet). */
+  readonly duet: boolean;
   readonly gated: boolean;
   readonly gatedAs: readonly GateRole[];
   /** Blocks with both sides measured. */
@@ -179,6 +200,7 @@ export function decideLook(
       return {
         workload: w.id,
         threads: c.threads,
+        duet: c.duet === true,
         gatedAs,
         gated: gate === 'all' || gatedAs.length > 0,
         logs: pairs.map(([b, h]) => Math.log(h / b)),
@@ -195,7 +217,9 @@ export function decideLook(
   const notes: string[] = [];
   let decided = true;
   const cells = rows.map((r): CellDecision => {
-    const ciLevel = r.gated ? gatedCiLevel : 1 - alpha;
+    const earlier = opts.decidedAt?.get(cellKey(r.workload, r.threads));
+    const cellAlpha = earlier === undefined ? alpha : (1 - confidence) * earlier;
+    const ciLevel = r.gated ? 1 - cellAlpha / Math.max(1, gatedCount) : 1 - cellAlpha;
     const n = r.logs.length;
     const mean = n > 0 ? r.logs.reduce((a, b) => a + b, 0) / n : NaN;
     let ci: readonly [number, number] | null = null;
@@ -233,6 +257,7 @@ export function decideLook(
     return {
       workload: r.workload,
       threads: r.threads,
+      duet: r.duet,
       gated: r.gated,
       gatedAs: r.gatedAs,
       blocks: n,
@@ -275,6 +300,8 @@ export interface SameJobCompareOptions extends LookOptions {
   /** Blocks and rounds measured, and looks taken, for the note. */
   readonly blocks?: number;
   readonly looks?: number;
+  /** Why no cell was measured as a duet (duets off, no CPU pinning here), for a note. */
+  readonly noDuet?: string;
 }
 
 export interface SameJobComparison {
@@ -326,6 +353,21 @@ export function compareSameJob(
       `the gated cells' intervals are at ${formatLevel(decision.gatedCiLevel)}: ` +
         `${formatLevel(confidence)} for all gated cells and looks together (Bonferroni over ` +
         `${decision.gatedCount} cell${decision.gatedCount === 1 ? '' : 's'}, α spent over the planned looks)`,
+    );
+  }
+  const duets = decision.cells.filter((c) => c.duet);
+  if (duets.length > 0) {
+    notes.push(
+      `${duetText(duets.map((c) => c.threads))} (base and head at the same time on disjoint ` +
+        'pinned CPU sets, sides swapped at random per block; per block the median over paired ' +
+        'windows of log(head / base))',
+    );
+  } else if (opts.noDuet !== undefined) {
+    notes.push(`no cell measured as a duet: ${opts.noDuet}`);
+  }
+  if (opts.decidedAt !== undefined && opts.decidedAt.size > 0 && decision.cells.length > 1) {
+    notes.push(
+      'after a look, later blocks measured only the cells still undecided (a decided cell keeps its decision)',
     );
   }
   notes.push(...decision.notes);
@@ -393,6 +435,7 @@ export function compareSameJob(
       status: d.status,
       regression: d.gated && d.status === 'regression',
       contentChanged: contentChanged.has(d.workload),
+      ...(d.duet ? { duet: true } : {}),
     };
   });
   const gated = cells.filter((c) => c.gated);
@@ -475,4 +518,28 @@ export function lookSchedule(maxBlocks: number): { blocks: number; spend: number
   for (let b = MIN_BLOCKS; b < last; b = Math.max(b + 1, Math.round(b * 1.4))) at.push(b);
   at.push(last);
   return at.map((b, j) => ({ blocks: b, spend: (b - (j === 0 ? 0 : at[j - 1]!)) / last }));
+}
+
+/** "measured as duets: 1 thread" / "…: 1 and 2 threads" (distinct counts, ascending). */
+export function duetText(threads: readonly number[]): string {
+  const t = [...new Set(threads)].sort((a, b) => a - b);
+  const list = t.length <= 1 ? t.join('') : `${t.slice(0, -1).join(', ')} and ${t.at(-1)!}`;
+  return `measured as duets: ${list} thread${t.length === 1 && t[0] === 1 ? '' : 's'}`;
+}
+
+/**
+ * The looks still to come after `done` blocks, with α share `spent` taken: the looks of
+ * lookSchedule(maxBlocks) after `done` (at least one, at done + 1), their shares scaled to sum to
+ * what is left. For a new plan when the pace changes (blocks measure fewer cells once some are
+ * decided); the α spent stays spent, so the total stays ≤ 1.
+ */
+export function replanLooks(
+  done: number,
+  spent: number,
+  maxBlocks: number,
+): { blocks: number; spend: number }[] {
+  const left = Math.max(0, 1 - spent);
+  const rest = lookSchedule(Math.max(maxBlocks, done + 1)).filter((l) => l.blocks > done);
+  const total = rest.reduce((a, l) => a + l.spend, 0);
+  return rest.map((l) => ({ blocks: l.blocks, spend: Math.max(1e-12, (l.spend / total) * left) }));
 }

@@ -61,6 +61,7 @@ export const SWEEP_OPTIONS = {
   'baseline-cwd': { type: 'string' },
   threshold: { type: 'string' },
   'comparison-json': { type: 'string' },
+  duet: { type: 'string' },
 } as const satisfies OptionSpec;
 
 export const SWEEP_HELP = `threadgate sweep — measure latency across thread counts and recommend one
@@ -103,6 +104,10 @@ Same-job comparison (base and head measured interleaved in this sweep):
   --baseline-cwd DIR        run the base command or worker in DIR (e.g. a worktree of the
                             base branch)
   --threshold PERCENT       smallest slowdown that fails (default ${DEFAULT_SAME_JOB_THRESHOLD * 100}%)
+  --duet auto|off           auto (default): a cell whose twice the threads fit the usable
+                            CPUs runs base and head at the same time, each pinned to its own
+                            CPUs (taskset; Linux), paired window by window; off: every cell
+                            in sequential blocks of fresh sessions
   --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json);
                             - writes it to standard output (the tables go to standard error)
 
@@ -195,8 +200,17 @@ function baselineFromFlags(v: Flags, head: WorkloadSpec): WorkloadSpec | undefin
     if (cwd !== undefined) checkDirectory(cwd, '--baseline-cwd');
     return commandWorkload(flagSource(v), command ?? head.command, cwd);
   }
-  if (v['threshold'] !== undefined || v['comparison-json'] !== undefined) {
-    const flag = v['threshold'] !== undefined ? '--threshold' : '--comparison-json';
+  if (
+    v['threshold'] !== undefined ||
+    v['comparison-json'] !== undefined ||
+    v['duet'] !== undefined
+  ) {
+    const flag =
+      v['threshold'] !== undefined
+        ? '--threshold'
+        : v['comparison-json'] !== undefined
+          ? '--comparison-json'
+          : '--duet';
     throw new InputError(
       `${flag}: given without a base to compare with; expected --baseline-model FILE, --baseline-command "CMD" or --baseline-worker "CMD" too (threadgate compare gates against a stored baseline)`,
     );

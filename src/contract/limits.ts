@@ -76,6 +76,10 @@ export type ReferenceSource = (typeof REFERENCE_SOURCES)[number];
 export const NORMALIZE_MODES = ['auto', 'none'] as const;
 export type NormalizeMode = (typeof NORMALIZE_MODES)[number];
 
+/** `duet`: measure the same-job cells that fit twice in the CPUs as duets (auto), or never. */
+export const DUET_MODES = ['auto', 'off'] as const;
+export type DuetMode = (typeof DUET_MODES)[number];
+
 /** Why an older run stays in a thinned history (baseline/history.ts thinRuns). */
 export const THINNED_TIERS = ['daily', 'weekly'] as const;
 export type ThinnedTier = (typeof THINNED_TIERS)[number];

@@ -410,6 +410,15 @@ export const ComparisonCellSchema = record({
   status: oneOf(CELL_STATUSES),
   regression: v.boolean('true or false'),
   contentChanged: v.optional(v.boolean('true or false'), false),
+  duet: v.optional(
+    v.pipe(
+      v.boolean('true or false'),
+      v.description(
+        'same job: measured as duets (base and head at the same time on disjoint pinned CPU sets); false or absent: in sequential blocks',
+      ),
+    ),
+    false,
+  ),
   /** Absent in older files: then derived from the ratio and the CI. */
   checks: v.optional(CellChecksSchema),
 });

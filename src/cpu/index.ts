@@ -6,3 +6,4 @@ export * from './microarch.js';
 export * from './peak.js';
 export * from './fingerprint.js';
 export * from './probe.js';
+export * from './affinity.js';

@@ -129,6 +129,7 @@ export async function runSweep(
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
+      duet: settings.duet ?? 'auto',
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
       createdAt,
     });

@@ -6,6 +6,7 @@
  */
 import { describeChange } from '../analysis/changes.js';
 import { describeNormalization } from '../analysis/normalize.js';
+import { duetText } from '../analysis/same-job.js';
 import type { CellComparison, Comparison } from '../analysis/compare.js';
 import { escapeMarkdown, plainText } from './text.js';
 import type { Result, WorkloadResult } from '../results/types.js';
@@ -478,7 +479,7 @@ function detailsBlock(result: Result, comparison: Comparison | null, ctx: Markdo
     const s = comparison.settings;
     lines.push(
       ctx.baselineKind === 'same-job'
-        ? `- Gate: base and head measured in blocks of freshly opened sessions; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s.threshold, 0)} → regression, below → pass; gated cells: ${s.gate === 'deployed' ? 'recommended and fastest thread count of both sides pooled' : 'all'}`
+        ? `- Gate: base and head measured in blocks of freshly opened sessions${sameJobDuets(comparison)}; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s.threshold, 0)} → regression, below → pass; gated cells: ${s.gate === 'deployed' ? 'recommended and fastest thread count of both sides pooled' : 'all'}`
         : `- Gate: slowdown ≥ ${formatPercent(s.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann–Whitney p < ${(1 - s.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText(s.confidence)} for the gated cells together) once it has ≥ ${s.minHistory} runs — a slowdown within it passes — and ≥ ${formatPercent(s.coldStartThreshold, 0)} before that; gated cells: ${s.gate === 'deployed' ? 'recommended and fastest thread count of each workload' : 'all'}`,
     );
     lines.push(
@@ -570,4 +571,13 @@ export function renderMarkdown(
     `<sub>threadgate ${escapeMarkdown(result.tool.version)}${comparison === null || comparison.kind === 'no-baseline' ? '' : ctx.baselineKind === 'same-job' ? ' · baseline measured in the same job, interleaved' : ctx.baselineKind === 'stored' ? ' · stored baseline' : ''}${ctx.runUrl ? ` · [run](${ctx.runUrl})` : ''}</sub>`,
   );
   return parts.join('\n\n') + '\n';
+}
+
+/** "; measured as duets: 1 thread (base and head at once, each on its own pinned CPUs)", or "". */
+function sameJobDuets(comparison: Comparison): string {
+  if (comparison.kind === 'no-baseline') return '';
+  const threads = comparison.cells.filter((c) => c.duet === true).map((c) => c.threads);
+  return threads.length === 0
+    ? ''
+    : `; ${duetText(threads)} (base and head at once, each on its own pinned CPUs, paired window by window)`;
 }

@@ -22,6 +22,7 @@ import {
   DEFAULTS,
   MIN_TIMEOUT_SEC,
   parseEngine,
+  parseDuet,
   parseNormalize,
   parseObjective,
   parsePercent,
@@ -54,6 +55,7 @@ export const SWEEP_SETTING_NAMES = [
   'seed',
   'objective',
   'normalize',
+  'duet',
 ] as const;
 export type SweepSettingName = (typeof SWEEP_SETTING_NAMES)[number];
 
@@ -87,6 +89,7 @@ export function readSweepSettings(
   const threads = text('threads')?.trim() ?? 'auto';
   const objective = text('objective');
   const normalize = text('normalize');
+  const duet = text('duet');
   const precision = text('precision');
   const tolerance = text('tolerance');
   const seed = text('seed');
@@ -120,6 +123,7 @@ export function readSweepSettings(
       : { objective: parseObjective(objective, source.label('objective')) }),
     normalize:
       normalize === undefined ? 'auto' : parseNormalize(normalize, source.label('normalize')),
+    duet: duet === undefined ? 'auto' : parseDuet(duet, source.label('duet')),
   };
 }
 

@@ -3,7 +3,14 @@
  * validates as it reads; errors name the flag or input, the value and the expected form.
  */
 import { invalid } from '../errors.js';
-import { ENGINES, NORMALIZE_MODES, type Engine, type NormalizeMode } from '../contract/limits.js';
+import {
+  DUET_MODES,
+  ENGINES,
+  NORMALIZE_MODES,
+  type DuetMode,
+  type Engine,
+  type NormalizeMode,
+} from '../contract/limits.js';
 import { OBJECTIVES, type Objective } from '../results/types.js';
 import type { CommandSpec } from '../workloads/command.js';
 import type { MatMulShape } from '../workloads/matmul-model.js';
@@ -57,6 +64,21 @@ export interface SweepSettings {
    * 'none' measures and normalizes nothing.
    */
   readonly normalize?: NormalizeMode;
+  /**
+   * Same job: 'auto' (default) measures the cells whose twice the threads fit the usable CPUs
+   * as duets, base and head at the same time on pinned CPU sets (src/measure/duet.ts), where
+   * the platform can pin; 'off' measures every cell in sequential blocks.
+   */
+  readonly duet?: DuetMode;
+}
+
+/** `--duet` / the `duet` input. */
+export function parseDuet(text: string, input: string): DuetMode {
+  const v = text.trim();
+  if (!(DUET_MODES as readonly string[]).includes(v)) {
+    throw invalid(input, text, `one of ${DUET_MODES.join(', ')}`);
+  }
+  return v as DuetMode;
 }
 
 /** `--normalize` / the `normalize` input. */

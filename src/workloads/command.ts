@@ -15,6 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import { LIMITS } from '../contract/limits.js';
+import { pinnedShell, type Pin } from '../cpu/affinity.js';
 import { InputError, WorkloadError, describeError, invalid } from '../errors.js';
 import { childEnv } from '../io/child-env.js';
 import {
@@ -171,7 +172,7 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
   const metricRe = metric ? new RegExp(metric.regex, 'gm') : undefined;
   const baseEnv = childEnv(spec.env ?? process.env);
 
-  function run(threads: number): Promise<RunResult> {
+  function run(threads: number, pin?: Pin): Promise<RunResult> {
     const where = `${threadEnv[0]}=${threads}`;
     const fail = (why: string, detail = '') =>
       new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
@@ -189,8 +190,11 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
       let pipeTimer: NodeJS.Timeout | undefined;
       const t0 = process.hrtime.bigint();
       let t1: bigint | undefined;
-      const child = spawn(command, {
-        shell: true,
+      // Pinned (a duet): the shell itself runs under taskset, so the command and everything it
+      // starts inherit the CPU set.
+      const pinned = pin ? pinnedShell(pin, command) : null;
+      const child = spawn(pinned ? pinned.file : command, pinned ? pinned.args : [], {
+        shell: pinned === null,
         cwd: spec.cwd,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -316,6 +320,15 @@ export function createCommandWorkload(spec: CommandSpec): Workload {
       }
       return Promise.resolve({
         call: async () => sample(threads, await run(threads)),
+        close: () => Promise.resolve(),
+      });
+    },
+    openPinned(threads: number, pin: Pin): Promise<CellRunner> {
+      if (!Number.isInteger(threads) || threads < 1) {
+        return Promise.reject(new RangeError(`threads must be an integer ≥ 1, got ${threads}`));
+      }
+      return Promise.resolve({
+        call: async () => sample(threads, await run(threads, pin)),
         close: () => Promise.resolve(),
       });
     },

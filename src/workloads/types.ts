@@ -16,6 +16,7 @@ export interface CellRunner {
 /** The runtime that ran a workload, as it reported itself (a worker's ready line). */
 export type { EngineInfo } from '../contract/schema.js';
 import type { EngineInfo } from '../contract/schema.js';
+import type { Pin } from '../cpu/affinity.js';
 
 export interface Metric {
   readonly name: string; // "latency" or the user's metric name
@@ -43,6 +44,12 @@ export interface Workload {
    */
   readonly warmupCalls?: number;
   open(threads: number): Promise<CellRunner>;
+  /**
+   * A runner for one cell in a child process pinned to `pin.cpus` (the same-job gate's duets,
+   * src/measure/duet.ts), for workloads that run as processes (command, worker). ONNX Runtime
+   * workloads get theirs from `parallel` (src/workloads/ort-child.ts).
+   */
+  openPinned?(threads: number, pin: Pin): Promise<CellRunner>;
   /** Sweep this workload at these thread counts only (default: the sweep's). */
   readonly threadCounts?: readonly number[];
   /**

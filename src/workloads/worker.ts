@@ -22,6 +22,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIMITS } from '../contract/limits.js';
+import { pinnedShell, type Pin } from '../cpu/affinity.js';
 import { WorkloadError, describeError, invalid } from '../errors.js';
 import { childEnv } from '../io/child-env.js';
 import { plainText } from '../report/text.js';
@@ -130,110 +131,176 @@ export function createWorkerWorkload(spec: WorkerSpec, identity?: WorkerIdentity
       return engine;
     },
     runtimeThreads: reported,
-    async open(threads: number): Promise<CellRunner> {
-      if (!Number.isInteger(threads) || threads < 1) {
-        throw new RangeError(`threads must be an integer ≥ 1, got ${threads}`);
-      }
-      const session = await startWorker(threads);
-      const want = identity?.engine ?? null;
-      if (want !== null && session.ready.engine?.name !== want) {
-        await session.close();
-        throw new WorkloadError(
-          `${shown} at ${threadEnv[0]}=${threads}: the worker reported the engine ${JSON.stringify(session.ready.engine?.name ?? null)}; expected ${JSON.stringify(want)}`,
-        );
-      }
-      if (session.ready.threads !== null && session.ready.threads !== threads) {
-        await session.close();
-        throw new WorkloadError(
-          `${shown} at ${threadEnv[0]}=${threads}: the runtime reports ${session.ready.threads} threads; ` +
-            `expected ${threads} (something in the worker or its environment overrides the thread count, ` +
-            'so the measurement would be of another count than the one named)',
-        );
-      }
-      reported.set(threads, session.ready.threads);
-      engine ??= session.ready.engine;
-      return session.runner;
-    },
+    open: (threads: number) => openSession(threads),
+    openPinned: (threads: number, pin: Pin) => openSession(threads, pin),
   };
   return workload;
 
-  async function startWorker(threads: number): Promise<Session> {
-    const where = `${threadEnv[0]}=${threads}`;
+  async function openSession(threads: number, pin?: Pin): Promise<CellRunner> {
+    if (!Number.isInteger(threads) || threads < 1) {
+      throw new RangeError(`threads must be an integer ≥ 1, got ${threads}`);
+    }
+    const session = await startWorker(threads, pin);
+    const want = identity?.engine ?? null;
+    if (want !== null && session.ready.engine?.name !== want) {
+      await session.close();
+      throw new WorkloadError(
+        `${shown} at ${threadEnv[0]}=${threads}: the worker reported the engine ${JSON.stringify(session.ready.engine?.name ?? null)}; expected ${JSON.stringify(want)}`,
+      );
+    }
+    if (session.ready.threads !== null && session.ready.threads !== threads) {
+      await session.close();
+      throw new WorkloadError(
+        `${shown} at ${threadEnv[0]}=${threads}: the runtime reports ${session.ready.threads} threads; ` +
+          `expected ${threads} (something in the worker or its environment overrides the thread count, ` +
+          'so the measurement would be of another count than the one named)',
+      );
+    }
+    reported.set(threads, session.ready.threads);
+    engine ??= session.ready.engine;
+    return session.runner;
+  }
+
+  function startWorker(threads: number, pin?: Pin): Promise<Session> {
     const env: NodeJS.ProcessEnv = { ...baseEnv };
     for (const name of threadEnv) env[name] = String(threads);
     env['THREADGATE_THREADS'] = String(threads);
-    const marker = nextMarker();
-    env[MARKER_ENV] = marker;
     const pythonPath = env['PYTHONPATH'];
     env['PYTHONPATH'] = pythonPath ? `${helperDir()}${path.delimiter}${pythonPath}` : helperDir();
     // No __pycache__ next to the helper: its folder belongs to the installation (read-only in
     // an installed package, the action's own checkout on a runner).
     env['PYTHONDONTWRITEBYTECODE'] ??= '1';
-    const child = spawn(command, {
-      shell: true,
-      cwd: spec.cwd,
+    // Pinned (a duet): the shell runs under taskset, and the worker inherits its CPU set.
+    const pinned = pin ? pinnedShell(pin, command) : null;
+    return startProtocolProcess({
+      file: pinned ? pinned.file : command,
+      args: pinned ? pinned.args : [],
+      shell: pinned === null,
+      ...(spec.cwd !== undefined ? { cwd: spec.cwd } : {}),
       env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: process.platform !== 'win32',
-      windowsHide: true,
+      timeoutSec,
+      shown,
+      where: `${threadEnv[0]}=${threads}`,
     });
-    track(child);
-    const channel = new Channel(child, (why) => fail(why));
-    function fail(why: string): WorkloadError {
-      const err = lastLines(channel.stderr.text());
-      return new WorkloadError(
-        `${shown} at ${where}: ${why}${err ? `\nlast lines of its stderr:\n${err}` : ' (its stderr was empty)'}`,
-      );
-    }
-    const stop = async () => {
-      await channel.quit();
-      killMarked(marker);
-      untrack(child);
-    };
-    let line: string;
-    try {
-      line = await channel.next(timeoutSec, 'to become ready');
-    } catch (e) {
-      await stop();
-      throw e;
-    }
-    const ready = parseReady(line);
-    if (typeof ready === 'string') {
-      await stop();
-      throw fail(ready);
-    }
-    let closed = false;
-    const runner: CellRunner = {
-      async call() {
-        return (await request(1))[0]!;
-      },
-      callMany: (n: number) => request(n),
-      async close() {
-        if (closed) return;
-        closed = true;
-        await stop();
-      },
-    };
-    async function request(n: number): Promise<number[]> {
-      if (!Number.isInteger(n) || n < 1 || n > MAX_CALLS_PER_REQUEST) {
-        throw new RangeError(`calls per request must be 1 to ${MAX_CALLS_PER_REQUEST}, got ${n}`);
-      }
-      channel.send(`run ${n}`);
-      const answer = await channel.next(timeoutSec, `to answer "run ${n}"`);
-      return parseTimes(answer, n, (why) => fail(why));
-    }
-    return { ready, runner, close: () => runner.close() };
   }
 }
 
-interface ReadyInfo {
+/** How to start one process that speaks the worker protocol. */
+export interface ProtocolLaunch {
+  readonly file: string;
+  readonly args: readonly string[];
+  /** Run `file` as a shell command line (the user's worker); false: an argv. */
+  readonly shell: boolean;
+  readonly cwd?: string;
+  /** Its whole environment (already through childEnv); the run's marker is added. */
+  readonly env: NodeJS.ProcessEnv;
+  /** Bound on becoming ready and on answering each request, in seconds. */
+  readonly timeoutSec: number;
+  /** For errors: what the process is, and at what setting ("OMP_NUM_THREADS=2"). */
+  readonly shown: string;
+  readonly where: string;
+  /**
+   * Sent over an IPC channel (structured clone: typed arrays travel as they are) right after the
+   * start: the set-up of a built-in child (src/workloads/ort-child.ts), which becomes ready after.
+   */
+  readonly setup?: unknown;
+}
+
+/**
+ * Start a worker-protocol process and wait for its ready line (bounded). Its runner's close()
+ * asks it to quit and kills its process group and marked descendants; so does every failure here.
+ */
+export async function startProtocolProcess(l: ProtocolLaunch): Promise<Session> {
+  const marker = nextMarker();
+  const env: NodeJS.ProcessEnv = { ...l.env, [MARKER_ENV]: marker };
+  const child = spawn(l.file, [...l.args], {
+    shell: l.shell,
+    ...(l.cwd !== undefined ? { cwd: l.cwd } : {}),
+    env,
+    stdio: l.setup === undefined ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'ipc'],
+    ...(l.setup === undefined ? {} : { serialization: 'advanced' as const }),
+    detached: process.platform !== 'win32',
+    windowsHide: true,
+  });
+  track(child);
+  const channel = new Channel(child, (why) => fail(why));
+  function fail(why: string): WorkloadError {
+    const err = lastLines(channel.stderr.text());
+    return new WorkloadError(
+      `${l.shown} at ${l.where}: ${why}${err ? `\nlast lines of its stderr:\n${err}` : ' (its stderr was empty)'}`,
+    );
+  }
+  const stop = async () => {
+    await channel.quit();
+    killMarked(marker);
+    untrack(child);
+  };
+  let line: string;
+  try {
+    if (l.setup !== undefined) {
+      // The child disconnects once it has the set-up; a failed send shows as its exit.
+      child.send(l.setup as Parameters<ChildProcess['send']>[0], (e) => {
+        if (e) killTree(child, 'SIGKILL');
+      });
+      child.channel?.unref();
+    }
+    line = await channel.next(l.timeoutSec, 'to become ready');
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const ready = parseReady(line);
+  if (typeof ready === 'string') {
+    await stop();
+    throw fail(ready);
+  }
+  let closed = false;
+  const runner: CellRunner = {
+    async call() {
+      return (await request(1))[0]!;
+    },
+    callMany: (n: number) => request(n),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await stop();
+    },
+  };
+  async function request(n: number): Promise<number[]> {
+    if (!Number.isInteger(n) || n < 1 || n > MAX_CALLS_PER_REQUEST) {
+      throw new RangeError(`calls per request must be 1 to ${MAX_CALLS_PER_REQUEST}, got ${n}`);
+    }
+    channel.send(`run ${n}`);
+    const answer = await channel.next(l.timeoutSec, `to answer "run ${n}"`);
+    return parseTimes(answer, n, (why) => fail(why));
+  }
+  return {
+    ready,
+    runner,
+    pid: child.pid,
+    async ask(line: string, what: string) {
+      channel.send(line);
+      return channel.next(l.timeoutSec, what);
+    },
+    close: () => runner.close(),
+  };
+}
+
+export interface ReadyInfo {
   readonly threads: number | null;
   readonly engine: EngineInfo | null;
 }
 
-interface Session {
+export interface Session {
   readonly ready: ReadyInfo;
   readonly runner: CellRunner;
+  /** The process id (undefined if it never started). */
+  readonly pid: number | undefined;
+  /**
+   * Send one line and wait (bounded) for the answer line: for a built-in child's own requests
+   * (src/workloads/ort-child.ts: open and close a session).
+   */
+  ask(line: string, what: string): Promise<string>;
   close(): Promise<void>;
 }
 
