@@ -280,7 +280,7 @@ var init_package = __esm({
       scripts: {
         build: "node scripts/build.mjs",
         typecheck: "tsc --noEmit",
-        test: "node --import tsx --test --test-concurrency=2 test/*.test.ts",
+        test: "node --import tsx --test --test-concurrency=2 test/action.test.ts test/worker.test.ts test/actions-cache-server.test.ts test/throughput.test.ts test/action-cache.test.ts test/provision.test.ts test/provision-action.test.ts test/*.test.ts",
         lint: "eslint . && prettier --check . && node scripts/readme.mjs --check && node --import tsx scripts/schema.ts --check",
         format: "prettier --write .",
         bench: "node --import tsx bench/index.ts",
@@ -386,7 +386,7 @@ var init_format = __esm({
 });
 
 // src/contract/limits.ts
-var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, REFERENCE_SOURCES, NORMALIZE_MODES, THINNED_TIERS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
+var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, REFERENCE_SOURCES, NORMALIZE_MODES, DUET_MODES, THINNED_TIERS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
 var init_limits = __esm({
   "src/contract/limits.ts"() {
     "use strict";
@@ -430,6 +430,7 @@ var init_limits = __esm({
     COMPARISON_UNITS = ["visits", "sessions", "samples"];
     REFERENCE_SOURCES = ["in-run", "added"];
     NORMALIZE_MODES = ["auto", "none"];
+    DUET_MODES = ["auto", "off"];
     THINNED_TIERS = ["daily", "weekly"];
     GATE_MODES = ["deployed", "all"];
     FINGERPRINT_FIELD_NAMES = [
@@ -651,11 +652,11 @@ var init_parse = __esm({
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path7 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path8 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path7;
-  else if (path7 === root) rel = "/";
-  else if (path7.startsWith(root + "/")) rel = path7.slice(root.length);
+  if (root === "/") rel = path8;
+  else if (path8 === root) rel = "/";
+  else if (path8.startsWith(root + "/")) rel = path8.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s) => s !== "" && s !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -1022,9 +1023,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path7) => {
+  return (path8) => {
     try {
-      return readFileSync(join(root, path7), "utf8");
+      return readFileSync(join(root, path8), "utf8");
     } catch {
       return null;
     }
@@ -1155,8 +1156,8 @@ function readNumaNodes(read, cpusInMask) {
   }
   return readable === 0 || out.length === 0 ? null : out;
 }
-function readInt(read, path7) {
-  const text2 = read(path7);
+function readInt(read, path8) {
+  const text2 = read(path8);
   return text2 === null ? null : parseSysfsInt(text2);
 }
 function probeLinux(read, node) {
@@ -1358,6 +1359,94 @@ var init_probe = __esm({
   }
 });
 
+// src/cpu/affinity.ts
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import path from "node:path";
+function findTaskset(envPath = process.env["PATH"] ?? "") {
+  const dirs = [...envPath.split(path.delimiter).filter((d) => d !== ""), "/usr/bin", "/bin"];
+  for (const dir of dirs) {
+    const file = path.join(dir, "taskset");
+    if (path.isAbsolute(file) && existsSync(file)) return file;
+  }
+  return null;
+}
+function spreadOverCores(cpus2, siblings) {
+  const cores = /* @__PURE__ */ new Map();
+  for (const cpu of cpus2) {
+    const list3 = siblings(cpu);
+    const key = list3 === null || list3.length === 0 ? `cpu${cpu}` : [...list3].sort((a, b) => a - b).join(",");
+    const core = cores.get(key) ?? [];
+    core.push(cpu);
+    cores.set(key, core);
+  }
+  const out = [];
+  const queues = [...cores.values()];
+  for (let i = 0; out.length < cpus2.length; i++) {
+    for (const q of queues) if (q[i] !== void 0) out.push(q[i]);
+  }
+  return out;
+}
+function sysfsSiblings(cpu) {
+  try {
+    return parseCpuList(
+      readFileSync2(`/sys/devices/system/cpu/cpu${cpu}/topology/thread_siblings_list`, "utf8")
+    );
+  } catch {
+    return null;
+  }
+}
+function tasksetRefused(taskset, cpu) {
+  const r = spawnSync(taskset, ["-c", String(cpu), "true"], {
+    env: childEnv(),
+    stdio: ["ignore", "ignore", "pipe"],
+    timeout: 5e3,
+    encoding: "utf8"
+  });
+  if (r.status === 0) return null;
+  const why = r.error ? r.error.message : (r.stderr ?? "").trim().split("\n")[0] || `exit ${r.status}`;
+  return `taskset could not pin a process here (${why.slice(0, 200)})`;
+}
+function probeAffinity(platform = process.platform, lookup = {}) {
+  if (platform !== "linux") {
+    return {
+      kind: "none",
+      reason: platform === "darwin" ? "macOS has no CPU affinity masks" : `CPU pinning is not supported on ${platform}`
+    };
+  }
+  const taskset = lookup.taskset !== void 0 ? lookup.taskset : findTaskset();
+  if (taskset === null) return { kind: "none", reason: "taskset (util-linux) was not found" };
+  let cpus2;
+  try {
+    cpus2 = parseStatusAffinity(lookup.statusText ?? readFileSync2("/proc/self/status", "utf8"));
+  } catch {
+    cpus2 = null;
+  }
+  if (cpus2 === null || cpus2.length === 0) {
+    return { kind: "none", reason: "the affinity mask (/proc/self/status) could not be read" };
+  }
+  const refused = lookup.refused !== void 0 ? lookup.refused : tasksetRefused(taskset, cpus2[0]);
+  if (refused !== null) return { kind: "none", reason: refused };
+  return {
+    kind: "taskset",
+    taskset,
+    cpus: spreadOverCores(cpus2, lookup.siblings ?? sysfsSiblings)
+  };
+}
+function pinnedArgv(pin, file, args) {
+  return { file: pin.taskset, args: ["-c", pin.cpus.join(","), file, ...args] };
+}
+function pinnedShell(pin, command) {
+  return pinnedArgv(pin, "/bin/sh", ["-c", command]);
+}
+var init_affinity = __esm({
+  "src/cpu/affinity.ts"() {
+    "use strict";
+    init_child_env();
+    init_parse();
+  }
+});
+
 // src/cpu/index.ts
 var init_cpu = __esm({
   "src/cpu/index.ts"() {
@@ -1369,6 +1458,7 @@ var init_cpu = __esm({
     init_peak();
     init_fingerprint();
     init_probe();
+    init_affinity();
   }
 });
 
@@ -7554,6 +7644,9 @@ var init_compare = __esm({
 });
 
 // src/analysis/same-job.ts
+function cellKey(workload, threads2) {
+  return `${workload}@${threads2}`;
+}
 function resolve(opts) {
   const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
   const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
@@ -7587,6 +7680,7 @@ function decideLook(workloads, opts) {
       return {
         workload: w.id,
         threads: c.threads,
+        duet: c.duet === true,
         gatedAs,
         gated: gate === "all" || gatedAs.length > 0,
         logs: pairs.map(([b, h]) => Math.log(h / b)),
@@ -7603,7 +7697,9 @@ function decideLook(workloads, opts) {
   const notes = [];
   let decided = true;
   const cells = rows.map((r) => {
-    const ciLevel = r.gated ? gatedCiLevel : 1 - alpha;
+    const earlier = opts.decidedAt?.get(cellKey(r.workload, r.threads));
+    const cellAlpha = earlier === void 0 ? alpha : (1 - confidence) * earlier;
+    const ciLevel = r.gated ? 1 - cellAlpha / Math.max(1, gatedCount) : 1 - cellAlpha;
     const n = r.logs.length;
     const mean3 = n > 0 ? r.logs.reduce((a, b) => a + b, 0) / n : NaN;
     let ci = null;
@@ -7638,6 +7734,7 @@ function decideLook(workloads, opts) {
     return {
       workload: r.workload,
       threads: r.threads,
+      duet: r.duet,
       gated: r.gated,
       gatedAs: r.gatedAs,
       blocks: n,
@@ -7687,6 +7784,19 @@ function compareSameJob(workloads, opts) {
   if (decision.gatedCount > 0) {
     notes.push(
       `the gated cells' intervals are at ${formatLevel(decision.gatedCiLevel)}: ${formatLevel(confidence)} for all gated cells and looks together (Bonferroni over ${decision.gatedCount} cell${decision.gatedCount === 1 ? "" : "s"}, \u03B1 spent over the planned looks)`
+    );
+  }
+  const duets = decision.cells.filter((c) => c.duet);
+  if (duets.length > 0) {
+    notes.push(
+      `${duetText(duets.map((c) => c.threads))} (base and head at the same time on disjoint pinned CPU sets, sides swapped at random per block; per block the median over paired windows of log(head / base))`
+    );
+  } else if (opts.noDuet !== void 0) {
+    notes.push(`no cell measured as a duet: ${opts.noDuet}`);
+  }
+  if (opts.decidedAt !== void 0 && opts.decidedAt.size > 0 && decision.cells.length > 1) {
+    notes.push(
+      "after a look, later blocks measured only the cells still undecided (a decided cell keeps its decision)"
     );
   }
   notes.push(...decision.notes);
@@ -7748,7 +7858,8 @@ function compareSameJob(workloads, opts) {
       checks,
       status: d.status,
       regression: d.gated && d.status === "regression",
-      contentChanged: contentChanged.has(d.workload)
+      contentChanged: contentChanged.has(d.workload),
+      ...d.duet ? { duet: true } : {}
     };
   });
   const gated = cells.filter((c) => c.gated);
@@ -7810,6 +7921,17 @@ function lookSchedule(maxBlocks) {
   for (let b = MIN_BLOCKS; b < last; b = Math.max(b + 1, Math.round(b * 1.4))) at.push(b);
   at.push(last);
   return at.map((b, j) => ({ blocks: b, spend: (b - (j === 0 ? 0 : at[j - 1])) / last }));
+}
+function duetText(threads2) {
+  const t = [...new Set(threads2)].sort((a, b) => a - b);
+  const list3 = t.length <= 1 ? t.join("") : `${t.slice(0, -1).join(", ")} and ${t.at(-1)}`;
+  return `measured as duets: ${list3} thread${t.length === 1 && t[0] === 1 ? "" : "s"}`;
+}
+function replanLooks(done, spent, maxBlocks) {
+  const left = Math.max(0, 1 - spent);
+  const rest = lookSchedule(Math.max(maxBlocks, done + 1)).filter((l) => l.blocks > done);
+  const total = rest.reduce((a, l) => a + l.spend, 0);
+  return rest.map((l) => ({ blocks: l.blocks, spend: Math.max(1e-12, l.spend / total * left) }));
 }
 var DEFAULT_SAME_JOB_THRESHOLD, DEFAULT_SAME_JOB_CONFIDENCE, DEFAULT_SAME_JOB_GATE, MIN_BLOCKS;
 var init_same_job = __esm({
@@ -8029,6 +8151,1062 @@ var init_sweep = __esm({
   }
 });
 
+// src/workloads/child-process.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+function nextMarker() {
+  return `${process.pid}.${++runCounter}`;
+}
+function killMarked(marker) {
+  if (process.platform !== "linux") return;
+  const needle = Buffer.from(`${MARKER_ENV}=${marker}\0`);
+  let pids;
+  try {
+    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync3(`/proc/${pid}/environ`).includes(needle))
+        process.kill(Number(pid), "SIGKILL");
+    } catch {
+    }
+  }
+}
+function lastLines(text2, n = TAIL_LINES) {
+  const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
+  return lines.slice(-n).map((line) => {
+    const clean = plainText(line, Infinity);
+    if (clean.length <= MAX_LINE_CHARS) return clean;
+    const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
+    return `${clean.slice(0, half)} \u2026 [${clean.length - 2 * half} characters cut] \u2026 ${clean.slice(-half)}`;
+  }).join("\n");
+}
+function untrack(child) {
+  live.delete(child);
+}
+function killTree(child, signal) {
+  const pid = child.pid;
+  if (pid === void 0) return;
+  try {
+    if (process.platform === "win32") {
+      spawnSync2("taskkill", ["/pid", String(pid), "/T", "/F"], {
+        stdio: "ignore",
+        env: childEnv()
+      });
+    } else {
+      process.kill(-pid, signal);
+    }
+  } catch {
+  }
+}
+function track(child) {
+  live.add(child);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once("exit", () => {
+      for (const c of live) killTree(c, "SIGKILL");
+    });
+  }
+}
+var TAIL_LINES, KEEP_BYTES, MARKER_ENV, runCounter, MAX_LINE_CHARS, Tail, live, exitHookInstalled;
+var init_child_process = __esm({
+  "src/workloads/child-process.ts"() {
+    "use strict";
+    init_child_env();
+    init_text();
+    TAIL_LINES = 20;
+    KEEP_BYTES = 1 << 20;
+    MARKER_ENV = "THREADGATE_RUN";
+    runCounter = 0;
+    MAX_LINE_CHARS = 300;
+    Tail = class {
+      chunks = [];
+      size = 0;
+      push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size - this.chunks[0].length >= KEEP_BYTES) {
+          this.size -= this.chunks.shift().length;
+        }
+      }
+      text() {
+        return Buffer.concat(this.chunks).toString("utf8");
+      }
+    };
+    live = /* @__PURE__ */ new Set();
+    exitHookInstalled = false;
+  }
+});
+
+// src/workloads/command.ts
+import { spawn } from "node:child_process";
+function parseThreadEnv(text2, input = "--thread-env") {
+  const expected = "a comma-separated list of environment variable names, e.g. OMP_NUM_THREADS,MKL_NUM_THREADS";
+  const names = text2.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  if (names.length === 0) throw invalid(input, text2, expected);
+  const bad = names.find((n) => !ENV_NAME.test(n));
+  if (bad !== void 0) {
+    throw new InputError(
+      `${input}: got ${JSON.stringify(text2)}; "${bad}" is not an environment variable name; expected ${expected}`
+    );
+  }
+  return [...new Set(names)];
+}
+function groupCount(re) {
+  return new RegExp(`${re.source}|`, re.flags).exec("").length - 1;
+}
+function parseMetric(regex2, unit, input = "--metric", unitInput = `${input}-unit`) {
+  if (!METRIC_UNITS.includes(unit)) {
+    throw invalid(unitInput, unit, `one of ${METRIC_UNITS.join(", ")}`);
+  }
+  const expected = "a regular expression whose first capture group is the number, e.g. latency_ms=([0-9.]+)";
+  if (regex2.trim().length === 0) throw invalid(input, regex2, expected);
+  let re;
+  try {
+    re = new RegExp(regex2);
+  } catch (e) {
+    throw new InputError(
+      `${input}: got ${JSON.stringify(regex2)}; it does not compile (${describeError(e)}); expected ${expected}`
+    );
+  }
+  if (groupCount(re) < 1) {
+    throw new InputError(
+      `${input}: got ${JSON.stringify(regex2)}; it has no capture group; expected ${expected}`
+    );
+  }
+  return { regex: regex2, unit };
+}
+function metricName(regex2) {
+  const named = /\(\?<([A-Za-z_$][\w$]*)>/.exec(regex2)?.[1];
+  if (named) return named;
+  const prefix2 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex2)?.[1]?.trim();
+  return prefix2 ? prefix2 : `/${regex2}/`;
+}
+function createCommandWorkload(spec) {
+  const command = spec.command.trim();
+  if (command.length === 0) throw invalid("--command", spec.command, "a command to run");
+  if (`command:${command}`.length > LIMITS.idChars) {
+    throw invalid(
+      "--command",
+      `${command.slice(0, 60)}\u2026`,
+      `a command of at most ${LIMITS.idChars - "command:".length} characters (it names the workload in every results file)`
+    );
+  }
+  const threadEnv2 = spec.threadEnv ?? DEFAULT_THREAD_ENV;
+  if (threadEnv2.length === 0 || threadEnv2.some((n) => !ENV_NAME.test(n))) {
+    throw invalid(
+      "--thread-env",
+      threadEnv2.join(","),
+      "a comma-separated list of environment variable names"
+    );
+  }
+  const timeoutSec = spec.timeoutSec ?? DEFAULT_TIMEOUT_SEC;
+  if (!(timeoutSec > 0))
+    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
+  const warmupRuns = spec.warmupRuns ?? DEFAULT_WARMUP_RUNS;
+  if (!Number.isInteger(warmupRuns) || warmupRuns < 0) {
+    throw invalid("--warmup-runs", String(warmupRuns), "a non-negative integer");
+  }
+  const metric = spec.metric;
+  const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
+  const baseEnv = childEnv(spec.env ?? process.env);
+  function run2(threads2, pin) {
+    const where = `${threadEnv2[0]}=${threads2}`;
+    const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
+    const env = { ...baseEnv };
+    for (const name of threadEnv2) env[name] = String(threads2);
+    const marker = nextMarker();
+    env[MARKER_ENV] = marker;
+    return new Promise((resolve2, reject) => {
+      const stdout = new Tail();
+      const stderr = new Tail();
+      let timedOut = false;
+      let settled = false;
+      let killTimer;
+      let pipeTimer;
+      const t0 = process.hrtime.bigint();
+      let t1;
+      const pinned = pin ? pinnedShell(pin, command) : null;
+      const child = spawn(pinned ? pinned.file : command, pinned ? pinned.args : [], {
+        shell: pinned === null,
+        cwd: spec.cwd,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: process.platform !== "win32",
+        windowsHide: true
+      });
+      track(child);
+      child.stdout.on("data", (c) => stdout.push(c));
+      child.stderr.on("data", (c) => stderr.push(c));
+      const timer = setTimeout(() => {
+        timedOut = true;
+        killTree(child, "SIGTERM");
+        killTimer = setTimeout(() => killTree(child, "SIGKILL"), KILL_GRACE_MS);
+      }, timeoutSec * 1e3);
+      const done = () => {
+        clearTimeout(timer);
+        if (killTimer) clearTimeout(killTimer);
+        if (pipeTimer) clearTimeout(pipeTimer);
+        untrack(child);
+      };
+      const finish = (code, signal) => {
+        if (settled) return;
+        settled = true;
+        const end = t1 ?? process.hrtime.bigint();
+        done();
+        if (process.platform !== "win32" || timedOut) killTree(child, "SIGKILL");
+        killMarked(marker);
+        const err = lastLines(stderr.text());
+        const detail = err ? `
+last lines of stderr:
+${err}` : "";
+        if (timedOut) {
+          reject(fail(`timed out after ${timeoutSec} s (process group killed)`, detail));
+        } else if (signal) {
+          reject(fail(`killed by signal ${signal}`, detail));
+        } else if (code !== 0) {
+          reject(fail(`exit code ${code}`, detail));
+        } else {
+          resolve2({ wallNs: Number(end - t0), stdout: stdout.text() });
+        }
+      };
+      child.once("exit", (code, signal) => {
+        t1 = process.hrtime.bigint();
+        pipeTimer = setTimeout(() => {
+          killMarked(marker);
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+          finish(code, signal);
+        }, PIPE_GRACE_MS);
+      });
+      child.once("error", (e) => {
+        if (settled) return;
+        settled = true;
+        done();
+        reject(fail(`could not start: ${describeError(e)}`));
+      });
+      child.once("close", (code, signal) => finish(code, signal));
+    });
+  }
+  function sample(threads2, out) {
+    if (!metric || !metricRe) return out.wallNs;
+    const where = `${threadEnv2[0]}=${threads2}`;
+    let last;
+    metricRe.lastIndex = 0;
+    for (const m of out.stdout.matchAll(metricRe)) last = m;
+    const text2 = last?.[1];
+    const shownOut = lastLines(out.stdout);
+    const outTail = shownOut ? `
+last lines of stdout:
+${shownOut}` : " (stdout was empty)";
+    if (last === void 0 || text2 === void 0) {
+      throw new WorkloadError(
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ matched nothing in its output${outTail}`
+      );
+    }
+    const value = Number(text2.trim());
+    if (!Number.isFinite(value) || value <= 0 || text2.trim() === "") {
+      throw new WorkloadError(
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))}, which is not a positive number (a latency)${outTail}`
+      );
+    }
+    const ns2 = value * NS_PER[metric.unit];
+    if (!(ns2 <= LIMITS.maxNs)) {
+      throw new WorkloadError(
+        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))} ${metric.unit}, which is over ${LIMITS.maxNs} ns (11.6 days); expected a latency in ${metric.unit}${outTail}`
+      );
+    }
+    return ns2;
+  }
+  return {
+    id: `command:${command}`,
+    kind: "command",
+    label: command,
+    opsPerCall: 1,
+    flopsPerOp: null,
+    metric: {
+      name: metric ? metricName(metric.regex) : "wall time per run",
+      unit: "ns"
+    },
+    contentHash: null,
+    warmupCalls: warmupRuns,
+    details: {
+      command,
+      threadEnv: [...threadEnv2],
+      timeoutSec,
+      warmupRuns,
+      ...metric ? { metric: { regex: metric.regex, unit: metric.unit } } : {},
+      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
+    },
+    open(threads2) {
+      if (!Number.isInteger(threads2) || threads2 < 1) {
+        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads2}`));
+      }
+      return Promise.resolve({
+        call: async () => sample(threads2, await run2(threads2)),
+        close: () => Promise.resolve()
+      });
+    },
+    openPinned(threads2, pin) {
+      if (!Number.isInteger(threads2) || threads2 < 1) {
+        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads2}`));
+      }
+      return Promise.resolve({
+        call: async () => sample(threads2, await run2(threads2, pin)),
+        close: () => Promise.resolve()
+      });
+    }
+  };
+}
+var DEFAULT_THREAD_ENV, DEFAULT_TIMEOUT_SEC, DEFAULT_WARMUP_RUNS, METRIC_UNITS, NS_PER, KILL_GRACE_MS, PIPE_GRACE_MS, ENV_NAME;
+var init_command = __esm({
+  "src/workloads/command.ts"() {
+    "use strict";
+    init_limits();
+    init_affinity();
+    init_errors();
+    init_child_env();
+    init_child_process();
+    DEFAULT_THREAD_ENV = [
+      "OMP_NUM_THREADS",
+      "MKL_NUM_THREADS",
+      "OPENBLAS_NUM_THREADS",
+      "ORT_INTRA_OP_NUM_THREADS"
+    ];
+    DEFAULT_TIMEOUT_SEC = 120;
+    DEFAULT_WARMUP_RUNS = 1;
+    METRIC_UNITS = ["ns", "us", "ms", "s"];
+    NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
+    KILL_GRACE_MS = 2e3;
+    PIPE_GRACE_MS = 500;
+    ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  }
+});
+
+// src/workloads/worker.ts
+import { spawn as spawn2 } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+import path2 from "node:path";
+import { fileURLToPath } from "node:url";
+function helperDir() {
+  let dir = path2.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync2(path2.join(dir, "python", "threadgate_worker.py")))
+      return path2.join(dir, "python");
+    dir = path2.dirname(dir);
+  }
+  throw new WorkloadError(
+    "the Python worker helper (python/threadgate_worker.py) is missing from this threadgate installation"
+  );
+}
+function createWorkerWorkload(spec, identity) {
+  const command = spec.command.trim();
+  if (command.length === 0)
+    throw invalid("--worker", spec.command, "a command that starts a worker");
+  if (`worker:${command}`.length > LIMITS.idChars) {
+    throw invalid(
+      "--worker",
+      `${command.slice(0, 60)}\u2026`,
+      `a command of at most ${LIMITS.idChars - "worker:".length} characters (it names the workload in every results file)`
+    );
+  }
+  const threadEnv2 = spec.threadEnv ?? DEFAULT_THREAD_ENV;
+  const timeoutSec = spec.timeoutSec ?? DEFAULT_WORKER_TIMEOUT_SEC;
+  if (!(timeoutSec > 0))
+    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
+  const baseEnv = childEnv(spec.env ?? process.env);
+  const shown = identity ? identity.label : `worker "${command}"`;
+  let engine = null;
+  const reported = /* @__PURE__ */ new Map();
+  const workload = {
+    id: identity?.id ?? `worker:${command}`,
+    kind: identity?.kind ?? "worker",
+    label: identity?.label ?? command,
+    opsPerCall: identity?.opsPerCall ?? 1,
+    flopsPerOp: identity?.flopsPerOp ?? null,
+    metric: { name: "time per call, timed by the worker", unit: "ns" },
+    visitMs: WORKER_VISIT_MS,
+    contentHash: null,
+    details: {
+      worker: command,
+      protocol: WORKER_PROTOCOL,
+      threadEnv: [...threadEnv2],
+      timeoutSec,
+      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
+    },
+    get engine() {
+      return engine;
+    },
+    runtimeThreads: reported,
+    open: (threads2) => openSession(threads2),
+    openPinned: (threads2, pin) => openSession(threads2, pin)
+  };
+  return workload;
+  async function openSession(threads2, pin) {
+    if (!Number.isInteger(threads2) || threads2 < 1) {
+      throw new RangeError(`threads must be an integer \u2265 1, got ${threads2}`);
+    }
+    const session = await startWorker(threads2, pin);
+    const want = identity?.engine ?? null;
+    if (want !== null && session.ready.engine?.name !== want) {
+      await session.close();
+      throw new WorkloadError(
+        `${shown} at ${threadEnv2[0]}=${threads2}: the worker reported the engine ${JSON.stringify(session.ready.engine?.name ?? null)}; expected ${JSON.stringify(want)}`
+      );
+    }
+    if (session.ready.threads !== null && session.ready.threads !== threads2) {
+      await session.close();
+      throw new WorkloadError(
+        `${shown} at ${threadEnv2[0]}=${threads2}: the runtime reports ${session.ready.threads} threads; expected ${threads2} (something in the worker or its environment overrides the thread count, so the measurement would be of another count than the one named)`
+      );
+    }
+    reported.set(threads2, session.ready.threads);
+    engine ??= session.ready.engine;
+    return session.runner;
+  }
+  function startWorker(threads2, pin) {
+    const env = { ...baseEnv };
+    for (const name of threadEnv2) env[name] = String(threads2);
+    env["THREADGATE_THREADS"] = String(threads2);
+    const pythonPath = env["PYTHONPATH"];
+    env["PYTHONPATH"] = pythonPath ? `${helperDir()}${path2.delimiter}${pythonPath}` : helperDir();
+    env["PYTHONDONTWRITEBYTECODE"] ??= "1";
+    const pinned = pin ? pinnedShell(pin, command) : null;
+    return startProtocolProcess({
+      file: pinned ? pinned.file : command,
+      args: pinned ? pinned.args : [],
+      shell: pinned === null,
+      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {},
+      env,
+      timeoutSec,
+      shown,
+      where: `${threadEnv2[0]}=${threads2}`
+    });
+  }
+}
+async function startProtocolProcess(l) {
+  const marker = nextMarker();
+  const env = { ...l.env, [MARKER_ENV]: marker };
+  const child = spawn2(l.file, [...l.args], {
+    shell: l.shell,
+    ...l.cwd !== void 0 ? { cwd: l.cwd } : {},
+    env,
+    stdio: l.setup === void 0 ? ["pipe", "pipe", "pipe"] : ["pipe", "pipe", "pipe", "ipc"],
+    ...l.setup === void 0 ? {} : { serialization: "advanced" },
+    detached: process.platform !== "win32",
+    windowsHide: true
+  });
+  track(child);
+  const channel = new Channel(child, (why) => fail(why));
+  function fail(why) {
+    const err = lastLines(channel.stderr.text());
+    return new WorkloadError(
+      `${l.shown} at ${l.where}: ${why}${err ? `
+last lines of its stderr:
+${err}` : " (its stderr was empty)"}`
+    );
+  }
+  const stop = async () => {
+    await channel.quit();
+    killMarked(marker);
+    untrack(child);
+  };
+  let line;
+  try {
+    if (l.setup !== void 0) {
+      child.send(l.setup, (e) => {
+        if (e) killTree(child, "SIGKILL");
+      });
+      child.channel?.unref();
+    }
+    line = await channel.next(l.timeoutSec, "to become ready");
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const ready = parseReady(line);
+  if (typeof ready === "string") {
+    await stop();
+    throw fail(ready);
+  }
+  let closed = false;
+  const runner = {
+    async call() {
+      return (await request(1))[0];
+    },
+    callMany: (n) => request(n),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await stop();
+    }
+  };
+  async function request(n) {
+    if (!Number.isInteger(n) || n < 1 || n > MAX_CALLS_PER_REQUEST) {
+      throw new RangeError(`calls per request must be 1 to ${MAX_CALLS_PER_REQUEST}, got ${n}`);
+    }
+    channel.send(`run ${n}`);
+    const answer = await channel.next(l.timeoutSec, `to answer "run ${n}"`);
+    return parseTimes(answer, n, (why) => fail(why));
+  }
+  return {
+    ready,
+    runner,
+    pid: child.pid,
+    async ask(line2, what) {
+      channel.send(line2);
+      return channel.next(l.timeoutSec, what);
+    },
+    close: () => runner.close()
+  };
+}
+function parseReady(line) {
+  const quoted = JSON.stringify(plainText(line, 200));
+  if (line.startsWith(`${WORKER_PROTOCOL} error `)) {
+    const message = (() => {
+      try {
+        const m = JSON.parse(line.slice(WORKER_PROTOCOL.length + 7)).message;
+        return typeof m === "string" ? m : line;
+      } catch {
+        return line;
+      }
+    })();
+    return `its set-up failed: ${plainText(message, 2e3)}`;
+  }
+  const other = /^threadgate-worker\/(\S+) /.exec(line);
+  if (other && other[1] !== "1") {
+    return `it speaks protocol version ${JSON.stringify(other[1].slice(0, 20))}; this threadgate speaks ${WORKER_PROTOCOL} (update threadgate or the worker helper)`;
+  }
+  if (!line.startsWith(`${WORKER_PROTOCOL} ready`)) {
+    return `it printed ${quoted} before it was ready; expected "${WORKER_PROTOCOL} ready {\u2026}" (print to stderr, not stdout: stdout carries the protocol)`;
+  }
+  const rest = line.slice(`${WORKER_PROTOCOL} ready`.length).trim();
+  let info = {};
+  if (rest !== "") {
+    try {
+      info = JSON.parse(rest);
+    } catch {
+      return `its ready line ${quoted} does not end in a JSON object`;
+    }
+  }
+  if (typeof info !== "object" || info === null || Array.isArray(info)) {
+    return `its ready line ${quoted} does not end in a JSON object`;
+  }
+  const o = info;
+  const threads2 = o["threads"] ?? null;
+  if (threads2 !== null && !(Number.isInteger(threads2) && threads2 >= 1 && threads2 <= LIMITS.threads)) {
+    return `its ready line says "threads": ${JSON.stringify(threads2)}; expected null or the thread count its runtime uses`;
+  }
+  const e = o["engine"] ?? null;
+  let engine = null;
+  if (e !== null) {
+    if (typeof e !== "object" || Array.isArray(e))
+      return `its ready line's "engine" is not an object`;
+    const r = e;
+    const text2 = (key, max) => typeof r[key] === "string" ? plainText(r[key], max) : void 0;
+    const name = text2("name", 100);
+    if (!name) return `its ready line's "engine" has no "name"`;
+    const version = text2("version", 100) ?? "";
+    const parallelBackend = text2("parallelBackend", 200);
+    const parallelInfo = typeof r["parallelInfo"] === "string" ? r["parallelInfo"].slice(0, 2e3) : void 0;
+    engine = {
+      name,
+      version,
+      ...parallelBackend ? { parallelBackend } : {},
+      ...parallelInfo ? { parallelInfo } : {}
+    };
+  }
+  return { threads: threads2, engine };
+}
+function parseTimes(line, n, fail) {
+  if (line.startsWith("error")) {
+    throw fail(`it answered with an error: ${plainText(line.slice(5).trim(), 2e3)}`);
+  }
+  if (!line.startsWith("ok")) {
+    throw fail(
+      `it printed ${JSON.stringify(plainText(line, 200))}; expected "ok" and ${n} timings in ns`
+    );
+  }
+  const fields = line.slice(2).trim().split(/\s+/).filter((f) => f !== "");
+  if (fields.length !== n) {
+    throw fail(`it answered ${fields.length} timings to "run ${n}"; expected ${n}`);
+  }
+  return fields.map((f) => {
+    const ns2 = /^\d{1,16}(\.\d+)?$/.test(f) ? Number(f) : NaN;
+    if (!(ns2 > 0 && ns2 <= LIMITS.maxNs)) {
+      throw fail(
+        `it timed a call at ${JSON.stringify(f.slice(0, 30))}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
+      );
+    }
+    return ns2;
+  });
+}
+var WORKER_PROTOCOL, DEFAULT_WORKER_TIMEOUT_SEC, MAX_CALLS_PER_REQUEST, MAX_LINE_BYTES, WORKER_VISIT_MS, QUIT_GRACE_MS, EXIT_DRAIN_MS, Channel;
+var init_worker = __esm({
+  "src/workloads/worker.ts"() {
+    "use strict";
+    init_limits();
+    init_affinity();
+    init_errors();
+    init_child_env();
+    init_text();
+    init_child_process();
+    init_command();
+    WORKER_PROTOCOL = "threadgate-worker/1";
+    DEFAULT_WORKER_TIMEOUT_SEC = 120;
+    MAX_CALLS_PER_REQUEST = 1e5;
+    MAX_LINE_BYTES = 4 * 1024 * 1024;
+    WORKER_VISIT_MS = 200;
+    QUIT_GRACE_MS = 3e3;
+    EXIT_DRAIN_MS = 500;
+    Channel = class {
+      constructor(child, fail) {
+        this.child = child;
+        this.fail = fail;
+        child.stdout.setEncoding("utf8");
+        child.stdout.on("data", (chunk) => this.onData(chunk));
+        child.stderr.on("data", (c) => this.stderr.push(c));
+        child.stdin.on("error", () => void 0);
+        this.exitedPromise = new Promise((resolve2) => {
+          child.once("exit", (code, signal) => {
+            this.exited = { code, signal };
+            let drained = false;
+            const done = () => {
+              if (drained) return;
+              drained = true;
+              clearTimeout(timer);
+              this.settle();
+              resolve2();
+            };
+            const timer = setTimeout(done, EXIT_DRAIN_MS);
+            child.once("close", done);
+          });
+          child.once("error", (e) => {
+            this.problem ??= this.fail(`it could not be started: ${describeError(e)}`);
+            this.exited ??= { code: null, signal: null };
+            this.settle();
+            resolve2();
+          });
+        });
+      }
+      child;
+      fail;
+      stderr = new Tail();
+      buffer = "";
+      lines = [];
+      waiter = null;
+      exited = null;
+      problem = null;
+      exitedPromise;
+      send(line) {
+        if (this.exited || this.problem) return;
+        this.child.stdin.write(`${line}
+`);
+      }
+      /** The next line, within `timeoutSec`; a dead or silent worker is an error. */
+      next(timeoutSec, what) {
+        const queued = this.lines.shift();
+        if (queued !== void 0) return Promise.resolve(queued);
+        if (this.problem) return Promise.reject(this.problem);
+        if (this.exited) return Promise.reject(this.gone());
+        return new Promise((resolve2, reject) => {
+          const timer = setTimeout(() => {
+            this.waiter = null;
+            reject(this.fail(`it took more than ${timeoutSec} s ${what} (--timeout)`));
+          }, timeoutSec * 1e3);
+          this.waiter = (line) => {
+            clearTimeout(timer);
+            this.waiter = null;
+            if (line instanceof Error) reject(line);
+            else resolve2(line);
+          };
+        });
+      }
+      /** Ask the worker to quit; after a grace, kill its process group. */
+      async quit() {
+        if (!this.exited) {
+          this.send("quit");
+          this.child.stdin.end();
+          let timer;
+          await Promise.race([
+            this.exitedPromise,
+            new Promise((r) => timer = setTimeout(r, QUIT_GRACE_MS))
+          ]);
+          clearTimeout(timer);
+        }
+        killTree(this.child, "SIGKILL");
+        this.child.stdout?.destroy();
+        this.child.stderr?.destroy();
+      }
+      onData(chunk) {
+        this.buffer += chunk;
+        for (; ; ) {
+          const nl = this.buffer.indexOf("\n");
+          if (nl < 0) break;
+          const line = this.buffer.slice(0, nl).replace(/\r$/, "");
+          this.buffer = this.buffer.slice(nl + 1);
+          this.push(line);
+        }
+        if (this.buffer.length > MAX_LINE_BYTES) {
+          this.problem ??= this.fail(
+            `it printed a line of more than ${MAX_LINE_BYTES} bytes on stdout`
+          );
+          this.buffer = "";
+          killTree(this.child, "SIGKILL");
+          this.settle();
+        }
+      }
+      push(line) {
+        if (this.waiter) this.waiter(line);
+        else if (this.lines.length < 16) this.lines.push(line);
+        else {
+          this.problem ??= this.fail(
+            `it printed more lines than it was asked for (the last: ${JSON.stringify(plainText(line, 120))})`
+          );
+          killTree(this.child, "SIGKILL");
+        }
+      }
+      settle() {
+        if (!this.waiter) return;
+        if (this.lines.length > 0) this.waiter(this.lines.shift());
+        else this.waiter(this.problem ?? this.gone());
+      }
+      gone() {
+        const e = this.exited;
+        const how = e?.signal ? `was killed by signal ${e.signal}` : `exited with code ${e?.code ?? "unknown"}`;
+        return this.fail(`it ${how} before it answered`);
+      }
+    };
+  }
+});
+
+// src/measure/duet.ts
+async function runWindow(r, n) {
+  if (r.callMany) return r.callMany(n);
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await r.call());
+  return out;
+}
+function callsFor(ms, callNs) {
+  return Math.max(1, Math.min(MAX_CALLS_PER_REQUEST, Math.round(ms * 1e6 / Math.max(1, callNs))));
+}
+async function measureDuetBlock(head, base, opts) {
+  const t = opts.threads;
+  if (opts.pin.cpus.length < 2 * t) {
+    throw new RangeError(`a duet at ${t} threads needs ${2 * t} CPUs; got ${opts.pin.cpus.length}`);
+  }
+  const first = opts.pin.cpus.slice(0, t);
+  const second = opts.pin.cpus.slice(t, 2 * t);
+  const headFirst = opts.rand() < 0.5;
+  const headCpus = headFirst ? first : second;
+  const baseCpus = headFirst ? second : first;
+  const sides = [
+    {
+      side: head,
+      pin: { taskset: opts.pin.taskset, cpus: headCpus },
+      hint: opts.hintsNs?.[0] ?? 0
+    },
+    {
+      side: base,
+      pin: { taskset: opts.pin.taskset, cpus: baseCpus },
+      hint: opts.hintsNs?.[1] ?? 0
+    }
+  ];
+  const opened = await Promise.allSettled(sides.map((s) => s.side.open(t, s.pin)));
+  const runners = opened.map((o) => o.status === "fulfilled" ? o.value : null);
+  try {
+    const failed = opened.find((o) => o.status === "rejected");
+    if (failed) throw failed.reason;
+    const [h, b] = runners;
+    const warmed = await Promise.all([warm(h, sides[0]), warm(b, sides[1])]);
+    const callNs = [warmed[0].callNs, warmed[1].callNs];
+    const fixed = head.warmupCalls !== void 0 || base.warmupCalls !== void 0;
+    const samples = [
+      { samplesNs: [], windows: [], warmupCalls: warmed[0].calls, callNs: callNs[0] },
+      { samplesNs: [], windows: [], warmupCalls: warmed[1].calls, callNs: callNs[1] }
+    ];
+    const logRatios = [];
+    const baseValues = [];
+    for (let w = 0; w < opts.windows; w++) {
+      const n = fixed ? [1, 1] : [callsFor(opts.visitMs, callNs[0]), callsFor(opts.visitMs, callNs[1])];
+      const expectMs = Math.max(n[0] * callNs[0], n[1] * callNs[1]) / 1e6;
+      if (opts.now() + expectMs > opts.deadline) break;
+      const [hs, bs] = await Promise.all([runWindow(h, n[0]), runWindow(b, n[1])]);
+      callNs[0] = median2(hs);
+      callNs[1] = median2(bs);
+      const hv = callNs[0] / head.opsPerCall;
+      const bv = callNs[1] / base.opsPerCall;
+      for (const x of hs) {
+        samples[0].samplesNs.push(x / head.opsPerCall);
+        samples[0].windows.push(w);
+      }
+      for (const x of bs) {
+        samples[1].samplesNs.push(x / base.opsPerCall);
+        samples[1].windows.push(w);
+      }
+      logRatios.push(Math.log(hv / bv));
+      baseValues.push(bv);
+    }
+    const enough = logRatios.length > 0 && logRatios.length >= Math.ceil(opts.windows / 2);
+    const base0 = enough ? median2(baseValues) : NaN;
+    return {
+      head: { ...samples[0], callNs: callNs[0] },
+      base: { ...samples[1], callNs: callNs[1] },
+      pair: enough ? [base0, base0 * Math.exp(median2(logRatios))] : null,
+      logRatios,
+      headCpus,
+      baseCpus
+    };
+  } finally {
+    await Promise.allSettled(runners.map((r) => r?.close()));
+  }
+  async function warm(r, s) {
+    if (s.side.warmupCalls !== void 0) {
+      const count2 = opts.skipFixedWarmup && s.hint > 0 ? 0 : s.side.warmupCalls;
+      let last = s.hint;
+      for (let i = 0; i < count2; i++) last = await r.call();
+      if (last <= 0) return { calls: count2 + 1, callNs: await r.call() };
+      return { calls: count2, callNs: last };
+    }
+    const start = opts.now();
+    let calls = 0;
+    let callNs = s.hint > 0 ? s.hint : 0;
+    do {
+      const n = callNs > 0 ? callsFor(25, callNs) : 1;
+      const times = await runWindow(r, n);
+      calls += n;
+      callNs = median2(times);
+    } while (opts.now() - start < opts.warmupMs && opts.now() + 25 < opts.deadline);
+    return { calls, callNs };
+  }
+}
+var DUET_WINDOWS;
+var init_duet = __esm({
+  "src/measure/duet.ts"() {
+    "use strict";
+    init_stats();
+    init_worker();
+    DUET_WINDOWS = 5;
+  }
+});
+
+// src/workloads/ort.ts
+import { createRequire } from "node:module";
+function loadOrt(packageDir) {
+  if (loaded && (packageDir === void 0 || packageDir === loadedFrom)) return loaded;
+  const require2 = createRequire(import.meta.url);
+  loaded = require2(packageDir ?? "onnxruntime-node");
+  loadedFrom = packageDir;
+  return loaded;
+}
+function ortModulePath() {
+  const require2 = createRequire(import.meta.url);
+  return require2.resolve(loadedFrom ?? "onnxruntime-node");
+}
+function ortVersion(ort = loadOrt()) {
+  return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
+}
+async function createSession(ort, model, threads2, config = {}) {
+  if (!Number.isInteger(threads2) || threads2 < 1) {
+    throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads2}`);
+  }
+  const options = {
+    intraOpNumThreads: threads2,
+    interOpNumThreads: 1,
+    executionMode: "sequential",
+    graphOptimizationLevel: "all",
+    executionProviders: ["cpu"],
+    logSeverityLevel: 3,
+    ...config.usableCpus !== void 0 && threads2 > config.usableCpus ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}
+  };
+  return typeof model === "string" ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
+}
+async function timedRun(session, feeds) {
+  const t0 = process.hrtime.bigint();
+  await session.run(feeds);
+  return Number(process.hrtime.bigint() - t0);
+}
+var loaded, loadedFrom;
+var init_ort = __esm({
+  "src/workloads/ort.ts"() {
+    "use strict";
+  }
+});
+
+// src/workloads/ort-child.ts
+import { spawnSync as spawnSync3 } from "node:child_process";
+function repin(child, pin, label) {
+  if (child.pid === void 0) throw new WorkloadError(`${label}: its duet child has no process`);
+  const r = spawnSync3(pin.taskset, ["-a", "-p", "-c", pin.cpus.join(","), String(child.pid)], {
+    env: childEnv(),
+    stdio: ["ignore", "ignore", "pipe"],
+    timeout: 1e4,
+    encoding: "utf8"
+  });
+  if (r.status !== 0) {
+    const why = r.error ? r.error.message : plainText((r.stderr ?? "").trim(), 300);
+    throw new WorkloadError(
+      `${label}: could not pin its duet child to CPUs ${pin.cpus.join(",")} (taskset: ${why || `exit ${r.status}`})`
+    );
+  }
+}
+function expectOk(answer, label, where) {
+  if (answer !== "ok") {
+    throw new WorkloadError(
+      `${label} (a duet's ONNX Runtime child) at ${where}: it answered ${JSON.stringify(plainText(answer, 300))}; expected "ok"`
+    );
+  }
+}
+var ORT_CHILD_TIMEOUT_SEC, CHILD_SOURCE, OrtChildPool;
+var init_ort_child = __esm({
+  "src/workloads/ort-child.ts"() {
+    "use strict";
+    init_affinity();
+    init_errors();
+    init_child_env();
+    init_text();
+    init_ort();
+    init_worker();
+    ORT_CHILD_TIMEOUT_SEC = 120;
+    CHILD_SOURCE = `
+'use strict';
+const P = 'threadgate-worker/1';
+const out = (line) => process.stdout.write(line + '\\n');
+process.once('message', (spec) => {
+  process.disconnect();
+  let ort, feeds, session = null;
+  try {
+    ort = require(spec.ortPath);
+    feeds = {};
+    for (const f of spec.feeds) {
+      const t = new ort.Tensor(f.type, f.data, f.dims);
+      if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
+      feeds[f.name] = t;
+    }
+  } catch (e) {
+    out(P + ' error ' + JSON.stringify({ message: String((e && e.message) || e) }));
+    process.exit(1);
+  }
+  out(P + ' ready ' + JSON.stringify({ threads: null, engine: null }));
+  const release = async () => { if (session) { const s = session; session = null; await s.release(); } };
+  const handle = async (line) => {
+    if (line === 'quit') { await release(); process.exit(0); }
+    let m = /^open (\\d+)$/.exec(line);
+    if (m) {
+      await release();
+      session = await ort.InferenceSession.create(spec.model, {
+        intraOpNumThreads: Number(m[1]), interOpNumThreads: 1, executionMode: 'sequential',
+        graphOptimizationLevel: 'all', executionProviders: ['cpu'], logSeverityLevel: 3,
+      });
+      return 'ok';
+    }
+    if (line === 'close') { await release(); return 'ok'; }
+    m = /^run (\\d+)$/.exec(line);
+    if (!m) return 'error unknown request ' + JSON.stringify(line.slice(0, 80));
+    if (!session) return 'error no session is open';
+    const n = Number(m[1]);
+    const times = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const t0 = process.hrtime.bigint();
+      await session.run(feeds);
+      times[i] = String(process.hrtime.bigint() - t0);
+    }
+    return 'ok ' + times.join(' ');
+  };
+  let buffer = '';
+  let busy = Promise.resolve();
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk) => {
+    buffer += chunk;
+    let nl;
+    while ((nl = buffer.indexOf('\\n')) >= 0) {
+      const line = buffer.slice(0, nl).replace(/\\r$/, '');
+      buffer = buffer.slice(nl + 1);
+      busy = busy
+        .then(() => handle(line))
+        .then((answer) => out(answer), (e) => out('error ' + String((e && e.message) || e).replace(/\\s+/g, ' ')));
+    }
+  });
+  process.stdin.on('end', () => busy.then(release).then(() => process.exit(0)));
+});
+`;
+    OrtChildPool = class {
+      constructor(spec, opts) {
+        this.spec = spec;
+        this.opts = opts;
+      }
+      spec;
+      opts;
+      idle = [];
+      all = /* @__PURE__ */ new Set();
+      disposed = false;
+      async open(threads2, pin) {
+        if (!Number.isInteger(threads2) || threads2 < 1) {
+          throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads2}`);
+        }
+        if (this.disposed) throw new Error("this pool of ONNX Runtime children was disposed");
+        const where = `${threads2} thread${threads2 === 1 ? "" : "s"} on CPUs ${pin.cpus.join(",")}`;
+        const child = this.idle.pop() ?? await this.start(pin, where);
+        try {
+          repin(child, pin, this.opts.label);
+          expectOk(await child.ask(`open ${threads2}`, "to open a session"), this.opts.label, where);
+        } catch (e) {
+          await this.kill(child);
+          throw e;
+        }
+        let closed = false;
+        return {
+          call: () => child.runner.call(),
+          callMany: (n) => child.runner.callMany(n),
+          close: async () => {
+            if (closed) return;
+            closed = true;
+            try {
+              expectOk(await child.ask("close", "to close its session"), this.opts.label, where);
+            } catch {
+              await this.kill(child);
+              return;
+            }
+            if (this.disposed) await this.kill(child);
+            else this.idle.push(child);
+          }
+        };
+      }
+      /** Kill every child, idle or not. */
+      async dispose() {
+        this.disposed = true;
+        this.idle.length = 0;
+        await Promise.allSettled([...this.all].map((c) => this.kill(c)));
+      }
+      async start(pin, where) {
+        const argv = pinnedArgv(pin, process.execPath, ["-e", CHILD_SOURCE]);
+        const session = await startProtocolProcess({
+          file: argv.file,
+          args: argv.args,
+          shell: false,
+          env: childEnv(this.opts.env ?? process.env),
+          timeoutSec: this.opts.timeoutSec ?? ORT_CHILD_TIMEOUT_SEC,
+          shown: `${this.opts.label} (a duet's ONNX Runtime child)`,
+          where,
+          setup: {
+            ortPath: ortModulePath(),
+            model: this.spec.model,
+            feeds: this.spec.feeds.map((f) => ({ ...f, data: f.data, dims: [...f.dims] }))
+          }
+        });
+        this.all.add(session);
+        return session;
+      }
+      async kill(child) {
+        this.all.delete(child);
+        await child.close();
+      }
+    };
+  }
+});
+
 // src/pipeline/same-job.ts
 async function runSameJob(head, base, opts) {
   const report = opts.onProgress;
@@ -8050,6 +9228,14 @@ async function measureSameJob(head, base, opts) {
   if (head === base) {
     throw new RangeError("the head and the base must be two Workload objects, not the same one");
   }
+  const plan = planDuets(head, base, opts);
+  try {
+    return await measureBlocks(head, base, opts, plan);
+  } finally {
+    await plan.dispose();
+  }
+}
+async function measureBlocks(head, base, opts, duetPlan) {
   const now = opts.now ?? (() => performance.now());
   const start = opts.startMs ?? now();
   const deadline = start + opts.maxTimeSec * 1e3;
@@ -8076,15 +9262,23 @@ async function measureSameJob(head, base, opts) {
   const headCells = side();
   const baseCells = side();
   const blocks = opts.threads.map(() => []);
+  const duetCells = new Set(duetPlan.threads);
+  const duetWindows = opts.duetWindows ?? (fixedWarmup ? 1 : DUET_WINDOWS);
+  const duetRand = mulberry32((opts.seed ^ 24301) >>> 0);
   let roundOffset = 0;
-  let hints;
+  const duetMs = /* @__PURE__ */ new Map();
+  const hintNs = /* @__PURE__ */ new Map();
   let schedule = null;
+  let replan = false;
   let lookIndex = 0;
   let spent = 0;
   let lastBlockMs;
   let stoppedBy = "budget";
   let verdictSpend = 0;
+  let blockCount = 0;
   const skipped = /* @__PURE__ */ new Map();
+  const decidedAt = /* @__PURE__ */ new Map();
+  const dropDecided = (opts.gate ?? "all") === "all";
   const report = opts.onProgress;
   const onProgress = report && ((p, b, offset) => {
     if (p.phase === "done") return;
@@ -8100,53 +9294,123 @@ async function measureSameJob(head, base, opts) {
     const blockStart = now();
     const remainingSec = (deadline - blockStart) / 1e3;
     if (remainingSec <= 0) break;
-    const out = await sweep([head, base], {
-      threads: opts.threads,
-      maxTimeSec: remainingSec,
-      targetPrecision,
-      seed: opts.seed + b * 7919 >>> 0,
-      startMs: blockStart,
-      ...b > 0 ? { minWarmupMs: 50 } : {},
-      ...hints ? { callNsHints: hints } : {},
-      ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
-      ...opts.now ? { now: opts.now } : {},
-      ...onProgress ? { onProgress: (p) => onProgress(p, b, roundOffset) } : {},
-      stopWhen: (_cells, round3) => round3 >= roundsPerBlock
-    });
-    hints = out.callNs;
+    const active = opts.threads.map((threads2, ti) => ({ threads: threads2, ti })).filter((c) => !decidedAt.has(cellKey(head.id, c.threads)));
+    const inBlocks = active.filter((c) => !duetCells.has(c.threads));
+    const inDuets = active.filter((c) => duetCells.has(c.threads));
+    let budgetEnded = false;
+    let blockRounds = 0;
+    if (inBlocks.length > 0) {
+      const threads2 = inBlocks.map((c) => c.threads);
+      const known = threads2.map((t) => hintNs.get(t));
+      const hints = known.every((k) => k !== void 0) ? [...known.map((k) => k[0]), ...known.map((k) => k[1])] : void 0;
+      const out = await sweep([head, base], {
+        threads: threads2,
+        maxTimeSec: remainingSec,
+        targetPrecision,
+        seed: opts.seed + b * 7919 >>> 0,
+        startMs: blockStart,
+        ...b > 0 ? { minWarmupMs: 50 } : {},
+        ...hints ? { callNsHints: hints } : {},
+        ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
+        ...opts.now ? { now: opts.now } : {},
+        ...onProgress ? { onProgress: (p) => onProgress(p, b, roundOffset) } : {},
+        stopWhen: (_cells, round3) => round3 >= roundsPerBlock
+      });
+      threads2.forEach((t, i) => hintNs.set(t, [out.callNs[i], out.callNs[threads2.length + i]]));
+      for (const s of out.skipped) skipped.set(`${s.workload}@${s.threads}`, s);
+      const [h, bs] = out.workloads;
+      inBlocks.forEach(({ ti }, i) => {
+        const hc = h.cells[i];
+        const bc = bs.cells[i];
+        absorb(headCells[ti], hc, roundOffset);
+        absorb(baseCells[ti], bc, roundOffset);
+        blocks[ti].push(
+          hc.samplesNs.length > 0 && bc.samplesNs.length > 0 ? [blockMedian(bc), blockMedian(hc)] : null
+        );
+      });
+      blockRounds = out.rounds;
+      budgetEnded = out.stoppedBy === "budget";
+    }
+    for (const { threads: threads2, ti } of shuffled(inDuets, duetRand)) {
+      const lastMs = duetMs.get(threads2);
+      if (budgetEnded || lastMs !== void 0 && now() + 0.9 * lastMs > deadline) {
+        blocks[ti].push(null);
+        budgetEnded = true;
+        continue;
+      }
+      const duetStart = now();
+      const duet = await measureDuetBlock(duetPlan.head, duetPlan.base, {
+        threads: threads2,
+        pin: duetPlan.pin,
+        rand: duetRand,
+        warmupMs: b > 0 ? 50 : 200,
+        skipFixedWarmup: b > 0,
+        windows: duetWindows,
+        visitMs: opts.visitMs ?? head.visitMs ?? base.visitMs ?? 30,
+        now,
+        deadline,
+        ...hintNs.has(threads2) ? { hintsNs: hintNs.get(threads2) } : {}
+      });
+      hintNs.set(threads2, [duet.head.callNs, duet.base.callNs]);
+      duetMs.set(threads2, now() - duetStart);
+      absorbDuet(headCells[ti], duet.head, roundOffset);
+      absorbDuet(baseCells[ti], duet.base, roundOffset);
+      blocks[ti].push(duet.pair);
+      blockRounds = Math.max(blockRounds, duetWindows);
+      if (duet.pair === null) budgetEnded = true;
+      report?.({
+        phase: "measure",
+        elapsedSec: (now() - start) / 1e3,
+        budgetSec: opts.maxTimeSec,
+        cellsDone: 0,
+        cellsTotal: 2 * opts.threads.length,
+        round: roundOffset + duetWindows,
+        block: b + 1
+      });
+    }
     lastBlockMs = now() - blockStart;
-    for (const s of out.skipped) skipped.set(`${s.workload}@${s.threads}`, s);
-    const [h, bs] = out.workloads;
-    opts.threads.forEach((_, ti) => {
-      const hc = h.cells[ti];
-      const bc = bs.cells[ti];
-      absorb(headCells[ti], hc, roundOffset);
-      absorb(baseCells[ti], bc, roundOffset);
-      blocks[ti].push(
-        hc.samplesNs.length > 0 && bc.samplesNs.length > 0 ? [blockMedian(bc), blockMedian(hc)] : null
-      );
-    });
-    roundOffset += out.rounds;
-    const done = b + 1;
+    roundOffset += blockRounds;
+    const done = ++blockCount;
+    const fit2 = () => done + Math.floor((deadline - now()) / Math.max(1, lastBlockMs));
     if (schedule === null && done >= Math.min(2, MIN_BLOCKS)) {
-      const fit2 = done + Math.floor((deadline - now()) / Math.max(1, lastBlockMs));
-      schedule = lookSchedule(Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit2)));
+      schedule = lookSchedule(Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit2())));
+    } else if (schedule !== null && replan) {
+      replan = false;
+      schedule = [
+        ...schedule.slice(0, lookIndex),
+        ...replanLooks(done, spent, Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit2())))
+      ];
     }
     const planned = schedule?.[lookIndex];
     if (planned !== void 0 && planned.blocks === done) {
       lookIndex++;
       spent += planned.spend;
       verdictSpend = planned.spend;
-      if (decideLook(workloadBlocks(), { ...look, spend: planned.spend, final: false }).decided) {
+      const seen = decideLook(workloadBlocks(), {
+        ...look,
+        spend: planned.spend,
+        final: false,
+        decidedAt
+      });
+      if (seen.decided) {
         stoppedBy = "decided";
         break;
+      }
+      if (dropDecided) {
+        for (const c of seen.cells) {
+          const key = cellKey(c.workload, c.threads);
+          if (c.gated && c.status !== "inconclusive" && !decidedAt.has(key)) {
+            decidedAt.set(key, planned.spend);
+            replan = true;
+          }
+        }
       }
       if (lookIndex === schedule.length) {
         stoppedBy = "max-blocks";
         break;
       }
     }
-    if (out.stoppedBy === "budget" || deadline - now() < lastBlockMs * 0.9) {
+    if (budgetEnded || deadline - now() < lastBlockMs * 0.9) {
       if (planned === void 0 || planned.blocks !== done) {
         verdictSpend = Math.max(1e-12, 1 - spent);
         lookIndex++;
@@ -8161,11 +9425,13 @@ async function measureSameJob(head, base, opts) {
     ...look,
     spend: verdictSpend,
     final: stoppedBy !== "decided",
+    decidedAt,
     baseDescription: opts.baseDescription ?? `base ${base.label}`,
     fingerprint: opts.fingerprint ?? "unknown",
     createdAt,
-    blocks: blocks[0]?.length ?? 0,
-    looks
+    blocks: blockCount,
+    looks,
+    ...duetPlan.none !== void 0 ? { noDuet: duetPlan.none } : {}
   });
   const elapsedSec = (now() - start) / 1e3;
   const asSweep = (workload, cells) => ({
@@ -8176,23 +9442,29 @@ async function measureSameJob(head, base, opts) {
     skipped: [...skipped.values()].filter(
       (s) => s.workload === workload.id && cells.find((c) => c.threads === s.threads)?.samplesNs.length === 0
     ),
-    callNs: hints ?? []
+    callNs: [
+      ...opts.threads.map((t) => hintNs.get(t)?.[0] ?? 0),
+      ...opts.threads.map((t) => hintNs.get(t)?.[1] ?? 0)
+    ]
   });
   return {
     headSweep: asSweep(head, headCells),
     baseSweep: asSweep(base, baseCells),
     comparison,
     decision,
-    blocks: blocks[0]?.length ?? 0,
+    blocks: blockCount,
     looks,
     elapsedSec,
     stoppedBy,
-    warnings: decision.warnings
+    warnings: decision.warnings,
+    duetThreads: duetPlan.threads,
+    cells: workloadBlocks()[0].cells
   };
   function workloadBlocks() {
     const cells = opts.threads.map((threads2, ti) => ({
       threads: threads2,
-      blocks: blocks[ti]
+      blocks: blocks[ti],
+      ...duetCells.has(threads2) ? { duet: true } : {}
     }));
     return [
       {
@@ -8205,6 +9477,75 @@ async function measureSameJob(head, base, opts) {
       }
     ];
   }
+}
+function planDuets(head, base, opts) {
+  const mode = opts.duet ?? "auto";
+  if (!DUET_MODES.includes(mode)) {
+    throw new RangeError(`duet must be one of ${DUET_MODES.join(", ")}; got ${String(mode)}`);
+  }
+  const none = (why) => ({
+    threads: [],
+    none: why,
+    dispose: () => Promise.resolve()
+  });
+  if (mode === "off") return none("duets are off (duet: off)");
+  if (!canPin(head) || !canPin(base)) {
+    return none("this workload cannot run pinned in a child process");
+  }
+  const affinity = opts.affinity ?? probeAffinity();
+  if (affinity.kind === "none") {
+    return none(`${affinity.reason}: no CPU pinning, so sequential blocks`);
+  }
+  const cpus2 = Math.min(affinity.cpus.length, opts.maxThreads ?? affinity.cpus.length);
+  const threads2 = opts.threads.filter((t) => 2 * t <= cpus2);
+  if (threads2.length === 0) {
+    return none(`no cell's twice the threads fits the ${cpus2} usable CPU${cpus2 === 1 ? "" : "s"}`);
+  }
+  const h = duetSide(head);
+  const b = duetSide(base);
+  return {
+    threads: threads2,
+    head: h.side,
+    base: b.side,
+    pin: { taskset: affinity.taskset, cpus: affinity.cpus.slice(0, cpus2) },
+    dispose: async () => {
+      await Promise.allSettled([h.dispose(), b.dispose()]);
+    }
+  };
+}
+function canPin(w) {
+  return w.openPinned !== void 0 || w.parallel !== void 0;
+}
+function duetSide(w) {
+  const common = {
+    opsPerCall: w.opsPerCall,
+    ...w.warmupCalls !== void 0 ? { warmupCalls: w.warmupCalls } : {}
+  };
+  if (w.openPinned) {
+    return {
+      side: { ...common, open: (t, pin) => w.openPinned(t, pin) },
+      dispose: () => Promise.resolve()
+    };
+  }
+  const pool = new OrtChildPool(w.parallel, { label: w.label });
+  return {
+    side: { ...common, open: (t, pin) => pool.open(t, pin) },
+    dispose: () => pool.dispose()
+  };
+}
+function shuffled(items, rand) {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+function absorbDuet(into, side, roundOffset) {
+  into.samplesNs.push(...side.samplesNs);
+  into.rounds.push(...side.windows.map((w) => w + roundOffset));
+  into.warmupCalls += side.warmupCalls;
+  into.visits += new Set(side.windows).size;
 }
 function absorb(into, cell, roundOffset) {
   into.samplesNs.push(...cell.samplesNs);
@@ -8252,6 +9593,11 @@ var init_same_job2 = __esm({
   "src/pipeline/same-job.ts"() {
     "use strict";
     init_same_job();
+    init_affinity();
+    init_duet();
+    init_random();
+    init_ort_child();
+    init_limits();
     init_visits();
     init_sweep();
     DEFAULT_MAX_BLOCKS = 120;
@@ -14402,49 +15748,6 @@ var init_matmul_model = __esm({
   }
 });
 
-// src/workloads/ort.ts
-import { createRequire } from "node:module";
-function loadOrt(packageDir) {
-  if (loaded && (packageDir === void 0 || packageDir === loadedFrom)) return loaded;
-  const require2 = createRequire(import.meta.url);
-  loaded = require2(packageDir ?? "onnxruntime-node");
-  loadedFrom = packageDir;
-  return loaded;
-}
-function ortModulePath() {
-  const require2 = createRequire(import.meta.url);
-  return require2.resolve(loadedFrom ?? "onnxruntime-node");
-}
-function ortVersion(ort = loadOrt()) {
-  return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
-}
-async function createSession(ort, model, threads2, config = {}) {
-  if (!Number.isInteger(threads2) || threads2 < 1) {
-    throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads2}`);
-  }
-  const options = {
-    intraOpNumThreads: threads2,
-    interOpNumThreads: 1,
-    executionMode: "sequential",
-    graphOptimizationLevel: "all",
-    executionProviders: ["cpu"],
-    logSeverityLevel: 3,
-    ...config.usableCpus !== void 0 && threads2 > config.usableCpus ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}
-  };
-  return typeof model === "string" ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
-}
-async function timedRun(session, feeds) {
-  const t0 = process.hrtime.bigint();
-  await session.run(feeds);
-  return Number(process.hrtime.bigint() - t0);
-}
-var loaded, loadedFrom;
-var init_ort = __esm({
-  "src/workloads/ort.ts"() {
-    "use strict";
-  }
-});
-
 // src/workloads/overhead.ts
 async function measureCallOverhead(ort, samples = 300) {
   const session = await createSession(ort, buildIdentityModel(), 1);
@@ -14464,329 +15767,6 @@ var init_overhead = __esm({
     "use strict";
     init_matmul_model();
     init_ort();
-  }
-});
-
-// src/workloads/child-process.ts
-import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
-function nextMarker() {
-  return `${process.pid}.${++runCounter}`;
-}
-function killMarked(marker) {
-  if (process.platform !== "linux") return;
-  const needle = Buffer.from(`${MARKER_ENV}=${marker}\0`);
-  let pids;
-  try {
-    pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
-  } catch {
-    return;
-  }
-  for (const pid of pids) {
-    try {
-      if (readFileSync2(`/proc/${pid}/environ`).includes(needle))
-        process.kill(Number(pid), "SIGKILL");
-    } catch {
-    }
-  }
-}
-function lastLines(text2, n = TAIL_LINES) {
-  const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
-  return lines.slice(-n).map((line) => {
-    const clean = plainText(line, Infinity);
-    if (clean.length <= MAX_LINE_CHARS) return clean;
-    const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
-    return `${clean.slice(0, half)} \u2026 [${clean.length - 2 * half} characters cut] \u2026 ${clean.slice(-half)}`;
-  }).join("\n");
-}
-function untrack(child) {
-  live.delete(child);
-}
-function killTree(child, signal) {
-  const pid = child.pid;
-  if (pid === void 0) return;
-  try {
-    if (process.platform === "win32") {
-      spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], {
-        stdio: "ignore",
-        env: childEnv()
-      });
-    } else {
-      process.kill(-pid, signal);
-    }
-  } catch {
-  }
-}
-function track(child) {
-  live.add(child);
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once("exit", () => {
-      for (const c of live) killTree(c, "SIGKILL");
-    });
-  }
-}
-var TAIL_LINES, KEEP_BYTES, MARKER_ENV, runCounter, MAX_LINE_CHARS, Tail, live, exitHookInstalled;
-var init_child_process = __esm({
-  "src/workloads/child-process.ts"() {
-    "use strict";
-    init_child_env();
-    init_text();
-    TAIL_LINES = 20;
-    KEEP_BYTES = 1 << 20;
-    MARKER_ENV = "THREADGATE_RUN";
-    runCounter = 0;
-    MAX_LINE_CHARS = 300;
-    Tail = class {
-      chunks = [];
-      size = 0;
-      push(chunk) {
-        this.chunks.push(chunk);
-        this.size += chunk.length;
-        while (this.size - this.chunks[0].length >= KEEP_BYTES) {
-          this.size -= this.chunks.shift().length;
-        }
-      }
-      text() {
-        return Buffer.concat(this.chunks).toString("utf8");
-      }
-    };
-    live = /* @__PURE__ */ new Set();
-    exitHookInstalled = false;
-  }
-});
-
-// src/workloads/command.ts
-import { spawn } from "node:child_process";
-function parseThreadEnv(text2, input = "--thread-env") {
-  const expected = "a comma-separated list of environment variable names, e.g. OMP_NUM_THREADS,MKL_NUM_THREADS";
-  const names = text2.split(/[,\s]+/).map((s) => s.trim()).filter((s) => s.length > 0);
-  if (names.length === 0) throw invalid(input, text2, expected);
-  const bad = names.find((n) => !ENV_NAME.test(n));
-  if (bad !== void 0) {
-    throw new InputError(
-      `${input}: got ${JSON.stringify(text2)}; "${bad}" is not an environment variable name; expected ${expected}`
-    );
-  }
-  return [...new Set(names)];
-}
-function groupCount(re) {
-  return new RegExp(`${re.source}|`, re.flags).exec("").length - 1;
-}
-function parseMetric(regex2, unit, input = "--metric", unitInput = `${input}-unit`) {
-  if (!METRIC_UNITS.includes(unit)) {
-    throw invalid(unitInput, unit, `one of ${METRIC_UNITS.join(", ")}`);
-  }
-  const expected = "a regular expression whose first capture group is the number, e.g. latency_ms=([0-9.]+)";
-  if (regex2.trim().length === 0) throw invalid(input, regex2, expected);
-  let re;
-  try {
-    re = new RegExp(regex2);
-  } catch (e) {
-    throw new InputError(
-      `${input}: got ${JSON.stringify(regex2)}; it does not compile (${describeError(e)}); expected ${expected}`
-    );
-  }
-  if (groupCount(re) < 1) {
-    throw new InputError(
-      `${input}: got ${JSON.stringify(regex2)}; it has no capture group; expected ${expected}`
-    );
-  }
-  return { regex: regex2, unit };
-}
-function metricName(regex2) {
-  const named = /\(\?<([A-Za-z_$][\w$]*)>/.exec(regex2)?.[1];
-  if (named) return named;
-  const prefix2 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex2)?.[1]?.trim();
-  return prefix2 ? prefix2 : `/${regex2}/`;
-}
-function createCommandWorkload(spec) {
-  const command = spec.command.trim();
-  if (command.length === 0) throw invalid("--command", spec.command, "a command to run");
-  if (`command:${command}`.length > LIMITS.idChars) {
-    throw invalid(
-      "--command",
-      `${command.slice(0, 60)}\u2026`,
-      `a command of at most ${LIMITS.idChars - "command:".length} characters (it names the workload in every results file)`
-    );
-  }
-  const threadEnv2 = spec.threadEnv ?? DEFAULT_THREAD_ENV;
-  if (threadEnv2.length === 0 || threadEnv2.some((n) => !ENV_NAME.test(n))) {
-    throw invalid(
-      "--thread-env",
-      threadEnv2.join(","),
-      "a comma-separated list of environment variable names"
-    );
-  }
-  const timeoutSec = spec.timeoutSec ?? DEFAULT_TIMEOUT_SEC;
-  if (!(timeoutSec > 0))
-    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
-  const warmupRuns = spec.warmupRuns ?? DEFAULT_WARMUP_RUNS;
-  if (!Number.isInteger(warmupRuns) || warmupRuns < 0) {
-    throw invalid("--warmup-runs", String(warmupRuns), "a non-negative integer");
-  }
-  const metric = spec.metric;
-  const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
-  const baseEnv = childEnv(spec.env ?? process.env);
-  function run2(threads2) {
-    const where = `${threadEnv2[0]}=${threads2}`;
-    const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where}: ${why}${detail}`);
-    const env = { ...baseEnv };
-    for (const name of threadEnv2) env[name] = String(threads2);
-    const marker = nextMarker();
-    env[MARKER_ENV] = marker;
-    return new Promise((resolve2, reject) => {
-      const stdout = new Tail();
-      const stderr = new Tail();
-      let timedOut = false;
-      let settled = false;
-      let killTimer;
-      let pipeTimer;
-      const t0 = process.hrtime.bigint();
-      let t1;
-      const child = spawn(command, {
-        shell: true,
-        cwd: spec.cwd,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-        detached: process.platform !== "win32",
-        windowsHide: true
-      });
-      track(child);
-      child.stdout.on("data", (c) => stdout.push(c));
-      child.stderr.on("data", (c) => stderr.push(c));
-      const timer = setTimeout(() => {
-        timedOut = true;
-        killTree(child, "SIGTERM");
-        killTimer = setTimeout(() => killTree(child, "SIGKILL"), KILL_GRACE_MS);
-      }, timeoutSec * 1e3);
-      const done = () => {
-        clearTimeout(timer);
-        if (killTimer) clearTimeout(killTimer);
-        if (pipeTimer) clearTimeout(pipeTimer);
-        untrack(child);
-      };
-      const finish = (code, signal) => {
-        if (settled) return;
-        settled = true;
-        const end = t1 ?? process.hrtime.bigint();
-        done();
-        if (process.platform !== "win32" || timedOut) killTree(child, "SIGKILL");
-        killMarked(marker);
-        const err = lastLines(stderr.text());
-        const detail = err ? `
-last lines of stderr:
-${err}` : "";
-        if (timedOut) {
-          reject(fail(`timed out after ${timeoutSec} s (process group killed)`, detail));
-        } else if (signal) {
-          reject(fail(`killed by signal ${signal}`, detail));
-        } else if (code !== 0) {
-          reject(fail(`exit code ${code}`, detail));
-        } else {
-          resolve2({ wallNs: Number(end - t0), stdout: stdout.text() });
-        }
-      };
-      child.once("exit", (code, signal) => {
-        t1 = process.hrtime.bigint();
-        pipeTimer = setTimeout(() => {
-          killMarked(marker);
-          child.stdout?.destroy();
-          child.stderr?.destroy();
-          finish(code, signal);
-        }, PIPE_GRACE_MS);
-      });
-      child.once("error", (e) => {
-        if (settled) return;
-        settled = true;
-        done();
-        reject(fail(`could not start: ${describeError(e)}`));
-      });
-      child.once("close", (code, signal) => finish(code, signal));
-    });
-  }
-  function sample(threads2, out) {
-    if (!metric || !metricRe) return out.wallNs;
-    const where = `${threadEnv2[0]}=${threads2}`;
-    let last;
-    metricRe.lastIndex = 0;
-    for (const m of out.stdout.matchAll(metricRe)) last = m;
-    const text2 = last?.[1];
-    const shownOut = lastLines(out.stdout);
-    const outTail = shownOut ? `
-last lines of stdout:
-${shownOut}` : " (stdout was empty)";
-    if (last === void 0 || text2 === void 0) {
-      throw new WorkloadError(
-        `command "${command}" at ${where}: the metric regex /${metric.regex}/ matched nothing in its output${outTail}`
-      );
-    }
-    const value = Number(text2.trim());
-    if (!Number.isFinite(value) || value <= 0 || text2.trim() === "") {
-      throw new WorkloadError(
-        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))}, which is not a positive number (a latency)${outTail}`
-      );
-    }
-    const ns2 = value * NS_PER[metric.unit];
-    if (!(ns2 <= LIMITS.maxNs)) {
-      throw new WorkloadError(
-        `command "${command}" at ${where}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))} ${metric.unit}, which is over ${LIMITS.maxNs} ns (11.6 days); expected a latency in ${metric.unit}${outTail}`
-      );
-    }
-    return ns2;
-  }
-  return {
-    id: `command:${command}`,
-    kind: "command",
-    label: command,
-    opsPerCall: 1,
-    flopsPerOp: null,
-    metric: {
-      name: metric ? metricName(metric.regex) : "wall time per run",
-      unit: "ns"
-    },
-    contentHash: null,
-    warmupCalls: warmupRuns,
-    details: {
-      command,
-      threadEnv: [...threadEnv2],
-      timeoutSec,
-      warmupRuns,
-      ...metric ? { metric: { regex: metric.regex, unit: metric.unit } } : {},
-      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
-    },
-    open(threads2) {
-      if (!Number.isInteger(threads2) || threads2 < 1) {
-        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads2}`));
-      }
-      return Promise.resolve({
-        call: async () => sample(threads2, await run2(threads2)),
-        close: () => Promise.resolve()
-      });
-    }
-  };
-}
-var DEFAULT_THREAD_ENV, DEFAULT_TIMEOUT_SEC, DEFAULT_WARMUP_RUNS, METRIC_UNITS, NS_PER, KILL_GRACE_MS, PIPE_GRACE_MS, ENV_NAME;
-var init_command = __esm({
-  "src/workloads/command.ts"() {
-    "use strict";
-    init_limits();
-    init_errors();
-    init_child_env();
-    init_child_process();
-    DEFAULT_THREAD_ENV = [
-      "OMP_NUM_THREADS",
-      "MKL_NUM_THREADS",
-      "OPENBLAS_NUM_THREADS",
-      "ORT_INTRA_OP_NUM_THREADS"
-    ];
-    DEFAULT_TIMEOUT_SEC = 120;
-    DEFAULT_WARMUP_RUNS = 1;
-    METRIC_UNITS = ["ns", "us", "ms", "s"];
-    NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
-    KILL_GRACE_MS = 2e3;
-    PIPE_GRACE_MS = 500;
-    ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
   }
 });
 
@@ -14921,7 +15901,7 @@ var init_matmul = __esm({
 // src/io/bounded-read.ts
 import { constants } from "node:fs";
 import { open, realpath, stat } from "node:fs/promises";
-import path from "node:path";
+import path3 from "node:path";
 async function readBounded(file, opts) {
   const bytes = await readBoundedIfExists(file, opts);
   if (bytes === null) throw error(opts, file, "file not found");
@@ -14969,15 +15949,15 @@ async function readBoundedIfExists(file, opts) {
   }
 }
 function isInside(parent, child) {
-  const rel = path.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+  const rel = path3.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
 }
 async function checkWithin(file, opened, opts) {
   const root = await realpath(opts.within).catch(
-    () => path.resolve(opts.within)
+    () => path3.resolve(opts.within)
   );
-  const given = path.resolve(file);
-  const lexicallyInside = isInside(path.resolve(opts.within), given) || isInside(root, given);
+  const given = path3.resolve(file);
+  const lexicallyInside = isInside(path3.resolve(opts.within), given) || isInside(root, given);
   if (!lexicallyInside) return;
   let real;
   try {
@@ -15389,9 +16369,9 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path7, inputShapes) {
+function modelId(path8, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path7}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path8}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
@@ -15417,16 +16397,16 @@ function buildFeeds(ort, inputs, seed) {
   }
   return feeds;
 }
-async function modelFileBytes(path7) {
+async function modelFileBytes(path8) {
   try {
-    const info = await stat2(path7);
+    const info = await stat2(path8);
     return info.isFile() ? info.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path7, input, within) {
-  const bytes = await readBounded(path7, {
+async function readModel(path8, input, within) {
+  const bytes = await readBounded(path8, {
     input,
     maxBytes: MAX_MODEL_BYTES,
     expected: "a readable .onnx file of at most 2 GiB (the protobuf limit without external data)",
@@ -15434,7 +16414,7 @@ async function readModel(path7, input, within) {
   });
   if (bytes.length === 0) {
     throw new InputError(
-      `${input}: ${JSON.stringify(path7)} is empty; expected a readable .onnx file`
+      `${input}: ${JSON.stringify(path8)} is empty; expected a readable .onnx file`
     );
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -15534,375 +16514,9 @@ var init_model = __esm({
   }
 });
 
-// src/workloads/worker.ts
-import { spawn as spawn2 } from "node:child_process";
-import { existsSync } from "node:fs";
-import path2 from "node:path";
-import { fileURLToPath } from "node:url";
-function helperDir() {
-  let dir = path2.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(path2.join(dir, "python", "threadgate_worker.py")))
-      return path2.join(dir, "python");
-    dir = path2.dirname(dir);
-  }
-  throw new WorkloadError(
-    "the Python worker helper (python/threadgate_worker.py) is missing from this threadgate installation"
-  );
-}
-function createWorkerWorkload(spec, identity) {
-  const command = spec.command.trim();
-  if (command.length === 0)
-    throw invalid("--worker", spec.command, "a command that starts a worker");
-  if (`worker:${command}`.length > LIMITS.idChars) {
-    throw invalid(
-      "--worker",
-      `${command.slice(0, 60)}\u2026`,
-      `a command of at most ${LIMITS.idChars - "worker:".length} characters (it names the workload in every results file)`
-    );
-  }
-  const threadEnv2 = spec.threadEnv ?? DEFAULT_THREAD_ENV;
-  const timeoutSec = spec.timeoutSec ?? DEFAULT_WORKER_TIMEOUT_SEC;
-  if (!(timeoutSec > 0))
-    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
-  const baseEnv = childEnv(spec.env ?? process.env);
-  const shown = identity ? identity.label : `worker "${command}"`;
-  let engine = null;
-  const reported = /* @__PURE__ */ new Map();
-  const workload = {
-    id: identity?.id ?? `worker:${command}`,
-    kind: identity?.kind ?? "worker",
-    label: identity?.label ?? command,
-    opsPerCall: identity?.opsPerCall ?? 1,
-    flopsPerOp: identity?.flopsPerOp ?? null,
-    metric: { name: "time per call, timed by the worker", unit: "ns" },
-    visitMs: WORKER_VISIT_MS,
-    contentHash: null,
-    details: {
-      worker: command,
-      protocol: WORKER_PROTOCOL,
-      threadEnv: [...threadEnv2],
-      timeoutSec,
-      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
-    },
-    get engine() {
-      return engine;
-    },
-    runtimeThreads: reported,
-    async open(threads2) {
-      if (!Number.isInteger(threads2) || threads2 < 1) {
-        throw new RangeError(`threads must be an integer \u2265 1, got ${threads2}`);
-      }
-      const session = await startWorker(threads2);
-      const want = identity?.engine ?? null;
-      if (want !== null && session.ready.engine?.name !== want) {
-        await session.close();
-        throw new WorkloadError(
-          `${shown} at ${threadEnv2[0]}=${threads2}: the worker reported the engine ${JSON.stringify(session.ready.engine?.name ?? null)}; expected ${JSON.stringify(want)}`
-        );
-      }
-      if (session.ready.threads !== null && session.ready.threads !== threads2) {
-        await session.close();
-        throw new WorkloadError(
-          `${shown} at ${threadEnv2[0]}=${threads2}: the runtime reports ${session.ready.threads} threads; expected ${threads2} (something in the worker or its environment overrides the thread count, so the measurement would be of another count than the one named)`
-        );
-      }
-      reported.set(threads2, session.ready.threads);
-      engine ??= session.ready.engine;
-      return session.runner;
-    }
-  };
-  return workload;
-  async function startWorker(threads2) {
-    const where = `${threadEnv2[0]}=${threads2}`;
-    const env = { ...baseEnv };
-    for (const name of threadEnv2) env[name] = String(threads2);
-    env["THREADGATE_THREADS"] = String(threads2);
-    const marker = nextMarker();
-    env[MARKER_ENV] = marker;
-    const pythonPath = env["PYTHONPATH"];
-    env["PYTHONPATH"] = pythonPath ? `${helperDir()}${path2.delimiter}${pythonPath}` : helperDir();
-    env["PYTHONDONTWRITEBYTECODE"] ??= "1";
-    const child = spawn2(command, {
-      shell: true,
-      cwd: spec.cwd,
-      env,
-      stdio: ["pipe", "pipe", "pipe"],
-      detached: process.platform !== "win32",
-      windowsHide: true
-    });
-    track(child);
-    const channel = new Channel(child, (why) => fail(why));
-    function fail(why) {
-      const err = lastLines(channel.stderr.text());
-      return new WorkloadError(
-        `${shown} at ${where}: ${why}${err ? `
-last lines of its stderr:
-${err}` : " (its stderr was empty)"}`
-      );
-    }
-    const stop = async () => {
-      await channel.quit();
-      killMarked(marker);
-      untrack(child);
-    };
-    let line;
-    try {
-      line = await channel.next(timeoutSec, "to become ready");
-    } catch (e) {
-      await stop();
-      throw e;
-    }
-    const ready = parseReady(line);
-    if (typeof ready === "string") {
-      await stop();
-      throw fail(ready);
-    }
-    let closed = false;
-    const runner = {
-      async call() {
-        return (await request(1))[0];
-      },
-      callMany: (n) => request(n),
-      async close() {
-        if (closed) return;
-        closed = true;
-        await stop();
-      }
-    };
-    async function request(n) {
-      if (!Number.isInteger(n) || n < 1 || n > MAX_CALLS_PER_REQUEST) {
-        throw new RangeError(`calls per request must be 1 to ${MAX_CALLS_PER_REQUEST}, got ${n}`);
-      }
-      channel.send(`run ${n}`);
-      const answer = await channel.next(timeoutSec, `to answer "run ${n}"`);
-      return parseTimes(answer, n, (why) => fail(why));
-    }
-    return { ready, runner, close: () => runner.close() };
-  }
-}
-function parseReady(line) {
-  const quoted = JSON.stringify(plainText(line, 200));
-  if (line.startsWith(`${WORKER_PROTOCOL} error `)) {
-    const message = (() => {
-      try {
-        const m = JSON.parse(line.slice(WORKER_PROTOCOL.length + 7)).message;
-        return typeof m === "string" ? m : line;
-      } catch {
-        return line;
-      }
-    })();
-    return `its set-up failed: ${plainText(message, 2e3)}`;
-  }
-  const other = /^threadgate-worker\/(\S+) /.exec(line);
-  if (other && other[1] !== "1") {
-    return `it speaks protocol version ${JSON.stringify(other[1].slice(0, 20))}; this threadgate speaks ${WORKER_PROTOCOL} (update threadgate or the worker helper)`;
-  }
-  if (!line.startsWith(`${WORKER_PROTOCOL} ready`)) {
-    return `it printed ${quoted} before it was ready; expected "${WORKER_PROTOCOL} ready {\u2026}" (print to stderr, not stdout: stdout carries the protocol)`;
-  }
-  const rest = line.slice(`${WORKER_PROTOCOL} ready`.length).trim();
-  let info = {};
-  if (rest !== "") {
-    try {
-      info = JSON.parse(rest);
-    } catch {
-      return `its ready line ${quoted} does not end in a JSON object`;
-    }
-  }
-  if (typeof info !== "object" || info === null || Array.isArray(info)) {
-    return `its ready line ${quoted} does not end in a JSON object`;
-  }
-  const o = info;
-  const threads2 = o["threads"] ?? null;
-  if (threads2 !== null && !(Number.isInteger(threads2) && threads2 >= 1 && threads2 <= LIMITS.threads)) {
-    return `its ready line says "threads": ${JSON.stringify(threads2)}; expected null or the thread count its runtime uses`;
-  }
-  const e = o["engine"] ?? null;
-  let engine = null;
-  if (e !== null) {
-    if (typeof e !== "object" || Array.isArray(e))
-      return `its ready line's "engine" is not an object`;
-    const r = e;
-    const text2 = (key, max) => typeof r[key] === "string" ? plainText(r[key], max) : void 0;
-    const name = text2("name", 100);
-    if (!name) return `its ready line's "engine" has no "name"`;
-    const version = text2("version", 100) ?? "";
-    const parallelBackend = text2("parallelBackend", 200);
-    const parallelInfo = typeof r["parallelInfo"] === "string" ? r["parallelInfo"].slice(0, 2e3) : void 0;
-    engine = {
-      name,
-      version,
-      ...parallelBackend ? { parallelBackend } : {},
-      ...parallelInfo ? { parallelInfo } : {}
-    };
-  }
-  return { threads: threads2, engine };
-}
-function parseTimes(line, n, fail) {
-  if (line.startsWith("error")) {
-    throw fail(`it answered with an error: ${plainText(line.slice(5).trim(), 2e3)}`);
-  }
-  if (!line.startsWith("ok")) {
-    throw fail(
-      `it printed ${JSON.stringify(plainText(line, 200))}; expected "ok" and ${n} timings in ns`
-    );
-  }
-  const fields = line.slice(2).trim().split(/\s+/).filter((f) => f !== "");
-  if (fields.length !== n) {
-    throw fail(`it answered ${fields.length} timings to "run ${n}"; expected ${n}`);
-  }
-  return fields.map((f) => {
-    const ns2 = /^\d{1,16}(\.\d+)?$/.test(f) ? Number(f) : NaN;
-    if (!(ns2 > 0 && ns2 <= LIMITS.maxNs)) {
-      throw fail(
-        `it timed a call at ${JSON.stringify(f.slice(0, 30))}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
-      );
-    }
-    return ns2;
-  });
-}
-var WORKER_PROTOCOL, DEFAULT_WORKER_TIMEOUT_SEC, MAX_CALLS_PER_REQUEST, MAX_LINE_BYTES, WORKER_VISIT_MS, QUIT_GRACE_MS, EXIT_DRAIN_MS, Channel;
-var init_worker = __esm({
-  "src/workloads/worker.ts"() {
-    "use strict";
-    init_limits();
-    init_errors();
-    init_child_env();
-    init_text();
-    init_child_process();
-    init_command();
-    WORKER_PROTOCOL = "threadgate-worker/1";
-    DEFAULT_WORKER_TIMEOUT_SEC = 120;
-    MAX_CALLS_PER_REQUEST = 1e5;
-    MAX_LINE_BYTES = 4 * 1024 * 1024;
-    WORKER_VISIT_MS = 200;
-    QUIT_GRACE_MS = 3e3;
-    EXIT_DRAIN_MS = 500;
-    Channel = class {
-      constructor(child, fail) {
-        this.child = child;
-        this.fail = fail;
-        child.stdout.setEncoding("utf8");
-        child.stdout.on("data", (chunk) => this.onData(chunk));
-        child.stderr.on("data", (c) => this.stderr.push(c));
-        child.stdin.on("error", () => void 0);
-        this.exitedPromise = new Promise((resolve2) => {
-          child.once("exit", (code, signal) => {
-            this.exited = { code, signal };
-            let drained = false;
-            const done = () => {
-              if (drained) return;
-              drained = true;
-              clearTimeout(timer);
-              this.settle();
-              resolve2();
-            };
-            const timer = setTimeout(done, EXIT_DRAIN_MS);
-            child.once("close", done);
-          });
-          child.once("error", (e) => {
-            this.problem ??= this.fail(`it could not be started: ${describeError(e)}`);
-            this.exited ??= { code: null, signal: null };
-            this.settle();
-            resolve2();
-          });
-        });
-      }
-      child;
-      fail;
-      stderr = new Tail();
-      buffer = "";
-      lines = [];
-      waiter = null;
-      exited = null;
-      problem = null;
-      exitedPromise;
-      send(line) {
-        if (this.exited || this.problem) return;
-        this.child.stdin.write(`${line}
-`);
-      }
-      /** The next line, within `timeoutSec`; a dead or silent worker is an error. */
-      next(timeoutSec, what) {
-        const queued = this.lines.shift();
-        if (queued !== void 0) return Promise.resolve(queued);
-        if (this.problem) return Promise.reject(this.problem);
-        if (this.exited) return Promise.reject(this.gone());
-        return new Promise((resolve2, reject) => {
-          const timer = setTimeout(() => {
-            this.waiter = null;
-            reject(this.fail(`it took more than ${timeoutSec} s ${what} (--timeout)`));
-          }, timeoutSec * 1e3);
-          this.waiter = (line) => {
-            clearTimeout(timer);
-            this.waiter = null;
-            if (line instanceof Error) reject(line);
-            else resolve2(line);
-          };
-        });
-      }
-      /** Ask the worker to quit; after a grace, kill its process group. */
-      async quit() {
-        if (!this.exited) {
-          this.send("quit");
-          this.child.stdin.end();
-          let timer;
-          await Promise.race([
-            this.exitedPromise,
-            new Promise((r) => timer = setTimeout(r, QUIT_GRACE_MS))
-          ]);
-          clearTimeout(timer);
-        }
-        killTree(this.child, "SIGKILL");
-        this.child.stdout?.destroy();
-        this.child.stderr?.destroy();
-      }
-      onData(chunk) {
-        this.buffer += chunk;
-        for (; ; ) {
-          const nl = this.buffer.indexOf("\n");
-          if (nl < 0) break;
-          const line = this.buffer.slice(0, nl).replace(/\r$/, "");
-          this.buffer = this.buffer.slice(nl + 1);
-          this.push(line);
-        }
-        if (this.buffer.length > MAX_LINE_BYTES) {
-          this.problem ??= this.fail(
-            `it printed a line of more than ${MAX_LINE_BYTES} bytes on stdout`
-          );
-          this.buffer = "";
-          killTree(this.child, "SIGKILL");
-          this.settle();
-        }
-      }
-      push(line) {
-        if (this.waiter) this.waiter(line);
-        else if (this.lines.length < 16) this.lines.push(line);
-        else {
-          this.problem ??= this.fail(
-            `it printed more lines than it was asked for (the last: ${JSON.stringify(plainText(line, 120))})`
-          );
-          killTree(this.child, "SIGKILL");
-        }
-      }
-      settle() {
-        if (!this.waiter) return;
-        if (this.lines.length > 0) this.waiter(this.lines.shift());
-        else this.waiter(this.problem ?? this.gone());
-      }
-      gone() {
-        const e = this.exited;
-        const how = e?.signal ? `was killed by signal ${e.signal}` : `exited with code ${e?.code ?? "unknown"}`;
-        return this.fail(`it ${how} before it answered`);
-      }
-    };
-  }
-});
-
 // src/workloads/torch-matmul.ts
 import { execFile } from "node:child_process";
-import path3 from "node:path";
+import path4 from "node:path";
 async function findTorchPython(explicit) {
   const candidates = [
     ...explicit ? [explicit] : [],
@@ -15967,7 +16581,7 @@ function torchOpsPerCall(shape) {
   return ops;
 }
 function createTorchMatMulWorkloads(shapes, torch, opts) {
-  const script = path3.join(helperDir(), "threadgate_matmul.py");
+  const script = path4.join(helperDir(), "threadgate_matmul.py");
   return shapes.map((shape) => {
     const ops = torchOpsPerCall(shape);
     const seed = (opts.seed >>> 0) % 2 ** 31;
@@ -16336,6 +16950,13 @@ var init_types = __esm({
 });
 
 // src/settings/settings.ts
+function parseDuet(text2, input) {
+  const v = text2.trim();
+  if (!DUET_MODES.includes(v)) {
+    throw invalid(input, text2, `one of ${DUET_MODES.join(", ")}`);
+  }
+  return v;
+}
 function parseNormalize(text2, input) {
   const v = text2.trim();
   if (!NORMALIZE_MODES.includes(v)) {
@@ -16462,6 +17083,7 @@ async function runSweep(settings, options = {}) {
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
+      duet: settings.duet ?? "auto",
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
       createdAt
     });
@@ -16999,6 +17621,7 @@ function cellJson(c) {
     status: c.status,
     regression: c.regression,
     contentChanged: c.contentChanged,
+    duet: c.duet === true,
     checks: c.checks
   };
 }
@@ -17047,8 +17670,10 @@ function comparisonFromJson(json) {
   }
 }
 function cellFromJson(c, s) {
+  const { duet, ...rest } = c;
   return {
-    ...c,
+    ...rest,
+    ...duet ? { duet: true } : {},
     ciLevel: c.ciLevel ?? s.confidence,
     checks: c.checks ?? derivedChecks(c.ratio, c.ci95, s)
   };
@@ -17074,6 +17699,7 @@ function readSweepSettings(source, cpus2, options = {}) {
   const threads2 = text2("threads")?.trim() ?? "auto";
   const objective = text2("objective");
   const normalize = text2("normalize");
+  const duet = text2("duet");
   const precision = text2("precision");
   const tolerance = text2("tolerance");
   const seed = text2("seed");
@@ -17094,7 +17720,8 @@ function readSweepSettings(source, cpus2, options = {}) {
     tolerance: tolerance === void 0 ? DEFAULTS.tolerance : parsePercent(tolerance, source.label("tolerance"), 100),
     seed: seed === void 0 ? randomSeed() : parseSeed(seed, source.label("seed")),
     ...objective === void 0 ? {} : { objective: parseObjective(objective, source.label("objective")) },
-    normalize: normalize === void 0 ? "auto" : parseNormalize(normalize, source.label("normalize"))
+    normalize: normalize === void 0 ? "auto" : parseNormalize(normalize, source.label("normalize")),
+    duet: duet === void 0 ? "auto" : parseDuet(duet, source.label("duet"))
   };
 }
 function onlyWith(source, name, value, what) {
@@ -17229,10 +17856,10 @@ var init_reader = __esm({
 import { randomBytes } from "node:crypto";
 import { constants as constants2 } from "node:fs";
 import { access, mkdir, open as open2, readdir, rename, rm, stat as stat3, unlink } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function ensureDir(dir) {
   const missing = [];
-  let at = path4.resolve(dir);
+  let at = path5.resolve(dir);
   for (; ; ) {
     try {
       const info = await stat3(at);
@@ -17243,7 +17870,7 @@ async function ensureDir(dir) {
     } catch (e) {
       if (e.code !== "ENOENT") throw e;
       missing.push(at);
-      const up = path4.dirname(at);
+      const up = path5.dirname(at);
       if (up === at || missing.length > MAX_NEW_LEVELS) {
         throw Object.assign(
           new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
@@ -17262,7 +17889,7 @@ async function ensureDir(dir) {
   }
 }
 function tempName(file) {
-  return `.${path4.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return `.${path5.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
 }
 function isAlive(pid) {
   try {
@@ -17273,8 +17900,8 @@ function isAlive(pid) {
   }
 }
 async function removeStaleTemps(file) {
-  const dir = path4.dirname(path4.resolve(file));
-  const prefix2 = `.${path4.basename(file)}.`;
+  const dir = path5.dirname(path5.resolve(file));
+  const prefix2 = `.${path5.basename(file)}.`;
   const removed = [];
   let names;
   try {
@@ -17285,7 +17912,7 @@ async function removeStaleTemps(file) {
   for (const name of names) {
     const m = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
     if (!name.startsWith(prefix2) || m === null || `.${m[1]}.` !== prefix2) continue;
-    const full = path4.join(dir, name);
+    const full = path5.join(dir, name);
     try {
       const pid = Number(m[2]);
       const old = Date.now() - (await stat3(full)).mtimeMs > STALE_TEMP_MS;
@@ -17299,8 +17926,8 @@ async function removeStaleTemps(file) {
   return removed;
 }
 async function writeTextAtomic(file, text2, ops = nodeWriteOps) {
-  const dir = path4.dirname(path4.resolve(file));
-  const temp = path4.join(dir, tempName(file));
+  const dir = path5.dirname(path5.resolve(file));
+  const temp = path5.join(dir, tempName(file));
   try {
     await ensureDir(dir);
     await removeStaleTemps(file);
@@ -17323,21 +17950,21 @@ async function checkOutputPath(file, flag, inputs = [], opts = {}) {
   if (file === void 0) return;
   const fail = (why) => new InputError(`${flag}: got ${JSON.stringify(file)}; ${why}; expected a file path to write`);
   if (file.trim() === "") throw fail("it is empty");
-  const resolved = path4.resolve(file);
+  const resolved = path5.resolve(file);
   for (const input of inputs) {
-    if (input.path !== void 0 && path4.resolve(input.path) === resolved) {
+    if (input.path !== void 0 && path5.resolve(input.path) === resolved) {
       throw fail(`it is the file ${input.flag} reads, which it would overwrite`);
     }
   }
-  let parent = path4.dirname(resolved);
+  let parent = path5.dirname(resolved);
   if (opts.createParents) {
     for (let i = 0; i < 16; i++) {
       const exists = await stat3(parent).then(
         () => true,
         (e) => e.code !== "ENOENT"
       );
-      if (exists || path4.dirname(parent) === parent) break;
-      parent = path4.dirname(parent);
+      if (exists || path5.dirname(parent) === parent) break;
+      parent = path5.dirname(parent);
     }
   }
   try {
@@ -17508,8 +18135,8 @@ function baselineFromFlags(v, head) {
     if (cwd !== void 0) checkDirectory(cwd, "--baseline-cwd");
     return commandWorkload(flagSource(v), command ?? head.command, cwd);
   }
-  if (v["threshold"] !== void 0 || v["comparison-json"] !== void 0) {
-    const flag = v["threshold"] !== void 0 ? "--threshold" : "--comparison-json";
+  if (v["threshold"] !== void 0 || v["comparison-json"] !== void 0 || v["duet"] !== void 0) {
+    const flag = v["threshold"] !== void 0 ? "--threshold" : v["comparison-json"] !== void 0 ? "--comparison-json" : "--duet";
     throw new InputError(
       `${flag}: given without a base to compare with; expected --baseline-model FILE, --baseline-command "CMD" or --baseline-worker "CMD" too (threadgate compare gates against a stored baseline)`
     );
@@ -17630,7 +18257,8 @@ var init_sweep2 = __esm({
       "baseline-worker": { type: "string" },
       "baseline-cwd": { type: "string" },
       threshold: { type: "string" },
-      "comparison-json": { type: "string" }
+      "comparison-json": { type: "string" },
+      duet: { type: "string" }
     };
     SWEEP_HELP = `threadgate sweep \u2014 measure latency across thread counts and recommend one
 
@@ -17672,6 +18300,10 @@ Same-job comparison (base and head measured interleaved in this sweep):
   --baseline-cwd DIR        run the base command or worker in DIR (e.g. a worktree of the
                             base branch)
   --threshold PERCENT       smallest slowdown that fails (default ${DEFAULT_SAME_JOB_THRESHOLD * 100}%)
+  --duet auto|off           auto (default): a cell whose twice the threads fit the usable
+                            CPUs runs base and head at the same time, each pinned to its own
+                            CPUs (taskset; Linux), paired window by window; off: every cell
+                            in sequential blocks of fresh sessions
   --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json);
                             - writes it to standard output (the tables go to standard error)
 
@@ -18979,6 +19611,15 @@ var init_schema = __esm({
       status: oneOf(CELL_STATUSES),
       regression: boolean("true or false"),
       contentChanged: optional(boolean("true or false"), false),
+      duet: optional(
+        pipe(
+          boolean("true or false"),
+          description(
+            "same job: measured as duets (base and head at the same time on disjoint pinned CPU sets); false or absent: in sequential blocks"
+          )
+        ),
+        false
+      ),
       /** Absent in older files: then derived from the ratio and the CI. */
       checks: optional(CellChecksSchema)
     });
@@ -19170,17 +19811,17 @@ function decode(schema, value, fail, prefix2 = "") {
   throw fail(describeIssue(parsed.issues[0], prefix2));
 }
 function describeIssue(issue, prefix2) {
-  const path7 = prefix2 + pathText(issue.path ?? []);
+  const path8 = prefix2 + pathText(issue.path ?? []);
   const objectIssue = issue.type === "object" || issue.type === "strict_object";
-  if (objectIssue && issue.input === void 0 && path7 !== "") {
-    return `is missing the field "${path7}"`;
+  if (objectIssue && issue.input === void 0 && path8 !== "") {
+    return `is missing the field "${path8}"`;
   }
   if (issue.type === "strict_object" && issue.expected === "never" && issue.path) {
     const key = issue.path[issue.path.length - 1]?.key;
     return `has the unknown field ${JSON.stringify(String(key).slice(0, 40))}; expected only the fields of ${issue.message}`;
   }
   const shown = Array.isArray(issue.input) && issue.type.endsWith("length") ? `an array of ${issue.input.length} entries` : typeof issue.input === "string" && issue.type === "max_length" ? `${issue.input.length} characters long` : describeValue(issue.input);
-  return path7 === "" ? `is ${shown}; expected ${issue.message}` : `"${path7}" is ${shown}; expected ${issue.message}`;
+  return path8 === "" ? `is ${shown}; expected ${issue.message}` : `"${path8}" is ${shown}; expected ${issue.message}`;
 }
 function pathText(items) {
   let out = "";
@@ -19308,19 +19949,19 @@ function checkPoint(p, at, fail) {
     );
   }
 }
-function ordered(pair2, path7, fail) {
+function ordered(pair2, path8, fail) {
   if (pair2[0] > pair2[1]) {
-    throw fail(`"${path7}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
+    throw fail(`"${path8}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
   }
 }
-function uniqueSorted(xs, path7, what, fail, sorted2 = true) {
+function uniqueSorted(xs, path8, what, fail, sorted2 = true) {
   const seen = /* @__PURE__ */ new Set();
   for (const [i, x] of xs.entries()) {
-    if (seen.has(x)) throw fail(`"${path7}" has ${what} ${x} twice; expected each once`);
+    if (seen.has(x)) throw fail(`"${path8}" has ${what} ${x} twice; expected each once`);
     seen.add(x);
     if (sorted2 && i > 0 && x < xs[i - 1]) {
       throw fail(
-        `"${path7}" has ${what} ${x} after ${xs[i - 1]}; expected them in increasing order`
+        `"${path8}" has ${what} ${x} after ${xs[i - 1]}; expected them in increasing order`
       );
     }
   }
@@ -19376,42 +20017,42 @@ function parseComparisonFile(text2, fileName, input) {
   expectKind(documentKind(value, fail), ["comparison"], fail);
   return comparisonFromJson(checkComparisonJson(value, fail));
 }
-async function readResultFile(path7, input, place = {}) {
+async function readResultFile(path8, input, place = {}) {
   const text2 = await readText(
-    path7,
+    path8,
     input,
     LIMITS.fileBytes,
     "a results JSON file",
     place,
     inputError
   );
-  return parseResultFile(text2, path7, input);
+  return parseResultFile(text2, path8, input);
 }
-async function readBaselineFile(path7, label = "baseline", place = {}) {
-  const parsed = await readBaselineIfExists(path7, label, place);
-  if (parsed === null) throw new BaselineError(`${label} ${path7}: file not found`);
+async function readBaselineFile(path8, label = "baseline", place = {}) {
+  const parsed = await readBaselineIfExists(path8, label, place);
+  if (parsed === null) throw new BaselineError(`${label} ${path8}: file not found`);
   return parsed;
 }
-async function readBaselineIfExists(path7, label = "baseline", place = {}) {
-  const text2 = await readBoundedTextIfExists(path7, {
+async function readBaselineIfExists(path8, label = "baseline", place = {}) {
+  const text2 = await readBoundedTextIfExists(path8, {
     input: label,
     maxBytes: LIMITS.fileBytes,
     expected: "a threadgate baseline or results JSON file",
     fail: (m) => new BaselineError(m),
     ...place
   });
-  return text2 === null ? null : parseBaselineFile(text2, path7, label);
+  return text2 === null ? null : parseBaselineFile(text2, path8, label);
 }
-async function readComparisonFile(path7, input, place = {}) {
+async function readComparisonFile(path8, input, place = {}) {
   const text2 = await readText(
-    path7,
+    path8,
     input,
     LIMITS.comparisonBytes,
     "a comparison JSON file",
     place,
     inputError
   );
-  return parseComparisonFile(text2, path7, input);
+  return parseComparisonFile(text2, path8, input);
 }
 function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
   const c = comparison.current;
@@ -19435,15 +20076,15 @@ function checkComparisonOf(comparison, current, fail, runName = "the results' ru
 function prefix(input, fileName) {
   return input === "" ? `${fileName}: ` : `${input} ${fileName}: `;
 }
-async function readText(path7, input, maxBytes, expected, place, fail) {
-  const text2 = await readBoundedTextIfExists(path7, {
+async function readText(path8, input, maxBytes, expected, place, fail) {
+  const text2 = await readBoundedTextIfExists(path8, {
     input: input || "file",
     maxBytes,
     expected,
     fail,
     ...place
   });
-  if (text2 === null) throw fail(`${input || "file"} ${path7}: file not found`);
+  if (text2 === null) throw fail(`${input || "file"} ${path8}: file not found`);
   return text2;
 }
 var inputError;
@@ -19634,14 +20275,14 @@ var require_polyfills = __commonJS({
       fs.fstatSync = statFixSync(fs.fstatSync);
       fs.lstatSync = statFixSync(fs.lstatSync);
       if (fs.chmod && !fs.lchmod) {
-        fs.lchmod = function(path7, mode, cb) {
+        fs.lchmod = function(path8, mode, cb) {
           if (cb) process.nextTick(cb);
         };
         fs.lchmodSync = function() {
         };
       }
       if (fs.chown && !fs.lchown) {
-        fs.lchown = function(path7, uid, gid, cb) {
+        fs.lchown = function(path8, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
         fs.lchownSync = function() {
@@ -19708,9 +20349,9 @@ var require_polyfills = __commonJS({
         };
       })(fs.readSync);
       function patchLchmod(fs2) {
-        fs2.lchmod = function(path7, mode, callback) {
+        fs2.lchmod = function(path8, mode, callback) {
           fs2.open(
-            path7,
+            path8,
             constants3.O_WRONLY | constants3.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -19726,8 +20367,8 @@ var require_polyfills = __commonJS({
             }
           );
         };
-        fs2.lchmodSync = function(path7, mode) {
-          var fd = fs2.openSync(path7, constants3.O_WRONLY | constants3.O_SYMLINK, mode);
+        fs2.lchmodSync = function(path8, mode) {
+          var fd = fs2.openSync(path8, constants3.O_WRONLY | constants3.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -19748,8 +20389,8 @@ var require_polyfills = __commonJS({
       }
       function patchLutimes(fs2) {
         if (constants3.hasOwnProperty("O_SYMLINK") && fs2.futimes) {
-          fs2.lutimes = function(path7, at, mt, cb) {
-            fs2.open(path7, constants3.O_SYMLINK, function(er, fd) {
+          fs2.lutimes = function(path8, at, mt, cb) {
+            fs2.open(path8, constants3.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -19761,8 +20402,8 @@ var require_polyfills = __commonJS({
               });
             });
           };
-          fs2.lutimesSync = function(path7, at, mt) {
-            var fd = fs2.openSync(path7, constants3.O_SYMLINK);
+          fs2.lutimesSync = function(path8, at, mt) {
+            var fd = fs2.openSync(path8, constants3.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -19880,11 +20521,11 @@ var require_legacy_streams = __commonJS({
         ReadStream,
         WriteStream
       };
-      function ReadStream(path7, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path7, options);
+      function ReadStream(path8, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path8, options);
         Stream.call(this);
         var self2 = this;
-        this.path = path7;
+        this.path = path8;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -19929,10 +20570,10 @@ var require_legacy_streams = __commonJS({
           self2._read();
         });
       }
-      function WriteStream(path7, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path7, options);
+      function WriteStream(path8, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path8, options);
         Stream.call(this);
-        this.path = path7;
+        this.path = path8;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -20075,14 +20716,14 @@ var require_graceful_fs = __commonJS({
       fs2.createWriteStream = createWriteStream;
       var fs$readFile = fs2.readFile;
       fs2.readFile = readFile;
-      function readFile(path7, options, cb) {
+      function readFile(path8, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path7, options, cb);
-        function go$readFile(path8, options2, cb2, startTime) {
-          return fs$readFile(path8, options2, function(err) {
+        return go$readFile(path8, options, cb);
+        function go$readFile(path9, options2, cb2, startTime) {
+          return fs$readFile(path9, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path8, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path9, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -20092,14 +20733,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs2.writeFile;
       fs2.writeFile = writeFile;
-      function writeFile(path7, data, options, cb) {
+      function writeFile(path8, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path7, data, options, cb);
-        function go$writeFile(path8, data2, options2, cb2, startTime) {
-          return fs$writeFile(path8, data2, options2, function(err) {
+        return go$writeFile(path8, data, options, cb);
+        function go$writeFile(path9, data2, options2, cb2, startTime) {
+          return fs$writeFile(path9, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path8, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path9, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -20110,14 +20751,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs2.appendFile;
       if (fs$appendFile)
         fs2.appendFile = appendFile;
-      function appendFile(path7, data, options, cb) {
+      function appendFile(path8, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path7, data, options, cb);
-        function go$appendFile(path8, data2, options2, cb2, startTime) {
-          return fs$appendFile(path8, data2, options2, function(err) {
+        return go$appendFile(path8, data, options, cb);
+        function go$appendFile(path9, data2, options2, cb2, startTime) {
+          return fs$appendFile(path9, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path8, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path9, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -20148,31 +20789,31 @@ var require_graceful_fs = __commonJS({
       var fs$readdir = fs2.readdir;
       fs2.readdir = readdir3;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir3(path7, options, cb) {
+      function readdir3(path8, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path8, options2, cb2, startTime) {
-          return fs$readdir(path8, fs$readdirCallback(
-            path8,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path9, options2, cb2, startTime) {
+          return fs$readdir(path9, fs$readdirCallback(
+            path9,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path8, options2, cb2, startTime) {
-          return fs$readdir(path8, options2, fs$readdirCallback(
-            path8,
+        } : function go$readdir2(path9, options2, cb2, startTime) {
+          return fs$readdir(path9, options2, fs$readdirCallback(
+            path9,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path7, options, cb);
-        function fs$readdirCallback(path8, options2, cb2, startTime) {
+        return go$readdir(path8, options, cb);
+        function fs$readdirCallback(path9, options2, cb2, startTime) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path8, options2, cb2],
+                [path9, options2, cb2],
                 err,
                 startTime || Date.now(),
                 Date.now()
@@ -20243,7 +20884,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path7, options) {
+      function ReadStream(path8, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -20263,7 +20904,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path7, options) {
+      function WriteStream(path8, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -20281,22 +20922,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream(path7, options) {
-        return new fs2.ReadStream(path7, options);
+      function createReadStream(path8, options) {
+        return new fs2.ReadStream(path8, options);
       }
-      function createWriteStream(path7, options) {
-        return new fs2.WriteStream(path7, options);
+      function createWriteStream(path8, options) {
+        return new fs2.WriteStream(path8, options);
       }
       var fs$open = fs2.open;
       fs2.open = open3;
-      function open3(path7, flags, mode, cb) {
+      function open3(path8, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path7, flags, mode, cb);
-        function go$open(path8, flags2, mode2, cb2, startTime) {
-          return fs$open(path8, flags2, mode2, function(err, fd) {
+        return go$open(path8, flags, mode, cb);
+        function go$open(path9, flags2, mode2, cb2, startTime) {
+          return fs$open(path9, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path8, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path9, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -20825,7 +21466,7 @@ var require_mtime_precision = __commonJS({
 var require_lockfile = __commonJS({
   "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
     "use strict";
-    var path7 = __require("path");
+    var path8 = __require("path");
     var fs = require_graceful_fs();
     var retry = require_retry2();
     var onExit = require_signal_exit();
@@ -20836,7 +21477,7 @@ var require_lockfile = __commonJS({
     }
     function resolveCanonicalPath(file, options, callback) {
       if (!options.realpath) {
-        return callback(null, path7.resolve(file));
+        return callback(null, path8.resolve(file));
       }
       options.fs.realpath(file, callback);
     }
@@ -21161,19 +21802,19 @@ var require_proper_lockfile = __commonJS({
 
 // src/io/file-lock.ts
 import { lstat, mkdir as mkdir2, readdir as readdir2, rmdir } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 function lockPathFor(file) {
-  return `${path5.resolve(file)}.lock`;
+  return `${path6.resolve(file)}.lock`;
 }
 async function withFileLock(file, fn, opts = {}) {
-  const target = path5.resolve(file);
+  const target = path6.resolve(file);
   const lock = lockPathFor(target);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const staleMs = Math.max(opts.staleMs ?? DEFAULT_LOCK_STALE_MS, 2e3);
   const deadline = Date.now() + timeoutMs;
   const { lock: acquire } = await Promise.resolve().then(() => __toESM(require_proper_lockfile(), 1));
   try {
-    await ensureDir(path5.dirname(lock));
+    await ensureDir(path6.dirname(lock));
   } catch (e) {
     throw fsError(lock, "cannot create its folder", e);
   }
@@ -21332,12 +21973,12 @@ function serializeBaseline(doc, fileName) {
   }
   return text2;
 }
-async function writeBaselineFile(path7, doc, ops = nodeWriteOps) {
-  const text2 = serializeBaseline(doc, path7);
+async function writeBaselineFile(path8, doc, ops = nodeWriteOps) {
+  const text2 = serializeBaseline(doc, path8);
   try {
-    await writeTextAtomic(path7, text2, ops);
+    await writeTextAtomic(path8, text2, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path7}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path8}: ${e.message}`);
   }
   return Buffer.byteLength(text2);
 }
@@ -21592,12 +22233,12 @@ function parseSha(text2) {
   }
   return text2.toLowerCase();
 }
-async function loadHistory(path7) {
-  const parsed = await readBaselineIfExists(path7, "--history");
+async function loadHistory(path8) {
+  const parsed = await readBaselineIfExists(path8, "--history");
   if (parsed === null) return null;
   if (parsed.from === "result") {
     throw new InputError(
-      `--history ${path7}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add, or a path where none exists yet (were --history and --result swapped?)`
+      `--history ${path8}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add, or a path where none exists yet (were --history and --result swapped?)`
     );
   }
   return parsed.document;
@@ -21660,30 +22301,30 @@ async function addCommand(argv, io) {
 `);
   return 0;
 }
-async function readHistoryOnly(path7) {
-  const parsed = await readBaselineFile(path7, "--history");
+async function readHistoryOnly(path8) {
+  const parsed = await readBaselineFile(path8, "--history");
   if (parsed.from === "result") {
     throw new InputError(
-      `--history ${path7}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add`
+      `--history ${path8}: is a results file (threadgate sweep --json), not a baseline history; expected a history written by threadgate baseline add`
     );
   }
   return parsed.document;
 }
 async function showCommand(argv, io) {
   const v = parseFlags("baseline show", argv, BASELINE_SHOW_OPTIONS);
-  const path7 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
-  const summary = summarizeHistory(await readHistoryOnly(path7));
+  const path8 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
+  const summary = summarizeHistory(await readHistoryOnly(path8));
   io.out(
     v["json"] === true ? `${JSON.stringify(summary, null, 2)}
-` : `${renderHistory(summary, path7)}
+` : `${renderHistory(summary, path8)}
 `
   );
   return 0;
 }
 async function changesCommand(argv, io) {
   const v = parseFlags("baseline changes", argv, BASELINE_CHANGES_OPTIONS);
-  const path7 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
-  const history = await readHistoryOnly(path7);
+  const path8 = requiredPath(v, "history", "a baseline history written by threadgate baseline add");
+  const history = await readHistoryOnly(path8);
   const changes = historyChanges(history);
   if (v["json"] === true) {
     io.out(`${JSON.stringify({ changes }, null, 2)}
@@ -21691,8 +22332,8 @@ async function changesCommand(argv, io) {
     return 0;
   }
   const runs = `${history.runs.length} run${history.runs.length === 1 ? "" : "s"}`;
-  const lines = changes.length === 0 ? [`No change point in the ${runs} of ${path7}.`] : [
-    `${changes.length} change point${changes.length === 1 ? "" : "s"} in the ${runs} of ${path7}:`,
+  const lines = changes.length === 0 ? [`No change point in the ${runs} of ${path8}.`] : [
+    `${changes.length} change point${changes.length === 1 ? "" : "s"} in the ${runs} of ${path8}:`,
     ...changes.map((c) => `  run ${c.index}: ${describeChange(c)}`)
   ];
   io.out(`${lines.map(terminalText).join("\n")}
@@ -22138,7 +22779,7 @@ function detailsBlock(result, comparison, ctx) {
   if (comparison && comparison.kind !== "no-baseline") {
     const s = comparison.settings;
     lines.push(
-      ctx.baselineKind === "same-job" ? `- Gate: base and head measured in blocks of freshly opened sessions; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of both sides pooled" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText2(s.confidence)} for the gated cells together) once it has \u2265 ${s.minHistory} runs \u2014 a slowdown within it passes \u2014 and \u2265 ${formatPercent(s.coldStartThreshold, 0)} before that; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
+      ctx.baselineKind === "same-job" ? `- Gate: base and head measured in blocks of freshly opened sessions${sameJobDuets(comparison)}; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of both sides pooled" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText2(s.confidence)} for the gated cells together) once it has \u2265 ${s.minHistory} runs \u2014 a slowdown within it passes \u2014 and \u2265 ${formatPercent(s.coldStartThreshold, 0)} before that; gated cells: ${s.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
     );
     lines.push(
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
@@ -22226,12 +22867,18 @@ ${throughputTable2(w)}` : "");
   );
   return parts.join("\n\n") + "\n";
 }
+function sameJobDuets(comparison) {
+  if (comparison.kind === "no-baseline") return "";
+  const threads2 = comparison.cells.filter((c) => c.duet === true).map((c) => c.threads);
+  return threads2.length === 0 ? "" : `; ${duetText(threads2)} (base and head at once, each on its own pinned CPUs, paired window by window)`;
+}
 var threadsText, ICON, BASELINE_COLOUR, CURRENT_COLOUR;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
     init_changes();
     init_normalize();
+    init_same_job();
     init_text();
     init_stats();
     init_outcome();
@@ -22419,11 +23066,11 @@ __export(worker_exports, {
   workerPathCommand: () => workerPathCommand
 });
 import { copyFile, lstat as lstat2 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 async function workerPathCommand(argv) {
   const v = parseFlags("worker-path", argv, PATH_OPTIONS);
   const dir = helperDir();
-  process.stdout.write(`${v.dir === true ? dir : path6.join(dir, "threadgate_worker.py")}
+  process.stdout.write(`${v.dir === true ? dir : path7.join(dir, "threadgate_worker.py")}
 `);
   return 0;
 }
@@ -22447,9 +23094,9 @@ async function initWorkerCommand(argv) {
     ["example_worker.py", "threadgate_example_worker.py"]
   ];
   for (const [source, name] of files) {
-    const to = path6.join(target, name);
+    const to = path7.join(target, name);
     try {
-      await copyFile(path6.join(from, source), to, 1);
+      await copyFile(path7.join(from, source), to, 1);
     } catch (e) {
       throw new InputError(`init-worker: cannot write ${to} (${fsWords(e)}); expected a new file`);
     }
@@ -22457,7 +23104,7 @@ async function initWorkerCommand(argv) {
 `);
   }
   process.stdout.write(
-    `next: threadgate sweep --worker "python3 ${path6.join(target, "threadgate_example_worker.py")}" --threads 1,2
+    `next: threadgate sweep --worker "python3 ${path7.join(target, "threadgate_example_worker.py")}" --threads 1,2
 `
   );
   return 0;

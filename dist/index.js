@@ -1279,14 +1279,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path27 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path28 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path27 && path27[0] !== "/") {
-          path27 = `/${path27}`;
+        if (path28 && path28[0] !== "/") {
+          path28 = `/${path28}`;
         }
-        return new URL(`${origin}${path27}`);
+        return new URL(`${origin}${path28}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1737,39 +1737,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path27);
+        debuglog("sending request to %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path28, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path27,
+          path28,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin }
+          request: { method, path: path28, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path27);
+        debuglog("trailers received from %s %s/%s", method, origin, path28);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path27, origin },
+          request: { method, path: path28, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path27,
+          path28,
           error3.message
         );
       });
@@ -1818,9 +1818,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path27, origin }
+            request: { method, path: path28, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path27);
+          debuglog("sending request to %s %s/%s", method, origin, path28);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1883,7 +1883,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path27,
+        path: path28,
         method,
         body: body2,
         headers,
@@ -1898,11 +1898,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path27 !== "string") {
+        if (typeof path28 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path27[0] !== "/" && !(path27.startsWith("http://") || path27.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path28[0] !== "/" && !(path28.startsWith("http://") || path28.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path27)) {
+        } else if (invalidPathRegex.test(path28)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1968,7 +1968,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path27, query) : path27;
+        this.path = query ? buildURL(path28, query) : path28;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6661,7 +6661,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path27, host, upgrade, blocking, reset } = request2;
+      const { method, path: path28, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength: contentLength2 } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util6.isFormDataLike(body2)) {
@@ -6742,7 +6742,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path27} HTTP/1.1\r
+      let header = `${method} ${path28} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7271,7 +7271,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path27, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path28, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util6.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7368,7 +7368,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path27;
+      headers[HTTP2_HEADER_PATH] = path28;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7721,9 +7721,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util6.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path27 = search ? `${pathname}${search}` : pathname;
+        const path28 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path27;
+        this.opts.path = path28;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8962,10 +8962,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path27 = "/",
+          path: path28 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path27;
+        opts.path = origin + path28;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL3(origin);
           headers.host = host;
@@ -10937,20 +10937,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path27) {
-      if (typeof path27 !== "string") {
-        return path27;
+    function safeUrl(path28) {
+      if (typeof path28 !== "string") {
+        return path28;
       }
-      const pathSegments = path27.split("?");
+      const pathSegments = path28.split("?");
       if (pathSegments.length !== 2) {
-        return path27;
+        return path28;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path27, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path27);
+    function matchKey(mockDispatch2, { path: path28, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path28);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10972,7 +10972,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path27 }) => matchValue(safeUrl(path27), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path28 }) => matchValue(safeUrl(path28), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -11010,9 +11010,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path27, method, body: body2, headers, query } = opts;
+      const { path: path28, method, body: body2, headers, query } = opts;
       return {
-        path: path27,
+        path: path28,
         method,
         body: body2,
         headers,
@@ -11475,10 +11475,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path27, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path28, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path27,
+            Path: path28,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16357,9 +16357,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path27) {
-      for (let i = 0; i < path27.length; ++i) {
-        const code = path27.charCodeAt(i);
+    function validateCookiePath(path28) {
+      for (let i = 0; i < path28.length; ++i) {
+        const code = path28.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19279,11 +19279,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path27 = opts.path;
+          let path28 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path27 = `/${path27}`;
+            path28 = `/${path28}`;
           }
-          url2 = new URL(util6.parseOrigin(url2).origin + path27);
+          url2 = new URL(util6.parseOrigin(url2).origin + path28);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -25830,14 +25830,14 @@ __export(tool_cache_exports, {
 import * as crypto3 from "crypto";
 import * as fs5 from "fs";
 import * as os9 from "os";
-import * as path6 from "path";
+import * as path7 from "path";
 import * as stream from "stream";
 import * as util from "util";
 import { ok as ok2 } from "assert";
 function downloadTool(url2, dest, auth2, headers) {
   return __awaiter12(this, void 0, void 0, function* () {
-    dest = dest || path6.join(_getTempDirectory(), crypto3.randomUUID());
-    yield mkdirP(path6.dirname(dest));
+    dest = dest || path7.join(_getTempDirectory(), crypto3.randomUUID());
+    yield mkdirP(path7.dirname(dest));
     debug(`Downloading ${url2}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -25927,7 +25927,7 @@ function extract7z(file, dest, _7zPath) {
         process.chdir(originalCwd);
       }
     } else {
-      const escapedScript = path6.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
+      const escapedScript = path7.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
@@ -26099,7 +26099,7 @@ function cacheDir(sourceDir, tool, version3, arch3) {
     }
     const destPath = yield _createToolPath(tool, version3, arch3);
     for (const itemName of fs5.readdirSync(sourceDir)) {
-      const s3 = path6.join(sourceDir, itemName);
+      const s3 = path7.join(sourceDir, itemName);
       yield cp(s3, destPath, { recursive: true });
     }
     _completeToolPath(tool, version3, arch3);
@@ -26116,7 +26116,7 @@ function cacheFile(sourceFile, targetFile, tool, version3, arch3) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version3, arch3);
-    const destPath = path6.join(destFolder, targetFile);
+    const destPath = path7.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version3, arch3);
@@ -26139,7 +26139,7 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path7.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs5.existsSync(cachePath) && fs5.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
@@ -26153,12 +26153,12 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os9.arch();
-  const toolPath = path6.join(_getCacheDirectory(), toolName);
+  const toolPath = path7.join(_getCacheDirectory(), toolName);
   if (fs5.existsSync(toolPath)) {
     const children = fs5.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path6.join(toolPath, child2, arch3 || "");
+        const fullPath = path7.join(toolPath, child2, arch3 || "");
         if (fs5.existsSync(fullPath) && fs5.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -26210,7 +26210,7 @@ function findFromManifest(versionSpec_1, stable_1, manifest_1) {
 function _createExtractFolder(dest) {
   return __awaiter12(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path6.join(_getTempDirectory(), crypto3.randomUUID());
+      dest = path7.join(_getTempDirectory(), crypto3.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -26218,7 +26218,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version3, arch3) {
   return __awaiter12(this, void 0, void 0, function* () {
-    const folderPath2 = path6.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
+    const folderPath2 = path7.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
     debug(`destination ${folderPath2}`);
     const markerPath = `${folderPath2}.complete`;
     yield rmRF(folderPath2);
@@ -26228,7 +26228,7 @@ function _createToolPath(tool, version3, arch3) {
   });
 }
 function _completeToolPath(tool, version3, arch3) {
-  const folderPath2 = path6.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
+  const folderPath2 = path7.join(_getCacheDirectory(), tool, semver2.clean(version3) || version3, arch3 || "");
   const markerPath = `${folderPath2}.complete`;
   fs5.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -26371,14 +26371,14 @@ var init_internal_glob_options_helper = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-path-helper.js
-import * as path7 from "path";
+import * as path8 from "path";
 import assert from "assert";
 function dirname5(p2) {
   p2 = safeTrimTrailingSeparator(p2);
   if (IS_WINDOWS4 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p2)) {
     return p2;
   }
-  let result = path7.dirname(p2);
+  let result = path8.dirname(p2);
   if (IS_WINDOWS4 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -26415,7 +26415,7 @@ function ensureAbsoluteRoot(root, itemPath) {
   assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
   if (root.endsWith("/") || IS_WINDOWS4 && root.endsWith("\\")) {
   } else {
-    root += path7.sep;
+    root += path8.sep;
   }
   return root + itemPath;
 }
@@ -26449,10 +26449,10 @@ function safeTrimTrailingSeparator(p2) {
     return "";
   }
   p2 = normalizeSeparators2(p2);
-  if (!p2.endsWith(path7.sep)) {
+  if (!p2.endsWith(path8.sep)) {
     return p2;
   }
-  if (p2 === path7.sep) {
+  if (p2 === path8.sep) {
     return p2;
   }
   if (IS_WINDOWS4 && /^[A-Z]:\\$/i.test(p2)) {
@@ -27728,7 +27728,7 @@ var init_escape = __esm({
 });
 
 // node_modules/minimatch/dist/esm/index.js
-var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path8, sep4, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults2, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
+var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path9, sep4, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults2, braceExpand, makeRe, match2, globMagic, regExpEscape2, Minimatch;
 var init_esm3 = __esm({
   "node_modules/minimatch/dist/esm/index.js"() {
     init_esm2();
@@ -27797,11 +27797,11 @@ var init_esm3 = __esm({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    path8 = {
+    path9 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    sep4 = defaultPlatform === "win32" ? path8.win32.sep : path8.posix.sep;
+    sep4 = defaultPlatform === "win32" ? path9.win32.sep : path9.posix.sep;
     minimatch.sep = sep4;
     GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
@@ -28550,7 +28550,7 @@ var init_esm3 = __esm({
 });
 
 // node_modules/@actions/glob/lib/internal-path.js
-import * as path9 from "path";
+import * as path10 from "path";
 import assert2 from "assert";
 var IS_WINDOWS6, Path;
 var init_internal_path = __esm({
@@ -28568,12 +28568,12 @@ var init_internal_path = __esm({
           assert2(itemPath, `Parameter 'itemPath' must not be empty`);
           itemPath = safeTrimTrailingSeparator(itemPath);
           if (!hasRoot(itemPath)) {
-            this.segments = itemPath.split(path9.sep);
+            this.segments = itemPath.split(path10.sep);
           } else {
             let remaining = itemPath;
             let dir = dirname5(remaining);
             while (dir !== remaining) {
-              const basename6 = path9.basename(remaining);
+              const basename6 = path10.basename(remaining);
               this.segments.unshift(basename6);
               remaining = dir;
               dir = dirname5(remaining);
@@ -28591,7 +28591,7 @@ var init_internal_path = __esm({
               assert2(segment === dirname5(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
               this.segments.push(segment);
             } else {
-              assert2(!segment.includes(path9.sep), `Parameter 'itemPath' contains unexpected path separators`);
+              assert2(!segment.includes(path10.sep), `Parameter 'itemPath' contains unexpected path separators`);
               this.segments.push(segment);
             }
           }
@@ -28602,12 +28602,12 @@ var init_internal_path = __esm({
        */
       toString() {
         let result = this.segments[0];
-        let skipSlash = result.endsWith(path9.sep) || IS_WINDOWS6 && /^[A-Z]:$/i.test(result);
+        let skipSlash = result.endsWith(path10.sep) || IS_WINDOWS6 && /^[A-Z]:$/i.test(result);
         for (let i = 1; i < this.segments.length; i++) {
           if (skipSlash) {
             skipSlash = false;
           } else {
-            result += path9.sep;
+            result += path10.sep;
           }
           result += this.segments[i];
         }
@@ -28619,7 +28619,7 @@ var init_internal_path = __esm({
 
 // node_modules/@actions/glob/lib/internal-pattern.js
 import * as os10 from "os";
-import * as path10 from "path";
+import * as path11 from "path";
 import assert3 from "assert";
 var IS_WINDOWS7, Pattern;
 var init_internal_pattern = __esm({
@@ -28651,7 +28651,7 @@ var init_internal_pattern = __esm({
         }
         pattern = _Pattern.fixupPattern(pattern, homedir3);
         this.segments = new Path(pattern).segments;
-        this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path10.sep);
+        this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path11.sep);
         pattern = safeTrimTrailingSeparator(pattern);
         let foundGlob = false;
         const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
@@ -28675,8 +28675,8 @@ var init_internal_pattern = __esm({
       match(itemPath) {
         if (this.segments[this.segments.length - 1] === "**") {
           itemPath = normalizeSeparators2(itemPath);
-          if (!itemPath.endsWith(path10.sep) && this.isImplicitPattern === false) {
-            itemPath = `${itemPath}${path10.sep}`;
+          if (!itemPath.endsWith(path11.sep) && this.isImplicitPattern === false) {
+            itemPath = `${itemPath}${path11.sep}`;
           }
         } else {
           itemPath = safeTrimTrailingSeparator(itemPath);
@@ -28711,9 +28711,9 @@ var init_internal_pattern = __esm({
         assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
         assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
         pattern = normalizeSeparators2(pattern);
-        if (pattern === "." || pattern.startsWith(`.${path10.sep}`)) {
+        if (pattern === "." || pattern.startsWith(`.${path11.sep}`)) {
           pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
-        } else if (pattern === "~" || pattern.startsWith(`~${path10.sep}`)) {
+        } else if (pattern === "~" || pattern.startsWith(`~${path11.sep}`)) {
           homedir3 = homedir3 || os10.homedir();
           assert3(homedir3, "Unable to determine HOME directory");
           assert3(hasAbsoluteRoot(homedir3), `Expected HOME directory to be a rooted path. Actual '${homedir3}'`);
@@ -28794,8 +28794,8 @@ var SearchState;
 var init_internal_search_state = __esm({
   "node_modules/@actions/glob/lib/internal-search-state.js"() {
     SearchState = class {
-      constructor(path27, level) {
-        this.path = path27;
+      constructor(path28, level) {
+        this.path = path28;
         this.level = level;
       }
     };
@@ -28804,7 +28804,7 @@ var init_internal_search_state = __esm({
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs6 from "fs";
-import * as path11 from "path";
+import * as path12 from "path";
 var __awaiter13, __asyncValues, __await, __asyncGenerator, IS_WINDOWS8, DefaultGlobber;
 var init_internal_globber = __esm({
   "node_modules/@actions/glob/lib/internal-globber.js"() {
@@ -28975,7 +28975,7 @@ var init_internal_globber = __esm({
             if (!stats) {
               continue;
             }
-            if (options.excludeHiddenFiles && path11.basename(item.path).match(/^\./)) {
+            if (options.excludeHiddenFiles && path12.basename(item.path).match(/^\./)) {
               continue;
             }
             if (stats.isDirectory()) {
@@ -28985,7 +28985,7 @@ var init_internal_globber = __esm({
                 continue;
               }
               const childLevel = item.level + 1;
-              const childItems = (yield __await(fs6.promises.readdir(item.path))).map((x) => new SearchState(path11.join(item.path, x), childLevel));
+              const childItems = (yield __await(fs6.promises.readdir(item.path))).map((x) => new SearchState(path12.join(item.path, x), childLevel));
               stack.push(...childItems.reverse());
             } else if (match3 & MatchKind.File) {
               yield yield __await(item.path);
@@ -29132,7 +29132,7 @@ var init_constants = __esm({
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 import * as crypto4 from "crypto";
 import * as fs7 from "fs";
-import * as path12 from "path";
+import * as path13 from "path";
 import * as util2 from "util";
 function createTempDirectory() {
   return __awaiter15(this, void 0, void 0, function* () {
@@ -29149,9 +29149,9 @@ function createTempDirectory() {
           baseLocation = "/home";
         }
       }
-      tempDirectory = path12.join(baseLocation, "actions", "temp");
+      tempDirectory = path13.join(baseLocation, "actions", "temp");
     }
-    const dest = path12.join(tempDirectory, crypto4.randomUUID());
+    const dest = path13.join(tempDirectory, crypto4.randomUUID());
     yield mkdirP(dest);
     return dest;
   });
@@ -29173,7 +29173,7 @@ function resolvePaths(patterns) {
         _c = _g.value;
         _e2 = false;
         const file = _c;
-        const relativeFile = path12.relative(workspace, file).replace(new RegExp(`\\${path12.sep}`, "g"), "/");
+        const relativeFile = path13.relative(workspace, file).replace(new RegExp(`\\${path13.sep}`, "g"), "/");
         debug(`Matched: ${relativeFile}`);
         if (relativeFile === "") {
           paths.push(".");
@@ -35566,15 +35566,15 @@ function getRequestUrl(baseUri, operationSpec, operationArguments, fallbackObjec
   let isAbsolutePath = false;
   let requestUrl = replaceAll(baseUri, urlReplacements);
   if (operationSpec.path) {
-    let path27 = replaceAll(operationSpec.path, urlReplacements);
-    if (operationSpec.path === "/{nextLink}" && path27.startsWith("/")) {
-      path27 = path27.substring(1);
+    let path28 = replaceAll(operationSpec.path, urlReplacements);
+    if (operationSpec.path === "/{nextLink}" && path28.startsWith("/")) {
+      path28 = path28.substring(1);
     }
-    if (isAbsoluteUrl(path27)) {
-      requestUrl = path27;
+    if (isAbsoluteUrl(path28)) {
+      requestUrl = path28;
       isAbsolutePath = true;
     } else {
-      requestUrl = appendPath(requestUrl, path27);
+      requestUrl = appendPath(requestUrl, path28);
     }
   }
   const { queryParams, sequenceParams } = calculateQueryParameters(operationSpec, operationArguments, fallbackObject);
@@ -35620,9 +35620,9 @@ function appendPath(url2, pathToAppend) {
   }
   const searchStart = pathToAppend.indexOf("?");
   if (searchStart !== -1) {
-    const path27 = pathToAppend.substring(0, searchStart);
+    const path28 = pathToAppend.substring(0, searchStart);
     const search = pathToAppend.substring(searchStart + 1);
-    newPath = newPath + path27;
+    newPath = newPath + path28;
     if (search) {
       parsedUrl.search = parsedUrl.search ? `${parsedUrl.search}&${search}` : search;
     }
@@ -38694,16 +38694,16 @@ var init_Matcher = __esm({
        * @returns {string|undefined}
        */
       getCurrentTag() {
-        const path27 = this._matcher.path;
-        return path27.length > 0 ? path27[path27.length - 1].tag : void 0;
+        const path28 = this._matcher.path;
+        return path28.length > 0 ? path28[path28.length - 1].tag : void 0;
       }
       /**
        * Get current namespace.
        * @returns {string|undefined}
        */
       getCurrentNamespace() {
-        const path27 = this._matcher.path;
-        return path27.length > 0 ? path27[path27.length - 1].namespace : void 0;
+        const path28 = this._matcher.path;
+        return path28.length > 0 ? path28[path28.length - 1].namespace : void 0;
       }
       /**
        * Get current node's attribute value.
@@ -38711,9 +38711,9 @@ var init_Matcher = __esm({
        * @returns {*}
        */
       getAttrValue(attrName) {
-        const path27 = this._matcher.path;
-        if (path27.length === 0) return void 0;
-        return path27[path27.length - 1].values?.[attrName];
+        const path28 = this._matcher.path;
+        if (path28.length === 0) return void 0;
+        return path28[path28.length - 1].values?.[attrName];
       }
       /**
        * Check if current node has an attribute.
@@ -38721,9 +38721,9 @@ var init_Matcher = __esm({
        * @returns {boolean}
        */
       hasAttr(attrName) {
-        const path27 = this._matcher.path;
-        if (path27.length === 0) return false;
-        const current = path27[path27.length - 1];
+        const path28 = this._matcher.path;
+        if (path28.length === 0) return false;
+        const current = path28[path28.length - 1];
         return current.values !== void 0 && attrName in current.values;
       }
       /**
@@ -38749,18 +38749,18 @@ var init_Matcher = __esm({
        * @returns {number}
        */
       getPosition() {
-        const path27 = this._matcher.path;
-        if (path27.length === 0) return -1;
-        return path27[path27.length - 1].position ?? 0;
+        const path28 = this._matcher.path;
+        if (path28.length === 0) return -1;
+        return path28[path28.length - 1].position ?? 0;
       }
       /**
        * Get current node's repeat counter (occurrence count of this tag name).
        * @returns {number}
        */
       getCounter() {
-        const path27 = this._matcher.path;
-        if (path27.length === 0) return -1;
-        return path27[path27.length - 1].counter ?? 0;
+        const path28 = this._matcher.path;
+        if (path28.length === 0) return -1;
+        return path28[path28.length - 1].counter ?? 0;
       }
       /**
        * Get current node's sibling index (alias for getPosition).
@@ -42228,11 +42228,11 @@ var init_crc64 = __esm({
           throw new Error("Module.ENVIRONMENT has been deprecated. To force the environment, use the ENVIRONMENT compile-time option (for example, -sENVIRONMENT=web or -sENVIRONMENT=node)");
         }
         var scriptDirectory = "";
-        function locateFile(path27) {
+        function locateFile(path28) {
           if (Module["locateFile"]) {
-            return Module["locateFile"](path27, scriptDirectory);
+            return Module["locateFile"](path28, scriptDirectory);
           }
-          return scriptDirectory + path27;
+          return scriptDirectory + path28;
         }
         var read_, readAsync, readBinary, setWindowTitle;
         function logExceptionOnExit(e) {
@@ -45709,9 +45709,9 @@ var init_StorageSharedKeyCredentialPolicy = __esm({
        * @param request -
        */
       getCanonicalizedResourceString(request2) {
-        const path27 = getURLPath(request2.url) || "/";
+        const path28 = getURLPath(request2.url) || "/";
         let canonicalizedResourceString = "";
-        canonicalizedResourceString += `/${this.factory.accountName}${path27}`;
+        canonicalizedResourceString += `/${this.factory.accountName}${path28}`;
         const queries = getURLQueries(request2.url);
         const lowercaseQueries = {};
         if (queries) {
@@ -46253,9 +46253,9 @@ function storageSharedKeyCredentialPolicy(options) {
     return canonicalizedHeadersStringToSign;
   }
   function getCanonicalizedResourceString(request2) {
-    const path27 = getURLPath(request2.url) || "/";
+    const path28 = getURLPath(request2.url) || "/";
     let canonicalizedResourceString = "";
-    canonicalizedResourceString += `/${options.accountName}${path27}`;
+    canonicalizedResourceString += `/${options.accountName}${path28}`;
     const queries = getURLQueries(request2.url);
     const lowercaseQueries = {};
     if (queries) {
@@ -60410,10 +60410,10 @@ var init_StorageContextClient = __esm({
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.common.js
 function escapeURLPath(url2) {
   const urlParsed = new URL(url2);
-  let path27 = urlParsed.pathname;
-  path27 = path27 || "/";
-  path27 = escape2(path27);
-  urlParsed.pathname = path27;
+  let path28 = urlParsed.pathname;
+  path28 = path28 || "/";
+  path28 = escape2(path28);
+  urlParsed.pathname = path28;
   return urlParsed.toString();
 }
 function getProxyUriFromDevConnString(connectionString) {
@@ -60498,9 +60498,9 @@ function escape2(text2) {
 }
 function appendToURLPath(url2, name) {
   const urlParsed = new URL(url2);
-  let path27 = urlParsed.pathname;
-  path27 = path27 ? path27.endsWith("/") ? `${path27}${name}` : `${path27}/${name}` : name;
-  urlParsed.pathname = path27;
+  let path28 = urlParsed.pathname;
+  path28 = path28 ? path28.endsWith("/") ? `${path28}${name}` : `${path28}/${name}` : name;
+  urlParsed.pathname = path28;
   return urlParsed.toString();
 }
 function setURLParameter2(url2, name, value) {
@@ -73709,8 +73709,8 @@ var init_cacheTwirpClient = __esm({
 });
 
 // node_modules/@actions/cache/lib/internal/tar.js
-import { existsSync as existsSync9, writeFileSync as writeFileSync3 } from "fs";
-import * as path13 from "path";
+import { existsSync as existsSync10, writeFileSync as writeFileSync3 } from "fs";
+import * as path14 from "path";
 function getTarPath() {
   return __awaiter21(this, void 0, void 0, function* () {
     switch (process.platform) {
@@ -73719,7 +73719,7 @@ function getTarPath() {
         const systemTar = SystemTarPathOnWindows;
         if (gnuTar) {
           return { path: gnuTar, type: ArchiveToolType.GNU };
-        } else if (existsSync9(systemTar)) {
+        } else if (existsSync10(systemTar)) {
           return { path: systemTar, type: ArchiveToolType.BSD };
         }
         break;
@@ -73753,13 +73753,13 @@ function getTarArgs(tarPath_1, compressionMethod_1, type_1) {
     const BSD_TAR_ZSTD = tarPath.type === ArchiveToolType.BSD && compressionMethod !== CompressionMethod.Gzip && IS_WINDOWS9;
     switch (type) {
       case "create":
-        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "--files-from", ManifestFilename);
+        args.push("--posix", "-cf", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "--exclude", BSD_TAR_ZSTD ? tarFile : cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P", "-C", workingDirectory.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "--files-from", ManifestFilename);
         break;
       case "extract":
-        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path13.sep}`, "g"), "/"));
+        args.push("-xf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P", "-C", BSD_TAR_ZSTD ? quoteAbsolutePath(workingDirectory) : workingDirectory.replace(new RegExp(`\\${path14.sep}`, "g"), "/"));
         break;
       case "list":
-        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path13.sep}`, "g"), "/"), "-P");
+        args.push("-tf", BSD_TAR_ZSTD ? tarFile : archivePath.replace(new RegExp(`\\${path14.sep}`, "g"), "/"), "-P");
         break;
     }
     if (tarPath.type === ArchiveToolType.GNU) {
@@ -73798,7 +73798,7 @@ function getWorkingDirectory() {
   return (_a2 = process.env["GITHUB_WORKSPACE"]) !== null && _a2 !== void 0 ? _a2 : process.cwd();
 }
 function quoteAbsolutePath(filePath) {
-  return `"${path13.resolve(filePath).replace(new RegExp(`\\${path13.sep}`, "g"), "/")}"`;
+  return `"${path14.resolve(filePath).replace(new RegExp(`\\${path14.sep}`, "g"), "/")}"`;
 }
 function getDecompressionProgram(tarPath, compressionMethod, archivePath) {
   return __awaiter21(this, void 0, void 0, function* () {
@@ -73828,7 +73828,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.Zstd:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --long=30 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"),
           TarFilename
         ] : [
           "--use-compress-program",
@@ -73837,7 +73837,7 @@ function getCompressionProgram(tarPath, compressionMethod) {
       case CompressionMethod.ZstdWithoutLong:
         return BSD_TAR_ZSTD ? [
           "zstd -T0 --force -o",
-          cacheFileName.replace(new RegExp(`\\${path13.sep}`, "g"), "/"),
+          cacheFileName.replace(new RegExp(`\\${path14.sep}`, "g"), "/"),
           TarFilename
         ] : ["--use-compress-program", IS_WINDOWS9 ? '"zstd -T0"' : "zstdmt"];
       default:
@@ -73890,7 +73890,7 @@ function extractTar2(archivePath, compressionMethod) {
 }
 function createTar(archiveFolder, sourceDirectories, compressionMethod) {
   return __awaiter21(this, void 0, void 0, function* () {
-    writeFileSync3(path13.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
+    writeFileSync3(path14.join(archiveFolder, ManifestFilename), sourceDirectories.join("\n"));
     const { commands } = yield getCommands(compressionMethod, "create");
     yield execCommands(commands, archiveFolder);
   });
@@ -73948,7 +73948,7 @@ __export(cache_exports, {
   restoreCache: () => restoreCache,
   saveCache: () => saveCache2
 });
-import * as path14 from "path";
+import * as path15 from "path";
 function checkPaths(paths) {
   if (!paths || paths.length === 0) {
     throw new ValidationError(`Path Validation Error: At least one directory or file path is required`);
@@ -74029,7 +74029,7 @@ function restoreCacheV1(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return cacheEntry.cacheKey;
       }
-      archivePath = path14.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path15.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive Path: ${archivePath}`);
       yield downloadCache(cacheEntry.archiveLocation, archivePath, options);
       if (isDebug()) {
@@ -74108,7 +74108,7 @@ function restoreCacheV2(paths_1, primaryKey_1, restoreKeys_1, options_1) {
         info("Lookup only - skipping download");
         return response.matchedKey;
       }
-      archivePath = path14.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
+      archivePath = path15.join(yield createTempDirectory(), getCacheFileName(compressionMethod));
       debug(`Archive path: ${archivePath}`);
       debug(`Starting download of archive to: ${archivePath}`);
       yield downloadCache(response.signedDownloadUrl, archivePath, options);
@@ -74176,7 +74176,7 @@ function saveCacheV1(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path14.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path15.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -74245,7 +74245,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
       throw new Error(`Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`);
     }
     const archiveFolder = yield createTempDirectory();
-    const archivePath = path14.join(archiveFolder, getCacheFileName(compressionMethod));
+    const archivePath = path15.join(archiveFolder, getCacheFileName(compressionMethod));
     debug(`Archive Path: ${archivePath}`);
     try {
       yield createTar(archiveFolder, cachePaths, compressionMethod);
@@ -78301,14 +78301,14 @@ var require_polyfills = __commonJS({
       fs11.fstatSync = statFixSync(fs11.fstatSync);
       fs11.lstatSync = statFixSync(fs11.lstatSync);
       if (fs11.chmod && !fs11.lchmod) {
-        fs11.lchmod = function(path27, mode, cb) {
+        fs11.lchmod = function(path28, mode, cb) {
           if (cb) process.nextTick(cb);
         };
         fs11.lchmodSync = function() {
         };
       }
       if (fs11.chown && !fs11.lchown) {
-        fs11.lchown = function(path27, uid, gid, cb) {
+        fs11.lchown = function(path28, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
         fs11.lchownSync = function() {
@@ -78375,9 +78375,9 @@ var require_polyfills = __commonJS({
         };
       })(fs11.readSync);
       function patchLchmod(fs12) {
-        fs12.lchmod = function(path27, mode, callback) {
+        fs12.lchmod = function(path28, mode, callback) {
           fs12.open(
-            path27,
+            path28,
             constants5.O_WRONLY | constants5.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -78393,8 +78393,8 @@ var require_polyfills = __commonJS({
             }
           );
         };
-        fs12.lchmodSync = function(path27, mode) {
-          var fd = fs12.openSync(path27, constants5.O_WRONLY | constants5.O_SYMLINK, mode);
+        fs12.lchmodSync = function(path28, mode) {
+          var fd = fs12.openSync(path28, constants5.O_WRONLY | constants5.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -78415,8 +78415,8 @@ var require_polyfills = __commonJS({
       }
       function patchLutimes(fs12) {
         if (constants5.hasOwnProperty("O_SYMLINK") && fs12.futimes) {
-          fs12.lutimes = function(path27, at2, mt2, cb) {
-            fs12.open(path27, constants5.O_SYMLINK, function(er2, fd) {
+          fs12.lutimes = function(path28, at2, mt2, cb) {
+            fs12.open(path28, constants5.O_SYMLINK, function(er2, fd) {
               if (er2) {
                 if (cb) cb(er2);
                 return;
@@ -78428,8 +78428,8 @@ var require_polyfills = __commonJS({
               });
             });
           };
-          fs12.lutimesSync = function(path27, at2, mt2) {
-            var fd = fs12.openSync(path27, constants5.O_SYMLINK);
+          fs12.lutimesSync = function(path28, at2, mt2) {
+            var fd = fs12.openSync(path28, constants5.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -78547,11 +78547,11 @@ var require_legacy_streams = __commonJS({
         ReadStream,
         WriteStream
       };
-      function ReadStream(path27, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path27, options);
+      function ReadStream(path28, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path28, options);
         Stream.call(this);
         var self2 = this;
-        this.path = path27;
+        this.path = path28;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -78596,10 +78596,10 @@ var require_legacy_streams = __commonJS({
           self2._read();
         });
       }
-      function WriteStream(path27, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path27, options);
+      function WriteStream(path28, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path28, options);
         Stream.call(this);
-        this.path = path27;
+        this.path = path28;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -78742,14 +78742,14 @@ var require_graceful_fs = __commonJS({
       fs12.createWriteStream = createWriteStream4;
       var fs$readFile = fs12.readFile;
       fs12.readFile = readFile;
-      function readFile(path27, options, cb) {
+      function readFile(path28, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path27, options, cb);
-        function go$readFile(path28, options2, cb2, startTime) {
-          return fs$readFile(path28, options2, function(err) {
+        return go$readFile(path28, options, cb);
+        function go$readFile(path29, options2, cb2, startTime) {
+          return fs$readFile(path29, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path28, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path29, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -78759,14 +78759,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs12.writeFile;
       fs12.writeFile = writeFile4;
-      function writeFile4(path27, data, options, cb) {
+      function writeFile4(path28, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path27, data, options, cb);
-        function go$writeFile(path28, data2, options2, cb2, startTime) {
-          return fs$writeFile(path28, data2, options2, function(err) {
+        return go$writeFile(path28, data, options, cb);
+        function go$writeFile(path29, data2, options2, cb2, startTime) {
+          return fs$writeFile(path29, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path28, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path29, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -78777,14 +78777,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs12.appendFile;
       if (fs$appendFile)
         fs12.appendFile = appendFile2;
-      function appendFile2(path27, data, options, cb) {
+      function appendFile2(path28, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path27, data, options, cb);
-        function go$appendFile(path28, data2, options2, cb2, startTime) {
-          return fs$appendFile(path28, data2, options2, function(err) {
+        return go$appendFile(path28, data, options, cb);
+        function go$appendFile(path29, data2, options2, cb2, startTime) {
+          return fs$appendFile(path29, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path28, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path29, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -78815,31 +78815,31 @@ var require_graceful_fs = __commonJS({
       var fs$readdir = fs12.readdir;
       fs12.readdir = readdir8;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir8(path27, options, cb) {
+      function readdir8(path28, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path28, options2, cb2, startTime) {
-          return fs$readdir(path28, fs$readdirCallback(
-            path28,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path29, options2, cb2, startTime) {
+          return fs$readdir(path29, fs$readdirCallback(
+            path29,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path28, options2, cb2, startTime) {
-          return fs$readdir(path28, options2, fs$readdirCallback(
-            path28,
+        } : function go$readdir2(path29, options2, cb2, startTime) {
+          return fs$readdir(path29, options2, fs$readdirCallback(
+            path29,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path27, options, cb);
-        function fs$readdirCallback(path28, options2, cb2, startTime) {
+        return go$readdir(path28, options, cb);
+        function fs$readdirCallback(path29, options2, cb2, startTime) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path28, options2, cb2],
+                [path29, options2, cb2],
                 err,
                 startTime || Date.now(),
                 Date.now()
@@ -78910,7 +78910,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path27, options) {
+      function ReadStream(path28, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -78930,7 +78930,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path27, options) {
+      function WriteStream(path28, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -78948,22 +78948,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream4(path27, options) {
-        return new fs12.ReadStream(path27, options);
+      function createReadStream4(path28, options) {
+        return new fs12.ReadStream(path28, options);
       }
-      function createWriteStream4(path27, options) {
-        return new fs12.WriteStream(path27, options);
+      function createWriteStream4(path28, options) {
+        return new fs12.WriteStream(path28, options);
       }
       var fs$open = fs12.open;
       fs12.open = open4;
-      function open4(path27, flags, mode, cb) {
+      function open4(path28, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path27, flags, mode, cb);
-        function go$open(path28, flags2, mode2, cb2, startTime) {
-          return fs$open(path28, flags2, mode2, function(err, fd) {
+        return go$open(path28, flags, mode, cb);
+        function go$open(path29, flags2, mode2, cb2, startTime) {
+          return fs$open(path29, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path28, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path29, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -79492,7 +79492,7 @@ var require_mtime_precision = __commonJS({
 var require_lockfile = __commonJS({
   "node_modules/proper-lockfile/lib/lockfile.js"(exports2, module) {
     "use strict";
-    var path27 = __require("path");
+    var path28 = __require("path");
     var fs11 = require_graceful_fs();
     var retry3 = require_retry3();
     var onExit = require_signal_exit();
@@ -79503,7 +79503,7 @@ var require_lockfile = __commonJS({
     }
     function resolveCanonicalPath(file, options, callback) {
       if (!options.realpath) {
-        return callback(null, path27.resolve(file));
+        return callback(null, path28.resolve(file));
       }
       options.fs.realpath(file, callback);
     }
@@ -85735,11 +85735,11 @@ function parseSysfsInt(text2) {
 import { posix } from "node:path";
 function cgroupDirs(mount, cgroupPath) {
   const root = posix.normalize(mount.root);
-  const path27 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
+  const path28 = cgroupPath.trim() === "" ? "/" : cgroupPath.trim();
   let rel;
-  if (root === "/") rel = path27;
-  else if (path27 === root) rel = "/";
-  else if (path27.startsWith(root + "/")) rel = path27.slice(root.length);
+  if (root === "/") rel = path28;
+  else if (path28 === root) rel = "/";
+  else if (path28.startsWith(root + "/")) rel = path28.slice(root.length);
   else return [mount.mountPoint];
   const segments = rel.split("/").filter((s3) => s3 !== "" && s3 !== ".");
   if (segments.includes("..")) return [mount.mountPoint];
@@ -86043,6 +86043,7 @@ var GATE_ROLES = ["recommended", "fastest"];
 var COMPARISON_UNITS = ["visits", "sessions", "samples"];
 var REFERENCE_SOURCES = ["in-run", "added"];
 var NORMALIZE_MODES = ["auto", "none"];
+var DUET_MODES = ["auto", "off"];
 var THINNED_TIERS = ["daily", "weekly"];
 var GATE_MODES = ["deployed", "all"];
 var FINGERPRINT_FIELD_NAMES = [
@@ -86147,9 +86148,9 @@ function nodeCpuView() {
   };
 }
 function fileReader(root) {
-  return (path27) => {
+  return (path28) => {
     try {
-      return readFileSync(join3(root, path27), "utf8");
+      return readFileSync(join3(root, path28), "utf8");
     } catch {
       return null;
     }
@@ -86284,8 +86285,8 @@ function readNumaNodes(read2, cpusInMask) {
   }
   return readable === 0 || out.length === 0 ? null : out;
 }
-function readInt(read2, path27) {
-  const text2 = read2(path27);
+function readInt(read2, path28) {
+  const text2 = read2(path28);
   return text2 === null ? null : parseSysfsInt(text2);
 }
 function probeLinux(read2, node) {
@@ -86470,6 +86471,87 @@ function probeOther(platform3, node) {
   };
 }
 
+// src/cpu/affinity.ts
+import { spawnSync } from "node:child_process";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import path4 from "node:path";
+function findTaskset(envPath = process.env["PATH"] ?? "") {
+  const dirs = [...envPath.split(path4.delimiter).filter((d) => d !== ""), "/usr/bin", "/bin"];
+  for (const dir of dirs) {
+    const file = path4.join(dir, "taskset");
+    if (path4.isAbsolute(file) && existsSync2(file)) return file;
+  }
+  return null;
+}
+function spreadOverCores(cpus2, siblings) {
+  const cores = /* @__PURE__ */ new Map();
+  for (const cpu of cpus2) {
+    const list2 = siblings(cpu);
+    const key = list2 === null || list2.length === 0 ? `cpu${cpu}` : [...list2].sort((a, b2) => a - b2).join(",");
+    const core = cores.get(key) ?? [];
+    core.push(cpu);
+    cores.set(key, core);
+  }
+  const out = [];
+  const queues = [...cores.values()];
+  for (let i = 0; out.length < cpus2.length; i++) {
+    for (const q2 of queues) if (q2[i] !== void 0) out.push(q2[i]);
+  }
+  return out;
+}
+function sysfsSiblings(cpu) {
+  try {
+    return parseCpuList(
+      readFileSync2(`/sys/devices/system/cpu/cpu${cpu}/topology/thread_siblings_list`, "utf8")
+    );
+  } catch {
+    return null;
+  }
+}
+function tasksetRefused(taskset, cpu) {
+  const r = spawnSync(taskset, ["-c", String(cpu), "true"], {
+    env: childEnv(),
+    stdio: ["ignore", "ignore", "pipe"],
+    timeout: 5e3,
+    encoding: "utf8"
+  });
+  if (r.status === 0) return null;
+  const why = r.error ? r.error.message : (r.stderr ?? "").trim().split("\n")[0] || `exit ${r.status}`;
+  return `taskset could not pin a process here (${why.slice(0, 200)})`;
+}
+function probeAffinity(platform3 = process.platform, lookup = {}) {
+  if (platform3 !== "linux") {
+    return {
+      kind: "none",
+      reason: platform3 === "darwin" ? "macOS has no CPU affinity masks" : `CPU pinning is not supported on ${platform3}`
+    };
+  }
+  const taskset = lookup.taskset !== void 0 ? lookup.taskset : findTaskset();
+  if (taskset === null) return { kind: "none", reason: "taskset (util-linux) was not found" };
+  let cpus2;
+  try {
+    cpus2 = parseStatusAffinity(lookup.statusText ?? readFileSync2("/proc/self/status", "utf8"));
+  } catch {
+    cpus2 = null;
+  }
+  if (cpus2 === null || cpus2.length === 0) {
+    return { kind: "none", reason: "the affinity mask (/proc/self/status) could not be read" };
+  }
+  const refused = lookup.refused !== void 0 ? lookup.refused : tasksetRefused(taskset, cpus2[0]);
+  if (refused !== null) return { kind: "none", reason: refused };
+  return {
+    kind: "taskset",
+    taskset,
+    cpus: spreadOverCores(cpus2, lookup.siblings ?? sysfsSiblings)
+  };
+}
+function pinnedArgv(pin, file, args) {
+  return { file: pin.taskset, args: ["-c", pin.cpus.join(","), file, ...args] };
+}
+function pinnedShell(pin, command) {
+  return pinnedArgv(pin, "/bin/sh", ["-c", command]);
+}
+
 // src/errors.ts
 var InputError = class extends Error {
   name = "InputError";
@@ -86507,7 +86589,7 @@ function describeError(e) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync3 } from "fs";
 import { EOL as EOL6 } from "os";
 var Context = class {
   /**
@@ -86517,11 +86599,11 @@ var Context = class {
     var _a2, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path27 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path27} does not exist${EOL6}`);
+        const path28 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path28} does not exist${EOL6}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -90787,7 +90869,7 @@ var package_default = {
   scripts: {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
-    test: "node --import tsx --test --test-concurrency=2 test/*.test.ts",
+    test: "node --import tsx --test --test-concurrency=2 test/action.test.ts test/worker.test.ts test/actions-cache-server.test.ts test/throughput.test.ts test/action-cache.test.ts test/provision.test.ts test/provision-action.test.ts test/*.test.ts",
     lint: "eslint . && prettier --check . && node scripts/readme.mjs --check && node --import tsx scripts/schema.ts --check",
     format: "prettier --write .",
     bench: "node --import tsx bench/index.ts",
@@ -90873,7 +90955,7 @@ import { performance as performance2 } from "node:perf_hooks";
 // src/io/bounded-read.ts
 import { constants as constants3 } from "node:fs";
 import { open as open2, realpath, stat as stat2 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function readBounded(file, opts) {
   const bytes = await readBoundedIfExists(file, opts);
   if (bytes === null) throw error2(opts, file, "file not found");
@@ -90921,15 +91003,15 @@ async function readBoundedIfExists(file, opts) {
   }
 }
 function isInside(parent, child2) {
-  const rel = path4.relative(parent, child2);
-  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
+  const rel = path5.relative(parent, child2);
+  return rel === "" || !rel.startsWith("..") && !path5.isAbsolute(rel);
 }
 async function checkWithin(file, opened, opts) {
   const root = await realpath(opts.within).catch(
-    () => path4.resolve(opts.within)
+    () => path5.resolve(opts.within)
   );
-  const given = path4.resolve(file);
-  const lexicallyInside = isInside(path4.resolve(opts.within), given) || isInside(root, given);
+  const given = path5.resolve(file);
+  const lexicallyInside = isInside(path5.resolve(opts.within), given) || isInside(root, given);
   if (!lexicallyInside) return;
   let real;
   try {
@@ -91259,13 +91341,13 @@ function registryAuthorization(uri, registry, config) {
 }
 
 // src/provision/package-dir.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
 import { lstat as lstat2, readdir as readdir2 } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join as join4, resolve as resolve2 } from "node:path";
 
 // src/provision/platform.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 var SUPPORTED_PLATFORMS = [
   "linux/x64",
   "linux/arm64",
@@ -91289,7 +91371,7 @@ function detectLibc(platform3 = process.platform, report2 = () => process.report
     const glibc = header.glibcVersionRuntime;
     return typeof glibc === "string" && glibc !== "" ? "glibc" : "musl";
   }
-  return existsSync3(alpineRelease) ? "musl" : "glibc";
+  return existsSync4(alpineRelease) ? "musl" : "glibc";
 }
 function supportedList() {
   return SUPPORTED_PLATFORMS.map((p2) => p2.startsWith("linux/") ? `${p2} (glibc)` : p2).join(", ");
@@ -91325,7 +91407,7 @@ function packageDirProblem(packageDir, platform3, arch3, version3) {
   const manifest = join4(packageDir, "package.json");
   let found;
   try {
-    found = JSON.parse(readFileSync3(manifest, "utf8"));
+    found = JSON.parse(readFileSync4(manifest, "utf8"));
   } catch {
     return `no readable ${manifest}`;
   }
@@ -91336,7 +91418,7 @@ function packageDirProblem(packageDir, platform3, arch3, version3) {
     return `it holds version ${String(found.version)}, not ${version3}`;
   }
   const binding = bindingPath(platform3, arch3);
-  if (!existsSync4(join4(packageDir, binding))) return `it has no ${binding}`;
+  if (!existsSync5(join4(packageDir, binding))) return `it has no ${binding}`;
   try {
     createRequire(manifest).resolve("onnxruntime-common");
   } catch {
@@ -91346,7 +91428,7 @@ function packageDirProblem(packageDir, platform3, arch3, version3) {
 }
 function installedVersion(packageDir) {
   try {
-    const v2 = JSON.parse(readFileSync3(join4(packageDir, "package.json"), "utf8")).version;
+    const v2 = JSON.parse(readFileSync4(join4(packageDir, "package.json"), "utf8")).version;
     return typeof v2 === "string" ? v2 : "unknown";
   } catch {
     return "unknown";
@@ -91364,15 +91446,15 @@ async function directorySize(dir) {
 function packageDirFromInput(value, workspace, platform3, arch3, version3) {
   const dir = resolve2(workspace, value);
   const nested = join4(dir, "node_modules", "onnxruntime-node");
-  const candidates = existsSync4(join4(dir, "package.json")) ? [dir, nested] : [nested, dir];
+  const candidates = existsSync5(join4(dir, "package.json")) ? [dir, nested] : [nested, dir];
   let problem;
   for (const candidate of candidates) {
-    if (!existsSync4(candidate)) continue;
+    if (!existsSync5(candidate)) continue;
     const p2 = packageDirProblem(candidate, platform3, arch3, version3);
     if (p2 === void 0) return candidate;
     problem ??= `${candidate}: ${p2}`;
   }
-  problem ??= existsSync4(dir) ? `${dir} holds no onnxruntime-node` : `${dir} does not exist`;
+  problem ??= existsSync5(dir) ? `${dir} holds no onnxruntime-node` : `${dir} does not exist`;
   throw invalid(
     "onnxruntime-path",
     value,
@@ -91693,7 +91775,7 @@ async function fetchFromRegistry(packages, opts) {
 
 // src/provision/tarball.ts
 import { spawn as spawn2 } from "node:child_process";
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { mkdir as mkdir2, readdir as readdir3, rm as rm3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 
@@ -94763,7 +94845,7 @@ ${tail(result.stdout)}`);
   for (const spec of specs) {
     const name = spec.slice(0, spec.lastIndexOf("@") > 0 ? spec.lastIndexOf("@") : spec.length);
     const file = files.get(name);
-    if (file === void 0 || !existsSync5(file)) {
+    if (file === void 0 || !existsSync6(file)) {
       throw new WorkloadError(`npm pack did not produce a tarball for ${spec}`);
     }
   }
@@ -94790,8 +94872,8 @@ async function extractPackage(file, dest, skip) {
       strip: 1,
       strict: true,
       preserveOwner: false,
-      filter: (path27) => {
-        const rel = path27.replace(/^\.?\/?[^/]+\/?/, "");
+      filter: (path28) => {
+        const rel = path28.replace(/^\.?\/?[^/]+\/?/, "");
         const dir = skip(rel);
         if (dir !== void 0) skipped.add(dir);
         return dir === void 0;
@@ -94800,14 +94882,14 @@ async function extractPackage(file, dest, skip) {
   } catch (e) {
     throw new WorkloadError(`could not unpack ${file}: ${describeError(e)}`);
   }
-  if (!existsSync5(join6(dest, "package.json"))) {
+  if (!existsSync6(join6(dest, "package.json"))) {
     throw new WorkloadError(`${file} is not an npm package: it has no package/package.json`);
   }
   return [...skipped].sort();
 }
 async function presentBinaryDirs(packageDir) {
   const root = join6(packageDir, BINARY_ROOT);
-  if (!existsSync5(root)) return [];
+  if (!existsSync6(root)) return [];
   const out = [];
   for (const os14 of await readdir3(root, { withFileTypes: true })) {
     if (!os14.isDirectory()) continue;
@@ -94837,10 +94919,10 @@ async function installFromTarballs(opts) {
       if (t.name === "onnxruntime-node") pruned = skipped;
     }
     const ortDir = join6(destDir, "node_modules", "onnxruntime-node");
-    if (!existsSync5(ortDir)) return { pruned: [] };
+    if (!existsSync6(ortDir)) return { pruned: [] };
     pruned = [.../* @__PURE__ */ new Set([...pruned, ...await pruneBinaries(ortDir, platform3, arch3)])].sort();
     const binding = bindingPath(platform3, arch3);
-    if (!existsSync5(join6(ortDir, binding))) {
+    if (!existsSync6(join6(ortDir, binding))) {
       throw new WorkloadError(`the onnxruntime-node tarball has no ${binding}`);
     }
     return { pruned };
@@ -94854,7 +94936,7 @@ async function installFromTarballs(opts) {
 import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 import { lstat as lstat3, readdir as readdir4, readlink as readlink2 } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 var MAX_ENTRIES = 2e4;
 var PACKAGES = ["onnxruntime-common", "onnxruntime-node"];
 async function fileSha256(file) {
@@ -94865,10 +94947,10 @@ async function fileSha256(file) {
 async function ortTreeHash(nodeModules, platform3, arch3) {
   const lines = [];
   const walk = async (pkg, rel) => {
-    const names = (await readdir4(path5.join(nodeModules, pkg, rel))).sort();
+    const names = (await readdir4(path6.join(nodeModules, pkg, rel))).sort();
     for (const name of names) {
       const r = rel === "" ? name : `${rel}/${name}`;
-      const full = path5.join(nodeModules, pkg, r);
+      const full = path6.join(nodeModules, pkg, r);
       const info2 = await lstat3(full);
       const probe2 = info2.isDirectory() ? `${r}/` : r;
       if (pkg === "onnxruntime-node" && foreignBinaryDir(probe2, platform3, arch3) !== void 0) {
@@ -94956,16 +95038,16 @@ async function readNpmrcFiles(workspace, env, home, withProject) {
   if (globalconfig) wanted.push({ path: globalconfig, what: "npm's global config" });
   const files = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const { path: path27, what } of wanted) {
-    if (seen.has(resolve4(path27))) continue;
-    seen.add(resolve4(path27));
-    const text2 = await readBoundedTextIfExists(path27, {
+  for (const { path: path28, what } of wanted) {
+    if (seen.has(resolve4(path28))) continue;
+    seen.add(resolve4(path28));
+    const text2 = await readBoundedTextIfExists(path28, {
       input: what,
       maxBytes: NPMRC_MAX_BYTES,
       expected: `an npm config file (.npmrc) of at most ${mb(NPMRC_MAX_BYTES)}`,
       within: workspace
     });
-    if (text2 !== null) files.push({ path: path27, text: text2, inWorkspace: await liesIn(workspace, path27) });
+    if (text2 !== null) files.push({ path: path28, text: text2, inWorkspace: await liesIn(workspace, path28) });
   }
   const npmReadsCheckout = await liesIn(workspace, userconfig) || globalconfig !== void 0 && await liesIn(workspace, globalconfig);
   return { files, userconfig, npmReadsCheckout };
@@ -95245,7 +95327,7 @@ async function timedRun(session, feeds) {
 }
 
 // src/action/baseline-phase.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/baseline/cache-store.ts
 import { createHash as createHash5 } from "node:crypto";
@@ -95255,7 +95337,7 @@ import { join as join13 } from "node:path";
 // src/results/io.ts
 import { randomBytes } from "node:crypto";
 import { access as access3, mkdir as mkdir4, open as open3, readdir as readdir5, rename as rename3, rm as rm5, stat as stat3, unlink as unlink3 } from "node:fs/promises";
-import path15 from "node:path";
+import path16 from "node:path";
 var nodeWriteOps = {
   async writeAndSync(file, data) {
     const handle = await open3(file, "wx");
@@ -95271,7 +95353,7 @@ var nodeWriteOps = {
 var MAX_NEW_LEVELS = 16;
 async function ensureDir(dir) {
   const missing = [];
-  let at2 = path15.resolve(dir);
+  let at2 = path16.resolve(dir);
   for (; ; ) {
     try {
       const info2 = await stat3(at2);
@@ -95282,7 +95364,7 @@ async function ensureDir(dir) {
     } catch (e) {
       if (e.code !== "ENOENT") throw e;
       missing.push(at2);
-      const up = path15.dirname(at2);
+      const up = path16.dirname(at2);
       if (up === at2 || missing.length > MAX_NEW_LEVELS) {
         throw Object.assign(
           new Error(`no existing parent directory within ${MAX_NEW_LEVELS} levels of ${dir}`),
@@ -95301,7 +95383,7 @@ async function ensureDir(dir) {
   }
 }
 function tempName(file) {
-  return `.${path15.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return `.${path16.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
 }
 function isAlive(pid) {
   try {
@@ -95313,8 +95395,8 @@ function isAlive(pid) {
 }
 var STALE_TEMP_MS = 60 * 60 * 1e3;
 async function removeStaleTemps(file) {
-  const dir = path15.dirname(path15.resolve(file));
-  const prefix3 = `.${path15.basename(file)}.`;
+  const dir = path16.dirname(path16.resolve(file));
+  const prefix3 = `.${path16.basename(file)}.`;
   const removed = [];
   let names;
   try {
@@ -95325,7 +95407,7 @@ async function removeStaleTemps(file) {
   for (const name of names) {
     const m2 = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
     if (!name.startsWith(prefix3) || m2 === null || `.${m2[1]}.` !== prefix3) continue;
-    const full = path15.join(dir, name);
+    const full = path16.join(dir, name);
     try {
       const pid = Number(m2[2]);
       const old = Date.now() - (await stat3(full)).mtimeMs > STALE_TEMP_MS;
@@ -95339,8 +95421,8 @@ async function removeStaleTemps(file) {
   return removed;
 }
 async function writeTextAtomic(file, text2, ops = nodeWriteOps) {
-  const dir = path15.dirname(path15.resolve(file));
-  const temp = path15.join(dir, tempName(file));
+  const dir = path16.dirname(path16.resolve(file));
+  const temp = path16.join(dir, tempName(file));
   try {
     await ensureDir(dir);
     await removeStaleTemps(file);
@@ -95431,6 +95513,7 @@ function cellJson(c) {
     status: c.status,
     regression: c.regression,
     contentChanged: c.contentChanged,
+    duet: c.duet === true,
     checks: c.checks
   };
 }
@@ -95479,8 +95562,10 @@ function comparisonFromJson(json) {
   }
 }
 function cellFromJson(c, s3) {
+  const { duet, ...rest } = c;
   return {
-    ...c,
+    ...rest,
+    ...duet ? { duet: true } : {},
     ciLevel: c.ciLevel ?? s3.confidence,
     checks: c.checks ?? derivedChecks(c.ratio, c.ci95, s3)
   };
@@ -98383,6 +98468,15 @@ var ComparisonCellSchema = record2({
   status: oneOf(CELL_STATUSES),
   regression: boolean("true or false"),
   contentChanged: optional(boolean("true or false"), false),
+  duet: optional(
+    pipe(
+      boolean("true or false"),
+      description(
+        "same job: measured as duets (base and head at the same time on disjoint pinned CPU sets); false or absent: in sequential blocks"
+      )
+    ),
+    false
+  ),
   /** Absent in older files: then derived from the ratio and the CI. */
   checks: optional(CellChecksSchema)
 });
@@ -98578,17 +98672,17 @@ function decode(schema, value, fail, prefix3 = "") {
   throw fail(describeIssue(parsed.issues[0], prefix3));
 }
 function describeIssue(issue2, prefix3) {
-  const path27 = prefix3 + pathText(issue2.path ?? []);
+  const path28 = prefix3 + pathText(issue2.path ?? []);
   const objectIssue = issue2.type === "object" || issue2.type === "strict_object";
-  if (objectIssue && issue2.input === void 0 && path27 !== "") {
-    return `is missing the field "${path27}"`;
+  if (objectIssue && issue2.input === void 0 && path28 !== "") {
+    return `is missing the field "${path28}"`;
   }
   if (issue2.type === "strict_object" && issue2.expected === "never" && issue2.path) {
     const key = issue2.path[issue2.path.length - 1]?.key;
     return `has the unknown field ${JSON.stringify(String(key).slice(0, 40))}; expected only the fields of ${issue2.message}`;
   }
   const shown = Array.isArray(issue2.input) && issue2.type.endsWith("length") ? `an array of ${issue2.input.length} entries` : typeof issue2.input === "string" && issue2.type === "max_length" ? `${issue2.input.length} characters long` : describeValue(issue2.input);
-  return path27 === "" ? `is ${shown}; expected ${issue2.message}` : `"${path27}" is ${shown}; expected ${issue2.message}`;
+  return path28 === "" ? `is ${shown}; expected ${issue2.message}` : `"${path28}" is ${shown}; expected ${issue2.message}`;
 }
 function pathText(items) {
   let out = "";
@@ -98719,19 +98813,19 @@ function checkPoint(p2, at2, fail) {
     );
   }
 }
-function ordered(pair2, path27, fail) {
+function ordered(pair2, path28, fail) {
   if (pair2[0] > pair2[1]) {
-    throw fail(`"${path27}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
+    throw fail(`"${path28}" is [${pair2[0]}, ${pair2[1]}]; expected [lo, hi] with lo \u2264 hi`);
   }
 }
-function uniqueSorted(xs2, path27, what, fail, sorted2 = true) {
+function uniqueSorted(xs2, path28, what, fail, sorted2 = true) {
   const seen = /* @__PURE__ */ new Set();
   for (const [i, x] of xs2.entries()) {
-    if (seen.has(x)) throw fail(`"${path27}" has ${what} ${x} twice; expected each once`);
+    if (seen.has(x)) throw fail(`"${path28}" has ${what} ${x} twice; expected each once`);
     seen.add(x);
     if (sorted2 && i > 0 && x < xs2[i - 1]) {
       throw fail(
-        `"${path27}" has ${what} ${x} after ${xs2[i - 1]}; expected them in increasing order`
+        `"${path28}" has ${what} ${x} after ${xs2[i - 1]}; expected them in increasing order`
       );
     }
   }
@@ -98780,15 +98874,15 @@ function parseManifest(text2, fileName = BUNDLE_FILES.manifest) {
   expectKind(documentKind(value, fail), ["manifest"], fail);
   return checkManifest(value, fail);
 }
-async function readBaselineIfExists(path27, label = "baseline", place = {}) {
-  const text2 = await readBoundedTextIfExists(path27, {
+async function readBaselineIfExists(path28, label = "baseline", place = {}) {
+  const text2 = await readBoundedTextIfExists(path28, {
     input: label,
     maxBytes: LIMITS.fileBytes,
     expected: "a threadgate baseline or results JSON file",
     fail: (m2) => new BaselineError(m2),
     ...place
   });
-  return text2 === null ? null : parseBaselineFile(text2, path27, label);
+  return text2 === null ? null : parseBaselineFile(text2, path28, label);
 }
 function checkComparisonOf(comparison, current, fail, runName = "the results' run") {
   const c = comparison.current;
@@ -98826,12 +98920,12 @@ function serializeBaseline(doc, fileName) {
   }
   return text2;
 }
-async function writeBaselineFile(path27, doc, ops = nodeWriteOps) {
-  const text2 = serializeBaseline(doc, path27);
+async function writeBaselineFile(path28, doc, ops = nodeWriteOps) {
+  const text2 = serializeBaseline(doc, path28);
   try {
-    await writeTextAtomic(path27, text2, ops);
+    await writeTextAtomic(path28, text2, ops);
   } catch (e) {
-    throw new BaselineError(`cannot save baseline ${path27}: ${e.message}`);
+    throw new BaselineError(`cannot save baseline ${path28}: ${e.message}`);
   }
   return Buffer.byteLength(text2);
 }
@@ -98969,7 +99063,7 @@ var CacheBaselineStore = class {
 // src/baseline/branch-store.ts
 import { createHash as createHash6 } from "node:crypto";
 import { mkdir as mkdir5, mkdtemp as mkdtemp2, rm as rm7, writeFile as writeFile2 } from "node:fs/promises";
-import path16 from "node:path";
+import path17 from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
 // src/io/git.ts
@@ -99075,7 +99169,7 @@ var BranchBaselineStore = class {
     const location = this.location();
     const tries = this.opts.pushTries ?? DEFAULT_PUSH_TRIES;
     await mkdir5(this.opts.tempDir, { recursive: true });
-    const tmp = await mkdtemp2(path16.join(this.opts.tempDir, "history-branch-"));
+    const tmp = await mkdtemp2(path17.join(this.opts.tempDir, "history-branch-"));
     try {
       const conflicts = [];
       for (let attempt2 = 1; attempt2 <= tries; attempt2++) {
@@ -99207,7 +99301,7 @@ var BranchBaselineStore = class {
   }
   /** The next commit of the branch: `head`'s tree with `doc` (and the page files) written in. */
   async commitOnto(head, doc, tmp) {
-    const index2 = path16.join(tmp, "index");
+    const index2 = path17.join(tmp, "index");
     await rm7(index2, { force: true });
     const env = { GIT_INDEX_FILE: index2 };
     await this.git(head === null ? ["read-tree", "--empty"] : ["read-tree", head], { env });
@@ -99219,7 +99313,7 @@ var BranchBaselineStore = class {
     }
     let n = 0;
     for (const [file, content] of Object.entries(files)) {
-      const blobFile = path16.join(tmp, `blob-${n++}`);
+      const blobFile = path17.join(tmp, `blob-${n++}`);
       await writeFile2(blobFile, content);
       const blob = (await this.git(["hash-object", "-w", "--no-filters", blobFile])).stdout.toString().trim();
       await this.git(
@@ -99424,7 +99518,7 @@ function cellChart(doc, workload, threads2, changes, opts) {
   const n = doc.runs.length;
   const x = (i) => PAD.left + (n <= 1 ? 0 : i / (n - 1) * (W2 - PAD.left - PAD.right));
   const y = (ns3) => PAD.top + (1 - (ns3 - lo2) / (hi2 - lo2 || 1)) * (H2 - PAD.top - PAD.bottom);
-  const path27 = points.map((p2, k2) => `${k2 === 0 ? "M" : "L"}${x(p2.index).toFixed(1)},${y(p2.ns).toFixed(1)}`).join(" ");
+  const path28 = points.map((p2, k2) => `${k2 === 0 ? "M" : "L"}${x(p2.index).toFixed(1)},${y(p2.ns).toFixed(1)}`).join(" ");
   const link = (sha2) => sha2 && opts.repository && opts.serverUrl && /^[0-9a-f]{7,64}$/.test(sha2) ? `${opts.serverUrl}/${opts.repository}/commit/${sha2}` : null;
   const dots = points.map((p2) => {
     const tip = `${p2.run.createdAt.slice(0, 16).replace("T", " ")}${p2.run.sha ? ` ${p2.run.sha.slice(0, 7)}` : ""}${p2.run.ref ? ` (${p2.run.ref})` : ""}: ${formatNs(p2.ns)}`;
@@ -99440,7 +99534,7 @@ function cellChart(doc, workload, threads2, changes, opts) {
   const axis = `<line class="axis" x1="${PAD.left}" x2="${W2 - PAD.right}" y1="${H2 - PAD.bottom}" y2="${H2 - PAD.bottom}"/><line class="axis" x1="${PAD.left}" x2="${PAD.left}" y1="${PAD.top}" y2="${H2 - PAD.bottom}"/>`;
   const labels = `<text x="${PAD.left - 6}" y="${y(hi2) + 10}" text-anchor="end">${esc(formatNs(hi2))}</text><text x="${PAD.left - 6}" y="${y(lo2)}" text-anchor="end">${esc(formatNs(lo2))}</text><text x="${PAD.left}" y="${H2 - 8}">run 1</text><text x="${W2 - PAD.right}" y="${H2 - 8}" text-anchor="end">run ${n}</text>`;
   const caption = `${workload} @ ${threads2} thread${threads2 === 1 ? "" : "s"}`;
-  return `<figure><figcaption>${esc(caption)}</figcaption><svg width="${W2}" height="${H2}" viewBox="0 0 ${W2} ${H2}" role="img" aria-label="${esc(caption)}">${axis}${labels}${marks}<path class="line" d="${path27}"/>${dots}</svg></figure>`;
+  return `<figure><figcaption>${esc(caption)}</figcaption><svg width="${W2}" height="${H2}" viewBox="0 0 ${W2} ${H2}" role="img" aria-label="${esc(caption)}">${axis}${labels}${marks}<path class="line" d="${path28}"/>${dots}</svg></figure>`;
 }
 function esc(text2) {
   return text2.replace(
@@ -99451,7 +99545,7 @@ function esc(text2) {
 
 // src/io/file-lock.ts
 import { lstat as lstat4, mkdir as mkdir6, readdir as readdir6, rmdir as rmdir2 } from "node:fs/promises";
-import path17 from "node:path";
+import path18 from "node:path";
 var LockError = class extends Error {
   constructor(code, lockPath, message) {
     super(message);
@@ -99465,19 +99559,19 @@ var LockError = class extends Error {
 var DEFAULT_LOCK_TIMEOUT_MS = 3e4;
 var DEFAULT_LOCK_STALE_MS = 1e4;
 function lockPathFor(file) {
-  return `${path17.resolve(file)}.lock`;
+  return `${path18.resolve(file)}.lock`;
 }
 var NEVER_STALE = Number.MAX_SAFE_INTEGER;
 var sleep4 = (ms2) => new Promise((r) => setTimeout(r, ms2));
 async function withFileLock(file, fn, opts = {}) {
-  const target = path17.resolve(file);
+  const target = path18.resolve(file);
   const lock = lockPathFor(target);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const staleMs = Math.max(opts.staleMs ?? DEFAULT_LOCK_STALE_MS, 2e3);
   const deadline = Date.now() + timeoutMs;
   const { lock: acquire } = await Promise.resolve().then(() => __toESM(require_proper_lockfile(), 1));
   try {
-    await ensureDir(path17.dirname(lock));
+    await ensureDir(path18.dirname(lock));
   } catch (e) {
     throw fsError(lock, "cannot create its folder", e);
   }
@@ -99605,8 +99699,8 @@ function seconds(ms2) {
 // src/baseline/file-store.ts
 var FileBaselineStore = class {
   /** With `place.within` (the action's workspace), a committed link cannot lead the read out of it. */
-  constructor(path27, place = {}) {
-    this.path = path27;
+  constructor(path28, place = {}) {
+    this.path = path28;
     this.place = place;
   }
   path;
@@ -99654,10 +99748,10 @@ function parseBaselineSpec(value, input = "baseline", historyBranch = DEFAULT_HI
   if (v2 === "branch") return { kind: "branch", branch: historyBranch };
   if (v2 === "none") return { kind: "none" };
   if (v2.startsWith("file:")) {
-    const path27 = v2.slice("file:".length).trim();
-    if (path27 === "")
+    const path28 = v2.slice("file:".length).trim();
+    if (path28 === "")
       throw invalid(input, value, `${EXPECTED_SPEC}; the path after "file:" is empty`);
-    return { kind: "file", path: path27 };
+    return { kind: "file", path: path28 };
   }
   throw invalid(input, value, EXPECTED_SPEC);
 }
@@ -99675,15 +99769,15 @@ function parseHistoryBranch(value, input = "history-branch") {
 }
 
 // src/action/context.ts
-import { readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
 import os12 from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 var MAX_EVENT_BYTES = 25 * 1024 * 1024;
 function readEvent(file) {
   if (!file) return {};
   try {
     if (statSync4(file).size > MAX_EVENT_BYTES) return {};
-    const value = JSON.parse(readFileSync5(file, "utf8"));
+    const value = JSON.parse(readFileSync6(file, "utf8"));
     return typeof value === "object" && value !== null ? value : {};
   } catch {
     return {};
@@ -99748,10 +99842,10 @@ function runUrl(ctx) {
   return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`;
 }
 function actionTempDir(ctx) {
-  return path18.join(ctx.tempDir, "threadgate");
+  return path19.join(ctx.tempDir, "threadgate");
 }
 function defaultResultsPath(ctx) {
-  return path18.join(actionTempDir(ctx), "results.json");
+  return path19.join(actionTempDir(ctx), "results.json");
 }
 
 // src/action/baseline-phase.ts
@@ -99767,7 +99861,7 @@ function chooseStore(settings, ctx, result) {
     case "none":
       return null;
     case "file":
-      return new FileBaselineStore(path19.resolve(ctx.workspace, settings.baseline.path), {
+      return new FileBaselineStore(path20.resolve(ctx.workspace, settings.baseline.path), {
         within: ctx.workspace
       });
     case "cache":
@@ -99781,7 +99875,7 @@ function chooseStore(settings, ctx, result) {
           runId: ctx.runId,
           runAttempt: ctx.runAttempt
         },
-        { dir: path19.join(actionTempDir(ctx), "baseline-cache") }
+        { dir: path20.join(actionTempDir(ctx), "baseline-cache") }
       );
     case "branch": {
       const { branch } = settings.baseline;
@@ -100790,6 +100884,9 @@ var DEFAULT_SAME_JOB_THRESHOLD = 0.05;
 var DEFAULT_SAME_JOB_CONFIDENCE = 0.95;
 var DEFAULT_SAME_JOB_GATE = "all";
 var MIN_BLOCKS = 4;
+function cellKey(workload, threads2) {
+  return `${workload}@${threads2}`;
+}
 function resolve5(opts) {
   const threshold = opts.threshold ?? DEFAULT_SAME_JOB_THRESHOLD;
   const confidence = opts.confidence ?? DEFAULT_SAME_JOB_CONFIDENCE;
@@ -100823,6 +100920,7 @@ function decideLook(workloads, opts) {
       return {
         workload: w2.id,
         threads: c.threads,
+        duet: c.duet === true,
         gatedAs,
         gated: gate2 === "all" || gatedAs.length > 0,
         logs: pairs.map(([b2, h]) => Math.log(h / b2)),
@@ -100839,7 +100937,9 @@ function decideLook(workloads, opts) {
   const notes = [];
   let decided = true;
   const cells = rows.map((r) => {
-    const ciLevel = r.gated ? gatedCiLevel : 1 - alpha;
+    const earlier = opts.decidedAt?.get(cellKey(r.workload, r.threads));
+    const cellAlpha = earlier === void 0 ? alpha : (1 - confidence) * earlier;
+    const ciLevel = r.gated ? 1 - cellAlpha / Math.max(1, gatedCount) : 1 - cellAlpha;
     const n = r.logs.length;
     const mean3 = n > 0 ? r.logs.reduce((a, b2) => a + b2, 0) / n : NaN;
     let ci2 = null;
@@ -100874,6 +100974,7 @@ function decideLook(workloads, opts) {
     return {
       workload: r.workload,
       threads: r.threads,
+      duet: r.duet,
       gated: r.gated,
       gatedAs: r.gatedAs,
       blocks: n,
@@ -100923,6 +101024,19 @@ function compareSameJob(workloads, opts) {
   if (decision.gatedCount > 0) {
     notes.push(
       `the gated cells' intervals are at ${formatLevel(decision.gatedCiLevel)}: ${formatLevel(confidence)} for all gated cells and looks together (Bonferroni over ${decision.gatedCount} cell${decision.gatedCount === 1 ? "" : "s"}, \u03B1 spent over the planned looks)`
+    );
+  }
+  const duets = decision.cells.filter((c) => c.duet);
+  if (duets.length > 0) {
+    notes.push(
+      `${duetText(duets.map((c) => c.threads))} (base and head at the same time on disjoint pinned CPU sets, sides swapped at random per block; per block the median over paired windows of log(head / base))`
+    );
+  } else if (opts.noDuet !== void 0) {
+    notes.push(`no cell measured as a duet: ${opts.noDuet}`);
+  }
+  if (opts.decidedAt !== void 0 && opts.decidedAt.size > 0 && decision.cells.length > 1) {
+    notes.push(
+      "after a look, later blocks measured only the cells still undecided (a decided cell keeps its decision)"
     );
   }
   notes.push(...decision.notes);
@@ -100984,7 +101098,8 @@ function compareSameJob(workloads, opts) {
       checks,
       status: d.status,
       regression: d.gated && d.status === "regression",
-      contentChanged: contentChanged.has(d.workload)
+      contentChanged: contentChanged.has(d.workload),
+      ...d.duet ? { duet: true } : {}
     };
   });
   const gated = cells.filter((c) => c.gated);
@@ -101046,6 +101161,17 @@ function lookSchedule(maxBlocks) {
   for (let b2 = MIN_BLOCKS; b2 < last; b2 = Math.max(b2 + 1, Math.round(b2 * 1.4))) at2.push(b2);
   at2.push(last);
   return at2.map((b2, j2) => ({ blocks: b2, spend: (b2 - (j2 === 0 ? 0 : at2[j2 - 1])) / last }));
+}
+function duetText(threads2) {
+  const t = [...new Set(threads2)].sort((a, b2) => a - b2);
+  const list2 = t.length <= 1 ? t.join("") : `${t.slice(0, -1).join(", ")} and ${t.at(-1)}`;
+  return `measured as duets: ${list2} thread${t.length === 1 && t[0] === 1 ? "" : "s"}`;
+}
+function replanLooks(done, spent, maxBlocks) {
+  const left = Math.max(0, 1 - spent);
+  const rest = lookSchedule(Math.max(maxBlocks, done + 1)).filter((l) => l.blocks > done);
+  const total = rest.reduce((a, l) => a + l.spend, 0);
+  return rest.map((l) => ({ blocks: l.blocks, spend: Math.max(1e-12, l.spend / total * left) }));
 }
 
 // src/measure/sweep.ts
@@ -101243,6 +101369,969 @@ async function sweep(workloads, options) {
   }
 }
 
+// src/workloads/worker.ts
+import { spawn as spawn4 } from "node:child_process";
+import { existsSync as existsSync11 } from "node:fs";
+import path21 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/workloads/child-process.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { readdirSync as readdirSync2, readFileSync as readFileSync7 } from "node:fs";
+var TAIL_LINES = 20;
+var KEEP_BYTES = 1 << 20;
+var MARKER_ENV = "THREADGATE_RUN";
+var runCounter = 0;
+function nextMarker() {
+  return `${process.pid}.${++runCounter}`;
+}
+function killMarked(marker2) {
+  if (process.platform !== "linux") return;
+  const needle = Buffer.from(`${MARKER_ENV}=${marker2}\0`);
+  let pids;
+  try {
+    pids = readdirSync2("/proc").filter((p2) => /^\d+$/.test(p2) && Number(p2) !== process.pid);
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync7(`/proc/${pid}/environ`).includes(needle))
+        process.kill(Number(pid), "SIGKILL");
+    } catch {
+    }
+  }
+}
+var MAX_LINE_CHARS = 300;
+function lastLines(text2, n = TAIL_LINES) {
+  const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
+  return lines.slice(-n).map((line) => {
+    const clean4 = plainText(line, Infinity);
+    if (clean4.length <= MAX_LINE_CHARS) return clean4;
+    const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
+    return `${clean4.slice(0, half)} \u2026 [${clean4.length - 2 * half} characters cut] \u2026 ${clean4.slice(-half)}`;
+  }).join("\n");
+}
+var Tail = class {
+  chunks = [];
+  size = 0;
+  push(chunk) {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size - this.chunks[0].length >= KEEP_BYTES) {
+      this.size -= this.chunks.shift().length;
+    }
+  }
+  text() {
+    return Buffer.concat(this.chunks).toString("utf8");
+  }
+};
+var live = /* @__PURE__ */ new Set();
+function untrack(child2) {
+  live.delete(child2);
+}
+var exitHookInstalled = false;
+function killTree(child2, signal) {
+  const pid = child2.pid;
+  if (pid === void 0) return;
+  try {
+    if (process.platform === "win32") {
+      spawnSync2("taskkill", ["/pid", String(pid), "/T", "/F"], {
+        stdio: "ignore",
+        env: childEnv()
+      });
+    } else {
+      process.kill(-pid, signal);
+    }
+  } catch {
+  }
+}
+function track(child2) {
+  live.add(child2);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once("exit", () => {
+      for (const c of live) killTree(c, "SIGKILL");
+    });
+  }
+}
+
+// src/workloads/command.ts
+import { spawn as spawn3 } from "node:child_process";
+var DEFAULT_THREAD_ENV = [
+  "OMP_NUM_THREADS",
+  "MKL_NUM_THREADS",
+  "OPENBLAS_NUM_THREADS",
+  "ORT_INTRA_OP_NUM_THREADS"
+];
+var DEFAULT_TIMEOUT_SEC = 120;
+var DEFAULT_WARMUP_RUNS = 1;
+var METRIC_UNITS = ["ns", "us", "ms", "s"];
+var NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
+var KILL_GRACE_MS = 2e3;
+var PIPE_GRACE_MS = 500;
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function parseThreadEnv(text2, input = "--thread-env") {
+  const expected = "a comma-separated list of environment variable names, e.g. OMP_NUM_THREADS,MKL_NUM_THREADS";
+  const names = text2.split(/[,\s]+/).map((s3) => s3.trim()).filter((s3) => s3.length > 0);
+  if (names.length === 0) throw invalid(input, text2, expected);
+  const bad = names.find((n) => !ENV_NAME.test(n));
+  if (bad !== void 0) {
+    throw new InputError(
+      `${input}: got ${JSON.stringify(text2)}; "${bad}" is not an environment variable name; expected ${expected}`
+    );
+  }
+  return [...new Set(names)];
+}
+function groupCount(re2) {
+  return new RegExp(`${re2.source}|`, re2.flags).exec("").length - 1;
+}
+function parseMetric(regex2, unit, input = "--metric", unitInput = `${input}-unit`) {
+  if (!METRIC_UNITS.includes(unit)) {
+    throw invalid(unitInput, unit, `one of ${METRIC_UNITS.join(", ")}`);
+  }
+  const expected = "a regular expression whose first capture group is the number, e.g. latency_ms=([0-9.]+)";
+  if (regex2.trim().length === 0) throw invalid(input, regex2, expected);
+  let re2;
+  try {
+    re2 = new RegExp(regex2);
+  } catch (e) {
+    throw new InputError(
+      `${input}: got ${JSON.stringify(regex2)}; it does not compile (${describeError(e)}); expected ${expected}`
+    );
+  }
+  if (groupCount(re2) < 1) {
+    throw new InputError(
+      `${input}: got ${JSON.stringify(regex2)}; it has no capture group; expected ${expected}`
+    );
+  }
+  return { regex: regex2, unit };
+}
+function metricName(regex2) {
+  const named = /\(\?<([A-Za-z_$][\w$]*)>/.exec(regex2)?.[1];
+  if (named) return named;
+  const prefix3 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex2)?.[1]?.trim();
+  return prefix3 ? prefix3 : `/${regex2}/`;
+}
+function createCommandWorkload(spec) {
+  const command = spec.command.trim();
+  if (command.length === 0) throw invalid("--command", spec.command, "a command to run");
+  if (`command:${command}`.length > LIMITS.idChars) {
+    throw invalid(
+      "--command",
+      `${command.slice(0, 60)}\u2026`,
+      `a command of at most ${LIMITS.idChars - "command:".length} characters (it names the workload in every results file)`
+    );
+  }
+  const threadEnv2 = spec.threadEnv ?? DEFAULT_THREAD_ENV;
+  if (threadEnv2.length === 0 || threadEnv2.some((n) => !ENV_NAME.test(n))) {
+    throw invalid(
+      "--thread-env",
+      threadEnv2.join(","),
+      "a comma-separated list of environment variable names"
+    );
+  }
+  const timeoutSec = spec.timeoutSec ?? DEFAULT_TIMEOUT_SEC;
+  if (!(timeoutSec > 0))
+    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
+  const warmupRuns = spec.warmupRuns ?? DEFAULT_WARMUP_RUNS;
+  if (!Number.isInteger(warmupRuns) || warmupRuns < 0) {
+    throw invalid("--warmup-runs", String(warmupRuns), "a non-negative integer");
+  }
+  const metric = spec.metric;
+  const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
+  const baseEnv = childEnv(spec.env ?? process.env);
+  function run3(threads2, pin) {
+    const where2 = `${threadEnv2[0]}=${threads2}`;
+    const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where2}: ${why}${detail}`);
+    const env = { ...baseEnv };
+    for (const name of threadEnv2) env[name] = String(threads2);
+    const marker2 = nextMarker();
+    env[MARKER_ENV] = marker2;
+    return new Promise((resolve6, reject) => {
+      const stdout = new Tail();
+      const stderr = new Tail();
+      let timedOut = false;
+      let settled = false;
+      let killTimer;
+      let pipeTimer;
+      const t0 = process.hrtime.bigint();
+      let t1;
+      const pinned = pin ? pinnedShell(pin, command) : null;
+      const child2 = spawn3(pinned ? pinned.file : command, pinned ? pinned.args : [], {
+        shell: pinned === null,
+        cwd: spec.cwd,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: process.platform !== "win32",
+        windowsHide: true
+      });
+      track(child2);
+      child2.stdout.on("data", (c) => stdout.push(c));
+      child2.stderr.on("data", (c) => stderr.push(c));
+      const timer = setTimeout(() => {
+        timedOut = true;
+        killTree(child2, "SIGTERM");
+        killTimer = setTimeout(() => killTree(child2, "SIGKILL"), KILL_GRACE_MS);
+      }, timeoutSec * 1e3);
+      const done = () => {
+        clearTimeout(timer);
+        if (killTimer) clearTimeout(killTimer);
+        if (pipeTimer) clearTimeout(pipeTimer);
+        untrack(child2);
+      };
+      const finish2 = (code, signal) => {
+        if (settled) return;
+        settled = true;
+        const end = t1 ?? process.hrtime.bigint();
+        done();
+        if (process.platform !== "win32" || timedOut) killTree(child2, "SIGKILL");
+        killMarked(marker2);
+        const err = lastLines(stderr.text());
+        const detail = err ? `
+last lines of stderr:
+${err}` : "";
+        if (timedOut) {
+          reject(fail(`timed out after ${timeoutSec} s (process group killed)`, detail));
+        } else if (signal) {
+          reject(fail(`killed by signal ${signal}`, detail));
+        } else if (code !== 0) {
+          reject(fail(`exit code ${code}`, detail));
+        } else {
+          resolve6({ wallNs: Number(end - t0), stdout: stdout.text() });
+        }
+      };
+      child2.once("exit", (code, signal) => {
+        t1 = process.hrtime.bigint();
+        pipeTimer = setTimeout(() => {
+          killMarked(marker2);
+          child2.stdout?.destroy();
+          child2.stderr?.destroy();
+          finish2(code, signal);
+        }, PIPE_GRACE_MS);
+      });
+      child2.once("error", (e) => {
+        if (settled) return;
+        settled = true;
+        done();
+        reject(fail(`could not start: ${describeError(e)}`));
+      });
+      child2.once("close", (code, signal) => finish2(code, signal));
+    });
+  }
+  function sample(threads2, out) {
+    if (!metric || !metricRe) return out.wallNs;
+    const where2 = `${threadEnv2[0]}=${threads2}`;
+    let last;
+    metricRe.lastIndex = 0;
+    for (const m2 of out.stdout.matchAll(metricRe)) last = m2;
+    const text2 = last?.[1];
+    const shownOut = lastLines(out.stdout);
+    const outTail = shownOut ? `
+last lines of stdout:
+${shownOut}` : " (stdout was empty)";
+    if (last === void 0 || text2 === void 0) {
+      throw new WorkloadError(
+        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ matched nothing in its output${outTail}`
+      );
+    }
+    const value = Number(text2.trim());
+    if (!Number.isFinite(value) || value <= 0 || text2.trim() === "") {
+      throw new WorkloadError(
+        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))}, which is not a positive number (a latency)${outTail}`
+      );
+    }
+    const ns3 = value * NS_PER[metric.unit];
+    if (!(ns3 <= LIMITS.maxNs)) {
+      throw new WorkloadError(
+        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))} ${metric.unit}, which is over ${LIMITS.maxNs} ns (11.6 days); expected a latency in ${metric.unit}${outTail}`
+      );
+    }
+    return ns3;
+  }
+  return {
+    id: `command:${command}`,
+    kind: "command",
+    label: command,
+    opsPerCall: 1,
+    flopsPerOp: null,
+    metric: {
+      name: metric ? metricName(metric.regex) : "wall time per run",
+      unit: "ns"
+    },
+    contentHash: null,
+    warmupCalls: warmupRuns,
+    details: {
+      command,
+      threadEnv: [...threadEnv2],
+      timeoutSec,
+      warmupRuns,
+      ...metric ? { metric: { regex: metric.regex, unit: metric.unit } } : {},
+      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
+    },
+    open(threads2) {
+      if (!Number.isInteger(threads2) || threads2 < 1) {
+        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads2}`));
+      }
+      return Promise.resolve({
+        call: async () => sample(threads2, await run3(threads2)),
+        close: () => Promise.resolve()
+      });
+    },
+    openPinned(threads2, pin) {
+      if (!Number.isInteger(threads2) || threads2 < 1) {
+        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads2}`));
+      }
+      return Promise.resolve({
+        call: async () => sample(threads2, await run3(threads2, pin)),
+        close: () => Promise.resolve()
+      });
+    }
+  };
+}
+
+// src/workloads/worker.ts
+var WORKER_PROTOCOL = "threadgate-worker/1";
+var DEFAULT_WORKER_TIMEOUT_SEC = 120;
+var MAX_CALLS_PER_REQUEST = 1e5;
+var MAX_LINE_BYTES = 4 * 1024 * 1024;
+var WORKER_VISIT_MS = 200;
+var QUIT_GRACE_MS = 3e3;
+function helperDir() {
+  let dir = path21.dirname(fileURLToPath2(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync11(path21.join(dir, "python", "threadgate_worker.py")))
+      return path21.join(dir, "python");
+    dir = path21.dirname(dir);
+  }
+  throw new WorkloadError(
+    "the Python worker helper (python/threadgate_worker.py) is missing from this threadgate installation"
+  );
+}
+function createWorkerWorkload(spec, identity) {
+  const command = spec.command.trim();
+  if (command.length === 0)
+    throw invalid("--worker", spec.command, "a command that starts a worker");
+  if (`worker:${command}`.length > LIMITS.idChars) {
+    throw invalid(
+      "--worker",
+      `${command.slice(0, 60)}\u2026`,
+      `a command of at most ${LIMITS.idChars - "worker:".length} characters (it names the workload in every results file)`
+    );
+  }
+  const threadEnv2 = spec.threadEnv ?? DEFAULT_THREAD_ENV;
+  const timeoutSec = spec.timeoutSec ?? DEFAULT_WORKER_TIMEOUT_SEC;
+  if (!(timeoutSec > 0))
+    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
+  const baseEnv = childEnv(spec.env ?? process.env);
+  const shown = identity ? identity.label : `worker "${command}"`;
+  let engine = null;
+  const reported = /* @__PURE__ */ new Map();
+  const workload = {
+    id: identity?.id ?? `worker:${command}`,
+    kind: identity?.kind ?? "worker",
+    label: identity?.label ?? command,
+    opsPerCall: identity?.opsPerCall ?? 1,
+    flopsPerOp: identity?.flopsPerOp ?? null,
+    metric: { name: "time per call, timed by the worker", unit: "ns" },
+    visitMs: WORKER_VISIT_MS,
+    contentHash: null,
+    details: {
+      worker: command,
+      protocol: WORKER_PROTOCOL,
+      threadEnv: [...threadEnv2],
+      timeoutSec,
+      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
+    },
+    get engine() {
+      return engine;
+    },
+    runtimeThreads: reported,
+    open: (threads2) => openSession(threads2),
+    openPinned: (threads2, pin) => openSession(threads2, pin)
+  };
+  return workload;
+  async function openSession(threads2, pin) {
+    if (!Number.isInteger(threads2) || threads2 < 1) {
+      throw new RangeError(`threads must be an integer \u2265 1, got ${threads2}`);
+    }
+    const session = await startWorker(threads2, pin);
+    const want = identity?.engine ?? null;
+    if (want !== null && session.ready.engine?.name !== want) {
+      await session.close();
+      throw new WorkloadError(
+        `${shown} at ${threadEnv2[0]}=${threads2}: the worker reported the engine ${JSON.stringify(session.ready.engine?.name ?? null)}; expected ${JSON.stringify(want)}`
+      );
+    }
+    if (session.ready.threads !== null && session.ready.threads !== threads2) {
+      await session.close();
+      throw new WorkloadError(
+        `${shown} at ${threadEnv2[0]}=${threads2}: the runtime reports ${session.ready.threads} threads; expected ${threads2} (something in the worker or its environment overrides the thread count, so the measurement would be of another count than the one named)`
+      );
+    }
+    reported.set(threads2, session.ready.threads);
+    engine ??= session.ready.engine;
+    return session.runner;
+  }
+  function startWorker(threads2, pin) {
+    const env = { ...baseEnv };
+    for (const name of threadEnv2) env[name] = String(threads2);
+    env["THREADGATE_THREADS"] = String(threads2);
+    const pythonPath = env["PYTHONPATH"];
+    env["PYTHONPATH"] = pythonPath ? `${helperDir()}${path21.delimiter}${pythonPath}` : helperDir();
+    env["PYTHONDONTWRITEBYTECODE"] ??= "1";
+    const pinned = pin ? pinnedShell(pin, command) : null;
+    return startProtocolProcess({
+      file: pinned ? pinned.file : command,
+      args: pinned ? pinned.args : [],
+      shell: pinned === null,
+      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {},
+      env,
+      timeoutSec,
+      shown,
+      where: `${threadEnv2[0]}=${threads2}`
+    });
+  }
+}
+async function startProtocolProcess(l) {
+  const marker2 = nextMarker();
+  const env = { ...l.env, [MARKER_ENV]: marker2 };
+  const child2 = spawn4(l.file, [...l.args], {
+    shell: l.shell,
+    ...l.cwd !== void 0 ? { cwd: l.cwd } : {},
+    env,
+    stdio: l.setup === void 0 ? ["pipe", "pipe", "pipe"] : ["pipe", "pipe", "pipe", "ipc"],
+    ...l.setup === void 0 ? {} : { serialization: "advanced" },
+    detached: process.platform !== "win32",
+    windowsHide: true
+  });
+  track(child2);
+  const channel = new Channel(child2, (why) => fail(why));
+  function fail(why) {
+    const err = lastLines(channel.stderr.text());
+    return new WorkloadError(
+      `${l.shown} at ${l.where}: ${why}${err ? `
+last lines of its stderr:
+${err}` : " (its stderr was empty)"}`
+    );
+  }
+  const stop = async () => {
+    await channel.quit();
+    killMarked(marker2);
+    untrack(child2);
+  };
+  let line;
+  try {
+    if (l.setup !== void 0) {
+      child2.send(l.setup, (e) => {
+        if (e) killTree(child2, "SIGKILL");
+      });
+      child2.channel?.unref();
+    }
+    line = await channel.next(l.timeoutSec, "to become ready");
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const ready = parseReady(line);
+  if (typeof ready === "string") {
+    await stop();
+    throw fail(ready);
+  }
+  let closed = false;
+  const runner = {
+    async call() {
+      return (await request2(1))[0];
+    },
+    callMany: (n) => request2(n),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await stop();
+    }
+  };
+  async function request2(n) {
+    if (!Number.isInteger(n) || n < 1 || n > MAX_CALLS_PER_REQUEST) {
+      throw new RangeError(`calls per request must be 1 to ${MAX_CALLS_PER_REQUEST}, got ${n}`);
+    }
+    channel.send(`run ${n}`);
+    const answer = await channel.next(l.timeoutSec, `to answer "run ${n}"`);
+    return parseTimes(answer, n, (why) => fail(why));
+  }
+  return {
+    ready,
+    runner,
+    pid: child2.pid,
+    async ask(line2, what) {
+      channel.send(line2);
+      return channel.next(l.timeoutSec, what);
+    },
+    close: () => runner.close()
+  };
+}
+function parseReady(line) {
+  const quoted = JSON.stringify(plainText(line, 200));
+  if (line.startsWith(`${WORKER_PROTOCOL} error `)) {
+    const message = (() => {
+      try {
+        const m2 = JSON.parse(line.slice(WORKER_PROTOCOL.length + 7)).message;
+        return typeof m2 === "string" ? m2 : line;
+      } catch {
+        return line;
+      }
+    })();
+    return `its set-up failed: ${plainText(message, 2e3)}`;
+  }
+  const other = /^threadgate-worker\/(\S+) /.exec(line);
+  if (other && other[1] !== "1") {
+    return `it speaks protocol version ${JSON.stringify(other[1].slice(0, 20))}; this threadgate speaks ${WORKER_PROTOCOL} (update threadgate or the worker helper)`;
+  }
+  if (!line.startsWith(`${WORKER_PROTOCOL} ready`)) {
+    return `it printed ${quoted} before it was ready; expected "${WORKER_PROTOCOL} ready {\u2026}" (print to stderr, not stdout: stdout carries the protocol)`;
+  }
+  const rest = line.slice(`${WORKER_PROTOCOL} ready`.length).trim();
+  let info2 = {};
+  if (rest !== "") {
+    try {
+      info2 = JSON.parse(rest);
+    } catch {
+      return `its ready line ${quoted} does not end in a JSON object`;
+    }
+  }
+  if (typeof info2 !== "object" || info2 === null || Array.isArray(info2)) {
+    return `its ready line ${quoted} does not end in a JSON object`;
+  }
+  const o = info2;
+  const threads2 = o["threads"] ?? null;
+  if (threads2 !== null && !(Number.isInteger(threads2) && threads2 >= 1 && threads2 <= LIMITS.threads)) {
+    return `its ready line says "threads": ${JSON.stringify(threads2)}; expected null or the thread count its runtime uses`;
+  }
+  const e = o["engine"] ?? null;
+  let engine = null;
+  if (e !== null) {
+    if (typeof e !== "object" || Array.isArray(e))
+      return `its ready line's "engine" is not an object`;
+    const r = e;
+    const text2 = (key, max) => typeof r[key] === "string" ? plainText(r[key], max) : void 0;
+    const name = text2("name", 100);
+    if (!name) return `its ready line's "engine" has no "name"`;
+    const version3 = text2("version", 100) ?? "";
+    const parallelBackend = text2("parallelBackend", 200);
+    const parallelInfo = typeof r["parallelInfo"] === "string" ? r["parallelInfo"].slice(0, 2e3) : void 0;
+    engine = {
+      name,
+      version: version3,
+      ...parallelBackend ? { parallelBackend } : {},
+      ...parallelInfo ? { parallelInfo } : {}
+    };
+  }
+  return { threads: threads2, engine };
+}
+function parseTimes(line, n, fail) {
+  if (line.startsWith("error")) {
+    throw fail(`it answered with an error: ${plainText(line.slice(5).trim(), 2e3)}`);
+  }
+  if (!line.startsWith("ok")) {
+    throw fail(
+      `it printed ${JSON.stringify(plainText(line, 200))}; expected "ok" and ${n} timings in ns`
+    );
+  }
+  const fields = line.slice(2).trim().split(/\s+/).filter((f2) => f2 !== "");
+  if (fields.length !== n) {
+    throw fail(`it answered ${fields.length} timings to "run ${n}"; expected ${n}`);
+  }
+  return fields.map((f2) => {
+    const ns3 = /^\d{1,16}(\.\d+)?$/.test(f2) ? Number(f2) : NaN;
+    if (!(ns3 > 0 && ns3 <= LIMITS.maxNs)) {
+      throw fail(
+        `it timed a call at ${JSON.stringify(f2.slice(0, 30))}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
+      );
+    }
+    return ns3;
+  });
+}
+var EXIT_DRAIN_MS = 500;
+var Channel = class {
+  constructor(child2, fail) {
+    this.child = child2;
+    this.fail = fail;
+    child2.stdout.setEncoding("utf8");
+    child2.stdout.on("data", (chunk) => this.onData(chunk));
+    child2.stderr.on("data", (c) => this.stderr.push(c));
+    child2.stdin.on("error", () => void 0);
+    this.exitedPromise = new Promise((resolve6) => {
+      child2.once("exit", (code, signal) => {
+        this.exited = { code, signal };
+        let drained = false;
+        const done = () => {
+          if (drained) return;
+          drained = true;
+          clearTimeout(timer);
+          this.settle();
+          resolve6();
+        };
+        const timer = setTimeout(done, EXIT_DRAIN_MS);
+        child2.once("close", done);
+      });
+      child2.once("error", (e) => {
+        this.problem ??= this.fail(`it could not be started: ${describeError(e)}`);
+        this.exited ??= { code: null, signal: null };
+        this.settle();
+        resolve6();
+      });
+    });
+  }
+  child;
+  fail;
+  stderr = new Tail();
+  buffer = "";
+  lines = [];
+  waiter = null;
+  exited = null;
+  problem = null;
+  exitedPromise;
+  send(line) {
+    if (this.exited || this.problem) return;
+    this.child.stdin.write(`${line}
+`);
+  }
+  /** The next line, within `timeoutSec`; a dead or silent worker is an error. */
+  next(timeoutSec, what) {
+    const queued = this.lines.shift();
+    if (queued !== void 0) return Promise.resolve(queued);
+    if (this.problem) return Promise.reject(this.problem);
+    if (this.exited) return Promise.reject(this.gone());
+    return new Promise((resolve6, reject) => {
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        reject(this.fail(`it took more than ${timeoutSec} s ${what} (--timeout)`));
+      }, timeoutSec * 1e3);
+      this.waiter = (line) => {
+        clearTimeout(timer);
+        this.waiter = null;
+        if (line instanceof Error) reject(line);
+        else resolve6(line);
+      };
+    });
+  }
+  /** Ask the worker to quit; after a grace, kill its process group. */
+  async quit() {
+    if (!this.exited) {
+      this.send("quit");
+      this.child.stdin.end();
+      let timer;
+      await Promise.race([
+        this.exitedPromise,
+        new Promise((r) => timer = setTimeout(r, QUIT_GRACE_MS))
+      ]);
+      clearTimeout(timer);
+    }
+    killTree(this.child, "SIGKILL");
+    this.child.stdout?.destroy();
+    this.child.stderr?.destroy();
+  }
+  onData(chunk) {
+    this.buffer += chunk;
+    for (; ; ) {
+      const nl = this.buffer.indexOf("\n");
+      if (nl < 0) break;
+      const line = this.buffer.slice(0, nl).replace(/\r$/, "");
+      this.buffer = this.buffer.slice(nl + 1);
+      this.push(line);
+    }
+    if (this.buffer.length > MAX_LINE_BYTES) {
+      this.problem ??= this.fail(
+        `it printed a line of more than ${MAX_LINE_BYTES} bytes on stdout`
+      );
+      this.buffer = "";
+      killTree(this.child, "SIGKILL");
+      this.settle();
+    }
+  }
+  push(line) {
+    if (this.waiter) this.waiter(line);
+    else if (this.lines.length < 16) this.lines.push(line);
+    else {
+      this.problem ??= this.fail(
+        `it printed more lines than it was asked for (the last: ${JSON.stringify(plainText(line, 120))})`
+      );
+      killTree(this.child, "SIGKILL");
+    }
+  }
+  settle() {
+    if (!this.waiter) return;
+    if (this.lines.length > 0) this.waiter(this.lines.shift());
+    else this.waiter(this.problem ?? this.gone());
+  }
+  gone() {
+    const e = this.exited;
+    const how = e?.signal ? `was killed by signal ${e.signal}` : `exited with code ${e?.code ?? "unknown"}`;
+    return this.fail(`it ${how} before it answered`);
+  }
+};
+
+// src/measure/duet.ts
+var DUET_WINDOWS = 5;
+async function runWindow(r, n) {
+  if (r.callMany) return r.callMany(n);
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await r.call());
+  return out;
+}
+function callsFor(ms2, callNs) {
+  return Math.max(1, Math.min(MAX_CALLS_PER_REQUEST, Math.round(ms2 * 1e6 / Math.max(1, callNs))));
+}
+async function measureDuetBlock(head, base, opts) {
+  const t = opts.threads;
+  if (opts.pin.cpus.length < 2 * t) {
+    throw new RangeError(`a duet at ${t} threads needs ${2 * t} CPUs; got ${opts.pin.cpus.length}`);
+  }
+  const first = opts.pin.cpus.slice(0, t);
+  const second = opts.pin.cpus.slice(t, 2 * t);
+  const headFirst = opts.rand() < 0.5;
+  const headCpus = headFirst ? first : second;
+  const baseCpus = headFirst ? second : first;
+  const sides = [
+    {
+      side: head,
+      pin: { taskset: opts.pin.taskset, cpus: headCpus },
+      hint: opts.hintsNs?.[0] ?? 0
+    },
+    {
+      side: base,
+      pin: { taskset: opts.pin.taskset, cpus: baseCpus },
+      hint: opts.hintsNs?.[1] ?? 0
+    }
+  ];
+  const opened = await Promise.allSettled(sides.map((s3) => s3.side.open(t, s3.pin)));
+  const runners = opened.map((o) => o.status === "fulfilled" ? o.value : null);
+  try {
+    const failed = opened.find((o) => o.status === "rejected");
+    if (failed) throw failed.reason;
+    const [h, b2] = runners;
+    const warmed = await Promise.all([warm(h, sides[0]), warm(b2, sides[1])]);
+    const callNs = [warmed[0].callNs, warmed[1].callNs];
+    const fixed = head.warmupCalls !== void 0 || base.warmupCalls !== void 0;
+    const samples = [
+      { samplesNs: [], windows: [], warmupCalls: warmed[0].calls, callNs: callNs[0] },
+      { samplesNs: [], windows: [], warmupCalls: warmed[1].calls, callNs: callNs[1] }
+    ];
+    const logRatios = [];
+    const baseValues = [];
+    for (let w2 = 0; w2 < opts.windows; w2++) {
+      const n = fixed ? [1, 1] : [callsFor(opts.visitMs, callNs[0]), callsFor(opts.visitMs, callNs[1])];
+      const expectMs = Math.max(n[0] * callNs[0], n[1] * callNs[1]) / 1e6;
+      if (opts.now() + expectMs > opts.deadline) break;
+      const [hs2, bs2] = await Promise.all([runWindow(h, n[0]), runWindow(b2, n[1])]);
+      callNs[0] = median2(hs2);
+      callNs[1] = median2(bs2);
+      const hv = callNs[0] / head.opsPerCall;
+      const bv = callNs[1] / base.opsPerCall;
+      for (const x of hs2) {
+        samples[0].samplesNs.push(x / head.opsPerCall);
+        samples[0].windows.push(w2);
+      }
+      for (const x of bs2) {
+        samples[1].samplesNs.push(x / base.opsPerCall);
+        samples[1].windows.push(w2);
+      }
+      logRatios.push(Math.log(hv / bv));
+      baseValues.push(bv);
+    }
+    const enough = logRatios.length > 0 && logRatios.length >= Math.ceil(opts.windows / 2);
+    const base0 = enough ? median2(baseValues) : NaN;
+    return {
+      head: { ...samples[0], callNs: callNs[0] },
+      base: { ...samples[1], callNs: callNs[1] },
+      pair: enough ? [base0, base0 * Math.exp(median2(logRatios))] : null,
+      logRatios,
+      headCpus,
+      baseCpus
+    };
+  } finally {
+    await Promise.allSettled(runners.map((r) => r?.close()));
+  }
+  async function warm(r, s3) {
+    if (s3.side.warmupCalls !== void 0) {
+      const count2 = opts.skipFixedWarmup && s3.hint > 0 ? 0 : s3.side.warmupCalls;
+      let last = s3.hint;
+      for (let i = 0; i < count2; i++) last = await r.call();
+      if (last <= 0) return { calls: count2 + 1, callNs: await r.call() };
+      return { calls: count2, callNs: last };
+    }
+    const start = opts.now();
+    let calls = 0;
+    let callNs = s3.hint > 0 ? s3.hint : 0;
+    do {
+      const n = callNs > 0 ? callsFor(25, callNs) : 1;
+      const times = await runWindow(r, n);
+      calls += n;
+      callNs = median2(times);
+    } while (opts.now() - start < opts.warmupMs && opts.now() + 25 < opts.deadline);
+    return { calls, callNs };
+  }
+}
+
+// src/workloads/ort-child.ts
+import { spawnSync as spawnSync3 } from "node:child_process";
+var ORT_CHILD_TIMEOUT_SEC = 120;
+var CHILD_SOURCE = `
+'use strict';
+const P = 'threadgate-worker/1';
+const out = (line) => process.stdout.write(line + '\\n');
+process.once('message', (spec) => {
+  process.disconnect();
+  let ort, feeds, session = null;
+  try {
+    ort = require(spec.ortPath);
+    feeds = {};
+    for (const f of spec.feeds) {
+      const t = new ort.Tensor(f.type, f.data, f.dims);
+      if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
+      feeds[f.name] = t;
+    }
+  } catch (e) {
+    out(P + ' error ' + JSON.stringify({ message: String((e && e.message) || e) }));
+    process.exit(1);
+  }
+  out(P + ' ready ' + JSON.stringify({ threads: null, engine: null }));
+  const release = async () => { if (session) { const s = session; session = null; await s.release(); } };
+  const handle = async (line) => {
+    if (line === 'quit') { await release(); process.exit(0); }
+    let m = /^open (\\d+)$/.exec(line);
+    if (m) {
+      await release();
+      session = await ort.InferenceSession.create(spec.model, {
+        intraOpNumThreads: Number(m[1]), interOpNumThreads: 1, executionMode: 'sequential',
+        graphOptimizationLevel: 'all', executionProviders: ['cpu'], logSeverityLevel: 3,
+      });
+      return 'ok';
+    }
+    if (line === 'close') { await release(); return 'ok'; }
+    m = /^run (\\d+)$/.exec(line);
+    if (!m) return 'error unknown request ' + JSON.stringify(line.slice(0, 80));
+    if (!session) return 'error no session is open';
+    const n = Number(m[1]);
+    const times = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const t0 = process.hrtime.bigint();
+      await session.run(feeds);
+      times[i] = String(process.hrtime.bigint() - t0);
+    }
+    return 'ok ' + times.join(' ');
+  };
+  let buffer = '';
+  let busy = Promise.resolve();
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk) => {
+    buffer += chunk;
+    let nl;
+    while ((nl = buffer.indexOf('\\n')) >= 0) {
+      const line = buffer.slice(0, nl).replace(/\\r$/, '');
+      buffer = buffer.slice(nl + 1);
+      busy = busy
+        .then(() => handle(line))
+        .then((answer) => out(answer), (e) => out('error ' + String((e && e.message) || e).replace(/\\s+/g, ' ')));
+    }
+  });
+  process.stdin.on('end', () => busy.then(release).then(() => process.exit(0)));
+});
+`;
+var OrtChildPool = class {
+  constructor(spec, opts) {
+    this.spec = spec;
+    this.opts = opts;
+  }
+  spec;
+  opts;
+  idle = [];
+  all = /* @__PURE__ */ new Set();
+  disposed = false;
+  async open(threads2, pin) {
+    if (!Number.isInteger(threads2) || threads2 < 1) {
+      throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads2}`);
+    }
+    if (this.disposed) throw new Error("this pool of ONNX Runtime children was disposed");
+    const where2 = `${threads2} thread${threads2 === 1 ? "" : "s"} on CPUs ${pin.cpus.join(",")}`;
+    const child2 = this.idle.pop() ?? await this.start(pin, where2);
+    try {
+      repin(child2, pin, this.opts.label);
+      expectOk(await child2.ask(`open ${threads2}`, "to open a session"), this.opts.label, where2);
+    } catch (e) {
+      await this.kill(child2);
+      throw e;
+    }
+    let closed = false;
+    return {
+      call: () => child2.runner.call(),
+      callMany: (n) => child2.runner.callMany(n),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        try {
+          expectOk(await child2.ask("close", "to close its session"), this.opts.label, where2);
+        } catch {
+          await this.kill(child2);
+          return;
+        }
+        if (this.disposed) await this.kill(child2);
+        else this.idle.push(child2);
+      }
+    };
+  }
+  /** Kill every child, idle or not. */
+  async dispose() {
+    this.disposed = true;
+    this.idle.length = 0;
+    await Promise.allSettled([...this.all].map((c) => this.kill(c)));
+  }
+  async start(pin, where2) {
+    const argv = pinnedArgv(pin, process.execPath, ["-e", CHILD_SOURCE]);
+    const session = await startProtocolProcess({
+      file: argv.file,
+      args: argv.args,
+      shell: false,
+      env: childEnv(this.opts.env ?? process.env),
+      timeoutSec: this.opts.timeoutSec ?? ORT_CHILD_TIMEOUT_SEC,
+      shown: `${this.opts.label} (a duet's ONNX Runtime child)`,
+      where: where2,
+      setup: {
+        ortPath: ortModulePath(),
+        model: this.spec.model,
+        feeds: this.spec.feeds.map((f2) => ({ ...f2, data: f2.data, dims: [...f2.dims] }))
+      }
+    });
+    this.all.add(session);
+    return session;
+  }
+  async kill(child2) {
+    this.all.delete(child2);
+    await child2.close();
+  }
+};
+function repin(child2, pin, label) {
+  if (child2.pid === void 0) throw new WorkloadError(`${label}: its duet child has no process`);
+  const r = spawnSync3(pin.taskset, ["-a", "-p", "-c", pin.cpus.join(","), String(child2.pid)], {
+    env: childEnv(),
+    stdio: ["ignore", "ignore", "pipe"],
+    timeout: 1e4,
+    encoding: "utf8"
+  });
+  if (r.status !== 0) {
+    const why = r.error ? r.error.message : plainText((r.stderr ?? "").trim(), 300);
+    throw new WorkloadError(
+      `${label}: could not pin its duet child to CPUs ${pin.cpus.join(",")} (taskset: ${why || `exit ${r.status}`})`
+    );
+  }
+}
+function expectOk(answer, label, where2) {
+  if (answer !== "ok") {
+    throw new WorkloadError(
+      `${label} (a duet's ONNX Runtime child) at ${where2}: it answered ${JSON.stringify(plainText(answer, 300))}; expected "ok"`
+    );
+  }
+}
+
 // src/pipeline/same-job.ts
 var DEFAULT_MAX_BLOCKS = 120;
 async function runSameJob(head, base, opts) {
@@ -101265,6 +102354,14 @@ async function measureSameJob(head, base, opts) {
   if (head === base) {
     throw new RangeError("the head and the base must be two Workload objects, not the same one");
   }
+  const plan = planDuets(head, base, opts);
+  try {
+    return await measureBlocks(head, base, opts, plan);
+  } finally {
+    await plan.dispose();
+  }
+}
+async function measureBlocks(head, base, opts, duetPlan) {
   const now = opts.now ?? (() => performance.now());
   const start = opts.startMs ?? now();
   const deadline = start + opts.maxTimeSec * 1e3;
@@ -101291,15 +102388,23 @@ async function measureSameJob(head, base, opts) {
   const headCells = side();
   const baseCells = side();
   const blocks2 = opts.threads.map(() => []);
+  const duetCells = new Set(duetPlan.threads);
+  const duetWindows = opts.duetWindows ?? (fixedWarmup ? 1 : DUET_WINDOWS);
+  const duetRand = mulberry32((opts.seed ^ 24301) >>> 0);
   let roundOffset = 0;
-  let hints;
+  const duetMs = /* @__PURE__ */ new Map();
+  const hintNs = /* @__PURE__ */ new Map();
   let schedule = null;
+  let replan = false;
   let lookIndex = 0;
   let spent = 0;
   let lastBlockMs;
   let stoppedBy = "budget";
   let verdictSpend = 0;
+  let blockCount = 0;
   const skipped = /* @__PURE__ */ new Map();
+  const decidedAt = /* @__PURE__ */ new Map();
+  const dropDecided = (opts.gate ?? "all") === "all";
   const report2 = opts.onProgress;
   const onProgress = report2 && ((p2, b2, offset) => {
     if (p2.phase === "done") return;
@@ -101315,53 +102420,123 @@ async function measureSameJob(head, base, opts) {
     const blockStart = now();
     const remainingSec = (deadline - blockStart) / 1e3;
     if (remainingSec <= 0) break;
-    const out = await sweep([head, base], {
-      threads: opts.threads,
-      maxTimeSec: remainingSec,
-      targetPrecision,
-      seed: opts.seed + b2 * 7919 >>> 0,
-      startMs: blockStart,
-      ...b2 > 0 ? { minWarmupMs: 50 } : {},
-      ...hints ? { callNsHints: hints } : {},
-      ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
-      ...opts.now ? { now: opts.now } : {},
-      ...onProgress ? { onProgress: (p2) => onProgress(p2, b2, roundOffset) } : {},
-      stopWhen: (_cells, round3) => round3 >= roundsPerBlock
-    });
-    hints = out.callNs;
+    const active = opts.threads.map((threads2, ti2) => ({ threads: threads2, ti: ti2 })).filter((c) => !decidedAt.has(cellKey(head.id, c.threads)));
+    const inBlocks = active.filter((c) => !duetCells.has(c.threads));
+    const inDuets = active.filter((c) => duetCells.has(c.threads));
+    let budgetEnded = false;
+    let blockRounds = 0;
+    if (inBlocks.length > 0) {
+      const threads2 = inBlocks.map((c) => c.threads);
+      const known = threads2.map((t) => hintNs.get(t));
+      const hints = known.every((k2) => k2 !== void 0) ? [...known.map((k2) => k2[0]), ...known.map((k2) => k2[1])] : void 0;
+      const out = await sweep([head, base], {
+        threads: threads2,
+        maxTimeSec: remainingSec,
+        targetPrecision,
+        seed: opts.seed + b2 * 7919 >>> 0,
+        startMs: blockStart,
+        ...b2 > 0 ? { minWarmupMs: 50 } : {},
+        ...hints ? { callNsHints: hints } : {},
+        ...opts.visitMs !== void 0 ? { visitMs: opts.visitMs } : {},
+        ...opts.now ? { now: opts.now } : {},
+        ...onProgress ? { onProgress: (p2) => onProgress(p2, b2, roundOffset) } : {},
+        stopWhen: (_cells, round3) => round3 >= roundsPerBlock
+      });
+      threads2.forEach((t, i) => hintNs.set(t, [out.callNs[i], out.callNs[threads2.length + i]]));
+      for (const s3 of out.skipped) skipped.set(`${s3.workload}@${s3.threads}`, s3);
+      const [h, bs2] = out.workloads;
+      inBlocks.forEach(({ ti: ti2 }, i) => {
+        const hc = h.cells[i];
+        const bc = bs2.cells[i];
+        absorb(headCells[ti2], hc, roundOffset);
+        absorb(baseCells[ti2], bc, roundOffset);
+        blocks2[ti2].push(
+          hc.samplesNs.length > 0 && bc.samplesNs.length > 0 ? [blockMedian(bc), blockMedian(hc)] : null
+        );
+      });
+      blockRounds = out.rounds;
+      budgetEnded = out.stoppedBy === "budget";
+    }
+    for (const { threads: threads2, ti: ti2 } of shuffled(inDuets, duetRand)) {
+      const lastMs = duetMs.get(threads2);
+      if (budgetEnded || lastMs !== void 0 && now() + 0.9 * lastMs > deadline) {
+        blocks2[ti2].push(null);
+        budgetEnded = true;
+        continue;
+      }
+      const duetStart = now();
+      const duet = await measureDuetBlock(duetPlan.head, duetPlan.base, {
+        threads: threads2,
+        pin: duetPlan.pin,
+        rand: duetRand,
+        warmupMs: b2 > 0 ? 50 : 200,
+        skipFixedWarmup: b2 > 0,
+        windows: duetWindows,
+        visitMs: opts.visitMs ?? head.visitMs ?? base.visitMs ?? 30,
+        now,
+        deadline,
+        ...hintNs.has(threads2) ? { hintsNs: hintNs.get(threads2) } : {}
+      });
+      hintNs.set(threads2, [duet.head.callNs, duet.base.callNs]);
+      duetMs.set(threads2, now() - duetStart);
+      absorbDuet(headCells[ti2], duet.head, roundOffset);
+      absorbDuet(baseCells[ti2], duet.base, roundOffset);
+      blocks2[ti2].push(duet.pair);
+      blockRounds = Math.max(blockRounds, duetWindows);
+      if (duet.pair === null) budgetEnded = true;
+      report2?.({
+        phase: "measure",
+        elapsedSec: (now() - start) / 1e3,
+        budgetSec: opts.maxTimeSec,
+        cellsDone: 0,
+        cellsTotal: 2 * opts.threads.length,
+        round: roundOffset + duetWindows,
+        block: b2 + 1
+      });
+    }
     lastBlockMs = now() - blockStart;
-    for (const s3 of out.skipped) skipped.set(`${s3.workload}@${s3.threads}`, s3);
-    const [h, bs2] = out.workloads;
-    opts.threads.forEach((_2, ti2) => {
-      const hc = h.cells[ti2];
-      const bc = bs2.cells[ti2];
-      absorb(headCells[ti2], hc, roundOffset);
-      absorb(baseCells[ti2], bc, roundOffset);
-      blocks2[ti2].push(
-        hc.samplesNs.length > 0 && bc.samplesNs.length > 0 ? [blockMedian(bc), blockMedian(hc)] : null
-      );
-    });
-    roundOffset += out.rounds;
-    const done = b2 + 1;
+    roundOffset += blockRounds;
+    const done = ++blockCount;
+    const fit = () => done + Math.floor((deadline - now()) / Math.max(1, lastBlockMs));
     if (schedule === null && done >= Math.min(2, MIN_BLOCKS)) {
-      const fit = done + Math.floor((deadline - now()) / Math.max(1, lastBlockMs));
-      schedule = lookSchedule(Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit)));
+      schedule = lookSchedule(Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit())));
+    } else if (schedule !== null && replan) {
+      replan = false;
+      schedule = [
+        ...schedule.slice(0, lookIndex),
+        ...replanLooks(done, spent, Math.min(maxBlocks, Math.max(MIN_BLOCKS, fit())))
+      ];
     }
     const planned = schedule?.[lookIndex];
     if (planned !== void 0 && planned.blocks === done) {
       lookIndex++;
       spent += planned.spend;
       verdictSpend = planned.spend;
-      if (decideLook(workloadBlocks(), { ...look, spend: planned.spend, final: false }).decided) {
+      const seen = decideLook(workloadBlocks(), {
+        ...look,
+        spend: planned.spend,
+        final: false,
+        decidedAt
+      });
+      if (seen.decided) {
         stoppedBy = "decided";
         break;
+      }
+      if (dropDecided) {
+        for (const c of seen.cells) {
+          const key = cellKey(c.workload, c.threads);
+          if (c.gated && c.status !== "inconclusive" && !decidedAt.has(key)) {
+            decidedAt.set(key, planned.spend);
+            replan = true;
+          }
+        }
       }
       if (lookIndex === schedule.length) {
         stoppedBy = "max-blocks";
         break;
       }
     }
-    if (out.stoppedBy === "budget" || deadline - now() < lastBlockMs * 0.9) {
+    if (budgetEnded || deadline - now() < lastBlockMs * 0.9) {
       if (planned === void 0 || planned.blocks !== done) {
         verdictSpend = Math.max(1e-12, 1 - spent);
         lookIndex++;
@@ -101376,11 +102551,13 @@ async function measureSameJob(head, base, opts) {
     ...look,
     spend: verdictSpend,
     final: stoppedBy !== "decided",
+    decidedAt,
     baseDescription: opts.baseDescription ?? `base ${base.label}`,
     fingerprint: opts.fingerprint ?? "unknown",
     createdAt,
-    blocks: blocks2[0]?.length ?? 0,
-    looks
+    blocks: blockCount,
+    looks,
+    ...duetPlan.none !== void 0 ? { noDuet: duetPlan.none } : {}
   });
   const elapsedSec = (now() - start) / 1e3;
   const asSweep = (workload, cells) => ({
@@ -101391,23 +102568,29 @@ async function measureSameJob(head, base, opts) {
     skipped: [...skipped.values()].filter(
       (s3) => s3.workload === workload.id && cells.find((c) => c.threads === s3.threads)?.samplesNs.length === 0
     ),
-    callNs: hints ?? []
+    callNs: [
+      ...opts.threads.map((t) => hintNs.get(t)?.[0] ?? 0),
+      ...opts.threads.map((t) => hintNs.get(t)?.[1] ?? 0)
+    ]
   });
   return {
     headSweep: asSweep(head, headCells),
     baseSweep: asSweep(base, baseCells),
     comparison,
     decision,
-    blocks: blocks2[0]?.length ?? 0,
+    blocks: blockCount,
     looks,
     elapsedSec,
     stoppedBy,
-    warnings: decision.warnings
+    warnings: decision.warnings,
+    duetThreads: duetPlan.threads,
+    cells: workloadBlocks()[0].cells
   };
   function workloadBlocks() {
     const cells = opts.threads.map((threads2, ti2) => ({
       threads: threads2,
-      blocks: blocks2[ti2]
+      blocks: blocks2[ti2],
+      ...duetCells.has(threads2) ? { duet: true } : {}
     }));
     return [
       {
@@ -101420,6 +102603,75 @@ async function measureSameJob(head, base, opts) {
       }
     ];
   }
+}
+function planDuets(head, base, opts) {
+  const mode = opts.duet ?? "auto";
+  if (!DUET_MODES.includes(mode)) {
+    throw new RangeError(`duet must be one of ${DUET_MODES.join(", ")}; got ${String(mode)}`);
+  }
+  const none = (why) => ({
+    threads: [],
+    none: why,
+    dispose: () => Promise.resolve()
+  });
+  if (mode === "off") return none("duets are off (duet: off)");
+  if (!canPin(head) || !canPin(base)) {
+    return none("this workload cannot run pinned in a child process");
+  }
+  const affinity = opts.affinity ?? probeAffinity();
+  if (affinity.kind === "none") {
+    return none(`${affinity.reason}: no CPU pinning, so sequential blocks`);
+  }
+  const cpus2 = Math.min(affinity.cpus.length, opts.maxThreads ?? affinity.cpus.length);
+  const threads2 = opts.threads.filter((t) => 2 * t <= cpus2);
+  if (threads2.length === 0) {
+    return none(`no cell's twice the threads fits the ${cpus2} usable CPU${cpus2 === 1 ? "" : "s"}`);
+  }
+  const h = duetSide(head);
+  const b2 = duetSide(base);
+  return {
+    threads: threads2,
+    head: h.side,
+    base: b2.side,
+    pin: { taskset: affinity.taskset, cpus: affinity.cpus.slice(0, cpus2) },
+    dispose: async () => {
+      await Promise.allSettled([h.dispose(), b2.dispose()]);
+    }
+  };
+}
+function canPin(w2) {
+  return w2.openPinned !== void 0 || w2.parallel !== void 0;
+}
+function duetSide(w2) {
+  const common = {
+    opsPerCall: w2.opsPerCall,
+    ...w2.warmupCalls !== void 0 ? { warmupCalls: w2.warmupCalls } : {}
+  };
+  if (w2.openPinned) {
+    return {
+      side: { ...common, open: (t, pin) => w2.openPinned(t, pin) },
+      dispose: () => Promise.resolve()
+    };
+  }
+  const pool = new OrtChildPool(w2.parallel, { label: w2.label });
+  return {
+    side: { ...common, open: (t, pin) => pool.open(t, pin) },
+    dispose: () => pool.dispose()
+  };
+}
+function shuffled(items, rand) {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j2 = Math.floor(rand() * (i + 1));
+    [out[i], out[j2]] = [out[j2], out[i]];
+  }
+  return out;
+}
+function absorbDuet(into, side, roundOffset) {
+  into.samplesNs.push(...side.samplesNs);
+  into.rounds.push(...side.windows.map((w2) => w2 + roundOffset));
+  into.warmupCalls += side.warmupCalls;
+  into.visits += new Set(side.windows).size;
 }
 function absorb(into, cell, roundOffset) {
   into.samplesNs.push(...cell.samplesNs);
@@ -101713,313 +102965,6 @@ async function measureCallOverhead(ort, samples = 300) {
 
 // src/pipeline/workloads.ts
 import os13 from "node:os";
-
-// src/workloads/command.ts
-import { spawn as spawn3 } from "node:child_process";
-
-// src/workloads/child-process.ts
-import { spawnSync } from "node:child_process";
-import { readdirSync as readdirSync2, readFileSync as readFileSync6 } from "node:fs";
-var TAIL_LINES = 20;
-var KEEP_BYTES = 1 << 20;
-var MARKER_ENV = "THREADGATE_RUN";
-var runCounter = 0;
-function nextMarker() {
-  return `${process.pid}.${++runCounter}`;
-}
-function killMarked(marker2) {
-  if (process.platform !== "linux") return;
-  const needle = Buffer.from(`${MARKER_ENV}=${marker2}\0`);
-  let pids;
-  try {
-    pids = readdirSync2("/proc").filter((p2) => /^\d+$/.test(p2) && Number(p2) !== process.pid);
-  } catch {
-    return;
-  }
-  for (const pid of pids) {
-    try {
-      if (readFileSync6(`/proc/${pid}/environ`).includes(needle))
-        process.kill(Number(pid), "SIGKILL");
-    } catch {
-    }
-  }
-}
-var MAX_LINE_CHARS = 300;
-function lastLines(text2, n = TAIL_LINES) {
-  const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
-  return lines.slice(-n).map((line) => {
-    const clean4 = plainText(line, Infinity);
-    if (clean4.length <= MAX_LINE_CHARS) return clean4;
-    const half = Math.floor((MAX_LINE_CHARS - 20) / 2);
-    return `${clean4.slice(0, half)} \u2026 [${clean4.length - 2 * half} characters cut] \u2026 ${clean4.slice(-half)}`;
-  }).join("\n");
-}
-var Tail = class {
-  chunks = [];
-  size = 0;
-  push(chunk) {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
-    while (this.size - this.chunks[0].length >= KEEP_BYTES) {
-      this.size -= this.chunks.shift().length;
-    }
-  }
-  text() {
-    return Buffer.concat(this.chunks).toString("utf8");
-  }
-};
-var live = /* @__PURE__ */ new Set();
-function untrack(child2) {
-  live.delete(child2);
-}
-var exitHookInstalled = false;
-function killTree(child2, signal) {
-  const pid = child2.pid;
-  if (pid === void 0) return;
-  try {
-    if (process.platform === "win32") {
-      spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], {
-        stdio: "ignore",
-        env: childEnv()
-      });
-    } else {
-      process.kill(-pid, signal);
-    }
-  } catch {
-  }
-}
-function track(child2) {
-  live.add(child2);
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once("exit", () => {
-      for (const c of live) killTree(c, "SIGKILL");
-    });
-  }
-}
-
-// src/workloads/command.ts
-var DEFAULT_THREAD_ENV = [
-  "OMP_NUM_THREADS",
-  "MKL_NUM_THREADS",
-  "OPENBLAS_NUM_THREADS",
-  "ORT_INTRA_OP_NUM_THREADS"
-];
-var DEFAULT_TIMEOUT_SEC = 120;
-var DEFAULT_WARMUP_RUNS = 1;
-var METRIC_UNITS = ["ns", "us", "ms", "s"];
-var NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
-var KILL_GRACE_MS = 2e3;
-var PIPE_GRACE_MS = 500;
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function parseThreadEnv(text2, input = "--thread-env") {
-  const expected = "a comma-separated list of environment variable names, e.g. OMP_NUM_THREADS,MKL_NUM_THREADS";
-  const names = text2.split(/[,\s]+/).map((s3) => s3.trim()).filter((s3) => s3.length > 0);
-  if (names.length === 0) throw invalid(input, text2, expected);
-  const bad = names.find((n) => !ENV_NAME.test(n));
-  if (bad !== void 0) {
-    throw new InputError(
-      `${input}: got ${JSON.stringify(text2)}; "${bad}" is not an environment variable name; expected ${expected}`
-    );
-  }
-  return [...new Set(names)];
-}
-function groupCount(re2) {
-  return new RegExp(`${re2.source}|`, re2.flags).exec("").length - 1;
-}
-function parseMetric(regex2, unit, input = "--metric", unitInput = `${input}-unit`) {
-  if (!METRIC_UNITS.includes(unit)) {
-    throw invalid(unitInput, unit, `one of ${METRIC_UNITS.join(", ")}`);
-  }
-  const expected = "a regular expression whose first capture group is the number, e.g. latency_ms=([0-9.]+)";
-  if (regex2.trim().length === 0) throw invalid(input, regex2, expected);
-  let re2;
-  try {
-    re2 = new RegExp(regex2);
-  } catch (e) {
-    throw new InputError(
-      `${input}: got ${JSON.stringify(regex2)}; it does not compile (${describeError(e)}); expected ${expected}`
-    );
-  }
-  if (groupCount(re2) < 1) {
-    throw new InputError(
-      `${input}: got ${JSON.stringify(regex2)}; it has no capture group; expected ${expected}`
-    );
-  }
-  return { regex: regex2, unit };
-}
-function metricName(regex2) {
-  const named = /\(\?<([A-Za-z_$][\w$]*)>/.exec(regex2)?.[1];
-  if (named) return named;
-  const prefix3 = /^\^?([A-Za-z_][\w .-]*?)\s*[:=]?\s*(?:\\s[*+]?)?\(/.exec(regex2)?.[1]?.trim();
-  return prefix3 ? prefix3 : `/${regex2}/`;
-}
-function createCommandWorkload(spec) {
-  const command = spec.command.trim();
-  if (command.length === 0) throw invalid("--command", spec.command, "a command to run");
-  if (`command:${command}`.length > LIMITS.idChars) {
-    throw invalid(
-      "--command",
-      `${command.slice(0, 60)}\u2026`,
-      `a command of at most ${LIMITS.idChars - "command:".length} characters (it names the workload in every results file)`
-    );
-  }
-  const threadEnv2 = spec.threadEnv ?? DEFAULT_THREAD_ENV;
-  if (threadEnv2.length === 0 || threadEnv2.some((n) => !ENV_NAME.test(n))) {
-    throw invalid(
-      "--thread-env",
-      threadEnv2.join(","),
-      "a comma-separated list of environment variable names"
-    );
-  }
-  const timeoutSec = spec.timeoutSec ?? DEFAULT_TIMEOUT_SEC;
-  if (!(timeoutSec > 0))
-    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
-  const warmupRuns = spec.warmupRuns ?? DEFAULT_WARMUP_RUNS;
-  if (!Number.isInteger(warmupRuns) || warmupRuns < 0) {
-    throw invalid("--warmup-runs", String(warmupRuns), "a non-negative integer");
-  }
-  const metric = spec.metric;
-  const metricRe = metric ? new RegExp(metric.regex, "gm") : void 0;
-  const baseEnv = childEnv(spec.env ?? process.env);
-  function run3(threads2) {
-    const where2 = `${threadEnv2[0]}=${threads2}`;
-    const fail = (why, detail = "") => new WorkloadError(`command "${command}" failed at ${where2}: ${why}${detail}`);
-    const env = { ...baseEnv };
-    for (const name of threadEnv2) env[name] = String(threads2);
-    const marker2 = nextMarker();
-    env[MARKER_ENV] = marker2;
-    return new Promise((resolve6, reject) => {
-      const stdout = new Tail();
-      const stderr = new Tail();
-      let timedOut = false;
-      let settled = false;
-      let killTimer;
-      let pipeTimer;
-      const t0 = process.hrtime.bigint();
-      let t1;
-      const child2 = spawn3(command, {
-        shell: true,
-        cwd: spec.cwd,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-        detached: process.platform !== "win32",
-        windowsHide: true
-      });
-      track(child2);
-      child2.stdout.on("data", (c) => stdout.push(c));
-      child2.stderr.on("data", (c) => stderr.push(c));
-      const timer = setTimeout(() => {
-        timedOut = true;
-        killTree(child2, "SIGTERM");
-        killTimer = setTimeout(() => killTree(child2, "SIGKILL"), KILL_GRACE_MS);
-      }, timeoutSec * 1e3);
-      const done = () => {
-        clearTimeout(timer);
-        if (killTimer) clearTimeout(killTimer);
-        if (pipeTimer) clearTimeout(pipeTimer);
-        untrack(child2);
-      };
-      const finish2 = (code, signal) => {
-        if (settled) return;
-        settled = true;
-        const end = t1 ?? process.hrtime.bigint();
-        done();
-        if (process.platform !== "win32" || timedOut) killTree(child2, "SIGKILL");
-        killMarked(marker2);
-        const err = lastLines(stderr.text());
-        const detail = err ? `
-last lines of stderr:
-${err}` : "";
-        if (timedOut) {
-          reject(fail(`timed out after ${timeoutSec} s (process group killed)`, detail));
-        } else if (signal) {
-          reject(fail(`killed by signal ${signal}`, detail));
-        } else if (code !== 0) {
-          reject(fail(`exit code ${code}`, detail));
-        } else {
-          resolve6({ wallNs: Number(end - t0), stdout: stdout.text() });
-        }
-      };
-      child2.once("exit", (code, signal) => {
-        t1 = process.hrtime.bigint();
-        pipeTimer = setTimeout(() => {
-          killMarked(marker2);
-          child2.stdout?.destroy();
-          child2.stderr?.destroy();
-          finish2(code, signal);
-        }, PIPE_GRACE_MS);
-      });
-      child2.once("error", (e) => {
-        if (settled) return;
-        settled = true;
-        done();
-        reject(fail(`could not start: ${describeError(e)}`));
-      });
-      child2.once("close", (code, signal) => finish2(code, signal));
-    });
-  }
-  function sample(threads2, out) {
-    if (!metric || !metricRe) return out.wallNs;
-    const where2 = `${threadEnv2[0]}=${threads2}`;
-    let last;
-    metricRe.lastIndex = 0;
-    for (const m2 of out.stdout.matchAll(metricRe)) last = m2;
-    const text2 = last?.[1];
-    const shownOut = lastLines(out.stdout);
-    const outTail = shownOut ? `
-last lines of stdout:
-${shownOut}` : " (stdout was empty)";
-    if (last === void 0 || text2 === void 0) {
-      throw new WorkloadError(
-        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ matched nothing in its output${outTail}`
-      );
-    }
-    const value = Number(text2.trim());
-    if (!Number.isFinite(value) || value <= 0 || text2.trim() === "") {
-      throw new WorkloadError(
-        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))}, which is not a positive number (a latency)${outTail}`
-      );
-    }
-    const ns3 = value * NS_PER[metric.unit];
-    if (!(ns3 <= LIMITS.maxNs)) {
-      throw new WorkloadError(
-        `command "${command}" at ${where2}: the metric regex /${metric.regex}/ captured ${JSON.stringify(text2.slice(0, 80))} ${metric.unit}, which is over ${LIMITS.maxNs} ns (11.6 days); expected a latency in ${metric.unit}${outTail}`
-      );
-    }
-    return ns3;
-  }
-  return {
-    id: `command:${command}`,
-    kind: "command",
-    label: command,
-    opsPerCall: 1,
-    flopsPerOp: null,
-    metric: {
-      name: metric ? metricName(metric.regex) : "wall time per run",
-      unit: "ns"
-    },
-    contentHash: null,
-    warmupCalls: warmupRuns,
-    details: {
-      command,
-      threadEnv: [...threadEnv2],
-      timeoutSec,
-      warmupRuns,
-      ...metric ? { metric: { regex: metric.regex, unit: metric.unit } } : {},
-      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
-    },
-    open(threads2) {
-      if (!Number.isInteger(threads2) || threads2 < 1) {
-        return Promise.reject(new RangeError(`threads must be an integer \u2265 1, got ${threads2}`));
-      }
-      return Promise.resolve({
-        call: async () => sample(threads2, await run3(threads2)),
-        close: () => Promise.resolve()
-      });
-    }
-  };
-}
 
 // src/workloads/model.ts
 import { createHash as createHash7 } from "node:crypto";
@@ -102387,9 +103332,9 @@ function elementCount(shape) {
 function formatInputs(inputs) {
   return inputs.map((i) => `${i.name}: ${i.type} ${formatDims(i.shape)}`).join(", ");
 }
-function modelId(path27, inputShapes) {
+function modelId(path28, inputShapes) {
   const items = Object.keys(inputShapes).sort().map((name) => `${name}=${formatDims(inputShapes[name], "x")}`);
-  return `model:${path27}${items.length ? `[${items.join(",")}]` : ""}`;
+  return `model:${path28}${items.length ? `[${items.join(",")}]` : ""}`;
 }
 function buildFeeds(ort, inputs, seed) {
   const feeds = {};
@@ -102416,16 +103361,16 @@ function buildFeeds(ort, inputs, seed) {
   return feeds;
 }
 var MAX_MODEL_BYTES = 2 * 1024 ** 3 - 1;
-async function modelFileBytes(path27) {
+async function modelFileBytes(path28) {
   try {
-    const info2 = await stat4(path27);
+    const info2 = await stat4(path28);
     return info2.isFile() ? info2.size : 0;
   } catch {
     return 0;
   }
 }
-async function readModel(path27, input, within) {
-  const bytes = await readBounded(path27, {
+async function readModel(path28, input, within) {
+  const bytes = await readBounded(path28, {
     input,
     maxBytes: MAX_MODEL_BYTES,
     expected: "a readable .onnx file of at most 2 GiB (the protobuf limit without external data)",
@@ -102433,7 +103378,7 @@ async function readModel(path27, input, within) {
   });
   if (bytes.length === 0) {
     throw new InputError(
-      `${input}: ${JSON.stringify(path27)} is empty; expected a readable .onnx file`
+      `${input}: ${JSON.stringify(path28)} is empty; expected a readable .onnx file`
     );
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -102519,363 +103464,7 @@ async function createModelWorkload(ort, spec, config = {}) {
 
 // src/workloads/torch-matmul.ts
 import { execFile as execFile2 } from "node:child_process";
-import path21 from "node:path";
-
-// src/workloads/worker.ts
-import { spawn as spawn4 } from "node:child_process";
-import { existsSync as existsSync10 } from "node:fs";
-import path20 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var WORKER_PROTOCOL = "threadgate-worker/1";
-var DEFAULT_WORKER_TIMEOUT_SEC = 120;
-var MAX_CALLS_PER_REQUEST = 1e5;
-var MAX_LINE_BYTES = 4 * 1024 * 1024;
-var WORKER_VISIT_MS = 200;
-var QUIT_GRACE_MS = 3e3;
-function helperDir() {
-  let dir = path20.dirname(fileURLToPath2(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync10(path20.join(dir, "python", "threadgate_worker.py")))
-      return path20.join(dir, "python");
-    dir = path20.dirname(dir);
-  }
-  throw new WorkloadError(
-    "the Python worker helper (python/threadgate_worker.py) is missing from this threadgate installation"
-  );
-}
-function createWorkerWorkload(spec, identity) {
-  const command = spec.command.trim();
-  if (command.length === 0)
-    throw invalid("--worker", spec.command, "a command that starts a worker");
-  if (`worker:${command}`.length > LIMITS.idChars) {
-    throw invalid(
-      "--worker",
-      `${command.slice(0, 60)}\u2026`,
-      `a command of at most ${LIMITS.idChars - "worker:".length} characters (it names the workload in every results file)`
-    );
-  }
-  const threadEnv2 = spec.threadEnv ?? DEFAULT_THREAD_ENV;
-  const timeoutSec = spec.timeoutSec ?? DEFAULT_WORKER_TIMEOUT_SEC;
-  if (!(timeoutSec > 0))
-    throw invalid("--timeout", String(timeoutSec), "a positive number of seconds");
-  const baseEnv = childEnv(spec.env ?? process.env);
-  const shown = identity ? identity.label : `worker "${command}"`;
-  let engine = null;
-  const reported = /* @__PURE__ */ new Map();
-  const workload = {
-    id: identity?.id ?? `worker:${command}`,
-    kind: identity?.kind ?? "worker",
-    label: identity?.label ?? command,
-    opsPerCall: identity?.opsPerCall ?? 1,
-    flopsPerOp: identity?.flopsPerOp ?? null,
-    metric: { name: "time per call, timed by the worker", unit: "ns" },
-    visitMs: WORKER_VISIT_MS,
-    contentHash: null,
-    details: {
-      worker: command,
-      protocol: WORKER_PROTOCOL,
-      threadEnv: [...threadEnv2],
-      timeoutSec,
-      ...spec.cwd !== void 0 ? { cwd: spec.cwd } : {}
-    },
-    get engine() {
-      return engine;
-    },
-    runtimeThreads: reported,
-    async open(threads2) {
-      if (!Number.isInteger(threads2) || threads2 < 1) {
-        throw new RangeError(`threads must be an integer \u2265 1, got ${threads2}`);
-      }
-      const session = await startWorker(threads2);
-      const want = identity?.engine ?? null;
-      if (want !== null && session.ready.engine?.name !== want) {
-        await session.close();
-        throw new WorkloadError(
-          `${shown} at ${threadEnv2[0]}=${threads2}: the worker reported the engine ${JSON.stringify(session.ready.engine?.name ?? null)}; expected ${JSON.stringify(want)}`
-        );
-      }
-      if (session.ready.threads !== null && session.ready.threads !== threads2) {
-        await session.close();
-        throw new WorkloadError(
-          `${shown} at ${threadEnv2[0]}=${threads2}: the runtime reports ${session.ready.threads} threads; expected ${threads2} (something in the worker or its environment overrides the thread count, so the measurement would be of another count than the one named)`
-        );
-      }
-      reported.set(threads2, session.ready.threads);
-      engine ??= session.ready.engine;
-      return session.runner;
-    }
-  };
-  return workload;
-  async function startWorker(threads2) {
-    const where2 = `${threadEnv2[0]}=${threads2}`;
-    const env = { ...baseEnv };
-    for (const name of threadEnv2) env[name] = String(threads2);
-    env["THREADGATE_THREADS"] = String(threads2);
-    const marker2 = nextMarker();
-    env[MARKER_ENV] = marker2;
-    const pythonPath = env["PYTHONPATH"];
-    env["PYTHONPATH"] = pythonPath ? `${helperDir()}${path20.delimiter}${pythonPath}` : helperDir();
-    env["PYTHONDONTWRITEBYTECODE"] ??= "1";
-    const child2 = spawn4(command, {
-      shell: true,
-      cwd: spec.cwd,
-      env,
-      stdio: ["pipe", "pipe", "pipe"],
-      detached: process.platform !== "win32",
-      windowsHide: true
-    });
-    track(child2);
-    const channel = new Channel(child2, (why) => fail(why));
-    function fail(why) {
-      const err = lastLines(channel.stderr.text());
-      return new WorkloadError(
-        `${shown} at ${where2}: ${why}${err ? `
-last lines of its stderr:
-${err}` : " (its stderr was empty)"}`
-      );
-    }
-    const stop = async () => {
-      await channel.quit();
-      killMarked(marker2);
-      untrack(child2);
-    };
-    let line;
-    try {
-      line = await channel.next(timeoutSec, "to become ready");
-    } catch (e) {
-      await stop();
-      throw e;
-    }
-    const ready = parseReady(line);
-    if (typeof ready === "string") {
-      await stop();
-      throw fail(ready);
-    }
-    let closed = false;
-    const runner = {
-      async call() {
-        return (await request2(1))[0];
-      },
-      callMany: (n) => request2(n),
-      async close() {
-        if (closed) return;
-        closed = true;
-        await stop();
-      }
-    };
-    async function request2(n) {
-      if (!Number.isInteger(n) || n < 1 || n > MAX_CALLS_PER_REQUEST) {
-        throw new RangeError(`calls per request must be 1 to ${MAX_CALLS_PER_REQUEST}, got ${n}`);
-      }
-      channel.send(`run ${n}`);
-      const answer = await channel.next(timeoutSec, `to answer "run ${n}"`);
-      return parseTimes(answer, n, (why) => fail(why));
-    }
-    return { ready, runner, close: () => runner.close() };
-  }
-}
-function parseReady(line) {
-  const quoted = JSON.stringify(plainText(line, 200));
-  if (line.startsWith(`${WORKER_PROTOCOL} error `)) {
-    const message = (() => {
-      try {
-        const m2 = JSON.parse(line.slice(WORKER_PROTOCOL.length + 7)).message;
-        return typeof m2 === "string" ? m2 : line;
-      } catch {
-        return line;
-      }
-    })();
-    return `its set-up failed: ${plainText(message, 2e3)}`;
-  }
-  const other = /^threadgate-worker\/(\S+) /.exec(line);
-  if (other && other[1] !== "1") {
-    return `it speaks protocol version ${JSON.stringify(other[1].slice(0, 20))}; this threadgate speaks ${WORKER_PROTOCOL} (update threadgate or the worker helper)`;
-  }
-  if (!line.startsWith(`${WORKER_PROTOCOL} ready`)) {
-    return `it printed ${quoted} before it was ready; expected "${WORKER_PROTOCOL} ready {\u2026}" (print to stderr, not stdout: stdout carries the protocol)`;
-  }
-  const rest = line.slice(`${WORKER_PROTOCOL} ready`.length).trim();
-  let info2 = {};
-  if (rest !== "") {
-    try {
-      info2 = JSON.parse(rest);
-    } catch {
-      return `its ready line ${quoted} does not end in a JSON object`;
-    }
-  }
-  if (typeof info2 !== "object" || info2 === null || Array.isArray(info2)) {
-    return `its ready line ${quoted} does not end in a JSON object`;
-  }
-  const o = info2;
-  const threads2 = o["threads"] ?? null;
-  if (threads2 !== null && !(Number.isInteger(threads2) && threads2 >= 1 && threads2 <= LIMITS.threads)) {
-    return `its ready line says "threads": ${JSON.stringify(threads2)}; expected null or the thread count its runtime uses`;
-  }
-  const e = o["engine"] ?? null;
-  let engine = null;
-  if (e !== null) {
-    if (typeof e !== "object" || Array.isArray(e))
-      return `its ready line's "engine" is not an object`;
-    const r = e;
-    const text2 = (key, max) => typeof r[key] === "string" ? plainText(r[key], max) : void 0;
-    const name = text2("name", 100);
-    if (!name) return `its ready line's "engine" has no "name"`;
-    const version3 = text2("version", 100) ?? "";
-    const parallelBackend = text2("parallelBackend", 200);
-    const parallelInfo = typeof r["parallelInfo"] === "string" ? r["parallelInfo"].slice(0, 2e3) : void 0;
-    engine = {
-      name,
-      version: version3,
-      ...parallelBackend ? { parallelBackend } : {},
-      ...parallelInfo ? { parallelInfo } : {}
-    };
-  }
-  return { threads: threads2, engine };
-}
-function parseTimes(line, n, fail) {
-  if (line.startsWith("error")) {
-    throw fail(`it answered with an error: ${plainText(line.slice(5).trim(), 2e3)}`);
-  }
-  if (!line.startsWith("ok")) {
-    throw fail(
-      `it printed ${JSON.stringify(plainText(line, 200))}; expected "ok" and ${n} timings in ns`
-    );
-  }
-  const fields = line.slice(2).trim().split(/\s+/).filter((f2) => f2 !== "");
-  if (fields.length !== n) {
-    throw fail(`it answered ${fields.length} timings to "run ${n}"; expected ${n}`);
-  }
-  return fields.map((f2) => {
-    const ns3 = /^\d{1,16}(\.\d+)?$/.test(f2) ? Number(f2) : NaN;
-    if (!(ns3 > 0 && ns3 <= LIMITS.maxNs)) {
-      throw fail(
-        `it timed a call at ${JSON.stringify(f2.slice(0, 30))}; expected a duration in ns greater than 0 and at most ${LIMITS.maxNs}`
-      );
-    }
-    return ns3;
-  });
-}
-var EXIT_DRAIN_MS = 500;
-var Channel = class {
-  constructor(child2, fail) {
-    this.child = child2;
-    this.fail = fail;
-    child2.stdout.setEncoding("utf8");
-    child2.stdout.on("data", (chunk) => this.onData(chunk));
-    child2.stderr.on("data", (c) => this.stderr.push(c));
-    child2.stdin.on("error", () => void 0);
-    this.exitedPromise = new Promise((resolve6) => {
-      child2.once("exit", (code, signal) => {
-        this.exited = { code, signal };
-        let drained = false;
-        const done = () => {
-          if (drained) return;
-          drained = true;
-          clearTimeout(timer);
-          this.settle();
-          resolve6();
-        };
-        const timer = setTimeout(done, EXIT_DRAIN_MS);
-        child2.once("close", done);
-      });
-      child2.once("error", (e) => {
-        this.problem ??= this.fail(`it could not be started: ${describeError(e)}`);
-        this.exited ??= { code: null, signal: null };
-        this.settle();
-        resolve6();
-      });
-    });
-  }
-  child;
-  fail;
-  stderr = new Tail();
-  buffer = "";
-  lines = [];
-  waiter = null;
-  exited = null;
-  problem = null;
-  exitedPromise;
-  send(line) {
-    if (this.exited || this.problem) return;
-    this.child.stdin.write(`${line}
-`);
-  }
-  /** The next line, within `timeoutSec`; a dead or silent worker is an error. */
-  next(timeoutSec, what) {
-    const queued = this.lines.shift();
-    if (queued !== void 0) return Promise.resolve(queued);
-    if (this.problem) return Promise.reject(this.problem);
-    if (this.exited) return Promise.reject(this.gone());
-    return new Promise((resolve6, reject) => {
-      const timer = setTimeout(() => {
-        this.waiter = null;
-        reject(this.fail(`it took more than ${timeoutSec} s ${what} (--timeout)`));
-      }, timeoutSec * 1e3);
-      this.waiter = (line) => {
-        clearTimeout(timer);
-        this.waiter = null;
-        if (line instanceof Error) reject(line);
-        else resolve6(line);
-      };
-    });
-  }
-  /** Ask the worker to quit; after a grace, kill its process group. */
-  async quit() {
-    if (!this.exited) {
-      this.send("quit");
-      this.child.stdin.end();
-      let timer;
-      await Promise.race([
-        this.exitedPromise,
-        new Promise((r) => timer = setTimeout(r, QUIT_GRACE_MS))
-      ]);
-      clearTimeout(timer);
-    }
-    killTree(this.child, "SIGKILL");
-    this.child.stdout?.destroy();
-    this.child.stderr?.destroy();
-  }
-  onData(chunk) {
-    this.buffer += chunk;
-    for (; ; ) {
-      const nl = this.buffer.indexOf("\n");
-      if (nl < 0) break;
-      const line = this.buffer.slice(0, nl).replace(/\r$/, "");
-      this.buffer = this.buffer.slice(nl + 1);
-      this.push(line);
-    }
-    if (this.buffer.length > MAX_LINE_BYTES) {
-      this.problem ??= this.fail(
-        `it printed a line of more than ${MAX_LINE_BYTES} bytes on stdout`
-      );
-      this.buffer = "";
-      killTree(this.child, "SIGKILL");
-      this.settle();
-    }
-  }
-  push(line) {
-    if (this.waiter) this.waiter(line);
-    else if (this.lines.length < 16) this.lines.push(line);
-    else {
-      this.problem ??= this.fail(
-        `it printed more lines than it was asked for (the last: ${JSON.stringify(plainText(line, 120))})`
-      );
-      killTree(this.child, "SIGKILL");
-    }
-  }
-  settle() {
-    if (!this.waiter) return;
-    if (this.lines.length > 0) this.waiter(this.lines.shift());
-    else this.waiter(this.problem ?? this.gone());
-  }
-  gone() {
-    const e = this.exited;
-    const how = e?.signal ? `was killed by signal ${e.signal}` : `exited with code ${e?.code ?? "unknown"}`;
-    return this.fail(`it ${how} before it answered`);
-  }
-};
-
-// src/workloads/torch-matmul.ts
+import path22 from "node:path";
 var PROBE = [
   "import json, torch",
   "info = torch.__config__.parallel_info()",
@@ -102947,7 +103536,7 @@ function torchOpsPerCall(shape) {
   return ops;
 }
 function createTorchMatMulWorkloads(shapes, torch, opts) {
-  const script = path21.join(helperDir(), "threadgate_matmul.py");
+  const script = path22.join(helperDir(), "threadgate_matmul.py");
   return shapes.map((shape) => {
     const ops = torchOpsPerCall(shape);
     const seed = (opts.seed >>> 0) % 2 ** 31;
@@ -103282,6 +103871,13 @@ var DEFAULTS2 = {
   /** Recommend the fewest threads within 5 % of the fastest. */
   tolerance: 0.05
 };
+function parseDuet(text2, input) {
+  const v2 = text2.trim();
+  if (!DUET_MODES.includes(v2)) {
+    throw invalid(input, text2, `one of ${DUET_MODES.join(", ")}`);
+  }
+  return v2;
+}
 function parseNormalize(text2, input) {
   const v2 = text2.trim();
   if (!NORMALIZE_MODES.includes(v2)) {
@@ -103386,6 +103982,7 @@ async function runSweep(settings, options = {}) {
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
+      duet: settings.duet ?? "auto",
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
       createdAt
     });
@@ -103974,7 +104571,7 @@ function detailsBlock(result, comparison, ctx) {
   if (comparison && comparison.kind !== "no-baseline") {
     const s3 = comparison.settings;
     lines.push(
-      ctx.baselineKind === "same-job" ? `- Gate: base and head measured in blocks of freshly opened sessions; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s3.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s3.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of both sides pooled" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s3.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s3.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText2(s3.confidence)} for the gated cells together) once it has \u2265 ${s3.minHistory} runs \u2014 a slowdown within it passes \u2014 and \u2265 ${formatPercent(s3.coldStartThreshold, 0)} before that; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
+      ctx.baselineKind === "same-job" ? `- Gate: base and head measured in blocks of freshly opened sessions${sameJobDuets(comparison)}; per cell the mean over blocks of log(head/base) with a t interval (Bonferroni over the gated cells, ${formatPercent(1 - s3.confidence, 0)} spent over planned looks): above 1 + ${formatPercent(s3.threshold, 0)} \u2192 regression, below \u2192 pass; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of both sides pooled" : "all"}` : `- Gate: slowdown \u2265 ${formatPercent(s3.threshold, 0)}; within this run (over visits): bootstrap CI of the ratio above 1 and Holm-adjusted one-sided Mann\u2013Whitney p < ${(1 - s3.confidence).toFixed(2)}; run to run: beyond the calibrated robust prediction limit of the history (${levelText2(s3.confidence)} for the gated cells together) once it has \u2265 ${s3.minHistory} runs \u2014 a slowdown within it passes \u2014 and \u2265 ${formatPercent(s3.coldStartThreshold, 0)} before that; gated cells: ${s3.gate === "deployed" ? "recommended and fastest thread count of each workload" : "all"}`
     );
     lines.push(
       `- Baseline: ${escapeMarkdown(comparison.baseline.source)} (${comparison.baseline.runs} run${comparison.baseline.runs === 1 ? "" : "s"} of history, latest ${escapeMarkdown(comparison.baseline.latestCreatedAt)})${ctx.baselineKind === "same-job" ? ", measured in this job" : ""}`
@@ -104062,6 +104659,11 @@ ${throughputTable(w2)}` : "");
   );
   return parts.join("\n\n") + "\n";
 }
+function sameJobDuets(comparison) {
+  if (comparison.kind === "no-baseline") return "";
+  const threads2 = comparison.cells.filter((c) => c.duet === true).map((c) => c.threads);
+  return threads2.length === 0 ? "" : `; ${duetText(threads2)} (base and head at once, each on its own pinned CPUs, paired window by window)`;
+}
 
 // src/report/progress.ts
 function progressSeconds(sec) {
@@ -104110,11 +104712,11 @@ async function readAcceptance(ctx, regression, trailers = true) {
 
 // src/action/bundle.ts
 import { rm as rm8 } from "node:fs/promises";
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/io/confined-dir.ts
 import { lstat as lstat5, mkdir as mkdir7, realpath as realpath3 } from "node:fs/promises";
-import path22 from "node:path";
+import path23 from "node:path";
 var ConfinedDirError = class extends Error {
   constructor(step, message) {
     super(message);
@@ -104125,21 +104727,21 @@ var ConfinedDirError = class extends Error {
 };
 var MAX_DEPTH = 64;
 async function ensureDirWithin(dir, root) {
-  const given = path22.resolve(dir);
-  const top = path22.resolve(root);
+  const given = path23.resolve(dir);
+  const top = path23.resolve(root);
   const realTop = await realpath3(top).catch(() => top);
   if (!isInside(top, given) && !isInside(realTop, given)) {
     await ensureDir(given);
     return given;
   }
   const base = isInside(top, given) ? top : realTop;
-  const parts = path22.relative(base, given).split(path22.sep).filter(Boolean);
+  const parts = path23.relative(base, given).split(path23.sep).filter(Boolean);
   if (parts.length > MAX_DEPTH) {
     throw new ConfinedDirError("", `it is more than ${MAX_DEPTH} folders deep`);
   }
   let at2 = base;
   for (const [i, part] of parts.entries()) {
-    at2 = path22.join(at2, part);
+    at2 = path23.join(at2, part);
     const step = parts.slice(0, i + 1).join("/");
     let info2 = await lstat5(at2).catch((e) => {
       if (e.code === "ENOENT") return null;
@@ -104178,7 +104780,7 @@ async function ensureDirWithin(dir, root) {
 
 // src/action/bundle.ts
 function reportDirFor(settings, ctx) {
-  return settings.reportDir === "" ? path23.join(actionTempDir(ctx), "report") : path23.resolve(ctx.workspace, settings.reportDir);
+  return settings.reportDir === "" ? path24.join(actionTempDir(ctx), "report") : path24.resolve(ctx.workspace, settings.reportDir);
 }
 function oneLine2(text2, max) {
   return plainText(text2.replace(/\s+/g, " ").trim(), max);
@@ -104221,7 +104823,7 @@ function bundleManifest(settings, ctx, result, stickyKey2, hasComparison) {
 }
 async function writeReportBundle(core, settings, ctx, result, comparison, stickyKey2) {
   const dir = reportDirFor(settings, ctx);
-  const file = (name) => path23.join(dir, name);
+  const file = (name) => path24.join(dir, name);
   try {
     await ensureDirWithin(dir, ctx.workspace);
     await rm8(file(BUNDLE_FILES.manifest), { force: true });
@@ -104252,7 +104854,7 @@ async function writeReportBundle(core, settings, ctx, result, comparison, sticky
 
 // src/action/compare-ref.ts
 import { mkdtemp as mkdtemp3, rm as rm9, writeFile as writeFile3 } from "node:fs/promises";
-import path24 from "node:path";
+import path25 from "node:path";
 var FETCH_HINT = "expected a ref this checkout has or can fetch from origin: use actions/checkout with `fetch-depth: 0`, or fetch the ref, before threadgate";
 var git2 = (args, cwd, opts = {}) => git(args, cwd, { maxBuffer: MAX_MODEL_BYTES + 1024, ...opts });
 async function resolveSameJobBase(compareRef, head, ctx) {
@@ -104300,7 +104902,7 @@ async function baseVersionAt(ref, head, ctx) {
   const { sha: sha2, note } = await resolveCommit(ref, workspace);
   const short = sha2.slice(0, 7);
   const shown = ref === sha2 ? short : `${ref} (${short})`;
-  const dir = await mkdtemp3(path24.join(tempDir, "threadgate-base-"));
+  const dir = await mkdtemp3(path25.join(tempDir, "threadgate-base-"));
   const cleanup = async () => {
     await git2(["worktree", "remove", "--force", dir], workspace).catch(() => void 0);
     await git2(["worktree", "prune"], workspace).catch(() => void 0);
@@ -104309,8 +104911,8 @@ async function baseVersionAt(ref, head, ctx) {
   const top = async () => (await git2(["rev-parse", "--show-toplevel"], workspace)).stdout.toString().trim();
   switch (head.kind) {
     case "model": {
-      const rel = path24.relative(await top(), path24.resolve(workspace, head.path));
-      if (rel.startsWith("..") || path24.isAbsolute(rel)) {
+      const rel = path25.relative(await top(), path25.resolve(workspace, head.path));
+      if (rel.startsWith("..") || path25.isAbsolute(rel)) {
         await cleanup();
         throw new InputError(
           `compare-ref: the model ${head.path} is outside the repository; expected a model file in the checkout`
@@ -104318,7 +104920,7 @@ async function baseVersionAt(ref, head, ctx) {
       }
       let bytes;
       try {
-        bytes = (await git2(["show", `${sha2}:${rel.split(path24.sep).join("/")}`], workspace, {
+        bytes = (await git2(["show", `${sha2}:${rel.split(path25.sep).join("/")}`], workspace, {
           encoding: "buffer"
         })).stdout;
       } catch (e) {
@@ -104327,7 +104929,7 @@ async function baseVersionAt(ref, head, ctx) {
           `compare-ref: the model ${head.path} does not exist at ${shown}: ${gitErrorLine(e)}`
         );
       }
-      const file = path24.join(dir, path24.basename(head.path));
+      const file = path25.join(dir, path25.basename(head.path));
       await writeFile3(file, bytes);
       return {
         spec: { ...head, path: file },
@@ -104347,9 +104949,9 @@ async function baseVersionAt(ref, head, ctx) {
           `compare-ref: could not check out ${shown} into a worktree: ${gitErrorLine(e)}`
         );
       }
-      const sub = path24.relative(await top(), path24.resolve(workspace, head.cwd ?? "."));
+      const sub = path25.relative(await top(), path25.resolve(workspace, head.cwd ?? "."));
       return {
-        spec: { ...head, cwd: path24.join(dir, sub) },
+        spec: { ...head, cwd: path25.join(dir, sub) },
         description: `the ${head.kind} in a worktree of ${shown}`,
         sha: sha2,
         note,
@@ -104371,6 +104973,7 @@ function readSweepSettings(source, cpus2, options = {}) {
   const threads2 = text2("threads")?.trim() ?? "auto";
   const objective = text2("objective");
   const normalize = text2("normalize");
+  const duet = text2("duet");
   const precision = text2("precision");
   const tolerance = text2("tolerance");
   const seed = text2("seed");
@@ -104391,7 +104994,8 @@ function readSweepSettings(source, cpus2, options = {}) {
     tolerance: tolerance === void 0 ? DEFAULTS2.tolerance : parsePercent(tolerance, source.label("tolerance"), 100),
     seed: seed === void 0 ? randomSeed() : parseSeed(seed, source.label("seed")),
     ...objective === void 0 ? {} : { objective: parseObjective(objective, source.label("objective")) },
-    normalize: normalize === void 0 ? "auto" : parseNormalize(normalize, source.label("normalize"))
+    normalize: normalize === void 0 ? "auto" : parseNormalize(normalize, source.label("normalize")),
+    duet: duet === void 0 ? "auto" : parseDuet(duet, source.label("duet"))
   };
 }
 function onlyWith(source, name, value, what) {
@@ -104634,11 +105238,11 @@ function readActionSettings(input, cpus2, workspace) {
 }
 
 // src/action/report-mode.ts
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/bundle/read.ts
 import { readdir as readdir7, realpath as realpath4, stat as stat5 } from "node:fs/promises";
-import path25 from "node:path";
+import path26 from "node:path";
 var BUNDLE_LIMITS = {
   bundles: 32,
   depth: 3,
@@ -104730,14 +105334,14 @@ async function findBundles(top, limits) {
           reason: "is a symbolic link; links in report bundles are not followed"
         });
       } else if (e.isDirectory() && at2.depth < limits.depth) {
-        queue.push({ dir: path25.join(at2.dir, e.name), name, depth: at2.depth + 1 });
+        queue.push({ dir: path26.join(at2.dir, e.name), name, depth: at2.depth + 1 });
       }
     }
   }
   return { found, rejected };
 }
 async function readBundle(dir, name, expect, limits, budget) {
-  const file = (base) => path25.join(dir, base);
+  const file = (base) => path26.join(dir, base);
   const manifestText = await readCapped(
     file(BUNDLE_FILES.manifest),
     BUNDLE_FILES.manifest,
@@ -105158,7 +105762,7 @@ async function writeSummary(ports, markdown) {
 async function runReportMode(ports, settings, ctx) {
   const { core } = ports;
   const { info: info2, warning: warning2 } = actionLog(core);
-  const root = path26.resolve(ctx.workspace, settings.reportFrom);
+  const root = path27.resolve(ctx.workspace, settings.reportFrom);
   const run3 = ctx.eventName === "workflow_run" ? ctx.workflowRun : null;
   const expect = {
     repository: `${ctx.owner}/${ctx.repo}`,

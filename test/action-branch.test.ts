@@ -92,7 +92,9 @@ describe('baseline: branch — the history on a data branch of the repository', 
     const lines: string[] = [];
     for (let i = 0; i < 3; i++) {
       const out = await run('push');
-      assert.doesNotMatch(out.stdout, /::warning::/);
+      // No warning about the history or the branch. The gate's own verdict on this machine's
+      // timing (a 2 s sweep of a 4 µs cell, fail-on-regression false) is not what this tests.
+      assert.doesNotMatch(out.stdout, /::warning::(?!threadgate: latency regression)/);
       lines.push(/Baseline history[^\n]*/.exec(out.summary)?.[0] ?? out.summary);
     }
     assert.match(lines[0]!, /history reset: 0 → 1 run \(the branch threadgate-data does not exist/);

@@ -25,7 +25,7 @@ import {
   type FieldSpec,
   type RecordedRequest,
 } from './support/actions-cache-server.js';
-import { ROOT, runProcess } from './support/cli.js';
+import { COMPILE_CACHE_ENV, ROOT, runProcess } from './support/cli.js';
 import { pullRequestEvent, runBundledAction } from './support/runner.js';
 
 const CLIENT = path.join(ROOT, 'test/support/cache-client.mjs');
@@ -54,6 +54,7 @@ async function cacheCall(
   const out = await runProcess(process.execPath, [CLIENT, JSON.stringify(request)], {
     cwd: workspace,
     env: {
+      ...COMPILE_CACHE_ENV,
       PATH: process.env['PATH'],
       HOME: process.env['HOME'],
       GITHUB_WORKSPACE: workspace,

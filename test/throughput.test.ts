@@ -175,7 +175,7 @@ test("a command under the throughput objective: W concurrent processes per split
       warmupRuns: 0,
     },
     threads: [1],
-    maxTimeSec: 8,
+    maxTimeSec: 4,
     targetPrecision: 0.02,
     tolerance: 0.05,
     seed: 5,

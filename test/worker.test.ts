@@ -342,7 +342,7 @@ describe('threadgate sweep --worker', () => {
       '--objective',
       'throughput',
       '--max-time',
-      '6',
+      '3',
       '--json',
       json,
       '--quiet',

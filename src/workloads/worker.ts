@@ -419,6 +419,8 @@ class Channel {
   private waiter: ((line: string | Error) => void) | null = null;
   private exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   private problem: Error | null = null;
+  /** A wait for its answer ran out: it is not listening. */
+  private unresponsive = false;
   private readonly exitedPromise: Promise<void>;
 
   constructor(
@@ -469,6 +471,7 @@ class Channel {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiter = null;
+        this.unresponsive = true;
         reject(this.fail(`it took more than ${timeoutSec} s ${what} (--timeout)`));
       }, timeoutSec * 1000);
       this.waiter = (line) => {
@@ -480,9 +483,12 @@ class Channel {
     });
   }
 
-  /** Ask the worker to quit; after a grace, kill its process group. */
+  /**
+   * Ask the worker to quit; after a grace, kill its process group. A worker that has already
+   * let a wait run out gets no grace: it is killed at once.
+   */
   async quit(): Promise<void> {
-    if (!this.exited) {
+    if (!this.exited && !this.unresponsive) {
       this.send('quit');
       this.child.stdin!.end();
       let timer: NodeJS.Timeout | undefined;

@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './cli.js';
+import { COMPILE_CACHE_ENV, ROOT } from './cli.js';
 import { actionDefaults } from './runner.js';
 import { parseCommandFile, pullRequestEvent } from './runner.js';
 
@@ -119,6 +119,7 @@ export function runActionProcess(opts: ActionProcessOptions): Promise<ActionProc
     writeFileSync(file(f), '');
   }
   const env: Record<string, string> = {
+    ...COMPILE_CACHE_ENV,
     PATH: opts.path,
     // A home of its own: no user .npmrc from the machine running the tests.
     HOME: file('home'),

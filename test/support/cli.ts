@@ -13,6 +13,16 @@ export interface RunOutput {
 }
 
 /**
+ * NODE_COMPILE_CACHE of `npm test` (scripts/test.mjs), for a child that gets an environment of
+ * its own (a runner's, the cache client's): V8 then parses a bundle once, not in every child.
+ * It changes how fast a child starts, nothing it does.
+ */
+export const COMPILE_CACHE_ENV: Record<string, string> =
+  process.env['NODE_COMPILE_CACHE'] !== undefined
+    ? { NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] }
+    : {};
+
+/**
  * This process's environment without the colour switches (FORCE_COLOR, NO_COLOR): a child's
  * output does not depend on how the tests were started. A test that wants them passes `env`.
  */

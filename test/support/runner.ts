@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { ROOT, runProcess, type RunOutput } from './cli.js';
+import { COMPILE_CACHE_ENV, ROOT, runProcess, type RunOutput } from './cli.js';
 
 /** The token a runner puts where action.yml says `${{ github.token }}`. */
 export const RUNNER_TOKEN = 'ghs_runnerGitHubToken0000000000000000';
@@ -76,6 +76,7 @@ export async function runBundledAction(opts: ActionRunOptions): Promise<ActionRu
   for (const f of ['output.txt', 'summary.md', 'env.txt', 'path.txt', 'state.txt'])
     writeFileSync(file(f), '');
   const env: NodeJS.ProcessEnv = {
+    ...COMPILE_CACHE_ENV,
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
     CI: 'true',
