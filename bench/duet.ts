@@ -16,7 +16,8 @@
  * median over runs — which is what the t interval over blocks has to beat.
  *
  * N and the budget: THREADGATE_BENCH_DUET_RUNS (default 20, --quick 4) and
- * THREADGATE_BENCH_DUET_BUDGET seconds (default 60, the action's max-time; --quick 20).
+ * THREADGATE_BENCH_DUET_BUDGET seconds (default 60, the action's max-time; --quick 20); the
+ * threshold: THREADGATE_BENCH_DUET_THRESHOLD per cent (default 5, the same-job default).
  */
 import { DEFAULT_SAME_JOB_THRESHOLD } from '../src/analysis/same-job.js';
 import { probeCpu } from '../src/cpu/index.js';
@@ -42,6 +43,13 @@ function positiveEnv(name: string, fallback: number): number {
   return n;
 }
 
+/** The cell's head / base over its blocks: exp of the mean of log(head / base). */
+function blockRatio(run: SameJobRun, threads: number): number {
+  const cell = run.cells.find((c) => c.threads === threads);
+  const logs = (cell?.blocks ?? []).flatMap((b) => (b === null ? [] : [Math.log(b[1] / b[0])]));
+  return logs.length === 0 ? NaN : Math.exp(logs.reduce((a, b) => a + b, 0) / logs.length);
+}
+
 /** Standard deviation of the blocks' log(head / base) of one cell. */
 function blockSpread(run: SameJobRun, threads: number): number {
   const cell = run.cells.find((c) => c.threads === threads);
@@ -57,6 +65,7 @@ interface Outcome {
   readonly blocks: number;
   readonly duetCells: number;
   readonly spread: readonly number[];
+  readonly ratio: readonly number[];
   readonly seconds: number;
 }
 
@@ -66,6 +75,10 @@ export const duet: Section = {
   async run(ctx: BenchContext) {
     const n = Math.round(positiveEnv('THREADGATE_BENCH_DUET_RUNS', ctx.quick ? 4 : 20));
     const budget = positiveEnv('THREADGATE_BENCH_DUET_BUDGET', ctx.quick ? 20 : 60);
+    // The gate's threshold in per cent (default: the same-job default, 5 %). A slowdown at the
+    // threshold is called at most α/2 of the time by design: detecting +5 % needs a lower one.
+    const threshold =
+      positiveEnv('THREADGATE_BENCH_DUET_THRESHOLD', DEFAULT_SAME_JOB_THRESHOLD * 100) / 100;
     const ort = loadOrt();
     const machine = probeCpu({ ortVersion: ortVersion(ort) });
     const threads = [1, 2, 4, 8, 16].filter((t) => 2 * t <= machine.availableCpus);
@@ -95,7 +108,7 @@ export const duet: Section = {
         const run = await runSameJob(head, base, {
           threads,
           maxTimeSec: budget,
-          threshold: DEFAULT_SAME_JOB_THRESHOLD,
+          threshold,
           seed: (i * 97 + h) >>> 0,
           maxThreads: machine.availableCpus,
           fingerprint: machine.fingerprint,
@@ -109,6 +122,7 @@ export const duet: Section = {
           blocks: run.blocks,
           duetCells: run.duetThreads.length,
           spread: threads.map((t) => blockSpread(run, t)),
+          ratio: threads.map((t) => blockRatio(run, t)),
           seconds: (performance.now() - t0) / 1000,
         });
         outcomes.set(key, list);
@@ -127,6 +141,12 @@ export const duet: Section = {
             0.5,
           ),
         );
+        const ratios = threads.map((_, ti) =>
+          quantile(
+            runs.map((r) => r.ratio[ti]!).filter((x) => Number.isFinite(x)),
+            0.5,
+          ),
+        );
         return [
           level(h),
           mode === 'auto' ? `duet (${threads.join(', ')} thr)` : 'sequential blocks',
@@ -138,6 +158,7 @@ export const duet: Section = {
               0.5,
             ),
           ),
+          ratios.map((r, ti) => `${threads[ti]} thr: ×${r.toFixed(3)}`).join('; '),
           spreads.map((s, ti) => `${threads[ti]} thr: ${pct(s, 1)}`).join('; '),
           quantile(
             runs.map((r) => r.seconds),
@@ -150,7 +171,7 @@ export const duet: Section = {
     const measuredAsDuets = duetRuns.every(([, rs]) => rs.every((r) => r.duetCells > 0));
     return {
       summary: [
-        `runs: ${n} per level and mode, in process (runSameJob, fresh workloads per run), mlp.onnx against candidates with wider hidden layers, ${BATCH}, threads ${threads.join(', ')} (the cells a duet fits on ${machine.availableCpus} usable CPUs), max-time ${budget} s, default rule (threshold ${pct(DEFAULT_SAME_JOB_THRESHOLD, 0)}, 95 % family-wise)`,
+        `runs: ${n} per level and mode, in process (runSameJob, fresh workloads per run), mlp.onnx against candidates with wider hidden layers, ${BATCH}, threads ${threads.join(', ')} (the cells a duet fits on ${machine.availableCpus} usable CPUs), max-time ${budget} s, default rule (threshold ${pct(threshold, 1)}, 95 % family-wise)`,
         measuredAsDuets
           ? 'every duet run measured its cells as duets'
           : '**some duet runs measured no duet (no CPU pinning here?): see the notes of a run**',
@@ -163,6 +184,7 @@ export const duet: Section = {
           'regression',
           'decided before the budget',
           'blocks (median)',
+          'head / base (median)',
           'spread of the paired ratio',
           'wall s (median)',
         ],

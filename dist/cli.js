@@ -280,7 +280,7 @@ var init_package = __esm({
       scripts: {
         build: "node scripts/build.mjs",
         typecheck: "tsc --noEmit",
-        test: "node --import tsx --test --test-concurrency=2 test/action.test.ts test/worker.test.ts test/actions-cache-server.test.ts test/throughput.test.ts test/action-cache.test.ts test/provision.test.ts test/provision-action.test.ts test/*.test.ts",
+        test: "node scripts/test.mjs",
         lint: "eslint . && prettier --check . && node scripts/readme.mjs --check && node --import tsx scripts/schema.ts --check",
         format: "prettier --write .",
         bench: "node --import tsx bench/index.ts",
@@ -8799,6 +8799,8 @@ var init_worker = __esm({
       waiter = null;
       exited = null;
       problem = null;
+      /** A wait for its answer ran out: it is not listening. */
+      unresponsive = false;
       exitedPromise;
       send(line) {
         if (this.exited || this.problem) return;
@@ -8814,6 +8816,7 @@ var init_worker = __esm({
         return new Promise((resolve2, reject) => {
           const timer = setTimeout(() => {
             this.waiter = null;
+            this.unresponsive = true;
             reject(this.fail(`it took more than ${timeoutSec} s ${what} (--timeout)`));
           }, timeoutSec * 1e3);
           this.waiter = (line) => {
@@ -8824,9 +8827,12 @@ var init_worker = __esm({
           };
         });
       }
-      /** Ask the worker to quit; after a grace, kill its process group. */
+      /**
+       * Ask the worker to quit; after a grace, kill its process group. A worker that has already
+       * let a wait run out gets no grace: it is killed at once.
+       */
       async quit() {
-        if (!this.exited) {
+        if (!this.exited && !this.unresponsive) {
           this.send("quit");
           this.child.stdin.end();
           let timer;

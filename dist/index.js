@@ -90869,7 +90869,7 @@ var package_default = {
   scripts: {
     build: "node scripts/build.mjs",
     typecheck: "tsc --noEmit",
-    test: "node --import tsx --test --test-concurrency=2 test/action.test.ts test/worker.test.ts test/actions-cache-server.test.ts test/throughput.test.ts test/action-cache.test.ts test/provision.test.ts test/provision-action.test.ts test/*.test.ts",
+    test: "node scripts/test.mjs",
     lint: "eslint . && prettier --check . && node scripts/readme.mjs --check && node --import tsx scripts/schema.ts --check",
     format: "prettier --write .",
     bench: "node --import tsx bench/index.ts",
@@ -101989,6 +101989,8 @@ var Channel = class {
   waiter = null;
   exited = null;
   problem = null;
+  /** A wait for its answer ran out: it is not listening. */
+  unresponsive = false;
   exitedPromise;
   send(line) {
     if (this.exited || this.problem) return;
@@ -102004,6 +102006,7 @@ var Channel = class {
     return new Promise((resolve6, reject) => {
       const timer = setTimeout(() => {
         this.waiter = null;
+        this.unresponsive = true;
         reject(this.fail(`it took more than ${timeoutSec} s ${what} (--timeout)`));
       }, timeoutSec * 1e3);
       this.waiter = (line) => {
@@ -102014,9 +102017,12 @@ var Channel = class {
       };
     });
   }
-  /** Ask the worker to quit; after a grace, kill its process group. */
+  /**
+   * Ask the worker to quit; after a grace, kill its process group. A worker that has already
+   * let a wait run out gets no grace: it is killed at once.
+   */
   async quit() {
-    if (!this.exited) {
+    if (!this.exited && !this.unresponsive) {
       this.send("quit");
       this.child.stdin.end();
       let timer;
