@@ -21,6 +21,7 @@
  */
 import { DEFAULT_SAME_JOB_THRESHOLD } from '../src/analysis/same-job.js';
 import { probeCpu } from '../src/cpu/index.js';
+import { parseThreadCounts } from '../src/measure/plan.js';
 import { runSameJob, type SameJobRun } from '../src/pipeline/same-job.js';
 import { mulberry32 } from '../src/stats/random.js';
 import { createModelWorkload, parseInputShapes } from '../src/workloads/model.js';
@@ -81,7 +82,18 @@ export const duet: Section = {
       positiveEnv('THREADGATE_BENCH_DUET_THRESHOLD', DEFAULT_SAME_JOB_THRESHOLD * 100) / 100;
     const ort = loadOrt();
     const machine = probeCpu({ ortVersion: ortVersion(ort) });
-    const threads = [1, 2, 4, 8, 16].filter((t) => 2 * t <= machine.availableCpus);
+    // The cells: THREADGATE_BENCH_DUET_THREADS (e.g. "1,2": the action's default sweep on 2
+    // vCPUs, where 2 threads stays in blocks), else the thread counts a duet fits.
+    const listed = process.env['THREADGATE_BENCH_DUET_THREADS'];
+    const threads =
+      listed !== undefined && listed !== ''
+        ? parseThreadCounts(
+            listed,
+            machine.availableCpus,
+            machine.logicalCpus,
+            'THREADGATE_BENCH_DUET_THREADS',
+          )
+        : [1, 2, 4, 8, 16].filter((t) => 2 * t <= machine.availableCpus);
     if (threads.length === 0) {
       return { summary: [`no duet fits ${machine.availableCpus} usable CPU: nothing to compare`] };
     }
@@ -171,7 +183,7 @@ export const duet: Section = {
     const measuredAsDuets = duetRuns.every(([, rs]) => rs.every((r) => r.duetCells > 0));
     return {
       summary: [
-        `runs: ${n} per level and mode, in process (runSameJob, fresh workloads per run), mlp.onnx against candidates with wider hidden layers, ${BATCH}, threads ${threads.join(', ')} (the cells a duet fits on ${machine.availableCpus} usable CPUs), max-time ${budget} s, default rule (threshold ${pct(threshold, 1)}, 95 % family-wise)`,
+        `runs: ${n} per level and mode, in process (runSameJob, fresh workloads per run), mlp.onnx against candidates with wider hidden layers, ${BATCH}, threads ${threads.join(', ')} (${listed ? 'THREADGATE_BENCH_DUET_THREADS' : 'the cells a duet fits'} on ${machine.availableCpus} usable CPUs), max-time ${budget} s, default rule (threshold ${pct(threshold, 1)}, 95 % family-wise)`,
         measuredAsDuets
           ? 'every duet run measured its cells as duets'
           : '**some duet runs measured no duet (no CPU pinning here?): see the notes of a run**',
