@@ -112,7 +112,8 @@ export const duet: Section = {
           createModelWorkload(
             ort,
             { path: file, inputShapes, seed: 1 },
-            { usableCpus: machine.availableCpus },
+            // As runSweep builds a same-job comparison's workloads: spinning off.
+            { usableCpus: machine.availableCpus, spinning: false },
           );
         const head = await make(files.get(h)!);
         const base = await make(MLP);

@@ -95305,19 +95305,23 @@ function ortModulePath() {
 function ortVersion(ort = loadOrt()) {
   return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
 }
-async function createSession(ort, model, threads2, config = {}) {
-  if (!Number.isInteger(threads2) || threads2 < 1) {
-    throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads2}`);
-  }
-  const options = {
+function sessionOptions(threads2, config = {}) {
+  const oversubscribed = config.usableCpus !== void 0 && threads2 > config.usableCpus;
+  return {
     intraOpNumThreads: threads2,
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: "all",
     executionProviders: ["cpu"],
     logSeverityLevel: 3,
-    ...config.usableCpus !== void 0 && threads2 > config.usableCpus ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}
+    ...oversubscribed || config.spinning === false ? { extra: { session: { intra_op: { allow_spinning: "0" } } } } : {}
   };
+}
+async function createSession(ort, model, threads2, config = {}) {
+  if (!Number.isInteger(threads2) || threads2 < 1) {
+    throw new RangeError(`intraOpNumThreads must be an integer \u2265 1, got ${threads2}`);
+  }
+  const options = sessionOptions(threads2, config);
   return typeof model === "string" ? ort.InferenceSession.create(model, options) : ort.InferenceSession.create(model, options);
 }
 async function timedRun(session, feeds) {
@@ -103958,7 +103962,11 @@ async function runSweep(settings, options = {}) {
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
     sides: settings.baselineWorkload ? 2 : 1,
-    session: { usableCpus: machine.availableCpus },
+    // The same-job comparison measures with ONNX Runtime's spinning off (SessionConfig.spinning).
+    session: {
+      usableCpus: machine.availableCpus,
+      ...settings.baselineWorkload ? { spinning: false } : {}
+    },
     ...torch ? { torch } : {},
     // Throughput workers: one session and one copy of the model each, up to one per CPU.
     ...throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import {
   buildMatMulModel,
   matmulBytes,
@@ -14,6 +15,8 @@ import {
   parseShapes,
 } from '../src/workloads/matmul.js';
 import { createSession, loadOrt } from '../src/workloads/ort.js';
+import { runSweep } from '../src/pipeline/sweep-run.js';
+import { ROOT } from './support/cli.js';
 import { InputError } from '../src/errors.js';
 
 const ort = loadOrt();
@@ -191,4 +194,39 @@ test('an oversubscribed session (threads > usable CPUs) runs with ONNX Runtime s
   );
   await plain.release();
   assert.deepEqual(seen, [{ threads: 8, extra: undefined }]);
+});
+
+test('a same-job comparison opens its multi-thread sessions with ONNX Runtime spinning off; a sweep keeps the default', async () => {
+  // The same recording module, through runSweep: the settings decide the session options.
+  // Single-thread sessions (the probes, the overhead, 1-thread cells) have no threads to spin.
+  const seen: { threads: number; extra: unknown }[] = [];
+  const recording = {
+    ...ort,
+    InferenceSession: {
+      create: (model: Uint8Array | string, options: Record<string, unknown>) => {
+        seen.push({ threads: options.intraOpNumThreads as number, extra: options.extra });
+        return ort.InferenceSession.create(model as Uint8Array, options);
+      },
+    },
+  } as unknown as typeof ort;
+  const model = path.join(ROOT, 'test/fixtures/models/mlp.onnx');
+  const spec = { kind: 'model', path: model, inputShapes: { x: [8, 512] } } as const;
+  const settings = {
+    workload: spec,
+    threads: [1, 2],
+    maxTimeSec: 2,
+    targetPrecision: 0.05,
+    tolerance: 0.05,
+    seed: 3,
+  };
+  const wide = () => seen.filter((s) => s.threads > 1);
+  await runSweep({ ...settings, baselineWorkload: spec }, { ort: recording });
+  assert.ok(wide().length >= 2, `${wide().length} sessions of 2 threads (head and base)`);
+  for (const { extra } of wide()) {
+    assert.deepEqual(extra, { session: { intra_op: { allow_spinning: '0' } } });
+  }
+  seen.length = 0;
+  await runSweep({ ...settings, normalize: 'none' }, { ort: recording });
+  assert.ok(wide().length >= 1, `${wide().length} sessions of 2 threads`);
+  for (const { extra } of seen) assert.equal(extra, undefined);
 });

@@ -92,7 +92,11 @@ export async function runSweep(
     overheadNs: overhead?.perCallNs ?? 0,
     seed: settings.seed,
     sides: settings.baselineWorkload ? 2 : 1,
-    session: { usableCpus: machine.availableCpus },
+    // The same-job comparison measures with ONNX Runtime's spinning off (SessionConfig.spinning).
+    session: {
+      usableCpus: machine.availableCpus,
+      ...(settings.baselineWorkload ? { spinning: false } : {}),
+    },
     ...(torch ? { torch } : {}),
     // Throughput workers: one session and one copy of the model each, up to one per CPU.
     ...(throughputObjective ? { concurrentSessions: 2 * machine.availableCpus } : {}),

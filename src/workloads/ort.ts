@@ -46,6 +46,34 @@ export interface SessionConfig {
    * cores is the same. Sessions within the CPUs keep the default (spinning on).
    */
   readonly usableCpus?: number;
+  /**
+   * false: `session.intra_op.allow_spinning` 0 for every session. The same-job comparison sets
+   * it: its blocks keep a session of each side open at every thread count, and a multi-thread
+   * session's threads spinning after its visit land on the CPUs of the next visit — on 2 vCPUs
+   * that made a fresh 2-thread block's head/base ratio trimodal (×0.6, ×1.0, ×1.6; spread 30 %
+   * per block); with spinning off it was 7 % (docs/BENCHMARKS.md, 2026-12-03). Default: on
+   * (ONNX Runtime's default, as a deployment runs), except when oversubscribed.
+   */
+  readonly spinning?: boolean;
+}
+
+/** The session options threadgate creates every ONNX Runtime session with. */
+export function sessionOptions(
+  threads: number,
+  config: SessionConfig = {},
+): Ort.InferenceSession.SessionOptions {
+  const oversubscribed = config.usableCpus !== undefined && threads > config.usableCpus;
+  return {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    executionProviders: ['cpu'],
+    logSeverityLevel: 3,
+    ...(oversubscribed || config.spinning === false
+      ? { extra: { session: { intra_op: { allow_spinning: '0' } } } }
+      : {}),
+  };
 }
 
 export async function createSession(
@@ -57,17 +85,7 @@ export async function createSession(
   if (!Number.isInteger(threads) || threads < 1) {
     throw new RangeError(`intraOpNumThreads must be an integer ≥ 1, got ${threads}`);
   }
-  const options: Ort.InferenceSession.SessionOptions = {
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
-    executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
-    executionProviders: ['cpu'],
-    logSeverityLevel: 3,
-    ...(config.usableCpus !== undefined && threads > config.usableCpus
-      ? { extra: { session: { intra_op: { allow_spinning: '0' } } } }
-      : {}),
-  };
+  const options = sessionOptions(threads, config);
   return typeof model === 'string'
     ? ort.InferenceSession.create(model, options)
     : ort.InferenceSession.create(model, options);
