@@ -386,7 +386,7 @@ var init_format = __esm({
 });
 
 // src/contract/limits.ts
-var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, REFERENCE_SOURCES, NORMALIZE_MODES, DUET_MODES, THINNED_TIERS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
+var LIMITS, WORKLOAD_KINDS, ENGINES, OBJECTIVES, VERDICTS, CELL_STATUSES, GATE_ROLES, COMPARISON_UNITS, REFERENCE_SOURCES, NORMALIZE_MODES, DUET_MODES, DEFAULT_DUET, THINNED_TIERS, GATE_MODES, FINGERPRINT_FIELD_NAMES, DOCUMENT_KINDS, DEFAULT_COMPARE_SEED, DEFAULT_RESAMPLES, UNPRINTABLE_SOURCE;
 var init_limits = __esm({
   "src/contract/limits.ts"() {
     "use strict";
@@ -431,6 +431,7 @@ var init_limits = __esm({
     REFERENCE_SOURCES = ["in-run", "added"];
     NORMALIZE_MODES = ["auto", "none"];
     DUET_MODES = ["auto", "off"];
+    DEFAULT_DUET = "off";
     THINNED_TIERS = ["daily", "weekly"];
     GATE_MODES = ["deployed", "all"];
     FINGERPRINT_FIELD_NAMES = [
@@ -9489,7 +9490,7 @@ async function measureBlocks(head, base, opts, duetPlan) {
   }
 }
 function planDuets(head, base, opts) {
-  const mode = opts.duet ?? "auto";
+  const mode = opts.duet ?? DEFAULT_DUET;
   if (!DUET_MODES.includes(mode)) {
     throw new RangeError(`duet must be one of ${DUET_MODES.join(", ")}; got ${String(mode)}`);
   }
@@ -17097,7 +17098,7 @@ async function runSweep(settings, options = {}) {
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
-      duet: settings.duet ?? "auto",
+      duet: settings.duet ?? DEFAULT_DUET,
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
       createdAt
     });
@@ -17199,6 +17200,7 @@ var init_sweep_run = __esm({
     init_ort();
     init_workloads();
     init_normalize();
+    init_limits();
     init_matmul();
     init_fingerprint();
     init_torch_matmul();
@@ -17735,7 +17737,7 @@ function readSweepSettings(source, cpus2, options = {}) {
     seed: seed === void 0 ? randomSeed() : parseSeed(seed, source.label("seed")),
     ...objective === void 0 ? {} : { objective: parseObjective(objective, source.label("objective")) },
     normalize: normalize === void 0 ? "auto" : parseNormalize(normalize, source.label("normalize")),
-    duet: duet === void 0 ? "auto" : parseDuet(duet, source.label("duet"))
+    duet: duet === void 0 ? DEFAULT_DUET : parseDuet(duet, source.label("duet"))
   };
 }
 function onlyWith(source, name, value, what) {
@@ -17856,6 +17858,7 @@ function threadEnv(source) {
 var init_reader = __esm({
   "src/settings/reader.ts"() {
     "use strict";
+    init_limits();
     init_errors();
     init_plan();
     init_command();
@@ -18314,10 +18317,10 @@ Same-job comparison (base and head measured interleaved in this sweep):
   --baseline-cwd DIR        run the base command or worker in DIR (e.g. a worktree of the
                             base branch)
   --threshold PERCENT       smallest slowdown that fails (default ${DEFAULT_SAME_JOB_THRESHOLD * 100}%)
-  --duet auto|off           auto (default): a cell whose twice the threads fit the usable
-                            CPUs runs base and head at the same time, each pinned to its own
-                            CPUs (taskset; Linux), paired window by window; off: every cell
-                            in sequential blocks of fresh sessions
+  --duet auto|off           auto: a cell whose twice the threads fit the usable CPUs runs
+                            base and head at the same time, each pinned to its own CPUs
+                            (taskset; Linux), paired window by window; off (default): every
+                            cell in sequential blocks of fresh sessions
   --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json);
                             - writes it to standard output (the tables go to standard error)
 

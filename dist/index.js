@@ -86044,6 +86044,7 @@ var COMPARISON_UNITS = ["visits", "sessions", "samples"];
 var REFERENCE_SOURCES = ["in-run", "added"];
 var NORMALIZE_MODES = ["auto", "none"];
 var DUET_MODES = ["auto", "off"];
+var DEFAULT_DUET = "off";
 var THINNED_TIERS = ["daily", "weekly"];
 var GATE_MODES = ["deployed", "all"];
 var FINGERPRINT_FIELD_NAMES = [
@@ -102615,7 +102616,7 @@ async function measureBlocks(head, base, opts, duetPlan) {
   }
 }
 function planDuets(head, base, opts) {
-  const mode = opts.duet ?? "auto";
+  const mode = opts.duet ?? DEFAULT_DUET;
   if (!DUET_MODES.includes(mode)) {
     throw new RangeError(`duet must be one of ${DUET_MODES.join(", ")}; got ${String(mode)}`);
   }
@@ -103996,7 +103997,7 @@ async function runSweep(settings, options = {}) {
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
-      duet: settings.duet ?? "auto",
+      duet: settings.duet ?? DEFAULT_DUET,
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
       createdAt
     });
@@ -105009,7 +105010,7 @@ function readSweepSettings(source, cpus2, options = {}) {
     seed: seed === void 0 ? randomSeed() : parseSeed(seed, source.label("seed")),
     ...objective === void 0 ? {} : { objective: parseObjective(objective, source.label("objective")) },
     normalize: normalize === void 0 ? "auto" : parseNormalize(normalize, source.label("normalize")),
-    duet: duet === void 0 ? "auto" : parseDuet(duet, source.label("duet"))
+    duet: duet === void 0 ? DEFAULT_DUET : parseDuet(duet, source.label("duet"))
   };
 }
 function onlyWith(source, name, value, what) {

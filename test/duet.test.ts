@@ -117,6 +117,7 @@ async function simJob(factor: number, seed: number, extra: Partial<SameJobOption
     fingerprint: 'fp',
     maxThreads: 4,
     affinity: FOUR_CPUS,
+    duet: 'auto',
     ...extra,
   });
   return { run, sim };
@@ -159,6 +160,7 @@ test('duet cells: twice the threads within the usable CPUs; wider cells stay in 
     fingerprint: 'fp',
     maxThreads: 2,
     affinity: { kind: 'taskset', taskset: '/usr/bin/taskset', cpus: [0, 1] },
+    duet: 'auto',
   });
   assert.deepEqual(run.duetThreads, [1]);
   assert.ok(sim.pinned.length > 0 && sim.pinned.every(([t, cpus]) => t === 1 && cpus.length === 1));
@@ -196,6 +198,9 @@ test('duet cells: twice the threads within the usable CPUs; wider cells stay in 
 test('duet off, or a platform without pinning: no duet at all, and the note says why', async () => {
   const off = await simJob(1.0, 3, { duet: 'off' });
   assert.deepEqual(off.run.duetThreads, []);
+  // Off is the default (DEFAULT_DUET): no duet unless asked for.
+  const byDefault = await simJob(1.0, 3, { duet: undefined });
+  assert.deepEqual(byDefault.run.duetThreads, []);
   assert.equal(off.sim.pinned.length, 0);
   assert.ok(
     off.run.comparison.notes.includes('no cell measured as a duet: duets are off (duet: off)'),
@@ -218,6 +223,7 @@ test('duet off, or a platform without pinning: no duet at all, and the note says
     seed: 1,
     now: () => sim.now,
     affinity: FOUR_CPUS,
+    duet: 'auto',
   });
   assert.deepEqual(plain.duetThreads, []);
   assert.ok(plain.comparison.notes.some((n) => /cannot run pinned/.test(n)));
@@ -356,6 +362,7 @@ test(
       duetWindows: 3,
       maxThreads: 2,
       fingerprint: 'fp',
+      duet: 'auto' as const,
     };
     const slow = await runSameJob(await mk(128), base, options);
     assert.deepEqual(slow.duetThreads, [1]);
@@ -435,6 +442,7 @@ test(
       seed: 2,
       maxThreads: 2,
       fingerprint: 'fp',
+      duet: 'auto' as const,
     };
     const cmd = await runSameJob(head, base, options);
     assert.deepEqual(cmd.duetThreads, [1]);

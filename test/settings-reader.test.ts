@@ -108,12 +108,12 @@ test('the same settings from flags and from inputs', () => {
   assert.equal(fromFlags(model).workload.kind, 'model');
 });
 
-test('duet: auto by default from both shells; off read the same from flags and inputs', () => {
-  assert.equal(fromInputs({ command: 'true' }).duet, 'auto');
-  assert.equal(fromFlags({ command: 'true' }).duet, 'auto');
-  const off = { command: 'python3 new.py', 'baseline-command': 'python3 old.py', duet: 'off' };
-  assert.equal(fromFlags(off).duet, 'off');
-  assert.equal(fromInputs({ command: 'python3 new.py', duet: 'off' }).duet, 'off');
+test('duet: off by default from both shells; auto read the same from flags and inputs', () => {
+  assert.equal(fromInputs({ command: 'true' }).duet, 'off');
+  assert.equal(fromFlags({ command: 'true' }).duet, 'off');
+  const on = { command: 'python3 new.py', 'baseline-command': 'python3 old.py', duet: 'auto' };
+  assert.equal(fromFlags(on).duet, 'auto');
+  assert.equal(fromInputs({ command: 'python3 new.py', duet: 'auto' }).duet, 'auto');
   // The CLI's --duet belongs to a same-job comparison.
   assert.match(
     errorOf(() => fromFlags({ command: 'true', duet: 'off' })),

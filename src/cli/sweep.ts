@@ -104,10 +104,10 @@ Same-job comparison (base and head measured interleaved in this sweep):
   --baseline-cwd DIR        run the base command or worker in DIR (e.g. a worktree of the
                             base branch)
   --threshold PERCENT       smallest slowdown that fails (default ${DEFAULT_SAME_JOB_THRESHOLD * 100}%)
-  --duet auto|off           auto (default): a cell whose twice the threads fit the usable
-                            CPUs runs base and head at the same time, each pinned to its own
-                            CPUs (taskset; Linux), paired window by window; off: every cell
-                            in sequential blocks of fresh sessions
+  --duet auto|off           auto: a cell whose twice the threads fit the usable CPUs runs
+                            base and head at the same time, each pinned to its own CPUs
+                            (taskset; Linux), paired window by window; off (default): every
+                            cell in sequential blocks of fresh sessions
   --comparison-json FILE    write the comparison JSON (schema/comparison.schema.json);
                             - writes it to standard output (the tables go to standard error)
 

@@ -79,6 +79,13 @@ export type NormalizeMode = (typeof NORMALIZE_MODES)[number];
 /** `duet`: measure the same-job cells that fit twice in the CPUs as duets (auto), or never. */
 export const DUET_MODES = ['auto', 'off'] as const;
 export type DuetMode = (typeof DUET_MODES)[number];
+/**
+ * Off until a sitting shows duets gain: in the in-sample sittings of 2026-12-03 on 2 vCPUs
+ * (docs/BENCHMARKS.md) sequential blocks resolved the 1-thread cell as well or better, and
+ * with the 2-thread cell in the job the 1-thread duets were the noisier (block spread 6–11 %
+ * against 1.2–1.6 %).
+ */
+export const DEFAULT_DUET: DuetMode = 'off';
 
 /** Why an older run stays in a thinned history (baseline/history.ts thinRuns). */
 export const THINNED_TIERS = ['daily', 'weekly'] as const;

@@ -54,7 +54,7 @@ import { probeAffinity, type Affinity } from '../cpu/affinity.js';
 import { DUET_WINDOWS, measureDuetBlock, type DuetSide } from '../measure/duet.js';
 import { mulberry32 } from '../stats/random.js';
 import { OrtChildPool } from '../workloads/ort-child.js';
-import { DUET_MODES, type DuetMode } from '../contract/limits.js';
+import { DEFAULT_DUET, DUET_MODES, type DuetMode } from '../contract/limits.js';
 import type { Comparison, GateMode } from '../analysis/compare.js';
 import type { PointSummary } from '../analysis/recommend.js';
 import { visitSummary } from '../analysis/visits.js';
@@ -474,7 +474,7 @@ interface DuetPlan {
 }
 
 function planDuets(head: Workload, base: Workload, opts: SameJobOptions): DuetPlan {
-  const mode = opts.duet ?? 'auto';
+  const mode = opts.duet ?? DEFAULT_DUET;
   if (!(DUET_MODES as readonly string[]).includes(mode)) {
     throw new RangeError(`duet must be one of ${DUET_MODES.join(', ')}; got ${String(mode)}`);
   }

@@ -16,7 +16,7 @@ import { measureCallOverhead } from '../workloads/overhead.js';
 import { loadOrt, ortVersion, type OrtModule } from '../workloads/ort.js';
 import { buildWorkloads, type BuildContext } from './workloads.js';
 import { REFERENCE_CELL, REFERENCE_VISIT_MS } from '../analysis/normalize.js';
-import type { ReferenceSource } from '../contract/limits.js';
+import { DEFAULT_DUET, type ReferenceSource } from '../contract/limits.js';
 import { parseShape } from '../workloads/matmul.js';
 import type { Workload } from '../workloads/types.js';
 import { withEngine } from '../cpu/fingerprint.js';
@@ -133,7 +133,7 @@ export async function runSweep(
       tolerance: settings.tolerance,
       fingerprint: machine.fingerprint,
       maxThreads: machine.availableCpus,
-      duet: settings.duet ?? 'auto',
+      duet: settings.duet ?? DEFAULT_DUET,
       baseDescription: options.baseDescription ?? describeSpec(settings.baselineWorkload),
       createdAt,
     });

@@ -6,6 +6,7 @@
  * `python` only with `engine: torch`. Errors name the setting as the user wrote it, its value
  * and the expected form.
  */
+import { DEFAULT_DUET } from '../contract/limits.js';
 import { InputError, invalid } from '../errors.js';
 import { parseThreadCounts } from '../measure/plan.js';
 import {
@@ -123,7 +124,7 @@ export function readSweepSettings(
       : { objective: parseObjective(objective, source.label('objective')) }),
     normalize:
       normalize === undefined ? 'auto' : parseNormalize(normalize, source.label('normalize')),
-    duet: duet === undefined ? 'auto' : parseDuet(duet, source.label('duet')),
+    duet: duet === undefined ? DEFAULT_DUET : parseDuet(duet, source.label('duet')),
   };
 }
 

@@ -65,9 +65,10 @@ export interface SweepSettings {
    */
   readonly normalize?: NormalizeMode;
   /**
-   * Same job: 'auto' (default) measures the cells whose twice the threads fit the usable CPUs
-   * as duets, base and head at the same time on pinned CPU sets (src/measure/duet.ts), where
-   * the platform can pin; 'off' measures every cell in sequential blocks.
+   * Same job: 'auto' measures the cells whose twice the threads fit the usable CPUs as duets,
+   * base and head at the same time on pinned CPU sets (src/measure/duet.ts), where the
+   * platform can pin; 'off' (the default, DEFAULT_DUET) measures every cell in sequential
+   * blocks.
    */
   readonly duet?: DuetMode;
 }
