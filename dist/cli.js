@@ -9039,10 +9039,21 @@ async function timedRun(session, feeds) {
   await session.run(feeds);
   return Number(process.hrtime.bigint() - t0);
 }
-var loaded, loadedFrom;
+var loaded, loadedFrom, BUILD_FEEDS_SOURCE;
 var init_ort = __esm({
   "src/workloads/ort.ts"() {
     "use strict";
+    BUILD_FEEDS_SOURCE = `
+function buildFeeds(ort, list) {
+  const feeds = {};
+  for (const f of list) {
+    const t = new ort.Tensor(f.type, f.data, f.dims);
+    if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
+    feeds[f.name] = t;
+  }
+  return feeds;
+}
+`;
   }
 });
 
@@ -9085,17 +9096,13 @@ var init_ort_child = __esm({
 'use strict';
 const P = 'threadgate-worker/1';
 const out = (line) => process.stdout.write(line + '\\n');
+${BUILD_FEEDS_SOURCE}
 process.once('message', (spec) => {
   process.disconnect();
   let ort, feeds, session = null;
   try {
     ort = require(spec.ortPath);
-    feeds = {};
-    for (const f of spec.feeds) {
-      const t = new ort.Tensor(f.type, f.data, f.dims);
-      if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
-      feeds[f.name] = t;
-    }
+    feeds = buildFeeds(ort, spec.feeds);
   } catch (e) {
     out(P + ' error ' + JSON.stringify({ message: String((e && e.message) || e) }));
     process.exit(1);
@@ -9104,13 +9111,10 @@ process.once('message', (spec) => {
   const release = async () => { if (session) { const s = session; session = null; await s.release(); } };
   const handle = async (line) => {
     if (line === 'quit') { await release(); process.exit(0); }
-    let m = /^open (\\d+)$/.exec(line);
+    let m = /^open (\\{.*\\})$/.exec(line);
     if (m) {
       await release();
-      session = await ort.InferenceSession.create(spec.model, {
-        intraOpNumThreads: Number(m[1]), interOpNumThreads: 1, executionMode: 'sequential',
-        graphOptimizationLevel: 'all', executionProviders: ['cpu'], logSeverityLevel: 3,
-      });
+      session = await ort.InferenceSession.create(spec.model, JSON.parse(m[1]));
       return 'ok';
     }
     if (line === 'close') { await release(); return 'ok'; }
@@ -9162,7 +9166,8 @@ process.once('message', (spec) => {
         const child = this.idle.pop() ?? await this.start(pin, where);
         try {
           repin(child, pin, this.opts.label);
-          expectOk(await child.ask(`open ${threads2}`, "to open a session"), this.opts.label, where);
+          const options = JSON.stringify(sessionOptions(threads2));
+          expectOk(await child.ask(`open ${options}`, "to open a session"), this.opts.label, where);
         } catch (e) {
           await this.kill(child);
           throw e;
@@ -16738,7 +16743,7 @@ async function ortCrew(workload, split) {
         ortPath: ortModulePath(),
         model: spec.model,
         feeds: spec.feeds,
-        threads: split.threadsPerWorker,
+        options: sessionOptions(split.threadsPerWorker),
         warmupMs: WARMUP_MS
       }
     })
@@ -16912,17 +16917,10 @@ var init_throughput2 = __esm({
     WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ort = require(workerData.ortPath);
+${BUILD_FEEDS_SOURCE}
 (async () => {
-  const session = await ort.InferenceSession.create(workerData.model, {
-    intraOpNumThreads: workerData.threads, interOpNumThreads: 1, executionMode: 'sequential',
-    graphOptimizationLevel: 'all', executionProviders: ['cpu'], logSeverityLevel: 3,
-  });
-  const feeds = {};
-  for (const f of workerData.feeds) {
-    const t = new ort.Tensor(f.type, f.data, f.dims);
-    if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
-    feeds[f.name] = t;
-  }
+  const session = await ort.InferenceSession.create(workerData.model, workerData.options);
+  const feeds = buildFeeds(ort, workerData.feeds);
   const now = () => process.hrtime.bigint();
   const warmEnd = now() + BigInt(workerData.warmupMs) * 1000000n;
   let one = 0n;

@@ -95306,6 +95306,17 @@ function ortModulePath() {
 function ortVersion(ort = loadOrt()) {
   return ort.env.versions.node ?? ort.env.versions.common ?? "unknown";
 }
+var BUILD_FEEDS_SOURCE = `
+function buildFeeds(ort, list) {
+  const feeds = {};
+  for (const f of list) {
+    const t = new ort.Tensor(f.type, f.data, f.dims);
+    if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
+    feeds[f.name] = t;
+  }
+  return feeds;
+}
+`;
 function sessionOptions(threads2, config = {}) {
   const oversubscribed = config.usableCpus !== void 0 && threads2 > config.usableCpus;
   return {
@@ -102190,17 +102201,13 @@ var CHILD_SOURCE = `
 'use strict';
 const P = 'threadgate-worker/1';
 const out = (line) => process.stdout.write(line + '\\n');
+${BUILD_FEEDS_SOURCE}
 process.once('message', (spec) => {
   process.disconnect();
   let ort, feeds, session = null;
   try {
     ort = require(spec.ortPath);
-    feeds = {};
-    for (const f of spec.feeds) {
-      const t = new ort.Tensor(f.type, f.data, f.dims);
-      if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
-      feeds[f.name] = t;
-    }
+    feeds = buildFeeds(ort, spec.feeds);
   } catch (e) {
     out(P + ' error ' + JSON.stringify({ message: String((e && e.message) || e) }));
     process.exit(1);
@@ -102209,13 +102216,10 @@ process.once('message', (spec) => {
   const release = async () => { if (session) { const s = session; session = null; await s.release(); } };
   const handle = async (line) => {
     if (line === 'quit') { await release(); process.exit(0); }
-    let m = /^open (\\d+)$/.exec(line);
+    let m = /^open (\\{.*\\})$/.exec(line);
     if (m) {
       await release();
-      session = await ort.InferenceSession.create(spec.model, {
-        intraOpNumThreads: Number(m[1]), interOpNumThreads: 1, executionMode: 'sequential',
-        graphOptimizationLevel: 'all', executionProviders: ['cpu'], logSeverityLevel: 3,
-      });
+      session = await ort.InferenceSession.create(spec.model, JSON.parse(m[1]));
       return 'ok';
     }
     if (line === 'close') { await release(); return 'ok'; }
@@ -102267,7 +102271,8 @@ var OrtChildPool = class {
     const child2 = this.idle.pop() ?? await this.start(pin, where2);
     try {
       repin(child2, pin, this.opts.label);
-      expectOk(await child2.ask(`open ${threads2}`, "to open a session"), this.opts.label, where2);
+      const options = JSON.stringify(sessionOptions(threads2));
+      expectOk(await child2.ask(`open ${options}`, "to open a session"), this.opts.label, where2);
     } catch (e) {
       await this.kill(child2);
       throw e;
@@ -103631,17 +103636,10 @@ function cpuSplits(cpus2) {
 var WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ort = require(workerData.ortPath);
+${BUILD_FEEDS_SOURCE}
 (async () => {
-  const session = await ort.InferenceSession.create(workerData.model, {
-    intraOpNumThreads: workerData.threads, interOpNumThreads: 1, executionMode: 'sequential',
-    graphOptimizationLevel: 'all', executionProviders: ['cpu'], logSeverityLevel: 3,
-  });
-  const feeds = {};
-  for (const f of workerData.feeds) {
-    const t = new ort.Tensor(f.type, f.data, f.dims);
-    if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
-    feeds[f.name] = t;
-  }
+  const session = await ort.InferenceSession.create(workerData.model, workerData.options);
+  const feeds = buildFeeds(ort, workerData.feeds);
   const now = () => process.hrtime.bigint();
   const warmEnd = now() + BigInt(workerData.warmupMs) * 1000000n;
   let one = 0n;
@@ -103706,7 +103704,7 @@ async function ortCrew(workload, split) {
         ortPath: ortModulePath(),
         model: spec.model,
         feeds: spec.feeds,
-        threads: split.threadsPerWorker,
+        options: sessionOptions(split.threadsPerWorker),
         warmupMs: WARMUP_MS
       }
     })

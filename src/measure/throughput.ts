@@ -20,7 +20,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { median, medianCIOrderStat, mulberry32, quantile } from '../stats/index.js';
-import { ortModulePath } from '../workloads/ort.js';
+import { BUILD_FEEDS_SOURCE, ortModulePath, sessionOptions } from '../workloads/ort.js';
 import type { CellRunner, Workload } from '../workloads/types.js';
 
 export const MIN_WINDOW_MS = 500;
@@ -96,17 +96,10 @@ interface Crew {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ort = require(workerData.ortPath);
+${BUILD_FEEDS_SOURCE}
 (async () => {
-  const session = await ort.InferenceSession.create(workerData.model, {
-    intraOpNumThreads: workerData.threads, interOpNumThreads: 1, executionMode: 'sequential',
-    graphOptimizationLevel: 'all', executionProviders: ['cpu'], logSeverityLevel: 3,
-  });
-  const feeds = {};
-  for (const f of workerData.feeds) {
-    const t = new ort.Tensor(f.type, f.data, f.dims);
-    if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
-    feeds[f.name] = t;
-  }
+  const session = await ort.InferenceSession.create(workerData.model, workerData.options);
+  const feeds = buildFeeds(ort, workerData.feeds);
   const now = () => process.hrtime.bigint();
   const warmEnd = now() + BigInt(workerData.warmupMs) * 1000000n;
   let one = 0n;
@@ -175,7 +168,7 @@ async function ortCrew(workload: Workload, split: Split): Promise<Crew> {
           ortPath: ortModulePath(),
           model: spec.model,
           feeds: spec.feeds,
-          threads: split.threadsPerWorker,
+          options: sessionOptions(split.threadsPerWorker),
           warmupMs: WARMUP_MS,
         },
       }),

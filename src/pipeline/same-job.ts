@@ -50,7 +50,7 @@ import {
   type LookDecision,
   type SameJobWorkloadBlocks,
 } from '../analysis/same-job.js';
-import { probeAffinity, type Affinity } from '../cpu/affinity.js';
+import { probeAffinity, type Affinity, type Pin } from '../cpu/affinity.js';
 import { DUET_WINDOWS, measureDuetBlock, type DuetSide } from '../measure/duet.js';
 import { mulberry32 } from '../stats/random.js';
 import { OrtChildPool } from '../workloads/ort-child.js';
@@ -68,7 +68,6 @@ import {
   type WorkloadSweep,
 } from '../measure/sweep.js';
 import type { Workload } from '../workloads/types.js';
-import type { Pin } from '../cpu/affinity.js';
 
 export const DEFAULT_MAX_BLOCKS = 120;
 

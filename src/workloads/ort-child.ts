@@ -13,7 +13,7 @@
  * channel, says it is ready in the worker protocol (src/workloads/worker.ts), and then answers
  * on stdin/stdout:
  *
- *     open T   → ok          a fresh session with T intra-op threads
+ *     open {…} → ok          a fresh session with these options (sessionOptions(T), as JSON)
  *     run N    → ok T1 … TN  each `await session.run(feeds)` timed as in-process calls are
  *     close    → ok          the session released (its threads end)
  *     quit                   (or stdin closes)
@@ -29,7 +29,7 @@ import { pinnedArgv, type Pin } from '../cpu/affinity.js';
 import { WorkloadError } from '../errors.js';
 import { childEnv } from '../io/child-env.js';
 import { plainText } from '../report/text.js';
-import { ortModulePath } from './ort.js';
+import { BUILD_FEEDS_SOURCE, ortModulePath, sessionOptions } from './ort.js';
 import type { CellRunner, ParallelSpec } from './types.js';
 import { startProtocolProcess, type Session } from './worker.js';
 
@@ -40,17 +40,13 @@ const CHILD_SOURCE = `
 'use strict';
 const P = 'threadgate-worker/1';
 const out = (line) => process.stdout.write(line + '\\n');
+${BUILD_FEEDS_SOURCE}
 process.once('message', (spec) => {
   process.disconnect();
   let ort, feeds, session = null;
   try {
     ort = require(spec.ortPath);
-    feeds = {};
-    for (const f of spec.feeds) {
-      const t = new ort.Tensor(f.type, f.data, f.dims);
-      if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
-      feeds[f.name] = t;
-    }
+    feeds = buildFeeds(ort, spec.feeds);
   } catch (e) {
     out(P + ' error ' + JSON.stringify({ message: String((e && e.message) || e) }));
     process.exit(1);
@@ -59,13 +55,10 @@ process.once('message', (spec) => {
   const release = async () => { if (session) { const s = session; session = null; await s.release(); } };
   const handle = async (line) => {
     if (line === 'quit') { await release(); process.exit(0); }
-    let m = /^open (\\d+)$/.exec(line);
+    let m = /^open (\\{.*\\})$/.exec(line);
     if (m) {
       await release();
-      session = await ort.InferenceSession.create(spec.model, {
-        intraOpNumThreads: Number(m[1]), interOpNumThreads: 1, executionMode: 'sequential',
-        graphOptimizationLevel: 'all', executionProviders: ['cpu'], logSeverityLevel: 3,
-      });
+      session = await ort.InferenceSession.create(spec.model, JSON.parse(m[1]));
       return 'ok';
     }
     if (line === 'close') { await release(); return 'ok'; }
@@ -131,7 +124,8 @@ export class OrtChildPool {
     const child = this.idle.pop() ?? (await this.start(pin, where));
     try {
       repin(child, pin, this.opts.label);
-      expectOk(await child.ask(`open ${threads}`, 'to open a session'), this.opts.label, where);
+      const options = JSON.stringify(sessionOptions(threads));
+      expectOk(await child.ask(`open ${options}`, 'to open a session'), this.opts.label, where);
     } catch (e) {
       await this.kill(child);
       throw e;

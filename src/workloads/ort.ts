@@ -57,7 +57,28 @@ export interface SessionConfig {
   readonly spinning?: boolean;
 }
 
-/** The session options threadgate creates every ONNX Runtime session with. */
+/**
+ * `buildFeeds(ort, list)` as source, for code evaluated in a worker thread or a child process
+ * (throughput workers, duet children): a ParallelSpec's feeds as ONNX Runtime tensors. float16
+ * data arrives as a Uint16Array of bits, which the Tensor constructor of a Node without Float16Array
+ * does not take as such.
+ */
+export const BUILD_FEEDS_SOURCE = `
+function buildFeeds(ort, list) {
+  const feeds = {};
+  for (const f of list) {
+    const t = new ort.Tensor(f.type, f.data, f.dims);
+    if (f.type === 'float16' && !(t.data instanceof Uint16Array)) t.cpuData = f.data;
+    feeds[f.name] = t;
+  }
+  return feeds;
+}
+`;
+
+/**
+ * The session options threadgate creates every ONNX Runtime session with — in this process,
+ * and sent as data to the worker threads and child processes that create their own.
+ */
 export function sessionOptions(
   threads: number,
   config: SessionConfig = {},
