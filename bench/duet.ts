@@ -18,6 +18,13 @@
  * N and the budget: THREADGATE_BENCH_DUET_RUNS (default 20, --quick 4) and
  * THREADGATE_BENCH_DUET_BUDGET seconds (default 60, the action's max-time; --quick 20); the
  * threshold: THREADGATE_BENCH_DUET_THRESHOLD per cent (default 5, the same-job default).
+ *
+ * Interference: THREADGATE_BENCH_DUET_NOISE=cpu|memory runs one more process for the whole
+ * section, unpinned, that works in bursts (20–300 ms on, as long off on average: a duty of ½,
+ * seeded): `cpu` spins, `memory` streams through a 64 MiB buffer, so it takes a CPU and the
+ * memory bandwidth both sides share. It is what a noisy neighbour on a CI runner does; a quiet
+ * machine cannot show what duets are for. Its own CPU time is printed, and it is killed at the
+ * end (and exits by itself when the bench's IPC channel closes).
  */
 import { DEFAULT_SAME_JOB_THRESHOLD } from '../src/analysis/same-job.js';
 import { probeCpu } from '../src/cpu/index.js';
@@ -26,6 +33,8 @@ import { runSameJob, type SameJobRun } from '../src/pipeline/same-job.js';
 import { mulberry32 } from '../src/stats/random.js';
 import { createModelWorkload, parseInputShapes } from '../src/workloads/model.js';
 import { loadOrt, ortVersion } from '../src/workloads/ort.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { BenchContext, Section } from './types.js';
 import { candidateModel, MLP, pct, quantile, rate, shuffled } from './util.js';
 
@@ -58,6 +67,52 @@ function blockSpread(run: SameJobRun, threads: number): number {
   if (logs.length < 2) return NaN;
   const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
   return Math.sqrt(logs.reduce((a, x) => a + (x - mean) ** 2, 0) / (logs.length - 1));
+}
+
+const NOISE_KINDS = ['cpu', 'memory'] as const;
+type NoiseKind = (typeof NOISE_KINDS)[number];
+
+/** The interfering process's source: bursts of work, seeded, until its IPC channel closes. */
+const NOISE_SOURCE = `
+const kind = process.argv[2];
+let seed = Number(process.argv[3]) >>> 0;
+const rand = () => { seed = (seed + 0x6d2b79f5) >>> 0; let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const buf = kind === 'memory' ? new Float64Array(8 * 1024 * 1024) : null;
+let sink = 0;
+process.on('disconnect', () => process.exit(0));
+function burst() {
+  const end = Date.now() + 20 + rand() * 280;
+  while (Date.now() < end) {
+    if (buf) { for (let i = 0; i < buf.length; i += 8) { buf[i] += 1; } sink += buf[0]; }
+    else { for (let i = 0; i < 1e5; i++) sink += i; }
+  }
+  setTimeout(burst, 20 + rand() * 280);
+}
+burst();
+`;
+
+function noiseKind(): NoiseKind | null {
+  const text = process.env['THREADGATE_BENCH_DUET_NOISE'];
+  if (text === undefined || text === '' || text === 'none') return null;
+  if (!(NOISE_KINDS as readonly string[]).includes(text)) {
+    throw new Error(
+      `THREADGATE_BENCH_DUET_NOISE: got ${JSON.stringify(text)}; expected none, cpu or memory`,
+    );
+  }
+  return text as NoiseKind;
+}
+
+/** CPU seconds a process has used (utime + stime of /proc/PID/stat), or NaN. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 interface Outcome {
@@ -102,58 +157,71 @@ export const duet: Section = {
     const inputShapes = parseInputShapes([BATCH], '--input-shape');
     const outcomes = new Map<string, Outcome[]>();
     const rand = mulberry32(22);
-    for (let i = 0; i < n; i++) {
-      const order = shuffled(
-        LEVELS.flatMap((h) => MODES.map((m) => [h, m] as const)),
-        rand,
-      );
-      for (const [h, mode] of order) {
-        const make = (file: string) =>
-          createModelWorkload(
-            ort,
-            { path: file, inputShapes, seed: 1 },
-            // As runSweep builds a same-job comparison's workloads: spinning off.
-            { usableCpus: machine.availableCpus, spinning: false },
-          );
-        const head = await make(files.get(h)!);
-        const base = await make(MLP);
-        const t0 = performance.now();
-        const run = await runSameJob(head, base, {
-          threads,
-          maxTimeSec: budget,
-          threshold,
-          seed: (i * 97 + h) >>> 0,
-          maxThreads: machine.availableCpus,
-          fingerprint: machine.fingerprint,
-          duet: mode,
-        });
-        const key = `${h}/${mode}`;
-        const list = outcomes.get(key) ?? [];
-        list.push({
-          verdict: run.comparison.kind,
-          decided: run.stoppedBy === 'decided',
-          blocks: run.blocks,
-          duetCells: run.duetThreads.length,
-          spread: threads.map((t) => blockSpread(run, t)),
-          ratio: threads.map((t) => blockRatio(run, t)),
-          seconds: (performance.now() - t0) / 1000,
-        });
-        outcomes.set(key, list);
+    const noise = noiseKind();
+    const noiseChild: ChildProcess | null =
+      noise === null
+        ? null
+        : spawn(process.execPath, ['-e', NOISE_SOURCE, noise, '22'], {
+            stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+          });
+    const sectionStart = performance.now();
+    let noiseCpu = NaN;
+    try {
+      for (let i = 0; i < n; i++) {
+        const order = shuffled(
+          LEVELS.flatMap((h) => MODES.map((m) => [h, m] as const)),
+          rand,
+        );
+        for (const [h, mode] of order) {
+          const make = (file: string) =>
+            createModelWorkload(
+              ort,
+              { path: file, inputShapes, seed: 1 },
+              // As runSweep builds a same-job comparison's workloads: spinning off.
+              { usableCpus: machine.availableCpus, spinning: false },
+            );
+          const head = await make(files.get(h)!);
+          const base = await make(MLP);
+          const t0 = performance.now();
+          const run = await runSameJob(head, base, {
+            threads,
+            maxTimeSec: budget,
+            threshold,
+            seed: (i * 97 + h) >>> 0,
+            maxThreads: machine.availableCpus,
+            fingerprint: machine.fingerprint,
+            duet: mode,
+          });
+          const key = `${h}/${mode}`;
+          const list = outcomes.get(key) ?? [];
+          list.push({
+            verdict: run.comparison.kind,
+            decided: run.stoppedBy === 'decided',
+            blocks: run.blocks,
+            duetCells: run.duetThreads.length,
+            spread: threads.map((t) => blockSpread(run, t)),
+            ratio: threads.map((t) => blockRatio(run, t)),
+            seconds: (performance.now() - t0) / 1000,
+          });
+          outcomes.set(key, list);
+        }
+        ctx.log(`duet: ${i + 1}/${n}`);
       }
-      ctx.log(`duet: ${i + 1}/${n}`);
+    } finally {
+      if (noiseChild) {
+        noiseCpu = cpuSeconds(noiseChild.pid);
+        noiseChild.kill('SIGKILL');
+      }
     }
+    const sectionSec = (performance.now() - sectionStart) / 1000;
     const level = (h: number) =>
       h === BASE_HIDDEN ? '+0 % (identical copy)' : `+${pct(h / BASE_HIDDEN - 1, 1)} FLOPs`;
     const rows = LEVELS.flatMap((h) =>
       MODES.map((mode) => {
         const runs = outcomes.get(`${h}/${mode}`) ?? [];
         const k = runs.filter((r) => r.verdict === 'regression').length;
-        const spreads = threads.map((_, ti) =>
-          quantile(
-            runs.map((r) => r.spread[ti]!).filter((x) => Number.isFinite(x)),
-            0.5,
-          ),
-        );
+        const spreadsOf = (ti: number) =>
+          runs.map((r) => r.spread[ti]!).filter((x) => Number.isFinite(x));
         const ratios = threads.map((_, ti) =>
           quantile(
             runs.map((r) => r.ratio[ti]!).filter((x) => Number.isFinite(x)),
@@ -172,11 +240,20 @@ export const duet: Section = {
             ),
           ),
           ratios.map((r, ti) => `${threads[ti]} thr: ×${r.toFixed(3)}`).join('; '),
-          spreads.map((s, ti) => `${threads[ti]} thr: ${pct(s, 1)}`).join('; '),
-          quantile(
+          threads
+            .map(
+              (t, ti) =>
+                `${t} thr: ${pct(quantile(spreadsOf(ti), 0.5), 1)} (${pct(quantile(spreadsOf(ti), 0.9), 1)})`,
+            )
+            .join('; '),
+          String(runs.filter((r) => r.verdict === 'inconclusive').length),
+          `${quantile(
             runs.map((r) => r.seconds),
             0.5,
-          ).toFixed(1),
+          ).toFixed(1)} (${quantile(
+            runs.map((r) => r.seconds),
+            0.9,
+          ).toFixed(1)})`,
         ];
       }),
     );
@@ -188,7 +265,10 @@ export const duet: Section = {
         measuredAsDuets
           ? 'every duet run measured its cells as duets'
           : '**some duet runs measured no duet (no CPU pinning here?): see the notes of a run**',
-        'spread: per run the standard deviation over blocks of log(head / base), median over runs (the session-level noise the t interval over blocks has to beat)',
+        'spread: per run the standard deviation over blocks of log(head / base), median (90th percentile) over runs (the session-level noise the t interval over blocks has to beat)',
+        noise === null
+          ? 'interference: none added (THREADGATE_BENCH_DUET_NOISE unset)'
+          : `interference: one ${noise === 'cpu' ? 'spinning' : 'memory-streaming (64 MiB)'} process in bursts of 20–300 ms, duty ½, unpinned (THREADGATE_BENCH_DUET_NOISE=${noise}); it used ${Number.isFinite(noiseCpu) ? `${(noiseCpu / sectionSec).toFixed(2)} CPUs on average over the ${sectionSec.toFixed(0)} s` : 'an unknown CPU share'}`,
       ],
       table: {
         header: [
@@ -198,8 +278,9 @@ export const duet: Section = {
           'decided before the budget',
           'blocks (median)',
           'head / base (median)',
-          'spread of the paired ratio',
-          'wall s (median)',
+          'spread of the paired ratio, median (p90)',
+          'inconclusive',
+          'wall s, median (p90)',
         ],
         rows,
       },
