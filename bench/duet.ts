@@ -61,7 +61,7 @@ function blockRatio(run: SameJobRun, threads: number): number {
 }
 
 /** Standard deviation of the blocks' log(head / base) of one cell. */
-function blockSpread(run: SameJobRun, threads: number): number {
+export function blockSpread(run: SameJobRun, threads: number): number {
   const cell = run.cells.find((c) => c.threads === threads);
   const logs = (cell?.blocks ?? []).flatMap((b) => (b === null ? [] : [Math.log(b[1] / b[0])]));
   if (logs.length < 2) return NaN;

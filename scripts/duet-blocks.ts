@@ -8,6 +8,7 @@
  *
  *   node --import tsx scripts/duet-blocks.ts [blocks, default 60]
  */
+import { MLP } from '../bench/util.js';
 import { probeAffinity, type Pin } from '../src/cpu/affinity.js';
 import { measureDuetBlock } from '../src/measure/duet.js';
 import { mulberry32 } from '../src/stats/random.js';
@@ -20,7 +21,7 @@ if (aff.kind !== 'taskset') throw new Error('no pin');
 const w = await createModelWorkload(
   ort,
   {
-    path: '/work/main/test/fixtures/models/mlp.onnx',
+    path: MLP,
     inputShapes: parseInputShapes(['x=64x512'], 'x'),
     seed: 1,
   },

@@ -13,16 +13,13 @@
  *   node --import tsx scripts/duet-steal.ts [jobs per mode, default 10]
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_SAME_JOB_THRESHOLD } from '../src/analysis/same-job.js';
+import { blockSpread } from '../bench/duet.js';
+import { MLP } from '../bench/util.js';
 import { runSameJob } from '../src/pipeline/same-job.js';
 import { probeCpu } from '../src/cpu/index.js';
 import { createModelWorkload, parseInputShapes } from '../src/workloads/model.js';
 import { loadOrt, ortVersion } from '../src/workloads/ort.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const MLP = path.join(ROOT, 'test/fixtures/models/mlp.onnx');
 
 /** Steal ticks (USER_HZ) of each cpuN line of /proc/stat. */
 function stealPerCpu(): number[] {
@@ -30,12 +27,6 @@ function stealPerCpu(): number[] {
     .split('\n')
     .filter((l) => /^cpu\d+ /.test(l))
     .map((l) => Number(l.trim().split(/\s+/)[8]));
-}
-
-function spread(logs: readonly number[]): number {
-  if (logs.length < 2) return NaN;
-  const m = logs.reduce((a, b) => a + b, 0) / logs.length;
-  return Math.sqrt(logs.reduce((a, x) => a + (x - m) ** 2, 0) / (logs.length - 1));
 }
 
 const jobs = Number(process.argv[2] ?? 10);
@@ -72,14 +63,10 @@ for (let i = 0; i < 2 * jobs; i++) {
   });
   const sec = (performance.now() - t0) / 1000;
   const s1 = stealPerCpu();
-  const logsOf = (t: number) =>
-    (run.cells.find((c) => c.threads === t)?.blocks ?? []).flatMap((b) =>
-      b === null ? [] : [Math.log(b[1] / b[0])],
-    );
   const steal = s1.map((x, c) => `${(((x - s0[c]!) / 100 / sec) * 100).toFixed(1)} %`);
   console.log(
     `| ${Math.floor(i / 2) + 1} | ${mode === 'auto' ? 'duet' : 'blocks'} | ${run.blocks} | ` +
-      `${(spread(logsOf(1)) * 100).toFixed(1)} % | ${(spread(logsOf(2)) * 100).toFixed(1)} % | ` +
+      `${(blockSpread(run, 1) * 100).toFixed(1)} % | ${(blockSpread(run, 2) * 100).toFixed(1)} % | ` +
       `${steal.join(' | ')} | ${sec.toFixed(1)} |`,
   );
 }
