@@ -17,7 +17,7 @@ import { pullRequestEvent, runBundledAction } from './support/runner.js';
 
 const OWNER = 'octo-org';
 const REPO = 'octo-repo';
-const COMMAND = `node ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.mjs'))}`;
+const COMMAND = `sh ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.sh'))}`;
 const INPUTS = {
   command: COMMAND,
   metric: 'latency_ms=([0-9.]+)',

@@ -33,7 +33,7 @@ const BASE_INPUTS = { 'github-token': 'ghs_test', sizes: '48', 'max-time': '3', 
 /** For tests about what happens around the sweep: one cell, the smallest budget. */
 const QUICK = { ...BASE_INPUTS, threads: '1', 'max-time': '2' };
 
-const LATENCY_COMMAND = `node ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.mjs'))}`;
+const LATENCY_COMMAND = `sh ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.sh'))}`;
 const latency = (ms: number) => JSON.stringify({ ms });
 
 /** The same result with every latency scaled (a baseline "twice as fast" is factor 0.5). */
@@ -98,7 +98,7 @@ describe('the action on pull_request events', () => {
   });
 
   it('a second run against a file: baseline twice as fast edits the same comment and fails the step', async () => {
-    // A command whose metric is known (fake_latency.mjs): the regression, and its confirmation
+    // A command whose metric is known (fake_latency.sh): the regression, and its confirmation
     // by a second measurement, do not depend on this machine's timing.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'threadgate-action-'));
     mkdirSync(path.join(dir, 'workspace'), { recursive: true });
@@ -457,7 +457,7 @@ describe("the action gates the user's code against the pull request's base by de
     await server.stop();
   });
 
-  // The command prints its latency (bounded jitter, see fake_latency.mjs): the verdicts below do
+  // The command prints its latency (bounded jitter, see fake_latency.sh): the verdicts below do
   // not depend on this machine's timing. Every other input is action.yml's default, as a runner
   // passes them, and there is no compare-ref: the same-job gate and its 5 % threshold apply.
   it('a command 10 % slower than at the base commit fails the step (the base fetched into a shallow checkout)', async () => {

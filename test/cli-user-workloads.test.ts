@@ -94,13 +94,13 @@ test('sweep --command runs a script at OMP_NUM_THREADS 1 and 2, each run getting
 });
 
 test('same-job: a command 25 % slower than its base is a regression (exit 1); the same one passes', async () => {
-  // fake_latency.mjs prints latency.json's value with ±0.5 % jitter: the verdicts are certain.
+  // fake_latency.sh prints latency.json's value with ±0.5 % jitter: the verdicts are certain.
   const dirFor = (ms: number) => {
     const d = mkdtempSync(path.join(tmp, 'latency-'));
     writeFileSync(path.join(d, 'latency.json'), JSON.stringify({ ms }));
     return d;
   };
-  const command = `node ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.mjs'))}`;
+  const command = `sh ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.sh'))}`;
   const args = (baseDir: string, json: string) => [
     'sweep',
     '--command',

@@ -123,13 +123,13 @@ describe('the second measurement of suspects', () => {
   });
 
   it('a real re-measure: a command whose metric doubled is confirmed', async () => {
-    // fake_latency.mjs prints its latency.json value with ±0.5 % jitter: the verdicts are known.
+    // fake_latency.sh prints its latency.json value with ±0.5 % jitter: the verdicts are known.
     const cwd = path.join(ROOT, 'test/fixtures/commands/latency-10ms');
     const command: SweepSettings = {
       ...settings,
       workload: {
         kind: 'command',
-        command: `node ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.mjs'))}`,
+        command: `sh ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.sh'))}`,
         metric: { regex: 'latency_ms=([0-9.]+)', unit: 'ms' },
         cwd,
         warmupRuns: 0,

@@ -169,7 +169,7 @@ test("a command under the throughput objective: W concurrent processes per split
   const run = await runSweep({
     workload: {
       kind: 'command',
-      command: `node ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.mjs'))}`,
+      command: `sh ${JSON.stringify(path.join(ROOT, 'test/fixtures/commands/fake_latency.sh'))}`,
       metric: { regex: 'latency_ms=([0-9.]+)', unit: 'ms' },
       cwd: path.join(ROOT, 'test/fixtures/commands/latency-10ms'),
       warmupRuns: 0,
@@ -186,7 +186,7 @@ test("a command under the throughput objective: W concurrent processes per split
   assert.equal(t.points.length, cpuSplits(run.result.machine.availableCpus).length);
   for (const p of t.points) {
     assert.ok(p.requestsPerSec > 0);
-    // fake_latency.mjs prints 10 ms ± 0.5 %: the p50 and p99 are that, not the loop's wall time
+    // fake_latency.sh prints 10 ms ± 0.5 %: the p50 and p99 are that, not the loop's wall time
     // per request (starting node, and the clean-up after each process).
     assert.ok(Math.abs(p.p50Ns / 10e6 - 1) <= 0.005, `${p.workers}×: p50 ${p.p50Ns}`);
     assert.ok(Math.abs(p.p99Ns / 10e6 - 1) <= 0.005, `${p.workers}×: p99 ${p.p99Ns}`);
