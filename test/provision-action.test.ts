@@ -79,7 +79,11 @@ const tempDir = () => {
   return d;
 };
 
-before(async () => {
+// A name filter that matches none of this file's tests starts after() while before() still
+// runs (seen on Node 24.21): after() waits for it, or the registry it starts is left open.
+let setUp: Promise<void> | undefined;
+before(() => (setUp = startRegistry()));
+async function startRegistry(): Promise<void> {
   const node = await cachedTarball('onnxruntime-node', ORT_VERSION, ORT_NODE_INTEGRITY);
   const common = await cachedTarball('onnxruntime-common', ORT_VERSION, ORT_COMMON_INTEGRITY);
   if (node === undefined || common === undefined) {
@@ -92,9 +96,10 @@ before(async () => {
       { name: 'onnxruntime-common', version: ORT_VERSION, tarball: common },
     ],
   });
-});
+}
 
 after(async () => {
+  await setUp;
   await registry?.stop();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
