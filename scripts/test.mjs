@@ -105,7 +105,6 @@ if (args.length > 0 || major < 24) {
   process.exit(result.status ?? 1);
 }
 
-process.chdir(root);
 // Failed until the run's own summary says it succeeded: a runner that dies early fails too.
 process.exitCode = 1;
 const stream = run({ files, concurrency, execArgv: ['--import', 'tsx'], cwd: root });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   baselineScope,
   CacheBaselineStore,
@@ -28,6 +28,7 @@ import { cacheKeySource } from '../src/action/baseline-phase.js';
 import { readRunnerContext } from '../src/action/context.js';
 import { keySegment, type KeySource } from '../src/baseline/cache-store.js';
 import { DEFAULT_WORKLOADS, syntheticResult } from './fixtures/baseline/synthetic.js';
+import { setUpFile } from './support/hooks.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures/baseline');
 
@@ -42,13 +43,12 @@ function run(i: number, machine?: Parameters<typeof syntheticResult>[0]['machine
 }
 
 let dir: string;
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'threadgate-baseline-'));
-});
-after(async () => {
-  // A name filter that matches none of this file's tests skips before() but not after().
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+setUpFile(
+  async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'threadgate-baseline-'));
+  },
+  () => rm(dir, { recursive: true, force: true }),
+);
 
 describe('mergeRun (history)', () => {
   it('starts a history of one run from nothing', () => {

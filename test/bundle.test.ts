@@ -4,7 +4,7 @@
  * the run, and the multi-leg report (src/report/legs.ts) that escapes every string a bundle holds.
  * Fixtures: the real results files of test/fixtures/baseline and their real comparison.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -26,6 +26,7 @@ import {
   worstVerdict,
 } from '../src/report/legs.js';
 import type { Result } from '../src/results/types.js';
+import { setUpFile } from './support/hooks.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures/baseline');
 const fixture = async (name: string) => readFile(path.join(FIXTURES, name), 'utf8');
@@ -37,39 +38,38 @@ let regression: Comparison;
 let manifest: BundleManifest;
 let dir: string;
 
-before(async () => {
-  current = parseResultFile(await fixture('current-regressed.json'), 'current', 'test');
-  same = parseResultFile(await fixture('current-same.json'), 'same', 'test');
-  const history = parseBaselineFile(await fixture('history-main.json'), 'history');
-  regression = compareResults(
-    { document: history.document, source: 'file history-main.json', notes: [] },
-    current,
-  );
-  assert.equal(regression.kind, 'regression', 'the fixture regresses');
-  manifest = {
-    schemaVersion: 1,
-    kind: 'threadgate-report-bundle',
-    tool: { name: 'threadgate', version: '0.1.0' },
-    leg: 'os=ubuntu-latest',
-    stickyKey: 'latency / bench / os=ubuntu-latest',
-    repository: 'octo-org/octo-repo',
-    eventName: 'pull_request',
-    pullNumber: 21,
-    headSha: HEAD,
-    baseSha: null,
-    workflow: 'latency',
-    job: 'bench',
-    runId: '4242',
-    runAttempt: '1',
-    createdAt: '2026-01-02T03:04:05.000Z',
-    comparison: true,
-  };
-  dir = await mkdtemp(path.join(os.tmpdir(), 'threadgate-bundle-'));
-});
-after(async () => {
-  // A name filter that matches none of this file's tests skips before() but not after().
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+setUpFile(
+  async () => {
+    current = parseResultFile(await fixture('current-regressed.json'), 'current', 'test');
+    same = parseResultFile(await fixture('current-same.json'), 'same', 'test');
+    const history = parseBaselineFile(await fixture('history-main.json'), 'history');
+    regression = compareResults(
+      { document: history.document, source: 'file history-main.json', notes: [] },
+      current,
+    );
+    assert.equal(regression.kind, 'regression', 'the fixture regresses');
+    manifest = {
+      schemaVersion: 1,
+      kind: 'threadgate-report-bundle',
+      tool: { name: 'threadgate', version: '0.1.0' },
+      leg: 'os=ubuntu-latest',
+      stickyKey: 'latency / bench / os=ubuntu-latest',
+      repository: 'octo-org/octo-repo',
+      eventName: 'pull_request',
+      pullNumber: 21,
+      headSha: HEAD,
+      baseSha: null,
+      workflow: 'latency',
+      job: 'bench',
+      runId: '4242',
+      runAttempt: '1',
+      createdAt: '2026-01-02T03:04:05.000Z',
+      comparison: true,
+    };
+    dir = await mkdtemp(path.join(os.tmpdir(), 'threadgate-bundle-'));
+  },
+  () => rm(dir, { recursive: true, force: true }),
+);
 
 /** Write a bundle folder; `edit` changes the three texts before they are written. */
 async function writeBundle(

@@ -17,25 +17,25 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { mergeRun, type BaselineDocument } from '../src/baseline/history.js';
 import type { HistorySummary } from '../src/baseline/summary.js';
 import type { Result } from '../src/results/types.js';
 import { DEFAULT_WORKLOADS, scaleResult, syntheticResult } from './fixtures/baseline/synthetic.js';
 import { runCli, type RunOutput } from './support/cli.js';
+import { setUpFile } from './support/hooks.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures/baseline');
 const fx = (name: string) => path.join(FIXTURES, name);
 const readJson = async <T>(file: string) => JSON.parse(await readFile(file, 'utf8')) as T;
 
 let dir: string;
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'threadgate-history-'));
-});
-after(async () => {
-  // A name filter that matches none of this file's tests skips before() but not after().
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+setUpFile(
+  async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'threadgate-history-'));
+  },
+  () => rm(dir, { recursive: true, force: true }),
+);
 
 /** One error line naming what is wrong, no stack trace, exit 2. */
 function assertUsageError(out: RunOutput, pattern: RegExp): void {

@@ -8,7 +8,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ComparisonJson } from '../src/analysis/comparison-json.js';
 import { BASELINE_ADD_OPTIONS, BASELINE_SHOW_OPTIONS } from '../src/cli/baseline.js';
 import { colourEnabled } from '../src/cli/colour.js';
@@ -18,6 +18,7 @@ import { SWEEP_OPTIONS } from '../src/cli/sweep.js';
 import type { Result } from '../src/results/types.js';
 import { plainEnv, runCli } from './support/cli.js';
 import { schemaErrors } from './support/schema.js';
+import { setUpFile } from './support/hooks.js';
 
 const MODEL = path.join(import.meta.dirname, 'fixtures/models/mlp.onnx');
 const FIXTURES = path.join(import.meta.dirname, 'fixtures/baseline');
@@ -26,13 +27,12 @@ const fx = (name: string) => path.join(FIXTURES, name);
 const REGRESSED = ['-b', fx('history-main.json'), '-c', fx('current-regressed.json')];
 
 let dir: string;
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'threadgate-conventions-'));
-});
-after(async () => {
-  // A name filter that matches none of this file's tests skips before() but not after().
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+setUpFile(
+  async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'threadgate-conventions-'));
+  },
+  () => rm(dir, { recursive: true, force: true }),
+);
 
 describe('the README’s same-job flow ends with a report', () => {
   it('sweep --baseline-model … --json r.json --comparison-json c.json, then report --comparison c.json: exit 0, the same-job verdict', async () => {

@@ -8,13 +8,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ComparisonJson } from '../src/analysis/comparison-json.js';
 import { BASELINE_ADD_OPTIONS, BASELINE_SHOW_OPTIONS } from '../src/cli/baseline.js';
 import { COMPARE_OPTIONS } from '../src/cli/compare.js';
 import { REPORT_OPTIONS } from '../src/cli/report.js';
 import { SWEEP_OPTIONS } from '../src/cli/sweep.js';
 import { runCli, type RunOutput } from './support/cli.js';
+import { setUpFile } from './support/hooks.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures/baseline');
 const fx = (name: string) => path.join(FIXTURES, name);
@@ -23,25 +24,24 @@ let dir: string;
 /** `threadgate compare --json` of the regressed run against the fixture history. */
 let comparisonPath: string;
 let comparison: ComparisonJson;
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'threadgate-report-'));
-  comparisonPath = path.join(dir, 'comparison.json');
-  const out = await runCli([
-    'compare',
-    '--baseline',
-    fx('history-main.json'),
-    '--current',
-    fx('current-regressed.json'),
-    '--json',
-    comparisonPath,
-  ]);
-  assert.equal(out.code, 1, out.stderr);
-  comparison = JSON.parse(await readFile(comparisonPath, 'utf8')) as ComparisonJson;
-});
-after(async () => {
-  // A name filter that matches none of this file's tests skips before() but not after().
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+setUpFile(
+  async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'threadgate-report-'));
+    comparisonPath = path.join(dir, 'comparison.json');
+    const out = await runCli([
+      'compare',
+      '--baseline',
+      fx('history-main.json'),
+      '--current',
+      fx('current-regressed.json'),
+      '--json',
+      comparisonPath,
+    ]);
+    assert.equal(out.code, 1, out.stderr);
+    comparison = JSON.parse(await readFile(comparisonPath, 'utf8')) as ComparisonJson;
+  },
+  () => rm(dir, { recursive: true, force: true }),
+);
 
 function assertUsageError(out: RunOutput, pattern: RegExp): void {
   assert.equal(out.code, 2, `exit 2; stdout: ${out.stdout.slice(0, 300)}; stderr: ${out.stderr}`);

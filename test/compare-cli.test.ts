@@ -6,22 +6,22 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { compareCommand } from '../src/cli/compare.js';
 import { BaselineError, InputError } from '../src/errors.js';
 import { schemaErrors } from './support/schema.js';
+import { setUpFile } from './support/hooks.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures/baseline');
 const fx = (name: string) => path.join(FIXTURES, name);
 
 let dir: string;
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'threadgate-compare-'));
-});
-after(async () => {
-  // A name filter that matches none of this file's tests skips before() but not after().
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+setUpFile(
+  async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'threadgate-compare-'));
+  },
+  () => rm(dir, { recursive: true, force: true }),
+);
 
 async function run(args: readonly string[]) {
   let stdout = '';

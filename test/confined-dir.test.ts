@@ -6,23 +6,23 @@ import assert from 'node:assert/strict';
 import { lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ConfinedDirError, ensureDirWithin } from '../src/io/confined-dir.js';
+import { setUpFile } from './support/hooks.js';
 
 let dir: string;
 let workspace: string;
 let outside: string;
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'threadgate-confined-'));
-  workspace = path.join(dir, 'workspace');
-  outside = path.join(dir, 'outside');
-  await mkdir(workspace);
-  await mkdir(outside);
-});
-after(async () => {
-  // A name filter that matches none of this file's tests skips before() but not after().
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+setUpFile(
+  async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'threadgate-confined-'));
+    workspace = path.join(dir, 'workspace');
+    outside = path.join(dir, 'outside');
+    await mkdir(workspace);
+    await mkdir(outside);
+  },
+  () => rm(dir, { recursive: true, force: true }),
+);
 
 describe('ensureDirWithin', () => {
   it('makes the missing folders inside the workspace, one level at a time', async () => {

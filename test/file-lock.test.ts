@@ -18,17 +18,17 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { LockError, lockPathFor, withFileLock } from '../src/io/file-lock.js';
+import { setUpFile } from './support/hooks.js';
 
 let dir: string;
-before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'threadgate-lock-'));
-});
-after(async () => {
-  // A name filter that matches none of this file's tests skips before() but not after().
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+setUpFile(
+  async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'threadgate-lock-'));
+  },
+  () => rm(dir, { recursive: true, force: true }),
+);
 
 async function fresh(): Promise<{ file: string; lock: string; sub: string }> {
   const sub = await mkdtemp(path.join(dir, 'case-'));

@@ -5,7 +5,7 @@
  * cache). Under Node 24, the action's runtime (`runs.using: node24`; from the `node`
  * devDependency): a runner never runs the bundle under another Node. And the failures: each reported with what to do, and the process exits right after reporting it.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ import {
   startNpmRegistry,
   type NpmRegistry,
 } from './support/npm-registry.js';
+import { setUpFile } from './support/hooks.js';
 
 /** A sweep as short as the action allows: one small cell, one thread count. */
 const QUICK = {
@@ -79,10 +80,6 @@ const tempDir = () => {
   return d;
 };
 
-// A name filter that matches none of this file's tests starts after() while before() still
-// runs (seen on Node 24.21): after() waits for it, or the registry it starts is left open.
-let setUp: Promise<void> | undefined;
-before(() => (setUp = startRegistry()));
 async function startRegistry(): Promise<void> {
   const node = await cachedTarball('onnxruntime-node', ORT_VERSION, ORT_NODE_INTEGRITY);
   const common = await cachedTarball('onnxruntime-common', ORT_VERSION, ORT_COMMON_INTEGRITY);
@@ -98,8 +95,7 @@ async function startRegistry(): Promise<void> {
   });
 }
 
-after(async () => {
-  await setUp;
+setUpFile(startRegistry, async () => {
   await registry?.stop();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
