@@ -1,6 +1,6 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from './support/cli.js';
@@ -9,6 +9,7 @@ import { probeCpu } from '../src/cpu/index.js';
 import type { Result } from '../src/results/types.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadgate-cli-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
 
 test('sweep on small shapes prints the table and the lines to copy, and writes a valid JSON', async () => {
   const json = path.join(tmp, 'r.json');

@@ -2,9 +2,9 @@
  * The user's workloads through the built CLI, as a new user runs them: a model written by the
  * official ONNX helper, a PyTorch script swept over OMP_NUM_THREADS, and same-job comparisons.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli, ROOT } from './support/cli.js';
@@ -12,6 +12,7 @@ import { schemaErrors } from './support/schema.js';
 import type { Result } from '../src/results/types.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadgate-user-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
 const MODELS = path.join(ROOT, 'test/fixtures/models');
 
 test('sweep --model with --input-shape x=8x512 sweeps the model and writes a valid JSON', async () => {

@@ -4,7 +4,7 @@
  * throughput objective with a worker, the built-in MatMul in PyTorch (--engine torch), the helper's
  * commands (worker-path, init-worker) and the bundled action's `worker` input.
  */
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
@@ -13,6 +13,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +27,7 @@ import { runActionInProcess } from './support/in-process.js';
 import { schemaErrors } from './support/schema.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'threadgate-worker-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
 const WORKERS = path.join(ROOT, 'test/fixtures/workers');
 const q = (s: string) => JSON.stringify(s);
 /** `python3 test/fixtures/workers/NAME ARGS…` (python3 on PATH: the helper needs no PyTorch). */
